@@ -1,0 +1,37 @@
+# Two entry points, both from a fresh clone with only Python 3.11+ and make:
+#   make run   sets everything up and runs the pipeline on data/raw/ into out/
+#   make test  sets everything up and runs the tests
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: run test bench sample-pdfs clean
+
+run: $(VENV)/.installed
+	$(BIN)/testimony run data/raw -o out
+
+test: $(VENV)/.installed-dev
+	$(BIN)/python -m pytest
+
+bench: $(VENV)/.installed-dev
+	$(BIN)/python benchmarks/nerel_score.py
+	$(BIN)/python benchmarks/damage_wer.py
+
+# The sample PDFs in data/raw/ are made from the sample texts by this script.
+sample-pdfs: $(VENV)/.installed-dev
+	$(BIN)/python scripts/make_sample_pdfs.py
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(VENV)/bin/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-dev: pyproject.toml | $(VENV)/bin/python
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	touch $(VENV)/.installed $@
+
+clean:
+	rm -rf $(VENV) out

@@ -1,0 +1,205 @@
+"""Plain typed records that the stages hand each other.
+
+Every stage takes and returns these; spaCy and natasha objects never leave the
+module that made them. Offsets are half-open ``start``/``end`` indices into a
+named text: ``Page.text``, the raw text of a document (pages joined by a form
+feed) or the clean text made from it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from dataclasses import dataclass, field
+
+# Mention labels.
+PER = "PER"
+LOC = "LOC"
+ORG = "ORG"
+DATE = "DATE"
+MONEY = "MONEY"
+TERM = "TERM"
+COUNT = "COUNT"
+MENTION_TYPES = (PER, LOC, ORG, DATE, MONEY, TERM, COUNT)
+
+# How a document's text was obtained (the ``extraction`` column).
+TEXT, OCR, MIXED, PLAIN, DOCX = "text", "ocr", "mixed", "plain", "docx"
+
+# Pages of raw text are joined by this character, so a raw offset tells its page.
+PAGE_BREAK = "\f"
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """One page of extracted text; ``number`` is 1-based."""
+
+    number: int
+    text: str
+    warning: str | None = None  # e.g. no text layer, (cid:NN) garbage
+
+
+@dataclass(frozen=True, slots=True)
+class RawDocument:
+    """What extraction gives: the pages of one input file."""
+
+    doc_id: str
+    source: str
+    sha256: str
+    extraction: str
+    pages: tuple[Page, ...]
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def text(self) -> str:
+        """The raw text: pages joined by a form feed."""
+        return PAGE_BREAK.join(page.text for page in self.pages)
+
+    @property
+    def page_starts(self) -> tuple[int, ...]:
+        """Raw offset at which each page begins."""
+        starts, offset = [], 0
+        for page in self.pages:
+            starts.append(offset)
+            offset += len(page.text) + len(PAGE_BREAK)
+        return tuple(starts)
+
+    def page_at(self, raw_offset: int) -> int:
+        """The 1-based page number holding a raw offset."""
+        index = bisect.bisect_right(self.page_starts, raw_offset) - 1
+        return self.pages[max(index, 0)].number if self.pages else 1
+
+
+@dataclass(frozen=True, slots=True)
+class CleanText:
+    """Normalised text with a map from every clean character back to raw text.
+
+    ``raw_starts[i]``/``raw_ends[i]`` is the raw span that clean character ``i``
+    came from (an inserted character maps to an empty span at its place).
+    """
+
+    text: str
+    raw: str
+    raw_starts: tuple[int, ...]
+    raw_ends: tuple[int, ...]
+
+    def to_raw(self, start: int, end: int) -> tuple[int, int]:
+        """Map a clean span to the raw span it came from."""
+        if not self.text:
+            return 0, 0
+        if start >= end:
+            at = self.raw_starts[start] if start < len(self.text) else len(self.raw)
+            return at, at
+        return self.raw_starts[start], self.raw_ends[end - 1]
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+    n_tokens: int
+
+
+# Values carried by mentions. ``low``/``high`` are the two ends of a range; a
+# single value has low == high. ``approx`` marks около, порядка, более, …
+
+
+@dataclass(frozen=True, slots=True)
+class DateValue:
+    start: dt.date
+    end: dt.date
+    precision: str  # day, month, year
+
+
+@dataclass(frozen=True, slots=True)
+class Money:
+    low: float
+    high: float
+    currency: str  # ISO 4217, or MRP/MROT kept as their own unit
+    approx: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    low: float
+    high: float
+    unit: str  # day, month, year
+    approx: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Count:
+    low: int
+    high: int
+    approx: bool = False
+
+
+Value = DateValue | Money | Term | Count
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A tagged span of clean text.
+
+    ``normal`` is the canonical form (nominative name, ISO date, ``80900 KZT``,
+    ``15 day``); ``entity_id`` groups mentions of one person, place or
+    organisation within a document.
+    """
+
+    type: str
+    start: int
+    end: int
+    text: str
+    normal: str | None = None
+    value: Value | None = None
+    entity_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Argument:
+    """An event argument: a role and the index of a mention in the document."""
+
+    role: str  # person, place, date, amount, term, count, actor
+    mention: int
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """One happening: a type from the taxonomy, its trigger and arguments.
+
+    ``evidence`` holds the clean spans of every sentence that tells it (more
+    than one when a happening told twice was merged).
+    """
+
+    type: str
+    start: int  # trigger span, clean text
+    end: int
+    trigger: str
+    sent_id: int
+    negated: bool = False
+    date: DateValue | None = None
+    place: str | None = None
+    persons: tuple[str, ...] = ()
+    actors: tuple[str, ...] = ()
+    count: Count | None = None
+    money: Money | None = None
+    term: Term | None = None
+    arguments: tuple[Argument, ...] = ()
+    evidence: tuple[tuple[int, int], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ProcessedDocument:
+    """Everything the pipeline knows about one input file."""
+
+    raw: RawDocument
+    clean: CleanText
+    doc_date: dt.date | None = None
+    sentences: tuple[Sentence, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    events: tuple[Event, ...] = ()
+    warnings: tuple[str, ...] = field(default=())
+
+    @property
+    def doc_id(self) -> str:
+        return self.raw.doc_id
