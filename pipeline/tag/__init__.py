@@ -1,0 +1,60 @@
+"""The tag stage: every kind of mention in one document's clean text.
+
+One module per kind of mention (``names``, ``dates``, ``money``, ``terms``,
+``counts``); this module runs them and settles overlaps between kinds.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from ..nlp import Models
+from ..records import COUNT, DATE, LOC, MONEY, ORG, PER, TERM, Mention
+
+# When spans of two kinds overlap, the kind listed first wins (then the longer
+# span): a number read as money or as a custodial term is not also a count.
+PRIORITY = (MONEY, TERM, DATE, COUNT, PER, ORG, LOC)
+
+
+def tag_mentions(
+    text: str, models: Models, doc_date: dt.date | None = None
+) -> tuple[dt.date | None, tuple[Mention, ...]]:
+    """The document's date and all its mentions, in text order, without overlaps.
+
+    ``doc_date`` given by the caller wins over the date found in the text.
+    """
+    # Imported here so each tagger module can be imported (and tested) alone.
+    from .counts import tag_counts
+    from .dates import find_doc_date, tag_dates
+    from .money import tag_money
+    from .names import tag_names
+    from .terms import tag_terms
+
+    doc_date = doc_date or find_doc_date(text)
+    found: list[Mention] = []
+    found += tag_names(text, models)
+    found += tag_dates(text, doc_date)
+    found += tag_money(text)
+    found += tag_terms(text)
+    found += tag_counts(text)
+    return doc_date, resolve_overlaps(found)
+
+
+def resolve_overlaps(mentions: Iterable[Mention]) -> tuple[Mention, ...]:
+    """Keep the stronger of overlapping mentions, by kind then length.
+
+    >>> a = Mention(COUNT, 0, 2, "15")
+    >>> b = Mention(TERM, 0, 8, "15 суток")
+    >>> [m.type for m in resolve_overlaps([a, b])]
+    ['TERM']
+    """
+    rank = {kind: i for i, kind in enumerate(PRIORITY)}
+    chosen: list[Mention] = []
+    taken: list[tuple[int, int]] = []
+    for mention in sorted(mentions, key=lambda m: (rank[m.type], m.start - m.end, m.start)):
+        if any(mention.start < end and start < mention.end for start, end in taken):
+            continue
+        chosen.append(mention)
+        taken.append((mention.start, mention.end))
+    return tuple(sorted(chosen, key=lambda m: (m.start, m.end)))
