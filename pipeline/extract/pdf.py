@@ -1,0 +1,184 @@
+"""Text of a PDF's text layer, page by page, with pdfplumber.
+
+Words are rebuilt from character geometry rather than from the space characters
+in the file, because submitted PDFs do both wrong: some place every word on its
+own with no space glyph between them (glued text), others spread letters apart
+with character spacing (``Н е с м о т р я``). A gap between two letters is a word
+break when it is wide for the font size *and* wide compared with the usual gap
+between the letters around it, so tracking is not mistaken for spaces and
+spaces drawn as gaps are not lost.
+
+Each page is closed as soon as it is read, so memory stays flat on long files.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import statistics
+from pathlib import Path
+
+import pdfplumber
+from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+from pdfplumber.utils.exceptions import PdfminerException
+
+from pipeline.errors import EncryptedPdfError, NoTextError, PdfError
+from pipeline.extract.layout import remove_running_lines
+from pipeline.records import Page
+
+# pdfminer logs every odd construct of a damaged file; the page warnings say enough.
+logging.getLogger("pdfminer").setLevel(logging.ERROR)
+
+# Word gaps are measured in ems (fractions of the font size).
+MIN_WORD_GAP = 0.12  # narrower than this is never a space (kerning, tracking)
+WORD_GAP_OVER_TRACKING = 0.08  # a space is at least this much wider than the local tracking
+TRACKING_FACTOR = 1.6  # ... and this many times the local inter-letter gap
+NEIGHBOUR_GAPS = 4  # gaps on each side that tell the local inter-letter gap
+LINE_TOLERANCE = 0.4  # baselines closer than this (in ems) are one line
+GARBAGE_SHARE = 0.5  # a page with more unmapped glyphs than this needs OCR
+
+_CID = re.compile(r"^\(cid:\d+\)$")
+# A PDF's header may follow some junk bytes; readers accept it within the first KB.
+_PDF_MAGIC_WINDOW = 1024
+
+
+def _is_garbage(text: str) -> bool:
+    """A glyph with no Unicode meaning: ``(cid:NN)``, U+FFFD or a control character."""
+    return bool(_CID.match(text)) or text == "\ufffd" or (len(text) == 1 and ord(text) < 32)
+
+
+def _size(char: dict) -> float:
+    """A character's font size, falling back to its height for odd fonts."""
+    return float(char.get("size") or (char["bottom"] - char["top"]) or 10.0)
+
+
+def group_lines(chars: list[dict]) -> list[list[dict]]:
+    """Characters grouped into lines by baseline, top to bottom, each line left to right."""
+    lines: list[list[dict]] = []
+    baselines: list[float] = []
+    for char in sorted(chars, key=lambda c: (c["bottom"], c["x0"])):
+        if lines and abs(char["bottom"] - baselines[-1]) <= LINE_TOLERANCE * _size(char):
+            lines[-1].append(char)
+        else:
+            lines.append([char])
+            baselines.append(char["bottom"])
+    return [sorted(line, key=lambda c: c["x0"]) for line in lines]
+
+
+def _drop_duplicates(line: list[dict]) -> list[dict]:
+    """Drop glyphs drawn twice in place (fake bold, shadow text)."""
+    kept: list[dict] = []
+    for char in line:
+        if kept and char["text"] == kept[-1]["text"] and abs(char["x0"] - kept[-1]["x0"]) < 0.1 * _size(char):
+            continue
+        kept.append(char)
+    return kept
+
+
+def line_text(line: list[dict]) -> str:
+    """One line's text, with word breaks decided from the gaps between letters.
+
+    A space glyph in the file is always a break; between visible glyphs a gap is
+    a break when it exceeds both an absolute minimum and the local tracking.
+    """
+    glyphs: list[dict] = []
+    space_before: list[bool] = []
+    pending_space = False
+    for char in _drop_duplicates(line):
+        if not char["text"].strip():
+            pending_space = True
+            continue
+        glyphs.append(char)
+        space_before.append(pending_space)
+        pending_space = False
+    if not glyphs:
+        return ""
+    gaps = [
+        (glyphs[i]["x0"] - glyphs[i - 1]["x1"]) / max(_size(glyphs[i]), _size(glyphs[i - 1]))
+        for i in range(1, len(glyphs))
+    ]
+    parts = [glyphs[0]["text"]]
+    for i in range(1, len(glyphs)):
+        gap = gaps[i - 1]
+        around = gaps[max(0, i - 1 - NEIGHBOUR_GAPS) : i - 1] + gaps[i : i + NEIGHBOUR_GAPS]
+        tracking = max(statistics.median(around), 0.0) if around else 0.0
+        is_break = space_before[i] or (
+            gap > MIN_WORD_GAP
+            and gap > TRACKING_FACTOR * tracking
+            and gap > tracking + WORD_GAP_OVER_TRACKING
+        )
+        if is_break:
+            parts.append(" ")
+        parts.append(glyphs[i]["text"])
+    return "".join(parts)
+
+
+def _page_lines(page, number: int) -> tuple[list[str], str | None]:
+    """The lines of one page and a warning when the page has no usable text layer."""
+    chars = [c for c in page.chars if c["text"]]
+    visible = [c for c in chars if c["text"].strip()]
+    if not visible:
+        return [], f"page {number}: no text layer; OCR needed"
+    garbage = sum(_is_garbage(c["text"]) for c in visible)
+    if garbage / len(visible) > GARBAGE_SHARE:
+        return [], f"page {number}: (cid:NN) glyphs without a Unicode map; OCR needed"
+    upright = [c for c in chars if c.get("upright", True)]
+    if len(upright) < len(chars) / 2:
+        # Rotated text: let pdfplumber lay it out rather than guess its lines.
+        return page.extract_text(x_tolerance_ratio=0.15).splitlines(), None
+    lines = [line_text(line) for line in group_lines(upright)]
+    return [line.rstrip() for line in lines], None
+
+
+def _open_error(path: Path, error: Exception) -> PdfError:
+    """A PdfError that says in words what pdfminer found wrong with a file."""
+    cause = error.args[0] if isinstance(error, PdfminerException) and error.args else error
+    if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)):
+        return EncryptedPdfError(f"{path}: the PDF is password-protected; save an unprotected copy")
+    detail = str(cause) or type(cause).__name__
+    return PdfError(f"{path}: the PDF is damaged or truncated and cannot be read ({detail})")
+
+
+def extract_pdf_pages(path: Path) -> tuple[Page, ...]:
+    """Pages of a PDF's text layer with running headers, footers and numbers removed.
+
+    Raises PdfError for a file that is not a readable PDF, EncryptedPdfError for a
+    password-protected one and NoTextError when no page has a text layer.
+    """
+    with open(path, "rb") as f:
+        head = f.read(_PDF_MAGIC_WINDOW)
+    if b"%PDF-" not in head:
+        found = head[:20].decode("latin-1").strip() or "nothing"
+        raise PdfError(f"{path}: not a PDF (a PDF starts with %PDF-, this file starts with {found!r})")
+    try:
+        pdf = pdfplumber.open(path)
+    except PdfminerException as error:
+        raise _open_error(path, error) from error
+    page_lines: list[list[str]] = []
+    warnings: list[str | None] = []
+    with pdf:
+        try:
+            pages = pdf.pages
+        except Exception as error:  # pdfminer raises many kinds on a broken page tree
+            raise _open_error(path, error) from error
+        for number, page in enumerate(pages, start=1):
+            try:
+                lines, warning = _page_lines(page, number)
+            except Exception as error:  # one damaged page should not lose the others
+                lines, warning = [], f"page {number}: could not be read ({error or type(error).__name__})"
+            finally:
+                page.close()
+            page_lines.append(lines)
+            warnings.append(warning)
+    if not page_lines:
+        raise PdfError(f"{path}: the PDF has no pages")
+    if all(not any(line.strip() for line in lines) for lines in page_lines):
+        unreadable = [w for w in warnings if w and "could not be read" in w]
+        if len(unreadable) == len(page_lines):
+            raise PdfError(f"{path}: the PDF is damaged; no page could be read ({unreadable[0]})")
+        raise NoTextError(f"{path}: no text layer on any of {len(page_lines)} page(s); OCR needed")
+    cleaned = remove_running_lines(page_lines)
+    return tuple(
+        Page(number=number, text="\n".join(lines), warning=warning)
+        for number, (lines, warning) in enumerate(zip(cleaned, warnings), start=1)
+    )

@@ -1,0 +1,76 @@
+"""The real ``testimony`` command on real files, as an analyst runs it."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from conftest import RAW
+
+
+def testimony(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "pipeline.cli", *args], cwd=cwd,
+                          capture_output=True, text=True, timeout=600)
+
+
+@pytest.fixture(scope="module")
+def sample_run(tmp_path_factory) -> tuple[subprocess.CompletedProcess, Path]:
+    out = tmp_path_factory.mktemp("out")
+    return testimony("run", str(RAW), "-o", str(out), "--quiet"), out
+
+
+def test_run_on_samples_writes_every_table(sample_run):
+    result, out = sample_run
+    assert result.returncode == 0, result.stderr
+    for name in ("documents", "sentences", "mentions", "events", "event_arguments"):
+        assert (out / f"{name}.parquet").exists() and (out / f"{name}.csv").exists()
+    documents = pd.read_parquet(out / "documents.parquet")
+    inputs = sorted(p.stem for p in RAW.iterdir() if not p.name.startswith("."))
+    assert sorted(documents.doc_id) == inputs
+    assert set(documents.status) == {"ok"}
+    assert f"{len(inputs)} files: {len(inputs)} ok, 0 failed" in result.stdout
+
+
+def test_texts_and_offsets_agree(sample_run):
+    _, out = sample_run
+    mentions = pd.read_parquet(out / "mentions.parquet")
+    assert len(mentions) > 50
+    for doc_id, group in mentions.groupby("doc_id"):
+        clean = (out / "texts" / f"{doc_id}.txt").read_text(encoding="utf-8")
+        for row in group.itertuples():
+            assert clean[row.start:row.end] == row.text
+
+
+def test_rerun_skips_unchanged_files(sample_run, tmp_path):
+    result, out = sample_run
+    again = testimony("run", str(RAW), "-o", str(out), "--quiet")
+    assert again.returncode == 0, again.stderr
+    n = len([p for p in RAW.iterdir() if not p.name.startswith(".")])
+    assert f"({n} unchanged since the last run)" in again.stdout
+
+
+def test_bad_file_is_reported_and_batch_goes_on(tmp_path):
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    shutil.copy(RAW / "000_6fb061e0297f36b6.txt", inputs / "good.txt")
+    (inputs / "broken.pdf").write_bytes(b"%PDF-1.4\n this is not really a pdf")
+    (inputs / "notes.xyz").write_text("что-то", encoding="utf-8")
+    out = tmp_path / "out"
+    result = testimony("run", str(inputs), "-o", str(out), "--quiet")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    documents = pd.read_csv(out / "documents.csv").set_index("doc_id")
+    assert documents.loc["good", "status"] == "ok"
+    assert documents.loc["broken", "status"] == "error"
+    assert "broken.pdf" in documents.loc["broken", "error"]
+    assert "unsupported file type" in documents.loc["notes", "error"]
+
+
+def test_missing_input_is_bad_usage(tmp_path):
+    result = testimony("run", str(tmp_path / "nowhere"), "-o", str(tmp_path / "out"))
+    assert result.returncode == 2
