@@ -6,6 +6,7 @@ One module per kind of mention (``names``, ``dates``, ``money``, ``terms``,
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections.abc import Iterable
 
@@ -51,10 +52,15 @@ def resolve_overlaps(mentions: Iterable[Mention]) -> tuple[Mention, ...]:
     """
     rank = {kind: i for i, kind in enumerate(PRIORITY)}
     chosen: list[Mention] = []
-    taken: list[tuple[int, int]] = []
+    # Spans kept so far never overlap, so sorted by start their ends are sorted
+    # too and the one span that could overlap a newcomer is found by bisection.
+    starts: list[int] = []
+    ends: list[int] = []
     for mention in sorted(mentions, key=lambda m: (rank[m.type], m.start - m.end, m.start)):
-        if any(mention.start < end and start < mention.end for start, end in taken):
+        i = bisect.bisect_left(starts, mention.end)
+        if i > 0 and ends[i - 1] > mention.start:
             continue
+        starts.insert(i, mention.start)
+        ends.insert(i, mention.end)
         chosen.append(mention)
-        taken.append((mention.start, mention.end))
     return tuple(sorted(chosen, key=lambda m: (m.start, m.end)))
