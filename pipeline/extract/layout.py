@@ -62,20 +62,43 @@ def _edge_indices(lines: list[str]) -> tuple[list[int], list[int]]:
     return filled[:EDGE_LINES], filled[-EDGE_LINES:]
 
 
+def _counts_pages(occurrences: list[tuple[int, str]]) -> bool:
+    """Whether lines are one running line: identical, or differing only by a page counter.
+
+    The digits in "Страница 3 из 12" vary with the page; those in "Задержано 5 человек"
+    on one page and "Задержано 12 человек" on another do not, so those stay body text.
+    """
+    numbers = [(page, tuple(int(n) for n in _DIGITS.findall(line))) for page, line in occurrences]
+    if len({values for _, values in numbers}) == 1:
+        return True
+    width = len(numbers[0][1])
+    for k in range(width):
+        counter = {values[k] - page for page, values in numbers}
+        rest = {values[:k] + values[k + 1 :] for _, values in numbers}
+        if len(counter) == 1 and len(rest) == 1:
+            return True
+    return False
+
+
 def _running_keys(pages: list[list[str]], zone: int) -> set[str]:
     """Keys of lines that recur in the top (zone 0) or bottom (zone 1) edge of most pages."""
-    with_text = [lines for lines in pages if any(line.strip() for line in lines)]
-    if len(with_text) < 2:
+    filled = [index for index, lines in enumerate(pages) if any(line.strip() for line in lines)]
+    if len(filled) < 2:
         return set()
-    counts: Counter[str] = Counter()
-    for lines in with_text:
-        edge = _edge_indices(lines)[zone]
-        counts.update({line_key(lines[i]) for i in edge})
-    if len(with_text) == 2:
+    occurrences: dict[str, dict[int, str]] = {}
+    for page in filled:
+        lines = pages[page]
+        for i in _edge_indices(lines)[zone]:
+            occurrences.setdefault(line_key(lines[i]), {}).setdefault(page, lines[i])
+    if len(filled) == 2:
         needed = 2  # both pages: a header on a two-page statement
     else:
-        needed = max(3, math.ceil(0.5 * len(with_text)))
-    return {key for key, n in counts.items() if key and n >= needed}
+        needed = max(3, math.ceil(0.5 * len(filled)))
+    return {
+        key
+        for key, found in occurrences.items()
+        if key and len(found) >= needed and _counts_pages(sorted(found.items()))
+    }
 
 
 def _page_number_lines(pages: list[list[str]]) -> set[tuple[int, int]]:
@@ -103,10 +126,16 @@ def _page_number_lines(pages: list[list[str]]) -> set[tuple[int, int]]:
 def remove_running_lines(pages: list[list[str]]) -> list[list[str]]:
     """Drop running headers, footers and page numbers from each page's lines.
 
-    >>> pages = [["ОФ «Правозащитный центр»", f"Текст страницы {n}.", "", f"- {n} -"]
-    ...          for n in (1, 2, 3)]
+    >>> body = ["Митинг разогнан.", "Задержаны трое.", "Оштрафованы двое."]
+    >>> pages = [["ОФ «Правозащитный центр»", line, f"- {n} -"] for n, line in enumerate(body, 1)]
     >>> remove_running_lines(pages)
-    [['Текст страницы 1.', ''], ['Текст страницы 2.', ''], ['Текст страницы 3.', '']]
+    [['Митинг разогнан.'], ['Задержаны трое.'], ['Оштрафованы двое.']]
+
+Lines that differ only in numbers which do not count the pages stay:
+
+    >>> pages = [[f"Задержано {n} человек.", line] for n, line in zip((5, 12, 3), body)]
+    >>> remove_running_lines(pages) == pages
+    True
 
     A line repeated on two pages of a longer document stays:
 

@@ -14,6 +14,7 @@ Each page is closed as soon as it is read, so memory stays flat on long files.
 from __future__ import annotations
 
 import logging
+import math
 import re
 import statistics
 from pathlib import Path
@@ -30,10 +31,11 @@ from pipeline.records import Page
 logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
 # Word gaps are measured in ems (fractions of the font size).
-MIN_WORD_GAP = 0.12  # narrower than this is never a space (kerning, tracking)
+MIN_WORD_GAP = 0.15  # narrower than this is never a space (kerning, tracking)
 WORD_GAP_OVER_TRACKING = 0.08  # a space is at least this much wider than the local tracking
 TRACKING_FACTOR = 1.6  # ... and this many times the local inter-letter gap
 NEIGHBOUR_GAPS = 4  # gaps on each side that tell the local inter-letter gap
+SPACED_RUN_MARGIN = 0.04  # a letter-spaced run is bounded by gaps at least this much wider
 LINE_TOLERANCE = 0.4  # baselines closer than this (in ems) are one line
 GARBAGE_SHARE = 0.5  # a page with more unmapped glyphs than this needs OCR
 
@@ -97,20 +99,53 @@ def line_text(line: list[dict]) -> str:
         (glyphs[i]["x0"] - glyphs[i - 1]["x1"]) / max(_size(glyphs[i]), _size(glyphs[i - 1]))
         for i in range(1, len(glyphs))
     ]
-    parts = [glyphs[0]["text"]]
+    breaks = [False] * len(glyphs)  # breaks[i]: a word break before glyph i
     for i in range(1, len(glyphs)):
         gap = gaps[i - 1]
-        around = gaps[max(0, i - 1 - NEIGHBOUR_GAPS) : i - 1] + gaps[i : i + NEIGHBOUR_GAPS]
+        # Gaps at space glyphs are known word breaks, not tracking: leave them out.
+        around = [
+            gaps[j - 1]
+            for j in (*range(max(1, i - NEIGHBOUR_GAPS), i), *range(i + 1, min(len(glyphs), i + 1 + NEIGHBOUR_GAPS)))
+            if not space_before[j]
+        ]
         tracking = max(statistics.median(around), 0.0) if around else 0.0
-        is_break = space_before[i] or (
+        breaks[i] = space_before[i] or (
             gap > MIN_WORD_GAP
             and gap > TRACKING_FACTOR * tracking
             and gap > tracking + WORD_GAP_OVER_TRACKING
         )
-        if is_break:
-            parts.append(" ")
-        parts.append(glyphs[i]["text"])
-    return "".join(parts)
+    _join_spaced_letters(glyphs, gaps, breaks, space_before)
+    return "".join((" " if brk else "") + glyph["text"] for glyph, brk in zip(glyphs, breaks))
+
+
+def _join_spaced_letters(glyphs: list[dict], gaps: list[float], breaks: list[bool], space_before: list[bool]) -> None:
+    """Join a short letter-spaced word among normal ones (``в с е`` between words).
+
+    The local tracking cannot show it, as its neighbours are unspaced. A run of
+    two or more single letters split only by gaps of one width, with wider gaps
+    (or the line's ends) on both sides, is one word. Single-letter words in a
+    row (``и в``) are spaced like their neighbours, so they stay apart.
+    """
+    starts = [i for i in range(len(glyphs)) if i == 0 or breaks[i]]
+    ends = starts[1:] + [len(glyphs)]
+    # One letter or digit, perhaps with punctuation around it: «в, с, е».
+    singles = [i for i, end in zip(starts, ends) if sum(g["text"].isalnum() for g in glyphs[i:end]) == 1]
+    end_of = dict(zip(starts, ends))
+    run: list[int] = []
+    for i in singles + [-1]:
+        if run and i == end_of[run[-1]] and not space_before[i]:
+            run.append(i)
+            continue
+        if len(run) >= 2:
+            inner = [gaps[j - 1] for j in run[1:]]
+            last_end = end_of[run[-1]]
+            before = gaps[run[0] - 1] if run[0] > 0 and not space_before[run[0]] else math.inf
+            after = gaps[last_end - 1] if last_end < len(glyphs) and not space_before[last_end] else math.inf
+            even = max(inner) - min(inner) <= 0.25 * max(inner) + 0.03
+            if even and min(before, after) > max(inner) + SPACED_RUN_MARGIN:
+                for j in run[1:]:
+                    breaks[j] = False
+        run = [i]
 
 
 def _page_lines(page, number: int) -> tuple[list[str], str | None]:
@@ -176,7 +211,8 @@ def extract_pdf_pages(path: Path) -> tuple[Page, ...]:
         unreadable = [w for w in warnings if w and "could not be read" in w]
         if len(unreadable) == len(page_lines):
             raise PdfError(f"{path}: the PDF is damaged; no page could be read ({unreadable[0]})")
-        raise NoTextError(f"{path}: no text layer on any of {len(page_lines)} page(s); OCR needed")
+        reasons = sorted({w.split(": ", 1)[1] for w in warnings if w})
+        raise NoTextError(f"{path}: no usable text on any of {len(page_lines)} page(s): {'; '.join(reasons)}")
     cleaned = remove_running_lines(page_lines)
     return tuple(
         Page(number=number, text="\n".join(lines), warning=warning)

@@ -18,6 +18,7 @@ from functools import cache
 from pathlib import Path
 
 from pipeline.errors import EncodingError, NoTextError
+from pipeline.nlp import morph_analyzer
 from pipeline.resources import load_json
 
 # Single-byte encodings tried, in order of preference when two score the same.
@@ -33,6 +34,7 @@ _BOMS = (
 # Text may hold these control characters; any others suggest binary data.
 _TEXT_CONTROLS = set("\t\n\r\f\v")
 MIN_PRINTABLE_SHARE = 0.97
+MAX_WORDS_SCORED = 500  # enough to tell encodings apart on a long file
 _WORD = re.compile(r"[^\W\d_]+")
 # Files that are not text at all, recognised by their first bytes.
 _MAGIC = ((b"%PDF-", "a PDF"), (b"PK\x03\x04", "a ZIP archive (DOCX?)"), (b"\xd0\xcf\x11\xe0", "an old Word/Excel file"))
@@ -52,8 +54,10 @@ def _is_cyrillic(char: str) -> bool:
 def russian_score(text: str) -> float:
     """How much a decoded text looks like Russian: higher is more Russian.
 
-    The mean log-frequency of its Cyrillic letters, less a penalty for words
-    whose case flips in mid-word and for symbols that prose does not use.
+    Mainly the share of its words that pymorphy3 knows; then the mean
+    log-frequency of its letters, less penalties for words whose case flips in
+    mid-word, for words in capitals (rarer than lower case in prose) and for
+    symbols that prose does not use.
 
     >>> data = "Задержаны трое активистов".encode("cp1251")
     >>> russian_score(data.decode("cp1251")) > russian_score(data.decode("koi8-r"))
@@ -65,17 +69,37 @@ def russian_score(text: str) -> float:
     if not letters:
         return -100.0
     likelihood = sum(log_frequencies.get(c, floor) for c in letters) / len(letters)
-    words = [w for w in _WORD.findall(text) if any(_is_cyrillic(c) for c in w)]
+    words = [w for w in _WORD.findall(text) if any(_is_cyrillic(c) for c in w)][:MAX_WORDS_SCORED]
+    n_words = max(len(words), 1)
+    morph = morph_analyzer()
+    known = sum(morph.word_is_known(w.lower()) for w in words if len(w) > 1)
     # Russian words are lower, Capitalised or UPPER; a lower letter before an upper is wrong.
     flipped = sum(any(a.islower() and b.isupper() for a, b in zip(w, w[1:])) for w in words)
+    capitals = sum(w.isupper() and len(w) > 1 for w in words)
     odd = sum(unicodedata.category(c)[0] in "SC" and c not in _TEXT_CONTROLS for c in text)
-    return likelihood - 3.0 * flipped / max(len(words), 1) - 20.0 * odd / len(text)
+    return (
+        4.0 * known / n_words
+        + likelihood
+        - 3.0 * flipped / n_words
+        - 0.5 * capitals / n_words
+        - 20.0 * odd / len(text)
+    )
+
+
+def _russian_enough(text: str) -> bool:
+    """Valid UTF-8 whose letters come from the scripts a Russian statement uses.
+
+    A short cp866 text can be valid UTF-8 by chance, but then it decodes to
+    characters of far-off scripts (``раз`` in cp866 is ``\u0827`` in UTF-8).
+    """
+    unusual = [c for c in text if ord(c) > 0x52F and not 0x2000 <= ord(c) <= 0x2BFF]
+    return len(unusual) <= 0.2 * sum(not c.isascii() for c in text)
 
 
 def _printable_share(text: str) -> float:
     if not text:
         return 1.0
-    printable = sum(c.isprintable() or c in _TEXT_CONTROLS for c in text)
+    printable = sum(c.isprintable() or c.isspace() for c in text)
     return printable / len(text)
 
 
@@ -107,11 +131,13 @@ def decode_text(data: bytes, path: Path) -> tuple[str, str]:
             if _printable_share(text) >= MIN_PRINTABLE_SHARE and (text.isascii() or russian_score(text) > -6):
                 return _check_printable(path, text, encoding), encoding
         raise EncodingError(f"{path}: looks like binary data, not text (it holds NUL bytes)")
+    decoded = {}
     try:
-        return _check_printable(path, data.decode("utf-8"), "utf-8"), "utf-8"
+        decoded["utf-8"] = data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    decoded = {}
+    if "utf-8" in decoded and (data.isascii() or _russian_enough(decoded["utf-8"])):
+        return _check_printable(path, decoded["utf-8"], "utf-8"), "utf-8"
     for encoding in SINGLE_BYTE_ENCODINGS:
         try:
             decoded[encoding] = data.decode(encoding)

@@ -1,0 +1,81 @@
+"""The extract stage: an input file in, its pages of raw text out.
+
+``extract`` picks the reader by the file's suffix (PDF, plain text, DOCX) and
+returns a :class:`RawDocument`. A bad input raises one of the project's own
+errors (``pipeline.errors``) whose message names the file and says what is wrong.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from pipeline.errors import ExtractError, NoTextError, UnsupportedFileError
+from pipeline.extract.pdf import extract_pdf_pages
+from pipeline.extract.plain import extract_plain_text
+from pipeline.extract.word import extract_docx_text
+from pipeline.records import DOCX, PLAIN, TEXT, Page, RawDocument
+
+SUPPORTED_SUFFIXES = (".pdf", ".txt", ".docx")
+
+# Files people often hand in by mistake, with what to do about them.
+_ADVICE = {
+    ".doc": "save it as .docx",
+    ".rtf": "save it as .docx or .txt",
+    ".odt": "save it as .docx",
+    ".jpg": "OCR it into a PDF with a text layer",
+    ".jpeg": "OCR it into a PDF with a text layer",
+    ".png": "OCR it into a PDF with a text layer",
+    ".tif": "OCR it into a PDF with a text layer",
+    ".tiff": "OCR it into a PDF with a text layer",
+}
+
+
+def file_sha256(path: Path) -> str:
+    """Hex SHA-256 of a file's bytes, read in blocks."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def extract(path: Path, doc_id: str) -> RawDocument:
+    """Read one input file into pages of raw text.
+
+    Raises UnsupportedFileError for a kind of file we do not read, and the other
+    ExtractError subclasses for a file we cannot read.
+    """
+    source = str(path)
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        advice = _ADVICE.get(suffix, "")
+        raise UnsupportedFileError(
+            f"{path}: cannot read {suffix or 'files without an extension'}; "
+            f"expected one of {', '.join(SUPPORTED_SUFFIXES)}" + (f" ({advice})" if advice else "")
+        )
+    if not path.is_file():
+        raise ExtractError(f"{path}: no such file")
+    if path.stat().st_size == 0:
+        raise NoTextError(f"{path}: the file is empty")
+    sha256 = file_sha256(path)
+    if suffix == ".pdf":
+        pages = extract_pdf_pages(path)
+        extraction = TEXT
+    elif suffix == ".txt":
+        pages = (Page(number=1, text=extract_plain_text(path)),)
+        extraction = PLAIN
+    else:
+        text = extract_docx_text(path)
+        if not text.strip():
+            raise NoTextError(f"{path}: the DOCX holds no text")
+        pages = (Page(number=1, text=text),)
+        extraction = DOCX
+    warnings = tuple(page.warning for page in pages if page.warning)
+    return RawDocument(
+        doc_id=doc_id, source=source, sha256=sha256, extraction=extraction, pages=pages, warnings=warnings
+    )
+
+
+__all__ = ["SUPPORTED_SUFFIXES", "extract", "file_sha256"]
