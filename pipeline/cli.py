@@ -68,5 +68,27 @@ def run(inputs: tuple[Path, ...], out: Path, jobs: int, force: bool, quiet: bool
     sys.exit(1 if result.n_failed else 0)
 
 
+@main.command()
+@click.argument("out", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.argument("gold", type=click.Path(exists=True, path_type=Path))
+@click.option("-o", "--report", "report_dir", default=Path("report"), show_default=True,
+              type=click.Path(file_okay=False, path_type=Path),
+              help="Folder for metrics and the discrepancy table.")
+def reconcile(out: Path, gold: Path, report_dir: Path) -> None:
+    """Compare OUT with hand annotations in GOLD.
+
+    GOLD is a folder or file of SPEC JSON, brat standoff (NEREL's types are
+    mapped: PERSON to PER, CITY to LOC, ...) or a CSV/XLSX event table.
+    """
+    from .reconcile import reconcile as run_reconcile
+
+    try:
+        report = run_reconcile(out, gold, report_dir)
+    except PipelineError as error:
+        raise click.ClickException(str(error)) from error
+    click.echo(report.summary())
+    click.echo(f"metrics and discrepancies in {report_dir}/")
+
+
 if __name__ == "__main__":
     main()

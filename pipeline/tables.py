@@ -188,7 +188,8 @@ def read_table(out_dir: Path, name: str) -> pd.DataFrame:
     parquet = out_dir / f"{name}.parquet"
     if parquet.exists():
         return pd.read_parquet(parquet)
-    return pd.read_csv(out_dir / f"{name}.csv")
+    # Ids and free text stay text: "003" must not become 3.
+    return pd.read_csv(out_dir / f"{name}.csv", dtype={"doc_id": str, "text": str, "source": str})
 
 
 def write_atomically(path: Path, write) -> None:

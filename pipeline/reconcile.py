@@ -1,0 +1,624 @@
+"""Agreement between the pipeline's output folder and hand annotations.
+
+Gold spans are first carried onto the current clean text (the annotator's text
+may differ: :mod:`pipeline.textalign`). Mentions are matched strictly (same
+type and span) and by overlap (same type, overlapping spans, one to one);
+events by type and nearby triggers, or by agreeing fields when gold has no
+offsets. Every miss, spurious item and disagreeing field becomes a row of the
+discrepancy table annotators work through.
+"""
+
+from __future__ import annotations
+
+import bisect
+import csv
+import json
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import OutputError
+from .gold import GoldDocument, GoldEvent, GoldMention, read_gold
+from .records import DATE, LOC, MONEY, ORG, PER, TERM, COUNT
+from .tables import DOCUMENTS, EVENTS, MENTIONS, SENTENCES, read_table, write_atomically
+from .textalign import align
+
+NEAR = 100  # characters between trigger spans that still count as one event
+
+MENTION_VALUES = {
+    DATE: ("date_start", "date_end", "date_precision"),
+    MONEY: ("amount_min", "amount_max", "currency", "approx"),
+    TERM: ("term_min", "term_max", "term_unit", "approx"),
+    COUNT: ("count_min", "count_max", "approx"),
+    PER: ("normal",), LOC: ("normal",), ORG: ("normal",),
+}
+EVENT_FIELDS = {
+    "date": ("date_start", "date_end", "date_precision"),
+    "place": ("place",),
+    "persons": ("persons",),
+    "actors": ("actors",),
+    "count": ("count_min", "count_max"),
+    "amount": ("amount_min", "amount_max", "currency"),
+    "term": ("term_min", "term_max", "term_unit"),
+    "negated": ("negated",),
+}
+DISCREPANCY_COLUMNS = (
+    "doc_id", "kind", "issue", "type", "field", "gold", "predicted",
+    "start", "end", "page", "sentence", "text",
+)
+METRIC_COLUMNS = (
+    "kind", "mode", "type", "field", "tp", "fp", "fn", "precision", "recall", "f1",
+    "correct", "total", "accuracy",
+)
+
+
+# ---------------------------------------------------------------- the output folder
+
+
+@dataclass(slots=True)
+class OutDocument:
+    """What the output folder holds for one document (rows as plain dicts)."""
+
+    doc_id: str
+    text: str | None
+    sentences: list[dict]
+    mentions: list[dict]
+    events: list[dict]
+    _starts: list[int] = field(default_factory=list)
+
+    def sentence_at(self, offset: int | None) -> dict | None:
+        """The sentence row holding a clean offset."""
+        if offset is None or not self.sentences:
+            return None
+        if not self._starts:
+            self._starts = [s["start"] for s in self.sentences]
+        index = bisect.bisect_right(self._starts, offset) - 1
+        return self.sentences[index] if index >= 0 else None
+
+
+def read_out(out_dir: Path) -> dict[str, OutDocument]:
+    """Every successfully processed document of an output folder."""
+    out_dir = Path(out_dir)
+    tables = {name: _rows(out_dir, name) for name in (DOCUMENTS, SENTENCES, MENTIONS, EVENTS)}
+    docs = {}
+    for row in tables[DOCUMENTS]:
+        if (row.get("status") or "ok") != "ok":
+            continue
+        doc_id = str(row["doc_id"])
+        text_file = out_dir / "texts" / f"{doc_id}.txt"
+        text = text_file.read_text(encoding="utf-8") if text_file.exists() else None
+        docs[doc_id] = OutDocument(doc_id, text, [], [], [])
+    for name, attr in ((SENTENCES, "sentences"), (MENTIONS, "mentions"), (EVENTS, "events")):
+        for row in tables[name]:
+            doc = docs.get(str(row["doc_id"]))
+            if doc is not None:
+                getattr(doc, attr).append(row)
+    for doc in docs.values():
+        for rows in (doc.sentences, doc.mentions, doc.events):
+            for row in rows:
+                for key in ("start", "end", "sent_id", "page"):
+                    row[key] = _as_int(row.get(key))
+            rows.sort(key=lambda r: (r["start"] if r["start"] is not None else -1))
+    return docs
+
+
+def _rows(out_dir: Path, name: str) -> list[dict]:
+    """A table as dicts with nulls as None: Parquet, else CSV (read as text)."""
+    if (out_dir / f"{name}.parquet").exists():
+        frame = read_table(out_dir, name)
+        return [{k: _null(v) for k, v in row.items()} for row in frame.to_dict("records")]
+    path = out_dir / f"{name}.csv"
+    if not path.exists():
+        if name == DOCUMENTS:
+            raise OutputError(f"{out_dir}: no {name}.parquet or {name}.csv; is this a `testimony run` output?")
+        return []
+    with open(path, encoding="utf-8", newline="") as f:
+        return [{k: (v if v != "" else None) for k, v in row.items()} for row in csv.DictReader(f)]
+
+
+def _null(value):
+    """None for the missing values pandas hands back (None, NaN, pd.NA)."""
+    try:
+        return None if value is None or bool(value != value) else value
+    except TypeError:  # pd.NA refuses bool()
+        return None
+
+
+def _as_int(value) -> int | None:
+    return None if value is None else int(float(value))
+
+
+# ---------------------------------------------------------------- comparing values
+
+
+def normalise_name(name) -> str:
+    """A name folded for comparison: case, ё, spaces.
+
+    >>> normalise_name("  Бахыт  ТУМЕНОВА ") == normalise_name("бахыт туменова")
+    True
+    >>> normalise_name("Алёна") == normalise_name("Алена")
+    True
+    """
+    return " ".join(str(name).casefold().replace("ё", "е").split())
+
+
+def same_value(name: str, gold, predicted) -> bool:
+    """Whether a predicted field value agrees with the gold one."""
+    if predicted is None or predicted == "":
+        return gold is None or gold == () or gold == ""
+    if name in ("persons", "actors"):
+        return {normalise_name(g) for g in gold} == {normalise_name(p) for p in _split(predicted)}
+    if name in ("approx", "negated"):
+        return bool(gold) == _as_bool(predicted)
+    if isinstance(gold, float):
+        try:
+            return math.isclose(gold, float(predicted), rel_tol=1e-9, abs_tol=1e-6)
+        except (TypeError, ValueError):
+            return False
+    if name in ("date_start", "date_end"):
+        return str(gold) == str(predicted)[:10]
+    return normalise_name(gold) == normalise_name(predicted)
+
+
+def _given(value) -> bool:
+    return value is not None and value != () and value != ""
+
+
+def _split(value) -> list[str]:
+    return [p for p in re.split(r"\s*;\s*", str(value)) if p] if _given(value) else []
+
+
+def _as_bool(value) -> bool:
+    return str(value).strip().lower() in ("true", "1", "1.0", "yes")
+
+
+def _show(value) -> str | None:
+    if not _given(value):
+        return None
+    if isinstance(value, tuple):
+        return "; ".join(value)
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+# ---------------------------------------------------------------- matching
+
+
+@dataclass(slots=True)
+class _Item:
+    """A gold or predicted mention or event placed on the clean text."""
+
+    type: str
+    start: int | None
+    end: int | None
+    values: dict
+    spans: tuple[tuple[int, int], ...] = ()  # every span that locates it
+    sent_ids: frozenset = frozenset()
+
+
+def _greedy(candidates: list[tuple[float, int, int]]) -> list[tuple[int, int]]:
+    """One-to-one pairs from (score, gold index, predicted index), best first."""
+    used_gold, used_pred, pairs = set(), set(), []
+    for _, g, p in sorted(candidates, key=lambda c: (-c[0], c[1], c[2])):
+        if g not in used_gold and p not in used_pred:
+            used_gold.add(g)
+            used_pred.add(p)
+            pairs.append((g, p))
+    return pairs
+
+
+def match_mentions(gold: list[_Item], pred: list[_Item], overlap: bool) -> list[tuple[int, int]]:
+    """Pairs of (gold, predicted) indices: same type and span, or overlapping."""
+    candidates = []
+    for g, gm in enumerate(gold):
+        for p, pm in enumerate(pred):
+            if gm.type != pm.type:
+                continue
+            if (gm.start, gm.end) == (pm.start, pm.end):
+                candidates.append((2.0, g, p))
+            elif overlap and gm.start < pm.end and pm.start < gm.end:
+                shared = min(gm.end, pm.end) - max(gm.start, pm.start)
+                candidates.append((shared / (max(gm.end, pm.end) - min(gm.start, pm.start)), g, p))
+    return _greedy(candidates)
+
+
+def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, max(a[0], b[0]) - min(a[1], b[1]))
+
+
+def _agreement(gold: _Item, pred: _Item) -> tuple[int, int]:
+    """How many of the fields gold gives roughly agree (dates overlap, a person shared)."""
+    agree = compared = 0
+    g, p = gold.values, pred.values
+    for name, parts in EVENT_FIELDS.items():
+        if not any(_given(g.get(part)) for part in parts):
+            continue
+        compared += 1
+        if name == "date":
+            start = g.get("date_start")
+            end = g.get("date_end") or start
+            p_start, p_end = p.get("date_start"), p.get("date_end") or p.get("date_start")
+            agree += bool(start and p_start and str(p_start)[:10] <= end and start <= str(p_end)[:10])
+        elif name in ("persons", "actors"):
+            agree += bool({normalise_name(x) for x in g[name]} & {normalise_name(x) for x in _split(p.get(name))})
+        else:
+            agree += all(same_value(part, g.get(part), p.get(part)) for part in parts if _given(g.get(part)))
+    return agree, compared
+
+
+def match_events(gold: list[_Item], pred: list[_Item]) -> list[tuple[int, int]]:
+    """Pairs of (gold, predicted) events of one document.
+
+    Located gold events pair with predicted ones of the same type whose trigger
+    is in the same sentence or within ``NEAR`` characters, or whose evidence
+    covers a gold span; unlocated ones pair on agreeing fields.
+    """
+    candidates = []
+    for g, ge in enumerate(gold):
+        for p, pe in enumerate(pred):
+            if ge.type != pe.type:
+                continue
+            agree, compared = _agreement(ge, pe)
+            share = agree / compared if compared else 0.0
+            if ge.spans and pe.start is not None:
+                trigger = (pe.start, pe.end)
+                distance = min(_gap(span, trigger) for span in ge.spans)
+                covered = any(_gap(span, ev) == 0 and span[0] < ev[1] for span in ge.spans for ev in pe.spans)
+                if distance <= NEAR or covered or (ge.sent_ids & pe.sent_ids):
+                    candidates.append((2 + share - min(distance, 1000) / 1000, g, p))
+            elif not compared or share >= 0.5:
+                candidates.append((share, g, p))
+    return _greedy(candidates)
+
+
+# ---------------------------------------------------------------- one document
+
+
+@dataclass(slots=True)
+class _Tally:
+    """Counts over all documents, filled as they are compared."""
+
+    mentions: dict = field(default_factory=lambda: {"strict": {}, "overlap": {}})
+    values: dict = field(default_factory=dict)  # type -> field -> Counter(correct, total)
+    events: dict = field(default_factory=dict)  # type -> Counter(tp, fp, fn)
+    event_fields: dict = field(default_factory=dict)  # field -> Counter(correct, total)
+    unaligned: Counter = field(default_factory=Counter)
+
+    def count(self, table: dict, key: str, **add: int) -> None:
+        table.setdefault(key, Counter()).update(add)
+
+
+class _Placer:
+    """Carries gold spans onto the clean text, aligning the two texts once, lazily."""
+
+    def __init__(self, gold: GoldDocument, out: OutDocument):
+        self.gold, self.out, self._alignment = gold, out, None
+
+    def place(self, start: int, end: int, expected: str | None = None) -> tuple[int, int] | None:
+        gold_text, clean = self.gold.text, self.out.text
+        if clean is None:  # nothing to check against: trust the offsets
+            return start, end
+        if gold_text is None:  # offsets are clean offsets already (an event table)
+            if end > len(clean) or (expected and " ".join(clean[start:end].split()) != " ".join(expected.split())):
+                return None
+            return start, end
+        return self._aligned().map_span(start, end)
+
+    def near(self, start: int) -> int | None:
+        """A clean offset near an unplaceable gold one, to sort and locate its row."""
+        if self.gold.text is None or self.out.text is None:
+            return start
+        return self._aligned().map_offset(start)
+
+    def _aligned(self):
+        if self._alignment is None:
+            self._alignment = align(self.gold.text, self.out.text)
+        return self._alignment
+
+
+def _row(out: OutDocument, kind: str, issue: str, type_: str, start: int | None, end: int | None,
+         field_: str | None = None, gold=None, predicted=None, text: str | None = None,
+         page: int | None = None) -> dict:
+    sentence = out.sentence_at(start)
+    if text is None and out.text is not None and start is not None and end is not None:
+        text = out.text[start:end]
+    return {
+        "doc_id": out.doc_id, "kind": kind, "issue": issue, "type": type_, "field": field_,
+        "gold": _show(gold), "predicted": _show(predicted), "start": start, "end": end,
+        "page": page if page is not None else (sentence or {}).get("page"),
+        "sentence": (sentence or {}).get("text"), "text": text,
+    }
+
+
+def _mention_label(text: str, normal) -> str:
+    return text if not normal or normal == text else f"{text} ({normal})"
+
+
+def _compare_mentions(gold: GoldDocument, out: OutDocument, placer: _Placer, tally: _Tally, rows: list) -> None:
+    gold_items = []
+    for m in gold.mentions:
+        span = placer.place(m.start, m.end, m.text)
+        if span is None:
+            tally.unaligned["mention"] += 1
+            at = placer.near(m.start)
+            rows.append(_row(out, "mention", "unaligned", m.type, at, at, "span",
+                             gold=f"{m.text} [{m.start}:{m.end} of the annotator's text]", text=m.text))
+            continue
+        values = {name: getattr(m, name) for name in MENTION_VALUES[m.type]}
+        gold_items.append(_Item(m.type, span[0], span[1], values | {"text": m.text}))
+    pred_rows = [r for r in out.mentions if r.get("type") in gold.mention_types]
+    pred_items = [_Item(r["type"], r["start"], r["end"], r) for r in pred_rows]
+    pairs_by_mode = {mode: match_mentions(gold_items, pred_items, overlap=mode == "overlap")
+                     for mode in ("strict", "overlap")}
+    for mode, pairs in pairs_by_mode.items():
+        table = tally.mentions[mode]
+        for g, _ in pairs:
+            tally.count(table, gold_items[g].type, tp=1)
+        for g in set(range(len(gold_items))) - {g for g, _ in pairs}:
+            tally.count(table, gold_items[g].type, fn=1)
+        for p in set(range(len(pred_items))) - {p for _, p in pairs}:
+            tally.count(table, pred_items[p].type, fp=1)
+    # Rows and value accuracy follow the lenient (overlap) matching.
+    pairs = pairs_by_mode["overlap"]
+    matched_gold = {g for g, _ in pairs}
+    matched_pred = {p for _, p in pairs}
+    for g, item in enumerate(gold_items):
+        if g not in matched_gold:
+            rows.append(_row(out, "mention", "missed", item.type, item.start, item.end,
+                             gold=_mention_label(item.values["text"], item.values.get("normal"))))
+    for p, item in enumerate(pred_items):
+        if p not in matched_pred:
+            r = item.values
+            rows.append(_row(out, "mention", "spurious", item.type, item.start, item.end,
+                             predicted=_mention_label(r.get("text") or "", r.get("normal")), page=r.get("page")))
+    for g, p in pairs:
+        gi, pi = gold_items[g], pred_items[p]
+        if (gi.start, gi.end) != (pi.start, pi.end):
+            rows.append(_row(out, "mention", "field", gi.type, gi.start, gi.end, "span",
+                             gold=out.text[gi.start:gi.end] if out.text else gi.values["text"],
+                             predicted=pi.values.get("text"), page=pi.values.get("page")))
+        for name in MENTION_VALUES[gi.type]:
+            if not _given(gi.values.get(name)):
+                continue
+            ok = same_value(name, gi.values[name], pi.values.get(name))
+            tally.values.setdefault(gi.type, {}).setdefault(name, Counter()).update(correct=int(ok), total=1)
+            if not ok:
+                rows.append(_row(out, "mention", "field", gi.type, gi.start, gi.end, name,
+                                 gold=gi.values[name], predicted=pi.values.get(name), page=pi.values.get("page")))
+
+
+def _gold_event_item(e: GoldEvent, out: OutDocument, placer: _Placer, tally: _Tally, rows: list) -> _Item:
+    values = {name: getattr(e, name) for parts in EVENT_FIELDS.values() for name in parts}
+    wanted = ([(e.start, e.end, e.trigger)] if e.start is not None else []) + [(s, t, None) for s, t in e.also]
+    spans = []
+    for start, end, trigger in wanted:
+        span = placer.place(start, end, trigger)
+        if span is None:
+            tally.unaligned["event"] += 1
+            at = placer.near(start)
+            rows.append(_row(out, "event", "unaligned", e.type, at, at, "span",
+                             gold=f"[{start}:{end} of the annotator's text]"))
+        else:
+            spans.append(span)
+    first = spans[0] if spans else (None, None)
+    sent_ids = frozenset(s["sent_id"] for s in map(out.sentence_at, (a for a, _ in spans)) if s)
+    return _Item(e.type, first[0], first[1], values, tuple(spans), sent_ids)
+
+
+def _pred_event_item(row: dict, out: OutDocument) -> _Item:
+    spans = [(int(a), int(b)) for a, b in re.findall(r"(\d+)\s*-\s*(\d+)", row.get("evidence_spans") or "")]
+    if not spans and row["sent_id"] is not None:
+        spans = [(s["start"], s["end"]) for s in out.sentences if s["sent_id"] == row["sent_id"]]
+    return _Item(row["type"], row["start"], row["end"], row, tuple(spans),
+                 frozenset({row["sent_id"]}) if row["sent_id"] is not None else frozenset())
+
+
+def _describe(values: dict) -> str | None:
+    """An event's fields in one line: ``persons: Ерлан Калиев | term: 15 15 day``."""
+    groups = []
+    for name, parts in EVENT_FIELDS.items():
+        shown = [_show(values.get(part)) for part in parts]
+        if any(shown) and not (name == "negated" and not _as_bool(values.get("negated"))):
+            groups.append(f"{name}: {' '.join(s for s in shown if s)}")
+    return " | ".join(groups) or None
+
+
+def _compare_events(gold: GoldDocument, out: OutDocument, placer: _Placer, tally: _Tally, rows: list) -> None:
+    gold_items = [_gold_event_item(e, out, placer, tally, rows) for e in gold.events]
+    pred_items = [_pred_event_item(r, out) for r in out.events]
+    pairs = match_events(gold_items, pred_items)
+    matched_gold, matched_pred = {g for g, _ in pairs}, {p for _, p in pairs}
+    for g, item in enumerate(gold_items):
+        if g in matched_gold:
+            tally.count(tally.events, item.type, tp=1)
+        else:
+            tally.count(tally.events, item.type, fn=1)
+            rows.append(_row(out, "event", "missed", item.type, item.start, item.end, gold=_describe(item.values)))
+    for p, item in enumerate(pred_items):
+        if p not in matched_pred:
+            tally.count(tally.events, item.type, fp=1)
+            rows.append(_row(out, "event", "spurious", item.type, item.start, item.end,
+                             predicted=_describe(item.values), page=item.values.get("page")))
+    for g, p in pairs:
+        gi, pi = gold_items[g], pred_items[p]
+        for name, parts in EVENT_FIELDS.items():
+            given = [part for part in parts if _given(gi.values.get(part))]
+            if not given:
+                continue
+            ok = all(same_value(part, gi.values[part], pi.values.get(part)) for part in given)
+            tally.event_fields.setdefault(name, Counter()).update(correct=int(ok), total=1)
+            if not ok:
+                show = lambda v: " ".join(s for s in map(_show, (v.get(x) for x in given)) if s) or None
+                start, end = (gi.start, gi.end) if gi.start is not None else (pi.start, pi.end)
+                rows.append(_row(out, "event", "field", gi.type, start, end, name,
+                                 gold=show(gi.values), predicted=show(pi.values), page=pi.values.get("page")))
+
+
+# ---------------------------------------------------------------- metrics and report
+
+
+def scores(tp: int, fp: int, fn: int) -> dict:
+    """Precision, recall and F1 from counts (None when there is nothing to score).
+
+    >>> scores(3, 1, 2)["f1"]
+    0.6667
+    """
+    if tp + fp + fn == 0:
+        return {"tp": 0, "fp": 0, "fn": 0, "precision": None, "recall": None, "f1": None}
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"tp": tp, "fp": fp, "fn": fn, "precision": round(precision, 4),
+            "recall": round(recall, 4), "f1": round(f1, 4)}
+
+
+def _per_type(table: dict) -> dict:
+    result = {t: scores(c["tp"], c["fp"], c["fn"]) for t, c in sorted(table.items())}
+    total = sum(table.values(), Counter())
+    return result | {"overall": scores(total["tp"], total["fp"], total["fn"])}
+
+
+def _accuracy(counter: Counter) -> dict:
+    total = counter["total"]
+    return {"correct": counter["correct"], "total": total,
+            "accuracy": round(counter["correct"] / total, 4) if total else None}
+
+
+@dataclass
+class Report:
+    """What reconcile found: all numbers, and one row per discrepancy."""
+
+    metrics: dict
+    discrepancies: list[dict]
+    report_dir: Path | None = None
+
+    def summary(self) -> str:
+        """A printable text table of the main numbers."""
+        m, lines = self.metrics, []
+        docs = m["documents"]
+        lines.append(f"documents: {len(docs['compared'])} compared, {len(docs['missing'])} missing from the output"
+                     + (f" ({', '.join(docs['missing'])})" if docs["missing"] else ""))
+        head = f"{'':14}{'tp':>6}{'fp':>6}{'fn':>6}{'P':>8}{'R':>8}{'F1':>8}"
+        fmt = lambda v: f"{v:8.3f}" if v is not None else f"{'-':>8}"
+        for title, table in (("mentions, strict span", m["mentions"]["strict"]),
+                             ("mentions, overlapping span", m["mentions"]["overlap"]),
+                             ("events", m["events"]["types"])):
+            if table["overall"]["precision"] is None:  # nothing scored
+                continue
+            lines += ["", title, head]
+            for name, s in table.items():
+                lines.append(f"{name:14}{s['tp']:6}{s['fp']:6}{s['fn']:6}"
+                             f"{fmt(s['precision'])}{fmt(s['recall'])}{fmt(s['f1'])}")
+        accuracies = [(f"{t}.{f}", a) for t, fs in m["mentions"]["values"].items() for f, a in fs.items()]
+        accuracies += [(f"event.{f}", a) for f, a in m["events"]["fields"].items()]
+        if accuracies:
+            lines += ["", "values on matched items", f"{'':22}{'correct':>8}{'total':>7}{'acc':>8}"]
+            lines += [f"{n:22}{a['correct']:8}{a['total']:7}{fmt(a['accuracy'])}" for n, a in accuracies]
+        unaligned = m["mentions"]["unaligned"] + m["events"]["unaligned"]
+        issues = Counter(f"{r['kind']} {r['issue']}" for r in self.discrepancies)
+        lines += ["", f"discrepancies: {len(self.discrepancies)} "
+                  f"({', '.join(f'{k} {v}' for k, v in sorted(issues.items())) or 'none'})"
+                  + (f"; {unaligned} gold spans could not be placed on the clean text" if unaligned else "")]
+        return "\n".join(lines)
+
+
+def _find_out(doc_id: str, out_docs: dict[str, OutDocument]) -> str | None:
+    """The output document for a gold doc_id: the same id, else one that extends it
+    (gold ``001_x``, output ``001_x_print``), the shortest such."""
+    if doc_id in out_docs:
+        return doc_id
+    longer = sorted((o for o in out_docs if o.startswith(doc_id) and o[len(doc_id)] in "_-. "), key=len)
+    return longer[0] if longer else None
+
+
+def compare(gold_docs: list[GoldDocument], out_docs: dict[str, OutDocument]) -> Report:
+    """Compare gold documents with output documents; nothing is written."""
+    tally, rows, compared, missing, extended = _Tally(), [], [], [], {}
+    for gold in sorted(gold_docs, key=lambda d: d.doc_id):
+        out_id = _find_out(gold.doc_id, out_docs)
+        if out_id is None:
+            missing.append(gold.doc_id)
+            continue
+        if out_id != gold.doc_id:
+            extended[gold.doc_id] = out_id
+        compared.append(gold.doc_id)
+        out = out_docs[out_id]
+        placer = _Placer(gold, out)
+        if gold.mention_types:
+            _compare_mentions(gold, out, placer, tally, rows)
+        if gold.has_events:
+            _compare_events(gold, out, placer, tally, rows)
+    metrics = {
+        "documents": {"gold": len(gold_docs), "compared": compared, "missing": missing,
+                      "paired_by_prefix": extended},
+        "mentions": {
+            "strict": _per_type(tally.mentions["strict"]),
+            "overlap": _per_type(tally.mentions["overlap"]),
+            "values": {t: {f: _accuracy(c) for f, c in fs.items()} for t, fs in sorted(tally.values.items())},
+            "unaligned": tally.unaligned["mention"],
+        },
+        "events": {
+            "types": _per_type(tally.events),
+            "fields": {f: _accuracy(c) for f, c in tally.event_fields.items()},
+            "unaligned": tally.unaligned["event"],
+        },
+    }
+    rows.sort(key=lambda r: (r["doc_id"], r["start"] is None, r["start"] or 0, r["kind"], r["issue"]))
+    return Report(metrics, rows)
+
+
+def _metric_rows(metrics: dict) -> list[dict]:
+    rows = []
+    for mode in ("strict", "overlap"):
+        rows += [{"kind": "mention", "mode": mode, "type": t, **s} for t, s in metrics["mentions"][mode].items()]
+    rows += [{"kind": "event", "mode": "match", "type": t, **s} for t, s in metrics["events"]["types"].items()]
+    rows += [{"kind": "mention", "mode": "value", "type": t, "field": f, **a}
+             for t, fs in metrics["mentions"]["values"].items() for f, a in fs.items()]
+    rows += [{"kind": "event", "mode": "field", "field": f, **a} for f, a in metrics["events"]["fields"].items()]
+    return rows
+
+
+def _write_csv(path: Path, columns, rows: list[dict]) -> None:
+    def write(temp):
+        with open(temp, "w", encoding="utf-8", newline="") as f:
+            writer = csv.DictWriter(f, fieldnames=list(columns), extrasaction="ignore")
+            writer.writeheader()
+            writer.writerows(rows)
+    write_atomically(path, write)
+
+
+def _write_xlsx(path: Path, columns, rows: list[dict]) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "discrepancies"
+    sheet.append(list(columns))
+    for row in rows:
+        sheet.append([row.get(c) for c in columns])
+    sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = sheet.dimensions
+    write_atomically(path, book.save)
+
+
+def write_report(report: Report, report_dir: Path) -> None:
+    """discrepancies.csv/.xlsx, metrics.json and metrics.csv, each written atomically."""
+    report_dir = Path(report_dir)
+    report_dir.mkdir(parents=True, exist_ok=True)
+    _write_csv(report_dir / "discrepancies.csv", DISCREPANCY_COLUMNS, report.discrepancies)
+    _write_xlsx(report_dir / "discrepancies.xlsx", DISCREPANCY_COLUMNS, report.discrepancies)
+    text = json.dumps(report.metrics, ensure_ascii=False, indent=2)
+    write_atomically(report_dir / "metrics.json", lambda p: Path(p).write_text(text + "\n", encoding="utf-8"))
+    _write_csv(report_dir / "metrics.csv", METRIC_COLUMNS, _metric_rows(report.metrics))
+    report.report_dir = report_dir
+
+
+def reconcile(out_dir: Path, gold_path: Path, report_dir: Path, type_map: dict | None = None) -> Report:
+    """Compare an output folder with hand annotations and write the report files."""
+    gold_docs = read_gold(Path(gold_path), type_map)
+    report = compare(gold_docs, read_out(Path(out_dir)))
+    write_report(report, report_dir)
+    return report

@@ -1,0 +1,321 @@
+"""Reconcile: alignment of two texts, matching, metrics and the discrepancy table.
+
+The output folder is built here with the real table writer from hand-made rows,
+so the expected counts are known exactly.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from openpyxl import load_workbook
+
+from pipeline.errors import OutputError
+from pipeline.reconcile import reconcile, same_value
+from pipeline.segment import split_sentences
+from pipeline.tables import write_tables
+from pipeline.textalign import align
+
+DATA = Path(__file__).parent / "data" / "reconcile"
+ROOT = Path(__file__).parent.parent
+
+CLEAN = ("24 марта 2012 года в Алматы полиция задержала Бахыта Туменова и Ерлана Калиева.\n"
+         "Суд оштрафовал Туменова на 80900 тенге.\nКалиева осудили на 15 суток.\n")
+
+
+# ---------------------------------------------------------------- text alignment
+
+
+ALIGN_CASES = [
+    # gold text, clean text, gold span text, clean span text
+    ("Бахыт  Туменова\nоштрафована", "Бахыт Туменова оштрафована", "Бахыт  Туменова", "Бахыт Туменова"),
+    ("проти-\nвозаконно задержан", "противозаконно задержан", "проти-\nвозаконно", "противозаконно"),
+    ("Н е с м о т р я на отказ", "Несмотря на отказ", "Н е с м о т р я", "Несмотря"),
+    ("рoлиция задержала", "полиция задержала", "задержала", "задержала"),  # Latin o before
+    ("акция «Свободу»", "акция \"Свободу\"", "«Свободу»", "\"Свободу\""),
+    ("оштра\u00adфована на 80 900 тенге", "оштрафована на 80 900 тенге", "оштра\u00adфована", "оштрафована"),
+    ("Страница 1 из 3\nТрое задержаны", "Трое задержаны", "задержаны", "задержаны"),
+]
+
+
+@pytest.mark.parametrize("gold, clean, gold_span, clean_span", ALIGN_CASES)
+def test_align_maps_spans_across_versions(gold, clean, gold_span, clean_span):
+    start = gold.index(gold_span)
+    mapped = align(gold, clean).map_span(start, start + len(gold_span))
+    assert mapped is not None
+    assert clean[mapped[0]:mapped[1]] == clean_span
+
+
+def test_align_refuses_text_that_is_gone():
+    gold = "Страница 1 из 3\nТрое задержаны"
+    assert align(gold, "Трое задержаны").map_span(0, 8) is None  # `Страница` was removed
+
+
+_WORDS = st.sampled_from(["задержан", "Туменова", "80900", "тенге", "суток", "Алматы", "и", "в", "«акция»"])
+_SPACE = st.sampled_from([" ", "  ", "\n", " \n ", "\t"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(_WORDS, _SPACE), min_size=1, max_size=40))
+def test_whitespace_changes_never_lose_a_word(pieces):
+    gold = "".join(word + space for word, space in pieces)
+    clean = " ".join(word for word, _ in pieces)
+    alignment = align(gold, clean)
+    at = 0
+    for word, space in pieces:
+        mapped = alignment.map_span(at, at + len(word))
+        assert mapped is not None and clean[mapped[0]:mapped[1]] == word
+        at += len(word) + len(space)
+    assert [m for m in alignment.char_map if m >= 0] == sorted(m for m in alignment.char_map if m >= 0)
+
+
+def test_align_is_fast_on_long_texts():
+    import re
+    import time
+
+    # A real statement as extracted (line breaks, double spaces), twice over: ~25k chars.
+    gold = (ROOT / "data" / "raw" / "001_35f99063bebc0d6e.txt").read_text(encoding="utf-8") * 2
+    clean = re.sub(r"\s+", " ", gold.replace("-\n", ""))
+    clean = clean[:9000] + " Вставка редактора. " + clean[9000:]
+    began = time.perf_counter()
+    alignment = align(gold, clean)
+    assert time.perf_counter() - began < 5
+    words = list(re.finditer(r"[А-Яа-яЁё]{6,}", gold))
+    mapped = [alignment.map_span(m.start(), m.end()) for m in words]
+    assert sum(1 for m, span in zip(words, mapped) if span and clean[span[0]:span[1]] == m.group()) > 0.97 * len(words)
+
+
+# ---------------------------------------------------------------- an output folder
+
+
+def _span(text: str, piece: str, nth: int = 0) -> tuple[int, int]:
+    at = -1
+    for _ in range(nth + 1):
+        at = text.index(piece, at + 1)
+    return at, at + len(piece)
+
+
+def write_out(out: Path, doc_id: str, text: str, mentions: list[dict], events: list[dict]) -> Path:
+    """An output folder in the SPEC layout for one document."""
+    sentences = split_sentences(text)
+    sent_of = lambda offset: max(i for i, s in enumerate(sentences) if s.start <= offset)
+    rows = {
+        "documents": [{"doc_id": doc_id, "source": f"{doc_id}.txt", "n_pages": 1, "n_chars": len(text),
+                       "extraction": "plain", "status": "ok"}],
+        "sentences": [{"doc_id": doc_id, "sent_id": i, "start": s.start, "end": s.end, "page": 1,
+                       "n_tokens": s.n_tokens, "n_chars": s.end - s.start, "text": s.text}
+                      for i, s in enumerate(sentences)],
+        "mentions": [], "events": [], "event_arguments": [],
+    }
+    for i, (kind, piece, nth, values) in enumerate(mentions):
+        start, end = _span(text, piece, nth)
+        rows["mentions"].append({"doc_id": doc_id, "mention_id": i, "type": kind, "start": start, "end": end,
+                                 "page": 1, "sent_id": sent_of(start), "text": piece, **values})
+    for i, (kind, trigger, values) in enumerate(events):
+        start, end = _span(text, trigger)
+        sid = sent_of(start)
+        rows["events"].append({"doc_id": doc_id, "event_id": i, "type": kind, "trigger": trigger,
+                               "start": start, "end": end, "sent_id": sid, "page": 1, "negated": False,
+                               "evidence": sentences[sid].text, **values})
+    write_tables(out, rows)
+    (out / "texts").mkdir(exist_ok=True)
+    (out / "texts" / f"{doc_id}.txt").write_text(text, encoding="utf-8")
+    return out
+
+
+PREDICTED_MENTIONS = [
+    ("DATE", "24 марта 2012 года", 0, {"date_start": "2012-03-24", "date_end": "2012-03-24", "date_precision": "day"}),
+    ("LOC", "Алматы", 0, {"normal": "Алматы"}),
+    ("PER", "Бахыта Туменова", 0, {"normal": "Бахыт Туменова"}),  # wrong normal form
+    ("PER", "Ерлана Калиева", 0, {"normal": "ерлан калиев"}),  # case does not matter
+    ("PER", "Суд", 0, {"normal": "Суд"}),  # spurious
+    ("ORG", "Суд", 0, {"normal": "суд"}),  # ORG is not annotated in this gold: not scored
+    ("MONEY", "80900", 0, {"amount_min": 80900, "amount_max": 80900, "currency": "KZT"}),  # short span
+    ("PER", "Калиева", 1, {"normal": "Ерлан Калиев"}),
+    ("TERM", "15 суток", 0, {"term_min": 15, "term_max": 15, "term_unit": "month"}),  # wrong unit
+]  # the second `Туменова` is missed
+PREDICTED_EVENTS = [
+    ("detention", "задержала", {"date_start": "2012-03-24", "date_end": "2012-03-24", "place": "Алматы",
+                                "persons": "Бахыт Туменова; Ерлан Калиев"}),  # persons differ
+    ("fine", "оштрафовал", {"persons": "Бахыт Туменов", "amount_min": 80900, "amount_max": 80900,
+                            "currency": "KZT"}),
+    ("court", "Суд", {}),  # spurious; the custody is missed
+]
+
+
+@pytest.fixture
+def out_dir(tmp_path):
+    return write_out(tmp_path / "out", "almaty_2012", CLEAN, PREDICTED_MENTIONS, PREDICTED_EVENTS)
+
+
+def test_known_counts_on_shifted_gold(out_dir, tmp_path):
+    # The gold text has a double space, a line-end hyphen and extra line breaks.
+    report = reconcile(out_dir, DATA / "gold", tmp_path / "report")
+    m = report.metrics
+    assert m["documents"]["compared"] == ["almaty_2012"]
+    strict, overlap = m["mentions"]["strict"], m["mentions"]["overlap"]
+    assert {k: strict["PER"][k] for k in ("tp", "fp", "fn")} == {"tp": 3, "fp": 1, "fn": 1}
+    assert {k: strict["MONEY"][k] for k in ("tp", "fp", "fn")} == {"tp": 0, "fp": 1, "fn": 1}
+    assert {k: overlap["MONEY"][k] for k in ("tp", "fp", "fn")} == {"tp": 1, "fp": 0, "fn": 0}
+    assert {k: strict["overall"][k] for k in ("tp", "fp", "fn")} == {"tp": 6, "fp": 2, "fn": 2}
+    assert {k: overlap["overall"][k] for k in ("tp", "fp", "fn")} == {"tp": 7, "fp": 1, "fn": 1}
+    assert overlap["overall"]["f1"] == pytest.approx(0.875)
+    assert "ORG" not in strict
+    assert m["mentions"]["values"]["PER"]["normal"] == {"correct": 2, "total": 3, "accuracy": 0.6667}
+    assert m["mentions"]["values"]["TERM"]["term_unit"]["correct"] == 0
+    assert m["mentions"]["unaligned"] == 0
+    events = m["events"]["types"]
+    assert {k: events["overall"][k] for k in ("tp", "fp", "fn")} == {"tp": 2, "fp": 1, "fn": 1}
+    assert events["custody"]["fn"] == 1 and events["court"]["fp"] == 1
+    assert m["events"]["fields"]["persons"] == {"correct": 1, "total": 2, "accuracy": 0.5}
+    assert m["events"]["fields"]["place"]["accuracy"] == 1.0
+
+
+def test_discrepancy_table(out_dir, tmp_path):
+    report = reconcile(out_dir, DATA / "gold", tmp_path / "report")
+    found = [(r["kind"], r["issue"], r["type"], r["field"], r["gold"], r["predicted"]) for r in report.discrepancies]
+    assert found == [  # by offset in the clean text
+        ("event", "field", "detention", "persons", "Бахыт Туменов; Ерлан Калиев", "Бахыт Туменова; Ерлан Калиев"),
+        ("mention", "field", "PER", "normal", "Бахыт Туменов", "Бахыт Туменова"),
+        ("event", "spurious", "court", None, None, None),
+        ("mention", "spurious", "PER", None, None, "Суд"),
+        ("mention", "missed", "PER", None, "Туменова (Бахыт Туменов)", None),
+        ("mention", "field", "MONEY", "span", "80900 тенге", "80900"),
+        ("event", "missed", "custody", None, "persons: Ерлан Калиев | term: 15 15 day", None),
+        ("mention", "field", "TERM", "term_unit", "day", "month"),
+    ]
+    assert report.discrepancies[2]["text"] == "Суд"  # the spurious event's trigger
+    missed = report.discrepancies[4]
+    assert CLEAN[missed["start"]:missed["end"]] == "Туменова" == missed["text"]
+    assert missed["sentence"] == "Суд оштрафовал Туменова на 80900 тенге." and missed["page"] == 1
+    # The files annotators open agree with the report.
+    with open(tmp_path / "report" / "discrepancies.csv", encoding="utf-8") as f:
+        assert len(list(csv.DictReader(f))) == len(found)
+    sheet = load_workbook(tmp_path / "report" / "discrepancies.xlsx").active
+    assert sheet.max_row == len(found) + 1 and sheet["C2"].value == "field"
+    saved = json.loads((tmp_path / "report" / "metrics.json").read_text(encoding="utf-8"))
+    assert saved == report.metrics
+    with open(tmp_path / "report" / "metrics.csv", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    assert any(r["kind"] == "mention" and r["mode"] == "strict" and r["type"] == "PER" and r["tp"] == "3" for r in rows)
+    text = report.summary()
+    assert "PER" in text and "custody" in text and "discrepancies: 8" in text
+
+
+def test_csv_only_output_folder(out_dir, tmp_path):
+    for parquet in out_dir.glob("*.parquet"):
+        parquet.unlink()
+    report = reconcile(out_dir, DATA / "gold", tmp_path / "report")
+    assert report.metrics["mentions"]["strict"]["overall"]["tp"] == 6
+    assert report.metrics["events"]["types"]["overall"]["tp"] == 2
+
+
+def test_event_table_gold_matches_on_fields(out_dir, tmp_path):
+    report = reconcile(out_dir, DATA / "events.csv", tmp_path / "report")
+    events = report.metrics["events"]["types"]
+    assert {k: events["overall"][k] for k in ("tp", "fp", "fn")} == {"tp": 2, "fp": 1, "fn": 1}
+    assert report.metrics["events"]["fields"]["negated"] == {"correct": 1, "total": 1, "accuracy": 1.0}
+    assert report.metrics["events"]["fields"]["persons"] == {"correct": 1, "total": 2, "accuracy": 0.5}
+    assert report.metrics["mentions"]["strict"]["overall"]["tp"] == 0  # no mentions in an event table
+
+
+def test_event_matches_on_a_second_telling(tmp_path):
+    text = "Задержание активистов.\nВчера в Алматы полиция задержала двух активистов у акимата.\n"
+    gold = {"doc_id": "twice", "text": text, "events": [{
+        "type": "detention", "start": 0, "end": 10, "also": [[text.index("задержала"), text.index("задержала") + 9]],
+    }]}
+    (tmp_path / "gold").mkdir()
+    (tmp_path / "gold" / "twice.json").write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
+    out = write_out(tmp_path / "out", "twice", text, [], [("detention", "задержала", {})])
+    report = reconcile(out, tmp_path / "gold", tmp_path / "report")
+    assert report.metrics["events"]["types"]["detention"]["tp"] == 1
+
+
+def test_unaligned_span_is_reported_not_dropped(tmp_path):
+    gold_text = "Страница 1 из 3\nБахыт Туменова оштрафована."
+    clean = "Бахыт Туменова оштрафована."
+    gold = {"doc_id": "header", "text": gold_text, "mentions": [
+        {"type": "COUNT", "start": 14, "end": 15, "text": "3"},  # in a page header, since removed
+        {"type": "PER", "start": 16, "end": 30, "text": "Бахыт Туменова"},
+    ]}
+    (tmp_path / "gold").mkdir()
+    (tmp_path / "gold" / "header.json").write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
+    out = write_out(tmp_path / "out", "header", clean, [("PER", "Бахыт Туменова", 0, {})], [])
+    report = reconcile(out, tmp_path / "gold", tmp_path / "report")
+    assert report.metrics["mentions"]["unaligned"] == 1
+    assert report.metrics["mentions"]["strict"]["PER"]["tp"] == 1
+    [row] = report.discrepancies
+    assert (row["issue"], row["type"], row["text"]) == ("unaligned", "COUNT", "3")
+
+
+def test_gold_pairs_with_an_output_doc_that_extends_its_id(tmp_path):
+    shutil.copytree(DATA / "brat", tmp_path / "gold")
+    text = (tmp_path / "gold" / "wiki_almaty.txt").read_text(encoding="utf-8")
+    out = write_out(tmp_path / "out", "wiki_almaty_print", text,
+                    [("PER", "Ахметжан Есимов", 0, {}), ("LOC", "Алматы", 0, {}), ("LOC", "Казахстане", 0, {})], [])
+    report = reconcile(out, tmp_path / "gold", tmp_path / "report")
+    assert report.metrics["documents"]["paired_by_prefix"] == {"wiki_almaty": "wiki_almaty_print"}
+    strict = report.metrics["mentions"]["strict"]
+    assert strict["PER"]["tp"] == 1 and strict["LOC"]["tp"] == 2 and strict["LOC"]["fn"] == 1
+    assert strict["ORG"]["fn"] == 1 and strict["overall"]["fp"] == 0
+
+
+def test_gold_document_missing_from_output(out_dir, tmp_path):
+    shutil.copytree(DATA / "brat", tmp_path / "gold")
+    report = reconcile(out_dir, tmp_path / "gold", tmp_path / "report")
+    assert report.metrics["documents"]["missing"] == ["wiki_almaty"]
+    assert "1 missing" in report.summary()
+
+
+def test_not_an_output_folder(tmp_path):
+    with pytest.raises(OutputError):
+        reconcile(tmp_path, DATA / "gold", tmp_path / "report")
+
+
+@pytest.mark.parametrize("field, gold, predicted, same", [
+    ("normal", "Алёна Попова", "алена  попова", True),
+    ("persons", ("Бахыт Туменов", "Ерлан Калиев"), "Ерлан Калиев; Бахыт Туменов", True),
+    ("persons", ("Бахыт Туменов",), "Бахыт Туменов; Ерлан Калиев", False),
+    ("amount_min", 80900.0, "80900.0", True),
+    ("amount_min", 80900.0, 8090, False),
+    ("negated", False, "False", True),
+    ("date_start", "2012-03-24", "2012-03-24 00:00:00", True),
+    ("currency", "KZT", None, False),
+])
+def test_same_value(field, gold, predicted, same):
+    assert same_value(field, gold, predicted) is same
+
+
+# ---------------------------------------------------------------- the real pipeline
+
+
+@pytest.mark.skipif(not (ROOT / "pipeline" / "run.py").exists(), reason="the pipeline runner is not there yet")
+def test_real_pipeline_output_reconciles(tmp_path):
+    source = tmp_path / "input" / "fine_2012.txt"
+    source.parent.mkdir()
+    source.write_text("8 ноября 2012 года\n\nБахыт Туменова была оштрафована на 80900 тенге.\n", encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "pipeline.cli", "run", str(source), "-o", str(tmp_path / "out")],
+                         cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert run.returncode == 0, run.stderr[-2000:]
+    clean = (tmp_path / "out" / "texts" / "fine_2012.txt").read_text(encoding="utf-8")
+    raw = source.read_text(encoding="utf-8")  # the annotator saw the file as it was
+    start = raw.index("Бахыт Туменова")
+    gold = {"doc_id": "fine_2012", "text": raw, "mentions": [
+        {"type": "PER", "start": start, "end": start + 14, "text": "Бахыт Туменова", "normal": "Бахыт Туменова"}],
+        "events": [{"type": "fine", "persons": ["Бахыт Туменова"], "amount_min": 80900, "currency": "KZT"}]}
+    (tmp_path / "gold").mkdir()
+    (tmp_path / "gold" / "fine_2012.json").write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
+    report = reconcile(tmp_path / "out", tmp_path / "gold", tmp_path / "report")
+    assert report.metrics["documents"]["compared"] == ["fine_2012"]
+    assert report.metrics["mentions"]["unaligned"] == 0
+    assert "Туменова" in clean
+    assert report.metrics["mentions"]["overlap"]["PER"]["tp"] == 1
+    assert report.metrics["events"]["types"]["overall"]["tp"] == 1
