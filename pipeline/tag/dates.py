@@ -1,0 +1,412 @@
+"""DATE mentions: Russian date expressions, normalised against the document's date.
+
+Expressions are found by our own compiled patterns over clean text (linear time);
+``dateparser.search`` is not used because it reads ``пятнадцать суток`` as a date.
+Month names, prepositions, modifiers and relative phrases are data in
+``models/months.json`` and ``models/date_words.json``.
+
+A bare four-digit number is a year only with a year cue (``г.``, ``году``, a
+preceding month, a range of years, ``в 1997`` at the end of a clause); day and
+custodial-term numbers (``15 суток``, ``2 года``) never match a date pattern.
+A preposition right before a date is part of its span (``в 2012 году``), as
+NEREL annotates. How the document's date is found and how a year the text
+leaves out is filled is told in ``dateline``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, replace
+from functools import cache, lru_cache
+
+from ..records import DATE, DateValue, Mention
+from ..resources import load_json
+from .dateline import Point, first_day, last_day, pick_doc_date, resolve_ends, valid
+
+SP = r"[^\S\n]*"  # spaces inside a line, possibly none (glued PDF text)
+SP1 = r"[^\S\n]+"
+YEAR_CUE = (
+    r"(?:гг\.?|г\.[^\S\n]*г\.|г\.|г(?![а-яa-z])"
+    r"|год(?:а|у|ом|е|ы|ов|ах|ам|ами)?(?![а-яa-z]))"
+)
+PLAUSIBLE = range(1900, 2101)  # a year with no cue of its own must be in here
+CUED = range(1000, 2101)
+TWO_DIGIT_PIVOT = 50  # 05.01.12 -> 2012, 05.01.97 -> 1997
+
+
+@dataclass(frozen=True, slots=True)
+class Expression:
+    """A date expression found in text, before its missing year is filled."""
+
+    start: int
+    end: int
+    first: Point
+    last: Point
+    relative: tuple[str, int] | None = None  # (unit, offset) from the doc date
+    preposition: str | None = None
+
+    @property
+    def explicit_year(self) -> int | None:
+        """The year the text itself writes, if any."""
+        return self.first.year or self.last.year if self.relative is None else None
+
+
+def _words(key: str) -> list[str]:
+    return sorted(load_json("date_words.json")[key], key=len, reverse=True)
+
+
+def _trie(words: list[str]) -> str:
+    """One regex matching any of the words, branching letter by letter.
+
+    >>> _trie(["марта", "марте", "май"])
+    'ма(?:й|рт(?:а|е))'
+    """
+    if not words:
+        return "(?!)"
+    branches: dict[str, list[str]] = {}
+    for word in sorted(set(words)):
+        branches.setdefault(word[0], []).append(word[1:])
+    parts = []
+    for head, rests in branches.items():
+        longer = [r for r in rests if r]
+        tail = _trie(longer) if longer else ""
+        if longer and len(longer) < len(rests):  # the word may also end here
+            tail = f"(?:{tail})?"
+        parts.append(re.escape(head) + tail)
+    return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+
+
+def _phrase_pattern(phrase: str) -> str:
+    """Regex for a lexicon phrase: spaces stretch, a dot may be missing."""
+    out = []
+    for i, char in enumerate(phrase):
+        if char == " ":
+            out.append(SP if phrase[i - 1] == "." else SP1)
+        elif char == "." and i == len(phrase) - 1:
+            out.append(r"\.?")
+        else:
+            out.append(re.escape(char))
+    return "".join(out)
+
+
+@cache
+def _lexicon() -> dict:
+    """Month table, relative phrases and the compiled patterns, built once."""
+    month_of: dict[str, int] = {}
+    forms, abbreviations = [], []
+    for month in load_json("months.json")["months"]:
+        for form in month["forms"]:
+            month_of[form] = month["number"]
+            forms.append(form)
+        for abbr in month["abbreviations"]:
+            month_of[abbr] = month["number"]
+            abbreviations.append(abbr)
+    # A trie keeps the scan fast: one branch per letter, not one per form.
+    month_alt = (rf"(?:{_trie(forms)}(?![а-яa-z])"
+                 rf"|{_trie(abbreviations)}(?:\.|(?![а-яa-z])))")
+    relative = {}
+    for row in load_json("date_words.json")["relative"]:
+        relative[_phrase_pattern(row["phrase"])] = row
+    initials = "".join(sorted({row["phrase"][0] for row in relative.values()}))
+    rel_all = f"(?=[{initials}])(?:" + "|".join(sorted(relative, key=len, reverse=True)) + ")"
+    rel_tail = "|".join(p for p, row in relative.items() if row["tail"])
+
+    def month(name: str) -> str:
+        return f"(?P<{name}>{month_alt})"
+
+    def day(name: str, guard: bool = True) -> str:
+        before = r"(?<![\w./:№-])" if guard else ""
+        return rf"{before}(?P<{name}>[0-3]?\d)(?:-(?:го|е|ое|м))?"
+
+    def year(name: str) -> str:
+        return rf"(?P<{name}>[12]\d{{3}})(?!\d)(?:-(?:го|м|й))?"
+
+    def tail(y: str, c: str, r: str) -> str:
+        return (rf"(?:{SP}{year(y)}(?:{SP}(?P<{c}>{YEAR_CUE}))?"
+                rf"|{SP1}(?P<{r}>{rel_tail})(?![\w]))?")
+
+    year_preps = "|".join(_words("year_prepositions"))
+    dash = r"[-–—]"
+    to = rf"(?:{SP}{dash}{SP}|{SP1}(?:по|до){SP1})"
+    no_word = r"(?<![\w])"
+    no_letter = r"(?<![а-яa-z])"
+    patterns = {
+        "day_month": rf"{day('d1')}{SP}{month('m1')}{tail('y1', 'c1', 'r1')}",
+        "day_range": rf"{day('d1')}{to}"
+                     rf"{day('d2', False)}{SP}{month('m2')}{tail('y2', 'c2', 'r2')}",
+        "month_year": rf"{no_letter}{month('m1')}{SP}{year('y1')}(?:{SP}(?P<c1>{YEAR_CUE}))?",
+        "month": rf"{no_letter}{month('m1')}(?:{SP1}(?P<r1>{rel_tail})(?![\w]))?",
+        "month_range": rf"{no_letter}{month('m1')}{SP}{dash}{SP}{month('m2')}"
+                       rf"{tail('y2', 'c2', 'r2')}",
+        "year": rf"(?<![\w.,/-]){year('y1')}{SP}(?P<c1>{YEAR_CUE})",
+        "decade": rf"(?<![\w.,/-])(?P<y1>[12]\d\d0)-?(?:х|е|ых)(?![а-яa-z])"
+                  rf"(?:{SP}(?P<c1>{YEAR_CUE}))?",
+        "year_range": rf"(?<![\w.,/-]){year('y1')}"
+                      rf"(?:{SP}(?P<c1>{YEAR_CUE}))?{to}(?P<y2>[12]\d{{3}}|\d\d)(?!\d)"
+                      rf"(?:{SP}(?P<c2>{YEAR_CUE}))?",
+        "bare_year": rf"{no_word}(?P<p>{year_preps}){SP1}{year('y1')}"
+                     rf"(?={SP}(?:[.,;:!?)»]|$))",
+        "numeric": rf"(?<![\w./:№-])(?:(?P<d1>[0-3]?\d)(?P<sep>[./])(?P<m1>[01]?\d)(?P=sep)"
+                   rf"(?P<y1>[12]\d{{3}})|(?P<d2>[0-3]\d)\.(?P<m2>[01]\d)\.(?P<y2>\d\d))"
+                   rf"(?![\d])(?![./]\d)(?:{SP}(?P<c1>{YEAR_CUE}))?",
+        "iso": r"(?<![\w./-])(?P<y1>(?:19|20)\d\d)-(?P<m1>[01]\d)-(?P<d1>[0-3]\d)(?![\w-])",
+        "relative": rf"(?<![\w.])(?P<r1>{rel_all})(?![\w])",
+    }
+    preps = "|".join(_words("prepositions"))
+    mods = "|".join(_phrase_pattern(m) for m in _words("modifiers"))
+    return {
+        "month_of": month_of,
+        "relative": [(re.compile(p, re.I), row) for p, row in relative.items()],
+        "patterns": {k: re.compile(p, re.I | re.M) for k, p in patterns.items()},
+        "prefix": re.compile(
+            rf"(?<![\w])(?:(?P<p>{preps}){SP1})?(?:(?P<mod>{mods}){SP1})?\Z", re.I),
+        "joiners": set(_words("range_joiners")),
+    }
+
+
+URL = re.compile(r"(?:https?://|www\.)\S+", re.I)
+
+
+def _month(match: re.Match, group: str) -> int | None:
+    text = match.group(group)
+    return _lexicon()["month_of"][text.lower().rstrip(".")] if text else None
+
+
+def _int(match: re.Match, group: str) -> int | None:
+    text = match.group(group)
+    return int(text) if text else None
+
+
+def _relative(text: str | None) -> tuple[str, int] | None:
+    """(unit, offset) of a relative phrase such as ``прошлого года``."""
+    if not text:
+        return None
+    for pattern, row in _lexicon()["relative"]:
+        if pattern.fullmatch(text):
+            return row["unit"], row["offset"]
+    return None
+
+
+def _tail_year(match: re.Match, y: str, c: str) -> int | None:
+    """A year after a month: any cued year, an uncued one only if plausible."""
+    year = _int(match, y)
+    if year is None:
+        return None
+    return year if year in (CUED if match.group(c) else PLAUSIBLE) else None
+
+
+def _read(kind: str, match: re.Match, cued_before: bool) -> Expression | None:
+    """Turn one pattern match into an expression, or reject it."""
+    start, end = match.span()
+    if kind == "day_month":
+        year = _tail_year(match, "y1", "c1")
+        if match.group("y1") and year is None:  # '5 мая 1500 человек': keep the day
+            end = match.end("m1")
+        point = Point(year, _month(match, "m1"), _int(match, "d1"))
+        return Expression(start, end, point, point, _relative(match.group("r1")))
+    if kind == "day_range":
+        year = _tail_year(match, "y2", "c2")
+        if match.group("y2") and year is None:
+            end = match.end("m2")
+        month, d1, d2 = _month(match, "m2"), _int(match, "d1"), _int(match, "d2")
+        if d1 >= d2:
+            return None
+        return Expression(start, end, Point(None, None, d1), Point(year, month, d2),
+                          _relative(match.group("r2")))
+    if kind == "month_year":
+        year = _tail_year(match, "y1", "c1")
+        return None if year is None else Expression(
+            start, end, Point(year, _month(match, "m1")), Point(year, _month(match, "m1")))
+    if kind == "month":
+        relative = _relative(match.group("r1"))
+        if relative is None and not cued_before:  # 'Март' alone is not a date
+            return None
+        point = Point(None, _month(match, "m1"))
+        return Expression(start, end, point, point, relative)
+    if kind == "month_range":
+        year = _tail_year(match, "y2", "c2")
+        relative = _relative(match.group("r2"))
+        if year is None and relative is None and not cued_before:
+            return None
+        if match.group("y2") and year is None:
+            end = match.end("m2")
+        return Expression(start, end, Point(None, _month(match, "m1")),
+                          Point(year, _month(match, "m2")), relative)
+    if kind in ("year", "bare_year"):
+        year = _int(match, "y1")
+        if year not in (CUED if kind == "year" else PLAUSIBLE):
+            return None
+        return Expression(start, end, Point(year), Point(year),
+                          preposition=match.groupdict().get("p"))
+    if kind == "decade":
+        year = _int(match, "y1")
+        return Expression(start, end, Point(year), Point(year + 9)) if year in CUED else None
+    if kind == "year_range":
+        y1, y2_text = _int(match, "y1"), match.group("y2")
+        cued = bool(match.group("c1") or match.group("c2"))
+        y2 = int(y2_text) if len(y2_text) == 4 else y1 // 100 * 100 + int(y2_text)
+        if len(y2_text) == 2 and not cued or not y1 < y2:
+            return None
+        if not cued and not (y1 in PLAUSIBLE and y2 in PLAUSIBLE
+                             and cued_before):
+            return None
+        if y1 not in CUED or y2 not in CUED:
+            return None
+        return Expression(start, end, Point(y1), Point(y2))
+    if kind in ("numeric", "iso"):
+        if match.groupdict().get("y2"):  # dd.mm.yy
+            short = int(match.group("y2"))
+            year = 2000 + short if short < TWO_DIGIT_PIVOT else 1900 + short
+            point = Point(year, _int(match, "m2"), _int(match, "d2"))
+        else:
+            point = Point(_int(match, "y1"), _int(match, "m1"), _int(match, "d1"))
+        if point.year not in PLAUSIBLE:
+            return None
+        return Expression(start, end, point, point)
+    if kind == "relative":
+        relative = _relative(match.group("r1"))
+        return Expression(start, end, Point(), Point(), relative)
+    raise ValueError(f"unknown date pattern {kind!r}")
+
+
+def _prefix(folded: str, start: int) -> tuple[int, str | None, bool]:
+    """Where a date's span begins once the preposition and modifier before it
+    (``в конце марта``) are taken in; the preposition; whether there was any."""
+    window_start = max(0, start - 40)
+    found = _lexicon()["prefix"].search(folded[window_start:start])
+    if not found or found.start() == found.end():
+        return start, None, False
+    preposition = found.group("p").lower() if found.group("p") else None
+    return window_start + found.start(), preposition, True
+
+
+def _fold(text: str) -> str:
+    """Same-length copy for matching: ё read as е."""
+    return text.replace("ё", "е").replace("Ё", "Е")
+
+
+def scan_dates(text: str) -> tuple[Expression, ...]:
+    """Date expressions in text order, without overlaps, years not yet filled.
+
+    >>> [(e.first, e.last) for e in scan_dates("с 5 по 7 января 2012 г.")]
+    [(Point(year=None, month=None, day=5), Point(year=2012, month=1, day=7))]
+    >>> scan_dates("осуждены на пятнадцать суток, 15 суток, 2 года")
+    ()
+    """
+    return _scan(text)  # cached: find_doc_date and tag_dates scan the same text
+
+
+@lru_cache(maxsize=4)
+def _scan(text: str) -> tuple[Expression, ...]:
+    folded = _fold(text)
+    urls = [m.span() for m in URL.finditer(folded)]
+    found: list[Expression] = []
+    for kind, pattern in _lexicon()["patterns"].items():
+        for match in pattern.finditer(folded):
+            if any(s < match.end() and match.start() < e for s, e in urls):
+                continue
+            _, _, cued = _prefix(folded, match.start())
+            cued = cued or folded[match.start() - 1:match.start()] == "("
+            expression = _read(kind, match, cued)
+            if expression and valid(expression.first) and valid(expression.last):
+                found.append(expression)
+    # Longest first: '16 декабря 2011 года' beats the '2011 года' inside it.
+    chosen: list[Expression] = []
+    for expression in sorted(found, key=lambda e: (e.start - e.end, e.start)):
+        if all(e.end <= expression.start or expression.end <= e.start for e in chosen):
+            chosen.append(expression)
+    chosen.sort(key=lambda e: e.start)
+    widened: list[Expression] = []
+    for expression in chosen:
+        if expression.preposition is None:
+            start, preposition, _ = _prefix(folded, expression.start)
+            if widened and start < widened[-1].end:
+                start, preposition = expression.start, None
+            expression = replace(expression, start=start, preposition=preposition)
+        widened.append(expression)
+    return tuple(_join_ranges(folded, widened))
+
+
+DASH_GAP = re.compile(rf"{SP}[-–—]{SP}")
+
+
+def _join_ranges(folded: str, expressions: list[Expression]) -> list[Expression]:
+    """Join ``с января по март`` and ``2012 г. – 2013 г.`` into one range."""
+    joined: list[Expression] = []
+    for expression in expressions:
+        if joined and _can_join(folded, joined[-1], expression):
+            before = joined.pop()
+            expression = Expression(before.start, expression.end, before.first,
+                                    expression.last,
+                                    expression.relative or before.relative,
+                                    before.preposition)
+        joined.append(expression)
+    return joined
+
+
+def _can_join(folded: str, a: Expression, b: Expression) -> bool:
+    gap = folded[a.end:b.start]
+    if a.first == Point() or b.first == Point():  # 'сегодня', 'этого года'
+        return False
+    if a.explicit_year and b.explicit_year and a.explicit_year > b.explicit_year:
+        return False
+    if b.preposition in _lexicon()["joiners"]:
+        return a.preposition in ("с", "со", "от") and not gap.strip()
+    return b.preposition is None and DASH_GAP.fullmatch(gap) is not None
+
+
+def _precision(point: Point) -> str:
+    return "day" if point.day else "month" if point.month else "year"
+
+
+def _iso(point: Point) -> str:
+    parts = [f"{point.year:04d}", point.month and f"{point.month:02d}",
+             point.day and f"{point.day:02d}"]
+    return "-".join(p for p in parts if p)
+
+
+def tag_dates(text: str, doc_date: dt.date | None) -> list[Mention]:
+    """DATE mentions of clean text, normalised against the document's date.
+
+    >>> [(m.text, m.normal) for m in tag_dates("24 марта с.г. и 16 декабря 2011 года",
+    ...                                        dt.date(2012, 11, 8))]
+    [('24 марта с.г.', '2012-03-24'), ('16 декабря 2011 года', '2011-12-16')]
+    >>> [m.normal for m in tag_dates("с 5 по 7 января 2012 г., в 1993—2003 годах", None)]
+    ['2012-01-05/2012-01-07', '1993/2003']
+    """
+    expressions = scan_dates(text)
+    anchors = [(e.start, e.explicit_year, 0 if e.first.month else 1)
+               for e in expressions if e.explicit_year]
+    mentions = []
+    for expression in expressions:
+        ends = resolve_ends(expression.first, expression.last, expression.relative,
+                            expression.start, doc_date, anchors)
+        if ends is False:
+            continue
+        normal = value = None
+        if ends is not None:
+            first, last = ends
+            if not (valid(first) and valid(last)) or first_day(first) > last_day(last):
+                continue
+            precision = max(_precision(first), _precision(last),
+                            key=("day", "month", "year").index)
+            value = DateValue(first_day(first), last_day(last), precision)
+            normal = _iso(first) if first == last else f"{_iso(first)}/{_iso(last)}"
+        mentions.append(Mention(DATE, expression.start, expression.end,
+                                text[expression.start:expression.end], normal, value))
+    return mentions
+
+
+def find_doc_date(text: str) -> dt.date | None:
+    """The date a statement is dated (signature dateline) or, failing that,
+    delivered (heading or session date); None when it states neither.
+
+    >>> find_doc_date("(Сессия 2, 9 ноября 2012г)\\nТекст заявления.\\n8 ноября 2012г.\\nГ.Архангельский")
+    datetime.date(2012, 11, 8)
+    """
+    full = []
+    for e in scan_dates(text):
+        if e.first == e.last and e.first.day and e.explicit_year and not e.relative:
+            full.append((e.start, e.end, first_day(e.first)))
+    return pick_doc_date(text, full)
