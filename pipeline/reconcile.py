@@ -13,19 +13,20 @@ from __future__ import annotations
 import bisect
 import csv
 import json
-import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import OutputError
-from .gold import GoldDocument, GoldEvent, GoldMention, read_gold
+from .gold import GoldDocument, GoldEvent, read_gold
 from .records import DATE, LOC, MONEY, ORG, PER, TERM, COUNT
 from .tables import DOCUMENTS, EVENTS, MENTIONS, SENTENCES, read_table, write_atomically
+from .matching import (
+    EVENT_FIELDS, Item, as_bool, given, match_events, match_mentions, same_value, show,
+)
 from .textalign import align
 
-NEAR = 100  # characters between trigger spans that still count as one event
 
 MENTION_VALUES = {
     DATE: ("date_start", "date_end", "date_precision"),
@@ -33,16 +34,6 @@ MENTION_VALUES = {
     TERM: ("term_min", "term_max", "term_unit", "approx"),
     COUNT: ("count_min", "count_max", "approx"),
     PER: ("normal",), LOC: ("normal",), ORG: ("normal",),
-}
-EVENT_FIELDS = {
-    "date": ("date_start", "date_end", "date_precision"),
-    "place": ("place",),
-    "persons": ("persons",),
-    "actors": ("actors",),
-    "count": ("count_min", "count_max"),
-    "amount": ("amount_min", "amount_max", "currency"),
-    "term": ("term_min", "term_max", "term_unit"),
-    "negated": ("negated",),
 }
 DISCREPANCY_COLUMNS = (
     "doc_id", "kind", "issue", "type", "field", "gold", "predicted",
@@ -130,150 +121,6 @@ def _as_int(value) -> int | None:
     return None if value is None else int(float(value))
 
 
-# ---------------------------------------------------------------- comparing values
-
-
-def normalise_name(name) -> str:
-    """A name folded for comparison: case, ё, spaces.
-
-    >>> normalise_name("  Бахыт  ТУМЕНОВА ") == normalise_name("бахыт туменова")
-    True
-    >>> normalise_name("Алёна") == normalise_name("Алена")
-    True
-    """
-    return " ".join(str(name).casefold().replace("ё", "е").split())
-
-
-def same_value(name: str, gold, predicted) -> bool:
-    """Whether a predicted field value agrees with the gold one."""
-    if predicted is None or predicted == "":
-        return gold is None or gold == () or gold == ""
-    if name in ("persons", "actors"):
-        return {normalise_name(g) for g in gold} == {normalise_name(p) for p in _split(predicted)}
-    if name in ("approx", "negated"):
-        return bool(gold) == _as_bool(predicted)
-    if isinstance(gold, float):
-        try:
-            return math.isclose(gold, float(predicted), rel_tol=1e-9, abs_tol=1e-6)
-        except (TypeError, ValueError):
-            return False
-    if name in ("date_start", "date_end"):
-        return str(gold) == str(predicted)[:10]
-    return normalise_name(gold) == normalise_name(predicted)
-
-
-def _given(value) -> bool:
-    return value is not None and value != () and value != ""
-
-
-def _split(value) -> list[str]:
-    return [p for p in re.split(r"\s*;\s*", str(value)) if p] if _given(value) else []
-
-
-def _as_bool(value) -> bool:
-    return str(value).strip().lower() in ("true", "1", "1.0", "yes")
-
-
-def _show(value) -> str | None:
-    if not _given(value):
-        return None
-    if isinstance(value, tuple):
-        return "; ".join(value)
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
-
-
-# ---------------------------------------------------------------- matching
-
-
-@dataclass(slots=True)
-class _Item:
-    """A gold or predicted mention or event placed on the clean text."""
-
-    type: str
-    start: int | None
-    end: int | None
-    values: dict
-    spans: tuple[tuple[int, int], ...] = ()  # every span that locates it
-    sent_ids: frozenset = frozenset()
-
-
-def _greedy(candidates: list[tuple[float, int, int]]) -> list[tuple[int, int]]:
-    """One-to-one pairs from (score, gold index, predicted index), best first."""
-    used_gold, used_pred, pairs = set(), set(), []
-    for _, g, p in sorted(candidates, key=lambda c: (-c[0], c[1], c[2])):
-        if g not in used_gold and p not in used_pred:
-            used_gold.add(g)
-            used_pred.add(p)
-            pairs.append((g, p))
-    return pairs
-
-
-def match_mentions(gold: list[_Item], pred: list[_Item], overlap: bool) -> list[tuple[int, int]]:
-    """Pairs of (gold, predicted) indices: same type and span, or overlapping."""
-    candidates = []
-    for g, gm in enumerate(gold):
-        for p, pm in enumerate(pred):
-            if gm.type != pm.type:
-                continue
-            if (gm.start, gm.end) == (pm.start, pm.end):
-                candidates.append((2.0, g, p))
-            elif overlap and gm.start < pm.end and pm.start < gm.end:
-                shared = min(gm.end, pm.end) - max(gm.start, pm.start)
-                candidates.append((shared / (max(gm.end, pm.end) - min(gm.start, pm.start)), g, p))
-    return _greedy(candidates)
-
-
-def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:
-    return max(0, max(a[0], b[0]) - min(a[1], b[1]))
-
-
-def _agreement(gold: _Item, pred: _Item) -> tuple[int, int]:
-    """How many of the fields gold gives roughly agree (dates overlap, a person shared)."""
-    agree = compared = 0
-    g, p = gold.values, pred.values
-    for name, parts in EVENT_FIELDS.items():
-        if not any(_given(g.get(part)) for part in parts):
-            continue
-        compared += 1
-        if name == "date":
-            start = g.get("date_start")
-            end = g.get("date_end") or start
-            p_start, p_end = p.get("date_start"), p.get("date_end") or p.get("date_start")
-            agree += bool(start and p_start and str(p_start)[:10] <= end and start <= str(p_end)[:10])
-        elif name in ("persons", "actors"):
-            agree += bool({normalise_name(x) for x in g[name]} & {normalise_name(x) for x in _split(p.get(name))})
-        else:
-            agree += all(same_value(part, g.get(part), p.get(part)) for part in parts if _given(g.get(part)))
-    return agree, compared
-
-
-def match_events(gold: list[_Item], pred: list[_Item]) -> list[tuple[int, int]]:
-    """Pairs of (gold, predicted) events of one document.
-
-    Located gold events pair with predicted ones of the same type whose trigger
-    is in the same sentence or within ``NEAR`` characters, or whose evidence
-    covers a gold span; unlocated ones pair on agreeing fields.
-    """
-    candidates = []
-    for g, ge in enumerate(gold):
-        for p, pe in enumerate(pred):
-            if ge.type != pe.type:
-                continue
-            agree, compared = _agreement(ge, pe)
-            share = agree / compared if compared else 0.0
-            if ge.spans and pe.start is not None:
-                trigger = (pe.start, pe.end)
-                distance = min(_gap(span, trigger) for span in ge.spans)
-                covered = any(_gap(span, ev) == 0 and span[0] < ev[1] for span in ge.spans for ev in pe.spans)
-                if distance <= NEAR or covered or (ge.sent_ids & pe.sent_ids):
-                    candidates.append((2 + share - min(distance, 1000) / 1000, g, p))
-            elif not compared or share >= 0.5:
-                candidates.append((share, g, p))
-    return _greedy(candidates)
-
-
 # ---------------------------------------------------------------- one document
 
 
@@ -327,7 +174,7 @@ def _row(out: OutDocument, kind: str, issue: str, type_: str, start: int | None,
         text = out.text[start:end]
     return {
         "doc_id": out.doc_id, "kind": kind, "issue": issue, "type": type_, "field": field_,
-        "gold": _show(gold), "predicted": _show(predicted), "start": start, "end": end,
+        "gold": show(gold), "predicted": show(predicted), "start": start, "end": end,
         "page": page if page is not None else (sentence or {}).get("page"),
         "sentence": (sentence or {}).get("text"), "text": text,
     }
@@ -348,9 +195,9 @@ def _compare_mentions(gold: GoldDocument, out: OutDocument, placer: _Placer, tal
                              gold=f"{m.text} [{m.start}:{m.end} of the annotator's text]", text=m.text))
             continue
         values = {name: getattr(m, name) for name in MENTION_VALUES[m.type]}
-        gold_items.append(_Item(m.type, span[0], span[1], values | {"text": m.text}))
+        gold_items.append(Item(m.type, span[0], span[1], values | {"text": m.text}))
     pred_rows = [r for r in out.mentions if r.get("type") in gold.mention_types]
-    pred_items = [_Item(r["type"], r["start"], r["end"], r) for r in pred_rows]
+    pred_items = [Item(r["type"], r["start"], r["end"], r) for r in pred_rows]
     pairs_by_mode = {mode: match_mentions(gold_items, pred_items, overlap=mode == "overlap")
                      for mode in ("strict", "overlap")}
     for mode, pairs in pairs_by_mode.items():
@@ -381,7 +228,7 @@ def _compare_mentions(gold: GoldDocument, out: OutDocument, placer: _Placer, tal
                              gold=out.text[gi.start:gi.end] if out.text else gi.values["text"],
                              predicted=pi.values.get("text"), page=pi.values.get("page")))
         for name in MENTION_VALUES[gi.type]:
-            if not _given(gi.values.get(name)):
+            if not given(gi.values.get(name)):
                 continue
             ok = same_value(name, gi.values[name], pi.values.get(name))
             tally.values.setdefault(gi.type, {}).setdefault(name, Counter()).update(correct=int(ok), total=1)
@@ -390,7 +237,7 @@ def _compare_mentions(gold: GoldDocument, out: OutDocument, placer: _Placer, tal
                                  gold=gi.values[name], predicted=pi.values.get(name), page=pi.values.get("page")))
 
 
-def _gold_event_item(e: GoldEvent, out: OutDocument, placer: _Placer, tally: _Tally, rows: list) -> _Item:
+def _gold_event_item(e: GoldEvent, out: OutDocument, placer: _Placer, tally: _Tally, rows: list) -> Item:
     values = {name: getattr(e, name) for parts in EVENT_FIELDS.values() for name in parts}
     wanted = ([(e.start, e.end, e.trigger)] if e.start is not None else []) + [(s, t, None) for s, t in e.also]
     spans = []
@@ -405,14 +252,14 @@ def _gold_event_item(e: GoldEvent, out: OutDocument, placer: _Placer, tally: _Ta
             spans.append(span)
     first = spans[0] if spans else (None, None)
     sent_ids = frozenset(s["sent_id"] for s in map(out.sentence_at, (a for a, _ in spans)) if s)
-    return _Item(e.type, first[0], first[1], values, tuple(spans), sent_ids)
+    return Item(e.type, first[0], first[1], values, tuple(spans), sent_ids)
 
 
-def _pred_event_item(row: dict, out: OutDocument) -> _Item:
+def _pred_event_item(row: dict, out: OutDocument) -> Item:
     spans = [(int(a), int(b)) for a, b in re.findall(r"(\d+)\s*-\s*(\d+)", row.get("evidence_spans") or "")]
     if not spans and row["sent_id"] is not None:
         spans = [(s["start"], s["end"]) for s in out.sentences if s["sent_id"] == row["sent_id"]]
-    return _Item(row["type"], row["start"], row["end"], row, tuple(spans),
+    return Item(row["type"], row["start"], row["end"], row, tuple(spans),
                  frozenset({row["sent_id"]}) if row["sent_id"] is not None else frozenset())
 
 
@@ -420,8 +267,8 @@ def _describe(values: dict) -> str | None:
     """An event's fields in one line: ``persons: Ерлан Калиев | term: 15 15 day``."""
     groups = []
     for name, parts in EVENT_FIELDS.items():
-        shown = [_show(values.get(part)) for part in parts]
-        if any(shown) and not (name == "negated" and not _as_bool(values.get("negated"))):
+        shown = [show(values.get(part)) for part in parts]
+        if any(shown) and not (name == "negated" and not as_bool(values.get("negated"))):
             groups.append(f"{name}: {' '.join(s for s in shown if s)}")
     return " | ".join(groups) or None
 
@@ -445,16 +292,18 @@ def _compare_events(gold: GoldDocument, out: OutDocument, placer: _Placer, tally
     for g, p in pairs:
         gi, pi = gold_items[g], pred_items[p]
         for name, parts in EVENT_FIELDS.items():
-            given = [part for part in parts if _given(gi.values.get(part))]
-            if not given:
+            stated = [part for part in parts if given(gi.values.get(part))]
+            if not stated:
                 continue
-            ok = all(same_value(part, gi.values[part], pi.values.get(part)) for part in given)
+            ok = all(same_value(part, gi.values[part], pi.values.get(part)) for part in stated)
             tally.event_fields.setdefault(name, Counter()).update(correct=int(ok), total=1)
             if not ok:
-                show = lambda v: " ".join(s for s in map(_show, (v.get(x) for x in given)) if s) or None
+                def shown(values: dict) -> str | None:
+                    return " ".join(s for s in map(show, (values.get(x) for x in stated)) if s) or None
+
                 start, end = (gi.start, gi.end) if gi.start is not None else (pi.start, pi.end)
                 rows.append(_row(out, "event", "field", gi.type, start, end, name,
-                                 gold=show(gi.values), predicted=show(pi.values), page=pi.values.get("page")))
+                                 gold=shown(gi.values), predicted=shown(pi.values), page=pi.values.get("page")))
 
 
 # ---------------------------------------------------------------- metrics and report
