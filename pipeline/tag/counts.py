@@ -1,0 +1,116 @@
+"""COUNT mentions: how many people (``28 человек``, ``трое её участников``).
+
+A number counts people when a person noun follows it, perhaps after an
+adjective or possessive (``две гражданских активистки``); a collective numeral
+(``трое``, ``двоих``) counts people on its own. A person noun is any noun
+pymorphy3 marks animate, or one of the substantivised adjectives and
+participles in ``models/count_nouns.json`` (``задержанных``). Numbers with no
+person noun (``более пяти тысяч`` alone, ``в 2012 году``, ``16 декабря``) are
+not counts; ``несколько``, ``десятки`` give no number and are skipped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from ..nlp import parse_word
+from ..records import COUNT, Count, Mention
+from ..resources import load_json
+from .numbers import NumberExpr, Scan, fold, scan_text
+from .quantity import find_quantities, format_range
+
+PERSON = "person"
+_ADJECTIVE_POS = frozenset({"ADJF", "PRTF"})
+
+
+@dataclass(frozen=True, slots=True)
+class CountWords:
+    persons: frozenset[str]
+    not_persons: frozenset[str]
+    possessives: frozenset[str]
+    max_modifiers: int
+
+
+@cache
+def count_words() -> CountWords:
+    data = load_json("count_nouns.json")
+    return CountWords(
+        frozenset(map(fold, data["persons"])),
+        frozenset(map(fold, data["not_persons"])),
+        frozenset(map(fold, data["possessives"])),
+        int(data["max_modifiers"]),
+    )
+
+
+@cache
+def word_role(word: str, next_is_noun: bool) -> str | None:
+    """``person``, ``modifier``, ``noun`` (not a person) or None for a folded word.
+
+    >>> word_role("участников", False), word_role("гражданских", True), word_role("суток", False)
+    ('person', 'modifier', 'noun')
+    """
+    words = count_words()
+    if word in words.possessives:
+        return "modifier"
+    parses = parse_word(word)
+    if not parses:
+        return None
+    best = parses[0]
+    lemma = fold(best.normal_form)
+    if best.tag.POS == "NOUN":
+        if lemma in words.not_persons:
+            return "noun"
+        return PERSON if ("anim" in best.tag or lemma in words.persons) else "noun"
+    if best.tag.POS in _ADJECTIVE_POS:
+        if next_is_noun:
+            return "modifier"
+        substantive = (p for p in parses if p.tag.POS in _ADJECTIVE_POS)
+        if any(fold(p.normal_form) in words.persons for p in substantive):
+            return PERSON  # substantivised: "двое задержанных"
+        return "modifier"
+    return None
+
+
+def _is_noun(word: str) -> bool:
+    parses = parse_word(word)
+    return bool(parses) and parses[0].tag.POS == "NOUN"
+
+
+def _people_after(scan: Scan, j: int, number: NumberExpr) -> tuple[str, int] | None:
+    """The person noun after a number (index past it), or an empty unit for трое."""
+    tokens = scan.tokens
+    k, modifiers = j, 0
+    while k < len(tokens) and scan.joined(k) and tokens[k].kind == "word":
+        following = k + 1 < len(tokens) and scan.joined(k + 1) and tokens[k + 1].kind == "word"
+        role = word_role(tokens[k].low, following and _is_noun(tokens[k + 1].low))
+        if role == PERSON:
+            return PERSON, k + 1
+        if role == "modifier" and modifiers < count_words().max_modifiers:
+            k, modifiers = k + 1, modifiers + 1
+            continue
+        break
+    if not number.collective:
+        return None
+    if j < len(tokens) and scan.joined(j) and tokens[j].kind == "word" and _is_noun(tokens[j].low):
+        return None  # двое суток: a collective numeral counting things
+    return PERSON, j
+
+
+def tag_counts(text: str) -> list[Mention]:
+    """COUNT mentions of a clean text, with :class:`Count` values.
+
+    >>> [(m.text, m.normal) for m in tag_counts("трое её участников и около ста человек")]
+    [('трое её участников', '3'), ('около ста человек', '100')]
+    """
+    mentions = []
+    for quantity in find_quantities(scan_text(text), _people_after):
+        if not (float(quantity.low).is_integer() and float(quantity.high).is_integer()):
+            continue
+        if quantity.low < 1:
+            continue
+        value = Count(int(quantity.low), int(quantity.high), quantity.approx)
+        normal = format_range(value.low, value.high)
+        span = text[quantity.start : quantity.end]
+        mentions.append(Mention(COUNT, quantity.start, quantity.end, span, normal, value))
+    return mentions

@@ -1,0 +1,203 @@
+"""Quantities: a number or a range of numbers with a unit, shared by the taggers.
+
+Money, terms and counts differ only in what a unit is (a currency, сутки, a
+person noun); this module finds the shape around the number once:
+``[approx] [от] N [unit] [до|-] M unit`` and ``N и M unit``. The words it
+knows (около, порядка, от, до, dashes) are in ``models/quantity_words.json``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from ..nlp import parse_word
+from ..resources import load_json
+from .numbers import NumberExpr, Scan, fold
+
+# unit_after(scan, j, number) -> (unit, index just past the unit) or None, for the
+# unit starting at token j right after the number (it checks scan.joined(j)); a
+# unit may be empty (index j) when the number stands alone (трое).
+UnitAfter = Callable[[Scan, int, NumberExpr], "tuple[Any, int] | None"]
+# unit_before(scan, i) -> (unit, index of the unit's first token) or None ($500).
+UnitBefore = Callable[[Scan, int], "tuple[Any, int] | None"]
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A number or range with its unit; ``[first, last)`` are token indices."""
+
+    start: int
+    end: int
+    low: float
+    high: float
+    approx: bool
+    unit: Any
+    first: int
+    last: int
+
+
+@dataclass(frozen=True, slots=True)
+class QuantityWords:
+    approx: dict[str, tuple[tuple[str, ...], ...]]  # by last word, longest first
+    range_open: frozenset[str]
+    range_close: frozenset[str]
+    dashes: frozenset[str]
+    enumeration: frozenset[str]
+
+
+@cache
+def quantity_words() -> QuantityWords:
+    data = load_json("quantity_words.json")
+    phrases = sorted({tuple(fold(w) for w in p) for p in data["approx"]}, key=len, reverse=True)
+    by_last: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        by_last.setdefault(phrase[-1], []).append(phrase)
+    return QuantityWords(
+        {word: tuple(group) for word, group in by_last.items()},
+        frozenset(map(fold, data["range_open"])),
+        frozenset(map(fold, data["range_close"])),
+        frozenset(data["range_dash"]),
+        frozenset(map(fold, data["enumeration"])),
+    )
+
+
+def lemmas(word: str) -> frozenset[str]:
+    """Folded lemmas of every pymorphy3 parse of a word.
+
+    >>> sorted(lemmas("осуждены"))
+    ['осудить']
+    """
+    return _lemmas(fold(word))
+
+
+@cache
+def _lemmas(word: str) -> frozenset[str]:
+    return frozenset(fold(p.normal_form) for p in parse_word(word))
+
+
+def format_number(value: float) -> str:
+    """A value as the ``normal`` column writes it: no trailing ``.0``.
+
+    >>> format_number(80900.0), format_number(1.5)
+    ('80900', '1.5')
+    """
+    if float(value).is_integer():
+        return str(int(value))
+    return f"{value:f}".rstrip("0").rstrip(".")
+
+
+def format_range(low: float, high: float) -> str:
+    """``15`` for a single value, ``10-18`` for a range.
+
+    >>> format_range(30000, 81000)
+    '30000-81000'
+    """
+    if low == high:
+        return format_number(low)
+    return f"{format_number(low)}-{format_number(high)}"
+
+
+def _phrase_before(
+    scan: Scan, i: int, phrases: dict[str, tuple[tuple[str, ...], ...]]
+) -> int | None:
+    """Index of the first token of the longest phrase ending just before token ``i``."""
+    for phrase in phrases.get(scan.low(i - 1), ()) if i > 0 else ():
+        start = i - len(phrase)
+        if start < 0:
+            continue
+        if all(scan.tokens[start + k].low == word for k, word in enumerate(phrase)) and all(
+            scan.joined(k) for k in range(start + 1, i + 1)
+        ):
+            return start
+    return None
+
+
+def _second_of_range(scan: Scan, j: int, ranged: bool) -> NumberExpr | None:
+    """The upper end of a range whose lower end stops before token ``j``."""
+    words = quantity_words()
+    low = scan.low(j)
+    if not (low in words.dashes or (ranged and low in words.range_close)):
+        return None
+    if not (scan.joined(j) and scan.joined(j + 1)):
+        return None
+    return scan.number_at.get(j + 1)
+
+
+def _bounds(low: NumberExpr, high: NumberExpr) -> tuple[float, float]:
+    """Ends of a range; ``от 3 до 5 тысяч`` carries the multiplier to its lower end."""
+    a, b = low.value, high.value
+    if not low.has_multiplier and high.has_multiplier and a * high.multiplier <= b:
+        a *= high.multiplier
+    return min(a, b), max(a, b)
+
+
+def find_quantities(
+    scan: Scan, unit_after: UnitAfter, unit_before: UnitBefore | None = None
+) -> list[Quantity]:
+    """Every number or range in the scan that has a unit, left to right."""
+    found: list[Quantity] = []
+    used: set[int] = set()
+    for number in scan.numbers:
+        if number.first in used:
+            continue
+        quantity = _quantity_at(scan, number, unit_after, unit_before)
+        if quantity is None:
+            continue
+        found.append(quantity)
+        used.update(n.first for n in scan.numbers if quantity.first <= n.first < quantity.last)
+    return found
+
+
+def _quantity_at(
+    scan: Scan, number: NumberExpr, unit_after: UnitAfter, unit_before: UnitBefore | None
+) -> Quantity | None:
+    words = quantity_words()
+    tokens = scan.tokens
+    first, unit = number.first, None
+    if unit_before is not None and (before := unit_before(scan, first)) is not None:
+        unit, first = before
+    ranged = first > 0 and scan.low(first - 1) in words.range_open and scan.joined(first)
+    if ranged:
+        first -= 1
+    approx_start = _phrase_before(scan, first, words.approx)
+    approx = approx_start is not None
+    if approx_start is not None:
+        first = approx_start
+
+    def make(low: float, high: float, unit: Any, last: int, is_approx: bool) -> Quantity:
+        return Quantity(
+            tokens[first].start, tokens[last - 1].end, low, high, is_approx, unit, first, last
+        )
+
+    j = number.last
+    after = unit_after(scan, j, number)
+    if after is not None and after[1] > j:  # N unit [до M unit]
+        unit, k = after
+        second = _second_of_range(scan, k, ranged)
+        if second is not None:
+            again = unit_after(scan, second.last, second)
+            if again is not None and again[0] == unit and again[1] > second.last:
+                return make(*_bounds(number, second), unit, again[1], approx)
+        return make(number.value, number.value, unit, k, approx or ranged)
+    second = _second_of_range(scan, j, ranged)
+    if second is not None:  # N - M unit, от N до M unit
+        again = unit_after(scan, second.last, second)
+        if again is not None:
+            return make(*_bounds(number, second), again[0], again[1], approx)
+        if unit is not None:  # $10-20
+            return make(*_bounds(number, second), unit, second.last, approx)
+        return None
+    if scan.low(j) in words.enumeration and scan.joined(j) and scan.joined(j + 1):
+        other = scan.number_at.get(j + 1)  # на 10 и 15 суток: 10 takes the unit of 15
+        if other is not None:
+            again = unit_after(scan, other.last, other)
+            if again is not None and again[1] > other.last:
+                return make(number.value, number.value, again[0], number.last, approx or ranged)
+    if after is not None:  # a unit that is the number itself: трое
+        return make(number.value, number.value, after[0], after[1], approx or ranged)
+    if unit is not None:
+        return make(number.value, number.value, unit, number.last, approx or ranged)
+    return None

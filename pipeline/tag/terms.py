@@ -1,0 +1,156 @@
+"""TERM mentions: custodial terms, the sentence lengths told in testimony.
+
+``15 суток``, ``пятнадцать суток``, ``от 10 до 18 суток``, ``2 года лишения
+свободы``, ``на срок до 10 дней`` (read as 10 days, ``approx`` true: an upper
+bound is not the exact length). ``N суток`` is a term wherever it stands
+(administrative arrest); days, weeks, months and years need a custodial word
+(арест, колония, осудить, …) close by in the same sentence, and none of the
+duration markers (в течение, спустя, назад) that make them a plain duration.
+``1 год 6 месяцев`` is one term of 18 months. The words are in
+``models/term_units.json``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from ..records import TERM, Mention, Term
+from ..resources import load_json
+from .numbers import NumberExpr, Scan, fold, inflections, scan_text
+from .quantity import Quantity, find_quantities, format_range, lemmas
+
+SENTENCE_ENDS = frozenset(".!?;…")
+
+
+@dataclass(frozen=True, slots=True)
+class TermUnit:
+    unit: str  # day, month, year
+    factor: float  # unit lengths per word: 7 days for a week
+    always: bool  # a custodial term without context (сутки)
+    max: float  # longest plausible term in words' units
+
+
+@dataclass(frozen=True, slots=True)
+class TermWords:
+    units: dict[str, TermUnit]  # folded form -> unit
+    window: int
+    context: frozenset[str]
+    blocking_before: frozenset[str]
+    blocking_after: frozenset[str]
+
+
+@cache
+def term_words() -> TermWords:
+    data = load_json("term_units.json")
+    excluded = {fold(form) for form in data["excluded_forms"]}
+    units = {}
+    for lemma, spec in data["units"].items():
+        unit = TermUnit(
+            spec["unit"], float(spec["factor"]), bool(spec["always"]), float(spec["max"])
+        )
+        units.update((form, unit) for form in inflections(lemma) if form not in excluded)
+    return TermWords(
+        units,
+        int(data["window"]),
+        frozenset(map(fold, data["custodial_context"])),
+        frozenset(map(fold, data["blocking_before"])),
+        frozenset(map(fold, data["blocking_after"])),
+    )
+
+
+def _unit_after(scan: Scan, j: int, number: NumberExpr) -> tuple[TermUnit, int] | None:
+    if j >= len(scan.tokens) or not scan.joined(j):
+        return None
+    unit = term_words().units.get(scan.tokens[j].low)
+    return (unit, j + 1) if unit else None
+
+
+def _clause(scan: Scan, first: int, last: int, window: int) -> range:
+    """Token indices around ``[first, last)`` up to ``window`` away, within the sentence."""
+    tokens, text = scan.tokens, scan.text
+
+    def breaks_before(k: int) -> bool:  # a paragraph break between tokens k - 1 and k
+        return "\n" in text[tokens[k - 1].end : tokens[k].start]
+
+    left = first
+    while left > 0 and first - left < window:
+        if tokens[left - 1].text in SENTENCE_ENDS or breaks_before(left):
+            break
+        left -= 1
+    right = last
+    while right < len(tokens) and right - last < window:
+        if tokens[right].text in SENTENCE_ENDS or breaks_before(right):
+            break
+        right += 1
+    return range(left, right)
+
+
+def _has_any(scan: Scan, index: int, words: frozenset[str]) -> bool:
+    if not 0 <= index < len(scan.tokens) or scan.tokens[index].kind != "word":
+        return False
+    low = scan.tokens[index].low
+    return low in words or not words.isdisjoint(lemmas(low))
+
+
+def is_custodial(scan: Scan, quantity: Quantity) -> bool:
+    """Whether a number of days, months or years reads as a custodial term."""
+    words = term_words()
+    unit: TermUnit = quantity.unit
+    if quantity.high > unit.max or quantity.low <= 0:
+        return False
+    if unit.always:
+        return True
+    before = (quantity.first - 1, quantity.first - 2)
+    if any(_has_any(scan, k, words.blocking_before) for k in before):
+        return False
+    if _has_any(scan, quantity.last, words.blocking_after):
+        return False
+    clause = _clause(scan, quantity.first, quantity.last, words.window)
+    return any(_has_any(scan, k, words.context) for k in clause)
+
+
+def _merge_years_and_months(scan: Scan, quantities: list[Quantity]) -> list[Quantity]:
+    """``1 год 6 месяцев`` -> one term of 18 months."""
+    merged: list[Quantity] = []
+    for quantity in quantities:
+        previous = merged[-1] if merged else None
+        if (
+            previous is not None
+            and previous.unit.unit == "year"
+            and quantity.unit.unit == "month"
+            and previous.low == previous.high
+            and quantity.low == quantity.high
+            and all(scan.low(k) in ("и", ",") for k in range(previous.last, quantity.first))
+            and quantity.first - previous.last <= 1
+            and all(scan.joined(k) for k in range(previous.last, quantity.first + 1))
+        ):
+            months = previous.low * 12 + quantity.low
+            merged[-1] = Quantity(
+                previous.start, quantity.end, months, months,
+                previous.approx or quantity.approx, quantity.unit, previous.first, quantity.last,
+            )  # fmt: skip
+        else:
+            merged.append(quantity)
+    return merged
+
+
+def tag_terms(text: str) -> list[Mention]:
+    """TERM mentions of a clean text, with :class:`Term` values.
+
+    >>> [(m.text, m.normal) for m in tag_terms("осуждены на пятнадцать суток и 2 года колонии")]
+    [('пятнадцать суток', '15 day'), ('2 года', '2 year')]
+    >>> tag_terms("нерегистрируемая в течение почти шести лет")
+    []
+    """
+    scan = scan_text(text)
+    quantities = [q for q in find_quantities(scan, _unit_after) if is_custodial(scan, q)]
+    mentions = []
+    for quantity in _merge_years_and_months(scan, quantities):
+        unit: TermUnit = quantity.unit
+        low, high = quantity.low * unit.factor, quantity.high * unit.factor
+        value = Term(low, high, unit.unit, quantity.approx)
+        normal = f"{format_range(low, high)} {unit.unit}"
+        span = text[quantity.start : quantity.end]
+        mentions.append(Mention(TERM, quantity.start, quantity.end, span, normal, value))
+    return mentions

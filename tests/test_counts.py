@@ -1,0 +1,97 @@
+"""COUNT: how many people; numbers that are dates, money or terms are not counts."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from pipeline.records import COUNT, Count
+from pipeline.tag.counts import tag_counts
+
+RAW = Path(__file__).resolve().parent.parent / "data" / "raw"
+
+
+CASES = [
+    ("Всего было задержано 28 человек.", Count(28, 28)),
+    ("трое её участников", Count(3, 3)),
+    ("трое ее участников, спустя пару часов", Count(3, 3)),
+    ("двое подвержены денежному штрафу", Count(2, 2)),
+    ("приговорила двоих к аресту", Count(2, 2)),
+    ("Было задержано около ста человек.", Count(100, 100, approx=True)),
+    ("порядка четырехсот сотрудников полиции", Count(400, 400, approx=True)),
+    ("порядка четырёхсот сотрудников полиции", Count(400, 400, approx=True)),
+    ("приняло участие более пяти тысяч человек", Count(5000, 5000, approx=True)),
+    ("с участием почти полутора тысяч человек", Count(1500, 1500, approx=True)),
+    ("собирали от двухсот до двух тысяч участников", Count(200, 2000)),
+    ("Присутствовало порядка тысячи человек", Count(1000, 1000, approx=True)),
+    ("присутствовало уже меньше тысячи человек", Count(1000, 1000, approx=True)),
+    ("вновь задержала порядка десяти  человек", Count(10, 10, approx=True)),
+    ("Четыре человека были подвержены денежным штрафам", Count(4, 4)),
+    ("осуждены две гражданских активистки", Count(2, 2)),
+    ("на сроки от 10 до 18 суток одиннадцать человек", Count(11, 11)),
+    ("задержаны 3 полицейских", Count(3, 3)),
+    ("трое задержанных", Count(3, 3)),
+    ("пятеро журналистов", Count(5, 5)),
+    ("не менее 50 граждан", Count(50, 50, approx=True)),
+    ("20-30 активистов", Count(20, 30)),
+    ("около 30-ти человек", Count(30, 30, approx=True)),
+    ("задержаны 2-х активистов", Count(2, 2)),
+]
+
+
+@pytest.mark.parametrize("text, expected", CASES)
+def test_counts_read_people(text, expected):
+    mentions = tag_counts(text)
+    assert [m.value for m in mentions] == [expected]
+    assert mentions[0].type == COUNT
+
+
+SPANS = [
+    ("трое ее участников, спустя пару часов", ["трое ее участников"]),
+    ("около полутора тысяч человек и порядка четырехсот сотрудников полиции",
+     ["около полутора тысяч человек", "порядка четырехсот сотрудников"]),
+    ("3 человека, из них две женщины", ["3 человека", "две женщины"]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text, expected", SPANS)
+def test_count_spans(text, expected):
+    mentions = tag_counts(text)
+    assert [m.text for m in mentions] == expected
+    assert all(text[m.start : m.end] == m.text for m in mentions)
+
+
+NOT_COUNTS = [
+    "в 2012 году",
+    "16 декабря",
+    "на 15 суток",
+    "на двое суток",
+    "оштрафована на 80900 тенге",
+    "несколько человек получили предупреждения",
+    "десятки активистов",
+    "более ста тысяч листовок",
+    "более тридцати мест",
+    "двух мирных акций",
+    "один из присутствующих",
+    "исполнялось 100 дней",
+]
+
+
+@pytest.mark.parametrize("text", NOT_COUNTS)
+def test_counts_ignore_numbers_of_things(text):
+    assert tag_counts(text) == []
+
+
+def test_count_normals():
+    text = "от двухсот до двух тысяч участников и 28 человек"
+    assert [m.normal for m in tag_counts(text)] == ["200-2000", "28"]
+
+
+def test_counts_on_a_real_statement():
+    text = re.sub(r"\s+", " ", (RAW / "001_35f99063bebc0d6e.txt").read_text(encoding="utf-8"))
+    values = [(m.value.low, m.value.high) for m in tag_counts(text)]
+    assert (3, 3) in values and (28, 28) in values and (200, 2000) in values
+    assert (1500, 1500) in values and (11, 11) in values and (16, 16) in values
+    assert len(values) == 22

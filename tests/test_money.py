@@ -1,0 +1,118 @@
+"""MONEY: amounts with currencies, ranges and approximations, damaged forms included."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from pipeline.records import MONEY, Money
+from pipeline.tag.money import tag_money
+
+RAW = Path(__file__).resolve().parent.parent / "data" / "raw"
+
+
+CASES = [
+    ("оштрафована на 80900 тенге", Money(80900, 80900, "KZT")),
+    ("оштрафована административным судом на 80 900 тенге", Money(80900, 80900, "KZT")),
+    ("на 80\u00a0900 тенге", Money(80900, 80900, "KZT")),
+    ("на 80\u2009900 тг.", Money(80900, 80900, "KZT")),
+    ("штраф 80.900 тнг", Money(80900, 80900, "KZT")),
+    ("от 30 000 до 81 000 тенге", Money(30000, 81000, "KZT")),
+    ("от 30 000 тенге до 81 000 тенге", Money(30000, 81000, "KZT")),
+    ("(150 – 410 EURO)", Money(150, 410, "EUR")),
+    ("это более  400 EURO", Money(400, 400, "EUR", approx=True)),
+    ("пенсия составляет менее 300 EURO", Money(300, 300, "EUR", approx=True)),
+    ("штраф в размере 100 МРП", Money(100, 100, "MRP")),
+    ("в размере 50 месячных расчётных показателей", Money(50, 50, "MRP")),
+    ("пять МРОТ", Money(5, 5, "MROT")),
+    ("пятьдесят тысяч тенге", Money(50000, 50000, "KZT")),
+    ("Сто тысяч тенге", Money(100000, 100000, "KZT")),
+    ("около двухсот тысяч рублей", Money(200000, 200000, "RUB", approx=True)),
+    ("1,5 млн тенге", Money(1_500_000, 1_500_000, "KZT")),
+    ("от 3 до 5 тысяч рублей", Money(3000, 5000, "RUB")),
+    ("более 45 тысяч рублей", Money(45000, 45000, "RUB", approx=True)),
+    ("порядка 2000 руб.", Money(2000, 2000, "RUB", approx=True)),
+    ("100 р.", Money(100, 100, "RUB")),
+    ("1000₽", Money(1000, 1000, "RUB")),
+    ("$500", Money(500, 500, "USD")),
+    ("около $120 тыс.", Money(120_000, 120_000, "USD", approx=True)),
+    ("3,04 млрд долларов США", Money(3_040_000_000, 3_040_000_000, "USD")),
+    ("500 долл.", Money(500, 500, "USD")),
+    ("€20", Money(20, 20, "EUR")),
+    ("750 тысяч юаней", Money(750_000, 750_000, "CNY")),
+    ("5000 сомов", Money(5000, 5000, "KGS")),
+    ("10 000 сумов", Money(10000, 10000, "UZS")),
+    ("200 гривен", Money(200, 200, "UAH")),
+    ("30 000 белорусских рублей", Money(30000, 30000, "BYN")),
+    ("100 млн гонконгских долларов", Money(100_000_000, 100_000_000, "HKD")),
+    ("штраф до 100 МРП", Money(100, 100, "MRP", approx=True)),
+    ("не менее 10 000 тенге", Money(10000, 10000, "KZT", approx=True)),
+]
+
+
+@pytest.mark.parametrize("text, expected", CASES)
+def test_money_reads_amounts(text, expected):
+    mentions = tag_money(text)
+    assert [m.value for m in mentions] == [expected]
+    assert mentions[0].type == MONEY
+
+
+SPANS = [
+    ("оштрафована на 80900 тенге (это более 400 EURO)", ["80900 тенге", "более 400 EURO"]),
+    ("на суммы от 30 000 до 81 000 тенге.", ["от 30 000 до 81 000 тенге"]),
+    ("около $120 тыс. долга", ["около $120 тыс."]),
+]
+
+
+@pytest.mark.parametrize("text, expected", SPANS)
+def test_money_spans(text, expected):
+    mentions = tag_money(text)
+    assert [m.text for m in mentions] == expected
+    assert all(text[m.start : m.end] == m.text for m in mentions)
+
+
+NORMALS = [
+    ("на 80900 тенге", "80900 KZT"),
+    ("от 30 000 до 81 000 тенге", "30000-81000 KZT"),
+    ("1,5 млн тенге", "1500000 KZT"),
+    ("2,5 доллара", "2.5 USD"),
+]
+
+
+@pytest.mark.parametrize("text, normal", NORMALS)
+def test_money_normal_form(text, normal):
+    assert [m.normal for m in tag_money(text)] == [normal]
+
+
+NOT_MONEY = [
+    "в 2012 году",
+    "16 декабря 2011 года",
+    "28 человек",
+    "на 15 суток",
+    "значительные суммы",
+    "денежному штрафу",
+    "200 р",  # a bare letter is not a rouble without its point
+    "1997 г.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_MONEY)
+def test_money_ignores_what_is_not_money(text):
+    assert tag_money(text) == []
+
+
+def test_money_on_a_real_statement():
+    text = re.sub(r"\s+", " ", (RAW / "001_35f99063bebc0d6e.txt").read_text(encoding="utf-8"))
+    normals = [m.normal for m in tag_money(text)]
+    assert normals == ["80900 KZT", "400 EUR", "300 EUR", "30000-81000 KZT", "150-410 EUR"]
+
+
+@given(st.text(alphabet="0123456789 тенгеруб$€.,-от до\u00a0", max_size=60))
+def test_money_spans_are_slices_of_the_text(text):
+    for mention in tag_money(text):
+        assert text[mention.start : mention.end] == mention.text
+        assert mention.value.low <= mention.value.high

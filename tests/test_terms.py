@@ -1,0 +1,88 @@
+"""TERM: custodial terms; durations that are not sentences stay untagged."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from pipeline.records import TERM, Term
+from pipeline.tag.terms import tag_terms
+
+RAW = Path(__file__).resolve().parent.parent / "data" / "raw"
+
+
+CASES = [
+    ("на пятнадцать суток", Term(15, 15, "day")),
+    ("осуждены на пятнадцать суток содержания в спецприемнике", Term(15, 15, "day")),
+    ("Пятнадцать суток ареста", Term(15, 15, "day")),
+    ("отправлены на 15 суток", Term(15, 15, "day")),
+    ("отправлены на 15суток", Term(15, 15, "day")),
+    ("на 15\u00a0суток", Term(15, 15, "day")),
+    ("осуждён на 15-ти суток", Term(15, 15, "day")),
+    ("на сроки от 10 до 18 суток", Term(10, 18, "day")),
+    ("10 суток административного ареста", Term(10, 10, "day")),
+    ("арестован на двое суток", Term(2, 2, "day")),
+    ("арест на срок до 10 дней", Term(10, 10, "day", approx=True)),
+    ("административный арест на десять дней", Term(10, 10, "day")),
+    ("приговорен к 2 годам лишения свободы", Term(2, 2, "year")),
+    ("2 года лишения свободы", Term(2, 2, "year")),
+    ("получил три года колонии", Term(3, 3, "year")),
+    ("осужден на шесть месяцев", Term(6, 6, "month")),
+    ("осуждены на полтора года", Term(1.5, 1.5, "year")),
+    ("приговорили к семи годам колонии общего режима", Term(7, 7, "year")),
+    ("приговорен к 1 году 6 месяцам лишения свободы", Term(18, 18, "month")),
+    ("осуждён на 4 года и 6 месяцев", Term(54, 54, "month")),
+    ("две недели административного ареста", Term(14, 14, "day")),
+    ("приговорен к лишению свободы сроком от 5 до 7 лет", Term(5, 7, "year")),
+    ("его осудили на 3-5 лет", Term(3, 5, "year")),
+]
+
+
+@pytest.mark.parametrize("text, expected", CASES)
+def test_terms_read_custodial_terms(text, expected):
+    mentions = tag_terms(text)
+    assert [m.value for m in mentions] == [expected]
+    assert mentions[0].type == TERM
+
+
+def test_two_terms_joined_by_and():
+    text = "осуждены на 10 и 15 суток"
+    assert [(m.text, m.value) for m in tag_terms(text)] == [
+        ("10", Term(10, 10, "day")),
+        ("15 суток", Term(15, 15, "day")),
+    ]
+
+
+NOT_TERMS = [
+    "нерегистрируемая в течение почти шести лет НП «Алга»",
+    "спустя пару часов были задержаны",
+    "исполнялось 100 дней со дня расстрела",
+    "в 2012 году суд арестовал активиста",
+    "в 1997 году власть установила законом",
+    "шесть месяцев",  # no custodial word: a plain duration
+    "арестован за 2 года до выборов",
+    "ему 25 лет, его осудили",
+    "осужден пять лет назад",
+    "за последние 3 года осуждены многие",
+    "революции 1917 года",
+]
+
+
+@pytest.mark.parametrize("text", NOT_TERMS)
+def test_terms_ignore_durations_and_dates(text):
+    assert tag_terms(text) == []
+
+
+def test_term_spans_and_normals():
+    text = "Были задержаны и осуждены на 15 суток две активистки, трое — на 2 года колонии."
+    mentions = tag_terms(text)
+    assert [(m.text, m.normal) for m in mentions] == [("15 суток", "15 day"), ("2 года", "2 year")]
+    assert all(text[m.start : m.end] == m.text for m in mentions)
+
+
+def test_terms_on_a_real_statement():
+    text = re.sub(r"\s+", " ", (RAW / "001_35f99063bebc0d6e.txt").read_text(encoding="utf-8"))
+    normals = [m.normal for m in tag_terms(text)]
+    assert normals == ["15 day", "15 day", "15 day", "15 day", "10-18 day"]
