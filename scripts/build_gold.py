@@ -1,0 +1,283 @@
+"""Build the hand-annotation (gold) JSON files from snippet sources.
+
+Annotators write ``data/annotated/src/<doc_id>.json``: every mention and event
+is a text snippet plus, when the snippet occurs more than once, its 1-based
+occurrence index. This script finds each snippet in ``data/raw/<doc_id>.txt``
+and writes ``data/annotated/<doc_id>.json`` in the SPEC "Hand annotations"
+format with Python ``str`` offsets (end exclusive).
+
+Snippets match on whole words and any run of whitespace in a snippet matches
+any run of whitespace in the text, so ``Канат Ибрагимов`` finds the name broken
+over a line end. A snippet that is missing, ambiguous without an index, or
+whose index is too large is an error: offsets are never guessed.
+
+Shorthands expanded here (so values are typed once):
+  date    "2012-03-24" | "2012-03" | "2012"  -> date_start, date_end, date_precision
+  amount  n | [min, max] (+ currency)        -> amount_min, amount_max
+  term    n | [min, max] (+ unit, default day) -> term_min, term_max, term_unit
+  count   n | [min, max] (+ approx)          -> count_min, count_max
+  also    [[snippet, occurrence], ...]       -> [[start, end], ...]
+
+Usage:
+  python scripts/build_gold.py            # write data/annotated/*.json
+  python scripts/build_gold.py --check    # exit 1 if the JSON is out of date
+  python scripts/build_gold.py --review   # print spans in context and strings
+                                          # annotated once but present again
+"""
+
+from __future__ import annotations
+
+import argparse
+import calendar
+import json
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+RAW_DIR = ROOT / "data" / "raw"
+GOLD_DIR = ROOT / "data" / "annotated"
+SRC_DIR = GOLD_DIR / "src"
+
+MENTION_TYPES = ("PER", "LOC", "ORG", "DATE", "MONEY", "TERM", "COUNT")
+EVENT_TYPES = (
+    "protest", "permit_denied", "warning", "detention", "custody", "fine",
+    "court", "violence", "surveillance", "intimidation", "eviction", "other",
+)
+# Who acted against people; README.md defines each value.
+ACTORS = (
+    "police", "court", "akimat", "prosecutor", "security_service",
+    "authorities", "employer", "venue_owner", "school", "unknown",
+)
+PRECISIONS = ("day", "month", "year")
+TERM_UNITS = ("day", "month", "year")
+EVENT_FIELDS = (
+    "date_start", "date_end", "date_precision", "place", "persons", "actors",
+    "count_min", "count_max", "amount_min", "amount_max", "currency",
+    "term_min", "term_max", "term_unit", "negated",
+)
+
+
+class GoldError(ValueError):
+    """A snippet source could not be turned into offsets."""
+
+
+def snippet_pattern(snippet: str) -> re.Pattern[str]:
+    """A whole-word, whitespace-tolerant pattern for a snippet.
+
+    >>> bool(snippet_pattern("Канат Ибрагимов").search("художник Канат \\nИбрагимов."))
+    True
+    >>> bool(snippet_pattern("суд").search("заседания суда"))
+    False
+    """
+    parts = [re.escape(part) for part in snippet.split()]
+    return re.compile(r"(?<!\w)" + r"\s+".join(parts) + r"(?!\w)")
+
+
+def locate(text: str, snippet: str, occurrence: int | None, where: str) -> tuple[int, int]:
+    """Offsets of the ``occurrence``-th (1-based) whole-word match of a snippet."""
+    matches = list(snippet_pattern(snippet).finditer(text))
+    if not matches:
+        raise GoldError(f"{where}: snippet {snippet!r} not found")
+    if occurrence is None:
+        if len(matches) > 1:
+            raise GoldError(f"{where}: snippet {snippet!r} occurs {len(matches)} times; give 'occ'")
+        occurrence = 1
+    if not 1 <= occurrence <= len(matches):
+        raise GoldError(f"{where}: snippet {snippet!r} has {len(matches)} matches, asked for {occurrence}")
+    match = matches[occurrence - 1]
+    return match.start(), match.end()
+
+
+def expand_date(value: str) -> dict:
+    """ISO shorthand to date_start/date_end/date_precision.
+
+    >>> expand_date("2012-02")
+    {'date_start': '2012-02-01', 'date_end': '2012-02-29', 'date_precision': 'month'}
+    """
+    parts = [int(p) for p in value.split("-")]
+    if len(parts) == 3:
+        iso = f"{parts[0]:04d}-{parts[1]:02d}-{parts[2]:02d}"
+        return {"date_start": iso, "date_end": iso, "date_precision": "day"}
+    if len(parts) == 2:
+        year, month = parts
+        last = calendar.monthrange(year, month)[1]
+        return {"date_start": f"{year:04d}-{month:02d}-01",
+                "date_end": f"{year:04d}-{month:02d}-{last:02d}", "date_precision": "month"}
+    (year,) = parts
+    return {"date_start": f"{year:04d}-01-01", "date_end": f"{year:04d}-12-31",
+            "date_precision": "year"}
+
+
+def _range(value) -> tuple:
+    low, high = (value if isinstance(value, list) else (value, value))
+    if low > high:
+        raise GoldError(f"range {value!r}: min above max")
+    return low, high
+
+
+def expand_values(entry: dict) -> dict:
+    """Typed value fields from the shorthands of one source entry."""
+    out: dict = {}
+    if entry.get("date"):
+        out.update(expand_date(entry["date"]))
+    if "amount" in entry:
+        out["amount_min"], out["amount_max"] = _range(entry["amount"])
+        out["currency"] = entry["currency"]
+    if "term" in entry:
+        out["term_min"], out["term_max"] = _range(entry["term"])
+        out["term_unit"] = entry.get("unit", "day")
+    if "count" in entry:
+        out["count_min"], out["count_max"] = _range(entry["count"])
+    return out
+
+
+def _number(value) -> str:
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
+def value_normal(kind: str, values: dict) -> str | None:
+    """Canonical string of a value mention: ISO date, ``80900 KZT``, ``15 day``, ``3``."""
+    def span(low, high):
+        return _number(low) if low == high else f"{_number(low)}-{_number(high)}"
+    if kind == "DATE":
+        start, precision = values["date_start"], values["date_precision"]
+        return {"day": start, "month": start[:7], "year": start[:4]}[precision]
+    if kind == "MONEY":
+        return f"{span(values['amount_min'], values['amount_max'])} {values['currency']}"
+    if kind == "TERM":
+        return f"{span(values['term_min'], values['term_max'])} {values['term_unit']}"
+    if kind == "COUNT":
+        return span(values["count_min"], values["count_max"])
+    return None
+
+
+def build_mention(text: str, entry: dict, where: str) -> dict:
+    kind = entry["type"]
+    if kind not in MENTION_TYPES:
+        raise GoldError(f"{where}: unknown mention type {kind!r}")
+    start, end = locate(text, entry["text"], entry.get("occ"), where)
+    mention = {"type": kind, "start": start, "end": end, "text": text[start:end]}
+    values = expand_values(entry)
+    if "approx" in entry:
+        values["approx"] = bool(entry["approx"])
+    mention["normal"] = entry.get("normal") or value_normal(kind, values)
+    if mention["normal"] is None:
+        raise GoldError(f"{where}: {kind} {entry['text']!r} needs a 'normal'")
+    mention.update(values)
+    return mention
+
+
+def build_event(text: str, entry: dict, where: str) -> dict:
+    kind = entry["type"]
+    if kind not in EVENT_TYPES:
+        raise GoldError(f"{where}: unknown event type {kind!r}")
+    unknown_actors = set(entry.get("actors", ())) - set(ACTORS)
+    if unknown_actors:
+        raise GoldError(f"{where}: actors outside the vocabulary: {sorted(unknown_actors)}")
+    start, end = locate(text, entry["trigger"], entry.get("occ"), where)
+    event = {"type": kind, "start": start, "end": end, "trigger": text[start:end]}
+    event.update({name: None for name in EVENT_FIELDS})
+    event.update(expand_values(entry))
+    event["place"] = entry.get("place")
+    event["persons"] = list(entry.get("persons", ()))
+    event["actors"] = list(entry.get("actors", ()))
+    event["negated"] = bool(entry.get("negated", False))
+    event["also"] = [list(locate(text, snippet, occ, f"{where} also"))
+                     for snippet, occ in entry.get("also", ())]
+    if entry.get("aggregate"):
+        event["aggregate"] = True
+    if entry.get("note"):
+        event["note"] = entry["note"]
+    return event
+
+
+def check_flat(mentions: list[dict], doc_id: str) -> None:
+    """Mentions never overlap: the gold is flat (README: nesting)."""
+    for left, right in zip(mentions, mentions[1:]):
+        if right["start"] < left["end"]:
+            raise GoldError(f"{doc_id}: overlapping mentions {left['text']!r} and {right['text']!r}")
+
+
+def build_document(src_path: Path) -> dict:
+    """The gold JSON of one document from its snippet source."""
+    source = json.loads(src_path.read_text(encoding="utf-8"))
+    doc_id = source["doc_id"]
+    text = (RAW_DIR / f"{doc_id}.txt").read_bytes().decode("utf-8")
+    mentions = [build_mention(text, entry, f"{doc_id} mention {i}")
+                for i, entry in enumerate(source["mentions"])]
+    mentions.sort(key=lambda m: (m["start"], m["end"]))
+    check_flat(mentions, doc_id)
+    events = [build_event(text, entry, f"{doc_id} event {i}")
+              for i, entry in enumerate(source["events"])]
+    events.sort(key=lambda e: (e["start"], e["end"]))
+    return {"doc_id": doc_id, "text": text, "mentions": mentions, "events": events}
+
+
+def render(document: dict) -> str:
+    """Stable JSON text: one mention or event per line, UTF-8 letters as is."""
+    def block(items: list[dict]) -> str:
+        if not items:
+            return "[]"
+        return "[\n  " + ",\n  ".join(json.dumps(i, ensure_ascii=False) for i in items) + "\n ]"
+
+    return ("{\n"
+            f' "doc_id": {json.dumps(document["doc_id"], ensure_ascii=False)},\n'
+            f' "text": {json.dumps(document["text"], ensure_ascii=False)},\n'
+            f' "mentions": {block(document["mentions"])},\n'
+            f' "events": {block(document["events"])}\n'
+            "}\n")
+
+
+def review(document: dict) -> None:
+    """Print every span in context, then strings annotated somewhere but not everywhere."""
+    text = document["text"]
+
+    def context(start: int, end: int) -> str:
+        left = text[max(0, start - 30):start].replace("\n", "⏎")
+        right = text[end:end + 30].replace("\n", "⏎")
+        return f"…{left}[{text[start:end]}]{right}…".replace("\n", "⏎")
+
+    print(f"== {document['doc_id']}")
+    for m in document["mentions"]:
+        print(f"{m['type']:6} {m['start']:6} {m['normal']!s:40} {context(m['start'], m['end'])}")
+    for e in document["events"]:
+        fields = {k: e[k] for k in ("date_start", "place", "persons", "actors", "count_min",
+                                    "term_min", "amount_min", "negated") if e.get(k)}
+        print(f"EVENT {e['type']:13} {context(e['start'], e['end'])} {fields}")
+        for start, end in e["also"]:
+            print(f"      also         {context(start, end)}")
+    covered = [(m["start"], m["end"]) for m in document["mentions"]]
+    for surface in sorted({m["text"] for m in document["mentions"]}):
+        for match in snippet_pattern(surface).finditer(text):
+            if not any(s <= match.start() and match.end() <= e for s, e in covered):
+                print(f"UNANNOTATED {surface!r} at {match.start()}: {context(match.start(), match.end())}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="fail if the JSON is out of date")
+    parser.add_argument("--review", action="store_true", help="print spans in context")
+    args = parser.parse_args(argv)
+    stale = []
+    for src_path in sorted(SRC_DIR.glob("*.json")):
+        document = build_document(src_path)
+        out_path = GOLD_DIR / f"{document['doc_id']}.json"
+        rendered = render(document)
+        if args.review:
+            review(document)
+        if args.check:
+            if not out_path.exists() or out_path.read_text(encoding="utf-8") != rendered:
+                stale.append(out_path.name)
+        else:
+            out_path.write_text(rendered, encoding="utf-8")
+            print(f"{out_path.relative_to(ROOT)}: {len(document['mentions'])} mentions, "
+                  f"{len(document['events'])} events", file=sys.stderr)
+    if stale:
+        print("out of date: " + ", ".join(stale), file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
