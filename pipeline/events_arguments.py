@@ -1,0 +1,164 @@
+"""Event arguments: which mentions and actors of a sentence belong to which trigger.
+
+A mention goes to the trigger it is syntactically closest to (path length in the
+dependency tree, at most ``MAX_TREE``); failing that, to the linearly nearest
+trigger of its clause (no comma or semicolon between, at most ``MAX_LINEAR``
+tokens). Coordinated triggers (``задержаны и осуждены``) share what either gets,
+as far as their event types admit the role (a term goes to custody only).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from .events_triggers import Token, TriggerHit, context
+from .records import COUNT, DATE, LOC, MONEY, PER, TERM, Mention
+
+MAX_TREE = 3
+MAX_LINEAR = 6
+ROLE_OF = {PER: "person", LOC: "place", DATE: "date", COUNT: "count", MONEY: "amount", TERM: "term"}
+_CLAUSE_BREAKS = {",", ";", ":", "(", ")", "—", "–"}
+
+
+@dataclass
+class Found:
+    """Arguments found for one trigger: role -> [(score, mention index or actor)]."""
+
+    by_role: dict[str, list[tuple[float, object]]] = field(default_factory=lambda: defaultdict(list))
+
+
+def roles_for(event_type: str) -> frozenset[str]:
+    """Argument roles an event type takes (``models/event_context.json``)."""
+    return frozenset(context()["roles"].get(event_type, ()))
+
+
+def _path_to_root(tokens: tuple[Token, ...], index: int) -> list[int]:
+    path, seen = [index], {index}
+    while tokens[path[-1]].head >= 0 and tokens[path[-1]].head not in seen:
+        path.append(tokens[path[-1]].head)
+        seen.add(path[-1])
+    return path
+
+
+def tree_distance(tokens: tuple[Token, ...], a: int, b: int) -> int:
+    """Dependency arcs between two tokens of a sentence; a path through another
+    verb counts as unlinked (the word belongs to that verb's clause)."""
+    up_a, up_b = _path_to_root(tokens, a), _path_to_root(tokens, b)
+    depth_b = {t: i for i, t in enumerate(up_b)}
+    for i, t in enumerate(up_a):
+        if t in depth_b:
+            path = up_a[1 : i + 1] + up_b[1 : depth_b[t]]
+            # the trigger's own head verb is its predicate: "подан иск", "получила отказ"
+            own = {a, b, tokens[b].head}
+            if any(tokens[p].pos == "VERB" and p not in own for p in path):
+                return len(tokens)
+            return i + depth_b[t]
+    return len(tokens)
+
+
+def head_token(tokens: tuple[Token, ...], start: int, end: int) -> int | None:
+    """The token of a span whose head lies outside it (the span's syntactic head)."""
+    inside = [t.index for t in tokens if t.start < end and start < t.end]
+    if not inside:
+        return None
+    for i in inside:
+        if tokens[i].head not in inside:
+            return i
+    return inside[0]
+
+
+def linear_gap(tokens: tuple[Token, ...], a: int, hit: TriggerHit) -> int | None:
+    """Tokens between a word and a trigger, or None across a clause break."""
+    lo, hi = (a, hit.tokens[0]) if a < hit.tokens[0] else (hit.tokens[-1], a)
+    between = tokens[lo + 1 : hi]
+    if any(t.text in _CLAUSE_BREAKS or t.pos == "VERB" for t in between):
+        return None
+    return len(between)
+
+
+def is_time_reference(tokens: tuple[Token, ...], index: int) -> bool:
+    """The trigger only dates something else: "после митинга", "до начала акции"."""
+    temporal = set(context()["temporal_prepositions"])
+    chain = [index] + ([tokens[index].head] if tokens[index].head >= 0 else [])
+    return any(
+        t.head in chain and t.pos == "ADP" and t.lemmas & temporal for t in tokens
+    )
+
+
+def in_brackets(tokens: tuple[Token, ...], index: int) -> bool:
+    """The token stands inside an open parenthesis."""
+    depth = 0
+    for token in tokens[:index]:
+        depth += {"(": 1, ")": -1}.get(token.text, 0)
+    return depth > 0
+
+
+def coordination_groups(tokens: tuple[Token, ...], hits: list[TriggerHit]) -> list[int]:
+    """A group number per trigger; coordinated triggers share one."""
+    group = list(range(len(hits)))
+
+    def find(i):
+        while group[i] != i:
+            i = group[i]
+        return i
+
+    for i, a in enumerate(hits):
+        for j, b in enumerate(hits[:i]):
+            conj = (tokens[a.anchor].rel == "conj" and tokens[a.anchor].head == b.anchor) or (
+                tokens[b.anchor].rel == "conj" and tokens[b.anchor].head == a.anchor
+            )
+            between = tokens[b.tokens[-1] + 1 : a.tokens[0]]
+            joined = 0 < len(between) <= 3 and any(t.text.lower() in {"и", ","} for t in between)
+            joined = joined and all(t.pos in {"CCONJ", "PUNCT", "AUX", "ADV"} for t in between)
+            if conj or joined:
+                group[find(i)] = find(j)
+    return [find(i) for i in range(len(hits))]
+
+
+def assign_arguments(
+    tokens: tuple[Token, ...],
+    hits: list[TriggerHit],
+    mentions: list[tuple[int, Mention]],
+    actors: dict[int, str],
+) -> list[Found]:
+    """Arguments of each trigger of a sentence; ``mentions`` are (index, mention) pairs."""
+    found = [Found() for _ in hits]
+    if not hits:
+        return found
+    groups = coordination_groups(tokens, hits)
+    items: list[tuple[str, list[int], object, bool]] = []
+    for index, mention in mentions:
+        role = ROLE_OF.get(mention.type)
+        at = [t.index for t in tokens if t.start < mention.end and mention.start < t.end]
+        if role and at:
+            # a bare year is too vague to take from a neighbouring clause
+            vague = role == "date" and getattr(mention.value, "precision", "") == "year"
+            items.append((role, at, index, vague))
+    items += [("actor", [at], actor, False) for at, actor in actors.items()]
+    for role, at, value, tree_only in items:
+        # a mention in brackets is a gloss ("(это более 400 EURO)"): last choice
+        gloss = 5.0 if in_brackets(tokens, at[0]) else 0.0
+        scored = []
+        for k, hit in enumerate(hits):
+            if role not in roles_for(hit.type) or set(at) & set(hit.tokens):
+                continue
+            if role in {"person", "count"} and is_time_reference(tokens, hit.anchor):
+                continue
+            distance = min(tree_distance(tokens, a, hit.anchor) for a in at)
+            if distance <= MAX_TREE:
+                scored.append((distance + gloss, k))
+                continue
+            gaps = [g for g in (linear_gap(tokens, a, hit) for a in at) if g is not None]
+            gap = min(gaps) if gaps else None
+            if not tree_only and gap is not None and gap <= MAX_LINEAR:
+                scored.append((10.0 + gap + gloss, k))
+        if not scored:
+            continue
+        best = min(score for score, _ in scored)
+        winners = {k for score, k in scored if score == best}
+        for k in winners:
+            for m, hit in enumerate(hits):
+                if groups[m] == groups[k] and role in roles_for(hit.type):
+                    found[m].by_role[role].append((best if m == k else best + 0.5, value))
+    return found

@@ -1,0 +1,190 @@
+"""The events stage on real sentences of the sample statements, damaged forms included."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+
+import pytest
+
+from pipeline.events import build_events
+from pipeline.records import Count, DateValue, Term
+from pipeline.segment import split_sentences
+
+DOC_DATE = dt.date(2012, 11, 8)
+
+
+@pytest.fixture(scope="module")
+def events_of(models):
+    """Events of a clean text, with mentions from the real tag stage."""
+    tag = pytest.importorskip("pipeline.tag")
+
+    def run(text: str):
+        doc_date, mentions = tag.tag_mentions(text, models, DOC_DATE)
+        return build_events(text, split_sentences(text), mentions, models, doc_date)
+
+    return run
+
+
+def types(events) -> Counter:
+    return Counter(e.type for e in events if not e.negated)
+
+
+# (sentence, event types it must hold) — real sentences of the samples.
+CASES = [
+    ("Всего было задержано 28 человек.", {"detention"}),
+    ("Перед самым началом митинга, на глазах собравшихся, силами СОБРа был грубо схвачен "
+     "и на автозаке увезен один из присутствующих на площади гражданский активист.", {"detention", "protest"}),
+    ("Но администрация запретила проведение акции по всем обозначенным местам.", {"permit_denied"}),
+    ("В 2012г. нам сорвали несколько мероприятий, по непонятным причинам.", {"permit_denied"}),
+    ("За день до даты акции прокуратура вновь вручила активистам предупреждения об "
+     "ответственности за участие в митинге.", {"warning", "protest"}),
+    ("Бахыт Туменова была оштрафована административным судом на 80900 тенге.", {"fine"}),
+    ("Районный суд в удовлетворении иска отказал.", {"court"}),
+    ("Решением суда оно оставлено в силе.", {"court"}),
+    ("Неоднократно, в процессе задержания с применением физической силы, наносились "
+     "телесные повреждения.", {"violence"}),
+    ("Есть все основания полагать, что ее квартиру прослушивают.", {"surveillance"}),
+    ("Ему угрожали, если он предоставит место нашей организации.", {"intimidation"}),
+    ("После чего переехав, на 2 день нас просто выгнали.", {"eviction"}),
+    ("Митинг все же состоялся, но присутствовало на нем уже меньше тысячи человек.", {"protest"}),
+    ("Было задержано около ста человек.", {"detention"}),
+]
+
+
+@pytest.mark.parametrize("text, expected", CASES)
+def test_each_type_is_found(events_of, text, expected):
+    assert set(types(events_of(text))) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # damaged forms: lowercase, runs of spaces, upper case
+        ("всего было   задержано 28 человек.", "detention"),
+        ("ВСЕГО БЫЛО ЗАДЕРЖАНО 28 ЧЕЛОВЕК.", "detention"),
+        ("бахыт туменова  была оштрафована   на 80900 тенге.", "fine"),
+        ("Администрация  запретила  проведение  акции.", "permit_denied"),
+    ],
+)
+def test_damaged_text(events_of, text, expected):
+    assert expected in types(events_of(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ему грозит штраф в размере до 100 МРП.",
+        "Закон предусматривает штраф за участие в несанкционированном митинге.",
+        "Он может быть оштрафован.",
+        "Граждане имеют право на свободу мирных собраний и митингов.",
+        "Данный порядок власть установила законом о проведении митингов.",
+        "Им грозит до 5 лет лишения свободы.",
+    ],
+)
+def test_not_an_event(events_of, text):
+    assert not events_of(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Он не был задержан.", "Полицейские его не задерживали.",
+     "Полиция не стала во время акции задерживать участников."],
+)
+def test_negated_detention_is_kept(events_of, text):
+    events = [e for e in events_of(text) if e.type == "detention"]
+    assert len(events) == 1 and events[0].negated
+
+
+def test_negative_phrase_is_a_denial_not_a_negation(events_of):
+    text = "К участию в выборах не была допущена Коммунистическая партия Казахстана."
+    (event,) = events_of(text)
+    assert event.type == "permit_denied" and not event.negated
+
+
+def test_two_events_share_count_and_term(events_of):
+    text = ("В результате, завершилась акция тем, что трое ее участников, спустя пару часов, "
+            "были задержаны и осуждены на пятнадцать суток содержания в спецприемнике ДВД.")
+    events = {e.type: e for e in events_of(text)}
+    assert events["detention"].count == Count(3, 3)
+    assert events["custody"].count == Count(3, 3)
+    assert events["custody"].term == Term(15, 15, "day")
+    assert events["detention"].term is None  # a term belongs to custody only
+
+
+def test_persons_go_to_coordinated_events(events_of):
+    text = ("Были задержаны и осуждены на 15 суток две гражданских активистки – "
+            "Бахытжан Торегожина и Лариса Бояр.")
+    events = {e.type: e for e in events_of(text)}
+    assert {"detention", "custody"} <= set(events)
+    assert "Лариса Бояр" in events["custody"].persons
+    assert "Лариса Бояр" in events["detention"].persons
+
+
+def test_money_range_not_the_gloss_in_brackets(events_of):
+    text = "Оштрафовано на суммы от 30 000 до 81 000 тенге (150 – 410 EURO) 16 человек."
+    (fine,) = [e for e in events_of(text) if e.type == "fine"]
+    assert (fine.money.low, fine.money.high, fine.money.currency) == (30000, 81000, "KZT")
+    assert fine.count == Count(16, 16)
+
+
+def test_date_carries_to_later_sentences_of_the_paragraph(events_of):
+    text = ("24 марта с.г. активисты провели митинг. Полиция вновь задержала порядка "
+            "десяти человек.\nВсего было задержано 28 человек.")
+    events = events_of(text)
+    (detention,) = [e for e in events if e.count == Count(10, 10, approx=True)
+                    or (e.count and e.count.low == 10)]
+    assert detention.date == DateValue(dt.date(2012, 3, 24), dt.date(2012, 3, 24), "day")
+
+
+def test_decree_date_is_not_carried(events_of):
+    text = ("31 мая, Указом Президента от 1997 года, было объявлено Днем Памяти с проведением "
+            "акций поминовения.")
+    (protest,) = events_of(text)
+    assert protest.date.start == dt.date(2012, 5, 31)
+
+
+def test_one_happening_told_twice_is_merged(events_of):
+    text = ("Бахыт Туменова была оштрафована на 80900 тенге. Туменова не согласна с "
+            "решением, но штраф на 80900 тенге ей пришлось заплатить.")
+    fines = [e for e in events_of(text) if e.type == "fine"]
+    assert len(fines) == 1 and len(fines[0].evidence) == 2
+
+
+def test_fines_of_different_amounts_stay_apart(events_of):
+    text = "Первого активиста оштрафовали на 80900 тенге. Второго оштрафовали на 30000 тенге."
+    assert types(events_of(text))["fine"] == 2
+
+
+def test_offsets_point_at_the_trigger(events_of):
+    text = "Всего было задержано 28 человек."
+    (event,) = events_of(text)
+    assert text[event.start:event.end] == event.trigger == "задержано"
+    assert event.evidence == ((0, len(text)),)
+
+
+@pytest.fixture(scope="module")
+def sample_events(models, sample_texts):
+    tag = pytest.importorskip("pipeline.tag")
+    normalise = pytest.importorskip("pipeline.normalise").normalise
+    found = {}
+    for doc_id, raw in sample_texts.items():
+        text = normalise(raw).text
+        doc_date, mentions = tag.tag_mentions(text, models)
+        found[doc_id] = build_events(text, split_sentences(text), mentions, models, doc_date)
+    return found
+
+
+def test_samples_end_to_end(sample_events):
+    for doc_id, events in sample_events.items():
+        print(doc_id, dict(types(events)))
+        for e in events:
+            assert e.evidence and e.start < e.end
+    almaty = types(sample_events["001_35f99063bebc0d6e"])
+    # every kind the statement tells is there, and detentions are not told twice per rally
+    for kind in ("protest", "permit_denied", "warning", "detention", "custody", "fine",
+                 "court", "violence", "surveillance"):
+        assert almaty[kind] >= 1, kind
+    assert almaty["detention"] <= 10
+    school = types(sample_events["000_6fb061e0297f36b6"])
+    assert {"permit_denied", "intimidation", "eviction"} <= set(school)
