@@ -13,7 +13,7 @@ import pytest
 from conftest import RAW
 
 
-def testimony(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "pipeline.cli", *args], cwd=cwd,
                           capture_output=True, text=True, timeout=600)
 
@@ -21,7 +21,7 @@ def testimony(*args: str, cwd: Path | None = None) -> subprocess.CompletedProces
 @pytest.fixture(scope="module")
 def sample_run(tmp_path_factory) -> tuple[subprocess.CompletedProcess, Path]:
     out = tmp_path_factory.mktemp("out")
-    return testimony("run", str(RAW), "-o", str(out), "--quiet"), out
+    return run_cli("run", str(RAW), "-o", str(out), "--quiet"), out
 
 
 def test_run_on_samples_writes_every_table(sample_run):
@@ -48,7 +48,7 @@ def test_texts_and_offsets_agree(sample_run):
 
 def test_rerun_skips_unchanged_files(sample_run, tmp_path):
     result, out = sample_run
-    again = testimony("run", str(RAW), "-o", str(out), "--quiet")
+    again = run_cli("run", str(RAW), "-o", str(out), "--quiet")
     assert again.returncode == 0, again.stderr
     n = len([p for p in RAW.iterdir() if not p.name.startswith(".")])
     assert f"({n} unchanged since the last run)" in again.stdout
@@ -61,7 +61,7 @@ def test_bad_file_is_reported_and_batch_goes_on(tmp_path):
     (inputs / "broken.pdf").write_bytes(b"%PDF-1.4\n this is not really a pdf")
     (inputs / "notes.xyz").write_text("что-то", encoding="utf-8")
     out = tmp_path / "out"
-    result = testimony("run", str(inputs), "-o", str(out), "--quiet")
+    result = run_cli("run", str(inputs), "-o", str(out), "--quiet")
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     documents = pd.read_csv(out / "documents.csv").set_index("doc_id")
@@ -72,5 +72,5 @@ def test_bad_file_is_reported_and_batch_goes_on(tmp_path):
 
 
 def test_missing_input_is_bad_usage(tmp_path):
-    result = testimony("run", str(tmp_path / "nowhere"), "-o", str(tmp_path / "out"))
+    result = run_cli("run", str(tmp_path / "nowhere"), "-o", str(tmp_path / "out"))
     assert result.returncode == 2
