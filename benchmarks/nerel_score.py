@@ -1,0 +1,222 @@
+"""Score the tagger on NEREL (Russian Wikinews, brat standoff) beside bare natasha.
+
+    python benchmarks/nerel_score.py [--nerel DIR] [--split dev] [--limit N]
+
+NEREL lives outside the repository (it has no licence; read it, never copy it):
+by default ``<repo>/../shared/data/nerel``, or ``$NEREL_DIR``, or ``--nerel``.
+Without it the script prints a "skipped" line and exits 0.
+
+Types: PERSON->PER; CITY, COUNTRY, STATE_OR_PROVINCE, LOCATION, DISTRICT->LOC;
+ORGANIZATION->ORG; DATE, MONEY kept; every other type is ignored. NEREL nests
+entities (``МИД России`` is an ORG holding a COUNTRY); we score the top level:
+a mapped span lying inside another mapped span is dropped, so ``МИД России``
+counts as one ORG, as a reader of testimony wants it. A span nested in an
+ignored type (``российский`` inside a PROFESSION) stays. Discontinuous spans
+are read from their first start to their last end.
+
+Scores: strict (same span and type) and overlap (any overlap, same type), P/R/F1
+per type, for the pipeline (normalise, then tag; spans mapped back to raw text)
+and for bare natasha (NewsNERTagger for PER/LOC/ORG, DatesExtractor,
+MoneyExtractor). Also ms per page (3000 characters) of each stage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+TYPE_MAP = {
+    "PERSON": "PER",
+    "CITY": "LOC",
+    "COUNTRY": "LOC",
+    "STATE_OR_PROVINCE": "LOC",
+    "STATE_OR_PROV": "LOC",
+    "LOCATION": "LOC",
+    "DISTRICT": "LOC",
+    "ORGANIZATION": "ORG",
+    "DATE": "DATE",
+    "MONEY": "MONEY",
+}
+TYPES = ("PER", "LOC", "ORG", "DATE", "MONEY")
+PAGE_CHARS = 3000
+
+Span = tuple[int, int, str]  # start, end, type
+
+
+def default_nerel() -> Path:
+    return Path(os.environ.get("NEREL_DIR") or Path(__file__).resolve().parents[2] / "shared" / "data" / "nerel")
+
+
+def read_gold(ann_path: Path) -> list[Span]:
+    """Top-level mapped spans of one .ann file."""
+    spans = []
+    for line in ann_path.read_text(encoding="utf-8").splitlines():
+        if not line.startswith("T"):
+            continue
+        _, info, _ = line.split("\t", 2)
+        kind, _, offsets = info.partition(" ")
+        if kind not in TYPE_MAP:
+            continue
+        pieces = [tuple(map(int, part.split())) for part in offsets.split(";")]
+        spans.append((pieces[0][0], pieces[-1][1], TYPE_MAP[kind]))
+    return [
+        s
+        for s in spans
+        if not any(o[0] <= s[0] and s[1] <= o[1] and (o[0], o[1]) != (s[0], s[1]) for o in spans)
+    ]
+
+
+class Timer:
+    def __init__(self) -> None:
+        self.seconds: Counter = Counter()
+
+    def run(self, stage: str, function, *args):
+        started = time.perf_counter()
+        result = function(*args)
+        self.seconds[stage] += time.perf_counter() - started
+        return result
+
+
+def pipeline_spans(text: str, models, timer: Timer) -> list[Span]:
+    """The pipeline's mentions of raw text, as raw spans."""
+    clean_text, to_raw = text, None
+    try:
+        from pipeline.normalise import normalise
+    except ImportError:
+        normalise = None
+    if normalise is not None:
+        clean = timer.run("normalise", normalise, text)
+        clean_text, to_raw = clean.text, clean.to_raw
+    # Each stage alone, for its time.
+    from pipeline.tag.names import tag_names
+
+    mentions = timer.run("names", tag_names, clean_text, models)
+    for stage, module, function, extra in (
+        ("dates", "pipeline.tag.dates", "tag_dates", (None,)),
+        ("money", "pipeline.tag.money", "tag_money", ()),
+        ("terms", "pipeline.tag.terms", "tag_terms", ()),
+        ("counts", "pipeline.tag.counts", "tag_counts", ()),
+    ):
+        try:
+            tagger = getattr(__import__(module, fromlist=[function]), function)
+        except (ImportError, AttributeError):
+            continue
+        mentions = mentions + list(timer.run(stage, tagger, clean_text, *extra))
+    # What the pipeline really outputs: the orchestrator, overlaps settled.
+    try:
+        from pipeline.tag import tag_mentions
+
+        _, mentions = timer.run("tag_mentions (all)", tag_mentions, clean_text, models)
+    except ImportError:
+        pass
+    spans = []
+    for m in mentions:
+        if m.type not in TYPES:
+            continue
+        start, end = to_raw(m.start, m.end) if to_raw else (m.start, m.end)
+        spans.append((start, end, m.type))
+    return spans
+
+
+def natasha_spans(text: str, models, extractors, timer: Timer) -> list[Span]:
+    """Bare natasha: NER spans, dates and money from its extractors."""
+    from pipeline.tag.names import chunks
+
+    dates, money = extractors
+    spans: list[Span] = []
+    started = time.perf_counter()
+    pieces = chunks(text)
+    for (offset, _), markup in zip(pieces, models.ner_tagger.map([p for _, p in pieces])):
+        spans += [(offset + s.start, offset + s.stop, s.type) for s in markup.spans]
+    timer.seconds["natasha ner"] += time.perf_counter() - started
+    started = time.perf_counter()
+    spans += [(m.start, m.stop, "DATE") for m in dates(text)]
+    spans += [(m.start, m.stop, "MONEY") for m in money(text)]
+    timer.seconds["natasha extractors"] += time.perf_counter() - started
+    return spans
+
+
+def score(gold: list[Span], predicted: list[Span]) -> dict[str, dict[str, tuple[int, int, int]]]:
+    """Per type: {mode: (true positives for precision, for recall, n_pred, n_gold)}."""
+    result: dict[str, dict] = {}
+    for kind in TYPES:
+        g = [s for s in gold if s[2] == kind]
+        p = [s for s in predicted if s[2] == kind]
+        gold_set = Counter((s[0], s[1]) for s in g)
+        strict = sum(min(n, gold_set[k]) for k, n in Counter((s[0], s[1]) for s in p).items())
+        hit_p = sum(any(a[0] < b[1] and b[0] < a[1] for b in g) for a in p)
+        hit_g = sum(any(a[0] < b[1] and b[0] < a[1] for a in p) for b in g)
+        result[kind] = {"strict": (strict, strict, len(p), len(g)), "overlap": (hit_p, hit_g, len(p), len(g))}
+    return result
+
+
+def add(total: dict, part: dict) -> None:
+    for kind, modes in part.items():
+        for mode, values in modes.items():
+            old = total[kind].get(mode, (0, 0, 0, 0))
+            total[kind][mode] = tuple(a + b for a, b in zip(old, values))
+
+
+def prf(values: tuple[int, int, int, int]) -> tuple[float, float, float]:
+    tp_p, tp_r, n_pred, n_gold = values
+    p = tp_p / n_pred if n_pred else 0.0
+    r = tp_r / n_gold if n_gold else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--nerel", type=Path, default=default_nerel())
+    parser.add_argument("--split", default="dev")
+    parser.add_argument("--limit", type=int, default=0, help="score the first N documents only")
+    args = parser.parse_args(argv)
+    folder = args.nerel / args.split
+    texts = sorted(folder.glob("*.txt")) if folder.is_dir() else []
+    if not texts:
+        print(f"skipped: NEREL {args.split} not found at {folder}")
+        return 0
+    if args.limit:
+        texts = texts[: args.limit]
+
+    from natasha import DatesExtractor, MoneyExtractor
+
+    from pipeline.nlp import load_models
+
+    models = load_models()
+    extractors = (DatesExtractor(models.morph_vocab), MoneyExtractor(models.morph_vocab))
+    timer = Timer()
+    totals = {"pipeline": defaultdict(dict), "natasha": defaultdict(dict)}
+    n_chars = 0
+    for path in texts:
+        text = path.read_text(encoding="utf-8")
+        n_chars += len(text)
+        gold = read_gold(path.with_suffix(".ann"))
+        add(totals["pipeline"], score(gold, pipeline_spans(text, models, timer)))
+        add(totals["natasha"], score(gold, natasha_spans(text, models, extractors, timer)))
+
+    pages = n_chars / PAGE_CHARS
+    print(f"NEREL {args.split}: {len(texts)} documents, {n_chars} chars ({pages:.0f} pages of {PAGE_CHARS})")
+    header = f"{'type':6} {'mode':8} {'gold':>5} | {'pipeline P / R / F1':^22} | {'natasha P / R / F1':^22}"
+    print(header)
+    print("-" * len(header))
+    for kind in TYPES:
+        for mode in ("strict", "overlap"):
+            ours, theirs = totals["pipeline"][kind][mode], totals["natasha"][kind][mode]
+            cells = [" ".join(f"{100 * v:5.1f}" for v in prf(values)) for values in (ours, theirs)]
+            print(f"{kind:6} {mode:8} {ours[3]:5d} | {cells[0]:^22} | {cells[1]:^22}")
+    print()
+    print("ms per page (3000 chars):")
+    for stage, seconds in timer.seconds.items():
+        print(f"  {stage:20} {1000 * seconds / pages:8.1f}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

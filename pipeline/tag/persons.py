@@ -1,0 +1,223 @@
+"""People's names: to the nominative with the right gender, and grouped per document.
+
+A name's words must agree in gender and case (``Владимира Козлова`` is a man in
+the genitive, ``Бахыт Туменова`` a woman in the nominative), so each word offers
+the (gender, case) readings pymorphy3 and the surname paradigms
+(``models/ner_surnames.json``) allow, and the reading most words share wins.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from ..nlp import parse_word
+from ..resources import load_json
+
+GENDERS = ("masc", "femn")
+CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
+NAME_TAGS = ("Name", "Surn", "Patr")
+
+# A word of a name, or an initial (``Б.`` in ``Б.Туменовой``).
+_PART = re.compile(r"[A-ZА-ЯЁ]\.|[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+_CONSONANT_END = re.compile(r"[бвгджзклмнпрстфхцчшщ]$", re.IGNORECASE)
+_VOWEL_END = re.compile(r"[еиоэю]$", re.IGNORECASE)
+
+# A reading of one word: gender and case it stands for (None: any), its nominative, weight.
+Reading = tuple[str | None, str | None, str, float]
+
+
+@dataclass(frozen=True, slots=True)
+class PersonName:
+    """A person's name read off one mention."""
+
+    parts: tuple[str, ...]  # nominative words and initials, in text order
+    gender: str | None
+    # surname keys of every nominative the last word may have (Тана: тана, тан)
+    last_keys: frozenset[str] = frozenset()
+
+    @property
+    def normal(self) -> str:
+        return " ".join(self.parts)
+
+
+def is_initial(part: str) -> bool:
+    return len(part) == 2 and part.endswith(".")
+
+
+def normalise_person(text: str) -> PersonName:
+    """A person's name in the nominative, gender kept.
+
+    >>> normalise_person("Б.Туменовой").normal
+    'Б. Туменова'
+    >>> normalise_person("Владимира Козлова").normal
+    'Владимир Козлов'
+    >>> normalise_person("Бахыт Туменова").gender
+    'femn'
+    """
+    words = _PART.findall(text)
+    if not words:
+        return PersonName((text.strip(),), None)
+    options = [_readings(word) for word in words]
+    best, best_score = None, float("-inf")
+    for gender, case in itertools.product(GENDERS, CASES):
+        chosen, score = [], 0.3 if case == "nomn" else 0.0
+        for readings in options:
+            fits = [r for r in readings if r[0] in (None, gender) and r[1] in (None, case)]
+            if not fits:
+                break
+            top = max(fits, key=lambda r: r[3])
+            chosen.append(top[2])
+            score += top[3]
+        else:
+            if score > best_score:
+                best, best_score = (tuple(chosen), gender), score
+    parts, gender = best if best else (tuple(words), None)
+    parts = tuple(_like(word, part) for word, part in zip(words, parts))
+    keys = {surname_key(parts[-1])} | {surname_key(r[2]) for r in options[-1] if r[3] >= 0.5}
+    return PersonName(parts, gender, frozenset(keys))
+
+
+@lru_cache(maxsize=20_000)
+def _readings(word: str) -> tuple[Reading, ...]:
+    """Every (gender, case, nominative, weight) reading of one word of a name."""
+    if is_initial(word):
+        return ((None, None, word, 0.0),)
+    if word.isupper() and len(word) > 1:
+        return ((None, None, word, 0.2),)
+    readings: list[Reading] = [(None, None, word, 0.1)]  # as written, whatever else fails
+    surname = _surname_readings(word)
+    readings += surname
+    known_name = False
+    for parse in parse_word(word):
+        tag = parse.tag
+        if tag.POS != "NOUN" or tag.number == "plur" or tag.case not in CASES:
+            continue
+        known = parse.methods_stack[0][0].__class__.__name__ == "DictionaryAnalyzer"
+        is_name = any(mark in tag for mark in NAME_TAGS)
+        known_name |= known and is_name
+        weight = (1.0 if known else 0.6) if is_name else 0.5
+        nominative = _inflect(parse, tag.gender if is_name else None)
+        gender = tag.gender if tag.gender in GENDERS else None
+        readings.append((gender, tag.case, nominative, weight))
+    if _CONSONANT_END.search(word) and not any(r[:2] == ("masc", "nomn") for r in surname):
+        # Women's names and foreign surnames ending in a consonant do not decline
+        # (Бахыт, Бояр, Айгерим): in a woman's name the word stands in any case.
+        # A man's surname form (Ибрагимов) is not one: hers would be Ибрагимова.
+        readings.append(("femn", None, word, 0.8))
+    elif _VOWEL_END.search(word) and not known_name:
+        readings.append((None, None, word, 0.6))  # Шевченко, Нуржан-Ата, Мелони
+    return tuple(readings)
+
+
+def _inflect(parse, gender: str | None) -> str:
+    grammemes = {"nomn", "sing"} | ({gender} if gender in GENDERS else set())
+    form = parse.inflect(grammemes) or parse.inflect({"nomn"})
+    return form.word if form else parse.normal_form
+
+
+@cache
+def _paradigms() -> tuple[tuple[re.Pattern, str, str, dict], ...]:
+    compiled = []
+    for paradigm in load_json("ner_surnames.json")["paradigms"]:
+        for ending, readings in paradigm["endings"].items():
+            suffixes = "|".join(paradigm["suffixes"])
+            pattern = re.compile(rf"^(.+?(?:{suffixes})){ending}$", re.IGNORECASE)
+            compiled.append((pattern, paradigm["masc"], paradigm["femn"], readings))
+    return tuple(compiled)
+
+
+def _surname_readings(word: str) -> list[Reading]:
+    """Readings from the surname paradigms: ``Туменовой`` is a woman's gent/datv/…
+
+    >>> sorted({r[2] for r in _surname_readings("Туменовой")})
+    ['Туменова']
+    """
+    readings: list[Reading] = []
+    for pattern, masc, femn, pairs in _paradigms():
+        match = pattern.match(word)
+        if not match or len(match.group(1)) < 4:
+            continue
+        for pair in pairs:
+            gender, case = pair.split(",")
+            ending = masc if gender == "masc" else femn
+            readings.append((gender, case, match.group(1) + ending, 1.0))
+    return readings
+
+
+def _like(original: str, word: str) -> str:
+    """``word`` with the capitals of ``original`` (Туменовой -> Туменова)."""
+    if is_initial(original) or original == word:
+        return original
+    if "ё" not in original.lower():
+        word = word.replace("ё", "е")  # pymorphy3 writes ё; keep the text's spelling
+    if original.isupper():
+        return word.upper()
+    if original[1:].islower():
+        return "-".join(piece[:1].upper() + piece[1:].lower() for piece in word.split("-"))
+    return word
+
+
+def surname_key(part: str) -> str:
+    """One key for a surname's men's and women's forms.
+
+    >>> surname_key("Туменова") == surname_key("Туменов")
+    True
+    >>> surname_key("Архангельская") == surname_key("Архангельский")
+    True
+    """
+    key = part.lower().replace("ё", "е")
+    key = re.sub(r"(ов|ев|ин|ын)а$", r"\1", key)
+    return re.sub(r"(ск|цк)(ая|ий|ой)$", r"\1", key)
+
+
+def group_persons(names: Sequence[PersonName]) -> list[int]:
+    """A cluster number for each name: one per person, in order of first mention.
+
+    ``Бахыт Туменова``, ``Б.Туменовой``, ``Туменова`` share a surname and
+    compatible first names (an initial fits a full name that starts with it).
+    """
+    order = sorted(range(len(names)), key=lambda i: (-_fullness(names[i]), i))
+    clusters: list[list[int]] = []
+    for i in order:
+        home = next((c for c in clusters if _same_person(names[c[0]], names[i])), None)
+        if home is None:
+            clusters.append([i])
+        else:
+            home.append(i)
+    first_seen = sorted(clusters, key=min)
+    label = {}
+    for number, cluster in enumerate(first_seen):
+        for i in cluster:
+            label[i] = number
+    return [label[i] for i in range(len(names))]
+
+
+def fullest(names: Sequence[PersonName]) -> PersonName:
+    """The fullest of several names of one person (first given wins a tie)."""
+    return max(enumerate(names), key=lambda item: (_fullness(item[1]), -item[0]))[1]
+
+
+def _fullness(name: PersonName) -> int:
+    words = [p for p in name.parts if not is_initial(p)]
+    return 2 * len(words) + len(name.parts)
+
+
+def _same_person(full: PersonName, other: PersonName) -> bool:
+    """Whether ``other`` (no fuller than ``full``) names the same person."""
+    a, b = full.parts, other.parts
+    keys = other.last_keys or {surname_key(b[-1])}
+    if len(b) == 1 and not is_initial(b[0]):
+        return surname_key(a[-1]) in keys or (len(a) > 1 and b[0].lower() == a[0].lower())
+    if surname_key(a[-1]) not in keys:
+        return False
+    for x, y in zip(a[:-1], b[:-1]):
+        if is_initial(x) or is_initial(y):
+            if x[0].lower() != y[0].lower():
+                return False
+        elif x.lower() != y.lower():
+            return False
+    return True

@@ -1,0 +1,160 @@
+"""People, places and organisations on real phrases of the sample statements."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline.records import LOC, ORG, PER
+from pipeline.tag.gazetteer import find_places
+from pipeline.tag.names import chunks, tag_names
+from pipeline.tag.orgs import normalise_org
+from pipeline.tag.persons import group_persons, normalise_person
+
+
+def found(text, models):
+    return [(m.type, m.text, m.normal) for m in tag_names(text, models)]
+
+
+# (phrase, a mention that must be found: type, text, normal)
+MUST_FIND = [
+    ("если на него Акиматом города не дано разрешение.", (ORG, "Акиматом", "Акимат")),
+    ("На поданную в Акимат города заявку на проведение митинга, был получен отказ.", (ORG, "Акимат", "Акимат")),
+    ("о противозаконности Решения Маслихата от 2005 года", (ORG, "Маслихата", "Маслихат")),
+    ("вновь был подан иск к Акимату г.Алматы, о противозаконности", (ORG, "Акимату", "Акимат")),
+    ("вновь был подан иск к Акимату г.Алматы, о противозаконности", (LOC, "Алматы", "Алматы")),
+    ("расстрела бастующих нефтяников в Жанаозене, там было объявлено", (LOC, "Жанаозене", "Жанаозен")),
+    ("расследование событий в Жанаозене и Шетпе, освобождения", (LOC, "Шетпе", "Шетпе")),
+    ("100 дней со дня расстрела мирных нефтяников Жана Озена.", (LOC, "Жана Озена", "Жанаозен")),
+    ("Какое они имеют отношение к жертвам расстрела в Жана Озене, власть", (LOC, "Жана Озене", "Жанаозен")),
+    ("в спецприемнике ДВД, двое подвержены денежному штрафу", (ORG, "ДВД", "ДВД")),
+    ("сотрудников полиции, ОМОНа и СОБРа.", (ORG, "СОБРа", "СОБР")),
+    ("сотрудников полиции, ОМОНа и СОБРа.", (ORG, "ОМОНа", "ОМОН")),
+    ("выставляя против мирных собраний полицию, ОМОН и СОБР, добилась", (ORG, "СОБР", "СОБР")),
+    ("прокуратурой были вручены предупреждения", (ORG, "прокуратурой", "прокуратура")),
+    ("не была допущена Коммунистическая партия Казахстана и НП «Алга».", (ORG, "НП «Алга»", "НП «Алга»")),
+    ("руководитель ОФ «Аман Саулык», известный общественный деятель", (ORG, "ОФ «Аман Саулык»", "ОФ «Аман Саулык»")),
+    ("15 октября с.г., в квартире Б.Туменовой, были обнаружены", (PER, "Б.Туменовой", "Б. Туменова")),
+    ("Прибывшие по требованию Б. Туменовой полицейские", (PER, "Б. Туменовой", "Б. Туменова")),
+    ("две гражданских активистки – Бахытжан Торегожина и Лариса Бояр, а после", (PER, "Лариса Бояр", "Лариса Бояр")),
+    ("лидера НП «Алга» Владимира Козлова, пострадавшего", (PER, "Владимира Козлова", "Владимир Козлов")),
+    ("политического заключенного Арона Атабека, вставшего на защиту", (PER, "Арона Атабека", "Арон Атабек")),
+    ("в Астане было запланировано открытие мемориала", (LOC, "Астане", "Астана")),
+    ("задержаны активисты в Нур-Султане и Алма-Ате", (LOC, "Алма-Ате", "Алматы")),
+    ("Республика Казахстан, Объединение Юридических лиц", (LOC, "Республика Казахстан", "Казахстан")),
+]
+
+
+@pytest.mark.parametrize("text, expected", MUST_FIND)
+def test_finds_and_normalises(text, expected, models):
+    assert expected in found(text, models)
+
+
+# (phrase, a word that must not be tagged PER or LOC)
+NOT_A_NAME = [
+    ("Поданная заявка на проведение митинга 25 февраля, как и в прошлый раз, получила отказ", "Поданная"),
+    ("в Жанаозене, там было объявлено Чрезвычайное положение и власть постановила", "Чрезвычайное"),
+    ("если на него Акиматом города не дано разрешение.", "Акиматом"),
+    ("о противозаконности Решения Маслихата от 2005 года", "Маслихата"),
+]
+
+
+@pytest.mark.parametrize("text, word", NOT_A_NAME)
+def test_common_or_institution_words_are_not_names(text, word, models):
+    assert not [m for m in tag_names(text, models) if m.type in (PER, LOC) and word in m.text]
+
+
+def test_generic_media_is_not_an_organisation(models):
+    assert not [m for m in tag_names("Информация была обнародована в СМИ.", models) if m.text == "СМИ"]
+
+
+def test_no_mention_crosses_a_line_break(models):
+    text = "а после митинга и художник Канат\nИбрагимов. Четыре человека были оштрафованы."
+    mentions = tag_names(text, models)
+    assert mentions, "the surname alone is still a person"
+    assert all("\n" not in m.text for m in mentions)
+
+
+def test_one_person_one_entity_fullest_normal(models):
+    text = (
+        "руководитель ОФ «Аман Саулык», Бахыт Туменова, была оштрафована.\n"
+        "15 октября в квартире Б.Туменовой обнаружены следы проникновения.\n"
+        "Прибывшие по требованию Б. Туменовой полицейские ушли. Туменова подала жалобу."
+    )
+    people = [m for m in tag_names(text, models) if m.type == PER]
+    assert [m.text for m in people] == ["Бахыт Туменова", "Б.Туменовой", "Б. Туменовой", "Туменова"]
+    assert {m.normal for m in people} == {"Бахыт Туменова"}
+    assert len({m.entity_id for m in people}) == 1
+
+
+def test_entity_ids_count_from_zero_in_order(models):
+    text = "В Жанаозене и Шетпе задержали Владимира Козлова. Затем в Жанаозене задержали ещё двоих."
+    mentions = tag_names(text, models)
+    ids = [m.entity_id for m in mentions]
+    assert ids[0] == 0
+    assert ids == sorted(ids[: len(set(ids))]) + ids[len(set(ids)) :]
+    places = [m for m in mentions if m.normal == "Жанаозен"]
+    assert len(places) == 2 and places[0].entity_id == places[1].entity_id
+
+
+PERSONS = [
+    ("Туменовой", "Туменова"),
+    ("Б.Туменовой", "Б. Туменова"),
+    ("Бахыт Туменова", "Бахыт Туменова"),
+    ("Бахытжан Торегожина", "Бахытжан Торегожина"),
+    ("Ларисы Бояр", "Лариса Бояр"),
+    ("Канату Ибрагимову", "Канат Ибрагимов"),
+    ("Владимира Козлова", "Владимир Козлов"),
+    ("Г.Архангельский", "Г. Архангельский"),
+    ("Марии Ивановны Петровой", "Мария Ивановна Петрова"),
+]
+
+
+@pytest.mark.parametrize("text, normal", PERSONS)
+def test_person_to_nominative_with_gender(text, normal):
+    assert normalise_person(text).normal == normal
+
+
+def test_short_and_full_names_group():
+    names = [normalise_person(t) for t in ("Хончжин Тан", "Тана", "Лариса Бояр", "Б.Туменовой")]
+    assert group_persons(names) == [0, 0, 1, 2]
+
+
+ORGS = [("Акиматом", "Акимат"), ("маслихаты", "маслихат"), ("СОБРа", "СОБР"), ("ОМОНа", "ОМОН"),
+        ("Районный суд", "Районный суд"), ("Коммунистической партии Казахстана", "Коммунистическая партия Казахстана")]
+
+
+@pytest.mark.parametrize("text, normal", ORGS)
+def test_org_normal_forms(text, normal):
+    assert normalise_org(text) == normal
+
+
+@pytest.mark.parametrize(
+    "text, canonical",
+    [("в Жанаозене", "Жанаозен"), ("в Жана Озене", "Жанаозен"), ("в г. Алма-Ате", "Алматы"),
+     ("в Нижнем Новгороде", "Нижний Новгород"), ("из Восточно-Казахстанской области", "Восточно-Казахстанская область"),
+     ("в Усть-Каменогорске", "Усть-Каменогорск"), ("Республики Казахстан", "Казахстан")],
+)
+def test_gazetteer_reads_inflected_places(text, canonical):
+    assert [p.canonical for p in find_places(text)] == [canonical]
+
+
+def test_gazetteer_ignores_lower_case_words():
+    assert find_places("омск и россия написаны со строчной") == []
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet="абвгдеёжзАБВГДЕЖЗ .,«»-\naoepcxABC", max_size=200))
+def test_chunks_cover_every_line_and_never_cross_one(text):
+    for offset, piece in chunks(text, size=40):
+        assert text[offset : offset + len(piece)] == piece
+        assert "\n" not in piece
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.text(alphabet="АаБбОоСсРр.«» -\nТуменовойЖанаозенеДВДa", max_size=120))
+def test_odd_tokens_do_not_crash(models, text):
+    for m in tag_names(text, models):
+        assert text[m.start : m.end] == m.text and "\n" not in m.text
+        assert m.type in (PER, LOC, ORG) and m.normal and m.entity_id is not None
