@@ -1,0 +1,141 @@
+"""The normaliser repairs PDF/OCR damage to Russian text and maps back to raw text."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.normalise import normalise
+from pipeline.normalise_layout import keep_hyphen
+from pipeline.normalise_words import join_letter_spacing, segment_letters
+
+REPAIRS = [
+    # line-end hyphenation (real damage from the 001 sample)
+    ("расстрела бастую-\nщих нефтяников в \nЖанаозене", "расстрела бастующих нефтяников в Жанаозене"),
+    ("прово-\nдить выборы", "проводить выборы"),
+    ("кого-\nто задержали", "кого-то задержали"),
+    ("из Алма-\nАты", "из Алма-Аты"),
+    ("кое-\nкак успели", "кое-как успели"),
+    ("на интернет-\nсайте", "на интернет-сайте"),
+    ("Южно-\nКазахстанский институт", "Южно-Казахстанский институт"),
+    ("нормативно-\nправовым актом", "нормативно-правовым актом"),
+    ("в 2011-\n2012 годах", "в 2011-2012 годах"),
+    ("офи\u00ad\nциально", "официально"),
+    # lines broken mid-sentence, page breaks inside a sentence
+    ("граждане Республики Казахстан \n\nимеют право на свободу объединений.",
+     "граждане Республики Казахстан имеют право на свободу объединений."),
+    ("прокуратура за день до ее проведения, вновь \n\n\n\nвручила всем",
+     "прокуратура за день до ее проведения, вновь вручила всем"),
+    ("были задержаны и\fосуждены на 15 суток", "были задержаны и осуждены на 15 суток"),
+    # spaces, NBSP, soft hyphens, zero-width characters, ligatures, CRLF
+    ("Шымкенсткий  филиал\tработает", "Шымкенсткий филиал работает"),
+    ("на\u00a080900\u202fтенге", "на 80900 тенге"),
+    ("по\u00adдаш\u200bзаявку", "подашзаявку"),
+    ("ﬁlial Союза\r\nправозащитных организаций", "filial Союза правозащитных организаций"),
+    # letter-spaced words
+    ("Н е с м о т р я  н а  т о ,  ч т о  право", "Несмотря на то, что право"),
+    ("З А Я В Л Е Н И Е", "ЗАЯВЛЕНИЕ"),
+    ("м и т и н г и в Москве", "митинги в Москве"),
+    ("а я и ты", "а я и ты"),  # one-letter words of prose stay apart
+    ("и в с к о", "и в с к о"),
+    # Latin look-alikes
+    ("в Казаxстане", "в Казахстане"),
+    ("рoлиция", "ролиция"),
+    ("менее 300 EURО", "менее 300 EURO"),
+    ("C 10 утра и до пяти", "С 10 утра и до пяти"),
+    ("XX век", "XX век"),
+    # quotes and dashes
+    ('НП "Алга" и „Аман Саулык“', "НП «Алга» и «Аман Саулык»"),
+    ("суммы – 3 человека", "суммы — 3 человека"),
+    ("Знать правду - наше право", "Знать правду — наше право"),
+    ("в 1941–1945 годах", "в 1941—1945 годах"),
+    # typos in the text itself stay
+    ("входить или присутствоать в объединении", "входить или присутствоать в объединении"),
+    ("Казахстанское законодателство", "Казахстанское законодателство"),
+]
+
+
+@pytest.mark.parametrize("raw, expected", REPAIRS)
+def test_normalise_repairs(raw, expected):
+    assert normalise(raw).text == expected
+
+
+HYPHENS = [
+    ("бастую", "щих", False),
+    ("проти", "возаконности", False),
+    ("Туме", "новой", False),
+    ("кое", "как", True),
+    ("Алма", "Аты", True),
+    ("интернет", "сайт", True),
+    ("северо", "восточный", True),
+    ("ЗАЯВ", "ЛЕНИЕ", False),
+]
+
+
+@pytest.mark.parametrize("left, right, kept", HYPHENS)
+def test_line_end_hyphen_decided_by_morphology(left, right, kept):
+    assert keep_hyphen(left, right) is kept
+
+
+@pytest.mark.parametrize(
+    "letters, words",
+    [
+        ("Несмотрянато", ["Несмотря", "на", "то"]),
+        ("митингив", ["митинги", "в"]),
+        ("осужденынапятнадцатьсуток", ["осуждены", "на", "пятнадцать", "суток"]),
+        ("вМоскве", ["в", "Москве"]),
+    ],
+)
+def test_segment_letters(letters, words):
+    assert segment_letters(letters) == words
+
+
+def test_letter_spacing_keeps_each_letter_mapped():
+    result = join_letter_spacing("Н е с м о т р я")
+    assert result.text == "Несмотря"
+    assert [result.source[s:e] for s, e in zip(result.starts, result.ends)] == list("Несмотря")
+
+
+def test_blank_line_after_every_line_is_not_a_paragraph_break(sample_texts):
+    """In the 000 sample every line is followed by a blank line; paragraphs use two."""
+    raw = sample_texts["000_6fb061e0297f36b6"]
+    paragraphs = normalise(raw).text.split("\n")
+    assert len(paragraphs) == 4
+    assert paragraphs[0].endswith("на практике довольно сложно.")  # a short line ends it
+    assert paragraphs[1].startswith("Всеобъемлющий характер слова «каждый»")
+    assert paragraphs[0].startswith("Пункт 1 статьи 23 Конституции РК устанавливает, что граждане Республики Казахстан имеют")
+    assert paragraphs[3].startswith("юридически доказать вмешательство")
+
+
+def test_indented_paragraphs_and_own_lines(sample_texts):
+    """The 001 sample marks paragraphs by indentation and ends with a signature block."""
+    clean = normalise(sample_texts["001_35f99063bebc0d6e"]).text
+    lines = clean.split("\n")
+    assert lines[0] == "Ситуация со свободой мирных собраний и митингов в Казахстане."
+    assert lines[1] == "(Сессия 2, 9 ноября 2012г)"
+    assert lines[2].startswith("После трагических событий 16 декабря 2011 года, расстрела бастующих нефтяников в Жанаозене,")
+    assert any(line.startswith("Поданная заявка на проведение митинга 25 февраля") for line in lines)
+    assert lines[-4:] == [
+        "8 ноября 2012г.",
+        "Республика Казахстан,",
+        "Объединение Юридических лиц «Союз правозащитных организаций»",
+        "Исполнительный секретарь Г.Архангельский",
+    ]
+    assert "index=2&feature=plpp_video" in clean  # a URL wrapped mid-way is joined
+    assert "осужденных жанаозенцев" in clean and "вновь вручила всем" in clean
+
+
+@pytest.mark.parametrize("doc_id", ["000_6fb061e0297f36b6", "001_35f99063bebc0d6e"])
+def test_samples_map_back_and_are_idempotent(sample_texts, doc_id):
+    raw = sample_texts[doc_id]
+    clean = normalise(raw)
+    assert normalise(clean.text).text == clean.text
+    start = clean.text.index("Казахстан")
+    raw_start, raw_end = clean.to_raw(start, start + len("Казахстан"))
+    assert raw[raw_start:raw_end] == "Казахстан"
+    kept = sum(raw[s:e] == c for c, s, e in zip(clean.text, clean.raw_starts, clean.raw_ends))
+    assert kept / len(clean.text) > 0.97  # almost every character is kept as it was
+
+
+def test_empty_and_blank_text():
+    assert normalise("").text == ""
+    assert normalise(" \n\f\n ").text == ""
