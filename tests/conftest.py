@@ -24,3 +24,22 @@ def models():
 def sample_texts() -> dict[str, str]:
     """The two real sample statements, by doc_id."""
     return {p.stem: p.read_text(encoding="utf-8") for p in sorted(RAW.glob("*.txt"))}
+
+
+@pytest.fixture(scope="session")
+def sample_out(tmp_path_factory) -> Path:
+    """The real pipeline's output folder for data/raw, made once per test session.
+
+    Tests that only read the tables share it; tests that rerun or damage an
+    output folder make their own.
+    """
+    import subprocess
+    import sys
+
+    out = tmp_path_factory.mktemp("sample_out")
+    result = subprocess.run(
+        [sys.executable, "-m", "pipeline.cli", "run", str(RAW), "-o", str(out), "--quiet"],
+        capture_output=True, text=True, timeout=900,
+    )
+    assert result.returncode == 0, result.stderr
+    return out
