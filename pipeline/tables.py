@@ -199,6 +199,10 @@ def write_atomically(path: Path, write) -> None:
     os.close(fd)
     try:
         write(temp)
+        # mkstemp makes the file private; the output is meant to be shared.
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temp, 0o666 & ~umask)
         os.replace(temp, path)
     except BaseException:
         Path(temp).unlink(missing_ok=True)
