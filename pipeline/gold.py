@@ -46,10 +46,10 @@ EVENT_VALUE_FIELDS = (
     "count_max", "amount_min", "amount_max", "currency", "term_min", "term_max",
     "term_unit", "negated",
 )
-_NUMBER_FIELDS = {"amount_min", "amount_max", "term_min", "term_max", "count_min", "count_max"}
-_DATE_FIELDS = {"date_start", "date_end"}
-_BOOL_FIELDS = {"approx", "negated"}
-_LIST_FIELDS = {"persons", "actors"}
+NUMBER_FIELDS = {"amount_min", "amount_max", "term_min", "term_max", "count_min", "count_max"}
+DATE_FIELDS = {"date_start", "date_end"}
+BOOL_FIELDS = {"approx", "negated"}
+LIST_FIELDS = {"persons", "actors"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,7 +205,7 @@ def _json_mention(item, text: str | None, where: str, type_map: dict | None) -> 
         if span_text is not None and _squash(text[start:end]) != _squash(span_text):
             raise GoldError(f"{where}: span {start}-{end} reads {text[start:end]!r}, annotation says {span_text!r}")
         span_text = text[start:end]
-    values = {name: _value(name, item.get(name), where) for name in MENTION_VALUE_FIELDS}
+    values = {name: field_value(name, item.get(name), where) for name in MENTION_VALUE_FIELDS}
     return GoldMention(kind, start, end, span_text or "", **values)
 
 
@@ -226,8 +226,8 @@ def _gold_event(item, where: str) -> GoldEvent:
         if s is None or e is None or not 0 <= s < e:
             raise GoldError(f"{where}: bad 'also' span {span!r}")
         also.append((s, e))
-    values = {name: _value(name, item.get(name), where) for name in EVENT_VALUE_FIELDS}
-    lists = {name: tuple(_names(item.get(name))) for name in _LIST_FIELDS}
+    values = {name: field_value(name, item.get(name), where) for name in EVENT_VALUE_FIELDS}
+    lists = {name: tuple(_names(item.get(name))) for name in LIST_FIELDS}
     return GoldEvent(kind, start, end, tuple(also), **values, **lists)
 
 
@@ -299,13 +299,13 @@ def _read_table(file: Path, type_map: dict | None) -> list[GoldDocument]:
     by_doc: dict[str, list[GoldEvent]] = {}
     for index, row in enumerate(rows):
         where = f"{file} line {index + 2}"  # 1-based, after the header
-        if all(_blank(v) for v in row.values()):
+        if all(is_blank(v) for v in row.values()):
             continue
         doc_id = _text(row.get("doc_id"))
         if not doc_id:
             raise GoldError(f"{where}: empty doc_id")
         record = {k: v for k, v in row.items() if k not in ("doc_id", "event_id", "evidence")}
-        for name in _LIST_FIELDS:
+        for name in LIST_FIELDS:
             record[name] = [p for p in re.split(r"\s*;\s*", _text(record.get(name)) or "") if p]
         by_doc.setdefault(doc_id, []).append(_gold_event(record, where))
     return [
@@ -342,11 +342,15 @@ _READERS = {".json": _read_json, ".ann": _read_brat, ".csv": _read_table, ".xlsx
 # ---------------------------------------------------------------- values
 
 
-def _value(name: str, raw, where: str):
-    """A field value in its canonical Python form; blanks are None."""
-    if _blank(raw):
+def field_value(name: str, raw, where: str):
+    """A field value in its canonical Python form; blanks are None.
+
+    Shared by every reader of hand annotations (JSON, brat, CSV, and the
+    annotation tools' exports), so all of them accept the same spellings.
+    """
+    if is_blank(raw):
         return None
-    if name in _NUMBER_FIELDS:
+    if name in NUMBER_FIELDS:
         try:
             number = float(str(raw).replace(" ", "").replace("\u00a0", "").replace(",", "."))
         except ValueError:
@@ -354,7 +358,7 @@ def _value(name: str, raw, where: str):
         if math.isnan(number):
             return None
         return number
-    if name in _DATE_FIELDS:
+    if name in DATE_FIELDS:
         if isinstance(raw, (dt.date, dt.datetime)):
             return (raw.date() if isinstance(raw, dt.datetime) else raw).isoformat()
         text = str(raw).strip()[:10]
@@ -362,7 +366,7 @@ def _value(name: str, raw, where: str):
             return dt.date.fromisoformat(text).isoformat()
         except ValueError:
             raise GoldError(f"{where}: {name} should be an ISO date YYYY-MM-DD, found {raw!r}") from None
-    if name in _BOOL_FIELDS:
+    if name in BOOL_FIELDS:
         if isinstance(raw, bool):
             return raw
         word = str(raw).strip().lower()
@@ -374,8 +378,9 @@ def _value(name: str, raw, where: str):
     return _text(raw)
 
 
-def _blank(value) -> bool:
-    if value is None:
+def is_blank(value) -> bool:
+    """None, NaN, pandas' NA or a string of spaces."""
+    if value is None or type(value).__name__ == "NAType":
         return True
     if isinstance(value, float) and math.isnan(value):
         return True
@@ -383,11 +388,11 @@ def _blank(value) -> bool:
 
 
 def _text(value) -> str | None:
-    return None if _blank(value) else str(value).strip()
+    return None if is_blank(value) else str(value).strip()
 
 
 def _int(value, where: str) -> int | None:
-    if _blank(value):
+    if is_blank(value):
         return None
     try:
         number = float(value)
@@ -399,14 +404,14 @@ def _int(value, where: str) -> int | None:
 
 
 def _names(value) -> list[str]:
-    if _blank(value):
+    if is_blank(value):
         return []
     items = value if isinstance(value, (list, tuple)) else re.split(r"\s*;\s*", str(value))
-    return [str(v).strip() for v in items if not _blank(v)]
+    return [str(v).strip() for v in items if not is_blank(v)]
 
 
 def _listish(value) -> list:
-    return [] if _blank(value) else list(value)
+    return [] if is_blank(value) else list(value)
 
 
 def _squash(text: str) -> str:

@@ -17,23 +17,17 @@ from ..errors import GoldError, OutputError
 from ..gold import (
     EVENT_TYPES as EVENT_TYPES,  # the SPEC taxonomy, shared with reconcile
 )
+from ..gold import LIST_FIELDS, MENTION_VALUE_FIELDS, field_value, is_blank
 
 ROLES = ("person", "place", "date", "amount", "term", "count", "actor")
 
 # The value fields a mention or an event may carry, in SPEC column order.
-MENTION_FIELDS = (
-    "normal", "date_start", "date_end", "date_precision", "amount_min", "amount_max",
-    "currency", "term_min", "term_max", "term_unit", "count_min", "count_max", "approx",
-)
+MENTION_FIELDS = MENTION_VALUE_FIELDS
 EVENT_FIELDS = (
     "date_start", "date_end", "date_precision", "place", "persons", "actors",
     "count_min", "count_max", "amount_min", "amount_max", "currency", "term_min",
     "term_max", "term_unit", "negated",
 )
-_NUMBER_FIELDS = {"amount_min", "amount_max", "term_min", "term_max", "count_min", "count_max"}
-_DATE_FIELDS = {"date_start", "date_end"}
-_BOOL_FIELDS = {"approx", "negated"}
-_LIST_FIELDS = {"persons", "actors"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,38 +95,15 @@ def clean_value(name: str, raw, where: str = ""):
     >>> clean_value("negated", "да")
     True
     """
-    if _blank(raw):
-        return None
-    if name in _LIST_FIELDS:
-        items = raw if isinstance(raw, (list, tuple)) else str(raw).split(";")
-        names = [str(item).strip() for item in items if not _blank(item)]
-        return names or None
-    if name in _NUMBER_FIELDS:
-        try:
-            number = float(str(raw).replace(" ", "").replace("\u00a0", "").replace(",", "."))
-        except ValueError:
-            raise GoldError(f"{where}: {name} should be a number, found {raw!r}") from None
-        if math.isnan(number):
+    if name in LIST_FIELDS:
+        if is_blank(raw):
             return None
-        return int(number) if number.is_integer() else number
-    if name in _DATE_FIELDS:
-        if isinstance(raw, dt.datetime):
-            raw = raw.date()
-        text = raw.isoformat() if isinstance(raw, dt.date) else str(raw).strip()[:10]
-        try:
-            return dt.date.fromisoformat(text).isoformat()
-        except ValueError:
-            raise GoldError(f"{where}: {name} should be an ISO date YYYY-MM-DD, found {raw!r}") from None
-    if name in _BOOL_FIELDS:
-        if isinstance(raw, bool):
-            return raw
-        word = str(raw).strip().lower()
-        if word in ("true", "1", "yes", "да"):
-            return True
-        if word in ("false", "0", "no", "нет"):
-            return False
-        raise GoldError(f"{where}: {name} should be true or false, found {raw!r}")
-    return str(raw).strip()
+        items = raw if isinstance(raw, (list, tuple)) else str(raw).split(";")
+        names = [str(item).strip() for item in items if not is_blank(item)]
+        return names or None
+    value = field_value(name, raw, where)
+    # Counts and amounts read back as whole numbers where they are whole.
+    return int(value) if isinstance(value, float) and value.is_integer() else value
 
 
 def clean_values(names, raw: dict, where: str = "") -> dict:
@@ -282,20 +253,10 @@ def _page_starts(sentences) -> tuple[tuple[int, int], ...]:
         return ()
     starts, seen = [], {1}
     for s in sentences.sort_values("start").itertuples(index=False):
-        if not _blank(s.page) and int(s.page) not in seen:
+        if not is_blank(s.page) and int(s.page) not in seen:
             seen.add(int(s.page))
             starts.append((int(s.page), int(s.start)))
     return tuple(starts)
-
-
-def _blank(value) -> bool:
-    if value is None:
-        return True
-    if isinstance(value, float) and math.isnan(value):
-        return True
-    if type(value).__name__ == "NAType":  # pandas' missing value
-        return True
-    return isinstance(value, str) and not value.strip()
 
 
 FORMATS = ("labelstudio", "brat")
