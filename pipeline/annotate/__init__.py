@@ -8,8 +8,6 @@ annotations"). Every format module converts to and from one record,
 
 from __future__ import annotations
 
-import datetime as dt
-import math
 from dataclasses import dataclass, field
 from pathlib import Path
 
