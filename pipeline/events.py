@@ -1,28 +1,31 @@
 """The events stage: sentences and mentions in, typed events with arguments out.
 
-Per sentence: parse (natasha), find triggers (:mod:`pipeline.events_triggers`),
-attach mentions and actors to them (:mod:`pipeline.events_arguments`). Per
-paragraph: carry a stated date (and a protest's or a sentence-opening place) to
-the events of the following sentences. Per document: merge one happening told
-twice (:mod:`pipeline.events_merge`).
+Per sentence: a cheap lemma test first; only a sentence that may hold a trigger
+or names a place is parsed (natasha, once), its triggers found
+(:mod:`pipeline.events_triggers`), mentions attached (:mod:`pipeline.events_arguments`)
+and actors read (:mod:`pipeline.events_actors`). Per document: dates and places
+carried (:mod:`pipeline.events_scene`), one happening told twice merged
+(:mod:`pipeline.events_merge`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 
-from .events_arguments import Found, assign_arguments, head_token
+from .events_actors import admitted, inherit_refusal_actors, resolve_actors
+from .events_arguments import Found, assign_arguments, attendance_count, head_token
+from .events_context import Token, context, find_pattern, folded_set, has_pattern, heads_up, is_bare_plural
 from .events_merge import Draft, merge_drafts, to_event
-from .events_triggers import context, find_actors, find_triggers, fold, heads_up, parse_sentence
-from .nlp import Models
+from .events_scene import (
+    carry_dates, carry_places, frames_clause, paragraph_units, place_situated_events, unit_of,
+)
+from .events_triggers import find_actors, find_triggers, may_trigger, parse_sentence, word_lemmas
+from .nlp import Models, parse_word
 from .records import DATE, LOC, Argument, DateValue, Event, Mention, Sentence
 
-# A date or place opening a sentence starts a new scene ("24 марта с.г. …",
-# "В апреле, …") and carries even without an event of its own.
-# Events whose place carries to the rest of their paragraph (none yet: a place
-# said of one happening, "трагедии в Жана Озене", is too often not the next one's).
-PLACE_CARRIERS: frozenset[str] = frozenset()
+_WORD = re.compile(r"\w+(?:[-.]\w+)*|[^\w\s]")
 
 
 def build_events(
@@ -33,35 +36,81 @@ def build_events(
     doc_date: dt.date | None = None,
 ) -> tuple[Event, ...]:
     """Events of one document's clean text, in text order, merged."""
+    layout = paragraph_units(text)
     drafts: list[Draft] = []
-    date_anchors: list[tuple[int, int, DateValue]] = []  # paragraph, offset, date
+    date_anchors: list[tuple[int, int, DateValue]] = []  # paragraph unit, offset, date
     place_anchors: list[tuple[int, int, str]] = []
+    summary_units: set[int] = set()
+    seen_units: set[int] = set()
+    last_day: DateValue | None = None
     for sent_id, sentence in enumerate(sentences):
-        paragraph = text.count("\n", 0, sentence.start)
-        inside = [
-            (i, m) for i, m in enumerate(mentions) if sentence.start <= m.start < sentence.end
-        ]
-        tokens = parse_sentence(sentence, models)
+        unit, caption = unit_of(layout, sentence.start)
+        inside = [(i, m) for i, m in enumerate(mentions) if sentence.start <= m.start < sentence.end]
+        words = _WORD.findall(sentence.text)
+        if unit not in seen_units and _lemmas(words) & folded_set("summary_markers"):
+            summary_units.add(unit)  # "По итогам полугода": nothing carries into it
+        seen_units.add(unit)
+        parse = may_trigger(words) or any(m.type == LOC for _, m in inside)
+        tokens = parse_sentence(sentence, models) if parse else _light_tokens(sentence)
         inside = [(i, m) for i, m in inside if not _document_date(tokens, m)]
+        for i, m in inside:
+            if m.type == DATE and isinstance(m.value, DateValue) and m.value.precision != "year":
+                if _opens(tokens, m) or caption:  # a link line dates its caption
+                    date_anchors.append((unit, m.start, m.value))
+                if m.value.precision == "day":
+                    last_day = m.value
+            if m.type == LOC and parse:
+                at = head_token(tokens, m.start, m.end)
+                if at is not None and frames_clause(tokens, at):
+                    place_anchors.append((unit, m.start, m.normal or m.text))
+        if last_day is not None and has_pattern(tokens, context()["date_anaphora"], 0, len(tokens)):
+            date_anchors.append((unit, sentence.start, last_day))
+        if not parse:
+            _attach_attendance(tokens, inside, unit, [], drafts)
+            continue
         actors = find_actors(tokens)
         hits = find_triggers(tokens, tuple(m for _, m in inside), actors)
         found = assign_arguments(tokens, hits, inside, actors)
-        for i, m in inside:
-            if not _opens(tokens, m):
-                continue
-            if m.type == DATE and isinstance(m.value, DateValue) and m.value.precision != "year":
-                date_anchors.append((paragraph, m.start, m.value))
-            if m.type == LOC:
-                place_anchors.append((paragraph, m.start, m.normal or m.text))
+        anaphoric_place = _anaphoric_place(tokens, mentions, unit, layout)
+        sentence_drafts = []
         for hit, args in zip(hits, found):
-            draft = _draft(text, sentence, sent_id, paragraph, hit, args, mentions)
-            drafts.append(draft)
-            if draft.date is not None:
-                date_anchors.append((paragraph, draft.start, draft.date))
-            if draft.place is not None and draft.type in PLACE_CARRIERS:
-                place_anchors.append((paragraph, draft.start, draft.place))
-    _carry_over(drafts, sentences, text, date_anchors, place_anchors)
-    return tuple(to_event(d) for d in merge_drafts(drafts))
+            draft = _draft(text, sentence, sent_id, unit, hit, args, mentions)
+            draft.actors = resolve_actors(hit.type, draft.actors, tokens, hit, actors)
+            _describe_telling(draft, tokens, hit, caption)
+            if not draft.actors and draft.type == "permit_denied" and draft.about_application:
+                # "поданную в Акимат заявку ... был получен отказ": the body applied to
+                draft.actors = tuple(dict.fromkeys(a for a in actors.values() if admitted(hit.type, a)))
+            draft.place = draft.place or anaphoric_place
+            sentence_drafts.append(draft)
+        _attach_attendance(tokens, inside, unit, sentence_drafts, drafts)
+        drafts.extend(sentence_drafts)
+    inherit_refusal_actors(drafts)
+    carry_dates(drafts, date_anchors, summary_units)
+    carry_places(drafts, place_anchors)
+    for draft in drafts:
+        if draft.count is not None and len(draft.persons) > draft.count.high:
+            n = len(draft.persons)
+            draft.count = type(draft.count)(n, n, draft.count.approx)
+    merged = merge_drafts(drafts, frozenset(context()["separate_types"]))
+    place_situated_events(merged)
+    return tuple(to_event(d) for d in merged)
+
+
+def _lemmas(words: list[str]) -> frozenset[str]:
+    return frozenset().union(*map(word_lemmas, words)) if words else frozenset()
+
+
+def _light_tokens(sentence: Sentence) -> tuple[Token, ...]:
+    """Unparsed tokens for a sentence with no trigger: lemmas and whether a word is a
+    preposition are all the date anchors need."""
+    tokens = []
+    for i, match in enumerate(_WORD.finditer(sentence.text)):
+        word = match.group()
+        best = parse_word(word.lower())[0].tag
+        pos = "PUNCT" if not word[0].isalnum() else ("ADP" if "PREP" in best else "X")
+        tokens.append(Token(i, sentence.start + match.start(), sentence.start + match.end(), word,
+                            word_lemmas(word), pos, -1, ""))
+    return tuple(tokens)
 
 
 def _opens(tokens, mention: Mention) -> bool:
@@ -74,8 +123,65 @@ def _document_date(tokens, mention: Mention) -> bool:
     if mention.type != DATE:
         return False
     at = head_token(tokens, mention.start, mention.end)
-    documents = {fold(x) for x in context()["document_heads"]}
-    return at is not None and any(tokens[h].lemmas & documents for h in heads_up(tokens, at, 2))
+    if at is None:
+        return False
+    documents = folded_set("document_heads")
+    parsed = any(t.head >= 0 for t in tokens)
+    near = heads_up(tokens, at, 2) if parsed else list(range(max(0, at - 3), at))
+    return any(tokens[h].lemmas & documents for h in near)
+
+
+def _anaphoric_place(tokens, mentions, unit, layout) -> str | None:
+    """``там``, ``в этом регионе``: the last place named before it in the paragraph."""
+    at = find_pattern(tokens, context()["place_anaphora"], 0, len(tokens))
+    if at is None:
+        return None
+    before = [m for m in mentions if m.type == LOC and m.start < tokens[at].start
+              and unit_of(layout, m.start)[0] == unit]
+    return (before[-1].normal or before[-1].text) if before else None
+
+
+def _describe_telling(draft: Draft, tokens, hit, caption: bool) -> None:
+    """How the trigger is told: summary, caption, back-reference, day before, ..."""
+    ctx = context()
+    first = hit.tokens[0]
+    draft.caption = caption
+    draft.summary = any(t.lemmas & folded_set("summary_markers") for t in tokens[: first])
+    phrase = [c for c in range(len(tokens)) if hit.anchor in heads_up(tokens, c, 3) or c == hit.anchor]
+    anchor = tokens[hit.anchor]
+    draft.back_reference = (
+        (anchor.pos == "NOUN" and any(tokens[c].lemmas & folded_set("back_reference") for c in phrase if c != hit.anchor))
+        or has_pattern(tokens, [["по", "факт"], ["несмотря", "на"]], first - 3, first)
+        # a participle standing for people ("среди арестованных") names them by what was told
+        or ("VerbForm=Part" in anchor.feats and "Variant=Short" not in anchor.feats
+            and anchor.rel not in {"amod", "acl", "root", "conj"})
+    )
+    draft.about_application = any(
+        t.lemmas & folded_set("application_words") for t in tokens[max(0, first - 10) : first + 10]
+    )
+    marker = find_pattern(tokens, ctx["day_before_markers"], 0, first)
+    # "за день до дня проведения митинга": the rally named in the marker is the reference
+    draft.day_before = marker is not None and first - marker > 6
+    draft.situated = any(
+        has_pattern(tokens, ctx["situating_before_protest"], i - 3, i)
+        for i, t in enumerate(tokens) if t.lemmas & {"митинг", "акция", "пикет", "шествие", "собрание"}
+    )
+    draft.single = not is_bare_plural(tokens, hit.anchor)
+
+
+def _attach_attendance(tokens, inside, unit: int, sentence_drafts, drafts) -> None:
+    """``присутствовало порядка тысячи человек``: a count of those attending is the
+    rally's, in this sentence or the last one told in the paragraph."""
+    found = attendance_count(tokens, inside)
+    if found is None:
+        return
+    index, mention = found
+    rallies = [d for d in sentence_drafts if d.type == "protest"]
+    rallies = rallies or [d for d in drafts if d.type == "protest" and d.paragraph == unit][-1:]
+    for rally in rallies[:1]:
+        if rally.count is None:
+            rally.count = mention.value
+            rally.arguments = rally.arguments + (Argument("count", index),)
 
 
 def _best(args: Found, role: str) -> list[object]:
@@ -83,7 +189,6 @@ def _best(args: Found, role: str) -> list[object]:
 
 
 def _draft(text, sentence, sent_id, paragraph, hit, args: Found, mentions) -> Draft:
-    start, end = hit.start, hit.end
     arguments: list[Argument] = []
 
     def first_value(role):
@@ -105,9 +210,9 @@ def _draft(text, sentence, sent_id, paragraph, hit, args: Found, mentions) -> Dr
     date = first_value("date")
     return Draft(
         type=hit.type,
-        start=start,
-        end=end,
-        trigger=text[start:end],
+        start=hit.start,
+        end=hit.end,
+        trigger=text[hit.start : hit.end],
         sent_id=sent_id,
         paragraph=paragraph,
         negated=hit.negated,
@@ -122,38 +227,3 @@ def _draft(text, sentence, sent_id, paragraph, hit, args: Found, mentions) -> Dr
         arguments=tuple(arguments),
         evidence=((sentence.start, sentence.end),),
     )
-
-
-def _carry_over(drafts, sentences, text, date_anchors, place_anchors) -> None:
-    """Give dateless (placeless) events the last date (place) stated before them in
-    their paragraph, or at the end of the previous paragraph when theirs has none and
-    does not open with a summary (``По итогам полугода …``)."""
-    summary = set(context()["summary_markers"])
-    opens_summary = {}
-    for sentence in sentences:
-        paragraph = text.count("\n", 0, sentence.start)
-        if paragraph not in opens_summary:
-            words = {w.strip(".,:;()«»").lower() for w in sentence.text.split()}
-            opens_summary[paragraph] = bool(_lemmas(words) & summary)
-    for draft in drafts:
-        if draft.date is None:
-            draft.date = _last(date_anchors, draft, opens_summary, across=True)
-        if draft.place is None:
-            draft.place = _last(place_anchors, draft, opens_summary, across=False)
-
-
-def _lemmas(words: set[str]) -> set[str]:
-    from .events_triggers import lemmas_of
-
-    return set().union(*(lemmas_of(w) for w in words if w)) if words else set()
-
-
-def _last(anchors, draft: Draft, opens_summary, across: bool):
-    same = [a for a in anchors if a[0] == draft.paragraph and a[1] < draft.start]
-    if same:
-        return same[-1][2]
-    if across and not opens_summary.get(draft.paragraph, False):
-        previous = [a for a in anchors if a[0] == draft.paragraph - 1]
-        if previous:
-            return previous[-1][2]
-    return None

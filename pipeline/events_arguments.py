@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from .events_triggers import Token, TriggerHit, context
+from .events_context import Token, context, folded_set, has_pattern
+from .events_triggers import TriggerHit
 from .records import COUNT, DATE, LOC, MONEY, PER, TERM, Mention
 
 MAX_TREE = 3
@@ -131,6 +132,10 @@ def assign_arguments(
     for index, mention in mentions:
         role = ROLE_OF.get(mention.type)
         at = [t.index for t in tokens if t.start < mention.end and mention.start < t.end]
+        if role == "count" and at and is_subset(tokens, at[0]):
+            continue
+        if role == "place" and at and qualifies_other_noun(tokens, at, hits, mentions):
+            continue
         if role and at:
             # a bare year is too vague to take from a neighbouring clause
             vague = role == "date" and getattr(mention.value, "precision", "") == "year"
@@ -162,3 +167,40 @@ def assign_arguments(
                 if groups[m] == groups[k] and role in roles_for(hit.type):
                     found[m].by_role[role].append((best if m == k else best + 0.5, value))
     return found
+
+
+def is_subset(tokens: tuple[Token, ...], first: int) -> bool:
+    """A count of part of the group: ``3 человека, из них две женщины``."""
+    return has_pattern(tokens, context()["subset_markers"], first - 3, first)
+
+
+def qualifies_other_noun(tokens, at: list[int], hits, mentions) -> bool:
+    """A place that qualifies a noun other than a trigger or an organisation
+    (``трагедии в Жана Озене``) tells where that thing was, not the event."""
+    inside = set(at)
+    head = next((i for i in at if tokens[i].head not in inside), at[0])
+    governor = tokens[head].head
+    containers = folded_set("place_container_heads")
+    while governor >= 0 and tokens[governor].lemmas & containers and tokens[governor].rel in {"nmod", "flat", "appos"}:
+        governor = tokens[governor].head
+    if governor < 0 or tokens[governor].pos not in {"NOUN", "PROPN"} or tokens[head].rel != "nmod":
+        return False
+    if any(governor in h.tokens for h in hits):
+        return False
+    organisations = {t.index for _, m in mentions if m.type == "ORG"
+                     for t in tokens if t.start < m.end and m.start < t.end}
+    return governor not in organisations and not tokens[governor].lemmas & folded_set("org_like_heads")
+
+
+def attendance_count(tokens: tuple[Token, ...], mentions) -> tuple[int, Mention] | None:
+    """The count of people attending, in a sentence that says so (``присутствовало
+    около полутора тысяч человек``, ``с участием ...``): its first count of people."""
+    if not any(t.lemmas & folded_set("attendance_words") for t in tokens):
+        return None
+    for index, mention in mentions:
+        if mention.type != COUNT or mention.value is None:
+            continue
+        at = [t.index for t in tokens if t.start < mention.end and mention.start < t.end]
+        if at and not is_subset(tokens, at[0]):
+            return index, mention
+    return None

@@ -1,16 +1,28 @@
 """Merging: one happening told twice in a document becomes one event.
 
 Two drafts merge when they have the same type and negation, their values do not
-conflict (dates, places, counts, sums, terms equal or one missing; persons
-overlapping or one side without any) and they are close enough to be the same
-telling: the same sentence or paragraph, or the same stated day elsewhere in the
-document. Two fines of different people or different dates stay two.
+conflict (places, counts, sums, terms equal or one missing; one date within the
+other; persons overlapping or one side without any) and they are linked as one
+happening, the way a coder links tellings:
+
+- the same sentence (``задержаны и вывезены``, ``осуждены ... в спецприемнике``);
+- a rally: the same paragraph, or the same day anywhere (one rally a day);
+- a link caption at the end retells an earlier happening of its date
+  (``спецвыпуск о митинге 28 апреля`` is the April rally);
+- a back-reference (``по факту отказа ... данной акции``) is the last such event;
+- penalties (detention, custody, fine, warning) told in separate sentences are
+  separate happenings unless the later telling shares a person, sum or term;
+- other events: the same paragraph, or the same stated day elsewhere.
+
+A summary (``Всего было задержано 28 человек``) is never merged into one of the
+happenings it sums up.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
+from .events_actors import specific
 from .records import Argument, Count, DateValue, Event, Money, Term
 
 
@@ -36,10 +48,25 @@ class Draft:
     arguments: tuple[Argument, ...] = ()
     evidence: tuple[tuple[int, int], ...] = ()
     members: list["Draft"] = field(default_factory=list)
+    # how it is told (set by the events stage, read by the merge and carry-over rules)
+    summary: bool = False  # a sentence summing up ("Всего", "В итоге")
+    caption: bool = False  # a link caption at the end of the document
+    back_reference: bool = False  # "данной акции", "этот отказ"
+    about_application: bool = False  # a refused application ("заявка")
+    day_before: bool = False  # "за день до" the dated happening
+    situated: bool = False  # "во время акции", "на месте митинга"
+    single: bool = True  # a singular noun or a verb: one happening, not a class
 
 
 def _agree(a, b) -> bool:
     return a is None or b is None or a == b
+
+
+def dates_agree(a: DateValue | None, b: DateValue | None) -> bool:
+    """Equal, unknown on one side, or one within the other (28 April within April)."""
+    if a is None or b is None:
+        return True
+    return (a.start <= b.start and b.end <= a.end) or (b.start <= a.start and a.end <= b.end)
 
 
 def compatible(a: Draft, b: Draft) -> bool:
@@ -48,10 +75,9 @@ def compatible(a: Draft, b: Draft) -> bool:
         return False
     if a.persons and b.persons and not set(a.persons) & set(b.persons):
         return False
-    return all(
+    return dates_agree(a.date, b.date) and all(
         _agree(x, y)
         for x, y in (
-            (a.date, b.date),
             (a.place, b.place),
             (a.count, b.count),
             (a.money, b.money),
@@ -60,17 +86,33 @@ def compatible(a: Draft, b: Draft) -> bool:
     )
 
 
-def close_enough(a: Draft, b: Draft) -> bool:
-    """Told in one place, or on the same stated day."""
+def _same_day(a: Draft, b: Draft) -> bool:
+    return a.date is not None and a.date == b.date and a.date.precision == "day"
+
+
+def _shares_identity(a: Draft, b: Draft) -> bool:
+    """The later telling names the same person, sum or term."""
+    return bool(set(a.persons) & set(b.persons)) or (
+        a.money is not None and a.money == b.money) or (a.term is not None and a.term == b.term)
+
+
+def linked(a: Draft, b: Draft, separate_types: frozenset[str] = frozenset()) -> bool:
+    """Whether ``b`` (told later) retells the happening ``a`` tells."""
+    if a.sent_id == b.sent_id:
+        return True
+    if a.summary != b.summary:
+        return False
+    if b.caption and not a.caption:
+        return a.date is not None and b.date is not None and dates_agree(a.date, b.date)
+    if b.back_reference:
+        return True
+    if a.type == "protest":
+        return (a.paragraph == b.paragraph and a.single and b.single) or _same_day(a, b)
+    if a.type in separate_types:
+        return _shares_identity(a, b) and (a.paragraph == b.paragraph or _same_day(a, b))
     if a.paragraph == b.paragraph:
         return True
-    return (
-        a.date_stated
-        and b.date_stated
-        and a.date == b.date
-        and a.date is not None
-        and a.date.precision == "day"
-    )
+    return a.date_stated and b.date_stated and _same_day(a, b)
 
 
 def _absorb(into: Draft, other: Draft) -> None:
@@ -78,7 +120,7 @@ def _absorb(into: Draft, other: Draft) -> None:
     into.date_stated = into.date_stated or other.date_stated
     into.place = into.place or other.place
     into.persons = tuple(dict.fromkeys(into.persons + other.persons))
-    into.actors = tuple(dict.fromkeys(into.actors + other.actors))
+    into.actors = specific(tuple(dict.fromkeys(into.actors + other.actors)))
     into.count = into.count or other.count
     into.money = into.money or other.money
     into.term = into.term or other.term
@@ -87,14 +129,17 @@ def _absorb(into: Draft, other: Draft) -> None:
     into.members.append(other)
 
 
-def merge_drafts(drafts: list[Draft]) -> list[Draft]:
-    """Merge drafts in text order, each into the first earlier event it fits."""
+def merge_drafts(drafts: list[Draft], separate_types=frozenset()) -> list[Draft]:
+    """Merge drafts in text order, each into the first earlier event it fits (a
+    back-reference into the last one)."""
     merged: list[Draft] = []
     for draft in sorted(drafts, key=lambda d: d.start):
-        for event in merged:
-            if all(compatible(m, draft) for m in [event, *event.members]) and compatible(
-                event, draft
-            ) and any(close_enough(m, draft) for m in [event, *event.members]):
+        order = reversed(merged) if draft.back_reference else merged
+        for event in order:
+            tellings = [event, *event.members]
+            if all(compatible(m, draft) for m in tellings) and any(
+                linked(m, draft, separate_types) for m in tellings
+            ):
                 _absorb(event, draft)
                 break
         else:

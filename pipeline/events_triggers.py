@@ -4,9 +4,9 @@ A sentence is parsed once with natasha (morphology and dependency syntax); its
 tokens are kept as plain :class:`Token` records with pymorphy3 lemmas, so the
 natasha objects never leave this module. Triggers are matched by lemma
 (``models/triggers.jsonl``); each entry's context rules decide the event type
-or veto it. Negation, hypotheticals (``грозит штраф``, ``может быть
-оштрафован``) and references to laws or rights (``закон о митингах``) are read
-from the words and the syntax around the trigger (``models/event_context.json``).
+or veto it. A word pymorphy3 does not know is matched one letter away from a
+trigger lemma (``предуредили``), as testimony is often typed in haste. Negation,
+hypotheticals and generic statements are read by :mod:`pipeline.events_context`.
 """
 
 from __future__ import annotations
@@ -17,23 +17,23 @@ from functools import cache
 
 from natasha import Doc
 
-from .nlp import Models, parse_word
+from .events_context import (
+    Token,
+    context,
+    fold,
+    heads_up,
+    is_generic_plural,
+    is_generic_present,
+    is_hypothetical,
+    is_negated,
+    lemmas_of,
+)
+from .nlp import Models, morph_analyzer, parse_word
 from .records import Mention, Sentence
 from .resources import load_json, load_jsonl
 
-
-@dataclass(frozen=True, slots=True)
-class Token:
-    """One word of a sentence: clean-text span, lemmas and its syntactic head."""
-
-    index: int
-    start: int
-    end: int
-    text: str
-    lemmas: frozenset[str]
-    pos: str
-    head: int  # index of the head token in the sentence, -1 for the root
-    rel: str
+__all__ = ["Token", "TriggerHit", "context", "fold", "heads_up", "lemmas_of", "find_triggers",
+           "find_actors", "condition_holds", "parse_sentence", "word_lemmas", "may_trigger"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,25 +46,6 @@ class TriggerHit:
     negated: bool
     start: int  # clean-text span from the first to the last part
     end: int
-
-
-def fold(word: str) -> str:
-    """Lowercase and write ё as е, the form lexicons use.
-
-    >>> fold("Спецприёмник")
-    'спецприемник'
-    """
-    return word.lower().replace("ё", "е")
-
-
-def lemmas_of(word: str) -> frozenset[str]:
-    """Every pymorphy3 normal form of a word, folded, plus the word itself.
-
-    >>> "задержать" in lemmas_of("ЗАДЕРЖАНЫ")
-    True
-    """
-    folded = fold(word)
-    return frozenset({folded} | {fold(p.normal_form) for p in parse_word(folded)})
 
 
 def parse_sentence(sentence: Sentence, models: Models) -> tuple[Token, ...]:
@@ -83,13 +64,56 @@ def parse_sentence(sentence: Sentence, models: Models) -> tuple[Token, ...]:
                 start=sentence.start + token.start,
                 end=sentence.start + token.stop,
                 text=token.text,
-                lemmas=lemmas_of(token.text),
+                lemmas=word_lemmas(token.text),
                 pos=token.pos or "",
                 head=head if head != i else -1,
                 rel=token.rel or "",
+                feats=frozenset(f"{k}={v}" for k, v in (token.feats or {}).items()),
             )
         )
     return tuple(tokens)
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Two words one insertion, deletion or substitution apart.
+
+    >>> _one_edit("предуредить", "предупредить"), _one_edit("штраф", "штрафы")
+    (True, True)
+    """
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i:] == b[i + 1 :] or (len(a) == len(b) and a[i + 1 :] == b[i + 1 :])
+
+
+@cache
+def word_lemmas(word: str) -> frozenset[str]:
+    """Lemmas of a word; an unknown word of 7+ letters also gets the trigger lemma one
+    letter away from one of its guessed lemmas (a typo: ``предуредили``)."""
+    lemmas = lemmas_of(word)
+    folded = fold(word)
+    if len(folded) < 7 or not folded.isalpha() or morph_analyzer().word_is_known(folded):
+        return lemmas
+    near = {key for key in trigger_index() if len(key) >= 7 for lemma in lemmas if _one_edit(lemma, key)}
+    return lemmas | near
+
+
+def may_trigger(words: list[str]) -> bool:
+    """Cheap test before parsing: do the words hold every lemma of some trigger?
+
+    >>> may_trigger("Полиция задержала двоих".split()), may_trigger("Шел дождь".split())
+    (True, False)
+    """
+    present = frozenset().union(*map(word_lemmas, words)) if words else frozenset()
+    return any(
+        set(entry["parts"]) <= present
+        for key in trigger_index().keys() & present
+        for entry in trigger_index()[key]
+    )
 
 
 @cache
@@ -100,10 +124,6 @@ def trigger_index() -> dict[str, tuple[dict, ...]]:
         parts = tuple(fold(entry["lemma"]).split())
         index[parts[0]].append({**entry, "parts": parts})
     return {key: tuple(entries) for key, entries in index.items()}
-
-
-def context() -> dict:
-    return load_json("event_context.json")
 
 
 @cache
@@ -129,19 +149,6 @@ def find_actors(tokens: tuple[Token, ...]) -> dict[int, str]:
                 found.setdefault(i + len(parts) - 1, actor)
                 break
     return found
-
-
-def heads_up(tokens: tuple[Token, ...], index: int, depth: int = 2) -> list[int]:
-    """The head of a token and its head, climbing over coordination (``conj``)."""
-    chain, current = [], index
-    while len(chain) < depth:
-        while tokens[current].rel == "conj" and tokens[current].head >= 0:
-            current = tokens[current].head
-        current = tokens[current].head
-        if current < 0:
-            break
-        chain.append(current)
-    return chain
 
 
 class _Context:
@@ -179,6 +186,11 @@ class _Context:
         return True
 
 
+def condition_holds(tokens, hit: TriggerHit, cond: dict, mention_tokens=None, actors=None) -> bool:
+    """Whether a lexicon condition (see ``models/triggers.jsonl``) holds around a hit."""
+    return _Context(tokens, hit.tokens, hit.anchor, mention_tokens or {}, actors or {}).holds(cond)
+
+
 def _match_parts(tokens, start, parts, gap) -> tuple[int, ...] | None:
     matched, position = [start], start
     for part in parts[1:]:
@@ -190,68 +202,6 @@ def _match_parts(tokens, start, parts, gap) -> tuple[int, ...] | None:
         else:
             return None
     return tuple(matched)
-
-
-def is_negated(tokens: tuple[Token, ...], index: int) -> bool:
-    """``не`` on the trigger, directly or through an auxiliary (``не был задержан``,
-    ``не стала задерживать``)."""
-    ctx = context()
-    negation, passes = set(ctx["negation"]), set(ctx["negation_passes"])
-    if any(t.head == index and t.lemmas & negation for t in tokens):
-        return True
-    j = index - 1
-    while j >= 0 and index - j <= 4:
-        lemmas = tokens[j].lemmas
-        if lemmas & negation:
-            return True
-        if not (lemmas & passes or tokens[j].pos in {"AUX", "ADV", "ADP"}):
-            # a word between "не" and the trigger that is not an auxiliary
-            # stops it, unless the trigger depends on that word's "не"
-            break
-        j -= 1
-    # "не стала во время акции задерживать": an infinitive after a negated auxiliary
-    if any(p.tag.POS == "INFN" for p in parse_word(fold(tokens[index].text))[:1]):
-        for j in range(max(0, index - 6), index - 1):
-            if tokens[j].lemmas & negation and tokens[j + 1].lemmas & passes:
-                return not any(t.pos == "PUNCT" for t in tokens[j + 1 : index])
-    return False
-
-
-def governors_of(tokens: tuple[Token, ...], index: int, depth: int = 3) -> list[int]:
-    """Heads of a trigger, skipping words it only fills (``о проведении митингов``:
-    the governor of ``митингов`` is what governs ``проведении``)."""
-    transparent = {fold(x) for x in context()["transparent_heads"]}
-    chain = heads_up(tokens, index, depth + 2)
-    kept = [h for h in chain if not tokens[h].lemmas & transparent]
-    return kept[:depth]
-
-
-def is_hypothetical(tokens: tuple[Token, ...], hit: tuple[int, ...], anchor: int) -> bool:
-    """A penalty only faced, set by a law, or a right or law about the event."""
-    ctx = context()
-    hypothetical = {fold(x) for x in ctx["hypothetical_heads"]}
-    reference = {fold(x) for x in ctx["reference_heads"]}
-    chain = governors_of(tokens, anchor)
-    # a participle qualifies its noun: "освобождения арестованных политиков"
-    governors = chain[:2] if tokens[anchor].rel in {"amod", "acl"} else chain[:1]
-    if any(tokens[g].lemmas & (hypothetical | reference) for g in governors):
-        return True
-    markers = set(ctx["hypothetical_markers"])
-    for i in range(hit[0] - 1, max(-1, hit[0] - 9), -1):
-        if tokens[i].pos == "PUNCT":
-            break
-        if tokens[i].lemmas & markers:
-            return True
-    # what has not happened yet: "никогда не обратятся в суд"
-    best = parse_word(fold(tokens[anchor].text))[0]
-    if best.tag.POS == "VERB" and best.tag.tense == "futr":
-        return True
-    for pattern in ctx["memorial_before"]:
-        width = len(pattern)
-        for i in range(max(0, hit[0] - 3), hit[0] - width + 1):
-            if all(pattern[k] in tokens[i + k].lemmas for k in range(width)):
-                return True
-    return False
 
 
 def find_triggers(
@@ -309,6 +259,8 @@ def _decide(entry, tokens, hit, mention_tokens, actors) -> TriggerHit | None:
     ctx = _Context(tokens, hit, anchor, mention_tokens, actors)
     if "needs" in entry and not ctx.holds(entry["needs"]):
         return None
+    if is_generic_plural(tokens, anchor):
+        return None
     if any(ctx.holds(cond) for cond in entry.get("block", ())):
         return None
     kind = entry.get("type")
@@ -324,6 +276,6 @@ def _decide(entry, tokens, hit, mention_tokens, actors) -> TriggerHit | None:
         if not negated:
             return None
         negated = False
-    if not has_own_negation and is_hypothetical(tokens, hit, anchor):
+    if is_hypothetical(tokens, hit, anchor) or is_generic_present(tokens, anchor):
         return None
     return TriggerHit(kind, hit, anchor, negated, tokens[hit[0]].start, tokens[hit[-1]].end)

@@ -1,0 +1,89 @@
+"""Who acted: the actors of an event, from the wording or entailed by the trigger.
+
+A coder reads the actor in this order (the lexicon is ``actor_policy`` and
+``actor_cues`` in ``models/event_context.json``):
+
+1. an actor the sentence names for the trigger (``прокуратура вручила
+   предупреждения``), kept only when the event type admits it: only a court
+   sentences or fines, so ``спецприемник ДВД`` does not make police the actor
+   of a custody, and ``власть задерживала`` is still a detention by police;
+2. a cue in the context (violence ``в процессе задержания`` is by police,
+   warnings handed down with court penalties are the court's);
+3. the actor the trigger type entails (every detention -> police, every
+   custody, fine or court event -> court, an eviction -> the venue owner);
+4. a third-person plural verb with no subject: someone unnamed (``ему
+   угрожали`` -> unknown).
+
+A refusal of an application no one is named for comes from the body the
+applications go to: the last refusal whose actor the text named.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .events_context import Token, context, is_indefinite_personal
+from .events_triggers import TriggerHit, condition_holds
+
+UNKNOWN = "unknown"
+VAGUE = "authorities"  # "власть": dropped once a specific body is known
+
+
+def _policy(event_type: str) -> dict:
+    return context()["actor_policy"].get(event_type, {})
+
+
+def admitted(event_type: str, actor: str) -> bool:
+    """Whether an event type can have this actor (``allowed`` in the policy).
+
+    >>> admitted("custody", "police"), admitted("custody", "court")
+    (False, True)
+    """
+    allowed = _policy(event_type).get("allowed")
+    return allowed is None or actor in allowed
+
+
+def resolve_actors(
+    event_type: str,
+    stated: Sequence[str],
+    tokens: tuple[Token, ...],
+    hit: TriggerHit,
+    actors_at: dict[int, str],
+) -> tuple[str, ...]:
+    """The actors of one event: stated and admitted, else cued, entailed or unknown."""
+    kept = tuple(dict.fromkeys(a for a in stated if admitted(event_type, a)))
+    if kept:
+        return specific(kept)
+    for cue in context()["actor_cues"]:
+        if event_type in cue["types"] and condition_holds(tokens, hit, cue["if"], actors=actors_at):
+            return (cue["actor"],)
+    default = tuple(_policy(event_type).get("default", ()))
+    if default:
+        return default
+    if is_indefinite_personal(tokens, hit.anchor):
+        return (UNKNOWN,)
+    return ()
+
+
+def specific(actors: Sequence[str]) -> tuple[str, ...]:
+    """Drop the vague ``authorities`` when a specific body is named too.
+
+    >>> specific(("authorities", "akimat")), specific(("authorities",))
+    (('akimat',), ('authorities',))
+    """
+    named = tuple(a for a in actors if a != VAGUE)
+    return named if named and len(named) < len(actors) else tuple(actors)
+
+
+def inherit_refusal_actors(drafts: list) -> None:
+    """A refused application with no actor named was refused by the body that
+    refused the last application the text named one for (``как и в прошлый раз,
+    получила отказ``)."""
+    last: tuple[str, ...] = ()
+    for draft in sorted(drafts, key=lambda d: d.start):
+        if draft.type != "permit_denied":
+            continue
+        if draft.actors and draft.about_application:
+            last = draft.actors
+        elif not draft.actors and draft.about_application and last:
+            draft.actors = last
