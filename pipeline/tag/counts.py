@@ -90,6 +90,8 @@ def _people_after(scan: Scan, j: int, number: NumberExpr) -> tuple[str, int] | N
             k, modifiers = k + 1, modifiers + 1
             continue
         break
+    if _of_people(scan, j):
+        return PERSON, j  # elliptic: ``один из присутствующих``, ``двое из задержанных``
     if not number.collective:
         return None
     if j < len(tokens) and scan.joined(j) and tokens[j].kind == "word" and _is_noun(tokens[j].low):
@@ -97,11 +99,30 @@ def _people_after(scan: Scan, j: int, number: NumberExpr) -> tuple[str, int] | N
     return PERSON, j
 
 
+def _of_people(scan: Scan, j: int) -> bool:
+    """Whether ``из`` and a person word follow (maybe after modifiers): the number
+    alone then counts people, as in ``один из присутствующих на площади``."""
+    tokens = scan.tokens
+    if not (j + 1 < len(tokens) and scan.joined(j) and tokens[j].low == "из"):
+        return False
+    for k in range(j + 1, min(j + 2 + count_words().max_modifiers, len(tokens))):
+        if not (scan.joined(k) and tokens[k].kind == "word"):
+            return False
+        role = word_role(tokens[k].low, False)
+        if role == PERSON:
+            return True
+        if role != "modifier":
+            return False
+    return False
+
+
 def tag_counts(text: str) -> list[Mention]:
     """COUNT mentions of a clean text, with :class:`Count` values.
 
     >>> [(m.text, m.normal) for m in tag_counts("трое её участников и около ста человек")]
     [('трое её участников', '3'), ('около ста человек', '100')]
+    >>> [m.text for m in tag_counts("увезен один из присутствующих; один из пунктов")]
+    ['один']
     """
     mentions = []
     for quantity in find_quantities(scan_text(text), _people_after):

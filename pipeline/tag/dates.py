@@ -8,9 +8,12 @@ Month names, prepositions, modifiers and relative phrases are data in
 A bare four-digit number is a year only with a year cue (``г.``, ``году``, a
 preceding month, a range of years, ``в 1997`` at the end of a clause); day and
 custodial-term numbers (``15 суток``, ``2 года``) never match a date pattern.
-A preposition right before a date is part of its span (``в 2012 году``), as
-NEREL annotates. How the document's date is found and how a year the text
-leaves out is filled is told in ``dateline``.
+A preposition right before a date cues it (``в 1997.``, ``в марте``) but stays
+outside its span, as our annotation guidelines have it (``в 2012 году`` ->
+``2012 году``; NEREL would take it in); a modifier is inside (``конце февраля``).
+Purely relative days (``сегодня``, ``вчера``) are read but not tagged: they are
+not dates by the guidelines. How the document's date is found and how a year
+the text leaves out is filled is told in ``dateline``.
 """
 
 from __future__ import annotations
@@ -162,6 +165,7 @@ def _lexicon() -> dict:
         "prefix": re.compile(
             rf"(?<![\w])(?:(?P<p>{preps}){SP1})?(?:(?P<mod>{mods}){SP1})?\Z", re.I),
         "joiners": set(_words("range_joiners")),
+        "leading": re.compile(rf"(?:{preps}){SP1}(?=\w)", re.I),
     }
 
 
@@ -325,7 +329,13 @@ def _scan(text: str) -> tuple[Expression, ...]:
                 start, preposition = expression.start, None
             expression = replace(expression, start=start, preposition=preposition)
         widened.append(expression)
-    return tuple(_join_ranges(folded, widened))
+    return tuple(_without_preposition(folded, e) for e in _join_ranges(folded, widened))
+
+
+def _without_preposition(folded: str, expression: Expression) -> Expression:
+    """The span from after its leading preposition: ``в этом году`` -> ``этом году``."""
+    found = _lexicon()["leading"].match(folded, expression.start, expression.end)
+    return replace(expression, start=found.end()) if found else expression
 
 
 DASH_GAP = re.compile(rf"{SP}[-–—]{SP}")
@@ -382,8 +392,9 @@ def tag_dates(text: str, doc_date: dt.date | None) -> list[Mention]:
     for expression in expressions:
         ends = resolve_ends(expression.first, expression.last, expression.relative,
                             expression.start, doc_date, anchors)
-        if ends is False:
-            continue
+        if ends is False or expression.relative and expression.relative[0] == "day" \
+                and expression.first == Point():
+            continue  # 'сегодня', 'вчера': relative days are not dates
         normal = value = None
         if ends is not None:
             first, last = ends

@@ -29,9 +29,10 @@ class Place:
 
     start: int
     end: int
-    canonical: str
-    kind: str  # country, region, city
+    canonical: str  # the place's one name: ``Жанаозен`` for ``Жана Озене``
+    kind: str  # country, region, city, district
     country: str
+    name: str = ""  # the nominative of the text's own wording: ``Жана Озен``, ``РК``
 
 
 def fold(word: str) -> str:
@@ -44,13 +45,28 @@ def fold(word: str) -> str:
 
 
 @cache
-def _entries() -> dict[tuple[str, ...], tuple[str, str, str]]:
-    """Folded name words -> (canonical, kind, country)."""
+def _entries() -> dict[tuple[str, ...], tuple[str, str, str, str]]:
+    """Folded name words -> (canonical, kind, country, nominative name)."""
     table = {}
     for row in load_csv("gazetteer_places.csv"):
         key = tuple(fold(row["name"]).split())
-        table.setdefault(key, (row["canonical"], row["kind"], row["country"]))
+        table.setdefault(key, (row["canonical"], row["kind"], row["country"], row["name"]))
     return table
+
+
+def canonical_place(name: str) -> str:
+    """The gazetteer's one name for a place named in the nominative, else the name.
+
+    Mentions keep the nominative of their own wording; an event's place wants
+    one name per place.
+
+    >>> canonical_place("Жана Озен"), canonical_place("РК"), canonical_place("Шымкент")
+    ('Жанаозен', 'Казахстан', 'Шымкент')
+    >>> canonical_place("Жанао Озен")
+    'Жанао Озен'
+    """
+    entry = _entries().get(tuple(fold(name).split()))
+    return entry[0] if entry else name
 
 
 @cache
@@ -107,20 +123,31 @@ def find_places(text: str) -> list[Place]:
             run = words[index : index + size]
             if not _adjacent(text, run):
                 continue
-            for key in _keys(tuple(m.group() for m in run)):
-                if key in entries:
-                    hit = (size, entries[key])
-                    break
-            if hit:
+            # Of several readings (Жанаозене: Жанаозен, Жанаозень) the canonical one wins.
+            found = [entries[key] for key in _keys(tuple(m.group() for m in run)) if key in entries]
+            if found:
+                hit = (size, max(found, key=lambda entry: (entry[0] == entry[3], entry[3])))
                 break
         if hit:
-            size, (canonical, kind, country) = hit
+            size, (canonical, kind, country, name) = hit
             run = words[index : index + size]
-            places.append(Place(run[0].start(), run[-1].end(), canonical, kind, country))
+            name = _like_text(name, [m.group() for m in run])
+            places.append(Place(run[0].start(), run[-1].end(), canonical, kind, country, name))
             index += size
         else:
             index += 1
     return places
+
+
+def _like_text(name: str, words: list[str]) -> str:
+    """The gazetteer's nominative written with the text's capitals, word by word
+    (``ЖАНАОЗЕНЕ`` -> ``ЖАНАОЗЕН``); a lower-case word stays as the gazetteer has it."""
+    parts = name.split()
+    if len(parts) != len(words):
+        return name
+    return " ".join(
+        part.upper() if word.isupper() and len(word) > 3 else part for part, word in zip(parts, words)
+    )
 
 
 def _adjacent(text: str, run: list[re.Match]) -> bool:
@@ -139,3 +166,51 @@ def _keys(words: tuple[str, ...]) -> list[tuple[str, ...]]:
         if len(keys) > 64:  # a long run of ambiguous words: no gazetteer name is that long
             return []
     return keys
+
+
+# A venue's own name after its noun: a quoted name (maybe over a line break),
+# or up to three capitalised words one space apart.
+_QUOTED_NAME = re.compile(r"\s?«[^»\n]{1,80}»")
+_CAPITALISED_NAME = re.compile(r" (?:[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*)(?: [А-ЯЁ][а-яё]+){0,2}(?![\w-])")
+
+
+@cache
+def _venue_nouns() -> frozenset[str]:
+    return frozenset(load_json("ner_venues.json")["nouns"])
+
+
+def find_venues(text: str) -> list[Place]:
+    """Named venues and monuments (``models/ner_venues.json``): the noun with its name.
+
+    ``name`` is the noun in the nominative with the name as written.
+
+    >>> [p.name for p in find_venues("митинг у памятника Абаю, за кинотеатром «Сары Арка»")]
+    ['памятник Абаю', 'кинотеатр «Сары Арка»']
+    >>> find_venues("на площади было тихо; на главной площади Алматы; памятники Ленину")
+    []
+    """
+    nouns = _venue_nouns()
+    venues = []
+    for match in _WORD.finditer(text):
+        word = match.group()
+        parse = next((p for p in parse_word(word) if p.tag.POS == "NOUN" and p.normal_form in nouns), None)
+        if parse is None or parse.tag.number != "sing":
+            continue
+        name = _QUOTED_NAME.match(text, match.end()) or _CAPITALISED_NAME.match(text, match.end())
+        if name is None or name.group().startswith(" ") and _is_place_genitive(name.group().split()):
+            continue
+        nominative = parse.inflect({"nomn", "sing"})
+        head = nominative.word if nominative else parse.normal_form
+        head = head[:1].upper() + head[1:] if word[:1].isupper() else head
+        venues.append(Place(match.start(), name.end(), head + " " + name.group().strip(), "venue", "",
+                            head + " " + name.group().strip()))
+    return venues
+
+
+def _is_place_genitive(words: list[str]) -> bool:
+    """``площади Алматы``: a city, region or country in the genitive says where the
+    venue is; it is not the venue's name (``площадь Астана`` is)."""
+    key_options = _keys(tuple(words))
+    if not any(key in _entries() for key in key_options):
+        return False
+    return any(p.tag.case == "gent" for p in parse_word(words[-1]) if "Geox" in p.tag or p.tag.POS == "NOUN")

@@ -18,11 +18,12 @@ from razdel import sentenize
 
 from ..nlp import Models
 from ..records import LOC, ORG, PER, Mention
-from .gazetteer import find_places
+from .gazetteer import canonical_place, find_places, find_venues
 from .orgs import (
     find_org_words,
     is_abbreviation,
     is_common_word,
+    is_plural_institution,
     normalise_org,
     normalise_phrase,
     org_lexicon,
@@ -45,6 +46,7 @@ class Span:
     end: int
     canonical: str | None = None  # set by the gazetteer
     source: str = "natasha"
+    name: str | None = None  # a place's nominative in its own wording, from the gazetteer
 
 
 def tag_names(text: str, models: Models) -> list[Mention]:
@@ -59,6 +61,7 @@ def tag_names(text: str, models: Models) -> list[Mention]:
     spans = [piece for span in spans for piece in _split_parenthesis(text, span)]
     spans = [fixed for span in spans if (fixed := _fix_span(text, span)) is not None]
     spans = _add_places(text, spans)
+    spans = _add_venues(text, spans)
     spans = _add_org_words(text, spans)
     spans = _merge_org_with_place(text, spans)
     spans = _without_overlaps(spans)
@@ -66,13 +69,15 @@ def tag_names(text: str, models: Models) -> list[Mention]:
 
 
 def chunks(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, str]]:
-    """(offset, piece) of text: each line, long lines cut at sentence ends.
+    """(offset, piece) of text: each non-blank line, long lines cut at sentence ends.
 
     >>> chunks("Первый абзац.\\nВторой. Третий.", size=8)
     [(0, 'Первый абзац.'), (14, 'Второй.'), (22, 'Третий.')]
     """
     pieces: list[tuple[int, str]] = []
     for line in _PARAGRAPH.finditer(text):
+        if line.group().isspace():
+            continue  # natasha fails on a piece with no token
         if len(line.group()) <= size:
             pieces.append((line.start(), line.group()))
             continue
@@ -120,13 +125,32 @@ def _fix_span(text: str, span: Span) -> Span | None:
     if span.type == ORG and is_abbreviation(surface) and surface in org_lexicon().not_org:
         return None  # СМИ: a generic term
     if org_head(words) is not None:
+        if len(words) == 1 and is_plural_institution(words[0]):
+            return None  # ``маслихаты по всей стране``: a class of bodies
         return replace(span, type=ORG)
     if span.type in (PER, LOC) and _capitalised_common_words(text, span.start, words):
         return None
     if span.type == ORG and len(words) == 1 and "«" not in surface and not is_abbreviation(surface):
         if is_common_word(words[0]):
             return None  # ``Решения`` (Маслихата), ``НЕсогласных``
+    if span.type == ORG and _oblique_common_noun_opening(text, span.start, words):
+        return None  # ``Группой активистов`` (был подан иск)
     return span
+
+
+def _oblique_common_noun_opening(text: str, start: int, words: list[str]) -> bool:
+    """A sentence opening with a common noun in an oblique case and lower-case
+    words after it, which natasha takes for a name for its capital; names such
+    as ``Первый канал``, ``Братья мусульмане`` open with an adjective or a nominative."""
+    from ..nlp import parse_word
+
+    before = text[:start].rstrip(" ")
+    if before and before[-1] not in _SENTENCE_END and not before.endswith("\n"):
+        return False
+    if not all(map(is_common_word, words)) or not all(w.islower() for w in words[1:]):
+        return False
+    top = parse_word(words[0])[0]
+    return top.tag.POS == "NOUN" and top.tag.case not in ("nomn", "accs")
 
 
 def _capitalised_common_words(text: str, start: int, words: list[str]) -> bool:
@@ -163,7 +187,7 @@ def _add_places(text: str, spans: list[Span]) -> list[Span]:
     result = list(spans)
     for place in find_places(text):
         overlapping = [s for s in result if s.start < place.end and place.start < s.end]
-        hit = Span(LOC, place.start, place.end, place.canonical, "gazetteer")
+        hit = Span(LOC, place.start, place.end, place.canonical, "gazetteer", place.name)
         if not overlapping:
             if not _may_be_person(text[place.start : place.end]):
                 result.append(hit)
@@ -176,7 +200,19 @@ def _add_places(text: str, spans: list[Span]) -> list[Span]:
         else:
             for s in overlapping:
                 if s.type == LOC and (s.start, s.end) == (place.start, place.end):
-                    s.canonical = place.canonical
+                    s.canonical, s.name = place.canonical, place.name
+    return result
+
+
+def _add_venues(text: str, spans: list[Span]) -> list[Span]:
+    """``памятника Абаю``, ``кинотеатром «Сары Арка»``: one LOC taking in the names
+    inside it (no PER Абай); a venue that would cut another span is left out."""
+    result = list(spans)
+    for venue in find_venues(text):
+        overlapping = [s for s in result if s.start < venue.end and venue.start < s.end]
+        if all(venue.start <= s.start and s.end <= venue.end for s in overlapping):
+            result = [s for s in result if s not in overlapping]
+            result.append(Span(LOC, venue.start, venue.end, venue.canonical, "venue", venue.name))
     return result
 
 
@@ -255,6 +291,35 @@ def _repeated_surnames(text: str, spans: list[Span]) -> list[Span]:
 _CAPITALISED = re.compile(r"(?<![\w.-])[А-ЯЁ][а-яё]{2,}(?:-[А-ЯЁ][а-яё]+)?(?![\w-])")
 
 
+def _entity_key(span: Span, normal: str) -> tuple[str, str]:
+    if span.type == LOC:
+        return LOC, (span.canonical or canonical_place(normal)).lower()
+    return span.type, normal.lower()
+
+
+def place_nominative(surface: str) -> str:
+    """A place name the gazetteer lacks, in the nominative: the phrase rules, else
+    the last word's guessed nominative when it ends in vowel + consonant
+    (``Жанао Озене`` -> ``Жанао Озен``; ``Шетпе`` does not decline and stays).
+
+    >>> place_nominative("Жанао Озене"), place_nominative("Шетпе"), place_nominative("Восточной Европе")
+    ('Жанао Озен', 'Шетпе', 'Восточная Европа')
+    """
+    from ..nlp import parse_word
+
+    normal = normalise_phrase(surface)
+    if normal != surface or not surface[-1:].isalpha():
+        return normal
+    last = _WORD.findall(surface)[-1]
+    for parse in parse_word(last)[:1]:
+        guessed = parse.methods_stack[0][0].__class__.__name__ != "DictionaryAnalyzer"
+        stem = parse.normal_form
+        if (guessed and parse.tag.POS == "NOUN" and parse.tag.case != "nomn"
+                and re.search(r"[аеиоуыэюя][бвгджзклмнпрстфхцчшщ]$", stem) and last.lower().startswith(stem)):
+            return surface[: len(surface) - len(last)] + last[: len(stem)]
+    return normal
+
+
 def _without_overlaps(spans: list[Span]) -> list[Span]:
     """Longest span first; a span never overlaps another of these kinds."""
     kept: list[Span] = []
@@ -281,24 +346,24 @@ def _to_mentions(text: str, spans: list[Span]) -> list[Mention]:
     for span in spans:
         surface = text[span.start : span.end]
         if span.type == LOC:
-            normals[id(span)] = span.canonical or normalise_phrase(surface)
+            normals[id(span)] = span.name or place_nominative(surface)
         elif span.type == ORG:
             normals[id(span)] = normalise_org(surface)
     entity_of: dict[tuple, int] = {}
     forms: dict[int, Counter] = {}
+    keys = {id(s): person_key.get(id(s)) or _entity_key(s, normals[id(s)]) for s in spans}
     for span in spans:
         normal = normals[id(span)]
-        key = person_key.get(id(span)) or (span.type, normal.lower())
+        key = keys[id(span)]
         entity = entity_of.setdefault(key, len(entity_of))
         forms.setdefault(entity, Counter())[normal] += 1
     # One normal per entity: its most frequent form (the first seen on a tie).
     entity_normal = {entity: counts.most_common(1)[0][0] for entity, counts in forms.items()}
     mentions = []
     for span in spans:
-        key = person_key.get(id(span)) or (span.type, normals[id(span)].lower())
-        entity = entity_of[key]
+        entity = entity_of[keys[id(span)]]
         surface = text[span.start : span.end]
-        mentions.append(
-            Mention(span.type, span.start, span.end, surface, entity_normal[entity], None, entity)
-        )
+        # A place keeps its own wording (``РК``, ``Жана Озен``); one entity all the same.
+        normal = normals[id(span)] if span.type == LOC else entity_normal[entity]
+        mentions.append(Mention(span.type, span.start, span.end, surface, normal, None, entity))
     return mentions

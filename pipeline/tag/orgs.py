@@ -29,6 +29,8 @@ class OrgLexicon:
     abbreviations: frozenset[str]
     legal_forms: frozenset[str]
     not_org: frozenset[str]
+    named_by_genitive: frozenset[str]
+    determiners: frozenset[str]
     quoted_name: re.Pattern
 
 
@@ -42,6 +44,8 @@ def org_lexicon() -> OrgLexicon:
         abbreviations=frozenset(data["abbreviations"]),
         legal_forms=frozenset(data["legal_forms"]),
         not_org=frozenset(data["not_org"]),
+        named_by_genitive=frozenset(data["named_by_genitive"]),
+        determiners=frozenset(data["determiners"]),
         quoted_name=re.compile(rf"(?<![\w-])(?:{forms}) ?«[^»\n]{{1,80}}»"),
     )
 
@@ -84,6 +88,16 @@ def org_head(words: list[str]) -> int | None:
     return None
 
 
+def is_plural_institution(word: str) -> bool:
+    """An institution noun that can only be plural: a class of bodies, not one.
+
+    >>> is_plural_institution("маслихаты"), is_plural_institution("суда")
+    (True, False)
+    """
+    parses = [p for p in parse_word(word) if p.tag.POS == "NOUN" and p.normal_form in org_lexicon().heads]
+    return bool(parses) and all(p.tag.number == "plur" for p in parses)
+
+
 def is_common_word(word: str, parts_of_speech: frozenset[str] | None = None) -> bool:
     """Whether pymorphy3 knows the word as a common word (no name reading at all).
 
@@ -102,23 +116,87 @@ def is_common_word(word: str, parts_of_speech: frozenset[str] | None = None) -> 
 
 
 def find_org_words(text: str) -> list[tuple[int, int]]:
-    """Spans of institutions named by the lexicon alone.
+    """Spans of institutions named by the lexicon alone: a standalone noun in the
+    singular with its adjectives, a body named by a genitive phrase, an
+    abbreviation, a legal form with a quoted name.
 
     >>> text = "прокуратурой вручены; спецприемник ДВД; ОФ «Аман Саулык»"
     >>> [text[a:b] for a, b in find_org_words(text)]
     ['прокуратурой', 'ДВД', 'ОФ «Аман Саулык»']
+    >>> text = "оштрафована административным судом; маслихаты по всей стране; в данный суд"
+    >>> [text[a:b] for a, b in find_org_words(text)]
+    ['административным судом', 'суд']
+    >>> text = "звонки в департамент государственного имущества и приватизации, мы"
+    >>> [text[a:b] for a, b in find_org_words(text)]
+    ['департамент государственного имущества и приватизации']
     """
     lexicon = org_lexicon()
     spans = [(m.start(), m.end()) for m in lexicon.quoted_name.finditer(text)]
-    prefixes = {lemma[:4] for lemma in lexicon.standalone}
-    for match in _WORD.finditer(text):
+    standalone = lexicon.standalone | lexicon.named_by_genitive
+    prefixes = {lemma[:3] for lemma in standalone}  # a cheap filter before parsing
+    words = list(_WORD.finditer(text))
+    for index, match in enumerate(words):
         word = match.group()
         if is_abbreviation(word):
             if abbreviation_stem(word) in lexicon.abbreviations:
                 spans.append((match.start(), match.end()))
-        elif word[:4].lower() in prefixes and _noun_lemmas(word) & lexicon.standalone:
-            spans.append((match.start(), match.end()))
+            continue
+        if word[:3].lower() not in prefixes:
+            continue
+        parses = [p for p in parse_word(word) if p.tag.POS == "NOUN" and p.normal_form in standalone]
+        singular = [p for p in parses if p.tag.number == "sing"]
+        if not singular:
+            continue  # ``маслихаты по всей стране``: a class of bodies
+        start, end = match.start(), match.end()
+        if singular[0].normal_form in lexicon.named_by_genitive:
+            end = _genitive_phrase_end(text, words, index)
+            if end == match.end() and singular[0].normal_form not in lexicon.standalone:
+                continue  # ``комитет`` alone is too vague
+        start = _adjectives_start(text, words, index, singular)
+        spans.append((start, end))
     return sorted(spans)
+
+
+def _adjectives_start(text: str, words: list[re.Match], index: int, heads: list) -> int:
+    """Where the adjectives agreeing with an institution noun begin
+    (``Специализированным административным судом``); determiners stay out."""
+    determiners = org_lexicon().determiners
+    start = words[index].start()
+    for previous in reversed(words[max(0, index - 3) : index]):
+        if text[previous.end() : start] != " ":
+            break
+        agreeing = [
+            p for p in parse_word(previous.group())
+            if p.tag.POS == "ADJF" and "Apro" not in p.tag and p.normal_form not in determiners
+            and any(p.tag.case == h.tag.case and p.tag.number == h.tag.number
+                    and p.tag.gender in (None, h.tag.gender) for h in heads)
+        ]
+        if not agreeing:
+            break
+        start = previous.start()
+    return start
+
+
+def _genitive_phrase_end(text: str, words: list[re.Match], index: int) -> int:
+    """End of the genitive phrase naming a body after its noun: ``департамент
+    государственного имущества и приватизации``; the head's end when there is none."""
+    end = last_noun_end = words[index].end()
+    for following in words[index + 1 : index + 8]:
+        if text[end : following.start()] != " ":
+            break
+        word = following.group()
+        if word[:1].isupper():
+            break  # ``комитета Совета Федерации``: a name of its own follows
+        if word == "и" and last_noun_end == end:
+            end = following.end()
+            continue
+        parses = parse_word(word)
+        if not parses or parses[0].tag.case != "gent" or parses[0].tag.POS not in ("NOUN", "ADJF"):
+            break
+        end = following.end()
+        if parses[0].tag.POS == "NOUN":
+            last_noun_end = end
+    return last_noun_end
 
 
 def normalise_org(surface: str) -> str:
