@@ -24,9 +24,15 @@ from .events_scene import (
 from .events_triggers import find_actors, find_triggers, may_trigger, parse_sentence, word_lemmas
 from .nlp import Models, parse_word
 from .records import DATE, LOC, Argument, DateValue, Event, Mention, Sentence
+from .tag.gazetteer import canonical_place
 
 _WORD = re.compile(r"\w+(?:[-.]\w+)*|[^\w\s]")
 
+
+
+def place_name(mention: Mention) -> str:
+    """An event's place: one name per place (``Жана Озене`` and ``Жанаозен`` agree)."""
+    return canonical_place(mention.normal or mention.text)
 
 def build_events(
     text: str,
@@ -62,7 +68,7 @@ def build_events(
             if m.type == LOC and parse:
                 at = head_token(tokens, m.start, m.end)
                 if at is not None and frames_clause(tokens, at):
-                    place_anchors.append((unit, m.start, m.normal or m.text))
+                    place_anchors.append((unit, m.start, place_name(m)))
         if last_day is not None and has_pattern(tokens, context()["date_anaphora"], 0, len(tokens)):
             date_anchors.append((unit, sentence.start, last_day))
         if not parse:
@@ -138,7 +144,7 @@ def _anaphoric_place(tokens, mentions, unit, layout) -> str | None:
         return None
     before = [m for m in mentions if m.type == LOC and m.start < tokens[at].start
               and unit_of(layout, m.start)[0] == unit]
-    return (before[-1].normal or before[-1].text) if before else None
+    return place_name(before[-1]) if before else None
 
 
 def _describe_telling(draft: Draft, tokens, hit, caption: bool) -> None:
@@ -205,7 +211,7 @@ def _draft(text, sentence, sent_id, paragraph, hit, args: Found, mentions) -> Dr
         arguments.append(Argument("person", index))
     place = None
     for index in _best(args, "place")[:1]:
-        place = mentions[index].normal or mentions[index].text
+        place = place_name(mentions[index])
         arguments.append(Argument("place", index))
     date = first_value("date")
     return Draft(
