@@ -33,14 +33,20 @@ def main() -> None:
 @click.option("-o", "--out", default=Path("out"), type=click.Path(path_type=Path),
               show_default=True, help="Output folder.")
 @click.option("-j", "--jobs", default=1, type=click.IntRange(1, 64), show_default=True,
-              help="Worker processes.")
+              help="Worker processes (each loads the models once, ~400 MB).")
+@click.option("--timeout", default=300.0, type=click.FloatRange(min=0), show_default=True,
+              help="Seconds one file may take before it is given up as an error (0: no limit).")
+@click.option("--max-memory", default=3000, type=click.IntRange(min=0), show_default=True,
+              help="MB of memory per worker; a file that needs more is an error (0: no limit).")
 @click.option("--force", is_flag=True, help="Redo files already done.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
-def run(inputs: tuple[Path, ...], out: Path, jobs: int, force: bool, quiet: bool) -> None:
+def run(inputs: tuple[Path, ...], out: Path, jobs: int, timeout: float, max_memory: int,
+        force: bool, quiet: bool) -> None:
     """Run every stage over files or folders into OUT."""
     from tqdm import tqdm
 
     from .run import run_batch
+    from .workers import Limits
 
     bar = None
     show = not quiet and sys.stderr.isatty()
@@ -49,12 +55,15 @@ def run(inputs: tuple[Path, ...], out: Path, jobs: int, force: bool, quiet: bool
         nonlocal bar
         if bar is None:
             bar = tqdm(total=total, unit="file", disable=not show, dynamic_ncols=True)
-        bar.n = done
-        bar.set_postfix(pages=pages, refresh=False)
-        bar.refresh()
+        elapsed = bar.format_dict["elapsed"]
+        bar.set_postfix_str(f"{pages} pages, {pages / elapsed:.1f} pages/s" if elapsed else "",
+                            refresh=False)
+        bar.update(done - bar.n)  # tqdm's own rate and ETA are in files
 
+    limits = Limits(timeout=timeout or None, max_memory_mb=max_memory or None)
     try:
-        result = run_batch(list(inputs), out, jobs=jobs, force=force, progress=progress)
+        result = run_batch(list(inputs), out, jobs=jobs, force=force, progress=progress,
+                           limits=limits)
     except PipelineError as error:
         raise click.UsageError(str(error)) from error
     finally:
@@ -88,6 +97,78 @@ def reconcile(out: Path, gold: Path, report_dir: Path) -> None:
         raise click.ClickException(str(error)) from error
     click.echo(report.summary())
     click.echo(f"metrics and discrepancies in {report_dir}/")
+
+
+@main.command()
+@click.argument("out", type=click.Path(path_type=Path))
+@click.option("-o", "--output", "report_path", default=None,
+              type=click.Path(dir_okay=False, path_type=Path),
+              help="HTML file to write.  [default: OUT/report.html]")
+def report(out: Path, report_path: Path | None) -> None:
+    """Summarise OUT as one self-contained HTML page with plots."""
+    from .report import write_report
+
+    try:
+        path = write_report(out, report_path)
+    except PipelineError as error:
+        raise click.ClickException(str(error)) from error
+    click.echo(f"report in {path}")
+
+
+@main.command("export")
+@click.argument("out", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--format", "fmt", required=True, type=click.Choice(["labelstudio", "brat"]),
+              help="The annotation tool's format.")
+@click.option("-o", "--output", "out_dir", required=True,
+              type=click.Path(file_okay=False, path_type=Path), help="Folder to write into.")
+def export_command(out: Path, fmt: str, out_dir: Path) -> None:
+    """Pre-annotations from OUT for annotators to correct."""
+    from .annotate import export_output
+
+    try:
+        docs, written = export_output(out, fmt, out_dir)
+    except PipelineError as error:
+        raise click.ClickException(str(error)) from error
+    n_mentions = sum(len(d.mentions) for d in docs)
+    n_events = sum(len(d.events) for d in docs)
+    click.echo(f"{len(docs)} documents, {n_mentions} mentions, {n_events} events: "
+               f"{len(written)} files in {out_dir}/")
+
+
+@main.command("import")
+@click.argument("source", type=click.Path(exists=True, path_type=Path))
+@click.option("--format", "fmt", required=True, type=click.Choice(["labelstudio", "brat"]),
+              help="The annotation tool's format.")
+@click.option("-o", "--output", "out_dir", default=Path("data/annotated"), show_default=True,
+              type=click.Path(file_okay=False, path_type=Path), help="Gold folder.")
+@click.option("--force", is_flag=True, help="Replace gold files that already exist.")
+def import_command(source: Path, fmt: str, out_dir: Path, force: bool) -> None:
+    """Corrected annotations (a file or folder) back into gold JSON."""
+    from .annotate import import_annotations
+
+    try:
+        docs, written = import_annotations(source, fmt, out_dir, force=force)
+    except PipelineError as error:
+        raise click.ClickException(str(error)) from error
+    n_mentions = sum(len(d.mentions) for d in docs)
+    n_events = sum(len(d.events) for d in docs)
+    click.echo(f"{len(written)} gold files ({n_mentions} mentions, {n_events} events) in {out_dir}/")
+
+
+@main.command("review")
+@click.argument("out", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("-o", "--output", "out_dir", default=Path("review"), show_default=True,
+              type=click.Path(file_okay=False, path_type=Path), help="Folder for the pages.")
+def review_command(out: Path, out_dir: Path) -> None:
+    """HTML pages with each document's mentions and events highlighted."""
+    from .annotate import load_output
+    from .review import write_review
+
+    try:
+        written = write_review(load_output(out), out_dir)
+    except PipelineError as error:
+        raise click.ClickException(str(error)) from error
+    click.echo(f"{len(written) - 1} pages; open {written[0]}")
 
 
 if __name__ == "__main__":

@@ -11,10 +11,11 @@ import hashlib
 from pathlib import Path
 
 from pipeline.errors import ExtractError, NoTextError, UnsupportedFileError
+from pipeline.extract.ocr import extraction_kind
 from pipeline.extract.pdf import extract_pdf_pages
 from pipeline.extract.plain import extract_plain_text
 from pipeline.extract.word import extract_docx_text
-from pipeline.records import DOCX, PLAIN, TEXT, Page, RawDocument
+from pipeline.records import DOCX, PLAIN, Page, RawDocument
 
 SUPPORTED_SUFFIXES = (".pdf", ".txt", ".docx")
 
@@ -40,8 +41,8 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def extract(path: Path, doc_id: str) -> RawDocument:
-    """Read one input file into pages of raw text.
+def extract(path: Path, doc_id: str, ocr: bool = False) -> RawDocument:
+    """Read one input file into pages of raw text (with ``ocr``, PDF pages without text by OCR).
 
     Raises UnsupportedFileError for a kind of file we do not read, and the other
     ExtractError subclasses for a file we cannot read.
@@ -61,8 +62,8 @@ def extract(path: Path, doc_id: str) -> RawDocument:
         raise NoTextError(f"{path}: the file is empty")
     sha256 = file_sha256(path)
     if suffix == ".pdf":
-        pages = extract_pdf_pages(path)
-        extraction = TEXT
+        pages = extract_pdf_pages(path, ocr=ocr)
+        extraction = extraction_kind(pages)
     elif suffix == ".txt":
         pages = (Page(number=1, text=extract_plain_text(path)),)
         extraction = PLAIN

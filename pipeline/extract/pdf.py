@@ -9,6 +9,9 @@ between the letters around it, so tracking is not mistaken for spaces and
 spaces drawn as gaps are not lost.
 
 Each page is closed as soon as it is read, so memory stays flat on long files.
+The characters and their boxes come from pdfium (``pdfium_text``, ~5x faster);
+pdfplumber opens the file (its errors name what is wrong) and parses a page
+itself only when pdfium cannot.
 """
 
 from __future__ import annotations
@@ -25,6 +28,8 @@ from pdfplumber.utils.exceptions import PdfminerException
 
 from pipeline.errors import EncryptedPdfError, NoTextError, PdfError
 from pipeline.extract.layout import remove_running_lines
+from pipeline.extract.ocr import fill_pages_by_ocr
+from pipeline.extract.pdfium_text import PdfiumPages
 from pipeline.records import Page
 
 # pdfminer logs every odd construct of a damaged file; the page warnings say enough.
@@ -148,9 +153,13 @@ def _join_spaced_letters(glyphs: list[dict], gaps: list[float], breaks: list[boo
         run = [i]
 
 
-def _page_lines(page, number: int) -> tuple[list[str], str | None]:
-    """The lines of one page and a warning when the page has no usable text layer."""
-    chars = [c for c in page.chars if c["text"]]
+def _page_lines(page, number: int, chars: list[dict] | None = None) -> tuple[list[str], str | None]:
+    """The lines of one page and a warning when the page has no usable text layer.
+
+    ``chars`` are the page's characters when pdfium gave them (much faster);
+    otherwise pdfplumber parses the page.
+    """
+    chars = [c for c in (page.chars if chars is None else chars) if c["text"]]
     visible = [c for c in chars if c["text"].strip()]
     if not visible:
         return [], f"page {number}: no text layer; OCR needed"
@@ -174,8 +183,11 @@ def _open_error(path: Path, error: Exception) -> PdfError:
     return PdfError(f"{path}: the PDF is damaged or truncated and cannot be read ({detail})")
 
 
-def extract_pdf_pages(path: Path) -> tuple[Page, ...]:
+def extract_pdf_pages(path: Path, ocr: bool = False) -> tuple[Page, ...]:
     """Pages of a PDF's text layer with running headers, footers and numbers removed.
+
+    With ``ocr``, pages without a usable text layer are read by Tesseract
+    (``pipeline.extract.ocr``) when it is installed.
 
     Raises PdfError for a file that is not a readable PDF, EncryptedPdfError for a
     password-protected one and NoTextError when no page has a text layer.
@@ -191,20 +203,22 @@ def extract_pdf_pages(path: Path) -> tuple[Page, ...]:
         raise _open_error(path, error) from error
     page_lines: list[list[str]] = []
     warnings: list[str | None] = []
-    with pdf:
+    with pdf, PdfiumPages(path) as pdfium_pages:
         try:
             pages = pdf.pages
         except Exception as error:  # pdfminer raises many kinds on a broken page tree
             raise _open_error(path, error) from error
         for number, page in enumerate(pages, start=1):
             try:
-                lines, warning = _page_lines(page, number)
+                lines, warning = _page_lines(page, number, pdfium_pages.chars(number - 1))
             except Exception as error:  # one damaged page should not lose the others
                 lines, warning = [], f"page {number}: could not be read ({error or type(error).__name__})"
             finally:
                 page.close()
             page_lines.append(lines)
             warnings.append(warning)
+    if ocr:
+        fill_pages_by_ocr(path, page_lines, warnings)
     if not page_lines:
         raise PdfError(f"{path}: the PDF has no pages")
     if all(not any(line.strip() for line in lines) for lines in page_lines):
