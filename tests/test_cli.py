@@ -74,3 +74,31 @@ def test_bad_file_is_reported_and_batch_goes_on(tmp_path):
 def test_missing_input_is_bad_usage(tmp_path):
     result = run_cli("run", str(tmp_path / "nowhere"), "-o", str(tmp_path / "out"))
     assert result.returncode == 2
+
+
+def test_reconcile_against_the_hand_annotations(sample_out, tmp_path):
+    import json
+
+    from conftest import ANNOTATED
+
+    report = tmp_path / "report"
+    result = run_cli("reconcile", str(sample_out), str(ANNOTATED), "-o", str(report))
+    assert result.returncode == 0, result.stderr
+    assert "events" in result.stdout
+    metrics = json.loads((report / "metrics.json").read_text(encoding="utf-8"))
+    assert metrics["documents"]["missing"] == []
+    assert len(metrics["documents"]["compared"]) == 2
+    # A regression guard well below what the README reports, not a target.
+    assert metrics["mentions"]["strict"]["overall"]["f1"] >= 0.9
+    assert metrics["events"]["types"]["overall"]["f1"] >= 0.8
+    for name in ("discrepancies.csv", "discrepancies.xlsx", "metrics.csv"):
+        assert (report / name).stat().st_size > 0
+
+
+def test_reconcile_names_unreadable_gold(sample_out, tmp_path):
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    (gold / "broken.json").write_text("{not json", encoding="utf-8")
+    result = run_cli("reconcile", str(sample_out), str(gold), "-o", str(tmp_path / "r"))
+    assert result.returncode != 0
+    assert "broken.json" in result.stderr
