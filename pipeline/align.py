@@ -14,8 +14,15 @@ inserted character maps to an empty span where it was inserted.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from array import array
+from itertools import repeat
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+
+
+def offsets(values: Iterable[int] = ()) -> array:
+    """A compact array of character offsets."""
+    return array("q", values)
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,14 +31,15 @@ class Alignment:
 
     text: str
     source: str
-    starts: tuple[int, ...]
-    ends: tuple[int, ...]
+    # Machine-integer arrays, not tuples: a 300-page document has a million
+    # characters, and two tuples of Python ints per pass would cost ~100 MB.
+    starts: array
+    ends: array
 
     @classmethod
     def identity(cls, text: str) -> Alignment:
         """The alignment of a text with itself."""
-        offsets = tuple(range(len(text)))
-        return cls(text, text, offsets, tuple(i + 1 for i in offsets))
+        return cls(text, text, offsets(range(len(text))), offsets(range(1, len(text) + 1)))
 
     def to_source(self, start: int, end: int) -> tuple[int, int]:
         """Map a span of ``text`` to the span of ``source`` it came from.
@@ -65,8 +73,8 @@ class AlignmentBuilder:
         self.source = source
         self._cursor = 0
         self._parts: list[str] = []
-        self._starts: list[int] = []
-        self._ends: list[int] = []
+        self._starts = offsets()
+        self._ends = offsets()
 
     @property
     def cursor(self) -> int:
@@ -103,8 +111,8 @@ class AlignmentBuilder:
             self._keep(start, end)
             return
         self._parts.append(new_text)
-        self._starts.extend([start] * len(new_text))
-        self._ends.extend([end] * len(new_text))
+        self._starts.extend(repeat(start, len(new_text)))
+        self._ends.extend(repeat(end, len(new_text)))
         self._cursor = end
 
     def delete(self, start: int, end: int) -> None:
@@ -118,7 +126,7 @@ class AlignmentBuilder:
     def build(self) -> Alignment:
         """The output text and its map; the unfed rest of the source is kept."""
         self._advance_to(len(self.source))
-        return Alignment("".join(self._parts), self.source, tuple(self._starts), tuple(self._ends))
+        return Alignment("".join(self._parts), self.source, self._starts, self._ends)
 
 
 def rewrite(text: str, pattern: re.Pattern, replacement: Callable[[re.Match], str | None]) -> Alignment:
@@ -161,13 +169,13 @@ def compose(first: Alignment, second: Alignment) -> Alignment:
     >>> one = rewrite("a\\r\\nb", re.compile("\\r\\n"), lambda m: "\\n")
     >>> two = rewrite(one.text, re.compile("\\n"), lambda m: " ")
     >>> both = compose(one, two)
-    >>> both.text, both.starts, both.ends
-    ('a b', (0, 1, 3), (1, 3, 4))
+    >>> both.text, list(both.starts), list(both.ends)
+    ('a b', [0, 1, 3], [1, 3, 4])
     """
     if second.source != first.text:
         raise ValueError("the second pass was not made from the first pass's text")
     n1, raw_length = len(first.text), len(first.source)
-    starts, ends = [], []
+    starts, ends = offsets(), offsets()
     for s, e in zip(second.starts, second.ends):
         if s < e:
             starts.append(first.starts[s])
@@ -179,7 +187,7 @@ def compose(first: Alignment, second: Alignment) -> Alignment:
         after = first.starts[s] if s < n1 else raw_length
         starts.append(after)
         ends.append(max(before, after))
-    return Alignment(second.text, first.source, tuple(starts), tuple(ends))
+    return Alignment(second.text, first.source, starts, ends)
 
 
 def compose_all(raw: str, passes: list[Callable[[str], Alignment]]) -> Alignment:

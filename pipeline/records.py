@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 # Mention labels.
@@ -79,8 +80,8 @@ class CleanText:
 
     text: str
     raw: str
-    raw_starts: tuple[int, ...]
-    raw_ends: tuple[int, ...]
+    raw_starts: Sequence[int]  # compact arrays on long documents
+    raw_ends: Sequence[int]
 
     def to_raw(self, start: int, end: int) -> tuple[int, int]:
         """Map a clean span to the raw span it came from."""
