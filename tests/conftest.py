@@ -43,3 +43,15 @@ def sample_out(tmp_path_factory) -> Path:
     )
     assert result.returncode == 0, result.stderr
     return out
+
+
+@pytest.fixture(scope="session")
+def sample_text_out(tmp_path_factory) -> Path:
+    """The pipeline's output for the two sample .txt statements only (the PDFs repeat
+    them), through the library; made once per session and only read by tests."""
+    from pipeline.run import run_batch
+
+    out = tmp_path_factory.mktemp("sample_text_out")
+    result = run_batch(sorted(RAW.glob("*.txt")), out)
+    assert result.n_failed == 0, result.failures
+    return out

@@ -22,19 +22,15 @@ from pipeline.loading import (
     load,
     with_documents,
 )
-from pipeline.run import run_batch
 from pipeline.tables import COLUMNS, EVENTS, MENTIONS, TABLES
 
 RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
 
 
-@pytest.fixture(scope="module")
-def out(tmp_path_factory) -> Path:
-    """`testimony run` over the real sample statements (text files: the PDFs repeat them)."""
-    folder = tmp_path_factory.mktemp("out")
-    result = run_batch(sorted(RAW.glob("*.txt")), folder)
-    assert result.n_failed == 0, result.failures
-    return folder
+@pytest.fixture(scope="session")
+def out(sample_text_out) -> Path:
+    """`testimony run` over the real sample statements (shared, read only)."""
+    return sample_text_out
 
 
 @pytest.fixture(scope="module")

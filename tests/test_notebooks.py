@@ -13,7 +13,6 @@ nbformat = pytest.importorskip("nbformat", reason="install the dev extra: pip in
 nbclient = pytest.importorskip("nbclient", reason="install the dev extra: pip install -e '.[dev]'")
 pytest.importorskip("ipykernel", reason="install the dev extra: pip install -e '.[dev]'")
 
-from pipeline.run import run_batch  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 NOTEBOOKS = REPO / "notebooks"
@@ -21,13 +20,10 @@ RAW = REPO / "data" / "raw"
 KERNEL = "testimony-tests"
 
 
-@pytest.fixture(scope="module")
-def out(tmp_path_factory) -> Path:
-    """`testimony run` over the real sample statements."""
-    folder = tmp_path_factory.mktemp("out")
-    result = run_batch(sorted(RAW.glob("*.txt")), folder)
-    assert result.n_failed == 0, result.failures
-    return folder
+@pytest.fixture(scope="session")
+def out(sample_text_out) -> Path:
+    """`testimony run` over the real sample statements (shared, read only)."""
+    return sample_text_out
 
 
 @pytest.fixture

@@ -66,13 +66,10 @@ def png_size(uri: str) -> tuple[int, int]:
     return struct.unpack(">II", data[16:24])  # the IHDR chunk
 
 
-@pytest.fixture(scope="module")
-def out(tmp_path_factory) -> Path:
-    """`testimony run` over the real sample statements."""
-    folder = tmp_path_factory.mktemp("out")
-    result = run_batch(sorted(RAW.glob("*.txt")), folder)
-    assert result.n_failed == 0, result.failures
-    return folder
+@pytest.fixture(scope="session")
+def out(sample_text_out) -> Path:
+    """`testimony run` over the real sample statements (shared, read only)."""
+    return sample_text_out
 
 
 @pytest.fixture(scope="module")
