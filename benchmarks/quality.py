@@ -1,0 +1,48 @@
+"""Mention and event quality against every set of hand annotations in the repo.
+
+    python -m benchmarks.quality
+
+Runs the pipeline over each set's statements into a temporary folder and
+reconciles it with the set's gold: the two real samples (``data/raw`` text files,
+the set the pipeline was developed on), the constructed development set
+(``data/dev``) and the constructed held-out set (``data/heldout``, never used
+for tuning). Prints one line per set and measure.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from pipeline.reconcile import reconcile
+from pipeline.run import run_batch
+
+REPO = Path(__file__).resolve().parents[1]
+SETS = {
+    "samples (real, dev)": (sorted((REPO / "data" / "raw").glob("*.txt")), REPO / "data" / "annotated"),
+    "dev (constructed)": ([REPO / "data" / "dev" / "raw"], REPO / "data" / "dev" / "annotated"),
+    "held-out (constructed)": ([REPO / "data" / "heldout" / "raw"], REPO / "data" / "heldout" / "annotated"),
+}
+
+
+def main() -> None:
+    print(f"{'set':24} {'measure':24} {'P':>6} {'R':>6} {'F1':>6}")
+    for name, (inputs, gold) in SETS.items():
+        if not any(gold.glob("*.json")) or not all(p.exists() for p in inputs):
+            print(f"{name:24} skipped: {gold} not found")
+            continue
+        with tempfile.TemporaryDirectory() as tmp:
+            out, report_dir = Path(tmp) / "out", Path(tmp) / "report"
+            run_batch(inputs, out)
+            metrics = reconcile(out, gold, report_dir).metrics
+        rows = (
+            ("mentions strict", metrics["mentions"]["strict"]["overall"]),
+            ("mentions overlap", metrics["mentions"]["overlap"]["overall"]),
+            ("events", metrics["events"]["types"]["overall"]),
+        )
+        for measure, m in rows:
+            print(f"{name:24} {measure:24} {m['precision']:6.3f} {m['recall']:6.3f} {m['f1']:6.3f}")
+
+
+if __name__ == "__main__":
+    main()
