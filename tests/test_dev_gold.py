@@ -1,0 +1,286 @@
+"""The development gold in data/dev/ is valid SPEC gold.
+
+Constructed statements annotated by hand (data/dev/README.md). Every span must
+point at its own text in data/dev/raw/, every value must be well formed, and
+the JSON must be what data/dev/build_dev_gold.py makes from the snippet
+sources. Date ranges (``с 3 по 5 марта``) are day-precision spans with
+date_start before date_end.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import doctest
+import importlib.util
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+DEV_DIR = ROOT / "data" / "dev"
+RAW_DIR = DEV_DIR / "raw"
+GOLD_FILES = sorted((DEV_DIR / "annotated").glob("*.json"))
+
+_spec = importlib.util.spec_from_file_location("build_dev_gold", DEV_DIR / "build_dev_gold.py")
+build_dev_gold = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(build_dev_gold)
+build_gold = build_dev_gold.build_gold
+
+VALUE_FIELDS = {
+    "DATE": {"date_start", "date_end", "date_precision"},
+    "MONEY": {"amount_min", "amount_max", "currency"},
+    "TERM": {"term_min", "term_max", "term_unit"},
+    "COUNT": {"count_min", "count_max"},
+}
+ALL_VALUE_FIELDS = set().union(*VALUE_FIELDS.values()) | {"approx"}
+EVENT_KEYS = {"type", "start", "end", "trigger", "also", *build_gold.EVENT_FIELDS}
+
+
+def load(path: Path) -> dict:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def gold(doc_prefix: str) -> dict:
+    (path,) = [p for p in GOLD_FILES if p.name.startswith(doc_prefix)]
+    return load(path)
+
+
+def iso(value: str) -> dt.date:
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", value), value
+    return dt.date.fromisoformat(value)
+
+
+def check_date(item: dict) -> None:
+    start, end = iso(item["date_start"]), iso(item["date_end"])
+    precision = item["date_precision"]
+    assert precision in build_gold.PRECISIONS
+    assert start <= end
+    if precision == "month":
+        assert start.day == 1 and (start.year, start.month) == (end.year, end.month)
+        assert (end + dt.timedelta(days=1)).day == 1
+    elif precision == "year":
+        assert (start.month, start.day, end.month, end.day) == (1, 1, 12, 31)
+        assert start.year == end.year
+
+
+def check_range(item: dict, low: str, high: str) -> None:
+    if item.get(low) is not None or item.get(high) is not None:
+        assert item[low] is not None and item[high] is not None
+        assert item[low] <= item[high]
+
+
+def test_every_raw_statement_is_annotated():
+    raw_ids = {p.stem for p in RAW_DIR.glob("*.txt")}
+    assert raw_ids and raw_ids == {p.stem for p in GOLD_FILES}
+
+
+@pytest.mark.parametrize("path", GOLD_FILES, ids=lambda p: p.stem)
+def test_document_text_is_the_raw_file(path):
+    document = load(path)
+    assert set(document) == {"doc_id", "text", "mentions", "events"}
+    assert document["doc_id"] == path.stem
+    assert document["text"] == (RAW_DIR / f"{path.stem}.txt").read_bytes().decode("utf-8")
+    assert 2000 <= len(document["text"]) <= 4000
+
+
+@pytest.mark.parametrize("path", GOLD_FILES, ids=lambda p: p.stem)
+def test_mentions_are_valid_spans_with_typed_values(path):
+    document = load(path)
+    text = document["text"]
+    assert document["mentions"]
+    for mention in document["mentions"]:
+        kind = mention["type"]
+        assert kind in build_gold.MENTION_TYPES
+        assert 0 <= mention["start"] < mention["end"] <= len(text)
+        assert text[mention["start"]:mention["end"]] == mention["text"]
+        assert mention["text"] == mention["text"].strip()
+        assert isinstance(mention["normal"], str) and mention["normal"].strip()
+        assert set(mention) & ALL_VALUE_FIELDS - {"approx"} == VALUE_FIELDS.get(kind, set()), mention
+        if kind == "DATE":
+            check_date(mention)
+        if kind == "MONEY":
+            assert re.fullmatch(r"[A-Z]{3}", mention["currency"])
+            check_range(mention, "amount_min", "amount_max")
+        if kind == "TERM":
+            assert mention["term_unit"] in build_gold.TERM_UNITS
+            check_range(mention, "term_min", "term_max")
+        if kind == "COUNT":
+            assert all(isinstance(mention[k], int) for k in ("count_min", "count_max"))
+            check_range(mention, "count_min", "count_max")
+        if "approx" in mention:
+            assert isinstance(mention["approx"], bool)
+
+
+@pytest.mark.parametrize("path", GOLD_FILES, ids=lambda p: p.stem)
+def test_mentions_are_flat_sorted_and_never_start_with_a_preposition(path):
+    mentions = load(path)["mentions"]
+    for left, right in zip(mentions, mentions[1:]):
+        assert left["end"] <= right["start"], (left["text"], right["text"])
+    for mention in mentions:
+        assert not re.match(r"(в|во|на|у|с|со|к|по|из|от)\s", mention["text"]) or \
+            mention["type"] in ("MONEY", "TERM"), mention["text"]
+
+
+@pytest.mark.parametrize("path", GOLD_FILES, ids=lambda p: p.stem)
+def test_events_are_valid(path):
+    document = load(path)
+    text = document["text"]
+    people = {m["normal"] for m in document["mentions"] if m["type"] == "PER"}
+    places = {m["normal"] for m in document["mentions"] if m["type"] == "LOC"}
+    assert document["events"]
+    for event in document["events"]:
+        assert EVENT_KEYS <= set(event) <= EVENT_KEYS | {"aggregate", "note"}
+        assert event["type"] in build_gold.EVENT_TYPES
+        assert text[event["start"]:event["end"]] == event["trigger"]
+        spans = [(event["start"], event["end"])] + [tuple(span) for span in event["also"]]
+        assert len(set(spans)) == len(spans), event
+        for start, end in spans:
+            assert 0 <= start < end <= len(text)
+        if event["date_start"] is not None:
+            check_date(event)
+        else:
+            assert event["date_end"] is None and event["date_precision"] is None
+        assert event["place"] is None or event["place"] in places
+        assert set(event["persons"]) <= people
+        assert set(event["actors"]) <= set(build_gold.ACTORS)
+        assert isinstance(event["negated"], bool)
+        for low, high in (("count_min", "count_max"), ("amount_min", "amount_max"),
+                          ("term_min", "term_max")):
+            check_range(event, low, high)
+        if event["amount_min"] is not None:
+            assert re.fullmatch(r"[A-Z]{3}", event["currency"])
+        if event["term_min"] is not None:
+            assert event["term_unit"] in build_gold.TERM_UNITS
+
+
+def test_dev_gold_json_is_built_from_the_snippet_sources():
+    assert build_dev_gold.main(["--check"]) == 0
+
+
+def test_build_dev_gold_doctests():
+    assert doctest.testmod(build_dev_gold).failed == 0
+
+
+def test_a_date_range_must_run_forwards():
+    with pytest.raises(build_gold.GoldError):
+        build_dev_gold.expand_date_range({"date": ["2021-03-05", "2021-03-03"]})
+
+
+# Cases the brief asked the set to contain, read back from the gold.
+MENTION_CASES = [
+    ("dev_01", "50 МРП", "MONEY", {"amount_min": 50, "amount_max": 50, "currency": "MRP"}),
+    ("dev_01", "145 850 тенге", "MONEY", {"amount_min": 145850, "currency": "KZT"}),
+    ("dev_01", "более 1,2 млн тенге", "MONEY", {"amount_min": 1200000, "approx": True}),
+    ("dev_01", "Ахметова Г.", "PER", {"normal": "Гульнара Ахметова"}),
+    ("dev_01", "М. Ахметов", "PER", {"normal": "Марат Ахметов"}),
+    ("dev_01", "около двухсот человек", "COUNT", {"count_min": 200, "approx": True}),
+    ("dev_01", "не менее 40 человек", "COUNT", {"count_min": 40, "approx": True}),
+    ("dev_01", "десяти суткам", "TERM", {"term_min": 10, "term_unit": "day"}),
+    ("dev_01", "до 5 лет", "TERM", {"term_max": 5, "term_unit": "year", "approx": True}),
+    ("dev_01", "22.06.2021", "DATE", {"date_start": "2021-06-22", "date_precision": "day"}),
+    ("dev_01", "3 по 5 марта 2021 года", "DATE",
+     {"date_start": "2021-03-03", "date_end": "2021-03-05", "date_precision": "day"}),
+    ("dev_01", "памятника Сырыму Датову", "LOC", {"normal": "памятник Сырыму Датову"}),
+    ("dev_01", "Западно-Казахстанский правозащитный центр «Жария»", "ORG",
+     {"normal": "Западно-Казахстанский правозащитный центр «Жария»"}),
+    ("dev_02", "около полутора тысяч человек", "COUNT", {"count_min": 1500, "approx": True}),
+    ("dev_02", "20 тысяч рублей", "MONEY", {"amount_min": 20000, "currency": "RUB"}),
+    ("dev_02", "от 10 до 30 тыс. руб.", "MONEY", {"amount_min": 10000, "amount_max": 30000}),
+    ("dev_02", "до 30 суток", "TERM", {"term_max": 30, "approx": True}),
+    ("dev_02", "прошлом месяце", "DATE", {"date_start": "2020-10-01", "date_precision": "month"}),
+    ("dev_02", "этом году", "DATE", {"date_start": "2020-01-01", "date_precision": "year"}),
+    ("dev_02", "Е. В. Смирнова", "PER", {"normal": "Елена Викторовна Смирнова"}),
+    ("dev_03", "Анди-\nжанской области", "LOC", {"normal": "Андижанская область"}),
+    ("dev_03", "Анди-\nжанский городской суд по уголовным делам", "ORG",
+     {"normal": "Андижанский городской суд по уголовным делам"}),
+    ("dev_03", "3 годам", "TERM", {"term_min": 3, "term_unit": "year"}),
+    ("dev_03", "около 6 млн сумов", "MONEY", {"amount_min": 6000000, "currency": "UZS", "approx": True}),
+    ("dev_03", "конце ноября", "DATE", {"date_start": "2019-11-01", "date_precision": "month"}),
+    ("dev_04", "10–11 февраля", "DATE", {"date_start": "2023-02-10", "date_end": "2023-02-11"}),
+    ("dev_04", "Министерство юстиции Кыргызской Республики", "ORG",
+     {"normal": "Министерство юстиции Кыргызской Республики"}),
+    ("dev_04", "5 000 сомов", "MONEY", {"amount_min": 5000, "currency": "KGS"}),
+]
+
+
+@pytest.mark.parametrize("doc, surface, kind, expected", MENTION_CASES)
+def test_brief_cases_are_annotated(doc, surface, kind, expected):
+    found = [m for m in gold(doc)["mentions"] if m["text"] == surface]
+    assert found, surface
+    for mention in found:
+        assert mention["type"] == kind
+        assert {k: mention.get(k) for k in expected} == expected
+
+
+# Wordings that must not become events: faced penalties, laws, generic statements.
+NOT_EVENTS = [
+    ("dev_01", "грозит"),
+    ("dev_01", "предусматривает"),
+    ("dev_01", "задерживают"),
+    ("dev_02", "грозит"),
+    ("dev_02", "предусматривает"),
+    ("dev_02", "задерживают"),
+    ("dev_03", "грозит"),
+    ("dev_03", "поступают"),
+    ("dev_04", "предусматривает"),
+    ("dev_04", "давят"),
+    ("dev_04", "обжаловать"),
+]
+
+
+@pytest.mark.parametrize("doc, wording", NOT_EVENTS)
+def test_non_events_have_no_event_span(doc, wording):
+    document = gold(doc)
+    text = document["text"]
+    spans = [(e["start"], e["end"]) for e in document["events"]]
+    spans += [tuple(s) for e in document["events"] for s in e["also"]]
+    where = [m.start() for m in re.finditer(re.escape(wording), text)]
+    assert where, wording
+    for position in where:
+        assert not any(start <= position < end for start, end in spans), wording
+
+
+@pytest.mark.parametrize("path", GOLD_FILES, ids=lambda p: p.stem)
+def test_every_statement_keeps_a_negated_event(path):
+    assert any(e["negated"] for e in load(path)["events"])
+
+
+def test_aggregates_are_kept_apart():
+    events = gold("dev_01")["events"]
+    totals = [e for e in events if e.get("aggregate")]
+    assert {e["type"] for e in totals} == {"protest", "detention", "custody", "fine"}
+    assert [e["count_min"] for e in totals if e["type"] == "detention"] == [40]
+
+
+def evidence(event: dict, text: str) -> list[str]:
+    return [event["trigger"]] + [text[start:end] for start, end in event["also"]]
+
+
+@pytest.mark.parametrize("doc, first, second, types", [
+    ("dev_01", "задержаны", "доставлены", ("detention",)),              # one detention
+    ("dev_01", "избили", "задержали", ("violence", "detention")),      # two events
+    ("dev_02", "задержали", "доставили", ("detention",)),
+    ("dev_04", "задержаны", "доставлены", ("detention",)),
+])
+def test_coordinated_triggers(doc, first, second, types):
+    document = gold(doc)
+    text = document["text"]
+    holders = {name: {e["type"] for e in document["events"] if name in evidence(e, text)}
+               for name in (first, second)}
+    assert holders[first] & holders[second] == (set(types) if len(types) == 1 else set())
+    assert set(types) <= holders[first] | holders[second]
+
+
+@pytest.mark.parametrize("doc, trigger, retelling", [
+    ("dev_01", "собрались", "Пикет"),          # the summary and body of the 12 June picket
+    ("dev_02", "разгоне", "оттеснять"),        # the title and the body
+    ("dev_03", "осужденному", "приговорил"),   # the opening request and the body
+    ("dev_04", "отказал", "отказало"),         # the headline and the body
+])
+def test_a_happening_told_twice_is_one_event(doc, trigger, retelling):
+    document = gold(doc)
+    (event,) = [e for e in document["events"] if e["trigger"] == trigger]
+    assert retelling in evidence(event, document["text"])
+    assert not [e for e in document["events"] if e["trigger"] == retelling]
