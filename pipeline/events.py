@@ -10,18 +10,19 @@ carried (:mod:`pipeline.events_scene`), one happening told twice merged
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Sequence
 
 from .events_actors import admitted, inherit_refusal_actors, resolve_actors
-from .events_arguments import Found, assign_arguments, attendance_count, head_token
+from .events_arguments import NARRATOR, Found, assign_arguments, attendance_count, head_token, read_people
 from .events_context import Token, context, find_pattern, folded_set, has_pattern, heads_up, is_bare_plural
 from .events_merge import Draft, merge_drafts, to_event
 from .events_scene import (
     carry_dates, carry_places, frames_clause, paragraph_units, place_situated_events, unit_of,
 )
-from .events_triggers import find_actors, find_triggers, may_trigger, parse_sentence, word_lemmas
+from .events_triggers import find_actors, find_triggers, may_trigger, parse_sentences, word_lemmas
 from .nlp import Models, parse_word
 from .records import DATE, LOC, Argument, DateValue, Event, Mention, Sentence
 from .tag.gazetteer import canonical_place
@@ -49,15 +50,21 @@ def build_events(
     summary_units: set[int] = set()
     seen_units: set[int] = set()
     last_day: DateValue | None = None
+    by_sentence = _mentions_by_sentence(sentences, mentions)
+    people = read_people(text, mentions)
+    words_of = [_WORD.findall(s.text) for s in sentences]
+    to_parse = [
+        may_trigger(words) or any(m.type == LOC for _, m in inside)
+        for words, inside in zip(words_of, by_sentence)
+    ]
+    parsed = iter(parse_sentences([s for s, p in zip(sentences, to_parse) if p], models))
     for sent_id, sentence in enumerate(sentences):
         unit, caption = unit_of(layout, sentence.start)
-        inside = [(i, m) for i, m in enumerate(mentions) if sentence.start <= m.start < sentence.end]
-        words = _WORD.findall(sentence.text)
+        inside, words, parse = by_sentence[sent_id], words_of[sent_id], to_parse[sent_id]
         if unit not in seen_units and _lemmas(words) & folded_set("summary_markers"):
             summary_units.add(unit)  # "По итогам полугода": nothing carries into it
         seen_units.add(unit)
-        parse = may_trigger(words) or any(m.type == LOC for _, m in inside)
-        tokens = parse_sentence(sentence, models) if parse else _light_tokens(sentence)
+        tokens = next(parsed) if parse else _light_tokens(sentence)
         inside = [(i, m) for i, m in inside if not _document_date(tokens, m)]
         for i, m in inside:
             if m.type == DATE and isinstance(m.value, DateValue) and m.value.precision != "year":
@@ -71,12 +78,17 @@ def build_events(
                     place_anchors.append((unit, m.start, place_name(m)))
         if last_day is not None and has_pattern(tokens, context()["date_anaphora"], 0, len(tokens)):
             date_anchors.append((unit, sentence.start, last_day))
+        elif last_day is not None:
+            later = _days_later(tokens)  # "на следующий день", "через два дня"
+            if later:
+                day = last_day.start + dt.timedelta(days=later)
+                date_anchors.append((unit, sentence.start, DateValue(day, day, "day")))
         if not parse:
             _attach_attendance(tokens, inside, unit, [], drafts)
             continue
         actors = find_actors(tokens)
         hits = find_triggers(tokens, tuple(m for _, m in inside), actors)
-        found = assign_arguments(tokens, hits, inside, actors)
+        found = assign_arguments(tokens, hits, inside, actors, people)
         anaphoric_place = _anaphoric_place(tokens, mentions, unit, layout)
         sentence_drafts = []
         for hit, args in zip(hits, found):
@@ -102,6 +114,17 @@ def build_events(
     return tuple(to_event(d) for d in merged)
 
 
+def _mentions_by_sentence(sentences, mentions) -> list[list[tuple[int, Mention]]]:
+    """(index, mention) pairs of each sentence, by where the mention starts."""
+    starts = [s.start for s in sentences]
+    found: list[list[tuple[int, Mention]]] = [[] for _ in sentences]
+    for i, mention in enumerate(mentions):
+        k = bisect.bisect_right(starts, mention.start) - 1
+        if k >= 0 and mention.start < sentences[k].end:
+            found[k].append((i, mention))
+    return found
+
+
 def _lemmas(words: list[str]) -> frozenset[str]:
     return frozenset().union(*map(word_lemmas, words)) if words else frozenset()
 
@@ -119,6 +142,15 @@ def _light_tokens(sentence: Sentence) -> tuple[Token, ...]:
     return tuple(tokens)
 
 
+def _days_later(tokens) -> int:
+    """Days after the last named day that a relative phrase opening the clause counts."""
+    for pattern, days in context()["relative_days"]:
+        at = find_pattern(tokens, [pattern], 0, min(len(tokens), 8))
+        if at is not None:
+            return days
+    return 0
+
+
 def _opens(tokens, mention: Mention) -> bool:
     """The mention opens its sentence (only prepositions before it)."""
     return all(t.pos in {"ADP", "PUNCT"} for t in tokens if t.end <= mention.start)
@@ -134,7 +166,11 @@ def _document_date(tokens, mention: Mention) -> bool:
     documents = folded_set("document_heads")
     parsed = any(t.head >= 0 for t in tokens)
     near = heads_up(tokens, at, 2) if parsed else list(range(max(0, at - 3), at))
-    return any(tokens[h].lemmas & documents for h in near)
+    if any(tokens[h].lemmas & documents for h in near):
+        return True
+    # "1984 года рождения", "1987 г.р.": a birth year dates no happening
+    after = next((t.index for t in tokens if t.start >= mention.end), len(tokens))
+    return has_pattern(tokens, context()["birth_markers"], after - 1, after + 1)
 
 
 def _anaphoric_place(tokens, mentions, unit, layout) -> str | None:
@@ -173,6 +209,10 @@ def _describe_telling(draft: Draft, tokens, hit, caption: bool) -> None:
         for i, t in enumerate(tokens) if t.lemmas & {"митинг", "акция", "пикет", "шествие", "собрание"}
     )
     draft.single = not is_bare_plural(tokens, hit.anchor)
+    draft.repeated = has_pattern(tokens, ctx["repeat_markers"], first - 4, first + 2)
+    draft.particular = has_pattern(tokens, ctx["particular_markers"], 0, first)
+    draft.inchoative = "VerbForm=Inf" in anchor.feats and anchor.head >= 0 and bool(
+        tokens[anchor.head].lemmas & folded_set("phase_verbs"))
 
 
 def _attach_attendance(tokens, inside, unit: int, sentence_drafts, drafts) -> None:
@@ -205,10 +245,13 @@ def _draft(text, sentence, sent_id, paragraph, hit, args: Found, mentions) -> Dr
                 return value
         return None
 
-    persons = []
-    for index in dict.fromkeys(_best(args, "person")):
-        persons.append(mentions[index].normal or mentions[index].text)
-        arguments.append(Argument("person", index))
+    persons, patients = [], []
+    for value in dict.fromkeys(_best(args, "person")):
+        if isinstance(value, str):  # the narrator or a named relation, read from a pronoun or noun
+            (patients if value == NARRATOR else persons).append(value)
+            continue
+        persons.append(mentions[value].normal or mentions[value].text)
+        arguments.append(Argument("person", value))
     place = None
     for index in _best(args, "place")[:1]:
         place = place_name(mentions[index])
@@ -226,6 +269,7 @@ def _draft(text, sentence, sent_id, paragraph, hit, args: Found, mentions) -> Dr
         date_stated=date is not None,
         place=place,
         persons=tuple(dict.fromkeys(persons)),
+        patients=tuple(dict.fromkeys(persons + patients)),
         actors=tuple(dict.fromkeys(str(a) for a in _best(args, "actor"))),
         count=first_value("count"),
         money=first_value("amount"),

@@ -12,7 +12,9 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from .events_context import Token, context, folded_set, has_pattern
+import re
+
+from .events_context import Token, context, folded_set, has_pattern, lemmas_of
 from .events_triggers import TriggerHit
 from .records import COUNT, DATE, LOC, MONEY, PER, TERM, Mention
 
@@ -117,21 +119,128 @@ def coordination_groups(tokens: tuple[Token, ...], hits: list[TriggerHit]) -> li
     return [find(i) for i in range(len(hits))]
 
 
+NARRATOR = "narrator"  # the unnamed author: not a person, but who an event befell
+_SELF_INTRODUCTION = re.compile(r"(?:^|[\s.,;:])(?:[Яя]\s*[,—–-]|[Мм]еня\s+зовут)\s*$")
+_WORDS = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class People:
+    """Who the document's first-person and kin words stand for.
+
+    ``narrator``: the author's name when the statement gives it (``Я, Смирнова
+    Елена Викторовна, ...``, ``Меня зовут ...``); ``kin``: a relation introduced
+    with a name (``моего мужа, Андрея Смирнова``) -> that name, so a later bare
+    ``муж`` is him.
+    """
+
+    narrator: str | None = None
+    kin: dict[str, str] = field(default_factory=dict)
+
+
+def read_people(text: str, mentions) -> People:
+    """The narrator's name and the named relations of one document.
+
+    >>> from pipeline.records import Mention
+    >>> text = "Я, Иванова Анна, сообщаю. Моего сына, Олега Иванова, задержали."
+    >>> people = read_people(text, [Mention(PER, 3, 15, "Иванова Анна", "Анна Иванова"),
+    ...                             Mention(PER, 38, 51, "Олега Иванова", "Олег Иванов")])
+    >>> people.narrator, people.kin
+    ('Анна Иванова', {'сын': 'Олег Иванов'})
+    """
+    narrator, kin = None, {}
+    relations = folded_set("kin_nouns")
+    for mention in mentions:
+        if mention.type != PER:
+            continue
+        before = text[max(0, mention.start - 30) : mention.start]
+        name = mention.normal or mention.text
+        if narrator is None and _SELF_INTRODUCTION.search(before):
+            narrator = given_name_first(mention.text) or name
+        words = _WORDS.findall(before.rsplit("\n\n", 1)[-1])
+        if words and re.search(r"^[\s,—–-]*$", before[before.rfind(words[-1]) + len(words[-1]):]):
+            for lemma in lemmas_of(words[-1]) & relations:
+                kin.setdefault(lemma, name)
+    return People(narrator, kin)
+
+
+def given_name_first(name: str) -> str | None:
+    """A self-introduction's ``Surname Name Patronymic`` in the usual order.
+
+    >>> given_name_first("Смирнова Елена Викторовна"), given_name_first("Елена Смирнова")
+    ('Елена Викторовна Смирнова', None)
+    """
+    words = name.split()
+    if len(words) == 3 and re.search(r"(?:вич|вна|чна|оглы|кызы|улы)$", words[2]):
+        return f"{words[1]} {words[2]} {words[0]}"
+    return None
+
+
+def _person_words(tokens, people: People | None, mention_tokens: set[int]):
+    """Person items for first-person pronouns and named relations (not inside a mention)."""
+    if people is None:
+        return []
+    pronouns, items = folded_set("narrator_pronouns"), []
+    for token in tokens:
+        if token.index in mention_tokens:
+            continue
+        if token.lemmas & pronouns and token.pos == "PRON":
+            items.append(("near_person", [token.index], people.narrator or NARRATOR, True))
+        else:
+            for lemma in token.lemmas & people.kin.keys():
+                items.append(("near_person", [token.index], people.kin[lemma], True))
+    return items
+
+
+def is_agent(tokens: tuple[Token, ...], at: int, hit: TriggerHit) -> bool:
+    """The word is the doer of an active trigger, or of the verb whose object the
+    trigger noun is (``судья ... ограничился предупреждением``): not who it befell."""
+    token = tokens[at]
+    if token.rel != "nsubj":
+        return False
+    anchor = tokens[hit.anchor]
+    verbs = {hit.anchor} if anchor.pos == "VERB" else {anchor.head}
+    if token.head not in verbs:
+        return False
+    verb = tokens[token.head]
+    return "Voice=Pass" not in verb.feats and "Variant=Short" not in verb.feats
+
+
+def is_official(tokens: tuple[Token, ...], at: list[int]) -> bool:
+    """A name apposed to an official's title (``судья Исатаев``, ``следователь
+    Петров``): the one who acted, not a victim."""
+    officials = folded_set("official_nouns")
+    first = at[0]
+    near = [first - 1] if first > 0 else []
+    near += [tokens[i].head for i in at if tokens[i].head >= 0 and tokens[i].head not in at]
+    return any(tokens[i].lemmas & officials for i in near)
+
+
 def assign_arguments(
     tokens: tuple[Token, ...],
     hits: list[TriggerHit],
     mentions: list[tuple[int, Mention]],
     actors: dict[int, str],
+    people: People | None = None,
 ) -> list[Found]:
-    """Arguments of each trigger of a sentence; ``mentions`` are (index, mention) pairs."""
+    """Arguments of each trigger of a sentence; ``mentions`` are (index, mention) pairs.
+
+    Persons are also read from first-person pronouns (the narrator) and named
+    relations (``мужа``), and never from the doer of an active trigger or an
+    official named by title.
+    """
     found = [Found() for _ in hits]
     if not hits:
         return found
     groups = coordination_groups(tokens, hits)
     items: list[tuple[str, list[int], object, bool]] = []
+    in_mentions: set[int] = set()
     for index, mention in mentions:
         role = ROLE_OF.get(mention.type)
         at = [t.index for t in tokens if t.start < mention.end and mention.start < t.end]
+        in_mentions.update(at)
+        if role == "person" and at and is_official(tokens, at):
+            continue
         if role == "count" and at and is_subset(tokens, at[0]):
             continue
         if role == "place" and at and qualifies_other_noun(tokens, at, hits, mentions):
@@ -140,8 +249,12 @@ def assign_arguments(
             # a bare year is too vague to take from a neighbouring clause
             vague = role == "date" and getattr(mention.value, "precision", "") == "year"
             items.append((role, at, index, vague))
+    items += _person_words(tokens, people, in_mentions)
     items += [("actor", [at], actor, False) for at, actor in actors.items()]
     for role, at, value, tree_only in items:
+        # a pronoun or relation word is a person only close to the trigger
+        reach = MAX_TREE if role != "near_person" else 2
+        role = "person" if role == "near_person" else role
         # a mention in brackets is a gloss ("(это более 400 EURO)"): last choice
         gloss = 5.0 if in_brackets(tokens, at[0]) else 0.0
         scored = []
@@ -150,8 +263,10 @@ def assign_arguments(
                 continue
             if role in {"person", "count"} and is_time_reference(tokens, hit.anchor):
                 continue
+            if role == "person" and hit.type != "protest" and any(is_agent(tokens, a, hit) for a in at):
+                continue
             distance = min(tree_distance(tokens, a, hit.anchor) for a in at)
-            if distance <= MAX_TREE:
+            if distance <= reach:
                 scored.append((distance + gloss, k))
                 continue
             gaps = [g for g in (linear_gap(tokens, a, hit) for a in at) if g is not None]

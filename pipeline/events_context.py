@@ -179,10 +179,14 @@ def is_generic_present(tokens: tuple[Token, ...], anchor: int) -> bool:
     if "Tense=Pres" not in token.feats or "VerbForm=Fin" not in token.feats:
         return False
     own = children(tokens, anchor)
+    if any(tokens[c].lemmas & folded_set("habitual_adverbs") for c in own):
+        return True  # "постоянно задерживают", "сейчас задерживают за любой плакат"
     if any(tokens[c].rel.startswith("nsubj") for c in own):
         return False
     objects = [c for c in own if tokens[c].rel == "obj"]
-    return bool(objects) and all(is_bare_plural(tokens, c) for c in objects)
+    if not objects:  # "задерживают за любой плакат": no one in particular
+        return "Number=Plur" in token.feats and "Person=3" in token.feats
+    return all(is_bare_plural(tokens, c) for c in objects)
 
 
 def is_indefinite_personal(tokens: tuple[Token, ...], anchor: int) -> bool:
@@ -198,14 +202,26 @@ def is_indefinite_personal(tokens: tuple[Token, ...], anchor: int) -> bool:
 
 def find_pattern(tokens: tuple[Token, ...], patterns, lo: int, hi: int) -> int | None:
     """Where one of the lemma sequences first occurs within tokens[lo:hi]."""
-    for i in range(max(0, lo), min(len(tokens), hi)):
-        for pattern in patterns:
-            parts = [fold(p) for p in pattern]
-            if i + len(parts) <= min(len(tokens), hi) and all(
-                parts[k] in tokens[i + k].lemmas for k in range(len(parts))
+    folded = _folded_patterns(patterns)
+    hi = min(len(tokens), hi)
+    for i in range(max(0, lo), hi):
+        lemmas = tokens[i].lemmas
+        for parts in folded:
+            if parts[0] in lemmas and i + len(parts) <= hi and all(
+                parts[k] in tokens[i + k].lemmas for k in range(1, len(parts))
             ):
                 return i
     return None
+
+
+def _folded_patterns(patterns) -> tuple[tuple[str, ...], ...]:
+    return _fold_patterns(tuple(tuple(pattern) for pattern in patterns))
+
+
+@cache
+def _fold_patterns(patterns: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:
+    """Lexicon patterns with folded lemmas, folded once per process."""
+    return tuple(tuple(fold(p) for p in pattern) for pattern in patterns)
 
 
 def has_pattern(tokens: tuple[Token, ...], patterns, lo: int, hi: int) -> bool:

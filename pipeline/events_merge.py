@@ -56,6 +56,10 @@ class Draft:
     day_before: bool = False  # "за день до" the dated happening
     situated: bool = False  # "во время акции", "на месте митинга"
     single: bool = True  # a singular noun or a verb: one happening, not a class
+    repeated: bool = False  # "еще раз", "снова": a new happening of the same kind
+    inchoative: bool = False  # "начали выхватывать людей": the start of what is told next
+    particular: bool = False  # "в частности", "в том числе": one case of a group's
+    patients: tuple[str, ...] = ()  # who it befell, named or not ("narrator"): for merging only
 
 
 def _agree(a, b) -> bool:
@@ -91,13 +95,20 @@ def _same_day(a: Draft, b: Draft) -> bool:
 
 
 def _shares_identity(a: Draft, b: Draft) -> bool:
-    """The later telling names the same person, sum or term."""
-    return bool(set(a.persons) & set(b.persons)) or (
-        a.money is not None and a.money == b.money) or (a.term is not None and a.term == b.term)
+    """The later telling names the same person (the narrator too), sum, term or count."""
+    return bool(set(a.persons + a.patients) & set(b.persons + b.patients)) or any(
+        x is not None and x == y for x, y in ((a.money, b.money), (a.term, b.term), (a.count, b.count)))
+
+
+def _anonymous(draft: Draft) -> bool:
+    """A telling with no one and nothing of its own (``начали выхватывать людей``)."""
+    return not (draft.persons or draft.patients or draft.count or draft.money or draft.term)
 
 
 def linked(a: Draft, b: Draft, separate_types: frozenset[str] = frozenset()) -> bool:
     """Whether ``b`` (told later) retells the happening ``a`` tells."""
+    if b.repeated:
+        return False
     if a.sent_id == b.sent_id:
         return True
     if a.summary != b.summary:
@@ -109,7 +120,11 @@ def linked(a: Draft, b: Draft, separate_types: frozenset[str] = frozenset()) -> 
     if a.type == "protest":
         return (a.paragraph == b.paragraph and a.single and b.single) or _same_day(a, b)
     if a.type in separate_types:
-        return _shares_identity(a, b) and (a.paragraph == b.paragraph or _same_day(a, b))
+        if b.sent_id == a.sent_id + 1 and a.inchoative and _anonymous(a) and not b.particular:
+            return True  # "начали выхватывать людей. Семеро были задержаны"
+        # a retelling elsewhere names the same people; two stated days must agree
+        return _shares_identity(a, b) and (
+            a.paragraph == b.paragraph or _same_day(a, b) or not (a.date_stated and b.date_stated))
     if a.paragraph == b.paragraph:
         return True
     return a.date_stated and b.date_stated and _same_day(a, b)
@@ -120,6 +135,7 @@ def _absorb(into: Draft, other: Draft) -> None:
     into.date_stated = into.date_stated or other.date_stated
     into.place = into.place or other.place
     into.persons = tuple(dict.fromkeys(into.persons + other.persons))
+    into.patients = tuple(dict.fromkeys(into.patients + other.patients))
     into.actors = specific(tuple(dict.fromkeys(into.actors + other.actors)))
     into.count = into.count or other.count
     into.money = into.money or other.money

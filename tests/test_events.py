@@ -287,3 +287,107 @@ def test_a_refusal_is_by_the_body_applied_to(events_of):
                                   "и предуредили, что их дети не должны ходить в нашу организацию."])
 def test_a_typo_still_triggers(events_of, text):
     assert events_of(text)
+
+
+# ---- Russia, Belarus, Central Asia: testimony told in the first person (sentences written
+# for these tests, not taken from any data file)
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("Вчера у нас в квартире провели обыск и изъяли два ноутбука.", "surveillance"),
+        ("Меня вызвали на допрос в управление.", "intimidation"),
+        ("Через неделю меня уволили с завода.", "other"),
+        ("В мае против него возбудили уголовное дело.", "other"),
+        ("Суд приговорил его к четырем годам колонии.", "custody"),
+        ("Суд отправил журналистку под домашний арест.", "custody"),
+        ("Омоновцы избили его дубинками у входа в метро.", "violence"),
+        ("Участковый пригрозил нам увольнением.", "intimidation"),
+        ("Затем заблокировали сайт нашего движения.", "other"),
+        ("В феврале студентов выселили из общежития.", "eviction"),
+        ("Суд Первомайского района рассмотрел дело за десять минут.", "court"),
+        ("Нашему адвокату не пустили к задержанным.", "other"),
+        ("Сначала они начали хватать людей и затаскивать в автозаки.", "detention"),
+    ],
+)
+def test_lexicon_covers_the_region(events_of, text, kind):
+    assert kind in types(events_of(text))
+
+
+def test_a_dispersed_rally_is_a_denial_not_a_protest(events_of):
+    assert types(events_of("Росгвардия разогнала акцию на набережной.")) == Counter({"permit_denied": 1})
+
+
+@pytest.mark.parametrize(
+    "text, kind, actors",
+    [
+        ("Меня задержали сотрудники Росгвардии.", "detention", ("police",)),
+        ("Сотрудники ГКНБ провели обыск в редакции.", "surveillance", ("security_service",)),
+        ("Сотрудники КГБ угрожали моей жене.", "intimidation", ("security_service",)),
+        ("Хозяин квартиры выселил нас через два дня.", "eviction", ("venue_owner",)),
+        ("Работодатель уволил меня без объяснений.", "other", ("employer",)),
+        ("Мэрия запретила пикет у здания парламента.", "permit_denied", ("akimat",)),
+    ],
+)
+def test_regional_actors(events_of, text, kind, actors):
+    (event,) = [e for e in events_of(text) if e.type == kind]
+    assert event.actors == actors
+
+
+def test_a_named_narrator_is_the_person_of_first_person_events(events_of):
+    text = ("Я, Кузнецова Мария Петровна, 1979 года рождения, сообщаю следующее.\n"
+            "15 марта меня задержали у здания суда.")
+    (detention,) = [e for e in events_of(text) if e.type == "detention"]
+    assert detention.persons == ("Мария Петровна Кузнецова",)
+    assert detention.date.start == dt.date(2012, 3, 15)  # not the birth year
+
+
+def test_an_unnamed_narrator_is_no_person(events_of):
+    (detention,) = [e for e in events_of("15 марта меня задержали у здания суда.")
+                    if e.type == "detention"]
+    assert detention.persons == ()
+
+
+def test_a_named_relation_stands_for_the_name(events_of):
+    text = ("Моего брата, Тимура Алиева, задержали 3 мая. "
+            "Через два дня суд арестовал брата на 10 суток.")
+    events = {e.type: e for e in events_of(text)}
+    assert events["custody"].persons == ("Тимур Алиев",)
+    assert events["custody"].date.start == dt.date(2012, 5, 5)  # "через два дня"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Судья Ольга Смирнова оштрафовала меня на 10 000 рублей.",  # the judge is no victim
+        "Следователь Павел Орлов допросил меня без адвоката.",
+    ],
+)
+def test_officials_are_not_persons(events_of, text):
+    events = events_of(text)
+    assert events and all(not e.persons for e in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "У нас постоянно задерживают активистов.",  # habitual
+        "Сейчас задерживают за любой плакат.",
+        "Его обвиняют в распространении материалов, угрожающих общественной безопасности.",
+        "Нам грозит до восьми лет лишения свободы.",
+        "Мы требуем прекратить преследование журналистов.",
+    ],
+)
+def test_statements_that_are_not_happenings(events_of, text):
+    assert not events_of(text)
+
+
+def test_again_is_a_new_happening(events_of):
+    text = "Его избили на площади, а потом еще раз избили в автозаке."
+    assert types(events_of(text))["violence"] == 2
+
+
+def test_beginning_to_grab_is_the_detention_told_next(events_of):
+    text = ("Полицейские начали выхватывать людей из толпы. "
+            "Пятеро участников были задержаны и доставлены в отдел.")
+    assert types(events_of(text))["detention"] == 1
