@@ -56,7 +56,9 @@ NOTES = (
     "- DATE: we leave the preposition out ('2012 году'; NEREL 'в 2012 году') and do not tag",
     "  purely relative days ('сегодня', 'вчера'); see 'DATE strict, NEREL prepositions' below.",
     "- ORG: we tag state bodies named by their singular noun even when generic ('суд',",
-    "  'администрации'); NEREL tags 'суд' alone rarely.",
+    "  'администрации'); NEREL tags 'суд' alone rarely. A body named by its common noun is",
+    "  split from the city or district it serves ('Мэрия' + 'Екатеринбурга', 'прокуратура' +",
+    "  'Первомайского района'); NEREL keeps one ORG with the place nested.",
     "- LOC: a named venue or monument is one LOC ('памятника Абаю', 'площади Тяньаньмэнь');",
     "  NEREL types it FACILITY (not scored) and keeps the PERSON inside it.",
 )

@@ -116,3 +116,24 @@ def test_money_spans_are_slices_of_the_text(text):
     for mention in tag_money(text):
         assert text[mention.start : mention.end] == mention.text
         assert mention.value.low <= mention.value.high
+
+
+# Units fines are counted in keep their own codes (see models/currencies.json):
+# Belarusian базовая величина BV, Kyrgyz расчетный показатель RP, Kazakh МРП MRP.
+FINE_UNITS = [
+    ("оштрафовали на 30 базовых величин", "30 базовых величин", Money(30, 30, "BV")),
+    ("штраф в размере одной базовой величины", "одной базовой величины", Money(1, 1, "BV")),
+    ("от 10 до 50 базовых величин", "от 10 до 50 базовых величин", Money(10, 50, "BV")),
+    ("штраф 20 б.в. за пикет", "20 б.в.", Money(20, 20, "BV")),
+    ("взыскать 100 расчетных показателей", "100 расчетных показателей", Money(100, 100, "RP")),
+    ("штраф 10 месячных расчетных показателей", "10 месячных расчетных показателей", Money(10, 10, "MRP")),
+    ("на сумму 1 450 белорусских рублей", "1 450 белорусских рублей", Money(1450, 1450, "BYN")),
+    ("штраф 5000 сомов", "5000 сомов", Money(5000, 5000, "KGS")),
+    ("штраф в размере 30 МРП.", "30 МРП", Money(30, 30, "MRP")),  # the point ends the sentence
+    ("штраф 500 руб. и арест", "500 руб.", Money(500, 500, "RUB")),
+]
+
+
+@pytest.mark.parametrize("text, span, expected", FINE_UNITS)
+def test_fine_units_keep_their_own_code(text, span, expected):
+    assert [(m.text, m.value) for m in tag_money(text)] == [(span, expected)]

@@ -207,3 +207,80 @@ def test_odd_tokens_do_not_crash(models, text):
         assert text[m.start : m.end] == m.text
         assert "\n" not in m.text.partition("«")[2] and "\n" not in m.text.partition("«")[0].strip()
         assert m.type in (PER, LOC, ORG) and m.normal and m.entity_id is not None
+
+
+# Initials before or after the surname, full names in oblique cases, names of
+# Central Asia unknown to pymorphy3: all to the nominative, first name first.
+PERSON_FORMS = [
+    ("Козловой Н.", "Н. Козлова"),
+    ("Абдуллаеву Р.Т.", "Р. Т. Абдуллаев"),
+    ("Абдуллаева Р.Т.", "Р. Т. Абдуллаева"),  # alone: a woman in the nominative
+    ("Р.Т. Абдуллаеву", "Р. Т. Абдуллаев"),
+    ("Нурбека Токтогулова", "Нурбек Токтогулов"),
+    ("Айдаром Сапаровым", "Айдар Сапаров"),
+    ("Светланы Тихановской", "Светлана Тихановская"),
+    ("Семенова Петра Ильича", "Петр Ильич Семенов"),
+    ("Смирнова Елена Викторовна", "Елена Викторовна Смирнова"),
+]
+
+
+@pytest.mark.parametrize("text, normal", PERSON_FORMS)
+def test_person_forms_to_nominative(text, normal):
+    assert normalise_person(text).normal == normal
+
+
+def test_initials_after_the_surname_group_with_the_full_name():
+    forms = ("Олег Кравцов", "Кравцова О.", "О.В. Кравцову", "Кравцов Олег Викторович",
+             "Нина Белова", "Белову Н.", "Кравцов", "Олег")
+    names = [normalise_person(t) for t in forms]
+    assert group_persons(names) == [0, 0, 0, 0, 1, 1, 0, 0]
+
+
+def test_document_normal_is_the_fullest_nominative(models):
+    text = ("Житель Витебска Олег Кравцов вышел на пикет. Кравцова О. задержали сотрудники ОМОНа. "
+            "Суд назначил О.В. Кравцову штраф.")
+    persons = [m for m in tag_names(text, models) if m.type == PER]
+    assert {m.normal for m in persons} == {"Олег Кравцов"}
+    assert len({m.entity_id for m in persons}) == 1
+
+
+# A body named by its common noun and the city or district it serves are an ORG
+# and a LOC (our guidelines split ``Акимату г.Алматы``); abbreviations and proper
+# names keep their place.
+BODIES = [
+    ("Мэрия Екатеринбурга отказала в согласовании.", [(ORG, "Мэрия", "Мэрия"), (LOC, "Екатеринбурга", "Екатеринбург")]),
+    ("Дело рассмотрел Советский районный суд Гомеля.",
+     [(ORG, "Советский районный суд", "Советский районный суд"), (LOC, "Гомеля", "Гомель")]),
+    ("Жалобу отклонил суд Свердловского района г. Бишкека.",
+     [(ORG, "суд", "суд"), (LOC, "Свердловского района", "Свердловский район"), (LOC, "Бишкека", "Бишкек")]),
+    ("Жалобу направили в прокуратуру Первомайского района.",
+     [(ORG, "прокуратуру", "прокуратура"), (LOC, "Первомайского района", "Первомайский район")]),
+    ("Сотрудники КГБ Беларуси пришли с обыском.", [(ORG, "КГБ Беларуси", "КГБ Беларуси")]),
+    ("Сотрудники ГУБОПиК пришли с обыском.", [(ORG, "ГУБОПиК", "ГУБОПиК")]),
+    ("Акцию разогнала Росгвардия.", [(ORG, "Росгвардия", "Росгвардия")]),
+    ("бойцы Росгвардии оцепили площадь", [(ORG, "Росгвардии", "Росгвардия")]),
+    ("уведомление подали в райисполком", [(ORG, "райисполком", "райисполком")]),
+    ("дело возбудил следственный комитет", [(ORG, "следственный комитет", "следственный комитет")]),
+    ("следователи СК допросили её", [(ORG, "СК", "СК")]),
+    ("Наблюдатели центра «Жария» отслеживали пикеты.", [(ORG, "центра «Жария»", "центр «Жария»")]),
+    ("Его доставили в отдел полиции «Центральный».", [(ORG, "отдел полиции «Центральный»", "отдел полиции «Центральный»")]),
+    ("ЗАЯВЛЕНИЕ\nСотрудники ГКНБ задержали блогера.", [(ORG, "ГКНБ", "ГКНБ")]),
+    ("Пикет прошел на улице Навои у рынка «Жанубий».",
+     [(LOC, "улице Навои", "улица Навои"), (LOC, "рынка «Жанубий»", "рынок «Жанубий»")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", BODIES)
+def test_bodies_and_their_places(text, expected, models):
+    assert found(text, models) == expected
+
+
+@pytest.mark.parametrize(
+    "text, canonical",
+    [("в Солигорске", "Солигорск"), ("из Гродненской области", "Гродненская область"),
+     ("в Могилёвской области", "Могилевская область"), ("в Кара-Суу", "Кара-Суу"),
+     ("в Балыкчы", "Балыкчы"), ("под Вахдатом", "Вахдат"), ("в Новом Уренгое", "Новый Уренгой"),
+     ("в Бекабаде", "Бекабад")],
+)
+def test_gazetteer_covers_belarus_and_central_asia(text, canonical):
+    assert [p.canonical for p in find_places(text)] == [canonical]

@@ -82,6 +82,44 @@ def test_term_spans_and_normals():
     assert all(text[m.start : m.end] == m.text for m in mentions)
 
 
+# The span is the number and unit (``до`` of an upper bound in); the penalty
+# named after it stays out but makes a term even after an age pronoun.
+SPANS = [
+    ("Суд назначил Петрову 10 суток административного ареста за пикет.", "10 суток"),
+    ("Его приговорили к 3 годам лишения свободы условно.", "3 годам"),
+    ("получила 2 года ограничения свободы с направлением", "2 года"),
+    ("осуждён на 7 лет колонии строгого режима.", "7 лет"),
+    ("ему грозит до 5 лет лишения свободы по статье 342", "до 5 лет"),
+    ("ей дали 4 года тюремного заключения", "4 года"),
+    ("ему грозит административный арест до 30 суток.", "до 30 суток"),
+    ("осуждены на пятнадцать суток содержания в спецприемнике", "пятнадцать суток"),
+    ("Бишкекский суд арестовал его на 2 месяца, до суда", "2 месяца"),
+]
+
+
+@pytest.mark.parametrize("text, span", SPANS)
+def test_term_spans_take_in_the_named_penalty(text, span):
+    assert [m.text for m in tag_terms(text)] == [span]
+
+
+# Сутки someone was only held for, with no sentence in the clause, are no term;
+# with a word of a sentence or arrest they are.
+HOLDING = [
+    ("Его продержали в отделе полиции двое суток без адвоката.", []),
+    ("Активистка провела трое суток в ИВС, затем её отпустили.", []),
+    ("Задержанный находился в изоляторе временного содержания 2 суток.", []),
+    ("через двое суток его освободили", []),
+    ("Суд арестовал его на трое суток, и он провёл их в ИВС.", ["трое суток"]),
+    ("отбыв 10 суток в спецприемнике, она вышла", ["10 суток"]),
+    ("задержаны и осуждены на пятнадцать суток", ["пятнадцать суток"]),
+]
+
+
+@pytest.mark.parametrize("text, spans", HOLDING)
+def test_holding_days_are_not_terms(text, spans):
+    assert [m.text for m in tag_terms(text)] == spans
+
+
 def test_terms_on_a_real_statement():
     text = re.sub(r"\s+", " ", (RAW / "001_35f99063bebc0d6e.txt").read_text(encoding="utf-8"))
     normals = [m.normal for m in tag_terms(text)]

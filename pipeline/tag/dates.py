@@ -21,21 +21,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, replace
-from functools import cache, lru_cache
+from functools import lru_cache
 
 from ..records import DATE, DateValue, Mention
-from ..resources import load_json
+from .date_patterns import CUED, PLAUSIBLE, SP, TWO_DIGIT_PIVOT, URL, lexicon
 from .dateline import Point, first_day, last_day, pick_doc_date, resolve_ends, valid
-
-SP = r"[^\S\n]*"  # spaces inside a line, possibly none (glued PDF text)
-SP1 = r"[^\S\n]+"
-YEAR_CUE = (
-    r"(?:гг\.?|г\.[^\S\n]*г\.|г\.|г(?![а-яa-z])"
-    r"|год(?:а|у|ом|е|ы|ов|ах|ам|ами)?(?![а-яa-z]))"
-)
-PLAUSIBLE = range(1900, 2101)  # a year with no cue of its own must be in here
-CUED = range(1000, 2101)
-TWO_DIGIT_PIVOT = 50  # 05.01.12 -> 2012, 05.01.97 -> 1997
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,126 +45,9 @@ class Expression:
         return self.first.year or self.last.year if self.relative is None else None
 
 
-def _words(key: str) -> list[str]:
-    return sorted(load_json("date_words.json")[key], key=len, reverse=True)
-
-
-def _trie(words: list[str]) -> str:
-    """One regex matching any of the words, branching letter by letter.
-
-    >>> _trie(["марта", "марте", "май"])
-    'ма(?:й|рт(?:а|е))'
-    """
-    if not words:
-        return "(?!)"
-    branches: dict[str, list[str]] = {}
-    for word in sorted(set(words)):
-        branches.setdefault(word[0], []).append(word[1:])
-    parts = []
-    for head, rests in branches.items():
-        longer = [r for r in rests if r]
-        tail = _trie(longer) if longer else ""
-        if longer and len(longer) < len(rests):  # the word may also end here
-            tail = f"(?:{tail})?"
-        parts.append(re.escape(head) + tail)
-    return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
-
-
-def _phrase_pattern(phrase: str) -> str:
-    """Regex for a lexicon phrase: spaces stretch, a dot may be missing."""
-    out = []
-    for i, char in enumerate(phrase):
-        if char == " ":
-            out.append(SP if phrase[i - 1] == "." else SP1)
-        elif char == "." and i == len(phrase) - 1:
-            out.append(r"\.?")
-        else:
-            out.append(re.escape(char))
-    return "".join(out)
-
-
-@cache
-def _lexicon() -> dict:
-    """Month table, relative phrases and the compiled patterns, built once."""
-    month_of: dict[str, int] = {}
-    forms, abbreviations = [], []
-    for month in load_json("months.json")["months"]:
-        for form in month["forms"]:
-            month_of[form] = month["number"]
-            forms.append(form)
-        for abbr in month["abbreviations"]:
-            month_of[abbr] = month["number"]
-            abbreviations.append(abbr)
-    # A trie keeps the scan fast: one branch per letter, not one per form.
-    month_alt = (rf"(?:{_trie(forms)}(?![а-яa-z])"
-                 rf"|{_trie(abbreviations)}(?:\.|(?![а-яa-z])))")
-    relative = {}
-    for row in load_json("date_words.json")["relative"]:
-        relative[_phrase_pattern(row["phrase"])] = row
-    initials = "".join(sorted({row["phrase"][0] for row in relative.values()}))
-    rel_all = f"(?=[{initials}])(?:" + "|".join(sorted(relative, key=len, reverse=True)) + ")"
-    rel_tail = "|".join(p for p, row in relative.items() if row["tail"])
-
-    def month(name: str) -> str:
-        return f"(?P<{name}>{month_alt})"
-
-    def day(name: str, guard: bool = True) -> str:
-        before = r"(?<![\w./:№-])" if guard else ""
-        return rf"{before}(?P<{name}>[0-3]?\d)(?:-(?:го|е|ое|м))?"
-
-    def year(name: str) -> str:
-        return rf"(?P<{name}>[12]\d{{3}})(?!\d)(?:-(?:го|м|й))?"
-
-    def tail(y: str, c: str, r: str) -> str:
-        return (rf"(?:{SP}{year(y)}(?:{SP}(?P<{c}>{YEAR_CUE}))?"
-                rf"|{SP1}(?P<{r}>{rel_tail})(?![\w]))?")
-
-    year_preps = "|".join(_words("year_prepositions"))
-    dash = r"[-–—]"
-    to = rf"(?:{SP}{dash}{SP}|{SP1}(?:по|до){SP1})"
-    no_word = r"(?<![\w])"
-    no_letter = r"(?<![а-яa-z])"
-    patterns = {
-        "day_month": rf"{day('d1')}{SP}{month('m1')}{tail('y1', 'c1', 'r1')}",
-        "day_range": rf"{day('d1')}{to}"
-                     rf"{day('d2', False)}{SP}{month('m2')}{tail('y2', 'c2', 'r2')}",
-        "month_year": rf"{no_letter}{month('m1')}{SP}{year('y1')}(?:{SP}(?P<c1>{YEAR_CUE}))?",
-        "month": rf"{no_letter}{month('m1')}(?:{SP1}(?P<r1>{rel_tail})(?![\w]))?",
-        "month_range": rf"{no_letter}{month('m1')}{SP}{dash}{SP}{month('m2')}"
-                       rf"{tail('y2', 'c2', 'r2')}",
-        "year": rf"(?<![\w.,/-]){year('y1')}{SP}(?P<c1>{YEAR_CUE})",
-        "decade": rf"(?<![\w.,/-])(?P<y1>[12]\d\d0)-?(?:х|е|ых)(?![а-яa-z])"
-                  rf"(?:{SP}(?P<c1>{YEAR_CUE}))?",
-        "year_range": rf"(?<![\w.,/-]){year('y1')}"
-                      rf"(?:{SP}(?P<c1>{YEAR_CUE}))?{to}(?P<y2>[12]\d{{3}}|\d\d)(?!\d)"
-                      rf"(?:{SP}(?P<c2>{YEAR_CUE}))?",
-        "bare_year": rf"{no_word}(?P<p>{year_preps}){SP1}{year('y1')}"
-                     rf"(?={SP}(?:[.,;:!?)»]|$))",
-        "numeric": rf"(?<![\w./:№-])(?:(?P<d1>[0-3]?\d)(?P<sep>[./])(?P<m1>[01]?\d)(?P=sep)"
-                   rf"(?P<y1>[12]\d{{3}})|(?P<d2>[0-3]\d)\.(?P<m2>[01]\d)\.(?P<y2>\d\d))"
-                   rf"(?![\d])(?![./]\d)(?:{SP}(?P<c1>{YEAR_CUE}))?",
-        "iso": r"(?<![\w./-])(?P<y1>(?:19|20)\d\d)-(?P<m1>[01]\d)-(?P<d1>[0-3]\d)(?![\w-])",
-        "relative": rf"(?<![\w.])(?P<r1>{rel_all})(?![\w])",
-    }
-    preps = "|".join(_words("prepositions"))
-    mods = "|".join(_phrase_pattern(m) for m in _words("modifiers"))
-    return {
-        "month_of": month_of,
-        "relative": [(re.compile(p, re.I), row) for p, row in relative.items()],
-        "patterns": {k: re.compile(p, re.I | re.M) for k, p in patterns.items()},
-        "prefix": re.compile(
-            rf"(?<![\w])(?:(?P<p>{preps}){SP1})?(?:(?P<mod>{mods}){SP1})?\Z", re.I),
-        "joiners": set(_words("range_joiners")),
-        "leading": re.compile(rf"(?:{preps}){SP1}(?=\w)", re.I),
-    }
-
-
-URL = re.compile(r"(?:https?://|www\.)\S+", re.I)
-
-
 def _month(match: re.Match, group: str) -> int | None:
     text = match.group(group)
-    return _lexicon()["month_of"][text.lower().rstrip(".")] if text else None
+    return lexicon()["month_of"][text.lower().rstrip(".")] if text else None
 
 
 def _int(match: re.Match, group: str) -> int | None:
@@ -186,7 +59,7 @@ def _relative(text: str | None) -> tuple[str, int] | None:
     """(unit, offset) of a relative phrase such as ``прошлого года``."""
     if not text:
         return None
-    for pattern, row in _lexicon()["relative"]:
+    for pattern, row in lexicon()["relative"]:
         if pattern.fullmatch(text):
             return row["unit"], row["offset"]
     return None
@@ -278,7 +151,7 @@ def _prefix(folded: str, start: int) -> tuple[int, str | None, bool]:
     """Where a date's span begins once the preposition and modifier before it
     (``в конце марта``) are taken in; the preposition; whether there was any."""
     window_start = max(0, start - 40)
-    found = _lexicon()["prefix"].search(folded[window_start:start])
+    found = lexicon()["prefix"].search(folded[window_start:start])
     if not found or found.start() == found.end():
         return start, None, False
     preposition = found.group("p").lower() if found.group("p") else None
@@ -295,6 +168,9 @@ def scan_dates(text: str) -> tuple[Expression, ...]:
 
     >>> [(e.first, e.last) for e in scan_dates("с 5 по 7 января 2012 г.")]
     [(Point(year=None, month=None, day=5), Point(year=2012, month=1, day=7))]
+    >>> text = "акции шли с 3 по 5 марта"
+    >>> [text[e.start:e.end] for e in scan_dates(text)]
+    ['3 по 5 марта']
     >>> scan_dates("осуждены на пятнадцать суток, 15 суток, 2 года")
     ()
     """
@@ -306,7 +182,7 @@ def _scan(text: str) -> tuple[Expression, ...]:
     folded = _fold(text)
     urls = [m.span() for m in URL.finditer(folded)]
     found: list[Expression] = []
-    for kind, pattern in _lexicon()["patterns"].items():
+    for kind, pattern in lexicon()["patterns"].items():
         for match in pattern.finditer(folded):
             if any(s < match.end() and match.start() < e for s, e in urls):
                 continue
@@ -333,8 +209,9 @@ def _scan(text: str) -> tuple[Expression, ...]:
 
 
 def _without_preposition(folded: str, expression: Expression) -> Expression:
-    """The span from after its leading preposition: ``в этом году`` -> ``этом году``."""
-    found = _lexicon()["leading"].match(folded, expression.start, expression.end)
+    """The span from after its leading preposition: ``в этом году`` -> ``этом году``,
+    ``с 3 по 5 марта`` -> ``3 по 5 марта``."""
+    found = lexicon()["leading"].match(folded, expression.start, expression.end)
     return replace(expression, start=found.end()) if found else expression
 
 
@@ -361,7 +238,7 @@ def _can_join(folded: str, a: Expression, b: Expression) -> bool:
         return False
     if a.explicit_year and b.explicit_year and a.explicit_year > b.explicit_year:
         return False
-    if b.preposition in _lexicon()["joiners"]:
+    if b.preposition in lexicon()["joiners"]:
         return a.preposition in ("с", "со", "от") and not gap.strip()
     return b.preposition is None and DASH_GAP.fullmatch(gap) is not None
 

@@ -16,9 +16,11 @@ from functools import cache, lru_cache
 
 from ..nlp import parse_word
 from ..resources import load_csv, load_json
+from .orgs import normalise_phrase
 
 # A word (letters, inner hyphens); ``г.Алматы`` gives ``г`` and ``Алматы``.
 _WORD = re.compile(r"(?<![\w-])[А-ЯЁа-яёA-Za-z]+(?:-[А-ЯЁа-яёA-Za-z]+)*")
+_NAME_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 # What may stand between two words of one name: a single space (never a line break).
 _JOINER = re.compile(r" ")
 
@@ -179,6 +181,11 @@ def _venue_nouns() -> frozenset[str]:
     return frozenset(load_json("ner_venues.json")["nouns"])
 
 
+@cache
+def _streets() -> frozenset[str]:
+    return frozenset(load_json("ner_venues.json")["streets"])
+
+
 def find_venues(text: str) -> list[Place]:
     """Named venues and monuments (``models/ner_venues.json``): the noun with its name.
 
@@ -188,6 +195,8 @@ def find_venues(text: str) -> list[Place]:
     ['памятник Абаю', 'кинотеатр «Сары Арка»']
     >>> find_venues("на площади было тихо; на главной площади Алматы; памятники Ленину")
     []
+    >>> [p.name for p in find_venues("пикет на улице Навои у рынка «Жанубий»")]
+    ['улица Навои', 'рынок «Жанубий»']
     """
     nouns = _venue_nouns()
     venues = []
@@ -197,7 +206,8 @@ def find_venues(text: str) -> list[Place]:
         if parse is None or parse.tag.number != "sing":
             continue
         name = _QUOTED_NAME.match(text, match.end()) or _CAPITALISED_NAME.match(text, match.end())
-        if name is None or name.group().startswith(" ") and _is_place_genitive(name.group().split()):
+        if name is None or name.group().startswith(" ") and parse.normal_form not in _streets() \
+                and _is_place_genitive(name.group().split()):
             continue
         nominative = parse.inflect({"nomn", "sing"})
         head = nominative.word if nominative else parse.normal_form
@@ -214,3 +224,24 @@ def _is_place_genitive(words: list[str]) -> bool:
     if not any(key in _entries() for key in key_options):
         return False
     return any(p.tag.case == "gent" for p in parse_word(words[-1]) if "Geox" in p.tag or p.tag.POS == "NOUN")
+
+
+def place_nominative(surface: str) -> str:
+    """A place name the gazetteer lacks, in the nominative: the phrase rules, else
+    the last word's guessed nominative when it ends in vowel + consonant
+    (``Жанао Озене`` -> ``Жанао Озен``; ``Шетпе`` does not decline and stays).
+
+    >>> place_nominative("Жанао Озене"), place_nominative("Шетпе"), place_nominative("Восточной Европе")
+    ('Жанао Озен', 'Шетпе', 'Восточная Европа')
+    """
+    normal = normalise_phrase(surface)
+    if normal != surface or not surface[-1:].isalpha():
+        return normal
+    last = _NAME_WORD.findall(surface)[-1]
+    for parse in parse_word(last)[:1]:
+        guessed = parse.methods_stack[0][0].__class__.__name__ != "DictionaryAnalyzer"
+        stem = parse.normal_form
+        if (guessed and parse.tag.POS == "NOUN" and parse.tag.case != "nomn"
+                and re.search(r"[аеиоуыэюя][бвгджзклмнпрстфхцчшщ]$", stem) and last.lower().startswith(stem)):
+            return surface[: len(surface) - len(last)] + last[: len(stem)]
+    return normal

@@ -104,7 +104,8 @@ def currency_at(scan: Scan, j: int) -> tuple[str, int] | None:
             end < len(tokens)
             and tokens[end].text == "."
             and tokens[end].start == tokens[end - 1].end
-        )
+            and not (len(tokens[end - 1].text) > 1 and tokens[end - 1].text.isupper())
+        )  # ``30 МРП.`` ends a sentence: an acronym takes no point, ``руб.`` does
         if len(words[-1]) == 1 and not has_point:
             continue  # "р" alone is too ambiguous; "р." is a rouble
         return code, end + 1 if has_point else end

@@ -18,16 +18,16 @@ from razdel import sentenize
 
 from ..nlp import Models
 from ..records import LOC, ORG, PER, Mention
-from .gazetteer import canonical_place, find_places, find_venues
+from .gazetteer import canonical_place, find_places, find_venues, place_nominative
 from .orgs import (
     find_org_words,
     is_abbreviation,
     is_common_word,
     is_plural_institution,
+    is_standalone_body,
     normalise_org,
-    normalise_phrase,
-    org_lexicon,
     org_head,
+    org_lexicon,
 )
 from .persons import fullest, group_persons, normalise_person, surname_key
 
@@ -64,6 +64,7 @@ def tag_names(text: str, models: Models) -> list[Mention]:
     spans = _add_venues(text, spans)
     spans = _add_org_words(text, spans)
     spans = _merge_org_with_place(text, spans)
+    spans = [piece for span in spans for piece in _split_place_off_body(text, span)]
     spans = _without_overlaps(spans)
     return _to_mentions(text, spans + _repeated_surnames(text, spans))
 
@@ -124,6 +125,8 @@ def _fix_span(text: str, span: Span) -> Span | None:
     surface = text[span.start : span.end]
     if span.type == ORG and is_abbreviation(surface) and surface in org_lexicon().not_org:
         return None  # СМИ: a generic term
+    if len(words) == 1 and surface.isupper() and len(surface) > 3 and is_common_word(surface.lower()):
+        return None  # a heading in capitals: ``ЗАЯВЛЕНИЕ``, ``ОТЧЕТ``
     if org_head(words) is not None:
         if len(words) == 1 and is_plural_institution(words[0]):
             return None  # ``маслихаты по всей стране``: a class of bodies
@@ -239,7 +242,9 @@ def _add_org_words(text: str, spans: list[Span]) -> list[Span]:
 
 
 def _merge_org_with_place(text: str, spans: list[Span]) -> list[Span]:
-    """``Коммунистическая партия`` + ``Казахстана`` is one ORG, as in ``МИД России``."""
+    """``Коммунистическая партия`` + ``Казахстана`` is one ORG, as in ``МИД России``;
+    a body named by its common noun stays apart from the place it serves
+    (``Мэрия`` + ``Екатеринбурга``, ``прокуратура`` + ``Первомайского района``)."""
     ordered = sorted(spans, key=lambda s: s.start)
     merged: list[Span] = []
     for span in ordered:
@@ -250,11 +255,52 @@ def _merge_org_with_place(text: str, spans: list[Span]) -> list[Span]:
             and span.type == LOC
             and text[last.end : span.start] == " "
             and _is_genitive(text[span.start : span.end])
+            and not _headed_by_standalone_body(text, last)
         ):
             last.end = span.end
             continue
         merged.append(span)
     return merged
+
+
+def _headed_by_standalone_body(text: str, span: Span) -> bool:
+    """Whether an ORG is a state body named by its common noun (``Мэрия``,
+    ``Мещанский районный суд``), not an abbreviation or a proper name."""
+    words = _WORD.findall(text[span.start : span.end])
+    head = org_head(words)
+    return head is not None and is_standalone_body(words[head])
+
+
+# A district or region named by its adjective: ``Первомайского района``.
+_DISTRICT_AT_END = re.compile(r"(?<![\w-])[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)*(?:ого|его|ой|ей) (?:района|области|края|округа)$")
+# A city marker between a body and its city: ``суд … г. Бишкека``, ``мэрии города Оша``.
+_CITY_MARKER = re.compile(r"\s*(?:(?:г|гор)\.?|город[а-я]{0,2})\s*$", re.IGNORECASE)
+
+
+def _split_place_off_body(text: str, span: Span) -> list[Span]:
+    """``Мэрия Екатеринбурга``, ``Мещанский районный суд Москвы``, ``суд Ленинского
+    района г. Бишкека``: a body named by its common noun with the city or region
+    it serves after it is an ORG and a LOC, as our guidelines split ``Акимату
+    г.Алматы``; proper names (``Коммунистическая партия Казахстана``) and
+    abbreviations (``КГБ Беларуси``) keep their place inside."""
+    if span.type != ORG or not _headed_by_standalone_body(text, span):
+        return [span]
+    surface = text[span.start : span.end]
+    if "«" in surface:
+        return [span]
+    places = [p for p in find_places(surface) if p.end == len(surface) and p.start > 0]
+    if places:
+        place = places[-1]
+        loc = Span(LOC, span.start + place.start, span.start + place.end, place.canonical, "gazetteer", place.name)
+    elif district := _DISTRICT_AT_END.search(surface):
+        loc = Span(LOC, span.start + district.start(), span.end, source="district")
+    else:
+        return [span]
+    body_end = len(_CITY_MARKER.sub("", surface[: loc.start - span.start]).rstrip())
+    words = _WORD.findall(surface[:body_end])
+    if not words or org_head(words) is None:
+        return [span]
+    return [replace(span, end=span.start + body_end), loc]
 
 
 def _is_genitive(surface: str) -> bool:
@@ -295,29 +341,6 @@ def _entity_key(span: Span, normal: str) -> tuple[str, str]:
     if span.type == LOC:
         return LOC, (span.canonical or canonical_place(normal)).lower()
     return span.type, normal.lower()
-
-
-def place_nominative(surface: str) -> str:
-    """A place name the gazetteer lacks, in the nominative: the phrase rules, else
-    the last word's guessed nominative when it ends in vowel + consonant
-    (``Жанао Озене`` -> ``Жанао Озен``; ``Шетпе`` does not decline and stays).
-
-    >>> place_nominative("Жанао Озене"), place_nominative("Шетпе"), place_nominative("Восточной Европе")
-    ('Жанао Озен', 'Шетпе', 'Восточная Европа')
-    """
-    from ..nlp import parse_word
-
-    normal = normalise_phrase(surface)
-    if normal != surface or not surface[-1:].isalpha():
-        return normal
-    last = _WORD.findall(surface)[-1]
-    for parse in parse_word(last)[:1]:
-        guessed = parse.methods_stack[0][0].__class__.__name__ != "DictionaryAnalyzer"
-        stem = parse.normal_form
-        if (guessed and parse.tag.POS == "NOUN" and parse.tag.case != "nomn"
-                and re.search(r"[аеиоуыэюя][бвгджзклмнпрстфхцчшщ]$", stem) and last.lower().startswith(stem)):
-            return surface[: len(surface) - len(last)] + last[: len(stem)]
-    return normal
 
 
 def _without_overlaps(spans: list[Span]) -> list[Span]:

@@ -88,6 +88,16 @@ def org_head(words: list[str]) -> int | None:
     return None
 
 
+def is_standalone_body(word: str) -> bool:
+    """A state body's common noun, an ORG even alone (``мэрия``, ``суд``), as
+    opposed to a head that needs a name (``партия``) or an abbreviation.
+
+    >>> is_standalone_body("Мэрии"), is_standalone_body("партии"), is_standalone_body("ОМОН")
+    (True, False, False)
+    """
+    return not is_abbreviation(word) and bool(_noun_lemmas(word) & org_lexicon().standalone)
+
+
 def is_plural_institution(word: str) -> bool:
     """An institution noun that can only be plural: a class of bodies, not one.
 
@@ -129,32 +139,72 @@ def find_org_words(text: str) -> list[tuple[int, int]]:
     >>> text = "звонки в департамент государственного имущества и приватизации, мы"
     >>> [text[a:b] for a, b in find_org_words(text)]
     ['департамент государственного имущества и приватизации']
+    >>> text = "наблюдатели центра «Жария»; Западно-Казахстанский правозащитный центр «Жария»"
+    >>> [text[a:b] for a, b in find_org_words(text)]
+    ['центра «Жария»', 'Западно-Казахстанский правозащитный центр «Жария»']
+    >>> text = "доставили в отдел полиции «Центральный»"
+    >>> [text[a:b] for a, b in find_org_words(text)]
+    ['отдел полиции «Центральный»']
+    >>> text = "дело возбудил следственный комитет; комитет решил; в райисполком"
+    >>> [text[a:b] for a, b in find_org_words(text)]
+    ['следственный комитет', 'райисполком']
     """
     lexicon = org_lexicon()
     spans = [(m.start(), m.end()) for m in lexicon.quoted_name.finditer(text)]
+    words = list(_WORD.finditer(text))
+    spans += _headed_quoted_names(text, words, spans)
     standalone = lexicon.standalone | lexicon.named_by_genitive
     prefixes = {lemma[:3] for lemma in standalone}  # a cheap filter before parsing
-    words = list(_WORD.finditer(text))
     for index, match in enumerate(words):
         word = match.group()
         if is_abbreviation(word):
             if abbreviation_stem(word) in lexicon.abbreviations:
                 spans.append((match.start(), match.end()))
             continue
-        if word[:3].lower() not in prefixes:
+        if word[:3].lower() not in prefixes or any(a <= match.start() < b for a, b in spans):
             continue
         parses = [p for p in parse_word(word) if p.tag.POS == "NOUN" and p.normal_form in standalone]
         singular = [p for p in parses if p.tag.number == "sing"]
         if not singular:
             continue  # ``маслихаты по всей стране``: a class of bodies
-        start, end = match.start(), match.end()
+        end = match.end()
+        adjectives_start = _adjectives_start(text, words, index, singular)
         if singular[0].normal_form in lexicon.named_by_genitive:
             end = _genitive_phrase_end(text, words, index)
-            if end == match.end() and singular[0].normal_form not in lexicon.standalone:
-                continue  # ``комитет`` alone is too vague
-        start = _adjectives_start(text, words, index, singular)
-        spans.append((start, end))
+            if end == match.end() == adjectives_start + len(word) and \
+                    singular[0].normal_form not in lexicon.standalone:
+                continue  # ``комитет`` alone is too vague; ``следственный комитет`` names one
+        spans.append((adjectives_start, end))
     return sorted(spans)
+
+
+_QUOTED = re.compile(r"«[^»\n]{1,80}»")
+
+
+def _headed_quoted_names(text: str, words: list[re.Match], taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``центра «Жария»``, ``правозащитный центр «Жария»``, ``отдел полиции
+    «Центральный»``: a head noun (maybe with one genitive noun after it) right
+    before a quoted name is one ORG with it, adjectives before the head included."""
+    heads = org_lexicon().heads
+    starts = {m.end(): i for i, m in enumerate(words)}
+    found = []
+    for quote in _QUOTED.finditer(text):
+        if any(a <= quote.start() < b for a, b in taken):
+            continue
+        index = starts.get(quote.start() - 1) if text[quote.start() - 1 : quote.start()] == " " else None
+        if index is None:
+            continue
+        for head_index in (index - 1, index) if index > 0 else (index,):
+            nouns = [p for p in parse_word(words[head_index].group())
+                     if p.tag.POS == "NOUN" and p.normal_form in heads and p.tag.number == "sing"]
+            if not nouns:
+                continue
+            if head_index != index and (text[words[head_index].end() : words[index].start()] != " "
+                                        or not any(p.tag.case == "gent" for p in parse_word(words[index].group()))):
+                continue
+            found.append((_adjectives_start(text, words, head_index, nouns), quote.end()))
+            break
+    return found
 
 
 def _adjectives_start(text: str, words: list[re.Match], index: int, heads: list) -> int:

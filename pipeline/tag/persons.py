@@ -20,6 +20,7 @@ from ..resources import load_json
 GENDERS = ("masc", "femn")
 CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 NAME_TAGS = ("Name", "Surn", "Patr")
+RARE_READING = 0.2  # a parse this much less likely than the best weighs half
 
 # A word of a name, or an initial (``Б.`` in ``Б.Туменовой``).
 _PART = re.compile(r"[A-ZА-ЯЁ]\.|[^\W\d_]+(?:[-'’][^\W\d_]+)*")
@@ -36,12 +37,21 @@ class PersonName:
 
     parts: tuple[str, ...]  # nominative words and initials, in text order
     gender: str | None
-    # surname keys of every nominative the last word may have (Тана: тана, тан)
+    # surname keys of every nominative the surname may have (Тана: тана, тан)
     last_keys: frozenset[str] = frozenset()
+    surname: int = -1  # index of the surname in parts (0 in ``Петров И.``)
 
     @property
     def normal(self) -> str:
-        return " ".join(self.parts)
+        """First name (or initials), patronymic, surname: ``Исатаев Н.`` reads
+        ``Н. Исатаев``, ``Смирнова Елена Викторовна`` ``Елена Викторовна Смирнова``."""
+        return " ".join(self.given + (self.parts[self.surname],))
+
+    @property
+    def given(self) -> tuple[str, ...]:
+        """The parts other than the surname: first name (or initial), patronymic."""
+        index = self.surname % len(self.parts)
+        return self.parts[:index] + self.parts[index + 1 :]
 
 
 def is_initial(part: str) -> bool:
@@ -57,6 +67,13 @@ def normalise_person(text: str) -> PersonName:
     'Владимир Козлов'
     >>> normalise_person("Бахыт Туменова").gender
     'femn'
+    >>> normalise_person("Дмитрия Колесникова").normal
+    'Дмитрий Колесников'
+    >>> normalise_person("Бекболота Жумабаева").normal
+    'Бекболот Жумабаев'
+    >>> name = normalise_person("Сидоровой М.В.")
+    >>> name.normal, name.parts[name.surname]
+    ('М. В. Сидорова', 'Сидорова')
     """
     words = _PART.findall(text)
     if not words:
@@ -69,7 +86,8 @@ def normalise_person(text: str) -> PersonName:
             fits = [r for r in readings if r[0] in (None, gender) and r[1] in (None, case)]
             if not fits:
                 break
-            top = max(fits, key=lambda r: r[3])
+            # An exact gender beats a neuter guess of equal weight (Бекболота: -от, not -ото).
+            top = max(fits, key=lambda r: (r[3], r[0] == gender))
             chosen.append(top[2])
             score += top[3]
         else:
@@ -77,8 +95,32 @@ def normalise_person(text: str) -> PersonName:
                 best, best_score = (tuple(chosen), gender), score
     parts, gender = best if best else (tuple(words), None)
     parts = tuple(_like(word, part) for word, part in zip(words, parts))
-    keys = {surname_key(parts[-1])} | {surname_key(r[2]) for r in options[-1] if r[3] >= 0.5}
-    return PersonName(parts, gender, frozenset(keys))
+    surname = _surname_index(words, parts)
+    keys = {surname_key(parts[surname])}
+    keys |= {surname_key(r[2]) for r in options[surname] if r[3] >= 0.5}
+    return PersonName(parts, gender, frozenset(keys), surname % len(parts))
+
+
+_PATRONYMIC = re.compile(r"(?:ович|евич|ьич|ична|овна|евна|ишна)$", re.IGNORECASE)
+
+
+def _surname_index(words: Sequence[str], parts: Sequence[str]) -> int:
+    """Where the surname stands: before trailing initials (``Петрова И.``), first
+    before a first name and patronymic (``Петров Иван Иванович``), else last.
+
+    >>> _surname_index(["Петрова", "И."], ["Петрова", "И."])
+    0
+    >>> _surname_index(["И.", "И.", "Петров"], ["И.", "И.", "Петров"])
+    2
+    """
+    full = [i for i, part in enumerate(parts) if not is_initial(part)]
+    if not full:
+        return len(parts) - 1
+    if is_initial(parts[-1]) and not is_initial(parts[0]):
+        return full[-1]
+    if len(full) == 3 and _PATRONYMIC.search(parts[full[-1]]) and not _PATRONYMIC.search(parts[full[1]]):
+        return full[0]
+    return full[-1]
 
 
 @lru_cache(maxsize=20_000)
@@ -92,7 +134,9 @@ def _readings(word: str) -> tuple[Reading, ...]:
     surname = _surname_readings(word)
     readings += surname
     known_name = False
-    for parse in parse_word(word):
+    parses = parse_word(word)
+    top_score = max((p.score for p in parses), default=0.0)
+    for parse in parses:
         tag = parse.tag
         if tag.POS != "NOUN" or tag.number == "plur" or tag.case not in CASES:
             continue
@@ -100,6 +144,9 @@ def _readings(word: str) -> tuple[Reading, ...]:
         is_name = any(mark in tag for mark in NAME_TAGS)
         known_name |= known and is_name
         weight = (1.0 if known else 0.6) if is_name else 0.5
+        if parse.score < RARE_READING * top_score:
+            weight /= 2  # ``Дмитрия`` as a woman's name in the nominative: rare
+        
         nominative = _inflect(parse, tag.gender if is_name else None)
         gender = tag.gender if tag.gender in GENDERS else None
         readings.append((gender, tag.case, nominative, weight))
@@ -207,14 +254,19 @@ def _fullness(name: PersonName) -> int:
 
 
 def _same_person(full: PersonName, other: PersonName) -> bool:
-    """Whether ``other`` (no fuller than ``full``) names the same person."""
-    a, b = full.parts, other.parts
-    keys = other.last_keys or {surname_key(b[-1])}
+    """Whether ``other`` (no fuller than ``full``) names the same person: the
+    surnames agree and so do first names and patronymics, an initial fitting any
+    name that starts with it, wherever the surname stands (``Петров И.``,
+    ``И. Петров``, ``Иван Петров``)."""
+    b = other.parts
+    surname = full.parts[full.surname]
+    keys = other.last_keys or {surname_key(b[other.surname])}
     if len(b) == 1 and not is_initial(b[0]):
-        return surname_key(a[-1]) in keys or (len(a) > 1 and b[0].lower() == a[0].lower())
-    if surname_key(a[-1]) not in keys:
+        given = full.given
+        return surname_key(surname) in keys or (bool(given) and b[0].lower() == given[0].lower())
+    if surname_key(surname) not in keys:
         return False
-    for x, y in zip(a[:-1], b[:-1]):
+    for x, y in zip(full.given, other.given):
         if is_initial(x) or is_initial(y):
             if x[0].lower() != y[0].lower():
                 return False

@@ -6,8 +6,13 @@ bound is not the exact length). ``N суток`` is a term wherever it stands
 (administrative arrest); days, weeks, months and years need a custodial word
 (арест, колония, осудить, …) close by in the same sentence, and none of the
 duration markers (в течение, спустя, назад) that make them a plain duration.
-``1 год 6 месяцев`` is one term of 18 months. The words are in
-``models/term_units.json``.
+``1 год 6 месяцев`` is one term of 18 months. The span is the number and its
+unit, an upper bound's ``до`` included (``до 30 суток``), as our guidelines have
+it; a penalty named right after the unit (``10 суток административного ареста``,
+``ему грозит до 5 лет лишения свободы``) makes a term even where an age reading
+would block it, but stays outside the span. Сутки someone was only held for (``продержали двое суток в
+ИВС``, with no word of a sentence in the clause) are a holding period, not a
+term. The words are in ``models/term_units.json``.
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
+from ..nlp import parse_word
 from ..records import TERM, Mention, Term
 from ..resources import load_json
 from .numbers import NumberExpr, Scan, fold, inflections, scan_text
@@ -38,6 +44,9 @@ class TermWords:
     context: frozenset[str]
     blocking_before: frozenset[str]
     blocking_after: frozenset[str]
+    penalties: dict[str, frozenset[str]]  # penalty noun lemma -> complement lemmas
+    holding: frozenset[str]
+    sentencing: frozenset[str]
 
 
 @cache
@@ -56,6 +65,9 @@ def term_words() -> TermWords:
         frozenset(map(fold, data["custodial_context"])),
         frozenset(map(fold, data["blocking_before"])),
         frozenset(map(fold, data["blocking_after"])),
+        {fold(noun): frozenset(map(fold, rest)) for noun, rest in data["penalty_phrases"].items()},
+        frozenset(map(fold, data["holding_context"])),
+        frozenset(map(fold, data["sentence_context"])),
     )
 
 
@@ -99,15 +111,48 @@ def is_custodial(scan: Scan, quantity: Quantity) -> bool:
     unit: TermUnit = quantity.unit
     if quantity.high > unit.max or quantity.low <= 0:
         return False
-    if unit.always:
-        return True
+    if _penalty_end(scan, quantity.last) > quantity.last:
+        return True  # ``до 5 лет лишения свободы``
     before = (quantity.first - 1, quantity.first - 2)
     if any(_has_any(scan, k, words.blocking_before) for k in before):
         return False
     if _has_any(scan, quantity.last, words.blocking_after):
         return False
     clause = _clause(scan, quantity.first, quantity.last, words.window)
+    if unit.always:  # сутки: a sentence unless the clause only tells of holding
+        return not any(_has_any(scan, k, words.holding) for k in clause) or any(
+            _has_any(scan, k, words.sentencing) for k in clause
+        )
     return any(_has_any(scan, k, words.context) for k in clause)
+
+
+def _genitive_parses(scan: Scan, k: int, parts_of_speech: tuple[str, ...]) -> list:
+    if k >= len(scan.tokens) or scan.tokens[k].kind != "word" or not scan.joined(k):
+        return []
+    return [p for p in parse_word(scan.tokens[k].text)
+            if p.tag.POS in parts_of_speech and p.tag.case == "gent"]
+
+
+def _penalty_end(scan: Scan, k: int) -> int:
+    """Token index past the penalty named in the genitive from token ``k`` on
+    (``административного ареста``, ``лишения свободы``, ``колонии общего
+    режима``); ``k`` itself when there is none."""
+    penalties = term_words().penalties
+
+    def noun_after_adjectives(k: int, lemmas_wanted) -> tuple[str, int] | None:
+        while _genitive_parses(scan, k, ("ADJF",)) and not _genitive_parses(scan, k, ("NOUN",)):
+            k += 1
+        for parse in _genitive_parses(scan, k, ("NOUN",)):
+            if fold(parse.normal_form) in lemmas_wanted:
+                return fold(parse.normal_form), k + 1
+        return None
+
+    found = noun_after_adjectives(k, penalties)
+    if found is None:
+        return k
+    noun, end = found
+    complement = noun_after_adjectives(end, penalties[noun]) if penalties[noun] else None
+    return complement[1] if complement else end
 
 
 def _merge_years_and_months(scan: Scan, quantities: list[Quantity]) -> list[Quantity]:
@@ -140,6 +185,10 @@ def tag_terms(text: str) -> list[Mention]:
 
     >>> [(m.text, m.normal) for m in tag_terms("осуждены на пятнадцать суток и 2 года колонии")]
     [('пятнадцать суток', '15 day'), ('2 года', '2 year')]
+    >>> [m.text for m in tag_terms("ему грозит до 5 лет лишения свободы")]
+    ['до 5 лет']
+    >>> tag_terms("его продержали двое суток в изоляторе временного содержания")
+    []
     >>> tag_terms("нерегистрируемая в течение почти шести лет")
     []
     """
