@@ -45,8 +45,9 @@ def _simple_pattern() -> tuple[re.Pattern, dict[str, str]]:
     soft = re.escape(table["soft_hyphen"])
     alternatives = sorted(replacements, key=len, reverse=True)
     body = "|".join(re.escape(a) for a in alternatives)
-    # A soft hyphen is dropped unless it ends a line (the layout pass joins the word there).
-    pattern = re.compile(rf"{body}|{soft}(?![ \t]*(?:\r\n|[\r\n\f]))")
+    # A soft hyphen is dropped unless it ends a line that a word continues on (the
+    # layout pass joins the word there); at the end of the text it is dropped too.
+    pattern = re.compile(rf"{body}|{soft}(?![ \t]*(?:\r\n|[\r\n\f])\s*\w)")
     replacements[table["soft_hyphen"]] = ""
     return pattern, replacements
 
