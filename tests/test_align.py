@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from pipeline.align import Alignment, AlignmentBuilder, compose, compose_all, rewrite
@@ -79,6 +79,7 @@ def test_normalise_map_properties(raw):
 
 @settings(max_examples=150, deadline=None)
 @given(damaged_text)
+@example("\xad\r\n")  # a soft hyphen at the very end once survived the first pass
 def test_normalise_is_idempotent(raw):
     once = normalise(raw).text
     assert normalise(once).text == once
