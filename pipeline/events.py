@@ -16,13 +16,40 @@ import re
 from collections.abc import Sequence
 
 from .events_actors import admitted, inherit_refusal_actors, resolve_actors
-from .events_arguments import NARRATOR, Found, assign_arguments, attendance_count, head_token, read_people
-from .events_context import Token, context, find_pattern, folded_set, has_pattern, heads_up, is_bare_plural
+from .events_arguments import (
+    NARRATOR,
+    Found,
+    assign_arguments,
+    attendance_count,
+    head_token,
+    read_people,
+)
+from .events_context import (
+    Token,
+    context,
+    find_pattern,
+    folded_set,
+    has_pattern,
+    heads_up,
+    is_bare_plural,
+)
+from .events_gapping import gapped_drafts
 from .events_merge import Draft, merge_drafts, to_event
 from .events_scene import (
-    carry_dates, carry_places, frames_clause, paragraph_units, place_situated_events, unit_of,
+    carry_dates,
+    carry_places,
+    frames_clause,
+    paragraph_units,
+    place_situated_events,
+    unit_of,
 )
-from .events_triggers import find_actors, find_triggers, may_trigger, parse_sentences, word_lemmas
+from .events_triggers import (
+    find_actors,
+    find_triggers,
+    may_trigger,
+    parse_sentences,
+    word_lemmas,
+)
 from .nlp import Models, parse_word
 from .records import DATE, LOC, Argument, DateValue, Event, Mention, Sentence
 from .tag.gazetteer import canonical_place
@@ -98,8 +125,11 @@ def build_events(
             if not draft.actors and draft.type == "permit_denied" and draft.about_application:
                 # "поданную в Акимат заявку ... был получен отказ": the body applied to
                 draft.actors = tuple(dict.fromkeys(a for a in actors.values() if admitted(hit.type, a)))
+            if draft.listed and sentence_drafts:
+                _drop_earlier_topics_scene(draft, mentions, sentence_drafts[-1].end)
             draft.place = draft.place or anaphoric_place
             sentence_drafts.append(draft)
+        sentence_drafts += gapped_drafts(tokens, sentence_drafts, inside)  # ", двоих других — к 5 суткам"
         _attach_attendance(tokens, inside, unit, sentence_drafts, drafts)
         drafts.extend(sentence_drafts)
     inherit_refusal_actors(drafts)
@@ -209,10 +239,27 @@ def _describe_telling(draft: Draft, tokens, hit, caption: bool) -> None:
         for i, t in enumerate(tokens) if t.lemmas & {"митинг", "акция", "пикет", "шествие", "собрание"}
     )
     draft.single = not is_bare_plural(tokens, hit.anchor)
+    # a noun coordinated with an earlier noun of the sentence: one topic of a list
+    draft.listed = anchor.pos == "NOUN" and anchor.rel == "conj" and 0 <= anchor.head < first \
+        and tokens[anchor.head].pos in {"NOUN", "PROPN"}
     draft.repeated = has_pattern(tokens, ctx["repeat_markers"], first - 4, first + 2)
     draft.particular = has_pattern(tokens, ctx["particular_markers"], 0, first)
     draft.inchoative = "VerbForm=Inf" in anchor.feats and anchor.head >= 0 and bool(
         tokens[anchor.head].lemmas & folded_set("phase_verbs"))
+
+
+def _drop_earlier_topics_scene(draft: Draft, mentions, previous_end: int) -> None:
+    """A listed topic (``о задержании ... 3 мая в Самаре, обыске и угрозах``) does not
+    take the date and place told after the topic before it: those are that topic's."""
+    earlier = {a for a in draft.arguments if a.role in {"date", "place"}
+               and previous_end <= mentions[a.mention].start and mentions[a.mention].end <= draft.start}
+    if not earlier:
+        return
+    draft.arguments = tuple(a for a in draft.arguments if a not in earlier)
+    if any(a.role == "date" for a in earlier):
+        draft.date, draft.date_stated = None, False
+    if any(a.role == "place" for a in earlier):
+        draft.place = None
 
 
 def _attach_attendance(tokens, inside, unit: int, sentence_drafts, drafts) -> None:

@@ -11,7 +11,11 @@ A coder reads the actor in this order (the lexicon is ``actor_policy`` and
    warnings handed down with court penalties are the court's);
 3. the actor the trigger type entails (every detention -> police, every
    custody, fine or court event -> court, an eviction -> the venue owner);
-4. a third-person plural verb with no subject: someone unnamed (``ему
+4. the subject the predicate shares: a coordinated verb with no subject of its
+   own is done by the subject of the clause before it (``омоновцы повалили
+   парня и били его``), and staff named by their job only (``в управление СГБ,
+   где трое сотрудников ... угрожали``) belong to the body named before them;
+5. a third-person plural verb with no subject: someone unnamed (``ему
    угрожали`` -> unknown).
 
 A refusal of an application no one is named for comes from the body the
@@ -22,7 +26,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .events_context import Token, context, is_indefinite_personal
+from .events_context import Token, children, context, folded_set, is_indefinite_personal
 from .events_triggers import TriggerHit, condition_holds
 
 UNKNOWN = "unknown"
@@ -60,9 +64,44 @@ def resolve_actors(
     default = tuple(_policy(event_type).get("default", ()))
     if default:
         return default
+    shared = subject_actor(tokens, hit.anchor, actors_at)
+    if shared and admitted(event_type, shared):
+        return (shared,)
     if is_indefinite_personal(tokens, hit.anchor):
         return (UNKNOWN,)
     return ()
+
+
+def subject_actor(tokens: tuple[Token, ...], anchor: int, actors_at: dict[int, str]) -> str | None:
+    """The actor a verb with no actor word of its own takes from its subject.
+
+    A verb coordinated with no subject of its own (``... и били его``) shares
+    the subject of the clause before it: the nearest actor word before it that
+    is a subject. A subject naming staff by their job only (``трое
+    сотрудников``) stands for the body named last before it.
+    """
+    if tokens[anchor].pos != "VERB":
+        return None
+    number = {f for f in tokens[anchor].feats if f.startswith("Number=")}
+    verb = anchor
+    while True:
+        # a subject that does not agree in number is another clause's ("я видела, как ... били")
+        subjects = [c for c in children(tokens, verb) if tokens[c].rel.startswith("nsubj")
+                    and (not number or tokens[c].pos not in {"PRON", "NOUN"} or number <= tokens[c].feats)]
+        if subjects or tokens[verb].rel != "conj" or tokens[verb].head < 0:
+            break
+        verb = tokens[verb].head
+    if subjects:
+        subject = subjects[0]
+        if tokens[subject].lemmas & folded_set("staff_nouns"):
+            before = [i for i in actors_at if i < subject and actors_at[i] != UNKNOWN]
+            return actors_at[max(before)] if before else None
+        return None
+    coordinated = any(tokens[c].rel == "cc" for c in children(tokens, anchor))
+    if not coordinated:
+        return None
+    before = [i for i in actors_at if i < anchor and tokens[i].rel.startswith("nsubj")]
+    return actors_at[max(before)] if before else None
 
 
 def specific(actors: Sequence[str]) -> tuple[str, ...]:

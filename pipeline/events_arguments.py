@@ -9,10 +9,9 @@ as far as their event types admit the role (a term goes to custody only).
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-
-import re
 
 from .events_context import Token, context, folded_set, has_pattern, lemmas_of
 from .events_triggers import TriggerHit
@@ -60,6 +59,12 @@ def tree_distance(tokens: tuple[Token, ...], a: int, b: int) -> int:
     return len(tokens)
 
 
+def phrase_head(tokens: tuple[Token, ...], hit: TriggerHit) -> int:
+    """The token of a trigger phrase whose head lies outside the phrase."""
+    inside = set(hit.tokens)
+    return next((i for i in hit.tokens if tokens[i].head not in inside), hit.anchor)
+
+
 def head_token(tokens: tuple[Token, ...], start: int, end: int) -> int | None:
     """The token of a span whose head lies outside it (the span's syntactic head)."""
     inside = [t.index for t in tokens if t.start < end and start < t.end]
@@ -97,6 +102,13 @@ def in_brackets(tokens: tuple[Token, ...], index: int) -> bool:
     return depth > 0
 
 
+def _own_subject(tokens: tuple[Token, ...], index: int) -> bool:
+    """A coordinated verb with a subject of its own is a clause of its own (``задержаны
+    ..., а 5 марта суд оштрафовал``): it shares nothing with the verb before."""
+    return tokens[index].pos == "VERB" and any(
+        t.head == index and t.rel.startswith("nsubj") for t in tokens)
+
+
 def coordination_groups(tokens: tuple[Token, ...], hits: list[TriggerHit]) -> list[int]:
     """A group number per trigger; coordinated triggers share one."""
     group = list(range(len(hits)))
@@ -108,8 +120,10 @@ def coordination_groups(tokens: tuple[Token, ...], hits: list[TriggerHit]) -> li
 
     for i, a in enumerate(hits):
         for j, b in enumerate(hits[:i]):
-            conj = (tokens[a.anchor].rel == "conj" and tokens[a.anchor].head == b.anchor) or (
+            conj = (tokens[a.anchor].rel == "conj" and tokens[a.anchor].head == b.anchor
+                    and not _own_subject(tokens, a.anchor)) or (
                 tokens[b.anchor].rel == "conj" and tokens[b.anchor].head == a.anchor
+                and not _own_subject(tokens, b.anchor)
             )
             between = tokens[b.tokens[-1] + 1 : a.tokens[0]]
             joined = 0 < len(between) <= 3 and any(t.text.lower() in {"и", ","} for t in between)
@@ -265,7 +279,9 @@ def assign_arguments(
                 continue
             if role == "person" and hit.type != "protest" and any(is_agent(tokens, a, hit) for a in at):
                 continue
-            distance = min(tree_distance(tokens, a, hit.anchor) for a in at)
+            # "вызывали на «профилактические беседы»": the anchor may be a modifier
+            # inside the trigger phrase; the phrase's own head links it to its verb
+            distance = min(tree_distance(tokens, a, t) for a in at for t in {hit.anchor, phrase_head(tokens, hit)})
             if distance <= reach:
                 scored.append((distance + gloss, k))
                 continue
@@ -279,7 +295,11 @@ def assign_arguments(
         winners = {k for score, k in scored if score == best}
         for k in winners:
             for m, hit in enumerate(hits):
-                if groups[m] == groups[k] and role in roles_for(hit.type):
+                # a date or place qualifying one listed topic ("о разгоне акции 10 октября,
+                # обыске и угрозах") is that topic's, not every coordinated noun's
+                listed = role in {"date", "place"} and m != k and tokens[hit.anchor].pos == "NOUN" \
+                    and tokens[hits[k].anchor].pos == "NOUN"
+                if groups[m] == groups[k] and role in roles_for(hit.type) and not listed:
                     found[m].by_role[role].append((best if m == k else best + 0.5, value))
     return found
 

@@ -111,7 +111,8 @@ def governors_of(tokens: tuple[Token, ...], index: int, depth: int = 3) -> list[
     the governor of ``митингов`` is what governs ``проведении``)."""
     transparent = folded_set("transparent_heads")
     chain = heads_up(tokens, index, depth + 2)
-    kept = [h for h in chain if not tokens[h].lemmas & transparent]
+    # a numeral is no governor either: "грозит от 5 до 8 лет лишения свободы"
+    kept = [h for h in chain if not tokens[h].lemmas & transparent and tokens[h].pos != "NUM"]
     return kept[:depth]
 
 

@@ -60,6 +60,7 @@ class Draft:
     inchoative: bool = False  # "начали выхватывать людей": the start of what is told next
     particular: bool = False  # "в частности", "в том числе": one case of a group's
     patients: tuple[str, ...] = ()  # who it befell, named or not ("narrator"): for merging only
+    listed: bool = False  # one topic of a list ("о разгоне акции ..., обыске и угрозах")
 
 
 def _agree(a, b) -> bool:
@@ -117,6 +118,8 @@ def linked(a: Draft, b: Draft, separate_types: frozenset[str] = frozenset()) -> 
         return a.date is not None and b.date is not None and dates_agree(a.date, b.date)
     if b.back_reference:
         return True
+    if a.listed and a.date is None and not a.summary:
+        return True  # a topic listed with nothing of its own is the happening told later
     if a.type == "protest":
         return (a.paragraph == b.paragraph and a.single and b.single) or _same_day(a, b)
     if a.type in separate_types:
@@ -151,16 +154,41 @@ def merge_drafts(drafts: list[Draft], separate_types=frozenset()) -> list[Draft]
     merged: list[Draft] = []
     for draft in sorted(drafts, key=lambda d: d.start):
         order = reversed(merged) if draft.back_reference else merged
+        # the same sentence first: "приговорил ... к 3 годам лишения свободы" is one telling
+        order = sorted(order, key=lambda e: all(m.sent_id != draft.sent_id for m in [e, *e.members]))
         for event in order:
-            tellings = [event, *event.members]
-            if all(compatible(m, draft) for m in tellings) and any(
-                linked(m, draft, separate_types) for m in tellings
-            ):
+            if _fits(event, draft, separate_types):
                 _absorb(event, draft)
                 break
         else:
             merged.append(replace(draft, members=[]))
-    return merged
+    return _merge_events(merged, separate_types)
+
+
+def _fits(event: Draft, draft: Draft, separate_types) -> bool:
+    tellings = [event, *event.members]
+    return all(compatible(m, draft) for m in tellings) and any(
+        linked(m, draft, separate_types) for m in tellings)
+
+
+def _merge_events(events: list[Draft], separate_types) -> list[Draft]:
+    """A happening told in parts (``осужденному на 3 года`` ... ``приговорил его к
+    3 годам лишения свободы``): an event whose later word carries what links it
+    (the shared term) merges, as a whole, into the earlier telling."""
+    kept: list[Draft] = []
+    for event in events:
+        parts = [replace(part, members=[]) for part in (event, *event.members)]
+        for earlier in kept:
+            tellings = [earlier, *earlier.members]
+            if all(compatible(m, p) for m in tellings for p in parts) and any(
+                linked(m, p, separate_types) for m in tellings for p in parts
+            ):
+                for part in parts:
+                    _absorb(earlier, part)
+                break
+        else:
+            kept.append(event)
+    return kept
 
 
 def to_event(draft: Draft) -> Event:

@@ -105,6 +105,8 @@ def carry_dates(drafts, date_anchors, rally_dates_blocked: set[int]) -> None:
     for draft in sorted(drafts, key=lambda d: d.start):
         if draft.date is None:
             same = [a for a in anchors if a[0] == draft.paragraph and a[1] < draft.start]
+            if draft.listed:  # the date of the first listed topic is not the others'
+                same = [a for a in same if a[1] < draft.evidence[0][0]]
             if same:
                 draft.date = same[-1][2]
             elif draft.type == "protest" and draft.single and draft.paragraph not in rally_dates_blocked:

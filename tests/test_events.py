@@ -391,3 +391,68 @@ def test_beginning_to_grab_is_the_detention_told_next(events_of):
     text = ("Полицейские начали выхватывать людей из толпы. "
             "Пятеро участников были задержаны и доставлены в отдел.")
     assert types(events_of(text))["detention"] == 1
+
+
+@pytest.mark.parametrize(
+    "text, kind, actors",
+    [
+        # a coordinated verb with no subject of its own shares the subject before it
+        ("Я видела, как трое полицейских схватили старика и били его ногами.", "violence", ("police",)),
+        # staff named by their job only belong to the body named before them
+        ("Меня привезли в управление СГБ, где двое сотрудников угрожали мне расправой.",
+         "intimidation", ("security_service",)),
+        # the anchor of a trigger phrase may be its modifier: the phrase head links the verb
+        ("Сотрудники КНБ вызывали на «профилактические беседы» трех студентов.", "intimidation",
+         ("security_service",)),
+    ],
+)
+def test_actor_from_the_shared_subject(events_of, text, kind, actors):
+    (event,) = [e for e in events_of(text) if e.type == kind]
+    assert event.actors == actors
+
+
+def test_a_gapped_clause_is_a_second_penalty(events_of):
+    events = events_of("Судья приговорил Сергея Иванова к семи суткам ареста, троих других — к 3 суткам.")
+    custody = sorted((e for e in events if e.type == "custody"), key=lambda e: e.start)
+    assert [(e.term.low, e.count) for e in custody] == [(7, None), (3, Count(3, 3, False))]
+
+
+def test_a_gapped_fine_keeps_its_own_amount(events_of):
+    events = events_of("Суд оштрафовал Ивана Петрова на 20 000 рублей, а двух студентов — на 10 000 рублей.")
+    fines = sorted((e for e in events if e.type == "fine"), key=lambda e: e.start)
+    assert [e.count for e in fines] == [None, Count(2, 2, False)]
+    assert fines[1].money is not None and fines[1].money.low == 10000
+
+
+def test_a_penalty_faced_through_a_numeral_is_not_an_event(events_of):
+    # the numeral between the penalty and "грозит" governs nothing
+    events = events_of("Ему предъявили обвинение по статье, по которой грозит от 3 до 7 лет лишения свободы.")
+    assert "custody" not in types(events)
+
+
+def test_a_penalty_told_in_parts_is_one_event(events_of):
+    text = ("Я прошу помочь моему сыну Тимуру Алиеву, осужденному на 4 года колонии.\n\n"
+            "В мае 2021 года районный суд приговорил его к 4 годам лишения свободы с отбыванием в колонии.")
+    custody = [e for e in events_of(text) if e.type == "custody"]
+    assert len(custody) == 1 and custody[0].term.low == 4
+
+
+def test_listed_topics_do_not_take_the_first_topics_date(events_of):
+    events = events_of("ЗАЯВЛЕНИЕ о задержании пикетчиков 3 мая 2022 года в Самаре, обыске и угрозах")
+    (search,) = [e for e in events if e.type == "surveillance"]
+    assert search.date is None
+
+
+def test_a_coordinated_clause_with_its_own_subject_keeps_its_date(events_of):
+    events = events_of("Вечером двое студентов были задержаны у общежития, а 9 апреля суд оштрафовал "
+                       "каждого на 3 000 рублей.")
+    (detention,) = [e for e in events if e.type == "detention"]
+    assert detention.date is None or detention.date.start != dt.date(2012, 4, 9)
+
+
+@pytest.mark.parametrize("text", [
+    "Фонд сообщает о систематическом давлении на независимых журналистов.",
+    "Я заявляю о преследовании, которому подвергается моя семья.",
+])
+def test_a_reported_campaign_is_a_topic_not_an_event(events_of, text):
+    assert "intimidation" not in types(events_of(text))
