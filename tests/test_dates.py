@@ -293,3 +293,15 @@ def test_spans_are_ordered_and_disjoint(text):
 def test_range_over_new_year_with_this_year_tail():
     mention = only_date("с 28 декабря по 5 января этого года", DOC)
     assert mention.normal == "2011-12-28/2012-01-05"
+
+
+@pytest.mark.parametrize(
+    "text, doc_date, normal",
+    [
+        ("12 июня прошла акция", dt.date(2021, 6, 10), "2021-06-12"),  # dated a little early
+        ("16 декабря прошла акция", dt.date(2012, 11, 8), "2011-12-16"),  # clearly after: last year
+        ("3 июня прошла акция", dt.date(2021, 6, 10), "2021-06-03"),
+    ],
+)
+def test_year_less_dates_near_the_doc_date(text, doc_date, normal):
+    assert [m.normal for m in tag_dates(text, doc_date)] == [normal]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
@@ -137,3 +138,16 @@ FINE_UNITS = [
 @pytest.mark.parametrize("text, span, expected", FINE_UNITS)
 def test_fine_units_keep_their_own_code(text, span, expected):
     assert [(m.text, m.value) for m in tag_money(text)] == [(span, expected)]
+
+
+@pytest.mark.parametrize(
+    "text, doc_date, normal",
+    [
+        ("В Гомеле суд оштрафовал его на 580 рублей.", dt.date(2021, 3, 1), "580 BYN"),
+        ("В Гомеле суд оштрафовал его на 580 000 рублей.", dt.date(2012, 3, 1), "580000 BYR"),
+        ("В Москве суд оштрафовал его на 20 000 рублей.", dt.date(2021, 3, 1), "20000 RUB"),
+        ("В Минске ему вернули 100 российских рублей.", dt.date(2021, 3, 1), "100 RUB"),
+    ],
+)
+def test_roubles_follow_the_documents_country(text, doc_date, normal):
+    assert [m.normal for m in tag_money(text, doc_date=doc_date)] == [normal]

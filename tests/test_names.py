@@ -284,3 +284,51 @@ def test_bodies_and_their_places(text, expected, models):
 )
 def test_gazetteer_covers_belarus_and_central_asia(text, canonical):
     assert [p.canonical for p in find_places(text)] == [canonical]
+
+
+# --- gender, context and names natasha cuts short ---------------------------------
+
+
+def test_a_woman_and_a_man_with_one_surname_are_two_people(models):
+    text = "Сегодня Смирнова Елена Викторовна заявила, что Андрей Смирнов задержан."
+    people = [(m.text, m.normal, m.entity_id) for m in tag_names(text, models) if m.type == PER]
+    assert people[0][:2] == ("Смирнова Елена Викторовна", "Елена Викторовна Смирнова")
+    assert people[1][:2] == ("Андрей Смирнов", "Андрей Смирнов")
+    assert people[0][2] != people[1][2]
+
+
+def test_a_surname_that_agrees_with_a_feminine_verb_is_hers(models):
+    text = "Андрей Смирнов задержан. Позже Смирнова сказала, что ничего не знает."
+    people = {m.text: m.entity_id for m in tag_names(text, models) if m.type == PER}
+    assert people["Смирнова"] != people["Андрей Смирнов"]
+
+
+@pytest.mark.parametrize(
+    "text, surface",
+    [
+        ("Сегодня Д. Рахимов заявил о давлении.", "Д. Рахимов"),
+        ("Задержан Рахимов Д.В. и его брат.", "Рахимов Д.В."),
+    ],
+)
+def test_initials_and_opening_words(text, surface, models):
+    assert surface in [m.text for m in tag_names(text, models) if m.type == PER]
+
+
+@pytest.mark.parametrize(
+    "text, normal",
+    [
+        ("Задержание Нурлана Есенова прошло без свидетелей.", "Нурлан Есенов"),
+        ("Вчера Нурлана Есенова задержали у дома.", "Нурлан Есенов"),
+        ("Суд приговорил Нурлана Есенова к десяти суткам.", "Нурлан Есенов"),
+        ("Письмо от Рахима Юлдашева пришло вчера.", "Рахим Юлдашев"),
+        ("Вечером Бахыт Туменова пришла в суд.", "Бахыт Туменова"),
+    ],
+)
+def test_context_settles_case_and_gender(text, normal, models):
+    assert normal in [m.normal for m in tag_names(text, models) if m.type == PER]
+
+
+def test_gender_keeps_people_apart_in_grouping():
+    names = [normalise_person(n) for n in ("Елена Смирнова", "Андрей Смирнов", "Смирнов", "Е. Смирнова")]
+    clusters = group_persons(names)
+    assert clusters[0] == clusters[3] and clusters[1] == clusters[2] and clusters[0] != clusters[1]

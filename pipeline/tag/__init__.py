@@ -36,7 +36,7 @@ def tag_mentions(
     found: list[Mention] = []
     found += tag_names(text, models)
     found += tag_dates(text, doc_date)
-    found += tag_money(text)
+    found += tag_money(text, doc_date=doc_date)
     found += tag_terms(text)
     found += tag_counts(text)
     return doc_date, resolve_overlaps(found)

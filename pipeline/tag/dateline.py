@@ -24,8 +24,11 @@ How a year the text leaves out is filled (``24 марта``, ``в апреле``
    without one, ``этого года`` is the latest year the text names (a statement is
    written no earlier than the years it reports) and the others stay unresolved;
 3. with a document date, its year, or the year before when the date would fall
-   after the document's date: testimony reports what already happened, so
-   ``16 декабря`` in a statement of 8 November 2012 is 2011-12-16;
+   clearly after the document's date (more than ``LATE_DAYS`` days): testimony
+   reports what already happened, so ``16 декабря`` in a statement of 8 November
+   2012 is 2011-12-16; but a statement may be dated a day or so before the
+   events of its week are over or dated with a slip, so ``12 июня`` in a
+   statement of 10 June 2021 stays 2021-06-12;
 4. without one, the year of the nearest preceding explicit date, day or month
    dates before bare years (``1917 года`` is more often history than narrative),
    else of the nearest following one;
@@ -48,6 +51,7 @@ TAIL_LINES = 6  # and as its bottom
 EDGE_CHARS = 400  # a long merged paragraph still has its edges
 DATELINE_WORDS = 6  # words beside the date on a dateline (place, 'Дата', 'г.')
 HEADING_CHARS = 150
+LATE_DAYS = 7  # a year-less date this far past the doc date is from the year before
 
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _LINE = re.compile(r"[^\n]+")
@@ -160,6 +164,8 @@ def resolve_ends(first: Point, last: Point, relative: tuple[str, int] | None,
 
     >>> resolve_ends(Point(None, 12, 16), Point(None, 12, 16), None, 0, dt.date(2012, 11, 8), [])
     (Point(year=2011, month=12, day=16), Point(year=2011, month=12, day=16))
+    >>> resolve_ends(Point(None, 6, 12), Point(None, 6, 12), None, 0, dt.date(2021, 6, 10), [])[0]
+    Point(year=2021, month=6, day=12)
     """
     first, last = _fill_range(first, last)
     if relative:
@@ -184,7 +190,7 @@ def resolve_ends(first: Point, last: Point, relative: tuple[str, int] | None,
     if first.year is None:
         if doc_date is not None:
             year = doc_date.year
-            if first_day(replace(first, year=year)) > doc_date:
+            if first_day(replace(first, year=year)) > doc_date + dt.timedelta(days=LATE_DAYS):
                 year -= 1  # testimony tells what already happened
         else:
             year = _anchor_year(start, anchors)

@@ -245,3 +245,20 @@ def place_nominative(surface: str) -> str:
                 and re.search(r"[аеиоуыэюя][бвгджзклмнпрстфхцчшщ]$", stem) and last.lower().startswith(stem)):
             return surface[: len(surface) - len(last)] + last[: len(stem)]
     return normal
+
+
+def document_country(text: str) -> str | None:
+    """The country (ISO code) a document is mostly about: the one its places
+    name most often (a city counts for its country), None if it names none.
+
+    >>> document_country("В Гомеле и Минске задержали, в Москве осудили. Беларусь")
+    'BY'
+    >>> document_country("Текст без мест.") is None
+    True
+    """
+    counts: dict[str, int] = {}
+    for place in find_places(text):
+        code = place.country.strip()
+        if code:
+            counts[code] = counts.get(code, 0) + 1
+    return max(counts, key=lambda code: counts[code]) if counts else None

@@ -8,6 +8,8 @@ converted); amounts are read by :mod:`pipeline.tag.numbers`.
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -129,18 +131,58 @@ def _currency_before(scan: Scan, i: int) -> tuple[str, int] | None:
     return (code, i - 1) if code else None
 
 
-def tag_money(text: str) -> list[Mention]:
+# A rouble said to be Russian or written by its code or sign is never local.
+_NAMED_ROUBLE = re.compile(r"росс|\b(?:RUB|RUR|BYN|BYR)\b|₽", re.IGNORECASE)
+_UNSET = object()
+
+
+def local_rouble(code: str, surface: str, country: str | None, date: dt.date | None) -> str:
+    """The currency a rouble amount is in, by the document's country and date.
+
+    >>> local_rouble("RUB", "100 рублей", "BY", dt.date(2021, 3, 1))
+    'BYN'
+    >>> local_rouble("RUB", "100 рублей", "BY", dt.date(2012, 3, 1))
+    'BYR'
+    >>> local_rouble("BYN", "100 белорусских рублей", "BY", dt.date(2012, 3, 1))
+    'BYR'
+    >>> local_rouble("RUB", "100 российских рублей", "BY", None), local_rouble("RUB", "100 руб.", "RU", None)
+    ('RUB', 'RUB')
+    """
+    local = load_json("currencies.json")["local_roubles"].get(country or "")
+    if local is None or code not in ("RUB", local["after"]) or _NAMED_ROUBLE.search(surface):
+        return code
+    if date is not None and date < dt.date.fromisoformat(local["redenominated"]):
+        return local["before"]
+    return local["after"]
+
+
+def tag_money(text: str, country: str | None | object = _UNSET, doc_date: dt.date | None | object = _UNSET) -> list[Mention]:
     """MONEY mentions of a clean text, with :class:`Money` values.
+
+    A rouble without its country is that of ``country`` (ISO code) at
+    ``doc_date``; either left out is worked out from the text (the country its
+    places name most, its dateline).
 
     >>> [(m.text, m.normal) for m in tag_money("оштрафована на 80 900 тенге (более 400 EURO)")]
     [('80 900 тенге', '80900 KZT'), ('более 400 EURO', '400 EUR')]
+    >>> [m.normal for m in tag_money("Суд в Гомеле назначил штраф 580 рублей.", doc_date=dt.date(2021, 5, 1))]
+    ['580 BYN']
     """
+    if country is _UNSET:
+        from .gazetteer import document_country
+
+        country = document_country(text)
+    if doc_date is _UNSET:
+        from .dates import find_doc_date
+
+        doc_date = find_doc_date(text)
     mentions = []
     for quantity in find_quantities(scan_text(text), _currency_after, _currency_before):
         if quantity.high <= 0:
             continue
-        value = Money(quantity.low, quantity.high, quantity.unit, quantity.approx)
-        normal = f"{format_range(quantity.low, quantity.high)} {quantity.unit}"
         span = text[quantity.start : quantity.end]
+        unit = local_rouble(quantity.unit, span, country, doc_date)
+        value = Money(quantity.low, quantity.high, unit, quantity.approx)
+        normal = f"{format_range(quantity.low, quantity.high)} {unit}"
         mentions.append(Mention(MONEY, quantity.start, quantity.end, span, normal, value))
     return mentions

@@ -29,7 +29,8 @@ from .orgs import (
     org_head,
     org_lexicon,
 )
-from .persons import fullest, group_persons, normalise_person, surname_key
+from .person_context import person_context
+from .persons import NAME_TAGS, fullest, group_persons, is_patronymic, normalise_person, surname_key
 
 CHUNK_CHARS = 1500  # natasha runs on pieces about this long, cut at sentence ends
 _PARAGRAPH = re.compile(r"[^\n]+")
@@ -60,6 +61,7 @@ def tag_names(text: str, models: Models) -> list[Mention]:
     spans = _natasha_spans(text, models)
     spans = [piece for span in spans for piece in _split_parenthesis(text, span)]
     spans = [fixed for span in spans if (fixed := _fix_span(text, span)) is not None]
+    spans = _extend_persons(text, spans)
     spans = _add_places(text, spans)
     spans = _add_venues(text, spans)
     spans = _add_org_words(text, spans)
@@ -139,6 +141,73 @@ def _fix_span(text: str, span: Span) -> Span | None:
     if span.type == ORG and _oblique_common_noun_opening(text, span.start, words):
         return None  # ``Группой активистов`` (был подан иск)
     return span
+
+
+# An initial or two (``Д.``, ``Д.В.``, ``Д. В.``) right before or after a name.
+_INITIALS_BEFORE = re.compile(r"(?<![\w.])(?:[А-ЯЁ]\.[ \t]?){1,2}[ \t]?$")
+_INITIALS_AFTER = re.compile(r"^[ \t](?:[ \t]?[А-ЯЁ]\.){1,2}(?![\w])")
+_NAME_WORD_AFTER = re.compile(r"^[ \t]([А-ЯЁ][а-яё]+)(?![\w-])")
+MAX_NAME_WORDS = 3  # surname, first name, patronymic
+
+
+def _extend_persons(text: str, spans: list[Span]) -> list[Span]:
+    """Every PER span made whole (:func:`_extend_person`), never into another span."""
+    taken = [(s.start, s.end) for s in spans]
+    return [_extend_person(text, span, taken) for span in spans]
+
+
+def _extend_person(text: str, span: Span, taken: list[tuple[int, int]] = ()) -> Span:
+    """A person's name as natasha cut it, made whole: a leading common word
+    dropped (``Сегодня Д. Рахимов``), adjacent initials taken in (``Д. Рахимов``,
+    ``Рахимов Д.В.``), a lone surname's first name and patronymic too
+    (``Смирнова Елена Викторовна``). ``taken`` spans are never entered: two
+    names side by side (``Билла Клинтона Джо Локхарту``) stay two.
+
+    A first name is a capitalised word pymorphy3 knows as a Name or Patr; a
+    patronymic may also be known by its suffix (-ович, -овна, -улы, -кызы).
+    """
+    if span.type != PER:
+        return span
+    words = list(re.finditer(r"\S+", text[span.start : span.end]))
+    while len(words) > 1 and is_common_word(words[0].group(), parts_of_speech=_NOT_NOUN):
+        span = replace(span, start=span.start + words[1].start())  # ``Сегодня``, ``Вчера``
+        words = list(re.finditer(r"\S+", text[span.start : span.end]))
+    lone_surname = len(_WORD.findall(text[span.start : span.end])) == 1
+    for _ in range(MAX_NAME_WORDS):
+        count = len(_WORD.findall(text[span.start : span.end]))
+        if count >= MAX_NAME_WORDS:
+            break
+        head = text[max(0, span.start - 40) : span.start]
+        tail = text[span.end : span.end + 40]
+        start, end = span.start, span.end
+        if found := _INITIALS_BEFORE.search(head):
+            start -= len(found.group())
+        elif found := _INITIALS_AFTER.match(tail):
+            end += len(found.group())
+        elif (found := _NAME_WORD_AFTER.match(tail)) and (
+            is_patronymic(found.group(1)) or lone_surname and _is_given_name(found.group(1))
+        ):
+            end += len(found.group())
+        else:
+            break
+        if any(a < end and start < b and (a, b) != (span.start, span.end) for a, b in taken):
+            break
+        span = replace(span, start=start, end=end)
+    return span
+
+
+def _is_given_name(word: str) -> bool:
+    """``Елена``, ``Викторовна``, ``Бахытжанулы``: a first name or patronymic."""
+    from ..nlp import parse_word
+
+    if is_patronymic(word):
+        return True
+    return any(
+        mark in parse.tag
+        for parse in parse_word(word)
+        if parse.methods_stack[0][0].__class__.__name__ == "DictionaryAnalyzer"
+        for mark in ("Name", "Patr")
+    )
 
 
 def _oblique_common_noun_opening(text: str, start: int, words: list[str]) -> bool:
@@ -330,7 +399,9 @@ def _repeated_surnames(text: str, spans: list[Span]) -> list[Span]:
         if any(a < match.end() and match.start() < b for a, b in taken):
             continue
         if normalise_person(match.group()).last_keys & surnames:
-            added.append(Span(PER, match.start(), match.end(), source="coreference"))
+            found = _extend_person(text, Span(PER, match.start(), match.end(), source="coreference"), taken)
+            if not any(a < found.end and found.start < b for a, b in taken):
+                added.append(found)
     return added
 
 
@@ -356,7 +427,7 @@ def _to_mentions(text: str, spans: list[Span]) -> list[Mention]:
     """Normalise every span and number the entities by first appearance."""
     spans = sorted(spans, key=lambda s: s.start)
     persons = [s for s in spans if s.type == PER]
-    names = [normalise_person(text[s.start : s.end]) for s in persons]
+    names = [normalise_person(text[s.start : s.end], person_context(text, s.start, s.end)) for s in persons]
     clusters = group_persons(names)
     person_normal = {}
     for cluster in set(clusters):

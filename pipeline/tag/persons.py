@@ -40,6 +40,9 @@ class PersonName:
     # surname keys of every nominative the surname may have (Тана: тана, тан)
     last_keys: frozenset[str] = frozenset()
     surname: int = -1  # index of the surname in parts (0 in ``Петров И.``)
+    # genders the name may well be of: one when the words settle it (``Елена
+    # Смирнова``), both when a form reads either way (``Смирнова``: she, or his genitive)
+    genders: frozenset[str] = frozenset(GENDERS)
 
     @property
     def normal(self) -> str:
@@ -58,8 +61,29 @@ def is_initial(part: str) -> bool:
     return len(part) == 2 and part.endswith(".")
 
 
-def normalise_person(text: str) -> PersonName:
-    """A person's name in the nominative, gender kept.
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What the words around a name say of its case and gender.
+
+    ``cases``: the only cases the name may stand in (after a preposition);
+    ``prefer``: cases to favour (genitive after an inanimate noun: ``задержание
+    Нурлана Есенова``); ``gender``: from an agreeing verb (``Смирнова сказала``).
+    """
+
+    cases: frozenset[str] | None = None
+    prefer: frozenset[str] = frozenset()
+    gender: str | None = None
+
+
+NO_CONTEXT = Context()
+NOMINATIVE_BONUS = 0.3  # a name out of context is read in the nominative first
+PREFERRED_BONUS = 0.6  # a case the context asks for beats the nominative
+SURE_MARGIN = 0.5  # a gender this far behind the best reading is ruled out
+
+
+def normalise_person(text: str, context: Context = NO_CONTEXT) -> PersonName:
+    """A person's name in the nominative, gender kept; ``context`` narrows the
+    case and gender when the name reads several ways.
 
     >>> normalise_person("Б.Туменовой").normal
     'Б. Туменова'
@@ -74,14 +98,29 @@ def normalise_person(text: str) -> PersonName:
     >>> name = normalise_person("Сидоровой М.В.")
     >>> name.normal, name.parts[name.surname]
     ('М. В. Сидорова', 'Сидорова')
+    >>> normalise_person("Нурлана Есенова").normal
+    'Нурлана Есенова'
+    >>> normalise_person("Нурлана Есенова", Context(prefer=frozenset({"gent"}))).normal
+    'Нурлан Есенов'
+    >>> sorted(normalise_person("Смирнова").genders), normalise_person("Смирнова Елена").genders
+    (['femn', 'masc'], frozenset({'femn'}))
     """
     words = _PART.findall(text)
     if not words:
         return PersonName((text.strip(),), None)
     options = [_readings(word) for word in words]
     best, best_score = None, float("-inf")
+    gender_score = dict.fromkeys(GENDERS, float("-inf"))
     for gender, case in itertools.product(GENDERS, CASES):
-        chosen, score = [], 0.3 if case == "nomn" else 0.0
+        if context.cases is not None and case not in context.cases:
+            continue
+        if context.gender is not None and gender != context.gender:
+            continue
+        if context.prefer:
+            bonus = PREFERRED_BONUS if case in context.prefer else 0.0
+        else:
+            bonus = NOMINATIVE_BONUS if case == "nomn" else 0.0
+        chosen, score = [], bonus
         for readings in options:
             fits = [r for r in readings if r[0] in (None, gender) and r[1] in (None, case)]
             if not fits:
@@ -91,17 +130,33 @@ def normalise_person(text: str) -> PersonName:
             chosen.append(top[2])
             score += top[3]
         else:
+            # A preferred case guides the reading but does not rule out a gender.
+            gender_score[gender] = max(gender_score[gender], score - bonus)
             if score > best_score:
                 best, best_score = (tuple(chosen), gender), score
+    if best is None and context != NO_CONTEXT:
+        return normalise_person(text)  # the context misread: go by the words alone
     parts, gender = best if best else (tuple(words), None)
+    top = max(gender_score.values())
+    genders = frozenset(g for g, v in gender_score.items() if v >= top - SURE_MARGIN)
     parts = tuple(_like(word, part) for word, part in zip(words, parts))
     surname = _surname_index(words, parts)
     keys = {surname_key(parts[surname])}
     keys |= {surname_key(r[2]) for r in options[surname] if r[3] >= 0.5}
-    return PersonName(parts, gender, frozenset(keys), surname % len(parts))
+    return PersonName(parts, gender, frozenset(keys), surname % len(parts), genders or frozenset(GENDERS))
 
 
-_PATRONYMIC = re.compile(r"(?:ович|евич|ьич|ична|овна|евна|ишна)$", re.IGNORECASE)
+# Russian patronymics and the Turkic ``сын``/``дочь`` words written as one (Бахытжанулы).
+_PATRONYMIC = re.compile(r"(?:ович|евич|ьич|ична|овна|евна|ишна|улы|уулу|оглы|кызы|гызы)$", re.IGNORECASE)
+
+
+def is_patronymic(word: str) -> bool:
+    """Whether a capitalised word is a patronymic by its suffix.
+
+    >>> is_patronymic("Викторовна"), is_patronymic("Бахытжанулы"), is_patronymic("Смирнова")
+    (True, True, False)
+    """
+    return len(word) > 4 and _PATRONYMIC.search(word) is not None
 
 
 def _surname_index(words: Sequence[str], parts: Sequence[str]) -> int:
@@ -258,6 +313,8 @@ def _same_person(full: PersonName, other: PersonName) -> bool:
     surnames agree and so do first names and patronymics, an initial fitting any
     name that starts with it, wherever the surname stands (``Петров И.``,
     ``И. Петров``, ``Иван Петров``)."""
+    if not full.genders & other.genders:
+        return False  # Елена Смирнова and Андрей Смирнов: a woman and a man
     b = other.parts
     surname = full.parts[full.surname]
     keys = other.last_keys or {surname_key(b[other.surname])}

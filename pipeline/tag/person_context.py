@@ -1,0 +1,103 @@
+"""What the words around a person's name say of its case and gender.
+
+Many names read equally as a woman's nominative and a man's genitive
+(``Нурлана Есенова``, ``Смирнова``); the words next to the name settle it:
+
+* a preposition before it fixes the case (``у``, ``от``, ``для`` take the
+  genitive, ``к`` the dative: ``models/ner_context.json``);
+* an inanimate noun before it governs a genitive (``задержание Нурлана Есенова``,
+  ``дело Смирнова``); an animate noun in an oblique case is an apposition in
+  that case (``активиста Нурлана Есенова``);
+* a transitive verb before it takes it as its object (``приговорил Нурлана
+  Есенова``: accusative);
+* a verb after it: a singular past verb or short participle agrees with its
+  subject in gender (``Смирнова сказала``, ``Есенов задержан``); a plural verb
+  after a single name makes it the object of an impersonal sentence
+  (``Нурлана Есенова задержали``: accusative).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from ..nlp import parse_word
+from ..resources import load_json
+from .orgs import is_common_word
+from .persons import GENDERS, NO_CONTEXT, Context
+
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \t]+$")
+_WORD_AFTER = re.compile(r"^[ \t]+([^\W\d_]+)")
+_OBLIQUE = ("gent", "datv", "accs", "ablt", "loct")
+WINDOW = 40  # characters looked at on each side
+
+
+@cache
+def _prepositions() -> dict[str, frozenset[str]]:
+    table = load_json("ner_context.json")["prepositions"]
+    return {word: frozenset(cases) for word, cases in table.items()}
+
+
+def person_context(text: str, start: int, end: int) -> Context:
+    """The context of the name at ``text[start:end]``.
+
+    >>> text = "Задержание Нурлана Есенова прошло"
+    >>> person_context(text, 11, 26).prefer
+    frozenset({'gent'})
+    >>> text = "Письмо от Рахима Юлдашева"
+    >>> sorted(person_context(text, 10, len(text)).cases)
+    ['gent']
+    >>> text = "Нурлана Есенова задержали вчера"
+    >>> sorted(person_context(text, 0, 15).cases)
+    ['accs', 'gent']
+    >>> person_context("суд приговорил Нурлана Есенова к", 15, 30).prefer
+    frozenset({'accs'})
+    >>> person_context("Потом Смирнова сказала", 6, 14).gender
+    'femn'
+    """
+    before = _WORD_BEFORE.search(text[max(0, start - WINDOW) : start])
+    if before:
+        found = _from_word_before(before.group(1))
+        if found is not None:
+            return found
+    after = _WORD_AFTER.search(text[end : end + WINDOW])
+    if after:
+        return _from_verb_after(after.group(1))
+    return NO_CONTEXT
+
+
+def _from_word_before(word: str) -> Context | None:
+    if not word.islower() and not (word[1:].islower() and is_common_word(word)):
+        return None  # a capitalised word may be part of the name; a common one opens a sentence
+    word = word.lower()
+    cases = _prepositions().get(word)
+    if cases is not None:
+        return Context(cases=cases)
+    top = parse_word(word)[0].tag if parse_word(word) else None
+    if top is not None and top.POS == "VERB" and "tran" in top:
+        return Context(prefer=frozenset({"accs"}))  # ``суд приговорил Нурлана Есенова``
+    parses = [p for p in parse_word(word) if p.tag.POS == "NOUN"]
+    if not parses or parses[0] is not parse_word(word)[0]:
+        return None
+    if parses[0].methods_stack[0][0].__class__.__name__ != "DictionaryAnalyzer":
+        return None
+    if all(p.tag.animacy == "inan" for p in parses):
+        return Context(prefer=frozenset({"gent"}))  # ``задержание Нурлана Есенова``
+    noun_cases = {p.tag.case for p in parses if p.tag.number == "sing"}
+    if noun_cases and "nomn" not in noun_cases and noun_cases <= set(_OBLIQUE):
+        return Context(prefer=frozenset(noun_cases))  # ``активиста Нурлана Есенова``
+    return None
+
+
+def _from_verb_after(word: str) -> Context:
+    parses = parse_word(word)
+    if not parses or word[:1].isupper():
+        return NO_CONTEXT
+    top = parses[0].tag
+    if top.POS not in ("VERB", "PRTS"):
+        return NO_CONTEXT
+    if top.number == "plur" and (top.tense == "past" or top.person == "3per"):
+        return Context(cases=frozenset({"accs", "gent"}))  # ``Есенова задержали``
+    if top.number == "sing" and top.gender in GENDERS:
+        return Context(cases=frozenset({"nomn"}), gender=top.gender)  # ``Смирнова сказала``
+    return NO_CONTEXT
