@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 def offsets(values: Iterable[int] = ()) -> array:
     """A compact array of character offsets."""
-    return array("q", values)
+    return array("i", values)  # 4 bytes an offset: texts stay far below 2**31 characters
 
 
 @dataclass(frozen=True, slots=True)

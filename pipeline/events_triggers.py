@@ -12,7 +12,7 @@ hypotheticals and generic statements are read by :mod:`pipeline.events_context`.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -27,7 +27,7 @@ from .events_context import (
     is_negated,
     lemmas_of,
 )
-from .nlp import Models, morph_analyzer, parse_word
+from .nlp import Models, morph_analyzer
 from .records import Mention, Sentence
 from .resources import load_json, load_jsonl
 
@@ -49,16 +49,26 @@ class TriggerHit:
 
 def parse_sentence(sentence: Sentence, models: Models) -> tuple[Token, ...]:
     """Tokens of one sentence with lemmas and dependency heads, offsets in clean text."""
-    return parse_sentences([sentence], models)[0]
+    return _parse_window([sentence], models)[0]
 
 
-def parse_sentences(sentences: Sequence[Sentence], models: Models) -> list[tuple[Token, ...]]:
-    """Tokens of many sentences, tagged and parsed in batches of similar length.
+# Sentences tagged and parsed at once: enough for natasha's batches to pay off,
+# few enough that memory stays flat however long the document is.
+PARSE_WINDOW = 256
 
-    One call to the tagger and the parser for the whole document, sentences
-    sorted by length so a batch pads little: about four times faster than a
-    natasha ``Doc`` per sentence, with the same tags and heads.
+
+def parse_sentences(sentences: Sequence[Sentence], models: Models) -> Iterator[tuple[Token, ...]]:
+    """Tokens of many sentences, in order, tagged and parsed in batches of similar length.
+
+    Sentences are parsed a window at a time, sorted by length within it so a
+    batch pads little: about four times faster than a natasha ``Doc`` per
+    sentence, with the same tags and heads.
     """
+    for first in range(0, len(sentences), PARSE_WINDOW):
+        yield from _parse_window(sentences[first:first + PARSE_WINDOW], models)
+
+
+def _parse_window(sentences: Sequence[Sentence], models: Models) -> list[tuple[Token, ...]]:
     spans = [list(models.segmenter.tokenize(s.text)) for s in sentences]
     order = sorted(range(len(spans)), key=lambda i: len(spans[i]))
     words = [[t.text for t in spans[i]] for i in order if spans[i]]

@@ -30,7 +30,7 @@ from .orgs import (
     org_lexicon,
 )
 from .person_context import person_context
-from .persons import NAME_TAGS, fullest, group_persons, is_patronymic, normalise_person, surname_key
+from .persons import fullest, group_persons, is_patronymic, normalise_person, surname_key
 
 CHUNK_CHARS = 1500  # natasha runs on pieces about this long, cut at sentence ends
 _PARAGRAPH = re.compile(r"[^\n]+")
