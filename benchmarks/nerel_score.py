@@ -232,7 +232,7 @@ def main(argv: list[str] | None = None) -> int:
     models = load_models()
     extractors = (DatesExtractor(models.morph_vocab), MoneyExtractor(models.morph_vocab))
     timer = Timer()
-    totals = {"pipeline": defaultdict(dict), "natasha": defaultdict(dict), "nerel_dates": defaultdict(dict)}
+    totals = {name: defaultdict(dict) for name in ("pipeline", "natasha", "nerel_dates", "natasha_nerel_dates")}
     n_chars = 0
     for path in texts:
         text = path.read_text(encoding="utf-8")
@@ -241,7 +241,10 @@ def main(argv: list[str] | None = None) -> int:
         ours = pipeline_spans(text, models, timer)
         add(totals["pipeline"], score(gold, ours))
         add(totals["nerel_dates"], score(gold, with_nerel_prepositions(text, ours)))
-        add(totals["natasha"], score(gold, natasha_spans(text, models, extractors, timer)))
+        theirs = natasha_spans(text, models, extractors, timer)
+        add(totals["natasha"], score(gold, theirs))
+        # The same widening for natasha's dates, so the comparison stays fair.
+        add(totals["natasha_nerel_dates"], score(gold, with_nerel_prepositions(text, theirs)))
 
     pages = n_chars / PAGE_CHARS
     print(f"NEREL {args.split}: {len(texts)} documents, {n_chars} chars ({pages:.0f} pages of {PAGE_CHARS})")
@@ -253,8 +256,10 @@ def main(argv: list[str] | None = None) -> int:
             ours, theirs = totals["pipeline"][kind][mode], totals["natasha"][kind][mode]
             cells = [" ".join(f"{100 * v:5.1f}" for v in prf(values)) for values in (ours, theirs)]
             print(f"{kind:6} {mode:8} {ours[3]:5d} | {cells[0]:^22} | {cells[1]:^22}")
-    adjusted = " ".join(f"{100 * v:5.1f}" for v in prf(totals["nerel_dates"]["DATE"]["strict"]))
-    print(f"{'DATE':6} {'strict, NEREL prepositions':26} | {adjusted:^22}")
+    adjusted = [" ".join(f"{100 * v:5.1f}" for v in prf(totals[name]["DATE"]["strict"]))
+                for name in ("nerel_dates", "natasha_nerel_dates")]
+    print(f"{'DATE':6} {'strict*':8} {'':5} | {adjusted[0]:^22} | {adjusted[1]:^22}")
+    print("* DATE spans of both widened over the preposition before them, as NEREL annotates")
     print()
     print("\n".join(NOTES))
     print()
