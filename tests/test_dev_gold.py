@@ -35,6 +35,8 @@ VALUE_FIELDS = {
     "COUNT": {"count_min", "count_max"},
 }
 ALL_VALUE_FIELDS = set().union(*VALUE_FIELDS.values()) | {"approx"}
+# ISO 4217 codes and the units of account data/annotated/README.md names (BV, RP, MRP, MROT).
+CURRENCY_CODE = r"[A-Z]{3}|BV|RP|MROT"
 EVENT_KEYS = {"type", "start", "end", "trigger", "also", *build_gold.EVENT_FIELDS}
 
 
@@ -101,7 +103,7 @@ def test_mentions_are_valid_spans_with_typed_values(path):
         if kind == "DATE":
             check_date(mention)
         if kind == "MONEY":
-            assert re.fullmatch(r"[A-Z]{3}", mention["currency"])
+            assert re.fullmatch(CURRENCY_CODE, mention["currency"])
             check_range(mention, "amount_min", "amount_max")
         if kind == "TERM":
             assert mention["term_unit"] in build_gold.TERM_UNITS
@@ -150,7 +152,7 @@ def test_events_are_valid(path):
                           ("term_min", "term_max")):
             check_range(event, low, high)
         if event["amount_min"] is not None:
-            assert re.fullmatch(r"[A-Z]{3}", event["currency"])
+            assert re.fullmatch(CURRENCY_CODE, event["currency"])
         if event["term_min"] is not None:
             assert event["term_unit"] in build_gold.TERM_UNITS
 
@@ -202,6 +204,35 @@ MENTION_CASES = [
     ("dev_04", "Министерство юстиции Кыргызской Республики", "ORG",
      {"normal": "Министерство юстиции Кыргызской Республики"}),
     ("dev_04", "5 000 сомов", "MONEY", {"amount_min": 5000, "currency": "KGS"}),
+    ("dev_05", "9 на 10 августа 2020 года", "DATE",
+     {"date_start": "2020-08-09", "date_end": "2020-08-10", "date_precision": "day"}),
+    ("dev_05", "10.08.2020", "DATE", {"date_start": "2020-08-10", "date_precision": "day"}),
+    ("dev_05", "прошлом году", "DATE", {"date_start": "2019-01-01", "date_precision": "year"}),
+    ("dev_05", "20 базовых величин", "MONEY", {"amount_min": 20, "currency": "BV"}),
+    ("dev_05", "540 рублей", "MONEY", {"amount_min": 540, "currency": "BYN"}),
+    ("dev_05", "Марии Ковалёвой", "PER", {"normal": "Мария Ковалёва"}),
+    ("dev_05", "Ковалёвой М.", "PER", {"normal": "Мария Ковалёва"}),
+    ("dev_05", "С.И. Дубовик", "PER", {"normal": "Сергей Иванович Дубовик"}),
+    ("dev_05", "до трех лет", "TERM", {"term_max": 3, "term_unit": "year", "approx": True}),
+    ("dev_06", "человек пятнадцать", "COUNT", {"count_min": 15, "approx": True}),
+    ("dev_06", "4 месяца", "TERM", {"term_min": 4, "term_unit": "month"}),
+    ("dev_06", "500 манатов", "MONEY", {"amount_min": 500, "currency": "AZN"}),
+    ("dev_06", "около 40 тысяч долларов", "MONEY", {"amount_min": 40000, "currency": "USD", "approx": True}),
+    ("dev_06", "Наргиз Гасановой", "PER", {"normal": "Наргиз Гасанова"}),
+    ("dev_06", "Хатаинского районного суда", "ORG", {"normal": "Хатаинский районный суд"}),
+    ("dev_07", "не менее 200 задержанных", "COUNT", {"count_min": 200, "approx": True}),
+    ("dev_07", "около полутора тысяч человек", "COUNT", {"count_min": 1500, "approx": True}),
+    ("dev_07", "от 10 до 30 тысяч рублей", "MONEY", {"amount_min": 10000, "amount_max": 30000, "currency": "RUB"}),
+    ("dev_07", "не менее 900", "COUNT", {"count_min": 900, "approx": True}),
+    ("dev_07", "ОВД «Братеево»", "ORG", {"normal": "ОВД «Братеево»"}),
+    ("dev_07", "К. Бережного", "PER", {"normal": "Кирилл Бережной"}),
+    ("dev_08", "Нурлану Есенову", "PER", {"normal": "Нурлан Есенов"}),
+    ("dev_08", "Есенову Н.", "PER", {"normal": "Нурлан Есенов"}),
+    ("dev_08", "Айгуль Сариевой", "PER", {"normal": "Айгуль Сариева"}),
+    ("dev_08", "июле 2011-го", "DATE", {"date_start": "2011-07-01", "date_precision": "month"}),
+    ("dev_08", "мае прошлого года", "DATE", {"date_start": "2011-05-01", "date_precision": "month"}),
+    ("dev_08", "16 на 17 декабря", "DATE", {"date_start": "2011-12-16", "date_end": "2011-12-17"}),
+    ("dev_08", "от 3 до 7 лет", "TERM", {"term_min": 3, "term_max": 7, "term_unit": "year"}),
 ]
 
 
@@ -227,6 +258,20 @@ NOT_EVENTS = [
     ("dev_04", "предусматривает"),
     ("dev_04", "давят"),
     ("dev_04", "обжаловать"),
+    ("dev_05", "грозит"),
+    ("dev_05", "задерживают"),
+    ("dev_05", "Провести"),
+    ("dev_06", "грозит"),
+    ("dev_06", "Изъяли"),
+    ("dev_06", "подбросили"),
+    ("dev_06", "продлевал"),
+    ("dev_06", "блокируют"),
+    ("dev_07", "грозит"),
+    ("dev_07", "отпускают"),
+    ("dev_07", "переписала"),
+    ("dev_08", "требовали"),
+    ("dev_08", "наказали"),
+    ("dev_08", "сажают"),
 ]
 
 
@@ -263,6 +308,14 @@ def evidence(event: dict, text: str) -> list[str]:
     ("dev_01", "избили", "задержали", ("violence", "detention")),      # two events
     ("dev_02", "задержали", "доставили", ("detention",)),
     ("dev_04", "задержаны", "доставлены", ("detention",)),
+    ("dev_05", "задержан", "доставлен", ("detention",)),
+    ("dev_05", "били", "угрожали", ("violence", "intimidation")),
+    ("dev_06", "позвонил", "предупредил", ("intimidation",)),
+    ("dev_06", "задержали", "увезли", ("detention",)),
+    ("dev_07", "душили", "угрожали", ("violence", "intimidation")),
+    ("dev_07", "вышел", "задержан", ("protest", "detention")),
+    ("dev_08", "забрали", "увезли", ("detention",)),
+    ("dev_08", "раздевали", "били", ("violence",)),
 ])
 def test_coordinated_triggers(doc, first, second, types):
     document = gold(doc)
@@ -278,9 +331,34 @@ def test_coordinated_triggers(doc, first, second, types):
     ("dev_02", "разгоне", "оттеснять"),        # the title and the body
     ("dev_03", "осужденному", "приговорил"),   # the opening request and the body
     ("dev_04", "отказал", "отказало"),         # the headline and the body
+    ("dev_05", "избили", "избиения"),          # the body and the request
+    ("dev_05", "не допустили", "недопуску"),
+    ("dev_06", "арест", "держат"),             # the opening and the body
+    ("dev_06", "заблокирован", "Блокировка"),
+    ("dev_08", "стрелять", "погибли"),         # the shooting and its toll
 ])
 def test_a_happening_told_twice_is_one_event(doc, trigger, retelling):
     document = gold(doc)
     (event,) = [e for e in document["events"] if e["trigger"] == trigger]
     assert retelling in evidence(event, document["text"])
     assert not [e for e in document["events"] if e["trigger"] == retelling]
+
+
+def test_a_summary_table_is_aggregates_and_repeats_the_opening_total():
+    document = gold("dev_07")
+    text = document["text"]
+    table = text.index("Сводные данные")
+    in_table = [e for e in document["events"] if e["start"] > table]
+    assert len(in_table) >= 8 and all(e.get("aggregate") for e in in_table)
+    (total,) = [e for e in document["events"] if e["count_min"] == 4700]
+    assert total["aggregate"] and total["start"] < table
+    assert any(start > table for start, _ in total["also"])     # 'Итого: не менее 4 700 задержанных'
+    city_fines = [e for e in document["events"] if e["type"] == "fine" and e["start"] < table
+                  and any(start > table for start, _ in e["also"])]
+    assert {e["place"] for e in city_fines} == {"Москва", "Санкт-Петербург"}
+
+
+def test_units_of_account_are_kept_with_the_equivalent_apart():
+    document = gold("dev_05")
+    fines = {e["persons"][0]: (e["amount_min"], e["currency"]) for e in document["events"] if e["type"] == "fine"}
+    assert fines == {"Мария Ковалёва": (20, "BV"), "Олег Журавский": (30, "BV")}
