@@ -55,3 +55,18 @@ def sample_text_out(tmp_path_factory) -> Path:
     result = run_batch(sorted(RAW.glob("*.txt")), out)
     assert result.n_failed == 0, result.failures
     return out
+
+
+CRLF_EMOJI = REPO / "tests" / "data" / "annotate" / "crlf_emoji.txt"
+
+
+@pytest.fixture(scope="session")
+def pipeline_out(tmp_path_factory) -> Path:
+    """The real pipeline's output over the two sample texts and a statement with CRLF
+    line ends and an emoji: what the annotation round trips export and read back."""
+    from pipeline.run import run_batch
+
+    out = tmp_path_factory.mktemp("annotate_out")
+    result = run_batch([*sorted(RAW.glob("*.txt")), CRLF_EMOJI], out)
+    assert result.n_failed == 0, result.failures
+    return out

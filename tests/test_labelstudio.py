@@ -32,19 +32,6 @@ from pipeline.errors import GoldError
 from pipeline.tables import read_table
 
 REPO = Path(__file__).resolve().parents[1]
-SAMPLES = [REPO / "data" / "raw" / f"{stem}.txt" for stem in ("000_6fb061e0297f36b6", "001_35f99063bebc0d6e")]
-CRLF_EMOJI = REPO / "tests" / "data" / "annotate" / "crlf_emoji.txt"
-
-
-@pytest.fixture(scope="module")
-def pipeline_out(tmp_path_factory) -> Path:
-    """The real pipeline's output over the two samples and the CRLF + emoji statement."""
-    from pipeline.run import run_batch
-
-    out = tmp_path_factory.mktemp("out")
-    result = run_batch([*SAMPLES, CRLF_EMOJI], out)
-    assert result.n_failed == 0, result.failures
-    return out
 
 
 def raw_document(out: Path, doc_id: str) -> AnnotatedDocument:
