@@ -130,6 +130,7 @@ def build_events(
             draft.place = draft.place or anaphoric_place
             sentence_drafts.append(draft)
         sentence_drafts += gapped_drafts(tokens, sentence_drafts, inside)  # ", двоих других — к 5 суткам"
+        sentence_drafts = without_venue_loss(sentence_drafts)
         _attach_attendance(tokens, inside, unit, sentence_drafts, drafts)
         drafts.extend(sentence_drafts)
     inherit_refusal_actors(drafts)
@@ -141,7 +142,19 @@ def build_events(
             draft.count = type(draft.count)(n, n, draft.count.approx)
     merged = merge_drafts(drafts, frozenset(context()["separate_types"]))
     place_situated_events(merged)
+    for event in merged:  # a retelling that retold nothing keeps its paragraph's date
+        event.date = event.date or event.fallback_date
     return tuple(to_event(d) for d in merged)
+
+
+def without_venue_loss(drafts: list[Draft]) -> list[Draft]:
+    """A lease cancelled in the sentence that tells an event was stopped (``конференция
+    была сорвана: ... администрация отеля расторгла договор аренды``) is how it was
+    stopped: part of that refusal, not an eviction of its own."""
+    if not any(d.type == "permit_denied" for d in drafts):
+        return drafts
+    lease = folded_set("lease_words")
+    return [d for d in drafts if not (d.type == "eviction" and _lemmas(_WORD.findall(d.trigger)) & lease)]
 
 
 def _mentions_by_sentence(sentences, mentions) -> list[list[tuple[int, Mention]]]:
@@ -221,12 +234,16 @@ def _describe_telling(draft: Draft, tokens, hit, caption: bool) -> None:
     draft.summary = any(t.lemmas & folded_set("summary_markers") for t in tokens[: first])
     phrase = [c for c in range(len(tokens)) if hit.anchor in heads_up(tokens, c, 3) or c == hit.anchor]
     anchor = tokens[hit.anchor]
+    draft.retelling = bool(
+        # a participle standing for people ("среди арестованных") names them by what was told
+        ("VerbForm=Part" in anchor.feats and "Variant=Short" not in anchor.feats
+         and anchor.rel not in {"amod", "acl", "root", "conj"})
+        # serving a sentence ("отбывает срок в колонии") retells the sentence passed
+        or any(tokens[i].lemmas & folded_set("serving_verbs") for i in [hit.anchor, *heads_up(tokens, hit.anchor, 2)]))
     draft.back_reference = (
         (anchor.pos == "NOUN" and any(tokens[c].lemmas & folded_set("back_reference") for c in phrase if c != hit.anchor))
         or has_pattern(tokens, [["по", "факт"], ["несмотря", "на"]], first - 3, first)
-        # a participle standing for people ("среди арестованных") names them by what was told
-        or ("VerbForm=Part" in anchor.feats and "Variant=Short" not in anchor.feats
-            and anchor.rel not in {"amod", "acl", "root", "conj"})
+        or draft.retelling
     )
     draft.about_application = any(
         t.lemmas & folded_set("application_words") for t in tokens[max(0, first - 10) : first + 10]

@@ -109,6 +109,29 @@ def _own_subject(tokens: tuple[Token, ...], index: int) -> bool:
         t.head == index and t.rel.startswith("nsubj") for t in tokens)
 
 
+def own_clause(tokens: tuple[Token, ...], index: int) -> int | None:
+    """The coordinated clause with a subject of its own that a word belongs to, if any:
+    its date and place are that clause's (``задержаны ..., а 5 марта суд оштрафовал``)."""
+    seen = set()
+    while index >= 0 and index not in seen:
+        seen.add(index)
+        if tokens[index].pos == "VERB":
+            return index if tokens[index].rel == "conj" and _own_subject(tokens, index) else None
+        index = tokens[index].head
+    return None
+
+
+CONTRAST = {"а", "но", "однако"}
+
+
+def across_contrast(tokens: tuple[Token, ...], index: int, hit: TriggerHit) -> bool:
+    """A comma and ``а``/``но`` stand between the word and the trigger: another clause.
+
+    Parses often hang ``а 5 марта суд оштрафовал`` on the wrong verb; the words do not."""
+    low, high = sorted((index, hit.anchor))
+    return any(tokens[i].text == "," and tokens[i + 1].text.lower() in CONTRAST for i in range(low, high - 1))
+
+
 def coordination_groups(tokens: tuple[Token, ...], hits: list[TriggerHit]) -> list[int]:
     """A group number per trigger; coordinated triggers share one."""
     group = list(range(len(hits)))
@@ -271,11 +294,15 @@ def assign_arguments(
         role = "person" if role == "near_person" else role
         # a mention in brackets is a gloss ("(это более 400 EURO)"): last choice
         gloss = 5.0 if in_brackets(tokens, at[0]) else 0.0
+        clause = own_clause(tokens, at[0]) if role in {"date", "place"} else None
         scored = []
         for k, hit in enumerate(hits):
             if role not in roles_for(hit.type) or set(at) & set(hit.tokens):
                 continue
             if role in {"person", "count"} and is_time_reference(tokens, hit.anchor):
+                continue
+            if role in {"date", "place"} and (
+                    (clause is not None and clause not in hit.tokens) or across_contrast(tokens, at[0], hit)):
                 continue
             if role == "person" and hit.type != "protest" and any(is_agent(tokens, a, hit) for a in at):
                 continue
@@ -299,6 +326,7 @@ def assign_arguments(
                 # обыске и угрозах") is that topic's, not every coordinated noun's
                 listed = role in {"date", "place"} and m != k and tokens[hit.anchor].pos == "NOUN" \
                     and tokens[hits[k].anchor].pos == "NOUN"
+                listed = listed or (role in {"date", "place"} and across_contrast(tokens, at[0], hit))
                 if groups[m] == groups[k] and role in roles_for(hit.type) and not listed:
                     found[m].by_role[role].append((best if m == k else best + 0.5, value))
     return found

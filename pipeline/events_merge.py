@@ -61,6 +61,10 @@ class Draft:
     particular: bool = False  # "в частности", "в том числе": one case of a group's
     patients: tuple[str, ...] = ()  # who it befell, named or not ("narrator"): for merging only
     listed: bool = False  # one topic of a list ("о разгоне акции ..., обыске и угрозах")
+    # a participle naming people ("задержанный") or serving a sentence ("отбывает срок"):
+    # dated by the happening it retells; the paragraph's date is kept only as a fallback
+    retelling: bool = False
+    fallback_date: DateValue | None = None
 
 
 def _agree(a, b) -> bool:

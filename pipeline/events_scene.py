@@ -107,7 +107,9 @@ def carry_dates(drafts, date_anchors, rally_dates_blocked: set[int]) -> None:
             same = [a for a in anchors if a[0] == draft.paragraph and a[1] < draft.start]
             if draft.listed:  # the date of the first listed topic is not the others'
                 same = [a for a in same if a[1] < draft.evidence[0][0]]
-            if same:
+            if same and draft.retelling:
+                draft.fallback_date = same[-1][2]
+            elif same:
                 draft.date = same[-1][2]
             elif draft.type == "protest" and draft.single and draft.paragraph not in rally_dates_blocked:
                 draft.date = last_rally

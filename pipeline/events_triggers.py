@@ -227,6 +227,11 @@ class _Context:
                 return False
         if "actors" in cond and not any(self.actors.get(i) in cond["actors"] for i in around):
             return False
+        if "agent" in cond and not any(  # "суд арестовал", "арестован судом": the doer itself
+            self.actors.get(i) in cond["agent"] for i, t in enumerate(self.tokens)
+            if t.head == self.anchor and t.rel in {"nsubj", "obl:agent"}
+        ):
+            return False
         return True
 
 

@@ -456,3 +456,67 @@ def test_a_coordinated_clause_with_its_own_subject_keeps_its_date(events_of):
 ])
 def test_a_reported_campaign_is_a_topic_not_an_event(events_of, text):
     assert "intimidation" not in types(events_of(text))
+
+
+# --- round 4: court arrests, charges, acquittals, serving, request context, clause dates ---
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the court as the doer of "арестовал" makes it custody, the police a detention
+        ("22.04.2021 Ленинский районный суд арестовал журналиста Ивана Петрова на месяц.", {"custody"}),
+        ("Полицейские арестовали Ивана Петрова прямо у подъезда.", {"detention"}),
+        # a criminal charge or case is "other"; an acquittal is a court event
+        ("Вчера Ивану Петрову предъявили обвинение в хулиганстве.", {"other"}),
+        ("На него завели уголовное дело за репост.", {"other"}),
+        ("Его коллегу, Петра Сидорова, суд оправдал.", {"court"}),
+        ("Пятеро обвиняемых получили сроки от двух до пяти лет.", {"custody"}),
+        ("Дочь Петрова после этого не взяли на работу в городскую школу.", {"other"}),
+        ("Власти отобрали у семьи квартиру.", {"eviction"}),
+    ],
+)
+def test_round4_types(events_of, text, expected):
+    assert set(types(events_of(text))) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Просим решить вопрос о возбуждении уголовного дела против сотрудников полиции.",
+        "Своим поступком он оправдал доверие избирателей.",
+        "После отбытия ареста Иван обратился в поликлинику.",
+    ],
+)
+def test_requests_and_references_are_not_events(events_of, text):
+    assert not types(events_of(text))
+
+
+def test_a_lease_cancelled_to_stop_an_event_is_no_eviction(events_of):
+    text = ("Семинар правозащитников в Оше был сорван: накануне владелец кафе расторг "
+            "договор аренды зала.")
+    assert set(types(events_of(text))) == {"permit_denied"}
+
+
+def test_a_lease_cancelled_alone_is_an_eviction(events_of):
+    text = "Владелец здания расторг договор аренды офиса с нашей организацией."
+    assert set(types(events_of(text))) == {"eviction"}
+
+
+def test_a_date_after_a_contrast_belongs_to_its_own_clause(events_of):
+    text = ("Утром 3 мая трое студентов были задержаны возле общежития и отвезены в отдел "
+            "полиции, а 4 мая суд оштрафовал каждого на 10 000 рублей.")
+    events = events_of(text)
+    detentions = [e for e in events if e.type == "detention"]
+    fines = [e for e in events if e.type == "fine"]
+    assert len(detentions) == 1 and detentions[0].date.start == dt.date(2012, 5, 3)
+    assert fines[0].date.start == dt.date(2012, 5, 4)
+
+
+def test_serving_a_sentence_retells_the_sentence(events_of):
+    text = ("В мае 2010 года суд приговорил Ивана Петрова к 4 годам лишения свободы.\n"
+            "Летом 2012 года к нам приходили из милиции. Сейчас Иван отбывает срок в колонии "
+            "в Карагандинской области.")
+    custody = [e for e in events_of(text) if e.type == "custody"]
+    assert len(custody) == 1
+    assert custody[0].date.start == dt.date(2010, 5, 1)
