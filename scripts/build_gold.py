@@ -1,10 +1,12 @@
-"""Build the hand-annotation (gold) JSON files from snippet sources.
+"""Build the hand-annotation (gold) JSON files of every gold set from snippet sources.
 
-Annotators write ``data/annotated/src/<doc_id>.json``: every mention and event
-is a text snippet plus, when the snippet occurs more than once, its 1-based
-occurrence index. This script finds each snippet in ``data/raw/<doc_id>.txt``
-and writes ``data/annotated/<doc_id>.json`` in the SPEC "Hand annotations"
-format with Python ``str`` offsets (end exclusive).
+Annotators write one snippet source per document: every mention and event is a
+text snippet plus, when the snippet occurs more than once, its 1-based
+occurrence index. This script finds each snippet in the document's raw text and
+writes its gold JSON in the SPEC "Hand annotations" format with Python ``str``
+offsets (end exclusive). Each gold set (data/annotated, data/dev, data/heldout)
+is one row of ``GOLD_SETS`` below, saying where its snippet sources, raw texts
+and gold outputs live; a new set is a new row, not a new script.
 
 Snippets match on whole words and any run of whitespace in a snippet matches
 any run of whitespace in the text, so ``Канат Ибрагимов`` finds the name broken
@@ -13,16 +15,19 @@ whose index is too large is an error: offsets are never guessed.
 
 Shorthands expanded here (so values are typed once):
   date    "2012-03-24" | "2012-03" | "2012"  -> date_start, date_end, date_precision
+          ["2021-03-03", "2021-03-05"]       -> a day range (``с 3 по 5 марта``):
+                                                day precision, start < end,
+                                                normal "2021-03-03/2021-03-05"
   amount  n | [min, max] (+ currency)        -> amount_min, amount_max
   term    n | [min, max] (+ unit, default day) -> term_min, term_max, term_unit
   count   n | [min, max] (+ approx)          -> count_min, count_max
   also    [[snippet, occurrence], ...]       -> [[start, end], ...]
 
 Usage:
-  python scripts/build_gold.py            # write data/annotated/*.json
-  python scripts/build_gold.py --check    # exit 1 if the JSON is out of date
-  python scripts/build_gold.py --review   # print spans in context and strings
-                                          # annotated once but present again
+  python scripts/build_gold.py [SET ...]            # write the gold JSON (default: every set)
+  python scripts/build_gold.py [SET ...] --check    # exit 1 if any JSON is out of date
+  python scripts/build_gold.py [SET ...] --review   # print spans in context and strings
+                                                    # annotated once but present again
 """
 
 from __future__ import annotations
@@ -32,12 +37,40 @@ import calendar
 import json
 import re
 import sys
+from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-RAW_DIR = ROOT / "data" / "raw"
-GOLD_DIR = ROOT / "data" / "annotated"
-SRC_DIR = GOLD_DIR / "src"
+
+
+@dataclass(frozen=True, slots=True)
+class GoldSet:
+    """Where one gold set keeps its files, as paths relative to the repository root."""
+
+    folder: str   # the set's name on the command line, e.g. "data/dev"
+    sources: str  # snippet sources, <doc_id>.json
+    texts: str    # raw statements, <doc_id>.txt
+    outputs: str  # the gold JSON written here, <doc_id>.json
+
+    def source_files(self) -> list[Path]:
+        return sorted((ROOT / self.sources).glob("*.json"))
+
+    def text_path(self, doc_id: str) -> Path:
+        return ROOT / self.texts / f"{doc_id}.txt"
+
+    def output_path(self, doc_id: str) -> Path:
+        return ROOT / self.outputs / f"{doc_id}.json"
+
+
+GOLD_SETS = (
+    # The two real samples, developed on.
+    GoldSet("data/annotated", "data/annotated/src", "data/raw", "data/annotated"),
+    # Constructed statements for development.
+    GoldSet("data/dev", "data/dev/src", "data/dev/raw", "data/dev/annotated"),
+    # Constructed statements kept unseen, for scoring only.
+    GoldSet("data/heldout", "data/heldout/annotated/src", "data/heldout/raw", "data/heldout/annotated"),
+)
 
 MENTION_TYPES = ("PER", "LOC", "ORG", "DATE", "MONEY", "TERM", "COUNT")
 EVENT_TYPES = (
@@ -89,12 +122,16 @@ def locate(text: str, snippet: str, occurrence: int | None, where: str) -> tuple
     return match.start(), match.end()
 
 
-def expand_date(value: str) -> dict:
-    """ISO shorthand to date_start/date_end/date_precision.
+def expand_date(value: str | list[str]) -> dict:
+    """ISO shorthand (or a two-day range) to date_start/date_end/date_precision.
 
     >>> expand_date("2012-02")
     {'date_start': '2012-02-01', 'date_end': '2012-02-29', 'date_precision': 'month'}
+    >>> expand_date(["2021-03-03", "2021-03-05"])["date_end"]
+    '2021-03-05'
     """
+    if isinstance(value, list):
+        return expand_day_range(value)
     parts = [int(p) for p in value.split("-")]
     if len(parts) == 3:
         iso = f"{parts[0]:04d}-{parts[1]:02d}-{parts[2]:02d}"
@@ -107,6 +144,25 @@ def expand_date(value: str) -> dict:
     (year,) = parts
     return {"date_start": f"{year:04d}-01-01", "date_end": f"{year:04d}-12-31",
             "date_precision": "year"}
+
+
+def expand_day_range(value: list[str]) -> dict:
+    """A range of two ISO days (``с 3 по 5 марта``) to day-precision date fields.
+
+    Only whole days make a range: a month or a year already spans its days.
+
+    >>> expand_day_range(["2021-03-03", "2021-03-05"])
+    {'date_start': '2021-03-03', 'date_end': '2021-03-05', 'date_precision': 'day'}
+    """
+    if len(value) != 2 or not all(isinstance(day, str) for day in value):
+        raise GoldError(f"date range {value!r}: give exactly two days")
+    first, last = (expand_date(day) for day in value)
+    if first["date_precision"] != "day" or last["date_precision"] != "day":
+        raise GoldError(f"date range {value!r}: both ends must be full dates")
+    if first["date_start"] > last["date_start"]:
+        raise GoldError(f"date range {value!r}: start after end")
+    return {"date_start": first["date_start"], "date_end": last["date_start"],
+            "date_precision": "day"}
 
 
 def _range(value) -> tuple:
@@ -137,11 +193,17 @@ def _number(value) -> str:
 
 
 def value_normal(kind: str, values: dict) -> str | None:
-    """Canonical string of a value mention: ISO date, ``80900 KZT``, ``15 day``, ``3``."""
+    """Canonical string of a value mention: ISO date or day range, ``80900 KZT``, ``15 day``, ``3``.
+
+    >>> value_normal("DATE", expand_date(["2021-03-03", "2021-03-05"]))
+    '2021-03-03/2021-03-05'
+    """
     def span(low, high):
         return _number(low) if low == high else f"{_number(low)}-{_number(high)}"
     if kind == "DATE":
-        start, precision = values["date_start"], values["date_precision"]
+        start, end, precision = values["date_start"], values["date_end"], values["date_precision"]
+        if precision == "day" and start != end:
+            return f"{start}/{end}"  # a day range
         return {"day": start, "month": start[:7], "year": start[:4]}[precision]
     if kind == "MONEY":
         return f"{span(values['amount_min'], values['amount_max'])} {values['currency']}"
@@ -194,16 +256,16 @@ def build_event(text: str, entry: dict, where: str) -> dict:
 
 def check_flat(mentions: list[dict], doc_id: str) -> None:
     """Mentions never overlap: the gold is flat (README: nesting)."""
-    for left, right in zip(mentions, mentions[1:]):
+    for left, right in pairwise(mentions):
         if right["start"] < left["end"]:
             raise GoldError(f"{doc_id}: overlapping mentions {left['text']!r} and {right['text']!r}")
 
 
-def build_document(src_path: Path) -> dict:
-    """The gold JSON of one document from its snippet source."""
+def build_document(src_path: Path, gold_set: GoldSet) -> dict:
+    """The gold JSON of one document of a set from its snippet source."""
     source = json.loads(src_path.read_text(encoding="utf-8"))
     doc_id = source["doc_id"]
-    text = (RAW_DIR / f"{doc_id}.txt").read_bytes().decode("utf-8")
+    text = gold_set.text_path(doc_id).read_bytes().decode("utf-8")
     mentions = [build_mention(text, entry, f"{doc_id} mention {i}")
                 for i, entry in enumerate(source["mentions"])]
     mentions.sort(key=lambda m: (m["start"], m["end"]))
@@ -212,6 +274,22 @@ def build_document(src_path: Path) -> dict:
               for i, entry in enumerate(source["events"])]
     events.sort(key=lambda e: (e["start"], e["end"]))
     return {"doc_id": doc_id, "text": text, "mentions": mentions, "events": events}
+
+
+def build_set(gold_set: GoldSet) -> dict[Path, dict]:
+    """Every document of a set, keyed by the gold JSON path it belongs at."""
+    documents = (build_document(src_path, gold_set) for src_path in gold_set.source_files())
+    return {gold_set.output_path(document["doc_id"]): document for document in documents}
+
+
+def is_stale(out_path: Path, rendered: str) -> bool:
+    """True when a gold JSON file is missing or differs from its rendering."""
+    return not out_path.exists() or out_path.read_text(encoding="utf-8") != rendered
+
+
+def stale_outputs(gold_set: GoldSet) -> list[Path]:
+    """Gold JSON files of a set that are missing or differ from what the sources build."""
+    return [path for path, document in build_set(gold_set).items() if is_stale(path, render(document))]
 
 
 def render(document: dict) -> str:
@@ -254,25 +332,40 @@ def review(document: dict) -> None:
                 print(f"UNANNOTATED {surface!r} at {match.start()}: {context(match.start(), match.end())}")
 
 
+def find_set(folder: str) -> GoldSet:
+    """The gold set whose folder this is (relative to the working directory or the root)."""
+    wanted = {Path(folder).resolve(), (ROOT / folder).resolve()}
+    for gold_set in GOLD_SETS:
+        if (ROOT / gold_set.folder).resolve() in wanted:
+            return gold_set
+    known = ", ".join(gold_set.folder for gold_set in GOLD_SETS)
+    raise GoldError(f"{folder}: not a gold set (known: {known})")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("sets", nargs="*", metavar="SET",
+                        help="gold set folders (default: " + " ".join(g.folder for g in GOLD_SETS) + ")")
     parser.add_argument("--check", action="store_true", help="fail if the JSON is out of date")
     parser.add_argument("--review", action="store_true", help="print spans in context")
     args = parser.parse_args(argv)
+    try:
+        gold_sets = [find_set(folder) for folder in args.sets] or list(GOLD_SETS)
+    except GoldError as error:
+        parser.error(str(error))
     stale = []
-    for src_path in sorted(SRC_DIR.glob("*.json")):
-        document = build_document(src_path)
-        out_path = GOLD_DIR / f"{document['doc_id']}.json"
-        rendered = render(document)
-        if args.review:
-            review(document)
-        if args.check:
-            if not out_path.exists() or out_path.read_text(encoding="utf-8") != rendered:
-                stale.append(out_path.name)
-        else:
-            out_path.write_text(rendered, encoding="utf-8")
-            print(f"{out_path.relative_to(ROOT)}: {len(document['mentions'])} mentions, "
-                  f"{len(document['events'])} events", file=sys.stderr)
+    for gold_set in gold_sets:
+        for out_path, document in build_set(gold_set).items():
+            rendered = render(document)
+            if args.review:
+                review(document)
+            if args.check:
+                if is_stale(out_path, rendered):
+                    stale.append(str(out_path.relative_to(ROOT)))
+            else:
+                out_path.write_text(rendered, encoding="utf-8")
+                print(f"{out_path.relative_to(ROOT)}: {len(document['mentions'])} mentions, "
+                      f"{len(document['events'])} events", file=sys.stderr)
     if stale:
         print("out of date: " + ", ".join(stale), file=sys.stderr)
         return 1
