@@ -18,7 +18,7 @@ from ..nlp import parse_word
 from ..records import COUNT, Count, Mention
 from ..resources import load_json
 from .numbers import NumberExpr, Scan, fold, scan_text
-from .quantity import find_quantities, format_range
+from .quantity import approx_start, find_quantities, format_range
 
 PERSON = "person"
 _ADJECTIVE_POS = frozenset({"ADJF", "PRTF"})
@@ -30,6 +30,9 @@ class CountWords:
     not_persons: frozenset[str]
     possessives: frozenset[str]
     max_modifiers: int
+    counted_after: frozenset[str]
+    inverted_units: frozenset[str]
+    of_them: frozenset[str]
 
 
 @cache
@@ -40,6 +43,9 @@ def count_words() -> CountWords:
         frozenset(map(fold, data["not_persons"])),
         frozenset(map(fold, data["possessives"])),
         int(data["max_modifiers"]),
+        frozenset(map(fold, data["counted_after"])),
+        frozenset(map(fold, data["inverted_units"])),
+        frozenset(map(fold, data["of_them"])),
     )
 
 
@@ -90,8 +96,10 @@ def _people_after(scan: Scan, j: int, number: NumberExpr) -> tuple[str, int] | N
             k, modifiers = k + 1, modifiers + 1
             continue
         break
-    if _of_people(scan, j):
+    if _of_people(scan, j) or _of_them(scan, j, number):
         return PERSON, j  # elliptic: ``один из присутствующих``, ``двое из задержанных``
+    if _after_participle(scan, j, number):
+        return PERSON, j  # elliptic: ``задержаны 46,``
     if not number.collective:
         return None
     if j < len(tokens) and scan.joined(j) and tokens[j].kind == "word" and _is_noun(tokens[j].low):
@@ -116,6 +124,58 @@ def _of_people(scan: Scan, j: int) -> bool:
     return False
 
 
+_CLAUSE_END = frozenset(",.;:!?)»\"")
+_SENTENCE_END = frozenset(".!?")
+
+
+def _after_participle(scan: Scan, j: int, number: NumberExpr) -> bool:
+    """Whether a bare number closes a clause right after a plural or neuter short
+    passive participle that counts people (``задержаны 46,``, ``оштрафованы не менее 900;``)."""
+    tokens = scan.tokens
+    if j < len(tokens) and not (tokens[j].kind == "sym" and tokens[j].text in _CLAUSE_END):
+        return False
+    approx = approx_start(scan, number.first)
+    before = (number.first if approx is None else approx) - 1
+    if before < 0 or not scan.joined(before + 1) or tokens[before].kind != "word":
+        return False
+    return any(
+        parse.tag.POS == "PRTS" and ("plur" in parse.tag or "neut" in parse.tag)
+        and fold(parse.normal_form) in count_words().counted_after
+        for parse in parse_word(tokens[before].low)
+    )
+
+
+def _of_them(scan: Scan, j: int, number: NumberExpr) -> bool:
+    """Whether ``из них`` follows and the nearest noun before the number in its
+    sentence counts people: ``не менее 40 человек, одиннадцать из них``."""
+    tokens = scan.tokens
+    if not (j + 1 < len(tokens) and tokens[j].low == "из" and scan.joined(j + 1)
+            and tokens[j + 1].low in count_words().of_them):
+        return False
+    for k in range(number.first - 1, -1, -1):
+        if tokens[k].kind == "sym" and tokens[k].text in _SENTENCE_END:
+            return False
+        if tokens[k].kind == "word" and _is_noun(tokens[k].low):
+            return word_role(tokens[k].low, False) == PERSON
+    return False
+
+
+def _inverted_unit(scan: Scan, i: int) -> tuple[str, int] | None:
+    """A person noun right before a number, the Russian approximate order:
+    ``человек пятнадцать``. Not when a number stands before the noun (``20 человек 5``)
+    or a noun after the number (``человек 5 марта``)."""
+    tokens = scan.tokens
+    if i < 1 or not scan.joined(i) or tokens[i - 1].low not in count_words().inverted_units:
+        return None
+    if any(n.last == i - 1 for n in scan.numbers):
+        return None
+    number = scan.number_at.get(i)
+    if number is None or (number.last < len(tokens) and scan.joined(number.last)
+                          and _is_noun(tokens[number.last].low)):
+        return None
+    return PERSON, i - 1
+
+
 def tag_counts(text: str) -> list[Mention]:
     """COUNT mentions of a clean text, with :class:`Count` values.
 
@@ -125,12 +185,15 @@ def tag_counts(text: str) -> list[Mention]:
     ['один']
     """
     mentions = []
-    for quantity in find_quantities(scan_text(text), _people_after):
+    scan = scan_text(text)
+    inverted = count_words().inverted_units
+    for quantity in find_quantities(scan, _people_after, _inverted_unit):
         if not (float(quantity.low).is_integer() and float(quantity.high).is_integer()):
             continue
         if quantity.low < 1:
             continue
-        value = Count(int(quantity.low), int(quantity.high), quantity.approx)
+        approx = quantity.approx or scan.tokens[quantity.first].low in inverted
+        value = Count(int(quantity.low), int(quantity.high), approx)
         normal = format_range(value.low, value.high)
         span = text[quantity.start : quantity.end]
         mentions.append(Mention(COUNT, quantity.start, quantity.end, span, normal, value))

@@ -104,10 +104,14 @@ def lexicon() -> dict:
     to = rf"(?:{SP}{dash}{SP}|{SP1}(?:по|до){SP1})"
     no_word = r"(?<![\w])"
     no_letter = r"(?<![а-яa-z])"
+    night = "|".join(sorted(map(_phrase_pattern, _words("night_ranges")), key=len, reverse=True))
     patterns = {
         "day_month": rf"{day('d1')}{SP}{month('m1')}{tail('y1', 'c1', 'r1')}",
         "day_range": rf"{day('d1')}{to}"
                      rf"{day('d2', False)}{SP}{month('m2')}{tail('y2', 'c2', 'r2')}",
+        # 'в ночь с 9 на 10 августа': the span starts at the first day (dates.py)
+        "night_range": rf"{no_word}(?:{night}){SP1}{day('d1', False)}{SP1}на{SP1}"
+                       rf"{day('d2', False)}{SP}{month('m2')}{tail('y2', 'c2', 'r2')}",
         "month_year": rf"{no_letter}{month('m1')}{SP}{year('y1')}(?:{SP}(?P<c1>{YEAR_CUE}))?",
         "month": rf"{no_letter}{month('m1')}(?:{SP1}(?P<r1>{rel_tail})(?![\w]))?",
         "month_range": rf"{no_letter}{month('m1')}{SP}{dash}{SP}{month('m2')}"

@@ -91,6 +91,15 @@ def _read(kind: str, match: re.Match, cued_before: bool) -> Expression | None:
             return None
         return Expression(start, end, Point(None, None, d1), Point(year, month, d2),
                           _relative(match.group("r2")))
+    if kind == "night_range":  # a night is its two days, from the first: '9 на 10 августа'
+        year = _tail_year(match, "y2", "c2")
+        if match.group("y2") and year is None:
+            end = match.end("m2")
+        month, d1, d2 = _month(match, "m2"), _int(match, "d1"), _int(match, "d2")
+        if d2 != d1 + 1:
+            return None
+        return Expression(match.start("d1"), end, Point(None, None, d1),
+                          Point(year, month, d2), _relative(match.group("r2")), "с")
     if kind == "month_year":
         year = _tail_year(match, "y1", "c1")
         return None if year is None else Expression(

@@ -20,6 +20,7 @@ from ..nlp import Models
 from ..records import LOC, ORG, PER, Mention
 from .gazetteer import canonical_place, find_places, find_venues, place_nominative
 from .orgs import (
+    abbreviation_stem,
     find_org_words,
     is_abbreviation,
     is_common_word,
@@ -125,8 +126,8 @@ def _fix_span(text: str, span: Span) -> Span | None:
     if not words:
         return None
     surface = text[span.start : span.end]
-    if span.type == ORG and is_abbreviation(surface) and surface in org_lexicon().not_org:
-        return None  # СМИ: a generic term
+    if span.type == ORG and _is_not_org(surface):
+        return None  # СМИ: a generic term; ИВС, СИЗО № 1: a holding facility
     if len(words) == 1 and surface.isupper() and len(surface) > 3 and is_common_word(surface.lower()):
         return None  # a heading in capitals: ``ЗАЯВЛЕНИЕ``, ``ОТЧЕТ``
     if org_head(words) is not None:
@@ -141,6 +142,24 @@ def _fix_span(text: str, span: Span) -> Span | None:
     if span.type == ORG and _oblique_common_noun_opening(text, span.start, words):
         return None  # ``Группой активистов`` (был подан иск)
     return span
+
+
+_FACILITY_NUMBER = re.compile(r"[\s-]*(?:№\s*)?\d*\s*", re.I)
+
+
+def _is_not_org(surface: str) -> bool:
+    """A generic or facility abbreviation, maybe numbered: never an ORG.
+
+    >>> _is_not_org("СИЗО-1"), _is_not_org("ИВС"), _is_not_org("СМИ"), _is_not_org("ОВД")
+    (True, True, True, False)
+    """
+    head = re.match(r"[^\W\d_]+", surface)
+    if head is None or not is_abbreviation(head.group()):
+        return False
+    rest = surface[head.end():]
+    not_org = org_lexicon().not_org
+    return (head.group() in not_org or abbreviation_stem(head.group()) in not_org) and bool(
+        _FACILITY_NUMBER.fullmatch(rest))
 
 
 # An initial or two (``Д.``, ``Д.В.``, ``Д. В.``) right before or after a name.

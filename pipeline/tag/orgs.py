@@ -145,6 +145,9 @@ def find_org_words(text: str) -> list[tuple[int, int]]:
     >>> text = "доставили в отдел полиции «Центральный»"
     >>> [text[a:b] for a, b in find_org_words(text)]
     ['отдел полиции «Центральный»']
+    >>> text = "вызвали в управление СГБ, потом в районный ОВД и в данный РОВД"
+    >>> [text[a:b] for a, b in find_org_words(text)]
+    ['управление СГБ', 'районный ОВД', 'РОВД']
     >>> text = "дело возбудил следственный комитет; комитет решил; в райисполком"
     >>> [text[a:b] for a, b in find_org_words(text)]
     ['следственный комитет', 'райисполком']
@@ -159,7 +162,7 @@ def find_org_words(text: str) -> list[tuple[int, int]]:
         word = match.group()
         if is_abbreviation(word):
             if abbreviation_stem(word) in lexicon.abbreviations:
-                spans.append((match.start(), match.end()))
+                spans.append((_abbreviation_start(text, words, index), match.end()))
             continue
         if word[:3].lower() not in prefixes or any(a <= match.start() < b for a, b in spans):
             continue
@@ -205,6 +208,31 @@ def _headed_quoted_names(text: str, words: list[re.Match], taken: list[tuple[int
             found.append((_adjectives_start(text, words, head_index, nouns), quote.end()))
             break
     return found
+
+
+def _abbreviation_start(text: str, words: list[re.Match], index: int) -> int:
+    """Where a body named by its abbreviation begins: a lower-case institution noun
+    right before it (``управление СГБ``) or agreeing adjectives (``районный ОВД``)
+    belong to the name; an abbreviation has no case, so any singular adjective does."""
+    start = words[index].start()
+    if index == 0 or text[words[index - 1].end() : start] != " ":
+        return start
+    previous = words[index - 1].group()
+    if not previous.islower():
+        return start
+    heads = [p for p in parse_word(previous)
+             if p.tag.POS == "NOUN" and p.normal_form in org_lexicon().heads and p.tag.number == "sing"]
+    if heads:
+        return _adjectives_start(text, words, index - 1, heads)
+    determiners = org_lexicon().determiners
+    while index > 0 and text[words[index - 1].end() : words[index].start()] == " ":
+        parses = parse_word(words[index - 1].group())
+        if not (words[index - 1].group().islower() and parses and parses[0].tag.POS == "ADJF"
+                and parses[0].tag.number == "sing" and "Apro" not in parses[0].tag
+                and parses[0].normal_form not in determiners):
+            break
+        index -= 1
+    return words[index].start()
 
 
 def _adjectives_start(text: str, words: list[re.Match], index: int, heads: list) -> int:
@@ -270,6 +298,8 @@ def normalise_phrase(surface: str) -> str:
     'Восточно-Казахстанская область'
     >>> normalise_phrase("Маслихата"), normalise_phrase("Шетпе")
     ('Маслихат', 'Шетпе')
+    >>> normalise_phrase("районного ОВД"), normalise_phrase("управлением СГБ")
+    ('районный ОВД', 'управление СГБ')
     """
     stop = _NAME_STOP.search(surface)
     prefix_end = stop.start() if stop else len(surface)
@@ -278,6 +308,8 @@ def normalise_phrase(surface: str) -> str:
     for index, match in enumerate(words):
         word = match.group()
         if is_abbreviation(word):
+            if index:  # ``районного ОВД``: its adjectives in the nominative, their own gender
+                return _adjectives_to_nominative(surface, words[:index])
             break  # ``МИД России``: an abbreviation heads the name as it is
         parses = parse_word(word)
         if parses and parses[0].tag.POS == "NOUN" or _noun_lemmas(word) & org_lexicon().heads:
@@ -314,6 +346,21 @@ def normalise_phrase(surface: str) -> str:
     for index, match in enumerate(words):
         if index in replacements:
             pieces += [surface[last : match.start()], _like(match.group(), replacements[index])]
+            last = match.end()
+    return "".join(pieces) + surface[last:]
+
+
+def _adjectives_to_nominative(surface: str, adjectives: list[re.Match]) -> str:
+    """The adjectives before an abbreviation (which has no case) in the nominative
+    singular, feminine only where written so: ``районного ОВД`` -> ``районный ОВД``."""
+    pieces, last = [], 0
+    for match in adjectives:
+        parses = [p for p in parse_word(match.group()) if p.tag.POS == "ADJF"]
+        # ``местного`` reads masculine or neuter: a body's abbreviation is masculine then
+        feminine = bool(parses) and all(p.tag.gender == "femn" for p in parses)
+        inflected = parses[0].inflect({"nomn", "sing", "femn" if feminine else "masc"}) if parses else None
+        if inflected:
+            pieces += [surface[last : match.start()], _like(match.group(), inflected.word)]
             last = match.end()
     return "".join(pieces) + surface[last:]
 

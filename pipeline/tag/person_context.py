@@ -27,6 +27,7 @@ from .orgs import is_common_word
 from .persons import GENDERS, NO_CONTEXT, Context
 
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \t]+$")
+_NOUN_COMMA_BEFORE = re.compile(r"([^\W\d_]+),[ \t]+$")
 _WORD_AFTER = re.compile(r"^[ \t]+([^\W\d_]+)")
 _OBLIQUE = ("gent", "datv", "accs", "ablt", "loct")
 WINDOW = 40  # characters looked at on each side
@@ -49,15 +50,24 @@ def person_context(text: str, start: int, end: int) -> Context:
     ['gent']
     >>> text = "Нурлана Есенова задержали вчера"
     >>> sorted(person_context(text, 0, 15).cases)
-    ['accs', 'gent']
+    ['accs', 'datv', 'gent']
     >>> person_context("суд приговорил Нурлана Есенова к", 15, 30).prefer
     frozenset({'accs'})
+    >>> person_context("Моего отца, Рахима Юлдашева, вызвали", 12, 27).prefer == {"gent", "accs"}
+    True
+    >>> person_context("Меня зовут Гульсара Жумабаева", 11, 29).cases
+    frozenset({'nomn'})
     >>> person_context("Потом Смирнова сказала", 6, 14).gender
     'femn'
     """
     before = _WORD_BEFORE.search(text[max(0, start - WINDOW) : start])
     if before:
         found = _from_word_before(before.group(1))
+        if found is not None:
+            return found
+    apposed = _NOUN_COMMA_BEFORE.search(text[max(0, start - WINDOW) : start])
+    if apposed:
+        found = _apposition(apposed.group(1))
         if found is not None:
             return found
     after = _WORD_AFTER.search(text[end : end + WINDOW])
@@ -73,6 +83,8 @@ def _from_word_before(word: str) -> Context | None:
     cases = _prepositions().get(word)
     if cases is not None:
         return Context(cases=cases)
+    if word in _naming_verbs():
+        return Context(cases=frozenset({"nomn"}))  # ``Меня зовут Гульсара Жумабаева``
     top = parse_word(word)[0].tag if parse_word(word) else None
     if top is not None and top.POS == "VERB" and "tran" in top:
         return Context(prefer=frozenset({"accs"}))  # ``суд приговорил Нурлана Есенова``
@@ -89,6 +101,25 @@ def _from_word_before(word: str) -> Context | None:
     return None
 
 
+@cache
+def _naming_verbs() -> frozenset[str]:
+    return frozenset(load_json("ner_context.json")["naming_verbs"])
+
+
+def _apposition(word: str) -> Context | None:
+    """A name set off by commas after an animate noun in an oblique case takes
+    its case: ``Моего отца, Рахима Юлдашева,`` (genitive or accusative)."""
+    if not word.islower():
+        return None
+    parses = [p for p in parse_word(word) if p.tag.POS == "NOUN"]
+    if not parses or parses[0] is not parse_word(word)[0] or parses[0].tag.animacy != "anim":
+        return None
+    cases = {p.tag.case for p in parses if p.tag.number == "sing" and p.tag.animacy == "anim"}
+    if cases and cases <= set(_OBLIQUE):
+        return Context(prefer=frozenset(cases))
+    return None
+
+
 def _from_verb_after(word: str) -> Context:
     parses = parse_word(word)
     if not parses or word[:1].isupper():
@@ -97,7 +128,8 @@ def _from_verb_after(word: str) -> Context:
     if top.POS not in ("VERB", "PRTS"):
         return NO_CONTEXT
     if top.number == "plur" and (top.tense == "past" or top.person == "3per"):
-        return Context(cases=frozenset({"accs", "gent"}))  # ``Есенова задержали``
+        # ``Есенова задержали``; ``Никите Орлову сломали нос``: a dative object
+        return Context(cases=frozenset({"accs", "gent", "datv"}))
     if top.number == "sing" and top.gender in GENDERS:
         return Context(cases=frozenset({"nomn"}), gender=top.gender)  # ``Смирнова сказала``
     return NO_CONTEXT

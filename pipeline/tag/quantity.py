@@ -115,6 +115,12 @@ def _phrase_before(
     return None
 
 
+def approx_start(scan: Scan, i: int) -> int | None:
+    """First token of an approximation phrase (``около``, ``не менее``) ending right
+    before token ``i``, or None."""
+    return _phrase_before(scan, i, quantity_words().approx)
+
+
 def _second_of_range(scan: Scan, j: int, ranged: bool) -> NumberExpr | None:
     """The upper end of a range whose lower end stops before token ``j``."""
     words = quantity_words()
