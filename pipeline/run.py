@@ -281,6 +281,9 @@ def run_batch(
     elif todo:
         if process is None:
             _import_stages()
+            # Built once here: forked workers share them instead of each loading its own
+            # copy (where workers are spawned, the initializer loads them in each).
+            _worker_models()
         initializer = _worker_models if process is None else None
         with WorkerPool(min(jobs, len(todo)), partial(task, out_dir=out_dir), initializer, limits) as pool:
             for index, outcome in pool.map(todo):
