@@ -54,7 +54,7 @@ TYPES = ("PER", "LOC", "ORG", "DATE", "MONEY")
 NOTES = (
     "Our guidelines vs NEREL (strict scores above count these as errors):",
     "- DATE: we leave the preposition out ('2012 году'; NEREL 'в 2012 году') and do not tag",
-    "  purely relative days ('сегодня', 'вчера'); see 'DATE strict, NEREL prepositions' below.",
+    "  purely relative days ('сегодня', 'вчера'); see the 'DATE strict*' row above.",
     "- ORG: we tag state bodies named by their singular noun even when generic ('суд',",
     "  'администрации'); NEREL tags 'суд' alone rarely. A body named by its common noun is",
     "  split from the city or district it serves ('Мэрия' + 'Екатеринбурга', 'прокуратура' +",
