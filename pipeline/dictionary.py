@@ -150,6 +150,10 @@ DICTIONARY: dict[str, dict[str, Column]] = {
         **_COUNTS, **_AMOUNTS, **_TERMS,
         "negated": Column(BOOL, "True if the text says it did not happen (`не был "
                           "задержан`); summaries leave these out.", "False"),
+        "aggregate": Column(NULLABLE_BOOL, "True for a total over happenings the text also "
+                            "tells one by one (`Всего было задержано 28 человек`); summaries "
+                            "leave these out so nothing is counted twice. Null in outputs "
+                            "written before the column existed.", "False"),
         "evidence": Column(STRING, "The sentence(s) telling the event, ` … `-joined when one "
                            "event is told more than once.",
                            "Бахыт Туменова была оштрафована на 80900 тенге."),

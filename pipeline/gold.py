@@ -44,11 +44,11 @@ MENTION_VALUE_FIELDS = (
 EVENT_VALUE_FIELDS = (
     "trigger", "date_start", "date_end", "date_precision", "place", "count_min",
     "count_max", "amount_min", "amount_max", "currency", "term_min", "term_max",
-    "term_unit", "negated",
+    "term_unit", "negated", "aggregate",
 )
 NUMBER_FIELDS = {"amount_min", "amount_max", "term_min", "term_max", "count_min", "count_max"}
 DATE_FIELDS = {"date_start", "date_end"}
-BOOL_FIELDS = {"approx", "negated"}
+BOOL_FIELDS = {"approx", "negated", "aggregate"}
 LIST_FIELDS = {"persons", "actors"}
 
 
@@ -99,6 +99,7 @@ class GoldEvent:
     term_max: float | None = None
     term_unit: str | None = None
     negated: bool | None = None
+    aggregate: bool | None = None  # a total over happenings also told one by one
 
 
 @dataclass(frozen=True, slots=True)

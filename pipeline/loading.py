@@ -8,7 +8,8 @@ as null; one lacking a required column is refused with a message naming them.
 
 The summaries below (events by month, detentions per place, fines per
 currency, custodial days per person) are what the notebook and the HTML report
-show. They leave out negated events (`не был задержан`): those did not happen.
+show. They leave out negated events (`не был задержан`), which did not happen, and
+totals over happenings the text also tells one by one (`aggregate`).
 """
 
 from __future__ import annotations
@@ -113,8 +114,16 @@ def with_documents(events: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFram
 
 
 def happened(events: pd.DataFrame) -> pd.DataFrame:
-    """The events the text says happened (not negated)."""
-    return events[~events["negated"].fillna(False).astype(bool)]
+    """The events the text says happened, each counted once.
+
+    Negated events (``не был задержан``) did not happen, and totals over
+    happenings also told one by one (``Всего было задержано 28 человек``,
+    ``aggregate``) would count them twice.
+    """
+    negated = events["negated"].fillna(False).astype(bool)
+    aggregate = (events["aggregate"].fillna(False).astype(bool) if "aggregate" in events
+                 else pd.Series(False, index=events.index))
+    return events[~negated & ~aggregate]
 
 
 def term_days(events: pd.DataFrame, column: str = "term_min") -> pd.Series:

@@ -22,6 +22,7 @@ EVENT_FIELDS = {
     "amount": ("amount_min", "amount_max", "currency"),
     "term": ("term_min", "term_max", "term_unit"),
     "negated": ("negated",),
+    "aggregate": ("aggregate",),
 }
 
 # ---------------------------------------------------------------- comparing values
@@ -44,7 +45,7 @@ def same_value(name: str, gold, predicted) -> bool:
         return gold is None or gold == () or gold == ""
     if name in ("persons", "actors"):
         return {normalise_name(g) for g in gold} == {normalise_name(p) for p in split_joined(predicted)}
-    if name in ("approx", "negated"):
+    if name in ("approx", "negated", "aggregate"):
         return bool(gold) == as_bool(predicted)
     if isinstance(gold, float):
         try:

@@ -178,6 +178,9 @@ class Event:
     trigger: str
     sent_id: int
     negated: bool = False
+    # A total over happenings told separately (``Всего было задержано 28 человек``):
+    # counting it as well as them would count twice.
+    aggregate: bool = False
     date: DateValue | None = None
     place: str | None = None
     persons: tuple[str, ...] = ()

@@ -45,7 +45,7 @@ COLUMNS: dict[str, list[str]] = {
     EVENTS: [
         "doc_id", "event_id", "type", "trigger", "start", "end", "raw_start", "raw_end",
         "sent_id", "page", *DATE_COLUMNS, "place", "persons", "actors",
-        *COUNT_COLUMNS, *AMOUNT_COLUMNS, *TERM_COLUMNS, "negated", "evidence",
+        *COUNT_COLUMNS, *AMOUNT_COLUMNS, *TERM_COLUMNS, "negated", "aggregate", "evidence",
         "evidence_spans",
     ],
     EVENT_ARGUMENTS: ["doc_id", "event_id", "role", "mention_id"],
@@ -59,6 +59,7 @@ DTYPES: dict[str, str] = {
     "raw_end": _INT, "entity_id": _INT, "event_id": _INT, "count_min": _INT,
     "count_max": _INT, "amount_min": "Float64", "amount_max": "Float64",
     "term_min": "Float64", "term_max": "Float64", "approx": "boolean", "negated": "boolean",
+    "aggregate": "boolean",
 }
 DATE_VALUED = ("doc_date", "date_start", "date_end")
 
@@ -132,6 +133,7 @@ def event_row(doc: ProcessedDocument, event_id: int, e: Event) -> dict:
         "sent_id": e.sent_id, "page": doc.raw.page_at(raw_start),
         "place": e.place, "persons": "; ".join(e.persons) or None,
         "actors": "; ".join(e.actors) or None, "negated": e.negated,
+        "aggregate": e.aggregate,
         # The sentence(s) telling the event; a merged event keeps every one.
         "evidence": " … ".join(doc.clean.text[s:t] for s, t in spans),
         "evidence_spans": "; ".join(f"{s}-{t}" for s, t in spans),
