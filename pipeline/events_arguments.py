@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from .events_context import Token, context, folded_set, has_pattern, lemmas_of
 from .events_triggers import TriggerHit
+from .nlp import parse_word
 from .records import COUNT, DATE, LOC, MONEY, PER, TERM, Mention
 
 MAX_TREE = 3
@@ -161,6 +162,17 @@ _SELF_INTRODUCTION = re.compile(r"(?:^|[\s.,;:])(?:[Яя]\s*[,—–-]|[Мм]е�
 _WORDS = re.compile(r"\w+")
 
 
+@dataclass(frozen=True, slots=True)
+class NamedPerson:
+    """A person named in the text: where, until where its paragraph runs, and the
+    gender of the name (``masc``/``femn``, None when unknown)."""
+
+    start: int
+    paragraph_end: int
+    name: str
+    gender: str | None
+
+
 @dataclass(frozen=True)
 class People:
     """Who the document's first-person and kin words stand for.
@@ -173,6 +185,54 @@ class People:
 
     narrator: str | None = None
     kin: dict[str, str] = field(default_factory=dict)
+    named: tuple[NamedPerson, ...] = ()
+
+
+def named_people(text: str, mentions, narrator: str | None = None) -> tuple[NamedPerson, ...]:
+    """Persons named in the text, with the grammatical gender of their name, for
+    resolving ``его``/``её`` to them; the narrator and officials named by title
+    (``судья Гусейнова``) are left out: neither is who a later pronoun stands for."""
+    officials = folded_set("official_nouns")
+    named = []
+    for mention in mentions:
+        if mention.type != PER:
+            continue
+        name = mention.normal or mention.text
+        before = _WORDS.findall(text[max(0, mention.start - 30) : mention.start])
+        if name == narrator or (before and lemmas_of(before[-1]) & officials):
+            continue
+        paragraph_end = text.find("\n", mention.end) % (len(text) + 1)
+        named.append(NamedPerson(mention.start, paragraph_end, name, name_gender(name)))
+    return tuple(named)
+
+
+def name_gender(name: str) -> str | None:
+    """``masc`` or ``femn`` by the first word of a name pymorphy3 knows as a name.
+
+    >>> name_gender("Дмитрий Колесников"), name_gender("Гульнара Ахметова"), name_gender("Талгат")
+    ('masc', 'femn', 'masc')
+    """
+    for word in name.split():
+        for parsed in parse_word(word.lower()):
+            if {"Name", "Surn", "Patr"} & parsed.tag.grammemes and parsed.tag.gender in {"masc", "femn"}:
+                return parsed.tag.gender
+    return None
+
+
+# third-person object pronouns and the gender they refer by ("его" also neuter: a
+# thing, not a person, but as a trigger's object it is nearly always a man)
+_PRONOUN_GENDER = {"его": "masc", "ему": "masc", "ее": "femn", "ей": "femn"}
+_OBJECT_RELS = {"obj", "iobj", "obl", "nsubj:pass"}
+
+
+def antecedent(people: People, token: Token) -> str | None:
+    """The person a third-person object pronoun stands for: the last person named
+    before it in its paragraph, if of the pronoun's gender."""
+    gender = _PRONOUN_GENDER.get(token.text.lower().replace("ё", "е"))
+    if gender is None or token.rel not in _OBJECT_RELS:
+        return None
+    earlier = [p for p in people.named if p.start < token.start < p.paragraph_end and p.gender == gender]
+    return earlier[-1].name if earlier else None
 
 
 def read_people(text: str, mentions) -> People:
@@ -198,7 +258,20 @@ def read_people(text: str, mentions) -> People:
         if words and re.search(r"^[\s,—–-]*$", before[before.rfind(words[-1]) + len(words[-1]):]):
             for lemma in lemmas_of(words[-1]) & relations:
                 kin.setdefault(lemma, name)
-    return People(narrator, kin)
+    named = named_people(text, mentions, narrator)
+    if kin:  # "мужу", "сына" later in a paragraph name the relation introduced earlier
+        named = tuple(sorted(named + _kin_words(text, kin), key=lambda p: p.start))
+    return People(narrator, kin, named)
+
+
+def _kin_words(text: str, kin: dict[str, str]) -> tuple[NamedPerson, ...]:
+    """Each later relation word (``мужу``) as a naming of the person it stands for."""
+    found = []
+    for match in _WORDS.finditer(text):
+        for lemma in lemmas_of(match.group()) & kin.keys():
+            end = text.find("\n", match.end()) % (len(text) + 1)
+            found.append(NamedPerson(match.start(), end, kin[lemma], name_gender(kin[lemma])))
+    return tuple(found)
 
 
 def given_name_first(name: str) -> str | None:
@@ -223,6 +296,8 @@ def _person_words(tokens, people: People | None, mention_tokens: set[int]):
             continue
         if token.lemmas & pronouns and token.pos == "PRON":
             items.append(("near_person", [token.index], people.narrator or NARRATOR, True))
+        elif token.pos == "PRON" and (name := antecedent(people, token)):
+            items.append(("near_person", [token.index], name, True))
         else:
             for lemma in token.lemmas & people.kin.keys():
                 items.append(("near_person", [token.index], people.kin[lemma], True))

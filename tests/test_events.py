@@ -520,3 +520,78 @@ def test_serving_a_sentence_retells_the_sentence(events_of):
     custody = [e for e in events_of(text) if e.type == "custody"]
     assert len(custody) == 1
     assert custody[0].date.start == dt.date(2010, 5, 1)
+
+
+@pytest.mark.parametrize(
+    "text, kind, person",
+    [
+        ("Вчера полицейские задержали активиста Игоря Савченко. Через два дня суд назначил ему "
+         "арест на 10 суток.", "custody", "Игорь Савченко"),
+        ("Журналистку Анну Петрову вызвали в полицию. Там ей угрожали уголовным делом.",
+         "intimidation", "Анна Петрова"),
+        ("Анна Петрова пришла на суд вместе с Игорем Савченко. Его оштрафовали на 5000 рублей.",
+         "fine", "Игорь Савченко"),
+    ],
+)
+def test_an_object_pronoun_is_the_last_named_person_of_its_gender(events_of, text, kind, person):
+    event = next(e for e in events_of(text) if e.type == kind)
+    assert event.persons == (person,)
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("Игорь Савченко пришел на пикет.\nНа следующий день его задержали.", "detention"),  # other paragraph
+        ("Анна Петрова ждала у входа. Его задержали через час.", "detention"),  # gender differs
+        ("Я, Петрова Анна Сергеевна, сообщаю. Ее задержали утром.", "detention"),  # the narrator
+    ],
+)
+def test_a_pronoun_without_an_antecedent_names_no_one(events_of, text, kind):
+    event = next(e for e in events_of(text) if e.type == kind)
+    assert event.persons == ()
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("Вечером 5 мая на Театральной площади собрались около двухсот жителей города.", "protest"),
+        ("Утром у здания администрации собрались рабочие завода, которым полгода не платили зарплату.",
+         "protest"),
+        ("В субботу студентка Мария Орлова вышла на Соборную площадь с плакатом «Свободу политзаключенным».",
+         "protest"),
+        ("Трое активистов стояли с плакатами у входа в суд около часа.", "protest"),
+        ("Весь апрель пикеты проходили у здания областного суда каждый день.", "protest"),
+        ("В марте к ней домой дважды приходили сотрудники полиции с угрозами.", "intimidation"),
+        ("Сотрудники ФСБ приходили к нему на работу и советовали прекратить публикации.", "intimidation"),
+        ("Участковый посоветовал семье уехать из города.", "intimidation"),
+        ("К директору школы пришли люди из КНБ и настоятельно рекомендовали уволить учительницу.",
+         "intimidation"),
+    ],
+)
+def test_protest_and_pressure_told_by_motion_and_advice(events_of, text, kind):
+    assert kind in types(events_of(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Мы собрались у друзей, чтобы отметить день рождения.",
+        "Врач посоветовал ему лучше отдохнуть.",
+        "Адвокат посоветовал отказаться от дачи показаний.",
+        "Завтра жители собираются выйти на площадь.",
+    ],
+)
+def test_ordinary_gatherings_and_advice_are_not_events(events_of, text):
+    assert not set(types(events_of(text))) & {"protest", "intimidation"}
+
+
+def test_a_relation_word_is_the_nearer_antecedent(events_of):
+    text = ("Моего мужа, Андрея Смирнова, задержали утром. Адвокат Игорь Литвинов приехал в отдел, "
+            "но к мужу его не пустили. Вечером суд назначил ему арест на 10 суток.")
+    custody = next(e for e in events_of(text) if e.type == "custody")
+    assert custody.persons == ("Андрей Смирнов",)
+
+
+def test_a_count_of_times_is_a_happening_of_its_own(events_of):
+    text = "Игоря Савченко задержали 5 мая. До этого его задерживали трижды."
+    assert types(events_of(text))["detention"] == 2
