@@ -204,6 +204,7 @@ def to_event(draft: Draft) -> Event:
         trigger=draft.trigger,
         sent_id=draft.sent_id,
         negated=draft.negated,
+        aggregate=draft.summary,
         date=draft.date,
         place=draft.place,
         persons=draft.persons,
