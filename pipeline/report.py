@@ -57,7 +57,7 @@ def render_report(tables: Tables, out: Path, report_dir: Path) -> str:
     real = happened(events)
     n_failed = int((documents["status"] == "error").sum())
     meta = (f"{len(documents)} documents ({n_failed} failed), {len(events)} events "
-            f"({len(events) - len(real)} negated, left out of the counts). "
+            f"({len(events) - len(real)} negated or totals of others, left out of the counts). "
             f"Folder {out}; testimony {__version__}.")
     by_type = real["type"].value_counts().rename("events").to_frame()
     by_type = by_type[by_type["events"] > 0]
