@@ -153,7 +153,9 @@ DICTIONARY: dict[str, dict[str, Column]] = {
         "aggregate": Column(NULLABLE_BOOL, "True for a total over happenings the text also "
                             "tells one by one (`Всего было задержано 28 человек`); summaries "
                             "leave these out so nothing is counted twice. Null in outputs "
-                            "written before the column existed.", "False"),
+                            "written before the column existed. Read it as "
+                            "`events[\"aggregate\"]`: `events.aggregate` is a pandas method.",
+                            "False"),
         "evidence": Column(STRING, "The sentence(s) telling the event, ` … `-joined when one "
                            "event is told more than once.",
                            "Бахыт Туменова была оштрафована на 80900 тенге."),
