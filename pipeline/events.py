@@ -16,6 +16,7 @@ import re
 from collections.abc import Sequence
 
 from .events_actors import admitted, inherit_refusal_actors, resolve_actors
+from .events_aggregate import ListHeading, sums_up, tells_total
 from .events_arguments import (
     NARRATOR,
     Found,
@@ -77,6 +78,7 @@ def build_events(
     summary_units: set[int] = set()
     seen_units: set[int] = set()
     last_day: DateValue | None = None
+    heading = ListHeading()  # a list under "Итоги:" / "Сводные данные за март:"
     by_sentence = _mentions_by_sentence(sentences, mentions)
     people = read_people(text, mentions)
     words_of = [_WORD.findall(s.text) for s in sentences]
@@ -87,12 +89,14 @@ def build_events(
     parsed = iter(parse_sentences([s for s, p in zip(sentences, to_parse) if p], models))
     for sent_id, sentence in enumerate(sentences):
         unit, caption = unit_of(layout, sentence.start)
-        inside, words, parse = by_sentence[sent_id], words_of[sent_id], to_parse[sent_id]
-        if unit not in seen_units and _lemmas(words) & folded_set("summary_markers"):
+        inside, parse = by_sentence[sent_id], to_parse[sent_id]
+        tokens = next(parsed) if parse else _light_tokens(sentence)
+        if unit not in seen_units and sums_up(tokens):
             summary_units.add(unit)  # "По итогам полугода": nothing carries into it
         seen_units.add(unit)
-        tokens = next(parsed) if parse else _light_tokens(sentence)
         inside = [(i, m) for i, m in inside if not _document_date(tokens, m)]
+        listed_total, heading_date = heading.read(sentence.text, tokens, [
+            m.value for _, m in inside if m.type == DATE and isinstance(m.value, DateValue)])
         for i, m in inside:
             if m.type == DATE and isinstance(m.value, DateValue) and m.value.precision != "year":
                 if _opens(tokens, m) or caption:  # a link line dates its caption
@@ -131,6 +135,11 @@ def build_events(
             sentence_drafts.append(draft)
         sentence_drafts += gapped_drafts(tokens, sentence_drafts, inside)  # ", двоих других — к 5 суткам"
         sentence_drafts = without_venue_loss(sentence_drafts)
+        if unit in summary_units or listed_total:  # told inside a summing paragraph or list
+            for draft in sentence_drafts:
+                draft.summary = True
+        for draft in sentence_drafts:
+            draft.date = draft.date or heading_date
         _attach_attendance(tokens, inside, unit, sentence_drafts, drafts)
         drafts.extend(sentence_drafts)
     inherit_refusal_actors(drafts)
@@ -231,7 +240,8 @@ def _describe_telling(draft: Draft, tokens, hit, caption: bool) -> None:
     ctx = context()
     first = hit.tokens[0]
     draft.caption = caption
-    draft.summary = any(t.lemmas & folded_set("summary_markers") for t in tokens[: first])
+    day_span = draft.date is not None and draft.date.precision == "day"
+    draft.summary = tells_total(tokens, first, hit.anchor, day_span)
     phrase = [c for c in range(len(tokens)) if hit.anchor in heads_up(tokens, c, 3) or c == hit.anchor]
     anchor = tokens[hit.anchor]
     draft.retelling = bool(

@@ -122,6 +122,8 @@ def linked(a: Draft, b: Draft, separate_types: frozenset[str] = frozenset()) -> 
         return a.date is not None and b.date is not None and dates_agree(a.date, b.date)
     if b.back_reference:
         return True
+    if a.summary and b.summary:
+        return False  # totals told apart sum different sets: per city, then overall
     if a.listed and a.date is None and not a.summary:
         return True  # a topic listed with nothing of its own is the happening told later
     if a.type == "protest":

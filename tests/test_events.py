@@ -595,3 +595,62 @@ def test_a_relation_word_is_the_nearer_antecedent(events_of):
 def test_a_count_of_times_is_a_happening_of_its_own(events_of):
     text = "Игоря Савченко задержали 5 мая. До этого его задерживали трижды."
     assert types(events_of(text))["detention"] == 2
+
+
+def _aggregate_of(events, kind: str) -> list[bool]:
+    return [e.aggregate for e in events if e.type == kind]
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("Всего за день полиция задержала 17 человек.", "detention"),
+        ("Итого по делам участников акции суды назначили 40 штрафов.", "fine"),
+        ("В общей сложности было задержано около шестидесяти активистов.", "detention"),
+        ("В итоге задержаны были 9 человек.", "detention"),
+        ("За полугодие в Павлодаре задержали не менее 30 человек.", "detention"),
+        ("За 2023 год суды оштрафовали 214 участников пикетов.", "fine"),
+        ("В течение апреля полиция задерживала участников одиночных пикетов.", "detention"),
+        ("С начала года Сергея Лаптева задерживали четырежды.", "detention"),
+        ("Осенью пикеты у здания суда проходили почти каждый день.", "protest"),
+        ("Задержания прошли по всей стране.", "detention"),
+        ("Волонтеры насчитали задержания в шести городах.", "detention"),
+        ("В мае наблюдатели фиксировали серию одиночных пикетов в Актобе.", "protest"),
+        ("За это время предприятие уволило более трехсот рабочих.", "other"),
+    ],
+)
+def test_a_total_is_aggregate(events_of, text, kind):
+    assert _aggregate_of(events_of(text), kind) == [True]
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("За день до пикета полиция задержала Олжаса Беркинова.", "detention"),
+        ("Люди вышли на площадь, не согласные с итогами выборов.", "protest"),
+        (("Всю неделю с 4 по 6 мая жители ежедневно собирались у акимата, "
+          "и тогда полиция никого не задерживала."), "detention"),
+        ("12 мая в Шымкенте задержали Арман Оспанова.", "detention"),
+    ],
+)
+def test_a_single_happening_is_not_aggregate(events_of, text, kind):
+    assert _aggregate_of(events_of(text), kind) == [False]
+
+
+def test_a_summing_paragraph_and_a_list_of_totals(events_of):
+    text = ("По итогам квартала в области прошли десятки акций. Было задержано около "
+            "восьмидесяти человек. Оштрафованы 25 человек.\n\n"
+            "Итоги по городам:\n— Актобе: задержаны 40 человек, оштрафованы 12;\n"
+            "— Атырау: задержаны 18 человек.\n\n"
+            "14 марта в Актобе полиция задержала Ербола Жумабаева.")
+    events = events_of(text)
+    by_start = sorted(events, key=lambda e: e.start)
+    assert [e.aggregate for e in by_start if e.type == "detention"] == [True, True, True, False]
+    assert all(e.aggregate for e in by_start if e.type == "fine")
+
+
+def test_a_list_takes_the_date_of_its_heading(events_of):
+    text = ("Сводка за апрель 2023 года:\n— Караганда: задержаны 14 человек;\n"
+            "— Костанай: задержаны 6 человек.\nИтого: не менее 20 задержанных.")
+    dates = {(e.date.start, e.date.end) for e in events_of(text) if e.type == "detention"}
+    assert dates == {(dt.date(2023, 4, 1), dt.date(2023, 4, 30))}
