@@ -25,7 +25,8 @@ def tag_mentions(
 
     ``doc_date`` given by the caller wins over the date found in the text.
     """
-    # Imported here so each tagger module can be imported (and tested) alone.
+    # Imported here, not at the top: importing one tagger (pipeline.tag.dates) runs this
+    # package first, and should not drag in every other one, natasha included.
     from .counts import tag_counts
     from .dates import find_doc_date, tag_dates
     from .money import tag_money
