@@ -38,6 +38,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from benchmarks.timing import StageTimer  # noqa: E402
+
 TYPE_MAP = {
     "PERSON": "PER",
     "CITY": "LOC",
@@ -94,18 +96,7 @@ def read_gold(ann_path: Path) -> list[Span]:
     ]
 
 
-class Timer:
-    def __init__(self) -> None:
-        self.seconds: Counter = Counter()
-
-    def run(self, stage: str, function, *args):
-        started = time.perf_counter()
-        result = function(*args)
-        self.seconds[stage] += time.perf_counter() - started
-        return result
-
-
-def pipeline_spans(text: str, models, timer: Timer) -> list[Span]:
+def pipeline_spans(text: str, models, timer: StageTimer) -> list[Span]:
     """The pipeline's mentions of raw text, as raw spans."""
     clean_text, to_raw = text, None
     try:
@@ -165,7 +156,7 @@ def with_nerel_prepositions(text: str, spans: list[Span]) -> list[Span]:
 _PREPOSITION_BEFORE = re.compile(r"(?<!\w)(\w+)[^\S\n]+\Z")
 
 
-def natasha_spans(text: str, models, extractors, timer: Timer) -> list[Span]:
+def natasha_spans(text: str, models, extractors, timer: StageTimer) -> list[Span]:
     """Bare natasha: NER spans, dates and money from its extractors."""
     from pipeline.tag.names import chunks
 
@@ -231,7 +222,7 @@ def main(argv: list[str] | None = None) -> int:
 
     models = load_models()
     extractors = (DatesExtractor(models.morph_vocab), MoneyExtractor(models.morph_vocab))
-    timer = Timer()
+    timer = StageTimer()
     totals = {name: defaultdict(dict) for name in ("pipeline", "natasha", "nerel_dates", "natasha_nerel_dates")}
     n_chars = 0
     for path in texts:

@@ -27,7 +27,6 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections import defaultdict
 from pathlib import Path
 
 for _name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS", "OMP_THREAD_LIMIT"):
@@ -41,6 +40,8 @@ from reportlab.lib.units import cm  # noqa: E402
 from reportlab.pdfbase import pdfmetrics  # noqa: E402
 from reportlab.pdfbase.ttfonts import TTFont  # noqa: E402
 from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate  # noqa: E402
+
+from benchmarks.timing import StageTimer  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLES = sorted((REPO / "data" / "raw").glob("*.txt"))
@@ -101,13 +102,7 @@ def pipeline_times(paths: list[Path]) -> dict[str, float]:
     from pipeline.tag import tag_mentions
 
     models = load_models()
-    times: dict[str, float] = defaultdict(float)
-
-    def timed(stage, function, *args):
-        start = time.perf_counter()
-        value = function(*args)
-        times[stage] += time.perf_counter() - start
-        return value
+    timed = (timer := StageTimer()).run
 
     for path in paths:
         raw = timed("extract", extract, path, path.stem, True)
@@ -115,7 +110,7 @@ def pipeline_times(paths: list[Path]) -> dict[str, float]:
         sentences = timed("segment", split_sentences, clean.text)
         doc_date, mentions = timed("tag", tag_mentions, clean.text, models)
         timed("events", build_events, clean.text, sentences, mentions, models, doc_date)
-    return dict(times)
+    return dict(timer.seconds)
 
 
 def hand_times(paths: list[Path]) -> dict[str, float]:
@@ -128,13 +123,7 @@ def hand_times(paths: list[Path]) -> dict[str, float]:
     segmenter, vocab = Segmenter(), MorphVocab()
     morph, syntax, ner = NewsMorphTagger(embedding), NewsSyntaxParser(embedding), NewsNERTagger(embedding)
     dates, money = DatesExtractor(vocab), MoneyExtractor(vocab)
-    times: dict[str, float] = defaultdict(float)
-
-    def timed(stage, function, *args):
-        start = time.perf_counter()
-        value = function(*args)
-        times[stage] += time.perf_counter() - start
-        return value
+    timed = (timer := StageTimer()).run
 
     for path in paths:
         def read(path=path) -> str:
@@ -150,7 +139,7 @@ def hand_times(paths: list[Path]) -> dict[str, float]:
         timed("ner normalise", lambda: [span.normalize(vocab) for span in doc.spans])
         timed("dates", lambda: list(dates(text)))
         timed("money", lambda: list(money(text)))
-    return dict(times)
+    return dict(timer.seconds)
 
 
 def run_cli(inputs: list[Path], out: Path, *options: str) -> tuple[float, int]:
