@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from test_gold_sets import build_gold, gold, gold_files, load
+from test_gold_sets import assert_mention_annotated, build_gold, gold, gold_files, load
 
 DEV = build_gold.find_set("data/dev")
 GOLD_FILES = gold_files(DEV)
@@ -90,11 +90,7 @@ MENTION_CASES = [
 
 @pytest.mark.parametrize("doc, surface, kind, expected", MENTION_CASES)
 def test_brief_cases_are_annotated(doc, surface, kind, expected):
-    found = [m for m in gold(doc)["mentions"] if m["text"] == surface]
-    assert found, surface
-    for mention in found:
-        assert mention["type"] == kind
-        assert {k: mention.get(k) for k in expected} == expected
+    assert_mention_annotated(doc, surface, kind, expected)
 
 
 # Wordings that must not become events: faced penalties, laws, generic statements.

@@ -72,6 +72,20 @@ def gold(doc_prefix: str) -> dict:
     return load(path)
 
 
+def assert_mention_annotated(doc: str, surface: str, kind: str, expected: dict) -> None:
+    """Every mention of ``surface`` in the document has the type and values a case table gives."""
+    found = [m for m in gold(doc)["mentions"] if m["text"] == surface]
+    assert found, surface
+    for mention in found:
+        assert mention["type"] == kind
+        assert {k: mention.get(k) for k in expected} == expected
+
+
+def assert_not_a_mention(doc: str, text: str) -> None:
+    """No mention of the document spans exactly ``text`` (a boundary the guidelines exclude)."""
+    assert text not in {m["text"] for m in gold(doc)["mentions"]}
+
+
 def iso(value: str) -> dt.date:
     assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", value), value
     return dt.date.fromisoformat(value)
