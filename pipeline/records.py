@@ -49,23 +49,25 @@ class RawDocument:
     extraction: str
     pages: tuple[Page, ...]
     warnings: tuple[str, ...] = ()
+    # Derived once from the pages: the raw text (pages joined by a form feed) and
+    # the raw offset at which each page begins. Every mention asks for its page.
+    text: str = field(init=False, repr=False, compare=False)
+    page_starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
 
-    @property
-    def text(self) -> str:
-        """The raw text: pages joined by a form feed."""
-        return PAGE_BREAK.join(page.text for page in self.pages)
-
-    @property
-    def page_starts(self) -> tuple[int, ...]:
-        """Raw offset at which each page begins."""
+    def __post_init__(self) -> None:
         starts, offset = [], 0
         for page in self.pages:
             starts.append(offset)
             offset += len(page.text) + len(PAGE_BREAK)
-        return tuple(starts)
+        object.__setattr__(self, "text", PAGE_BREAK.join(page.text for page in self.pages))
+        object.__setattr__(self, "page_starts", tuple(starts))
 
     def page_at(self, raw_offset: int) -> int:
-        """The 1-based page number holding a raw offset."""
+        """The 1-based page number holding a raw offset.
+
+        >>> RawDocument("d", "d.pdf", "", "text", (Page(1, "аб"), Page(2, "вг"))).page_at(3)
+        2
+        """
         index = bisect.bisect_right(self.page_starts, raw_offset) - 1
         return self.pages[max(index, 0)].number if self.pages else 1
 

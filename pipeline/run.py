@@ -26,7 +26,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import __version__
-from .errors import OutputError, PipelineError, UnsupportedFileError
+from .errors import OutputError, PipelineError
+from .files import file_sha256
 from .resources import models_dir
 from .workers import Limits, WorkerFailure, WorkerPool
 
@@ -63,7 +64,7 @@ class BatchResult:
 Process = Callable[["InputFile", Path], "tuple[Rows, int]"]
 
 
-def process_file(path: Path, doc_id: str, models: Models) -> ProcessedDocument:
+def process_file(path: Path, doc_id: str, models: Models, sha256: str | None = None) -> ProcessedDocument:
     """All stages over one file, from bytes to events (OCR for pages without text)."""
     from .events import build_events
     from .extract import extract
@@ -72,7 +73,7 @@ def process_file(path: Path, doc_id: str, models: Models) -> ProcessedDocument:
     from .segment import split_sentences
     from .tag import tag_mentions
 
-    raw = extract(path, doc_id, ocr=True)
+    raw = extract(path, doc_id, ocr=True, sha256=sha256)
     clean = normalise(raw.text)
     sentences = split_sentences(clean.text)
     doc_date, mentions = tag_mentions(clean.text, models)
@@ -160,10 +161,10 @@ def pipeline_version() -> str:
     return f"{__version__}+{digest.hexdigest()[:12]}"
 
 
-def file_sha256(path: Path) -> str | None:
+def _sha256_or_none(path: Path) -> str | None:
+    """The file's hash, or None when it cannot be read (the error row says why)."""
     try:
-        with open(path, "rb") as f:
-            return hashlib.file_digest(f, "sha256").hexdigest()
+        return file_sha256(path)
     except OSError:
         return None
 
@@ -192,18 +193,12 @@ def run_one(item: InputFile, out_dir: Path) -> tuple[Rows, int]:
     A bad input becomes an error row with its message; an unexpected exception
     is a bug, so its traceback goes to ``OUT/errors.log`` and the batch goes on.
     """
-    from .extract import SUPPORTED_SUFFIXES
     from .tables import document_rows, error_rows, write_text_atomically
 
-    source, sha = str(item.path), file_sha256(item.path)
+    source, sha = str(item.path), _sha256_or_none(item.path)
     version = pipeline_version()
-    if item.path.suffix.lower() not in SUPPORTED_SUFFIXES:
-        error = UnsupportedFileError(
-            f"{source}: unsupported file type {item.path.suffix or '(none)'!r}; "
-            f"expected one of {', '.join(SUPPORTED_SUFFIXES)}")
-        return error_rows(item.doc_id, source, sha, str(error), version), 0
     try:
-        doc = process_file(item.path, item.doc_id, _worker_models())
+        doc = process_file(item.path, item.doc_id, _worker_models(), sha)
     except PipelineError as error:
         return error_rows(item.doc_id, source, sha, str(error), version), 0
     except MemoryError:
@@ -264,7 +259,7 @@ def run_batch(
         from .tables import error_rows
 
         if isinstance(outcome, WorkerFailure):  # hung, crashed or out of memory: try again next run
-            rows, n_pages, retry = error_rows(item.doc_id, str(item.path), file_sha256(item.path),
+            rows, n_pages, retry = error_rows(item.doc_id, str(item.path), _sha256_or_none(item.path),
                                               outcome.message, version), 0, True
         else:
             (rows, n_pages), retry = outcome, False
@@ -365,7 +360,7 @@ def _read_cache(cache_dir: Path, item: InputFile, version: str, environment: dic
         return None
     rows = entry.get("rows", {})
     if (not rows.get(DOCUMENTS) or entry.get("retry", True) or entry.get("version") != version
-            or entry.get("environment") != environment or entry.get("sha256") != file_sha256(item.path)):
+            or entry.get("environment") != environment or entry.get("sha256") != _sha256_or_none(item.path)):
         return None  # changed, or its worker failed: try again
     return rows
 

@@ -68,7 +68,7 @@ def test_bad_file_is_reported_and_batch_goes_on(tmp_path):
     assert documents.loc["good", "status"] == "ok"
     assert documents.loc["broken", "status"] == "error"
     assert "broken.pdf" in documents.loc["broken", "error"]
-    assert "unsupported file type" in documents.loc["notes", "error"]
+    assert "cannot read .xyz" in documents.loc["notes", "error"]
 
 
 def test_missing_input_is_bad_usage(tmp_path):

@@ -20,7 +20,8 @@ import pandas as pd
 import pytest
 
 from conftest import RAW, REPO
-from pipeline.run import MANIFEST, InputFile, file_sha256, run_batch
+from pipeline.files import file_sha256
+from pipeline.run import MANIFEST, InputFile, run_batch
 from pipeline.tables import DOCUMENTS, TABLES, Rows, error_rows
 from pipeline.workers import Limits, WorkerPool, WorkerStartError, death_message
 

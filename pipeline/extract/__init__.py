@@ -7,7 +7,6 @@ errors (``pipeline.errors``) whose message names the file and says what is wrong
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 from pipeline.errors import ExtractError, NoTextError, UnsupportedFileError
@@ -15,6 +14,7 @@ from pipeline.extract.ocr import extraction_kind
 from pipeline.extract.pdf import extract_pdf_pages
 from pipeline.extract.plain import extract_plain_text
 from pipeline.extract.word import extract_docx_text
+from pipeline.files import file_sha256
 from pipeline.records import DOCX, PLAIN, Page, RawDocument
 
 SUPPORTED_SUFFIXES = (".pdf", ".txt", ".docx")
@@ -32,20 +32,12 @@ _ADVICE = {
 }
 
 
-def file_sha256(path: Path) -> str:
-    """Hex SHA-256 of a file's bytes, read in blocks."""
-    digest = hashlib.sha256()
-    with open(path, "rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
-def extract(path: Path, doc_id: str, ocr: bool = False) -> RawDocument:
+def extract(path: Path, doc_id: str, ocr: bool = False, sha256: str | None = None) -> RawDocument:
     """Read one input file into pages of raw text (with ``ocr``, PDF pages without text by OCR).
 
     Raises UnsupportedFileError for a kind of file we do not read, and the other
-    ExtractError subclasses for a file we cannot read.
+    ExtractError subclasses for a file we cannot read. ``sha256`` is the file's
+    hash when the caller has it already.
     """
     source = str(path)
     path = Path(path)
@@ -60,7 +52,7 @@ def extract(path: Path, doc_id: str, ocr: bool = False) -> RawDocument:
         raise ExtractError(f"{path}: no such file")
     if path.stat().st_size == 0:
         raise NoTextError(f"{path}: the file is empty")
-    sha256 = file_sha256(path)
+    sha256 = sha256 or file_sha256(path)
     if suffix == ".pdf":
         pages = extract_pdf_pages(path, ocr=ocr)
         extraction = extraction_kind(pages)
