@@ -97,44 +97,27 @@ def read_gold(ann_path: Path) -> list[Span]:
 
 
 def pipeline_spans(text: str, models, timer: StageTimer) -> list[Span]:
-    """The pipeline's mentions of raw text, as raw spans."""
-    clean_text, to_raw = text, None
-    try:
-        from pipeline.normalise import normalise
-    except ImportError:
-        normalise = None
-    if normalise is not None:
-        clean = timer.run("normalise", normalise, text)
-        clean_text, to_raw = clean.text, clean.to_raw
-    # Each stage alone, for its time.
+    """The pipeline's mentions of raw text, as raw spans.
+
+    Each tagger is also run alone, for its time per page; the spans scored are
+    the orchestrator's, overlaps settled, as the pipeline outputs them.
+    """
+    from pipeline.normalise import normalise
+    from pipeline.tag import tag_mentions
+    from pipeline.tag.counts import tag_counts
+    from pipeline.tag.dates import tag_dates
+    from pipeline.tag.money import tag_money
     from pipeline.tag.names import tag_names
+    from pipeline.tag.terms import tag_terms
 
-    mentions = timer.run("names", tag_names, clean_text, models)
-    for stage, module, function, extra in (
-        ("dates", "pipeline.tag.dates", "tag_dates", (None,)),
-        ("money", "pipeline.tag.money", "tag_money", ()),
-        ("terms", "pipeline.tag.terms", "tag_terms", ()),
-        ("counts", "pipeline.tag.counts", "tag_counts", ()),
-    ):
-        try:
-            tagger = getattr(__import__(module, fromlist=[function]), function)
-        except (ImportError, AttributeError):
-            continue
-        mentions = mentions + list(timer.run(stage, tagger, clean_text, *extra))
-    # What the pipeline really outputs: the orchestrator, overlaps settled.
-    try:
-        from pipeline.tag import tag_mentions
-
-        _, mentions = timer.run("tag_mentions (all)", tag_mentions, clean_text, models)
-    except ImportError:
-        pass
-    spans = []
-    for m in mentions:
-        if m.type not in TYPES:
-            continue
-        start, end = to_raw(m.start, m.end) if to_raw else (m.start, m.end)
-        spans.append((start, end, m.type))
-    return spans
+    clean = timer.run("normalise", normalise, text)
+    timer.run("names", tag_names, clean.text, models)
+    timer.run("dates", tag_dates, clean.text, None)
+    timer.run("money", tag_money, clean.text)
+    timer.run("terms", tag_terms, clean.text)
+    timer.run("counts", tag_counts, clean.text)
+    _, mentions = timer.run("tag_mentions (all)", tag_mentions, clean.text, models)
+    return [(*clean.to_raw(m.start, m.end), m.type) for m in mentions if m.type in TYPES]
 
 
 def with_nerel_prepositions(text: str, spans: list[Span]) -> list[Span]:

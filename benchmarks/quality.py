@@ -46,6 +46,10 @@ def main() -> None:
         )
         for measure, m in rows:
             print(f"{name:24} {measure:24} {m['precision']:6.3f} {m['recall']:6.3f} {m['f1']:6.3f}")
+        gold_mentions = metrics["mentions"]["strict"]["overall"]
+        gold_events = metrics["events"]["types"]["overall"]
+        print(f"{name:24} gold: {gold_mentions['tp'] + gold_mentions['fn']} mentions, "
+              f"{gold_events['tp'] + gold_events['fn']} events")
         fields = metrics["events"]["fields"]
         print(f"{name:24} event fields: " + ", ".join(
             f"{field} {f['accuracy']:.2f} ({f['correct']}/{f['total']})" for field, f in sorted(fields.items())))

@@ -6,13 +6,11 @@ code (0 all went well, 1 some files failed, 2 bad usage).
 
 from __future__ import annotations
 
-import os
+from .workers import single_thread_env
 
 # Before numpy is imported anywhere: one BLAS thread per process, or parallel
-# workers fight over the cores.
-for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS",
-             "NUMEXPR_NUM_THREADS", "VECLIB_MAXIMUM_THREADS"):
-    os.environ.setdefault(_var, "1")
+# workers fight over the cores (workers imports only the standard library).
+single_thread_env()
 
 import sys  # noqa: E402
 from pathlib import Path  # noqa: E402

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from .nlp import parse_word
-from .resources import load_json
+from .resources import fold, load_json
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,15 +31,6 @@ class Token:
     head: int  # index of the head token in the sentence, -1 for the root
     rel: str
     feats: frozenset[str] = frozenset()  # natasha features as "Key=Value"
-
-
-def fold(word: str) -> str:
-    """Lowercase and write ё as е, the form lexicons use.
-
-    >>> fold("Спецприёмник")
-    'спецприемник'
-    """
-    return word.lower().replace("ё", "е")
 
 
 def lemmas_of(word: str) -> frozenset[str]:

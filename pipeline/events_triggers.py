@@ -32,7 +32,7 @@ from .records import Mention, Sentence
 from .resources import load_json, load_jsonl
 
 __all__ = ["Token", "TriggerHit", "context", "fold", "heads_up", "lemmas_of", "find_triggers",
-           "find_actors", "condition_holds", "parse_sentence", "parse_sentences", "word_lemmas", "may_trigger"]
+           "find_actors", "condition_holds", "parse_sentences", "word_lemmas", "may_trigger"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,11 +45,6 @@ class TriggerHit:
     negated: bool
     start: int  # clean-text span from the first to the last part
     end: int
-
-
-def parse_sentence(sentence: Sentence, models: Models) -> tuple[Token, ...]:
-    """Tokens of one sentence with lemmas and dependency heads, offsets in clean text."""
-    return _parse_window([sentence], models)[0]
 
 
 # Sentences tagged and parsed at once: enough for natasha's batches to pay off,
@@ -331,6 +326,6 @@ def _decide(entry, tokens, hit, mention_tokens, actors) -> TriggerHit | None:
         if not negated:
             return None
         negated = False
-    if is_hypothetical(tokens, hit, anchor) or is_generic_present(tokens, anchor):
+    if is_hypothetical(tokens, hit, anchor):
         return None
     return TriggerHit(kind, hit, anchor, negated, tokens[hit[0]].start, tokens[hit[-1]].end)

@@ -11,6 +11,8 @@ import math
 import re
 from dataclasses import dataclass
 
+from .resources import fold
+
 NEAR = 100  # characters between trigger spans that still count as one event
 
 EVENT_FIELDS = {
@@ -36,7 +38,7 @@ def normalise_name(name) -> str:
     >>> normalise_name("Алёна") == normalise_name("Алена")
     True
     """
-    return " ".join(str(name).casefold().replace("ё", "е").split())
+    return " ".join(fold(str(name)).split())
 
 
 def same_value(name: str, gold, predicted) -> bool:

@@ -14,6 +14,15 @@ from pathlib import Path
 _HERE = Path(__file__).resolve().parent
 
 
+def fold(word: str) -> str:
+    """The form every lexicon is keyed in: lower case, ё written as е.
+
+    >>> fold("Спецприёмник"), fold("Четырёхсот")
+    ('спецприемник', 'четырехсот')
+    """
+    return word.lower().replace("ё", "е")
+
+
 def models_dir() -> Path:
     """The folder holding the lexicons."""
     for candidate in (_HERE / "models", _HERE.parent / "models"):

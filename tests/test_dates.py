@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import time
 
 import pytest
 from hypothesis import given, settings
@@ -256,17 +255,6 @@ def test_samples(sample_texts, shape):
     # 'в этом году' is the latest year the statement names
     assert found == [("2005 году", "2005"), ("2003г.", "2003"), ("2012г.", "2012"),
                      ("этом году", "2012")]
-
-
-def test_tagging_is_fast(sample_texts):
-    text = sample_texts[SAMPLE_001]
-    tag_dates(text + " ", None)  # build the patterns
-    started = time.perf_counter()
-    for i in range(5):
-        variant = text + " " * (i + 2)  # defeat the scan cache
-        tag_dates(variant, find_doc_date(variant))
-    per_3000 = (time.perf_counter() - started) / 5 * 3000 / len(text)
-    assert per_3000 < 0.05  # seconds; about 0.002 on a laptop
 
 
 MONTHS_GENITIVE = ["января", "февраля", "марта", "апреля", "мая", "июня", "июля",

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from ..nlp import parse_word
-from ..resources import load_csv, load_json
+from ..resources import fold, load_csv, load_json
 from .orgs import normalise_phrase
 
 # A word (letters, inner hyphens); ``г.Алматы`` gives ``г`` and ``Алматы``.
@@ -35,15 +35,6 @@ class Place:
     kind: str  # country, region, city, district
     country: str
     name: str = ""  # the nominative of the text's own wording: ``Жана Озен``, ``РК``
-
-
-def fold(word: str) -> str:
-    """The form names are compared in: lower case, ё as е.
-
-    >>> fold("Орёл")
-    'орел'
-    """
-    return word.lower().replace("ё", "е")
 
 
 @cache

@@ -136,6 +136,13 @@ _NAMED_ROUBLE = re.compile(r"росс|\b(?:RUB|RUR|BYN|BYR)\b|₽", re.IGNORECAS
 _UNSET = object()
 
 
+@cache
+def _rouble_codes() -> frozenset[str]:
+    """Currency codes a country's own rouble may be written as."""
+    local = load_json("currencies.json")["local_roubles"].values()
+    return frozenset({"RUB"} | {entry["after"] for entry in local if isinstance(entry, dict)})
+
+
 def local_rouble(code: str, surface: str, country: str | None, date: dt.date | None) -> str:
     """The currency a rouble amount is in, by the document's country and date.
 
@@ -168,20 +175,23 @@ def tag_money(text: str, country: str | None | object = _UNSET, doc_date: dt.dat
     >>> [m.normal for m in tag_money("Суд в Гомеле назначил штраф 580 рублей.", doc_date=dt.date(2021, 5, 1))]
     ['580 BYN']
     """
-    if country is _UNSET:
-        from .gazetteer import document_country
-
-        country = document_country(text)
-    if doc_date is _UNSET:
-        from .dates import find_doc_date
-
-        doc_date = find_doc_date(text)
     mentions = []
     for quantity in find_quantities(scan_text(text), _currency_after, _currency_before):
         if quantity.high <= 0:
             continue
         span = text[quantity.start : quantity.end]
-        unit = local_rouble(quantity.unit, span, country, doc_date)
+        unit = quantity.unit
+        if unit in _rouble_codes():
+            # Only a rouble needs the document's country and date: worked out once, here.
+            if country is _UNSET:
+                from .gazetteer import document_country
+
+                country = document_country(text)
+            if doc_date is _UNSET:
+                from .dates import find_doc_date
+
+                doc_date = find_doc_date(text)
+            unit = local_rouble(unit, span, country, doc_date)
         value = Money(quantity.low, quantity.high, unit, quantity.approx)
         normal = f"{format_range(quantity.low, quantity.high)} {unit}"
         mentions.append(Mention(MONEY, quantity.start, quantity.end, span, normal, value))

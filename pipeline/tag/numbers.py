@@ -21,7 +21,7 @@ from functools import cache, lru_cache
 from typing import NamedTuple
 
 from ..nlp import parse_word
-from ..resources import load_json
+from ..resources import fold, load_json
 
 # Characters allowed between the parts of one number, or a number and its unit.
 INLINE_SPACE = " \u00a0\u2009\u202f\t"
@@ -69,15 +69,6 @@ class NumberExpr:
     spelled: bool = False
     multiplier: float = 1
     has_multiplier: bool = False
-
-
-def fold(word: str) -> str:
-    """Lower-case a word and write е for ё, the key of every lexicon.
-
-    >>> fold("Четырёхсот")
-    'четырехсот'
-    """
-    return word.lower().replace("ё", "е")
 
 
 def tokenise(text: str) -> list[Token]:
