@@ -27,11 +27,11 @@ def sample_texts() -> dict[str, str]:
 
 
 @pytest.fixture(scope="session")
-def sample_out(tmp_path_factory) -> Path:
-    """The real pipeline's output folder for data/raw, made once per test session.
+def sample_run(tmp_path_factory):
+    """The real ``testimony run`` over data/raw, once per test session: (result, out).
 
     Tests that only read the tables share it; tests that rerun or damage an
-    output folder make their own.
+    output folder work on a copy.
     """
     import subprocess
     import sys
@@ -41,6 +41,13 @@ def sample_out(tmp_path_factory) -> Path:
         [sys.executable, "-m", "pipeline.cli", "run", str(RAW), "-o", str(out), "--quiet"],
         capture_output=True, text=True, timeout=900,
     )
+    return result, out
+
+
+@pytest.fixture(scope="session")
+def sample_out(sample_run) -> Path:
+    """The output folder of :func:`sample_run`, which must have succeeded."""
+    result, out = sample_run
     assert result.returncode == 0, result.stderr
     return out
 

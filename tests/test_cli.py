@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 
 import pandas as pd
-import pytest
 
 from conftest import RAW
 
@@ -16,12 +15,6 @@ from conftest import RAW
 def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "pipeline.cli", *args], cwd=cwd,
                           capture_output=True, text=True, timeout=600)
-
-
-@pytest.fixture(scope="module")
-def sample_run(tmp_path_factory) -> tuple[subprocess.CompletedProcess, Path]:
-    out = tmp_path_factory.mktemp("out")
-    return run_cli("run", str(RAW), "-o", str(out), "--quiet"), out
 
 
 def test_run_on_samples_writes_every_table(sample_run):
@@ -47,7 +40,8 @@ def test_texts_and_offsets_agree(sample_run):
 
 
 def test_rerun_skips_unchanged_files(sample_run, tmp_path):
-    result, out = sample_run
+    out = tmp_path / "out"
+    shutil.copytree(sample_run[1], out)  # the shared output stays as the first run left it
     again = run_cli("run", str(RAW), "-o", str(out), "--quiet")
     assert again.returncode == 0, again.stderr
     n = len([p for p in RAW.iterdir() if not p.name.startswith(".")])
