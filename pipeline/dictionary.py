@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .gold import EVENT_TYPES
-from .records import MENTION_TYPES
+from .records import MENTION_TYPES, ROLES
 from .tables import DOCUMENTS, EVENT_ARGUMENTS, EVENTS, MENTIONS, SENTENCES
 
 # The pandas types ``load()`` gives; ``category`` columns list their values.
@@ -23,7 +23,6 @@ STRING, INT, FLOAT, BOOL, NULLABLE_BOOL = "string", "Int64", "Float64", "bool", 
 CATEGORY, DATE = "category", "datetime64[ns]"
 
 UNITS = ("day", "month", "year")
-ROLES = ("person", "place", "date", "amount", "term", "count", "actor")
 
 
 @dataclass(frozen=True, slots=True)

@@ -128,12 +128,7 @@ def is_hypothetical(tokens: tuple[Token, ...], hit: tuple[int, ...], anchor: int
     # what has not happened yet: "никогда не обратятся в суд"
     if "Tense=Fut" in tokens[anchor].feats:
         return True
-    for pattern in context()["memorial_before"]:
-        width = len(pattern)
-        for i in range(max(0, hit[0] - 3), hit[0] - width + 1):
-            if all(pattern[k] in tokens[i + k].lemmas for k in range(width)):
-                return True
-    return False
+    return has_pattern(tokens, context()["memorial_before"], max(0, hit[0] - 3), hit[0])
 
 
 def is_bare_plural(tokens: tuple[Token, ...], index: int) -> bool:

@@ -79,7 +79,10 @@ def read_out(out_dir: Path) -> dict[str, OutDocument]:
             continue
         doc_id = str(row["doc_id"])
         text_file = out_dir / "texts" / f"{doc_id}.txt"
-        text = text_file.read_text(encoding="utf-8") if text_file.exists() else None
+        text = None
+        if text_file.exists():
+            with open(text_file, encoding="utf-8", newline="") as f:  # offsets count every character
+                text = f.read()
         docs[doc_id] = OutDocument(doc_id, text, [], [], [])
     for name, attr in ((SENTENCES, "sentences"), (MENTIONS, "mentions"), (EVENTS, "events")):
         for row in tables[name]:

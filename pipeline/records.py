@@ -158,6 +158,10 @@ class Mention:
     entity_id: int | None = None
 
 
+# Roles an event's arguments play (the ``event_arguments.role`` column).
+ROLES = ("person", "place", "date", "amount", "term", "count", "actor")
+
+
 @dataclass(frozen=True, slots=True)
 class Argument:
     """An event argument: a role and the index of a mention in the document."""

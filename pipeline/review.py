@@ -63,13 +63,21 @@ def highlighted_text(doc: AnnotatedDocument) -> str:
     cuts |= {o for _, o in doc.page_starts}
     pages = {0: 1} | {o: p for p, o in doc.page_starts}
     pieces, bounds = [], sorted(c for c in cuts if 0 <= c <= len(doc.text))
+    # Walk the pieces left to right keeping the spans open over them, outer first:
+    # every span boundary is a cut, so an open span covers the whole piece.
+    ordered = sorted(spans, key=lambda s: (s[0], -s[1]))
+    following, open_spans = 0, []
     for left, right in pairwise(bounds):
         if left in pages:
             pieces.append(f'<span class="page" data-page="{pages[left]}">— page {pages[left]} —</span>')
+        open_spans = [s for s in open_spans if s[1] > left]
+        while following < len(ordered) and ordered[following][0] <= left:
+            if ordered[following][1] > left:
+                open_spans.append(ordered[following])
+            following += 1
         piece = escape(doc.text[left:right])
-        for start, end, tag in sorted(spans, key=lambda s: (s[0], -s[1])):
-            if start <= left and right <= end:
-                piece = f"{tag}{piece}</mark>"
+        for _, _, tag in open_spans:
+            piece = f"{tag}{piece}</mark>"
         pieces.append(piece)
     return "".join(pieces)
 

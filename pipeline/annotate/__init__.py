@@ -16,8 +16,8 @@ from ..gold import (
     EVENT_TYPES as EVENT_TYPES,  # the SPEC taxonomy, shared with reconcile
 )
 from ..gold import LIST_FIELDS, MENTION_VALUE_FIELDS, field_value, is_blank
+from ..records import ROLES as ROLES  # re-exported for the format modules
 
-ROLES = ("person", "place", "date", "amount", "term", "count", "actor")
 
 # The value fields a mention or an event may carry, in SPEC column order.
 MENTION_FIELDS = MENTION_VALUE_FIELDS
