@@ -37,6 +37,7 @@ class Page:
     number: int
     text: str
     warning: str | None = None  # e.g. no text layer, (cid:NN) garbage
+    quality: float | None = None  # share of dictionary words in a PDF page's text (None: not measured)
 
 
 @dataclass(frozen=True, slots=True)

@@ -32,12 +32,15 @@ _ADVICE = {
 }
 
 
-def extract(path: Path, doc_id: str, ocr: bool = False, sha256: str | None = None) -> RawDocument:
-    """Read one input file into pages of raw text (with ``ocr``, PDF pages without text by OCR).
+def extract(
+    path: Path, doc_id: str, ocr: bool = False, sha256: str | None = None, ocr_languages: str | None = None
+) -> RawDocument:
+    """Read one input file into pages of raw text (with ``ocr``, PDF pages without usable text by OCR).
 
     Raises UnsupportedFileError for a kind of file we do not read, and the other
     ExtractError subclasses for a file we cannot read. ``sha256`` is the file's
-    hash when the caller has it already.
+    hash when the caller has it already; ``ocr_languages`` Tesseract's languages
+    (``rus+eng`` by default).
     """
     source = str(path)
     path = Path(path)
@@ -54,7 +57,7 @@ def extract(path: Path, doc_id: str, ocr: bool = False, sha256: str | None = Non
         raise NoTextError(f"{path}: the file is empty")
     sha256 = sha256 or file_sha256(path)
     if suffix == ".pdf":
-        pages = extract_pdf_pages(path, ocr=ocr)
+        pages = extract_pdf_pages(path, ocr=ocr, ocr_languages=ocr_languages)
         extraction = extraction_kind(pages)
     elif suffix == ".txt":
         pages = (Page(number=1, text=extract_plain_text(path)),)
