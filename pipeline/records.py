@@ -50,6 +50,7 @@ class RawDocument:
     extraction: str
     pages: tuple[Page, ...]
     warnings: tuple[str, ...] = ()
+    quality: float | None = None  # share of the text's words a dictionary knows (the quality gate's)
     # Derived once from the pages: the raw text (pages joined by a form feed) and
     # the raw offset at which each page begins. Every mention asks for its page.
     text: str = field(init=False, repr=False, compare=False)

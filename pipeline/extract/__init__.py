@@ -3,6 +3,9 @@
 ``extract`` picks the reader by the file's suffix (PDF, plain text, DOCX) and
 returns a :class:`RawDocument`. A bad input raises one of the project's own
 errors (``pipeline.errors``) whose message names the file and says what is wrong.
+Whatever the reader, the text passes the quality gate (``quality``): its share of
+dictionary words is recorded, and text that does not read like text is flagged
+in the warnings, so it is never passed on as a plain ``ok``.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from pathlib import Path
 from pipeline.errors import ExtractError, NoTextError, UnsupportedFileError
 from pipeline.extract.ocr import extraction_kind
 from pipeline.extract.pdf import extract_pdf_pages
+from pipeline.extract.quality import QUALITY_CHECK, measure
 from pipeline.extract.plain import extract_plain_text
 from pipeline.extract.word import extract_docx_text
 from pipeline.files import file_sha256
@@ -69,8 +73,13 @@ def extract(
         pages = (Page(number=1, text=text),)
         extraction = DOCX
     warnings = tuple(page.warning for page in pages if page.warning)
+    quality = measure("\n".join(page.text for page in pages))
+    if not quality.passes and not any(QUALITY_CHECK in warning for warning in warnings):
+        # Every page passed on its own (or it is a text file): the whole still reads badly.
+        warnings += (f"the text {QUALITY_CHECK} ({quality.describe()}); it may be unreadable",)
     return RawDocument(
-        doc_id=doc_id, source=source, sha256=sha256, extraction=extraction, pages=pages, warnings=warnings
+        doc_id=doc_id, source=source, sha256=sha256, extraction=extraction, pages=pages, warnings=warnings,
+        quality=round(quality.known, 3) if quality.words else None,
     )
 
 

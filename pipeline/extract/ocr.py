@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pipeline.extract.quality import measure
+from pipeline.extract.quality import QUALITY_CHECK, measure
 from pipeline.records import MIXED, OCR, TEXT, Page
 from pipeline.tesseract import ocr_available, usable_languages
 
@@ -115,7 +115,7 @@ def fill_pages_by_ocr(path: Path, pages: list[PageText], languages: str | None =
             page.warning = base + f"OCR read no better ({quality.describe()}), the text layer is kept"
             continue
         page.lines, page.quality = lines, quality
-        checked = "" if quality.passes else f"; the OCR text fails the quality check too ({quality.describe()})"
+        checked = "" if quality.passes else f"; the OCR text {QUALITY_CHECK} too ({quality.describe()})"
         page.warning = base + READ_BY_OCR + note + checked
 
 

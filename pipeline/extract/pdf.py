@@ -38,7 +38,7 @@ from pipeline.extract.layout import remove_running_lines
 from pipeline.extract.lines import group_rows, line_text
 from pipeline.extract.ocr import OCR_NEEDED, fill_pages_by_ocr
 from pipeline.extract.pdfium_text import PdfiumPages, plumber_glyphs
-from pipeline.extract.quality import TextQuality, measure
+from pipeline.extract.quality import QUALITY_CHECK, TextQuality, measure
 from pipeline.records import Page
 
 # pdfminer logs every odd construct of a damaged file; the page warnings say enough.
@@ -122,7 +122,7 @@ def read_page(page, number: int, glyphs: list[dict] | None = None, pdfium_text: 
         lines, quality = _best_reader(page, lines, quality, pdfium_text)
     if quality.passes:
         return PageText(lines, None, quality)
-    reason = f"page {number}: text fails the quality check ({quality.describe()}); {OCR_NEEDED}"
+    reason = f"page {number}: text {QUALITY_CHECK} ({quality.describe()}); {OCR_NEEDED}"
     return PageText([] if quality.garbage else lines, reason, quality, needs_ocr=True)
 
 

@@ -33,6 +33,8 @@ MIN_KNOWN, MAX_ODD, MAX_LONG = 0.6, 0.05, 0.1
 GARBAGE_KNOWN, GARBAGE_ODD, GARBAGE_LONG = 0.3, 0.2, 0.2
 
 # Tokens: runs between spaces and sentence punctuation; a URL or an e-mail is skipped.
+QUALITY_CHECK = "fails the quality check"  # the words every warning of the gate holds
+
 _TOKEN = re.compile(r"[^\s.,:;!?()\[\]«»\"“”„]+")
 _LETTERS = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _NUMBERED_WORD = re.compile(r"\d+-([^\W\d_]+)")  # 1990-х, 20-летний
