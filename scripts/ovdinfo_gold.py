@@ -40,6 +40,8 @@ GOLD = DATA / "gold"
 READER = "pdfplumber Page.extract_text() with default settings"
 HYPHENS = "-\u00ad\u2010\u2011\u2012\u2013\u2014"
 MIN_COPY = 3  # shorter runs of a name are stored as letters, not as a copy
+# SPEC's taxonomy; the two penalty types reports need are added where the shared builder lacks them.
+EVENT_TYPES = tuple(dict.fromkeys((*build_gold.EVENT_TYPES, "expulsion", "compulsory_work")))
 
 
 class OvdGoldError(ValueError):
@@ -314,8 +316,8 @@ def stored_mention(entry: dict, pages, page: int, where: str) -> dict:
         raise OvdGoldError(f"{where}: unknown mention type {kind!r}")
     start, end = locate(text, entry["text"], entry.get("occ"), where)
     values = expand_values(entry, where)
-    if "approx" in entry:
-        values["approx"] = bool(entry["approx"])
+    if entry.get("approx"):
+        values["approx"] = True  # stored only when true: false and absent mean the same
     mention = {"type": kind, "start": start, "end": end, "check": check_hash(text[start:end])}
     if kind in NAMED:
         normal = entry.get("normal") or " ".join(text[start:end].split())
@@ -331,7 +333,7 @@ def stored_mention(entry: dict, pages, page: int, where: str) -> dict:
 def stored_event(entry: dict, pages, page: int, where: str) -> dict:
     text = pages[page - 1]
     kind = entry.get("type")
-    if kind not in build_gold.EVENT_TYPES:
+    if kind not in EVENT_TYPES:
         raise OvdGoldError(f"{where}: unknown event type {kind!r}")
     unknown = set(entry.get("actors", ())) - set(build_gold.ACTORS)
     if unknown:
