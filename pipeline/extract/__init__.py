@@ -61,7 +61,7 @@ def extract(
         raise NoTextError(f"{path}: the file is empty")
     sha256 = sha256 or file_sha256(path)
     if suffix == ".pdf":
-        pages = extract_pdf_pages(path, ocr=ocr, ocr_languages=ocr_languages)
+        pages, quality = extract_pdf_pages(path, ocr=ocr, ocr_languages=ocr_languages)
         extraction = extraction_kind(pages)
     elif suffix == ".txt":
         pages = (Page(number=1, text=extract_plain_text(path)),)
@@ -72,8 +72,10 @@ def extract(
             raise NoTextError(f"{path}: the DOCX holds no text")
         pages = (Page(number=1, text=text),)
         extraction = DOCX
+    if suffix != ".pdf":
+        quality = measure(pages[0].text)
+        pages = (Page(number=1, text=pages[0].text, quality=round(quality.known, 3) if quality.words else None),)
     warnings = tuple(page.warning for page in pages if page.warning)
-    quality = measure("\n".join(page.text for page in pages))
     if not quality.passes and not any(QUALITY_CHECK in warning for warning in warnings):
         # Every page passed on its own (or it is a text file): the whole still reads badly.
         warnings += (f"the text {QUALITY_CHECK} ({quality.describe()}); it may be unreadable",)

@@ -92,13 +92,14 @@ def _order(rows: list[list[dict]], left: float, right: float, size: float, depth
     min_width = MIN_GUTTER * size
     # Gutters lie inside the text: white at the margins (indents, ragged ends) is no gutter.
     inner_left, inner_right = left + MARGIN * size, right - MARGIN * size
+    free = [_free(row, inner_left, inner_right, min_width) for row in rows]
     out: list[list[dict]] = []
     i = 0
     while i < len(rows):
-        candidates = _free(rows[i], inner_left, inner_right, min_width)
+        candidates = free[i]
         j = i + 1
         while j < len(rows) and candidates:
-            narrowed = _intersect(candidates, _free(rows[j], inner_left, inner_right, min_width), min_width)
+            narrowed = _intersect(candidates, free[j], min_width)
             if not narrowed:
                 break
             candidates, j = narrowed, j + 1

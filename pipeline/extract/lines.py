@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import math
 import re
-import statistics
 
 from pipeline.extract.pdfium_text import NO_SPACE, PDFIUM_SPACE, STREAM_SPACE
 
@@ -86,11 +85,11 @@ def _runs(glyphs: list[dict], reach: float) -> list[list[dict]]:
     return runs
 
 
-def _host(run: list[dict], size: float, baseline: float, rows: list[dict]) -> int | None:
+def _host(run: list[dict], size: float, baseline: float, rows: list[dict]) -> dict | None:
     """The row a small, raised or lowered run of glyphs belongs to, if any."""
     best, best_distance = None, math.inf
-    for index, row in enumerate(rows):
-        if size > SCRIPT_SIZE * row["size"]:
+    for row in rows:
+        if not row["glyphs"] or size > SCRIPT_SIZE * row["size"]:
             continue
         rise = (row["baseline"] - baseline) / row["size"]
         if not SCRIPT_RISE[0] <= rise <= SCRIPT_RISE[1] or abs(rise) < SCRIPT_MIN_OFFSET:
@@ -100,7 +99,7 @@ def _host(run: list[dict], size: float, baseline: float, rows: list[dict]) -> in
         if not any(g["x1"] >= left and g["x0"] <= right for g in row["glyphs"] if not g.get("script")):
             continue
         if abs(rise) < best_distance:
-            best, best_distance = index, abs(rise)
+            best, best_distance = row, abs(rise)
     return best
 
 
@@ -112,23 +111,26 @@ def group_rows(glyphs: list[dict]) -> list[list[dict]]:
     rows = []
     for glyphs_of_row in _cluster_rows(glyphs):
         size = _main_size(glyphs_of_row)
-        main = [g for g in glyphs_of_row if abs(g["size"] - size) < 0.05 * size] or glyphs_of_row
-        rows.append({"glyphs": glyphs_of_row, "size": size, "baseline": statistics.median(g["baseline"] for g in main)})
-    # Small rows beside a bigger one: superscripts and subscripts of it.
+        main = [g["baseline"] for g in glyphs_of_row if abs(g["size"] - size) < 0.05 * size]
+        rows.append({"glyphs": glyphs_of_row, "size": size,
+                     "baseline": _median(main or [g["baseline"] for g in glyphs_of_row])})
+    # Small runs beside a bigger row: superscripts and subscripts of it. Rows are in
+    # baseline order, so the host is among the few rows around.
+    largest = max((row["size"] for row in rows), default=0.0)
     for index, row in enumerate(rows):
-        if not row["glyphs"]:
+        if not row["glyphs"] or min(g["size"] for g in row["glyphs"]) > SCRIPT_SIZE * largest:
             continue
-        others = [r for r in rows if r is not row and r["glyphs"]]
+        nearby = [r for r in rows[max(0, index - 3) : index + 4] if r is not row]
         for run in _runs(row["glyphs"], SCRIPT_REACH):
             if len(run) > SCRIPT_MAX_GLYPHS:
                 continue
-            host = _host(run, _main_size(run), statistics.median(g["baseline"] for g in run), others)
+            host = _host(run, _main_size(run), _median([g["baseline"] for g in run]), nearby)
             if host is None:
                 continue
             for glyph in run:
                 glyph["script"] = True
                 row["glyphs"].remove(glyph)
-            others[host]["glyphs"].extend(run)
+            host["glyphs"].extend(run)
     # Glyphs within a row but set small and off its baseline (a slight rise).
     for row in rows:
         for glyph in row["glyphs"]:
@@ -156,6 +158,13 @@ def _stream_space(left: dict, right: dict) -> int | None:
     return right["space"] if right["seq"] == left["seq"] + 1 else None
 
 
+def _median(values: list[float]) -> float:
+    """The median of a short list (``statistics.median`` costs more than the sort here)."""
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
+
+
 def word_breaks(glyphs: list[dict]) -> list[bool]:
     """``breaks[i]``: a word break before glyph ``i`` of a line (left to right)."""
     n = len(glyphs)
@@ -170,13 +179,15 @@ def word_breaks(glyphs: list[dict]) -> list[bool]:
         if spaced[i]:
             breaks[i] = True
             continue
+        if gap <= MIN_WORD_GAP and stream[i] != PDFIUM_SPACE:
+            continue  # too narrow for a space whatever the tracking
         # Gaps at space glyphs are known word breaks, not tracking: leave them out.
         around = [
             gaps[j - 1]
             for j in (*range(max(1, i - NEIGHBOUR_GAPS), i), *range(i + 1, min(n, i + 1 + NEIGHBOUR_GAPS)))
             if not spaced[j] and stream[j] != PDFIUM_SPACE
         ]
-        tracking = max(statistics.median(around), 0.0) if around else 0.0
+        tracking = max(_median(around), 0.0) if around else 0.0
         if stream[i] == PDFIUM_SPACE:
             # PDFium saw a word gap: trust it unless the gap is just the letter spacing.
             breaks[i] = gap > tracking + WORD_GAP_OVER_TRACKING / 2 or gap > TRACKING_FACTOR * tracking
@@ -260,4 +271,4 @@ def line_text(line: list[dict]) -> str:
 
 def _row_baseline(glyphs: list[dict]) -> float:
     main = [g["baseline"] for g in glyphs if not g.get("script")]
-    return statistics.median(main) if main else glyphs[0]["baseline"]
+    return _median(main) if main else glyphs[0]["baseline"]

@@ -56,11 +56,16 @@ _PDF_MAGIC_WINDOW = 1024
 
 def _is_garbage(text: str) -> bool:
     """A glyph with no Unicode meaning: ``(cid:NN)``, U+FFFD or a control character."""
-    return bool(_CID.match(text)) or text == "\ufffd" or (len(text) == 1 and ord(text) < 32)
+    if len(text) == 1:
+        return text == "\ufffd" or ord(text) < 32
+    return bool(_CID.match(text))
 
 
 def _words(text: str) -> Counter:
-    return Counter(w.lower() for w in _WORD.findall(text.replace("\u00ad", "").replace("-\n", "")))
+    """Words of a reader's text, line-end hyphenation joined (PDFium marks it U+0002 or U+FFFE)."""
+    for mark in ("\u00ad", "-\n", "\x02", "\ufffe"):
+        text = text.replace(mark, "")
+    return Counter(w.lower() for w in _WORD.findall(text))
 
 
 def agreement(a: str, b: str) -> float:
@@ -77,8 +82,10 @@ def agreement(a: str, b: str) -> float:
 
 
 def _pdfium_lines(text: str) -> list[str]:
-    """PDFium's page text as lines (its U+0002 is a line-end hyphen)."""
-    return text.replace("\x02", "-").replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    """PDFium's page text as lines. Its U+0002 or U+FFFE is a line-end hyphen after which
+    it joined the lines; the break is put back, for the normaliser to decide the hyphen."""
+    text = text.replace("\x02", "-\n").replace("\ufffe", "-\n")
+    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
 
 
 class PageText:
@@ -153,8 +160,11 @@ def _open_error(path: Path, error: Exception) -> PdfError:
     return PdfError(f"{path}: the PDF is damaged or truncated and cannot be read ({detail})")
 
 
-def extract_pdf_pages(path: Path, ocr: bool = False, ocr_languages: str | None = None) -> tuple[Page, ...]:
-    """Pages of a PDF's text layer with running headers, footers and numbers removed.
+def extract_pdf_pages(
+    path: Path, ocr: bool = False, ocr_languages: str | None = None
+) -> tuple[tuple[Page, ...], TextQuality]:
+    """Pages of a PDF's text layer with running headers, footers and numbers removed, and the
+    quality of their text taken together.
 
     With ``ocr``, pages without a usable text layer are read by Tesseract
     (``pipeline.extract.ocr``, in ``ocr_languages``, Russian and English by default)
@@ -198,11 +208,12 @@ def extract_pdf_pages(path: Path, ocr: bool = False, ocr_languages: str | None =
         reasons = sorted({_reason(w) for w in warnings if w})
         raise NoTextError(f"{path}: no usable text on any of {len(pages)} page(s): {'; '.join(reasons)}")
     cleaned = remove_running_lines([page.lines for page in pages])
+    quality = sum((page.quality for page in pages if page.quality is not None and page.lines), TextQuality())
     return tuple(
         Page(number=number, text="\n".join(lines), warning=page.warning,
              quality=None if page.quality is None else round(page.quality.known, 3))
         for number, (lines, page) in enumerate(zip(cleaned, pages), start=1)
-    )
+    ), quality
 
 
 def _reason(warning: str) -> str:

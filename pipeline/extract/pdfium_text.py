@@ -37,6 +37,7 @@ NO_SPACE, PDFIUM_SPACE, STREAM_SPACE = 0, 1, 2
 # Every Unicode space a file may draw between words (NBSP, thin, figure, ...).
 SPACES = frozenset(" \u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t")
 _LINE_BREAKS = frozenset("\r\n")
+_HYPHEN_MARKS = frozenset("\x02\ufffe")  # how PDFium reports a line-end hyphen
 
 
 class PdfiumPages:
@@ -69,8 +70,8 @@ class PdfiumPages:
                 try:
                     textpage = page.get_textpage()
                     try:
-                        glyphs = _glyphs(textpage, page.get_height())
                         text = textpage.get_text_range()
+                        glyphs = _glyphs(textpage, page.get_height(), text)
                     finally:
                         textpage.close()
                 except pypdfium2.PdfiumError:
@@ -92,52 +93,56 @@ class PdfiumPages:
         return self._read(index)[1]
 
 
-def _upright(angle: float) -> bool:
-    """Whether a character's angle (radians, -1 when unknown) is level.
-
-    >>> _upright(0.0), _upright(6.2831), _upright(1.5708), _upright(-1)
-    (True, True, False, True)
-    """
-    return angle < 0 or min(angle, 2 * math.pi - angle) < 0.01
-
-
-def _glyphs(textpage: pypdfium2.PdfTextPage, height: float) -> list[dict]:
+def _glyphs(textpage: pypdfium2.PdfTextPage, height: float, text: str) -> list[dict]:
+    # Five calls into PDFium a visible glyph: its Unicode comes from the page's text in
+    # one call (a line-end hyphen is U+FFFE there), "generated" is asked of spaces and
+    # line breaks only (PDFium generates nothing else), the matrix gives both scale and
+    # angle; the origin is the glyph's own (the matrix is its text object's, without
+    # the text rise).
     raw = textpage.raw
-    rect = pdfium_c.FS_RECTF()
-    matrix = pdfium_c.FS_MATRIX()
+    count = pdfium_c.FPDFText_CountChars(raw)
+    bulk = len(text) == count
+    rect, matrix = pdfium_c.FS_RECTF(), pdfium_c.FS_MATRIX()
     x, y = ctypes.c_double(), ctypes.c_double()
+    origin = pdfium_c.FPDFText_GetCharOrigin
+    unicode_of, generated = pdfium_c.FPDFText_GetUnicode, pdfium_c.FPDFText_IsGenerated
+    map_error, hyphen = pdfium_c.FPDFText_HasUnicodeMapError, pdfium_c.FPDFText_IsHyphen
+    loose_box, matrix_of, font_size = pdfium_c.FPDFText_GetLooseCharBox, pdfium_c.FPDFText_GetMatrix, pdfium_c.FPDFText_GetFontSize
+    spaces, breaks = SPACES, _LINE_BREAKS
     glyphs = []
     pending = NO_SPACE
-    for i in range(pdfium_c.FPDFText_CountChars(raw)):
-        code = pdfium_c.FPDFText_GetUnicode(raw, i)
-        char = chr(code) if code else ""
-        if pdfium_c.FPDFText_IsGenerated(raw, i) == 1:
-            if char in SPACES or char in _LINE_BREAKS:
+    for i in range(count):
+        if bulk:
+            char = text[i]
+        else:
+            code = unicode_of(raw, i)
+            char = chr(code) if code else ""
+        if char in spaces or char in breaks:
+            if generated(raw, i) == 1:
                 pending = max(pending, PDFIUM_SPACE)
+            elif char in spaces:
+                pending = STREAM_SPACE
             continue
-        if char in SPACES:
-            pending = STREAM_SPACE
-            continue
-        if pdfium_c.FPDFText_HasUnicodeMapError(raw, i) == 1:
-            text = UNMAPPED
-        elif pdfium_c.FPDFText_IsHyphen(raw, i) == 1 or code == 2:
-            text = "-"
-        elif not char or char in _LINE_BREAKS:
+        if map_error(raw, i) == 1:
+            glyph_text = UNMAPPED
+        elif char in _HYPHEN_MARKS or (char in "-\u00ad" and hyphen(raw, i) == 1):
+            glyph_text = "-"
+        elif not char:
             continue
         else:
-            text = char
-        pdfium_c.FPDFText_GetLooseCharBox(raw, i, rect)
-        pdfium_c.FPDFText_GetCharOrigin(raw, i, x, y)
-        pdfium_c.FPDFText_GetMatrix(raw, i, matrix)
-        scale = math.sqrt(abs(matrix.a * matrix.d - matrix.b * matrix.c)) or 1.0
-        size = pdfium_c.FPDFText_GetFontSize(raw, i) * scale
+            glyph_text = char
+        loose_box(raw, i, rect)
+        origin(raw, i, x, y)
+        matrix_of(raw, i, matrix)
+        a, b, c, d = matrix.a, matrix.b, matrix.c, matrix.d
+        size = font_size(raw, i) * (math.sqrt(abs(a * d - b * c)) or 1.0)
         top, bottom = height - rect.top, height - rect.bottom
         if not 0.5 < size < 1000:
             size = (bottom - top) or 10.0
         glyphs.append({
-            "text": text, "x0": rect.left, "x1": rect.right, "top": top, "bottom": bottom,
+            "text": glyph_text, "x0": rect.left, "x1": rect.right, "top": top, "bottom": bottom,
             "baseline": height - y.value, "size": size,
-            "upright": _upright(pdfium_c.FPDFText_GetCharAngle(raw, i)),
+            "upright": abs(b) <= 0.01 * abs(a) and a > 0,
             "space": pending, "seq": len(glyphs),
         })
         pending = NO_SPACE

@@ -39,6 +39,8 @@ _TOKEN = re.compile(r"[^\s.,:;!?()\[\]«»\"“”„]+")
 _LETTERS = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _NUMBERED_WORD = re.compile(r"\d+-([^\W\d_]+)")  # 1990-х, 20-летний
 _LINK = re.compile(r"://|^www|@|/")
+# A word hyphenated at a line end is judged whole (before a lower-case letter).
+_LINE_END_HYPHEN = re.compile(r"(?<=[^\W\d_])[-\u00ad\u2010][ \t]*\n[ \t]*(?=[^\W\d_A-ZА-ЯЁ])")
 _CID = re.compile(r"\(cid:\d+\)")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _LATIN = re.compile(r"[A-Za-z]")
@@ -83,13 +85,33 @@ def _known(word: str) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class TextQuality:
-    """The shares the gate looks at; ``words``/``chars`` say how much text they rest on."""
+    """What the gate counts in a text: word tokens and visible characters, and how many are bad."""
 
-    words: int
-    chars: int
-    known: float  # share of dictionary words among word tokens
-    odd: float  # share of odd characters among visible ones
-    long: float  # share of over-long word tokens
+    words: int = 0
+    chars: int = 0
+    known_words: int = 0  # words a dictionary knows
+    odd_chars: int = 0  # characters outside the usual ones
+    long_words: int = 0  # longer than any real word
+
+    @property
+    def known(self) -> float:
+        """Share of dictionary words among word tokens."""
+        return self.known_words / self.words if self.words else 0.0
+
+    @property
+    def odd(self) -> float:
+        """Share of odd characters among visible ones."""
+        return self.odd_chars / self.chars if self.chars else 0.0
+
+    @property
+    def long(self) -> float:
+        """Share of over-long word tokens."""
+        return self.long_words / self.words if self.words else 0.0
+
+    def __add__(self, other: TextQuality) -> TextQuality:
+        """The quality of two texts taken together (pages into a document)."""
+        return TextQuality(self.words + other.words, self.chars + other.chars, self.known_words + other.known_words,
+                           self.odd_chars + other.odd_chars, self.long_words + other.long_words)
 
     @property
     def passes(self) -> bool:
@@ -135,9 +157,9 @@ def measure(text: str) -> TextQuality:
     >>> measure(glued * 4).passes
     False
     """
-    text = _CID.sub("\ufffd", text).replace("\u00ad", "-").replace("\u2010", "-")
-    visible = [c for c in text if not c.isspace()]
-    odd = sum(1 for c in visible if not _ordinary(c))
+    text = _LINE_END_HYPHEN.sub("", _CID.sub("\ufffd", text)).replace("\u00ad", "-").replace("\u2010", "-")
+    visible = len(text) - len(_SPACE.findall(text))
+    odd = len(_odd_pattern().findall(text))
     n_words = known = long = 0
     for token in _TOKEN.findall(text):
         token = token.strip("'\"-–—*/")
@@ -149,20 +171,14 @@ def measure(text: str) -> TextQuality:
         long += max(map(len, word.split("-"))) > LONG_WORD
         if _LETTERS.fullmatch(word):  # letters only (and hyphens between them); else not a word
             known += _known(word)
-    return TextQuality(
-        words=n_words,
-        chars=len(visible),
-        known=known / n_words if n_words else 0.0,
-        odd=odd / len(visible) if visible else 0.0,
-        long=long / n_words if n_words else 0.0,
-    )
+    return TextQuality(n_words, visible, known, odd, long)
 
 
-@lru_cache(maxsize=4096)
-def _ordinary(char: str) -> bool:
-    return (
-        char.isdigit() and char.isascii()
-        or ("a" <= char.lower() <= "z")
-        or "\u0400" <= char <= "\u04ff"
-        or char in USUAL
-    )
+_SPACE = re.compile(r"\s")
+
+
+@lru_cache(maxsize=1)
+def _odd_pattern() -> re.Pattern:
+    """A character that is none of: space, ASCII letter or digit, Cyrillic, usual punctuation."""
+    usual = "".join(sorted(USUAL)).replace("\\", "\\\\").replace("]", "\\]").replace("^", "\\^").replace("-", "\\-")
+    return re.compile(f"[^\\s0-9A-Za-z\u0400-\u04ff{usual}]")
