@@ -31,6 +31,7 @@ from benchmarks.zoo.render import (
     BITMAP_LATEX_PREAMBLE,
     XELATEX_PREAMBLE,
     column_range,
+    font_for,
     to_html,
     to_latex,
     write_docx,
@@ -169,7 +170,8 @@ def make_weasyprint(text: ZooText, out: Path, work: Path) -> None:
 
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     logging.getLogger("fontTools").setLevel(logging.ERROR)
-    weasyprint.HTML(string=to_html(text, size_pt=10.5, float_notes=True)).write_pdf(str(out))
+    html_text = to_html(text, font=font_for(text, "weasyprint"), size_pt=10.5, float_notes=True)
+    weasyprint.HTML(string=html_text).write_pdf(str(out))
 
 
 # -------------------------------------------------------------------- programs
@@ -178,7 +180,7 @@ def make_weasyprint(text: ZooText, out: Path, work: Path) -> None:
 def make_libreoffice(text: ZooText, out: Path, work: Path) -> None:
     """LibreOffice Writer from a DOCX: justified, hyphenated (hyphen-ru), real footnotes."""
     docx = work / f"{out.stem}.docx"
-    write_docx(text, docx)
+    write_docx(text, docx, font=font_for(text, "libreoffice"))
     profile = work / "lo-profile"
     _run(["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
           "--outdir", str(work), str(docx)], work)
@@ -190,7 +192,7 @@ def make_libreoffice(text: ZooText, out: Path, work: Path) -> None:
 def make_chromium(text: ZooText, out: Path, work: Path) -> None:
     """Chromium's print to PDF: justified, one page in two CSS columns, <sup> markers."""
     page = work / f"{out.stem}.html"
-    page.write_text(to_html(text, font="Liberation Serif", column_page=True), encoding="utf-8")
+    page.write_text(to_html(text, font=font_for(text, "chromium"), column_page=True), encoding="utf-8")
     browser = shutil.which("chromium") or shutil.which("chromium-browser") or "chromium"
     _run([browser, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
           f"--user-data-dir={work / 'chromium-profile'}", f"--print-to-pdf={out}", page.as_uri()], work)
@@ -200,7 +202,7 @@ def make_chromium(text: ZooText, out: Path, work: Path) -> None:
 def make_wkhtmltopdf(text: ZooText, out: Path, work: Path) -> None:
     """wkhtmltopdf (Qt WebKit) in 8 pt type: small print set tight."""
     page = work / f"{out.stem}.html"
-    page.write_text(to_html(text, font="DejaVu Sans", size_pt=8, columns=False), encoding="utf-8")
+    page.write_text(to_html(text, font=font_for(text, "wkhtmltopdf"), size_pt=8, columns=False), encoding="utf-8")
     _run(["wkhtmltopdf", "--quiet", "--encoding", "utf-8", str(page), str(out)], work,
          QT_QPA_PLATFORM="offscreen", XDG_RUNTIME_DIR=str(work))
     _expect(out)

@@ -10,9 +10,19 @@ from __future__ import annotations
 
 import html
 import zipfile
+import zlib
 from pathlib import Path
 
 from benchmarks.zoo.texts import Note, Paragraph, ZooText
+
+
+# Fonts with Cyrillic that Debian packages (fonts-liberation2, fonts-dejavu, fonts-paratype).
+FONTS = ("Liberation Serif", "DejaVu Serif", "PT Serif", "Liberation Sans", "DejaVu Sans", "PT Sans")
+
+
+def font_for(text: ZooText, salt: str = "") -> str:
+    """A font for a text and producer, the same on every build: the zoo is not all one typeface."""
+    return FONTS[zlib.crc32(f"{text.name}/{salt}".encode()) % len(FONTS)]
 
 
 def column_range(text: ZooText) -> range:
@@ -164,7 +174,7 @@ def _note_reference(number: int) -> str:
     return f'<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteReference w:id="{number}"/></w:r>'
 
 
-def write_docx(text: ZooText, path: Path, size_pt: float = 12) -> None:
+def write_docx(text: ZooText, path: Path, size_pt: float = 12, font: str = "Liberation Serif") -> None:
     """A DOCX as Word writes one: justified, automatic hyphenation on, Russian, real footnotes."""
     paragraphs, notes = [], []
     number = 0
@@ -220,7 +230,7 @@ def write_docx(text: ZooText, path: Path, size_pt: float = 12) -> None:
         "word/styles.xml": (
             f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:styles {_W}>'
             "<w:docDefaults><w:rPrDefault><w:rPr>"
-            '<w:rFonts w:ascii="Liberation Serif" w:hAnsi="Liberation Serif" w:cs="Liberation Serif"/>'
+            f'<w:rFonts w:ascii="{font}" w:hAnsi="{font}" w:cs="{font}"/>'
             f'<w:sz w:val="{half_points}"/><w:lang w:val="ru-RU"/></w:rPr></w:rPrDefault>'
             '<w:pPrDefault><w:pPr><w:spacing w:after="80" w:line="264" w:lineRule="auto"/></w:pPr></w:pPrDefault>'
             "</w:docDefaults>"
