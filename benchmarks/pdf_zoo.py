@@ -52,9 +52,26 @@ TEXT_TARGET, OCR_TARGET = 0.98, 0.95
 
 _WORD = re.compile(r"\w+")
 # A hyphen between letters joins them (hyphen, soft hyphen, Unicode hyphens).
-_LETTER_HYPHEN = re.compile(r"(?<=[^\W\d_])[-\u00ad\u2010\u2011](?=[^\W\d_])")
-# A line-end hyphen as peers print it: ASCII, Unicode hyphen, soft hyphen, PDFium's U+0002.
-_PEER_HYPHEN = re.compile(r"(\w)[-\u00ad\u2010\u0002]\n(?=[a-zа-яё])")
+_LETTER_HYPHEN = re.compile(r"(?<=[^\W\d_])[-\u00ad\u2010\u2011\u0002\ufffe](?=[^\W\d_])")
+# A line-end hyphen as peers print it: ASCII, Unicode hyphen, soft hyphen; PDFium's own
+# text marks one U+0002 or U+FFFE and joins the lines itself.
+_PEER_HYPHEN = re.compile(r"(\w)[-\u00ad\u2010\u0002\ufffe]\n(?=[a-zа-яё])")
+
+
+def word_list(text: str) -> list[str]:
+    """The case-folded words of a text in order; a hyphen between letters joins them."""
+    text = _LETTER_HYPHEN.sub("", text)
+    return [w.casefold().replace("ё", "е") for w in _WORD.findall(text)]
+
+
+def pairs(text: str) -> Counter[tuple[str, str]]:
+    """Neighbouring words: a text read across two columns breaks most of them.
+
+    >>> sorted(pairs("Суд оштрафовал троих"))
+    [('оштрафовал', 'троих'), ('суд', 'оштрафовал')]
+    """
+    found = word_list(text)
+    return Counter(zip(found, found[1:]))
 
 
 def words(text: str) -> Counter[str]:
@@ -67,8 +84,7 @@ def words(text: str) -> Counter[str]:
     >>> sorted(words("ОВД-Инфо: 2011—2014, ОВД\u00adИнфо").items())
     [('2011', 1), ('2014', 1), ('овдинфо', 2)]
     """
-    text = _LETTER_HYPHEN.sub("", text)
-    return Counter(w.casefold().replace("ё", "е") for w in _WORD.findall(text))
+    return Counter(word_list(text))
 
 
 def join_peer_hyphens(text: str) -> str:
@@ -86,16 +102,21 @@ class Score:
     precision: float
     seconds: float
     status: str = ""  # the pipeline's: ok, ok+warnings, error
+    order: float | None = None  # share of the reference's neighbouring word pairs found as neighbours
 
     def meets(self, target: float) -> bool:
         return self.recall >= target and self.precision >= target
 
 
-def score(reference: Counter, got: Counter, seconds: float, status: str = "") -> Score:
+def score(reference: Counter, got: Counter, seconds: float, status: str = "",
+          reference_pairs: Counter | None = None, got_pairs: Counter | None = None) -> Score:
     common = sum((reference & got).values())
     recall = common / max(sum(reference.values()), 1)
     precision = common / sum(got.values()) if got else 0.0
-    return Score(round(recall, 4), round(precision, 4), round(seconds, 3), status)
+    order = None
+    if reference_pairs is not None and got_pairs is not None:
+        order = round(sum((reference_pairs & got_pairs).values()) / max(sum(reference_pairs.values()), 1), 4)
+    return Score(round(recall, 4), round(precision, 4), round(seconds, 3), status, order)
 
 
 # ------------------------------------------------------------------ readers
@@ -163,8 +184,8 @@ def read_all(path: Path) -> dict[str, tuple[str | None, float, str]]:
 
 
 def score_pdf(path: Path, reference: str) -> dict[str, Score | None]:
-    ref = words(reference)
-    return {name: None if text is None else score(ref, words(text), seconds, status)
+    ref, ref_pairs = words(reference), pairs(reference)
+    return {name: None if text is None else score(ref, words(text), seconds, status, ref_pairs, pairs(text))
             for name, (text, seconds, status) in read_all(path).items()}
 
 
@@ -247,6 +268,21 @@ def by_producer(rows: list[dict]) -> list[dict]:
     return list(out.values())
 
 
+def print_order(rows: list[dict]) -> None:
+    """Mean share of neighbouring word pairs kept, per producer and reader: columns read across lose them."""
+    print("\nword order (share of the reference's neighbouring word pairs found), mean per producer:")
+    print("| producer | " + " | ".join(READERS) + " |")
+    print("|" + " --- |" * (1 + len(READERS)))
+    producers = dict.fromkeys(row["producer"] for row in rows)
+    for producer in producers:
+        cells = []
+        for name in READERS:
+            values = [row["scores"][name].order for row in rows
+                      if row["producer"] == producer and row["scores"][name] is not None]
+            cells.append(f"{sum(values) / len(values):.2f}" if values else "n/a")
+        print(f"| {producer} | " + " | ".join(cells) + " |")
+
+
 def print_producers(summary: list[dict]) -> None:
     print("\nper producer, worst PDF (recall / precision):")
     print(f"| producer | kind | PDFs | " + " | ".join(READERS) + " |")
@@ -307,6 +343,7 @@ def main(argv: list[str] | None = None) -> int:
     print_table(rows)
     summary = by_producer(rows)
     print_producers(summary)
+    print_order(rows)
     below = [row["name"] for row in rows if not row["meets"]]
     plain_ok_failing = [row["name"] for row in rows if row["scores"]["pipeline"].status == "ok"
                         and row["scores"]["pipeline"].recall < 0.5]
