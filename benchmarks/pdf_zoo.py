@@ -285,7 +285,7 @@ def print_order(rows: list[dict]) -> None:
 
 def print_producers(summary: list[dict]) -> None:
     print("\nper producer, worst PDF (recall / precision):")
-    print(f"| producer | kind | PDFs | " + " | ".join(READERS) + " |")
+    print("| producer | kind | PDFs | " + " | ".join(READERS) + " |")
     print("|" + " --- |" * (3 + len(READERS)))
     for entry in summary:
         cells = [f"{r:.2f} / {p:.2f}" if (r, p) != (None, None) else "n/a"

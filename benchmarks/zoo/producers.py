@@ -30,7 +30,6 @@ from xml.sax.saxutils import escape
 from benchmarks.zoo.render import (
     BITMAP_LATEX_PREAMBLE,
     XELATEX_PREAMBLE,
-    column_range,
     font_for,
     to_html,
     to_latex,
@@ -332,4 +331,4 @@ def scratch() -> tempfile.TemporaryDirectory:
     return tempfile.TemporaryDirectory(prefix="pdf-zoo-")
 
 
-__all__ = ["PRODUCERS", "Producer", "ProducerFailed", "column_range", "producer", "scratch"]
+__all__ = ["PRODUCERS", "Producer", "ProducerFailed", "producer", "scratch"]

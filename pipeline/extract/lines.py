@@ -26,7 +26,7 @@ from __future__ import annotations
 import math
 import re
 
-from pipeline.extract.pdfium_text import NO_SPACE, PDFIUM_SPACE, STREAM_SPACE
+from pipeline.extract.pdfium_text import PDFIUM_SPACE, STREAM_SPACE
 
 # Word gaps are measured in ems (fractions of the font size).
 MIN_WORD_GAP = 0.15  # narrower than this is never a space (kerning, tracking)

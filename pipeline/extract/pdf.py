@@ -151,6 +151,19 @@ def _best_reader(page, lines: list[str], quality: TextQuality, pdfium_text: str 
     return best_lines, best_quality
 
 
+def _suspect_short_pages(pages: list[PageText]) -> None:
+    """Pages too short to judge go to the gate's side too when other pages failed it on their
+    characters or tokens (the same fonts scramble them) and they show a trace of it."""
+    if not any(page.needs_ocr and page.quality is not None for page in pages):
+        return
+    for number, page in enumerate(pages, start=1):
+        quality = page.quality
+        if page.needs_ocr or quality is None or not page.lines or not (quality.broken_words or quality.odd_chars):
+            continue
+        page.warning = f"page {number}: text {QUALITY_CHECK} (like the other pages: {quality.describe()}); {OCR_NEEDED}"
+        page.needs_ocr = True
+
+
 def _open_error(path: Path, error: Exception) -> PdfError:
     """A PdfError that says in words what pdfminer found wrong with a file."""
     cause = error.args[0] if isinstance(error, PdfminerException) and error.args else error
@@ -196,6 +209,7 @@ def extract_pdf_pages(
             finally:
                 page.close()
             pages.append(read)
+    _suspect_short_pages(pages)
     if ocr:
         fill_pages_by_ocr(path, pages, ocr_languages)
     if not pages:
