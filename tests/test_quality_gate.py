@@ -49,8 +49,9 @@ GARBAGE = [
     "Ïîëèöèÿ çàäåðæàëà òðîèõ ó÷àñòíèêîâ ïèêåòà ó çäàíèÿ àêèìàòà. Ñóä îøòðàôîâàë êàæäîãî.",
     # Ghostscript's scrambled map: Cyrillic, digits and symbols mixed inside words
     "Заявл5=85 > 7а45р6а=88 9E@BFDя A4 ;4>D9C?9AAB9 КBAEF<FGJ<9= EFD4Aы CD46B 7D4:84A A4 @<DAы9",
-    # (cid:NN) glyphs
+    # (cid:NN) glyphs, alone or among others that decode to junk
     "(cid:12)(cid:45)(cid:3) (cid:77)(cid:23)(cid:9)(cid:10) (cid:44)(cid:2)(cid:31) " * 4,
+    "ú(cid:0)¶ Æ•õ¢õ® Ø¢ ¶ú(cid:0)Æ õ¢•® ¶Øú (cid:0)¢õ Æ•ú¶ ®õ¢ Øú(cid:0) " * 3,
     # words glued: a text layer without its spaces
     "Докладпосвященвнесудебнымпреследованиям,которыеневходятвуголовнуюстатистику. " * 3,
     # letters spread apart into words of one letter

@@ -26,6 +26,7 @@ from __future__ import annotations
 import logging
 import re
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 
 import pdfplumber
@@ -88,14 +89,17 @@ def _pdfium_lines(text: str) -> list[str]:
     return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
 
 
+@dataclass(slots=True)
 class PageText:
-    """One page as read: its lines, a warning, its quality and whether OCR should look."""
+    """One page as read: its lines, a warning, its quality and whether OCR should look.
 
-    __slots__ = ("lines", "warning", "quality", "needs_ocr")
+    Not frozen: OCR fills in the pages that need it, in place.
+    """
 
-    def __init__(self, lines: list[str], warning: str | None = None, quality: TextQuality | None = None,
-                 needs_ocr: bool = False) -> None:
-        self.lines, self.warning, self.quality, self.needs_ocr = lines, warning, quality, needs_ocr
+    lines: list[str]
+    warning: str | None = None
+    quality: TextQuality | None = None
+    needs_ocr: bool = False
 
 
 def _layout_lines(glyphs: list[dict]) -> list[str]:
