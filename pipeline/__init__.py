@@ -11,7 +11,7 @@ def __getattr__(name: str):
     # starts fast. The function lives in ``loading.py``: a submodule named ``load``
     # would shadow it as soon as it was imported.
     if name == "load":
-        from .loading import load
+        from .research.loading import load
 
         return load
     raise AttributeError(f"module 'pipeline' has no attribute {name!r}")

@@ -15,8 +15,8 @@ from html import escape
 from itertools import pairwise
 from pathlib import Path
 
-from .annotate import EVENT_FIELDS, EVENT_TYPES, AnnotatedDocument, format_value
-from .annotate.labelstudio import COLOURS, EVENT_COLOUR
+from .gold.roundtrip import EVENT_FIELDS, EVENT_TYPES, AnnotatedDocument, format_value
+from .gold.labelstudio import COLOURS, EVENT_COLOUR
 from .records import MENTION_TYPES
 from .tables import write_text_atomically
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from pipeline.annotate import AnnotatedDocument, load_output
-from pipeline.annotate.brat import (
+from pipeline.gold.roundtrip import AnnotatedDocument, load_output
+from pipeline.gold.brat import (
     ann,
     annotation_conf,
     document_from_ann,
@@ -17,7 +17,7 @@ from pipeline.annotate.brat import (
     fragments,
     read_brat,
 )
-from pipeline.annotate.gold import read_gold_file
+from pipeline.gold.spec_json import read_gold_file
 from pipeline.cli import main
 from pipeline.errors import GoldError
 

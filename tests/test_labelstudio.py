@@ -12,14 +12,14 @@ from click.testing import CliRunner
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pipeline.annotate import (
+from pipeline.gold.roundtrip import (
     AnnotatedDocument,
     EventAnnotation,
     MentionAnnotation,
     load_output,
 )
-from pipeline.annotate.gold import read_gold_file, write_gold
-from pipeline.annotate.labelstudio import (
+from pipeline.gold.spec_json import read_gold_file, write_gold
+from pipeline.gold.labelstudio import (
     Utf16Offsets,
     document_from_task,
     export_labelstudio,

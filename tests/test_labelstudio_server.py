@@ -22,9 +22,9 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.annotate import load_output
-from pipeline.annotate.gold import read_gold_file, write_gold
-from pipeline.annotate.labelstudio import export_labelstudio, read_labelstudio
+from pipeline.gold.roundtrip import load_output
+from pipeline.gold.spec_json import read_gold_file, write_gold
+from pipeline.gold.labelstudio import export_labelstudio, read_labelstudio
 
 REPO = Path(__file__).resolve().parents[1]
 LS_VENV = REPO / ".venv-labelstudio"
@@ -117,7 +117,7 @@ def server(tmp_path_factory):
 @pytest.fixture(scope="module")
 def exported(tmp_path_factory):
     """The real pipeline's output, exported as Label Studio tasks."""
-    from pipeline.run import run_batch
+    from pipeline.batch.run import run_batch
 
     out = tmp_path_factory.mktemp("out")
     assert run_batch([SAMPLE, CRLF_EMOJI], out).n_failed == 0

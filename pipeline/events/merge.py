@@ -22,8 +22,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from .events_actors import specific
-from .records import Argument, Count, DateValue, Event, Money, Term
+from .actors import specific
+from ..records import Argument, Count, DateValue, Event, Money, Term
 
 
 @dataclass

@@ -21,8 +21,8 @@ import zipfile
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .errors import GoldError
-from .records import DATE, LOC, MENTION_TYPES, MONEY, ORG, PER
+from ..errors import GoldError
+from ..records import DATE, LOC, MENTION_TYPES, MONEY, ORG, PER
 
 EVENT_TYPES = (
     "protest", "permit_denied", "warning", "detention", "custody", "fine", "court",

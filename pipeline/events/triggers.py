@@ -16,7 +16,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from .events_context import (
+from .syntax import (
     Token,
     context,
     fold,
@@ -27,9 +27,9 @@ from .events_context import (
     is_negated,
     lemmas_of,
 )
-from .nlp import Models, morph_analyzer
-from .records import Mention, Sentence
-from .resources import load_json, load_jsonl
+from ..nlp import Models, morph_analyzer
+from ..records import Mention, Sentence
+from ..resources import load_json, load_jsonl
 
 __all__ = ["Token", "TriggerHit", "context", "fold", "heads_up", "lemmas_of", "find_triggers",
            "find_actors", "condition_holds", "parse_sentences", "word_lemmas", "may_trigger"]

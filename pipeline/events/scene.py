@@ -28,8 +28,8 @@ import datetime as dt
 import re
 from dataclasses import replace
 
-from .events_context import Token, folded_set
-from .records import DateValue
+from .syntax import Token, folded_set
+from ..records import DateValue
 
 URL = re.compile(r"^\s*(?:https?://|www\.)", re.IGNORECASE)
 

@@ -22,7 +22,7 @@ import re
 from functools import cache
 
 from .align import Alignment, rewrite
-from .resources import load_json
+from ..resources import load_json
 
 _OPENERS_BEFORE = "([{\n\t \f—-"
 

@@ -15,9 +15,9 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 
-from .events_actors import admitted, inherit_refusal_actors, resolve_actors
-from .events_aggregate import ListHeading, sums_up, tells_total
-from .events_arguments import (
+from .actors import admitted, inherit_refusal_actors, resolve_actors
+from .aggregate import ListHeading, sums_up, tells_total
+from .arguments import (
     NARRATOR,
     Found,
     assign_arguments,
@@ -25,7 +25,7 @@ from .events_arguments import (
     head_token,
     read_people,
 )
-from .events_context import (
+from .syntax import (
     Token,
     context,
     find_pattern,
@@ -34,9 +34,9 @@ from .events_context import (
     heads_up,
     is_bare_plural,
 )
-from .events_gapping import gapped_drafts
-from .events_merge import Draft, merge_drafts, to_event
-from .events_scene import (
+from .gapping import gapped_drafts
+from .merge import Draft, merge_drafts, to_event
+from .scene import (
     carry_dates,
     carry_places,
     frames_clause,
@@ -44,16 +44,16 @@ from .events_scene import (
     place_situated_events,
     unit_of,
 )
-from .events_triggers import (
+from .triggers import (
     find_actors,
     find_triggers,
     may_trigger,
     parse_sentences,
     word_lemmas,
 )
-from .nlp import Models, parse_word
-from .records import DATE, LOC, Argument, DateValue, Event, Mention, Sentence
-from .tag.gazetteer import canonical_place
+from ..nlp import Models, parse_word
+from ..records import DATE, LOC, Argument, DateValue, Event, Mention, Sentence
+from ..tag.gazetteer import canonical_place
 
 _WORD = re.compile(r"\w+(?:[-.]\w+)*|[^\w\s]")
 

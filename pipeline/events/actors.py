@@ -26,8 +26,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .events_context import Token, children, context, folded_set, is_indefinite_personal
-from .events_triggers import TriggerHit, condition_holds
+from .syntax import Token, children, context, folded_set, is_indefinite_personal
+from .triggers import TriggerHit, condition_holds
 
 UNKNOWN = "unknown"
 VAGUE = "authorities"  # "власть": dropped once a specific body is known

@@ -13,10 +13,10 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from .events_context import Token, context, folded_set, has_pattern, lemmas_of
-from .events_triggers import TriggerHit
-from .nlp import parse_word
-from .records import COUNT, DATE, LOC, MONEY, PER, TERM, Mention
+from .syntax import Token, context, folded_set, has_pattern, lemmas_of
+from .triggers import TriggerHit
+from ..nlp import parse_word
+from ..records import COUNT, DATE, LOC, MONEY, PER, TERM, Mention
 
 MAX_TREE = 3
 MAX_LINEAR = 6

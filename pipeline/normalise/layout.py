@@ -21,9 +21,9 @@ from dataclasses import dataclass
 from functools import cache
 
 from .align import Alignment, AlignmentBuilder
-from .nlp import parse_word
-from .normalise_words import is_known_word, word_frequency
-from .resources import load_json
+from ..nlp import parse_word
+from .words import is_known_word, word_frequency
+from ..resources import load_json
 
 JOIN, GLUE, DROP_HYPHEN, BREAK = " ", "", "-", "\n"
 

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .events_context import Token, context, find_pattern, folded_set
-from .records import DateValue
+from .syntax import Token, context, find_pattern, folded_set
+from ..records import DateValue
 
 LIST_MARKS = ("—", "–", "-", "•", "*")
 
@@ -56,7 +56,7 @@ def sums_up(tokens: tuple[Token, ...], upto: int | None = None) -> bool:
     Some need their preposition (``summary_marker_context``): ``итогами выборов`` is a result,
     not a total; ``сложность дела`` is no ``в общей сложности``.
 
-    >>> from pipeline.events_context import lemmas_of
+    >>> from pipeline.events.syntax import lemmas_of
     >>> def toks(text):
     ...     return tuple(Token(i, 0, 0, w, lemmas_of(w), "X", -1, "root") for i, w in enumerate(text.split()))
     >>> sums_up(toks("По итогам года задержаны")), sums_up(toks("не согласны с итогами выборов"))
@@ -91,7 +91,7 @@ def tells_total(tokens: tuple[Token, ...], first: int, anchor: int, day_span: bo
     A frequency over the trigger's own stated days (``с 3 по 5 марта ежедневно
     собирались``, ``day_span``) tells one continuing happening, not a total.
 
-    >>> from pipeline.events_context import lemmas_of
+    >>> from pipeline.events.syntax import lemmas_of
     >>> def toks(text):
     ...     return tuple(Token(i, 0, 0, w, lemmas_of(w), "NUM" if w == "пяти" else "X", -1, "root")
     ...                  for i, w in enumerate(text.split()))
@@ -126,7 +126,7 @@ def is_list_item(text: str) -> bool:
 def heads_total_list(text: str, tokens: tuple[Token, ...]) -> bool:
     """A heading (``Итоги:``, ``Сводные данные за март:``) whose list items are totals.
 
-    >>> from pipeline.events_context import lemmas_of
+    >>> from pipeline.events.syntax import lemmas_of
     >>> toks = tuple(Token(i, 0, 0, w, lemmas_of(w), "X", -1, "root") for i, w in enumerate(["Итоги"]))
     >>> heads_total_list("Итоги:", toks), heads_total_list("Итоги.", toks)
     (True, False)

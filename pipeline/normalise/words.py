@@ -12,8 +12,8 @@ from functools import cache, lru_cache
 from wordfreq import zipf_frequency
 
 from .align import Alignment, AlignmentBuilder, rewrite_pieces
-from .nlp import morph_analyzer, parse_word
-from .resources import load_json
+from ..nlp import morph_analyzer, parse_word
+from ..resources import load_json
 
 # Ordinary one-letter Russian words: they stand alone in prose, so a run of them
 # is prose, not a letter-spaced word.

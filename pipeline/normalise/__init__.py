@@ -21,10 +21,10 @@ repaired. Normalising clean text changes nothing.
 from __future__ import annotations
 
 from .align import compose_all
-from .normalise_chars import normalise_dashes, normalise_quotes, repair_characters
-from .normalise_layout import join_lines
-from .normalise_words import fix_homoglyphs, join_letter_spacing
-from .records import CleanText
+from .chars import normalise_dashes, normalise_quotes, repair_characters
+from .layout import join_lines
+from .words import fix_homoglyphs, join_letter_spacing
+from ..records import CleanText
 
 PASSES = (
     repair_characters,

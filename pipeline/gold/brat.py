@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..errors import GoldError
 from ..records import MENTION_TYPES
-from . import (
+from .roundtrip import (
     EVENT_FIELDS,
     EVENT_TYPES,
     MENTION_FIELDS,

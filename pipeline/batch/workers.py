@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from typing import Any
 
-from .errors import PipelineError
+from ..errors import PipelineError
 
 DEFAULT_TIMEOUT = 300.0  # seconds for one file: a 300-page scan with OCR fits
 DEFAULT_MAX_MEMORY_MB = 3000  # per worker: models take ~700 MB of address space

@@ -22,8 +22,8 @@ import pandas as pd
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-from . import __version__
-from .gold import EVENT_TYPES
+from .. import __version__
+from ..gold import EVENT_TYPES
 from .loading import (
     Tables,
     custodial_days_by_person,
@@ -33,8 +33,8 @@ from .loading import (
     happened,
     load,
 )
-from .run import TEXTS_DIR
-from .tables import write_text_atomically
+from ..batch.run import TEXTS_DIR
+from ..tables import write_text_atomically
 
 REVIEW_DIR = "review"  # `testimony review` writes review/{doc_id}.html with #p{page} anchors
 TEMPLATE = Path(__file__).parent / "templates" / "report.html"

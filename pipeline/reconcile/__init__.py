@@ -18,14 +18,14 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import OutputError
-from .gold import GoldDocument, GoldEvent, read_gold
-from .records import DATE, LOC, MONEY, ORG, PER, TERM, COUNT
-from .tables import DOCUMENTS, EVENTS, MENTIONS, SENTENCES, read_table, write_atomically
+from ..errors import OutputError
+from ..gold import GoldDocument, GoldEvent, read_gold
+from ..records import DATE, LOC, MONEY, ORG, PER, TERM, COUNT
+from ..tables import DOCUMENTS, EVENTS, MENTIONS, SENTENCES, read_table, write_atomically
 from .matching import (
     EVENT_FIELDS, Item, as_bool, given, match_events, match_mentions, same_value, show,
 )
-from .textalign import align
+from .versions import align
 
 
 MENTION_VALUES = {

@@ -11,10 +11,10 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 
-from .events_arguments import roles_for
-from .events_context import Token
-from .events_merge import Draft
-from .records import COUNT, MONEY, PER, TERM, Argument, Mention
+from .arguments import roles_for
+from .syntax import Token
+from .merge import Draft
+from ..records import COUNT, MONEY, PER, TERM, Argument, Mention
 
 _DASHES = {"—", "–", "-"}
 _BREAKS = {",", ";"}

@@ -14,7 +14,7 @@ from pathlib import Path
 from ..errors import GoldError
 from ..records import MENTION_TYPES
 from ..tables import write_atomically
-from . import (
+from .roundtrip import (
     EVENT_FIELDS,
     EVENT_TYPES,
     MENTION_FIELDS,

@@ -14,8 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from .nlp import parse_word
-from .resources import fold, load_json
+from ..nlp import parse_word
+from ..resources import fold, load_json
 
 
 @dataclass(frozen=True, slots=True)

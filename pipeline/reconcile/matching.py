@@ -11,7 +11,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from .resources import fold
+from ..resources import fold
 
 NEAR = 100  # characters between trigger spans that still count as one event
 

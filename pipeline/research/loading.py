@@ -20,8 +20,8 @@ from pathlib import Path
 import pandas as pd
 
 from .dictionary import BOOL, CATEGORY, DATE, DICTIONARY, Column
-from .errors import OutputError
-from .tables import TABLES, read_table
+from ..errors import OutputError
+from ..tables import TABLES, read_table
 
 PERSON_SEPARATOR = "; "
 # Average lengths, for adding terms given in months or years to terms in days.

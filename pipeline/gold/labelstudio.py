@@ -20,7 +20,7 @@ from xml.sax.saxutils import quoteattr
 
 from ..errors import GoldError
 from ..records import MENTION_TYPES
-from . import (
+from .roundtrip import (
     EVENT_FIELDS,
     EVENT_TYPES,
     MENTION_FIELDS,

@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import GoldError, OutputError
-from ..gold import (
+from . import (
     EVENT_TYPES as EVENT_TYPES,  # the SPEC taxonomy, shared with reconcile
 )
-from ..gold import LIST_FIELDS, MENTION_VALUE_FIELDS, field_value, is_blank
+from . import LIST_FIELDS, MENTION_VALUE_FIELDS, field_value, is_blank
 from ..records import ROLES as ROLES  # re-exported for the format modules
 
 
@@ -277,7 +277,7 @@ def import_annotations(path: Path, fmt: str, out_dir: Path,
                        force: bool = False) -> tuple[list[AnnotatedDocument], list[Path]]:
     """A tool's annotations (file or folder) into SPEC gold JSON files in out_dir."""
     from .brat import read_brat
-    from .gold import write_gold
+    from .spec_json import write_gold
     from .labelstudio import read_labelstudio
 
     readers = {"labelstudio": read_labelstudio, "brat": read_brat}

@@ -25,16 +25,16 @@ from functools import cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import __version__
-from .errors import OutputError, PipelineError
+from .. import __version__
+from ..errors import OutputError, PipelineError
 from .files import file_sha256
-from .resources import models_dir
+from ..resources import models_dir
 from .workers import Limits, WorkerFailure, WorkerPool
 
 if TYPE_CHECKING:  # the heavy stages (and pandas) are imported only when needed
-    from .nlp import Models
-    from .records import ProcessedDocument
-    from .tables import Rows
+    from ..nlp import Models
+    from ..records import ProcessedDocument
+    from ..tables import Rows
 
 # The documents table's name as pipeline.tables spells it; named here so that a
 # rerun with nothing to do never imports pandas (which tables does).
@@ -66,12 +66,12 @@ Process = Callable[["InputFile", Path], "tuple[Rows, int]"]
 
 def process_file(path: Path, doc_id: str, models: Models, sha256: str | None = None) -> ProcessedDocument:
     """All stages over one file, from bytes to events (OCR for pages without text)."""
-    from .events import build_events
-    from .extract import extract
-    from .normalise import normalise
-    from .records import ProcessedDocument
-    from .segment import split_sentences
-    from .tag import tag_mentions
+    from ..events import build_events
+    from ..extract import extract
+    from ..normalise import normalise
+    from ..records import ProcessedDocument
+    from ..segment import split_sentences
+    from ..tag import tag_mentions
 
     raw = extract(path, doc_id, ocr=True, sha256=sha256)
     clean = normalise(raw.text)
@@ -154,7 +154,7 @@ def pipeline_version() -> str:
     trigger word or a rule redoes the files on the next run.
     """
     digest = hashlib.sha256()
-    for folder in (Path(__file__).parent, models_dir()):
+    for folder in (Path(__file__).parents[1], models_dir()):
         for path in sorted(folder.rglob("*")):
             if path.is_file() and path.suffix in {".py", ".json", ".jsonl", ".csv", ".txt"}:
                 digest.update(path.name.encode() + path.read_bytes())
@@ -176,7 +176,7 @@ _models: Models | None = None
 def _worker_models() -> Models:
     global _models
     if _models is None:
-        from .nlp import load_models
+        from ..nlp import load_models
 
         _models = load_models()
     return _models
@@ -184,7 +184,7 @@ def _worker_models() -> Models:
 
 def _import_stages() -> None:
     """Import every stage before workers fork, so they share the imported code."""
-    from . import events, extract, normalise, segment, tag  # noqa: F401
+    from .. import events, extract, normalise, segment, tag  # noqa: F401
 
 
 def run_one(item: InputFile, out_dir: Path) -> tuple[Rows, int]:
@@ -193,7 +193,7 @@ def run_one(item: InputFile, out_dir: Path) -> tuple[Rows, int]:
     A bad input becomes an error row with its message; an unexpected exception
     is a bug, so its traceback goes to ``OUT/errors.log`` and the batch goes on.
     """
-    from .tables import document_rows, error_rows, write_text_atomically
+    from ..tables import document_rows, error_rows, write_text_atomically
 
     source, sha = str(item.path), _sha256_or_none(item.path)
     version = pipeline_version()
@@ -256,7 +256,7 @@ def run_batch(
 
     def finish(item: InputFile, outcome: tuple[Rows, int] | WorkerFailure) -> None:
         nonlocal done, pages
-        from .tables import error_rows
+        from ..tables import error_rows
 
         if isinstance(outcome, WorkerFailure):  # hung, crashed or out of memory: try again next run
             rows, n_pages, retry = error_rows(item.doc_id, str(item.path), _sha256_or_none(item.path),
@@ -298,7 +298,7 @@ def run_batch(
 def _write_all_tables(out_dir: Path, inputs: list[InputFile], rows_by_doc: dict[str, Rows],
                       manifest: dict) -> None:
     """Every input's rows into the tables, then the manifest that says which inputs they hold."""
-    from .tables import TABLES, write_tables, write_text_atomically
+    from ..tables import TABLES, write_tables, write_text_atomically
 
     merged: dict[str, list[dict]] = {name: [] for name in TABLES}
     for item in inputs:
@@ -335,7 +335,7 @@ def _is_internal_error(rows: Rows) -> bool:
 
 def _environment() -> dict:
     """What outside the pipeline's code changes results: whether OCR is installed."""
-    from .tesseract import ocr_available
+    from ..tesseract import ocr_available
 
     return {"ocr": ocr_available()}
 
@@ -366,7 +366,7 @@ def _read_cache(cache_dir: Path, item: InputFile, version: str, environment: dic
 
 
 def _write_cache(cache_dir: Path, item: InputFile, rows: Rows, environment: dict, retry: bool) -> None:
-    from .tables import write_text_atomically
+    from ..tables import write_text_atomically
 
     sha = rows[DOCUMENTS][0].get("sha256")
     entry = {"version": pipeline_version(), "sha256": sha, "environment": environment,
