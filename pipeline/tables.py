@@ -17,7 +17,17 @@ from pathlib import Path
 
 import pandas as pd
 
-from .records import Count, DateValue, Event, Money, ProcessedDocument, Term
+from .records import (
+    EVENT_VALUE_FIELDS,
+    MENTION_VALUE_FIELDS,
+    Count,
+    DateValue,
+    Event,
+    Money,
+    ProcessedDocument,
+    Term,
+    join_names,
+)
 
 DOCUMENTS = "documents"
 SENTENCES = "sentences"
@@ -26,11 +36,8 @@ EVENTS = "events"
 EVENT_ARGUMENTS = "event_arguments"
 TABLES = (DOCUMENTS, SENTENCES, MENTIONS, EVENTS, EVENT_ARGUMENTS)
 
-DATE_COLUMNS = ["date_start", "date_end", "date_precision"]
-AMOUNT_COLUMNS = ["amount_min", "amount_max", "currency"]
-TERM_COLUMNS = ["term_min", "term_max", "term_unit"]
-COUNT_COLUMNS = ["count_min", "count_max"]
-
+# The value columns are records.MENTION_VALUE_FIELDS and EVENT_VALUE_FIELDS, written
+# once there for the tables and every gold format.
 COLUMNS: dict[str, list[str]] = {
     DOCUMENTS: [
         "doc_id", "source", "sha256", "n_pages", "n_chars", "doc_date",
@@ -40,13 +47,11 @@ COLUMNS: dict[str, list[str]] = {
     MENTIONS: [
         "doc_id", "mention_id", "type", "start", "end", "raw_start", "raw_end", "page",
         "sent_id", "text", "normal", "entity_id",
-        *DATE_COLUMNS, *AMOUNT_COLUMNS, *TERM_COLUMNS, *COUNT_COLUMNS, "approx",
+        *(name for name in MENTION_VALUE_FIELDS if name != "normal"),
     ],
     EVENTS: [
         "doc_id", "event_id", "type", "trigger", "start", "end", "raw_start", "raw_end",
-        "sent_id", "page", *DATE_COLUMNS, "place", "persons", "actors",
-        *COUNT_COLUMNS, *AMOUNT_COLUMNS, *TERM_COLUMNS, "negated", "aggregate", "evidence",
-        "evidence_spans",
+        "sent_id", "page", *EVENT_VALUE_FIELDS, "evidence", "evidence_spans",
     ],
     EVENT_ARGUMENTS: ["doc_id", "event_id", "role", "mention_id"],
 }
@@ -131,8 +136,8 @@ def event_row(doc: ProcessedDocument, event_id: int, e: Event) -> dict:
         "doc_id": doc.doc_id, "event_id": event_id, "type": e.type, "trigger": e.trigger,
         "start": e.start, "end": e.end, "raw_start": raw_start, "raw_end": raw_end,
         "sent_id": e.sent_id, "page": doc.raw.page_at(raw_start),
-        "place": e.place, "persons": "; ".join(e.persons) or None,
-        "actors": "; ".join(e.actors) or None, "negated": e.negated,
+        "place": e.place, "persons": join_names(e.persons),
+        "actors": join_names(e.actors), "negated": e.negated,
         "aggregate": e.aggregate,
         # The sentence(s) telling the event; a merged event keeps every one.
         "evidence": " … ".join(doc.clean.text[s:t] for s, t in spans),

@@ -22,12 +22,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..errors import GoldError
-from ..records import DATE, LOC, MENTION_TYPES, MONEY, ORG, PER
-
-EVENT_TYPES = (
-    "protest", "permit_denied", "warning", "detention", "custody", "fine", "court",
-    "violence", "surveillance", "intimidation", "eviction", "other",
-)
+from ..records import DATE, EVENT_TYPES, LOC, MENTION_TYPES, MENTION_VALUE_FIELDS, MONEY, ORG, PER
 
 # NEREL (Russian Wikinews, brat) entity types -> ours; other types are ignored.
 NEREL_TYPE_MAP = {
@@ -37,10 +32,6 @@ NEREL_TYPE_MAP = {
     "DATE": DATE, "MONEY": MONEY,
 }
 
-MENTION_VALUE_FIELDS = (
-    "normal", "date_start", "date_end", "date_precision", "amount_min", "amount_max",
-    "currency", "term_min", "term_max", "term_unit", "count_min", "count_max", "approx",
-)
 EVENT_VALUE_FIELDS = (
     "trigger", "date_start", "date_end", "date_precision", "place", "count_min",
     "count_max", "amount_min", "amount_max", "currency", "term_min", "term_max",

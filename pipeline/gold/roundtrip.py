@@ -16,16 +16,13 @@ from . import (
     EVENT_TYPES as EVENT_TYPES,  # the SPEC taxonomy, shared with reconcile
 )
 from . import LIST_FIELDS, MENTION_VALUE_FIELDS, field_value, is_blank
+from ..records import EVENT_VALUE_FIELDS
 from ..records import ROLES as ROLES  # re-exported for the format modules
 
 
 # The value fields a mention or an event may carry, in SPEC column order.
 MENTION_FIELDS = MENTION_VALUE_FIELDS
-EVENT_FIELDS = (
-    "date_start", "date_end", "date_precision", "place", "persons", "actors",
-    "count_min", "count_max", "amount_min", "amount_max", "currency", "term_min",
-    "term_max", "term_unit", "negated",
-)
+EVENT_FIELDS = EVENT_VALUE_FIELDS
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,9 +8,9 @@ agreeing fields when gold has no offsets.
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass
 
+from ..records import join_names, split_names
 from ..resources import fold
 
 NEAR = 100  # characters between trigger spans that still count as one event
@@ -46,7 +46,7 @@ def same_value(name: str, gold, predicted) -> bool:
     if predicted is None or predicted == "":
         return gold is None or gold == () or gold == ""
     if name in ("persons", "actors"):
-        return {normalise_name(g) for g in gold} == {normalise_name(p) for p in split_joined(predicted)}
+        return {normalise_name(g) for g in gold} == {normalise_name(p) for p in split_names(predicted)}
     if name in ("approx", "negated", "aggregate"):
         return bool(gold) == as_bool(predicted)
     if isinstance(gold, float):
@@ -63,10 +63,6 @@ def given(value) -> bool:
     return value is not None and value != () and value != ""
 
 
-def split_joined(value) -> list[str]:
-    return [p for p in re.split(r"\s*;\s*", str(value)) if p] if given(value) else []
-
-
 def as_bool(value) -> bool:
     return str(value).strip().lower() in ("true", "1", "1.0", "yes")
 
@@ -74,8 +70,8 @@ def as_bool(value) -> bool:
 def show(value) -> str | None:
     if not given(value):
         return None
-    if isinstance(value, tuple):
-        return "; ".join(value)
+    if isinstance(value, (tuple, list)):
+        return join_names(value)
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)
@@ -140,7 +136,7 @@ def _agreement(gold: Item, pred: Item) -> tuple[int, int]:
             p_start, p_end = p.get("date_start"), p.get("date_end") or p.get("date_start")
             agree += bool(start and p_start and str(p_start)[:10] <= end and start <= str(p_end)[:10])
         elif name in ("persons", "actors"):
-            agree += bool({normalise_name(x) for x in g[name]} & {normalise_name(x) for x in split_joined(p.get(name))})
+            agree += bool({normalise_name(x) for x in g[name]} & {normalise_name(x) for x in split_names(p.get(name))})
         else:
             agree += all(same_value(part, g.get(part), p.get(part)) for part in parts if given(g.get(part)))
     return agree, compared

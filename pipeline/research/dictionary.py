@@ -14,8 +14,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..gold import EVENT_TYPES
-from ..records import MENTION_TYPES, ROLES
+from ..records import EVENT_TYPES, MENTION_TYPES, ROLES
 from ..tables import DOCUMENTS, EVENT_ARGUMENTS, EVENTS, MENTIONS, SENTENCES
 
 # The pandas types ``load()`` gives; ``category`` columns list their values.

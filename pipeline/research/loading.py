@@ -21,9 +21,10 @@ import pandas as pd
 
 from .dictionary import BOOL, CATEGORY, DATE, DICTIONARY, Column
 from ..errors import OutputError
+from ..records import NAME_SEPARATOR
 from ..tables import TABLES, read_table
 
-PERSON_SEPARATOR = "; "
+PERSON_SEPARATOR = NAME_SEPARATOR
 # Average lengths, for adding terms given in months or years to terms in days.
 DAYS_PER_UNIT = {"day": 1.0, "month": 365.25 / 12, "year": 365.25}
 

@@ -23,7 +23,6 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from .. import __version__
-from ..gold import EVENT_TYPES
 from .loading import (
     Tables,
     custodial_days_by_person,
@@ -34,6 +33,7 @@ from .loading import (
     load,
 )
 from ..batch.run import TEXTS_DIR
+from ..records import EVENT_TYPES
 from ..tables import write_text_atomically
 
 REVIEW_DIR = "review"  # `testimony review` writes review/{doc_id}.html with #p{page} anchors
