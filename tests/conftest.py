@@ -12,6 +12,11 @@ ANNOTATED = REPO / "data" / "annotated"
 SHARED = REPO.parent / "shared"
 
 
+def pytest_addoption(parser):
+    parser.addoption("--regenerate-golden", action="store_true",
+                     help="rewrite the expected output tables in data/expected/ from this run")
+
+
 @pytest.fixture(scope="session")
 def models():
     """natasha and pymorphy3 models, built once for the whole run."""
