@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 from .. import __version__
 from ..errors import OutputError, PipelineError
 from .files import file_sha256
-from ..resources import models_dir
+from ..resources import load_lexicons, models_dir
 from .workers import Limits, WorkerFailure, WorkerPool
 
 if TYPE_CHECKING:  # the heavy stages (and pandas) are imported only when needed
@@ -269,6 +269,8 @@ def run_batch(
         if progress:
             progress(done, len(todo), pages)
 
+    if todo and process is None:
+        load_lexicons()  # a broken lexicon stops the batch here, not once per file
     task = process or run_one
     if todo and jobs <= 1 and not limits.isolated:
         for item in todo:
