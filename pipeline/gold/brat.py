@@ -12,27 +12,31 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 
 from ..errors import GoldError
-from ..records import MENTION_TYPES
-from .roundtrip import (
-    EVENT_FIELDS,
-    EVENT_TYPES,
-    MENTION_FIELDS,
-    ROLES,
+from ..records import EVENT_TYPES, EVENT_VALUE_FIELDS, LOC, MENTION_TYPES, MENTION_VALUE_FIELDS, ORG, PER, ROLES
+from .io import read_text_exactly, write_text_exactly
+from .records import (
+    COLOURS,
+    EVENT_COLOUR,
     AnnotatedDocument,
     EventAnnotation,
     MentionAnnotation,
     check_span,
     clean_values,
     format_value,
-    read_text_exactly,
     same_text,
-    write_text_exactly,
 )
-from .labelstudio import COLOURS, EVENT_COLOUR
 
+# NEREL (Russian Wikinews, brat) entity types -> ours; its other types are passed over.
+NEREL_TYPE_MAP = {
+    "PERSON": PER,
+    "CITY": LOC, "COUNTRY": LOC, "STATE_OR_PROVINCE": LOC, "LOCATION": LOC, "DISTRICT": LOC,
+    "ORGANIZATION": ORG,
+    "DATE": "DATE", "MONEY": "MONEY",
+}
 NOTE_SEPARATOR = " | "
 _BREAKS = re.compile(r"[\r\n\t]+")
 _ROLE = re.compile(r"^([A-Za-z_]+?)\d*$")  # brat numbers repeated roles: Person2
@@ -125,7 +129,7 @@ def visual_conf() -> str:
     ])
 
 
-def export_brat(docs: Iterable[AnnotatedDocument], out_dir: Path) -> list[Path]:
+def write_brat(docs: Iterable[AnnotatedDocument], out_dir: Path) -> list[Path]:
     """Write ``{doc_id}.txt`` and ``.ann`` per document plus the two confs."""
     out_dir = Path(out_dir)
     written = []
@@ -140,110 +144,178 @@ def export_brat(docs: Iterable[AnnotatedDocument], out_dir: Path) -> list[Path]:
     return written
 
 
-# ---------------------------------------------------------------- import
+# ---------------------------------------------------------------- reading
 
 
-def read_brat(path: Path) -> list[AnnotatedDocument]:
-    """Documents from a brat ``.ann`` (its ``.txt`` beside it) or a folder of them."""
+def read_brat(path: Path, type_map: dict | None = None) -> list[AnnotatedDocument]:
+    """Documents from a brat ``.ann`` (its ``.txt`` beside it) or a folder of them.
+
+    ``type_map`` maps labels to our mention types (others passed over); without
+    one the scheme is ours or NEREL's, as the folder's ``annotation.conf`` or the
+    file's labels say. Our scheme scores the types (and events) its conf declares.
+    """
     path = Path(path)
     files = sorted(path.glob("*.ann")) if path.is_dir() else [path.with_suffix(".ann")]
     if not files:
         raise GoldError(f"{path}: no .ann files in this folder")
-    return [document_from_ann(f.stem, _read(f.with_suffix(".txt")), _read(f), str(f)) for f in files]
+    declared = declared_labels(files[0].parent / "annotation.conf")
+    docs = []
+    for file in files:
+        text, ann_text = read_text_exactly(file.with_suffix(".txt")), read_text_exactly(file)
+        labels = type_map if type_map is not None else label_map(ann_text, declared)
+        doc = document_from_ann(file.stem, text, ann_text, str(file), labels)
+        if labels is not None:
+            types, has_events = frozenset(labels.values()), False
+        elif declared is not None:
+            types, has_events = declared[0] & frozenset(MENTION_TYPES), bool(declared[1] & set(EVENT_TYPES))
+        else:
+            types, has_events = frozenset(MENTION_TYPES), bool(doc.events)
+        docs.append(replace(doc, mention_types=types, has_events=has_events, source=str(file)))
+    return docs
 
 
-def _read(path: Path) -> str:
-    try:
-        return read_text_exactly(path)
-    except (OSError, UnicodeDecodeError) as error:
-        raise GoldError(f"{path}: cannot read ({error})") from None
-
-
-def document_from_ann(doc_id: str, text: str, ann_text: str, where: str = "") -> AnnotatedDocument:
-    """One brat document back into mentions and events, every span checked."""
-    bounds: dict[str, tuple[str, int, int]] = {}
-    events: list[tuple[str, str, str, list[tuple[str, ...]]]] = []  # id, type, trigger, args
-    notes: dict[str, list[str]] = {}
-    negated: set[str] = set()
-    for number, line in enumerate(ann_text.split("\n"), 1):
-        line = line.rstrip("\r")
-        at = f"{where or doc_id} line {number}"
-        if not line.strip():
+def declared_labels(conf: Path) -> tuple[frozenset[str], frozenset[str]] | None:
+    """The entity and event labels an ``annotation.conf`` declares (None without one)."""
+    if not conf.is_file():
+        return None
+    found: dict[str, set[str]] = {"entities": set(), "events": set()}
+    section = None
+    for line in read_text_exactly(conf).splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
             continue
-        parts = line.split("\t")
-        kind = parts[0][:1]
+        if line.startswith("[") and line.endswith("]"):
+            section = line[1:-1]
+        elif section in found:
+            found[section].add(line.split()[0].lstrip("!"))
+    return frozenset(found["entities"]), frozenset(found["events"])
+
+
+def label_map(ann_text: str, declared: tuple[frozenset[str], frozenset[str]] | None) -> dict | None:
+    """None for our own scheme (a label only we use is declared or used), else NEREL's map.
+
+    >>> label_map("T1\\tPER 0 5\\tКанат", None), label_map("T1\\tPERSON 0 5\\tКанат", None) is NEREL_TYPE_MAP
+    (None, True)
+    """
+    if declared is not None:
+        labels = declared[0] | declared[1]
+    else:
+        labels = {line.split("\t")[1].split(" ")[0] for line in ann_text.splitlines()
+                  if line.startswith("T") and line.count("\t") >= 1 and line.split("\t")[1]}
+    ours = (set(MENTION_TYPES) - set(NEREL_TYPE_MAP)) | set(EVENT_TYPES)
+    return None if labels & ours else NEREL_TYPE_MAP
+
+
+def document_from_ann(doc_id: str, text: str, ann_text: str, where: str = "",
+                      labels: dict | None = None) -> AnnotatedDocument:
+    """One brat document, every span checked against its text.
+
+    ``labels`` None reads our own scheme strictly (a label we do not know is an
+    error); a map reads only the text-bound lines of the labels it maps.
+    """
+    lines = _Lines(doc_id, text, where or doc_id, labels)
+    for number, line in enumerate(ann_text.split("\n"), 1):
+        lines.read(number, line.rstrip("\r"))
+    if labels is not None:
+        mentions = [MentionAnnotation(labels[label], s, e, text[s:e]) for label, s, e in lines.bounds.values()]
+        return AnnotatedDocument(doc_id, text, tuple(mentions)).canonical()
+    events = [lines.event(*event) for event in lines.events]
+    triggers = {trigger for _, _, trigger, _ in lines.events}
+    mentions = [lines.mention(tid, label, s, e) for tid, (label, s, e) in lines.bounds.items()
+                if tid not in triggers]
+    return AnnotatedDocument(doc_id, text, tuple(mentions), tuple(events)).canonical()
+
+
+class _Lines:
+    """The lines of one ``.ann`` as they are read: spans, events, notes, negations."""
+
+    def __init__(self, doc_id: str, text: str, where: str, labels: dict | None) -> None:
+        self.doc_id, self.text, self.where, self.labels = doc_id, text, where, labels
+        self.bounds: dict[str, tuple[str, int, int]] = {}
+        self.events: list[tuple[str, str, str, list[tuple[str, ...]]]] = []  # id, type, trigger, args
+        self.notes: dict[str, list[str]] = {}
+        self.negated: set[str] = set()
+
+    def read(self, number: int, line: str) -> None:
+        if not line.strip():
+            return
+        at, parts, kind = f"{self.where} line {number}", line.split("\t"), line[:1]
         if kind == "T":
-            if len(parts) < 3 or " " not in parts[1]:
-                raise GoldError(f"{at}: expected 'T<n>\\tTYPE start end\\ttext', found {line!r}")
-            label, _, offsets = parts[1].partition(" ")
-            pieces = []
-            for piece in offsets.split(";"):
-                try:
-                    s, e = (int(x) for x in piece.split())
-                except ValueError:
-                    raise GoldError(f"{at}: bad offsets {offsets!r}") from None
-                pieces.append((s, e))
-            start, end = min(s for s, _ in pieces), max(e for _, e in pieces)
-            check_span(doc_id, text, start, end, None, f"{parts[0]} ({label})")
-            if not same_text(" ".join(text[s:e] for s, e in pieces), parts[2]):
-                raise GoldError(f"{at}: {doc_id} span {offsets} reads "
-                                f"{' '.join(text[s:e] for s, e in pieces)!r} but the annotation "
-                                f"says {parts[2]!r}")
-            bounds[parts[0]] = (label, start, end)
+            self._text_bound(at, parts, line)
+        elif self.labels is not None:
+            return  # another scheme's events, relations and notes are not ours
         elif kind == "E":
             head, *args = parts[1].split()
             label, _, trigger = head.partition(":")
-            events.append((parts[0], label, trigger, [tuple(a.split(":", 1)) for a in args]))
-        elif kind == "A" or kind == "M":
+            self.events.append((parts[0], label, trigger, [tuple(a.split(":", 1)) for a in args]))
+        elif kind in "AM":
             name, *target = parts[1].split()
             if name == "Negated" and target:
-                negated.add(target[0])
+                self.negated.add(target[0])
         elif kind == "#":
-            _, _, target = parts[1].partition(" ")
-            notes.setdefault(target.strip(), []).append(parts[2] if len(parts) > 2 else "")
+            target = parts[1].partition(" ")[2].strip()
+            self.notes.setdefault(target, []).append(parts[2] if len(parts) > 2 else "")
         # R (relations), N (normalisations): not ours, passed over.
 
-    def values(target: str, allowed, what: str) -> dict:
+    def _text_bound(self, at: str, parts: list[str], line: str) -> None:
+        if len(parts) < 3 or " " not in parts[1]:
+            raise GoldError(f"{at}: expected 'T<n>\\tTYPE start end\\ttext', found {line!r}")
+        label, _, offsets = parts[1].partition(" ")
+        if self.labels is not None and label not in self.labels:
+            return
+        pieces = []
+        for piece in offsets.split(";"):
+            try:
+                s, e = (int(x) for x in piece.split())
+            except ValueError:
+                raise GoldError(f"{at}: bad offsets {offsets!r}") from None
+            pieces.append((s, e))
+        start, end = min(s for s, _ in pieces), max(e for _, e in pieces)
+        check_span(f"{at}: {self.doc_id} {parts[0]} ({label})", self.text, start, end, None)
+        # brat joins the pieces of a discontinuous span with a space, in file order.
+        read = " ".join(self.text[s:e] for s, e in pieces)
+        if not same_text(read, parts[2]):
+            raise GoldError(f"{at}: {self.doc_id} span {offsets} reads {read!r} but the annotation "
+                            f"says {parts[2]!r}")
+        self.bounds[parts[0]] = (label, start, end)
+
+    def values(self, target: str, allowed, what: str) -> dict:
+        """The ``field=value | …`` notes on one annotation, cleaned."""
         raw = {}
-        for note in notes.get(target, ()):
+        for note in self.notes.get(target, ()):
             for item in note.split(NOTE_SEPARATOR.strip()):
                 if not item.strip():
                     continue
                 name, sep, value = item.partition("=")
                 if not sep or name.strip() not in allowed:
-                    raise GoldError(f"{doc_id}: note on {what} should read 'field=value | …' with "
+                    raise GoldError(f"{self.doc_id}: note on {what} should read 'field=value | …' with "
                                     f"fields among {', '.join(allowed)}; found {item.strip()!r}")
                 raw[name.strip()] = value.strip()
-        return clean_values(allowed, raw, f"{doc_id} {what}")
+        return clean_values(allowed, raw, f"{self.doc_id} {what}")
 
-    mentions, parsed_events, used_as_trigger = [], [], set()
-    for eid, label, trigger_id, args in events:
+    def event(self, eid: str, label: str, trigger: str, args: list[tuple[str, ...]]) -> EventAnnotation:
         what = f"{eid} ({label})"
-        if label not in EVENT_TYPES or trigger_id not in bounds:
-            raise GoldError(f"{doc_id}: event {what} needs an event type and a trigger T line")
-        used_as_trigger.add(trigger_id)
-        _, start, end = bounds[trigger_id]
+        if label not in EVENT_TYPES or trigger not in self.bounds:
+            raise GoldError(f"{self.doc_id}: event {what} needs an event type and a trigger T line")
+        _, start, end = self.bounds[trigger]
         arguments = []
         for pair in args:
-            if len(pair) != 2 or pair[1] not in bounds:
-                raise GoldError(f"{doc_id}: event {what} has a bad argument {':'.join(pair)!r}")
+            if len(pair) != 2 or pair[1] not in self.bounds:
+                raise GoldError(f"{self.doc_id}: event {what} has a bad argument {':'.join(pair)!r}")
             match = _ROLE.match(pair[0])
             role = match.group(1).lower() if match else ""
             if role not in ROLES:
-                raise GoldError(f"{doc_id}: event {what} argument role {pair[0]!r} is not one of "
+                raise GoldError(f"{self.doc_id}: event {what} argument role {pair[0]!r} is not one of "
                                 f"{', '.join(r.capitalize() for r in ROLES)}")
-            arguments.append((role, *bounds[pair[1]][1:]))
-        fields = values(eid, EVENT_FIELDS, f"event {what}")
-        if eid in negated:
+            arguments.append((role, *self.bounds[pair[1]][1:]))
+        fields = self.values(eid, EVENT_VALUE_FIELDS, f"event {what}")
+        if eid in self.negated:
             fields["negated"] = True
-        parsed_events.append(EventAnnotation(label, start, end, text[start:end], fields,
-                                             tuple(arguments)))
-    for tid, (label, start, end) in bounds.items():
-        if tid in used_as_trigger:
-            continue
+        return EventAnnotation(label, start, end, self.text[start:end], fields, tuple(arguments))
+
+    def mention(self, tid: str, label: str, start: int, end: int) -> MentionAnnotation:
         if label not in MENTION_TYPES:
-            raise GoldError(f"{doc_id}: {tid} has type {label!r}, which is not one of "
+            raise GoldError(f"{self.doc_id}: {tid} has type {label!r}, which is not one of "
                             f"{', '.join(MENTION_TYPES)} (nor an event trigger)")
-        mentions.append(MentionAnnotation(label, start, end, text[start:end],
-                                          values(tid, MENTION_FIELDS, f"{tid} ({label})")))
-    return AnnotatedDocument(doc_id, text, tuple(mentions), tuple(parsed_events)).canonical()
+        return MentionAnnotation(label, start, end, self.text[start:end],
+                                 self.values(tid, MENTION_VALUE_FIELDS, f"{tid} ({label})"))

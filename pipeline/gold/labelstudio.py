@@ -19,30 +19,22 @@ from pathlib import Path
 from xml.sax.saxutils import quoteattr
 
 from ..errors import GoldError
-from ..records import MENTION_TYPES
-from .roundtrip import (
-    EVENT_FIELDS,
-    EVENT_TYPES,
-    MENTION_FIELDS,
-    ROLES,
+from ..records import EVENT_TYPES, EVENT_VALUE_FIELDS, MENTION_TYPES, MENTION_VALUE_FIELDS, ROLES
+from .io import read_json, write_text_exactly
+from .records import (
+    COLOURS,
+    EVENT_COLOUR,
     AnnotatedDocument,
     EventAnnotation,
     MentionAnnotation,
     check_span,
+    clean_values,
     format_value,
-    parse_field_lines,
     same_text,
-    write_text_exactly,
 )
 
 LABELS, VALUES, TEXT = "label", "values", "text"  # control and object names in the config
 TASKS_FILE, CONFIG_FILE = "tasks.json", "config.xml"
-
-COLOURS = {
-    "PER": "#f4a261", "LOC": "#2a9d8f", "ORG": "#8ab17d", "DATE": "#e9c46a",
-    "MONEY": "#b5838d", "TERM": "#e76f51", "COUNT": "#90be6d",
-}
-EVENT_COLOUR = "#d62828"
 
 
 # ---------------------------------------------------------------- offsets
@@ -84,8 +76,8 @@ def label_config() -> str:
     labels = [f'    <Label value="{t}" background="{COLOURS[t]}"/>' for t in MENTION_TYPES]
     labels += [f'    <Label value="{t}" background="{EVENT_COLOUR}"/>' for t in EVENT_TYPES]
     relations = [f'    <Relation value="{r}"/>' for r in ROLES]
-    hint = ("Values, one per line as field: value. Mentions: " + ", ".join(MENTION_FIELDS)
-            + ". Events: " + ", ".join(EVENT_FIELDS) + ".")
+    hint = ("Values, one per line as field: value. Mentions: " + ", ".join(MENTION_VALUE_FIELDS)
+            + ". Events: " + ", ".join(EVENT_VALUE_FIELDS) + ".")
     return "\n".join([
         "<View>",
         '  <Header value="$doc_id"/>',
@@ -130,7 +122,7 @@ def task(doc: AnnotatedDocument, model_version: str = "testimony") -> dict:
     return {"data": data, "predictions": [{"model_version": model_version, "result": result}]}
 
 
-def export_labelstudio(docs: Iterable[AnnotatedDocument], out_dir: Path,
+def write_labelstudio(docs: Iterable[AnnotatedDocument], out_dir: Path,
                        model_version: str = "testimony") -> list[Path]:
     """Write ``tasks.json`` (one task per document) and ``config.xml`` into out_dir."""
     out_dir = Path(out_dir)
@@ -156,10 +148,7 @@ def read_labelstudio(path: Path) -> list[AnnotatedDocument]:
     files = sorted(path.glob("*.json")) if path.is_dir() else [path]
     docs = []
     for file in files:
-        try:
-            data = json.loads(file.read_text(encoding="utf-8-sig"))
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
-            raise GoldError(f"{file}: cannot read Label Studio JSON ({error})") from None
+        data = read_json(file)
         tasks = data if isinstance(data, list) else [data]
         for n, item in enumerate(tasks):
             doc = document_from_task(item, f"{file} task {n}")
@@ -204,10 +193,10 @@ def document_from_task(item: dict, where: str) -> AnnotatedDocument | None:
         region_span[region_id] = (label, start, end)
         where_region = f"{doc_id} region {region_id} ({label} {text[start:end]!r})"
         if label in MENTION_TYPES:
-            values = parse_field_lines(lines.get(region_id, ()), MENTION_FIELDS, where_region)
+            values = parse_field_lines(lines.get(region_id, ()), MENTION_VALUE_FIELDS, where_region)
             mentions.append(MentionAnnotation(label, start, end, text[start:end], values))
         elif label in EVENT_TYPES:
-            values = parse_field_lines(lines.get(region_id, ()), EVENT_FIELDS, where_region)
+            values = parse_field_lines(lines.get(region_id, ()), EVENT_VALUE_FIELDS, where_region)
             events[region_id] = [label, start, end, values, []]
         else:
             raise GoldError(f"{where_region}: label is neither a mention type nor an event type")
@@ -225,7 +214,28 @@ def document_from_task(item: dict, where: str) -> AnnotatedDocument | None:
         source[4].append((roles[0], target[1], target[2]))
     return AnnotatedDocument(doc_id, text, tuple(mentions), tuple(
         EventAnnotation(label, start, end, text[start:end], values, tuple(arguments))
-        for label, start, end, values, arguments in events.values())).canonical()
+        for label, start, end, values, arguments in events.values()),
+        mention_types=frozenset(MENTION_TYPES), source=where).canonical()
+
+
+def parse_field_lines(lines, allowed, where: str) -> dict:
+    """``field: value`` lines (as annotators edit them in a region's text box), cleaned.
+
+    >>> parse_field_lines(["normal: Бахыт Туменова", "", "approx: false"], ("normal", "approx"), "doc")
+    {'normal': 'Бахыт Туменова', 'approx': False}
+    """
+    raw = {}
+    for line in lines:
+        line = line.strip()
+        if not line:
+            continue
+        name, sep, value = line.partition(":")
+        name = name.strip()
+        if not sep or name not in allowed:
+            raise GoldError(f"{where}: expected 'field: value' with a field among "
+                            f"{', '.join(allowed)}; found {line!r}")
+        raw[name] = value.strip()
+    return clean_values(allowed, raw, where)
 
 
 def _chosen_result(item: dict) -> list[dict] | None:
@@ -265,7 +275,7 @@ def _span(text: str, units: Utf16Offsets, value: dict, doc_id: str, what: str) -
     if said is not None and not read_as_utf16 and 0 <= start16 < end16 <= len(text) \
             and same_text(text[start16:end16], said):
         return start16, end16
-    check_span(doc_id, text, start, end, said, what)
+    check_span(f"{doc_id}: {what}", text, start, end, said)
     return start, end
 
 

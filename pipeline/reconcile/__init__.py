@@ -10,7 +10,6 @@ discrepancy table annotators work through.
 
 from __future__ import annotations
 
-import bisect
 import csv
 import json
 import re
@@ -18,14 +17,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import OutputError
-from ..gold import GoldDocument, GoldEvent, read_gold
-from ..records import DATE, LOC, MONEY, ORG, PER, TERM, COUNT
-from ..tables import DOCUMENTS, EVENTS, MENTIONS, SENTENCES, read_table, write_atomically
-from .matching import (
-    EVENT_FIELDS, Item, as_bool, given, match_events, match_mentions, same_value, show,
-)
-from .versions import align
+from ..gold import read_gold
+from ..gold.records import AnnotatedDocument, EventAnnotation
+from ..records import COUNT, DATE, LOC, MONEY, ORG, PER, TERM
+from ..tables import OutputDocument, read_output, write_atomically
+from .matching import EVENT_FIELDS, Item, as_bool, given, match_events, match_mentions, same_value, show
+from .versions import align_versions
 
 
 MENTION_VALUES = {
@@ -43,85 +40,6 @@ METRIC_COLUMNS = (
     "kind", "mode", "type", "field", "tp", "fp", "fn", "precision", "recall", "f1",
     "correct", "total", "accuracy",
 )
-
-
-# ---------------------------------------------------------------- the output folder
-
-
-@dataclass(slots=True)
-class OutDocument:
-    """What the output folder holds for one document (rows as plain dicts)."""
-
-    doc_id: str
-    text: str | None
-    sentences: list[dict]
-    mentions: list[dict]
-    events: list[dict]
-    _starts: list[int] = field(default_factory=list)
-
-    def sentence_at(self, offset: int | None) -> dict | None:
-        """The sentence row holding a clean offset."""
-        if offset is None or not self.sentences:
-            return None
-        if not self._starts:
-            self._starts = [s["start"] for s in self.sentences]
-        index = bisect.bisect_right(self._starts, offset) - 1
-        return self.sentences[index] if index >= 0 else None
-
-
-def read_out(out_dir: Path) -> dict[str, OutDocument]:
-    """Every successfully processed document of an output folder."""
-    out_dir = Path(out_dir)
-    tables = {name: _rows(out_dir, name) for name in (DOCUMENTS, SENTENCES, MENTIONS, EVENTS)}
-    docs = {}
-    for row in tables[DOCUMENTS]:
-        if (row.get("status") or "ok") != "ok":
-            continue
-        doc_id = str(row["doc_id"])
-        text_file = out_dir / "texts" / f"{doc_id}.txt"
-        text = None
-        if text_file.exists():
-            with open(text_file, encoding="utf-8", newline="") as f:  # offsets count every character
-                text = f.read()
-        docs[doc_id] = OutDocument(doc_id, text, [], [], [])
-    for name, attr in ((SENTENCES, "sentences"), (MENTIONS, "mentions"), (EVENTS, "events")):
-        for row in tables[name]:
-            doc = docs.get(str(row["doc_id"]))
-            if doc is not None:
-                getattr(doc, attr).append(row)
-    for doc in docs.values():
-        for rows in (doc.sentences, doc.mentions, doc.events):
-            for row in rows:
-                for key in ("start", "end", "sent_id", "page"):
-                    row[key] = _as_int(row.get(key))
-            rows.sort(key=lambda r: (r["start"] if r["start"] is not None else -1))
-    return docs
-
-
-def _rows(out_dir: Path, name: str) -> list[dict]:
-    """A table as dicts with nulls as None: Parquet, else CSV (read as text)."""
-    if (out_dir / f"{name}.parquet").exists():
-        frame = read_table(out_dir, name)
-        return [{k: _null(v) for k, v in row.items()} for row in frame.to_dict("records")]
-    path = out_dir / f"{name}.csv"
-    if not path.exists():
-        if name == DOCUMENTS:
-            raise OutputError(f"{out_dir}: no {name}.parquet or {name}.csv; is this a `testimony run` output?")
-        return []
-    with open(path, encoding="utf-8", newline="") as f:
-        return [{k: (v if v != "" else None) for k, v in row.items()} for row in csv.DictReader(f)]
-
-
-def _null(value):
-    """None for the missing values pandas hands back (None, NaN, pd.NA)."""
-    try:
-        return None if value is None or bool(value != value) else value
-    except TypeError:  # pd.NA refuses bool()
-        return None
-
-
-def _as_int(value) -> int | None:
-    return None if value is None else int(float(value))
 
 
 # ---------------------------------------------------------------- one document
@@ -144,7 +62,7 @@ class _Tally:
 class _Placer:
     """Carries gold spans onto the clean text, aligning the two texts once, lazily."""
 
-    def __init__(self, gold: GoldDocument, out: OutDocument):
+    def __init__(self, gold: AnnotatedDocument, out: OutputDocument):
         self.gold, self.out, self._alignment = gold, out, None
 
     def place(self, start: int, end: int, expected: str | None = None) -> tuple[int, int] | None:
@@ -165,11 +83,11 @@ class _Placer:
 
     def _aligned(self):
         if self._alignment is None:
-            self._alignment = align(self.gold.text, self.out.text)
+            self._alignment = align_versions(self.gold.text, self.out.text)
         return self._alignment
 
 
-def _row(out: OutDocument, kind: str, issue: str, type_: str, start: int | None, end: int | None,
+def _row(out: OutputDocument, kind: str, issue: str, type_: str, start: int | None, end: int | None,
          field_: str | None = None, gold=None, predicted=None, text: str | None = None,
          page: int | None = None) -> dict:
     sentence = out.sentence_at(start)
@@ -187,7 +105,7 @@ def _mention_label(text: str, normal) -> str:
     return text if not normal or normal == text else f"{text} ({normal})"
 
 
-def _compare_mentions(gold: GoldDocument, out: OutDocument, placer: _Placer, tally: _Tally, rows: list) -> None:
+def _compare_mentions(gold: AnnotatedDocument, out: OutputDocument, placer: _Placer, tally: _Tally, rows: list) -> None:
     gold_items = []
     for m in gold.mentions:
         span = placer.place(m.start, m.end, m.text)
@@ -197,7 +115,7 @@ def _compare_mentions(gold: GoldDocument, out: OutDocument, placer: _Placer, tal
             rows.append(_row(out, "mention", "unaligned", m.type, at, at, "span",
                              gold=f"{m.text} [{m.start}:{m.end} of the annotator's text]", text=m.text))
             continue
-        values = {name: getattr(m, name) for name in MENTION_VALUES[m.type]}
+        values = {name: m.values.get(name) for name in MENTION_VALUES[m.type]}
         gold_items.append(Item(m.type, span[0], span[1], values | {"text": m.text}))
     pred_rows = [r for r in out.mentions if r.get("type") in gold.mention_types]
     pred_items = [Item(r["type"], r["start"], r["end"], r) for r in pred_rows]
@@ -240,8 +158,8 @@ def _compare_mentions(gold: GoldDocument, out: OutDocument, placer: _Placer, tal
                                  gold=gi.values[name], predicted=pi.values.get(name), page=pi.values.get("page")))
 
 
-def _gold_event_item(e: GoldEvent, out: OutDocument, placer: _Placer, tally: _Tally, rows: list) -> Item:
-    values = {name: getattr(e, name) for parts in EVENT_FIELDS.values() for name in parts}
+def _gold_event_item(e: EventAnnotation, out: OutputDocument, placer: _Placer, tally: _Tally, rows: list) -> Item:
+    values = {name: e.values.get(name) for parts in EVENT_FIELDS.values() for name in parts}
     wanted = ([(e.start, e.end, e.trigger)] if e.start is not None else []) + [(s, t, None) for s, t in e.also]
     spans = []
     for start, end, trigger in wanted:
@@ -258,7 +176,7 @@ def _gold_event_item(e: GoldEvent, out: OutDocument, placer: _Placer, tally: _Ta
     return Item(e.type, first[0], first[1], values, tuple(spans), sent_ids)
 
 
-def _pred_event_item(row: dict, out: OutDocument) -> Item:
+def _pred_event_item(row: dict, out: OutputDocument) -> Item:
     spans = [(int(a), int(b)) for a, b in re.findall(r"(\d+)\s*-\s*(\d+)", row.get("evidence_spans") or "")]
     if not spans and row["sent_id"] is not None:
         spans = [(s["start"], s["end"]) for s in out.sentences if s["sent_id"] == row["sent_id"]]
@@ -276,7 +194,7 @@ def _describe(values: dict) -> str | None:
     return " | ".join(groups) or None
 
 
-def _compare_events(gold: GoldDocument, out: OutDocument, placer: _Placer, tally: _Tally, rows: list) -> None:
+def _compare_events(gold: AnnotatedDocument, out: OutputDocument, placer: _Placer, tally: _Tally, rows: list) -> None:
     gold_items = [_gold_event_item(e, out, placer, tally, rows) for e in gold.events]
     pred_items = [_pred_event_item(r, out) for r in out.events]
     pairs = match_events(gold_items, pred_items)
@@ -377,7 +295,7 @@ class Report:
         return "\n".join(lines)
 
 
-def _find_out(doc_id: str, out_docs: dict[str, OutDocument]) -> str | None:
+def _find_out(doc_id: str, out_docs: dict[str, OutputDocument]) -> str | None:
     """The output document for a gold doc_id: the same id, else one that extends it
     (gold ``001_x``, output ``001_x_print``), the shortest such."""
     if doc_id in out_docs:
@@ -386,7 +304,7 @@ def _find_out(doc_id: str, out_docs: dict[str, OutDocument]) -> str | None:
     return longer[0] if longer else None
 
 
-def compare(gold_docs: list[GoldDocument], out_docs: dict[str, OutDocument]) -> Report:
+def compare(gold_docs: list[AnnotatedDocument], out_docs: dict[str, OutputDocument]) -> Report:
     """Compare gold documents with output documents; nothing is written."""
     tally, rows, compared, missing, extended = _Tally(), [], [], [], {}
     for gold in sorted(gold_docs, key=lambda d: d.doc_id):
@@ -471,6 +389,6 @@ def write_report(report: Report, report_dir: Path) -> None:
 def reconcile(out_dir: Path, gold_path: Path, report_dir: Path, type_map: dict | None = None) -> Report:
     """Compare an output folder with hand annotations and write the report files."""
     gold_docs = read_gold(Path(gold_path), type_map)
-    report = compare(gold_docs, read_out(Path(out_dir)))
+    report = compare(gold_docs, {doc.doc_id: doc for doc in read_output(Path(out_dir))})
     write_report(report, report_dir)
     return report

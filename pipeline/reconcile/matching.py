@@ -49,7 +49,7 @@ def same_value(name: str, gold, predicted) -> bool:
         return {normalise_name(g) for g in gold} == {normalise_name(p) for p in split_names(predicted)}
     if name in ("approx", "negated", "aggregate"):
         return bool(gold) == as_bool(predicted)
-    if isinstance(gold, float):
+    if isinstance(gold, (int, float)) and not isinstance(gold, bool):
         try:
             return math.isclose(gold, float(predicted), rel_tol=1e-9, abs_tol=1e-6)
         except (TypeError, ValueError):
@@ -60,7 +60,7 @@ def same_value(name: str, gold, predicted) -> bool:
 
 
 def given(value) -> bool:
-    return value is not None and value != () and value != ""
+    return value is not None and value != () and value != [] and value != ""
 
 
 def as_bool(value) -> bool:

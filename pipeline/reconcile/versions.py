@@ -2,9 +2,12 @@
 
 An annotator's text drifts from the current clean text: the normaliser changes,
 or the annotator worked on raw text with line breaks, double spaces and
-line-end hyphens. Whitespace is ignored outright; look-alike letters, quotes,
-dashes and case are folded; the rest is aligned word by word (fast on long
-texts) and, inside the gaps between matching words, character by character.
+line-end hyphens. Whitespace is ignored outright; the characters the normaliser
+treats as one (Latin look-alikes of Cyrillic letters, quotes, dashes, invisible
+characters: ``models/homoglyphs.json`` and ``models/normalise_chars.json``, the
+tables the normaliser itself reads), ё and case are folded; the rest is aligned
+word by word (fast on long texts) and, inside the gaps between matching words,
+character by character.
 """
 
 from __future__ import annotations
@@ -12,36 +15,48 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass
+from functools import cache
 
-# Characters that stand for one another across normaliser versions: Latin
-# look-alikes of Cyrillic letters, typographic quotes and dashes, ё.
-_LOOKALIKES = str.maketrans("aceopxy", "асеорху")  # Latin -> Cyrillic, lower case
-_FOLD = {
-    **_LOOKALIKES,
-    ord("ё"): "е",
-    **{ord(q): '"' for q in "«»„“”‟″'‘’‚"},
-    **{ord(d): "-" for d in "–—‒―−‐‑"},
-}
-_IGNORED = {"\u00ad", "\u200b", "\ufeff"}  # soft hyphen, zero-width space, BOM
+from ..resources import load_json
+
 _WORD = re.compile(r"\S+")
 _MAX_GAP = 4000  # characters; longer unmatched stretches are left unaligned
+
+
+@cache
+def _tables() -> tuple[dict[int, str], dict[int, str], frozenset[str]]:
+    """The normaliser's tables as two translations (before and after lower-casing) and
+    the characters the normaliser deletes."""
+    chars = load_json("normalise_chars.json")
+    look_alikes = {ord(latin): cyrillic for latin, cyrillic in load_json("homoglyphs.json")["latin_to_cyrillic"].items()}
+    quotes = {*chars["double_quotes"], *chars["single_quotes"], *chars["single_quotes"].values(),
+              chars["open_quote"], chars["close_quote"]}
+    folded = {ord("ё"): "е", **{ord(q): '"' for q in quotes},
+              **{ord(d): "-" for d in (*chars["dashes"], *chars["hyphens"], chars["dash"])}}
+    ignored = frozenset({chars["soft_hyphen"], *chars["deleted"]})
+    return look_alikes, folded, ignored
 
 
 def fold(char: str) -> str:
     """One character in the form used for comparison (same length, one char).
 
-    >>> fold("Ё"), fold("o"), fold("«"), fold("—")
-    ('е', 'о', '"', '-')
+    >>> fold("Ё"), fold("o"), fold("«"), fold("—"), fold("T"), fold("M")
+    ('е', 'о', '"', '-', 'т', 'м')
     """
-    lowered = char.lower()
+    look_alikes, folded, _ = _tables()
+    lowered = char.translate(look_alikes).lower()
     if len(lowered) != 1:
         lowered = char
-    return lowered.translate(_FOLD)
+    return lowered.translate(folded)
+
+
+def _ignored(char: str) -> bool:
+    return char in _tables()[2]
 
 
 @dataclass(frozen=True, slots=True)
-class Alignment:
-    """A map from offsets of a ``source`` text to offsets of a ``target`` text.
+class VersionAlignment:
+    """A map from offsets of one version of a text (``source``) to another (``target``).
 
     ``char_map[i]`` is the target offset of source character ``i``, or -1 when
     the character is whitespace or has no counterpart.
@@ -80,20 +95,20 @@ class Alignment:
 
 
 def _skipped(char: str) -> bool:
-    return char.isspace() or char in _IGNORED
+    return char.isspace() or _ignored(char)
 
 
-def align(source: str, target: str) -> Alignment:
+def align_versions(source: str, target: str) -> VersionAlignment:
     """Align ``source`` to ``target``; identical texts map to themselves.
 
-    >>> a = align("Бахыт  Туме-\\nнова задержана", "Бахыт Туменова задержана")
+    >>> a = align_versions("Бахыт  Туме-\\nнова задержана", "Бахыт Туменова задержана")
     >>> a.map_span(7, 17)
     (6, 14)
     >>> a.target[6:14]
     'Туменова'
     """
     if source == target:
-        return Alignment(source, target, tuple(range(len(source))))
+        return VersionAlignment(source, target, tuple(range(len(source))))
     char_map = [-1] * len(source)
     source_words = [(m.start(), m.group()) for m in _WORD.finditer(source)]
     target_words = [(m.start(), m.group()) for m in _WORD.finditer(target)]
@@ -109,7 +124,7 @@ def align(source: str, target: str) -> Alignment:
             for j in range(len(word)):
                 char_map[s_at + j] = t_at + j
         si, ti = block.a + block.size, block.b + block.size
-    return Alignment(source, target, tuple(char_map))
+    return VersionAlignment(source, target, tuple(char_map))
 
 
 def _visible_chars(text: str, words: list[tuple[int, str]]) -> tuple[str, list[int]]:
@@ -117,7 +132,7 @@ def _visible_chars(text: str, words: list[tuple[int, str]]) -> tuple[str, list[i
     chars, offsets = [], []
     for at, word in words:
         for j, char in enumerate(word):
-            if char not in _IGNORED:
+            if not _ignored(char):
                 chars.append(fold(char))
                 offsets.append(at + j)
     return "".join(chars), offsets

@@ -51,14 +51,7 @@ def load(out: str | Path) -> Tables:
 
 def load_table(out: Path, name: str) -> pd.DataFrame:
     """One table of ``out`` (Parquet, else CSV) with the dictionary's columns and types."""
-    if not any((out / f"{name}.{suffix}").exists() for suffix in ("parquet", "csv")):
-        raise OutputError(f"{out}: the {name} table is missing (neither {name}.parquet nor "
-                          f"{name}.csv); is this a complete `testimony run` output?")
-    try:
-        frame = read_table(out, name)
-    except (OSError, ValueError) as error:  # pyarrow's and pandas' read errors
-        raise OutputError(f"{out}: the {name} table cannot be read: {error}") from error
-    return conform(frame, name, where=str(out))
+    return conform(read_table(out, name), name, where=str(out))
 
 
 def conform(frame: pd.DataFrame, name: str, where: str = "") -> pd.DataFrame:
