@@ -143,3 +143,20 @@ def test_every_nerel_dev_document_reads():
     for doc in docs:
         for m in doc.mentions:
             assert doc.text[m.start:m.end] == m.text
+
+
+def test_an_event_table_written_reads_back_the_same(tmp_path):
+    from pipeline.gold.event_table import read_event_table, write_event_table
+
+    docs = read_gold(DATA / "events.csv")
+    write_event_table(docs, tmp_path / "events.csv")
+    back = read_event_table(tmp_path / "events.csv")
+    assert [d.doc_id for d in back] == [d.doc_id for d in docs]
+    assert [d.events for d in back] == [d.canonical().events for d in docs]
+
+
+def test_the_pipelines_own_events_table_is_gold(sample_out):
+    """The output's events.csv is an event table: reconcile can read it as gold."""
+    docs = read_gold(sample_out / "events.csv")
+    assert len(docs) == 4 and all(d.events and d.text is None for d in docs)
+    assert any(e.values.get("aggregate") for d in docs for e in d.events)
