@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from .draft import Draft
 from .syntax import Token, children, context, folded_set, is_indefinite_personal
 from .triggers import TriggerHit, condition_holds
 
@@ -114,15 +115,15 @@ def specific(actors: Sequence[str]) -> tuple[str, ...]:
     return named if named and len(named) < len(actors) else tuple(actors)
 
 
-def inherit_refusal_actors(drafts: list) -> None:
+def inherit_refusal_actors(drafts: list[Draft]) -> None:
     """A refused application with no actor named was refused by the body that
     refused the last application the text named one for (``как и в прошлый раз,
     получила отказ``)."""
     last: tuple[str, ...] = ()
-    for draft in sorted(drafts, key=lambda d: d.start):
-        if draft.type != "permit_denied":
+    for draft in sorted(drafts, key=lambda d: d.event.start):
+        if draft.event.type != "permit_denied" or not draft.telling.about_application:
             continue
-        if draft.actors and draft.about_application:
-            last = draft.actors
-        elif not draft.actors and draft.about_application and last:
-            draft.actors = last
+        if draft.event.actors:
+            last = draft.event.actors
+        elif last:
+            draft.update(actors=last)

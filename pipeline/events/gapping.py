@@ -8,26 +8,24 @@ term or amount after it. The penalty before the dash keeps its own people only.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Sequence
+from dataclasses import replace
 
+from ..records import COUNT, MONEY, PER, TERM, Argument
 from .arguments import roles_for
-from .syntax import Token
-from .merge import Draft
-from ..records import COUNT, MONEY, PER, TERM, Argument, Mention
+from .draft import Draft
+from .syntax import PlacedMention, Token
 
 _DASHES = {"—", "–", "-"}
 _BREAKS = {",", ";"}
 _VALUE_ROLE = {TERM: "term", MONEY: "amount"}
 
 
-def _mentions_in(inside: Sequence[tuple[int, Mention]], lo: int, hi: int) -> list[tuple[int, Mention]]:
-    return [(i, m) for i, m in inside if lo <= m.start and m.end <= hi]
+def _mentions_in(placed: Sequence[PlacedMention], lo: int, hi: int) -> list[PlacedMention]:
+    return [p for p in placed if lo <= p.mention.start and p.mention.end <= hi]
 
 
-def gapped_drafts(
-    tokens: tuple[Token, ...], drafts: list[Draft], inside: Sequence[tuple[int, Mention]]
-) -> list[Draft]:
+def gapped_drafts(tokens: tuple[Token, ...], drafts: list[Draft], placed: Sequence[PlacedMention]) -> list[Draft]:
     """New drafts for the gapped clauses of one sentence (``, двоих других — к 5
     суткам``), each a copy of the penalty told before it with its own people and
     term or amount; the count moved to the copy is taken off the original."""
@@ -42,44 +40,45 @@ def gapped_drafts(
         before, after = tokens[opening + 1 : k], tokens[k + 1 : closing]
         if not before or not after or any(t.pos in {"VERB", "AUX"} for t in before + after):
             continue
-        told = [d for d in drafts if d.end <= tokens[opening].start]
+        told = [d for d in drafts if d.event.end <= tokens[opening].start]
         if not told:
             continue
         source = told[-1]
-        values = [(i, m) for i, m in _mentions_in(inside, after[0].start, after[-1].end)
-                  if m.type in _VALUE_ROLE and _VALUE_ROLE[m.type] in roles_for(source.type)]
+        values = [p for p in _mentions_in(placed, after[0].start, after[-1].end)
+                  if p.mention.type in _VALUE_ROLE and _VALUE_ROLE[p.mention.type] in roles_for(source.event.type)]
         if not values:
             continue
-        value_index, value = values[0]
-        people = _mentions_in(inside, before[0].start, before[-1].end)
-        counts = [(i, m) for i, m in people if m.type == COUNT and m.value is not None]
-        persons = [(i, m) for i, m in people if m.type == PER]
+        people = _mentions_in(placed, before[0].start, before[-1].end)
+        counts = [p for p in people if p.mention.type == COUNT and p.mention.value is not None]
+        persons = [p for p in people if p.mention.type == PER]
         if not counts and not persons:
             continue
-        arguments = [a for a in source.arguments if a.role in {"date", "place"}]
-        arguments.append(Argument(_VALUE_ROLE[value.type], value_index))
-        copy = dataclasses.replace(
-            source,
-            start=value.start, end=value.end, trigger=value.text,
-            persons=tuple(m.normal or m.text for _, m in persons),
-            patients=tuple(m.normal or m.text for _, m in persons),
-            count=counts[0][1].value if counts else None,
-            term=value.value if value.type == TERM else None,
-            money=value.value if value.type == MONEY else None,
-            members=[],
-        )
-        if counts:
-            arguments.append(Argument("count", counts[0][0]))
-            for draft in told:  # "приговорил ... к суткам ареста": both words tell the first penalty
-                _take_count(draft, counts[0][0])
-        arguments += [Argument("person", i) for i, _ in persons]
-        copy.arguments = tuple(arguments)
-        found.append(copy)
+        found.append(_copy(source, values[0], counts[:1], persons))
+        for draft in told if counts else ():  # "приговорил ... к суткам ареста": both words tell the first penalty
+            _take_count(draft, counts[0].index)
     return found
+
+
+def _copy(source: Draft, value: PlacedMention, counts: list[PlacedMention], persons: list[PlacedMention]) -> Draft:
+    """The penalty before the dash again, for the people after it with its own term or sum."""
+    m = value.mention
+    arguments = [a for a in source.event.arguments if a.role in {"date", "place"}]
+    arguments.append(Argument(_VALUE_ROLE[m.type], value.index))
+    arguments += [Argument("count", p.index) for p in counts]
+    arguments += [Argument("person", p.index) for p in persons]
+    names = tuple(p.mention.normal or p.mention.text for p in persons)
+    event = replace(
+        source.event, start=m.start, end=m.end, trigger=m.text, persons=names,
+        count=counts[0].mention.value if counts else None,
+        term=m.value if m.type == TERM else None,
+        money=m.value if m.type == MONEY else None,
+        arguments=tuple(arguments),
+    )
+    return replace(source, event=event, patients=names, members=[])
 
 
 def _take_count(source: Draft, mention_index: int) -> None:
     """The count moved to the gapped clause is not the original's."""
-    if Argument("count", mention_index) in source.arguments:
-        source.count = None
-        source.arguments = tuple(a for a in source.arguments if a != Argument("count", mention_index))
+    taken = Argument("count", mention_index)
+    if taken in source.event.arguments:
+        source.update(count=None, arguments=tuple(a for a in source.event.arguments if a != taken))

@@ -20,51 +20,11 @@ happenings it sums up.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
+from ..records import DateValue
 from .actors import specific
-from ..records import Argument, Count, DateValue, Event, Money, Term
-
-
-@dataclass
-class Draft:
-    """An event being built; ``date_stated`` is false when the date was carried over."""
-
-    type: str
-    start: int
-    end: int
-    trigger: str
-    sent_id: int
-    paragraph: int
-    negated: bool = False
-    date: DateValue | None = None
-    date_stated: bool = False
-    place: str | None = None
-    persons: tuple[str, ...] = ()
-    actors: tuple[str, ...] = ()
-    count: Count | None = None
-    money: Money | None = None
-    term: Term | None = None
-    arguments: tuple[Argument, ...] = ()
-    evidence: tuple[tuple[int, int], ...] = ()
-    members: list["Draft"] = field(default_factory=list)
-    # how it is told (set by the events stage, read by the merge and carry-over rules)
-    summary: bool = False  # a sentence summing up ("Всего", "В итоге")
-    caption: bool = False  # a link caption at the end of the document
-    back_reference: bool = False  # "данной акции", "этот отказ"
-    about_application: bool = False  # a refused application ("заявка")
-    day_before: bool = False  # "за день до" the dated happening
-    situated: bool = False  # "во время акции", "на месте митинга"
-    single: bool = True  # a singular noun or a verb: one happening, not a class
-    repeated: bool = False  # "еще раз", "снова": a new happening of the same kind
-    inchoative: bool = False  # "начали выхватывать людей": the start of what is told next
-    particular: bool = False  # "в частности", "в том числе": one case of a group's
-    patients: tuple[str, ...] = ()  # who it befell, named or not ("narrator"): for merging only
-    listed: bool = False  # one topic of a list ("о разгоне акции ..., обыске и угрозах")
-    # a participle naming people ("задержанный") or serving a sentence ("отбывает срок"):
-    # dated by the happening it retells; the paragraph's date is kept only as a fallback
-    retelling: bool = False
-    fallback_date: DateValue | None = None
+from .draft import Draft
 
 
 def _agree(a, b) -> bool:
@@ -80,56 +40,53 @@ def dates_agree(a: DateValue | None, b: DateValue | None) -> bool:
 
 def compatible(a: Draft, b: Draft) -> bool:
     """No value of one contradicts the other."""
-    if a.type != b.type or a.negated != b.negated:
+    x, y = a.event, b.event
+    if x.type != y.type or x.negated != y.negated:
         return False
-    if a.persons and b.persons and not set(a.persons) & set(b.persons):
+    if x.persons and y.persons and not set(x.persons) & set(y.persons):
         return False
-    return dates_agree(a.date, b.date) and all(
-        _agree(x, y)
-        for x, y in (
-            (a.place, b.place),
-            (a.count, b.count),
-            (a.money, b.money),
-            (a.term, b.term),
-        )
-    )
+    return dates_agree(x.date, y.date) and all(
+        _agree(p, q) for p, q in ((x.place, y.place), (x.count, y.count), (x.money, y.money), (x.term, y.term)))
 
 
 def _same_day(a: Draft, b: Draft) -> bool:
-    return a.date is not None and a.date == b.date and a.date.precision == "day"
+    return a.event.date is not None and a.event.date == b.event.date and a.event.date.precision == "day"
 
 
 def _shares_identity(a: Draft, b: Draft) -> bool:
     """The later telling names the same person (the narrator too), sum, term or count."""
-    return bool(set(a.persons + a.patients) & set(b.persons + b.patients)) or any(
-        x is not None and x == y for x, y in ((a.money, b.money), (a.term, b.term), (a.count, b.count)))
+    x, y = a.event, b.event
+    return bool(set(x.persons + a.patients) & set(y.persons + b.patients)) or any(
+        p is not None and p == q for p, q in ((x.money, y.money), (x.term, y.term), (x.count, y.count)))
 
 
 def _anonymous(draft: Draft) -> bool:
     """A telling with no one and nothing of its own (``начали выхватывать людей``)."""
-    return not (draft.persons or draft.patients or draft.count or draft.money or draft.term)
+    e = draft.event
+    return not (e.persons or draft.patients or e.count or e.money or e.term)
 
 
 def linked(a: Draft, b: Draft, separate_types: frozenset[str] = frozenset()) -> bool:
     """Whether ``b`` (told later) retells the happening ``a`` tells."""
-    if b.repeated:
+    ta, tb = a.telling, b.telling
+    if tb.repeated:
         return False
-    if a.sent_id == b.sent_id:
+    if a.event.sent_id == b.event.sent_id:
         return True
-    if a.summary != b.summary:
+    if ta.summary != tb.summary:
         return False
-    if b.caption and not a.caption:
-        return a.date is not None and b.date is not None and dates_agree(a.date, b.date)
-    if b.back_reference:
+    if tb.caption and not ta.caption:
+        return a.event.date is not None and b.event.date is not None and dates_agree(a.event.date, b.event.date)
+    if tb.back_reference:
         return True
-    if a.summary and b.summary:
+    if ta.summary and tb.summary:
         return False  # totals told apart sum different sets: per city, then overall
-    if a.listed and a.date is None and not a.summary:
+    if ta.listed and a.event.date is None and not ta.summary:
         return True  # a topic listed with nothing of its own is the happening told later
-    if a.type == "protest":
-        return (a.paragraph == b.paragraph and a.single and b.single) or _same_day(a, b)
-    if a.type in separate_types:
-        if b.sent_id == a.sent_id + 1 and a.inchoative and _anonymous(a) and not b.particular:
+    if a.event.type == "protest":
+        return (a.paragraph == b.paragraph and ta.single and tb.single) or _same_day(a, b)
+    if a.event.type in separate_types:
+        if b.event.sent_id == a.event.sent_id + 1 and ta.inchoative and _anonymous(a) and not tb.particular:
             return True  # "начали выхватывать людей. Семеро были задержаны"
         # a retelling elsewhere names the same people; two stated days must agree
         return _shares_identity(a, b) and (
@@ -140,17 +97,20 @@ def linked(a: Draft, b: Draft, separate_types: frozenset[str] = frozenset()) -> 
 
 
 def _absorb(into: Draft, other: Draft) -> None:
-    into.date = into.date or other.date
+    x, y = into.event, other.event
+    into.update(
+        date=x.date or y.date,
+        place=x.place or y.place,
+        persons=tuple(dict.fromkeys(x.persons + y.persons)),
+        actors=specific(tuple(dict.fromkeys(x.actors + y.actors))),
+        count=x.count or y.count,
+        money=x.money or y.money,
+        term=x.term or y.term,
+        arguments=tuple(dict.fromkeys(x.arguments + y.arguments)),
+        evidence=tuple(sorted(set(x.evidence + y.evidence))),
+    )
     into.date_stated = into.date_stated or other.date_stated
-    into.place = into.place or other.place
-    into.persons = tuple(dict.fromkeys(into.persons + other.persons))
     into.patients = tuple(dict.fromkeys(into.patients + other.patients))
-    into.actors = specific(tuple(dict.fromkeys(into.actors + other.actors)))
-    into.count = into.count or other.count
-    into.money = into.money or other.money
-    into.term = into.term or other.term
-    into.arguments = tuple(dict.fromkeys(into.arguments + other.arguments))
-    into.evidence = tuple(sorted(set(into.evidence + other.evidence)))
     into.members.append(other)
 
 
@@ -158,10 +118,10 @@ def merge_drafts(drafts: list[Draft], separate_types=frozenset()) -> list[Draft]
     """Merge drafts in text order, each into the first earlier event it fits (a
     back-reference into the last one)."""
     merged: list[Draft] = []
-    for draft in sorted(drafts, key=lambda d: d.start):
-        order = reversed(merged) if draft.back_reference else merged
+    for draft in sorted(drafts, key=lambda d: d.event.start):
+        order = reversed(merged) if draft.telling.back_reference else merged
         # the same sentence first: "приговорил ... к 3 годам лишения свободы" is one telling
-        order = sorted(order, key=lambda e: all(m.sent_id != draft.sent_id for m in [e, *e.members]))
+        order = sorted(order, key=lambda e: all(m.event.sent_id != draft.event.sent_id for m in [e, *e.members]))
         for event in order:
             if _fits(event, draft, separate_types):
                 _absorb(event, draft)
@@ -195,25 +155,3 @@ def _merge_events(events: list[Draft], separate_types) -> list[Draft]:
         else:
             kept.append(event)
     return kept
-
-
-def to_event(draft: Draft) -> Event:
-    """The record handed to the next stage."""
-    return Event(
-        type=draft.type,
-        start=draft.start,
-        end=draft.end,
-        trigger=draft.trigger,
-        sent_id=draft.sent_id,
-        negated=draft.negated,
-        aggregate=draft.summary,
-        date=draft.date,
-        place=draft.place,
-        persons=draft.persons,
-        actors=draft.actors,
-        count=draft.count,
-        money=draft.money,
-        term=draft.term,
-        arguments=draft.arguments,
-        evidence=draft.evidence,
-    )

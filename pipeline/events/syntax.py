@@ -11,10 +11,13 @@ word as a happening: is it negated (``не был задержан``), only face
 
 from __future__ import annotations
 
+import bisect
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
 from ..nlp import parse_word
+from ..records import Mention
 from ..resources import fold, load_json
 
 
@@ -31,6 +34,64 @@ class Token:
     head: int  # index of the head token in the sentence, -1 for the root
     rel: str
     feats: frozenset[str] = frozenset()  # natasha features as "Key=Value"
+
+
+@dataclass(frozen=True, slots=True)
+class PlacedMention:
+    """A mention of a sentence with the tokens it covers: found once per sentence, so
+    no rule has to look for the tokens of a span again."""
+
+    index: int  # the mention's index in the document
+    mention: Mention
+    tokens: tuple[int, ...]
+
+
+def place_mentions(tokens: tuple[Token, ...], inside: Sequence[tuple[int, Mention]]) -> list[PlacedMention]:
+    """The sentence's mentions, each with the indices of the tokens it overlaps.
+
+    >>> tokens = tuple(Token(i, s, e, "", frozenset(), "X", -1, "") for i, (s, e) in enumerate([(0, 4), (5, 14)]))
+    >>> [p.tokens for p in place_mentions(tokens, [(7, Mention("COUNT", 0, 4, "Трое"))])]
+    [(0,)]
+    """
+    ends = [t.end for t in tokens]
+    placed = []
+    for index, mention in inside:
+        first = bisect.bisect_right(ends, mention.start)  # the first token ending after the start
+        covered = []
+        for token in tokens[first:]:
+            if token.start >= mention.end:
+                break
+            covered.append(token.index)
+        placed.append(PlacedMention(index, mention, tuple(covered)))
+    return placed
+
+
+def span_head(tokens: tuple[Token, ...], covered: Sequence[int]) -> int | None:
+    """The token of a span whose head lies outside it (the span's syntactic head)."""
+    if not covered:
+        return None
+    for i in covered:
+        if tokens[i].head not in covered:
+            return i
+    return covered[0]
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """Something in a sentence that may fill a role of a trigger: a mention (by its
+    index in the document), or a person or actor read from a word (by ``name``)."""
+
+    role: str  # person, place, date, amount, term, count, actor
+    tokens: tuple[int, ...]
+    mention: int | None = None
+    name: str | None = None  # a person's name (or NARRATOR), or a canonical actor
+    near: bool = False  # a pronoun or relation word: a person only right by the trigger
+    tree_only: bool = False  # not taken from a neighbouring clause (a bare year, a pronoun)
+
+    @property
+    def value(self) -> int | str:
+        """What the candidate adds to an event: the mention's index, else the name."""
+        return self.mention if self.mention is not None else self.name
 
 
 def lemmas_of(word: str) -> frozenset[str]:

@@ -6,7 +6,7 @@ natasha objects never leave this module. Triggers are matched by lemma
 (``models/triggers.jsonl``); each entry's context rules decide the event type
 or veto it. A word pymorphy3 does not know is matched one letter away from a
 trigger lemma (``предуредили``), as testimony is often typed in haste. Negation,
-hypotheticals and generic statements are read by :mod:`pipeline.events_context`.
+hypotheticals and generic statements are read by :mod:`pipeline.events.syntax`.
 """
 
 from __future__ import annotations
@@ -16,10 +16,12 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 
+from ..nlp import Models, morph_analyzer
+from ..records import Sentence
+from ..resources import fold, load_json, load_jsonl
 from .syntax import (
+    PlacedMention,
     Token,
-    context,
-    fold,
     heads_up,
     is_generic_plural,
     is_generic_present,
@@ -27,12 +29,6 @@ from .syntax import (
     is_negated,
     lemmas_of,
 )
-from ..nlp import Models, morph_analyzer
-from ..records import Mention, Sentence
-from ..resources import load_json, load_jsonl
-
-__all__ = ["Token", "TriggerHit", "context", "fold", "heads_up", "lemmas_of", "find_triggers",
-           "find_actors", "condition_holds", "parse_sentences", "word_lemmas", "may_trigger"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -250,20 +246,19 @@ def _match_parts(tokens, start, parts, gap) -> tuple[int, ...] | None:
 
 def find_triggers(
     tokens: tuple[Token, ...],
-    mentions: tuple[Mention, ...] = (),
+    placed: Sequence[PlacedMention] = (),
     actors: dict[int, str] | None = None,
 ) -> list[TriggerHit]:
     """Every trigger of one sentence, typed by its lexicon entry and context.
 
-    ``mentions`` are the sentence's mentions (to test ``mentions`` conditions).
-    Overlapping matches keep the longest (``не допустить`` over ``допустить``).
+    ``placed`` are the sentence's mentions on its tokens (to test ``mentions``
+    conditions). Overlapping matches keep the longest (``не допустить`` over ``допустить``).
     """
     actors = find_actors(tokens) if actors is None else actors
     mention_tokens: dict[int, set[str]] = defaultdict(set)
-    for mention in mentions:
-        for token in tokens:
-            if token.start < mention.end and mention.start < token.end:
-                mention_tokens[token.index].add(mention.type)
+    for p in placed:
+        for index in p.tokens:
+            mention_tokens[index].add(p.mention.type)
     index = trigger_index()
     candidates: list[TriggerHit] = []
     for token in tokens:
