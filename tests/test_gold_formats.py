@@ -13,7 +13,7 @@ from pipeline.errors import GoldError
 from pipeline.gold import NEREL_TYPE_MAP, read_gold
 
 DATA = Path(__file__).parent / "data" / "reconcile"
-NEREL = Path("/work/shared/data/nerel/dev")
+NEREL = Path(__file__).resolve().parents[2] / "shared" / "data" / "nerel" / "dev"
 
 
 def test_json_gold_reads_spans_and_values():

@@ -240,15 +240,8 @@ def run_batch(
     version = pipeline_version()
     environment = _environment()
 
-    rows_by_doc: dict[str, Rows] = {}
-    todo: list[InputFile] = []
-    for item in inputs:
-        cached = None if force else _read_cache(cache_dir, item, version, environment)
-        if cached is None:
-            todo.append(item)
-        else:
-            rows_by_doc[item.doc_id] = cached
-    n_skipped = len(inputs) - len(todo)
+    rows_by_doc = {} if force else _cached_rows(cache_dir, inputs, version, environment)
+    todo = [item for item in inputs if item.doc_id not in rows_by_doc]
 
     done = pages = 0
     if progress:
@@ -269,23 +262,8 @@ def run_batch(
         if progress:
             progress(done, len(todo), pages)
 
-    if todo and process is None:
-        load_lexicons()  # a broken lexicon stops the batch here, not once per file
-    task = process or run_one
-    if todo and jobs <= 1 and not limits.isolated:
-        for item in todo:
-            finish(item, _run_here(task, item, out_dir))
-    elif todo:
-        if process is None:
-            _import_stages()
-            # Built once here: forked workers share them instead of each loading its own
-            # copy (where workers are spawned, the initializer loads them in each).
-            _worker_models()
-        initializer = _worker_models if process is None else None
-        with WorkerPool(min(jobs, len(todo)), partial(task, out_dir=out_dir), initializer, limits) as pool:
-            for index, outcome in pool.map(todo):
-                finish(todo[index], outcome)
-
+    if todo:
+        _process_all(todo, out_dir, jobs, limits, process, finish)
     manifest = {"version": version,
                 "inputs": [[item.doc_id, str(item.path), rows_by_doc[item.doc_id][DOCUMENTS][0].get("sha256")]
                            for item in inputs]}
@@ -294,7 +272,39 @@ def run_batch(
     failures = tuple((row["source"], row["error"])
                      for item in inputs for row in rows_by_doc[item.doc_id][DOCUMENTS]
                      if row["status"] == "error")
-    return BatchResult(len(inputs), len(inputs) - len(failures), len(failures), n_skipped, failures)
+    return BatchResult(len(inputs), len(inputs) - len(failures), len(failures), len(inputs) - len(todo), failures)
+
+
+def _cached_rows(cache_dir: Path, inputs: list[InputFile], version: str, environment: dict) -> dict[str, Rows]:
+    """The rows kept from earlier runs of the inputs that have not changed, by doc_id."""
+    found = {}
+    for item in inputs:
+        cached = _read_cache(cache_dir, item, version, environment)
+        if cached is not None:
+            found[item.doc_id] = cached
+    return found
+
+
+def _process_all(todo: list[InputFile], out_dir: Path, jobs: int, limits: Limits, process: Process | None,
+                 finish: Callable[[InputFile, tuple[Rows, int] | WorkerFailure], None]) -> None:
+    """Each file to do through ``process`` (the whole pipeline by default), here or in
+    workers; ``finish(item, outcome)`` as each one ends."""
+    if process is None:
+        load_lexicons()  # a broken lexicon stops the batch here, not once per file
+    task = process or run_one
+    if jobs <= 1 and not limits.isolated:
+        for item in todo:
+            finish(item, _run_here(task, item, out_dir))
+        return
+    if process is None:
+        _import_stages()
+        # Built once here: forked workers share them instead of each loading its own
+        # copy (where workers are spawned, the initializer loads them in each).
+        _worker_models()
+    initializer = _worker_models if process is None else None
+    with WorkerPool(min(jobs, len(todo)), partial(task, out_dir=out_dir), initializer, limits) as pool:
+        for index, outcome in pool.map(todo):
+            finish(todo[index], outcome)
 
 
 def _write_all_tables(out_dir: Path, inputs: list[InputFile], rows_by_doc: dict[str, Rows],
