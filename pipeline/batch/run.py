@@ -7,7 +7,7 @@ rebuilt from the cache of every current input. Every write is atomic, so a
 batch killed at any moment leaves whole tables and a cache to resume from.
 
 A file that fails becomes an ``error`` row and the batch goes on. Files run in
-worker processes (``pipeline.workers``) under a time and a memory limit, so a
+worker processes (:mod:`pipeline.batch.workers`) under a time and a memory limit, so a
 file that hangs, crashes its worker or runs out of memory is one error row too.
 A file that failed because of what it holds is not retried until it or the
 pipeline changes; one whose worker failed is retried on the next run.

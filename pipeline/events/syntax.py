@@ -1,7 +1,8 @@
 """What the words around a trigger say about it: negation, hypotheticals, generic use.
 
 Shared by the event modules: the :class:`Token` record a parsed sentence is made
-of, lemma helpers, and the readings a human-rights coder makes before counting a
+of, its mentions placed on its tokens once (:class:`PlacedMention`), what may fill a
+role (:class:`Candidate`), lemma helpers, and the readings a human-rights coder makes before counting a
 word as a happening: is it negated (``не был задержан``), only faced or demanded
 (``грозит штраф``, ``с требованием отменить выборы``), a law or a right (``закон
 о митингах``), or a generic statement (``Арестовывают журналистов``, ``мирных

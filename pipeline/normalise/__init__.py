@@ -1,17 +1,17 @@
 """The normalise stage: raw extracted text into clean text with an offset map.
 
 Repairs what PDF extraction and OCR do to Russian text, one pass at a time, every
-pass through the one alignment builder (``pipeline.align``) so each clean character
+pass through the one alignment builder (:mod:`~pipeline.normalise.align`) so each clean character
 maps back to its span of the ORIGINAL raw text (and so to its page):
 
 1. characters: CRLF, soft hyphens, zero-width characters, NBSP and other spaces,
-   ligatures, Unicode hyphens (``normalise_chars``);
-2. Latin look-alike letters inside Cyrillic words and the reverse (``normalise_words``);
-3. letter-spaced words closed up (``normalise_words``);
-4. quotes to « », dashes to a spaced em dash (``normalise_chars``; the choice is
+   ligatures, Unicode hyphens (:mod:`~pipeline.normalise.chars`);
+2. Latin look-alike letters inside Cyrillic words and the reverse (:mod:`~pipeline.normalise.words`);
+3. letter-spaced words closed up (``words``);
+4. quotes to « », dashes to a spaced em dash (``chars``; the choice is
    documented there);
 5. lines into paragraphs: wraps and page breaks inside a sentence joined, line-end
-   hyphenation repaired, paragraph breaks kept as one ``\\n`` (``normalise_layout``);
+   hyphenation repaired, paragraph breaks kept as one ``\\n`` (:mod:`~pipeline.normalise.layout`);
 6. look-alike letters once more, for words that step 5 joined.
 
 Typos that are in the text itself (``присутствоать``) are left alone: only damage is

@@ -1,7 +1,7 @@
 """Agreement between the pipeline's output folder and hand annotations.
 
 Gold spans are first carried onto the current clean text (the annotator's text
-may differ: :mod:`pipeline.textalign`). Mentions are matched strictly (same
+may differ: :mod:`pipeline.reconcile.versions`). Mentions are matched strictly (same
 type and span) and by overlap (same type, overlapping spans, one to one);
 events by type and nearby triggers, or by agreeing fields when gold has no
 offsets. Every miss, spurious item and disagreeing field becomes a row of the

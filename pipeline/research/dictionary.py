@@ -1,9 +1,9 @@
 """The data dictionary: every output table's columns, their type, meaning and an example.
 
-One source for the researchers' side of the tables: :func:`pipeline.load.load`
+One source for the researchers' side of the tables: :func:`pipeline.load`
 takes each column's pandas type and categories from here, and
 ``docs/data_dictionary.md`` is generated from it (``python -m
-pipeline.dictionary`` rewrites it, ``--check`` fails if it is stale). A test
+pipeline.research.dictionary`` rewrites it, ``--check`` fails if it is stale). A test
 keeps this in step with :data:`pipeline.tables.COLUMNS`.
 """
 

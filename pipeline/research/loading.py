@@ -1,7 +1,7 @@
 """The output tables in pandas, typed for analysis: the researchers' side of ``tables``.
 
 ``load(OUT)`` reads every table of an output folder and gives each column the
-type the data dictionary (:mod:`pipeline.dictionary`) names: categories for
+type the data dictionary (:mod:`pipeline.research.dictionary`) names: categories for
 labels, ``datetime64`` for dates, nullable ``Int64``/``Float64`` for numbers.
 An output written by an older version loads with its missing optional columns
 as null; one lacking a required column is refused with a message naming them.
