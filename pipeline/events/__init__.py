@@ -66,7 +66,8 @@ def document_passes(drafts: list[Draft], scene: Scene) -> tuple[Event, ...]:
     merged = merge_drafts(drafts, frozenset(context()["separate_types"]))
     place_situated_events(merged)
     for draft in merged:  # a retelling that retold nothing keeps its paragraph's date
-        draft.update(date=draft.event.date or draft.fallback_date)
+        if draft.event.date is None and draft.fallback_date is not None:
+            draft.update(date=draft.fallback_date)
     return tuple(d.to_event() for d in merged)
 
 

@@ -59,29 +59,37 @@ def read_sentence(doc: Document, sentence: Sentence, sent_id: int, tokens: tuple
     anaphoric_place = doc.scene.anaphoric_place(tokens, told.unit)
     drafts: list[Draft] = []
     for hit, args in zip(hits, found):
-        draft = _draft(doc, sentence, sent_id, told.unit, hit, args)
-        draft.update(actors=resolve_actors(hit.type, draft.event.actors, tokens, hit, actors))
-        draft.telling = telling_of(tokens, hit, told.caption, draft.event.date)
-        if not draft.event.actors and hit.type == "permit_denied" and draft.telling.about_application:
+        telling = telling_of(tokens, hit, told.caption, _stated_date(doc, args))
+        stated = tuple(dict.fromkeys(str(a) for a in args.best("actor")))
+        acted = resolve_actors(hit.type, stated, tokens, hit, actors)
+        if not acted and hit.type == "permit_denied" and telling.about_application:
             # "поданную в Акимат заявку ... был получен отказ": the body applied to
-            draft.update(actors=tuple(dict.fromkeys(a for a in actors.values() if admitted(hit.type, a))))
-        if draft.telling.listed and drafts:
+            acted = tuple(dict.fromkeys(a for a in actors.values() if admitted(hit.type, a)))
+        draft = _draft(doc, sentence, sent_id, told.unit, hit, args, acted, telling)
+        if telling.listed and drafts:
             _drop_earlier_topics_scene(draft, doc.mentions, drafts[-1].event.end)
-        draft.update(place=draft.event.place or anaphoric_place)
+        if draft.event.place is None and anaphoric_place is not None:
+            draft.update(place=anaphoric_place)
         drafts.append(draft)
     drafts += gapped_drafts(tokens, drafts, placed)  # ", двоих других — к 5 суткам"
     drafts = without_venue_loss(drafts)
     for draft in drafts:
         if told.summing:  # told inside a summing paragraph or list
             draft.told(summary=True)
-        draft.update(date=draft.event.date or told.heading_date)
+        if draft.event.date is None and told.heading_date is not None:
+            draft.update(date=told.heading_date)
     attach_attendance(tokens, placed, told.unit, drafts, earlier)
     return drafts
 
 
+def _stated_date(doc: Document, args: Found) -> DateValue | None:
+    """The date the sentence states for a trigger: its closest date argument with a value."""
+    return next((doc.mentions[i].value for i in args.best("date") if doc.mentions[i].value is not None), None)
+
+
 def _draft(doc: Document, sentence: Sentence, sent_id: int, paragraph: int, hit: TriggerHit,
-           args: Found) -> Draft:
-    """A trigger and the arguments found for it as a draft event."""
+           args: Found, actors: tuple[str, ...], telling: Telling) -> Draft:
+    """A trigger, the arguments found for it, its actors and how it is told, as a draft."""
     mentions, arguments = doc.mentions, []
 
     def first_value(role):
@@ -109,11 +117,10 @@ def _draft(doc: Document, sentence: Sentence, sent_id: int, paragraph: int, hit:
     event = Event(
         type=hit.type, start=hit.start, end=hit.end, trigger=doc.text[hit.start:hit.end], sent_id=sent_id,
         negated=hit.negated, date=date, place=place, persons=tuple(dict.fromkeys(persons)),
-        actors=tuple(dict.fromkeys(str(a) for a in args.best("actor"))),
-        count=count, money=money, term=term, arguments=tuple(arguments),
+        actors=actors, count=count, money=money, term=term, arguments=tuple(arguments),
         evidence=((sentence.start, sentence.end),),
     )
-    return Draft(event, paragraph, date_stated=date is not None,
+    return Draft(event, paragraph, telling, date_stated=date is not None,
                  patients=tuple(dict.fromkeys(persons + patients)))
 
 
@@ -181,12 +188,12 @@ def _drop_earlier_topics_scene(draft: Draft, mentions: Sequence[Mention], previo
                and previous_end <= mentions[a.mention].start and mentions[a.mention].end <= event.start}
     if not earlier:
         return
-    draft.update(arguments=tuple(a for a in event.arguments if a not in earlier))
+    changes: dict = {"arguments": tuple(a for a in event.arguments if a not in earlier)}
     if any(a.role == "date" for a in earlier):
-        draft.update(date=None)
-        draft.date_stated = False
+        changes["date"], draft.date_stated = None, False
     if any(a.role == "place" for a in earlier):
-        draft.update(place=None)
+        changes["place"] = None
+    draft.update(**changes)
 
 
 def attach_attendance(tokens: tuple[Token, ...], placed: list[PlacedMention], unit: int,
