@@ -10,22 +10,27 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from ..records import join_names, split_names
+from ..records import EVENT_VALUE_FIELDS, join_names, split_names
 from ..resources import fold
 
 NEAR = 100  # characters between trigger spans that still count as one event
 
-EVENT_FIELDS = {
-    "date": ("date_start", "date_end", "date_precision"),
-    "place": ("place",),
-    "persons": ("persons",),
-    "actors": ("actors",),
-    "count": ("count_min", "count_max"),
-    "amount": ("amount_min", "amount_max", "currency"),
-    "term": ("term_min", "term_max", "term_unit"),
-    "negated": ("negated",),
-    "aggregate": ("aggregate",),
-}
+
+def field_groups(names) -> dict[str, tuple[str, ...]]:
+    """Event fields scored together: a date's three parts, an amount with its currency.
+
+    >>> field_groups(("date_start", "date_end", "place", "amount_min", "currency"))
+    {'date': ('date_start', 'date_end'), 'place': ('place',), 'amount': ('amount_min', 'currency')}
+    """
+    groups: dict[str, tuple[str, ...]] = {}
+    for name in names:
+        group = "amount" if name == "currency" else name.split("_")[0]
+        groups[group] = groups.get(group, ()) + (name,)
+    return groups
+
+
+EVENT_FIELDS = field_groups(EVENT_VALUE_FIELDS)
+
 
 # ---------------------------------------------------------------- comparing values
 
