@@ -16,7 +16,7 @@ import tempfile
 from pathlib import Path
 
 from pipeline.reconcile import reconcile
-from pipeline.run import run_batch
+from pipeline.batch.run import run_batch
 
 REPO = Path(__file__).resolve().parents[1]
 SETS = {
