@@ -368,3 +368,44 @@ def test_our_own_export_reconciles_perfectly(sample_out, tmp_path, fmt, gold_fil
     assert "aggregate" in metrics["events"]["fields"]
     with open(tmp_path / "report" / "discrepancies.csv", encoding="utf-8") as f:
         assert list(csv.DictReader(f)) == []
+
+
+def test_gold_for_some_pages_is_compared_with_those_pages_only(sample_out, tmp_path):
+    """An annotator who marked up page 2 of a long PDF is scored on page 2: what the
+    pipeline found on other pages is neither spurious nor missed. Without ``pages``
+    the same gold makes every other page's mention spurious."""
+    from pipeline.tables import read_output
+
+    doc = next(d for d in read_output(sample_out) if d.doc_id.endswith("_print"))
+    page = [s for s in doc.sentences if s["page"] == 2]
+    assert page and any(s["page"] != 2 for s in doc.sentences)
+    on_page = [m for m in doc.mentions if m["page"] == 2]
+    # What the annotator saw: page 2 alone (which may begin inside a page-1 sentence).
+    low, high = min(page[0]["start"], on_page[0]["start"]), page[-1]["end"]
+    text = doc.text[low:high]
+    mentions = [{"type": m["type"], "start": m["start"] - low, "end": m["end"] - low, "text": m["text"]}
+                for m in on_page]
+    assert len(mentions) >= 3
+    record = {"doc_id": doc.doc_id, "text": text, "pages": [2], "mentions": mentions, "events": []}
+    for name, pages in (("excerpt", [2]), ("whole", None)):
+        gold = tmp_path / name
+        gold.mkdir()
+        (gold / "page.json").write_text(json.dumps(record | {"pages": pages}, ensure_ascii=False), encoding="utf-8")
+        if pages is None:
+            (gold / "page.json").write_text(json.dumps({k: v for k, v in record.items() if k != "pages"},
+                                                       ensure_ascii=False), encoding="utf-8")
+        metrics = reconcile(sample_out, gold, tmp_path / f"report_{name}").metrics
+        overall = metrics["mentions"]["strict"]["overall"]
+        if name == "excerpt":
+            assert metrics["documents"]["compared"] == [f"{doc.doc_id} p2"]
+            assert (overall["tp"], overall["fp"], overall["fn"]) == (len(mentions), 0, 0)
+        else:
+            assert overall["tp"] == len(mentions) and overall["fp"] > 0
+
+
+def test_pages_must_be_page_numbers(tmp_path):
+    from pipeline.errors import GoldError
+    from pipeline.gold.spec_json import documents_from_json
+
+    with pytest.raises(GoldError, match="'pages' must be a list of page numbers"):
+        documents_from_json({"doc_id": "x", "text": "a", "pages": [0]}, "x.json")

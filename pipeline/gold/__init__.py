@@ -32,7 +32,7 @@ SUFFIXES = (".json", ".ann", ".csv", ".xlsx")
 def read_gold(path: Path, type_map: dict | None = None) -> list[AnnotatedDocument]:
     """Gold documents from a JSON file (SPEC gold or a Label Studio export), a brat
     ``.ann``, a CSV/XLSX event table, or a folder of any of these (read together;
-    a doc_id may occur once). ``type_map`` renames mention labels (brat, JSON)."""
+    a doc_id may occur once, or once per excerpt covering other pages). ``type_map`` renames mention labels (brat, JSON)."""
     path = Path(path)
     if not path.exists():
         raise GoldError(f"{path}: no such file or folder")
@@ -42,13 +42,16 @@ def read_gold(path: Path, type_map: dict | None = None) -> list[AnnotatedDocumen
         files = sorted(p for p in path.iterdir() if p.suffix.lower() in SUFFIXES)
         if not files:
             raise GoldError(f"{path}: no gold files ({', '.join(SUFFIXES)}) in this folder")
-    documents: dict[str, AnnotatedDocument] = {}
+    documents: dict[str, list[AnnotatedDocument]] = {}
     for file in files:
         for doc in _read_file(file, type_map):
-            if doc.doc_id in documents:
-                raise GoldError(f"{file}: doc_id {doc.doc_id!r} is also in {documents[doc.doc_id].source}")
-            documents[doc.doc_id] = doc
-    return list(documents.values())
+            for other in documents.get(doc.doc_id, ()):
+                # Excerpts of one document (gold for some of its pages) may sit side by side.
+                if not (doc.pages and other.pages) or doc.pages & other.pages:
+                    raise GoldError(f"{file}: doc_id {doc.doc_id!r} is also in {other.source}"
+                                    + (" for the same pages" if doc.pages and other.pages else ""))
+            documents.setdefault(doc.doc_id, []).append(doc)
+    return [doc for docs in documents.values() for doc in docs]
 
 
 def _read_file(file: Path, type_map: dict | None) -> list[AnnotatedDocument]:

@@ -63,7 +63,8 @@ class AnnotatedDocument:
     ``text`` is what the annotator saw (None for an event table, whose offsets, if
     any, are clean offsets already). ``page_starts`` are the clean offsets at which
     pages 2, 3, … begin, for tools that show page numbers. What was annotated at
-    all (``mention_types`` scored, ``has_events``) and where it was read from
+    all (``mention_types`` scored, ``has_events``, the ``pages`` of a document an
+    excerpt covers: empty for a whole document) and where it was read from
     (``source``) are not part of the annotations: two readings compare equal
     without them.
     """
@@ -75,6 +76,7 @@ class AnnotatedDocument:
     page_starts: tuple[tuple[int, int], ...] = ()  # (page number, clean offset)
     mention_types: frozenset[str] = field(default=frozenset(), compare=False)
     has_events: bool = field(default=True, compare=False)
+    pages: frozenset[int] = field(default=frozenset(), compare=False)
     source: str = field(default="", compare=False)
 
     def canonical(self) -> AnnotatedDocument:

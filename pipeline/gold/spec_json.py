@@ -60,8 +60,18 @@ def document_from_record(record, where: str, type_map: dict | None = None) -> An
     return AnnotatedDocument(
         doc_id, text, tuple(m for m in mentions if m is not None), tuple(events),
         mention_types=frozenset(record.get("mention_types") or ()), has_events="events" in record,
-        source=where,
+        pages=_pages(record.get("pages"), where), source=where,
     ).canonical()
+
+
+def _pages(value, where: str) -> frozenset[int]:
+    """The pages an excerpt covers (``"pages": [3, 4]``); none for a whole document."""
+    if value is None:
+        return frozenset()
+    if not isinstance(value, list) or not all(isinstance(n, int) and not isinstance(n, bool) and n >= 1
+                                               for n in value):
+        raise GoldError(f"{where}: 'pages' must be a list of page numbers (1, 2, …), found {value!r}")
+    return frozenset(value)
 
 
 def _mention(item, text: str | None, where: str, type_map: dict | None) -> MentionAnnotation | None:
@@ -150,7 +160,10 @@ def gold_record(doc: AnnotatedDocument) -> dict:
         if e.also:
             record["also"] = [list(span) for span in e.also]
         events.append(record)
-    return {"doc_id": doc.doc_id, "text": doc.text, "mentions": mentions, "events": events}
+    record = {"doc_id": doc.doc_id, "text": doc.text, "mentions": mentions, "events": events}
+    if doc.pages:
+        record["pages"] = sorted(doc.pages)
+    return record
 
 
 def gold_path(out_dir: Path, doc_id: str) -> Path:

@@ -14,7 +14,7 @@ import csv
 import json
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..gold import read_gold
@@ -32,6 +32,7 @@ MENTION_VALUES = {
     COUNT: ("count_min", "count_max", "approx"),
     PER: ("normal",), LOC: ("normal",), ORG: ("normal",),
 }
+VALUE_TYPES = (DATE, MONEY, TERM, COUNT)  # mentions whose value is more than a name
 DISCREPANCY_COLUMNS = (
     "doc_id", "kind", "issue", "type", "field", "gold", "predicted",
     "start", "end", "page", "sentence", "text",
@@ -60,10 +61,15 @@ class _Tally:
 
 
 class _Placer:
-    """Carries gold spans onto the clean text, aligning the two texts once, lazily."""
+    """Carries gold spans onto the clean text, aligning the two texts once, lazily.
 
-    def __init__(self, gold: AnnotatedDocument, out: OutputDocument):
+    Gold for an excerpt (some pages) is aligned with the clean text of those pages
+    only (``window``), which is both faster and safer than with the whole document.
+    """
+
+    def __init__(self, gold: AnnotatedDocument, out: OutputDocument, window: tuple[int, int] | None = None):
         self.gold, self.out, self._alignment = gold, out, None
+        self.window = window or (0, len(out.text or ""))
 
     def place(self, start: int, end: int, expected: str | None = None) -> tuple[int, int] | None:
         gold_text, clean = self.gold.text, self.out.text
@@ -73,18 +79,52 @@ class _Placer:
             if end > len(clean) or (expected and " ".join(clean[start:end].split()) != " ".join(expected.split())):
                 return None
             return start, end
-        return self._aligned().map_span(start, end)
+        span = self._aligned().map_span(start, end)
+        return None if span is None else (span[0] + self.window[0], span[1] + self.window[0])
 
     def near(self, start: int) -> int | None:
         """A clean offset near an unplaceable gold one, to sort and locate its row."""
         if self.gold.text is None or self.out.text is None:
             return start
-        return self._aligned().map_offset(start)
+        return self._aligned().map_offset(start) + self.window[0]
 
     def _aligned(self):
         if self._alignment is None:
-            self._alignment = align_versions(self.gold.text, self.out.text)
+            low, high = self.window
+            self._alignment = align_versions(self.gold.text, self.out.text[low:high])
         return self._alignment
+
+
+def _excerpt(out: OutputDocument, pages: frozenset[int]) -> tuple[OutputDocument, tuple[int, int]]:
+    """The part of an output document on some pages, and the clean text around them.
+
+    Mentions count when they are on those pages; an event counts when any of its
+    tellings (trigger or evidence span) is, so one happening the pipeline merged
+    across pages is compared with each page's annotation of it. The window reaches
+    one sentence past the pages on either side: a page may begin or end mid-sentence.
+    """
+    sentences = out.sentences
+    inside = [i for i, s in enumerate(sentences) if s.get("page") in pages]
+    if not inside:
+        return replace(out, sentences=[], mentions=[], events=[], arguments=[], _starts=[]), (0, 0)
+    first, last = max(inside[0] - 1, 0), min(inside[-1] + 1, len(sentences) - 1)
+    window = (sentences[first]["start"], sentences[last]["end"])
+
+    def on_pages(start) -> bool:
+        sentence = out.sentence_at(start)
+        return sentence is not None and sentence.get("page") in pages
+
+    def told_on_pages(row: dict) -> bool:
+        starts = [int(a) for a, _ in re.findall(r"(\d+)\s*-\s*(\d+)", row.get("evidence_spans") or "")]
+        return row.get("page") in pages or any(on_pages(start) for start in starts)
+
+    events = [row for row in out.events if told_on_pages(row)]
+    kept = {row["event_id"] for row in events}
+    return replace(
+        out, sentences=[sentences[i] for i in inside],
+        mentions=[row for row in out.mentions if row.get("page") in pages], events=events,
+        arguments=[row for row in out.arguments if row.get("event_id") in kept], _starts=[],
+    ), window
 
 
 def _row(out: OutputDocument, kind: str, issue: str, type_: str, start: int | None, end: int | None,
@@ -148,14 +188,18 @@ def _compare_mentions(gold: AnnotatedDocument, out: OutputDocument, placer: _Pla
             rows.append(_row(out, "mention", "field", gi.type, gi.start, gi.end, "span",
                              gold=out.text[gi.start:gi.end] if out.text else gi.values["text"],
                              predicted=pi.values.get("text"), page=pi.values.get("page")))
+        all_right = None
         for name in MENTION_VALUES[gi.type]:
             if not given(gi.values.get(name)):
                 continue
             ok = same_value(name, gi.values[name], pi.values.get(name))
+            all_right = ok if all_right is None else all_right and ok
             tally.values.setdefault(gi.type, {}).setdefault(name, Counter()).update(correct=int(ok), total=1)
             if not ok:
                 rows.append(_row(out, "mention", "field", gi.type, gi.start, gi.end, name,
                                  gold=gi.values[name], predicted=pi.values.get(name), page=pi.values.get("page")))
+        if all_right is not None and gi.type in VALUE_TYPES:  # the mention's value as a whole
+            tally.values[gi.type].setdefault("value", Counter()).update(correct=int(all_right), total=1)
 
 
 def _gold_event_item(e: EventAnnotation, out: OutputDocument, placer: _Placer, tally: _Tally, rows: list) -> Item:
@@ -314,9 +358,11 @@ def compare(gold_docs: list[AnnotatedDocument], out_docs: dict[str, OutputDocume
             continue
         if out_id != gold.doc_id:
             extended[gold.doc_id] = out_id
-        compared.append(gold.doc_id)
-        out = out_docs[out_id]
-        placer = _Placer(gold, out)
+        compared.append(gold.doc_id + (f" p{','.join(map(str, sorted(gold.pages)))}" if gold.pages else ""))
+        out, window = out_docs[out_id], None
+        if gold.pages:
+            out, window = _excerpt(out, gold.pages)
+        placer = _Placer(gold, out, window)
         if gold.mention_types:
             _compare_mentions(gold, out, placer, tally, rows)
         if gold.has_events:
