@@ -162,13 +162,12 @@ def run_cli(inputs: list[Path], out: Path, *options: str) -> tuple[float, int]:
     return elapsed, int(result.stdout.split()[-1])
 
 
-# Run in a fresh process: the pipeline of the tree in argv[1] over the PDFs after it.
+# Run in a fresh process: the pipeline of the tree in argv[1] over the PDFs after it (that
+# tree's benchmarks.throughput sets one BLAS thread first, wherever its workers module lives).
 _STAGE_TIMES = """
 import json, sys
 sys.path.insert(0, sys.argv[1])
 from pathlib import Path
-from pipeline.workers import single_thread_env
-single_thread_env()
 from benchmarks.throughput import pipeline_times
 print(json.dumps(pipeline_times([Path(p) for p in sys.argv[2:]])))
 """
