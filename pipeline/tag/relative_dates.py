@@ -28,6 +28,7 @@ from ..records import DATE, DateValue, Mention
 from ..resources import fold, load_json
 
 _SP = r"[^\S\n]+"
+AGO_WINDOW = 80  # characters before 'назад' that may hold its count and unit
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,11 +82,15 @@ def _grammar() -> dict:
         "weekend": rf"(?P<mod>{mod}){_SP}(?P<head>{_alternatives(data['weekends'])})",
         "season": rf"(?:(?P<mod>{mod}){_SP}(?P<head>{season_forms})"
                   rf"|(?:{part}){_SP}(?P<mod2>{mod}){_SP}(?P<head2>{season_after_parts}))",
-        "ago": rf"(?:(?P<number>{number}){_SP}(?P<head>{_alternatives(unit_of)})"
-               rf"|(?P<head2>{_alternatives(ago['alone'])})){_SP}{re.escape(fold(ago['word']))}",
     }
+    word = re.escape(fold(ago["word"]))
+    # 'ago' is matched backwards from each 'назад' (scanning every position for a number is slow)
+    ago_tail = (rf"(?<![\w-])(?:(?P<number>{number}){_SP}(?P<head>{_alternatives(unit_of)})"
+                rf"|(?P<head2>{_alternatives(ago['alone'])})){_SP}{word}\Z")
     return {
         "patterns": {kind: re.compile(rf"(?<![\w-])(?:{p})(?![\w-])", re.I) for kind, p in patterns.items()},
+        "ago_word": re.compile(rf"(?<![\w-]){word}(?![\w-])", re.I),
+        "ago_tail": re.compile(ago_tail, re.I),
         "offset_of": offset_of, "season_of": season_of, "unit_of": unit_of,
         "days": {fold(w): n for w, n in data["days"].items()},
         "weekdays": {fold(w): n for w, n in data["weekdays"].items()},
@@ -130,8 +135,13 @@ def find_relative_dates(text: str) -> list[RelativeDate]:
     []
     """
     folded = fold(text)
-    found = [_read(kind, match) for kind, pattern in _grammar()["patterns"].items()
+    grammar = _grammar()
+    found = [_read(kind, match) for kind, pattern in grammar["patterns"].items()
              for match in pattern.finditer(folded)]
+    for word in grammar["ago_word"].finditer(folded):
+        match = grammar["ago_tail"].search(folded, max(0, word.start() - AGO_WINDOW), word.end())
+        if match:
+            found.append(_read("ago", match))
     chosen: list[RelativeDate] = []
     for expression in sorted(filter(None, found), key=lambda e: (e.start - e.end, e.start)):
         if all(e.end <= expression.start or expression.end <= e.start for e in chosen):
