@@ -16,7 +16,8 @@ events — and puts the result on the Doc through
 export, so the attributes are those described there (``span._.normal``,
 ``span._.value``, ``span._.arguments``, ``doc._.doc_date``). Offsets found in the
 normalised text are mapped back to ``doc.text`` and widened to spaCy's tokens;
-a span no token can hold is listed in ``doc._.unaligned`` and logged.
+a span no token can hold (or one widened onto the tokens of another of its label)
+is listed in ``doc._.unaligned`` and logged.
 
 Set ``doc._.doc_date`` (ISO) before the component runs to give the statement's
 date; otherwise the dateline found in the text is used. Models are loaded once per
@@ -62,8 +63,8 @@ class TestimonyComponent:
         unaligned = fill_doc(doc, annotated)
         doc._.doc_date = doc_date.isoformat() if doc_date else None
         for item in unaligned:
-            log.warning("testimony: %s %s at %d-%d (%r) does not align with spaCy's tokens",
-                        item["kind"], item["label"], item["start"], item["end"], item["text"])
+            log.warning("testimony: %s %s at %d-%d (%r) is not on the Doc: %s",
+                        item["kind"], item["label"], item["start"], item["end"], item["text"], item["reason"])
         return doc
 
     def annotate(self, text: str, doc_date: dt.date | None = None) -> tuple[AnnotatedDocument, dt.date | None]:

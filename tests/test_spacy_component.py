@@ -125,9 +125,23 @@ def test_a_span_no_token_can_hold_is_reported(nlp):
     annotated = AnnotatedDocument("d", text, (MentionAnnotation("PER", 0, 15, text[:15]),
                                               MentionAnnotation("LOC", 5, 6, " ")))
     unaligned = fill_doc(doc, annotated)
-    assert unaligned == [{"kind": "mention", "label": "LOC", "start": 5, "end": 6, "text": " "}]
+    assert unaligned == [{"kind": "mention", "label": "LOC", "start": 5, "end": 6, "text": " ",
+                          "reason": "no token holds it"}]
     assert doc._.unaligned == unaligned
     assert [(s.label_, s.text) for s in doc.spans["testimony"]] == [("PER", "Бахыт  Туменова")]
+
+
+def test_two_mentions_widened_onto_the_same_tokens_are_reported(nlp):
+    """spaCy keeps 'Б.Т.Туменова' as one token: two PER mentions inside it cannot both be spans."""
+    text = "Задержана Б.Т.Туменова."
+    doc = nlp.make_doc(text)
+    first, second = text.index("Б.Т."), text.index("Туменова")
+    annotated = AnnotatedDocument("d", text, (MentionAnnotation("PER", first, first + 4, "Б.Т."),
+                                              MentionAnnotation("PER", second, second + 8, "Туменова")))
+    [item] = fill_doc(doc, annotated)
+    assert (item["text"], item["reason"]) == ("Туменова", "another of its label covers the same tokens")
+    [span] = doc.spans["testimony"]
+    assert span.text == "Б.Т.Туменова" and span._.chars == [first, first + 4]
 
 
 def test_without_events_only_mentions_are_tagged():

@@ -111,7 +111,8 @@ def register_extensions() -> None:
 
 
 def blank_pipeline():
-    """A blank Russian pipeline: spaCy's tokeniser, nothing else."""
+    """A blank Russian pipeline: spaCy's tokeniser, nothing else (what a DocBin is made
+    and read with)."""
     return require_spacy().blank(LANGUAGE)
 
 
@@ -124,14 +125,19 @@ def fill_doc(doc, annotated: AnnotatedDocument) -> list[dict]:
     if doc.text != annotated.text:
         raise GoldError(f"{annotated.doc_id}: the Doc's text is not the annotated text")
     unaligned: list[dict] = []
+    taken: set[tuple] = set()  # a span's attributes are keyed by its label, offsets and id
 
     def span(kind: str, label: str, start: int, end: int, span_id: str | None = None):
         found = doc.char_span(start, end, label=label, alignment_mode="expand",
                                span_id=span_id or 0)
-        if found is None or not found.text.strip():
+        reason = ("no token holds it" if found is None or not found.text.strip() else
+                  "another of its label covers the same tokens"
+                  if (label, found.start_char, found.end_char, found.id) in taken else None)
+        if reason:
             unaligned.append({"kind": kind, "label": label, "start": start, "end": end,
-                              "text": doc.text[start:end]})
+                              "text": doc.text[start:end], "reason": reason})
             return None
+        taken.add((label, found.start_char, found.end_char, found.id))
         if (found.start_char, found.end_char) != (start, end):
             found._.chars = [start, end]
         return found
@@ -226,13 +232,12 @@ def write_docbin(docs: Iterable[AnnotatedDocument], path: Path) -> list[Path]:
     """Write every document into one ``.spacy`` file, atomically; the file written."""
     from ..tables import write_atomically
 
-    spacy = require_spacy()
+    nlp = blank_pipeline()
     from spacy.tokens import DocBin
 
     path = Path(path)
     if path.is_dir() or path.suffix != SUFFIX:
         raise GoldError(f"{path}: the spaCy format writes one file; give a path ending in {SUFFIX}")
-    nlp = spacy.blank(LANGUAGE)
     docbin = DocBin(store_user_data=True)
     for annotated in docs:
         docbin.add(doc_from_annotations(nlp, annotated))
@@ -242,14 +247,13 @@ def write_docbin(docs: Iterable[AnnotatedDocument], path: Path) -> list[Path]:
 
 def read_docbin(path: Path) -> list[AnnotatedDocument]:
     """Documents from a ``.spacy`` file, or every ``.spacy`` file in a folder."""
-    spacy = require_spacy()
+    nlp = blank_pipeline()
     from spacy.tokens import DocBin
 
     path = Path(path)
     files = sorted(path.glob(f"*{SUFFIX}")) if path.is_dir() else [path]
     if not files:
         raise GoldError(f"{path}: no {SUFFIX} files in this folder")
-    nlp = spacy.blank(LANGUAGE)
     register_extensions()
     documents = []
     for file in files:
