@@ -82,17 +82,26 @@ def run(inputs: tuple[Path, ...], out: Path, jobs: int, timeout: float, max_memo
 @click.argument("gold", type=click.Path(exists=True, path_type=Path))
 @click.option("-o", "--report", "report_dir", default=Path("report"), show_default=True,
               type=click.Path(file_okay=False, path_type=Path),
-              help="Folder for metrics and the discrepancy table.")
-def reconcile(out: Path, gold: Path, report_dir: Path) -> None:
+              help="Folder for metrics and the discrepancy table (not the gold folder).")
+@click.option("--timeout", default=300.0, type=click.FloatRange(min=0), show_default=True,
+              help="Seconds reading and comparing may take (0: no limit).")
+@click.option("--max-memory", default=3000, type=click.IntRange(min=0), show_default=True,
+              help="MB of memory reading and comparing may use (0: no limit).")
+def reconcile(out: Path, gold: Path, report_dir: Path, timeout: float, max_memory: int) -> None:
     """Compare OUT with hand annotations in GOLD.
 
     GOLD is a folder or file of SPEC JSON, brat standoff (NEREL's types are
-    mapped: PERSON to PER, CITY to LOC, ...) or a CSV/XLSX event table.
+    mapped: PERSON to PER, CITY to LOC, ...) or a CSV/XLSX event table. The
+    same limits as a run's apply: a gold table too large is an error, not a
+    machine that stops answering. Cells of the CSV report that a spreadsheet
+    would run as a formula start with an apostrophe.
     """
+    from .batch.workers import Limits
     from .reconcile import reconcile as run_reconcile
 
+    limits = Limits(timeout=timeout or None, max_memory_mb=max_memory or None)
     try:
-        report = run_reconcile(out, gold, report_dir)
+        report = run_reconcile(out, gold, report_dir, limits=limits)
     except PipelineError as error:
         raise click.ClickException(str(error)) from error
     click.echo(report.summary())
@@ -121,12 +130,18 @@ def report(out: Path, report_path: Path | None) -> None:
               help="The annotation tool's format (spacy: a DocBin, training data for spaCy).")
 @click.option("-o", "--output", "out_dir", required=True, type=click.Path(path_type=Path),
               help="Folder to write into (for spacy: the FILE.spacy to write).")
-def export_command(out: Path, fmt: str, out_dir: Path) -> None:
-    """Pre-annotations from OUT for annotators to correct, or spaCy training data."""
+@click.option("--force", is_flag=True,
+              help="Replace files there that differ from the export (annotators' corrections are lost).")
+def export_command(out: Path, fmt: str, out_dir: Path, force: bool) -> None:
+    """Pre-annotations from OUT for annotators to correct, or spaCy training data.
+
+    A file already in the folder is replaced only if it holds what the export
+    would write, or with --force: a corrected .ann is never overwritten unasked.
+    """
     from .gold.roundtrip import export_output
 
     try:
-        docs, written = export_output(out, fmt, out_dir)
+        docs, written = export_output(out, fmt, out_dir, force=force)
     except PipelineError as error:
         raise click.ClickException(str(error)) from error
     n_mentions = sum(len(d.mentions) for d in docs)
