@@ -126,6 +126,12 @@ DICTIONARY: dict[str, dict[str, Column]] = {
                          "80900 KZT"),
         "entity_id": Column(INT, "Same value for every mention of one person, place or "
                             "organisation within a document.", "4"),
+        "nested_in": Column(INT, "The `mention_id` of the mention this one lies inside: a "
+                            "place named within an organisation's name or an amount (`РФ` in "
+                            "`МВД РФ`, `США` in `20 млн долларов США`) is a mention of its own. "
+                            "Null for an outermost mention; "
+                            "`mentions[mentions.nested_in.isna()]` is one flat layer, as a "
+                            "count of organisations or amounts wants it.", "12"),
         **_DATES, **_AMOUNTS, **_TERMS, **_COUNTS,
         "approx": Column(NULLABLE_BOOL, "True for an approximate value (`около`, `более`, "
                          "`порядка`); null for types without a value.", "False"),

@@ -53,6 +53,7 @@ from .events_triggers import (
 )
 from .nlp import Models, parse_word
 from .records import DATE, LOC, Argument, DateValue, Event, Mention, Sentence
+from .tag.nesting import nested_in, outermost
 from .tag.gazetteer import canonical_place
 
 _WORD = re.compile(r"\w+(?:[-.]\w+)*|[^\w\s]")
@@ -80,6 +81,7 @@ def build_events(
     last_day: DateValue | None = None
     heading = ListHeading()  # a list under "Итоги:" / "Сводные данные за март:"
     by_sentence = _mentions_by_sentence(sentences, mentions)
+    outer = outermost(mentions)
     people = read_people(text, mentions)
     words_of = [_WORD.findall(s.text) for s in sentences]
     to_parse = [
@@ -120,7 +122,7 @@ def build_events(
         actors = find_actors(tokens)
         hits = find_triggers(tokens, tuple(m for _, m in inside), actors)
         found = assign_arguments(tokens, hits, inside, actors, people)
-        anaphoric_place = _anaphoric_place(tokens, mentions, unit, layout)
+        anaphoric_place = _anaphoric_place(tokens, outer, unit, layout)
         sentence_drafts = []
         for hit, args in zip(hits, found):
             draft = _draft(text, sentence, sent_id, unit, hit, args, mentions)
@@ -167,10 +169,14 @@ def without_venue_loss(drafts: list[Draft]) -> list[Draft]:
 
 
 def _mentions_by_sentence(sentences, mentions) -> list[list[tuple[int, Mention]]]:
-    """(index, mention) pairs of each sentence, by where the mention starts."""
+    """(index, mention) pairs of each sentence, by where the mention starts; mentions
+    nested in another (``РФ`` in ``МВД РФ``) are left out."""
     starts = [s.start for s in sentences]
     found: list[list[tuple[int, Mention]]] = [[] for _ in sentences]
+    holders = nested_in(mentions)
     for i, mention in enumerate(mentions):
+        if holders[i] is not None:
+            continue  # a place inside an organisation's name is not an argument of its own
         k = bisect.bisect_right(starts, mention.start) - 1
         if k >= 0 and mention.start < sentences[k].end:
             found[k].append((i, mention))

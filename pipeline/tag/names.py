@@ -10,6 +10,7 @@ and an ``entity_id`` shared by the mentions of one person, place or organisation
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
@@ -19,6 +20,7 @@ from razdel import sentenize
 from ..nlp import Models
 from ..records import LOC, ORG, PER, Mention
 from .gazetteer import canonical_place, find_places, find_venues, place_nominative
+from .nesting import geographic_words
 from .orgs import (
     abbreviation_stem,
     find_org_words,
@@ -63,13 +65,16 @@ def tag_names(text: str, models: Models) -> list[Mention]:
     spans = [piece for span in spans for piece in _split_parenthesis(text, span)]
     spans = [fixed for span in spans if (fixed := _fix_span(text, span)) is not None]
     spans = _extend_persons(text, spans)
-    spans = _add_places(text, spans)
+    places = [Span(LOC, p.start, p.end, p.canonical, "gazetteer", p.name) for p in find_places(text)]
+    seen_places = [replace(s) for s in spans if s.type == LOC] + places
+    spans = _add_places(text, spans, places)
     spans = _add_venues(text, spans)
     spans = _add_org_words(text, spans)
     spans = _merge_org_with_place(text, spans)
     spans = [piece for span in spans for piece in _split_place_off_body(text, span)]
     spans = _without_overlaps(spans)
-    return _to_mentions(text, spans + _repeated_surnames(text, spans))
+    spans += _repeated_surnames(text, spans)
+    return _to_mentions(text, spans + _nested_places(text, spans, seen_places))
 
 
 def chunks(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, str]]:
@@ -273,12 +278,12 @@ def _close_quote(text: str, span: Span) -> Span:
     return span
 
 
-def _add_places(text: str, spans: list[Span]) -> list[Span]:
+def _add_places(text: str, spans: list[Span], places: list[Span]) -> list[Span]:
     """Gazetteer places: retype what natasha mistyped, add what it missed."""
     result = list(spans)
-    for place in find_places(text):
+    for place in places:
         overlapping = [s for s in result if s.start < place.end and place.start < s.end]
-        hit = Span(LOC, place.start, place.end, place.canonical, "gazetteer", place.name)
+        hit = replace(place)
         if not overlapping:
             if not _may_be_person(text[place.start : place.end]):
                 result.append(hit)
@@ -389,6 +394,31 @@ def _split_place_off_body(text: str, span: Span) -> list[Span]:
     if not words or org_head(words) is None:
         return [span]
     return [replace(span, end=span.start + body_end), loc]
+
+
+def _nested_places(text: str, spans: list[Span], candidates: list[Span]) -> list[Span]:
+    """Places inside an organisation's name (``МИД России``, ``Университета Южной
+    Калифорнии``): natasha's and the gazetteer's, and names pymorphy3 knows as
+    geographic; each a LOC mention nested in its ORG. Longest first, never two
+    overlapping, never across the organisation's edge."""
+    organisations = [s for s in spans if s.type == ORG]
+    if not organisations:
+        return []
+    candidates = candidates + [Span(LOC, a, b, source="morphology")
+                               for org in organisations for a, b in geographic_words(text, org.start, org.end)]
+    flat = sorted(spans, key=lambda s: s.start)  # they never overlap
+    starts = [s.start for s in flat]
+    nested: list[Span] = []
+    for place in sorted(candidates, key=lambda s: (s.start - s.end, s.start)):
+        i = bisect.bisect_right(starts, place.start) - 1
+        if i < 0 or flat[i].type != ORG or place.end > flat[i].end or \
+                (flat[i].start, flat[i].end) == (place.start, place.end):
+            continue
+        if i + 1 < len(flat) and flat[i + 1].start < place.end:
+            continue
+        if not any(n.start < place.end and place.start < n.end for n in nested):
+            nested.append(replace(place, type=LOC))
+    return nested
 
 
 def _is_genitive(surface: str) -> bool:
