@@ -13,12 +13,13 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from razdel import sentenize
 
 from ..nlp import Models
 from ..records import LOC, ORG, PER, Mention
+from .candidates import SENTENCE_END, WORD, Span
 from .gazetteer import canonical_place, find_places, find_venues, place_nominative
 from .nesting import geographic_words
 from .orgs import (
@@ -33,24 +34,13 @@ from .orgs import (
     org_lexicon,
 )
 from .person_context import person_context
-from .persons import fullest, group_persons, is_patronymic, normalise_person, surname_key
+from .person_spans import NOT_NOUN, extend_person, extend_persons, join_split_names, split_person
+from .persons import fullest, group_persons, normalise_person, surname_key
 
 CHUNK_CHARS = 1500  # natasha runs on pieces about this long, cut at sentence ends
 _PARAGRAPH = re.compile(r"[^\n]+")
-_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
-_SENTENCE_END = ".!?…:;\"«»“”„(—–-"
-
-
-@dataclass(slots=True)
-class Span:
-    """A candidate mention while the rules work on it."""
-
-    type: str
-    start: int
-    end: int
-    canonical: str | None = None  # set by the gazetteer
-    source: str = "natasha"
-    name: str | None = None  # a place's nominative in its own wording, from the gazetteer
+_WORD = WORD
+_SENTENCE_END = SENTENCE_END
 
 
 def tag_names(text: str, models: Models) -> list[Mention]:
@@ -61,10 +51,11 @@ def tag_names(text: str, models: Models) -> list[Mention]:
     >>> [(m.type, m.text, m.normal) for m in found]
     [('LOC', 'Жанаозене', 'Жанаозен'), ('PER', 'Бахыт Туменову', 'Бахыт Туменова')]
     """
-    spans = _natasha_spans(text, models)
+    spans = join_split_names(text, _natasha_spans(text, models))
     spans = [piece for span in spans for piece in _split_parenthesis(text, span)]
     spans = [fixed for span in spans if (fixed := _fix_span(text, span)) is not None]
-    spans = _extend_persons(text, spans)
+    spans = extend_persons(text, spans)
+    spans = [piece for span in spans for piece in split_person(text, span)]
     places = [Span(LOC, p.start, p.end, p.canonical, "gazetteer", p.name) for p in find_places(text)]
     seen_places = [replace(s) for s in spans if s.type == LOC] + places
     spans = _add_places(text, spans, places)
@@ -167,73 +158,6 @@ def _is_not_org(surface: str) -> bool:
         _FACILITY_NUMBER.fullmatch(rest))
 
 
-# An initial or two (``Д.``, ``Д.В.``, ``Д. В.``) right before or after a name.
-_INITIALS_BEFORE = re.compile(r"(?<![\w.])(?:[А-ЯЁ]\.[ \t]?){1,2}[ \t]?$")
-_INITIALS_AFTER = re.compile(r"^[ \t](?:[ \t]?[А-ЯЁ]\.){1,2}(?![\w])")
-_NAME_WORD_AFTER = re.compile(r"^[ \t]([А-ЯЁ][а-яё]+)(?![\w-])")
-MAX_NAME_WORDS = 3  # surname, first name, patronymic
-
-
-def _extend_persons(text: str, spans: list[Span]) -> list[Span]:
-    """Every PER span made whole (:func:`_extend_person`), never into another span."""
-    taken = [(s.start, s.end) for s in spans]
-    return [_extend_person(text, span, taken) for span in spans]
-
-
-def _extend_person(text: str, span: Span, taken: list[tuple[int, int]] = ()) -> Span:
-    """A person's name as natasha cut it, made whole: a leading common word
-    dropped (``Сегодня Д. Рахимов``), adjacent initials taken in (``Д. Рахимов``,
-    ``Рахимов Д.В.``), a lone surname's first name and patronymic too
-    (``Смирнова Елена Викторовна``). ``taken`` spans are never entered: two
-    names side by side (``Билла Клинтона Джо Локхарту``) stay two.
-
-    A first name is a capitalised word pymorphy3 knows as a Name or Patr; a
-    patronymic may also be known by its suffix (-ович, -овна, -улы, -кызы).
-    """
-    if span.type != PER:
-        return span
-    words = list(re.finditer(r"\S+", text[span.start : span.end]))
-    while len(words) > 1 and is_common_word(words[0].group(), parts_of_speech=_NOT_NOUN):
-        span = replace(span, start=span.start + words[1].start())  # ``Сегодня``, ``Вчера``
-        words = list(re.finditer(r"\S+", text[span.start : span.end]))
-    lone_surname = len(_WORD.findall(text[span.start : span.end])) == 1
-    for _ in range(MAX_NAME_WORDS):
-        count = len(_WORD.findall(text[span.start : span.end]))
-        if count >= MAX_NAME_WORDS:
-            break
-        head = text[max(0, span.start - 40) : span.start]
-        tail = text[span.end : span.end + 40]
-        start, end = span.start, span.end
-        if found := _INITIALS_BEFORE.search(head):
-            start -= len(found.group())
-        elif found := _INITIALS_AFTER.match(tail):
-            end += len(found.group())
-        elif (found := _NAME_WORD_AFTER.match(tail)) and (
-            is_patronymic(found.group(1)) or lone_surname and _is_given_name(found.group(1))
-        ):
-            end += len(found.group())
-        else:
-            break
-        if any(a < end and start < b and (a, b) != (span.start, span.end) for a, b in taken):
-            break
-        span = replace(span, start=start, end=end)
-    return span
-
-
-def _is_given_name(word: str) -> bool:
-    """``Елена``, ``Викторовна``, ``Бахытжанулы``: a first name or patronymic."""
-    from ..nlp import parse_word
-
-    if is_patronymic(word):
-        return True
-    return any(
-        mark in parse.tag
-        for parse in parse_word(word)
-        if parse.methods_stack[0][0].__class__.__name__ == "DictionaryAnalyzer"
-        for mark in ("Name", "Patr")
-    )
-
-
 def _oblique_common_noun_opening(text: str, start: int, words: list[str]) -> bool:
     """A sentence opening with a common noun in an oblique case and lower-case
     words after it, which natasha takes for a name for its capital; names such
@@ -255,15 +179,10 @@ def _capitalised_common_words(text: str, start: int, words: list[str]) -> bool:
     (``Чрезвычайное`` положение)."""
     if not all(is_common_word(word) for word in words):
         return False
-    if len(words) == 1 and is_common_word(words[0], parts_of_speech=_NOT_NOUN):
+    if len(words) == 1 and is_common_word(words[0], parts_of_speech=NOT_NOUN):
         return True
     before = text[:start].rstrip(" ")
     return not before or before[-1] in _SENTENCE_END or before.endswith("\n")
-
-
-_NOT_NOUN = frozenset(
-    "ADJF ADJS PRTF PRTS VERB INFN GRND ADVB PREP CONJ PRCL NPRO COMP PRED NUMR INTJ".split()
-)
 
 
 def _close_quote(text: str, span: Span) -> Span:
@@ -448,7 +367,7 @@ def _repeated_surnames(text: str, spans: list[Span]) -> list[Span]:
         if any(a < match.end() and match.start() < b for a, b in taken):
             continue
         if normalise_person(match.group()).last_keys & surnames:
-            found = _extend_person(text, Span(PER, match.start(), match.end(), source="coreference"), taken)
+            found = extend_person(text, Span(PER, match.start(), match.end(), source="coreference"), taken)
             if not any(a < found.end and found.start < b for a, b in taken):
                 added.append(found)
     return added
