@@ -36,3 +36,10 @@ def opens_sentence(text: str, start: int) -> bool:
     """
     before = text[:start].rstrip(" \t")
     return not before or before[-1] in SENTENCE_END or before.endswith("\n")
+
+
+def in_dictionary(parse) -> bool:
+    """Whether a pymorphy3 parse comes from its dictionary as the word stands, not
+    guessed from a suffix or from a known word behind an unknown prefix (``Руснока``
+    read as ``Рус-`` + ``нока``)."""
+    return len(parse.methods_stack) == 1 and parse.methods_stack[0][0].__class__.__name__ == "DictionaryAnalyzer"

@@ -34,6 +34,7 @@ from .orgs import (
     org_lexicon,
 )
 from .person_context import person_context
+from .place_or_person import is_geographic, may_be_either, place_or_person
 from .person_spans import NOT_NOUN, extend_person, extend_persons, join_split_names, split_person
 from .persons import fullest, group_persons, normalise_person, surname_key
 
@@ -198,18 +199,25 @@ def _close_quote(text: str, span: Span) -> Span:
 
 
 def _add_places(text: str, spans: list[Span], places: list[Span]) -> list[Span]:
-    """Gazetteer places: retype what natasha mistyped, add what it missed."""
-    result = list(spans)
+    """Gazetteer places: retype what natasha mistyped, add what it missed; a one-word
+    name that may be a place or a person is settled by :func:`place_or_person`."""
+    at_place = {(p.start, p.end) for p in places}
+    result = [_settle_one_word(text, s, (s.start, s.end) in at_place) for s in spans]
     for place in places:
         overlapping = [s for s in result if s.start < place.end and place.start < s.end]
         hit = replace(place)
+        one_word = " " not in text[place.start : place.end]
         if not overlapping:
-            if not _may_be_person(text[place.start : place.end]):
+            if not (one_word and may_be_either(text[place.start : place.end])) or \
+                    place_or_person(text, place.start, place.end, None, True) == LOC:
                 result.append(hit)
             continue
         if any(s.type == ORG for s in overlapping):
             continue  # a place inside an organisation's name stays part of it
         inside = all(place.start <= s.start and s.end <= place.end for s in overlapping)
+        if inside and one_word and any(s.type == PER for s in overlapping) and \
+                place_or_person(text, place.start, place.end, PER, True) == PER:
+            continue  # ``дача Иванова``: a surname, not Иваново
         if inside:  # natasha's PER/LOC is (part of) this place: ``Жана Озена``
             result = [s for s in result if s not in overlapping] + [hit]
         else:
@@ -217,6 +225,21 @@ def _add_places(text: str, spans: list[Span], places: list[Span]) -> list[Span]:
                 if s.type == LOC and (s.start, s.end) == (place.start, place.end):
                     s.canonical, s.name = place.canonical, place.name
     return result
+
+
+def _settle_one_word(text: str, span: Span, in_gazetteer: bool) -> Span:
+    """natasha's one-word PER or LOC retyped when its word and context say otherwise:
+    a known place that is no name (``с Мозамбиком``) is a LOC; a word that may be
+    either is voted on (``Жители Владимира``, ``Борисов заявил``)."""
+    if span.type not in (PER, LOC) or " " in text[span.start : span.end].strip():
+        return span
+    word = text[span.start : span.end]
+    either = may_be_either(word)
+    if not either:
+        if span.type == PER and (in_gazetteer or is_geographic(word)):
+            return replace(span, type=LOC)
+        return span
+    return replace(span, type=place_or_person(text, span.start, span.end, span.type, in_gazetteer))
 
 
 def _add_venues(text: str, spans: list[Span]) -> list[Span]:
@@ -229,16 +252,6 @@ def _add_venues(text: str, spans: list[Span]) -> list[Span]:
             result = [s for s in result if s not in overlapping]
             result.append(Span(LOC, venue.start, venue.end, venue.canonical, "venue", venue.name))
     return result
-
-
-def _may_be_person(surface: str) -> bool:
-    """A one-word place that is also a first name or surname (Владимир) is left to natasha."""
-    from ..nlp import parse_word
-
-    words = surface.split()
-    return len(words) == 1 and any(
-        mark in parse.tag for parse in parse_word(words[0]) for mark in ("Name", "Surn", "Patr")
-    )
 
 
 def _add_org_words(text: str, spans: list[Span]) -> list[Span]:

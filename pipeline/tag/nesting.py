@@ -94,13 +94,14 @@ def geographic_words(text: str, start: int, end: int) -> list[tuple[int, int]]:
     import re
 
     from ..nlp import parse_word
+    from .candidates import in_dictionary
 
     found: list[tuple[int, int]] = []
     words = list(re.finditer(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)*", text[start:end]))
     for index, match in enumerate(words):
         word = match.group()
         nouns = [p for p in parse_word(word) if "Geox" in p.tag and p.tag.POS == "NOUN"
-                 and p.methods_stack[0][0].__class__.__name__ == "DictionaryAnalyzer"]
+                 and in_dictionary(p)]
         if not nouns or parse_word(word)[0].tag.POS != "NOUN":
             continue
         first = index

@@ -27,7 +27,7 @@ from wordfreq import zipf_frequency
 from ..nlp import parse_word
 from ..records import PER
 from ..resources import load_json
-from .candidates import WORD, Span, opens_sentence
+from .candidates import WORD, Span, in_dictionary, opens_sentence
 from .orgs import is_common_word
 from .persons import CASES, GENDERS, _readings, _surname_readings, is_patronymic
 
@@ -171,7 +171,7 @@ def is_given_name(word: str) -> bool:
     return any(
         mark in parse.tag
         for parse in parse_word(word)
-        if parse.methods_stack[0][0].__class__.__name__ == "DictionaryAnalyzer"
+        if in_dictionary(parse)
         for mark in ("Name", "Patr")
     )
 
@@ -194,7 +194,7 @@ def word_role(word: str) -> str:
     if is_patronymic(word):
         return PATRONYMIC
     parses = parse_word(word)
-    known = [p for p in parses if p.methods_stack[0][0].__class__.__name__ == "DictionaryAnalyzer"]
+    known = [p for p in parses if in_dictionary(p)]
     if known and "Patr" in known[0].tag:
         return PATRONYMIC
     top = parses[0]
@@ -281,7 +281,7 @@ def _case_changes(words: list[str], word: str, tokens: list[re.Match]) -> bool:
 
 def _known_name(word: str) -> bool:
     """A name pymorphy3 knows (its case is then sure): ``Пушкину``, not ``Антониу``."""
-    return any(("Surn" in p.tag or "Name" in p.tag) and p.methods_stack[0][0].__class__.__name__ == "DictionaryAnalyzer"
+    return any(("Surn" in p.tag or "Name" in p.tag) and in_dictionary(p)
                for p in parse_word(word))
 
 
