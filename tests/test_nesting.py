@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.records import LOC, MONEY, ORG, Mention
+from pipeline.records import LOC, MONEY, ORG, PER, Mention
 from pipeline.tag import resolve_overlaps, tag_mentions
 from pipeline.tag.nesting import nested_in, outermost
 
@@ -65,11 +65,15 @@ def test_nested_in_points_at_the_holder_and_outermost_drops_the_inner(models):
     assert [m.text for m in outermost(mentions) if m.type in (ORG, LOC)] == ["ФСБ России", "Москве"]
 
 
-def test_only_a_place_nests_and_only_inside_an_organisation_or_an_amount():
+def test_only_places_and_names_nest_and_only_inside_an_organisation_or_an_amount():
     org = Mention(ORG, 0, 10, "МИД России")
     place = Mention(LOC, 4, 10, "России")
-    inner_org = Mention(ORG, 0, 3, "МИД")
-    assert resolve_overlaps([org, place, inner_org]) == (org, place)
+    assert resolve_overlaps([org, place]) == (org, place)
+    person = Mention(PER, 4, 10, "России")
+    assert len(resolve_overlaps([org, person])) == 1  # a person never nests: the stronger one stays
+    party = Mention(ORG, 20, 35, "партии «Яблоко»")
+    name = Mention(ORG, 28, 34, "Яблоко")
+    assert resolve_overlaps([name, party]) == (party, name)
     money = Mention(MONEY, 20, 36, "100 долларов США")
     usa = Mention(LOC, 33, 36, "США")
     assert resolve_overlaps([usa, money]) == (money, usa)

@@ -74,8 +74,8 @@ def resolve_overlaps(mentions: Iterable[Mention]) -> tuple[Mention, ...]:
             continue
         if i + 1 < len(flat) and flat[i + 1].start < mention.end:
             continue  # it also reaches into the next mention
-        if any(n.start < mention.end and mention.start < n.end for n in nested):
-            continue
+        if any(n.start < mention.end and mention.start < n.end and not may_nest(mention, n) for n in nested):
+            continue  # it may sit inside another nested one (``России`` in ``МВД России`` in …)
         nested.append(mention)
     return tuple(sorted(flat + nested, key=lambda m: (m.start, -m.end)))
 

@@ -22,6 +22,15 @@ from ..records import LOC, ORG, PER, Mention
 from .candidates import SENTENCE_END, WORD, Span
 from .gazetteer import canonical_place, find_places, find_venues, place_nominative
 from .nesting import geographic_words
+from .org_names import (
+    add_bodies_with_place,
+    add_org_names,
+    extend_named_after_people,
+    keeps_place,
+    merge_org_chains,
+    nested_orgs,
+    quoted_names_inside,
+)
 from .orgs import (
     abbreviation_stem,
     find_org_words,
@@ -61,12 +70,19 @@ def tag_names(text: str, models: Models) -> list[Mention]:
     seen_places = [replace(s) for s in spans if s.type == LOC] + places
     spans = _add_places(text, spans, places)
     spans = _add_venues(text, spans)
+    inner_orgs: list[Span] = []  # ORGs taken into longer ones, nested in them at the end
+    spans = add_org_names(text, spans, inner_orgs)
+    spans = extend_named_after_people(text, spans)
     spans = _add_org_words(text, spans)
+    spans = add_bodies_with_place(text, spans)
     spans = _merge_org_with_place(text, spans)
+    spans = merge_org_chains(text, spans, inner_orgs)
     spans = [piece for span in spans for piece in _split_place_off_body(text, span)]
     spans = _without_overlaps(spans)
     spans += _repeated_surnames(text, spans)
-    return _to_mentions(text, spans + _nested_places(text, spans, seen_places))
+    nested = _nested_places(text, spans, seen_places) + quoted_names_inside(text, spans)
+    nested += nested_orgs(spans, inner_orgs)
+    return _to_mentions(text, spans + nested)
 
 
 def chunks(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, str]]:
@@ -293,7 +309,7 @@ def _headed_by_standalone_body(text: str, span: Span) -> bool:
     ``Мещанский районный суд``), not an abbreviation or a proper name."""
     words = _WORD.findall(text[span.start : span.end])
     head = org_head(words)
-    return head is not None and is_standalone_body(words[head])
+    return head is not None and is_standalone_body(words[head]) and not keeps_place(words[head:])
 
 
 # A district or region named by its adjective: ``Первомайского района``.
@@ -389,10 +405,15 @@ def _repeated_surnames(text: str, spans: list[Span]) -> list[Span]:
 _CAPITALISED = re.compile(r"(?<![\w.-])[А-ЯЁ][а-яё]{2,}(?:-[А-ЯЁ][а-яё]+)?(?![\w-])")
 
 
-def _entity_key(span: Span, normal: str) -> tuple[str, str]:
+def _entity_key(text: str, span: Span, normal: str) -> tuple[str, str]:
     if span.type == LOC:
         return LOC, (span.canonical or canonical_place(normal)).lower()
+    if span.type == ORG and (quoted := _QUOTED_NAME.search(text, span.start, span.end)):
+        return ORG, quoted.group(1).lower()  # ``партии «Яблоко»`` and ``Яблоко``: one party
     return span.type, normal.lower()
+
+
+_QUOTED_NAME = re.compile(r"[«\"“„]([^«»\"“”„\n]{1,80})[»\"“”]$")
 
 
 def _without_overlaps(spans: list[Span]) -> list[Span]:
@@ -426,7 +447,7 @@ def _to_mentions(text: str, spans: list[Span]) -> list[Mention]:
             normals[id(span)] = normalise_org(surface)
     entity_of: dict[tuple, int] = {}
     forms: dict[int, Counter] = {}
-    keys = {id(s): person_key.get(id(s)) or _entity_key(s, normals[id(s)]) for s in spans}
+    keys = {id(s): person_key.get(id(s)) or _entity_key(text, s, normals[id(s)]) for s in spans}
     for span in spans:
         normal = normals[id(span)]
         key = keys[id(span)]
@@ -438,7 +459,9 @@ def _to_mentions(text: str, spans: list[Span]) -> list[Mention]:
     for span in spans:
         entity = entity_of[keys[id(span)]]
         surface = text[span.start : span.end]
-        # A place keeps its own wording (``РК``, ``Жана Озен``); one entity all the same.
-        normal = normals[id(span)] if span.type == LOC else entity_normal[entity]
+        # A place keeps its own wording (``РК``, ``Жана Озен``), and so does an organisation's
+        # own name nested in its designated form (``Яблоко`` in ``партии «Яблоко»``).
+        own = span.type == LOC or span.source == "quoted"
+        normal = normals[id(span)] if own else entity_normal[entity]
         mentions.append(Mention(span.type, span.start, span.end, surface, normal, None, entity))
     return mentions

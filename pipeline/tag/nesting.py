@@ -1,9 +1,10 @@
 """Mentions inside mentions: a place inside an organisation's name or an amount.
 
 ``МВД РФ`` is an ORG holding the LOC ``РФ``; ``20 млн долларов США`` a MONEY holding
-``США``. The mentions table keeps both (SPEC: mentions may nest); a reader who
-wants one layer takes the outermost (:func:`outermost`). Only a LOC nests, and
-only inside an ORG or a MONEY mention: every other overlap is settled by
+``США``; ``партии «Яблоко»`` an ORG holding the party's own name ``Яблоко`` (one
+organisation: the two share an ``entity_id``). The mentions table keeps both
+(SPEC: mentions may nest); a reader who wants one layer takes the outermost
+(:func:`outermost`). Only these nest: every other overlap is settled by
 :func:`pipeline.tag.resolve_overlaps`.
 """
 
@@ -12,10 +13,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Protocol, TypeVar
 
-from ..records import LOC, MONEY, ORG
+from ..records import LOC, MONEY, ORG, PER
 
-# Which kinds may hold which: a place inside an organisation's name or an amount.
-CONTAINERS = {LOC: frozenset({ORG, MONEY})}
+# Which kinds may hold which: a place inside an organisation's name or an amount;
+# an organisation's own name inside its designated form (``партии «Яблоко»``).
+CONTAINERS = {LOC: frozenset({ORG, MONEY}), ORG: frozenset({ORG})}
 
 
 class HasSpan(Protocol):
@@ -33,7 +35,7 @@ def may_nest(inner: HasSpan, outer: HasSpan) -> bool:
     >>> from pipeline.records import Mention
     >>> may_nest(Mention(LOC, 4, 6, "РФ"), Mention(ORG, 0, 6, "МВД РФ"))
     True
-    >>> may_nest(Mention(ORG, 0, 3, "МВД"), Mention(ORG, 0, 6, "МВД РФ"))
+    >>> may_nest(Mention(PER, 4, 6, "РФ"), Mention(ORG, 0, 6, "МВД РФ"))
     False
     """
     return (
