@@ -18,8 +18,8 @@ CASES = [
     ("В Борисове прошёл пикет.", "Борисове", LOC),
     ("В понедельник Борисов заявил о протесте.", "Борисов", PER),
     ("Мэр Борисова отказал в согласовании.", "Борисова", LOC),
-    # a place pymorphy3 knows and no one is named so is a place whatever natasha says
-    ("Граница проходит с Мозамбиком.", "Мозамбиком", LOC),
+    # a foreign surname that is also a city stays a person when nothing says place
+    ("Певица Хьюстон заявила о туре.", "Хьюстон", PER),
 ]
 
 

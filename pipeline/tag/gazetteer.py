@@ -173,6 +173,12 @@ def _venue_nouns() -> frozenset[str]:
 
 
 @cache
+def _venue_prefixes() -> frozenset[str]:
+    return frozenset(noun[:3].replace("ё", "е") for noun in _venue_nouns()) | frozenset(
+        noun[:3] for noun in _venue_nouns())
+
+
+@cache
 def _streets() -> frozenset[str]:
     return frozenset(load_json("ner_venues.json")["streets"])
 
@@ -192,9 +198,12 @@ def find_venues(text: str) -> list[Place]:
     ['памятник Пушкину']
     """
     nouns = _venue_nouns()
+    prefixes = _venue_prefixes()
     venues = []
     for match in _WORD.finditer(text):
         word = match.group()
+        if word[:3].lower() not in prefixes:
+            continue  # a cheap filter before parsing: no venue noun starts so
         parse = next((p for p in parse_word(word) if p.tag.POS == "NOUN" and p.normal_form in nouns), None)
         if parse is None or parse.tag.number != "sing":
             continue

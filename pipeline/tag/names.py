@@ -77,7 +77,7 @@ def tag_names(text: str, models: Models) -> list[Mention]:
     spans = add_bodies_with_place(text, spans)
     spans = _merge_org_with_place(text, spans)
     spans = merge_org_chains(text, spans, inner_orgs)
-    spans = [piece for span in spans for piece in _split_place_off_body(text, span)]
+    spans = [piece for span in spans for piece in _split_place_off_body(text, span, places)]
     spans = _without_overlaps(spans)
     spans += _repeated_surnames(text, spans)
     nested = _nested_places(text, spans, seen_places) + quoted_names_inside(text, spans)
@@ -110,7 +110,9 @@ def chunks(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, str]]:
 
 
 def _natasha_spans(text: str, models: Models) -> list[Span]:
-    pieces = chunks(text)
+    # Fed to natasha shortest first: a batch is padded to its longest piece, so
+    # pieces of like length waste less work (the spans come out the same).
+    pieces = sorted(chunks(text), key=lambda piece: len(piece[1]))
     spans = []
     for (offset, _), markup in zip(pieces, models.ner_tagger.map([p for _, p in pieces])):
         for span in markup.spans:
@@ -244,18 +246,21 @@ def _add_places(text: str, spans: list[Span], places: list[Span]) -> list[Span]:
 
 
 def _settle_one_word(text: str, span: Span, in_gazetteer: bool) -> Span:
-    """natasha's one-word PER or LOC retyped when its word and context say otherwise:
-    a known place that is no name (``с Мозамбиком``) is a LOC; a word that may be
-    either is voted on (``Жители Владимира``, ``Борисов заявил``)."""
+    """natasha's one-word PER or LOC retyped when its word and context say otherwise,
+    by :func:`place_or_person`: a word that may be either (``Жители Владимира``,
+    ``Борисов заявил``); a gazetteer place that is no one's name is a place; a place
+    only pymorphy3 knows is voted on, so a foreign surname that is also a city
+    (``Хьюстон заявила``) stays a person."""
     if span.type not in (PER, LOC) or " " in text[span.start : span.end].strip():
         return span
     word = text[span.start : span.end]
-    either = may_be_either(word)
-    if not either:
-        if span.type == PER and (in_gazetteer or is_geographic(word)):
-            return replace(span, type=LOC)
-        return span
-    return replace(span, type=place_or_person(text, span.start, span.end, span.type, in_gazetteer))
+    if may_be_either(word):
+        return replace(span, type=place_or_person(text, span.start, span.end, span.type, in_gazetteer))
+    if span.type == PER and in_gazetteer:
+        return replace(span, type=LOC)  # a place of the gazetteer that is no one's name: ``Андижана``
+    if span.type == PER and is_geographic(word):
+        return replace(span, type=place_or_person(text, span.start, span.end, PER, False))
+    return span
 
 
 def _add_venues(text: str, spans: list[Span]) -> list[Span]:
@@ -318,7 +323,7 @@ _DISTRICT_AT_END = re.compile(r"(?<![\w-])[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-я
 _CITY_MARKER = re.compile(r"\s*(?:(?:г|гор)\.?|город[а-я]{0,2})\s*$", re.IGNORECASE)
 
 
-def _split_place_off_body(text: str, span: Span) -> list[Span]:
+def _split_place_off_body(text: str, span: Span, places: list[Span]) -> list[Span]:
     """``Мэрия Екатеринбурга``, ``Мещанский районный суд Москвы``, ``суд Ленинского
     района г. Бишкека``: a body named by its common noun with the city or region
     it serves after it is an ORG and a LOC, as our guidelines split ``Акимату
@@ -329,10 +334,10 @@ def _split_place_off_body(text: str, span: Span) -> list[Span]:
     surface = text[span.start : span.end]
     if "«" in surface:
         return [span]
-    places = [p for p in find_places(surface) if p.end == len(surface) and p.start > 0]
-    if places:
-        place = places[-1]
-        loc = Span(LOC, span.start + place.start, span.start + place.end, place.canonical, "gazetteer", place.name)
+    # The document's gazetteer places (found once) that end the span: ``… Екатеринбурга``.
+    at_end = [p for p in places if p.end == span.end and span.start < p.start]
+    if at_end:
+        loc = replace(at_end[-1])
     elif district := _DISTRICT_AT_END.search(surface):
         loc = Span(LOC, span.start + district.start(), span.end, source="district")
     else:

@@ -110,8 +110,9 @@ def find_org_names(text: str) -> list[tuple[int, int]]:
     while index < len(tokens):
         token = tokens[index]
         word = token.group()
-        if not (word[:1].isupper() or word[:1].isdigit() or not _CYRILLIC_WORD.match(word)):
-            index += 1
+        first = word[0]
+        if not (first.isupper() or first.isdigit() or "a" <= first <= "z"):
+            index += 1  # a name opens with a capital, a digit or a Latin letter
             continue
         hit = None
         for key in token_keys(word):

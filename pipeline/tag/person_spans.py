@@ -40,9 +40,6 @@ MAX_NAME_WORDS = 3  # surname, first name, patronymic
 # A word opening a sentence is dropped from a name only if it is this frequent (Zipf):
 # ``Сегодня`` (5.9) and ``Однако`` (5.8) are, ``Серены`` (2.9) and ``Мишел`` (2.2) are not.
 FREQUENT = 4.0
-# A capitalised verb or adjective inside a run of names ends a name only if it is this
-# frequent: a rare one may be a foreign name pymorphy3 misreads.
-COMMON_INSIDE = 3.0
 
 ATTRIBUTE = frozenset({"ADJF", "PRTF"})
 FUNCTION_WORD = frozenset({"ADVB", "CONJ", "PRCL", "PREP", "NPRO", "INFN", "PRED", "COMP"})
@@ -201,7 +198,7 @@ def word_role(word: str) -> str:
     if (known and known[0] is top and "Name" in top.tag and top.tag.number != "plur"
             and not any("Surn" in p.tag for p in known)):
         return GIVEN
-    if is_common_word(word, parts_of_speech=NOT_NOUN) and zipf_frequency(word.lower(), "ru") >= COMMON_INSIDE:
+    if is_common_word(word, parts_of_speech=NOT_NOUN):
         return COMMON  # a noun may be a surname (``Лебедь``, ``Сопрано``), a verb or adjective is not
     return SURNAME
 
