@@ -26,6 +26,9 @@ class Span:
     canonical: str | None = None  # set by the gazetteer
     source: str = "natasha"
     name: str | None = None  # a place's nominative in its own wording, from the gazetteer
+    # For a name nested in another name of the same organisation (``Яблоко`` in
+    # ``партии «Яблоко»``, ``МИД`` in ``МИД России``): that other span.
+    same_as: Span | None = None
 
 
 def opens_sentence(text: str, start: int) -> bool:

@@ -28,6 +28,7 @@ from .org_names import (
     extend_named_after_people,
     keeps_place,
     merge_org_chains,
+    names_before_place,
     nested_orgs,
     quoted_names_inside,
 )
@@ -81,7 +82,7 @@ def tag_names(text: str, models: Models) -> list[Mention]:
     spans = _without_overlaps(spans)
     spans += _repeated_surnames(text, spans)
     nested = _nested_places(text, spans, seen_places) + quoted_names_inside(text, spans)
-    nested += nested_orgs(spans, inner_orgs)
+    nested += nested_orgs(spans, inner_orgs) + names_before_place(text, spans, nested)
     return _to_mentions(text, spans + nested)
 
 
@@ -411,6 +412,9 @@ _CAPITALISED = re.compile(r"(?<![\w.-])[А-ЯЁ][а-яё]{2,}(?:-[А-ЯЁ][а-я
 
 
 def _entity_key(text: str, span: Span, normal: str) -> tuple[str, str]:
+    if span.same_as is not None:  # a nested name of the same organisation
+        span = span.same_as
+        normal = normalise_org(text[span.start : span.end])
     if span.type == LOC:
         return LOC, (span.canonical or canonical_place(normal)).lower()
     if span.type == ORG and (quoted := _QUOTED_NAME.search(text, span.start, span.end)):
@@ -466,7 +470,7 @@ def _to_mentions(text: str, spans: list[Span]) -> list[Mention]:
         surface = text[span.start : span.end]
         # A place keeps its own wording (``РК``, ``Жана Озен``), and so does an organisation's
         # own name nested in its designated form (``Яблоко`` in ``партии «Яблоко»``).
-        own = span.type == LOC or span.source == "quoted"
+        own = span.type == LOC or span.same_as is not None
         normal = normals[id(span)] if own else entity_normal[entity]
         mentions.append(Mention(span.type, span.start, span.end, surface, normal, None, entity))
     return mentions

@@ -236,7 +236,34 @@ def quoted_names_inside(text: str, spans: list[Span]) -> list[Span]:
             continue
         found = _QUOTED_AT_END.search(text, span.start, span.end)
         if found:
-            nested.append(Span(ORG, found.start(1), found.end(1), source="quoted"))
+            nested.append(Span(ORG, found.start(1), found.end(1), source="quoted", same_as=span))
+    return nested
+
+
+def names_before_place(text: str, spans: list[Span], places: list[Span]) -> list[Span]:
+    """An organisation named with its country or city (``МИД России``, ``Верховная
+    Рада Украины``) holds its name without the place as an ORG of its own, nested,
+    the same organisation: ``МИД``, ``Верховная Рада``. A lone common noun left
+    before the place (``Университета`` of ``Университета Южной Калифорнии``) is no name.
+
+    >>> text = "в МИД России и в Университете Южной Калифорнии"
+    >>> orgs, places = [Span(ORG, 2, 12), Span(ORG, 17, 46)], [Span(LOC, 6, 12), Span(LOC, 29, 46)]
+    >>> [text[s.start:s.end] for s in names_before_place(text, orgs, places)]
+    ['МИД']
+    """
+    at_end = {p.end: p for p in places}
+    nested = []
+    for span in spans:
+        place = at_end.get(span.end)
+        if span.type != ORG or place is None or place.start <= span.start:
+            continue
+        name = text[span.start : place.start].rstrip()
+        words = TOKEN.findall(name)
+        if not words or not name[-1:].isalnum():
+            continue
+        if len(words) == 1 and not is_abbreviation(words[0]) and is_common_word(words[0]):
+            continue
+        nested.append(Span(ORG, span.start, span.start + len(name), source="name", same_as=span))
     return nested
 
 
