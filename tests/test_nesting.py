@@ -83,8 +83,8 @@ def test_only_places_and_names_nest_and_only_inside_an_organisation_or_an_amount
 
 
 def test_the_mentions_table_says_which_mention_holds_a_nested_one(tmp_path):
-    from pipeline.loading import load
-    from pipeline.run import run_batch
+    from pipeline.research.loading import load
+    from pipeline.batch.run import run_batch
 
     source = tmp_path / "statement.txt"
     source.write_text("Сотрудники ФСБ России задержали активиста в Москве.", encoding="utf-8")
@@ -103,7 +103,7 @@ def test_flat_gold_is_compared_with_the_outermost_layer(tmp_path):
     import json
 
     from pipeline.reconcile import reconcile
-    from pipeline.run import run_batch
+    from pipeline.batch.run import run_batch
 
     text = "Сотрудники ФСБ России задержали активиста в Москве."
     source = tmp_path / "doc.txt"

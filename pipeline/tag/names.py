@@ -21,6 +21,7 @@ from ..nlp import Models
 from ..records import LOC, ORG, PER, Mention
 from .candidates import SENTENCE_END, WORD, Span
 from .gazetteer import canonical_place, find_places, find_venues, place_nominative
+from .inflect import abbreviation_stem, is_abbreviation, is_common_word
 from .nesting import geographic_words
 from .org_names import (
     add_bodies_with_place,
@@ -33,10 +34,7 @@ from .org_names import (
     quoted_names_inside,
 )
 from .orgs import (
-    abbreviation_stem,
     find_org_words,
-    is_abbreviation,
-    is_common_word,
     is_plural_institution,
     is_standalone_body,
     normalise_org,
@@ -354,7 +352,8 @@ def _nested_places(text: str, spans: list[Span], candidates: list[Span]) -> list
     """Places inside an organisation's name (``МИД России``, ``Университета Южной
     Калифорнии``): natasha's and the gazetteer's, and names pymorphy3 knows as
     geographic; each a LOC mention nested in its ORG. Longest first, never two
-    overlapping, never across the organisation's edge."""
+    overlapping, never across the organisation's edge; a place that is the whole
+    quoted name (``НП «Алга»``, after the town Алга) is the organisation's name."""
     organisations = [s for s in spans if s.type == ORG]
     if not organisations:
         return []
@@ -370,9 +369,15 @@ def _nested_places(text: str, spans: list[Span], candidates: list[Span]) -> list
             continue
         if i + 1 < len(flat) and flat[i + 1].start < place.end:
             continue
+        if text[place.start - 1 : place.start] in _OPENING_QUOTES and text[place.end : place.end + 1] in _CLOSING_QUOTES:
+            continue  # the organisation's whole name, not a place in it: ``НП «Алга»``
         if not any(n.start < place.end and place.start < n.end for n in nested):
             nested.append(replace(place, type=LOC))
     return nested
+
+
+_OPENING_QUOTES = frozenset("«\"“„")
+_CLOSING_QUOTES = frozenset("»\"“”")
 
 
 def _is_genitive(surface: str) -> bool:

@@ -20,7 +20,7 @@ from ..nlp import parse_word
 from ..records import LOC, ORG, PER
 from ..resources import load_json
 from .candidates import Span, opens_sentence
-from .orgs import abbreviation_stem, is_abbreviation, is_common_word
+from .inflect import abbreviation_stem, is_abbreviation, is_common_word
 
 # A token of a name: letters and digits with inner hyphens, dots and apostrophes
 # (``Альфа-Банк``, ``Лента.ру``, ``McDonald's``, ``24.kg``).

@@ -28,7 +28,7 @@ from ..nlp import parse_word
 from ..records import PER
 from ..resources import load_json
 from .candidates import WORD, Span, in_dictionary, opens_sentence
-from .orgs import is_common_word
+from .inflect import is_common_word
 from .persons import CASES, GENDERS, _readings, _surname_readings, is_patronymic
 
 # An initial or two (``Д.``, ``Д.В.``, ``Д. В.``) right before or after a name.
