@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from pipeline.records import LOC, ORG, PER
 from pipeline.tag.gazetteer import canonical_place, find_places
 from pipeline.tag.names import chunks, tag_names
+from pipeline.tag.nesting import outermost
 from pipeline.tag.orgs import normalise_org
 from pipeline.tag.persons import group_persons, normalise_person
 
@@ -83,9 +84,11 @@ NOT_A_NAME = [
 ]
 
 
-def test_a_monument_holds_no_person(models):
+def test_a_monument_is_one_place_with_its_person_nested(models):
     text = "митинг, несмотря на запрет, будет опять у памятника Абаю, за день до"
-    assert [(m.type, m.text) for m in tag_names(text, models)] == [(LOC, "памятника Абаю")]
+    found = tag_names(text, models)
+    assert [(m.type, m.text) for m in outermost(found)] == [(LOC, "памятника Абаю")]
+    assert [(m.type, m.text) for m in found] == [(LOC, "памятника Абаю"), (PER, "Абаю")]
 
 
 def test_blank_lines_do_not_break_the_tagger(models):

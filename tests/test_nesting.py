@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.records import LOC, MONEY, ORG, PER, Mention
+from pipeline.records import COUNT, LOC, MONEY, ORG, PER, TERM, Mention
 from pipeline.tag import resolve_overlaps, tag_mentions
 from pipeline.tag.nesting import nested_in, outermost
 
@@ -65,19 +65,22 @@ def test_nested_in_points_at_the_holder_and_outermost_drops_the_inner(models):
     assert [m.text for m in outermost(mentions) if m.type in (ORG, LOC)] == ["ФСБ России", "Москве"]
 
 
-def test_only_places_and_names_nest_and_only_inside_an_organisation_or_an_amount():
+def test_names_nest_in_names_and_places_in_amounts_nothing_else_nests():
     org = Mention(ORG, 0, 10, "МИД России")
     place = Mention(LOC, 4, 10, "России")
     assert resolve_overlaps([org, place]) == (org, place)
-    person = Mention(PER, 4, 10, "России")
-    assert len(resolve_overlaps([org, person])) == 1  # a person never nests: the stronger one stays
     party = Mention(ORG, 20, 35, "партии «Яблоко»")
     name = Mention(ORG, 28, 34, "Яблоко")
     assert resolve_overlaps([name, party]) == (party, name)
-    money = Mention(MONEY, 20, 36, "100 долларов США")
-    usa = Mention(LOC, 33, 36, "США")
+    venue = Mention(LOC, 40, 54, "памятника Абаю")
+    person = Mention(PER, 50, 54, "Абаю")  # a person named in a venue's name: the venue stays whole
+    assert resolve_overlaps([person, venue]) == (venue, person)
+    money = Mention(MONEY, 60, 76, "100 долларов США")
+    usa = Mention(LOC, 73, 76, "США")
     assert resolve_overlaps([usa, money]) == (money, usa)
-    # a place reaching out of its organisation is not nested: the stronger one wins
+    # a count inside a term, or a place reaching out of its organisation, does not nest
+    term, count = Mention(TERM, 80, 88, "15 суток"), Mention(COUNT, 80, 82, "15")
+    assert resolve_overlaps([count, term]) == (term,)
     crossing = Mention(LOC, 4, 14, "России и …")
     assert resolve_overlaps([org, crossing]) == (org,)
 

@@ -49,8 +49,9 @@ def tag_mentions(
 
 
 def resolve_overlaps(mentions: Iterable[Mention]) -> tuple[Mention, ...]:
-    """Keep the stronger of overlapping mentions, by kind then length; a place
-    inside a kept organisation or amount stays as a mention of its own (nested).
+    """Keep the stronger of overlapping mentions, by kind then length; a mention
+    that may nest (:data:`~pipeline.tag.nesting.CONTAINERS`: a place inside an
+    organisation or an amount, …) inside a kept one stays as a mention of its own.
 
     >>> a = Mention(COUNT, 0, 2, "15")
     >>> b = Mention(TERM, 0, 8, "15 суток")
@@ -61,7 +62,10 @@ def resolve_overlaps(mentions: Iterable[Mention]) -> tuple[Mention, ...]:
     ['100 долларов США', 'США']
     """
     mentions = list(mentions)
-    flat = sorted(_flat(mentions), key=lambda m: m.start)
+    # A mention that may nest in another one given with it waits for the flat layer:
+    # a person named in a venue's name does not outrank the venue.
+    inner = _nestable(mentions)
+    flat = sorted(_flat([m for m in mentions if id(m) not in inner]), key=lambda m: m.start)
     kept = set(map(id, flat))
     starts = [m.start for m in flat]
     nested: list[Mention] = []
@@ -77,7 +81,24 @@ def resolve_overlaps(mentions: Iterable[Mention]) -> tuple[Mention, ...]:
         if any(n.start < mention.end and mention.start < n.end and not may_nest(mention, n) for n in nested):
             continue  # it may sit inside another nested one (``России`` in ``МВД России`` in …)
         nested.append(mention)
-    return tuple(sorted(flat + nested, key=lambda m: (m.start, -m.end)))
+    # A mention that could have nested but whose holder lost stands on its own if it can.
+    taken = flat + nested
+    for mention in (m for m in mentions if id(m) in inner and m not in nested):
+        if all(t.end <= mention.start or mention.end <= t.start for t in taken):
+            taken.append(mention)
+    return tuple(sorted(taken, key=lambda m: (m.start, -m.end)))
+
+
+def _nestable(mentions: list[Mention]) -> set[int]:
+    """ids of the mentions lying inside another mention they may nest in."""
+    found: set[int] = set()
+    open_: list[Mention] = []  # mentions whose span is still open, by start
+    for mention in sorted(mentions, key=lambda m: (m.start, -m.end)):
+        open_ = [m for m in open_ if m.end > mention.start]
+        if any(may_nest(mention, holder) for holder in open_):
+            found.add(id(mention))
+        open_.append(mention)
+    return found
 
 
 def _flat(mentions: list[Mention]) -> list[Mention]:

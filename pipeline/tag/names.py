@@ -65,6 +65,7 @@ def tag_names(text: str, models: Models) -> list[Mention]:
     spans = [fixed for span in spans if (fixed := _fix_span(text, span)) is not None]
     spans = extend_persons(text, spans)
     spans = [piece for span in spans for piece in split_person(text, span)]
+    seen_people = [replace(s) for s in spans if s.type == PER]
     places = [Span(LOC, p.start, p.end, p.canonical, "gazetteer", p.name) for p in find_places(text)]
     seen_places = [replace(s) for s in spans if s.type == LOC] + places
     spans = _add_places(text, spans, places)
@@ -81,6 +82,7 @@ def tag_names(text: str, models: Models) -> list[Mention]:
     spans += _repeated_surnames(text, spans)
     nested = _nested_places(text, spans, seen_places) + quoted_names_inside(text, spans)
     nested += nested_orgs(spans, inner_orgs) + names_before_place(text, spans, nested)
+    nested += _nested_people(spans, seen_people)
     return _to_mentions(text, spans + nested)
 
 
@@ -378,6 +380,25 @@ def _nested_places(text: str, spans: list[Span], candidates: list[Span]) -> list
 
 _OPENING_QUOTES = frozenset("«\"“„")
 _CLOSING_QUOTES = frozenset("»\"“”")
+
+
+def _nested_people(spans: list[Span], people: list[Span]) -> list[Span]:
+    """People named inside the name of a place or organisation (``памятника Абаю``,
+    ``Фонда Анны Политковской``): natasha's PER spans that a longer venue or
+    organisation took in, each a PER nested in it."""
+    flat = sorted(spans, key=lambda s: s.start)  # they never overlap
+    starts = [s.start for s in flat]
+    nested: list[Span] = []
+    for person in people:
+        i = bisect.bisect_right(starts, person.start) - 1
+        if i < 0 or flat[i].type not in (ORG, LOC) or person.end > flat[i].end or \
+                (flat[i].start, flat[i].end) == (person.start, person.end):
+            continue
+        if i + 1 < len(flat) and flat[i + 1].start < person.end:
+            continue
+        if not any(n.start < person.end and person.start < n.end for n in nested):
+            nested.append(person)
+    return nested
 
 
 def _is_genitive(surface: str) -> bool:

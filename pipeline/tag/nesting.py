@@ -1,10 +1,12 @@
-"""Mentions inside mentions: a place inside an organisation's name or an amount.
+"""Mentions inside mentions: a name inside a name, a place inside an amount.
 
 ``МВД РФ`` is an ORG holding the LOC ``РФ``; ``20 млн долларов США`` a MONEY holding
 ``США``; ``партии «Яблоко»`` an ORG holding the party's own name ``Яблоко`` (one
-organisation: the two share an ``entity_id``). The mentions table keeps both
-(SPEC: mentions may nest); a reader who wants one layer takes the outermost
-(:func:`outermost`). Only these nest: every other overlap is settled by
+organisation: the two share an ``entity_id``); ``памятника Абаю`` a LOC holding the
+PER ``Абаю``. The mentions table keeps both (SPEC: mentions may nest); a reader who
+wants one layer takes the outermost (:func:`outermost`, or the rows whose
+``nested_in`` is null), and the events stage reads only that layer. Only these
+nest (:data:`CONTAINERS`): every other overlap is settled by
 :func:`pipeline.tag.resolve_overlaps`.
 """
 
@@ -13,11 +15,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Protocol, TypeVar
 
-from ..records import LOC, MONEY, ORG, PER
+from ..records import DATE, LOC, MONEY, ORG, PER
 
-# Which kinds may hold which: a place inside an organisation's name or an amount;
-# an organisation's own name inside its designated form (``партии «Яблоко»``).
-CONTAINERS = {LOC: frozenset({ORG, MONEY}), ORG: frozenset({ORG})}
+# Which kinds may hold which: a place inside an organisation's name or an amount; an
+# organisation's own name inside its designated form (``партии «Яблоко»``) or the body
+# a unit belongs to (``МИД России`` in ``Департамента … МИД России``); a person named in
+# a venue's or organisation's name (``памятника Абаю``, ``Фонда Анны Политковской``).
+CONTAINERS = {LOC: frozenset({ORG, MONEY}), ORG: frozenset({ORG}), PER: frozenset({ORG, LOC})}
 
 
 class HasSpan(Protocol):
@@ -35,7 +39,7 @@ def may_nest(inner: HasSpan, outer: HasSpan) -> bool:
     >>> from pipeline.records import Mention
     >>> may_nest(Mention(LOC, 4, 6, "РФ"), Mention(ORG, 0, 6, "МВД РФ"))
     True
-    >>> may_nest(Mention(PER, 4, 6, "РФ"), Mention(ORG, 0, 6, "МВД РФ"))
+    >>> may_nest(Mention(DATE, 4, 6, "РФ"), Mention(ORG, 0, 6, "МВД РФ"))
     False
     """
     return (
