@@ -115,12 +115,12 @@ def report(out: Path, report_path: Path | None) -> None:
 
 @main.command("export")
 @click.argument("out", type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.option("--format", "fmt", required=True, type=click.Choice(["labelstudio", "brat"]),
-              help="The annotation tool's format.")
-@click.option("-o", "--output", "out_dir", required=True,
-              type=click.Path(file_okay=False, path_type=Path), help="Folder to write into.")
+@click.option("--format", "fmt", required=True, type=click.Choice(["labelstudio", "brat", "spacy"]),
+              help="The annotation tool's format (spacy: a DocBin, training data for spaCy).")
+@click.option("-o", "--output", "out_dir", required=True, type=click.Path(path_type=Path),
+              help="Folder to write into (for spacy: the FILE.spacy to write).")
 def export_command(out: Path, fmt: str, out_dir: Path) -> None:
-    """Pre-annotations from OUT for annotators to correct."""
+    """Pre-annotations from OUT for annotators to correct, or spaCy training data."""
     from .gold.roundtrip import export_output
 
     try:
@@ -129,14 +129,14 @@ def export_command(out: Path, fmt: str, out_dir: Path) -> None:
         raise click.ClickException(str(error)) from error
     n_mentions = sum(len(d.mentions) for d in docs)
     n_events = sum(len(d.events) for d in docs)
-    click.echo(f"{len(docs)} documents, {n_mentions} mentions, {n_events} events: "
-               f"{len(written)} files in {out_dir}/")
+    where = out_dir if fmt == "spacy" else f"{len(written)} files in {out_dir}/"
+    click.echo(f"{len(docs)} documents, {n_mentions} mentions, {n_events} events: {where}")
 
 
 @main.command("import")
 @click.argument("source", type=click.Path(exists=True, path_type=Path))
-@click.option("--format", "fmt", required=True, type=click.Choice(["labelstudio", "brat"]),
-              help="The annotation tool's format.")
+@click.option("--format", "fmt", required=True, type=click.Choice(["labelstudio", "brat", "spacy"]),
+              help="The annotation tool's format (spacy: a DocBin .spacy file or a folder of them).")
 @click.option("-o", "--output", "out_dir", default=Path("data/annotated"), show_default=True,
               type=click.Path(file_okay=False, path_type=Path), help="Gold folder.")
 @click.option("--force", is_flag=True, help="Replace gold files that already exist.")
