@@ -36,10 +36,12 @@ def main() -> None:
               help="Seconds one file may take before it is given up as an error (0: no limit).")
 @click.option("--max-memory", default=3000, type=click.IntRange(min=0), show_default=True,
               help="MB of memory per worker; a file that needs more is an error (0: no limit).")
+@click.option("--ocr-lang", "ocr_languages", default="rus+eng", show_default=True,
+              help="Tesseract languages for pages without usable text, '+'-joined (Russian is always read).")
 @click.option("--force", is_flag=True, help="Redo files already done.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 def run(inputs: tuple[Path, ...], out: Path, jobs: int, timeout: float, max_memory: int,
-        force: bool, quiet: bool) -> None:
+        ocr_languages: str, force: bool, quiet: bool) -> None:
     """Run every stage over files or folders into OUT."""
     from tqdm import tqdm
 
@@ -61,7 +63,7 @@ def run(inputs: tuple[Path, ...], out: Path, jobs: int, timeout: float, max_memo
     limits = Limits(timeout=timeout or None, max_memory_mb=max_memory or None)
     try:
         result = run_batch(list(inputs), out, jobs=jobs, force=force, progress=progress,
-                           limits=limits)
+                           limits=limits, ocr_languages=ocr_languages)
     except PipelineError as error:
         raise click.UsageError(str(error)) from error
     finally:
