@@ -140,7 +140,8 @@ def main() -> None:
     parser.add_argument("--sentence", type=int, default=5000, help="names in the one long sentence (0: none)")
     parser.add_argument("--timeout", type=float, default=300.0, help="the CLI's --timeout per file")
     parser.add_argument("--max-memory", type=int, default=3000, help="the CLI's --max-memory (MB)")
-    parser.add_argument("--baseline", help="a git commit or branch to run beside this tree")
+    parser.add_argument("--baseline", help="a git commit or branch (or a folder of the repository "
+                        "as it was) to run beside this tree")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -156,7 +157,9 @@ def main() -> None:
             inputs.append((f"one sentence, {args.sentence:,} names", path))
         trees = {"this tree": REPO}
         if args.baseline:
-            trees = {args.baseline: export_tree(args.baseline, work / "baseline"), **trees}
+            baseline = Path(args.baseline)  # a folder holding the pipeline as it was, or a git ref
+            baseline = baseline if baseline.is_dir() else export_tree(args.baseline, work / "baseline")
+            trees = {args.baseline: baseline, **trees}
         print(f"testimony run -j 1 --timeout {args.timeout:g} --max-memory {args.max_memory}; "
               "wall time and peak RSS from /usr/bin/time -v\n")
         print(f"| input | KB | {' | '.join(f'{name}: s, MB, result' for name in trees)} |")
