@@ -104,11 +104,12 @@ def run_cli(tree: Path, path: Path, out: Path, timeout: float, max_memory: int) 
     result = subprocess.run(command, capture_output=True, text=True, cwd=tree)
     wall = re.search(r"Elapsed \(wall clock\) time.*?: (?:(\d+):)?(\d+):([\d.]+)", result.stderr)
     rss = re.search(r"Maximum resident set size \(kbytes\): (\d+)", result.stderr)
+    cpu = [float(x) for x in re.findall(r"(?:User|System) time \(seconds\): ([\d.]+)", result.stderr)]
     if wall is None or rss is None:
         raise SystemExit(f"could not read /usr/bin/time's report:\n{result.stderr[-2000:]}")
     hours, minutes, seconds = wall.groups()
     status = _status(out)
-    return {"seconds": int(hours or 0) * 3600 + int(minutes) * 60 + float(seconds),
+    return {"seconds": int(hours or 0) * 3600 + int(minutes) * 60 + float(seconds), "cpu": sum(cpu),
             "peak_mb": int(rss.group(1)) / 1024, "status": status}
 
 
@@ -161,14 +162,15 @@ def main() -> None:
             baseline = baseline if baseline.is_dir() else export_tree(args.baseline, work / "baseline")
             trees = {args.baseline: baseline, **trees}
         print(f"testimony run -j 1 --timeout {args.timeout:g} --max-memory {args.max_memory}; "
-              "wall time and peak RSS from /usr/bin/time -v\n")
-        print(f"| input | KB | {' | '.join(f'{name}: s, MB, result' for name in trees)} |")
+              "wall time, CPU time (user + system, all processes) "
+              "and peak RSS of the largest process from /usr/bin/time -v\n")
+        print(f"| input | KB | {' | '.join(f'{name}: wall (CPU), peak RSS, result' for name in trees)} |")
         print(f"| --- | ---: | {' | '.join('---' for _ in trees)} |")
         for label, path in inputs:
             cells = []
             for name, tree in trees.items():
                 got = run_cli(tree, path, work / f"out-{path.stem}-{len(cells)}", args.timeout, args.max_memory)
-                cells.append(f"{got['seconds']:.1f} s, {got['peak_mb']:.0f} MB, {got['status']}")
+                cells.append(f"{got['seconds']:.1f} s ({got['cpu']:.1f} s CPU), {got['peak_mb']:.0f} MB, {got['status']}")
             print(f"| {label} | {path.stat().st_size // 1024} | {' | '.join(cells)} |", flush=True)
 
 
