@@ -82,3 +82,16 @@ def pipeline_out(tmp_path_factory) -> Path:
     result = run_batch([*sorted(RAW.glob("*.txt")), CRLF_EMOJI], out)
     assert result.n_failed == 0, result.failures
     return out
+
+
+def as_single_files(out: Path, dest: Path) -> Path:
+    """An archive's tables rewritten in the older form, one ``NAME.parquet`` and
+    ``NAME.csv`` per table, with its texts: what runs before the archive wrote."""
+    import shutil
+
+    from pipeline.tables import read_tables, write_tables
+
+    frames = read_tables(out)
+    write_tables(dest, {name: frame.to_dict("records") for name, frame in frames.items()})
+    shutil.copytree(out / "texts", dest / "texts")
+    return dest
