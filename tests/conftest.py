@@ -43,7 +43,7 @@ def sample_run(tmp_path_factory):
 
     out = tmp_path_factory.mktemp("sample_out")
     result = subprocess.run(
-        [sys.executable, "-m", "pipeline.cli", "run", str(RAW), "-o", str(out), "--quiet"],
+        [sys.executable, "-m", "pipeline.cli", "run", str(RAW), "-o", str(out), "--quiet", "--csv"],
         capture_output=True, text=True, timeout=900,
     )
     return result, out

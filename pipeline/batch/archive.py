@@ -106,8 +106,8 @@ def committing(store: Store) -> bool:
     return store.exists(meta(store, JOURNAL))
 
 
-def snapshot(store: Store, read: Callable[[State | None], T], attempts: int = 50,
-             pause: float = 0.1) -> T:
+def snapshot(store: Store, read: Callable[[State | None], T], attempts: int = 60,
+             pause: float = 0.02) -> T:
     """``read(state)`` over one committed generation of the folder.
 
     ``read`` raises :class:`Inconsistent` (or meets a file missing) when what it read
@@ -117,6 +117,8 @@ def snapshot(store: Store, read: Callable[[State | None], T], attempts: int = 50
     run keeps committing into for longer than the attempts last.
     """
     for attempt in range(attempts):
+        if committing(store) and run_alive(store) is False:
+            break  # left by a killed run: nothing will finish it but the next run
         if not committing(store):
             before = read_state(store)
             try:
@@ -134,6 +136,26 @@ def snapshot(store: Store, read: Callable[[State | None], T], attempts: int = 50
     raise OutputError(f"{store.root}: cannot read one consistent generation of tables and texts: "
                       "a run is committing into it, or one was killed while committing; if no run "
                       "is writing into it, run `testimony run` into it again to finish the commit")
+
+
+def run_alive(store: Store) -> bool | None:
+    """Whether a run holds the folder now (None: cannot tell, on a remote store)."""
+    path = store.local_path(meta(store, LOCK))
+    if path is None or isinstance(store, FsspecStore) and store.protocol not in ("file", "local"):
+        return None
+    import fcntl
+
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except FileNotFoundError:
+        return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return True
+    finally:
+        os.close(fd)  # closing lets go of the lock if we took it
+    return False
 
 
 # ---------------------------------------------------------------- the registry
@@ -182,9 +204,9 @@ def new_doc_id(stem: str, key: str, taken: set[str]) -> str:
     >>> new_doc_id("заявление", "/a/заявление.pdf", taken)
     'заявление'
     >>> new_doc_id("Report", "/b/Report.txt", taken)
-    'Report-86c4e7ad'
+    'Report-c8aae0f9'
     >>> new_doc_id("report.raw", "/b/report.raw.txt", taken)
-    'report.raw-3d4b4b2f'
+    'report.raw-912e5363'
     """
     stem = stem.strip() or "document"
     digest = hashlib.sha256(key.encode("utf-8", "surrogateescape")).hexdigest()
@@ -322,9 +344,13 @@ class Archive:
 
         local = store.local_path(path)
         fd = os.open(local, os.O_RDWR | os.O_CREAT, 0o666)
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
+        for attempt in range(20):  # a reader checking for a killed run holds it for an instant
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                time.sleep(0.05)
+        else:
             with open(local, encoding="utf-8") as f:
                 text = f.read()
             os.close(fd)
