@@ -95,3 +95,21 @@ def as_single_files(out: Path, dest: Path) -> Path:
     write_tables(dest, {name: frame.to_dict("records") for name, frame in frames.items()})
     shutil.copytree(out / "texts", dest / "texts")
     return dest
+
+
+@pytest.fixture(scope="session")
+def hostile_run(tmp_path_factory):
+    """The real ``testimony run -j 2`` over a folder of every hostile input, once per
+    session: (expected rows by doc_id, the finished command, OUT). The cluster tests
+    run the same folder on Dask and compare."""
+    import subprocess
+    import sys
+
+    from test_hostile import build_hostile_folder
+
+    root = tmp_path_factory.mktemp("hostile")
+    expect = build_hostile_folder(root / "in")
+    out = root / "out"
+    result = subprocess.run([sys.executable, "-m", "pipeline.cli", "run", str(root / "in"), "-o", str(out),
+                             "-j", "2", "--quiet"], cwd=REPO, capture_output=True, text=True, timeout=900)
+    return expect, result, out

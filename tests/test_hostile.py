@@ -125,16 +125,6 @@ def build_hostile_folder(folder: Path) -> dict[str, tuple[str, str]]:
     return expect
 
 
-@pytest.fixture(scope="module")
-def hostile_run(tmp_path_factory):
-    root = tmp_path_factory.mktemp("hostile")
-    expect = build_hostile_folder(root / "in")
-    out = root / "out"
-    result = subprocess.run([sys.executable, "-m", "pipeline.cli", "run", str(root / "in"), "-o", str(out),
-                             "-j", "2", "--quiet"], cwd=REPO, capture_output=True, text=True, timeout=900)
-    return expect, result, out
-
-
 def test_exit_code_and_no_traceback(hostile_run):
     expect, result, _ = hostile_run
     assert result.returncode == 1, result.stderr

@@ -21,13 +21,15 @@ neighbours down with it.
 
 from __future__ import annotations
 
+import json
 import math
 import os
 import resource
 import threading
 import time
+from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 
 from ..errors import PipelineError
 from .archive import Archive, Record, Staged
@@ -45,6 +47,9 @@ from .workers import Limits, WorkerFailure, single_thread_env
 
 PLUGIN_NAME = "testimony-stages"
 VERDICTS = "verdicts"
+RESULT = "result.json"
+SECOND_CHANCE_PAUSE = 2.0  # seconds
+MAX_INNOCENT_TRIES = 5  # a file never started, given back to the scheduler after its worker died
 
 try:  # the extra: pip install testimony[dask]
     from distributed import WorkerPlugin
@@ -108,7 +113,21 @@ def run_chunk(items: list[InputFile], staging: Staging, name: str, limits: Limit
             n_pages += pages
     folder = f"{staging.folder}{staging.store.sep}{name}"
     write_part(staging.store, folder, rows_by_table)
+    # The result is kept beside the part, in OUT: a worker that dies after finishing (a
+    # later file's limit ends it) loses nothing the client still needs.
+    staging.store.write_text(f"{folder}{staging.store.sep}{RESULT}", json.dumps(
+        {"n_pages": n_pages, "records": [asdict(r) for r in records]}, ensure_ascii=False))
     return ChunkResult(folder, records, n_pages)
+
+
+def read_result(staging: Staging, name: str) -> ChunkResult | None:
+    """A batch's result as its worker left it in staging, or None if it never finished."""
+    folder = f"{staging.folder}{staging.store.sep}{name}"
+    try:
+        data = json.loads(staging.store.read_bytes(f"{folder}{staging.store.sep}{RESULT}"))
+    except (FileNotFoundError, ValueError):
+        return None
+    return ChunkResult(folder, [Record(**r) for r in data["records"]], data["n_pages"])
 
 
 def _guarded(task: Process, item: InputFile, staging: Staging, limits: Limits):
@@ -119,6 +138,10 @@ def _guarded(task: Process, item: InputFile, staging: Staging, limits: Limits):
     """
     marker = _verdict_path(staging, item, "started")
     attempts = _read_int(staging, marker) + 1
+    if attempts > 1:
+        # Its first try ended its worker. Dying again at once, before the nanny has
+        # finished starting this worker, would leave the nanny without one.
+        time.sleep(SECOND_CHANCE_PAUSE)
     staging.store.write_text(marker, str(attempts))
     done = threading.Event()
     limit_mb = limits.max_memory_mb
@@ -128,7 +151,7 @@ def _guarded(task: Process, item: InputFile, staging: Staging, limits: Limits):
         while not done.wait(0.05):
             if deadline is not None and time.monotonic() > deadline:
                 _die(staging, item, f"timed out after {limits.timeout:g} s")
-            if limit_mb is not None and _rss_mb() > limit_mb:
+            if limit_mb is not None and _resident_mb() > limit_mb:
                 _die(staging, item, f"out of memory (limit {limit_mb} MB)")
 
     watcher = threading.Thread(target=watch, daemon=True, name="testimony-limits")
@@ -165,6 +188,13 @@ def _verdict_path(staging: Staging, item: InputFile, kind: str) -> str:
     return f"{staging.folder}{sep}{VERDICTS}{sep}{item.doc_id}.{kind}"
 
 
+def _ran(staging: Staging, item: InputFile) -> bool:
+    """Whether a worker ever started on this file (and died or was stopped on it)."""
+    store = staging.store
+    return store.exists(_verdict_path(staging, item, "verdict")) or \
+        store.exists(_verdict_path(staging, item, "started"))
+
+
 def _read_int(staging: Staging, path: str) -> int:
     try:
         return int(staging.store.read_text(path))
@@ -172,7 +202,11 @@ def _read_int(staging: Staging, path: str) -> int:
         return 0
 
 
-def _rss_mb() -> float:
+def _resident_mb() -> float:
+    """The memory the process really uses. (A local worker's limit is RLIMIT_AS, its
+    address space; a Dask worker's many threads reserve address space they never use,
+    and a MemoryError raised in one of Dask's own threads would break the worker, so
+    there the watch is on resident memory.)"""
     try:
         with open("/proc/self/statm", encoding="ascii") as statm:
             return int(statm.read().split()[1]) * resource.getpagesize() / 2**20
@@ -195,9 +229,14 @@ def connect(address: str):
         count = address.removeprefix("local:")
         if not count.isdigit() or int(count) < 1:
             raise ClusterError(f"--cluster {address}: expected local:N with N workers, e.g. local:2")
-        cluster = LocalCluster(n_workers=int(count), threads_per_worker=1, processes=True,
-                               dashboard_address=None, silence_logs=logging.ERROR,
-                               memory_limit=None)
+        import dask
+
+        # One task at a time per worker: a task waiting behind another is not counted
+        # against when the worker dies of the other one.
+        with dask.config.set({"distributed.scheduler.worker-saturation": 1.0}):
+            cluster = LocalCluster(n_workers=int(count), threads_per_worker=1, processes=True,
+                                   dashboard_address=None, silence_logs=logging.ERROR,
+                                   memory_limit=None)
         return Client(cluster), cluster
     try:
         return Client(address, timeout="20s"), None
@@ -231,34 +270,83 @@ def run_on_cluster(address: str, todo: list[InputFile], archive: Archive, limits
     try:
         client.register_plugin(StagesPlugin(load_models=process is None), name=PLUGIN_NAME)
         n_workers = max(1, len(client.scheduler_info(n_workers=-1).get("workers", {})))
-        chunks = plan_chunks(todo, n_workers, part_documents)
-        names = iter(range(1, 1 << 40))
+        names = (f"chunk-{n}" for n in range(1, 1 << 40))
         running = as_completed()
-        batch_of = {}
-        for chunk in chunks:
-            future = _submit(client, chunk, staging, f"chunk-{next(names)}", limits, process)
-            batch_of[future.key] = chunk
+        batches = {}  # future key -> (batch name, its files)
+        tries: Counter[str] = Counter()
+
+        def submit(chunk: list[InputFile]) -> None:
+            name = next(names)
+            future = _submit(client, chunk, staging, name, limits, process)
+            batches[future.key] = (name, chunk)
             running.add(future)
-        for future in running:
-            chunk = batch_of.pop(future.key)
-            if future.status == "finished":
-                result = future.result()
+
+        for chunk in plan_chunks(todo, n_workers, part_documents):
+            submit(chunk)
+
+        def handle(future) -> None:
+            name, chunk = batches.pop(future.key)
+            result = read_result(staging, name)
+            if result is not None:  # read from staging, never gathered from the worker
+                future.release()
                 archive.commit(Staged(result.folder, result.records), rewrite=_rewrite())
                 _append_logs(archive, result.records)
                 advance(len(result.records), result.n_pages)
-            elif len(chunk) > 1:  # the scheduler gave up on it: one task per file
-                for item in chunk:
-                    single = _submit(client, [item], staging, f"chunk-{next(names)}", limits, process)
-                    batch_of[single.key] = [item]
-                    running.add(single)
+            elif future.status == "finished":
+                raise ClusterError(f"a worker finished {name} but its result is not in {staging.folder}: "
+                                   "is OUT a folder every worker and this client share?")
+            elif future.status != "error":  # lost with its worker before it finished: wait on
+                batches[future.key] = (name, chunk)
+                running.add(future)
             else:
-                _commit_failure(archive, chunk[0], _failure_message(future))
-                advance(1, 0)
-            future.release()
+                message = _failure_message(future)
+                future.release()
+                if len(chunk) > 1:  # the scheduler gave up on it: one task per file
+                    for item in chunk:
+                        submit([item])
+                elif not _ran(staging, chunk[0]) and tries[chunk[0].doc_id] < MAX_INNOCENT_TRIES:
+                    # It never started: it only waited on workers that other files ended.
+                    tries[chunk[0].doc_id] += 1
+                    submit(chunk)
+                else:
+                    _commit_failure(archive, chunk[0], message)
+                    advance(1, 0)
+
+        watch = _WorkerWatch(client)
+        while running.count():
+            finished = running.next_batch(block=False)
+            if not finished:
+                watch.check()
+                time.sleep(0.05)
+                continue
+            for future in finished:
+                handle(future)
     finally:
         client.close()
         if cluster is not None:
             cluster.close()
+
+
+class _WorkerWatch:
+    """Notices a cluster left without workers, so that a batch never waits forever."""
+
+    PATIENCE = 120.0  # seconds without a single worker before the batch stops
+
+    def __init__(self, client) -> None:
+        self.client, self.checked, self.since = client, 0.0, None
+
+    def check(self) -> None:
+        now = time.monotonic()
+        if now - self.checked < 2.0:
+            return
+        self.checked = now
+        if self.client.scheduler_info(n_workers=-1).get("workers"):
+            self.since = None
+        elif self.since is None:
+            self.since = now
+        elif now - self.since > self.PATIENCE:
+            raise ClusterError(f"the Dask cluster has had no workers for {self.PATIENCE:g} s; start "
+                               "workers (dask worker ADDRESS) and run again: what was committed is kept")
 
 
 def _submit(client, chunk, staging, name, limits, process):
@@ -269,7 +357,7 @@ def _submit(client, chunk, staging, name, limits, process):
 
 def _failure_message(future) -> str:
     try:
-        error = future.exception()
+        error = future.exception(timeout=60)
     except Exception as problem:  # noqa: BLE001 - cancelled, lost: say so
         error = problem
     if type(error).__name__ == "KilledWorker":
