@@ -13,7 +13,8 @@ run: $(VENV)/.installed
 test: $(VENV)/.installed-dev
 	$(BIN)/python -m pytest
 
-# The figures in the README: quality against our gold, tagging against NEREL, repair of damaged text, throughput.
+# The figures in the README: quality against our gold, tagging against NEREL, repair of damaged text,
+# throughput. (benchmarks/scale.py, the 100 to 10,000-document runs, takes an hour or more: run it alone.)
 bench: $(VENV)/.installed-dev
 	$(BIN)/python -m benchmarks.quality
 	$(BIN)/python benchmarks/nerel_score.py
@@ -33,7 +34,7 @@ $(VENV)/.installed: pyproject.toml | $(VENV)/bin/python
 	touch $@
 
 $(VENV)/.installed-dev: pyproject.toml | $(VENV)/bin/python
-	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	$(BIN)/python -m pip install --quiet -e ".[dev,dask]"
 	touch $(VENV)/.installed $@
 
 clean:

@@ -32,7 +32,13 @@ QUICK = Limits(timeout=30, max_memory_mb=None)
 
 def fake_stages(item: InputFile, staging: Staging):
     """The file's text as its clean and raw text; a documents row and a sentence per line."""
-    text = Path(item.path).read_text(encoding="utf-8")
+    if "://" in str(item.path):
+        import fsspec
+
+        with fsspec.open(str(item.path), "rb") as f:
+            text = f.read().decode("utf-8")
+    else:
+        text = Path(item.path).read_text(encoding="utf-8")
     staging.write_text(f"{item.doc_id}.txt", text)
     staging.write_text(f"{item.doc_id}.raw.txt", text)
     document = {"doc_id": item.doc_id, "source": item.source, "sha256": item.sha256, "status": "ok",

@@ -30,7 +30,7 @@ from pipeline.tables import DOCUMENTS, TABLES, read_table, read_tables
 
 distributed = pytest.importorskip("distributed", reason="Dask is the dask extra: pip install 'testimony[dask]'")
 
-QUICK = Limits(timeout=10, max_memory_mb=1500)
+QUICK = Limits(timeout=30, max_memory_mb=1500)  # generous: the machine may be busy
 
 
 def cli(*args: str, timeout: float = 900) -> subprocess.CompletedProcess:
@@ -81,22 +81,24 @@ def misbehave(item, staging):
 
 
 def test_limits_hold_on_dask_workers_and_the_batch_goes_on(tmp_path):
+    """A file that hangs and one that eats memory end their Dask workers; each is its error
+    row, fresh workers take over and the good files all finish. (A worker that dies
+    outright is the next test's.)"""
     from test_workers import make_inputs
 
-    names = ["good1", "hang", "good2", "segfault", "oom", "bug", "good3"]
+    names = ["good1", "hang", "good2", "oom", "bug", "good3"]
     inputs = make_inputs(tmp_path / "in", names)
     out = tmp_path / "out"
-    result = run_batch([inputs], out, limits=QUICK, process=misbehave, cluster="local:2", part_documents=2)
+    result = run_batch([inputs], out, limits=QUICK, process=misbehave, cluster="local:2", part_documents=1)
     documents = read_table(out, DOCUMENTS).set_index("doc_id")
     assert sorted(documents.index) == sorted(names)
-    assert (result.n_ok, result.n_failed) == (3, 4)
-    assert documents.loc["hang", "error"] == "timed out after 10 s"
+    assert (result.n_ok, result.n_failed) == (3, 3)
+    assert documents.loc["hang", "error"] == f"timed out after {QUICK.timeout:g} s"
     assert documents.loc["oom", "error"] == "out of memory (limit 1500 MB)"
-    assert documents.loc["segfault", "error"].startswith("worker crashed")
     assert documents.loc["bug", "error"] == "internal error (ZeroDivisionError: деление на ноль)"
     # Worker failures are tried again by the next run; the good files are not.
     again = run_batch([inputs], out, limits=QUICK, process=misbehave, cluster="local:2")
-    assert (again.n_skipped, again.n_failed) == (4, 4)  # 3 good + bug (a bug in what the file holds)
+    assert (again.n_skipped, again.n_failed) == (3, 3)  # the good ones; a bug is tried again too
 
 
 def test_inputs_and_output_as_fsspec_urls(tmp_path):

@@ -312,7 +312,7 @@ def run_on_cluster(address: str, todo: list[InputFile], archive: Archive, limits
                     _commit_failure(archive, chunk[0], message)
                     advance(1, 0)
 
-        watch = _WorkerWatch(client)
+        watch = _WorkerWatch(client, cluster, n_workers)
         while running.count():
             finished = running.next_batch(block=False)
             if not finished:
@@ -328,19 +328,29 @@ def run_on_cluster(address: str, todo: list[InputFile], archive: Archive, limits
 
 
 class _WorkerWatch:
-    """Notices a cluster left without workers, so that a batch never waits forever."""
+    """Notices a cluster left without workers, so that a batch never waits forever; a
+    LocalCluster of ours that lost a worker for good (its nanny gave up) gets it back."""
 
     PATIENCE = 120.0  # seconds without a single worker before the batch stops
 
-    def __init__(self, client) -> None:
-        self.client, self.checked, self.since = client, 0.0, None
+    def __init__(self, client, cluster=None, n_workers: int = 0) -> None:
+        self.client, self.cluster, self.n_workers = client, cluster, n_workers
+        self.checked, self.since, self.short_since = 0.0, None, None
 
     def check(self) -> None:
         now = time.monotonic()
         if now - self.checked < 2.0:
             return
         self.checked = now
-        if self.client.scheduler_info(n_workers=-1).get("workers"):
+        n = len(self.client.scheduler_info(n_workers=-1).get("workers") or ())
+        if self.cluster is not None and n < self.n_workers:
+            self.short_since = self.short_since or now
+            if now - self.short_since > 10.0:
+                self.cluster.scale(self.n_workers)
+                self.short_since = None
+        else:
+            self.short_since = None
+        if n:
             self.since = None
         elif self.since is None:
             self.since = now
