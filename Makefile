@@ -13,12 +13,14 @@ run: $(VENV)/.installed
 test: $(VENV)/.installed-dev
 	$(BIN)/python -m pytest
 
-# The figures in the README: quality against our gold, tagging against NEREL, repair of damaged text,
-# throughput. (benchmarks/scale.py, the 100 to 10,000-document runs, takes an hour or more: run it alone.)
+# The figures in the README: quality against our gold, tagging beside natasha on NEREL and
+# FactRuEval, repair of damaged text, PDF text from every producer installed (the zoo), throughput.
+# (benchmarks/scale.py, the 100 to 10,000-document runs, takes an hour or more: run it alone.)
 bench: $(VENV)/.installed-dev
 	$(BIN)/python -m benchmarks.quality
-	$(BIN)/python benchmarks/nerel_score.py
+	$(BIN)/python -m benchmarks.ner_peers
 	$(BIN)/python -m benchmarks.damage_wer
+	$(BIN)/python -m benchmarks.pdf_zoo --rebuild
 	$(BIN)/python -m benchmarks.throughput
 
 # The sample PDFs in data/raw/ are made from the sample texts by this script.
@@ -34,7 +36,7 @@ $(VENV)/.installed: pyproject.toml | $(VENV)/bin/python
 	touch $@
 
 $(VENV)/.installed-dev: pyproject.toml | $(VENV)/bin/python
-	$(BIN)/python -m pip install --quiet -e ".[dev,dask]"
+	$(BIN)/python -m pip install --quiet -e ".[dev,spacy,dask]"
 	touch $(VENV)/.installed $@
 
 clean:

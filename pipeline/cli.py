@@ -55,11 +55,13 @@ def _input(value: str) -> Path | str:
               help="Also write every table as OUT/NAME.csv (for spreadsheets).")
 @click.option("--part-size", default=64, type=click.IntRange(1, 100_000), show_default=True,
               help="Documents per Parquet part: results are committed a part at a time.")
+@click.option("--ocr-lang", "ocr_languages", default="rus+eng", show_default=True,
+              help="Tesseract languages for pages without usable text, '+'-joined (Russian is always read).")
 @click.option("--force", is_flag=True, help="Redo files already done.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 def run(inputs: tuple[str, ...], out: str, jobs: int, timeout: float, max_memory: int,
-        cluster: str | None, prune: bool, write_csv: bool, part_size: int, force: bool,
-        quiet: bool) -> None:
+        cluster: str | None, prune: bool, write_csv: bool, part_size: int, ocr_languages: str,
+        force: bool, quiet: bool) -> None:
     """Run every stage over files or folders into OUT.
 
     OUT is an archive: a later run adds to it and keeps every document's doc_id;
@@ -87,7 +89,7 @@ def run(inputs: tuple[str, ...], out: str, jobs: int, timeout: float, max_memory
     try:
         result = run_batch(paths, out, jobs=jobs, force=force, progress=progress,
                            limits=limits, cluster=cluster, prune=prune,
-                           part_documents=part_size)
+                           part_documents=part_size, ocr_languages=ocr_languages)
         if write_csv:
             from .tables import export_tables
 
@@ -159,13 +161,14 @@ def report(out: Path, report_path: Path | None) -> None:
 @main.command("export")
 @click.argument("out", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("--format", "fmt", required=True,
-              type=click.Choice(["labelstudio", "brat", "csv", "xlsx"]),
-              help="An annotation tool's format, or the tables for spreadsheets (csv: one "
-                   "file per table; xlsx: one workbook, a sheet per table).")
-@click.option("-o", "--output", "out_dir", required=True,
-              type=click.Path(path_type=Path), help="Folder to write into (xlsx: the workbook's path).")
+              type=click.Choice(["labelstudio", "brat", "spacy", "csv", "xlsx"]),
+              help="An annotation tool's format (spacy: a DocBin, training data for spaCy), or the "
+                   "tables for spreadsheets (csv: one file per table; xlsx: a sheet per table).")
+@click.option("-o", "--output", "out_dir", required=True, type=click.Path(path_type=Path),
+              help="Folder to write into (spacy: the FILE.spacy to write; xlsx: the workbook's path).")
 def export_command(out: Path, fmt: str, out_dir: Path) -> None:
-    """Pre-annotations from OUT for annotators to correct, or OUT's tables as CSV/XLSX."""
+    """Pre-annotations from OUT for annotators to correct, spaCy training data, or OUT's
+    tables as CSV/XLSX."""
     from .gold.roundtrip import export_output
 
     if fmt in ("csv", "xlsx"):
@@ -184,14 +187,14 @@ def export_command(out: Path, fmt: str, out_dir: Path) -> None:
         raise click.ClickException(str(error)) from error
     n_mentions = sum(len(d.mentions) for d in docs)
     n_events = sum(len(d.events) for d in docs)
-    click.echo(f"{len(docs)} documents, {n_mentions} mentions, {n_events} events: "
-               f"{len(written)} files in {out_dir}/")
+    where = out_dir if fmt == "spacy" else f"{len(written)} files in {out_dir}/"
+    click.echo(f"{len(docs)} documents, {n_mentions} mentions, {n_events} events: {where}")
 
 
 @main.command("import")
 @click.argument("source", type=click.Path(exists=True, path_type=Path))
-@click.option("--format", "fmt", required=True, type=click.Choice(["labelstudio", "brat"]),
-              help="The annotation tool's format.")
+@click.option("--format", "fmt", required=True, type=click.Choice(["labelstudio", "brat", "spacy"]),
+              help="The annotation tool's format (spacy: a DocBin .spacy file or a folder of them).")
 @click.option("-o", "--output", "out_dir", default=Path("data/annotated"), show_default=True,
               type=click.Path(file_okay=False, path_type=Path), help="Gold folder.")
 @click.option("--force", is_flag=True, help="Replace gold files that already exist.")

@@ -37,6 +37,7 @@ from .records import (
     Term,
     join_names,
 )
+from .tag.nesting import nested_in
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -54,12 +55,12 @@ TABLES = (DOCUMENTS, SENTENCES, MENTIONS, EVENTS, EVENT_ARGUMENTS)
 COLUMNS: dict[str, list[str]] = {
     DOCUMENTS: [
         "doc_id", "source", "sha256", "n_pages", "n_chars", "doc_date",
-        "extraction", "status", "error", "warnings", "pipeline_version",
+        "extraction", "status", "error", "warnings", "text_quality", "pipeline_version",
     ],
     SENTENCES: ["doc_id", "sent_id", "start", "end", "page", "n_tokens", "n_chars", "text"],
     MENTIONS: [
         "doc_id", "mention_id", "type", "start", "end", "raw_start", "raw_end", "page",
-        "sent_id", "text", "normal", "entity_id",
+        "sent_id", "text", "normal", "entity_id", "nested_in",
         *(name for name in MENTION_VALUE_FIELDS if name != "normal"),
     ],
     EVENTS: [
@@ -74,8 +75,8 @@ _INT = "Int64"
 DTYPES: dict[str, str] = {
     "n_pages": _INT, "n_chars": _INT, "sent_id": _INT, "start": _INT, "end": _INT,
     "page": _INT, "n_tokens": _INT, "mention_id": _INT, "raw_start": _INT,
-    "raw_end": _INT, "entity_id": _INT, "event_id": _INT, "count_min": _INT,
-    "count_max": _INT, "amount_min": "Float64", "amount_max": "Float64",
+    "raw_end": _INT, "entity_id": _INT, "nested_in": _INT, "event_id": _INT, "count_min": _INT,
+    "count_max": _INT, "text_quality": "Float64", "amount_min": "Float64", "amount_max": "Float64",
     "term_min": "Float64", "term_max": "Float64", "approx": "boolean", "negated": "boolean",
     "aggregate": "boolean",
 }
@@ -116,7 +117,8 @@ def document_rows(doc: ProcessedDocument, pipeline_version: str) -> Rows:
         "doc_id": doc_id, "source": raw.source, "sha256": raw.sha256,
         "n_pages": len(raw.pages), "n_chars": len(clean.text), "doc_date": doc.doc_date,
         "extraction": raw.extraction, "status": "ok", "error": None,
-        "warnings": "; ".join(doc.warnings) or None, "pipeline_version": pipeline_version,
+        "warnings": "; ".join(doc.warnings) or None, "text_quality": raw.quality,
+        "pipeline_version": pipeline_version,
     }]
     sentences = [{
         "doc_id": doc_id, "sent_id": i, "start": s.start, "end": s.end,
@@ -124,6 +126,7 @@ def document_rows(doc: ProcessedDocument, pipeline_version: str) -> Rows:
         "text": s.text,
     } for i, s in enumerate(doc.sentences)]
     mentions = []
+    holders = nested_in(doc.mentions)
     for i, m in enumerate(doc.mentions):
         raw_start, raw_end = clean.to_raw(m.start, m.end)
         mentions.append({
@@ -131,7 +134,7 @@ def document_rows(doc: ProcessedDocument, pipeline_version: str) -> Rows:
             "end": m.end, "raw_start": raw_start, "raw_end": raw_end,
             "page": raw.page_at(raw_start), "sent_id": sent_id_at(m.start),
             "text": m.text, "normal": m.normal, "entity_id": m.entity_id,
-            **value_columns(m.value),
+            "nested_in": holders[i], **value_columns(m.value),
         })
     events, arguments = [], []
     for i, e in enumerate(doc.events):

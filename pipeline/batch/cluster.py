@@ -30,6 +30,7 @@ import time
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
+from functools import partial
 
 from ..errors import PipelineError
 from .archive import Archive, Record, Staged
@@ -92,11 +93,11 @@ class ChunkResult:
 
 
 def run_chunk(items: list[InputFile], staging: Staging, name: str, limits: Limits,
-              process: Process | None = None) -> ChunkResult:
+              process: Process | None = None, ocr_languages: str | None = None) -> ChunkResult:
     """On a Dask worker: every file of a batch, then the batch's part in staging."""
     from ..tables import TABLES, write_part
 
-    task = process or run_one
+    task = process or partial(run_one, ocr_languages=ocr_languages)
     rows_by_table: dict[str, list[dict]] = {table: [] for table in TABLES}
     records, n_pages = [], 0
     with _one_at_a_time:
@@ -109,7 +110,7 @@ def run_chunk(items: list[InputFile], staging: Staging, name: str, limits: Limit
             rows, pages = outcome
             for table in TABLES:
                 rows_by_table[table] += rows.get(table, [])
-            records.append(record_for(item, rows, pages, retry))
+            records.append(record_for(item, rows, pages, retry, ocr_languages))
             n_pages += pages
     folder = f"{staging.folder}{staging.store.sep}{name}"
     write_part(staging.store, folder, rows_by_table)
@@ -261,7 +262,7 @@ def plan_chunks(todo: list[InputFile], n_workers: int, most: int) -> list[list[I
 
 def run_on_cluster(address: str, todo: list[InputFile], archive: Archive, limits: Limits,
                    advance: Callable[[int, int], None], part_documents: int,
-                   process: Process | None = None) -> None:
+                   process: Process | None = None, ocr_languages: str | None = None) -> None:
     """Every file of ``todo`` on the cluster's workers, each part committed as it arrives."""
     from distributed import as_completed
 
@@ -277,7 +278,7 @@ def run_on_cluster(address: str, todo: list[InputFile], archive: Archive, limits
 
         def submit(chunk: list[InputFile]) -> None:
             name = next(names)
-            future = _submit(client, chunk, staging, name, limits, process)
+            future = _submit(client, chunk, staging, name, limits, process, ocr_languages)
             batches[future.key] = (name, chunk)
             running.add(future)
 
@@ -309,7 +310,7 @@ def run_on_cluster(address: str, todo: list[InputFile], archive: Archive, limits
                     tries[chunk[0].doc_id] += 1
                     submit(chunk)
                 else:
-                    _commit_failure(archive, chunk[0], message)
+                    _commit_failure(archive, chunk[0], message, ocr_languages)
                     advance(1, 0)
 
         watch = _WorkerWatch(client, cluster, n_workers)
@@ -359,9 +360,9 @@ class _WorkerWatch:
                                "workers (dask worker ADDRESS) and run again: what was committed is kept")
 
 
-def _submit(client, chunk, staging, name, limits, process):
+def _submit(client, chunk, staging, name, limits, process, ocr_languages):
     # pure=False: a retried batch is a new task, not the old result
-    return client.submit(run_chunk, chunk, staging, name, limits, process, pure=False,
+    return client.submit(run_chunk, chunk, staging, name, limits, process, ocr_languages, pure=False,
                          key=f"testimony-{name}-{os.getpid()}-{time.monotonic_ns()}")
 
 
@@ -375,13 +376,13 @@ def _failure_message(future) -> str:
     return f"internal error ({type(error).__name__}: {error})"
 
 
-def _commit_failure(archive: Archive, item: InputFile, message: str) -> None:
+def _commit_failure(archive: Archive, item: InputFile, message: str, ocr_languages: str | None = None) -> None:
     from ..tables import write_part
 
     rows = failure_rows(item, WorkerFailure(message))
     folder = f"{archive.staging}{archive.store.sep}failed-{item.doc_id}"
     write_part(archive.store, folder, rows)
-    archive.commit(Staged(folder, [record_for(item, rows, 0, retry=True)]), rewrite=_rewrite())
+    archive.commit(Staged(folder, [record_for(item, rows, 0, True, ocr_languages)]), rewrite=_rewrite())
 
 
 def _rewrite():

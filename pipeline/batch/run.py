@@ -23,7 +23,7 @@ import time
 import traceback
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -93,8 +93,10 @@ class Staging:
 Process = Callable[["InputFile", Staging], "tuple[Rows, int]"]
 
 
-def process_file(path: Path, doc_id: str, models: Models, sha256: str | None = None) -> ProcessedDocument:
-    """All stages over one file, from bytes to events (OCR for pages without text)."""
+def process_file(path: Path, doc_id: str, models: Models, sha256: str | None = None,
+                 ocr_languages: str | None = None) -> ProcessedDocument:
+    """All stages over one file, from bytes to events (OCR, in ``ocr_languages``, for pages without
+    usable text)."""
     from ..events import build_events
     from ..extract import extract
     from ..normalise import normalise
@@ -102,7 +104,7 @@ def process_file(path: Path, doc_id: str, models: Models, sha256: str | None = N
     from ..segment import split_sentences
     from ..tag import tag_mentions
 
-    raw = extract(path, doc_id, ocr=True, sha256=sha256)
+    raw = extract(path, doc_id, ocr=True, sha256=sha256, ocr_languages=ocr_languages)
     clean = normalise(raw.text)
     sentences = split_sentences(clean.text)
     doc_date, mentions = tag_mentions(clean.text, models)
@@ -162,14 +164,14 @@ def pipeline_version() -> str:
     return f"{__version__}+{digest.hexdigest()[:12]}"
 
 
-def environment_for(kind: str) -> dict:
+def environment_for(kind: str, ocr_languages: str | None = None) -> dict:
     """What outside the pipeline's code changes a file's results: for a PDF, whether
-    OCR is installed (a text or DOCX file never needs it)."""
+    OCR is installed and in which languages (a text or DOCX file never needs it)."""
     if kind != ".pdf":
         return {}
-    from ..tesseract import ocr_available
+    from ..tesseract import ocr_available, usable_languages
 
-    return {"ocr": ocr_available()}
+    return {"ocr": ocr_available(), "ocr_languages": usable_languages(ocr_languages)[0] if ocr_available() else ""}
 
 
 # ---------------------------------------------------------------- planning
@@ -182,7 +184,8 @@ class Plan:
     updates: list[Record] = field(default_factory=list)  # unchanged but touched: new size/mtime
 
 
-def plan_batch(archive: Archive, paths: Sequence[Path | str], force: bool = False) -> Plan:
+def plan_batch(archive: Archive, paths: Sequence[Path | str], force: bool = False,
+               ocr_languages: str | None = None) -> Plan:
     """Each input's doc_id from the archive's registry (new ones allocated), and which to run."""
     files = list_files(paths, exclude=archive.store.local_path(archive.store.root))
     version = pipeline_version()
@@ -207,7 +210,7 @@ def plan_batch(archive: Archive, paths: Sequence[Path | str], force: bool = Fals
         item = InputFile(path, doc_id, source, key, sha, size, mtime_ns)
         inputs.append(item)
         if (force or old is None or old.removed or old.retry or old.sha256 != sha or sha is None
-                or old.version != version or old.environment != environment_for(item.kind)):
+                or old.version != version or old.environment != environment_for(item.kind, ocr_languages)):
             todo.append(item)
         elif (old.size, old.mtime_ns, old.key) != (size, mtime_ns, key):
             updates.append(Record(**{**_fields(old), "size": size, "mtime_ns": mtime_ns, "key": key}))
@@ -265,7 +268,7 @@ def import_stages() -> None:
     from .. import events, extract, normalise, segment, tag  # noqa: F401
 
 
-def run_one(item: InputFile, staging: Staging) -> tuple[Rows, int]:
+def run_one(item: InputFile, staging: Staging, ocr_languages: str | None = None) -> tuple[Rows, int]:
     """Process one file and stage its texts; its rows and page count.
 
     A bad input becomes an error row with its message; an unexpected exception
@@ -278,7 +281,7 @@ def run_one(item: InputFile, staging: Staging) -> tuple[Rows, int]:
     path = item.path
     try:
         with _local_copy(item.path) as path:
-            doc = process_file(path, item.doc_id, worker_models(), sha)
+            doc = process_file(path, item.doc_id, worker_models(), sha, ocr_languages)
     except PipelineError as error:
         return error_rows(item.doc_id, source, sha, str(error).replace(str(path), source), version), 0
     except MemoryError:
@@ -319,14 +322,14 @@ class _local_copy:
             os.unlink(self.temp)
 
 
-def record_for(item: InputFile, rows: Rows, n_pages: int, retry: bool) -> Record:
+def record_for(item: InputFile, rows: Rows, n_pages: int, retry: bool, ocr_languages: str | None = None) -> Record:
     """The registry's record of a file just run, from its documents row."""
     row = rows[DOCUMENTS][0]
     return Record(doc_id=item.doc_id, key=item.key or str(item.path), source=item.source or str(item.path),
                   sha256=row.get("sha256") or item.sha256, size=item.size, mtime_ns=item.mtime_ns,
                   status=row["status"], error=row.get("error"), n_pages=n_pages,
                   retry=retry or is_internal_error(rows), version=pipeline_version(),
-                  environment=environment_for(item.kind))
+                  environment=environment_for(item.kind, ocr_languages))
 
 
 def failure_rows(item: InputFile, failure: WorkerFailure) -> Rows:
@@ -356,6 +359,7 @@ def run_batch(
     cluster: str | None = None,
     prune: bool = False,
     part_documents: int = PART_DOCUMENTS,
+    ocr_languages: str | None = None,
 ) -> BatchResult:
     """Run every stage over the inputs and add the results to the archive ``out_dir``.
 
@@ -365,14 +369,14 @@ def run_batch(
     ``cluster`` (a Dask scheduler's address, or ``local:N``) on Dask workers.
     ``process(item, staging)`` replaces :func:`run_one` (the whole pipeline) as the
     work done on each file. ``prune`` removes the archive's documents whose sources
-    were not given this time.
+    were not given this time. ``ocr_languages`` are Tesseract's (``rus+eng`` by default).
     """
     store = open_store(out_dir)
     if store.local_path(store.root) is not None and os.path.exists(store.root) \
             and not os.path.isdir(store.root):
         raise OutputError(f"{out_dir}: exists and is not a folder")
     with Archive.open(store) as archive:
-        plan = plan_batch(archive, paths, force)
+        plan = plan_batch(archive, paths, force, ocr_languages)
         if plan.updates:
             archive.commit(Staged(None, [], plan.updates))
         done = pages = 0
@@ -388,9 +392,10 @@ def run_batch(
         if plan.todo and cluster:
             from .cluster import run_on_cluster
 
-            run_on_cluster(cluster, plan.todo, archive, limits, advance, part_documents, process)
+            run_on_cluster(cluster, plan.todo, archive, limits, advance, part_documents, process,
+                           ocr_languages)
         elif plan.todo:
-            _run_here(plan.todo, archive, jobs, limits, process, advance, part_documents)
+            _run_here(plan.todo, archive, jobs, limits, process, advance, part_documents, ocr_languages)
         removed = []
         if prune:
             given = {item.doc_id for item in plan.inputs}
@@ -409,10 +414,11 @@ class PartWriter:
     """Rows of finished files gathered into parts and committed as they fill (in the
     batch's parent, for the local workers; a Dask worker writes its own)."""
 
-    def __init__(self, archive: Archive, part_documents: int) -> None:
+    def __init__(self, archive: Archive, part_documents: int, ocr_languages: str | None = None) -> None:
         from ..tables import TABLES
 
         self.archive, self.limit, self.tables = archive, part_documents, TABLES
+        self.ocr_languages = ocr_languages
         self.count = 0
         self._reset()
 
@@ -431,7 +437,7 @@ class PartWriter:
             found = rows.get(name, [])
             self.rows[name] += found
             self.n_rows += len(found)
-        self.records.append(record_for(item, rows, n_pages, retry))
+        self.records.append(record_for(item, rows, n_pages, retry, self.ocr_languages))
         if (len(self.records) >= self.limit or self.n_rows >= PART_ROWS
                 or time.monotonic() - self.started >= PART_SECONDS):
             self.flush()
@@ -479,13 +485,14 @@ class Task:
 
 
 def _run_here(todo: list[InputFile], archive: Archive, jobs: int, limits: Limits, process: Process | None,
-              advance: Callable[[int, int], None], part_documents: int) -> None:
+              advance: Callable[[int, int], None], part_documents: int,
+              ocr_languages: str | None = None) -> None:
     """Each file through ``process`` (the whole pipeline by default), in this process
     or in local workers; parts committed as they fill."""
     if process is None:
         load_lexicons()  # a broken lexicon stops the batch here, not once per file
-    task = Task(process or run_one, Staging(archive.store, archive.staging))
-    writer = PartWriter(archive, part_documents)
+    task = Task(process or partial(run_one, ocr_languages=ocr_languages), Staging(archive.store, archive.staging))
+    writer = PartWriter(archive, part_documents, ocr_languages)
     for item, outcome in _outcomes(todo, task, jobs, limits, real=process is None):
         advance(1, writer.add(item, outcome))
     writer.flush()

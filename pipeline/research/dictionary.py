@@ -96,6 +96,10 @@ DICTIONARY: dict[str, dict[str, Column]] = {
                         "data/raw/x.doc: unsupported file type '.doc'"),
         "warnings": Column(STRING, "`; `-joined warnings about the extraction (e.g. a page "
                            "with no text); null if none.", "page 3: no text layer"),
+        "text_quality": Column(FLOAT, "Share of the text's words a dictionary knows (pymorphy3, "
+                               "English by wordfreq): the extraction quality gate's measure. "
+                               "Below 0.6 the text is flagged in `warnings`; null for an error.",
+                               "0.93"),
         "pipeline_version": Column(STRING, "Version and code fingerprint of the pipeline that "
                                    "made the rows.", "0.1.0+4f708bc73876"),
     },
@@ -126,6 +130,15 @@ DICTIONARY: dict[str, dict[str, Column]] = {
                          "80900 KZT"),
         "entity_id": Column(INT, "Same value for every mention of one person, place or "
                             "organisation within a document.", "4"),
+        "nested_in": Column(INT, "The `mention_id` of the mention this one lies inside. A "
+                            "name inside a name is a mention of its own: a place in an "
+                            "organisation's name or an amount (`РФ` in `МВД РФ`, `США` in "
+                            "`20 млн долларов США`), an organisation's own name in its "
+                            "designated form (`Яблоко` in `партии «Яблоко»`, same `entity_id`), "
+                            "a person in a venue's name (`Абаю` in `памятника Абаю`). Null for "
+                            "an outermost mention: `mentions[mentions.nested_in.isna()]` is one "
+                            "flat layer, the one to count organisations, places or amounts in "
+                            "and the one the events use.", "12"),
         **_DATES, **_AMOUNTS, **_TERMS, **_COUNTS,
         "approx": Column(NULLABLE_BOOL, "True for an approximate value (`около`, `более`, "
                          "`порядка`); null for types without a value.", "False"),
