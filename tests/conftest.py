@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
+
+# As pipeline/__init__.py does, before anything imports pyarrow: the system allocator,
+# so workers forked from this process after it read Parquet keep their memory limit.
+os.environ.setdefault("ARROW_DEFAULT_MEMORY_POOL", "system")
 
 import pytest
 
