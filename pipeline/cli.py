@@ -57,11 +57,13 @@ def _input(value: str) -> Path | str:
               help="Documents per Parquet part: results are committed a part at a time.")
 @click.option("--ocr-lang", "ocr_languages", default="rus+eng", show_default=True,
               help="Tesseract languages for pages without usable text, '+'-joined (Russian is always read).")
+@click.option("--follow-links", is_flag=True,
+              help="Read symbolic links that lead out of an input folder (by default each is an error row).")
 @click.option("--force", is_flag=True, help="Redo files already done.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 def run(inputs: tuple[str, ...], out: str, jobs: int, timeout: float, max_memory: int,
         cluster: str | None, prune: bool, write_csv: bool, part_size: int, ocr_languages: str,
-        force: bool, quiet: bool) -> None:
+        follow_links: bool, force: bool, quiet: bool) -> None:
     """Run every stage over files or folders into OUT.
 
     OUT is an archive: a later run adds to it and keeps every document's doc_id;
@@ -89,7 +91,8 @@ def run(inputs: tuple[str, ...], out: str, jobs: int, timeout: float, max_memory
     try:
         result = run_batch(paths, out, jobs=jobs, force=force, progress=progress,
                            limits=limits, cluster=cluster, prune=prune,
-                           part_documents=part_size, ocr_languages=ocr_languages)
+                           part_documents=part_size, ocr_languages=ocr_languages,
+                           follow_links=follow_links)
         if write_csv:
             from .tables import export_tables
 

