@@ -101,6 +101,8 @@ def run(inputs: tuple[str, ...], out: str, jobs: int, timeout: float, max_memory
             _remove_stale_csv(out)
     except PipelineError as error:
         raise click.UsageError(str(error)) from error
+    except OSError as error:  # a full disk, a read-only folder: what was committed stays as it was
+        raise click.ClickException(_cannot_write(out, error)) from error
     finally:
         if bar is not None:
             bar.close()
@@ -111,6 +113,12 @@ def run(inputs: tuple[str, ...], out: str, jobs: int, timeout: float, max_memory
     click.echo(f"{result.n_files} files: {result.n_ok} ok, {result.n_failed} failed"
                f" ({result.n_skipped} unchanged since the last run{removed}); tables in {out}/")
     sys.exit(1 if result.n_failed else 0)
+
+
+def _cannot_write(folder, error: OSError) -> str:
+    """One line for a write the file system refused: where, and why."""
+    where = error.filename or folder
+    return f"{folder}: cannot write {where}: {error.strerror or error}"
 
 
 def _remove_stale_csv(out: str) -> None:
@@ -196,6 +204,8 @@ def export_command(out: Path, fmt: str, out_dir: Path, force: bool) -> None:
             written = export_tables(out, fmt, out_dir)
         except PipelineError as error:
             raise click.ClickException(str(error)) from error
+        except OSError as error:
+            raise click.ClickException(_cannot_write(out_dir, error)) from error
         click.echo(f"{len(written)} file(s): " + ", ".join(str(p) for p in written))
         return
 

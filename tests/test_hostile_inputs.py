@@ -14,7 +14,11 @@ from pathlib import Path
 
 from reportlab.pdfgen.canvas import Canvas
 
+import pytest
+
 from conftest import RAW, REPO
+import test_hostile_reports
+from test_hostile_reports import NO_MOUNT, cli_args, in_small_filesystem
 from pipeline.tables import read_table
 
 STATEMENT = RAW / "000_6fb061e0297f36b6.txt"
@@ -143,3 +147,28 @@ def test_formulas_and_control_characters_reach_spreadsheets_as_text(tmp_path):
     cells = [c for row in sheet.iter_rows() for c in row if isinstance(c.value, str) and "HYPERLINK" in c.value]
     assert cells and all(c.data_type == "s" for c in cells)  # text, never a live formula
     assert any("␛" in str(c.value) for row in sheet.iter_rows() for c in row)
+
+
+@pytest.mark.skipif(NO_MOUNT is not None, reason=str(NO_MOUNT))
+@pytest.mark.parametrize("mode, reason", [("full", "No space left on device"), ("readonly", "Read-only file system")])
+def test_a_full_or_read_only_output_folder_is_one_message_and_loses_nothing(tmp_path, mode, reason):
+    mnt = tmp_path / "mnt"
+    first, second = statement_folder(tmp_path / "first"), tmp_path / "second"
+    second.mkdir()
+    (second / "другое.txt").write_bytes(STATEMENT.read_bytes()[:3000])
+    commands = [cli_args("run", first, "-o", mnt / "out", "-q"),  # the archive that must survive
+                cli_args("run", second, "-o", mnt / "out", "-q"),
+                cli_args("export", mnt / "out", "--format", "csv", "-o", mnt / "csv")]
+    # the lock an archive's writer takes names its last holder: every file but it must be kept
+    script = test_hostile_reports.IN_NAMESPACE.replace('if f != "filler"', 'if f not in ("filler", "lock")')
+    script = script.replace("for d, _, fs in os.walk(mnt) for f in fs}", "for d, _, fs in os.walk(mnt) for f in fs if f != 'lock'}", 1)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(test_hostile_reports, "IN_NAMESPACE", script)
+        found = in_small_filesystem(tmp_path, mode, [list(map(str, c)) for c in commands], size_kb=4096)
+    for command, result in zip(commands[1:], found["results"]):
+        said = result["stderr"]
+        assert result["rc"] in (1, 2), (command, result)
+        assert "Traceback" not in said, said
+        assert reason in said and str(mnt) in said, (command, said)
+    assert found["kept"], "the archive written before is intact"
+    assert not [n for n in found["names"] if n.endswith(".tmp")], found["names"]
