@@ -130,12 +130,9 @@ def _worker_main(conn: Connection, parent: int, task: Callable[[Any], Any],
         if hard != resource.RLIM_INFINITY:
             limit = min(limit, hard)
         resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
-        if (held := address_space_mb()) >= max_memory_mb:  # the models forked from the parent
-            conn.send(("init_error", too_low(max_memory_mb, held + WORK_MARGIN_MB)))
-            return
     try:
         if initializer is not None:
-            initializer()
+            initializer()  # the models: loaded here, or forked from the parent that loaded them
             if max_memory_mb is not None and (held := address_space_mb()) >= max_memory_mb:
                 conn.send(("init_error", too_low(max_memory_mb, held + WORK_MARGIN_MB)))
                 return
