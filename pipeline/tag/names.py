@@ -42,6 +42,7 @@ from .orgs import (
     org_lexicon,
 )
 from .person_context import person_context
+from .place_kinds import place_kind
 from .place_or_person import is_geographic, may_be_either, place_or_person
 from .person_spans import NOT_NOUN, extend_person, extend_persons, join_split_names, split_person
 from .persons import fullest, group_persons, normalise_person, surname_key
@@ -498,5 +499,6 @@ def _to_mentions(text: str, spans: list[Span]) -> list[Mention]:
         # own name nested in its designated form (``Яблоко`` in ``партии «Яблоко»``).
         own = span.type == LOC or span.same_as is not None
         normal = normals[id(span)] if own else entity_normal[entity]
-        mentions.append(Mention(span.type, span.start, span.end, surface, normal, None, entity))
+        kind = place_kind(surface, span.source == "venue") if span.type == LOC else None
+        mentions.append(Mention(span.type, span.start, span.end, surface, normal, None, entity, kind))
     return mentions
