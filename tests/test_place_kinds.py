@@ -23,3 +23,17 @@ def test_venues_are_places_of_their_own_kind(models, text, expected):
     found = {m.text: m.place_kind for m in mentions if m.type == LOC and m.text in expected}
     assert found == expected
     assert all(m.place_kind is None for m in mentions if m.type != LOC)
+
+
+KIND_WORDS = [
+    ("Журналистов задержали у Белого дома в Вашингтоне.", "Белого дома"),
+    ("Его похоронили на Ваганьковском кладбище.", "Ваганьковском кладбище"),
+    ("Митинг прошёл на Марсовом поле.", "Марсовом поле"),
+    ("Пикетчики стояли на Уолл-стрит.", "Уолл-стрит"),
+]
+
+
+@pytest.mark.parametrize("text, venue", KIND_WORDS)
+def test_names_holding_a_building_or_ground_noun_are_venues(models, text, venue):
+    _, mentions = tag_mentions(text, models)
+    assert [m.place_kind for m in mentions if m.type == LOC and m.text == venue] == [VENUE]

@@ -43,7 +43,7 @@ from .orgs import (
 )
 from .person_context import person_context
 from .place_kinds import place_kind
-from .place_or_person import is_geographic, may_be_either, place_or_person
+from .place_or_person import is_geographic, may_be_either, place_or_person, surnames_as_people
 from .person_spans import NOT_NOUN, extend_person, extend_persons, join_split_names, split_person
 from .persons import fullest, group_persons, normalise_person, surname_key
 
@@ -79,7 +79,7 @@ def tag_names(text: str, models: Models) -> list[Mention]:
     spans = _merge_org_with_place(text, spans)
     spans = merge_org_chains(text, spans, inner_orgs)
     spans = [piece for span in spans for piece in _split_place_off_body(text, span, places)]
-    spans = _without_overlaps(spans)
+    spans = surnames_as_people(text, _without_overlaps(spans))
     spans += _repeated_surnames(text, spans)
     nested = _nested_places(text, spans, seen_places) + quoted_names_inside(text, spans)
     nested += nested_orgs(spans, inner_orgs) + names_before_place(text, spans, nested)

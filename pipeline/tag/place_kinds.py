@@ -5,7 +5,9 @@ Users count events by place; a street, square, building or monument (``Твер�
 but not one to add up beside cities and countries. Such a mention stays a LOC and is
 marked ``place_kind`` ``venue`` in the mentions table (NEREL calls these FACILITY);
 every other LOC has no kind. A venue is a mention the venue finder made or one whose
-words hold a venue noun of ``models/ner_venues.json``.
+words hold a venue noun of ``models/ner_venues.json`` (``nouns``, or ``kind_words``
+such as ``дом``, ``кладбище`` that make no venue of the name after them on their own),
+or a hyphenated name ending like an English street (``Даунинг-стрит``).
 """
 
 from __future__ import annotations
@@ -19,13 +21,17 @@ from .candidates import WORD
 
 
 @cache
-def _venue_nouns() -> frozenset[str]:
-    return frozenset(load_json("ner_venues.json")["nouns"])
+def _venue_words() -> tuple[frozenset[str], tuple[str, ...]]:
+    data = load_json("ner_venues.json")
+    return frozenset(data["nouns"]) | frozenset(data["kind_words"]), tuple("-" + e for e in data["kind_endings"])
 
 
 @lru_cache(maxsize=20_000)
-def _is_venue_noun(word: str) -> bool:
-    return any(p.tag.POS == "NOUN" and p.normal_form in _venue_nouns() for p in parse_word(word))
+def _is_venue_word(word: str) -> bool:
+    nouns, endings = _venue_words()
+    if word.lower().endswith(endings):
+        return True
+    return any(p.tag.POS == "NOUN" and p.normal_form.replace("ё", "е") in nouns for p in parse_word(word))
 
 
 def place_kind(surface: str, found_as_venue: bool = False) -> str | None:
@@ -33,9 +39,11 @@ def place_kind(surface: str, found_as_venue: bool = False) -> str | None:
 
     >>> place_kind("Букингемском дворце"), place_kind("Гаврской улице"), place_kind("Нижнем Новгороде")
     ('venue', 'venue', None)
-    >>> place_kind("Москве"), place_kind("Площадь Тяньаньмэнь")
-    (None, 'venue')
+    >>> place_kind("Москве"), place_kind("Площадь Тяньаньмэнь"), place_kind("Белом доме"), place_kind("Уолл-стрит")
+    (None, 'venue', 'venue', 'venue')
+    >>> place_kind("Домодедове"), place_kind("Садовом")
+    (None, None)
     """
     if found_as_venue:
         return VENUE
-    return VENUE if any(_is_venue_noun(w) for w in WORD.findall(surface)) else None
+    return VENUE if any(_is_venue_word(w) for w in WORD.findall(surface)) else None
