@@ -104,6 +104,7 @@ def surnames_as_people(text: str, spans: list[Span]) -> list[Span]:
             name = normalise_person(text[span.start : span.end])
             if len(name.parts) > 1 and len(name.parts[-1]) > 2:
                 surnames.add(surname_key(name.parts[-1]))
+                surnames.update(k for k in name.last_keys if len(k) > 3)
     if not surnames:
         return spans
     result = []
