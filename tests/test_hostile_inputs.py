@@ -1,9 +1,15 @@
-"""Hostile inputs and settings of ``testimony run``, through the real CLI.
+"""Hostile inputs, settings and folders of ``testimony run``, through the real CLI.
 
 - ``--max-memory`` below what the models need is one message saying how much they
   need, exit 2, no traceback, the output folder as it was;
 - a PDF whose pages hold nothing but page numbers is an error row saying so, not
-  ``ok`` with no text and no word of why.
+  ``ok`` with no text and no word of why;
+- symbolic links out of the input folder and broken ones are error rows (``/etc/passwd``
+  is never read), unless ``--follow-links``; a huge file of a kind we do not read is
+  reported without hashing it;
+- formulas and control characters reach CSV and XLSX as text;
+- a full or read-only output folder is one message and loses nothing;
+- file names of any legal length, or named like the output's own files, work and rerun.
 """
 
 from __future__ import annotations
@@ -172,3 +178,19 @@ def test_a_full_or_read_only_output_folder_is_one_message_and_loses_nothing(tmp_
         assert reason in said and str(mnt) in said, (command, said)
     assert found["kept"], "the archive written before is intact"
     assert not [n for n in found["names"] if n.endswith(".tmp")], found["names"]
+
+
+def test_file_names_of_any_legal_length_or_like_the_outputs_own_files(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    names = ["tables", "documents", "lock", "registry", "з" * 125]  # the last: 254 bytes with .txt
+    for name in names:
+        (folder / f"{name}.txt").write_bytes(STATEMENT.read_bytes()[:1500])
+    out = tmp_path / "out"
+    first, second = run_cli(folder, "-o", out), run_cli(folder, "-o", out)
+    assert first.returncode == 0 and second.returncode == 0, first.stderr + second.stderr
+    assert "5 unchanged since the last run" in second.stdout + second.stderr  # each one's result kept
+    documents = read_table(out, "documents")
+    assert documents.status.tolist() == ["ok"] * 5
+    assert all(len(p.name.encode()) <= 255 for p in (out / "texts").iterdir())
+    assert len(list((out / "texts").iterdir())) == 10
