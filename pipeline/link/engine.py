@@ -1,0 +1,177 @@
+"""The record-linkage engine: splink's Fellegi–Sunter model on DuckDB.
+
+A :class:`Model` says what to compare (splink comparisons, each a list of levels
+written in SQL), which pairs to compare at all (blocking rules, so the cost stays
+near-linear) and how to train. :func:`score_pairs` runs splink on one table of
+records and returns every blocked pair of records from *different* documents with
+its match probability.
+
+Training. The m and u probabilities and the prior come with the project
+(``models/link_<name>.json``, fitted by ``python -m pipeline.link.train`` with EM
+on a synthetic corpus made from our annotated events); on a table large enough to
+learn from, u is re-estimated by random sampling and m by EM on the data itself,
+as splink's own workflow does. Nothing is downloaded; DuckDB runs in memory in
+this process.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from ..resources import models_dir
+
+# Below this many records EM has too few pairs to learn from: the shipped
+# parameters are used as they are.
+MIN_RECORDS_TO_TRAIN = 5_000
+U_SAMPLE_PAIRS = 2e6
+DIFFERENT_DOCUMENTS = "l.doc_id <> r.doc_id"
+
+
+@dataclass(frozen=True)
+class Model:
+    """What to compare, which pairs to compare, and how to train, for one kind of record."""
+
+    name: str  # people, incidents: the parameters live in models/link_{name}.json
+    comparisons: list[dict]  # splink comparison dicts; levels carry a label
+    blocking_rules: list[str | dict]  # SQL on l./r.; each also requires different documents
+    training_rules: list[str]  # EM blocking rules
+    deterministic_rules: list[str]  # near-certain matches, to estimate the prior
+    deterministic_recall: float = 0.6
+    default_prior: float = 1e-4
+    columns: list[str] = field(default_factory=list)  # the record columns the SQL reads
+
+    @property
+    def parameters_path(self) -> Path:
+        return models_dir() / f"link_{self.name}.json"
+
+
+def _with_different_documents(rule: str | dict) -> str | dict:
+    if isinstance(rule, dict):
+        return {**rule, "blocking_rule": f"({rule['blocking_rule']}) AND {DIFFERENT_DOCUMENTS}"}
+    return f"({rule}) AND {DIFFERENT_DOCUMENTS}"
+
+
+def load_parameters(model: Model) -> dict:
+    """The shipped prior and m/u per comparison level (empty when none were fitted yet)."""
+    path = model.parameters_path
+    if not path.exists():
+        return {}
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def settings(model: Model, parameters: dict | None = None) -> dict:
+    """splink settings for ``model``, with the fitted m/u where ``parameters`` has them."""
+    parameters = load_parameters(model) if parameters is None else parameters
+    fitted = parameters.get("comparisons", {})
+    comparisons = []
+    for comparison in model.comparisons:
+        levels = []
+        for level in comparison["comparison_levels"]:
+            level = dict(level)
+            mu = fitted.get(comparison["output_column_name"], {}).get(level["label_for_charts"])
+            if mu and not level.get("is_null_level"):
+                level["m_probability"], level["u_probability"] = mu
+            levels.append(level)
+        comparisons.append({**comparison, "comparison_levels": levels})
+    return {
+        "link_type": "dedupe_only",
+        "unique_id_column_name": "unique_id",
+        "comparisons": comparisons,
+        "blocking_rules_to_generate_predictions": [
+            _with_different_documents(r) for r in model.blocking_rules],
+        "probability_two_random_records_match":
+            parameters.get("probability_two_random_records_match", model.default_prior),
+        "retain_matching_columns": False,
+        "retain_intermediate_calculation_columns": False,
+    }
+
+
+def fitted_parameters(linker, model: Model) -> dict:
+    """The prior and each level's (m, u) of a trained linker, for ``models/link_{name}.json``."""
+    trained = linker._settings_obj  # splink keeps the estimates on its settings object
+    out = {"probability_two_random_records_match":
+           trained._probability_two_random_records_match, "comparisons": {}}
+    for comparison in trained.comparisons:
+        levels = {}
+        for level in comparison.comparison_levels:
+            if level.is_null_level:
+                continue
+            m, u = level.m_probability, level.u_probability
+            if m is None or u is None or (isinstance(m, float) and math.isnan(m)):
+                continue
+            levels[level.label_for_charts] = [round(float(m), 6), round(float(u), 8)]
+        out["comparisons"][comparison.output_column_name] = levels
+    return out
+
+
+def make_linker(records: pd.DataFrame, model: Model, parameters: dict | None = None,
+                memory_limit: str = "3GB", threads: int = 2):
+    """A splink linker over ``records`` in a fresh in-memory DuckDB."""
+    import duckdb
+    from splink import DuckDBAPI, Linker
+
+    connection = duckdb.connect(":memory:")
+    connection.execute(f"SET memory_limit = '{memory_limit}'")
+    connection.execute(f"SET threads = {int(threads)}")
+    connection.execute("SET preserve_insertion_order = false")
+    db_api = DuckDBAPI(connection)
+    table = db_api.register(records[["unique_id", "doc_id", *model.columns]],
+                            table_name=f"link_{model.name}_records")
+    return Linker(table, settings(model, parameters), log_level=None)
+
+
+class quiet_splink:
+    """splink narrates every step and warns of defaults at INFO/WARNING: keep errors only."""
+
+    def __enter__(self):
+        self.logger = logging.getLogger("splink")
+        self.level, self.propagate = self.logger.level, self.logger.propagate
+        self.logger.setLevel(logging.ERROR)
+        return self
+
+    def __exit__(self, *exc):
+        self.logger.setLevel(self.level)
+        return False
+
+
+def train(linker, model: Model, seed: int = 20261206) -> None:
+    """Fit u by random sampling, the prior from near-certain rules, m by EM."""
+    with quiet_splink():
+        linker.training.estimate_u_using_random_sampling(max_pairs=U_SAMPLE_PAIRS, seed=seed)
+        linker.training.estimate_probability_two_random_records_match(
+            [_with_different_documents(r) for r in model.deterministic_rules],
+            recall=model.deterministic_recall)
+        for rule in model.training_rules:
+            linker.training.estimate_parameters_using_expectation_maximisation(
+                _with_different_documents(rule), estimate_without_term_frequencies=True)
+
+
+def score_pairs(records: pd.DataFrame, model: Model, *, learn: bool = True,
+                threshold: float = 0.0) -> tuple[pd.DataFrame, dict]:
+    """Every blocked pair from different documents with its match probability.
+
+    Returns the pairs (``unique_id_l``, ``unique_id_r``, ``match_weight``,
+    ``match_probability`` and a ``gamma_*`` level per comparison) and the
+    parameters used. ``learn``: re-fit on ``records`` when there are enough of them.
+    """
+    empty = pd.DataFrame(columns=["unique_id_l", "unique_id_r", "match_weight",
+                                  "match_probability"])
+    parameters = load_parameters(model)
+    if records["doc_id"].nunique() < 2:
+        return empty, parameters  # nothing to link across
+    linker = make_linker(records, model, parameters)
+    if learn and len(records) >= MIN_RECORDS_TO_TRAIN:
+        train(linker, model)
+        parameters = fitted_parameters(linker, model)
+    with quiet_splink():
+        pairs = linker.inference.predict(threshold_match_probability=threshold)
+    frame = pairs.as_pandas_dataframe()
+    keep = ["unique_id_l", "unique_id_r", "match_weight", "match_probability",
+            *[c for c in frame.columns if c.startswith("gamma_")]]
+    return frame[keep], parameters

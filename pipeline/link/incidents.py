@@ -1,0 +1,95 @@
+"""Incidents across documents: which events tell one real-world happening.
+
+Events are compared only with events of the same type (a detention and the
+court's arrest that followed are two happenings) and the same ``aggregate`` flag,
+from different documents. Evidence for one happening: dates that coincide, or
+overlap when one is given only as a month or a year (precision counts: the same
+day is stronger than a day inside a month), or lie a night apart; places that are
+the same or contain one another (a square and its city); the same linked people;
+counts, amounts and terms within tolerance.
+
+Blocking keeps the cost near-linear: same type and month, or a linked person in
+common, or the same city and year, or the same year where one date is only a year.
+"""
+
+from __future__ import annotations
+
+from .engine import Model
+from .people import _else, _level
+
+# Count ends may be one-sided (``более 400``): read a missing end as the other.
+_LO = 'coalesce("count_min_{s}", "count_max_{s}")'
+_HI = 'coalesce("count_max_{s}", "count_min_{s}")'
+_COUNT_AGREES = (f"{_LO.format(s='l')} <= 1.25 * {_HI.format(s='r')} "
+                 f"AND {_LO.format(s='r')} <= 1.25 * {_HI.format(s='l')}")
+_GAP_DAYS = ('date_diff(\'day\', least("date_end_l", "date_end_r"), '
+             'greatest("date_start_l", "date_start_r"))')
+
+COMPARISONS = [
+    {"output_column_name": "date", "comparison_description": "dates, by overlap and distance", "comparison_levels": [
+        _level("missing", '"date_start_l" IS NULL OR "date_start_r" IS NULL', null=True),
+        _level("same day", '"date_precision_l" = \'day\' AND "date_precision_r" = \'day\' '
+                           'AND "date_start_l" = "date_start_r" AND "date_end_l" = "date_end_r"'),
+        _level("overlap", '"date_start_l" <= "date_end_r" AND "date_start_r" <= "date_end_l"'),
+        _level("within 2 days", f"{_GAP_DAYS} <= 2"),
+        _level("within a month", f"{_GAP_DAYS} <= 31"),
+        _else(),
+    ]},
+    {"output_column_name": "place", "comparison_description": "place, city, country", "comparison_levels": [
+        _level("missing", '"place_canonical_l" IS NULL OR "place_canonical_r" IS NULL', null=True),
+        _level("same", '"place_canonical_l" = "place_canonical_r"'),
+        _level("same city", '"city_l" = "city_r"'),
+        _level("same country", '"country_l" = "country_r"'),
+        _else(),
+    ]},
+    {"output_column_name": "persons", "comparison_description": "linked people named", "comparison_levels": [
+        _level("missing", '"person_ids_l" IS NULL OR "person_ids_r" IS NULL', null=True),
+        _level("all of one side", 'list_has_all("person_ids_l", "person_ids_r") '
+                                  'OR list_has_all("person_ids_r", "person_ids_l")'),
+        _level("some", 'list_has_any("person_ids_l", "person_ids_r")'),
+        _else(),
+    ]},
+    {"output_column_name": "count", "comparison_description": "number of people, 25% tolerance", "comparison_levels": [
+        _level("missing", f'{_LO.format(s="l")} IS NULL OR {_LO.format(s="r")} IS NULL',
+               null=True),
+        _level("agrees", _COUNT_AGREES),
+        _else(),
+    ]},
+    {"output_column_name": "amount", "comparison_description": "amount of money, 5% tolerance", "comparison_levels": [
+        _level("missing", '"amount_min_l" IS NULL OR "amount_min_r" IS NULL', null=True),
+        _level("same", '"currency_l" IS NOT DISTINCT FROM "currency_r" '
+                       'AND abs("amount_min_l" - "amount_min_r") <= 0.05 * greatest('
+                       '"amount_min_l", "amount_min_r")'),
+        _else(),
+    ]},
+    {"output_column_name": "term", "comparison_description": "custodial term", "comparison_levels": [
+        _level("missing", 'coalesce("term_min_l", "term_max_l") IS NULL '
+                          'OR coalesce("term_min_r", "term_max_r") IS NULL', null=True),
+        _level("same", '"term_unit_l" IS NOT DISTINCT FROM "term_unit_r" '
+                       'AND coalesce("term_min_l", "term_max_l") <= coalesce("term_max_r", "term_min_r") '
+                       'AND coalesce("term_min_r", "term_max_r") <= coalesce("term_max_l", "term_min_l")'),
+        _else(),
+    ]},
+]
+
+_SAME_KIND = "l.type = r.type AND l.aggregate = r.aggregate"
+
+INCIDENTS = Model(
+    name="incidents",
+    comparisons=COMPARISONS,
+    blocking_rules=[
+        f"{_SAME_KIND} AND l.month = r.month",
+        {"blocking_rule": f"{_SAME_KIND} AND l.person_ids = r.person_ids",
+         "arrays_to_explode": ["person_ids"]},
+        f"{_SAME_KIND} AND l.city = r.city AND l.year = r.year",
+        f"{_SAME_KIND} AND l.year = r.year "
+        "AND (l.date_precision = 'year' OR r.date_precision = 'year')",
+    ],
+    training_rules=[f"{_SAME_KIND} AND l.month = r.month",
+                    f"{_SAME_KIND} AND l.place_canonical = r.place_canonical"],
+    deterministic_rules=[f"{_SAME_KIND} AND l.date_start = r.date_start "
+                         "AND l.date_precision = 'day' AND l.place_canonical = r.place_canonical"],
+    columns=["type", "aggregate", "date_start", "date_end", "date_precision", "month", "year",
+             "place_canonical", "city", "country", "person_ids", "count_min", "count_max",
+             "amount_min", "amount_max", "currency", "term_min", "term_max", "term_unit"],
+)

@@ -1,0 +1,214 @@
+"""The records linking compares: one per person of a document, one per event.
+
+A *person record* is a person as one document names them (``doc_id`` and the
+nominative ``normal`` the tagger grouped their mentions under), taken apart by
+:mod:`pipeline.link.names` and given the context that tells namesakes apart: the
+cities, countries and years of the events they are named in, and the other people
+their document names. An *event record* is an event that happened (negated events
+are left out) with its place resolved to city and country
+(:mod:`pipeline.link.places`), and the linked ``person_id``\\ s of the people it
+names. Both are flat tables (lists for the set-valued columns) the record-linkage
+engine reads.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+import pandas as pd
+
+from ..loading import PERSON_SEPARATOR, Tables
+from .names import parse_name
+from .places import cities_named, place_kind, resolve
+
+PERSON_KEY = "person_key"  # doc_id and name: one person of one document
+EVENT_KEY = "event_key"  # doc_id and event_id
+
+
+def split_persons(persons) -> list[str]:
+    """The names of an event's ``persons`` cell.
+
+    >>> split_persons("Бахыт Туменова; Лариса Бояр"), split_persons(None)
+    (['Бахыт Туменова', 'Лариса Бояр'], [])
+    """
+    if persons is None or (not isinstance(persons, str) and pd.isna(persons)):
+        return []
+    return [n.strip() for n in str(persons).split(PERSON_SEPARATOR.strip()) if n.strip()]
+
+
+def person_key(doc_id: str, name: str) -> str:
+    return f"{doc_id} | {name}"
+
+
+def event_key(doc_id: str, event_id: int) -> str:
+    return f"{doc_id} | {int(event_id)}"
+
+
+def stable_id(prefix: str, key: str) -> str:
+    """A short id that stays the same while its cluster keeps its first member.
+
+    >>> stable_id("p", "doc | Бахыт Туменова")
+    'p-a09e6d0fa7'
+    """
+    return f"{prefix}-{hashlib.sha1(key.encode('utf-8')).hexdigest()[:10]}"
+
+
+def _listed(values) -> list | None:
+    """A set-valued cell: sorted distinct values, None when there are none (no evidence)."""
+    found = sorted({v for v in values if v is not None and v == v and v != ""})
+    return found or None
+
+
+def _years(start, end) -> list[int]:
+    if pd.isna(start):
+        return []
+    end = start if pd.isna(end) else end
+    return list(range(start.year, min(end.year, start.year + 3) + 1))
+
+
+def document_context(tables: Tables) -> pd.DataFrame:
+    """Per document: cities named (most named first), countries, and years told.
+
+    Context for people and venues whose own events say nothing of place or time.
+    """
+    docs = tables.documents[tables.documents["status"] == "ok"][["doc_id", "doc_date"]]
+    places = tables.mentions[tables.mentions["type"] == "LOC"]
+    named = places.groupby("doc_id", observed=True)["normal"].agg(
+        lambda s: [str(v) for v in s.dropna()]).to_dict()
+    event_places = tables.events.groupby("doc_id", observed=True)["place"].agg(
+        lambda s: [str(v) for v in s.dropna()]).to_dict()
+    rows = []
+    for doc_id, doc_date in docs.itertuples(index=False):
+        names = event_places.get(doc_id, []) + named.get(doc_id, [])
+        cities = cities_named(names)
+        countries = {place_kind(c)[1] for c in cities} | {
+            resolve(n).country for n in names}
+        dated = tables.events[tables.events["doc_id"] == doc_id]
+        years = {y for s, e in zip(dated["date_start"], dated["date_end"]) for y in _years(s, e)}
+        if not years and not pd.isna(doc_date):
+            years = {doc_date.year}
+        rows.append({"doc_id": doc_id, "doc_cities": cities,
+                     "doc_countries": _listed(countries) or [], "doc_years": sorted(years)})
+    return pd.DataFrame(rows, columns=["doc_id", "doc_cities", "doc_countries", "doc_years"])
+
+
+def event_places(tables: Tables, context: pd.DataFrame) -> pd.DataFrame:
+    """Each event's place resolved to canonical name, city and country."""
+    events = tables.events
+    doc_cities = dict(zip(context["doc_id"], context["doc_cities"]))
+    sentence_places = _sentence_cities(tables)
+    rows = []
+    for doc_id, event_id, sent_id, place in events[["doc_id", "event_id", "sent_id",
+                                                    "place"]].itertuples(index=False):
+        near = sentence_places.get((doc_id, sent_id), [])
+        where = resolve(None if pd.isna(place) else str(place),
+                        near + doc_cities.get(doc_id, []))
+        rows.append({"doc_id": doc_id, "event_id": event_id, "place_canonical": where.place,
+                     "city": where.city, "country": where.country})
+    return pd.DataFrame(rows, columns=["doc_id", "event_id", "place_canonical", "city",
+                                       "country"])
+
+
+def _sentence_cities(tables: Tables) -> dict[tuple[str, int], list[str]]:
+    places = tables.mentions[(tables.mentions["type"] == "LOC")
+                             & tables.mentions["sent_id"].notna()]
+    found: dict[tuple[str, int], list[str]] = {}
+    for (doc_id, sent_id), group in places.groupby(["doc_id", "sent_id"], observed=True):
+        cities = cities_named([str(v) for v in group["normal"].dropna()])
+        if cities:
+            found[(doc_id, int(sent_id))] = cities
+    return found
+
+
+PERSON_COLUMNS = [
+    "unique_id", PERSON_KEY, "doc_id", "name", "surname", "first", "first_initial",
+    "patronymic", "patronymic_initial", "gender", "cities", "countries", "years",
+    "co_surnames", "fullness",
+]
+
+
+def person_records(tables: Tables, places: pd.DataFrame, context: pd.DataFrame) -> pd.DataFrame:
+    """One record per person per document: the name taken apart, and their context."""
+    mentions = tables.mentions
+    named = mentions[(mentions["type"] == "PER") & mentions["normal"].notna()]
+    keys = {(d, str(n)) for d, n in zip(named["doc_id"], named["normal"])}
+    events = happened_events(tables).merge(places, on=["doc_id", "event_id"], how="left")
+    person_events: dict[tuple[str, str], list] = {}
+    for row in events.itertuples(index=False):
+        for name in split_persons(row.persons):
+            keys.add((row.doc_id, name))
+            person_events.setdefault((row.doc_id, name), []).append(row)
+    by_doc: dict[str, list[str]] = {}
+    for doc_id, name in keys:
+        by_doc.setdefault(doc_id, []).append(name)
+    ctx = context.set_index("doc_id").to_dict("index")
+    rows = []
+    for doc_id, name in sorted(keys):
+        parsed = parse_name(name)
+        own = person_events.get((doc_id, name), [])
+        doc = ctx.get(doc_id, {"doc_cities": [], "doc_countries": [], "doc_years": []})
+        cities = _listed(e.city for e in own) or _listed(doc["doc_cities"][:1])
+        countries = _listed(e.country for e in own) or _listed(doc["doc_countries"])
+        years = _listed(y for e in own for y in _years(e.date_start, e.date_end)) \
+            or _listed(doc["doc_years"])
+        others = [parse_name(n).surname for n in by_doc[doc_id] if n != name]
+        rows.append({
+            PERSON_KEY: person_key(doc_id, name), "doc_id": doc_id, "name": name,
+            "surname": parsed.surname, "first": parsed.first,
+            "first_initial": parsed.first_initial, "patronymic": parsed.patronymic,
+            "patronymic_initial": parsed.patronymic_initial, "gender": parsed.gender,
+            "cities": cities, "countries": countries, "years": years,
+            "co_surnames": _listed(s for s in others if s and s != parsed.surname),
+            "fullness": parsed.fullness,
+        })
+    frame = pd.DataFrame(rows, columns=PERSON_COLUMNS[1:])
+    frame.insert(0, "unique_id", range(len(frame)))
+    return frame
+
+
+def happened_events(tables: Tables) -> pd.DataFrame:
+    """Events that happened: negated ones (``не был задержан``) are no incident."""
+    events = tables.events
+    return events[~events["negated"].fillna(False).astype(bool)]
+
+
+EVENT_COLUMNS = [
+    "unique_id", EVENT_KEY, "doc_id", "event_id", "type", "aggregate", "date_start",
+    "date_end", "date_precision", "month", "year", "place", "place_canonical", "city",
+    "country", "person_ids", "count_min", "count_max", "amount_min", "amount_max",
+    "currency", "term_min", "term_max", "term_unit", "actors",
+]
+
+
+def event_records(tables: Tables, places: pd.DataFrame,
+                  person_of: dict[str, str]) -> pd.DataFrame:
+    """One record per event that happened, with its people as linked ``person_id``\\ s."""
+    events = happened_events(tables).merge(places, on=["doc_id", "event_id"], how="left")
+    frame = pd.DataFrame({
+        EVENT_KEY: [event_key(d, e) for d, e in zip(events["doc_id"], events["event_id"])],
+        "doc_id": events["doc_id"].astype(str).to_numpy(),
+        "event_id": events["event_id"].astype("int64").to_numpy(),
+        "type": events["type"].astype(str).to_numpy(),
+        "aggregate": events["aggregate"].fillna(False).astype(bool).to_numpy(),
+        "date_start": events["date_start"].dt.date.to_numpy(),
+        "date_end": events["date_end"].fillna(events["date_start"]).dt.date.to_numpy(),
+        "date_precision": events["date_precision"].astype(object).to_numpy(),
+        "month": events["date_start"].dt.strftime("%Y-%m").to_numpy(),
+        "year": events["date_start"].dt.year.astype("Int64").to_numpy(),
+        "place": events["place"].astype(object).to_numpy(),
+        "place_canonical": events["place_canonical"].to_numpy(),
+        "city": events["city"].to_numpy(),
+        "country": events["country"].to_numpy(),
+        "person_ids": [_listed(person_of.get(person_key(d, n)) for n in split_persons(p))
+                       for d, p in zip(events["doc_id"], events["persons"])],
+        **{c: events[c].astype("float64").to_numpy()
+           for c in ("count_min", "count_max", "amount_min", "amount_max", "term_min",
+                     "term_max")},
+        "currency": events["currency"].astype(object).to_numpy(),
+        "term_unit": events["term_unit"].astype(object).to_numpy(),
+        "actors": [_listed(split_persons(a)) for a in events["actors"]],
+    })
+    for column in ("date_precision", "place", "currency", "term_unit", "month"):
+        frame[column] = frame[column].where(frame[column].notna(), None)
+    frame.insert(0, "unique_id", range(len(frame)))
+    return frame[EVENT_COLUMNS]
