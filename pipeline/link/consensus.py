@@ -34,19 +34,26 @@ def joined(values) -> str | None:
     return SEPARATOR.join(seen) or None
 
 
+def _groups(records: pd.DataFrame, labels: list[int]) -> dict[int, list[dict]]:
+    """Records as plain dicts per cluster, in record order (pandas per group is slow)."""
+    groups: dict[int, list[dict]] = {}
+    for label, row in zip(labels, records.to_dict("records")):
+        groups.setdefault(label, []).append(row)
+    return groups
+
+
 def people_table(records: pd.DataFrame, labels: list[int], weakest: dict[int, float],
                  ids: dict[int, str], events_per_person: dict[str, int]) -> pd.DataFrame:
     """One row per person: ``records`` are person records, ``labels`` their clusters."""
-    records = records.assign(cluster=labels)
     rows = []
-    for number, group in records.groupby("cluster", sort=False):
-        genders = Counter(g for g in group["gender"] if g)
+    for number, group in _groups(records, labels).items():
+        genders = Counter(r["gender"] for r in group if isinstance(r["gender"], str))
         person_id = ids[number]
-        docs = sorted(set(group["doc_id"]))
+        docs = sorted({r["doc_id"] for r in group})
         rows.append({
             "person_id": person_id,
-            "name": fullest_name(group["name"], group["fullness"]),
-            "variants": SEPARATOR.join(sorted(set(group["name"]))),
+            "name": fullest_name([r["name"] for r in group], [r["fullness"] for r in group]),
+            "variants": SEPARATOR.join(sorted({r["name"] for r in group})),
             "gender": genders.most_common(1)[0][0] if genders else None,
             "doc_ids": SEPARATOR.join(docs),
             "n_documents": len(docs),
@@ -73,7 +80,8 @@ def consensus_date(starts, ends, precisions) -> tuple:
     ...                ["day", "day"])[3]
     True
     """
-    dated = [(s, e, p) for s, e, p in zip(starts, ends, precisions) if s is not None and s == s]
+    dated = [(s, e if e is not None else s, p) for s, e, p in zip(starts, ends, precisions)
+             if s is not None]
     if not dated:
         return None, None, None, False
     conflict = any(a[0] > b[1] or b[0] > a[1] for a in dated for b in dated)
@@ -117,23 +125,27 @@ def consensus_value(rows: list[tuple]) -> tuple[tuple | None, bool]:
 
 
 def _value(v):
-    return None if v is None or (isinstance(v, float) and v != v) or v is pd.NA else v
+    """A cell as a plain value: None for every kind of missing."""
+    if v is None or v is pd.NA or v is pd.NaT or (isinstance(v, float) and v != v):
+        return None
+    return v
 
 
 def incidents_table(records: pd.DataFrame, labels: list[int], weakest: dict[int, float],
                     ids: dict[int, str], person_names: dict[str, str]) -> pd.DataFrame:
     """One row per incident: ``records`` are event records, ``labels`` their clusters."""
-    records = records.assign(cluster=labels)
     rows = []
-    for number, group in records.groupby("cluster", sort=False):
-        group = group.sort_values(["doc_id", "event_id"])
+    for number, group in _groups(records, labels).items():
+        group.sort(key=lambda r: (r["doc_id"], r["event_id"]))
         conflicts = []
         start, end, precision, date_conflict = consensus_date(
-            list(group["date_start"]), list(group["date_end"]), list(group["date_precision"]))
+            [_value(r["date_start"]) for r in group], [_value(r["date_end"]) for r in group],
+            [r["date_precision"] for r in group])
         if date_conflict:
             conflicts.append("date")
-        place, place_conflict = consensus_place(
-            [p for p in group["place_canonical"]], list(group["city"]), list(group["country"]))
+        place, place_conflict = consensus_place([r["place_canonical"] for r in group],
+                                                [r["city"] for r in group],
+                                                [r["country"] for r in group])
         if place_conflict:
             conflicts.append("place")
         values = {}
@@ -141,22 +153,20 @@ def incidents_table(records: pd.DataFrame, labels: list[int], weakest: dict[int,
                                ("amount", ("amount_min", "amount_max", "currency")),
                                ("term", ("term_min", "term_max", "term_unit"))):
             value, conflict = consensus_value(
-                [tuple(_value(v) for v in row) for row in group[list(columns)].itertuples(
-                    index=False, name=None)])
+                [tuple(_value(r[c]) for c in columns) for r in group])
             values |= dict(zip(columns, value or (None,) * len(columns)))
             if conflict:
                 conflicts.append(field)
-        person_ids = [p for ids_ in group["person_ids"] if ids_ is not None for p in ids_]
-        docs = list(dict.fromkeys(group["doc_id"]))
+        person_ids = [p for r in group if r["person_ids"] is not None for p in r["person_ids"]]
+        docs = list(dict.fromkeys(r["doc_id"] for r in group))
         rows.append({
-            "incident_id": ids[number], "type": group["type"].iloc[0],
-            "aggregate": bool(group["aggregate"].iloc[0]),
+            "incident_id": ids[number], "type": group[0]["type"],
+            "aggregate": bool(group[0]["aggregate"]),
             "date_start": start, "date_end": end, "date_precision": precision,
             "place": place, "persons": joined(person_names.get(p) for p in person_ids),
             "person_ids": joined(person_ids), **values,
             "n_sources": len(docs), "doc_ids": SEPARATOR.join(docs),
-            "event_ids": SEPARATOR.join(f"{d}:{e}" for d, e in zip(group["doc_id"],
-                                                                   group["event_id"])),
+            "event_ids": SEPARATOR.join(f"{r['doc_id']}:{r['event_id']}" for r in group),
             "conflicts": SEPARATOR.join(conflicts) or None,
             "match_probability": weakest.get(number),
         })

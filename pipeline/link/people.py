@@ -14,7 +14,7 @@ letters (a surname spelt two ways), or first name and patronymic (``Олег
 
 from __future__ import annotations
 
-import pandas as pd
+from collections import Counter
 
 from .engine import Model
 
@@ -94,9 +94,12 @@ PEOPLE = Model(
 )
 
 
-def fullest_name(names: pd.Series, fullness: pd.Series) -> str:
-    """The fullest name among a person's records (most often seen wins a tie)."""
-    frame = pd.DataFrame({"name": names, "fullness": fullness})
-    seen = frame.groupby("name").agg(fullness=("fullness", "max"), n=("name", "size"))
-    seen["length"] = seen.index.str.len()
-    return seen.sort_values(["fullness", "n", "length"], ascending=False).index[0]
+def fullest_name(names: list[str], fullness: list[int]) -> str:
+    """The fullest name among a person's records (most often seen wins a tie, then longest).
+
+    >>> fullest_name(["Б. Туменова", "Бахыт Туменова", "Б. Туменова"], [3, 4, 3])
+    'Бахыт Туменова'
+    """
+    seen = Counter(names)
+    best = dict(zip(names, fullness))
+    return max(seen, key=lambda n: (best[n], seen[n], len(n)))

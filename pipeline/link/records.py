@@ -48,7 +48,7 @@ def stable_id(prefix: str, key: str) -> str:
     """A short id that stays the same while its cluster keeps its first member.
 
     >>> stable_id("p", "doc | Бахыт Туменова")
-    'p-a09e6d0fa7'
+    'p-ecb3d26667'
     """
     return f"{prefix}-{hashlib.sha1(key.encode('utf-8')).hexdigest()[:10]}"
 
@@ -72,23 +72,26 @@ def document_context(tables: Tables) -> pd.DataFrame:
     Context for people and venues whose own events say nothing of place or time.
     """
     docs = tables.documents[tables.documents["status"] == "ok"][["doc_id", "doc_date"]]
+    names: dict[str, list[str]] = {}
+    for doc_id, place in zip(tables.events["doc_id"], tables.events["place"]):
+        if isinstance(place, str):
+            names.setdefault(doc_id, []).append(place)
     places = tables.mentions[tables.mentions["type"] == "LOC"]
-    named = places.groupby("doc_id", observed=True)["normal"].agg(
-        lambda s: [str(v) for v in s.dropna()]).to_dict()
-    event_places = tables.events.groupby("doc_id", observed=True)["place"].agg(
-        lambda s: [str(v) for v in s.dropna()]).to_dict()
+    for doc_id, normal in zip(places["doc_id"], places["normal"]):
+        if isinstance(normal, str):
+            names.setdefault(doc_id, []).append(normal)
+    years: dict[str, set[int]] = {}
+    for doc_id, start, end in zip(tables.events["doc_id"], tables.events["date_start"],
+                                  tables.events["date_end"]):
+        years.setdefault(doc_id, set()).update(_years(start, end))
     rows = []
     for doc_id, doc_date in docs.itertuples(index=False):
-        names = event_places.get(doc_id, []) + named.get(doc_id, [])
-        cities = cities_named(names)
-        countries = {place_kind(c)[1] for c in cities} | {
-            resolve(n).country for n in names}
-        dated = tables.events[tables.events["doc_id"] == doc_id]
-        years = {y for s, e in zip(dated["date_start"], dated["date_end"]) for y in _years(s, e)}
-        if not years and not pd.isna(doc_date):
-            years = {doc_date.year}
+        named = names.get(doc_id, [])
+        cities = cities_named(named)
+        countries = {place_kind(c)[1] for c in cities} | {resolve(n).country for n in named}
+        told = years.get(doc_id) or ({doc_date.year} if not pd.isna(doc_date) else set())
         rows.append({"doc_id": doc_id, "doc_cities": cities,
-                     "doc_countries": _listed(countries) or [], "doc_years": sorted(years)})
+                     "doc_countries": _listed(countries) or [], "doc_years": sorted(told)})
     return pd.DataFrame(rows, columns=["doc_id", "doc_cities", "doc_countries", "doc_years"])
 
 
@@ -112,12 +115,11 @@ def event_places(tables: Tables, context: pd.DataFrame) -> pd.DataFrame:
 def _sentence_cities(tables: Tables) -> dict[tuple[str, int], list[str]]:
     places = tables.mentions[(tables.mentions["type"] == "LOC")
                              & tables.mentions["sent_id"].notna()]
-    found: dict[tuple[str, int], list[str]] = {}
-    for (doc_id, sent_id), group in places.groupby(["doc_id", "sent_id"], observed=True):
-        cities = cities_named([str(v) for v in group["normal"].dropna()])
-        if cities:
-            found[(doc_id, int(sent_id))] = cities
-    return found
+    named: dict[tuple[str, int], list[str]] = {}
+    for doc_id, sent_id, normal in zip(places["doc_id"], places["sent_id"], places["normal"]):
+        if isinstance(normal, str):
+            named.setdefault((doc_id, int(sent_id)), []).append(normal)
+    return {key: cities for key, names in named.items() if (cities := cities_named(names))}
 
 
 PERSON_COLUMNS = [
