@@ -105,7 +105,9 @@ def fitted_parameters(linker, model: Model) -> dict:
             m, u = level.m_probability, level.u_probability
             if m is None or u is None or (isinstance(m, float) and math.isnan(m)):
                 continue
-            levels[level.label_for_charts] = [round(float(m), 6), round(float(u), 8)]
+            # Six significant figures; never 0, which splink refuses (log of 0).
+            levels[level.label_for_charts] = [max(float(f"{m:.6g}"), 1e-9),
+                                              max(float(f"{u:.6g}"), 1e-9)]
         out["comparisons"][comparison.output_column_name] = levels
     return out
 
@@ -152,6 +154,26 @@ def train(linker, model: Model, seed: int = 20261206) -> None:
                 _with_different_documents(rule), estimate_without_term_frequencies=True)
 
 
+def estimate_prior(linker, model: Model, n_records: int) -> None:
+    """The prior from near-certain rules on this data: it depends on the data's size.
+
+    The m and u of a comparison carry over from one collection to another; the chance
+    that two random records match does not (it falls as the collection grows), so
+    it is always estimated on the records at hand.
+    """
+    with quiet_splink():
+        try:
+            linker.training.estimate_probability_two_random_records_match(
+                [_with_different_documents(r) for r in model.deterministic_rules],
+                recall=model.deterministic_recall)
+        except Exception:  # no rule matched anything: splink refuses a prior of 0
+            pass
+    settings_obj = linker._settings_obj
+    floor = 1.0 / max(n_records, 2) ** 2
+    if not settings_obj._probability_two_random_records_match > floor:
+        settings_obj._probability_two_random_records_match = floor
+
+
 def score_pairs(records: pd.DataFrame, model: Model, *, learn: bool = True,
                 threshold: float = 0.0) -> tuple[pd.DataFrame, dict]:
     """Every blocked pair from different documents with its match probability.
@@ -169,6 +191,8 @@ def score_pairs(records: pd.DataFrame, model: Model, *, learn: bool = True,
     if learn and len(records) >= MIN_RECORDS_TO_TRAIN:
         train(linker, model)
         parameters = fitted_parameters(linker, model)
+    else:
+        estimate_prior(linker, model, len(records))
     with quiet_splink():
         pairs = linker.inference.predict(threshold_match_probability=threshold)
     frame = pairs.as_pandas_dataframe()

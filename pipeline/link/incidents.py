@@ -25,6 +25,10 @@ _COUNT_AGREES = (f"{_LO.format(s='l')} <= 1.25 * {_HI.format(s='r')} "
 _GAP_DAYS = ('date_diff(\'day\', least("date_end_l", "date_end_r"), '
              'greatest("date_start_l", "date_start_r"))')
 
+# Share of words two evidence sentences have in common (a statement quoted or copied).
+_JACCARD = ('len(list_intersect("words_l", "words_r")) '
+            '/ len(list_distinct(list_concat("words_l", "words_r")))')
+
 COMPARISONS = [
     {"output_column_name": "date", "comparison_description": "dates, by overlap and distance", "comparison_levels": [
         _level("missing", '"date_start_l" IS NULL OR "date_start_r" IS NULL', null=True),
@@ -47,6 +51,12 @@ COMPARISONS = [
         _level("all of one side", 'list_has_all("person_ids_l", "person_ids_r") '
                                   'OR list_has_all("person_ids_r", "person_ids_l")'),
         _level("some", 'list_has_any("person_ids_l", "person_ids_r")'),
+        _else(),
+    ]},
+    {"output_column_name": "wording", "comparison_description": "words of the evidence sentences", "comparison_levels": [
+        _level("missing", '"words_l" IS NULL OR "words_r" IS NULL', null=True),
+        _level("same wording", f"{_JACCARD} >= 0.8"),
+        _level("similar wording", f"{_JACCARD} >= 0.4"),
         _else(),
     ]},
     {"output_column_name": "count", "comparison_description": "number of people, 25% tolerance", "comparison_levels": [
@@ -85,11 +95,16 @@ INCIDENTS = Model(
         f"{_SAME_KIND} AND l.year = r.year "
         "AND (l.date_precision = 'year' OR r.date_precision = 'year')",
     ],
-    training_rules=[f"{_SAME_KIND} AND l.month = r.month",
-                    f"{_SAME_KIND} AND l.place_canonical = r.place_canonical"],
+    # EM learns each comparison from pairs blocked on the others: the same day and
+    # city (people, values), the same people (date, place, values).
+    training_rules=[f"{_SAME_KIND} AND l.date_start = r.date_start AND l.city = r.city",
+                    f"{_SAME_KIND} AND l.person_ids = r.person_ids"],
     deterministic_rules=[f"{_SAME_KIND} AND l.date_start = r.date_start "
-                         "AND l.date_precision = 'day' AND l.place_canonical = r.place_canonical"],
+                         "AND l.date_precision = 'day' AND l.place_canonical = r.place_canonical",
+                         f"{_SAME_KIND} AND l.date_start = r.date_start "
+                         "AND l.date_precision = 'day' AND l.person_ids = r.person_ids"],
     columns=["type", "aggregate", "date_start", "date_end", "date_precision", "month", "year",
              "place_canonical", "city", "country", "person_ids", "count_min", "count_max",
-             "amount_min", "amount_max", "currency", "term_min", "term_max", "term_unit"],
+             "amount_min", "amount_max", "currency", "term_min", "term_max", "term_unit",
+             "words"],
 )

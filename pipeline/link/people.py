@@ -86,7 +86,11 @@ PEOPLE = Model(
         "l.first = r.first AND substr(l.surname, 1, 3) = substr(r.surname, 1, 3)",
         "l.first = r.first AND l.patronymic = r.patronymic",
     ],
-    training_rules=["l.surname = r.surname", "l.first = r.first"],
+    # EM learns each comparison from pairs blocked on the others; pairs sharing a
+    # surname and an initial, or a first name and the same cities, are often matches.
+    training_rules=["l.surname = r.surname AND l.first_initial = r.first_initial",
+                    "l.first = r.first AND l.cities = r.cities",
+                    "l.surname = r.surname AND l.cities = r.cities"],
     deterministic_rules=["l.surname = r.surname AND l.first = r.first "
                          "AND l.gender IS NOT DISTINCT FROM r.gender"],
     columns=["surname", "first", "first_initial", "patronymic", "patronymic_initial",

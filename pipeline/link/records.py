@@ -14,6 +14,7 @@ engine reads.
 from __future__ import annotations
 
 import hashlib
+import re
 
 import pandas as pd
 
@@ -178,8 +179,21 @@ EVENT_COLUMNS = [
     "unique_id", EVENT_KEY, "doc_id", "event_id", "type", "aggregate", "date_start",
     "date_end", "date_precision", "month", "year", "place", "place_canonical", "city",
     "country", "person_ids", "count_min", "count_max", "amount_min", "amount_max",
-    "currency", "term_min", "term_max", "term_unit", "actors",
+    "currency", "term_min", "term_max", "term_unit", "actors", "words",
 ]
+
+_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+def evidence_words(text) -> list[str] | None:
+    """The words of an evidence sentence, cut to five letters (a crude stem), as a set.
+
+    >>> evidence_words("Полиция задержала Бахыт Туменову у памятника.")
+    ['бахыт', 'задер', 'памят', 'полиц', 'тумен']
+    """
+    if not isinstance(text, str):
+        return None
+    return _listed(w.lower().replace("ё", "е")[:5] for w in _WORD.findall(text))
 
 
 def event_records(tables: Tables, places: pd.DataFrame,
@@ -209,6 +223,7 @@ def event_records(tables: Tables, places: pd.DataFrame,
         "currency": events["currency"].astype(object).to_numpy(),
         "term_unit": events["term_unit"].astype(object).to_numpy(),
         "actors": [_listed(split_persons(a)) for a in events["actors"]],
+        "words": [evidence_words(e) for e in events["evidence"]],
     })
     for column in ("date_precision", "place", "currency", "term_unit", "month"):
         frame[column] = frame[column].where(frame[column].notna(), None)
