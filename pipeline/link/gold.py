@@ -29,6 +29,7 @@ from razdel import sentenize
 
 from ..loading import Tables, conform
 from ..tables import COLUMNS, DOCUMENTS, EVENT_ARGUMENTS, EVENTS, MENTIONS, SENTENCES
+from ..tag.gazetteer import find_places
 from .records import event_key, person_key
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -194,6 +195,14 @@ def gold_tables(docs: list[GoldDocument]) -> Tables:
                                        "normal": m.get("normal") or m["text"]})
                 mention_id += 1
         if not doc.mentions:
+            # Written for linking: people listed, places left to the gazetteer.
+            for place in find_places(doc.text):
+                rows[MENTIONS].append({"doc_id": doc.doc_id, "mention_id": mention_id,
+                                       "type": "LOC", "start": place.start, "end": place.end,
+                                       "sent_id": sent_of(place.start),
+                                       "text": doc.text[place.start:place.end],
+                                       "normal": place.canonical})
+                mention_id += 1
             for person in doc.people:
                 for form in [person["name"], *person.get("forms", [])]:
                     for found in re.finditer(re.escape(form), doc.text):

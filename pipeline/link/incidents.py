@@ -43,7 +43,9 @@ COMPARISONS = [
         _level("missing", '"place_canonical_l" IS NULL OR "place_canonical_r" IS NULL', null=True),
         _level("same", '"place_canonical_l" = "place_canonical_r"'),
         _level("same city", '"city_l" = "city_r"'),
+        _level("different cities", '"city_l" <> "city_r"'),
         _level("same country", '"country_l" = "country_r"'),
+        _level("cannot tell", '"country_l" IS NULL OR "country_r" IS NULL'),
         _else(),
     ]},
     {"output_column_name": "persons", "comparison_description": "linked people named", "comparison_levels": [

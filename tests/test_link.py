@@ -1,0 +1,134 @@
+"""testimony link: people and incidents across documents."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import pytest
+
+from pipeline.link import link
+from pipeline.link.gold import GoldDocument, gold_tables
+from pipeline.link.names import parse_name, sound_key
+from pipeline.link.output import LINK_COLUMNS, LINK_TABLES
+from pipeline.link.review import DECISIONS, REVIEW
+
+# Two ways of writing one person's name: they must come out alike.
+VARIANTS = [
+    ("Бахыт Туменова", "Bakhyt Tumenova"),
+    ("Мария Ковалёва", "Мария Ковалева"),
+    ("Нурлан Эсенов", "Нурлан Есенов"),
+    ("Ахметова Гульнара", "Гульнара Ахметова"),
+    ("Сидоровой М.В.", "М. В. Сидорова"),
+    ("Наталья Юрьевна Гринкевич", "Natalia Grinkevich"),
+]
+
+
+@pytest.mark.parametrize("one, other", VARIANTS)
+def test_name_variants_share_surname_and_first_initial(one, other):
+    a, b = parse_name(one), parse_name(other)
+    assert a.surname == b.surname and a.first_initial == b.first_initial
+
+
+def test_sound_key_folds_transliteration():
+    assert sound_key("Жанаозен") == sound_key("Zhanaozen")
+    assert sound_key("Иванов") != sound_key("Ивашов")
+
+
+def _doc(doc_id, text, people, events, date="2021-07-01"):
+    rows = []
+    for event in events:
+        start = text.index(event["trigger"])
+        rows.append(event | {"start": start, "end": start + len(event["trigger"])})
+    return GoldDocument(doc_id, text, dt.date.fromisoformat(date),
+                        [{"name": n, "forms": f} for n, f in people], rows, "test")
+
+
+DETAINED_A = _doc(
+    "a", "12 июня 2021 года в Алматы на площади Республики задержали Бахыт Туменову.",
+    [("Бахыт Туменова", ["Бахыт Туменову"])],
+    [{"trigger": "задержали", "type": "detention", "date_start": "2021-06-12",
+      "date_end": "2021-06-12", "date_precision": "day", "place": "площадь Республики",
+      "persons": ["Бахыт Туменова"]}])
+DETAINED_B = _doc(
+    "b", "В июне в Алматы полиция задержала активистку Б. Туменову у акимата.",
+    [("Б. Туменова", ["Б. Туменову"])],
+    [{"trigger": "задержала", "type": "detention", "date_start": "2021-06-01",
+      "date_end": "2021-06-30", "date_precision": "month", "place": "Алматы",
+      "persons": ["Б. Туменова"]}])
+# Same surname, same day, another city and another man: neither he nor his detention
+# is hers.
+NAMESAKE = _doc(
+    "c", "12 июня 2021 года в Караганде задержали Марата Туменова.",
+    [("Марат Туменов", ["Марата Туменова"])],
+    [{"trigger": "задержали", "type": "detention", "date_start": "2021-06-12",
+      "date_end": "2021-06-12", "date_precision": "day", "place": "Караганда",
+      "persons": ["Марат Туменов"]}])
+
+
+def _person_of(result, doc_id):
+    rows = result.person_events[result.person_events["doc_id"] == doc_id]
+    return rows["person_id"].iloc[0]
+
+
+def _incident_of(result, doc_id):
+    rows = result.event_incidents[result.event_incidents["doc_id"] == doc_id]
+    return rows["incident_id"].iloc[0]
+
+
+@pytest.fixture(scope="module")
+def linked():
+    return link("test", write=False, tables=gold_tables([DETAINED_A, DETAINED_B, NAMESAKE]))
+
+
+def test_variants_link_to_one_person_and_one_incident(linked):
+    assert _person_of(linked, "a") == _person_of(linked, "b")
+    assert _incident_of(linked, "a") == _incident_of(linked, "b")
+    person = linked.people[linked.people["person_id"] == _person_of(linked, "a")].iloc[0]
+    assert person["name"] == "Бахыт Туменова"
+    assert person["variants"] == "Б. Туменова; Бахыт Туменова"
+    assert person["n_documents"] == 2
+    incident = linked.incidents[linked.incidents["incident_id"] == _incident_of(linked, "a")]
+    incident = incident.iloc[0]
+    assert incident["n_sources"] == 2 and incident["date_precision"] == "day"
+    assert incident["place"] == "площадь Республики" and pd.isna(incident["conflicts"])
+
+
+def test_namesake_links_to_neither(linked):
+    assert _person_of(linked, "c") not in {_person_of(linked, "a"), _person_of(linked, "b")}
+    assert _incident_of(linked, "c") != _incident_of(linked, "a")
+
+
+def test_one_document_writes_valid_tables(tmp_path):
+    alone = _doc("only", "Ничего не произошло.", [], [])
+    result = link(tmp_path, tmp_path, tables=gold_tables([alone]))
+    assert result.people.empty and result.incidents.empty
+    for name in LINK_TABLES:
+        frame = pd.read_parquet(tmp_path / f"{name}.parquet")
+        assert list(frame.columns) == LINK_COLUMNS[name]
+        assert list(pd.read_csv(tmp_path / f"{name}.csv").columns) == LINK_COLUMNS[name]
+    single = link(tmp_path, tmp_path, tables=gold_tables([DETAINED_A]))
+    assert list(single.incidents["n_sources"]) == [1]
+    assert list(single.people["n_documents"]) == [1]
+
+
+def test_a_decision_survives_reruns(tmp_path):
+    tables = gold_tables([DETAINED_A, DETAINED_B])
+    first = link(tmp_path, tmp_path, tables=tables)
+    assert _incident_of(first, "a") == _incident_of(first, "b")
+    review = pd.read_csv(tmp_path / f"{REVIEW}.csv", dtype=str, keep_default_na=False)
+    pair = first.event_pairs.iloc[0]
+    decided = pd.concat([review, pd.DataFrame([{
+        "kind": "incident", "left": pair["left"], "right": pair["right"],
+        "decision": "different", "note": "two detentions"}])], ignore_index=True)
+    decided.to_csv(tmp_path / f"{REVIEW}.csv", index=False)
+    (tmp_path / f"{REVIEW}.xlsx").unlink()
+    second = link(tmp_path, tmp_path, tables=tables)
+    assert _incident_of(second, "a") != _incident_of(second, "b")
+    log = pd.read_csv(tmp_path / DECISIONS, dtype=str)
+    assert list(log["decision"]) == ["different"]
+    # The review file was written anew; the decision holds on the run after, and the
+    # log is not written twice.
+    third = link(tmp_path, tmp_path, tables=tables)
+    assert _incident_of(third, "a") != _incident_of(third, "b")
+    assert len(pd.read_csv(tmp_path / DECISIONS, dtype=str)) == 1
