@@ -83,9 +83,9 @@ def match_pipeline(docs, tables) -> tuple[dict[str, str], dict[str, str]]:
     """Pipeline record key -> gold record key, by document and name / type and trigger."""
     people, events = {}, {}
     by_doc = {d.doc_id: d for d in docs}
-    for doc_id, name in {(d, str(n)) for d, n in zip(tables.mentions["doc_id"],
-                                                    tables.mentions["normal"])
-                         if n == n and n is not None} | {
+    per = tables.mentions[tables.mentions["type"] == "PER"]
+    for doc_id, name in {(d, str(n)) for d, n in zip(per["doc_id"], per["normal"])
+                         if isinstance(n, str)} | {
             (d, n) for d, p in zip(tables.events["doc_id"], tables.events["persons"])
             for n in split_persons(p)}:
         doc = by_doc.get(doc_id)
