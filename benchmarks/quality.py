@@ -1,59 +1,142 @@
-"""Mention and event quality against every set of hand annotations in the repo.
+"""Mention and event quality against every set of hand annotations.
 
-    python -m benchmarks.quality
+    python -m benchmarks.quality                     # every set
+    python -m benchmarks.quality --set ovdinfo-dev   # some sets (repeat --set)
+    python -m benchmarks.quality --set ovdinfo-dev --out OUT   # score an existing run
 
-Runs the pipeline over each set's statements into a temporary folder and
-reconciles it with the set's gold: the two real samples (``data/raw`` text files,
-the set the pipeline was developed on, and the PDFs made from them), the
-constructed development set
-(``data/dev``) and the constructed held-out set (``data/heldout``, never used
-for tuning). Prints one line per set and measure.
+Runs the pipeline over each set's documents into a temporary folder (or takes
+``--out``) and reconciles it with the set's gold:
+
+- the two real samples (``data/raw`` text files, developed on, and the PDFs made
+  from them);
+- the constructed development set (``data/dev``) and the constructed held-out set
+  (``data/heldout``, never used for tuning);
+- the real OVD-Info report pages (``data/ovdinfo``): development pages and the
+  eight held-out pages, never tuned on. The reports are read from the shared
+  folder (``$OVDINFO_DIR``) and their gold is rebuilt at run time by
+  ``scripts/ovdinfo_gold.py``; without them these sets are skipped.
+
+Prints, per set: mentions strict and overlap, events, the share of value mentions
+(DATE, MONEY, TERM, COUNT) whose value is right, and the accuracy of each event field.
 """
 
 from __future__ import annotations
 
+import argparse
+import json
+import sys
 import tempfile
+from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 
+from pipeline.batch.run import run_batch
 from pipeline.reconcile import reconcile
-from pipeline.run import run_batch
 
 REPO = Path(__file__).resolve().parents[1]
-SETS = {
-    "samples (real, dev)": (sorted((REPO / "data" / "raw").glob("*.txt")), REPO / "data" / "annotated"),
+sys.path.insert(0, str(REPO / "scripts"))
+import ovdinfo_gold  # noqa: E402  (the only reader of the text-free OVD-Info gold)
+
+
+@dataclass(frozen=True)
+class GoldSet:
+    """A set of hand annotations and the inputs the pipeline runs on for it."""
+
+    name: str
+    title: str
+    inputs: tuple[Path, ...]
+    gold: Path | str  # a folder, or an OVD-Info split rebuilt at run time
+
+    def available(self) -> str | None:
+        """None when the set can be scored, else why not."""
+        missing = [str(p) for p in self.inputs if not p.exists()]
+        if missing:
+            return f"not found: {', '.join(missing)}"
+        if isinstance(self.gold, Path) and not any(self.gold.glob("*.json")):
+            return f"no gold in {self.gold}"
+        return None
+
+    def gold_folder(self, tmp: Path) -> Path:
+        if isinstance(self.gold, Path):
+            return self.gold
+        folder = tmp / f"gold-{self.gold}"
+        ovdinfo_gold.write_gold(self.gold, folder)
+        return folder
+
+
+RAW = REPO / "data" / "raw"
+OVDINFO = tuple(ovdinfo_gold.reports_dir() / f"{report}.pdf" for report in ovdinfo_gold.splits())
+SETS = (
+    GoldSet("samples", "samples (real, dev)", tuple(sorted(RAW.glob("*.txt"))), REPO / "data" / "annotated"),
     # The same gold against the PDFs made from the samples: extraction and normalisation
     # included (reconcile pairs gold 001_x with output 001_x_print).
-    "samples as PDF": (sorted((REPO / "data" / "raw").glob("*.pdf")), REPO / "data" / "annotated"),
-    "dev (constructed)": ([REPO / "data" / "dev" / "raw"], REPO / "data" / "dev" / "annotated"),
-    "held-out (constructed)": ([REPO / "data" / "heldout" / "raw"], REPO / "data" / "heldout" / "annotated"),
-}
+    GoldSet("samples-pdf", "samples as PDF", tuple(sorted(RAW.glob("*.pdf"))), REPO / "data" / "annotated"),
+    GoldSet("dev", "dev (constructed)", (REPO / "data" / "dev" / "raw",), REPO / "data" / "dev" / "annotated"),
+    GoldSet("heldout", "held-out (constructed)", (REPO / "data" / "heldout" / "raw",),
+            REPO / "data" / "heldout" / "annotated"),
+    GoldSet("ovdinfo-dev", "OVD-Info pages, dev", OVDINFO, "dev"),
+    GoldSet("ovdinfo-heldout", "OVD-Info held-out pages", OVDINFO, "heldout"),
+)
 
 
-def main() -> None:
-    print(f"{'set':24} {'measure':24} {'P':>6} {'R':>6} {'F1':>6}")
-    for name, (inputs, gold) in SETS.items():
-        if not any(gold.glob("*.json")) or not all(p.exists() for p in inputs):
-            print(f"{name:24} skipped: {gold} not found")
+def value_accuracy(metrics: dict) -> tuple[int, int]:
+    """Value mentions (DATE, MONEY, TERM, COUNT) matched whose whole value is right, of those matched."""
+    counts = Counter()
+    for fields in metrics["mentions"]["values"].values():
+        if "value" in fields:
+            counts.update(correct=fields["value"]["correct"], total=fields["value"]["total"])
+    return counts["correct"], counts["total"]
+
+
+def report(gold_set: GoldSet, metrics: dict) -> None:
+    name = gold_set.title
+    for measure, m in (("mentions strict", metrics["mentions"]["strict"]["overall"]),
+                       ("mentions overlap", metrics["mentions"]["overlap"]["overall"]),
+                       ("events", metrics["events"]["types"]["overall"])):
+        if m["precision"] is None:
+            print(f"{name:26} {measure:18} (nothing to score)")
             continue
-        with tempfile.TemporaryDirectory() as tmp:
-            out, report_dir = Path(tmp) / "out", Path(tmp) / "report"
-            run_batch(inputs, out)
-            metrics = reconcile(out, gold, report_dir).metrics
-        rows = (
-            ("mentions strict", metrics["mentions"]["strict"]["overall"]),
-            ("mentions overlap", metrics["mentions"]["overlap"]["overall"]),
-            ("events", metrics["events"]["types"]["overall"]),
-        )
-        for measure, m in rows:
-            print(f"{name:24} {measure:24} {m['precision']:6.3f} {m['recall']:6.3f} {m['f1']:6.3f}")
-        gold_mentions = metrics["mentions"]["strict"]["overall"]
-        gold_events = metrics["events"]["types"]["overall"]
-        print(f"{name:24} gold: {gold_mentions['tp'] + gold_mentions['fn']} mentions, "
-              f"{gold_events['tp'] + gold_events['fn']} events")
-        fields = metrics["events"]["fields"]
-        print(f"{name:24} event fields: " + ", ".join(
-            f"{field} {f['accuracy']:.2f} ({f['correct']}/{f['total']})" for field, f in sorted(fields.items())))
+        print(f"{name:26} {measure:18} {m['precision']:6.3f} {m['recall']:6.3f} {m['f1']:6.3f}")
+    mentions, events = metrics["mentions"]["strict"]["overall"], metrics["events"]["types"]["overall"]
+    print(f"{name:26} gold: {mentions['tp'] + mentions['fn']} mentions, {events['tp'] + events['fn']} events"
+          f" ({len(metrics['documents']['compared'])} documents or pages)")
+    right, total = value_accuracy(metrics)
+    if total:
+        print(f"{name:26} values right: {right / total:.3f} ({right}/{total})")
+    fields = metrics["events"]["fields"]
+    print(f"{name:26} event fields: " + ", ".join(
+        f"{field} {f['accuracy']:.2f} ({f['correct']}/{f['total']})" for field, f in sorted(fields.items())))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--set", action="append", choices=[s.name for s in SETS], dest="sets",
+                        help="score only these sets (default: all)")
+    parser.add_argument("--out", type=Path, help="score this output folder instead of running the pipeline")
+    parser.add_argument("--json", type=Path, help="also write every set's metrics to this JSON file")
+    args = parser.parse_args(argv)
+    chosen = [s for s in SETS if not args.sets or s.name in args.sets]
+    print(f"{'set':26} {'measure':18} {'P':>6} {'R':>6} {'F1':>6}")
+    everything = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        runs: dict[tuple[Path, ...], Path] = {}
+        for gold_set in chosen:
+            why = gold_set.available()
+            if why:
+                print(f"{gold_set.title:26} skipped: {why}")
+                continue
+            out = args.out or runs.get(gold_set.inputs)
+            if out is None:  # sets over the same inputs share one run
+                out = runs[gold_set.inputs] = tmp / f"out-{len(runs)}"
+                run_batch(list(gold_set.inputs), out)
+            metrics = reconcile(out, gold_set.gold_folder(tmp), tmp / f"report-{gold_set.name}").metrics
+            everything[gold_set.name] = metrics
+            report(gold_set, metrics)
+    if args.json:
+        args.json.write_text(json.dumps(everything, ensure_ascii=False, indent=1), encoding="utf-8")
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

@@ -28,7 +28,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from pipeline.workers import single_thread_env  # noqa: E402 - the standard library only
+from pipeline.batch.workers import single_thread_env  # noqa: E402 - the standard library only
 
 single_thread_env()  # before numpy: one BLAS thread, as the CLI's workers have
 

@@ -6,7 +6,7 @@ code (0 all went well, 1 some files failed, 2 bad usage).
 
 from __future__ import annotations
 
-from .workers import single_thread_env
+from .batch.workers import single_thread_env
 
 # Before numpy is imported anywhere: one BLAS thread per process, or parallel
 # workers fight over the cores (workers imports only the standard library).
@@ -43,8 +43,8 @@ def run(inputs: tuple[Path, ...], out: Path, jobs: int, timeout: float, max_memo
     """Run every stage over files or folders into OUT."""
     from tqdm import tqdm
 
-    from .run import run_batch
-    from .workers import Limits
+    from .batch.run import run_batch
+    from .batch.workers import Limits
 
     bar = None
     show = not quiet and sys.stderr.isatty()
@@ -104,7 +104,7 @@ def reconcile(out: Path, gold: Path, report_dir: Path) -> None:
               help="HTML file to write.  [default: OUT/report.html]")
 def report(out: Path, report_path: Path | None) -> None:
     """Summarise OUT as one self-contained HTML page with plots."""
-    from .report import write_report
+    from .research.report import write_report
 
     try:
         path = write_report(out, report_path)
@@ -121,7 +121,7 @@ def report(out: Path, report_path: Path | None) -> None:
               type=click.Path(file_okay=False, path_type=Path), help="Folder to write into.")
 def export_command(out: Path, fmt: str, out_dir: Path) -> None:
     """Pre-annotations from OUT for annotators to correct."""
-    from .annotate import export_output
+    from .gold.roundtrip import export_output
 
     try:
         docs, written = export_output(out, fmt, out_dir)
@@ -142,7 +142,7 @@ def export_command(out: Path, fmt: str, out_dir: Path) -> None:
 @click.option("--force", is_flag=True, help="Replace gold files that already exist.")
 def import_command(source: Path, fmt: str, out_dir: Path, force: bool) -> None:
     """Corrected annotations (a file or folder) back into gold JSON."""
-    from .annotate import import_annotations
+    from .gold.roundtrip import import_annotations
 
     try:
         docs, written = import_annotations(source, fmt, out_dir, force=force)
@@ -202,7 +202,7 @@ def link_command(out: Path, dest: Path | None, threshold: float | None,
               type=click.Path(file_okay=False, path_type=Path), help="Folder for the pages.")
 def review_command(out: Path, out_dir: Path) -> None:
     """HTML pages with each document's mentions and events highlighted."""
-    from .annotate import load_output
+    from .gold.roundtrip import load_output
     from .review import write_review
 
     try:

@@ -37,5 +37,9 @@ class GoldError(PipelineError):
     """A hand-annotation file could not be read or does not match its text."""
 
 
+class LexiconError(PipelineError):
+    """A file in models/ holds an entry the pipeline cannot use (a typo, an unknown value)."""
+
+
 class OutputError(PipelineError):
     """The output folder cannot be read or written as asked."""

@@ -23,11 +23,65 @@ TERM = "TERM"
 COUNT = "COUNT"
 MENTION_TYPES = (PER, LOC, ORG, DATE, MONEY, TERM, COUNT)
 
+# Event types: the SPEC taxonomy, in its order (the ``events.type`` column).
+EVENT_TYPES = (
+    "protest", "permit_denied", "warning", "detention", "custody", "fine", "court",
+    "violence", "surveillance", "intimidation", "eviction", "expulsion", "compulsory_work",
+    "other",
+)
+
+# Who acted (the ``events.actors`` column); data/annotated/README.md defines each.
+ACTORS = (
+    "police", "court", "akimat", "prosecutor", "security_service",
+    "authorities", "employer", "venue_owner", "school", "unknown",
+)
+
+# The value fields of a mention and of an event, in SPEC column order: the columns
+# the tables write, the fields gold carries and the lines annotators edit, written
+# once here for every format.
+MENTION_VALUE_FIELDS = (
+    "normal", "date_start", "date_end", "date_precision", "amount_min", "amount_max",
+    "currency", "term_min", "term_max", "term_unit", "count_min", "count_max", "approx",
+)
+EVENT_VALUE_FIELDS = (
+    "date_start", "date_end", "date_precision", "place", "persons", "actors",
+    "count_min", "count_max", "amount_min", "amount_max", "currency", "term_min",
+    "term_max", "term_unit", "negated", "aggregate",
+)
+NAME_FIELDS = ("persons", "actors")  # lists of names, joined by NAME_SEPARATOR in tables
+NAME_SEPARATOR = "; "
+
 # How a document's text was obtained (the ``extraction`` column).
 TEXT, OCR, MIXED, PLAIN, DOCX = "text", "ocr", "mixed", "plain", "docx"
 
 # Pages of raw text are joined by this character, so a raw offset tells its page.
 PAGE_BREAK = "\f"
+
+
+def join_names(names: Sequence[str]) -> str | None:
+    """Names as one table cell (null when there are none).
+
+    >>> join_names(["Бахыт Туменова", "Канат Ибрагимов"]), join_names([])
+    ('Бахыт Туменова; Канат Ибрагимов', None)
+    """
+    return NAME_SEPARATOR.join(names) or None
+
+
+def split_names(value) -> list[str]:
+    """A cell of joined names (or a list of them) back into names; blanks give none.
+
+    >>> split_names("Бахыт Туменова;Канат Ибрагимов ; "), split_names(None)
+    (['Бахыт Туменова', 'Канат Ибрагимов'], [])
+    """
+    if _blank(value):
+        return []
+    items = value if isinstance(value, (list, tuple)) else str(value).split(NAME_SEPARATOR.strip())
+    return [name for name in (str(item).strip() for item in items if not _blank(item)) if name]
+
+
+def _blank(value) -> bool:
+    """None, NaN or pandas' NA: a missing cell."""
+    return value is None or (isinstance(value, float) and value != value) or type(value).__name__ == "NAType"
 
 
 @dataclass(frozen=True, slots=True)

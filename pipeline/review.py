@@ -15,9 +15,8 @@ from html import escape
 from itertools import pairwise
 from pathlib import Path
 
-from .annotate import EVENT_FIELDS, EVENT_TYPES, AnnotatedDocument, format_value
-from .annotate.labelstudio import COLOURS, EVENT_COLOUR
-from .records import MENTION_TYPES
+from .gold.records import COLOURS, EVENT_COLOUR, AnnotatedDocument, format_value
+from .records import EVENT_TYPES, EVENT_VALUE_FIELDS, MENTION_TYPES
 from .tables import write_text_atomically
 
 STYLE = """
@@ -83,7 +82,7 @@ def highlighted_text(doc: AnnotatedDocument) -> str:
 
 
 def _event_rows(doc: AnnotatedDocument) -> str:
-    shown = [f for f in EVENT_FIELDS if any(f in e.values for e in doc.events)]
+    shown = [f for f in EVENT_VALUE_FIELDS if any(f in e.values for e in doc.events)]
     head = "".join(f"<th>{escape(f)}</th>" for f in ("type", "trigger", *shown))
     rows = []
     for n, e in enumerate(doc.events):

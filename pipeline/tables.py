@@ -13,11 +13,23 @@ import datetime as dt
 import os
 import tempfile
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
-from .records import Count, DateValue, Event, Money, ProcessedDocument, Term
+from .errors import OutputError
+from .records import (
+    EVENT_VALUE_FIELDS,
+    MENTION_VALUE_FIELDS,
+    Count,
+    DateValue,
+    Event,
+    Money,
+    ProcessedDocument,
+    Term,
+    join_names,
+)
 
 DOCUMENTS = "documents"
 SENTENCES = "sentences"
@@ -26,11 +38,8 @@ EVENTS = "events"
 EVENT_ARGUMENTS = "event_arguments"
 TABLES = (DOCUMENTS, SENTENCES, MENTIONS, EVENTS, EVENT_ARGUMENTS)
 
-DATE_COLUMNS = ["date_start", "date_end", "date_precision"]
-AMOUNT_COLUMNS = ["amount_min", "amount_max", "currency"]
-TERM_COLUMNS = ["term_min", "term_max", "term_unit"]
-COUNT_COLUMNS = ["count_min", "count_max"]
-
+# The value columns are records.MENTION_VALUE_FIELDS and EVENT_VALUE_FIELDS, written
+# once there for the tables and every gold format.
 COLUMNS: dict[str, list[str]] = {
     DOCUMENTS: [
         "doc_id", "source", "sha256", "n_pages", "n_chars", "doc_date",
@@ -40,13 +49,11 @@ COLUMNS: dict[str, list[str]] = {
     MENTIONS: [
         "doc_id", "mention_id", "type", "start", "end", "raw_start", "raw_end", "page",
         "sent_id", "text", "normal", "entity_id",
-        *DATE_COLUMNS, *AMOUNT_COLUMNS, *TERM_COLUMNS, *COUNT_COLUMNS, "approx",
+        *(name for name in MENTION_VALUE_FIELDS if name != "normal"),
     ],
     EVENTS: [
         "doc_id", "event_id", "type", "trigger", "start", "end", "raw_start", "raw_end",
-        "sent_id", "page", *DATE_COLUMNS, "place", "persons", "actors",
-        *COUNT_COLUMNS, *AMOUNT_COLUMNS, *TERM_COLUMNS, "negated", "aggregate", "evidence",
-        "evidence_spans",
+        "sent_id", "page", *EVENT_VALUE_FIELDS, "evidence", "evidence_spans",
     ],
     EVENT_ARGUMENTS: ["doc_id", "event_id", "role", "mention_id"],
 }
@@ -131,8 +138,8 @@ def event_row(doc: ProcessedDocument, event_id: int, e: Event) -> dict:
         "doc_id": doc.doc_id, "event_id": event_id, "type": e.type, "trigger": e.trigger,
         "start": e.start, "end": e.end, "raw_start": raw_start, "raw_end": raw_end,
         "sent_id": e.sent_id, "page": doc.raw.page_at(raw_start),
-        "place": e.place, "persons": "; ".join(e.persons) or None,
-        "actors": "; ".join(e.actors) or None, "negated": e.negated,
+        "place": e.place, "persons": join_names(e.persons),
+        "actors": join_names(e.actors), "negated": e.negated,
         "aggregate": e.aggregate,
         # The sentence(s) telling the event; a merged event keeps every one.
         "evidence": " … ".join(doc.clean.text[s:t] for s, t in spans),
@@ -186,12 +193,100 @@ def write_tables(out_dir: Path, rows: Mapping[str, Sequence[Mapping]]) -> dict[s
 
 
 def read_table(out_dir: Path, name: str) -> pd.DataFrame:
-    """One table of an output folder (Parquet, else CSV)."""
-    parquet = out_dir / f"{name}.parquet"
-    if parquet.exists():
-        return pd.read_parquet(parquet)
-    # Ids and free text stay text: "003" must not become 3.
-    return pd.read_csv(out_dir / f"{name}.csv", dtype={"doc_id": str, "text": str, "source": str})
+    """One table of an output folder (Parquet, else CSV); an OutputError when it is
+    missing or cannot be read."""
+    out_dir = Path(out_dir)
+    parquet, csv = out_dir / f"{name}.parquet", out_dir / f"{name}.csv"
+    if not parquet.exists() and not csv.exists():
+        raise OutputError(f"{out_dir}: the {name} table is missing (neither {name}.parquet nor "
+                          f"{name}.csv); is this a complete `testimony run` output?")
+    try:
+        if parquet.exists():
+            return pd.read_parquet(parquet)
+        # Ids and free text stay text: "003" must not become 3.
+        return pd.read_csv(csv, dtype={"doc_id": str, "text": str, "source": str})
+    except (OSError, ValueError) as error:  # pyarrow's and pandas' read errors
+        raise OutputError(f"{out_dir}: the {name} table cannot be read: {error}") from error
+
+
+# ---------------------------------------------------------------- one output folder, per document
+
+# Columns read back as Python ints (offsets and ids), the rest as the table holds them.
+_INT_COLUMNS = ("start", "end", "sent_id", "page", "mention_id", "event_id")
+
+
+@dataclass(slots=True)
+class OutputDocument:
+    """One ``ok`` document of an output folder: its clean text and its rows as dicts
+    (nulls as None), each table's rows in text order."""
+
+    doc_id: str
+    text: str | None  # texts/{doc_id}.txt read exactly; None when it is missing
+    sentences: list[dict]
+    mentions: list[dict]
+    events: list[dict]
+    arguments: list[dict]
+    _starts: list[int] = field(default_factory=list, repr=False)
+
+    def sentence_at(self, offset: int | None) -> dict | None:
+        """The sentence row holding a clean offset."""
+        if offset is None or not self.sentences:
+            return None
+        if not self._starts:
+            self._starts = [s["start"] for s in self.sentences]
+        index = bisect.bisect_right(self._starts, offset) - 1
+        return self.sentences[index] if index >= 0 else None
+
+
+def read_output(out_dir: Path) -> list[OutputDocument]:
+    """Every successfully processed document of an output folder, with its clean text.
+
+    The one reader of an output folder's per-document rows: reconcile, the annotation
+    export and the review pages all read through here (``research.loading.load``
+    types the same tables for pandas).
+    """
+    out_dir = Path(out_dir)
+    docs: dict[str, OutputDocument] = {}
+    for row in _rows(read_table(out_dir, DOCUMENTS)):
+        if (row.get("status") or "ok") == "ok":
+            doc_id = str(row["doc_id"])
+            docs[doc_id] = OutputDocument(doc_id, _clean_text(out_dir, doc_id), [], [], [], [])
+    for name, attr in ((SENTENCES, "sentences"), (MENTIONS, "mentions"), (EVENTS, "events"),
+                       (EVENT_ARGUMENTS, "arguments")):
+        for row in _rows(read_table(out_dir, name)):
+            doc = docs.get(str(row["doc_id"]))
+            if doc is not None:
+                getattr(doc, attr).append(row)
+    for doc in docs.values():
+        for rows in (doc.sentences, doc.mentions, doc.events):
+            rows.sort(key=lambda r: r["start"] if r["start"] is not None else -1)
+    return list(docs.values())
+
+
+def _rows(frame: pd.DataFrame) -> list[dict]:
+    """A table's rows as dicts: nulls as None, offsets and ids as Python ints."""
+    rows = [{k: _null(v) for k, v in row.items()} for row in frame.to_dict("records")]
+    for row in rows:
+        for key in _INT_COLUMNS:
+            if row.get(key) is not None:
+                row[key] = int(float(row[key]))
+    return rows
+
+
+def _null(value):
+    """None for the missing values pandas hands back (None, NaN, pd.NA)."""
+    try:
+        return None if value is None or bool(value != value) else value
+    except TypeError:  # pd.NA refuses bool()
+        return None
+
+
+def _clean_text(out_dir: Path, doc_id: str) -> str | None:
+    path = out_dir / "texts" / f"{doc_id}.txt"
+    if not path.exists():
+        return None
+    with open(path, encoding="utf-8", newline="") as f:  # offsets count every character
+        return f.read()
 
 
 def write_atomically(path: Path, write) -> None:

@@ -42,6 +42,9 @@ from itertools import pairwise
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # run from a checkout, installed or not
+
+from pipeline import records  # noqa: E402
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,23 +75,13 @@ GOLD_SETS = (
     GoldSet("data/heldout", "data/heldout/annotated/src", "data/heldout/raw", "data/heldout/annotated"),
 )
 
-MENTION_TYPES = ("PER", "LOC", "ORG", "DATE", "MONEY", "TERM", "COUNT")
-EVENT_TYPES = (
-    "protest", "permit_denied", "warning", "detention", "custody", "fine",
-    "court", "violence", "surveillance", "intimidation", "eviction", "other",
-)
-# Who acted against people; README.md defines each value.
-ACTORS = (
-    "police", "court", "akimat", "prosecutor", "security_service",
-    "authorities", "employer", "venue_owner", "school", "unknown",
-)
+# The vocabulary and field lists are the pipeline's own (pipeline/records.py).
+MENTION_TYPES, EVENT_TYPES, ACTORS = records.MENTION_TYPES, records.EVENT_TYPES, records.ACTORS
 PRECISIONS = ("day", "month", "year")
 TERM_UNITS = ("day", "month", "year")
-EVENT_FIELDS = (
-    "date_start", "date_end", "date_precision", "place", "persons", "actors",
-    "count_min", "count_max", "amount_min", "amount_max", "currency",
-    "term_min", "term_max", "term_unit", "negated",
-)
+# Every event field is written (null when not given) but `aggregate`, which is written
+# only where the annotator marks a total (data/annotated/README.md).
+EVENT_FIELDS = tuple(name for name in records.EVENT_VALUE_FIELDS if name != "aggregate")
 
 
 class GoldError(ValueError):

@@ -511,6 +511,7 @@ def gold_documents(split: str) -> list[dict]:
                 continue
             loaded = load_page(report, page)
             documents.append({"doc_id": report, "pages": [page], "text": loaded["text"],
+                              "mention_types": list(build_gold.MENTION_TYPES),
                               "mentions": loaded["mentions"], "events": loaded["events"]})
     return documents
 

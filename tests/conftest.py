@@ -12,6 +12,11 @@ ANNOTATED = REPO / "data" / "annotated"
 SHARED = REPO.parent / "shared"
 
 
+def pytest_addoption(parser):
+    parser.addoption("--regenerate-golden", action="store_true",
+                     help="rewrite the expected output tables in data/expected/ from this run")
+
+
 @pytest.fixture(scope="session")
 def models():
     """natasha and pymorphy3 models, built once for the whole run."""
@@ -56,7 +61,7 @@ def sample_out(sample_run) -> Path:
 def sample_text_out(tmp_path_factory) -> Path:
     """The pipeline's output for the two sample .txt statements only (the PDFs repeat
     them), through the library; made once per session and only read by tests."""
-    from pipeline.run import run_batch
+    from pipeline.batch.run import run_batch
 
     out = tmp_path_factory.mktemp("sample_text_out")
     result = run_batch(sorted(RAW.glob("*.txt")), out)
@@ -71,7 +76,7 @@ CRLF_EMOJI = REPO / "tests" / "data" / "annotate" / "crlf_emoji.txt"
 def pipeline_out(tmp_path_factory) -> Path:
     """The real pipeline's output over the two sample texts and a statement with CRLF
     line ends and an emoji: what the annotation round trips export and read back."""
-    from pipeline.run import run_batch
+    from pipeline.batch.run import run_batch
 
     out = tmp_path_factory.mktemp("annotate_out")
     result = run_batch([*sorted(RAW.glob("*.txt")), CRLF_EMOJI], out)

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from pipeline.align import Alignment, AlignmentBuilder, compose, compose_all, rewrite
+from pipeline.normalise.align import Alignment, AlignmentBuilder, compose, compose_all, rewrite
 from pipeline.normalise import normalise
 
 RUSSIAN = "абвгдеёжзийклмнопрстуфхцчшщъыьэюяАБВГДЕЖЗИКЛМНОПРСТУХ"

@@ -8,16 +8,17 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from pipeline.annotate import AnnotatedDocument, load_output
-from pipeline.annotate.brat import (
+from pipeline.gold.records import AnnotatedDocument
+from pipeline.gold.roundtrip import load_output
+from pipeline.gold.brat import (
     ann,
     annotation_conf,
     document_from_ann,
-    export_brat,
+    write_brat,
     fragments,
     read_brat,
 )
-from pipeline.annotate.gold import read_gold_file
+from pipeline.gold.spec_json import read_spec_json
 from pipeline.cli import main
 from pipeline.errors import GoldError
 
@@ -53,7 +54,7 @@ def test_round_trip_through_the_cli_gives_back_every_mention_and_event(pipeline_
     imported = runner.invoke(main, ["import", str(tmp_path / "brat"), "--format", "brat", "-o", str(tmp_path / "gold")])
     assert imported.exit_code == 0, imported.output
     sent = load_output(pipeline_out)
-    back = {d.doc_id: d for p in (tmp_path / "gold").glob("*.json") for d in read_gold_file(p)}
+    back = {d.doc_id: d for p in (tmp_path / "gold").glob("*.json") for d in read_spec_json(p)}
     assert sorted(back) == sorted(d.doc_id for d in sent)
     for doc in sent:
         assert (back[doc.doc_id].text, back[doc.doc_id].mentions, back[doc.doc_id].events) == \
@@ -61,7 +62,7 @@ def test_round_trip_through_the_cli_gives_back_every_mention_and_event(pipeline_
 
 
 def test_txt_is_written_byte_for_byte_and_spans_read_their_text(crlf_doc, tmp_path):
-    export_brat([crlf_doc], tmp_path)
+    write_brat([crlf_doc], tmp_path)
     assert (tmp_path / "crlf_emoji.txt").read_bytes() == crlf_doc.text.encode("utf-8")
     for line in (tmp_path / "crlf_emoji.ann").read_text(encoding="utf-8").splitlines():
         if line.startswith("T"):
@@ -128,9 +129,30 @@ def test_bad_annotations_are_clear_errors(crlf_doc, line, message):
 
 
 def test_import_does_not_overwrite_gold_without_force(crlf_doc, tmp_path):
-    export_brat([crlf_doc], tmp_path / "brat")
+    write_brat([crlf_doc], tmp_path / "brat")
     args = ["import", str(tmp_path / "brat"), "--format", "brat", "-o", str(tmp_path / "gold")]
     assert CliRunner().invoke(main, args).exit_code == 0
     refused = CliRunner().invoke(main, args)
     assert refused.exit_code == 1 and "already exist" in refused.output and "--force" in refused.output
     assert CliRunner().invoke(main, [*args, "--force"]).exit_code == 0
+
+
+@pytest.mark.parametrize("fmt, source", [("brat", ""), ("labelstudio", "tasks.json")])
+def test_totals_keep_their_aggregate_mark_through_the_round_trip(sample_out, tmp_path, fmt, source):
+    """`aggregate` (a total over happenings told one by one) goes out to the tool and
+    comes back into the gold JSON, as every other event field does."""
+    import json
+
+    sent = {(d.doc_id, e.start, e.end, e.type): e.values["aggregate"]
+            for d in load_output(sample_out) for e in d.events}
+    assert True in sent.values() and False in sent.values()
+    runner = CliRunner()
+    assert runner.invoke(main, ["export", str(sample_out), "--format", fmt, "-o", str(tmp_path / fmt)]).exit_code == 0
+    imported = runner.invoke(main, ["import", str(tmp_path / fmt / source), "--format", fmt,
+                                    "-o", str(tmp_path / "gold")])
+    assert imported.exit_code == 0, imported.output
+    back = {}
+    for path in (tmp_path / "gold").glob("*.json"):
+        record = json.loads(path.read_text(encoding="utf-8"))
+        back |= {(record["doc_id"], e["start"], e["end"], e["type"]): e["aggregate"] for e in record["events"]}
+    assert back == sent

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.dictionary import (
+from pipeline.research.dictionary import (
     BOOL,
     CATEGORY,
     DATE,
@@ -55,7 +55,7 @@ def test_keys_are_required():
 def test_committed_markdown_is_the_generated_one():
     assert DEFAULT_PATH == DOCS
     assert DOCS.read_text(encoding="utf-8") == render_markdown(), \
-        "docs/data_dictionary.md is stale: run `python -m pipeline.dictionary`"
+        "docs/data_dictionary.md is stale: run `python -m pipeline.research.dictionary`"
 
 
 def test_markdown_lists_every_column_once_per_table():

@@ -8,8 +8,10 @@ from collections import Counter
 import pytest
 
 from pipeline.events import build_events
+from pipeline.normalise import normalise
 from pipeline.records import Count, DateValue, Term
 from pipeline.segment import split_sentences
+from pipeline.tag import tag_mentions
 
 DOC_DATE = dt.date(2012, 11, 8)
 
@@ -17,10 +19,8 @@ DOC_DATE = dt.date(2012, 11, 8)
 @pytest.fixture(scope="module")
 def events_of(models):
     """Events of a clean text, with mentions from the real tag stage."""
-    tag = pytest.importorskip("pipeline.tag")
-
     def run(text: str):
-        doc_date, mentions = tag.tag_mentions(text, models, DOC_DATE)
+        doc_date, mentions = tag_mentions(text, models, DOC_DATE)
         return build_events(text, split_sentences(text), mentions, models, doc_date)
 
     return run
@@ -164,12 +164,10 @@ def test_offsets_point_at_the_trigger(events_of):
 
 @pytest.fixture(scope="module")
 def sample_events(models, sample_texts):
-    tag = pytest.importorskip("pipeline.tag")
-    normalise = pytest.importorskip("pipeline.normalise").normalise
     found = {}
     for doc_id, raw in sample_texts.items():
         text = normalise(raw).text
-        doc_date, mentions = tag.tag_mentions(text, models)
+        doc_date, mentions = tag_mentions(text, models)
         found[doc_id] = build_events(text, split_sentences(text), mentions, models, doc_date)
     return found
 

@@ -12,17 +12,13 @@ from click.testing import CliRunner
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pipeline.annotate import (
-    AnnotatedDocument,
-    EventAnnotation,
-    MentionAnnotation,
-    load_output,
-)
-from pipeline.annotate.gold import read_gold_file, write_gold
-from pipeline.annotate.labelstudio import (
+from pipeline.gold.records import AnnotatedDocument, EventAnnotation, MentionAnnotation
+from pipeline.gold.roundtrip import load_output
+from pipeline.gold.spec_json import read_spec_json, write_spec_json
+from pipeline.gold.labelstudio import (
     Utf16Offsets,
     document_from_task,
-    export_labelstudio,
+    write_labelstudio,
     label_config,
     read_labelstudio,
     task,
@@ -137,7 +133,7 @@ def test_round_trip_through_the_cli_gives_back_every_mention_and_event(pipeline_
                                     "--format", "labelstudio", "-o", str(tmp_path / "gold")])
     assert imported.exit_code == 0, imported.output
     sent = load_output(pipeline_out)
-    back = {d.doc_id: d for p in (tmp_path / "gold").glob("*.json") for d in read_gold_file(p)}
+    back = {d.doc_id: d for p in (tmp_path / "gold").glob("*.json") for d in read_spec_json(p)}
     assert sorted(back) == sorted(d.doc_id for d in sent)
     for doc in sent:
         assert back[doc.doc_id].text == doc.text
@@ -148,12 +144,12 @@ def test_round_trip_through_the_cli_gives_back_every_mention_and_event(pipeline_
 
 def test_round_trip_keeps_crlf_and_emoji(pipeline_out, tmp_path):
     doc = raw_document(pipeline_out, "crlf_emoji")
-    export_labelstudio([doc], tmp_path)
+    write_labelstudio([doc], tmp_path)
     [back] = read_labelstudio(tmp_path / "tasks.json")
     assert back.text == doc.text and back.text.count("\r\n") == 3
     assert back.mentions == doc.mentions and back.events == doc.events
-    write_gold([back], tmp_path / "gold")
-    [gold] = read_gold_file(tmp_path / "gold" / "crlf_emoji.json")
+    write_spec_json([back], tmp_path / "gold")
+    [gold] = read_spec_json(tmp_path / "gold" / "crlf_emoji.json")
     assert (gold.text, gold.mentions, gold.events) == (doc.text, doc.mentions, doc.events)
 
 
@@ -161,7 +157,7 @@ def test_reconcile_reads_the_imported_gold(pipeline_out, tmp_path):
     from pipeline.gold import read_gold
 
     docs = load_output(pipeline_out)
-    write_gold(docs, tmp_path)
+    write_spec_json(docs, tmp_path)
     gold = {g.doc_id: g for g in read_gold(tmp_path)}
     for doc in docs:
         assert len(gold[doc.doc_id].mentions) == len(doc.mentions)
@@ -223,7 +219,7 @@ def test_an_unknown_field_in_a_value_box_is_an_error():
 
 
 def test_import_does_not_overwrite_gold_without_force(pipeline_out, tmp_path):
-    export_labelstudio(load_output(pipeline_out), tmp_path / "ls")
+    write_labelstudio(load_output(pipeline_out), tmp_path / "ls")
     gold = tmp_path / "gold"
     gold.mkdir()
     (gold / "crlf_emoji.json").write_text('{"doc_id": "crlf_emoji", "text": "hand-made"}', encoding="utf-8")

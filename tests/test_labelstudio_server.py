@@ -22,9 +22,9 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.annotate import load_output
-from pipeline.annotate.gold import read_gold_file, write_gold
-from pipeline.annotate.labelstudio import export_labelstudio, read_labelstudio
+from pipeline.gold.roundtrip import load_output
+from pipeline.gold.spec_json import read_spec_json, write_spec_json
+from pipeline.gold.labelstudio import write_labelstudio, read_labelstudio
 
 REPO = Path(__file__).resolve().parents[1]
 LS_VENV = REPO / ".venv-labelstudio"
@@ -117,12 +117,12 @@ def server(tmp_path_factory):
 @pytest.fixture(scope="module")
 def exported(tmp_path_factory):
     """The real pipeline's output, exported as Label Studio tasks."""
-    from pipeline.run import run_batch
+    from pipeline.batch.run import run_batch
 
     out = tmp_path_factory.mktemp("out")
     assert run_batch([SAMPLE, CRLF_EMOJI], out).n_failed == 0
     folder = tmp_path_factory.mktemp("ls")
-    export_labelstudio(load_output(out), folder)
+    write_labelstudio(load_output(out), folder)
     return out, folder
 
 
@@ -169,8 +169,8 @@ def test_round_trip_through_label_studio(server, exported, tmp_path):
     export = server.call("GET", f"/api/projects/{project['id']}/export?exportType=JSON")
     (tmp_path / "export.json").write_text(json.dumps(export, ensure_ascii=False), encoding="utf-8")
     back = {d.doc_id: d for d in read_labelstudio(tmp_path / "export.json")}
-    write_gold(back.values(), tmp_path / "gold")
-    gold = {d.doc_id: d for p in (tmp_path / "gold").glob("*.json") for d in read_gold_file(p)}
+    write_spec_json(back.values(), tmp_path / "gold")
+    gold = {d.doc_id: d for p in (tmp_path / "gold").glob("*.json") for d in read_spec_json(p)}
 
     sent = {d.doc_id: d for d in load_output(out)}
     assert sorted(gold) == sorted(sent)

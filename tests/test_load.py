@@ -9,9 +9,9 @@ import pandas as pd
 import pytest
 
 import pipeline
-from pipeline.dictionary import BOOL, CATEGORY, DATE, DICTIONARY, FLOAT, INT, NULLABLE_BOOL, STRING
+from pipeline.research.dictionary import BOOL, CATEGORY, DATE, DICTIONARY, FLOAT, INT, NULLABLE_BOOL, STRING
 from pipeline.errors import OutputError
-from pipeline.loading import (
+from pipeline.research.loading import (
     Tables,
     conform,
     custodial_days_by_person,

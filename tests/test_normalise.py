@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from pipeline.normalise import normalise
-from pipeline.normalise_layout import keep_hyphen
-from pipeline.normalise_words import join_letter_spacing, segment_letters
+from pipeline.normalise.layout import keep_hyphen
+from pipeline.normalise.words import join_letter_spacing, segment_letters
 
 REPAIRS = [
     # line-end hyphenation (real damage from the 001 sample)

@@ -14,8 +14,8 @@ import pytest
 from click.testing import CliRunner
 
 from pipeline.cli import main
-from pipeline.report import write_report
-from pipeline.run import run_batch
+from pipeline.research.report import write_report
+from pipeline.batch.run import run_batch
 from pipeline.tables import error_rows, write_tables
 
 RAW = Path(__file__).resolve().parents[1] / "data" / "raw"

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from pipeline.annotate import load_output
+from pipeline.gold.roundtrip import load_output
 from pipeline.cli import main
 
 REPO = Path(__file__).resolve().parents[1]
@@ -22,7 +22,7 @@ INJECTION = REPO / "tests" / "data" / "annotate" / "injection.txt"
 @pytest.fixture(scope="module")
 def review(tmp_path_factory) -> tuple[Path, Path]:
     """The real pipeline over a sample, its PDF (pages) and a hostile statement; the pages."""
-    from pipeline.run import run_batch
+    from pipeline.batch.run import run_batch
 
     out = tmp_path_factory.mktemp("out")
     assert run_batch([SAMPLE, SAMPLE_PDF, INJECTION], out).n_failed == 0

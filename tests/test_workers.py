@@ -20,10 +20,10 @@ import pandas as pd
 import pytest
 
 from conftest import RAW, REPO
-from pipeline.files import file_sha256
-from pipeline.run import MANIFEST, InputFile, run_batch
+from pipeline.batch.files import file_sha256
+from pipeline.batch.run import MANIFEST, InputFile, run_batch
 from pipeline.tables import DOCUMENTS, TABLES, Rows, error_rows
-from pipeline.workers import Limits, WorkerPool, WorkerStartError, death_message
+from pipeline.batch.workers import Limits, WorkerPool, WorkerStartError, death_message
 
 QUICK = Limits(timeout=3, max_memory_mb=1500)
 
@@ -108,7 +108,7 @@ def test_rerun_with_nothing_to_do_loads_no_models_and_keeps_the_tables(tmp_path)
     first = run_batch([inputs], out, limits=QUICK, process=read_or_refuse)
     assert first.n_ok == 2
     written = {p.name: p.stat().st_mtime_ns for p in out.glob("*.parquet")}
-    probe = ("import sys; from pathlib import Path; from pipeline.run import run_batch;"
+    probe = ("import sys; from pathlib import Path; from pipeline.batch.run import run_batch;"
              "r = run_batch([Path(sys.argv[1])], Path(sys.argv[2]));"
              "print(r.n_skipped, 'natasha' in sys.modules, 'pandas' in sys.modules)")
     rerun = subprocess.run([sys.executable, "-c", probe, str(inputs), str(out)], cwd=REPO,

@@ -14,7 +14,7 @@ from pipeline.extract.ocr import extraction_kind
 from pipeline.extract.pdf import extract_pdf_pages
 from pipeline.extract.plain import extract_plain_text
 from pipeline.extract.word import extract_docx_text
-from pipeline.files import file_sha256
+from pipeline.batch.files import file_sha256
 from pipeline.records import DOCX, PLAIN, Page, RawDocument
 
 SUPPORTED_SUFFIXES = (".pdf", ".txt", ".docx")

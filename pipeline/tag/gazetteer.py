@@ -16,7 +16,7 @@ from functools import cache, lru_cache
 
 from ..nlp import parse_word
 from ..resources import fold, load_csv, load_json
-from .orgs import normalise_phrase
+from .inflect import normalise_phrase
 
 # A word (letters, inner hyphens); ``г.Алматы`` gives ``г`` and ``Алматы``.
 _WORD = re.compile(r"(?<![\w-])[А-ЯЁа-яёA-Za-z]+(?:-[А-ЯЁа-яёA-Za-z]+)*")

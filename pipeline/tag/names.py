@@ -19,11 +19,9 @@ from razdel import sentenize
 from ..nlp import Models
 from ..records import LOC, ORG, PER, Mention
 from .gazetteer import canonical_place, find_places, find_venues, place_nominative
+from .inflect import abbreviation_stem, is_abbreviation, is_common_word
 from .orgs import (
-    abbreviation_stem,
     find_org_words,
-    is_abbreviation,
-    is_common_word,
     is_plural_institution,
     is_standalone_body,
     normalise_org,

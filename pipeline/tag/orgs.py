@@ -14,12 +14,9 @@ from functools import cache
 
 from ..nlp import parse_word
 from ..resources import load_json
+from .inflect import abbreviation_stem, is_abbreviation, noun_lemmas, normalise_phrase
 
-PROPER_TAGS = ("Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr")
-# An abbreviation, maybe with a case ending: ДВД, ОМОНа, СОБРом, КазТАГ.
-_ABBREVIATION = re.compile(r"^([А-ЯЁA-Z][А-ЯЁA-Zа-яё]*[А-ЯЁA-Z])([а-яё]{0,3})$")
 _WORD = re.compile(r"(?<![\w-])[^\W\d_]+(?:-[^\W\d_]+)*")
-_NAME_STOP = re.compile(r"[«\"(\d]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,29 +47,6 @@ def org_lexicon() -> OrgLexicon:
     )
 
 
-def is_abbreviation(word: str) -> bool:
-    """An all-capitals word, maybe with a case ending (``СОБРа``).
-
-    >>> is_abbreviation("СОБРа"), is_abbreviation("Собор")
-    (True, False)
-    """
-    return bool(_ABBREVIATION.match(word)) and sum(c.isupper() for c in word) >= 2
-
-
-def abbreviation_stem(word: str) -> str:
-    """An abbreviation without its case ending.
-
-    >>> abbreviation_stem("ОМОНа"), abbreviation_stem("СОБР")
-    ('ОМОН', 'СОБР')
-    """
-    match = _ABBREVIATION.match(word)
-    return match.group(1) if match else word
-
-
-def _noun_lemmas(word: str) -> set[str]:
-    return {p.normal_form for p in parse_word(word) if p.tag.POS == "NOUN"}
-
-
 def org_head(words: list[str]) -> int | None:
     """Index of the word that makes a span an organisation, if any.
 
@@ -83,7 +57,7 @@ def org_head(words: list[str]) -> int | None:
     for index, word in enumerate(words):
         if is_abbreviation(word) and abbreviation_stem(word) in lexicon.abbreviations:
             return index
-        if _noun_lemmas(word) & lexicon.heads:
+        if noun_lemmas(word) & lexicon.heads:
             return index
     return None
 
@@ -95,7 +69,7 @@ def is_standalone_body(word: str) -> bool:
     >>> is_standalone_body("Мэрии"), is_standalone_body("партии"), is_standalone_body("ОМОН")
     (True, False, False)
     """
-    return not is_abbreviation(word) and bool(_noun_lemmas(word) & org_lexicon().standalone)
+    return not is_abbreviation(word) and bool(noun_lemmas(word) & org_lexicon().standalone)
 
 
 def is_plural_institution(word: str) -> bool:
@@ -106,23 +80,6 @@ def is_plural_institution(word: str) -> bool:
     """
     parses = [p for p in parse_word(word) if p.tag.POS == "NOUN" and p.normal_form in org_lexicon().heads]
     return bool(parses) and all(p.tag.number == "plur" for p in parses)
-
-
-def is_common_word(word: str, parts_of_speech: frozenset[str] | None = None) -> bool:
-    """Whether pymorphy3 knows the word as a common word (no name reading at all).
-
-    >>> is_common_word("Поданная"), is_common_word("Жанаозене"), is_common_word("Лариса")
-    (True, False, False)
-    """
-    parses = parse_word(word)
-    if not parses or any(mark in p.tag for p in parses for mark in PROPER_TAGS):
-        return False
-    top = parses[0]
-    if top.methods_stack[0][0].__class__.__name__ != "DictionaryAnalyzer":
-        return False  # an unknown word may well be a name
-    if parts_of_speech is not None:
-        return top.tag.POS in parts_of_speech
-    return top.tag.POS is not None
 
 
 def find_org_words(text: str) -> list[tuple[int, int]]:
@@ -288,108 +245,3 @@ def normalise_org(surface: str) -> str:
     if is_abbreviation(surface):
         return abbreviation_stem(surface)
     return normalise_phrase(surface)
-
-
-def normalise_phrase(surface: str) -> str:
-    """A noun phrase with its head noun and the adjectives before it put in the
-    nominative; what follows the head (genitives, quoted names) is kept.
-
-    >>> normalise_phrase("Восточно-Казахстанской области")
-    'Восточно-Казахстанская область'
-    >>> normalise_phrase("Маслихата"), normalise_phrase("Шетпе")
-    ('Маслихат', 'Шетпе')
-    >>> normalise_phrase("районного ОВД"), normalise_phrase("управлением СГБ")
-    ('районный ОВД', 'управление СГБ')
-    """
-    stop = _NAME_STOP.search(surface)
-    prefix_end = stop.start() if stop else len(surface)
-    words = list(_WORD.finditer(surface[:prefix_end]))
-    head = None
-    for index, match in enumerate(words):
-        word = match.group()
-        if is_abbreviation(word):
-            if index:  # ``районного ОВД``: its adjectives in the nominative, their own gender
-                return _adjectives_to_nominative(surface, words[:index])
-            break  # ``МИД России``: an abbreviation heads the name as it is
-        parses = parse_word(word)
-        if parses and parses[0].tag.POS == "NOUN" or _noun_lemmas(word) & org_lexicon().heads:
-            head = index
-            break
-    if head is None:
-        return surface
-    head_parse = _known_noun_parse(words[head].group())
-    if head_parse is None:
-        return surface
-    if len(words) == 1 and prefix_end == len(surface) and head_parse.normal_form in org_lexicon().heads:
-        return _like(surface, head_parse.normal_form)  # маслихаты, Акиматом: the institution
-    if head_parse.tag.case == "nomn":
-        return surface
-    number = head_parse.tag.number or "sing"
-    new_head = head_parse.inflect({"nomn", number})
-    if new_head is None:
-        return surface
-    replacements = {head: new_head.word}
-    agree = {"nomn", "plur"} if number == "plur" else {"nomn", head_parse.tag.gender or "masc"}
-    for index in range(head):
-        adjective = next(
-            (
-                p
-                for p in parse_word(words[index].group())
-                if p.tag.POS in ("ADJF", "PRTF") and p.tag.case == head_parse.tag.case
-            ),
-            None,
-        )
-        inflected = adjective.inflect(agree) if adjective else None
-        if inflected:
-            replacements[index] = inflected.word
-    pieces, last = [], 0
-    for index, match in enumerate(words):
-        if index in replacements:
-            pieces += [surface[last : match.start()], _like(match.group(), replacements[index])]
-            last = match.end()
-    return "".join(pieces) + surface[last:]
-
-
-def _adjectives_to_nominative(surface: str, adjectives: list[re.Match]) -> str:
-    """The adjectives before an abbreviation (which has no case) in the nominative
-    singular, feminine only where written so: ``районного ОВД`` -> ``районный ОВД``."""
-    pieces, last = [], 0
-    for match in adjectives:
-        parses = [p for p in parse_word(match.group()) if p.tag.POS == "ADJF"]
-        # ``местного`` reads masculine or neuter: a body's abbreviation is masculine then
-        feminine = bool(parses) and all(p.tag.gender == "femn" for p in parses)
-        inflected = parses[0].inflect({"nomn", "sing", "femn" if feminine else "masc"}) if parses else None
-        if inflected:
-            pieces += [surface[last : match.start()], _like(match.group(), inflected.word)]
-            last = match.end()
-    return "".join(pieces) + surface[last:]
-
-
-def _known_noun_parse(word: str):
-    """The noun reading to decline, or None when the word may not decline at all
-    (a word pymorphy3 only guesses, like ``Шетпе``, is kept as written). An
-    institution word is read as one (pymorphy3's dictionary takes ``Маслихата``
-    for a feminine noun)."""
-    heads = org_lexicon().heads
-    for parse in parse_word(word):
-        if parse.tag.POS == "NOUN" and parse.normal_form in heads:
-            return parse
-    for parse in parse_word(word):
-        if parse.tag.POS != "NOUN":
-            continue
-        if parse.methods_stack[0][0].__class__.__name__ != "DictionaryAnalyzer":
-            return None
-        if "Fixd" in parse.tag:
-            return None
-        return parse
-    return None
-
-
-def _like(original: str, word: str) -> str:
-    if "ё" not in original.lower():
-        word = word.replace("ё", "е")  # pymorphy3 writes ё; keep the text's spelling
-    if original.isupper():
-        return word.upper()
-    if original[:1].isupper():
-        return "-".join(piece[:1].upper() + piece[1:] for piece in word.split("-"))
-    return word

@@ -23,7 +23,7 @@ from functools import cache
 
 from ..nlp import parse_word
 from ..resources import load_json
-from .orgs import is_common_word
+from .inflect import is_common_word
 from .persons import GENDERS, NO_CONTEXT, Context
 
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \t]+$")

@@ -1,0 +1,110 @@
+"""The events stage: sentences and mentions in, typed events with arguments out.
+
+Three steps, each in its own place:
+
+1. reading one sentence (:mod:`~pipeline.events.sentence`): a cheap lemma test
+   first; only a sentence that may hold a trigger or names a place is parsed
+   (natasha, a window of sentences at a time), its triggers found, mentions and
+   words assigned to their roles and actors read, each trigger a draft;
+2. the scene (:mod:`~pipeline.events.scene`): the dates and places each sentence
+   states, gathered as the sentences are read;
+3. passes over the whole document (:func:`document_passes`): actors of refusals
+   inherited, dates and places carried, one happening told twice merged
+   (:mod:`~pipeline.events.merge`).
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from collections.abc import Iterator, Sequence
+
+from ..nlp import Models, parse_word
+from ..records import LOC, Event, Mention, Sentence
+from .actors import inherit_refusal_actors
+from .draft import Draft
+from .merge import merge_drafts
+from .people import read_people
+from .scene import Scene, place_situated_events
+from .sentence import Document, attach_attendance, dates_a_document, read_sentence
+from .syntax import Token, context, place_mentions
+from .triggers import may_trigger, parse_sentences, word_lemmas
+
+_WORD = re.compile(r"\w+(?:[-.]\w+)*|[^\w\s]")
+
+
+def build_events(
+    text: str,
+    sentences: Sequence[Sentence],
+    mentions: Sequence[Mention],
+    models: Models,
+    doc_date: dt.date | None = None,
+) -> tuple[Event, ...]:
+    """Events of one document's clean text, in text order, merged."""
+    doc = Document(text, mentions, read_people(text, mentions), Scene(text, mentions))
+    drafts: list[Draft] = []
+    for sent_id, (sentence, inside, tokens, parsed) in enumerate(tokenised(sentences, mentions, models)):
+        placed = [p for p in place_mentions(tokens, inside) if not dates_a_document(tokens, p)]
+        told = doc.scene.read(sentence, tokens, placed, parsed)
+        if parsed:
+            drafts += read_sentence(doc, sentence, sent_id, tokens, placed, told, drafts)
+        else:
+            attach_attendance(tokens, placed, told.unit, [], drafts)
+    return document_passes(drafts, doc.scene)
+
+
+def document_passes(drafts: list[Draft], scene: Scene) -> tuple[Event, ...]:
+    """What only the whole document settles: refusals' actors, carried dates and places,
+    counts no smaller than the people named, one event per happening."""
+    inherit_refusal_actors(drafts)
+    scene.carry(drafts)
+    for draft in drafts:
+        count, persons = draft.event.count, draft.event.persons
+        if count is not None and len(persons) > count.high:
+            draft.update(count=type(count)(len(persons), len(persons), count.approx))
+    merged = merge_drafts(drafts, frozenset(context()["separate_types"]))
+    place_situated_events(merged)
+    for draft in merged:  # a retelling that retold nothing keeps its paragraph's date
+        if draft.event.date is None and draft.fallback_date is not None:
+            draft.update(date=draft.fallback_date)
+    return tuple(d.to_event() for d in merged)
+
+
+def tokenised(sentences: Sequence[Sentence], mentions: Sequence[Mention],
+              models: Models) -> Iterator[tuple[Sentence, list[tuple[int, Mention]], tuple[Token, ...], bool]]:
+    """Each sentence with its (index, mention) pairs, its tokens and whether it was parsed.
+
+    Only a sentence that may hold a trigger or names a place is parsed; the others get
+    light tokens (lemmas and prepositions), all the dates they may state need.
+    """
+    by_sentence = _mentions_by_sentence(sentences, mentions)
+    to_parse = [may_trigger(_WORD.findall(s.text)) or any(m.type == LOC for _, m in inside)
+                for s, inside in zip(sentences, by_sentence)]
+    parsed = parse_sentences([s for s, p in zip(sentences, to_parse) if p], models)
+    for sentence, inside, parse in zip(sentences, by_sentence, to_parse):
+        yield sentence, inside, (next(parsed) if parse else _light_tokens(sentence)), parse
+
+
+def _mentions_by_sentence(sentences, mentions) -> list[list[tuple[int, Mention]]]:
+    """(index, mention) pairs of each sentence, by where the mention starts."""
+    starts = [s.start for s in sentences]
+    found: list[list[tuple[int, Mention]]] = [[] for _ in sentences]
+    for i, mention in enumerate(mentions):
+        k = bisect.bisect_right(starts, mention.start) - 1
+        if k >= 0 and mention.start < sentences[k].end:
+            found[k].append((i, mention))
+    return found
+
+
+def _light_tokens(sentence: Sentence) -> tuple[Token, ...]:
+    """Unparsed tokens for a sentence with no trigger: lemmas and whether a word is a
+    preposition are all the date anchors need."""
+    tokens = []
+    for i, match in enumerate(_WORD.finditer(sentence.text)):
+        word = match.group()
+        best = parse_word(word.lower())[0].tag
+        pos = "PUNCT" if not word[0].isalnum() else ("ADP" if "PREP" in best else "X")
+        tokens.append(Token(i, sentence.start + match.start(), sentence.start + match.end(), word,
+                            word_lemmas(word), pos, -1, ""))
+    return tuple(tokens)

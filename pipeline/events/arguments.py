@@ -1,0 +1,309 @@
+"""Event arguments: which mentions and actors of a sentence belong to which trigger.
+
+A mention goes to the trigger it is syntactically closest to (path length in the
+dependency tree, at most ``MAX_TREE``); failing that, to the linearly nearest
+trigger of its clause (no comma or semicolon between, at most ``MAX_LINEAR``
+tokens). Coordinated triggers (``задержаны и осуждены``) share what either gets,
+as far as their event types admit the role (a term goes to custody only). What
+may fill a role is a typed :class:`~pipeline.events.syntax.Candidate`: a mention,
+or a person or actor read from a word.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from ..records import COUNT, DATE, LOC, MONEY, PER, TERM
+from .people import People, person_words
+from .syntax import Candidate, PlacedMention, Token, context, folded_set, has_pattern
+from .triggers import TriggerHit
+
+MAX_TREE = 3
+MAX_LINEAR = 6
+ROLE_OF = {PER: "person", LOC: "place", DATE: "date", COUNT: "count", MONEY: "amount", TERM: "term"}
+_CLAUSE_BREAKS = {",", ";", ":", "(", ")", "—", "–"}
+
+
+@dataclass
+class Found:
+    """Arguments found for one trigger: role -> [(score, candidate)]."""
+
+    by_role: dict[str, list[tuple[float, Candidate]]] = field(default_factory=lambda: defaultdict(list))
+
+    def best(self, role: str) -> list[int | str]:
+        """The values found for a role, closest first (mention indices, or names)."""
+        return [candidate.value for _, candidate in sorted(self.by_role.get(role, []), key=lambda p: p[0])]
+
+
+def roles_for(event_type: str) -> frozenset[str]:
+    """Argument roles an event type takes (``models/event_context.json``)."""
+    return frozenset(context()["roles"].get(event_type, ()))
+
+
+def _path_to_root(tokens: tuple[Token, ...], index: int) -> list[int]:
+    path, seen = [index], {index}
+    while tokens[path[-1]].head >= 0 and tokens[path[-1]].head not in seen:
+        path.append(tokens[path[-1]].head)
+        seen.add(path[-1])
+    return path
+
+
+def tree_distance(tokens: tuple[Token, ...], a: int, b: int) -> int:
+    """Dependency arcs between two tokens of a sentence; a path through another
+    verb counts as unlinked (the word belongs to that verb's clause)."""
+    up_a, up_b = _path_to_root(tokens, a), _path_to_root(tokens, b)
+    depth_b = {t: i for i, t in enumerate(up_b)}
+    for i, t in enumerate(up_a):
+        if t in depth_b:
+            path = up_a[1 : i + 1] + up_b[1 : depth_b[t]]
+            # the trigger's own head verb is its predicate: "подан иск", "получила отказ"
+            own = {a, b, tokens[b].head}
+            if any(tokens[p].pos == "VERB" and p not in own for p in path):
+                return len(tokens)
+            return i + depth_b[t]
+    return len(tokens)
+
+
+def phrase_head(tokens: tuple[Token, ...], hit: TriggerHit) -> int:
+    """The token of a trigger phrase whose head lies outside the phrase."""
+    inside = set(hit.tokens)
+    return next((i for i in hit.tokens if tokens[i].head not in inside), hit.anchor)
+
+
+def linear_gap(tokens: tuple[Token, ...], a: int, hit: TriggerHit) -> int | None:
+    """Tokens between a word and a trigger, or None across a clause break."""
+    lo, hi = (a, hit.tokens[0]) if a < hit.tokens[0] else (hit.tokens[-1], a)
+    between = tokens[lo + 1 : hi]
+    if any(t.text in _CLAUSE_BREAKS or t.pos == "VERB" for t in between):
+        return None
+    return len(between)
+
+
+def is_time_reference(tokens: tuple[Token, ...], index: int) -> bool:
+    """The trigger only dates something else: "после митинга", "до начала акции"."""
+    temporal = set(context()["temporal_prepositions"])
+    chain = [index] + ([tokens[index].head] if tokens[index].head >= 0 else [])
+    return any(
+        t.head in chain and t.pos == "ADP" and t.lemmas & temporal for t in tokens
+    )
+
+
+def in_brackets(tokens: tuple[Token, ...], index: int) -> bool:
+    """The token stands inside an open parenthesis."""
+    depth = 0
+    for token in tokens[:index]:
+        depth += {"(": 1, ")": -1}.get(token.text, 0)
+    return depth > 0
+
+
+def _own_subject(tokens: tuple[Token, ...], index: int) -> bool:
+    """A coordinated verb with a subject of its own is a clause of its own (``задержаны
+    ..., а 5 марта суд оштрафовал``): it shares nothing with the verb before."""
+    return tokens[index].pos == "VERB" and any(
+        t.head == index and t.rel.startswith("nsubj") for t in tokens)
+
+
+def own_clause(tokens: tuple[Token, ...], index: int) -> int | None:
+    """The coordinated clause with a subject of its own that a word belongs to, if any:
+    its date and place are that clause's (``задержаны ..., а 5 марта суд оштрафовал``)."""
+    seen = set()
+    while index >= 0 and index not in seen:
+        seen.add(index)
+        if tokens[index].pos == "VERB":
+            return index if tokens[index].rel == "conj" and _own_subject(tokens, index) else None
+        index = tokens[index].head
+    return None
+
+
+CONTRAST = {"а", "но", "однако"}
+
+
+def across_contrast(tokens: tuple[Token, ...], index: int, hit: TriggerHit) -> bool:
+    """A comma and ``а``/``но`` stand between the word and the trigger: another clause.
+
+    Parses often hang ``а 5 марта суд оштрафовал`` on the wrong verb; the words do not."""
+    low, high = sorted((index, hit.anchor))
+    return any(tokens[i].text == "," and tokens[i + 1].text.lower() in CONTRAST for i in range(low, high - 1))
+
+
+def coordination_groups(tokens: tuple[Token, ...], hits: list[TriggerHit]) -> list[int]:
+    """A group number per trigger; coordinated triggers share one."""
+    group = list(range(len(hits)))
+
+    def find(i):
+        while group[i] != i:
+            i = group[i]
+        return i
+
+    for i, a in enumerate(hits):
+        for j, b in enumerate(hits[:i]):
+            conj = (tokens[a.anchor].rel == "conj" and tokens[a.anchor].head == b.anchor
+                    and not _own_subject(tokens, a.anchor)) or (
+                tokens[b.anchor].rel == "conj" and tokens[b.anchor].head == a.anchor
+                and not _own_subject(tokens, b.anchor)
+            )
+            between = tokens[b.tokens[-1] + 1 : a.tokens[0]]
+            joined = 0 < len(between) <= 3 and any(t.text.lower() in {"и", ","} for t in between)
+            joined = joined and all(t.pos in {"CCONJ", "PUNCT", "AUX", "ADV"} for t in between)
+            if conj or joined:
+                group[find(i)] = find(j)
+    return [find(i) for i in range(len(hits))]
+
+
+def is_agent(tokens: tuple[Token, ...], at: int, hit: TriggerHit) -> bool:
+    """The word is the doer of an active trigger, or of the verb whose object the
+    trigger noun is (``судья ... ограничился предупреждением``): not who it befell."""
+    token = tokens[at]
+    if token.rel != "nsubj":
+        return False
+    anchor = tokens[hit.anchor]
+    verbs = {hit.anchor} if anchor.pos == "VERB" else {anchor.head}
+    if token.head not in verbs:
+        return False
+    verb = tokens[token.head]
+    return "Voice=Pass" not in verb.feats and "Variant=Short" not in verb.feats
+
+
+def is_official(tokens: tuple[Token, ...], at: list[int]) -> bool:
+    """A name apposed to an official's title (``судья Исатаев``, ``следователь
+    Петров``): the one who acted, not a victim."""
+    officials = folded_set("official_nouns")
+    first = at[0]
+    near = [first - 1] if first > 0 else []
+    near += [tokens[i].head for i in at if tokens[i].head >= 0 and tokens[i].head not in at]
+    return any(tokens[i].lemmas & officials for i in near)
+
+
+def assign_arguments(
+    tokens: tuple[Token, ...],
+    hits: list[TriggerHit],
+    placed: list[PlacedMention],
+    actors: dict[int, str],
+    people: People | None = None,
+) -> list[Found]:
+    """Arguments of each trigger of a sentence, from its placed mentions, actor words
+    and the person words of :mod:`pipeline.events.people`.
+
+    Persons are never the doer of an active trigger or an official named by title.
+    """
+    found = [Found() for _ in hits]
+    if not hits:
+        return found
+    groups = coordination_groups(tokens, hits)
+    for candidate in candidates(tokens, hits, placed, actors, people):
+        scored = _scores(tokens, hits, candidate)
+        if scored:
+            _share(tokens, hits, groups, candidate, scored, found)
+    return found
+
+
+def candidates(tokens, hits, placed: list[PlacedMention], actors: dict[int, str],
+               people: People | None) -> list[Candidate]:
+    """What may fill a role in the sentence: mentions (but officials, parts of a group,
+    places of other nouns), person words outside mentions, actor words."""
+    found: list[Candidate] = []
+    in_mentions: set[int] = set()
+    for p in placed:
+        role, at = ROLE_OF.get(p.mention.type), list(p.tokens)
+        in_mentions.update(at)
+        if not (role and at):
+            continue
+        if role == "person" and is_official(tokens, at):
+            continue
+        if role == "count" and is_subset(tokens, at[0]):
+            continue
+        if role == "place" and qualifies_other_noun(tokens, at, hits, placed):
+            continue
+        # a bare year is too vague to take from a neighbouring clause
+        vague = role == "date" and getattr(p.mention.value, "precision", "") == "year"
+        found.append(Candidate(role, p.tokens, mention=p.index, tree_only=vague))
+    found += person_words(tokens, people, in_mentions)
+    found += [Candidate("actor", (at,), name=actor) for at, actor in actors.items()]
+    return found
+
+
+def _scores(tokens, hits: list[TriggerHit], candidate: Candidate) -> list[tuple[float, int]]:
+    """(score, trigger) for every trigger the candidate may belong to; lower is closer.
+
+    Within ``MAX_TREE`` arcs of the dependency tree (2 for a person word) the score is
+    the path length; else, within ``MAX_LINEAR`` tokens of the clause, 10 plus the gap.
+    """
+    role, at = candidate.role, list(candidate.tokens)
+    reach = 2 if candidate.near else MAX_TREE
+    # a mention in brackets is a gloss ("(это более 400 EURO)"): last choice
+    gloss = 5.0 if in_brackets(tokens, at[0]) else 0.0
+    clause = own_clause(tokens, at[0]) if role in {"date", "place"} else None
+    scored = []
+    for k, hit in enumerate(hits):
+        if role not in roles_for(hit.type) or set(at) & set(hit.tokens):
+            continue
+        if role in {"person", "count"} and is_time_reference(tokens, hit.anchor):
+            continue
+        if role in {"date", "place"} and (
+                (clause is not None and clause not in hit.tokens) or across_contrast(tokens, at[0], hit)):
+            continue
+        if role == "person" and hit.type != "protest" and any(is_agent(tokens, a, hit) for a in at):
+            continue
+        # "вызывали на «профилактические беседы»": the anchor may be a modifier
+        # inside the trigger phrase; the phrase's own head links it to its verb
+        distance = min(tree_distance(tokens, a, t) for a in at for t in {hit.anchor, phrase_head(tokens, hit)})
+        if distance <= reach:
+            scored.append((distance + gloss, k))
+            continue
+        gaps = [g for g in (linear_gap(tokens, a, hit) for a in at) if g is not None]
+        gap = min(gaps) if gaps else None
+        if not candidate.tree_only and gap is not None and gap <= MAX_LINEAR:
+            scored.append((10.0 + gap + gloss, k))
+    return scored
+
+
+def _share(tokens, hits, groups: list[int], candidate: Candidate, scored, found: list[Found]) -> None:
+    """The candidate goes to its closest triggers and to those coordinated with them
+    (``задержаны и осуждены``) whose type takes the role."""
+    role, at = candidate.role, candidate.tokens
+    best = min(score for score, _ in scored)
+    winners = {k for score, k in scored if score == best}
+    for k in winners:
+        for m, hit in enumerate(hits):
+            # a date or place qualifying one listed topic ("о разгоне акции 10 октября,
+            # обыске и угрозах") is that topic's, not every coordinated noun's
+            listed = role in {"date", "place"} and m != k and tokens[hit.anchor].pos == "NOUN" \
+                and tokens[hits[k].anchor].pos == "NOUN"
+            listed = listed or (role in {"date", "place"} and across_contrast(tokens, at[0], hit))
+            if groups[m] == groups[k] and role in roles_for(hit.type) and not listed:
+                found[m].by_role[role].append((best if m == k else best + 0.5, candidate))
+
+
+def is_subset(tokens: tuple[Token, ...], first: int) -> bool:
+    """A count of part of the group: ``3 человека, из них две женщины``."""
+    return has_pattern(tokens, context()["subset_markers"], first - 3, first)
+
+
+def qualifies_other_noun(tokens, at: list[int], hits, mentions) -> bool:
+    """A place that qualifies a noun other than a trigger or an organisation
+    (``трагедии в Жана Озене``) tells where that thing was, not the event."""
+    inside = set(at)
+    head = next((i for i in at if tokens[i].head not in inside), at[0])
+    governor = tokens[head].head
+    containers = folded_set("place_container_heads")
+    while governor >= 0 and tokens[governor].lemmas & containers and tokens[governor].rel in {"nmod", "flat", "appos"}:
+        governor = tokens[governor].head
+    if governor < 0 or tokens[governor].pos not in {"NOUN", "PROPN"} or tokens[head].rel != "nmod":
+        return False
+    if any(governor in h.tokens for h in hits):
+        return False
+    organisations = {t for p in mentions if p.mention.type == "ORG" for t in p.tokens}
+    return governor not in organisations and not tokens[governor].lemmas & folded_set("org_like_heads")
+
+
+def attendance_count(tokens: tuple[Token, ...], placed: list[PlacedMention]) -> PlacedMention | None:
+    """The count of people attending, in a sentence that says so (``присутствовало
+    около полутора тысяч человек``, ``с участием ...``): its first count of people."""
+    if not any(t.lemmas & folded_set("attendance_words") for t in tokens):
+        return None
+    for p in placed:
+        if p.mention.type == COUNT and p.mention.value is not None and p.tokens \
+                and not is_subset(tokens, p.tokens[0]):
+            return p
+    return None

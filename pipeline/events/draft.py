@@ -1,0 +1,59 @@
+"""An event being built: its values so far, how it was told, and the tellings merged in.
+
+A trigger becomes a :class:`Draft` holding the :class:`~pipeline.records.Event` found
+so far; dates and places carried from other sentences and the tellings merged into
+it change that event as the document is read. How the trigger is told (a summary, a
+caption, a back-reference, …) is a :class:`Telling` of its own, read once from the
+sentence and consulted by the merge and carry-over rules.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from ..records import DateValue, Event
+
+
+@dataclass(frozen=True, slots=True)
+class Telling:
+    """How a trigger is told, read from its sentence."""
+
+    summary: bool = False  # a total: "Всего", "В итоге", a span of time, many places
+    caption: bool = False  # a link caption at the end of the document
+    back_reference: bool = False  # "данной акции", "этот отказ"
+    about_application: bool = False  # a refused application ("заявка")
+    day_before: bool = False  # "за день до" the dated happening
+    situated: bool = False  # "во время акции", "на месте митинга"
+    single: bool = True  # a singular noun or a verb: one happening, not a class
+    repeated: bool = False  # "еще раз", "снова": a new happening of the same kind
+    inchoative: bool = False  # "начали выхватывать людей": the start of what is told next
+    particular: bool = False  # "в частности", "в том числе": one case of a group's
+    listed: bool = False  # one topic of a list ("о разгоне акции ..., обыске и угрозах")
+    # a participle naming people ("задержанный") or serving a sentence ("отбывает срок"):
+    # dated by the happening it retells; the paragraph's date is kept only as a fallback
+    retelling: bool = False
+
+
+@dataclass(slots=True)
+class Draft:
+    """One telling of an event, and the tellings merged into it (``members``)."""
+
+    event: Event  # type, trigger span, values and arguments found so far
+    paragraph: int
+    telling: Telling = Telling()
+    date_stated: bool = False  # false when the date was carried over
+    patients: tuple[str, ...] = ()  # who it befell, named or not ("narrator"): for merging only
+    fallback_date: DateValue | None = None  # a retelling's paragraph date, if it retells nothing
+    members: list[Draft] = field(default_factory=list)
+
+    def update(self, **values) -> None:
+        """Change some of the event's values."""
+        self.event = replace(self.event, **values)
+
+    def told(self, **flags) -> None:
+        """Change how the trigger is said to be told."""
+        self.telling = replace(self.telling, **flags)
+
+    def to_event(self) -> Event:
+        """The record handed to the next stage: a summary is marked ``aggregate``."""
+        return replace(self.event, aggregate=self.telling.summary)

@@ -1,0 +1,157 @@
+"""Merging: one happening told twice in a document becomes one event.
+
+Two drafts merge when they have the same type and negation, their values do not
+conflict (places, counts, sums, terms equal or one missing; one date within the
+other; persons overlapping or one side without any) and they are linked as one
+happening, the way a coder links tellings:
+
+- the same sentence (``задержаны и вывезены``, ``осуждены ... в спецприемнике``);
+- a rally: the same paragraph, or the same day anywhere (one rally a day);
+- a link caption at the end retells an earlier happening of its date
+  (``спецвыпуск о митинге 28 апреля`` is the April rally);
+- a back-reference (``по факту отказа ... данной акции``) is the last such event;
+- penalties (detention, custody, fine, warning) told in separate sentences are
+  separate happenings unless the later telling shares a person, sum or term;
+- other events: the same paragraph, or the same stated day elsewhere.
+
+A summary (``Всего было задержано 28 человек``) is never merged into one of the
+happenings it sums up.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..records import DateValue
+from .actors import specific
+from .draft import Draft
+
+
+def _agree(a, b) -> bool:
+    return a is None or b is None or a == b
+
+
+def dates_agree(a: DateValue | None, b: DateValue | None) -> bool:
+    """Equal, unknown on one side, or one within the other (28 April within April)."""
+    if a is None or b is None:
+        return True
+    return (a.start <= b.start and b.end <= a.end) or (b.start <= a.start and a.end <= b.end)
+
+
+def compatible(a: Draft, b: Draft) -> bool:
+    """No value of one contradicts the other."""
+    x, y = a.event, b.event
+    if x.type != y.type or x.negated != y.negated:
+        return False
+    if x.persons and y.persons and not set(x.persons) & set(y.persons):
+        return False
+    return dates_agree(x.date, y.date) and all(
+        _agree(p, q) for p, q in ((x.place, y.place), (x.count, y.count), (x.money, y.money), (x.term, y.term)))
+
+
+def _same_day(a: Draft, b: Draft) -> bool:
+    return a.event.date is not None and a.event.date == b.event.date and a.event.date.precision == "day"
+
+
+def _shares_identity(a: Draft, b: Draft) -> bool:
+    """The later telling names the same person (the narrator too), sum, term or count."""
+    x, y = a.event, b.event
+    return bool(set(x.persons + a.patients) & set(y.persons + b.patients)) or any(
+        p is not None and p == q for p, q in ((x.money, y.money), (x.term, y.term), (x.count, y.count)))
+
+
+def _anonymous(draft: Draft) -> bool:
+    """A telling with no one and nothing of its own (``начали выхватывать людей``)."""
+    e = draft.event
+    return not (e.persons or draft.patients or e.count or e.money or e.term)
+
+
+def linked(a: Draft, b: Draft, separate_types: frozenset[str] = frozenset()) -> bool:
+    """Whether ``b`` (told later) retells the happening ``a`` tells."""
+    ta, tb = a.telling, b.telling
+    if tb.repeated:
+        return False
+    if a.event.sent_id == b.event.sent_id:
+        return True
+    if ta.summary != tb.summary:
+        return False
+    if tb.caption and not ta.caption:
+        return a.event.date is not None and b.event.date is not None and dates_agree(a.event.date, b.event.date)
+    if tb.back_reference:
+        return True
+    if ta.summary and tb.summary:
+        return False  # totals told apart sum different sets: per city, then overall
+    if ta.listed and a.event.date is None and not ta.summary:
+        return True  # a topic listed with nothing of its own is the happening told later
+    if a.event.type == "protest":
+        return (a.paragraph == b.paragraph and ta.single and tb.single) or _same_day(a, b)
+    if a.event.type in separate_types:
+        if b.event.sent_id == a.event.sent_id + 1 and ta.inchoative and _anonymous(a) and not tb.particular:
+            return True  # "начали выхватывать людей. Семеро были задержаны"
+        # a retelling elsewhere names the same people; two stated days must agree
+        return _shares_identity(a, b) and (
+            a.paragraph == b.paragraph or _same_day(a, b) or not (a.date_stated and b.date_stated))
+    if a.paragraph == b.paragraph:
+        return True
+    return a.date_stated and b.date_stated and _same_day(a, b)
+
+
+def _absorb(into: Draft, other: Draft) -> None:
+    x, y = into.event, other.event
+    into.update(
+        date=x.date or y.date,
+        place=x.place or y.place,
+        persons=tuple(dict.fromkeys(x.persons + y.persons)),
+        actors=specific(tuple(dict.fromkeys(x.actors + y.actors))),
+        count=x.count or y.count,
+        money=x.money or y.money,
+        term=x.term or y.term,
+        arguments=tuple(dict.fromkeys(x.arguments + y.arguments)),
+        evidence=tuple(sorted(set(x.evidence + y.evidence))),
+    )
+    into.date_stated = into.date_stated or other.date_stated
+    into.patients = tuple(dict.fromkeys(into.patients + other.patients))
+    into.members.append(other)
+
+
+def merge_drafts(drafts: list[Draft], separate_types=frozenset()) -> list[Draft]:
+    """Merge drafts in text order, each into the first earlier event it fits (a
+    back-reference into the last one)."""
+    merged: list[Draft] = []
+    for draft in sorted(drafts, key=lambda d: d.event.start):
+        order = reversed(merged) if draft.telling.back_reference else merged
+        # the same sentence first: "приговорил ... к 3 годам лишения свободы" is one telling
+        order = sorted(order, key=lambda e: all(m.event.sent_id != draft.event.sent_id for m in [e, *e.members]))
+        for event in order:
+            if _fits(event, draft, separate_types):
+                _absorb(event, draft)
+                break
+        else:
+            merged.append(replace(draft, members=[]))
+    return _merge_events(merged, separate_types)
+
+
+def _fits(event: Draft, draft: Draft, separate_types) -> bool:
+    tellings = [event, *event.members]
+    return all(compatible(m, draft) for m in tellings) and any(
+        linked(m, draft, separate_types) for m in tellings)
+
+
+def _merge_events(events: list[Draft], separate_types) -> list[Draft]:
+    """A happening told in parts (``осужденному на 3 года`` ... ``приговорил его к
+    3 годам лишения свободы``): an event whose later word carries what links it
+    (the shared term) merges, as a whole, into the earlier telling."""
+    kept: list[Draft] = []
+    for event in events:
+        parts = [replace(part, members=[]) for part in (event, *event.members)]
+        for earlier in kept:
+            tellings = [earlier, *earlier.members]
+            if all(compatible(m, p) for m in tellings for p in parts) and any(
+                linked(m, p, separate_types) for m in tellings for p in parts
+            ):
+                for part in parts:
+                    _absorb(earlier, part)
+                break
+        else:
+            kept.append(event)
+    return kept

@@ -1,0 +1,164 @@
+"""Who the people of a statement are: its narrator, named relations and pronouns.
+
+Testimony is told in the first person (``меня задержали``) about relatives
+(``моего мужа, Андрея Смирнова``) and people named once and then called ``его``,
+``её``. Read once per document (:func:`read_people`), these turn a pronoun or a
+relation word near a trigger into the person it stands for (:func:`person_words`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..nlp import parse_word
+from ..records import PER
+from .syntax import Candidate, Token, folded_set, lemmas_of
+
+NARRATOR = "narrator"  # the unnamed author: not a person, but who an event befell
+_SELF_INTRODUCTION = re.compile(r"(?:^|[\s.,;:])(?:[Яя]\s*[,—–-]|[Мм]еня\s+зовут)\s*$")
+_WORDS = re.compile(r"\w+")
+
+
+@dataclass(frozen=True, slots=True)
+class NamedPerson:
+    """A person named in the text: where, until where its paragraph runs, and the
+    gender of the name (``masc``/``femn``, None when unknown)."""
+
+    start: int
+    paragraph_end: int
+    name: str
+    gender: str | None
+
+
+@dataclass(frozen=True)
+class People:
+    """Who the document's first-person and kin words stand for.
+
+    ``narrator``: the author's name when the statement gives it (``Я, Смирнова
+    Елена Викторовна, ...``, ``Меня зовут ...``); ``kin``: a relation introduced
+    with a name (``моего мужа, Андрея Смирнова``) -> that name, so a later bare
+    ``муж`` is him.
+    """
+
+    narrator: str | None = None
+    kin: dict[str, str] = field(default_factory=dict)
+    named: tuple[NamedPerson, ...] = ()
+
+
+def named_people(text: str, mentions, narrator: str | None = None) -> tuple[NamedPerson, ...]:
+    """Persons named in the text, with the grammatical gender of their name, for
+    resolving ``его``/``её`` to them; the narrator and officials named by title
+    (``судья Гусейнова``) are left out: neither is who a later pronoun stands for."""
+    officials = folded_set("official_nouns")
+    named = []
+    for mention in mentions:
+        if mention.type != PER:
+            continue
+        name = mention.normal or mention.text
+        before = _WORDS.findall(text[max(0, mention.start - 30) : mention.start])
+        if name == narrator or (before and lemmas_of(before[-1]) & officials):
+            continue
+        paragraph_end = text.find("\n", mention.end) % (len(text) + 1)
+        named.append(NamedPerson(mention.start, paragraph_end, name, name_gender(name)))
+    return tuple(named)
+
+
+def name_gender(name: str) -> str | None:
+    """``masc`` or ``femn`` by the first word of a name pymorphy3 knows as a name.
+
+    >>> name_gender("Дмитрий Колесников"), name_gender("Гульнара Ахметова"), name_gender("Талгат")
+    ('masc', 'femn', 'masc')
+    """
+    for word in name.split():
+        for parsed in parse_word(word.lower()):
+            if {"Name", "Surn", "Patr"} & parsed.tag.grammemes and parsed.tag.gender in {"masc", "femn"}:
+                return parsed.tag.gender
+    return None
+
+
+# third-person object pronouns and the gender they refer by ("его" also neuter: a
+# thing, not a person, but as a trigger's object it is nearly always a man)
+_PRONOUN_GENDER = {"его": "masc", "ему": "masc", "ее": "femn", "ей": "femn"}
+_OBJECT_RELS = {"obj", "iobj", "obl", "nsubj:pass"}
+
+
+def antecedent(people: People, token: Token) -> str | None:
+    """The person a third-person object pronoun stands for: the last person named
+    before it in its paragraph, if of the pronoun's gender."""
+    gender = _PRONOUN_GENDER.get(token.text.lower().replace("ё", "е"))
+    if gender is None or token.rel not in _OBJECT_RELS:
+        return None
+    earlier = [p for p in people.named if p.start < token.start < p.paragraph_end and p.gender == gender]
+    return earlier[-1].name if earlier else None
+
+
+def read_people(text: str, mentions) -> People:
+    """The narrator's name and the named relations of one document.
+
+    >>> from pipeline.records import Mention
+    >>> text = "Я, Иванова Анна, сообщаю. Моего сына, Олега Иванова, задержали."
+    >>> people = read_people(text, [Mention(PER, 3, 15, "Иванова Анна", "Анна Иванова"),
+    ...                             Mention(PER, 38, 51, "Олега Иванова", "Олег Иванов")])
+    >>> people.narrator, people.kin
+    ('Анна Иванова', {'сын': 'Олег Иванов'})
+    """
+    narrator, kin = None, {}
+    relations = folded_set("kin_nouns")
+    for mention in mentions:
+        if mention.type != PER:
+            continue
+        before = text[max(0, mention.start - 30) : mention.start]
+        name = mention.normal or mention.text
+        if narrator is None and _SELF_INTRODUCTION.search(before):
+            narrator = given_name_first(mention.text) or name
+        words = _WORDS.findall(before.rsplit("\n\n", 1)[-1])
+        if words and re.search(r"^[\s,—–-]*$", before[before.rfind(words[-1]) + len(words[-1]):]):
+            for lemma in lemmas_of(words[-1]) & relations:
+                kin.setdefault(lemma, name)
+    named = named_people(text, mentions, narrator)
+    if kin:  # "мужу", "сына" later in a paragraph name the relation introduced earlier
+        named = tuple(sorted(named + _kin_words(text, kin), key=lambda p: p.start))
+    return People(narrator, kin, named)
+
+
+def _kin_words(text: str, kin: dict[str, str]) -> tuple[NamedPerson, ...]:
+    """Each later relation word (``мужу``) as a naming of the person it stands for."""
+    found = []
+    for match in _WORDS.finditer(text):
+        for lemma in lemmas_of(match.group()) & kin.keys():
+            end = text.find("\n", match.end()) % (len(text) + 1)
+            found.append(NamedPerson(match.start(), end, kin[lemma], name_gender(kin[lemma])))
+    return tuple(found)
+
+
+def given_name_first(name: str) -> str | None:
+    """A self-introduction's ``Surname Name Patronymic`` in the usual order.
+
+    >>> given_name_first("Смирнова Елена Викторовна"), given_name_first("Елена Смирнова")
+    ('Елена Викторовна Смирнова', None)
+    """
+    words = name.split()
+    if len(words) == 3 and re.search(r"(?:вич|вна|чна|оглы|кызы|улы)$", words[2]):
+        return f"{words[1]} {words[2]} {words[0]}"
+    return None
+
+
+def person_words(tokens: tuple[Token, ...], people: People | None, mention_tokens: set[int]) -> list[Candidate]:
+    """Persons read from first-person pronouns (the narrator), third-person object
+    pronouns (their antecedent) and named relations (``мужа``), outside any mention:
+    each counts only close to a trigger."""
+    if people is None:
+        return []
+    pronouns, found = folded_set("narrator_pronouns"), []
+    for token in tokens:
+        if token.index in mention_tokens:
+            continue
+        if token.lemmas & pronouns and token.pos == "PRON":
+            names = [people.narrator or NARRATOR]
+        elif token.pos == "PRON" and (name := antecedent(people, token)):
+            names = [name]
+        else:
+            names = [people.kin[lemma] for lemma in token.lemmas & people.kin.keys()]
+        found += [Candidate("person", (token.index,), name=name, near=True, tree_only=True) for name in names]
+    return found

@@ -1,0 +1,247 @@
+"""Where and when: dates and places carried from sentence to sentence.
+
+Testimony states a date or place once and tells several happenings under it.
+The rules, as a coder applies them:
+
+- a date stated in a paragraph carries to the later events of that paragraph,
+  never into another paragraph (``No date when the paragraph gives none``);
+- ``в этот день`` takes the last day the text named, wherever it was;
+- a rally told with no date of its own in a paragraph that gives none is the
+  rally the text is telling about: the last dated one (``На поданную ... заявку на
+  проведение митинга`` after ``28 января ... выйти на митинг``), and its date then
+  carries in its paragraph; not in a summary paragraph (``По итогам полугода``);
+- ``за день до`` / ``накануне`` a dated happening is the day before it;
+- a place is carried in its paragraph when it frames a past-tense main clause
+  (``только в Алматы, ... митинги проводились``; ``листовок по городу Алматы``),
+  not when it qualifies a noun (``трагедии в Жана Озене``) or a generic present
+  statement (``в Казахстане они считаются незаконными``);
+- ``там``, ``в этом регионе`` is the last place named before it.
+
+Paragraphs are lines of the clean text; a paragraph after a link line (its
+caption) belongs with it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from ..records import DATE, LOC, DateValue, Mention, Sentence
+from ..tag.gazetteer import canonical_place
+from .aggregate import ListHeading, sums_up
+from .draft import Draft
+from .syntax import PlacedMention, Token, context, find_pattern, folded_set, has_pattern, span_head
+
+URL = re.compile(r"^\s*(?:https?://|www\.)", re.IGNORECASE)
+
+
+def paragraph_units(text: str) -> tuple[list[int], list[int], list[bool]]:
+    """Paragraph starts, their unit ids, and whether each is a link line or caption.
+
+    >>> paragraph_units("Текст.\\nhttp://x.kz — 24 марта.\\nМитинг.\\nhttp://y.kz")[1:]
+    ([0, 1, 1, 2], [False, True, True, True])
+    """
+    starts, units, captions = [], [], []
+    unit, offset, after_link = -1, 0, False
+    for line in text.split("\n"):
+        is_link = bool(URL.match(line))
+        if not (after_link and not is_link and line.strip()):
+            unit += 1
+        starts.append(offset)
+        units.append(unit)
+        captions.append(is_link or after_link)
+        after_link = is_link or (after_link and not line.strip())
+        offset += len(line) + 1
+    return starts, units, captions
+
+
+def unit_of(layout, offset: int) -> tuple[int, bool]:
+    """The paragraph unit and caption flag at a clean-text offset."""
+    starts, units, captions = layout
+    i = max(bisect.bisect_right(starts, offset) - 1, 0)
+    return units[i], captions[i]
+
+
+def day_before(date: DateValue | None) -> DateValue | None:
+    """The day before a day-precise date; other dates are kept.
+
+    >>> day_before(DateValue(dt.date(2012, 3, 24), dt.date(2012, 3, 24), "day")).start
+    datetime.date(2012, 3, 23)
+    """
+    if date is None or date.precision != "day":
+        return date
+    day = date.start - dt.timedelta(days=1)
+    return replace(date, start=day, end=day)
+
+
+def frames_clause(tokens: tuple[Token, ...], index: int) -> bool:
+    """A place word frames its sentence: an adverbial of a past-tense main verb,
+    through a container noun (``по городу Алматы``)."""
+    containers = folded_set("place_container_heads")
+    for token in reversed(tokens[:index]):  # "то, что в Астане было запланировано ..."
+        if token.pos == "PUNCT":
+            break
+        if token.lemmas & folded_set("subordinators"):
+            return False
+    current = index
+    while tokens[current].head >= 0 and tokens[current].rel in {"flat", "flat:name", "appos", "nmod"}:
+        head = tokens[current].head
+        if not tokens[head].lemmas & containers:
+            return False  # qualifies a noun: "трагедии в Жана Озене"
+        current = head
+    if tokens[current].rel not in {"obl", "advmod"}:
+        return False
+    verb = tokens[current].head
+    if verb < 0 or "Tense=Past" not in tokens[verb].feats:
+        return False
+    head = tokens[verb].head
+    return head < 0 or (tokens[verb].rel == "conj" and tokens[head].head < 0)
+
+
+def carry_dates(drafts: list[Draft], date_anchors, rally_dates_blocked: set[int]) -> None:
+    """Give dateless drafts the last date stated before them in their paragraph, or,
+    for a single rally, the date of the last dated rally; then shift ``за день до``."""
+    anchors = sorted(date_anchors, key=lambda a: a[1])  # (unit, offset, date)
+    last_rally: DateValue | None = None
+    for draft in sorted(drafts, key=lambda d: d.event.start):
+        event, telling = draft.event, draft.telling
+        if event.date is None:
+            same = [a for a in anchors if a[0] == draft.paragraph and a[1] < event.start]
+            if telling.listed:  # the date of the first listed topic is not the others'
+                same = [a for a in same if a[1] < event.evidence[0][0]]
+            if same and telling.retelling:
+                draft.fallback_date = same[-1][2]
+            elif same:
+                draft.update(date=same[-1][2])
+            elif event.type == "protest" and telling.single and draft.paragraph not in rally_dates_blocked:
+                draft.update(date=last_rally)
+        date = draft.event.date
+        if date is not None:
+            bisect.insort(anchors, (draft.paragraph, event.start, date), key=lambda a: a[1])
+        if event.type == "protest" and telling.single and date is not None:
+            last_rally = date
+    for draft in drafts:
+        if draft.telling.day_before:
+            draft.update(date=day_before(draft.event.date))
+
+
+def carry_places(drafts: list[Draft], place_anchors) -> None:
+    """Give placeless drafts the last framing place before them in their paragraph."""
+    for draft in drafts:
+        if draft.event.place is None:
+            same = [a for a in place_anchors if a[0] == draft.paragraph and a[1] < draft.event.start]
+            if same:
+                draft.update(place=same[-1][2])
+
+
+def place_situated_events(merged: list[Draft]) -> None:
+    """An event told as happening at a rally (``во время акции``, ``на месте
+    митинга``) takes the rally's place: the rally told in its paragraph."""
+    rallies = [e for e in merged if e.event.type == "protest" and e.event.place]
+    for draft in merged:
+        if draft.event.place or draft.event.type == "protest":
+            continue
+        for telling in [draft, *draft.members]:
+            if not telling.telling.situated:
+                continue
+            near = [r for r in rallies if any(t.paragraph == telling.paragraph for t in [r, *r.members])]
+            if near:
+                draft.update(place=near[0].event.place)
+                break
+
+
+def place_name(mention: Mention) -> str:
+    """An event's place: one name per place (``Жана Озене`` and ``Жанаозен`` agree)."""
+    return canonical_place(mention.normal or mention.text)
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceScene:
+    """Where a sentence stands: its paragraph unit, whether it is a caption, whether it
+    is told inside a summing paragraph or list, and the date its list heading gives."""
+
+    unit: int
+    caption: bool
+    summing: bool
+    heading_date: DateValue | None
+
+
+class Scene:
+    """The dates and places a document states, gathered sentence by sentence (:meth:`read`),
+    then carried to the events told without their own (:meth:`carry`)."""
+
+    def __init__(self, text: str, mentions: Sequence[Mention]) -> None:
+        self.layout = paragraph_units(text)
+        self.mentions = mentions
+        self.dates: list[tuple[int, int, DateValue]] = []  # paragraph unit, offset, date
+        self.places: list[tuple[int, int, str]] = []
+        self.summary_units: set[int] = set()  # "По итогам полугода": nothing carries into them
+        self._seen_units: set[int] = set()
+        self._last_day: DateValue | None = None
+        self._heading = ListHeading()  # a list under "Итоги:" / "Сводные данные за март:"
+
+    def read(self, sentence: Sentence, tokens: tuple[Token, ...], placed: Sequence[PlacedMention],
+             parsed: bool) -> SentenceScene:
+        """Note the dates and places the sentence states; where it stands."""
+        unit, caption = unit_of(self.layout, sentence.start)
+        if unit not in self._seen_units and sums_up(tokens):
+            self.summary_units.add(unit)
+        self._seen_units.add(unit)
+        dates = [p.mention.value for p in placed if p.mention.type == DATE and isinstance(p.mention.value, DateValue)]
+        listed_total, heading_date = self._heading.read(sentence.text, tokens, dates)
+        for p in placed:
+            m = p.mention
+            if m.type == DATE and isinstance(m.value, DateValue) and m.value.precision != "year":
+                if _opens(tokens, m) or caption:  # a link line dates its caption
+                    self.dates.append((unit, m.start, m.value))
+                if m.value.precision == "day":
+                    self._last_day = m.value
+            if m.type == LOC and parsed:
+                at = span_head(tokens, p.tokens)
+                if at is not None and frames_clause(tokens, at):
+                    self.places.append((unit, m.start, place_name(m)))
+        self._read_relative_day(unit, sentence, tokens)
+        return SentenceScene(unit, caption, unit in self.summary_units or listed_total, heading_date)
+
+    def _read_relative_day(self, unit: int, sentence: Sentence, tokens: tuple[Token, ...]) -> None:
+        """``в этот день`` is the last named day; ``на следующий день`` a day after it."""
+        if self._last_day is None:
+            return
+        if has_pattern(tokens, context()["date_anaphora"], 0, len(tokens)):
+            self.dates.append((unit, sentence.start, self._last_day))
+            return
+        later = _days_later(tokens)
+        if later:
+            day = self._last_day.start + dt.timedelta(days=later)
+            self.dates.append((unit, sentence.start, DateValue(day, day, "day")))
+
+    def anaphoric_place(self, tokens: tuple[Token, ...], unit: int) -> str | None:
+        """``там``, ``в этом регионе``: the last place named before it in the paragraph."""
+        at = find_pattern(tokens, context()["place_anaphora"], 0, len(tokens))
+        if at is None:
+            return None
+        before = [m for m in self.mentions if m.type == LOC and m.start < tokens[at].start
+                  and unit_of(self.layout, m.start)[0] == unit]
+        return place_name(before[-1]) if before else None
+
+    def carry(self, drafts: list[Draft]) -> None:
+        """Dates and places to the drafts told without their own."""
+        carry_dates(drafts, self.dates, self.summary_units)
+        carry_places(drafts, self.places)
+
+
+def _opens(tokens: tuple[Token, ...], mention: Mention) -> bool:
+    """The mention opens its sentence (only prepositions before it)."""
+    return all(t.pos in {"ADP", "PUNCT"} for t in tokens if t.end <= mention.start)
+
+
+def _days_later(tokens: tuple[Token, ...]) -> int:
+    """Days after the last named day that a relative phrase opening the clause counts."""
+    for pattern, days in context()["relative_days"]:
+        at = find_pattern(tokens, [pattern], 0, min(len(tokens), 8))
+        if at is not None:
+            return days
+    return 0

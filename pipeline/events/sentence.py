@@ -1,0 +1,229 @@
+"""Reading one sentence: its triggers, each made a draft with its arguments, actors and telling.
+
+A parsed sentence's triggers are found (:mod:`~pipeline.events.triggers`), the
+mentions and words that fill their roles assigned (:mod:`~pipeline.events.arguments`),
+their actors read (:mod:`~pipeline.events.actors`) and how each is told noted
+(:class:`~pipeline.events.draft.Telling`). The paragraph's scene (dates, places) is
+carried later, over the whole document.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..records import DATE, Argument, DateValue, Event, Mention, Sentence
+from .actors import admitted, resolve_actors
+from .aggregate import tells_total
+from .arguments import Found, assign_arguments, attendance_count
+from .draft import Draft, Telling
+from .gapping import gapped_drafts
+from .people import NARRATOR, People
+from .scene import Scene, SentenceScene, place_name
+from .syntax import (
+    PlacedMention,
+    Token,
+    context,
+    find_pattern,
+    folded_set,
+    has_pattern,
+    heads_up,
+    is_bare_plural,
+    span_head,
+)
+from .triggers import TriggerHit, find_actors, find_triggers, word_lemmas
+
+_WORD = re.compile(r"\w+(?:[-.]\w+)*|[^\w\s]")
+RALLY_WORDS = frozenset({"митинг", "акция", "пикет", "шествие", "собрание"})
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """What a sentence is read against: the document's text and mentions, its people
+    and the scene gathered so far."""
+
+    text: str
+    mentions: Sequence[Mention]
+    people: People
+    scene: Scene
+
+
+def read_sentence(doc: Document, sentence: Sentence, sent_id: int, tokens: tuple[Token, ...],
+                  placed: list[PlacedMention], told: SentenceScene, earlier: list[Draft]) -> list[Draft]:
+    """The drafts of one parsed sentence, in text order; ``earlier`` are the drafts of the
+    sentences before (a count of those attending goes to the paragraph's rally)."""
+    actors = find_actors(tokens)
+    hits = find_triggers(tokens, placed, actors)
+    found = assign_arguments(tokens, hits, placed, actors, doc.people)
+    anaphoric_place = doc.scene.anaphoric_place(tokens, told.unit)
+    drafts: list[Draft] = []
+    for hit, args in zip(hits, found):
+        telling = telling_of(tokens, hit, told.caption, _stated_date(doc, args))
+        stated = tuple(dict.fromkeys(str(a) for a in args.best("actor")))
+        acted = resolve_actors(hit.type, stated, tokens, hit, actors)
+        if not acted and hit.type == "permit_denied" and telling.about_application:
+            # "поданную в Акимат заявку ... был получен отказ": the body applied to
+            acted = tuple(dict.fromkeys(a for a in actors.values() if admitted(hit.type, a)))
+        draft = _draft(doc, sentence, sent_id, told.unit, hit, args, acted, telling)
+        if telling.listed and drafts:
+            _drop_earlier_topics_scene(draft, doc.mentions, drafts[-1].event.end)
+        if draft.event.place is None and anaphoric_place is not None:
+            draft.update(place=anaphoric_place)
+        drafts.append(draft)
+    drafts += gapped_drafts(tokens, drafts, placed)  # ", двоих других — к 5 суткам"
+    drafts = without_venue_loss(drafts)
+    for draft in drafts:
+        if told.summing:  # told inside a summing paragraph or list
+            draft.told(summary=True)
+        if draft.event.date is None and told.heading_date is not None:
+            draft.update(date=told.heading_date)
+    attach_attendance(tokens, placed, told.unit, drafts, earlier)
+    return drafts
+
+
+def _stated_date(doc: Document, args: Found) -> DateValue | None:
+    """The date the sentence states for a trigger: its closest date argument with a value."""
+    return next((doc.mentions[i].value for i in args.best("date") if doc.mentions[i].value is not None), None)
+
+
+def _draft(doc: Document, sentence: Sentence, sent_id: int, paragraph: int, hit: TriggerHit,
+           args: Found, actors: tuple[str, ...], telling: Telling) -> Draft:
+    """A trigger, the arguments found for it, its actors and how it is told, as a draft."""
+    mentions, arguments = doc.mentions, []
+
+    def first_value(role):
+        for index in args.best(role):
+            value = mentions[index].value
+            if value is not None:
+                arguments.append(Argument(role, index))
+                return value
+        return None
+
+    persons, patients = [], []
+    for value in dict.fromkeys(args.best("person")):
+        if isinstance(value, str):  # the narrator or a named relation, read from a pronoun or noun
+            (patients if value == NARRATOR else persons).append(value)
+            continue
+        persons.append(mentions[value].normal or mentions[value].text)
+        arguments.append(Argument("person", value))
+    place = None
+    for index in args.best("place")[:1]:
+        place = place_name(mentions[index])
+        arguments.append(Argument("place", index))
+    # in this order: the arguments of an event list persons, place, date, count, amount, term
+    date = first_value("date")
+    count, money, term = first_value("count"), first_value("amount"), first_value("term")
+    event = Event(
+        type=hit.type, start=hit.start, end=hit.end, trigger=doc.text[hit.start:hit.end], sent_id=sent_id,
+        negated=hit.negated, date=date, place=place, persons=tuple(dict.fromkeys(persons)),
+        actors=actors, count=count, money=money, term=term, arguments=tuple(arguments),
+        evidence=((sentence.start, sentence.end),),
+    )
+    return Draft(event, paragraph, telling, date_stated=date is not None,
+                 patients=tuple(dict.fromkeys(persons + patients)))
+
+
+def telling_of(tokens: tuple[Token, ...], hit: TriggerHit, caption: bool, date: DateValue | None) -> Telling:
+    """How the trigger is told: a total, a caption, a back-reference, the day before, …
+
+    Each flag is one reading a coder makes of the words around the trigger; the merge
+    and carry-over rules (:mod:`~pipeline.events.merge`, :mod:`~pipeline.events.scene`)
+    consult them. One reading per line, so the function is long but flat.
+    """
+    ctx, first, anchor = context(), hit.tokens[0], tokens[hit.anchor]
+    phrase = [c for c in range(len(tokens)) if hit.anchor in heads_up(tokens, c, 3) or c == hit.anchor]
+    retelling = bool(
+        # a participle standing for people ("среди арестованных") names them by what was told
+        ("VerbForm=Part" in anchor.feats and "Variant=Short" not in anchor.feats
+         and anchor.rel not in {"amod", "acl", "root", "conj"})
+        # serving a sentence ("отбывает срок в колонии") retells the sentence passed
+        or any(tokens[i].lemmas & folded_set("serving_verbs") for i in [hit.anchor, *heads_up(tokens, hit.anchor, 2)]))
+    marker = find_pattern(tokens, ctx["day_before_markers"], 0, first)
+    return Telling(
+        summary=tells_total(tokens, first, hit.anchor, date is not None and date.precision == "day"),
+        caption=caption,
+        back_reference=(
+            (anchor.pos == "NOUN" and any(tokens[c].lemmas & folded_set("back_reference")
+                                          for c in phrase if c != hit.anchor))
+            or has_pattern(tokens, [["по", "факт"], ["несмотря", "на"]], first - 3, first)
+            or retelling),
+        about_application=any(
+            t.lemmas & folded_set("application_words") for t in tokens[max(0, first - 10) : first + 10]),
+        # "за день до дня проведения митинга": the rally named in the marker is the reference
+        day_before=marker is not None and first - marker > 6,
+        situated=any(has_pattern(tokens, ctx["situating_before_protest"], i - 3, i)
+                     for i, t in enumerate(tokens) if t.lemmas & RALLY_WORDS),
+        single=not is_bare_plural(tokens, hit.anchor),
+        # a noun coordinated with an earlier noun of the sentence: one topic of a list
+        listed=(anchor.pos == "NOUN" and anchor.rel == "conj" and 0 <= anchor.head < first
+                and tokens[anchor.head].pos in {"NOUN", "PROPN"}),
+        repeated=has_pattern(tokens, ctx["repeat_markers"], first - 4, first + 2),
+        particular=has_pattern(tokens, ctx["particular_markers"], 0, first),
+        inchoative="VerbForm=Inf" in anchor.feats and anchor.head >= 0 and bool(
+            tokens[anchor.head].lemmas & folded_set("phase_verbs")),
+        retelling=retelling,
+    )
+
+
+def without_venue_loss(drafts: list[Draft]) -> list[Draft]:
+    """A lease cancelled in the sentence that tells an event was stopped (``конференция
+    была сорвана: ... администрация отеля расторгла договор аренды``) is how it was
+    stopped: part of that refusal, not an eviction of its own."""
+    if not any(d.event.type == "permit_denied" for d in drafts):
+        return drafts
+    lease = folded_set("lease_words")
+    return [d for d in drafts if not (d.event.type == "eviction" and _lemmas(_WORD.findall(d.event.trigger)) & lease)]
+
+
+def _lemmas(words: list[str]) -> frozenset[str]:
+    return frozenset().union(*map(word_lemmas, words)) if words else frozenset()
+
+
+def _drop_earlier_topics_scene(draft: Draft, mentions: Sequence[Mention], previous_end: int) -> None:
+    """A listed topic (``о задержании ... 3 мая в Самаре, обыске и угрозах``) does not
+    take the date and place told after the topic before it: those are that topic's."""
+    event = draft.event
+    earlier = {a for a in event.arguments if a.role in {"date", "place"}
+               and previous_end <= mentions[a.mention].start and mentions[a.mention].end <= event.start}
+    if not earlier:
+        return
+    changes: dict = {"arguments": tuple(a for a in event.arguments if a not in earlier)}
+    if any(a.role == "date" for a in earlier):
+        changes["date"], draft.date_stated = None, False
+    if any(a.role == "place" for a in earlier):
+        changes["place"] = None
+    draft.update(**changes)
+
+
+def attach_attendance(tokens: tuple[Token, ...], placed: list[PlacedMention], unit: int,
+                      sentence_drafts: list[Draft], earlier: list[Draft]) -> None:
+    """``присутствовало порядка тысячи человек``: a count of those attending is the
+    rally's, in this sentence or the last one told in the paragraph."""
+    found = attendance_count(tokens, placed)
+    if found is None:
+        return
+    rallies = [d for d in sentence_drafts if d.event.type == "protest"]
+    rallies = rallies or [d for d in earlier if d.event.type == "protest" and d.paragraph == unit][-1:]
+    for rally in rallies[:1]:
+        if rally.event.count is None:
+            rally.update(count=found.mention.value, arguments=rally.event.arguments + (Argument("count", found.index),))
+
+
+def dates_a_document(tokens: tuple[Token, ...], placed: PlacedMention) -> bool:
+    """A date naming a law or decree (``Указом Президента от 1997 года``) or a birth year,
+    not a happening."""
+    mention = placed.mention
+    if mention.type != DATE:
+        return False
+    at = span_head(tokens, placed.tokens)
+    if at is None:
+        return False
+    documents = folded_set("document_heads")
+    parsed = any(t.head >= 0 for t in tokens)
+    near = heads_up(tokens, at, 2) if parsed else list(range(max(0, at - 3), at))
+    if any(tokens[h].lemmas & documents for h in near):
+        return True
+    # "1984 года рождения", "1987 г.р.": a birth year dates no happening
+    after = next((t.index for t in tokens if t.start >= mention.end), len(tokens))
+    return has_pattern(tokens, context()["birth_markers"], after - 1, after + 1)

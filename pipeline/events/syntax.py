@@ -1,0 +1,278 @@
+"""What the words around a trigger say about it: negation, hypotheticals, generic use.
+
+Shared by the event modules: the :class:`Token` record a parsed sentence is made
+of, its mentions placed on its tokens once (:class:`PlacedMention`), what may fill a
+role (:class:`Candidate`), lemma helpers, and the readings a human-rights coder makes before counting a
+word as a happening: is it negated (``не был задержан``), only faced or demanded
+(``грозит штраф``, ``с требованием отменить выборы``), a law or a right (``закон
+о митингах``), or a generic statement (``Арестовывают журналистов``, ``мирных
+митингов и собраний``). The words these rules look for are data in
+``models/event_context.json``.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from ..nlp import parse_word
+from ..records import Mention
+from ..resources import fold, load_json
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One word of a sentence: clean-text span, lemmas, syntactic head, morphology."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+    lemmas: frozenset[str]
+    pos: str
+    head: int  # index of the head token in the sentence, -1 for the root
+    rel: str
+    feats: frozenset[str] = frozenset()  # natasha features as "Key=Value"
+
+
+@dataclass(frozen=True, slots=True)
+class PlacedMention:
+    """A mention of a sentence with the tokens it covers: found once per sentence, so
+    no rule has to look for the tokens of a span again."""
+
+    index: int  # the mention's index in the document
+    mention: Mention
+    tokens: tuple[int, ...]
+
+
+def place_mentions(tokens: tuple[Token, ...], inside: Sequence[tuple[int, Mention]]) -> list[PlacedMention]:
+    """The sentence's mentions, each with the indices of the tokens it overlaps.
+
+    >>> tokens = tuple(Token(i, s, e, "", frozenset(), "X", -1, "") for i, (s, e) in enumerate([(0, 4), (5, 14)]))
+    >>> [p.tokens for p in place_mentions(tokens, [(7, Mention("COUNT", 0, 4, "Трое"))])]
+    [(0,)]
+    """
+    ends = [t.end for t in tokens]
+    placed = []
+    for index, mention in inside:
+        first = bisect.bisect_right(ends, mention.start)  # the first token ending after the start
+        covered = []
+        for token in tokens[first:]:
+            if token.start >= mention.end:
+                break
+            covered.append(token.index)
+        placed.append(PlacedMention(index, mention, tuple(covered)))
+    return placed
+
+
+def span_head(tokens: tuple[Token, ...], covered: Sequence[int]) -> int | None:
+    """The token of a span whose head lies outside it (the span's syntactic head)."""
+    if not covered:
+        return None
+    for i in covered:
+        if tokens[i].head not in covered:
+            return i
+    return covered[0]
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """Something in a sentence that may fill a role of a trigger: a mention (by its
+    index in the document), or a person or actor read from a word (by ``name``)."""
+
+    role: str  # person, place, date, amount, term, count, actor
+    tokens: tuple[int, ...]
+    mention: int | None = None
+    name: str | None = None  # a person's name (or NARRATOR), or a canonical actor
+    near: bool = False  # a pronoun or relation word: a person only right by the trigger
+    tree_only: bool = False  # not taken from a neighbouring clause (a bare year, a pronoun)
+
+    @property
+    def value(self) -> int | str:
+        """What the candidate adds to an event: the mention's index, else the name."""
+        return self.mention if self.mention is not None else self.name
+
+
+def lemmas_of(word: str) -> frozenset[str]:
+    """Every pymorphy3 normal form of a word, folded, plus the word itself.
+
+    >>> "задержать" in lemmas_of("ЗАДЕРЖАНЫ")
+    True
+    """
+    folded = fold(word)
+    return frozenset({folded} | {fold(p.normal_form) for p in parse_word(folded)})
+
+
+def context() -> dict:
+    """The context lexicon (``models/event_context.json``), loaded once."""
+    return load_json("event_context.json")
+
+
+@cache
+def folded_set(key: str) -> frozenset[str]:
+    """A list of the context lexicon as a set of folded lemmas."""
+    return frozenset(fold(x) for x in context()[key])
+
+
+def heads_up(tokens: tuple[Token, ...], index: int, depth: int = 2) -> list[int]:
+    """The head of a token and its head, climbing over coordination (``conj``)."""
+    chain, current, seen = [], index, {index}
+    while len(chain) < depth:
+        while tokens[current].rel == "conj" and tokens[current].head >= 0 and tokens[current].head not in seen:
+            current = tokens[current].head
+            seen.add(current)
+        current = tokens[current].head
+        if current < 0 or current in seen:
+            break
+        seen.add(current)
+        chain.append(current)
+    return chain
+
+
+def children(tokens: tuple[Token, ...], index: int) -> list[int]:
+    """Tokens whose syntactic head is ``index``."""
+    return [t.index for t in tokens if t.head == index]
+
+
+def is_negated(tokens: tuple[Token, ...], index: int) -> bool:
+    """``не`` on the trigger, directly or through an auxiliary (``не был задержан``,
+    ``не стала задерживать``)."""
+    negation, passes = folded_set("negation"), folded_set("negation_passes")
+    if any(t.head == index and t.lemmas & negation for t in tokens):
+        return True
+    j = index - 1
+    while j >= 0 and index - j <= 4:
+        lemmas = tokens[j].lemmas
+        if lemmas & negation:
+            return True
+        if not (lemmas & passes or tokens[j].pos in {"AUX", "ADV", "ADP"}):
+            # a word between "не" and the trigger that is not an auxiliary stops it
+            break
+        j -= 1
+    # "не стала во время акции задерживать": an infinitive after a negated auxiliary
+    if "VerbForm=Inf" in tokens[index].feats:
+        for j in range(max(0, index - 6), index - 1):
+            if tokens[j].lemmas & negation and tokens[j + 1].lemmas & passes:
+                return not any(t.pos == "PUNCT" for t in tokens[j + 1 : index])
+    return False
+
+
+def governors_of(tokens: tuple[Token, ...], index: int, depth: int = 3) -> list[int]:
+    """Heads of a trigger, skipping words it only fills (``о проведении митингов``:
+    the governor of ``митингов`` is what governs ``проведении``)."""
+    transparent = folded_set("transparent_heads")
+    chain = heads_up(tokens, index, depth + 2)
+    # a numeral is no governor either: "грозит от 5 до 8 лет лишения свободы"
+    kept = [h for h in chain if not tokens[h].lemmas & transparent and tokens[h].pos != "NUM"]
+    return kept[:depth]
+
+
+def is_hypothetical(tokens: tuple[Token, ...], hit: tuple[int, ...], anchor: int) -> bool:
+    """A penalty only faced, demanded or set by a law, or a right or law about the event.
+
+    ``грозит штраф``, ``с требованием отменить выборы``, ``если ... не дано
+    разрешение``, ``закон о проведении митингов``, a verb in the future tense.
+    """
+    hypothetical, reference = folded_set("hypothetical_heads"), folded_set("reference_heads")
+    chain = [g for g in governors_of(tokens, anchor) if g not in hit]
+    # a participle qualifies its noun: "освобождения арестованных политиков"
+    governors = chain[:2] if tokens[anchor].rel in {"amod", "acl"} else chain[:1]
+    if any(tokens[g].lemmas & (hypothetical | reference) for g in governors):
+        return True
+    markers = folded_set("hypothetical_markers")
+    for i in range(hit[0] - 1, max(-1, hit[0] - 9), -1):
+        if tokens[i].pos == "PUNCT":
+            break
+        if tokens[i].lemmas & markers:
+            return True
+    # what has not happened yet: "никогда не обратятся в суд"
+    if "Tense=Fut" in tokens[anchor].feats:
+        return True
+    return has_pattern(tokens, context()["memorial_before"], max(0, hit[0] - 3), hit[0])
+
+
+def is_bare_plural(tokens: tuple[Token, ...], index: int) -> bool:
+    """A plural noun with no numeral, name, determiner or possessor of its own
+    (``журналистов``, ``мирных митингов``): a class, not particular people or rallies."""
+    token = tokens[index]
+    if "Number=Plur" not in token.feats or token.pos not in {"NOUN"}:
+        return False
+    own = children(tokens, index)
+    agents = folded_set("agent_nouns")  # "запреты властей": whose bans is said
+    return not any(
+        tokens[c].pos in {"NUM", "DET", "PROPN", "PRON"} or tokens[c].rel == "nummod"
+        or (tokens[c].rel == "nmod" and tokens[c].lemmas & agents)
+        for c in own
+    )
+
+
+def is_generic_plural(tokens: tuple[Token, ...], index: int) -> bool:
+    """A bare plural event noun not reported by a verb names a class of happenings:
+    ``право на мирные митинги``, ``реакцию власти на аресты и штрафы``; but
+    ``митинги проводились``, ``были подвергнуты штрафам`` tell happenings."""
+    if not is_bare_plural(tokens, index):
+        return False
+    governors = governors_of(tokens, index, 1)
+    if not governors:
+        return False
+    feats = tokens[governors[0]].feats
+    return not ("VerbForm=Fin" in feats or "Variant=Short" in feats or "VerbForm=Conv" in feats)
+
+
+def is_generic_present(tokens: tuple[Token, ...], anchor: int) -> bool:
+    """A habitual statement: a present-tense verb with no subject whose object is a
+    bare plural (``Арестовывают журналистов и активистов``)."""
+    token = tokens[anchor]
+    if "Tense=Pres" not in token.feats or "VerbForm=Fin" not in token.feats:
+        return False
+    own = children(tokens, anchor)
+    if any(tokens[c].lemmas & folded_set("habitual_adverbs") for c in own):
+        return True  # "постоянно задерживают", "сейчас задерживают за любой плакат"
+    if any(tokens[c].rel.startswith("nsubj") for c in own):
+        return False
+    objects = [c for c in own if tokens[c].rel == "obj"]
+    if not objects:  # "задерживают за любой плакат": no one in particular
+        return "Number=Plur" in token.feats and "Person=3" in token.feats
+    return all(is_bare_plural(tokens, c) for c in objects)
+
+
+def is_indefinite_personal(tokens: tuple[Token, ...], anchor: int) -> bool:
+    """A third-person plural verb with no subject: someone unnamed did it
+    (``ему угрожали``, ``нам сорвали мероприятия``)."""
+    token = tokens[anchor]
+    if "VerbForm=Fin" not in token.feats or "Number=Plur" not in token.feats:
+        return False
+    if "Person=1" in token.feats or "Person=2" in token.feats or "Voice=Pass" in token.feats:
+        return False
+    return not any(tokens[c].rel.startswith("nsubj") for c in children(tokens, anchor))
+
+
+def find_pattern(tokens: tuple[Token, ...], patterns, lo: int, hi: int) -> int | None:
+    """Where one of the lemma sequences first occurs within tokens[lo:hi]."""
+    folded = _folded_patterns(patterns)
+    hi = min(len(tokens), hi)
+    for i in range(max(0, lo), hi):
+        lemmas = tokens[i].lemmas
+        for parts in folded:
+            if parts[0] in lemmas and i + len(parts) <= hi and all(
+                parts[k] in tokens[i + k].lemmas for k in range(1, len(parts))
+            ):
+                return i
+    return None
+
+
+def _folded_patterns(patterns) -> tuple[tuple[str, ...], ...]:
+    return _fold_patterns(tuple(tuple(pattern) for pattern in patterns))
+
+
+@cache
+def _fold_patterns(patterns: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:
+    """Lexicon patterns with folded lemmas, folded once per process."""
+    return tuple(tuple(fold(p) for p in pattern) for pattern in patterns)
+
+
+def has_pattern(tokens: tuple[Token, ...], patterns, lo: int, hi: int) -> bool:
+    """One of the lemma sequences occurs within tokens[lo:hi]."""
+    return find_pattern(tokens, patterns, lo, hi) is not None

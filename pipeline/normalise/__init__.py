@@ -1,0 +1,50 @@
+"""The normalise stage: raw extracted text into clean text with an offset map.
+
+Repairs what PDF extraction and OCR do to Russian text, one pass at a time, every
+pass through the one alignment builder (:mod:`~pipeline.normalise.align`) so each clean character
+maps back to its span of the ORIGINAL raw text (and so to its page):
+
+1. characters: CRLF, soft hyphens, zero-width characters, NBSP and other spaces,
+   ligatures, Unicode hyphens (:mod:`~pipeline.normalise.chars`);
+2. Latin look-alike letters inside Cyrillic words and the reverse (:mod:`~pipeline.normalise.words`);
+3. letter-spaced words closed up (``words``);
+4. quotes to « », dashes to a spaced em dash (``chars``; the choice is
+   documented there);
+5. lines into paragraphs: wraps and page breaks inside a sentence joined, line-end
+   hyphenation repaired, paragraph breaks kept as one ``\\n`` (:mod:`~pipeline.normalise.layout`);
+6. look-alike letters once more, for words that step 5 joined.
+
+Typos that are in the text itself (``присутствоать``) are left alone: only damage is
+repaired. Normalising clean text changes nothing.
+"""
+
+from __future__ import annotations
+
+from .align import compose_all
+from .chars import normalise_dashes, normalise_quotes, repair_characters
+from .layout import join_lines
+from .words import fix_homoglyphs, join_letter_spacing
+from ..records import CleanText
+
+PASSES = (
+    repair_characters,
+    fix_homoglyphs,
+    join_letter_spacing,
+    normalise_quotes,
+    normalise_dashes,
+    join_lines,
+    fix_homoglyphs,  # again: a joined line-end hyphenation can make a mixed-script word
+)
+
+
+def normalise(raw: str) -> CleanText:
+    """Clean text from raw extracted text, with every clean character's raw span.
+
+    >>> clean = normalise("расстрела бастую-\\nщих  нефтяников в Казаxстане\\f")
+    >>> clean.text
+    'расстрела бастующих нефтяников в Казахстане'
+    >>> clean.to_raw(10, 19)
+    (10, 21)
+    """
+    alignment = compose_all(raw, list(PASSES))
+    return CleanText(alignment.text, raw, alignment.starts, alignment.ends)

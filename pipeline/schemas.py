@@ -1,0 +1,311 @@
+"""What every file in ``models/`` may hold, checked when the file is loaded.
+
+A lexicon entry with a typo (``"typ"`` for ``"type"``), an event type outside the
+taxonomy, a trigger lemma that is not a pymorphy3 normal form, a currency that is
+not ISO 4217 or a gazetteer kind that does not exist would otherwise be a rule that
+silently never fires. Each file has a schema below (spaCy's ``Matcher(validate=True)``
+refuses a bad pattern the same way); :func:`problems` lists where a parsed file
+breaks its schema, as (path of keys, message) pairs. Keys starting with ``_`` are
+comments and may stand anywhere.
+
+A schema is a function ``(value, path) -> problems``, built from the small
+combinators here: :func:`kind`, :func:`list_of`, :func:`record`, :func:`mapping`,
+:func:`one_of`, :func:`where`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from functools import cache
+
+from .records import ACTORS, EVENT_TYPES, MENTION_TYPES, ROLES
+
+Path = tuple  # keys and list indices from the top of the file to a value
+Problem = tuple[Path, str]
+Schema = Callable[[object, Path], Iterator[Problem]]
+
+PLACE_KINDS = ("country", "region", "city", "district")  # tag.gazetteer.Place.kind
+UNITS = ("day", "month", "year")
+CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
+COUNTRY = re.compile(r"[A-Z]{2}")  # ISO 3166-1 alpha-2
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+# ---------------------------------------------------------------- combinators
+
+
+def kind(*types: type, name: str) -> Schema:
+    """A value of one of the Python types (``bool`` is no number)."""
+    def check(value, path):
+        if isinstance(value, bool) and bool not in types or not isinstance(value, types):
+            yield path, f"expected {name}, found {value!r}"
+    return check
+
+
+TEXT = kind(str, name="text")
+INT = kind(int, name="a whole number")
+NUMBER = kind(int, float, name="a number")
+FLAG = kind(bool, name="true or false")
+
+
+def both(*schemas: Schema) -> Schema:
+    """Every schema holds; later ones are checked only when the earlier hold."""
+    def check(value, path):
+        for schema in schemas:
+            found = list(schema(value, path))
+            if found:
+                yield from found
+                return
+    return check
+
+
+def nullable(schema: Schema) -> Schema:
+    def check(value, path):
+        if value is not None:
+            yield from schema(value, path)
+    return check
+
+
+def where(test: Callable[[object], bool], message: str) -> Schema:
+    """A test of the value; ``message`` may name it as ``{value!r}``."""
+    def check(value, path):
+        if not test(value):
+            yield path, message.format(value=value)
+    return check
+
+
+def one_of(values, what: str) -> Schema:
+    """A value from a fixed vocabulary (event types, roles, …)."""
+    allowed = tuple(values)
+    return both(TEXT, where(lambda v: v in allowed,
+                            f"{what} {{value!r}} is not one of {', '.join(allowed)}"))
+
+
+def list_of(item: Schema, min_items: int = 0) -> Schema:
+    def check(value, path):
+        if not isinstance(value, list):
+            yield path, f"expected a list, found {value!r}"
+            return
+        if len(value) < min_items:
+            yield path, f"expected at least {min_items} item(s), found {len(value)}"
+        for index, element in enumerate(value):
+            yield from item(element, path + (index,))
+    return check
+
+
+def record(required: dict[str, Schema] | None = None, optional: dict[str, Schema] | None = None) -> Schema:
+    """An object with these keys and no others (but ``_`` comments)."""
+    required, optional = required or {}, optional or {}
+    known = {**required, **optional}
+
+    def check(value, path):
+        if not isinstance(value, dict):
+            yield path, f"expected an object, found {value!r}"
+            return
+        for key in required:
+            if key not in value:
+                yield path, f"missing key {key!r}"
+        for key, element in value.items():
+            if key.startswith("_"):
+                continue
+            if key not in known:
+                yield path + (key,), f"unknown key {key!r} (expected one of {', '.join(known)})"
+            else:
+                yield from known[key](element, path + (key,))
+    return check
+
+
+def mapping(key: Schema, value: Schema) -> Schema:
+    """An object whose keys (but ``_`` comments) and values each follow a schema."""
+    def check(data, path):
+        if not isinstance(data, dict):
+            yield path, f"expected an object, found {data!r}"
+            return
+        for name, element in data.items():
+            if name.startswith("_"):
+                continue
+            yield from key(name, path + (name,))
+            yield from value(element, path + (name,))
+    return check
+
+
+# ---------------------------------------------------------------- values
+
+
+def _is_normal_form(phrase: str) -> bool:
+    """Every word of a lemma phrase is its own pymorphy3 normal form (ё as е); ``не``
+    may be a part (``не допустить``)."""
+    from .nlp import parse_word  # pymorphy3 only when a lexicon of lemmas is checked
+    from .resources import fold
+
+    def normal(word: str) -> bool:
+        folded = fold(word)
+        return word == "не" or folded in {fold(p.normal_form) for p in parse_word(folded)}
+
+    return bool(phrase.split()) and all(map(normal, phrase.split()))
+
+
+@cache
+def currency_codes() -> frozenset[str]:
+    """ISO 4217 codes, withdrawn ones and units of account (``models/currency_codes.json``)."""
+    from .resources import load_json
+
+    codes = load_json("currency_codes.json")
+    return frozenset([*codes["iso4217"], *codes["withdrawn"], *codes["units_of_account"]])
+
+
+WORDS = list_of(TEXT)
+PATTERNS = list_of(list_of(TEXT, 1))  # lemma sequences: [["в", "этот", "день"], ...]
+EVENT_TYPE = one_of(EVENT_TYPES, "event type")
+ACTOR = one_of(ACTORS, "actor")
+LEMMA = both(TEXT, where(_is_normal_form, "lemma {value!r} is not a pymorphy3 normal form "
+                                          "(write each word as pymorphy3 lemmatises it, ё as е)"))
+CURRENCY = both(TEXT, where(lambda v: v in currency_codes(),
+                            "currency {value!r} is not an ISO 4217 code nor a unit of account "
+                            "in currency_codes.json"))
+CONDITION = record(optional={
+    "near": WORDS, "before": WORDS, "after": WORDS, "head": WORDS,
+    "mentions": list_of(one_of(MENTION_TYPES, "mention type")),
+    "actors": list_of(ACTOR), "agent": list_of(ACTOR), "window": INT,
+})
+
+
+def _anchor_in_phrase(entry) -> bool:
+    return not isinstance(entry.get("anchor"), int) or 0 <= entry["anchor"] < len(str(entry["lemma"]).split())
+
+
+TRIGGER = both(
+    record(required={"lemma": LEMMA}, optional={
+        "type": nullable(EVENT_TYPE), "anchor": INT, "gap": INT, "needs": CONDITION,
+        "block": list_of(CONDITION), "negative_only": FLAG,
+        "rules": list_of(record(required={"if": CONDITION, "type": nullable(EVENT_TYPE)})),
+    }),
+    where(_anchor_in_phrase, "anchor {value[anchor]!r} is not a part of the lemma phrase"),
+)
+
+def _is_pattern_and_days(value) -> bool:
+    """``[["через", "два", "день"], 2]``: a lemma sequence and the days it counts."""
+    return (isinstance(value, list) and len(value) == 2 and isinstance(value[0], list) and bool(value[0])
+            and all(isinstance(word, str) for word in value[0])
+            and isinstance(value[1], int) and not isinstance(value[1], bool))
+
+
+_EVENT_CONTEXT_WORDS = (
+    "negation", "negation_passes", "hypothetical_heads", "hypothetical_markers", "reference_heads",
+    "summary_markers", "document_heads", "temporal_prepositions", "transparent_heads",
+    "application_words", "attendance_words", "back_reference", "place_container_heads",
+    "org_like_heads", "subordinators", "agent_nouns", "habitual_adverbs", "narrator_pronouns",
+    "official_nouns", "kin_nouns", "phase_verbs", "staff_nouns", "serving_verbs", "lease_words",
+    "total_periods", "total_period_quantifiers", "total_period_after_blockers",
+    "total_scope_places", "total_collective_heads",
+)
+_EVENT_CONTEXT_PATTERNS = (
+    "memorial_before", "day_before_markers", "date_anaphora", "place_anaphora",
+    "situating_before_protest", "subset_markers", "repeat_markers", "particular_markers",
+    "birth_markers", "total_frequency", "total_scope",
+)
+EVENT_CONTEXT = record(required={
+    **{key: WORDS for key in _EVENT_CONTEXT_WORDS},
+    **{key: PATTERNS for key in _EVENT_CONTEXT_PATTERNS},
+    "roles": mapping(EVENT_TYPE, list_of(one_of(ROLES, "role"))),
+    "separate_types": list_of(EVENT_TYPE),
+    "actor_policy": mapping(EVENT_TYPE, record(optional={"allowed": list_of(ACTOR),
+                                                         "default": list_of(ACTOR)})),
+    "actor_cues": list_of(record(required={"types": list_of(EVENT_TYPE), "if": CONDITION, "actor": ACTOR})),
+    "relative_days": list_of(where(_is_pattern_and_days, "expected [lemma pattern, days], found {value!r}")),
+    "summary_marker_context": mapping(TEXT, WORDS),
+})
+
+SINGLE_CHARACTER = both(TEXT, where(lambda v: len(v) == 1, "expected one character, found {value!r}"))
+CHARACTER_MAP = mapping(SINGLE_CHARACTER, TEXT)
+
+# file name -> the schema of the whole file (JSON) or of one entry (JSONL line, CSV row)
+SCHEMAS: dict[str, Schema] = {
+    "actors.json": mapping(one_of(ACTORS, "actor"), WORDS),
+    "count_nouns.json": record(required={
+        "persons": WORDS, "not_persons": WORDS, "possessives": WORDS, "max_modifiers": INT,
+        "counted_after": WORDS, "inverted_units": WORDS, "of_them": WORDS}),
+    "currency_codes.json": record(required={
+        "iso4217": list_of(both(TEXT, where(lambda v: re.fullmatch(r"[A-Z]{3}", v), "{value!r} is no ISO 4217 code"))),
+        "withdrawn": list_of(TEXT), "units_of_account": mapping(TEXT, TEXT)}),
+    "currencies.json": record(required={
+        "currencies": list_of(record(required={
+            "code": CURRENCY, "phrases": WORDS, "abbreviations": WORDS, "codes": WORDS, "symbols": WORDS})),
+        "local_roubles": mapping(
+            both(TEXT, where(COUNTRY.fullmatch, "country {value!r} is not an ISO 3166 code")),
+            record(required={"before": CURRENCY, "after": CURRENCY,
+                             "redenominated": both(TEXT, where(ISO_DATE.fullmatch, "expected an ISO date"))})),
+    }),
+    "date_words.json": record(required={
+        "prepositions": WORDS, "year_prepositions": WORDS, "modifiers": WORDS,
+        "range_joiners": WORDS, "night_ranges": WORDS,
+        "relative": list_of(record(required={"phrase": TEXT, "unit": one_of(UNITS, "unit"), "offset": INT},
+                                   optional={"tail": FLAG}))}),
+    "event_context.json": EVENT_CONTEXT,
+    "extract_russian_letters.json": record(required={"frequencies": mapping(SINGLE_CHARACTER, NUMBER)}),
+    "homoglyphs.json": record(required={"latin_to_cyrillic": CHARACTER_MAP, "roman_numeral_letters": TEXT}),
+    "months.json": record(required={"months": list_of(record(required={
+        "number": both(INT, where(lambda v: 1 <= v <= 12, "month {value!r} is not 1 to 12")),
+        "forms": list_of(TEXT, 1), "abbreviations": WORDS}), 12)}),
+    "ner_context.json": record(required={
+        "prepositions": mapping(TEXT, list_of(one_of(CASES, "case"), 1)), "naming_verbs": WORDS}),
+    "ner_place_endings.json": record(required={"endings": mapping(TEXT, WORDS)}),
+    "ner_surnames.json": record(required={"paradigms": list_of(record(required={
+        "suffixes": WORDS, "masc": TEXT, "femn": TEXT, "endings": mapping(TEXT, list_of(both(
+            TEXT, where(lambda v: re.fullmatch(r"(masc|femn),(nomn|gent|datv|accs|ablt|loct)", v),
+                        "expected 'gender,case', found {value!r}"))))}))}),
+    "ner_venues.json": record(required={"nouns": WORDS, "streets": WORDS}),
+    "normalise_chars.json": record(required={
+        "line_breaks": mapping(TEXT, TEXT), "deleted": list_of(SINGLE_CHARACTER),
+        "soft_hyphen": SINGLE_CHARACTER, "spaces": list_of(SINGLE_CHARACTER), "ligatures": CHARACTER_MAP,
+        "hyphens": CHARACTER_MAP, "single_quotes": CHARACTER_MAP, "double_quotes": list_of(SINGLE_CHARACTER),
+        "dashes": list_of(SINGLE_CHARACTER), "dash": SINGLE_CHARACTER, "open_quote": SINGLE_CHARACTER,
+        "close_quote": SINGLE_CHARACTER}),
+    "normalise_layout.json": record(required={"bullets": TEXT, "url_starts": WORDS}),
+    "number_words.json": record(required={
+        **{key: mapping(TEXT, NUMBER) for key in (
+            "units", "teens", "tens", "hundreds", "fractions", "collective", "multipliers",
+            "multiplier_abbreviations")},
+        "extra_forms": mapping(TEXT, TEXT)}),
+    "org_words.json": record(required={key: WORDS for key in (
+        "heads", "standalone", "named_by_genitive", "determiners", "abbreviations", "legal_forms",
+        "not_org")}),
+    "quantity_words.json": record(required={
+        "approx": PATTERNS, "range_open": WORDS, "range_close": WORDS, "range_dash": WORDS,
+        "enumeration": WORDS}),
+    "term_units.json": record(required={
+        "units": mapping(TEXT, record(required={"unit": one_of(UNITS, "unit"), "factor": NUMBER,
+                                                "always": FLAG, "max": INT})),
+        "excluded_forms": WORDS, "window": INT, "custodial_context": WORDS, "blocking_before": WORDS,
+        "blocking_after": WORDS, "penalty_phrases": mapping(TEXT, WORDS), "holding_context": WORDS,
+        "sentence_context": WORDS}),
+    # one entry a line
+    "triggers.jsonl": TRIGGER,
+    # one entry a row
+    "gazetteer_places.csv": record(required={
+        "name": both(TEXT, where(str.strip, "empty name")),
+        "canonical": both(TEXT, where(str.strip, "empty canonical name")),
+        "kind": one_of(PLACE_KINDS, "place kind"),
+        "country": both(TEXT, where(lambda v: not v or COUNTRY.fullmatch(v),
+                                    "country {value!r} is not an ISO 3166 code")),
+    }),
+}
+
+
+def problems(name: str, value) -> list[Problem]:
+    """Where a parsed file (or one JSONL line or CSV row of it) breaks its schema."""
+    schema = SCHEMAS.get(name)
+    if schema is None:
+        return [((), f"no schema for {name}: say what it may hold in pipeline/schemas.py")]
+    return list(schema(value, ()))
+
+
+def show_path(path: Path) -> str:
+    """A key path as it reads in the file.
+
+    >>> show_path(("rules", 0, "if", "near")), show_path(())
+    ('rules[0].if.near', '(top level)')
+    """
+    text = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in path).lstrip(".")
+    return text or "(top level)"

@@ -1,0 +1,115 @@
+"""Every file in models/ loads and passes its schema; a bad entry is refused by name."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from pipeline.errors import LexiconError
+from pipeline.resources import load_csv, load_json, load_jsonl, load_lexicons, models_dir, read_model
+from pipeline.schemas import SCHEMAS
+
+MODEL_FILES = sorted(p for p in models_dir().iterdir() if p.is_file())
+LOADERS = {".json": load_json, ".jsonl": load_jsonl, ".csv": load_csv}
+
+
+@pytest.mark.parametrize("path", MODEL_FILES, ids=lambda p: p.name)
+def test_every_model_file_loads_and_is_valid(path):
+    data = LOADERS[path.suffix](path.name)
+    assert data, f"{path.name} is empty"
+    assert path.name in SCHEMAS
+
+
+def test_a_batch_loads_every_lexicon_once():
+    assert load_lexicons() == [p.name for p in MODEL_FILES]
+
+
+def test_every_schema_has_its_file():
+    assert sorted(SCHEMAS) == [p.name for p in MODEL_FILES]
+
+
+def with_line(tmp_path, name: str, line: str):
+    """A copy of a models/ JSONL or CSV file with one more line at its end."""
+    text = (models_dir() / name).read_text(encoding="utf-8")
+    path = tmp_path / name
+    path.write_text(text.rstrip("\n") + "\n" + line + "\n", encoding="utf-8")
+    return path, text.rstrip("\n").count("\n") + 2
+
+
+# (file, line added, words the error must say besides the file and line)
+BAD_LINES = [
+    # a typo in a key: the entry would never fire
+    ("triggers.jsonl", '{"lemma": "поджечь", "typ": "violence"}', ["typ", "unknown key"]),
+    ("triggers.jsonl", '{"lemma": "поджечь", "type": "arson"}', ["type", "arson", "event type"]),
+    # a conjugated form never meets a token's lemmas as a lemma
+    ("triggers.jsonl", '{"lemma": "подожгли", "type": "violence"}', ["lemma", "подожгли", "normal form"]),
+    ("triggers.jsonl", '{"lemma": "избить", "type": "violence", "needs": {"naer": ["полиция"]}}',
+     ["needs.naer", "unknown key"]),
+    ("triggers.jsonl", '{"lemma": "избить", "type": "violence", "needs": {"actors": ["judge"]}}',
+     ["needs.actors[0]", "judge"]),
+    ("triggers.jsonl", '{"lemma": "вывезти в отделение", "type": "detention", "anchor": 5}', ["anchor"]),
+    ("triggers.jsonl", '{"lemma": "избить", "type": "violence"', ["not valid JSON"]),
+    ("gazetteer_places.csv", "Урюпинск,Урюпинск,town,RU", ["kind", "town"]),
+    ("gazetteer_places.csv", "Урюпинск,Урюпинск,city,Russia", ["country", "Russia"]),
+    ("gazetteer_places.csv", "Урюпинск,Урюпинск,city,RU,extra", ["more cells"]),
+]
+
+
+@pytest.mark.parametrize("name, line, words", BAD_LINES)
+def test_a_bad_entry_is_refused_naming_file_line_and_key(tmp_path, name, line, words):
+    path, number = with_line(tmp_path, name, line)
+    with pytest.raises(LexiconError) as caught:
+        read_model(path)
+    message = str(caught.value)
+    assert f"{name} line {number}:" in message
+    for word in words:
+        assert word in message
+
+
+# (file, change to the parsed JSON, words the error must say)
+BAD_VALUES = [
+    ("currencies.json", lambda d: d["currencies"][0].update(code="KZX"), ["currencies[0].code", "KZX", "ISO 4217"]),
+    ("currencies.json", lambda d: d["local_roubles"]["BY"].update(before="BYX"), ["local_roubles.BY.before"]),
+    ("event_context.json", lambda d: d["roles"].update(arrest=["person"]), ["roles.arrest", "event type"]),
+    ("event_context.json", lambda d: d["roles"]["fine"].append("judge"), ["roles.fine[", "judge", "role"]),
+    ("event_context.json", lambda d: d["actor_policy"]["fine"].update(allowed=["judge"]), ["actor 'judge'"]),
+    ("event_context.json", lambda d: d.update(negatoin=["не"]), ["negatoin", "unknown key"]),
+    ("actors.json", lambda d: d.update(militia=["милиция"]), ["militia", "actor"]),
+    ("months.json", lambda d: d["months"][0].update(number=13), ["months[0].number", "13"]),
+    ("term_units.json", lambda d: d["units"]["сутки"].update(unit="days"), ["units.сутки.unit", "days"]),
+    ("homoglyphs.json", lambda d: d["latin_to_cyrillic"].update(AB="А"), ["one character"]),
+]
+
+
+@pytest.mark.parametrize("name, change, words", BAD_VALUES)
+def test_a_bad_value_is_refused_naming_file_line_and_key(tmp_path, name, change, words):
+    data = json.loads((models_dir() / name).read_text(encoding="utf-8"))
+    change(data)
+    path = tmp_path / name
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+    with pytest.raises(LexiconError) as caught:
+        read_model(path)
+    message = str(caught.value)
+    assert f"{name} line " in message
+    for word in words:
+        assert word in message
+
+
+def test_the_error_points_at_the_line_of_the_bad_key(tmp_path):
+    data = json.loads((models_dir() / "event_context.json").read_text(encoding="utf-8"))
+    data["actor_policy"]["fine"]["allowed"] = ["judge"]
+    path = tmp_path / "event_context.json"
+    text = json.dumps(data, ensure_ascii=False, indent=1)
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(LexiconError) as caught:
+        read_model(path)
+    line = int(str(caught.value).split(" line ")[1].split(":")[0])
+    assert text.splitlines()[line - 1].strip() == '"judge"'
+
+
+def test_a_file_without_a_schema_is_refused(tmp_path):
+    path = tmp_path / "new_words.json"
+    path.write_text('{"words": ["митинг"]}', encoding="utf-8")
+    with pytest.raises(LexiconError, match="no schema for new_words.json"):
+        read_model(path)
