@@ -24,7 +24,8 @@ from pipeline.link import INCIDENT_THRESHOLD, PERSON_THRESHOLD, link
 from pipeline.link.evaluate import score
 from pipeline.link.gold import gold_tables, labels, read_gold
 from pipeline.link.names import parse_name
-from pipeline.link.records import event_key, person_key, split_persons
+from pipeline.link.records import event_key, person_key
+from pipeline.records import split_names
 
 HELDOUT_PAIRS = {f"{kind}_{n:02d}" for kind in ("same", "near") for n in range(12, 23)}
 
@@ -87,7 +88,7 @@ def match_pipeline(docs, tables) -> tuple[dict[str, str], dict[str, str]]:
     for doc_id, name in {(d, str(n)) for d, n in zip(per["doc_id"], per["normal"])
                          if isinstance(n, str)} | {
             (d, n) for d, p in zip(tables.events["doc_id"], tables.events["persons"])
-            for n in split_persons(p)}:
+            for n in split_names(p)}:
         doc = by_doc.get(doc_id)
         if doc is None:
             continue
@@ -119,7 +120,7 @@ def match_pipeline(docs, tables) -> tuple[dict[str, str], dict[str, str]]:
 
 
 def scores_end_to_end(docs, person_threshold, incident_threshold, split: str) -> dict:
-    from pipeline.loading import load
+    from pipeline.research.loading import load
 
     with tempfile.TemporaryDirectory() as folder:
         out = run_pipeline(docs, Path(folder))

@@ -26,7 +26,8 @@ from pathlib import Path
 import pandas as pd
 
 from .. import __version__
-from ..loading import load
+from ..records import split_names
+from ..research.loading import load
 from ..tables import write_text_atomically
 from .cluster import cluster
 from .consensus import incidents_table, people_table
@@ -51,7 +52,6 @@ from .records import (
     event_records,
     person_key,
     person_records,
-    split_persons,
     stable_id,
 )
 from .review import INCIDENT, PERSON, Decisions, check, read_decisions, write_review
@@ -186,7 +186,7 @@ def _person_events(tables, person_of: dict[str, str], incident_of: dict[str, str
     rows = []
     for doc_id, event_id, persons in tables.events[["doc_id", "event_id", "persons"]].itertuples(
             index=False):
-        for name in split_persons(persons):
+        for name in split_names(persons):
             rows.append({"person_id": person_of.get(person_key(doc_id, name)),
                          "doc_id": doc_id, "event_id": event_id,
                          "incident_id": incident_of.get(event_key(doc_id, event_id)),
@@ -225,7 +225,7 @@ def _evidence(tables) -> dict[str, str]:
             found[key] = sentences.get((doc_id, int(sent_id)), "")
     for doc_id, persons, text in tables.events[["doc_id", "persons", "evidence"]].itertuples(
             index=False):
-        for name in split_persons(persons):
+        for name in split_names(persons):
             found.setdefault(person_key(doc_id, name), str(text))
     return found
 

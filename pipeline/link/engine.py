@@ -16,7 +16,6 @@ this process.
 
 from __future__ import annotations
 
-import json
 import logging
 import math
 from dataclasses import dataclass, field
@@ -24,7 +23,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..resources import models_dir
+from ..errors import LexiconError
+from ..resources import models_dir, read_model
 
 # Below this many records EM has too few pairs to learn from: the shipped
 # parameters are used as they are.
@@ -62,7 +62,17 @@ def load_parameters(model: Model) -> dict:
     path = model.parameters_path
     if not path.exists():
         return {}
-    return json.loads(path.read_text(encoding="utf-8"))
+    parameters = read_model(path)  # checked against its schema (pipeline.schemas)
+    levels = {c["output_column_name"]: {lv["label_for_charts"] for lv in c["comparison_levels"]}
+              for c in model.comparisons}
+    for name, fitted in parameters["comparisons"].items():
+        unknown = sorted(set(fitted) - levels.get(name, set()))
+        if name not in levels or unknown:
+            raise LexiconError(
+                f"{path.name}: {'comparison ' + repr(name) if name not in levels else repr(name)}"
+                f" {'is not compared' if name not in levels else 'has no level ' + ', '.join(map(repr, unknown))}"
+                f" in pipeline/link/{model.name}.py: refit with `python -m pipeline.link.train`")
+    return parameters
 
 
 def settings(model: Model, parameters: dict | None = None) -> dict:

@@ -27,7 +27,7 @@ from pathlib import Path
 import pandas as pd
 from razdel import sentenize
 
-from ..loading import Tables, conform
+from ..research.loading import Tables, conform
 from ..tables import COLUMNS, DOCUMENTS, EVENT_ARGUMENTS, EVENTS, MENTIONS, SENTENCES
 from ..tag.gazetteer import find_places
 from .records import event_key, person_key

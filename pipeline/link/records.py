@@ -18,23 +18,13 @@ import re
 
 import pandas as pd
 
-from ..loading import PERSON_SEPARATOR, Tables
+from ..research.loading import Tables
+from ..records import split_names
 from .names import parse_name
 from .places import cities_named, place_kind, resolve
 
 PERSON_KEY = "person_key"  # doc_id and name: one person of one document
 EVENT_KEY = "event_key"  # doc_id and event_id
-
-
-def split_persons(persons) -> list[str]:
-    """The names of an event's ``persons`` cell.
-
-    >>> split_persons("Бахыт Туменова; Лариса Бояр"), split_persons(None)
-    (['Бахыт Туменова', 'Лариса Бояр'], [])
-    """
-    if persons is None or (not isinstance(persons, str) and pd.isna(persons)):
-        return []
-    return [n.strip() for n in str(persons).split(PERSON_SEPARATOR.strip()) if n.strip()]
 
 
 def person_key(doc_id: str, name: str) -> str:
@@ -138,7 +128,7 @@ def person_records(tables: Tables, places: pd.DataFrame, context: pd.DataFrame) 
     events = happened_events(tables).merge(places, on=["doc_id", "event_id"], how="left")
     person_events: dict[tuple[str, str], list] = {}
     for row in events.itertuples(index=False):
-        for name in split_persons(row.persons):
+        for name in split_names(row.persons):
             keys.add((row.doc_id, name))
             person_events.setdefault((row.doc_id, name), []).append(row)
     by_doc: dict[str, list[str]] = {}
@@ -215,14 +205,14 @@ def event_records(tables: Tables, places: pd.DataFrame,
         "place_canonical": events["place_canonical"].to_numpy(),
         "city": events["city"].to_numpy(),
         "country": events["country"].to_numpy(),
-        "person_ids": [_listed(person_of.get(person_key(d, n)) for n in split_persons(p))
+        "person_ids": [_listed(person_of.get(person_key(d, n)) for n in split_names(p))
                        for d, p in zip(events["doc_id"], events["persons"])],
         **{c: events[c].astype("float64").to_numpy()
            for c in ("count_min", "count_max", "amount_min", "amount_max", "term_min",
                      "term_max")},
         "currency": events["currency"].astype(object).to_numpy(),
         "term_unit": events["term_unit"].astype(object).to_numpy(),
-        "actors": [_listed(split_persons(a)) for a in events["actors"]],
+        "actors": [_listed(split_names(a)) for a in events["actors"]],
         "words": [evidence_words(e) for e in events["evidence"]],
     })
     for column in ("date_precision", "place", "currency", "term_unit", "month"):

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from ..loading import Tables, conform
+from ..research.loading import Tables, conform
 from ..resources import load_csv, load_json
 from ..tables import COLUMNS, DOCUMENTS, EVENT_ARGUMENTS, EVENTS, MENTIONS, SENTENCES
 
