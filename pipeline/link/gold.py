@@ -2,8 +2,9 @@
 
 Two sources. The hand-annotated sets (``data/annotated``, ``data/dev``,
 ``data/heldout``) with the links across them stated in
-``data/linking/links.json`` (their people and happenings are all distinct, save the
-PDF copies of the samples in ``data/raw``, which are the same statements again);
+``data/linking/links.json`` (the PDF copies of the samples in ``data/raw``, which are
+the same statements again, and the few people and happenings that documents of
+different sets share);
 and pairs of short statements written for linking (``data/linking/same.json``:
 one happening told from two sides; ``near_miss.json``: look-alikes that are not
 the same). In those, a person or event carries a ``person``/``incident`` label;
@@ -154,20 +155,39 @@ def read_gold(pairs: bool = True, annotated: bool = True) -> list[GoldDocument]:
 def labels(docs: list[GoldDocument]) -> tuple[dict[str, str], dict[str, str]]:
     """Gold cluster labels: person key -> person label, event key -> incident label.
 
-    A copy of a document carries its original's labels; an unlabelled record is alone.
+    A copy of a document carries its original's labels; records that
+    ``links.json`` links across sets take its label; an unlabelled record is alone.
     """
     links = json.loads((LINKING / "links.json").read_text(encoding="utf-8"))
     original = {c: o for o, copies in links["copies"].items() for c in copies}
-    people, incidents = {}, {}
+    linked_people = {(doc_id, name): label for label, members in links.get("people", {}).items()
+                     for doc_id, name in members}
+    linked_events = {(doc_id, index): (label, trigger)
+                     for label, members in links.get("incidents", {}).items()
+                     for doc_id, index, trigger in members}
+    people, incidents, used = {}, {}, set()
     for doc in docs:
         home = original.get(doc.doc_id, doc.doc_id)
         for person in doc.people:
+            cross = linked_people.get((home, person["name"]))
+            used.add((home, person["name"])) if cross else None
             people[person_key(doc.doc_id, person["name"])] = (
-                person.get("person") or f"{home} | {person['name']}")
+                person.get("person") or cross or f"{home} | {person['name']}")
         for i, event in enumerate(doc.events):
             if event.get("negated"):
                 continue
-            incidents[event_key(doc.doc_id, i)] = event.get("incident") or f"{home} | {i}"
+            cross = linked_events.get((home, i))
+            if cross:
+                if event.get("trigger") != cross[1]:
+                    raise ValueError(f"links.json: event {i} of {home} is {event.get('trigger')!r}, "
+                                     f"not {cross[1]!r}: the gold file changed; link it again")
+                used.add((home, i))
+            incidents[event_key(doc.doc_id, i)] = (event.get("incident")
+                                                   or (cross[0] if cross else f"{home} | {i}"))
+    known = {d.doc_id for d in docs}
+    missing = [k for k in [*linked_people, *linked_events] if k[0] in known and k not in used]
+    if missing:
+        raise ValueError(f"links.json names records the gold does not have: {missing}")
     return people, incidents
 
 
