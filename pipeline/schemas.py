@@ -236,6 +236,7 @@ LINK_PARAMETERS = record(required={
     "comparisons": mapping(TEXT, mapping(TEXT, both(
         list_of(PROBABILITY), where(lambda v: len(v) == 2, "expected [m, u], found {value!r}")))),
 }, optional={"fitted_on": TEXT})
+REGEX = both(TEXT, where(_is_regex, "{value!r} is not a regular expression"))
 REWRITE = both(list_of(TEXT), where(lambda v: len(v) == 2 and _is_regex(v[0]),
                                     "expected [regular expression, replacement], found {value!r}"))
 CYRILLIC_WORD = both(TEXT, where(lambda v: bool(re.fullmatch(r"[А-ЯЁ][а-яё]+", v)),
@@ -267,6 +268,12 @@ SCHEMAS: dict[str, Schema] = {
     "extract_russian_letters.json": record(required={"frequencies": mapping(SINGLE_CHARACTER, NUMBER)}),
     "homoglyphs.json": record(required={"latin_to_cyrillic": CHARACTER_MAP, "roman_numeral_letters": TEXT}),
     "link_incidents.json": LINK_PARAMETERS,
+    "link_names.json": record(required={
+        "source": TEXT,
+        "surname_endings": record(required={"strong": list_of(REGEX, 1), "weak": list_of(REGEX, 1)}),
+        "first_names": list_of(record(required={
+            "name": CYRILLIC_WORD, "gender": one_of(("masc", "femn"), "gender"),
+            "forms": list_of(CYRILLIC_WORD, 1)}), 1)}, optional={"about": TEXT}),
     "link_people.json": LINK_PARAMETERS,
     "link_synthetic_names.json": record(required={
         "male": list_of(CYRILLIC_WORD, 1), "female": list_of(CYRILLIC_WORD, 1),

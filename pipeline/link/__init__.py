@@ -110,7 +110,8 @@ def link(out: str | Path, dest: str | Path | None = None, *,
     person_checks = {k: "" for k in persons[PERSON_KEY]}
     same, different = decisions.pairs(PERSON, _ids(persons, PERSON_KEY), person_checks)
     people_clusters = cluster(list(persons["doc_id"]), _triples(person_pairs),
-                              person_threshold, same, different)
+                              person_threshold, same, different,
+                              whereabouts=list(persons["whereabouts"]))
     person_ids = _cluster_ids("p", persons[PERSON_KEY], people_clusters.labels)
     person_of = {k: person_ids[c] for k, c in zip(persons[PERSON_KEY], people_clusters.labels)}
 
@@ -119,7 +120,9 @@ def link(out: str | Path, dest: str | Path | None = None, *,
     evidence = _evidence(tables)
     event_checks = {k: check(evidence.get(k)) for k in events[EVENT_KEY]}
     same, different = decisions.pairs(INCIDENT, _ids(events, EVENT_KEY), event_checks)
-    incident_clusters = cluster(list(events["doc_id"]), _triples(event_pairs),
+    position = events["event_id"].to_numpy()
+    incident_clusters = cluster(list(events["doc_id"]),
+                                _triples(event_pairs, lambda i, j: abs(position[i] - position[j])),
                                 incident_threshold, same, different)
     incident_ids = _cluster_ids("i", events[EVENT_KEY], incident_clusters.labels)
     incident_of = {k: incident_ids[c] for k, c in zip(events[EVENT_KEY],
@@ -145,8 +148,10 @@ def link(out: str | Path, dest: str | Path | None = None, *,
         stale_decisions=decisions.stale,
     )
     if write:
+        refused = {_pair_of(persons, PERSON_KEY, i, j): why
+                   for i, j, _, why in people_clusters.refused}
         rows = (_review_rows(PERSON, result.person_pairs, person_threshold, tables, evidence,
-                             person_checks)
+                             person_checks, refused)
                 + _review_rows(INCIDENT, result.event_pairs, incident_threshold, tables,
                                evidence, event_checks))
         result.n_review = write_review(dest, rows, decisions)
@@ -167,9 +172,11 @@ def _ids(records: pd.DataFrame, key: str) -> dict[str, int]:
     return dict(zip(records[key], records["unique_id"]))
 
 
-def _triples(pairs: pd.DataFrame):
-    return zip(pairs["unique_id_l"].astype(int), pairs["unique_id_r"].astype(int),
-               pairs["match_probability"].astype(float))
+def _triples(pairs: pd.DataFrame, tie=None):
+    """(i, j, probability) per scored pair, with a tie key ``tie(i, j)`` if given."""
+    found = zip(pairs["unique_id_l"].astype(int), pairs["unique_id_r"].astype(int),
+                pairs["match_probability"].astype(float))
+    return found if tie is None else ((i, j, p, tie(i, j)) for i, j, p in found)
 
 
 def _cluster_ids(prefix: str, keys: pd.Series, labels: list[int]) -> dict[int, str]:
@@ -205,10 +212,12 @@ def _mention_people(tables, person_of: dict[str, str]) -> pd.DataFrame:
 def _keyed(pairs: pd.DataFrame, records: pd.DataFrame, key: str) -> pd.DataFrame:
     """Scored pairs with the record keys instead of the engine's row numbers."""
     keys = dict(zip(records["unique_id"], records[key]))
+    levels = [c for c in pairs.columns if c.startswith(("gamma_", "mw_"))]
     return pd.DataFrame({
         "left": pairs["unique_id_l"].map(keys), "right": pairs["unique_id_r"].map(keys),
         "match_weight": pairs["match_weight"].astype(float),
-        "match_probability": pairs["match_probability"].astype(float)})
+        "match_probability": pairs["match_probability"].astype(float),
+        **{c: pairs[c] for c in levels}})
 
 
 def _evidence(tables) -> dict[str, str]:
@@ -230,12 +239,21 @@ def _evidence(tables) -> dict[str, str]:
     return found
 
 
+def _pair_of(records: pd.DataFrame, key: str, i: int, j: int) -> tuple[str, str]:
+    return tuple(sorted((records[key].iat[i], records[key].iat[j])))
+
+
 def _review_rows(kind: str, pairs: pd.DataFrame, threshold: float, tables,
-                 evidence: dict[str, str], checks: dict[str, str]) -> list[dict]:
-    """Pairs within :data:`REVIEW_BAND` bits of the threshold, closest first."""
+                 evidence: dict[str, str], checks: dict[str, str],
+                 refused: dict[tuple[str, str], str] | None = None) -> list[dict]:
+    """Pairs within :data:`REVIEW_BAND` bits of the threshold, closest first, and pairs
+    above it that a clustering rule kept apart (their note says which rule)."""
     if pairs.empty:
         return []
-    near = pairs[(pairs["match_weight"] - weight(threshold)).abs() <= REVIEW_BAND]
+    refused = refused or {}
+    kept = [tuple(sorted(p)) in refused for p in zip(pairs["left"], pairs["right"])]
+    distance = (pairs["match_weight"] - weight(threshold)).abs()
+    near = pairs[(distance <= REVIEW_BAND) | pd.Series(kept, index=pairs.index)]
     near = near.assign(distance=(near["match_weight"] - weight(threshold)).abs())
     summaries = _summaries(tables) if kind == INCIDENT else {}
     rows = []
@@ -247,7 +265,9 @@ def _review_rows(kind: str, pairs: pd.DataFrame, threshold: float, tables,
             "left_name": summaries.get(left, left.split(" | ")[-1]),
             "right_name": summaries.get(right, right.split(" | ")[-1]),
             "left_evidence": evidence.get(left, ""), "right_evidence": evidence.get(right, ""),
-            "decision": "", "note": "",
+            "decision": "",
+            "note": f"kept apart: {refused[key]}" if (key := tuple(sorted((left, right))))
+            in refused else "",
             "left_check": checks.get(left, ""), "right_check": checks.get(right, ""),
         })
     return rows

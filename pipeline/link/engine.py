@@ -6,12 +6,12 @@ near-linear) and how to train. :func:`score_pairs` runs splink on one table of
 records and returns every blocked pair of records from *different* documents with
 its match probability.
 
-Training. The m and u probabilities and the prior come with the project
-(``models/link_<name>.json``, fitted by ``python -m pipeline.link.train`` with EM
-on a synthetic corpus made from our annotated events); on a table large enough to
-learn from, u is re-estimated by random sampling and m by EM on the data itself,
-as splink's own workflow does. Nothing is downloaded; DuckDB runs in memory in
-this process.
+Training. The m and u probabilities come with the project
+(``models/link_<name>.json``, fitted by ``python -m pipeline.link.train`` on a
+synthetic corpus made from our annotated events, m from its true clusters). The
+prior is estimated on every collection from near-certain rules; on a table large
+enough, u is re-estimated by random sampling of its own pairs. Nothing is
+downloaded; DuckDB runs in memory in this process.
 """
 
 from __future__ import annotations
@@ -26,8 +26,8 @@ import pandas as pd
 from ..errors import LexiconError
 from ..resources import models_dir, read_model
 
-# Below this many records EM has too few pairs to learn from: the shipped
-# parameters are used as they are.
+# Below this many records random pairs say little about the collection: the
+# shipped u probabilities are used as they are.
 MIN_RECORDS_TO_TRAIN = 5_000
 U_SAMPLE_PAIRS = 2e6
 DIFFERENT_DOCUMENTS = "l.doc_id <> r.doc_id"
@@ -98,7 +98,7 @@ def settings(model: Model, parameters: dict | None = None) -> dict:
         "probability_two_random_records_match":
             parameters.get("probability_two_random_records_match", model.default_prior),
         "retain_matching_columns": False,
-        "retain_intermediate_calculation_columns": False,
+        "retain_intermediate_calculation_columns": True,  # the gamma_ levels, for review and debugging
     }
 
 
@@ -123,7 +123,7 @@ def fitted_parameters(linker, model: Model) -> dict:
 
 
 def make_linker(records: pd.DataFrame, model: Model, parameters: dict | None = None,
-                memory_limit: str = "3GB", threads: int = 2):
+                memory_limit: str = "3GB", threads: int = 2, extra_columns: list[str] = ()):
     """A splink linker over ``records`` in a fresh in-memory DuckDB."""
     import duckdb
     from splink import DuckDBAPI, Linker
@@ -133,7 +133,7 @@ def make_linker(records: pd.DataFrame, model: Model, parameters: dict | None = N
     connection.execute(f"SET threads = {int(threads)}")
     connection.execute("SET preserve_insertion_order = false")
     db_api = DuckDBAPI(connection)
-    table = db_api.register(records[["unique_id", "doc_id", *model.columns]],
+    table = db_api.register(records[["unique_id", "doc_id", *model.columns, *extra_columns]],
                             table_name=f"link_{model.name}_records")
     return Linker(table, settings(model, parameters), log_level=None)
 
@@ -184,13 +184,23 @@ def estimate_prior(linker, model: Model, n_records: int) -> None:
         settings_obj._probability_two_random_records_match = floor
 
 
+def estimate_u(linker, seed: int = 20261206) -> None:
+    """u by random sampling of the records at hand: it depends on the collection
+    (how common its names are, how its dates and places crowd together)."""
+    with quiet_splink():
+        linker.training.estimate_u_using_random_sampling(max_pairs=U_SAMPLE_PAIRS, seed=seed)
+
+
 def score_pairs(records: pd.DataFrame, model: Model, *, learn: bool = True,
                 threshold: float = 0.0) -> tuple[pd.DataFrame, dict]:
     """Every blocked pair from different documents with its match probability.
 
     Returns the pairs (``unique_id_l``, ``unique_id_r``, ``match_weight``,
-    ``match_probability`` and a ``gamma_*`` level per comparison) and the
-    parameters used. ``learn``: re-fit on ``records`` when there are enough of them.
+    ``match_probability`` and ``mw_*``, each comparison's match weight) and the
+    parameters used. The m probabilities are the shipped ones (how tellings of one
+    person or happening differ carries over from collection to collection); the
+    prior is always estimated on ``records``, and with ``learn`` and enough
+    records u is too.
     """
     empty = pd.DataFrame(columns=["unique_id_l", "unique_id_r", "match_weight",
                                   "match_probability"])
@@ -199,13 +209,12 @@ def score_pairs(records: pd.DataFrame, model: Model, *, learn: bool = True,
         return empty, parameters  # nothing to link across
     linker = make_linker(records, model, parameters)
     if learn and len(records) >= MIN_RECORDS_TO_TRAIN:
-        train(linker, model)
+        estimate_u(linker)
         parameters = fitted_parameters(linker, model)
-    else:
-        estimate_prior(linker, model, len(records))
+    estimate_prior(linker, model, len(records))
     with quiet_splink():
         pairs = linker.inference.predict(threshold_match_probability=threshold)
     frame = pairs.as_pandas_dataframe()
     keep = ["unique_id_l", "unique_id_r", "match_weight", "match_probability",
-            *[c for c in frame.columns if c.startswith("gamma_")]]
+            *[c for c in frame.columns if c.startswith(("gamma_", "mw_"))]]
     return frame[keep], parameters

@@ -9,7 +9,8 @@ the same or contain one another (a square and its city); the same linked people;
 counts, amounts and terms within tolerance.
 
 Blocking keeps the cost near-linear: same type and month, or a linked person in
-common, or the same city and year, or the same year where one date is only a year.
+common, or the same city and year, or the same year where one date is only a year,
+or the same words in the evidence sentence.
 """
 
 from __future__ import annotations
@@ -24,6 +25,9 @@ _COUNT_AGREES = (f"{_LO.format(s='l')} <= 1.25 * {_HI.format(s='r')} "
                  f"AND {_LO.format(s='r')} <= 1.25 * {_HI.format(s='l')}")
 _GAP_DAYS = ('date_diff(\'day\', least("date_end_l", "date_end_r"), '
              'greatest("date_start_l", "date_start_r"))')
+
+# An event that names everyone it counts (or counts no one).
+_NAMES_ALL = 'coalesce("count_max_{s}", "count_min_{s}", 0) <= len("person_ids_{s}")'
 
 # Share of words two evidence sentences have in common (a statement quoted or copied).
 _JACCARD = ('len(list_intersect("words_l", "words_r")) '
@@ -53,18 +57,27 @@ COMPARISONS = [
         _level("all of one side", 'list_has_all("person_ids_l", "person_ids_r") '
                                   'OR list_has_all("person_ids_r", "person_ids_l")'),
         _level("some", 'list_has_any("person_ids_l", "person_ids_r")'),
+        # Neither side tells of more people than it names, and they name others: the
+        # detentions of two people, not one crowd told by two who each knew someone.
+        _level("other people", f"{_NAMES_ALL.format(s='l')} AND {_NAMES_ALL.format(s='r')}"),
         _else(),
     ]},
     {"output_column_name": "wording", "comparison_description": "words of the evidence sentences", "comparison_levels": [
-        _level("missing", '"words_l" IS NULL OR "words_r" IS NULL', null=True),
-        _level("same wording", f"{_JACCARD} >= 0.8"),
-        _level("similar wording", f"{_JACCARD} >= 0.4"),
+        # A short sentence shares its few words with many: no evidence either way.
+        _level("missing", '"words_l" IS NULL OR "words_r" IS NULL '
+                          'OR len("words_l") < 5 OR len("words_r") < 5', null=True),
+        # A long sentence told again word for word: a report quoting a statement, a copy.
+        _level("copied", f'{_JACCARD} >= 0.9 AND len("words_l") >= 8 AND len("words_r") >= 8'),
+        _level("same wording", f"{_JACCARD} >= 0.6"),
+        _level("similar wording", f"{_JACCARD} >= 0.3"),
         _else(),
     ]},
-    {"output_column_name": "count", "comparison_description": "number of people, 25% tolerance", "comparison_levels": [
+    {"output_column_name": "count", "comparison_description": "number of people, 25% tolerance; crowds", "comparison_levels": [
         _level("missing", f'{_LO.format(s="l")} IS NULL OR {_LO.format(s="r")} IS NULL',
                null=True),
         _level("agrees", _COUNT_AGREES),
+        # Crowds are estimated: police, organisers and monitors differ severalfold.
+        _level("both crowds", f'{_LO.format(s="l")} >= 20 AND {_LO.format(s="r")} >= 20'),
         _else(),
     ]},
     {"output_column_name": "amount", "comparison_description": "amount of money, 5% tolerance", "comparison_levels": [
@@ -96,6 +109,9 @@ INCIDENTS = Model(
         f"{_SAME_KIND} AND l.city = r.city AND l.year = r.year",
         f"{_SAME_KIND} AND l.year = r.year "
         "AND (l.date_precision = 'year' OR r.date_precision = 'year')",
+        # A sentence told again word for word (a report quoting a statement, a copy),
+        # dated or not.
+        f"{_SAME_KIND} AND l.words_key = r.words_key",
     ],
     # EM learns each comparison from pairs blocked on the others: the same day and
     # city (people, values), the same people (date, place, values).
@@ -108,5 +124,5 @@ INCIDENTS = Model(
     columns=["type", "aggregate", "date_start", "date_end", "date_precision", "month", "year",
              "place_canonical", "city", "country", "person_ids", "count_min", "count_max",
              "amount_min", "amount_max", "currency", "term_min", "term_max", "term_unit",
-             "words"],
+             "words", "words_key"],
 )

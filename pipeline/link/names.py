@@ -2,10 +2,11 @@
 
 Within a document the tagger already gives each person one nominative ``normal``
 (``Б. Туменовой`` reads ``Бахыт Туменова``). Across documents the same person may
-be ``Бахыт Туменова``, ``Б. Туменова``, ``Туменова Бахыт Кадыровна`` or, in a
-report written in English, ``Bakhyt Tumenova``. This module splits a name into
-surname, first name and patronymic (each possibly an initial), reads its gender,
-and gives every part a *sound key*: Cyrillic and Latin spellings transliterated to
+be ``Бахыт Туменова``, ``Б. Туменова``, ``Туменова Бахыт Кадыровна``, ``Ксюша``
+for ``Ксения`` or, in a report written in English, ``Bakhyt Tumenova``. This
+module splits a name into surname, first name and patronymic (each possibly an
+initial), reads a short first name as the full one it stands for
+(``models/link_names.json``), reads its gender, and gives every part a *sound key*: Cyrillic and Latin spellings transliterated to
 one simplified Latin form, so ``Туменова``/``Tumenova``, ``Ковалёва``/``Ковалева``,
 ``Эсенов``/``Есенов`` and ``Бахыт``/``Bakhyt`` key alike. The comparisons in
 :mod:`pipeline.link.people` work on these keys.
@@ -15,9 +16,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
-from ..resources import load_json
+from ..resources import fold, load_json
 from ..tag.persons import is_initial, is_patronymic, normalise_person
 
 _CYRILLIC = re.compile(r"[а-яёәғқңөұүһі]", re.IGNORECASE)
@@ -75,7 +76,7 @@ class Name:
 
     normal: str
     surname: str | None  # the surname's stem (no gender ending)
-    first: str | None  # the full first name, None when only its initial is known
+    first: str | None  # the full first name (Ксюша: ksenia), None when only its initial is known
     first_initial: str | None
     patronymic: str | None
     patronymic_initial: str | None
@@ -86,6 +87,64 @@ class Name:
         """How much of the name is known: full words count double."""
         return (2 * sum(p is not None for p in (self.surname, self.first, self.patronymic))
                 + sum(p is not None for p in (self.first_initial, self.patronymic_initial)))
+
+
+@cache
+def _names_file() -> dict:
+    return load_json("link_names.json")
+
+
+@cache
+def _first_names() -> dict[str, dict[str, frozenset[str]]]:
+    """Folded form -> gender -> the full first names it may stand for (a full name
+    stands for itself)."""
+    table: dict[str, dict[str, set[str]]] = {}
+    for entry in _names_file()["first_names"]:
+        for form in (entry["name"], *entry["forms"]):
+            table.setdefault(fold(form), {}).setdefault(entry["gender"], set()).add(entry["name"])
+    return {form: {g: frozenset(n) for g, n in by_gender.items()}
+            for form, by_gender in table.items()}
+
+
+def full_first_name(word: str, gender: str | None = None) -> tuple[str, str | None]:
+    """The full first name a short or variant form stands for, and its gender.
+
+    A form of names of both genders is read by ``gender``; a form of several names
+    of one gender (``Слава``) stands for none: it is kept as written.
+
+    >>> full_first_name("Ксюша"), full_first_name("Наталия")
+    (('Ксения', 'femn'), ('Наталья', 'femn'))
+    >>> full_first_name("Саша", "masc"), full_first_name("Саша")
+    (('Александр', 'masc'), ('Саша', None))
+    >>> full_first_name("Слава"), full_first_name("Бахыт")
+    (('Слава', None), ('Бахыт', None))
+    """
+    by_gender = _first_names().get(fold(word))
+    if not by_gender:
+        return word, None
+    genders = [gender] if gender in by_gender else list(by_gender)
+    names = {(n, g) for g in genders for n in by_gender[g]}
+    if len(names) != 1:
+        return word, None
+    return next(iter(names))
+
+
+@cache
+def _surname_endings() -> tuple[re.Pattern, re.Pattern]:
+    endings = _names_file()["surname_endings"]
+    return tuple(re.compile(f"(?:{'|'.join(endings[k])})$", re.IGNORECASE)
+                 for k in ("strong", "weak"))
+
+
+def surname_likeness(word: str) -> int:
+    """2 for a word with a typical surname ending, 1 for a weak one (``-ин``, also a
+    first name's: Эркин), 0 for none.
+
+    >>> surname_likeness("Сатыбалдиев"), surname_likeness("Эркин"), surname_likeness("Бахыт")
+    (2, 1, 0)
+    """
+    strong, weak = _surname_endings()
+    return 2 if strong.search(word) else 1 if weak.search(word) else 0
 
 
 @lru_cache(maxsize=200_000)
@@ -104,27 +163,35 @@ def parse_name(normal: str) -> Name:
     >>> n = parse_name("Игорь")
     >>> n.surname, n.first, n.gender
     (None, 'igor', 'masc')
-    >>> n = parse_name("Ахметова Гульнара")
+    >>> [parse_name(x).surname for x in ("Ахметова Гульнара", "Сатыбалдиев Эркин", "Р. Эргашев")]
+    ['ahmetov', 'satibaldev', 'ergashev']
+    >>> n = parse_name("Татьяна Лукашевич")
     >>> n.surname, n.first
-    ('ahmetov', 'gulnara')
+    ('lukashevich', 'tatana')
+    >>> parse_name("Ксюша Воронцова").first == parse_name("Ксения Воронцова").first
+    True
     >>> parse_name("Bakhyt Tumenova").surname == parse_name("Бахыт Туменова").surname
     True
     """
     person = normalise_person(normal)
     parts = list(person.parts)
+    full = [i for i, p in enumerate(parts) if not is_initial(p)]
     surname_at: int | None = person.surname
-    words = [p for p in parts if not is_initial(p)]
-    if (len(parts) == 2 and surname_at == 1 and _is_first_name(parts[1])
-            and not _is_first_name(parts[0])):
-        surname_at = 0  # ``Ахметова Гульнара``: surname first
-    if len(parts) == 1 and _is_first_name(parts[0]):
+    if not full:
+        surname_at = None
+    elif surname_at is None or is_initial(parts[surname_at]):
+        surname_at = full[-1]  # an initial is never the surname
+    if len(full) == 2 and len(parts) == 2:
+        surname_at = _surname_of_two(parts[0], parts[1], surname_at)
+    elif len(parts) == 1 and _is_first_name(parts[0]):
         surname_at = None  # ``Талгат``: a first name alone
-    elif surname_at is not None and is_patronymic(parts[surname_at]) and len(words) == 2:
-        surname_at = None  # ``Олег Сергеевич``: first name and patronymic, no surname
     given = [p for i, p in enumerate(parts) if i != surname_at]
     first = given[0] if given else None
     patronymic = given[1] if len(given) > 1 else None
     gender = person.gender if len(person.genders) == 1 else _gender_of(first, patronymic)
+    if first and not is_initial(first):
+        first, known_gender = full_first_name(first, gender)
+        gender = gender or known_gender
     return Name(
         normal=normal,
         surname=surname_stem(sound_key(parts[surname_at])) if surname_at is not None else None,
@@ -132,6 +199,43 @@ def parse_name(normal: str) -> Name:
         patronymic=_full(patronymic), patronymic_initial=_initial(patronymic),
         gender=gender,
     )
+
+
+def _surname_of_two(one: str, two: str, default: int | None) -> int | None:
+    """Which of two full words is the surname (None: first name and patronymic).
+
+    A first name the dictionaries know stands beside a word that is not one
+    (``Ахметова Гульнара``); else a typical surname ending beside a weaker one
+    (``Сатыбалдиев Эркин``). A patronymic made from a first name after a first
+    name is no surname (``Олег Сергеевич``); a ``-вич`` word after a woman's name is
+    (``Татьяна Лукашевич``: hers would be ``-вна``).
+    """
+    if is_patronymic(two) and _is_first_name(one) and _from_first_name(two) \
+            and not _known_as("Surn", two) and _gender_of(one, None) != "femn":
+        return None
+    first_one, first_two = _is_first_name(one), _is_first_name(two)
+    if first_one != first_two:
+        return 1 if first_one else 0
+    like_one, like_two = surname_likeness(one), surname_likeness(two)
+    if like_one != like_two:
+        return 0 if like_one > like_two else 1
+    return 1 if default is None else default
+
+
+def _from_first_name(patronymic: str) -> bool:
+    """Whether a ``-вич``/``-ич`` word is made from a man's first name (Сергеевич, Ильич).
+
+    >>> _from_first_name("Андреевич"), _from_first_name("Лукашевич")
+    (True, False)
+    """
+    low = patronymic.lower()
+    for suffix, endings in (("евич", ("й", "ь")), ("ович", ("", "ий")),
+                            ("ич", ("а", "я"))):
+        if low.endswith(suffix):
+            stem = patronymic[: -len(suffix)]
+            if any(_is_first_name(stem + e, strict=True) for e in endings):
+                return True
+    return False
 
 
 def _full(part: str | None) -> str | None:
@@ -142,10 +246,20 @@ def _initial(part: str | None) -> str | None:
     return sound_key(part[0])[:1] or None if part else None
 
 
-def _is_first_name(word: str) -> bool:
+@lru_cache(maxsize=50_000)
+def _is_first_name(word: str, strict: bool = False) -> bool:
+    """A first name in pymorphy3's dictionary (not a guess) or in ``link_names.json``;
+    ``strict``: in its nominative."""
+    return fold(word) in _first_names() or _known_as("Name", word, strict)
+
+
+def _known_as(grammeme: str, word: str, nominative: bool = False) -> bool:
+    """Whether pymorphy3's dictionary (not its guesser) knows ``word`` as a Name or Surn."""
     from ..nlp import parse_word
 
-    return any("Name" in p.tag for p in parse_word(word))
+    return any(grammeme in p.tag and p.methods_stack[0][0].__class__.__name__ == "DictionaryAnalyzer"
+               and (not nominative or fold(p.normal_form) == fold(word))
+               for p in parse_word(word))
 
 
 def _gender_of(first: str | None, patronymic: str | None) -> str | None:
@@ -159,7 +273,8 @@ def _gender_of(first: str | None, patronymic: str | None) -> str | None:
         if low.endswith(("вна", "чна", "шна", "кызы", "гызы")):
             return "femn"
     if first and not is_initial(first):
-        genders = {p.tag.gender for p in parse_word(first) if "Name" in p.tag}
+        genders = {p.tag.gender for p in parse_word(first) if "Name" in p.tag
+                   and p.tag.gender in ("masc", "femn")}
         if len(genders) == 1:
             return genders.pop()
     return None

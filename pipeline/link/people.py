@@ -2,10 +2,15 @@
 
 The comparisons fit Russian names (:mod:`pipeline.link.names`): surnames on their
 sound keys, with the gender ending set aside and gender compared on its own
-(``Ковалева`` is not ``Ковалев``); a first name or patronymic that is only an
+(``Ковалева`` is not ``Ковалев``); a surname a letter off is close (a typo), one
+further off is another surname (``Ткачук``, ``Ткаченко``); a short first name is
+its full one (``Ксюша``: ``Ксения``); a first name or patronymic that is only an
 initial fits any full one it begins; either may be missing, which is no
 evidence either way. What tells namesakes apart is context: where their events
-happened (city, else country), when (years), and who else their statements name.
+happened (city, else country), when (years), and who else their statements
+name. Two cities on one day are two people: that is a rule of the clustering
+(:mod:`pipeline.link.cluster`), not a comparison, for no weight of evidence
+from a name should outvote it.
 
 Blocking: pairs share a surname, or a first name and the surname's first three
 letters (a surname spelt two ways), or first name and patronymic (``Олег
@@ -34,7 +39,10 @@ COMPARISONS = [
     {"output_column_name": "surname", "comparison_description": "surname sound key", "comparison_levels": [
         _level("missing", '"surname_l" IS NULL OR "surname_r" IS NULL', null=True),
         _level("same", '"surname_l" = "surname_r"'),
-        _level("close", 'jaro_winkler_similarity("surname_l", "surname_r") >= 0.9'),
+        # A letter wrong, missing or swapped (a typo, a transliteration): Ткачук and
+        # Ткаченко, close by Jaro-Winkler, are two surnames.
+        _level("close", 'damerau_levenshtein("surname_l", "surname_r") <= 1 '
+                        'AND least(length("surname_l"), length("surname_r")) >= 5'),
         _else(),
     ]},
     {"output_column_name": "first", "comparison_description": "first name or its initial", "comparison_levels": [
@@ -42,7 +50,8 @@ COMPARISONS = [
         _level("same", '"first_l" = "first_r"'),
         _level("initial fits", '"first_initial_l" = "first_initial_r" '
                                'AND ("first_l" IS NULL OR "first_r" IS NULL)'),
-        _level("close", 'jaro_winkler_similarity("first_l", "first_r") >= 0.88'),
+        _level("close", 'damerau_levenshtein("first_l", "first_r") <= 1 '
+                        'AND least(length("first_l"), length("first_r")) >= 4'),
         _else(),
     ]},
     {"output_column_name": "patronymic", "comparison_description": "patronymic or its initial", "comparison_levels": [
@@ -61,6 +70,8 @@ COMPARISONS = [
     {"output_column_name": "where", "comparison_description": "cities, else countries, of their events", "comparison_levels": [
         _level("missing", '"countries_l" IS NULL OR "countries_r" IS NULL', null=True),
         _level("same city", 'list_has_any("cities_l", "cities_r")'),
+        _level("other city, same country", '"cities_l" IS NOT NULL AND "cities_r" IS NOT NULL '
+                                           'AND list_has_any("countries_l", "countries_r")'),
         _level("same country", 'list_has_any("countries_l", "countries_r")'),
         _else(),
     ]},

@@ -15,10 +15,12 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import cache
 
 import pandas as pd
 
 from ..research.loading import Tables
+from ..resources import load_json
 from ..records import split_names
 from .names import parse_name
 from .places import cities_named, place_kind, resolve
@@ -87,14 +89,20 @@ def document_context(tables: Tables) -> pd.DataFrame:
 
 
 def event_places(tables: Tables, context: pd.DataFrame) -> pd.DataFrame:
-    """Each event's place resolved to canonical name, city and country."""
+    """Each event's place resolved to canonical name, city and country.
+
+    A venue the gazetteer does not know (``Манежная площадь``) lies in the city its
+    sentence names, else the city named last before it (a report goes city by
+    city: ``Москва. Самой массовой стала акция на Манежной площади``), else the
+    city its document names most.
+    """
     events = tables.events
     doc_cities = dict(zip(context["doc_id"], context["doc_cities"]))
-    sentence_places = _sentence_cities(tables)
+    named = _sentence_cities(tables)
     rows = []
     for doc_id, event_id, sent_id, place in events[["doc_id", "event_id", "sent_id",
                                                     "place"]].itertuples(index=False):
-        near = sentence_places.get((doc_id, sent_id), [])
+        near = _cities_before(named.get(doc_id, []), sent_id)
         where = resolve(None if pd.isna(place) else str(place),
                         near + doc_cities.get(doc_id, []))
         rows.append({"doc_id": doc_id, "event_id": event_id, "place_canonical": where.place,
@@ -103,19 +111,41 @@ def event_places(tables: Tables, context: pd.DataFrame) -> pd.DataFrame:
                                        "country"])
 
 
-def _sentence_cities(tables: Tables) -> dict[tuple[str, int], list[str]]:
+LOOK_BACK = 5  # sentences before an event's in which a city named still holds
+
+
+def _cities_before(named: list[tuple[int, list[str]]], sent_id) -> list[str]:
+    """Cities of the event's sentence, else of the nearest sentence before it (within
+    :data:`LOOK_BACK`); ``named`` is (sentence, cities) in sentence order."""
+    if sent_id is None or pd.isna(sent_id):
+        return []
+    sent_id = int(sent_id)
+    for number, cities in reversed(named):
+        if number == sent_id:
+            return cities
+        if number < sent_id:
+            return cities if sent_id - number <= LOOK_BACK else []
+    return []
+
+
+def _sentence_cities(tables: Tables) -> dict[str, list[tuple[int, list[str]]]]:
+    """Per document, the sentences naming cities, in order, with those cities."""
     places = tables.mentions[(tables.mentions["type"] == "LOC")
                              & tables.mentions["sent_id"].notna()]
     named: dict[tuple[str, int], list[str]] = {}
     for doc_id, sent_id, normal in zip(places["doc_id"], places["sent_id"], places["normal"]):
         if isinstance(normal, str):
             named.setdefault((doc_id, int(sent_id)), []).append(normal)
-    return {key: cities for key, names in named.items() if (cities := cities_named(names))}
+    by_doc: dict[str, list[tuple[int, list[str]]]] = {}
+    for (doc_id, sent_id), names in sorted(named.items()):
+        if cities := cities_named(names):
+            by_doc.setdefault(doc_id, []).append((sent_id, cities))
+    return by_doc
 
 
 PERSON_COLUMNS = [
     "unique_id", PERSON_KEY, "doc_id", "name", "surname", "first", "first_initial",
-    "patronymic", "patronymic_initial", "gender", "cities", "countries", "years",
+    "patronymic", "patronymic_initial", "gender", "cities", "countries", "whereabouts", "years",
     "co_surnames", "fullness",
 ]
 
@@ -144,13 +174,17 @@ def person_records(tables: Tables, places: pd.DataFrame, context: pd.DataFrame) 
         countries = _listed(e.country for e in own) or _listed(doc["doc_countries"])
         years = _listed(y for e in own for y in _years(e.date_start, e.date_end)) \
             or _listed(doc["doc_years"])
+        # Where the person was on a day: events dated to one day, in a known city.
+        whereabouts = _listed(f"{e.date_start.date().isoformat()} {e.city}" for e in own
+                              if e.date_precision == "day" and isinstance(e.city, str)
+                              and not pd.isna(e.date_start) and e.date_start == e.date_end)
         others = [parse_name(n).surname for n in by_doc[doc_id] if n != name]
         rows.append({
             PERSON_KEY: person_key(doc_id, name), "doc_id": doc_id, "name": name,
             "surname": parsed.surname, "first": parsed.first,
             "first_initial": parsed.first_initial, "patronymic": parsed.patronymic,
             "patronymic_initial": parsed.patronymic_initial, "gender": parsed.gender,
-            "cities": cities, "countries": countries, "years": years,
+            "cities": cities, "countries": countries, "whereabouts": whereabouts, "years": years,
             "co_surnames": _listed(s for s in others if s and s != parsed.surname),
             "fullness": parsed.fullness,
         })
@@ -169,21 +203,34 @@ EVENT_COLUMNS = [
     "unique_id", EVENT_KEY, "doc_id", "event_id", "type", "aggregate", "date_start",
     "date_end", "date_precision", "month", "year", "place", "place_canonical", "city",
     "country", "person_ids", "count_min", "count_max", "amount_min", "amount_max",
-    "currency", "term_min", "term_max", "term_unit", "actors", "words",
+    "currency", "term_min", "term_max", "term_unit", "actors", "words", "words_key",
 ]
 
 _WORD = re.compile(r"[^\W\d_]{4,}")
 
 
-def evidence_words(text) -> list[str] | None:
-    """The words of an evidence sentence, cut to five letters (a crude stem), as a set.
+def _stem(word: str) -> str:
+    return word.lower().replace("ё", "е")[:5]
 
-    >>> evidence_words("Полиция задержала Бахыт Туменову у памятника.")
-    ['бахыт', 'задер', 'памят', 'полиц', 'тумен']
+
+@cache
+def _month_stems() -> frozenset[str]:
+    return frozenset(_stem(form) for month in load_json("months.json")["months"]
+                     for form in month["forms"])
+
+
+def evidence_words(text, said_elsewhere: str = "") -> list[str] | None:
+    """The words of an evidence sentence, cut to five letters (a crude stem), as a set,
+    without the words of the names, place and month the other comparisons weigh
+    (``said_elsewhere``): two sentences alike only in those are no copy of each other.
+
+    >>> evidence_words("Полиция задержала Бахыт Туменову у памятника 12 июня.", "Бахыт Туменова")
+    ['задер', 'памят', 'полиц']
     """
     if not isinstance(text, str):
         return None
-    return _listed(w.lower().replace("ё", "е")[:5] for w in _WORD.findall(text))
+    skip = _month_stems() | {_stem(w) for w in _WORD.findall(said_elsewhere)}
+    return _listed(s for w in _WORD.findall(text) if (s := _stem(w)) not in skip)
 
 
 def event_records(tables: Tables, places: pd.DataFrame,
@@ -213,8 +260,10 @@ def event_records(tables: Tables, places: pd.DataFrame,
         "currency": events["currency"].astype(object).to_numpy(),
         "term_unit": events["term_unit"].astype(object).to_numpy(),
         "actors": [_listed(split_names(a)) for a in events["actors"]],
-        "words": [evidence_words(e) for e in events["evidence"]],
+        "words": [evidence_words(e, " ".join(str(v) for v in (p, pl) if isinstance(v, str)))
+                  for e, p, pl in zip(events["evidence"], events["persons"], events["place"])],
     })
+    frame["words_key"] = [" ".join(w) if w and len(w) >= 4 else None for w in frame["words"]]
     for column in ("date_precision", "place", "currency", "term_unit", "month"):
         frame[column] = frame[column].where(frame[column].notna(), None)
     frame.insert(0, "unique_id", range(len(frame)))
