@@ -30,6 +30,7 @@ from ..records import split_names
 from ..research.loading import load
 from ..tables import write_text_atomically
 from .cluster import cluster
+from .names import same_in_document
 from .consensus import incidents_table, people_table
 from .engine import score_pairs
 from .incidents import INCIDENTS
@@ -56,9 +57,12 @@ from .records import (
 )
 from .review import INCIDENT, PERSON, Decisions, check, read_decisions, write_review
 
-# Measured on the linking gold set (README, `python -m benchmarks.linking`).
-PERSON_THRESHOLD = 0.9
-INCIDENT_THRESHOLD = 0.8
+# Chosen on the development split of the linking gold set
+# (`python -m benchmarks.linking --sweep --keep DIR`): the threshold where the mean
+# of the pairwise F1 on the gold input and on the pipeline's output is highest, in
+# the middle of a plateau (README, "Linking").
+PERSON_THRESHOLD = 0.98
+INCIDENT_THRESHOLD = 0.9
 REVIEW_BAND = 3.0  # pairs this many bits of match weight either side of the threshold
 
 
@@ -109,6 +113,7 @@ def link(out: str | Path, dest: str | Path | None = None, *,
     person_pairs, _ = score_pairs(persons, PEOPLE, learn=learn)
     person_checks = {k: "" for k in persons[PERSON_KEY]}
     same, different = decisions.pairs(PERSON, _ids(persons, PERSON_KEY), person_checks)
+    same += _same_in_documents(persons)
     people_clusters = cluster(list(persons["doc_id"]), _triples(person_pairs),
                               person_threshold, same, different,
                               whereabouts=list(persons["whereabouts"]))
@@ -166,6 +171,16 @@ def link(out: str | Path, dest: str | Path | None = None, *,
             "review_pairs": result.n_review, "stale_decisions": len(decisions.stale),
         }, ensure_ascii=False, indent=2) + "\n")
     return result
+
+
+def _same_in_documents(persons: pd.DataFrame) -> list[tuple[int, int]]:
+    """Record pairs of one document naming one person in two ways the tagger did not
+    group (``К. Бережного``, ``Кирилл Бережной``): joined before any scoring."""
+    ids = dict(zip(zip(persons["doc_id"], persons["name"]), persons["unique_id"]))
+    pairs = []
+    for doc_id, names in persons.groupby("doc_id")["name"]:
+        pairs += [(ids[(doc_id, a)], ids[(doc_id, b)]) for a, b in same_in_document(list(names))]
+    return pairs
 
 
 def _ids(records: pd.DataFrame, key: str) -> dict[str, int]:

@@ -30,6 +30,8 @@ from ..resources import models_dir, read_model
 # shipped u probabilities are used as they are.
 MIN_RECORDS_TO_TRAIN = 5_000
 U_SAMPLE_PAIRS = 2e6
+# Up to this many pairs, a collection is compared exhaustively (seconds on DuckDB).
+EXHAUSTIVE_PAIRS = 1_000_000
 DIFFERENT_DOCUMENTS = "l.doc_id <> r.doc_id"
 
 
@@ -45,6 +47,15 @@ class Model:
     deterministic_recall: float = 0.6
     default_prior: float = 1e-4
     columns: list[str] = field(default_factory=list)  # the record columns the SQL reads
+    # On a small collection every pair that agrees on these is compared (blocking
+    # only saves time, and there is none to save): no candidate is lost to a rule.
+    exhaustive_on: list[str] = field(default_factory=list)
+
+    def exhaustive_pairs(self, records: pd.DataFrame) -> int:
+        """How many pairs comparing every pair alike on :attr:`exhaustive_on` makes."""
+        sizes = (records.groupby(self.exhaustive_on).size() if self.exhaustive_on
+                 else pd.Series([len(records)]))
+        return int((sizes * (sizes - 1) // 2).sum())
 
     @property
     def parameters_path(self) -> Path:
@@ -75,8 +86,9 @@ def load_parameters(model: Model) -> dict:
     return parameters
 
 
-def settings(model: Model, parameters: dict | None = None) -> dict:
-    """splink settings for ``model``, with the fitted m/u where ``parameters`` has them."""
+def settings(model: Model, parameters: dict | None = None, exhaustive: bool = False) -> dict:
+    """splink settings for ``model``, with the fitted m/u where ``parameters`` has them;
+    ``exhaustive``: compare every pair alike on ``model.exhaustive_on``."""
     parameters = load_parameters(model) if parameters is None else parameters
     fitted = parameters.get("comparisons", {})
     comparisons = []
@@ -94,7 +106,9 @@ def settings(model: Model, parameters: dict | None = None) -> dict:
         "unique_id_column_name": "unique_id",
         "comparisons": comparisons,
         "blocking_rules_to_generate_predictions": [
-            _with_different_documents(r) for r in model.blocking_rules],
+            _with_different_documents(r) for r in (
+                [" AND ".join(f"l.{c} = r.{c}" for c in model.exhaustive_on) or "1 = 1"]
+                if exhaustive else model.blocking_rules)],
         "probability_two_random_records_match":
             parameters.get("probability_two_random_records_match", model.default_prior),
         "retain_matching_columns": False,
@@ -123,7 +137,8 @@ def fitted_parameters(linker, model: Model) -> dict:
 
 
 def make_linker(records: pd.DataFrame, model: Model, parameters: dict | None = None,
-                memory_limit: str = "3GB", threads: int = 2, extra_columns: list[str] = ()):
+                memory_limit: str = "3GB", threads: int = 2, extra_columns: list[str] = (),
+                exhaustive: bool = False):
     """A splink linker over ``records`` in a fresh in-memory DuckDB."""
     import duckdb
     from splink import DuckDBAPI, Linker
@@ -135,7 +150,7 @@ def make_linker(records: pd.DataFrame, model: Model, parameters: dict | None = N
     db_api = DuckDBAPI(connection)
     table = db_api.register(records[["unique_id", "doc_id", *model.columns, *extra_columns]],
                             table_name=f"link_{model.name}_records")
-    return Linker(table, settings(model, parameters), log_level=None)
+    return Linker(table, settings(model, parameters, exhaustive), log_level=None)
 
 
 class quiet_splink:
@@ -207,7 +222,8 @@ def score_pairs(records: pd.DataFrame, model: Model, *, learn: bool = True,
     parameters = load_parameters(model)
     if records["doc_id"].nunique() < 2:
         return empty, parameters  # nothing to link across
-    linker = make_linker(records, model, parameters)
+    exhaustive = model.exhaustive_pairs(records) <= EXHAUSTIVE_PAIRS
+    linker = make_linker(records, model, parameters, exhaustive=exhaustive)
     if learn and len(records) >= MIN_RECORDS_TO_TRAIN:
         estimate_u(linker)
         parameters = fitted_parameters(linker, model)

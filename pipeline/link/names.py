@@ -54,9 +54,11 @@ def sound_key(word: str) -> str:
     return word
 
 
-# Endings that make a man's surname a woman's (Туменов/Туменова, Архангельский/-ая),
-# on the sound key: one key for both, the gender kept apart.
-_GENDERED_ENDING = re.compile(r"(ov|ev|in)a$|(sk|c)(aa|oi|a|i)$")
+# Endings that make a man's surname a woman's (Туменов/Туменова, Архангельский/-ая,
+# Бережной/Бережная), on the sound key: one key for both, the gender kept apart; and
+# the case endings a name the tagger left inflected still carries (Бережного, Туменовой).
+_GENDERED_ENDING = re.compile(r"(ov|ev|in)a$|(sk|c)(aa|oi|a|i)$"
+                              r"|(?<=[a-z]{4})(ogo|ego|omu|emu|oi|aa|uu|im|u|i)$")
 
 
 def surname_stem(key: str) -> str:
@@ -66,8 +68,10 @@ def surname_stem(key: str) -> str:
     True
     >>> surname_stem(sound_key("Архангельская")) == surname_stem(sound_key("Архангельский"))
     True
+    >>> {surname_stem(sound_key(w)) for w in ("Бережной", "Бережная", "Бережного")}
+    {'berejn'}
     """
-    return _GENDERED_ENDING.sub(lambda m: m.group(1) or m.group(2), key)
+    return _GENDERED_ENDING.sub(lambda m: m.group(1) or m.group(2) or "", key)
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,7 +178,8 @@ def parse_name(normal: str) -> Name:
     True
     """
     person = normalise_person(normal)
-    parts = list(person.parts)
+    # ``Ткачук П. А``: a capital alone is an initial whose dot was lost.
+    parts = [f"{p}." if len(p) == 1 and p.isupper() else p for p in person.parts]
     full = [i for i, p in enumerate(parts) if not is_initial(p)]
     surname_at: int | None = person.surname
     if not full:
@@ -190,7 +195,7 @@ def parse_name(normal: str) -> Name:
     patronymic = given[1] if len(given) > 1 else None
     gender = person.gender if len(person.genders) == 1 else _gender_of(first, patronymic)
     if first and not is_initial(first):
-        first, known_gender = full_first_name(first, gender)
+        first, known_gender = full_first_name(_nominative_name(first, gender), gender)
         gender = gender or known_gender
     return Name(
         normal=normal,
@@ -222,18 +227,36 @@ def _surname_of_two(one: str, two: str, default: int | None) -> int | None:
     return 1 if default is None else default
 
 
+def _nominative_name(word: str, gender: str | None) -> str:
+    """A first name the tagger left inflected, in the nominative (``Анне``: ``Анна``).
+
+    >>> _nominative_name("Анне", "femn"), _nominative_name("Бахыт", "femn")
+    ('Анна', 'Бахыт')
+    """
+    from ..nlp import parse_word
+
+    names = [p for p in parse_word(word) if "Name" in p.tag and p.tag.number == "sing"
+             and p.methods_stack[0][0].__class__.__name__ == "DictionaryAnalyzer"
+             and gender in (None, p.tag.gender)]
+    if any(p.tag.case == "nomn" and "Fixd" not in p.tag for p in names):
+        return word  # a nominative of its own (an indeclinable one, Анне, counts for little)
+    inflected = [p for p in names if p.tag.case != "nomn" and fold(p.normal_form) != fold(word)]
+    return inflected[0].normal_form.capitalize() if inflected else word
+
+
 def _from_first_name(patronymic: str) -> bool:
     """Whether a ``-вич``/``-ич`` word is made from a man's first name (Сергеевич, Ильич).
 
-    >>> _from_first_name("Андреевич"), _from_first_name("Лукашевич")
-    (True, False)
+    >>> _from_first_name("Андреевич"), _from_first_name("Павлович"), _from_first_name("Гриневич")
+    (True, True, False)
     """
     low = patronymic.lower()
     for suffix, endings in (("евич", ("й", "ь")), ("ович", ("", "ий")),
                             ("ич", ("а", "я"))):
         if low.endswith(suffix):
             stem = patronymic[: -len(suffix)]
-            if any(_is_first_name(stem + e, strict=True) for e in endings):
+            stems = (stem, stem[:-1] + "е" + stem[-1:]) if suffix == "ович" else (stem,)  # Павел
+            if any(_is_first_name(s + e, strict=True) for s in stems for e in endings):
                 return True
     return False
 
@@ -278,3 +301,53 @@ def _gender_of(first: str | None, patronymic: str | None) -> str | None:
         if len(genders) == 1:
             return genders.pop()
     return None
+
+
+def _fits(a: str | None, b: str | None, a_initial: str | None, b_initial: str | None) -> bool:
+    """Two first names (or patronymics) that may be one: equal, or one missing or an
+    initial the other begins with."""
+    if a and b:
+        return a == b
+    return a_initial is None or b_initial is None or a_initial == b_initial
+
+
+def one_person(a: Name, b: Name) -> bool:
+    """Whether two names one document gives may well be one person's (``К. Бережной``
+    and ``Кирилл Бережной``; ``Виктор Павлович`` and ``Виктор Павлович Сенько``).
+
+    >>> one_person(parse_name("К. Бережного"), parse_name("Кирилл Бережной"))
+    True
+    >>> one_person(parse_name("Анна Соколова"), parse_name("Андрей Соколов"))
+    False
+    """
+    if a.gender and b.gender and a.gender != b.gender:
+        return False
+    if not (_fits(a.first, b.first, a.first_initial, b.first_initial)
+            and _fits(a.patronymic, b.patronymic, a.patronymic_initial, b.patronymic_initial)):
+        return False
+    if a.surname and b.surname:
+        return a.surname == b.surname
+    # One has no surname: its first name (and patronymic) must be there in full.
+    short = a if not a.surname else b
+    return bool(short.first) and (a.first == b.first)
+
+
+def same_in_document(names: list[str]) -> list[tuple[str, str]]:
+    """Pairs of names of one document that are one person the tagger left apart:
+    a name joins a fuller one when that is the only one it fits.
+
+    >>> same_in_document(["Кирилл Бережной", "К. Бережного", "Никита Орлов"])
+    [('К. Бережного', 'Кирилл Бережной')]
+    >>> same_in_document(["Соколова", "Анна Соколова", "Мария Соколова"])
+    []
+    >>> same_in_document(["Жумабаева Гульсара", "Гульсара Жумабаева"])
+    [('Гульсара Жумабаева', 'Жумабаева Гульсара')]
+    """
+    parsed = {n: parse_name(n) for n in names}
+    pairs = []
+    for name, mine in parsed.items():
+        fuller = [other for other, theirs in parsed.items() if other != name
+                  and (theirs.fullness, other) > (mine.fullness, name) and one_person(mine, theirs)]
+        if len(fuller) == 1:
+            pairs.append((name, fuller[0]))
+    return pairs

@@ -204,6 +204,7 @@ EVENT_COLUMNS = [
     "date_end", "date_precision", "month", "year", "place", "place_canonical", "city",
     "country", "person_ids", "count_min", "count_max", "amount_min", "amount_max",
     "currency", "term_min", "term_max", "term_unit", "actors", "words", "words_key",
+    "doc_person_ids",
 ]
 
 _WORD = re.compile(r"[^\W\d_]{4,}")
@@ -264,6 +265,12 @@ def event_records(tables: Tables, places: pd.DataFrame,
                   for e, p, pl in zip(events["evidence"], events["persons"], events["place"])],
     })
     frame["words_key"] = [" ".join(w) if w and len(w) >= 4 else None for w in frame["words"]]
+    # Everyone the event's document names: an event naming no one (``оштрафовал меня``)
+    # still belongs to a document about someone.
+    in_document: dict[str, set[str]] = {}
+    for key, person_id in person_of.items():
+        in_document.setdefault(key.split(" | ", 1)[0], set()).add(person_id)
+    frame["doc_person_ids"] = [_listed(in_document.get(d, ())) for d in frame["doc_id"]]
     for column in ("date_precision", "place", "currency", "term_unit", "month"):
         frame[column] = frame[column].where(frame[column].notna(), None)
     frame.insert(0, "unique_id", range(len(frame)))
