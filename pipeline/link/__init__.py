@@ -64,6 +64,7 @@ from .review import INCIDENT, PERSON, Decisions, check, read_decisions, write_re
 PERSON_THRESHOLD = 0.98
 INCIDENT_THRESHOLD = 0.9
 REVIEW_BAND = 3.0  # pairs this many bits of match weight either side of the threshold
+REVIEW_LIMIT = 1000  # pairs of each kind in the review file, the most uncertain first
 
 
 @dataclass
@@ -156,9 +157,9 @@ def link(out: str | Path, dest: str | Path | None = None, *,
         refused = {_pair_of(persons, PERSON_KEY, i, j): why
                    for i, j, _, why in people_clusters.refused}
         rows = (_review_rows(PERSON, result.person_pairs, person_threshold, tables, evidence,
-                             person_checks, refused)
+                             person_checks, decisions, refused)
                 + _review_rows(INCIDENT, result.event_pairs, incident_threshold, tables,
-                               evidence, event_checks))
+                               evidence, event_checks, decisions))
         result.n_review = write_review(dest, rows, decisions)
         write_link_tables(dest, {
             PEOPLE_TABLE: people, INCIDENTS_TABLE: incidents, PERSON_EVENTS: person_events,
@@ -259,20 +260,25 @@ def _pair_of(records: pd.DataFrame, key: str, i: int, j: int) -> tuple[str, str]
 
 
 def _review_rows(kind: str, pairs: pd.DataFrame, threshold: float, tables,
-                 evidence: dict[str, str], checks: dict[str, str],
+                 evidence: dict[str, str], checks: dict[str, str], decisions: Decisions,
                  refused: dict[tuple[str, str], str] | None = None) -> list[dict]:
-    """Pairs within :data:`REVIEW_BAND` bits of the threshold, closest first, and pairs
-    above it that a clustering rule kept apart (their note says which rule)."""
+    """Pairs above the threshold that a clustering rule kept apart (their note says
+    which rule), then pairs within :data:`REVIEW_BAND` bits of the threshold, closest
+    first: at most :data:`REVIEW_LIMIT`, but never leaving out a pair an annotator
+    has decided."""
     if pairs.empty:
         return []
     refused = refused or {}
-    kept = [tuple(sorted(p)) in refused for p in zip(pairs["left"], pairs["right"])]
-    distance = (pairs["match_weight"] - weight(threshold)).abs()
-    near = pairs[(distance <= REVIEW_BAND) | pd.Series(kept, index=pairs.index)]
-    near = near.assign(distance=(near["match_weight"] - weight(threshold)).abs())
+    keys = [tuple(sorted(p)) for p in zip(pairs["left"], pairs["right"])]
+    near = pairs.assign(distance=(pairs["match_weight"] - weight(threshold)).abs(),
+                        refused=[k in refused for k in keys],
+                        decided=[bool(decisions.decision(kind, *k)) for k in keys])
+    near = near[(near["distance"] <= REVIEW_BAND) | near["refused"]]
+    near = near.sort_values(["refused", "distance"], ascending=[False, True])
+    near = near[(pd.Series(range(len(near)), index=near.index) < REVIEW_LIMIT) | near["decided"]]
     summaries = _summaries(tables) if kind == INCIDENT else {}
     rows = []
-    for pair in near.sort_values("distance").itertuples(index=False):
+    for pair in near.itertuples(index=False):
         left, right = pair.left, pair.right
         rows.append({
             "kind": kind, "left": left, "right": right,

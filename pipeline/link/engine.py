@@ -29,7 +29,8 @@ from ..resources import models_dir, read_model
 # Below this many records random pairs say little about the collection: the
 # shipped u probabilities are used as they are.
 MIN_RECORDS_TO_TRAIN = 5_000
-U_SAMPLE_PAIRS = 2e6
+U_SAMPLE_PAIRS = 2e6  # fitting the shipped parameters
+U_RESAMPLE_PAIRS = 5e5  # re-estimating u on a user's collection: seconds, not minutes
 # Up to this many pairs, a collection is compared exhaustively (seconds on DuckDB).
 EXHAUSTIVE_PAIRS = 1_000_000
 DIFFERENT_DOCUMENTS = "l.doc_id <> r.doc_id"
@@ -203,7 +204,7 @@ def estimate_u(linker, seed: int = 20261206) -> None:
     """u by random sampling of the records at hand: it depends on the collection
     (how common its names are, how its dates and places crowd together)."""
     with quiet_splink():
-        linker.training.estimate_u_using_random_sampling(max_pairs=U_SAMPLE_PAIRS, seed=seed)
+        linker.training.estimate_u_using_random_sampling(max_pairs=U_RESAMPLE_PAIRS, seed=seed)
 
 
 def score_pairs(records: pd.DataFrame, model: Model, *, learn: bool = True,
