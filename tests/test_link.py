@@ -132,3 +132,47 @@ def test_a_decision_survives_reruns(tmp_path):
     third = link(tmp_path, tmp_path, tables=tables)
     assert _incident_of(third, "a") != _incident_of(third, "b")
     assert len(pd.read_csv(tmp_path / DECISIONS, dtype=str)) == 1
+
+
+def _written(folder, docs):
+    """The gold documents as a `testimony run` output folder (Parquet and CSV)."""
+    from pipeline.tables import TABLES, write_tables
+
+    tables = gold_tables(docs)
+    write_tables(folder, {name: getattr(tables, name).to_dict("records") for name in TABLES})
+    return folder
+
+
+def test_load_gives_people_and_incidents_and_joins_their_ids(tmp_path):
+    import pipeline
+
+    out = _written(tmp_path / "out", [DETAINED_A, DETAINED_B, NAMESAKE])
+    before = pipeline.load(out)
+    assert not before.linked and before.people.empty and before.incidents.empty
+    assert before.events["incident_id"].isna().all()
+    link(out)
+    tables = pipeline.load(out)
+    assert tables.linked
+    events = tables.events.set_index("doc_id")
+    assert events.loc["a", "incident_id"] == events.loc["b", "incident_id"]
+    assert events.loc["c", "incident_id"] != events.loc["a", "incident_id"]
+    incident = tables.incidents.set_index("incident_id").loc[events.loc["a", "incident_id"]]
+    assert incident["n_sources"] == 2 and incident["type"] == "detention"
+    assert str(tables.incidents["n_sources"].dtype) == "Int64"
+    assert isinstance(tables.incidents["type"].dtype, pd.CategoricalDtype)
+    named = tables.mentions[tables.mentions["type"] == "PER"].set_index("doc_id")
+    tumenova = tables.people.set_index("person_id").loc[named.loc["a", "person_id"]]
+    assert tumenova["name"] == "Бахыт Туменова" and tumenova["n_documents"] == 2
+    assert named.loc["b", "person_id"] == named.loc["a", "person_id"]
+    assert set(tables.person_events["person_id"]) == set(tables.people["person_id"])
+
+
+def test_load_warns_when_documents_came_after_the_link(tmp_path):
+    import pipeline
+
+    out = _written(tmp_path / "out", [DETAINED_A, DETAINED_B])
+    link(out)
+    _written(out, [DETAINED_A, DETAINED_B, NAMESAKE])  # a later run added a document
+    with pytest.warns(UserWarning, match="1 new"):
+        tables = pipeline.load(out)
+    assert pd.isna(tables.events.set_index("doc_id").loc["c", "incident_id"])

@@ -1,5 +1,6 @@
 """The tables ``testimony link`` writes, beside the run's own tables.
 
+The names and columns are :mod:`pipeline.tables`' (``LINK_TABLES``).
 ``people`` and ``incidents`` hold one row per person and per incident;
 ``person_events`` one row per person per event; ``mention_people`` and
 ``event_incidents`` give each PER mention its ``person_id`` and each event its
@@ -16,35 +17,23 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..tables import read_table, write_atomically
+from ..tables import (
+    EVENT_INCIDENTS,
+    INCIDENTS,
+    LINK_COLUMNS,
+    LINK_TABLES,
+    MENTION_PEOPLE,
+    PEOPLE,
+    PERSON_EVENTS,
+    write_atomically,
+)
 
-PEOPLE = "people"
-INCIDENTS = "incidents"
-PERSON_EVENTS = "person_events"
-MENTION_PEOPLE = "mention_people"
-EVENT_INCIDENTS = "event_incidents"
-LINK_TABLES = (PEOPLE, INCIDENTS, PERSON_EVENTS, MENTION_PEOPLE, EVENT_INCIDENTS)
+__all__ = ["EVENT_INCIDENTS", "INCIDENTS", "LINK_COLUMNS", "LINK_TABLES", "MANIFEST",
+           "MENTION_PEOPLE", "PEOPLE", "PERSON_EVENTS", "to_frame", "write_link_tables"]
+
 MANIFEST = "link.json"
-
-PEOPLE_COLUMNS = ["person_id", "name", "variants", "gender", "doc_ids", "n_documents",
-                  "n_events", "match_probability"]
-INCIDENT_COLUMNS = [
-    "incident_id", "type", "aggregate", "date_start", "date_end", "date_precision", "place",
-    "persons", "person_ids", "count_min", "count_max", "amount_min", "amount_max", "currency",
-    "term_min", "term_max", "term_unit", "n_sources", "doc_ids", "event_ids", "conflicts",
-    "match_probability",
-]
-PERSON_EVENTS_COLUMNS = ["person_id", "doc_id", "event_id", "incident_id", "name"]
-MENTION_PEOPLE_COLUMNS = ["doc_id", "mention_id", "person_id"]
-EVENT_INCIDENTS_COLUMNS = ["doc_id", "event_id", "incident_id"]
-
-LINK_COLUMNS: dict[str, list[str]] = {
-    PEOPLE: PEOPLE_COLUMNS,
-    INCIDENTS: INCIDENT_COLUMNS,
-    PERSON_EVENTS: PERSON_EVENTS_COLUMNS,
-    MENTION_PEOPLE: MENTION_PEOPLE_COLUMNS,
-    EVENT_INCIDENTS: EVENT_INCIDENTS_COLUMNS,
-}
+PEOPLE_COLUMNS = LINK_COLUMNS[PEOPLE]
+INCIDENT_COLUMNS = LINK_COLUMNS[INCIDENTS]
 LINK_DTYPES = {
     "n_documents": "Int64", "n_events": "Int64", "n_sources": "Int64", "event_id": "Int64",
     "mention_id": "Int64", "count_min": "Int64", "count_max": "Int64",
@@ -82,13 +71,3 @@ def write_link_tables(dest: Path, frames: dict[str, pd.DataFrame]) -> None:
         write_atomically(dest / f"{name}.parquet",
                          lambda p, f=frame: f.to_parquet(p, index=False))
         write_atomically(dest / f"{name}.csv", lambda p, f=frame: f.to_csv(p, index=False))
-
-
-def has_link_tables(folder: Path) -> bool:
-    return all(any((folder / f"{name}.{s}").exists() for s in ("parquet", "csv"))
-               for name in LINK_TABLES)
-
-
-def read_link_table(folder: Path, name: str) -> pd.DataFrame:
-    """One link table as written (Parquet, else CSV)."""
-    return read_table(folder, name)

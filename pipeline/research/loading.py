@@ -14,7 +14,9 @@ totals over happenings the text also tells one by one (`aggregate`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import json
+import warnings
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -22,31 +24,98 @@ import pandas as pd
 from .dictionary import BOOL, CATEGORY, DATE, DICTIONARY, Column
 from ..errors import OutputError
 from ..records import NAME_SEPARATOR
-from ..tables import TABLES, read_table
+from ..tables import (
+    EVENT_INCIDENTS,
+    EVENTS,
+    INCIDENTS,
+    JOINED_COLUMNS,
+    MENTION_PEOPLE,
+    MENTIONS,
+    PEOPLE,
+    PERSON_EVENTS,
+    TABLES,
+    read_table,
+)
 
 PERSON_SEPARATOR = NAME_SEPARATOR
 # Average lengths, for adding terms given in months or years to terms in days.
 DAYS_PER_UNIT = {"day": 1.0, "month": 365.25 / 12, "year": 365.25}
 
 
+LINKED_TABLES = (PEOPLE, INCIDENTS, PERSON_EVENTS)  # what `testimony link` adds to Tables
+LINK_MANIFEST = "link.json"
+
+
+def _empty(name: str) -> pd.DataFrame:
+    return conform(pd.DataFrame(columns=list(DICTIONARY[name])), name)
+
+
 @dataclass(frozen=True, slots=True)
 class Tables:
-    """Every table of one output folder, typed by :func:`load`."""
+    """Every table of one output folder, typed by :func:`load`.
+
+    ``people``, ``incidents`` and ``person_events`` are there once ``testimony link``
+    has run (``linked``), empty before.
+    """
 
     documents: pd.DataFrame
     sentences: pd.DataFrame
     mentions: pd.DataFrame
     events: pd.DataFrame
     event_arguments: pd.DataFrame
+    people: pd.DataFrame = field(default_factory=lambda: _empty(PEOPLE))
+    incidents: pd.DataFrame = field(default_factory=lambda: _empty(INCIDENTS))
+    person_events: pd.DataFrame = field(default_factory=lambda: _empty(PERSON_EVENTS))
+    linked: bool = False
 
 
-def load(out: str | Path) -> Tables:
-    """Read the tables ``testimony run`` wrote into ``out``, typed for pandas."""
+def load(out: str | Path, links: str | Path | None = None) -> Tables:
+    """Read the tables ``testimony run`` wrote into ``out``, typed for pandas, with the
+    people and incidents ``testimony link`` wrote into ``links`` (default ``out``)
+    and their ids joined onto mentions and events."""
     out = Path(out)
     if not out.is_dir():
         raise OutputError(f"{out}: no such output folder; make one with "
                           f"`testimony run INPUTS -o {out}`")
-    return Tables(**{name: load_table(out, name) for name in TABLES})
+    tables = {name: load_table(out, name) for name in TABLES}
+    links = Path(links) if links is not None else out
+    if not _has_links(links):
+        return Tables(**tables)
+    _warn_if_stale(links, tables["documents"])
+    mentions = read_table(links, MENTION_PEOPLE)[["doc_id", "mention_id", "person_id"]]
+    events = read_table(links, EVENT_INCIDENTS)[["doc_id", "event_id", "incident_id"]]
+    tables[MENTIONS] = _joined(tables[MENTIONS], mentions, ["doc_id", "mention_id"], MENTIONS)
+    tables[EVENTS] = _joined(tables[EVENTS], events, ["doc_id", "event_id"], EVENTS)
+    linked = {name: load_table(links, name) for name in LINKED_TABLES}
+    return Tables(**tables, **linked, linked=True)
+
+
+def _has_links(folder: Path) -> bool:
+    return all(any((folder / f"{name}.{suffix}").exists() for suffix in ("parquet", "csv"))
+               for name in (*LINKED_TABLES, MENTION_PEOPLE, EVENT_INCIDENTS))
+
+
+def _joined(frame: pd.DataFrame, link: pd.DataFrame, keys: list[str], name: str) -> pd.DataFrame:
+    """``frame`` with the link's id column in its dictionary place, typed."""
+    column = JOINED_COLUMNS[name][0]
+    link = link.astype({"doc_id": str, keys[1]: "int64"}).drop_duplicates(keys)
+    ids = frame[keys].astype({"doc_id": str, keys[1]: "int64"}).merge(link, on=keys, how="left")
+    frame = frame.drop(columns=[column], errors="ignore")
+    frame[column] = ids[column].to_numpy()
+    return conform(frame, name)
+
+
+def _warn_if_stale(links: Path, documents: pd.DataFrame) -> None:
+    """A warning when documents were added or removed since the folder was linked."""
+    manifest = links / LINK_MANIFEST
+    if not manifest.exists():
+        return
+    linked = set(json.loads(manifest.read_text(encoding="utf-8")).get("documents", []))
+    now = set(documents["doc_id"].astype(str))
+    if linked != now:
+        warnings.warn(f"{links}: linked over {len(linked)} documents, the output now has "
+                      f"{len(now)} ({len(now - linked)} new, {len(linked - now)} gone): "
+                      f"run `testimony link` again to link them", stacklevel=3)
 
 
 def load_table(out: Path, name: str) -> pd.DataFrame:
@@ -61,7 +130,8 @@ def conform(frame: pd.DataFrame, name: str, where: str = "") -> pd.DataFrame:
     if missing:
         raise OutputError(f"{where + ': ' if where else ''}the {name} table lacks required "
                           f"column(s) {', '.join(missing)}; it was written by an older or "
-                          f"different tool: rerun `testimony run`")
+                          f"different tool: rerun `testimony "
+                          f"{'link' if name in LINKED_TABLES else 'run'}`")
     typed = {c: _typed(frame[c] if c in frame.columns else None, spec, len(frame))
              for c, spec in columns.items()}
     result = pd.DataFrame(typed, index=frame.index)
