@@ -176,3 +176,20 @@ def test_load_warns_when_documents_came_after_the_link(tmp_path):
     with pytest.warns(UserWarning, match="1 new"):
         tables = pipeline.load(out)
     assert pd.isna(tables.events.set_index("doc_id").loc["c", "incident_id"])
+
+
+def test_report_counts_incidents_with_their_sources(tmp_path):
+    from pipeline.research.report import write_report
+
+    out = _written(tmp_path / "out", [DETAINED_A, DETAINED_B, NAMESAKE])
+    unlinked = write_report(out, tmp_path / "before.html").read_text(encoding="utf-8")
+    assert "Not linked" in unlinked
+    link(out)
+    page = write_report(out, tmp_path / "after.html").read_text(encoding="utf-8")
+    assert "telling 2 incidents (1 told by more than one document)" in page
+    section = page.split('id="incidents"', 1)[1].split("</section>", 1)[0]
+    # detention: 2 incidents (Туменова's, told twice; her namesake's), 1 told by several,
+    # 3 events telling them.
+    assert "<th>detention</th><td class=num>2</td><td class=num>1</td><td class=num>2</td>" \
+           "<td class=num>3</td>" in section
+    assert "площадь Республики" in section and "Бахыт Туменова" in section

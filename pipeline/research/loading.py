@@ -252,3 +252,34 @@ def custodial_days_by_person(events: pd.DataFrame) -> pd.DataFrame:
         custody_events=("type", "size"), with_term=("days_min", "count"),
         days_min=("days_min", _total), days_max=("days_max", _total))
     return table.sort_values("days_min", ascending=False)
+
+
+def incidents_by_type(tables: Tables) -> pd.DataFrame:
+    """Per event type: happenings (incidents) against tellings (events), and how many
+    happenings more than one document tells. Totals over happenings told one by one
+    (``aggregate``) are left out, as :func:`happened` leaves them out of events.
+
+    Empty when the folder has not been linked (``testimony link``).
+    """
+    columns = ["incidents", "told_by_several", "most_sources", "events"]
+    if not tables.linked:
+        return pd.DataFrame(columns=columns)
+    incidents = tables.incidents[~tables.incidents["aggregate"].fillna(False).astype(bool)]
+    table = incidents.groupby(incidents["type"].astype(str)).agg(
+        incidents=("incident_id", "size"),
+        told_by_several=("n_sources", lambda n: int((n > 1).sum())),
+        most_sources=("n_sources", "max"))
+    events = happened(tables.events).dropna(subset=["incident_id"])
+    table["events"] = events.groupby(events["type"].astype(str)).size()
+    table = table.reindex(columns=columns).fillna(0).astype("Int64")
+    return table.sort_values("incidents", ascending=False).rename_axis("type")
+
+
+def incidents_told_by_several(tables: Tables, limit: int | None = None) -> pd.DataFrame:
+    """The incidents more than one document tells, most sources first: what linking
+    found, and (``conflicts``) where the sources disagree."""
+    several = tables.incidents[tables.incidents["n_sources"] > 1]
+    several = several.sort_values(["n_sources", "date_start"], ascending=[False, True])
+    columns = ["incident_id", "type", "date_start", "place", "persons", "n_sources", "doc_ids",
+               "conflicts"]
+    return several[columns].head(limit) if limit else several[columns]
