@@ -89,6 +89,13 @@ class LinkResult:
                 f"{self.n_review} pairs to review")
 
 
+def _lowest_kept(threshold: float) -> float:
+    """Pairs below the review band under ``threshold`` are neither joined nor reviewed:
+    the engine need not hand them over (at scale, most pairs it scores)."""
+    lowest = weight(threshold) - REVIEW_BAND - 1.0
+    return 1.0 / (1.0 + 2.0 ** -lowest)
+
+
 def weight(probability: float) -> float:
     probability = min(max(probability, 1e-12), 1 - 1e-12)
     return math.log2(probability / (1 - probability))
@@ -111,7 +118,8 @@ def link(out: str | Path, dest: str | Path | None = None, *,
     context = document_context(tables)
     places = event_places(tables, context)
     persons = person_records(tables, places, context)
-    person_pairs, _ = score_pairs(persons, PEOPLE, learn=learn)
+    person_pairs, _ = score_pairs(persons, PEOPLE, learn=learn,
+                                  threshold=_lowest_kept(person_threshold))
     person_checks = {k: "" for k in persons[PERSON_KEY]}
     same, different = decisions.pairs(PERSON, _ids(persons, PERSON_KEY), person_checks)
     same += _same_in_documents(persons)
@@ -122,7 +130,8 @@ def link(out: str | Path, dest: str | Path | None = None, *,
     person_of = {k: person_ids[c] for k, c in zip(persons[PERSON_KEY], people_clusters.labels)}
 
     events = event_records(tables, places, person_of)
-    event_pairs, _ = score_pairs(events, INCIDENTS, learn=learn)
+    event_pairs, _ = score_pairs(events, INCIDENTS, learn=learn,
+                                 threshold=_lowest_kept(incident_threshold))
     evidence = _evidence(tables)
     event_checks = {k: check(evidence.get(k)) for k in events[EVENT_KEY]}
     same, different = decisions.pairs(INCIDENT, _ids(events, EVENT_KEY), event_checks)

@@ -12,9 +12,9 @@ name. Two cities on one day are two people: that is a rule of the clustering
 (:mod:`pipeline.link.cluster`), not a comparison, for no weight of evidence
 from a name should outvote it.
 
-Blocking: pairs share a surname, or a first name and the surname's first three
-letters (a surname spelt two ways), or first name and patronymic (``Олег
-Сергеевич``, no surname).
+Blocking: pairs share a surname and a first initial (or one names no first name),
+or a first name and the surname's first three letters (a surname spelt two ways),
+or first name and patronymic (``Олег Сергеевич``, no surname).
 """
 
 from __future__ import annotations
@@ -93,7 +93,10 @@ PEOPLE = Model(
     name="people",
     comparisons=COMPARISONS,
     blocking_rules=[
-        "l.surname = r.surname",
+        # A common surname (Иванов) is thousands of records: only those whose first
+        # initials agree are pairs, and those naming no first name with any.
+        "l.surname = r.surname AND l.first_initial = r.first_initial",
+        "l.surname = r.surname AND (l.first_initial IS NULL OR r.first_initial IS NULL)",
         "l.first = r.first AND substr(l.surname, 1, 3) = substr(r.surname, 1, 3)",
         "l.first = r.first AND l.patronymic = r.patronymic",
     ],
