@@ -193,3 +193,24 @@ def test_report_counts_incidents_with_their_sources(tmp_path):
     assert "<th>detention</th><td class=num>2</td><td class=num>1</td><td class=num>2</td>" \
            "<td class=num>3</td>" in section
     assert "площадь Республики" in section and "Бахыт Туменова" in section
+
+
+def test_link_command_writes_the_tables_and_says_what_it_found(tmp_path):
+    from click.testing import CliRunner
+
+    from pipeline.cli import main
+    from pipeline.link import INCIDENT_THRESHOLD, PERSON_THRESHOLD
+
+    out = _written(tmp_path / "out", [DETAINED_A, DETAINED_B, NAMESAKE])
+    done = CliRunner().invoke(main, ["link", str(out), "-o", str(tmp_path / "links")])
+    assert done.exit_code == 0, done.output
+    assert "2 people (1 in more than one document), 2 incidents (1 told by more than one " \
+           "document)" in done.output
+    for name in LINK_TABLES:
+        assert (tmp_path / "links" / f"{name}.parquet").exists()
+    assert (tmp_path / "links" / f"{REVIEW}.xlsx").exists()
+    helped = CliRunner().invoke(main, ["link", "--help"]).output
+    assert f"[default: {PERSON_THRESHOLD}]" in helped
+    assert f"[default: {INCIDENT_THRESHOLD}]" in helped
+    missing = CliRunner().invoke(main, ["link", str(tmp_path / "nowhere")])
+    assert missing.exit_code == 2 and "does not exist" in missing.output
