@@ -13,12 +13,14 @@ run: $(VENV)/.installed
 test: $(VENV)/.installed-dev
 	$(BIN)/python -m pytest
 
-# The figures in the README: quality against our gold, tagging against NEREL, repair of damaged text, throughput,
-# linking across documents (quality on the linking gold, then 1,000 to 100,000 synthetic events).
+# The figures in the README: quality against our gold, tagging against NEREL, repair of damaged text,
+# PDF text from every producer installed (the zoo), throughput, linking across documents (quality on
+# the linking gold, then 1,000 to 100,000 synthetic events).
 bench: $(VENV)/.installed-dev
 	$(BIN)/python -m benchmarks.quality
 	$(BIN)/python benchmarks/nerel_score.py
 	$(BIN)/python -m benchmarks.damage_wer
+	$(BIN)/python -m benchmarks.pdf_zoo --rebuild
 	$(BIN)/python -m benchmarks.throughput
 	$(BIN)/python -m benchmarks.linking
 	$(BIN)/python -m benchmarks.linking_scale
@@ -47,7 +49,7 @@ $(VENV)/.installed: pyproject.toml | $(VENV)/bin/python
 	touch $@
 
 $(VENV)/.installed-dev: pyproject.toml | $(VENV)/bin/python
-	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	$(BIN)/python -m pip install --quiet -e ".[dev,spacy]"
 	touch $(VENV)/.installed $@
 
 clean:
