@@ -214,3 +214,55 @@ def test_link_command_writes_the_tables_and_says_what_it_found(tmp_path):
     assert f"[default: {INCIDENT_THRESHOLD}]" in helped
     missing = CliRunner().invoke(main, ["link", str(tmp_path / "nowhere")])
     assert missing.exit_code == 2 and "does not exist" in missing.output
+
+
+def _told(doc_id: str, name: str, form: str, city: str = "Алматы", day: str = "2022-01-05"):
+    """A one-sentence statement of a detention, naming a person as ``form``."""
+    text = f"{int(day[-2:])} января 2022 года в городе {city} полиция задержала {form}."
+    return _doc(doc_id, text, [(name, [form])], [{
+        "trigger": "задержала", "type": "detention", "date_start": day, "date_end": day,
+        "date_precision": "day", "place": city, "persons": [name]}])
+
+
+# The same person written two ways in two statements of the same detention.
+LINKED_VARIANTS = [
+    ("Ксения Орлова", "Ксюша Орлова"),            # a short first name
+    ("Александр Петров", "Саша Петров"),          # one of both genders, read by the surname
+    ("Рустам Юсупов", "Р. Юсупов"),               # an initial
+    ("Юсупов Рустам", "Рустам Юсупов"),           # surname first
+    ("Дмитрий Сергеевич Волков", "Д. С. Волков"),  # patronymic and initials
+    ("Елена Лукашевич", "Е. Лукашевич"),          # a -вич surname, a woman's
+    ("Наталья Гринько", "Natalia Grinko"),        # Latin letters
+    ("Алёна Бережная", "Алена Бережная"),         # ё written е
+]
+# Two people that the same detention in the same city on the same day does not make one.
+KEPT_APART = [
+    ("Павел Ткачук", "Павел Ткаченко"),           # surnames close by Jaro-Winkler, not a typo
+    ("Татьяна Гринько", "Тамара Гринько"),        # same surname, another first name
+    ("Олег Волков", "Ольга Волкова"),             # a man and a woman
+]
+
+
+@pytest.mark.parametrize("one, other", LINKED_VARIANTS)
+def test_name_variants_link_across_documents(one, other):
+    result = link("test", write=False, tables=gold_tables([_told("x", one, one),
+                                                           _told("y", other, other)]))
+    assert _person_of(result, "x") == _person_of(result, "y")
+
+
+@pytest.mark.parametrize("one, other", KEPT_APART)
+def test_different_people_stay_apart(one, other):
+    result = link("test", write=False, tables=gold_tables([_told("x", one, one),
+                                                           _told("y", other, other)]))
+    assert _person_of(result, "x") != _person_of(result, "y")
+
+
+def test_namesakes_the_same_day_in_two_cities_stay_apart_and_go_to_review(tmp_path):
+    # Everything alike but the city: the names alone would join them.
+    docs = [_told("x", "Игорь Петрович Семёнов", "Игорь Петрович Семёнов", "Алматы"),
+            _told("y", "Игорь Петрович Семенов", "Игорь Петрович Семенов", "Шымкент")]
+    result = link(tmp_path, tmp_path, tables=gold_tables(docs))
+    assert _person_of(result, "x") != _person_of(result, "y")
+    review = pd.read_csv(tmp_path / f"{REVIEW}.csv", dtype=str, keep_default_na=False)
+    kept = review[review["note"].str.contains("two cities on one day")]
+    assert len(kept) == 1 and kept.iloc[0]["kind"] == "person"

@@ -31,6 +31,8 @@ from ..resources import models_dir, read_model
 MIN_RECORDS_TO_TRAIN = 5_000
 U_SAMPLE_PAIRS = 2e6  # fitting the shipped parameters
 U_RESAMPLE_PAIRS = 5e5  # re-estimating u on a user's collection: seconds, not minutes
+# Fewer records than this say nothing of the prior: the shipped one is used.
+MIN_RECORDS_FOR_PRIOR = 100
 # Up to this many pairs, a collection is compared exhaustively (seconds on DuckDB).
 EXHAUSTIVE_PAIRS = 1_000_000
 DIFFERENT_DOCUMENTS = "l.doc_id <> r.doc_id"
@@ -185,19 +187,22 @@ def estimate_prior(linker, model: Model, n_records: int) -> None:
 
     The m and u of a comparison carry over from one collection to another; the chance
     that two random records match does not (it falls as the collection grows), so
-    it is always estimated on the records at hand.
+    it is estimated on the records at hand: when there are at least
+    :data:`MIN_RECORDS_FOR_PRIOR` of them and the rules find a match. A handful of
+    records says nothing of it (two records and no near-certain match would make it a
+    quarter): then the shipped prior stands.
     """
+    if n_records < MIN_RECORDS_FOR_PRIOR:
+        return
+    settings_obj = linker._settings_obj
+    shipped = settings_obj._probability_two_random_records_match
     with quiet_splink():
         try:
             linker.training.estimate_probability_two_random_records_match(
                 [_with_different_documents(r) for r in model.deterministic_rules],
                 recall=model.deterministic_recall)
         except Exception:  # no rule matched anything: splink refuses a prior of 0
-            pass
-    settings_obj = linker._settings_obj
-    floor = 1.0 / max(n_records, 2) ** 2
-    if not settings_obj._probability_two_random_records_match > floor:
-        settings_obj._probability_two_random_records_match = floor
+            settings_obj._probability_two_random_records_match = shipped
 
 
 def estimate_u(linker, seed: int = 20261206) -> None:
