@@ -265,11 +265,14 @@ def run_dedupe(train, test) -> dict:
             if truth.get(a, a) != truth.get(b, b):
                 distinct.append((a, b))
         deduper = dedupe.Dedupe(fields, num_cores=1)
-        sample = dict(rng.sample(sorted(rows["train"].items()), min(len(keys), 5000)))
-        deduper.prepare_training(sample)
         train_rows = rows["train"]
+        matches = rng.sample(matches, min(500, len(matches)))
+        # The labelled pairs' records must be in what the active learner is shown.
+        labelled = {k for pair in matches + distinct for k in pair}
+        extra = rng.sample(sorted(set(keys) - labelled), min(len(keys) - len(labelled), 3000))
+        deduper.prepare_training({k: train_rows[k] for k in sorted(labelled) + extra})
         deduper.mark_pairs({
-            "match": [(train_rows[a], train_rows[b]) for a, b in rng.sample(matches, min(500, len(matches)))],
+            "match": [(train_rows[a], train_rows[b]) for a, b in matches],
             "distinct": [(train_rows[a], train_rows[b]) for a, b in distinct]})
         deduper.train()
         clustered = deduper.partition(rows["test"], THRESHOLD)
