@@ -156,6 +156,12 @@ def make_linker(records: pd.DataFrame, model: Model, parameters: dict | None = N
     return Linker(table, settings(model, parameters, exhaustive), log_level=None)
 
 
+def close(linker) -> None:
+    """Close the linker's DuckDB: its threads would otherwise outlive it, and a process
+    that forks workers later (a batch after a link, in one session) must not fork them."""
+    linker._db_api._con.close()  # the connection make_linker opened
+
+
 class quiet_splink:
     """splink narrates every step and warns of defaults at INFO/WARNING: keep errors only."""
 
@@ -230,13 +236,16 @@ def score_pairs(records: pd.DataFrame, model: Model, *, learn: bool = True,
         return empty, parameters  # nothing to link across
     exhaustive = model.exhaustive_pairs(records) <= EXHAUSTIVE_PAIRS
     linker = make_linker(records, model, parameters, exhaustive=exhaustive)
-    if learn and len(records) >= MIN_RECORDS_TO_TRAIN:
-        estimate_u(linker)
-        parameters = fitted_parameters(linker, model)
-    estimate_prior(linker, model, len(records))
-    with quiet_splink():
-        pairs = linker.inference.predict(threshold_match_probability=threshold)
-    frame = pairs.as_pandas_dataframe()
+    try:
+        if learn and len(records) >= MIN_RECORDS_TO_TRAIN:
+            estimate_u(linker)
+            parameters = fitted_parameters(linker, model)
+        estimate_prior(linker, model, len(records))
+        with quiet_splink():
+            pairs = linker.inference.predict(threshold_match_probability=threshold)
+        frame = pairs.as_pandas_dataframe()
+    finally:
+        close(linker)
     keep = ["unique_id_l", "unique_id_r", "match_weight", "match_probability",
             *[c for c in frame.columns if c.startswith(("gamma_", "mw_"))]]
     return frame[keep], parameters
