@@ -266,3 +266,57 @@ def test_namesakes_the_same_day_in_two_cities_stay_apart_and_go_to_review(tmp_pa
     review = pd.read_csv(tmp_path / f"{REVIEW}.csv", dtype=str, keep_default_na=False)
     kept = review[review["note"].str.contains("two cities on one day")]
     assert len(kept) == 1 and kept.iloc[0]["kind"] == "person"
+
+
+
+def _penalty(doc_id: str, sentence: str, trigger: str, kind: str, person: tuple[str, str],
+             day: str, city: str, values: dict):
+    """A one-sentence statement of a penalty imposed on one person (``{}`` in ``sentence``)."""
+    name, form = person
+    return _doc(doc_id, sentence.format(form), [(name, [form])], [{
+        "trigger": trigger, "type": kind, "date_start": day, "date_end": day,
+        "date_precision": "day", "place": city, "persons": [name]} | values])
+
+
+_BYN = {"currency": "BYN"}
+# Penalties the same day in the same city, in short sentences of one formula, imposed on
+# two people: two penalties, not one told twice. Each row: kind, city, day, then the two
+# statements (sentence, trigger, person, values).
+PENALTIES_APART = [
+    ("fine", "Гомель", "2021-04-14",
+     ("14 апреля 2021 года в Гомеле суд оштрафовал {} на 30 базовых величин за пикет.",
+      "оштрафовал", ("Валентин Зуевский", "Валентина Зуевского"),
+      {"amount_min": 30, "amount_max": 30} | _BYN),
+     ("Суд Гомеля 14 апреля 2021 года оштрафовал {} на 45 базовых величин за одиночный пикет.",
+      "оштрафовал", ("Анатолий Гусаковский", "Анатолия Гусаковского"),
+      {"amount_min": 45, "amount_max": 45} | _BYN)),
+    ("custody", "Гомель", "2021-04-14",
+     ("14 апреля 2021 года в Гомеле суд арестовал {} на 10 суток за участие в акции.",
+      "арестовал", ("Кристина Беловежская", "Кристину Беловежскую"),
+      {"term_min": 10, "term_max": 10, "term_unit": "day"}),
+     ("Суд Гомеля 14 апреля 2021 года арестовал {} на 15 суток за участие в уличной акции.",
+      "арестовал", ("Светлана Рябинина", "Светлану Рябинину"),
+      {"term_min": 15, "term_max": 15, "term_unit": "day"})),
+    ("fine", "Ош", "2023-03-02",
+     ("В Оше 2 марта 2023 года суд назначил {} штраф в 5000 сомов за публикацию.",
+      "штраф", ("Бактыгуль Алиева", "Бактыгуль Алиевой"),
+      {"amount_min": 5000, "amount_max": 5000, "currency": "KGS"}),
+     ("Суд Оша 2 марта 2023 года назначил {} штраф в 10000 сомов за публикацию в сети.",
+      "штраф", ("Нурбек Осмонов", "Нурбеку Осмонову"),
+      {"amount_min": 10000, "amount_max": 10000, "currency": "KGS"})),
+]
+
+
+@pytest.mark.parametrize("kind, city, day, one, other", PENALTIES_APART)
+def test_penalties_of_two_people_stay_two_incidents(kind, city, day, one, other):
+    (sentence, trigger, person, values), (sentence2, trigger2, person2, values2) = one, other
+    docs = [_penalty("x", sentence, trigger, kind, person, day, city, values),
+            _penalty("y", sentence2, trigger2, kind, person2, day, city, values2)]
+    # Apart even at a lenient threshold: the day, the city and the formula agree, the
+    # people and the sums do not.
+    result = link("test", write=False, tables=gold_tables(docs), incident_threshold=0.5)
+    assert _incident_of(result, "x") != _incident_of(result, "y")
+    # The same person's penalty told in the other statement's words is one incident.
+    docs[1] = _penalty("y", sentence2, trigger2, kind, person, day, city, values)
+    result = link("test", write=False, tables=gold_tables(docs))
+    assert _incident_of(result, "x") == _incident_of(result, "y")

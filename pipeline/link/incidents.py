@@ -30,6 +30,9 @@ _BOTH_NAME = '"person_ids_l" IS NOT NULL AND "person_ids_r" IS NOT NULL'
 # An event that names everyone it counts (or counts no one).
 _NAMES_ALL = 'coalesce("count_max_{s}", "count_min_{s}", 0) <= len("person_ids_{s}")'
 
+# Kinds imposed on one person at a time (never on a crowd as one happening).
+_PENALTIES = ", ".join(f"'{kind}'" for kind in ("fine", "custody", "compulsory_work", "expulsion"))
+
 # Share of words two evidence sentences have in common (a statement quoted or copied).
 _JACCARD = ('len(list_intersect("words_l", "words_r")) '
             '/ len(list_distinct(list_concat("words_l", "words_r")))')
@@ -68,6 +71,11 @@ COMPARISONS = [
         _level("all of one side", _BOTH_NAME + ' AND (list_has_all("person_ids_l", "person_ids_r") '
                                   'OR list_has_all("person_ids_r", "person_ids_l"))'),
         _level("some", _BOTH_NAME + ' AND list_has_any("person_ids_l", "person_ids_r")'),
+        # A penalty is imposed on a person: a fine or an arrest of someone else is
+        # another fine or arrest, whatever the day and the court.
+        _level("other people, a penalty", f"{_BOTH_NAME} AND {_NAMES_ALL.format(s='l')} "
+                                          f"AND {_NAMES_ALL.format(s='r')} AND \"type_l\" IN "
+                                          f"({_PENALTIES})"),
         # Neither side tells of more people than it names, and they name others: the
         # detentions of two people, not one crowd told by two who each knew someone.
         _level("other people", f"{_BOTH_NAME} AND {_NAMES_ALL.format(s='l')} "
@@ -84,7 +92,11 @@ COMPARISONS = [
                           'OR len("words_l") < 5 OR len("words_r") < 5', null=True),
         # A long sentence told again word for word: a report quoting a statement, a copy.
         _level("copied", f'{_JACCARD} >= 0.9 AND len("words_l") >= 8 AND len("words_r") >= 8'),
-        _level("same wording", f"{_JACCARD} >= 0.6"),
+        # Short sentences of one formula (`суд оштрафовал ... на ... базовых величин`)
+        # share most of their words whoever they are about: only long ones count here.
+        _level("same wording", f'{_JACCARD} >= 0.6 AND len("words_l") >= 8 AND len("words_r") >= 8'),
+        # A short sentence told again word for word, or two of one formula.
+        _level("same short sentence", f"{_JACCARD} = 1"),
         _level("similar wording", f"{_JACCARD} >= 0.3"),
         _else(),
     ]},
