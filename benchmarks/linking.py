@@ -86,6 +86,11 @@ def scores(predicted, gold, docs, split: str) -> dict:
 # ------------------------------------------------------------------ the pipeline's output
 
 
+def _has_output(out: Path) -> bool:
+    """Whether ``out`` holds a run's events (partitioned, or the older single file)."""
+    return any((out / name).exists() for name in ("events", "events.parquet", "events.csv"))
+
+
 def run_pipeline(docs, folder: Path) -> Path:
     """``testimony run`` over the gold texts (each as ``doc_id.txt``)."""
     texts = folder / "texts_in"
@@ -259,7 +264,7 @@ def main(argv: list[str] | None = None) -> int:
         out = None
         if not args.no_pipeline and args.keep:
             out = args.keep / "out"
-            if not (out / "events.csv").exists() and not (out / "events.parquet").exists():
+            if not _has_output(out):
                 args.keep.mkdir(parents=True, exist_ok=True)
                 out = run_pipeline(docs, args.keep)
         sweep(docs, gold, out)
@@ -278,7 +283,7 @@ def main(argv: list[str] | None = None) -> int:
         folder = args.keep or Path(scratch)
         folder.mkdir(parents=True, exist_ok=True)
         out = folder / "out"
-        if not (out / "events.csv").exists() and not (out / "events.parquet").exists():
+        if not _has_output(out):
             out = run_pipeline(docs, folder)
         for split in splits:
             show(f"pipeline output, {split}", scores_of_pipeline(docs, out, gold, split))
