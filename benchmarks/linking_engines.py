@@ -31,6 +31,8 @@ pandas 2), so this runs in its own environment, ``.venv-compare``, made by
 from __future__ import annotations
 
 import argparse
+import io
+import json
 import random
 import sys
 import time
@@ -270,10 +272,14 @@ def run_dedupe(train, test) -> dict:
         # The labelled pairs' records must be in what the active learner is shown.
         labelled = {k for pair in matches + distinct for k in pair}
         extra = rng.sample(sorted(set(keys) - labelled), min(len(keys) - len(labelled), 3000))
-        deduper.prepare_training({k: train_rows[k] for k in sorted(labelled) + extra})
-        deduper.mark_pairs({
+        # Labelled pairs go in as a training file, dedupe's documented route for existing
+        # labels (mark_pairs accepts only pairs its active learner sampled itself).
+        labels_file = io.StringIO(json.dumps({
             "match": [(train_rows[a], train_rows[b]) for a, b in matches],
-            "distinct": [(train_rows[a], train_rows[b]) for a, b in distinct]})
+            "distinct": [(train_rows[a], train_rows[b]) for a, b in distinct]},
+            cls=dedupe.serializer.TupleEncoder))
+        deduper.prepare_training({k: train_rows[k] for k in sorted(labelled) + extra},
+                                 training_file=labels_file)
         deduper.train()
         clustered = deduper.partition(rows["test"], THRESHOLD)
         labels_ = {k: str(n) for n, (members, _) in enumerate(clustered) for k in members}
