@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import subprocess
+import sys
 
 import pandas as pd
 import pytest
@@ -320,3 +322,46 @@ def test_penalties_of_two_people_stay_two_incidents(kind, city, day, one, other)
     docs[1] = _penalty("y", sentence2, trigger2, kind, person, day, city, values)
     result = link("test", write=False, tables=gold_tables(docs))
     assert _incident_of(result, "x") == _incident_of(result, "y")
+
+
+# Two statements of one detention and a third added by a later run, as `testimony run`
+# writes them: an archive of partitioned Parquet parts (OUT/NAME/part-*.parquet).
+TOLD_TWICE = {
+    "first": "3 августа 2021 года в Алматы на площади Республики полиция задержала "
+             "Марата Жумабаева, вышедшего с плакатом.",
+    "second": "Наш сотрудник Марат Жумабаев был задержан 3 августа 2021 года на площади "
+              "Республики в Алматы.",
+}
+LATER = {"third": "15 сентября 2021 года в Шымкенте оштрафовали Айгерим Нурланову на 50 000 тенге."}
+
+
+def test_link_reads_and_load_joins_an_archive_of_parts(tmp_path):
+    import pipeline
+    from pipeline.batch.run import run_batch
+
+    texts = tmp_path / "texts"
+    texts.mkdir()
+    for name, text in TOLD_TWICE.items():
+        (texts / f"{name}.txt").write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    assert run_batch(sorted(texts.glob("*.txt")), out).n_failed == 0
+    assert (out / "events").is_dir() and not (out / "events.parquet").exists()
+    link(out)
+    tables = pipeline.load(out)
+    assert tables.linked
+    detentions = tables.events[tables.events["type"] == "detention"].set_index("doc_id")
+    assert detentions.loc["first", "incident_id"] == detentions.loc["second", "incident_id"]
+    named = tables.mentions[tables.mentions["type"] == "PER"]
+    assert named.groupby("doc_id")["person_id"].first().nunique() == 1
+    # A selection keeps the joined ids; a later run adds a document the link has not seen.
+    selected = pipeline.load(out, tables=["events"], columns=["doc_id", "event_id", "type"])
+    assert selected.events["incident_id"].notna().all() and selected.mentions is None
+    # The later run is the real command in its own process, as a user runs it (a batch
+    # forked from a process that has linked inherits DuckDB's threads).
+    (texts / "third.txt").write_text(LATER["third"], encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "pipeline.cli", "run", str(texts), "-o", str(out),
+                           "-q"], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr[-2000:]
+    with pytest.warns(UserWarning, match="1 new"):
+        later = pipeline.load(out)
+    assert later.events.set_index("doc_id").loc[["third"], "incident_id"].isna().all()

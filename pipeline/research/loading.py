@@ -3,8 +3,12 @@
 ``load(OUT)`` reads every table of an output folder and gives each column the
 type the data dictionary (:mod:`pipeline.research.dictionary`) names: categories for
 labels, ``datetime64`` for dates, nullable ``Int64``/``Float64`` for numbers.
-An output written by an older version loads with its missing optional columns
-as null; one lacking a required column is refused with a message naming them.
+It reads an archive's partitioned tables (``OUT/NAME/part-*.parquet``) from one
+committed generation, or an older output's single ``NAME.parquet``/``NAME.csv``;
+``columns=`` and ``filters=`` are pushed down to Parquet, so a selection from a
+large archive reads only what it keeps. An output written by an older version
+loads with its missing optional columns as null; one lacking a required column is
+refused with a message naming them.
 
 The summaries below (events by month, detentions per place, fines per
 currency, custodial days per person) are what the notebook and the HTML report
@@ -16,6 +20,7 @@ from __future__ import annotations
 
 import json
 import warnings
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,6 +30,7 @@ from .dictionary import BOOL, CATEGORY, DATE, DICTIONARY, Column
 from ..errors import OutputError
 from ..records import NAME_SEPARATOR
 from ..tables import (
+    DOCUMENTS,
     EVENT_INCIDENTS,
     EVENTS,
     INCIDENTS,
@@ -34,7 +40,9 @@ from ..tables import (
     PEOPLE,
     PERSON_EVENTS,
     TABLES,
-    read_table,
+    Selection,
+    read_link_table,
+    read_tables,
 )
 
 PERSON_SEPARATOR = NAME_SEPARATOR
@@ -52,42 +60,61 @@ def _empty(name: str) -> pd.DataFrame:
 
 @dataclass(frozen=True, slots=True)
 class Tables:
-    """Every table of one output folder, typed by :func:`load`.
+    """Every table of one output folder, typed by :func:`load` (None: not asked for).
 
     ``people``, ``incidents`` and ``person_events`` are there once ``testimony link``
     has run (``linked``), empty before.
     """
 
-    documents: pd.DataFrame
-    sentences: pd.DataFrame
-    mentions: pd.DataFrame
-    events: pd.DataFrame
-    event_arguments: pd.DataFrame
+    documents: pd.DataFrame | None
+    sentences: pd.DataFrame | None
+    mentions: pd.DataFrame | None
+    events: pd.DataFrame | None
+    event_arguments: pd.DataFrame | None
     people: pd.DataFrame = field(default_factory=lambda: _empty(PEOPLE))
     incidents: pd.DataFrame = field(default_factory=lambda: _empty(INCIDENTS))
     person_events: pd.DataFrame = field(default_factory=lambda: _empty(PERSON_EVENTS))
     linked: bool = False
 
 
-def load(out: str | Path, links: str | Path | None = None) -> Tables:
+def load(out: str | Path, tables: Sequence[str] | None = None, columns: Selection = None,
+         filters: Selection = None, links: str | Path | None = None) -> Tables:
     """Read the tables ``testimony run`` wrote into ``out``, typed for pandas, with the
     people and incidents ``testimony link`` wrote into ``links`` (default ``out``)
-    and their ids joined onto mentions and events."""
-    out = Path(out)
-    if not out.is_dir():
-        raise OutputError(f"{out}: no such output folder; make one with "
-                          f"`testimony run INPUTS -o {out}`")
-    tables = {name: load_table(out, name) for name in TABLES}
-    links = Path(links) if links is not None else out
+    and their ids joined onto mentions (``person_id``) and events (``incident_id``).
+
+    ``tables`` names the tables to read (all by default); ``columns`` keeps only those
+    columns (a list for every table that has them, or a dict by table name);
+    ``filters`` keeps the rows that match, in pyarrow's form, pushed down to the
+    Parquet files::
+
+        load("out", tables=["events"], columns=["doc_id", "type", "date_start"],
+             filters=[("type", "in", ["detention", "fine"]), ("date_start", ">=", "2012-01-01")])
+
+    A list of filters applies to each table that has every column it names; a dict
+    gives each table its own. The link's ids are joined onto a selection that keeps
+    its keys (``doc_id`` and ``mention_id`` or ``event_id``).
+    """
+    names = tuple(tables) if tables is not None else TABLES
+    unknown = [n for n in names if n not in TABLES]
+    if unknown:
+        raise OutputError(f"no table named {', '.join(unknown)} (tables: {', '.join(TABLES)})")
+    frames = read_tables(out, names, columns, filters)
+    typed = {name: conform(frames[name], name, where=str(out), columns=_wanted(columns, name))
+             for name in names}
+    links = Path(links) if links is not None else Path(out)
     if not _has_links(links):
-        return Tables(**tables)
-    _warn_if_stale(links, tables["documents"])
-    mentions = read_table(links, MENTION_PEOPLE)[["doc_id", "mention_id", "person_id"]]
-    events = read_table(links, EVENT_INCIDENTS)[["doc_id", "event_id", "incident_id"]]
-    tables[MENTIONS] = _joined(tables[MENTIONS], mentions, ["doc_id", "mention_id"], MENTIONS)
-    tables[EVENTS] = _joined(tables[EVENTS], events, ["doc_id", "event_id"], EVENTS)
-    linked = {name: load_table(links, name) for name in LINKED_TABLES}
-    return Tables(**tables, **linked, linked=True)
+        return Tables(**{name: typed.get(name) for name in TABLES})
+    if typed.get(DOCUMENTS) is not None and "doc_id" in typed[DOCUMENTS] and not filters:
+        _warn_if_stale(links, typed[DOCUMENTS])
+    for name, link_table, keys in ((MENTIONS, MENTION_PEOPLE, ["doc_id", "mention_id"]),
+                                   (EVENTS, EVENT_INCIDENTS, ["doc_id", "event_id"])):
+        if typed.get(name) is not None and all(k in typed[name] for k in keys):
+            ids = read_link_table(links, link_table)[[*keys, JOINED_COLUMNS[name][0]]]
+            typed[name] = _joined(typed[name], ids, keys, name)
+    linked = {name: conform(read_link_table(links, name), name, where=str(links))
+              for name in LINKED_TABLES}
+    return Tables(**{name: typed.get(name) for name in TABLES}, **linked, linked=True)
 
 
 def _has_links(folder: Path) -> bool:
@@ -102,7 +129,7 @@ def _joined(frame: pd.DataFrame, link: pd.DataFrame, keys: list[str], name: str)
     ids = frame[keys].astype({"doc_id": str, keys[1]: "int64"}).merge(link, on=keys, how="left")
     frame = frame.drop(columns=[column], errors="ignore")
     frame[column] = ids[column].to_numpy()
-    return conform(frame, name)
+    return conform(frame, name, columns=[c for c in DICTIONARY[name] if c in frame.columns])
 
 
 def _warn_if_stale(links: Path, documents: pd.DataFrame) -> None:
@@ -118,14 +145,26 @@ def _warn_if_stale(links: Path, documents: pd.DataFrame) -> None:
                       f"run `testimony link` again to link them", stacklevel=3)
 
 
-def load_table(out: Path, name: str) -> pd.DataFrame:
-    """One table of ``out`` (Parquet, else CSV) with the dictionary's columns and types."""
-    return conform(read_table(out, name), name, where=str(out))
+def load_table(out: str | Path, name: str, columns: Sequence[str] | None = None,
+               filters: Sequence | None = None) -> pd.DataFrame:
+    """One table of ``out`` with the dictionary's columns and types."""
+    return getattr(load(out, (name,), columns, filters), name)
 
 
-def conform(frame: pd.DataFrame, name: str, where: str = "") -> pd.DataFrame:
-    """``frame`` with table ``name``'s columns in order and typed; extra columns kept last."""
-    columns = DICTIONARY[name]
+def _wanted(columns: Selection, name: str) -> Sequence[str] | None:
+    if isinstance(columns, Mapping):
+        return columns.get(name)
+    return columns
+
+
+def conform(frame: pd.DataFrame, name: str, where: str = "",
+            columns: Sequence[str] | None = None) -> pd.DataFrame:
+    """``frame`` with table ``name``'s columns in order and typed; extra columns kept last.
+
+    With ``columns``, only those of the table's columns (the others were not read).
+    """
+    columns = DICTIONARY[name] if columns is None else {
+        c: spec for c, spec in DICTIONARY[name].items() if c in set(columns)}
     missing = [c for c, spec in columns.items() if spec.required and c not in frame.columns]
     if missing:
         raise OutputError(f"{where + ': ' if where else ''}the {name} table lacks required "
