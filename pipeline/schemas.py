@@ -241,6 +241,14 @@ REWRITE = both(list_of(TEXT), where(lambda v: len(v) == 2 and _is_regex(v[0]),
                                     "expected [regular expression, replacement], found {value!r}"))
 CYRILLIC_WORD = both(TEXT, where(lambda v: bool(re.fullmatch(r"[А-ЯЁ][а-яё]+", v)),
                                  "expected a capitalised Cyrillic word, found {value!r}"))
+# A gazetteer row (both gazetteer files): name, canonical, kind, country.
+PLACE_ROW = record(required={
+    "name": both(TEXT, where(str.strip, "empty name")),
+    "canonical": both(TEXT, where(str.strip, "empty canonical name")),
+    "kind": one_of(PLACE_KINDS, "place kind"),
+    "country": both(TEXT, where(lambda v: not v or COUNTRY.fullmatch(v),
+                                "country {value!r} is not an ISO 3166 code")),
+})
 
 # file name -> the schema of the whole file (JSON) or of one entry (JSONL line, CSV row)
 SCHEMAS: dict[str, Schema] = {
@@ -306,7 +314,8 @@ SCHEMAS: dict[str, Schema] = {
         "suffixes": WORDS, "masc": TEXT, "femn": TEXT, "endings": mapping(TEXT, list_of(both(
             TEXT, where(lambda v: re.fullmatch(r"(masc|femn),(nomn|gent|datv|accs|ablt|loct)", v),
                         "expected 'gender,case', found {value!r}"))))}))}),
-    "ner_venues.json": record(required={"nouns": WORDS, "streets": WORDS}),
+    "ner_venues.json": record(required={"nouns": WORDS, "streets": WORDS, "kind_words": WORDS,
+                                        "kind_endings": WORDS}),
     "ner_name_parts.json": record(required={"particles": WORDS}),
     "ner_place_person.json": record(required={"place_prepositions": WORDS, "place_nouns": WORDS,
                                               "person_nouns": WORDS}),
@@ -339,13 +348,8 @@ SCHEMAS: dict[str, Schema] = {
     # one entry a line
     "triggers.jsonl": TRIGGER,
     # one entry a row
-    "gazetteer_places.csv": record(required={
-        "name": both(TEXT, where(str.strip, "empty name")),
-        "canonical": both(TEXT, where(str.strip, "empty canonical name")),
-        "kind": one_of(PLACE_KINDS, "place kind"),
-        "country": both(TEXT, where(lambda v: not v or COUNTRY.fullmatch(v),
-                                    "country {value!r} is not an ISO 3166 code")),
-    }),
+    "gazetteer_places.csv": PLACE_ROW,
+    "gazetteer_world.csv": PLACE_ROW,
 }
 
 
