@@ -133,9 +133,6 @@ def _worker_main(conn: Connection, parent: int, task: Callable[[Any], Any],
     try:
         if initializer is not None:
             initializer()  # the models: loaded here, or forked from the parent that loaded them
-            if max_memory_mb is not None and (held := address_space_mb()) >= max_memory_mb:
-                conn.send(("init_error", too_low(max_memory_mb, held + WORK_MARGIN_MB)))
-                return
     except MemoryError:
         conn.send(("init_error", too_low(max_memory_mb, None)))
         return
@@ -148,6 +145,8 @@ def _worker_main(conn: Connection, parent: int, task: Callable[[Any], Any],
     except BaseException as error:  # noqa: BLE001 - told to the parent, which stops the batch
         conn.send(("init_error", f"{type(error).__name__}: {error}"))
         return
+    # what the worker holds before any work: a limit below it fails every file, and says so
+    held = address_space_mb()
     conn.send(("ready", None))
     while True:
         try:
@@ -168,6 +167,9 @@ def _worker_main(conn: Connection, parent: int, task: Callable[[Any], Any],
             reply = ("error", index, f"internal error ({type(error).__name__}: {error})")
         except BaseException as error:  # noqa: BLE001 - the task's own bug, one file's error
             reply = ("error", index, f"internal error ({type(error).__name__}: {error})")
+        if out_of_memory and max_memory_mb is not None and held >= max_memory_mb:
+            conn.send(("error", index, too_low(max_memory_mb, held + WORK_MARGIN_MB)))
+            os._exit(0)
         if out_of_memory:
             conn.send(("oom", index))
             os._exit(0)  # a fresh worker is safer than one whose C state broke mid-allocation
