@@ -274,9 +274,11 @@ def write_part(store: Store, folder: str, rows: Mapping[str, Sequence[Mapping]])
         store.write_bytes(f"{folder}{store.sep}{name}.parquet", _parquet_bytes(arrow_table(name, rows.get(name, ()))))
 
 
-def rewrite_part(store: Store, part_files: Sequence[str], folder: str, drop: set[str]) -> None:
+def rewrite_part(store: Store, part_files: Sequence[str], folder: str, drop: set[str],
+                 sources: Mapping[str, str] | None = None) -> None:
     """A part without the rows of the documents in ``drop`` (replaced or removed), as
-    ``folder/NAME.parquet`` (``part_files`` in the order of :data:`TABLES`)."""
+    ``folder/NAME.parquet`` (``part_files`` in the order of :data:`TABLES`); ``sources``
+    gives moved documents their new ``source``."""
     import pyarrow as pa
     import pyarrow.compute as pc
     import pyarrow.parquet as pq
@@ -284,6 +286,10 @@ def rewrite_part(store: Store, part_files: Sequence[str], folder: str, drop: set
     for name, path in zip(TABLES, part_files):
         table = pq.read_table(path, filesystem=store.arrow_filesystem(), schema=arrow_schema(name))
         kept = table.filter(pc.invert(pc.is_in(table["doc_id"], pa.array(sorted(drop), pa.string()))))
+        if sources and "source" in kept.column_names:
+            column = kept.schema.get_field_index("source")
+            renamed = [sources.get(d, s) for d, s in zip(kept["doc_id"].to_pylist(), kept["source"].to_pylist())]
+            kept = kept.set_column(column, kept.schema.field(column), pa.array(renamed, kept.schema.field(column).type))
         store.write_bytes(f"{folder}{store.sep}{name}.parquet", _parquet_bytes(kept))
 
 

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 from .. import __version__
 from ..errors import OutputError, PipelineError
 from ..resources import load_lexicons, models_dir
-from .archive import TEXTS, Archive, Record, Staged
+from .archive import TEXTS, Archive, Record, Registry, Staged
 from .files import file_facts, file_sha256, is_url, list_files
 from .store import Store, open_store
 from .workers import Limits, WorkerFailure, WorkerPool
@@ -191,8 +191,7 @@ def plan_batch(archive: Archive, paths: Sequence[Path | str], force: bool = Fals
     version = pipeline_version()
     registry = archive.registry
     given = {key for _, _, key in files}
-    by_sha: dict[str, list[Record]] = {}
-    inputs, todo, updates = [], [], []
+    facts = []  # (path, source, key, size, mtime_ns, sha, doc_id or None)
     for path, source, key in files:
         size, mtime_ns = file_facts(path)
         doc_id = registry.by_key.get(key)
@@ -201,19 +200,23 @@ def plan_batch(archive: Archive, paths: Sequence[Path | str], force: bool = Fals
             sha = old.sha256  # the same size and time: the same bytes, as rsync and git take it
         else:
             sha = _sha256_or_none(path)
+        facts.append((path, source, key, size, mtime_ns, sha, doc_id))
+    moved = _moved_ids(registry, given, [(key, size, mtime_ns, sha) for _, _, key, size, mtime_ns, sha, doc_id
+                                         in facts if doc_id is None])
+    inputs, todo, updates = [], [], []
+    for path, source, key, size, mtime_ns, sha, doc_id in facts:
         if doc_id is None:
-            if not by_sha and registry.by_id:
-                for record in registry.live():
-                    by_sha.setdefault(record.sha256, []).append(record)
-            doc_id = _moved_from(by_sha.get(sha, []), given) or _new_id(archive, path, key)
-            old = registry.by_id.get(doc_id)
+            doc_id = moved.get(key) or _new_id(archive, path, key)
+        old = registry.by_id.get(doc_id)
         item = InputFile(path, doc_id, source, key, sha, size, mtime_ns)
         inputs.append(item)
         if (force or old is None or old.removed or old.retry or old.sha256 != sha or sha is None
                 or old.version != version or old.environment != environment_for(item.kind, ocr_languages)):
             todo.append(item)
         elif (old.size, old.mtime_ns, old.key) != (size, mtime_ns, key):
-            updates.append(Record(**{**_fields(old), "size": size, "mtime_ns": mtime_ns, "key": key}))
+            # Touched or moved: the same rows, under the file's new name and times.
+            updates.append(Record(**{**_fields(old), "size": size, "mtime_ns": mtime_ns, "key": key,
+                                     "source": source or str(path)}))
     todo.sort(key=lambda item: -(item.size or 0))  # largest first: no long file left for the end
     return Plan(inputs, todo, updates)
 
@@ -222,13 +225,36 @@ def _fields(record: Record) -> dict:
     return {name: getattr(record, name) for name in Record.__slots__}
 
 
-def _moved_from(candidates: list[Record], given: set[str]) -> str | None:
-    """The doc_id of a registered document with this content whose source is gone: the
-    file was moved or renamed, and keeps its id."""
-    for record in candidates:
-        if record.key not in given and not is_url(record.key) and not os.path.exists(record.key):
-            return record.doc_id
-    return None
+def _moved_ids(registry: Registry, given: set[str], unknown: list[tuple]) -> dict[str, str]:
+    """For files the registry does not know by source (``(key, size, mtime_ns, sha)``),
+    the doc_id of a registered document with the same content whose source is gone:
+    the file was moved or renamed, and keeps its id.
+
+    Each such id goes to one file only: of a moved file and copies of it, the one
+    with the old file's size and time (a move keeps them; a copy gets a new time)
+    takes it, else the first given; the others are new documents. A file that cannot
+    be read (no hash) takes no one's id.
+    """
+    gone: dict[str, list[Record]] = {}
+    for record in registry.live():
+        if (record.sha256 and record.key not in given and not is_url(record.key)
+                and not os.path.exists(record.key)):
+            gone.setdefault(record.sha256, []).append(record)
+    if not gone:
+        return {}
+    claimed: dict[str, str] = {}
+    taken: set[str] = set()
+    for same_times in (True, False):
+        for key, size, mtime_ns, sha in unknown:
+            if key in claimed or sha is None:
+                continue
+            for record in gone.get(sha, ()):
+                if record.doc_id not in taken and (not same_times or (record.size, record.mtime_ns)
+                                                   == (size, mtime_ns)):
+                    claimed[key] = record.doc_id
+                    taken.add(record.doc_id)
+                    break
+    return claimed
 
 
 def _new_id(archive: Archive, path, key: str) -> str:
@@ -378,7 +404,9 @@ def run_batch(
     with Archive.open(store) as archive:
         plan = plan_batch(archive, paths, force, ocr_languages)
         if plan.updates:
-            archive.commit(Staged(None, [], plan.updates))
+            from ..tables import rewrite_part
+
+            archive.commit(Staged(None, [], plan.updates), rewrite=rewrite_part)
         done = pages = 0
         if progress:
             progress(0, len(plan.todo), 0)
