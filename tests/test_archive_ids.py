@@ -114,3 +114,69 @@ def test_an_unreadable_file_takes_no_other_documents_id(tmp_path):
     assert second.n_failed == 1
     after = documents(out)
     assert after["second"] == "b/second.txt" and after["y"] == "a/y.txt"
+
+
+# ---------------------------------------------------------------- what a result's reuse depends on
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture
+def checkout(tmp_path) -> Path:
+    """A copy of the package and its models, to change files in without touching the repo."""
+    copy = tmp_path / "checkout"
+    ignore = shutil.ignore_patterns("__pycache__")
+    shutil.copytree(REPO / "pipeline", copy / "pipeline", ignore=ignore)
+    shutil.copytree(REPO / "models", copy / "models", ignore=ignore)
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "x.txt").write_text(TEXTS["x.txt"], encoding="utf-8")
+    return copy
+
+
+def run_copy(checkout: Path) -> str:
+    """``testimony run in -o out`` with the copied package; its summary line."""
+    env = {**os.environ, "PYTHONPATH": str(checkout)}
+    result = subprocess.run([sys.executable, "-m", "pipeline.cli", "run", "../in", "-o", "../out", "-q"],
+                            cwd=checkout, env=env, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def append_space(path: Path) -> None:
+    """Change a model's bytes, not its meaning (JSON and CSV allow a trailing newline)."""
+    with open(path, "a", encoding="utf-8") as f:
+        f.write("\n")
+
+
+# A file changed in the copy, and whether the file run before is redone.
+CHANGED = [("models/link_names.json", False), ("pipeline/link/__init__.py", False),
+           ("models/ner_surnames.json", True), ("pipeline/tag/__init__.py", True)]
+
+
+@pytest.mark.parametrize("changed, redone", CHANGED, ids=[c[0] for c in CHANGED])
+def test_only_a_change_to_the_stages_redoes_the_files(checkout, changed, redone):
+    assert "1 ok" in run_copy(checkout)
+    append_space(checkout / changed)
+    again = run_copy(checkout)
+    assert ("(0 unchanged" if redone else "(1 unchanged") in again, again
+
+
+def test_the_fingerprint_covers_every_module_a_document_runs_through(tmp_path):
+    """A module the stages import but the fingerprint leaves out would let a stale result stand."""
+    (tmp_path / "x.txt").write_text(TEXTS["x.txt"], encoding="utf-8")
+    script = (
+        "import sys, pathlib\n"
+        "from pipeline.batch.run import run_one, stage_files, InputFile, Staging\n"
+        "from pipeline.batch.store import Store\n"
+        "path = pathlib.Path(sys.argv[1])\n"
+        "store = Store(sys.argv[2])\n"
+        "rows, _ = run_one(InputFile(path, 'x', str(path), str(path), None, None, None), Staging(store, store.root))\n"
+        "assert rows['documents'][0]['status'] == 'ok', rows['documents'][0]\n"
+        "used = {pathlib.Path(m.__file__).resolve() for n, m in sys.modules.items()\n"
+        "        if n.startswith('pipeline.') and n.split('.')[1] != 'batch' and getattr(m, '__file__', None)}\n"
+        "missing = sorted(str(p) for p in used - {p.resolve() for p in stage_files()})\n"
+        "print('\\n'.join(missing))\n")
+    result = subprocess.run([sys.executable, "-c", script, str(tmp_path / "x.txt"), str(tmp_path / "staging")],
+                            capture_output=True, text=True, timeout=600, cwd=REPO)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "", f"not fingerprinted: {result.stdout}"

@@ -149,18 +149,42 @@ def _page_ranges(numbers: list[int]) -> str:
     return ("page " if len(numbers) == 1 else "pages ") + words
 
 
+# What a document's rows are made by: the stages' code (with the modules they share)
+# and the data files they read. The linker and the research helpers work across
+# documents on the tables, so changing them (or their link_* models) redoes no file;
+# nor does a change to the batch machinery, which moves rows but does not make them.
+# tests/test_archive_ids.py checks that every module processing a document imports
+# is named here.
+STAGE_CODE = ("extract", "normalise", "segment.py", "tag", "events", "nlp.py", "records.py",
+              "resources.py", "schemas.py", "errors.py", "tables.py", "tesseract.py")
+CROSS_DOCUMENT_MODELS = "link_"  # models/link_*.json: the linker's
+
+
+def stage_files() -> list[Path]:
+    """The files :func:`pipeline_version` fingerprints."""
+    package = Path(__file__).parents[1]
+    files: list[Path] = []
+    for name in STAGE_CODE:
+        path = package / name
+        files += sorted(path.rglob("*.py")) if path.is_dir() else [path]
+    files += sorted(path for path in models_dir().rglob("*") if path.is_file()
+                    and path.suffix in {".json", ".jsonl", ".csv", ".txt"}
+                    and not path.name.startswith(CROSS_DOCUMENT_MODELS))
+    return files
+
+
 @cache
 def pipeline_version() -> str:
-    """The package version plus a fingerprint of its code and lexicons.
+    """The package version plus a fingerprint of the stages' code and lexicons.
 
     A result is reused only under the same fingerprint, so changing a trigger word
-    or a rule redoes the files on the next run.
+    or a rule redoes the files on the next run (changing the linker does not).
     """
     digest = hashlib.sha256()
-    for folder in (Path(__file__).parents[1], models_dir()):
-        for path in sorted(folder.rglob("*")):
-            if path.is_file() and path.suffix in {".py", ".json", ".jsonl", ".csv", ".txt"}:
-                digest.update(path.name.encode() + path.read_bytes())
+    package = Path(__file__).parents[1]
+    for path in stage_files():
+        name = path.relative_to(package).as_posix() if path.is_relative_to(package) else path.name
+        digest.update(name.encode() + b"\0" + path.read_bytes())
     return f"{__version__}+{digest.hexdigest()[:12]}"
 
 
