@@ -277,6 +277,7 @@ class Staged:
     records: list[Record]
     updates: list[Record] = field(default_factory=list)
     texts_staged: bool = True  # False: the texts are in texts/ already (a migrated output)
+    retired: list[str] = field(default_factory=list)  # files the commit removes (a migrated output's)
 
 
 class Archive:
@@ -416,7 +417,7 @@ class Archive:
         store, generation = self.store, self.state.generation + 1
         removed = set(removed)
         moves: list[list[str]] = []
-        removals: list[str] = []
+        removals: list[str] = list(staged.retired)
         parts = list(self.state.parts)
         arriving = {r.doc_id for r in staged.records}
         records = [replace(r, generation=generation) for r in staged.updates]
