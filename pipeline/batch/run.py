@@ -18,6 +18,7 @@ one whose worker failed is retried on the next run.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import time
 import traceback
@@ -32,7 +33,7 @@ from ..errors import OutputError, PipelineError
 from ..resources import load_lexicons, models_dir
 from .archive import TEXTS, Archive, Record, Registry, Staged
 from .files import file_facts, file_sha256, is_url, list_files
-from .store import Store, open_store
+from .store import FsspecStore, Store, open_store
 from .workers import Limits, WorkerFailure, WorkerPool
 
 if TYPE_CHECKING:  # the heavy stages (and pandas) are imported only when needed
@@ -73,6 +74,7 @@ class BatchResult:
     n_skipped: int  # done before with the same file and pipeline version
     failures: tuple[tuple[str, str], ...]  # (source, message)
     n_removed: int = 0  # documents --prune took out of the archive
+    csv: tuple[str, ...] = ()  # the CSV files written (export_csv)
 
 
 @dataclass(frozen=True, slots=True)
@@ -410,6 +412,7 @@ def run_batch(
     prune: bool = False,
     part_documents: int = PART_DOCUMENTS,
     ocr_languages: str | None = None,
+    export_csv: bool = False,
 ) -> BatchResult:
     """Run every stage over the inputs and add the results to the archive ``out_dir``.
 
@@ -420,6 +423,8 @@ def run_batch(
     ``process(item, staging)`` replaces :func:`run_one` (the whole pipeline) as the
     work done on each file. ``prune`` removes the archive's documents whose sources
     were not given this time. ``ocr_languages`` are Tesseract's (``rus+eng`` by default).
+    ``export_csv`` writes every table as ``OUT/NAME.csv`` before the run lets go of the
+    folder (:func:`write_csv`).
     """
     store = open_store(out_dir)
     if store.local_path(store.root) is not None and os.path.exists(store.root) \
@@ -457,9 +462,60 @@ def run_batch(
 
                 archive.commit(Staged(None, []), removed=removed, rewrite=rewrite_part)
         records = [archive.registry.by_id[item.doc_id] for item in plan.inputs]
+        written = write_csv(archive) if export_csv else []
     failures = tuple((r.source, r.error or "") for r in records if r.status != "ok")
     return BatchResult(len(records), len(records) - len(failures), len(failures),
-                       len(plan.inputs) - len(plan.todo), failures, len(removed))
+                       len(plan.inputs) - len(plan.todo), failures, len(removed), tuple(written))
+
+
+# ---------------------------------------------------------------- CSV copies for spreadsheets
+
+CSV_MARK = "csv.json"  # in _archive/: the generation the CSV copies were written from
+
+
+def write_csv(archive: Archive) -> list[str]:
+    """Every table as ``OUT/NAME.csv``, from the generation just committed, while the run
+    still holds the folder (no other run commits meanwhile). All are written into the
+    run's staging folder first and then renamed into place, so a file is never seen
+    half written and a failed export leaves the older copies as they were."""
+    import tempfile
+
+    from ..tables import TABLES, export_tables
+    from .archive import meta
+
+    store = archive.store
+    local = store.local_path(archive.staging)
+    with tempfile.TemporaryDirectory(prefix="testimony-csv-") as elsewhere:
+        folder = Path(local if local is not None else elsewhere) / "csv"
+        export_tables(store.url if isinstance(store, FsspecStore) else store.root, "csv", folder)
+        written = []
+        for name in TABLES:
+            target = store.path(f"{name}.csv")
+            if local is not None:
+                store.move(str(folder / f"{name}.csv"), target)
+            else:
+                store.write_bytes(target, (folder / f"{name}.csv").read_bytes())
+            written.append(target)
+    store.write_text(meta(store, CSV_MARK), json.dumps({"generation": archive.state.generation}))
+    return written
+
+
+def stale_csv(out_dir: Path | str) -> list[str]:
+    """The ``OUT/NAME.csv`` copies an earlier ``--csv`` run wrote that no longer match
+    the tables (a later run changed them); they are left in place, not deleted."""
+    from ..tables import TABLES
+    from .archive import meta, read_state
+
+    store = open_store(out_dir)
+    state = read_state(store)
+    if state is None:
+        return []
+    present = [store.path(f"{name}.csv") for name in TABLES if store.exists(store.path(f"{name}.csv"))]
+    try:
+        written_at = json.loads(store.read_bytes(meta(store, CSV_MARK)))["generation"]
+    except (FileNotFoundError, ValueError, KeyError, TypeError):
+        written_at = None
+    return present if written_at != state.generation else []
 
 
 class PartWriter:
