@@ -196,7 +196,7 @@ _EVENT_CONTEXT_WORDS = (
     "summary_markers", "document_heads", "temporal_prepositions", "transparent_heads",
     "application_words", "attendance_words", "back_reference", "place_container_heads",
     "org_like_heads", "subordinators", "agent_nouns", "habitual_adverbs", "narrator_pronouns",
-    "official_nouns", "kin_nouns", "phase_verbs", "staff_nouns", "serving_verbs", "lease_words",
+    "official_nouns", "kin_nouns", "patient_subject_verbs", "phase_verbs", "staff_nouns", "serving_verbs", "lease_words",
     "total_periods", "total_period_quantifiers", "total_period_after_blockers",
     "total_scope_places", "total_collective_heads",
 )
@@ -243,6 +243,15 @@ SCHEMAS: dict[str, Schema] = {
         "relative": list_of(record(required={"phrase": TEXT, "unit": one_of(UNITS, "unit"), "offset": INT},
                                    optional={"tail": FLAG}))}),
     "event_context.json": EVENT_CONTEXT,
+    "realis.json": record(required={
+        **{key: WORDS for key in ("modal_heads", "norm_heads", "alleged_heads", "transparent_heads",
+                                  "habitual_adverbs", "frequency_adverbs", "generic_determiners", "generic_pronouns",
+                                  "statistic_words", "collective_subjects")},
+        **{key: PATTERNS for key in ("habitual_patterns", "statistic_patterns")}}),
+    "realis_classifier.json": record(
+        required={"enabled": FLAG, "bias": NUMBER, "threshold": NUMBER, "weights": mapping(TEXT, NUMBER)},
+        optional={"trained_on": list_of(TEXT), "measured": mapping(TEXT, mapping(TEXT, NUMBER)),
+                  "cues": list_of(TEXT), "l2": NUMBER, "note": TEXT}),
     "extract_russian_letters.json": record(required={"frequencies": mapping(SINGLE_CHARACTER, NUMBER)}),
     "homoglyphs.json": record(required={"latin_to_cyrillic": CHARACTER_MAP, "roman_numeral_letters": TEXT}),
     "months.json": record(required={"months": list_of(record(required={

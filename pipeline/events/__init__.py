@@ -5,7 +5,9 @@ Three steps, each in its own place:
 1. reading one sentence (:mod:`~pipeline.events.sentence`): a cheap lemma test
    first; only a sentence that may hold a trigger or names a place is parsed
    (natasha, a window of sentences at a time), its triggers found, mentions and
-   words assigned to their roles and actors read, each trigger a draft;
+   words assigned to their roles, each candidate judged by the realis step
+   (:mod:`~pipeline.events.realis`: a specific happening, or a law, habit,
+   statistic, hypothesis, endnote?), actors read, each specific trigger a draft;
 2. the scene (:mod:`~pipeline.events.scene`): the dates and places each sentence
    states, gathered as the sentences are read;
 3. passes over the whole document (:func:`document_passes`): actors of refusals
@@ -40,15 +42,19 @@ def build_events(
     mentions: Sequence[Mention],
     models: Models,
     doc_date: dt.date | None = None,
+    judged: list | None = None,
 ) -> tuple[Event, ...]:
-    """Events of one document's clean text, in text order, merged."""
+    """Events of one document's clean text, in text order, merged.
+
+    ``judged``, when given, receives every candidate trigger with the realis step's
+    decision on it (:class:`~pipeline.events.sentence.Candidate`)."""
     doc = Document(text, mentions, read_people(text, mentions), Scene(text, mentions))
     drafts: list[Draft] = []
     for sent_id, (sentence, inside, tokens, parsed) in enumerate(tokenised(sentences, mentions, models)):
         placed = [p for p in place_mentions(tokens, inside) if not dates_a_document(tokens, p)]
         told = doc.scene.read(sentence, tokens, placed, parsed)
         if parsed:
-            drafts += read_sentence(doc, sentence, sent_id, tokens, placed, told, drafts)
+            drafts += read_sentence(doc, sentence, sent_id, tokens, placed, told, drafts, judged)
         else:
             attach_attendance(tokens, placed, told.unit, [], drafts)
     return document_passes(drafts, doc.scene)

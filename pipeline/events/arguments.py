@@ -162,6 +162,8 @@ def is_agent(tokens: tuple[Token, ...], at: int, hit: TriggerHit) -> bool:
     if token.head not in verbs:
         return False
     verb = tokens[token.head]
+    if verb.lemmas & folded_set("patient_subject_verbs"):  # "Белов находится под стражей"
+        return False
     return "Voice=Pass" not in verb.feats and "Variant=Short" not in verb.feats
 
 

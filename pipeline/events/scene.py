@@ -36,6 +36,10 @@ from .draft import Draft
 from .syntax import PlacedMention, Token, context, find_pattern, folded_set, has_pattern, span_head
 
 URL = re.compile(r"^\s*(?:https?://|www\.)", re.IGNORECASE)
+BACKLINK = "\u21a9"  # "↩": a report's endnote points back to its footnote mark
+ENTRY = re.compile(r"^\s*\d{1,4}\.\s")  # "14. " opens a numbered endnote entry
+SOURCE_LINES = 3  # lines after an entry's URL: the URL's own rest, a source over two lines
+SOURCE_CHARS = 150  # a longer line is the text again, not a source
 
 
 def paragraph_units(text: str) -> tuple[list[int], list[int], list[bool]]:
@@ -56,6 +60,36 @@ def paragraph_units(text: str) -> tuple[list[int], list[int], list[bool]]:
         after_link = is_link or (after_link and not line.strip())
         offset += len(line) + 1
     return starts, units, captions
+
+
+def endnote_lines(text: str) -> list[bool]:
+    """Whether each line of the text belongs to an endnote entry of a report: its
+    numbered headline ending in ``↩`` (over one or two lines), the URL lines after it
+    and the source line or two after those (``«ОВД-Инфо», 04.12.2014``).
+
+    >>> endnote_lines("Текст.\\n3. Задержан активист ↩\\nhttp://x.org/a\\nНовости, 01.05.2014\\nТекст.")
+    [False, True, True, True, False]
+    >>> endnote_lines("6. Длинный заголовок\\nв две строки. ↩\\nhttp://x.org")
+    [True, True, True]
+    """
+    lines = text.split("\n")
+    flags = [False] * len(lines)
+    source_left = 0
+    for i, line in enumerate(lines):
+        if BACKLINK in line:
+            flags[i] = True
+            if i > 0 and ENTRY.match(lines[i - 1]) and BACKLINK not in lines[i - 1]:
+                flags[i - 1] = True  # a headline over two lines
+            source_left = 0
+        elif URL.match(line) and i > 0 and flags[i - 1]:
+            flags[i], source_left = True, SOURCE_LINES
+        elif source_left and line.strip() and not ENTRY.match(line) and len(line) <= SOURCE_CHARS:
+            # the source ends with its date or a full stop; a URL broken over lines goes on
+            ended = bool(re.search(r"(?:\d{2}\.\d{2}\.\d{4}|\.)\s*$", line))
+            flags[i], source_left = True, 0 if ended else source_left - 1
+        else:
+            source_left = 0
+    return flags
 
 
 def unit_of(layout, offset: int) -> tuple[int, bool]:
@@ -167,6 +201,7 @@ class SentenceScene:
     caption: bool
     summing: bool
     heading_date: DateValue | None
+    endnote: bool = False  # an endnote entry of a report: its events are the bibliography's
 
 
 class Scene:
@@ -175,6 +210,7 @@ class Scene:
 
     def __init__(self, text: str, mentions: Sequence[Mention]) -> None:
         self.layout = paragraph_units(text)
+        self.endnotes = endnote_lines(text)
         self.mentions = mentions
         self.dates: list[tuple[int, int, DateValue]] = []  # paragraph unit, offset, date
         self.places: list[tuple[int, int, str]] = []
@@ -204,7 +240,9 @@ class Scene:
                 if at is not None and frames_clause(tokens, at):
                     self.places.append((unit, m.start, place_name(m)))
         self._read_relative_day(unit, sentence, tokens)
-        return SentenceScene(unit, caption, unit in self.summary_units or listed_total, heading_date)
+        line = max(bisect.bisect_right(self.layout[0], sentence.start) - 1, 0)
+        return SentenceScene(unit, caption, unit in self.summary_units or listed_total, heading_date,
+                             self.endnotes[line])
 
     def _read_relative_day(self, unit: int, sentence: Sentence, tokens: tuple[Token, ...]) -> None:
         """``в этот день`` is the last named day; ``на следующий день`` a day after it."""

@@ -339,6 +339,28 @@ class Report:
         return "\n".join(lines)
 
 
+def gold_event_spans(gold: AnnotatedDocument, out: OutputDocument
+                     ) -> tuple[list[tuple[str, list[tuple[int, int]]]], tuple[int, int] | None]:
+    """Each gold event's type and every span telling it (trigger and ``also``), carried
+    onto the output's clean text, and the clean window a page excerpt covers (None for
+    the whole document): what the realis benchmark labels candidate triggers with."""
+    window = None
+    if gold.pages:
+        out, window = _excerpt(out, gold.pages)
+    placer = _Placer(gold, out, window)
+    placed = []
+    for event in gold.events:
+        wanted = ([(event.start, event.end, event.trigger)] if event.start is not None else [])
+        spans = [placer.place(a, b, t) for a, b, t in wanted + [(a, b, None) for a, b in event.also]]
+        placed.append((event.type, [span for span in spans if span is not None]))
+    return placed, window
+
+
+def find_output(doc_id: str, out_docs: dict[str, OutputDocument]) -> str | None:
+    """The output document a gold document is compared with (see :func:`_find_out`)."""
+    return _find_out(doc_id, out_docs)
+
+
 def _find_out(doc_id: str, out_docs: dict[str, OutputDocument]) -> str | None:
     """The output document for a gold doc_id: the same id, else one that extends it
     (gold ``001_x``, output ``001_x_print``), the shortest such."""
