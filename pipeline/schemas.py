@@ -210,6 +210,8 @@ EVENT_CONTEXT = record(required={
     **{key: PATTERNS for key in _EVENT_CONTEXT_PATTERNS},
     "roles": mapping(EVENT_TYPE, list_of(one_of(ROLES, "role"))),
     "separate_types": list_of(EVENT_TYPE),
+    "word_told_types": list_of(EVENT_TYPE),
+    "word_told_across_sentences": list_of(EVENT_TYPE),
     "actor_policy": mapping(EVENT_TYPE, record(optional={"allowed": list_of(ACTOR),
                                                          "default": list_of(ACTOR)})),
     "actor_cues": list_of(record(required={"types": list_of(EVENT_TYPE), "if": CONDITION, "actor": ACTOR})),

@@ -69,7 +69,9 @@ def document_passes(drafts: list[Draft], scene: Scene) -> tuple[Event, ...]:
         count, persons = draft.event.count, draft.event.persons
         if count is not None and len(persons) > count.high:
             draft.update(count=type(count)(len(persons), len(persons), count.approx))
-    merged = merge_drafts(drafts, frozenset(context()["separate_types"]))
+    ctx = context()
+    word_told = (frozenset(ctx["word_told_types"]), frozenset(ctx["word_told_across_sentences"]))
+    merged = merge_drafts(drafts, frozenset(ctx["separate_types"]), word_told)
     place_situated_events(merged)
     for draft in merged:  # a retelling that retold nothing keeps its paragraph's date
         if draft.event.date is None and draft.fallback_date is not None:
