@@ -195,7 +195,7 @@ _EVENT_CONTEXT_WORDS = (
     "negation", "negation_passes", "hypothetical_heads", "hypothetical_markers", "reference_heads",
     "summary_markers", "document_heads", "temporal_prepositions", "transparent_heads",
     "application_words", "attendance_words", "back_reference", "place_container_heads",
-    "org_like_heads", "subordinators", "agent_nouns", "habitual_adverbs", "narrator_pronouns",
+    "org_like_heads", "branch_nouns", "subordinators", "agent_nouns", "habitual_adverbs", "narrator_pronouns",
     "official_nouns", "kin_nouns", "patient_subject_verbs", "phase_verbs", "staff_nouns", "serving_verbs", "lease_words",
     "total_periods", "total_period_quantifiers", "total_period_after_blockers",
     "total_scope_places", "total_collective_heads",
@@ -203,7 +203,7 @@ _EVENT_CONTEXT_WORDS = (
 _EVENT_CONTEXT_PATTERNS = (
     "memorial_before", "day_before_markers", "date_anaphora", "place_anaphora",
     "situating_before_protest", "subset_markers", "repeat_markers", "particular_markers",
-    "birth_markers", "total_frequency", "total_scope",
+    "birth_markers", "total_frequency", "total_scope", "later_markers",
 )
 EVENT_CONTEXT = record(required={
     **{key: WORDS for key in _EVENT_CONTEXT_WORDS},
@@ -241,15 +241,15 @@ SCHEMAS: dict[str, Schema] = {
     }),
     "date_words.json": record(required={
         "prepositions": WORDS, "year_prepositions": WORDS, "modifiers": WORDS,
-        "range_joiners": WORDS, "night_ranges": WORDS,
+        "range_joiners": WORDS, "night_ranges": WORDS, "document_words": WORDS,
         "relative": list_of(record(required={"phrase": TEXT, "unit": one_of(UNITS, "unit"), "offset": INT},
                                    optional={"tail": FLAG}))}),
     "event_context.json": EVENT_CONTEXT,
     "realis.json": record(required={
         **{key: WORDS for key in ("modal_heads", "norm_heads", "alleged_heads", "transparent_heads",
                                   "habitual_adverbs", "frequency_adverbs", "generic_determiners", "generic_pronouns",
-                                  "statistic_words", "collective_subjects")},
-        **{key: PATTERNS for key in ("habitual_patterns", "statistic_patterns")}}),
+                                  "statistic_words", "collective_subjects", "article_words")},
+        **{key: PATTERNS for key in ("habitual_patterns", "statistic_patterns", "alleged_patterns")}}),
     "realis_classifier.json": record(
         required={"enabled": FLAG, "bias": NUMBER, "threshold": NUMBER, "weights": mapping(TEXT, NUMBER)},
         optional={"trained_on": list_of(TEXT), "measured": mapping(TEXT, mapping(TEXT, NUMBER)),

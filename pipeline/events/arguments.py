@@ -282,11 +282,45 @@ def is_subset(tokens: tuple[Token, ...], first: int) -> bool:
     return has_pattern(tokens, context()["subset_markers"], first - 3, first)
 
 
+def person_tokens(placed: list[PlacedMention]) -> set[int]:
+    """Tokens of the sentence's PER mentions."""
+    return {t for p in placed if p.mention.type == PER for t in p.tokens}
+
+
+def qualifies_person(tokens: tuple[Token, ...], head: int, names: set[int]) -> bool:
+    """A place that says where a named person is from or works (``активиста из Северной
+    Осетии Анатолия Колхидова``, ``лидера отделения партии в Нижнем Новгороде Юрия
+    Староверова``): in a report that is where the person's case happens. Climbs over place
+    containers and bodies to a noun of a person that a name (tokens ``names``) stands by.
+
+    >>> def t(i, text, head, rel, feats=frozenset()):
+    ...     return Token(i, 0, 0, text, frozenset({text}), "NOUN", head, rel, feats)
+    >>> toks = (t(0, "активиста", -1, "root", frozenset({"Animacy=Anim"})), t(1, "из", 2, "case"),
+    ...         t(2, "Осетии", 0, "nmod"), t(3, "Колхидова", 0, "appos"))
+    >>> qualifies_person(toks, 2, {3}), qualifies_person(toks, 2, set())
+    (True, False)
+    """
+    climb = folded_set("place_container_heads") | folded_set("org_like_heads") | folded_set("branch_nouns")
+    current = head
+    for _ in range(4):
+        if tokens[current].rel not in {"nmod", "flat", "flat:name", "appos"} or tokens[current].head < 0:
+            return False
+        current = tokens[current].head
+        if "Animacy=Anim" in tokens[current].feats and tokens[current].pos in {"NOUN", "PROPN"}:
+            return any(tokens[n].head == current or tokens[current].head == n or 0 < n - current <= 4
+                       for n in names)
+        if not tokens[current].lemmas & climb:
+            return False
+    return False
+
+
 def qualifies_other_noun(tokens, at: list[int], hits, mentions) -> bool:
-    """A place that qualifies a noun other than a trigger or an organisation
+    """A place that qualifies a noun other than a trigger, an organisation or a person
     (``трагедии в Жана Озене``) tells where that thing was, not the event."""
     inside = set(at)
     head = next((i for i in at if tokens[i].head not in inside), at[0])
+    if qualifies_person(tokens, head, person_tokens(mentions)):
+        return False
     governor = tokens[head].head
     containers = folded_set("place_container_heads")
     while governor >= 0 and tokens[governor].lemmas & containers and tokens[governor].rel in {"nmod", "flat", "appos"}:

@@ -104,9 +104,13 @@ def _governor_in(tokens, hit: TriggerHit, words: frozenset[str], depth: int = 1)
 
 def _alleged(tokens, hit: TriggerHit) -> bool:
     """An act someone is accused or suspected of (``обвинен в убийстве``, ``по подозрению в
-    грабеже``): a governor within three steps, over transparent nouns, is an accusation."""
+    грабеже``): a governor within three steps, over transparent nouns, is an accusation;
+    or the clause says it is someone's version (``по версии следствия, они участвовали``)."""
     transparent = _words("transparent_heads") | folded_set("transparent_heads")
     accusation = _words("alleged_heads")
+    clause = _clause_of(tokens, hit.anchor)
+    if has_pattern(tokens, _patterns("alleged_patterns"), clause.start, hit.tokens[0]):
+        return True
     if tokens[hit.anchor].pos not in {"NOUN", "PROPN"}:
         return False
     steps = 0
@@ -200,6 +204,27 @@ def _statistic(tokens, hit: TriggerHit) -> bool:
     return has_pattern(tokens, _patterns("statistic_patterns"), clause.start, clause.stop)
 
 
+def _by_article(tokens, hit: TriggerHit) -> bool:
+    """The clause counts by a law's article: ``по статье 282``, ``по антиэкстремистским статьям``."""
+    clause = _clause_of(tokens, hit.anchor)
+    articles = _words("article_words")
+    return any(tokens[i].lemmas & articles and i > 0 and tokens[i - 1].lemmas & {"по"}
+               or tokens[i].lemmas & articles and any(tokens[c].lemmas & {"по"} for c in children(tokens, i))
+               for i in clause)
+
+
+def _counted(tokens, hit: TriggerHit) -> bool:
+    """The trigger noun is counted (``вынесено 15 приговоров``): a number of happenings."""
+    return any(tokens[c].rel == "nummod" or tokens[c].pos == "NUM" for c in children(tokens, hit.anchor))
+
+
+def _share_of_number(tokens, hit: TriggerHit) -> bool:
+    """The clause takes a part of a counted whole: ``из 135 человек ... 49``."""
+    clause = _clause_of(tokens, hit.anchor)
+    return any(tokens[i].lemmas & {"из"} and i + 1 < len(tokens) and
+               (tokens[i + 1].pos == "NUM" or tokens[i + 1].text.isdigit()) for i in clause)
+
+
 def is_table_row(text: str) -> bool:
     """A sentence that is mostly numbers: a row or header of a table.
 
@@ -286,6 +311,9 @@ def cues_of(tokens: tuple[Token, ...], hit: TriggerHit, args, mentions: Sequence
         "generic_subject": _generic_subject(tokens, hit),
         "generic_determiner": _generic_determiner(tokens, hit),
         "statistic": _statistic(tokens, hit),
+        "by_article": _by_article(tokens, hit),
+        "counted": _counted(tokens, hit),
+        "share_of_number": _share_of_number(tokens, hit),
         "property": _is_property(anchor),
         "noun": anchor.pos in {"NOUN", "PROPN"},
         "participle": "VerbForm=Part" in anchor.feats,
@@ -323,7 +351,10 @@ def decide_by_rules(cues: frozenset[str]) -> str:
         return "habitual"
     if "frequency" in cues and not (particular or "has_place" in cues):
         return "habitual"
-    if "statistic" in cues and not (particular or "has_place" in cues):
+    if cues & {"statistic", "share_of_number"} and not (particular or "has_place" in cues):
+        return "statistical"
+    # verdicts or people counted by a law's article over a year: "в 2013 году по этим статьям осуждены 40 человек"
+    if "by_article" in cues and cues & {"has_count", "counted"} and not particular:
         return "statistical"
     if "generic_plural" in cues:
         return "generic"

@@ -32,6 +32,7 @@ from dataclasses import dataclass, replace
 from ..records import DATE, LOC, DateValue, Mention, Sentence
 from ..tag.gazetteer import canonical_place
 from .aggregate import ListHeading, sums_up
+from .arguments import person_tokens, qualifies_person
 from .draft import Draft
 from .syntax import PlacedMention, Token, context, find_pattern, folded_set, has_pattern, span_head
 
@@ -146,6 +147,8 @@ def carry_dates(drafts: list[Draft], date_anchors, rally_dates_blocked: set[int]
             same = [a for a in anchors if a[0] == draft.paragraph and a[1] < event.start]
             if telling.listed:  # the date of the first listed topic is not the others'
                 same = [a for a in same if a[1] < event.evidence[0][0]]
+            if telling.later:  # "впоследствии ... арестован": not on the paragraph's day
+                same = []
             if same and telling.retelling:
                 draft.fallback_date = same[-1][2]
             elif same:
@@ -230,14 +233,17 @@ class Scene:
         listed_total, heading_date = self._heading.read(sentence.text, tokens, dates)
         for p in placed:
             m = p.mention
-            if m.type == DATE and isinstance(m.value, DateValue) and m.value.precision != "year":
-                if _opens(tokens, m) or caption:  # a link line dates its caption
+            if m.type == DATE and isinstance(m.value, DateValue):
+                # a date opening its sentence frames what the paragraph tells next ("В 2012 году
+                # было возбуждено дело ... получившего пощечину"); a link line dates its caption
+                if _opens(tokens, m) or (caption and m.value.precision != "year"):
                     self.dates.append((unit, m.start, m.value))
                 if m.value.precision == "day":
                     self._last_day = m.value
             if m.type == LOC and parsed:
                 at = span_head(tokens, p.tokens)
-                if at is not None and frames_clause(tokens, at):
+                if at is not None and (frames_clause(tokens, at)
+                                       or qualifies_person(tokens, at, person_tokens(list(placed)))):
                     self.places.append((unit, m.start, place_name(m)))
         self._read_relative_day(unit, sentence, tokens)
         line = max(bisect.bisect_right(self.layout[0], sentence.start) - 1, 0)

@@ -186,6 +186,7 @@ def telling_of(tokens: tuple[Token, ...], hit: TriggerHit, caption: bool, date: 
                 and tokens[anchor.head].pos in {"NOUN", "PROPN"}),
         repeated=has_pattern(tokens, ctx["repeat_markers"], first - 4, first + 2),
         particular=has_pattern(tokens, ctx["particular_markers"], 0, first),
+        later=has_pattern(tokens, ctx["later_markers"], 0, first),
         inchoative="VerbForm=Inf" in anchor.feats and anchor.head >= 0 and bool(
             tokens[anchor.head].lemmas & folded_set("phase_verbs")),
         retelling=retelling,
