@@ -26,7 +26,7 @@ Problem = tuple[Path, str]
 Schema = Callable[[object, Path], Iterator[Problem]]
 
 PLACE_KINDS = ("country", "region", "city", "district")  # tag.gazetteer.Place.kind
-UNITS = ("day", "month", "year")
+UNITS = ("hour", "day", "month", "year")
 CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 COUNTRY = re.compile(r"[A-Z]{2}")  # ISO 3166-1 alpha-2
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -284,7 +284,7 @@ SCHEMAS: dict[str, Schema] = {
         "not_org")}),
     "quantity_words.json": record(required={
         "approx": PATTERNS, "range_open": WORDS, "range_close": WORDS, "range_dash": WORDS,
-        "enumeration": WORDS}),
+        "enumeration": WORDS, "lower_bound": PATTERNS, "upper_bound": PATTERNS}),
     "term_units.json": record(required={
         "units": mapping(TEXT, record(required={"unit": one_of(UNITS, "unit"), "factor": NUMBER,
                                                 "always": FLAG, "max": INT})),

@@ -67,7 +67,7 @@ def document_passes(drafts: list[Draft], scene: Scene) -> tuple[Event, ...]:
     scene.carry(drafts)
     for draft in drafts:
         count, persons = draft.event.count, draft.event.persons
-        if count is not None and len(persons) > count.high:
+        if count is not None and count.high is not None and len(persons) > count.high:
             draft.update(count=type(count)(len(persons), len(persons), count.approx))
     ctx = context()
     word_told = (frozenset(ctx["word_told_types"]), frozenset(ctx["word_told_across_sentences"]))

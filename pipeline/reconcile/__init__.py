@@ -21,7 +21,9 @@ from ..gold import read_gold
 from ..gold.records import AnnotatedDocument, EventAnnotation
 from ..records import COUNT, DATE, LOC, MONEY, ORG, PER, TERM
 from ..tables import OutputDocument, read_output, write_atomically
-from .matching import EVENT_FIELDS, Item, as_bool, given, match_events, match_mentions, same_value, show
+from .matching import (
+    EVENT_FIELDS, Item, as_bool, given, match_events, match_mentions, same_value, show, stated,
+)
 from .versions import align_versions
 
 
@@ -189,9 +191,7 @@ def _compare_mentions(gold: AnnotatedDocument, out: OutputDocument, placer: _Pla
                              gold=out.text[gi.start:gi.end] if out.text else gi.values["text"],
                              predicted=pi.values.get("text"), page=pi.values.get("page")))
         all_right = None
-        for name in MENTION_VALUES[gi.type]:
-            if not given(gi.values.get(name)):
-                continue
+        for name in stated(gi.values, MENTION_VALUES[gi.type]):
             ok = same_value(name, gi.values[name], pi.values.get(name))
             all_right = ok if all_right is None else all_right and ok
             tally.values.setdefault(gi.type, {}).setdefault(name, Counter()).update(correct=int(ok), total=1)
@@ -257,14 +257,14 @@ def _compare_events(gold: AnnotatedDocument, out: OutputDocument, placer: _Place
     for g, p in pairs:
         gi, pi = gold_items[g], pred_items[p]
         for name, parts in EVENT_FIELDS.items():
-            stated = [part for part in parts if given(gi.values.get(part))]
-            if not stated:
+            told = stated(gi.values, parts)
+            if not told:
                 continue
-            ok = all(same_value(part, gi.values[part], pi.values.get(part)) for part in stated)
+            ok = all(same_value(part, gi.values[part], pi.values.get(part)) for part in told)
             tally.event_fields.setdefault(name, Counter()).update(correct=int(ok), total=1)
             if not ok:
                 def shown(values: dict) -> str | None:
-                    return " ".join(s for s in map(show, (values.get(x) for x in stated)) if s) or None
+                    return " ".join(s for s in map(show, (values.get(x) for x in told)) if s) or None
 
                 start, end = (gi.start, gi.end) if gi.start is not None else (pi.start, pi.end)
                 rows.append(_row(out, "event", "field", gi.type, start, end, name,

@@ -71,6 +71,22 @@ def given(value) -> bool:
     return value is not None and value != () and value != [] and value != ""
 
 
+def stated(values: dict, names) -> list[str]:
+    """The fields gold states, to be compared: those given, and the other end of a range
+    one end of which is given, since a bound leaves the other end empty on purpose
+    (``до 30 суток``: ``term_min`` must be empty too).
+
+    >>> stated({"term_min": None, "term_max": 30, "approx": None}, ("term_min", "term_max", "approx"))
+    ['term_min', 'term_max']
+    """
+    def other_end(name: str) -> str | None:
+        stem, _, end = name.rpartition("_")
+        return f"{stem}_{'max' if end == 'min' else 'min'}" if end in ("min", "max") else None
+
+    return [name for name in names
+            if given(values.get(name)) or (other_end(name) in names and given(values.get(other_end(name))))]
+
+
 def as_bool(value) -> bool:
     return str(value).strip().lower() in ("true", "1", "1.0", "yes")
 

@@ -4,6 +4,10 @@ Money, terms and counts differ only in what a unit is (a currency, сутки, a
 person noun); this module finds the shape around the number once:
 ``[approx] [от] N [unit] [до|-] M unit`` and ``N и M unit``. The words it
 knows (около, порядка, от, до, dashes) are in ``models/quantity_words.json``.
+
+A bound is one-sided: ``более 400`` is at least 400 with no upper end (``high`` None),
+``до 30 суток`` at most 30 with no lower end (``low`` None), ``от 10 суток`` with no
+``до`` at least 10; approximators (``около``, ``порядка``, ``почти``) keep low = high.
 """
 
 from __future__ import annotations
@@ -31,8 +35,8 @@ class Quantity:
 
     start: int
     end: int
-    low: float
-    high: float
+    low: float | None  # None: no lower end (``до 30``)
+    high: float | None  # None: no upper end (``более 400``)
     approx: bool
     unit: Any
     first: int
@@ -46,6 +50,8 @@ class QuantityWords:
     range_close: frozenset[str]
     dashes: frozenset[str]
     enumeration: frozenset[str]
+    lower_bound: frozenset[tuple[str, ...]]  # более, не менее: the number is the lowest
+    upper_bound: frozenset[tuple[str, ...]]  # до, не более: the number is the highest
 
 
 @cache
@@ -61,6 +67,8 @@ def quantity_words() -> QuantityWords:
         frozenset(map(fold, data["range_close"])),
         frozenset(data["range_dash"]),
         frozenset(map(fold, data["enumeration"])),
+        frozenset(tuple(fold(w) for w in p) for p in data["lower_bound"]),
+        frozenset(tuple(fold(w) for w in p) for p in data["upper_bound"]),
     )
 
 
@@ -89,12 +97,16 @@ def format_number(value: float) -> str:
     return f"{value:f}".rstrip("0").rstrip(".")
 
 
-def format_range(low: float, high: float) -> str:
-    """``15`` for a single value, ``10-18`` for a range.
+def format_range(low: float | None, high: float | None) -> str:
+    """``15`` for a single value, ``10-18`` for a range, ``≥400`` and ``≤30`` for bounds.
 
-    >>> format_range(30000, 81000)
-    '30000-81000'
+    >>> format_range(30000, 81000), format_range(400, None), format_range(None, 30)
+    ('30000-81000', '≥400', '≤30')
     """
+    if low is None:
+        return f"≤{format_number(high)}"
+    if high is None:
+        return f"≥{format_number(low)}"
     if low == high:
         return format_number(low)
     return f"{format_number(low)}-{format_number(high)}"
@@ -170,10 +182,17 @@ def _quantity_at(
         first -= 1
     approx_start = _phrase_before(scan, first, words.approx)
     approx = approx_start is not None
+    bound = None  # which end a single number is: "lower" (более 400), "upper" (до 30)
     if approx_start is not None:
+        phrase = tuple(scan.low(k) for k in range(approx_start, first))
+        bound = "lower" if phrase in words.lower_bound else "upper" if phrase in words.upper_bound else None
         first = approx_start
+    elif ranged:
+        bound = "lower"  # "от 10 суток" with no "до": at least 10
 
     def make(low: float, high: float, unit: Any, last: int, is_approx: bool) -> Quantity:
+        if low == high and bound is not None:
+            low, high = (low, None) if bound == "lower" else (None, high)
         return Quantity(
             tokens[first].start, tokens[last - 1].end, low, high, is_approx, unit, first, last
         )
