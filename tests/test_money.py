@@ -151,3 +151,31 @@ def test_fine_units_keep_their_own_code(text, span, expected):
 )
 def test_roubles_follow_the_documents_country(text, doc_date, normal):
     assert [m.normal for m in tag_money(text, doc_date=doc_date)] == [normal]
+
+
+# An amount whose scale or currency comes later in the phrase takes it (data/ovdinfo/README.md).
+LATER_SCALE = [
+    ("оштрафовали на пять и на десять тысяч рублей", [("пять", 5000), ("десять тысяч рублей", 10000)]),
+    ("штрафы в 20 и 30 тысяч рублей", [("20", 20000), ("30 тысяч рублей", 30000)]),
+    ("штрафы в 20, 30 и 50 тысяч рублей", [("20", 20000), ("30", 30000), ("50 тысяч рублей", 50000)]),
+    ("штраф 15 тысяч и 20 рублей пени", [("15 тысяч", 15000), ("20 рублей", 20)]),
+]
+
+
+@pytest.mark.parametrize("text, expected", LATER_SCALE)
+def test_scale_and_currency_from_later_in_the_phrase(text, expected):
+    mentions = tag_money(text)
+    assert [(m.text, m.value.low, m.value.high, m.value.currency) for m in mentions] == [
+        (span, value, value, "RUB") for span, value in expected]
+
+
+BOUNDED = [
+    ("штраф до 300 тысяч рублей", Money(None, 300000, "RUB", approx=True)),
+    ("ущерб более 1,5 млн рублей", Money(1500000, None, "RUB", approx=True)),
+    ("штраф от 10 тысяч рублей", Money(10000, None, "RUB", approx=True)),
+]
+
+
+@pytest.mark.parametrize("text, expected", BOUNDED)
+def test_money_bounds_are_one_sided(text, expected):
+    assert [m.value for m in tag_money(text)] == [expected]

@@ -225,7 +225,7 @@ def _without_preposition(folded: str, expression: Expression) -> Expression:
     return replace(expression, start=found.end()) if found else expression
 
 
-DASH_GAP = re.compile(rf"{SP}[-–—]{SP}")
+DASH_GAP = re.compile(rf"{SP}[-–—\u00ad]{SP}")
 
 
 def _join_ranges(folded: str, expressions: list[Expression]) -> list[Expression]:
