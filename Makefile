@@ -13,11 +13,13 @@ run: $(VENV)/.installed
 test: $(VENV)/.installed-dev
 	$(BIN)/python -m pytest
 
-# The figures in the README: quality against our gold, tagging against NEREL, repair of damaged text, throughput.
+# The figures in the README: quality against our gold, tagging against NEREL, repair of damaged text,
+# PDF text from every producer installed (the zoo), throughput.
 bench: $(VENV)/.installed-dev
 	$(BIN)/python -m benchmarks.quality
 	$(BIN)/python benchmarks/nerel_score.py
 	$(BIN)/python -m benchmarks.damage_wer
+	$(BIN)/python -m benchmarks.pdf_zoo --rebuild
 	$(BIN)/python -m benchmarks.throughput
 
 # The sample PDFs in data/raw/ are made from the sample texts by this script.
@@ -33,7 +35,7 @@ $(VENV)/.installed: pyproject.toml | $(VENV)/bin/python
 	touch $@
 
 $(VENV)/.installed-dev: pyproject.toml | $(VENV)/bin/python
-	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	$(BIN)/python -m pip install --quiet -e ".[dev,spacy]"
 	touch $(VENV)/.installed $@
 
 clean:

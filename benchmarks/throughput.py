@@ -12,15 +12,21 @@ DejaVu Serif, justified paragraphs), then measures in one run:
   largest process, i.e. one worker), and a rerun over the same output;
 - peak RSS of the CLI on a 30-page and a 300-page PDF (flat in length?).
 
-    python -m benchmarks.throughput [--docs 12] [--long-pages 300]
+    python -m benchmarks.throughput [--docs 12] [--long-pages 300] [--baseline REF]
 
 Targets: >= 2x the hand pipeline on one core, >= 1.8x scaling with two workers,
 <= 600 MB per worker, flat memory in document length, rerun <= 10% of first run.
+
+``--baseline REF`` (a git commit or branch) also runs the pipeline as it was at
+REF on the same corpus in the same call, each version in a fresh process, in
+turns, and prints this tree's throughput as a ratio of REF's, stage by stage;
+``--compare-only`` stops after that.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import resource
 import subprocess
 import sys
@@ -156,6 +162,55 @@ def run_cli(inputs: list[Path], out: Path, *options: str) -> tuple[float, int]:
     return elapsed, int(result.stdout.split()[-1])
 
 
+# Run in a fresh process: the pipeline of the tree in argv[1] over the PDFs after it (that
+# tree's benchmarks.throughput sets one BLAS thread first, wherever its workers module lives).
+# Stages are timed in this process's CPU time, which other work on a shared machine
+# disturbs far less than wall time.
+_STAGE_TIMES = """
+import json, sys, time
+time.perf_counter = time.process_time
+sys.path.insert(0, sys.argv[1])
+from pathlib import Path
+from benchmarks.throughput import pipeline_times
+print(json.dumps(pipeline_times([Path(p) for p in sys.argv[2:]])))
+"""
+
+
+def export_tree(ref: str, folder: Path) -> Path:
+    """The repository's files at ``ref`` (``git archive``), to run the pipeline as it was."""
+    folder.mkdir(parents=True)
+    archive = subprocess.run(["git", "-C", str(REPO), "archive", ref], capture_output=True, check=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(folder)], input=archive, check=True)
+    return folder
+
+
+def compare_with(ref: str, paths: list[Path], n_pages: int, work: Path, rounds: int = 3) -> float:
+    """This tree's pages/s over REF's on the same PDFs: each stage's best of ``rounds`` fresh
+    processes, the two versions in turns, so that load from elsewhere on the machine hits both."""
+    trees = {ref: export_tree(ref, work / "baseline"), "this tree": REPO}
+    best: dict[str, dict[str, float]] = {}
+    for _ in range(rounds):
+        for name, tree in trees.items():
+            result = subprocess.run([sys.executable, "-c", _STAGE_TIMES, str(tree), *map(str, paths)],
+                                    capture_output=True, text=True, cwd=tree)
+            if result.returncode != 0:
+                raise SystemExit(f"the pipeline at {name} failed:\n{result.stderr[-2000:]}")
+            times = json.loads(result.stdout.strip().splitlines()[-1])
+            times.pop("load models (once)", None)
+            best[name] = {stage: min(seconds, best.get(name, {}).get(stage, seconds))
+                          for stage, seconds in times.items()}
+    rates = {name: n_pages / sum(times.values()) for name, times in best.items()}
+    print(f"pipeline at {ref} against this tree, same {n_pages} pages, CPU time, each stage's best of {rounds} "
+          "fresh processes:")
+    for stage in best["this tree"]:
+        print(f"    {stage:14s} {1000 * best[ref].get(stage, 0.0) / n_pages:7.1f} -> "
+              f"{1000 * best['this tree'][stage] / n_pages:7.1f} ms/page")
+    ratio = rates["this tree"] / rates[ref]
+    print(f"throughput: {rates[ref]:.2f} -> {rates['this tree']:.2f} pages/s, ratio {ratio:.2f} "
+          f"(this tree / {ref}; target >= 0.85)\n")
+    return ratio
+
+
 def report_stages(name: str, times: dict[str, float], n_pages: int) -> float:
     total = sum(times.values())
     print(f"{name}: {n_pages / total:.2f} pages/s ({1000 * total / n_pages:.0f} ms/page)")
@@ -168,11 +223,18 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--docs", type=int, default=12, help="PDFs in the corpus")
     parser.add_argument("--long-pages", type=int, default=300, help="pages of the long PDF")
+    parser.add_argument("--baseline", help="a git commit or branch to compare this tree's throughput with")
+    parser.add_argument("--compare-only", action="store_true", help="only the comparison with --baseline")
+    parser.add_argument("--rounds", type=int, default=3, help="fresh processes per version in the comparison")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as temp:
         root = Path(temp)
         paths, n_pages = build_corpus(root / "corpus", args.docs)
         print(f"corpus: {len(paths)} PDFs, {n_pages} pages\n")
+        if args.baseline:
+            compare_with(args.baseline, paths, n_pages, root, args.rounds)
+            if args.compare_only:
+                return
 
         times = pipeline_times(paths)
         print(f"loading the models once: {times.pop('load models (once)'):.1f} s (not in the rates below)")

@@ -36,10 +36,12 @@ def main() -> None:
               help="Seconds one file may take before it is given up as an error (0: no limit).")
 @click.option("--max-memory", default=3000, type=click.IntRange(min=0), show_default=True,
               help="MB of memory per worker; a file that needs more is an error (0: no limit).")
+@click.option("--ocr-lang", "ocr_languages", default="rus+eng", show_default=True,
+              help="Tesseract languages for pages without usable text, '+'-joined (Russian is always read).")
 @click.option("--force", is_flag=True, help="Redo files already done.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 def run(inputs: tuple[Path, ...], out: Path, jobs: int, timeout: float, max_memory: int,
-        force: bool, quiet: bool) -> None:
+        ocr_languages: str, force: bool, quiet: bool) -> None:
     """Run every stage over files or folders into OUT."""
     from tqdm import tqdm
 
@@ -61,7 +63,7 @@ def run(inputs: tuple[Path, ...], out: Path, jobs: int, timeout: float, max_memo
     limits = Limits(timeout=timeout or None, max_memory_mb=max_memory or None)
     try:
         result = run_batch(list(inputs), out, jobs=jobs, force=force, progress=progress,
-                           limits=limits)
+                           limits=limits, ocr_languages=ocr_languages)
     except PipelineError as error:
         raise click.UsageError(str(error)) from error
     finally:
@@ -115,12 +117,12 @@ def report(out: Path, report_path: Path | None) -> None:
 
 @main.command("export")
 @click.argument("out", type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.option("--format", "fmt", required=True, type=click.Choice(["labelstudio", "brat"]),
-              help="The annotation tool's format.")
-@click.option("-o", "--output", "out_dir", required=True,
-              type=click.Path(file_okay=False, path_type=Path), help="Folder to write into.")
+@click.option("--format", "fmt", required=True, type=click.Choice(["labelstudio", "brat", "spacy"]),
+              help="The annotation tool's format (spacy: a DocBin, training data for spaCy).")
+@click.option("-o", "--output", "out_dir", required=True, type=click.Path(path_type=Path),
+              help="Folder to write into (for spacy: the FILE.spacy to write).")
 def export_command(out: Path, fmt: str, out_dir: Path) -> None:
-    """Pre-annotations from OUT for annotators to correct."""
+    """Pre-annotations from OUT for annotators to correct, or spaCy training data."""
     from .gold.roundtrip import export_output
 
     try:
@@ -129,14 +131,14 @@ def export_command(out: Path, fmt: str, out_dir: Path) -> None:
         raise click.ClickException(str(error)) from error
     n_mentions = sum(len(d.mentions) for d in docs)
     n_events = sum(len(d.events) for d in docs)
-    click.echo(f"{len(docs)} documents, {n_mentions} mentions, {n_events} events: "
-               f"{len(written)} files in {out_dir}/")
+    where = out_dir if fmt == "spacy" else f"{len(written)} files in {out_dir}/"
+    click.echo(f"{len(docs)} documents, {n_mentions} mentions, {n_events} events: {where}")
 
 
 @main.command("import")
 @click.argument("source", type=click.Path(exists=True, path_type=Path))
-@click.option("--format", "fmt", required=True, type=click.Choice(["labelstudio", "brat"]),
-              help="The annotation tool's format.")
+@click.option("--format", "fmt", required=True, type=click.Choice(["labelstudio", "brat", "spacy"]),
+              help="The annotation tool's format (spacy: a DocBin .spacy file or a folder of them).")
 @click.option("-o", "--output", "out_dir", default=Path("data/annotated"), show_default=True,
               type=click.Path(file_okay=False, path_type=Path), help="Gold folder.")
 @click.option("--force", is_flag=True, help="Replace gold files that already exist.")

@@ -91,6 +91,7 @@ class Page:
     number: int
     text: str
     warning: str | None = None  # e.g. no text layer, (cid:NN) garbage
+    quality: float | None = None  # share of dictionary words in a PDF page's text (None: not measured)
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +104,7 @@ class RawDocument:
     extraction: str
     pages: tuple[Page, ...]
     warnings: tuple[str, ...] = ()
+    quality: float | None = None  # share of the text's words a dictionary knows (the quality gate's)
     # Derived once from the pages: the raw text (pages joined by a form feed) and
     # the raw offset at which each page begins. Every mention asks for its page.
     text: str = field(init=False, repr=False, compare=False)

@@ -24,6 +24,8 @@ body { font: 15px/1.55 system-ui, sans-serif; margin: 2em auto; max-width: 60em;
 .text { white-space: pre-wrap; border-left: 3px solid #ddd; padding-left: 1em; }
 mark { border-radius: 3px; padding: 0 1px; color: inherit; }
 mark.event { outline: 2px solid EVENTCOLOUR; background: #fde2e2; }
+mark[data-label]::after { content: attr(data-label); font: bold 9px/1 system-ui, sans-serif;
+  vertical-align: super; margin-left: 2px; opacity: .75; }
 .page { display: block; color: #888; font-size: 12px; margin: .6em 0 .2em -1em; }
 table { border-collapse: collapse; margin: 1em 0; font-size: 13px; }
 td, th { border: 1px solid #ccc; padding: 2px 6px; vertical-align: top; text-align: left; }
@@ -44,21 +46,23 @@ def highlighted_text(doc: AnnotatedDocument) -> str:
     """The document's text as escaped HTML with every span wrapped in ``<mark>``.
 
     Spans may overlap (a trigger inside a mention): the text is cut at every
-    span boundary and each piece is wrapped in the marks covering it.
+    span boundary and each piece is wrapped in the marks covering it. The last
+    piece of a span carries its label (``data-label``), shown after it by CSS as
+    displaCy shows an entity's label.
 
     >>> doc = AnnotatedDocument("d", "Задержан <b>Канат</b>")
     >>> highlighted_text(doc).endswith('Задержан &lt;b&gt;Канат&lt;/b&gt;')
     True
     """
-    spans = []  # (start, end, opening tag)
+    spans = []  # (start, end, opening tag without its '>', label)
     for n, m in enumerate(doc.mentions):
         spans.append((m.start, m.end,
-                      f'<mark class="{m.type}" id="m{n}" title="{escape(_title(m.type, m.values))}">'))
+                      f'<mark class="{m.type}" id="m{n}" title="{escape(_title(m.type, m.values))}"', m.type))
     for n, e in enumerate(doc.events):
         if e.start is not None:
             title = escape(_title("event: " + e.type, e.values))
-            spans.append((e.start, e.end, f'<mark class="event {e.type}" id="e{n}" title="{title}">'))
-    cuts = {0, len(doc.text)} | {o for s, t, _ in spans for o in (s, t)}
+            spans.append((e.start, e.end, f'<mark class="event {e.type}" id="e{n}" title="{title}"', e.type))
+    cuts = {0, len(doc.text)} | {o for s, t, _, _ in spans for o in (s, t)}
     cuts |= {o for _, o in doc.page_starts}
     pages = {0: 1} | {o: p for p, o in doc.page_starts}
     pieces, bounds = [], sorted(c for c in cuts if 0 <= c <= len(doc.text))
@@ -75,8 +79,9 @@ def highlighted_text(doc: AnnotatedDocument) -> str:
                 open_spans.append(ordered[following])
             following += 1
         piece = escape(doc.text[left:right])
-        for _, _, tag in open_spans:
-            piece = f"{tag}{piece}</mark>"
+        for _, end, tag, label in open_spans:
+            label = f' data-label="{escape(label)}"' if end == right else ""
+            piece = f"{tag}{label}>{piece}</mark>"
         pieces.append(piece)
     return "".join(pieces)
 

@@ -254,6 +254,20 @@ SCHEMAS: dict[str, Schema] = {
         required={"enabled": FLAG, "bias": NUMBER, "threshold": NUMBER, "weights": mapping(TEXT, NUMBER)},
         optional={"trained_on": list_of(TEXT), "measured": mapping(TEXT, mapping(TEXT, NUMBER)),
                   "cues": list_of(TEXT), "l2": NUMBER, "note": TEXT}),
+    "relative_dates.json": record(required={
+        "days": mapping(TEXT, INT),
+        "modifiers": mapping(one_of(("0", "-1", "-2"), "offset"), WORDS),
+        "weekday_prepositions": WORDS,
+        "weekdays": mapping(TEXT, both(INT, where(lambda v: 0 <= v <= 6, "weekday {value!r} is not 0 (Monday) to 6"))),
+        "weeks": WORDS, "weekends": WORDS, "parts": WORDS,
+        "seasons": list_of(record(required={
+            "months": both(list_of(INT), where(lambda v: len(v) == 2 and all(1 <= m <= 12 for m in v),
+                                               "expected [first month, last month], found {value!r}")),
+            "forms": WORDS, "after_parts": WORDS}), 4),
+        "ago": record(required={
+            "word": TEXT, "units": mapping(one_of(("day", "week", "month", "year"), "unit"), WORDS),
+            "alone": WORDS, "numbers": mapping(TEXT, INT)}),
+    }),
     "extract_russian_letters.json": record(required={"frequencies": mapping(SINGLE_CHARACTER, NUMBER)}),
     "homoglyphs.json": record(required={"latin_to_cyrillic": CHARACTER_MAP, "roman_numeral_letters": TEXT}),
     "months.json": record(required={"months": list_of(record(required={

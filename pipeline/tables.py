@@ -43,7 +43,7 @@ TABLES = (DOCUMENTS, SENTENCES, MENTIONS, EVENTS, EVENT_ARGUMENTS)
 COLUMNS: dict[str, list[str]] = {
     DOCUMENTS: [
         "doc_id", "source", "sha256", "n_pages", "n_chars", "doc_date",
-        "extraction", "status", "error", "warnings", "pipeline_version",
+        "extraction", "status", "error", "warnings", "text_quality", "pipeline_version",
     ],
     SENTENCES: ["doc_id", "sent_id", "start", "end", "page", "n_tokens", "n_chars", "text"],
     MENTIONS: [
@@ -64,7 +64,7 @@ DTYPES: dict[str, str] = {
     "n_pages": _INT, "n_chars": _INT, "sent_id": _INT, "start": _INT, "end": _INT,
     "page": _INT, "n_tokens": _INT, "mention_id": _INT, "raw_start": _INT,
     "raw_end": _INT, "entity_id": _INT, "event_id": _INT, "count_min": _INT,
-    "count_max": _INT, "amount_min": "Float64", "amount_max": "Float64",
+    "count_max": _INT, "text_quality": "Float64", "amount_min": "Float64", "amount_max": "Float64",
     "term_min": "Float64", "term_max": "Float64", "approx": "boolean", "negated": "boolean",
     "aggregate": "boolean",
 }
@@ -105,7 +105,8 @@ def document_rows(doc: ProcessedDocument, pipeline_version: str) -> Rows:
         "doc_id": doc_id, "source": raw.source, "sha256": raw.sha256,
         "n_pages": len(raw.pages), "n_chars": len(clean.text), "doc_date": doc.doc_date,
         "extraction": raw.extraction, "status": "ok", "error": None,
-        "warnings": "; ".join(doc.warnings) or None, "pipeline_version": pipeline_version,
+        "warnings": "; ".join(doc.warnings) or None, "text_quality": raw.quality,
+        "pipeline_version": pipeline_version,
     }]
     sentences = [{
         "doc_id": doc_id, "sent_id": i, "start": s.start, "end": s.end,

@@ -176,11 +176,17 @@ def test_relative_months_need_a_doc_date(text):
     assert tag_dates(text, DOC)[0].value is not None
 
 
-# Purely relative days are not dates by our guidelines (NEREL tags them).
-@pytest.mark.parametrize("text", ["репрессии продолжаются и сегодня.", "задержан вчера у акимата",
+# The time of writing and the future are not dates by our guidelines (NEREL tags them);
+# a day counted back from the statement's date is (tests/test_relative_dates.py).
+@pytest.mark.parametrize("text", ["репрессии продолжаются и сегодня.",
                                   "присутствующим сегодня в зале", "суд назначен на завтра"])
 def test_relative_days_are_not_dates(text):
     assert tag_dates(text, DOC) == []
+
+
+def test_a_day_counted_back_is_a_date_only_with_the_documents_date():
+    assert [m.text for m in tag_dates("задержан вчера у акимата", DOC)] == ["вчера"]
+    assert tag_dates("задержан вчера у акимата", None) == []
 
 
 NOT_DATES = [

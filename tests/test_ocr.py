@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -155,3 +156,27 @@ def test_without_tesseract_a_scan_is_an_error_that_says_ocr_is_needed(tmp_path):
     assert documents.loc["mixed", "status"] == "ok"
     assert documents.loc["mixed", "extraction"] == TEXT
     assert "page 2: no text layer; OCR needed, but Tesseract" in documents.loc["mixed", "warnings"]
+
+
+LATIN_LINES = [
+    "Активистка опубликовала видео в Facebook и WhatsApp,",
+    "а Amnesty International потребовала освободить задержанных.",
+    "Журналист Reuters John Smith был задержан у здания суда.",
+]
+
+
+@needs_tesseract
+def test_ocr_reads_latin_names_in_russian_text(tmp_path):
+    # Russian and English by default: the Russian model alone reads Latin words as Cyrillic nonsense.
+    document = extract(make_pdf(tmp_path / "latin.pdf", [("scan", LATIN_LINES)]), "latin", ocr=True)
+    words = set(re.findall(r"\w+", document.text))
+    assert {"Facebook", "WhatsApp", "Amnesty", "International", "Reuters", "John", "Smith"} <= words
+    assert word_error_rate(" ".join(LATIN_LINES), normalise(document.text).text) <= MAX_WER
+
+
+@needs_tesseract
+def test_ocr_languages_not_installed_are_said(tmp_path):
+    path = make_pdf(tmp_path / "scan.pdf", [("scan", SCAN_LINES[:2])])
+    document = extract(path, "scan", ocr=True, ocr_languages="rus+eng+xyz")
+    assert document.warnings == ("page 1: no text layer; read by OCR (without xyz: not installed)",)
+    assert "акимата" in document.text

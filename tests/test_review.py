@@ -57,6 +57,10 @@ def test_every_mention_and_event_is_highlighted_with_its_values(review):
            {f"e{i}" for i in range(len(doc.events))}
     money = next(a for a in marks if a["class"] == "MONEY")
     assert "amount_min:" in money["title"] and "currency: KZT" in money["title"]
+    # each span's label stands after its last piece, as displaCy shows it
+    labelled = {(a["id"], a["data-label"]) for a in marks if "data-label" in a}
+    assert {a["id"] for a in marks} == {i for i, _ in labelled}
+    assert all(label == (a["class"].split()[-1]) for a in marks for i, label in labelled if i == a["id"])
     assert "".join(page.text).count(doc.text[:40]) == 1  # the text itself, unchanged
 
 

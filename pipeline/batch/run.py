@@ -64,8 +64,10 @@ class BatchResult:
 Process = Callable[["InputFile", Path], "tuple[Rows, int]"]
 
 
-def process_file(path: Path, doc_id: str, models: Models, sha256: str | None = None) -> ProcessedDocument:
-    """All stages over one file, from bytes to events (OCR for pages without text)."""
+def process_file(path: Path, doc_id: str, models: Models, sha256: str | None = None,
+                 ocr_languages: str | None = None) -> ProcessedDocument:
+    """All stages over one file, from bytes to events (OCR, in ``ocr_languages``, for pages without
+    usable text)."""
     from ..events import build_events
     from ..extract import extract
     from ..normalise import normalise
@@ -73,7 +75,7 @@ def process_file(path: Path, doc_id: str, models: Models, sha256: str | None = N
     from ..segment import split_sentences
     from ..tag import tag_mentions
 
-    raw = extract(path, doc_id, ocr=True, sha256=sha256)
+    raw = extract(path, doc_id, ocr=True, sha256=sha256, ocr_languages=ocr_languages)
     clean = normalise(raw.text)
     sentences = split_sentences(clean.text)
     doc_date, mentions = tag_mentions(clean.text, models)
@@ -187,7 +189,7 @@ def _import_stages() -> None:
     from .. import events, extract, normalise, segment, tag  # noqa: F401
 
 
-def run_one(item: InputFile, out_dir: Path) -> tuple[Rows, int]:
+def run_one(item: InputFile, out_dir: Path, ocr_languages: str | None = None) -> tuple[Rows, int]:
     """Process one file and write its texts; its rows and page count.
 
     A bad input becomes an error row with its message; an unexpected exception
@@ -198,7 +200,7 @@ def run_one(item: InputFile, out_dir: Path) -> tuple[Rows, int]:
     source, sha = str(item.path), _sha256_or_none(item.path)
     version = pipeline_version()
     try:
-        doc = process_file(item.path, item.doc_id, _worker_models(), sha)
+        doc = process_file(item.path, item.doc_id, _worker_models(), sha, ocr_languages)
     except PipelineError as error:
         return error_rows(item.doc_id, source, sha, str(error), version), 0
     except MemoryError:
@@ -222,6 +224,7 @@ def run_batch(
     progress: Callable[[int, int, int], None] | None = None,
     limits: Limits = Limits(),
     process: Process | None = None,
+    ocr_languages: str | None = None,
 ) -> BatchResult:
     """Run every stage over the inputs and write the tables into ``out_dir``.
 
@@ -229,7 +232,8 @@ def run_batch(
     first file and after each one. ``limits`` bound each file's time and each
     worker's memory; with limits or ``jobs > 1`` files run in worker
     processes. ``process(item, out_dir)`` replaces :func:`run_one` (the whole
-    pipeline) as the work done on each file.
+    pipeline) as the work done on each file. ``ocr_languages`` are Tesseract's
+    (``rus+eng`` by default).
     """
     inputs = collect_inputs(paths)
     if out_dir.exists() and not out_dir.is_dir():
@@ -238,7 +242,7 @@ def run_batch(
     cache_dir.mkdir(parents=True, exist_ok=True)
     _remove_leftover_temporaries(out_dir)
     version = pipeline_version()
-    environment = _environment()
+    environment = _environment(ocr_languages)
 
     rows_by_doc = {} if force else _cached_rows(cache_dir, inputs, version, environment)
     todo = [item for item in inputs if item.doc_id not in rows_by_doc]
@@ -263,7 +267,7 @@ def run_batch(
             progress(done, len(todo), pages)
 
     if todo:
-        _process_all(todo, out_dir, jobs, limits, process, finish)
+        _process_all(todo, out_dir, jobs, limits, process, finish, ocr_languages)
     manifest = {"version": version,
                 "inputs": [[item.doc_id, str(item.path), rows_by_doc[item.doc_id][DOCUMENTS][0].get("sha256")]
                            for item in inputs]}
@@ -286,12 +290,13 @@ def _cached_rows(cache_dir: Path, inputs: list[InputFile], version: str, environ
 
 
 def _process_all(todo: list[InputFile], out_dir: Path, jobs: int, limits: Limits, process: Process | None,
-                 finish: Callable[[InputFile, tuple[Rows, int] | WorkerFailure], None]) -> None:
-    """Each file to do through ``process`` (the whole pipeline by default), here or in
-    workers; ``finish(item, outcome)`` as each one ends."""
+                 finish: Callable[[InputFile, tuple[Rows, int] | WorkerFailure], None],
+                 ocr_languages: str | None = None) -> None:
+    """Each file to do through ``process`` (the whole pipeline by default, OCR in
+    ``ocr_languages``), here or in workers; ``finish(item, outcome)`` as each one ends."""
     if process is None:
         load_lexicons()  # a broken lexicon stops the batch here, not once per file
-    task = process or run_one
+    task = process or partial(run_one, ocr_languages=ocr_languages)
     if jobs <= 1 and not limits.isolated:
         for item in todo:
             finish(item, _run_here(task, item, out_dir))
@@ -345,11 +350,11 @@ def _is_internal_error(rows: Rows) -> bool:
     return error.startswith("internal error")
 
 
-def _environment() -> dict:
-    """What outside the pipeline's code changes results: whether OCR is installed."""
-    from ..tesseract import ocr_available
+def _environment(ocr_languages: str | None = None) -> dict:
+    """What outside the pipeline's code changes results: whether OCR is installed, in which languages."""
+    from ..tesseract import ocr_available, usable_languages
 
-    return {"ocr": ocr_available()}
+    return {"ocr": ocr_available(), "ocr_languages": usable_languages(ocr_languages)[0] if ocr_available() else ""}
 
 
 def _remove_leftover_temporaries(out_dir: Path) -> None:

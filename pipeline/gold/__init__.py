@@ -4,6 +4,7 @@
 - :mod:`~pipeline.gold.brat`: brat standoff, ``.txt`` + ``.ann`` (ours, or NEREL's types mapped);
 - :mod:`~pipeline.gold.labelstudio`: Label Studio tasks and their JSON export;
 - :mod:`~pipeline.gold.event_table`: an event table in CSV/XLSX (no offsets needed);
+- :mod:`~pipeline.gold.spacy_docbin`: a spaCy ``DocBin`` (``.spacy``), training data for spaCy;
 - :mod:`~pipeline.gold.roundtrip`: the pipeline's output out to a tool and back (export, import).
 
 All of them read into :class:`~pipeline.gold.records.AnnotatedDocument`; ``import``,
@@ -26,12 +27,12 @@ from .spec_json import documents_from_json
 
 __all__ = ["NEREL_TYPE_MAP", "AnnotatedDocument", "EventAnnotation", "MentionAnnotation", "read_gold"]
 
-SUFFIXES = (".json", ".ann", ".csv", ".xlsx")
+SUFFIXES = (".json", ".ann", ".csv", ".xlsx", ".spacy")
 
 
 def read_gold(path: Path, type_map: dict | None = None) -> list[AnnotatedDocument]:
     """Gold documents from a JSON file (SPEC gold or a Label Studio export), a brat
-    ``.ann``, a CSV/XLSX event table, or a folder of any of these (read together;
+    ``.ann``, a CSV/XLSX event table, a spaCy ``.spacy`` DocBin, or a folder of any of these (read together;
     a doc_id may occur once, or once per excerpt covering other pages). ``type_map`` renames mention labels (brat, JSON)."""
     path = Path(path)
     if not path.exists():
@@ -60,6 +61,10 @@ def _read_file(file: Path, type_map: dict | None) -> list[AnnotatedDocument]:
         return read_brat(file, type_map)
     if suffix in (".csv", ".xlsx"):
         return read_event_table(file)
+    if suffix == ".spacy":
+        from .spacy_docbin import read_docbin  # spaCy is an optional extra
+
+        return read_docbin(file)
     if suffix != ".json":
         raise GoldError(f"{file}: not a gold format we read ({', '.join(SUFFIXES)})")
     data = read_json(file)

@@ -15,7 +15,7 @@ from ..errors import GoldError, OutputError
 from ..records import EVENT_VALUE_FIELDS, MENTION_VALUE_FIELDS
 from .records import AnnotatedDocument, EventAnnotation, MentionAnnotation, check_span, clean_values
 
-FORMATS = ("labelstudio", "brat")
+FORMATS = ("labelstudio", "brat", "spacy")
 
 
 def load_output(out: Path) -> list[AnnotatedDocument]:
@@ -65,13 +65,19 @@ def _page_starts(sentences: list[dict]) -> tuple[tuple[int, int], ...]:
 
 
 def export_output(out: Path, fmt: str, out_dir: Path) -> tuple[list[AnnotatedDocument], list[Path]]:
-    """The pipeline's output as pre-annotations for a tool; the documents and files written."""
+    """The pipeline's output as pre-annotations for a tool; the documents and files written.
+
+    ``out_dir`` is a folder, or for ``spacy`` the ``.spacy`` file to write.
+    """
     from .brat import write_brat
     from .labelstudio import write_labelstudio
+    from .spacy_docbin import write_docbin
 
-    writers = {"labelstudio": write_labelstudio, "brat": write_brat}
+    writers = {"labelstudio": write_labelstudio, "brat": write_brat, "spacy": write_docbin}
     if fmt not in writers:
         raise GoldError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
+    if fmt != "spacy" and Path(out_dir).is_file():
+        raise GoldError(f"{out_dir}: is a file; the {fmt} format writes into a folder")
     docs = load_output(out)
     return docs, writers[fmt](docs, out_dir)
 
@@ -81,9 +87,10 @@ def import_annotations(path: Path, fmt: str, out_dir: Path,
     """A tool's annotations (file or folder) into SPEC gold JSON files in out_dir."""
     from .brat import read_brat
     from .labelstudio import read_labelstudio
+    from .spacy_docbin import read_docbin
     from .spec_json import write_spec_json
 
-    readers = {"labelstudio": read_labelstudio, "brat": read_brat}
+    readers = {"labelstudio": read_labelstudio, "brat": read_brat, "spacy": read_docbin}
     if fmt not in readers:
         raise GoldError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
     if not Path(path).exists():

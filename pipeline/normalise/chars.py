@@ -10,10 +10,16 @@ Choices (the clean text's typography):
   typography (``штрафу — 3 человека``) except between digits (``1941—1945``) and at
   a line start (``— Мы``); a hyphen standing between spaces is a dash too;
 * the minus sign and Unicode hyphens become ``-``;
-* soft hyphens and zero-width characters are dropped, NBSP and other Unicode spaces
-  become a space, ligatures (ﬁ ﬂ) are spelled out, CRLF and CR become LF.
-
-A soft hyphen at a line end is left for the layout pass, which joins the word.
+* zero-width characters are dropped, NBSP and other Unicode spaces become a space,
+  ligatures (ﬁ ﬂ) are spelled out, CRLF and CR become LF;
+* a soft hyphen (U+00AD) is a break only at a line end (left for the layout pass,
+  which joins the word). Real PDFs print visible hyphens and dashes as soft hyphens
+  (``Санкт­Петербург``, ``ОВД­Инфо``, ``2011­2014``), so elsewhere it is what it
+  shows: a dash between numbers (``2011—2014``), a hyphen otherwise. Only where the
+  letters it splits make a dictionary word and the hyphenated form is none (an
+  invisible hyphenation point left in a web page's text: ``офи­циально``) is it
+  dropped; so it is between letters that are neither a known compound nor two
+  known words (a name split at a syllable: ``Туме­новой``).
 """
 
 from __future__ import annotations
@@ -21,8 +27,9 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from .align import Alignment, rewrite
 from ..resources import load_json
+from .align import Alignment, rewrite
+from .words import is_known_word
 
 _OPENERS_BEFORE = "([{\n\t \f—-"
 
@@ -45,21 +52,53 @@ def _simple_pattern() -> tuple[re.Pattern, dict[str, str]]:
     soft = re.escape(table["soft_hyphen"])
     alternatives = sorted(replacements, key=len, reverse=True)
     body = "|".join(re.escape(a) for a in alternatives)
-    # A soft hyphen is dropped unless it ends a line that a word continues on (the
-    # layout pass joins the word there); at the end of the text it is dropped too.
+    # A soft hyphen that ends a line a word continues on is left to the layout pass.
     pattern = re.compile(rf"{body}|{soft}(?![ \t]*(?:\r\n|[\r\n\f])\s*\w)")
-    replacements[table["soft_hyphen"]] = ""
     return pattern, replacements
 
 
-def repair_characters(text: str) -> Alignment:
-    """Line ends, invisible characters, odd spaces, ligatures, hyphen variants.
+_LETTERS_BEFORE = re.compile(r"[^\W\d_]+$")
+_LETTERS_AFTER = re.compile(r"[^\W\d_]+")
+_CONTEXT = 40  # characters looked at on each side of a soft hyphen
 
-    >>> repair_characters("офи\\u00adциально\\u00a0ﬁnal\\r\\n").text
-    'официально final\\n'
+
+def _soft_hyphen(match: re.Match) -> str:
+    """What a soft hyphen printed mid-line stands for: a dash, a hyphen or nothing.
+
+    >>> [repair_characters(t).text for t in ("2011\u00ad2014", "ОВД\u00adИнфо", "офи\u00adциально", "все\u00adтаки")]
+    ['2011—2014', 'ОВД-Инфо', 'официально', 'все-таки']
+    >>> [repair_characters(t).text for t in ("компании\u00adзастройщики", "Туме\u00adновой", "про\u00adтесту")]
+    ['компании-застройщики', 'Туменовой', 'протесту']
+    """
+    text, at = match.string, match.start()
+    before, after = text[at - 1 : at], text[at + 1 : at + 2]
+    if not after or after in "\r\n\f":
+        return ""  # at the end of the text or of a line no word continues: a break
+    if before.isdigit() and after.isdigit():
+        return _table()["dash"]
+    left = _LETTERS_BEFORE.search(text, max(0, at - _CONTEXT), at)
+    right = _LETTERS_AFTER.match(text, at + 1, at + 1 + _CONTEXT)
+    if left and right and left.end() == at and not right.group()[0].isupper():
+        first, second = left.group(), right.group()
+        if is_known_word(f"{first}-{second}"):
+            return "-"  # все-таки, из-за, общественно-политический
+        if is_known_word(first + second):
+            return ""  # официально: a hyphenation point inside a word
+        if is_known_word(first) and is_known_word(second):
+            return "-"  # компании-застройщики: a compound of two words
+        return ""  # Туменовой: a name split at a syllable
+    return "-"
+
+
+def repair_characters(text: str) -> Alignment:
+    """Line ends, invisible characters, odd spaces, ligatures, hyphen variants, soft hyphens.
+
+    >>> repair_characters("Санкт\\u00adПетербург\\u00a0ﬁnal\\r\\n").text
+    'Санкт-Петербург final\\n'
     """
     pattern, replacements = _simple_pattern()
-    return rewrite(text, pattern, lambda m: replacements[m.group()])
+    soft = _table()["soft_hyphen"]
+    return rewrite(text, pattern, lambda m: _soft_hyphen(m) if m.group() == soft else replacements[m.group()])
 
 
 @cache

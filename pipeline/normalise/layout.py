@@ -26,6 +26,8 @@ from .words import is_known_word, word_frequency
 from ..resources import load_json
 
 JOIN, GLUE, DROP_HYPHEN, BREAK = " ", "", "-", "\n"
+# A line-end soft hyphen that stands for what it shows: a compound's hyphen, a range's dash.
+SOFT_TO_HYPHEN, SOFT_TO_DASH = "\u00ad-", "\u00ad—"
 
 _PHYSICAL_LINE = re.compile(r"([^\n\f]*)([\n\f]?)")
 _INNER_SPACES = re.compile(r"[ \t]{2,}|\t")
@@ -201,13 +203,17 @@ def _is_own_line(line: Line, style: DocumentStyle) -> bool:
 def decide(a: Line, b: Line, style: DocumentStyle) -> str:
     """How the break between lines ``a`` and ``b`` becomes clean text."""
     left, right = a.text, b.text
-    # Line-end hyphen: a word split in two, or a compound whose hyphen stays.
-    if left.endswith("\u00ad"):
-        return DROP_HYPHEN
-    if left.endswith("-") and len(left) > 1 and not left[-2].isspace():
+    # Line-end hyphen: a word split in two, or a compound whose hyphen stays. A soft
+    # hyphen is decided the same way: PDFs print compounds' hyphens as soft hyphens.
+    soft = left.endswith("\u00ad")
+    if (soft or left.endswith("-")) and len(left) > 1 and not left[-2].isspace():
         left_word, right_word = _LEFT_WORD.search(left[:-1]), _RIGHT_WORD.match(right)
         if left_word and right_word:
-            return GLUE if keep_hyphen(left_word.group(), right_word.group()) else DROP_HYPHEN
+            if keep_hyphen(left_word.group(), right_word.group()):
+                return SOFT_TO_HYPHEN if soft else GLUE
+            return DROP_HYPHEN
+        if soft:
+            return SOFT_TO_DASH if left[-2].isdigit() and right[0].isdigit() else DROP_HYPHEN
         if left[-2].isalnum() and right[0].isalnum():
             return GLUE  # 2011-2012
 
@@ -259,9 +265,11 @@ def join_lines(text: str) -> Alignment:
             previous, choice = lines[index - 1], choices[index - 1]
             if choice == DROP_HYPHEN:
                 builder.delete(previous.end - 1, line.start)
+            elif choice in (SOFT_TO_HYPHEN, SOFT_TO_DASH):
+                builder.replace(previous.end - 1, line.start, choice[1])
             else:
                 builder.replace(previous.end, line.start, choice)
-        text_end = line.end - 1 if choices[index] == DROP_HYPHEN else line.end
+        text_end = line.end - 1 if choices[index] in (DROP_HYPHEN, SOFT_TO_HYPHEN, SOFT_TO_DASH) else line.end
         for spaces in _INNER_SPACES.finditer(text, line.start, text_end):
             builder.replace(spaces.start(), spaces.end(), " ")
         builder.keep(builder.cursor, text_end)

@@ -100,6 +100,10 @@ DICTIONARY: dict[str, dict[str, Column]] = {
                         "data/raw/x.doc: unsupported file type '.doc'"),
         "warnings": Column(STRING, "`; `-joined warnings about the extraction (e.g. a page "
                            "with no text); null if none.", "page 3: no text layer"),
+        "text_quality": Column(FLOAT, "Share of the text's words a dictionary knows (pymorphy3, "
+                               "English by wordfreq): the extraction quality gate's measure. "
+                               "Below 0.6 the text is flagged in `warnings`; null for an error.",
+                               "0.93"),
         "pipeline_version": Column(STRING, "Version and code fingerprint of the pipeline that "
                                    "made the rows.", "0.1.0+4f708bc73876"),
     },

@@ -11,8 +11,10 @@ custodial-term numbers (``15 суток``, ``2 года``) never match a date pa
 A preposition right before a date cues it (``в 1997.``, ``в марте``) but stays
 outside its span, as our annotation guidelines have it (``в 2012 году`` ->
 ``2012 году``; NEREL would take it in); a modifier is inside (``конце февраля``).
-Purely relative days (``сегодня``, ``вчера``) are read but not tagged: they are
-not dates by the guidelines. How the document's date is found and how a year
+Purely relative days (``сегодня``, ``вчера``) are read but not tagged here:
+``relative_dates`` finds ``вчера``, ``на прошлой неделе``, ``в минувшую субботу`` and
+dates them from the document's date with dateparser (``сегодня``, the time of writing,
+is no date by the guidelines). How the document's date is found and how a year
 the text leaves out is filled is told in ``dateline``.
 """
 
@@ -27,6 +29,7 @@ from ..records import DATE, DateValue, Mention
 from ..resources import load_json
 from .date_patterns import CUED, PLAUSIBLE, SP, TWO_DIGIT_PIVOT, URL, lexicon
 from .dateline import Point, first_day, last_day, pick_doc_date, resolve_ends, valid
+from .relative_dates import with_relative_dates
 
 
 @dataclass(frozen=True, slots=True)
@@ -301,6 +304,8 @@ def tag_dates(text: str, doc_date: dt.date | None) -> list[Mention]:
             normal = _iso(first) if first == last else f"{_iso(first)}/{_iso(last)}"
         mentions.append(Mention(DATE, expression.start, expression.end,
                                 text[expression.start:expression.end], normal, value))
+    if doc_date is not None:  # counted from the statement's date: 'позавчера', 'прошлым летом'
+        mentions = with_relative_dates(text, doc_date, mentions)
     return mentions
 
 
