@@ -42,6 +42,7 @@ from .syntax import (
     is_generic_plural,
     is_generic_present,
 )
+from .aggregate import sums_up
 from .triggers import TriggerHit
 
 SPECIFIC = "specific"
@@ -214,8 +215,20 @@ def _by_article(tokens, hit: TriggerHit) -> bool:
 
 
 def _counted(tokens, hit: TriggerHit) -> bool:
-    """The trigger noun is counted (``вынесено 15 приговоров``): a number of happenings."""
+    """The trigger noun is counted (``вынесено 15 приговоров``, ``42 нападения``): a number
+    of happenings; not a number of people named by a participle (``200 задержанных``)."""
+    anchor = tokens[hit.anchor]
+    if anchor.pos != "NOUN" or any("PRTF" in p.tag for p in parse_word(fold(anchor.text))):
+        return False
     return any(tokens[c].rel == "nummod" or tokens[c].pos == "NUM" for c in children(tokens, hit.anchor))
+
+
+def _cases_counted(tokens, hit: TriggerHit) -> bool:
+    """The clause counts cases (``в семи случаях``, ``в 40 случаях``): a study's figures."""
+    clause = _clause_of(tokens, hit.anchor)
+    return any(tokens[i].lemmas & {"в", "во"} and i + 2 < len(tokens)
+               and (tokens[i + 1].pos == "NUM" or tokens[i + 1].text.isdigit())
+               and tokens[i + 2].lemmas & {"случай"} for i in clause)
 
 
 def _share_of_number(tokens, hit: TriggerHit) -> bool:
@@ -314,6 +327,8 @@ def cues_of(tokens: tuple[Token, ...], hit: TriggerHit, args, mentions: Sequence
         "by_article": _by_article(tokens, hit),
         "counted": _counted(tokens, hit),
         "share_of_number": _share_of_number(tokens, hit),
+        "cases_counted": _cases_counted(tokens, hit),
+        "summing": sums_up(tokens, hit.tokens[0]),
         "property": _is_property(anchor),
         "noun": anchor.pos in {"NOUN", "PROPN"},
         "participle": "VerbForm=Part" in anchor.feats,
@@ -355,6 +370,11 @@ def decide_by_rules(cues: frozenset[str]) -> str:
         return "statistical"
     # verdicts or people counted by a law's article over a year: "в 2013 году по этим статьям осуждены 40 человек"
     if "by_article" in cues and cues & {"has_count", "counted"} and not particular:
+        return "statistical"
+    # happenings counted, not told ("произошло 42 нападения", "в семи случаях"), unless a summary of
+    # told ones; a numeral that counts people ("трое получили штрафы") is the happening's count
+    if ("cases_counted" in cues or {"counted"} == cues & {"counted", "has_count"}) \
+            and not (particular or "summing" in cues):
         return "statistical"
     if "generic_plural" in cues:
         return "generic"
