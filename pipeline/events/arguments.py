@@ -211,7 +211,7 @@ def candidates(tokens, hits, placed: list[PlacedMention], actors: dict[int, str]
         in_mentions.update(at)
         if not (role and at):
             continue
-        if role == "person" and is_official(tokens, at):
+        if role == "person" and (is_official(tokens, at) or owns_other_noun(tokens, at, hits)):
             continue
         if role == "count" and is_subset(tokens, at[0]):
             continue
@@ -248,8 +248,10 @@ def _scores(tokens, hits: list[TriggerHit], candidate: Candidate) -> list[tuple[
         if role == "person" and hit.type != "protest" and any(is_agent(tokens, a, hit) for a in at):
             continue
         # "вызывали на «профилактические беседы»": the anchor may be a modifier
-        # inside the trigger phrase; the phrase's own head links it to its verb
-        distance = min(tree_distance(tokens, a, t) for a in at for t in {hit.anchor, phrase_head(tokens, hit)})
+        # inside the trigger phrase; the phrase's own head links it to its verb; a second
+        # conjunct ("Тесленко и Подчасова") stands where the first does
+        froms = {a for a in at} | {conjunct_root(tokens, a) for a in at if role in {"person", "count"}}
+        distance = min(tree_distance(tokens, a, t) for a in froms for t in {hit.anchor, phrase_head(tokens, hit)})
         if distance <= reach:
             scored.append((distance + gloss, k))
             continue
@@ -275,6 +277,31 @@ def _share(tokens, hits, groups: list[int], candidate: Candidate, scored, found:
             listed = listed or (role in {"date", "place"} and across_contrast(tokens, at[0], hit))
             if groups[m] == groups[k] and role in roles_for(hit.type) and not listed:
                 found[m].by_role[role].append((best if m == k else best + 0.5, candidate))
+
+
+def conjunct_root(tokens: tuple[Token, ...], index: int) -> int:
+    """The first of coordinated words (``Тесленко`` for ``Подчасова`` in ``Тесленко и Подчасова``)."""
+    seen = {index}
+    while tokens[index].rel == "conj" and tokens[index].head >= 0 and tokens[index].head not in seen:
+        index = tokens[index].head
+        seen.add(index)
+    return index
+
+
+def owns_other_noun(tokens: tuple[Token, ...], at: list[int], hits) -> bool:
+    """A name in the genitive of a thing that is not the happening (``в ходе избирательной
+    кампании Навального``, ``сторонники Ткачева``): whose that thing is, not who it befell.
+    Not of a case or an address (``дело Осиповой``, ``в отношении Иванова``), nor a person
+    (``брата Навального``)."""
+    inside = set(at)
+    head = next((i for i in at if tokens[i].head not in inside), at[0])
+    head = conjunct_root(tokens, head)
+    governor = tokens[head].head
+    if tokens[head].rel != "nmod" or governor < 0 or tokens[governor].pos != "NOUN":
+        return False
+    if any(governor in h.tokens for h in hits) or "Animacy=Anim" in tokens[governor].feats:
+        return False
+    return not tokens[governor].lemmas & folded_set("person_holder_nouns")
 
 
 def is_subset(tokens: tuple[Token, ...], first: int) -> bool:
