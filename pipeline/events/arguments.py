@@ -211,7 +211,7 @@ def candidates(tokens, hits, placed: list[PlacedMention], actors: dict[int, str]
         in_mentions.update(at)
         if not (role and at):
             continue
-        if role == "person" and (is_official(tokens, at) or owns_other_noun(tokens, at, hits)):
+        if role == "person" and (is_official(tokens, at) or owns_other_noun(tokens, at, hits, placed)):
             continue
         if role == "count" and is_subset(tokens, at[0]):
             continue
@@ -288,11 +288,12 @@ def conjunct_root(tokens: tuple[Token, ...], index: int) -> int:
     return index
 
 
-def owns_other_noun(tokens: tuple[Token, ...], at: list[int], hits) -> bool:
+def owns_other_noun(tokens: tuple[Token, ...], at: list[int], hits, placed=()) -> bool:
     """A name in the genitive of a thing that is not the happening (``в ходе избирательной
     кампании Навального``, ``сторонники Ткачева``): whose that thing is, not who it befell.
-    Not of a case or an address (``дело Осиповой``, ``в отношении Иванова``), nor a person
-    (``брата Навального``)."""
+    Not of a case, an address or the person's property (``дело Осиповой``, ``в отношении
+    Иванова``, ``в квартире Туменовой``), nor a person (``брата Навального``), nor an
+    organisation's name the parse hangs it on (``лидера НП «Алга» Владимира Козлова``)."""
     inside = set(at)
     head = next((i for i in at if tokens[i].head not in inside), at[0])
     head = conjunct_root(tokens, head)
@@ -300,6 +301,8 @@ def owns_other_noun(tokens: tuple[Token, ...], at: list[int], hits) -> bool:
     if tokens[head].rel != "nmod" or governor < 0 or tokens[governor].pos != "NOUN":
         return False
     if any(governor in h.tokens for h in hits) or "Animacy=Anim" in tokens[governor].feats:
+        return False
+    if any(governor in p.tokens for p in placed if p.mention.type == "ORG"):
         return False
     return not tokens[governor].lemmas & folded_set("person_holder_nouns")
 
