@@ -211,6 +211,7 @@ EVENT_CONTEXT = record(required={
     "roles": mapping(EVENT_TYPE, list_of(one_of(ROLES, "role"))),
     "separate_types": list_of(EVENT_TYPE),
     "word_told_types": list_of(EVENT_TYPE),
+    "ruling_types": list_of(EVENT_TYPE),
     "word_told_across_sentences": list_of(EVENT_TYPE),
     "actor_policy": mapping(EVENT_TYPE, record(optional={"allowed": list_of(ACTOR),
                                                          "default": list_of(ACTOR)})),

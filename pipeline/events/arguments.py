@@ -359,6 +359,9 @@ def qualifies_other_noun(tokens, at: list[int], hits, mentions) -> bool:
         return False
     if any(governor in h.tokens for h in hits):
         return False
+    # the thing the happening was done to ("поджог помещения в Ярославле"): where it was done
+    if tokens[governor].rel in {"nmod", "obj"} and any(tokens[governor].head in h.tokens for h in hits):
+        return False
     organisations = {t for p in mentions if p.mention.type == "ORG" for t in p.tokens}
     return governor not in organisations and not tokens[governor].lemmas & folded_set("org_like_heads")
 

@@ -130,7 +130,11 @@ def frames_clause(tokens: tuple[Token, ...], index: int) -> bool:
     if tokens[current].rel not in {"obl", "advmod"}:
         return False
     verb = tokens[current].head
-    if verb < 0 or "Tense=Past" not in tokens[verb].feats:
+    # an infinitive or a participle of the main clause tells its place too ("вышли выступить
+    # против войны в Барнауле")
+    while verb >= 0 and tokens[verb].rel in {"xcomp", "advcl"} and "Tense=Past" not in tokens[verb].feats:
+        verb = tokens[verb].head
+    if verb < 0 or not ("Tense=Past" in tokens[verb].feats or "Variant=Short" in tokens[verb].feats):
         return False
     head = tokens[verb].head
     return head < 0 or (tokens[verb].rel == "conj" and tokens[head].head < 0)
@@ -172,6 +176,26 @@ def carry_places(drafts: list[Draft], place_anchors) -> None:
             same = [a for a in place_anchors if a[0] == draft.paragraph and a[1] < draft.event.start]
             if same:
                 draft.update(place=same[-1][2])
+
+
+def carry_event_places(merged: list[Draft]) -> None:
+    """Once tellings are merged: a happening told with no place takes the place an earlier
+    happening of its paragraph was told at (``В Барнауле вышли два человека ... На
+    Косарецкого было совершено нападение``); a court's ruling only from another ruling or an
+    investigator's act, never the venue of the protest it punishes. After merging, so a
+    carried place never keeps two tellings of one happening apart."""
+    rulings = frozenset(context()["ruling_types"])
+    told: list[tuple[int, int, str, str]] = []  # paragraph, offset, place, type
+    for draft in sorted(merged, key=lambda d: d.event.start):
+        event = draft.event
+        if event.place is None:
+            same = [t for t in told if t[0] == draft.paragraph and t[1] < event.start
+                    # a ruling is not where the protest or arrest it answers happened
+                    and (event.type not in rulings or t[3] in rulings or t[3] == "other")]
+            if same:
+                draft.update(place=same[-1][2])
+        else:
+            told.append((draft.paragraph, event.start, event.place, event.type))
 
 
 def place_situated_events(merged: list[Draft]) -> None:
