@@ -13,11 +13,11 @@ run: $(VENV)/.installed
 test: $(VENV)/.installed-dev
 	$(BIN)/python -m pytest
 
-# The figures in the README: quality against our gold, tagging against NEREL, repair of damaged text,
-# PDF text from every producer installed (the zoo), throughput.
+# The figures in the README: quality against our gold, tagging beside natasha on NEREL and
+# FactRuEval, repair of damaged text, PDF text from every producer installed (the zoo), throughput.
 bench: $(VENV)/.installed-dev
 	$(BIN)/python -m benchmarks.quality
-	$(BIN)/python benchmarks/nerel_score.py
+	$(BIN)/python -m benchmarks.ner_peers
 	$(BIN)/python -m benchmarks.damage_wer
 	$(BIN)/python -m benchmarks.pdf_zoo --rebuild
 	$(BIN)/python -m benchmarks.throughput

@@ -282,6 +282,11 @@ SCHEMAS: dict[str, Schema] = {
             TEXT, where(lambda v: re.fullmatch(r"(masc|femn),(nomn|gent|datv|accs|ablt|loct)", v),
                         "expected 'gender,case', found {value!r}"))))}))}),
     "ner_venues.json": record(required={"nouns": WORDS, "streets": WORDS}),
+    "ner_name_parts.json": record(required={"particles": WORDS}),
+    "ner_place_person.json": record(required={"place_prepositions": WORDS, "place_nouns": WORDS,
+                                              "person_nouns": WORDS}),
+    "org_names.json": record(required={"keep_place": WORDS, "with_place": WORDS,
+                                       "organisations": mapping(TEXT, list_of(TEXT, 1))}),
     "normalise_chars.json": record(required={
         "line_breaks": mapping(TEXT, TEXT), "deleted": list_of(SINGLE_CHARACTER),
         "soft_hyphen": SINGLE_CHARACTER, "spaces": list_of(SINGLE_CHARACTER), "ligatures": CHARACTER_MAP,

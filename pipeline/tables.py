@@ -30,6 +30,7 @@ from .records import (
     Term,
     join_names,
 )
+from .tag.nesting import nested_in
 
 DOCUMENTS = "documents"
 SENTENCES = "sentences"
@@ -48,7 +49,7 @@ COLUMNS: dict[str, list[str]] = {
     SENTENCES: ["doc_id", "sent_id", "start", "end", "page", "n_tokens", "n_chars", "text"],
     MENTIONS: [
         "doc_id", "mention_id", "type", "start", "end", "raw_start", "raw_end", "page",
-        "sent_id", "text", "normal", "entity_id",
+        "sent_id", "text", "normal", "entity_id", "nested_in",
         *(name for name in MENTION_VALUE_FIELDS if name != "normal"),
     ],
     EVENTS: [
@@ -63,7 +64,7 @@ _INT = "Int64"
 DTYPES: dict[str, str] = {
     "n_pages": _INT, "n_chars": _INT, "sent_id": _INT, "start": _INT, "end": _INT,
     "page": _INT, "n_tokens": _INT, "mention_id": _INT, "raw_start": _INT,
-    "raw_end": _INT, "entity_id": _INT, "event_id": _INT, "count_min": _INT,
+    "raw_end": _INT, "entity_id": _INT, "nested_in": _INT, "event_id": _INT, "count_min": _INT,
     "count_max": _INT, "text_quality": "Float64", "amount_min": "Float64", "amount_max": "Float64",
     "term_min": "Float64", "term_max": "Float64", "approx": "boolean", "negated": "boolean",
     "aggregate": "boolean",
@@ -114,6 +115,7 @@ def document_rows(doc: ProcessedDocument, pipeline_version: str) -> Rows:
         "text": s.text,
     } for i, s in enumerate(doc.sentences)]
     mentions = []
+    holders = nested_in(doc.mentions)
     for i, m in enumerate(doc.mentions):
         raw_start, raw_end = clean.to_raw(m.start, m.end)
         mentions.append({
@@ -121,7 +123,7 @@ def document_rows(doc: ProcessedDocument, pipeline_version: str) -> Rows:
             "end": m.end, "raw_start": raw_start, "raw_end": raw_end,
             "page": raw.page_at(raw_start), "sent_id": sent_id_at(m.start),
             "text": m.text, "normal": m.normal, "entity_id": m.entity_id,
-            **value_columns(m.value),
+            "nested_in": holders[i], **value_columns(m.value),
         })
     events, arguments = [], []
     for i, e in enumerate(doc.events):

@@ -24,6 +24,7 @@ from collections.abc import Iterator, Sequence
 
 from ..nlp import Models, parse_word
 from ..records import LOC, Event, Mention, Sentence
+from ..tag.nesting import nested_in, outermost
 from .actors import inherit_refusal_actors
 from .draft import Draft
 from .merge import merge_drafts
@@ -48,7 +49,8 @@ def build_events(
 
     ``judged``, when given, receives every candidate trigger with the realis step's
     decision on it (:class:`~pipeline.events.sentence.Candidate`)."""
-    doc = Document(text, mentions, read_people(text, mentions), Scene(text, mentions))
+    outer = outermost(mentions)  # a place nested in an organisation's name is no scene of its own
+    doc = Document(text, mentions, read_people(text, outer), Scene(text, outer))
     drafts: list[Draft] = []
     for sent_id, (sentence, inside, tokens, parsed) in enumerate(tokenised(sentences, mentions, models)):
         placed = [p for p in place_mentions(tokens, inside) if not dates_a_document(tokens, p)]
@@ -96,10 +98,14 @@ def tokenised(sentences: Sequence[Sentence], mentions: Sequence[Mention],
 
 
 def _mentions_by_sentence(sentences, mentions) -> list[list[tuple[int, Mention]]]:
-    """(index, mention) pairs of each sentence, by where the mention starts."""
+    """(index, mention) pairs of each sentence, by where the mention starts; mentions
+    nested in another (``РФ`` in ``МВД РФ``) are left out."""
     starts = [s.start for s in sentences]
     found: list[list[tuple[int, Mention]]] = [[] for _ in sentences]
+    holders = nested_in(mentions)
     for i, mention in enumerate(mentions):
+        if holders[i] is not None:
+            continue  # a place inside an organisation's name is not an argument of its own
         k = bisect.bisect_right(starts, mention.start) - 1
         if k >= 0 and mention.start < sentences[k].end:
             found[k].append((i, mention))

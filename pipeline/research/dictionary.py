@@ -134,6 +134,15 @@ DICTIONARY: dict[str, dict[str, Column]] = {
                          "80900 KZT"),
         "entity_id": Column(INT, "Same value for every mention of one person, place or "
                             "organisation within a document.", "4"),
+        "nested_in": Column(INT, "The `mention_id` of the mention this one lies inside. A "
+                            "name inside a name is a mention of its own: a place in an "
+                            "organisation's name or an amount (`РФ` in `МВД РФ`, `США` in "
+                            "`20 млн долларов США`), an organisation's own name in its "
+                            "designated form (`Яблоко` in `партии «Яблоко»`, same `entity_id`), "
+                            "a person in a venue's name (`Абаю` in `памятника Абаю`). Null for "
+                            "an outermost mention: `mentions[mentions.nested_in.isna()]` is one "
+                            "flat layer, the one to count organisations, places or amounts in "
+                            "and the one the events use.", "12"),
         **_DATES, **_AMOUNTS, **_TERMS, **_COUNTS,
         "approx": Column(NULLABLE_BOOL, "True for an approximate value (`около`, `более`, "
                          "`порядка`); null for types without a value.", "False"),

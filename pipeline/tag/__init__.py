@@ -10,8 +10,13 @@ import bisect
 import datetime as dt
 from collections.abc import Iterable
 
-from ..nlp import Models
+from typing import TYPE_CHECKING
+
 from ..records import COUNT, DATE, LOC, MONEY, ORG, PER, TERM, Mention
+from .nesting import CONTAINERS, may_nest
+
+if TYPE_CHECKING:  # natasha loads only with the taggers that need it
+    from ..nlp import Models
 
 # When spans of two kinds overlap, the kind listed first wins (then the longer
 # span): a number read as money or as a custodial term is not also a count.
@@ -44,13 +49,60 @@ def tag_mentions(
 
 
 def resolve_overlaps(mentions: Iterable[Mention]) -> tuple[Mention, ...]:
-    """Keep the stronger of overlapping mentions, by kind then length.
+    """Keep the stronger of overlapping mentions, by kind then length; a mention
+    that may nest (:data:`~pipeline.tag.nesting.CONTAINERS`: a place inside an
+    organisation or an amount, …) inside a kept one stays as a mention of its own.
 
     >>> a = Mention(COUNT, 0, 2, "15")
     >>> b = Mention(TERM, 0, 8, "15 суток")
     >>> [m.type for m in resolve_overlaps([a, b])]
     ['TERM']
+    >>> money, usa = Mention(MONEY, 0, 16, "100 долларов США"), Mention(LOC, 13, 16, "США")
+    >>> [m.text for m in resolve_overlaps([usa, money])]
+    ['100 долларов США', 'США']
     """
+    mentions = list(mentions)
+    # A mention that may nest in another one given with it waits for the flat layer:
+    # a person named in a venue's name does not outrank the venue.
+    inner = _nestable(mentions)
+    flat = sorted(_flat([m for m in mentions if id(m) not in inner]), key=lambda m: m.start)
+    kept = set(map(id, flat))
+    starts = [m.start for m in flat]
+    nested: list[Mention] = []
+    for mention in sorted(mentions, key=lambda m: m.start - m.end):  # longest first
+        if id(mention) in kept or mention.type not in CONTAINERS:
+            continue
+        # Flat mentions never overlap: the one that could hold it starts last before it.
+        i = bisect.bisect_right(starts, mention.start) - 1
+        if i < 0 or not may_nest(mention, flat[i]):
+            continue
+        if i + 1 < len(flat) and flat[i + 1].start < mention.end:
+            continue  # it also reaches into the next mention
+        if any(n.start < mention.end and mention.start < n.end and not may_nest(mention, n) for n in nested):
+            continue  # it may sit inside another nested one (``России`` in ``МВД России`` in …)
+        nested.append(mention)
+    # A mention that could have nested but whose holder lost stands on its own if it can.
+    taken = flat + nested
+    for mention in (m for m in mentions if id(m) in inner and m not in nested):
+        if all(t.end <= mention.start or mention.end <= t.start for t in taken):
+            taken.append(mention)
+    return tuple(sorted(taken, key=lambda m: (m.start, -m.end)))
+
+
+def _nestable(mentions: list[Mention]) -> set[int]:
+    """ids of the mentions lying inside another mention they may nest in."""
+    found: set[int] = set()
+    open_: list[Mention] = []  # mentions whose span is still open, by start
+    for mention in sorted(mentions, key=lambda m: (m.start, -m.end)):
+        open_ = [m for m in open_ if m.end > mention.start]
+        if any(may_nest(mention, holder) for holder in open_):
+            found.add(id(mention))
+        open_.append(mention)
+    return found
+
+
+def _flat(mentions: list[Mention]) -> list[Mention]:
+    """The stronger of overlapping mentions, by kind then length: one flat layer."""
     rank = {kind: i for i, kind in enumerate(PRIORITY)}
     chosen: list[Mention] = []
     # Spans kept so far never overlap, so sorted by start their ends are sorted
@@ -64,4 +116,4 @@ def resolve_overlaps(mentions: Iterable[Mention]) -> tuple[Mention, ...]:
         starts.insert(i, mention.start)
         ends.insert(i, mention.end)
         chosen.append(mention)
-    return tuple(sorted(chosen, key=lambda m: (m.start, m.end)))
+    return chosen

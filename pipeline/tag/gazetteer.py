@@ -173,6 +173,12 @@ def _venue_nouns() -> frozenset[str]:
 
 
 @cache
+def _venue_prefixes() -> frozenset[str]:
+    return frozenset(noun[:3].replace("ё", "е") for noun in _venue_nouns()) | frozenset(
+        noun[:3] for noun in _venue_nouns())
+
+
+@cache
 def _streets() -> frozenset[str]:
     return frozenset(load_json("ner_venues.json")["streets"])
 
@@ -188,11 +194,16 @@ def find_venues(text: str) -> list[Place]:
     []
     >>> [p.name for p in find_venues("пикет на улице Навои у рынка «Жанубий»")]
     ['улица Навои', 'рынок «Жанубий»']
+    >>> [p.name for p in find_venues("у памятника Пушкину Иван Петров выступил; директор цирка Дмитрий Котов")]
+    ['памятник Пушкину']
     """
     nouns = _venue_nouns()
+    prefixes = _venue_prefixes()
     venues = []
     for match in _WORD.finditer(text):
         word = match.group()
+        if word[:3].lower() not in prefixes:
+            continue  # a cheap filter before parsing: no venue noun starts so
         parse = next((p for p in parse_word(word) if p.tag.POS == "NOUN" and p.normal_form in nouns), None)
         if parse is None or parse.tag.number != "sing":
             continue
@@ -200,12 +211,37 @@ def find_venues(text: str) -> list[Place]:
         if name is None or name.group().startswith(" ") and parse.normal_form not in _streets() \
                 and _is_place_genitive(name.group().split()):
             continue
+        if not name.group().lstrip().startswith("«"):
+            name_end = _venue_name_end(text, name.start() + 1, name.end())
+            if name_end is None:
+                continue
+        else:
+            name_end = name.end()
         nominative = parse.inflect({"nomn", "sing"})
         head = nominative.word if nominative else parse.normal_form
         head = head[:1].upper() + head[1:] if word[:1].isupper() else head
-        venues.append(Place(match.start(), name.end(), head + " " + name.group().strip(), "venue", "",
-                            head + " " + name.group().strip()))
+        own_name = text[name.start() : name_end].strip()
+        venues.append(Place(match.start(), name_end, head + " " + own_name, "venue", "", head + " " + own_name))
     return venues
+
+
+def _venue_name_end(text: str, start: int, end: int) -> int | None:
+    """Where a venue's capitalised name ends, or None when the words after the noun
+    are a person's name, not the venue's: a first name in the nominative or
+    instrumental (``директор цирка Дмитрий Резниченко``, ``театра Олегом …``) opens
+    a person, and so does a first name after the venue's name (``у памятника Пушкину
+    Иван Петров выступил``)."""
+    from .person_spans import GIVEN, SURNAME, word_role
+
+    words = list(_NAME_WORD.finditer(text, start, end))
+    first = words[0].group()
+    if len(words) > 1 and word_role(first) == GIVEN and word_role(words[1].group()) == SURNAME and not any(
+            p.tag.case in ("gent", "datv") for p in parse_word(first) if "Name" in p.tag and p.tag.number == "sing"):
+        return None
+    for previous, word in zip(words, words[1:]):
+        if word_role(word.group()) == GIVEN and word_role(previous.group()) == SURNAME:
+            return previous.end()
+    return end
 
 
 def _is_place_genitive(words: list[str]) -> bool:

@@ -10,16 +10,29 @@ and an ``entity_id`` shared by the mentions of one person, place or organisation
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from razdel import sentenize
 
 from ..nlp import Models
 from ..records import LOC, ORG, PER, Mention
+from .candidates import SENTENCE_END, WORD, Span
 from .gazetteer import canonical_place, find_places, find_venues, place_nominative
 from .inflect import abbreviation_stem, is_abbreviation, is_common_word
+from .nesting import geographic_words
+from .org_names import (
+    add_bodies_with_place,
+    add_org_names,
+    extend_named_after_people,
+    keeps_place,
+    merge_org_chains,
+    names_before_place,
+    nested_orgs,
+    quoted_names_inside,
+)
 from .orgs import (
     find_org_words,
     is_plural_institution,
@@ -29,24 +42,14 @@ from .orgs import (
     org_lexicon,
 )
 from .person_context import person_context
-from .persons import fullest, group_persons, is_patronymic, normalise_person, surname_key
+from .place_or_person import is_geographic, may_be_either, place_or_person
+from .person_spans import NOT_NOUN, extend_person, extend_persons, join_split_names, split_person
+from .persons import fullest, group_persons, normalise_person, surname_key
 
 CHUNK_CHARS = 1500  # natasha runs on pieces about this long, cut at sentence ends
 _PARAGRAPH = re.compile(r"[^\n]+")
-_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
-_SENTENCE_END = ".!?…:;\"«»“”„(—–-"
-
-
-@dataclass(slots=True)
-class Span:
-    """A candidate mention while the rules work on it."""
-
-    type: str
-    start: int
-    end: int
-    canonical: str | None = None  # set by the gazetteer
-    source: str = "natasha"
-    name: str | None = None  # a place's nominative in its own wording, from the gazetteer
+_WORD = WORD
+_SENTENCE_END = SENTENCE_END
 
 
 def tag_names(text: str, models: Models) -> list[Mention]:
@@ -57,17 +60,30 @@ def tag_names(text: str, models: Models) -> list[Mention]:
     >>> [(m.type, m.text, m.normal) for m in found]
     [('LOC', 'Жанаозене', 'Жанаозен'), ('PER', 'Бахыт Туменову', 'Бахыт Туменова')]
     """
-    spans = _natasha_spans(text, models)
+    spans = join_split_names(text, _natasha_spans(text, models))
     spans = [piece for span in spans for piece in _split_parenthesis(text, span)]
     spans = [fixed for span in spans if (fixed := _fix_span(text, span)) is not None]
-    spans = _extend_persons(text, spans)
-    spans = _add_places(text, spans)
+    spans = extend_persons(text, spans)
+    spans = [piece for span in spans for piece in split_person(text, span)]
+    seen_people = [replace(s) for s in spans if s.type == PER]
+    places = [Span(LOC, p.start, p.end, p.canonical, "gazetteer", p.name) for p in find_places(text)]
+    seen_places = [replace(s) for s in spans if s.type == LOC] + places
+    spans = _add_places(text, spans, places)
     spans = _add_venues(text, spans)
+    inner_orgs: list[Span] = []  # ORGs taken into longer ones, nested in them at the end
+    spans = add_org_names(text, spans, inner_orgs)
+    spans = extend_named_after_people(text, spans)
     spans = _add_org_words(text, spans)
+    spans = add_bodies_with_place(text, spans)
     spans = _merge_org_with_place(text, spans)
-    spans = [piece for span in spans for piece in _split_place_off_body(text, span)]
+    spans = merge_org_chains(text, spans, inner_orgs)
+    spans = [piece for span in spans for piece in _split_place_off_body(text, span, places)]
     spans = _without_overlaps(spans)
-    return _to_mentions(text, spans + _repeated_surnames(text, spans))
+    spans += _repeated_surnames(text, spans)
+    nested = _nested_places(text, spans, seen_places) + quoted_names_inside(text, spans)
+    nested += nested_orgs(spans, inner_orgs) + names_before_place(text, spans, nested)
+    nested += _nested_people(spans, seen_people)
+    return _to_mentions(text, spans + nested)
 
 
 def chunks(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, str]]:
@@ -95,7 +111,9 @@ def chunks(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, str]]:
 
 
 def _natasha_spans(text: str, models: Models) -> list[Span]:
-    pieces = chunks(text)
+    # Fed to natasha shortest first: a batch is padded to its longest piece, so
+    # pieces of like length waste less work (the spans come out the same).
+    pieces = sorted(chunks(text), key=lambda piece: len(piece[1]))
     spans = []
     for (offset, _), markup in zip(pieces, models.ner_tagger.map([p for _, p in pieces])):
         for span in markup.spans:
@@ -160,73 +178,6 @@ def _is_not_org(surface: str) -> bool:
         _FACILITY_NUMBER.fullmatch(rest))
 
 
-# An initial or two (``Д.``, ``Д.В.``, ``Д. В.``) right before or after a name.
-_INITIALS_BEFORE = re.compile(r"(?<![\w.])(?:[А-ЯЁ]\.[ \t]?){1,2}[ \t]?$")
-_INITIALS_AFTER = re.compile(r"^[ \t](?:[ \t]?[А-ЯЁ]\.){1,2}(?![\w])")
-_NAME_WORD_AFTER = re.compile(r"^[ \t]([А-ЯЁ][а-яё]+)(?![\w-])")
-MAX_NAME_WORDS = 3  # surname, first name, patronymic
-
-
-def _extend_persons(text: str, spans: list[Span]) -> list[Span]:
-    """Every PER span made whole (:func:`_extend_person`), never into another span."""
-    taken = [(s.start, s.end) for s in spans]
-    return [_extend_person(text, span, taken) for span in spans]
-
-
-def _extend_person(text: str, span: Span, taken: list[tuple[int, int]] = ()) -> Span:
-    """A person's name as natasha cut it, made whole: a leading common word
-    dropped (``Сегодня Д. Рахимов``), adjacent initials taken in (``Д. Рахимов``,
-    ``Рахимов Д.В.``), a lone surname's first name and patronymic too
-    (``Смирнова Елена Викторовна``). ``taken`` spans are never entered: two
-    names side by side (``Билла Клинтона Джо Локхарту``) stay two.
-
-    A first name is a capitalised word pymorphy3 knows as a Name or Patr; a
-    patronymic may also be known by its suffix (-ович, -овна, -улы, -кызы).
-    """
-    if span.type != PER:
-        return span
-    words = list(re.finditer(r"\S+", text[span.start : span.end]))
-    while len(words) > 1 and is_common_word(words[0].group(), parts_of_speech=_NOT_NOUN):
-        span = replace(span, start=span.start + words[1].start())  # ``Сегодня``, ``Вчера``
-        words = list(re.finditer(r"\S+", text[span.start : span.end]))
-    lone_surname = len(_WORD.findall(text[span.start : span.end])) == 1
-    for _ in range(MAX_NAME_WORDS):
-        count = len(_WORD.findall(text[span.start : span.end]))
-        if count >= MAX_NAME_WORDS:
-            break
-        head = text[max(0, span.start - 40) : span.start]
-        tail = text[span.end : span.end + 40]
-        start, end = span.start, span.end
-        if found := _INITIALS_BEFORE.search(head):
-            start -= len(found.group())
-        elif found := _INITIALS_AFTER.match(tail):
-            end += len(found.group())
-        elif (found := _NAME_WORD_AFTER.match(tail)) and (
-            is_patronymic(found.group(1)) or lone_surname and _is_given_name(found.group(1))
-        ):
-            end += len(found.group())
-        else:
-            break
-        if any(a < end and start < b and (a, b) != (span.start, span.end) for a, b in taken):
-            break
-        span = replace(span, start=start, end=end)
-    return span
-
-
-def _is_given_name(word: str) -> bool:
-    """``Елена``, ``Викторовна``, ``Бахытжанулы``: a first name or patronymic."""
-    from ..nlp import parse_word
-
-    if is_patronymic(word):
-        return True
-    return any(
-        mark in parse.tag
-        for parse in parse_word(word)
-        if parse.methods_stack[0][0].__class__.__name__ == "DictionaryAnalyzer"
-        for mark in ("Name", "Patr")
-    )
-
-
 def _oblique_common_noun_opening(text: str, start: int, words: list[str]) -> bool:
     """A sentence opening with a common noun in an oblique case and lower-case
     words after it, which natasha takes for a name for its capital; names such
@@ -248,15 +199,10 @@ def _capitalised_common_words(text: str, start: int, words: list[str]) -> bool:
     (``Чрезвычайное`` положение)."""
     if not all(is_common_word(word) for word in words):
         return False
-    if len(words) == 1 and is_common_word(words[0], parts_of_speech=_NOT_NOUN):
+    if len(words) == 1 and is_common_word(words[0], parts_of_speech=NOT_NOUN):
         return True
     before = text[:start].rstrip(" ")
     return not before or before[-1] in _SENTENCE_END or before.endswith("\n")
-
-
-_NOT_NOUN = frozenset(
-    "ADJF ADJS PRTF PRTS VERB INFN GRND ADVB PREP CONJ PRCL NPRO COMP PRED NUMR INTJ".split()
-)
 
 
 def _close_quote(text: str, span: Span) -> Span:
@@ -271,19 +217,26 @@ def _close_quote(text: str, span: Span) -> Span:
     return span
 
 
-def _add_places(text: str, spans: list[Span]) -> list[Span]:
-    """Gazetteer places: retype what natasha mistyped, add what it missed."""
-    result = list(spans)
-    for place in find_places(text):
+def _add_places(text: str, spans: list[Span], places: list[Span]) -> list[Span]:
+    """Gazetteer places: retype what natasha mistyped, add what it missed; a one-word
+    name that may be a place or a person is settled by :func:`place_or_person`."""
+    at_place = {(p.start, p.end) for p in places}
+    result = [_settle_one_word(text, s, (s.start, s.end) in at_place) for s in spans]
+    for place in places:
         overlapping = [s for s in result if s.start < place.end and place.start < s.end]
-        hit = Span(LOC, place.start, place.end, place.canonical, "gazetteer", place.name)
+        hit = replace(place)
+        one_word = " " not in text[place.start : place.end]
         if not overlapping:
-            if not _may_be_person(text[place.start : place.end]):
+            if not (one_word and may_be_either(text[place.start : place.end])) or \
+                    place_or_person(text, place.start, place.end, None, True) == LOC:
                 result.append(hit)
             continue
         if any(s.type == ORG for s in overlapping):
             continue  # a place inside an organisation's name stays part of it
         inside = all(place.start <= s.start and s.end <= place.end for s in overlapping)
+        if inside and one_word and any(s.type == PER for s in overlapping) and \
+                place_or_person(text, place.start, place.end, PER, True) == PER:
+            continue  # ``дача Иванова``: a surname, not Иваново
         if inside:  # natasha's PER/LOC is (part of) this place: ``Жана Озена``
             result = [s for s in result if s not in overlapping] + [hit]
         else:
@@ -291,6 +244,24 @@ def _add_places(text: str, spans: list[Span]) -> list[Span]:
                 if s.type == LOC and (s.start, s.end) == (place.start, place.end):
                     s.canonical, s.name = place.canonical, place.name
     return result
+
+
+def _settle_one_word(text: str, span: Span, in_gazetteer: bool) -> Span:
+    """natasha's one-word PER or LOC retyped when its word and context say otherwise,
+    by :func:`place_or_person`: a word that may be either (``Жители Владимира``,
+    ``Борисов заявил``); a gazetteer place that is no one's name is a place; a place
+    only pymorphy3 knows is voted on, so a foreign surname that is also a city
+    (``Хьюстон заявила``) stays a person."""
+    if span.type not in (PER, LOC) or " " in text[span.start : span.end].strip():
+        return span
+    word = text[span.start : span.end]
+    if may_be_either(word):
+        return replace(span, type=place_or_person(text, span.start, span.end, span.type, in_gazetteer))
+    if span.type == PER and in_gazetteer:
+        return replace(span, type=LOC)  # a place of the gazetteer that is no one's name: ``Андижана``
+    if span.type == PER and is_geographic(word):
+        return replace(span, type=place_or_person(text, span.start, span.end, PER, False))
+    return span
 
 
 def _add_venues(text: str, spans: list[Span]) -> list[Span]:
@@ -303,16 +274,6 @@ def _add_venues(text: str, spans: list[Span]) -> list[Span]:
             result = [s for s in result if s not in overlapping]
             result.append(Span(LOC, venue.start, venue.end, venue.canonical, "venue", venue.name))
     return result
-
-
-def _may_be_person(surface: str) -> bool:
-    """A one-word place that is also a first name or surname (Владимир) is left to natasha."""
-    from ..nlp import parse_word
-
-    words = surface.split()
-    return len(words) == 1 and any(
-        mark in parse.tag for parse in parse_word(words[0]) for mark in ("Name", "Surn", "Patr")
-    )
 
 
 def _add_org_words(text: str, spans: list[Span]) -> list[Span]:
@@ -354,7 +315,7 @@ def _headed_by_standalone_body(text: str, span: Span) -> bool:
     ``Мещанский районный суд``), not an abbreviation or a proper name."""
     words = _WORD.findall(text[span.start : span.end])
     head = org_head(words)
-    return head is not None and is_standalone_body(words[head])
+    return head is not None and is_standalone_body(words[head]) and not keeps_place(words[head:])
 
 
 # A district or region named by its adjective: ``Первомайского района``.
@@ -363,7 +324,7 @@ _DISTRICT_AT_END = re.compile(r"(?<![\w-])[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-я
 _CITY_MARKER = re.compile(r"\s*(?:(?:г|гор)\.?|город[а-я]{0,2})\s*$", re.IGNORECASE)
 
 
-def _split_place_off_body(text: str, span: Span) -> list[Span]:
+def _split_place_off_body(text: str, span: Span, places: list[Span]) -> list[Span]:
     """``Мэрия Екатеринбурга``, ``Мещанский районный суд Москвы``, ``суд Ленинского
     района г. Бишкека``: a body named by its common noun with the city or region
     it serves after it is an ORG and a LOC, as our guidelines split ``Акимату
@@ -374,10 +335,10 @@ def _split_place_off_body(text: str, span: Span) -> list[Span]:
     surface = text[span.start : span.end]
     if "«" in surface:
         return [span]
-    places = [p for p in find_places(surface) if p.end == len(surface) and p.start > 0]
-    if places:
-        place = places[-1]
-        loc = Span(LOC, span.start + place.start, span.start + place.end, place.canonical, "gazetteer", place.name)
+    # The document's gazetteer places (found once) that end the span: ``… Екатеринбурга``.
+    at_end = [p for p in places if p.end == span.end and span.start < p.start]
+    if at_end:
+        loc = replace(at_end[-1])
     elif district := _DISTRICT_AT_END.search(surface):
         loc = Span(LOC, span.start + district.start(), span.end, source="district")
     else:
@@ -387,6 +348,57 @@ def _split_place_off_body(text: str, span: Span) -> list[Span]:
     if not words or org_head(words) is None:
         return [span]
     return [replace(span, end=span.start + body_end), loc]
+
+
+def _nested_places(text: str, spans: list[Span], candidates: list[Span]) -> list[Span]:
+    """Places inside an organisation's name (``МИД России``, ``Университета Южной
+    Калифорнии``): natasha's and the gazetteer's, and names pymorphy3 knows as
+    geographic; each a LOC mention nested in its ORG. Longest first, never two
+    overlapping, never across the organisation's edge; a place that is the whole
+    quoted name (``НП «Алга»``, after the town Алга) is the organisation's name."""
+    organisations = [s for s in spans if s.type == ORG]
+    if not organisations:
+        return []
+    candidates = candidates + [Span(LOC, a, b, source="morphology")
+                               for org in organisations for a, b in geographic_words(text, org.start, org.end)]
+    flat = sorted(spans, key=lambda s: s.start)  # they never overlap
+    starts = [s.start for s in flat]
+    nested: list[Span] = []
+    for place in sorted(candidates, key=lambda s: (s.start - s.end, s.start)):
+        i = bisect.bisect_right(starts, place.start) - 1
+        if i < 0 or flat[i].type != ORG or place.end > flat[i].end or \
+                (flat[i].start, flat[i].end) == (place.start, place.end):
+            continue
+        if i + 1 < len(flat) and flat[i + 1].start < place.end:
+            continue
+        if text[place.start - 1 : place.start] in _OPENING_QUOTES and text[place.end : place.end + 1] in _CLOSING_QUOTES:
+            continue  # the organisation's whole name, not a place in it: ``НП «Алга»``
+        if not any(n.start < place.end and place.start < n.end for n in nested):
+            nested.append(replace(place, type=LOC))
+    return nested
+
+
+_OPENING_QUOTES = frozenset("«\"“„")
+_CLOSING_QUOTES = frozenset("»\"“”")
+
+
+def _nested_people(spans: list[Span], people: list[Span]) -> list[Span]:
+    """People named inside the name of a place or organisation (``памятника Абаю``,
+    ``Фонда Анны Политковской``): natasha's PER spans that a longer venue or
+    organisation took in, each a PER nested in it."""
+    flat = sorted(spans, key=lambda s: s.start)  # they never overlap
+    starts = [s.start for s in flat]
+    nested: list[Span] = []
+    for person in people:
+        i = bisect.bisect_right(starts, person.start) - 1
+        if i < 0 or flat[i].type not in (ORG, LOC) or person.end > flat[i].end or \
+                (flat[i].start, flat[i].end) == (person.start, person.end):
+            continue
+        if i + 1 < len(flat) and flat[i + 1].start < person.end:
+            continue
+        if not any(n.start < person.end and person.start < n.end for n in nested):
+            nested.append(person)
+    return nested
 
 
 def _is_genitive(surface: str) -> bool:
@@ -416,7 +428,7 @@ def _repeated_surnames(text: str, spans: list[Span]) -> list[Span]:
         if any(a < match.end() and match.start() < b for a, b in taken):
             continue
         if normalise_person(match.group()).last_keys & surnames:
-            found = _extend_person(text, Span(PER, match.start(), match.end(), source="coreference"), taken)
+            found = extend_person(text, Span(PER, match.start(), match.end(), source="coreference"), taken)
             if not any(a < found.end and found.start < b for a, b in taken):
                 added.append(found)
     return added
@@ -425,10 +437,18 @@ def _repeated_surnames(text: str, spans: list[Span]) -> list[Span]:
 _CAPITALISED = re.compile(r"(?<![\w.-])[А-ЯЁ][а-яё]{2,}(?:-[А-ЯЁ][а-яё]+)?(?![\w-])")
 
 
-def _entity_key(span: Span, normal: str) -> tuple[str, str]:
+def _entity_key(text: str, span: Span, normal: str) -> tuple[str, str]:
+    if span.same_as is not None:  # a nested name of the same organisation
+        span = span.same_as
+        normal = normalise_org(text[span.start : span.end])
     if span.type == LOC:
         return LOC, (span.canonical or canonical_place(normal)).lower()
+    if span.type == ORG and (quoted := _QUOTED_NAME.search(text, span.start, span.end)):
+        return ORG, quoted.group(1).lower()  # ``партии «Яблоко»`` and ``Яблоко``: one party
     return span.type, normal.lower()
+
+
+_QUOTED_NAME = re.compile(r"[«\"“„]([^«»\"“”„\n]{1,80})[»\"“”]$")
 
 
 def _without_overlaps(spans: list[Span]) -> list[Span]:
@@ -462,7 +482,7 @@ def _to_mentions(text: str, spans: list[Span]) -> list[Mention]:
             normals[id(span)] = normalise_org(surface)
     entity_of: dict[tuple, int] = {}
     forms: dict[int, Counter] = {}
-    keys = {id(s): person_key.get(id(s)) or _entity_key(s, normals[id(s)]) for s in spans}
+    keys = {id(s): person_key.get(id(s)) or _entity_key(text, s, normals[id(s)]) for s in spans}
     for span in spans:
         normal = normals[id(span)]
         key = keys[id(span)]
@@ -474,7 +494,9 @@ def _to_mentions(text: str, spans: list[Span]) -> list[Mention]:
     for span in spans:
         entity = entity_of[keys[id(span)]]
         surface = text[span.start : span.end]
-        # A place keeps its own wording (``РК``, ``Жана Озен``); one entity all the same.
-        normal = normals[id(span)] if span.type == LOC else entity_normal[entity]
+        # A place keeps its own wording (``РК``, ``Жана Озен``), and so does an organisation's
+        # own name nested in its designated form (``Яблоко`` in ``партии «Яблоко»``).
+        own = span.type == LOC or span.same_as is not None
+        normal = normals[id(span)] if own else entity_normal[entity]
         mentions.append(Mention(span.type, span.start, span.end, surface, normal, None, entity))
     return mentions

@@ -133,3 +133,14 @@ def _from_verb_after(word: str) -> Context:
     if top.number == "sing" and top.gender in GENDERS:
         return Context(cases=frozenset({"nomn"}), gender=top.gender)  # ``Смирнова сказала``
     return NO_CONTEXT
+
+
+def verb_agrees_after(text: str, end: int) -> bool:
+    """Whether a singular past verb of a man or woman follows the name ending at
+    ``end``, as after a person who acts (``Борисов заявил``, ``Смирнова сказала``).
+
+    >>> verb_agrees_after("Борисов заявил о протесте", 7), verb_agrees_after("Борисов и Минск", 7)
+    (True, False)
+    """
+    after = _WORD_AFTER.search(text[end : end + WINDOW])
+    return bool(after) and _from_verb_after(after.group(1)).gender is not None

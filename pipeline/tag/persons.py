@@ -167,6 +167,8 @@ def _surname_index(words: Sequence[str], parts: Sequence[str]) -> int:
     0
     >>> _surname_index(["И.", "И.", "Петров"], ["И.", "И.", "Петров"])
     2
+    >>> _surname_index(["Сидоров", "Павел"], ["Сидоров", "Павел"])
+    0
     """
     full = [i for i, part in enumerate(parts) if not is_initial(part)]
     if not full:
@@ -175,7 +177,19 @@ def _surname_index(words: Sequence[str], parts: Sequence[str]) -> int:
         return full[-1]
     if len(full) == 3 and _PATRONYMIC.search(parts[full[-1]]) and not _PATRONYMIC.search(parts[full[1]]):
         return full[0]
+    if len(full) == 2 and _is_first_name(parts[full[1]]) and _SURNAME_SUFFIX.search(parts[full[0]]):
+        return full[0]  # ``Сидоров Павел``
     return full[-1]
+
+
+_SURNAME_SUFFIX = re.compile(r"(?:ов|ев|ёв|ин|ын|ова|ева|ёва|ина|ына|ский|цкий|ская|цкая)$")
+
+
+def _is_first_name(word: str) -> bool:
+    """A first name pymorphy3 knows and reads first as one (``Павел``, not ``Сидоров``)."""
+    parses = parse_word(word)
+    return bool(parses) and "Name" in parses[0].tag and not any("Surn" in p.tag for p in parses) \
+        and parses[0].methods_stack[0][0].__class__.__name__ == "DictionaryAnalyzer"
 
 
 @lru_cache(maxsize=20_000)
@@ -258,7 +272,7 @@ def _like(original: str, word: str) -> str:
         word = word.replace("ё", "е")  # pymorphy3 writes ё; keep the text's spelling
     if original.isupper():
         return word.upper()
-    if original[1:].islower():
+    if all(piece[:1].isupper() and piece[1:].islower() for piece in original.split("-")):
         return "-".join(piece[:1].upper() + piece[1:].lower() for piece in word.split("-"))
     return word
 

@@ -1,0 +1,324 @@
+"""Where a person's name begins and ends.
+
+natasha finds most names but cuts some short and runs others into their
+neighbours. The words of a name play roles that pymorphy3 and the suffixes tell
+apart — a first name, a patronymic, a surname, an initial — and a name has each
+role once, the first name possibly twice in a row (``Роберт Генри Лоуренс``). So:
+
+* :func:`extend_person` takes in what natasha left out: initials, a patronymic, a
+  lone surname's first name, a name particle (``фон``, ``де``, ``ван``:
+  ``models/ner_name_parts.json``). An attribute or adverb before the name
+  (``Бывший``, ``Сегодня Д. Рахимов``) is dropped; a capitalised first name inside a
+  sentence is kept even when pymorphy3 reads it as a verb (``Серены``, ``Мишел``).
+* :func:`split_person` cuts a run of names into people: at a comma, a semicolon or
+  a conjunction, at a capitalised word that is no name by its part of speech
+  (``Иванов Заявил Петров``), and where a role comes back once a Russian name is
+  whole (``Олег Орлов Светлана Ганнушкина``, ``Петров Иван Сергеевич Сидоров Павел``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import cache, lru_cache
+
+from wordfreq import zipf_frequency
+
+from ..nlp import parse_word
+from ..records import PER
+from ..resources import load_json
+from .candidates import WORD, Span, in_dictionary, opens_sentence
+from .inflect import is_common_word
+from .persons import CASES, GENDERS, _readings, _surname_readings, is_patronymic
+
+# An initial or two (``Д.``, ``Д.В.``, ``Д. В.``) right before or after a name.
+_INITIALS_BEFORE = re.compile(r"(?<![\w.])(?:[А-ЯЁ]\.[ \t]?){1,2}[ \t]?$")
+_INITIALS_AFTER = re.compile(r"^[ \t](?:[ \t]?[А-ЯЁ]\.){1,2}(?![\w])")
+_NAME_WORD_AFTER = re.compile(r"^[ \t]([А-ЯЁ][а-яё]+)(?![\w-])")
+_WORD_BEFORE = re.compile(r"(?<![\w-])([^\W\d_]+)[ \t]$")
+MAX_NAME_WORDS = 3  # surname, first name, patronymic
+# A word opening a sentence is dropped from a name only if it is this frequent (Zipf):
+# ``Сегодня`` (5.9) and ``Однако`` (5.8) are, ``Серены`` (2.9) and ``Мишел`` (2.2) are not.
+FREQUENT = 4.0
+
+ATTRIBUTE = frozenset({"ADJF", "PRTF"})
+FUNCTION_WORD = frozenset({"ADVB", "CONJ", "PRCL", "PREP", "NPRO", "INFN", "PRED", "COMP"})
+NOT_NOUN = frozenset(
+    "ADJF ADJS PRTF PRTS VERB INFN GRND ADVB PREP CONJ PRCL NPRO COMP PRED NUMR INTJ".split()
+)
+
+# Roles of the words of a name.
+GIVEN, PATRONYMIC, SURNAME, INITIAL, PARTICLE, COMMON = (
+    "given", "patronymic", "surname", "initial", "particle", "common")
+
+
+@cache
+def _name_parts() -> dict:
+    data = load_json("ner_name_parts.json")
+    return {"particles": frozenset(data["particles"])}
+
+
+def join_split_names(text: str, spans: list[Span]) -> list[Span]:
+    """A first name natasha tagged apart from the surname right after it (``Серена`` +
+    ``Ортис``) joined to it, when the two words agree in gender and case as one name.
+
+    >>> text = "Показания дала Серена Ортис, а Иванову Петров не ответил."
+    >>> found = join_split_names(text, [Span(PER, 15, 21), Span(PER, 22, 27), Span(PER, 31, 38), Span(PER, 39, 45)])
+    >>> [text[s.start:s.end] for s in found]
+    ['Серена Ортис', 'Иванову', 'Петров']
+    """
+    ordered = sorted(spans, key=lambda s: s.start)
+    joined: list[Span] = []
+    for span in ordered:
+        last = joined[-1] if joined else None
+        if (last is not None and last.type == PER and span.type == PER
+                and text[last.end : span.start] == " "
+                and len(WORD.findall(text[last.start : last.end])) == 1
+                and len(WORD.findall(text[span.start : span.end])) == 1
+                and _agree([text[last.start : last.end], text[span.start : span.end]])):
+            joined[-1] = replace(last, end=span.end)
+            continue
+        joined.append(span)
+    return joined
+
+
+def extend_persons(text: str, spans: list[Span]) -> list[Span]:
+    """Every PER span made whole (:func:`extend_person`), never into another span."""
+    taken = [(s.start, s.end) for s in spans]
+    return [extend_person(text, span, taken) for span in spans]
+
+
+def extend_person(text: str, span: Span, taken: list[tuple[int, int]] = ()) -> Span:
+    """A person's name as natasha cut it, made whole (see the module doc). ``taken``
+    spans are never entered: two names side by side (``Билла Клинтона Джо
+    Локхарту``) stay two.
+
+    >>> text = "Вчера об этом сообщила Серены Уильямс, а фон Беттихер промолчал."
+    >>> [text[s.start:s.end] for s in extend_persons(text, [Span(PER, 23, 37), Span(PER, 45, 53)])]
+    ['Серены Уильямс', 'фон Беттихер']
+    """
+    if span.type != PER:
+        return span
+    words = list(re.finditer(r"\S+", text[span.start : span.end]))
+    while len(words) > 1 and _opening_word(text, span.start + words[0].start(), words[0].group()):
+        span = replace(span, start=span.start + words[1].start())  # ``Сегодня``, ``Вчера``
+        words = list(re.finditer(r"\S+", text[span.start : span.end]))
+    lone_surname = len(WORD.findall(text[span.start : span.end])) == 1
+    for _ in range(MAX_NAME_WORDS):
+        count = len(WORD.findall(text[span.start : span.end]))
+        if count >= MAX_NAME_WORDS:
+            break
+        head = text[max(0, span.start - 40) : span.start]
+        tail = text[span.end : span.end + 40]
+        start, end = span.start, span.end
+        if found := _INITIALS_BEFORE.search(head):
+            start -= len(found.group())
+        elif found := _INITIALS_AFTER.match(tail):
+            end += len(found.group())
+        elif (found := _NAME_WORD_AFTER.match(tail)) and (
+            is_patronymic(found.group(1)) or lone_surname and is_given_name(found.group(1))
+        ):
+            end += len(found.group())
+        elif (found := _WORD_BEFORE.search(head)) and (
+            found.group(1) in _name_parts()["particles"]
+            or _surname_before(found.group(1), text[start:end], text, start - len(found.group()))
+        ):
+            start -= len(found.group())
+        else:
+            break
+        if any(a < end and start < b and (a, b) != (span.start, span.end) for a, b in taken):
+            break
+        span = replace(span, start=start, end=end)
+    return span
+
+
+def _surname_before(word: str, name: str, text: str, start: int) -> bool:
+    """A surname natasha left out before a first name (``на Жумагалиеву | Бахыт
+    Серикбаевну``): a capitalised word of a surname's paradigm, agreeing with a
+    name that has no surname yet."""
+    words = _NAME_TOKEN.findall(name)
+    if not word[:1].isupper() or word.isupper() or parse_word(word)[0].tag.POS == "ADJF":
+        return False  # ``Папа Римский Франциск``: a title's adjective
+    if not any(re.search(r"(?:ов|ев|ин|ын)а?$", r[2]) for r in _surname_readings(word)):
+        return False
+    if opens_sentence(text, start) and is_common_word(word):
+        return False
+    roles = [word_role(w) for w in words]
+    return SURNAME not in roles and GIVEN in roles and _agree([word] + words)
+
+
+def _opening_word(text: str, start: int, word: str) -> bool:
+    """A word before a name that is no part of it: an attribute (``Бывший``,
+    ``Восьмидесятилетний``), an adverb or a conjunction (``Сегодня``, ``Однако``), a
+    verb opening a sentence (``Сообщил``). A verb or short participle inside a
+    sentence stays: it is a foreign first name pymorphy3 misreads (``Мишел``,
+    ``Серены``)."""
+    if word.lower() in _name_parts()["particles"] or not is_common_word(word):
+        return False
+    top = parse_word(word)[0].tag.POS
+    if top in ATTRIBUTE or top in FUNCTION_WORD:
+        return True
+    return top in NOT_NOUN and opens_sentence(text, start) and zipf_frequency(word.lower(), "ru") >= FREQUENT
+
+
+def is_given_name(word: str) -> bool:
+    """``Елена``, ``Викторовна``, ``Бахытжанулы``: a first name or patronymic."""
+    if is_patronymic(word):
+        return True
+    return any(
+        mark in parse.tag
+        for parse in parse_word(word)
+        if in_dictionary(parse)
+        for mark in ("Name", "Patr")
+    )
+
+
+_RUSSIAN_SURNAME = re.compile(r"(?:ов|ев|ёв|ин|ын|ова|ева|ёва|ина|ына|ский|цкий|ская|цкая|ой)$")
+
+
+@lru_cache(maxsize=20_000)
+def word_role(word: str) -> str:
+    """The role a capitalised word plays in a name: ``given``, ``patronymic``,
+    ``surname``, ``initial``, ``particle`` or ``common`` (a word that is no name).
+
+    >>> [word_role(w) for w in ("Иван", "Сергеевич", "Петров", "И.", "Заявил", "Ганнушкина", "бен")]
+    ['given', 'patronymic', 'surname', 'initial', 'common', 'surname', 'particle']
+    """
+    if word.lower() in _name_parts()["particles"]:
+        return PARTICLE
+    if re.fullmatch(r"[A-ZА-ЯЁ]\.", word):
+        return INITIAL
+    if is_patronymic(word):
+        return PATRONYMIC
+    parses = parse_word(word)
+    known = [p for p in parses if in_dictionary(p)]
+    if known and "Patr" in known[0].tag:
+        return PATRONYMIC
+    top = parses[0]
+    if (known and known[0] is top and "Name" in top.tag and top.tag.number != "plur"
+            and not any("Surn" in p.tag for p in known)):
+        return GIVEN
+    if is_common_word(word, parts_of_speech=NOT_NOUN):
+        return COMMON  # a noun may be a surname (``Лебедь``, ``Сопрано``), a verb or adjective is not
+    return SURNAME
+
+
+_SEPARATOR = re.compile(r"\s*[,;]\s*|\s+(?:и|или|а также)\s+", re.IGNORECASE)
+_NAME_TOKEN = re.compile(r"[A-ZА-ЯЁ]\.|[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+
+
+def split_person(text: str, span: Span) -> list[Span]:
+    """A PER span cut into the people it runs together (see the module doc); the
+    common word between two of them is left out.
+
+    >>> text = "Письмо подписали Олег Орлов Светлана Ганнушкина."
+    >>> [text[s.start:s.end] for s in split_person(text, Span(PER, 17, 47))]
+    ['Олег Орлов', 'Светлана Ганнушкина']
+    >>> text = "Задержаны Петров Иван Сергеевич Сидоров Павел, Анна Смирнова и Олег Котов."
+    >>> [text[s.start:s.end] for s in split_person(text, Span(PER, 10, 73))]
+    ['Петров Иван Сергеевич', 'Сидоров Павел', 'Анна Смирнова', 'Олег Котов']
+    >>> text = "Встречу вёл шейх Хамад бен Халиф Аль Тани."
+    >>> [text[s.start:s.end] for s in split_person(text, Span(PER, 17, 41))]
+    ['Хамад бен Халиф Аль Тани']
+    """
+    if span.type != PER:
+        return [span]
+    pieces: list[Span] = []
+    surface = text[span.start : span.end]
+    last = 0
+    for separator in _SEPARATOR.finditer(surface):
+        pieces += _split_by_roles(text, replace(span, start=span.start + last, end=span.start + separator.start()))
+        last = separator.end()
+    pieces += _split_by_roles(text, replace(span, start=span.start + last))
+    return [p for p in pieces if p.end > p.start]
+
+
+def _split_by_roles(text: str, span: Span) -> list[Span]:
+    tokens = list(_NAME_TOKEN.finditer(text[span.start : span.end]))
+    if len(tokens) < 2:
+        return [span] if tokens else []
+    pieces: list[list[re.Match]] = [[]]
+    for token in tokens:
+        role = word_role(token.group())
+        if role == COMMON and token.group()[0].isupper() and len(tokens) > 2:
+            pieces.append([])
+            continue
+        if pieces[-1] and (_starts_another_name([t.group() for t in pieces[-1]], token.group())
+                           or _case_changes([t.group() for t in pieces[-1]], token.group(), tokens)):
+            pieces.append([])
+        pieces[-1].append(token)
+    found = [replace(span, start=span.start + p[0].start(), end=span.start + p[-1].end()) for p in pieces if p]
+    if len(found) == 1:
+        return [span]  # nothing cut: keep natasha's span as it was (quotes, brackets)
+    return found
+
+
+def _case_changes(words: list[str], word: str, tokens: list[re.Match]) -> bool:
+    """Whether a first name opens a new name that cannot agree with the words before
+    it in gender and case: ``(памятника) Пушкину | Иван Петров`` (a man in the
+    dative, then a man in the nominative), while ``Туменовой Бахыт Сейткалиевны``
+    agrees (a woman's first name that does not decline). The words from the first
+    name on must agree among themselves, and there must be one after it (a lone
+    first name may be a foreign surname).
+
+    >>> import re
+    >>> tokens = list(re.finditer(r"\\S+", "Пушкину Иван Петров"))
+    >>> _case_changes(["Пушкину"], "Иван", tokens)
+    True
+    >>> tokens = list(re.finditer(r"\\S+", "Туменовой Бахыт Сейткалиевны"))
+    >>> _case_changes(["Туменовой"], "Бахыт", tokens)
+    False
+    """
+    following = [t.group() for t in tokens]
+    rest = following[len(following) - following[::-1].index(word) - 1 :] if word in following else [word]
+    if word_role(word) != GIVEN or len(rest) < 2 or not _known_name(words[-1]):
+        return False
+    return _agree(rest) and _agree(words) and not _agree(words + rest)
+
+
+def _known_name(word: str) -> bool:
+    """A name pymorphy3 knows (its case is then sure): ``Пушкину``, not ``Антониу``."""
+    return any(("Surn" in p.tag or "Name" in p.tag) and in_dictionary(p)
+               for p in parse_word(word))
+
+
+def _agree(words: list[str]) -> bool:
+    """Whether the words of a name share a gender and case (a word with no sure
+    reading, such as an initial, agrees with any)."""
+    readings = [r for r in (_gender_cases(w) for w in words) if r]
+    return any(
+        all(any(g0 in (None, g) and c0 in (None, c) for g0, c0 in options) for options in readings)
+        for g in GENDERS for c in CASES
+    )
+
+
+def _gender_cases(word: str) -> frozenset[tuple[str | None, str | None]]:
+    """The (gender, case) readings a word of a name well may have (None: any)."""
+    return frozenset((r[0], r[1]) for r in _readings(word) if r[3] >= 0.5)
+
+
+def _starts_another_name(words: list[str], word: str) -> bool:
+    """Whether ``word`` surely begins a new name after ``words``: only where a
+    Russian name is already whole (a patronymic, or a surname with a Russian
+    suffix, says so), since foreign names take many shapes (``Хамад бен Халиф
+    Аль Тани``, ``Ким Чон Нам``).
+
+    >>> _starts_another_name(["Олег", "Орлов"], "Светлана"), _starts_another_name(["Эво"], "Моралес")
+    (True, False)
+    >>> _starts_another_name(["Сергей", "Анатольевич", "Лебедев"], "Путин")
+    True
+    >>> _starts_another_name(["Мартина", "Лютера"], "Кинга"), _starts_another_name(["Хамад", "бен"], "Халиф")
+    (False, False)
+    """
+    role = word_role(word)
+    roles = [word_role(w) for w in words]
+    if role in (INITIAL, PARTICLE) or roles[-1] == PARTICLE:
+        return False
+    russian = [w for w, r in zip(words, roles) if r == SURNAME and _RUSSIAN_SURNAME.search(w)]
+    if GIVEN in roles and PATRONYMIC in roles and SURNAME in roles:
+        return True  # ``Сергей Анатольевич Лебедев`` + ``Путин``
+    if role == GIVEN:
+        return GIVEN in roles and roles[-1] != GIVEN and (bool(russian) or PATRONYMIC in roles)
+    if role == SURNAME and _RUSSIAN_SURNAME.search(word):
+        return bool(russian) and GIVEN in roles[roles.index(SURNAME):]
+    return False  # a second patronymic is a surname in -вич (``Николай Викторович Статкевич``)

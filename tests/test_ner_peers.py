@@ -1,0 +1,50 @@
+"""The benchmark beside natasha reads NEREL and FactRuEval as its docstring says
+(strings made up here, not taken from either corpus), and skips cleanly without them."""
+
+from __future__ import annotations
+
+from benchmarks.ner_peers import factrueval_spans, is_place_name, main, nerel_spans, score
+
+
+def test_nerel_every_level_mapped_types_only_stray_lines_skipped():
+    ann = "\n".join([
+        "T1\tORGANIZATION 10 24\tМинздрав Чили",
+        "T2\tCOUNTRY 19 24\tЧили",
+        "T3\tPROFESSION 0 9\tминистр",
+        "a stray line that is no annotation",
+        "T4\tPERSON 30 35;36 41\tИван Котов",
+        "R1\tWORKPLACE Arg1:T4 Arg2:T1",
+    ])
+    assert nerel_spans(ann) == [(10, 24, "ORG"), (19, 24, "LOC"), (30, 41, "PER")]
+
+
+def test_only_a_place_name_is_a_place():
+    assert [is_place_name(s) for s in ("Чили", "чилийских", "Чилийский", "северу Чили", "Нижнем Тагиле")] == [
+        True, False, False, False, True]
+
+
+def test_factrueval_names_as_naeval_reads_them_and_whole_objects():
+    spans = "\n".join([
+        "1 org_descr 0 7 10 1  # 10 партией",
+        "2 org_name 9 5 11 1  # 11 Зелёные",
+        "3 name 20 4 12 1  # 12 Олег",
+        "4 surname 25 5 13 1  # 13 Котов",
+        "5 loc_name 40 5 14 1  # 14 Перми",
+    ])
+    objects = "\n".join(["7 Org 1 2 # партией Зелёные", "8 Person 3 4 # Олег Котов", "9 LocOrg 5 # Перми",
+                         "10 Project 5 # Перми"])
+    names, whole = factrueval_spans(spans, objects)
+    assert names == [(9, 14, "ORG"), (20, 30, "PER"), (40, 45, "LOC")]
+    assert (0, 14, "ORG") in whole
+
+
+def test_strict_and_overlap_counts():
+    gold = [(0, 5, "ORG"), (10, 15, "ORG"), (20, 25, "LOC")]
+    predicted = [(0, 5, "ORG"), (9, 15, "ORG"), (30, 35, "ORG")]
+    assert score(gold, predicted, "ORG") == {"strict": (1, 1, 3, 2), "overlap": (2, 2, 3, 2)}
+
+
+def test_skips_cleanly_without_the_corpora(tmp_path, capsys):
+    assert main(["--nerel", str(tmp_path / "none"), "--factrueval", str(tmp_path / "none")]) == 0
+    out = capsys.readouterr().out
+    assert "skipped: NEREL" in out and "skipped: FactRuEval" in out

@@ -1,0 +1,89 @@
+"""Where a person's name begins and ends: sentences written for these tests, one
+table per class of error (names cut short, names run into their neighbours)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.records import LOC, PER
+from pipeline.tag.candidates import Span
+from pipeline.tag.names import tag_names
+from pipeline.tag.nesting import outermost
+from pipeline.tag.person_spans import split_person
+
+
+def people(text, models):
+    return [m.text for m in tag_names(text, models) if m.type == PER]
+
+
+# A foreign first name pymorphy3 reads as a verb or participle stays in the name;
+# a name particle is taken in; an attribute or adverb before the name is not.
+WHOLE_NAMES = [
+    ("Вчера в суд пришла Мэри Смитсон.", "Мэри Смитсон"),
+    ("Показания дала Серена Ортис, её адвокат промолчал.", "Серена Ортис"),
+    ("Интервью у Кэссиди Браун взяли журналисты.", "Кэссиди Браун"),
+    ("Президентом стал вице-президент Мишел Сантуш.", "Мишел Сантуш"),
+    ("Делегацию возглавил Карл фон Штайн.", "Карл фон Штайн"),
+    ("Письмо адресовано Хасану ибн Рашиду.", "Хасану ибн Рашиду"),
+    ("Восьмидесятилетний Павел Котов выступил на митинге.", "Павел Котов"),
+    ("Сегодня Д. Рахимов вышел на свободу.", "Д. Рахимов"),
+    ("Однако Елена Сомова от показаний отказалась.", "Елена Сомова"),
+    # a surname in -вич after a patronymic is still the same person
+    ("Андрей Петрович Костевич подал жалобу.", "Андрей Петрович Костевич"),
+    ("Жалобу подал Костевич Андрей Петрович.", "Костевич Андрей Петрович"),
+    # a woman's first name that does not decline agrees with her surname in any case
+    ("Протокол составили на Жумагалиеву Бахыт Серикбаевну.", "Жумагалиеву Бахыт Серикбаевну"),
+]
+
+
+@pytest.mark.parametrize("text, name", WHOLE_NAMES)
+def test_a_name_is_kept_whole(text, name, models):
+    assert name in people(text, models)
+
+
+# Two people run together (no comma between them, as in lists and captions) are two.
+RUN_ONS = [
+    ("Подписи поставили Олег Котов Анна Смирнова.", ["Олег Котов", "Анна Смирнова"]),
+    ("Задержаны Петров Иван Сергеевич Сидоров Павел.", ["Петров Иван Сергеевич", "Сидоров Павел"]),
+    ("На снимке Андрей Викторович Рябов Сергей Козлов и другие.", ["Андрей Викторович Рябов", "Сергей Козлов"]),
+    ("Полковник Андрей Викторович Рябов Козлов вошёл.", ["Андрей Викторович Рябов", "Козлов"]),
+]
+
+
+@pytest.mark.parametrize("text, names", RUN_ONS)
+def test_two_people_run_together_are_split(text, names, models):
+    assert people(text, models) == names
+
+
+# split_person on a span natasha ran over a comma or a conjunction.
+LISTS = [
+    ("Задержаны Анна Смирнова, Олег Котов и Ирина Лаптева.", ["Анна Смирнова", "Олег Котов", "Ирина Лаптева"]),
+    ("Пришли Смирнова Анна; Котов Олег.", ["Смирнова Анна", "Котов Олег"]),
+    ("Вызвали Олега Котова или Ирину Лаптеву.", ["Олега Котова", "Ирину Лаптеву"]),
+]
+
+
+@pytest.mark.parametrize("text, names", LISTS)
+def test_a_list_is_cut_at_commas_and_conjunctions(text, names):
+    first = text.index(names[0])
+    span = Span(PER, first, text.index(names[-1]) + len(names[-1]))
+    assert [text[s.start : s.end] for s in split_person(text, span)] == names
+
+
+def test_a_venue_does_not_take_in_the_person_after_it(models):
+    text = "Акция прошла у памятника Лермонтову Ольга Котова выступила первой."
+    found = [(m.type, m.text) for m in outermost(tag_names(text, models)) if m.type in (PER, LOC)]
+    assert found == [(LOC, "памятника Лермонтову"), (PER, "Ольга Котова")]
+
+
+def test_a_director_named_after_a_venue_noun_is_a_person(models):
+    text = "Директор цирка Дмитрий Котов уволен."
+    assert [(m.type, m.text) for m in tag_names(text, models)] == [(PER, "Дмитрий Котов")]
+
+
+@pytest.mark.parametrize("text, normal", [
+    ("Задержан Сидоров Павел.", "Павел Сидоров"),
+    ("Роль исполнил Жан-Поль де Ланж.", "Жан-Поль де Ланж"),
+])
+def test_normal_form_puts_the_first_name_first(text, normal, models):
+    assert [m.normal for m in tag_names(text, models) if m.type == PER] == [normal]
