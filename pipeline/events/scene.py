@@ -46,19 +46,25 @@ SOURCE_CHARS = 150  # a longer line is the text again, not a source
 def paragraph_units(text: str) -> tuple[list[int], list[int], list[bool]]:
     """Paragraph starts, their unit ids, and whether each is a link line or caption.
 
+    A paragraph ending in a colon introduces the next one (a quoted account, a list):
+    they are one unit, so the date and place the introduction states carry into it.
+
     >>> paragraph_units("Текст.\\nhttp://x.kz — 24 марта.\\nМитинг.\\nhttp://y.kz")[1:]
     ([0, 1, 1, 2], [False, True, True, True])
+    >>> paragraph_units("В Омске в мае так описал это Иванов:\\n«Нас задержали».\\nДругое.")[1]
+    [0, 0, 1]
     """
     starts, units, captions = [], [], []
-    unit, offset, after_link = -1, 0, False
+    unit, offset, after_link, after_colon = -1, 0, False, False
     for line in text.split("\n"):
         is_link = bool(URL.match(line))
-        if not (after_link and not is_link and line.strip()):
+        if not ((after_link or after_colon) and not is_link and line.strip()):
             unit += 1
         starts.append(offset)
         units.append(unit)
-        captions.append(is_link or after_link)
+        captions.append(is_link or (after_link and not after_colon))
         after_link = is_link or (after_link and not line.strip())
+        after_colon = line.rstrip().endswith(":") or (after_colon and not line.strip())
         offset += len(line) + 1
     return starts, units, captions
 

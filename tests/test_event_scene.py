@@ -1,0 +1,58 @@
+"""Where and when a report's happenings took place: dates and places carried by the layout
+of reports (a quoted account under its introduction) and by the words (a place told as an
+adjective of a city). New sentences, in the manner of the OVD-Info reports."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from pipeline.events import build_events
+from pipeline.segment import split_sentences
+from pipeline.tag import tag_mentions
+
+DOC_DATE = dt.date(2015, 2, 1)
+
+
+@pytest.fixture(scope="module")
+def events_of(models):
+    def run(text: str):
+        doc_date, mentions = tag_mentions(text, models, DOC_DATE)
+        return build_events(text, split_sentences(text), mentions, models, doc_date)
+
+    return run
+
+
+def first(events, kind):
+    found = [e for e in events if e.type == kind]
+    assert found, f"no {kind} event in {[(e.type, e.trigger) for e in events]}"
+    return found[0]
+
+
+# (text, event type, its date's start, its place): a paragraph ending in a colon introduces
+# the account quoted after it; what the account tells happened where and when the
+# introduction says.
+QUOTED_ACCOUNTS = [
+    ("Так разгон пикета в Пскове в марте 2013 года описала его участница Ольга Петрова:\n"
+     "«Я стояла с плакатом минут десять. Вдруг подъехала машина, и меня задержали.»\n",
+     "detention", dt.date(2013, 3, 1), "Псков"),
+    ("О давлении на наблюдателей в Саратове в 2012 году рассказал ОВД-Инфо Игорь Смирнов:\n"
+     "«Утром у подъезда меня избили двое неизвестных, сломали руку.»\n",
+     "violence", dt.date(2012, 1, 1), "Саратов"),
+]
+
+
+@pytest.mark.parametrize("text, kind, date, place", QUOTED_ACCOUNTS)
+def test_a_quoted_account_happened_where_and_when_its_introduction_says(events_of, text, kind, date, place):
+    event = first(events_of(text), kind)
+    assert event.date is not None and event.date.start == date
+    assert event.place == place
+
+
+# Without the colon the next paragraph is a story of its own: nothing carries.
+def test_a_paragraph_without_a_colon_takes_nothing_from_the_one_before(events_of):
+    text = ("В марте 2013 года в Пскове прошел пикет против закрытия больницы.\n"
+            "Позднее полицейские задержали двоих активистов у здания администрации.\n")
+    event = first(events_of(text), "detention")
+    assert event.date is None and event.place is None
