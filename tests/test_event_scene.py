@@ -56,3 +56,24 @@ def test_a_paragraph_without_a_colon_takes_nothing_from_the_one_before(events_of
             "Позднее полицейские задержали двоих активистов у здания администрации.\n")
     event = first(events_of(text), "detention")
     assert event.date is None and event.place is None
+
+
+# (text, date of the later happening or None): a happening told «потом», «впоследствии» is
+# not on the day or in the month the paragraph named, but still in the year it named.
+LATER = [
+    ("В 2013 году в Омске прошел пикет у здания мэрии. Потом полицейские задержали троих участников.",
+     dt.date(2013, 1, 1)),
+    ("Осенью 2011 года в Томске активисты провели митинг. Впоследствии одного из них арестовали на 10 суток.",
+     dt.date(2011, 1, 1)),
+    ("12 мая 2013 года в Омске прошел пикет у здания мэрии. Впоследствии полицейские задержали троих участников.",
+     None),
+    ("В мае 2013 года в Омске прошел пикет у здания мэрии. Позднее полицейские задержали троих участников.",
+     None),
+]
+
+
+@pytest.mark.parametrize("text, date", LATER)
+def test_a_later_happening_keeps_only_the_year(events_of, text, date):
+    later = [e for e in events_of(text) if e.type in {"detention", "custody"}]
+    assert later, "the later happening is an event"
+    assert (later[0].date.start if later[0].date else None) == date

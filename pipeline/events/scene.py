@@ -157,8 +157,8 @@ def carry_dates(drafts: list[Draft], date_anchors, rally_dates_blocked: set[int]
             same = [a for a in anchors if a[0] == draft.paragraph and a[1] < event.start]
             if telling.listed:  # the date of the first listed topic is not the others'
                 same = [a for a in same if a[1] < event.evidence[0][0]]
-            if telling.later:  # "впоследствии ... арестован": not on the paragraph's day
-                same = []
+            if telling.later:  # "впоследствии ... арестован": not on the paragraph's day or
+                same = [a for a in same if a[2].precision == "year"]  # month, but in its year
             if same and telling.retelling:
                 draft.fallback_date = same[-1][2]
             elif same:
