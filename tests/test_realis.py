@@ -59,6 +59,10 @@ NOT_HAPPENINGS = [
     # alleged: the act someone is accused of is the investigators' version
     ("Его обвинили в избиении полицейского.", "избиении", "hypothetical"),
     ("Студента задержали по подозрению в поджоге автомобиля.", "поджоге", "hypothetical"),
+    # a standing status: a ban or designation told by a participle qualifying a noun
+    ("Члены запрещенной в России организации провели собрание в кафе.", "запрещенной", "generic"),
+    ("Полицейские изъяли у активиста книги, признанные экстремистскими.", "признанные экстремистскими", "generic"),
+    ("Его обвинили в распространении листовок запрещенного движения.", "запрещенного", "generic"),
 ]
 
 
@@ -87,6 +91,9 @@ HAPPENINGS = [
     ("Омоновцы повалили его на асфальт и избили.", "violence", {}),
     # the present of a named person's state is told, not a habit
     ("Сейчас Игорь Белов находится под стражей.", "custody", {"persons": ("Игорь Белов",)}),
+    # the ruling that makes a status, told with its date, is a happening
+    ("В марте 2014 года суд признал движение экстремистским.", "other", {}),
+    ("Власти запретили шествие в центре Омска.", "permit_denied", {"place": "Омск"}),
 ]
 
 

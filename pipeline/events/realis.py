@@ -257,6 +257,17 @@ def _is_property(token: Token) -> bool:
     return "VerbForm=Part" in token.feats and "Tense=Pres" in token.feats and token.rel in {"acl", "amod"}
 
 
+def _standing_status(tokens, hit: TriggerHit) -> bool:
+    """A ban or designation told by a full participle qualifying a noun (``запрещенной
+    организации``, ``книги, признанные экстремистскими``): a status, not a ruling told."""
+    anchor = tokens[hit.anchor]
+    if not anchor.lemmas & _words("status_heads") or anchor.rel not in {"amod", "acl", "acl:relcl"}:
+        return False
+    if "VerbForm=Part" in anchor.feats:
+        return "Variant=Short" not in anchor.feats
+    return any("PRTF" in p.tag for p in parse_word(fold(anchor.text)))
+
+
 def _anchors(args, mentions: Sequence[Mention]) -> set[str]:
     """Which arguments the trigger has: the particulars that make a happening specific."""
     found = set()
@@ -330,6 +341,7 @@ def cues_of(tokens: tuple[Token, ...], hit: TriggerHit, args, mentions: Sequence
         "cases_counted": _cases_counted(tokens, hit),
         "summing": sums_up(tokens, hit.tokens[0]),
         "property": _is_property(anchor),
+        "status": _standing_status(tokens, hit),
         "noun": anchor.pos in {"NOUN", "PROPN"},
         "participle": "VerbForm=Part" in anchor.feats,
     }
@@ -360,6 +372,8 @@ def decide_by_rules(cues: frozenset[str]) -> str:
         return "norm"
     if "property" in cues or ("names_people" in cues and not particular):
         return "generic"
+    if "status" in cues and not cues & {"has_date_day", "has_date_year"}:
+        return "generic"  # "запрещенной организации": a standing status, not a ruling told
     if cues & {"generic_present", "habitual"}:
         return "habitual"
     if {"present", "generic_subject"} <= cues and not particular:
