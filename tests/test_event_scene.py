@@ -77,3 +77,20 @@ def test_a_later_happening_keeps_only_the_year(events_of, text, date):
     later = [e for e in events_of(text) if e.type in {"detention", "custody"}]
     assert later, "the later happening is an event"
     assert (later[0].date.start if later[0].date else None) == date
+
+
+# (text, event type, date): a date opening its sentence after an introductory phrase with no
+# verb («По данным ...,», «Кроме того,») frames what the paragraph tells next, even when
+# that sentence itself tells no happening (a statistic).
+INTRODUCED_DATES = [
+    ("По данным мониторинга, в 2013 году по административным статьям было вынесено 40 приговоров. "
+     "Активиста Ивана Петрова приговорили к двум годам колонии.", "custody", dt.date(2013, 1, 1)),
+    ("По сведениям правозащитников, в 2012 году по этой статье осуждены 30 человек. "
+     "Студента Олега Смирнова оштрафовали на 10 тысяч рублей.", "fine", dt.date(2012, 1, 1)),
+]
+
+
+@pytest.mark.parametrize("text, kind, date", INTRODUCED_DATES)
+def test_a_date_after_an_introductory_phrase_frames_the_paragraph(events_of, text, kind, date):
+    event = first(events_of(text), kind)
+    assert event.date is not None and event.date.start == date

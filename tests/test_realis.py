@@ -51,6 +51,14 @@ NOT_HAPPENINGS = [
     # statistics over a period or a class of cases
     ("Доля приговоренных к лишению свободы выросла до 20%.", "лишению свободы", "statistical"),
     ("Число задержанных на акциях в регионах снижается третий год подряд.", "задержанных", "generic"),
+    # verdicts counted by an article, the count inside the trigger phrase; outcomes over the
+    # period a report reviews
+    ("По данным мониторинга, в 2013 году по административным статьям было вынесено 40 приговоров "
+     "в отношении 52 человек.", "вынесено 40 приговоров", "statistical"),
+    ("В 2012 году по антиэкстремистским уголовным статьям было вынесено 9 приговоров.",
+     "вынесено 9 приговоров", "statistical"),
+    ("В течение рассматриваемого периода 30 активистов были приговорены к штрафам.",
+     "приговорены к штрафам", "statistical"),
     # modal and hypothetical: possible, feared, intended, conditional
     ("Активиста могли задержать еще на вокзале.", "задержать", "modal"),
     ("Если его арестуют, он потеряет работу.", "арестуют", "hypothetical"),
@@ -91,6 +99,12 @@ HAPPENINGS = [
     ("Омоновцы повалили его на асфальт и избили.", "violence", {}),
     # the present of a named person's state is told, not a habit
     ("Сейчас Игорь Белов находится под стражей.", "custody", {"persons": ("Игорь Белов",)}),
+    # a term inside the phrase is no count of verdicts; a named person over the period is told
+    ("В 2013 году Омский суд приговорил Ивана Петрова к двум годам колонии.", "custody",
+     {"persons": ("Иван Петров",)}),
+    ("За отчетный период Игорь Белов был оштрафован трижды.", "fine", {"persons": ("Игорь Белов",)}),
+    # a set of cases opened at a place, without an article counted: the cases told next
+    ("В 2014 году в Омске и Томске были возбуждены как минимум три дела против активистов.", "other", {}),
     # the ruling that makes a status, told with its date, is a happening
     ("В марте 2014 года суд признал движение экстремистским.", "other", {}),
     ("Власти запретили шествие в центре Омска.", "permit_denied", {"place": "Омск"}),

@@ -209,9 +209,18 @@ def _by_article(tokens, hit: TriggerHit) -> bool:
     """The clause counts by a law's article: ``по статье 282``, ``по антиэкстремистским статьям``."""
     clause = _clause_of(tokens, hit.anchor)
     articles = _words("article_words")
-    return any(tokens[i].lemmas & articles and i > 0 and tokens[i - 1].lemmas & {"по"}
+    # "по статье", "по антиэкстремистским уголовным статьям": adjectives may stand between
+    return any(tokens[i].lemmas & articles and i > 0 and _after_po(tokens, i)
                or tokens[i].lemmas & articles and any(tokens[c].lemmas & {"по"} for c in children(tokens, i))
                for i in clause)
+
+
+def _after_po(tokens, index: int) -> bool:
+    """``по`` stands before the word, with only adjectives between."""
+    i = index - 1
+    while i > 0 and tokens[i].pos == "ADJ":
+        i -= 1
+    return i >= 0 and bool(tokens[i].lemmas & {"по"})
 
 
 def _counted(tokens, hit: TriggerHit) -> bool:
@@ -221,6 +230,15 @@ def _counted(tokens, hit: TriggerHit) -> bool:
     if anchor.pos != "NOUN" or any("PRTF" in p.tag for p in parse_word(fold(anchor.text))):
         return False
     return any(tokens[c].rel == "nummod" or tokens[c].pos == "NUM" for c in children(tokens, hit.anchor))
+
+
+def _counted_in_phrase(tokens, hit: TriggerHit) -> bool:
+    """The trigger phrase holds its counted noun (``вынесено 15 приговоров``, ``возбуждены
+    два дела``); a numeral of a time unit is a term (``приговорил к трем годам``)."""
+    inside, units = set(hit.tokens), _words("time_unit_nouns")
+    return any((tokens[i].rel == "nummod" or tokens[i].pos == "NUM") and tokens[i].head in inside
+               and tokens[tokens[i].head].pos == "NOUN" and not tokens[tokens[i].head].lemmas & units
+               for i in range(hit.tokens[0], hit.tokens[-1] + 1))
 
 
 def _cases_counted(tokens, hit: TriggerHit) -> bool:
@@ -334,9 +352,10 @@ def cues_of(tokens: tuple[Token, ...], hit: TriggerHit, args, mentions: Sequence
         "bare_plural": is_bare_plural(tokens, hit.anchor),
         "generic_subject": _generic_subject(tokens, hit),
         "generic_determiner": _generic_determiner(tokens, hit),
-        "statistic": _statistic(tokens, hit),
+        "statistic": _statistic(tokens, hit) or has_pattern(tokens, _patterns("period_patterns"), 0, len(tokens)),
         "by_article": _by_article(tokens, hit),
         "counted": _counted(tokens, hit),
+        "counted_in_phrase": _counted_in_phrase(tokens, hit),
         "share_of_number": _share_of_number(tokens, hit),
         "cases_counted": _cases_counted(tokens, hit),
         "summing": sums_up(tokens, hit.tokens[0]),
@@ -383,7 +402,7 @@ def decide_by_rules(cues: frozenset[str]) -> str:
     if cues & {"statistic", "share_of_number"} and not (particular or "has_place" in cues):
         return "statistical"
     # verdicts or people counted by a law's article over a year: "в 2013 году по этим статьям осуждены 40 человек"
-    if "by_article" in cues and cues & {"has_count", "counted"} and not particular:
+    if "by_article" in cues and cues & {"has_count", "counted", "counted_in_phrase"} and not particular:
         return "statistical"
     # happenings counted, not told ("произошло 42 нападения", "в семи случаях"), unless a summary of
     # told ones; a numeral that counts people ("трое получили штрафы") is the happening's count

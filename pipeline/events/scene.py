@@ -308,8 +308,13 @@ class Scene:
 
 
 def _opens(tokens: tuple[Token, ...], mention: Mention) -> bool:
-    """The mention opens its sentence (only prepositions before it)."""
-    return all(t.pos in {"ADP", "PUNCT"} for t in tokens if t.end <= mention.start)
+    """The mention opens its sentence: only prepositions before it, or an introductory
+    phrase with no verb set off by a comma (``По данным «Совы», в 2013 году ...``)."""
+    before = [t for t in tokens if t.end <= mention.start]
+    if all(t.pos in {"ADP", "PUNCT"} for t in before):
+        return True
+    lead = before[:-1] if before and before[-1].pos == "ADP" else before
+    return bool(lead) and lead[-1].text == "," and not any(t.pos in {"VERB", "AUX"} for t in lead)
 
 
 def _days_later(tokens: tuple[Token, ...]) -> int:
