@@ -94,3 +94,22 @@ INTRODUCED_DATES = [
 def test_a_date_after_an_introductory_phrase_frames_the_paragraph(events_of, text, kind, date):
     event = first(events_of(text), kind)
     assert event.date is not None and event.date.start == date
+
+
+# (text, event type, place): a city's adjective on the person or body a happening befell
+# tells where it happened; a place the sentence names outright comes first; a country's
+# adjective is no place.
+ADJECTIVE_PLACES = [
+    ("В 2013 году 20 сотрудников екатеринбургской газеты «Вечерний курьер» объявили голодовку.",
+     "protest", "Екатеринбург"),
+    ("Координатора тюменского отделения движения «Голос» Ирину Соколову задержали сотрудники полиции.",
+     "detention", "Тюмень"),
+    ("Воронежской активистке Наталье Ивановой разбили окно в квартире.", "violence", "Воронеж"),
+    ("В Омске задержали московского журналиста Петра Иванова.", "detention", "Омск"),
+    ("Российские власти запретили ввоз книг.", "permit_denied", None),
+]
+
+
+@pytest.mark.parametrize("text, kind, place", ADJECTIVE_PLACES)
+def test_a_citys_adjective_on_a_participant_is_the_place(events_of, text, kind, place):
+    assert first(events_of(text), kind).place == place

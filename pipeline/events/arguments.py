@@ -14,7 +14,8 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from ..records import COUNT, DATE, LOC, MONEY, PER, TERM
+from ..records import COUNT, DATE, LOC, MONEY, ORG, PER, TERM
+from ..tag.gazetteer import place_of_adjective
 from .people import People, person_words
 from .syntax import Candidate, PlacedMention, Token, context, folded_set, has_pattern
 from .triggers import TriggerHit
@@ -220,8 +221,30 @@ def candidates(tokens, hits, placed: list[PlacedMention], actors: dict[int, str]
         # a bare year is too vague to take from a neighbouring clause
         vague = role == "date" and getattr(p.mention.value, "precision", "") == "year"
         found.append(Candidate(role, p.tokens, mention=p.index, tree_only=vague))
+    found += adjective_places(tokens, placed)
     found += person_words(tokens, people, in_mentions)
     found += [Candidate("actor", (at,), name=actor) for at, actor in actors.items()]
+    return found
+
+
+def adjective_places(tokens, placed: list[PlacedMention]) -> list[Candidate]:
+    """Places told by a city's adjective on a person or a body (``екатеринбургской газеты``,
+    ``воронежской правозащитнице``, ``тюменского отделения``): where that person or body is,
+    as a place that qualifies a named person is (:func:`qualifies_person`)."""
+    located = {t for p in placed if p.mention.type == LOC for t in p.tokens}
+    bodies = {t for p in placed if p.mention.type == ORG for t in p.tokens}
+    holders = folded_set("org_like_heads") | folded_set("branch_nouns")
+    found = []
+    for token in tokens:
+        if token.pos != "ADJ" or token.rel != "amod" or token.index in located or token.head < 0:
+            continue
+        head = tokens[token.head]
+        if not (head.index in bodies or head.lemmas & holders
+                or (head.pos == "NOUN" and "Animacy=Anim" in head.feats)):
+            continue
+        city = next(filter(None, map(place_of_adjective, sorted(token.lemmas))), None)
+        if city is not None:
+            found.append(Candidate("place", (token.index, token.head), name=city))
     return found
 
 
@@ -235,6 +258,8 @@ def _scores(tokens, hits: list[TriggerHit], candidate: Candidate) -> list[tuple[
     reach = 2 if candidate.near else MAX_TREE
     # a mention in brackets is a gloss ("(это более 400 EURO)"): last choice
     gloss = 5.0 if in_brackets(tokens, at[0]) else 0.0
+    if role == "place" and candidate.mention is None:
+        gloss += 5.0  # a city's adjective: a place the sentence names outright comes first
     clause = own_clause(tokens, at[0]) if role in {"date", "place"} else None
     scored = []
     for k, hit in enumerate(hits):

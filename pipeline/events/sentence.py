@@ -135,6 +135,9 @@ def _draft(doc: Document, sentence: Sentence, sent_id: int, paragraph: int, hit:
         arguments.append(Argument("person", value))
     place = None
     for index in args.best("place")[:1]:
+        if isinstance(index, str):  # a city read from its adjective
+            place = index
+            continue
         place = place_name(mentions[index])
         arguments.append(Argument("place", index))
     # in this order: the arguments of an event list persons, place, date, count, amount, term
