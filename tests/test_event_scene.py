@@ -113,3 +113,16 @@ ADJECTIVE_PLACES = [
 @pytest.mark.parametrize("text, kind, place", ADJECTIVE_PLACES)
 def test_a_citys_adjective_on_a_participant_is_the_place(events_of, text, kind, place):
     assert first(events_of(text), kind).place == place
+
+
+# (text, event type): the lexicon lists one aspect of a verb, the text tells the other
+# (a secondary imperfective in -ывать/-ивать is its perfective's partner).
+ASPECT_PARTNERS = [
+    ("Неизвестные измазывали краской дверь квартиры журналиста Ивана Петрова.", "violence"),
+    ("Машину активиста Олега Смирнова закидывали камнями.", "violence"),
+]
+
+
+@pytest.mark.parametrize("text, kind", ASPECT_PARTNERS)
+def test_the_other_aspect_of_a_trigger_verb_triggers(events_of, text, kind):
+    first(events_of(text), kind)

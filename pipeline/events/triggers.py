@@ -107,11 +107,29 @@ def _one_edit(a: str, b: str) -> bool:
     return a[i:] == b[i + 1 :] or (len(a) == len(b) and a[i + 1 :] == b[i + 1 :])
 
 
+def aspect_partners(lemma: str) -> set[str]:
+    """Perfectives a secondary imperfective is made from (``-ывать``/``-ивать``), among
+    the trigger lemmas: the lexicon may list one aspect and the text tell the other.
+
+    >>> sorted(aspect_partners("измазывать")), sorted(aspect_partners("закидывать"))
+    (['измазать'], ['закидать'])
+    >>> aspect_partners("рассказывать")
+    set()
+    """
+    if not lemma.endswith(("ывать", "ивать")):
+        return set()
+    stem = lemma[:-5]
+    return {form for form in (stem + "ать", stem + "ить") if form in trigger_index()}
+
+
 @cache
 def word_lemmas(word: str) -> frozenset[str]:
-    """Lemmas of a word; an unknown word of 7+ letters also gets the trigger lemma one
+    """Lemmas of a word, with the perfective partners of an imperfective trigger
+    (:func:`aspect_partners`); an unknown word of 7+ letters also gets the trigger lemma one
     letter away from one of its guessed lemmas (a typo: ``предуредили``)."""
     lemmas = lemmas_of(word)
+    partners = set().union(*(aspect_partners(lemma) for lemma in lemmas))
+    lemmas = lemmas | partners if partners else lemmas
     folded = fold(word)
     if len(folded) < 7 or not folded.isalpha() or morph_analyzer().word_is_known(folded):
         return lemmas
