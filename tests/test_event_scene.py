@@ -126,3 +126,19 @@ ASPECT_PARTNERS = [
 @pytest.mark.parametrize("text, kind", ASPECT_PARTNERS)
 def test_the_other_aspect_of_a_trigger_verb_triggers(events_of, text, kind):
     first(events_of(text), kind)
+
+
+# (text, number of violence events): violence told by another word in a later sentence of
+# the paragraph is another happening (a killing, then clashes); told by the same word, a
+# retelling.
+VIOLENCE_TOLD_APART = [
+    ("В июне 2013 года в Омске неизвестные убили активиста Ивана Петрова. "
+     "На акции памяти через неделю произошли столкновения с полицией.", 2),
+    ("В мае 2013 года в Омске неизвестные избили журналиста Олега Смирнова. "
+     "Избили его прямо у подъезда.", 1),
+]
+
+
+@pytest.mark.parametrize("text, n", VIOLENCE_TOLD_APART)
+def test_violence_told_by_another_word_is_another_happening(events_of, text, n):
+    assert sum(e.type == "violence" for e in events_of(text)) == n
