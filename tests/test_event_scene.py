@@ -142,3 +142,17 @@ VIOLENCE_TOLD_APART = [
 @pytest.mark.parametrize("text, n", VIOLENCE_TOLD_APART)
 def test_violence_told_by_another_word_is_another_happening(events_of, text, n):
     assert sum(e.type == "violence" for e in events_of(text)) == n
+
+
+# (text, number of intimidation events): the same for pressure (a threat, then a «беседа»).
+PRESSURE_TOLD_APART = [
+    ("В марте 2013 года в Омске активисту Ивану Петрову угрожали по телефону. "
+     "Через неделю сотрудники полиции провели с ним профилактическую беседу.", 2),
+    ("В марте 2013 года в Омске активисту Ивану Петрову угрожали по телефону. "
+     "Угрожали ему и на улице.", 1),
+]
+
+
+@pytest.mark.parametrize("text, n", PRESSURE_TOLD_APART)
+def test_pressure_told_by_another_word_is_another_happening(events_of, text, n):
+    assert sum(e.type == "intimidation" for e in events_of(text)) == n
