@@ -213,6 +213,7 @@ EVENT_CONTEXT = record(required={
     "word_told_types": list_of(EVENT_TYPE),
     "ruling_types": list_of(EVENT_TYPE),
     "word_told_across_sentences": list_of(EVENT_TYPE),
+    "court_filing_words": WORDS,
     "actor_policy": mapping(EVENT_TYPE, record(optional={"allowed": list_of(ACTOR),
                                                          "default": list_of(ACTOR)})),
     "actor_cues": list_of(record(required={"types": list_of(EVENT_TYPE), "if": CONDITION, "actor": ACTOR})),

@@ -156,3 +156,18 @@ PRESSURE_TOLD_APART = [
 @pytest.mark.parametrize("text, n", PRESSURE_TOLD_APART)
 def test_pressure_told_by_another_word_is_another_happening(events_of, text, n):
     assert sum(e.type == "intimidation" for e in events_of(text)) == n
+
+
+# (text, number of court events): a court's rulings told by other words in later sentences
+# are rulings of their own; the court words after a lawsuit or appeal filed in the paragraph
+# tell that same case.
+COURT_TOLD_APART = [
+    ("В мае 2013 года суд вернул дело Ивана Петрова в прокуратуру. Позднее суд амнистировал его.", 2),
+    ("В марте 2013 года активисты подали иск к администрации Омска. "
+     "Районный суд в удовлетворении иска отказал.", 1),
+]
+
+
+@pytest.mark.parametrize("text, n", COURT_TOLD_APART)
+def test_rulings_told_by_other_words_are_rulings_of_their_own(events_of, text, n):
+    assert sum(e.type == "court" for e in events_of(text)) == n

@@ -26,6 +26,7 @@ from dataclasses import replace
 from ..records import DateValue
 from .actors import specific
 from .draft import Draft
+from .syntax import context
 from .triggers import word_lemmas
 
 
@@ -79,6 +80,13 @@ def same_word(a: Draft, b: Draft) -> bool:
     return bool(lemmas(a.event.trigger) & lemmas(b.event.trigger))
 
 
+def _filed(draft: Draft) -> bool:
+    """The court telling is a filing (``подан иск``, ``исковое заявление``, ``жалоба``): the
+    court words after it in its paragraph tell the same case."""
+    words = frozenset(context()["court_filing_words"])
+    return any(word_lemmas(w) & words for w in re.findall(r"\w+", draft.event.trigger))
+
+
 def linked(a: Draft, b: Draft, separate_types: frozenset[str] = frozenset(),
            word_told: frozenset[str] = frozenset(), word_told_across: frozenset[str] = frozenset()) -> bool:
     """Whether ``b`` (told later) retells the happening ``a`` tells.
@@ -91,7 +99,8 @@ def linked(a: Draft, b: Draft, separate_types: frozenset[str] = frozenset(),
     if tb.repeated:
         return False
     told_apart = a.event.type in word_told or (
-        a.event.type in word_told_across and a.event.sent_id != b.event.sent_id)
+        a.event.type in word_told_across and a.event.sent_id != b.event.sent_id
+        and not (a.event.type == "court" and a.paragraph == b.paragraph and _filed(a)))
     if told_apart and not same_word(a, b) and not (tb.back_reference and b.paragraph == a.paragraph):
         return False
     if a.event.sent_id == b.event.sent_id:
