@@ -171,3 +171,17 @@ COURT_TOLD_APART = [
 @pytest.mark.parametrize("text, n", COURT_TOLD_APART)
 def test_rulings_told_by_other_words_are_rulings_of_their_own(events_of, text, n):
     assert sum(e.type == "court" for e in events_of(text)) == n
+
+
+# (text, event type, place): where a named person is from or works is reached through that
+# person, however deep the person stands in the happening's phrase.
+PERSON_PLACES = [
+    ("В мае 2013 года было возбуждено дело против координатора отделения движения «Голос» в Томске "
+     "Ивана Петрова по статье о хулиганстве.", "other", "Томск"),
+    ("Летом 2012 года задержали активиста из Курска Олега Смирнова.", "detention", "Курск"),
+]
+
+
+@pytest.mark.parametrize("text, kind, place", PERSON_PLACES)
+def test_where_a_named_person_is_from_is_the_place(events_of, text, kind, place):
+    assert first(events_of(text), kind).place == place

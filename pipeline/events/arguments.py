@@ -218,6 +218,15 @@ def candidates(tokens, hits, placed: list[PlacedMention], actors: dict[int, str]
             continue
         if role == "place" and qualifies_other_noun(tokens, at, hits, placed):
             continue
+        if role == "place":
+            # where a named person is from is reached through that person (``дело против
+            # лидера отделения в Нижнем Новгороде Юрия Староверова``)
+            inside = set(at)
+            place_head = next((i for i in at if tokens[i].head not in inside), at[0])
+            person = qualified_person(tokens, place_head, person_tokens(placed))
+            if person is not None:
+                found.append(Candidate(role, p.tokens + (person,), mention=p.index))
+                continue
         # a bare year is too vague to take from a neighbouring clause
         vague = role == "date" and getattr(p.mention.value, "precision", "") == "year"
         found.append(Candidate(role, p.tokens, mention=p.index, tree_only=vague))
@@ -355,18 +364,24 @@ def qualifies_person(tokens: tuple[Token, ...], head: int, names: set[int]) -> b
     >>> qualifies_person(toks, 2, {3}), qualifies_person(toks, 2, set())
     (True, False)
     """
+    return qualified_person(tokens, head, names) is not None
+
+
+def qualified_person(tokens: tuple[Token, ...], head: int, names: set[int]) -> int | None:
+    """The noun of the named person a place qualifies (:func:`qualifies_person`), if any."""
     climb = folded_set("place_container_heads") | folded_set("org_like_heads") | folded_set("branch_nouns")
     current = head
     for _ in range(4):
         if tokens[current].rel not in {"nmod", "flat", "flat:name", "appos"} or tokens[current].head < 0:
-            return False
+            return None
         current = tokens[current].head
         if "Animacy=Anim" in tokens[current].feats and tokens[current].pos in {"NOUN", "PROPN"}:
-            return any(tokens[n].head == current or tokens[current].head == n or 0 < n - current <= 4
-                       for n in names)
+            named = any(tokens[n].head == current or tokens[current].head == n or 0 < n - current <= 4
+                        for n in names)
+            return current if named else None
         if not tokens[current].lemmas & climb:
-            return False
-    return False
+            return None
+    return None
 
 
 def qualifies_other_noun(tokens, at: list[int], hits, mentions) -> bool:
