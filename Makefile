@@ -15,6 +15,7 @@ test: $(VENV)/.installed-dev
 
 # The figures in the README: quality against our gold, tagging beside natasha on NEREL and
 # FactRuEval, repair of damaged text, PDF text from every producer installed (the zoo), throughput.
+# (benchmarks/scale.py, the 100 to 10,000-document runs, takes an hour or more: run it alone.)
 bench: $(VENV)/.installed-dev
 	$(BIN)/python -m benchmarks.quality
 	$(BIN)/python -m benchmarks.ner_peers
@@ -35,7 +36,7 @@ $(VENV)/.installed: pyproject.toml | $(VENV)/bin/python
 	touch $@
 
 $(VENV)/.installed-dev: pyproject.toml | $(VENV)/bin/python
-	$(BIN)/python -m pip install --quiet -e ".[dev,spacy]"
+	$(BIN)/python -m pip install --quiet -e ".[dev,spacy,dask]"
 	touch $(VENV)/.installed $@
 
 clean:

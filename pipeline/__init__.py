@@ -3,7 +3,15 @@
 The import package is ``pipeline``; the command is ``testimony``.
 """
 
+import os
+
 __version__ = "0.1.0"
+
+# pyarrow's default allocator (mimalloc) reserves over a gigabyte of address space on
+# first use. Workers forked from a process that has read or written Parquet would
+# inherit it and meet their memory limit (RLIMIT_AS) a gigabyte early; the system
+# allocator reserves only what it uses. Set before pyarrow allocates anything.
+os.environ.setdefault("ARROW_DEFAULT_MEMORY_POOL", "system")
 
 
 def __getattr__(name: str):

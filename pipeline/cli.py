@@ -26,23 +26,47 @@ def main() -> None:
     """Russian-language testimony in, structured event tables out."""
 
 
+def _input(value: str) -> Path | str:
+    """A local path that must exist, or an fsspec URL (checked when it is listed)."""
+    if "://" in value:
+        return value
+    path = Path(value)
+    if not path.exists():
+        raise click.BadParameter(f"{value}: no such file or folder", param_hint="INPUTS")
+    return path
+
+
 @main.command()
-@click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
-@click.option("-o", "--out", default=Path("out"), type=click.Path(path_type=Path),
-              show_default=True, help="Output folder.")
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("-o", "--out", default="out", show_default=True,
+              help="Output folder (a local path shared by every worker, or an fsspec URL).")
 @click.option("-j", "--jobs", default=1, type=click.IntRange(1, 64), show_default=True,
               help="Worker processes (each loads the models once, ~400 MB).")
 @click.option("--timeout", default=300.0, type=click.FloatRange(min=0), show_default=True,
               help="Seconds one file may take before it is given up as an error (0: no limit).")
 @click.option("--max-memory", default=3000, type=click.IntRange(min=0), show_default=True,
               help="MB of memory per worker; a file that needs more is an error (0: no limit).")
+@click.option("--cluster", default=None, metavar="ADDRESS",
+              help="Run on Dask: a scheduler's address (tcp://HOST:8786) or local:N for N "
+                   "local Dask workers. Needs testimony[dask].")
+@click.option("--prune", is_flag=True,
+              help="Remove from OUT the documents whose files were not given this time.")
+@click.option("--csv", "write_csv", is_flag=True,
+              help="Also write every table as OUT/NAME.csv (for spreadsheets).")
+@click.option("--part-size", default=64, type=click.IntRange(1, 100_000), show_default=True,
+              help="Documents per Parquet part: results are committed a part at a time.")
 @click.option("--ocr-lang", "ocr_languages", default="rus+eng", show_default=True,
               help="Tesseract languages for pages without usable text, '+'-joined (Russian is always read).")
 @click.option("--force", is_flag=True, help="Redo files already done.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
-def run(inputs: tuple[Path, ...], out: Path, jobs: int, timeout: float, max_memory: int,
-        ocr_languages: str, force: bool, quiet: bool) -> None:
-    """Run every stage over files or folders into OUT."""
+def run(inputs: tuple[str, ...], out: str, jobs: int, timeout: float, max_memory: int,
+        cluster: str | None, prune: bool, write_csv: bool, part_size: int, ocr_languages: str,
+        force: bool, quiet: bool) -> None:
+    """Run every stage over files or folders into OUT.
+
+    OUT is an archive: a later run adds to it and keeps every document's doc_id;
+    files done before are skipped unless they changed.
+    """
     from tqdm import tqdm
 
     from .batch.run import run_batch
@@ -61,9 +85,17 @@ def run(inputs: tuple[Path, ...], out: Path, jobs: int, timeout: float, max_memo
         bar.update(done - bar.n)  # tqdm's own rate and ETA are in files
 
     limits = Limits(timeout=timeout or None, max_memory_mb=max_memory or None)
+    paths = [_input(value) for value in inputs]
     try:
-        result = run_batch(list(inputs), out, jobs=jobs, force=force, progress=progress,
-                           limits=limits, ocr_languages=ocr_languages)
+        result = run_batch(paths, out, jobs=jobs, force=force, progress=progress,
+                           limits=limits, cluster=cluster, prune=prune,
+                           part_documents=part_size, ocr_languages=ocr_languages)
+        if write_csv:
+            from .tables import export_tables
+
+            export_tables(out, "csv", out)
+        elif result.n_skipped < result.n_files or result.n_removed:
+            _remove_stale_csv(out)
     except PipelineError as error:
         raise click.UsageError(str(error)) from error
     finally:
@@ -72,9 +104,20 @@ def run(inputs: tuple[Path, ...], out: Path, jobs: int, timeout: float, max_memo
     for source, message in result.failures:
         click.echo(f"failed: {message}" if source in message else f"failed: {source}: {message}",
                    err=True)
+    removed = f"; {result.n_removed} documents pruned" if result.n_removed else ""
     click.echo(f"{result.n_files} files: {result.n_ok} ok, {result.n_failed} failed"
-               f" ({result.n_skipped} unchanged since the last run); tables in {out}/")
+               f" ({result.n_skipped} unchanged since the last run{removed}); tables in {out}/")
     sys.exit(1 if result.n_failed else 0)
+
+
+def _remove_stale_csv(out: str) -> None:
+    """CSV copies an earlier ``--csv`` run left: they would no longer match the tables."""
+    from .batch.store import open_store
+
+    store = open_store(out)
+    if store.exists(store.path("_archive", "state.json")):
+        for name in ("documents", "sentences", "mentions", "events", "event_arguments"):
+            store.remove(store.path(f"{name}.csv"))
 
 
 @main.command()
@@ -117,13 +160,26 @@ def report(out: Path, report_path: Path | None) -> None:
 
 @main.command("export")
 @click.argument("out", type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.option("--format", "fmt", required=True, type=click.Choice(["labelstudio", "brat", "spacy"]),
-              help="The annotation tool's format (spacy: a DocBin, training data for spaCy).")
+@click.option("--format", "fmt", required=True,
+              type=click.Choice(["labelstudio", "brat", "spacy", "csv", "xlsx"]),
+              help="An annotation tool's format (spacy: a DocBin, training data for spaCy), or the "
+                   "tables for spreadsheets (csv: one file per table; xlsx: a sheet per table).")
 @click.option("-o", "--output", "out_dir", required=True, type=click.Path(path_type=Path),
-              help="Folder to write into (for spacy: the FILE.spacy to write).")
+              help="Folder to write into (spacy: the FILE.spacy to write; xlsx: the workbook's path).")
 def export_command(out: Path, fmt: str, out_dir: Path) -> None:
-    """Pre-annotations from OUT for annotators to correct, or spaCy training data."""
+    """Pre-annotations from OUT for annotators to correct, spaCy training data, or OUT's
+    tables as CSV/XLSX."""
     from .gold.roundtrip import export_output
+
+    if fmt in ("csv", "xlsx"):
+        from .tables import export_tables
+
+        try:
+            written = export_tables(out, fmt, out_dir)
+        except PipelineError as error:
+            raise click.ClickException(str(error)) from error
+        click.echo(f"{len(written)} file(s): " + ", ".join(str(p) for p in written))
+        return
 
     try:
         docs, written = export_output(out, fmt, out_dir)

@@ -1,23 +1,30 @@
-"""The output tables: records flattened to rows, written as Parquet and CSV.
+"""The output tables: records flattened to rows, written as Parquet parts, read back.
 
-This is the only module that knows pandas. Column names are constants here and
-follow SPEC.md; a missing value is null, never a sentinel. Every file is
-written to a temporary name and renamed, so an interrupted run never leaves a
-half-written table.
+This is the only module that knows the tables' columns and types. Column names
+are constants here and follow SPEC.md; a missing value is null, never a sentinel.
+A batch writes each table as a partitioned Parquet dataset (``OUT/NAME/part-*.parquet``,
+one part per batch of documents, every part with the same Arrow schema), through
+:mod:`pipeline.batch.archive`; older outputs hold one ``NAME.parquet`` (or only
+``NAME.csv``) per table, and every reader here reads either form. pandas is imported
+only by the functions that return frames, so a process that only writes parts
+(the batch's parent) never loads it.
 """
 
 from __future__ import annotations
 
 import bisect
 import datetime as dt
+import io
 import os
 import tempfile
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
-
+from .batch import archive
+from .batch.store import Store, open_store
 from .errors import OutputError
 from .records import (
     EVENT_VALUE_FIELDS,
@@ -31,6 +38,10 @@ from .records import (
     join_names,
 )
 from .tag.nesting import nested_in
+
+if TYPE_CHECKING:
+    import pandas as pd
+    import pyarrow as pa
 
 DOCUMENTS = "documents"
 SENTENCES = "sentences"
@@ -163,6 +174,8 @@ def error_rows(doc_id: str, source: str, sha256: str | None, message: str,
 
 def to_frame(name: str, rows: Iterable[Mapping]) -> pd.DataFrame:
     """A table's rows as a DataFrame with the contract's columns and dtypes."""
+    import pandas as pd
+
     frame = pd.DataFrame.from_records(list(rows), columns=COLUMNS[name])
     for column in frame.columns:
         if column in DTYPES:
@@ -176,17 +189,81 @@ def to_frame(name: str, rows: Iterable[Mapping]) -> pd.DataFrame:
 
 
 def _as_date(value):
-    if value is None or (isinstance(value, float) and pd.isna(value)):
+    if value is None or (isinstance(value, float) and value != value):
         return None
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, str):
         return dt.date.fromisoformat(value)
+    if hasattr(value, "to_pydatetime"):  # a pandas Timestamp
+        return value.to_pydatetime().date()
     return value
 
 
+# ---------------------------------------------------------------- Parquet parts (Arrow, no pandas)
+
+_ARROW_KINDS = {"Int64": "int64", "Float64": "float64", "boolean": "bool_"}
+
+
+@cache
+def arrow_schema(name: str) -> pa.Schema:
+    """One table's Arrow schema: every part of a dataset has exactly this one, so
+    readers of the dataset never meet two types for one column."""
+    import pyarrow as pa
+
+    def kind(column: str) -> pa.DataType:
+        if column in DATE_VALUED:
+            return pa.date32()
+        return getattr(pa, _ARROW_KINDS.get(DTYPES.get(column, ""), "string"))()
+
+    return pa.schema([(column, kind(column)) for column in COLUMNS[name]])
+
+
+def arrow_table(name: str, rows: Sequence[Mapping]) -> pa.Table:
+    """A table's rows (dicts, missing keys null) as an Arrow table of its schema."""
+    import pyarrow as pa
+
+    schema = arrow_schema(name)
+    arrays = []
+    for column in schema:
+        values = [row.get(column.name) for row in rows]
+        if column.name in DATE_VALUED:
+            values = [_as_date(v) for v in values]
+        arrays.append(pa.array(values, type=column.type))
+    return pa.Table.from_arrays(arrays, schema=schema)
+
+
+def _parquet_bytes(table: pa.Table) -> bytes:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    sink = pa.BufferOutputStream()
+    pq.write_table(table, sink)
+    return sink.getvalue().to_pybytes()
+
+
+def write_part(store: Store, folder: str, rows: Mapping[str, Sequence[Mapping]]) -> None:
+    """One batch of documents' rows as ``folder/NAME.parquet``, one file per table."""
+    for name in TABLES:
+        store.write_bytes(f"{folder}{store.sep}{name}.parquet", _parquet_bytes(arrow_table(name, rows.get(name, ()))))
+
+
+def rewrite_part(store: Store, part_files: Sequence[str], folder: str, drop: set[str]) -> None:
+    """A part without the rows of the documents in ``drop`` (replaced or removed), as
+    ``folder/NAME.parquet`` (``part_files`` in the order of :data:`TABLES`)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+    import pyarrow.parquet as pq
+
+    for name, path in zip(TABLES, part_files):
+        table = pq.read_table(path, filesystem=store.arrow_filesystem(), schema=arrow_schema(name))
+        kept = table.filter(pc.invert(pc.is_in(table["doc_id"], pa.array(sorted(drop), pa.string()))))
+        store.write_bytes(f"{folder}{store.sep}{name}.parquet", _parquet_bytes(kept))
+
+
 def write_tables(out_dir: Path, rows: Mapping[str, Sequence[Mapping]]) -> dict[str, pd.DataFrame]:
-    """Write every table as NAME.parquet and NAME.csv, atomically."""
+    """Every table as one NAME.parquet and NAME.csv, atomically: the older single-file
+    form of an output (still read everywhere; tests build small outputs with it)."""
     out_dir.mkdir(parents=True, exist_ok=True)
     frames = {name: to_frame(name, rows.get(name, ())) for name in TABLES}
     for name, frame in frames.items():
@@ -195,21 +272,152 @@ def write_tables(out_dir: Path, rows: Mapping[str, Sequence[Mapping]]) -> dict[s
     return frames
 
 
-def read_table(out_dir: Path, name: str) -> pd.DataFrame:
-    """One table of an output folder (Parquet, else CSV); an OutputError when it is
-    missing or cannot be read."""
-    out_dir = Path(out_dir)
-    parquet, csv = out_dir / f"{name}.parquet", out_dir / f"{name}.csv"
-    if not parquet.exists() and not csv.exists():
-        raise OutputError(f"{out_dir}: the {name} table is missing (neither {name}.parquet nor "
-                          f"{name}.csv); is this a complete `testimony run` output?")
+# ---------------------------------------------------------------- reading either form
+
+# A selection: for every table, or per table name.
+Selection = Sequence | Mapping[str, Sequence] | None
+
+
+def read_table(out_dir: Path | str, name: str, columns: Selection = None,
+               filters: Selection = None) -> pd.DataFrame:
+    """One table of an output folder, read with its columns and ``filters`` pushed down
+    to Parquet; an OutputError when it is missing or cannot be read."""
+    return read_tables(out_dir, (name,), columns, filters)[name]
+
+
+def read_tables(out_dir: Path | str, names: Sequence[str] = TABLES, columns: Selection = None,
+                filters: Selection = None) -> dict[str, pd.DataFrame]:
+    """Tables of an output folder, all from one committed generation.
+
+    ``columns`` (a list, or a dict by table) keeps only those columns of each table
+    that has them; ``filters`` (pyarrow's ``[(column, op, value), ...]``, a list of
+    such lists for OR, or a dict by table) keeps the rows that match, applied to each
+    table that has every column they name. Dates may be given as ``datetime.date`` or
+    ISO text.
+    """
+    store = open_store(out_dir)
+    _check_folder(store, out_dir)
+    return archive.snapshot(store, lambda state: {
+        name: _arrow_to_frame(_read_arrow(store, state, name, _pick(columns, name), _pick(filters, name)))
+        for name in names})
+
+
+def _check_folder(store: Store, out_dir) -> None:
+    if store.local_path(store.root) is not None and not os.path.isdir(store.root):
+        raise OutputError(f"{out_dir}: no such output folder; make one with "
+                          f"`testimony run INPUTS -o {out_dir}`")
+
+
+def _pick(selection: Selection, name: str):
+    if isinstance(selection, Mapping):
+        return selection.get(name)
+    return selection
+
+
+def _read_arrow(store: Store, state: archive.State | None, name: str, columns, filters) -> pa.Table:
+    """One table as Arrow from the archive's parts, a folder of parts, NAME.parquet or NAME.csv."""
+    import pyarrow as pa
+    import pyarrow.dataset as ds
+
+    schema = arrow_schema(name)
+    folder = store.path(name)
+    if state is not None:
+        sources = [archive.part_file(store, name, part) for part in state.parts]
+    elif store.listdir(folder):  # a dataset folder written by another tool
+        sources = [f"{folder}{store.sep}{n}" for n in store.listdir(folder) if n.endswith(".parquet")]
+    else:
+        sources = None
     try:
-        if parquet.exists():
-            return pd.read_parquet(parquet)
+        if sources is not None:
+            data = ds.dataset(sources, schema=schema, format="parquet", filesystem=store.arrow_filesystem())
+        else:
+            data = ds.dataset(_read_single_file(store, name))
+        present = data.schema.names
+        wanted = None if columns is None else [c for c in present if c in set(columns)] or present[:1]
+        expression = _filter_expression(filters, present)
+        return data.to_table(columns=wanted, filter=expression)
+    except FileNotFoundError:
+        raise  # a newer commit removed a part: the snapshot reads again
+    except (OSError, ValueError, pa.ArrowException) as error:
+        raise OutputError(f"{store.root}: the {name} table cannot be read: {error}") from error
+
+
+def _read_single_file(store: Store, name: str) -> pa.Table:
+    """An older output's NAME.parquet, else its NAME.csv, as Arrow."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    parquet, csv = store.path(f"{name}.parquet"), store.path(f"{name}.csv")
+    if store.exists(parquet):
+        table = pq.read_table(parquet, filesystem=store.arrow_filesystem())
+        return table.replace_schema_metadata(None)
+    if store.exists(csv):
+        import pandas as pd
+
         # Ids and free text stay text: "003" must not become 3.
-        return pd.read_csv(csv, dtype={"doc_id": str, "text": str, "source": str})
-    except (OSError, ValueError) as error:  # pyarrow's and pandas' read errors
-        raise OutputError(f"{out_dir}: the {name} table cannot be read: {error}") from error
+        frame = pd.read_csv(io.BytesIO(store.read_bytes(csv)), dtype=str, keep_default_na=False)
+        frame = frame.replace("", None)
+        return pa.Table.from_pandas(_typed_csv(name, frame), preserve_index=False)
+    raise OutputError(f"{store.root}: the {name} table is missing (neither {name}/ nor "
+                      f"{name}.parquet nor {name}.csv); is this a complete `testimony run` output?")
+
+
+def _typed_csv(name: str, frame: pd.DataFrame) -> pd.DataFrame:
+    """CSV text cells typed as the table's schema says (columns the schema lacks stay text)."""
+    import pandas as pd
+
+    for column in frame.columns:
+        if column in DATE_VALUED:
+            frame[column] = frame[column].map(_as_date)
+        elif DTYPES.get(column) == "Int64":
+            frame[column] = pd.to_numeric(frame[column]).astype("Int64")
+        elif DTYPES.get(column) == "Float64":
+            frame[column] = pd.to_numeric(frame[column]).astype("Float64")
+        elif DTYPES.get(column) == "boolean":
+            frame[column] = frame[column].map({"True": True, "False": False, "true": True,
+                                               "false": False, None: None}).astype("boolean")
+        else:
+            frame[column] = frame[column].astype(object)
+    return frame
+
+
+def _filter_expression(filters, present: Sequence[str]):
+    """pyarrow's expression for DNF ``filters`` over the columns ``present``; None
+    when there are none or they name a column this table lacks."""
+    if not filters:
+        return None
+    import pyarrow.parquet as pq
+
+    if not isinstance(filters, (list, tuple)):
+        return filters  # already an expression
+    groups = filters if isinstance(filters[0], (list, tuple)) and filters[0] and \
+        isinstance(filters[0][0], (list, tuple)) else [filters]
+    named = {term[0] for group in groups for term in group}
+    if not named <= set(present):
+        return None
+    groups = [[(c, op, _filter_value(c, v)) for c, op, v in group] for group in groups]
+    return pq.filters_to_expression(groups)
+
+
+def _filter_value(column: str, value):
+    if column in DATE_VALUED:
+        if isinstance(value, (list, tuple, set)):
+            return [_as_date(v) for v in value]
+        return _as_date(value)
+    return value
+
+
+def _arrow_to_frame(table: pa.Table) -> pd.DataFrame:
+    """Arrow to pandas keeping nullable integers, numbers and flags nullable."""
+    import pandas as pd
+    import pyarrow as pa
+
+    mapping = {pa.int64(): pd.Int64Dtype(), pa.float64(): pd.Float64Dtype(), pa.bool_(): pd.BooleanDtype()}
+    frame = table.to_pandas(types_mapper=mapping.get, date_as_object=True)
+    for column in frame.columns:
+        if frame[column].dtype != object and pd.api.types.is_string_dtype(frame[column].dtype):
+            frame[column] = frame[column].astype(object).where(frame[column].notna(), None)
+    return frame
 
 
 # ---------------------------------------------------------------- one output folder, per document
@@ -241,22 +449,32 @@ class OutputDocument:
         return self.sentences[index] if index >= 0 else None
 
 
-def read_output(out_dir: Path) -> list[OutputDocument]:
+def read_output(out_dir: Path | str) -> list[OutputDocument]:
     """Every successfully processed document of an output folder, with its clean text.
 
     The one reader of an output folder's per-document rows: reconcile, the annotation
     export and the review pages all read through here (``research.loading.load``
-    types the same tables for pandas).
+    types the same tables for pandas). Tables and texts come from one generation: a
+    text that does not match its ``documents`` row is read again or refused.
     """
-    out_dir = Path(out_dir)
+    store = open_store(out_dir)
+    _check_folder(store, out_dir)
+    return archive.snapshot(store, lambda state: _read_documents(store, state))
+
+
+def _read_documents(store: Store, state: archive.State | None) -> list[OutputDocument]:
     docs: dict[str, OutputDocument] = {}
-    for row in _rows(read_table(out_dir, DOCUMENTS)):
+    for row in _rows(_arrow_to_frame(_read_arrow(store, state, DOCUMENTS, None, None))):
         if (row.get("status") or "ok") == "ok":
             doc_id = str(row["doc_id"])
-            docs[doc_id] = OutputDocument(doc_id, _clean_text(out_dir, doc_id), [], [], [], [])
+            text = _clean_text(store, doc_id)
+            if text is not None and row.get("n_chars") is not None and len(text) != int(row["n_chars"]):
+                raise archive.Inconsistent(f"texts/{doc_id}.txt has {len(text)} characters, the "
+                                           f"documents table says {int(row['n_chars'])}")
+            docs[doc_id] = OutputDocument(doc_id, text, [], [], [], [])
     for name, attr in ((SENTENCES, "sentences"), (MENTIONS, "mentions"), (EVENTS, "events"),
                        (EVENT_ARGUMENTS, "arguments")):
-        for row in _rows(read_table(out_dir, name)):
+        for row in _rows(_arrow_to_frame(_read_arrow(store, state, name, None, None))):
             doc = docs.get(str(row["doc_id"]))
             if doc is not None:
                 getattr(doc, attr).append(row)
@@ -284,12 +502,11 @@ def _null(value):
         return None
 
 
-def _clean_text(out_dir: Path, doc_id: str) -> str | None:
-    path = out_dir / "texts" / f"{doc_id}.txt"
-    if not path.exists():
+def _clean_text(store: Store, doc_id: str) -> str | None:
+    try:
+        return store.read_text(store.path("texts", f"{doc_id}.txt"))  # every character, \r too
+    except FileNotFoundError:
         return None
-    with open(path, encoding="utf-8", newline="") as f:  # offsets count every character
-        return f.read()
 
 
 def write_atomically(path: Path, write) -> None:
@@ -311,3 +528,71 @@ def write_atomically(path: Path, write) -> None:
 
 def write_text_atomically(path: Path, text: str) -> None:
     write_atomically(path, lambda p: Path(p).write_text(text, encoding="utf-8"))
+
+
+# ---------------------------------------------------------------- CSV and XLSX for spreadsheets
+
+XLSX_MAX_ROWS = 1_048_575  # Excel's sheet, less the header
+
+
+def export_tables(out_dir: Path | str, fmt: str, target: Path | str) -> list[Path]:
+    """Every table of an output folder as ``target/NAME.csv`` (``fmt`` ``csv``) or as one
+    sheet each of the workbook ``target`` (``xlsx``); the files written.
+
+    Tables are read part by part, so a CSV of a large archive never sits in memory whole.
+    """
+    store = open_store(out_dir)
+    _check_folder(store, out_dir)
+    target = Path(target)
+    if fmt == "csv":
+        target.mkdir(parents=True, exist_ok=True)
+        return archive.snapshot(store, lambda state: [_write_csv(store, state, name, target / f"{name}.csv")
+                                                     for name in TABLES])
+    if fmt == "xlsx":
+        if target.is_dir():
+            target = target / "tables.xlsx"
+        return archive.snapshot(store, lambda state: [_write_xlsx(store, state, target)])
+    raise OutputError(f"unknown table format {fmt!r} (expected csv or xlsx)")
+
+
+def _frames_by_part(store: Store, state: archive.State | None, name: str) -> Iterable[pd.DataFrame]:
+    """One table's rows as frames of the contract's dtypes, a part at a time."""
+    if state is None:
+        yield to_frame(name, _read_arrow(store, state, name, None, None).to_pylist())
+        return
+    for part in state.parts:
+        yield to_frame(name, _read_arrow(store, archive.State(state.generation, (part,)), name, None, None)
+                       .to_pylist())
+
+
+def _write_csv(store: Store, state: archive.State | None, name: str, path: Path) -> Path:
+    def write(temp: str) -> None:
+        with open(temp, "w", encoding="utf-8", newline="") as f:
+            header = True
+            for frame in _frames_by_part(store, state, name):
+                frame.to_csv(f, index=False, header=header)
+                header = False
+            if header:  # no parts at all: the header alone
+                to_frame(name, []).to_csv(f, index=False)
+
+    write_atomically(path, write)
+    return path
+
+
+def _write_xlsx(store: Store, state: archive.State | None, path: Path) -> Path:
+    import pandas as pd
+
+    frames = {name: pd.concat(list(_frames_by_part(store, state, name)) or [to_frame(name, [])],
+                              ignore_index=True) for name in TABLES}
+    for name, frame in frames.items():
+        if len(frame) > XLSX_MAX_ROWS:
+            raise OutputError(f"the {name} table has {len(frame)} rows, more than a spreadsheet "
+                              f"sheet holds ({XLSX_MAX_ROWS}); export it as CSV")
+
+    def write(temp: str) -> None:
+        with pd.ExcelWriter(temp, engine="openpyxl") as book:
+            for name, frame in frames.items():
+                frame.to_excel(book, sheet_name=name, index=False)
+
+    write_atomically(path, write)
+    return path

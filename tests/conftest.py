@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
+
+# As pipeline/__init__.py does, before anything imports pyarrow: the system allocator,
+# so workers forked from this process after it read Parquet keep their memory limit.
+os.environ.setdefault("ARROW_DEFAULT_MEMORY_POOL", "system")
 
 import pytest
 
@@ -43,7 +48,7 @@ def sample_run(tmp_path_factory):
 
     out = tmp_path_factory.mktemp("sample_out")
     result = subprocess.run(
-        [sys.executable, "-m", "pipeline.cli", "run", str(RAW), "-o", str(out), "--quiet"],
+        [sys.executable, "-m", "pipeline.cli", "run", str(RAW), "-o", str(out), "--quiet", "--csv"],
         capture_output=True, text=True, timeout=900,
     )
     return result, out
@@ -82,3 +87,34 @@ def pipeline_out(tmp_path_factory) -> Path:
     result = run_batch([*sorted(RAW.glob("*.txt")), CRLF_EMOJI], out)
     assert result.n_failed == 0, result.failures
     return out
+
+
+def as_single_files(out: Path, dest: Path) -> Path:
+    """An archive's tables rewritten in the older form, one ``NAME.parquet`` and
+    ``NAME.csv`` per table, with its texts: what runs before the archive wrote."""
+    import shutil
+
+    from pipeline.tables import read_tables, write_tables
+
+    frames = read_tables(out)
+    write_tables(dest, {name: frame.to_dict("records") for name, frame in frames.items()})
+    shutil.copytree(out / "texts", dest / "texts")
+    return dest
+
+
+@pytest.fixture(scope="session")
+def hostile_run(tmp_path_factory):
+    """The real ``testimony run -j 2`` over a folder of every hostile input, once per
+    session: (expected rows by doc_id, the finished command, OUT). The cluster tests
+    run the same folder on Dask and compare."""
+    import subprocess
+    import sys
+
+    from test_hostile import build_hostile_folder
+
+    root = tmp_path_factory.mktemp("hostile")
+    expect = build_hostile_folder(root / "in")
+    out = root / "out"
+    result = subprocess.run([sys.executable, "-m", "pipeline.cli", "run", str(root / "in"), "-o", str(out),
+                             "-j", "2", "--quiet"], cwd=REPO, capture_output=True, text=True, timeout=900)
+    return expect, result, out

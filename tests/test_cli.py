@@ -10,6 +10,7 @@ from pathlib import Path
 import pandas as pd
 
 from conftest import RAW
+from pipeline.tables import read_table
 
 
 def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
@@ -21,8 +22,9 @@ def test_run_on_samples_writes_every_table(sample_run):
     result, out = sample_run
     assert result.returncode == 0, result.stderr
     for name in ("documents", "sentences", "mentions", "events", "event_arguments"):
-        assert (out / f"{name}.parquet").exists() and (out / f"{name}.csv").exists()
-    documents = pd.read_parquet(out / "documents.parquet")
+        # A partitioned Parquet dataset per table, and the CSV that --csv asked for.
+        assert list((out / name).glob("part-*.parquet")) and (out / f"{name}.csv").exists()
+    documents = pd.read_parquet(out / "documents")  # pandas reads the dataset folder as it is
     inputs = sorted(p.stem for p in RAW.iterdir() if not p.name.startswith("."))
     assert sorted(documents.doc_id) == inputs
     assert set(documents.status) == {"ok"}
@@ -31,7 +33,7 @@ def test_run_on_samples_writes_every_table(sample_run):
 
 def test_texts_and_offsets_agree(sample_run):
     _, out = sample_run
-    mentions = pd.read_parquet(out / "mentions.parquet")
+    mentions = pd.read_parquet(out / "mentions")
     assert len(mentions) > 50
     for doc_id, group in mentions.groupby("doc_id"):
         clean = (out / "texts" / f"{doc_id}.txt").read_text(encoding="utf-8")
@@ -58,7 +60,8 @@ def test_bad_file_is_reported_and_batch_goes_on(tmp_path):
     result = run_cli("run", str(inputs), "-o", str(out), "--quiet")
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
-    documents = pd.read_csv(out / "documents.csv").set_index("doc_id")
+    documents = read_table(out, "documents").set_index("doc_id")
+    assert not (out / "documents.csv").exists()  # CSV only when asked for
     assert documents.loc["good", "status"] == "ok"
     assert documents.loc["broken", "status"] == "error"
     assert "broken.pdf" in documents.loc["broken", "error"]

@@ -11,6 +11,7 @@ understands; stderr holds no traceback and the exit code is 1.
 from __future__ import annotations
 
 import io
+import os
 import re
 import subprocess
 import sys
@@ -24,6 +25,8 @@ from reportlab.lib import pdfencrypt
 from reportlab.pdfgen.canvas import Canvas
 
 from conftest import RAW, REPO
+from pipeline.batch.archive import new_doc_id
+from pipeline.tables import read_table
 from pipeline.extract.ocr import ocr_available
 from test_ocr import SCAN_LINES, TEXT_LINES, add_text_page, make_pdf
 
@@ -67,12 +70,14 @@ def build_hostile_folder(folder: Path) -> dict[str, tuple[str, str]]:
     text_file("utf16.txt", STATEMENT.encode("utf-16"))
     text_file("crlf.txt", STATEMENT.replace("\n", "\r\n").encode("utf-8"))
     text_file("Заявление (копия) [2].txt", STATEMENT.encode("utf-8"))
-    # One stem twice: distinct doc_ids in path order.
+    # One stem twice: the first in path order gets the stem, the other the stem and a
+    # hash of its path (stable however many other files share the stem).
     (folder / "statement.docx").parent.mkdir(exist_ok=True)
     good_docx(folder / "statement.docx", STATEMENT)
     (folder / "statement.txt").write_text(TEXT_LINES[0], encoding="utf-8")
     expect["statement"] = ("ok", STATEMENT)
-    expect["statement-2"] = ("ok", TEXT_LINES[0])
+    expect[new_doc_id("statement", os.path.abspath(folder / "statement.txt"), {"statement", "statement.raw"})] = \
+        ("ok", TEXT_LINES[0])
 
     def bad(name: str, data: bytes, message: str) -> None:
         (folder / name).write_bytes(data)
@@ -120,16 +125,6 @@ def build_hostile_folder(folder: Path) -> dict[str, tuple[str, str]]:
     return expect
 
 
-@pytest.fixture(scope="module")
-def hostile_run(tmp_path_factory):
-    root = tmp_path_factory.mktemp("hostile")
-    expect = build_hostile_folder(root / "in")
-    out = root / "out"
-    result = subprocess.run([sys.executable, "-m", "pipeline.cli", "run", str(root / "in"), "-o", str(out),
-                             "-j", "2", "--quiet"], cwd=REPO, capture_output=True, text=True, timeout=900)
-    return expect, result, out
-
-
 def test_exit_code_and_no_traceback(hostile_run):
     expect, result, _ = hostile_run
     assert result.returncode == 1, result.stderr
@@ -140,14 +135,14 @@ def test_exit_code_and_no_traceback(hostile_run):
 
 def test_every_file_has_its_row(hostile_run):
     expect, _, out = hostile_run
-    documents = pd.read_parquet(out / "documents.parquet")
+    documents = read_table(out, "documents")
     assert sorted(documents.doc_id) == sorted(expect)
     assert documents.doc_id.is_unique
 
 
 def test_bad_files_say_what_is_wrong(hostile_run):
     expect, _, out = hostile_run
-    documents = pd.read_parquet(out / "documents.parquet").set_index("doc_id")
+    documents = read_table(out, "documents").set_index("doc_id")
     for doc_id, (status, message) in expect.items():
         if status == "error":
             row = documents.loc[doc_id]
@@ -159,7 +154,7 @@ def test_bad_files_say_what_is_wrong(hostile_run):
 
 def test_good_files_keep_their_words(hostile_run):
     expect, _, out = hostile_run
-    documents = pd.read_parquet(out / "documents.parquet").set_index("doc_id")
+    documents = read_table(out, "documents").set_index("doc_id")
     for doc_id, (status, text) in expect.items():
         if status != "ok":
             continue
@@ -175,7 +170,7 @@ def test_good_files_keep_their_words(hostile_run):
 
 def test_extraction_kinds(hostile_run):
     _, _, out = hostile_run
-    kinds = pd.read_parquet(out / "documents.parquet").set_index("doc_id").extraction
+    kinds = read_table(out, "documents").set_index("doc_id").extraction
     assert kinds["cp1251"] == kinds["koi8r"] == kinds["utf16"] == "plain"
     assert kinds["statement"] == "docx"
     if ocr_available():

@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 
 import pipeline
+from conftest import as_single_files
 from pipeline.research.dictionary import BOOL, CATEGORY, DATE, DICTIONARY, FLOAT, INT, NULLABLE_BOOL, STRING
 from pipeline.errors import OutputError
 from pipeline.research.loading import (
@@ -36,6 +37,13 @@ def out(sample_text_out) -> Path:
 @pytest.fixture(scope="module")
 def tables(out) -> Tables:
     return load(out)
+
+
+@pytest.fixture(scope="module")
+def old(out, tmp_path_factory) -> Path:
+    """The same tables in the older one-file-per-table form (read only; tests that
+    damage it work on a copy)."""
+    return as_single_files(out, tmp_path_factory.mktemp("old") / "out")
 
 
 def test_pipeline_load_is_the_function_and_import_pipeline_stays_light(out):
@@ -88,9 +96,16 @@ def test_dates_are_timestamps_and_categories_filter_by_label(tables):
     assert tables.documents.doc_date.notna().any()
 
 
-def test_csv_only_output_loads_the_same_as_parquet(out, tables, tmp_path):
+def test_older_single_file_output_loads_the_same(old, tables):
+    from_files = load(old)
+    for table in TABLES:
+        pd.testing.assert_frame_equal(getattr(from_files, table), getattr(tables, table),
+                                      check_categorical=False, obj=table)
+
+
+def test_csv_only_output_loads_the_same_as_parquet(old, tables, tmp_path):
     copy = tmp_path / "csv_only"
-    shutil.copytree(out, copy)
+    shutil.copytree(old, copy)
     for parquet in copy.glob("*.parquet"):
         parquet.unlink()
     from_csv = load(copy)
@@ -160,9 +175,8 @@ def _drop(out: Path, table: str, columns: list[str]) -> None:
         write(read(path).drop(columns=columns), path)
 
 
-def test_older_output_without_optional_columns_loads_them_as_null(out, tmp_path):
-    old = tmp_path / "old"
-    shutil.copytree(out, old)
+def test_older_output_without_optional_columns_loads_them_as_null(old, tmp_path):
+    old = shutil.copytree(old, tmp_path / "old")
     _drop(old, EVENTS, ["evidence_spans", "actors", "negated"])
     _drop(old, MENTIONS, ["approx", "entity_id"])
     tables = load(old)
@@ -175,28 +189,30 @@ def test_older_output_without_optional_columns_loads_them_as_null(out, tmp_path)
 
 @pytest.mark.parametrize("table, column", [(EVENTS, "type"), ("event_arguments", "mention_id"),
                                            ("documents", "status")])
-def test_older_output_without_a_required_column_is_refused_by_name(out, tmp_path, table, column):
-    old = tmp_path / "old"
-    shutil.copytree(out, old)
+def test_older_output_without_a_required_column_is_refused_by_name(old, tmp_path, table, column):
+    old = shutil.copytree(old, tmp_path / "old")
     _drop(old, table, [column])
     with pytest.raises(OutputError, match=rf"{table} table lacks required column\(s\) {column}"):
         load(old)
 
 
-def test_missing_folder_or_table_says_which(out, tmp_path):
+def test_missing_folder_or_table_says_which(out, old, tmp_path):
     with pytest.raises(OutputError, match="no such output folder"):
         load(tmp_path / "nowhere")
     partial = tmp_path / "partial"
     shutil.copytree(out, partial)
+    shutil.rmtree(partial / "event_arguments")
+    with pytest.raises(OutputError, match="a file of its tables is missing"):
+        load(partial)
+    partial = shutil.copytree(old, tmp_path / "partial_old")
     (partial / "event_arguments.parquet").unlink()
     (partial / "event_arguments.csv").unlink()
     with pytest.raises(OutputError, match="the event_arguments table is missing"):
         load(partial)
 
 
-def test_newer_columns_are_kept_after_the_known_ones(out, tmp_path):
-    newer = tmp_path / "newer"
-    shutil.copytree(out, newer)
+def test_newer_columns_are_kept_after_the_known_ones(old, tmp_path):
+    newer = shutil.copytree(old, tmp_path / "newer")
     frame = pd.read_parquet(newer / "events.parquet")
     frame["confidence"] = 0.5
     frame.to_parquet(newer / "events.parquet", index=False)

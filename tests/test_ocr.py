@@ -24,6 +24,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
 from conftest import REPO
+from pipeline.tables import read_table
 from pipeline.extract import extract
 from pipeline.extract.ocr import ocr_available
 from pipeline.normalise import normalise
@@ -149,7 +150,7 @@ def test_without_tesseract_a_scan_is_an_error_that_says_ocr_is_needed(tmp_path):
                             cwd=REPO, env=env, capture_output=True, text=True, timeout=600)
     assert result.returncode == 1, result.stderr
     assert "Traceback" not in result.stderr
-    documents = pd.read_csv(out / "documents.csv").set_index("doc_id")
+    documents = read_table(out, "documents").set_index("doc_id")
     assert documents.loc["scan", "status"] == "error"
     assert "OCR needed" in documents.loc["scan", "error"]
     assert "Tesseract OCR with Russian is not installed" in documents.loc["scan", "error"]

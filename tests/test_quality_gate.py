@@ -25,6 +25,7 @@ from pipeline.extract.ocr import ocr_available
 from pipeline.extract.quality import measure
 from pipeline.normalise import normalise
 from pipeline.records import OCR
+from pipeline.tables import read_table
 from test_ocr import MAX_WER, word_error_rate
 
 needs_tesseract = pytest.mark.skipif(not ocr_available(), reason="Tesseract with Russian is not installed")
@@ -130,7 +131,7 @@ def test_without_tesseract_mojibake_is_an_error_and_relabelled_text_a_warning(tm
     result = subprocess.run([sys.executable, "-m", "pipeline.cli", "run", str(inputs), "-o", str(out), "-q"],
                             cwd=REPO, env=env, capture_output=True, text=True, timeout=600)
     assert result.returncode == 1, result.stderr
-    documents = pd.read_csv(out / "documents.csv").set_index("doc_id")
+    documents = read_table(out, "documents").set_index("doc_id")
     assert documents.loc["mojibake", "status"] == "error"
     assert "fails the quality check" in documents.loc["mojibake", "error"]
     assert "Tesseract OCR with Russian is not installed" in documents.loc["mojibake", "error"]

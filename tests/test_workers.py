@@ -21,8 +21,8 @@ import pytest
 
 from conftest import RAW, REPO
 from pipeline.batch.files import file_sha256
-from pipeline.batch.run import MANIFEST, InputFile, run_batch
-from pipeline.tables import DOCUMENTS, TABLES, Rows, error_rows
+from pipeline.batch.run import InputFile, run_batch
+from pipeline.tables import DOCUMENTS, TABLES, Rows, error_rows, read_table
 from pipeline.batch.workers import Limits, WorkerPool, WorkerStartError, death_message
 
 QUICK = Limits(timeout=3, max_memory_mb=1500)
@@ -45,8 +45,8 @@ def misbehave(item: InputFile, out_dir: Path) -> tuple[Rows, int]:
         os._exit(3)
     elif name.startswith("oom"):
         hog = []
-        while True:  # a real allocation past RLIMIT_AS raises MemoryError
-            hog.append(bytearray(100 * 2**20))
+        while True:  # real allocations, and used: past RLIMIT_AS (or a Dask worker's watch) it ends
+            hog.append(b"\x01" * (100 * 2**20))
     elif name.startswith("bug"):
         raise ZeroDivisionError("деление на ноль")
     return ok_rows(item, item.path.read_text(encoding="utf-8")), 1
@@ -60,7 +60,7 @@ def make_inputs(folder: Path, names: list[str]) -> Path:
 
 
 def statuses(out: Path) -> dict[str, tuple[str, str | None]]:
-    documents = pd.read_parquet(out / "documents.parquet")
+    documents = read_table(out, DOCUMENTS)
     return {row.doc_id: (row.status, None if pd.isna(row.error) else row.error)
             for row in documents.itertuples()}
 
@@ -107,18 +107,18 @@ def test_rerun_with_nothing_to_do_loads_no_models_and_keeps_the_tables(tmp_path)
     out = tmp_path / "out"
     first = run_batch([inputs], out, limits=QUICK, process=read_or_refuse)
     assert first.n_ok == 2
-    written = {p.name: p.stat().st_mtime_ns for p in out.glob("*.parquet")}
+    written = {p.name: p.stat().st_mtime_ns for p in out.rglob("*.parquet")}
     probe = ("import sys; from pathlib import Path; from pipeline.batch.run import run_batch;"
              "r = run_batch([Path(sys.argv[1])], Path(sys.argv[2]));"
              "print(r.n_skipped, 'natasha' in sys.modules, 'pandas' in sys.modules)")
     rerun = subprocess.run([sys.executable, "-c", probe, str(inputs), str(out)], cwd=REPO,
                            capture_output=True, text=True, check=True)
     assert rerun.stdout.split() == ["2", "False", "False"]
-    assert {p.name: p.stat().st_mtime_ns for p in out.glob("*.parquet")} == written
+    assert {p.name: p.stat().st_mtime_ns for p in out.rglob("*.parquet")} == written
     (inputs / "good3.txt").write_text("Новое заявление", encoding="utf-8")
     third = run_batch([inputs], out, limits=QUICK, process=read_or_refuse)
     assert (third.n_ok, third.n_skipped) == (3, 2)
-    assert sorted(pd.read_parquet(out / "documents.parquet").doc_id) == ["good1", "good2", "good3"]
+    assert sorted(read_table(out, DOCUMENTS).doc_id) == ["good1", "good2", "good3"]
 
 
 def address_space_mb() -> int:
@@ -165,6 +165,16 @@ def test_death_messages():
     assert death_message(1) == "worker crashed (exit code 1)"
 
 
+def committed_documents(out: Path) -> int:
+    """How many documents the archive's registry holds (committed ones only)."""
+    from pipeline.batch.archive import load_registry, read_state
+    from pipeline.batch.store import open_store
+
+    store = open_store(out)
+    state = read_state(store)
+    return len(load_registry(store, state.generation).live()) if state else 0
+
+
 def test_killed_batch_leaves_whole_tables_and_resumes(tmp_path):
     """kill -9 in mid-batch: tables stay whole, the rerun takes up where it stopped."""
     inputs = tmp_path / "in"
@@ -178,23 +188,26 @@ def test_killed_batch_leaves_whole_tables_and_resumes(tmp_path):
     # A first whole run over one file leaves tables that the killed run must not spoil.
     subprocess.run([*command[:4], str(inputs / "before.txt"), *command[5:]], cwd=REPO, check=True,
                    capture_output=True)
-    batch = subprocess.Popen(command, cwd=REPO, stdout=subprocess.DEVNULL,
+    # Parts of two documents, so that the batch commits as it goes.
+    batch = subprocess.Popen([*command, "--part-size", "2"], cwd=REPO, stdout=subprocess.DEVNULL,
                              stderr=subprocess.DEVNULL, start_new_session=True)
-    cache = out / ".cache"
     deadline = time.monotonic() + 300
-    while len(list(cache.glob("statement_*.json"))) < 2 and time.monotonic() < deadline:
+    while committed_documents(out) < 3 and time.monotonic() < deadline:
         time.sleep(0.05)
     os.killpg(batch.pid, signal.SIGKILL)
     batch.wait()
-    done_before_kill = len([p for p in cache.glob("*.json") if p.name != MANIFEST])
-    assert 2 <= done_before_kill < 9, "the batch must be killed in its middle"
-    # Whatever the tables hold, they are whole: the one earlier file, readable.
-    assert list(pd.read_parquet(out / "documents.parquet").doc_id) == ["before"]
-    assert list(pd.read_csv(out / "documents.csv").doc_id) == ["before"]
+    done_before_kill = committed_documents(out) - 1
+    assert 2 <= done_before_kill < 8, "the batch must be killed in its middle"
+    # Whatever the tables hold, they are whole and agree with the texts.
+    documents = read_table(out, DOCUMENTS)
+    assert "before" in set(documents.doc_id) and len(documents) == done_before_kill + 1
+    for name in TABLES:
+        assert set(read_table(out, name).doc_id) <= set(documents.doc_id)
 
     rerun = subprocess.run(command, cwd=REPO, capture_output=True, text=True, timeout=600)
     assert rerun.returncode == 0, rerun.stderr
-    assert f"9 files: 9 ok, 0 failed ({done_before_kill} unchanged since the last run)" in rerun.stdout
+    assert f"9 files: 9 ok, 0 failed ({done_before_kill + 1} unchanged since the last run)" in rerun.stdout
     assert not list(out.rglob(".*.tmp"))
-    assert sorted(pd.read_parquet(out / "documents.parquet").doc_id) == sorted(
+    assert not list((out / "_archive" / "staging").rglob("*.*"))
+    assert sorted(read_table(out, DOCUMENTS).doc_id) == sorted(
         ["before", *(f"statement_{i}" for i in range(8))])

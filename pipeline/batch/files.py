@@ -1,12 +1,23 @@
-"""Facts about input files that need no stage loaded: their hash."""
+"""Facts about input files that need no stage loaded: which files, their hash, size and time.
+
+Inputs are local paths or fsspec URLs (``s3://bucket/statements/``); a URL needs
+fsspec (the ``dask`` extra) and is read only here and by the worker that runs it.
+"""
 
 from __future__ import annotations
 
 import hashlib
+import os
+from collections.abc import Sequence
 from pathlib import Path
 
+from ..errors import PipelineError
+from .store import is_url
 
-def file_sha256(path: Path) -> str:
+__all__ = ["file_facts", "file_sha256", "is_url", "list_files"]
+
+
+def file_sha256(path: Path | str) -> str:
     """Hex SHA-256 of a file's bytes, read in blocks.
 
     >>> import tempfile, os
@@ -16,5 +27,84 @@ def file_sha256(path: Path) -> str:
     'e8411d831312'
     >>> os.unlink(f.name)
     """
+    if is_url(str(path)):
+        import fsspec
+
+        digest = hashlib.sha256()
+        with fsspec.open(str(path), "rb") as f:
+            while block := f.read(1 << 20):
+                digest.update(block)
+        return digest.hexdigest()
     with open(path, "rb") as f:
         return hashlib.file_digest(f, "sha256").hexdigest()
+
+
+def file_facts(path: Path | str) -> tuple[int | None, int | None]:
+    """A file's size and modification time in nanoseconds (None where unknown)."""
+    try:
+        if is_url(str(path)):
+            import fsspec
+
+            fs, inner = fsspec.core.url_to_fs(str(path))
+            info = fs.info(inner)
+            mtime = info.get("mtime") or info.get("LastModified") or info.get("last_modified")
+            if hasattr(mtime, "timestamp"):
+                mtime = mtime.timestamp()
+            return info.get("size"), None if mtime is None else int(float(mtime) * 1e9)
+        stat = os.stat(path)
+        return stat.st_size, stat.st_mtime_ns
+    except (OSError, ValueError):
+        return None, None
+
+
+def list_files(paths: Sequence[Path | str], exclude: str | None = None) -> list[tuple[Path | str, str, str]]:
+    """Every file named or found under a named folder: (path, source as given, key).
+
+    Hidden files are passed over, and so is the output folder ``exclude`` when it sits
+    inside an input folder; files of kinds we do not read are kept, so that the batch
+    reports them. The key is the absolute path (or the URL) the registry knows the
+    file by.
+    """
+    found: list[tuple[Path | str, str, str]] = []
+    excluded = os.path.abspath(exclude) if exclude else None
+    for given in paths:
+        if is_url(str(given)):
+            found += _list_url(str(given))
+            continue
+        path = Path(given)
+        if path.is_dir():
+            for file in sorted(p for p in path.rglob("*") if p.is_file()
+                               and not any(part.startswith(".") for part in p.relative_to(path).parts)):
+                absolute = os.path.abspath(file)
+                if excluded and (absolute + os.sep).startswith(excluded + os.sep):
+                    continue
+                found.append((file, str(file), absolute))
+        elif path.is_file():
+            found.append((path, str(path), os.path.abspath(path)))
+        else:
+            raise PipelineError(f"{path}: no such file or folder")
+    seen: set[str] = set()
+    unique = []
+    for entry in found:  # a file named twice (as itself and in its folder) runs once
+        if entry[2] not in seen:
+            seen.add(entry[2])
+            unique.append(entry)
+    return unique
+
+
+def _list_url(url: str) -> list[tuple[str, str, str]]:
+    try:
+        import fsspec
+    except ImportError as error:
+        raise PipelineError(f"{url}: reading URLs needs fsspec; install testimony[dask]") from error
+    fs, inner = fsspec.core.url_to_fs(url)
+    protocol = url.split("://", 1)[0]
+    if not fs.exists(inner):
+        raise PipelineError(f"{url}: no such file or folder")
+    if fs.isdir(inner):
+        names = sorted(p for p in fs.find(inner) if not any(
+            part.startswith(".") for part in p[len(inner.rstrip("/")) + 1:].split("/")))
+    else:
+        names = [inner]
+    urls = [f"{protocol}://{name}" if not name.startswith(f"{protocol}://") else name for name in names]
+    return [(u, u, u) for u in urls]

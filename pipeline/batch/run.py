@@ -1,34 +1,38 @@
-"""A batch: every input file through every stage, into one output folder.
+"""A batch: every input file through every stage, into an output archive.
 
-Each file's rows are kept in ``OUT/.cache/{doc_id}.json`` with the file's
-sha256 and the pipeline's version, so a rerun over the same inputs skips what
-is done (a rerun with nothing to do loads no models); the tables are then
-rebuilt from the cache of every current input. Every write is atomic, so a
-batch killed at any moment leaves whole tables and a cache to resume from.
+The output folder is an archive (:mod:`pipeline.batch.archive`): a run holds it
+alone, gives each file its stable ``doc_id``, skips the files done before (same
+bytes, same pipeline version, same OCR availability for a PDF; a rerun with nothing
+to do loads no models), and commits what it finishes a batch of documents at a time
+as Parquet parts. Nothing grows with the number of documents done: finished rows
+are written out and forgotten, and no table is ever rebuilt whole.
 
 A file that fails becomes an ``error`` row and the batch goes on. Files run in
-worker processes (:mod:`pipeline.batch.workers`) under a time and a memory limit, so a
-file that hangs, crashes its worker or runs out of memory is one error row too.
-A file that failed because of what it holds is not retried until it or the
-pipeline changes; one whose worker failed is retried on the next run.
+worker processes (:mod:`pipeline.batch.workers`, or Dask workers through
+:mod:`pipeline.batch.cluster`) under a time and a memory limit, so a file that
+hangs, crashes its worker or runs out of memory is one error row too. A file that
+failed because of what it holds is not retried until it or the pipeline changes;
+one whose worker failed is retried on the next run.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
-import json
+import os
+import time
 import traceback
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 from functools import cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .. import __version__
 from ..errors import OutputError, PipelineError
-from .files import file_sha256
 from ..resources import load_lexicons, models_dir
+from .archive import TEXTS, Archive, Record, Staged
+from .files import file_facts, file_sha256, is_url, list_files
+from .store import Store, open_store
 from .workers import Limits, WorkerFailure, WorkerPool
 
 if TYPE_CHECKING:  # the heavy stages (and pandas) are imported only when needed
@@ -36,19 +40,29 @@ if TYPE_CHECKING:  # the heavy stages (and pandas) are imported only when needed
     from ..records import ProcessedDocument
     from ..tables import Rows
 
-# The documents table's name as pipeline.tables spells it; named here so that a
-# rerun with nothing to do never imports pandas (which tables does).
-DOCUMENTS = "documents"
-MANIFEST = "tables.json"  # in the cache folder: which inputs the tables were written from
-
-CACHE_DIR = ".cache"
-TEXTS_DIR = "texts"
+DOCUMENTS = "documents"  # the documents table's name as pipeline.tables spells it
+TEXTS_DIR = TEXTS
+PART_DOCUMENTS = 64  # documents per Parquet part, at most
+PART_ROWS = 200_000  # rows per part, at most (a few long documents fill one)
+PART_SECONDS = 60.0  # a part is committed at least this often, so progress is kept
 
 
 @dataclass(frozen=True, slots=True)
 class InputFile:
-    path: Path
+    """One file to run: where it is (a local path or an fsspec URL), its doc_id, and
+    what the registry knows of it."""
+
+    path: Path | str
     doc_id: str
+    source: str = ""  # as given
+    key: str = ""  # absolute path or URL: the registry's key
+    sha256: str | None = None
+    size: int | None = None
+    mtime_ns: int | None = None
+
+    @property
+    def kind(self) -> str:
+        return os.path.splitext(str(self.path))[1].lower()
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,10 +72,25 @@ class BatchResult:
     n_failed: int
     n_skipped: int  # done before with the same file and pipeline version
     failures: tuple[tuple[str, str], ...]  # (source, message)
+    n_removed: int = 0  # documents --prune took out of the archive
+
+
+@dataclass(frozen=True, slots=True)
+class Staging:
+    """Where a worker writes a run's texts and tracebacks before they are committed."""
+
+    store: Store
+    folder: str
+
+    def write_text(self, name: str, text: str) -> None:
+        self.store.write_text(f"{self.folder}{self.store.sep}{TEXTS}{self.store.sep}{name}", text)
+
+    def log_error(self, doc_id: str, text: str) -> None:
+        self.store.write_text(f"{self.folder}{self.store.sep}errors{self.store.sep}{doc_id}.log", text)
 
 
 # What a worker does with one input: its rows and its page count.
-Process = Callable[["InputFile", Path], "tuple[Rows, int]"]
+Process = Callable[["InputFile", Staging], "tuple[Rows, int]"]
 
 
 def process_file(path: Path, doc_id: str, models: Models, sha256: str | None = None,
@@ -120,40 +149,12 @@ def _page_ranges(numbers: list[int]) -> str:
     return ("page " if len(numbers) == 1 else "pages ") + words
 
 
-def collect_inputs(paths: Iterable[Path]) -> list[InputFile]:
-    """Every file named or found under a named folder, each with a unique doc_id.
-
-    Hidden files are passed over; files of kinds we do not read are kept, so
-    that the batch reports them. Two files with one stem get ``stem``,
-    ``stem-2``, … in path order.
-    """
-    files: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            files += sorted(p for p in path.rglob("*") if p.is_file()
-                            and not any(part.startswith(".") for part in p.relative_to(path).parts))
-        elif path.is_file():
-            files.append(path)
-        else:
-            raise PipelineError(f"{path}: no such file or folder")
-    taken: set[str] = set()
-    inputs = []
-    for path in files:
-        doc_id, n = path.stem, 1
-        while doc_id in taken:
-            n += 1
-            doc_id = f"{path.stem}-{n}"
-        taken.add(doc_id)
-        inputs.append(InputFile(path, doc_id))
-    return inputs
-
-
 @cache
 def pipeline_version() -> str:
     """The package version plus a fingerprint of its code and lexicons.
 
-    A cached result is reused only under the same fingerprint, so changing a
-    trigger word or a rule redoes the files on the next run.
+    A result is reused only under the same fingerprint, so changing a trigger word
+    or a rule redoes the files on the next run.
     """
     digest = hashlib.sha256()
     for folder in (Path(__file__).parents[1], models_dir()):
@@ -163,7 +164,84 @@ def pipeline_version() -> str:
     return f"{__version__}+{digest.hexdigest()[:12]}"
 
 
-def _sha256_or_none(path: Path) -> str | None:
+def environment_for(kind: str, ocr_languages: str | None = None) -> dict:
+    """What outside the pipeline's code changes a file's results: for a PDF, whether
+    OCR is installed and in which languages (a text or DOCX file never needs it)."""
+    if kind != ".pdf":
+        return {}
+    from ..tesseract import ocr_available, usable_languages
+
+    return {"ocr": ocr_available(), "ocr_languages": usable_languages(ocr_languages)[0] if ocr_available() else ""}
+
+
+# ---------------------------------------------------------------- planning
+
+
+@dataclass(slots=True)
+class Plan:
+    inputs: list[InputFile]  # every input, with its doc_id
+    todo: list[InputFile]  # those to run, largest first
+    updates: list[Record] = field(default_factory=list)  # unchanged but touched: new size/mtime
+
+
+def plan_batch(archive: Archive, paths: Sequence[Path | str], force: bool = False,
+               ocr_languages: str | None = None) -> Plan:
+    """Each input's doc_id from the archive's registry (new ones allocated), and which to run."""
+    files = list_files(paths, exclude=archive.store.local_path(archive.store.root))
+    version = pipeline_version()
+    registry = archive.registry
+    given = {key for _, _, key in files}
+    by_sha: dict[str, list[Record]] = {}
+    inputs, todo, updates = [], [], []
+    for path, source, key in files:
+        size, mtime_ns = file_facts(path)
+        doc_id = registry.by_key.get(key)
+        old = registry.by_id.get(doc_id) if doc_id else None
+        if old is not None and old.sha256 and (old.size, old.mtime_ns) == (size, mtime_ns):
+            sha = old.sha256  # the same size and time: the same bytes, as rsync and git take it
+        else:
+            sha = _sha256_or_none(path)
+        if doc_id is None:
+            if not by_sha and registry.by_id:
+                for record in registry.live():
+                    by_sha.setdefault(record.sha256, []).append(record)
+            doc_id = _moved_from(by_sha.get(sha, []), given) or _new_id(archive, path, key)
+            old = registry.by_id.get(doc_id)
+        item = InputFile(path, doc_id, source, key, sha, size, mtime_ns)
+        inputs.append(item)
+        if (force or old is None or old.removed or old.retry or old.sha256 != sha or sha is None
+                or old.version != version or old.environment != environment_for(item.kind, ocr_languages)):
+            todo.append(item)
+        elif (old.size, old.mtime_ns, old.key) != (size, mtime_ns, key):
+            updates.append(Record(**{**_fields(old), "size": size, "mtime_ns": mtime_ns, "key": key}))
+    todo.sort(key=lambda item: -(item.size or 0))  # largest first: no long file left for the end
+    return Plan(inputs, todo, updates)
+
+
+def _fields(record: Record) -> dict:
+    return {name: getattr(record, name) for name in Record.__slots__}
+
+
+def _moved_from(candidates: list[Record], given: set[str]) -> str | None:
+    """The doc_id of a registered document with this content whose source is gone: the
+    file was moved or renamed, and keeps its id."""
+    for record in candidates:
+        if record.key not in given and not is_url(record.key) and not os.path.exists(record.key):
+            return record.doc_id
+    return None
+
+
+def _new_id(archive: Archive, path, key: str) -> str:
+    from .archive import new_doc_id
+
+    stem = os.path.splitext(str(path).rstrip("/").rsplit("/", 1)[-1])[0] if is_url(str(path)) \
+        else Path(path).stem
+    doc_id = new_doc_id(stem, key, archive.registry.taken)
+    archive.registry.taken |= {doc_id.casefold(), doc_id.casefold() + ".raw"}
+    return doc_id
+
+
+def _sha256_or_none(path) -> str | None:
     """The file's hash, or None when it cannot be read (the error row says why)."""
     try:
         return file_sha256(path)
@@ -171,11 +249,12 @@ def _sha256_or_none(path: Path) -> str | None:
         return None
 
 
-# Work done in a worker process: models are built once per process.
-_models: Models | None = None
+# ---------------------------------------------------------------- work done in a worker
+
+_models: Models | None = None  # built once per process
 
 
-def _worker_models() -> Models:
+def worker_models() -> Models:
     global _models
     if _models is None:
         from ..nlp import load_models
@@ -184,215 +263,255 @@ def _worker_models() -> Models:
     return _models
 
 
-def _import_stages() -> None:
+def import_stages() -> None:
     """Import every stage before workers fork, so they share the imported code."""
     from .. import events, extract, normalise, segment, tag  # noqa: F401
 
 
-def run_one(item: InputFile, out_dir: Path, ocr_languages: str | None = None) -> tuple[Rows, int]:
-    """Process one file and write its texts; its rows and page count.
+def run_one(item: InputFile, staging: Staging, ocr_languages: str | None = None) -> tuple[Rows, int]:
+    """Process one file and stage its texts; its rows and page count.
 
     A bad input becomes an error row with its message; an unexpected exception
     is a bug, so its traceback goes to ``OUT/errors.log`` and the batch goes on.
     """
-    from ..tables import document_rows, error_rows, write_text_atomically
+    from ..tables import document_rows, error_rows
 
-    source, sha = str(item.path), _sha256_or_none(item.path)
-    version = pipeline_version()
+    source, version = item.source or str(item.path), pipeline_version()
+    sha = item.sha256 or _sha256_or_none(item.path)
+    path = item.path
     try:
-        doc = process_file(item.path, item.doc_id, _worker_models(), sha, ocr_languages)
+        with _local_copy(item.path) as path:
+            doc = process_file(path, item.doc_id, worker_models(), sha, ocr_languages)
     except PipelineError as error:
-        return error_rows(item.doc_id, source, sha, str(error), version), 0
+        return error_rows(item.doc_id, source, sha, str(error).replace(str(path), source), version), 0
     except MemoryError:
         raise  # the worker reports it against its memory limit
     except Exception as error:  # a bug: keep the traceback, lose nothing else
-        with open(out_dir / "errors.log", "a", encoding="utf-8") as log:
-            log.write(f"--- {source}\n{traceback.format_exc()}\n")
+        staging.log_error(item.doc_id, f"--- {source}\n{traceback.format_exc()}\n")
         message = f"internal error ({type(error).__name__}: {error}); traceback in errors.log"
         return error_rows(item.doc_id, source, sha, message, version), 0
-    texts = out_dir / TEXTS_DIR
-    write_text_atomically(texts / f"{item.doc_id}.txt", doc.clean.text)
-    write_text_atomically(texts / f"{item.doc_id}.raw.txt", doc.raw.text)
-    return document_rows(doc, version), len(doc.raw.pages)
+    staging.write_text(f"{item.doc_id}.txt", doc.clean.text)
+    staging.write_text(f"{item.doc_id}.raw.txt", doc.raw.text)
+    rows = document_rows(doc, version)
+    rows[DOCUMENTS][0]["source"] = source
+    return rows, len(doc.raw.pages)
+
+
+class _local_copy:
+    """A local path for an input: the path itself, or a URL's bytes in a temporary file."""
+
+    def __init__(self, path) -> None:
+        self.path, self.temp = path, None
+
+    def __enter__(self) -> Path:
+        if not is_url(str(self.path)):
+            return Path(self.path)
+        import tempfile
+
+        import fsspec
+
+        suffix = os.path.splitext(str(self.path))[1]
+        fd, self.temp = tempfile.mkstemp(suffix=suffix, prefix="testimony-")
+        with os.fdopen(fd, "wb") as local, fsspec.open(str(self.path), "rb") as remote:
+            while block := remote.read(1 << 20):
+                local.write(block)
+        return Path(self.temp)
+
+    def __exit__(self, *exc) -> None:
+        if self.temp:
+            os.unlink(self.temp)
+
+
+def record_for(item: InputFile, rows: Rows, n_pages: int, retry: bool, ocr_languages: str | None = None) -> Record:
+    """The registry's record of a file just run, from its documents row."""
+    row = rows[DOCUMENTS][0]
+    return Record(doc_id=item.doc_id, key=item.key or str(item.path), source=item.source or str(item.path),
+                  sha256=row.get("sha256") or item.sha256, size=item.size, mtime_ns=item.mtime_ns,
+                  status=row["status"], error=row.get("error"), n_pages=n_pages,
+                  retry=retry or is_internal_error(rows), version=pipeline_version(),
+                  environment=environment_for(item.kind, ocr_languages))
+
+
+def failure_rows(item: InputFile, failure: WorkerFailure) -> Rows:
+    """The error row of a file whose worker hung, crashed or ran out of memory."""
+    from ..tables import error_rows
+
+    return error_rows(item.doc_id, item.source or str(item.path), item.sha256, failure.message,
+                      pipeline_version())
+
+
+def is_internal_error(rows: Rows) -> bool:
+    error = rows[DOCUMENTS][0].get("error") or ""
+    return error.startswith("internal error")
+
+
+# ---------------------------------------------------------------- the batch
 
 
 def run_batch(
-    paths: Sequence[Path],
-    out_dir: Path,
+    paths: Sequence[Path | str],
+    out_dir: Path | str,
     jobs: int = 1,
     force: bool = False,
     progress: Callable[[int, int, int], None] | None = None,
     limits: Limits = Limits(),
     process: Process | None = None,
+    cluster: str | None = None,
+    prune: bool = False,
+    part_documents: int = PART_DOCUMENTS,
     ocr_languages: str | None = None,
 ) -> BatchResult:
-    """Run every stage over the inputs and write the tables into ``out_dir``.
+    """Run every stage over the inputs and add the results to the archive ``out_dir``.
 
-    ``progress(files_done, files_to_do, pages_done)`` is called before the
-    first file and after each one. ``limits`` bound each file's time and each
-    worker's memory; with limits or ``jobs > 1`` files run in worker
-    processes. ``process(item, out_dir)`` replaces :func:`run_one` (the whole
-    pipeline) as the work done on each file. ``ocr_languages`` are Tesseract's
-    (``rus+eng`` by default).
+    ``progress(files_done, files_to_do, pages_done)`` is called before the first
+    file and after each one. ``limits`` bound each file's time and each worker's
+    memory; with limits or ``jobs > 1`` files run in worker processes, with
+    ``cluster`` (a Dask scheduler's address, or ``local:N``) on Dask workers.
+    ``process(item, staging)`` replaces :func:`run_one` (the whole pipeline) as the
+    work done on each file. ``prune`` removes the archive's documents whose sources
+    were not given this time. ``ocr_languages`` are Tesseract's (``rus+eng`` by default).
     """
-    inputs = collect_inputs(paths)
-    if out_dir.exists() and not out_dir.is_dir():
+    store = open_store(out_dir)
+    if store.local_path(store.root) is not None and os.path.exists(store.root) \
+            and not os.path.isdir(store.root):
         raise OutputError(f"{out_dir}: exists and is not a folder")
-    cache_dir = out_dir / CACHE_DIR
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    _remove_leftover_temporaries(out_dir)
-    version = pipeline_version()
-    environment = _environment(ocr_languages)
+    with Archive.open(store) as archive:
+        plan = plan_batch(archive, paths, force, ocr_languages)
+        if plan.updates:
+            archive.commit(Staged(None, [], plan.updates))
+        done = pages = 0
+        if progress:
+            progress(0, len(plan.todo), 0)
 
-    rows_by_doc = {} if force else _cached_rows(cache_dir, inputs, version, environment)
-    todo = [item for item in inputs if item.doc_id not in rows_by_doc]
+        def advance(n_files: int, n_pages: int) -> None:
+            nonlocal done, pages
+            done, pages = done + n_files, pages + n_pages
+            if progress:
+                progress(done, len(plan.todo), pages)
 
-    done = pages = 0
-    if progress:
-        progress(0, len(todo), 0)
+        if plan.todo and cluster:
+            from .cluster import run_on_cluster
 
-    def finish(item: InputFile, outcome: tuple[Rows, int] | WorkerFailure) -> None:
-        nonlocal done, pages
-        from ..tables import error_rows
+            run_on_cluster(cluster, plan.todo, archive, limits, advance, part_documents, process,
+                           ocr_languages)
+        elif plan.todo:
+            _run_here(plan.todo, archive, jobs, limits, process, advance, part_documents, ocr_languages)
+        removed = []
+        if prune:
+            given = {item.doc_id for item in plan.inputs}
+            removed = [r.doc_id for r in archive.registry.live() if r.doc_id not in given]
+            if removed:
+                from ..tables import rewrite_part
 
+                archive.commit(Staged(None, []), removed=removed, rewrite=rewrite_part)
+        records = [archive.registry.by_id[item.doc_id] for item in plan.inputs]
+    failures = tuple((r.source, r.error or "") for r in records if r.status != "ok")
+    return BatchResult(len(records), len(records) - len(failures), len(failures),
+                       len(plan.inputs) - len(plan.todo), failures, len(removed))
+
+
+class PartWriter:
+    """Rows of finished files gathered into parts and committed as they fill (in the
+    batch's parent, for the local workers; a Dask worker writes its own)."""
+
+    def __init__(self, archive: Archive, part_documents: int, ocr_languages: str | None = None) -> None:
+        from ..tables import TABLES
+
+        self.archive, self.limit, self.tables = archive, part_documents, TABLES
+        self.ocr_languages = ocr_languages
+        self.count = 0
+        self._reset()
+
+    def _reset(self) -> None:
+        self.rows: dict[str, list[dict]] = {name: [] for name in self.tables}
+        self.records: list[Record] = []
+        self.n_rows, self.started = 0, time.monotonic()
+
+    def add(self, item: InputFile, outcome: tuple[Rows, int] | WorkerFailure) -> int:
+        """One file's outcome; its page count."""
         if isinstance(outcome, WorkerFailure):  # hung, crashed or out of memory: try again next run
-            rows, n_pages, retry = error_rows(item.doc_id, str(item.path), _sha256_or_none(item.path),
-                                              outcome.message, version), 0, True
+            rows, n_pages, retry = failure_rows(item, outcome), 0, True
         else:
             (rows, n_pages), retry = outcome, False
-        rows_by_doc[item.doc_id] = rows
-        _write_cache(cache_dir, item, rows, environment, retry or _is_internal_error(rows))
-        done, pages = done + 1, pages + n_pages
-        if progress:
-            progress(done, len(todo), pages)
+        for name in self.tables:
+            found = rows.get(name, [])
+            self.rows[name] += found
+            self.n_rows += len(found)
+        self.records.append(record_for(item, rows, n_pages, retry, self.ocr_languages))
+        if (len(self.records) >= self.limit or self.n_rows >= PART_ROWS
+                or time.monotonic() - self.started >= PART_SECONDS):
+            self.flush()
+        return n_pages
 
-    if todo:
-        _process_all(todo, out_dir, jobs, limits, process, finish, ocr_languages)
-    manifest = {"version": version,
-                "inputs": [[item.doc_id, str(item.path), rows_by_doc[item.doc_id][DOCUMENTS][0].get("sha256")]
-                           for item in inputs]}
-    if todo or not _tables_match(out_dir, manifest):
-        _write_all_tables(out_dir, inputs, rows_by_doc, manifest)
-    failures = tuple((row["source"], row["error"])
-                     for item in inputs for row in rows_by_doc[item.doc_id][DOCUMENTS]
-                     if row["status"] == "error")
-    return BatchResult(len(inputs), len(inputs) - len(failures), len(failures), len(inputs) - len(todo), failures)
+    def flush(self) -> None:
+        if not self.records:
+            return
+        from ..tables import rewrite_part, write_part
 
-
-def _cached_rows(cache_dir: Path, inputs: list[InputFile], version: str, environment: dict) -> dict[str, Rows]:
-    """The rows kept from earlier runs of the inputs that have not changed, by doc_id."""
-    found = {}
-    for item in inputs:
-        cached = _read_cache(cache_dir, item, version, environment)
-        if cached is not None:
-            found[item.doc_id] = cached
-    return found
+        archive, store = self.archive, self.archive.store
+        self.count += 1
+        folder = f"{archive.staging}{store.sep}part-{self.count}"
+        write_part(store, folder, self.rows)
+        append_error_logs(archive, [r.doc_id for r in self.records])
+        archive.commit(Staged(folder, self.records), rewrite=rewrite_part)
+        self._reset()
 
 
-def _process_all(todo: list[InputFile], out_dir: Path, jobs: int, limits: Limits, process: Process | None,
-                 finish: Callable[[InputFile, tuple[Rows, int] | WorkerFailure], None],
-                 ocr_languages: str | None = None) -> None:
-    """Each file to do through ``process`` (the whole pipeline by default, OCR in
-    ``ocr_languages``), here or in workers; ``finish(item, outcome)`` as each one ends."""
+def append_error_logs(archive: Archive, doc_ids: Iterable[str]) -> None:
+    """Tracebacks the workers staged, appended to ``OUT/errors.log``."""
+    store = archive.store
+    folder = f"{archive.staging}{store.sep}errors"
+    logs = []
+    for doc_id in doc_ids:
+        path = f"{folder}{store.sep}{doc_id}.log"
+        if store.exists(path):
+            logs.append(store.read_text(path))
+            store.remove(path)
+    if logs:
+        target = store.path("errors.log")
+        old = store.read_text(target) if store.exists(target) else ""
+        store.write_text(target, old + "".join(logs))
+
+
+@dataclass(frozen=True, slots=True)
+class Task:
+    """``process(item, staging)`` for one item: what a worker is handed."""
+
+    process: Process
+    staging: Staging
+
+    def __call__(self, item: InputFile):
+        return self.process(item, self.staging)
+
+
+def _run_here(todo: list[InputFile], archive: Archive, jobs: int, limits: Limits, process: Process | None,
+              advance: Callable[[int, int], None], part_documents: int,
+              ocr_languages: str | None = None) -> None:
+    """Each file through ``process`` (the whole pipeline by default), in this process
+    or in local workers; parts committed as they fill."""
     if process is None:
         load_lexicons()  # a broken lexicon stops the batch here, not once per file
-    task = process or partial(run_one, ocr_languages=ocr_languages)
+    task = Task(process or partial(run_one, ocr_languages=ocr_languages), Staging(archive.store, archive.staging))
+    writer = PartWriter(archive, part_documents, ocr_languages)
+    for item, outcome in _outcomes(todo, task, jobs, limits, real=process is None):
+        advance(1, writer.add(item, outcome))
+    writer.flush()
+
+
+def _outcomes(todo: list[InputFile], task, jobs: int, limits: Limits,
+              real: bool) -> Iterator[tuple[InputFile, tuple[Rows, int] | WorkerFailure]]:
     if jobs <= 1 and not limits.isolated:
         for item in todo:
-            finish(item, _run_here(task, item, out_dir))
+            try:
+                yield item, task(item)
+            except Exception as error:  # noqa: BLE001 - as a worker would report it
+                yield item, WorkerFailure(f"internal error ({type(error).__name__}: {error})")
         return
-    if process is None:
-        _import_stages()
+    if real:
+        import_stages()
         # Built once here: forked workers share them instead of each loading its own
         # copy (where workers are spawned, the initializer loads them in each).
-        _worker_models()
-    initializer = _worker_models if process is None else None
-    with WorkerPool(min(jobs, len(todo)), partial(task, out_dir=out_dir), initializer, limits) as pool:
+        worker_models()
+    with WorkerPool(min(jobs, len(todo)), task, worker_models if real else None, limits) as pool:
         for index, outcome in pool.map(todo):
-            finish(todo[index], outcome)
-
-
-def _write_all_tables(out_dir: Path, inputs: list[InputFile], rows_by_doc: dict[str, Rows],
-                      manifest: dict) -> None:
-    """Every input's rows into the tables, then the manifest that says which inputs they hold."""
-    from ..tables import TABLES, write_tables, write_text_atomically
-
-    merged: dict[str, list[dict]] = {name: [] for name in TABLES}
-    for item in inputs:
-        for name in TABLES:
-            merged[name] += rows_by_doc[item.doc_id].get(name, [])
-    (out_dir / CACHE_DIR / MANIFEST).unlink(missing_ok=True)  # tables first, then the manifest
-    write_tables(out_dir, merged)
-    manifest["tables"] = [f"{name}.{kind}" for name in TABLES for kind in ("parquet", "csv")]
-    write_text_atomically(out_dir / CACHE_DIR / MANIFEST, json.dumps(manifest, ensure_ascii=False))
-
-
-def _tables_match(out_dir: Path, manifest: dict) -> bool:
-    """Whether the tables in ``out_dir`` were written from these inputs, every file still there."""
-    try:
-        written = json.loads((out_dir / CACHE_DIR / MANIFEST).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return False
-    tables = written.pop("tables", [])
-    return written == manifest and all((out_dir / name).is_file() for name in tables)
-
-
-def _run_here(task: Process, item: InputFile, out_dir: Path) -> tuple[Rows, int] | WorkerFailure:
-    """One file in this process (no limits asked for): a bug in ``task`` is that file's error."""
-    try:
-        return task(item, out_dir=out_dir)
-    except Exception as error:  # noqa: BLE001 - as a worker would report it
-        return WorkerFailure(f"internal error ({type(error).__name__}: {error})")
-
-
-def _is_internal_error(rows: Rows) -> bool:
-    error = rows[DOCUMENTS][0].get("error") or ""
-    return error.startswith("internal error")
-
-
-def _environment(ocr_languages: str | None = None) -> dict:
-    """What outside the pipeline's code changes results: whether OCR is installed, in which languages."""
-    from ..tesseract import ocr_available, usable_languages
-
-    return {"ocr": ocr_available(), "ocr_languages": usable_languages(ocr_languages)[0] if ocr_available() else ""}
-
-
-def _remove_leftover_temporaries(out_dir: Path) -> None:
-    """Temporary files a killed run left mid-write (tables and texts are whole)."""
-    for folder in (out_dir, out_dir / CACHE_DIR, out_dir / TEXTS_DIR):
-        for temp in folder.glob(".*.tmp"):
-            temp.unlink(missing_ok=True)
-
-
-def _cache_path(cache_dir: Path, item: InputFile) -> Path:
-    return cache_dir / f"{item.doc_id}.json"
-
-
-def _read_cache(cache_dir: Path, item: InputFile, version: str, environment: dict) -> Rows | None:
-    """The rows kept from an earlier run, if the file, pipeline and environment are unchanged."""
-    path = _cache_path(cache_dir, item)
-    try:
-        entry = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    rows = entry.get("rows", {})
-    if (not rows.get(DOCUMENTS) or entry.get("retry", True) or entry.get("version") != version
-            or entry.get("environment") != environment or entry.get("sha256") != _sha256_or_none(item.path)):
-        return None  # changed, or its worker failed: try again
-    return rows
-
-
-def _write_cache(cache_dir: Path, item: InputFile, rows: Rows, environment: dict, retry: bool) -> None:
-    from ..tables import write_text_atomically
-
-    sha = rows[DOCUMENTS][0].get("sha256")
-    entry = {"version": pipeline_version(), "sha256": sha, "environment": environment,
-             "retry": retry, "rows": rows}
-    write_text_atomically(_cache_path(cache_dir, item),
-                          json.dumps(entry, ensure_ascii=False, default=_json_default))
-
-
-def _json_default(value):
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    raise TypeError(f"cannot store {type(value).__name__} in the cache")
+            yield todo[index], outcome

@@ -3,8 +3,12 @@
 ``load(OUT)`` reads every table of an output folder and gives each column the
 type the data dictionary (:mod:`pipeline.research.dictionary`) names: categories for
 labels, ``datetime64`` for dates, nullable ``Int64``/``Float64`` for numbers.
-An output written by an older version loads with its missing optional columns
-as null; one lacking a required column is refused with a message naming them.
+It reads an archive's partitioned tables (``OUT/NAME/part-*.parquet``) from one
+committed generation, or an older output's single ``NAME.parquet``/``NAME.csv``;
+``columns=`` and ``filters=`` are pushed down to Parquet, so a selection from a
+large archive reads only what it keeps. An output written by an older version
+loads with its missing optional columns as null; one lacking a required column is
+refused with a message naming them.
 
 The summaries below (events by month, detentions per place, fines per
 currency, custodial days per person) are what the notebook and the HTML report
@@ -14,6 +18,7 @@ totals over happenings the text also tells one by one (`aggregate`).
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,7 +27,7 @@ import pandas as pd
 from .dictionary import BOOL, CATEGORY, DATE, DICTIONARY, Column
 from ..errors import OutputError
 from ..records import NAME_SEPARATOR
-from ..tables import TABLES, read_table
+from ..tables import TABLES, Selection, read_tables
 
 PERSON_SEPARATOR = NAME_SEPARATOR
 # Average lengths, for adding terms given in months or years to terms in days.
@@ -31,32 +36,60 @@ DAYS_PER_UNIT = {"day": 1.0, "month": 365.25 / 12, "year": 365.25}
 
 @dataclass(frozen=True, slots=True)
 class Tables:
-    """Every table of one output folder, typed by :func:`load`."""
+    """Every table of one output folder, typed by :func:`load` (None: not asked for)."""
 
-    documents: pd.DataFrame
-    sentences: pd.DataFrame
-    mentions: pd.DataFrame
-    events: pd.DataFrame
-    event_arguments: pd.DataFrame
-
-
-def load(out: str | Path) -> Tables:
-    """Read the tables ``testimony run`` wrote into ``out``, typed for pandas."""
-    out = Path(out)
-    if not out.is_dir():
-        raise OutputError(f"{out}: no such output folder; make one with "
-                          f"`testimony run INPUTS -o {out}`")
-    return Tables(**{name: load_table(out, name) for name in TABLES})
+    documents: pd.DataFrame | None
+    sentences: pd.DataFrame | None
+    mentions: pd.DataFrame | None
+    events: pd.DataFrame | None
+    event_arguments: pd.DataFrame | None
 
 
-def load_table(out: Path, name: str) -> pd.DataFrame:
-    """One table of ``out`` (Parquet, else CSV) with the dictionary's columns and types."""
-    return conform(read_table(out, name), name, where=str(out))
+def load(out: str | Path, tables: Sequence[str] | None = None, columns: Selection = None,
+         filters: Selection = None) -> Tables:
+    """Read the tables ``testimony run`` wrote into ``out``, typed for pandas.
+
+    ``tables`` names the tables to read (all by default); ``columns`` keeps only those
+    columns (a list for every table that has them, or a dict by table name);
+    ``filters`` keeps the rows that match, in pyarrow's form, pushed down to the
+    Parquet files::
+
+        load("out", tables=["events"], columns=["doc_id", "type", "date_start"],
+             filters=[("type", "in", ["detention", "fine"]), ("date_start", ">=", "2012-01-01")])
+
+    A list of filters applies to each table that has every column it names; a dict
+    gives each table its own.
+    """
+    names = tuple(tables) if tables is not None else TABLES
+    unknown = [n for n in names if n not in TABLES]
+    if unknown:
+        raise OutputError(f"no table named {', '.join(unknown)} (tables: {', '.join(TABLES)})")
+    frames = read_tables(out, names, columns, filters)
+    typed = {name: conform(frames[name], name, where=str(out), columns=_wanted(columns, name))
+             for name in names}
+    return Tables(**{name: typed.get(name) for name in TABLES})
 
 
-def conform(frame: pd.DataFrame, name: str, where: str = "") -> pd.DataFrame:
-    """``frame`` with table ``name``'s columns in order and typed; extra columns kept last."""
-    columns = DICTIONARY[name]
+def load_table(out: str | Path, name: str, columns: Sequence[str] | None = None,
+               filters: Sequence | None = None) -> pd.DataFrame:
+    """One table of ``out`` with the dictionary's columns and types."""
+    return getattr(load(out, (name,), columns, filters), name)
+
+
+def _wanted(columns: Selection, name: str) -> Sequence[str] | None:
+    if isinstance(columns, Mapping):
+        return columns.get(name)
+    return columns
+
+
+def conform(frame: pd.DataFrame, name: str, where: str = "",
+            columns: Sequence[str] | None = None) -> pd.DataFrame:
+    """``frame`` with table ``name``'s columns in order and typed; extra columns kept last.
+
+    With ``columns``, only those of the table's columns (the others were not read).
+    """
+    columns = DICTIONARY[name] if columns is None else {
+        c: spec for c, spec in DICTIONARY[name].items() if c in set(columns)}
     missing = [c for c, spec in columns.items() if spec.required and c not in frame.columns]
     if missing:
         raise OutputError(f"{where + ': ' if where else ''}the {name} table lacks required "

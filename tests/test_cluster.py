@@ -1,0 +1,198 @@
+"""The batch on a real Dask cluster: the same rows as a local run, limits that hold, lost workers.
+
+A ``LocalCluster`` of two worker processes (``--cluster local:2``) runs the samples
+and the hostile folder, and must give exactly the local run's tables; a
+``dask scheduler`` and two ``dask worker`` processes started here on loopback run a
+batch while one worker is killed by its pid. Skipped, saying so, where Dask is not
+installed (it is the ``dask`` extra; ``make test`` installs it).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from conftest import RAW, REPO
+from pipeline.batch.archive import load_registry, read_state
+from pipeline.batch.run import run_batch
+from pipeline.batch.store import open_store
+from pipeline.batch.workers import Limits
+from pipeline.tables import DOCUMENTS, TABLES, read_table, read_tables
+
+distributed = pytest.importorskip("distributed", reason="Dask is the dask extra: pip install 'testimony[dask]'")
+
+QUICK = Limits(timeout=30, max_memory_mb=1500)  # generous: the machine may be busy
+
+
+def cli(*args: str, timeout: float = 900) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "pipeline.cli", "run", *args, "-q"], cwd=REPO,
+                          capture_output=True, text=True, timeout=timeout)
+
+
+def sorted_tables(out: Path) -> dict[str, pd.DataFrame]:
+    """Every table, rows in a fixed order: parts arrive in any order on a cluster."""
+    frames = read_tables(out)
+    keys = {"documents": ["doc_id"], "sentences": ["doc_id", "sent_id"], "mentions": ["doc_id", "mention_id"],
+            "events": ["doc_id", "event_id"], "event_arguments": ["doc_id", "event_id", "role", "mention_id"]}
+    return {name: frames[name].sort_values(keys[name]).reset_index(drop=True) for name in TABLES}
+
+
+def assert_same_tables(out: Path, expected: Path) -> None:
+    found, wanted = sorted_tables(out), sorted_tables(expected)
+    for name in TABLES:
+        assert len(found[name]) == len(wanted[name]), name
+        pd.testing.assert_frame_equal(found[name], wanted[name], obj=name)
+    for text in (expected / "texts").iterdir():
+        assert (out / "texts" / text.name).read_bytes() == text.read_bytes(), text.name
+
+
+def test_local_cluster_gives_the_local_runs_rows_on_the_samples(sample_out, tmp_path):
+    out = tmp_path / "out"
+    result = cli(str(RAW), "-o", str(out), "--cluster", "local:2")
+    assert result.returncode == 0, result.stderr
+    n = len([p for p in RAW.iterdir() if not p.name.startswith(".")])
+    assert f"{n} files: {n} ok, 0 failed" in result.stdout
+    assert_same_tables(out, sample_out)
+
+
+def test_local_cluster_gives_the_local_runs_rows_on_hostile_inputs(hostile_run, tmp_path):
+    expect, local, local_out = hostile_run
+    out = tmp_path / "out"
+    result = cli(str(local_out.parent / "in"), "-o", str(out), "--cluster", "local:2")
+    assert result.returncode == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    assert result.stdout == local.stdout.replace(str(local_out), str(out))
+    assert_same_tables(out, local_out)
+
+
+def misbehave(item, staging):
+    from test_workers import misbehave as local_misbehave
+
+    return local_misbehave(item, staging)
+
+
+def test_limits_hold_on_dask_workers_and_the_batch_goes_on(tmp_path):
+    """A file that hangs and one that eats memory end their Dask workers; each is its error
+    row, fresh workers take over and the good files all finish. (A worker that dies
+    outright is the next test's.)"""
+    from test_workers import make_inputs
+
+    names = ["good1", "hang", "good2", "oom", "bug", "good3"]
+    inputs = make_inputs(tmp_path / "in", names)
+    out = tmp_path / "out"
+    result = run_batch([inputs], out, limits=QUICK, process=misbehave, cluster="local:2", part_documents=1)
+    documents = read_table(out, DOCUMENTS).set_index("doc_id")
+    assert sorted(documents.index) == sorted(names)
+    assert (result.n_ok, result.n_failed) == (3, 3)
+    assert documents.loc["hang", "error"] == f"timed out after {QUICK.timeout:g} s"
+    assert documents.loc["oom", "error"] == "out of memory (limit 1500 MB)"
+    assert documents.loc["bug", "error"] == "internal error (ZeroDivisionError: деление на ноль)"
+    # Worker failures are tried again by the next run; the good files are not.
+    again = run_batch([inputs], out, limits=QUICK, process=misbehave, cluster="local:2")
+    assert (again.n_skipped, again.n_failed) == (3, 3)  # the good ones; a bug is tried again too
+
+
+def test_inputs_and_output_as_fsspec_urls(tmp_path):
+    from test_archive import fake_stages, write
+
+    inputs = write(tmp_path / "in", {"a.txt": "Заявление А.", "sub/b.txt": "Заявление Б.\nЗадержан."})
+    url = f"file://{tmp_path / 'out'}"
+    result = run_batch([f"file://{inputs}"], url, limits=Limits(30, None), process=fake_stages, cluster="local:1")
+    assert (result.n_files, result.n_ok) == (2, 2), result.failures
+    documents = read_table(url, DOCUMENTS)
+    assert sorted(documents.doc_id) == ["a", "b"]
+    assert set(documents.source) == {f"file://{inputs}/a.txt", f"file://{inputs}/sub/b.txt"}
+    assert (tmp_path / "out" / "texts" / "b.txt").read_text(encoding="utf-8") == "Заявление Б.\nЗадержан."
+
+
+# ---------------------------------------------------------------- a scheduler and workers as processes
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture
+def scheduler(tmp_path):
+    """``dask scheduler`` and two ``dask worker`` processes on loopback, as an operator starts them."""
+    dask = Path(sys.executable).with_name("dask")
+    port = _free_port()
+    address = f"tcp://127.0.0.1:{port}"
+    logs = tmp_path / "dask-logs"
+    logs.mkdir()
+    started = [subprocess.Popen([str(dask), "scheduler", "--host", "127.0.0.1", "--port", str(port),
+                                 "--no-dashboard"], stdout=open(logs / "scheduler.log", "w"),
+                                stderr=subprocess.STDOUT, start_new_session=True)]
+    for i in range(2):
+        started.append(subprocess.Popen([str(dask), "worker", address, "--nthreads", "1", "--host", "127.0.0.1",
+                                         "--no-dashboard", "--memory-limit", "0", "--name", f"w{i}"],
+                                        stdout=open(logs / f"worker{i}.log", "w"), stderr=subprocess.STDOUT,
+                                        start_new_session=True, cwd=REPO))
+    try:
+        with distributed.Client(address, timeout="60s") as client:
+            client.wait_for_workers(2, timeout=120)
+        yield address
+    finally:
+        for process in started:
+            try:
+                os.killpg(process.pid, signal.SIGTERM)
+            except ProcessLookupError:
+                pass
+        for process in started:
+            try:
+                process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)
+
+
+def committed(out: Path) -> int:
+    store = open_store(out)
+    state = read_state(store)
+    return len(load_registry(store, state.generation).live()) if state else 0
+
+
+def test_a_worker_killed_mid_batch_and_every_file_is_still_accounted_for(scheduler, tmp_path):
+    seed = (RAW / "000_6fb061e0297f36b6.txt").read_text(encoding="utf-8")
+    paragraphs = [p for p in seed.split("\n") if p.strip()]
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    for i in range(24):
+        (inputs / f"statement_{i:02d}.txt").write_text(f"Заявление № {i}.\n" + "\n".join(paragraphs[i % 3:]),
+                                                       encoding="utf-8")
+    out = tmp_path / "out"
+    batch = subprocess.Popen([sys.executable, "-m", "pipeline.cli", "run", str(inputs), "-o", str(out), "-q",
+                              "--cluster", scheduler, "--part-size", "2"], cwd=REPO,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 600
+    while committed(out) < 2 and time.monotonic() < deadline and batch.poll() is None:
+        time.sleep(0.1)
+    with distributed.Client(scheduler, timeout="30s") as client:
+        pids = client.run(os.getpid)
+    victim = sorted(pids.values())[0]
+    os.kill(victim, signal.SIGKILL)
+    done_at_kill = committed(out)
+    stdout, stderr = batch.communicate(timeout=900)
+    assert done_at_kill < 24, "the worker must be killed in the middle of the batch"
+    assert batch.returncode in (0, 1), stderr
+    documents = read_table(out, DOCUMENTS)
+    assert sorted(documents.doc_id) == [f"statement_{i:02d}" for i in range(24)]
+    failed = documents[documents.status != "ok"]
+    assert f"24 files: {24 - len(failed)} ok, {len(failed)} failed" in stdout
+    # The rerun adds only what was missing: the files whose worker was lost, if any.
+    rerun = cli(str(inputs), "-o", str(out), "--cluster", scheduler)
+    assert rerun.returncode == 0, rerun.stderr
+    assert f"24 files: 24 ok, 0 failed ({24 - len(failed)} unchanged since the last run)" in rerun.stdout
+    assert set(read_table(out, DOCUMENTS).status) == {"ok"}
