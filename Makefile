@@ -22,6 +22,8 @@ bench: $(VENV)/.installed-dev
 	$(BIN)/python -m benchmarks.damage_wer
 	$(BIN)/python -m benchmarks.pdf_zoo --rebuild
 	$(BIN)/python -m benchmarks.throughput
+	$(BIN)/python -m benchmarks.relative_dates
+	$(BIN)/python -m benchmarks.scale --sizes 100 1000
 
 # The sample PDFs in data/raw/ are made from the sample texts by this script.
 sample-pdfs: $(VENV)/.installed-dev
