@@ -8,7 +8,10 @@ Two hand-annotated Russian news corpora nobody on the team wrote, read where the
 
 - **NEREL** (Wikinews, brat standoff): ``../shared/data/nerel/<split>`` or ``$NEREL_DIR``.
   PERSON->PER; CITY, COUNTRY, STATE_OR_PROVINCE, LOCATION, DISTRICT->LOC;
-  ORGANIZATION->ORG; DATE and MONEY kept. Every level of nesting is scored
+  ORGANIZATION->ORG; FACILITY->FAC; DATE and MONEY kept. The pipeline's venues (LOC
+  mentions whose ``place_kind`` is ``venue``: streets, squares, buildings, monuments)
+  are scored as FAC against NEREL's FACILITY, in a row of their own, not as LOC;
+  natasha has no such type (its venues stay in its LOC). Every level of nesting is scored
   (``МИД России`` is an ORG holding a LOC), as the mentions table nests them.
   A LOC that is not a place's name is left out: NEREL also tags a country's
   adjective (``российских``) and a descriptor phrase opening in lower case
@@ -16,11 +19,17 @@ Two hand-annotated Russian news corpora nobody on the team wrote, read where the
   neither. The rows marked * score NEREL's own spans for these, as a reader
   comparing with other NEREL results needs them (see NOTES).
 - **FactRuEval-2016** (news and analytics, development set): ``../shared/data/factrueval/devset``
-  or ``$FACTRUEVAL_DIR``. Read as natasha's own benchmark (naeval) reads it: a
-  Person object is one PER from its first to its last span; an Org is its
-  ``org_name`` spans (``партии «Яблоко»`` -> ``Яблоко``); a Location or LocOrg its
-  ``loc_name`` spans. Nested objects are kept, as in NEREL. The ORG* row scores the
-  whole Org object instead (designator and place included).
+  or ``$FACTRUEVAL_DIR``. Read as its own guidelines score it (the track-1 comparator in
+  the corpus's repository, scripts/dialent; all or nothing here, where the comparator gives
+  partial credit by words): an object is right when the prediction holds
+  its name words (``org_name``, ``loc_name``; a person's name parts) and no word outside
+  it; a designator or a country adjective of the object may be taken or left
+  (``партии «Яблоко»`` and ``Яблоко`` are both right, ``МИД России`` must hold ``России``).
+  Objects without a name (``правительство``) and objects inside another one are not
+  scored, and a prediction meeting only those is left out, as the comparator does; so
+  the pipeline hands in its outermost layer there. Punctuation does not count. The
+  starred rows LOC* and ORG* read the gold as natasha's benchmark naeval does: only the
+  ``loc_name``/``org_name`` spans, every level (``партии «Яблоко»`` -> ``Яблоко``).
 
 Scores: strict (same span and type) and overlap (any overlap, same type), P/R/F1
 per type, for the pipeline (normalise, then tag; spans mapped back to the raw
@@ -52,6 +61,9 @@ from benchmarks.timing import StageTimer  # noqa: E402
 SHARED = REPO.parent / "shared" / "data"
 PAGE_CHARS = 3000
 NAME_TYPES = ("PER", "LOC", "ORG")
+# A venue (a LOC whose mentions.place_kind is ``venue``: street, square, building,
+# monument) against NEREL's FACILITY; FactRuEval has no such type and reads it as a LOC.
+FAC = "FAC"
 
 NEREL_TYPES = {
     "PERSON": "PER",
@@ -62,10 +74,22 @@ NEREL_TYPES = {
     "LOCATION": "LOC",
     "DISTRICT": "LOC",
     "ORGANIZATION": "ORG",
+    "FACILITY": "FAC",
     "DATE": "DATE",
     "MONEY": "MONEY",
 }
 FACTRUEVAL_TYPES = {"Person": "PER", "Org": "ORG", "Location": "LOC", "LocOrg": "LOC"}
+# The guidelines' own evaluation (the track-1 comparator in the corpus's repository,
+# scripts/dialent/config.py): the words of these spans must be found; the others of an
+# object (a designator ``партии``, ``org_descr``; a ``geo_adj``) may be taken or left.
+FACTRUEVAL_REQUIRED = {
+    "PER": frozenset({"name", "surname", "patronymic", "nickname"}),
+    "ORG": frozenset({"org_name", "loc_name"}),
+    "LOC": frozenset({"org_name", "loc_name"}),
+}
+# An object whose words lie strictly inside another's of these types is not scored
+# (``России`` in ``МИД России``): the comparator's PARENT_TAGS, LocOrg read as a place.
+FACTRUEVAL_PARENTS = {"PER": ("LOC", "ORG"), "LOC": ("LOC", "ORG"), "ORG": ("ORG",)}
 # Which spans of a FactRuEval object are its name (naeval's reading); None: the whole object.
 FACTRUEVAL_NAME_SPANS = {"Person": None, "Org": "org_name", "Location": "loc_name", "LocOrg": "loc_name"}
 # Words NEREL takes into a DATE span and our guidelines leave before it.
@@ -80,19 +104,34 @@ NOTES = (
     "- ORG: we tag state bodies named by their singular noun even when generic ('суд') and split",
     "  such a body from the place it serves ('Мэрия' + 'Екатеринбурга'); both benchmarks keep one",
     "  ORG. A named venue is a LOC for us, a FACILITY (not scored) in NEREL.",
-    "- ORG* (FactRuEval): the whole Org object ('партии «Яблоко»', 'Конгресса США').",
+    "- LOC*, ORG* (FactRuEval): the bare name spans, as naeval reads them ('Яблоко' of 'партии",
+    "  «Яблоко»', 'МИД' of 'МИД России'); the main rows follow the corpus's guidelines.",
 )
 
 Span = tuple[int, int, str]  # start, end, type
+Words = frozenset[tuple[int, int]]  # the word tokens of a span, by their offsets
+
+
+@dataclass(frozen=True)
+class GoldObject:
+    """A FactRuEval object as its guidelines score it: a prediction is right when its
+    words hold every ``required`` word and no word outside ``words``."""
+
+    kind: str
+    words: Words
+    required: Words
+    ignored: bool = False  # unnamed, or inside another object: neither a hit nor a miss
 
 
 @dataclass
 class GoldDocument:
     name: str
     text: str
-    spans: list[Span]  # what the main rows score
+    spans: list[Span]  # what the main rows score (unless ``objects`` is given)
     # Extra gold readings scored in the starred rows: row name -> spans of that row's type.
     conventions: dict[str, list[Span]] = field(default_factory=dict)
+    # Gold read as objects with optional words (FactRuEval's guidelines): the main rows.
+    objects: list[GoldObject] | None = None
 
 
 # ---------------------------------------------------------------- NEREL
@@ -164,13 +203,66 @@ def default_factrueval() -> Path:
 
 
 def read_factrueval(folder: Path, limit: int = 0) -> Iterator[GoldDocument]:
-    """Every document of a FactRuEval folder (``.txt``, ``.spans``, ``.objects``)."""
+    """Every document of a FactRuEval folder (``.txt``, ``.spans``, ``.objects``): its
+    objects as the guidelines score them, and naeval's bare names for the starred rows."""
     texts = sorted(folder.glob("*.txt"))
     for path in texts[: limit or None]:
         text = path.read_text(encoding="utf-8")
-        names, whole = factrueval_spans(path.with_suffix(".spans").read_text(encoding="utf-8"),
-                                        path.with_suffix(".objects").read_text(encoding="utf-8"))
-        yield GoldDocument(path.stem, text, names, {"ORG*": [s for s in whole if s[2] == "ORG"]})
+        spans_file = path.with_suffix(".spans").read_text(encoding="utf-8")
+        objects_file = path.with_suffix(".objects").read_text(encoding="utf-8")
+        names, _ = factrueval_spans(spans_file, objects_file)
+        starred = {f"{kind}*": [s for s in names if s[2] == kind] for kind in ("LOC", "ORG")}
+        yield GoldDocument(path.stem, text, names, starred, factrueval_objects(text, spans_file, objects_file))
+
+
+def words_of(text: str, start: int, end: int) -> Words:
+    """The word tokens lying wholly inside ``text[start:end]`` (punctuation and quotes
+    do not count, as in the guidelines' comparator).
+
+    >>> sorted(words_of("партии «Яблоко»", 0, 15))
+    [(0, 6), (8, 14)]
+    """
+    return frozenset(m.span() for m in _WORD.finditer(text, start, end))
+
+
+_WORD = re.compile(r"\w+")
+
+
+def factrueval_objects(text: str, spans_file: str, objects_file: str) -> list[GoldObject]:
+    """The objects of one FactRuEval document as its guidelines score them: words a
+    prediction must hold (names), words it may hold (designators), objects not scored
+    (unnamed ones and those inside another one).
+
+    >>> text = "МИД России и партии «Яблоко»"
+    >>> spans = "\\n".join(["1 org_name 0 3 1 1  # 1 МИД", "2 loc_name 4 6 2 1  # 2 России",
+    ...                    "3 org_descr 13 6 4 1  # 4 партии", "4 org_name 21 6 5 1  # 5 Яблоко"])
+    >>> objects = "\\n".join(["7 Org 1 2 # МИД России", "8 LocOrg 2 # России", "9 Org 3 4 # партии Яблоко"])
+    >>> [(o.kind, len(o.words), len(o.required), o.ignored) for o in factrueval_objects(text, spans, objects)]
+    [('ORG', 2, 2, False), ('LOC', 1, 1, True), ('ORG', 2, 1, False)]
+    """
+    pieces: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+    for line in spans_file.splitlines():
+        fields = line.partition("#")[0].split()
+        if len(fields) >= 4:
+            start = int(fields[2])
+            pieces[fields[0]].append((start, start + int(fields[3]), fields[1]))
+    found: list[tuple[str, Words, Words]] = []
+    for line in objects_file.splitlines():
+        fields = line.partition("#")[0].split()
+        if len(fields) < 3 or fields[1] not in FACTRUEVAL_TYPES:
+            continue
+        kind = FACTRUEVAL_TYPES[fields[1]]
+        parts = [p for i in fields[2:] for p in pieces.get(i, ())]
+        words = frozenset().union(*(words_of(text, a, b) for a, b, _ in parts))
+        required = frozenset().union(*(words_of(text, a, b) for a, b, part in parts
+                                       if part in FACTRUEVAL_REQUIRED[kind]))
+        if words:
+            found.append((kind, words, required))
+    objects = []
+    for kind, words, required in found:
+        inside = any(words < other for other_kind, other, _ in found if other_kind in FACTRUEVAL_PARENTS[kind])
+        objects.append(GoldObject(kind, words, required, ignored=inside or not required))
+    return objects
 
 
 def factrueval_spans(spans_file: str, objects_file: str) -> tuple[list[Span], list[Span]]:
@@ -225,11 +317,12 @@ class Systems:
     def pipeline(self, text: str) -> list[Span]:
         """The pipeline's mentions of raw text (nested ones included), as raw spans."""
         from pipeline.normalise import normalise
+        from pipeline.records import VENUE
         from pipeline.tag import tag_mentions
 
         clean = self.timer.run("pipeline normalise", normalise, text)
         _, mentions = self.timer.run("pipeline tag (all kinds)", tag_mentions, clean.text, self.models)
-        return [(*clean.to_raw(m.start, m.end), m.type) for m in mentions]
+        return [(*clean.to_raw(m.start, m.end), FAC if m.place_kind == VENUE else m.type) for m in mentions]
 
     def natasha(self, text: str, extractors: bool) -> list[Span]:
         """Bare natasha: its NER spans; with ``extractors``, dates and money too."""
@@ -247,6 +340,24 @@ class Systems:
             spans += [(m.start, m.stop, "MONEY") for m in self.money(text)]
             self.timer.seconds["natasha Dates+Money"] += time.perf_counter() - started
         return spans
+
+
+def outermost_spans(spans: list[Span]) -> list[Span]:
+    """The spans lying inside no other one, as :func:`pipeline.tag.nesting.outermost` reads mentions.
+
+    >>> outermost_spans([(0, 6, "ORG"), (4, 6, "LOC"), (10, 16, "LOC")])
+    [(0, 6, 'ORG'), (10, 16, 'LOC')]
+    """
+    from pipeline.tag.nesting import outermost
+
+    return [(m.start, m.end, m.type) for m in outermost(_Span(*s) for s in spans)]
+
+
+@dataclass(frozen=True)
+class _Span:
+    start: int
+    end: int
+    type: str
 
 
 def with_nerel_prepositions(text: str, spans: list[Span]) -> list[Span]:
@@ -287,6 +398,43 @@ def score(gold: list[Span], predicted: list[Span], kind: str) -> dict[str, Count
     return {"strict": (strict, strict, len(p), len(g)), "overlap": (hit_p, hit_g, len(p), len(g))}
 
 
+def score_objects(objects: list[GoldObject], text: str, predicted: list[Span], kind: str) -> dict[str, Counts]:
+    """Strict and overlap counts of one type against objects read as the FactRuEval
+    guidelines read them. Strict: the prediction holds every required word of an object
+    and no word outside it. A prediction that only meets objects not scored (unnamed,
+    or inside another one) is left out of the counts, as the guidelines' comparator
+    leaves it.
+
+    >>> text = "партии «Яблоко» и суд"
+    >>> party = GoldObject("ORG", words_of(text, 0, 15), words_of(text, 8, 14))
+    >>> court = GoldObject("ORG", words_of(text, 18, 21), frozenset(), ignored=True)
+    >>> score_objects([party, court], text, [(0, 15, "ORG"), (18, 21, "ORG")], "ORG")
+    {'strict': (1, 1, 1, 1), 'overlap': (1, 1, 1, 1)}
+    >>> score_objects([party], text, [(0, 6, "ORG")], "ORG")
+    {'strict': (0, 0, 1, 1), 'overlap': (1, 1, 1, 1)}
+    """
+    gold = [o for o in objects if o.kind == kind]
+    scored = [o for o in gold if not o.ignored]
+    preds = [w for w in dict.fromkeys(words_of(text, s[0], s[1]) for s in predicted if s[2] == kind) if w]
+    matched: set[int] = set()
+    hit_p = hit_p_overlap = n_pred = 0
+    touched: set[int] = set()
+    for words in preds:
+        overlapping = [i for i, o in enumerate(scored) if o.words & words]
+        if not overlapping and any(o.words & words for o in gold if o.ignored):
+            continue  # meets only objects the guidelines do not score
+        n_pred += 1
+        touched.update(overlapping)
+        hit_p_overlap += bool(overlapping)
+        for i in overlapping:
+            if i not in matched and scored[i].required <= words <= scored[i].words:
+                matched.add(i)
+                hit_p += 1
+                break
+    return {"strict": (hit_p, len(matched), n_pred, len(scored)),
+            "overlap": (hit_p_overlap, len(touched), n_pred, len(scored))}
+
+
 def prf(values: Counts) -> tuple[float, float, float]:
     hit_p, hit_g, n_pred, n_gold = values
     p = hit_p / n_pred if n_pred else 0.0
@@ -320,9 +468,17 @@ def score_set(documents: Iterator[GoldDocument], systems: Systems, kinds: tuple[
         n_chars += len(doc.text)
         ours = systems.pipeline(doc.text)
         theirs = systems.natasha(doc.text, extractors)
+        if doc.objects is not None:  # FactRuEval has no FACILITY: a venue is a place there
+            ours = [(a, b, "LOC" if k == FAC else k) for a, b, k in ours]
         for kind in kinds:
-            tally.add(kind, "pipeline", score(doc.spans, ours, kind))
-            tally.add(kind, "natasha", score(doc.spans, theirs, kind))
+            if doc.objects is not None:
+                # FactRuEval's guidelines score no object inside another: the pipeline
+                # hands in its outermost layer (the mentions whose nested_in is null).
+                tally.add(kind, "pipeline", score_objects(doc.objects, doc.text, outermost_spans(ours), kind))
+                tally.add(kind, "natasha", score_objects(doc.objects, doc.text, theirs, kind))
+            else:
+                tally.add(kind, "pipeline", score(doc.spans, ours, kind))
+                tally.add(kind, "natasha", score(doc.spans, theirs, kind))
         for row, spans in doc.conventions.items():
             kind = row.rstrip("*")
             tally.add(row, "pipeline", score(spans, ours, kind))
@@ -370,7 +526,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--factrueval", type=Path, default=default_factrueval(), help="FactRuEval devset folder")
     parser.add_argument("--only", choices=("nerel", "factrueval"))
     parser.add_argument("--limit", type=int, default=0, help="score the first N documents of each set only")
-    parser.add_argument("--errors", choices=("PER", "LOC", "ORG", "DATE", "MONEY"),
+    parser.add_argument("--errors", choices=("PER", "LOC", FAC, "ORG", "DATE", "MONEY"),
                         help="print the pipeline's errors of this type (use a training split)")
     args = parser.parse_args(argv)
 
@@ -379,13 +535,14 @@ def main(argv: list[str] | None = None) -> int:
     if args.only in (None, "nerel"):
         if any(nerel.glob("*.ann")):
             sets.append((f"NEREL {args.nerel_split}", read_nerel(nerel, args.limit),
-                         NAME_TYPES + ("DATE", "MONEY"), ("PER", "LOC", "LOC*", "ORG", "DATE", "DATE*", "MONEY")))
+                         NAME_TYPES + (FAC, "DATE", "MONEY"),
+                         ("PER", "LOC", "LOC*", FAC, "ORG", "DATE", "DATE*", "MONEY")))
         else:
             print(f"skipped: NEREL {args.nerel_split} not found at {nerel}")
     if args.only in (None, "factrueval"):
         if any(args.factrueval.glob("*.objects")):
             sets.append(("FactRuEval-2016 dev", read_factrueval(args.factrueval, args.limit),
-                         NAME_TYPES, ("PER", "LOC", "ORG", "ORG*")))
+                         NAME_TYPES, ("PER", "LOC", "LOC*", "ORG", "ORG*")))
         else:
             print(f"skipped: FactRuEval not found at {args.factrueval}")
     if not sets:
@@ -397,7 +554,7 @@ def main(argv: list[str] | None = None) -> int:
         tally, n_docs, n_chars = score_set(documents, systems, kinds, args.errors)
         pages = n_chars / PAGE_CHARS
         print_table(f"{title}: {n_docs} documents, {pages:.0f} pages of {PAGE_CHARS} characters", tally, rows)
-        ahead = [kind for kind in kinds if tally.f1(kind, "strict", "pipeline") > tally.f1(kind, "strict", "natasha")]
+        ahead = [kind for kind in kinds if kind != FAC and tally.f1(kind, "strict", "pipeline") > tally.f1(kind, "strict", "natasha")]
         print(f"pipeline ahead of natasha (strict F1) on: {', '.join(ahead) or 'none'}")
         print("ms per page: " + ", ".join(f"{stage} {1000 * seconds / pages:.1f}"
                                          for stage, seconds in systems.timer.seconds.items()))

@@ -22,6 +22,9 @@ MONEY = "MONEY"
 TERM = "TERM"
 COUNT = "COUNT"
 MENTION_TYPES = (PER, LOC, ORG, DATE, MONEY, TERM, COUNT)
+# What kind of place a LOC names (``mentions.place_kind``; null: a settlement, region, country).
+VENUE = "venue"
+PLACE_KINDS = (VENUE,)
 
 # Event types: the SPEC taxonomy, in its order (the ``events.type`` column).
 EVENT_TYPES = (
@@ -203,7 +206,8 @@ class Mention:
 
     ``normal`` is the canonical form (nominative name, ISO date, ``80900 KZT``,
     ``15 day``); ``entity_id`` groups mentions of one person, place or
-    organisation within a document.
+    organisation within a document; ``place_kind`` is ``venue`` for a LOC naming
+    a street, square, building or monument (:mod:`pipeline.tag.place_kinds`).
     """
 
     type: str
@@ -213,6 +217,7 @@ class Mention:
     normal: str | None = None
     value: Value | None = None
     entity_id: int | None = None
+    place_kind: str | None = None
 
 
 # Roles an event's arguments play (the ``event_arguments.role`` column).

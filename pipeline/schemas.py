@@ -224,6 +224,15 @@ EVENT_CONTEXT = record(required={
 SINGLE_CHARACTER = both(TEXT, where(lambda v: len(v) == 1, "expected one character, found {value!r}"))
 CHARACTER_MAP = mapping(SINGLE_CHARACTER, TEXT)
 
+# A gazetteer row (both gazetteer files): name, canonical, kind, country.
+PLACE_ROW = record(required={
+    "name": both(TEXT, where(str.strip, "empty name")),
+    "canonical": both(TEXT, where(str.strip, "empty canonical name")),
+    "kind": one_of(PLACE_KINDS, "place kind"),
+    "country": both(TEXT, where(lambda v: not v or COUNTRY.fullmatch(v),
+                                "country {value!r} is not an ISO 3166 code")),
+})
+
 # file name -> the schema of the whole file (JSON) or of one entry (JSONL line, CSV row)
 SCHEMAS: dict[str, Schema] = {
     "actors.json": mapping(one_of(ACTORS, "actor"), WORDS),
@@ -282,7 +291,8 @@ SCHEMAS: dict[str, Schema] = {
         "suffixes": WORDS, "masc": TEXT, "femn": TEXT, "endings": mapping(TEXT, list_of(both(
             TEXT, where(lambda v: re.fullmatch(r"(masc|femn),(nomn|gent|datv|accs|ablt|loct)", v),
                         "expected 'gender,case', found {value!r}"))))}))}),
-    "ner_venues.json": record(required={"nouns": WORDS, "streets": WORDS}),
+    "ner_venues.json": record(required={"nouns": WORDS, "streets": WORDS, "kind_words": WORDS,
+                                        "kind_endings": WORDS}),
     "ner_name_parts.json": record(required={"particles": WORDS}),
     "ner_place_person.json": record(required={"place_prepositions": WORDS, "place_nouns": WORDS,
                                               "person_nouns": WORDS}),
@@ -316,13 +326,8 @@ SCHEMAS: dict[str, Schema] = {
     # one entry a line
     "triggers.jsonl": TRIGGER,
     # one entry a row
-    "gazetteer_places.csv": record(required={
-        "name": both(TEXT, where(str.strip, "empty name")),
-        "canonical": both(TEXT, where(str.strip, "empty canonical name")),
-        "kind": one_of(PLACE_KINDS, "place kind"),
-        "country": both(TEXT, where(lambda v: not v or COUNTRY.fullmatch(v),
-                                    "country {value!r} is not an ISO 3166 code")),
-    }),
+    "gazetteer_places.csv": PLACE_ROW,
+    "gazetteer_world.csv": PLACE_ROW,
 }
 
 

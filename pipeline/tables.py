@@ -60,7 +60,7 @@ COLUMNS: dict[str, list[str]] = {
     SENTENCES: ["doc_id", "sent_id", "start", "end", "page", "n_tokens", "n_chars", "text"],
     MENTIONS: [
         "doc_id", "mention_id", "type", "start", "end", "raw_start", "raw_end", "page",
-        "sent_id", "text", "normal", "entity_id", "nested_in",
+        "sent_id", "text", "normal", "entity_id", "nested_in", "place_kind",
         *(name for name in MENTION_VALUE_FIELDS if name != "normal"),
     ],
     EVENTS: [
@@ -134,7 +134,7 @@ def document_rows(doc: ProcessedDocument, pipeline_version: str) -> Rows:
             "end": m.end, "raw_start": raw_start, "raw_end": raw_end,
             "page": raw.page_at(raw_start), "sent_id": sent_id_at(m.start),
             "text": m.text, "normal": m.normal, "entity_id": m.entity_id,
-            "nested_in": holders[i], **value_columns(m.value),
+            "nested_in": holders[i], "place_kind": m.place_kind, **value_columns(m.value),
         })
     events, arguments = [], []
     for i, e in enumerate(doc.events):

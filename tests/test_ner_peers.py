@@ -3,7 +3,16 @@
 
 from __future__ import annotations
 
-from benchmarks.ner_peers import factrueval_spans, is_place_name, main, nerel_spans, score
+from benchmarks.ner_peers import (
+    factrueval_objects,
+    factrueval_spans,
+    is_place_name,
+    main,
+    nerel_spans,
+    outermost_spans,
+    score,
+    score_objects,
+)
 
 
 def test_nerel_every_level_mapped_types_only_stray_lines_skipped():
@@ -48,3 +57,40 @@ def test_skips_cleanly_without_the_corpora(tmp_path, capsys):
     assert main(["--nerel", str(tmp_path / "none"), "--factrueval", str(tmp_path / "none")]) == 0
     out = capsys.readouterr().out
     assert "skipped: NEREL" in out and "skipped: FactRuEval" in out
+
+
+def test_factrueval_guidelines_designators_optional_unnamed_and_inner_objects_not_scored():
+    text = "Депутаты партии «Зелёный путь» и суд Перми спорили, а МЧС Чили молчало."
+    at = text.index
+    spans = "\n".join([
+        f"1 org_descr {at('партии')} 6 10 1  # 10 партии",
+        f"2 org_name {at('Зелёный')} 13 11 2  # 11 12 Зелёный путь",
+        f"3 org_descr {at('суд')} 3 13 1  # 13 суд",
+        f"4 loc_name {at('Перми')} 5 14 1  # 14 Перми",
+        f"5 org_name {at('МЧС')} 3 15 1  # 15 МЧС",
+        f"6 loc_name {at('Чили')} 4 16 1  # 16 Чили",
+    ])
+    objects = "\n".join(["7 Org 1 2 # партии Зелёный путь", "8 Org 3 # суд", "9 LocOrg 4 # Перми",
+                         "10 Org 5 6 # МЧС Чили", "11 LocOrg 6 # Чили"])
+    gold = factrueval_objects(text, spans, objects)
+    assert [(o.kind, o.ignored) for o in gold] == [
+        ("ORG", False), ("ORG", True), ("LOC", False), ("ORG", False), ("LOC", True)]
+
+    def span(surface, kind):
+        return (at(surface), at(surface) + len(surface), kind)
+
+    # With or without its designator the party is right; the court, unnamed, is not scored;
+    # the ministry without its country is wrong; a stray ORG is wrong.
+    predicted = [span("партии «Зелёный путь»", "ORG"), span("суд", "ORG"), span("МЧС", "ORG"),
+                 span("Депутаты", "ORG")]
+    assert score_objects(gold, text, predicted, "ORG")["strict"] == (1, 1, 3, 2)
+    predicted = [span("Зелёный путь", "ORG"), span("МЧС Чили", "ORG")]
+    assert score_objects(gold, text, predicted, "ORG")["strict"] == (2, 2, 2, 2)
+    # A place inside the ministry's name is not scored, whether found or not.
+    assert score_objects(gold, text, [span("Чили", "LOC")], "LOC")["strict"] == (0, 0, 0, 1)
+    assert score_objects(gold, text, [span("Перми", "LOC")], "LOC")["strict"] == (1, 1, 1, 1)
+
+
+def test_factrueval_hands_in_the_outermost_layer():
+    assert outermost_spans([(0, 8, "ORG"), (4, 8, "LOC"), (4, 8, "ORG"), (10, 12, "PER")]) == [
+        (0, 8, "ORG"), (10, 12, "PER")]

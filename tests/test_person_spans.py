@@ -87,3 +87,47 @@ def test_a_director_named_after_a_venue_noun_is_a_person(models):
 ])
 def test_normal_form_puts_the_first_name_first(text, normal, models):
     assert [m.normal for m in tag_names(text, models) if m.type == PER] == [normal]
+
+
+NAMED_AFTER = [
+    ("Концерт в Театре имени Вахтангова отменили.", "Театре имени Вахтангова", "Вахтангова"),
+    ("Она окончила Казанский университет им. Н.И. Лобачевского.", "Казанский университет им. Н.И. Лобачевского",
+     "Н.И. Лобачевского"),
+    ("Спектакль МХТ имени Горького сняли с афиши.", "МХТ имени Горького", "Горького"),
+]
+
+
+@pytest.mark.parametrize("text, holder, person", NAMED_AFTER)
+def test_the_person_a_body_is_named_after_is_a_person_inside_it(models, text, holder, person):
+    from pipeline.tag import tag_mentions
+
+    _, mentions = tag_mentions(text, models)
+    found = {(m.type, m.text) for m in mentions}
+    assert ("ORG", holder) in found and ("PER", person) in found
+    inside = [m for m in mentions if text.index(holder) <= m.start and m.end <= text.index(holder) + len(holder)]
+    assert {m.type for m in inside if m.text != holder} == {"PER"}  # no place, no cut-off unit
+
+
+@pytest.mark.parametrize("text, person", [
+    ("Его отвезли в больницу им. Пирогова в Самаре.", "Пирогова"),
+    ("Встреча прошла в школе имени Марии Котовой.", "Марии Котовой"),
+])
+def test_the_person_named_after_is_a_person_even_without_the_body(models, text, person):
+    from pipeline.tag import tag_mentions
+
+    _, mentions = tag_mentions(text, models)
+    assert ("PER", person) in {(m.type, m.text) for m in mentions}
+
+
+REPEATED_FOREIGN_SURNAMES = [
+    ("Судья навестил Патриса Лумумбу. Лумумба отказался от адвоката.", "Лумумба"),
+    ("Полиция задержала Джомо Кениату. Через неделю Кениата был отпущен.", "Кениата"),
+]
+
+
+@pytest.mark.parametrize("text, surname", REPEATED_FOREIGN_SURNAMES)
+def test_a_foreign_surname_in_a_the_case_met_again_alone_is_the_person(models, text, surname):
+    from pipeline.tag import tag_mentions
+
+    _, mentions = tag_mentions(text, models)
+    assert ("PER", surname) in {(m.type, m.text) for m in mentions if m.start > text.index(".")}

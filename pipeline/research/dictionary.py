@@ -14,7 +14,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..records import EVENT_TYPES, MENTION_TYPES, ROLES
+from ..records import EVENT_TYPES, MENTION_TYPES, PLACE_KINDS, ROLES
 from ..tables import DOCUMENTS, EVENT_ARGUMENTS, EVENTS, MENTIONS, SENTENCES
 
 # The pandas types ``load()`` gives; ``category`` columns list their values.
@@ -144,6 +144,11 @@ DICTIONARY: dict[str, dict[str, Column]] = {
                             "an outermost mention: `mentions[mentions.nested_in.isna()]` is one "
                             "flat layer, the one to count organisations, places or amounts in "
                             "and the one the events use.", "12"),
+        "place_kind": Column(CATEGORY, "For a place: `venue` when it names a street, square, "
+                             "building or monument (`Тверская площадь`, `памятник Абаю`), a "
+                             "place an event happens at rather than one to count cities and "
+                             "countries by (NEREL's FACILITY); null for any other place and "
+                             "for other types.", "venue", values=PLACE_KINDS),
         **_DATES, **_AMOUNTS, **_TERMS, **_COUNTS,
         "approx": Column(NULLABLE_BOOL, "True for an approximate value (`около`, `более`, "
                          "`порядка`); null for types without a value.", "False"),

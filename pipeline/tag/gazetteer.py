@@ -1,7 +1,8 @@
 """Places of Kazakhstan, Russia and their neighbours, found in any case.
 
-The gazetteer (``models/gazetteer_places.csv``: name, canonical, kind, country)
-holds nominative names and their variants (``Жана Озен``, ``Алма-Ата``). A word of
+The gazetteer (``models/gazetteer_places.csv``, hand-made, and
+``models/gazetteer_world.csv``, the world's countries and main cities from CLDR: name,
+canonical, kind, country) holds nominative names and their variants (``Жана Озен``, ``Алма-Ата``). A word of
 text is put back into candidate nominatives by swapping its case ending
 (``models/ner_place_endings.json``) and by pymorphy3's geographic lemmas; a
 candidate counts only if it is a name the gazetteer holds, so inflected forms
@@ -37,11 +38,16 @@ class Place:
     name: str = ""  # the nominative of the text's own wording: ``Жана Озен``, ``РК``
 
 
+# The hand-made gazetteer first (its entries win), then the world's countries and main
+# cities in Russian from CLDR (``scripts/make_world_gazetteer.py`` writes that file).
+GAZETTEER_FILES = ("gazetteer_places.csv", "gazetteer_world.csv")
+
+
 @cache
 def _entries() -> dict[tuple[str, ...], tuple[str, str, str, str]]:
     """Folded name words -> (canonical, kind, country, nominative name)."""
     table = {}
-    for row in load_csv("gazetteer_places.csv"):
+    for row in (row for name in GAZETTEER_FILES for row in load_csv(name)):
         key = tuple(fold(row["name"]).split())
         table.setdefault(key, (row["canonical"], row["kind"], row["country"], row["name"]))
     return table

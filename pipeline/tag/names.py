@@ -42,8 +42,16 @@ from .orgs import (
     org_lexicon,
 )
 from .person_context import person_context
-from .place_or_person import is_geographic, may_be_either, place_or_person
-from .person_spans import NOT_NOUN, extend_person, extend_persons, join_split_names, split_person
+from .place_kinds import place_kind
+from .place_or_person import is_geographic, may_be_either, place_or_person, surnames_as_people
+from .person_spans import (
+    NOT_NOUN,
+    extend_person,
+    extend_persons,
+    join_split_names,
+    named_after_people,
+    split_person,
+)
 from .persons import fullest, group_persons, normalise_person, surname_key
 
 CHUNK_CHARS = 1500  # natasha runs on pieces about this long, cut at sentence ends
@@ -78,12 +86,21 @@ def tag_names(text: str, models: Models) -> list[Mention]:
     spans = _merge_org_with_place(text, spans)
     spans = merge_org_chains(text, spans, inner_orgs)
     spans = [piece for span in spans for piece in _split_place_off_body(text, span, places)]
-    spans = _without_overlaps(spans)
+    spans = surnames_as_people(text, _without_overlaps(spans))
     spans += _repeated_surnames(text, spans)
     nested = _nested_places(text, spans, seen_places) + quoted_names_inside(text, spans)
     nested += nested_orgs(spans, inner_orgs) + names_before_place(text, spans, nested)
     nested += _nested_people(spans, seen_people)
-    return _to_mentions(text, spans + nested)
+    # The person a body or venue is named after is a person, not a place or a unit of it:
+    # no ``Чехова`` LOC nor ``МХТ имени`` ORG inside ``МХТ имени Чехова``.
+    people = [p for p in named_after_people(text, spans) if not any(
+        n.type == PER and n.start < p.end and p.start < n.end for n in nested)]
+    nested = [n for n in nested if not _NAMED_AFTER_END.search(text, n.start, n.end) and not any(
+        n.type != PER and n.start < p.end and p.start < n.end for p in people)]
+    # … and a person even where nothing took in the body's name (``больнице им. Пирогова``).
+    people += [p for p in named_after_people(text) if not any(
+        s.start < p.end and p.start < s.end for s in spans + nested)]
+    return _to_mentions(text, spans + nested + people)
 
 
 def chunks(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, str]]:
@@ -419,7 +436,9 @@ def _repeated_surnames(text: str, spans: list[Span]) -> list[Span]:
         if span.type == PER:
             name = normalise_person(text[span.start : span.end])
             if len(name.parts) > 1 and len(name.parts[-1]) > 2:
+                # Every stem the surname may have: ``Нельсона Манделу`` gives мандел, манделу.
                 surnames.add(surname_key(name.parts[-1]))
+                surnames.update(k for k in name.last_keys if len(k) > 3)
     if not surnames:
         return []
     added = []
@@ -434,6 +453,7 @@ def _repeated_surnames(text: str, spans: list[Span]) -> list[Span]:
     return added
 
 
+_NAMED_AFTER_END = re.compile(r"(?<![\w])(?:имени|им\.?)\s*$")
 _CAPITALISED = re.compile(r"(?<![\w.-])[А-ЯЁ][а-яё]{2,}(?:-[А-ЯЁ][а-яё]+)?(?![\w-])")
 
 
@@ -498,5 +518,6 @@ def _to_mentions(text: str, spans: list[Span]) -> list[Mention]:
         # own name nested in its designated form (``Яблоко`` in ``партии «Яблоко»``).
         own = span.type == LOC or span.same_as is not None
         normal = normals[id(span)] if own else entity_normal[entity]
-        mentions.append(Mention(span.type, span.start, span.end, surface, normal, None, entity))
+        kind = place_kind(surface, span.source == "venue") if span.type == LOC else None
+        mentions.append(Mention(span.type, span.start, span.end, surface, normal, None, entity, kind))
     return mentions

@@ -322,3 +322,28 @@ def _starts_another_name(words: list[str], word: str) -> bool:
     if role == SURNAME and _RUSSIAN_SURNAME.search(word):
         return bool(russian) and GIVEN in roles[roles.index(SURNAME):]
     return False  # a second patronymic is a surname in -вич (``Николай Викторович Статкевич``)
+
+
+# ``имени``/``им.`` and the name after it: initials, then capitalised words.
+_NAMED_AFTER = re.compile(
+    r"(?<![\w])(?:имени|им\.)[ \t]+((?:[А-ЯЁ]\.[ \t]?){0,2}[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?"
+    r"(?:[ \t][А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?){0,2})")
+
+
+def named_after_people(text: str, holders: list[Span] | None = None) -> list[Span]:
+    """The person an organisation or a venue is named after (``НИИ им. Склифосовского``,
+    ``Театр имени Ермоловой``, ``институт им. А.М. Горького``): a PER inside the holder
+    (without ``holders``, anywhere in the text).
+
+    >>> text = "в НИИ им. Склифосовского и в Театре имени Марии Ермоловой"
+    >>> holders = [Span("ORG", 2, 24), Span("ORG", 29, 57)]
+    >>> [text[s.start:s.end] for s in named_after_people(text, holders)]
+    ['Склифосовского', 'Марии Ермоловой']
+    """
+    found = []
+    for holder in holders if holders is not None else [Span("", 0, len(text))]:
+        if holder.type == PER:
+            continue
+        for match in _NAMED_AFTER.finditer(text, holder.start, holder.end):
+            found.append(Span(PER, match.start(1), match.end(1), source="named after"))
+    return found

@@ -12,12 +12,13 @@ with more votes wins; on a tie natasha's reading stands.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import cache
 
 from ..nlp import parse_word
 from ..records import LOC, PER
 from ..resources import load_json
-from .candidates import in_dictionary
+from .candidates import Span, in_dictionary
 from .person_context import verb_agrees_after
 
 _WORD_BEFORE = re.compile(r"(?<![\w-])([^\W\d_]+)\.?[ \t]+$")
@@ -82,3 +83,58 @@ def place_or_person(text: str, start: int, end: int, natasha: str | None, in_gaz
     if place == person:
         return natasha or LOC
     return LOC if place > person else PER
+
+
+def surnames_as_people(text: str, spans: list[Span]) -> list[Span]:
+    """A one-word place that no gazetteer knows but that is the surname of a person the
+    document names in full is that person: ``администрации Клинтона`` after ``Билл
+    Клинтон``, ``правительства Руснока`` after ``Иржи Руснок``; after a preposition of
+    place (``в Клинтоне``) it stays a place.
+
+    >>> text = "Премьер Иржи Руснок ушёл; правительство Руснока пало."
+    >>> spans = [Span(PER, 8, 19), Span(LOC, 40, 47)]
+    >>> [(s.type, text[s.start:s.end]) for s in surnames_as_people(text, spans)]
+    [('PER', 'Иржи Руснок'), ('PER', 'Руснока')]
+    """
+    from .persons import normalise_person, surname_key
+
+    surnames = set()
+    for span in spans:
+        if span.type == PER:
+            name = normalise_person(text[span.start : span.end])
+            if len(name.parts) > 1 and len(name.parts[-1]) > 2:
+                surnames.add(surname_key(name.parts[-1]))
+                surnames.update(k for k in name.last_keys if len(k) > 3)
+    if not surnames:
+        return spans
+    result = []
+    for span in spans:
+        word = text[span.start : span.end]
+        if (span.type == LOC and span.canonical is None and span.source == "natasha" and " " not in word
+                and _is_surname_of(word, surnames) and not _after_place_preposition(text, span.start)):
+            span = replace(span, type=PER)
+        result.append(span)
+    return result
+
+
+# Case endings a surname unknown to pymorphy3 takes (``Кэмпбелл`` -> ``Кэмпбелла``, ``Кэмпбеллом``).
+_SURNAME_ENDINGS = ("", "а", "у", "ом", "е", "ым", "ой", "ым", "ы", "ем", "я", "ю")
+
+
+def _is_surname_of(word: str, surnames: set[str]) -> bool:
+    """Whether a word is one of the surnames in some case.
+
+    >>> _is_surname_of("Кэмпбеллом", {"кэмпбелл"}), _is_surname_of("Руснока", {"руснок"}), _is_surname_of("Кэмп", {"кэмпбелл"})
+    (True, True, False)
+    """
+    from .persons import normalise_person
+
+    if normalise_person(word).last_keys & surnames:
+        return True
+    lower = word.lower()
+    return any(lower.startswith(s) and lower[len(s):] in _SURNAME_ENDINGS for s in surnames)
+
+
+def _after_place_preposition(text: str, start: int) -> bool:
+    before = _WORD_BEFORE.search(text[max(0, start - 30) : start])
+    return bool(before) and before.group(1).lower() in _context()["place_prepositions"]

@@ -1,0 +1,49 @@
+"""What kind of place a LOC mention names: a venue, or a settlement, region or country.
+
+Users count events by place; a street, square, building or monument (``Тверская
+площадь``, ``Букингемский дворец``, ``памятник Абаю``) is a place an event happens at,
+but not one to add up beside cities and countries. Such a mention stays a LOC and is
+marked ``place_kind`` ``venue`` in the mentions table (NEREL calls these FACILITY);
+every other LOC has no kind. A venue is a mention the venue finder made or one whose
+words hold a venue noun of ``models/ner_venues.json`` (``nouns``, or ``kind_words``
+such as ``дом``, ``кладбище`` that make no venue of the name after them on their own),
+or a hyphenated name ending like an English street (``Даунинг-стрит``).
+"""
+
+from __future__ import annotations
+
+from functools import cache, lru_cache
+
+from ..nlp import parse_word
+from ..records import VENUE
+from ..resources import load_json
+from .candidates import WORD
+
+
+@cache
+def _venue_words() -> tuple[frozenset[str], tuple[str, ...]]:
+    data = load_json("ner_venues.json")
+    return frozenset(data["nouns"]) | frozenset(data["kind_words"]), tuple("-" + e for e in data["kind_endings"])
+
+
+@lru_cache(maxsize=20_000)
+def _is_venue_word(word: str) -> bool:
+    nouns, endings = _venue_words()
+    if word.lower().endswith(endings):
+        return True
+    return any(p.tag.POS == "NOUN" and p.normal_form.replace("ё", "е") in nouns for p in parse_word(word))
+
+
+def place_kind(surface: str, found_as_venue: bool = False) -> str | None:
+    """``venue`` for a named venue, street or monument; None for any other place.
+
+    >>> place_kind("Букингемском дворце"), place_kind("Гаврской улице"), place_kind("Нижнем Новгороде")
+    ('venue', 'venue', None)
+    >>> place_kind("Москве"), place_kind("Площадь Тяньаньмэнь"), place_kind("Белом доме"), place_kind("Уолл-стрит")
+    (None, 'venue', 'venue', 'venue')
+    >>> place_kind("Домодедове"), place_kind("Садовом")
+    (None, None)
+    """
+    if found_as_venue:
+        return VENUE
+    return VENUE if any(_is_venue_word(w) for w in WORD.findall(surface)) else None
