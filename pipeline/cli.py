@@ -211,6 +211,49 @@ def import_command(source: Path, fmt: str, out_dir: Path, force: bool) -> None:
     click.echo(f"{len(written)} gold files ({n_mentions} mentions, {n_events} events) in {out_dir}/")
 
 
+@main.command("link")
+@click.argument("out", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("-o", "--output", "dest", default=None,
+              type=click.Path(file_okay=False, path_type=Path),
+              help="Folder for the link tables and the review file.  [default: OUT]")
+@click.option("--threshold", default=None, type=click.FloatRange(0, 1),
+              help="Match probability at which records join, for people and incidents "
+                   "alike (overrides the two below).")
+@click.option("--person-threshold", default=None, type=click.FloatRange(0, 1),
+              help="Match probability at which person records join.  [default: 0.98]")
+@click.option("--incident-threshold", default=None, type=click.FloatRange(0, 1),
+              help="Match probability at which events join one incident.  [default: 0.9]")
+@click.option("--no-learn", is_flag=True,
+              help="Use the shipped model parameters as they are, even on a large output.")
+def link_command(out: Path, dest: Path | None, threshold: float | None,
+                 person_threshold: float | None, incident_threshold: float | None,
+                 no_learn: bool) -> None:
+    """People and incidents across the documents of OUT.
+
+    Writes people, incidents, person_events, mention_people and event_incidents
+    (pipeline.load() joins person_id onto mentions and incident_id onto events),
+    and link_review.csv/.xlsx: pairs near the threshold for an annotator to mark
+    `same` or `different`; their decisions are logged in link_decisions.csv and
+    applied on every later run.
+    """
+    from .link import INCIDENT_THRESHOLD, PERSON_THRESHOLD, link
+
+    def chosen(specific: float | None, default: float) -> float:
+        return next(t for t in (threshold, specific, default) if t is not None)
+
+    dest = dest or out
+    try:
+        result = link(out, dest, person_threshold=chosen(person_threshold, PERSON_THRESHOLD),
+                      incident_threshold=chosen(incident_threshold, INCIDENT_THRESHOLD),
+                      learn=not no_learn)
+    except PipelineError as error:
+        raise click.ClickException(str(error)) from error
+    for row in result.stale_decisions:
+        click.echo(f"not applied: the decision on {row['left']} / {row['right']} was made on "
+                   f"records that have changed since", err=True)
+    click.echo(f"{result.summary()}; tables in {dest}/")
+
+
 @main.command("review")
 @click.argument("out", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("-o", "--output", "out_dir", default=Path("review"), show_default=True,

@@ -224,6 +224,27 @@ EVENT_CONTEXT = record(required={
 SINGLE_CHARACTER = both(TEXT, where(lambda v: len(v) == 1, "expected one character, found {value!r}"))
 CHARACTER_MAP = mapping(SINGLE_CHARACTER, TEXT)
 
+def _is_regex(value) -> bool:
+    try:
+        re.compile(value)
+    except (re.error, TypeError):
+        return False
+    return True
+
+
+PROBABILITY = both(NUMBER, where(lambda v: 0 < v <= 1, "expected a probability in (0, 1], found {value!r}"))
+# models/link_{people,incidents}.json: a prior and, per comparison level, its (m, u)
+# (pipeline.link.engine checks that every comparison and level named exists).
+LINK_PARAMETERS = record(required={
+    "probability_two_random_records_match": PROBABILITY,
+    "comparisons": mapping(TEXT, mapping(TEXT, both(
+        list_of(PROBABILITY), where(lambda v: len(v) == 2, "expected [m, u], found {value!r}")))),
+}, optional={"fitted_on": TEXT})
+REGEX = both(TEXT, where(_is_regex, "{value!r} is not a regular expression"))
+REWRITE = both(list_of(TEXT), where(lambda v: len(v) == 2 and _is_regex(v[0]),
+                                    "expected [regular expression, replacement], found {value!r}"))
+CYRILLIC_WORD = both(TEXT, where(lambda v: bool(re.fullmatch(r"[А-ЯЁ][а-яё]+", v)),
+                                 "expected a capitalised Cyrillic word, found {value!r}"))
 # A gazetteer row (both gazetteer files): name, canonical, kind, country.
 PLACE_ROW = record(required={
     "name": both(TEXT, where(str.strip, "empty name")),
@@ -281,6 +302,21 @@ SCHEMAS: dict[str, Schema] = {
     }),
     "extract_russian_letters.json": record(required={"frequencies": mapping(SINGLE_CHARACTER, NUMBER)}),
     "homoglyphs.json": record(required={"latin_to_cyrillic": CHARACTER_MAP, "roman_numeral_letters": TEXT}),
+    "link_incidents.json": LINK_PARAMETERS,
+    "link_names.json": record(required={
+        "source": TEXT,
+        "surname_endings": record(required={"strong": list_of(REGEX, 1), "weak": list_of(REGEX, 1)}),
+        "first_names": list_of(record(required={
+            "name": CYRILLIC_WORD, "gender": one_of(("masc", "femn"), "gender"),
+            "forms": list_of(CYRILLIC_WORD, 1)}), 1)}, optional={"about": TEXT}),
+    "link_people.json": LINK_PARAMETERS,
+    "link_synthetic_names.json": record(required={
+        "male": list_of(CYRILLIC_WORD, 1), "female": list_of(CYRILLIC_WORD, 1),
+        "patronymic_m": TEXT, "patronymic_f": TEXT, "surname_roots": list_of(CYRILLIC_WORD, 1),
+        "surname_suffixes": list_of(TEXT, 1)}, optional={"about": TEXT}),
+    "link_transliteration.json": record(required={
+        "cyrillic": mapping(SINGLE_CHARACTER, TEXT), "latin": list_of(REWRITE)},
+        optional={"about": TEXT}),
     "months.json": record(required={"months": list_of(record(required={
         "number": both(INT, where(lambda v: 1 <= v <= 12, "month {value!r} is not 1 to 12")),
         "forms": list_of(TEXT, 1), "abbreviations": WORDS}), 12)}),

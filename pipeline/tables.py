@@ -70,6 +70,32 @@ COLUMNS: dict[str, list[str]] = {
     EVENT_ARGUMENTS: ["doc_id", "event_id", "role", "mention_id"],
 }
 
+# Written by `testimony link` beside the run's tables (pipeline/link/output.py):
+# one row per person and per incident across documents, one per person per event,
+# and the links `pipeline.load()` joins onto mentions (`person_id`) and events
+# (`incident_id`). The run's own tables are never rewritten.
+PEOPLE = "people"
+INCIDENTS = "incidents"
+PERSON_EVENTS = "person_events"
+MENTION_PEOPLE = "mention_people"
+EVENT_INCIDENTS = "event_incidents"
+LINK_TABLES = (PEOPLE, INCIDENTS, PERSON_EVENTS, MENTION_PEOPLE, EVENT_INCIDENTS)
+LINK_COLUMNS: dict[str, list[str]] = {
+    PEOPLE: ["person_id", "name", "variants", "gender", "doc_ids", "n_documents", "n_events",
+             "match_probability"],
+    INCIDENTS: [
+        "incident_id", "type", "aggregate", "date_start", "date_end", "date_precision", "place",
+        "persons", "person_ids", "count_min", "count_max", "amount_min", "amount_max",
+        "currency", "term_min", "term_max", "term_unit", "n_sources", "doc_ids", "event_ids",
+        "conflicts", "match_probability",
+    ],
+    PERSON_EVENTS: ["person_id", "doc_id", "event_id", "incident_id", "name"],
+    MENTION_PEOPLE: ["doc_id", "mention_id", "person_id"],
+    EVENT_INCIDENTS: ["doc_id", "event_id", "incident_id"],
+}
+# The link columns pipeline.load() joins onto the run's tables.
+JOINED_COLUMNS: dict[str, list[str]] = {MENTIONS: ["person_id"], EVENTS: ["incident_id"]}
+
 # pandas dtypes; columns not named here are strings (object).
 _INT = "Int64"
 DTYPES: dict[str, str] = {
@@ -300,6 +326,17 @@ def read_tables(out_dir: Path | str, names: Sequence[str] = TABLES, columns: Sel
     return archive.snapshot(store, lambda state: {
         name: _arrow_to_frame(_read_arrow(store, state, name, _pick(columns, name), _pick(filters, name)))
         for name in names})
+
+
+def read_link_table(out_dir: Path | str, name: str) -> pd.DataFrame:
+    """A table ``testimony link`` wrote (:data:`LINK_TABLES`): one ``NAME.parquet``
+    (else ``NAME.csv``) beside the run's tables, outside its archive's generations, so
+    a later run into the folder never touches it."""
+    if name not in LINK_TABLES:
+        raise OutputError(f"no link table named {name} (link tables: {', '.join(LINK_TABLES)})")
+    store = open_store(out_dir)
+    _check_folder(store, out_dir)
+    return _arrow_to_frame(_read_single_file(store, name))
 
 
 def _check_folder(store: Store, out_dir) -> None:

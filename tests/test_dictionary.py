@@ -18,25 +18,31 @@ from pipeline.research.dictionary import (
     main,
     render_markdown,
 )
-from pipeline.tables import COLUMNS, DATE_VALUED, DTYPES, TABLES
+from pipeline.link.output import LINK_DTYPES
+from pipeline.research.loading import LINKED_TABLES
+from pipeline.tables import COLUMNS, DATE_VALUED, DTYPES, JOINED_COLUMNS, LINK_COLUMNS, TABLES
 
 DOCS = Path(__file__).resolve().parents[1] / "docs" / "data_dictionary.md"
 # What tables.py writes, as what load() gives.
 WRITTEN_AS = {"Int64": {INT}, "Float64": {FLOAT}, "boolean": {BOOL, NULLABLE_BOOL}}
+# What load() gives: the run's tables with the link ids joined on, and the link's own.
+LOADED = {**{t: COLUMNS[t] + JOINED_COLUMNS.get(t, []) for t in TABLES},
+          **{t: LINK_COLUMNS[t] for t in LINKED_TABLES}}
 
 
 def test_every_table_and_column_is_described_in_order():
-    assert list(DICTIONARY) == list(TABLES)
-    for table in TABLES:
-        assert list(DICTIONARY[table]) == COLUMNS[table], table
+    assert list(DICTIONARY) == list(LOADED)
+    for table, columns in LOADED.items():
+        assert list(DICTIONARY[table]) == columns, table
 
 
-@pytest.mark.parametrize("table, column", [(t, c) for t in TABLES for c in COLUMNS[t]])
+@pytest.mark.parametrize("table, column", [(t, c) for t, cs in LOADED.items() for c in cs])
 def test_entry_agrees_with_how_the_table_is_written(table, column):
     entry = DICTIONARY[table][column]
     assert entry.meaning.strip() and entry.example.strip()
-    if column in DTYPES:
-        assert entry.dtype in WRITTEN_AS[DTYPES[column]], (table, column)
+    written = LINK_DTYPES if table in LINKED_TABLES else DTYPES
+    if column in written:
+        assert entry.dtype in WRITTEN_AS[written[column]], (table, column)
     elif column in DATE_VALUED:
         assert entry.dtype == DATE
     else:  # written as text: read as text or as a category of labels
@@ -60,10 +66,10 @@ def test_committed_markdown_is_the_generated_one():
 
 def test_markdown_lists_every_column_once_per_table():
     text = render_markdown()
-    for table in TABLES:
+    for table, columns in LOADED.items():
         section = text.split(f"\n## {table}\n", 1)[1].split("\n## ", 1)[0]
         rows = [line for line in section.splitlines() if line.startswith("| `")]
-        assert [r.split("`")[1] for r in rows] == COLUMNS[table]
+        assert [r.split("`")[1] for r in rows] == columns
 
 
 def test_check_flag_fails_on_a_stale_file_and_passes_after_writing(tmp_path, capsys):

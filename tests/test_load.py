@@ -23,7 +23,7 @@ from pipeline.research.loading import (
     load,
     with_documents,
 )
-from pipeline.tables import COLUMNS, EVENTS, MENTIONS, TABLES
+from pipeline.tables import COLUMNS, EVENTS, JOINED_COLUMNS, MENTIONS, TABLES
 
 RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
 
@@ -73,7 +73,7 @@ def test_every_column_has_the_dictionary_type(tables, table, column):
 
 def test_column_order_is_the_contract(tables):
     for table in TABLES:
-        assert list(getattr(tables, table).columns) == COLUMNS[table]
+        assert list(getattr(tables, table).columns) == COLUMNS[table] + JOINED_COLUMNS.get(table, [])
 
 
 def test_tumenova_fine_of_80900_kzt(tables):
@@ -180,7 +180,7 @@ def test_older_output_without_optional_columns_loads_them_as_null(old, tmp_path)
     _drop(old, EVENTS, ["evidence_spans", "actors", "negated"])
     _drop(old, MENTIONS, ["approx", "entity_id"])
     tables = load(old)
-    assert list(tables.events.columns) == COLUMNS[EVENTS]
+    assert list(tables.events.columns) == COLUMNS[EVENTS] + JOINED_COLUMNS[EVENTS]
     assert tables.events.evidence_spans.isna().all() and tables.events.actors.isna().all()
     assert tables.events.negated.dtype == "boolean" and tables.events.negated.isna().all()
     assert tables.mentions.entity_id.dtype == "Int64" and tables.mentions.entity_id.isna().all()
@@ -217,4 +217,4 @@ def test_newer_columns_are_kept_after_the_known_ones(old, tmp_path):
     frame["confidence"] = 0.5
     frame.to_parquet(newer / "events.parquet", index=False)
     events = load(newer).events
-    assert list(events.columns) == COLUMNS[EVENTS] + ["confidence"]
+    assert list(events.columns) == COLUMNS[EVENTS] + JOINED_COLUMNS[EVENTS] + ["confidence"]

@@ -15,7 +15,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..records import EVENT_TYPES, MENTION_TYPES, PLACE_KINDS, ROLES
-from ..tables import DOCUMENTS, EVENT_ARGUMENTS, EVENTS, MENTIONS, SENTENCES
+from ..tables import (
+    DOCUMENTS,
+    EVENT_ARGUMENTS,
+    EVENTS,
+    INCIDENTS,
+    MENTIONS,
+    PEOPLE,
+    PERSON_EVENTS,
+    SENTENCES,
+)
 
 # The pandas types ``load()`` gives; ``category`` columns list their values.
 STRING, INT, FLOAT, BOOL, NULLABLE_BOOL = "string", "Int64", "Float64", "bool", "boolean"
@@ -41,6 +50,14 @@ def _doc_id() -> Column:
                   "folder and kept across runs into it (a file whose stem another document "
                   "of the folder has gets the stem and a hash of its path, `x-1a2b3c4d`).",
                   "001_35f99063bebc0d6e", required=True)
+
+
+def _person_id(meaning: str, required: bool = False) -> Column:
+    return Column(STRING, meaning, "p-0dc44c8970", required=required)
+
+
+def _incident_id(meaning: str, required: bool = False) -> Column:
+    return Column(STRING, meaning, "i-deb26650c3", required=required)
 
 
 def _offsets(what: str) -> dict[str, Column]:
@@ -152,6 +169,9 @@ DICTIONARY: dict[str, dict[str, Column]] = {
         **_DATES, **_AMOUNTS, **_TERMS, **_COUNTS,
         "approx": Column(NULLABLE_BOOL, "True for an approximate value (`около`, `более`, "
                          "`порядка`); null for types without a value.", "False"),
+        "person_id": _person_id("The person (a row of `people`) a PER mention names, joined "
+                                "by `load()` once `testimony link` has run; null before, and "
+                                "for other mentions."),
     },
     EVENTS: {
         "doc_id": _doc_id(),
@@ -183,6 +203,9 @@ DICTIONARY: dict[str, dict[str, Column]] = {
                            "Бахыт Туменова была оштрафована на 80900 тенге."),
         "evidence_spans": Column(STRING, "`; `-joined `start-end` clean-text spans of the "
                                  "evidence.", "6993-7050; 7051-7315"),
+        "incident_id": _incident_id("The incident (a row of `incidents`) this event tells, "
+                                    "joined by `load()` once `testimony link` has run; null "
+                                    "before, and for negated events."),
     },
     EVENT_ARGUMENTS: {
         "doc_id": _doc_id(),
@@ -191,6 +214,62 @@ DICTIONARY: dict[str, dict[str, Column]] = {
                        required=True, values=ROLES),
         "mention_id": Column(INT, "The mention (with `doc_id`), a row of `mentions`.", "99",
                              required=True),
+    },
+}
+
+# Across documents: written by `testimony link` (pipeline/link/).
+DICTIONARY |= {
+    PEOPLE: {
+        "person_id": _person_id("One person across documents; stable while the record it "
+                                "is named after (its first document's name) stays.", True),
+        "name": Column(STRING, "The fullest nominative name any document gives.",
+                       "Бахыт Туменова"),
+        "variants": Column(STRING, "`; `-joined names the documents give.",
+                           "Б. Туменова; Бахыт Туменова"),
+        "gender": Column(CATEGORY, "Gender the names show (most documents), null when none "
+                         "does.", "femn", values=("masc", "femn")),
+        "doc_ids": Column(STRING, "`; `-joined documents naming the person.",
+                          "001_35f99063bebc0d6e; link_s01a"),
+        "n_documents": Column(INT, "Documents naming the person.", "2"),
+        "n_events": Column(INT, "Events naming the person, over all documents.", "3"),
+        "match_probability": Column(FLOAT, "The weakest match probability that joined two of "
+                                    "the person's records; null for one record.", "0.9987"),
+    },
+    INCIDENTS: {
+        "incident_id": _incident_id("One real-world happening across documents; stable "
+                                    "while its first event stays.", True),
+        "type": Column(CATEGORY, "What happened.", "detention", required=True,
+                       values=EVENT_TYPES),
+        "aggregate": Column(NULLABLE_BOOL, "True for a total over happenings told one by one "
+                            "(see `events`).", "False"),
+        "date_start": Column(DATE, "The most precise date a source gives (first day).",
+                             "2021-06-12"),
+        "date_end": Column(DATE, "Its last day.", "2021-06-12"),
+        "date_precision": Column(CATEGORY, "How precise that date is.", "day", values=UNITS),
+        "place": Column(STRING, "The most specific place a source names (a square before its "
+                        "city).", "площадь Республики"),
+        "persons": Column(STRING, "`; `-joined `people.name` of everyone any source names.",
+                          "Бахыт Туменова"),
+        "person_ids": Column(STRING, "`; `-joined `person_id`s of those people.",
+                             "p-0dc44c8970"),
+        **_COUNTS, **_AMOUNTS, **_TERMS,
+        "n_sources": Column(INT, "Documents telling the incident: count incidents, not "
+                            "events, to count happenings.", "2"),
+        "doc_ids": Column(STRING, "`; `-joined documents telling it.", "link_s01a; link_s01b"),
+        "event_ids": Column(STRING, "`; `-joined `doc_id:event_id` of its events.",
+                            "link_s01a:0; link_s01b:0"),
+        "conflicts": Column(STRING, "`; `-joined fields the sources disagree on (`date`, "
+                            "`place`, `count`, `amount`, `term`); null when they agree.",
+                            "count"),
+        "match_probability": Column(FLOAT, "The weakest match probability that joined two of "
+                                    "its events; null for one event.", "0.9995"),
+    },
+    PERSON_EVENTS: {
+        "person_id": _person_id("The person.", True),
+        "doc_id": _doc_id(),
+        "event_id": Column(INT, "The event naming them (with `doc_id`).", "0", required=True),
+        "incident_id": _incident_id("The incident the event tells."),
+        "name": Column(STRING, "The name as that document gives it.", "Б. Туменова"),
     },
 }
 
@@ -214,6 +293,12 @@ def render_markdown() -> str:
         "`pipeline.load(OUT)` gives them in pandas. A missing value is null, never a "
         "sentinel. Columns marked * are required: an output lacking them cannot be "
         "loaded; others missing from an older output load as null.",
+        "",
+        "`testimony link OUT` adds `people`, `incidents` and `person_events` (one person, "
+        "one happening, however many documents tell it), and `load()` joins `person_id` "
+        "onto `mentions` and `incident_id` onto `events`; before linking these tables are "
+        "empty and those columns null. Count `incidents` (with `n_sources`) to count "
+        "happenings; `events` counts tellings.",
         "",
         "```python",
         "import pipeline",

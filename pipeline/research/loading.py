@@ -18,8 +18,10 @@ totals over happenings the text also tells one by one (`aggregate`).
 
 from __future__ import annotations
 
+import json
+import warnings
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -27,27 +29,59 @@ import pandas as pd
 from .dictionary import BOOL, CATEGORY, DATE, DICTIONARY, Column
 from ..errors import OutputError
 from ..records import NAME_SEPARATOR
-from ..tables import TABLES, Selection, read_tables
+from ..tables import (
+    DOCUMENTS,
+    EVENT_INCIDENTS,
+    EVENTS,
+    INCIDENTS,
+    JOINED_COLUMNS,
+    MENTION_PEOPLE,
+    MENTIONS,
+    PEOPLE,
+    PERSON_EVENTS,
+    TABLES,
+    Selection,
+    read_link_table,
+    read_tables,
+)
 
 PERSON_SEPARATOR = NAME_SEPARATOR
 # Average lengths, for adding terms given in months or years to terms in days.
 DAYS_PER_UNIT = {"day": 1.0, "month": 365.25 / 12, "year": 365.25}
 
 
+LINKED_TABLES = (PEOPLE, INCIDENTS, PERSON_EVENTS)  # what `testimony link` adds to Tables
+LINK_MANIFEST = "link.json"
+
+
+def _empty(name: str) -> pd.DataFrame:
+    return conform(pd.DataFrame(columns=list(DICTIONARY[name])), name)
+
+
 @dataclass(frozen=True, slots=True)
 class Tables:
-    """Every table of one output folder, typed by :func:`load` (None: not asked for)."""
+    """Every table of one output folder, typed by :func:`load` (None: not asked for).
+
+    ``people``, ``incidents`` and ``person_events`` are there once ``testimony link``
+    has run (``linked``), empty before.
+    """
 
     documents: pd.DataFrame | None
     sentences: pd.DataFrame | None
     mentions: pd.DataFrame | None
     events: pd.DataFrame | None
     event_arguments: pd.DataFrame | None
+    people: pd.DataFrame = field(default_factory=lambda: _empty(PEOPLE))
+    incidents: pd.DataFrame = field(default_factory=lambda: _empty(INCIDENTS))
+    person_events: pd.DataFrame = field(default_factory=lambda: _empty(PERSON_EVENTS))
+    linked: bool = False
 
 
 def load(out: str | Path, tables: Sequence[str] | None = None, columns: Selection = None,
-         filters: Selection = None) -> Tables:
-    """Read the tables ``testimony run`` wrote into ``out``, typed for pandas.
+         filters: Selection = None, links: str | Path | None = None) -> Tables:
+    """Read the tables ``testimony run`` wrote into ``out``, typed for pandas, with the
+    people and incidents ``testimony link`` wrote into ``links`` (default ``out``)
+    and their ids joined onto mentions (``person_id``) and events (``incident_id``).
 
     ``tables`` names the tables to read (all by default); ``columns`` keeps only those
     columns (a list for every table that has them, or a dict by table name);
@@ -58,7 +92,8 @@ def load(out: str | Path, tables: Sequence[str] | None = None, columns: Selectio
              filters=[("type", "in", ["detention", "fine"]), ("date_start", ">=", "2012-01-01")])
 
     A list of filters applies to each table that has every column it names; a dict
-    gives each table its own.
+    gives each table its own. The link's ids are joined onto a selection that keeps
+    its keys (``doc_id`` and ``mention_id`` or ``event_id``).
     """
     names = tuple(tables) if tables is not None else TABLES
     unknown = [n for n in names if n not in TABLES]
@@ -67,7 +102,47 @@ def load(out: str | Path, tables: Sequence[str] | None = None, columns: Selectio
     frames = read_tables(out, names, columns, filters)
     typed = {name: conform(frames[name], name, where=str(out), columns=_wanted(columns, name))
              for name in names}
-    return Tables(**{name: typed.get(name) for name in TABLES})
+    links = Path(links) if links is not None else Path(out)
+    if not _has_links(links):
+        return Tables(**{name: typed.get(name) for name in TABLES})
+    if typed.get(DOCUMENTS) is not None and "doc_id" in typed[DOCUMENTS] and not filters:
+        _warn_if_stale(links, typed[DOCUMENTS])
+    for name, link_table, keys in ((MENTIONS, MENTION_PEOPLE, ["doc_id", "mention_id"]),
+                                   (EVENTS, EVENT_INCIDENTS, ["doc_id", "event_id"])):
+        if typed.get(name) is not None and all(k in typed[name] for k in keys):
+            ids = read_link_table(links, link_table)[[*keys, JOINED_COLUMNS[name][0]]]
+            typed[name] = _joined(typed[name], ids, keys, name)
+    linked = {name: conform(read_link_table(links, name), name, where=str(links))
+              for name in LINKED_TABLES}
+    return Tables(**{name: typed.get(name) for name in TABLES}, **linked, linked=True)
+
+
+def _has_links(folder: Path) -> bool:
+    return all(any((folder / f"{name}.{suffix}").exists() for suffix in ("parquet", "csv"))
+               for name in (*LINKED_TABLES, MENTION_PEOPLE, EVENT_INCIDENTS))
+
+
+def _joined(frame: pd.DataFrame, link: pd.DataFrame, keys: list[str], name: str) -> pd.DataFrame:
+    """``frame`` with the link's id column in its dictionary place, typed."""
+    column = JOINED_COLUMNS[name][0]
+    link = link.astype({"doc_id": str, keys[1]: "int64"}).drop_duplicates(keys)
+    ids = frame[keys].astype({"doc_id": str, keys[1]: "int64"}).merge(link, on=keys, how="left")
+    frame = frame.drop(columns=[column], errors="ignore")
+    frame[column] = ids[column].to_numpy()
+    return conform(frame, name, columns=[c for c in DICTIONARY[name] if c in frame.columns])
+
+
+def _warn_if_stale(links: Path, documents: pd.DataFrame) -> None:
+    """A warning when documents were added or removed since the folder was linked."""
+    manifest = links / LINK_MANIFEST
+    if not manifest.exists():
+        return
+    linked = set(json.loads(manifest.read_text(encoding="utf-8")).get("documents", []))
+    now = set(documents["doc_id"].astype(str))
+    if linked != now:
+        warnings.warn(f"{links}: linked over {len(linked)} documents, the output now has "
+                      f"{len(now)} ({len(now - linked)} new, {len(linked - now)} gone): "
+                      f"run `testimony link` again to link them", stacklevel=3)
 
 
 def load_table(out: str | Path, name: str, columns: Sequence[str] | None = None,
@@ -94,7 +169,8 @@ def conform(frame: pd.DataFrame, name: str, where: str = "",
     if missing:
         raise OutputError(f"{where + ': ' if where else ''}the {name} table lacks required "
                           f"column(s) {', '.join(missing)}; it was written by an older or "
-                          f"different tool: rerun `testimony run`")
+                          f"different tool: rerun `testimony "
+                          f"{'link' if name in LINKED_TABLES else 'run'}`")
     typed = {c: _typed(frame[c] if c in frame.columns else None, spec, len(frame))
              for c, spec in columns.items()}
     result = pd.DataFrame(typed, index=frame.index)
@@ -215,3 +291,34 @@ def custodial_days_by_person(events: pd.DataFrame) -> pd.DataFrame:
         custody_events=("type", "size"), with_term=("days_min", "count"),
         days_min=("days_min", _total), days_max=("days_max", _total))
     return table.sort_values("days_min", ascending=False)
+
+
+def incidents_by_type(tables: Tables) -> pd.DataFrame:
+    """Per event type: happenings (incidents) against tellings (events), and how many
+    happenings more than one document tells. Totals over happenings told one by one
+    (``aggregate``) are left out, as :func:`happened` leaves them out of events.
+
+    Empty when the folder has not been linked (``testimony link``).
+    """
+    columns = ["incidents", "told_by_several", "most_sources", "events"]
+    if not tables.linked:
+        return pd.DataFrame(columns=columns)
+    incidents = tables.incidents[~tables.incidents["aggregate"].fillna(False).astype(bool)]
+    table = incidents.groupby(incidents["type"].astype(str)).agg(
+        incidents=("incident_id", "size"),
+        told_by_several=("n_sources", lambda n: int((n > 1).sum())),
+        most_sources=("n_sources", "max"))
+    events = happened(tables.events).dropna(subset=["incident_id"])
+    table["events"] = events.groupby(events["type"].astype(str)).size()
+    table = table.reindex(columns=columns).fillna(0).astype("Int64")
+    return table.sort_values("incidents", ascending=False).rename_axis("type")
+
+
+def incidents_told_by_several(tables: Tables, limit: int | None = None) -> pd.DataFrame:
+    """The incidents more than one document tells, most sources first: what linking
+    found, and (``conflicts``) where the sources disagree."""
+    several = tables.incidents[tables.incidents["n_sources"] > 1]
+    several = several.sort_values(["n_sources", "date_start"], ascending=[False, True])
+    columns = ["incident_id", "type", "date_start", "place", "persons", "n_sources", "doc_ids",
+               "conflicts"]
+    return several[columns].head(limit) if limit else several[columns]

@@ -30,6 +30,8 @@ from .loading import (
     events_by_month,
     fines_by_currency,
     happened,
+    incidents_by_type,
+    incidents_told_by_several,
     load,
 )
 from ..batch.run import TEXTS_DIR
@@ -57,13 +59,17 @@ def render_report(tables: Tables, out: Path, report_dir: Path) -> str:
     real = happened(events)
     n_failed = int((documents["status"] == "error").sum())
     meta = (f"{len(documents)} documents ({n_failed} failed), {len(events)} events "
-            f"({len(events) - len(real)} negated or totals of others, left out of the counts). "
-            f"Folder {out}; testimony {__version__}.")
+            f"({len(events) - len(real)} negated or totals of others, left out of the counts)"
+            + (f", telling {len(tables.incidents)} incidents "
+               f"({int((tables.incidents['n_sources'] > 1).sum())} told by more than one "
+               f"document)" if tables.linked else "")
+            + f". Folder {out}; testimony {__version__}.")
     by_type = real["type"].value_counts().rename("events").to_frame()
     by_type = by_type[by_type["events"] > 0]
     by_month = events_by_month(events)
     sections = [
         ("types", "Events by type", _plot_types(by_type["events"]) + _table(by_type)),
+        ("incidents", "Incidents: happenings, not tellings", _incidents(tables)),
         ("months", "Events by month",
          _plot_months(by_month) + _table(by_month, index_name="month")
          + _note(f"{int(real['date_start'].isna().sum())} events have no date.")),
@@ -86,6 +92,28 @@ def render_report(tables: Tables, out: Path, report_dir: Path) -> str:
                      f"{content}\n</section>" for anchor, title, content in sections)
     return Template(TEMPLATE.read_text(encoding="utf-8")).substitute(
         title="Testimony: events report", meta=html.escape(meta), nav=nav, body=body)
+
+
+INCIDENT_LIST_LIMIT = 200
+
+
+def _incidents(tables: Tables) -> str:
+    """Happenings per type against the events telling them, and those told by several."""
+    if not tables.linked:
+        return _note("Not linked: every count here is of events, and a happening told by "
+                     "three documents counts three times. `testimony link OUT` finds the "
+                     "people and incidents across documents.")
+    several = incidents_told_by_several(tables)
+    shown = several.head(INCIDENT_LIST_LIMIT).assign(
+        date_start=lambda f: f["date_start"].dt.strftime("%Y-%m-%d")).set_index("incident_id")
+    return (_table(incidents_by_type(tables))
+            + _note("incidents: happenings after linking; told_by_several: those more than "
+                    "one document tells; events: the tellings. Totals over happenings told "
+                    "one by one are left out.")
+            + "<h3>Told by more than one document</h3>"
+            + _table(shown)
+            + _note(f"{len(several)} incidents; {min(len(several), INCIDENT_LIST_LIMIT)} shown, "
+                    "most sources first. `conflicts` names what the sources disagree on."))
 
 
 def _note(text: str) -> str:

@@ -1,0 +1,314 @@
+"""``testimony link``: one person, one incident, however many statements tell it.
+
+Reads the tables of a finished run (through :func:`pipeline.load`), links person
+records across documents, then events (using the linked people), and writes the
+tables of :mod:`pipeline.link.output`, a review file of uncertain pairs and a
+manifest. Modules, in the order they work:
+
+- ``names``, ``places``: Russian names and places made comparable;
+- ``records``: the person and event records compared;
+- ``people``, ``incidents``: what the engine compares and which pairs it blocks;
+- ``engine``: splink (Fellegi–Sunter, EM-trained m/u) on DuckDB;
+- ``cluster``: scored pairs into clusters, with annotators' decisions;
+- ``consensus``: clusters into ``people`` and ``incidents`` rows;
+- ``review``: the review file and the decision log;
+- ``gold``, ``evaluate``, ``synthetic``, ``train``: the linking gold set, its
+  metrics, the synthetic corpus for scale and training, and the training script.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from .. import __version__
+from ..records import split_names
+from ..research.loading import load
+from ..tables import write_text_atomically
+from .cluster import cluster
+from .names import same_in_document
+from .consensus import incidents_table, people_table
+from .engine import score_pairs
+from .incidents import INCIDENTS
+from .output import (
+    EVENT_INCIDENTS,
+    INCIDENTS as INCIDENTS_TABLE,
+    MANIFEST,
+    MENTION_PEOPLE,
+    PEOPLE as PEOPLE_TABLE,
+    PERSON_EVENTS,
+    write_link_tables,
+)
+from .people import PEOPLE
+from .records import (
+    EVENT_KEY,
+    PERSON_KEY,
+    document_context,
+    event_key,
+    event_places,
+    event_records,
+    person_key,
+    person_records,
+    stable_id,
+)
+from .review import INCIDENT, PERSON, Decisions, check, read_decisions, write_review
+
+# Chosen on the development split of the linking gold set
+# (`python -m benchmarks.linking --sweep --keep DIR`): the threshold where the mean
+# of the pairwise F1 on the gold input and on the pipeline's output is highest, in
+# the middle of a plateau (README, "Linking").
+PERSON_THRESHOLD = 0.98
+INCIDENT_THRESHOLD = 0.9
+REVIEW_BAND = 3.0  # pairs this many bits of match weight either side of the threshold
+REVIEW_LIMIT = 1000  # pairs of each kind in the review file, the most uncertain first
+
+
+@dataclass
+class LinkResult:
+    """What one ``testimony link`` made."""
+
+    people: pd.DataFrame
+    incidents: pd.DataFrame
+    person_events: pd.DataFrame
+    mention_people: pd.DataFrame
+    event_incidents: pd.DataFrame
+    person_pairs: pd.DataFrame
+    event_pairs: pd.DataFrame
+    n_review: int = 0
+    stale_decisions: list[dict] = field(default_factory=list)
+
+    def summary(self) -> str:
+        linked = self.incidents[self.incidents["n_sources"] > 1]
+        return (f"{len(self.people)} people ({int((self.people['n_documents'] > 1).sum())} in "
+                f"more than one document), {len(self.incidents)} incidents "
+                f"({len(linked)} told by more than one document); "
+                f"{self.n_review} pairs to review")
+
+
+def _lowest_kept(threshold: float) -> float:
+    """Pairs below the review band under ``threshold`` are neither joined nor reviewed:
+    the engine need not hand them over (at scale, most pairs it scores)."""
+    lowest = weight(threshold) - REVIEW_BAND - 1.0
+    return 1.0 / (1.0 + 2.0 ** -lowest)
+
+
+def weight(probability: float) -> float:
+    probability = min(max(probability, 1e-12), 1 - 1e-12)
+    return math.log2(probability / (1 - probability))
+
+
+def link(out: str | Path, dest: str | Path | None = None, *,
+         person_threshold: float = PERSON_THRESHOLD,
+         incident_threshold: float = INCIDENT_THRESHOLD,
+         learn: bool = True, write: bool = True, tables=None) -> LinkResult:
+    """Link the people and incidents of output folder ``out``; write into ``dest`` (``out``).
+
+    ``learn``: re-fit the model on the data when there is enough of it;
+    ``tables``: already loaded tables (the benchmarks pass gold tables).
+    """
+    out = Path(out)
+    dest = Path(dest) if dest is not None else out
+    tables = load(out) if tables is None else tables
+    decisions = read_decisions(dest) if write else Decisions()
+
+    context = document_context(tables)
+    places = event_places(tables, context)
+    persons = person_records(tables, places, context)
+    person_pairs, _ = score_pairs(persons, PEOPLE, learn=learn,
+                                  threshold=_lowest_kept(person_threshold))
+    person_checks = {k: "" for k in persons[PERSON_KEY]}
+    same, different = decisions.pairs(PERSON, _ids(persons, PERSON_KEY), person_checks)
+    same += _same_in_documents(persons)
+    people_clusters = cluster(list(persons["doc_id"]), _triples(person_pairs),
+                              person_threshold, same, different,
+                              whereabouts=list(persons["whereabouts"]))
+    person_ids = _cluster_ids("p", persons[PERSON_KEY], people_clusters.labels)
+    person_of = {k: person_ids[c] for k, c in zip(persons[PERSON_KEY], people_clusters.labels)}
+
+    events = event_records(tables, places, person_of)
+    event_pairs, _ = score_pairs(events, INCIDENTS, learn=learn,
+                                 threshold=_lowest_kept(incident_threshold))
+    evidence = _evidence(tables)
+    event_checks = {k: check(evidence.get(k)) for k in events[EVENT_KEY]}
+    same, different = decisions.pairs(INCIDENT, _ids(events, EVENT_KEY), event_checks)
+    position = events["event_id"].to_numpy()
+    incident_clusters = cluster(list(events["doc_id"]),
+                                _triples(event_pairs, lambda i, j: abs(position[i] - position[j])),
+                                incident_threshold, same, different)
+    incident_ids = _cluster_ids("i", events[EVENT_KEY], incident_clusters.labels)
+    incident_of = {k: incident_ids[c] for k, c in zip(events[EVENT_KEY],
+                                                      incident_clusters.labels)}
+
+    person_events = _person_events(tables, person_of, incident_of)
+    per_person = person_events.groupby("person_id").size().to_dict()
+    people = people_table(persons, people_clusters.labels, people_clusters.weakest,
+                          person_ids, per_person)
+    names = dict(zip(people["person_id"], people["name"]))
+    incidents = incidents_table(events, incident_clusters.labels, incident_clusters.weakest,
+                                incident_ids, names)
+    result = LinkResult(
+        people=people, incidents=incidents, person_events=person_events,
+        mention_people=_mention_people(tables, person_of),
+        event_incidents=pd.DataFrame({
+            "doc_id": tables.events["doc_id"].astype(str),
+            "event_id": tables.events["event_id"],
+            "incident_id": [incident_of.get(event_key(d, e)) for d, e in
+                            zip(tables.events["doc_id"], tables.events["event_id"])]}),
+        person_pairs=_keyed(person_pairs, persons, PERSON_KEY),
+        event_pairs=_keyed(event_pairs, events, EVENT_KEY),
+        stale_decisions=decisions.stale,
+    )
+    if write:
+        refused = {_pair_of(persons, PERSON_KEY, i, j): why
+                   for i, j, _, why in people_clusters.refused}
+        rows = (_review_rows(PERSON, result.person_pairs, person_threshold, tables, evidence,
+                             person_checks, decisions, refused)
+                + _review_rows(INCIDENT, result.event_pairs, incident_threshold, tables,
+                               evidence, event_checks, decisions))
+        result.n_review = write_review(dest, rows, decisions)
+        write_link_tables(dest, {
+            PEOPLE_TABLE: people, INCIDENTS_TABLE: incidents, PERSON_EVENTS: person_events,
+            MENTION_PEOPLE: result.mention_people, EVENT_INCIDENTS: result.event_incidents})
+        write_text_atomically(dest / MANIFEST, json.dumps({
+            "testimony": __version__, "source": str(out),
+            "documents": sorted(set(tables.documents["doc_id"].astype(str))),
+            "person_threshold": person_threshold, "incident_threshold": incident_threshold,
+            "people": len(people), "incidents": len(incidents),
+            "review_pairs": result.n_review, "stale_decisions": len(decisions.stale),
+        }, ensure_ascii=False, indent=2) + "\n")
+    return result
+
+
+def _same_in_documents(persons: pd.DataFrame) -> list[tuple[int, int]]:
+    """Record pairs of one document naming one person in two ways the tagger did not
+    group (``К. Бережного``, ``Кирилл Бережной``): joined before any scoring."""
+    ids = dict(zip(zip(persons["doc_id"], persons["name"]), persons["unique_id"]))
+    pairs = []
+    for doc_id, names in persons.groupby("doc_id")["name"]:
+        pairs += [(ids[(doc_id, a)], ids[(doc_id, b)]) for a, b in same_in_document(list(names))]
+    return pairs
+
+
+def _ids(records: pd.DataFrame, key: str) -> dict[str, int]:
+    return dict(zip(records[key], records["unique_id"]))
+
+
+def _triples(pairs: pd.DataFrame, tie=None):
+    """(i, j, probability) per scored pair, with a tie key ``tie(i, j)`` if given."""
+    found = zip(pairs["unique_id_l"].astype(int), pairs["unique_id_r"].astype(int),
+                pairs["match_probability"].astype(float))
+    return found if tie is None else ((i, j, p, tie(i, j)) for i, j, p in found)
+
+
+def _cluster_ids(prefix: str, keys: pd.Series, labels: list[int]) -> dict[int, str]:
+    """Each cluster's id, from its smallest member key: stable while that member stays."""
+    smallest: dict[int, str] = {}
+    for key, label in zip(keys, labels):
+        if label not in smallest or key < smallest[label]:
+            smallest[label] = key
+    return {label: stable_id(prefix, key) for label, key in smallest.items()}
+
+
+def _person_events(tables, person_of: dict[str, str], incident_of: dict[str, str]
+                   ) -> pd.DataFrame:
+    rows = []
+    for doc_id, event_id, persons in tables.events[["doc_id", "event_id", "persons"]].itertuples(
+            index=False):
+        for name in split_names(persons):
+            rows.append({"person_id": person_of.get(person_key(doc_id, name)),
+                         "doc_id": doc_id, "event_id": event_id,
+                         "incident_id": incident_of.get(event_key(doc_id, event_id)),
+                         "name": name})
+    return pd.DataFrame(rows, columns=["person_id", "doc_id", "event_id", "incident_id", "name"])
+
+
+def _mention_people(tables, person_of: dict[str, str]) -> pd.DataFrame:
+    named = tables.mentions[tables.mentions["type"] == "PER"]
+    return pd.DataFrame({
+        "doc_id": named["doc_id"].astype(str), "mention_id": named["mention_id"],
+        "person_id": [person_of.get(person_key(d, str(n))) if n is not None and n == n else None
+                      for d, n in zip(named["doc_id"], named["normal"])]})
+
+
+def _keyed(pairs: pd.DataFrame, records: pd.DataFrame, key: str) -> pd.DataFrame:
+    """Scored pairs with the record keys instead of the engine's row numbers."""
+    keys = dict(zip(records["unique_id"], records[key]))
+    levels = [c for c in pairs.columns if c.startswith(("gamma_", "mw_"))]
+    return pd.DataFrame({
+        "left": pairs["unique_id_l"].map(keys), "right": pairs["unique_id_r"].map(keys),
+        "match_weight": pairs["match_weight"].astype(float),
+        "match_probability": pairs["match_probability"].astype(float),
+        **{c: pairs[c] for c in levels}})
+
+
+def _evidence(tables) -> dict[str, str]:
+    """A sentence per record key: an event's evidence, a person's first sentence."""
+    found = {event_key(d, e): str(t) for d, e, t in
+             tables.events[["doc_id", "event_id", "evidence"]].itertuples(index=False)}
+    sentences = {(d, s): str(t) for d, s, t in
+                 tables.sentences[["doc_id", "sent_id", "text"]].itertuples(index=False)}
+    named = tables.mentions[tables.mentions["type"] == "PER"].sort_values(
+        ["doc_id", "start"])
+    for doc_id, normal, sent_id in named[["doc_id", "normal", "sent_id"]].itertuples(index=False):
+        key = person_key(doc_id, str(normal))
+        if key not in found and sent_id is not None and sent_id == sent_id:
+            found[key] = sentences.get((doc_id, int(sent_id)), "")
+    for doc_id, persons, text in tables.events[["doc_id", "persons", "evidence"]].itertuples(
+            index=False):
+        for name in split_names(persons):
+            found.setdefault(person_key(doc_id, name), str(text))
+    return found
+
+
+def _pair_of(records: pd.DataFrame, key: str, i: int, j: int) -> tuple[str, str]:
+    return tuple(sorted((records[key].iat[i], records[key].iat[j])))
+
+
+def _review_rows(kind: str, pairs: pd.DataFrame, threshold: float, tables,
+                 evidence: dict[str, str], checks: dict[str, str], decisions: Decisions,
+                 refused: dict[tuple[str, str], str] | None = None) -> list[dict]:
+    """Pairs above the threshold that a clustering rule kept apart (their note says
+    which rule), then pairs within :data:`REVIEW_BAND` bits of the threshold, closest
+    first: at most :data:`REVIEW_LIMIT`, but never leaving out a pair an annotator
+    has decided."""
+    if pairs.empty:
+        return []
+    refused = refused or {}
+    keys = [tuple(sorted(p)) for p in zip(pairs["left"], pairs["right"])]
+    near = pairs.assign(distance=(pairs["match_weight"] - weight(threshold)).abs(),
+                        refused=[k in refused for k in keys],
+                        decided=[bool(decisions.decision(kind, *k)) for k in keys])
+    near = near[(near["distance"] <= REVIEW_BAND) | near["refused"]]
+    near = near.sort_values(["refused", "distance"], ascending=[False, True])
+    near = near[(pd.Series(range(len(near)), index=near.index) < REVIEW_LIMIT) | near["decided"]]
+    summaries = _summaries(tables) if kind == INCIDENT else {}
+    rows = []
+    for pair in near.itertuples(index=False):
+        left, right = pair.left, pair.right
+        rows.append({
+            "kind": kind, "left": left, "right": right,
+            "match_probability": round(pair.match_probability, 4),
+            "left_name": summaries.get(left, left.split(" | ")[-1]),
+            "right_name": summaries.get(right, right.split(" | ")[-1]),
+            "left_evidence": evidence.get(left, ""), "right_evidence": evidence.get(right, ""),
+            "decision": "",
+            "note": f"kept apart: {refused[key]}" if (key := tuple(sorted((left, right))))
+            in refused else "",
+            "left_check": checks.get(left, ""), "right_check": checks.get(right, ""),
+        })
+    return rows
+
+
+def _summaries(tables) -> dict[str, str]:
+    """An event in one line: type, date, place, people."""
+    found = {}
+    for row in tables.events.itertuples(index=False):
+        date = "" if pd.isna(row.date_start) else row.date_start.date().isoformat()
+        parts = [str(row.type), date, "" if pd.isna(row.place) else str(row.place),
+                 "" if pd.isna(row.persons) else str(row.persons)]
+        found[event_key(row.doc_id, row.event_id)] = " | ".join(p for p in parts if p)
+    return found

@@ -1,0 +1,251 @@
+"""The record-linkage engine: splink's Fellegi–Sunter model on DuckDB.
+
+A :class:`Model` says what to compare (splink comparisons, each a list of levels
+written in SQL), which pairs to compare at all (blocking rules, so the cost stays
+near-linear) and how to train. :func:`score_pairs` runs splink on one table of
+records and returns every blocked pair of records from *different* documents with
+its match probability.
+
+Training. The m and u probabilities come with the project
+(``models/link_<name>.json``, fitted by ``python -m pipeline.link.train`` on a
+synthetic corpus made from our annotated events, m from its true clusters). The
+prior is estimated on every collection from near-certain rules; on a table large
+enough, u is re-estimated by random sampling of its own pairs. Nothing is
+downloaded; DuckDB runs in memory in this process.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from ..errors import LexiconError
+from ..resources import models_dir, read_model
+
+# Below this many records random pairs say little about the collection: the
+# shipped u probabilities are used as they are.
+MIN_RECORDS_TO_TRAIN = 5_000
+U_SAMPLE_PAIRS = 2e6  # fitting the shipped parameters
+U_RESAMPLE_PAIRS = 5e5  # re-estimating u on a user's collection: seconds, not minutes
+# Fewer records than this say nothing of the prior: the shipped one is used.
+MIN_RECORDS_FOR_PRIOR = 100
+# Up to this many pairs, a collection is compared exhaustively (seconds on DuckDB).
+EXHAUSTIVE_PAIRS = 1_000_000
+DIFFERENT_DOCUMENTS = "l.doc_id <> r.doc_id"
+
+
+@dataclass(frozen=True)
+class Model:
+    """What to compare, which pairs to compare, and how to train, for one kind of record."""
+
+    name: str  # people, incidents: the parameters live in models/link_{name}.json
+    comparisons: list[dict]  # splink comparison dicts; levels carry a label
+    blocking_rules: list[str | dict]  # SQL on l./r.; each also requires different documents
+    training_rules: list[str]  # EM blocking rules
+    deterministic_rules: list[str]  # near-certain matches, to estimate the prior
+    deterministic_recall: float = 0.6
+    default_prior: float = 1e-4
+    columns: list[str] = field(default_factory=list)  # the record columns the SQL reads
+    # On a small collection every pair that agrees on these is compared (blocking
+    # only saves time, and there is none to save): no candidate is lost to a rule.
+    exhaustive_on: list[str] = field(default_factory=list)
+
+    def exhaustive_pairs(self, records: pd.DataFrame) -> int:
+        """How many pairs comparing every pair alike on :attr:`exhaustive_on` makes."""
+        sizes = (records.groupby(self.exhaustive_on).size() if self.exhaustive_on
+                 else pd.Series([len(records)]))
+        return int((sizes * (sizes - 1) // 2).sum())
+
+    @property
+    def parameters_path(self) -> Path:
+        return models_dir() / f"link_{self.name}.json"
+
+
+def _with_different_documents(rule: str | dict) -> str | dict:
+    if isinstance(rule, dict):
+        return {**rule, "blocking_rule": f"({rule['blocking_rule']}) AND {DIFFERENT_DOCUMENTS}"}
+    return f"({rule}) AND {DIFFERENT_DOCUMENTS}"
+
+
+def load_parameters(model: Model) -> dict:
+    """The shipped prior and m/u per comparison level (empty when none were fitted yet)."""
+    path = model.parameters_path
+    if not path.exists():
+        return {}
+    parameters = read_model(path)  # checked against its schema (pipeline.schemas)
+    levels = {c["output_column_name"]: {lv["label_for_charts"] for lv in c["comparison_levels"]}
+              for c in model.comparisons}
+    for name, fitted in parameters["comparisons"].items():
+        unknown = sorted(set(fitted) - levels.get(name, set()))
+        if name not in levels or unknown:
+            raise LexiconError(
+                f"{path.name}: {'comparison ' + repr(name) if name not in levels else repr(name)}"
+                f" {'is not compared' if name not in levels else 'has no level ' + ', '.join(map(repr, unknown))}"
+                f" in pipeline/link/{model.name}.py: refit with `python -m pipeline.link.train`")
+    return parameters
+
+
+def settings(model: Model, parameters: dict | None = None, exhaustive: bool = False) -> dict:
+    """splink settings for ``model``, with the fitted m/u where ``parameters`` has them;
+    ``exhaustive``: compare every pair alike on ``model.exhaustive_on``."""
+    parameters = load_parameters(model) if parameters is None else parameters
+    fitted = parameters.get("comparisons", {})
+    comparisons = []
+    for comparison in model.comparisons:
+        levels = []
+        for level in comparison["comparison_levels"]:
+            level = dict(level)
+            mu = fitted.get(comparison["output_column_name"], {}).get(level["label_for_charts"])
+            if mu and not level.get("is_null_level"):
+                level["m_probability"], level["u_probability"] = mu
+            levels.append(level)
+        comparisons.append({**comparison, "comparison_levels": levels})
+    return {
+        "link_type": "dedupe_only",
+        "unique_id_column_name": "unique_id",
+        "comparisons": comparisons,
+        "blocking_rules_to_generate_predictions": [
+            _with_different_documents(r) for r in (
+                [" AND ".join(f"l.{c} = r.{c}" for c in model.exhaustive_on) or "1 = 1"]
+                if exhaustive else model.blocking_rules)],
+        "probability_two_random_records_match":
+            parameters.get("probability_two_random_records_match", model.default_prior),
+        "retain_matching_columns": False,
+        "retain_intermediate_calculation_columns": True,  # the gamma_ levels, for review and debugging
+    }
+
+
+def fitted_parameters(linker, model: Model) -> dict:
+    """The prior and each level's (m, u) of a trained linker, for ``models/link_{name}.json``."""
+    trained = linker._settings_obj  # splink keeps the estimates on its settings object
+    out = {"probability_two_random_records_match":
+           trained._probability_two_random_records_match, "comparisons": {}}
+    for comparison in trained.comparisons:
+        levels = {}
+        for level in comparison.comparison_levels:
+            if level.is_null_level:
+                continue
+            m, u = level.m_probability, level.u_probability
+            if m is None or u is None or (isinstance(m, float) and math.isnan(m)):
+                continue
+            # Six significant figures; never 0, which splink refuses (log of 0).
+            levels[level.label_for_charts] = [max(float(f"{m:.6g}"), 1e-9),
+                                              max(float(f"{u:.6g}"), 1e-9)]
+        out["comparisons"][comparison.output_column_name] = levels
+    return out
+
+
+def make_linker(records: pd.DataFrame, model: Model, parameters: dict | None = None,
+                memory_limit: str = "3GB", threads: int = 2, extra_columns: list[str] = (),
+                exhaustive: bool = False):
+    """A splink linker over ``records`` in a fresh in-memory DuckDB."""
+    import duckdb
+    from splink import DuckDBAPI, Linker
+
+    connection = duckdb.connect(":memory:")
+    connection.execute(f"SET memory_limit = '{memory_limit}'")
+    connection.execute(f"SET threads = {int(threads)}")
+    connection.execute("SET preserve_insertion_order = false")
+    db_api = DuckDBAPI(connection)
+    table = db_api.register(records[["unique_id", "doc_id", *model.columns, *extra_columns]],
+                            table_name=f"link_{model.name}_records")
+    return Linker(table, settings(model, parameters, exhaustive), log_level=None)
+
+
+def close(linker) -> None:
+    """Close the linker's DuckDB: its threads would otherwise outlive it, and a process
+    that forks workers later (a batch after a link, in one session) must not fork them."""
+    linker._db_api._con.close()  # the connection make_linker opened
+
+
+class quiet_splink:
+    """splink narrates every step and warns of defaults at INFO/WARNING: keep errors only."""
+
+    def __enter__(self):
+        self.logger = logging.getLogger("splink")
+        self.level, self.propagate = self.logger.level, self.logger.propagate
+        self.logger.setLevel(logging.ERROR)
+        return self
+
+    def __exit__(self, *exc):
+        self.logger.setLevel(self.level)
+        return False
+
+
+def train(linker, model: Model, seed: int = 20261206) -> None:
+    """Fit u by random sampling, the prior from near-certain rules, m by EM."""
+    with quiet_splink():
+        linker.training.estimate_u_using_random_sampling(max_pairs=U_SAMPLE_PAIRS, seed=seed)
+        linker.training.estimate_probability_two_random_records_match(
+            [_with_different_documents(r) for r in model.deterministic_rules],
+            recall=model.deterministic_recall)
+        for rule in model.training_rules:
+            linker.training.estimate_parameters_using_expectation_maximisation(
+                _with_different_documents(rule), estimate_without_term_frequencies=True)
+
+
+def estimate_prior(linker, model: Model, n_records: int) -> None:
+    """The prior from near-certain rules on this data: it depends on the data's size.
+
+    The m and u of a comparison carry over from one collection to another; the chance
+    that two random records match does not (it falls as the collection grows), so
+    it is estimated on the records at hand: when there are at least
+    :data:`MIN_RECORDS_FOR_PRIOR` of them and the rules find a match. A handful of
+    records says nothing of it (two records and no near-certain match would make it a
+    quarter): then the shipped prior stands.
+    """
+    if n_records < MIN_RECORDS_FOR_PRIOR:
+        return
+    settings_obj = linker._settings_obj
+    shipped = settings_obj._probability_two_random_records_match
+    with quiet_splink():
+        try:
+            linker.training.estimate_probability_two_random_records_match(
+                [_with_different_documents(r) for r in model.deterministic_rules],
+                recall=model.deterministic_recall)
+        except Exception:  # no rule matched anything: splink refuses a prior of 0
+            settings_obj._probability_two_random_records_match = shipped
+
+
+def estimate_u(linker, seed: int = 20261206) -> None:
+    """u by random sampling of the records at hand: it depends on the collection
+    (how common its names are, how its dates and places crowd together)."""
+    with quiet_splink():
+        linker.training.estimate_u_using_random_sampling(max_pairs=U_RESAMPLE_PAIRS, seed=seed)
+
+
+def score_pairs(records: pd.DataFrame, model: Model, *, learn: bool = True,
+                threshold: float = 0.0) -> tuple[pd.DataFrame, dict]:
+    """Every blocked pair from different documents with its match probability.
+
+    Returns the pairs (``unique_id_l``, ``unique_id_r``, ``match_weight``,
+    ``match_probability`` and ``mw_*``, each comparison's match weight) and the
+    parameters used. The m probabilities are the shipped ones (how tellings of one
+    person or happening differ carries over from collection to collection); the
+    prior is always estimated on ``records``, and with ``learn`` and enough
+    records u is too.
+    """
+    empty = pd.DataFrame(columns=["unique_id_l", "unique_id_r", "match_weight",
+                                  "match_probability"])
+    parameters = load_parameters(model)
+    if records["doc_id"].nunique() < 2:
+        return empty, parameters  # nothing to link across
+    exhaustive = model.exhaustive_pairs(records) <= EXHAUSTIVE_PAIRS
+    linker = make_linker(records, model, parameters, exhaustive=exhaustive)
+    try:
+        if learn and len(records) >= MIN_RECORDS_TO_TRAIN:
+            estimate_u(linker)
+            parameters = fitted_parameters(linker, model)
+        estimate_prior(linker, model, len(records))
+        with quiet_splink():
+            pairs = linker.inference.predict(threshold_match_probability=threshold)
+        frame = pairs.as_pandas_dataframe()
+    finally:
+        close(linker)
+    keep = ["unique_id_l", "unique_id_r", "match_weight", "match_probability",
+            *[c for c in frame.columns if c.startswith(("gamma_", "mw_"))]]
+    return frame[keep], parameters

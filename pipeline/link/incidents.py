@@ -1,0 +1,162 @@
+"""Incidents across documents: which events tell one real-world happening.
+
+Events are compared only with events of the same type (a detention and the
+court's arrest that followed are two happenings) and the same ``aggregate`` flag,
+from different documents. Evidence for one happening: dates that coincide, or
+overlap when one is given only as a month or a year (precision counts: the same
+day is stronger than a day inside a month), or lie a night apart; places that are
+the same or contain one another (a square and its city); the same linked people;
+counts, amounts and terms within tolerance.
+
+Blocking keeps the cost near-linear: same type and month, or a linked person in
+common, or the same city and year, or the same year where one date is only a year,
+or the same words in the evidence sentence, or documents naming a person in common.
+"""
+
+from __future__ import annotations
+
+from .engine import Model
+from .people import _else, _level
+
+# Count ends may be one-sided (``более 400``): read a missing end as the other.
+_LO = 'coalesce("count_min_{s}", "count_max_{s}")'
+_HI = 'coalesce("count_max_{s}", "count_min_{s}")'
+_COUNT_AGREES = (f"{_LO.format(s='l')} <= 1.25 * {_HI.format(s='r')} "
+                 f"AND {_LO.format(s='r')} <= 1.25 * {_HI.format(s='l')}")
+_GAP_DAYS = ('date_diff(\'day\', least("date_end_l", "date_end_r"), '
+             'greatest("date_start_l", "date_start_r"))')
+
+_BOTH_NAME = '"person_ids_l" IS NOT NULL AND "person_ids_r" IS NOT NULL'
+# An event that names everyone it counts (or counts no one).
+_NAMES_ALL = 'coalesce("count_max_{s}", "count_min_{s}", 0) <= len("person_ids_{s}")'
+
+# Kinds imposed on one person at a time (never on a crowd as one happening).
+_PENALTIES = ", ".join(f"'{kind}'" for kind in ("fine", "custody", "compulsory_work", "expulsion"))
+
+# Share of words two evidence sentences have in common (a statement quoted or copied).
+_JACCARD = ('len(list_intersect("words_l", "words_r")) '
+            '/ len(list_distinct(list_concat("words_l", "words_r")))')
+
+COMPARISONS = [
+    # Every pair compared is of one kind (the blocking rules say so), and that is
+    # evidence too: a random pair seldom is. Compared here so that it counts.
+    {"output_column_name": "kind", "comparison_description": "type and aggregate flag", "comparison_levels": [
+        _level("missing", '"type_l" IS NULL OR "type_r" IS NULL', null=True),  # never: typed
+        _level("same", '"type_l" = "type_r" AND "aggregate_l" = "aggregate_r"'),
+        _else(),
+    ]},
+    {"output_column_name": "date", "comparison_description": "dates, by overlap and distance", "comparison_levels": [
+        _level("missing", '"date_start_l" IS NULL OR "date_start_r" IS NULL', null=True),
+        _level("same day", '"date_precision_l" = \'day\' AND "date_precision_r" = \'day\' '
+                           'AND "date_start_l" = "date_start_r" AND "date_end_l" = "date_end_r"'),
+        _level("overlap", '"date_start_l" <= "date_end_r" AND "date_start_r" <= "date_end_l"'),
+        _level("within 2 days", f"{_GAP_DAYS} <= 2"),
+        _level("within a month", f"{_GAP_DAYS} <= 31"),
+        _else(),
+    ]},
+    {"output_column_name": "place", "comparison_description": "place, city, country", "comparison_levels": [
+        # A place whose country the gazetteer cannot tell says nothing either way.
+        _level("missing", '"place_canonical_l" IS NULL OR "place_canonical_r" IS NULL '
+                          'OR "country_l" IS NULL OR "country_r" IS NULL', null=True),
+        _level("same", '"place_canonical_l" = "place_canonical_r"'),
+        _level("same city", '"city_l" = "city_r"'),
+        _level("different cities", '"city_l" <> "city_r"'),
+        _level("same country", '"country_l" = "country_r"'),
+        _else(),
+    ]},
+    {"output_column_name": "persons", "comparison_description": "linked people named", "comparison_levels": [
+        _level("missing", '("person_ids_l" IS NULL OR "person_ids_r" IS NULL) '
+                          'AND ("doc_person_ids_l" IS NULL OR "doc_person_ids_r" IS NULL)',
+               null=True),
+        _level("all of one side", _BOTH_NAME + ' AND (list_has_all("person_ids_l", "person_ids_r") '
+                                  'OR list_has_all("person_ids_r", "person_ids_l"))'),
+        _level("some", _BOTH_NAME + ' AND list_has_any("person_ids_l", "person_ids_r")'),
+        # A penalty is imposed on a person: a fine or an arrest of someone else is
+        # another fine or arrest, whatever the day and the court.
+        _level("other people, a penalty", f"{_BOTH_NAME} AND {_NAMES_ALL.format(s='l')} "
+                                          f"AND {_NAMES_ALL.format(s='r')} AND \"type_l\" IN "
+                                          f"({_PENALTIES})"),
+        # Neither side tells of more people than it names, and they name others: the
+        # detentions of two people, not one crowd told by two who each knew someone.
+        _level("other people", f"{_BOTH_NAME} AND {_NAMES_ALL.format(s='l')} "
+                               f"AND {_NAMES_ALL.format(s='r')}"),
+        _level("crowd, others named", _BOTH_NAME),
+        # One event names no one (``оштрафовал меня``), but both documents are about
+        # someone they both name.
+        _level("documents share a person", 'list_has_any("doc_person_ids_l", "doc_person_ids_r")'),
+        _else(),
+    ]},
+    {"output_column_name": "wording", "comparison_description": "words of the evidence sentences", "comparison_levels": [
+        # A short sentence shares its few words with many: no evidence either way.
+        _level("missing", '"words_l" IS NULL OR "words_r" IS NULL '
+                          'OR len("words_l") < 5 OR len("words_r") < 5', null=True),
+        # A long sentence told again word for word: a report quoting a statement, a copy.
+        _level("copied", f'{_JACCARD} >= 0.9 AND len("words_l") >= 8 AND len("words_r") >= 8'),
+        # Short sentences of one formula (`суд оштрафовал ... на ... базовых величин`)
+        # share most of their words whoever they are about: only long ones count here.
+        _level("same wording", f'{_JACCARD} >= 0.6 AND len("words_l") >= 8 AND len("words_r") >= 8'),
+        # A short sentence told again word for word, or two of one formula.
+        _level("same short sentence", f"{_JACCARD} = 1"),
+        _level("similar wording", f"{_JACCARD} >= 0.3"),
+        _else(),
+    ]},
+    {"output_column_name": "count", "comparison_description": "number of people, 25% tolerance; crowds", "comparison_levels": [
+        _level("missing", f'{_LO.format(s="l")} IS NULL OR {_LO.format(s="r")} IS NULL',
+               null=True),
+        _level("agrees", _COUNT_AGREES),
+        # Crowds are estimated: police, organisers and monitors differ severalfold.
+        _level("both crowds", f'{_LO.format(s="l")} >= 20 AND {_LO.format(s="r")} >= 20'),
+        _else(),
+    ]},
+    {"output_column_name": "amount", "comparison_description": "amount of money, 5% tolerance", "comparison_levels": [
+        _level("missing", '"amount_min_l" IS NULL OR "amount_min_r" IS NULL', null=True),
+        _level("same", '"currency_l" IS NOT DISTINCT FROM "currency_r" '
+                       'AND abs("amount_min_l" - "amount_min_r") <= 0.05 * greatest('
+                       '"amount_min_l", "amount_min_r")'),
+        _else(),
+    ]},
+    {"output_column_name": "term", "comparison_description": "custodial term", "comparison_levels": [
+        _level("missing", 'coalesce("term_min_l", "term_max_l") IS NULL '
+                          'OR coalesce("term_min_r", "term_max_r") IS NULL', null=True),
+        _level("same", '"term_unit_l" IS NOT DISTINCT FROM "term_unit_r" '
+                       'AND coalesce("term_min_l", "term_max_l") <= coalesce("term_max_r", "term_min_r") '
+                       'AND coalesce("term_min_r", "term_max_r") <= coalesce("term_max_l", "term_min_l")'),
+        _else(),
+    ]},
+]
+
+_SAME_KIND = "l.type = r.type AND l.aggregate = r.aggregate"
+
+INCIDENTS = Model(
+    name="incidents",
+    comparisons=COMPARISONS,
+    blocking_rules=[
+        f"{_SAME_KIND} AND l.month = r.month",
+        {"blocking_rule": f"{_SAME_KIND} AND l.person_ids = r.person_ids",
+         "arrays_to_explode": ["person_ids"]},
+        f"{_SAME_KIND} AND l.city = r.city AND l.year = r.year",
+        f"{_SAME_KIND} AND l.year = r.year "
+        "AND (l.date_precision = 'year' OR r.date_precision = 'year')",
+        # A sentence told again word for word (a report quoting a statement, a copy),
+        # dated or not.
+        f"{_SAME_KIND} AND l.words_key = r.words_key",
+        # Documents about the same person: their events of one kind, whatever else
+        # they lack (no date, no place). Near-linear while few documents name any one
+        # person.
+        {"blocking_rule": f"{_SAME_KIND} AND l.doc_person_ids = r.doc_person_ids",
+         "arrays_to_explode": ["doc_person_ids"]},
+    ],
+    # EM learns each comparison from pairs blocked on the others: the same day and
+    # city (people, values), the same people (date, place, values).
+    training_rules=[f"{_SAME_KIND} AND l.date_start = r.date_start AND l.city = r.city",
+                    f"{_SAME_KIND} AND l.person_ids = r.person_ids"],
+    deterministic_rules=[f"{_SAME_KIND} AND l.date_start = r.date_start "
+                         "AND l.date_precision = 'day' AND l.place_canonical = r.place_canonical",
+                         f"{_SAME_KIND} AND l.date_start = r.date_start "
+                         "AND l.date_precision = 'day' AND l.person_ids = r.person_ids"],
+    exhaustive_on=["type", "aggregate"],
+    columns=["type", "aggregate", "date_start", "date_end", "date_precision", "month", "year",
+             "place_canonical", "city", "country", "person_ids", "count_min", "count_max",
+             "amount_min", "amount_max", "currency", "term_min", "term_max", "term_unit",
+             "words", "words_key", "doc_person_ids"],
+)

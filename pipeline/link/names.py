@@ -1,0 +1,353 @@
+"""People's names made comparable across documents.
+
+Within a document the tagger already gives each person one nominative ``normal``
+(``Б. Туменовой`` reads ``Бахыт Туменова``). Across documents the same person may
+be ``Бахыт Туменова``, ``Б. Туменова``, ``Туменова Бахыт Кадыровна``, ``Ксюша``
+for ``Ксения`` or, in a report written in English, ``Bakhyt Tumenova``. This
+module splits a name into surname, first name and patronymic (each possibly an
+initial), reads a short first name as the full one it stands for
+(``models/link_names.json``), reads its gender, and gives every part a *sound key*: Cyrillic and Latin spellings transliterated to
+one simplified Latin form, so ``Туменова``/``Tumenova``, ``Ковалёва``/``Ковалева``,
+``Эсенов``/``Есенов`` and ``Бахыт``/``Bakhyt`` key alike. The comparisons in
+:mod:`pipeline.link.people` work on these keys.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from ..resources import fold, load_json
+from ..tag.persons import is_initial, is_patronymic, normalise_person
+
+_CYRILLIC = re.compile(r"[а-яёәғқңөұүһі]", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _sound_rules() -> tuple[dict[str, str], tuple[tuple[re.Pattern, str], ...]]:
+    rules = load_json("link_transliteration.json")
+    return rules["cyrillic"], tuple((re.compile(a), b) for a, b in rules["latin"])
+
+
+@lru_cache(maxsize=200_000)
+def sound_key(word: str) -> str:
+    """One simplified Latin spelling for a name written in Cyrillic or Latin.
+
+    >>> sound_key("Туменова") == sound_key("Tumenova")
+    True
+    >>> sound_key("Ковалёва") == sound_key("Ковалева") == sound_key("Kovaleva")
+    True
+    >>> sound_key("Бахытжан"), sound_key("Bakhytzhan"), sound_key("Эсенов"), sound_key("Есенов")
+    ('bahitjan', 'bahitjan', 'esenov', 'esenov')
+    >>> sound_key("Наталья") == sound_key("Natalia"), sound_key("Сергей") == sound_key("Sergey")
+    (True, True)
+    >>> sound_key("Юлия") == sound_key("Yulia") == sound_key("Iuliia"), sound_key("Джамиля") == sound_key("Jamila")
+    (True, True)
+    """
+    cyrillic, latin = _sound_rules()
+    word = word.lower()
+    if _CYRILLIC.search(word):
+        word = "".join(cyrillic.get(char, char) for char in word)
+    for pattern, replacement in latin:
+        word = pattern.sub(replacement, word)
+    return word
+
+
+# Endings that make a man's surname a woman's (Туменов/Туменова, Архангельский/-ая,
+# Бережной/Бережная), on the sound key: one key for both, the gender kept apart; and
+# the case endings a name the tagger left inflected still carries (Бережного, Туменовой).
+_GENDERED_ENDING = re.compile(r"(ov|ev|in)a$|(sk|c)(aa|oi|a|i)$"
+                              r"|(?<=[a-z]{4})(ogo|ego|omu|emu|oi|aa|uu|im|u|i)$")
+
+
+def surname_stem(key: str) -> str:
+    """A surname's sound key without its gender ending.
+
+    >>> surname_stem(sound_key("Туменова")) == surname_stem(sound_key("Туменов"))
+    True
+    >>> surname_stem(sound_key("Архангельская")) == surname_stem(sound_key("Архангельский"))
+    True
+    >>> {surname_stem(sound_key(w)) for w in ("Бережной", "Бережная", "Бережного")}
+    {'berejn'}
+    """
+    return _GENDERED_ENDING.sub(lambda m: m.group(1) or m.group(2) or "", key)
+
+
+@dataclass(frozen=True, slots=True)
+class Name:
+    """A person's name taken apart for comparison; keys are :func:`sound_key`s."""
+
+    normal: str
+    surname: str | None  # the surname's stem (no gender ending)
+    first: str | None  # the full first name (Ксюша: ksenia), None when only its initial is known
+    first_initial: str | None
+    patronymic: str | None
+    patronymic_initial: str | None
+    gender: str | None  # masc, femn, or None when the name does not say
+
+    @property
+    def fullness(self) -> int:
+        """How much of the name is known: full words count double."""
+        return (2 * sum(p is not None for p in (self.surname, self.first, self.patronymic))
+                + sum(p is not None for p in (self.first_initial, self.patronymic_initial)))
+
+
+@cache
+def _names_file() -> dict:
+    return load_json("link_names.json")
+
+
+@cache
+def _first_names() -> dict[str, dict[str, frozenset[str]]]:
+    """Folded form -> gender -> the full first names it may stand for (a full name
+    stands for itself)."""
+    table: dict[str, dict[str, set[str]]] = {}
+    for entry in _names_file()["first_names"]:
+        for form in (entry["name"], *entry["forms"]):
+            table.setdefault(fold(form), {}).setdefault(entry["gender"], set()).add(entry["name"])
+    return {form: {g: frozenset(n) for g, n in by_gender.items()}
+            for form, by_gender in table.items()}
+
+
+def full_first_name(word: str, gender: str | None = None) -> tuple[str, str | None]:
+    """The full first name a short or variant form stands for, and its gender.
+
+    A form of names of both genders is read by ``gender``; a form of several names
+    of one gender (``Слава``) stands for none: it is kept as written.
+
+    >>> full_first_name("Ксюша"), full_first_name("Наталия")
+    (('Ксения', 'femn'), ('Наталья', 'femn'))
+    >>> full_first_name("Саша", "masc"), full_first_name("Саша")
+    (('Александр', 'masc'), ('Саша', None))
+    >>> full_first_name("Слава"), full_first_name("Бахыт")
+    (('Слава', None), ('Бахыт', None))
+    """
+    by_gender = _first_names().get(fold(word))
+    if not by_gender:
+        return word, None
+    genders = [gender] if gender in by_gender else list(by_gender)
+    names = {(n, g) for g in genders for n in by_gender[g]}
+    if len(names) != 1:
+        return word, None
+    return next(iter(names))
+
+
+@cache
+def _surname_endings() -> tuple[re.Pattern, re.Pattern]:
+    endings = _names_file()["surname_endings"]
+    return tuple(re.compile(f"(?:{'|'.join(endings[k])})$", re.IGNORECASE)
+                 for k in ("strong", "weak"))
+
+
+def surname_likeness(word: str) -> int:
+    """2 for a word with a typical surname ending, 1 for a weak one (``-ин``, also a
+    first name's: Эркин), 0 for none.
+
+    >>> surname_likeness("Сатыбалдиев"), surname_likeness("Эркин"), surname_likeness("Бахыт")
+    (2, 1, 0)
+    """
+    strong, weak = _surname_endings()
+    return 2 if strong.search(word) else 1 if weak.search(word) else 0
+
+
+@lru_cache(maxsize=200_000)
+def parse_name(normal: str) -> Name:
+    """Surname, first name and patronymic of a person's name, in any case or order.
+
+    >>> n = parse_name("Елена Викторовна Смирнова")
+    >>> n.surname, n.first, n.patronymic, n.gender
+    ('smirnov', 'elena', 'viktorovna', 'femn')
+    >>> n = parse_name("Смирновой Е. В.")
+    >>> n.surname, n.first, n.first_initial, n.patronymic_initial, n.gender
+    ('smirnov', None, 'e', 'v', 'femn')
+    >>> n = parse_name("Олег Сергеевич")
+    >>> n.surname, n.first, n.patronymic
+    (None, 'oleg', 'sergevich')
+    >>> n = parse_name("Игорь")
+    >>> n.surname, n.first, n.gender
+    (None, 'igor', 'masc')
+    >>> [parse_name(x).surname for x in ("Ахметова Гульнара", "Сатыбалдиев Эркин", "Р. Эргашев")]
+    ['ahmetov', 'satibaldev', 'ergashev']
+    >>> n = parse_name("Татьяна Лукашевич")
+    >>> n.surname, n.first
+    ('lukashevich', 'tatana')
+    >>> parse_name("Ксюша Воронцова").first == parse_name("Ксения Воронцова").first
+    True
+    >>> parse_name("Bakhyt Tumenova").surname == parse_name("Бахыт Туменова").surname
+    True
+    """
+    person = normalise_person(normal)
+    # ``Ткачук П. А``: a capital alone is an initial whose dot was lost.
+    parts = [f"{p}." if len(p) == 1 and p.isupper() else p for p in person.parts]
+    full = [i for i, p in enumerate(parts) if not is_initial(p)]
+    surname_at: int | None = person.surname
+    if not full:
+        surname_at = None
+    elif surname_at is None or is_initial(parts[surname_at]):
+        surname_at = full[-1]  # an initial is never the surname
+    if len(full) == 2 and len(parts) == 2:
+        surname_at = _surname_of_two(parts[0], parts[1], surname_at)
+    elif len(parts) == 1 and _is_first_name(parts[0]):
+        surname_at = None  # ``Талгат``: a first name alone
+    given = [p for i, p in enumerate(parts) if i != surname_at]
+    first = given[0] if given else None
+    patronymic = given[1] if len(given) > 1 else None
+    gender = person.gender if len(person.genders) == 1 else _gender_of(first, patronymic)
+    if first and not is_initial(first):
+        first, known_gender = full_first_name(_nominative_name(first, gender), gender)
+        gender = gender or known_gender
+    return Name(
+        normal=normal,
+        surname=surname_stem(sound_key(parts[surname_at])) if surname_at is not None else None,
+        first=_full(first), first_initial=_initial(first),
+        patronymic=_full(patronymic), patronymic_initial=_initial(patronymic),
+        gender=gender,
+    )
+
+
+def _surname_of_two(one: str, two: str, default: int | None) -> int | None:
+    """Which of two full words is the surname (None: first name and patronymic).
+
+    A first name the dictionaries know stands beside a word that is not one
+    (``Ахметова Гульнара``); else a typical surname ending beside a weaker one
+    (``Сатыбалдиев Эркин``). A patronymic made from a first name after a first
+    name is no surname (``Олег Сергеевич``); a ``-вич`` word after a woman's name is
+    (``Татьяна Лукашевич``: hers would be ``-вна``).
+    """
+    if is_patronymic(two) and _is_first_name(one) and _from_first_name(two) \
+            and not _known_as("Surn", two) and _gender_of(one, None) != "femn":
+        return None
+    first_one, first_two = _is_first_name(one), _is_first_name(two)
+    if first_one != first_two:
+        return 1 if first_one else 0
+    like_one, like_two = surname_likeness(one), surname_likeness(two)
+    if like_one != like_two:
+        return 0 if like_one > like_two else 1
+    return 1 if default is None else default
+
+
+def _nominative_name(word: str, gender: str | None) -> str:
+    """A first name the tagger left inflected, in the nominative (``Анне``: ``Анна``).
+
+    >>> _nominative_name("Анне", "femn"), _nominative_name("Бахыт", "femn")
+    ('Анна', 'Бахыт')
+    """
+    from ..nlp import parse_word
+
+    names = [p for p in parse_word(word) if "Name" in p.tag and p.tag.number == "sing"
+             and p.methods_stack[0][0].__class__.__name__ == "DictionaryAnalyzer"
+             and gender in (None, p.tag.gender)]
+    if any(p.tag.case == "nomn" and "Fixd" not in p.tag for p in names):
+        return word  # a nominative of its own (an indeclinable one, Анне, counts for little)
+    inflected = [p for p in names if p.tag.case != "nomn" and fold(p.normal_form) != fold(word)]
+    return inflected[0].normal_form.capitalize() if inflected else word
+
+
+def _from_first_name(patronymic: str) -> bool:
+    """Whether a ``-вич``/``-ич`` word is made from a man's first name (Сергеевич, Ильич).
+
+    >>> _from_first_name("Андреевич"), _from_first_name("Павлович"), _from_first_name("Гриневич")
+    (True, True, False)
+    """
+    low = patronymic.lower()
+    for suffix, endings in (("евич", ("й", "ь")), ("ович", ("", "ий")),
+                            ("ич", ("а", "я"))):
+        if low.endswith(suffix):
+            stem = patronymic[: -len(suffix)]
+            stems = (stem, stem[:-1] + "е" + stem[-1:]) if suffix == "ович" else (stem,)  # Павел
+            if any(_is_first_name(s + e, strict=True) for s in stems for e in endings):
+                return True
+    return False
+
+
+def _full(part: str | None) -> str | None:
+    return sound_key(part) or None if part and not is_initial(part) else None
+
+
+def _initial(part: str | None) -> str | None:
+    return sound_key(part[0])[:1] or None if part else None
+
+
+@lru_cache(maxsize=50_000)
+def _is_first_name(word: str, strict: bool = False) -> bool:
+    """A first name in pymorphy3's dictionary (not a guess) or in ``link_names.json``;
+    ``strict``: in its nominative."""
+    return fold(word) in _first_names() or _known_as("Name", word, strict)
+
+
+def _known_as(grammeme: str, word: str, nominative: bool = False) -> bool:
+    """Whether pymorphy3's dictionary (not its guesser) knows ``word`` as a Name or Surn."""
+    from ..nlp import parse_word
+
+    return any(grammeme in p.tag and p.methods_stack[0][0].__class__.__name__ == "DictionaryAnalyzer"
+               and (not nominative or fold(p.normal_form) == fold(word))
+               for p in parse_word(word))
+
+
+def _gender_of(first: str | None, patronymic: str | None) -> str | None:
+    """Gender from a first name or patronymic when the surname left it open."""
+    from ..nlp import parse_word
+
+    if patronymic and not is_initial(patronymic):
+        low = patronymic.lower()
+        if low.endswith(("вич", "ьич", "улы", "уулу", "оглы")):
+            return "masc"
+        if low.endswith(("вна", "чна", "шна", "кызы", "гызы")):
+            return "femn"
+    if first and not is_initial(first):
+        genders = {p.tag.gender for p in parse_word(first) if "Name" in p.tag
+                   and p.tag.gender in ("masc", "femn")}
+        if len(genders) == 1:
+            return genders.pop()
+    return None
+
+
+def _fits(a: str | None, b: str | None, a_initial: str | None, b_initial: str | None) -> bool:
+    """Two first names (or patronymics) that may be one: equal, or one missing or an
+    initial the other begins with."""
+    if a and b:
+        return a == b
+    return a_initial is None or b_initial is None or a_initial == b_initial
+
+
+def one_person(a: Name, b: Name) -> bool:
+    """Whether two names one document gives may well be one person's (``К. Бережной``
+    and ``Кирилл Бережной``; ``Виктор Павлович`` and ``Виктор Павлович Сенько``).
+
+    >>> one_person(parse_name("К. Бережного"), parse_name("Кирилл Бережной"))
+    True
+    >>> one_person(parse_name("Анна Соколова"), parse_name("Андрей Соколов"))
+    False
+    """
+    if a.gender and b.gender and a.gender != b.gender:
+        return False
+    if not (_fits(a.first, b.first, a.first_initial, b.first_initial)
+            and _fits(a.patronymic, b.patronymic, a.patronymic_initial, b.patronymic_initial)):
+        return False
+    if a.surname and b.surname:
+        return a.surname == b.surname
+    # One has no surname: its first name (and patronymic) must be there in full.
+    short = a if not a.surname else b
+    return bool(short.first) and (a.first == b.first)
+
+
+def same_in_document(names: list[str]) -> list[tuple[str, str]]:
+    """Pairs of names of one document that are one person the tagger left apart:
+    a name joins a fuller one when that is the only one it fits.
+
+    >>> same_in_document(["Кирилл Бережной", "К. Бережного", "Никита Орлов"])
+    [('К. Бережного', 'Кирилл Бережной')]
+    >>> same_in_document(["Соколова", "Анна Соколова", "Мария Соколова"])
+    []
+    >>> same_in_document(["Жумабаева Гульсара", "Гульсара Жумабаева"])
+    [('Гульсара Жумабаева', 'Жумабаева Гульсара')]
+    """
+    parsed = {n: parse_name(n) for n in names}
+    pairs = []
+    for name, mine in parsed.items():
+        fuller = [other for other, theirs in parsed.items() if other != name
+                  and (theirs.fullness, other) > (mine.fullness, name) and one_person(mine, theirs)]
+        if len(fuller) == 1:
+            pairs.append((name, fuller[0]))
+    return pairs

@@ -1,0 +1,123 @@
+"""People across documents: which person records name one person.
+
+The comparisons fit Russian names (:mod:`pipeline.link.names`): surnames on their
+sound keys, with the gender ending set aside and gender compared on its own
+(``Ковалева`` is not ``Ковалев``); a surname a letter off is close (a typo), one
+further off is another surname (``Ткачук``, ``Ткаченко``); a short first name is
+its full one (``Ксюша``: ``Ксения``); a first name or patronymic that is only an
+initial fits any full one it begins; either may be missing, which is no
+evidence either way. What tells namesakes apart is context: where their events
+happened (city, else country), when (years), and who else their statements
+name. Two cities on one day are two people: that is a rule of the clustering
+(:mod:`pipeline.link.cluster`), not a comparison, for no weight of evidence
+from a name should outvote it.
+
+Blocking: pairs share a surname and a first initial (or one names no first name),
+or a first name and the surname's first three letters (a surname spelt two ways),
+or first name and patronymic (``Олег Сергеевич``, no surname).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from .engine import Model
+
+NULL = "is_null_level"
+
+
+def _level(label: str, sql: str, null: bool = False) -> dict:
+    level = {"sql_condition": sql, "label_for_charts": label}
+    return level | {NULL: True} if null else level
+
+
+def _else() -> dict:
+    return _level("else", "ELSE")
+
+
+COMPARISONS = [
+    {"output_column_name": "surname", "comparison_description": "surname sound key", "comparison_levels": [
+        _level("missing", '"surname_l" IS NULL OR "surname_r" IS NULL', null=True),
+        _level("same", '"surname_l" = "surname_r"'),
+        # A letter wrong, missing or swapped (a typo, a transliteration): Ткачук and
+        # Ткаченко, close by Jaro-Winkler, are two surnames.
+        _level("close", 'damerau_levenshtein("surname_l", "surname_r") <= 1 '
+                        'AND least(length("surname_l"), length("surname_r")) >= 5'),
+        _else(),
+    ]},
+    {"output_column_name": "first", "comparison_description": "first name or its initial", "comparison_levels": [
+        _level("missing", '"first_initial_l" IS NULL OR "first_initial_r" IS NULL', null=True),
+        _level("same", '"first_l" = "first_r"'),
+        _level("initial fits", '"first_initial_l" = "first_initial_r" '
+                               'AND ("first_l" IS NULL OR "first_r" IS NULL)'),
+        _level("close", 'damerau_levenshtein("first_l", "first_r") <= 1 '
+                        'AND least(length("first_l"), length("first_r")) >= 4'),
+        _else(),
+    ]},
+    {"output_column_name": "patronymic", "comparison_description": "patronymic or its initial", "comparison_levels": [
+        _level("missing", '"patronymic_initial_l" IS NULL OR "patronymic_initial_r" IS NULL',
+               null=True),
+        _level("same", '"patronymic_l" = "patronymic_r"'),
+        _level("initial fits", '"patronymic_initial_l" = "patronymic_initial_r" '
+                               'AND ("patronymic_l" IS NULL OR "patronymic_r" IS NULL)'),
+        _else(),
+    ]},
+    {"output_column_name": "gender", "comparison_description": "gender the name shows", "comparison_levels": [
+        _level("missing", '"gender_l" IS NULL OR "gender_r" IS NULL', null=True),
+        _level("same", '"gender_l" = "gender_r"'),
+        _else(),
+    ]},
+    {"output_column_name": "where", "comparison_description": "cities, else countries, of their events", "comparison_levels": [
+        _level("missing", '"countries_l" IS NULL OR "countries_r" IS NULL', null=True),
+        _level("same city", 'list_has_any("cities_l", "cities_r")'),
+        _level("other city, same country", '"cities_l" IS NOT NULL AND "cities_r" IS NOT NULL '
+                                           'AND list_has_any("countries_l", "countries_r")'),
+        _level("same country", 'list_has_any("countries_l", "countries_r")'),
+        _else(),
+    ]},
+    {"output_column_name": "years", "comparison_description": "years of their events", "comparison_levels": [
+        _level("missing", '"years_l" IS NULL OR "years_r" IS NULL', null=True),
+        _level("shared", 'list_has_any("years_l", "years_r")'),
+        _level("within a year", 'abs(list_min("years_l") - list_min("years_r")) <= 1 '
+                                'OR abs(list_max("years_l") - list_max("years_r")) <= 1'),
+        _else(),
+    ]},
+    {"output_column_name": "co_surnames", "comparison_description": "other people their statements name", "comparison_levels": [
+        _level("missing", '"co_surnames_l" IS NULL OR "co_surnames_r" IS NULL', null=True),
+        _level("shared", 'list_has_any("co_surnames_l", "co_surnames_r")'),
+        _else(),
+    ]},
+]
+
+PEOPLE = Model(
+    name="people",
+    comparisons=COMPARISONS,
+    blocking_rules=[
+        # A common surname (Иванов) is thousands of records: only those whose first
+        # initials agree are pairs, and those naming no first name with any.
+        "l.surname = r.surname AND l.first_initial = r.first_initial",
+        "l.surname = r.surname AND (l.first_initial IS NULL OR r.first_initial IS NULL)",
+        "l.first = r.first AND substr(l.surname, 1, 3) = substr(r.surname, 1, 3)",
+        "l.first = r.first AND l.patronymic = r.patronymic",
+    ],
+    # EM learns each comparison from pairs blocked on the others; pairs sharing a
+    # surname and an initial, or a first name and the same cities, are often matches.
+    training_rules=["l.surname = r.surname AND l.first_initial = r.first_initial",
+                    "l.first = r.first AND l.cities = r.cities",
+                    "l.surname = r.surname AND l.cities = r.cities"],
+    deterministic_rules=["l.surname = r.surname AND l.first = r.first "
+                         "AND l.gender IS NOT DISTINCT FROM r.gender"],
+    columns=["surname", "first", "first_initial", "patronymic", "patronymic_initial",
+             "gender", "cities", "countries", "years", "co_surnames"],
+)
+
+
+def fullest_name(names: list[str], fullness: list[int]) -> str:
+    """The fullest name among a person's records (most often seen wins a tie, then longest).
+
+    >>> fullest_name(["Б. Туменова", "Бахыт Туменова", "Б. Туменова"], [3, 4, 3])
+    'Бахыт Туменова'
+    """
+    seen = Counter(names)
+    best = dict(zip(names, fullness))
+    return max(seen, key=lambda n: (best[n], seen[n], len(n)))

@@ -1,0 +1,86 @@
+"""Places made comparable across documents: one name, and what contains it.
+
+An event's ``place`` is the most specific place its statement names: a country,
+a city, or a venue (``площадь Республики``, ``памятник Абаю``). Two statements of
+one happening often name it at different depths (one says the square, the other
+the city), so each place is resolved to its canonical name, its city and its
+country: the gazetteer (``models/gazetteer_places.csv``) knows cities, regions and
+countries; a venue it does not know lies in the city its document is about (the
+city named in the same sentence, else the city the document names most).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+
+from ..resources import fold, load_csv
+from ..tag.gazetteer import canonical_place
+
+COUNTRY, REGION, CITY = "country", "region", "city"
+
+
+@dataclass(frozen=True, slots=True)
+class Where:
+    """A place at three depths; any may be unknown."""
+
+    place: str | None  # canonical name of the place as stated
+    city: str | None  # the city it is or lies in
+    country: str | None  # ISO 3166 alpha-2 code
+
+
+@cache
+def _gazetteer() -> dict[str, tuple[str, str]]:
+    """Canonical place name (folded) -> (kind, country)."""
+    table: dict[str, tuple[str, str]] = {}
+    for row in load_csv("gazetteer_places.csv"):
+        table.setdefault(fold(row["canonical"]), (row["kind"], row["country"]))
+    return table
+
+
+def place_kind(name: str) -> tuple[str | None, str | None]:
+    """The gazetteer's kind and country of a canonical place name, if it knows it.
+
+    >>> place_kind("Алматы"), place_kind("Казахстан"), place_kind("площадь Абая")
+    (('city', 'KZ'), ('country', 'KZ'), (None, None))
+    """
+    return _gazetteer().get(fold(name), (None, None))
+
+
+def resolve(place: str | None, context_cities: list[str] = ()) -> Where:
+    """Canonical name, city and country of an event's place.
+
+    ``context_cities`` are the cities the event's sentence and then its document
+    name, most relevant first: a venue the gazetteer does not know lies in the first.
+
+    >>> resolve("Жана Озен")
+    Where(place='Жанаозен', city='Жанаозен', country='KZ')
+    >>> resolve("площадь Республики", ["Алматы"])
+    Where(place='площадь Республики', city='Алматы', country='KZ')
+    >>> resolve("Казахстан", ["Алматы"])
+    Where(place='Казахстан', city=None, country='KZ')
+    >>> resolve(None, ["Бишкек"])
+    Where(place=None, city=None, country=None)
+    """
+    if not place:
+        return Where(None, None, None)
+    canonical = canonical_place(place)
+    kind, country = place_kind(canonical)
+    if kind == CITY:
+        return Where(canonical, canonical, country)
+    if kind in (COUNTRY, REGION):
+        return Where(canonical, None, country)
+    city = next(iter(context_cities), None)
+    return Where(canonical, city, place_kind(city)[1] if city else None)
+
+
+def cities_named(places: list[str]) -> list[str]:
+    """The cities among place names, most often named first (ties: first named).
+
+    >>> cities_named(["Алматы", "Казахстан", "Астана", "Алматы", "площадь Абая"])
+    ['Алматы', 'Астана']
+    """
+    counts = Counter(canonical_place(p) for p in places if p)
+    cities = [c for c in counts if place_kind(c)[0] == CITY]
+    return sorted(cities, key=lambda c: -counts[c])

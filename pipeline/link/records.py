@@ -1,0 +1,277 @@
+"""The records linking compares: one per person of a document, one per event.
+
+A *person record* is a person as one document names them (``doc_id`` and the
+nominative ``normal`` the tagger grouped their mentions under), taken apart by
+:mod:`pipeline.link.names` and given the context that tells namesakes apart: the
+cities, countries and years of the events they are named in, and the other people
+their document names. An *event record* is an event that happened (negated events
+are left out) with its place resolved to city and country
+(:mod:`pipeline.link.places`), and the linked ``person_id``\\ s of the people it
+names. Both are flat tables (lists for the set-valued columns) the record-linkage
+engine reads.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from functools import cache
+
+import pandas as pd
+
+from ..research.loading import Tables
+from ..resources import load_json
+from ..records import split_names
+from .names import parse_name
+from .places import cities_named, place_kind, resolve
+
+PERSON_KEY = "person_key"  # doc_id and name: one person of one document
+EVENT_KEY = "event_key"  # doc_id and event_id
+
+
+def person_key(doc_id: str, name: str) -> str:
+    return f"{doc_id} | {name}"
+
+
+def event_key(doc_id: str, event_id: int) -> str:
+    return f"{doc_id} | {int(event_id)}"
+
+
+def stable_id(prefix: str, key: str) -> str:
+    """A short id that stays the same while its cluster keeps its first member.
+
+    >>> stable_id("p", "doc | Бахыт Туменова")
+    'p-ecb3d26667'
+    """
+    return f"{prefix}-{hashlib.sha1(key.encode('utf-8')).hexdigest()[:10]}"
+
+
+def _listed(values) -> list | None:
+    """A set-valued cell: sorted distinct values, None when there are none (no evidence)."""
+    found = sorted({v for v in values if v is not None and v == v and v != ""})
+    return found or None
+
+
+def _years(start, end) -> list[int]:
+    if pd.isna(start):
+        return []
+    end = start if pd.isna(end) else end
+    return list(range(start.year, min(end.year, start.year + 3) + 1))
+
+
+def document_context(tables: Tables) -> pd.DataFrame:
+    """Per document: cities named (most named first), countries, and years told.
+
+    Context for people and venues whose own events say nothing of place or time.
+    """
+    docs = tables.documents[tables.documents["status"] == "ok"][["doc_id", "doc_date"]]
+    names: dict[str, list[str]] = {}
+    for doc_id, place in zip(tables.events["doc_id"], tables.events["place"]):
+        if isinstance(place, str):
+            names.setdefault(doc_id, []).append(place)
+    places = tables.mentions[tables.mentions["type"] == "LOC"]
+    for doc_id, normal in zip(places["doc_id"], places["normal"]):
+        if isinstance(normal, str):
+            names.setdefault(doc_id, []).append(normal)
+    years: dict[str, set[int]] = {}
+    for doc_id, start, end in zip(tables.events["doc_id"], tables.events["date_start"],
+                                  tables.events["date_end"]):
+        years.setdefault(doc_id, set()).update(_years(start, end))
+    rows = []
+    for doc_id, doc_date in docs.itertuples(index=False):
+        named = names.get(doc_id, [])
+        cities = cities_named(named)
+        countries = {place_kind(c)[1] for c in cities} | {resolve(n).country for n in named}
+        told = years.get(doc_id) or ({doc_date.year} if not pd.isna(doc_date) else set())
+        rows.append({"doc_id": doc_id, "doc_cities": cities,
+                     "doc_countries": _listed(countries) or [], "doc_years": sorted(told)})
+    return pd.DataFrame(rows, columns=["doc_id", "doc_cities", "doc_countries", "doc_years"])
+
+
+def event_places(tables: Tables, context: pd.DataFrame) -> pd.DataFrame:
+    """Each event's place resolved to canonical name, city and country.
+
+    A venue the gazetteer does not know (``Манежная площадь``) lies in the city its
+    sentence names, else the city named last before it (a report goes city by
+    city: ``Москва. Самой массовой стала акция на Манежной площади``), else the
+    city its document names most.
+    """
+    events = tables.events
+    doc_cities = dict(zip(context["doc_id"], context["doc_cities"]))
+    named = _sentence_cities(tables)
+    rows = []
+    for doc_id, event_id, sent_id, place in events[["doc_id", "event_id", "sent_id",
+                                                    "place"]].itertuples(index=False):
+        near = _cities_before(named.get(doc_id, []), sent_id)
+        where = resolve(None if pd.isna(place) else str(place),
+                        near + doc_cities.get(doc_id, []))
+        rows.append({"doc_id": doc_id, "event_id": event_id, "place_canonical": where.place,
+                     "city": where.city, "country": where.country})
+    return pd.DataFrame(rows, columns=["doc_id", "event_id", "place_canonical", "city",
+                                       "country"])
+
+
+LOOK_BACK = 5  # sentences before an event's in which a city named still holds
+
+
+def _cities_before(named: list[tuple[int, list[str]]], sent_id) -> list[str]:
+    """Cities of the event's sentence, else of the nearest sentence before it (within
+    :data:`LOOK_BACK`); ``named`` is (sentence, cities) in sentence order."""
+    if sent_id is None or pd.isna(sent_id):
+        return []
+    sent_id = int(sent_id)
+    for number, cities in reversed(named):
+        if number == sent_id:
+            return cities
+        if number < sent_id:
+            return cities if sent_id - number <= LOOK_BACK else []
+    return []
+
+
+def _sentence_cities(tables: Tables) -> dict[str, list[tuple[int, list[str]]]]:
+    """Per document, the sentences naming cities, in order, with those cities."""
+    places = tables.mentions[(tables.mentions["type"] == "LOC")
+                             & tables.mentions["sent_id"].notna()]
+    named: dict[tuple[str, int], list[str]] = {}
+    for doc_id, sent_id, normal in zip(places["doc_id"], places["sent_id"], places["normal"]):
+        if isinstance(normal, str):
+            named.setdefault((doc_id, int(sent_id)), []).append(normal)
+    by_doc: dict[str, list[tuple[int, list[str]]]] = {}
+    for (doc_id, sent_id), names in sorted(named.items()):
+        if cities := cities_named(names):
+            by_doc.setdefault(doc_id, []).append((sent_id, cities))
+    return by_doc
+
+
+PERSON_COLUMNS = [
+    "unique_id", PERSON_KEY, "doc_id", "name", "surname", "first", "first_initial",
+    "patronymic", "patronymic_initial", "gender", "cities", "countries", "whereabouts", "years",
+    "co_surnames", "fullness",
+]
+
+
+def person_records(tables: Tables, places: pd.DataFrame, context: pd.DataFrame) -> pd.DataFrame:
+    """One record per person per document: the name taken apart, and their context."""
+    mentions = tables.mentions
+    named = mentions[(mentions["type"] == "PER") & mentions["normal"].notna()]
+    keys = {(d, str(n)) for d, n in zip(named["doc_id"], named["normal"])}
+    events = happened_events(tables).merge(places, on=["doc_id", "event_id"], how="left")
+    person_events: dict[tuple[str, str], list] = {}
+    for row in events.itertuples(index=False):
+        for name in split_names(row.persons):
+            keys.add((row.doc_id, name))
+            person_events.setdefault((row.doc_id, name), []).append(row)
+    by_doc: dict[str, list[str]] = {}
+    for doc_id, name in keys:
+        by_doc.setdefault(doc_id, []).append(name)
+    ctx = context.set_index("doc_id").to_dict("index")
+    rows = []
+    for doc_id, name in sorted(keys):
+        parsed = parse_name(name)
+        own = person_events.get((doc_id, name), [])
+        doc = ctx.get(doc_id, {"doc_cities": [], "doc_countries": [], "doc_years": []})
+        cities = _listed(e.city for e in own) or _listed(doc["doc_cities"][:1])
+        countries = _listed(e.country for e in own) or _listed(doc["doc_countries"])
+        years = _listed(y for e in own for y in _years(e.date_start, e.date_end)) \
+            or _listed(doc["doc_years"])
+        # Where the person was on a day: events dated to one day, in a known city.
+        whereabouts = _listed(f"{e.date_start.date().isoformat()} {e.city}" for e in own
+                              if e.date_precision == "day" and isinstance(e.city, str)
+                              and not pd.isna(e.date_start) and e.date_start == e.date_end)
+        others = [parse_name(n).surname for n in by_doc[doc_id] if n != name]
+        rows.append({
+            PERSON_KEY: person_key(doc_id, name), "doc_id": doc_id, "name": name,
+            "surname": parsed.surname, "first": parsed.first,
+            "first_initial": parsed.first_initial, "patronymic": parsed.patronymic,
+            "patronymic_initial": parsed.patronymic_initial, "gender": parsed.gender,
+            "cities": cities, "countries": countries, "whereabouts": whereabouts, "years": years,
+            "co_surnames": _listed(s for s in others if s and s != parsed.surname),
+            "fullness": parsed.fullness,
+        })
+    frame = pd.DataFrame(rows, columns=PERSON_COLUMNS[1:])
+    frame.insert(0, "unique_id", range(len(frame)))
+    return frame
+
+
+def happened_events(tables: Tables) -> pd.DataFrame:
+    """Events that happened: negated ones (``не был задержан``) are no incident."""
+    events = tables.events
+    return events[~events["negated"].fillna(False).astype(bool)]
+
+
+EVENT_COLUMNS = [
+    "unique_id", EVENT_KEY, "doc_id", "event_id", "type", "aggregate", "date_start",
+    "date_end", "date_precision", "month", "year", "place", "place_canonical", "city",
+    "country", "person_ids", "count_min", "count_max", "amount_min", "amount_max",
+    "currency", "term_min", "term_max", "term_unit", "actors", "words", "words_key",
+    "doc_person_ids",
+]
+
+_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+def _stem(word: str) -> str:
+    return word.lower().replace("ё", "е")[:5]
+
+
+@cache
+def _month_stems() -> frozenset[str]:
+    return frozenset(_stem(form) for month in load_json("months.json")["months"]
+                     for form in month["forms"])
+
+
+def evidence_words(text, said_elsewhere: str = "") -> list[str] | None:
+    """The words of an evidence sentence, cut to five letters (a crude stem), as a set,
+    without the words of the names, place and month the other comparisons weigh
+    (``said_elsewhere``): two sentences alike only in those are no copy of each other.
+
+    >>> evidence_words("Полиция задержала Бахыт Туменову у памятника 12 июня.", "Бахыт Туменова")
+    ['задер', 'памят', 'полиц']
+    """
+    if not isinstance(text, str):
+        return None
+    skip = _month_stems() | {_stem(w) for w in _WORD.findall(said_elsewhere)}
+    return _listed(s for w in _WORD.findall(text) if (s := _stem(w)) not in skip)
+
+
+def event_records(tables: Tables, places: pd.DataFrame,
+                  person_of: dict[str, str]) -> pd.DataFrame:
+    """One record per event that happened, with its people as linked ``person_id``\\ s."""
+    events = happened_events(tables).merge(places, on=["doc_id", "event_id"], how="left")
+    frame = pd.DataFrame({
+        EVENT_KEY: [event_key(d, e) for d, e in zip(events["doc_id"], events["event_id"])],
+        "doc_id": events["doc_id"].astype(str).to_numpy(),
+        "event_id": events["event_id"].astype("int64").to_numpy(),
+        "type": events["type"].astype(str).to_numpy(),
+        "aggregate": events["aggregate"].fillna(False).astype(bool).to_numpy(),
+        "date_start": events["date_start"].dt.date.to_numpy(),
+        "date_end": events["date_end"].fillna(events["date_start"]).dt.date.to_numpy(),
+        "date_precision": events["date_precision"].astype(object).to_numpy(),
+        "month": events["date_start"].dt.strftime("%Y-%m").to_numpy(),
+        "year": events["date_start"].dt.year.astype("Int64").to_numpy(),
+        "place": events["place"].astype(object).to_numpy(),
+        "place_canonical": events["place_canonical"].to_numpy(),
+        "city": events["city"].to_numpy(),
+        "country": events["country"].to_numpy(),
+        "person_ids": [_listed(person_of.get(person_key(d, n)) for n in split_names(p))
+                       for d, p in zip(events["doc_id"], events["persons"])],
+        **{c: events[c].astype("float64").to_numpy()
+           for c in ("count_min", "count_max", "amount_min", "amount_max", "term_min",
+                     "term_max")},
+        "currency": events["currency"].astype(object).to_numpy(),
+        "term_unit": events["term_unit"].astype(object).to_numpy(),
+        "actors": [_listed(split_names(a)) for a in events["actors"]],
+        "words": [evidence_words(e, " ".join(str(v) for v in (p, pl) if isinstance(v, str)))
+                  for e, p, pl in zip(events["evidence"], events["persons"], events["place"])],
+    })
+    frame["words_key"] = [" ".join(w) if w and len(w) >= 4 else None for w in frame["words"]]
+    # Everyone the event's document names: an event naming no one (``оштрафовал меня``)
+    # still belongs to a document about someone.
+    in_document: dict[str, set[str]] = {}
+    for key, person_id in person_of.items():
+        in_document.setdefault(key.split(" | ", 1)[0], set()).add(person_id)
+    frame["doc_person_ids"] = [_listed(in_document.get(d, ())) for d in frame["doc_id"]]
+    for column in ("date_precision", "place", "currency", "term_unit", "month"):
+        frame[column] = frame[column].where(frame[column].notna(), None)
+    frame.insert(0, "unique_id", range(len(frame)))
+    return frame[EVENT_COLUMNS]

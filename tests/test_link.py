@@ -1,0 +1,367 @@
+"""testimony link: people and incidents across documents."""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+
+from pipeline.link import link
+from pipeline.link.gold import GoldDocument, gold_tables
+from pipeline.link.names import parse_name, sound_key
+from pipeline.link.output import LINK_COLUMNS, LINK_TABLES
+from pipeline.link.review import DECISIONS, REVIEW
+
+# Two ways of writing one person's name: they must come out alike.
+VARIANTS = [
+    ("Бахыт Туменова", "Bakhyt Tumenova"),
+    ("Мария Ковалёва", "Мария Ковалева"),
+    ("Нурлан Эсенов", "Нурлан Есенов"),
+    ("Ахметова Гульнара", "Гульнара Ахметова"),
+    ("Сидоровой М.В.", "М. В. Сидорова"),
+    ("Наталья Юрьевна Гринкевич", "Natalia Grinkevich"),
+]
+
+
+@pytest.mark.parametrize("one, other", VARIANTS)
+def test_name_variants_share_surname_and_first_initial(one, other):
+    a, b = parse_name(one), parse_name(other)
+    assert a.surname == b.surname and a.first_initial == b.first_initial
+
+
+def test_sound_key_folds_transliteration():
+    assert sound_key("Жанаозен") == sound_key("Zhanaozen")
+    assert sound_key("Иванов") != sound_key("Ивашов")
+
+
+def _doc(doc_id, text, people, events, date="2021-07-01"):
+    rows = []
+    for event in events:
+        start = text.index(event["trigger"])
+        rows.append(event | {"start": start, "end": start + len(event["trigger"])})
+    return GoldDocument(doc_id, text, dt.date.fromisoformat(date),
+                        [{"name": n, "forms": f} for n, f in people], rows, "test")
+
+
+DETAINED_A = _doc(
+    "a", "12 июня 2021 года в Алматы на площади Республики задержали Бахыт Туменову.",
+    [("Бахыт Туменова", ["Бахыт Туменову"])],
+    [{"trigger": "задержали", "type": "detention", "date_start": "2021-06-12",
+      "date_end": "2021-06-12", "date_precision": "day", "place": "площадь Республики",
+      "persons": ["Бахыт Туменова"]}])
+DETAINED_B = _doc(
+    "b", "В июне в Алматы полиция задержала активистку Б. Туменову у акимата.",
+    [("Б. Туменова", ["Б. Туменову"])],
+    [{"trigger": "задержала", "type": "detention", "date_start": "2021-06-01",
+      "date_end": "2021-06-30", "date_precision": "month", "place": "Алматы",
+      "persons": ["Б. Туменова"]}])
+# Same surname, same day, another city and another man: neither he nor his detention
+# is hers.
+NAMESAKE = _doc(
+    "c", "12 июня 2021 года в Караганде задержали Марата Туменова.",
+    [("Марат Туменов", ["Марата Туменова"])],
+    [{"trigger": "задержали", "type": "detention", "date_start": "2021-06-12",
+      "date_end": "2021-06-12", "date_precision": "day", "place": "Караганда",
+      "persons": ["Марат Туменов"]}])
+
+
+def _person_of(result, doc_id):
+    rows = result.person_events[result.person_events["doc_id"] == doc_id]
+    return rows["person_id"].iloc[0]
+
+
+def _incident_of(result, doc_id):
+    rows = result.event_incidents[result.event_incidents["doc_id"] == doc_id]
+    return rows["incident_id"].iloc[0]
+
+
+@pytest.fixture(scope="module")
+def linked():
+    return link("test", write=False, tables=gold_tables([DETAINED_A, DETAINED_B, NAMESAKE]))
+
+
+def test_variants_link_to_one_person_and_one_incident(linked):
+    assert _person_of(linked, "a") == _person_of(linked, "b")
+    assert _incident_of(linked, "a") == _incident_of(linked, "b")
+    person = linked.people[linked.people["person_id"] == _person_of(linked, "a")].iloc[0]
+    assert person["name"] == "Бахыт Туменова"
+    assert person["variants"] == "Б. Туменова; Бахыт Туменова"
+    assert person["n_documents"] == 2
+    incident = linked.incidents[linked.incidents["incident_id"] == _incident_of(linked, "a")]
+    incident = incident.iloc[0]
+    assert incident["n_sources"] == 2 and incident["date_precision"] == "day"
+    assert incident["place"] == "площадь Республики" and pd.isna(incident["conflicts"])
+
+
+def test_namesake_links_to_neither(linked):
+    assert _person_of(linked, "c") not in {_person_of(linked, "a"), _person_of(linked, "b")}
+    assert _incident_of(linked, "c") != _incident_of(linked, "a")
+
+
+def test_one_document_writes_valid_tables(tmp_path):
+    alone = _doc("only", "Ничего не произошло.", [], [])
+    result = link(tmp_path, tmp_path, tables=gold_tables([alone]))
+    assert result.people.empty and result.incidents.empty
+    for name in LINK_TABLES:
+        frame = pd.read_parquet(tmp_path / f"{name}.parquet")
+        assert list(frame.columns) == LINK_COLUMNS[name]
+        assert list(pd.read_csv(tmp_path / f"{name}.csv").columns) == LINK_COLUMNS[name]
+    single = link(tmp_path, tmp_path, tables=gold_tables([DETAINED_A]))
+    assert list(single.incidents["n_sources"]) == [1]
+    assert list(single.people["n_documents"]) == [1]
+
+
+def test_a_decision_survives_reruns(tmp_path):
+    tables = gold_tables([DETAINED_A, DETAINED_B])
+    first = link(tmp_path, tmp_path, tables=tables)
+    assert _incident_of(first, "a") == _incident_of(first, "b")
+    review = pd.read_csv(tmp_path / f"{REVIEW}.csv", dtype=str, keep_default_na=False)
+    pair = first.event_pairs.iloc[0]
+    decided = pd.concat([review, pd.DataFrame([{
+        "kind": "incident", "left": pair["left"], "right": pair["right"],
+        "decision": "different", "note": "two detentions"}])], ignore_index=True)
+    decided.to_csv(tmp_path / f"{REVIEW}.csv", index=False)
+    (tmp_path / f"{REVIEW}.xlsx").unlink()
+    second = link(tmp_path, tmp_path, tables=tables)
+    assert _incident_of(second, "a") != _incident_of(second, "b")
+    log = pd.read_csv(tmp_path / DECISIONS, dtype=str)
+    assert list(log["decision"]) == ["different"]
+    # The review file was written anew; the decision holds on the run after, and the
+    # log is not written twice.
+    third = link(tmp_path, tmp_path, tables=tables)
+    assert _incident_of(third, "a") != _incident_of(third, "b")
+    assert len(pd.read_csv(tmp_path / DECISIONS, dtype=str)) == 1
+
+
+def _written(folder, docs):
+    """The gold documents as a `testimony run` output folder (Parquet and CSV)."""
+    from pipeline.tables import TABLES, write_tables
+
+    tables = gold_tables(docs)
+    write_tables(folder, {name: getattr(tables, name).to_dict("records") for name in TABLES})
+    return folder
+
+
+def test_load_gives_people_and_incidents_and_joins_their_ids(tmp_path):
+    import pipeline
+
+    out = _written(tmp_path / "out", [DETAINED_A, DETAINED_B, NAMESAKE])
+    before = pipeline.load(out)
+    assert not before.linked and before.people.empty and before.incidents.empty
+    assert before.events["incident_id"].isna().all()
+    link(out)
+    tables = pipeline.load(out)
+    assert tables.linked
+    events = tables.events.set_index("doc_id")
+    assert events.loc["a", "incident_id"] == events.loc["b", "incident_id"]
+    assert events.loc["c", "incident_id"] != events.loc["a", "incident_id"]
+    incident = tables.incidents.set_index("incident_id").loc[events.loc["a", "incident_id"]]
+    assert incident["n_sources"] == 2 and incident["type"] == "detention"
+    assert str(tables.incidents["n_sources"].dtype) == "Int64"
+    assert isinstance(tables.incidents["type"].dtype, pd.CategoricalDtype)
+    named = tables.mentions[tables.mentions["type"] == "PER"].set_index("doc_id")
+    tumenova = tables.people.set_index("person_id").loc[named.loc["a", "person_id"]]
+    assert tumenova["name"] == "Бахыт Туменова" and tumenova["n_documents"] == 2
+    assert named.loc["b", "person_id"] == named.loc["a", "person_id"]
+    assert set(tables.person_events["person_id"]) == set(tables.people["person_id"])
+
+
+def test_load_warns_when_documents_came_after_the_link(tmp_path):
+    import pipeline
+
+    out = _written(tmp_path / "out", [DETAINED_A, DETAINED_B])
+    link(out)
+    _written(out, [DETAINED_A, DETAINED_B, NAMESAKE])  # a later run added a document
+    with pytest.warns(UserWarning, match="1 new"):
+        tables = pipeline.load(out)
+    assert pd.isna(tables.events.set_index("doc_id").loc["c", "incident_id"])
+
+
+def test_report_counts_incidents_with_their_sources(tmp_path):
+    from pipeline.research.report import write_report
+
+    out = _written(tmp_path / "out", [DETAINED_A, DETAINED_B, NAMESAKE])
+    unlinked = write_report(out, tmp_path / "before.html").read_text(encoding="utf-8")
+    assert "Not linked" in unlinked
+    link(out)
+    page = write_report(out, tmp_path / "after.html").read_text(encoding="utf-8")
+    assert "telling 2 incidents (1 told by more than one document)" in page
+    section = page.split('id="incidents"', 1)[1].split("</section>", 1)[0]
+    # detention: 2 incidents (Туменова's, told twice; her namesake's), 1 told by several,
+    # 3 events telling them.
+    assert "<th>detention</th><td class=num>2</td><td class=num>1</td><td class=num>2</td>" \
+           "<td class=num>3</td>" in section
+    assert "площадь Республики" in section and "Бахыт Туменова" in section
+
+
+def test_link_command_writes_the_tables_and_says_what_it_found(tmp_path):
+    from click.testing import CliRunner
+
+    from pipeline.cli import main
+    from pipeline.link import INCIDENT_THRESHOLD, PERSON_THRESHOLD
+
+    out = _written(tmp_path / "out", [DETAINED_A, DETAINED_B, NAMESAKE])
+    done = CliRunner().invoke(main, ["link", str(out), "-o", str(tmp_path / "links")])
+    assert done.exit_code == 0, done.output
+    assert "2 people (1 in more than one document), 2 incidents (1 told by more than one " \
+           "document)" in done.output
+    for name in LINK_TABLES:
+        assert (tmp_path / "links" / f"{name}.parquet").exists()
+    assert (tmp_path / "links" / f"{REVIEW}.xlsx").exists()
+    helped = CliRunner().invoke(main, ["link", "--help"]).output
+    assert f"[default: {PERSON_THRESHOLD}]" in helped
+    assert f"[default: {INCIDENT_THRESHOLD}]" in helped
+    missing = CliRunner().invoke(main, ["link", str(tmp_path / "nowhere")])
+    assert missing.exit_code == 2 and "does not exist" in missing.output
+
+
+def _told(doc_id: str, name: str, form: str, city: str = "Алматы", day: str = "2022-01-05"):
+    """A one-sentence statement of a detention, naming a person as ``form``."""
+    text = f"{int(day[-2:])} января 2022 года в городе {city} полиция задержала {form}."
+    return _doc(doc_id, text, [(name, [form])], [{
+        "trigger": "задержала", "type": "detention", "date_start": day, "date_end": day,
+        "date_precision": "day", "place": city, "persons": [name]}])
+
+
+# The same person written two ways in two statements of the same detention.
+LINKED_VARIANTS = [
+    ("Ксения Орлова", "Ксюша Орлова"),            # a short first name
+    ("Александр Петров", "Саша Петров"),          # one of both genders, read by the surname
+    ("Рустам Юсупов", "Р. Юсупов"),               # an initial
+    ("Юсупов Рустам", "Рустам Юсупов"),           # surname first
+    ("Дмитрий Сергеевич Волков", "Д. С. Волков"),  # patronymic and initials
+    ("Елена Лукашевич", "Е. Лукашевич"),          # a -вич surname, a woman's
+    ("Наталья Гринько", "Natalia Grinko"),        # Latin letters
+    ("Алёна Бережная", "Алена Бережная"),         # ё written е
+]
+# Two people that the same detention in the same city on the same day does not make one.
+KEPT_APART = [
+    ("Павел Ткачук", "Павел Ткаченко"),           # surnames close by Jaro-Winkler, not a typo
+    ("Татьяна Гринько", "Тамара Гринько"),        # same surname, another first name
+    ("Олег Волков", "Ольга Волкова"),             # a man and a woman
+]
+
+
+@pytest.mark.parametrize("one, other", LINKED_VARIANTS)
+def test_name_variants_link_across_documents(one, other):
+    result = link("test", write=False, tables=gold_tables([_told("x", one, one),
+                                                           _told("y", other, other)]))
+    assert _person_of(result, "x") == _person_of(result, "y")
+
+
+@pytest.mark.parametrize("one, other", KEPT_APART)
+def test_different_people_stay_apart(one, other):
+    result = link("test", write=False, tables=gold_tables([_told("x", one, one),
+                                                           _told("y", other, other)]))
+    assert _person_of(result, "x") != _person_of(result, "y")
+
+
+def test_namesakes_the_same_day_in_two_cities_stay_apart_and_go_to_review(tmp_path):
+    # Everything alike but the city: the names alone would join them.
+    docs = [_told("x", "Игорь Петрович Семёнов", "Игорь Петрович Семёнов", "Алматы"),
+            _told("y", "Игорь Петрович Семенов", "Игорь Петрович Семенов", "Шымкент")]
+    result = link(tmp_path, tmp_path, tables=gold_tables(docs))
+    assert _person_of(result, "x") != _person_of(result, "y")
+    review = pd.read_csv(tmp_path / f"{REVIEW}.csv", dtype=str, keep_default_na=False)
+    kept = review[review["note"].str.contains("two cities on one day")]
+    assert len(kept) == 1 and kept.iloc[0]["kind"] == "person"
+
+
+
+def _penalty(doc_id: str, sentence: str, trigger: str, kind: str, person: tuple[str, str],
+             day: str, city: str, values: dict):
+    """A one-sentence statement of a penalty imposed on one person (``{}`` in ``sentence``)."""
+    name, form = person
+    return _doc(doc_id, sentence.format(form), [(name, [form])], [{
+        "trigger": trigger, "type": kind, "date_start": day, "date_end": day,
+        "date_precision": "day", "place": city, "persons": [name]} | values])
+
+
+_BYN = {"currency": "BYN"}
+# Penalties the same day in the same city, in short sentences of one formula, imposed on
+# two people: two penalties, not one told twice. Each row: kind, city, day, then the two
+# statements (sentence, trigger, person, values).
+PENALTIES_APART = [
+    ("fine", "Гомель", "2021-04-14",
+     ("14 апреля 2021 года в Гомеле суд оштрафовал {} на 30 базовых величин за пикет.",
+      "оштрафовал", ("Валентин Зуевский", "Валентина Зуевского"),
+      {"amount_min": 30, "amount_max": 30} | _BYN),
+     ("Суд Гомеля 14 апреля 2021 года оштрафовал {} на 45 базовых величин за одиночный пикет.",
+      "оштрафовал", ("Анатолий Гусаковский", "Анатолия Гусаковского"),
+      {"amount_min": 45, "amount_max": 45} | _BYN)),
+    ("custody", "Гомель", "2021-04-14",
+     ("14 апреля 2021 года в Гомеле суд арестовал {} на 10 суток за участие в акции.",
+      "арестовал", ("Кристина Беловежская", "Кристину Беловежскую"),
+      {"term_min": 10, "term_max": 10, "term_unit": "day"}),
+     ("Суд Гомеля 14 апреля 2021 года арестовал {} на 15 суток за участие в уличной акции.",
+      "арестовал", ("Светлана Рябинина", "Светлану Рябинину"),
+      {"term_min": 15, "term_max": 15, "term_unit": "day"})),
+    ("fine", "Ош", "2023-03-02",
+     ("В Оше 2 марта 2023 года суд назначил {} штраф в 5000 сомов за публикацию.",
+      "штраф", ("Бактыгуль Алиева", "Бактыгуль Алиевой"),
+      {"amount_min": 5000, "amount_max": 5000, "currency": "KGS"}),
+     ("Суд Оша 2 марта 2023 года назначил {} штраф в 10000 сомов за публикацию в сети.",
+      "штраф", ("Нурбек Осмонов", "Нурбеку Осмонову"),
+      {"amount_min": 10000, "amount_max": 10000, "currency": "KGS"})),
+]
+
+
+@pytest.mark.parametrize("kind, city, day, one, other", PENALTIES_APART)
+def test_penalties_of_two_people_stay_two_incidents(kind, city, day, one, other):
+    (sentence, trigger, person, values), (sentence2, trigger2, person2, values2) = one, other
+    docs = [_penalty("x", sentence, trigger, kind, person, day, city, values),
+            _penalty("y", sentence2, trigger2, kind, person2, day, city, values2)]
+    # Apart even at a lenient threshold: the day, the city and the formula agree, the
+    # people and the sums do not.
+    result = link("test", write=False, tables=gold_tables(docs), incident_threshold=0.5)
+    assert _incident_of(result, "x") != _incident_of(result, "y")
+    # The same person's penalty told in the other statement's words is one incident.
+    docs[1] = _penalty("y", sentence2, trigger2, kind, person, day, city, values)
+    result = link("test", write=False, tables=gold_tables(docs))
+    assert _incident_of(result, "x") == _incident_of(result, "y")
+
+
+# Two statements of one detention and a third added by a later run, as `testimony run`
+# writes them: an archive of partitioned Parquet parts (OUT/NAME/part-*.parquet).
+TOLD_TWICE = {
+    "first": "3 августа 2021 года в Алматы на площади Республики полиция задержала "
+             "Марата Жумабаева, вышедшего с плакатом.",
+    "second": "Наш сотрудник Марат Жумабаев был задержан 3 августа 2021 года на площади "
+              "Республики в Алматы.",
+}
+LATER = {"third": "15 сентября 2021 года в Шымкенте оштрафовали Айгерим Нурланову на 50 000 тенге."}
+
+
+def test_link_reads_and_load_joins_an_archive_of_parts(tmp_path):
+    import pipeline
+    from pipeline.batch.run import run_batch
+
+    texts = tmp_path / "texts"
+    texts.mkdir()
+    for name, text in TOLD_TWICE.items():
+        (texts / f"{name}.txt").write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    assert run_batch(sorted(texts.glob("*.txt")), out).n_failed == 0
+    assert (out / "events").is_dir() and not (out / "events.parquet").exists()
+    link(out)
+    tables = pipeline.load(out)
+    assert tables.linked
+    detentions = tables.events[tables.events["type"] == "detention"].set_index("doc_id")
+    assert detentions.loc["first", "incident_id"] == detentions.loc["second", "incident_id"]
+    named = tables.mentions[tables.mentions["type"] == "PER"]
+    assert named.groupby("doc_id")["person_id"].first().nunique() == 1
+    # A selection keeps the joined ids; a later run adds a document the link has not seen.
+    selected = pipeline.load(out, tables=["events"], columns=["doc_id", "event_id", "type"])
+    assert selected.events["incident_id"].notna().all() and selected.mentions is None
+    # The later run is the real command in its own process, as a user runs it (a batch
+    # forked from a process that has linked inherits DuckDB's threads).
+    (texts / "third.txt").write_text(LATER["third"], encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "pipeline.cli", "run", str(texts), "-o", str(out),
+                           "-q"], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr[-2000:]
+    with pytest.warns(UserWarning, match="1 new"):
+        later = pipeline.load(out)
+    assert later.events.set_index("doc_id").loc[["third"], "incident_id"].isna().all()
