@@ -23,9 +23,13 @@ from conftest import RAW, REPO
 from pipeline.batch.files import file_sha256
 from pipeline.batch.run import InputFile, run_batch
 from pipeline.tables import DOCUMENTS, TABLES, Rows, error_rows, read_table
-from pipeline.batch.workers import Limits, WorkerPool, WorkerStartError, death_message
+from pipeline.batch.workers import Limits, WorkerPool, WorkerStartError, address_space_mb, death_message
 
-QUICK = Limits(timeout=3, max_memory_mb=1500)
+# A worker is forked from this test process, so its address space starts where the
+# process's stands (a whole suite's imports and models: gigabytes of it); the limit sits
+# 1500 MB above that, so a file that eats memory is what meets it, not the fork itself.
+def quick() -> Limits:
+    return Limits(timeout=3, max_memory_mb=address_space_mb() + 1500)
 
 
 def ok_rows(item: InputFile, text: str) -> Rows:
@@ -69,14 +73,15 @@ def statuses(out: Path) -> dict[str, tuple[str, str | None]]:
 def test_every_misbehaving_file_is_its_own_error(tmp_path, jobs):
     names = ["good1", "hang", "good2", "segfault", "exit", "oom", "bug", "good3"]
     inputs = make_inputs(tmp_path / "in", names)
-    result = run_batch([inputs], tmp_path / "out", jobs=jobs, limits=QUICK, process=misbehave)
+    limits = quick()
+    result = run_batch([inputs], tmp_path / "out", jobs=jobs, limits=limits, process=misbehave)
     got = statuses(tmp_path / "out")
     assert set(got) == set(names)
     assert all(got[name] == ("ok", None) for name in ("good1", "good2", "good3"))
     assert got["hang"] == ("error", "timed out after 3 s")
     assert got["segfault"] == ("error", f"worker crashed (signal {signal.SIGSEGV.value})")
     assert got["exit"] == ("error", "worker crashed (exit code 3)")
-    assert got["oom"] == ("error", "out of memory (limit 1500 MB)")
+    assert got["oom"] == ("error", f"out of memory (limit {limits.max_memory_mb} MB)")
     assert got["bug"] == ("error", "internal error (ZeroDivisionError: деление на ноль)")
     assert (result.n_ok, result.n_failed) == (3, 5)
 
@@ -91,13 +96,13 @@ def read_or_refuse(item: InputFile, out_dir: Path) -> tuple[Rows, int]:
 
 def test_worker_failures_are_retried_but_bad_inputs_and_good_files_are_not(tmp_path):
     inputs = make_inputs(tmp_path / "in", ["good", "exit", "bad"])
-    first = run_batch([inputs], tmp_path / "out", limits=QUICK, process=misbehave)
+    first = run_batch([inputs], tmp_path / "out", limits=quick(), process=misbehave)
     assert (first.n_ok, first.n_failed, first.n_skipped) == (2, 1, 0)  # bad reads fine here
-    second = run_batch([inputs], tmp_path / "out", limits=QUICK, process=read_or_refuse)
+    second = run_batch([inputs], tmp_path / "out", limits=quick(), process=read_or_refuse)
     assert (second.n_ok, second.n_failed, second.n_skipped) == (3, 0, 2)  # only exit redone
-    third = run_batch([inputs], tmp_path / "out", limits=QUICK, process=read_or_refuse, force=True)
+    third = run_batch([inputs], tmp_path / "out", limits=quick(), process=read_or_refuse, force=True)
     assert (third.n_ok, third.n_failed, third.n_skipped) == (2, 1, 0)
-    fourth = run_batch([inputs], tmp_path / "out", limits=QUICK, process=misbehave)
+    fourth = run_batch([inputs], tmp_path / "out", limits=quick(), process=misbehave)
     assert (fourth.n_ok, fourth.n_failed, fourth.n_skipped) == (2, 1, 3)  # nothing redone
 
 
@@ -105,7 +110,7 @@ def test_rerun_with_nothing_to_do_loads_no_models_and_keeps_the_tables(tmp_path)
     """The second run, in a fresh process, imports neither natasha nor pandas."""
     inputs = make_inputs(tmp_path / "in", ["good1", "good2"])
     out = tmp_path / "out"
-    first = run_batch([inputs], out, limits=QUICK, process=read_or_refuse)
+    first = run_batch([inputs], out, limits=quick(), process=read_or_refuse)
     assert first.n_ok == 2
     written = {p.name: p.stat().st_mtime_ns for p in out.rglob("*.parquet")}
     probe = ("import sys; from pathlib import Path; from pipeline.batch.run import run_batch;"
@@ -116,7 +121,7 @@ def test_rerun_with_nothing_to_do_loads_no_models_and_keeps_the_tables(tmp_path)
     assert rerun.stdout.split() == ["2", "False", "False"]
     assert {p.name: p.stat().st_mtime_ns for p in out.rglob("*.parquet")} == written
     (inputs / "good3.txt").write_text("Новое заявление", encoding="utf-8")
-    third = run_batch([inputs], out, limits=QUICK, process=read_or_refuse)
+    third = run_batch([inputs], out, limits=quick(), process=read_or_refuse)
     assert (third.n_ok, third.n_skipped) == (3, 2)
     assert sorted(read_table(out, DOCUMENTS).doc_id) == ["good1", "good2", "good3"]
 
@@ -137,7 +142,7 @@ def test_memory_too_low_for_startup_stops_the_batch(tmp_path):
 
 
 def test_pool_returns_results_of_every_item():
-    with WorkerPool(2, str.upper, limits=QUICK) as pool:
+    with WorkerPool(2, str.upper, limits=quick()) as pool:
         results = dict(pool.map(["задержан", "оштрафован", "арестован"]))
     assert results == {0: "ЗАДЕРЖАН", 1: "ОШТРАФОВАН", 2: "АРЕСТОВАН"}
 
@@ -156,7 +161,7 @@ def blas_threads(_item) -> int:
 
 
 def test_workers_run_blas_on_one_thread():
-    with WorkerPool(2, blas_threads, limits=QUICK) as pool:
+    with WorkerPool(2, blas_threads, limits=quick()) as pool:
         assert dict(pool.map(["a", "b"])) == {0: 1, 1: 1}
 
 
