@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import subprocess
+import warnings
 import sys
 
 import pandas as pd
@@ -365,3 +366,74 @@ def test_link_reads_and_load_joins_an_archive_of_parts(tmp_path):
     with pytest.warns(UserWarning, match="1 new"):
         later = pipeline.load(out)
     assert later.events.set_index("doc_id").loc[["third"], "incident_id"].isna().all()
+
+
+def _cli(*args: str) -> None:
+    done = subprocess.run([sys.executable, "-m", "pipeline.cli", *args], capture_output=True,
+                          text=True)
+    assert done.returncode == 0, done.stderr[-2000:]
+
+
+def test_load_withholds_the_ids_of_a_document_extracted_anew_since_the_link(tmp_path):
+    """event_id is a position in its document: once a statement is edited and run
+    again, its old ids would name other events (here a fine in another city would
+    take the detention's incident). Its ids are withheld, with a warning, however
+    the tables are selected; the unchanged document keeps its ids."""
+    import pipeline
+
+    texts = tmp_path / "texts"
+    texts.mkdir()
+    for name, text in TOLD_TWICE.items():
+        (texts / f"{name}.txt").write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    _cli("run", str(texts), "-o", str(out), "-q")
+    _cli("link", str(out))
+    linked = pipeline.load(out)
+    detentions = linked.events[linked.events["type"] == "detention"].set_index("doc_id")
+    incident = detentions.loc["first", "incident_id"]
+    assert detentions.loc["second", "incident_id"] == incident
+    person = linked.mentions[linked.mentions["doc_id"] == "first"]["person_id"].dropna().iloc[0]
+
+    (texts / "second.txt").write_text(LATER["third"] + " " + TOLD_TWICE["second"],
+                                      encoding="utf-8")
+    _cli("run", str(texts), "-o", str(out), "-q")
+    for selection in ({}, {"tables": ["events"], "filters": [("type", "==", "fine")]},
+                      {"tables": ["events", "mentions"], "filters": [("doc_id", "==", "second")]}):
+        with pytest.warns(UserWarning, match="1 changed .*run `testimony link` again"):
+            tables = pipeline.load(out, **selection)
+        second = tables.events[tables.events["doc_id"] == "second"]
+        assert "fine" in set(second["type"]) and second["incident_id"].isna().all()
+        if tables.mentions is not None:
+            named = tables.mentions[tables.mentions["doc_id"] == "second"]
+            assert named["person_id"].isna().all()
+    with pytest.warns(UserWarning, match="1 changed"):
+        tables = pipeline.load(out)
+    first = tables.events[tables.events["doc_id"] == "first"]
+    assert list(first.loc[first["type"] == "detention", "incident_id"]) == [incident]
+    assert person in set(tables.mentions.loc[tables.mentions["doc_id"] == "first", "person_id"])
+    assert "second" not in set(tables.person_events["doc_id"])
+    assert "first" in set(tables.person_events["doc_id"])
+
+    _cli("link", str(out))  # linked again: nothing withheld, no warning
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        relinked = pipeline.load(out)
+    second = relinked.events[relinked.events["doc_id"] == "second"]
+    assert second["incident_id"].notna().all()
+    fine = second.loc[second["type"] == "fine", "incident_id"].iloc[0]
+    assert fine != incident
+
+
+def test_load_withholds_every_id_when_the_link_does_not_say_what_it_linked(tmp_path):
+    import json
+
+    import pipeline
+
+    out = _written(tmp_path / "out", [DETAINED_A, DETAINED_B])
+    link(out)
+    manifest = json.loads((out / "link.json").read_text(encoding="utf-8"))
+    manifest["documents"] = sorted(manifest["documents"])  # as the first version wrote it
+    (out / "link.json").write_text(json.dumps(manifest), encoding="utf-8")
+    with pytest.warns(UserWarning, match="does not record what its 2 documents"):
+        tables = pipeline.load(out)
+    assert tables.events["incident_id"].isna().all() and tables.person_events.empty
