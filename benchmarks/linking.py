@@ -32,7 +32,7 @@ from pipeline.link import INCIDENT_THRESHOLD, PERSON_THRESHOLD, link
 from pipeline.link.evaluate import score
 from pipeline.link.gold import gold_tables, labels, read_gold
 from pipeline.link.names import parse_name
-from pipeline.link.records import event_key, person_key
+from pipeline.link.records import event_key, key_parts, person_key
 from pipeline.records import split_names
 from pipeline.research.loading import load
 
@@ -67,7 +67,7 @@ def chosen_docs(docs, split: str) -> set[str]:
 
 
 def restrict(gold: dict[str, str], docs: set[str]) -> dict[str, str]:
-    return {k: v for k, v in gold.items() if k.split(" | ")[0] in docs}
+    return {k: v for k, v in gold.items() if key_parts(k)[0] in docs}
 
 
 def link_gold(docs, person_threshold=PERSON_THRESHOLD, incident_threshold=INCIDENT_THRESHOLD):
@@ -189,7 +189,7 @@ def scores_of_pipeline(docs, out: Path, gold, split: str, person_threshold=PERSO
             ("incidents", incidents, match_events(docs, tables), gold[1])):
         # The pipeline's records that stand for a gold record, under the gold's labels.
         mapped = {k: gold_labels[g] for k, g in to_gold.items()
-                  if g in gold_labels and k.split(" | ")[0] in chosen}
+                  if g in gold_labels and key_parts(k)[0] in chosen}
         found[kind] = score(predicted, mapped)
         found[kind]["coverage"] = (f"{len({to_gold[k] for k in mapped})}"
                                    f"/{len(restrict(gold_labels, chosen))}")

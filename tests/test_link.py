@@ -437,3 +437,37 @@ def test_load_withholds_every_id_when_the_link_does_not_say_what_it_linked(tmp_p
     with pytest.warns(UserWarning, match="does not record what its 2 documents"):
         tables = pipeline.load(out)
     assert tables.events["incident_id"].isna().all() and tables.person_events.empty
+
+
+# (doc_id, name) pairs that a key joined with " | " alone would confuse: a doc_id
+# may hold " | " (it is a file's stem), and a backslash.
+KEYS_APART = [
+    (("a | b", "Иван Петров"), ("a", "b | Иван Петров")),
+    (("отчёт | 2021", "Анна Иванова"), ("отчёт", "2021 | Анна Иванова")),
+    (("a\\", "| b"), ("a\\ |", "b")),
+    (("a \\| b", "c"), ("a | b", "c")),
+    (("x | ", "y"), ("x", " | y")),
+]
+
+
+@pytest.mark.parametrize("one, other", KEYS_APART)
+def test_record_keys_of_different_records_differ_and_read_back(one, other):
+    from pipeline.link.records import event_key, key_parts, person_key
+
+    assert person_key(*one) != person_key(*other)
+    for doc_id, name in (one, other):
+        assert key_parts(person_key(doc_id, name)) == (doc_id, name)
+        assert key_parts(event_key(doc_id, 7)) == (doc_id, "7")
+    assert event_key(one[0], 1) != event_key(other[0], 1) or one[0] == other[0]
+
+
+def test_doc_ids_holding_the_separator_link_as_any_others():
+    """The documents of `linked` under doc_ids holding " | ": the same people and
+    incidents, and an event naming no one takes the people of its own document."""
+    renamed = {"a": "заявление | a", "b": "заявление", "c": "заявление | a | c"}
+    docs = [GoldDocument(renamed[d.doc_id], d.text, d.doc_date, d.people, d.events, d.origin)
+            for d in (DETAINED_A, DETAINED_B, NAMESAKE)]
+    result = link("test", write=False, tables=gold_tables(docs))
+    a, b, c = (renamed[d] for d in "abc")
+    assert _person_of(result, a) == _person_of(result, b) != _person_of(result, c)
+    assert _incident_of(result, a) == _incident_of(result, b) != _incident_of(result, c)

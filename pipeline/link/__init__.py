@@ -52,6 +52,7 @@ from .records import (
     event_key,
     event_places,
     event_records,
+    key_parts,
     person_key,
     person_records,
     stable_id,
@@ -298,8 +299,8 @@ def _review_rows(kind: str, pairs: pd.DataFrame, threshold: float, tables,
         rows.append({
             "kind": kind, "left": left, "right": right,
             "match_probability": round(pair.match_probability, 4),
-            "left_name": summaries.get(left, left.split(" | ")[-1]),
-            "right_name": summaries.get(right, right.split(" | ")[-1]),
+            "left_name": summaries.get(left, key_parts(left)[1]),
+            "right_name": summaries.get(right, key_parts(right)[1]),
             "left_evidence": evidence.get(left, ""), "right_evidence": evidence.get(right, ""),
             "decision": "",
             "note": f"kept apart: {refused[key]}" if (key := tuple(sorted((left, right))))
