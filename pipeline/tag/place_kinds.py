@@ -1,13 +1,13 @@
 """What kind of place a LOC mention names: a venue, or a settlement, region or country.
 
 Users count events by place; a street, square, building or monument (``Тверская
-площадь``, ``Букингемский дворец``, ``памятник Абаю``) is a place an event happens at,
+площадь``, ``Воронцовский дворец``, ``памятник Абаю``) is a place an event happens at,
 but not one to add up beside cities and countries. Such a mention stays a LOC and is
 marked ``place_kind`` ``venue`` in the mentions table (NEREL calls these FACILITY);
 every other LOC has no kind. A venue is a mention the venue finder made or one whose
 words hold a venue noun of ``models/ner_venues.json`` (``nouns``, or ``kind_words``
 such as ``дом``, ``кладбище`` that make no venue of the name after them on their own),
-or a hyphenated name ending like an English street (``Даунинг-стрит``).
+or a hyphenated name ending like an English street (``Бейкер-стрит``).
 """
 
 from __future__ import annotations
@@ -37,9 +37,9 @@ def _is_venue_word(word: str) -> bool:
 def place_kind(surface: str, found_as_venue: bool = False) -> str | None:
     """``venue`` for a named venue, street or monument; None for any other place.
 
-    >>> place_kind("Букингемском дворце"), place_kind("Гаврской улице"), place_kind("Нижнем Новгороде")
+    >>> place_kind("Воронцовском дворце"), place_kind("Гаврской улице"), place_kind("Нижнем Новгороде")
     ('venue', 'venue', None)
-    >>> place_kind("Москве"), place_kind("Площадь Тяньаньмэнь"), place_kind("Белом доме"), place_kind("Уолл-стрит")
+    >>> place_kind("Москве"), place_kind("Площадь Ногина"), place_kind("Белом доме"), place_kind("Бейкер-стрит")
     (None, 'venue', 'venue', 'venue')
     >>> place_kind("Домодедове"), place_kind("Садовом")
     (None, None)
