@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import subprocess
-import warnings
 import sys
+import warnings
 
 import pandas as pd
 import pytest
@@ -357,8 +358,7 @@ def test_link_reads_and_load_joins_an_archive_of_parts(tmp_path):
     # A selection keeps the joined ids; a later run adds a document the link has not seen.
     selected = pipeline.load(out, tables=["events"], columns=["doc_id", "event_id", "type"])
     assert selected.events["incident_id"].notna().all() and selected.mentions is None
-    # The later run is the real command in its own process, as a user runs it (a batch
-    # forked from a process that has linked inherits DuckDB's threads).
+    # The later run is the real command in its own process, as a user runs it.
     (texts / "third.txt").write_text(LATER["third"], encoding="utf-8")
     done = subprocess.run([sys.executable, "-m", "pipeline.cli", "run", str(texts), "-o", str(out),
                            "-q"], capture_output=True, text=True)
@@ -471,3 +471,18 @@ def test_doc_ids_holding_the_separator_link_as_any_others():
     a, b, c = (renamed[d] for d in "abc")
     assert _person_of(result, a) == _person_of(result, b) != _person_of(result, c)
     assert _incident_of(result, a) == _incident_of(result, b) != _incident_of(result, c)
+
+
+def _threads() -> int:
+    return len(os.listdir("/proc/self/task"))
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self/task"), reason="counts threads in Linux /proc")
+def test_link_leaves_no_engine_threads_behind():
+    """DuckDB's threads must end with link(): a batch forked later in the same process
+    would inherit them mid-work (its workers crashed)."""
+    tables = gold_tables([DETAINED_A, DETAINED_B, NAMESAKE])
+    link("test", write=False, tables=tables)  # whatever starts once per process
+    before = _threads()
+    link("test", write=False, tables=tables)
+    assert _threads() == before
