@@ -57,11 +57,13 @@ def _input(value: str) -> Path | str:
               help="Documents per Parquet part: results are committed a part at a time.")
 @click.option("--ocr-lang", "ocr_languages", default="rus+eng", show_default=True,
               help="Tesseract languages for pages without usable text, '+'-joined (Russian is always read).")
+@click.option("--follow-links", is_flag=True,
+              help="Read symbolic links that lead out of an input folder (by default each is an error row).")
 @click.option("--force", is_flag=True, help="Redo files already done.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 def run(inputs: tuple[str, ...], out: str, jobs: int, timeout: float, max_memory: int,
         cluster: str | None, prune: bool, write_csv: bool, part_size: int, ocr_languages: str,
-        force: bool, quiet: bool) -> None:
+        follow_links: bool, force: bool, quiet: bool) -> None:
     """Run every stage over files or folders into OUT.
 
     OUT is an archive: a later run adds to it and keeps every document's doc_id;
@@ -89,7 +91,8 @@ def run(inputs: tuple[str, ...], out: str, jobs: int, timeout: float, max_memory
     try:
         result = run_batch(paths, out, jobs=jobs, force=force, progress=progress,
                            limits=limits, cluster=cluster, prune=prune,
-                           part_documents=part_size, ocr_languages=ocr_languages)
+                           part_documents=part_size, ocr_languages=ocr_languages,
+                           follow_links=follow_links)
         if write_csv:
             from .tables import export_tables
 
@@ -98,6 +101,8 @@ def run(inputs: tuple[str, ...], out: str, jobs: int, timeout: float, max_memory
             _remove_stale_csv(out)
     except PipelineError as error:
         raise click.UsageError(str(error)) from error
+    except OSError as error:  # a full disk, a read-only folder: what was committed stays as it was
+        raise click.ClickException(_cannot_write(out, error)) from error
     finally:
         if bar is not None:
             bar.close()
@@ -108,6 +113,12 @@ def run(inputs: tuple[str, ...], out: str, jobs: int, timeout: float, max_memory
     click.echo(f"{result.n_files} files: {result.n_ok} ok, {result.n_failed} failed"
                f" ({result.n_skipped} unchanged since the last run{removed}); tables in {out}/")
     sys.exit(1 if result.n_failed else 0)
+
+
+def _cannot_write(folder, error: OSError) -> str:
+    """One line for a write the file system refused: where, and why."""
+    where = error.filename or folder
+    return f"{folder}: cannot write {where}: {error.strerror or error}"
 
 
 def _remove_stale_csv(out: str) -> None:
@@ -125,17 +136,26 @@ def _remove_stale_csv(out: str) -> None:
 @click.argument("gold", type=click.Path(exists=True, path_type=Path))
 @click.option("-o", "--report", "report_dir", default=Path("report"), show_default=True,
               type=click.Path(file_okay=False, path_type=Path),
-              help="Folder for metrics and the discrepancy table.")
-def reconcile(out: Path, gold: Path, report_dir: Path) -> None:
+              help="Folder for metrics and the discrepancy table (not the gold folder).")
+@click.option("--timeout", default=300.0, type=click.FloatRange(min=0), show_default=True,
+              help="Seconds reading and comparing may take (0: no limit).")
+@click.option("--max-memory", default=3000, type=click.IntRange(min=0), show_default=True,
+              help="MB of memory reading and comparing may use (0: no limit).")
+def reconcile(out: Path, gold: Path, report_dir: Path, timeout: float, max_memory: int) -> None:
     """Compare OUT with hand annotations in GOLD.
 
     GOLD is a folder or file of SPEC JSON, brat standoff (NEREL's types are
-    mapped: PERSON to PER, CITY to LOC, ...) or a CSV/XLSX event table.
+    mapped: PERSON to PER, CITY to LOC, ...) or a CSV/XLSX event table. The
+    same limits as a run's apply: a gold table too large is an error, not a
+    machine that stops answering. Cells of the CSV report that a spreadsheet
+    would run as a formula start with an apostrophe.
     """
+    from .batch.workers import Limits
     from .reconcile import reconcile as run_reconcile
 
+    limits = Limits(timeout=timeout or None, max_memory_mb=max_memory or None)
     try:
-        report = run_reconcile(out, gold, report_dir)
+        report = run_reconcile(out, gold, report_dir, limits=limits)
     except PipelineError as error:
         raise click.ClickException(str(error)) from error
     click.echo(report.summary())
@@ -166,9 +186,15 @@ def report(out: Path, report_path: Path | None) -> None:
                    "tables for spreadsheets (csv: one file per table; xlsx: a sheet per table).")
 @click.option("-o", "--output", "out_dir", required=True, type=click.Path(path_type=Path),
               help="Folder to write into (spacy: the FILE.spacy to write; xlsx: the workbook's path).")
-def export_command(out: Path, fmt: str, out_dir: Path) -> None:
+@click.option("--force", is_flag=True,
+              help="Replace files there that differ from the export (annotators' corrections are lost).")
+def export_command(out: Path, fmt: str, out_dir: Path, force: bool) -> None:
     """Pre-annotations from OUT for annotators to correct, spaCy training data, or OUT's
-    tables as CSV/XLSX."""
+    tables as CSV/XLSX.
+
+    A file already in the folder is replaced only if it holds what the export
+    would write, or with --force: a corrected .ann is never overwritten unasked.
+    """
     from .gold.roundtrip import export_output
 
     if fmt in ("csv", "xlsx"):
@@ -178,11 +204,13 @@ def export_command(out: Path, fmt: str, out_dir: Path) -> None:
             written = export_tables(out, fmt, out_dir)
         except PipelineError as error:
             raise click.ClickException(str(error)) from error
+        except OSError as error:
+            raise click.ClickException(_cannot_write(out_dir, error)) from error
         click.echo(f"{len(written)} file(s): " + ", ".join(str(p) for p in written))
         return
 
     try:
-        docs, written = export_output(out, fmt, out_dir)
+        docs, written = export_output(out, fmt, out_dir, force=force)
     except PipelineError as error:
         raise click.ClickException(str(error)) from error
     n_mentions = sum(len(d.mentions) for d in docs)

@@ -9,6 +9,7 @@ no outside resources: a page opens from disk anywhere.
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 from collections.abc import Iterable
 from html import escape
@@ -17,7 +18,7 @@ from pathlib import Path
 
 from .gold.records import COLOURS, EVENT_COLOUR, AnnotatedDocument, format_value
 from .records import EVENT_TYPES, EVENT_VALUE_FIELDS, MENTION_TYPES
-from .tables import write_text_atomically
+from .files import fit_name, text_writer, write_together
 
 STYLE = """
 body { font: 15px/1.55 system-ui, sans-serif; margin: 2em auto; max-width: 60em; color: #222; }
@@ -135,18 +136,24 @@ def index_page(docs: list[AnnotatedDocument]) -> str:
 
 
 def page_name(doc_id: str) -> str:
-    """The page's file name: the doc_id, with characters unsafe in a path replaced."""
-    return "".join(c if c.isalnum() or c in "-_." else "_" for c in doc_id) + ".html"
+    """The page's file name: the doc_id when it is a safe name, else the doc_id with
+    unsafe characters replaced and a hash of it added, so no two documents (``a b``
+    and ``a_b``) share a page and none takes the index's place.
+
+    >>> page_name("001_almaty"), page_name("a b"), page_name("a_b"), page_name("index")
+    ('001_almaty.html', 'a_b~c8687a08a.html', 'a_b.html', 'index~1bc04b529.html')
+    """
+    safe = "".join(c if c.isalnum() or c in "-_." else "_" for c in doc_id)
+    if safe != doc_id or safe.lower() in ("index", "") or safe.startswith("."):
+        safe += "~" + hashlib.sha256(doc_id.encode("utf-8", "surrogatepass")).hexdigest()[:9]
+    return fit_name(safe, ".html")
 
 
 def write_review(docs: Iterable[AnnotatedDocument], out_dir: Path) -> list[Path]:
-    """Write a page per document and ``index.html`` into out_dir; the paths written."""
+    """Write a page per document and ``index.html`` into out_dir, all or none; the paths
+    written (the index first)."""
     out_dir = Path(out_dir)
     docs = list(docs)
-    written = []
-    for doc in docs:
-        path = out_dir / page_name(doc.doc_id)
-        write_text_atomically(path, document_page(doc))
-        written.append(path)
-    write_text_atomically(out_dir / "index.html", index_page(docs))
-    return [out_dir / "index.html", *written]
+    pages = [(out_dir / page_name(doc.doc_id), text_writer(document_page(doc))) for doc in docs]
+    write_together([(out_dir / "index.html", text_writer(index_page(docs))), *pages])
+    return [out_dir / "index.html", *(path for path, _ in pages)]

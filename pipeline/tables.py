@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 from .batch import archive
 from .batch.store import Store, open_store
 from .errors import OutputError
+from .spreadsheet import append_rows, neutralise_cell, restore_cell
 from .records import (
     EVENT_VALUE_FIELDS,
     MENTION_VALUE_FIELDS,
@@ -294,8 +295,19 @@ def write_tables(out_dir: Path, rows: Mapping[str, Sequence[Mapping]]) -> dict[s
     frames = {name: to_frame(name, rows.get(name, ())) for name in TABLES}
     for name, frame in frames.items():
         write_atomically(out_dir / f"{name}.parquet", lambda p, f=frame: f.to_parquet(p, index=False))
-        write_atomically(out_dir / f"{name}.csv", lambda p, f=frame: f.to_csv(p, index=False))
+        write_atomically(out_dir / f"{name}.csv", lambda p, f=frame: for_csv(f).to_csv(p, index=False))
     return frames
+
+
+def for_csv(frame: pd.DataFrame) -> pd.DataFrame:
+    """A table as its CSV holds it: a text cell a spreadsheet would run as a formula
+    (``=HYPERLINK(...)`` in a statement or a file name) starts with an apostrophe, the
+    OWASP rule (:mod:`pipeline.spreadsheet`); every reader here takes it off again."""
+    frame = frame.copy()
+    for column in frame.columns:
+        if frame[column].dtype == object or str(frame[column].dtype).startswith("str"):
+            frame[column] = frame[column].map(neutralise_cell)
+    return frame
 
 
 # ---------------------------------------------------------------- reading either form
@@ -393,7 +405,7 @@ def _read_single_file(store: Store, name: str) -> pa.Table:
 
         # Ids and free text stay text: "003" must not become 3.
         frame = pd.read_csv(io.BytesIO(store.read_bytes(csv)), dtype=str, keep_default_na=False)
-        frame = frame.replace("", None)
+        frame = frame.replace("", None).map(restore_cell)  # the apostrophe for_csv added
         return pa.Table.from_pandas(_typed_csv(name, frame), preserve_index=False)
     raise OutputError(f"{store.root}: the {name} table is missing (neither {name}/ nor "
                       f"{name}.parquet nor {name}.csv); is this a complete `testimony run` output?")
@@ -607,7 +619,7 @@ def _write_csv(store: Store, state: archive.State | None, name: str, path: Path)
         with open(temp, "w", encoding="utf-8", newline="") as f:
             header = True
             for frame in _frames_by_part(store, state, name):
-                frame.to_csv(f, index=False, header=header)
+                for_csv(frame).to_csv(f, index=False, header=header)
                 header = False
             if header:  # no parts at all: the header alone
                 to_frame(name, []).to_csv(f, index=False)
@@ -627,9 +639,22 @@ def _write_xlsx(store: Store, state: archive.State | None, path: Path) -> Path:
                               f"sheet holds ({XLSX_MAX_ROWS}); export it as CSV")
 
     def write(temp: str) -> None:
-        with pd.ExcelWriter(temp, engine="openpyxl") as book:
-            for name, frame in frames.items():
-                frame.to_excel(book, sheet_name=name, index=False)
+        from openpyxl import Workbook
+
+        book = Workbook()
+        book.remove(book.active)
+        for name, frame in frames.items():
+            # text stored as text (never a live formula), control characters as their pictures
+            rows = ({column: None if _missing(value) else value for column, value in row.items()}
+                    for row in frame.to_dict("records"))
+            append_rows(book.create_sheet(name), list(frame.columns), rows)
+        book.save(temp)
 
     write_atomically(path, write)
     return path
+
+
+def _missing(value) -> bool:
+    import pandas as pd
+
+    return value is None or (not isinstance(value, (str, list, tuple)) and bool(pd.isna(value)))

@@ -57,30 +57,42 @@ def file_facts(path: Path | str) -> tuple[int | None, int | None]:
         return None, None
 
 
-def list_files(paths: Sequence[Path | str], exclude: str | None = None) -> list[tuple[Path | str, str, str]]:
+def list_files(paths: Sequence[Path | str], exclude: str | None = None, follow_links: bool = False,
+               refused: dict[str, str] | None = None) -> list[tuple[Path | str, str, str]]:
     """Every file named or found under a named folder: (path, source as given, key).
 
     Hidden files are passed over, and so is the output folder ``exclude`` when it sits
     inside an input folder; files of kinds we do not read are kept, so that the batch
     reports them. The key is the absolute path (or the URL) the registry knows the
     file by.
+
+    A symbolic link found in a folder is read only when it stays inside that folder
+    (``follow_links`` lifts this: linked files and folders anywhere are read); one that
+    leaves it, or points nowhere, is listed too, with the reason in ``refused`` (by key),
+    so that the batch gives it an error row instead of reading ``/etc/passwd`` or
+    passing over it in silence. A file named on the command line is read wherever it is.
     """
     found: list[tuple[Path | str, str, str]] = []
     excluded = os.path.abspath(exclude) if exclude else None
+    refused = {} if refused is None else refused
     for given in paths:
         if is_url(str(given)):
             found += _list_url(str(given))
             continue
         path = Path(given)
         if path.is_dir():
-            for file in sorted(p for p in path.rglob("*") if p.is_file()
-                               and not any(part.startswith(".") for part in p.relative_to(path).parts)):
+            for file, problem in _walk(path, follow_links):
                 absolute = os.path.abspath(file)
                 if excluded and (absolute + os.sep).startswith(excluded + os.sep):
                     continue
                 found.append((file, str(file), absolute))
+                if problem:
+                    refused[absolute] = problem
         elif path.is_file():
             found.append((path, str(path), os.path.abspath(path)))
+        elif path.is_symlink():
+            found.append((path, str(path), os.path.abspath(path)))
+            refused[os.path.abspath(path)] = _broken(path)
         else:
             raise PipelineError(f"{path}: no such file or folder")
     seen: set[str] = set()
@@ -90,6 +102,61 @@ def list_files(paths: Sequence[Path | str], exclude: str | None = None) -> list[
             seen.add(entry[2])
             unique.append(entry)
     return unique
+
+
+def _walk(folder: Path, follow_links: bool) -> list[tuple[Path, str | None]]:
+    """The files under a folder, sorted, each with the reason it may not be read (or None)."""
+    root = os.path.realpath(folder)
+    found: list[tuple[Path, str | None]] = []
+    seen_folders = {root}
+    for top, folders, files in os.walk(folder, followlinks=follow_links):
+        kept = []
+        for name in sorted(folders):
+            if name.startswith("."):
+                continue
+            linked = Path(top) / name
+            if not os.path.islink(linked):
+                kept.append(name)
+                continue
+            target = os.path.realpath(linked)
+            if follow_links:
+                if target not in seen_folders:  # a link back up the tree is walked once
+                    seen_folders.add(target)
+                    kept.append(name)
+            elif not _inside(target, root):
+                found.append((linked, _outside(linked, target, folder)))
+            # a linked folder inside the tree: its files are read where they are
+        folders[:] = kept
+        for name in files:
+            if name.startswith("."):
+                continue
+            file = Path(top) / name
+            problem = None
+            if os.path.islink(file):
+                target = os.path.realpath(file)
+                if not os.path.exists(file):
+                    problem = _broken(file)
+                elif not follow_links and not _inside(target, root):
+                    problem = _outside(file, target, folder)
+                elif not os.path.isfile(file):
+                    continue  # a link to a device or a pipe: no statement
+            elif not file.is_file():
+                continue
+            found.append((file, problem))
+    return sorted(found)
+
+
+def _inside(path: str, root: str) -> bool:
+    return path == root or path.startswith(root.rstrip(os.sep) + os.sep)
+
+
+def _outside(link: Path, target: str, folder: Path) -> str:
+    return (f"{link}: a symbolic link to {target}, outside the input folder {folder}; "
+            "not read (--follow-links reads it)")
+
+
+def _broken(link: Path) -> str:
+    return f"{link}: a broken symbolic link (to {os.readlink(link)}, which does not exist)"
 
 
 def _list_url(url: str) -> list[tuple[str, str, str]]:

@@ -59,6 +59,7 @@ class InputFile:
     sha256: str | None = None
     size: int | None = None
     mtime_ns: int | None = None
+    refused: str | None = None  # why it is not read (a symbolic link out of its folder)
 
     @property
     def kind(self) -> str:
@@ -185,9 +186,11 @@ class Plan:
 
 
 def plan_batch(archive: Archive, paths: Sequence[Path | str], force: bool = False,
-               ocr_languages: str | None = None) -> Plan:
+               ocr_languages: str | None = None, follow_links: bool = False) -> Plan:
     """Each input's doc_id from the archive's registry (new ones allocated), and which to run."""
-    files = list_files(paths, exclude=archive.store.local_path(archive.store.root))
+    refused: dict[str, str] = {}
+    files = list_files(paths, exclude=archive.store.local_path(archive.store.root),
+                       follow_links=follow_links, refused=refused)
     version = pipeline_version()
     registry = archive.registry
     given = {key for _, _, key in files}
@@ -197,17 +200,19 @@ def plan_batch(archive: Archive, paths: Sequence[Path | str], force: bool = Fals
         size, mtime_ns = file_facts(path)
         doc_id = registry.by_key.get(key)
         old = registry.by_id.get(doc_id) if doc_id else None
-        if old is not None and old.sha256 and (old.size, old.mtime_ns) == (size, mtime_ns):
+        if key in refused:
+            sha = None  # never read
+        elif old is not None and old.sha256 and (old.size, old.mtime_ns) == (size, mtime_ns):
             sha = old.sha256  # the same size and time: the same bytes, as rsync and git take it
         else:
-            sha = _sha256_or_none(path)
+            sha = _sha256_or_none(path, size)
         if doc_id is None:
             if not by_sha and registry.by_id:
                 for record in registry.live():
                     by_sha.setdefault(record.sha256, []).append(record)
             doc_id = _moved_from(by_sha.get(sha, []), given) or _new_id(archive, path, key)
             old = registry.by_id.get(doc_id)
-        item = InputFile(path, doc_id, source, key, sha, size, mtime_ns)
+        item = InputFile(path, doc_id, source, key, sha, size, mtime_ns, refused.get(key))
         inputs.append(item)
         if (force or old is None or old.removed or old.retry or old.sha256 != sha or sha is None
                 or old.version != version or old.environment != environment_for(item.kind, ocr_languages)):
@@ -241,8 +246,20 @@ def _new_id(archive: Archive, path, key: str) -> str:
     return doc_id
 
 
-def _sha256_or_none(path) -> str | None:
-    """The file's hash, or None when it cannot be read (the error row says why)."""
+# A file of a kind we do not read is hashed only up to this size: a 10 GB video in the
+# folder is reported at once, not after a minute of hashing (its sha256 stays empty).
+UNREAD_KIND_HASH_BYTES = 64 * 2**20
+
+
+def _sha256_or_none(path, size: int | None = None) -> str | None:
+    """The file's hash, or None when it cannot be read (the error row says why) or is
+    a large file of a kind we do not read."""
+    from ..extract import SUPPORTED_SUFFIXES
+
+    if os.path.splitext(str(path))[1].lower() not in SUPPORTED_SUFFIXES:
+        size = size if size is not None else file_facts(path)[0]
+        if size is None or size > UNREAD_KIND_HASH_BYTES:
+            return None
     try:
         return file_sha256(path)
     except OSError:
@@ -277,7 +294,9 @@ def run_one(item: InputFile, staging: Staging, ocr_languages: str | None = None)
     from ..tables import document_rows, error_rows
 
     source, version = item.source or str(item.path), pipeline_version()
-    sha = item.sha256 or _sha256_or_none(item.path)
+    if item.refused:
+        return error_rows(item.doc_id, source, None, item.refused.replace(str(item.path), source), version), 0
+    sha = item.sha256 or _sha256_or_none(item.path, item.size)
     path = item.path
     try:
         with _local_copy(item.path) as path:
@@ -360,6 +379,7 @@ def run_batch(
     prune: bool = False,
     part_documents: int = PART_DOCUMENTS,
     ocr_languages: str | None = None,
+    follow_links: bool = False,
 ) -> BatchResult:
     """Run every stage over the inputs and add the results to the archive ``out_dir``.
 
@@ -370,13 +390,14 @@ def run_batch(
     ``process(item, staging)`` replaces :func:`run_one` (the whole pipeline) as the
     work done on each file. ``prune`` removes the archive's documents whose sources
     were not given this time. ``ocr_languages`` are Tesseract's (``rus+eng`` by default).
+    ``follow_links`` reads symbolic links that leave their input folder.
     """
     store = open_store(out_dir)
     if store.local_path(store.root) is not None and os.path.exists(store.root) \
             and not os.path.isdir(store.root):
         raise OutputError(f"{out_dir}: exists and is not a folder")
     with Archive.open(store) as archive:
-        plan = plan_batch(archive, paths, force, ocr_languages)
+        plan = plan_batch(archive, paths, force, ocr_languages, follow_links)
         if plan.updates:
             archive.commit(Staged(None, [], plan.updates))
         done = pages = 0

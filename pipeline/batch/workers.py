@@ -132,13 +132,21 @@ def _worker_main(conn: Connection, parent: int, task: Callable[[Any], Any],
         resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
     try:
         if initializer is not None:
-            initializer()
+            initializer()  # the models: loaded here, or forked from the parent that loaded them
     except MemoryError:
-        conn.send(("init_error", f"out of memory while loading models (limit {max_memory_mb} MB)"))
+        conn.send(("init_error", too_low(max_memory_mb, None)))
+        return
+    except (ImportError, OSError) as error:
+        if not _out_of_address_space(error):
+            conn.send(("init_error", f"{type(error).__name__}: {error}"))
+        else:
+            conn.send(("init_error", too_low(max_memory_mb, None)))
         return
     except BaseException as error:  # noqa: BLE001 - told to the parent, which stops the batch
         conn.send(("init_error", f"{type(error).__name__}: {error}"))
         return
+    # what the worker holds before any work: a limit below it fails every file, and says so
+    held = address_space_mb()
     conn.send(("ready", None))
     while True:
         try:
@@ -153,12 +161,52 @@ def _worker_main(conn: Connection, parent: int, task: Callable[[Any], Any],
             reply = ("done", index, task(item))
         except MemoryError:
             out_of_memory = True  # reported below, once the failed frames are freed
+        except (ImportError, OSError) as error:
+            # a library that cannot be mapped under the limit ("failed to map segment")
+            out_of_memory = _out_of_address_space(error)
+            reply = ("error", index, f"internal error ({type(error).__name__}: {error})")
         except BaseException as error:  # noqa: BLE001 - the task's own bug, one file's error
             reply = ("error", index, f"internal error ({type(error).__name__}: {error})")
+        if out_of_memory and max_memory_mb is not None and held >= max_memory_mb:
+            conn.send(("error", index, too_low(max_memory_mb, held + WORK_MARGIN_MB)))
+            os._exit(0)
         if out_of_memory:
             conn.send(("oom", index))
             os._exit(0)  # a fresh worker is safer than one whose C state broke mid-allocation
         conn.send(reply)
+
+
+# Address space a worker needs beyond what it holds once its models are loaded: the
+# tables' libraries (pandas, pyarrow) and one ordinary document's work (the advice given
+# when the limit is below what the models alone hold).
+WORK_MARGIN_MB = 300
+
+
+def address_space_mb() -> int:
+    """This process's address space (what ``RLIMIT_AS`` counts), in MB; 0 if unknown."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmSize:"):
+                    return int(line.split()[1]) // 1024
+    except OSError:
+        pass
+    return 0
+
+
+def too_low(limit_mb: int | None, needed_mb: int | None) -> str:
+    """The message for a memory limit the models do not fit in."""
+    if needed_mb is None:
+        return f"out of memory while loading models (limit {limit_mb} MB): raise --max-memory, or 0 for no limit"
+    return (f"--max-memory {limit_mb} MB is too low for the models: a worker needs at least "
+            f"{needed_mb} MB (raise --max-memory, or 0 for no limit)")
+
+
+def _out_of_address_space(error: BaseException) -> bool:
+    """An import or mapping that failed for want of memory under ``RLIMIT_AS``."""
+    text = str(error)
+    return "failed to map segment" in text or "Cannot allocate memory" in text or isinstance(
+        error, OSError) and error.errno == 12
 
 
 @dataclass(slots=True)

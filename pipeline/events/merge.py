@@ -20,6 +20,7 @@ happenings it sums up.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import replace
 
 from ..records import DateValue
@@ -118,16 +119,20 @@ def merge_drafts(drafts: list[Draft], separate_types=frozenset()) -> list[Draft]
     """Merge drafts in text order, each into the first earlier event it fits (a
     back-reference into the last one)."""
     merged: list[Draft] = []
+    index = _Index()
     for draft in sorted(drafts, key=lambda d: d.event.start):
-        order = reversed(merged) if draft.telling.back_reference else merged
+        order = [merged[i] for i in index.candidates(draft)]  # the others cannot be compatible
+        order = reversed(order) if draft.telling.back_reference else order
         # the same sentence first: "приговорил ... к 3 годам лишения свободы" is one telling
         order = sorted(order, key=lambda e: all(m.event.sent_id != draft.event.sent_id for m in [e, *e.members]))
         for event in order:
             if _fits(event, draft, separate_types):
                 _absorb(event, draft)
+                index.add(index.position[id(event)], event)
                 break
         else:
             merged.append(replace(draft, members=[]))
+            index.add(len(merged) - 1, merged[-1])
     return _merge_events(merged, separate_types)
 
 
@@ -142,16 +147,59 @@ def _merge_events(events: list[Draft], separate_types) -> list[Draft]:
     3 годам лишения свободы``): an event whose later word carries what links it
     (the shared term) merges, as a whole, into the earlier telling."""
     kept: list[Draft] = []
+    index = _Index()
     for event in events:
         parts = [replace(part, members=[]) for part in (event, *event.members)]
-        for earlier in kept:
+        for earlier in [kept[i] for i in index.candidates(event)]:
             tellings = [earlier, *earlier.members]
             if all(compatible(m, p) for m in tellings for p in parts) and any(
                 linked(m, p, separate_types) for m in tellings for p in parts
             ):
                 for part in parts:
                     _absorb(earlier, part)
+                index.add(index.position[id(earlier)], earlier)
                 break
         else:
+            index.add(len(kept), event)
             kept.append(event)
     return kept
+
+
+class _Index:
+    """Positions of events by what :func:`compatible` needs them to share: type and
+    negation, and a person unless one side names no one. Only those events are tried,
+    so a list of thousands of people's detentions is not compared pair by pair; the
+    order tried, and so every merge, is the same as trying them all."""
+
+    def __init__(self) -> None:
+        self.position: dict[int, int] = {}  # id of an event -> its position
+        self._all: defaultdict[tuple, list[int]] = defaultdict(list)
+        self._unnamed: defaultdict[tuple, set[int]] = defaultdict(set)
+        self._named: defaultdict[tuple, set[int]] = defaultdict(set)
+        self._persons: dict[int, frozenset[str]] = {}
+
+    def add(self, position: int, event: Draft) -> None:
+        """Index a new event at ``position``, or one whose persons grew by merging."""
+        key = (event.event.type, event.event.negated)
+        if position not in self._persons:
+            self.position[id(event)] = position
+            self._all[key].append(position)
+            self._persons[position] = frozenset()
+        persons = frozenset(event.event.persons)
+        if persons:
+            self._unnamed[key].discard(position)
+        else:
+            self._unnamed[key].add(position)
+        for person in persons - self._persons[position]:
+            self._named[key + (person,)].add(position)
+        self._persons[position] = persons
+
+    def candidates(self, draft: Draft) -> list[int]:
+        """Positions, in order, of the events ``draft`` may be compatible with."""
+        key = (draft.event.type, draft.event.negated)
+        if not draft.event.persons:
+            return self._all.get(key, [])
+        found = set(self._unnamed.get(key, ()))
+        for person in set(draft.event.persons):
+            found |= self._named.get(key + (person,), set())
+        return sorted(found)

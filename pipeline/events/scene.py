@@ -26,6 +26,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -104,12 +105,12 @@ def frames_clause(tokens: tuple[Token, ...], index: int) -> bool:
 def carry_dates(drafts: list[Draft], date_anchors, rally_dates_blocked: set[int]) -> None:
     """Give dateless drafts the last date stated before them in their paragraph, or,
     for a single rally, the date of the last dated rally; then shift ``за день до``."""
-    anchors = sorted(date_anchors, key=lambda a: a[1])  # (unit, offset, date)
+    anchors = _by_unit(sorted(date_anchors, key=lambda a: a[1]))  # unit -> [(unit, offset, date)]
     last_rally: DateValue | None = None
     for draft in sorted(drafts, key=lambda d: d.event.start):
         event, telling = draft.event, draft.telling
         if event.date is None:
-            same = [a for a in anchors if a[0] == draft.paragraph and a[1] < event.start]
+            same = [a for a in anchors[draft.paragraph] if a[1] < event.start]
             if telling.listed:  # the date of the first listed topic is not the others'
                 same = [a for a in same if a[1] < event.evidence[0][0]]
             if same and telling.retelling:
@@ -120,7 +121,7 @@ def carry_dates(drafts: list[Draft], date_anchors, rally_dates_blocked: set[int]
                 draft.update(date=last_rally)
         date = draft.event.date
         if date is not None:
-            bisect.insort(anchors, (draft.paragraph, event.start, date), key=lambda a: a[1])
+            bisect.insort(anchors[draft.paragraph], (draft.paragraph, event.start, date), key=lambda a: a[1])
         if event.type == "protest" and telling.single and date is not None:
             last_rally = date
     for draft in drafts:
@@ -130,11 +131,21 @@ def carry_dates(drafts: list[Draft], date_anchors, rally_dates_blocked: set[int]
 
 def carry_places(drafts: list[Draft], place_anchors) -> None:
     """Give placeless drafts the last framing place before them in their paragraph."""
+    place_anchors = _by_unit(place_anchors)
     for draft in drafts:
         if draft.event.place is None:
-            same = [a for a in place_anchors if a[0] == draft.paragraph and a[1] < draft.event.start]
+            same = [a for a in place_anchors[draft.paragraph] if a[1] < draft.event.start]
             if same:
                 draft.update(place=same[-1][2])
+
+
+def _by_unit(anchors) -> defaultdict[int, list]:
+    """Anchors ``(unit, offset, value)`` by paragraph unit, in their order: a draft looks
+    only at its own paragraph's, so a long list is not scanned once per line."""
+    found = defaultdict(list)
+    for anchor in anchors:
+        found[anchor[0]].append(anchor)
+    return found
 
 
 def place_situated_events(merged: list[Draft]) -> None:

@@ -19,6 +19,7 @@ from functools import cache
 from ..nlp import Models, morph_analyzer
 from ..records import Sentence
 from ..resources import fold, load_json, load_jsonl
+from ..segment import cut_long
 from .syntax import (
     PlacedMention,
     Token,
@@ -44,8 +45,14 @@ class TriggerHit:
 
 
 # Sentences tagged and parsed at once: enough for natasha's batches to pay off,
-# few enough that memory stays flat however long the document is.
+# few enough that memory stays flat however long the document is; a window also
+# closes at PARSE_WINDOW_TOKENS words, however few sentences hold them.
 PARSE_WINDOW = 256
+PARSE_WINDOW_TOKENS = 16_384
+# The parser scores every pair of words of what it is given (time and memory grow
+# with the square of its length): a longer sentence (a list of 5,000 names) is
+# parsed in pieces of at most this many words, cut after a comma or semicolon.
+MAX_PARSE_TOKENS = 400
 
 
 def parse_sentences(sentences: Sequence[Sentence], models: Models) -> Iterator[tuple[Token, ...]]:
@@ -55,29 +62,44 @@ def parse_sentences(sentences: Sequence[Sentence], models: Models) -> Iterator[t
     batch pads little: about four times faster than a natasha ``Doc`` per
     sentence, with the same tags and heads.
     """
-    for first in range(0, len(sentences), PARSE_WINDOW):
-        yield from _parse_window(sentences[first:first + PARSE_WINDOW], models)
+    window: list[tuple[Sentence, list]] = []
+    size = 0
+    for sentence in sentences:
+        window.append((sentence, list(models.segmenter.tokenize(sentence.text))))
+        size += len(window[-1][1])
+        if len(window) == PARSE_WINDOW or size >= PARSE_WINDOW_TOKENS:
+            yield from _parse_window(window, models)
+            window, size = [], 0
+    if window:
+        yield from _parse_window(window, models)
 
 
-def _parse_window(sentences: Sequence[Sentence], models: Models) -> list[tuple[Token, ...]]:
-    spans = [list(models.segmenter.tokenize(s.text)) for s in sentences]
-    order = sorted(range(len(spans)), key=lambda i: len(spans[i]))
-    words = [[t.text for t in spans[i]] for i in order if spans[i]]
+def _parse_window(window: Sequence[tuple[Sentence, list]], models: Models) -> list[tuple[Token, ...]]:
+    pieces = [(i, piece) for i, (_, spans) in enumerate(window) for piece in cut_long(spans, MAX_PARSE_TOKENS) if piece]
+    order = sorted(range(len(pieces)), key=lambda k: len(pieces[k][1]))
+    words = [[t.text for t in pieces[k][1]] for k in order]
     morph = iter(models.morph_tagger.map(words))
     syntax = iter(models.syntax_parser.map(words))
-    parsed: list[tuple[Token, ...]] = [()] * len(sentences)
-    for i in order:
-        if spans[i]:
-            parsed[i] = _adapt(sentences[i], spans[i], next(morph).tokens, next(syntax).tokens)
-    return parsed
+    markup = [None] * len(pieces)
+    for k in order:
+        markup[k] = (next(morph).tokens, next(syntax).tokens)
+    # a sentence's pieces back together, each piece's root a root of the sentence
+    tags: list[list] = [[] for _ in window]
+    trees: list[list[tuple[int, str]]] = [[] for _ in window]
+    for (i, piece), (morph_tokens, syntax_tokens) in zip(pieces, markup):
+        offset = len(trees[i])
+        position = {token.id: offset + j for j, token in enumerate(syntax_tokens)}
+        tags[i] += morph_tokens
+        trees[i] += [(position.get(token.head_id, -1), token.rel) for token in syntax_tokens]
+    return [_adapt(sentence, spans, tags[i], trees[i]) if spans else ()
+            for i, (sentence, spans) in enumerate(window)]
 
 
-def _adapt(sentence: Sentence, spans, morph, syntax) -> tuple[Token, ...]:
-    """natasha's markup of one sentence as plain :class:`Token` records."""
-    position = {token.id: i for i, token in enumerate(syntax)}
+def _adapt(sentence: Sentence, spans, morph, trees: Sequence[tuple[int, str]]) -> tuple[Token, ...]:
+    """natasha's markup of one sentence as plain :class:`Token` records (``trees``: each
+    token's head, by index, and relation)."""
     tokens = []
-    for i, (span, tags, tree) in enumerate(zip(spans, morph, syntax)):
-        head = position.get(tree.head_id, -1)
+    for i, (span, tags, (head, rel)) in enumerate(zip(spans, morph, trees)):
         tokens.append(
             Token(
                 index=i,
@@ -87,7 +109,7 @@ def _adapt(sentence: Sentence, spans, morph, syntax) -> tuple[Token, ...]:
                 lemmas=word_lemmas(span.text),
                 pos=tags.pos or "",
                 head=head if head != i else -1,
-                rel=tree.rel or "",
+                rel=rel or "",
                 feats=_feats(tags.feats),
             )
         )

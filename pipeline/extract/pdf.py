@@ -226,6 +226,9 @@ def extract_pdf_pages(
         reasons = sorted({_reason(w) for w in warnings if w})
         raise NoTextError(f"{path}: no usable text on any of {len(pages)} page(s): {'; '.join(reasons)}")
     cleaned = remove_running_lines([page.lines for page in pages])
+    if all(not any(line.strip() for line in lines) for lines in cleaned):
+        raise NoTextError(f"{path}: no text on any of {len(pages)} page(s) besides page numbers, "
+                          "running headers and footers")
     quality = sum((page.quality for page in pages if page.quality is not None and page.lines), TextQuality())
     return tuple(
         Page(number=number, text="\n".join(lines), warning=page.warning,

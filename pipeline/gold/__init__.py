@@ -21,7 +21,7 @@ from ..errors import GoldError
 from .brat import NEREL_TYPE_MAP, read_brat
 from .event_table import read_event_table
 from .io import read_json
-from .labelstudio import document_from_task
+from .labelstudio import documents_from_export
 from .records import AnnotatedDocument, EventAnnotation, MentionAnnotation
 from .spec_json import documents_from_json
 
@@ -71,6 +71,5 @@ def _read_file(file: Path, type_map: dict | None) -> list[AnnotatedDocument]:
     records = data if isinstance(data, list) else [data]
     if records and all(isinstance(r, dict) and isinstance(r.get("data"), dict) for r in records):
         # a Label Studio export: tasks, each with its text under "data"
-        docs = [document_from_task(record, f"{file} task {n}") for n, record in enumerate(records)]
-        return [doc for doc in docs if doc is not None]
+        return documents_from_export(data, file)
     return documents_from_json(data, str(file), type_map)

@@ -17,13 +17,14 @@ from pathlib import Path
 
 from ..errors import GoldError
 from ..records import EVENT_TYPES, EVENT_VALUE_FIELDS, LOC, MENTION_TYPES, MENTION_VALUE_FIELDS, ORG, PER, ROLES
-from .io import read_text_exactly, write_text_exactly
+from .io import read_text_exactly, write_files
 from .records import (
     COLOURS,
     EVENT_COLOUR,
     AnnotatedDocument,
     EventAnnotation,
     MentionAnnotation,
+    brief,
     check_span,
     clean_values,
     format_value,
@@ -129,19 +130,18 @@ def visual_conf() -> str:
     ])
 
 
-def write_brat(docs: Iterable[AnnotatedDocument], out_dir: Path) -> list[Path]:
-    """Write ``{doc_id}.txt`` and ``.ann`` per document plus the two confs."""
+def write_brat(docs: Iterable[AnnotatedDocument], out_dir: Path, force: bool = False) -> list[Path]:
+    """Write ``{doc_id}.txt`` and ``.ann`` per document plus the two confs, all or none.
+
+    A file already there with other content (an annotator's corrected ``.ann``) is
+    replaced only with ``force``; exporting the same thing again changes nothing.
+    """
     out_dir = Path(out_dir)
-    written = []
+    files = []
     for doc in docs:
-        for suffix, body in ((".txt", doc.text), (".ann", ann(doc))):
-            path = out_dir / f"{doc.doc_id}{suffix}"
-            write_text_exactly(path, body)
-            written.append(path)
-    for name, body in (("annotation.conf", annotation_conf()), ("visual.conf", visual_conf())):
-        write_text_exactly(out_dir / name, body)
-        written.append(out_dir / name)
-    return written
+        files += [(out_dir / f"{doc.doc_id}.txt", doc.text), (out_dir / f"{doc.doc_id}.ann", ann(doc))]
+    files += [(out_dir / "annotation.conf", annotation_conf()), (out_dir / "visual.conf", visual_conf())]
+    return write_files(files, force=force)
 
 
 # ---------------------------------------------------------------- reading
@@ -161,7 +161,7 @@ def read_brat(path: Path, type_map: dict | None = None) -> list[AnnotatedDocumen
     declared = declared_labels(files[0].parent / "annotation.conf")
     docs = []
     for file in files:
-        text, ann_text = read_text_exactly(file.with_suffix(".txt")), read_text_exactly(file)
+        text, ann_text = read_text_exactly(file.with_suffix(".txt")), read_text_exactly(file, strip_bom=True)
         labels = type_map if type_map is not None else label_map(ann_text, declared)
         doc = document_from_ann(file.stem, text, ann_text, str(file), labels)
         if labels is not None:
@@ -200,8 +200,9 @@ def label_map(ann_text: str, declared: tuple[frozenset[str], frozenset[str]] | N
     if declared is not None:
         labels = declared[0] | declared[1]
     else:
-        labels = {line.split("\t")[1].split(" ")[0] for line in ann_text.splitlines()
-                  if line.startswith("T") and line.count("\t") >= 1 and line.split("\t")[1]}
+        # the labels of text-bound and event lines (T1\tPER 0 5…, E1\tfine:T2 …)
+        labels = {re.split(r"[ :]", line.split("\t")[1])[0] for line in ann_text.splitlines()
+                  if line[:1] in "TE" and line.count("\t") >= 1 and line.split("\t")[1]}
     ours = (set(MENTION_TYPES) - set(NEREL_TYPE_MAP)) | set(EVENT_TYPES)
     return None if labels & ours else NEREL_TYPE_MAP
 
@@ -220,42 +221,68 @@ def document_from_ann(doc_id: str, text: str, ann_text: str, where: str = "",
         mentions = [MentionAnnotation(labels[label], s, e, text[s:e]) for label, s, e in lines.bounds.values()]
         return AnnotatedDocument(doc_id, text, tuple(mentions)).canonical()
     events = [lines.event(*event) for event in lines.events]
-    triggers = {trigger for _, _, trigger, _ in lines.events}
+    triggers = {trigger for _, _, trigger, _, _ in lines.events}
     mentions = [lines.mention(tid, label, s, e) for tid, (label, s, e) in lines.bounds.items()
                 if tid not in triggers]
     return AnnotatedDocument(doc_id, text, tuple(mentions), tuple(events)).canonical()
 
 
+# What each kind of line holds after its id, for the message when it holds nothing.
+LINE_SHAPES = {
+    "T": "T<n>\\tTYPE start end\\ttext",
+    "E": "E<n>\\tTYPE:T<n> Role:T<n> …",
+    "A": "A<n>\\tName target",
+    "M": "M<n>\\tName target",
+    "#": "#<n>\\tAnnotatorNotes target\\tnote",
+    "R": "R<n>\\tTYPE Arg1:T<n> Arg2:T<n>",
+    "N": "N<n>\\tReference target id\\ttext",
+    "*": "*\\tTYPE T<n> T<n> …",
+}
+
+
 class _Lines:
-    """The lines of one ``.ann`` as they are read: spans, events, notes, negations."""
+    """The lines of one ``.ann`` as they are read: spans, events, notes, negations.
+
+    Events and notes remember the line they came from, so a problem found once
+    every line is read still names its line.
+    """
 
     def __init__(self, doc_id: str, text: str, where: str, labels: dict | None) -> None:
         self.doc_id, self.text, self.where, self.labels = doc_id, text, where, labels
         self.bounds: dict[str, tuple[str, int, int]] = {}
-        self.events: list[tuple[str, str, str, list[tuple[str, ...]]]] = []  # id, type, trigger, args
-        self.notes: dict[str, list[str]] = {}
+        # id, type, trigger, args, "file line n"
+        self.events: list[tuple[str, str, str, list[tuple[str, ...]], str]] = []
+        self.notes: dict[str, list[tuple[str, str]]] = {}  # target -> (note, "file line n")
         self.negated: set[str] = set()
+        self.bound_at: dict[str, str] = {}  # T id -> "file line n"
 
     def read(self, number: int, line: str) -> None:
         if not line.strip():
             return
         at, parts, kind = f"{self.where} line {number}", line.split("\t"), line[:1]
+        if kind not in LINE_SHAPES:
+            if self.labels is not None:
+                return  # another scheme's file (NEREL holds a stray line of text): passed over, as brat does
+            raise GoldError(f"{at}: not a brat annotation line (each starts with one of "
+                            f"{' '.join(LINE_SHAPES)}), found {brief(line)}")
+        fields = parts[1].split() if len(parts) > 1 else []
+        if not fields or kind == "#" and len(fields) < 2:
+            raise GoldError(f"{at}: expected '{LINE_SHAPES[kind]}', found {brief(line)}")
         if kind == "T":
             self._text_bound(at, parts, line)
         elif self.labels is not None:
             return  # another scheme's events, relations and notes are not ours
         elif kind == "E":
-            head, *args = parts[1].split()
+            head, *args = fields
             label, _, trigger = head.partition(":")
-            self.events.append((parts[0], label, trigger, [tuple(a.split(":", 1)) for a in args]))
+            self.events.append((parts[0], label, trigger, [tuple(a.split(":", 1)) for a in args], at))
         elif kind in "AM":
-            name, *target = parts[1].split()
+            name, *target = fields
             if name == "Negated" and target:
                 self.negated.add(target[0])
         elif kind == "#":
-            target = parts[1].partition(" ")[2].strip()
-            self.notes.setdefault(target, []).append(parts[2] if len(parts) > 2 else "")
-        # R (relations), N (normalisations): not ours, passed over.
+            self.notes.setdefault(fields[1], []).append((parts[2] if len(parts) > 2 else "", at))
+        # R (relations), N (normalisations), * (equivalences): not ours, passed over.
 
     def _text_bound(self, at: str, parts: list[str], line: str) -> None:
         if len(parts) < 3 or " " not in parts[1]:
@@ -278,34 +305,35 @@ class _Lines:
             raise GoldError(f"{at}: {self.doc_id} span {offsets} reads {read!r} but the annotation "
                             f"says {parts[2]!r}")
         self.bounds[parts[0]] = (label, start, end)
+        self.bound_at[parts[0]] = at
 
     def values(self, target: str, allowed, what: str) -> dict:
         """The ``field=value | …`` notes on one annotation, cleaned."""
-        raw = {}
-        for note in self.notes.get(target, ()):
+        raw, at = {}, self.where
+        for note, at in self.notes.get(target, ()):
             for item in note.split(NOTE_SEPARATOR.strip()):
                 if not item.strip():
                     continue
                 name, sep, value = item.partition("=")
                 if not sep or name.strip() not in allowed:
-                    raise GoldError(f"{self.doc_id}: note on {what} should read 'field=value | …' with "
+                    raise GoldError(f"{at}: {self.doc_id} note on {what} should read 'field=value | …' with "
                                     f"fields among {', '.join(allowed)}; found {item.strip()!r}")
                 raw[name.strip()] = value.strip()
-        return clean_values(allowed, raw, f"{self.doc_id} {what}")
+        return clean_values(allowed, raw, f"{at}: {self.doc_id} {what}")
 
-    def event(self, eid: str, label: str, trigger: str, args: list[tuple[str, ...]]) -> EventAnnotation:
+    def event(self, eid: str, label: str, trigger: str, args: list[tuple[str, ...]], at: str) -> EventAnnotation:
         what = f"{eid} ({label})"
         if label not in EVENT_TYPES or trigger not in self.bounds:
-            raise GoldError(f"{self.doc_id}: event {what} needs an event type and a trigger T line")
+            raise GoldError(f"{at}: {self.doc_id} event {what} needs an event type and a trigger T line")
         _, start, end = self.bounds[trigger]
         arguments = []
         for pair in args:
             if len(pair) != 2 or pair[1] not in self.bounds:
-                raise GoldError(f"{self.doc_id}: event {what} has a bad argument {':'.join(pair)!r}")
+                raise GoldError(f"{at}: {self.doc_id} event {what} has a bad argument {':'.join(pair)!r}")
             match = _ROLE.match(pair[0])
             role = match.group(1).lower() if match else ""
             if role not in ROLES:
-                raise GoldError(f"{self.doc_id}: event {what} argument role {pair[0]!r} is not one of "
+                raise GoldError(f"{at}: {self.doc_id} event {what} argument role {pair[0]!r} is not one of "
                                 f"{', '.join(r.capitalize() for r in ROLES)}")
             arguments.append((role, *self.bounds[pair[1]][1:]))
         fields = self.values(eid, EVENT_VALUE_FIELDS, f"event {what}")
@@ -315,7 +343,7 @@ class _Lines:
 
     def mention(self, tid: str, label: str, start: int, end: int) -> MentionAnnotation:
         if label not in MENTION_TYPES:
-            raise GoldError(f"{self.doc_id}: {tid} has type {label!r}, which is not one of "
+            raise GoldError(f"{self.bound_at[tid]}: {self.doc_id} {tid} has type {label!r}, which is not one of "
                             f"{', '.join(MENTION_TYPES)} (nor an event trigger)")
         return MentionAnnotation(label, start, end, self.text[start:end],
                                  self.values(tid, MENTION_VALUE_FIELDS, f"{tid} ({label})"))

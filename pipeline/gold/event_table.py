@@ -16,6 +16,7 @@ from pathlib import Path
 
 from ..errors import GoldError
 from ..records import EVENT_VALUE_FIELDS
+from ..spreadsheet import neutralise_row, restore_cell
 from .io import write_text_exactly
 from .records import AnnotatedDocument, EventAnnotation, clean_values, event_type, format_value, is_blank, offset
 
@@ -58,8 +59,7 @@ def _table_rows(file: Path) -> tuple[list[str], list[dict]]:
     """Header and rows (dicts) of a CSV (UTF-8, any delimiter) or the first XLSX sheet."""
     if file.suffix.lower() == ".csv":
         text = file.read_text(encoding="utf-8-sig")
-        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t") if text.strip() else csv.excel
-        table = list(csv.reader(io.StringIO(text, newline=""), dialect))
+        table = list(csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text)))
     else:
         from openpyxl import load_workbook
         from openpyxl.utils.exceptions import InvalidFileException
@@ -73,11 +73,26 @@ def _table_rows(file: Path) -> tuple[list[str], list[dict]]:
     if not table:
         return [], []
     header = [str(c).strip() if c is not None else "" for c in table[0]]
+    if file.suffix.lower() == ".csv":  # our CSVs mark text that would start a formula (OWASP)
+        return header, [dict(zip(header, map(restore_cell, row))) for row in table[1:]]
     return header, [dict(zip(header, row)) for row in table[1:]]
 
 
+def _delimiter(text: str) -> str:
+    """The delimiter of a CSV, read from its header line (the cells below are free text:
+    an apostrophe or a tab in them misleads csv.Sniffer).
+
+    >>> _delimiter("doc_id;type\\n1;fine"), _delimiter("doc_id,type,persons\\n")
+    (';', ',')
+    """
+    header = text.split("\n", 1)[0]
+    return max(",;\t", key=header.count)
+
+
 def write_event_table(docs: Iterable[AnnotatedDocument], path: Path) -> Path:
-    """The events of the documents as one CSV event table (UTF-8), written atomically."""
+    """The events of the documents as one CSV event table (UTF-8), written atomically;
+    a cell a spreadsheet would run as a formula starts with an apostrophe, which
+    :func:`read_event_table` removes again."""
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\n")
     writer.writeheader()
@@ -86,6 +101,6 @@ def write_event_table(docs: Iterable[AnnotatedDocument], path: Path) -> Path:
             row = {"doc_id": doc.doc_id, "event_id": n, "type": e.type, "trigger": e.trigger,
                    "start": e.start, "end": e.end}
             row |= {name: format_value(name, value) for name, value in e.values.items()}
-            writer.writerow(row)
+            writer.writerow(neutralise_row(row))
     write_text_exactly(Path(path), buffer.getvalue())
     return Path(path)

@@ -13,23 +13,27 @@ there and one here, so every offset is converted both ways.
 from __future__ import annotations
 
 import bisect
-import json
 from collections.abc import Iterable
 from pathlib import Path
 from xml.sax.saxutils import quoteattr
 
 from ..errors import GoldError
 from ..records import EVENT_TYPES, EVENT_VALUE_FIELDS, MENTION_TYPES, MENTION_VALUE_FIELDS, ROLES
-from .io import read_json, write_text_exactly
+from .io import dumps, read_json, write_files
 from .records import (
     COLOURS,
     EVENT_COLOUR,
     AnnotatedDocument,
     EventAnnotation,
     MentionAnnotation,
+    brief,
     check_span,
     clean_values,
+    doc_id_of,
     format_value,
+    list_of,
+    object_of,
+    offset,
     same_text,
 )
 
@@ -123,14 +127,13 @@ def task(doc: AnnotatedDocument, model_version: str = "testimony") -> dict:
 
 
 def write_labelstudio(docs: Iterable[AnnotatedDocument], out_dir: Path,
-                       model_version: str = "testimony") -> list[Path]:
-    """Write ``tasks.json`` (one task per document) and ``config.xml`` into out_dir."""
+                       model_version: str = "testimony", force: bool = False) -> list[Path]:
+    """Write ``tasks.json`` (one task per document) and ``config.xml`` into out_dir
+    (a file there with other content is replaced only with ``force``)."""
     out_dir = Path(out_dir)
     tasks = [task(d, model_version) for d in docs]
-    tasks_path, config_path = out_dir / TASKS_FILE, out_dir / CONFIG_FILE
-    write_text_exactly(tasks_path, json.dumps(tasks, ensure_ascii=False, indent=1) + "\n")
-    write_text_exactly(config_path, label_config())
-    return [tasks_path, config_path]
+    return write_files([(out_dir / TASKS_FILE, dumps(tasks)), (out_dir / CONFIG_FILE, label_config())],
+                       force=force)
 
 
 # ---------------------------------------------------------------- import
@@ -148,24 +151,35 @@ def read_labelstudio(path: Path) -> list[AnnotatedDocument]:
     files = sorted(path.glob("*.json")) if path.is_dir() else [path]
     docs = []
     for file in files:
-        data = read_json(file)
-        tasks = data if isinstance(data, list) else [data]
-        for n, item in enumerate(tasks):
-            doc = document_from_task(item, f"{file} task {n}")
-            if doc is not None:
-                docs.append(doc)
+        docs += documents_from_export(read_json(file), file)
     return docs
 
 
-def document_from_task(item: dict, where: str) -> AnnotatedDocument | None:
+def documents_from_export(data, file: Path) -> list[AnnotatedDocument]:
+    """The documents of one parsed export: a task, or a list of them."""
+    tasks = data if isinstance(data, list) else [data]
+    docs = [document_from_task(item, f"{file} task {n}", f"{file.stem}-{n}" if len(tasks) > 1 else file.stem)
+            for n, item in enumerate(tasks)]
+    return [doc for doc in docs if doc is not None]
+
+
+def document_from_task(item: dict, where: str, default_id: str | None = None) -> AnnotatedDocument | None:
     """One exported task back into a document, spans checked against data.text;
-    None when the task has neither an annotation nor a readable prediction."""
+    None when the task has neither an annotation nor a readable prediction.
+
+    An export is read as untrusted: every object, list and offset is checked for
+    its shape, and a GoldError names the file, the task and the region.
+    """
     data = item.get("data") if isinstance(item, dict) else None
     if not isinstance(data, dict) or not isinstance(data.get(TEXT), str):
-        raise GoldError(f"{where}: not a Label Studio task with data.{TEXT}")
+        raise GoldError(f"{where}: not a Label Studio task with data.{TEXT}, found {brief(item)}")
     text = data[TEXT]
-    doc_id = str(data.get("doc_id") or item.get("id") or where)
-    result = _chosen_result(item)
+    raw_id = data.get("doc_id")
+    if raw_id is None or raw_id == "":
+        raw_id = item.get("id") if item.get("id") not in (None, "") else default_id or where
+    doc_id = doc_id_of(raw_id, where)
+    where = f"{where} ({doc_id})"
+    result = _chosen_result(item, where)
     if result is None:
         return None
     units = Utf16Offsets(text)
@@ -173,25 +187,35 @@ def document_from_task(item: dict, where: str) -> AnnotatedDocument | None:
     labels: dict[str, tuple[str, int, int]] = {}
     lines: dict[str, list[str]] = {}
     relations = []
-    for r in result:
-        kind, value = r.get("type"), r.get("value") or {}
+    for n, r in enumerate(result):
+        r = object_of(r, where, f"result item {n}")
+        kind = r.get("type")
         if kind == "relation":
             relations.append(r)
-        elif kind == "labels" and r.get("from_name") == LABELS:
-            names = value.get("labels") or []
+            continue
+        if kind not in ("labels", "textarea"):
+            continue  # other controls (choices, ratings) are not ours
+        region_id = _region_id(r, f"{where} result item {n}")
+        at = f"{where} region {region_id}"
+        value = object_of(r.get("value"), at, "'value'")
+        if kind == "labels" and r.get("from_name") == LABELS:
+            names = list_of(value.get("labels"), at, "'labels'", str)
             if len(names) != 1:
-                raise GoldError(f"{doc_id}: region {r.get('id')} has labels {names}; expected one")
-            start, end = _span(text, units, value, doc_id, f"region {r.get('id')} ({names[0]})")
-            labels[r["id"]] = (names[0], start, end)
+                raise GoldError(f"{at}: has labels {names}; expected one")
+            start, end = _span(text, units, value, f"{at} ({names[0]})")
+            labels[region_id] = (names[0], start, end)
         elif kind == "textarea" and r.get("from_name") == VALUES:
-            texts = value.get("text") or []
-            lines.setdefault(r.get("id"), []).extend(
-                piece for entry in texts for piece in str(entry).splitlines())
+            texts = value.get("text")
+            if isinstance(texts, str):
+                texts = [texts]
+            if not isinstance(texts, list) or not all(isinstance(t, str) for t in texts):
+                raise GoldError(f"{at}: the values text box should hold lines of text, found {brief(texts)}")
+            lines.setdefault(region_id, []).extend(piece for entry in texts for piece in entry.splitlines())
 
     mentions, events, region_span = [], {}, {}
     for region_id, (label, start, end) in labels.items():
         region_span[region_id] = (label, start, end)
-        where_region = f"{doc_id} region {region_id} ({label} {text[start:end]!r})"
+        where_region = f"{where} region {region_id} ({label} {text[start:end]!r})"
         if label in MENTION_TYPES:
             values = parse_field_lines(lines.get(region_id, ()), MENTION_VALUE_FIELDS, where_region)
             mentions.append(MentionAnnotation(label, start, end, text[start:end], values))
@@ -201,21 +225,32 @@ def document_from_task(item: dict, where: str) -> AnnotatedDocument | None:
         else:
             raise GoldError(f"{where_region}: label is neither a mention type nor an event type")
     for r in relations:
-        source, target = events.get(r.get("from_id")), region_span.get(r.get("to_id"))
-        if source is None and r.get("to_id") in events:  # drawn the other way round
-            source, target = events[r["to_id"]], region_span.get(r.get("from_id"))
-        roles = r.get("labels") or []
+        ends = (r.get("from_id"), r.get("to_id"))
+        name = f"{where} relation {brief(ends[0], 20)} -> {brief(ends[1], 20)}"
+        if not all(isinstance(e, (str, int)) and not isinstance(e, bool) for e in ends):
+            raise GoldError(f"{name}: from_id and to_id should be region ids")
+        from_id, to_id = (str(e) for e in ends)
+        source, target = events.get(from_id), region_span.get(to_id)
+        if source is None and to_id in events:  # drawn the other way round
+            source, target = events[to_id], region_span.get(from_id)
+        roles = list_of(r.get("labels"), name, "'labels'", str)
         if source is None or target is None or target[0] not in MENTION_TYPES:
-            raise GoldError(f"{doc_id}: relation {r.get('from_id')} -> {r.get('to_id')} must link "
-                            "an event trigger to a mention")
+            raise GoldError(f"{name}: must link an event trigger to a mention")
         if len(roles) != 1 or roles[0] not in ROLES:
-            raise GoldError(f"{doc_id}: relation {r.get('from_id')} -> {r.get('to_id')} needs one "
-                            f"role among {', '.join(ROLES)}; found {roles}")
+            raise GoldError(f"{name}: needs one role among {', '.join(ROLES)}; found {roles}")
         source[4].append((roles[0], target[1], target[2]))
     return AnnotatedDocument(doc_id, text, tuple(mentions), tuple(
         EventAnnotation(label, start, end, text[start:end], values, tuple(arguments))
         for label, start, end, values, arguments in events.values()),
         mention_types=frozenset(MENTION_TYPES), source=where).canonical()
+
+
+def _region_id(r: dict, where: str) -> str:
+    """A region's id as text; its values and relations find it by this."""
+    region_id = r.get("id")
+    if isinstance(region_id, bool) or not isinstance(region_id, (str, int)) or region_id == "":
+        raise GoldError(f"{where}: a region needs an id (text), found {brief(region_id)}")
+    return str(region_id)
 
 
 def parse_field_lines(lines, allowed, where: str) -> dict:
@@ -238,44 +273,48 @@ def parse_field_lines(lines, allowed, where: str) -> dict:
     return clean_values(allowed, raw, where)
 
 
-def _chosen_result(item: dict) -> list[dict] | None:
+def _chosen_result(item: dict, where: str) -> list[dict] | None:
     """The latest annotation not cancelled, else the latest prediction."""
     def latest(entries: list[dict]) -> dict | None:
-        entries = [e for e in entries if isinstance(e, dict)]
         if not entries:
             return None
         # ISO timestamps sort as text; ids break ties and stand in when absent.
         return max(enumerate(entries), key=lambda p: (str(p[1].get("updated_at") or p[1].get("created_at") or ""),
                                                        _number(p[1].get("id")), p[0]))[1]
 
-    annotations = [a for a in item.get("annotations") or [] if not a.get("was_cancelled")]
-    chosen = latest(annotations) or latest(item.get("predictions") or [])
+    annotations = [a for a in list_of(item.get("annotations"), where, "'annotations'")
+                   if not a.get("was_cancelled")]
+    # A Label Studio export lists predictions by id only (numbers): those say nothing.
+    predictions = [p for p in list_of(item.get("predictions"), where, "'predictions'", object) if isinstance(p, dict)]
+    chosen = latest(annotations) or latest(predictions)
     if chosen is None:
         return None
-    result = chosen.get("result") or []
-    return result if isinstance(result, list) else []
+    return list_of(chosen.get("result") or [], where, "result")
 
 
-def _span(text: str, units: Utf16Offsets, value: dict, doc_id: str, what: str) -> tuple[int, int]:
+def _span(text: str, units: Utf16Offsets, value: dict, what: str) -> tuple[int, int]:
     """A region's offsets in Python indices, checked against its own text.
 
     Offsets are UTF-16 units; if the region's text only matches read as code
     points (as some Label Studio versions stored them), that reading is taken.
     """
-    try:
-        start16, end16 = int(value["start"]), int(value["end"])
-    except (KeyError, TypeError, ValueError):
-        raise GoldError(f"{doc_id}: {what} has no integer start/end") from None
+    start16, end16 = offset(value.get("start"), what, "start"), offset(value.get("end"), what, "end")
+    if start16 is None or end16 is None:
+        raise GoldError(f"{what}: has no start/end")
     said = value.get("text")
+    if said is not None and not isinstance(said, str):
+        raise GoldError(f"{what}: 'text' should be the region's text, found {brief(said)}")
+    if not 0 <= start16 < end16 <= units.to_utf16(units.length):
+        check_span(what, text, start16, end16, None)  # says how it is outside the text
     start, end = units.from_utf16(start16), units.from_utf16(end16)
     if start is None or end is None:
-        raise GoldError(f"{doc_id}: {what} offsets {start16}-{end16} split a character "
+        raise GoldError(f"{what}: offsets {start16}-{end16} split a character "
                         "(UTF-16 surrogate pair)")
     read_as_utf16 = 0 <= start < end <= len(text) and same_text(text[start:end], said or "")
     if said is not None and not read_as_utf16 and 0 <= start16 < end16 <= len(text) \
             and same_text(text[start16:end16], said):
         return start16, end16
-    check_span(f"{doc_id}: {what}", text, start, end, said)
+    check_span(what, text, start, end, said)
     return start, end
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from dataclasses import dataclass, field, replace
 
 from ..errors import GoldError
@@ -18,6 +19,7 @@ from ..records import EVENT_TYPES, NAME_FIELDS, join_names, split_names
 NUMBER_FIELDS = frozenset({"amount_min", "amount_max", "term_min", "term_max", "count_min", "count_max"})
 DATE_FIELDS = frozenset({"date_start", "date_end"})
 BOOL_FIELDS = frozenset({"approx", "negated", "aggregate"})
+MAX_OFFSET = 2**53  # past this a float no longer holds every whole number; no text is this long
 
 # Label colours of the review pages, the brat display and the Label Studio config.
 COLOURS = {
@@ -107,9 +109,14 @@ def clean_value(name: str, raw, where: str = ""):
     (True, '2012-05-31')
     """
     if name in NAME_FIELDS:
+        if isinstance(raw, dict) or isinstance(raw, (list, tuple)) and not all(
+                isinstance(item, str) or is_blank(item) for item in raw):
+            raise GoldError(f"{where}: {name} should be names (text, or a list of texts), found {raw!r}")
         return split_names(raw) or None
     if is_blank(raw):
         return None
+    if isinstance(raw, (dict, list, tuple, set)):
+        raise GoldError(f"{where}: {name} should be one value, found {raw!r}")
     if name in NUMBER_FIELDS:
         return _number(name, raw, where)
     if name in DATE_FIELDS:
@@ -120,12 +127,18 @@ def clean_value(name: str, raw, where: str = ""):
 
 
 def _number(name: str, raw, where: str) -> int | float | None:
+    if isinstance(raw, bool):
+        raise GoldError(f"{where}: {name} should be a number, found {raw!r}")
+    if isinstance(raw, int):
+        return raw
     try:
         number = float(str(raw).replace(" ", "").replace("\u00a0", "").replace(",", "."))
     except ValueError:
         raise GoldError(f"{where}: {name} should be a number, found {raw!r}") from None
     if math.isnan(number):
         return None
+    if math.isinf(number):  # "1e400": no table or JSON file can hold it
+        raise GoldError(f"{where}: {name} should be a finite number, found {raw!r}")
     return int(number) if number.is_integer() else number
 
 
@@ -183,17 +196,71 @@ def is_blank(value) -> bool:
     return isinstance(value, str) and not value.strip()
 
 
-def offset(value, where: str) -> int | None:
-    """A span offset (a whole number, however spelled); None when blank."""
+def offset(value, where: str, name: str = "offset") -> int | None:
+    """A span offset: a whole number (``12``, ``12.0``, ``"12"``); None when blank.
+
+    A fraction is refused, never truncated (0.9 is not 0), and so are flags,
+    which Python would count as 0 and 1.
+
+    >>> offset(12.0, "doc"), offset(" 7 ", "doc"), offset(None, "doc")
+    (12, 7, None)
+    """
     if is_blank(value):
         return None
-    try:
+    number = None
+    if isinstance(value, int) and not isinstance(value, bool):
+        number = value
+    elif isinstance(value, float) or isinstance(value, str) and re.fullmatch(r"\s*[+-]?\d+(\.\d*)?\s*", value):
         number = float(value)
-    except (TypeError, ValueError):
-        raise GoldError(f"{where}: offset should be an integer, found {value!r}") from None
-    if number != int(number):
-        raise GoldError(f"{where}: offset should be an integer, found {value!r}")
+    if number is None or not math.isfinite(number) or not float(number).is_integer() \
+            or abs(number) > MAX_OFFSET:
+        raise GoldError(f"{where}: {name} should be a whole number"
+                        f"{' of a sensible size' if number is not None and abs(number) > MAX_OFFSET else ''}, "
+                        f"found {brief(value)}")
     return int(number)
+
+
+def doc_id_of(value, where: str) -> str:
+    """A document id as text: a non-empty string or a whole number, without control
+    characters (they cannot stand in a file name or a table's key column)."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    if not isinstance(value, str) or not value.strip():
+        raise GoldError(f"{where}: doc_id should be a non-empty text, found {value!r}")
+    bad = next((c for c in value if ord(c) < 0x20 or ord(c) == 0x7F), None)
+    if bad is not None:
+        raise GoldError(f"{where}: doc_id {value!r} holds a control character ({bad!r})")
+    return value
+
+
+def list_of(value, where: str, what: str, kind: type = dict) -> list:
+    """A JSON list whose items are all of one kind (objects by default); [] when absent."""
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise GoldError(f"{where}: {what} should be a list, found {type(value).__name__} {brief(value)}")
+    for n, item in enumerate(value):
+        if not isinstance(item, kind) or isinstance(item, bool):
+            expected = {dict: "an object", str: "a text", list: "a list"}.get(kind, kind.__name__)
+            raise GoldError(f"{where}: {what} item {n} should be {expected}, found {brief(item)}")
+    return value
+
+
+def object_of(value, where: str, what: str) -> dict:
+    """A JSON object, else a GoldError saying what was found."""
+    if not isinstance(value, dict):
+        raise GoldError(f"{where}: {what} should be an object, found {type(value).__name__} {brief(value)}")
+    return value
+
+
+def brief(value, limit: int = 60) -> str:
+    """A value as a message shows it: its repr, cut short.
+
+    >>> brief("д" * 100, 10)
+    "'ддддддддд…"
+    """
+    text = repr(value)
+    return text if len(text) <= limit else text[:limit] + "…"
 
 
 def event_type(value, where: str) -> str:

@@ -64,10 +64,13 @@ def _page_starts(sentences: list[dict]) -> tuple[tuple[int, int], ...]:
     return tuple(starts)
 
 
-def export_output(out: Path, fmt: str, out_dir: Path) -> tuple[list[AnnotatedDocument], list[Path]]:
+def export_output(out: Path, fmt: str, out_dir: Path,
+                  force: bool = False) -> tuple[list[AnnotatedDocument], list[Path]]:
     """The pipeline's output as pre-annotations for a tool; the documents and files written.
 
-    ``out_dir`` is a folder, or for ``spacy`` the ``.spacy`` file to write.
+    ``out_dir`` is a folder, or for ``spacy`` the ``.spacy`` file to write. A file
+    there whose content differs (annotators may have corrected it) is replaced only
+    with ``force``.
     """
     from .brat import write_brat
     from .labelstudio import write_labelstudio
@@ -79,7 +82,7 @@ def export_output(out: Path, fmt: str, out_dir: Path) -> tuple[list[AnnotatedDoc
     if fmt != "spacy" and Path(out_dir).is_file():
         raise GoldError(f"{out_dir}: is a file; the {fmt} format writes into a folder")
     docs = load_output(out)
-    return docs, writers[fmt](docs, out_dir)
+    return docs, writers[fmt](docs, out_dir, force=force)
 
 
 def import_annotations(path: Path, fmt: str, out_dir: Path,

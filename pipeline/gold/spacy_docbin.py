@@ -228,9 +228,10 @@ def annotations_from_doc(doc, where: str = "") -> AnnotatedDocument:
 # ---------------------------------------------------------------- files
 
 
-def write_docbin(docs: Iterable[AnnotatedDocument], path: Path) -> list[Path]:
-    """Write every document into one ``.spacy`` file, atomically; the file written."""
-    from ..tables import write_atomically
+def write_docbin(docs: Iterable[AnnotatedDocument], path: Path, force: bool = False) -> list[Path]:
+    """Write every document into one ``.spacy`` file, atomically; the file written
+    (one already there with other content is replaced only with ``force``)."""
+    from .io import write_files
 
     nlp = blank_pipeline()
     from spacy.tokens import DocBin
@@ -241,8 +242,7 @@ def write_docbin(docs: Iterable[AnnotatedDocument], path: Path) -> list[Path]:
     docbin = DocBin(store_user_data=True)
     for annotated in docs:
         docbin.add(doc_from_annotations(nlp, annotated))
-    write_atomically(path, docbin.to_disk)
-    return [path]
+    return write_files([(path, docbin.to_bytes())], force=force)
 
 
 def read_docbin(path: Path) -> list[AnnotatedDocument]:

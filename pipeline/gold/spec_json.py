@@ -8,21 +8,23 @@ written whole or not at all.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 
 from ..errors import GoldError
 from ..records import EVENT_VALUE_FIELDS, MENTION_TYPES, MENTION_VALUE_FIELDS, NAME_FIELDS, ROLES
-from .io import read_json, write_text_exactly
+from ..files import fit_name
+from .io import dumps, read_json, write_files
 from .records import (
     AnnotatedDocument,
     EventAnnotation,
     MentionAnnotation,
     check_span,
     clean_values,
+    doc_id_of,
     event_type,
+    list_of,
     offset,
 )
 
@@ -49,17 +51,20 @@ def document_from_record(record, where: str, type_map: dict | None = None) -> An
     """One SPEC gold JSON object as a document, every span checked against its text."""
     if not isinstance(record, dict):
         raise GoldError(f"{where}: expected a JSON object per document, found {type(record).__name__}")
-    doc_id = str(record.get("doc_id") or Path(where).stem)
+    raw_id = record.get("doc_id")
+    doc_id = doc_id_of(Path(where).stem if raw_id is None or raw_id == "" else raw_id, where)
     text = record.get("text")
     if text is not None and not isinstance(text, str):
         raise GoldError(f"{where}: 'text' must be a string")
     where = f"{where} ({doc_id})"
     mentions = [_mention(item, text, f"{where} mention {n}", type_map)
-                for n, item in enumerate(record.get("mentions") or [])]
-    events = [_event(item, text, f"{where} event {n}") for n, item in enumerate(record.get("events") or [])]
+                for n, item in enumerate(list_of(record.get("mentions"), where, "'mentions'"))]
+    events = [_event(item, text, f"{where} event {n}")
+              for n, item in enumerate(list_of(record.get("events"), where, "'events'"))]
     return AnnotatedDocument(
         doc_id, text, tuple(m for m in mentions if m is not None), tuple(events),
-        mention_types=frozenset(record.get("mention_types") or ()), has_events="events" in record,
+        mention_types=frozenset(list_of(record.get("mention_types"), where, "'mention_types'", str)),
+        has_events="events" in record,
         pages=_pages(record.get("pages"), where), source=where,
     ).canonical()
 
@@ -84,10 +89,12 @@ def _mention(item, text: str | None, where: str, type_map: dict | None) -> Menti
             return None
     if kind not in MENTION_TYPES:
         raise GoldError(f"{where}: type {item.get('type')!r} is not one of {', '.join(MENTION_TYPES)}")
-    start, end = offset(item.get("start"), where), offset(item.get("end"), where)
+    start, end = offset(item.get("start"), where, "start"), offset(item.get("end"), where, "end")
     if start is None or end is None or not 0 <= start < end:
         raise GoldError(f"{where}: needs 0 <= start < end, found {item.get('start')!r}, {item.get('end')!r}")
     said = item.get("text")
+    if said is not None and not isinstance(said, str):
+        raise GoldError(f"{where}: 'text' should be the span's text, found {said!r}")
     if text is not None:
         check_span(where, text, start, end, said)
         said = text[start:end]
@@ -98,11 +105,12 @@ def _event(item, text: str | None, where: str) -> EventAnnotation:
     if not isinstance(item, dict):
         raise GoldError(f"{where}: expected an object")
     kind = event_type(item.get("type"), where)
-    start, end = offset(item.get("start"), where), offset(item.get("end"), where)
+    start, end = offset(item.get("start"), where, "start"), offset(item.get("end"), where, "end")
     if (start is None) != (end is None) or (start is not None and not 0 <= start < end):
         raise GoldError(f"{where}: event span needs both 0 <= start < end, found {start!r}, {end!r}")
     trigger = item.get("trigger")
-    trigger = None if trigger is None else str(trigger)
+    if trigger is not None and not isinstance(trigger, str):
+        raise GoldError(f"{where}: 'trigger' should be the trigger's text, found {trigger!r}")
     if start is not None and text is not None:
         check_span(f"{where} trigger", text, start, end, trigger)
         trigger = text[start:end]
@@ -112,13 +120,15 @@ def _event(item, text: str | None, where: str) -> EventAnnotation:
 
 def _arguments(item: dict, text: str | None, where: str) -> tuple[tuple[str, int, int], ...]:
     arguments = []
-    for a in item.get("arguments") or []:
+    for a in list_of(item.get("arguments"), where, "'arguments'"):
         if not isinstance(a, dict) or a.get("role") not in ROLES:
             raise GoldError(f"{where}: argument role {a.get('role') if isinstance(a, dict) else a!r} "
                             f"is not one of {', '.join(ROLES)}")
-        start, end = offset(a.get("start"), where), offset(a.get("end"), where)
+        start, end = offset(a.get("start"), where, "start"), offset(a.get("end"), where, "end")
         if start is None or end is None:
             raise GoldError(f"{where}: a {a['role']} argument needs start and end")
+        if a.get("text") is not None and not isinstance(a["text"], str):
+            raise GoldError(f"{where}: a {a['role']} argument's 'text' should be text, found {a['text']!r}")
         if text is not None:
             check_span(f"{where} {a['role']} argument", text, start, end, a.get("text"))
         arguments.append((a["role"], start, end))
@@ -127,7 +137,7 @@ def _arguments(item: dict, text: str | None, where: str) -> tuple[tuple[str, int
 
 def _also(item: dict, where: str) -> tuple[tuple[int, int], ...]:
     spans = []
-    for span in item.get("also") or []:
+    for span in list_of(item.get("also"), where, "'also'", list):
         if not (isinstance(span, (list, tuple)) and len(span) == 2):
             raise GoldError(f"{where}: 'also' holds [start, end] pairs, found {span!r}")
         start, end = offset(span[0], where), offset(span[1], where)
@@ -166,11 +176,14 @@ def gold_record(doc: AnnotatedDocument) -> dict:
     return record
 
 
-def gold_path(out_dir: Path, doc_id: str) -> Path:
-    """Where a document's gold file goes; a doc_id cannot leave the folder."""
-    if not doc_id or "/" in doc_id or "\\" in doc_id or doc_id in (".", ".."):
-        raise GoldError(f"doc_id {doc_id!r} cannot be a file name")
-    return Path(out_dir) / f"{doc_id}.json"
+def gold_path(out_dir: Path, doc_id: str, where: str = "") -> Path:
+    """Where a document's gold file goes: named for its doc_id, shortened (and marked
+    with a hash) past the file-name limit; the doc_id itself travels inside the file.
+    A doc_id cannot leave the folder."""
+    doc_id = doc_id_of(doc_id, where or "gold file")
+    if "/" in doc_id or "\\" in doc_id or doc_id in (".", ".."):
+        raise GoldError(f"{where + ': ' if where else ''}doc_id {doc_id!r} cannot be a file name")
+    return Path(out_dir) / fit_name(doc_id, ".json")
 
 
 def write_spec_json(docs: Iterable[AnnotatedDocument], out_dir: Path, force: bool = False) -> list[Path]:
@@ -180,15 +193,9 @@ def write_spec_json(docs: Iterable[AnnotatedDocument], out_dir: Path, force: boo
     refused import leaves the folder as it was.
     """
     docs = list(docs)
-    paths = [gold_path(out_dir, d.doc_id) for d in docs]
+    paths = [gold_path(out_dir, d.doc_id, d.source) for d in docs]
     if len(set(paths)) < len(paths):
         twice = next(d.doc_id for d, p in zip(docs, paths) if paths.count(p) > 1)
         raise GoldError(f"{twice}: two documents with this doc_id in one import")
-    existing = [p for p in paths if p.exists()]
-    if existing and not force:
-        names = ", ".join(str(p) for p in existing[:5]) + (" …" if len(existing) > 5 else "")
-        raise GoldError(f"gold file(s) already exist: {names}; not overwritten "
-                        "(use --force to replace them)")
-    for doc, path in zip(docs, paths):
-        write_text_exactly(path, json.dumps(gold_record(doc), ensure_ascii=False, indent=1) + "\n")
-    return paths
+    return write_files([(path, dumps(gold_record(doc))) for doc, path in zip(docs, paths)],
+                       force=force, keep_existing=True)

@@ -17,10 +17,14 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from ..batch.workers import Limits
+from ..errors import GoldError, OutputError, PipelineError
+from ..files import text_writer, write_together
 from ..gold import read_gold
 from ..gold.records import AnnotatedDocument, EventAnnotation
 from ..records import COUNT, DATE, LOC, MONEY, ORG, PER, TERM
-from ..tables import OutputDocument, read_output, write_atomically
+from ..spreadsheet import append_rows, neutralise_row
+from ..tables import OutputDocument, read_output
 from ..tag.nesting import outermost
 from .matching import EVENT_FIELDS, Item, as_bool, given, match_events, match_mentions, same_value, show
 from .versions import align_versions
@@ -402,44 +406,95 @@ def _metric_rows(metrics: dict) -> list[dict]:
     return rows
 
 
-def _write_csv(path: Path, columns, rows: list[dict]) -> None:
+def _csv_writer(columns, rows: list[dict]):
+    """The discrepancy or metric rows as CSV, cells neutralised for spreadsheets (OWASP)."""
     def write(temp):
         with open(temp, "w", encoding="utf-8", newline="") as f:
             writer = csv.DictWriter(f, fieldnames=list(columns), extrasaction="ignore")
             writer.writeheader()
-            writer.writerows(rows)
-    write_atomically(path, write)
+            writer.writerows(neutralise_row(row) for row in rows)
+    return write
 
 
-def _write_xlsx(path: Path, columns, rows: list[dict]) -> None:
+def _xlsx_writer(columns, rows: list[dict]):
+    """The discrepancy rows as a workbook: text stored as text, never as a formula."""
     from openpyxl import Workbook
 
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "discrepancies"
-    sheet.append(list(columns))
-    for row in rows:
-        sheet.append([row.get(c) for c in columns])
-    sheet.freeze_panes = "A2"
-    sheet.auto_filter.ref = sheet.dimensions
-    write_atomically(path, book.save)
+    def write(temp):
+        book = Workbook()
+        sheet = book.active
+        sheet.title = "discrepancies"
+        append_rows(sheet, columns, rows)
+        sheet.freeze_panes = "A2"
+        sheet.auto_filter.ref = sheet.dimensions
+        book.save(temp)
+    return write
 
 
 def write_report(report: Report, report_dir: Path) -> None:
-    """discrepancies.csv/.xlsx, metrics.json and metrics.csv, each written atomically."""
+    """discrepancies.csv/.xlsx, metrics.json and metrics.csv, written together: a
+    failure (a full disk) leaves an earlier report in the folder as it was."""
     report_dir = Path(report_dir)
-    report_dir.mkdir(parents=True, exist_ok=True)
-    _write_csv(report_dir / "discrepancies.csv", DISCREPANCY_COLUMNS, report.discrepancies)
-    _write_xlsx(report_dir / "discrepancies.xlsx", DISCREPANCY_COLUMNS, report.discrepancies)
-    text = json.dumps(report.metrics, ensure_ascii=False, indent=2)
-    write_atomically(report_dir / "metrics.json", lambda p: Path(p).write_text(text + "\n", encoding="utf-8"))
-    _write_csv(report_dir / "metrics.csv", METRIC_COLUMNS, _metric_rows(report.metrics))
+    text = json.dumps(report.metrics, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+    write_together([
+        (report_dir / "discrepancies.csv", _csv_writer(DISCREPANCY_COLUMNS, report.discrepancies)),
+        (report_dir / "discrepancies.xlsx", _xlsx_writer(DISCREPANCY_COLUMNS, report.discrepancies)),
+        (report_dir / "metrics.json", text_writer(text)),
+        (report_dir / "metrics.csv", _csv_writer(METRIC_COLUMNS, _metric_rows(report.metrics))),
+    ])
     report.report_dir = report_dir
 
 
-def reconcile(out_dir: Path, gold_path: Path, report_dir: Path, type_map: dict | None = None) -> Report:
-    """Compare an output folder with hand annotations and write the report files."""
+def check_report_dir(report_dir: Path, gold_path: Path, out_dir: Path) -> None:
+    """Refuse a report folder where the report would be read as gold or tables later:
+    the gold folder (the folder of a gold file), or the output folder. (Gold is read
+    from a folder's own files, not its subfolders: ``GOLD/report`` is safe.)"""
+    report, gold = Path(report_dir).resolve(), Path(gold_path).resolve()
+    gold_folder = gold if gold.is_dir() else gold.parent
+    if report == gold_folder:
+        raise OutputError(f"{report_dir}: the report would be written into the gold folder {gold_folder}, "
+                          "where the next reconcile would read it as gold; choose another folder (-o)")
+    if report == Path(out_dir).resolve():
+        raise OutputError(f"{report_dir}: the report would be written into the output folder itself; "
+                          "choose another folder (-o)")
+
+
+def compare_folders(out_dir: Path, gold_path: Path, type_map: dict | None = None) -> Report:
+    """Read the gold and the output folder and compare them; nothing is written."""
     gold_docs = read_gold(Path(gold_path), type_map)
-    report = compare(gold_docs, {doc.doc_id: doc for doc in read_output(Path(out_dir))})
+    return compare(gold_docs, {doc.doc_id: doc for doc in read_output(Path(out_dir))})
+
+
+def _compare_task(args) -> Report | PipelineError:
+    try:
+        return compare_folders(*args)
+    except PipelineError as error:  # a bad input: handed back as a value, raised by the caller
+        return error
+
+
+def reconcile(out_dir: Path, gold_path: Path, report_dir: Path, type_map: dict | None = None,
+              limits: Limits | None = None) -> Report:
+    """Compare an output folder with hand annotations and write the report files.
+
+    With ``limits`` (the CLI gives the run's), reading and comparing happen in a
+    worker process that may take that long and that much memory: a gold table of
+    millions of rows is a clear error, not a machine that stops answering.
+    """
+    check_report_dir(report_dir, gold_path, out_dir)
+    if limits is None or not limits.isolated:
+        report = compare_folders(out_dir, gold_path, type_map)
+    else:
+        from ..batch.workers import WorkerFailure, WorkerPool
+
+        with WorkerPool(1, _compare_task, limits=limits) as pool:
+            ((_, report),) = list(pool.map([(Path(out_dir), Path(gold_path), type_map)]))
+        if isinstance(report, WorkerFailure) and report.message.startswith("internal error"):
+            raise RuntimeError(f"reconcile failed in its worker: {report.message}")  # a bug
+        if isinstance(report, WorkerFailure):
+            hint = {"timed": " (--timeout)", "out of": " (--max-memory)"}
+            said = next((h for k, h in hint.items() if report.message.startswith(k)), "")
+            raise GoldError(f"{gold_path}: reconcile gave up: {report.message}{said}")
+        if isinstance(report, PipelineError):
+            raise report
     write_report(report, report_dir)
     return report

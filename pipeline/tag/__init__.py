@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from ..records import COUNT, DATE, LOC, MONEY, ORG, PER, TERM, Mention
 from .nesting import CONTAINERS, may_nest
+from .overlaps import SpanIndex
 
 if TYPE_CHECKING:  # natasha loads only with the taggers that need it
     from ..nlp import Models
@@ -69,6 +70,7 @@ def resolve_overlaps(mentions: Iterable[Mention]) -> tuple[Mention, ...]:
     kept = set(map(id, flat))
     starts = [m.start for m in flat]
     nested: list[Mention] = []
+    placed = SpanIndex()  # the nested ones, by where they are
     for mention in sorted(mentions, key=lambda m: m.start - m.end):  # longest first
         if id(mention) in kept or mention.type not in CONTAINERS:
             continue
@@ -78,14 +80,17 @@ def resolve_overlaps(mentions: Iterable[Mention]) -> tuple[Mention, ...]:
             continue
         if i + 1 < len(flat) and flat[i + 1].start < mention.end:
             continue  # it also reaches into the next mention
-        if any(n.start < mention.end and mention.start < n.end and not may_nest(mention, n) for n in nested):
+        if any(not may_nest(mention, n) for n in placed.overlapping(mention.start, mention.end)):
             continue  # it may sit inside another nested one (``России`` in ``МВД России`` in …)
         nested.append(mention)
+        placed.add(mention)
     # A mention that could have nested but whose holder lost stands on its own if it can.
     taken = flat + nested
-    for mention in (m for m in mentions if id(m) in inner and m not in nested):
-        if all(t.end <= mention.start or mention.end <= t.start for t in taken):
+    occupied, was_nested = SpanIndex(taken), set(nested)
+    for mention in (m for m in mentions if id(m) in inner and m not in was_nested):
+        if not occupied.overlapping(mention.start, mention.end):
             taken.append(mention)
+            occupied.add(mention)
     return tuple(sorted(taken, key=lambda m: (m.start, -m.end)))
 
 

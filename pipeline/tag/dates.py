@@ -28,6 +28,7 @@ from functools import lru_cache
 from ..records import DATE, DateValue, Mention
 from .date_patterns import CUED, PLAUSIBLE, SP, TWO_DIGIT_PIVOT, URL, lexicon
 from .dateline import Point, first_day, last_day, pick_doc_date, resolve_ends, valid
+from .overlaps import SpanIndex
 from .relative_dates import with_relative_dates
 
 
@@ -204,11 +205,11 @@ def _scan(text: str) -> tuple[Expression, ...]:
             if expression and valid(expression.first) and valid(expression.last):
                 found.append(expression)
     # Longest first: '16 декабря 2011 года' beats the '2011 года' inside it.
-    chosen: list[Expression] = []
+    taken = SpanIndex()
     for expression in sorted(found, key=lambda e: (e.start - e.end, e.start)):
-        if all(e.end <= expression.start or expression.end <= e.start for e in chosen):
-            chosen.append(expression)
-    chosen.sort(key=lambda e: e.start)
+        if not taken.overlapping(expression.start, expression.end):
+            taken.add(expression)
+    chosen = sorted(taken, key=lambda e: e.start)
     widened: list[Expression] = []
     for expression in chosen:
         if expression.preposition is None:

@@ -41,6 +41,7 @@ from .orgs import (
     org_head,
     org_lexicon,
 )
+from .overlaps import SpanIndex
 from .person_context import person_context
 from .place_kinds import place_kind
 from .place_or_person import is_geographic, may_be_either, place_or_person, surnames_as_people
@@ -55,6 +56,7 @@ from .person_spans import (
 from .persons import fullest, group_persons, normalise_person, surname_key
 
 CHUNK_CHARS = 1500  # natasha runs on pieces about this long, cut at sentence ends
+MAX_CHUNK_CHARS = 6000  # and a longer sentence (a list, never prose) at commas
 _PARAGRAPH = re.compile(r"[^\n]+")
 _WORD = WORD
 _SENTENCE_END = SENTENCE_END
@@ -124,7 +126,25 @@ def chunks(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, str]]:
             end = sentence.stop
         if end > start:
             pieces.append((line.start() + start, line.group()[start:end]))
-    return pieces
+    return [cut for offset, piece in pieces for cut in _cut_list(offset, piece, MAX_CHUNK_CHARS)]
+
+
+def _cut_list(offset: int, piece: str, limit: int) -> list[tuple[int, str]]:
+    """A piece longer than ``limit`` (one "sentence" listing thousands of names) cut after
+    a comma or semicolon, else at a space, so natasha's memory stays bounded.
+
+    >>> _cut_list(0, "Иванов, Петров, Сидоров", 10)
+    [(0, 'Иванов,'), (8, 'Петров,'), (16, 'Сидоров')]
+    """
+    found = []
+    while len(piece) > limit:
+        cut = max(piece.rfind(", ", limit // 2, limit), piece.rfind("; ", limit // 2, limit)) + 1
+        if cut <= 0:
+            cut = piece.rfind(" ", 1, limit) if piece.rfind(" ", 1, limit) > 0 else limit
+        found.append((offset, piece[:cut]))
+        rest = piece[cut:]
+        offset, piece = offset + cut + len(rest) - len(rest.lstrip()), rest.lstrip()
+    return found + [(offset, piece)] if piece.strip() else found
 
 
 def _natasha_spans(text: str, models: Models) -> list[Span]:
@@ -238,15 +258,16 @@ def _add_places(text: str, spans: list[Span], places: list[Span]) -> list[Span]:
     """Gazetteer places: retype what natasha mistyped, add what it missed; a one-word
     name that may be a place or a person is settled by :func:`place_or_person`."""
     at_place = {(p.start, p.end) for p in places}
-    result = [_settle_one_word(text, s, (s.start, s.end) in at_place) for s in spans]
+    result = SpanIndex(_settle_one_word(text, s, (s.start, s.end) in at_place) for s in spans)
     for place in places:
-        overlapping = [s for s in result if s.start < place.end and place.start < s.end]
+        keys = result.keys_overlapping(place.start, place.end)
+        overlapping = result.overlapping(place.start, place.end)
         hit = replace(place)
         one_word = " " not in text[place.start : place.end]
         if not overlapping:
             if not (one_word and may_be_either(text[place.start : place.end])) or \
                     place_or_person(text, place.start, place.end, None, True) == LOC:
-                result.append(hit)
+                result.add(hit)
             continue
         if any(s.type == ORG for s in overlapping):
             continue  # a place inside an organisation's name stays part of it
@@ -255,12 +276,14 @@ def _add_places(text: str, spans: list[Span], places: list[Span]) -> list[Span]:
                 place_or_person(text, place.start, place.end, PER, True) == PER:
             continue  # ``дача Иванова``: a surname, not Иваново
         if inside:  # natasha's PER/LOC is (part of) this place: ``Жана Озена``
-            result = [s for s in result if s not in overlapping] + [hit]
+            for key in keys:
+                result.remove(key)
+            result.add(hit)
         else:
             for s in overlapping:
                 if s.type == LOC and (s.start, s.end) == (place.start, place.end):
                     s.canonical, s.name = place.canonical, place.name
-    return result
+    return list(result)
 
 
 def _settle_one_word(text: str, span: Span, in_gazetteer: bool) -> Span:
@@ -284,25 +307,28 @@ def _settle_one_word(text: str, span: Span, in_gazetteer: bool) -> Span:
 def _add_venues(text: str, spans: list[Span]) -> list[Span]:
     """``памятника Абаю``, ``кинотеатром «Сары Арка»``: one LOC taking in the names
     inside it (no PER Абай); a venue that would cut another span is left out."""
-    result = list(spans)
+    result = SpanIndex(spans)
     for venue in find_venues(text):
-        overlapping = [s for s in result if s.start < venue.end and venue.start < s.end]
-        if all(venue.start <= s.start and s.end <= venue.end for s in overlapping):
-            result = [s for s in result if s not in overlapping]
-            result.append(Span(LOC, venue.start, venue.end, venue.canonical, "venue", venue.name))
-    return result
+        keys = result.keys_overlapping(venue.start, venue.end)
+        if all(venue.start <= s.start and s.end <= venue.end for s in result.overlapping(venue.start, venue.end)):
+            for key in keys:
+                result.remove(key)
+            result.add(Span(LOC, venue.start, venue.end, venue.canonical, "venue", venue.name))
+    return list(result)
 
 
 def _add_org_words(text: str, spans: list[Span]) -> list[Span]:
     """Institutions natasha missed (``прокуратурой``, ``СОБРа``, ``ОФ «…»``)."""
-    result = list(spans)
+    result = SpanIndex(spans)
     for start, end in find_org_words(text):
-        overlapping = [s for s in result if s.start < end and start < s.end]
-        if not overlapping:
-            result.append(Span(ORG, start, end, source="lexicon"))
-        elif all(start <= s.start and s.end <= end for s in overlapping):
-            result = [s for s in result if s not in overlapping] + [Span(ORG, start, end, source="lexicon")]
-    return result
+        keys = result.keys_overlapping(start, end)
+        if not keys:
+            result.add(Span(ORG, start, end, source="lexicon"))
+        elif all(start <= s.start and s.end <= end for s in result.overlapping(start, end)):
+            for key in keys:
+                result.remove(key)
+            result.add(Span(ORG, start, end, source="lexicon"))
+    return list(result)
 
 
 def _merge_org_with_place(text: str, spans: list[Span]) -> list[Span]:
@@ -442,13 +468,13 @@ def _repeated_surnames(text: str, spans: list[Span]) -> list[Span]:
     if not surnames:
         return []
     added = []
-    taken = sorted((s.start, s.end) for s in spans)
+    taken = SpanIndex(sorted((s.start, s.end) for s in spans))
     for match in _CAPITALISED.finditer(text):
-        if any(a < match.end() and match.start() < b for a, b in taken):
+        if taken.overlapping(match.start(), match.end()):
             continue
         if normalise_person(match.group()).last_keys & surnames:
             found = extend_person(text, Span(PER, match.start(), match.end(), source="coreference"), taken)
-            if not any(a < found.end and found.start < b for a, b in taken):
+            if not taken.overlapping(found.start, found.end):
                 added.append(found)
     return added
 
@@ -473,10 +499,10 @@ _QUOTED_NAME = re.compile(r"[«\"“„]([^«»\"“”„\n]{1,80})[»\"“”]
 
 def _without_overlaps(spans: list[Span]) -> list[Span]:
     """Longest span first; a span never overlaps another of these kinds."""
-    kept: list[Span] = []
+    kept = SpanIndex()
     for span in sorted(spans, key=lambda s: (s.start - s.end, s.start)):
-        if all(span.end <= k.start or k.end <= span.start for k in kept):
-            kept.append(span)
+        if not kept.overlapping(span.start, span.end):
+            kept.add(span)
     return sorted(kept, key=lambda s: s.start)
 
 
@@ -486,10 +512,10 @@ def _to_mentions(text: str, spans: list[Span]) -> list[Mention]:
     persons = [s for s in spans if s.type == PER]
     names = [normalise_person(text[s.start : s.end], person_context(text, s.start, s.end)) for s in persons]
     clusters = group_persons(names)
-    person_normal = {}
-    for cluster in set(clusters):
-        members = [n for n, c in zip(names, clusters) if c == cluster]
-        person_normal[cluster] = fullest(members).normal
+    members: dict[int, list] = {}
+    for name, cluster in zip(names, clusters):
+        members.setdefault(cluster, []).append(name)
+    person_normal = {cluster: fullest(found).normal for cluster, found in members.items()}
     person_key = {id(s): ("PER", c) for s, c in zip(persons, clusters)}
     normals: dict[int, str] = {
         id(s): person_normal[c] for s, c in zip(persons, clusters)

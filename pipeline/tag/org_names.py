@@ -21,6 +21,7 @@ from ..records import LOC, ORG, PER
 from ..resources import load_json
 from .candidates import Span, opens_sentence
 from .inflect import abbreviation_stem, is_abbreviation, is_common_word
+from .overlaps import SpanIndex
 
 # A token of a name: letters and digits with inner hyphens, dots and apostrophes
 # (``Альфа-Банк``, ``Лента.ру``, ``McDonald's``, ``24.kg``).
@@ -171,13 +172,15 @@ def add_org_names(text: str, spans: list[Span], inner: list[Span]) -> list[Span]
     them (``Государственной Думы`` + ``Федерального Собрания …`` is one; the ORGs it
     takes in are kept in ``inner``, to nest); a name inside a longer span (a person,
     a venue, a longer ORG) is left to it."""
-    result = list(spans)
+    result = SpanIndex(spans)
     for start, end in find_org_names(text):
-        overlapping = [s for s in result if s.start < end and start < s.end]
+        keys, overlapping = result.keys_overlapping(start, end), result.overlapping(start, end)
         if all(start <= s.start and s.end <= end for s in overlapping):
             inner += [s for s in overlapping if s.type == ORG and (s.start, s.end) != (start, end)]
-            result = [s for s in result if s not in overlapping] + [Span(ORG, start, end, source="lexicon")]
-    return result
+            for key in keys:
+                result.remove(key)
+            result.add(Span(ORG, start, end, source="lexicon"))
+    return list(result)
 
 
 def add_bodies_with_place(text: str, spans: list[Span]) -> list[Span]:
@@ -190,16 +193,16 @@ def add_bodies_with_place(text: str, spans: list[Span]) -> list[Span]:
     [('ORG', 'сборной Испании')]
     """
     nouns = with_place_nouns()
-    result = []
+    result = SpanIndex()
     for span in sorted(spans, key=lambda s: s.start):
         before = _NOUN_BEFORE.search(text[max(0, span.start - 30) : span.start]) if span.type == LOC else None
         if before and {p.normal_form for p in parse_word(before.group(1))} & nouns:
             start = span.start - len(before.group())
-            if not any(s.start < span.start and start < s.end for s in result):
-                result.append(Span(ORG, start, span.end, source="with_place"))
+            if not result.overlapping(start, span.start):
+                result.add(Span(ORG, start, span.end, source="with_place"))
                 continue
-        result.append(span)
-    return result
+        result.add(span)
+    return list(result)
 
 
 _NOUN_BEFORE = re.compile(r"(?<![\w-])([а-яё]+)[ \t]+$")

@@ -15,6 +15,7 @@ from functools import cache
 from ..nlp import parse_word
 from ..resources import load_json
 from .inflect import abbreviation_stem, is_abbreviation, noun_lemmas, normalise_phrase
+from .overlaps import SpanIndex
 
 _WORD = re.compile(r"(?<![\w-])[^\W\d_]+(?:-[^\W\d_]+)*")
 
@@ -113,6 +114,7 @@ def find_org_words(text: str) -> list[tuple[int, int]]:
     spans = [(m.start(), m.end()) for m in lexicon.quoted_name.finditer(text)]
     words = list(_WORD.finditer(text))
     spans += _headed_quoted_names(text, words, spans)
+    within = SpanIndex(spans)  # kept beside spans: a word is looked up only among its neighbours
     standalone = lexicon.standalone | lexicon.named_by_genitive
     prefixes = {lemma[:3] for lemma in standalone}  # a cheap filter before parsing
     for index, match in enumerate(words):
@@ -120,8 +122,9 @@ def find_org_words(text: str) -> list[tuple[int, int]]:
         if is_abbreviation(word):
             if abbreviation_stem(word) in lexicon.abbreviations:
                 spans.append((_abbreviation_start(text, words, index), match.end()))
+                within.add(spans[-1])
             continue
-        if word[:3].lower() not in prefixes or any(a <= match.start() < b for a, b in spans):
+        if word[:3].lower() not in prefixes or within.overlapping(match.start(), match.start() + 1):
             continue
         parses = [p for p in parse_word(word) if p.tag.POS == "NOUN" and p.normal_form in standalone]
         singular = [p for p in parses if p.tag.number == "sing"]
@@ -135,6 +138,7 @@ def find_org_words(text: str) -> list[tuple[int, int]]:
                     singular[0].normal_form not in lexicon.standalone:
                 continue  # ``комитет`` alone is too vague; ``следственный комитет`` names one
         spans.append((adjectives_start, end))
+        within.add(spans[-1])
     return sorted(spans)
 
 
@@ -148,8 +152,9 @@ def _headed_quoted_names(text: str, words: list[re.Match], taken: list[tuple[int
     heads = org_lexicon().heads
     starts = {m.end(): i for i, m in enumerate(words)}
     found = []
+    within = SpanIndex(taken)
     for quote in _QUOTED.finditer(text):
-        if any(a <= quote.start() < b for a, b in taken):
+        if within.overlapping(quote.start(), quote.start() + 1):  # opens inside a name found
             continue
         index = starts.get(quote.start() - 1) if text[quote.start() - 1 : quote.start()] == " " else None
         if index is None:

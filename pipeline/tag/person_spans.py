@@ -19,6 +19,7 @@ role once, the first name possibly twice in a row (``Роберт Генри Л�
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache, lru_cache
 
@@ -29,6 +30,7 @@ from ..records import PER
 from ..resources import load_json
 from .candidates import WORD, Span, in_dictionary, opens_sentence
 from .inflect import is_common_word
+from .overlaps import SpanIndex
 from .persons import CASES, GENDERS, _readings, _surname_readings, is_patronymic
 
 # An initial or two (``Д.``, ``Д.В.``, ``Д. В.``) right before or after a name.
@@ -84,11 +86,11 @@ def join_split_names(text: str, spans: list[Span]) -> list[Span]:
 
 def extend_persons(text: str, spans: list[Span]) -> list[Span]:
     """Every PER span made whole (:func:`extend_person`), never into another span."""
-    taken = [(s.start, s.end) for s in spans]
+    taken = SpanIndex((s.start, s.end) for s in spans)
     return [extend_person(text, span, taken) for span in spans]
 
 
-def extend_person(text: str, span: Span, taken: list[tuple[int, int]] = ()) -> Span:
+def extend_person(text: str, span: Span, taken: SpanIndex | Sequence[tuple[int, int]] = ()) -> Span:
     """A person's name as natasha cut it, made whole (see the module doc). ``taken``
     spans are never entered: two names side by side (``Билла Клинтона Джо
     Локхарту``) stay two.
@@ -99,6 +101,8 @@ def extend_person(text: str, span: Span, taken: list[tuple[int, int]] = ()) -> S
     """
     if span.type != PER:
         return span
+    if not isinstance(taken, SpanIndex):
+        taken = SpanIndex(taken)
     words = list(re.finditer(r"\S+", text[span.start : span.end]))
     while len(words) > 1 and _opening_word(text, span.start + words[0].start(), words[0].group()):
         span = replace(span, start=span.start + words[1].start())  # ``Сегодня``, ``Вчера``
@@ -126,7 +130,7 @@ def extend_person(text: str, span: Span, taken: list[tuple[int, int]] = ()) -> S
             start -= len(found.group())
         else:
             break
-        if any(a < end and start < b and (a, b) != (span.start, span.end) for a, b in taken):
+        if any((a, b) != (span.start, span.end) for a, b in taken.overlapping(start, end)):
             break
         span = replace(span, start=start, end=end)
     return span

@@ -277,6 +277,7 @@ def _like(original: str, word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=50_000)
 def surname_key(part: str) -> str:
     """One key for a surname's men's and women's forms.
 
@@ -298,9 +299,31 @@ def group_persons(names: Sequence[PersonName]) -> list[int]:
     """
     order = sorted(range(len(names)), key=lambda i: (-_fullness(names[i]), i))
     clusters: list[list[int]] = []
+    # Clusters filed by the surname key and first letter of the first name of their
+    # fullest name, and by that first name: a name is tried only on the clusters that
+    # _same_person could accept, so thousands of people are not compared pair by pair.
+    by_surname: dict[tuple[str, str], list[int]] = {}  # (surname key, first letter or "")
+    by_given: dict[str, list[int]] = {}
+    by_letter: dict[str, set[str]] = {}  # surname key -> first letters filed under it
     for i in order:
-        home = next((c for c in clusters if _same_person(names[c[0]], names[i])), None)
+        other = names[i]
+        if len(other.parts) == 1 and not is_initial(other.parts[0]):
+            tried = set(by_given.get(other.parts[0].lower(), ()))
+            letters = None  # any first name
+        else:
+            tried = set()
+            letters = ("", other.given[0][0].lower()) if other.given else None
+        for key in _keys(other):
+            for letter in letters or by_letter.get(key, ()):
+                tried.update(by_surname.get((key, letter), ()))
+        home = next((clusters[c] for c in sorted(tried) if _same_person(names[clusters[c][0]], other)), None)
         if home is None:
+            head = names[i]
+            key, letter = surname_key(head.parts[head.surname]), head.given[0][0].lower() if head.given else ""
+            by_surname.setdefault((key, letter), []).append(len(clusters))
+            by_letter.setdefault(key, set()).add(letter)
+            if head.given:
+                by_given.setdefault(head.given[0].lower(), []).append(len(clusters))
             clusters.append([i])
         else:
             home.append(i)
@@ -331,7 +354,7 @@ def _same_person(full: PersonName, other: PersonName) -> bool:
         return False  # Елена Смирнова and Андрей Смирнов: a woman and a man
     b = other.parts
     surname = full.parts[full.surname]
-    keys = other.last_keys or {surname_key(b[other.surname])}
+    keys = _keys(other)
     if len(b) == 1 and not is_initial(b[0]):
         given = full.given
         return surname_key(surname) in keys or (bool(given) and b[0].lower() == given[0].lower())
@@ -344,3 +367,8 @@ def _same_person(full: PersonName, other: PersonName) -> bool:
         elif x.lower() != y.lower():
             return False
     return True
+
+
+def _keys(name: PersonName) -> frozenset[str]:
+    """The surname keys a name may match on."""
+    return name.last_keys or frozenset({surname_key(name.parts[name.surname])})
