@@ -12,6 +12,7 @@ from .batch.workers import single_thread_env
 # workers fight over the cores (workers imports only the standard library).
 single_thread_env()
 
+import os  # noqa: E402
 import sys  # noqa: E402
 from pathlib import Path  # noqa: E402
 
@@ -52,7 +53,8 @@ def _input(value: str) -> Path | str:
 @click.option("--prune", is_flag=True,
               help="Remove from OUT the documents whose files were not given this time.")
 @click.option("--csv", "write_csv", is_flag=True,
-              help="Also write every table as OUT/NAME.csv (for spreadsheets).")
+              help="Also write every table as OUT/NAME.csv (for spreadsheets). A later run "
+                   "without --csv leaves them and warns that they are stale.")
 @click.option("--part-size", default=64, type=click.IntRange(1, 100_000), show_default=True,
               help="Documents per Parquet part: results are committed a part at a time.")
 @click.option("--ocr-lang", "ocr_languages", default="rus+eng", show_default=True,
@@ -71,7 +73,7 @@ def run(inputs: tuple[str, ...], out: str, jobs: int, timeout: float, max_memory
     """
     from tqdm import tqdm
 
-    from .batch.run import run_batch
+    from .batch.run import run_batch, stale_csv
     from .batch.workers import Limits
 
     bar = None
@@ -92,13 +94,8 @@ def run(inputs: tuple[str, ...], out: str, jobs: int, timeout: float, max_memory
         result = run_batch(paths, out, jobs=jobs, force=force, progress=progress,
                            limits=limits, cluster=cluster, prune=prune,
                            part_documents=part_size, ocr_languages=ocr_languages,
-                           follow_links=follow_links)
-        if write_csv:
-            from .tables import export_tables
-
-            export_tables(out, "csv", out)
-        elif result.n_skipped < result.n_files or result.n_removed:
-            _remove_stale_csv(out)
+                           follow_links=follow_links, export_csv=write_csv)
+        stale = [] if write_csv else stale_csv(out)
     except PipelineError as error:
         raise click.UsageError(str(error)) from error
     except OSError as error:  # a full disk, a read-only folder: what was committed stays as it was
@@ -109,6 +106,10 @@ def run(inputs: tuple[str, ...], out: str, jobs: int, timeout: float, max_memory
     for source, message in result.failures:
         click.echo(f"failed: {message}" if source in message else f"failed: {source}: {message}",
                    err=True)
+    if stale:  # an analyst's copies: left in place, but never mistaken for current
+        names = ", ".join(os.path.basename(p) for p in stale)
+        click.echo(f"warning: {names} in {out} are from an earlier run and no longer match the "
+                   f"tables; rerun with --csv to refresh them (or delete them)", err=True)
     removed = f"; {result.n_removed} documents pruned" if result.n_removed else ""
     click.echo(f"{result.n_files} files: {result.n_ok} ok, {result.n_failed} failed"
                f" ({result.n_skipped} unchanged since the last run{removed}); tables in {out}/")
@@ -119,16 +120,6 @@ def _cannot_write(folder, error: OSError) -> str:
     """One line for a write the file system refused: where, and why."""
     where = error.filename or folder
     return f"{folder}: cannot write {where}: {error.strerror or error}"
-
-
-def _remove_stale_csv(out: str) -> None:
-    """CSV copies an earlier ``--csv`` run left: they would no longer match the tables."""
-    from .batch.store import open_store
-
-    store = open_store(out)
-    if store.exists(store.path("_archive", "state.json")):
-        for name in ("documents", "sentences", "mentions", "events", "event_arguments"):
-            store.remove(store.path(f"{name}.csv"))
 
 
 @main.command()

@@ -163,7 +163,8 @@ class Sentence:
 
 
 # Values carried by mentions. ``low``/``high`` are the two ends of a range; a
-# single value has low == high. ``approx`` marks около, порядка, более, …
+# single value has low == high; a bound has one end only (``до 30 суток``: low None,
+# ``более 400 человек``: high None). ``approx`` marks около, порядка, более, …
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,24 +176,24 @@ class DateValue:
 
 @dataclass(frozen=True, slots=True)
 class Money:
-    low: float
-    high: float
+    low: float | None
+    high: float | None
     currency: str  # ISO 4217, or MRP/MROT kept as their own unit
     approx: bool = False
 
 
 @dataclass(frozen=True, slots=True)
 class Term:
-    low: float
-    high: float
+    low: float | None
+    high: float | None
     unit: str  # day, month, year
     approx: bool = False
 
 
 @dataclass(frozen=True, slots=True)
 class Count:
-    low: int
-    high: int
+    low: int | None
+    high: int | None
     approx: bool = False
 
 

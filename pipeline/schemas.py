@@ -26,7 +26,7 @@ Problem = tuple[Path, str]
 Schema = Callable[[object, Path], Iterator[Problem]]
 
 PLACE_KINDS = ("country", "region", "city", "district")  # tag.gazetteer.Place.kind
-UNITS = ("day", "month", "year")
+UNITS = ("hour", "day", "month", "year")
 CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 COUNTRY = re.compile(r"[A-Z]{2}")  # ISO 3166-1 alpha-2
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -195,21 +195,25 @@ _EVENT_CONTEXT_WORDS = (
     "negation", "negation_passes", "hypothetical_heads", "hypothetical_markers", "reference_heads",
     "summary_markers", "document_heads", "temporal_prepositions", "transparent_heads",
     "application_words", "attendance_words", "back_reference", "place_container_heads",
-    "org_like_heads", "subordinators", "agent_nouns", "habitual_adverbs", "narrator_pronouns",
-    "official_nouns", "kin_nouns", "phase_verbs", "staff_nouns", "serving_verbs", "lease_words",
+    "org_like_heads", "branch_nouns", "subordinators", "agent_nouns", "habitual_adverbs", "narrator_pronouns",
+    "official_nouns", "kin_nouns", "patient_subject_verbs", "person_holder_nouns", "phase_verbs", "staff_nouns", "serving_verbs", "lease_words",
     "total_periods", "total_period_quantifiers", "total_period_after_blockers",
     "total_scope_places", "total_collective_heads",
 )
 _EVENT_CONTEXT_PATTERNS = (
     "memorial_before", "day_before_markers", "date_anaphora", "place_anaphora",
     "situating_before_protest", "subset_markers", "repeat_markers", "particular_markers",
-    "birth_markers", "total_frequency", "total_scope",
+    "birth_markers", "total_frequency", "total_scope", "later_markers",
 )
 EVENT_CONTEXT = record(required={
     **{key: WORDS for key in _EVENT_CONTEXT_WORDS},
     **{key: PATTERNS for key in _EVENT_CONTEXT_PATTERNS},
     "roles": mapping(EVENT_TYPE, list_of(one_of(ROLES, "role"))),
     "separate_types": list_of(EVENT_TYPE),
+    "word_told_types": list_of(EVENT_TYPE),
+    "ruling_types": list_of(EVENT_TYPE),
+    "word_told_across_sentences": list_of(EVENT_TYPE),
+    "court_filing_words": WORDS,
     "actor_policy": mapping(EVENT_TYPE, record(optional={"allowed": list_of(ACTOR),
                                                          "default": list_of(ACTOR)})),
     "actor_cues": list_of(record(required={"types": list_of(EVENT_TYPE), "if": CONDITION, "actor": ACTOR})),
@@ -269,10 +273,19 @@ SCHEMAS: dict[str, Schema] = {
     }),
     "date_words.json": record(required={
         "prepositions": WORDS, "year_prepositions": WORDS, "modifiers": WORDS,
-        "range_joiners": WORDS, "night_ranges": WORDS,
+        "range_joiners": WORDS, "night_ranges": WORDS, "document_words": WORDS,
         "relative": list_of(record(required={"phrase": TEXT, "unit": one_of(UNITS, "unit"), "offset": INT},
                                    optional={"tail": FLAG}))}),
     "event_context.json": EVENT_CONTEXT,
+    "realis.json": record(required={
+        **{key: WORDS for key in ("modal_heads", "norm_heads", "alleged_heads", "transparent_heads",
+                                  "habitual_adverbs", "frequency_adverbs", "generic_determiners", "generic_pronouns",
+                                  "statistic_words", "collective_subjects", "article_words", "status_heads", "time_unit_nouns")},
+        **{key: PATTERNS for key in ("habitual_patterns", "statistic_patterns", "alleged_patterns", "period_patterns")}}),
+    "realis_classifier.json": record(
+        required={"enabled": FLAG, "bias": NUMBER, "threshold": NUMBER, "weights": mapping(TEXT, NUMBER)},
+        optional={"trained_on": list_of(TEXT), "measured": mapping(TEXT, mapping(TEXT, NUMBER)),
+                  "cues": list_of(TEXT), "l2": NUMBER, "note": TEXT}),
     "relative_dates.json": record(required={
         "days": mapping(TEXT, INT),
         "modifiers": mapping(one_of(("0", "-1", "-2"), "offset"), WORDS),
@@ -338,7 +351,8 @@ SCHEMAS: dict[str, Schema] = {
         "not_org")}),
     "quantity_words.json": record(required={
         "approx": PATTERNS, "range_open": WORDS, "range_close": WORDS, "range_dash": WORDS,
-        "enumeration": WORDS}),
+        "enumeration": WORDS, "lower_bound": PATTERNS, "upper_bound": PATTERNS,
+        "lower_after": PATTERNS, "upper_after": PATTERNS, "enumeration_prepositions": WORDS}),
     "term_units.json": record(required={
         "units": mapping(TEXT, record(required={"unit": one_of(UNITS, "unit"), "factor": NUMBER,
                                                 "always": FLAG, "max": INT})),

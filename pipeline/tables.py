@@ -275,9 +275,11 @@ def write_part(store: Store, folder: str, rows: Mapping[str, Sequence[Mapping]])
         store.write_bytes(f"{folder}{store.sep}{name}.parquet", _parquet_bytes(arrow_table(name, rows.get(name, ()))))
 
 
-def rewrite_part(store: Store, part_files: Sequence[str], folder: str, drop: set[str]) -> None:
+def rewrite_part(store: Store, part_files: Sequence[str], folder: str, drop: set[str],
+                 sources: Mapping[str, str] | None = None) -> None:
     """A part without the rows of the documents in ``drop`` (replaced or removed), as
-    ``folder/NAME.parquet`` (``part_files`` in the order of :data:`TABLES`)."""
+    ``folder/NAME.parquet`` (``part_files`` in the order of :data:`TABLES`); ``sources``
+    gives moved documents their new ``source``."""
     import pyarrow as pa
     import pyarrow.compute as pc
     import pyarrow.parquet as pq
@@ -285,6 +287,10 @@ def rewrite_part(store: Store, part_files: Sequence[str], folder: str, drop: set
     for name, path in zip(TABLES, part_files):
         table = pq.read_table(path, filesystem=store.arrow_filesystem(), schema=arrow_schema(name))
         kept = table.filter(pc.invert(pc.is_in(table["doc_id"], pa.array(sorted(drop), pa.string()))))
+        if sources and "source" in kept.column_names:
+            column = kept.schema.get_field_index("source")
+            renamed = [sources.get(d, s) for d, s in zip(kept["doc_id"].to_pylist(), kept["source"].to_pylist())]
+            kept = kept.set_column(column, kept.schema.field(column), pa.array(renamed, kept.schema.field(column).type))
         store.write_bytes(f"{folder}{store.sep}{name}.parquet", _parquet_bytes(kept))
 
 
@@ -329,10 +335,15 @@ def read_tables(out_dir: Path | str, names: Sequence[str] = TABLES, columns: Sel
 
     ``columns`` (a list, or a dict by table) keeps only those columns of each table
     that has them; ``filters`` (pyarrow's ``[(column, op, value), ...]``, a list of
-    such lists for OR, or a dict by table) keeps the rows that match, applied to each
-    table that has every column they name. Dates may be given as ``datetime.date`` or
-    ISO text.
+    such lists for OR, or a dict by table) keeps the rows that match. A list applies
+    to each table read that has every column it names, and leaves the others whole:
+    ``[("type", "==", "fine")]`` over all tables filters ``mentions.type`` (PER, LOC…)
+    too, so give ``{"events": [...]}`` to filter one table. A filter naming a column
+    no table read has (a misspelling), or columns no one table has together, is an
+    OutputError rather than a filter that silently keeps every row. Dates may be
+    given as ``datetime.date`` or ISO text.
     """
+    check_filters(names, filters)
     store = open_store(out_dir)
     _check_folder(store, out_dir)
     return archive.snapshot(store, lambda state: {
@@ -430,6 +441,40 @@ def _typed_csv(name: str, frame: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
+def check_filters(names: Sequence[str], filters: Selection) -> None:
+    """An OutputError when ``filters`` would apply to none of the tables ``names``."""
+    if not filters:
+        return
+    if isinstance(filters, Mapping):
+        for name, selection in filters.items():
+            if name not in names:
+                raise OutputError(f"filters given for {name!r}, which is not among the tables read "
+                                  f"({', '.join(names)})")
+            check_filters((name,), selection)
+        return
+    groups = _filter_groups(filters)
+    if groups is None:
+        return  # a pyarrow expression: pyarrow checks its columns
+    named = {term[0] for group in groups for term in group}
+    columns = {name: set(arrow_schema(name).names) for name in names}
+    unknown = sorted(c for c in named if not any(c in have for have in columns.values()))
+    if unknown:
+        raise OutputError(f"filter on {', '.join(map(repr, unknown))}: no such column in "
+                          f"{', '.join(names)} (see docs/data_dictionary.md)")
+    if not any(named <= have for have in columns.values()):
+        raise OutputError(f"filter on {', '.join(map(repr, sorted(named)))}: no table among "
+                          f"{', '.join(names)} has all these columns; give each table its own "
+                          "filters as a dict by table name")
+
+
+def _filter_groups(filters) -> list | None:
+    """DNF ``filters`` as a list of AND-groups (None: a pyarrow expression)."""
+    if not isinstance(filters, (list, tuple)):
+        return None
+    return filters if isinstance(filters[0], (list, tuple)) and filters[0] and \
+        isinstance(filters[0][0], (list, tuple)) else [filters]
+
+
 def _filter_expression(filters, present: Sequence[str]):
     """pyarrow's expression for DNF ``filters`` over the columns ``present``; None
     when there are none or they name a column this table lacks."""
@@ -437,10 +482,9 @@ def _filter_expression(filters, present: Sequence[str]):
         return None
     import pyarrow.parquet as pq
 
-    if not isinstance(filters, (list, tuple)):
+    groups = _filter_groups(filters)
+    if groups is None:
         return filters  # already an expression
-    groups = filters if isinstance(filters[0], (list, tuple)) and filters[0] and \
-        isinstance(filters[0][0], (list, tuple)) else [filters]
     named = {term[0] for group in groups for term in group}
     if not named <= set(present):
         return None

@@ -78,7 +78,7 @@ GOLD_SETS = (
 # The vocabulary and field lists are the pipeline's own (pipeline/records.py).
 MENTION_TYPES, EVENT_TYPES, ACTORS = records.MENTION_TYPES, records.EVENT_TYPES, records.ACTORS
 PRECISIONS = ("day", "month", "year")
-TERM_UNITS = ("day", "month", "year")
+TERM_UNITS = ("hour", "day", "month", "year")
 # Every event field is written (null when not given) but `aggregate`, which is written
 # only where the annotator marks a total (data/annotated/README.md).
 EVENT_FIELDS = tuple(name for name in records.EVENT_VALUE_FIELDS if name != "aggregate")
@@ -159,8 +159,12 @@ def expand_day_range(value: list[str]) -> dict:
 
 
 def _range(value) -> tuple:
+    """``n`` or ``[min, max]``, where one side may be null: a bound (``до 30 суток`` is
+    ``[null, 30]``, ``более 400 человек`` ``[400, null]``)."""
     low, high = (value if isinstance(value, list) else (value, value))
-    if low > high:
+    if low is None and high is None:
+        raise GoldError(f"range {value!r}: give at least one bound")
+    if low is not None and high is not None and low > high:
         raise GoldError(f"range {value!r}: min above max")
     return low, high
 
@@ -186,12 +190,19 @@ def _number(value) -> str:
 
 
 def value_normal(kind: str, values: dict) -> str | None:
-    """Canonical string of a value mention: ISO date or day range, ``80900 KZT``, ``15 day``, ``3``.
+    """Canonical string of a value mention: ISO date or day range, ``80900 KZT``, ``15 day``,
+    ``3``; a bound reads ``≥400`` or ``≤30 day``.
 
     >>> value_normal("DATE", expand_date(["2021-03-03", "2021-03-05"]))
     '2021-03-03/2021-03-05'
+    >>> value_normal("TERM", {"term_min": None, "term_max": 30, "term_unit": "day"})
+    '≤30 day'
     """
     def span(low, high):
+        if low is None:
+            return f"≤{_number(high)}"
+        if high is None:
+            return f"≥{_number(low)}"
         return _number(low) if low == high else f"{_number(low)}-{_number(high)}"
     if kind == "DATE":
         start, end, precision = values["date_start"], values["date_end"], values["date_precision"]

@@ -22,11 +22,11 @@ CASES = [
     ("Было задержано около ста человек.", Count(100, 100, approx=True)),
     ("порядка четырехсот сотрудников полиции", Count(400, 400, approx=True)),
     ("порядка четырёхсот сотрудников полиции", Count(400, 400, approx=True)),
-    ("приняло участие более пяти тысяч человек", Count(5000, 5000, approx=True)),
+    ("приняло участие более пяти тысяч человек", Count(5000, None, approx=True)),
     ("с участием почти полутора тысяч человек", Count(1500, 1500, approx=True)),
     ("собирали от двухсот до двух тысяч участников", Count(200, 2000)),
     ("Присутствовало порядка тысячи человек", Count(1000, 1000, approx=True)),
-    ("присутствовало уже меньше тысячи человек", Count(1000, 1000, approx=True)),
+    ("присутствовало уже меньше тысячи человек", Count(None, 1000, approx=True)),
     ("вновь задержала порядка десяти  человек", Count(10, 10, approx=True)),
     ("Четыре человека были подвержены денежным штрафам", Count(4, 4)),
     ("осуждены две гражданских активистки", Count(2, 2)),
@@ -34,7 +34,7 @@ CASES = [
     ("задержаны 3 полицейских", Count(3, 3)),
     ("трое задержанных", Count(3, 3)),
     ("пятеро журналистов", Count(5, 5)),
-    ("не менее 50 граждан", Count(50, 50, approx=True)),
+    ("не менее 50 граждан", Count(50, None, approx=True)),
     ("20-30 активистов", Count(20, 30)),
     ("около 30-ти человек", Count(30, 30, approx=True)),
     ("задержаны 2-х активистов", Count(2, 2)),
@@ -117,3 +117,31 @@ def test_counts_on_a_real_statement():
     assert (3, 3) in values and (28, 28) in values and (200, 2000) in values
     assert (1500, 1500) in values and (11, 11) in values and (16, 16) in values
     assert len(values) == 23  # the hand annotation's 23 COUNT mentions
+
+
+# A bound is one-sided; qualifiers after the number bound it too (data/ovdinfo/README.md, "Values").
+BOUNDS = [
+    ("задержали более 400 человек", Count(400, None, approx=True), "более 400 человек"),
+    ("не более десяти человек пустили в зал", Count(None, 10, approx=True), "не более десяти человек"),
+    ("пришли свыше двухсот участников", Count(200, None, approx=True), "свыше двухсот участников"),
+    ("в подъезд вошли человек 15, не меньше", Count(15, None, approx=True), "человек 15, не меньше"),
+    ("собрались двадцать с лишним человек", Count(20, None, approx=True), "двадцать с лишним человек"),
+    ("задержаны 40 и более человек", Count(40, None, approx=True), "40 и более человек"),
+    ("на акцию вышли ~5000 человек", Count(5000, 5000, approx=True), "~5000 человек"),
+    ("около двухсот человек", Count(200, 200, approx=True), "около двухсот человек"),
+    ("как минимум 12 активистов", Count(12, None, approx=True), "как минимум 12 активистов"),
+]
+
+
+@pytest.mark.parametrize("text, expected, span", BOUNDS)
+def test_counts_with_bounds_and_qualifiers(text, expected, span):
+    (mention,) = tag_counts(text)
+    assert (mention.value, mention.text) == (expected, span)
+
+
+@pytest.mark.parametrize("text, counts", [
+    ("в Челябинске45 — пятеро осужденных", ["пятеро осужденных"]),
+    ("в Нижнем Новгороде12 трое активистов", ["трое активистов"]),
+])
+def test_a_footnote_number_glued_to_a_word_is_no_count(text, counts):
+    assert [m.text for m in tag_counts(text)] == counts

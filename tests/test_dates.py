@@ -137,6 +137,28 @@ YEARLESS = [
     ("24 марта был митинг, как и в 2010 году", None, "24 марта", "2010-03-24"),
 ]
 
+REPORT = dt.date(2015, 2, 26)
+# the narrative's reference time: the last date with a year before it in its paragraph
+NARRATIVE = [
+    ("В апреле 2013 года его арестовали. 4 декабря он был переведен под домашний арест.",
+     REPORT, "4 декабря", "2013-12-04"),
+    # a month earlier in the year than the reference: the narrative has moved on a year
+    ("16 декабря 2011 года начались протесты, а 28 января их участников судили.", DOC, "28 января", "2012-01-28"),
+    ("В мае 2014 года дело передали в суд, в октябре вынесли приговор.", REPORT, "октябре", "2014-10"),
+    # never after the document's date: the year before
+    ("В марте 2014 года начался процесс, 5 декабря его закончили.", dt.date(2014, 6, 1), "5 декабря", "2013-12-05"),
+    # another paragraph: the document's date again
+    ("В апреле 2013 года его арестовали.\n4 декабря его перевели под домашний арест.",
+     REPORT, "4 декабря", "2014-12-04"),
+    # a bare year long before the document is history, not the narrative's time
+    ("К годовщине событий 1944 года 23 февраля провели конференцию.", REPORT, "23 февраля", "2015-02-23"),
+]
+
+
+@pytest.mark.parametrize("text, doc_date, span, normal", NARRATIVE)
+def test_missing_year_from_the_narrative(text, doc_date, span, normal):
+    assert (span, normal) in [(m.text, m.normal) for m in tag_dates(text, doc_date)]
+
 
 @pytest.mark.parametrize("text, doc_date, span, normal", YEARLESS)
 def test_missing_year_is_filled(text, doc_date, span, normal):

@@ -24,7 +24,7 @@ CASES = [
     ("на сроки от 10 до 18 суток", Term(10, 18, "day")),
     ("10 суток административного ареста", Term(10, 10, "day")),
     ("арестован на двое суток", Term(2, 2, "day")),
-    ("арест на срок до 10 дней", Term(10, 10, "day", approx=True)),
+    ("арест на срок до 10 дней", Term(None, 10, "day", approx=True)),
     ("административный арест на десять дней", Term(10, 10, "day")),
     ("приговорен к 2 годам лишения свободы", Term(2, 2, "year")),
     ("2 года лишения свободы", Term(2, 2, "year")),
@@ -124,3 +124,23 @@ def test_terms_on_a_real_statement():
     text = re.sub(r"\s+", " ", (RAW / "001_35f99063bebc0d6e.txt").read_text(encoding="utf-8"))
     normals = [m.normal for m in tag_terms(text)]
     assert normals == ["15 day", "15 day", "15 day", "15 day", "10-18 day"]
+
+
+# One-sided bounds, and hours of compulsory work.
+BOUNDED_TERMS = [
+    ("закон предусматривает арест до 30 суток", Term(None, 30, "day", approx=True)),
+    ("приговорен к сроку свыше 5 лет лишения свободы", Term(5, None, "year", approx=True)),
+    ("арестован на срок не более двух месяцев", Term(None, 2, "month", approx=True)),
+    ("приговорен к 200 часам обязательных работ", Term(200, 200, "hour")),
+    ("назначили 160 часов обязательных работ", Term(160, 160, "hour")),
+]
+
+
+@pytest.mark.parametrize("text, expected", BOUNDED_TERMS)
+def test_terms_bounds_and_hours(text, expected):
+    assert [m.value for m in tag_terms(text)] == [expected]
+
+
+@pytest.mark.parametrize("text", ["через два часа его отпустили", "продержали в отделе 5 часов"])
+def test_hours_are_terms_only_of_work(text):
+    assert tag_terms(text) == []

@@ -277,6 +277,7 @@ class Staged:
     records: list[Record]
     updates: list[Record] = field(default_factory=list)
     texts_staged: bool = True  # False: the texts are in texts/ already (a migrated output)
+    retired: list[str] = field(default_factory=list)  # files the commit removes (a migrated output's)
 
 
 class Archive:
@@ -416,7 +417,7 @@ class Archive:
         store, generation = self.store, self.state.generation + 1
         removed = set(removed)
         moves: list[list[str]] = []
-        removals: list[str] = []
+        removals: list[str] = list(staged.retired)
         parts = list(self.state.parts)
         arriving = {r.doc_id for r in staged.records}
         records = [replace(r, generation=generation) for r in staged.updates]
@@ -427,12 +428,21 @@ class Archive:
             parts.append(part)
             records += [replace(r, part=part, generation=generation, removed=False)
                         for r in staged.records]
-        # Parts holding older rows of the documents this batch replaces or removes.
+        # Parts holding older rows of the documents this batch replaces or removes, or
+        # of moved documents whose rows must name their new source.
         leaving: dict[str, set[str]] = {}
         for doc_id in arriving | removed:
             old = self.registry.by_id.get(doc_id)
             if old is not None and old.part and not old.removed:
                 leaving.setdefault(old.part, set()).add(doc_id)
+        updated = {r.doc_id: r for r in records}
+        sources: dict[str, str] = {}
+        for r in staged.updates:
+            old = self.registry.by_id.get(r.doc_id)
+            if old is not None and old.part and not old.removed and old.source != r.source \
+                    and r.doc_id not in arriving | removed:
+                sources[r.doc_id] = r.source
+                leaving.setdefault(old.part, set())
         for k, (old_part, drop) in enumerate(sorted(leaving.items()), start=1):
             parts.remove(old_part)
             removals += [part_file(store, table, old_part) for table in TABLE_NAMES]
@@ -440,12 +450,16 @@ class Archive:
             if kept:
                 new_part = f"{generation:08d}-{k}"
                 folder = f"{self.staging}{store.sep}rewrite-{new_part}"
-                rewrite(store, [part_file(store, t, old_part) for t in TABLE_NAMES], folder, drop)
+                rewrite(store, [part_file(store, t, old_part) for t in TABLE_NAMES], folder, drop,
+                        {d: s for d, s in sources.items() if self.registry.by_id[d].part == old_part})
                 moves += [[f"{folder}{store.sep}{t}.parquet", part_file(store, t, new_part)]
                           for t in TABLE_NAMES]
                 parts.append(new_part)
-                records += [replace(r, part=new_part, generation=generation) for r in kept
-                            if r.doc_id not in arriving]
+                for r in kept:
+                    if r.doc_id not in arriving:
+                        updated[r.doc_id] = replace(updated.get(r.doc_id, r), part=new_part,
+                                                    generation=generation)
+        records = list(updated.values())
         # Texts: a finished document's come in; a failed or removed one's go.
         texts_in = f"{self.staging}{store.sep}{TEXTS}"
         for r in staged.records if staged.texts_staged else ():

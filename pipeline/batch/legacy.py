@@ -40,11 +40,11 @@ def migrate(archive: Archive) -> None:
             environment=cached.get("environment", {})))
     folder = f"{archive.staging}{store.sep}legacy"
     write_part(store, folder, tables)
-    archive.commit(Staged(folder, records, texts_staged=False))
-    for name in TABLE_NAMES:
-        store.remove(store.path(f"{name}.parquet"))
-        store.remove(store.path(f"{name}.csv"))
-    store.remove_tree(store.path(".cache"))
+    # The single files go in the commit's journal: removed only once the new parts are in
+    # place, and still removed if this run is killed and the next one finishes the commit.
+    retired = [store.path(f"{name}.{kind}") for name in TABLE_NAMES for kind in ("parquet", "csv")]
+    archive.commit(Staged(folder, records, texts_staged=False, retired=retired))
+    store.remove_tree(store.path(".cache"))  # only a cache: nothing is lost if it outlives a kill
 
 
 def _key_of(source: str) -> str:

@@ -18,6 +18,7 @@ one whose worker failed is retried on the next run.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import time
 import traceback
@@ -30,9 +31,9 @@ from typing import TYPE_CHECKING
 from .. import __version__
 from ..errors import OutputError, PipelineError
 from ..resources import load_lexicons, models_dir
-from .archive import TEXTS, Archive, Record, Staged
+from .archive import TEXTS, Archive, Record, Registry, Staged
 from .files import file_facts, file_sha256, is_url, list_files
-from .store import Store, open_store
+from .store import FsspecStore, Store, open_store
 from .workers import Limits, WorkerFailure, WorkerPool
 
 if TYPE_CHECKING:  # the heavy stages (and pandas) are imported only when needed
@@ -74,6 +75,7 @@ class BatchResult:
     n_skipped: int  # done before with the same file and pipeline version
     failures: tuple[tuple[str, str], ...]  # (source, message)
     n_removed: int = 0  # documents --prune took out of the archive
+    csv: tuple[str, ...] = ()  # the CSV files written (export_csv)
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,18 +152,42 @@ def _page_ranges(numbers: list[int]) -> str:
     return ("page " if len(numbers) == 1 else "pages ") + words
 
 
+# What a document's rows are made by: the stages' code (with the modules they share)
+# and the data files they read. The linker and the research helpers work across
+# documents on the tables, so changing them (or their link_* models) redoes no file;
+# nor does a change to the batch machinery, which moves rows but does not make them.
+# tests/test_archive_ids.py checks that every module processing a document imports
+# is named here.
+STAGE_CODE = ("extract", "normalise", "segment.py", "tag", "events", "nlp.py", "records.py",
+              "resources.py", "schemas.py", "errors.py", "tables.py", "spreadsheet.py", "tesseract.py")
+CROSS_DOCUMENT_MODELS = "link_"  # models/link_*.json: the linker's
+
+
+def stage_files() -> list[Path]:
+    """The files :func:`pipeline_version` fingerprints."""
+    package = Path(__file__).parents[1]
+    files: list[Path] = []
+    for name in STAGE_CODE:
+        path = package / name
+        files += sorted(path.rglob("*.py")) if path.is_dir() else [path]
+    files += sorted(path for path in models_dir().rglob("*") if path.is_file()
+                    and path.suffix in {".json", ".jsonl", ".csv", ".txt"}
+                    and not path.name.startswith(CROSS_DOCUMENT_MODELS))
+    return files
+
+
 @cache
 def pipeline_version() -> str:
-    """The package version plus a fingerprint of its code and lexicons.
+    """The package version plus a fingerprint of the stages' code and lexicons.
 
     A result is reused only under the same fingerprint, so changing a trigger word
-    or a rule redoes the files on the next run.
+    or a rule redoes the files on the next run (changing the linker does not).
     """
     digest = hashlib.sha256()
-    for folder in (Path(__file__).parents[1], models_dir()):
-        for path in sorted(folder.rglob("*")):
-            if path.is_file() and path.suffix in {".py", ".json", ".jsonl", ".csv", ".txt"}:
-                digest.update(path.name.encode() + path.read_bytes())
+    package = Path(__file__).parents[1]
+    for path in stage_files():
+        name = path.relative_to(package).as_posix() if path.is_relative_to(package) else path.name
+        digest.update(name.encode() + b"\0" + path.read_bytes())
     return f"{__version__}+{digest.hexdigest()[:12]}"
 
 
@@ -194,8 +220,7 @@ def plan_batch(archive: Archive, paths: Sequence[Path | str], force: bool = Fals
     version = pipeline_version()
     registry = archive.registry
     given = {key for _, _, key in files}
-    by_sha: dict[str, list[Record]] = {}
-    inputs, todo, updates = [], [], []
+    facts = []  # (path, source, key, size, mtime_ns, sha, doc_id or None)
     for path, source, key in files:
         size, mtime_ns = file_facts(path)
         doc_id = registry.by_key.get(key)
@@ -206,19 +231,23 @@ def plan_batch(archive: Archive, paths: Sequence[Path | str], force: bool = Fals
             sha = old.sha256  # the same size and time: the same bytes, as rsync and git take it
         else:
             sha = _sha256_or_none(path, size)
+        facts.append((path, source, key, size, mtime_ns, sha, doc_id))
+    moved = _moved_ids(registry, given, [(key, size, mtime_ns, sha) for _, _, key, size, mtime_ns, sha, doc_id
+                                         in facts if doc_id is None])
+    inputs, todo, updates = [], [], []
+    for path, source, key, size, mtime_ns, sha, doc_id in facts:
         if doc_id is None:
-            if not by_sha and registry.by_id:
-                for record in registry.live():
-                    by_sha.setdefault(record.sha256, []).append(record)
-            doc_id = _moved_from(by_sha.get(sha, []), given) or _new_id(archive, path, key)
-            old = registry.by_id.get(doc_id)
+            doc_id = moved.get(key) or _new_id(archive, path, key)
+        old = registry.by_id.get(doc_id)
         item = InputFile(path, doc_id, source, key, sha, size, mtime_ns, refused.get(key))
         inputs.append(item)
         if (force or old is None or old.removed or old.retry or old.sha256 != sha or sha is None
                 or old.version != version or old.environment != environment_for(item.kind, ocr_languages)):
             todo.append(item)
         elif (old.size, old.mtime_ns, old.key) != (size, mtime_ns, key):
-            updates.append(Record(**{**_fields(old), "size": size, "mtime_ns": mtime_ns, "key": key}))
+            # Touched or moved: the same rows, under the file's new name and times.
+            updates.append(Record(**{**_fields(old), "size": size, "mtime_ns": mtime_ns, "key": key,
+                                     "source": source or str(path)}))
     todo.sort(key=lambda item: -(item.size or 0))  # largest first: no long file left for the end
     return Plan(inputs, todo, updates)
 
@@ -227,13 +256,36 @@ def _fields(record: Record) -> dict:
     return {name: getattr(record, name) for name in Record.__slots__}
 
 
-def _moved_from(candidates: list[Record], given: set[str]) -> str | None:
-    """The doc_id of a registered document with this content whose source is gone: the
-    file was moved or renamed, and keeps its id."""
-    for record in candidates:
-        if record.key not in given and not is_url(record.key) and not os.path.exists(record.key):
-            return record.doc_id
-    return None
+def _moved_ids(registry: Registry, given: set[str], unknown: list[tuple]) -> dict[str, str]:
+    """For files the registry does not know by source (``(key, size, mtime_ns, sha)``),
+    the doc_id of a registered document with the same content whose source is gone:
+    the file was moved or renamed, and keeps its id.
+
+    Each such id goes to one file only: of a moved file and copies of it, the one
+    with the old file's size and time (a move keeps them; a copy gets a new time)
+    takes it, else the first given; the others are new documents. A file that cannot
+    be read (no hash) takes no one's id.
+    """
+    gone: dict[str, list[Record]] = {}
+    for record in registry.live():
+        if (record.sha256 and record.key not in given and not is_url(record.key)
+                and not os.path.exists(record.key)):
+            gone.setdefault(record.sha256, []).append(record)
+    if not gone:
+        return {}
+    claimed: dict[str, str] = {}
+    taken: set[str] = set()
+    for same_times in (True, False):
+        for key, size, mtime_ns, sha in unknown:
+            if key in claimed or sha is None:
+                continue
+            for record in gone.get(sha, ()):
+                if record.doc_id not in taken and (not same_times or (record.size, record.mtime_ns)
+                                                   == (size, mtime_ns)):
+                    claimed[key] = record.doc_id
+                    taken.add(record.doc_id)
+                    break
+    return claimed
 
 
 def _new_id(archive: Archive, path, key: str) -> str:
@@ -380,6 +432,7 @@ def run_batch(
     part_documents: int = PART_DOCUMENTS,
     ocr_languages: str | None = None,
     follow_links: bool = False,
+    export_csv: bool = False,
 ) -> BatchResult:
     """Run every stage over the inputs and add the results to the archive ``out_dir``.
 
@@ -391,6 +444,8 @@ def run_batch(
     work done on each file. ``prune`` removes the archive's documents whose sources
     were not given this time. ``ocr_languages`` are Tesseract's (``rus+eng`` by default).
     ``follow_links`` reads symbolic links that leave their input folder.
+    ``export_csv`` writes every table as ``OUT/NAME.csv`` before the run lets go of the
+    folder (:func:`write_csv`).
     """
     store = open_store(out_dir)
     if store.local_path(store.root) is not None and os.path.exists(store.root) \
@@ -399,7 +454,9 @@ def run_batch(
     with Archive.open(store) as archive:
         plan = plan_batch(archive, paths, force, ocr_languages, follow_links)
         if plan.updates:
-            archive.commit(Staged(None, [], plan.updates))
+            from ..tables import rewrite_part
+
+            archive.commit(Staged(None, [], plan.updates), rewrite=rewrite_part)
         done = pages = 0
         if progress:
             progress(0, len(plan.todo), 0)
@@ -426,9 +483,60 @@ def run_batch(
 
                 archive.commit(Staged(None, []), removed=removed, rewrite=rewrite_part)
         records = [archive.registry.by_id[item.doc_id] for item in plan.inputs]
+        written = write_csv(archive) if export_csv else []
     failures = tuple((r.source, r.error or "") for r in records if r.status != "ok")
     return BatchResult(len(records), len(records) - len(failures), len(failures),
-                       len(plan.inputs) - len(plan.todo), failures, len(removed))
+                       len(plan.inputs) - len(plan.todo), failures, len(removed), tuple(written))
+
+
+# ---------------------------------------------------------------- CSV copies for spreadsheets
+
+CSV_MARK = "csv.json"  # in _archive/: the generation the CSV copies were written from
+
+
+def write_csv(archive: Archive) -> list[str]:
+    """Every table as ``OUT/NAME.csv``, from the generation just committed, while the run
+    still holds the folder (no other run commits meanwhile). All are written into the
+    run's staging folder first and then renamed into place, so a file is never seen
+    half written and a failed export leaves the older copies as they were."""
+    import tempfile
+
+    from ..tables import TABLES, export_tables
+    from .archive import meta
+
+    store = archive.store
+    local = store.local_path(archive.staging)
+    with tempfile.TemporaryDirectory(prefix="testimony-csv-") as elsewhere:
+        folder = Path(local if local is not None else elsewhere) / "csv"
+        export_tables(store.url if isinstance(store, FsspecStore) else store.root, "csv", folder)
+        written = []
+        for name in TABLES:
+            target = store.path(f"{name}.csv")
+            if local is not None:
+                store.move(str(folder / f"{name}.csv"), target)
+            else:
+                store.write_bytes(target, (folder / f"{name}.csv").read_bytes())
+            written.append(target)
+    store.write_text(meta(store, CSV_MARK), json.dumps({"generation": archive.state.generation}))
+    return written
+
+
+def stale_csv(out_dir: Path | str) -> list[str]:
+    """The ``OUT/NAME.csv`` copies an earlier ``--csv`` run wrote that no longer match
+    the tables (a later run changed them); they are left in place, not deleted."""
+    from ..tables import TABLES
+    from .archive import meta, read_state
+
+    store = open_store(out_dir)
+    state = read_state(store)
+    if state is None:
+        return []
+    present = [store.path(f"{name}.csv") for name in TABLES if store.exists(store.path(f"{name}.csv"))]
+    try:
+        written_at = json.loads(store.read_bytes(meta(store, CSV_MARK)))["generation"]
+    except (FileNotFoundError, ValueError, KeyError, TypeError):
+        written_at = None
+    return present if written_at != state.generation else []
 
 
 class PartWriter:

@@ -76,11 +76,14 @@ class Store:
         try:
             with open(temp, "wb") as f:
                 f.write(data)
+                f.flush()
+                os.fsync(f.fileno())  # the bytes on disk before the name points at them
             os.chmod(temp, 0o666 & ~_umask())
             os.replace(temp, path)
         except BaseException:
             _unlink(temp)
             raise
+        _fsync_folder(folder)  # and the new name itself, past a power cut
 
     def write_text(self, path: str, text: str) -> None:
         self.write_bytes(path, text.encode("utf-8"))
@@ -89,6 +92,7 @@ class Store:
         """Rename a file over ``target`` (atomic on one file system)."""
         os.makedirs(os.path.dirname(target), exist_ok=True)
         os.replace(source, target)
+        _fsync_folder(os.path.dirname(target))
 
     def remove(self, path: str) -> None:
         _unlink(path)
@@ -184,6 +188,20 @@ def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+def _fsync_folder(folder: str) -> None:
+    """Make a rename in ``folder`` durable (where the system lets a folder be opened)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass  # some file systems refuse to sync a folder; the rename still happened
+    finally:
+        os.close(fd)
 
 
 def _unlink(path: str) -> None:

@@ -5,7 +5,9 @@ Three steps, each in its own place:
 1. reading one sentence (:mod:`~pipeline.events.sentence`): a cheap lemma test
    first; only a sentence that may hold a trigger or names a place is parsed
    (natasha, a window of sentences at a time), its triggers found, mentions and
-   words assigned to their roles and actors read, each trigger a draft;
+   words assigned to their roles, each candidate judged by the realis step
+   (:mod:`~pipeline.events.realis`: a specific happening, or a law, habit,
+   statistic, hypothesis, endnote?), actors read, each specific trigger a draft;
 2. the scene (:mod:`~pipeline.events.scene`): the dates and places each sentence
    states, gathered as the sentences are read;
 3. passes over the whole document (:func:`document_passes`): actors of refusals
@@ -27,7 +29,7 @@ from .actors import inherit_refusal_actors
 from .draft import Draft
 from .merge import merge_drafts
 from .people import read_people
-from .scene import Scene, place_situated_events
+from .scene import Scene, carry_event_places, place_situated_events
 from .sentence import Document, attach_attendance, dates_a_document, read_sentence
 from .syntax import Token, context, place_mentions
 from .triggers import may_trigger, parse_sentences, word_lemmas
@@ -41,8 +43,12 @@ def build_events(
     mentions: Sequence[Mention],
     models: Models,
     doc_date: dt.date | None = None,
+    judged: list | None = None,
 ) -> tuple[Event, ...]:
-    """Events of one document's clean text, in text order, merged."""
+    """Events of one document's clean text, in text order, merged.
+
+    ``judged``, when given, receives every candidate trigger with the realis step's
+    decision on it (:class:`~pipeline.events.sentence.Candidate`)."""
     outer = outermost(mentions)  # a place nested in an organisation's name is no scene of its own
     doc = Document(text, mentions, read_people(text, outer), Scene(text, outer))
     drafts: list[Draft] = []
@@ -50,7 +56,7 @@ def build_events(
         placed = [p for p in place_mentions(tokens, inside) if not dates_a_document(tokens, p)]
         told = doc.scene.read(sentence, tokens, placed, parsed)
         if parsed:
-            drafts += read_sentence(doc, sentence, sent_id, tokens, placed, told, drafts)
+            drafts += read_sentence(doc, sentence, sent_id, tokens, placed, told, drafts, judged)
         else:
             attach_attendance(tokens, placed, told.unit, [], drafts)
     return document_passes(drafts, doc.scene)
@@ -63,10 +69,13 @@ def document_passes(drafts: list[Draft], scene: Scene) -> tuple[Event, ...]:
     scene.carry(drafts)
     for draft in drafts:
         count, persons = draft.event.count, draft.event.persons
-        if count is not None and len(persons) > count.high:
+        if count is not None and count.high is not None and len(persons) > count.high:
             draft.update(count=type(count)(len(persons), len(persons), count.approx))
-    merged = merge_drafts(drafts, frozenset(context()["separate_types"]))
+    ctx = context()
+    word_told = (frozenset(ctx["word_told_types"]), frozenset(ctx["word_told_across_sentences"]))
+    merged = merge_drafts(drafts, frozenset(ctx["separate_types"]), word_told)
     place_situated_events(merged)
+    carry_event_places(merged)
     for draft in merged:  # a retelling that retold nothing keeps its paragraph's date
         if draft.event.date is None and draft.fallback_date is not None:
             draft.update(date=draft.fallback_date)

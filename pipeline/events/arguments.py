@@ -14,7 +14,8 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from ..records import COUNT, DATE, LOC, MONEY, PER, TERM
+from ..records import COUNT, DATE, LOC, MONEY, ORG, PER, TERM
+from ..tag.gazetteer import place_of_adjective
 from .people import People, person_words
 from .syntax import Candidate, PlacedMention, Token, context, folded_set, has_pattern
 from .triggers import TriggerHit
@@ -162,6 +163,8 @@ def is_agent(tokens: tuple[Token, ...], at: int, hit: TriggerHit) -> bool:
     if token.head not in verbs:
         return False
     verb = tokens[token.head]
+    if verb.lemmas & folded_set("patient_subject_verbs"):  # "Белов находится под стражей"
+        return False
     return "Voice=Pass" not in verb.feats and "Variant=Short" not in verb.feats
 
 
@@ -209,17 +212,48 @@ def candidates(tokens, hits, placed: list[PlacedMention], actors: dict[int, str]
         in_mentions.update(at)
         if not (role and at):
             continue
-        if role == "person" and is_official(tokens, at):
+        if role == "person" and (is_official(tokens, at) or owns_other_noun(tokens, at, hits, placed)):
             continue
         if role == "count" and is_subset(tokens, at[0]):
             continue
         if role == "place" and qualifies_other_noun(tokens, at, hits, placed):
             continue
+        if role == "place":
+            # where a named person is from is reached through that person (``дело против
+            # лидера отделения в Нижнем Новгороде Юрия Староверова``)
+            inside = set(at)
+            place_head = next((i for i in at if tokens[i].head not in inside), at[0])
+            person = qualified_person(tokens, place_head, person_tokens(placed))
+            if person is not None:
+                found.append(Candidate(role, p.tokens + (person,), mention=p.index))
+                continue
         # a bare year is too vague to take from a neighbouring clause
         vague = role == "date" and getattr(p.mention.value, "precision", "") == "year"
         found.append(Candidate(role, p.tokens, mention=p.index, tree_only=vague))
+    found += adjective_places(tokens, placed)
     found += person_words(tokens, people, in_mentions)
     found += [Candidate("actor", (at,), name=actor) for at, actor in actors.items()]
+    return found
+
+
+def adjective_places(tokens, placed: list[PlacedMention]) -> list[Candidate]:
+    """Places told by a city's adjective on a person or a body (``екатеринбургской газеты``,
+    ``воронежской правозащитнице``, ``тюменского отделения``): where that person or body is,
+    as a place that qualifies a named person is (:func:`qualifies_person`)."""
+    located = {t for p in placed if p.mention.type == LOC for t in p.tokens}
+    bodies = {t for p in placed if p.mention.type == ORG for t in p.tokens}
+    holders = folded_set("org_like_heads") | folded_set("branch_nouns")
+    found = []
+    for token in tokens:
+        if token.pos != "ADJ" or token.rel != "amod" or token.index in located or token.head < 0:
+            continue
+        head = tokens[token.head]
+        if not (head.index in bodies or head.lemmas & holders
+                or (head.pos == "NOUN" and "Animacy=Anim" in head.feats)):
+            continue
+        city = next(filter(None, map(place_of_adjective, sorted(token.lemmas))), None)
+        if city is not None:
+            found.append(Candidate("place", (token.index, token.head), name=city))
     return found
 
 
@@ -233,6 +267,8 @@ def _scores(tokens, hits: list[TriggerHit], candidate: Candidate) -> list[tuple[
     reach = 2 if candidate.near else MAX_TREE
     # a mention in brackets is a gloss ("(это более 400 EURO)"): last choice
     gloss = 5.0 if in_brackets(tokens, at[0]) else 0.0
+    if role == "place" and candidate.mention is None:
+        gloss += 5.0  # a city's adjective: a place the sentence names outright comes first
     clause = own_clause(tokens, at[0]) if role in {"date", "place"} else None
     scored = []
     for k, hit in enumerate(hits):
@@ -246,8 +282,10 @@ def _scores(tokens, hits: list[TriggerHit], candidate: Candidate) -> list[tuple[
         if role == "person" and hit.type != "protest" and any(is_agent(tokens, a, hit) for a in at):
             continue
         # "вызывали на «профилактические беседы»": the anchor may be a modifier
-        # inside the trigger phrase; the phrase's own head links it to its verb
-        distance = min(tree_distance(tokens, a, t) for a in at for t in {hit.anchor, phrase_head(tokens, hit)})
+        # inside the trigger phrase; the phrase's own head links it to its verb; a second
+        # conjunct ("Тесленко и Подчасова") stands where the first does
+        froms = {a for a in at} | {conjunct_root(tokens, a) for a in at if role in {"person", "count"}}
+        distance = min(tree_distance(tokens, a, t) for a in froms for t in {hit.anchor, phrase_head(tokens, hit)})
         if distance <= reach:
             scored.append((distance + gloss, k))
             continue
@@ -275,16 +313,84 @@ def _share(tokens, hits, groups: list[int], candidate: Candidate, scored, found:
                 found[m].by_role[role].append((best if m == k else best + 0.5, candidate))
 
 
+def conjunct_root(tokens: tuple[Token, ...], index: int) -> int:
+    """The first of coordinated words (``Тесленко`` for ``Подчасова`` in ``Тесленко и Подчасова``)."""
+    seen = {index}
+    while tokens[index].rel == "conj" and tokens[index].head >= 0 and tokens[index].head not in seen:
+        index = tokens[index].head
+        seen.add(index)
+    return index
+
+
+def owns_other_noun(tokens: tuple[Token, ...], at: list[int], hits, placed=()) -> bool:
+    """A name in the genitive of a thing that is not the happening (``в ходе избирательной
+    кампании Навального``, ``сторонники Ткачева``): whose that thing is, not who it befell.
+    Not of a case, an address or the person's property (``дело Осиповой``, ``в отношении
+    Иванова``, ``в квартире Туменовой``), nor a person (``брата Навального``), nor an
+    organisation's name the parse hangs it on (``лидера НП «Алга» Владимира Козлова``)."""
+    inside = set(at)
+    head = next((i for i in at if tokens[i].head not in inside), at[0])
+    head = conjunct_root(tokens, head)
+    governor = tokens[head].head
+    if tokens[head].rel != "nmod" or governor < 0 or tokens[governor].pos != "NOUN":
+        return False
+    if any(governor in h.tokens for h in hits) or "Animacy=Anim" in tokens[governor].feats:
+        return False
+    if any(governor in p.tokens for p in placed if p.mention.type == "ORG"):
+        return False
+    return not tokens[governor].lemmas & folded_set("person_holder_nouns")
+
+
 def is_subset(tokens: tuple[Token, ...], first: int) -> bool:
     """A count of part of the group: ``3 человека, из них две женщины``."""
     return has_pattern(tokens, context()["subset_markers"], first - 3, first)
 
 
+def person_tokens(placed: list[PlacedMention]) -> set[int]:
+    """Tokens of the sentence's PER mentions."""
+    return {t for p in placed if p.mention.type == PER for t in p.tokens}
+
+
+def qualifies_person(tokens: tuple[Token, ...], head: int, names: set[int]) -> bool:
+    """A place that says where a named person is from or works (``активиста из Северной
+    Осетии Анатолия Колхидова``, ``лидера отделения партии в Нижнем Новгороде Юрия
+    Староверова``): in a report that is where the person's case happens. Climbs over place
+    containers and bodies to a noun of a person that a name (tokens ``names``) stands by.
+
+    >>> def t(i, text, head, rel, feats=frozenset()):
+    ...     return Token(i, 0, 0, text, frozenset({text}), "NOUN", head, rel, feats)
+    >>> toks = (t(0, "активиста", -1, "root", frozenset({"Animacy=Anim"})), t(1, "из", 2, "case"),
+    ...         t(2, "Осетии", 0, "nmod"), t(3, "Колхидова", 0, "appos"))
+    >>> qualifies_person(toks, 2, {3}), qualifies_person(toks, 2, set())
+    (True, False)
+    """
+    return qualified_person(tokens, head, names) is not None
+
+
+def qualified_person(tokens: tuple[Token, ...], head: int, names: set[int]) -> int | None:
+    """The noun of the named person a place qualifies (:func:`qualifies_person`), if any."""
+    climb = folded_set("place_container_heads") | folded_set("org_like_heads") | folded_set("branch_nouns")
+    current = head
+    for _ in range(4):
+        if tokens[current].rel not in {"nmod", "flat", "flat:name", "appos"} or tokens[current].head < 0:
+            return None
+        current = tokens[current].head
+        if "Animacy=Anim" in tokens[current].feats and tokens[current].pos in {"NOUN", "PROPN"}:
+            named = any(tokens[n].head == current or tokens[current].head == n or 0 < n - current <= 4
+                        for n in names)
+            return current if named else None
+        if not tokens[current].lemmas & climb:
+            return None
+    return None
+
+
 def qualifies_other_noun(tokens, at: list[int], hits, mentions) -> bool:
-    """A place that qualifies a noun other than a trigger or an organisation
+    """A place that qualifies a noun other than a trigger, an organisation or a person
     (``трагедии в Жана Озене``) tells where that thing was, not the event."""
     inside = set(at)
     head = next((i for i in at if tokens[i].head not in inside), at[0])
+    if qualifies_person(tokens, head, person_tokens(mentions)):
+        return False
     governor = tokens[head].head
     containers = folded_set("place_container_heads")
     while governor >= 0 and tokens[governor].lemmas & containers and tokens[governor].rel in {"nmod", "flat", "appos"}:
@@ -292,6 +398,9 @@ def qualifies_other_noun(tokens, at: list[int], hits, mentions) -> bool:
     if governor < 0 or tokens[governor].pos not in {"NOUN", "PROPN"} or tokens[head].rel != "nmod":
         return False
     if any(governor in h.tokens for h in hits):
+        return False
+    # the thing the happening was done to ("поджог помещения в Ярославле"): where it was done
+    if tokens[governor].rel in {"nmod", "obj"} and any(tokens[governor].head in h.tokens for h in hits):
         return False
     organisations = {t for p in mentions if p.mention.type == "ORG" for t in p.tokens}
     return governor not in organisations and not tokens[governor].lemmas & folded_set("org_like_heads")

@@ -29,6 +29,7 @@ class Telling:
     inchoative: bool = False  # "начали выхватывать людей": the start of what is told next
     particular: bool = False  # "в частности", "в том числе": one case of a group's
     listed: bool = False  # one topic of a list ("о разгоне акции ..., обыске и угрозах")
+    later: bool = False  # "впоследствии", "позднее": after the paragraph's date by an unknown time
     # a participle naming people ("задержанный") or serving a sentence ("отбывает срок"):
     # dated by the happening it retells; the paragraph's date is kept only as a fallback
     retelling: bool = False

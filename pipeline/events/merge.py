@@ -20,12 +20,15 @@ happenings it sums up.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import replace
 
 from ..records import DateValue
 from .actors import specific
 from .draft import Draft
+from .syntax import context
+from .triggers import word_lemmas
 
 
 def _agree(a, b) -> bool:
@@ -67,10 +70,39 @@ def _anonymous(draft: Draft) -> bool:
     return not (e.persons or draft.patients or e.count or e.money or e.term)
 
 
-def linked(a: Draft, b: Draft, separate_types: frozenset[str] = frozenset()) -> bool:
-    """Whether ``b`` (told later) retells the happening ``a`` tells."""
+_FUNCTION_WORDS = frozenset({"в", "во", "на", "к", "из", "под", "по", "с", "за", "о", "от", "до", "не", "быть"})
+
+
+def same_word(a: Draft, b: Draft) -> bool:
+    """The two triggers share a lemma, function words aside (``возбуждено дело`` and
+    ``возбуждение дела``; not ``уволен`` and ``исключен``)."""
+    def lemmas(trigger: str) -> frozenset[str]:
+        return frozenset().union(*(word_lemmas(w) for w in re.findall(r"\w+", trigger))) - _FUNCTION_WORDS
+    return bool(lemmas(a.event.trigger) & lemmas(b.event.trigger))
+
+
+def _filed(draft: Draft) -> bool:
+    """The court telling is a filing (``подан иск``, ``исковое заявление``, ``жалоба``): the
+    court words after it in its paragraph tell the same case."""
+    words = frozenset(context()["court_filing_words"])
+    return any(word_lemmas(w) & words for w in re.findall(r"\w+", draft.event.trigger))
+
+
+def linked(a: Draft, b: Draft, separate_types: frozenset[str] = frozenset(),
+           word_told: frozenset[str] = frozenset(), word_told_across: frozenset[str] = frozenset()) -> bool:
+    """Whether ``b`` (told later) retells the happening ``a`` tells.
+
+    A type that gathers unlike happenings (``other``: a case opened, a dismissal, an
+    account frozen; ``word_told``) is retold only by the same word, even in one sentence;
+    ``word_told_across``, only by the same word in another sentence (``суд вернул дело``, then
+    ``дело поступило в суд``, then ``амнистировал``)."""
     ta, tb = a.telling, b.telling
     if tb.repeated:
+        return False
+    told_apart = a.event.type in word_told or (
+        a.event.type in word_told_across and a.event.sent_id != b.event.sent_id
+        and not (a.event.type == "court" and a.paragraph == b.paragraph and _filed(a)))
+    if told_apart and not same_word(a, b) and not (tb.back_reference and b.paragraph == a.paragraph):
         return False
     if a.event.sent_id == b.event.sent_id:
         return True
@@ -78,8 +110,8 @@ def linked(a: Draft, b: Draft, separate_types: frozenset[str] = frozenset()) -> 
         return False
     if tb.caption and not ta.caption:
         return a.event.date is not None and b.event.date is not None and dates_agree(a.event.date, b.event.date)
-    if tb.back_reference:
-        return True
+    if tb.back_reference:  # "этот приговор": the one just told, not one pages before
+        return b.paragraph - a.paragraph <= 1
     if ta.summary and tb.summary:
         return False  # totals told apart sum different sets: per city, then overall
     if ta.listed and a.event.date is None and not ta.summary:
@@ -115,7 +147,7 @@ def _absorb(into: Draft, other: Draft) -> None:
     into.members.append(other)
 
 
-def merge_drafts(drafts: list[Draft], separate_types=frozenset()) -> list[Draft]:
+def merge_drafts(drafts: list[Draft], separate_types=frozenset(), word_told=(frozenset(), frozenset())) -> list[Draft]:
     """Merge drafts in text order, each into the first earlier event it fits (a
     back-reference into the last one)."""
     merged: list[Draft] = []
@@ -126,23 +158,23 @@ def merge_drafts(drafts: list[Draft], separate_types=frozenset()) -> list[Draft]
         # the same sentence first: "приговорил ... к 3 годам лишения свободы" is one telling
         order = sorted(order, key=lambda e: all(m.event.sent_id != draft.event.sent_id for m in [e, *e.members]))
         for event in order:
-            if _fits(event, draft, separate_types):
+            if _fits(event, draft, separate_types, word_told):
                 _absorb(event, draft)
                 index.add(index.position[id(event)], event)
                 break
         else:
             merged.append(replace(draft, members=[]))
             index.add(len(merged) - 1, merged[-1])
-    return _merge_events(merged, separate_types)
+    return _merge_events(merged, separate_types, word_told)
 
 
-def _fits(event: Draft, draft: Draft, separate_types) -> bool:
+def _fits(event: Draft, draft: Draft, separate_types, word_told) -> bool:
     tellings = [event, *event.members]
     return all(compatible(m, draft) for m in tellings) and any(
-        linked(m, draft, separate_types) for m in tellings)
+        linked(m, draft, separate_types, *word_told) for m in tellings)
 
 
-def _merge_events(events: list[Draft], separate_types) -> list[Draft]:
+def _merge_events(events: list[Draft], separate_types, word_told) -> list[Draft]:
     """A happening told in parts (``осужденному на 3 года`` ... ``приговорил его к
     3 годам лишения свободы``): an event whose later word carries what links it
     (the shared term) merges, as a whole, into the earlier telling."""
@@ -153,7 +185,7 @@ def _merge_events(events: list[Draft], separate_types) -> list[Draft]:
         for earlier in [kept[i] for i in index.candidates(event)]:
             tellings = [earlier, *earlier.members]
             if all(compatible(m, p) for m in tellings for p in parts) and any(
-                linked(m, p, separate_types) for m in tellings for p in parts
+                linked(m, p, separate_types, *word_told) for m in tellings for p in parts
             ):
                 for part in parts:
                     _absorb(earlier, part)

@@ -79,13 +79,15 @@ def name_gender(name: str) -> str | None:
 
 # third-person object pronouns and the gender they refer by ("его" also neuter: a
 # thing, not a person, but as a trigger's object it is nearly always a man)
-_PRONOUN_GENDER = {"его": "masc", "ему": "masc", "ее": "femn", "ей": "femn"}
-_OBJECT_RELS = {"obj", "iobj", "obl", "nsubj:pass"}
+_PRONOUN_GENDER = {"его": "masc", "ему": "masc", "ее": "femn", "ей": "femn", "он": "masc", "она": "femn"}
+# a subject pronoun stands for who it befell only as a passive's or a state's subject ("он был
+# приговорен", "она находится в СИЗО"); the doer of an active trigger is dropped later (is_agent)
+_OBJECT_RELS = {"obj", "iobj", "obl", "nsubj:pass", "nsubj"}
 
 
 def antecedent(people: People, token: Token) -> str | None:
-    """The person a third-person object pronoun stands for: the last person named
-    before it in its paragraph, if of the pronoun's gender."""
+    """The person a third-person pronoun stands for (``его``, ``ей``; ``он``, ``она`` as a
+    subject): the last person named before it in its paragraph, if of the pronoun's gender."""
     gender = _PRONOUN_GENDER.get(token.text.lower().replace("ё", "е"))
     if gender is None or token.rel not in _OBJECT_RELS:
         return None

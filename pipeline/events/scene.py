@@ -33,30 +33,71 @@ from dataclasses import dataclass, replace
 from ..records import DATE, LOC, DateValue, Mention, Sentence
 from ..tag.gazetteer import canonical_place
 from .aggregate import ListHeading, sums_up
+from .arguments import person_tokens, qualifies_person
 from .draft import Draft
 from .syntax import PlacedMention, Token, context, find_pattern, folded_set, has_pattern, span_head
 
 URL = re.compile(r"^\s*(?:https?://|www\.)", re.IGNORECASE)
+BACKLINK = "\u21a9"  # "↩": a report's endnote points back to its footnote mark
+ENTRY = re.compile(r"^\s*\d{1,4}\.\s")  # "14. " opens a numbered endnote entry
+SOURCE_LINES = 3  # lines after an entry's URL: the URL's own rest, a source over two lines
+SOURCE_CHARS = 150  # a longer line is the text again, not a source
 
 
 def paragraph_units(text: str) -> tuple[list[int], list[int], list[bool]]:
     """Paragraph starts, their unit ids, and whether each is a link line or caption.
 
+    A paragraph ending in a colon introduces the next one (a quoted account, a list):
+    they are one unit, so the date and place the introduction states carry into it.
+
     >>> paragraph_units("Текст.\\nhttp://x.kz — 24 марта.\\nМитинг.\\nhttp://y.kz")[1:]
     ([0, 1, 1, 2], [False, True, True, True])
+    >>> paragraph_units("В Омске в мае так описал это Иванов:\\n«Нас задержали».\\nДругое.")[1]
+    [0, 0, 1]
     """
     starts, units, captions = [], [], []
-    unit, offset, after_link = -1, 0, False
+    unit, offset, after_link, after_colon = -1, 0, False, False
     for line in text.split("\n"):
         is_link = bool(URL.match(line))
-        if not (after_link and not is_link and line.strip()):
+        if not ((after_link or after_colon) and not is_link and line.strip()):
             unit += 1
         starts.append(offset)
         units.append(unit)
-        captions.append(is_link or after_link)
+        captions.append(is_link or (after_link and not after_colon))
         after_link = is_link or (after_link and not line.strip())
+        after_colon = line.rstrip().endswith(":") or (after_colon and not line.strip())
         offset += len(line) + 1
     return starts, units, captions
+
+
+def endnote_lines(text: str) -> list[bool]:
+    """Whether each line of the text belongs to an endnote entry of a report: its
+    numbered headline ending in ``↩`` (over one or two lines), the URL lines after it
+    and the source line or two after those (``«ОВД-Инфо», 04.12.2014``).
+
+    >>> endnote_lines("Текст.\\n3. Задержан активист ↩\\nhttp://x.org/a\\nНовости, 01.05.2014\\nТекст.")
+    [False, True, True, True, False]
+    >>> endnote_lines("6. Длинный заголовок\\nв две строки. ↩\\nhttp://x.org")
+    [True, True, True]
+    """
+    lines = text.split("\n")
+    flags = [False] * len(lines)
+    source_left = 0
+    for i, line in enumerate(lines):
+        if BACKLINK in line:
+            flags[i] = True
+            if i > 0 and ENTRY.match(lines[i - 1]) and BACKLINK not in lines[i - 1]:
+                flags[i - 1] = True  # a headline over two lines
+            source_left = 0
+        elif URL.match(line) and i > 0 and flags[i - 1]:
+            flags[i], source_left = True, SOURCE_LINES
+        elif source_left and line.strip() and not ENTRY.match(line) and len(line) <= SOURCE_CHARS:
+            # the source ends with its date or a full stop; a URL broken over lines goes on
+            ended = bool(re.search(r"(?:\d{2}\.\d{2}\.\d{4}|\.)\s*$", line))
+            flags[i], source_left = True, 0 if ended else source_left - 1
+        else:
+            source_left = 0
+    return flags
 
 
 def unit_of(layout, offset: int) -> tuple[int, bool]:
@@ -96,7 +137,11 @@ def frames_clause(tokens: tuple[Token, ...], index: int) -> bool:
     if tokens[current].rel not in {"obl", "advmod"}:
         return False
     verb = tokens[current].head
-    if verb < 0 or "Tense=Past" not in tokens[verb].feats:
+    # an infinitive or a participle of the main clause tells its place too ("вышли выступить
+    # против войны в Барнауле")
+    while verb >= 0 and tokens[verb].rel in {"xcomp", "advcl"} and "Tense=Past" not in tokens[verb].feats:
+        verb = tokens[verb].head
+    if verb < 0 or not ("Tense=Past" in tokens[verb].feats or "Variant=Short" in tokens[verb].feats):
         return False
     head = tokens[verb].head
     return head < 0 or (tokens[verb].rel == "conj" and tokens[head].head < 0)
@@ -113,6 +158,8 @@ def carry_dates(drafts: list[Draft], date_anchors, rally_dates_blocked: set[int]
             same = [a for a in anchors[draft.paragraph] if a[1] < event.start]
             if telling.listed:  # the date of the first listed topic is not the others'
                 same = [a for a in same if a[1] < event.evidence[0][0]]
+            if telling.later:  # "впоследствии ... арестован": not on the paragraph's day or
+                same = [a for a in same if a[2].precision == "year"]  # month, but in its year
             if same and telling.retelling:
                 draft.fallback_date = same[-1][2]
             elif same:
@@ -148,6 +195,26 @@ def _by_unit(anchors) -> defaultdict[int, list]:
     return found
 
 
+def carry_event_places(merged: list[Draft]) -> None:
+    """Once tellings are merged: a happening told with no place takes the place an earlier
+    happening of its paragraph was told at (``В Барнауле вышли два человека ... На
+    Косарецкого было совершено нападение``); a court's ruling only from another ruling or an
+    investigator's act, never the venue of the protest it punishes. After merging, so a
+    carried place never keeps two tellings of one happening apart."""
+    rulings = frozenset(context()["ruling_types"])
+    told: defaultdict[int, list[tuple[int, str, str]]] = defaultdict(list)  # paragraph -> offset, place, type
+    for draft in sorted(merged, key=lambda d: d.event.start):
+        event = draft.event
+        if event.place is None:
+            same = [t for t in told[draft.paragraph] if t[0] < event.start
+                    # a ruling is not where the protest or arrest it answers happened
+                    and (event.type not in rulings or t[2] in rulings or t[2] == "other")]
+            if same:
+                draft.update(place=same[-1][1])
+        else:
+            told[draft.paragraph].append((event.start, event.place, event.type))
+
+
 def place_situated_events(merged: list[Draft]) -> None:
     """An event told as happening at a rally (``во время акции``, ``на месте
     митинга``) takes the rally's place: the rally told in its paragraph."""
@@ -178,6 +245,7 @@ class SentenceScene:
     caption: bool
     summing: bool
     heading_date: DateValue | None
+    endnote: bool = False  # an endnote entry of a report: its events are the bibliography's
 
 
 class Scene:
@@ -186,6 +254,7 @@ class Scene:
 
     def __init__(self, text: str, mentions: Sequence[Mention]) -> None:
         self.layout = paragraph_units(text)
+        self.endnotes = endnote_lines(text)
         self.mentions = mentions
         self.dates: list[tuple[int, int, DateValue]] = []  # paragraph unit, offset, date
         self.places: list[tuple[int, int, str]] = []
@@ -205,17 +274,22 @@ class Scene:
         listed_total, heading_date = self._heading.read(sentence.text, tokens, dates)
         for p in placed:
             m = p.mention
-            if m.type == DATE and isinstance(m.value, DateValue) and m.value.precision != "year":
-                if _opens(tokens, m) or caption:  # a link line dates its caption
+            if m.type == DATE and isinstance(m.value, DateValue):
+                # a date opening its sentence frames what the paragraph tells next ("В 2012 году
+                # было возбуждено дело ... получившего пощечину"); a link line dates its caption
+                if _opens(tokens, m) or (caption and m.value.precision != "year"):
                     self.dates.append((unit, m.start, m.value))
                 if m.value.precision == "day":
                     self._last_day = m.value
             if m.type == LOC and parsed:
                 at = span_head(tokens, p.tokens)
-                if at is not None and frames_clause(tokens, at):
+                if at is not None and (frames_clause(tokens, at)
+                                       or qualifies_person(tokens, at, person_tokens(list(placed)))):
                     self.places.append((unit, m.start, place_name(m)))
         self._read_relative_day(unit, sentence, tokens)
-        return SentenceScene(unit, caption, unit in self.summary_units or listed_total, heading_date)
+        line = max(bisect.bisect_right(self.layout[0], sentence.start) - 1, 0)
+        return SentenceScene(unit, caption, unit in self.summary_units or listed_total, heading_date,
+                             self.endnotes[line])
 
     def _read_relative_day(self, unit: int, sentence: Sentence, tokens: tuple[Token, ...]) -> None:
         """``в этот день`` is the last named day; ``на следующий день`` a day after it."""
@@ -245,8 +319,13 @@ class Scene:
 
 
 def _opens(tokens: tuple[Token, ...], mention: Mention) -> bool:
-    """The mention opens its sentence (only prepositions before it)."""
-    return all(t.pos in {"ADP", "PUNCT"} for t in tokens if t.end <= mention.start)
+    """The mention opens its sentence: only prepositions before it, or an introductory
+    phrase with no verb set off by a comma (``По данным «Совы», в 2013 году ...``)."""
+    before = [t for t in tokens if t.end <= mention.start]
+    if all(t.pos in {"ADP", "PUNCT"} for t in before):
+        return True
+    lead = before[:-1] if before and before[-1].pos == "ADP" else before
+    return bool(lead) and lead[-1].text == "," and not any(t.pos in {"VERB", "AUX"} for t in lead)
 
 
 def _days_later(tokens: tuple[Token, ...]) -> int:

@@ -19,6 +19,7 @@ from .aggregate import tells_total
 from .arguments import Found, assign_arguments, attendance_count
 from .draft import Draft, Telling
 from .gapping import gapped_drafts
+from .realis import Judgement, Where, judge
 from .people import NARRATOR, People
 from .scene import Scene, SentenceScene, place_name
 from .syntax import (
@@ -49,13 +50,38 @@ class Document:
     scene: Scene
 
 
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A trigger the lexicon found and the realis step's decision on it (kept for
+    measuring that step: ``benchmarks/realis.py``)."""
+
+    type: str
+    start: int
+    end: int
+    sentence: tuple[int, int]
+    judgement: Judgement
+
+
 def read_sentence(doc: Document, sentence: Sentence, sent_id: int, tokens: tuple[Token, ...],
-                  placed: list[PlacedMention], told: SentenceScene, earlier: list[Draft]) -> list[Draft]:
+                  placed: list[PlacedMention], told: SentenceScene, earlier: list[Draft],
+                  judged: list[Candidate] | None = None) -> list[Draft]:
     """The drafts of one parsed sentence, in text order; ``earlier`` are the drafts of the
-    sentences before (a count of those attending goes to the paragraph's rally)."""
+    sentences before (a count of those attending goes to the paragraph's rally).
+
+    Every candidate trigger is judged by the realis step; only those telling a specific
+    happening become drafts (the others go to ``judged`` too, when it is given)."""
     actors = find_actors(tokens)
     hits = find_triggers(tokens, placed, actors)
     found = assign_arguments(tokens, hits, placed, actors, doc.people)
+    where = Where(told.endnote, sentence.text)
+    judgements = [judge(tokens, hit, args, doc.mentions, where) for hit, args in zip(hits, found)]
+    if judged is not None:
+        judged += [Candidate(h.type, h.start, h.end, (sentence.start, sentence.end), j)
+                   for h, j in zip(hits, judgements)]
+    if not all(j.specific for j in judgements):
+        # what a dropped candidate held goes back to the happenings told beside it
+        hits = [h for h, j in zip(hits, judgements) if j.specific]
+        found = assign_arguments(tokens, hits, placed, actors, doc.people)
     anaphoric_place = doc.scene.anaphoric_place(tokens, told.unit)
     drafts: list[Draft] = []
     for hit, args in zip(hits, found):
@@ -109,6 +135,9 @@ def _draft(doc: Document, sentence: Sentence, sent_id: int, paragraph: int, hit:
         arguments.append(Argument("person", value))
     place = None
     for index in args.best("place")[:1]:
+        if isinstance(index, str):  # a city read from its adjective
+            place = index
+            continue
         place = place_name(mentions[index])
         arguments.append(Argument("place", index))
     # in this order: the arguments of an event list persons, place, date, count, amount, term
@@ -160,6 +189,7 @@ def telling_of(tokens: tuple[Token, ...], hit: TriggerHit, caption: bool, date: 
                 and tokens[anchor.head].pos in {"NOUN", "PROPN"}),
         repeated=has_pattern(tokens, ctx["repeat_markers"], first - 4, first + 2),
         particular=has_pattern(tokens, ctx["particular_markers"], 0, first),
+        later=has_pattern(tokens, ctx["later_markers"], 0, first),
         inchoative="VerbForm=Inf" in anchor.feats and anchor.head >= 0 and bool(
             tokens[anchor.head].lemmas & folded_set("phase_verbs")),
         retelling=retelling,

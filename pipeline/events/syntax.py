@@ -169,30 +169,6 @@ def governors_of(tokens: tuple[Token, ...], index: int, depth: int = 3) -> list[
     return kept[:depth]
 
 
-def is_hypothetical(tokens: tuple[Token, ...], hit: tuple[int, ...], anchor: int) -> bool:
-    """A penalty only faced, demanded or set by a law, or a right or law about the event.
-
-    ``грозит штраф``, ``с требованием отменить выборы``, ``если ... не дано
-    разрешение``, ``закон о проведении митингов``, a verb in the future tense.
-    """
-    hypothetical, reference = folded_set("hypothetical_heads"), folded_set("reference_heads")
-    chain = [g for g in governors_of(tokens, anchor) if g not in hit]
-    # a participle qualifies its noun: "освобождения арестованных политиков"
-    governors = chain[:2] if tokens[anchor].rel in {"amod", "acl"} else chain[:1]
-    if any(tokens[g].lemmas & (hypothetical | reference) for g in governors):
-        return True
-    markers = folded_set("hypothetical_markers")
-    for i in range(hit[0] - 1, max(-1, hit[0] - 9), -1):
-        if tokens[i].pos == "PUNCT":
-            break
-        if tokens[i].lemmas & markers:
-            return True
-    # what has not happened yet: "никогда не обратятся в суд"
-    if "Tense=Fut" in tokens[anchor].feats:
-        return True
-    return has_pattern(tokens, context()["memorial_before"], max(0, hit[0] - 3), hit[0])
-
-
 def is_bare_plural(tokens: tuple[Token, ...], index: int) -> bool:
     """A plural noun with no numeral, name, determiner or possessor of its own
     (``журналистов``, ``мирных митингов``): a class, not particular people or rallies."""

@@ -5,8 +5,10 @@ tokens are kept as plain :class:`Token` records with pymorphy3 lemmas, so the
 natasha objects never leave this module. Triggers are matched by lemma
 (``models/triggers.jsonl``); each entry's context rules decide the event type
 or veto it. A word pymorphy3 does not know is matched one letter away from a
-trigger lemma (``предуредили``), as testimony is often typed in haste. Negation,
-hypotheticals and generic statements are read by :mod:`pipeline.events.syntax`.
+trigger lemma (``предуредили``), as testimony is often typed in haste. Negation is
+read by :mod:`pipeline.events.syntax`; whether a candidate tells a specific happening
+at all (not a law, a habit, a statistic, a hypothesis) is the realis step's
+(:mod:`pipeline.events.realis`).
 """
 
 from __future__ import annotations
@@ -20,16 +22,7 @@ from ..nlp import Models, morph_analyzer
 from ..records import Sentence
 from ..resources import fold, load_json, load_jsonl
 from ..segment import cut_long
-from .syntax import (
-    PlacedMention,
-    Token,
-    heads_up,
-    is_generic_plural,
-    is_generic_present,
-    is_hypothetical,
-    is_negated,
-    lemmas_of,
-)
+from .syntax import PlacedMention, Token, heads_up, is_negated, lemmas_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,11 +129,29 @@ def _one_edit(a: str, b: str) -> bool:
     return a[i:] == b[i + 1 :] or (len(a) == len(b) and a[i + 1 :] == b[i + 1 :])
 
 
+def aspect_partners(lemma: str) -> set[str]:
+    """Perfectives a secondary imperfective is made from (``-ывать``/``-ивать``), among
+    the trigger lemmas: the lexicon may list one aspect and the text tell the other.
+
+    >>> sorted(aspect_partners("измазывать")), sorted(aspect_partners("закидывать"))
+    (['измазать'], ['закидать'])
+    >>> aspect_partners("рассказывать")
+    set()
+    """
+    if not lemma.endswith(("ывать", "ивать")):
+        return set()
+    stem = lemma[:-5]
+    return {form for form in (stem + "ать", stem + "ить") if form in trigger_index()}
+
+
 @cache
 def word_lemmas(word: str) -> frozenset[str]:
-    """Lemmas of a word; an unknown word of 7+ letters also gets the trigger lemma one
+    """Lemmas of a word, with the perfective partners of an imperfective trigger
+    (:func:`aspect_partners`); an unknown word of 7+ letters also gets the trigger lemma one
     letter away from one of its guessed lemmas (a typo: ``предуредили``)."""
     lemmas = lemmas_of(word)
+    partners = set().union(*(aspect_partners(lemma) for lemma in lemmas))
+    lemmas = lemmas | partners if partners else lemmas
     folded = fold(word)
     if len(folded) < 7 or not folded.isalpha() or morph_analyzer().word_is_known(folded):
         return lemmas
@@ -313,20 +324,12 @@ def _drop_objects_of_denials(tokens, hits: list[TriggerHit]) -> list[TriggerHit]
     ]
 
 
-def _is_property(token: Token) -> bool:
-    """A present participle qualifying a noun says what something is, not what
-    happened (``материалов, угрожающих безопасности``)."""
-    return "VerbForm=Part" in token.feats and "Tense=Pres" in token.feats and token.rel in {"acl", "amod"}
-
-
 def _decide(entry, tokens, hit, mention_tokens, actors) -> TriggerHit | None:
     parts = entry["parts"]
     default_anchor = next((k for k, p in enumerate(parts) if p != "не"), 0)
     anchor = hit[entry.get("anchor", default_anchor)]
     ctx = _Context(tokens, hit, anchor, mention_tokens, actors)
     if "needs" in entry and not ctx.holds(entry["needs"]):
-        return None
-    if is_generic_plural(tokens, anchor) or is_generic_present(tokens, anchor) or _is_property(tokens[anchor]):
         return None
     if any(ctx.holds(cond) for cond in entry.get("block", ())):
         return None
@@ -343,6 +346,4 @@ def _decide(entry, tokens, hit, mention_tokens, actors) -> TriggerHit | None:
         if not negated:
             return None
         negated = False
-    if is_hypothetical(tokens, hit, anchor):
-        return None
     return TriggerHit(kind, hit, anchor, negated, tokens[hit[0]].start, tokens[hit[-1]].end)

@@ -52,8 +52,10 @@ def _simple_pattern() -> tuple[re.Pattern, dict[str, str]]:
     soft = re.escape(table["soft_hyphen"])
     alternatives = sorted(replacements, key=len, reverse=True)
     body = "|".join(re.escape(a) for a in alternatives)
-    # A soft hyphen that ends a line a word continues on is left to the layout pass.
-    pattern = re.compile(rf"{body}|{soft}(?![ \t]*(?:\r\n|[\r\n\f])\s*\w)")
+    # A soft hyphen ending a word on a line a word continues on is left to the layout pass
+    # (which joins the word); one after a space or alone on its line is read here, or a
+    # second pass would find it mid-line and read it otherwise.
+    pattern = re.compile(rf"{body}|(?<!\S){soft}|{soft}(?![ \t]*(?:\r\n|[\r\n\f])\s*\w)")
     return pattern, replacements
 
 
@@ -95,6 +97,8 @@ def repair_characters(text: str) -> Alignment:
 
     >>> repair_characters("Санкт\\u00adПетербург\\u00a0ﬁnal\\r\\n").text
     'Санкт-Петербург final\\n'
+    >>> repair_characters("\\u00ad\\nа").text  # alone on its line: no word to join
+    '\\nа'
     """
     pattern, replacements = _simple_pattern()
     soft = _table()["soft_hyphen"]

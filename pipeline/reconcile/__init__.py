@@ -26,7 +26,9 @@ from ..records import COUNT, DATE, LOC, MONEY, ORG, PER, TERM
 from ..spreadsheet import append_rows, neutralise_row
 from ..tables import OutputDocument, read_output
 from ..tag.nesting import outermost
-from .matching import EVENT_FIELDS, Item, as_bool, given, match_events, match_mentions, same_value, show
+from .matching import (
+    EVENT_FIELDS, Item, as_bool, given, match_events, match_mentions, same_value, show, stated,
+)
 from .versions import align_versions
 
 
@@ -198,9 +200,7 @@ def _compare_mentions(gold: AnnotatedDocument, out: OutputDocument, placer: _Pla
                              gold=out.text[gi.start:gi.end] if out.text else gi.values["text"],
                              predicted=pi.values.get("text"), page=pi.values.get("page")))
         all_right = None
-        for name in MENTION_VALUES[gi.type]:
-            if not given(gi.values.get(name)):
-                continue
+        for name in stated(gi.values, MENTION_VALUES[gi.type]):
             ok = same_value(name, gi.values[name], pi.values.get(name))
             all_right = ok if all_right is None else all_right and ok
             tally.values.setdefault(gi.type, {}).setdefault(name, Counter()).update(correct=int(ok), total=1)
@@ -266,14 +266,14 @@ def _compare_events(gold: AnnotatedDocument, out: OutputDocument, placer: _Place
     for g, p in pairs:
         gi, pi = gold_items[g], pred_items[p]
         for name, parts in EVENT_FIELDS.items():
-            stated = [part for part in parts if given(gi.values.get(part))]
-            if not stated:
+            told = stated(gi.values, parts)
+            if not told:
                 continue
-            ok = all(same_value(part, gi.values[part], pi.values.get(part)) for part in stated)
+            ok = all(same_value(part, gi.values[part], pi.values.get(part)) for part in told)
             tally.event_fields.setdefault(name, Counter()).update(correct=int(ok), total=1)
             if not ok:
                 def shown(values: dict) -> str | None:
-                    return " ".join(s for s in map(show, (values.get(x) for x in stated)) if s) or None
+                    return " ".join(s for s in map(show, (values.get(x) for x in told)) if s) or None
 
                 start, end = (gi.start, gi.end) if gi.start is not None else (pi.start, pi.end)
                 rows.append(_row(out, "event", "field", gi.type, start, end, name,
@@ -346,6 +346,28 @@ class Report:
                   f"({', '.join(f'{k} {v}' for k, v in sorted(issues.items())) or 'none'})"
                   + (f"; {unaligned} gold spans could not be placed on the clean text" if unaligned else "")]
         return "\n".join(lines)
+
+
+def gold_event_spans(gold: AnnotatedDocument, out: OutputDocument
+                     ) -> tuple[list[tuple[str, list[tuple[int, int]]]], tuple[int, int] | None]:
+    """Each gold event's type and every span telling it (trigger and ``also``), carried
+    onto the output's clean text, and the clean window a page excerpt covers (None for
+    the whole document): what the realis benchmark labels candidate triggers with."""
+    window = None
+    if gold.pages:
+        out, window = _excerpt(out, gold.pages)
+    placer = _Placer(gold, out, window)
+    placed = []
+    for event in gold.events:
+        wanted = ([(event.start, event.end, event.trigger)] if event.start is not None else [])
+        spans = [placer.place(a, b, t) for a, b, t in wanted + [(a, b, None) for a, b in event.also]]
+        placed.append((event.type, [span for span in spans if span is not None]))
+    return placed, window
+
+
+def find_output(doc_id: str, out_docs: dict[str, OutputDocument]) -> str | None:
+    """The output document a gold document is compared with (see :func:`_find_out`)."""
+    return _find_out(doc_id, out_docs)
 
 
 def _find_out(doc_id: str, out_docs: dict[str, OutputDocument]) -> str | None:

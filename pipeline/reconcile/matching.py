@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from ..records import EVENT_VALUE_FIELDS, join_names, split_names
 from ..resources import fold
+from ..tag.gazetteer import canonical_place
 
 NEAR = 100  # characters between trigger spans that still count as one event
 
@@ -61,11 +62,29 @@ def same_value(name: str, gold, predicted) -> bool:
             return False
     if name in ("date_start", "date_end"):
         return str(gold) == str(predicted)[:10]
+    if name == "place":  # one place under two names: "Чечня" is the gazetteer's "Чеченская Республика"
+        return normalise_name(canonical_place(str(gold))) == normalise_name(canonical_place(str(predicted)))
     return normalise_name(gold) == normalise_name(predicted)
 
 
 def given(value) -> bool:
     return value is not None and value != () and value != [] and value != ""
+
+
+def stated(values: dict, names) -> list[str]:
+    """The fields gold states, to be compared: those given, and the other end of a range
+    one end of which is given, since a bound leaves the other end empty on purpose
+    (``до 30 суток``: ``term_min`` must be empty too).
+
+    >>> stated({"term_min": None, "term_max": 30, "approx": None}, ("term_min", "term_max", "approx"))
+    ['term_min', 'term_max']
+    """
+    def other_end(name: str) -> str | None:
+        stem, _, end = name.rpartition("_")
+        return f"{stem}_{'max' if end == 'min' else 'min'}" if end in ("min", "max") else None
+
+    return [name for name in names
+            if given(values.get(name)) or (other_end(name) in names and given(values.get(other_end(name))))]
 
 
 def as_bool(value) -> bool:

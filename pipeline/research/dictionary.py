@@ -31,6 +31,7 @@ STRING, INT, FLOAT, BOOL, NULLABLE_BOOL = "string", "Int64", "Float64", "bool", 
 CATEGORY, DATE = "category", "datetime64[ns]"
 
 UNITS = ("day", "month", "year")
+TERM_UNITS = ("hour",) + UNITS  # compulsory work is given in hours
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,21 +78,25 @@ _DATES = {
     "date_precision": Column(CATEGORY, "How precise the date is.", "day", values=UNITS),
 }
 _AMOUNTS = {
-    "amount_min": Column(FLOAT, "Amount of money, low end (a single amount has min = max).",
-                         "80900"),
-    "amount_max": Column(FLOAT, "Amount of money, high end (`от 30 000 до 81 000 тенге`: 81000).",
-                         "80900"),
+    "amount_min": Column(FLOAT, "Amount of money, low end (a single amount has min = max; "
+                         "null for an upper bound only: `до 100 МРП`).", "80900"),
+    "amount_max": Column(FLOAT, "Amount of money, high end (`от 30 000 до 81 000 тенге`: 81000; "
+                         "null for a lower bound only: `более 400 EURO`).", "80900"),
     "currency": Column(CATEGORY, "ISO 4217 currency code of the amount.", "KZT"),
 }
 _TERMS = {
-    "term_min": Column(FLOAT, "Length of a custodial term, low end, in `term_unit`.", "15"),
-    "term_max": Column(FLOAT, "Length of a custodial term, high end.", "15"),
-    "term_unit": Column(CATEGORY, "Unit of the term (weeks are given as days).", "day",
-                        values=UNITS),
+    "term_min": Column(FLOAT, "Length of a custodial term (or of compulsory work), low end, in "
+                       "`term_unit`; null for an upper bound only (`до 30 суток`).", "15"),
+    "term_max": Column(FLOAT, "Length of the term, high end; null for a lower bound only "
+                       "(`свыше 5 лет`).", "15"),
+    "term_unit": Column(CATEGORY, "Unit of the term (weeks are given as days; compulsory work "
+                        "in hours).", "day", values=TERM_UNITS),
 }
 _COUNTS = {
-    "count_min": Column(INT, "Number of people, low end (`более 20 человек`: 20).", "20"),
-    "count_max": Column(INT, "Number of people, high end.", "20"),
+    "count_min": Column(INT, "Number of people, low end (`более 20 человек`: 20; null for an "
+                        "upper bound only: `меньше тысячи человек`).", "20"),
+    "count_max": Column(INT, "Number of people, high end (`более 20 человек`: null, no upper end).",
+                        "20"),
 }
 
 DICTIONARY: dict[str, dict[str, Column]] = {

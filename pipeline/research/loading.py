@@ -91,8 +91,10 @@ def load(out: str | Path, tables: Sequence[str] | None = None, columns: Selectio
         load("out", tables=["events"], columns=["doc_id", "type", "date_start"],
              filters=[("type", "in", ["detention", "fine"]), ("date_start", ">=", "2012-01-01")])
 
-    A list of filters applies to each table that has every column it names; a dict
-    gives each table its own. The link's ids are joined onto a selection that keeps
+    A list of filters applies to each table that has every column it names (so
+    ``("type", "==", "fine")`` over all tables empties ``mentions``, whose ``type`` is
+    PER, LOC…); a dict gives each table its own. A filter naming a column none of
+    the tables has is an OutputError. The link's ids are joined onto a selection that keeps
     its keys (``doc_id`` and ``mention_id`` or ``event_id``).
     """
     names = tuple(tables) if tables is not None else TABLES

@@ -188,12 +188,11 @@ def tag_counts(text: str) -> list[Mention]:
     scan = scan_text(text)
     inverted = count_words().inverted_units
     for quantity in find_quantities(scan, _people_after, _inverted_unit):
-        if not (float(quantity.low).is_integer() and float(quantity.high).is_integer()):
-            continue
-        if quantity.low < 1:
+        ends = [end for end in (quantity.low, quantity.high) if end is not None]
+        if not all(float(end).is_integer() for end in ends) or min(ends) < 1:
             continue
         approx = quantity.approx or scan.tokens[quantity.first].low in inverted
-        value = Count(int(quantity.low), int(quantity.high), approx)
+        value = Count(*(None if end is None else int(end) for end in (quantity.low, quantity.high)), approx)
         normal = format_range(value.low, value.high)
         span = text[quantity.start : quantity.end]
         mentions.append(Mention(COUNT, quantity.start, quantity.end, span, normal, value))

@@ -93,14 +93,14 @@ def lexicon() -> dict:
         return rf"{before}(?P<{name}>[0-3]?\d)(?:-(?:го|е|ое|м))?"
 
     def year(name: str) -> str:
-        return rf"(?P<{name}>[12]\d{{3}})(?!\d)(?:-(?:го|м|й))?"
+        return rf"(?P<{name}>[12]\d{{3}})(?!\d)(?:-?(?:го|м|й)(?![а-яa-z]))?"
 
     def tail(y: str, c: str, r: str) -> str:
         return (rf"(?:{SP}{year(y)}(?:{SP}(?P<{c}>{YEAR_CUE}))?"
                 rf"|{SP1}(?P<{r}>{rel_tail})(?![\w]))?")
 
     year_preps = "|".join(_words("year_prepositions"))
-    dash = r"[-–—]"
+    dash = "[-–—\u00ad]"  # a PDF prints a range's dash as a soft hyphen: "2011\u00ad2014"
     to = rf"(?:{SP}{dash}{SP}|{SP1}(?:по|до){SP1})"
     no_word = r"(?<![\w])"
     no_letter = r"(?<![а-яa-z])"

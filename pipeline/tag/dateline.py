@@ -23,16 +23,22 @@ How a year the text leaves out is filled (``24 марта``, ``в апреле``
 2. ``с.г.``, ``этого года``, ``прошлого года`` count from the document's date;
    without one, ``этого года`` is the latest year the text names (a statement is
    written no earlier than the years it reports) and the others stay unresolved;
-3. with a document date, its year, or the year before when the date would fall
+3. the narrative's reference time, as HeidelTime's narrative strategy has it: the
+   last date with a year the text wrote before it in the same paragraph (``В апреле
+   2013 года ... 4 декабря`` is 2013-12-04); a month earlier in the year than that
+   reference's moves on to the next year, as a narrative moves forward (``16 декабря
+   2011 ... 28 января`` is 2012-01-28);
+4. with a document date, its year, or the year before when the date would fall
    clearly after the document's date (more than ``LATE_DAYS`` days): testimony
    reports what already happened, so ``16 декабря`` in a statement of 8 November
    2012 is 2011-12-16; but a statement may be dated a day or so before the
    events of its week are over or dated with a slip, so ``12 июня`` in a
-   statement of 10 June 2021 stays 2021-06-12;
-4. without one, the year of the nearest preceding explicit date, day or month
+   statement of 10 June 2021 stays 2021-06-12; a year from the narrative is held
+   to the same bound;
+5. without one, the year of the nearest preceding explicit date, day or month
    dates before bare years (``1917 года`` is more often history than narrative),
    else of the nearest following one;
-5. otherwise the mention is kept with no value.
+6. otherwise the mention is kept with no value.
 
 ``сегодня``/``вчера`` and ``в прошлом месяце`` are dates only when the document's
 date is known.
@@ -154,13 +160,29 @@ def _anchor_year(start: int, anchors: list[tuple[int, int, int]]) -> int | None:
     return None
 
 
+def narrative_year(first: Point, reference: Point) -> int:
+    """The year of a year-less date told after ``reference`` (a date with its year):
+    the reference's, or the next when its month comes earlier in the year.
+
+    >>> narrative_year(Point(None, 12, 4), Point(2013, 4)), narrative_year(Point(None, 1, 28), Point(2011, 12, 16))
+    (2013, 2012)
+    >>> narrative_year(Point(None, 12, 4), Point(2013, 12, 28)), narrative_year(Point(None, 3), Point(2014))
+    (2013, 2014)
+    """
+    if reference.month and first.month and first.month < reference.month:
+        return reference.year + 1
+    return reference.year
+
+
 def resolve_ends(first: Point, last: Point, relative: tuple[str, int] | None,
                  start: int, doc_date: dt.date | None,
-                 anchors: list[tuple[int, int, int]]) -> tuple[Point, Point] | None | bool:
+                 anchors: list[tuple[int, int, int]],
+                 reference: Point | None = None) -> tuple[Point, Point] | None | bool:
     """Both ends of a date expression at ``start`` with their years filled by the
     rule above; None if no year can be found; False if the expression is no date
     at all without a document date. ``anchors`` are (start, year, rank) of the
-    text's explicit dates, rank 0 for day/month dates, 1 for bare years.
+    text's explicit dates, rank 0 for day/month dates, 1 for bare years;
+    ``reference`` is the last date with a year before it in its paragraph.
 
     >>> resolve_ends(Point(None, 12, 16), Point(None, 12, 16), None, 0, dt.date(2012, 11, 8), [])
     (Point(year=2011, month=12, day=16), Point(year=2011, month=12, day=16))
@@ -188,9 +210,9 @@ def resolve_ends(first: Point, last: Point, relative: tuple[str, int] | None,
             return Point(year), Point(year)
         return _fill_range(first, last if last.year else replace(last, year=year))
     if first.year is None:
-        if doc_date is not None:
-            year = doc_date.year
-            if first_day(replace(first, year=year)) > doc_date + dt.timedelta(days=LATE_DAYS):
+        if reference is not None or doc_date is not None:
+            year = narrative_year(first, reference) if reference is not None else doc_date.year
+            while doc_date is not None and first_day(replace(first, year=year)) > doc_date + dt.timedelta(days=LATE_DAYS):
                 year -= 1  # testimony tells what already happened
         else:
             year = _anchor_year(start, anchors)

@@ -26,6 +26,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..records import DATE, DateValue, Mention
+from ..resources import load_json
 from .date_patterns import CUED, PLAUSIBLE, SP, TWO_DIGIT_PIVOT, URL, lexicon
 from .dateline import Point, first_day, last_day, pick_doc_date, resolve_ends, valid
 from .overlaps import SpanIndex
@@ -228,7 +229,7 @@ def _without_preposition(folded: str, expression: Expression) -> Expression:
     return replace(expression, start=found.end()) if found else expression
 
 
-DASH_GAP = re.compile(rf"{SP}[-–—]{SP}")
+DASH_GAP = re.compile(rf"{SP}[-–—\u00ad]{SP}")
 
 
 def _join_ranges(folded: str, expressions: list[Expression]) -> list[Expression]:
@@ -279,9 +280,17 @@ def tag_dates(text: str, doc_date: dt.date | None) -> list[Mention]:
     anchors = [(e.start, e.explicit_year, 0 if e.first.month else 1)
                for e in expressions if e.explicit_year]
     mentions = []
+    reference, paragraph = None, -1  # the last date with a year in the paragraph so far
     for expression in expressions:
+        line = text.rfind("\n", 0, expression.start)
+        if line != paragraph:
+            reference, paragraph = None, line
         ends = resolve_ends(expression.first, expression.last, expression.relative,
-                            expression.start, doc_date, anchors)
+                            expression.start, doc_date, anchors, reference)
+        if expression.relative is None and expression.last.year and _moves_narrative(
+                expression.last, reference, doc_date, expression.preposition) and not (
+                not expression.last.month and _dates_a_document(text, expression)):
+            reference = expression.last
         if ends is False or expression.relative and expression.relative[0] == "day" \
                 and expression.first == Point():
             continue  # 'сегодня', 'вчера': relative days are not dates
@@ -299,6 +308,41 @@ def tag_dates(text: str, doc_date: dt.date | None) -> list[Mention]:
     if doc_date is not None:  # counted from the statement's date: 'позавчера', 'прошлым летом'
         mentions = with_relative_dates(text, doc_date, mentions)
     return mentions
+
+
+DOCUMENT_WINDOW = 2  # words either side of a bare year that may name the document it dates
+
+
+def _dates_a_document(text: str, expression: Expression) -> bool:
+    """A bare year beside a law, decree or decision dates it (``в 2005 году решением
+    маслихата``, ``закон 1997 года``), not the time the narrative is in.
+
+    >>> e = scan_dates("в 2005 году решением маслихата")[0]
+    >>> _dates_a_document("в 2005 году решением маслихата", e)
+    True
+    """
+    before = re.findall(r"\w+", text[max(0, expression.start - 40):expression.start])[-DOCUMENT_WINDOW:]
+    after = re.findall(r"\w+", text[expression.end:expression.end + 40])[:DOCUMENT_WINDOW]
+    stems = tuple(load_json("date_words.json")["document_words"])
+    return any(word.lower().startswith(stems) for word in before + after)
+
+
+HISTORY_YEARS = 10  # a bare year this long before the document's is history, not the narrative's time
+
+
+def _moves_narrative(point, reference, doc_date: dt.date | None, preposition: str | None = None) -> bool:
+    """Whether a date with a year becomes the narrative's reference time: a day or
+    month always; a bare year only when it sets the time (``в 2013 году``, not a
+    document's ``от 2005 года`` or a start ``с 2011 года``), does not go back before the
+    reference (``Революции 1917 года`` told in 2012 is an aside) and does not lie long
+    before the document's date."""
+    if point.month:
+        return True
+    if preposition not in (None, "в", "во"):
+        return False
+    if reference is not None and point.year < reference.year:
+        return False
+    return doc_date is None or doc_date.year - point.year <= HISTORY_YEARS
 
 
 def find_doc_date(text: str) -> dt.date | None:

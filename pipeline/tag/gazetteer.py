@@ -68,6 +68,34 @@ def canonical_place(name: str) -> str:
     return entry[0] if entry else name
 
 
+_ADJECTIVE_ENDINGS = ("ский", "цкий")
+
+
+@lru_cache(maxsize=4096)
+def place_of_adjective(lemma: str) -> str | None:
+    """The city (or city-like region) a relational adjective is made from, if the gazetteer
+    holds it: the adjective's stem with the endings Russian drops (``-ск-ий``, ``-ь``, ``-а``,
+    ``-о``). Countries and regions named with a noun (``область``) are not read this way.
+
+    >>> [place_of_adjective(w) for w in ("екатеринбургский", "тюменский", "омский", "московский")]
+    ['Екатеринбург', 'Тюмень', 'Омск', 'Москва']
+    >>> place_of_adjective("российский"), place_of_adjective("уголовный")
+    (None, None)
+    """
+    lemma = fold(lemma)
+    if not lemma.endswith(_ADJECTIVE_ENDINGS):
+        return None
+    stem = lemma[:-4]
+    tries = [lemma[:-2], stem, stem + "ь", stem + "а", stem + "о", stem + "и"]
+    if stem.endswith("ов"):  # московский -> Москва
+        tries.append(stem[:-2] + "ва")
+    for name in tries:
+        entry = _entries().get((name,))
+        if entry and entry[1] in {"city", "region"} and " " not in entry[0]:
+            return entry[0]
+    return None
+
+
 @cache
 def _max_words() -> int:
     return max(len(key) for key in _entries())

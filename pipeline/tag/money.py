@@ -171,13 +171,13 @@ def tag_money(text: str, country: str | None | object = _UNSET, doc_date: dt.dat
     places name most, its dateline).
 
     >>> [(m.text, m.normal) for m in tag_money("оштрафована на 80 900 тенге (более 400 EURO)")]
-    [('80 900 тенге', '80900 KZT'), ('более 400 EURO', '400 EUR')]
+    [('80 900 тенге', '80900 KZT'), ('более 400 EURO', '≥400 EUR')]
     >>> [m.normal for m in tag_money("Суд в Гомеле назначил штраф 580 рублей.", doc_date=dt.date(2021, 5, 1))]
     ['580 BYN']
     """
     mentions = []
     for quantity in find_quantities(scan_text(text), _currency_after, _currency_before):
-        if quantity.high <= 0:
+        if max(end for end in (quantity.low, quantity.high) if end is not None) <= 0:
             continue
         span = text[quantity.start : quantity.end]
         unit = quantity.unit

@@ -225,9 +225,24 @@ def _read_at(text: str, tokens: Sequence[Token], i: int) -> NumberExpr | None:
     )
 
 
+def is_footnote_mark(tokens: Sequence[Token], i: int) -> bool:
+    """Digits glued to the end of a word (``Новгороде12``, ``Челябинске45``) are a
+    footnote's number, as reports print them, not a quantity.
+
+    >>> tokens = tokenise("в Челябинске45 — пятеро и 15суток")
+    >>> [t.text for k, t in enumerate(tokens) if t.kind == "num" and is_footnote_mark(tokens, k)]
+    ['45']
+    """
+    return (tokens[i].kind == "num" and i > 0 and tokens[i - 1].kind == "word"
+            and tokens[i - 1].end == tokens[i].start and len(tokens[i - 1].text) >= 3)
+
+
 def _find_numbers(text: str, tokens: Sequence[Token]) -> list[NumberExpr]:
     numbers, i = [], 0
     while i < len(tokens):
+        if is_footnote_mark(tokens, i):
+            i += 1
+            continue
         number = _read_at(text, tokens, i) if tokens[i].kind in ("num", "word") else None
         if number is None:
             i += 1

@@ -4,6 +4,10 @@ Money, terms and counts differ only in what a unit is (a currency, сутки, a
 person noun); this module finds the shape around the number once:
 ``[approx] [от] N [unit] [до|-] M unit`` and ``N и M unit``. The words it
 knows (около, порядка, от, до, dashes) are in ``models/quantity_words.json``.
+
+A bound is one-sided: ``более 400`` is at least 400 with no upper end (``high`` None),
+``до 30 суток`` at most 30 with no lower end (``low`` None), ``от 10 суток`` with no
+``до`` at least 10; approximators (``около``, ``порядка``, ``почти``) keep low = high.
 """
 
 from __future__ import annotations
@@ -31,8 +35,8 @@ class Quantity:
 
     start: int
     end: int
-    low: float
-    high: float
+    low: float | None  # None: no lower end (``до 30``)
+    high: float | None  # None: no upper end (``более 400``)
     approx: bool
     unit: Any
     first: int
@@ -46,6 +50,10 @@ class QuantityWords:
     range_close: frozenset[str]
     dashes: frozenset[str]
     enumeration: frozenset[str]
+    lower_bound: frozenset[tuple[str, ...]]  # более, не менее: the number is the lowest
+    upper_bound: frozenset[tuple[str, ...]]  # до, не более: the number is the highest
+    after: tuple[tuple[tuple[str, ...], str], ...]  # (phrase, side) told after: "с лишним", ", не меньше"
+    enumeration_prepositions: frozenset[str]  # "на пять и на десять тысяч"
 
 
 @cache
@@ -61,6 +69,11 @@ def quantity_words() -> QuantityWords:
         frozenset(map(fold, data["range_close"])),
         frozenset(data["range_dash"]),
         frozenset(map(fold, data["enumeration"])),
+        frozenset(tuple(fold(w) for w in p) for p in data["lower_bound"]),
+        frozenset(tuple(fold(w) for w in p) for p in data["upper_bound"]),
+        tuple(sorted(((tuple(fold(w) for w in p), side) for side in ("lower", "upper")
+                      for p in data[f"{side}_after"]), key=lambda pair: -len(pair[0]))),
+        frozenset(map(fold, data["enumeration_prepositions"])),
     )
 
 
@@ -89,12 +102,16 @@ def format_number(value: float) -> str:
     return f"{value:f}".rstrip("0").rstrip(".")
 
 
-def format_range(low: float, high: float) -> str:
-    """``15`` for a single value, ``10-18`` for a range.
+def format_range(low: float | None, high: float | None) -> str:
+    """``15`` for a single value, ``10-18`` for a range, ``≥400`` and ``≤30`` for bounds.
 
-    >>> format_range(30000, 81000)
-    '30000-81000'
+    >>> format_range(30000, 81000), format_range(400, None), format_range(None, 30)
+    ('30000-81000', '≥400', '≤30')
     """
+    if low is None:
+        return f"≤{format_number(high)}"
+    if high is None:
+        return f"≥{format_number(low)}"
     if low == high:
         return format_number(low)
     return f"{format_number(low)}-{format_number(high)}"
@@ -119,6 +136,39 @@ def approx_start(scan: Scan, i: int) -> int | None:
     """First token of an approximation phrase (``около``, ``не менее``) ending right
     before token ``i``, or None."""
     return _phrase_before(scan, i, quantity_words().approx)
+
+
+def _phrase_after(scan: Scan, j: int, comma: bool = False) -> tuple[int, str] | None:
+    """A bound told after token ``j`` (``с лишним``, ``и более``; with ``comma``, also
+    ``, не меньше``): the index past it and its side, ``lower`` or ``upper``."""
+    k = j + 1 if comma and scan.low(j) == "," and scan.joined(j) else j
+    for phrase, side in quantity_words().after:
+        if all(scan.low(k + n) == word and scan.joined(k + n) for n, word in enumerate(phrase)):
+            end = k + len(phrase)
+            if k > j and end < len(scan.tokens) and scan.tokens[end].kind == "word" and scan.joined(end):
+                continue  # ", не меньше чем ...": the comma opens another clause
+            return end, side
+    return None
+
+
+def _enumerated(scan: Scan, j: int, unit_after: UnitAfter) -> tuple[Any, float, float] | None:
+    """The unit of a number enumerated before others (``на 10 и 15 суток``, ``20, 30 и 50
+    тысяч рублей``, ``на пять и на десять тысяч рублей``) with the multiplier it takes
+    from the number that has the unit: (unit, multiplier, index past that number)."""
+    words = quantity_words()
+    k = j
+    while scan.low(k) in words.enumeration and scan.joined(k) and scan.joined(k + 1):
+        k += 1
+        if scan.low(k) in words.enumeration_prepositions and scan.joined(k + 1):
+            k += 1
+        other = scan.number_at.get(k)
+        if other is None:
+            return None
+        again = unit_after(scan, other.last, other)
+        if again is not None and again[1] > other.last:
+            return again[0], other.multiplier if other.has_multiplier else 1.0, other.last
+        k = other.last
+    return None
 
 
 def _second_of_range(scan: Scan, j: int, ranged: bool) -> NumberExpr | None:
@@ -170,15 +220,32 @@ def _quantity_at(
         first -= 1
     approx_start = _phrase_before(scan, first, words.approx)
     approx = approx_start is not None
+    bound = None  # which end a single number is: "lower" (более 400), "upper" (до 30)
     if approx_start is not None:
+        phrase = tuple(scan.low(k) for k in range(approx_start, first))
+        bound = "lower" if phrase in words.lower_bound else "upper" if phrase in words.upper_bound else None
         first = approx_start
+    elif ranged:
+        bound = "lower"  # "от 10 суток" with no "до": at least 10
 
     def make(low: float, high: float, unit: Any, last: int, is_approx: bool) -> Quantity:
+        side = bound
+        if low == high:  # "человек 15, не меньше": a bound told after the unit
+            told = _phrase_after(scan, last, comma=True)
+            if told is not None:
+                last, side, is_approx = told[0], told[1], True
+        if low == high and side is not None:
+            low, high = (low, None) if side == "lower" else (None, high)
         return Quantity(
             tokens[first].start, tokens[last - 1].end, low, high, is_approx, unit, first, last
         )
 
     j = number.last
+    middle = _phrase_after(scan, j)  # "двадцать с лишним человек", "40 и более человек"
+    if middle is not None and bound is None and (told := unit_after(scan, middle[0], number)) is not None \
+            and told[1] > middle[0]:
+        bound, approx = middle[1], True
+        return make(number.value, number.value, told[0], told[1], True)
     after = unit_after(scan, j, number)
     if after is not None and after[1] > j:  # N unit [до M unit]
         unit, k = after
@@ -196,12 +263,11 @@ def _quantity_at(
         if unit is not None:  # $10-20
             return make(*_bounds(number, second), unit, second.last, approx)
         return None
-    if scan.low(j) in words.enumeration and scan.joined(j) and scan.joined(j + 1):
-        other = scan.number_at.get(j + 1)  # на 10 и 15 суток: 10 takes the unit of 15
-        if other is not None:
-            again = unit_after(scan, other.last, other)
-            if again is not None and again[1] > other.last:
-                return make(number.value, number.value, again[0], number.last, approx or ranged)
+    enumerated = _enumerated(scan, j, unit_after)  # на 10 и 15 суток: 10 takes the unit of 15
+    if enumerated is not None:
+        unit_of, multiplier, _ = enumerated
+        value = number.value if number.has_multiplier else number.value * multiplier
+        return make(value, value, unit_of, number.last, approx or ranged)
     if after is not None:  # a unit that is the number itself: трое
         return make(number.value, number.value, after[0], after[1], approx or ranged)
     if unit is not None:

@@ -109,7 +109,8 @@ def is_custodial(scan: Scan, quantity: Quantity) -> bool:
     """Whether a number of days, months or years reads as a custodial term."""
     words = term_words()
     unit: TermUnit = quantity.unit
-    if quantity.high > unit.max or quantity.low <= 0:
+    ends = [end for end in (quantity.low, quantity.high) if end is not None]
+    if max(ends) > unit.max or min(ends) <= 0:
         return False
     if _penalty_end(scan, quantity.last) > quantity.last:
         return True  # ``до 5 лет лишения свободы``
@@ -164,8 +165,8 @@ def _merge_years_and_months(scan: Scan, quantities: list[Quantity]) -> list[Quan
             previous is not None
             and previous.unit.unit == "year"
             and quantity.unit.unit == "month"
-            and previous.low == previous.high
-            and quantity.low == quantity.high
+            and previous.low == previous.high is not None
+            and quantity.low == quantity.high is not None
             and all(scan.low(k) in ("и", ",") for k in range(previous.last, quantity.first))
             and quantity.first - previous.last <= 1
             and all(scan.joined(k) for k in range(previous.last, quantity.first + 1))
@@ -197,7 +198,7 @@ def tag_terms(text: str) -> list[Mention]:
     mentions = []
     for quantity in _merge_years_and_months(scan, quantities):
         unit: TermUnit = quantity.unit
-        low, high = quantity.low * unit.factor, quantity.high * unit.factor
+        low, high = (None if end is None else end * unit.factor for end in (quantity.low, quantity.high))
         value = Term(low, high, unit.unit, quantity.approx)
         normal = f"{format_range(low, high)} {unit.unit}"
         span = text[quantity.start : quantity.end]

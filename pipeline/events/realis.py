@@ -1,0 +1,460 @@
+"""Realis: does a candidate trigger tell a specific happening?
+
+A trigger word found by the lexicon may tell something that happened to particular
+people on one occasion (``12 июня в Москве задержали более 400 человек``) or may only
+name a kind of happening: what a law provides (``статья предусматривает арест до 30
+суток``), a habit (``полиция обычно задерживает участников``), a statistic (``в 2013
+году по этой статье осуждены 40 человек``), a generic class (``преследование
+активистов``), something only possible, faced or intended (``могли задержать``,
+``грозит арест``), hypothetical or alleged (``если его арестуют``, ``обвинен в
+убийстве``), or a report's bibliography (an endnote's headline). ACE and ERE call this
+*realis* and *genericity*; analysts count only the first kind.
+
+The step reads **cues** from morphology and syntax (:func:`cues_of`: mood, tense,
+modal and habitual words, generic plural subjects, law and statistics vocabulary, the
+arguments the trigger has) and decides by rules (:func:`decide`), in a fixed order:
+the first class whose cues fire names the candidate. The cue words are data in
+``models/realis.json``. A logistic regression over the same cues, trained by
+``scripts/train_realis.py`` on the development gold and stored as plain weights in
+``models/realis_classifier.json``, decides instead when that file says it is enabled
+(it is enabled only if it beat the rules on held-out pages; see that file).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from ..nlp import parse_word
+from ..records import DateValue, Mention
+from ..resources import fold, load_json
+from .syntax import (
+    Token,
+    children,
+    folded_set,
+    governors_of,
+    has_pattern,
+    heads_up,
+    is_bare_plural,
+    is_generic_plural,
+    is_generic_present,
+)
+from .aggregate import sums_up
+from .triggers import TriggerHit
+
+SPECIFIC = "specific"
+# Each label a candidate that tells no specific happening may get, in the order the rules try them.
+LABELS = (SPECIFIC, "endnote", "statistical", "hypothetical", "modal", "norm", "habitual", "generic")
+
+_NUMBER = re.compile(r"\d{1,3}(?: \d{3})+(?!\d)|\d+(?:[.,]\d+)?%?")
+TABLE_NUMBERS = 5  # numbers in a sentence with few words: a row of a table
+
+
+@dataclass(frozen=True, slots=True)
+class Where:
+    """Where the candidate's sentence stands in the document."""
+
+    endnote: bool = False  # an endnote entry: headline, URL, "Source, DD.MM.YYYY"
+    text: str = ""  # the sentence's text
+
+
+@dataclass(frozen=True, slots=True)
+class Judgement:
+    """The realis decision on one candidate: its label and the cues it was read from."""
+
+    label: str
+    cues: frozenset[str]
+    probability: float | None = None  # the classifier's P(specific), when it decided
+
+    @property
+    def specific(self) -> bool:
+        return self.label == SPECIFIC
+
+
+@cache
+def _words(key: str) -> frozenset[str]:
+    return frozenset(fold(w) for w in load_json("realis.json")[key])
+
+
+def _patterns(key: str) -> list[list[str]]:
+    return load_json("realis.json")[key]
+
+
+def _predicate(tokens: tuple[Token, ...], anchor: int) -> int:
+    """The verb telling the trigger: itself if a verb, else the verb governing it
+    (``были подвергнуты штрафам`` -> ``подвергнуты``); the anchor when there is none."""
+    if tokens[anchor].pos in {"VERB", "AUX"}:
+        return anchor
+    for head in heads_up(tokens, anchor, 3):
+        if tokens[head].pos in {"VERB", "AUX"} or "Variant=Short" in tokens[head].feats:
+            return head
+    return anchor
+
+
+def _governor_in(tokens, hit: TriggerHit, words: frozenset[str], depth: int = 1) -> bool:
+    """One of the first ``depth`` governors of the trigger (over transparent nouns) is one of ``words``;
+    a participle qualifying a noun looks one governor further (``освобождения арестованных``)."""
+    chain = [g for g in governors_of(tokens, hit.anchor, depth + 1) if g not in hit.tokens]
+    if tokens[hit.anchor].rel in {"amod", "acl"}:
+        depth += 1
+    return any(tokens[g].lemmas & words for g in chain[:depth])
+
+
+def _alleged(tokens, hit: TriggerHit) -> bool:
+    """An act someone is accused or suspected of (``обвинен в убийстве``, ``по подозрению в
+    грабеже``): a governor within three steps, over transparent nouns, is an accusation;
+    or the clause says it is someone's version (``по версии следствия, они участвовали``)."""
+    transparent = _words("transparent_heads") | folded_set("transparent_heads")
+    accusation = _words("alleged_heads")
+    clause = _clause_of(tokens, hit.anchor)
+    if has_pattern(tokens, _patterns("alleged_patterns"), clause.start, hit.tokens[0]):
+        return True
+    if tokens[hit.anchor].pos not in {"NOUN", "PROPN"}:
+        return False
+    steps = 0
+    for head in heads_up(tokens, hit.anchor, 5):
+        if head in hit.tokens:
+            continue
+        if tokens[head].lemmas & accusation:
+            return True
+        if not tokens[head].lemmas & transparent:
+            steps += 1
+        if steps >= 2:
+            return False
+    return False
+
+
+def _conditional(tokens, hit: TriggerHit) -> bool:
+    """``бы``, ``если``, ``якобы``, ``чтобы`` in the trigger's clause before it, or
+    ``если`` marking the clause the trigger heads."""
+    markers = folded_set("hypothetical_markers") | {"чтобы", "бы", "б"}
+    for i in range(hit.tokens[0] - 1, max(-1, hit.tokens[0] - 9), -1):
+        if tokens[i].pos == "PUNCT" and tokens[i].text not in {"«", "»", '"'}:
+            break
+        if tokens[i].lemmas & markers:
+            return True
+    predicate = _predicate(tokens, hit.anchor)
+    return any(tokens[c].lemmas & markers and tokens[c].rel in {"mark", "advmod", "discourse", "aux"}
+               for c in children(tokens, predicate))
+
+
+def _clause_of(tokens, index: int) -> range:
+    """Tokens of the clause around ``index``, bounded by ``;``, ``:``, brackets and sentence ends."""
+    bounds = {";", ":", "(", ")"}
+    lo = index
+    while lo > 0 and tokens[lo - 1].text not in bounds:
+        lo -= 1
+    hi = index
+    while hi + 1 < len(tokens) and tokens[hi + 1].text not in bounds:
+        hi += 1
+    return range(lo, hi + 1)
+
+
+def _habitual(tokens, hit: TriggerHit, key: str = "habitual_adverbs") -> bool:
+    """A habitual adverb or phrase in the trigger's clause (``обычно``, ``как правило``,
+    ``в большинстве случаев``); with ``frequency_adverbs``, a frequency (``регулярно``)."""
+    clause = _clause_of(tokens, hit.anchor)
+    adverbs = _words(key)
+    if any(tokens[i].lemmas & adverbs and tokens[i].pos in {"ADV", "DET", "ADJ", "PRON"} for i in clause):
+        return True
+    return key == "habitual_adverbs" and has_pattern(tokens, _patterns("habitual_patterns"), clause.start, clause.stop)
+
+
+def _generic_subject(tokens, hit: TriggerHit) -> bool:
+    """The predicate's subject (or a passive's) names a class, not particular people or
+    bodies: a bare plural (``суды выносят``, ``активисты задерживаются``), ``те, кто``,
+    ``такие дела``."""
+    predicate = hit.anchor
+    if tokens[predicate].pos not in {"VERB", "AUX"} and "Variant=Short" not in tokens[predicate].feats:
+        return False  # who reports a noun ("наблюдатели фиксировали задержания") is not who it befell
+    determiners, pronouns = _words("generic_determiners"), _words("generic_pronouns")
+    for c in children(tokens, predicate):
+        if not tokens[c].rel.startswith("nsubj") or c in hit.tokens:
+            continue
+        if tokens[c].pos == "PRON" and tokens[c].lemmas & pronouns:
+            return True
+        if tokens[c].pos == "NOUN" and is_bare_plural(tokens, c):
+            return True
+        if any(tokens[d].lemmas & determiners for d in children(tokens, c)):
+            return True
+    return False
+
+
+def _generic_determiner(tokens, hit: TriggerHit) -> bool:
+    """The trigger noun, or the noun it names its people by, has a generic determiner
+    (``подобные преследования``, ``задержания любых участников``)."""
+    determiners = _words("generic_determiners")
+    own = children(tokens, hit.anchor)
+    if any(tokens[c].lemmas & determiners and tokens[c].rel in {"det", "amod"} for c in own):
+        return True
+    return any(tokens[d].lemmas & determiners and tokens[d].rel in {"det", "amod"}
+               for c in own if tokens[c].rel in {"nmod", "obj"} for d in children(tokens, c))
+
+
+def _statistic(tokens, hit: TriggerHit) -> bool:
+    """Counting a class of cases in the trigger's clause: ``число``, ``доля``, ``%``."""
+    words = _words("statistic_words")
+    clause = _clause_of(tokens, hit.anchor)
+    if any(tokens[i].text.endswith("%") for i in clause):
+        return True
+    if any(tokens[i].lemmas & words and tokens[i].pos in {"NOUN", "ADV", "ADJ", "DET", "VERB"} for i in clause):
+        return True
+    return has_pattern(tokens, _patterns("statistic_patterns"), clause.start, clause.stop)
+
+
+def _by_article(tokens, hit: TriggerHit) -> bool:
+    """The clause counts by a law's article: ``по статье 282``, ``по антиэкстремистским статьям``."""
+    clause = _clause_of(tokens, hit.anchor)
+    articles = _words("article_words")
+    # "по статье", "по антиэкстремистским уголовным статьям": adjectives may stand between
+    return any(tokens[i].lemmas & articles and i > 0 and _after_po(tokens, i)
+               or tokens[i].lemmas & articles and any(tokens[c].lemmas & {"по"} for c in children(tokens, i))
+               for i in clause)
+
+
+def _after_po(tokens, index: int) -> bool:
+    """``по`` stands before the word, with only adjectives between."""
+    i = index - 1
+    while i > 0 and tokens[i].pos == "ADJ":
+        i -= 1
+    return i >= 0 and bool(tokens[i].lemmas & {"по"})
+
+
+def _counted(tokens, hit: TriggerHit) -> bool:
+    """The trigger noun is counted (``вынесено 15 приговоров``, ``42 нападения``): a number
+    of happenings; not a number of people named by a participle (``200 задержанных``)."""
+    anchor = tokens[hit.anchor]
+    if anchor.pos != "NOUN" or any("PRTF" in p.tag for p in parse_word(fold(anchor.text))):
+        return False
+    return any(tokens[c].rel == "nummod" or tokens[c].pos == "NUM" for c in children(tokens, hit.anchor))
+
+
+def _counted_in_phrase(tokens, hit: TriggerHit) -> bool:
+    """The trigger phrase holds its counted noun (``вынесено 15 приговоров``, ``возбуждены
+    два дела``); a numeral of a time unit is a term (``приговорил к трем годам``)."""
+    inside, units = set(hit.tokens), _words("time_unit_nouns")
+    return any((tokens[i].rel == "nummod" or tokens[i].pos == "NUM") and tokens[i].head in inside
+               and tokens[tokens[i].head].pos == "NOUN" and not tokens[tokens[i].head].lemmas & units
+               for i in range(hit.tokens[0], hit.tokens[-1] + 1))
+
+
+def _cases_counted(tokens, hit: TriggerHit) -> bool:
+    """The clause counts cases (``в семи случаях``, ``в 40 случаях``): a study's figures."""
+    clause = _clause_of(tokens, hit.anchor)
+    return any(tokens[i].lemmas & {"в", "во"} and i + 2 < len(tokens)
+               and (tokens[i + 1].pos == "NUM" or tokens[i + 1].text.isdigit())
+               and tokens[i + 2].lemmas & {"случай"} for i in clause)
+
+
+def _share_of_number(tokens, hit: TriggerHit) -> bool:
+    """The clause takes a part of a counted whole: ``из 135 человек ... 49``."""
+    clause = _clause_of(tokens, hit.anchor)
+    return any(tokens[i].lemmas & {"из"} and i + 1 < len(tokens) and
+               (tokens[i + 1].pos == "NUM" or tokens[i + 1].text.isdigit()) for i in clause)
+
+
+def is_table_row(text: str) -> bool:
+    """A sentence that is mostly numbers: a row or header of a table.
+
+    >>> is_table_row("штраф 1772 1903 2015 2210 2350"), is_table_row("Задержаны 5 человек.")
+    (True, False)
+    >>> is_table_row("Оштрафовано на суммы от 30 000 до 81 000 тенге (150 – 410 EURO) 16 человек.")
+    False
+    """
+    numbers = _NUMBER.findall(text)
+    words = re.findall(r"[^\W\d_]{3,}", text)
+    return len(numbers) >= TABLE_NUMBERS and len(numbers) > len(words)
+
+
+def _is_property(token: Token) -> bool:
+    """A present participle qualifying a noun says what something is, not what
+    happened (``материалов, угрожающих безопасности``)."""
+    return "VerbForm=Part" in token.feats and "Tense=Pres" in token.feats and token.rel in {"acl", "amod"}
+
+
+def _standing_status(tokens, hit: TriggerHit) -> bool:
+    """A ban or designation told by a full participle qualifying a noun (``запрещенной
+    организации``, ``книги, признанные экстремистскими``): a status, not a ruling told."""
+    anchor = tokens[hit.anchor]
+    if not anchor.lemmas & _words("status_heads") or anchor.rel not in {"amod", "acl", "acl:relcl"}:
+        return False
+    if "VerbForm=Part" in anchor.feats:
+        return "Variant=Short" not in anchor.feats
+    return any("PRTF" in p.tag for p in parse_word(fold(anchor.text)))
+
+
+def _anchors(args, mentions: Sequence[Mention]) -> set[str]:
+    """Which arguments the trigger has: the particulars that make a happening specific."""
+    found = set()
+    for value in args.best("person"):
+        found.add("person" if isinstance(value, int) else "person_word")
+    for index in args.best("date"):
+        value = mentions[index].value
+        if isinstance(value, DateValue):
+            found.add("date_year" if value.precision == "year" else "date_day")
+    for role in ("place", "count", "amount", "term", "actor"):
+        if args.best(role):
+            found.add(role)
+    return found
+
+
+def _tense(tokens, anchor: int, predicate: int, tense: str) -> bool:
+    """The predicate, or a copula or auxiliary of the trigger or predicate, is in this tense
+    (``Пикет был мирным``, ``были задержаны``)."""
+    told = [predicate] + [c for i in {anchor, predicate} for c in children(tokens, i)
+                          if tokens[c].rel in {"cop", "aux", "aux:pass"}]
+    return any(f"Tense={tense}" in tokens[i].feats for i in told)
+
+
+def _names_people(token: Token) -> bool:
+    """A participle standing for people (``преследуемых``, ``обвиняемых``, ``осужденные``):
+    it names a group by what befell them rather than telling that it did. The tagger
+    often calls it a noun; pymorphy3 still reads it as a full participle."""
+    if token.rel not in {"nsubj", "nsubj:pass", "obj", "iobj", "obl", "nmod", "conj"}:
+        return False
+    if "VerbForm=Part" in token.feats:
+        return "Variant=Short" not in token.feats
+    return token.pos == "NOUN" and any("PRTF" in p.tag for p in parse_word(fold(token.text)))
+
+
+def cues_of(tokens: tuple[Token, ...], hit: TriggerHit, args, mentions: Sequence[Mention],
+            where: Where = Where()) -> frozenset[str]:
+    """Every cue of one candidate: the classes it may belong to and the particulars it has.
+
+    ``args`` are the trigger's arguments (:class:`~pipeline.events.arguments.Found`).
+    """
+    anchor = tokens[hit.anchor]
+    predicate = tokens[_predicate(tokens, hit.anchor)]
+    cues = {f"has_{a}" for a in _anchors(args, mentions)}
+    checks = {
+        "endnote": where.endnote,
+        "table_row": is_table_row(where.text) if where.text else False,
+        "conditional": _conditional(tokens, hit),
+        "future": "Tense=Fut" in anchor.feats or "Tense=Fut" in predicate.feats,
+        "memorial": has_pattern(tokens, [["со", "день"], ["с", "день"]], max(0, hit.tokens[0] - 3), hit.tokens[0]),
+        "modal": _governor_in(tokens, hit, (_words("modal_heads") | folded_set("hypothetical_heads"))
+                              - _words("norm_heads")),
+        "norm": _governor_in(tokens, hit, _words("norm_heads") | folded_set("reference_heads")),
+        "alleged": _alleged(tokens, hit),
+        "habitual": _habitual(tokens, hit),
+        "frequency": _habitual(tokens, hit, "frequency_adverbs"),
+        "generic_present": is_generic_present(tokens, hit.anchor),
+        "present": "Tense=Pres" in predicate.feats and "VerbForm=Fin" in predicate.feats,
+        "past": _tense(tokens, hit.anchor, predicate.index, "Past") or "Variant=Short" in predicate.feats,
+        "subject": anchor.rel.startswith("nsubj"),
+        "names_people": _names_people(anchor),
+        "perfective": "Aspect=Perf" in predicate.feats,
+        "infinitive": "VerbForm=Inf" in anchor.feats,
+        "generic_plural": is_generic_plural(tokens, hit.anchor),
+        "bare_plural": is_bare_plural(tokens, hit.anchor),
+        "generic_subject": _generic_subject(tokens, hit),
+        "generic_determiner": _generic_determiner(tokens, hit),
+        "statistic": _statistic(tokens, hit) or has_pattern(tokens, _patterns("period_patterns"), 0, len(tokens)),
+        "by_article": _by_article(tokens, hit),
+        "counted": _counted(tokens, hit),
+        "counted_in_phrase": _counted_in_phrase(tokens, hit),
+        "share_of_number": _share_of_number(tokens, hit),
+        "cases_counted": _cases_counted(tokens, hit),
+        "summing": sums_up(tokens, hit.tokens[0]),
+        "property": _is_property(anchor),
+        "status": _standing_status(tokens, hit),
+        "noun": anchor.pos in {"NOUN", "PROPN"},
+        "participle": "VerbForm=Part" in anchor.feats,
+    }
+    return frozenset(cues | {name for name, fired in checks.items() if fired})
+
+
+def decide_by_rules(cues: frozenset[str]) -> str:
+    """The label the rules give a candidate's cues: the first class that fires.
+
+    A particular person, or a day or month, keeps a candidate specific against the weaker
+    cues of habit, statistics and genericity (``в 2013 году Иванов был осужден``).
+
+    >>> decide_by_rules(frozenset({"modal", "has_person"}))
+    'modal'
+    >>> decide_by_rules(frozenset({"statistic", "noun"})), decide_by_rules(frozenset({"statistic", "has_person"}))
+    ('statistical', 'specific')
+    """
+    particular = bool(cues & {"has_person", "has_person_word", "has_date_day"})
+    if "endnote" in cues:
+        return "endnote"
+    if "table_row" in cues:
+        return "statistical"
+    if cues & {"conditional", "future", "memorial", "alleged"}:
+        return "hypothetical"
+    if "modal" in cues:
+        return "modal"
+    if "norm" in cues:
+        return "norm"
+    if "property" in cues or ("names_people" in cues and not particular):
+        return "generic"
+    if "status" in cues and not cues & {"has_date_day", "has_date_year"}:
+        return "generic"  # "запрещенной организации": a standing status, not a ruling told
+    if cues & {"generic_present", "habitual"}:
+        return "habitual"
+    if {"present", "generic_subject"} <= cues and not particular:
+        return "habitual"
+    if "frequency" in cues and not (particular or "has_place" in cues):
+        return "habitual"
+    if cues & {"statistic", "share_of_number"} and not (particular or "has_place" in cues):
+        return "statistical"
+    # verdicts or people counted by a law's article over a year: "в 2013 году по этим статьям осуждены 40 человек"
+    if "by_article" in cues and cues & {"has_count", "counted", "counted_in_phrase"} and not particular:
+        return "statistical"
+    # happenings counted, not told ("произошло 42 нападения", "в семи случаях"), unless a summary of
+    # told ones; a numeral that counts people ("трое получили штрафы") is the happening's count
+    if ("cases_counted" in cues or {"counted"} == cues & {"counted", "has_count"}) \
+            and not (particular or "summing" in cues):
+        return "statistical"
+    if "generic_plural" in cues:
+        return "generic"
+    # a bare plural subject names a class only when not told as done once ("омоновцы избили его")
+    if cues & {"generic_subject", "generic_determiner"} and not particular \
+            and not {"past", "perfective"} <= cues:
+        return "generic"
+    told = cues & {"has_person", "has_person_word", "has_date_day", "has_date_year", "has_place",
+                   "has_count", "has_amount", "has_term"}
+    if "noun" in cues and not told and "past" not in cues:
+        return "generic"
+    return SPECIFIC
+
+
+@cache
+def classifier() -> dict | None:
+    """The trained weights of ``models/realis_classifier.json``, if it exists and is enabled."""
+    try:
+        model = load_json("realis_classifier.json")
+    except FileNotFoundError:
+        return None
+    return model if model.get("enabled") else None
+
+
+def probability(cues: frozenset[str], model: dict) -> float:
+    """P(specific) of a logistic regression over the cues and the rules' label."""
+    features = cues | {f"rule_{decide_by_rules(cues)}"}
+    z = model["bias"] + sum(w for name, w in model["weights"].items() if name in features)
+    return 1 / (1 + math.exp(-z))
+
+
+def decide(cues: frozenset[str]) -> Judgement:
+    """The realis decision: the classifier's when one is enabled, else the rules'.
+
+    The label of a candidate the classifier finds not specific is the rules' class, or
+    ``generic`` when the rules found it specific."""
+    label = decide_by_rules(cues)
+    model = classifier()
+    if model is None:
+        return Judgement(label, cues)
+    p = probability(cues, model)
+    if p >= model["threshold"]:
+        return Judgement(SPECIFIC, cues, p)
+    return Judgement(label if label != SPECIFIC else "generic", cues, p)
+
+
+def judge(tokens: tuple[Token, ...], hit: TriggerHit, args, mentions: Sequence[Mention],
+          where: Where = Where()) -> Judgement:
+    """Whether one candidate tells a specific happening, and why not if it does not."""
+    return decide(cues_of(tokens, hit, args, mentions, where))

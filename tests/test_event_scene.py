@@ -1,0 +1,187 @@
+"""Where and when a report's happenings took place: dates and places carried by the layout
+of reports (a quoted account under its introduction) and by the words (a place told as an
+adjective of a city). New sentences, in the manner of the OVD-Info reports."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from pipeline.events import build_events
+from pipeline.segment import split_sentences
+from pipeline.tag import tag_mentions
+
+DOC_DATE = dt.date(2015, 2, 1)
+
+
+@pytest.fixture(scope="module")
+def events_of(models):
+    def run(text: str):
+        doc_date, mentions = tag_mentions(text, models, DOC_DATE)
+        return build_events(text, split_sentences(text), mentions, models, doc_date)
+
+    return run
+
+
+def first(events, kind):
+    found = [e for e in events if e.type == kind]
+    assert found, f"no {kind} event in {[(e.type, e.trigger) for e in events]}"
+    return found[0]
+
+
+# (text, event type, its date's start, its place): a paragraph ending in a colon introduces
+# the account quoted after it; what the account tells happened where and when the
+# introduction says.
+QUOTED_ACCOUNTS = [
+    ("Так разгон пикета в Пскове в марте 2013 года описала его участница Ольга Петрова:\n"
+     "«Я стояла с плакатом минут десять. Вдруг подъехала машина, и меня задержали.»\n",
+     "detention", dt.date(2013, 3, 1), "Псков"),
+    ("О давлении на наблюдателей в Саратове в 2012 году рассказал ОВД-Инфо Игорь Смирнов:\n"
+     "«Утром у подъезда меня избили двое неизвестных, сломали руку.»\n",
+     "violence", dt.date(2012, 1, 1), "Саратов"),
+]
+
+
+@pytest.mark.parametrize("text, kind, date, place", QUOTED_ACCOUNTS)
+def test_a_quoted_account_happened_where_and_when_its_introduction_says(events_of, text, kind, date, place):
+    event = first(events_of(text), kind)
+    assert event.date is not None and event.date.start == date
+    assert event.place == place
+
+
+# Without the colon the next paragraph is a story of its own: nothing carries.
+def test_a_paragraph_without_a_colon_takes_nothing_from_the_one_before(events_of):
+    text = ("В марте 2013 года в Пскове прошел пикет против закрытия больницы.\n"
+            "Позднее полицейские задержали двоих активистов у здания администрации.\n")
+    event = first(events_of(text), "detention")
+    assert event.date is None and event.place is None
+
+
+# (text, date of the later happening or None): a happening told «потом», «впоследствии» is
+# not on the day or in the month the paragraph named, but still in the year it named.
+LATER = [
+    ("В 2013 году в Омске прошел пикет у здания мэрии. Потом полицейские задержали троих участников.",
+     dt.date(2013, 1, 1)),
+    ("Осенью 2011 года в Томске активисты провели митинг. Впоследствии одного из них арестовали на 10 суток.",
+     dt.date(2011, 1, 1)),
+    ("12 мая 2013 года в Омске прошел пикет у здания мэрии. Впоследствии полицейские задержали троих участников.",
+     None),
+    ("В мае 2013 года в Омске прошел пикет у здания мэрии. Позднее полицейские задержали троих участников.",
+     None),
+]
+
+
+@pytest.mark.parametrize("text, date", LATER)
+def test_a_later_happening_keeps_only_the_year(events_of, text, date):
+    later = [e for e in events_of(text) if e.type in {"detention", "custody"}]
+    assert later, "the later happening is an event"
+    assert (later[0].date.start if later[0].date else None) == date
+
+
+# (text, event type, date): a date opening its sentence after an introductory phrase with no
+# verb («По данным ...,», «Кроме того,») frames what the paragraph tells next, even when
+# that sentence itself tells no happening (a statistic).
+INTRODUCED_DATES = [
+    ("По данным мониторинга, в 2013 году по административным статьям было вынесено 40 приговоров. "
+     "Активиста Ивана Петрова приговорили к двум годам колонии.", "custody", dt.date(2013, 1, 1)),
+    ("По сведениям правозащитников, в 2012 году по этой статье осуждены 30 человек. "
+     "Студента Олега Смирнова оштрафовали на 10 тысяч рублей.", "fine", dt.date(2012, 1, 1)),
+]
+
+
+@pytest.mark.parametrize("text, kind, date", INTRODUCED_DATES)
+def test_a_date_after_an_introductory_phrase_frames_the_paragraph(events_of, text, kind, date):
+    event = first(events_of(text), kind)
+    assert event.date is not None and event.date.start == date
+
+
+# (text, event type, place): a city's adjective on the person or body a happening befell
+# tells where it happened; a place the sentence names outright comes first; a country's
+# adjective is no place.
+ADJECTIVE_PLACES = [
+    ("В 2013 году 20 сотрудников екатеринбургской газеты «Вечерний курьер» объявили голодовку.",
+     "protest", "Екатеринбург"),
+    ("Координатора тюменского отделения движения «Голос» Ирину Соколову задержали сотрудники полиции.",
+     "detention", "Тюмень"),
+    ("Воронежской активистке Наталье Ивановой разбили окно в квартире.", "violence", "Воронеж"),
+    ("В Омске задержали московского журналиста Петра Иванова.", "detention", "Омск"),
+    ("Российские власти запретили ввоз книг.", "permit_denied", None),
+]
+
+
+@pytest.mark.parametrize("text, kind, place", ADJECTIVE_PLACES)
+def test_a_citys_adjective_on_a_participant_is_the_place(events_of, text, kind, place):
+    assert first(events_of(text), kind).place == place
+
+
+# (text, event type): the lexicon lists one aspect of a verb, the text tells the other
+# (a secondary imperfective in -ывать/-ивать is its perfective's partner).
+ASPECT_PARTNERS = [
+    ("Неизвестные измазывали краской дверь квартиры журналиста Ивана Петрова.", "violence"),
+    ("Машину активиста Олега Смирнова закидывали камнями.", "violence"),
+]
+
+
+@pytest.mark.parametrize("text, kind", ASPECT_PARTNERS)
+def test_the_other_aspect_of_a_trigger_verb_triggers(events_of, text, kind):
+    first(events_of(text), kind)
+
+
+# (text, number of violence events): violence told by another word in a later sentence of
+# the paragraph is another happening (a killing, then clashes); told by the same word, a
+# retelling.
+VIOLENCE_TOLD_APART = [
+    ("В июне 2013 года в Омске неизвестные убили активиста Ивана Петрова. "
+     "На акции памяти через неделю произошли столкновения с полицией.", 2),
+    ("В мае 2013 года в Омске неизвестные избили журналиста Олега Смирнова. "
+     "Избили его прямо у подъезда.", 1),
+]
+
+
+@pytest.mark.parametrize("text, n", VIOLENCE_TOLD_APART)
+def test_violence_told_by_another_word_is_another_happening(events_of, text, n):
+    assert sum(e.type == "violence" for e in events_of(text)) == n
+
+
+# (text, number of intimidation events): the same for pressure (a threat, then a «беседа»).
+PRESSURE_TOLD_APART = [
+    ("В марте 2013 года в Омске активисту Ивану Петрову угрожали по телефону. "
+     "Через неделю сотрудники полиции провели с ним профилактическую беседу.", 2),
+    ("В марте 2013 года в Омске активисту Ивану Петрову угрожали по телефону. "
+     "Угрожали ему и на улице.", 1),
+]
+
+
+@pytest.mark.parametrize("text, n", PRESSURE_TOLD_APART)
+def test_pressure_told_by_another_word_is_another_happening(events_of, text, n):
+    assert sum(e.type == "intimidation" for e in events_of(text)) == n
+
+
+# (text, number of court events): a court's rulings told by other words in later sentences
+# are rulings of their own; the court words after a lawsuit or appeal filed in the paragraph
+# tell that same case.
+COURT_TOLD_APART = [
+    ("В мае 2013 года суд вернул дело Ивана Петрова в прокуратуру. Позднее суд амнистировал его.", 2),
+    ("В марте 2013 года активисты подали иск к администрации Омска. "
+     "Районный суд в удовлетворении иска отказал.", 1),
+]
+
+
+@pytest.mark.parametrize("text, n", COURT_TOLD_APART)
+def test_rulings_told_by_other_words_are_rulings_of_their_own(events_of, text, n):
+    assert sum(e.type == "court" for e in events_of(text)) == n
+
+
+# (text, event type, place): where a named person is from or works is reached through that
+# person, however deep the person stands in the happening's phrase.
+PERSON_PLACES = [
+    ("В мае 2013 года было возбуждено дело против координатора отделения движения «Голос» в Томске "
+     "Ивана Петрова по статье о хулиганстве.", "other", "Томск"),
+    ("Летом 2012 года задержали активиста из Курска Олега Смирнова.", "detention", "Курск"),
+]
+
+
+@pytest.mark.parametrize("text, kind, place", PERSON_PLACES)
+def test_where_a_named_person_is_from_is_the_place(events_of, text, kind, place):
+    assert first(events_of(text), kind).place == place

@@ -1,0 +1,181 @@
+"""The realis step: a specific happening, or a law, habit, statistic, hypothesis, class or endnote.
+
+Each table is of new sentences written for the class it tests (none is taken from a
+benchmark text), in the voice of the reports and statements the pipeline reads.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+
+import pytest
+
+from pipeline.events import build_events
+from pipeline.events.realis import LABELS, SPECIFIC, decide_by_rules, is_table_row
+from pipeline.events.scene import endnote_lines
+from pipeline.segment import split_sentences
+from pipeline.tag import tag_mentions
+
+DOC_DATE = dt.date(2015, 2, 1)
+
+
+@pytest.fixture(scope="module")
+def judged(models):
+    """Every candidate trigger of a text with the realis decision on it, and the events."""
+    def run(text: str):
+        doc_date, mentions = tag_mentions(text, models, DOC_DATE)
+        candidates: list = []
+        events = build_events(text, split_sentences(text), mentions, models, doc_date, candidates)
+        return candidates, events
+
+    return run
+
+
+def labels(candidates, text: str) -> dict[str, str]:
+    return {text[c.start:c.end]: c.judgement.label for c in candidates}
+
+
+# (sentence, trigger, expected label): one row per class of statement that is not a happening
+NOT_HAPPENINGS = [
+    # a legal norm: what a law or an article provides
+    ("Закон предусматривает арест до 30 суток за повторное нарушение.", "арест", "norm"),
+    ("Статья позволяет блокировать сайты без решения суда.", "блокировать", "modal"),
+    ("Новая норма устанавливает штраф для организаторов шествий.", "штраф", "norm"),
+    # habitual and generic: a custom, a class of people or bodies
+    ("Полиция обычно задерживает участников несогласованных акций.", "задерживает", "habitual"),
+    ("Суды, как правило, назначают штрафы за одиночные пикеты.", "штрафы", "habitual"),
+    ("Ежегодно суды рассматривают тысячи таких дел.", "рассматривают тысячи таких дел", "habitual"),
+    ("Таких активистов регулярно задерживают.", "задерживают", "habitual"),
+    ("Журналистов задерживают за любую публикацию.", "задерживают", "habitual"),
+    # statistics over a period or a class of cases
+    ("Доля приговоренных к лишению свободы выросла до 20%.", "лишению свободы", "statistical"),
+    ("Число задержанных на акциях в регионах снижается третий год подряд.", "задержанных", "generic"),
+    # verdicts counted by an article, the count inside the trigger phrase; outcomes over the
+    # period a report reviews
+    ("По данным мониторинга, в 2013 году по административным статьям было вынесено 40 приговоров "
+     "в отношении 52 человек.", "вынесено 40 приговоров", "statistical"),
+    ("В 2012 году по антиэкстремистским уголовным статьям было вынесено 9 приговоров.",
+     "вынесено 9 приговоров", "statistical"),
+    ("В течение рассматриваемого периода 30 активистов были приговорены к штрафам.",
+     "приговорены к штрафам", "statistical"),
+    # modal and hypothetical: possible, feared, intended, conditional
+    ("Активиста могли задержать еще на вокзале.", "задержать", "modal"),
+    ("Если его арестуют, он потеряет работу.", "арестуют", "hypothetical"),
+    ("Ему грозит арест до пятнадцати суток.", "арест", "modal"),
+    ("Организаторы опасаются, что митинг разгонят.", "разгонят", "hypothetical"),
+    # alleged: the act someone is accused of is the investigators' version
+    ("Его обвинили в избиении полицейского.", "избиении", "hypothetical"),
+    ("Студента задержали по подозрению в поджоге автомобиля.", "поджоге", "hypothetical"),
+    # a standing status: a ban or designation told by a participle qualifying a noun
+    ("Члены запрещенной в России организации провели собрание в кафе.", "запрещенной", "generic"),
+    ("Полицейские изъяли у активиста книги, признанные экстремистскими.", "признанные экстремистскими", "generic"),
+    ("Его обвинили в распространении листовок запрещенного движения.", "запрещенного", "generic"),
+]
+
+
+@pytest.mark.parametrize("text, trigger, label", NOT_HAPPENINGS)
+def test_statements_that_tell_no_happening(judged, text, trigger, label):
+    candidates, _ = judged(text)
+    assert labels(candidates, text).get(trigger) == label
+
+
+@pytest.mark.parametrize("text, trigger", [(t, w) for t, w, _ in NOT_HAPPENINGS])
+def test_no_event_is_made_of_them(judged, text, trigger):
+    _, events = judged(text)
+    assert trigger not in {e.trigger for e in events}
+
+
+# (sentence, event type, fields expected on the event): specific happenings stay events
+HAPPENINGS = [
+    # a count about one occasion is an event with its count
+    ("12 июня в Москве задержали более 400 человек.", "detention", {"place": "Москва", "count_low": 400}),
+    ("В марте 2013 года активиста Петра Сидорова приговорили к двум годам колонии.", "custody",
+     {"persons": ("Петр Сидоров",)}),
+    ("Вчера вечером полиция задержала троих участников пикета у здания мэрии.", "detention", {"count_low": 3}),
+    ("Суд оштрафовал Анну Ковалеву на 20 тысяч рублей.", "fine", {"persons": ("Анна Ковалева",)}),
+    ("5 мая в Самаре неизвестные избили журналиста Олега Фомина.", "violence", {"persons": ("Олег Фомин",)}),
+    # a bare plural subject told as done once is not a class
+    ("Омоновцы повалили его на асфальт и избили.", "violence", {}),
+    # the present of a named person's state is told, not a habit
+    ("Сейчас Игорь Белов находится под стражей.", "custody", {"persons": ("Игорь Белов",)}),
+    # a term inside the phrase is no count of verdicts; a named person over the period is told
+    ("В 2013 году Омский суд приговорил Ивана Петрова к двум годам колонии.", "custody",
+     {"persons": ("Иван Петров",)}),
+    ("За отчетный период Игорь Белов был оштрафован трижды.", "fine", {"persons": ("Игорь Белов",)}),
+    # a set of cases opened at a place, without an article counted: the cases told next
+    ("В 2014 году в Омске и Томске были возбуждены как минимум три дела против активистов.", "other", {}),
+    # the ruling that makes a status, told with its date, is a happening
+    ("В марте 2014 года суд признал движение экстремистским.", "other", {}),
+    ("Власти запретили шествие в центре Омска.", "permit_denied", {"place": "Омск"}),
+]
+
+
+@pytest.mark.parametrize("text, kind, fields", HAPPENINGS)
+def test_specific_happenings_are_events(judged, text, kind, fields):
+    _, events = judged(text)
+    (event,) = [e for e in events if e.type == kind]
+    for name, value in fields.items():
+        if name == "count_low":
+            assert event.count is not None and event.count.low == value
+        else:
+            assert getattr(event, name) == value
+
+
+def test_a_report_endnote_gives_no_event(judged):
+    text = ("Активиста задержали у здания суда.\n"
+            "7. В Самаре задержали участников пикета ↩\n"
+            "http://example.org/news/2014/05/01/zaderzhanie\n"
+            "«Новости Самары», 01.05.2014\n")
+    candidates, events = judged(text)
+    assert [e.trigger for e in events] == ["задержали"]
+    in_endnote = [c for c in candidates if c.start > text.index("7.")]
+    assert in_endnote and all(c.judgement.label == "endnote" for c in in_endnote)
+
+
+@pytest.mark.parametrize(
+    "text, flags",
+    [
+        ("Текст.\n3. Задержан активист ↩\nhttp://x.org/a\nНовости, 01.05.2014\nТекст.",
+         [False, True, True, True, False]),
+        # a headline over two lines, a URL broken over two lines, a source over two lines
+        ("12. Суд отправил блогера\nпод домашний арест ↩\nhttp://x.org/a-\nb-c\nЦентр «Право», годовой доклад за\n"
+         "2013 год.\nОбычный абзац.", [True, True, True, True, True, True, False]),
+        # a link caption of a statement is not a report's endnote
+        ("Текст.\nhttp://x.kz — 24 марта. Митинг.", [False, False]),
+    ],
+)
+def test_endnote_lines(text, flags):
+    assert endnote_lines(text) == flags
+
+
+@pytest.mark.parametrize(
+    "text, table",
+    [
+        ("условное лишение свободы 3807 3529 3511 3029 3090", True),
+        ("2009 2010 2011 2012 2013", True),
+        ("В 2012 году задержаны 5 человек, в 2013 году — 7.", False),
+    ],
+)
+def test_table_rows(text, table):
+    assert is_table_row(text) is table
+
+
+@pytest.mark.parametrize(
+    "cues, label",
+    [
+        ({"endnote", "has_person"}, "endnote"),
+        ({"conditional", "has_person"}, "hypothetical"),
+        ({"habitual", "has_person"}, "habitual"),
+        ({"frequency"}, "habitual"),
+        ({"frequency", "has_person"}, SPECIFIC),  # "его регулярно задерживали": an aggregate of happenings
+        ({"generic_subject", "present"}, "habitual"),
+        ({"generic_subject", "past", "perfective"}, SPECIFIC),
+        ({"noun"}, "generic"),
+        ({"noun", "past"}, SPECIFIC),
+        ({"noun", "has_date_day"}, SPECIFIC),
+    ],
+)
+def test_rules_order(cues, label):
+    assert decide_by_rules(frozenset(cues)) == label
+    assert label in LABELS
