@@ -49,8 +49,11 @@ from pipeline.link.records import (
     EVENT_KEY,
     PERSON_KEY,
     document_context,
+    event_key,
     event_places,
     event_records,
+    key_parts,
+    person_key,
     person_records,
     stable_id,
 )
@@ -259,7 +262,7 @@ def run_dedupe(train, test) -> dict:
         for k in rows["train"]:
             by_label.setdefault(truth.get(k, k), []).append(k)
         matches = [p for group in by_label.values() for p in combinations(group, 2)
-                   if p[0].split(" | ")[0] != p[1].split(" | ")[0]]
+                   if key_parts(p[0])[0] != key_parts(p[1])[0]]
         keys = list(rows["train"])
         distinct = []
         while len(distinct) < 1000:
@@ -327,9 +330,9 @@ def run_splink(test, method: str) -> dict:
             engine.load_parameters = shipped
     else:
         result = link("test", write=False, tables=tables)
-    people = dict(zip(result.person_events["doc_id"] + " | " + result.person_events["name"],
-                      result.person_events["person_id"]))
-    incidents = {f"{d} | {e}": i for d, e, i in result.event_incidents[
+    people = {person_key(d, n): p for d, n, p in result.person_events[
+        ["doc_id", "name", "person_id"]].itertuples(index=False)}
+    incidents = {event_key(d, e): i for d, e, i in result.event_incidents[
         ["doc_id", "event_id", "incident_id"]].itertuples(index=False) if isinstance(i, str)}
     return {"people": people, "incidents": incidents}
 

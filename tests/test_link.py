@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import subprocess
 import sys
+import warnings
 
 import pandas as pd
 import pytest
@@ -356,8 +358,7 @@ def test_link_reads_and_load_joins_an_archive_of_parts(tmp_path):
     # A selection keeps the joined ids; a later run adds a document the link has not seen.
     selected = pipeline.load(out, tables=["events"], columns=["doc_id", "event_id", "type"])
     assert selected.events["incident_id"].notna().all() and selected.mentions is None
-    # The later run is the real command in its own process, as a user runs it (a batch
-    # forked from a process that has linked inherits DuckDB's threads).
+    # The later run is the real command in its own process, as a user runs it.
     (texts / "third.txt").write_text(LATER["third"], encoding="utf-8")
     done = subprocess.run([sys.executable, "-m", "pipeline.cli", "run", str(texts), "-o", str(out),
                            "-q"], capture_output=True, text=True)
@@ -365,3 +366,123 @@ def test_link_reads_and_load_joins_an_archive_of_parts(tmp_path):
     with pytest.warns(UserWarning, match="1 new"):
         later = pipeline.load(out)
     assert later.events.set_index("doc_id").loc[["third"], "incident_id"].isna().all()
+
+
+def _cli(*args: str) -> None:
+    done = subprocess.run([sys.executable, "-m", "pipeline.cli", *args], capture_output=True,
+                          text=True)
+    assert done.returncode == 0, done.stderr[-2000:]
+
+
+def test_load_withholds_the_ids_of_a_document_extracted_anew_since_the_link(tmp_path):
+    """event_id is a position in its document: once a statement is edited and run
+    again, its old ids would name other events (here a fine in another city would
+    take the detention's incident). Its ids are withheld, with a warning, however
+    the tables are selected; the unchanged document keeps its ids."""
+    import pipeline
+
+    texts = tmp_path / "texts"
+    texts.mkdir()
+    for name, text in TOLD_TWICE.items():
+        (texts / f"{name}.txt").write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    _cli("run", str(texts), "-o", str(out), "-q")
+    _cli("link", str(out))
+    linked = pipeline.load(out)
+    detentions = linked.events[linked.events["type"] == "detention"].set_index("doc_id")
+    incident = detentions.loc["first", "incident_id"]
+    assert detentions.loc["second", "incident_id"] == incident
+    person = linked.mentions[linked.mentions["doc_id"] == "first"]["person_id"].dropna().iloc[0]
+
+    (texts / "second.txt").write_text(LATER["third"] + " " + TOLD_TWICE["second"],
+                                      encoding="utf-8")
+    _cli("run", str(texts), "-o", str(out), "-q")
+    for selection in ({}, {"tables": ["events"], "filters": [("type", "==", "fine")]},
+                      {"tables": ["events", "mentions"], "filters": [("doc_id", "==", "second")]}):
+        with pytest.warns(UserWarning, match="1 changed .*run `testimony link` again"):
+            tables = pipeline.load(out, **selection)
+        second = tables.events[tables.events["doc_id"] == "second"]
+        assert "fine" in set(second["type"]) and second["incident_id"].isna().all()
+        if tables.mentions is not None:
+            named = tables.mentions[tables.mentions["doc_id"] == "second"]
+            assert named["person_id"].isna().all()
+    with pytest.warns(UserWarning, match="1 changed"):
+        tables = pipeline.load(out)
+    first = tables.events[tables.events["doc_id"] == "first"]
+    assert list(first.loc[first["type"] == "detention", "incident_id"]) == [incident]
+    assert person in set(tables.mentions.loc[tables.mentions["doc_id"] == "first", "person_id"])
+    assert "second" not in set(tables.person_events["doc_id"])
+    assert "first" in set(tables.person_events["doc_id"])
+
+    _cli("link", str(out))  # linked again: nothing withheld, no warning
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        relinked = pipeline.load(out)
+    second = relinked.events[relinked.events["doc_id"] == "second"]
+    assert second["incident_id"].notna().all()
+    fine = second.loc[second["type"] == "fine", "incident_id"].iloc[0]
+    assert fine != incident
+
+
+def test_load_withholds_every_id_when_the_link_does_not_say_what_it_linked(tmp_path):
+    import json
+
+    import pipeline
+
+    out = _written(tmp_path / "out", [DETAINED_A, DETAINED_B])
+    link(out)
+    manifest = json.loads((out / "link.json").read_text(encoding="utf-8"))
+    manifest["documents"] = sorted(manifest["documents"])  # as the first version wrote it
+    (out / "link.json").write_text(json.dumps(manifest), encoding="utf-8")
+    with pytest.warns(UserWarning, match="does not record what its 2 documents"):
+        tables = pipeline.load(out)
+    assert tables.events["incident_id"].isna().all() and tables.person_events.empty
+
+
+# (doc_id, name) pairs that a key joined with " | " alone would confuse: a doc_id
+# may hold " | " (it is a file's stem), and a backslash.
+KEYS_APART = [
+    (("a | b", "Иван Петров"), ("a", "b | Иван Петров")),
+    (("отчёт | 2021", "Анна Иванова"), ("отчёт", "2021 | Анна Иванова")),
+    (("a\\", "| b"), ("a\\ |", "b")),
+    (("a \\| b", "c"), ("a | b", "c")),
+    (("x | ", "y"), ("x", " | y")),
+]
+
+
+@pytest.mark.parametrize("one, other", KEYS_APART)
+def test_record_keys_of_different_records_differ_and_read_back(one, other):
+    from pipeline.link.records import event_key, key_parts, person_key
+
+    assert person_key(*one) != person_key(*other)
+    for doc_id, name in (one, other):
+        assert key_parts(person_key(doc_id, name)) == (doc_id, name)
+        assert key_parts(event_key(doc_id, 7)) == (doc_id, "7")
+    assert event_key(one[0], 1) != event_key(other[0], 1) or one[0] == other[0]
+
+
+def test_doc_ids_holding_the_separator_link_as_any_others():
+    """The documents of `linked` under doc_ids holding " | ": the same people and
+    incidents, and an event naming no one takes the people of its own document."""
+    renamed = {"a": "заявление | a", "b": "заявление", "c": "заявление | a | c"}
+    docs = [GoldDocument(renamed[d.doc_id], d.text, d.doc_date, d.people, d.events, d.origin)
+            for d in (DETAINED_A, DETAINED_B, NAMESAKE)]
+    result = link("test", write=False, tables=gold_tables(docs))
+    a, b, c = (renamed[d] for d in "abc")
+    assert _person_of(result, a) == _person_of(result, b) != _person_of(result, c)
+    assert _incident_of(result, a) == _incident_of(result, b) != _incident_of(result, c)
+
+
+def _threads() -> int:
+    return len(os.listdir("/proc/self/task"))
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self/task"), reason="counts threads in Linux /proc")
+def test_link_leaves_no_engine_threads_behind():
+    """DuckDB's threads must end with link(): a batch forked later in the same process
+    would inherit them mid-work (its workers crashed)."""
+    tables = gold_tables([DETAINED_A, DETAINED_B, NAMESAKE])
+    link("test", write=False, tables=tables)  # whatever starts once per process
+    before = _threads()
+    link("test", write=False, tables=tables)
+    assert _threads() == before

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import math
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,7 +28,7 @@ import pandas as pd
 
 from .. import __version__
 from ..records import split_names
-from ..research.loading import load
+from ..research.loading import document_fingerprints, load
 from ..tables import write_text_atomically
 from .cluster import cluster
 from .names import same_in_document
@@ -51,6 +52,7 @@ from .records import (
     event_key,
     event_places,
     event_records,
+    key_parts,
     person_key,
     person_records,
     stable_id,
@@ -112,7 +114,10 @@ def link(out: str | Path, dest: str | Path | None = None, *,
     """
     out = Path(out)
     dest = Path(dest) if dest is not None else out
-    tables = load(out) if tables is None else tables
+    if tables is None:
+        with warnings.catch_warnings():  # ids of an earlier link, which this one replaces
+            warnings.simplefilter("ignore")
+            tables = load(out)
     decisions = read_decisions(dest) if write else Decisions()
 
     context = document_context(tables)
@@ -175,7 +180,9 @@ def link(out: str | Path, dest: str | Path | None = None, *,
             MENTION_PEOPLE: result.mention_people, EVENT_INCIDENTS: result.event_incidents})
         write_text_atomically(dest / MANIFEST, json.dumps({
             "testimony": __version__, "source": str(out),
-            "documents": sorted(set(tables.documents["doc_id"].astype(str))),
+            # What each document's rows were made from: load() withholds the ids of
+            # a document extracted anew since (its event_ids may name other events).
+            "documents": dict(sorted(document_fingerprints(tables.documents).items())),
             "person_threshold": person_threshold, "incident_threshold": incident_threshold,
             "people": len(people), "incidents": len(incidents),
             "review_pairs": result.n_review, "stale_decisions": len(decisions.stale),
@@ -292,8 +299,8 @@ def _review_rows(kind: str, pairs: pd.DataFrame, threshold: float, tables,
         rows.append({
             "kind": kind, "left": left, "right": right,
             "match_probability": round(pair.match_probability, 4),
-            "left_name": summaries.get(left, left.split(" | ")[-1]),
-            "right_name": summaries.get(right, right.split(" | ")[-1]),
+            "left_name": summaries.get(left, key_parts(left)[1]),
+            "right_name": summaries.get(right, key_parts(right)[1]),
             "left_evidence": evidence.get(left, ""), "right_evidence": evidence.get(right, ""),
             "decision": "",
             "note": f"kept apart: {refused[key]}" if (key := tuple(sorted((left, right))))

@@ -16,6 +16,7 @@ downloaded; DuckDB runs in memory in this process.
 
 from __future__ import annotations
 
+import gc
 import logging
 import math
 from dataclasses import dataclass, field
@@ -242,10 +243,16 @@ def score_pairs(records: pd.DataFrame, model: Model, *, learn: bool = True,
             parameters = fitted_parameters(linker, model)
         estimate_prior(linker, model, len(records))
         with quiet_splink():
-            pairs = linker.inference.predict(threshold_match_probability=threshold)
-        frame = pairs.as_pandas_dataframe()
+            frame = linker.inference.predict(
+                threshold_match_probability=threshold).as_pandas_dataframe()
     finally:
         close(linker)
+        # DuckDB's worker threads end only when its database is freed, and splink's
+        # objects hold it in reference cycles: collected now, not at some later
+        # collection, or a batch forked in this process inherits running threads
+        # (its workers crashed with signal 11).
+        del linker
+        gc.collect()
     keep = ["unique_id_l", "unique_id_r", "match_weight", "match_probability",
             *[c for c in frame.columns if c.startswith(("gamma_", "mw_"))]]
     return frame[keep], parameters

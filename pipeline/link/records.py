@@ -29,12 +29,48 @@ PERSON_KEY = "person_key"  # doc_id and name: one person of one document
 EVENT_KEY = "event_key"  # doc_id and event_id
 
 
+KEY_SEPARATOR = " | "
+
+
+def _escaped(doc_id: str) -> str:
+    """``doc_id`` with ``\\`` and ``|`` escaped: the first unescaped ``|`` of a key is
+    its separator, so no two (doc_id, name) give one key (``a | b``, ``c`` against
+    ``a``, ``b | c``). A doc_id without either reads as itself, so keys, ids and
+    annotators' decisions made before stay as they were."""
+    return str(doc_id).replace("\\", "\\\\").replace("|", "\\|")
+
+
 def person_key(doc_id: str, name: str) -> str:
-    return f"{doc_id} | {name}"
+    """One person of one document: ``doc_id | name``.
+
+    >>> person_key("заявление", "Бахыт Туменова")
+    'заявление | Бахыт Туменова'
+    """
+    return f"{_escaped(doc_id)}{KEY_SEPARATOR}{name}"
 
 
 def event_key(doc_id: str, event_id: int) -> str:
-    return f"{doc_id} | {int(event_id)}"
+    """One event of one document: ``doc_id | event_id``."""
+    return f"{_escaped(doc_id)}{KEY_SEPARATOR}{int(event_id)}"
+
+
+def key_parts(key: str) -> tuple[str, str]:
+    """A record key's doc_id and name (or event_id, as text).
+
+    >>> key_parts(person_key("a | b", "Иван | Петров"))
+    ('a | b', 'Иван | Петров')
+    """
+    doc_id, i = [], 0
+    while i < len(key):
+        if key[i] == "\\" and i + 1 < len(key):
+            doc_id.append(key[i + 1])
+            i += 2
+        elif key.startswith(KEY_SEPARATOR, i):
+            return "".join(doc_id), key[i + len(KEY_SEPARATOR):]
+        else:
+            doc_id.append(key[i])
+            i += 1
+    raise ValueError(f"not a record key: {key!r}")
 
 
 def stable_id(prefix: str, key: str) -> str:
@@ -269,7 +305,7 @@ def event_records(tables: Tables, places: pd.DataFrame,
     # still belongs to a document about someone.
     in_document: dict[str, set[str]] = {}
     for key, person_id in person_of.items():
-        in_document.setdefault(key.split(" | ", 1)[0], set()).add(person_id)
+        in_document.setdefault(key_parts(key)[0], set()).add(person_id)
     frame["doc_person_ids"] = [_listed(in_document.get(d, ())) for d in frame["doc_id"]]
     for column in ("date_precision", "place", "currency", "term_unit", "month"):
         frame[column] = frame[column].where(frame[column].notna(), None)

@@ -170,8 +170,9 @@ DICTIONARY: dict[str, dict[str, Column]] = {
         "approx": Column(NULLABLE_BOOL, "True for an approximate value (`около`, `более`, "
                          "`порядка`); null for types without a value.", "False"),
         "person_id": _person_id("The person (a row of `people`) a PER mention names, joined "
-                                "by `load()` once `testimony link` has run; null before, and "
-                                "for other mentions."),
+                                "by `load()` once `testimony link` has run; null before, for "
+                                "other mentions, and for a document run anew since the "
+                                "link."),
     },
     EVENTS: {
         "doc_id": _doc_id(),
@@ -205,7 +206,8 @@ DICTIONARY: dict[str, dict[str, Column]] = {
                                  "evidence.", "6993-7050; 7051-7315"),
         "incident_id": _incident_id("The incident (a row of `incidents`) this event tells, "
                                     "joined by `load()` once `testimony link` has run; null "
-                                    "before, and for negated events."),
+                                    "before, for negated events, and for a document run "
+                                    "anew since the link."),
     },
     EVENT_ARGUMENTS: {
         "doc_id": _doc_id(),

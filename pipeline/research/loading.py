@@ -107,15 +107,18 @@ def load(out: str | Path, tables: Sequence[str] | None = None, columns: Selectio
     links = Path(links) if links is not None else Path(out)
     if not _has_links(links):
         return Tables(**{name: typed.get(name) for name in TABLES})
-    if typed.get(DOCUMENTS) is not None and "doc_id" in typed[DOCUMENTS] and not filters:
-        _warn_if_stale(links, typed[DOCUMENTS])
+    # Ids are joined by (doc_id, event_id) and (doc_id, mention_id), positions in a
+    # document: once a document is extracted anew they may name other events, so
+    # its ids are withheld until the folder is linked again.
+    withheld = _not_linked_as_now(out, links)
     for name, link_table, keys in ((MENTIONS, MENTION_PEOPLE, ["doc_id", "mention_id"]),
                                    (EVENTS, EVENT_INCIDENTS, ["doc_id", "event_id"])):
         if typed.get(name) is not None and all(k in typed[name] for k in keys):
-            ids = read_link_table(links, link_table)[[*keys, JOINED_COLUMNS[name][0]]]
-            typed[name] = _joined(typed[name], ids, keys, name)
+            ids = _kept(read_link_table(links, link_table), withheld)
+            typed[name] = _joined(typed[name], ids[[*keys, JOINED_COLUMNS[name][0]]], keys, name)
     linked = {name: conform(read_link_table(links, name), name, where=str(links))
               for name in LINKED_TABLES}
+    linked[PERSON_EVENTS] = _kept(linked[PERSON_EVENTS], withheld).reset_index(drop=True)
     return Tables(**{name: typed.get(name) for name in TABLES}, **linked, linked=True)
 
 
@@ -134,17 +137,51 @@ def _joined(frame: pd.DataFrame, link: pd.DataFrame, keys: list[str], name: str)
     return conform(frame, name, columns=[c for c in DICTIONARY[name] if c in frame.columns])
 
 
-def _warn_if_stale(links: Path, documents: pd.DataFrame) -> None:
-    """A warning when documents were added or removed since the folder was linked."""
+def _kept(frame: pd.DataFrame, withheld: set[str]) -> pd.DataFrame:
+    """The rows of a link table whose documents are as they were when linked."""
+    return frame[~frame["doc_id"].astype(str).isin(withheld)] if withheld else frame
+
+
+FINGERPRINT = ("sha256", "pipeline_version", "n_chars")  # what makes a document's rows
+
+
+def document_fingerprints(documents: pd.DataFrame) -> dict[str, dict]:
+    """Per doc_id, what its rows were made from: the input's SHA-256, the pipeline's
+    version (with its code fingerprint) and the clean text's length. ``testimony link``
+    records them in its manifest; :func:`load` compares them with the output's."""
+    found = {}
+    for row in documents.reindex(columns=["doc_id", *FINGERPRINT]).itertuples(index=False):
+        found[str(row[0])] = {name: (None if pd.isna(value) else
+                                     int(value) if name == "n_chars" else str(value))
+                              for name, value in zip(FINGERPRINT, row[1:])}
+    return found
+
+
+def _not_linked_as_now(out: str | Path, links: Path) -> set[str]:
+    """The doc_ids of ``out`` whose rows are not the ones ``testimony link`` saw (new
+    documents, or documents changed since), with a warning whenever the output and the
+    link differ. The whole documents table is read (it is small), whatever ``filters``
+    the caller gave, so a selection is checked like a full load."""
+    columns = {DOCUMENTS: ["doc_id", *FINGERPRINT]}
+    now = document_fingerprints(read_tables(out, (DOCUMENTS,), columns)[DOCUMENTS])
     manifest = links / LINK_MANIFEST
-    if not manifest.exists():
-        return
-    linked = set(json.loads(manifest.read_text(encoding="utf-8")).get("documents", []))
-    now = set(documents["doc_id"].astype(str))
-    if linked != now:
-        warnings.warn(f"{links}: linked over {len(linked)} documents, the output now has "
-                      f"{len(now)} ({len(now - linked)} new, {len(linked - now)} gone): "
-                      f"run `testimony link` again to link them", stacklevel=3)
+    recorded = (json.loads(manifest.read_text(encoding="utf-8")).get("documents")
+                if manifest.exists() else None)
+    if not isinstance(recorded, dict):  # no manifest, or one that kept only doc_ids
+        if now:
+            warnings.warn(f"{links}: the link does not record what its {len(now)} documents "
+                          f"were made from, so their person_id and incident_id are left "
+                          f"null: run `testimony link` again", stacklevel=3)
+        return set(now)
+    new = set(now) - set(recorded)
+    gone = set(recorded) - set(now)
+    changed = {d for d in set(now) & set(recorded) if now[d] != recorded[d]}
+    if new or gone or changed:
+        warnings.warn(f"{links}: linked over {len(recorded)} documents; since then "
+                      f"{len(changed)} changed (their person_id and incident_id are left "
+                      f"null), {len(new)} new, {len(gone)} gone: run `testimony link` again "
+                      f"to link them", stacklevel=3)
+    return new | changed
 
 
 def load_table(out: str | Path, name: str, columns: Sequence[str] | None = None,
