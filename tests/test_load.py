@@ -23,7 +23,7 @@ from pipeline.research.loading import (
     load,
     with_documents,
 )
-from pipeline.tables import COLUMNS, EVENTS, JOINED_COLUMNS, MENTIONS, TABLES
+from pipeline.tables import COLUMNS, EVENTS, JOINED_COLUMNS, MENTIONS, TABLES, write_tables
 
 RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
 
@@ -218,3 +218,64 @@ def test_newer_columns_are_kept_after_the_known_ones(old, tmp_path):
     frame.to_parquet(newer / "events.parquet", index=False)
     events = load(newer).events
     assert list(events.columns) == COLUMNS[EVENTS] + JOINED_COLUMNS[EVENTS] + ["confidence"]
+
+
+# Values may be one-sided bounds: `до 30 суток` (max only), `более 400` (min only).
+# Each row: the values of the events (low, high), then the totals (low, high) and how
+# many events state a value. A null high total means unbounded.
+BOUNDED_FINES = [
+    ("two-sided", [(10, 20), (30000, 81000)], (30010, 81020), 2),
+    ("min only", [(10, 20), (300000, None)], (300010, None), 2),
+    ("max only", [(10, 20), (None, 100)], (10, 120), 2),
+    ("min only and max only", [(None, 100), (300000, None)], (300000, None), 2),
+    ("one amount", [(80900, 80900)], (80900, 80900), 1),
+    ("no amount", [(None, None), (5, 5)], (5, 5), 1),
+    ("none stated", [(None, None)], (None, None), 0),
+]
+
+
+def _written_events(tmp_path: Path, rows: list[dict]) -> pd.DataFrame:
+    """``rows`` as events written by the project's writer and read back by ``load``."""
+    documents = [{"doc_id": "d", "source": "d.txt", "status": "ok"}]
+    rows = [{"doc_id": "d", "event_id": i, "negated": False} | row for i, row in enumerate(rows)]
+    write_tables(tmp_path / "out", {"documents": documents, "events": rows})
+    return load(tmp_path / "out").events
+
+
+def _total(value) -> float | None:
+    return None if pd.isna(value) else float(value)
+
+
+@pytest.mark.parametrize("case, values, totals, stated", BOUNDED_FINES)
+def test_fine_totals_read_one_sided_amounts(tmp_path, case, values, totals, stated):
+    events = _written_events(tmp_path, [
+        {"type": "fine", "currency": "KZT", "amount_min": low, "amount_max": high}
+        for low, high in values])
+    fines = fines_by_currency(events)
+    row = fines.loc["KZT"] if "KZT" in fines.index else fines.loc["(no amount)"]
+    assert row["fines"] == len(values) and row["with_amount"] == stated, case
+    assert (_total(row["total_min"]), _total(row["total_max"])) == totals, case
+    # Never a high total below the low one.
+    assert pd.isna(row["total_max"]) or row["total_max"] >= row["total_min"]
+
+
+BOUNDED_TERMS = [
+    ("two-sided", [(10, 18, "day"), (15, 15, "day")], (25, 33), 2),
+    ("max only: до 30 суток", [(None, 30, "day"), (15, 15, "day")], (15, 45), 2),
+    ("min only: свыше 5 лет", [(5, None, "year"), (15, 15, "day")], (5 * 365.25 + 15, None), 2),
+    ("max only alone", [(None, 30, "day")], (0, 30), 1),
+    ("no term", [(None, None, None), (15, 15, "day")], (15, 15), 1),
+]
+
+
+@pytest.mark.parametrize("case, terms, days, stated", BOUNDED_TERMS)
+def test_custodial_days_read_one_sided_terms(tmp_path, case, terms, days, stated):
+    events = _written_events(tmp_path, [
+        {"type": "custody", "persons": "Лариса Бояр", "term_min": low, "term_max": high,
+         "term_unit": unit} for low, high, unit in terms])
+    row = custodial_days_by_person(events).loc["Лариса Бояр"]
+    assert row["custody_events"] == len(terms) and row["with_term"] == stated, case
+    low, high = days
+    assert _total(row["days_min"]) == pytest.approx(low), case
+    assert (_total(row["days_max"]) is None) if high is None else (
+        _total(row["days_max"]) == pytest.approx(high)), case

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import base64
+import html
+import re
 import shutil
 import struct
 import subprocess
@@ -184,3 +186,45 @@ def test_report_opens_in_a_headless_browser(which, report, hostile_out, tmp_path
     assert "script" not in page.tags and "b" not in page.tags
     if which == "markup":
         assert any("<script>document.title='взлом'</script>" in t for t in page.text)
+
+
+# Values may be one-sided bounds. Each row: the event's values, then how the report's
+# value cell reads them.
+VALUES = [
+    ("two-sided", {"amount_min": 30000, "amount_max": 81000, "currency": "KZT"},
+     "30 000–81 000 KZT"),
+    ("one amount", {"amount_min": 80900, "amount_max": 80900, "currency": "KZT"}, "80 900 KZT"),
+    ("min only: от 300 000 тенге", {"amount_min": 300000, "currency": "KZT"}, "≥ 300 000 KZT"),
+    ("max only: до 30 суток", {"term_max": 30, "term_unit": "day"}, "≤ 30 day"),
+    ("min only: более 400 человек", {"count_min": 400}, "≥ 400 people"),
+    ("max only: меньше тысячи", {"count_max": 1000}, "≤ 1 000 people"),
+    ("term and count", {"term_min": 10, "term_max": 18, "term_unit": "day", "count_min": 3,
+                        "count_max": 3}, "10–18 day; 3 people"),
+    ("nothing stated", {}, ""),
+]
+
+
+def test_event_values_read_one_sided_bounds(tmp_path):
+    documents = [{"doc_id": "d", "source": "d.txt", "status": "ok"}]
+    events = [{"doc_id": "d", "event_id": i, "type": "custody", "negated": False,
+               "evidence": f"случай {i}"} | values for i, (_, values, _) in enumerate(VALUES)]
+    write_tables(tmp_path / "out", {"documents": documents, "events": events})
+    page = write_report(tmp_path / "out").read_text(encoding="utf-8")
+    cells = dict(re.findall(r'<td class="value">([^<]*)</td><td class="evidence">случай (\d+)</td>',
+                            page))
+    cells = {int(i): html.unescape(value) for value, i in cells.items()}
+    for i, (case, _, expected) in enumerate(VALUES):
+        assert cells[i] == expected, case
+
+
+def test_an_approximate_value_is_marked():
+    from collections import namedtuple
+
+    from pipeline.research.report import _value
+
+    columns = ("amount_min", "amount_max", "currency", "term_min", "term_max", "term_unit",
+               "count_min", "count_max", "approx")
+    row = namedtuple("Row", columns)
+    assert _value(row(None, None, None, None, None, None, 100, 100, True)) == "~100 people"
+    assert _value(row(None, None, None, None, None, None, 400, None, True)) == "~≥ 400 people"
+    assert _value(row(None, None, None, None, None, None, 400, None, False)) == "≥ 400 people"

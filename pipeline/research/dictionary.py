@@ -307,6 +307,14 @@ def render_markdown() -> str:
         "t = pipeline.load(\"out\")",
         "t.events[t.events.type == \"fine\"].groupby(\"currency\").amount_min.sum()",
         "```",
+        "",
+        "Amounts, terms and counts may be one-sided bounds: `до 30 суток` has `term_max` 30 and "
+        "`term_min` null, `более 400 человек` `count_min` 400 and `count_max` null. Summing "
+        "`amount_min` alone drops the upper bounds and summing `amount_max` alone drops the lower "
+        "ones; `pipeline.research.loading.fines_by_currency` and `custodial_days_by_person` (both "
+        "through `bounded_totals`) count a value as stated when either end is, add 0 to the low "
+        "total for an upper bound only, and leave the high total null (unbounded) when any value "
+        "has no upper end.",
     ]
     for table, columns in DICTIONARY.items():
         lines += ["", f"## {table}", "", "| column | type | meaning | example |",

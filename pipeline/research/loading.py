@@ -24,6 +24,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from .dictionary import BOOL, CATEGORY, DATE, DICTIONARY, Column
@@ -304,31 +305,66 @@ def fines_by_currency(events: pd.DataFrame) -> pd.DataFrame:
     """Per currency: fines, the fines with an amount, and amounts summed (low and high end).
 
     Amounts are summed as stated per event; a fine stated for a group is counted once.
+    An amount may be one-sided (see :func:`bounded_totals`): ``от 300 000 тенге`` leaves
+    ``total_max`` null (no upper end), ``до 100 МРП`` adds 0 to ``total_min``.
     """
     fines = happened(events)
     fines = fines[fines["type"] == "fine"].copy()
     fines["currency"] = fines["currency"].astype(object).fillna("(no amount)")
-    table = fines.groupby("currency").agg(
-        fines=("type", "size"), with_amount=("amount_min", "count"),
-        total_min=("amount_min", _total), total_max=("amount_max", _total))
+    table = bounded_totals(fines, "currency", fines["amount_min"], fines["amount_max"],
+                           names=("fines", "with_amount", "total_min", "total_max"))
     return table.sort_values("fines", ascending=False)
 
 
-def _total(values: pd.Series):
-    """A sum that stays null when no value is known (not 0)."""
-    return values.sum(min_count=1)
+def bounded_totals(frame: pd.DataFrame, by: str, low: pd.Series, high: pd.Series,
+                   names: tuple[str, str, str, str]) -> pd.DataFrame:
+    """Per ``by``: rows, rows stating a value (either end), and the values summed.
+
+    Values may be one-sided bounds. The low total adds each row's low end, 0 for a row
+    with only an upper bound (``до 30 суток``: at least nothing); the high total adds the
+    high ends and is null (unbounded) as soon as one row states a low end only
+    (``более 400``). Either total is null when no row states a value (not 0).
+
+    >>> frame = pd.DataFrame({"k": ["a", "a", "b"]})
+    >>> bounded_totals(frame, "k", pd.Series([10.0, 300.0, None]), pd.Series([20.0, None, 30.0]),
+    ...                names=("rows", "with_value", "low", "high")).to_dict("index")
+    {'a': {'rows': 2, 'with_value': 2, 'low': 310.0, 'high': None}, 'b': {'rows': 1, 'with_value': 1, 'low': 0.0, 'high': 30.0}}
+    """
+    rows, with_value, total_low, total_high = names
+    low = pd.Series(low, index=frame.index).astype(float)
+    high = pd.Series(high, index=frame.index).astype(float)
+    stated = low.notna() | high.notna()
+    parts = pd.DataFrame({
+        "key": frame[by],
+        "stated": stated,
+        # A row with only an upper bound is at least 0.
+        "low": low.where(~stated | low.notna(), 0.0),
+        # A row with only a lower bound has no upper end: +inf, read back as null.
+        "high": high.where(~stated | high.notna(), np.inf),
+    })
+    grouped = parts.groupby("key", sort=False)
+    table = pd.DataFrame({
+        rows: grouped.size(),
+        with_value: grouped["stated"].sum().astype(int),
+        total_low: grouped["low"].sum(min_count=1),
+        total_high: grouped["high"].sum(min_count=1).replace(np.inf, np.nan),
+    }).astype({rows: "Int64", with_value: "Int64", total_low: "Float64", total_high: "Float64"})
+    return table.rename_axis(by)
 
 
 def custodial_days_by_person(events: pd.DataFrame) -> pd.DataFrame:
-    """Per named person: custody events and the days of arrest or prison (low and high end)."""
+    """Per named person: custody events and the days of arrest or prison (low and high end).
+
+    A term is stated when either end is (``до 30 суток``); ends are summed as in
+    :func:`bounded_totals`.
+    """
     custody = happened(events)
     custody = custody[custody["type"] == "custody"].copy()
     custody["days_min"] = term_days(custody, "term_min")
     custody["days_max"] = term_days(custody, "term_max")
     people = explode_persons(custody)
-    table = people.groupby("person").agg(
-        custody_events=("type", "size"), with_term=("days_min", "count"),
-        days_min=("days_min", _total), days_max=("days_max", _total))
+    table = bounded_totals(people, "person", people["days_min"], people["days_max"],
+                           names=("custody_events", "with_term", "days_min", "days_max"))
     return table.sort_values("days_min", ascending=False)
 
 

@@ -249,18 +249,35 @@ def _escape(value) -> str:
 
 
 def _value(e) -> str:
-    """Amount, term and count of one event as a short phrase (`80 900 KZT`, `15 day`)."""
+    """Amount, term and count of one event as a short phrase (`80 900 KZT`, `15 day`).
+
+    Either end may be missing: an upper bound only (`до 30 суток`) reads `≤ 30 day`, a
+    lower bound only (`более 400 человек`) `≥ 400 people`; an approximate value (a row
+    with ``approx`` true, as mentions have) is prefixed `~`.
+    """
+    approx = getattr(e, "approx", None)
+    approx = "~" if approx is not None and not pd.isna(approx) and bool(approx) else ""
     parts = []
     for low, high, unit in ((e.amount_min, e.amount_max, e.currency),
                             (e.term_min, e.term_max, e.term_unit),
                             (e.count_min, e.count_max, "people")):
-        if pd.isna(low):
-            continue
-        span = _format(float(low))
-        if not pd.isna(high) and high != low:
-            span += "–" + _format(float(high))
-        parts.append(f"{span} {'' if pd.isna(unit) else unit}".strip())
+        span = _bounds(low, high)
+        if span:
+            parts.append(f"{approx}{span} {'' if pd.isna(unit) else unit}".strip())
     return "; ".join(parts)
+
+
+def _bounds(low, high) -> str:
+    """`15`, `10–18`, `≤ 30`, `≥ 400`, or empty when neither end is known."""
+    if pd.isna(low) and pd.isna(high):
+        return ""
+    if pd.isna(high):
+        return "≥ " + _format(float(low))
+    if pd.isna(low):
+        return "≤ " + _format(float(high))
+    if high == low:
+        return _format(float(low))
+    return _format(float(low)) + "–" + _format(float(high))
 
 
 def _document_link(out: Path, report_dir: Path, doc_id: str, page) -> str:
