@@ -486,3 +486,66 @@ def test_link_leaves_no_engine_threads_behind():
     before = _threads()
     link("test", write=False, tables=tables)
     assert _threads() == before
+
+
+# Values compared as intervals with open ends: `более 400` (min 400, max null) is at least
+# 400, `до 30 суток` (max 30) at most 30. Each row: the comparison, the two sides' values,
+# the level the pair reaches.
+BOUNDED_VALUES = [
+    ("count", {"count_min": 400, "count_max": None}, {"count_min": 1000, "count_max": 1000}, "agrees"),
+    ("count", {"count_min": 400, "count_max": None}, {"count_min": 400, "count_max": 400}, "agrees"),
+    ("count", {"count_min": 400, "count_max": None}, {"count_min": 100, "count_max": 100}, "both crowds"),
+    ("count", {"count_min": None, "count_max": 10}, {"count_min": 3, "count_max": 3}, "agrees"),
+    ("count", {"count_min": None, "count_max": 10}, {"count_min": 30, "count_max": 30}, "else"),
+    ("count", {"count_min": 5, "count_max": 5}, {"count_min": 6, "count_max": 6}, "agrees"),
+    ("count", {"count_min": 5, "count_max": 5}, {"count_min": 9, "count_max": 9}, "else"),
+    ("count", {"count_min": 20, "count_max": None}, {"count_min": None, "count_max": 10}, "else"),
+    ("count", {"count_min": None, "count_max": None}, {"count_min": 3, "count_max": 3}, "missing"),
+    ("term", {"term_min": None, "term_max": 30, "term_unit": "day"},
+     {"term_min": 15, "term_max": 15, "term_unit": "day"}, "same"),
+    ("term", {"term_min": None, "term_max": 10, "term_unit": "day"},
+     {"term_min": 15, "term_max": 15, "term_unit": "day"}, "else"),
+    ("term", {"term_min": 5, "term_max": None, "term_unit": "year"},
+     {"term_min": 7, "term_max": 7, "term_unit": "year"}, "same"),
+    ("term", {"term_min": 10, "term_max": 18, "term_unit": "day"},
+     {"term_min": 15, "term_max": 15, "term_unit": "day"}, "same"),
+    ("term", {"term_min": 10, "term_max": 10, "term_unit": "day"},
+     {"term_min": 15, "term_max": 15, "term_unit": "day"}, "else"),
+    ("amount", {"amount_min": 300000, "amount_max": None, "currency": "KZT"},
+     {"amount_min": 500000, "amount_max": 500000, "currency": "KZT"}, "same"),
+    ("amount", {"amount_min": None, "amount_max": 100, "currency": "KZT"},
+     {"amount_min": 80, "amount_max": 80, "currency": "KZT"}, "same"),
+    ("amount", {"amount_min": None, "amount_max": 100, "currency": "KZT"},
+     {"amount_min": 80, "amount_max": 80, "currency": "RUB"}, "else"),
+    ("amount", {"amount_min": 80900, "amount_max": 80900, "currency": "KZT"},
+     {"amount_min": 83000, "amount_max": 83000, "currency": "KZT"}, "same"),
+    ("amount", {"amount_min": 80900, "amount_max": 80900, "currency": "KZT"},
+     {"amount_min": 90000, "amount_max": 90000, "currency": "KZT"}, "else"),
+]
+
+
+def _level_reached(comparison: str, left: dict, right: dict) -> str:
+    """The level of the incident model's ``comparison`` a pair reaches, by the model's own SQL
+    run in DuckDB (the engine linking runs on)."""
+    import duckdb
+
+    from pipeline.link.incidents import COMPARISONS
+
+    levels = next(c for c in COMPARISONS if c["output_column_name"] == comparison)["comparison_levels"]
+    cases = " ".join(f"WHEN {level['sql_condition']} THEN '{level['label_for_charts']}'"
+                     for level in levels if level["sql_condition"] != "ELSE")
+    dtypes = {"count": "Int64", "term": "Float64", "amount": "Float64"}
+    row = {}
+    for side, values in (("l", left), ("r", right)):
+        for name, value in values.items():
+            dtype = dtypes.get(name.split("_")[0], "string") if name.endswith(("_min", "_max")) else "string"
+            row[f"{name}_{side}"] = pd.Series([value], dtype=dtype)
+    pair = pd.DataFrame(row)  # noqa: F841 (read by DuckDB by name)
+    with duckdb.connect() as connection:
+        return connection.sql(f"SELECT CASE {cases} ELSE 'else' END FROM pair").fetchall()[0][0]
+
+
+@pytest.mark.parametrize("comparison, left, right, level", BOUNDED_VALUES)
+def test_one_sided_values_compare_as_open_intervals(comparison, left, right, level):
+    assert _level_reached(comparison, left, right) == level
+    assert _level_reached(comparison, right, left) == level  # either way round

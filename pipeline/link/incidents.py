@@ -18,17 +18,33 @@ from __future__ import annotations
 from .engine import Model
 from .people import _else, _level
 
-# Count ends may be one-sided (``более 400``): read a missing end as the other.
-_LO = 'coalesce("count_min_{s}", "count_max_{s}")'
-_HI = 'coalesce("count_max_{s}", "count_min_{s}")'
-_COUNT_AGREES = (f"{_LO.format(s='l')} <= 1.25 * {_HI.format(s='r')} "
-                 f"AND {_LO.format(s='r')} <= 1.25 * {_HI.format(s='l')}")
+# Values may be one-sided bounds (``более 400``: min 400, max null; ``до 30 суток``:
+# min null, max 30). Two values agree when their intervals overlap (within a
+# tolerance): a missing low end is 0, a missing high end is unbounded.
+def _overlap(field: str, tolerance: float = 1.0) -> str:
+    """SQL: the intervals [min, max] of ``field`` on the two sides overlap, the high
+    ends stretched by ``tolerance``; either side states at least one end."""
+    scale = "" if tolerance == 1.0 else f"{tolerance} * "
+    return " AND ".join(
+        f'("{field}_max_{b}" IS NULL OR coalesce("{field}_min_{a}", 0) <= {scale}"{field}_max_{b}")'
+        for a, b in (("l", "r"), ("r", "l")))
+
+
+def _stated(field: str, s: str) -> str:
+    """SQL: the value's stated number, either end (for "is there one" and "how big")."""
+    return f'coalesce("{field}_min_{s}", "{field}_max_{s}")'
+
+
+_LO = _stated("count", "{s}")
+_COUNT_AGREES = _overlap("count", 1.25)
 _GAP_DAYS = ('date_diff(\'day\', least("date_end_l", "date_end_r"), '
              'greatest("date_start_l", "date_start_r"))')
 
 _BOTH_NAME = '"person_ids_l" IS NOT NULL AND "person_ids_r" IS NOT NULL'
 # An event that names everyone it counts (or counts no one).
-_NAMES_ALL = 'coalesce("count_max_{s}", "count_min_{s}", 0) <= len("person_ids_{s}")'
+# A count with no upper end (``более 3``) may be more than any list names.
+_NAMES_ALL = ('coalesce("count_max_{s}", CASE WHEN "count_min_{s}" IS NULL THEN 0 END) '
+              '<= len("person_ids_{s}")')
 
 # Kinds imposed on one person at a time (never on a crowd as one happening).
 _PENALTIES = ", ".join(f"'{kind}'" for kind in ("fine", "custody", "compulsory_work", "expulsion"))
@@ -109,18 +125,16 @@ COMPARISONS = [
         _else(),
     ]},
     {"output_column_name": "amount", "comparison_description": "amount of money, 5% tolerance", "comparison_levels": [
-        _level("missing", '"amount_min_l" IS NULL OR "amount_min_r" IS NULL', null=True),
-        _level("same", '"currency_l" IS NOT DISTINCT FROM "currency_r" '
-                       'AND abs("amount_min_l" - "amount_min_r") <= 0.05 * greatest('
-                       '"amount_min_l", "amount_min_r")'),
+        _level("missing", f'{_stated("amount", "l")} IS NULL OR {_stated("amount", "r")} IS NULL',
+               null=True),
+        _level("same", '"currency_l" IS NOT DISTINCT FROM "currency_r" AND '
+                       + _overlap("amount", 1.05)),
         _else(),
     ]},
     {"output_column_name": "term", "comparison_description": "custodial term", "comparison_levels": [
-        _level("missing", 'coalesce("term_min_l", "term_max_l") IS NULL '
-                          'OR coalesce("term_min_r", "term_max_r") IS NULL', null=True),
-        _level("same", '"term_unit_l" IS NOT DISTINCT FROM "term_unit_r" '
-                       'AND coalesce("term_min_l", "term_max_l") <= coalesce("term_max_r", "term_min_r") '
-                       'AND coalesce("term_min_r", "term_max_r") <= coalesce("term_max_l", "term_min_l")'),
+        _level("missing", f'{_stated("term", "l")} IS NULL OR {_stated("term", "r")} IS NULL',
+               null=True),
+        _level("same", '"term_unit_l" IS NOT DISTINCT FROM "term_unit_r" AND ' + _overlap("term")),
         _else(),
     ]},
 ]
