@@ -549,3 +549,27 @@ def _level_reached(comparison: str, left: dict, right: dict) -> str:
 def test_one_sided_values_compare_as_open_intervals(comparison, left, right, level):
     assert _level_reached(comparison, left, right) == level
     assert _level_reached(comparison, right, left) == level  # either way round
+
+
+# Sources of one incident disagree only when their values cannot both be true. Each row:
+# the values the sources give (low, high, unit), then whether the incident notes a conflict.
+CONSENSUS = [
+    ("one term twice", [(15.0, 15.0, "day"), (15.0, 15.0, "day")], False),
+    ("two terms", [(10.0, 10.0, "day"), (15.0, 15.0, "day")], True),
+    ("до 30 суток and 15", [(None, 30.0, "day"), (15.0, 15.0, "day")], False),
+    ("до 10 суток and 15", [(None, 10.0, "day"), (15.0, 15.0, "day")], True),
+    ("a range and a value in it", [(10.0, 18.0, "day"), (15.0, 15.0, "day")], False),
+    ("another unit", [(15.0, 15.0, "day"), (15.0, 15.0, "month")], True),
+    ("более 400 and 1000", [(400.0, None), (1000.0, 1000.0)], False),
+    ("более 400 and 200", [(400.0, None), (200.0, 200.0)], True),
+    ("более 400 and до 1000", [(400.0, None), (None, 1000.0)], False),
+    ("from 300 000 and up to 100", [(300000.0, None, "KZT"), (None, 100.0, "KZT")], True),
+]
+
+
+@pytest.mark.parametrize("case, values, conflict", CONSENSUS)
+def test_sources_conflict_only_on_values_that_cannot_both_hold(case, values, conflict):
+    from pipeline.link.consensus import consensus_value
+
+    assert consensus_value(values)[1] is conflict, case
+    assert consensus_value(values[::-1])[1] is conflict, case

@@ -111,17 +111,36 @@ def consensus_place(places, cities, countries) -> tuple[str | None, bool]:
 
 
 def consensus_value(rows: list[tuple]) -> tuple[tuple | None, bool]:
-    """The value most sources give (first given on a tie) and whether they differ.
+    """The value most sources give (first given on a tie) and whether they disagree.
+
+    A row is ``(low, high, *unit)``; either end may be missing (``более 400``: 400 and
+    None, ``до 30 суток``: None and 30). Sources disagree when two of them cannot both
+    be true: another unit or currency, or intervals that do not overlap (a missing low
+    end is unbounded below, a missing high end above).
 
     >>> consensus_value([(15.0, 15.0, "day"), (None, None, None), (15.0, 15.0, "day")])
     ((15.0, 15.0, 'day'), False)
     >>> consensus_value([(200.0, 200.0), (300.0, None)])
     ((200.0, 200.0), True)
+    >>> consensus_value([(400.0, None), (1000.0, 1000.0)])
+    ((400.0, None), False)
     """
     given = [r for r in rows if any(v is not None and v == v for v in r)]
     if not given:
         return None, False
-    return _most_common(given), len(set(given)) > 1
+    distinct = list(dict.fromkeys(given))
+    conflict = any(not _compatible(a, b) for i, a in enumerate(distinct) for b in distinct[i + 1:])
+    return _most_common(given), conflict
+
+
+def _compatible(a: tuple, b: tuple) -> bool:
+    """Two ``(low, high, *unit)`` values can both be true (see :func:`consensus_value`)."""
+    if a[2:] != b[2:]:
+        return False
+    inf = float("inf")
+    low_a, high_a = (-inf if a[0] is None else a[0]), (inf if a[1] is None else a[1])
+    low_b, high_b = (-inf if b[0] is None else b[0]), (inf if b[1] is None else b[1])
+    return low_a <= high_b and low_b <= high_a
 
 
 def _value(v):
