@@ -228,3 +228,18 @@ def test_an_approximate_value_is_marked():
     assert _value(row(None, None, None, None, None, None, 100, 100, True)) == "~100 people"
     assert _value(row(None, None, None, None, None, None, 400, None, True)) == "~≥ 400 people"
     assert _value(row(None, None, None, None, None, None, 400, None, False)) == "≥ 400 people"
+
+
+def test_an_open_total_is_explained_and_never_below_the_low_one(tmp_path):
+    documents = [{"doc_id": "d", "source": "d.txt", "status": "ok"}]
+    events = [{"doc_id": "d", "event_id": i, "type": "fine", "negated": False, "currency": "KZT",
+               "evidence": f"штраф {i}"} | values
+              for i, values in enumerate([{"amount_min": 10, "amount_max": 20},
+                                          {"amount_min": 300000}])]
+    write_tables(tmp_path / "out", {"documents": documents, "events": events})
+    page = write_report(tmp_path / "out").read_text(encoding="utf-8")
+    fines = page[page.index('id="fines"'):page.index('id="custody"')]
+    row = re.search(r"<tr><th>KZT</th>(.*?)</tr>", fines).group(1)
+    cells = [html.unescape(c) for c in re.findall(r"<td[^>]*>([^<]*)</td>", row)]
+    assert cells == ["2", "2", "300 010", ""]  # fines, with_amount, total_min, total_max
+    assert "no upper end" in fines

@@ -79,11 +79,15 @@ def render_report(tables: Tables, out: Path, report_dir: Path) -> str:
         ("fines", "Fines by currency",
          _table(fines_by_currency(events), decimals=0)
          + _note("Totals add the amounts as stated per event; a range adds its low and "
-                 "high ends separately.")),
+                 "high ends separately. An amount with only an upper end (до 100) adds 0 to "
+                 "total_min; total_max is empty (no upper end) when an amount has only a "
+                 "lower end (от 300 000).")),
         ("custody", "Custodial days per person",
          _table(custodial_days_by_person(events), decimals=1)
          + _note("Custody events naming no one are not counted here; months and years are "
-                 "counted at their average length.")),
+                 "counted at their average length. A term with only an upper end (до 30 "
+                 "суток) counts in with_term and adds 0 to days_min; days_max is empty (no "
+                 "upper end) when a term has only a lower end (свыше 5 лет).")),
         ("timeline", "Timeline", _plot_timeline(real)),
         ("events", "All events", _event_list(events, out, report_dir)),
     ]
