@@ -261,7 +261,8 @@ DICTIONARY |= {
         "event_ids": Column(STRING, "`; `-joined `doc_id:event_id` of its events.",
                             "link_s01a:0; link_s01b:0"),
         "conflicts": Column(STRING, "`; `-joined fields the sources disagree on (`date`, "
-                            "`place`, `count`, `amount`, `term`); null when they agree.",
+                            "`place`, `count`, `amount`, `term`; a value disagrees only when both cannot "
+                            "hold: `более 400` and `1000` agree); null when they agree.",
                             "count"),
         "match_probability": Column(FLOAT, "The weakest match probability that joined two of "
                                     "its events; null for one event.", "0.9995"),
