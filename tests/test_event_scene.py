@@ -59,7 +59,8 @@ def test_a_paragraph_without_a_colon_takes_nothing_from_the_one_before(events_of
 
 
 # (text, date of the later happening or None): a happening told «потом», «впоследствии» is
-# not on the day or in the month the paragraph named, but still in the year it named.
+# not on the day or in the month the paragraph named; a bare year the paragraph named still
+# frames it, a day's or a month's year is not carried (the guidelines leave it empty).
 LATER = [
     ("В 2013 году в Омске прошел пикет у здания мэрии. Потом полицейские задержали троих участников.",
      dt.date(2013, 1, 1)),

@@ -159,7 +159,9 @@ def carry_dates(drafts: list[Draft], date_anchors, rally_dates_blocked: set[int]
             if telling.listed:  # the date of the first listed topic is not the others'
                 same = [a for a in same if a[1] < event.evidence[0][0]]
             if telling.later:  # "впоследствии ... арестован": not on the paragraph's day or
-                same = [a for a in same if a[2].precision == "year"]  # month, but in its year
+                # month; a year the paragraph named alone still frames it, but a day's or a
+                # month's year is not carried (the annotation guidelines leave such a date empty)
+                same = [a for a in same if a[2].precision == "year"]
             if same and telling.retelling:
                 draft.fallback_date = same[-1][2]
             elif same:
