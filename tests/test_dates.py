@@ -140,8 +140,8 @@ YEARLESS = [
 REPORT = dt.date(2015, 2, 26)
 # the narrative's reference time: the last date with a year before it in its paragraph
 NARRATIVE = [
-    ("В апреле 2013 года его арестовали. 4 декабря он был переведен под домашний арест.",
-     REPORT, "4 декабря", "2013-12-04"),
+    ("В феврале 2012 года его задержали. 9 ноября он был отправлен под домашний арест.",
+     REPORT, "9 ноября", "2012-11-09"),
     # a month earlier in the year than the reference: the narrative has moved on a year
     ("16 декабря 2011 года начались протесты, а 28 января их участников судили.", DOC, "28 января", "2012-01-28"),
     ("В мае 2014 года дело передали в суд, в октябре вынесли приговор.", REPORT, "октябре", "2014-10"),
