@@ -132,7 +132,7 @@ def snippet_pattern(snippet: str) -> re.Pattern[str]:
 
     >>> bool(snippet_pattern("Санкт-Петербурге").search("в Санкт\\u00adПетербурге в 2014"))
     True
-    >>> bool(snippet_pattern("Новгороде").search("в Нижнем Новгороде12. Нападавшие"))
+    >>> bool(snippet_pattern("Новгороде").search("в Великом Новгороде7. Свидетели"))
     True
     >>> bool(snippet_pattern("суд").search("заседания суда"))
     False

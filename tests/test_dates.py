@@ -140,11 +140,17 @@ YEARLESS = [
 REPORT = dt.date(2015, 2, 26)
 # the narrative's reference time: the last date with a year before it in its paragraph
 NARRATIVE = [
-    ("В апреле 2013 года его арестовали. 4 декабря он был переведен под домашний арест.",
-     REPORT, "4 декабря", "2013-12-04"),
+    ("В феврале 2012 года его задержали. 9 ноября он был отправлен под домашний арест.",
+     REPORT, "9 ноября", "2012-11-09"),
     # a month earlier in the year than the reference: the narrative has moved on a year
     ("16 декабря 2011 года начались протесты, а 28 января их участников судили.", DOC, "28 января", "2012-01-28"),
     ("В мае 2014 года дело передали в суд, в октябре вынесли приговор.", REPORT, "октябре", "2014-10"),
+    # a story that steps back stays in the reference's year
+    ("В мае 2013 года его осудили. Дело было возбуждено в феврале.", dt.date(2015, 12, 1), "феврале", "2013-02"),
+    ("12 мая 2015 года суд назначил штраф. Задержан он был 3 марта.", dt.date(2016, 6, 1), "3 марта", "2015-03-03"),
+    ("В сентябре 2013 года суд вынес приговор; задержали его в апреле.", REPORT, "апреле", "2013-04"),
+    # across a new year: a season after an autumn reference is the next year
+    ("В ноябре 2012 года пикет запретили, а 14 февраля его участников оштрафовали.", REPORT, "14 февраля", "2013-02-14"),
     # never after the document's date: the year before
     ("В марте 2014 года начался процесс, 5 декабря его закончили.", dt.date(2014, 6, 1), "5 декабря", "2013-12-05"),
     # another paragraph: the document's date again

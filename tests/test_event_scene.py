@@ -59,7 +59,8 @@ def test_a_paragraph_without_a_colon_takes_nothing_from_the_one_before(events_of
 
 
 # (text, date of the later happening or None): a happening told «потом», «впоследствии» is
-# not on the day or in the month the paragraph named, but still in the year it named.
+# not on the day or in the month the paragraph named; a bare year the paragraph named still
+# frames it, a day's or a month's year is not carried (the guidelines leave it empty).
 LATER = [
     ("В 2013 году в Омске прошел пикет у здания мэрии. Потом полицейские задержали троих участников.",
      dt.date(2013, 1, 1)),
@@ -85,8 +86,8 @@ def test_a_later_happening_keeps_only_the_year(events_of, text, date):
 INTRODUCED_DATES = [
     ("По данным мониторинга, в 2013 году по административным статьям было вынесено 40 приговоров. "
      "Активиста Ивана Петрова приговорили к двум годам колонии.", "custody", dt.date(2013, 1, 1)),
-    ("По сведениям правозащитников, в 2012 году по этой статье осуждены 30 человек. "
-     "Студента Олега Смирнова оштрафовали на 10 тысяч рублей.", "fine", dt.date(2012, 1, 1)),
+    ("По сведениям правозащитников, в 2011 году по указанной статье осуждены 30 человек. "
+     "Студента Олега Смирнова оштрафовали на 10 тысяч рублей.", "fine", dt.date(2011, 1, 1)),
 ]
 
 
@@ -100,8 +101,8 @@ def test_a_date_after_an_introductory_phrase_frames_the_paragraph(events_of, tex
 # tells where it happened; a place the sentence names outright comes first; a country's
 # adjective is no place.
 ADJECTIVE_PLACES = [
-    ("В 2013 году 20 сотрудников екатеринбургской газеты «Вечерний курьер» объявили голодовку.",
-     "protest", "Екатеринбург"),
+    ("В 2016 году 12 сотрудников пермской газеты «Утренний вестник» объявили голодовку.",
+     "protest", "Пермь"),
     ("Координатора тюменского отделения движения «Голос» Ирину Соколову задержали сотрудники полиции.",
      "detention", "Тюмень"),
     ("Воронежской активистке Наталье Ивановой разбили окно в квартире.", "violence", "Воронеж"),

@@ -33,7 +33,7 @@ def long_run(tmp_path_factory) -> Path:
     out = folder / "out"
     result = subprocess.run(
         [sys.executable, "-m", "pipeline.cli", "run", str(folder / "in"), "-o", str(out), "-j", "2", "-q",
-         "--timeout", "100", "--max-memory", "1200"],
+         "--timeout", "300", "--max-memory", "1200"],
         cwd=REPO, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr[-3000:]
     return out

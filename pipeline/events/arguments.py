@@ -220,7 +220,7 @@ def candidates(tokens, hits, placed: list[PlacedMention], actors: dict[int, str]
             continue
         if role == "place":
             # where a named person is from is reached through that person (``дело против
-            # лидера отделения в Нижнем Новгороде Юрия Староверова``)
+            # секретаря отделения в Великих Луках Петра Зимина``)
             inside = set(at)
             place_head = next((i for i in at if tokens[i].head not in inside), at[0])
             person = qualified_person(tokens, place_head, person_tokens(placed))
@@ -323,8 +323,8 @@ def conjunct_root(tokens: tuple[Token, ...], index: int) -> int:
 
 
 def owns_other_noun(tokens: tuple[Token, ...], at: list[int], hits, placed=()) -> bool:
-    """A name in the genitive of a thing that is not the happening (``в ходе избирательной
-    кампании Навального``, ``сторонники Ткачева``): whose that thing is, not who it befell.
+    """A name in the genitive of a thing that is not the happening (``в ходе рекламной
+    кампании Горелова``, ``сторонники Ткачева``): whose that thing is, not who it befell.
     Not of a case, an address or the person's property (``дело Осиповой``, ``в отношении
     Иванова``, ``в квартире Туменовой``), nor a person (``брата Навального``), nor an
     organisation's name the parse hangs it on (``лидера НП «Алга» Владимира Козлова``)."""
@@ -352,15 +352,15 @@ def person_tokens(placed: list[PlacedMention]) -> set[int]:
 
 
 def qualifies_person(tokens: tuple[Token, ...], head: int, names: set[int]) -> bool:
-    """A place that says where a named person is from or works (``активиста из Северной
-    Осетии Анатолия Колхидова``, ``лидера отделения партии в Нижнем Новгороде Юрия
-    Староверова``): in a report that is where the person's case happens. Climbs over place
+    """A place that says where a named person is from or works (``волонтёра из Тверской
+    области Семёна Кротова``, ``секретаря отделения союза в Великих Луках Петра
+    Зимина``): in a report that is where the person's case happens. Climbs over place
     containers and bodies to a noun of a person that a name (tokens ``names``) stands by.
 
     >>> def t(i, text, head, rel, feats=frozenset()):
     ...     return Token(i, 0, 0, text, frozenset({text}), "NOUN", head, rel, feats)
-    >>> toks = (t(0, "активиста", -1, "root", frozenset({"Animacy=Anim"})), t(1, "из", 2, "case"),
-    ...         t(2, "Осетии", 0, "nmod"), t(3, "Колхидова", 0, "appos"))
+    >>> toks = (t(0, "волонтёра", -1, "root", frozenset({"Animacy=Anim"})), t(1, "из", 2, "case"),
+    ...         t(2, "области", 0, "nmod"), t(3, "Кротова", 0, "appos"))
     >>> qualifies_person(toks, 2, {3}), qualifies_person(toks, 2, set())
     (True, False)
     """
@@ -399,7 +399,7 @@ def qualifies_other_noun(tokens, at: list[int], hits, mentions) -> bool:
         return False
     if any(governor in h.tokens for h in hits):
         return False
-    # the thing the happening was done to ("поджог помещения в Ярославле"): where it was done
+    # the thing the happening was done to ("поджог склада в Вологде"): where it was done
     if tokens[governor].rel in {"nmod", "obj"} and any(tokens[governor].head in h.tokens for h in hits):
         return False
     organisations = {t for p in mentions if p.mention.type == "ORG" for t in p.tokens}

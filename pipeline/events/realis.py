@@ -209,7 +209,7 @@ def _by_article(tokens, hit: TriggerHit) -> bool:
     """The clause counts by a law's article: ``по статье 282``, ``по антиэкстремистским статьям``."""
     clause = _clause_of(tokens, hit.anchor)
     articles = _words("article_words")
-    # "по статье", "по антиэкстремистским уголовным статьям": adjectives may stand between
+    # "по статье", "по новым уголовным статьям": adjectives may stand between
     return any(tokens[i].lemmas & articles and i > 0 and _after_po(tokens, i)
                or tokens[i].lemmas & articles and any(tokens[c].lemmas & {"по"} for c in children(tokens, i))
                for i in clause)

@@ -73,7 +73,7 @@ def paragraph_units(text: str) -> tuple[list[int], list[int], list[bool]]:
 def endnote_lines(text: str) -> list[bool]:
     """Whether each line of the text belongs to an endnote entry of a report: its
     numbered headline ending in ``↩`` (over one or two lines), the URL lines after it
-    and the source line or two after those (``«ОВД-Инфо», 04.12.2014``).
+    and the source line or two after those (``«Новая газета», 17.03.2013``).
 
     >>> endnote_lines("Текст.\\n3. Задержан активист ↩\\nhttp://x.org/a\\nНовости, 01.05.2014\\nТекст.")
     [False, True, True, True, False]
@@ -159,7 +159,9 @@ def carry_dates(drafts: list[Draft], date_anchors, rally_dates_blocked: set[int]
             if telling.listed:  # the date of the first listed topic is not the others'
                 same = [a for a in same if a[1] < event.evidence[0][0]]
             if telling.later:  # "впоследствии ... арестован": not on the paragraph's day or
-                same = [a for a in same if a[2].precision == "year"]  # month, but in its year
+                # month; a year the paragraph named alone still frames it, but a day's or a
+                # month's year is not carried (the annotation guidelines leave such a date empty)
+                same = [a for a in same if a[2].precision == "year"]
             if same and telling.retelling:
                 draft.fallback_date = same[-1][2]
             elif same:
@@ -275,8 +277,8 @@ class Scene:
         for p in placed:
             m = p.mention
             if m.type == DATE and isinstance(m.value, DateValue):
-                # a date opening its sentence frames what the paragraph tells next ("В 2012 году
-                # было возбуждено дело ... получившего пощечину"); a link line dates its caption
+                # a date opening its sentence frames what the paragraph tells next ("В 2015 году
+                # было заведено дело ... ударившего охранника"); a link line dates its caption
                 if _opens(tokens, m) or (caption and m.value.precision != "year"):
                     self.dates.append((unit, m.start, m.value))
                 if m.value.precision == "day":
@@ -320,7 +322,7 @@ class Scene:
 
 def _opens(tokens: tuple[Token, ...], mention: Mention) -> bool:
     """The mention opens its sentence: only prepositions before it, or an introductory
-    phrase with no verb set off by a comma (``По данным «Совы», в 2013 году ...``)."""
+    phrase with no verb set off by a comma (``По словам юристов, в 2016 году ...``)."""
     before = [t for t in tokens if t.end <= mention.start]
     if all(t.pos in {"ADP", "PUNCT"} for t in before):
         return True

@@ -57,6 +57,7 @@ TAIL_LINES = 6  # and as its bottom
 EDGE_CHARS = 400  # a long merged paragraph still has its edges
 DATELINE_WORDS = 6  # words beside the date on a dateline (place, 'Дата', 'г.')
 HEADING_CHARS = 150
+NEW_YEAR_WRAP = 9  # October then January, or December then March: across a new year
 LATE_DAYS = 7  # a year-less date this far past the doc date is from the year before
 
 _WORD = re.compile(r"[^\W\d_]{2,}")
@@ -162,14 +163,19 @@ def _anchor_year(start: int, anchors: list[tuple[int, int, int]]) -> int | None:
 
 def narrative_year(first: Point, reference: Point) -> int:
     """The year of a year-less date told after ``reference`` (a date with its year):
-    the reference's, or the next when its month comes earlier in the year.
+    the reference's, as HeidelTime's narrative strategy takes it, so a story that steps
+    back (``В мае 2013 года его осудили. Дело возбудили в феврале``) stays in its year;
+    the next only across a new year, when the month comes at most a season after the
+    reference's (``16 декабря 2011 ... 28 января`` is January 2012).
 
     >>> narrative_year(Point(None, 12, 4), Point(2013, 4)), narrative_year(Point(None, 1, 28), Point(2011, 12, 16))
     (2013, 2012)
     >>> narrative_year(Point(None, 12, 4), Point(2013, 12, 28)), narrative_year(Point(None, 3), Point(2014))
     (2013, 2014)
+    >>> narrative_year(Point(None, 2), Point(2013, 5)), narrative_year(Point(None, 4), Point(2013, 9))
+    (2013, 2013)
     """
-    if reference.month and first.month and first.month < reference.month:
+    if reference.month and first.month and reference.month - first.month >= NEW_YEAR_WRAP:
         return reference.year + 1
     return reference.year
 
