@@ -53,7 +53,7 @@ from .person_spans import (
     named_after_people,
     split_person,
 )
-from .persons import fullest, group_persons, normalise_person, surname_key
+from .persons import full_name_surnames, fullest, group_persons, normalise_person
 
 CHUNK_CHARS = 1500  # natasha runs on pieces about this long, cut at sentence ends
 MAX_CHUNK_CHARS = 6000  # and a longer sentence (a list, never prose) at commas
@@ -457,14 +457,7 @@ def _is_genitive(surface: str) -> bool:
 def _repeated_surnames(text: str, spans: list[Span]) -> list[Span]:
     """A full name's surname met again alone (``Туменова подала жалобу``), which
     natasha missed, is the same person: tag it too."""
-    surnames = set()
-    for span in spans:
-        if span.type == PER:
-            name = normalise_person(text[span.start : span.end])
-            if len(name.parts) > 1 and len(name.parts[-1]) > 2:
-                # Every stem the surname may have: ``Нельсона Манделу`` gives мандел, манделу.
-                surnames.add(surname_key(name.parts[-1]))
-                surnames.update(k for k in name.last_keys if len(k) > 3)
+    surnames = full_name_surnames(text, spans)
     if not surnames:
         return []
     added = []

@@ -372,3 +372,17 @@ def _same_person(full: PersonName, other: PersonName) -> bool:
 def _keys(name: PersonName) -> frozenset[str]:
     """The surname keys a name may match on."""
     return name.last_keys or frozenset({surname_key(name.parts[name.surname])})
+
+
+def full_name_surnames(text: str, spans) -> set[str]:
+    """The surname keys of every PER span naming more than a surname: every stem the
+    surname may have (``Нельсона Манделу`` gives мандел, манделу), so the surname met
+    again alone can be told from a place or tagged as the same person."""
+    surnames: set[str] = set()
+    for span in spans:
+        if span.type == "PER":
+            name = normalise_person(text[span.start : span.end])
+            if len(name.parts) > 1 and len(name.parts[-1]) > 2:
+                surnames.add(surname_key(name.parts[-1]))
+                surnames.update(k for k in name.last_keys if len(k) > 3)
+    return surnames

@@ -96,15 +96,9 @@ def surnames_as_people(text: str, spans: list[Span]) -> list[Span]:
     >>> [(s.type, text[s.start:s.end]) for s in surnames_as_people(text, spans)]
     [('PER', 'Иржи Руснок'), ('PER', 'Руснока')]
     """
-    from .persons import normalise_person, surname_key
+    from .persons import full_name_surnames
 
-    surnames = set()
-    for span in spans:
-        if span.type == PER:
-            name = normalise_person(text[span.start : span.end])
-            if len(name.parts) > 1 and len(name.parts[-1]) > 2:
-                surnames.add(surname_key(name.parts[-1]))
-                surnames.update(k for k in name.last_keys if len(k) > 3)
+    surnames = full_name_surnames(text, spans)
     if not surnames:
         return spans
     result = []
