@@ -12,7 +12,7 @@ from functools import lru_cache
 
 import pymorphy3
 from natasha import (
-    MorphVocab,
+    MorphVocab,  # noqa: F401 - the type of Models.morph_vocab, for callers
     NewsEmbedding,
     NewsMorphTagger,
     NewsNERTagger,
@@ -24,12 +24,18 @@ from natasha import (
 @dataclass(frozen=True, slots=True)
 class Models:
     segmenter: Segmenter
-    morph_vocab: MorphVocab
     embedding: NewsEmbedding
     ner_tagger: NewsNERTagger
     morph_tagger: NewsMorphTagger
     syntax_parser: NewsSyntaxParser
     morph: pymorphy3.MorphAnalyzer  # our own morphology
+
+    @property
+    def morph_vocab(self) -> MorphVocab:
+        """natasha's pymorphy2 vocabulary (for its Dates and Money extractors). No stage
+        uses it, so it is built on first use: opening it looks up pymorphy2's dictionaries
+        through setuptools' entry points, about half a second of every batch's start-up."""
+        return natasha_morph_vocab()
 
 
 def load_models() -> Models:
@@ -37,13 +43,17 @@ def load_models() -> Models:
     embedding = NewsEmbedding()
     return Models(
         segmenter=Segmenter(),
-        morph_vocab=MorphVocab(),
         embedding=embedding,
         ner_tagger=NewsNERTagger(embedding),
         morph_tagger=NewsMorphTagger(embedding),
         syntax_parser=NewsSyntaxParser(embedding),
         morph=morph_analyzer(),
     )
+
+
+@lru_cache(maxsize=1)
+def natasha_morph_vocab() -> MorphVocab:
+    return MorphVocab()
 
 
 @lru_cache(maxsize=1)

@@ -270,9 +270,11 @@ def _parquet_bytes(table: pa.Table) -> bytes:
 
 
 def write_part(store: Store, folder: str, rows: Mapping[str, Sequence[Mapping]]) -> None:
-    """One batch of documents' rows as ``folder/NAME.parquet``, one file per table."""
+    """One batch of documents' rows as ``folder/NAME.parquet``, one file per table (in a
+    run's staging folder: the commit flushes them to disk)."""
     for name in TABLES:
-        store.write_bytes(f"{folder}{store.sep}{name}.parquet", _parquet_bytes(arrow_table(name, rows.get(name, ()))))
+        store.write_bytes(f"{folder}{store.sep}{name}.parquet", _parquet_bytes(arrow_table(name, rows.get(name, ()))),
+                          durable=False)
 
 
 def rewrite_part(store: Store, part_files: Sequence[str], folder: str, drop: set[str],
@@ -291,7 +293,7 @@ def rewrite_part(store: Store, part_files: Sequence[str], folder: str, drop: set
             column = kept.schema.get_field_index("source")
             renamed = [sources.get(d, s) for d, s in zip(kept["doc_id"].to_pylist(), kept["source"].to_pylist())]
             kept = kept.set_column(column, kept.schema.field(column), pa.array(renamed, kept.schema.field(column).type))
-        store.write_bytes(f"{folder}{store.sep}{name}.parquet", _parquet_bytes(kept))
+        store.write_bytes(f"{folder}{store.sep}{name}.parquet", _parquet_bytes(kept), durable=False)
 
 
 def write_tables(out_dir: Path, rows: Mapping[str, Sequence[Mapping]]) -> dict[str, pd.DataFrame]:

@@ -240,9 +240,9 @@ KILL_DURING_COMMIT = textwrap.dedent("""
     from test_archive import fake_stages
     moves = 0
     real_move = store.Store.move
-    def move_then_die(self, source, target):
+    def move_then_die(self, source, target, **options):
         global moves
-        real_move(self, source, target)
+        real_move(self, source, target, **options)
         moves += 1
         if moves == int(sys.argv[4]):
             os._exit(9)  # as kill -9 would, in the middle of a commit

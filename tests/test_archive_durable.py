@@ -21,9 +21,14 @@ from pipeline.tables import TABLES
 
 
 def test_the_journal_the_state_and_the_parts_are_synced_before_they_are_named(tmp_path, monkeypatch):
-    """Each file is fsynced before the rename that names it, and its folder after."""
+    """The journal and the state are each fsynced before the rename that names them,
+    and their folder after; what the run staged (texts, parts, the registry) is flushed
+    by one sync of the file system before the journal names it; every folder a commit
+    renames a part or a text into is fsynced before the state names the generation."""
+    from pipeline.batch import store
+
     events: list[tuple[str, str]] = []
-    real_fsync, real_replace = os.fsync, os.replace
+    real_fsync, real_replace, real_syncfs = os.fsync, os.replace, store._syncfs
 
     def fsync(fd):
         events.append(("fsync", os.readlink(f"/proc/self/fd/{fd}")))
@@ -33,23 +38,34 @@ def test_the_journal_the_state_and_the_parts_are_synced_before_they_are_named(tm
         events.append(("replace", f"{source} -> {target}"))
         return real_replace(source, target, **kw)
 
+    def syncfs(path):
+        events.append(("syncfs", str(path)))
+        return real_syncfs(path)
+
     monkeypatch.setattr(os, "fsync", fsync)
     monkeypatch.setattr(os, "replace", replace)
+    monkeypatch.setattr(store, "_syncfs", syncfs)
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "x.txt").write_text("12 марта 2024 года в Москве задержан Иван Петров.", encoding="utf-8")
     out = tmp_path / "out"
     assert run_batch([tmp_path / "in"], out, limits=Limits(None, None)).n_ok == 1
-    named = {}
-    for i, (kind, what) in enumerate(events):
-        if kind == "replace":
-            source, target = what.split(" -> ")
-            named[os.path.basename(target)] = (i, source, target)
+    renames = [(i, *what.split(" -> ")) for i, (kind, what) in enumerate(events) if kind == "replace"]
+    named = {os.path.basename(target): (i, source, target) for i, source, target in renames}
     for name in ("commit.json", "state.json"):
         i, source, target = named[name]
         assert ("fsync", source) in events[:i], f"{name} renamed into place before its bytes were synced"
         assert ("fsync", os.path.dirname(target)) in events[i:], f"{name}: its folder not synced"
-    parts = [(i, s, t) for i, s, t in named.values() if t.endswith(".parquet")]
-    assert parts and all(("fsync", os.path.dirname(t)) in events[i:] for i, s, t in parts)
+    journal, state = named["commit.json"][0], named["state.json"][0]
+    staged = [i for i, source, target in renames if "/_archive/staging/" in target]
+    assert staged, "nothing was staged"
+    syncs = [i for i, (kind, _) in enumerate(events) if kind == "syncfs"]
+    assert any(max(staged) < i < journal for i in syncs), "the journal names staged files not yet on disk"
+    committed = [(i, target) for i, source, target in renames
+                 if "/_archive/staging/" in source and "/_archive/staging/" not in target]
+    assert any(target.endswith(".parquet") for _, target in committed)
+    assert any(target.endswith(".txt") for _, target in committed)
+    for i, target in committed:
+        assert ("fsync", os.path.dirname(target)) in events[i:state], f"{target}: its folder not synced"
 
 
 KILL_DURING_MIGRATION = textwrap.dedent("""
@@ -60,9 +76,9 @@ KILL_DURING_MIGRATION = textwrap.dedent("""
     from pipeline.batch.workers import Limits
     moves = 0
     real_move = store.Store.move
-    def move_then_die(self, source, target):
+    def move_then_die(self, source, target, **options):
         global moves
-        real_move(self, source, target)
+        real_move(self, source, target, **options)
         moves += 1
         if moves == int(sys.argv[3]):
             os._exit(9)  # as kill -9 would, in the middle of the migration's commit

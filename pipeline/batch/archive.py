@@ -395,12 +395,15 @@ class Archive:
 
     def _apply(self, journal: dict) -> None:
         store = self.store
+        folders = set()
         for source, target in journal["moves"]:
             if store.exists(source):
-                store.move(source, target)
+                store.move(source, target, durable=False)
+                folders.add(target.rsplit(store.sep, 1)[0])
             elif not store.exists(target):
                 raise OutputError(f"{store.root}: an interrupted commit lost {source}; "
                                   "remove the folder's _archive/commit.json and rerun with --force")
+        store.sync_folders(folders)  # every rename on disk before the state names them
         for path in journal["removals"]:
             store.remove(path)
         _write_state(store, State(journal["generation"], tuple(journal["parts"])))
@@ -476,9 +479,12 @@ class Archive:
             removals += [store.path(TEXTS, f"{doc_id}.txt"), store.path(TEXTS, f"{doc_id}.raw.txt")]
         # The registry's file for this generation.
         registry_staged = f"{self.staging}{store.sep}registry-{generation:08d}.jsonl"
-        store.write_text(registry_staged, "".join(r.to_json() + "\n" for r in records))
+        store.write_text(registry_staged, "".join(r.to_json() + "\n" for r in records), durable=False)
         moves.append([registry_staged, meta(store, REGISTRY, f"{generation:08d}.jsonl")])
         journal = {"generation": generation, "moves": moves, "removals": removals, "parts": parts}
+        # What the workers staged was written without a flush each: one flush of the
+        # file system now, before the journal can point at any of it.
+        store.sync()
         store.write_text(meta(store, JOURNAL), json.dumps(journal, ensure_ascii=False))
         self._apply(journal)
         self.state = State(generation, tuple(parts))

@@ -117,7 +117,7 @@ def run_chunk(items: list[InputFile], staging: Staging, name: str, limits: Limit
     # The result is kept beside the part, in OUT: a worker that dies after finishing (a
     # later file's limit ends it) loses nothing the client still needs.
     staging.store.write_text(f"{folder}{staging.store.sep}{RESULT}", json.dumps(
-        {"n_pages": n_pages, "records": [asdict(r) for r in records]}, ensure_ascii=False))
+        {"n_pages": n_pages, "records": [asdict(r) for r in records]}, ensure_ascii=False), durable=False)
     return ChunkResult(folder, records, n_pages)
 
 
@@ -143,7 +143,7 @@ def _guarded(task: Process, item: InputFile, staging: Staging, limits: Limits):
         # Its first try ended its worker. Dying again at once, before the nanny has
         # finished starting this worker, would leave the nanny without one.
         time.sleep(SECOND_CHANCE_PAUSE)
-    staging.store.write_text(marker, str(attempts))
+    staging.store.write_text(marker, str(attempts), durable=False)  # read back by this machine's next worker
     done = threading.Event()
     limit_mb = limits.max_memory_mb
 

@@ -85,11 +85,15 @@ class Staging:
     store: Store
     folder: str
 
+    # Nothing staged is flushed to disk file by file: the commit flushes it all at once
+    # before its journal names any of it (Archive.commit).
+
     def write_text(self, name: str, text: str) -> None:
-        self.store.write_text(f"{self.folder}{self.store.sep}{TEXTS}{self.store.sep}{name}", text)
+        self.store.write_text(f"{self.folder}{self.store.sep}{TEXTS}{self.store.sep}{name}", text, durable=False)
 
     def log_error(self, doc_id: str, text: str) -> None:
-        self.store.write_text(f"{self.folder}{self.store.sep}errors{self.store.sep}{doc_id}.log", text)
+        self.store.write_text(f"{self.folder}{self.store.sep}errors{self.store.sep}{doc_id}.log", text,
+                              durable=False)
 
 
 # What a worker does with one input: its rows and its page count.
@@ -642,5 +646,16 @@ def _outcomes(todo: list[InputFile], task, jobs: int, limits: Limits,
         # copy (where workers are spawned, the initializer loads them in each).
         worker_models()
     with WorkerPool(min(jobs, len(todo)), task, worker_models if real else None, limits) as pool:
-        for index, outcome in pool.map(todo):
+        for index, outcome in pool.map(todo, started=prepare_parts):
             yield todo[index], outcome
+
+
+def prepare_parts() -> None:
+    """Import and warm up what writing a part takes (pyarrow, about half a second), in
+    the parent while the workers run its first files, rather than after the last one."""
+    from ..tables import TABLES, _parquet_bytes, arrow_table
+
+    import pyarrow.compute  # noqa: F401 - rewriting a part filters with it
+
+    for name in TABLES:
+        _parquet_bytes(arrow_table(name, []))

@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import shutil
 import uuid
+from collections.abc import Iterable
 from pathlib import Path
 
 from ..errors import OutputError
@@ -64,11 +65,13 @@ class Store:
     def makedirs(self, path: str) -> None:
         os.makedirs(path, exist_ok=True)
 
-    def write_bytes(self, path: str, data: bytes) -> None:
+    def write_bytes(self, path: str, data: bytes, durable: bool = True) -> None:
         """Write a whole file under a short temporary name, then rename it into place.
 
         The temporary name does not grow with the target's, so a file name near the
-        255-byte limit still works.
+        255-byte limit still works. ``durable=False`` leaves the flush to disk to a
+        later :meth:`sync` (what a run stages before a commit: two fsyncs per text
+        file cost more than a short statement's whole processing on a busy disk).
         """
         folder = os.path.dirname(path)
         os.makedirs(folder, exist_ok=True)
@@ -76,23 +79,37 @@ class Store:
         try:
             with open(temp, "wb") as f:
                 f.write(data)
-                f.flush()
-                os.fsync(f.fileno())  # the bytes on disk before the name points at them
+                if durable:
+                    f.flush()
+                    os.fsync(f.fileno())  # the bytes on disk before the name points at them
             os.chmod(temp, 0o666 & ~_umask())
             os.replace(temp, path)
         except BaseException:
             _unlink(temp)
             raise
-        _fsync_folder(folder)  # and the new name itself, past a power cut
+        if durable:
+            _fsync_folder(folder)  # and the new name itself, past a power cut
 
-    def write_text(self, path: str, text: str) -> None:
-        self.write_bytes(path, text.encode("utf-8"))
+    def write_text(self, path: str, text: str, durable: bool = True) -> None:
+        self.write_bytes(path, text.encode("utf-8"), durable)
 
-    def move(self, source: str, target: str) -> None:
-        """Rename a file over ``target`` (atomic on one file system)."""
+    def move(self, source: str, target: str, durable: bool = True) -> None:
+        """Rename a file over ``target`` (atomic on one file system); ``durable=False``
+        leaves the folder's flush to :meth:`sync_folders` (a commit moves hundreds)."""
         os.makedirs(os.path.dirname(target), exist_ok=True)
         os.replace(source, target)
-        _fsync_folder(os.path.dirname(target))
+        if durable:
+            _fsync_folder(os.path.dirname(target))
+
+    def sync(self) -> None:
+        """Flush everything written under the store without ``durable`` to disk: one
+        ``syncfs`` of the store's file system (``sync`` where there is none)."""
+        _syncfs(self.root)
+
+    def sync_folders(self, folders: Iterable[str]) -> None:
+        """Make the renames into these folders durable, each folder once."""
+        for folder in sorted(set(folders)):
+            _fsync_folder(folder)
 
     def remove(self, path: str) -> None:
         _unlink(path)
@@ -147,16 +164,22 @@ class FsspecStore(Store):
     def makedirs(self, path: str) -> None:
         self.fs.makedirs(path, exist_ok=True)
 
-    def write_bytes(self, path: str, data: bytes) -> None:
+    def write_bytes(self, path: str, data: bytes, durable: bool = True) -> None:
         folder = path.rsplit("/", 1)[0]
         self.fs.makedirs(folder, exist_ok=True)
         temp = f"{folder}/.{uuid.uuid4().hex[:12]}.tmp"
         self.fs.pipe_file(temp, data)
         self.fs.mv(temp, path)
 
-    def move(self, source: str, target: str) -> None:
+    def move(self, source: str, target: str, durable: bool = True) -> None:
         self.fs.makedirs(target.rsplit("/", 1)[0], exist_ok=True)
         self.fs.mv(source, target)
+
+    def sync(self) -> None:
+        """Nothing to flush from here: the file system behind the URL keeps what it was given."""
+
+    def sync_folders(self, folders: Iterable[str]) -> None:
+        pass
 
     def remove(self, path: str) -> None:
         try:
@@ -200,6 +223,24 @@ def _fsync_folder(folder: str) -> None:
         os.fsync(fd)
     except OSError:
         pass  # some file systems refuse to sync a folder; the rename still happened
+    finally:
+        os.close(fd)
+
+
+def _syncfs(path: str) -> None:
+    """Flush the file system holding ``path`` (Linux ``syncfs``; elsewhere ``sync``)."""
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        os.sync()
+        return
+    try:
+        import ctypes
+
+        if ctypes.CDLL(None, use_errno=True).syncfs(fd) != 0:
+            os.sync()
+    except (OSError, AttributeError):
+        os.sync()
     finally:
         os.close(fd)
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import ctypes
 import faulthandler
+import gc
 import multiprocessing
 import os
 import resource
@@ -284,6 +285,11 @@ class WorkerPool:
         self._workers.clear()
 
     def _start(self) -> _Worker:
+        if self._context.get_start_method() == "fork":
+            # What the parent holds now (the models) is moved out of the collector's
+            # sight: a worker's garbage collections then never touch, and so never copy,
+            # the pages it shares with the parent.
+            gc.freeze()
         here, there = self._context.Pipe()
         process = self._context.Process(
             target=_worker_main, daemon=True,
@@ -298,19 +304,35 @@ class WorkerPool:
         worker.kill()
         self._workers.remove(worker)
 
-    def map(self, items: Iterable[Any]) -> Iterator[tuple[int, Any]]:
+    def map(self, items: Iterable[Any], started: Callable[[], Any] | None = None) -> Iterator[tuple[int, Any]]:
+        """``(index, result)`` as items finish. ``started()``, if given, is called once,
+        when every worker has its first item: the caller's own preparations (what it
+        needs only for the results) then overlap the workers' work."""
         queue = deque(enumerate(items))
         while queue or any(w.index is not None for w in self._workers):
-            while len(self._workers) < min(self._jobs, len(queue) + self._busy()):
-                self._start()
-            for worker in self._workers:
-                if worker.ready and worker.index is None and queue:
-                    index, item = queue.popleft()
-                    worker.conn.send((index, item))
-                    worker.index = index
-                    worker.deadline = (time.monotonic() + self._limits.timeout
-                                       if self._limits.timeout is not None else float("inf"))
-            yield from self._wait()
+            self._dispatch(queue)
+            if started is not None and (not queue or all(w.index is not None for w in self._workers)) \
+                    and self._busy():
+                started()
+                started = None
+            # Idle workers get their next item before the finished ones are handed back:
+            # whatever the caller does with a result (committing a part) never keeps a
+            # worker waiting.
+            finished = list(self._wait())
+            self._dispatch(queue)
+            yield from finished
+
+    def _dispatch(self, queue: deque) -> None:
+        """Workers started up to the number wanted; each ready idle one given an item."""
+        while len(self._workers) < min(self._jobs, len(queue) + self._busy()):
+            self._start()
+        for worker in self._workers:
+            if worker.ready and worker.index is None and queue:
+                index, item = queue.popleft()
+                worker.conn.send((index, item))
+                worker.index = index
+                worker.deadline = (time.monotonic() + self._limits.timeout
+                                   if self._limits.timeout is not None else float("inf"))
 
     def _busy(self) -> int:
         return sum(w.index is not None for w in self._workers)
