@@ -105,6 +105,14 @@ def normalise_person(text: str, context: Context = NO_CONTEXT) -> PersonName:
     >>> sorted(normalise_person("Смирнова").genders), normalise_person("Смирнова Елена").genders
     (['femn', 'masc'], frozenset({'femn'}))
     """
+    return _normalise_person(text, context)
+
+
+# The same name is read several times over (the surname passes, then the mentions), and a
+# list of detainees repeats its first names and patronymics: reading a name is a pure
+# function of its text and context, kept once (a frozen PersonName).
+@lru_cache(maxsize=50_000)
+def _normalise_person(text: str, context: Context) -> PersonName:
     words = _PART.findall(text)
     if not words:
         return PersonName((text.strip(),), None)

@@ -12,6 +12,8 @@ A bound is one-sided: ``более 400`` is at least 400 with no upper end (``hi
 
 from __future__ import annotations
 
+import bisect
+
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
@@ -142,7 +144,10 @@ def _phrase_after(scan: Scan, j: int, comma: bool = False) -> tuple[int, str] | 
     """A bound told after token ``j`` (``с лишним``, ``и более``; with ``comma``, also
     ``, не меньше``): the index past it and its side, ``lower`` or ``upper``."""
     k = j + 1 if comma and scan.low(j) == "," and scan.joined(j) else j
+    first = scan.low(k)
     for phrase, side in quantity_words().after:
+        if phrase[0] != first:
+            continue  # checked before the rest: this runs after every number of the text
         if all(scan.low(k + n) == word and scan.joined(k + n) for n, word in enumerate(phrase)):
             end = k + len(phrase)
             if k > j and end < len(scan.tokens) and scan.tokens[end].kind == "word" and scan.joined(end):
@@ -196,6 +201,7 @@ def find_quantities(
     """Every number or range in the scan that has a unit, left to right."""
     found: list[Quantity] = []
     used: set[int] = set()
+    firsts = sorted(n.first for n in scan.numbers)  # to find the numbers a quantity spans
     for number in scan.numbers:
         if number.first in used:
             continue
@@ -203,7 +209,7 @@ def find_quantities(
         if quantity is None:
             continue
         found.append(quantity)
-        used.update(n.first for n in scan.numbers if quantity.first <= n.first < quantity.last)
+        used.update(firsts[bisect.bisect_left(firsts, quantity.first):bisect.bisect_left(firsts, quantity.last)])
     return found
 
 
