@@ -114,16 +114,15 @@ def run_cli(tree: Path, path: Path, out: Path, timeout: float, max_memory: int) 
 
 
 def _status(out: Path) -> str:
-    """``ok (N events)`` or the error recorded for the document."""
-    import pandas as pd
+    """``ok (N events)`` or the error recorded for the document (read by this tree's
+    reader, which knows the archive of Parquet parts and the older single files)."""
+    from pipeline.tables import read_table
 
-    documents = pd.read_csv(out / "documents.csv")
+    documents = read_table(out, "documents")
     row = documents.iloc[-1]
     if row["status"] != "ok":
         return f"error: {str(row['error'])[:60]}"
-    events = out / "events.csv"
-    n_events = len(pd.read_csv(events)) if events.exists() else 0
-    return f"ok, {n_events} events"
+    return f"ok, {len(read_table(out, 'events', columns=['event_id']))} events"
 
 
 def export_tree(ref: str, folder: Path) -> Path:
@@ -161,6 +160,9 @@ def main() -> None:
             baseline = Path(args.baseline)  # a folder holding the pipeline as it was, or a git ref
             baseline = baseline if baseline.is_dir() else export_tree(args.baseline, work / "baseline")
             trees = {args.baseline: baseline, **trees}
+        import os
+
+        print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores at the start")
         print(f"testimony run -j 1 --timeout {args.timeout:g} --max-memory {args.max_memory}; "
               "wall time, CPU time (user + system, all processes) "
               "and peak RSS of the largest process from /usr/bin/time -v\n")
@@ -172,6 +174,7 @@ def main() -> None:
                 got = run_cli(tree, path, work / f"out-{path.stem}-{len(cells)}", args.timeout, args.max_memory)
                 cells.append(f"{got['seconds']:.1f} s ({got['cpu']:.1f} s CPU), {got['peak_mb']:.0f} MB, {got['status']}")
             print(f"| {label} | {path.stat().st_size // 1024} | {' | '.join(cells)} |", flush=True)
+        print(f"load average {os.getloadavg()[0]:.1f} at the end")
 
 
 if __name__ == "__main__":

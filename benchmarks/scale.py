@@ -12,6 +12,15 @@ changed. For every run: wall time, documents per second, and the peak memory (Vm
 of the parent process and of each worker process, sampled from /proc.
 
     python -m benchmarks.scale [--sizes 100 1000 10000] [--modes j1 j2 dask] [--keep DIR]
+                               [--baseline REF]
+
+Every run also reports its CPU time (user + system of the CLI and every process it
+waited for: workers, Dask's nannies and workers) and the load average of the machine
+before and after it, since wall times on a shared machine say little alone. The
+ratios that the targets name (``-j 2`` and Dask over ``-j 1``, the rerun's share) are
+printed per tree. ``--baseline REF`` (a git commit or branch, or a folder holding the
+repository as it was) runs the pipeline as it was at REF on the same corpora in the
+same call, in turns with this tree (REF first for each mode), and prints both.
 
 Targets (issue 15): documents per second at 10,000 within 10% of at 100; the parent's
 peak under 1 GB at 10,000; Dask LocalCluster(2) at least 1.7x ``-j 1`` at 1,000; the
@@ -26,6 +35,7 @@ import json
 import os
 import random
 import re
+import resource
 import subprocess
 import sys
 import tempfile
@@ -130,11 +140,16 @@ def _peak_mb(pid: int) -> float | None:
     return None
 
 
-def run_cli(inputs: Path, out: Path, options: list[str]) -> dict:
-    """Wall seconds of one ``testimony run`` and the peak memory of its processes."""
-    command = [sys.executable, "-m", "pipeline.cli", "run", str(inputs), "-o", str(out), "-q", *options]
+def run_cli(inputs: Path, out: Path, options: list[str], tree: Path = REPO) -> dict:
+    """Wall and CPU seconds of one ``testimony run`` (the pipeline of ``tree``), the peak
+    memory of its processes and the load average before and after."""
+    command = [sys.executable, "-c",
+               "import sys; sys.path.insert(0, sys.argv.pop(1)); from pipeline.cli import main; main()",
+               str(tree), "run", str(inputs), "-o", str(out), "-q", *options]
+    load_before = os.getloadavg()[0]
+    cpu_before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    process = subprocess.Popen(command, cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(command, cwd=tree, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     peaks: dict[int, float] = {}
     while process.poll() is None:
         pids = [process.pid]
@@ -147,11 +162,22 @@ def run_cli(inputs: Path, out: Path, options: list[str]) -> dict:
         time.sleep(0.5)
     wall = time.perf_counter() - start
     stdout, stderr = process.communicate()
+    cpu_after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (cpu_after.ru_utime - cpu_before.ru_utime) + (cpu_after.ru_stime - cpu_before.ru_stime)
     if process.returncode not in (0, 1):
         raise SystemExit(f"testimony run failed:\n{stderr[-3000:]}")
     parent = peaks.pop(process.pid, 0.0)
     workers = sorted((p for p in peaks.values() if p > 150), reverse=True)  # helpers (resource tracker) left out
-    return {"wall": wall, "parent_mb": parent, "worker_mb": workers, "summary": stdout.strip()}
+    return {"wall": wall, "cpu": cpu, "load": (load_before, os.getloadavg()[0]), "parent_mb": parent,
+            "worker_mb": workers, "summary": stdout.strip()}
+
+
+def export_tree(ref: str, folder: Path) -> Path:
+    """The repository's files at ``ref`` (``git archive``), to run the pipeline as it was."""
+    folder.mkdir(parents=True)
+    archive = subprocess.run(["git", "-C", str(REPO), "archive", ref], capture_output=True, check=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(folder)], input=archive, check=True)
+    return folder
 
 
 def main() -> None:
@@ -161,42 +187,66 @@ def main() -> None:
     parser.add_argument("--rerun-mode", default="j2", choices=list(MODES))
     parser.add_argument("--keep", type=Path, help="folder for corpora and outputs (default: a temporary one)")
     parser.add_argument("--results", type=Path, help="append each result as a JSON line to this file")
+    parser.add_argument("--baseline", help="a git commit or branch (or a folder of the repository as it was) "
+                        "to run beside this tree")
     args = parser.parse_args()
     global MATERIAL
     MATERIAL = source_material()
     root = args.keep or Path(tempfile.mkdtemp(prefix="testimony-scale-"))
-    print(f"{len(SOURCES)} source statements; work in {root}", flush=True)
-    print("| documents | mode | wall s | docs/s | parent peak MB | worker peaks MB |", flush=True)
-    print("| --- | --- | --- | --- | --- | --- |", flush=True)
-    first_run = {}
+    trees = {"this tree": REPO}
+    if args.baseline:
+        baseline = Path(args.baseline)
+        if not baseline.is_dir():
+            baseline = root / f"baseline-{re.sub(r'[^A-Za-z0-9_.-]', '_', args.baseline)}"
+            if not baseline.exists():
+                export_tree(args.baseline, baseline)
+        trees = {args.baseline: baseline, **trees}
+    print(f"{len(SOURCES)} source statements; work in {root}; {os.cpu_count()} cores", flush=True)
+    print("| tree | documents | mode | wall s | CPU s | docs/s | parent peak MB | worker peaks MB | load avg |",
+          flush=True)
+    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |", flush=True)
+    first_run: dict[tuple[str, int, str], float] = {}
     for size in args.sizes:
         corpus = root / f"corpus_{size}"
         if not corpus.exists():
             build_corpus(corpus, size)
         for mode in args.modes:
-            out = root / f"out_{size}_{mode}"
-            result = run_cli(corpus, out, MODES[mode])
-            first_run[(size, mode)] = result["wall"]
-            _report(args.results, size, mode, result)
+            for k, (name, tree) in enumerate(trees.items()):
+                out = root / f"out_{size}_{mode}_{k}"
+                result = run_cli(corpus, out, MODES[mode], tree)
+                first_run[(name, size, mode)] = result["wall"]
+                _report(args.results, name, size, mode, result)
     size = max(args.sizes)
-    corpus, out = root / f"corpus_{size}", root / f"out_{size}_{args.rerun_mode}"
-    if (size, args.rerun_mode) in first_run:
+    corpus = root / f"corpus_{size}"
+    rerun = (args.rerun_mode in args.modes)
+    if rerun:
         files = sorted(corpus.iterdir())
         for path in random.Random(1).sample(files, max(1, len(files) // 100)):
             path.write_text(path.read_text(encoding="utf-8") + "\nДополнение к заявлению.\n", encoding="utf-8")
-        result = run_cli(corpus, out, MODES[args.rerun_mode])
-        _report(args.results, size, f"{args.rerun_mode} rerun, 1% changed", result,
-                share=result["wall"] / first_run[(size, args.rerun_mode)])
+        for k, (name, tree) in enumerate(trees.items()):
+            result = run_cli(corpus, root / f"out_{size}_{args.rerun_mode}_{k}", MODES[args.rerun_mode], tree)
+            _report(args.results, name, size, f"{args.rerun_mode} rerun, 1% changed", result,
+                    share=result["wall"] / first_run[(name, size, args.rerun_mode)])
+    print("\nratios of wall time (the targets: -j 2 >= 1.8x and Dask >= 1.7x -j 1; rerun <= 5%):", flush=True)
+    for name in trees:
+        for size in args.sizes:
+            one = first_run.get((name, size, "j1"))
+            cells = [f"{mode} {one / first_run[(name, size, mode)]:.2f}x -j 1" for mode in ("j2", "dask")
+                     if one and (name, size, mode) in first_run]
+            if cells:
+                print(f"    {name}, {size:,} documents: " + ", ".join(cells), flush=True)
 
 
-def _report(results: Path | None, size: int, mode: str, result: dict, share: float | None = None) -> None:
+def _report(results: Path | None, tree: str, size: int, mode: str, result: dict, share: float | None = None) -> None:
     workers = ", ".join(f"{p:.0f}" for p in result["worker_mb"]) or "-"
     rate = f"{size / result['wall']:.1f}" if share is None else f"({100 * share:.1f}% of the first run)"
-    print(f"| {size:,} | {mode} | {result['wall']:.1f} | {rate} | {result['parent_mb']:.0f} | {workers} |",
-          flush=True)
+    load = "{:.1f} -> {:.1f}".format(*result["load"])
+    print(f"| {tree} | {size:,} | {mode} | {result['wall']:.1f} | {result['cpu']:.1f} | {rate} | "
+          f"{result['parent_mb']:.0f} | {workers} | {load} |", flush=True)
     if results:
         with open(results, "a", encoding="utf-8") as f:
-            f.write(json.dumps({"size": size, "mode": mode, **result, "share": share}, ensure_ascii=False) + "\n")
+            f.write(json.dumps({"tree": tree, "size": size, "mode": mode, **result, "share": share},
+                               ensure_ascii=False) + "\n")
 
 
 MATERIAL: tuple = ()

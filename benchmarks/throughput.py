@@ -20,13 +20,16 @@ Targets: >= 2x the hand pipeline on one core, >= 1.8x scaling with two workers,
 ``--baseline REF`` (a git commit or branch) also runs the pipeline as it was at
 REF on the same corpus in the same call, each version in a fresh process, in
 turns, and prints this tree's throughput as a ratio of REF's, stage by stage;
-``--compare-only`` stops after that.
+``--compare-only`` stops after that. ``--cli-only`` measures only the real CLI's
+``-j 1`` and ``-j 2`` (and its start-up), for this tree and REF in turns, each the best
+of ``--rounds``, with CPU time and the load average beside the wall times.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import subprocess
 import sys
@@ -148,18 +151,54 @@ def hand_times(paths: list[Path]) -> dict[str, float]:
     return dict(timer.seconds)
 
 
-def run_cli(inputs: list[Path], out: Path, *options: str) -> tuple[float, int]:
-    """Wall seconds and peak RSS (MB) of the largest process of one ``testimony run``."""
+def run_cli(inputs: list[Path], out: Path, *options: str, tree: Path = REPO,
+            cpu: list[float] | None = None) -> tuple[float, int]:
+    """Wall seconds and peak RSS (MB) of the largest process of one ``testimony run`` (the
+    pipeline of ``tree``); its CPU seconds (user + system, every process) go to ``cpu``."""
     probe = ("import resource, subprocess, sys; code = subprocess.run(sys.argv[1:]).returncode;"
-             "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024); sys.exit(code)")
+             "r = resource.getrusage(resource.RUSAGE_CHILDREN);"
+             "print(r.ru_utime + r.ru_stime, r.ru_maxrss // 1024); sys.exit(code)")
     start = time.perf_counter()
-    result = subprocess.run([sys.executable, "-c", probe, sys.executable, "-m", "pipeline.cli", "run",
-                             *map(str, inputs), "-o", str(out), "-q", *options],
-                            cwd=REPO, capture_output=True, text=True)
+    result = subprocess.run([sys.executable, "-c", probe, sys.executable, "-c",
+                             "import sys; sys.path.insert(0, sys.argv.pop(1)); from pipeline.cli import main; main()",
+                             str(tree), "run", *map(str, inputs), "-o", str(out), "-q", *options],
+                            cwd=tree, capture_output=True, text=True)
     elapsed = time.perf_counter() - start
     if result.returncode != 0:
         raise SystemExit(f"testimony run failed:\n{result.stderr}")
-    return elapsed, int(result.stdout.split()[-1])
+    seconds, rss = result.stdout.split()[-2:]
+    if cpu is not None:
+        cpu.append(float(seconds))
+    return elapsed, int(rss)
+
+
+def cli_scaling(trees: dict[str, Path], paths: list[Path], n_pages: int, root: Path, rounds: int = 1) -> None:
+    """The real CLI with ``-j 1`` and ``-j 2`` on the corpus, and its start-up on one-page
+    files, for each tree in turns (so that load from elsewhere hits each alike), each
+    measure the best of ``rounds``; wall and CPU time, and the load average around."""
+    tiny = [root / f"tiny_{i}.pdf" for i in range(2)]
+    for path in tiny:
+        write_pdf(path, paragraphs(SAMPLES[0].read_text(encoding="utf-8"))[:1])
+    best: dict[tuple[str, str], tuple[float, float]] = {}
+    loads = [os.getloadavg()[0]]
+    for r in range(rounds):
+        for k, (name, tree) in enumerate(trees.items()):
+            for label, inputs, jobs in (("start-up -j 1", tiny[:1], "1"), ("start-up -j 2", tiny, "2"),
+                                        ("-j 1", paths, "1"), ("-j 2", paths, "2")):
+                cpu: list[float] = []
+                wall, _ = run_cli(inputs, root / f"cli-{k}-{r}-{label.replace(' ', '')}", "-j", jobs,
+                                  tree=tree, cpu=cpu)
+                if (name, label) not in best or wall < best[name, label][0]:
+                    best[name, label] = (wall, cpu[0])
+                loads.append(os.getloadavg()[0])
+    print(f"the CLI on {n_pages} pages ({len(paths)} PDFs), best of {rounds}; load average "
+          f"{min(loads):.1f}-{max(loads):.1f} on {os.cpu_count()} cores during these runs:")
+    for name in trees:
+        (s1, c_s1), (s2, c_s2) = best[name, "start-up -j 1"], best[name, "start-up -j 2"]
+        (one, c_one), (two, c_two) = best[name, "-j 1"], best[name, "-j 2"]
+        print(f"    {name}: start-up {s1:.2f} s / {s2:.2f} s ({c_s1:.1f} / {c_s2:.1f} s CPU); "
+              f"-j 1 {one:.1f} s ({c_one:.1f} s CPU), -j 2 {two:.1f} s ({c_two:.1f} s CPU); "
+              f"scaling {one / two:.2f}x wall, {(one - s1) / (two - s2):.2f}x after start-up (target >= 1.8x)")
 
 
 # Run in a fresh process: the pipeline of the tree in argv[1] over the PDFs after it (that
@@ -226,11 +265,19 @@ def main() -> None:
     parser.add_argument("--baseline", help="a git commit or branch to compare this tree's throughput with")
     parser.add_argument("--compare-only", action="store_true", help="only the comparison with --baseline")
     parser.add_argument("--rounds", type=int, default=3, help="fresh processes per version in the comparison")
+    parser.add_argument("--cli-only", action="store_true",
+                        help="only the CLI's -j 1 / -j 2 scaling (beside --baseline's, if given)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as temp:
         root = Path(temp)
         paths, n_pages = build_corpus(root / "corpus", args.docs)
         print(f"corpus: {len(paths)} PDFs, {n_pages} pages\n")
+        if args.cli_only:
+            trees = {"this tree": REPO}
+            if args.baseline:
+                trees = {args.baseline: export_tree(args.baseline, root / "baseline"), **trees}
+            cli_scaling(trees, paths, n_pages, root, args.rounds)
+            return
         if args.baseline:
             compare_with(args.baseline, paths, n_pages, root, args.rounds)
             if args.compare_only:

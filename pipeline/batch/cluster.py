@@ -44,7 +44,7 @@ from .run import (
     run_one,
     worker_models,
 )
-from .workers import Limits, WorkerFailure, single_thread_env
+from .workers import Limits, WorkerFailure, limit_loaded_blas_threads, single_thread_env
 
 PLUGIN_NAME = "testimony-stages"
 VERDICTS = "verdicts"
@@ -72,6 +72,7 @@ class StagesPlugin(WorkerPlugin):
 
     def setup(self, worker) -> None:
         single_thread_env()
+        limit_loaded_blas_threads()  # a worker started without the variables has numpy loaded already
         if self.load_models:
             from ..resources import load_lexicons
 

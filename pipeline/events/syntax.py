@@ -227,26 +227,30 @@ def is_indefinite_personal(tokens: tuple[Token, ...], anchor: int) -> bool:
 
 def find_pattern(tokens: tuple[Token, ...], patterns, lo: int, hi: int) -> int | None:
     """Where one of the lemma sequences first occurs within tokens[lo:hi]."""
-    folded = _folded_patterns(patterns)
+    by_first = _folded_patterns(patterns)
     hi = min(len(tokens), hi)
     for i in range(max(0, lo), hi):
-        lemmas = tokens[i].lemmas
-        for parts in folded:
-            if parts[0] in lemmas and i + len(parts) <= hi and all(
-                parts[k] in tokens[i + k].lemmas for k in range(1, len(parts))
-            ):
-                return i
+        for lemma in tokens[i].lemmas:
+            for parts in by_first.get(lemma, ()):
+                if i + len(parts) <= hi and all(parts[k] in tokens[i + k].lemmas for k in range(1, len(parts))):
+                    return i
     return None
 
 
-def _folded_patterns(patterns) -> tuple[tuple[str, ...], ...]:
+def _folded_patterns(patterns) -> dict[str, tuple[tuple[str, ...], ...]]:
     return _fold_patterns(tuple(tuple(pattern) for pattern in patterns))
 
 
 @cache
-def _fold_patterns(patterns: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:
-    """Lexicon patterns with folded lemmas, folded once per process."""
-    return tuple(tuple(fold(p) for p in pattern) for pattern in patterns)
+def _fold_patterns(patterns: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Lexicon patterns with folded lemmas, by their first lemma (a token is tried only
+    against the patterns that can start at it), folded once per process."""
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for pattern in patterns:
+        folded = tuple(fold(p) for p in pattern)
+        if folded:
+            by_first.setdefault(folded[0], []).append(folded)
+    return {first: tuple(group) for first, group in by_first.items()}
 
 
 def has_pattern(tokens: tuple[Token, ...], patterns, lo: int, hi: int) -> bool:
