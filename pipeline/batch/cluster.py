@@ -233,6 +233,7 @@ def connect(address: str):
             raise ClusterError(f"--cluster {address}: expected local:N with N workers, e.g. local:2")
         import dask
 
+        _fork_workers_with_models()
         # One task at a time per worker: a task waiting behind another is not counted
         # against when the worker dies of the other one.
         with dask.config.set({"distributed.scheduler.worker-saturation": 1.0}):
@@ -244,6 +245,27 @@ def connect(address: str):
         return Client(address, timeout="20s"), None
     except (OSError, TimeoutError) as error:
         raise ClusterError(f"--cluster {address}: cannot reach the Dask scheduler ({error})") from error
+
+
+def _fork_workers_with_models() -> None:
+    """Have this process's nannies fork their workers from a forkserver that has loaded
+    the stages and models (:mod:`pipeline.batch.preloaded`), rather than spawn each.
+
+    Dask asks for its own preload list the first time it makes the context; asking
+    first and then naming ours (before the server starts) keeps ours. Where the server
+    runs already, or forkserver is not available, workers start as Dask starts them.
+    """
+    import multiprocessing
+
+    import dask
+
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return
+    from distributed.utils import get_mp_context
+
+    dask.config.set({"distributed.worker.multiprocessing-method": "forkserver"})
+    context = get_mp_context()
+    context.set_forkserver_preload(["distributed", "pipeline.batch.preloaded"])
 
 
 def plan_chunks(todo: list[InputFile], n_workers: int, most: int) -> list[list[InputFile]]:
