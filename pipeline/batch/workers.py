@@ -295,6 +295,8 @@ class WorkerPool:
             target=_worker_main, daemon=True,
             args=(there, os.getpid(), self._task, self._initializer, self._limits.max_memory_mb))
         process.start()
+        if self._context.get_start_method() == "fork":
+            gc.unfreeze()  # the parent collects as before; only the worker keeps them frozen
         there.close()
         worker = _Worker(process, here)
         self._workers.append(worker)
