@@ -186,3 +186,22 @@ PERSON_PLACES = [
 @pytest.mark.parametrize("text, kind, place", PERSON_PLACES)
 def test_where_a_named_person_is_from_is_the_place(events_of, text, kind, place):
     assert first(events_of(text), kind).place == place
+
+
+# (text, event type, its date's start): a clause's own time ("и в июле суд ...", "начались
+# только в марте ...") dates what the rest of its sentence tells, though the sentence opened
+# with another date.
+CLAUSE_DATES = [
+    ("В марте 2012 года дело снова передали в суд, и в ноябре суд решил, что Олег Ветров виновен "
+     "лишь в хулиганстве, приговорил его к году колонии.", "custody", dt.date(2012, 11, 1)),
+    ("В 2013 году в закон внесли новую статью, однако преследование по ней началось только в марте 2014 года "
+     "(первым обвиняемым стал активист Игорь Носов, с него взята подписка о невыезде).",
+     "other", dt.date(2014, 3, 1)),
+]
+
+
+@pytest.mark.parametrize("text, kind, date", CLAUSE_DATES)
+def test_a_clauses_own_time_dates_the_rest_of_its_sentence(events_of, text, kind, date):
+    event = [e for e in events_of(text) if e.type == kind][-1]
+    assert event.date is not None and event.date.start == date
+

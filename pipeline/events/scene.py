@@ -33,7 +33,7 @@ from dataclasses import dataclass, replace
 from ..records import DATE, LOC, DateValue, Mention, Sentence
 from ..tag.gazetteer import canonical_place
 from .aggregate import ListHeading, sums_up
-from .arguments import person_tokens, qualifies_person
+from .arguments import in_brackets, person_tokens, qualifies_person
 from .draft import Draft
 from .syntax import PlacedMention, Token, context, find_pattern, folded_set, has_pattern, span_head
 
@@ -154,8 +154,11 @@ def carry_dates(drafts: list[Draft], date_anchors, rally_dates_blocked: set[int]
     last_rally: DateValue | None = None
     for draft in sorted(drafts, key=lambda d: d.event.start):
         event, telling = draft.event, draft.telling
+        until = float("inf")
         if event.date is None:
-            same = [a for a in anchors[draft.paragraph] if a[1] < event.start]
+            same = [a for a in anchors[draft.paragraph] if a[1] < event.start and event.start < _until(a)
+                    # an application's clause is dated by when it was filed, not the rally it asks for
+                    and not (telling.about_application and _until(a) < float("inf"))]
             if telling.listed:  # the date of the first listed topic is not the others'
                 same = [a for a in same if a[1] < event.evidence[0][0]]
             if telling.later:  # "впоследствии ... арестован": not on the paragraph's day or
@@ -166,16 +169,38 @@ def carry_dates(drafts: list[Draft], date_anchors, rally_dates_blocked: set[int]
                 draft.fallback_date = same[-1][2]
             elif same:
                 draft.update(date=same[-1][2])
+                until = _until(same[-1])
             elif event.type == "protest" and telling.single and draft.paragraph not in rally_dates_blocked:
                 draft.update(date=last_rally)
         date = draft.event.date
-        if date is not None:
-            bisect.insort(anchors[draft.paragraph], (draft.paragraph, event.start, date), key=lambda a: a[1])
+        if date is not None:  # a date carried from a clause's own time stops where that does
+            bisect.insort(anchors[draft.paragraph], (draft.paragraph, event.start, date, until), key=lambda a: a[1])
         if event.type == "protest" and telling.single and date is not None:
             last_rally = date
     for draft in drafts:
         if draft.telling.day_before:
             draft.update(date=day_before(draft.event.date))
+
+
+def _until(anchor) -> float:
+    """Where a date anchor stops framing: a clause's date at its sentence's end."""
+    return anchor[3] if len(anchor) > 3 else float("inf")
+
+
+FRAMING_PREPOSITIONS = {"в", "во"}  # "в октябре"; not a start or a bound ("с июля", "до конца")
+
+
+def dates_clause(tokens: tuple[Token, ...], index: int | None) -> bool:
+    """A date word is an adverbial of a verb of its sentence (``в октябре суд постановил``,
+    ``преследования начались в январе``): the time of that clause, not of a noun
+    (``событий 11 декабря``) nor inside a bracket the verb stands outside of."""
+    if index is None or tokens[index].rel not in {"obl", "obl:tmod", "advmod"}:
+        return False
+    cases = [t for t in tokens if t.head == index and t.rel == "case"]
+    if any(t.text.lower() not in FRAMING_PREPOSITIONS for t in cases):
+        return False
+    verb = tokens[index].head
+    return verb >= 0 and tokens[verb].pos in {"VERB", "AUX"} and in_brackets(tokens, index) == in_brackets(tokens, verb)
 
 
 def carry_places(drafts: list[Draft], place_anchors) -> None:
@@ -281,6 +306,10 @@ class Scene:
                 # было заведено дело ... ударившего охранника"); a link line dates its caption
                 if _opens(tokens, m) or (caption and m.value.precision != "year"):
                     self.dates.append((unit, m.start, m.value))
+                elif parsed and dates_clause(tokens, span_head(tokens, p.tokens)):
+                    # a clause's own time ("..., и в октябре суд постановил, ... приговорил")
+                    # frames what the rest of its sentence tells, not the next sentences
+                    self.dates.append((unit, m.start, m.value, sentence.end))
                 if m.value.precision == "day":
                     self._last_day = m.value
             if m.type == LOC and parsed:
