@@ -205,3 +205,20 @@ def test_a_clauses_own_time_dates_the_rest_of_its_sentence(events_of, text, kind
     event = [e for e in events_of(text) if e.type == kind][-1]
     assert event.date is not None and event.date.start == date
 
+
+
+# (text, event type, place): an event's place is one name in the nominative: an accusative
+# the noun hides (``на Триумфальную площадь``) is declined, and a city written with a
+# doubled letter once (or a single one twice) is the gazetteer's city; a city the gazetteer
+# lacks that differs from one it has by another letter stays itself.
+PLACE_NAMES = [
+    ("Активисты вышли на Триумфальную площадь с плакатами.", "protest", "Триумфальная площадь"),
+    ("Полиция задержала студентов в Новоросийске за пикет.", "detention", "Новороссийск"),
+    ("В Уссурийскке неизвестные избили журналиста Петра Ланина.", "violence", "Уссурийск"),
+    ("В Уральске полиция задержала трех активистов.", "detention", "Уральск"),
+]
+
+
+@pytest.mark.parametrize("text, kind, place", PLACE_NAMES)
+def test_an_events_place_is_one_name_in_the_nominative(events_of, text, kind, place):
+    assert first(events_of(text), kind).place == place

@@ -272,7 +272,11 @@ def _scores(tokens, hits: list[TriggerHit], candidate: Candidate) -> list[tuple[
     clause = own_clause(tokens, at[0]) if role in {"date", "place"} else None
     scored = []
     for k, hit in enumerate(hits):
-        if role not in roles_for(hit.type) or set(at) & set(hit.tokens):
+        if role not in roles_for(hit.type):
+            continue
+        if set(at) & set(hit.tokens):
+            if role == "place" and candidate.mention is not None:  # "вышли на Болотную площадь"
+                scored.append((gloss, k))
             continue
         if role in {"person", "count"} and is_time_reference(tokens, hit.anchor):
             continue
