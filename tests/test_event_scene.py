@@ -222,3 +222,20 @@ PLACE_NAMES = [
 @pytest.mark.parametrize("text, kind, place", PLACE_NAMES)
 def test_an_events_place_is_one_name_in_the_nominative(events_of, text, kind, place):
     assert first(events_of(text), kind).place == place
+
+
+# (text, event type, place): a city's adjective on a named participant sets the scene of
+# their case for the paragraph, as ``активист из Омска`` does; a place the paragraph names
+# outright comes first.
+ADJECTIVE_SCENES = [
+    ("Дело омского активиста Павла Рогова было возбуждено в 2013 году. "
+     "В 2014 году его приговорили к двум годам условно.", "court", "Омск"),
+    ("Уголовное дело против иркутского журналиста Олега Ветрова было возбуждено в мае. "
+     "В июле его арестовали на два месяца.", "custody", "Иркутск"),
+    ("В Томске задержали курского блогера Ивана Ершова. Через месяц его оштрафовали.", "fine", "Томск"),
+]
+
+
+@pytest.mark.parametrize("text, kind, place", ADJECTIVE_SCENES)
+def test_a_participants_city_adjective_sets_the_scene_of_the_case(events_of, text, kind, place):
+    assert [e for e in events_of(text) if e.type == kind][-1].place == place

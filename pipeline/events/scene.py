@@ -38,7 +38,7 @@ from ..tag.gazetteer import _entries as gazetteer_entries
 from ..tag.gazetteer import canonical_place
 from ..tag.inflect import match_case
 from .aggregate import ListHeading, sums_up
-from .arguments import in_brackets, person_tokens, qualifies_person
+from .arguments import adjective_places, in_brackets, person_tokens, qualifies_person
 from .draft import Draft
 from .syntax import PlacedMention, Token, context, find_pattern, folded_set, has_pattern, span_head
 
@@ -371,6 +371,7 @@ class Scene:
         self._seen_units.add(unit)
         dates = [p.mention.value for p in placed if p.mention.type == DATE and isinstance(p.mention.value, DateValue)]
         listed_total, heading_date = self._heading.read(sentence.text, tokens, dates)
+        framed = False
         for p in placed:
             m = p.mention
             if m.type == DATE and isinstance(m.value, DateValue):
@@ -389,6 +390,16 @@ class Scene:
                 if at is not None and (frames_clause(tokens, at)
                                        or qualifies_person(tokens, at, person_tokens(list(placed)))):
                     self.places.append((unit, m.start, place_name(m)))
+                    framed = True
+        if parsed and not framed:
+            # a city's adjective on a named participant ("дело омского активиста Петрова") sets
+            # the scene of their case as "активист из Омска" does, when the sentence names no place
+            names = person_tokens(list(placed))
+            for candidate in adjective_places(tokens, placed):
+                holder = candidate.tokens[-1]
+                if any(tokens[n].head == holder or 0 < n - holder <= 3 for n in names):
+                    self.places.append((unit, tokens[candidate.tokens[0]].start, candidate.name))
+                    break
         self._read_relative_day(unit, sentence, tokens)
         line = max(bisect.bisect_right(self.layout[0], sentence.start) - 1, 0)
         return SentenceScene(unit, caption, unit in self.summary_units or listed_total, heading_date,
