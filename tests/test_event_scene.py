@@ -239,3 +239,27 @@ ADJECTIVE_SCENES = [
 @pytest.mark.parametrize("text, kind, place", ADJECTIVE_SCENES)
 def test_a_participants_city_adjective_sets_the_scene_of_the_case(events_of, text, kind, place):
     assert [e for e in events_of(text) if e.type == kind][-1].place == place
+
+
+# (text, event type of the last such event, its date's start or None): a sentence that dates a
+# count of cases introduces them; the cases told after it, a paragraph each, take its year,
+# until a paragraph sets a time of its own; a paragraph after a sentence with no count of
+# cases takes nothing.
+INTRODUCED_CASES = [
+    ("В течение 2012 года ряд дел был возбужден за публикации в соцсетях.\n"
+     "Пенсионера из Брянска Олега Гуськова обвиняют в оскорблении чувств верующих.\n"
+     "Студентку из Ельца Марину Котову обвинили в экстремизме за репост.\n", "other", dt.date(2012, 1, 1)),
+    ("В 2013 году в Омске и Томске были возбуждены два дела против местных экологов.\n"
+     "Эколога Игоря Мухина обвинили в хулиганстве.\n", "other", dt.date(2013, 1, 1)),
+    ("В 2013 году в Омске и Томске были возбуждены два дела против местных экологов.\n"
+     "По данным правозащитников, в 2011 году таких дел было меньше.\n"
+     "Эколога Игоря Мухина обвинили в хулиганстве.\n", "other", None),
+    ("В 2012 году в Омске прошел митинг против вырубки леса.\n"
+     "Эколога Игоря Мухина обвинили в хулиганстве.\n", "other", None),
+]
+
+
+@pytest.mark.parametrize("text, kind, date", INTRODUCED_CASES)
+def test_cases_a_dated_sentence_introduces_take_its_year(events_of, text, kind, date):
+    event = [e for e in events_of(text) if e.type == kind][-1]
+    assert (event.date.start if event.date else None) == date

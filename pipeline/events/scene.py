@@ -152,11 +152,53 @@ def frames_clause(tokens: tuple[Token, ...], index: int) -> bool:
     return head < 0 or (tokens[verb].rel == "conj" and tokens[head].head < 0)
 
 
-def carry_dates(drafts: list[Draft], date_anchors, rally_dates_blocked: set[int]) -> None:
+INTRODUCED_REACH = 4  # paragraphs after a set's introduction that may be its examples
+QUANTIFIERS = {"несколько", "ряд", "много", "немало", "множество", "минимум", "десяток"}
+
+
+def counts_cases(tokens: tuple[Token, ...]) -> bool:
+    """The sentence counts cases: ``дело`` in the plural or under a number or a quantifier
+    (``несколько дел``, ``два дела``, ``ряд уголовных дел``)."""
+    for token in tokens:
+        if "дело" not in token.lemmas:
+            continue
+        if "Number=Plur" in token.feats:
+            return True
+        near = tokens[max(0, token.index - 3): token.index]
+        if any(t.pos == "NUM" or t.lemmas & QUANTIFIERS for t in near):
+            return True
+    return False
+
+
+def introduced_years(units: list[int], introductions: dict[int, DateValue], framed: set[int]) -> dict[int, DateValue]:
+    """Paragraph -> the year of the set of cases it is an example of: the paragraphs after
+    one whose sentence dates a count of cases (``В течение 2014 года несколько дел было
+    возбуждено ...``), up to ``INTRODUCED_REACH``, until one that sets a time of its own.
+
+    >>> year = DateValue(dt.date(2014, 1, 1), dt.date(2014, 12, 31), "year")
+    >>> sorted(introduced_years([0, 1, 2, 3, 4], {1: year}, {4}))
+    [2, 3]
+    """
+    found, current = {}, None
+    for unit in sorted(units):
+        if unit in introductions:
+            current = (unit, introductions[unit])
+        elif unit in framed:
+            current = None
+        elif current is not None and unit - current[0] <= INTRODUCED_REACH:
+            found[unit] = current[1]
+    return found
+
+
+def carry_dates(drafts: list[Draft], date_anchors, rally_dates_blocked: set[int],
+                introduced: dict[int, DateValue] | None = None) -> None:
     """Give dateless drafts the last date stated before them in their paragraph, or,
-    for a single rally, the date of the last dated rally; then shift ``за день до``."""
+    for a single rally, the date of the last dated rally, or the year of the set of cases
+    the paragraph is an example of (``introduced``: paragraph -> year); then shift ``за
+    день до``."""
     anchors = _by_unit(sorted(date_anchors, key=lambda a: a[1]))  # unit -> [(unit, offset, date)]
     last_rally: DateValue | None = None
+    introduced = introduced or {}
     for draft in sorted(drafts, key=lambda d: d.event.start):
         event, telling = draft.event, draft.telling
         until = float("inf")
@@ -177,6 +219,8 @@ def carry_dates(drafts: list[Draft], date_anchors, rally_dates_blocked: set[int]
                 until = _until(same[-1])
             elif event.type == "protest" and telling.single and draft.paragraph not in rally_dates_blocked:
                 draft.update(date=last_rally)
+            elif draft.paragraph in introduced:  # one of the cases a dated sentence introduced
+                draft.update(date=introduced[draft.paragraph])
         date = draft.event.date
         if date is not None:  # a date carried from a clause's own time stops where that does
             bisect.insort(anchors[draft.paragraph], (draft.paragraph, event.start, date, until), key=lambda a: a[1])
@@ -357,6 +401,7 @@ class Scene:
         self.mentions = mentions
         self.dates: list[tuple[int, int, DateValue]] = []  # paragraph unit, offset, date
         self.places: list[tuple[int, int, str]] = []
+        self.introductions: dict[int, DateValue] = {}  # paragraph -> year of the cases it introduces
         self.summary_units: set[int] = set()  # "По итогам полугода": nothing carries into them
         self._seen_units: set[int] = set()
         self._last_day: DateValue | None = None
@@ -400,6 +445,9 @@ class Scene:
                 if any(tokens[n].head == holder or 0 < n - holder <= 3 for n in names):
                     self.places.append((unit, tokens[candidate.tokens[0]].start, candidate.name))
                     break
+        if dates and counts_cases(tokens):
+            year = min(dates, key=lambda d: d.start).start.year
+            self.introductions[unit] = DateValue(dt.date(year, 1, 1), dt.date(year, 12, 31), "year")
         self._read_relative_day(unit, sentence, tokens)
         line = max(bisect.bisect_right(self.layout[0], sentence.start) - 1, 0)
         return SentenceScene(unit, caption, unit in self.summary_units or listed_total, heading_date,
@@ -428,7 +476,9 @@ class Scene:
 
     def carry(self, drafts: list[Draft]) -> None:
         """Dates and places to the drafts told without their own."""
-        carry_dates(drafts, self.dates, self.summary_units)
+        framed = {a[0] for a in self.dates if len(a) == 3}
+        introduced = introduced_years(list(self._seen_units), self.introductions, framed)
+        carry_dates(drafts, self.dates, self.summary_units, introduced)
         carry_places(drafts, self.places)
 
 
