@@ -263,3 +263,23 @@ INTRODUCED_CASES = [
 def test_cases_a_dated_sentence_introduces_take_its_year(events_of, text, kind, date):
     event = [e for e in events_of(text) if e.type == kind][-1]
     assert (event.date.start if event.date else None) == date
+
+
+# (text, event type, its date's start or None, its place): a date or place inside a bracket
+# with a verb of its own belongs to that bracket's clause, not to a trigger outside it; a
+# bracket with no verb is a gloss of the trigger's own clause.
+BRACKET_CLAUSES = [
+    ("В Пермском крае возбуждено дело против местных активистов Ивана Орлова и Петра Сомова за "
+     "публикацию текста (в марте 2014 года Орлов получил убежище в Эстонии).", "other", None, "Пермский край"),
+    ("Блогера Олега Носова задержали за пост о войне (позднее, в мае 2013 года, он уехал в Киев).",
+     "detention", None, None),
+    ("Блогера Олега Носова задержали за пост о войне (в мае 2013 года, в Твери).",
+     "detention", dt.date(2013, 5, 1), "Тверь"),
+]
+
+
+@pytest.mark.parametrize("text, kind, date, place", BRACKET_CLAUSES)
+def test_a_brackets_own_clause_keeps_its_date_and_place(events_of, text, kind, date, place):
+    event = first(events_of(text), kind)
+    assert (event.date.start if event.date else None) == date
+    assert event.place == place

@@ -98,6 +98,17 @@ def in_brackets(tokens: tuple[Token, ...], index: int) -> bool:
     return depth > 0
 
 
+def bracket_clause(tokens: tuple[Token, ...], index: int, hit: TriggerHit) -> bool:
+    """The word stands in a bracket with a verb of its own that the trigger stands outside
+    of (``возбуждено дело ... (в ноябре Тесленко получил убежище)``): the bracket's time
+    and place are its own clause's."""
+    if not in_brackets(tokens, index) or in_brackets(tokens, hit.anchor):
+        return False
+    start = max(i for i in range(index) if tokens[i].text == "(")
+    end = next((i for i in range(index, len(tokens)) if tokens[i].text == ")"), len(tokens))
+    return any(tokens[i].pos == "VERB" for i in range(start + 1, end))
+
+
 def _own_subject(tokens: tuple[Token, ...], index: int) -> bool:
     """A coordinated verb with a subject of its own is a clause of its own (``задержаны
     ..., а 5 марта суд оштрафовал``): it shares nothing with the verb before."""
@@ -281,7 +292,8 @@ def _scores(tokens, hits: list[TriggerHit], candidate: Candidate) -> list[tuple[
         if role in {"person", "count"} and is_time_reference(tokens, hit.anchor):
             continue
         if role in {"date", "place"} and (
-                (clause is not None and clause not in hit.tokens) or across_contrast(tokens, at[0], hit)):
+                (clause is not None and clause not in hit.tokens) or across_contrast(tokens, at[0], hit)
+                or bracket_clause(tokens, at[0], hit)):
             continue
         if role == "person" and hit.type != "protest" and any(is_agent(tokens, a, hit) for a in at):
             continue
