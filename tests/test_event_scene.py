@@ -283,3 +283,18 @@ def test_a_brackets_own_clause_keeps_its_date_and_place(events_of, text, kind, d
     event = first(events_of(text), kind)
     assert (event.date.start if event.date else None) == date
     assert event.place == place
+
+
+# (text, event type, place): the place of the happening's own clause comes before where its
+# participant is from, and a rally's place is where an arrest at it happened; with no other
+# place, where the participant is from still stands.
+CLAUSE_BEFORE_ORIGIN = [
+    ("Студентку из Пензы Ольгу Рябову задержали на пикете в Самаре.", "detention", "Самара"),
+    ("Пенсионера из Твери Игоря Лосева избили на митинге в Москве.", "violence", "Москва"),
+    ("Пенсионера из Твери Игоря Лосева избили неизвестные.", "violence", "Тверь"),
+]
+
+
+@pytest.mark.parametrize("text, kind, place", CLAUSE_BEFORE_ORIGIN)
+def test_the_clauses_place_comes_before_a_participants_origin(events_of, text, kind, place):
+    assert first(events_of(text), kind).place == place

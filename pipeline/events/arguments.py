@@ -22,6 +22,7 @@ from .triggers import TriggerHit
 
 MAX_TREE = 3
 MAX_LINEAR = 6
+ORIGIN_PENALTY = 3.0  # arcs a place of the trigger's clause may lie further than a person's origin
 ROLE_OF = {PER: "person", LOC: "place", DATE: "date", COUNT: "count", MONEY: "amount", TERM: "term"}
 _CLAUSE_BREAKS = {",", ";", ":", "(", ")", "—", "–"}
 
@@ -236,7 +237,7 @@ def candidates(tokens, hits, placed: list[PlacedMention], actors: dict[int, str]
             place_head = next((i for i in at if tokens[i].head not in inside), at[0])
             person = qualified_person(tokens, place_head, person_tokens(placed))
             if person is not None:
-                found.append(Candidate(role, p.tokens + (person,), mention=p.index))
+                found.append(Candidate(role, p.tokens + (person,), mention=p.index, origin=True))
                 continue
         # a bare year is too vague to take from a neighbouring clause
         vague = role == "date" and getattr(p.mention.value, "precision", "") == "year"
@@ -280,6 +281,8 @@ def _scores(tokens, hits: list[TriggerHit], candidate: Candidate) -> list[tuple[
     gloss = 5.0 if in_brackets(tokens, at[0]) else 0.0
     if role == "place" and candidate.mention is None:
         gloss += 5.0  # a city's adjective: a place the sentence names outright comes first
+    elif candidate.origin:
+        gloss += ORIGIN_PENALTY  # where a person is from: a place of the clause comes first
     clause = own_clause(tokens, at[0]) if role in {"date", "place"} else None
     scored = []
     for k, hit in enumerate(hits):
@@ -325,7 +328,10 @@ def _share(tokens, hits, groups: list[int], candidate: Candidate, scored, found:
             listed = role in {"date", "place"} and m != k and tokens[hit.anchor].pos == "NOUN" \
                 and tokens[hits[k].anchor].pos == "NOUN"
             listed = listed or (role in {"date", "place"} and across_contrast(tokens, at[0], hit))
-            if groups[m] == groups[k] and role in roles_for(hit.type) and not listed:
+            # "задержали на акции в Москве": the place of the rally is where its arrest was
+            setting = role == "place" and m != k and tokens[hits[k].anchor].head in hit.tokens \
+                and tokens[hits[k].anchor].rel == "obl" and tokens[hits[k].anchor].pos == "NOUN"
+            if (groups[m] == groups[k] or setting) and role in roles_for(hit.type) and not listed:
                 found[m].by_role[role].append((best if m == k else best + 0.5, candidate))
 
 
