@@ -298,3 +298,17 @@ CLAUSE_BEFORE_ORIGIN = [
 @pytest.mark.parametrize("text, kind, place", CLAUSE_BEFORE_ORIGIN)
 def test_the_clauses_place_comes_before_a_participants_origin(events_of, text, kind, place):
     assert first(events_of(text), kind).place == place
+
+
+# (text, event type, place): a city's adjective beside a regional level (``областной``,
+# ``краевой``) names the region, not the city; without one, the city.
+REGIONAL_COURTS = [
+    ("Челябинский областной суд отклонил апелляцию Ивана Орлова.", "court", "Челябинская область"),
+    ("Пермский краевой суд приговорил Олега Белова к штрафу.", "fine", "Пермский край"),
+    ("Челябинский районный суд приговорил Олега Белова к штрафу.", "fine", "Челябинск"),
+]
+
+
+@pytest.mark.parametrize("text, kind, place", REGIONAL_COURTS)
+def test_a_regional_courts_adjective_names_the_region(events_of, text, kind, place):
+    assert first(events_of(text), kind).place == place

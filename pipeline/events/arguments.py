@@ -15,7 +15,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from ..records import COUNT, DATE, LOC, MONEY, ORG, PER, TERM
-from ..tag.gazetteer import place_of_adjective
+from ..nlp import parse_word
+from ..tag.gazetteer import canonical_place, is_gazetteer_place, place_of_adjective
 from .people import People, person_words
 from .syntax import Candidate, PlacedMention, Token, context, folded_set, has_pattern
 from .triggers import TriggerHit
@@ -265,8 +266,32 @@ def adjective_places(tokens, placed: list[PlacedMention]) -> list[Candidate]:
             continue
         city = next(filter(None, map(place_of_adjective, sorted(token.lemmas))), None)
         if city is not None:
+            city = region_of_level(tokens, token) or city
             found.append(Candidate("place", (token.index, token.head), name=city))
     return found
+
+
+REGION_LEVELS = {"областной": ("область", "femn"), "краевой": ("край", "masc")}
+
+
+def region_of_level(tokens, adjective: Token) -> str | None:
+    """The region a city's adjective names beside a regional level (``Свердловский
+    областной суд``, ``Краснодарский краевой суд``): the region, when the gazetteer has it."""
+    for sibling in tokens:
+        if sibling.head != adjective.head or sibling.index == adjective.index or sibling.rel != "amod":
+            continue
+        level = next((REGION_LEVELS[lemma] for lemma in sibling.lemmas if lemma in REGION_LEVELS), None)
+        if level is None:
+            continue
+        noun, gender = level
+        for parse in parse_word(adjective.text.lower()):
+            if parse.tag.POS != "ADJF":
+                continue
+            form = parse.inflect({"nomn", "sing", gender})
+            name = f"{form.word.capitalize()} {noun}" if form else None
+            if name and is_gazetteer_place(name):
+                return canonical_place(name)
+    return None
 
 
 def _scores(tokens, hits: list[TriggerHit], candidate: Candidate) -> list[tuple[float, int]]:
