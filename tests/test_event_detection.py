@@ -1,0 +1,101 @@
+"""Which events a report's sentences hold and how their tellings merge (issue 12).
+
+Each table holds new sentences written for one class of error real report pages
+exposed; none is copied from a benchmark's pages.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+
+import pytest
+
+from pipeline.events import build_events
+from pipeline.events.draft import Draft
+from pipeline.events.merge import compatible
+from pipeline.records import Count, Event, Money, Term
+from pipeline.segment import split_sentences
+from pipeline.tag import tag_mentions
+
+DOC_DATE = dt.date(2015, 3, 1)
+
+
+@pytest.fixture(scope="module")
+def events_of(models):
+    def run(text: str):
+        doc_date, mentions = tag_mentions(text, models, DOC_DATE)
+        return build_events(text, split_sentences(text), mentions, models, doc_date)
+
+    return run
+
+
+def types(events) -> Counter:
+    return Counter(e.type for e in events if not e.negated)
+
+
+# ------------------------------------------------------- values compared as intervals
+
+def _draft(**values) -> Draft:
+    return Draft(Event(type="detention", start=0, end=1, trigger="задержаны", sent_id=0, **values), 0)
+
+
+@pytest.mark.parametrize("a, b, agree", [
+    # a one-sided bound holds every value past it: "более 40" and "40" may be the same crowd
+    (Count(40, None), Count(40, 40), True),
+    (Count(40, None), Count(55, 55), True),
+    (Count(None, 40), Count(25, 25), True),
+    (Count(40, None), Count(25, 25), False),
+    (Count(None, 20), Count(15, 30), True),
+    (Count(10, 20), Count(15, 30), False),  # closed ranges: only an equal one is the same
+    (Term(3, 7, "year"), Term(5, 5, "year"), False),  # terms spread over people, not one's term
+    (Count(7, 7), Count(8, 8), False),
+    (Term(None, 15, "day"), Term(10, 10, "day"), True),
+    (Term(None, 15, "day"), Term(10, 10, "month"), False),
+    (Term(3, 3, "year"), Term(2, 2, "year"), False),
+    (Money(5000, None, "RUB"), Money(20000, 20000, "RUB"), True),
+    (Money(5000, None, "RUB"), Money(20000, 20000, "KZT"), False),
+])
+def test_values_agree_when_their_intervals_overlap(a, b, agree):
+    role = {Count: "count", Term: "term", Money: "money"}[type(a)]
+    assert compatible(_draft(**{role: a}), _draft(**{role: b})) is agree
+    assert compatible(_draft(**{role: b}), _draft(**{role: a})) is agree
+
+
+# ------------------------------------------------------- a case opened and its charge: one happening
+
+@pytest.mark.parametrize("text", [
+    "В Томске возбуждено уголовное дело против блогера Игоря Смирнова, которого обвинили в призывах к экстремизму.",
+    "Против активистки Ольги Ветровой возбудили дело, ее обвиняют в оскорблении чувств верующих.",
+    "В Калуге было возбуждено дело против эколога Павла Рябова: ему инкриминируют самоуправство.",
+])
+def test_a_case_and_its_charge_told_together_are_one_event(events_of, text):
+    assert types(events_of(text)) == Counter({"other": 1})
+
+
+@pytest.mark.parametrize("text", [
+    # a charge told "later" is a new charge, though the word is the same
+    "Фермера Николая Гусева обвинили в самоуправстве. Позднее Гусев был обвинен в угрозе убийством.",
+    "Журналистку Анну Седову обвинили в клевете. Впоследствии Седову обвинили еще и в вымогательстве.",
+])
+def test_a_charge_told_later_is_another_charge(events_of, text):
+    assert types(events_of(text))["other"] == 2
+
+
+# ------------------------------------------------------- the case the participle or verb is said of
+
+@pytest.mark.parametrize("text", [
+    "Дело о клевете в отношении редактора газеты Анны Седовой было возбуждено в марте 2013 года.",
+    "Уголовное дело против фермера Николая Гусева, которого местные власти давно хотели выселить, возбудили в мае.",
+    "Особенно известно дело краеведа Петра Орлова из Вологды о незаконной охоте, возбужденное в 2012 году.",
+])
+def test_a_case_opened_far_from_its_noun(events_of, text):
+    assert types(events_of(text))["other"] == 1
+
+
+@pytest.mark.parametrize("text", [
+    "Его выступление возбудило живой интерес у всех собравшихся в зале.",
+    "Новость возбудила споры среди жителей, но до дела так и не дошло.",
+])
+def test_what_is_not_a_case_opened(events_of, text):
+    assert types(events_of(text))["other"] == 0
