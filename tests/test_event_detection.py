@@ -111,3 +111,15 @@ def test_what_is_not_a_case_opened(events_of, text):
 ])
 def test_an_arrest_is_custody_unless_a_round_up(events_of, text, kind):
     assert kind in types(events_of(text))
+
+
+# ------------------------------------------------------- a status told of a named person is theirs
+
+@pytest.mark.parametrize("text, kind, count", [
+    ("Письмо подписал и блогер Игорь Смирнов, находящийся под домашним арестом.", "custody", 1),
+    ("Среди них и журналистка Анна Седова, находящаяся в СИЗО с весны.", "custody", 1),
+    # a participle of no one in particular says what a class of people is
+    ("Число людей, находящихся под домашним арестом, за год выросло.", "custody", 0),
+])
+def test_a_status_of_a_named_person_is_an_event(events_of, text, kind, count):
+    assert types(events_of(text))[kind] == count

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..nlp import parse_word
-from ..records import DateValue, Mention
+from ..records import PER, DateValue, Mention
 from ..resources import fold, load_json
 from .syntax import (
     Token,
@@ -275,6 +275,16 @@ def _is_property(token: Token) -> bool:
     return "VerbForm=Part" in token.feats and "Tense=Pres" in token.feats and token.rel in {"acl", "amod"}
 
 
+def _qualifies_person(tokens, hit: TriggerHit, mentions: Sequence[Mention]) -> bool:
+    """The participle qualifies a named person (``Петров, находящийся в СИЗО``): the
+    status told of that person is a happening of theirs, not a class's property."""
+    anchor = tokens[hit.anchor]
+    if anchor.rel not in {"acl", "amod", "acl:relcl"} or anchor.head < 0:
+        return False
+    head = tokens[anchor.head]
+    return any(m.type == PER and m.start <= head.start and head.end <= m.end for m in mentions)
+
+
 def _standing_status(tokens, hit: TriggerHit) -> bool:
     """A ban or designation told by a full participle qualifying a noun (``запрещенной
     организации``, ``книги, признанные экстремистскими``): a status, not a ruling told."""
@@ -360,6 +370,7 @@ def cues_of(tokens: tuple[Token, ...], hit: TriggerHit, args, mentions: Sequence
         "cases_counted": _cases_counted(tokens, hit),
         "summing": sums_up(tokens, hit.tokens[0]),
         "property": _is_property(anchor),
+        "qualifies_person": _qualifies_person(tokens, hit, mentions),
         "status": _standing_status(tokens, hit),
         "noun": anchor.pos in {"NOUN", "PROPN"},
         "participle": "VerbForm=Part" in anchor.feats,
@@ -389,7 +400,9 @@ def decide_by_rules(cues: frozenset[str]) -> str:
         return "modal"
     if "norm" in cues:
         return "norm"
-    if "property" in cues or ("names_people" in cues and not particular):
+    # "материалов, угрожающих безопасности": a property; "Петрова, находящегося в СИЗО": his custody
+    if ("property" in cues and not cues & {"has_person", "qualifies_person"}) \
+            or ("names_people" in cues and not particular):
         return "generic"
     if "status" in cues and not cues & {"has_date_day", "has_date_year"}:
         return "generic"  # "запрещенной организации": a standing status, not a ruling told
