@@ -123,3 +123,15 @@ def test_an_arrest_is_custody_unless_a_round_up(events_of, text, kind):
 ])
 def test_a_status_of_a_named_person_is_an_event(events_of, text, kind, count):
     assert types(events_of(text))[kind] == count
+
+
+# ------------------------------------------------------- one clause of a packed sentence, one person's happening
+
+@pytest.mark.parametrize("text, kind, count", [
+    ("Днем у здания суда задержали Анну Седову; вечером у мэрии задержали нескольких пикетчиков.", "detention", 2),
+    ("Сначала в СИЗО поместили Олега Петрова; позже еще двоих активистов взяли под стражу.", "custody", 2),
+    # one clause telling one happening twice stays one event
+    ("Игоря Смирнова задержали и доставили в отдел, где задержание оформили только к ночи.", "detention", 1),
+])
+def test_clauses_of_one_sentence_tell_their_own_happenings(events_of, text, kind, count):
+    assert types(events_of(text))[kind] == count

@@ -5,7 +5,8 @@ conflict (places equal or one missing; counts, sums and terms equal or within an
 other; persons overlapping or one side without any) and they are linked as one
 happening, the way a coder links tellings:
 
-- the same sentence (``задержаны и вывезены``, ``осуждены ... в спецприемнике``);
+- the same sentence (``задержаны и вывезены``, ``осуждены ... в спецприемнике``), within
+  one of its ``;``-separated clauses (a report's sentence may tell one person a clause);
 - a rally: the same paragraph, or the same day anywhere (one rally a day);
 - a link caption at the end retells an earlier happening of its date
   (``спецвыпуск о митинге 28 апреля`` is the April rally);
@@ -113,6 +114,11 @@ def _filed(draft: Draft) -> bool:
     return any(word_lemmas(w) & words for w in re.findall(r"\w+", draft.event.trigger))
 
 
+def _told_apart(a: Draft, b: Draft) -> bool:
+    """Told in different sentences, or in different ``;``-clauses of one."""
+    return a.event.sent_id != b.event.sent_id or a.telling.clause != b.telling.clause
+
+
 def linked(a: Draft, b: Draft, separate_types: frozenset[str] = frozenset(),
            word_told: frozenset[str] = frozenset(), word_told_across: frozenset[str] = frozenset()) -> bool:
     """Whether ``b`` (told later) retells the happening ``a`` tells.
@@ -124,14 +130,14 @@ def linked(a: Draft, b: Draft, separate_types: frozenset[str] = frozenset(),
     ta, tb = a.telling, b.telling
     if tb.repeated:
         return False
-    if tb.later and a.event.sent_id != b.event.sent_id and not (tb.back_reference or tb.retelling):
+    if tb.later and _told_apart(a, b) and not (tb.back_reference or tb.retelling):
         return False  # "позднее его обвинили в ...": what followed, not the same happening retold
     told_apart = a.event.type in word_told or (
-        a.event.type in word_told_across and a.event.sent_id != b.event.sent_id
+        a.event.type in word_told_across and _told_apart(a, b)
         and not (a.event.type == "court" and a.paragraph == b.paragraph and _filed(a)))
     if told_apart and not same_word(a, b) and not (tb.back_reference and b.paragraph == a.paragraph):
         return False
-    if a.event.sent_id == b.event.sent_id:
+    if not _told_apart(a, b):
         return True
     if ta.summary != tb.summary:
         return False
