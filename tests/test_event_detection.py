@@ -135,3 +135,25 @@ def test_a_status_of_a_named_person_is_an_event(events_of, text, kind, count):
 ])
 def test_clauses_of_one_sentence_tell_their_own_happenings(events_of, text, kind, count):
     assert types(events_of(text))[kind] == count
+
+
+# ------------------------------------------------------- the thing blocked, however far from the verb; a term received
+
+@pytest.mark.parametrize("text, kind, count", [
+    ("Сайт независимой газеты «Голос Севера», который читали тысячи людей, был заблокирован в мае.", "other", 1),
+    ("Канал местного правозащитника в мессенджере после его публикаций заблокировали.", "other", 1),
+    ("Перекресток у мэрии на час заблокировали протестующие.", "other", 0),
+    ("Осенью его брат Олег получил три года колонии общего режима.", "custody", 1),
+    ("Тогда же Анна Седова получила два года условно.", "court", 1),
+    ("Осенью он получил письмо из прокуратуры.", "custody", 0),
+])
+def test_blocked_things_and_terms_received(events_of, text, kind, count):
+    assert types(events_of(text))[kind] == count
+
+
+@pytest.mark.parametrize("text", [
+    "С 3 мая сайт правозащитного центра «Свет» заблокирован по требованию прокуратуры. Блокировка сайта нас не удивила.",
+    "Учителя Олега Петрова уволили через неделю после пикета. Увольнение он оспорил в суде.",
+])
+def test_a_verb_and_its_nominalisation_tell_one_happening(events_of, text):
+    assert types(events_of(text))["other"] == 1
