@@ -157,3 +157,20 @@ def test_blocked_things_and_terms_received(events_of, text, kind, count):
 ])
 def test_a_verb_and_its_nominalisation_tell_one_happening(events_of, text):
     assert types(events_of(text))["other"] == 1
+
+
+# ------------------------------------------------------- a report names its person once and tells their case on
+
+@pytest.mark.parametrize("text, kind, persons", [
+    ("Активиста Игоря Смирнова задержали на пикете 3 мая. Через неделю было возбуждено уголовное дело.",
+     "other", ("Игорь Смирнов",)),
+    ("Журналистку Анну Седову обвинили в клевете. Осенью суд приговорил к двум годам колонии.",
+     "custody", ("Анна Седова",)),
+    # another paragraph tells another case
+    ("Активиста Игоря Смирнова задержали на пикете 3 мая.\n\nВ Омске было возбуждено уголовное дело.", "other", ()),
+    # a count names its own unnamed people
+    ("Игоря Смирнова оштрафовали у мэрии. Позже оштрафовали еще пятерых участников.", "fine", ()),
+])
+def test_persons_carry_along_the_paragraph(events_of, text, kind, persons):
+    told = [e for e in events_of(text) if e.type == kind]
+    assert told and told[-1].persons == persons
