@@ -174,3 +174,29 @@ def test_a_verb_and_its_nominalisation_tell_one_happening(events_of, text):
 def test_persons_carry_along_the_paragraph(events_of, text, kind, persons):
     told = [e for e in events_of(text) if e.type == kind]
     assert told and told[-1].persons == persons
+
+
+# ------------------------------------------------------- what an anniversary marks; a trigger word nothing tells
+
+@pytest.mark.parametrize("text, kind, count", [
+    ("Пикет был приурочен к 30-летию разгона демонстрации у здания горкома.", "permit_denied", 0),
+    ("Вечер памяти был посвящен 80-летию депортации народа.", "expulsion", 0),
+    ("В годовщину задержания Игоря Смирнова его друзья вышли на пикет.", "detention", 0),
+    # the anniversary itself may be a day something happened
+    ("В день годовщины Олега Петрова снова задержали у памятника.", "detention", 1),
+])
+def test_what_an_anniversary_marks_is_no_happening(events_of, text, kind, count):
+    assert types(events_of(text))[kind] == count
+
+
+@pytest.mark.parametrize("text, kind, count", [
+    # a heading or a list of kinds: no verb, no tense, no one
+    ("Формы давления на активистов: увольнения, отчисления, срывы концертов, профилактические беседы.",
+     "intimidation", 0),
+    ("Критерии для определения статуса политического заключенного.", "custody", 0),
+    ("Глава 2. Критерии статуса политического заключенного", "custody", 0),
+    # a list item of one case keeps its particulars
+    ("Обыск у журналиста Олега Петрова 3 марта.", "surveillance", 1),
+])
+def test_a_trigger_word_nothing_tells_is_no_happening(events_of, text, kind, count):
+    assert types(events_of(text))[kind] == count

@@ -285,6 +285,14 @@ def _qualifies_person(tokens, hit: TriggerHit, mentions: Sequence[Mention]) -> b
     return any(m.type == PER and m.start <= head.start and head.end <= m.end for m in mentions)
 
 
+def _anniversary(tokens, hit: TriggerHit) -> bool:
+    """The trigger names what an anniversary marks (``70-летию депортации``, ``годовщине
+    разгона``): a past happening remembered, not one told."""
+    near = [g for g in governors_of(tokens, hit.anchor, 2) if g not in hit.tokens][:1]
+    near += [c for c in children(tokens, hit.anchor) if c < hit.anchor]  # the parser may hang it below
+    return any(any(lemma.endswith("летие") or lemma == "годовщина" for lemma in tokens[g].lemmas) for g in near)
+
+
 def _standing_status(tokens, hit: TriggerHit) -> bool:
     """A ban or designation told by a full participle qualifying a noun (``запрещенной
     организации``, ``книги, признанные экстремистскими``): a status, not a ruling told."""
@@ -344,7 +352,8 @@ def cues_of(tokens: tuple[Token, ...], hit: TriggerHit, args, mentions: Sequence
         "table_row": is_table_row(where.text) if where.text else False,
         "conditional": _conditional(tokens, hit),
         "future": "Tense=Fut" in anchor.feats or "Tense=Fut" in predicate.feats,
-        "memorial": has_pattern(tokens, [["со", "день"], ["с", "день"]], max(0, hit.tokens[0] - 3), hit.tokens[0]),
+        "memorial": has_pattern(tokens, [["со", "день"], ["с", "день"]], max(0, hit.tokens[0] - 3), hit.tokens[0])
+        or _anniversary(tokens, hit),
         "modal": _governor_in(tokens, hit, (_words("modal_heads") | folded_set("hypothetical_heads"))
                               - _words("norm_heads")),
         "norm": _governor_in(tokens, hit, _words("norm_heads") | folded_set("reference_heads")),
@@ -431,6 +440,10 @@ def decide_by_rules(cues: frozenset[str]) -> str:
     told = cues & {"has_person", "has_person_word", "has_date_day", "has_date_year", "has_place",
                    "has_count", "has_amount", "has_term"}
     if "noun" in cues and not told and "past" not in cues:
+        return "generic"
+    # nothing tells it: no tense, no verb form, no particular (a trigger word the parser
+    # could not place in a clause, deep in a list or a heading)
+    if not told and not cues & {"past", "present", "future", "participle", "infinitive", "summing"}:
         return "generic"
     return SPECIFIC
 
