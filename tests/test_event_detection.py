@@ -200,3 +200,17 @@ def test_what_an_anniversary_marks_is_no_happening(events_of, text, kind, count)
 ])
 def test_a_trigger_word_nothing_tells_is_no_happening(events_of, text, kind, count):
     assert types(events_of(text))[kind] == count
+
+
+@pytest.mark.parametrize("text, kind, count", [
+    # a suspended term replaced by a real one is custody; custody replaced by a pledge is a court's ruling
+    ("В ноябре суд заменил Игорю Смирнову условный срок на реальный.", "custody", 1),
+    ("Анне Седовой заменили содержание в СИЗО на подписку о невыезде.", "court", 1),
+    ("Организаторы заменили ведущего концерта на другого артиста.", "court", 0),
+])
+def test_a_measure_replaced(events_of, text, kind, count):
+    assert types(events_of(text))[kind] == count
+
+
+def test_the_measure_replaced_is_not_a_ruling_of_its_own(events_of):
+    assert types(events_of("В ноябре суд заменил Игорю Смирнову условный срок на реальный.")) == Counter({"custody": 1})

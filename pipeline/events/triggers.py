@@ -327,14 +327,21 @@ def find_triggers(
     return _drop_objects_of_denials(tokens, sorted(chosen, key=lambda h: h.tokens[0]))
 
 
+_REPLACING = frozenset({"заменить", "заменять"})
+
+
 def _drop_objects_of_denials(tokens, hits: list[TriggerHit]) -> list[TriggerHit]:
     """A rally only banned or warned about ("запретила проведение акции") is told by
-    the denial; the rally itself is not a happening of that sentence."""
+    the denial; the rally itself is not a happening of that sentence. A measure replaced
+    by another ("условный срок заменен на реальный") is told by the replacement."""
     governing = {h.anchor for h in hits if h.type in {"permit_denied", "warning"}}
     governing |= {t for h in hits if h.type in {"permit_denied", "warning"} for t in h.tokens}
+    # "заменил условный срок на реальный": the measure replaced is not a ruling of its own
+    replacing = {h.anchor for h in hits if tokens[h.anchor].lemmas & _REPLACING}
     return [
         h for h in hits
-        if h.type != "protest" or governing.isdisjoint(heads_up(tokens, h.anchor, 3))
+        if (h.type != "protest" or governing.isdisjoint(heads_up(tokens, h.anchor, 3)))
+        and (h.anchor in replacing or replacing.isdisjoint(heads_up(tokens, h.anchor, 2)))
     ]
 
 
