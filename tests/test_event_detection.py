@@ -101,18 +101,6 @@ def test_what_is_not_a_case_opened(events_of, text):
     assert types(events_of(text))["other"] == 0
 
 
-# ------------------------------------------------------- an arrest is a court's custody unless told as a police round-up
-
-@pytest.mark.parametrize("text, kind", [
-    ("В октябре 2013 года журналист Олег Соколов был арестован.", "custody"),
-    ("Эколога Павла Рябова арестовали через неделю после обыска.", "custody"),
-    ("Позже задержанного на акции Игоря Смирнова арестовали по обвинению в нападении на полицейского.", "custody"),
-    ("На площади полиция арестовала пятерых участников пикета и увезла их в отделение.", "detention"),
-])
-def test_an_arrest_is_custody_unless_a_round_up(events_of, text, kind):
-    assert kind in types(events_of(text))
-
-
 # ------------------------------------------------------- a status told of a named person is theirs
 
 @pytest.mark.parametrize("text, kind, count", [
