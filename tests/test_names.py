@@ -356,3 +356,17 @@ def test_gender_keeps_people_apart_in_grouping():
     names = [normalise_person(n) for n in ("Елена Смирнова", "Андрей Смирнов", "Смирнов", "Е. Смирнова")]
     clusters = group_persons(names)
     assert clusters[0] == clusters[3] and clusters[1] == clusters[2] and clusters[0] != clusters[1]
+
+
+# Lists set with bullets: each item a name of its own (natasha runs a name over a bullet).
+BULLET_LISTS = [
+    ("В турнире участвуют: • Перу • Новая Зеландия • Кения • Литва", LOC,
+     ["Перу", "Новая Зеландия", "Кения", "Литва"]),
+    ("Выступили: Наталья Зуева • Тимур Хасанов · Олег Литвин ▪ Павел Юдин", PER,
+     ["Наталья Зуева", "Тимур Хасанов", "Олег Литвин", "Павел Юдин"]),
+]
+
+
+@pytest.mark.parametrize("text, kind, expected", BULLET_LISTS)
+def test_a_bulleted_list_gives_one_name_per_item(text, kind, expected, models):
+    assert [m.text for m in tag_names(text, models) if m.type == kind] == expected

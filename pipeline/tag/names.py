@@ -72,11 +72,15 @@ def tag_names(text: str, models: Models) -> list[Mention]:
     """
     spans = join_split_names(text, _natasha_spans(text, models))
     spans = [piece for span in spans for piece in _split_parenthesis(text, span)]
+    spans = [piece for span in spans for piece in _split_at_bullets(text, span)]
     spans = [fixed for span in spans if (fixed := _fix_span(text, span)) is not None]
     spans = extend_persons(text, spans)
     spans = [piece for span in spans for piece in split_person(text, span)]
     seen_people = [replace(s) for s in spans if s.type == PER]
-    places = [Span(LOC, p.start, p.end, p.canonical, "gazetteer", p.name) for p in find_places(text)]
+    found_places = find_places(text)
+    places = [Span(LOC, p.start, p.end, p.canonical, "gazetteer", p.name) for p in found_places]
+    # A country after a body is its jurisdiction, kept inside its name (``Правительство Японии``).
+    countries = frozenset((p.start, p.end) for p in found_places if p.kind == "country")
     seen_places = [replace(s) for s in spans if s.type == LOC] + places
     spans = _add_places(text, spans, places)
     spans = _add_venues(text, spans)
@@ -84,10 +88,10 @@ def tag_names(text: str, models: Models) -> list[Mention]:
     spans = add_org_names(text, spans, inner_orgs)
     spans = extend_named_after_people(text, spans)
     spans = _add_org_words(text, spans)
-    spans = add_bodies_with_place(text, spans)
-    spans = _merge_org_with_place(text, spans)
+    spans = add_bodies_with_place(text, spans, countries)
+    spans = _merge_org_with_place(text, spans, countries)
     spans = merge_org_chains(text, spans, inner_orgs)
-    spans = [piece for span in spans for piece in _split_place_off_body(text, span, places)]
+    spans = [piece for span in spans for piece in _split_place_off_body(text, span, places, countries)]
     spans = surnames_as_people(text, _without_overlaps(spans))
     spans += _repeated_surnames(text, spans)
     nested = _nested_places(text, spans, seen_places) + quoted_names_inside(text, spans)
@@ -170,6 +174,30 @@ def _split_parenthesis(text: str, span: Span) -> list[Span]:
         return [span]
     inner_start = span.start + opening + 2
     return [replace(span, end=span.start + opening), replace(span, start=inner_start, end=span.end - 1)]
+
+
+_BULLETS = re.compile(r"\s*[•·▪●■◦‣∙|]\s*")
+
+
+def _split_at_bullets(text: str, span: Span) -> list[Span]:
+    """``Монако • Намибия``: natasha runs a name over a list's bullet; each item is a
+    name of its own, of the same type (a bullet opening the span is dropped).
+
+    >>> text = "• Чили • Коста Рика • Эквадор"
+    >>> [text[s.start:s.end] for s in _split_at_bullets(text, Span(LOC, 0, len(text)))]
+    ['Чили', 'Коста Рика', 'Эквадор']
+    """
+    surface = text[span.start : span.end]
+    if not _BULLETS.search(surface):
+        return [span]
+    pieces, start = [], span.start
+    for bullet in _BULLETS.finditer(surface):
+        if span.start + bullet.start() > start:
+            pieces.append(replace(span, start=start, end=span.start + bullet.start()))
+        start = span.start + bullet.end()
+    if span.end > start:
+        pieces.append(replace(span, start=start, end=span.end))
+    return pieces
 
 
 def _fix_span(text: str, span: Span) -> Span | None:
@@ -331,10 +359,12 @@ def _add_org_words(text: str, spans: list[Span]) -> list[Span]:
     return list(result)
 
 
-def _merge_org_with_place(text: str, spans: list[Span]) -> list[Span]:
+def _merge_org_with_place(text: str, spans: list[Span], countries: frozenset[tuple[int, int]] = frozenset()) -> list[Span]:
     """``Коммунистическая партия`` + ``Казахстана`` is one ORG, as in ``МИД России``;
-    a body named by its common noun stays apart from the place it serves
-    (``Мэрия`` + ``Екатеринбурга``, ``прокуратура`` + ``Первомайского района``)."""
+    a body named by its common noun stays apart from the city or region it serves
+    (``Мэрия`` + ``Екатеринбурга``, ``прокуратура`` + ``Первомайского района``), but
+    takes in a country (``countries``: spans of the gazetteer's countries), which is
+    its jurisdiction and no scene (``Правительство Японии``, ``Верховный суд США``)."""
     ordered = sorted(spans, key=lambda s: s.start)
     merged: list[Span] = []
     for span in ordered:
@@ -345,7 +375,7 @@ def _merge_org_with_place(text: str, spans: list[Span]) -> list[Span]:
             and span.type == LOC
             and text[last.end : span.start] == " "
             and _is_genitive(text[span.start : span.end])
-            and not _headed_by_standalone_body(text, last)
+            and ((span.start, span.end) in countries or not _headed_by_standalone_body(text, last))
         ):
             last.end = span.end
             continue
@@ -367,12 +397,14 @@ _DISTRICT_AT_END = re.compile(r"(?<![\w-])[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-я
 _CITY_MARKER = re.compile(r"\s*(?:(?:г|гор)\.?|город[а-я]{0,2})\s*$", re.IGNORECASE)
 
 
-def _split_place_off_body(text: str, span: Span, places: list[Span]) -> list[Span]:
+def _split_place_off_body(text: str, span: Span, places: list[Span],
+                          countries: frozenset[tuple[int, int]] = frozenset()) -> list[Span]:
     """``Мэрия Екатеринбурга``, ``Мещанский районный суд Москвы``, ``суд Ленинского
     района г. Бишкека``: a body named by its common noun with the city or region
     it serves after it is an ORG and a LOC, as our guidelines split ``Акимату
     г.Алматы``; proper names (``Коммунистическая партия Казахстана``) and
-    abbreviations (``КГБ Беларуси``) keep their place inside."""
+    abbreviations (``КГБ Беларуси``) keep their place inside, and so does a body of a
+    country (``Верховный суд Испании``: the country is its jurisdiction, no scene)."""
     if span.type != ORG or not _headed_by_standalone_body(text, span):
         return [span]
     surface = text[span.start : span.end]
@@ -380,6 +412,8 @@ def _split_place_off_body(text: str, span: Span, places: list[Span]) -> list[Spa
         return [span]
     # The document's gazetteer places (found once) that end the span: ``… Екатеринбурга``.
     at_end = [p for p in places if p.end == span.end and span.start < p.start]
+    if at_end and (at_end[-1].start, at_end[-1].end) in countries:
+        return [span]
     if at_end:
         loc = replace(at_end[-1])
     elif district := _DISTRICT_AT_END.search(surface):
