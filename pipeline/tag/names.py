@@ -49,6 +49,7 @@ from .person_spans import (
     NOT_NOUN,
     extend_person,
     extend_persons,
+    glued_initials,
     join_split_names,
     named_after_people,
     split_person,
@@ -82,8 +83,9 @@ def tag_names(text: str, models: Models) -> list[Mention]:
     # A country after a body is its jurisdiction, kept inside its name (``Правительство Японии``).
     countries = frozenset((p.start, p.end) for p in found_places if p.kind == "country")
     seen_places = [replace(s) for s in spans if s.type == LOC] + places
-    spans = _add_places(text, spans, places)
+    spans = _add_places(text, spans, places, countries)
     spans = _add_venues(text, spans)
+    spans = glued_initials(text, spans)
     inner_orgs: list[Span] = []  # ORGs taken into longer ones, nested in them at the end
     spans = add_org_names(text, spans, inner_orgs)
     spans = extend_named_after_people(text, spans)
@@ -203,6 +205,9 @@ def _split_at_bullets(text: str, span: Span) -> list[Span]:
 def _fix_span(text: str, span: Span) -> Span | None:
     """Retype, trim or reject one natasha span; None drops it."""
     span = _close_quote(text, span)
+    while text[span.end - 1 : span.end] == ")" and text.count("(", span.start, span.end) < \
+            text.count(")", span.start, span.end):
+        span = replace(span, end=span.end - 1)  # ``Hochheim am Main)``: the bracket closes the text around it
     words = _WORD.findall(text[span.start : span.end])
     if not words:
         return None
@@ -282,7 +287,8 @@ def _close_quote(text: str, span: Span) -> Span:
     return span
 
 
-def _add_places(text: str, spans: list[Span], places: list[Span]) -> list[Span]:
+def _add_places(text: str, spans: list[Span], places: list[Span],
+                countries: frozenset[tuple[int, int]] = frozenset()) -> list[Span]:
     """Gazetteer places: retype what natasha mistyped, add what it missed; a one-word
     name that may be a place or a person is settled by :func:`place_or_person`."""
     at_place = {(p.start, p.end) for p in places}
@@ -298,6 +304,12 @@ def _add_places(text: str, spans: list[Span], places: list[Span]) -> list[Span]:
                 result.add(hit)
             continue
         if any(s.type == ORG for s in overlapping):
+            if len(overlapping) == 1 and (overlapping[0].start, overlapping[0].end) == (place.start, place.end) \
+                    and (place.start, place.end) in countries and text[place.start - 1 : place.start] not in _OPENING_QUOTES:
+                # a country's own name, typed ORG: ``Советскому Союзу``; a quoted one is a
+                # club's, band's or brand's name: ``«Барселона»``
+                result.remove(keys[0])
+                result.add(hit)
             continue  # a place inside an organisation's name stays part of it
         inside = all(place.start <= s.start and s.end <= place.end for s in overlapping)
         if inside and one_word and any(s.type == PER for s in overlapping) and \
