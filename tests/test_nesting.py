@@ -59,6 +59,19 @@ FLAT = [
 ]
 
 
+# A place's name inside a longer word is a piece of that word, not a place: no LOC
+# nested there.
+NO_PLACE_INSIDE = [
+    ("Акции компании «ВолгаТрансНефть» упали.", "Волга"),
+    ("Контракт получила фирма «СибирьСтрой».", "Сибирь"),
+]
+
+
+@pytest.mark.parametrize("text, word", NO_PLACE_INSIDE)
+def test_no_place_inside_a_longer_word(text, word, models):
+    assert (LOC, word) not in spans(text, models)
+
+
 @pytest.mark.parametrize("text, expected", FLAT)
 def test_split_bodies_and_neighbours_do_not_nest(text, expected, models):
     _, mentions = tag_mentions(text, models)

@@ -462,6 +462,8 @@ def _nested_places(text: str, spans: list[Span], candidates: list[Span]) -> list
             continue
         if text[place.start - 1 : place.start] in _OPENING_QUOTES and text[place.end : place.end + 1] in _CLOSING_QUOTES:
             continue  # the organisation's whole name, not a place in it: ``НП «Алга»``
+        if _part_of_word(text, place.start, place.end):
+            continue  # a piece of a word of the name: ``УралСталь``, ``Минск-арена``
         if not any(n.start < place.end and place.start < n.end for n in nested):
             nested.append(replace(place, type=LOC))
     return nested
@@ -469,6 +471,12 @@ def _nested_places(text: str, spans: list[Span], candidates: list[Span]) -> list
 
 _OPENING_QUOTES = frozenset("«\"“„")
 _CLOSING_QUOTES = frozenset("»\"“”")
+
+
+def _part_of_word(text: str, start: int, end: int) -> bool:
+    """``Урал`` in ``УралМетКом``, ``Минск`` in ``Минск-арена``: a piece of a longer word."""
+    return text[start - 1 : start].isalnum() or text[end : end + 1].isalnum() or \
+        (text[end : end + 1] == "-" and text[end + 1 : end + 2].isalnum())
 
 
 def _nested_people(spans: list[Span], people: list[Span]) -> list[Span]:
