@@ -51,6 +51,7 @@ from .person_spans import (
     extend_persons,
     glued_initials,
     join_split_names,
+    names_with_patronymic,
     named_after_people,
     split_person,
 )
@@ -77,6 +78,7 @@ def tag_names(text: str, models: Models) -> list[Mention]:
     spans = [fixed for span in spans if (fixed := _fix_span(text, span)) is not None]
     spans = extend_persons(text, spans)
     spans = [piece for span in spans for piece in split_person(text, span)]
+    spans = names_with_patronymic(text, spans)
     seen_people = [replace(s) for s in spans if s.type == PER]
     found_places = find_places(text)
     places = [Span(LOC, p.start, p.end, p.canonical, "gazetteer", p.name) for p in found_places]
