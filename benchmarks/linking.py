@@ -17,7 +17,9 @@ doing so, and the annotated documents of ``data/heldout`` (the extraction
 benchmark's held-out set; in the development split until the linking round's
 review, see the README). ``--sweep`` scores the development
 split over thresholds (the defaults in ``pipeline.link`` come from it);
-``--errors`` lists the wrong and missed links of the development split only;
+``--errors`` lists the wrong and missed links of the development split only (of the
+gold input, and of the pipeline's output under the gold labels of the records they
+stand for);
 ``--keep DIR`` keeps the pipeline's output (and the sweep then scores it too).
 """
 
@@ -203,7 +205,9 @@ def match_events(docs, tables) -> dict[str, str]:
 
 
 def scores_of_pipeline(docs, out: Path, gold, split: str, person_threshold=PERSON_THRESHOLD,
-                       incident_threshold=INCIDENT_THRESHOLD) -> dict:
+                       incident_threshold=INCIDENT_THRESHOLD, errors: bool = False) -> dict:
+    """Scores of the pipeline's output on ``split``; ``errors``: also list its wrong and
+    missed links (the development split only: never the held-out pipeline output)."""
     tables = load(out)
     result = link(out, write=False, tables=tables, person_threshold=person_threshold,
                   incident_threshold=incident_threshold)
@@ -219,6 +223,8 @@ def scores_of_pipeline(docs, out: Path, gold, split: str, person_threshold=PERSO
         found[kind] = score(predicted, mapped)
         found[kind]["coverage"] = (f"{len({to_gold[k] for k in mapped})}"
                                    f"/{len(restrict(gold_labels, chosen))}")
+        if errors and split == "dev":
+            print_errors(predicted, mapped, kind)
     return found
 
 
@@ -312,7 +318,8 @@ def main(argv: list[str] | None = None) -> int:
         if not _has_output(out):
             out = run_pipeline(docs, folder)
         for split in splits:
-            show(f"pipeline output, {split}", scores_of_pipeline(docs, out, gold, split))
+            found = scores_of_pipeline(docs, out, gold, split, errors=args.errors)
+            show(f"pipeline output, {split}", found)
     return 0
 
 
