@@ -225,18 +225,23 @@ def halves_of_one_name(persons: pd.DataFrame) -> list[tuple[int, int]]:
     whole name must come from elsewhere, so two halves alone prove nothing.
     """
     whole: dict[tuple[str, str], set[str]] = {}
-    for doc_id, first, surname in persons[["doc_id", "first", "surname"]].itertuples(index=False):
+    firsts: dict[str, list] = {}  # doc -> (id, first, gender) named by a first name alone
+    surnames: dict[str, list] = {}  # doc -> (id, surname, gender) named by a surname alone
+    for uid, doc_id, first, initial, surname, gender in persons[
+            ["unique_id", "doc_id", "first", "first_initial", "surname", "gender"]
+    ].itertuples(index=False):
+        gender = gender if isinstance(gender, str) else None
         if isinstance(first, str) and isinstance(surname, str):
             whole.setdefault((first, surname), set()).add(doc_id)
+        elif isinstance(first, str):
+            firsts.setdefault(doc_id, []).append((uid, first, gender))
+        elif isinstance(surname, str) and not isinstance(initial, str):
+            surnames.setdefault(doc_id, []).append((uid, surname, gender))
     pairs = []
-    for doc_id, records in persons.groupby("doc_id"):
-        firsts = records[records["first"].notna() & records["surname"].isna()]
-        surnames = records[records["surname"].notna() & records["first_initial"].isna()]
-        fits = [(f.unique_id, s.unique_id) for f in firsts.itertuples(index=False)
-                for s in surnames.itertuples(index=False)
-                if whole.get((f.first, s.surname), set()) - {doc_id}
-                and (not isinstance(f.gender, str) or not isinstance(s.gender, str)
-                     or f.gender == s.gender)]
+    for doc_id in firsts.keys() & surnames.keys():
+        fits = [(f, s) for f, first, g in firsts[doc_id] for s, surname, h in surnames[doc_id]
+                if whole.get((first, surname), set()) - {doc_id}
+                and (g is None or h is None or g == h)]
         for f, s in fits:
             if sum(a == f for a, _ in fits) == 1 and sum(b == s for _, b in fits) == 1:
                 pairs.append((f, s))

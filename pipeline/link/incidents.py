@@ -225,17 +225,21 @@ def crowd_and_its_people(events) -> list[tuple[int, int]]:
     penalty (a fine or an arrest is imposed on each person: a court's 3 fines that day
     and someone's fine are not one).
     """
-    pairs = []
     dated = events[(events["date_precision"] == "day") & events["city"].notna()
                    & ~events["type"].isin(PENALTY_KINDS)]
-    for _, records in dated.groupby("doc_id"):
-        rows = list(records.itertuples(index=False))
-        crowds = [r for r in rows if (n := _counted(r)) is not None and n >= 2
-                  and n > len(r.person_ids if r.person_ids is not None else ())]
-        members = [r for r in rows if r.person_ids is not None
-                   and (_counted(r) or 0) <= len(r.person_ids)]
-        fits = [(c.unique_id, m.unique_id) for m in members for c in crowds
-                if c.unique_id != m.unique_id and (c.type, c.aggregate) == (m.type, m.aggregate)
+    crowds: dict[str, list] = {}
+    members: dict[str, list] = {}
+    for row in dated.itertuples(index=False):
+        named = len(row.person_ids) if row.person_ids is not None else 0
+        counted = _counted(row)
+        if counted is not None and counted >= 2 and counted > named:
+            crowds.setdefault(row.doc_id, []).append(row)
+        elif named and (counted or 0) <= named:
+            members.setdefault(row.doc_id, []).append(row)
+    pairs = []
+    for doc_id in crowds.keys() & members.keys():
+        fits = [(c.unique_id, m.unique_id) for m in members[doc_id] for c in crowds[doc_id]
+                if (c.type, c.aggregate) == (m.type, m.aggregate)
                 and c.date_start == m.date_start and c.date_end == m.date_end
                 and c.date_start == c.date_end and c.city == m.city]
         pairs += [(c, m) for c, m in fits if sum(b == m for _, b in fits) == 1]
