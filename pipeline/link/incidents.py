@@ -6,7 +6,13 @@ from different documents. Evidence for one happening: dates that coincide, or
 overlap when one is given only as a month or a year (precision counts: the same
 day is stronger than a day inside a month), or lie a night apart; places that are
 the same or contain one another (a square and its city); the same linked people;
-counts, amounts and terms within tolerance.
+counts, amounts and terms within tolerance. An event its statement gives no date is
+bounded by the statement's own date (it happened before it was written).
+
+Two rules of the clustering rather than weights: a crowd and someone among it that one
+document's events tell apart are one incident (:func:`crowd_and_its_people`), and two
+people each alone in their event, with other first names, are two
+(:func:`pairs_kept_apart`).
 
 Blocking keeps the cost near-linear: same type and month, or a linked person in
 common, or the same city and year, or the same year where one date is only a year,
