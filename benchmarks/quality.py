@@ -14,7 +14,12 @@ Runs the pipeline over each set's documents into a temporary folder (or takes
 - the real OVD-Info report pages (``data/ovdinfo``): development pages and the
   eight held-out pages, never tuned on. The reports are read from the shared
   folder (``$OVDINFO_DIR``) and their gold is rebuilt at run time by
-  ``scripts/ovdinfo_gold.py``; without them these sets are skipped.
+  ``scripts/ovdinfo_gold.py``; without them these sets are skipped;
+- Russian Wikinews articles from NEREL (``data/wikinews``): twelve development
+  articles and twelve held out, drawn at random from a keyword filter before the
+  pipeline ran on them. The articles are read from the shared folder
+  (``$NEREL_DIR``) and their gold is rebuilt at run time by
+  ``scripts/wikinews_gold.py``; without them these sets are skipped.
 
 Prints, per set: mentions strict and overlap, events, the share of value mentions
 (DATE, MONEY, TERM, COUNT) whose value is right, and the accuracy of each event field.
@@ -36,6 +41,10 @@ from pipeline.reconcile import reconcile
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "scripts"))
 import ovdinfo_gold  # noqa: E402  (the only reader of the text-free OVD-Info gold)
+import wikinews_gold  # noqa: E402  (the only reader of the text-free Wikinews gold)
+
+# Text-free gold sets, rebuilt with their text at run time: (store, split) -> writer.
+TEXT_FREE = {"ovdinfo": ovdinfo_gold.write_gold, "wikinews": wikinews_gold.write_gold}
 
 
 @dataclass(frozen=True)
@@ -45,10 +54,12 @@ class GoldSet:
     name: str
     title: str
     inputs: tuple[Path, ...]
-    gold: Path | str  # a folder, or an OVD-Info split rebuilt at run time
+    gold: Path | tuple[str, str]  # a folder, or (text-free store, split) rebuilt at run time
 
     def available(self) -> str | None:
         """None when the set can be scored, else why not."""
+        if not self.inputs:
+            return "no annotated documents"
         missing = [str(p) for p in self.inputs if not p.exists()]
         if missing:
             return f"not found: {', '.join(missing)}"
@@ -59,8 +70,9 @@ class GoldSet:
     def gold_folder(self, tmp: Path) -> Path:
         if isinstance(self.gold, Path):
             return self.gold
-        folder = tmp / f"gold-{self.gold}"
-        ovdinfo_gold.write_gold(self.gold, folder)
+        store, split = self.gold
+        folder = tmp / f"gold-{store}-{split}"
+        TEXT_FREE[store](split, folder)
         return folder
 
 
@@ -74,8 +86,11 @@ SETS = (
     GoldSet("dev", "dev (constructed)", (REPO / "data" / "dev" / "raw",), REPO / "data" / "dev" / "annotated"),
     GoldSet("heldout", "held-out (constructed)", (REPO / "data" / "heldout" / "raw",),
             REPO / "data" / "heldout" / "annotated"),
-    GoldSet("ovdinfo-dev", "OVD-Info pages, dev", OVDINFO, "dev"),
-    GoldSet("ovdinfo-heldout", "OVD-Info held-out pages", OVDINFO, "heldout"),
+    GoldSet("ovdinfo-dev", "OVD-Info pages, dev", OVDINFO, ("ovdinfo", "dev")),
+    GoldSet("ovdinfo-heldout", "OVD-Info held-out pages", OVDINFO, ("ovdinfo", "heldout")),
+    GoldSet("wikinews-dev", "Wikinews (NEREL), dev", wikinews_gold.inputs("dev"), ("wikinews", "dev")),
+    GoldSet("wikinews-heldout", "Wikinews (NEREL), held out", wikinews_gold.inputs("heldout"),
+            ("wikinews", "heldout")),
 )
 
 

@@ -58,10 +58,29 @@ def cannot_write(path: Path | str, error: OSError) -> OutputError:
     return OutputError(f"{path}: cannot write ({reason})")
 
 
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
+def umask() -> int:
+    """The process's file-creation mask, read without changing it.
+
+    ``os.umask`` can only be read by setting it; between the two calls another thread
+    (the progress bar, a Dask client) would create files open to everyone. Linux shows
+    the mask in ``/proc/self/status``; elsewhere it is set and restored once, at the
+    first call, and remembered.
+    """
+    global _UMASK
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    if _UMASK is None:
+        _UMASK = os.umask(0o022)
+        os.umask(_UMASK)
+    return _UMASK
+
+
+_UMASK: int | None = None
 
 
 def write_together(files: Sequence[tuple[Path, Writer]]) -> list[Path]:
@@ -81,7 +100,7 @@ def write_together(files: Sequence[tuple[Path, Writer]]) -> list[Path]:
                 temps.append((temp, path))
                 write(str(temp))
                 # Temporary files are private to the writer; the output is meant to be shared.
-                os.chmod(temp, 0o666 & ~_umask())
+                os.chmod(temp, 0o666 & ~umask())
             except OSError as error:
                 raise cannot_write(path, error) from error
         for temp, path in temps:

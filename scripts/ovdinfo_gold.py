@@ -362,6 +362,15 @@ def build_record(source: dict, where: str) -> dict:
     pages = report_pages(report)
     if not 1 <= page <= len(pages):
         raise OvdGoldError(f"{where}: {report} has {len(pages)} pages, not {page}")
+    mentions, events = stored_spans(source, pages, page, where)
+    return {"report": report, "page": page, "mentions": mentions, "events": events}
+
+
+def stored_spans(source: dict, pages, page: int, where: str) -> tuple[list[dict], list[dict]]:
+    """The stored mentions and events of a snippet source over text ``pages[page - 1]``, validated.
+
+    Shared with every text-free gold set (``scripts/wikinews_gold.py`` passes one text as one page).
+    """
     mentions = [stored_mention(e, pages, page, f"{where} mention {i} {e.get('text')!r}")
                 for i, e in enumerate(source.get("mentions", ()))]
     mentions.sort(key=lambda m: (m["start"], m["end"]))
@@ -371,7 +380,7 @@ def build_record(source: dict, where: str) -> dict:
     events = [stored_event(e, pages, page, f"{where} event {i} {e.get('trigger')!r}")
               for i, e in enumerate(source.get("events", ()))]
     events.sort(key=lambda e: (e["start"], e["end"]))
-    return {"report": report, "page": page, "mentions": mentions, "events": events}
+    return mentions, events
 
 
 def store(source: dict, where: str) -> Path:
@@ -410,6 +419,13 @@ def load_page(report: str, page: int) -> dict:
     text = pages[page - 1]
     record = json.loads(page_path(report, page).read_text(encoding="utf-8"))
     where = f"{page_path(report, page).relative_to(ROOT)}"
+    mentions, events = restored_spans(record, pages, page, where)
+    return {"report": report, "page": page, "text": text, "mentions": mentions, "events": events}
+
+
+def restored_spans(record: dict, pages, page: int, where: str) -> tuple[list[dict], list[dict]]:
+    """A stored record's mentions and events with their text restored: spans checked, names decoded."""
+    text = pages[page - 1]
 
     def span(item: dict, what: str) -> str:
         piece = text[item["start"]:item["end"]]
@@ -433,7 +449,7 @@ def load_page(report: str, page: int) -> dict:
             if not 0 <= start < end <= len(text):
                 raise OvdGoldError(f"{where}: also span {start}-{end} outside the page")
         events.append(e)
-    return {"report": report, "page": page, "text": text, "mentions": mentions, "events": events}
+    return mentions, events
 
 
 def check_page(report: str, page: int) -> None:

@@ -88,3 +88,29 @@ def test_a_migration_killed_mid_commit_is_finished_whole_by_the_next_run(sample_
     after = pipeline.load(old)
     for name in TABLES:
         pd.testing.assert_frame_equal(getattr(after, name), getattr(before, name), obj=name)
+
+
+@pytest.mark.parametrize("mask", [0o022, 0o027, 0o077])
+def test_outputs_follow_the_umask_which_is_read_without_being_changed(tmp_path, mask):
+    """Written files get the user's umask (temporary files are private until renamed), and
+    reading the mask never sets it, even for a moment another thread could see."""
+    script = textwrap.dedent(f"""
+        import os, stat, sys
+        os.umask({mask:#o})
+        from pipeline.files import umask, write_together
+        assert umask() == {mask:#o}, oct(umask())
+        if sys.platform.startswith("linux"):  # read from /proc: never set
+            original = os.umask
+            os.umask = lambda m: sys.exit("umask set while reading it")
+            try:
+                assert umask() == {mask:#o}
+            finally:
+                os.umask = original
+        target = os.path.join(sys.argv[1], "table.csv")
+        write_together([(target, lambda p: open(p, "w").write("a\\n"))])
+        print(oct(stat.S_IMODE(os.stat(target).st_mode)))
+    """)
+    done = subprocess.run([sys.executable, "-c", script, str(tmp_path)], capture_output=True, text=True,
+                          cwd=REPO, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == oct(0o666 & ~mask)

@@ -131,3 +131,23 @@ def test_a_foreign_surname_in_a_the_case_met_again_alone_is_the_person(models, t
 
     _, mentions = tag_mentions(text, models)
     assert ("PER", surname) in {(m.type, m.text) for m in mentions if m.start > text.index(".")}
+
+
+# Lists of detainees write surname, first name, patronymic, one entry a line or number:
+# the surname is one name with what follows when the three agree in gender and case,
+# even where it also reads as a man's genitive (``Щеглова``) or a town (``Королева``).
+LIST_ENTRIES = [
+    ("1. Щеглова Вера Андреевна, 1984 г.р., задержана в Туле",
+     ["Щеглова Вера Андреевна"]),
+    ("2. Лисицына Надежда Олеговна, 1979 г.р.\n3. Голубева Любовь Ильинична, 1990 г.р.",
+     ["Лисицына Надежда Олеговна", "Голубева Любовь Ильинична"]),
+    ("Задержаны:\nСоловьева Вера Игоревна\nКоролева Любовь Сергеевна\nМухин Пётр Ильич",
+     ["Соловьева Вера Игоревна", "Королева Любовь Сергеевна", "Мухин Пётр Ильич"]),
+    ("— Орлова Любовь Петровна;\n— Зайцева Вера Николаевна.",
+     ["Орлова Любовь Петровна", "Зайцева Вера Николаевна"]),
+]
+
+
+@pytest.mark.parametrize("text, names", LIST_ENTRIES)
+def test_a_list_entry_is_one_name(text, names, models):
+    assert people(text, models) == names

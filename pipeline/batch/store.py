@@ -16,6 +16,7 @@ import uuid
 from pathlib import Path
 
 from ..errors import OutputError
+from ..files import umask
 
 
 def is_url(location: str | os.PathLike) -> bool:
@@ -78,7 +79,7 @@ class Store:
                 f.write(data)
                 f.flush()
                 os.fsync(f.fileno())  # the bytes on disk before the name points at them
-            os.chmod(temp, 0o666 & ~_umask())
+            os.chmod(temp, 0o666 & ~umask())
             os.replace(temp, path)
         except BaseException:
             _unlink(temp)
@@ -182,12 +183,6 @@ class FsspecStore(Store):
 def open_store(location: str | os.PathLike) -> Store:
     """The store for a local path or an fsspec URL."""
     return FsspecStore(location) if is_url(location) else Store(location)
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
 
 
 def _fsync_folder(folder: str) -> None:

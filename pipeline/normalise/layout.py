@@ -187,6 +187,25 @@ def _is_list_item(text: str) -> bool:
     return (text[0] in bullets and text[1:2].isspace()) or bool(_NUMBERED.match(text))
 
 
+def is_entry_line(text: str) -> bool:
+    """A line that is one entry of a list of names or places, one a line: two to six
+    words, all capitalised (numbers and abbreviations with a dot aside), no sentence end.
+    A wrapped line of prose is never all capitals word after word, so two such lines in
+    a row are two entries (``Жукова Любовь Владимировна`` / ``Ким Анна``), not one line
+    wrapped.
+
+    >>> is_entry_line("Ким Анна Викторовна, 1990 г.р."), is_entry_line("Мария Орлова рассказала")
+    (True, False)
+    """
+    words = _core(text).rstrip(",;").split()
+    if not 2 <= len(words) <= 6:
+        return False
+    if ends_sentence(text) and words[-1].count(".") < 2:
+        return False  # a sentence's end, not an abbreviation's (``г.р.``, ``И.И.``)
+    named = [w for w in words if w[0].isalpha() and "." not in w]
+    return len(named) >= 2 and words[0][0].isupper() and all(w[0].isupper() for w in named)
+
+
 def _is_own_line(line: Line, style: DocumentStyle) -> bool:
     """Datelines, signatures, URLs and all-capital headings stand on their own line."""
     text = line.text
@@ -228,6 +247,8 @@ def decide(a: Line, b: Line, style: DocumentStyle) -> str:
     if _is_list_item(right):
         dash_bullet = right[0] in "—-" and not sentence_over and not style.is_short(a)
         return JOIN if dash_bullet else BREAK
+    if is_entry_line(right) and (is_entry_line(left) or _core(left).endswith(":")):
+        return BREAK  # a list of names, one a line
     if _is_own_line(a, style) or _is_own_line(b, style):
         return JOIN if lower_start and not ends_sentence(left) and not _is_own_line(b, style) else BREAK
     extra_gap = not b.page_before and b.blanks_before > style.typical_gap

@@ -50,6 +50,7 @@ from .person_spans import (
     extend_person,
     extend_persons,
     join_split_names,
+    names_with_patronymic,
     named_after_people,
     split_person,
 )
@@ -75,6 +76,7 @@ def tag_names(text: str, models: Models) -> list[Mention]:
     spans = [fixed for span in spans if (fixed := _fix_span(text, span)) is not None]
     spans = extend_persons(text, spans)
     spans = [piece for span in spans for piece in split_person(text, span)]
+    spans = names_with_patronymic(text, spans)
     seen_people = [replace(s) for s in spans if s.type == PER]
     places = [Span(LOC, p.start, p.end, p.canonical, "gazetteer", p.name) for p in find_places(text)]
     seen_places = [replace(s) for s in spans if s.type == LOC] + places

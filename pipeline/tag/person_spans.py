@@ -76,12 +76,33 @@ def join_split_names(text: str, spans: list[Span]) -> list[Span]:
         if (last is not None and last.type == PER and span.type == PER
                 and text[last.end : span.start] == " "
                 and len(WORD.findall(text[last.start : last.end])) == 1
-                and len(WORD.findall(text[span.start : span.end])) == 1
-                and _agree([text[last.start : last.end], text[span.start : span.end]])):
+                and _one_name(WORD.findall(text[last.start : last.end]), WORD.findall(text[span.start : span.end]),
+                              _opens_entry(text, last.start))):
             joined[-1] = replace(last, end=span.end)
             continue
         joined.append(span)
     return joined
+
+
+def _opens_entry(text: str, start: int) -> bool:
+    """Whether ``start`` begins an entry of a list: a line, or what follows a number, a
+    bullet, a colon, a semicolon or a comma."""
+    before = text[max(0, start - 8) : start].rstrip(" \t")
+    if not before:
+        return True  # the text's start, or a run of spaces (a column)
+    return before[-1] in "\n:;,•*-—–" or re.search(r"\d[.)]$", before) is not None
+
+
+def _one_name(first: list[str], rest: list[str], opens_entry: bool) -> bool:
+    """Whether a one-word name and the name after it are one person's: two words that
+    agree (``Серена`` + ``Ортис``), or, at the start of a list entry, a surname before a
+    first name and patronymic in the same gender and case (``1. Жукова`` + ``Любовь
+    Владимировна``, as lists of detainees write them; inside a sentence ``вдова
+    Ельцина Наина Иосифовна`` is the widow of Yeltsin, Naina Iosifovna)."""
+    if len(rest) == 1:
+        return _agree(first + rest)
+    return (opens_entry and len(rest) == 2 and is_patronymic(rest[1]) and is_given_name(rest[0])
+            and bool(_surname_readings(first[0])) and _agree(first + rest))
 
 
 def extend_persons(text: str, spans: list[Span]) -> list[Span]:
@@ -145,10 +166,20 @@ def _surname_before(word: str, name: str, text: str, start: int) -> bool:
         return False  # ``Папа Римский Франциск``: a title's adjective
     if not any(re.search(r"(?:ов|ев|ин|ын)а?$", r[2]) for r in _surname_readings(word)):
         return False
-    if opens_sentence(text, start) and is_common_word(word):
-        return False
-    roles = [word_role(w) for w in words]
+    roles = _roles_in_name(words)
+    if opens_sentence(text, start) and is_common_word(word) and roles[-1] != PATRONYMIC:
+        return False  # ``Сегодня Иван``; but ``Королева Любовь Михайловна`` is a whole name
     return SURNAME not in roles and GIVEN in roles and _agree([word] + words)
+
+
+def _roles_in_name(words: list[str]) -> list[str]:
+    """Each word's role, where a first name that is also a common noun (``Любовь``,
+    ``Вера``, ``Надежда``) is a first name before a patronymic."""
+    roles = [word_role(w) for w in words]
+    for i, word in enumerate(words[:-1]):
+        if roles[i + 1] == PATRONYMIC and roles[i] != GIVEN and is_given_name(word):
+            roles[i] = GIVEN
+    return roles
 
 
 def _opening_word(text: str, start: int, word: str) -> bool:
@@ -351,3 +382,32 @@ def named_after_people(text: str, holders: list[Span] | None = None) -> list[Spa
         for match in _NAMED_AFTER.finditer(text, holder.start, holder.end):
             found.append(Span(PER, match.start(1), match.end(1), source="named after"))
     return found
+
+
+_THREE_WORDS = re.compile(r"(?<![\w-])[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)? [А-ЯЁ][а-яё]+ [А-ЯЁ][а-яё]+(?![\w-])")
+
+
+def names_with_patronymic(text: str, spans: list[Span]) -> list[Span]:
+    """Full names natasha missed, found by their roles: a surname, a first name and a
+    patronymic in one gender and case (``Королева Любовь Михайловна`` on a line of its
+    own, which natasha may leave out and the gazetteer read as a town). Such a name
+    replaces any place or organisation it covers; a person already found stays.
+
+    >>> text = "Список:\\nКоролева Любовь Михайловна\\nКим Анна"
+    >>> [text[s.start:s.end] for s in names_with_patronymic(text, [Span(PER, 35, 43)]) if s.type == PER]
+    ['Королева Любовь Михайловна', 'Ким Анна']
+    """
+    found = []
+    for match in _THREE_WORDS.finditer(text):
+        surname, given, patronymic = match.group().split(" ")
+        if (is_patronymic(patronymic) and is_given_name(given) and _surname_readings(surname)
+                and _roles_in_name([given, patronymic]) == [GIVEN, PATRONYMIC]
+                and _agree([surname, given, patronymic])):
+            found.append(Span(PER, match.start(), match.end()))
+    if not found:
+        return spans
+    people = SpanIndex((s.start, s.end) for s in spans if s.type == PER)
+    new = [f for f in found if not people.overlapping(f.start, f.end)]
+    covered = SpanIndex((f.start, f.end) for f in new)
+    kept = [s for s in spans if s.type == PER or not covered.overlapping(s.start, s.end)]
+    return sorted(kept + new, key=lambda s: s.start)

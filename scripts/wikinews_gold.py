@@ -1,0 +1,321 @@
+"""Hand annotations of Russian Wikinews articles from NEREL, stored without the articles' text.
+
+NEREL (``../shared/data/nerel``, research use, never copied into the project) holds
+Wikinews articles as brat ``.txt``/``.ann`` pairs. ``data/wikinews/README.md`` says how
+the annotated articles were chosen (a keyword filter and a seeded draw, written in
+``data/wikinews/split.json`` before the pipeline ran on any of them) and which are held
+out. The annotations are stored as ``data/ovdinfo`` stores its pages: offsets into the
+article's text with a short hash per span, names the annotator wrote as pieces copied
+from the article plus the letters that differ, and the SHA-256 of every source file in
+``data/wikinews/reference.json`` so that a changed file is caught, not silently misread.
+The storage itself is ``scripts/ovdinfo_gold.py``'s (one article is one page).
+
+Usage:
+  python scripts/wikinews_gold.py select [--write]     # the keyword filter and the seeded draw
+  python scripts/wikinews_gold.py text DOC             # an article's text, for annotating
+  python scripts/wikinews_gold.py draft DOC            # NEREL's own entities as a draft snippet source
+  python scripts/wikinews_gold.py store SRC.json ...   # snippet sources -> data/wikinews/gold/
+  python scripts/wikinews_gold.py source DOC           # a stored article back as a snippet source
+  python scripts/wikinews_gold.py review DOC           # every span of a stored article in context
+  python scripts/wikinews_gold.py gold SPLIT DIR       # SPEC gold JSON, one file per article
+  python scripts/wikinews_gold.py check                # every stored article decodes and matches
+
+DOC is ``train/NNNN_text`` or ``dev/NNNN_text`` (NEREL's split and file stem); SPLIT is
+``dev`` or ``heldout`` (ours, ``split.json``). NEREL is read from ``$NEREL_DIR`` or
+``<repo>/../shared/data/nerel``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import build_gold  # noqa: E402
+import ovdinfo_gold as store_kit  # noqa: E402  (offsets, hashes, name pieces: one storage for both sets)
+
+DATA = ROOT / "data" / "wikinews"
+GOLD = DATA / "gold"
+READER = "the NEREL .txt file decoded as UTF-8, unchanged"
+
+# ---------------------------------------------------------------- selection
+# The words of the happenings the pipeline extracts. A stem list, not a lemmatiser: the
+# filter must give the same candidates on any machine, whatever the installed models.
+KEYWORDS = {
+    "detention": r"задержа(?:н|л|ть|ни)\w*",
+    "arrest": r"арест\w*",
+    "sentence": r"приговор\w*|осужд[её]н\w*|осуди(?:л|ть)\w*",
+    "fine": r"штраф\w*",
+    "protest": r"митинг\w*|протест\w*|пикет\w*|демонстрац\w*",
+    "search": r"обыск\w*",
+    "expulsion": r"выдвор\w*|депорт\w*",
+    "attack": r"напа(?:л|дени)\w*|избие\w*|избит\w*|избил\w*|пытк\w*|пыток",
+    "custody": r"лишени[еяю]\s+свободы|колони[ияю]\s+(?:строгого|общего|особого)|СИЗО",
+}
+KEYWORD_PATTERN = re.compile(r"(?<![^\W\d_])(?:" + "|".join(KEYWORDS.values()) + r")", re.IGNORECASE)
+MIN_HITS = 3        # keyword occurrences an article needs to be a candidate
+MAX_CHARS = 2500    # longer articles are left out so that each can be annotated with care
+SEED = 20261206_3   # random.Random(SEED).sample(candidates, DRAW)
+DRAW = 24           # the first half of the draw is held out, the second half is development
+NEREL_SPLITS = ("train", "dev")
+
+
+class WikinewsGoldError(ValueError):
+    """An annotation of a Wikinews article could not be stored or read back."""
+
+
+def nerel_dir() -> Path:
+    return Path(os.environ.get("NEREL_DIR") or ROOT.parent / "shared" / "data" / "nerel")
+
+
+def source_path(doc: str) -> Path:
+    return nerel_dir() / f"{doc}.txt"
+
+
+def read_text(doc: str) -> str:
+    path = source_path(doc)
+    if not path.exists():
+        raise WikinewsGoldError(f"{path} not found: NEREL is read from the shared folder")
+    return path.read_bytes().decode("utf-8")
+
+
+def keyword_hits(text: str) -> int:
+    """How many times the text uses a keyword of the happenings we extract.
+
+    >>> keyword_hits("Полиция задержала троих; суд назначил штраф, а не арест. Задержка рейса.")
+    3
+    """
+    return len(KEYWORD_PATTERN.findall(text))
+
+
+def candidates() -> list[str]:
+    """Every NEREL train and dev article that passes the filter, in a stable order."""
+    found = []
+    for split in NEREL_SPLITS:
+        for path in sorted((nerel_dir() / split).glob("*.txt")):
+            text = path.read_bytes().decode("utf-8")
+            if len(text) <= MAX_CHARS and keyword_hits(text) >= MIN_HITS:
+                found.append(f"{split}/{path.stem}")
+    return found
+
+
+def draw() -> dict:
+    """The split: the seeded draw from the candidates, the first half held out."""
+    pool = candidates()
+    drawn = random.Random(SEED).sample(pool, DRAW)
+    half = DRAW // 2
+    return {"rule": {"keywords": KEYWORDS, "min_hits": MIN_HITS, "max_chars": MAX_CHARS,
+                     "nerel_splits": list(NEREL_SPLITS)},
+            "seed": SEED, "candidates": len(pool),
+            "heldout": drawn[:half], "dev": drawn[half:]}
+
+
+def split() -> dict:
+    return json.loads((DATA / "split.json").read_text(encoding="utf-8"))
+
+
+def split_of(doc: str) -> str:
+    for name in ("heldout", "dev"):
+        if doc in split()[name]:
+            return name
+    raise WikinewsGoldError(f"{doc} is not in data/wikinews/split.json")
+
+
+def reference_record(docs: list[str]) -> dict:
+    return {"reader": READER, "nerel": "NEREL v1.1 (see the shared folder's SOURCE.txt)",
+            "files": {doc: store_kit.sha256(source_path(doc).read_bytes()) for doc in docs}}
+
+
+def verify_reference(doc: str) -> None:
+    """Refuse to read offsets against a file that is not the one annotated."""
+    stored = json.loads((DATA / "reference.json").read_text(encoding="utf-8"))["files"]
+    if doc not in stored:
+        raise WikinewsGoldError(f"{doc}: no reference hash in data/wikinews/reference.json")
+    if store_kit.sha256(source_path(doc).read_bytes()) != stored[doc]:
+        raise WikinewsGoldError(f"{source_path(doc)} differs from the file annotated (SHA-256)")
+
+
+# ---------------------------------------------------------------- store and read back
+
+
+def doc_path(doc: str) -> Path:
+    return GOLD / f"{doc.replace('/', '.')}.json"
+
+
+def doc_id(doc: str) -> str:
+    """The pipeline's id for the article: its file stem (``train/123_text`` -> ``123_text``)."""
+    return doc.split("/", 1)[1]
+
+
+def build_record(source: dict, where: str) -> dict:
+    doc = source["doc"]
+    split_of(doc)
+    verify_reference(doc)
+    mentions, events = store_kit.stored_spans(source, (read_text(doc),), 1, where)
+    return {"doc": doc, "mentions": mentions, "events": events}
+
+
+def store(source: dict, where: str) -> Path:
+    record = build_record(source, where)
+    GOLD.mkdir(parents=True, exist_ok=True)
+    path = doc_path(record["doc"])
+    path.write_text(store_kit.render(record), encoding="utf-8")
+    return path
+
+
+def load_doc(doc: str) -> dict:
+    verify_reference(doc)
+    text = read_text(doc)
+    record = json.loads(doc_path(doc).read_text(encoding="utf-8"))
+    if record["doc"] != doc:
+        raise WikinewsGoldError(f"{doc_path(doc).relative_to(ROOT)} names {record['doc']}")
+    mentions, events = store_kit.restored_spans(record, (text,), 1, str(doc_path(doc).relative_to(ROOT)))
+    return {"doc": doc, "text": text, "mentions": mentions, "events": events}
+
+
+def as_source(loaded: dict) -> dict:
+    source = store_kit.as_source({**loaded, "report": loaded["doc"], "page": 1})
+    source.pop("report"), source.pop("page")
+    return {"doc": loaded["doc"], **source}
+
+
+def check_doc(doc: str) -> None:
+    """A stored article reads back, and storing what it reads gives the same file."""
+    again = store_kit.render(build_record(as_source(load_doc(doc)), doc))
+    if again != doc_path(doc).read_text(encoding="utf-8"):
+        raise WikinewsGoldError(f"{doc_path(doc).relative_to(ROOT)}: does not survive a round trip")
+
+
+def stored_docs() -> list[str]:
+    return [path.stem.replace(".", "/", 1) for path in sorted(GOLD.glob("*.json"))]
+
+
+def gold_documents(name: str) -> list[dict]:
+    """SPEC gold JSON, one document per annotated article of a split."""
+    if name not in ("dev", "heldout"):
+        raise WikinewsGoldError(f"unknown split {name!r}")
+    documents = []
+    for doc in split()[name]:
+        if not doc_path(doc).exists():
+            continue  # drawn, not annotated (yet)
+        loaded = load_doc(doc)
+        documents.append({"doc_id": doc_id(doc), "text": loaded["text"],
+                          "mention_types": list(build_gold.MENTION_TYPES),
+                          "mentions": loaded["mentions"], "events": loaded["events"]})
+    return documents
+
+
+def write_gold(name: str, folder: Path) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for document in gold_documents(name):
+        path = folder / f"{document['doc_id']}.json"
+        path.write_text(json.dumps(document, ensure_ascii=False, indent=1), encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def inputs(name: str) -> tuple[Path, ...]:
+    """The NEREL files the pipeline runs on for a split: the annotated ones."""
+    return tuple(source_path(doc) for doc in split()[name] if doc_path(doc).exists())
+
+
+# ---------------------------------------------------------------- drafting
+
+# NEREL types -> ours; a draft only: the annotator keeps, moves or drops every span.
+DRAFT_TYPES = {"PERSON": "PER", "CITY": "LOC", "COUNTRY": "LOC", "STATE_OR_PROV": "LOC",
+               "DISTRICT": "LOC", "LOCATION": "LOC", "ORGANIZATION": "ORG", "DATE": "DATE",
+               "MONEY": "MONEY", "PENALTY": "TERM?", "NUMBER": "COUNT?", "FACILITY": "LOC?"}
+
+
+def draft(doc: str) -> dict:
+    """NEREL's outermost entities of the mapped types as a snippet source to correct by hand."""
+    text = read_text(doc)
+    spans = []
+    for line in (nerel_dir() / f"{doc}.ann").read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if len(parts) < 3 or not parts[0].startswith("T") or ";" in parts[1]:
+            continue  # relations, links, stray lines, discontinuous spans
+        kind, start, end = parts[1].split()
+        if kind in DRAFT_TYPES or kind in ("EVENT", "CRIME", "PENALTY"):
+            spans.append((int(start), int(end), kind))
+    spans.sort(key=lambda s: (s[0], -s[1]))
+    mentions, events, last_end = [], [], -1
+    for start, end, kind in spans:
+        snippet, occ = store_kit.occurrence_of(text, start, end)
+        entry = {"text": snippet, **({"occ": occ} if occ else {})}
+        if kind in ("EVENT", "CRIME"):
+            events.append({"hint": kind, **entry})
+        elif start >= last_end:
+            mentions.append({**entry, "type": DRAFT_TYPES[kind]})
+            last_end = end
+    return {"doc": doc, "mentions": mentions, "events": [], "nerel_events": events}
+
+
+def review(loaded: dict) -> None:
+    store_kit.review({**loaded})
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("select").add_argument("--write", action="store_true",
+                                          help="write split.json and reference.json (refuses to change a split)")
+    for name in ("text", "draft", "source", "review"):
+        sub.add_parser(name).add_argument("doc")
+    sub.add_parser("store").add_argument("sources", nargs="+", type=Path)
+    p = sub.add_parser("gold")
+    p.add_argument("split", choices=("dev", "heldout"))
+    p.add_argument("dir", type=Path)
+    sub.add_parser("check")
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "select":
+            drawn = draw()
+            print(f"{drawn['candidates']} candidates; held out: {' '.join(drawn['heldout'])}; "
+                  f"development: {' '.join(drawn['dev'])}")
+            path = DATA / "split.json"
+            if path.exists() and json.loads(path.read_text(encoding="utf-8")) != drawn:
+                raise WikinewsGoldError("the draw differs from data/wikinews/split.json: "
+                                        "NEREL or the rule changed; the stored split stands")
+            if args.write:
+                DATA.mkdir(parents=True, exist_ok=True)
+                path.write_text(json.dumps(drawn, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+                docs = drawn["heldout"] + drawn["dev"]
+                (DATA / "reference.json").write_text(
+                    json.dumps(reference_record(docs), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        elif args.command == "text":
+            print(read_text(args.doc), end="")
+        elif args.command == "draft":
+            print(json.dumps(draft(args.doc), ensure_ascii=False, indent=1))
+        elif args.command == "store":
+            for src in args.sources:
+                path = store(json.loads(src.read_text(encoding="utf-8")), str(src))
+                record = json.loads(path.read_text(encoding="utf-8"))
+                print(f"{path.relative_to(ROOT)}: {len(record['mentions'])} mentions, "
+                      f"{len(record['events'])} events", file=sys.stderr)
+        elif args.command == "source":
+            print(json.dumps(as_source(load_doc(args.doc)), ensure_ascii=False, indent=1))
+        elif args.command == "review":
+            review(load_doc(args.doc))
+        elif args.command == "gold":
+            for path in write_gold(args.split, args.dir):
+                print(path, file=sys.stderr)
+        elif args.command == "check":
+            for doc in stored_docs():
+                check_doc(doc)
+            print(f"{len(stored_docs())} articles checked", file=sys.stderr)
+    except (WikinewsGoldError, store_kit.OvdGoldError, build_gold.GoldError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,83 @@
+"""The text-free store of the Wikinews (NEREL) annotations (scripts/wikinews_gold.py)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "scripts"))
+import wikinews_gold  # noqa: E402
+
+NEREL_PRESENT = (wikinews_gold.nerel_dir() / "train").is_dir() and (wikinews_gold.nerel_dir() / "dev").is_dir()
+needs_nerel = pytest.mark.skipif(not NEREL_PRESENT,
+                                 reason=f"NEREL is not in {wikinews_gold.nerel_dir()} (shared folder)")
+
+
+@pytest.mark.parametrize("text, hits", [
+    ("Полицейские задержали двоих активистов.", 1),
+    ("Задержка рейса составила два часа.", 0),              # a delay is not a detention
+    ("Суд арестовал его на два месяца и оштрафовал.", 1),    # оштрафовал: the stem is not at a word start
+    ("Штраф и арест; митингующих разогнали.", 3),
+    ("Его приговорили к лишению свободы в колонии общего режима.", 3),
+    ("Он пытался уехать; пытки в СИЗО.", 2),                 # пытался is not torture
+    ("Нападение на журналиста, обыски и депортация.", 3),
+])
+def test_the_keyword_filter_counts_happenings_not_lookalikes(text, hits):
+    assert wikinews_gold.keyword_hits(text) == hits
+
+
+def test_the_split_is_two_disjoint_halves_of_the_draw():
+    split = wikinews_gold.split()
+    assert len(split["heldout"]) == len(split["dev"]) == wikinews_gold.DRAW // 2
+    assert not set(split["heldout"]) & set(split["dev"])
+    assert split["seed"] == wikinews_gold.SEED
+
+
+def test_stored_articles_are_all_drawn_and_held_out_first():
+    split = wikinews_gold.split()
+    stored = set(wikinews_gold.stored_docs())
+    assert stored <= set(split["heldout"]) | set(split["dev"])
+    assert set(split["heldout"]) <= stored  # the held-out half was annotated first, all of it
+
+
+@needs_nerel
+def test_the_draw_reproduces_the_stored_split():
+    drawn = wikinews_gold.draw()
+    assert drawn == wikinews_gold.split()
+
+
+@needs_nerel
+def test_every_stored_article_reads_back_unchanged():
+    docs = wikinews_gold.stored_docs()
+    assert len(docs) >= 12
+    for doc in docs:
+        wikinews_gold.check_doc(doc)
+
+
+@needs_nerel
+def test_a_changed_source_file_is_refused(tmp_path, monkeypatch):
+    doc = wikinews_gold.stored_docs()[0]
+    copy = tmp_path / f"{doc}.txt"
+    copy.parent.mkdir(parents=True)
+    text = wikinews_gold.read_text(doc)
+    copy.write_text(text.replace(" ", "  ", 1), encoding="utf-8")  # one space more shifts every offset
+    monkeypatch.setenv("NEREL_DIR", str(tmp_path))
+    with pytest.raises(wikinews_gold.WikinewsGoldError, match="differs"):
+        wikinews_gold.load_doc(doc)
+
+
+@needs_nerel
+def test_gold_documents_are_spec_gold_of_the_pipeline_ids(tmp_path):
+    from pipeline.gold import read_gold
+
+    paths = wikinews_gold.write_gold("heldout", tmp_path)
+    docs = read_gold(tmp_path)
+    assert len(docs) == len(paths) == 12
+    for path, doc in zip(sorted(paths), sorted(docs, key=lambda d: d.doc_id)):
+        record = json.loads(path.read_text(encoding="utf-8"))
+        assert doc.doc_id == record["doc_id"] == path.stem  # the pipeline names a .txt by its stem
+        assert all(record["text"][m["start"]:m["end"]] == m["text"] for m in record["mentions"])
