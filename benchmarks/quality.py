@@ -3,6 +3,8 @@
     python -m benchmarks.quality                     # every set
     python -m benchmarks.quality --set ovdinfo-dev   # some sets (repeat --set)
     python -m benchmarks.quality --set ovdinfo-dev --out OUT   # score an existing run
+    python -m benchmarks.quality --set ovdinfo-dev --keep OUT --discrepancies REPORTS
+        # keep the run, and each development set's discrepancy table (REPORTS/NAME)
 
 Runs the pipeline over each set's documents into a temporary folder (or takes
 ``--out``) and reconciles it with the set's gold:
@@ -93,6 +95,8 @@ SETS = (
             ("wikinews", "heldout")),
 )
 
+HELD_OUT = frozenset({"heldout", "ovdinfo-heldout", "wikinews-heldout"})  # figures only: their misses are never printed
+
 
 def value_accuracy(metrics: dict) -> tuple[int, int]:
     """Value mentions (DATE, MONEY, TERM, COUNT) matched whose whole value is right, of those matched."""
@@ -129,8 +133,14 @@ def main(argv: list[str] | None = None) -> int:
                         help="score only these sets (default: all)")
     parser.add_argument("--out", type=Path, help="score this output folder instead of running the pipeline")
     parser.add_argument("--json", type=Path, help="also write every set's metrics to this JSON file")
+    parser.add_argument("--keep", type=Path, help="run the pipeline into this folder and keep it (with --out: reuse it)")
+    parser.add_argument("--discrepancies", type=Path,
+                        help="write each development set's report folder (discrepancies.csv ...) under this folder;"
+                             " held-out sets never get one, so nobody reads their misses")
     args = parser.parse_args(argv)
     chosen = [s for s in SETS if not args.sets or s.name in args.sets]
+    if args.keep and not args.out:
+        args.keep.mkdir(parents=True, exist_ok=True)
     print(f"{'set':26} {'measure':18} {'P':>6} {'R':>6} {'F1':>6}")
     everything = {}
     with tempfile.TemporaryDirectory() as tmp:
@@ -143,9 +153,12 @@ def main(argv: list[str] | None = None) -> int:
                 continue
             out = args.out or runs.get(gold_set.inputs)
             if out is None:  # sets over the same inputs share one run
-                out = runs[gold_set.inputs] = tmp / f"out-{len(runs)}"
-                run_batch(list(gold_set.inputs), out)
-            metrics = reconcile(out, gold_set.gold_folder(tmp), tmp / f"report-{gold_set.name}").metrics
+                out = runs[gold_set.inputs] = (args.keep or tmp) / f"out-{len(runs)}"
+                run_batch(list(gold_set.inputs), out, force=True)
+            report_dir = tmp / f"report-{gold_set.name}"
+            if args.discrepancies and gold_set.name not in HELD_OUT:
+                report_dir = args.discrepancies / gold_set.name
+            metrics = reconcile(out, gold_set.gold_folder(tmp), report_dir).metrics
             everything[gold_set.name] = metrics
             report(gold_set, metrics)
     if args.json:

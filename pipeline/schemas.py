@@ -165,7 +165,7 @@ CURRENCY = both(TEXT, where(lambda v: v in currency_codes(),
                             "currency {value!r} is not an ISO 4217 code nor a unit of account "
                             "in currency_codes.json"))
 CONDITION = record(optional={
-    "near": WORDS, "before": WORDS, "after": WORDS, "head": WORDS,
+    "near": WORDS, "before": WORDS, "after": WORDS, "head": WORDS, "linked": WORDS,
     "mentions": list_of(one_of(MENTION_TYPES, "mention type")),
     "actors": list_of(ACTOR), "agent": list_of(ACTOR), "window": INT,
 })
@@ -214,6 +214,7 @@ EVENT_CONTEXT = record(required={
     "ruling_types": list_of(EVENT_TYPE),
     "word_told_across_sentences": list_of(EVENT_TYPE),
     "court_filing_words": WORDS,
+    "word_families": PATTERNS,
     "actor_policy": mapping(EVENT_TYPE, record(optional={"allowed": list_of(ACTOR),
                                                          "default": list_of(ACTOR)})),
     "actor_cues": list_of(record(required={"types": list_of(EVENT_TYPE), "if": CONDITION, "actor": ACTOR})),

@@ -138,7 +138,8 @@ YEARLESS = [
 ]
 
 REPORT = dt.date(2015, 2, 26)
-# the narrative's reference time: the last date with a year before it in its paragraph
+# the narrative's reference time: the last date with a year before it in its paragraph, else
+# in the paragraphs before
 NARRATIVE = [
     ("В феврале 2012 года его задержали. 9 ноября он был отправлен под домашний арест.",
      REPORT, "9 ноября", "2012-11-09"),
@@ -153,9 +154,19 @@ NARRATIVE = [
     ("В ноябре 2012 года пикет запретили, а 14 февраля его участников оштрафовали.", REPORT, "14 февраля", "2013-02-14"),
     # never after the document's date: the year before
     ("В марте 2014 года начался процесс, 5 декабря его закончили.", dt.date(2014, 6, 1), "5 декабря", "2013-12-05"),
-    # another paragraph: the document's date again
+    # another paragraph goes on with the narrative's year (a report's case runs over paragraphs)
     ("В апреле 2013 года его арестовали.\n4 декабря его перевели под домашний арест.",
-     REPORT, "4 декабря", "2014-12-04"),
+     REPORT, "4 декабря", "2013-12-04"),
+    ("В 2012 году в Курске возбудили дело против двух анархистов.\nВ мае их задержали.\n",
+     REPORT, "мае", "2012-05"),
+    # until a paragraph sets a time of its own
+    ("В 2012 году дело закрыли.\nВ 2014 году его открыли вновь.\nВ марте суд арестовал активиста.",
+     REPORT, "марте", "2014-03"),
+    # an endnote headline is dated by the source it cites, not by the narrative before it
+    ("В 2012 году прошли обыски.\n7. Суд 9 декабря арестовал блогера ↩\nhttp://news.example/a\n"
+     "Новости, 11.12.2013\n", REPORT, "9 декабря", "2013-12-09"),
+    ("В 2011 году начались суды.\n12. В Омске 3 января задержан\nактивист ↩\nhttp://x.example/b\n"
+     "Лента, 05.01.2014\n", REPORT, "3 января", "2014-01-03"),
     # a bare year long before the document is history, not the narrative's time
     ("К годовщине событий 1944 года 23 февраля провели конференцию.", REPORT, "23 февраля", "2015-02-23"),
 ]

@@ -186,3 +186,129 @@ PERSON_PLACES = [
 @pytest.mark.parametrize("text, kind, place", PERSON_PLACES)
 def test_where_a_named_person_is_from_is_the_place(events_of, text, kind, place):
     assert first(events_of(text), kind).place == place
+
+
+# (text, event type, its date's start): a clause's own time ("и в июле суд ...", "начались
+# только в марте ...") dates what the rest of its sentence tells, though the sentence opened
+# with another date.
+CLAUSE_DATES = [
+    ("В марте 2012 года дело снова передали в суд, и в ноябре суд решил, что Олег Ветров виновен "
+     "лишь в хулиганстве, приговорил его к году колонии.", "custody", dt.date(2012, 11, 1)),
+    ("В 2013 году в закон внесли новую статью, однако преследование по ней началось только в марте 2014 года "
+     "(первым обвиняемым стал активист Игорь Носов, с него взята подписка о невыезде).",
+     "other", dt.date(2014, 3, 1)),
+]
+
+
+@pytest.mark.parametrize("text, kind, date", CLAUSE_DATES)
+def test_a_clauses_own_time_dates_the_rest_of_its_sentence(events_of, text, kind, date):
+    event = [e for e in events_of(text) if e.type == kind][-1]
+    assert event.date is not None and event.date.start == date
+
+
+
+# (text, event type, place): an event's place is one name in the nominative: an accusative
+# the noun hides (``на Триумфальную площадь``) is declined, and a city written with a
+# doubled letter once (or a single one twice) is the gazetteer's city; a city the gazetteer
+# lacks that differs from one it has by another letter stays itself.
+PLACE_NAMES = [
+    ("Активисты вышли на Триумфальную площадь с плакатами.", "protest", "Триумфальная площадь"),
+    ("Полиция задержала студентов в Новоросийске за пикет.", "detention", "Новороссийск"),
+    ("В Уссурийскке неизвестные избили журналиста Петра Ланина.", "violence", "Уссурийск"),
+    ("В Уральске полиция задержала трех активистов.", "detention", "Уральск"),
+]
+
+
+@pytest.mark.parametrize("text, kind, place", PLACE_NAMES)
+def test_an_events_place_is_one_name_in_the_nominative(events_of, text, kind, place):
+    assert first(events_of(text), kind).place == place
+
+
+# (text, event type, place): a city's adjective on a named participant sets the scene of
+# their case for the paragraph, as ``активист из Омска`` does; a place the paragraph names
+# outright comes first.
+ADJECTIVE_SCENES = [
+    ("Дело омского активиста Павла Рогова было возбуждено в 2013 году. "
+     "В 2014 году его приговорили к двум годам условно.", "court", "Омск"),
+    ("Уголовное дело против иркутского журналиста Олега Ветрова было возбуждено в мае. "
+     "В июле его арестовали на два месяца.", "custody", "Иркутск"),
+    ("В Томске задержали курского блогера Ивана Ершова. Через месяц его оштрафовали.", "fine", "Томск"),
+]
+
+
+@pytest.mark.parametrize("text, kind, place", ADJECTIVE_SCENES)
+def test_a_participants_city_adjective_sets_the_scene_of_the_case(events_of, text, kind, place):
+    assert [e for e in events_of(text) if e.type == kind][-1].place == place
+
+
+# (text, event type of the last such event, its date's start or None): a sentence that dates a
+# count of cases introduces them; the cases told after it, a paragraph each, take its year,
+# until a paragraph sets a time of its own; a paragraph after a sentence with no count of
+# cases takes nothing.
+INTRODUCED_CASES = [
+    ("В течение 2012 года ряд дел был возбужден за публикации в соцсетях.\n"
+     "Пенсионера из Брянска Олега Гуськова обвиняют в оскорблении чувств верующих.\n"
+     "Студентку из Ельца Марину Котову обвинили в экстремизме за репост.\n", "other", dt.date(2012, 1, 1)),
+    ("В 2013 году в Омске и Томске были возбуждены два дела против местных экологов.\n"
+     "Эколога Игоря Мухина обвинили в хулиганстве.\n", "other", dt.date(2013, 1, 1)),
+    ("В 2013 году в Омске и Томске были возбуждены два дела против местных экологов.\n"
+     "По данным правозащитников, в 2011 году таких дел было меньше.\n"
+     "Эколога Игоря Мухина обвинили в хулиганстве.\n", "other", None),
+    ("В 2012 году в Омске прошел митинг против вырубки леса.\n"
+     "Эколога Игоря Мухина обвинили в хулиганстве.\n", "other", None),
+]
+
+
+@pytest.mark.parametrize("text, kind, date", INTRODUCED_CASES)
+def test_cases_a_dated_sentence_introduces_take_its_year(events_of, text, kind, date):
+    event = [e for e in events_of(text) if e.type == kind][-1]
+    assert (event.date.start if event.date else None) == date
+
+
+# (text, event type, its date's start or None, its place): a date or place inside a bracket
+# with a verb of its own belongs to that bracket's clause, not to a trigger outside it; a
+# bracket with no verb is a gloss of the trigger's own clause.
+BRACKET_CLAUSES = [
+    ("В Пермском крае возбуждено дело против местных активистов Ивана Орлова и Петра Сомова за "
+     "публикацию текста (в марте 2014 года Орлов получил убежище в Эстонии).", "other", None, "Пермский край"),
+    ("Блогера Олега Носова задержали за пост о войне (позднее, в мае 2013 года, он уехал в Киев).",
+     "detention", None, None),
+    ("Блогера Олега Носова задержали за пост о войне (в мае 2013 года, в Твери).",
+     "detention", dt.date(2013, 5, 1), "Тверь"),
+]
+
+
+@pytest.mark.parametrize("text, kind, date, place", BRACKET_CLAUSES)
+def test_a_brackets_own_clause_keeps_its_date_and_place(events_of, text, kind, date, place):
+    event = first(events_of(text), kind)
+    assert (event.date.start if event.date else None) == date
+    assert event.place == place
+
+
+# (text, event type, place): the place of the happening's own clause comes before where its
+# participant is from, and a rally's place is where an arrest at it happened; with no other
+# place, where the participant is from still stands.
+CLAUSE_BEFORE_ORIGIN = [
+    ("Студентку из Пензы Ольгу Рябову задержали на пикете в Самаре.", "detention", "Самара"),
+    ("Пенсионера из Твери Игоря Лосева избили на митинге в Москве.", "violence", "Москва"),
+    ("Пенсионера из Твери Игоря Лосева избили неизвестные.", "violence", "Тверь"),
+]
+
+
+@pytest.mark.parametrize("text, kind, place", CLAUSE_BEFORE_ORIGIN)
+def test_the_clauses_place_comes_before_a_participants_origin(events_of, text, kind, place):
+    assert first(events_of(text), kind).place == place
+
+
+# (text, event type, place): a city's adjective beside a regional level (``областной``,
+# ``краевой``) names the region, not the city; without one, the city.
+REGIONAL_COURTS = [
+    ("Челябинский областной суд отклонил апелляцию Ивана Орлова.", "court", "Челябинская область"),
+    ("Пермский краевой суд приговорил Олега Белова к штрафу.", "fine", "Пермский край"),
+    ("Челябинский районный суд приговорил Олега Белова к штрафу.", "fine", "Челябинск"),
+]
+
+
+@pytest.mark.parametrize("text, kind, place", REGIONAL_COURTS)
+def test_a_regional_courts_adjective_names_the_region(events_of, text, kind, place):
+    assert first(events_of(text), kind).place == place

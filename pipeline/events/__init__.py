@@ -28,7 +28,7 @@ from ..tag.nesting import nested_in, outermost
 from .actors import inherit_refusal_actors
 from .draft import Draft
 from .merge import merge_drafts
-from .people import read_people
+from .people import carry_persons, read_people
 from .scene import Scene, carry_event_places, place_situated_events
 from .sentence import Document, attach_attendance, dates_a_document, read_sentence
 from .syntax import Token, context, place_mentions
@@ -76,6 +76,7 @@ def document_passes(drafts: list[Draft], scene: Scene) -> tuple[Event, ...]:
     merged = merge_drafts(drafts, frozenset(ctx["separate_types"]), word_told)
     place_situated_events(merged)
     carry_event_places(merged)
+    carry_persons(merged)
     for draft in merged:  # a retelling that retold nothing keeps its paragraph's date
         if draft.event.date is None and draft.fallback_date is not None:
             draft.update(date=draft.fallback_date)

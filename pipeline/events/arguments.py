@@ -15,13 +15,15 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from ..records import COUNT, DATE, LOC, MONEY, ORG, PER, TERM
-from ..tag.gazetteer import place_of_adjective
+from ..nlp import parse_word
+from ..tag.gazetteer import canonical_place, is_gazetteer_place, place_of_adjective
 from .people import People, person_words
 from .syntax import Candidate, PlacedMention, Token, context, folded_set, has_pattern
 from .triggers import TriggerHit
 
 MAX_TREE = 3
 MAX_LINEAR = 6
+ORIGIN_PENALTY = 3.0  # arcs a place of the trigger's clause may lie further than a person's origin
 ROLE_OF = {PER: "person", LOC: "place", DATE: "date", COUNT: "count", MONEY: "amount", TERM: "term"}
 _CLAUSE_BREAKS = {",", ";", ":", "(", ")", "—", "–"}
 
@@ -96,6 +98,17 @@ def in_brackets(tokens: tuple[Token, ...], index: int) -> bool:
     for token in tokens[:index]:
         depth += {"(": 1, ")": -1}.get(token.text, 0)
     return depth > 0
+
+
+def bracket_clause(tokens: tuple[Token, ...], index: int, hit: TriggerHit) -> bool:
+    """The word stands in a bracket with a verb of its own that the trigger stands outside
+    of (``возбуждено дело ... (в ноябре Тесленко получил убежище)``): the bracket's time
+    and place are its own clause's."""
+    if not in_brackets(tokens, index) or in_brackets(tokens, hit.anchor):
+        return False
+    start = max(i for i in range(index) if tokens[i].text == "(")
+    end = next((i for i in range(index, len(tokens)) if tokens[i].text == ")"), len(tokens))
+    return any(tokens[i].pos == "VERB" for i in range(start + 1, end))
 
 
 def _own_subject(tokens: tuple[Token, ...], index: int) -> bool:
@@ -225,7 +238,7 @@ def candidates(tokens, hits, placed: list[PlacedMention], actors: dict[int, str]
             place_head = next((i for i in at if tokens[i].head not in inside), at[0])
             person = qualified_person(tokens, place_head, person_tokens(placed))
             if person is not None:
-                found.append(Candidate(role, p.tokens + (person,), mention=p.index))
+                found.append(Candidate(role, p.tokens + (person,), mention=p.index, origin=True))
                 continue
         # a bare year is too vague to take from a neighbouring clause
         vague = role == "date" and getattr(p.mention.value, "precision", "") == "year"
@@ -253,8 +266,32 @@ def adjective_places(tokens, placed: list[PlacedMention]) -> list[Candidate]:
             continue
         city = next(filter(None, map(place_of_adjective, sorted(token.lemmas))), None)
         if city is not None:
+            city = region_of_level(tokens, token) or city
             found.append(Candidate("place", (token.index, token.head), name=city))
     return found
+
+
+REGION_LEVELS = {"областной": ("область", "femn"), "краевой": ("край", "masc")}
+
+
+def region_of_level(tokens, adjective: Token) -> str | None:
+    """The region a city's adjective names beside a regional level (``Свердловский
+    областной суд``, ``Краснодарский краевой суд``): the region, when the gazetteer has it."""
+    for sibling in tokens:
+        if sibling.head != adjective.head or sibling.index == adjective.index or sibling.rel != "amod":
+            continue
+        level = next((REGION_LEVELS[lemma] for lemma in sibling.lemmas if lemma in REGION_LEVELS), None)
+        if level is None:
+            continue
+        noun, gender = level
+        for parse in parse_word(adjective.text.lower()):
+            if parse.tag.POS != "ADJF":
+                continue
+            form = parse.inflect({"nomn", "sing", gender})
+            name = f"{form.word.capitalize()} {noun}" if form else None
+            if name and is_gazetteer_place(name):
+                return canonical_place(name)
+    return None
 
 
 def _scores(tokens, hits: list[TriggerHit], candidate: Candidate) -> list[tuple[float, int]]:
@@ -269,15 +306,22 @@ def _scores(tokens, hits: list[TriggerHit], candidate: Candidate) -> list[tuple[
     gloss = 5.0 if in_brackets(tokens, at[0]) else 0.0
     if role == "place" and candidate.mention is None:
         gloss += 5.0  # a city's adjective: a place the sentence names outright comes first
+    elif candidate.origin:
+        gloss += ORIGIN_PENALTY  # where a person is from: a place of the clause comes first
     clause = own_clause(tokens, at[0]) if role in {"date", "place"} else None
     scored = []
     for k, hit in enumerate(hits):
-        if role not in roles_for(hit.type) or set(at) & set(hit.tokens):
+        if role not in roles_for(hit.type):
+            continue
+        if set(at) & set(hit.tokens):
+            if role == "place" and candidate.mention is not None:  # "вышли на Болотную площадь"
+                scored.append((gloss, k))
             continue
         if role in {"person", "count"} and is_time_reference(tokens, hit.anchor):
             continue
         if role in {"date", "place"} and (
-                (clause is not None and clause not in hit.tokens) or across_contrast(tokens, at[0], hit)):
+                (clause is not None and clause not in hit.tokens) or across_contrast(tokens, at[0], hit)
+                or bracket_clause(tokens, at[0], hit)):
             continue
         if role == "person" and hit.type != "protest" and any(is_agent(tokens, a, hit) for a in at):
             continue
@@ -309,7 +353,10 @@ def _share(tokens, hits, groups: list[int], candidate: Candidate, scored, found:
             listed = role in {"date", "place"} and m != k and tokens[hit.anchor].pos == "NOUN" \
                 and tokens[hits[k].anchor].pos == "NOUN"
             listed = listed or (role in {"date", "place"} and across_contrast(tokens, at[0], hit))
-            if groups[m] == groups[k] and role in roles_for(hit.type) and not listed:
+            # "задержали на акции в Москве": the place of the rally is where its arrest was
+            setting = role == "place" and m != k and tokens[hits[k].anchor].head in hit.tokens \
+                and tokens[hits[k].anchor].rel == "obl" and tokens[hits[k].anchor].pos == "NOUN"
+            if (groups[m] == groups[k] or setting) and role in roles_for(hit.type) and not listed:
                 found[m].by_role[role].append((best if m == k else best + 0.5, candidate))
 
 

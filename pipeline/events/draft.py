@@ -33,6 +33,9 @@ class Telling:
     # a participle naming people ("задержанный") or serving a sentence ("отбывает срок"):
     # dated by the happening it retells; the paragraph's date is kept only as a fallback
     retelling: bool = False
+    # which of the sentence's ";"-separated clauses tells it: a report packs several people's
+    # happenings into one sentence, one clause each
+    clause: int = 0
 
 
 @dataclass(slots=True)

@@ -1,11 +1,12 @@
 """Merging: one happening told twice in a document becomes one event.
 
 Two drafts merge when they have the same type and negation, their values do not
-conflict (places, counts, sums, terms equal or one missing; one date within the
+conflict (places equal or one missing; counts, sums and terms equal or within an open bound; one date within the
 other; persons overlapping or one side without any) and they are linked as one
 happening, the way a coder links tellings:
 
-- the same sentence (``задержаны и вывезены``, ``осуждены ... в спецприемнике``);
+- the same sentence (``задержаны и вывезены``, ``осуждены ... в спецприемнике``), within
+  one of its ``;``-separated clauses (a report's sentence may tell one person a clause);
 - a rally: the same paragraph, or the same day anywhere (one rally a day);
 - a link caption at the end retells an earlier happening of its date
   (``спецвыпуск о митинге 28 апреля`` is the April rally);
@@ -21,6 +22,7 @@ happenings it sums up.
 from __future__ import annotations
 
 import re
+from functools import cache
 from collections import defaultdict
 from dataclasses import replace
 
@@ -33,6 +35,23 @@ from .triggers import word_lemmas
 
 def _agree(a, b) -> bool:
     return a is None or b is None or a == b
+
+
+def _bounds_agree(a, b) -> bool:
+    """Two counts, sums or terms (of one currency or unit) that may be the same value: an
+    open bound reaches as far as it likes (``более 40`` agrees with ``55``, ``до 15 суток``
+    with ``10 суток``, not ``более 40`` with ``25``); values closed on both ends must be
+    equal (``сроки от 3 до 7 лет`` spread over people: not the ``5 лет`` of one of them)."""
+    if a is None or b is None or a == b:
+        return True
+    if getattr(a, "unit", None) != getattr(b, "unit", None) or \
+            getattr(a, "currency", None) != getattr(b, "currency", None):
+        return False
+    if None not in (a.low, a.high) and None not in (b.low, b.high):
+        return False
+    lows = [x for x in (a.low, b.low) if x is not None]
+    highs = [x for x in (a.high, b.high) if x is not None]
+    return not lows or not highs or max(lows) <= min(highs)
 
 
 def dates_agree(a: DateValue | None, b: DateValue | None) -> bool:
@@ -49,8 +68,8 @@ def compatible(a: Draft, b: Draft) -> bool:
         return False
     if x.persons and y.persons and not set(x.persons) & set(y.persons):
         return False
-    return dates_agree(x.date, y.date) and all(
-        _agree(p, q) for p, q in ((x.place, y.place), (x.count, y.count), (x.money, y.money), (x.term, y.term)))
+    return dates_agree(x.date, y.date) and _agree(x.place, y.place) and all(
+        _bounds_agree(p, q) for p, q in ((x.count, y.count), (x.money, y.money), (x.term, y.term)))
 
 
 def _same_day(a: Draft, b: Draft) -> bool:
@@ -75,10 +94,17 @@ _FUNCTION_WORDS = frozenset({"в", "во", "на", "к", "из", "под", "по
 
 def same_word(a: Draft, b: Draft) -> bool:
     """The two triggers share a lemma, function words aside (``возбуждено дело`` and
-    ``возбуждение дела``; not ``уволен`` and ``исключен``)."""
+    ``возбуждение дела``; not ``уволен`` and ``исключен``), or words of one family
+    (``word_families``: a case opened and the charge brought in it)."""
     def lemmas(trigger: str) -> frozenset[str]:
         return frozenset().union(*(word_lemmas(w) for w in re.findall(r"\w+", trigger))) - _FUNCTION_WORDS
-    return bool(lemmas(a.event.trigger) & lemmas(b.event.trigger))
+    x, y = lemmas(a.event.trigger), lemmas(b.event.trigger)
+    return bool(x & y) or any(x & family and y & family for family in _families())
+
+
+@cache
+def _families() -> tuple[frozenset[str], ...]:
+    return tuple(frozenset(family) for family in context()["word_families"])
 
 
 def _filed(draft: Draft) -> bool:
@@ -86,6 +112,11 @@ def _filed(draft: Draft) -> bool:
     court words after it in its paragraph tell the same case."""
     words = frozenset(context()["court_filing_words"])
     return any(word_lemmas(w) & words for w in re.findall(r"\w+", draft.event.trigger))
+
+
+def _told_apart(a: Draft, b: Draft) -> bool:
+    """Told in different sentences, or in different ``;``-clauses of one."""
+    return a.event.sent_id != b.event.sent_id or a.telling.clause != b.telling.clause
 
 
 def linked(a: Draft, b: Draft, separate_types: frozenset[str] = frozenset(),
@@ -99,12 +130,14 @@ def linked(a: Draft, b: Draft, separate_types: frozenset[str] = frozenset(),
     ta, tb = a.telling, b.telling
     if tb.repeated:
         return False
+    if tb.later and _told_apart(a, b) and not (tb.back_reference or tb.retelling):
+        return False  # "позднее его обвинили в ...": what followed, not the same happening retold
     told_apart = a.event.type in word_told or (
-        a.event.type in word_told_across and a.event.sent_id != b.event.sent_id
+        a.event.type in word_told_across and _told_apart(a, b)
         and not (a.event.type == "court" and a.paragraph == b.paragraph and _filed(a)))
     if told_apart and not same_word(a, b) and not (tb.back_reference and b.paragraph == a.paragraph):
         return False
-    if a.event.sent_id == b.event.sent_id:
+    if not _told_apart(a, b):
         return True
     if ta.summary != tb.summary:
         return False

@@ -164,3 +164,19 @@ def person_words(tokens: tuple[Token, ...], people: People | None, mention_token
             names = [people.kin[lemma] for lemma in token.lemmas & people.kin.keys()]
         found += [Candidate("person", (token.index,), name=name, near=True, tree_only=True) for name in names]
     return found
+
+
+def carry_persons(drafts: list) -> None:
+    """Give an event that names no one the people of the last event told before it in its
+    paragraph: a report tells one person's case sentence after sentence (``Против
+    Иванова возбудили дело ... В мае его арестовали ... Возбуждено второе дело``),
+    naming them once. A summary, a count of unnamed people or a first-person happening
+    (the narrator) names its own."""
+    last: dict[int, tuple[str, ...]] = {}
+    for draft in sorted(drafts, key=lambda d: d.event.start):
+        event = draft.event
+        if event.persons:
+            last[draft.paragraph] = event.persons
+        elif (draft.paragraph in last and event.count is None and not draft.patients
+              and not draft.telling.summary):
+            draft.update(persons=last[draft.paragraph])

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..nlp import parse_word
-from ..records import DateValue, Mention
+from ..records import PER, DateValue, Mention
 from ..resources import fold, load_json
 from .syntax import (
     Token,
@@ -275,6 +275,24 @@ def _is_property(token: Token) -> bool:
     return "VerbForm=Part" in token.feats and "Tense=Pres" in token.feats and token.rel in {"acl", "amod"}
 
 
+def _qualifies_person(tokens, hit: TriggerHit, mentions: Sequence[Mention]) -> bool:
+    """The participle qualifies a named person (``Петров, находящийся в СИЗО``): the
+    status told of that person is a happening of theirs, not a class's property."""
+    anchor = tokens[hit.anchor]
+    if anchor.rel not in {"acl", "amod", "acl:relcl"} or anchor.head < 0:
+        return False
+    head = tokens[anchor.head]
+    return any(m.type == PER and m.start <= head.start and head.end <= m.end for m in mentions)
+
+
+def _anniversary(tokens, hit: TriggerHit) -> bool:
+    """The trigger names what an anniversary marks (``70-летию депортации``, ``годовщине
+    разгона``): a past happening remembered, not one told."""
+    near = [g for g in governors_of(tokens, hit.anchor, 2) if g not in hit.tokens][:1]
+    near += [c for c in children(tokens, hit.anchor) if c < hit.anchor]  # the parser may hang it below
+    return any(any(lemma.endswith("летие") or lemma == "годовщина" for lemma in tokens[g].lemmas) for g in near)
+
+
 def _standing_status(tokens, hit: TriggerHit) -> bool:
     """A ban or designation told by a full participle qualifying a noun (``запрещенной
     организации``, ``книги, признанные экстремистскими``): a status, not a ruling told."""
@@ -334,7 +352,8 @@ def cues_of(tokens: tuple[Token, ...], hit: TriggerHit, args, mentions: Sequence
         "table_row": is_table_row(where.text) if where.text else False,
         "conditional": _conditional(tokens, hit),
         "future": "Tense=Fut" in anchor.feats or "Tense=Fut" in predicate.feats,
-        "memorial": has_pattern(tokens, [["со", "день"], ["с", "день"]], max(0, hit.tokens[0] - 3), hit.tokens[0]),
+        "memorial": has_pattern(tokens, [["со", "день"], ["с", "день"]], max(0, hit.tokens[0] - 3), hit.tokens[0])
+        or _anniversary(tokens, hit),
         "modal": _governor_in(tokens, hit, (_words("modal_heads") | folded_set("hypothetical_heads"))
                               - _words("norm_heads")),
         "norm": _governor_in(tokens, hit, _words("norm_heads") | folded_set("reference_heads")),
@@ -360,6 +379,7 @@ def cues_of(tokens: tuple[Token, ...], hit: TriggerHit, args, mentions: Sequence
         "cases_counted": _cases_counted(tokens, hit),
         "summing": sums_up(tokens, hit.tokens[0]),
         "property": _is_property(anchor),
+        "qualifies_person": _qualifies_person(tokens, hit, mentions),
         "status": _standing_status(tokens, hit),
         "noun": anchor.pos in {"NOUN", "PROPN"},
         "participle": "VerbForm=Part" in anchor.feats,
@@ -389,7 +409,9 @@ def decide_by_rules(cues: frozenset[str]) -> str:
         return "modal"
     if "norm" in cues:
         return "norm"
-    if "property" in cues or ("names_people" in cues and not particular):
+    # "материалов, угрожающих безопасности": a property; "Петрова, находящегося в СИЗО": his custody
+    if ("property" in cues and not cues & {"has_person", "qualifies_person"}) \
+            or ("names_people" in cues and not particular):
         return "generic"
     if "status" in cues and not cues & {"has_date_day", "has_date_year"}:
         return "generic"  # "запрещенной организации": a standing status, not a ruling told
@@ -418,6 +440,10 @@ def decide_by_rules(cues: frozenset[str]) -> str:
     told = cues & {"has_person", "has_person_word", "has_date_day", "has_date_year", "has_place",
                    "has_count", "has_amount", "has_term"}
     if "noun" in cues and not told and "past" not in cues:
+        return "generic"
+    # nothing tells it: no tense, no verb form, no particular (a trigger word the parser
+    # could not place in a clause, deep in a list or a heading)
+    if not told and not cues & {"past", "present", "future", "participle", "infinitive", "summing"}:
         return "generic"
     return SPECIFIC
 

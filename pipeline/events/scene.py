@@ -29,11 +29,16 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import cache
 
 from ..records import DATE, LOC, DateValue, Mention, Sentence
+from ..nlp import parse_word
+from ..resources import fold
+from ..tag.gazetteer import _entries as gazetteer_entries
 from ..tag.gazetteer import canonical_place
+from ..tag.inflect import match_case
 from .aggregate import ListHeading, sums_up
-from .arguments import person_tokens, qualifies_person
+from .arguments import adjective_places, in_brackets, person_tokens, qualifies_person
 from .draft import Draft
 from .syntax import PlacedMention, Token, context, find_pattern, folded_set, has_pattern, span_head
 
@@ -147,15 +152,60 @@ def frames_clause(tokens: tuple[Token, ...], index: int) -> bool:
     return head < 0 or (tokens[verb].rel == "conj" and tokens[head].head < 0)
 
 
-def carry_dates(drafts: list[Draft], date_anchors, rally_dates_blocked: set[int]) -> None:
+INTRODUCED_REACH = 4  # paragraphs after a set's introduction that may be its examples
+QUANTIFIERS = {"несколько", "ряд", "много", "немало", "множество", "минимум", "десяток"}
+
+
+def counts_cases(tokens: tuple[Token, ...]) -> bool:
+    """The sentence counts cases: ``дело`` in the plural or under a number or a quantifier
+    (``несколько дел``, ``два дела``, ``ряд уголовных дел``)."""
+    for token in tokens:
+        if "дело" not in token.lemmas:
+            continue
+        if "Number=Plur" in token.feats:
+            return True
+        near = tokens[max(0, token.index - 3): token.index]
+        if any(t.pos == "NUM" or t.lemmas & QUANTIFIERS for t in near):
+            return True
+    return False
+
+
+def introduced_years(units: list[int], introductions: dict[int, DateValue], framed: set[int]) -> dict[int, DateValue]:
+    """Paragraph -> the year of the set of cases it is an example of: the paragraphs after
+    one whose sentence dates a count of cases (``В течение 2014 года несколько дел было
+    возбуждено ...``), up to ``INTRODUCED_REACH``, until one that sets a time of its own.
+
+    >>> year = DateValue(dt.date(2014, 1, 1), dt.date(2014, 12, 31), "year")
+    >>> sorted(introduced_years([0, 1, 2, 3, 4], {1: year}, {4}))
+    [2, 3]
+    """
+    found, current = {}, None
+    for unit in sorted(units):
+        if unit in introductions:
+            current = (unit, introductions[unit])
+        elif unit in framed:
+            current = None
+        elif current is not None and unit - current[0] <= INTRODUCED_REACH:
+            found[unit] = current[1]
+    return found
+
+
+def carry_dates(drafts: list[Draft], date_anchors, rally_dates_blocked: set[int],
+                introduced: dict[int, DateValue] | None = None) -> None:
     """Give dateless drafts the last date stated before them in their paragraph, or,
-    for a single rally, the date of the last dated rally; then shift ``за день до``."""
+    for a single rally, the date of the last dated rally, or the year of the set of cases
+    the paragraph is an example of (``introduced``: paragraph -> year); then shift ``за
+    день до``."""
     anchors = _by_unit(sorted(date_anchors, key=lambda a: a[1]))  # unit -> [(unit, offset, date)]
     last_rally: DateValue | None = None
+    introduced = introduced or {}
     for draft in sorted(drafts, key=lambda d: d.event.start):
         event, telling = draft.event, draft.telling
+        until = float("inf")
         if event.date is None:
-            same = [a for a in anchors[draft.paragraph] if a[1] < event.start]
+            same = [a for a in anchors[draft.paragraph] if a[1] < event.start and event.start < _until(a)
+                    # an application's clause is dated by when it was filed, not the rally it asks for
+                    and not (telling.about_application and _until(a) < float("inf"))]
             if telling.listed:  # the date of the first listed topic is not the others'
                 same = [a for a in same if a[1] < event.evidence[0][0]]
             if telling.later:  # "впоследствии ... арестован": not on the paragraph's day or
@@ -166,16 +216,40 @@ def carry_dates(drafts: list[Draft], date_anchors, rally_dates_blocked: set[int]
                 draft.fallback_date = same[-1][2]
             elif same:
                 draft.update(date=same[-1][2])
+                until = _until(same[-1])
             elif event.type == "protest" and telling.single and draft.paragraph not in rally_dates_blocked:
                 draft.update(date=last_rally)
+            elif draft.paragraph in introduced:  # one of the cases a dated sentence introduced
+                draft.update(date=introduced[draft.paragraph])
         date = draft.event.date
-        if date is not None:
-            bisect.insort(anchors[draft.paragraph], (draft.paragraph, event.start, date), key=lambda a: a[1])
+        if date is not None:  # a date carried from a clause's own time stops where that does
+            bisect.insort(anchors[draft.paragraph], (draft.paragraph, event.start, date, until), key=lambda a: a[1])
         if event.type == "protest" and telling.single and date is not None:
             last_rally = date
     for draft in drafts:
         if draft.telling.day_before:
             draft.update(date=day_before(draft.event.date))
+
+
+def _until(anchor) -> float:
+    """Where a date anchor stops framing: a clause's date at its sentence's end."""
+    return anchor[3] if len(anchor) > 3 else float("inf")
+
+
+FRAMING_PREPOSITIONS = {"в", "во"}  # "в октябре"; not a start or a bound ("с июля", "до конца")
+
+
+def dates_clause(tokens: tuple[Token, ...], index: int | None) -> bool:
+    """A date word is an adverbial of a verb of its sentence (``в октябре суд постановил``,
+    ``преследования начались в январе``): the time of that clause, not of a noun
+    (``событий 11 декабря``) nor inside a bracket the verb stands outside of."""
+    if index is None or tokens[index].rel not in {"obl", "obl:tmod", "advmod"}:
+        return False
+    cases = [t for t in tokens if t.head == index and t.rel == "case"]
+    if any(t.text.lower() not in FRAMING_PREPOSITIONS for t in cases):
+        return False
+    verb = tokens[index].head
+    return verb >= 0 and tokens[verb].pos in {"VERB", "AUX"} and in_brackets(tokens, index) == in_brackets(tokens, verb)
 
 
 def carry_places(drafts: list[Draft], place_anchors) -> None:
@@ -234,8 +308,75 @@ def place_situated_events(merged: list[Draft]) -> None:
 
 
 def place_name(mention: Mention) -> str:
-    """An event's place: one name per place (``Жана Озене`` and ``Жанаозен`` agree)."""
-    return canonical_place(mention.normal or mention.text)
+    """An event's place: one name per place (``Жана Озене`` and ``Жанаозен`` agree), in
+    the nominative where the mention's own normal kept an accusative the noun hides
+    (``на Болотную площадь``), the gazetteer's spelling for a one-letter slip."""
+    name = mention.normal or mention.text
+    canonical = canonical_place(name)
+    if canonical != name:
+        return canonical
+    return misspelt_place(name) or accusative_to_nominative(name)
+
+
+NEAR_MISS_LETTERS = 7  # a shorter name a letter off another is likely another place
+
+
+def misspelt_place(name: str) -> str | None:
+    """The gazetteer's place a one-word name misspells by a doubled letter, in any case
+    form (``Невиномысске`` -> ``Невинномысск``), when that place is the only one so near.
+
+    >>> misspelt_place("Невиномысске"), misspelt_place("Уральске"), misspelt_place("Орле")
+    ('Невинномысск', None, None)
+    """
+    if " " in name.strip() or not name.isalpha():
+        return None
+    forms = {fold(p.normal_form) for p in parse_word(name.lower()) if p.tag.POS == "NOUN"} | {fold(name)}
+    found = {canonical_place(candidate) for form in forms if len(form) >= NEAR_MISS_LETTERS
+             for candidate in _one_letter_off(form)}
+    return found.pop() if len(found) == 1 else None
+
+
+def _one_letter_off(form: str) -> set[str]:
+    """Gazetteer names ``form`` is a doubled-letter slip of (``невиномысск`` for
+    ``невинномысск``, ``таллин`` for ``таллинн``): a letter written once where the name has it
+    twice, or twice where once. Other one-letter differences are other places (``Уральск``,
+    ``Аральск``)."""
+    names = _one_word_places()
+    near = {form[:i] + form[i] + form[i:] for i in range(len(form))}
+    near |= {form[:i] + form[i + 1:] for i in range(1, len(form)) if form[i] == form[i - 1]}
+    near.discard(form)
+    return {names[n] for n in near if n in names}
+
+
+@cache
+def _one_word_places() -> dict[str, str]:
+    """Folded one-word gazetteer names of cities and regions, to their written name."""
+    return {key[0]: entry[3] for key, entry in gazetteer_entries().items()
+            if len(key) == 1 and entry[1] in {"city", "region"}}
+
+
+def accusative_to_nominative(name: str) -> str:
+    """An adjective and its noun in the accusative, the noun's accusative like its
+    nominative (``Болотную площадь``), in the nominative; other names as they are.
+
+    >>> accusative_to_nominative("Болотную площадь"), accusative_to_nominative("Красная площадь")
+    ('Болотная площадь', 'Красная площадь')
+    """
+    words = name.split()
+    if len(words) != 2 or not all(w.isalpha() for w in words):
+        return name
+    adjectives = [p for p in parse_word(words[0].lower()) if p.tag.POS == "ADJF"]
+    if not adjectives or any(p.tag.case == "nomn" for p in adjectives):
+        return name
+    for noun in parse_word(words[1].lower()):
+        if noun.tag.POS != "NOUN" or noun.tag.case != "accs" or noun.tag.number != "sing":
+            continue
+        adjective = next((p for p in adjectives if p.tag.case == "accs" and p.tag.gender == noun.tag.gender), None)
+        head = noun.inflect({"nomn", "sing"})
+        agreed = adjective.inflect({"nomn", "sing", noun.tag.gender}) if adjective else None
+        if head and agreed:
+            return f"{match_case(words[0], agreed.word)} {match_case(words[1], head.word)}"
+    return name
 
 
 @dataclass(frozen=True, slots=True)
@@ -260,6 +401,7 @@ class Scene:
         self.mentions = mentions
         self.dates: list[tuple[int, int, DateValue]] = []  # paragraph unit, offset, date
         self.places: list[tuple[int, int, str]] = []
+        self.introductions: dict[int, DateValue] = {}  # paragraph -> year of the cases it introduces
         self.summary_units: set[int] = set()  # "По итогам полугода": nothing carries into them
         self._seen_units: set[int] = set()
         self._last_day: DateValue | None = None
@@ -274,6 +416,7 @@ class Scene:
         self._seen_units.add(unit)
         dates = [p.mention.value for p in placed if p.mention.type == DATE and isinstance(p.mention.value, DateValue)]
         listed_total, heading_date = self._heading.read(sentence.text, tokens, dates)
+        framed = False
         for p in placed:
             m = p.mention
             if m.type == DATE and isinstance(m.value, DateValue):
@@ -281,6 +424,10 @@ class Scene:
                 # было заведено дело ... ударившего охранника"); a link line dates its caption
                 if _opens(tokens, m) or (caption and m.value.precision != "year"):
                     self.dates.append((unit, m.start, m.value))
+                elif parsed and dates_clause(tokens, span_head(tokens, p.tokens)):
+                    # a clause's own time ("..., и в октябре суд постановил, ... приговорил")
+                    # frames what the rest of its sentence tells, not the next sentences
+                    self.dates.append((unit, m.start, m.value, sentence.end))
                 if m.value.precision == "day":
                     self._last_day = m.value
             if m.type == LOC and parsed:
@@ -288,6 +435,19 @@ class Scene:
                 if at is not None and (frames_clause(tokens, at)
                                        or qualifies_person(tokens, at, person_tokens(list(placed)))):
                     self.places.append((unit, m.start, place_name(m)))
+                    framed = True
+        if parsed and not framed:
+            # a city's adjective on a named participant ("дело омского активиста Петрова") sets
+            # the scene of their case as "активист из Омска" does, when the sentence names no place
+            names = person_tokens(list(placed))
+            for candidate in adjective_places(tokens, placed):
+                holder = candidate.tokens[-1]
+                if any(tokens[n].head == holder or 0 < n - holder <= 3 for n in names):
+                    self.places.append((unit, tokens[candidate.tokens[0]].start, candidate.name))
+                    break
+        if dates and counts_cases(tokens):
+            year = min(dates, key=lambda d: d.start).start.year
+            self.introductions[unit] = DateValue(dt.date(year, 1, 1), dt.date(year, 12, 31), "year")
         self._read_relative_day(unit, sentence, tokens)
         line = max(bisect.bisect_right(self.layout[0], sentence.start) - 1, 0)
         return SentenceScene(unit, caption, unit in self.summary_units or listed_total, heading_date,
@@ -316,7 +476,9 @@ class Scene:
 
     def carry(self, drafts: list[Draft]) -> None:
         """Dates and places to the drafts told without their own."""
-        carry_dates(drafts, self.dates, self.summary_units)
+        framed = {a[0] for a in self.dates if len(a) == 3}
+        introduced = introduced_years(list(self._seen_units), self.introductions, framed)
+        carry_dates(drafts, self.dates, self.summary_units, introduced)
         carry_places(drafts, self.places)
 
 

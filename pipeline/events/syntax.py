@@ -88,6 +88,7 @@ class Candidate:
     name: str | None = None  # a person's name (or NARRATOR), or a canonical actor
     near: bool = False  # a pronoun or relation word: a person only right by the trigger
     tree_only: bool = False  # not taken from a neighbouring clause (a bare year, a pronoun)
+    origin: bool = False  # a place reached through the person it says where they are from
 
     @property
     def value(self) -> int | str:

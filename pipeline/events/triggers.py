@@ -219,12 +219,24 @@ def find_actors(tokens: tuple[Token, ...]) -> dict[int, str]:
     return found
 
 
+_CORE_RELATIONS = frozenset({"nsubj", "nsubj:pass", "obj"})
+
+
 class _Context:
     """What a condition may look at around one candidate trigger."""
 
     def __init__(self, tokens, hit_tokens, anchor, mention_tokens, actors):
         self.tokens, self.hit, self.anchor = tokens, hit_tokens, anchor
         self.mention_tokens, self.actors = mention_tokens, actors
+
+    def linked(self) -> list[int]:
+        """The words the trigger is said of, however far apart: the noun a participle
+        qualifies (``дело ..., возбужденное в 2012 году``: its head) and the verb's subject
+        or object (``дело ... было возбуждено``)."""
+        found = [h for h in heads_up(self.tokens, self.anchor, 1)
+                 if self.tokens[self.anchor].rel in {"acl", "amod", "acl:relcl"}]
+        found += [t.index for t in self.tokens if t.head == self.anchor and t.rel in _CORE_RELATIONS]
+        return found
 
     def holds(self, cond: dict) -> bool:
         window = cond.get("window", 6)
@@ -244,6 +256,8 @@ class _Context:
         if "after" in cond and not has(after, cond["after"]):
             return False
         if "head" in cond and not has(heads_up(self.tokens, self.anchor), cond["head"]):
+            return False
+        if "linked" in cond and not has(self.linked(), cond["linked"]):
             return False
         if "mentions" in cond:
             wanted = set(cond["mentions"])
@@ -313,14 +327,21 @@ def find_triggers(
     return _drop_objects_of_denials(tokens, sorted(chosen, key=lambda h: h.tokens[0]))
 
 
+_REPLACING = frozenset({"заменить", "заменять"})
+
+
 def _drop_objects_of_denials(tokens, hits: list[TriggerHit]) -> list[TriggerHit]:
     """A rally only banned or warned about ("запретила проведение акции") is told by
-    the denial; the rally itself is not a happening of that sentence."""
+    the denial; the rally itself is not a happening of that sentence. A measure replaced
+    by another ("условный срок заменен на реальный") is told by the replacement."""
     governing = {h.anchor for h in hits if h.type in {"permit_denied", "warning"}}
     governing |= {t for h in hits if h.type in {"permit_denied", "warning"} for t in h.tokens}
+    # "заменил условный срок на реальный": the measure replaced is not a ruling of its own
+    replacing = {h.anchor for h in hits if tokens[h.anchor].lemmas & _REPLACING}
     return [
         h for h in hits
-        if h.type != "protest" or governing.isdisjoint(heads_up(tokens, h.anchor, 3))
+        if (h.type != "protest" or governing.isdisjoint(heads_up(tokens, h.anchor, 3)))
+        and (h.anchor in replacing or replacing.isdisjoint(heads_up(tokens, h.anchor, 2)))
     ]
 
 

@@ -281,12 +281,19 @@ def tag_dates(text: str, doc_date: dt.date | None) -> list[Mention]:
                for e in expressions if e.explicit_year]
     mentions = []
     reference, paragraph = None, -1  # the last date with a year in the paragraph so far
+    carried = None  # the narrative's reference at the end of the paragraphs before
     for expression in expressions:
         line = text.rfind("\n", 0, expression.start)
         if line != paragraph:
+            carried = reference or carried
             reference, paragraph = None, line
-        ends = resolve_ends(expression.first, expression.last, expression.relative,
-                            expression.start, doc_date, anchors, reference)
+        source = _endnote_source_date(text, expression.start, expressions)
+        if source is not None:  # an endnote headline: its source's date dates it, not the narrative
+            ends = resolve_ends(expression.first, expression.last, expression.relative,
+                                expression.start, source, anchors)
+        else:
+            ends = resolve_ends(expression.first, expression.last, expression.relative,
+                                expression.start, doc_date, anchors, reference or carried)
         if expression.relative is None and expression.last.year and _moves_narrative(
                 expression.last, reference, doc_date, expression.preposition) and not (
                 not expression.last.month and _dates_a_document(text, expression)):
@@ -308,6 +315,36 @@ def tag_dates(text: str, doc_date: dt.date | None) -> list[Mention]:
     if doc_date is not None:  # counted from the statement's date: 'позавчера', 'прошлым летом'
         mentions = with_relative_dates(text, doc_date, mentions)
     return mentions
+
+
+BACKLINK = "\u21a9"  # "↩": a report's endnote headline points back to its footnote mark
+SOURCE_WINDOW = 400  # characters after a headline in which its source line and date stand
+
+
+def _endnote_source_date(text: str, start: int, expressions: list[Expression]) -> dt.date | None:
+    """The date of the source an endnote headline cites, when ``start`` lies in one (a line
+    ending in ``↩``, or the line before it): a year-less date in the headline takes the
+    source's year, as a headline retells what its source reported shortly before.
+
+    >>> text = "3. Суд 7 декабря арестовал активиста ↩\\nhttp://x.org\\nНовости, 10.12.2013\\n"
+    >>> _endnote_source_date(text, 7, scan_dates(text))
+    datetime.date(2013, 12, 10)
+    >>> _endnote_source_date("Суд 7 декабря арестовал активиста.", 4, []) is None
+    True
+    """
+    end = text.find("\n", start)
+    end = len(text) if end < 0 else end
+    mark = text.find(BACKLINK, start, end)
+    if mark < 0:  # a headline over two lines: its mark ends the next one
+        after = text.find("\n", end + 1)
+        mark = text.find(BACKLINK, end, len(text) if after < 0 else after)
+    if mark < 0:
+        return None
+    for e in expressions:
+        if mark < e.start <= mark + SOURCE_WINDOW and e.first == e.last and e.first.day \
+                and e.explicit_year and not e.relative:
+            return first_day(e.first)
+    return None
 
 
 DOCUMENT_WINDOW = 2  # words either side of a bare year that may name the document it dates

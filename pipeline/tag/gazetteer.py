@@ -68,6 +68,15 @@ def canonical_place(name: str) -> str:
     return entry[0] if entry else name
 
 
+def is_gazetteer_place(name: str) -> bool:
+    """Whether the gazetteer holds a place under this nominative name.
+
+    >>> is_gazetteer_place("Свердловская область"), is_gazetteer_place("Свердловская губерния")
+    (True, False)
+    """
+    return tuple(fold(name).split()) in _entries()
+
+
 _ADJECTIVE_ENDINGS = ("ский", "цкий")
 
 
