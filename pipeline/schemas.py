@@ -330,10 +330,10 @@ SCHEMAS: dict[str, Schema] = {
                         "expected 'gender,case', found {value!r}"))))}))}),
     "ner_venues.json": record(required={"nouns": WORDS, "streets": WORDS, "kind_words": WORDS,
                                         "kind_endings": WORDS}),
-    "ner_name_parts.json": record(required={"particles": WORDS}),
+    "ner_name_parts.json": record(required={"particles": WORDS, "titles": WORDS}),
     "ner_place_person.json": record(required={"place_prepositions": WORDS, "place_nouns": WORDS,
                                               "person_nouns": WORDS}),
-    "org_names.json": record(required={"keep_place": WORDS, "with_place": WORDS,
+    "org_names.json": record(required={"keep_place": WORDS, "with_place": WORDS, "with_country": WORDS,
                                        "organisations": mapping(TEXT, list_of(TEXT, 1))}),
     "normalise_chars.json": record(required={
         "line_breaks": mapping(TEXT, TEXT), "deleted": list_of(SINGLE_CHARACTER),

@@ -202,3 +202,35 @@ def test_a_measure_replaced(events_of, text, kind, count):
 
 def test_the_measure_replaced_is_not_a_ruling_of_its_own(events_of):
     assert types(events_of("В ноябре суд заменил Игорю Смирнову условный срок на реальный.")) == Counter({"custody": 1})
+
+
+# ------------------------------------------------------- people listed after a colon
+
+from pipeline.normalise import normalise  # noqa: E402
+
+# A line ending in a colon, then a list of names one a line: they are the event's people.
+LISTED = [
+    ("Список задержанных 3 марта в Перми:\nОрлова Вера Павловна\nКузин Глеб Андреевич\nЛи Ирина Олеговна",
+     "detention", {"Орлова", "Кузин", "Ли"}),
+    ("Суд вынес приговоры активистам:\n1. Беков Тимур Русланович\n2. Носова Алла Игоревна",
+     "court", {"Беков", "Носова"}),
+    ("Вчера в Туле задержали троих:\n— Голубева Надежда Олеговна;\n— Мухин Пётр Ильич;\n— Зуев Олег Сергеевич.",
+     "detention", {"Голубева", "Мухин", "Зуев"}),
+    ("В Омске полиция задержала троих: Анну Белову, Петра Зуева и Олега Мухина.",
+     "detention", {"Белова", "Зуев", "Мухин"}),
+]
+
+
+@pytest.mark.parametrize("raw, kind, surnames", LISTED)
+def test_the_people_listed_after_a_colon_are_the_events(raw, kind, surnames, events_of):
+    found = [e for e in events_of(normalise(raw).text) if e.type == kind]
+    assert len(found) == 1, found
+    assert {name.split()[-1] for name in found[0].persons} == surnames
+
+
+def test_a_listed_line_that_tells_its_own_happening_keeps_its_person(events_of):
+    raw = ("Задержания 3 марта:\n1. Орлова Вера Павловна, задержана в Перми\n"
+           "2. Кузин Глеб Андреевич, задержан в Казани")
+    found = [e for e in events_of(normalise(raw).text) if e.type == "detention"]
+    assert sorted(p.split()[-1] for e in found for p in e.persons) == ["Кузин", "Орлова"]
+    assert all(len(e.persons) <= 1 for e in found)

@@ -356,3 +356,47 @@ def test_gender_keeps_people_apart_in_grouping():
     names = [normalise_person(n) for n in ("Елена Смирнова", "Андрей Смирнов", "Смирнов", "Е. Смирнова")]
     clusters = group_persons(names)
     assert clusters[0] == clusters[3] and clusters[1] == clusters[2] and clusters[0] != clusters[1]
+
+
+# Lists set with bullets: each item a name of its own (natasha runs a name over a bullet).
+BULLET_LISTS = [
+    ("В турнире участвуют: • Перу • Новая Зеландия • Кения • Литва", LOC,
+     ["Перу", "Новая Зеландия", "Кения", "Литва"]),
+    ("Выступили: Наталья Зуева • Тимур Хасанов · Олег Литвин ▪ Павел Юдин", PER,
+     ["Наталья Зуева", "Тимур Хасанов", "Олег Литвин", "Павел Юдин"]),
+]
+
+
+@pytest.mark.parametrize("text, kind, expected", BULLET_LISTS)
+def test_a_bulleted_list_gives_one_name_per_item(text, kind, expected, models):
+    assert [m.text for m in tag_names(text, models) if m.type == kind] == expected
+
+
+# A country natasha typed ORG is a place (a quoted one stays a club's or band's name);
+# a bracket closing the text around a name is no part of it.
+COUNTRIES_TYPED_ORG = [
+    # (text, the word natasha might type ORG, its type after the gazetteer)
+    ("Эти земли отошли к Советскому Союзу в 1945 году.", "Советскому Союзу", LOC),
+    ("Договор с Чехословакией подписали весной.", "Чехословакией", LOC),
+    ("Он играл за «Бразилию» из Саратова.", "Бразилию", ORG),  # a club's name
+    ("Мэрия Саратова ответила отказом.", "Саратова", ORG),  # a city: not retyped by this rule
+]
+
+
+@pytest.mark.parametrize("text, word, kind", COUNTRIES_TYPED_ORG)
+def test_a_country_typed_org_is_a_place_unless_quoted(text, word, kind):
+    from pipeline.tag.candidates import Span
+    from pipeline.tag.gazetteer import find_places
+    from pipeline.tag.names import _add_places
+
+    found = find_places(text)
+    places = [Span(LOC, p.start, p.end, p.canonical, "gazetteer", p.name) for p in found]
+    countries = frozenset((p.start, p.end) for p in found if p.kind == "country")
+    start = text.index(word)
+    spans = _add_places(text, [Span(ORG, start, start + len(word))], places, countries)
+    assert [(s.type, text[s.start:s.end]) for s in spans if text[s.start:s.end] == word] == [(kind, word)]
+
+
+def test_a_bracket_closing_the_text_around_a_name_stays_out(models):
+    text = "Деревня лежит у городка Бад-Хомбург (Bad Homburg) на юге."
+    assert (LOC, "Bad Homburg") in [(m.type, m.text) for m in tag_names(text, models)]

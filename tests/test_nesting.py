@@ -29,6 +29,13 @@ NESTED = [
      (ORG, "Коммунистической партии Беларуси"), (LOC, "Беларуси")),
     ("Студенты Университета Южной Калифорнии подписали письмо.",
      (ORG, "Университета Южной Калифорнии"), (LOC, "Южной Калифорнии")),
+    # a state body of a country keeps the country inside: its jurisdiction, not a scene
+    ("Правительство Норвегии выразило протест послу.", (ORG, "Правительство Норвегии"), (LOC, "Норвегии")),
+    ("Обращение направили в парламент Молдавии ещё весной.", (ORG, "парламент Молдавии"), (LOC, "Молдавии")),
+    ("Верховный суд Аргентины оставил приговор в силе.", (ORG, "Верховный суд Аргентины"), (LOC, "Аргентины")),
+    ("Председатель Правительства РФ подписал распоряжение.", (ORG, "Правительства РФ"), (LOC, "РФ")),
+    ("Власти Вьетнама не ответили на запрос.", (ORG, "Власти Вьетнама"), (LOC, "Вьетнама")),
+    ("Делегация встретилась с руководством Эстонии.", (ORG, "руководством Эстонии"), (LOC, "Эстонии")),
     # an amount in a currency named after its country
     ("Залог составил 20 млн долларов США.", (MONEY, "20 млн долларов США"), (LOC, "США")),
     ("Ему назначили штраф в 500 долларов США и отпустили.", (MONEY, "500 долларов США"), (LOC, "США")),
@@ -45,9 +52,24 @@ FLAT = [
     # a body named by its common noun stays split from the place it serves (our guidelines)
     ("Районный суд Гомеля отклонил жалобу.", [(ORG, "Районный суд"), (LOC, "Гомеля")]),
     ("Мэрия Казани отказала в согласовании пикета.", [(ORG, "Мэрия"), (LOC, "Казани")]),
+    # ... and so do 'власти' before a city: a common word there, as in 'местные власти'
+    ("Власти Самары отказали в согласовании пикета.", [(LOC, "Самары")]),
     # a place beside an organisation, not inside it, is not nested
     ("Прокуратура провела проверку в Бресте.", [(ORG, "Прокуратура"), (LOC, "Бресте")]),
 ]
+
+
+# A place's name inside a longer word is a piece of that word, not a place: no LOC
+# nested there.
+NO_PLACE_INSIDE = [
+    ("Акции компании «ВолгаТрансНефть» упали.", "Волга"),
+    ("Контракт получила фирма «СибирьСтрой».", "Сибирь"),
+]
+
+
+@pytest.mark.parametrize("text, word", NO_PLACE_INSIDE)
+def test_no_place_inside_a_longer_word(text, word, models):
+    assert (LOC, word) not in spans(text, models)
 
 
 @pytest.mark.parametrize("text, expected", FLAT)

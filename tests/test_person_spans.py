@@ -133,6 +133,23 @@ def test_a_foreign_surname_in_a_the_case_met_again_alone_is_the_person(models, t
     assert ("PER", surname) in {(m.type, m.text) for m in mentions if m.start > text.index(".")}
 
 
+# A title before a name (monarchy, nobility, clergy) is no part of it; initials glued
+# to a surname by their dots make one name with it.
+TITLES_AND_GLUED_INITIALS = [
+    ("Императрица Масако посетила больницу.", ["Масако"]),
+    ("На приёме Кронпринц Хокон произнёс речь.", ["Хокон"]),
+    ("Поздравление направили Принцессе Анне и её мужу.", ["Анне"]),
+    ("Встречу открыл Патриарх Кирилл.", ["Кирилл"]),
+    ("Письмо подписали Б.Клинтон и Дж.Байден.", ["Б.Клинтон", "Дж.Байден"]),
+    ("Протокол составил А.В.Семенов, а Н.Дьякова его подписала.", ["А.В.Семенов", "Н.Дьякова"]),
+]
+
+
+@pytest.mark.parametrize("text, names", TITLES_AND_GLUED_INITIALS)
+def test_titles_stay_out_and_glued_initials_stay_in(text, names, models):
+    assert people(text, models) == names
+
+
 # Lists of detainees write surname, first name, patronymic, one entry a line or number:
 # the surname is one name with what follows when the three agree in gender and case,
 # even where it also reads as a man's genitive (``Щеглова``) or a town (``Королева``).

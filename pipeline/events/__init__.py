@@ -28,7 +28,7 @@ from ..tag.nesting import nested_in, outermost
 from .actors import inherit_refusal_actors
 from .draft import Draft
 from .merge import merge_drafts
-from .people import carry_persons, read_people
+from .people import carry_persons, persons_listed, read_people
 from .scene import Scene, carry_event_places, place_situated_events
 from .sentence import Document, attach_attendance, dates_a_document, read_sentence
 from .syntax import Token, context, place_mentions
@@ -59,12 +59,14 @@ def build_events(
             drafts += read_sentence(doc, sentence, sent_id, tokens, placed, told, drafts, judged)
         else:
             attach_attendance(tokens, placed, told.unit, [], drafts)
-    return document_passes(drafts, doc.scene)
+    return document_passes(drafts, doc.scene, text, outer)
 
 
-def document_passes(drafts: list[Draft], scene: Scene) -> tuple[Event, ...]:
+def document_passes(drafts: list[Draft], scene: Scene, text: str = "",
+                    mentions: Sequence[Mention] = ()) -> tuple[Event, ...]:
     """What only the whole document settles: refusals' actors, carried dates and places,
-    counts no smaller than the people named, one event per happening."""
+    counts no smaller than the people named, one event per happening, the people of a
+    list after it."""
     inherit_refusal_actors(drafts)
     scene.carry(drafts)
     for draft in drafts:
@@ -76,6 +78,7 @@ def document_passes(drafts: list[Draft], scene: Scene) -> tuple[Event, ...]:
     merged = merge_drafts(drafts, frozenset(ctx["separate_types"]), word_told)
     place_situated_events(merged)
     carry_event_places(merged)
+    persons_listed(merged, text, mentions)
     carry_persons(merged)
     for draft in merged:  # a retelling that retold nothing keeps its paragraph's date
         if draft.event.date is None and draft.fallback_date is not None:

@@ -8,6 +8,7 @@ relation word near a trigger into the person it stands for (:func:`person_words`
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -180,3 +181,51 @@ def carry_persons(drafts: list) -> None:
         elif (draft.paragraph in last and event.count is None and not draft.patients
               and not draft.telling.summary):
             draft.update(persons=last[draft.paragraph])
+
+
+_ENTRY_OPENING = re.compile(r"\s*(?:\d{1,4}[.)]\s*|[•*·\-—–]\s*)?")
+
+
+def persons_listed(drafts: list, text: str, mentions) -> None:
+    """Give an event the people listed after a colon that follows its trigger, on the
+    rest of its line (``задержали троих: — Орлову; — Кузина; — Ли``) and one a line
+    after it (``Список задержанных 12 июня:`` then ``Орлова Вера Павловна``, ``Кузин
+    Глеб``). Each piece opens with a name and tells nothing of its own: a line with a
+    trigger of its own is a happening of its own, with its own person. Syntax finds the
+    first name of such a list at most; the list's names replace it."""
+    starts = sorted(told.event.start for d in drafts for told in (d, *d.members))
+    people = sorted((m for m in mentions if m.type == PER), key=lambda m: m.start)
+    people_starts = [m.start for m in people]
+
+    def names_opening(start: int, end: int) -> list[str] | None:
+        """The names of ``start``-``end`` if it opens with one and nothing is told in it."""
+        opening = _ENTRY_OPENING.match(text, start, end).end()
+        k = bisect.bisect_left(people_starts, opening)
+        if k == len(people) or people[k].start != opening or people[k].end > end:
+            return None
+        if bisect.bisect_left(starts, start) < bisect.bisect_left(starts, end):
+            return None
+        return [m.normal or m.text for m in people[k : bisect.bisect_left(people_starts, end)] if m.end <= end]
+
+    for draft in drafts:
+        event = draft.event
+        line_end = text.find("\n", event.end)
+        line_end = len(text) if line_end < 0 else line_end
+        colon = text.find(":", event.end, line_end)
+        if colon < 0:
+            continue
+        listed: list[str] = []
+        if text[colon + 1 : line_end].strip():
+            listed = names_opening(colon + 1, line_end) or []
+        elif line_end < len(text):
+            start = line_end + 1
+            while start < len(text):
+                end = text.find("\n", start)
+                end = len(text) if end < 0 else end
+                names = names_opening(start, end)
+                if names is None:
+                    break
+                listed += names
+                start = end + 1
+        if listed and set(event.persons) <= set(listed):
+            draft.update(persons=tuple(dict.fromkeys(listed)))

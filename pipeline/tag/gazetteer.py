@@ -2,7 +2,9 @@
 
 The gazetteer (``models/gazetteer_places.csv``, hand-made, and
 ``models/gazetteer_world.csv``, the world's countries and main cities from CLDR: name,
-canonical, kind, country) holds nominative names and their variants (``Жана Озен``, ``Алма-Ата``). A word of
+canonical, kind, country; the hand-made file also holds the former states of ISO 3166-3,
+"Formerly used names of countries", in their Russian names: СССР, Чехословакия,
+Югославия, ГДР…) holds nominative names and their variants (``Жана Озен``, ``Алма-Ата``). A word of
 text is put back into candidate nominatives by swapping its case ending
 (``models/ner_place_endings.json``) and by pymorphy3's geographic lemmas; a
 candidate counts only if it is a name the gazetteer holds, so inflected forms

@@ -49,6 +49,7 @@ from .person_spans import (
     NOT_NOUN,
     extend_person,
     extend_persons,
+    glued_initials,
     join_split_names,
     names_with_patronymic,
     named_after_people,
@@ -73,23 +74,28 @@ def tag_names(text: str, models: Models) -> list[Mention]:
     """
     spans = join_split_names(text, _natasha_spans(text, models))
     spans = [piece for span in spans for piece in _split_parenthesis(text, span)]
+    spans = [piece for span in spans for piece in _split_at_bullets(text, span)]
     spans = [fixed for span in spans if (fixed := _fix_span(text, span)) is not None]
     spans = extend_persons(text, spans)
     spans = [piece for span in spans for piece in split_person(text, span)]
     spans = names_with_patronymic(text, spans)
     seen_people = [replace(s) for s in spans if s.type == PER]
-    places = [Span(LOC, p.start, p.end, p.canonical, "gazetteer", p.name) for p in find_places(text)]
+    found_places = find_places(text)
+    places = [Span(LOC, p.start, p.end, p.canonical, "gazetteer", p.name) for p in found_places]
+    # A country after a body is its jurisdiction, kept inside its name (``Правительство Японии``).
+    countries = frozenset((p.start, p.end) for p in found_places if p.kind == "country")
     seen_places = [replace(s) for s in spans if s.type == LOC] + places
-    spans = _add_places(text, spans, places)
+    spans = _add_places(text, spans, places, countries)
     spans = _add_venues(text, spans)
+    spans = glued_initials(text, spans)
     inner_orgs: list[Span] = []  # ORGs taken into longer ones, nested in them at the end
     spans = add_org_names(text, spans, inner_orgs)
     spans = extend_named_after_people(text, spans)
     spans = _add_org_words(text, spans)
-    spans = add_bodies_with_place(text, spans)
-    spans = _merge_org_with_place(text, spans)
+    spans = add_bodies_with_place(text, spans, countries)
+    spans = _merge_org_with_place(text, spans, countries)
     spans = merge_org_chains(text, spans, inner_orgs)
-    spans = [piece for span in spans for piece in _split_place_off_body(text, span, places)]
+    spans = [piece for span in spans for piece in _split_place_off_body(text, span, places, countries)]
     spans = surnames_as_people(text, _without_overlaps(spans))
     spans += _repeated_surnames(text, spans)
     nested = _nested_places(text, spans, seen_places) + quoted_names_inside(text, spans)
@@ -174,9 +180,36 @@ def _split_parenthesis(text: str, span: Span) -> list[Span]:
     return [replace(span, end=span.start + opening), replace(span, start=inner_start, end=span.end - 1)]
 
 
+_BULLETS = re.compile(r"\s*[•·▪●■◦‣∙|]\s*")
+
+
+def _split_at_bullets(text: str, span: Span) -> list[Span]:
+    """``Монако • Намибия``: natasha runs a name over a list's bullet; each item is a
+    name of its own, of the same type (a bullet opening the span is dropped).
+
+    >>> text = "• Чили • Коста Рика • Эквадор"
+    >>> [text[s.start:s.end] for s in _split_at_bullets(text, Span(LOC, 0, len(text)))]
+    ['Чили', 'Коста Рика', 'Эквадор']
+    """
+    surface = text[span.start : span.end]
+    if not _BULLETS.search(surface):
+        return [span]
+    pieces, start = [], span.start
+    for bullet in _BULLETS.finditer(surface):
+        if span.start + bullet.start() > start:
+            pieces.append(replace(span, start=start, end=span.start + bullet.start()))
+        start = span.start + bullet.end()
+    if span.end > start:
+        pieces.append(replace(span, start=start, end=span.end))
+    return pieces
+
+
 def _fix_span(text: str, span: Span) -> Span | None:
     """Retype, trim or reject one natasha span; None drops it."""
     span = _close_quote(text, span)
+    while text[span.end - 1 : span.end] == ")" and text.count("(", span.start, span.end) < \
+            text.count(")", span.start, span.end):
+        span = replace(span, end=span.end - 1)  # ``Hochheim am Main)``: the bracket closes the text around it
     words = _WORD.findall(text[span.start : span.end])
     if not words:
         return None
@@ -256,7 +289,8 @@ def _close_quote(text: str, span: Span) -> Span:
     return span
 
 
-def _add_places(text: str, spans: list[Span], places: list[Span]) -> list[Span]:
+def _add_places(text: str, spans: list[Span], places: list[Span],
+                countries: frozenset[tuple[int, int]] = frozenset()) -> list[Span]:
     """Gazetteer places: retype what natasha mistyped, add what it missed; a one-word
     name that may be a place or a person is settled by :func:`place_or_person`."""
     at_place = {(p.start, p.end) for p in places}
@@ -272,6 +306,12 @@ def _add_places(text: str, spans: list[Span], places: list[Span]) -> list[Span]:
                 result.add(hit)
             continue
         if any(s.type == ORG for s in overlapping):
+            if len(overlapping) == 1 and (overlapping[0].start, overlapping[0].end) == (place.start, place.end) \
+                    and (place.start, place.end) in countries and text[place.start - 1 : place.start] not in _OPENING_QUOTES:
+                # a country's own name, typed ORG: ``Советскому Союзу``; a quoted one is a
+                # club's, band's or brand's name: ``«Барселона»``
+                result.remove(keys[0])
+                result.add(hit)
             continue  # a place inside an organisation's name stays part of it
         inside = all(place.start <= s.start and s.end <= place.end for s in overlapping)
         if inside and one_word and any(s.type == PER for s in overlapping) and \
@@ -333,10 +373,12 @@ def _add_org_words(text: str, spans: list[Span]) -> list[Span]:
     return list(result)
 
 
-def _merge_org_with_place(text: str, spans: list[Span]) -> list[Span]:
+def _merge_org_with_place(text: str, spans: list[Span], countries: frozenset[tuple[int, int]] = frozenset()) -> list[Span]:
     """``Коммунистическая партия`` + ``Казахстана`` is one ORG, as in ``МИД России``;
-    a body named by its common noun stays apart from the place it serves
-    (``Мэрия`` + ``Екатеринбурга``, ``прокуратура`` + ``Первомайского района``)."""
+    a body named by its common noun stays apart from the city or region it serves
+    (``Мэрия`` + ``Екатеринбурга``, ``прокуратура`` + ``Первомайского района``), but
+    takes in a country (``countries``: spans of the gazetteer's countries), which is
+    its jurisdiction and no scene (``Правительство Японии``, ``Верховный суд США``)."""
     ordered = sorted(spans, key=lambda s: s.start)
     merged: list[Span] = []
     for span in ordered:
@@ -347,7 +389,7 @@ def _merge_org_with_place(text: str, spans: list[Span]) -> list[Span]:
             and span.type == LOC
             and text[last.end : span.start] == " "
             and _is_genitive(text[span.start : span.end])
-            and not _headed_by_standalone_body(text, last)
+            and ((span.start, span.end) in countries or not _headed_by_standalone_body(text, last))
         ):
             last.end = span.end
             continue
@@ -369,12 +411,14 @@ _DISTRICT_AT_END = re.compile(r"(?<![\w-])[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-я
 _CITY_MARKER = re.compile(r"\s*(?:(?:г|гор)\.?|город[а-я]{0,2})\s*$", re.IGNORECASE)
 
 
-def _split_place_off_body(text: str, span: Span, places: list[Span]) -> list[Span]:
+def _split_place_off_body(text: str, span: Span, places: list[Span],
+                          countries: frozenset[tuple[int, int]] = frozenset()) -> list[Span]:
     """``Мэрия Екатеринбурга``, ``Мещанский районный суд Москвы``, ``суд Ленинского
     района г. Бишкека``: a body named by its common noun with the city or region
     it serves after it is an ORG and a LOC, as our guidelines split ``Акимату
     г.Алматы``; proper names (``Коммунистическая партия Казахстана``) and
-    abbreviations (``КГБ Беларуси``) keep their place inside."""
+    abbreviations (``КГБ Беларуси``) keep their place inside, and so does a body of a
+    country (``Верховный суд Испании``: the country is its jurisdiction, no scene)."""
     if span.type != ORG or not _headed_by_standalone_body(text, span):
         return [span]
     surface = text[span.start : span.end]
@@ -382,6 +426,8 @@ def _split_place_off_body(text: str, span: Span, places: list[Span]) -> list[Spa
         return [span]
     # The document's gazetteer places (found once) that end the span: ``… Екатеринбурга``.
     at_end = [p for p in places if p.end == span.end and span.start < p.start]
+    if at_end and (at_end[-1].start, at_end[-1].end) in countries:
+        return [span]
     if at_end:
         loc = replace(at_end[-1])
     elif district := _DISTRICT_AT_END.search(surface):
@@ -418,6 +464,8 @@ def _nested_places(text: str, spans: list[Span], candidates: list[Span]) -> list
             continue
         if text[place.start - 1 : place.start] in _OPENING_QUOTES and text[place.end : place.end + 1] in _CLOSING_QUOTES:
             continue  # the organisation's whole name, not a place in it: ``НП «Алга»``
+        if _part_of_word(text, place.start, place.end):
+            continue  # a piece of a word of the name: ``УралСталь``, ``Минск-арена``
         if not any(n.start < place.end and place.start < n.end for n in nested):
             nested.append(replace(place, type=LOC))
     return nested
@@ -425,6 +473,12 @@ def _nested_places(text: str, spans: list[Span], candidates: list[Span]) -> list
 
 _OPENING_QUOTES = frozenset("«\"“„")
 _CLOSING_QUOTES = frozenset("»\"“”")
+
+
+def _part_of_word(text: str, start: int, end: int) -> bool:
+    """``Урал`` in ``УралМетКом``, ``Минск`` in ``Минск-арена``: a piece of a longer word."""
+    return text[start - 1 : start].isalnum() or text[end : end + 1].isalnum() or \
+        (text[end : end + 1] == "-" and text[end + 1 : end + 2].isalnum())
 
 
 def _nested_people(spans: list[Span], people: list[Span]) -> list[Span]:

@@ -94,6 +94,11 @@ def with_place_nouns() -> frozenset[str]:
     return frozenset(load_json("org_names.json")["with_place"])
 
 
+@cache
+def with_country_nouns() -> frozenset[str]:
+    return frozenset(load_json("org_names.json")["with_country"])
+
+
 def find_org_names(text: str) -> list[tuple[int, int]]:
     """Spans of the lexicon's organisations in text, longest first at each word.
 
@@ -183,20 +188,28 @@ def add_org_names(text: str, spans: list[Span], inner: list[Span]) -> list[Span]
     return list(result)
 
 
-def add_bodies_with_place(text: str, spans: list[Span]) -> list[Span]:
+def add_bodies_with_place(text: str, spans: list[Span],
+                          countries: frozenset[tuple[int, int]] = frozenset()) -> list[Span]:
     """A noun that names an organisation by the country or city after it (``сборной
     Испании``, ``посольство Франции``: ``models/org_names.json`` ``with_place``) is one
-    ORG with the place, which stays nested in it.
+    ORG with the place, which stays nested in it; a noun of ``with_country`` does so
+    only before a country (``countries``: its spans): ``власти Таиланда``, not ``власти
+    города``.
 
     >>> text = "матч со сборной Испании"
     >>> [(s.type, text[s.start:s.end]) for s in add_bodies_with_place(text, [Span(LOC, 16, 23)])]
     [('ORG', 'сборной Испании')]
+    >>> text = "власти Перу и власти Тулы"
+    >>> [(s.type, text[s.start:s.end]) for s in add_bodies_with_place(
+    ...     text, [Span(LOC, 7, 11), Span(LOC, 21, 25)], frozenset({(7, 11)}))]
+    [('ORG', 'власти Перу'), ('LOC', 'Тулы')]
     """
     nouns = with_place_nouns()
     result = SpanIndex()
     for span in sorted(spans, key=lambda s: s.start):
         before = _NOUN_BEFORE.search(text[max(0, span.start - 30) : span.start]) if span.type == LOC else None
-        if before and {p.normal_form for p in parse_word(before.group(1))} & nouns:
+        names = nouns | with_country_nouns() if (span.start, span.end) in countries else nouns
+        if before and {p.normal_form for p in parse_word(before.group(1))} & names:
             start = span.start - len(before.group())
             if not result.overlapping(start, span.start):
                 result.add(Span(ORG, start, span.end, source="with_place"))
@@ -205,7 +218,7 @@ def add_bodies_with_place(text: str, spans: list[Span]) -> list[Span]:
     return list(result)
 
 
-_NOUN_BEFORE = re.compile(r"(?<![\w-])([а-яё]+)[ \t]+$")
+_NOUN_BEFORE = re.compile(r"(?<![\w-])([А-ЯЁа-яё][а-яё]*)[ \t]+$")
 # A quoted name at the end of an ORG: it opens with a capital, a Latin letter or a digit.
 _QUOTED_AT_END = re.compile(r"(?<=\S)[ \t]+[«\"“„]((?=[A-ZА-ЯЁ0-9a-z])[^«»\"“”„\n]{2,80})[»\"“”]$")
 

@@ -57,7 +57,7 @@ GIVEN, PATRONYMIC, SURNAME, INITIAL, PARTICLE, COMMON = (
 @cache
 def _name_parts() -> dict:
     data = load_json("ner_name_parts.json")
-    return {"particles": frozenset(data["particles"])}
+    return {"particles": frozenset(data["particles"]), "titles": frozenset(data["titles"])}
 
 
 def join_split_names(text: str, spans: list[Span]) -> list[Span]:
@@ -82,6 +82,34 @@ def join_split_names(text: str, spans: list[Span]) -> list[Span]:
             continue
         joined.append(span)
     return joined
+
+
+# Initials glued to a surname by their dots, no space: ``Б.Обама``, ``Дж.Коми``, ``А.В.Петров``.
+_GLUED_INITIALS = re.compile(r"(?<![\w.])(?:(?:[А-ЯЁ]|Дж)\.){1,2}([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)(?![\w-])")
+
+
+def glued_initials(text: str, spans: list[Span]) -> list[Span]:
+    """A surname with its initials glued on (``Б.Обама``) is one PER, taking in the
+    pieces natasha made of it (``Дж`` + ``Коми``); a word that is no surname
+    (``С.Петербург`` is already a place, ``Т.Е.`` no name) is left alone.
+
+    >>> text = "Б.Обама назвал Дж.Коми профессионалом, а И.Т.Д. не в счёт."
+    >>> found = glued_initials(text, [Span(PER, 15, 17), Span(PER, 18, 22)])
+    >>> [text[s.start:s.end] for s in found]
+    ['Б.Обама', 'Дж.Коми']
+    """
+    result = SpanIndex(spans)
+    for match in _GLUED_INITIALS.finditer(text):
+        keys = result.keys_overlapping(match.start(), match.end())
+        overlapping = result.overlapping(match.start(), match.end())
+        if any(s.type != PER or s.start < match.start() or s.end > match.end() for s in overlapping):
+            continue  # a place, an organisation, or a longer name holding it
+        if not overlapping and word_role(match.group(1)) != SURNAME:
+            continue
+        for key in keys:
+            result.remove(key)
+        result.add(Span(PER, match.start(), match.end(), source="initials"))
+    return sorted(result, key=lambda s: s.start)
 
 
 def _opens_entry(text: str, start: int) -> bool:
@@ -258,6 +286,7 @@ def split_person(text: str, span: Span) -> list[Span]:
     """
     if span.type != PER:
         return [span]
+    span = _without_title(text, span)
     pieces: list[Span] = []
     surface = text[span.start : span.end]
     last = 0
@@ -266,6 +295,24 @@ def split_person(text: str, span: Span) -> list[Span]:
         last = separator.end()
     pieces += _split_by_roles(text, replace(span, start=span.start + last))
     return [p for p in pieces if p.end > p.start]
+
+
+def _without_title(text: str, span: Span) -> Span:
+    """A title opening a name is no part of it (``Император Акихито``, ``Принцу
+    Гарри``: ``models/ner_name_parts.json`` ``titles``), when a name follows it.
+
+    >>> text = "Вчера Кронпринц Фредерик открыл выставку."
+    >>> found = _without_title(text, Span(PER, 6, 24))
+    >>> text[found.start:found.end]
+    'Фредерик'
+    """
+    tokens = list(_NAME_TOKEN.finditer(text, span.start, span.end))
+    if len(tokens) < 2 or not tokens[0].group()[:1].isupper():
+        return span
+    lemmas = {p.normal_form for p in parse_word(tokens[0].group())} | {tokens[0].group().lower()}
+    if lemmas & _name_parts()["titles"] and tokens[1].group()[:1].isupper():
+        return replace(span, start=tokens[1].start())
+    return span
 
 
 def _split_by_roles(text: str, span: Span) -> list[Span]:
