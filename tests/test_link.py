@@ -538,6 +538,9 @@ def _level_reached(comparison: str, left: dict, right: dict) -> str:
     row = {}
     for side, values in (("l", left), ("r", right)):
         for name, value in values.items():
+            if name in ("date_start", "date_end", "doc_date"):
+                row[f"{name}_{side}"] = pd.Series([value], dtype="datetime64[ns]").dt.date
+                continue
             dtype = dtypes.get(name.split("_")[0], "string") if name.endswith(("_min", "_max")) else "string"
             row[f"{name}_{side}"] = pd.Series([value], dtype=dtype)
     pair = pd.DataFrame(row)  # noqa: F841 (read by DuckDB by name)
@@ -573,3 +576,153 @@ def test_sources_conflict_only_on_values_that_cannot_both_hold(case, values, con
 
     assert consensus_value(values)[1] is conflict, case
     assert consensus_value(values[::-1])[1] is conflict, case
+
+
+# An event its statement gives no date lies before the statement's own date. Each row:
+# the two sides (dates as start, end, precision, and the statement's date), the level.
+def _dated(start=None, end=None, precision=None, statement=None) -> dict:
+    return {"date_start": start, "date_end": end or start, "date_precision": precision,
+            "doc_date": statement}
+
+
+UNDATED = [
+    ("a day three weeks before the statement", _dated(statement="2021-07-01"),
+     _dated("2021-06-12", precision="day", statement="2021-06-14"), "before the statement"),
+    ("a month before the statement", _dated(statement="2021-06-20"),
+     _dated("2021-06-01", "2021-06-30", "month", "2021-08-01"), "before the statement"),
+    ("a statement dated a few days early", _dated(statement="2021-07-01"),
+     _dated("2021-07-04", precision="day"), "before the statement"),
+    ("a yearly report's reach", _dated(statement="2022-01-20"),
+     _dated("2021-02-03", precision="day"), "before the statement"),
+    ("after the statement was written", _dated(statement="2021-07-01"),
+     _dated("2021-09-10", precision="day"), "undated, beyond the statement"),
+    ("years before the statement", _dated(statement="2021-07-01"),
+     _dated("2017-03-08", precision="day"), "undated, beyond the statement"),
+    ("a statement without a date", _dated(), _dated("2021-06-12", precision="day"), "missing"),
+    ("neither dated", _dated(statement="2021-07-01"), _dated(statement="2021-07-02"), "missing"),
+    ("both dated, one day", _dated("2021-06-12", precision="day"),
+     _dated("2021-06-12", precision="day", statement="2021-06-14"), "same day"),
+    ("both dated, two days apart", _dated("2021-06-12", precision="day"),
+     _dated("2021-06-14", precision="day"), "within 2 days"),
+]
+
+
+@pytest.mark.parametrize("case, left, right, level", UNDATED)
+def test_an_undated_event_is_bounded_by_its_statements_date(case, left, right, level):
+    assert _level_reached("date", left, right) == level, case
+    assert _level_reached("date", right, left) == level, case  # either way round
+
+
+def _one_event(doc_id: str, text: str, people: list, event: dict, date: str = "2021-07-01"):
+    return _doc(doc_id, text, people, [event], date)
+
+
+# A document's events of one happening found as two (a crowd counted, and apart, someone
+# among it), with a second statement naming that someone: one incident for all three.
+def test_a_crowd_and_one_of_its_people_told_apart_are_one_incident():
+    crowd = _doc(
+        "report", "15 мая 2021 года в Гродно у здания суда милиция задержала около 40 человек. "
+                  "Среди задержанных был студент Данила Вербицкий.",
+        [("Данила Вербицкий", ["Данила Вербицкий"])],
+        [{"trigger": "задержала", "type": "detention", "date_start": "2021-05-15",
+          "date_end": "2021-05-15", "date_precision": "day", "place": "Гродно",
+          "count_min": 40, "count_max": 40},
+         {"trigger": "задержанных", "type": "detention", "date_start": "2021-05-15",
+          "date_end": "2021-05-15", "date_precision": "day", "place": "Гродно",
+          "persons": ["Данила Вербицкий"]}], "2021-05-20")
+    own = _one_event(
+        "mother", "Моего сына Даниила Вербицкого задержали 15 мая 2021 года в Гродно.",
+        [("Даниил Вербицкий", ["Даниила Вербицкого"])],
+        {"trigger": "задержали", "type": "detention", "date_start": "2021-05-15",
+         "date_end": "2021-05-15", "date_precision": "day", "place": "Гродно",
+         "persons": ["Даниил Вербицкий"]}, "2021-05-25")
+    result = link("test", write=False, tables=gold_tables([crowd, own]))
+    incidents = set(result.event_incidents["incident_id"])
+    assert len(incidents) == 1, result.event_incidents
+    # Two crowds of one day in one document are not joined by this rule.
+    two = _doc(
+        "two", "15 мая 2021 года в Гродно задержали 40 человек, в Лиде задержали 12 человек.",
+        [], [{"trigger": "задержали", "type": "detention", "date_start": "2021-05-15",
+              "date_end": "2021-05-15", "date_precision": "day", "place": "Гродно",
+              "count_min": 40, "count_max": 40},
+             {"trigger": "задержали 12", "type": "detention", "date_start": "2021-05-15",
+              "date_end": "2021-05-15", "date_precision": "day", "place": "Лида",
+              "count_min": 12, "count_max": 12}])
+    result = link("test", write=False, tables=gold_tables([two, own]))
+    assert result.event_incidents["incident_id"].nunique() >= 2
+
+
+# One-person detentions the same day in the same city, people whose first names differ
+# in full: two detentions. Each row: city, day, then the two people (name, form).
+SINGLE_DETENTIONS_APART = [
+    ("Гродно", "2021-03-25", ("Андрей Соколовский", "Андрея Соколовского"),
+     ("Анна Соколовская", "Анну Соколовскую")),
+    ("Бишкек", "2022-04-08", ("Тимур Абенов", "Тимура Абенова"),
+     ("Руслан Абенов", "Руслана Абенова")),
+    ("Шымкент", "2021-01-19", ("Айжан Сапарова", "Айжан Сапарову"),
+     ("Дана Ермекова", "Дану Ермекову")),
+]
+
+
+@pytest.mark.parametrize("city, day, one, other", SINGLE_DETENTIONS_APART)
+def test_two_people_detained_alone_the_same_day_are_two_incidents(city, day, one, other):
+    docs = [_told("x", *one, city=city, day=day), _told("y", *other, city=city, day=day)]
+    result = link("test", write=False, tables=gold_tables(docs))
+    assert _incident_of(result, "x") != _incident_of(result, "y")
+    # One of them told by both statements (in another form of the name) is one detention.
+    name, _ = one
+    docs[1] = _told("y", name, name, city=city, day=day)
+    result = link("test", write=False, tables=gold_tables(docs))
+    assert _incident_of(result, "x") == _incident_of(result, "y")
+
+
+# A statement that gives no date for a happening another tells with one: linked by the
+# people, the place and the statement's own date; not when the statement was written
+# before the other's date.
+def test_an_undated_telling_links_within_its_statements_reach():
+    dated = _one_event(
+        "dated", "3 апреля 2022 года в Караколе сотрудники ГКНБ провели обыск у журналиста "
+                 "Бакыта Осмоналиева.", [("Бакыт Осмоналиев", ["Бакыта Осмоналиева"])],
+        {"trigger": "обыск", "type": "search", "date_start": "2022-04-03",
+         "date_end": "2022-04-03", "date_precision": "day", "place": "Каракол",
+         "persons": ["Бакыт Осмоналиев"]}, "2022-04-05")
+
+    def undated(statement: str):
+        return _one_event(
+            "undated", "У Бакыта Осмоналиева в Караколе прошел обыск, изъяли телефон.",
+            [("Бакыт Осмоналиев", ["Бакыта Осмоналиева"])],
+            {"trigger": "обыск", "type": "search", "place": "Каракол",
+             "persons": ["Бакыт Осмоналиев"]}, statement)
+
+    result = link("test", write=False, tables=gold_tables([dated, undated("2022-05-10")]))
+    assert _incident_of(result, "dated") == _incident_of(result, "undated")
+    result = link("test", write=False, tables=gold_tables([dated, undated("2021-11-10")]))
+    assert _incident_of(result, "dated") != _incident_of(result, "undated")
+
+
+# A statement naming someone in two halves the tagger left apart (a first name alone, a
+# surname alone), and another naming them in full: one person. Each row: the halves, the
+# full name elsewhere, and whether they are one.
+HALVES = [
+    (("Азамат", "Токтосунова"), "Азамат Токтосунов", True),    # a genitive read as her name
+    (("Гульнара", "Бекова"), "Гульнара Бекова", True),
+    (("Нурлан", "Осмонов"), "Бакыт Осмонов", False),            # no one named in full so
+    (("Айгуль", "Исаков"), "Айгуль Исакова", False),            # a man's surname, her name
+]
+
+
+@pytest.mark.parametrize("halves, whole, one", HALVES)
+def test_halves_of_a_name_in_one_statement_join_when_another_names_them_in_full(halves, whole,
+                                                                                  one):
+    from pipeline.link import halves_of_one_name
+    from pipeline.link.records import document_context, event_places, person_records
+
+    first, surname = halves
+    split = _doc("split", f"{surname} рассказал(а), что {first} задержали в Оше.",
+                 [(first, [first]), (surname, [surname])], [])
+    full = _doc("full", f"В Оше задержали {whole}.", [(whole, [whole])], [])
+    tables = gold_tables([split, full])
+    context = document_context(tables)
+    persons = person_records(tables, event_places(tables, context), context)
+    pairs = {frozenset(persons.loc[list(p), "name"]) for p in halves_of_one_name(persons)}
+    assert (frozenset(halves) in pairs) is one

@@ -34,7 +34,7 @@ from .cluster import cluster
 from .names import same_in_document
 from .consensus import incidents_table, people_table
 from .engine import score_pairs
-from .incidents import INCIDENTS
+from .incidents import INCIDENTS, crowd_and_its_people, pairs_kept_apart
 from .output import (
     EVENT_INCIDENTS,
     INCIDENTS as INCIDENTS_TABLE,
@@ -127,7 +127,8 @@ def link(out: str | Path, dest: str | Path | None = None, *,
                                   threshold=_lowest_kept(person_threshold))
     person_checks = {k: "" for k in persons[PERSON_KEY]}
     same, different = decisions.pairs(PERSON, _ids(persons, PERSON_KEY), person_checks)
-    same += _same_in_documents(persons)
+    same += _unless_rejected(_same_in_documents(persons) + halves_of_one_name(persons),
+                             different)
     people_clusters = cluster(list(persons["doc_id"]), _triples(person_pairs),
                               person_threshold, same, different,
                               whereabouts=list(persons["whereabouts"]))
@@ -140,6 +141,14 @@ def link(out: str | Path, dest: str | Path | None = None, *,
     evidence = _evidence(tables)
     event_checks = {k: check(evidence.get(k)) for k in events[EVENT_KEY]}
     same, different = decisions.pairs(INCIDENT, _ids(events, EVENT_KEY), event_checks)
+    crowds = _unless_rejected(crowd_and_its_people(events), different)
+    same += crowds
+    # Two people each alone in their event are two happenings (an annotator may join them).
+    joined = {frozenset(p) for p in same}
+    different = different + [
+        p for p in pairs_kept_apart(event_pairs, events, incident_threshold,
+                                    {i for pair in crowds for i in pair})
+        if frozenset(p) not in joined]
     position = events["event_id"].to_numpy()
     incident_clusters = cluster(list(events["doc_id"]),
                                 _triples(event_pairs, lambda i, j: abs(position[i] - position[j])),
@@ -197,6 +206,45 @@ def _same_in_documents(persons: pd.DataFrame) -> list[tuple[int, int]]:
     pairs = []
     for doc_id, names in persons.groupby("doc_id")["name"]:
         pairs += [(ids[(doc_id, a)], ids[(doc_id, b)]) for a, b in same_in_document(list(names))]
+    return pairs
+
+
+def _unless_rejected(pairs: list[tuple[int, int]], different) -> list[tuple[int, int]]:
+    """Pairs a rule joins, but not one an annotator has rejected: their decision wins."""
+    rejected = {frozenset(p) for p in different}
+    return [p for p in pairs if frozenset(p) not in rejected]
+
+
+def halves_of_one_name(persons: pd.DataFrame) -> list[tuple[int, int]]:
+    """Record pairs of one document that name one person in two halves the tagger left
+    apart, a first name alone (``Азамат``) and a surname alone (``Токтосунова``, a
+    genitive), when another document names someone by both (``Азамат Токтосунов``):
+    joined before any scoring, as :func:`_same_in_documents` joins variants.
+
+    Only when each half fits no other half of its document and the genders agree; the
+    whole name must come from elsewhere, so two halves alone prove nothing.
+    """
+    whole: dict[tuple[str, str], set[str]] = {}
+    firsts: dict[str, list] = {}  # doc -> (id, first, gender) named by a first name alone
+    surnames: dict[str, list] = {}  # doc -> (id, surname, gender) named by a surname alone
+    for uid, doc_id, first, initial, surname, gender in persons[
+            ["unique_id", "doc_id", "first", "first_initial", "surname", "gender"]
+    ].itertuples(index=False):
+        gender = gender if isinstance(gender, str) else None
+        if isinstance(first, str) and isinstance(surname, str):
+            whole.setdefault((first, surname), set()).add(doc_id)
+        elif isinstance(first, str):
+            firsts.setdefault(doc_id, []).append((uid, first, gender))
+        elif isinstance(surname, str) and not isinstance(initial, str):
+            surnames.setdefault(doc_id, []).append((uid, surname, gender))
+    pairs = []
+    for doc_id in firsts.keys() & surnames.keys():
+        fits = [(f, s) for f, first, g in firsts[doc_id] for s, surname, h in surnames[doc_id]
+                if whole.get((first, surname), set()) - {doc_id}
+                and (g is None or h is None or g == h)]
+        for f, s in fits:
+            if sum(a == f for a, _ in fits) == 1 and sum(b == s for _, b in fits) == 1:
+                pairs.append((f, s))
     return pairs
 
 

@@ -6,7 +6,13 @@ from different documents. Evidence for one happening: dates that coincide, or
 overlap when one is given only as a month or a year (precision counts: the same
 day is stronger than a day inside a month), or lie a night apart; places that are
 the same or contain one another (a square and its city); the same linked people;
-counts, amounts and terms within tolerance.
+counts, amounts and terms within tolerance. An event its statement gives no date is
+bounded by the statement's own date (it happened before it was written).
+
+Two rules of the clustering rather than weights: a crowd and someone among it that one
+document's events tell apart are one incident (:func:`crowd_and_its_people`), and two
+people each alone in their event, with other first names, are two
+(:func:`pairs_kept_apart`).
 
 Blocking keeps the cost near-linear: same type and month, or a linked person in
 common, or the same city and year, or the same year where one date is only a year,
@@ -40,14 +46,27 @@ _COUNT_AGREES = _overlap("count", 1.25)
 _GAP_DAYS = ('date_diff(\'day\', least("date_end_l", "date_end_r"), '
              'greatest("date_start_l", "date_start_r"))')
 
+# An event its statement gives no date happened before the statement was written:
+# the other's date lies within the statement's reach (a statement is dated a few days
+# early at most; a yearly report looks back a year and a little more).
+LATE_DAYS, REACH_DAYS = 7, 400
+_BEFORE = ('("date_start_{u}" IS NULL AND "doc_date_{u}" IS NOT NULL '
+           'AND date_diff(\'day\', "date_start_{d}", "doc_date_{u}") >= -' + str(LATE_DAYS)
+           + ' AND date_diff(\'day\', "date_end_{d}", "doc_date_{u}") <= ' + str(REACH_DAYS) + ')')
+_UNBOUNDED = '("date_start_{u}" IS NULL AND ("doc_date_{u}" IS NULL OR "date_start_{d}" IS NULL))'
+
 _BOTH_NAME = '"person_ids_l" IS NOT NULL AND "person_ids_r" IS NOT NULL'
 # An event that names everyone it counts (or counts no one).
 # A count with no upper end (``более 3``) may be more than any list names.
 _NAMES_ALL = ('coalesce("count_max_{s}", CASE WHEN "count_min_{s}" IS NULL THEN 0 END) '
               '<= len("person_ids_{s}")')
 
+# No one counted beyond the one named (no count, or a count of one).
+_ALONE = 'coalesce("count_max_{s}", "count_min_{s}", 1) <= 1'
+
 # Kinds imposed on one person at a time (never on a crowd as one happening).
-_PENALTIES = ", ".join(f"'{kind}'" for kind in ("fine", "custody", "compulsory_work", "expulsion"))
+PENALTY_KINDS = ("fine", "custody", "compulsory_work", "expulsion")
+_PENALTIES = ", ".join(f"'{kind}'" for kind in PENALTY_KINDS)
 
 # Share of words two evidence sentences have in common (a statement quoted or copied).
 _JACCARD = ('len(list_intersect("words_l", "words_r")) '
@@ -62,7 +81,16 @@ COMPARISONS = [
         _else(),
     ]},
     {"output_column_name": "date", "comparison_description": "dates, by overlap and distance", "comparison_levels": [
-        _level("missing", '"date_start_l" IS NULL OR "date_start_r" IS NULL', null=True),
+        # Neither dated, or the undated side's statement is not dated either.
+        _level("missing", f"{_UNBOUNDED.format(u='l', d='r')} OR {_UNBOUNDED.format(u='r', d='l')}",
+               null=True),
+        # One undated (``в тот день``, a date the events stage did not read): its
+        # statement's date bounds it from above.
+        _level("before the statement", f"{_BEFORE.format(u='l', d='r')} "
+                                       f"OR {_BEFORE.format(u='r', d='l')}"),
+        _level("undated, beyond the statement",
+               '"date_start_l" IS NULL OR "date_start_r" IS NULL'),
+        # Both dated from here on (DuckDB's least and greatest skip a null).
         _level("same day", '"date_precision_l" = \'day\' AND "date_precision_r" = \'day\' '
                            'AND "date_start_l" = "date_start_r" AND "date_end_l" = "date_end_r"'),
         _level("overlap", '"date_start_l" <= "date_end_r" AND "date_start_r" <= "date_end_l"'),
@@ -94,6 +122,13 @@ COMPARISONS = [
                                           f"({_PENALTIES})"),
         # Neither side tells of more people than it names, and they name others: the
         # detentions of two people, not one crowd told by two who each knew someone.
+        # One named person each, no crowd counted, and their first names differ in
+        # full (``Ольга``, ``Олег``): two people's own detentions (or searches), not
+        # one happening, however alike the day and the place. (Two tellings that
+        # name one person in ways the people linking missed mostly differ in form,
+        # not in the first name: ``Ксюша``, ``K.``, ``Ksenia``.)
+        _level("other people, one each", f"{_BOTH_NAME} AND \"sole_first_l\" <> \"sole_first_r\" "
+                                         f"AND {_ALONE.format(s='l')} AND {_ALONE.format(s='r')}"),
         _level("other people", f"{_BOTH_NAME} AND {_NAMES_ALL.format(s='l')} "
                                f"AND {_NAMES_ALL.format(s='r')}"),
         _level("crowd, others named", _BOTH_NAME),
@@ -172,5 +207,101 @@ INCIDENTS = Model(
     columns=["type", "aggregate", "date_start", "date_end", "date_precision", "month", "year",
              "place_canonical", "city", "country", "person_ids", "count_min", "count_max",
              "amount_min", "amount_max", "currency", "term_min", "term_max", "term_unit",
-             "words", "words_key", "doc_person_ids"],
+             "words", "words_key", "doc_person_ids", "doc_date", "sole_first"],
 )
+
+
+def _counted(row) -> float | None:
+    """The number of people an event counts (either end), None when it counts none."""
+    for value in (row.count_min, row.count_max):
+        if value is not None and value == value:
+            return float(value)
+    return None
+
+
+def crowd_and_its_people(events) -> list[tuple[int, int]]:
+    """Event pairs of one document that tell one happening twice: a crowd counted
+    (``задержала около 300 человек``) and, apart, someone among it (``Среди
+    задержанных была Ксения Воронцова``): one kind, one day, one city, the crowd
+    counting more than it names and the other counting no one beyond those it names.
+    Joined before any scoring (the events stage keeps them as two events; the
+    clustering would otherwise keep two events of one document apart).
+
+    Only a pair whose person event fits one crowd of its document, and never for a
+    penalty (a fine or an arrest is imposed on each person: a court's 3 fines that day
+    and someone's fine are not one).
+    """
+    dated = events[(events["date_precision"] == "day") & events["city"].notna()
+                   & ~events["type"].isin(PENALTY_KINDS)]
+    crowds: dict[str, list] = {}
+    members: dict[str, list] = {}
+    for row in dated.itertuples(index=False):
+        named = len(row.person_ids) if row.person_ids is not None else 0
+        counted = _counted(row)
+        if counted is not None and counted >= 2 and counted > named:
+            crowds.setdefault(row.doc_id, []).append(row)
+        elif named and (counted or 0) <= named:
+            members.setdefault(row.doc_id, []).append(row)
+    pairs = []
+    for doc_id in crowds.keys() & members.keys():
+        fits = [(c.unique_id, m.unique_id) for m in members[doc_id] for c in crowds[doc_id]
+                if (c.type, c.aggregate) == (m.type, m.aggregate)
+                and c.date_start == m.date_start and c.date_end == m.date_end
+                and c.date_start == c.date_end and c.city == m.city]
+        pairs += [(c, m) for c, m in fits if sum(b == m for _, b in fits) == 1]
+    return pairs
+
+
+def _alone(row) -> bool:
+    """One person named and no one counted beyond them (SQL: :data:`_ALONE`)."""
+    counted = _counted(row)
+    return (row.person_ids is not None and len(row.person_ids) == 1
+            and (counted is None or counted <= 1) and isinstance(row.sole_first, str))
+
+
+def pairs_kept_apart(pairs, events, threshold: float,
+                     in_crowds: set[int] = frozenset()) -> list[tuple[int, int]]:
+    """Scored pairs at or above ``threshold`` of two people each alone in their event,
+    with other first names (the level ``other people, one each``): kept apart.
+    ``in_crowds``: events known to be part of a crowd (:func:`crowd_and_its_people`),
+    whose people were not alone.
+
+    A single person detained the same day in the same city as another single person is
+    not one detention; the day, city and kind they share (evidence not independent of
+    whom it befell) would otherwise outvote the people. A rule of the clustering, as
+    two cities on one day is for people; an annotator's decision still wins.
+    """
+    strong = pairs[pairs["match_probability"] >= threshold]
+    rows = list(events.itertuples(index=False))  # unique_id is the row number
+    found = []
+    for i, j in zip(strong["unique_id_l"].astype(int), strong["unique_id_r"].astype(int)):
+        a, b = rows[i], rows[j]
+        if i in in_crowds or j in in_crowds:
+            continue
+        if _alone(a) and _alone(b) and a.person_ids != b.person_ids \
+                and other_first_names(a.sole_first, b.sole_first):
+            found.append((i, j))
+    return found
+
+
+def other_first_names(a: str, b: str) -> bool:
+    """Whether two first names (sound keys) are two names, not one written two ways: not
+    a letter apart (a typo) and neither the other's beginning (``farida``, an inflected
+    ``farid``).
+
+    >>> other_first_names("olga", "oleg"), other_first_names("farid", "farida")
+    (True, False)
+    >>> other_first_names("natala", "natalia"), other_first_names("timur", "ruslan")
+    (False, True)
+    """
+    if a == b or a.startswith(b) or b.startswith(a):
+        return False
+    if abs(len(a) - len(b)) > 1:
+        return True
+    if len(a) == len(b):
+        differ = [k for k in range(len(a)) if a[k] != b[k]]
+        return not (len(differ) == 1 or (len(differ) == 2 and differ[1] == differ[0] + 1
+                                         and a[differ[0]] == b[differ[1]]
+                                         and a[differ[1]] == b[differ[0]]))
+    short, long_ = sorted((a, b), key=len)
+    return not any(long_[:k] + long_[k + 1:] == short for k in range(len(long_)))

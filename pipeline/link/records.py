@@ -240,7 +240,7 @@ EVENT_COLUMNS = [
     "date_end", "date_precision", "month", "year", "place", "place_canonical", "city",
     "country", "person_ids", "count_min", "count_max", "amount_min", "amount_max",
     "currency", "term_min", "term_max", "term_unit", "actors", "words", "words_key",
-    "doc_person_ids",
+    "doc_person_ids", "doc_date", "sole_first",
 ]
 
 _WORD = re.compile(r"[^\W\d_]{4,}")
@@ -268,6 +268,13 @@ def evidence_words(text, said_elsewhere: str = "") -> list[str] | None:
         return None
     skip = _month_stems() | {_stem(w) for w in _WORD.findall(said_elsewhere)}
     return _listed(s for w in _WORD.findall(text) if (s := _stem(w)) not in skip)
+
+
+def _sole_first(persons) -> str | None:
+    """The full first name (its sound key) of the one person an event names, if it
+    names exactly one and gives their first name in full."""
+    names = split_names(persons)
+    return parse_name(names[0]).first if len(names) == 1 else None
 
 
 def event_records(tables: Tables, places: pd.DataFrame,
@@ -300,6 +307,7 @@ def event_records(tables: Tables, places: pd.DataFrame,
         "words": [evidence_words(e, " ".join(str(v) for v in (p, pl) if isinstance(v, str)))
                   for e, p, pl in zip(events["evidence"], events["persons"], events["place"])],
     })
+    frame["sole_first"] = [_sole_first(p) for p in events["persons"]]
     frame["words_key"] = [" ".join(w) if w and len(w) >= 4 else None for w in frame["words"]]
     # Everyone the event's document names: an event naming no one (``оштрафовал меня``)
     # still belongs to a document about someone.
@@ -307,6 +315,11 @@ def event_records(tables: Tables, places: pd.DataFrame,
     for key, person_id in person_of.items():
         in_document.setdefault(key_parts(key)[0], set()).add(person_id)
     frame["doc_person_ids"] = [_listed(in_document.get(d, ())) for d in frame["doc_id"]]
+    # The date its statement is dated: an event the statement gives no date still
+    # happened before it (a one-sided bound the date comparison reads).
+    dated = tables.documents.drop_duplicates("doc_id").set_index("doc_id")["doc_date"]
+    frame["doc_date"] = pd.to_datetime(frame["doc_id"].map(dated)).dt.date.to_numpy()
+    frame["doc_date"] = frame["doc_date"].where(frame["doc_date"].notna(), None)
     for column in ("date_precision", "place", "currency", "term_unit", "month"):
         frame[column] = frame[column].where(frame[column].notna(), None)
     frame.insert(0, "unique_id", range(len(frame)))
