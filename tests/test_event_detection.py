@@ -228,6 +228,19 @@ def test_the_people_listed_after_a_colon_are_the_events(raw, kind, surnames, eve
     assert {name.split()[-1] for name in found[0].persons} == surnames
 
 
+# A colon in a later sentence introduces something else: not the event's people.
+NOT_LISTED = [
+    "3 мая полиция задержала студента у здания вокзала. Об этом рассказал его адвокат: Олег Бахтин.",
+    "В Самаре задержали участников пикета. Сообщил координатор: Пётр Зуев.",
+]
+
+
+@pytest.mark.parametrize("raw", NOT_LISTED)
+def test_a_name_after_a_colon_in_a_later_sentence_is_not_listed(raw, events_of):
+    found = [e for e in events_of(normalise(raw).text) if e.type == "detention"]
+    assert found and not any(e.persons for e in found), found
+
+
 def test_a_listed_line_that_tells_its_own_happening_keeps_its_person(events_of):
     raw = ("Задержания 3 марта:\n1. Орлова Вера Павловна, задержана в Перми\n"
            "2. Кузин Глеб Андреевич, задержан в Казани")

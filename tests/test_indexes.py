@@ -26,9 +26,11 @@ DATES = (None, DateValue(dt.date(2024, 5, 6), dt.date(2024, 5, 6), "day"),
 COUNTS = (None, Count(3, 3), Count(3, None), Count(7, 7))
 NAMES = ("Иван Петров", "Анна Смирнова", "Олег Козлов", "Мария Орлова")
 
-telling = st.builds(Telling, summary=st.booleans(), back_reference=st.booleans(),
+telling = st.builds(Telling, summary=st.booleans(), caption=st.booleans(), back_reference=st.booleans(),
+                    about_application=st.booleans(), day_before=st.booleans(), situated=st.booleans(),
                     single=st.booleans(), repeated=st.booleans(), listed=st.booleans(),
-                    particular=st.booleans(), inchoative=st.booleans())
+                    particular=st.booleans(), inchoative=st.booleans(), later=st.booleans(),
+                    retelling=st.booleans(), clause=st.integers(0, 2))
 draft_spec = st.fixed_dictionaries({
     "type": st.sampled_from(sorted(TRIGGERS)),
     "word": st.integers(0, 2),

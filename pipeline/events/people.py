@@ -183,6 +183,7 @@ def carry_persons(drafts: list) -> None:
             draft.update(persons=last[draft.paragraph])
 
 
+_SENTENCE_END = re.compile(r"[.!?…][»\")]*\s")
 _ENTRY_OPENING = re.compile(r"\s*(?:\d{1,4}[.)]\s*|[•*·\-—–]\s*)?")
 
 
@@ -212,8 +213,8 @@ def persons_listed(drafts: list, text: str, mentions) -> None:
         line_end = text.find("\n", event.end)
         line_end = len(text) if line_end < 0 else line_end
         colon = text.find(":", event.end, line_end)
-        if colon < 0:
-            continue
+        if colon < 0 or _SENTENCE_END.search(text, event.end, colon):
+            continue  # no colon in the trigger's own sentence ("... Сообщила защитница: Орлова")
         listed: list[str] = []
         if text[colon + 1 : line_end].strip():
             listed = names_opening(colon + 1, line_end) or []

@@ -21,6 +21,7 @@ from __future__ import annotations
 import json
 import math
 import warnings
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -242,9 +243,8 @@ def halves_of_one_name(persons: pd.DataFrame) -> list[tuple[int, int]]:
         fits = [(f, s) for f, first, g in firsts[doc_id] for s, surname, h in surnames[doc_id]
                 if whole.get((first, surname), set()) - {doc_id}
                 and (g is None or h is None or g == h)]
-        for f, s in fits:
-            if sum(a == f for a, _ in fits) == 1 and sum(b == s for _, b in fits) == 1:
-                pairs.append((f, s))
+        by_first, by_surname = Counter(f for f, _ in fits), Counter(s for _, s in fits)
+        pairs += [(f, s) for f, s in fits if by_first[f] == 1 and by_surname[s] == 1]
     return pairs
 
 

@@ -21,6 +21,8 @@ or the same words in the evidence sentence, or documents naming a person in comm
 
 from __future__ import annotations
 
+from collections import Counter
+
 from .engine import Model
 from .people import _else, _level
 
@@ -248,7 +250,8 @@ def crowd_and_its_people(events) -> list[tuple[int, int]]:
                 if (c.type, c.aggregate) == (m.type, m.aggregate)
                 and c.date_start == m.date_start and c.date_end == m.date_end
                 and c.date_start == c.date_end and c.city == m.city]
-        pairs += [(c, m) for c, m in fits if sum(b == m for _, b in fits) == 1]
+        per_member = Counter(m for _, m in fits)
+        pairs += [(c, m) for c, m in fits if per_member[m] == 1]
     return pairs
 
 

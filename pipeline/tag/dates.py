@@ -20,6 +20,7 @@ the text leaves out is filled is told in ``dateline``.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, replace
@@ -194,12 +195,14 @@ def scan_dates(text: str) -> tuple[Expression, ...]:
 @lru_cache(maxsize=4)
 def _scan(text: str) -> tuple[Expression, ...]:
     folded = _fold(text)
-    urls = [m.span() for m in URL.finditer(folded)]
+    urls = [m.span() for m in URL.finditer(folded)]  # in order, never overlapping
+    url_ends = [end for _, end in urls]
     found: list[Expression] = []
     for kind, pattern in lexicon()["patterns"].items():
         for match in pattern.finditer(folded):
-            if any(s < match.end() and match.start() < e for s, e in urls):
-                continue
+            k = bisect.bisect_right(url_ends, match.start())  # the first URL ending after it starts
+            if k < len(urls) and urls[k][0] < match.end():
+                continue  # inside a URL
             _, _, cued = _prefix(folded, match.start())
             cued = cued or folded[match.start() - 1:match.start()] == "("
             expression = _read(kind, match, cued)
@@ -279,6 +282,8 @@ def tag_dates(text: str, doc_date: dt.date | None) -> list[Mention]:
     expressions = scan_dates(text)
     anchors = [(e.start, e.explicit_year, 0 if e.first.month else 1)
                for e in expressions if e.explicit_year]
+    starts = [e.start for e in expressions]  # in text order
+    endnotes = BACKLINK in text
     mentions = []
     reference, paragraph = None, -1  # the last date with a year in the paragraph so far
     carried = None  # the narrative's reference at the end of the paragraphs before
@@ -287,7 +292,7 @@ def tag_dates(text: str, doc_date: dt.date | None) -> list[Mention]:
         if line != paragraph:
             carried = reference or carried
             reference, paragraph = None, line
-        source = _endnote_source_date(text, expression.start, expressions)
+        source = _endnote_source_date(text, expression.start, expressions, starts) if endnotes else None
         if source is not None:  # an endnote headline: its source's date dates it, not the narrative
             ends = resolve_ends(expression.first, expression.last, expression.relative,
                                 expression.start, source, anchors)
@@ -321,28 +326,42 @@ BACKLINK = "\u21a9"  # "↩": a report's endnote headline points back to its foo
 SOURCE_WINDOW = 400  # characters after a headline in which its source line and date stand
 
 
-def _endnote_source_date(text: str, start: int, expressions: list[Expression]) -> dt.date | None:
+_ENDNOTE_ENTRY = re.compile(r"\s*\d{1,4}\.\s")  # "14. " opens a numbered endnote headline
+
+
+def _endnote_source_date(text: str, start: int, expressions: list[Expression],
+                         starts: list[int] | None = None) -> dt.date | None:
     """The date of the source an endnote headline cites, when ``start`` lies in one (a line
-    ending in ``↩``, or the line before it): a year-less date in the headline takes the
-    source's year, as a headline retells what its source reported shortly before.
+    ending in ``↩``, or a numbered line whose headline the next line ends): a year-less
+    date in the headline takes the source's year, as a headline retells what its source
+    reported shortly before. ``starts``: the expressions' starts, in order.
 
     >>> text = "3. Суд 7 декабря арестовал активиста ↩\\nhttp://x.org\\nНовости, 10.12.2013\\n"
     >>> _endnote_source_date(text, 7, scan_dates(text))
     datetime.date(2013, 12, 10)
     >>> _endnote_source_date("Суд 7 декабря арестовал активиста.", 4, []) is None
     True
+
+    The body paragraph before the endnotes is no headline's first half:
+
+    >>> text = "В 2021 году 7 декабря задержан активист.\\n1. Суд арестовал ↩\\nНовости, 10.12.2013"
+    >>> _endnote_source_date(text, 12, scan_dates(text)) is None
+    True
     """
+    line_start = text.rfind("\n", 0, start) + 1
     end = text.find("\n", start)
     end = len(text) if end < 0 else end
     mark = text.find(BACKLINK, start, end)
-    if mark < 0:  # a headline over two lines: its mark ends the next one
-        after = text.find("\n", end + 1)
+    if mark < 0 and _ENDNOTE_ENTRY.match(text, line_start, end):
+        after = text.find("\n", end + 1)  # a numbered headline over two lines: its mark ends the next
         mark = text.find(BACKLINK, end, len(text) if after < 0 else after)
     if mark < 0:
         return None
-    for e in expressions:
-        if mark < e.start <= mark + SOURCE_WINDOW and e.first == e.last and e.first.day \
-                and e.explicit_year and not e.relative:
+    starts = [e.start for e in expressions] if starts is None else starts
+    for e in expressions[bisect.bisect_right(starts, mark):]:
+        if e.start > mark + SOURCE_WINDOW:
+            break
+        if e.first == e.last and e.first.day and e.explicit_year and not e.relative:
             return first_day(e.first)
     return None
 

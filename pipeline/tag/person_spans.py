@@ -431,7 +431,10 @@ def named_after_people(text: str, holders: list[Span] | None = None) -> list[Spa
     return found
 
 
-_THREE_WORDS = re.compile(r"(?<![\w-])[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)? [А-ЯЁ][а-яё]+ [А-ЯЁ][а-яё]+(?![\w-])")
+# Three capitalised words from every word start (a lookahead, so that a capitalised word
+# before a name does not use up the match: ``Задержана Жукова Любовь Владимировна``).
+_THREE_WORDS = re.compile(
+    r"(?<![\w-])(?=([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)? [А-ЯЁ][а-яё]+ [А-ЯЁ][а-яё]+)(?![\w-]))")
 
 
 def names_with_patronymic(text: str, spans: list[Span]) -> list[Span]:
@@ -446,11 +449,13 @@ def names_with_patronymic(text: str, spans: list[Span]) -> list[Span]:
     """
     found = []
     for match in _THREE_WORDS.finditer(text):
-        surname, given, patronymic = match.group().split(" ")
+        if found and match.start() < found[-1].end:
+            continue  # inside the name just found
+        surname, given, patronymic = match.group(1).split(" ")
         if (is_patronymic(patronymic) and is_given_name(given) and _surname_readings(surname)
                 and _roles_in_name([given, patronymic]) == [GIVEN, PATRONYMIC]
                 and _agree([surname, given, patronymic])):
-            found.append(Span(PER, match.start(), match.end()))
+            found.append(Span(PER, match.start(1), match.end(1)))
     if not found:
         return spans
     people = SpanIndex((s.start, s.end) for s in spans if s.type == PER)
