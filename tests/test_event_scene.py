@@ -163,7 +163,7 @@ def test_pressure_told_by_another_word_is_another_happening(events_of, text, n):
 # are rulings of their own; the court words after a lawsuit or appeal filed in the paragraph
 # tell that same case.
 COURT_TOLD_APART = [
-    ("В мае 2013 года суд вернул дело Ивана Петрова в прокуратуру. Позднее суд амнистировал его.", 2),
+    ("Летом 2013 года районный суд вернул дело Ивана Петрова на доследование. Позднее суд амнистировал его.", 2),
     ("В марте 2013 года активисты подали иск к администрации Омска. "
      "Районный суд в удовлетворении иска отказал.", 1),
 ]
