@@ -4,7 +4,8 @@
     python -m benchmarks.quality --set ovdinfo-dev   # some sets (repeat --set)
     python -m benchmarks.quality --set ovdinfo-dev --out OUT   # score an existing run
     python -m benchmarks.quality --set ovdinfo-dev --keep OUT --discrepancies REPORTS
-        # keep the run, and each development set's discrepancy table (REPORTS/NAME)
+        # keep the run, and each development set's discrepancy table (REPORTS/NAME);
+        # --keep skips held-out sets (prints a note), so their runs are not written to disk
 
 Runs the pipeline over each set's documents into a temporary folder (or takes
 ``--out``) and reconciles it with the set's gold:
@@ -133,7 +134,11 @@ def main(argv: list[str] | None = None) -> int:
                         help="score only these sets (default: all)")
     parser.add_argument("--out", type=Path, help="score this output folder instead of running the pipeline")
     parser.add_argument("--json", type=Path, help="also write every set's metrics to this JSON file")
-    parser.add_argument("--keep", type=Path, help="run the pipeline into this folder and keep it (with --out: reuse it)")
+    parser.add_argument("--keep", type=Path,
+                        help="run the pipeline into this folder and keep it (with --out: reuse it);"
+                             " development sets only: held-out sets are skipped, not run"
+                             " (the OVD-Info dev pages share their PDFs with the held-out pages,"
+                             " so a kept ovdinfo-dev run still holds every page's output)")
     parser.add_argument("--discrepancies", type=Path,
                         help="write each development set's report folder (discrepancies.csv ...) under this folder;"
                              " held-out sets never get one, so nobody reads their misses")
@@ -148,6 +153,8 @@ def main(argv: list[str] | None = None) -> int:
         runs: dict[tuple[Path, ...], Path] = {}
         for gold_set in chosen:
             why = gold_set.available()
+            if not why and args.keep and gold_set.name in HELD_OUT:
+                why = "--keep keeps development sets only (run without --keep to score it)"
             if why:
                 print(f"{gold_set.title:26} skipped: {why}")
                 continue

@@ -106,7 +106,7 @@ def _governor_in(tokens, hit: TriggerHit, words: frozenset[str], depth: int = 1)
 def _alleged(tokens, hit: TriggerHit) -> bool:
     """An act someone is accused or suspected of (``обвинен в убийстве``, ``по подозрению в
     грабеже``): a governor within three steps, over transparent nouns, is an accusation;
-    or the clause says it is someone's version (``по версии следствия, они участвовали``)."""
+    or the clause says it is someone's version (``по версии обвинения, он поджёг склад``)."""
     transparent = _words("transparent_heads") | folded_set("transparent_heads")
     accusation = _words("alleged_heads")
     clause = _clause_of(tokens, hit.anchor)

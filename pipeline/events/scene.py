@@ -172,8 +172,8 @@ def counts_cases(tokens: tuple[Token, ...]) -> bool:
 
 def introduced_years(units: list[int], introductions: dict[int, DateValue], framed: set[int]) -> dict[int, DateValue]:
     """Paragraph -> the year of the set of cases it is an example of: the paragraphs after
-    one whose sentence dates a count of cases (``В течение 2014 года несколько дел было
-    возбуждено ...``), up to ``INTRODUCED_REACH``, until one that sets a time of its own.
+    one whose sentence dates a count of cases (``За 2016 год против блогеров завели пять
+    дел ...``), up to ``INTRODUCED_REACH``, until one that sets a time of its own.
 
     >>> year = DateValue(dt.date(2014, 1, 1), dt.date(2014, 12, 31), "year")
     >>> sorted(introduced_years([0, 1, 2, 3, 4], {1: year}, {4}))
@@ -240,7 +240,7 @@ FRAMING_PREPOSITIONS = {"в", "во"}  # "в октябре"; not a start or a b
 
 
 def dates_clause(tokens: tuple[Token, ...], index: int | None) -> bool:
-    """A date word is an adverbial of a verb of its sentence (``в октябре суд постановил``,
+    """A date word is an adverbial of a verb of its sentence (``в мае коллегия решила``,
     ``преследования начались в январе``): the time of that clause, not of a noun
     (``событий 11 декабря``) nor inside a bracket the verb stands outside of."""
     if index is None or tokens[index].rel not in {"obl", "obl:tmod", "advmod"}:
@@ -425,7 +425,7 @@ class Scene:
                 if _opens(tokens, m) or (caption and m.value.precision != "year"):
                     self.dates.append((unit, m.start, m.value))
                 elif parsed and dates_clause(tokens, span_head(tokens, p.tokens)):
-                    # a clause's own time ("..., и в октябре суд постановил, ... приговорил")
+                    # a clause's own time ("..., а в мае коллегия решила, ... назначила")
                     # frames what the rest of its sentence tells, not the next sentences
                     self.dates.append((unit, m.start, m.value, sentence.end))
                 if m.value.precision == "day":

@@ -225,7 +225,7 @@ _QUOTED_AT_END = re.compile(r"(?<=\S)[ \t]+[«\"“„]((?=[A-ZА-ЯЁ0-9a-z])[^
 
 def nested_orgs(spans: list[Span], inner: list[Span]) -> list[Span]:
     """The ORGs taken into a longer one that still lie inside a kept ORG, to nest:
-    ``МИД России`` in ``Департамента информации и печати МИД России``."""
+    ``МИД России`` in ``Управления протокола МИД России``."""
     flat = sorted(spans, key=lambda s: s.start)
     starts = [s.start for s in flat]
     kept: list[Span] = []
