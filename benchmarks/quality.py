@@ -3,9 +3,10 @@
     python -m benchmarks.quality                     # every set
     python -m benchmarks.quality --set ovdinfo-dev   # some sets (repeat --set)
     python -m benchmarks.quality --set ovdinfo-dev --out OUT   # score an existing run
-    python -m benchmarks.quality --set ovdinfo-dev --keep OUT --discrepancies REPORTS
+    python -m benchmarks.quality --set dev --keep OUT --discrepancies REPORTS
         # keep the run, and each development set's discrepancy table (REPORTS/NAME);
-        # --keep skips held-out sets (prints a note), so their runs are not written to disk
+        # --keep skips held-out sets and sets sharing their inputs (the OVD-Info pages:
+        # use --discrepancies alone for those), so no held-out output is written to disk
 
 Runs the pipeline over each set's documents into a temporary folder (or takes
 ``--out``) and reconciles it with the set's gold:
@@ -136,14 +137,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, help="also write every set's metrics to this JSON file")
     parser.add_argument("--keep", type=Path,
                         help="run the pipeline into this folder and keep it (with --out: reuse it);"
-                             " development sets only: held-out sets are skipped, not run"
-                             " (the OVD-Info dev pages share their PDFs with the held-out pages,"
-                             " so a kept ovdinfo-dev run still holds every page's output)")
+                             " development sets only: held-out sets, and sets sharing their inputs"
+                             " (the OVD-Info dev pages share the PDFs of the held-out pages), are"
+                             " skipped, not run")
     parser.add_argument("--discrepancies", type=Path,
                         help="write each development set's report folder (discrepancies.csv ...) under this folder;"
                              " held-out sets never get one, so nobody reads their misses")
     args = parser.parse_args(argv)
     chosen = [s for s in SETS if not args.sets or s.name in args.sets]
+    # The OVD-Info dev pages share their PDFs with the held-out pages: a kept run of either
+    # would hold the held-out pages' output.
+    held_out_inputs = {s.inputs for s in SETS if s.name in HELD_OUT}
     if args.keep and not args.out:
         args.keep.mkdir(parents=True, exist_ok=True)
     print(f"{'set':26} {'measure':18} {'P':>6} {'R':>6} {'F1':>6}")
@@ -153,8 +157,9 @@ def main(argv: list[str] | None = None) -> int:
         runs: dict[tuple[Path, ...], Path] = {}
         for gold_set in chosen:
             why = gold_set.available()
-            if not why and args.keep and gold_set.name in HELD_OUT:
-                why = "--keep keeps development sets only (run without --keep to score it)"
+            if not why and args.keep and gold_set.inputs in held_out_inputs:
+                why = ("--keep keeps development sets only, and only those whose inputs no held-out"
+                       " set shares (run without --keep to score it)")
             if why:
                 print(f"{gold_set.title:26} skipped: {why}")
                 continue
