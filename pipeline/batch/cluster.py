@@ -115,6 +115,10 @@ def run_chunk(items: list[InputFile], staging: Staging, name: str, limits: Limit
             n_pages += pages
     folder = f"{staging.folder}{staging.store.sep}{name}"
     write_part(staging.store, folder, rows_by_table)
+    # The part and the texts were staged without a flush each, and the client's flush
+    # before its journal names them reaches only its own machine's page cache: this
+    # worker (perhaps on another machine) flushes them before it reports them done.
+    staging.store.sync()
     # The result is kept beside the part, in OUT: a worker that dies after finishing (a
     # later file's limit ends it) loses nothing the client still needs.
     staging.store.write_text(f"{folder}{staging.store.sep}{RESULT}", json.dumps(
