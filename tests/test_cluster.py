@@ -232,3 +232,32 @@ def test_a_worker_flushes_its_staged_files_before_it_writes_the_chunks_result(tm
     run_chunk(items, Staging(store, store.path("staging")), "chunk-0", Limits(30, None), process=fake_stages)
     assert events[-2:] == ["syncfs", RESULT]
     assert {"a.txt", "b.raw.txt", "documents.parquet"} <= set(events[:-2]), events
+
+
+def preloaded() -> bool:
+    return "pipeline.batch.preloaded" in sys.modules
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="the forkserver is for Linux here")
+def test_local_workers_fork_from_the_preloaded_server_for_the_clusters_life_only():
+    """Dask's configuration names the forkserver while our LocalCluster lives, so a worker
+    its nanny starts again is forked with the models too, and not after it is closed."""
+    import contextlib
+
+    import dask
+
+    from pipeline.batch.cluster import connect
+
+    method = "distributed.worker.multiprocessing-method"
+    before = dask.config.get(method)
+    with contextlib.ExitStack() as scope:
+        client, cluster = connect("local:1", scope)
+        try:
+            assert list(client.run(preloaded).values()) == [True]
+            client.restart()  # a new worker, started after the cluster was made
+            assert list(client.run(preloaded).values()) == [True]
+        finally:
+            client.close()
+            cluster.close()
+        assert dask.config.get(method) == "forkserver"
+    assert dask.config.get(method) == before
