@@ -4,6 +4,7 @@ older output killed mid-commit loses nothing and leaves no stale single files.""
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import textwrap
@@ -130,3 +131,35 @@ def test_outputs_follow_the_umask_which_is_read_without_being_changed(tmp_path, 
                           cwd=REPO, timeout=120)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == oct(0o666 & ~mask)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="syncfs is Linux's")
+@pytest.mark.parametrize("code", ["EIO", "ENOSPC"])
+def test_a_flush_that_fails_stops_the_commit_rather_than_falling_back_to_sync(tmp_path, monkeypatch, code):
+    """syncfs failing with EIO or ENOSPC is an error, not a reason to call sync() (which
+    reports nothing); only a syncfs that is not there (ENOSYS, EINVAL) falls back."""
+    import ctypes
+    import errno
+
+    from pipeline.batch.store import Store
+
+    class Libc:  # the C library, whose syncfs fails as a dying disk makes it fail
+        def __init__(self, *args, **kwargs):
+            pass
+
+        def syncfs(self, fd):
+            ctypes.set_errno(getattr(errno, code))
+            return -1
+
+    synced = []
+    monkeypatch.setattr(ctypes, "CDLL", Libc)
+    monkeypatch.setattr(os, "sync", lambda: synced.append(True))
+    store = Store(tmp_path / "out")
+    store.write_text(store.path("staged.txt"), "Заявление", durable=False)
+    with pytest.raises(OutputError, match=f"{re.escape(store.root)}: .*{os.strerror(getattr(errno, code))}"):
+        store.sync()
+    assert not synced
+
+    Libc.syncfs = lambda self, fd: ctypes.set_errno(errno.ENOSYS) or -1
+    store.sync()
+    assert synced == [True]

@@ -196,3 +196,68 @@ def test_a_worker_killed_mid_batch_and_every_file_is_still_accounted_for(schedul
     assert rerun.returncode == 0, rerun.stderr
     assert f"24 files: 24 ok, 0 failed ({24 - len(failed)} unchanged since the last run)" in rerun.stdout
     assert set(read_table(out, DOCUMENTS).status) == {"ok"}
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="syncfs is Linux's")
+def test_a_worker_flushes_its_staged_files_before_it_writes_the_chunks_result(tmp_path, monkeypatch):
+    """The client's flush before its journal reaches only its own machine: a worker on
+    another one flushes its part and texts itself before result.json reports them done."""
+    import ctypes
+
+    from pipeline.batch.cluster import RESULT, run_chunk
+    from pipeline.batch.run import InputFile, Staging
+    from pipeline.batch.store import Store
+    from test_archive import fake_stages, write
+
+    inputs = write(tmp_path / "in", {"a.txt": "Заявление А.", "b.txt": "Заявление Б.\nЗадержан."})
+    events: list[str] = []
+    real_cdll, real_replace = ctypes.CDLL, os.replace
+
+    class Libc:  # the C library, its syncfs noted
+        def __init__(self, *args, **kwargs):
+            self._libc = real_cdll(*args, **kwargs)
+
+        def syncfs(self, fd):
+            events.append("syncfs")
+            return self._libc.syncfs(fd)
+
+    def replace(source, target, **kw):
+        events.append(os.path.basename(target))
+        return real_replace(source, target, **kw)
+
+    monkeypatch.setattr(ctypes, "CDLL", Libc)
+    monkeypatch.setattr(os, "replace", replace)
+    store = Store(tmp_path / "out")
+    items = [InputFile(inputs / name, name.removesuffix(".txt")) for name in ("a.txt", "b.txt")]
+    run_chunk(items, Staging(store, store.path("staging")), "chunk-0", Limits(30, None), process=fake_stages)
+    assert events[-2:] == ["syncfs", RESULT]
+    assert {"a.txt", "b.raw.txt", "documents.parquet"} <= set(events[:-2]), events
+
+
+def preloaded() -> bool:
+    return "pipeline.batch.preloaded" in sys.modules
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="the forkserver is for Linux here")
+def test_local_workers_fork_from_the_preloaded_server_for_the_clusters_life_only():
+    """Dask's configuration names the forkserver while our LocalCluster lives, so a worker
+    its nanny starts again is forked with the models too, and not after it is closed."""
+    import contextlib
+
+    import dask
+
+    from pipeline.batch.cluster import connect
+
+    method = "distributed.worker.multiprocessing-method"
+    before = dask.config.get(method)
+    with contextlib.ExitStack() as scope:
+        client, cluster = connect("local:1", scope)
+        try:
+            assert list(client.run(preloaded).values()) == [True]
+            client.restart()  # a new worker, started after the cluster was made
+            assert list(client.run(preloaded).values()) == [True]
+        finally:
+            client.close()
+            cluster.close()
+        assert dask.config.get(method) == "forkserver"
+    assert dask.config.get(method) == before

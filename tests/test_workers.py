@@ -216,3 +216,18 @@ def test_killed_batch_leaves_whole_tables_and_resumes(tmp_path):
     assert not list((out / "_archive" / "staging").rglob("*.*"))
     assert sorted(read_table(out, DOCUMENTS).doc_id) == sorted(
         ["before", *(f"statement_{i}" for i in range(8))])
+
+
+def test_a_fork_that_fails_leaves_the_parents_collector_unfrozen(monkeypatch):
+    import errno
+    import gc
+
+    def no_fork():
+        raise OSError(errno.EAGAIN, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(os, "fork", no_fork)
+    frozen = gc.get_freeze_count()
+    with WorkerPool(1, str.upper, limits=quick()) as pool:
+        with pytest.raises(OSError, match="temporarily unavailable"):
+            list(pool.map(["a"]))
+    assert gc.get_freeze_count() == frozen

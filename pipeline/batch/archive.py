@@ -483,7 +483,8 @@ class Archive:
         moves.append([registry_staged, meta(store, REGISTRY, f"{generation:08d}.jsonl")])
         journal = {"generation": generation, "moves": moves, "removals": removals, "parts": parts}
         # What the workers staged was written without a flush each: one flush of the
-        # file system now, before the journal can point at any of it.
+        # file system now, before the journal can point at any of it. (It reaches this
+        # machine's page cache only; Dask workers flush theirs before reporting a chunk.)
         store.sync()
         store.write_text(meta(store, JOURNAL), json.dumps(journal, ensure_ascii=False))
         self._apply(journal)

@@ -21,6 +21,7 @@ neighbours down with it.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import math
 import os
@@ -115,6 +116,10 @@ def run_chunk(items: list[InputFile], staging: Staging, name: str, limits: Limit
             n_pages += pages
     folder = f"{staging.folder}{staging.store.sep}{name}"
     write_part(staging.store, folder, rows_by_table)
+    # The part and the texts were staged without a flush each, and the client's flush
+    # before its journal names them reaches only its own machine's page cache: this
+    # worker (perhaps on another machine) flushes them before it reports them done.
+    staging.store.sync()
     # The result is kept beside the part, in OUT: a worker that dies after finishing (a
     # later file's limit ends it) loses nothing the client still needs.
     staging.store.write_text(f"{folder}{staging.store.sep}{RESULT}", json.dumps(
@@ -219,8 +224,13 @@ def _resident_mb() -> float:
 # ---------------------------------------------------------------- on the client
 
 
-def connect(address: str):
-    """A Dask client for a scheduler's address, or for ``local:N`` a new LocalCluster."""
+def connect(address: str, scope: contextlib.ExitStack):
+    """A Dask client for a scheduler's address, or for ``local:N`` a new LocalCluster.
+
+    What a LocalCluster needs of Dask's configuration is set until ``scope`` closes,
+    which is to be after the cluster is closed: not just while it is made, since a
+    nanny starting a worker again (or a scale-up) reads it then.
+    """
     try:
         from distributed import Client, LocalCluster
     except ImportError as error:
@@ -233,27 +243,32 @@ def connect(address: str):
             raise ClusterError(f"--cluster {address}: expected local:N with N workers, e.g. local:2")
         import dask
 
-        _fork_workers_with_models()
-        # One task at a time per worker: a task waiting behind another is not counted
-        # against when the worker dies of the other one.
-        with dask.config.set({"distributed.scheduler.worker-saturation": 1.0}):
-            cluster = LocalCluster(n_workers=int(count), threads_per_worker=1, processes=True,
-                                   dashboard_address=None, silence_logs=logging.ERROR,
-                                   memory_limit=None)
-        return Client(cluster), cluster
+        with contextlib.ExitStack() as made:
+            _fork_workers_with_models(made)
+            # One task at a time per worker: a task waiting behind another is not counted
+            # against when the worker dies of the other one (read when the scheduler starts).
+            with dask.config.set({"distributed.scheduler.worker-saturation": 1.0}):
+                cluster = LocalCluster(n_workers=int(count), threads_per_worker=1, processes=True,
+                                       dashboard_address=None, silence_logs=logging.ERROR,
+                                       memory_limit=None)
+            client = Client(cluster)
+            scope.enter_context(made.pop_all())  # undone by the caller, after the cluster closes
+        return client, cluster
     try:
         return Client(address, timeout="20s"), None
     except (OSError, TimeoutError) as error:
         raise ClusterError(f"--cluster {address}: cannot reach the Dask scheduler ({error})") from error
 
 
-def _fork_workers_with_models() -> None:
+def _fork_workers_with_models(scope: contextlib.ExitStack) -> None:
     """Have this process's nannies fork their workers from a forkserver that has loaded
     the stages and models (:mod:`pipeline.batch.preloaded`), rather than spawn each.
 
     Dask asks for its own preload list the first time it makes the context; asking
     first and then naming ours (before the server starts) keeps ours. Where the server
     runs already, or forkserver is not available, workers start as Dask starts them.
+    Dask's configuration names the forkserver until ``scope`` closes: every nanny reads
+    it whenever it starts a worker, so it must outlive the cluster's creation.
     """
     import multiprocessing
 
@@ -263,7 +278,7 @@ def _fork_workers_with_models() -> None:
         return
     from distributed.utils import get_mp_context
 
-    dask.config.set({"distributed.worker.multiprocessing-method": "forkserver"})
+    scope.enter_context(dask.config.set({"distributed.worker.multiprocessing-method": "forkserver"}))
     context = get_mp_context()
     context.set_forkserver_preload(["distributed", "pipeline.batch.preloaded"])
 
@@ -289,7 +304,8 @@ def run_on_cluster(address: str, todo: list[InputFile], archive: Archive, limits
     """Every file of ``todo`` on the cluster's workers, each part committed as it arrives."""
     from distributed import as_completed
 
-    client, cluster = connect(address)
+    scope = contextlib.ExitStack()
+    client, cluster = connect(address, scope)
     staging = Staging(archive.store, archive.staging)
     try:
         client.register_plugin(StagesPlugin(load_models=process is None), name=PLUGIN_NAME)
@@ -346,9 +362,10 @@ def run_on_cluster(address: str, todo: list[InputFile], archive: Archive, limits
             for future in finished:
                 handle(future)
     finally:
-        client.close()
-        if cluster is not None:
-            cluster.close()
+        with scope:  # Dask's configuration as it was, once the cluster is closed
+            client.close()
+            if cluster is not None:
+                cluster.close()
 
 
 class _WorkerWatch:

@@ -86,7 +86,9 @@ class Staging:
     folder: str
 
     # Nothing staged is flushed to disk file by file: the commit flushes it all at once
-    # before its journal names any of it (Archive.commit).
+    # before its journal names any of it (Archive.commit). That flush reaches this
+    # machine only: a Dask worker flushes what it staged itself before it writes its
+    # chunk's result (cluster.run_chunk).
 
     def write_text(self, name: str, text: str) -> None:
         self.store.write_text(f"{self.folder}{self.store.sep}{TEXTS}{self.store.sep}{name}", text, durable=False)

@@ -10,8 +10,10 @@ their task.
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
+import sys
 import uuid
 from collections.abc import Iterable
 from pathlib import Path
@@ -77,6 +79,10 @@ class Store:
         folder = os.path.dirname(path)
         os.makedirs(folder, exist_ok=True)
         temp = os.path.join(folder, f".{uuid.uuid4().hex[:12]}.tmp")
+        # Where no later sync flushes a whole file system (only Linux's sync and syncfs
+        # wait for the writes), a file is flushed as it is written: what a worker process
+        # staged is then on disk whoever commits it.
+        durable = durable or not _FLUSH_LATER
         try:
             with open(temp, "wb") as f:
                 f.write(data)
@@ -104,7 +110,9 @@ class Store:
 
     def sync(self) -> None:
         """Flush everything written under the store without ``durable`` to disk: one
-        ``syncfs`` of the store's file system (``sync`` where there is none)."""
+        ``syncfs`` of the store's file system (``sync`` where there is none; nothing
+        off Linux, where such files were flushed as they were written). Raises
+        :class:`OutputError` when the flush fails."""
         _syncfs(self.root)
 
     def sync_folders(self, folders: Iterable[str]) -> None:
@@ -222,8 +230,20 @@ def _fsync_folder(folder: str) -> None:
         os.close(fd)
 
 
+# Linux's sync() waits for the writes to reach the disk; elsewhere (macOS, the BSDs)
+# it may return before, and Windows has none: there ``durable=False`` is ignored.
+_FLUSH_LATER = sys.platform.startswith("linux")
+
+# What syncfs fails with where it is not there to call (an old kernel, a sandbox).
+_NO_SYNCFS = (errno.ENOSYS, errno.EINVAL)
+
+
 def _syncfs(path: str) -> None:
-    """Flush the file system holding ``path`` (Linux ``syncfs``; elsewhere ``sync``)."""
+    """Flush the file system holding ``path`` (Linux ``syncfs``; ``sync`` where the call
+    is not available). A flush that fails (EIO, ENOSPC) raises :class:`OutputError`:
+    what was staged may not be on disk, so no journal must name it."""
+    if not _FLUSH_LATER:
+        return  # every file was flushed as it was written
     try:
         fd = os.open(path, os.O_RDONLY)
     except OSError:
@@ -232,10 +252,17 @@ def _syncfs(path: str) -> None:
     try:
         import ctypes
 
-        if ctypes.CDLL(None, use_errno=True).syncfs(fd) != 0:
+        try:
+            syncfs = ctypes.CDLL(None, use_errno=True).syncfs
+        except (OSError, AttributeError, TypeError):  # no such symbol in this libc
             os.sync()
-    except (OSError, AttributeError):
-        os.sync()
+            return
+        if syncfs(fd) != 0:
+            code = ctypes.get_errno()
+            if code not in _NO_SYNCFS:
+                raise OutputError(f"{path}: cannot flush the output folder to disk: "
+                                  f"{os.strerror(code)} (errno {code})")
+            os.sync()
     finally:
         os.close(fd)
 

@@ -285,18 +285,25 @@ class WorkerPool:
         self._workers.clear()
 
     def _start(self) -> _Worker:
-        if self._context.get_start_method() == "fork":
-            # What the parent holds now (the models) is moved out of the collector's
-            # sight: a worker's garbage collections then never touch, and so never copy,
-            # the pages it shares with the parent.
-            gc.freeze()
         here, there = self._context.Pipe()
         process = self._context.Process(
             target=_worker_main, daemon=True,
             args=(there, os.getpid(), self._task, self._initializer, self._limits.max_memory_mb))
-        process.start()
-        if self._context.get_start_method() == "fork":
-            gc.unfreeze()  # the parent collects as before; only the worker keeps them frozen
+        forking = self._context.get_start_method() == "fork"
+        if forking:
+            # What the parent holds now (the models) is moved out of the collector's
+            # sight: a worker's garbage collections then never touch, and so never copy,
+            # the pages it shares with the parent.
+            gc.freeze()
+        try:
+            process.start()
+        except BaseException:
+            here.close()
+            there.close()
+            raise
+        finally:
+            if forking:
+                gc.unfreeze()  # the parent collects as before; only the worker keeps them frozen
         there.close()
         worker = _Worker(process, here)
         self._workers.append(worker)
