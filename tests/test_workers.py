@@ -28,8 +28,11 @@ from pipeline.batch.workers import Limits, WorkerPool, WorkerStartError, address
 # A worker is forked from this test process, so its address space starts where the
 # process's stands (a whole suite's imports and models: gigabytes of it); the limit sits
 # 1500 MB above that, so a file that eats memory is what meets it, not the fork itself.
+TIMEOUT = 6  # seconds: long enough for the memory hog to reach its limit on a busy machine
+
+
 def quick() -> Limits:
-    return Limits(timeout=3, max_memory_mb=address_space_mb() + 1500)
+    return Limits(timeout=TIMEOUT, max_memory_mb=address_space_mb() + 1500)
 
 
 def ok_rows(item: InputFile, text: str) -> Rows:
@@ -50,7 +53,7 @@ def misbehave(item: InputFile, out_dir: Path) -> tuple[Rows, int]:
     elif name.startswith("oom"):
         hog = []
         while True:  # real allocations, and used: past RLIMIT_AS (or a Dask worker's watch) it ends
-            hog.append(b"\x01" * (100 * 2**20))
+            hog.append(b"\x01" * (250 * 2**20))
     elif name.startswith("bug"):
         raise ZeroDivisionError("деление на ноль")
     return ok_rows(item, item.path.read_text(encoding="utf-8")), 1
@@ -78,7 +81,7 @@ def test_every_misbehaving_file_is_its_own_error(tmp_path, jobs):
     got = statuses(tmp_path / "out")
     assert set(got) == set(names)
     assert all(got[name] == ("ok", None) for name in ("good1", "good2", "good3"))
-    assert got["hang"] == ("error", "timed out after 3 s")
+    assert got["hang"] == ("error", f"timed out after {TIMEOUT} s")
     assert got["segfault"] == ("error", f"worker crashed (signal {signal.SIGSEGV.value})")
     assert got["exit"] == ("error", "worker crashed (exit code 3)")
     assert got["oom"] == ("error", f"out of memory (limit {limits.max_memory_mb} MB)")
