@@ -25,6 +25,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from benchmarks.baseline import export_tree
+
 REPO = Path(__file__).resolve().parents[1]
 
 # Parts of made-up names: a man's surname and the woman's form of it, first names, patronymics.
@@ -123,14 +125,6 @@ def _status(out: Path) -> str:
     if row["status"] != "ok":
         return f"error: {str(row['error'])[:60]}"
     return f"ok, {len(read_table(out, 'events', columns=['event_id']))} events"
-
-
-def export_tree(ref: str, folder: Path) -> Path:
-    """The repository's files at ``ref`` (``git archive``), to run the pipeline as it was."""
-    folder.mkdir(parents=True)
-    archive = subprocess.run(["git", "-C", str(REPO), "archive", ref], capture_output=True, check=True).stdout
-    subprocess.run(["tar", "-x", "-C", str(folder)], input=archive, check=True)
-    return folder
 
 
 def main() -> None:

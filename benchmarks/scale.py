@@ -43,6 +43,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from benchmarks.baseline import export_tree
+
 REPO = Path(__file__).resolve().parents[1]
 SOURCES = sorted([*(REPO / "data" / "raw").glob("*.txt"), *(REPO / "data" / "dev" / "raw").glob("*.txt")])
 MODES = {"j1": ["-j", "1"], "j2": ["-j", "2"], "dask": ["--cluster", "local:2"]}
@@ -188,14 +190,6 @@ def run_cli(inputs: Path, out: Path, options: list[str], tree: Path = REPO) -> d
     workers = sorted((p for p in peaks.values() if p > 150), reverse=True)  # helpers (resource tracker) left out
     return {"wall": wall, "cpu": cpu, "load": (load_before, os.getloadavg()[0]), "parent_mb": parent,
             "worker_mb": workers, "summary": stdout.strip()}
-
-
-def export_tree(ref: str, folder: Path) -> Path:
-    """The repository's files at ``ref`` (``git archive``), to run the pipeline as it was."""
-    folder.mkdir(parents=True)
-    archive = subprocess.run(["git", "-C", str(REPO), "archive", ref], capture_output=True, check=True).stdout
-    subprocess.run(["tar", "-x", "-C", str(folder)], input=archive, check=True)
-    return folder
 
 
 def main() -> None:

@@ -51,6 +51,7 @@ from reportlab.pdfbase.ttfonts import TTFont  # noqa: E402
 from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate  # noqa: E402
 
 from benchmarks.timing import StageTimer  # noqa: E402
+from benchmarks.baseline import export_tree  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLES = sorted((REPO / "data" / "raw").glob("*.txt"))
@@ -213,14 +214,6 @@ from pathlib import Path
 from benchmarks.throughput import pipeline_times
 print(json.dumps(pipeline_times([Path(p) for p in sys.argv[2:]])))
 """
-
-
-def export_tree(ref: str, folder: Path) -> Path:
-    """The repository's files at ``ref`` (``git archive``), to run the pipeline as it was."""
-    folder.mkdir(parents=True)
-    archive = subprocess.run(["git", "-C", str(REPO), "archive", ref], capture_output=True, check=True).stdout
-    subprocess.run(["tar", "-x", "-C", str(folder)], input=archive, check=True)
-    return folder
 
 
 def compare_with(ref: str, paths: list[Path], n_pages: int, work: Path, rounds: int = 3) -> float:

@@ -533,10 +533,16 @@ def gold_documents(split: str) -> list[dict]:
 
 
 def write_gold(split: str, folder: Path) -> list[Path]:
+    return write_documents(gold_documents(split), folder,
+                           lambda document: f"{document['doc_id']}.p{document['pages'][0]:02d}")
+
+
+def write_documents(documents: list[dict], folder: Path, stem=lambda document: document["doc_id"]) -> list[Path]:
+    """Gold documents as SPEC gold JSON files in ``folder``, one each, named ``stem(document)``."""
     folder.mkdir(parents=True, exist_ok=True)
     paths = []
-    for document in gold_documents(split):
-        path = folder / f"{document['doc_id']}.p{document['pages'][0]:02d}.json"
+    for document in documents:
+        path = folder / f"{stem(document)}.json"
         path.write_text(json.dumps(document, ensure_ascii=False, indent=1), encoding="utf-8")
         paths.append(path)
     return paths

@@ -212,13 +212,7 @@ def gold_documents(name: str) -> list[dict]:
 
 
 def write_gold(name: str, folder: Path) -> list[Path]:
-    folder.mkdir(parents=True, exist_ok=True)
-    paths = []
-    for document in gold_documents(name):
-        path = folder / f"{document['doc_id']}.json"
-        path.write_text(json.dumps(document, ensure_ascii=False, indent=1), encoding="utf-8")
-        paths.append(path)
-    return paths
+    return store_kit.write_documents(gold_documents(name), folder)
 
 
 def inputs(name: str) -> tuple[Path, ...]:

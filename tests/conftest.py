@@ -118,3 +118,24 @@ def hostile_run(tmp_path_factory):
     result = subprocess.run([sys.executable, "-m", "pipeline.cli", "run", str(root / "in"), "-o", str(out),
                              "-j", "2", "--quiet"], cwd=REPO, capture_output=True, text=True, timeout=900)
     return expect, result, out
+
+
+def events_reader(models, doc_date):
+    """A function giving the events of a clean text, with mentions from the real tag stage
+    (for the events tests: each module dates its statements on its own day)."""
+    from pipeline.events import build_events
+    from pipeline.segment import split_sentences
+    from pipeline.tag import tag_mentions
+
+    def run(text: str):
+        found_date, mentions = tag_mentions(text, models, doc_date)
+        return build_events(text, split_sentences(text), mentions, models, found_date)
+
+    return run
+
+
+def event_types(events):
+    """How many events of each type, negated ones left out."""
+    from collections import Counter
+
+    return Counter(e.type for e in events if not e.negated)

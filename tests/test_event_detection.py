@@ -11,27 +11,21 @@ from collections import Counter
 
 import pytest
 
-from pipeline.events import build_events
+from conftest import event_types, events_reader
+
 from pipeline.events.draft import Draft
 from pipeline.events.merge import compatible
 from pipeline.records import Count, Event, Money, Term
-from pipeline.segment import split_sentences
-from pipeline.tag import tag_mentions
 
 DOC_DATE = dt.date(2015, 3, 1)
 
 
 @pytest.fixture(scope="module")
 def events_of(models):
-    def run(text: str):
-        doc_date, mentions = tag_mentions(text, models, DOC_DATE)
-        return build_events(text, split_sentences(text), mentions, models, doc_date)
-
-    return run
+    return events_reader(models, DOC_DATE)
 
 
-def types(events) -> Counter:
-    return Counter(e.type for e in events if not e.negated)
+types = event_types
 
 
 # ------------------------------------------------------- values compared as intervals

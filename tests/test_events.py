@@ -7,6 +7,8 @@ from collections import Counter
 
 import pytest
 
+from conftest import event_types, events_reader
+
 from pipeline.events import build_events
 from pipeline.normalise import normalise
 from pipeline.records import Count, DateValue, Term
@@ -18,16 +20,10 @@ DOC_DATE = dt.date(2012, 11, 8)
 
 @pytest.fixture(scope="module")
 def events_of(models):
-    """Events of a clean text, with mentions from the real tag stage."""
-    def run(text: str):
-        doc_date, mentions = tag_mentions(text, models, DOC_DATE)
-        return build_events(text, split_sentences(text), mentions, models, doc_date)
-
-    return run
+    return events_reader(models, DOC_DATE)
 
 
-def types(events) -> Counter:
-    return Counter(e.type for e in events if not e.negated)
+types = event_types
 
 
 # (sentence, event types it must hold) — real sentences of the samples.
