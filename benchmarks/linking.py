@@ -9,7 +9,7 @@ record it stands for: a person by the gold mentions its own mentions overlap
 the nearest gold event of its type in the same sentence), one to one. Records the
 pipeline missed or made up are reported as coverage, not scored as links.
 
-The gold is split. Development: the pairs numbered 1–11 of ``same.json`` and
+The gold is split. Development: the pairs numbered 1–11 and 23 onward of ``same.json`` and
 ``near_miss.json`` and the annotated sets of samples and dev (whose links across
 sets are in ``links.json``); they were used to design the comparisons and choose
 the default thresholds. Held out: pairs 12–22 of both files, never looked at while
@@ -292,6 +292,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"linking gold: {len(docs)} documents "
           f"({sum(d.origin.startswith(('same', 'near')) for d in docs)} written for linking; "
           f"{sum(split_of(d.origin) == 'heldout' for d in docs)} held out)")
+    if args.sweep or args.split == "dev":
+        # Development only: the held-out statements are not even run through the
+        # pipeline, so no output of theirs exists to be read (or kept by --keep).
+        docs = [d for d in docs if split_of(d.origin) == "dev"]
     if args.sweep:
         out = None
         if not args.no_pipeline and args.keep:

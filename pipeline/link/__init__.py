@@ -45,7 +45,7 @@ from .output import (
     PERSON_EVENTS,
     write_link_tables,
 )
-from .people import PEOPLE
+from .people import PEOPLE, other_patronymics
 from .records import (
     EVENT_KEY,
     PERSON_KEY,
@@ -130,6 +130,10 @@ def link(out: str | Path, dest: str | Path | None = None, *,
     same, different = decisions.pairs(PERSON, _ids(persons, PERSON_KEY), person_checks)
     same += _unless_rejected(_same_in_documents(persons) + halves_of_one_name(persons),
                              different)
+    joined = {frozenset(p) for p in same}
+    different = different + [p for p in other_patronymics(person_pairs, persons,
+                                                          person_threshold)
+                             if frozenset(p) not in joined]
     people_clusters = cluster(list(persons["doc_id"]), _triples(person_pairs),
                               person_threshold, same, different,
                               whereabouts=list(persons["whereabouts"]))
@@ -218,30 +222,47 @@ def _unless_rejected(pairs: list[tuple[int, int]], different) -> list[tuple[int,
 
 def halves_of_one_name(persons: pd.DataFrame) -> list[tuple[int, int]]:
     """Record pairs of one document that name one person in two halves the tagger left
-    apart, a first name alone (``Азамат``) and a surname alone (``Токтосунова``, a
-    genitive), when another document names someone by both (``Азамат Токтосунов``):
+    apart, a first name alone (``Азамат``, ``Наталья Викторовна``) and a surname alone
+    (``Токтосунова``, a genitive), when another document names someone by both
+    (``Азамат Токтосунов``, or by initials that fit: ``Н. В. Шевчук``):
     joined before any scoring, as :func:`_same_in_documents` joins variants.
 
     Only when each half fits no other half of its document and the genders agree; the
     whole name must come from elsewhere, so two halves alone prove nothing.
     """
     whole: dict[tuple[str, str], set[str]] = {}
-    firsts: dict[str, list] = {}  # doc -> (id, first, gender) named by a first name alone
+    # By initials (``Н. В. Шевчук``): (first initial, surname) -> (doc, patronymic initial)
+    initials: dict[tuple[str, str], set[tuple[str, str | None]]] = {}
+    firsts: dict[str, list] = {}  # doc -> (id, first, gender, initials) named without surname
     surnames: dict[str, list] = {}  # doc -> (id, surname, gender) named by a surname alone
-    for uid, doc_id, first, initial, surname, gender in persons[
-            ["unique_id", "doc_id", "first", "first_initial", "surname", "gender"]
-    ].itertuples(index=False):
+    for uid, doc_id, first, initial, patronymic, surname, gender in persons[
+            ["unique_id", "doc_id", "first", "first_initial", "patronymic_initial", "surname",
+             "gender"]].itertuples(index=False):
         gender = gender if isinstance(gender, str) else None
+        patronymic = patronymic if isinstance(patronymic, str) else None
         if isinstance(first, str) and isinstance(surname, str):
             whole.setdefault((first, surname), set()).add(doc_id)
+        elif isinstance(initial, str) and isinstance(surname, str):
+            initials.setdefault((initial, surname), set()).add((doc_id, patronymic))
         elif isinstance(first, str):
-            firsts.setdefault(doc_id, []).append((uid, first, gender))
+            firsts.setdefault(doc_id, []).append((uid, first, gender, (initial, patronymic)))
         elif isinstance(surname, str) and not isinstance(initial, str):
             surnames.setdefault(doc_id, []).append((uid, surname, gender))
+
+    def named_whole_elsewhere(doc_id: str, first: str, known: tuple, surname: str) -> bool:
+        """Whether another document names ``first surname``, in full or by initials
+        that fit (``Наталья Викторовна`` and ``Шевчук``: ``Н. В. Шевчук``)."""
+        if whole.get((first, surname), set()) - {doc_id}:
+            return True
+        initial, patronymic = known
+        return any(d != doc_id and (p is None or patronymic is None or p == patronymic)
+                   for d, p in initials.get((initial, surname), ()))
+
     pairs = []
     for doc_id in firsts.keys() & surnames.keys():
-        fits = [(f, s) for f, first, g in firsts[doc_id] for s, surname, h in surnames[doc_id]
-                if whole.get((first, surname), set()) - {doc_id}
+        fits = [(f, s) for f, first, g, known in firsts[doc_id]
+                for s, surname, h in surnames[doc_id]
+                if named_whole_elsewhere(doc_id, first, known, surname)
                 and (g is None or h is None or g == h)]
         by_first, by_surname = Counter(f for f, _ in fits), Counter(s for _, s in fits)
         pairs += [(f, s) for f, s in fits if by_first[f] == 1 and by_surname[s] == 1]

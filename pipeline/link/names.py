@@ -206,6 +206,9 @@ def parse_name(normal: str) -> Name:
     )
 
 
+FEMININE_PATRONYMIC = ("вна", "ична")
+
+
 def _surname_of_two(one: str, two: str, default: int | None) -> int | None:
     """Which of two full words is the surname (None: first name and patronymic).
 
@@ -215,8 +218,11 @@ def _surname_of_two(one: str, two: str, default: int | None) -> int | None:
     name is no surname (``Олег Сергеевич``); a ``-вич`` word after a woman's name is
     (``Татьяна Лукашевич``: hers would be ``-вна``).
     """
+    # A man's ``-вич`` or a woman's ``-вна``/``-ична`` beside a first name of the same
+    # gender (``Наталья Викторовна``).
+    other_gender = "masc" if two.lower().endswith(FEMININE_PATRONYMIC) else "femn"
     if is_patronymic(two) and _is_first_name(one) and _from_first_name(two) \
-            and not _known_as("Surn", two) and _gender_of(one, None) != "femn":
+            and not _known_as("Surn", two) and _gender_of(one, None) != other_gender:
         return None
     first_one, first_two = _is_first_name(one), _is_first_name(two)
     if first_one != first_two:
@@ -245,17 +251,22 @@ def _nominative_name(word: str, gender: str | None) -> str:
 
 
 def _from_first_name(patronymic: str) -> bool:
-    """Whether a ``-вич``/``-ич`` word is made from a man's first name (Сергеевич, Ильич).
+    """Whether a ``-вич``/``-ич`` word (or a woman's ``-вна``/``-ична``) is made from a
+    man's first name (Сергеевич, Ильич, Викторовна).
 
     >>> _from_first_name("Андреевич"), _from_first_name("Павлович"), _from_first_name("Гриневич")
+    (True, True, False)
+    >>> _from_first_name("Викторовна"), _from_first_name("Сергеевна"), _from_first_name("Лукашевич")
     (True, True, False)
     """
     low = patronymic.lower()
     for suffix, endings in (("евич", ("й", "ь")), ("ович", ("", "ий")),
-                            ("ич", ("а", "я"))):
+                            ("ич", ("а", "я")), ("евна", ("й", "ь")), ("овна", ("", "ий")),
+                            ("инична", ("а", "я")), ("ична", ("а", "я"))):
         if low.endswith(suffix):
             stem = patronymic[: -len(suffix)]
-            stems = (stem, stem[:-1] + "е" + stem[-1:]) if suffix == "ович" else (stem,)  # Павел
+            stems = ((stem, stem[:-1] + "е" + stem[-1:]) if suffix in ("ович", "овна")
+                     else (stem,))  # Павел
             if any(_is_first_name(s + e, strict=True) for s in stems for e in endings):
                 return True
     return False
