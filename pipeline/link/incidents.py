@@ -263,15 +263,31 @@ def _alone(row) -> bool:
     """One person named and no one counted beyond them (SQL: :data:`_ALONE`)."""
     counted = _counted(row)
     return (row.person_ids is not None and len(row.person_ids) == 1
-            and (counted is None or counted <= 1) and isinstance(row.sole_first, str))
+            and (counted is None or counted <= 1))
+
+
+def other_people(a, b, apart: set[frozenset[str]]) -> bool:
+    """Whether the one person each of two events names are two people: other first
+    names in full (:func:`other_first_names`), other initials (``Б. Туменова``, ``Айдар
+    Касымов``), or people the people linking kept apart (``apart``: their ids, e.g. two
+    patronymics)."""
+    if frozenset((a.person_ids[0], b.person_ids[0])) in apart:
+        return True
+    if isinstance(a.sole_first, str) and isinstance(b.sole_first, str):
+        return other_first_names(a.sole_first, b.sole_first)
+    return (isinstance(a.sole_initial, str) and isinstance(b.sole_initial, str)
+            and a.sole_initial != b.sole_initial)
 
 
 def pairs_kept_apart(pairs, events, threshold: float,
-                     in_crowds: set[int] = frozenset()) -> list[tuple[int, int]]:
+                     in_crowds: set[int] = frozenset(),
+                     apart: set[frozenset[str]] = frozenset()) -> list[tuple[int, int]]:
     """Scored pairs at or above ``threshold`` of two people each alone in their event,
-    with other first names (the level ``other people, one each``): kept apart.
+    who are two people (:func:`other_people`; the level ``other people, one each``
+    weighs other first names): kept apart.
     ``in_crowds``: events known to be part of a crowd (:func:`crowd_and_its_people`),
-    whose people were not alone.
+    whose people were not alone; ``apart``: pairs of person ids the people linking
+    kept apart.
 
     A single person detained the same day in the same city as another single person is
     not one detention; the day, city and kind they share (evidence not independent of
@@ -292,7 +308,7 @@ def pairs_kept_apart(pairs, events, threshold: float,
         if i in in_crowds or j in in_crowds:
             continue
         if _alone(a) and _alone(b) and a.person_ids != b.person_ids \
-                and other_first_names(a.sole_first, b.sole_first):
+                and other_people(a, b, apart):
             found.append((i, j))
     return found
 

@@ -277,7 +277,16 @@ def _full(part: str | None) -> str | None:
 
 
 def _initial(part: str | None) -> str | None:
-    return sound_key(part[0])[:1] or None if part else None
+    """A name's initial as its sound key begins, so that a name written in two alphabets
+    has one initial (``Жанар``, ``Zhanar``: ``j``; ``Евгений``, ``Yevgeny``: ``e``); an
+    initial alone by its letter's sound key (``Ж.``: ``j``).
+
+    >>> [_initial(w) for w in ("Жанар", "Zhanar", "Ж.", "Евгений", "Yevgeny", "Khadija", "Х.")]
+    ['j', 'j', 'j', 'e', 'e', 'h', 'h']
+    """
+    if not part:
+        return None
+    return sound_key(part if not is_initial(part) else part[0])[:1] or None
 
 
 @lru_cache(maxsize=50_000)

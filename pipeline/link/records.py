@@ -240,7 +240,7 @@ EVENT_COLUMNS = [
     "date_end", "date_precision", "month", "year", "place", "place_canonical", "city",
     "country", "person_ids", "count_min", "count_max", "amount_min", "amount_max",
     "currency", "term_min", "term_max", "term_unit", "actors", "words", "words_key",
-    "doc_person_ids", "doc_date", "sole_first",
+    "doc_person_ids", "doc_date", "sole_first", "sole_initial",
 ]
 
 _WORD = re.compile(r"[^\W\d_]{4,}")
@@ -268,6 +268,12 @@ def evidence_words(text, said_elsewhere: str = "") -> list[str] | None:
         return None
     skip = _month_stems() | {_stem(w) for w in _WORD.findall(said_elsewhere)}
     return _listed(s for w in _WORD.findall(text) if (s := _stem(w)) not in skip)
+
+
+def _sole_initial(persons) -> str | None:
+    """The first initial of the one person an event names (``Б. Туменова``: ``b``)."""
+    names = split_names(persons)
+    return parse_name(names[0]).first_initial if len(names) == 1 else None
 
 
 def _sole_first(persons) -> str | None:
@@ -308,6 +314,7 @@ def event_records(tables: Tables, places: pd.DataFrame,
                   for e, p, pl in zip(events["evidence"], events["persons"], events["place"])],
     })
     frame["sole_first"] = [_sole_first(p) for p in events["persons"]]
+    frame["sole_initial"] = [_sole_initial(p) for p in events["persons"]]
     frame["words_key"] = [" ".join(w) if w and len(w) >= 4 else None for w in frame["words"]]
     # Everyone the event's document names: an event naming no one (``оштрафовал меня``)
     # still belongs to a document about someone.
