@@ -769,6 +769,7 @@ LINKED_VARIANTS_ROUND4 = [
     ("Дмитрий Гаврилов", "Дима Гаврилов"),          # a short first name
     ("Алла Викторовна Рудь", "А. В. Рудь"),         # a short indeclinable surname, initials
     ("Швец Ирина Олеговна", "Ирина Швец"),          # surname first; patronymic left out
+    ("Алесь Данилович", "А. Данилович"),            # a -вич surname that reads as a patronymic
 ]
 # Namesakes who differ by the patronymic only: the same detention's day and city do not
 # make them one (a patronymic is for life).

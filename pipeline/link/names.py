@@ -15,7 +15,7 @@ one simplified Latin form, so ``Туменова``/``Tumenova``, ``Ковалё�
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
 from ..resources import fold, load_json
@@ -371,3 +371,31 @@ def same_in_document(names: list[str]) -> list[tuple[str, str]]:
         if len(fuller) == 1:
             pairs.append((name, fuller[0]))
     return pairs
+
+
+def surname_named_elsewhere(name: Name, surnames: set[str]) -> Name:
+    """``name`` with its ``-вич`` word read as the surname when the collection knows that
+    word as someone's surname (``Алесь Богданович`` beside ``А. Богданович``).
+
+    A first name and a ``-вич`` word are a first name and patronymic in Russian speech
+    (``Олег Сергеевич``) and a first name and surname in Belarusian, Serbian or Polish
+    names (``Богданович``, ``Петрович``); the word alone cannot tell, another statement
+    naming it as a surname can.
+
+    >>> n = parse_name("Алесь Богданович")
+    >>> (n.surname, n.patronymic)
+    (None, 'bogdanovich')
+    >>> n = surname_named_elsewhere(n, {parse_name("А. Богданович").surname})
+    >>> (n.surname, n.first, n.patronymic)
+    ('bogdanovich', 'ales', None)
+    >>> surname_named_elsewhere(parse_name("Олег Сергеевич"), {"bogdanovich"}).surname is None
+    True
+    """
+    if name.surname is not None or name.first is None or name.patronymic is None \
+            or name.patronymic.endswith(("vna", "chna")):
+        return name
+    stem = surname_stem(name.patronymic)
+    if stem not in surnames:
+        return name
+    return replace(name, surname=stem, patronymic=None, patronymic_initial=None)
+
