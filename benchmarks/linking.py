@@ -20,7 +20,11 @@ split over thresholds (the defaults in ``pipeline.link`` come from it);
 ``--errors`` lists the wrong and missed links of the development split only (of the
 gold input, and of the pipeline's output under the gold labels of the records they
 stand for);
-``--keep DIR`` keeps the pipeline's output (and the sweep then scores it too).
+``--keep DIR`` keeps the pipeline's output (and the sweep then scores it too);
+``--cv`` chooses the thresholds by leave-one-group-out cross-validation on the
+development split (:func:`cross_validate`; with ``--keep``, on both inputs).
+``--split dev``, ``--sweep`` and ``--cv`` run only the development texts through the
+pipeline.
 """
 
 from __future__ import annotations
@@ -292,7 +296,13 @@ def sweep(docs, gold, out: Path | None = None) -> None:
 def gold_groups(gold) -> dict[str, int]:
     """Document -> group: documents a gold link joins (one person or one incident told
     by both) are one group, so a fold never cuts a gold link in two; a pair of
-    statements, a near-miss pair, or the annotated documents sharing a happening."""
+    statements, a near-miss pair, or the annotated documents sharing a happening.
+
+    >>> people = {"a | Иван": "p1", "b | И. Петров": "p1", "c | Ольга": "c | Ольга"}
+    >>> incidents = {"c | 0": "i1", "d | 2": "i1", "e | 0": "e | 0"}
+    >>> gold_groups((people, incidents))
+    {'a': 0, 'b': 0, 'c': 1, 'd': 1, 'e': 2}
+    """
     parent: dict[str, str] = {}
 
     def root(d: str) -> str:
@@ -318,7 +328,11 @@ def gold_groups(gold) -> dict[str, int]:
 
 
 def _middle_best(values: dict[float, float]) -> float:
-    """The threshold of the highest value; among equals, the middle one of them."""
+    """The threshold of the highest value; among equals, the middle one of them.
+
+    >>> _middle_best({0.5: 0.9, 0.8: 1.0, 0.9: 1.0, 0.95: 1.0, 0.99: 0.8})
+    0.9
+    """
     best = max(values.values())
     tied = sorted(t for t, v in values.items() if v >= best - 1e-9)
     return tied[(len(tied) - 1) // 2]
