@@ -40,7 +40,7 @@ from ..tag.inflect import match_case
 from .aggregate import ListHeading, sums_up
 from .arguments import adjective_places, in_brackets, person_tokens, qualifies_person
 from .draft import Draft
-from .syntax import PlacedMention, Token, context, find_pattern, folded_set, has_pattern, span_head
+from .syntax import Candidate, PlacedMention, Token, context, find_pattern, folded_set, has_pattern, span_head
 
 URL = re.compile(r"^\s*(?:https?://|www\.)", re.IGNORECASE)
 BACKLINK = "\u21a9"  # "↩": a report's endnote points back to its footnote mark
@@ -201,7 +201,7 @@ def carry_dates(drafts: list[Draft], date_anchors, rally_dates_blocked: set[int]
     introduced = introduced or {}
     for draft in sorted(drafts, key=lambda d: d.event.start):
         event, telling = draft.event, draft.telling
-        until = float("inf")
+        until = float("inf") if draft.date_until is None else draft.date_until
         if event.date is None:
             same = [a for a in anchors[draft.paragraph] if a[1] < event.start and event.start < _until(a)
                     # an application's clause is dated by when it was filed, not the rally it asks for
@@ -389,6 +389,7 @@ class SentenceScene:
     summing: bool
     heading_date: DateValue | None
     endnote: bool = False  # an endnote entry of a report: its events are the bibliography's
+    relative_days: tuple[Candidate, ...] = ()  # "на следующий день": a date for the trigger it modifies
 
 
 class Scene:
@@ -411,6 +412,7 @@ class Scene:
              parsed: bool) -> SentenceScene:
         """Note the dates and places the sentence states; where it stands."""
         unit, caption = unit_of(self.layout, sentence.start)
+        day_before_sentence = self._last_day
         if unit not in self._seen_units and sums_up(tokens):
             self.summary_units.add(unit)
         self._seen_units.add(unit)
@@ -448,22 +450,40 @@ class Scene:
         if dates and counts_cases(tokens):
             year = min(dates, key=lambda d: d.start).start.year
             self.introductions[unit] = DateValue(dt.date(year, 1, 1), dt.date(year, 12, 31), "year")
-        self._read_relative_day(unit, sentence, tokens)
+        relative = self._read_relative_day(unit, sentence, tokens, placed, day_before_sentence)
         line = max(bisect.bisect_right(self.layout[0], sentence.start) - 1, 0)
         return SentenceScene(unit, caption, unit in self.summary_units or listed_total, heading_date,
-                             self.endnotes[line])
+                             self.endnotes[line], relative)
 
-    def _read_relative_day(self, unit: int, sentence: Sentence, tokens: tuple[Token, ...]) -> None:
-        """``в этот день`` is the last named day; ``на следующий день`` a day after it."""
+    def _read_relative_day(self, unit: int, sentence: Sentence, tokens: tuple[Token, ...],
+                           placed: Sequence[PlacedMention], day_before: DateValue | None) -> tuple[Candidate, ...]:
+        """``в этот день`` is the last named day; ``на следующий день`` a day after the last
+        day named before it (in its sentence, else before the sentence). A phrase inside the
+        sentence dates from where it stands on (``задержали 5 марта, на следующий день суд
+        оштрафовал``: the arrest keeps the 5th) and is a date candidate of the trigger it
+        modifies, closer to it than a date of another verb."""
         if self._last_day is None:
-            return
+            return ()
         if has_pattern(tokens, context()["date_anaphora"], 0, len(tokens)):
             self.dates.append((unit, sentence.start, self._last_day))
-            return
-        later = _days_later(tokens)
-        if later:
-            day = self._last_day.start + dt.timedelta(days=later)
-            self.dates.append((unit, sentence.start, DateValue(day, day, "day")))
+            return ()
+        found = _days_later(tokens)
+        if found is None:
+            return ()
+        at, length, later = found
+        earlier = [p.mention.value for p in placed if p.mention.type == DATE and p.mention.start < tokens[at].start
+                   and isinstance(p.mention.value, DateValue) and p.mention.value.precision == "day"]
+        base = earlier[-1] if earlier else day_before
+        if base is None:
+            return ()
+        day = base.start + dt.timedelta(days=later)
+        date = DateValue(day, day, "day")
+        if not earlier and not any(t.pos in {"VERB", "AUX"} for t in tokens[:at]):
+            # opening its sentence: the paragraph goes on from that day
+            self.dates.append((unit, sentence.start, date))
+        else:  # a clause's own time: the rest of its sentence only
+            self.dates.append((unit, tokens[at].start, date, sentence.end))
+        return (Candidate("date", tuple(range(at, at + length)), date=date),)
 
     def anaphoric_place(self, tokens: tuple[Token, ...], unit: int) -> str | None:
         """``там``, ``в этом регионе``: the last place named before it in the paragraph."""
@@ -492,10 +512,12 @@ def _opens(tokens: tuple[Token, ...], mention: Mention) -> bool:
     return bool(lead) and lead[-1].text == "," and not any(t.pos in {"VERB", "AUX"} for t in lead)
 
 
-def _days_later(tokens: tuple[Token, ...]) -> int:
-    """Days after the last named day that a relative phrase opening the clause counts."""
+def _days_later(tokens: tuple[Token, ...]) -> tuple[int, int, int] | None:
+    """Where a relative day phrase stands (first token, length) and the days after the
+    last named day it counts; the first of the sentence."""
+    found = []
     for pattern, days in context()["relative_days"]:
-        at = find_pattern(tokens, [pattern], 0, min(len(tokens), 8))
+        at = find_pattern(tokens, [pattern], 0, len(tokens))
         if at is not None:
-            return days
-    return 0
+            found.append((at, len(pattern), days))
+    return min(found) if found else None
