@@ -374,3 +374,25 @@ MOST_SPECIFIC = [
 @pytest.mark.parametrize("text, kind, place", MOST_SPECIFIC)
 def test_the_most_specific_place_of_the_clause(events_of, text, kind, place):
     assert first(events_of(text), kind).place == place
+
+
+# (text, event type, its place): a list entry or line opening with a place and a colon
+# («— Казань: задержаны ...») is about that place: every happening the line tells is there.
+LINE_HEADS = [
+    ("Итоги дня:\n— Омск: задержаны 12 человек, оштрафованы пятеро;\n— Курск: задержаны 7 человек.",
+     "fine", "Омск"),
+    ("Итоги дня:\n— Омск: задержаны 12 человек;\n— Курск: задержаны 7 человек, оштрафованы двое.",
+     "fine", "Курск"),
+    ("Сводка за неделю:\nТверь: суд арестовал двоих участников пикета на 10 суток.", "custody", "Тверь"),
+]
+
+
+@pytest.mark.parametrize("text, kind, place", LINE_HEADS)
+def test_a_line_headed_by_a_place_happened_there(events_of, text, kind, place):
+    assert first(events_of(text), kind).place == place
+
+
+def test_a_place_inside_the_line_is_no_heading(events_of):
+    # the colon follows a sentence, not the place: the place is the clause's own
+    text = "Итоги дня:\nВ Омске задержали 12 человек, оштрафовали пятерых: суд решил быстро."
+    assert first(events_of(text), "detention").place == "Омск"

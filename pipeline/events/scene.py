@@ -432,7 +432,11 @@ class Scene:
                     self.dates.append((unit, m.start, m.value, sentence.end))
                 if m.value.precision == "day":
                     self._last_day = m.value
-            if m.type == LOC and parsed:
+            if m.type == LOC and heads_its_line(tokens, p.tokens):
+                # "— Казань: задержаны 300 человек, оштрафованы 110": the place the line is about
+                self.places.append((unit, m.start, place_name(m)))
+                framed = True
+            elif m.type == LOC and parsed:
                 at = span_head(tokens, p.tokens)
                 if at is not None and (frames_clause(tokens, at)
                                        or qualifies_person(tokens, at, person_tokens(list(placed)))):
@@ -500,6 +504,15 @@ class Scene:
         introduced = introduced_years(list(self._seen_units), self.introductions, framed)
         carry_dates(drafts, self.dates, self.summary_units, introduced)
         carry_places(drafts, self.places)
+
+
+def heads_its_line(tokens: tuple[Token, ...], covered: Sequence[int]) -> bool:
+    """A place opening its sentence, after nothing but a dash or bullet, and followed by a
+    colon (``— Казань: задержаны ...``, ``Омск: суд арестовал ...``): a list entry or a
+    dateline about that place, which is the scene of what the entry tells."""
+    if not covered or covered[-1] + 1 >= len(tokens) or tokens[covered[-1] + 1].text != ":":
+        return False
+    return all(t.pos == "PUNCT" or not t.text.isalnum() for t in tokens[:covered[0]])
 
 
 def _opens(tokens: tuple[Token, ...], mention: Mention) -> bool:
