@@ -396,3 +396,21 @@ def test_a_place_inside_the_line_is_no_heading(events_of):
     # the colon follows a sentence, not the place: the place is the clause's own
     text = "Итоги дня:\nВ Омске задержали 12 человек, оштрафовали пятерых: суд решил быстро."
     assert first(events_of(text), "detention").place == "Омск"
+
+
+# (text, event type, its place): a paragraph that frames one place only is that place
+# throughout, so a happening told before the place is named is there too; a paragraph
+# framing two places gives an earlier happening neither.
+PARAGRAPH_PLACE = [
+    ("Активисты решили провести пикет у здания администрации в субботу. "
+     "В итоге пикет прошел 4 апреля 2021 года, по городу Вологде раздали тысячу листовок.",
+     "protest", "Вологда"),
+    ("Полицейские задержали журналиста Павла Гринева прямо у подъезда. "
+     "В Кургане 5 мая 2021 года прошли пикеты, в Тюмени 6 мая 2021 года прошел митинг.",
+     "detention", None),
+]
+
+
+@pytest.mark.parametrize("text, kind, place", PARAGRAPH_PLACE)
+def test_a_paragraph_of_one_place_places_what_it_told_before_naming_it(events_of, text, kind, place):
+    assert first(events_of(text), kind).place == place

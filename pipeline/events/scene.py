@@ -38,7 +38,7 @@ from ..tag.gazetteer import _entries as gazetteer_entries
 from ..tag.gazetteer import canonical_place
 from ..tag.inflect import match_case
 from .aggregate import ListHeading, sums_up
-from .arguments import adjective_places, in_brackets, person_tokens, qualifies_person
+from .arguments import adjective_places, in_brackets, is_goal, person_tokens, qualifies_person
 from .draft import Draft
 from .syntax import Candidate, PlacedMention, Token, context, find_pattern, folded_set, has_pattern, span_head
 
@@ -252,14 +252,21 @@ def dates_clause(tokens: tuple[Token, ...], index: int | None) -> bool:
     return verb >= 0 and tokens[verb].pos in {"VERB", "AUX"} and in_brackets(tokens, index) == in_brackets(tokens, verb)
 
 
-def carry_places(drafts: list[Draft], place_anchors) -> None:
-    """Give placeless drafts the last framing place before them in their paragraph."""
+def carry_places(drafts: list[Draft], place_anchors, scene_anchors=None) -> None:
+    """Give placeless drafts the last framing place before them in their paragraph; a
+    draft told before any is in the paragraph's place when the paragraph frames one place
+    only, where things happen rather than where someone went (``scene_anchors``: ``решено
+    провести акцию ... Были распространены листовки по городу Омску``)."""
     place_anchors = _by_unit(place_anchors)
+    scene_anchors = _by_unit(scene_anchors or ())
     for draft in drafts:
         if draft.event.place is None:
-            same = [a for a in place_anchors[draft.paragraph] if a[1] < draft.event.start]
+            anchors = place_anchors[draft.paragraph]
+            same = [a for a in anchors if a[1] < draft.event.start]
             if same:
                 draft.update(place=same[-1][2])
+            elif anchors and len({a[2] for a in anchors}) == 1 and scene_anchors[draft.paragraph]:
+                draft.update(place=scene_anchors[draft.paragraph][0][2])
 
 
 def _by_unit(anchors) -> defaultdict[int, list]:
@@ -402,6 +409,7 @@ class Scene:
         self.mentions = mentions
         self.dates: list[tuple[int, int, DateValue]] = []  # paragraph unit, offset, date
         self.places: list[tuple[int, int, str]] = []
+        self.scene_places: list[tuple[int, int, str]] = []  # of them, where things happen (no goal)
         self.introductions: dict[int, DateValue] = {}  # paragraph -> year of the cases it introduces
         self.summary_units: set[int] = set()  # "По итогам полугода": nothing carries into them
         self._seen_units: set[int] = set()
@@ -435,12 +443,15 @@ class Scene:
             if m.type == LOC and heads_its_line(tokens, p.tokens):
                 # "— Казань: задержаны 300 человек, оштрафованы 110": the place the line is about
                 self.places.append((unit, m.start, place_name(m)))
+                self.scene_places.append((unit, m.start, place_name(m)))
                 framed = True
             elif m.type == LOC and parsed:
                 at = span_head(tokens, p.tokens)
                 if at is not None and (frames_clause(tokens, at)
                                        or qualifies_person(tokens, at, person_tokens(list(placed)))):
                     self.places.append((unit, m.start, place_name(m)))
+                    if not is_goal(tokens, list(p.tokens)) and not in_brackets(tokens, at):
+                        self.scene_places.append((unit, m.start, place_name(m)))
                     framed = True
         if parsed and not framed:
             # a city's adjective on a named participant ("дело омского активиста Петрова") sets
@@ -503,7 +514,7 @@ class Scene:
         framed = {a[0] for a in self.dates if len(a) == 3}
         introduced = introduced_years(list(self._seen_units), self.introductions, framed)
         carry_dates(drafts, self.dates, self.summary_units, introduced)
-        carry_places(drafts, self.places)
+        carry_places(drafts, self.places, self.scene_places)
 
 
 def heads_its_line(tokens: tuple[Token, ...], covered: Sequence[int]) -> bool:
