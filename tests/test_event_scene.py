@@ -329,6 +329,17 @@ COUNTED_DAYS = [
      "арестовал ее на 12 суток.", "detention", dt.date(2019, 9, 19)),
     ("2 июня 2020 года в Пензе задержали активиста Глеба Исаева. Суд арестовал его на следующий день.",
      "custody", dt.date(2020, 6, 3)),
+    # «после …» names what the days count from: that happening is not on the counted day
+    ("Студентов задержали 11 октября 2022 года, через три дня после шествия суд оштрафовал их.",
+     "protest", dt.date(2022, 10, 11)),
+    ("Студентов задержали 11 октября 2022 года, через три дня после шествия суд оштрафовал их.",
+     "fine", dt.date(2022, 10, 14)),
+    ("23 мая 2020 года в Брянске задержали художника Роберта Минина, на следующий день после "
+     "пикета суд арестовал его на 7 суток.", "protest", dt.date(2020, 5, 23)),
+    ("23 мая 2020 года в Брянске задержали художника Роберта Минина, на следующий день после "
+     "пикета суд арестовал его на 7 суток.", "custody", dt.date(2020, 5, 24)),
+    ("Сторожа Ивана Дробова избили 3 февраля 2019 года. На другой день после митинга его "
+     "задержали у проходной.", "protest", dt.date(2019, 2, 3)),
 ]
 
 
@@ -362,10 +373,15 @@ def test_where_people_are_sent_is_not_where_it_happened(events_of, text, kind, p
 
 
 # (text, event type, its place): the guidelines take the most specific named place of the
-# happening; a country (often named on the actor: «власти Франции») gives way to a place
-# inside it that the trigger's clause also names, but not to a place in another country.
+# happening; a country (often named on the actor: «власти Казахстана») gives way to a place
+# inside it that the trigger's clause also names, but not to a place in another country, nor
+# to one the gazetteer does not know, nor to where a person is from unless it is inside it.
 MOST_SPECIFIC = [
-    ("Власти Франции задержали жительницу Лиона по обвинению в поджоге.", "detention", "Лион"),
+    ("Полиция Казахстана задержала двух студентов в Кентау во время пикета.", "detention", "Кентау"),
+    ("Власти России задержали жителя Мценска за надпись на заборе.", "detention", "Россия"),
+    ("Власти Казахстана задержали уроженку Старобельска в аэропорту.", "detention", "Казахстан"),
+    ("Власти России задержали активиста из Мценска Игоря Лаптева.", "detention", "Россия"),
+    ("Власти России задержали активиста из Тамбова Игоря Лаптева.", "detention", "Тамбов"),
     ("Полиция Германии задержала мужчину в Гамбурге по подозрению в нападении.", "detention", "Гамбург"),
     ("Власти Грузии задержали активиста из Еревана на границе.", "detention", "Грузия"),
 ]
@@ -399,8 +415,8 @@ def test_a_place_inside_the_line_is_no_heading(events_of):
 
 
 # (text, event type, its place): a paragraph that frames one place only is that place
-# throughout, so a happening told before the place is named is there too; a paragraph
-# framing two places gives an earlier happening neither.
+# throughout, so a happening at a venue (a rally, an arrest) told before the place is named
+# is there too; a paragraph framing two places gives an earlier happening neither.
 PARAGRAPH_PLACE = [
     ("Активисты решили провести пикет у здания администрации в субботу. "
      "В итоге пикет прошел 4 апреля 2021 года, по городу Вологде раздали тысячу листовок.",
@@ -408,6 +424,16 @@ PARAGRAPH_PLACE = [
     ("Полицейские задержали журналиста Павла Гринева прямо у подъезда. "
      "В Кургане 5 мая 2021 года прошли пикеты, в Тюмени 6 мая 2021 года прошел митинг.",
      "detention", None),
+    ("Полицейские задержали организатора пикета Олега Дымова. "
+     "В итоге пикет прошел 9 июня 2021 года, по городу Костроме раздали тысячу листовок.",
+     "detention", "Кострома"),
+    # an office's act is done elsewhere than the happenings at the paragraph's venue
+    ("Мэрия отказала организаторам в согласовании митинга у фонтана. "
+     "В итоге митинг прошел 12 мая 2021 года, по городу Костроме раздали тысячу листовок.",
+     "permit_denied", None),
+    ("Прокуратура вынесла организатору пикета Олегу Дымову предупреждение. "
+     "В итоге пикет прошел 9 июня 2021 года, по городу Костроме раздали тысячу листовок.",
+     "warning", None),
 ]
 
 

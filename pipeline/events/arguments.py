@@ -24,6 +24,7 @@ from .triggers import TriggerHit
 
 MAX_TREE = 3
 MAX_LINEAR = 6
+TREE_LINKED = 10.0  # a linear match scores from here: below it, reached through the dependency tree
 ORIGIN_PENALTY = 3.0  # arcs a place of the trigger's clause may lie further than a person's origin
 ROLE_OF = {PER: "person", LOC: "place", DATE: "date", COUNT: "count", MONEY: "amount", TERM: "term"}
 _CLAUSE_BREAKS = {",", ";", ":", "(", ")", "—", "–"}
@@ -91,6 +92,36 @@ def is_time_reference(tokens: tuple[Token, ...], index: int) -> bool:
     return any(
         t.head in chain and t.pos == "ADP" and t.lemmas & temporal for t in tokens
     )
+
+
+COUNTED_FROM = {"после"}  # "через два дня после митинга": what the counted days run from
+
+
+def counted_from(tokens: tuple[Token, ...], phrase: Sequence[int]) -> set[int]:
+    """The tokens of the happening a counted day runs from (``через два дня после
+    митинга``, ``на следующий день после акции``): the complement of ``после`` right after
+    the phrase. That happening is the day the count starts from, not the counted day.
+
+    The complement is the subtree of the word ``после`` attaches to; where the parse hangs
+    it elsewhere, the words after it up to a clause break, a verb or a subject."""
+    after = phrase[-1] + 1 if phrase else len(tokens)
+    if after >= len(tokens) or tokens[after].text.lower() not in COUNTED_FROM:
+        return set()
+    head = tokens[after].head
+    if head > after:
+        inside = {head}
+        for _ in range(len(tokens)):
+            grown = inside | {t.index for t in tokens if t.head in inside and t.index > after}
+            if grown == inside:
+                break
+            inside = grown
+        return inside
+    inside = set()
+    for token in tokens[after + 1:]:
+        if token.text in _CLAUSE_BREAKS or token.pos in {"VERB", "AUX"} or "Case=Nom" in token.feats:
+            break
+        inside.add(token.index)
+    return inside
 
 
 def in_brackets(tokens: tuple[Token, ...], index: int) -> bool:
@@ -316,7 +347,8 @@ def _scores(tokens, hits: list[TriggerHit], candidate: Candidate) -> list[tuple[
     """(score, trigger) for every trigger the candidate may belong to; lower is closer.
 
     Within ``MAX_TREE`` arcs of the dependency tree (2 for a person word) the score is
-    the path length; else, within ``MAX_LINEAR`` tokens of the clause, 10 plus the gap.
+    the path length; else, within ``MAX_LINEAR`` tokens of the clause, ``TREE_LINKED``
+    plus the gap.
     """
     role, at = candidate.role, list(candidate.tokens)
     reach = 2 if candidate.near else MAX_TREE
@@ -337,6 +369,8 @@ def _scores(tokens, hits: list[TriggerHit], candidate: Candidate) -> list[tuple[
             continue
         if candidate.date is not None and hit.tokens[-1] < at[0] and linear_gap(tokens, at[0], hit) is None:
             continue  # "задержали ..., на следующий день оштрафовали": a counted day dates what follows it
+        if candidate.date is not None and hit.anchor in counted_from(tokens, at):
+            continue  # "через два дня после митинга суд оштрафовал": the rally is what it counts from
         if role == "place" and candidate.mention is not None and hit.type in MOVING_TYPES and is_goal(tokens, at):
             continue  # "экстрадирован в США", "доставлен в Москву": where to, not where it happened
         if role in {"person", "count"} and is_time_reference(tokens, hit.anchor):
@@ -358,7 +392,7 @@ def _scores(tokens, hits: list[TriggerHit], candidate: Candidate) -> list[tuple[
         gaps = [g for g in (linear_gap(tokens, a, hit) for a in at) if g is not None]
         gap = min(gaps) if gaps else None
         if not candidate.tree_only and gap is not None and gap <= MAX_LINEAR:
-            scored.append((10.0 + gap + gloss, k))
+            scored.append((TREE_LINKED + gap + gloss, k))
     return scored
 
 

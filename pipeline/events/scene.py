@@ -38,7 +38,7 @@ from ..tag.gazetteer import _entries as gazetteer_entries
 from ..tag.gazetteer import canonical_place
 from ..tag.inflect import match_case
 from .aggregate import ListHeading, sums_up
-from .arguments import adjective_places, in_brackets, is_goal, person_tokens, qualifies_person
+from .arguments import adjective_places, counted_from, in_brackets, is_goal, person_tokens, qualifies_person
 from .draft import Draft
 from .syntax import Candidate, PlacedMention, Token, context, find_pattern, folded_set, has_pattern, span_head
 
@@ -252,11 +252,17 @@ def dates_clause(tokens: tuple[Token, ...], index: int | None) -> bool:
     return verb >= 0 and tokens[verb].pos in {"VERB", "AUX"} and in_brackets(tokens, index) == in_brackets(tokens, verb)
 
 
+# happenings at a venue, where the people were: a paragraph's one place is theirs; an
+# office's, a court's or a paper's act (a refusal, a warning, a fine) is done elsewhere
+VENUE_TYPES = frozenset({"protest", "detention", "violence", "surveillance", "eviction"})
+
+
 def carry_places(drafts: list[Draft], place_anchors, scene_anchors=None) -> None:
     """Give placeless drafts the last framing place before them in their paragraph; a
-    draft told before any is in the paragraph's place when the paragraph frames one place
-    only, where things happen rather than where someone went (``scene_anchors``: ``решено
-    провести акцию ... Были распространены листовки по городу Омску``)."""
+    happening at a venue (``VENUE_TYPES``) told before any is in the paragraph's place when
+    the paragraph frames one place only, where things happen rather than where someone
+    went (``scene_anchors``: ``решено провести акцию ... Были распространены листовки по
+    городу Омску``)."""
     place_anchors = _by_unit(place_anchors)
     scene_anchors = _by_unit(scene_anchors or ())
     for draft in drafts:
@@ -265,7 +271,8 @@ def carry_places(drafts: list[Draft], place_anchors, scene_anchors=None) -> None
             same = [a for a in anchors if a[1] < draft.event.start]
             if same:
                 draft.update(place=same[-1][2])
-            elif anchors and len({a[2] for a in anchors}) == 1 and scene_anchors[draft.paragraph]:
+            elif (draft.event.type in VENUE_TYPES and anchors and len({a[2] for a in anchors}) == 1
+                  and scene_anchors[draft.paragraph]):
                 draft.update(place=scene_anchors[draft.paragraph][0][2])
 
 
@@ -493,11 +500,14 @@ class Scene:
             return ()
         day = base.start + dt.timedelta(days=later)
         date = DateValue(day, day, "day")
+        # "через два дня после митинга": the rally is what the days count from, not dated by them
+        source = counted_from(tokens, range(at, at + length))
+        begins = tokens[max(source)].end if source else None
         if not earlier and not any(t.pos in {"VERB", "AUX"} for t in tokens[:at]):
             # opening its sentence: the paragraph goes on from that day
-            self.dates.append((unit, sentence.start, date))
+            self.dates.append((unit, sentence.start if begins is None else begins, date))
         else:  # a clause's own time: the rest of its sentence only
-            self.dates.append((unit, tokens[at].start, date, sentence.end))
+            self.dates.append((unit, tokens[at].start if begins is None else begins, date, sentence.end))
         return (Candidate("date", tuple(range(at, at + length)), date=date),)
 
     def anaphoric_place(self, tokens: tuple[Token, ...], unit: int) -> str | None:

@@ -17,7 +17,7 @@ from ..records import DATE, Argument, DateValue, Event, Mention, Sentence
 from ..tag.gazetteer import place_kind
 from .actors import admitted, resolve_actors
 from .aggregate import tells_total
-from .arguments import Found, assign_arguments, attendance_count
+from .arguments import TREE_LINKED, Found, assign_arguments, attendance_count
 from .draft import Draft, Telling
 from .gapping import gapped_drafts
 from .realis import Judgement, Where, judge
@@ -160,15 +160,14 @@ def _draft(doc: Document, sentence: Sentence, sent_id: int, paragraph: int, hit:
                  date_until=sentence.end if counted is not None and counted == date else None)
 
 
-TREE_LINKED = 10.0  # a score below it: reached through the dependency tree, not by linear nearness
-
-
 def most_specific_place(args: Found, mentions: Sequence[Mention]) -> list[int | str]:
     """The place candidates of a trigger, closest first, but a country never before a
-    place inside it that the trigger's tree also reaches (``власти США арестовали
-    жительницу Нью-Йорка``, ``власти Турции задержали его близ Газиантепа``): the
-    guidelines take the most specific named place of the happening. A place the
-    gazetteer puts in another country is not inside it."""
+    place inside it that the trigger's tree also reaches (``полиция Казахстана задержала
+    студентов в Кентау``): the guidelines take the most specific named place of the
+    happening. Only a place the gazetteer knows gives way to the country: one it puts in
+    another country is not inside it, and one it does not know may be anywhere. Where a
+    person is from (``активиста из Мценска Олега Жукова``) is no place of the happening:
+    it comes before the country only when the gazetteer puts it inside that country."""
     ranked = sorted(args.by_role.get("place", []), key=lambda pair: pair[0])
     order = [candidate.value for _, candidate in ranked]
     if len(ranked) < 2:
@@ -184,7 +183,10 @@ def most_specific_place(args: Found, mentions: Sequence[Mention]) -> list[int | 
         if score >= TREE_LINKED:
             break
         kind = place_kind(name(candidate.value))
-        if kind is None or (kind[0] != "country" and (not kind[1] or not first[1] or kind[1] == first[1])):
+        if kind is None or kind[0] == "country":
+            continue
+        same_country = bool(kind[1]) and kind[1] == first[1]
+        if same_country or (not candidate.origin and (not kind[1] or not first[1])):
             order.remove(candidate.value)
             return [candidate.value, *order]
     return order
