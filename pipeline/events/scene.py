@@ -35,7 +35,7 @@ from ..records import DATE, LOC, DateValue, Mention, Sentence
 from ..nlp import parse_word
 from ..resources import fold
 from ..tag.gazetteer import _entries as gazetteer_entries
-from ..tag.gazetteer import canonical_place
+from ..tag.gazetteer import canonical_place, place_kind
 from ..tag.inflect import match_case
 from .aggregate import ListHeading, sums_up
 from .arguments import adjective_places, counted_from, in_brackets, is_goal, person_tokens, qualifies_person
@@ -252,17 +252,24 @@ def dates_clause(tokens: tuple[Token, ...], index: int | None) -> bool:
     return verb >= 0 and tokens[verb].pos in {"VERB", "AUX"} and in_brackets(tokens, index) == in_brackets(tokens, verb)
 
 
-# happenings at a venue, where the people were: a paragraph's one place is theirs; an
-# office's, a court's or a paper's act (a refusal, a warning, a fine) is done elsewhere
+# happenings at a venue, where the people were: a paragraph's one place is theirs, a square
+# or a monument too; an office's, a court's or a paper's act (a refusal, a warning, a fine)
+# is done in the town, not at the venue
 VENUE_TYPES = frozenset({"protest", "detention", "violence", "surveillance", "eviction"})
+
+
+def frames_happening(event_type: str, place: str) -> bool:
+    """The paragraph's one place is where the happening was: any place for a happening at
+    a venue, only a town, region or country the gazetteer knows for an office's act."""
+    return event_type in VENUE_TYPES or place_kind(place) is not None
 
 
 def carry_places(drafts: list[Draft], place_anchors, scene_anchors=None) -> None:
     """Give placeless drafts the last framing place before them in their paragraph; a
-    happening at a venue (``VENUE_TYPES``) told before any is in the paragraph's place when
-    the paragraph frames one place only, where things happen rather than where someone
-    went (``scene_anchors``: ``решено провести акцию ... Были распространены листовки по
-    городу Омску``)."""
+    draft told before any is in the paragraph's place when the paragraph frames one place
+    only, where things happen rather than where someone went (``scene_anchors``: ``решено
+    провести акцию ... Были распространены листовки по городу Омску``), and that place
+    fits it (:func:`frames_happening`: an office's refusal is not at the rally's monument)."""
     place_anchors = _by_unit(place_anchors)
     scene_anchors = _by_unit(scene_anchors or ())
     for draft in drafts:
@@ -271,9 +278,10 @@ def carry_places(drafts: list[Draft], place_anchors, scene_anchors=None) -> None
             same = [a for a in anchors if a[1] < draft.event.start]
             if same:
                 draft.update(place=same[-1][2])
-            elif (draft.event.type in VENUE_TYPES and anchors and len({a[2] for a in anchors}) == 1
-                  and scene_anchors[draft.paragraph]):
-                draft.update(place=scene_anchors[draft.paragraph][0][2])
+            elif anchors and len({a[2] for a in anchors}) == 1 and scene_anchors[draft.paragraph]:
+                place = scene_anchors[draft.paragraph][0][2]
+                if frames_happening(draft.event.type, place):
+                    draft.update(place=place)
 
 
 def _by_unit(anchors) -> defaultdict[int, list]:
