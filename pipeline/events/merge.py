@@ -17,6 +17,10 @@ happening, the way a coder links tellings:
 
 A summary (``Всего было задержано 28 человек``) is never merged into one of the
 happenings it sums up.
+
+A headline retells the story under it (:func:`fold_headline`): a happening told in the
+document's opening lines that end without a full stop (a headline, a photo caption under
+it) is the body's happening of its type when the body tells one it agrees with.
 """
 
 from __future__ import annotations
@@ -228,6 +232,67 @@ def _merge_events(events: list[Draft], separate_types, word_told) -> list[Draft]
             index.add(len(kept), event)
             kept.append(event)
     return kept
+
+
+HEADLINE_LINES = 4  # a headline and a photo caption or two under it
+HEADLINE_CHARS = 250  # a longer opening line is the text itself, not a headline
+
+
+def headline_end(text: str) -> int:
+    """Where the document's headline block ends: its opening lines that end without a
+    full stop, question or exclamation mark (a headline, a caption under it); 0 when the
+    text opens with a sentence.
+
+    >>> headline_end("Задержан активист\\nФото: акция\\nВчера в Омске задержали Петрова.")
+    30
+    >>> headline_end("Вчера в Омске задержали Петрова.\\nЕго отпустили.")
+    0
+    """
+    end = 0
+    for line in text.split("\n")[:HEADLINE_LINES]:
+        stripped = line.strip()
+        if not stripped:
+            end += len(line) + 1
+            continue
+        if len(stripped) > HEADLINE_CHARS or re.search(r"[.!?…:;]\W*$", stripped):
+            break
+        end += len(line) + 1
+    return min(end, len(text))
+
+
+def fold_headline(events: list[Draft], end: int) -> list[Draft]:
+    """A headline's happening merged into the body's telling of it.
+
+    Headlines are shorter than the story: they name a person by a description
+    (``российский программист``), a place by its country, and no date, so the merge's
+    tests of identity do not link them; what a headline states must still agree with the
+    body (type, negation, persons, date: a headline or caption that dates its happening
+    tells the body's happening of that date, not an undated one). Of the body's events that agree, the one that
+    shares a person, else the first told, is the story. The body's place stays: the
+    headline's is the broader one (``В Египте арестован ...``, then a district of Cairo)."""
+    if end <= 0:
+        return events
+    def in_headline(draft: Draft) -> bool:
+        return all(t.event.start < end for t in (draft, *draft.members))
+    body = [e for e in events if not in_headline(e)]
+    kept = list(body)
+    for event in events:
+        if not in_headline(event):
+            continue
+        x = event.event
+        agreeing = [b for b in body if b.event.type == x.type and b.event.negated == x.negated
+                    and (x.date is None or b.event.date is not None and dates_agree(b.event.date, x.date))
+                    and not b.telling.summary
+                    and (not x.persons or not b.event.persons or set(x.persons) & set(b.event.persons))]
+        if not agreeing:
+            kept.append(event)
+            continue
+        story = next((b for b in agreeing if set(x.persons) & set(b.event.persons)), agreeing[0])
+        place = story.event.place
+        for part in (replace(event, members=[]), *event.members):
+            _absorb(story, part)
+        story.update(place=place or story.event.place)
+    return sorted(kept, key=lambda d: d.event.start)
 
 
 class _Index:

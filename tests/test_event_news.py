@@ -1,0 +1,71 @@
+"""Events in news stories (issue 12, the Wikinews development articles' classes).
+
+Each table holds new sentences written for one class of error the Wikinews development
+articles exposed; none is copied from those articles.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+
+import pytest
+
+from conftest import event_types, events_reader
+
+from pipeline.events.merge import headline_end
+
+DOC_DATE = dt.date(2016, 5, 20)
+
+
+@pytest.fixture(scope="module")
+def events_of(models):
+    return events_reader(models, DOC_DATE)
+
+
+types = event_types
+
+
+# ------------------------------------------------------- the headline retells the story
+
+@pytest.mark.parametrize("text, expected", [
+    ("Задержан активист\n", 18),
+    ("В Омске арестован блогер\nФото: здание суда в Омске\nТекст.", 51),
+    ("Суд в Перми\nНа фото: здание\n\nВ среду суд вынес приговор.", 29),
+    ("12 марта в Омске задержали Петрова.\nЕго отпустили.", 0),  # opens with a sentence
+    ("Задержан ли активист?\nТекст.", 0),
+    ("Отчёт за год:\nСписок.", 0),  # a heading that introduces what follows is no headline
+])
+def test_the_headline_block_is_the_opening_lines_without_a_full_stop(text, expected):
+    assert headline_end(text) == expected
+
+
+@pytest.mark.parametrize("text, kind", [
+    # a headline names the person by a description and the place by its country
+    ("В Испании задержан российский инженер\n"
+     "14 марта 2016 года в аэропорту Мадрида полиция задержала 35-летнего инженера Олега Ветрова.\n"
+     "Ветрову пока не предъявлено обвинений.", "detention"),
+    ("Бывшего мэра приговорили к восьми годам колонии\n"
+     "Фото: здание областного суда\n"
+     "16 мая суд в Самаре приговорил бывшего мэра Игоря Лаптева к восьми годам колонии строгого режима.",
+     "custody"),
+    ("Власти Туниса подтвердили арест французского журналиста\n"
+     "Журналиста Пьера Дюбуа арестовали 2 апреля 2016 года в городе Сус.", "detention"),
+])
+def test_a_headline_retells_the_body_s_happening(events_of, text, kind):
+    found = [e for e in events_of(text) if e.type == kind]
+    assert len(found) == 1
+    assert found[0].date is not None  # the body's telling, with its date, is the event
+
+
+@pytest.mark.parametrize("text, kinds", [
+    # a caption dated apart tells a happening of its own
+    ("Митинг в Киеве 9 мая 2012 года\n"
+     "Уже вторую неделю в Киеве проходят акции протеста против нового закона.",
+     {"protest": 2}),
+    # a headline whose happening the body does not tell stays an event
+    ("В Каире задержан лидер оппозиции\n11 мая в Каире прошёл митинг против военных.",
+     {"detention": 1, "protest": 1}),
+])
+def test_a_headline_that_the_body_does_not_retell_stays(events_of, text, kinds):
+    assert types(events_of(text)) == Counter(kinds)
