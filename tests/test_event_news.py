@@ -69,3 +69,35 @@ def test_a_headline_retells_the_body_s_happening(events_of, text, kind):
 ])
 def test_a_headline_that_the_body_does_not_retell_stays(events_of, text, kinds):
     assert types(events_of(text)) == Counter(kinds)
+
+
+# ------------------------------------------------------- a conviction told beside its penalty is the sentence
+
+@pytest.mark.parametrize("text, kinds", [
+    # one sentence: the guilty finding and the penalty it earned
+    ("3 марта суд Казани признал фермера Ильдара Сафина виновным в мошенничестве, приговорив его к "
+     "четырём годам колонии общего режима.", {"custody": 1}),
+    # the finding told again in a later paragraph, of the same person
+    ("14 апреля суд приговорил блогера Олега Ветрова к двум годам лишения свободы.\n"
+     "Ветров заявил, что обжалует решение.\n"
+     "Суд признал Ветрова виновным в оправдании терроризма.", {"custody": 1}),
+    # a fine, the finding naming no one in the next paragraph
+    ("Журналистку Анну Седову оштрафовали на 300 тысяч рублей.\n"
+     "Она была признана виновной в распространении ложной информации.", {"fine": 1}),
+])
+def test_a_conviction_beside_its_penalty_is_one_ruling(events_of, text, kinds):
+    assert types(events_of(text)) == Counter(kinds)
+
+
+@pytest.mark.parametrize("text, kinds", [
+    # a verdict with no penalty told stays a court event
+    ("В мае суд признал активиста Павла Рябова виновным в неповиновении полиции.", {"court": 1}),
+    # the accused's own plea is told in court, not the verdict
+    ("Инженер Олег Ветров признал себя виновным в мошенничестве.\n"
+     "В 2014 году Ветров уже был приговорён к трём годам колонии.", {"court": 1, "custody": 1}),
+    # another person's penalty is not this conviction's
+    ("Суд признал Павла Рябова виновным в хулиганстве. Его соседа Игоря Лаптева приговорили к "
+     "двум годам колонии.", {"court": 1, "custody": 1}),
+])
+def test_a_conviction_without_its_penalty_stays(events_of, text, kinds):
+    assert types(events_of(text)) == Counter(kinds)

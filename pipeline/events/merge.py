@@ -295,6 +295,48 @@ def fold_headline(events: list[Draft], end: int) -> list[Draft]:
     return sorted(kept, key=lambda d: d.event.start)
 
 
+def _convicts(draft: Draft, words: frozenset[str], plea: frozenset[str]) -> bool:
+    """Every telling of a court event is a conviction (``признал ... виновной``), none a
+    plea (``признал себя виновным``: the accused's own, told in court)."""
+    def lemmas(trigger: str) -> frozenset[str]:
+        return frozenset().union(*(word_lemmas(w) for w in re.findall(r"\w+", trigger)))
+    return draft.event.type == "court" and not draft.event.negated and all(
+        lemmas(t.event.trigger) & words and not lemmas(t.event.trigger) & plea for t in (draft, *draft.members))
+
+
+def fold_convictions(events: list[Draft], penalty_types: frozenset[str], words: frozenset[str],
+                     plea: frozenset[str] = frozenset()) -> list[Draft]:
+    """A conviction told beside the penalty it earned is that sentence's verdict.
+
+    ``суд признал Петрова виновным, приговорив его к 3 годам колонии`` is one ruling, told
+    as a guilty finding and a penalty; the merge keeps types apart, so the finding would
+    stand as a ``court`` event of its own. It joins the penalty that shares its person, or,
+    naming no one, the penalty told in its paragraph or the one before; dates must agree.
+    A conviction with no penalty told (a verdict without a sentence) stays ``court``."""
+    penalties = [e for e in events if e.event.type in penalty_types and not e.event.negated]
+    if not penalties:
+        return events
+    kept = []
+    for event in events:
+        if not _convicts(event, words, plea):
+            kept.append(event)
+            continue
+        x = event.event
+        agreeing = [p for p in penalties if dates_agree(p.event.date, x.date) and (
+            set(x.persons) & set(p.event.persons)
+            or ((not x.persons or not p.event.persons) and 0 <= event.paragraph - p.paragraph <= 1)
+            or (not x.persons or not p.event.persons) and 0 <= p.paragraph - event.paragraph <= 1)]
+        if not agreeing:
+            kept.append(event)
+            continue
+        shared = [p for p in agreeing if set(x.persons) & set(p.event.persons)]
+        penalty = (shared or sorted(agreeing, key=lambda p: abs(p.event.start - x.start)))[0]
+        for part in (replace(event, members=[]), *event.members):
+            part.update(type=penalty.event.type)
+            _absorb(penalty, part)
+    return kept
+
+
 class _Index:
     """Positions of events by what :func:`compatible` needs them to share: type and
     negation, and a person unless one side names no one. Only those events are tried,
