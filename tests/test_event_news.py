@@ -101,3 +101,32 @@ def test_a_conviction_beside_its_penalty_is_one_ruling(events_of, text, kinds):
 ])
 def test_a_conviction_without_its_penalty_stays(events_of, text, kinds):
     assert types(events_of(text)) == Counter(kinds)
+
+
+# ------------------------------------------------------- the noun of a happening told before retells it
+
+@pytest.mark.parametrize("text, kinds", [
+    ("12 мая 2016 года в Омске полиция задержала активиста Петра Орлова.\n"
+     "По словам его жены, Орлов ничего не нарушал.\n"
+     "Задержание произошло прямо у подъезда его дома.", {"detention": 1}),
+    ("Журналиста Анну Седову арестовали 3 марта 2016 года в Минске.\n"
+     "Коллеги Седовой ничего не знали о её планах.\n"
+     "Родственники узнали об аресте от адвоката.", {"detention": 1}),
+    ("Инженера Олега Ветрова задержали 14 марта в аэропорту Праги.\n"
+     "Ветров прилетел туда из Берлина.\n"
+     "В ходе задержания ему не объяснили причин.", {"detention": 1}),
+])
+def test_the_noun_of_a_happening_told_before_retells_it(events_of, text, kinds):
+    assert types(events_of(text)) == Counter(kinds)
+
+
+@pytest.mark.parametrize("text, kinds", [
+    # a noun with a day of its own is a happening of its own
+    ("Петра Орлова задержали 3 мая в Омске.\nЗадержание 10 июня в Томске прошло без насилия.",
+     {"detention": 2}),
+    # the noun of another place is another happening
+    ("Петра Орлова задержали в Омске.\nЗадержание в Томске прошло без насилия.",
+     {"detention": 2}),
+])
+def test_a_noun_with_its_own_day_or_place_is_not_a_retelling(events_of, text, kinds):
+    assert types(events_of(text)) == Counter(kinds)

@@ -87,6 +87,27 @@ def _shares_identity(a: Draft, b: Draft) -> bool:
         p is not None and p == q for p, q in ((x.money, y.money), (x.term, y.term), (x.count, y.count)))
 
 
+def retells_by_noun(draft: Draft) -> bool:
+    """A singular noun telling with no day, count, sum or term of its own (``Задержание
+    произошло после ...``, ``в ходе задержания``, ``об аресте гражданина``): a definite
+    description of a happening the text has told, the last one of its type it agrees with."""
+    e, t = draft.event, draft.telling
+    return (t.nominal and not draft.date_stated and not t.summary and not t.repeated and not t.listed
+            and not (e.count or e.money or e.term))
+
+
+STEM = 5  # letters a verb and its noun share at their start (арест-овать, задерж-ание)
+
+
+def _same_stem(a: Draft, b: Draft) -> bool:
+    """``b``'s noun is the noun of ``a``'s verb (``арестован`` ... ``арест``, ``задержали`` ...
+    ``задержание``), not a word that only shares the type (``спецприемник`` after ``арестованы``)."""
+    def stems(trigger: str) -> frozenset[str]:
+        return frozenset(lemma[:STEM] for w in re.findall(r"\w+", trigger) for lemma in word_lemmas(w)
+                         if len(lemma) >= STEM and lemma not in _FUNCTION_WORDS)
+    return bool(stems(a.event.trigger) & stems(b.event.trigger))
+
+
 def _anonymous(draft: Draft) -> bool:
     """A telling with no one and nothing of its own (``начали выхватывать людей``)."""
     e = draft.event
@@ -124,7 +145,8 @@ def _told_apart(a: Draft, b: Draft) -> bool:
 
 
 def linked(a: Draft, b: Draft, separate_types: frozenset[str] = frozenset(),
-           word_told: frozenset[str] = frozenset(), word_told_across: frozenset[str] = frozenset()) -> bool:
+           word_told: frozenset[str] = frozenset(), word_told_across: frozenset[str] = frozenset(),
+           by_noun: bool = False) -> bool:
     """Whether ``b`` (told later) retells the happening ``a`` tells.
 
     A type that gathers unlike happenings (``other``: a case opened, a dismissal, an
@@ -156,6 +178,8 @@ def linked(a: Draft, b: Draft, separate_types: frozenset[str] = frozenset(),
     if a.event.type == "protest":
         return (a.paragraph == b.paragraph and ta.single and tb.single) or _same_day(a, b)
     if a.event.type in separate_types:
+        if by_noun and retells_by_noun(b) and not retells_by_noun(a) and _same_stem(a, b):
+            return True
         if b.event.sent_id == a.event.sent_id + 1 and ta.inchoative and _anonymous(a) and not tb.particular:
             return True  # "начали выхватывать людей. Семеро были задержаны"
         # a retelling elsewhere names the same people; two stated days must agree
@@ -191,7 +215,7 @@ def merge_drafts(drafts: list[Draft], separate_types=frozenset(), word_told=(fro
     index = _Index()
     for draft in sorted(drafts, key=lambda d: d.event.start):
         order = [merged[i] for i in index.candidates(draft)]  # the others cannot be compatible
-        order = reversed(order) if draft.telling.back_reference else order
+        order = reversed(order) if draft.telling.back_reference or retells_by_noun(draft) else order
         # the same sentence first: "приговорил ... к 3 годам лишения свободы" is one telling
         order = sorted(order, key=lambda e: all(m.event.sent_id != draft.event.sent_id for m in [e, *e.members]))
         for event in order:
@@ -208,7 +232,7 @@ def merge_drafts(drafts: list[Draft], separate_types=frozenset(), word_told=(fro
 def _fits(event: Draft, draft: Draft, separate_types, word_told) -> bool:
     tellings = [event, *event.members]
     return all(compatible(m, draft) for m in tellings) and any(
-        linked(m, draft, separate_types, *word_told) for m in tellings)
+        linked(m, draft, separate_types, *word_told, by_noun=True) for m in tellings)
 
 
 def _merge_events(events: list[Draft], separate_types, word_told) -> list[Draft]:
