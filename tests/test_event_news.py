@@ -156,3 +156,15 @@ def test_a_happening_still_to_come_is_not_an_event(events_of, text, kind):
 ])
 def test_a_happening_whose_clause_is_past_stays(events_of, text, kind):
     assert types(events_of(text))[kind] == 1
+
+
+# ------------------------------------------------------- «в том числе» counts nothing
+
+@pytest.mark.parametrize("text, kind, count", [
+    ("После акции полиция задержала пятерых, в том числе двух журналистов.", "detention", 1),
+    ("В ходе проверки задержали трёх человек, в числе которых был депутат городской думы.", "detention", 1),
+    # a number of people, counted as a class, is still a statistic
+    ("Число задержанных на акциях за год выросло вдвое.", "detention", 0),
+])
+def test_in_that_number_is_no_statistic(events_of, text, kind, count):
+    assert types(events_of(text))[kind] == count

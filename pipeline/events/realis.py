@@ -34,6 +34,7 @@ from ..resources import fold, load_json
 from .syntax import (
     Token,
     children,
+    find_pattern,
     folded_set,
     governors_of,
     has_pattern,
@@ -195,12 +196,17 @@ def _generic_determiner(tokens, hit: TriggerHit) -> bool:
 
 
 def _statistic(tokens, hit: TriggerHit) -> bool:
-    """Counting a class of cases in the trigger's clause: ``число``, ``доля``, ``%``."""
+    """Counting a class of cases in the trigger's clause: ``число``, ``доля``, ``%``; not the
+    ``число`` of an idiom (``в том числе``, ``в числе``: 'including', 'among')."""
     words = _words("statistic_words")
     clause = _clause_of(tokens, hit.anchor)
     if any(tokens[i].text.endswith("%") for i in clause):
         return True
-    if any(tokens[i].lemmas & words and tokens[i].pos in {"NOUN", "ADV", "ADJ", "DET", "VERB"} for i in clause):
+    idioms = _patterns("statistic_idioms")
+    in_idiom = {i + k for i in clause for parts in idioms
+                if find_pattern(tokens, [parts], i, i + len(parts)) == i for k in range(len(parts))}
+    if any(tokens[i].lemmas & words and tokens[i].pos in {"NOUN", "ADV", "ADJ", "DET", "VERB"}
+           and i not in in_idiom for i in clause):
         return True
     return has_pattern(tokens, _patterns("statistic_patterns"), clause.start, clause.stop)
 
