@@ -168,3 +168,18 @@ def test_a_happening_whose_clause_is_past_stays(events_of, text, kind):
 ])
 def test_in_that_number_is_no_statistic(events_of, text, kind, count):
     assert types(events_of(text))[kind] == count
+
+
+# ------------------------------------------------------- a person sent to or held in a jail: the verb governs it
+
+@pytest.mark.parametrize("text, kind, count", [
+    # the verb far from the jail's noun: the parse links them
+    ("Блогер Олег Ветров 3 мая Ленинским районным судом был отправлен в СИЗО на два месяца.", "custody", 1),
+    ("Сейчас инженер Игорь Лаптев содержится в тюрьме города Лион.", "custody", 1),
+    ("С тех пор журналист Пётр Орлов находится под арестом в следственном изоляторе.", "custody", 1),
+    # a jail that is only a place of something else
+    ("Пикет прошёл у здания тюрьмы на окраине города.", "custody", 0),
+    ("Фильм о тюрьме вышел в прокат в мае.", "custody", 0),
+])
+def test_a_person_sent_to_or_held_in_jail_is_in_custody(events_of, text, kind, count):
+    assert types(events_of(text))[kind] == count
