@@ -183,3 +183,15 @@ def test_in_that_number_is_no_statistic(events_of, text, kind, count):
 ])
 def test_a_person_sent_to_or_held_in_jail_is_in_custody(events_of, text, kind, count):
     assert types(events_of(text))[kind] == count
+
+
+# ------------------------------------------------------- a trial named is no ruling
+
+@pytest.mark.parametrize("text, kind, count", [
+    ("Судебный процесс над блогером Олегом Ветровым начался в апреле 2014 года.", "court", 0),
+    ("Адвокат назвал судебный процесс над фермером Гусевым политическим.", "court", 0),
+    # the ruling the trial ends in is one
+    ("7 мая 2014 года суд оправдал фермера Николая Гусева.", "court", 1),
+])
+def test_a_trial_named_is_no_ruling(events_of, text, kind, count):
+    assert types(events_of(text))[kind] == count
