@@ -195,3 +195,16 @@ def test_a_person_sent_to_or_held_in_jail_is_in_custody(events_of, text, kind, c
 ])
 def test_a_trial_named_is_no_ruling(events_of, text, kind, count):
     assert types(events_of(text))[kind] == count
+
+
+# ------------------------------------------------------- an arrest by the police or the authorities is a detention
+
+@pytest.mark.parametrize("text, kind", [
+    ("Полиция Марселя арестовала 30-летнего Пьера Дюбуа по обвинению в поджоге.", "detention"),
+    ("Власти Канады арестовали программиста Олега Ветрова по обвинению в мошенничестве.", "detention"),
+    # the court's arrest is custody
+    ("Суд арестовал блогера Игоря Смирнова по обвинению в экстремизме.", "custody"),
+])
+def test_who_arrests_types_the_arrest(events_of, text, kind):
+    found = types(events_of(text))  # the charge ("по обвинению") is an event of its own
+    assert found[kind] == 1 and found[{"detention": "custody", "custody": "detention"}[kind]] == 0
