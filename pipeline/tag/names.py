@@ -110,7 +110,17 @@ def tag_names(text: str, models: Models) -> list[Mention]:
     # … and a person even where nothing took in the body's name (``больнице им. Пирогова``).
     people += [p for p in named_after_people(text) if not any(
         s.start < p.end and p.start < s.end for s in spans + nested)]
-    return _to_mentions(text, spans + nested + people)
+    return _to_mentions(text, [s for s in spans + nested + people if not _domain_zone(text, s.start)])
+
+
+def _domain_zone(text: str, start: int) -> bool:
+    """A name right after a dot that follows no word is a web domain zone (``в зоне
+    .РФ``), no place or body; ``г.Москва`` keeps its city.
+
+    >>> _domain_zone("в зоне .РФ", 8), _domain_zone("г.Москва", 2)
+    (True, False)
+    """
+    return text[start - 1 : start] == "." and (start < 2 or not text[start - 2].isalnum())
 
 
 def chunks(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, str]]:

@@ -1,0 +1,80 @@
+"""Places the tagger got wrong by class (issue 13, fourth round). Sentences made up here.
+
+- a venue noun that its preposition reads in the plural is the streets or squares *of* a
+  place, not a venue's name: only the place is a LOC;
+- a name whose hyphen is written as a space is still the gazetteer's name;
+- a capitalised word glued after a lone dot is a web domain zone, no place.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.records import LOC, VENUE
+from pipeline.tag import tag_mentions
+from pipeline.tag.gazetteer import find_places
+
+
+def places(models, text):
+    _, mentions = tag_mentions(text, models)
+    return {m.text: m.place_kind for m in mentions if m.type == LOC}
+
+
+PLURAL_STREETS = [
+    ("Вечером на улицы Манчестера вышли болельщики.", "Манчестера"),
+    ("По улицам Тбилиси прошла колонна студентов.", "Тбилиси"),
+    ("Полиция перекрыла въезды на площади Вильнюса.", "Вильнюса"),
+    ("Патрули вывели на улицы Бирмингема.", "Бирмингема"),
+]
+
+
+@pytest.mark.parametrize("text, city", PLURAL_STREETS)
+def test_streets_of_a_city_are_the_city(models, text, city):
+    found = places(models, text)
+    assert found.get(city, "missing") is None  # the city, as a settlement
+    assert VENUE not in found.values()
+
+
+SINGULAR_STREETS = [
+    ("Пикет прошёл на улице Ленина в Омске.", "улице Ленина"),
+    ("Автобус остановился у улицы Гоголя.", "улицы Гоголя"),
+    ("Колонна свернула на улицу Пушкина.", "улицу Пушкина"),
+]
+
+
+@pytest.mark.parametrize("text, street", SINGULAR_STREETS)
+def test_a_named_street_stays_a_venue(models, text, street):
+    assert places(models, text).get(street) == VENUE
+
+
+SPACED_NAMES = [
+    ("Делегации прибыли из Коста Рики и Чили.", "Коста-Рика"),
+    ("Он переехал в Сан Марино в 2010 году.", "Сан-Марино"),
+    ("Туристы из Нью Йорка застряли в аэропорту.", "Нью-Йорк"),
+    ("Участники: Чили • Коста Рика • Эквадор", "Коста-Рика"),
+]
+
+
+@pytest.mark.parametrize("text, canonical", SPACED_NAMES)
+def test_a_hyphenated_name_written_with_a_space(text, canonical):
+    assert canonical in [p.canonical for p in find_places(text)]
+
+
+def test_a_spaced_name_in_a_list_is_a_place_not_a_person(models):
+    assert "Коста Рика" in places(models, "Участники: Чили • Коста Рика • Эквадор • Перу")
+
+
+DOMAIN_ZONES = [
+    ("Регистрация адресов в зоне .РФ открылась весной.", "РФ"),
+    ("Сайты в домене .РОССИЯ пока не работают, а в Москве ждут.", "РОССИЯ"),
+]
+
+
+@pytest.mark.parametrize("text, zone", DOMAIN_ZONES)
+def test_a_domain_zone_is_no_place(models, text, zone):
+    _, mentions = tag_mentions(text, models)
+    assert zone not in {m.text for m in mentions}
+
+
+def test_a_city_glued_to_its_abbreviation_stays(models):
+    assert "Москва" in places(models, "Офис находится в г.Москва на Тверской.")
