@@ -17,7 +17,7 @@ from dataclasses import replace
 
 from razdel import sentenize
 
-from ..nlp import Models
+from ..nlp import Models, parse_word
 from ..records import LOC, ORG, PER, Mention
 from .candidates import SENTENCE_END, WORD, Span
 from .gazetteer import canonical_place, find_places, find_venues, place_nominative
@@ -100,7 +100,7 @@ def tag_names(text: str, models: Models) -> list[Mention]:
     spans += _repeated_surnames(text, spans)
     nested = _nested_places(text, spans, seen_places) + quoted_names_inside(text, spans)
     nested += nested_orgs(spans, inner_orgs) + names_before_place(text, spans, nested)
-    nested += _nested_people(spans, seen_people)
+    nested += _nested_people(spans, seen_people) + _regions_of_places(text, spans)
     # The person a body or venue is named after is a person, not a place or a unit of it:
     # no ``Чехова`` LOC nor ``МХТ имени`` ORG inside ``МХТ имени Чехова``.
     people = [p for p in named_after_people(text, spans) if not any(
@@ -483,6 +483,36 @@ def _nested_places(text: str, spans: list[Span], candidates: list[Span]) -> list
 
 _OPENING_QUOTES = frozenset("«\"“„")
 _CLOSING_QUOTES = frozenset("»\"“”")
+
+
+# Adjectives of the compass and the centre: ``Восточная Европа`` is a part of Europe.
+_COMPASS = frozenset({"западный", "восточный", "северный", "южный", "центральный"})
+
+
+def _regions_of_places(text: str, spans: list[Span]) -> list[Span]:
+    """The place inside a part of it named by the compass (``Западной Африке``,
+    ``Восточном Иерусалиме``): a LOC nested in the LOC. A country or region whose own
+    name opens with such a word (``Южная Корея``, ``Северная Ирландия``: the gazetteer
+    holds the whole) holds nothing, nor does a word the gazetteer knows as another
+    place's second name (``Америка`` for the USA in ``Южной Америке``)."""
+    nested = []
+    for span in spans:
+        words = list(_WORD.finditer(text, span.start, span.end))
+        if span.type != LOC or len(words) < 2 or not words[0].group()[:1].isupper():
+            continue
+        if not any(p.normal_form in _COMPASS for p in parse_word(words[0].group()) if p.tag.POS == "ADJF"):
+            continue
+        whole = find_places(text[span.start : span.end])
+        if whole and (whole[0].start, whole[0].end) == (0, span.end - span.start):
+            continue
+        rest = words[1].start()
+        found = find_places(text[rest : span.end])
+        if len(found) != 1 or (found[0].start, found[0].end) != (0, span.end - rest):
+            continue
+        if canonical_place(found[0].name) != found[0].name:
+            continue  # a second name of another place: ``Америка`` (США)
+        nested.append(Span(LOC, rest, span.end, found[0].canonical, "gazetteer", found[0].name))
+    return nested
 
 
 def _part_of_word(text: str, start: int, end: int) -> bool:
