@@ -176,10 +176,14 @@ def nerel_spans(ann: str) -> list[Span]:
 
 def is_place_name(surface: str) -> bool:
     """A place's name, not an adjective or a lower-case descriptor phrase; a word
-    that reads as an adjective and also as a noun (``Луганском``) is a name.
+    that reads as an adjective and also as a noun (``Луганском``) is a name, but not
+    when that noun is only a surname (``Московском``: pymorphy3 also reads every
+    ``-ский`` adjective as a surname).
 
     >>> is_place_name("России"), is_place_name("российских"), is_place_name("Северокорейский")
     (True, False, False)
+    >>> is_place_name("Московском"), is_place_name("Луганском")
+    (False, True)
     >>> is_place_name("востоке Украины"), is_place_name("Нижнем Новгороде"), is_place_name("РА")
     (False, True, True)
     """
@@ -192,7 +196,9 @@ def is_place_name(surface: str) -> bool:
         return True
     parses = parse_word(words[0])
     adjective = parses[0].tag.POS in ("ADJF", "ADJS")
-    return not adjective or any(p.tag.POS == "NOUN" for p in parses)  # Луганском: an adjective or a city
+    # Луганском: an adjective or a city; Московском: an adjective or a surname, so an adjective.
+    return not adjective or any(p.tag.POS == "NOUN" and not {"Surn", "Name", "Patr"} & p.tag.grammemes
+                                for p in parses)
 
 
 # ---------------------------------------------------------------- FactRuEval
