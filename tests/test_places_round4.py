@@ -78,3 +78,47 @@ def test_a_domain_zone_is_no_place(models, text, zone):
 
 def test_a_city_glued_to_its_abbreviation_stays(models):
     assert "Москва" in places(models, "Офис находится в г.Москва на Тверской.")
+
+
+NAMED_AFTER = [
+    ("Школа имени В. И. Даля открылась в 1990 году.", "В. И. Даля", "Даля"),
+    ("Библиотеку имени А. П. Чехова закрыли на ремонт.", "А. П. Чехова", "Чехова"),
+    ("Премию имени Н. А. Королёва вручили инженерам.", "Н. А. Королёва", "Королёва"),
+]
+
+
+@pytest.mark.parametrize("text, person, town", NAMED_AFTER)
+def test_a_person_something_is_named_after_is_no_town(models, text, person, town):
+    _, mentions = tag_mentions(text, models)
+    found = {(m.type, m.text) for m in mentions}
+    assert ("PER", person) in found and ("LOC", town) not in found
+
+
+EPONYMS = [
+    ("Директор Института Пушкина выступил с докладом.", "Пушкина"),
+    ("Сотрудники Музея Чехова открыли выставку.", "Чехова"),
+    ("Фонд Королёва выдал гранты студентам.", "Королёва"),
+]
+
+
+@pytest.mark.parametrize("text, word", EPONYMS)
+def test_an_institution_named_after_a_person_holds_no_town(models, text, word):
+    _, mentions = tag_mentions(text, models)
+    assert ("LOC", word) not in {(m.type, m.text) for m in mentions}
+
+
+def test_a_body_of_a_town_named_like_a_person_keeps_the_town(models):
+    _, mentions = tag_mentions("Мэрия Пушкина объявила о ремонте дорог.", models)
+    assert ("LOC", "Пушкина") in {(m.type, m.text) for m in mentions}
+
+
+ENGLISH_VENUES = [
+    ("Концерт прошёл в Альберт-холле в Лондоне.", "Альберт-холле"),
+    ("Туристы поднялись на крышу Крайслер-билдинга.", "Крайслер-билдинга"),
+    ("Бой прошёл в Мэдисон-сквер-гардене вечером.", "Мэдисон-сквер-гардене"),
+]
+
+
+@pytest.mark.parametrize("text, venue", ENGLISH_VENUES)
+def test_english_building_names_are_venues(models, text, venue):
+    assert places(models, text).get(venue, "missing") == VENUE

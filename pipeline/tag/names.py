@@ -101,15 +101,24 @@ def tag_names(text: str, models: Models) -> list[Mention]:
     nested = _nested_places(text, spans, seen_places) + quoted_names_inside(text, spans)
     nested += nested_orgs(spans, inner_orgs) + names_before_place(text, spans, nested)
     nested += _nested_people(spans, seen_people) + _regions_of_places(text, spans)
+    # A place inside a person named in a name is a piece of that person's name:
+    # no ``Пушкина`` LOC inside ``имени А. С. Пушкина``.
+    nested = [n for n in nested if n.type == PER or not any(
+        p.type == PER and p.start <= n.start and n.end <= p.end for p in nested)]
     # The person a body or venue is named after is a person, not a place or a unit of it:
     # no ``Чехова`` LOC nor ``МХТ имени`` ORG inside ``МХТ имени Чехова``.
     people = [p for p in named_after_people(text, spans) if not any(
         n.type == PER and n.start < p.end and p.start < n.end for n in nested)]
     nested = [n for n in nested if not _NAMED_AFTER_END.search(text, n.start, n.end) and not any(
         n.type != PER and n.start < p.end and p.start < n.end for p in people)]
-    # … and a person even where nothing took in the body's name (``больнице им. Пирогова``).
-    people += [p for p in named_after_people(text) if not any(
-        s.start < p.end and p.start < s.end for s in spans + nested)]
+    # … and a person even where nothing took in the body's name (``больнице им. Пирогова``),
+    # over a place or a piece of the name read alone (``имени А. С. Пушкина``: no town Пушкин).
+    for person in named_after_people(text):
+        touching = [s for s in spans + nested if s.start < person.end and person.start < s.end]
+        if all(s.type in (PER, LOC) and person.start <= s.start and s.end <= person.end for s in touching):
+            spans = [s for s in spans if not any(s is t for t in touching)]
+            nested = [s for s in nested if not any(s is t for t in touching)]
+            people.append(person)
     return _to_mentions(text, [s for s in spans + nested + people if not _domain_zone(text, s.start)])
 
 
@@ -476,6 +485,9 @@ def _nested_places(text: str, spans: list[Span], candidates: list[Span]) -> list
             continue  # the organisation's whole name, not a place in it: ``НП «Алга»``
         if _part_of_word(text, place.start, place.end):
             continue  # a piece of a word of the name: ``УралСталь``, ``Минск-арена``
+        if " " not in text[place.start : place.end] and may_be_either(text[place.start : place.end]) and \
+                place_or_person(text, place.start, place.end, None, True) == PER:
+            continue  # the person a body is named after: ``Института Пушкина`` (not the town Пушкин)
         if not any(n.start < place.end and place.start < n.end for n in nested):
             nested.append(replace(place, type=LOC))
     return nested
