@@ -122,3 +122,46 @@ ENGLISH_VENUES = [
 @pytest.mark.parametrize("text, venue", ENGLISH_VENUES)
 def test_english_building_names_are_venues(models, text, venue):
     assert places(models, text).get(venue, "missing") == VENUE
+
+
+EPITHETS = [
+    ("«Правил, как царь Иоанн Грозный»\n\nСтатья о футболе", "Иоанн Грозный"),
+    ("«Сказали, что Сергей Грозный уехал»\n\nНовости", "Сергей Грозный"),
+    ("Наступила эпоха, когда Фёдор Грозный ещё не родился.", "Фёдор Грозный"),
+]
+
+
+@pytest.mark.parametrize("text, person", EPITHETS)
+def test_a_first_name_with_an_epithet_is_one_person(models, text, person):
+    _, mentions = tag_mentions(text, models)
+    found = {(m.type, m.text) for m in mentions}
+    assert ("PER", person) in found and ("LOC", "Грозный") not in found
+
+
+def test_a_town_after_a_first_name_in_another_case_stays_a_town(models):
+    _, mentions = tag_mentions("Иван поехал в Грозный.", models)
+    assert ("LOC", "Грозный") in {(m.type, m.text) for m in mentions}
+
+
+SETTLEMENT_HEADINGS = [
+    ("Город Тольятти\n\nВ городе прошёл пикет.", "Тольятти"),
+    ("Село Кызылжар, где жили беженцы, опустело.", "Кызылжар"),
+    ("Деревня Марьино сгорела в августе.", "Марьино"),
+]
+
+
+@pytest.mark.parametrize("text, name", SETTLEMENT_HEADINGS)
+def test_a_capitalised_kind_of_settlement_is_no_part_of_its_name(models, text, name):
+    found = places(models, text)
+    assert name in found and not any(t.split()[0] in ("Город", "Село", "Деревня") for t in found)
+
+
+LOWER_CASE_PIECES = [
+    "Базу построили на мысе Канаверал в штате Флорида.",
+    "Корабль причалил у мыса Горн в шторм.",
+]
+
+
+@pytest.mark.parametrize("text", LOWER_CASE_PIECES)
+def test_no_one_word_place_in_lower_case(models, text):
+    assert not [t for t in places(models, text) if t.islower()]

@@ -46,6 +46,7 @@ from .person_context import person_context
 from .place_kinds import place_kind
 from .place_or_person import is_geographic, may_be_either, place_or_person, surnames_as_people
 from .person_spans import (
+    GIVEN,
     NOT_NOUN,
     extend_person,
     extend_persons,
@@ -54,6 +55,7 @@ from .person_spans import (
     names_with_patronymic,
     named_after_people,
     split_person,
+    word_role,
 )
 from .persons import full_name_surnames, fullest, group_persons, normalise_person
 
@@ -97,6 +99,7 @@ def tag_names(text: str, models: Models) -> list[Mention]:
     spans = merge_org_chains(text, spans, inner_orgs)
     spans = [piece for span in spans for piece in _split_place_off_body(text, span, places, countries)]
     spans = surnames_as_people(text, _without_overlaps(spans))
+    spans = _epithet_names(text, spans)
     spans += _repeated_surnames(text, spans)
     nested = _nested_places(text, spans, seen_places) + quoted_names_inside(text, spans)
     nested += nested_orgs(spans, inner_orgs) + names_before_place(text, spans, nested)
@@ -243,6 +246,11 @@ def _fix_span(text: str, span: Span) -> Span | None:
         return replace(span, type=ORG)
     if span.type in (PER, LOC) and _capitalised_common_words(text, span.start, words):
         return None
+    if span.type in (PER, LOC) and len(words) == 1 and surface.islower():
+        return None  # a common noun natasha cut off a name: ``на мысе`` | ``Канаверал``
+    if span.type == LOC and len(words) > 1 and words[0] in _SETTLEMENT_WORDS:
+        # ``Город Павия`` opening a heading: the word for the kind of place is no part of its name
+        return replace(span, start=text.index(words[1], span.start + len(words[0])))
     if span.type == ORG and len(words) == 1 and "«" not in surface and not is_abbreviation(surface):
         if is_common_word(words[0]):
             return None  # ``Решения`` (Маслихата), ``НЕсогласных``
@@ -251,6 +259,34 @@ def _fix_span(text: str, span: Span) -> Span | None:
     return span
 
 
+_WORD_BEFORE_NAME = re.compile(r"(?<![\w-])([А-ЯЁ][а-яё]+) \Z")
+
+
+def _epithet_names(text: str, spans: list[Span]) -> list[Span]:
+    """A first name with an epithet after it is one person (``Иоанн Грозный``, ``Ярослава
+    Мудрого``), not a first name and a town: a one-word place right after a first name
+    that no mention took, when the place's word is an adjective agreeing with the name."""
+    taken = SpanIndex((s.start, s.end) for s in spans)
+    result = []
+    for span in spans:
+        before = _WORD_BEFORE_NAME.search(text, max(0, span.start - 30), span.start) \
+            if span.type == LOC and " " not in text[span.start : span.end] else None
+        if before and not taken.overlapping(before.start(1), before.end(1)) and \
+                word_role(before.group(1)) == GIVEN and _agrees_as_epithet(before.group(1), text[span.start : span.end]):
+            result.append(replace(span, type=PER, start=before.start(1), canonical=None, name=None, source="epithet"))
+            continue
+        result.append(span)
+    return result
+
+
+def _agrees_as_epithet(name: str, word: str) -> bool:
+    """Whether ``word`` reads as an adjective in a case and gender the first name has."""
+    cases = {(p.tag.case, p.tag.gender) for p in parse_word(name) if "Name" in p.tag}
+    return any(p.tag.POS == "ADJF" and (p.tag.case, p.tag.gender) in cases for p in parse_word(word))
+
+
+# A settlement's kind written with a capital (a heading, a sentence start) before its name.
+_SETTLEMENT_WORDS = frozenset({"Город", "Село", "Деревня", "Посёлок", "Поселок", "Станица", "Аул", "Кишлак"})
 _FACILITY_NUMBER = re.compile(r"[\s-]*(?:№\s*)?\d*\s*", re.I)
 
 
