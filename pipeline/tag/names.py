@@ -246,6 +246,9 @@ def _fix_span(text: str, span: Span) -> Span | None:
         return replace(span, type=ORG)
     if span.type in (PER, LOC) and _capitalised_common_words(text, span.start, words):
         return None
+    if span.type == PER and (age := _NUMBER_OPENING.match(surface)) and age.end() < len(surface):
+        span = replace(span, start=span.start + age.end())  # ``34-летний ТиДжей``: an age is no name
+        surface = text[span.start : span.end]
     if span.type in (PER, LOC) and len(words) == 1 and surface.islower():
         return None  # a common noun natasha cut off a name: ``на мысе`` | ``Канаверал``
     if span.type == LOC and len(words) > 1 and words[0] in _SETTLEMENT_WORDS:
@@ -285,6 +288,7 @@ def _agrees_as_epithet(name: str, word: str) -> bool:
     return any(p.tag.POS == "ADJF" and (p.tag.case, p.tag.gender) in cases for p in parse_word(word))
 
 
+_NUMBER_OPENING = re.compile(r"\d[\w-]*\s+")
 # A settlement's kind written with a capital (a heading, a sentence start) before its name.
 _SETTLEMENT_WORDS = frozenset({"Город", "Село", "Деревня", "Посёлок", "Поселок", "Станица", "Аул", "Кишлак"})
 _FACILITY_NUMBER = re.compile(r"[\s-]*(?:№\s*)?\d*\s*", re.I)
@@ -606,6 +610,15 @@ def _repeated_surnames(text: str, spans: list[Span]) -> list[Span]:
         return []
     added = []
     taken = SpanIndex(sorted((s.start, s.end) for s in spans))
+    # A two-word name met again where natasha missed it, by its words' stems (a foreign
+    # name declines: ``Ван Цзюнь`` on a line of its own after ``Ван Цзюня`` was found).
+    full_names = {tuple(_stem(w) for w in words) for s in spans
+                  if s.type == PER and len(words := _WORD.findall(text[s.start : s.end])) == 2}
+    for match in _TWO_CAPITALISED.finditer(text):
+        start, end = match.start(1), match.end(1)
+        if tuple(_stem(w) for w in match.group(1).split(" ")) in full_names and not taken.overlapping(start, end):
+            added.append(Span(PER, start, end, source="coreference"))
+            taken.add((start, end))
     for match in _CAPITALISED.finditer(text):
         if taken.overlapping(match.start(), match.end()):
             continue
@@ -616,6 +629,13 @@ def _repeated_surnames(text: str, spans: list[Span]) -> list[Span]:
     return added
 
 
+def _stem(word: str) -> str:
+    """A name word without a case ending (``цзюн`` of ``Цзюня``, ``Цзюнь``), for matching."""
+    word = word.lower()
+    return word[: max(3, len(word) - 2)] if len(word) > 4 else word
+
+
+_TWO_CAPITALISED = re.compile(r"(?<![\w-])(?=([А-ЯЁ][а-яё]+ [А-ЯЁ][а-яё]+)(?![\w-]))")
 _NAMED_AFTER_END = re.compile(r"(?<![\w])(?:имени|им\.?)\s*$")
 _CAPITALISED = re.compile(r"(?<![\w.-])[А-ЯЁ][а-яё]{2,}(?:-[А-ЯЁ][а-яё]+)?(?![\w-])")
 
