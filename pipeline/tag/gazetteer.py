@@ -103,6 +103,7 @@ def place_kind(name: str) -> tuple[str, str] | None:
     return None
 
 
+@lru_cache(maxsize=4096)
 def place_of_adjective(lemma: str) -> str | None:
     """The city (or city-like region) a relational adjective is made from, if the gazetteer
     holds it: the adjective's stem with the endings Russian drops (``-ск-ий``, ``-ь``, ``-а``,
