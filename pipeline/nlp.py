@@ -7,6 +7,9 @@ time: call :func:`load_models` once and pass the result down, as natasha does.
 
 from __future__ import annotations
 
+import gzip
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -27,6 +30,7 @@ from navec.meta import Meta
 from navec.pq import PQ
 from navec.tar import Tar
 from navec.vocab import Vocab
+from slovnet.const import PAD, UNK
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,14 +53,55 @@ class Models:
 def load_models() -> Models:
     """Build every model once (about half a second and ~200 MB)."""
     embedding = news_embedding()
+    with _shared_vocabularies(embedding):
+        ner_tagger = NewsNERTagger(embedding)
+        morph_tagger = NewsMorphTagger(embedding)
+        syntax_parser = NewsSyntaxParser(embedding)
     return Models(
         segmenter=Segmenter(),
         embedding=embedding,
-        ner_tagger=NewsNERTagger(embedding),
-        morph_tagger=NewsMorphTagger(embedding),
-        syntax_parser=NewsSyntaxParser(embedding),
+        ner_tagger=ner_tagger,
+        morph_tagger=morph_tagger,
+        syntax_parser=syntax_parser,
         morph=morph_analyzer(),
     )
+
+
+@contextmanager
+def _shared_vocabularies(embedding: NewsEmbedding) -> Iterator[None]:
+    """While slovnet's taggers load: one vocabulary object for each distinct list of items.
+
+    Each of the three news taggers unpacks its own copy of the same 250,000 words
+    (navec's vocabulary, in navec's order, since they index its vectors) into a list
+    and a dict: a third of a second of start-up and ~70 MB per process for two
+    duplicates. slovnet builds each through ``pack.bytes_vocab``; for the time of the
+    loading, that hands out one ``Vocab`` per distinct content, and for the words one
+    made of the embedding's own list and dict.
+    """
+    from slovnet.exec import pack
+    from slovnet.vocab import Vocab
+
+    words = "\n".join(embedding.vocab.words)
+    made: dict[str, Vocab] = {}
+
+    def bytes_vocab(data: bytes) -> Vocab:
+        content = gzip.decompress(data).decode("utf8")
+        if content not in made:
+            if content == words:  # the same items: the same list, and navec's dict of them
+                vocab = Vocab.__new__(Vocab)
+                vocab.items, vocab.item_ids = embedding.vocab.words, embedding.vocab.word_ids
+                vocab.unk_id, vocab.pad_id = vocab.item_ids.get(UNK), vocab.item_ids.get(PAD)
+            else:
+                vocab = Vocab(content.splitlines())
+            made[content] = vocab
+        return made[content]
+
+    original = pack.bytes_vocab
+    pack.bytes_vocab = bytes_vocab
+    try:
+        yield
+    finally:
+        pack.bytes_vocab = original
 
 
 class _TaggersPQ(PQ):
