@@ -313,15 +313,18 @@ class WorkerPool:
         worker.kill()
         self._workers.remove(worker)
 
-    def map(self, items: Iterable[Any], started: Callable[[], Any] | None = None) -> Iterator[tuple[int, Any]]:
+    def map(self, items: Iterable[Any], started: Callable[[], Any] | None = None,
+            slow_start: bool = False) -> Iterator[tuple[int, Any]]:
         """``(index, result)`` as items finish. ``started()``, if given, is called once,
         when every worker has its first item: the caller's own preparations (what it
-        needs only for the results) then overlap the workers' work."""
+        needs only for the results) then overlap the workers' work. With ``slow_start``
+        (the initializer takes a while: the workers load their own models) it is called
+        as soon as the workers are started, to overlap their loading."""
         queue = deque(enumerate(items))
         while queue or any(w.index is not None for w in self._workers):
             self._dispatch(queue)
-            if started is not None and (not queue or all(w.index is not None for w in self._workers)) \
-                    and self._busy():
+            if started is not None and (slow_start and self._workers or (
+                    not queue or all(w.index is not None for w in self._workers)) and self._busy()):
                 started()
                 started = None
             # Idle workers get their next item before the finished ones are handed back:
