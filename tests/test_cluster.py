@@ -295,3 +295,35 @@ def test_no_file_waits_behind_a_busy_worker_while_another_is_free(tmp_path):
                        process=wait_for_the_others, cluster="local:2")
     assert (result.n_ok, result.n_failed) == (others + 1, 0), result.failures
     assert len(read_table(out, DOCUMENTS)) == others + 1
+
+
+FORKSERVER_CHECK = """
+import multiprocessing, sys
+from pipeline.batch.workers import start_preloaded_forkserver
+
+def loaded(queue):
+    from pipeline.batch import run
+    queue.put(("pipeline.batch.preloaded" in sys.modules, "distributed" in sys.modules, run._models is not None))
+
+if __name__ == "__main__":
+    start_preloaded_forkserver()  # before this process has imported Dask
+    assert "distributed" not in sys.modules
+    context = multiprocessing.get_context("forkserver")
+    queue = context.Queue()
+    child = context.Process(target=loaded, args=(queue,))
+    child.start()
+    print(queue.get(timeout=300))
+    child.join()
+"""
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="the forkserver is for Linux here")
+def test_the_forkserver_starts_loading_before_the_batch_imports_dask(tmp_path):
+    """A local cluster's forkserver is started first, with Dask and the models as its
+    preloads, so that it loads them while the batch itself imports Dask."""
+    script = tmp_path / "check.py"
+    script.write_text(FORKSERVER_CHECK, encoding="utf-8")
+    result = subprocess.run([sys.executable, str(script)], cwd=REPO, capture_output=True, text=True,
+                            timeout=600, env={**os.environ, "PYTHONPATH": str(REPO)})
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "(True, True, True)"

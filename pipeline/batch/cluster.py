@@ -45,7 +45,14 @@ from .run import (
     run_one,
     worker_models,
 )
-from .workers import Limits, WorkerFailure, limit_loaded_blas_threads, single_thread_env
+from .workers import (
+    PRELOAD,
+    Limits,
+    WorkerFailure,
+    limit_loaded_blas_threads,
+    single_thread_env,
+    start_preloaded_forkserver,
+)
 
 PLUGIN_NAME = "testimony-stages"
 VERDICTS = "verdicts"
@@ -231,6 +238,11 @@ def connect(address: str, scope: contextlib.ExitStack):
     which is to be after the cluster is closed: not just while it is made, since a
     nanny starting a worker again (or a scale-up) reads it then.
     """
+    if address.startswith("local:"):
+        count = address.removeprefix("local:")
+        if not count.isdigit() or int(count) < 1:
+            raise ClusterError(f"--cluster {address}: expected local:N with N workers, e.g. local:2")
+        start_preloaded_forkserver()
     try:
         from distributed import Client, LocalCluster
     except ImportError as error:
@@ -238,9 +250,6 @@ def connect(address: str, scope: contextlib.ExitStack):
     import logging
 
     if address.startswith("local:"):
-        count = address.removeprefix("local:")
-        if not count.isdigit() or int(count) < 1:
-            raise ClusterError(f"--cluster {address}: expected local:N with N workers, e.g. local:2")
         import dask
 
         with contextlib.ExitStack() as made:
@@ -264,9 +273,11 @@ def _fork_workers_with_models(scope: contextlib.ExitStack) -> None:
     """Have this process's nannies fork their workers from a forkserver that has loaded
     the stages and models (:mod:`pipeline.batch.preloaded`), rather than spawn each.
 
+    The batch has usually started the server already (``start_preloaded_forkserver``).
     Dask asks for its own preload list the first time it makes the context; asking
-    first and then naming ours (before the server starts) keeps ours. Where the server
-    runs already, or forkserver is not available, workers start as Dask starts them.
+    first and then naming ours keeps ours for a server started later. Where a server
+    of other preloads runs already, or forkserver is not available, workers start as
+    Dask starts them.
     Dask's configuration names the forkserver until ``scope`` closes: every nanny reads
     it whenever it starts a worker, so it must outlive the cluster's creation.
     """
@@ -280,7 +291,7 @@ def _fork_workers_with_models(scope: contextlib.ExitStack) -> None:
 
     scope.enter_context(dask.config.set({"distributed.worker.multiprocessing-method": "forkserver"}))
     context = get_mp_context()
-    context.set_forkserver_preload(["distributed", "pipeline.batch.preloaded"])
+    context.set_forkserver_preload(list(PRELOAD))
 
 
 def next_chunk(queue: deque[InputFile], n_workers: int, most: int) -> list[InputFile]:

@@ -474,6 +474,10 @@ def run_batch(
                 progress(done, len(plan.todo), pages)
 
         if plan.todo and cluster:
+            if cluster.startswith("local:"):
+                from .workers import start_preloaded_forkserver
+
+                start_preloaded_forkserver()  # loading the models while Dask is imported here
             from .cluster import run_on_cluster
 
             run_on_cluster(cluster, plan.todo, archive, limits, advance, part_documents, process,
