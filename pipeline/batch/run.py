@@ -32,7 +32,7 @@ from .. import __version__
 from ..errors import OutputError, PipelineError
 from ..resources import load_lexicons, models_dir
 from .archive import TEXTS, Archive, Record, Registry, Staged
-from .files import file_facts, file_sha256, is_url, list_files
+from .files import SUPPORTED_SUFFIXES, file_facts, file_sha256, is_url, list_files
 from .store import FsspecStore, Store, open_store
 from .workers import Limits, WorkerFailure, WorkerPool
 
@@ -312,8 +312,6 @@ UNREAD_KIND_HASH_BYTES = 64 * 2**20
 def _sha256_or_none(path, size: int | None = None) -> str | None:
     """The file's hash, or None when it cannot be read (the error row says why) or is
     a large file of a kind we do not read."""
-    from ..extract import SUPPORTED_SUFFIXES
-
     if os.path.splitext(str(path))[1].lower() not in SUPPORTED_SUFFIXES:
         size = size if size is not None else file_facts(path)[0]
         if size is None or size > UNREAD_KIND_HASH_BYTES:
