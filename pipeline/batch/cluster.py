@@ -375,7 +375,7 @@ def run_on_cluster(address: str, todo: list[InputFile], archive: Archive, limits
             elif future.status == "finished":
                 raise ClusterError(f"a worker finished {name} but its result is not in {staging.folder}: "
                                    "is OUT a folder every worker and this client share?")
-            elif future.status != "error":  # lost with its worker before it finished: wait on
+            elif future.status in ("pending", "lost"):  # lost with its worker before it finished: wait on
                 running[future] = (name, chunk)
             else:
                 message = _failure_message(future)
