@@ -239,9 +239,9 @@ def import_command(source: Path, fmt: str, out_dir: Path, force: bool) -> None:
               help="Match probability at which records join, for people and incidents "
                    "alike (overrides the two below).")
 @click.option("--person-threshold", default=None, type=click.FloatRange(0, 1),
-              help="Match probability at which person records join.  [default: 0.98]")
+              help="Match probability at which person records join.  [default: 0.97]")
 @click.option("--incident-threshold", default=None, type=click.FloatRange(0, 1),
-              help="Match probability at which events join one incident.  [default: 0.9]")
+              help="Match probability at which events join one incident.  [default: 0.89]")
 @click.option("--no-learn", is_flag=True,
               help="Use the shipped model parameters as they are, even on a large output.")
 def link_command(out: Path, dest: Path | None, threshold: float | None,

@@ -343,3 +343,24 @@ def test_range_over_new_year_with_this_year_tail():
 )
 def test_year_less_dates_near_the_doc_date(text, doc_date, normal):
     assert [m.normal for m in tag_dates(text, doc_date)] == [normal]
+
+
+# (text, doc_date, span, normal): «в течение» and «на протяжении» are prepositions like «в»:
+# the month after them is a date, the preposition outside its span; a duration after them
+# («в течение трёх месяцев», «на протяжении всего лета») is no date.
+DURING = [
+    ("В течение апреля 2019 года суды рассматривали иски", None, "апреля 2019 года", "2019-04"),
+    ("на протяжении сентября пикеты проходили ежедневно", D(2016, 12, 1), "сентября", "2016-09"),
+    ("в течение февраля его трижды вызывали на допрос", D(2018, 5, 3), "февраля", "2018-02"),
+]
+
+
+@pytest.mark.parametrize("text, doc_date, span, normal", DURING)
+def test_a_month_during_which_things_happened_is_a_date(text, doc_date, span, normal):
+    mention = only_date(text, doc_date)
+    assert mention.text == span and mention.normal == normal
+
+
+@pytest.mark.parametrize("text", ["в течение трёх месяцев", "на протяжении всего лета", "в течение года"])
+def test_a_duration_during_which_is_no_date(text):
+    assert [m.text for m in tag_dates(text, DOC)] == []

@@ -312,3 +312,105 @@ REGIONAL_COURTS = [
 @pytest.mark.parametrize("text, kind, place", REGIONAL_COURTS)
 def test_a_regional_courts_adjective_names_the_region(events_of, text, kind, place):
     assert first(events_of(text), kind).place == place
+
+
+# (text, event type, its date's start): a day counted in words inside a sentence («на
+# следующий день», «через два дня») dates the trigger it modifies, counted from the last day
+# named before it; the happening told before the phrase keeps its own day, and the next
+# sentence is not moved by it.
+COUNTED_DAYS = [
+    ("Утром 7 апреля 2021 года в Туле задержали фотографа Олега Сомова, на следующий день суд "
+     "оштрафовал его на 10 тысяч рублей.", "fine", dt.date(2021, 4, 8)),
+    ("Утром 7 апреля 2021 года в Туле задержали фотографа Олега Сомова, на следующий день суд "
+     "оштрафовал его на 10 тысяч рублей.", "detention", dt.date(2021, 4, 7)),
+    ("19 сентября 2019 года Анну Белову задержали у здания администрации, а через два дня суд "
+     "арестовал ее на 12 суток.", "custody", dt.date(2019, 9, 21)),
+    ("19 сентября 2019 года Анну Белову задержали у здания администрации, а через два дня суд "
+     "арестовал ее на 12 суток.", "detention", dt.date(2019, 9, 19)),
+    ("2 июня 2020 года в Пензе задержали активиста Глеба Исаева. Суд арестовал его на следующий день.",
+     "custody", dt.date(2020, 6, 3)),
+]
+
+
+@pytest.mark.parametrize("text, kind, date", COUNTED_DAYS)
+def test_a_day_counted_in_words_dates_its_own_clause(events_of, text, kind, date):
+    event = first(events_of(text), kind)
+    assert event.date is not None and event.date.start == date
+
+
+def test_a_counted_day_inside_a_sentence_does_not_move_the_next_one(events_of):
+    text = ("Утром 7 апреля 2021 года в Туле задержали фотографа Олега Сомова, на следующий день суд "
+            "оштрафовал его. Его коллегу Ирину Лаврову избили полицейские у входа в отдел.")
+    event = first(events_of(text), "violence")
+    assert event.date is not None and event.date.start == dt.date(2021, 4, 7)
+
+
+# (text, event type, its place): where someone is taken or sent («в»/«на» with the
+# accusative: «экстрадирован в США», «доставлен в Москву») is not where the expulsion or
+# detention happened; the place of the happening is (the prepositional case, or the place an
+# earlier happening of the paragraph was told at).
+GOALS = [
+    ("Блогера Виктора Ланского задержали в Ереване и доставили в Москву.", "detention", "Ереван"),
+    ("Журналист Марк Ульрих был задержан в Праге и экстрадирован в Германию.", "expulsion", "Прага"),
+    ("В пятницу Рустама Каримова депортировали в Ташкент.", "expulsion", None),
+]
+
+
+@pytest.mark.parametrize("text, kind, place", GOALS)
+def test_where_people_are_sent_is_not_where_it_happened(events_of, text, kind, place):
+    assert first(events_of(text), kind).place == place
+
+
+# (text, event type, its place): the guidelines take the most specific named place of the
+# happening; a country (often named on the actor: «власти Франции») gives way to a place
+# inside it that the trigger's clause also names, but not to a place in another country.
+MOST_SPECIFIC = [
+    ("Власти Франции задержали жительницу Лиона по обвинению в поджоге.", "detention", "Лион"),
+    ("Полиция Германии задержала мужчину в Гамбурге по подозрению в нападении.", "detention", "Гамбург"),
+    ("Власти Грузии задержали активиста из Еревана на границе.", "detention", "Грузия"),
+]
+
+
+@pytest.mark.parametrize("text, kind, place", MOST_SPECIFIC)
+def test_the_most_specific_place_of_the_clause(events_of, text, kind, place):
+    assert first(events_of(text), kind).place == place
+
+
+# (text, event type, its place): a list entry or line opening with a place and a colon
+# («— Казань: задержаны ...») is about that place: every happening the line tells is there.
+LINE_HEADS = [
+    ("Итоги дня:\n— Омск: задержаны 12 человек, оштрафованы пятеро;\n— Курск: задержаны 7 человек.",
+     "fine", "Омск"),
+    ("Итоги дня:\n— Омск: задержаны 12 человек;\n— Курск: задержаны 7 человек, оштрафованы двое.",
+     "fine", "Курск"),
+    ("Сводка за неделю:\nТверь: суд арестовал двоих участников пикета на 10 суток.", "custody", "Тверь"),
+]
+
+
+@pytest.mark.parametrize("text, kind, place", LINE_HEADS)
+def test_a_line_headed_by_a_place_happened_there(events_of, text, kind, place):
+    assert first(events_of(text), kind).place == place
+
+
+def test_a_place_inside_the_line_is_no_heading(events_of):
+    # the colon follows a sentence, not the place: the place is the clause's own
+    text = "Итоги дня:\nВ Омске задержали 12 человек, оштрафовали пятерых: суд решил быстро."
+    assert first(events_of(text), "detention").place == "Омск"
+
+
+# (text, event type, its place): a paragraph that frames one place only is that place
+# throughout, so a happening told before the place is named is there too; a paragraph
+# framing two places gives an earlier happening neither.
+PARAGRAPH_PLACE = [
+    ("Активисты решили провести пикет у здания администрации в субботу. "
+     "В итоге пикет прошел 4 апреля 2021 года, по городу Вологде раздали тысячу листовок.",
+     "protest", "Вологда"),
+    ("Полицейские задержали журналиста Павла Гринева прямо у подъезда. "
+     "В Кургане 5 мая 2021 года прошли пикеты, в Тюмени 6 мая 2021 года прошел митинг.",
+     "detention", None),
+]
+
+
+@pytest.mark.parametrize("text, kind, place", PARAGRAPH_PLACE)
+def test_a_paragraph_of_one_place_places_what_it_told_before_naming_it(events_of, text, kind, place):
+    assert first(events_of(text), kind).place == place

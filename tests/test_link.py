@@ -726,3 +726,149 @@ def test_halves_of_a_name_in_one_statement_join_when_another_names_them_in_full(
     persons = person_records(tables, event_places(tables, context), context)
     pairs = {frozenset(persons.loc[list(p), "name"]) for p in halves_of_one_name(persons)}
     assert (frozenset(halves) in pairs) is one
+
+
+# Names written two ways that must come out alike (the initial included): Latin letters
+# for sounds Russian writes with one letter, and patronymics.
+VARIANTS_ROUND4 = [
+    ("Жанна Утегенова", "Zhanna Utegenova"),     # Ж / Zh: one initial
+    ("Евгения Ланская", "Yevgenia Lanskaya"),    # Е / Ye
+    ("Хадиша Орынбаева", "Khadisha Orynbayeva"),  # Х / Kh
+    ("Чолпон Асанова", "Cholpon Asanova"),       # Ч / Ch
+    ("Швец И. О.", "Ирина Олеговна Швец"),       # an indeclinable surname first, initials
+]
+
+
+@pytest.mark.parametrize("one, other", VARIANTS_ROUND4)
+def test_names_in_two_alphabets_share_surname_and_initial(one, other):
+    a, b = parse_name(one), parse_name(other)
+    assert (a.surname, a.first_initial) == (b.surname, b.first_initial)
+
+
+# A first name with a patronymic is no surname, whichever gender (``-вна`` beside a
+# woman's name, ``-вич`` beside a man's); a ``-вич`` after a woman's name is her surname.
+FIRST_AND_PATRONYMIC = [
+    ("Вера Павловна", None, "pavlovna"),
+    ("Зульфия Рашидовна", None, "rashidovna"),
+    ("Анна Сергеевна", None, "sergevna"),
+    ("Тимур Ильич", None, "ilich"),
+    ("Вера Богданович", "bogdanovich", None),
+]
+
+
+@pytest.mark.parametrize("name, surname, patronymic", FIRST_AND_PATRONYMIC)
+def test_a_patronymic_beside_a_first_name_is_no_surname(name, surname, patronymic):
+    parsed = parse_name(name)
+    assert (parsed.surname, parsed.patronymic) == (surname, patronymic)
+
+
+# The same person in two statements of one detention, written two more ways.
+LINKED_VARIANTS_ROUND4 = [
+    ("Жанна Утегенова", "Zhanna Utegenova"),       # Latin letters, Ж / Zh
+    ("Евгений Лисицын", "Yevgeny Lisitsyn"),        # Latin letters, Е / Ye
+    ("Дмитрий Гаврилов", "Дима Гаврилов"),          # a short first name
+    ("Алла Викторовна Рудь", "А. В. Рудь"),         # a short indeclinable surname, initials
+    ("Швец Ирина Олеговна", "Ирина Швец"),          # surname first; patronymic left out
+    ("Алесь Данилович", "А. Данилович"),            # a -вич surname that reads as a patronymic
+]
+# Namesakes who differ by the patronymic only: the same detention's day and city do not
+# make them one (a patronymic is for life).
+KEPT_APART_ROUND4 = [
+    ("Сергей Петрович Орлов", "Сергей Иванович Орлов"),
+    ("Орлов С. П.", "Орлов С. И."),
+    ("Марина Олеговна Лис", "Марина Андреевна Лис"),
+    ("Карина Тимуровна Ли", "К. А. Ли"),
+]
+
+
+@pytest.mark.parametrize("one, other", LINKED_VARIANTS_ROUND4)
+def test_more_name_variants_link_across_documents(one, other):
+    result = link("test", write=False, tables=gold_tables([_told("x", one, one),
+                                                           _told("y", other, other)]))
+    assert _person_of(result, "x") == _person_of(result, "y")
+
+
+@pytest.mark.parametrize("one, other", KEPT_APART_ROUND4)
+def test_namesakes_by_patronymic_stay_apart_and_so_do_their_detentions(one, other):
+    result = link("test", write=False, tables=gold_tables([_told("x", one, one),
+                                                           _told("y", other, other)]))
+    assert _person_of(result, "x") != _person_of(result, "y")
+    assert _incident_of(result, "x") != _incident_of(result, "y")
+
+
+# One person detained on two days in one city, both told to the day: two detentions when
+# the days are two or more apart, one when a night apart (an arrest at midnight).
+# Each row: person, city, the two days, whether one incident.
+TWO_DAYS = [
+    ("Игнат Ворошилов", "Самара", "2021-05-07", "2021-05-09", False),
+    ("Игнат Ворошилов", "Самара", "2021-05-07", "2021-05-21", False),
+    ("Ляззат Омарова", "Тараз", "2022-01-06", "2022-01-07", True),
+    ("Ляззат Омарова", "Тараз", "2022-01-06", "2022-01-06", True),
+]
+
+
+@pytest.mark.parametrize("name, city, one, other, same", TWO_DAYS)
+def test_one_persons_detentions_days_apart_are_two(name, city, one, other, same):
+    docs = [_told("x", name, name, city=city, day=one), _told("y", name, name, city=city,
+                                                                day=other)]
+    result = link("test", write=False, tables=gold_tables(docs))
+    assert _person_of(result, "x") == _person_of(result, "y")
+    assert (_incident_of(result, "x") == _incident_of(result, "y")) is same
+
+
+# One-person detentions the same day in the same city, one person named by an initial:
+# other initials are other people (``Б. Сейткали``, ``Айдана Мусина``).
+INITIALS_APART = [
+    ("Тараз", "2021-09-03", ("Б. Сейткали", "Б. Сейткали"), ("Айдана Мусина", "Айдану Мусину")),
+    ("Гродно", "2020-11-15", ("С. Войтехович", "С. Войтеховича"),
+     ("Павел Кривицкий", "Павла Кривицкого")),
+]
+
+
+@pytest.mark.parametrize("city, day, one, other", INITIALS_APART)
+def test_people_with_other_initials_detained_alone_are_two_incidents(city, day, one, other):
+    docs = [_told("x", *one, city=city, day=day), _told("y", *other, city=city, day=day)]
+    result = link("test", write=False, tables=gold_tables(docs), incident_threshold=0.5)
+    assert _incident_of(result, "x") != _incident_of(result, "y")
+
+
+# Months side by side are near in days but say no more than that they follow one another:
+# not the level of two days told a night apart.
+MONTHS = [
+    ("March, April", _dated("2020-03-01", "2020-03-31", "month"),
+     _dated("2020-04-01", "2020-04-30", "month"), "within a month"),
+    ("a day, the next month", _dated("2020-03-31", precision="day"),
+     _dated("2020-04-01", "2020-04-30", "month"), "within a month"),
+    ("two days a night apart", _dated("2020-03-31", precision="day"),
+     _dated("2020-04-01", precision="day"), "within 2 days"),
+]
+
+
+@pytest.mark.parametrize("case, left, right, level", MONTHS)
+def test_months_side_by_side_are_not_a_night_apart(case, left, right, level):
+    assert _level_reached("date", left, right) == level, case
+    assert _level_reached("date", right, left) == level, case
+
+
+# A first name with a patronymic alone (``Вера Павловна``) and a surname alone in one
+# statement, and initials that fit in another: one person; initials that do not fit: not.
+HALVES_BY_INITIALS = [
+    ("Вера Павловна", "Кузьмина", "В. П. Кузьмина", True),
+    ("Вера Павловна", "Кузьмина", "В. А. Кузьмина", False),
+    ("Вера Павловна", "Кузьмина", "Кузьмина В.", True),
+]
+
+
+@pytest.mark.parametrize("first, surname, whole, one", HALVES_BY_INITIALS)
+def test_halves_of_a_name_join_by_initials_named_elsewhere(first, surname, whole, one):
+    from pipeline.link import halves_of_one_name
+    from pipeline.link.records import document_context, event_places, person_records
+
+    split = _doc("split", f"{surname} рассказала, что {first} задержали в Оше.",
+                 [(first, [first]), (surname, [surname])], [])
+    full = _doc("full", f"В Оше задержали {whole}.", [(whole, [whole])], [])
+    tables = gold_tables([split, full])
+    context = document_context(tables)
+    persons = person_records(tables, event_places(tables, context), context)
+    pairs = {frozenset(persons.loc[list(p), "name"]) for p in halves_of_one_name(persons)}
+    assert (frozenset((first, surname)) in pairs) is one

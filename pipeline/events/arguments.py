@@ -12,6 +12,7 @@ or a person or actor read from a word.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..records import COUNT, DATE, LOC, MONEY, ORG, PER, TERM
@@ -141,6 +142,21 @@ def across_contrast(tokens: tuple[Token, ...], index: int, hit: TriggerHit) -> b
     return any(tokens[i].text == "," and tokens[i + 1].text.lower() in CONTRAST for i in range(low, high - 1))
 
 
+GOAL_PREPOSITIONS = {"в", "во", "на"}
+MOVING_TYPES = {"expulsion", "detention"}  # happenings that take people somewhere: their goal is no venue
+
+
+def is_goal(tokens: tuple[Token, ...], at: list[int]) -> bool:
+    """A place in the accusative after ``в``/``на`` is where someone or something went or
+    was sent (``выслан в Казахстан``, ``доставлен в Москву``), not where the happening was;
+    ``в``/``на`` with the prepositional case is the place itself."""
+    inside = set(at)
+    head = next((i for i in at if tokens[i].head not in inside), at[0])
+    if "Case=Acc" not in tokens[head].feats:
+        return False
+    return any(t.head == head and t.rel == "case" and t.text.lower() in GOAL_PREPOSITIONS for t in tokens)
+
+
 def coordination_groups(tokens: tuple[Token, ...], hits: list[TriggerHit]) -> list[int]:
     """A group number per trigger; coordinated triggers share one."""
     group = list(range(len(hits)))
@@ -197,17 +213,19 @@ def assign_arguments(
     placed: list[PlacedMention],
     actors: dict[int, str],
     people: People | None = None,
+    dated: Sequence[Candidate] = (),
 ) -> list[Found]:
     """Arguments of each trigger of a sentence, from its placed mentions, actor words
     and the person words of :mod:`pipeline.events.people`.
 
     Persons are never the doer of an active trigger or an official named by title.
+    ``dated`` are dates read from words rather than mentions (``на следующий день``).
     """
     found = [Found() for _ in hits]
     if not hits:
         return found
     groups = coordination_groups(tokens, hits)
-    for candidate in candidates(tokens, hits, placed, actors, people):
+    for candidate in [*candidates(tokens, hits, placed, actors, people), *dated]:
         scored = _scores(tokens, hits, candidate)
         if scored:
             _share(tokens, hits, groups, candidate, scored, found)
@@ -317,6 +335,10 @@ def _scores(tokens, hits: list[TriggerHit], candidate: Candidate) -> list[tuple[
             if role == "place" and candidate.mention is not None:  # "вышли на Болотную площадь"
                 scored.append((gloss, k))
             continue
+        if candidate.date is not None and hit.tokens[-1] < at[0] and linear_gap(tokens, at[0], hit) is None:
+            continue  # "задержали ..., на следующий день оштрафовали": a counted day dates what follows it
+        if role == "place" and candidate.mention is not None and hit.type in MOVING_TYPES and is_goal(tokens, at):
+            continue  # "экстрадирован в США", "доставлен в Москву": where to, not where it happened
         if role in {"person", "count"} and is_time_reference(tokens, hit.anchor):
             continue
         if role in {"date", "place"} and (
@@ -356,6 +378,8 @@ def _share(tokens, hits, groups: list[int], candidate: Candidate, scored, found:
             # "задержали на акции в Москве": the place of the rally is where its arrest was
             setting = role == "place" and m != k and tokens[hits[k].anchor].head in hit.tokens \
                 and tokens[hits[k].anchor].rel == "obl" and tokens[hits[k].anchor].pos == "NOUN"
+            # a day counted in words ("..., на следующий день суд оштрафовал") is its own verb's
+            listed = listed or (candidate.date is not None and m != k)
             if (groups[m] == groups[k] or setting) and role in roles_for(hit.type) and not listed:
                 found[m].by_role[role].append((best if m == k else best + 0.5, candidate))
 

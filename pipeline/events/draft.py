@@ -48,6 +48,9 @@ class Draft:
     date_stated: bool = False  # false when the date was carried over
     patients: tuple[str, ...] = ()  # who it befell, named or not ("narrator"): for merging only
     fallback_date: DateValue | None = None  # a retelling's paragraph date, if it retells nothing
+    # where a stated date stops dating later events: a day counted in words inside a sentence
+    # ("..., на следующий день суд оштрафовал") is its clause's, not the paragraph's
+    date_until: int | None = None
     members: list[Draft] = field(default_factory=list)
 
     def update(self, **values) -> None:

@@ -38,9 +38,9 @@ from ..tag.gazetteer import _entries as gazetteer_entries
 from ..tag.gazetteer import canonical_place
 from ..tag.inflect import match_case
 from .aggregate import ListHeading, sums_up
-from .arguments import adjective_places, in_brackets, person_tokens, qualifies_person
+from .arguments import adjective_places, in_brackets, is_goal, person_tokens, qualifies_person
 from .draft import Draft
-from .syntax import PlacedMention, Token, context, find_pattern, folded_set, has_pattern, span_head
+from .syntax import Candidate, PlacedMention, Token, context, find_pattern, folded_set, has_pattern, span_head
 
 URL = re.compile(r"^\s*(?:https?://|www\.)", re.IGNORECASE)
 BACKLINK = "\u21a9"  # "↩": a report's endnote points back to its footnote mark
@@ -201,7 +201,7 @@ def carry_dates(drafts: list[Draft], date_anchors, rally_dates_blocked: set[int]
     introduced = introduced or {}
     for draft in sorted(drafts, key=lambda d: d.event.start):
         event, telling = draft.event, draft.telling
-        until = float("inf")
+        until = float("inf") if draft.date_until is None else draft.date_until
         if event.date is None:
             same = [a for a in anchors[draft.paragraph] if a[1] < event.start and event.start < _until(a)
                     # an application's clause is dated by when it was filed, not the rally it asks for
@@ -252,14 +252,21 @@ def dates_clause(tokens: tuple[Token, ...], index: int | None) -> bool:
     return verb >= 0 and tokens[verb].pos in {"VERB", "AUX"} and in_brackets(tokens, index) == in_brackets(tokens, verb)
 
 
-def carry_places(drafts: list[Draft], place_anchors) -> None:
-    """Give placeless drafts the last framing place before them in their paragraph."""
+def carry_places(drafts: list[Draft], place_anchors, scene_anchors=None) -> None:
+    """Give placeless drafts the last framing place before them in their paragraph; a
+    draft told before any is in the paragraph's place when the paragraph frames one place
+    only, where things happen rather than where someone went (``scene_anchors``: ``решено
+    провести акцию ... Были распространены листовки по городу Омску``)."""
     place_anchors = _by_unit(place_anchors)
+    scene_anchors = _by_unit(scene_anchors or ())
     for draft in drafts:
         if draft.event.place is None:
-            same = [a for a in place_anchors[draft.paragraph] if a[1] < draft.event.start]
+            anchors = place_anchors[draft.paragraph]
+            same = [a for a in anchors if a[1] < draft.event.start]
             if same:
                 draft.update(place=same[-1][2])
+            elif anchors and len({a[2] for a in anchors}) == 1 and scene_anchors[draft.paragraph]:
+                draft.update(place=scene_anchors[draft.paragraph][0][2])
 
 
 def _by_unit(anchors) -> defaultdict[int, list]:
@@ -389,6 +396,7 @@ class SentenceScene:
     summing: bool
     heading_date: DateValue | None
     endnote: bool = False  # an endnote entry of a report: its events are the bibliography's
+    relative_days: tuple[Candidate, ...] = ()  # "на следующий день": a date for the trigger it modifies
 
 
 class Scene:
@@ -401,6 +409,7 @@ class Scene:
         self.mentions = mentions
         self.dates: list[tuple[int, int, DateValue]] = []  # paragraph unit, offset, date
         self.places: list[tuple[int, int, str]] = []
+        self.scene_places: list[tuple[int, int, str]] = []  # of them, where things happen (no goal)
         self.introductions: dict[int, DateValue] = {}  # paragraph -> year of the cases it introduces
         self.summary_units: set[int] = set()  # "По итогам полугода": nothing carries into them
         self._seen_units: set[int] = set()
@@ -411,6 +420,7 @@ class Scene:
              parsed: bool) -> SentenceScene:
         """Note the dates and places the sentence states; where it stands."""
         unit, caption = unit_of(self.layout, sentence.start)
+        day_before_sentence = self._last_day
         if unit not in self._seen_units and sums_up(tokens):
             self.summary_units.add(unit)
         self._seen_units.add(unit)
@@ -430,11 +440,18 @@ class Scene:
                     self.dates.append((unit, m.start, m.value, sentence.end))
                 if m.value.precision == "day":
                     self._last_day = m.value
-            if m.type == LOC and parsed:
+            if m.type == LOC and heads_its_line(tokens, p.tokens):
+                # "— Казань: задержаны 300 человек, оштрафованы 110": the place the line is about
+                self.places.append((unit, m.start, place_name(m)))
+                self.scene_places.append((unit, m.start, place_name(m)))
+                framed = True
+            elif m.type == LOC and parsed:
                 at = span_head(tokens, p.tokens)
                 if at is not None and (frames_clause(tokens, at)
                                        or qualifies_person(tokens, at, person_tokens(list(placed)))):
                     self.places.append((unit, m.start, place_name(m)))
+                    if not is_goal(tokens, list(p.tokens)) and not in_brackets(tokens, at):
+                        self.scene_places.append((unit, m.start, place_name(m)))
                     framed = True
         if parsed and not framed:
             # a city's adjective on a named participant ("дело омского активиста Петрова") sets
@@ -448,22 +465,40 @@ class Scene:
         if dates and counts_cases(tokens):
             year = min(dates, key=lambda d: d.start).start.year
             self.introductions[unit] = DateValue(dt.date(year, 1, 1), dt.date(year, 12, 31), "year")
-        self._read_relative_day(unit, sentence, tokens)
+        relative = self._read_relative_day(unit, sentence, tokens, placed, day_before_sentence)
         line = max(bisect.bisect_right(self.layout[0], sentence.start) - 1, 0)
         return SentenceScene(unit, caption, unit in self.summary_units or listed_total, heading_date,
-                             self.endnotes[line])
+                             self.endnotes[line], relative)
 
-    def _read_relative_day(self, unit: int, sentence: Sentence, tokens: tuple[Token, ...]) -> None:
-        """``в этот день`` is the last named day; ``на следующий день`` a day after it."""
+    def _read_relative_day(self, unit: int, sentence: Sentence, tokens: tuple[Token, ...],
+                           placed: Sequence[PlacedMention], day_before: DateValue | None) -> tuple[Candidate, ...]:
+        """``в этот день`` is the last named day; ``на следующий день`` a day after the last
+        day named before it (in its sentence, else before the sentence). A phrase inside the
+        sentence dates from where it stands on (``задержали 5 марта, на следующий день суд
+        оштрафовал``: the arrest keeps the 5th) and is a date candidate of the trigger it
+        modifies, closer to it than a date of another verb."""
         if self._last_day is None:
-            return
+            return ()
         if has_pattern(tokens, context()["date_anaphora"], 0, len(tokens)):
             self.dates.append((unit, sentence.start, self._last_day))
-            return
-        later = _days_later(tokens)
-        if later:
-            day = self._last_day.start + dt.timedelta(days=later)
-            self.dates.append((unit, sentence.start, DateValue(day, day, "day")))
+            return ()
+        found = _days_later(tokens)
+        if found is None:
+            return ()
+        at, length, later = found
+        earlier = [p.mention.value for p in placed if p.mention.type == DATE and p.mention.start < tokens[at].start
+                   and isinstance(p.mention.value, DateValue) and p.mention.value.precision == "day"]
+        base = earlier[-1] if earlier else day_before
+        if base is None:
+            return ()
+        day = base.start + dt.timedelta(days=later)
+        date = DateValue(day, day, "day")
+        if not earlier and not any(t.pos in {"VERB", "AUX"} for t in tokens[:at]):
+            # opening its sentence: the paragraph goes on from that day
+            self.dates.append((unit, sentence.start, date))
+        else:  # a clause's own time: the rest of its sentence only
+            self.dates.append((unit, tokens[at].start, date, sentence.end))
+        return (Candidate("date", tuple(range(at, at + length)), date=date),)
 
     def anaphoric_place(self, tokens: tuple[Token, ...], unit: int) -> str | None:
         """``там``, ``в этом регионе``: the last place named before it in the paragraph."""
@@ -479,7 +514,16 @@ class Scene:
         framed = {a[0] for a in self.dates if len(a) == 3}
         introduced = introduced_years(list(self._seen_units), self.introductions, framed)
         carry_dates(drafts, self.dates, self.summary_units, introduced)
-        carry_places(drafts, self.places)
+        carry_places(drafts, self.places, self.scene_places)
+
+
+def heads_its_line(tokens: tuple[Token, ...], covered: Sequence[int]) -> bool:
+    """A place opening its sentence, after nothing but a dash or bullet, and followed by a
+    colon (``— Казань: задержаны ...``, ``Омск: суд арестовал ...``): a list entry or a
+    dateline about that place, which is the scene of what the entry tells."""
+    if not covered or covered[-1] + 1 >= len(tokens) or tokens[covered[-1] + 1].text != ":":
+        return False
+    return all(t.pos == "PUNCT" or not t.text.isalnum() for t in tokens[:covered[0]])
 
 
 def _opens(tokens: tuple[Token, ...], mention: Mention) -> bool:
@@ -492,10 +536,12 @@ def _opens(tokens: tuple[Token, ...], mention: Mention) -> bool:
     return bool(lead) and lead[-1].text == "," and not any(t.pos in {"VERB", "AUX"} for t in lead)
 
 
-def _days_later(tokens: tuple[Token, ...]) -> int:
-    """Days after the last named day that a relative phrase opening the clause counts."""
+def _days_later(tokens: tuple[Token, ...]) -> tuple[int, int, int] | None:
+    """Where a relative day phrase stands (first token, length) and the days after the
+    last named day it counts; the first of the sentence."""
+    found = []
     for pattern, days in context()["relative_days"]:
-        at = find_pattern(tokens, [pattern], 0, min(len(tokens), 8))
+        at = find_pattern(tokens, [pattern], 0, len(tokens))
         if at is not None:
-            return days
-    return 0
+            found.append((at, len(pattern), days))
+    return min(found) if found else None

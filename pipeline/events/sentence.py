@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..records import DATE, Argument, DateValue, Event, Mention, Sentence
+from ..tag.gazetteer import place_kind
 from .actors import admitted, resolve_actors
 from .aggregate import tells_total
 from .arguments import Found, assign_arguments, attendance_count
@@ -78,10 +79,11 @@ def read_sentence(doc: Document, sentence: Sentence, sent_id: int, tokens: tuple
     if judged is not None:
         judged += [Candidate(h.type, h.start, h.end, (sentence.start, sentence.end), j)
                    for h, j in zip(hits, judgements)]
-    if not all(j.specific for j in judgements):
-        # what a dropped candidate held goes back to the happenings told beside it
+    if not all(j.specific for j in judgements) or told.relative_days:
+        # what a dropped candidate held goes back to the happenings told beside it; a day
+        # counted in words (judged without it, as the realis step was trained) goes to its trigger
         hits = [h for h, j in zip(hits, judgements) if j.specific]
-        found = assign_arguments(tokens, hits, placed, actors, doc.people)
+        found = assign_arguments(tokens, hits, placed, actors, doc.people, told.relative_days)
     anaphoric_place = doc.scene.anaphoric_place(tokens, told.unit)
     drafts: list[Draft] = []
     for hit, args in zip(hits, found):
@@ -110,7 +112,8 @@ def read_sentence(doc: Document, sentence: Sentence, sent_id: int, tokens: tuple
 
 def _stated_date(doc: Document, args: Found) -> DateValue | None:
     """The date the sentence states for a trigger: its closest date argument with a value."""
-    return next((doc.mentions[i].value for i in args.best("date") if doc.mentions[i].value is not None), None)
+    values = (i if isinstance(i, DateValue) else doc.mentions[i].value for i in args.best("date"))
+    return next((value for value in values if value is not None), None)
 
 
 def _draft(doc: Document, sentence: Sentence, sent_id: int, paragraph: int, hit: TriggerHit,
@@ -120,6 +123,8 @@ def _draft(doc: Document, sentence: Sentence, sent_id: int, paragraph: int, hit:
 
     def first_value(role):
         for index in args.best(role):
+            if isinstance(index, DateValue):  # a day counted from the last named one
+                return index
             value = mentions[index].value
             if value is not None:
                 arguments.append(Argument(role, index))
@@ -134,7 +139,7 @@ def _draft(doc: Document, sentence: Sentence, sent_id: int, paragraph: int, hit:
         persons.append(mentions[value].normal or mentions[value].text)
         arguments.append(Argument("person", value))
     place = None
-    for index in args.best("place")[:1]:
+    for index in most_specific_place(args, mentions)[:1]:
         if isinstance(index, str):  # a city read from its adjective
             place = index
             continue
@@ -149,8 +154,40 @@ def _draft(doc: Document, sentence: Sentence, sent_id: int, paragraph: int, hit:
         actors=actors, count=count, money=money, term=term, arguments=tuple(arguments),
         evidence=((sentence.start, sentence.end),),
     )
+    counted = next((i for i in args.best("date") if isinstance(i, DateValue)), None)
     return Draft(event, paragraph, telling, date_stated=date is not None,
-                 patients=tuple(dict.fromkeys(persons + patients)))
+                 patients=tuple(dict.fromkeys(persons + patients)),
+                 date_until=sentence.end if counted is not None and counted == date else None)
+
+
+TREE_LINKED = 10.0  # a score below it: reached through the dependency tree, not by linear nearness
+
+
+def most_specific_place(args: Found, mentions: Sequence[Mention]) -> list[int | str]:
+    """The place candidates of a trigger, closest first, but a country never before a
+    place inside it that the trigger's tree also reaches (``власти США арестовали
+    жительницу Нью-Йорка``, ``власти Турции задержали его близ Газиантепа``): the
+    guidelines take the most specific named place of the happening. A place the
+    gazetteer puts in another country is not inside it."""
+    ranked = sorted(args.by_role.get("place", []), key=lambda pair: pair[0])
+    order = [candidate.value for _, candidate in ranked]
+    if len(ranked) < 2:
+        return order
+
+    def name(value):
+        return value if isinstance(value, str) else place_name(mentions[value])
+
+    first = place_kind(name(order[0]))
+    if first is None or first[0] != "country":
+        return order
+    for score, candidate in ranked[1:]:
+        if score >= TREE_LINKED:
+            break
+        kind = place_kind(name(candidate.value))
+        if kind is None or (kind[0] != "country" and (not kind[1] or not first[1] or kind[1] == first[1])):
+            order.remove(candidate.value)
+            return [candidate.value, *order]
+    return order
 
 
 def telling_of(tokens: tuple[Token, ...], hit: TriggerHit, caption: bool, date: DateValue | None) -> Telling:

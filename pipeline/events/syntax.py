@@ -89,11 +89,14 @@ class Candidate:
     near: bool = False  # a pronoun or relation word: a person only right by the trigger
     tree_only: bool = False  # not taken from a neighbouring clause (a bare year, a pronoun)
     origin: bool = False  # a place reached through the person it says where they are from
+    date: object = None  # a date read from words, not a mention (``на следующий день``: a DateValue)
 
     @property
-    def value(self) -> int | str:
-        """What the candidate adds to an event: the mention's index, else the name."""
-        return self.mention if self.mention is not None else self.name
+    def value(self):
+        """What the candidate adds to an event: the mention's index, else the date or name."""
+        if self.mention is not None:
+            return self.mention
+        return self.date if self.date is not None else self.name
 
 
 def lemmas_of(word: str) -> frozenset[str]:

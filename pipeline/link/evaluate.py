@@ -38,6 +38,25 @@ def _links(clusters: dict[str, str]) -> set[tuple[str, str]]:
             for pair in combinations(group, 2)}
 
 
+def pairwise_counts(predicted: dict[str, str], gold: dict[str, str]) -> tuple[int, int, int]:
+    """Links both make, links the linker makes, gold links: over the gold's records
+    (counts add up across samples, for pooled scores).
+
+    >>> pairwise_counts({"a": "x", "b": "x", "c": "x", "d": "y"}, {"a": 1, "b": 1, "c": 2, "d": 2})
+    (1, 3, 2)
+    """
+    predicted = {r: predicted.get(r, f"alone:{r}") for r in gold}
+    found, true = _links(predicted), _links(gold)
+    return len(found & true), len(found), len(true)
+
+
+def from_counts(hits: int, found: int, true: int) -> Scores:
+    """Pairwise scores from :func:`pairwise_counts` (or their sums)."""
+    p = hits / found if found else 1.0
+    r = hits / true if true else 1.0
+    return Scores(p, r, _f1(p, r), true)
+
+
 def pairwise(predicted: dict[str, str], gold: dict[str, str]) -> Scores:
     """Pairwise scores; both map record -> cluster label, over the gold's records.
 
@@ -45,12 +64,7 @@ def pairwise(predicted: dict[str, str], gold: dict[str, str]) -> Scores:
     >>> pairwise({"a": "x", "b": "x", "c": "x", "d": "y"}, gold)
     Scores(precision=0.3333333333333333, recall=0.5, f1=0.4, n=2)
     """
-    predicted = {r: predicted.get(r, f"alone:{r}") for r in gold}
-    found, true = _links(predicted), _links(gold)
-    hits = len(found & true)
-    p = hits / len(found) if found else 1.0
-    r = hits / len(true) if true else 1.0
-    return Scores(p, r, _f1(p, r), len(true))
+    return from_counts(*pairwise_counts(predicted, gold))
 
 
 def bcubed(predicted: dict[str, str], gold: dict[str, str]) -> Scores:

@@ -9,10 +9,10 @@ the same or contain one another (a square and its city); the same linked people;
 counts, amounts and terms within tolerance. An event its statement gives no date is
 bounded by the statement's own date (it happened before it was written).
 
-Two rules of the clustering rather than weights: a crowd and someone among it that one
-document's events tell apart are one incident (:func:`crowd_and_its_people`), and two
-people each alone in their event, with other first names, are two
-(:func:`pairs_kept_apart`).
+Rules of the clustering rather than weights: a crowd and someone among it that one
+document's events tell apart are one incident (:func:`crowd_and_its_people`); two
+people each alone in their event, with other first names, are two, and so are two
+events each dated to a day, days apart (:func:`pairs_kept_apart`).
 
 Blocking keeps the cost near-linear: same type and month, or a linked person in
 common, or the same city and year, or the same year where one date is only a year,
@@ -96,7 +96,11 @@ COMPARISONS = [
         _level("same day", '"date_precision_l" = \'day\' AND "date_precision_r" = \'day\' '
                            'AND "date_start_l" = "date_start_r" AND "date_end_l" = "date_end_r"'),
         _level("overlap", '"date_start_l" <= "date_end_r" AND "date_start_r" <= "date_end_l"'),
-        _level("within 2 days", f"{_GAP_DAYS} <= 2"),
+        # A night apart (``в ночь на 11 августа``, ``10 августа``): days told to the day.
+        # Two months or years side by side (March, April) are as near, but a month
+        # says no more than that they follow one another.
+        _level("within 2 days", f"{_GAP_DAYS} <= 2 AND \"date_precision_l\" = 'day' "
+                                "AND \"date_precision_r\" = 'day'"),
         _level("within a month", f"{_GAP_DAYS} <= 31"),
         _else(),
     ]},
@@ -259,32 +263,84 @@ def _alone(row) -> bool:
     """One person named and no one counted beyond them (SQL: :data:`_ALONE`)."""
     counted = _counted(row)
     return (row.person_ids is not None and len(row.person_ids) == 1
-            and (counted is None or counted <= 1) and isinstance(row.sole_first, str))
+            and (counted is None or counted <= 1))
+
+
+def other_people(a, b, apart: set[frozenset[str]]) -> bool:
+    """Whether the one person each of two events names are two people: other first
+    names in full (:func:`other_first_names`), other initials (``Б. Туменова``, ``Айдар
+    Касымов``), or people the people linking kept apart (``apart``: their ids, e.g. two
+    patronymics)."""
+    if frozenset((a.person_ids[0], b.person_ids[0])) in apart:
+        return True
+    if isinstance(a.sole_first, str) and isinstance(b.sole_first, str):
+        return other_first_names(a.sole_first, b.sole_first)
+    return (isinstance(a.sole_initial, str) and isinstance(b.sole_initial, str)
+            and a.sole_initial != b.sole_initial)
 
 
 def pairs_kept_apart(pairs, events, threshold: float,
-                     in_crowds: set[int] = frozenset()) -> list[tuple[int, int]]:
+                     in_crowds: set[int] = frozenset(),
+                     apart: set[frozenset[str]] = frozenset()) -> list[tuple[int, int]]:
     """Scored pairs at or above ``threshold`` of two people each alone in their event,
-    with other first names (the level ``other people, one each``): kept apart.
+    who are two people (:func:`other_people`; the level ``other people, one each``
+    weighs other first names): kept apart.
     ``in_crowds``: events known to be part of a crowd (:func:`crowd_and_its_people`),
-    whose people were not alone.
+    whose people were not alone; ``apart``: pairs of person ids the people linking
+    kept apart.
 
     A single person detained the same day in the same city as another single person is
     not one detention; the day, city and kind they share (evidence not independent of
     whom it befell) would otherwise outvote the people. A rule of the clustering, as
     two cities on one day is for people; an annotator's decision still wins.
+
+    Also kept apart, whoever they name: two events each dated to one day, days apart
+    (:func:`other_days`).
     """
     strong = pairs[pairs["match_probability"] >= threshold]
     rows = list(events.itertuples(index=False))  # unique_id is the row number
     found = []
     for i, j in zip(strong["unique_id_l"].astype(int), strong["unique_id_r"].astype(int)):
         a, b = rows[i], rows[j]
+        if other_days(a, b):
+            found.append((i, j))
+            continue
         if i in in_crowds or j in in_crowds:
             continue
         if _alone(a) and _alone(b) and a.person_ids != b.person_ids \
-                and other_first_names(a.sole_first, b.sole_first):
+                and other_people(a, b, apart):
             found.append((i, j))
     return found
+
+
+# Two tellings that each name the day may differ by a night (an arrest at midnight, a
+# date counted from the evening before); days further apart are two happenings.
+DAYS_APART = 2
+
+
+def other_days(a, b) -> bool:
+    """Whether two events each name one day, and the days are :data:`DAYS_APART` or
+    more apart: a person detained on 7 May and again on 9 May, a second fine two weeks
+    after the first (the same people, place and kind outvote the dates otherwise).
+
+    >>> from types import SimpleNamespace as E
+    >>> day = lambda d: E(date_precision="day", date_start=d, date_end=d)
+    >>> import datetime as dt
+    >>> other_days(day(dt.date(2022, 5, 7)), day(dt.date(2022, 5, 9)))
+    True
+    >>> other_days(day(dt.date(2020, 8, 10)), day(dt.date(2020, 8, 11)))
+    False
+    >>> other_days(day(dt.date(2022, 5, 7)), E(date_precision="month",
+    ...            date_start=dt.date(2022, 5, 1), date_end=dt.date(2022, 5, 31)))
+    False
+    """
+    one_day = [e.date_precision == "day" and _known(e.date_start) and e.date_start == e.date_end
+               for e in (a, b)]
+    return all(one_day) and abs((a.date_start - b.date_start).days) >= DAYS_APART
+
+
+def _known(value) -> bool:
+    return value is not None and value == value
 
 
 def other_first_names(a: str, b: str) -> bool:

@@ -15,7 +15,7 @@ one simplified Latin form, so ``Туменова``/``Tumenova``, ``Ковалё�
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
 from ..resources import fold, load_json
@@ -206,6 +206,9 @@ def parse_name(normal: str) -> Name:
     )
 
 
+FEMININE_PATRONYMIC = ("вна", "ична")
+
+
 def _surname_of_two(one: str, two: str, default: int | None) -> int | None:
     """Which of two full words is the surname (None: first name and patronymic).
 
@@ -215,8 +218,11 @@ def _surname_of_two(one: str, two: str, default: int | None) -> int | None:
     name is no surname (``Олег Сергеевич``); a ``-вич`` word after a woman's name is
     (``Татьяна Лукашевич``: hers would be ``-вна``).
     """
+    # A man's ``-вич`` or a woman's ``-вна``/``-ична`` beside a first name of the same
+    # gender (``Наталья Викторовна``).
+    other_gender = "masc" if two.lower().endswith(FEMININE_PATRONYMIC) else "femn"
     if is_patronymic(two) and _is_first_name(one) and _from_first_name(two) \
-            and not _known_as("Surn", two) and _gender_of(one, None) != "femn":
+            and not _known_as("Surn", two) and _gender_of(one, None) != other_gender:
         return None
     first_one, first_two = _is_first_name(one), _is_first_name(two)
     if first_one != first_two:
@@ -245,17 +251,22 @@ def _nominative_name(word: str, gender: str | None) -> str:
 
 
 def _from_first_name(patronymic: str) -> bool:
-    """Whether a ``-вич``/``-ич`` word is made from a man's first name (Сергеевич, Ильич).
+    """Whether a ``-вич``/``-ич`` word (or a woman's ``-вна``/``-ична``) is made from a
+    man's first name (Сергеевич, Ильич, Викторовна).
 
     >>> _from_first_name("Андреевич"), _from_first_name("Павлович"), _from_first_name("Гриневич")
+    (True, True, False)
+    >>> _from_first_name("Викторовна"), _from_first_name("Сергеевна"), _from_first_name("Лукашевич")
     (True, True, False)
     """
     low = patronymic.lower()
     for suffix, endings in (("евич", ("й", "ь")), ("ович", ("", "ий")),
-                            ("ич", ("а", "я"))):
+                            ("ич", ("а", "я")), ("евна", ("й", "ь")), ("овна", ("", "ий")),
+                            ("инична", ("а", "я")), ("ична", ("а", "я"))):
         if low.endswith(suffix):
             stem = patronymic[: -len(suffix)]
-            stems = (stem, stem[:-1] + "е" + stem[-1:]) if suffix == "ович" else (stem,)  # Павел
+            stems = ((stem, stem[:-1] + "е" + stem[-1:]) if suffix in ("ович", "овна")
+                     else (stem,))  # Павел
             if any(_is_first_name(s + e, strict=True) for s in stems for e in endings):
                 return True
     return False
@@ -266,7 +277,16 @@ def _full(part: str | None) -> str | None:
 
 
 def _initial(part: str | None) -> str | None:
-    return sound_key(part[0])[:1] or None if part else None
+    """A name's initial as its sound key begins, so that a name written in two alphabets
+    has one initial (``Жанар``, ``Zhanar``: ``j``; ``Евгений``, ``Yevgeny``: ``e``); an
+    initial alone by its letter's sound key (``Ж.``: ``j``).
+
+    >>> [_initial(w) for w in ("Жанар", "Zhanar", "Ж.", "Евгений", "Yevgeny", "Khadija", "Х.")]
+    ['j', 'j', 'j', 'e', 'e', 'h', 'h']
+    """
+    if not part:
+        return None
+    return sound_key(part if not is_initial(part) else part[0])[:1] or None
 
 
 @lru_cache(maxsize=50_000)
@@ -351,3 +371,31 @@ def same_in_document(names: list[str]) -> list[tuple[str, str]]:
         if len(fuller) == 1:
             pairs.append((name, fuller[0]))
     return pairs
+
+
+def surname_named_elsewhere(name: Name, surnames: set[str]) -> Name:
+    """``name`` with its ``-вич`` word read as the surname when the collection knows that
+    word as someone's surname (``Алесь Богданович`` beside ``А. Богданович``).
+
+    A first name and a ``-вич`` word are a first name and patronymic in Russian speech
+    (``Олег Сергеевич``) and a first name and surname in Belarusian, Serbian or Polish
+    names (``Богданович``, ``Петрович``); the word alone cannot tell, another statement
+    naming it as a surname can.
+
+    >>> n = parse_name("Алесь Богданович")
+    >>> (n.surname, n.patronymic)
+    (None, 'bogdanovich')
+    >>> n = surname_named_elsewhere(n, {parse_name("А. Богданович").surname})
+    >>> (n.surname, n.first, n.patronymic)
+    ('bogdanovich', 'ales', None)
+    >>> surname_named_elsewhere(parse_name("Олег Сергеевич"), {"bogdanovich"}).surname is None
+    True
+    """
+    if name.surname is not None or name.first is None or name.patronymic is None \
+            or name.patronymic.endswith(("vna", "chna")):
+        return name
+    stem = surname_stem(name.patronymic)
+    if stem not in surnames:
+        return name
+    return replace(name, surname=stem, patronymic=None, patronymic_initial=None)
+

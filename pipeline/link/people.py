@@ -8,9 +8,10 @@ its full one (``Ксюша``: ``Ксения``); a first name or patronymic that
 initial fits any full one it begins; either may be missing, which is no
 evidence either way. What tells namesakes apart is context: where their events
 happened (city, else country), when (years), and who else their statements
-name. Two cities on one day are two people: that is a rule of the clustering
-(:mod:`pipeline.link.cluster`), not a comparison, for no weight of evidence
-from a name should outvote it.
+name. Two cities on one day are two people, and so are two patronymics
+(:func:`other_patronymics`): rules of the clustering (:mod:`pipeline.link.cluster`),
+not comparisons, for no weight of evidence from a surname and a first name should
+outvote them.
 
 Blocking: pairs share a surname and a first initial (or one names no first name),
 or a first name and the surname's first three letters (a surname spelt two ways),
@@ -121,3 +122,27 @@ def fullest_name(names: list[str], fullness: list[int]) -> str:
     seen = Counter(names)
     best = dict(zip(names, fullness))
     return max(seen, key=lambda n: (best[n], seen[n], len(n)))
+
+
+def other_patronymics(pairs, persons, threshold: float) -> list[tuple[int, int]]:
+    """Scored pairs at or above ``threshold`` whose patronymics are both stated and are
+    two (``А. П. Ким``, ``А. Н. Ким``; ``Елена Викторовна``, ``Елена Петровна``): kept
+    apart. A patronymic is a person's for life; the surname, first initial, city and
+    year namesakes share would otherwise outvote it. A rule of the clustering, as two
+    cities on one day is; an annotator's decision still wins.
+    """
+    from .incidents import other_first_names  # (incidents imports this module)
+
+    strong = pairs[pairs["match_probability"] >= threshold]
+    full = list(persons["patronymic"])
+    initial = list(persons["patronymic_initial"])
+    found = []
+    for i, j in zip(strong["unique_id_l"].astype(int), strong["unique_id_r"].astype(int)):
+        a, b = initial[i], initial[j]
+        if not (isinstance(a, str) and isinstance(b, str)):
+            continue
+        if a != b or (isinstance(full[i], str) and isinstance(full[j], str)
+                      and other_first_names(full[i], full[j])):
+            found.append((i, j))
+    return found
+

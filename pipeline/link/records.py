@@ -22,7 +22,7 @@ import pandas as pd
 from ..research.loading import Tables
 from ..resources import load_json
 from ..records import split_names
-from .names import parse_name
+from .names import parse_name, surname_named_elsewhere
 from .places import cities_named, place_kind, resolve
 
 PERSON_KEY = "person_key"  # doc_id and name: one person of one document
@@ -201,9 +201,14 @@ def person_records(tables: Tables, places: pd.DataFrame, context: pd.DataFrame) 
     for doc_id, name in keys:
         by_doc.setdefault(doc_id, []).append(name)
     ctx = context.set_index("doc_id").to_dict("index")
+    parsed_of = {name: parse_name(name) for _, name in keys}
+    # Surnames the collection knows: a ``-вич`` word one statement writes as a surname
+    # is a surname where another reads like a patronymic (``Алесь Богданович``).
+    surnames = {p.surname for p in parsed_of.values() if p.surname}
+    parsed_of = {n: surname_named_elsewhere(p, surnames) for n, p in parsed_of.items()}
     rows = []
     for doc_id, name in sorted(keys):
-        parsed = parse_name(name)
+        parsed = parsed_of[name]
         own = person_events.get((doc_id, name), [])
         doc = ctx.get(doc_id, {"doc_cities": [], "doc_countries": [], "doc_years": []})
         cities = _listed(e.city for e in own) or _listed(doc["doc_cities"][:1])
@@ -214,7 +219,7 @@ def person_records(tables: Tables, places: pd.DataFrame, context: pd.DataFrame) 
         whereabouts = _listed(f"{e.date_start.date().isoformat()} {e.city}" for e in own
                               if e.date_precision == "day" and isinstance(e.city, str)
                               and not pd.isna(e.date_start) and e.date_start == e.date_end)
-        others = [parse_name(n).surname for n in by_doc[doc_id] if n != name]
+        others = [parsed_of[n].surname for n in by_doc[doc_id] if n != name]
         rows.append({
             PERSON_KEY: person_key(doc_id, name), "doc_id": doc_id, "name": name,
             "surname": parsed.surname, "first": parsed.first,
@@ -240,7 +245,7 @@ EVENT_COLUMNS = [
     "date_end", "date_precision", "month", "year", "place", "place_canonical", "city",
     "country", "person_ids", "count_min", "count_max", "amount_min", "amount_max",
     "currency", "term_min", "term_max", "term_unit", "actors", "words", "words_key",
-    "doc_person_ids", "doc_date", "sole_first",
+    "doc_person_ids", "doc_date", "sole_first", "sole_initial",
 ]
 
 _WORD = re.compile(r"[^\W\d_]{4,}")
@@ -268,6 +273,12 @@ def evidence_words(text, said_elsewhere: str = "") -> list[str] | None:
         return None
     skip = _month_stems() | {_stem(w) for w in _WORD.findall(said_elsewhere)}
     return _listed(s for w in _WORD.findall(text) if (s := _stem(w)) not in skip)
+
+
+def _sole_initial(persons) -> str | None:
+    """The first initial of the one person an event names (``Б. Туменова``: ``b``)."""
+    names = split_names(persons)
+    return parse_name(names[0]).first_initial if len(names) == 1 else None
 
 
 def _sole_first(persons) -> str | None:
@@ -308,6 +319,7 @@ def event_records(tables: Tables, places: pd.DataFrame,
                   for e, p, pl in zip(events["evidence"], events["persons"], events["place"])],
     })
     frame["sole_first"] = [_sole_first(p) for p in events["persons"]]
+    frame["sole_initial"] = [_sole_initial(p) for p in events["persons"]]
     frame["words_key"] = [" ".join(w) if w and len(w) >= 4 else None for w in frame["words"]]
     # Everyone the event's document names: an event naming no one (``оштрафовал меня``)
     # still belongs to a document about someone.

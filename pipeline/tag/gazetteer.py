@@ -83,6 +83,20 @@ _ADJECTIVE_ENDINGS = ("ский", "цкий")
 
 
 @lru_cache(maxsize=4096)
+def place_kind(name: str) -> tuple[str, str] | None:
+    """The kind (country, region, city, district) and country code of a place the
+    gazetteer holds under this nominative name or canonical form, else None.
+
+    >>> place_kind("Россия"), place_kind("Алма-Ата"), place_kind("Тридевятое царство")
+    (('country', 'RU'), ('city', 'KZ'), None)
+    """
+    for candidate in (name, canonical_place(name)):
+        entry = _entries().get(tuple(fold(candidate).split()))
+        if entry:
+            return entry[1], entry[2]
+    return None
+
+
 def place_of_adjective(lemma: str) -> str | None:
     """The city (or city-like region) a relational adjective is made from, if the gazetteer
     holds it: the adjective's stem with the endings Russian drops (``-ск-ий``, ``-ь``, ``-а``,
