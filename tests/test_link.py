@@ -957,3 +957,16 @@ def test_pairs_a_rule_keeps_apart_go_to_review_with_the_rule(tmp_path, docs, kin
     review = pd.read_csv(tmp_path / f"{REVIEW}.csv", dtype=str, keep_default_na=False)
     kept = review[review["note"].str.contains(rule)]
     assert len(kept) == 1 and kept.iloc[0]["kind"] == kind, review[["kind", "note"]]
+
+
+def test_link_help_shows_the_thresholds_the_link_uses(monkeypatch):
+    from click.testing import CliRunner
+
+    import pipeline.link
+    from pipeline.cli import main
+
+    # The help reads the constants link() defaults to, whatever they are set to.
+    monkeypatch.setattr(pipeline.link, "PERSON_THRESHOLD", 0.9375)
+    monkeypatch.setattr(pipeline.link, "INCIDENT_THRESHOLD", 0.8125)
+    helped = CliRunner().invoke(main, ["link", "--help"]).output
+    assert "[default: 0.9375]" in helped and "[default: 0.8125]" in helped
