@@ -108,7 +108,8 @@ COMPARISONS = [
         # Two months or years side by side (March, April) are as near, but a month
         # says no more than that they follow one another.
         _level("a night apart", f"{_GAP_DAYS} <= {NIGHT_APART_DAYS} "
-                                "AND \"date_precision_l\" = 'day' AND \"date_precision_r\" = 'day'"),
+                                "AND \"date_precision_l\" = 'day' "
+                                "AND \"date_precision_r\" = 'day'"),
         _level("within a month", f"{_GAP_DAYS} <= 31"),
         _else(),
     ]},
@@ -277,8 +278,8 @@ def _alone(row) -> bool:
 def other_people(a, b, apart: set[frozenset[str]]) -> bool:
     """Whether the one person each of two events names are two people: other first
     names in full (:func:`other_first_names`), other initials (``Б. Туменова``, ``Айдар
-    Касымов``; not ``H.`` and ``Ганна``: :func:`other_initials`), or people the people linking kept apart (``apart``: their ids, e.g. two
-    patronymics)."""
+    Касымов``; not ``H.`` and ``Ганна``: :func:`other_initials`), or people the people
+    linking kept apart (``apart``: their ids, e.g. two patronymics)."""
     if frozenset((a.person_ids[0], b.person_ids[0])) in apart:
         return True
     if isinstance(a.sole_first, str) and isinstance(b.sole_first, str):
@@ -329,8 +330,9 @@ def pairs_kept_apart(pairs, events, threshold: float,
 
 def other_days(a, b) -> bool:
     """Whether two events each name one day, and the days are more than
-    :data:`NIGHT_APART_DAYS` apart: a person detained on 7 May and again on 9 May, a second fine two weeks
-    after the first (the same people, place and kind outvote the dates otherwise).
+    :data:`NIGHT_APART_DAYS` apart: a person detained on 7 May and again on 9 May, a
+    second fine two weeks after the first (the same people, place and kind outvote the
+    dates otherwise).
 
     >>> from types import SimpleNamespace as E
     >>> day = lambda d: E(date_precision="day", date_start=d, date_end=d)
@@ -343,8 +345,8 @@ def other_days(a, b) -> bool:
     ...            date_start=dt.date(2022, 5, 1), date_end=dt.date(2022, 5, 31)))
     False
     """
-    one_day = [e.date_precision == "day" and not pd.isna(e.date_start) and e.date_start == e.date_end
-               for e in (a, b)]
+    one_day = [e.date_precision == "day" and not pd.isna(e.date_start)
+               and e.date_start == e.date_end for e in (a, b)]
     return all(one_day) and abs((a.date_start - b.date_start).days) > NIGHT_APART_DAYS
 
 
