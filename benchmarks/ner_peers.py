@@ -176,10 +176,14 @@ def nerel_spans(ann: str) -> list[Span]:
 
 def is_place_name(surface: str) -> bool:
     """A place's name, not an adjective or a lower-case descriptor phrase; a word
-    that reads as an adjective and also as a noun (``Луганском``) is a name.
+    that reads as an adjective and also as a noun (``Луганском``) is a name, but not
+    when that noun is only a surname (``Московском``: pymorphy3 also reads every
+    ``-ский`` adjective as a surname).
 
     >>> is_place_name("России"), is_place_name("российских"), is_place_name("Северокорейский")
     (True, False, False)
+    >>> is_place_name("Московском"), is_place_name("Луганском")
+    (False, True)
     >>> is_place_name("востоке Украины"), is_place_name("Нижнем Новгороде"), is_place_name("РА")
     (False, True, True)
     """
@@ -192,7 +196,9 @@ def is_place_name(surface: str) -> bool:
         return True
     parses = parse_word(words[0])
     adjective = parses[0].tag.POS in ("ADJF", "ADJS")
-    return not adjective or any(p.tag.POS == "NOUN" for p in parses)  # Луганском: an adjective or a city
+    # Луганском: an adjective or a city; Московском: an adjective or a surname, so an adjective.
+    return not adjective or any(p.tag.POS == "NOUN" and not {"Surn", "Name", "Patr"} & p.tag.grammemes
+                                for p in parses)
 
 
 # ---------------------------------------------------------------- FactRuEval
@@ -487,7 +493,9 @@ def score_set(documents: Iterator[GoldDocument], systems: Systems, kinds: tuple[
             gold = [s for s in doc.spans if s[2] == "DATE"]
             tally.add("DATE*", "pipeline", score(gold, with_nerel_prepositions(doc.text, ours), "DATE"))
             tally.add("DATE*", "natasha", score(gold, with_nerel_prepositions(doc.text, theirs), "DATE"))
-        if errors:
+        if errors and doc.objects is not None:
+            print_object_errors(doc, outermost_spans(ours), errors)
+        elif errors:
             print_errors(doc, ours, errors)
     return tally, n_docs, n_chars
 
@@ -497,6 +505,34 @@ def print_errors(doc: GoldDocument, predicted: list[Span], kind: str) -> None:
     gold = {(s[0], s[1]) for s in doc.spans if s[2] == kind}
     ours = {(s[0], s[1]) for s in predicted if s[2] == kind}
     for sign, spans in (("-", gold - ours), ("+", ours - gold)):
+        for start, end in sorted(spans):
+            before = doc.text[max(0, start - 40) : start].replace("\n", " ")
+            after = doc.text[end : end + 40].replace("\n", " ")
+            print(f"{sign} {doc.name:14} {before:>40}[{doc.text[start:end]}]{after}")
+
+
+def print_object_errors(doc: GoldDocument, predicted: list[Span], kind: str) -> None:
+    """As :func:`print_errors`, against FactRuEval's objects as the main rows score them:
+    a scored object no prediction matched (-, its words from first to last) and a counted
+    prediction that matched no object (+)."""
+    assert doc.objects is not None
+    scored = [o for o in doc.objects if o.kind == kind and not o.ignored]
+    ignored = [o for o in doc.objects if o.kind == kind and o.ignored]
+    matched: set[int] = set()
+    wrong = []
+    for start, end, _ in sorted({s for s in predicted if s[2] == kind}):
+        words = words_of(doc.text, start, end)
+        overlapping = [i for i, o in enumerate(scored) if o.words & words]
+        if not words or (not overlapping and any(o.words & words for o in ignored)):
+            continue
+        hit = next((i for i in overlapping if i not in matched and scored[i].required <= words <= scored[i].words), None)
+        if hit is None:
+            wrong.append((start, end))
+        else:
+            matched.add(hit)
+    missed = [(min(a for a, _ in o.words), max(b for _, b in o.words))
+              for i, o in enumerate(scored) if i not in matched]
+    for sign, spans in (("-", missed), ("+", wrong)):
         for start, end in sorted(spans):
             before = doc.text[max(0, start - 40) : start].replace("\n", " ")
             after = doc.text[end : end + 40].replace("\n", " ")

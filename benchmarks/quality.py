@@ -19,8 +19,8 @@ Runs the pipeline over each set's documents into a temporary folder (or takes
   eight held-out pages, never tuned on. The reports are read from the shared
   folder (``$OVDINFO_DIR``) and their gold is rebuilt at run time by
   ``scripts/ovdinfo_gold.py``; without them these sets are skipped;
-- Russian Wikinews articles from NEREL (``data/wikinews``): twelve development
-  articles and twelve held out, drawn at random from a keyword filter before the
+- Russian Wikinews articles from NEREL (``data/wikinews``): 22 development
+  articles (two draws) and twelve held out, drawn at random from a keyword filter before the
   pipeline ran on them. The articles are read from the shared folder
   (``$NEREL_DIR``) and their gold is rebuilt at run time by
   ``scripts/wikinews_gold.py``; without them these sets are skipped.

@@ -196,7 +196,7 @@ _EVENT_CONTEXT_WORDS = (
     "summary_markers", "document_heads", "temporal_prepositions", "transparent_heads",
     "application_words", "attendance_words", "back_reference", "place_container_heads",
     "org_like_heads", "branch_nouns", "subordinators", "agent_nouns", "habitual_adverbs", "narrator_pronouns",
-    "official_nouns", "kin_nouns", "patient_subject_verbs", "person_holder_nouns", "phase_verbs", "staff_nouns", "serving_verbs", "lease_words",
+    "official_nouns", "kin_nouns", "patient_subject_verbs", "person_holder_nouns", "phase_verbs", "staff_nouns", "serving_verbs", "lease_words", "conviction_words", "plea_words",
     "total_periods", "total_period_quantifiers", "total_period_after_blockers",
     "total_scope_places", "total_collective_heads",
 )
@@ -212,6 +212,7 @@ EVENT_CONTEXT = record(required={
     "separate_types": list_of(EVENT_TYPE),
     "word_told_types": list_of(EVENT_TYPE),
     "ruling_types": list_of(EVENT_TYPE),
+    "penalty_types": list_of(EVENT_TYPE),
     "word_told_across_sentences": list_of(EVENT_TYPE),
     "court_filing_words": WORDS,
     "word_families": PATTERNS,
@@ -282,7 +283,8 @@ SCHEMAS: dict[str, Schema] = {
         **{key: WORDS for key in ("modal_heads", "norm_heads", "alleged_heads", "transparent_heads",
                                   "habitual_adverbs", "frequency_adverbs", "generic_determiners", "generic_pronouns",
                                   "statistic_words", "collective_subjects", "article_words", "status_heads", "time_unit_nouns")},
-        **{key: PATTERNS for key in ("habitual_patterns", "statistic_patterns", "alleged_patterns", "period_patterns")}}),
+        **{key: PATTERNS for key in ("habitual_patterns", "statistic_patterns", "statistic_idioms",
+                                     "alleged_patterns", "period_patterns")}}),
     "realis_classifier.json": record(
         required={"enabled": FLAG, "bias": NUMBER, "threshold": NUMBER, "weights": mapping(TEXT, NUMBER)},
         optional={"trained_on": list_of(TEXT), "measured": mapping(TEXT, mapping(TEXT, NUMBER)),

@@ -65,6 +65,16 @@ SEED = 20261206_3   # random.Random(SEED).sample(candidates, DRAW)
 DRAW = 24           # the first half of the draw is held out, the second half is development
 NEREL_SPLITS = ("train", "dev")
 
+# A second development draw (session 4), made from the candidates the first draw left, so
+# that no held-out article can enter it. It prefers the stories the issue's hidden set is
+# made of (court cases, detentions, protests): a candidate enters the pool when the words of
+# those happenings occur in it at least EXTENSION_MIN_HITS times. Written to split.json
+# (``dev_extension``) before the pipeline ran on any of the drawn articles.
+EXTENSION_KINDS = ("detention", "arrest", "sentence", "protest", "custody")
+EXTENSION_MIN_HITS = 3
+EXTENSION_SEED = 20261206_4  # random.Random(EXTENSION_SEED).sample(pool, EXTENSION_DRAW)
+EXTENSION_DRAW = 10
+
 
 class WikinewsGoldError(ValueError):
     """An annotation of a Wikinews article could not be stored or read back."""
@@ -116,7 +126,34 @@ def draw() -> dict:
             "heldout": drawn[:half], "dev": drawn[half:]}
 
 
+def kind_hits(text: str, kinds: tuple[str, ...]) -> int:
+    """How many times the text uses the keywords of the given kinds of happening.
+
+    >>> kind_hits("Суд арестовал его; митинг разогнали, на улице напали.", ("arrest", "protest"))
+    2
+    """
+    pattern = re.compile(r"(?<![^\W\d_])(?:" + "|".join(KEYWORDS[k] for k in kinds) + r")", re.IGNORECASE)
+    return len(pattern.findall(text))
+
+
+def draw_extension(first: dict) -> dict:
+    """The second development draw: court, detention and protest stories the first draw left."""
+    taken = set(first["heldout"]) | set(first["dev"])
+    pool = [doc for doc in candidates() if doc not in taken
+            and kind_hits(read_text(doc), EXTENSION_KINDS) >= EXTENSION_MIN_HITS]
+    return {"rule": {"from": "the candidates not in the first draw (never a held-out article)",
+                     "kinds": list(EXTENSION_KINDS), "min_hits": EXTENSION_MIN_HITS},
+            "seed": EXTENSION_SEED, "pool": len(pool),
+            "dev": random.Random(EXTENSION_SEED).sample(pool, EXTENSION_DRAW)}
+
+
 def split() -> dict:
+    """split.json as stored; ``dev`` is every development article (both draws)."""
+    stored = json.loads((DATA / "split.json").read_text(encoding="utf-8"))
+    return {**stored, "dev": stored["dev"] + stored.get("dev_extension", {}).get("dev", [])}
+
+
+def stored_split() -> dict:
     return json.loads((DATA / "split.json").read_text(encoding="utf-8"))
 
 
@@ -274,14 +311,22 @@ def main(argv: list[str] | None = None) -> int:
             drawn = draw()
             print(f"{drawn['candidates']} candidates; held out: {' '.join(drawn['heldout'])}; "
                   f"development: {' '.join(drawn['dev'])}")
+            drawn["dev_extension"] = draw_extension(drawn)
+            print(f"second development draw, {drawn['dev_extension']['pool']} in its pool: "
+                  f"{' '.join(drawn['dev_extension']['dev'])}")
             path = DATA / "split.json"
-            if path.exists() and json.loads(path.read_text(encoding="utf-8")) != drawn:
-                raise WikinewsGoldError("the draw differs from data/wikinews/split.json: "
-                                        "NEREL or the rule changed; the stored split stands")
+            if path.exists():
+                stored = json.loads(path.read_text(encoding="utf-8"))
+                if {k: v for k, v in stored.items() if k != "dev_extension"} != \
+                        {k: v for k, v in drawn.items() if k != "dev_extension"}:
+                    raise WikinewsGoldError("the draw differs from data/wikinews/split.json: "
+                                            "NEREL or the rule changed; the stored split stands")
+                if "dev_extension" in stored and stored["dev_extension"] != drawn["dev_extension"]:
+                    raise WikinewsGoldError("the second draw differs from data/wikinews/split.json")
             if args.write:
                 DATA.mkdir(parents=True, exist_ok=True)
                 path.write_text(json.dumps(drawn, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-                docs = drawn["heldout"] + drawn["dev"]
+                docs = drawn["heldout"] + drawn["dev"] + drawn["dev_extension"]["dev"]
                 (DATA / "reference.json").write_text(
                     json.dumps(reference_record(docs), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
         elif args.command == "text":

@@ -31,10 +31,19 @@ def test_the_keyword_filter_counts_happenings_not_lookalikes(text, hits):
 
 
 def test_the_split_is_two_disjoint_halves_of_the_draw():
-    split = wikinews_gold.split()
+    split = wikinews_gold.stored_split()
     assert len(split["heldout"]) == len(split["dev"]) == wikinews_gold.DRAW // 2
     assert not set(split["heldout"]) & set(split["dev"])
     assert split["seed"] == wikinews_gold.SEED
+
+
+def test_the_second_development_draw_takes_no_article_of_the_first():
+    stored = wikinews_gold.stored_split()
+    extension = stored["dev_extension"]["dev"]
+    assert len(extension) == len(set(extension)) == wikinews_gold.EXTENSION_DRAW
+    assert not set(extension) & (set(stored["heldout"]) | set(stored["dev"]))
+    assert wikinews_gold.split()["dev"] == stored["dev"] + extension  # development is both draws
+    assert not set(wikinews_gold.split()["dev"]) & set(wikinews_gold.split()["heldout"])
 
 
 def test_stored_articles_are_all_drawn_and_held_out_first():
@@ -47,7 +56,9 @@ def test_stored_articles_are_all_drawn_and_held_out_first():
 @needs_nerel
 def test_the_draw_reproduces_the_stored_split():
     drawn = wikinews_gold.draw()
-    assert drawn == wikinews_gold.split()
+    stored = wikinews_gold.stored_split()
+    assert drawn == {k: v for k, v in stored.items() if k != "dev_extension"}
+    assert wikinews_gold.draw_extension(drawn) == stored["dev_extension"]
 
 
 @needs_nerel

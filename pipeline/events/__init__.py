@@ -27,11 +27,11 @@ from ..records import LOC, Event, Mention, Sentence
 from ..tag.nesting import nested_in, outermost
 from .actors import inherit_refusal_actors
 from .draft import Draft
-from .merge import merge_drafts
+from .merge import fold_convictions, fold_headline, headline_end, merge_drafts
 from .people import carry_persons, persons_listed, read_people
 from .scene import Scene, carry_event_places, place_situated_events
 from .sentence import Document, attach_attendance, dates_a_document, read_sentence
-from .syntax import Token, context, place_mentions
+from .syntax import Token, context, folded_set, place_mentions
 from .triggers import may_trigger, parse_sentences, word_lemmas
 
 _WORD = re.compile(r"\w+(?:[-.]\w+)*|[^\w\s]")
@@ -76,6 +76,9 @@ def document_passes(drafts: list[Draft], scene: Scene, text: str = "",
     ctx = context()
     word_told = (frozenset(ctx["word_told_types"]), frozenset(ctx["word_told_across_sentences"]))
     merged = merge_drafts(drafts, frozenset(ctx["separate_types"]), word_told)
+    merged = fold_headline(merged, headline_end(text))
+    merged = fold_convictions(merged, frozenset(ctx["penalty_types"]), folded_set("conviction_words"),
+                              folded_set("plea_words"))
     place_situated_events(merged)
     carry_event_places(merged)
     persons_listed(merged, text, mentions)

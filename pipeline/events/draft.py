@@ -33,6 +33,9 @@ class Telling:
     # a participle naming people ("задержанный") or serving a sentence ("отбывает срок"):
     # dated by the happening it retells; the paragraph's date is kept only as a fallback
     retelling: bool = False
+    # a singular noun ("задержание", "об аресте"): a nominalised telling, which names a
+    # happening already told as often as it tells a new one
+    nominal: bool = False
     # which of the sentence's ";"-separated clauses tells it: a report packs several people's
     # happenings into one sentence, one clause each
     clause: int = 0

@@ -17,6 +17,10 @@ happening, the way a coder links tellings:
 
 A summary (``Всего было задержано 28 человек``) is never merged into one of the
 happenings it sums up.
+
+A headline retells the story under it (:func:`fold_headline`): a happening told in the
+document's opening lines that end without a full stop (a headline, a photo caption under
+it) is the body's happening of its type when the body tells one it agrees with.
 """
 
 from __future__ import annotations
@@ -83,6 +87,27 @@ def _shares_identity(a: Draft, b: Draft) -> bool:
         p is not None and p == q for p, q in ((x.money, y.money), (x.term, y.term), (x.count, y.count)))
 
 
+def retells_by_noun(draft: Draft) -> bool:
+    """A singular noun telling with no day, count, sum or term of its own (``Задержание
+    произошло после ...``, ``в ходе задержания``, ``об аресте гражданина``): a definite
+    description of a happening the text has told, the last one of its type it agrees with."""
+    e, t = draft.event, draft.telling
+    return (t.nominal and not draft.date_stated and not t.summary and not t.repeated and not t.listed
+            and not (e.count or e.money or e.term))
+
+
+STEM = 5  # letters a verb and its noun share at their start (арест-овать, задерж-ание)
+
+
+def _same_stem(a: Draft, b: Draft) -> bool:
+    """``b``'s noun is the noun of ``a``'s verb (``арестован`` ... ``арест``, ``задержали`` ...
+    ``задержание``), not a word that only shares the type (``спецприемник`` after ``арестованы``)."""
+    def stems(trigger: str) -> frozenset[str]:
+        return frozenset(lemma[:STEM] for w in re.findall(r"\w+", trigger) for lemma in word_lemmas(w)
+                         if len(lemma) >= STEM and lemma not in _FUNCTION_WORDS)
+    return bool(stems(a.event.trigger) & stems(b.event.trigger))
+
+
 def _anonymous(draft: Draft) -> bool:
     """A telling with no one and nothing of its own (``начали выхватывать людей``)."""
     e = draft.event
@@ -120,7 +145,8 @@ def _told_apart(a: Draft, b: Draft) -> bool:
 
 
 def linked(a: Draft, b: Draft, separate_types: frozenset[str] = frozenset(),
-           word_told: frozenset[str] = frozenset(), word_told_across: frozenset[str] = frozenset()) -> bool:
+           word_told: frozenset[str] = frozenset(), word_told_across: frozenset[str] = frozenset(),
+           by_noun: bool = False) -> bool:
     """Whether ``b`` (told later) retells the happening ``a`` tells.
 
     A type that gathers unlike happenings (``other``: a case opened, a dismissal, an
@@ -152,6 +178,8 @@ def linked(a: Draft, b: Draft, separate_types: frozenset[str] = frozenset(),
     if a.event.type == "protest":
         return (a.paragraph == b.paragraph and ta.single and tb.single) or _same_day(a, b)
     if a.event.type in separate_types:
+        if by_noun and retells_by_noun(b) and not retells_by_noun(a) and _same_stem(a, b):
+            return True
         if b.event.sent_id == a.event.sent_id + 1 and ta.inchoative and _anonymous(a) and not tb.particular:
             return True  # "начали выхватывать людей. Семеро были задержаны"
         # a retelling elsewhere names the same people; two stated days must agree
@@ -187,7 +215,7 @@ def merge_drafts(drafts: list[Draft], separate_types=frozenset(), word_told=(fro
     index = _Index()
     for draft in sorted(drafts, key=lambda d: d.event.start):
         order = [merged[i] for i in index.candidates(draft)]  # the others cannot be compatible
-        order = reversed(order) if draft.telling.back_reference else order
+        order = reversed(order) if draft.telling.back_reference or retells_by_noun(draft) else order
         # the same sentence first: "приговорил ... к 3 годам лишения свободы" is one telling
         order = sorted(order, key=lambda e: all(m.event.sent_id != draft.event.sent_id for m in [e, *e.members]))
         for event in order:
@@ -204,7 +232,7 @@ def merge_drafts(drafts: list[Draft], separate_types=frozenset(), word_told=(fro
 def _fits(event: Draft, draft: Draft, separate_types, word_told) -> bool:
     tellings = [event, *event.members]
     return all(compatible(m, draft) for m in tellings) and any(
-        linked(m, draft, separate_types, *word_told) for m in tellings)
+        linked(m, draft, separate_types, *word_told, by_noun=True) for m in tellings)
 
 
 def _merge_events(events: list[Draft], separate_types, word_told) -> list[Draft]:
@@ -227,6 +255,109 @@ def _merge_events(events: list[Draft], separate_types, word_told) -> list[Draft]
         else:
             index.add(len(kept), event)
             kept.append(event)
+    return kept
+
+
+HEADLINE_LINES = 4  # a headline and a photo caption or two under it
+HEADLINE_CHARS = 250  # a longer opening line is the text itself, not a headline
+
+
+def headline_end(text: str) -> int:
+    """Where the document's headline block ends: its opening lines that end without a
+    full stop, question or exclamation mark (a headline, a caption under it); 0 when the
+    text opens with a sentence.
+
+    >>> headline_end("Задержан активист\\nФото: акция\\nВчера в Омске задержали Петрова.")
+    30
+    >>> headline_end("Вчера в Омске задержали Петрова.\\nЕго отпустили.")
+    0
+    """
+    end = 0
+    for line in text.split("\n")[:HEADLINE_LINES]:
+        stripped = line.strip()
+        if not stripped:
+            end += len(line) + 1
+            continue
+        if len(stripped) > HEADLINE_CHARS or re.search(r"[.!?…:;]\W*$", stripped):
+            break
+        end += len(line) + 1
+    return min(end, len(text))
+
+
+def fold_headline(events: list[Draft], end: int) -> list[Draft]:
+    """A headline's happening merged into the body's telling of it.
+
+    Headlines are shorter than the story: they name a person by a description
+    (``российский программист``), a place by its country, and no date, so the merge's
+    tests of identity do not link them; what a headline states must still agree with the
+    body (type, negation, persons, date: a headline or caption that dates its happening
+    tells the body's happening of that date, not an undated one). Of the body's events that agree, the one that
+    shares a person, else the first told, is the story. The body's place stays: the
+    headline's is the broader one (``В Египте арестован ...``, then a district of Cairo)."""
+    if end <= 0:
+        return events
+    def in_headline(draft: Draft) -> bool:
+        return all(t.event.start < end for t in (draft, *draft.members))
+    body = [e for e in events if not in_headline(e)]
+    kept = list(body)
+    for event in events:
+        if not in_headline(event):
+            continue
+        x = event.event
+        agreeing = [b for b in body if b.event.type == x.type and b.event.negated == x.negated
+                    and (x.date is None or b.event.date is not None and dates_agree(b.event.date, x.date))
+                    and not b.telling.summary
+                    and (not x.persons or not b.event.persons or set(x.persons) & set(b.event.persons))]
+        if not agreeing:
+            kept.append(event)
+            continue
+        story = next((b for b in agreeing if set(x.persons) & set(b.event.persons)), agreeing[0])
+        place = story.event.place
+        for part in (replace(event, members=[]), *event.members):
+            _absorb(story, part)
+        story.update(place=place or story.event.place)
+    return sorted(kept, key=lambda d: d.event.start)
+
+
+def _convicts(draft: Draft, words: frozenset[str], plea: frozenset[str]) -> bool:
+    """Every telling of a court event is a conviction (``признал ... виновной``), none a
+    plea (``признал себя виновным``: the accused's own, told in court)."""
+    def lemmas(trigger: str) -> frozenset[str]:
+        return frozenset().union(*(word_lemmas(w) for w in re.findall(r"\w+", trigger)))
+    return draft.event.type == "court" and not draft.event.negated and all(
+        lemmas(t.event.trigger) & words and not lemmas(t.event.trigger) & plea for t in (draft, *draft.members))
+
+
+def fold_convictions(events: list[Draft], penalty_types: frozenset[str], words: frozenset[str],
+                     plea: frozenset[str] = frozenset()) -> list[Draft]:
+    """A conviction told beside the penalty it earned is that sentence's verdict.
+
+    ``суд признал Петрова виновным, приговорив его к 3 годам колонии`` is one ruling, told
+    as a guilty finding and a penalty; the merge keeps types apart, so the finding would
+    stand as a ``court`` event of its own. It joins the penalty that shares its person, or,
+    naming no one, the penalty told in its paragraph or the one before; dates must agree.
+    A conviction with no penalty told (a verdict without a sentence) stays ``court``."""
+    penalties = [e for e in events if e.event.type in penalty_types and not e.event.negated]
+    if not penalties:
+        return events
+    kept = []
+    for event in events:
+        if not _convicts(event, words, plea):
+            kept.append(event)
+            continue
+        x = event.event
+        agreeing = [p for p in penalties if dates_agree(p.event.date, x.date) and (
+            set(x.persons) & set(p.event.persons)
+            or ((not x.persons or not p.event.persons) and 0 <= event.paragraph - p.paragraph <= 1)
+            or (not x.persons or not p.event.persons) and 0 <= p.paragraph - event.paragraph <= 1)]
+        if not agreeing:
+            kept.append(event)
+            continue
+        shared = [p for p in agreeing if set(x.persons) & set(p.event.persons)]
+        penalty = (shared or sorted(agreeing, key=lambda p: abs(p.event.start - x.start)))[0]
+        for part in (replace(event, members=[]), *event.members):
+            part.update(type=penalty.event.type)
+            _absorb(penalty, part)
     return kept
 
 

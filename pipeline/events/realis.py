@@ -34,6 +34,7 @@ from ..resources import fold, load_json
 from .syntax import (
     Token,
     children,
+    find_pattern,
     folded_set,
     governors_of,
     has_pattern,
@@ -195,12 +196,17 @@ def _generic_determiner(tokens, hit: TriggerHit) -> bool:
 
 
 def _statistic(tokens, hit: TriggerHit) -> bool:
-    """Counting a class of cases in the trigger's clause: ``число``, ``доля``, ``%``."""
+    """Counting a class of cases in the trigger's clause: ``число``, ``доля``, ``%``; not the
+    ``число`` of an idiom (``в том числе``, ``в числе``: 'including', 'among')."""
     words = _words("statistic_words")
     clause = _clause_of(tokens, hit.anchor)
     if any(tokens[i].text.endswith("%") for i in clause):
         return True
-    if any(tokens[i].lemmas & words and tokens[i].pos in {"NOUN", "ADV", "ADJ", "DET", "VERB"} for i in clause):
+    idioms = _patterns("statistic_idioms")
+    in_idiom = {i + k for i in clause for parts in idioms
+                if find_pattern(tokens, [parts], i, i + len(parts)) == i for k in range(len(parts))}
+    if any(tokens[i].lemmas & words and tokens[i].pos in {"NOUN", "ADV", "ADJ", "DET", "VERB"}
+           and i not in in_idiom for i in clause):
         return True
     return has_pattern(tokens, _patterns("statistic_patterns"), clause.start, clause.stop)
 
@@ -327,6 +333,52 @@ def _tense(tokens, anchor: int, predicate: int, tense: str) -> bool:
     return any(f"Tense={tense}" in tokens[i].feats for i in told)
 
 
+def _antecedents(tokens, clause: int, climb: int = 4) -> list[int]:
+    """The nouns a relative clause may be said of: those on its head's chain that
+    ``который`` agrees with in number (and gender in the singular). The parser hangs a
+    clause on the nearest noun (``митингом за допуск кандидатов, который ...``), and only
+    agreement, not the parse, tells ``кандидатов`` out; ``допуск`` and ``митингом`` both
+    stay possible."""
+    pronoun = next((i for i in children(tokens, clause) if tokens[i].lemmas & {"который"}), None)
+    head = tokens[clause].head
+    if pronoun is None:
+        return [head]
+    wanted = {f for f in tokens[pronoun].feats if f.startswith(("Number=", "Gender="))}
+    found, node = [], head
+    for _ in range(climb):
+        if node < 0:
+            break
+        if tokens[node].pos in {"NOUN", "PROPN"} and wanted <= tokens[node].feats:
+            found.append(node)
+        node = tokens[node].head
+    return found
+
+
+def _future(tokens, index: int) -> bool:
+    """A verb in the future, or with a future auxiliary (``будут задерживать``: the tagger may
+    call ``будут`` present; pymorphy3 reads its tense)."""
+    if "Tense=Fut" in tokens[index].feats:
+        return True
+    return any(tokens[c].rel in {"aux", "aux:pass", "cop"} and tokens[c].lemmas & {"быть"}
+               and any("futr" in p.tag for p in parse_word(fold(tokens[c].text)))
+               for c in children(tokens, index))
+
+
+def _planned(tokens, hit: TriggerHit) -> bool:
+    """The happening a noun names is still to come: its relative clause is in the future or
+    modal (``митинг, который должен пройти в субботу``, ``акция, которая состоится 5 мая``,
+    ``пикет, который планируют провести``)."""
+    if tokens[hit.anchor].pos not in {"NOUN", "PROPN"}:
+        return False
+    modal = _words("modal_heads")
+    for c, token in enumerate(tokens):
+        if token.rel != "acl:relcl" or c in hit.tokens or hit.anchor not in _antecedents(tokens, c):
+            continue
+        if _future(tokens, c) or token.lemmas & modal:
+            return True
+    return False
+
+
 def _names_people(token: Token) -> bool:
     """A participle standing for people (``преследуемых``, ``обвиняемых``, ``осужденные``):
     it names a group by what befell them rather than telling that it did. The tagger
@@ -351,7 +403,9 @@ def cues_of(tokens: tuple[Token, ...], hit: TriggerHit, args, mentions: Sequence
         "endnote": where.endnote,
         "table_row": is_table_row(where.text) if where.text else False,
         "conditional": _conditional(tokens, hit),
-        "future": "Tense=Fut" in anchor.feats or "Tense=Fut" in predicate.feats,
+        # a future auxiliary counts too ("будут задерживать"), and a noun's clause to come
+        "future": "Tense=Fut" in anchor.feats or _future(tokens, predicate.index) or _future(tokens, hit.anchor)
+        or _planned(tokens, hit),
         "memorial": has_pattern(tokens, [["со", "день"], ["с", "день"]], max(0, hit.tokens[0] - 3), hit.tokens[0])
         or _anniversary(tokens, hit),
         "modal": _governor_in(tokens, hit, (_words("modal_heads") | folded_set("hypothetical_heads"))

@@ -230,6 +230,7 @@ def telling_of(tokens: tuple[Token, ...], hit: TriggerHit, caption: bool, date: 
         inchoative="VerbForm=Inf" in anchor.feats and anchor.head >= 0 and bool(
             tokens[anchor.head].lemmas & folded_set("phase_verbs")),
         retelling=retelling,
+        nominal=anchor.pos == "NOUN" and "Number=Plur" not in anchor.feats,
         clause=sum(t.text == ";" for t in tokens[:first]),
     )
 

@@ -50,8 +50,14 @@ def _entries() -> dict[tuple[str, ...], tuple[str, str, str, str]]:
     """Folded name words -> (canonical, kind, country, nominative name)."""
     table = {}
     for row in (row for name in GAZETTEER_FILES for row in load_csv(name)):
+        entry = (row["canonical"], row["kind"], row["country"], row["name"])
         key = tuple(fold(row["name"]).split())
-        table.setdefault(key, (row["canonical"], row["kind"], row["country"], row["name"]))
+        table.setdefault(key, entry)
+        # A name of capitalised parts joined by a hyphen is also written with a space
+        # (``Коста Рика``, ``Нью Йорк``); a lower-case part (``Алма-ата``) is no such name.
+        spaced = tuple(part for word in row["name"].split() for part in word.split("-"))
+        if len(spaced) > len(key) and all(part[:1].isupper() for part in spaced):
+            table.setdefault(tuple(fold(" ".join(spaced)).split()), entry)
     return table
 
 
@@ -97,6 +103,7 @@ def place_kind(name: str) -> tuple[str, str] | None:
     return None
 
 
+@lru_cache(maxsize=4096)
 def place_of_adjective(lemma: str) -> str | None:
     """The city (or city-like region) a relational adjective is made from, if the gazetteer
     holds it: the adjective's stem with the endings Russian drops (``-ск-ий``, ``-ь``, ``-а``,
@@ -264,7 +271,7 @@ def find_venues(text: str) -> list[Place]:
         if word[:3].lower() not in prefixes:
             continue  # a cheap filter before parsing: no venue noun starts so
         parse = next((p for p in parse_word(word) if p.tag.POS == "NOUN" and p.normal_form in nouns), None)
-        if parse is None or parse.tag.number != "sing":
+        if parse is None or parse.tag.number != "sing" or _plural_by_preposition(text, match.start(), word):
             continue
         name = _QUOTED_NAME.match(text, match.end()) or _CAPITALISED_NAME.match(text, match.end())
         if name is None or name.group().startswith(" ") and parse.normal_form not in _streets() \
@@ -282,6 +289,34 @@ def find_venues(text: str) -> list[Place]:
         own_name = text[name.start() : name_end].strip()
         venues.append(Place(match.start(), name_end, head + " " + own_name, "venue", "", head + " " + own_name))
     return venues
+
+
+# The cases a preposition governs: a venue noun after one it cannot follow in the
+# singular is a plural (``на улицы Лондона``: the streets of a city, no street's name).
+_PREPOSITION_CASES = {
+    "в": {"accs", "loct", "loc2"}, "во": {"accs", "loct", "loc2"}, "на": {"accs", "loct", "loc2"},
+    "по": {"datv", "loct"}, "к": {"datv"}, "ко": {"datv"}, "у": {"gent"}, "из": {"gent"},
+    "от": {"gent"}, "до": {"gent"}, "возле": {"gent"}, "около": {"gent"}, "с": {"gent", "ablt"},
+    "со": {"gent", "ablt"}, "за": {"accs", "ablt"}, "под": {"accs", "ablt"}, "перед": {"ablt"},
+    "о": {"loct"}, "об": {"loct"}, "при": {"loct"},
+}
+_WORD_BEFORE = re.compile(r"(?<![\w-])([А-ЯЁа-яё]+)\s+\Z")
+
+
+def _plural_by_preposition(text: str, start: int, word: str) -> bool:
+    """Whether the preposition right before a noun rules out every singular reading of it.
+
+    >>> _plural_by_preposition("вышли на улицы Лондона", 9, "улицы")
+    True
+    >>> _plural_by_preposition("у улицы Ленина", 2, "улицы"), _plural_by_preposition("улицы Ленина", 0, "улицы")
+    (False, False)
+    """
+    before = _WORD_BEFORE.search(text, max(0, start - 12), start)
+    cases = before and _PREPOSITION_CASES.get(before.group(1).lower())
+    if not cases:
+        return False
+    singular = {p.tag.case for p in parse_word(word) if p.tag.POS == "NOUN" and p.tag.number == "sing"}
+    return bool(singular) and not singular & cases
 
 
 def _venue_name_end(text: str, start: int, end: int) -> int | None:

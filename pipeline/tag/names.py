@@ -17,7 +17,7 @@ from dataclasses import replace
 
 from razdel import sentenize
 
-from ..nlp import Models
+from ..nlp import Models, parse_word
 from ..records import LOC, ORG, PER, Mention
 from .candidates import SENTENCE_END, WORD, Span
 from .gazetteer import canonical_place, find_places, find_venues, place_nominative
@@ -46,6 +46,7 @@ from .person_context import person_context
 from .place_kinds import place_kind
 from .place_or_person import is_geographic, may_be_either, place_or_person, surnames_as_people
 from .person_spans import (
+    GIVEN,
     NOT_NOUN,
     extend_person,
     extend_persons,
@@ -54,6 +55,7 @@ from .person_spans import (
     names_with_patronymic,
     named_after_people,
     split_person,
+    word_role,
 )
 from .persons import full_name_surnames, fullest, group_persons, normalise_person
 
@@ -97,20 +99,40 @@ def tag_names(text: str, models: Models) -> list[Mention]:
     spans = merge_org_chains(text, spans, inner_orgs)
     spans = [piece for span in spans for piece in _split_place_off_body(text, span, places, countries)]
     spans = surnames_as_people(text, _without_overlaps(spans))
+    spans = _epithet_names(text, spans)
     spans += _repeated_surnames(text, spans)
     nested = _nested_places(text, spans, seen_places) + quoted_names_inside(text, spans)
     nested += nested_orgs(spans, inner_orgs) + names_before_place(text, spans, nested)
-    nested += _nested_people(spans, seen_people)
+    nested += _nested_people(spans, seen_people) + _regions_of_places(text, spans)
+    # A place inside a person named in a name is a piece of that person's name:
+    # no ``Пушкина`` LOC inside ``имени А. С. Пушкина``.
+    nested = [n for n in nested if n.type == PER or not any(
+        p.type == PER and p.start <= n.start and n.end <= p.end for p in nested)]
     # The person a body or venue is named after is a person, not a place or a unit of it:
     # no ``Чехова`` LOC nor ``МХТ имени`` ORG inside ``МХТ имени Чехова``.
     people = [p for p in named_after_people(text, spans) if not any(
         n.type == PER and n.start < p.end and p.start < n.end for n in nested)]
     nested = [n for n in nested if not _NAMED_AFTER_END.search(text, n.start, n.end) and not any(
         n.type != PER and n.start < p.end and p.start < n.end for p in people)]
-    # … and a person even where nothing took in the body's name (``больнице им. Пирогова``).
-    people += [p for p in named_after_people(text) if not any(
-        s.start < p.end and p.start < s.end for s in spans + nested)]
-    return _to_mentions(text, spans + nested + people)
+    # … and a person even where nothing took in the body's name (``больнице им. Пирогова``),
+    # over a place or a piece of the name read alone (``имени А. С. Пушкина``: no town Пушкин).
+    for person in named_after_people(text):
+        touching = [s for s in spans + nested if s.start < person.end and person.start < s.end]
+        if all(s.type in (PER, LOC) and person.start <= s.start and s.end <= person.end for s in touching):
+            spans = [s for s in spans if not any(s is t for t in touching)]
+            nested = [s for s in nested if not any(s is t for t in touching)]
+            people.append(person)
+    return _to_mentions(text, [s for s in spans + nested + people if not _domain_zone(text, s.start)])
+
+
+def _domain_zone(text: str, start: int) -> bool:
+    """A name right after a dot that follows no word is a web domain zone (``в зоне
+    .РФ``), no place or body; ``г.Москва`` keeps its city.
+
+    >>> _domain_zone("в зоне .РФ", 8), _domain_zone("г.Москва", 2)
+    (True, False)
+    """
+    return text[start - 1 : start] == "." and (start < 2 or not text[start - 2].isalnum())
 
 
 def chunks(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, str]]:
@@ -224,6 +246,14 @@ def _fix_span(text: str, span: Span) -> Span | None:
         return replace(span, type=ORG)
     if span.type in (PER, LOC) and _capitalised_common_words(text, span.start, words):
         return None
+    if span.type == PER and (age := _NUMBER_OPENING.match(surface)) and age.end() < len(surface):
+        span = replace(span, start=span.start + age.end())  # ``34-летний ТиДжей``: an age is no name
+        surface = text[span.start : span.end]
+    if span.type in (PER, LOC) and len(words) == 1 and surface.islower():
+        return None  # a common noun natasha cut off a name: ``на мысе`` | ``Канаверал``
+    if span.type == LOC and len(words) > 1 and words[0] in _SETTLEMENT_WORDS:
+        # ``Город Павия`` opening a heading: the word for the kind of place is no part of its name
+        return replace(span, start=text.index(words[1], span.start + len(words[0])))
     if span.type == ORG and len(words) == 1 and "«" not in surface and not is_abbreviation(surface):
         if is_common_word(words[0]):
             return None  # ``Решения`` (Маслихата), ``НЕсогласных``
@@ -232,6 +262,35 @@ def _fix_span(text: str, span: Span) -> Span | None:
     return span
 
 
+_WORD_BEFORE_NAME = re.compile(r"(?<![\w-])([А-ЯЁ][а-яё]+) \Z")
+
+
+def _epithet_names(text: str, spans: list[Span]) -> list[Span]:
+    """A first name with an epithet after it is one person (``Иоанн Грозный``, ``Ярослава
+    Мудрого``), not a first name and a town: a one-word place right after a first name
+    that no mention took, when the place's word is an adjective agreeing with the name."""
+    taken = SpanIndex((s.start, s.end) for s in spans)
+    result = []
+    for span in spans:
+        before = _WORD_BEFORE_NAME.search(text, max(0, span.start - 30), span.start) \
+            if span.type == LOC and " " not in text[span.start : span.end] else None
+        if before and not taken.overlapping(before.start(1), before.end(1)) and \
+                word_role(before.group(1)) == GIVEN and _agrees_as_epithet(before.group(1), text[span.start : span.end]):
+            result.append(replace(span, type=PER, start=before.start(1), canonical=None, name=None, source="epithet"))
+            continue
+        result.append(span)
+    return result
+
+
+def _agrees_as_epithet(name: str, word: str) -> bool:
+    """Whether ``word`` reads as an adjective in a case and gender the first name has."""
+    cases = {(p.tag.case, p.tag.gender) for p in parse_word(name) if "Name" in p.tag}
+    return any(p.tag.POS == "ADJF" and (p.tag.case, p.tag.gender) in cases for p in parse_word(word))
+
+
+_NUMBER_OPENING = re.compile(r"\d[\w-]*\s+")
+# A settlement's kind written with a capital (a heading, a sentence start) before its name.
+_SETTLEMENT_WORDS = frozenset({"Город", "Село", "Деревня", "Посёлок", "Поселок", "Станица", "Аул", "Кишлак"})
 _FACILITY_NUMBER = re.compile(r"[\s-]*(?:№\s*)?\d*\s*", re.I)
 
 
@@ -466,6 +525,9 @@ def _nested_places(text: str, spans: list[Span], candidates: list[Span]) -> list
             continue  # the organisation's whole name, not a place in it: ``НП «Алга»``
         if _part_of_word(text, place.start, place.end):
             continue  # a piece of a word of the name: ``УралСталь``, ``Минск-арена``
+        if " " not in text[place.start : place.end] and may_be_either(text[place.start : place.end]) and \
+                place_or_person(text, place.start, place.end, None, True) == PER:
+            continue  # the person a body is named after: ``Института Пушкина`` (not the town Пушкин)
         if not any(n.start < place.end and place.start < n.end for n in nested):
             nested.append(replace(place, type=LOC))
     return nested
@@ -473,6 +535,36 @@ def _nested_places(text: str, spans: list[Span], candidates: list[Span]) -> list
 
 _OPENING_QUOTES = frozenset("«\"“„")
 _CLOSING_QUOTES = frozenset("»\"“”")
+
+
+# Adjectives of the compass and the centre: ``Восточная Европа`` is a part of Europe.
+_COMPASS = frozenset({"западный", "восточный", "северный", "южный", "центральный"})
+
+
+def _regions_of_places(text: str, spans: list[Span]) -> list[Span]:
+    """The place inside a part of it named by the compass (``Западной Африке``,
+    ``Восточном Иерусалиме``): a LOC nested in the LOC. A country or region whose own
+    name opens with such a word (``Южная Корея``, ``Северная Ирландия``: the gazetteer
+    holds the whole) holds nothing, nor does a word the gazetteer knows as another
+    place's second name (``Америка`` for the USA in ``Южной Америке``)."""
+    nested = []
+    for span in spans:
+        words = list(_WORD.finditer(text, span.start, span.end))
+        if span.type != LOC or len(words) < 2 or not words[0].group()[:1].isupper():
+            continue
+        if not any(p.normal_form in _COMPASS for p in parse_word(words[0].group()) if p.tag.POS == "ADJF"):
+            continue
+        whole = find_places(text[span.start : span.end])
+        if whole and (whole[0].start, whole[0].end) == (0, span.end - span.start):
+            continue
+        rest = words[1].start()
+        found = find_places(text[rest : span.end])
+        if len(found) != 1 or (found[0].start, found[0].end) != (0, span.end - rest):
+            continue
+        if canonical_place(found[0].name) != found[0].name:
+            continue  # a second name of another place: ``Америка`` (США)
+        nested.append(Span(LOC, rest, span.end, found[0].canonical, "gazetteer", found[0].name))
+    return nested
 
 
 def _part_of_word(text: str, start: int, end: int) -> bool:
@@ -518,6 +610,15 @@ def _repeated_surnames(text: str, spans: list[Span]) -> list[Span]:
         return []
     added = []
     taken = SpanIndex(sorted((s.start, s.end) for s in spans))
+    # A two-word name met again where natasha missed it, by its words' stems (a foreign
+    # name declines: ``Ван Цзюнь`` on a line of its own after ``Ван Цзюня`` was found).
+    full_names = {tuple(_stem(w) for w in words) for s in spans
+                  if s.type == PER and len(words := _WORD.findall(text[s.start : s.end])) == 2}
+    for match in _TWO_CAPITALISED.finditer(text):
+        start, end = match.start(1), match.end(1)
+        if tuple(_stem(w) for w in match.group(1).split(" ")) in full_names and not taken.overlapping(start, end):
+            added.append(Span(PER, start, end, source="coreference"))
+            taken.add((start, end))
     for match in _CAPITALISED.finditer(text):
         if taken.overlapping(match.start(), match.end()):
             continue
@@ -528,6 +629,13 @@ def _repeated_surnames(text: str, spans: list[Span]) -> list[Span]:
     return added
 
 
+def _stem(word: str) -> str:
+    """A name word without a case ending (``цзюн`` of ``Цзюня``, ``Цзюнь``), for matching."""
+    word = word.lower()
+    return word[: max(3, len(word) - 2)] if len(word) > 4 else word
+
+
+_TWO_CAPITALISED = re.compile(r"(?<![\w-])(?=([А-ЯЁ][а-яё]+ [А-ЯЁ][а-яё]+)(?![\w-]))")
 _NAMED_AFTER_END = re.compile(r"(?<![\w])(?:имени|им\.?)\s*$")
 _CAPITALISED = re.compile(r"(?<![\w.-])[А-ЯЁ][а-яё]{2,}(?:-[А-ЯЁ][а-яё]+)?(?![\w-])")
 

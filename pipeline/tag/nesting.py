@@ -20,8 +20,9 @@ from ..records import DATE, LOC, MONEY, ORG, PER
 # Which kinds may hold which: a place inside an organisation's name or an amount; an
 # organisation's own name inside its designated form (``партии «Яблоко»``) or the body
 # a unit belongs to (``МИД России`` in ``Департамента … МИД России``); a person named in
-# a venue's or organisation's name (``памятника Абаю``, ``Фонда Анны Политковской``).
-CONTAINERS = {LOC: frozenset({ORG, MONEY}), ORG: frozenset({ORG}), PER: frozenset({ORG, LOC})}
+# a venue's or organisation's name (``памятника Абаю``, ``Фонда Анны Политковской``); a
+# place inside a part of it named by the compass (``Европа`` in ``Восточной Европе``).
+CONTAINERS = {LOC: frozenset({ORG, MONEY, LOC}), ORG: frozenset({ORG}), PER: frozenset({ORG, LOC})}
 
 
 class HasSpan(Protocol):

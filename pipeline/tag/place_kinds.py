@@ -21,16 +21,17 @@ from .candidates import WORD
 
 
 @cache
-def _venue_words() -> tuple[frozenset[str], tuple[str, ...]]:
+def _venue_words() -> tuple[frozenset[str], frozenset[str]]:
     data = load_json("ner_venues.json")
-    return frozenset(data["nouns"]) | frozenset(data["kind_words"]), tuple("-" + e for e in data["kind_endings"])
+    return frozenset(data["nouns"]) | frozenset(data["kind_words"]), frozenset(data["kind_endings"])
 
 
 @lru_cache(maxsize=20_000)
 def _is_venue_word(word: str) -> bool:
     nouns, endings = _venue_words()
-    if word.lower().endswith(endings):
-        return True
+    head, hyphen, last = word.lower().rpartition("-")
+    if head and hyphen and (last in endings or any(p.normal_form in endings for p in parse_word(last))):
+        return True  # ``Бейкер-стрит``, ``Карнеги-холле``
     return any(p.tag.POS == "NOUN" and p.normal_form.replace("ё", "е") in nouns for p in parse_word(word))
 
 
@@ -41,8 +42,8 @@ def place_kind(surface: str, found_as_venue: bool = False) -> str | None:
     ('venue', 'venue', None)
     >>> place_kind("Москве"), place_kind("Площадь Ногина"), place_kind("Белом доме"), place_kind("Бейкер-стрит")
     (None, 'venue', 'venue', 'venue')
-    >>> place_kind("Домодедове"), place_kind("Садовом")
-    (None, None)
+    >>> place_kind("Домодедове"), place_kind("Садовом"), place_kind("Альберт-холле"), place_kind("Нью-Йорке")
+    (None, None, 'venue', None)
     """
     if found_as_venue:
         return VENUE

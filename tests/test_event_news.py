@@ -1,0 +1,210 @@
+"""Events in news stories (issue 12, the Wikinews development articles' classes).
+
+Each table holds new sentences written for one class of error the Wikinews development
+articles exposed; none is copied from those articles.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+
+import pytest
+
+from conftest import event_types, events_reader
+
+from pipeline.events.merge import headline_end
+
+DOC_DATE = dt.date(2016, 5, 20)
+
+
+@pytest.fixture(scope="module")
+def events_of(models):
+    return events_reader(models, DOC_DATE)
+
+
+types = event_types
+
+
+# ------------------------------------------------------- the headline retells the story
+
+@pytest.mark.parametrize("text, expected", [
+    ("Задержан активист\n", 18),
+    ("В Омске арестован блогер\nФото: здание суда в Омске\nТекст.", 51),
+    ("Суд в Перми\nНа фото: здание\n\nВ среду суд вынес приговор.", 29),
+    ("12 марта в Омске задержали Петрова.\nЕго отпустили.", 0),  # opens with a sentence
+    ("Задержан ли активист?\nТекст.", 0),
+    ("Отчёт за год:\nСписок.", 0),  # a heading that introduces what follows is no headline
+])
+def test_the_headline_block_is_the_opening_lines_without_a_full_stop(text, expected):
+    assert headline_end(text) == expected
+
+
+@pytest.mark.parametrize("text, kind", [
+    # a headline names the person by a description and the place by its country
+    ("В Испании задержан российский инженер\n"
+     "14 марта 2016 года в аэропорту Мадрида полиция задержала 35-летнего инженера Олега Ветрова.\n"
+     "Ветрову пока не предъявлено обвинений.", "detention"),
+    ("Бывшего мэра приговорили к восьми годам колонии\n"
+     "Фото: здание областного суда\n"
+     "16 мая суд в Самаре приговорил бывшего мэра Игоря Лаптева к восьми годам колонии строгого режима.",
+     "custody"),
+    ("Власти Туниса подтвердили арест французского журналиста\n"
+     "Журналиста Пьера Дюбуа арестовали 2 апреля 2016 года в городе Сус.", "detention"),
+])
+def test_a_headline_retells_the_body_s_happening(events_of, text, kind):
+    found = [e for e in events_of(text) if e.type == kind]
+    assert len(found) == 1
+    assert found[0].date is not None  # the body's telling, with its date, is the event
+
+
+@pytest.mark.parametrize("text, kinds", [
+    # a caption dated apart tells a happening of its own
+    ("Митинг в Киеве 9 мая 2012 года\n"
+     "Уже вторую неделю в Киеве проходят акции протеста против нового закона.",
+     {"protest": 2}),
+    # a headline whose happening the body does not tell stays an event
+    ("В Каире задержан лидер оппозиции\n11 мая в Каире прошёл митинг против военных.",
+     {"detention": 1, "protest": 1}),
+])
+def test_a_headline_that_the_body_does_not_retell_stays(events_of, text, kinds):
+    assert types(events_of(text)) == Counter(kinds)
+
+
+# ------------------------------------------------------- a conviction told beside its penalty is the sentence
+
+@pytest.mark.parametrize("text, kinds", [
+    # one sentence: the guilty finding and the penalty it earned
+    ("3 марта суд Казани признал фермера Ильдара Сафина виновным в мошенничестве, приговорив его к "
+     "четырём годам колонии общего режима.", {"custody": 1}),
+    # the finding told again in a later paragraph, of the same person
+    ("14 апреля суд приговорил блогера Олега Ветрова к двум годам лишения свободы.\n"
+     "Ветров заявил, что обжалует решение.\n"
+     "Суд признал Ветрова виновным в оправдании терроризма.", {"custody": 1}),
+    # a fine, the finding naming no one in the next paragraph
+    ("Журналистку Анну Седову оштрафовали на 300 тысяч рублей.\n"
+     "Она была признана виновной в распространении ложной информации.", {"fine": 1}),
+])
+def test_a_conviction_beside_its_penalty_is_one_ruling(events_of, text, kinds):
+    assert types(events_of(text)) == Counter(kinds)
+
+
+@pytest.mark.parametrize("text, kinds", [
+    # a verdict with no penalty told stays a court event
+    ("В мае суд признал активиста Павла Рябова виновным в неповиновении полиции.", {"court": 1}),
+    # the accused's own plea is told in court, not the verdict
+    ("Инженер Олег Ветров признал себя виновным в мошенничестве.\n"
+     "В 2014 году Ветров уже был приговорён к трём годам колонии.", {"court": 1, "custody": 1}),
+    # another person's penalty is not this conviction's
+    ("Суд признал Павла Рябова виновным в хулиганстве. Его соседа Игоря Лаптева приговорили к "
+     "двум годам колонии.", {"court": 1, "custody": 1}),
+])
+def test_a_conviction_without_its_penalty_stays(events_of, text, kinds):
+    assert types(events_of(text)) == Counter(kinds)
+
+
+# ------------------------------------------------------- the noun of a happening told before retells it
+
+@pytest.mark.parametrize("text, kinds", [
+    ("12 мая 2016 года в Омске полиция задержала активиста Петра Орлова.\n"
+     "По словам его жены, Орлов ничего не нарушал.\n"
+     "Задержание произошло прямо у подъезда его дома.", {"detention": 1}),
+    ("Журналиста Анну Седову арестовали 3 марта 2016 года в Минске.\n"
+     "Коллеги Седовой ничего не знали о её планах.\n"
+     "Родственники узнали об аресте от адвоката.", {"detention": 1}),
+    ("Инженера Олега Ветрова задержали 14 марта в аэропорту Праги.\n"
+     "Ветров прилетел туда из Берлина.\n"
+     "В ходе задержания ему не объяснили причин.", {"detention": 1}),
+])
+def test_the_noun_of_a_happening_told_before_retells_it(events_of, text, kinds):
+    assert types(events_of(text)) == Counter(kinds)
+
+
+@pytest.mark.parametrize("text, kinds", [
+    # a noun with a day of its own is a happening of its own
+    ("Петра Орлова задержали 3 мая в Омске.\nЗадержание 10 июня в Томске прошло без насилия.",
+     {"detention": 2}),
+    # the noun of another place is another happening
+    ("Петра Орлова задержали в Омске.\nЗадержание в Томске прошло без насилия.",
+     {"detention": 2}),
+])
+def test_a_noun_with_its_own_day_or_place_is_not_a_retelling(events_of, text, kinds):
+    assert types(events_of(text)) == Counter(kinds)
+
+
+# ------------------------------------------------------- what is still to come is no happening
+
+@pytest.mark.parametrize("text, kind", [
+    # a future auxiliary the tagger reads as present
+    ("Командир пригрозил, что пленных будут расстреливать каждый день.", "violence"),
+    ("Власти предупредили, что участников будут задерживать.", "detention"),
+    # a rally whose relative clause is to come, the clause hung on a nearer noun of the same form
+    ("Обыски связаны с митингом за отставку губернатора, который должен пройти 3 июня на площади Ленина.",
+     "protest"),
+    ("Организаторы рассказали о пикете в защиту парка, который состоится в субботу у здания мэрии.",
+     "protest"),
+])
+def test_a_happening_still_to_come_is_not_an_event(events_of, text, kind):
+    assert types(events_of(text))[kind] == 0
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Митинг за отставку губернатора, который прошёл 3 июня на площади Ленина, собрал тысячу человек.",
+     "protest"),
+    # the clause to come is said of another noun: agreement tells it apart
+    ("3 июня в Омске прошёл пикет против поправок, которые депутаты будут обсуждать осенью.", "protest"),
+])
+def test_a_happening_whose_clause_is_past_stays(events_of, text, kind):
+    assert types(events_of(text))[kind] == 1
+
+
+# ------------------------------------------------------- «в том числе» counts nothing
+
+@pytest.mark.parametrize("text, kind, count", [
+    ("После акции полиция задержала пятерых, в том числе двух журналистов.", "detention", 1),
+    ("В ходе проверки задержали трёх человек, в числе которых был депутат городской думы.", "detention", 1),
+    # a number of people, counted as a class, is still a statistic
+    ("Число задержанных на акциях за год выросло вдвое.", "detention", 0),
+])
+def test_in_that_number_is_no_statistic(events_of, text, kind, count):
+    assert types(events_of(text))[kind] == count
+
+
+# ------------------------------------------------------- a person sent to or held in a jail: the verb governs it
+
+@pytest.mark.parametrize("text, kind, count", [
+    # the verb far from the jail's noun: the parse links them
+    ("Блогер Олег Ветров 3 мая Ленинским районным судом был отправлен в СИЗО на два месяца.", "custody", 1),
+    ("Сейчас инженер Игорь Лаптев содержится в тюрьме города Лион.", "custody", 1),
+    ("С тех пор журналист Пётр Орлов находится под арестом в следственном изоляторе.", "custody", 1),
+    # a jail that is only a place of something else
+    ("Пикет прошёл у здания тюрьмы на окраине города.", "custody", 0),
+    ("Фильм о тюрьме вышел в прокат в мае.", "custody", 0),
+])
+def test_a_person_sent_to_or_held_in_jail_is_in_custody(events_of, text, kind, count):
+    assert types(events_of(text))[kind] == count
+
+
+# ------------------------------------------------------- a trial named is no ruling
+
+@pytest.mark.parametrize("text, kind, count", [
+    ("Судебный процесс над блогером Олегом Ветровым начался в апреле 2014 года.", "court", 0),
+    ("Адвокат назвал судебный процесс над фермером Гусевым политическим.", "court", 0),
+    # the ruling the trial ends in is one
+    ("7 мая 2014 года суд оправдал фермера Николая Гусева.", "court", 1),
+])
+def test_a_trial_named_is_no_ruling(events_of, text, kind, count):
+    assert types(events_of(text))[kind] == count
+
+
+# ------------------------------------------------------- an arrest by the police or the authorities is a detention
+
+@pytest.mark.parametrize("text, kind", [
+    ("Полиция Марселя арестовала 30-летнего Пьера Дюбуа по обвинению в поджоге.", "detention"),
+    ("Власти Канады арестовали программиста Олега Ветрова по обвинению в мошенничестве.", "detention"),
+    # the court's arrest is custody
+    ("Суд арестовал блогера Игоря Смирнова по обвинению в экстремизме.", "custody"),
+])
+def test_who_arrests_types_the_arrest(events_of, text, kind):
+    found = types(events_of(text))  # the charge ("по обвинению") is an event of its own
+    assert found[kind] == 1 and found[{"detention": "custody", "custody": "detention"}[kind]] == 0
