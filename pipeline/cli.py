@@ -230,6 +230,21 @@ def import_command(source: Path, fmt: str, out_dir: Path, force: bool) -> None:
     click.echo(f"{len(written)} gold files ({n_mentions} mentions, {n_events} events) in {out_dir}/")
 
 
+class _LinkDefault(click.Option):
+    """An option whose default is a constant of ``pipeline.link``, shown in ``--help``
+    (read only then: the linking stage is slow to import for every other command)."""
+
+    def __init__(self, *args, default_from: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.default_from = default_from
+
+    def get_help_record(self, ctx):
+        from . import link
+
+        name, text = super().get_help_record(ctx)
+        return name, f"{text}  [default: {getattr(link, self.default_from)}]"
+
+
 @main.command("link")
 @click.argument("out", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("-o", "--output", "dest", default=None,
@@ -239,9 +254,11 @@ def import_command(source: Path, fmt: str, out_dir: Path, force: bool) -> None:
               help="Match probability at which records join, for people and incidents "
                    "alike (overrides the two below).")
 @click.option("--person-threshold", default=None, type=click.FloatRange(0, 1),
-              help="Match probability at which person records join.  [default: 0.97]")
+              cls=_LinkDefault, default_from="PERSON_THRESHOLD",
+              help="Match probability at which person records join.")
 @click.option("--incident-threshold", default=None, type=click.FloatRange(0, 1),
-              help="Match probability at which events join one incident.  [default: 0.89]")
+              cls=_LinkDefault, default_from="INCIDENT_THRESHOLD",
+              help="Match probability at which events join one incident.")
 @click.option("--no-learn", is_flag=True,
               help="Use the shipped model parameters as they are, even on a large output.")
 def link_command(out: Path, dest: Path | None, threshold: float | None,

@@ -7,9 +7,13 @@ time: call :func:`load_models` once and pass the result down, as natasha does.
 
 from __future__ import annotations
 
+import gzip
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 
+import numpy as np
 import pymorphy3
 from natasha import (
     MorphVocab,  # noqa: F401 - the type of Models.morph_vocab, for callers
@@ -19,6 +23,14 @@ from natasha import (
     NewsSyntaxParser,
     Segmenter,
 )
+from natasha.data import NEWS_EMBEDDING
+from navec import Navec
+from navec import navec
+from navec.meta import Meta
+from navec.pq import PQ
+from navec.tar import Tar
+from navec.vocab import Vocab
+from slovnet.const import PAD, UNK
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,16 +51,87 @@ class Models:
 
 
 def load_models() -> Models:
-    """Build every model once (about a second and ~200 MB)."""
-    embedding = NewsEmbedding()
+    """Build every model once (about half a second and ~200 MB)."""
+    embedding = news_embedding()
+    with _shared_vocabularies(embedding):
+        ner_tagger = NewsNERTagger(embedding)
+        morph_tagger = NewsMorphTagger(embedding)
+        syntax_parser = NewsSyntaxParser(embedding)
     return Models(
         segmenter=Segmenter(),
         embedding=embedding,
-        ner_tagger=NewsNERTagger(embedding),
-        morph_tagger=NewsMorphTagger(embedding),
-        syntax_parser=NewsSyntaxParser(embedding),
+        ner_tagger=ner_tagger,
+        morph_tagger=morph_tagger,
+        syntax_parser=syntax_parser,
         morph=morph_analyzer(),
     )
+
+
+@contextmanager
+def _shared_vocabularies(embedding: NewsEmbedding) -> Iterator[None]:
+    """While slovnet's taggers load: one vocabulary object for each distinct list of items.
+
+    Each of the three news taggers unpacks its own copy of the same 250,000 words
+    (navec's vocabulary, in navec's order, since they index its vectors) into a list
+    and a dict: a third of a second of start-up and ~70 MB per process for two
+    duplicates. slovnet builds each through ``pack.bytes_vocab``; for the time of the
+    loading, that hands out one ``Vocab`` per distinct content, and for the words one
+    made of the embedding's own list and dict.
+    """
+    from slovnet.exec import pack
+    from slovnet.vocab import Vocab
+
+    words = "\n".join(embedding.vocab.words)
+    made: dict[str, Vocab] = {}
+
+    def bytes_vocab(data: bytes) -> Vocab:
+        content = gzip.decompress(data).decode("utf8")
+        if content not in made:
+            if content == words:  # the same items: the same list, and navec's dict of them
+                vocab = Vocab.__new__(Vocab)
+                vocab.items, vocab.item_ids = embedding.vocab.words, embedding.vocab.word_ids
+                vocab.unk_id, vocab.pad_id = vocab.item_ids.get(UNK), vocab.item_ids.get(PAD)
+            else:
+                vocab = Vocab(content.splitlines())
+            made[content] = vocab
+        return made[content]
+
+    original = pack.bytes_vocab
+    pack.bytes_vocab = bytes_vocab
+    try:
+        yield
+    finally:
+        pack.bytes_vocab = original
+
+
+class _TaggersPQ(PQ):
+    """navec's product-quantised vectors without the tables for word similarity.
+
+    navec builds those on load (a norm per word and a 100 x 256 x 256 product table:
+    0.4 s and 30 MB of every process's start-up), but slovnet's taggers read only
+    ``indexes`` and ``codes``; :meth:`sim`, which needs them, builds them on first use.
+    """
+
+    def precompute(self) -> None:
+        self.qdims = np.arange(self.qdim)
+
+    def sim(self, a, b):
+        if not hasattr(self, "ab"):
+            PQ.precompute(self)
+        return PQ.sim(self, a, b)
+
+
+def news_embedding(path: str = NEWS_EMBEDDING) -> NewsEmbedding:
+    """natasha's ``NewsEmbedding()``, the same vectors, read as navec's ``Navec.load``
+    reads them but without the similarity tables no stage uses (:class:`_TaggersPQ`)."""
+    with Tar(path) as tar:
+        meta = Meta.from_file(tar.load(navec.META))
+        Meta.check_protocol(meta.protocol)
+        vocab = Vocab.from_file(tar.load(navec.VOCAB))
+        pq = _TaggersPQ.from_file(tar.load(navec.PQ_))
+    embedding = NewsEmbedding.__new__(NewsEmbedding)
+    Navec.__init__(embedding, meta, vocab, pq)
+    return embedding
 
 
 @lru_cache(maxsize=1)

@@ -319,7 +319,9 @@ SCHEMAS: dict[str, Schema] = {
         "surname_suffixes": list_of(TEXT, 1)}, optional={"about": TEXT}),
     "link_transliteration.json": record(required={
         "cyrillic": mapping(SINGLE_CHARACTER, TEXT), "latin": list_of(REWRITE)},
-        optional={"about": TEXT}),
+        optional={"about": TEXT, "initials_across_alphabets": list_of(both(
+            list_of(SINGLE_CHARACTER), where(lambda v: len(v) == 2, "expected [Cyrillic "
+                                             "initial, Latin initial], found {value!r}")))}),
     "months.json": record(required={"months": list_of(record(required={
         "number": both(INT, where(lambda v: 1 <= v <= 12, "month {value!r} is not 1 to 12")),
         "forms": list_of(TEXT, 1), "abbreviations": WORDS}), 12)}),

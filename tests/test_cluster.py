@@ -261,3 +261,69 @@ def test_local_workers_fork_from_the_preloaded_server_for_the_clusters_life_only
             cluster.close()
         assert dask.config.get(method) == "forkserver"
     assert dask.config.get(method) == before
+
+
+def wait_for_the_others(item, staging):
+    """The largest file (``big``) finishes only once every other file has been run; each
+    other file leaves a mark in the run's staging folder as it runs."""
+    from test_archive import fake_stages
+
+    marks = Path(staging.folder) / "marks"
+    if item.path.stem != "big":
+        marks.mkdir(exist_ok=True)
+        (marks / item.doc_id).touch()
+        return fake_stages(item, staging)
+    expected = int(item.path.read_text(encoding="utf-8").split()[1])
+    for _ in range(1200):  # a minute at most: then the others were held behind this file
+        if marks.exists() and len(list(marks.iterdir())) >= expected:
+            return fake_stages(item, staging)
+        time.sleep(0.05)
+    raise RuntimeError("the other files never ran")
+
+
+def test_no_file_waits_behind_a_busy_worker_while_another_is_free(tmp_path):
+    """One slow file holds its worker; every other file must go to the other worker
+    (none assigned ahead to the busy one), so the slow one can wait for them all."""
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    others = 24
+    (inputs / "big.txt").write_text(f"Заявление {others}\n" + "Задержан.\n" * 8000, encoding="utf-8")
+    for n in range(others):
+        (inputs / f"small{n:02d}.txt").write_text(f"Заявление {n}.\nЗадержан.", encoding="utf-8")
+    out = tmp_path / "out"
+    result = run_batch([inputs], out, limits=Limits(timeout=120, max_memory_mb=None),
+                       process=wait_for_the_others, cluster="local:2")
+    assert (result.n_ok, result.n_failed) == (others + 1, 0), result.failures
+    assert len(read_table(out, DOCUMENTS)) == others + 1
+
+
+FORKSERVER_CHECK = """
+import multiprocessing, sys
+from pipeline.batch.workers import start_preloaded_forkserver
+
+def loaded(queue):
+    from pipeline.batch import run
+    queue.put(("pipeline.batch.preloaded" in sys.modules, "distributed" in sys.modules, run._models is not None))
+
+if __name__ == "__main__":
+    start_preloaded_forkserver()  # before this process has imported Dask
+    assert "distributed" not in sys.modules
+    context = multiprocessing.get_context("forkserver")
+    queue = context.Queue()
+    child = context.Process(target=loaded, args=(queue,))
+    child.start()
+    print(queue.get(timeout=300))
+    child.join()
+"""
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="the forkserver is for Linux here")
+def test_the_forkserver_starts_loading_before_the_batch_imports_dask(tmp_path):
+    """A local cluster's forkserver is started first, with Dask and the models as its
+    preloads, so that it loads them while the batch itself imports Dask."""
+    script = tmp_path / "check.py"
+    script.write_text(FORKSERVER_CHECK, encoding="utf-8")
+    result = subprocess.run([sys.executable, str(script)], cwd=REPO, capture_output=True, text=True,
+                            timeout=600, env={**os.environ, "PYTHONPATH": str(REPO)})
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "(True, True, True)"

@@ -602,8 +602,8 @@ UNDATED = [
     ("neither dated", _dated(statement="2021-07-01"), _dated(statement="2021-07-02"), "missing"),
     ("both dated, one day", _dated("2021-06-12", precision="day"),
      _dated("2021-06-12", precision="day", statement="2021-06-14"), "same day"),
-    ("both dated, two days apart", _dated("2021-06-12", precision="day"),
-     _dated("2021-06-14", precision="day"), "within 2 days"),
+    ("both dated, a night apart", _dated("2021-06-12", precision="day"),
+     _dated("2021-06-13", precision="day"), "a night apart"),
 ]
 
 
@@ -747,19 +747,24 @@ def test_names_in_two_alphabets_share_surname_and_initial(one, other):
 
 # A first name with a patronymic is no surname, whichever gender (``-вна`` beside a
 # woman's name, ``-вич`` beside a man's); a ``-вич`` after a woman's name is her surname.
+# Each row: the name, and the word that is its surname, or None (then the other word is
+# its patronymic).
 FIRST_AND_PATRONYMIC = [
-    ("Вера Павловна", None, "pavlovna"),
-    ("Зульфия Рашидовна", None, "rashidovna"),
-    ("Анна Сергеевна", None, "sergevna"),
-    ("Тимур Ильич", None, "ilich"),
-    ("Вера Богданович", "bogdanovich", None),
+    ("Вера Павловна", None),
+    ("Зульфия Рашидовна", None),
+    ("Анна Сергеевна", None),
+    ("Тимур Ильич", None),
+    ("Мария Саввична", None),       # a woman's -ична, read in its spoken form -ишна
+    ("Дарья Кузьминична", None),
+    ("Вера Богданович", "Богданович"),
 ]
 
 
-@pytest.mark.parametrize("name, surname, patronymic", FIRST_AND_PATRONYMIC)
-def test_a_patronymic_beside_a_first_name_is_no_surname(name, surname, patronymic):
+@pytest.mark.parametrize("name, surname", FIRST_AND_PATRONYMIC)
+def test_a_patronymic_beside_a_first_name_is_no_surname(name, surname):
     parsed = parse_name(name)
-    assert (parsed.surname, parsed.patronymic) == (surname, patronymic)
+    assert parsed.surname == (parse_name(surname).surname if surname else None)
+    assert (parsed.patronymic is None) == (surname is not None)
 
 
 # The same person in two statements of one detention, written two more ways.
@@ -790,8 +795,10 @@ def test_more_name_variants_link_across_documents(one, other):
 
 @pytest.mark.parametrize("one, other", KEPT_APART_ROUND4)
 def test_namesakes_by_patronymic_stay_apart_and_so_do_their_detentions(one, other):
+    # Low thresholds: the names, day and city alone would join them (the rule must).
     result = link("test", write=False, tables=gold_tables([_told("x", one, one),
-                                                           _told("y", other, other)]))
+                                                           _told("y", other, other)]),
+                  person_threshold=0.5, incident_threshold=0.5)
     assert _person_of(result, "x") != _person_of(result, "y")
     assert _incident_of(result, "x") != _incident_of(result, "y")
 
@@ -840,7 +847,10 @@ MONTHS = [
     ("a day, the next month", _dated("2020-03-31", precision="day"),
      _dated("2020-04-01", "2020-04-30", "month"), "within a month"),
     ("two days a night apart", _dated("2020-03-31", precision="day"),
-     _dated("2020-04-01", precision="day"), "within 2 days"),
+     _dated("2020-04-01", precision="day"), "a night apart"),
+    # Two days apart are two happenings (incidents.other_days): not a night apart either.
+    ("two days two days apart", _dated("2020-03-30", precision="day"),
+     _dated("2020-04-01", precision="day"), "within a month"),
 ]
 
 
@@ -872,3 +882,91 @@ def test_halves_of_a_name_join_by_initials_named_elsewhere(first, surname, whole
     persons = person_records(tables, event_places(tables, context), context)
     pairs = {frozenset(persons.loc[list(p), "name"]) for p in halves_of_one_name(persons)}
     assert (frozenset((first, surname)) in pairs) is one
+
+
+# A -вич word beside a first name is read as a surname only when the collection names
+# it as the surname of someone with that first initial, and no statement writes it as a
+# patronymic beside a surname. Each row: the name, the collection's other names, whether
+# the -вич word is its surname.
+SURNAME_NAMED_ELSEWHERE = [
+    ("Олег Петрович", ["О. Петрович"], True),
+    ("Олег Петрович", ["Н. Петрович"], False),                    # another initial
+    ("Олег Петрович", ["Петрович"], False),                       # a surname alone
+    ("Олег Петрович", ["О. Петрович", "Игорь Петрович Дронов"], False),  # a patronymic elsewhere
+    ("Алесь Романович", ["А. Романович", "Анна Романович"], True),
+]
+
+
+@pytest.mark.parametrize("name, others, surname", SURNAME_NAMED_ELSEWHERE)
+def test_a_vich_word_is_a_surname_only_when_named_so_for_that_initial(name, others, surname):
+    from pipeline.link.records import document_context, event_places, person_records
+
+    docs = [_doc("one", f"В Бресте задержали {name}.", [(name, [name])], [])]
+    docs += [_doc(f"other{k}", f"В Бресте задержали {o}.", [(o, [o])], [])
+             for k, o in enumerate(others)]
+    tables = gold_tables(docs)
+    context = document_context(tables)
+    persons = person_records(tables, event_places(tables, context), context)
+    record = persons[persons["name"] == name].iloc[0]
+    assert isinstance(record["surname"], str) is surname
+    assert isinstance(record["patronymic"], str) is not surname
+
+
+# One-person detentions the same day in one city, one person named in Cyrillic letters,
+# the other in Latin ones: initials of one letter in two alphabets (Ukrainian and
+# Belarusian Г is H in Latin letters) are no rule for two people; other letters, or
+# Г and Х in one alphabet, are. Each row: city, day, the two (name, form), one incident.
+INITIALS_ACROSS_ALPHABETS = [
+    ("Гомель", "2021-03-12", ("Галина Мицкевич", "Галину Мицкевич"),
+     ("H. Mitskevich", "H. Mitskevich"), True),
+    ("Пинск", "2020-09-20", ("Г. Сацук", "Г. Сацук"), ("Halyna Satsuk", "Halyna Satsuk"), True),
+    ("Пинск", "2020-09-20", ("Г. Сацук", "Г. Сацук"), ("Х. Сацук", "Х. Сацук"), False),
+    ("Гомель", "2021-03-12", ("Галина Мицкевич", "Галину Мицкевич"),
+     ("V. Mitskevich", "V. Mitskevich"), False),
+]
+
+
+@pytest.mark.parametrize("city, day, one, other, same", INITIALS_ACROSS_ALPHABETS)
+def test_initials_of_one_letter_in_two_alphabets_are_no_rule_for_two_people(city, day, one,
+                                                                           other, same):
+    docs = [_told("x", *one, city=city, day=day), _told("y", *other, city=city, day=day)]
+    result = link("test", write=False, tables=gold_tables(docs), incident_threshold=0.5)
+    assert (_incident_of(result, "x") == _incident_of(result, "y")) is same
+
+
+# Pairs above the threshold that a rule keeps apart go to the review file, with the rule
+# in the note (low thresholds: the names, day and city alone would join them).
+# Each row: the two statements, the kind of pair, the rule.
+KEPT_APART_FOR_REVIEW = [
+    ([_told("x", "Роман Ильич Зуев", "Роман Ильич Зуев", "Орёл"),
+      _told("y", "Роман Олегович Зуев", "Роман Олегович Зуев", "Орёл")],
+     "person", "two patronymics"),
+    ([_told("x", "Глеб Сорокин", "Глеба Сорокина", "Курск", "2022-01-10"),
+      _told("y", "Глеб Сорокин", "Глеба Сорокина", "Курск", "2022-01-14")],
+     "incident", "days apart"),
+    ([_told("x", "Т. Жумагулов", "Т. Жумагулова", "Актобе"),
+      _told("y", "Ерлан Жумагулов", "Ерлана Жумагулова", "Актобе")],
+     "incident", "other people"),
+]
+
+
+@pytest.mark.parametrize("docs, kind, rule", KEPT_APART_FOR_REVIEW)
+def test_pairs_a_rule_keeps_apart_go_to_review_with_the_rule(tmp_path, docs, kind, rule):
+    link(tmp_path, tmp_path, tables=gold_tables(docs), person_threshold=0.5,
+         incident_threshold=0.5)
+    review = pd.read_csv(tmp_path / f"{REVIEW}.csv", dtype=str, keep_default_na=False)
+    kept = review[review["note"].str.contains(rule)]
+    assert len(kept) == 1 and kept.iloc[0]["kind"] == kind, review[["kind", "note"]]
+
+
+def test_link_help_shows_the_thresholds_the_link_uses(monkeypatch):
+    from click.testing import CliRunner
+
+    import pipeline.link
+    from pipeline.cli import main
+
+    # The help reads the constants link() defaults to, whatever they are set to.
+    monkeypatch.setattr(pipeline.link, "PERSON_THRESHOLD", 0.9375)
+    monkeypatch.setattr(pipeline.link, "INCIDENT_THRESHOLD", 0.8125)
+    helped = CliRunner().invoke(main, ["link", "--help"]).output
+    assert "[default: 0.9375]" in helped and "[default: 0.8125]" in helped

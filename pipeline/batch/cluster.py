@@ -28,7 +28,7 @@ import os
 import resource
 import threading
 import time
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from functools import partial
@@ -45,7 +45,14 @@ from .run import (
     run_one,
     worker_models,
 )
-from .workers import Limits, WorkerFailure, limit_loaded_blas_threads, single_thread_env
+from .workers import (
+    PRELOAD,
+    Limits,
+    WorkerFailure,
+    limit_loaded_blas_threads,
+    single_thread_env,
+    start_preloaded_forkserver,
+)
 
 PLUGIN_NAME = "testimony-stages"
 VERDICTS = "verdicts"
@@ -231,6 +238,11 @@ def connect(address: str, scope: contextlib.ExitStack):
     which is to be after the cluster is closed: not just while it is made, since a
     nanny starting a worker again (or a scale-up) reads it then.
     """
+    if address.startswith("local:"):
+        count = address.removeprefix("local:")
+        if not count.isdigit() or int(count) < 1:
+            raise ClusterError(f"--cluster {address}: expected local:N with N workers, e.g. local:2")
+        start_preloaded_forkserver()
     try:
         from distributed import Client, LocalCluster
     except ImportError as error:
@@ -238,9 +250,6 @@ def connect(address: str, scope: contextlib.ExitStack):
     import logging
 
     if address.startswith("local:"):
-        count = address.removeprefix("local:")
-        if not count.isdigit() or int(count) < 1:
-            raise ClusterError(f"--cluster {address}: expected local:N with N workers, e.g. local:2")
         import dask
 
         with contextlib.ExitStack() as made:
@@ -264,9 +273,11 @@ def _fork_workers_with_models(scope: contextlib.ExitStack) -> None:
     """Have this process's nannies fork their workers from a forkserver that has loaded
     the stages and models (:mod:`pipeline.batch.preloaded`), rather than spawn each.
 
+    The batch has usually started the server already (``start_preloaded_forkserver``).
     Dask asks for its own preload list the first time it makes the context; asking
-    first and then naming ours (before the server starts) keeps ours. Where the server
-    runs already, or forkserver is not available, workers start as Dask starts them.
+    first and then naming ours keeps ours for a server started later. Where a server
+    of other preloads runs already, or forkserver is not available, workers start as
+    Dask starts them.
     Dask's configuration names the forkserver until ``scope`` closes: every nanny reads
     it whenever it starts a worker, so it must outlive the cluster's creation.
     """
@@ -280,22 +291,41 @@ def _fork_workers_with_models(scope: contextlib.ExitStack) -> None:
 
     scope.enter_context(dask.config.set({"distributed.worker.multiprocessing-method": "forkserver"}))
     context = get_mp_context()
-    context.set_forkserver_preload(["distributed", "pipeline.batch.preloaded"])
+    context.set_forkserver_preload(list(PRELOAD))
 
 
-def plan_chunks(todo: list[InputFile], n_workers: int, most: int) -> list[list[InputFile]]:
-    """Batches for the workers, large first and smaller towards the end (guided
-    self-scheduling), so that no worker is left with a big batch while others idle.
+def next_chunk(queue: deque[InputFile], n_workers: int, most: int) -> list[InputFile]:
+    """The next batch for a free worker, taken from the front of ``queue``: a share of
+    what is left, in bytes, so that batches shrink towards the end (guided
+    self-scheduling) and no worker is left with a big batch while the others idle.
 
-    >>> [len(c) for c in plan_chunks(list(range(40)), 2, 8)]
-    [8, 8, 6, 5, 4, 3, 2, 1, 1, 1, 1]
+    The queue holds the largest files first, so counting files would make the first
+    batches the heaviest; counting bytes gives each about ``1 / (2 * n_workers)`` of
+    the work left (at least one file, at most ``most``):
+
+    >>> from pathlib import Path
+    >>> files = deque(InputFile(Path(f"{n}.txt"), str(n), size=size) for n, size in
+    ...               enumerate([900, 800, 700] + [100] * 37))
+    >>> chunks = []
+    >>> while files:
+    ...     chunks.append(len(next_chunk(files, 2, 8)))
+    >>> chunks
+    [1, 1, 5, 8, 6, 4, 3, 3, 2, 1, 1, 1, 1, 1, 1, 1]
     """
-    chunks, start = [], 0
-    while start < len(todo):
-        size = max(1, min(most, math.ceil((len(todo) - start) / (2 * max(1, n_workers)))))
-        chunks.append(todo[start:start + size])
-        start += size
-    return chunks
+    share = sum(_weight(item) for item in queue) / (2 * max(1, n_workers))
+    chunk = [queue.popleft()]
+    weight = _weight(chunk[0])
+    while queue and len(chunk) < most and weight + _weight(queue[0]) <= share:
+        item = queue.popleft()
+        chunk.append(item)
+        weight += _weight(item)
+    return chunk
+
+
+def _weight(item: InputFile) -> int:
+    """What a file costs to run, as far as the client can tell: its size (an unknown
+    size counts as an ordinary statement's)."""
+    return item.size if item.size else 4096
 
 
 def run_on_cluster(address: str, todo: list[InputFile], archive: Archive, limits: Limits,
@@ -304,6 +334,9 @@ def run_on_cluster(address: str, todo: list[InputFile], archive: Archive, limits
     """Every file of ``todo`` on the cluster's workers, each part committed as it arrives."""
     from distributed import as_completed
 
+    from distributed import wait
+    from distributed.client import FIRST_COMPLETED
+
     scope = contextlib.ExitStack()
     client, cluster = connect(address, scope)
     staging = Staging(archive.store, archive.staging)
@@ -311,56 +344,62 @@ def run_on_cluster(address: str, todo: list[InputFile], archive: Archive, limits
         client.register_plugin(StagesPlugin(load_models=process is None), name=PLUGIN_NAME)
         n_workers = max(1, len(client.scheduler_info(n_workers=-1).get("workers", {})))
         names = (f"chunk-{n}" for n in range(1, 1 << 40))
-        running = as_completed()
-        batches = {}  # future key -> (batch name, its files)
+        # The client hands out work as workers free up: one batch in flight per worker,
+        # the next one cut when a worker is free. Batches submitted ahead would be
+        # assigned to busy workers by the scheduler and wait there while others idle.
+        queue = deque(todo)
+        retries: deque[list[InputFile]] = deque()  # batches to run again (one file each)
+        running: dict = {}  # future -> (batch name, its files)
         tries: Counter[str] = Counter()
+        watch = _WorkerWatch(client, cluster, n_workers)
 
         def submit(chunk: list[InputFile]) -> None:
             name = next(names)
             future = _submit(client, chunk, staging, name, limits, process, ocr_languages)
-            batches[future.key] = (name, chunk)
-            running.add(future)
+            running[future] = (name, chunk)
 
-        for chunk in plan_chunks(todo, n_workers, part_documents):
-            submit(chunk)
+        def fill() -> None:
+            workers = max(1, watch.workers)  # as many as there are now: a cluster may grow or shrink
+            while len(running) < workers and (retries or queue):
+                submit(retries.popleft() if retries else next_chunk(queue, workers, part_documents))
 
         def handle(future) -> None:
-            name, chunk = batches.pop(future.key)
+            name, chunk = running.pop(future)
             result = read_result(staging, name)
             if result is not None:  # read from staging, never gathered from the worker
                 future.release()
+                fill()  # the freed worker's next batch before this one's commit
                 archive.commit(Staged(result.folder, result.records), rewrite=_rewrite())
                 _append_logs(archive, result.records)
                 advance(len(result.records), result.n_pages)
             elif future.status == "finished":
                 raise ClusterError(f"a worker finished {name} but its result is not in {staging.folder}: "
                                    "is OUT a folder every worker and this client share?")
-            elif future.status != "error":  # lost with its worker before it finished: wait on
-                batches[future.key] = (name, chunk)
-                running.add(future)
+            elif future.status in ("pending", "lost"):  # lost with its worker before it finished: wait on
+                running[future] = (name, chunk)
             else:
                 message = _failure_message(future)
                 future.release()
                 if len(chunk) > 1:  # the scheduler gave up on it: one task per file
-                    for item in chunk:
-                        submit([item])
+                    retries.extend([item] for item in chunk)
                 elif not _ran(staging, chunk[0]) and tries[chunk[0].doc_id] < MAX_INNOCENT_TRIES:
                     # It never started: it only waited on workers that other files ended.
                     tries[chunk[0].doc_id] += 1
-                    submit(chunk)
+                    retries.append(chunk)
                 else:
                     _commit_failure(archive, chunk[0], message, ocr_languages)
                     advance(1, 0)
 
-        watch = _WorkerWatch(client, cluster, n_workers)
-        while running.count():
-            finished = running.next_batch(block=False)
-            if not finished:
-                watch.check()
-                time.sleep(0.05)
-                continue
-            for future in finished:
+        fill()
+        while running:
+            try:
+                finished, _ = wait(list(running), timeout=1.0, return_when=FIRST_COMPLETED)
+            except TimeoutError:
+                finished = ()
+            watch.check()
+            for future in [f for f in finished if f in running]:
                 handle(future)
+            fill()
     finally:
         with scope:  # Dask's configuration as it was, once the cluster is closed
             client.close()
@@ -377,6 +416,7 @@ class _WorkerWatch:
     def __init__(self, client, cluster=None, n_workers: int = 0) -> None:
         self.client, self.cluster, self.n_workers = client, cluster, n_workers
         self.checked, self.since, self.short_since = 0.0, None, None
+        self.workers = n_workers  # how many the scheduler had when last asked
 
     def check(self) -> None:
         now = time.monotonic()
@@ -384,6 +424,7 @@ class _WorkerWatch:
             return
         self.checked = now
         n = len(self.client.scheduler_info(n_workers=-1).get("workers") or ())
+        self.workers = n
         if self.cluster is not None and n < self.n_workers:
             self.short_since = self.short_since or now
             if now - self.short_since > 10.0:

@@ -14,7 +14,11 @@ from pathlib import Path
 from ..errors import PipelineError
 from .store import is_url
 
-__all__ = ["file_facts", "file_sha256", "is_url", "list_files"]
+__all__ = ["SUPPORTED_SUFFIXES", "file_facts", "file_sha256", "is_url", "list_files"]
+
+# The kinds of file the extract stage reads (it names them from here, so that the batch
+# can tell which files to hash without importing the stages).
+SUPPORTED_SUFFIXES = (".pdf", ".txt", ".docx")
 
 
 def file_sha256(path: Path | str) -> str:

@@ -32,7 +32,7 @@ from .. import __version__
 from ..errors import OutputError, PipelineError
 from ..resources import load_lexicons, models_dir
 from .archive import TEXTS, Archive, Record, Registry, Staged
-from .files import file_facts, file_sha256, is_url, list_files
+from .files import SUPPORTED_SUFFIXES, file_facts, file_sha256, is_url, list_files
 from .store import FsspecStore, Store, open_store
 from .workers import Limits, WorkerFailure, WorkerPool
 
@@ -312,8 +312,6 @@ UNREAD_KIND_HASH_BYTES = 64 * 2**20
 def _sha256_or_none(path, size: int | None = None) -> str | None:
     """The file's hash, or None when it cannot be read (the error row says why) or is
     a large file of a kind we do not read."""
-    from ..extract import SUPPORTED_SUFFIXES
-
     if os.path.splitext(str(path))[1].lower() not in SUPPORTED_SUFFIXES:
         size = size if size is not None else file_facts(path)[0]
         if size is None or size > UNREAD_KIND_HASH_BYTES:
@@ -474,6 +472,10 @@ def run_batch(
                 progress(done, len(plan.todo), pages)
 
         if plan.todo and cluster:
+            if cluster.startswith("local:"):
+                from .workers import start_preloaded_forkserver
+
+                start_preloaded_forkserver()  # loading the models while Dask is imported here
             from .cluster import run_on_cluster
 
             run_on_cluster(cluster, plan.todo, archive, limits, advance, part_documents, process,
@@ -642,14 +644,36 @@ def _outcomes(todo: list[InputFile], task, jobs: int, limits: Limits,
             except Exception as error:  # noqa: BLE001 - as a worker would report it
                 yield item, WorkerFailure(f"internal error ({type(error).__name__}: {error})")
         return
-    if real:
+    self_loading = real and loads_its_own_models(len(todo), jobs, limits)
+    if real and not self_loading:
         import_stages()
         # Built once here: forked workers share them instead of each loading its own
         # copy (where workers are spawned, the initializer loads them in each).
         worker_models()
     with WorkerPool(min(jobs, len(todo)), task, worker_models if real else None, limits) as pool:
-        for index, outcome in pool.map(todo, started=prepare_parts):
+        for index, outcome in pool.map(todo, started=prepare_parts, slow_start=self_loading):
             yield todo[index], outcome
+
+
+# A worker loading the models itself needs this much address space at least; under a
+# lower --max-memory the parent loads them, and a file the forked worker cannot run
+# with them is its error row saying what the models need.
+SELF_LOADING_MEMORY_MB = 1500
+
+
+def loads_its_own_models(n_files: int, jobs: int, limits: Limits) -> bool:
+    """Whether each worker loads the stages and models itself instead of forking from a
+    parent that loaded them: when no worker gets more than one file (a rerun with a few
+    files changed), nothing is shared by loading them first, and a worker loading its
+    own does so while the parent prepares to write the tables (:func:`prepare_parts`),
+    rather than one after the other.
+
+    >>> loads_its_own_models(1, 2, Limits()), loads_its_own_models(3, 2, Limits())
+    (True, False)
+    >>> loads_its_own_models(1, 1, Limits(max_memory_mb=600))
+    False
+    """
+    return n_files <= jobs and (limits.max_memory_mb is None or limits.max_memory_mb >= SELF_LOADING_MEMORY_MB)
 
 
 def prepare_parts() -> None:

@@ -107,6 +107,25 @@ def limit_loaded_blas_threads() -> None:
                 break
 
 
+# What the forkserver of a local Dask cluster (``--cluster local:N``) imports before it
+# forks any worker: Dask, and the module that loads the stages and models.
+PRELOAD = ("distributed", "pipeline.batch.preloaded")
+
+
+def start_preloaded_forkserver() -> None:
+    """Start the forkserver a local Dask cluster's workers are forked from, before the
+    rest: it imports Dask and loads the models (seconds) while the batch imports Dask
+    and starts the scheduler and the nannies, rather than after, when the first nanny
+    asks it for a worker. A server running already is left as it is; where there is
+    no forkserver, Dask starts its workers its own way."""
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return
+    from multiprocessing import forkserver
+
+    multiprocessing.get_context("forkserver").set_forkserver_preload(list(PRELOAD))
+    forkserver.ensure_running()
+
+
 def _die_with_parent(parent: int) -> None:
     """Have the kernel kill this worker when the batch is killed (Linux only)."""
     try:
@@ -313,15 +332,18 @@ class WorkerPool:
         worker.kill()
         self._workers.remove(worker)
 
-    def map(self, items: Iterable[Any], started: Callable[[], Any] | None = None) -> Iterator[tuple[int, Any]]:
+    def map(self, items: Iterable[Any], started: Callable[[], Any] | None = None,
+            slow_start: bool = False) -> Iterator[tuple[int, Any]]:
         """``(index, result)`` as items finish. ``started()``, if given, is called once,
         when every worker has its first item: the caller's own preparations (what it
-        needs only for the results) then overlap the workers' work."""
+        needs only for the results) then overlap the workers' work. With ``slow_start``
+        (the initializer takes a while: the workers load their own models) it is called
+        as soon as the workers are started, to overlap their loading."""
         queue = deque(enumerate(items))
         while queue or any(w.index is not None for w in self._workers):
             self._dispatch(queue)
-            if started is not None and (not queue or all(w.index is not None for w in self._workers)) \
-                    and self._busy():
+            if started is not None and (slow_start and self._workers or (
+                    not queue or all(w.index is not None for w in self._workers)) and self._busy()):
                 started()
                 started = None
             # Idle workers get their next item before the finished ones are handed back:

@@ -18,10 +18,8 @@ from pipeline.extract.pdf import extract_pdf_pages
 from pipeline.extract.quality import QUALITY_CHECK, measure
 from pipeline.extract.plain import extract_plain_text
 from pipeline.extract.word import extract_docx_text
-from pipeline.batch.files import file_sha256
+from pipeline.batch.files import SUPPORTED_SUFFIXES, file_sha256
 from pipeline.records import DOCX, PLAIN, Page, RawDocument
-
-SUPPORTED_SUFFIXES = (".pdf", ".txt", ".docx")
 
 # Files people often hand in by mistake, with what to do about them.
 _ADVICE = {

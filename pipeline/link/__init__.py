@@ -45,7 +45,7 @@ from .output import (
     PERSON_EVENTS,
     write_link_tables,
 )
-from .people import PEOPLE, other_patronymics
+from .people import PEOPLE, TWO_PATRONYMICS, other_patronymics
 from .records import (
     EVENT_KEY,
     PERSON_KEY,
@@ -156,10 +156,10 @@ def link(out: str | Path, dest: str | Path | None = None, *,
     same += crowds
     # Two people each alone in their event are two happenings (an annotator may join them).
     joined = {frozenset(p) for p in same}
-    different = different + [
-        p for p in pairs_kept_apart(event_pairs, events, incident_threshold,
-                                    {i for pair in crowds for i in pair}, apart)
-        if frozenset(p) not in joined]
+    events_apart = [(i, j, why) for i, j, why in pairs_kept_apart(
+        event_pairs, events, incident_threshold, {i for pair in crowds for i in pair}, apart)
+        if frozenset((i, j)) not in joined]
+    different = different + [(i, j) for i, j, _ in events_apart]
     position = events["event_id"].to_numpy()
     incident_clusters = cluster(list(events["doc_id"]),
                                 _triples(event_pairs, lambda i, j: abs(position[i] - position[j])),
@@ -188,12 +188,15 @@ def link(out: str | Path, dest: str | Path | None = None, *,
         stale_decisions=decisions.stale,
     )
     if write:
+        # Pairs above the threshold a rule kept apart, with the rule, for review.
         refused = {_pair_of(persons, PERSON_KEY, i, j): why
                    for i, j, _, why in people_clusters.refused}
+        refused |= {_pair_of(persons, PERSON_KEY, i, j): TWO_PATRONYMICS for i, j in namesakes}
+        events_refused = {_pair_of(events, EVENT_KEY, i, j): why for i, j, why in events_apart}
         rows = (_review_rows(PERSON, result.person_pairs, person_threshold, tables, evidence,
                              person_checks, decisions, refused)
                 + _review_rows(INCIDENT, result.event_pairs, incident_threshold, tables,
-                               evidence, event_checks, decisions))
+                               evidence, event_checks, decisions, events_refused))
         result.n_review = write_review(dest, rows, decisions)
         write_link_tables(dest, {
             PEOPLE_TABLE: people, INCIDENTS_TABLE: incidents, PERSON_EVENTS: person_events,

@@ -23,7 +23,10 @@ from __future__ import annotations
 
 from collections import Counter
 
+import pandas as pd
+
 from .engine import Model
+from .names import other_first_names, other_initials
 from .people import _else, _level
 
 # Values may be one-sided bounds (``более 400``: min 400, max null; ``до 30 суток``:
@@ -47,6 +50,11 @@ _LO = _stated("count", "{s}")
 _COUNT_AGREES = _overlap("count", 1.25)
 _GAP_DAYS = ('date_diff(\'day\', least("date_end_l", "date_end_r"), '
              'greatest("date_start_l", "date_start_r"))')
+
+# Two tellings of one happening that each name the day may differ by a night (an arrest
+# at midnight, a date counted from the evening before): days further apart are two
+# happenings. The level "a night apart" and the rule :func:`other_days` both use it.
+NIGHT_APART_DAYS = 1
 
 # An event its statement gives no date happened before the statement was written:
 # the other's date lies within the statement's reach (a statement is dated a few days
@@ -99,7 +107,8 @@ COMPARISONS = [
         # A night apart (``в ночь на 11 августа``, ``10 августа``): days told to the day.
         # Two months or years side by side (March, April) are as near, but a month
         # says no more than that they follow one another.
-        _level("within 2 days", f"{_GAP_DAYS} <= 2 AND \"date_precision_l\" = 'day' "
+        _level("a night apart", f"{_GAP_DAYS} <= {NIGHT_APART_DAYS} "
+                                "AND \"date_precision_l\" = 'day' "
                                 "AND \"date_precision_r\" = 'day'"),
         _level("within a month", f"{_GAP_DAYS} <= 31"),
         _else(),
@@ -269,22 +278,28 @@ def _alone(row) -> bool:
 def other_people(a, b, apart: set[frozenset[str]]) -> bool:
     """Whether the one person each of two events names are two people: other first
     names in full (:func:`other_first_names`), other initials (``Б. Туменова``, ``Айдар
-    Касымов``), or people the people linking kept apart (``apart``: their ids, e.g. two
-    patronymics)."""
+    Касымов``; not ``H.`` and ``Ганна``: :func:`other_initials`), or people the people
+    linking kept apart (``apart``: their ids, e.g. two patronymics)."""
     if frozenset((a.person_ids[0], b.person_ids[0])) in apart:
         return True
     if isinstance(a.sole_first, str) and isinstance(b.sole_first, str):
         return other_first_names(a.sole_first, b.sole_first)
     return (isinstance(a.sole_initial, str) and isinstance(b.sole_initial, str)
-            and a.sole_initial != b.sole_initial)
+            and other_initials(a.sole_initial, b.sole_initial, a.sole_cyrillic, b.sole_cyrillic))
+
+
+# Why a pair was kept apart, as the review file says.
+OTHER_PEOPLE = "other people, each alone in their event"
+DAYS_APART = "days apart"
 
 
 def pairs_kept_apart(pairs, events, threshold: float,
                      in_crowds: set[int] = frozenset(),
-                     apart: set[frozenset[str]] = frozenset()) -> list[tuple[int, int]]:
+                     apart: set[frozenset[str]] = frozenset()) -> list[tuple[int, int, str]]:
     """Scored pairs at or above ``threshold`` of two people each alone in their event,
     who are two people (:func:`other_people`; the level ``other people, one each``
-    weighs other first names): kept apart.
+    weighs other first names): kept apart, as (i, j, why), ``why`` one of
+    :data:`OTHER_PEOPLE`, :data:`DAYS_APART` (for the review file's note).
     ``in_crowds``: events known to be part of a crowd (:func:`crowd_and_its_people`),
     whose people were not alone; ``apart``: pairs of person ids the people linking
     kept apart.
@@ -303,25 +318,21 @@ def pairs_kept_apart(pairs, events, threshold: float,
     for i, j in zip(strong["unique_id_l"].astype(int), strong["unique_id_r"].astype(int)):
         a, b = rows[i], rows[j]
         if other_days(a, b):
-            found.append((i, j))
+            found.append((i, j, DAYS_APART))
             continue
         if i in in_crowds or j in in_crowds:
             continue
         if _alone(a) and _alone(b) and a.person_ids != b.person_ids \
                 and other_people(a, b, apart):
-            found.append((i, j))
+            found.append((i, j, OTHER_PEOPLE))
     return found
 
 
-# Two tellings that each name the day may differ by a night (an arrest at midnight, a
-# date counted from the evening before); days further apart are two happenings.
-DAYS_APART = 2
-
-
 def other_days(a, b) -> bool:
-    """Whether two events each name one day, and the days are :data:`DAYS_APART` or
-    more apart: a person detained on 7 May and again on 9 May, a second fine two weeks
-    after the first (the same people, place and kind outvote the dates otherwise).
+    """Whether two events each name one day, and the days are more than
+    :data:`NIGHT_APART_DAYS` apart: a person detained on 7 May and again on 9 May, a
+    second fine two weeks after the first (the same people, place and kind outvote the
+    dates otherwise).
 
     >>> from types import SimpleNamespace as E
     >>> day = lambda d: E(date_precision="day", date_start=d, date_end=d)
@@ -334,33 +345,8 @@ def other_days(a, b) -> bool:
     ...            date_start=dt.date(2022, 5, 1), date_end=dt.date(2022, 5, 31)))
     False
     """
-    one_day = [e.date_precision == "day" and _known(e.date_start) and e.date_start == e.date_end
-               for e in (a, b)]
-    return all(one_day) and abs((a.date_start - b.date_start).days) >= DAYS_APART
+    one_day = [e.date_precision == "day" and not pd.isna(e.date_start)
+               and e.date_start == e.date_end for e in (a, b)]
+    return all(one_day) and abs((a.date_start - b.date_start).days) > NIGHT_APART_DAYS
 
 
-def _known(value) -> bool:
-    return value is not None and value == value
-
-
-def other_first_names(a: str, b: str) -> bool:
-    """Whether two first names (sound keys) are two names, not one written two ways: not
-    a letter apart (a typo) and neither the other's beginning (``farida``, an inflected
-    ``farid``).
-
-    >>> other_first_names("olga", "oleg"), other_first_names("farid", "farida")
-    (True, False)
-    >>> other_first_names("natala", "natalia"), other_first_names("timur", "ruslan")
-    (False, True)
-    """
-    if a == b or a.startswith(b) or b.startswith(a):
-        return False
-    if abs(len(a) - len(b)) > 1:
-        return True
-    if len(a) == len(b):
-        differ = [k for k in range(len(a)) if a[k] != b[k]]
-        return not (len(differ) == 1 or (len(differ) == 2 and differ[1] == differ[0] + 1
-                                         and a[differ[0]] == b[differ[1]]
-                                         and a[differ[1]] == b[differ[0]]))
-    short, long_ = sorted((a, b), key=len)
-    return not any(long_[:k] + long_[k + 1:] == short for k in range(len(long_)))

@@ -24,9 +24,14 @@ from ..tag.persons import is_initial, is_patronymic, normalise_person
 _CYRILLIC = re.compile(r"[а-яёәғқңөұүһі]", re.IGNORECASE)
 
 
+@cache
+def _sound_rules_file() -> dict:
+    return load_json("link_transliteration.json")
+
+
 @lru_cache(maxsize=1)
 def _sound_rules() -> tuple[dict[str, str], tuple[tuple[re.Pattern, str], ...]]:
-    rules = load_json("link_transliteration.json")
+    rules = _sound_rules_file()
     return rules["cyrillic"], tuple((re.compile(a), b) for a, b in rules["latin"])
 
 
@@ -206,7 +211,10 @@ def parse_name(normal: str) -> Name:
     )
 
 
-FEMININE_PATRONYMIC = ("вна", "ична")
+# Endings of a patronymic, a man's and a woman's (``Сергеевич``, ``Ильич``, Turkic
+# ``Бахытжанулы``; ``Сергеевна``, ``Ильинична``, spoken ``Саввишна``, ``Нурлан кызы``).
+MASCULINE_PATRONYMIC = ("вич", "ьич", "улы", "уулу", "оглы")
+FEMININE_PATRONYMIC = ("вна", "чна", "шна", "кызы", "гызы")
 
 
 def _surname_of_two(one: str, two: str, default: int | None) -> int | None:
@@ -258,11 +266,14 @@ def _from_first_name(patronymic: str) -> bool:
     (True, True, False)
     >>> _from_first_name("Викторовна"), _from_first_name("Сергеевна"), _from_first_name("Лукашевич")
     (True, True, False)
+    >>> _from_first_name("Саввишна"), _from_first_name("Ильинишна")
+    (True, True)
     """
     low = patronymic.lower()
     for suffix, endings in (("евич", ("й", "ь")), ("ович", ("", "ий")),
                             ("ич", ("а", "я")), ("евна", ("й", "ь")), ("овна", ("", "ий")),
-                            ("инична", ("а", "я")), ("ична", ("а", "я"))):
+                            ("инична", ("а", "я")), ("ична", ("а", "я")),
+                            ("инишна", ("а", "я")), ("ишна", ("а", "я"))):
         if low.endswith(suffix):
             stem = patronymic[: -len(suffix)]
             stems = ((stem, stem[:-1] + "е" + stem[-1:]) if suffix in ("ович", "овна")
@@ -311,9 +322,9 @@ def _gender_of(first: str | None, patronymic: str | None) -> str | None:
 
     if patronymic and not is_initial(patronymic):
         low = patronymic.lower()
-        if low.endswith(("вич", "ьич", "улы", "уулу", "оглы")):
+        if low.endswith(MASCULINE_PATRONYMIC):
             return "masc"
-        if low.endswith(("вна", "чна", "шна", "кызы", "гызы")):
+        if low.endswith(FEMININE_PATRONYMIC):
             return "femn"
     if first and not is_initial(first):
         genders = {p.tag.gender for p in parse_word(first) if "Name" in p.tag
@@ -373,29 +384,92 @@ def same_in_document(names: list[str]) -> list[tuple[str, str]]:
     return pairs
 
 
-def surname_named_elsewhere(name: Name, surnames: set[str]) -> Name:
+def surname_named_elsewhere(name: Name, surnames: set[tuple[str, str | None]],
+                            patronymics: set[str] = frozenset()) -> Name:
     """``name`` with its ``-вич`` word read as the surname when the collection knows that
-    word as someone's surname (``Алесь Богданович`` beside ``А. Богданович``).
+    word as the surname of someone with the same first initial (``Алесь Богданович``
+    beside ``А. Богданович``).
 
     A first name and a ``-вич`` word are a first name and patronymic in Russian speech
     (``Олег Сергеевич``) and a first name and surname in Belarusian, Serbian or Polish
     names (``Богданович``, ``Петрович``); the word alone cannot tell, another statement
-    naming it as a surname can.
+    naming it as the surname of someone who may be the same person can.
+    ``surnames``: (surname, first initial) of the collection's names with a surname;
+    ``patronymics``: stems the collection writes as a patronymic beside a surname
+    (``Сергей Петрович Орлов``): those stay patronymics. A surname alone (``Петрович``)
+    or beside another initial (``Н. Петрович``) says nothing of ``Олег Петрович``.
 
     >>> n = parse_name("Алесь Богданович")
     >>> (n.surname, n.patronymic)
     (None, 'bogdanovich')
-    >>> n = surname_named_elsewhere(n, {parse_name("А. Богданович").surname})
+    >>> n = surname_named_elsewhere(n, {("bogdanovich", "a")})
     >>> (n.surname, n.first, n.patronymic)
     ('bogdanovich', 'ales', None)
-    >>> surname_named_elsewhere(parse_name("Олег Сергеевич"), {"bogdanovich"}).surname is None
+    >>> surname_named_elsewhere(parse_name("Олег Петрович"), {("petrovich", "n")}).surname is None
     True
     """
     if name.surname is not None or name.first is None or name.patronymic is None \
-            or name.patronymic.endswith(("vna", "chna")):
+            or name.patronymic.endswith(_feminine_keys()):
         return name
     stem = surname_stem(name.patronymic)
-    if stem not in surnames:
+    if (stem, name.first_initial) not in surnames or stem in patronymics:
         return name
     return replace(name, surname=stem, patronymic=None, patronymic_initial=None)
 
+
+@cache
+def _feminine_keys() -> tuple[str, ...]:
+    """:data:`FEMININE_PATRONYMIC` as sound keys end (``вна``: ``vna``)."""
+    return tuple(sound_key(e) for e in FEMININE_PATRONYMIC)
+
+
+@cache
+def _initials_across_alphabets() -> frozenset[tuple[str, str]]:
+    return frozenset(tuple(pair) for pair in _sound_rules_file()["initials_across_alphabets"])
+
+
+def is_cyrillic(text: str) -> bool:
+    """Whether a name is written in Cyrillic letters (``Ганна``), not Latin (``Hanna``)."""
+    return bool(_CYRILLIC.search(text))
+
+
+def other_initials(a: str, b: str, a_cyrillic: bool, b_cyrillic: bool) -> bool:
+    """Whether two initials (sound keys, :func:`_initial`) are two names' initials: they
+    differ, and are not one letter written in two alphabets (``models/
+    link_transliteration.json``, ``initials_across_alphabets``: Ukrainian and Belarusian
+    ``Г`` is ``H`` in Latin letters, ``Ганна``/``Hanna``).
+
+    >>> other_initials("g", "h", True, False), other_initials("h", "g", False, True)
+    (False, False)
+    >>> other_initials("g", "h", True, True), other_initials("b", "a", True, False)
+    (True, True)
+    """
+    if a == b:
+        return False
+    if a_cyrillic == b_cyrillic:
+        return True
+    cyrillic, latin = (a, b) if a_cyrillic else (b, a)
+    return (cyrillic, latin) not in _initials_across_alphabets()
+
+
+def other_first_names(a: str, b: str) -> bool:
+    """Whether two first names (sound keys) are two names, not one written two ways: not
+    a letter apart (a typo) and neither the other's beginning (``farida``, an inflected
+    ``farid``).
+
+    >>> other_first_names("olga", "oleg"), other_first_names("farid", "farida")
+    (True, False)
+    >>> other_first_names("natala", "natalia"), other_first_names("timur", "ruslan")
+    (False, True)
+    """
+    if a == b or a.startswith(b) or b.startswith(a):
+        return False
+    if abs(len(a) - len(b)) > 1:
+        return True
+    if len(a) == len(b):
+        differ = [k for k in range(len(a)) if a[k] != b[k]]
+        return not (len(differ) == 1 or (len(differ) == 2 and differ[1] == differ[0] + 1
+                                         and a[differ[0]] == b[differ[1]]
+                                         and a[differ[1]] == b[differ[0]]))
+    short, long_ = sorted((a, b), key=len)
+    return not any(long_[:k] + long_[k + 1:] == short for k in range(len(long_)))

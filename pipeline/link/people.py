@@ -23,6 +23,7 @@ from __future__ import annotations
 from collections import Counter
 
 from .engine import Model
+from .names import other_first_names
 
 NULL = "is_null_level"
 
@@ -124,6 +125,9 @@ def fullest_name(names: list[str], fullness: list[int]) -> str:
     return max(seen, key=lambda n: (best[n], seen[n], len(n)))
 
 
+TWO_PATRONYMICS = "two patronymics"  # why a pair was kept apart, as the review file says
+
+
 def other_patronymics(pairs, persons, threshold: float) -> list[tuple[int, int]]:
     """Scored pairs at or above ``threshold`` whose patronymics are both stated and are
     two (``А. П. Ким``, ``А. Н. Ким``; ``Елена Викторовна``, ``Елена Петровна``): kept
@@ -131,8 +135,6 @@ def other_patronymics(pairs, persons, threshold: float) -> list[tuple[int, int]]
     year namesakes share would otherwise outvote it. A rule of the clustering, as two
     cities on one day is; an annotator's decision still wins.
     """
-    from .incidents import other_first_names  # (incidents imports this module)
-
     strong = pairs[pairs["match_probability"] >= threshold]
     full = list(persons["patronymic"])
     initial = list(persons["patronymic_initial"])

@@ -22,7 +22,7 @@ import pandas as pd
 from ..research.loading import Tables
 from ..resources import load_json
 from ..records import split_names
-from .names import parse_name, surname_named_elsewhere
+from .names import is_cyrillic, parse_name, surname_named_elsewhere, surname_stem
 from .places import cities_named, place_kind, resolve
 
 PERSON_KEY = "person_key"  # doc_id and name: one person of one document
@@ -202,10 +202,15 @@ def person_records(tables: Tables, places: pd.DataFrame, context: pd.DataFrame) 
         by_doc.setdefault(doc_id, []).append(name)
     ctx = context.set_index("doc_id").to_dict("index")
     parsed_of = {name: parse_name(name) for _, name in keys}
-    # Surnames the collection knows: a ``-вич`` word one statement writes as a surname
-    # is a surname where another reads like a patronymic (``Алесь Богданович``).
-    surnames = {p.surname for p in parsed_of.values() if p.surname}
-    parsed_of = {n: surname_named_elsewhere(p, surnames) for n, p in parsed_of.items()}
+    # Surnames the collection knows: a ``-вич`` word one statement writes as the surname
+    # of someone with that first initial is a surname where another reads like a
+    # patronymic (``Алесь Богданович``, ``А. Богданович``); unless a statement writes it
+    # as a patronymic beside a surname (``Сергей Петрович Орлов``).
+    surnames = {(p.surname, p.first_initial) for p in parsed_of.values() if p.surname}
+    patronymics = {surname_stem(p.patronymic) for p in parsed_of.values()
+                   if p.surname and p.patronymic}
+    parsed_of = {n: surname_named_elsewhere(p, surnames, patronymics)
+                 for n, p in parsed_of.items()}
     rows = []
     for doc_id, name in sorted(keys):
         parsed = parsed_of[name]
@@ -245,7 +250,7 @@ EVENT_COLUMNS = [
     "date_end", "date_precision", "month", "year", "place", "place_canonical", "city",
     "country", "person_ids", "count_min", "count_max", "amount_min", "amount_max",
     "currency", "term_min", "term_max", "term_unit", "actors", "words", "words_key",
-    "doc_person_ids", "doc_date", "sole_first", "sole_initial",
+    "doc_person_ids", "doc_date", "sole_first", "sole_initial", "sole_cyrillic",
 ]
 
 _WORD = re.compile(r"[^\W\d_]{4,}")
@@ -279,6 +284,13 @@ def _sole_initial(persons) -> str | None:
     """The first initial of the one person an event names (``Б. Туменова``: ``b``)."""
     names = split_names(persons)
     return parse_name(names[0]).first_initial if len(names) == 1 else None
+
+
+def _sole_cyrillic(persons) -> bool | None:
+    """Whether the one person an event names is named in Cyrillic letters (``Ганна``,
+    not ``Hanna``), None when it names not exactly one."""
+    names = split_names(persons)
+    return is_cyrillic(names[0]) if len(names) == 1 else None
 
 
 def _sole_first(persons) -> str | None:
@@ -320,6 +332,7 @@ def event_records(tables: Tables, places: pd.DataFrame,
     })
     frame["sole_first"] = [_sole_first(p) for p in events["persons"]]
     frame["sole_initial"] = [_sole_initial(p) for p in events["persons"]]
+    frame["sole_cyrillic"] = [_sole_cyrillic(p) for p in events["persons"]]
     frame["words_key"] = [" ".join(w) if w and len(w) >= 4 else None for w in frame["words"]]
     # Everyone the event's document names: an event naming no one (``оштрафовал меня``)
     # still belongs to a document about someone.

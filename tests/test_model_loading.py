@@ -1,0 +1,91 @@
+"""The models are natasha's own, loaded faster: the embedding without the similarity
+tables no stage uses (pipeline.nlp.news_embedding), the taggers sharing one copy of
+their word vocabulary. What they find must be what natasha's stock loading finds."""
+
+import numpy as np
+import pytest
+from natasha import NewsEmbedding, NewsNERTagger
+
+from pipeline.nlp import news_embedding
+
+
+@pytest.fixture(scope="module")
+def both():
+    return news_embedding(), NewsEmbedding()
+
+
+def test_same_vectors_as_natasha(both):
+    ours, natasha = both
+    assert ours.meta.id == natasha.meta.id
+    assert ours.vocab.words == natasha.vocab.words
+    assert np.array_equal(ours.pq.indexes, natasha.pq.indexes)
+    assert np.array_equal(ours.pq.codes, natasha.pq.codes)
+
+
+def test_similarity_tables_built_on_first_use(both):
+    ours, natasha = both
+    fresh = news_embedding()
+    assert not hasattr(fresh.pq, "ab")  # what start-up no longer pays for
+    for a, b in [("суд", "приговор"), ("задержание", "арест"), ("митинг", "штраф")]:
+        assert fresh.sim(a, b) == pytest.approx(natasha.sim(a, b))
+    assert np.array_equal(fresh.pq.norm, natasha.pq.norm)
+
+
+@pytest.mark.parametrize("text", [
+    "Вчера в Казани сотрудники ФСБ задержали Ирину Валееву у здания суда.",
+    "Адвокат Пётр Сомов сообщил, что Ленинский районный суд Омска назначил штраф.",
+])
+def test_taggers_read_the_same(both, text):
+    from natasha import Doc, Segmenter
+
+    ours, natasha = both
+    found = []
+    for embedding in (ours, natasha):
+        doc = Doc(text)
+        doc.segment(Segmenter())
+        doc.tag_ner(NewsNERTagger(embedding))
+        found.append([(s.start, s.stop, s.type) for s in doc.spans])
+    assert found[0] == found[1] and found[0]
+
+
+@pytest.fixture(scope="module")
+def stock_taggers():
+    from natasha import NewsMorphTagger, NewsSyntaxParser
+
+    embedding = NewsEmbedding()
+    return NewsNERTagger(embedding), NewsMorphTagger(embedding), NewsSyntaxParser(embedding)
+
+
+@pytest.mark.parametrize("text", [
+    "Вчера в Казани сотрудники ФСБ задержали Ирину Валееву у здания суда.",
+    "Адвокат Пётр Сомов сообщил, что Ленинский районный суд Омска назначил штраф в 20 000 рублей.",
+    "Задержанного доставили в ОП №5, где продержали до утра без еды и воды; протокол не выдали.",
+    "Zdravstvuyte, это письмо qwertyuiop ёжиков и щщщ неизвестных словоформ.",  # unknown words
+])
+def test_loaded_models_tag_as_natashas_stock_ones(models, stock_taggers, text):
+    from natasha import Doc, Segmenter
+
+    def read(ner, morph, syntax):
+        doc = Doc(text)
+        doc.segment(Segmenter())
+        doc.tag_ner(ner)
+        doc.tag_morph(morph)
+        doc.parse_syntax(syntax)
+        return ([(s.start, s.stop, s.type) for s in doc.spans],
+                [(t.text, t.pos, dict(t.feats), t.head_id, t.rel) for t in doc.tokens])
+
+    assert read(models.ner_tagger, models.morph_tagger, models.syntax_parser) == read(*stock_taggers)
+
+
+def test_the_taggers_share_one_word_vocabulary_and_slovnet_is_left_as_it_was(models):
+    from slovnet.exec import pack
+
+    from pipeline.nlp import load_models
+
+    encoders = [models.ner_tagger.infer.encoder, models.morph_tagger.infer.encoder,
+                models.syntax_parser.infer.encoder]
+    assert all(e.words_vocab is encoders[0].words_vocab for e in encoders)
+    assert encoders[0].words_vocab.items is models.embedding.vocab.words
+    before = pack.bytes_vocab
+    load_models()
+    assert pack.bytes_vocab is before and before.__module__ == "slovnet.exec.pack"
