@@ -8,6 +8,7 @@ time: call :func:`load_models` once and pass the result down, as natasha does.
 from __future__ import annotations
 
 import gzip
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -67,6 +68,10 @@ def load_models() -> Models:
     )
 
 
+# slovnet's loader is patched for the time of one loading (below); one loading at a time.
+_PATCHING = threading.Lock()
+
+
 @contextmanager
 def _shared_vocabularies(embedding: NewsEmbedding) -> Iterator[None]:
     """While slovnet's taggers load: one vocabulary object for each distinct list of items.
@@ -96,12 +101,13 @@ def _shared_vocabularies(embedding: NewsEmbedding) -> Iterator[None]:
             made[content] = vocab
         return made[content]
 
-    original = pack.bytes_vocab
-    pack.bytes_vocab = bytes_vocab
-    try:
-        yield
-    finally:
-        pack.bytes_vocab = original
+    with _PATCHING:  # two threads loading at once would restore each other's patch
+        original = pack.bytes_vocab
+        pack.bytes_vocab = bytes_vocab
+        try:
+            yield
+        finally:
+            pack.bytes_vocab = original
 
 
 class _TaggersPQ(PQ):

@@ -327,3 +327,18 @@ def test_the_forkserver_starts_loading_before_the_batch_imports_dask(tmp_path):
                             timeout=600, env={**os.environ, "PYTHONPATH": str(REPO)})
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "(True, True, True)"
+
+
+def test_a_cancelled_batch_is_reported_as_cancelled_not_as_an_empty_error():
+    # Dask's Future.exception() is None for a cancelled future: the failure row must
+    # still say what happened ("internal error (NoneType: None)" before).
+    from pipeline.batch.cluster import _failure_message
+
+    with distributed.Client(processes=False, n_workers=1, threads_per_worker=1,
+                            dashboard_address=None) as client:
+        future = client.submit(time.sleep, 30)
+        future.cancel()
+        assert "cancelled" in _failure_message(future)
+        failed = client.submit(int, "not a number")
+        distributed.wait(failed)
+        assert _failure_message(failed).startswith("internal error (ValueError")

@@ -89,3 +89,15 @@ def test_the_taggers_share_one_word_vocabulary_and_slovnet_is_left_as_it_was(mod
     before = pack.bytes_vocab
     load_models()
     assert pack.bytes_vocab is before and before.__module__ == "slovnet.exec.pack"
+
+
+def test_slovnet_is_left_as_it_was_when_loading_fails(both):
+    from slovnet.exec import pack
+
+    from pipeline.nlp import _shared_vocabularies
+
+    before = pack.bytes_vocab
+    with pytest.raises(RuntimeError), _shared_vocabularies(both[0]):
+        assert pack.bytes_vocab is not before  # patched while loading
+        raise RuntimeError("a tagger failed to load")
+    assert pack.bytes_vocab is before

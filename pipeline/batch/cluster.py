@@ -448,6 +448,8 @@ def _submit(client, chunk, staging, name, limits, process, ocr_languages):
 
 
 def _failure_message(future) -> str:
+    if future.status == "cancelled":  # exception() is None for a cancelled future
+        return "cancelled by the Dask scheduler (its worker was lost or the scheduler gave up on it)"
     try:
         error = future.exception(timeout=60)
     except Exception as problem:  # noqa: BLE001 - cancelled, lost: say so

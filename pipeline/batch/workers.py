@@ -20,6 +20,7 @@ files one at a time, so a slow file never holds up a queue behind it.
 from __future__ import annotations
 
 import ctypes
+import importlib.util
 import faulthandler
 import gc
 import multiprocessing
@@ -117,8 +118,12 @@ def start_preloaded_forkserver() -> None:
     rest: it imports Dask and loads the models (seconds) while the batch imports Dask
     and starts the scheduler and the nannies, rather than after, when the first nanny
     asks it for a worker. A server running already is left as it is; where there is
-    no forkserver, Dask starts its workers its own way."""
+    no forkserver, Dask starts its workers its own way. Without Dask installed nothing
+    is started (the caller then says how to install it), rather than loading the models
+    for nothing. The server lasts as long as this process (multiprocessing's own rule)."""
     if "forkserver" not in multiprocessing.get_all_start_methods():
+        return
+    if importlib.util.find_spec("distributed") is None:
         return
     from multiprocessing import forkserver
 
