@@ -153,6 +153,9 @@ def test_a_happening_still_to_come_is_not_an_event(events_of, text, kind):
      "protest"),
     # the clause to come is said of another noun: agreement tells it apart
     ("3 июня в Омске прошёл пикет против поправок, которые депутаты будут обсуждать осенью.", "protest"),
+    # the controls of the future auxiliaries above: the same happenings told as done
+    ("Командир рассказал, что пленных расстреляли 5 мая.", "violence"),
+    ("Власти сообщили, что участников задержали у мэрии.", "detention"),
 ])
 def test_a_happening_whose_clause_is_past_stays(events_of, text, kind):
     assert types(events_of(text))[kind] == 1
