@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.records import LOC, VENUE
+from pipeline.records import LOC, PER, VENUE
 from pipeline.tag import tag_mentions
 from pipeline.tag.candidates import Span
 from pipeline.tag.gazetteer import find_places
@@ -97,7 +97,7 @@ def test_a_person_something_is_named_after_is_no_town(models, text, person, town
 
 
 EPONYMS = [
-    ("Директор Института Ломоносова выступил с докладом.", "Ломоносова"),
+    ("Директор Библиотеки Жуковского выступил с докладом.", "Жуковского"),
     ("Сотрудники Музея Чехова открыли выставку.", "Чехова"),
     ("Фонд Королёва выдал гранты студентам.", "Королёва"),
 ]
@@ -127,7 +127,7 @@ def test_english_building_names_are_venues(models, text, venue):
 
 
 EPITHETS = [
-    ("«Правил, как князь Василий Грозный»\n\nСтатья о хоккее", "Василий Грозный"),
+    ("«Правил, как царь Симеон Грозный»\n\nСтатья о хоккее", "Симеон Грозный"),
     ("«Сказали, что Сергей Грозный уехал»\n\nНовости", "Сергей Грозный"),
     ("Наступила эпоха, когда Фёдор Грозный ещё не родился.", "Фёдор Грозный"),
 ]
@@ -167,6 +167,22 @@ LOWER_CASE_PIECES = [
 @pytest.mark.parametrize("text", LOWER_CASE_PIECES)
 def test_no_one_word_place_in_lower_case(models, text):
     assert not [t for t in places(models, text) if t.islower()]
+
+
+LOWER_CASE_SPANS = [
+    ("Маяк стоит на мысе Агульяс в провинции Кейп.", "мысе", PER),
+    ("Лодка разбилась у мыса Гвардафуй в шторм.", "мыса", LOC),
+    ("Станцию поставили на острове Сейбл.", "острове", LOC),
+]
+
+
+@pytest.mark.parametrize("text, word, kind", LOWER_CASE_SPANS)
+def test_a_one_word_lower_case_span_is_dropped(text, word, kind):
+    # natasha sometimes cuts the common noun off a foreign name as a name of its own
+    # (a case seen in development text); made-up sentences rarely trigger it, so the
+    # rule is checked on the span natasha gives there.
+    start = text.index(word)
+    assert _fix_span(text, Span(kind, start, start + len(word))) is None
 
 
 NAMES_AFTER_A_GLUED_DOT = [

@@ -261,7 +261,7 @@ def _fix_span(text: str, span: Span) -> Span | None:
         span = replace(span, start=span.start + age.end())  # ``41-летний Тимур``: an age is no name
         surface = text[span.start : span.end]
     if span.type in (PER, LOC) and len(words) == 1 and surface.islower():
-        return None  # a common noun natasha cut off a name: ``на мысе`` | ``Канаверал``
+        return None  # a common noun natasha cut off a name: ``на мысе`` | ``Агульяс``
     if span.type == LOC and len(words) > 1 and words[0] in _SETTLEMENT_WORDS and words[1][:1].isupper():
         # ``Город Тольятти`` opening a heading: the word for the kind of place is no part of its name;
         # ``Город на Неве`` keeps its whole span, no name opening at ``на``
@@ -278,7 +278,7 @@ _WORD_BEFORE_NAME = re.compile(r"(?<![\w-])([А-ЯЁ][а-яё]+) \Z")
 
 
 def _epithet_names(text: str, spans: list[Span]) -> list[Span]:
-    """A first name with an epithet after it is one person (``Василий Грозный``, ``Ярослава
+    """A first name with an epithet after it is one person (``Симеон Грозный``, ``Ярослава
     Мудрого``), not a first name and a town: a one-word place right after a first name
     that no mention took, when the place's word is an adjective agreeing with the name."""
     taken = SpanIndex((s.start, s.end) for s in spans)
@@ -539,7 +539,7 @@ def _nested_places(text: str, spans: list[Span], candidates: list[Span]) -> list
             continue  # a piece of a word of the name: ``УралСталь``, ``Минск-арена``
         if " " not in text[place.start : place.end] and may_be_either(text[place.start : place.end]) and \
                 place_or_person(text, place.start, place.end, None, True) == PER:
-            continue  # the person a body is named after: ``Института Ломоносова`` (not the town Ломоносов)
+            continue  # the person a body is named after: ``Библиотеки Жуковского`` (not the town Жуковский)
         if not any(n.start < place.end and place.start < n.end for n in nested):
             nested.append(replace(place, type=LOC))
     return nested
