@@ -404,7 +404,7 @@ def _settle_one_word(text: str, span: Span, in_gazetteer: bool) -> Span:
     by :func:`place_or_person`: a word that may be either (``Жители Владимира``,
     ``Борисов заявил``); a gazetteer place that is no one's name is a place; a place
     only pymorphy3 knows is voted on, so a foreign surname that is also a city
-    (``Хьюстон заявила``) stays a person."""
+    (``Хьюстон сообщила``) stays a person."""
     if span.type not in (PER, LOC) or " " in text[span.start : span.end].strip():
         return span
     word = text[span.start : span.end]
@@ -580,7 +580,7 @@ def _regions_of_places(text: str, spans: list[Span]) -> list[Span]:
 
 
 def _part_of_word(text: str, start: int, end: int) -> bool:
-    """``Урал`` in ``УралМетКом``, ``Минск`` in ``Минск-арена``: a piece of a longer word."""
+    """``Урал`` in ``УралТрансСнаб``, ``Минск`` in ``Минск-арена``: a piece of a longer word."""
     return text[start - 1 : start].isalnum() or text[end : end + 1].isalnum() or \
         (text[end : end + 1] == "-" and text[end + 1 : end + 2].isalnum())
 
