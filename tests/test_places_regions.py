@@ -1,5 +1,5 @@
 """A part of a place named by the compass holds the place (issue 13, fourth round): the
-nested LOC of ``Восточной Европе`` is ``Европе``; a country whose own name opens with such
+nested LOC of ``Северной Африке`` is ``Африке``; a country whose own name opens with such
 a word holds nothing. Sentences made up here."""
 
 from __future__ import annotations

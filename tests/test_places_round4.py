@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.records import LOC, VENUE
+from pipeline.records import LOC, PER, VENUE
 from pipeline.tag import tag_mentions
+from pipeline.tag.candidates import Span
 from pipeline.tag.gazetteer import find_places
+from pipeline.tag.names import _fix_span
 
 
 def places(models, text):
@@ -95,7 +97,7 @@ def test_a_person_something_is_named_after_is_no_town(models, text, person, town
 
 
 EPONYMS = [
-    ("Директор Института Пушкина выступил с докладом.", "Пушкина"),
+    ("Директор Библиотеки Жуковского выступил с докладом.", "Жуковского"),
     ("Сотрудники Музея Чехова открыли выставку.", "Чехова"),
     ("Фонд Королёва выдал гранты студентам.", "Королёва"),
 ]
@@ -125,7 +127,7 @@ def test_english_building_names_are_venues(models, text, venue):
 
 
 EPITHETS = [
-    ("«Правил, как царь Иоанн Грозный»\n\nСтатья о футболе", "Иоанн Грозный"),
+    ("«Правил, как царь Симеон Грозный»\n\nСтатья о хоккее", "Симеон Грозный"),
     ("«Сказали, что Сергей Грозный уехал»\n\nНовости", "Сергей Грозный"),
     ("Наступила эпоха, когда Фёдор Грозный ещё не родился.", "Фёдор Грозный"),
 ]
@@ -157,7 +159,7 @@ def test_a_capitalised_kind_of_settlement_is_no_part_of_its_name(models, text, n
 
 
 LOWER_CASE_PIECES = [
-    "Базу построили на мысе Канаверал в штате Флорида.",
+    "Маяк построили на мысе Доброй Надежды в бухте Фолс.",
     "Корабль причалил у мыса Горн в шторм.",
 ]
 
@@ -165,3 +167,55 @@ LOWER_CASE_PIECES = [
 @pytest.mark.parametrize("text", LOWER_CASE_PIECES)
 def test_no_one_word_place_in_lower_case(models, text):
     assert not [t for t in places(models, text) if t.islower()]
+
+
+LOWER_CASE_SPANS = [
+    ("Маяк стоит на мысе Агульяс в провинции Кейп.", "мысе", PER),
+    ("Лодка разбилась у мыса Гвардафуй в шторм.", "мыса", LOC),
+    ("Станцию поставили на острове Сейбл.", "острове", LOC),
+]
+
+
+@pytest.mark.parametrize("text, word, kind", LOWER_CASE_SPANS)
+def test_a_one_word_lower_case_span_is_dropped(text, word, kind):
+    # natasha sometimes cuts the common noun off a foreign name as a name of its own
+    # (a case seen in development text); made-up sentences rarely trigger it, so the
+    # rule is checked on the span natasha gives there.
+    start = text.index(word)
+    assert _fix_span(text, Span(kind, start, start + len(word))) is None
+
+
+NAMES_AFTER_A_GLUED_DOT = [
+    ("Задержали троих...Петров сказал, что их отпустят.", "Петров"),
+    ("«Мы пришли».Иванов ушёл первым.", "Иванов"),
+    ("Суд отложили (до марта).Козлов подал жалобу.", "Козлов"),
+    ("Адвокат опоздал на час.Сидорова ждала его у суда.", "Сидорова"),
+]
+
+
+@pytest.mark.parametrize("text, person", NAMES_AFTER_A_GLUED_DOT)
+def test_a_name_after_a_dot_glued_to_punctuation_is_no_domain_zone(models, text, person):
+    # PDF text often drops the space after a sentence's end: the name is still a person.
+    _, mentions = tag_mentions(text, models)
+    assert ("PER", person) in {(m.type, m.text) for m in mentions}
+
+
+def test_a_domain_zone_at_the_text_start_is_no_place(models):
+    _, mentions = tag_mentions(".РФ отметил десятилетие, а в Казани прошёл форум.", models)
+    found = {m.text for m in mentions}
+    assert "РФ" not in found and "Казани" in found
+
+
+SETTLEMENT_WORD_BEFORE_LOWER_CASE = [
+    ("Город на Неве встретил гостей.", "Город на Неве"),
+    ("Село за Волгой опустело к зиме.", "Село за Волгой"),
+    ("Посёлок у Ладоги затопило весной.", "Посёлок у Ладоги"),
+]
+
+
+@pytest.mark.parametrize("text, span", SETTLEMENT_WORD_BEFORE_LOWER_CASE)
+def test_a_settlement_word_before_a_lower_case_word_cuts_no_name_there(text, span):
+    # natasha gives such a span in some contexts; the rule that drops a capitalised
+    # ``Город`` must not then open the name at the preposition.
+    fixed = _fix_span(text, Span(LOC, 0, len(span)))
+    assert fixed is not None and not text[fixed.start : fixed.end][:1].islower()

@@ -105,7 +105,7 @@ def tag_names(text: str, models: Models) -> list[Mention]:
     nested += nested_orgs(spans, inner_orgs) + names_before_place(text, spans, nested)
     nested += _nested_people(spans, seen_people) + _regions_of_places(text, spans)
     # A place inside a person named in a name is a piece of that person's name:
-    # no ``Пушкина`` LOC inside ``имени А. С. Пушкина``.
+    # no ``Ломоносова`` LOC inside ``имени М. В. Ломоносова``.
     nested = [n for n in nested if n.type == PER or not any(
         p.type == PER and p.start <= n.start and n.end <= p.end for p in nested)]
     # The person a body or venue is named after is a person, not a place or a unit of it:
@@ -115,24 +115,35 @@ def tag_names(text: str, models: Models) -> list[Mention]:
     nested = [n for n in nested if not _NAMED_AFTER_END.search(text, n.start, n.end) and not any(
         n.type != PER and n.start < p.end and p.start < n.end for p in people)]
     # … and a person even where nothing took in the body's name (``больнице им. Пирогова``),
-    # over a place or a piece of the name read alone (``имени А. С. Пушкина``: no town Пушкин).
+    # over a place or a piece of the name read alone (``имени М. В. Ломоносова``: no town Ломоносов).
     for person in named_after_people(text):
         touching = [s for s in spans + nested if s.start < person.end and person.start < s.end]
         if all(s.type in (PER, LOC) and person.start <= s.start and s.end <= person.end for s in touching):
             spans = [s for s in spans if not any(s is t for t in touching)]
             nested = [s for s in nested if not any(s is t for t in touching)]
             people.append(person)
-    return _to_mentions(text, [s for s in spans + nested + people if not _domain_zone(text, s.start)])
+    return _to_mentions(text, [s for s in spans + nested + people if not _domain_zone(text, s.start, s.end)])
 
 
-def _domain_zone(text: str, start: int) -> bool:
-    """A name right after a dot that follows no word is a web domain zone (``в зоне
-    .РФ``), no place or body; ``г.Москва`` keeps its city.
+def _domain_zone(text: str, start: int, end: int) -> bool:
+    """A short word right after a dot that follows a space or the text start is a web
+    domain zone (``в зоне .РФ``, ``.com``), no place or body. The span must be one word of
+    at most six letters (``.РОССИЯ``, ``.МОСКВА``), all capitals or Latin: a real name after a dot glued to
+    punctuation (``троих...Петров``, ``«Мы пришли».Иванов`` in PDF text) and ``г.Москва``
+    stay names.
 
-    >>> _domain_zone("в зоне .РФ", 8), _domain_zone("г.Москва", 2)
+    >>> _domain_zone("в зоне .РФ", 8, 10), _domain_zone("г.Москва", 2, 8)
     (True, False)
+    >>> _domain_zone("троих...Петров", 8, 14), _domain_zone(".РФ", 1, 3)
+    (False, True)
     """
-    return text[start - 1 : start] == "." and (start < 2 or not text[start - 2].isalnum())
+    if text[start - 1 : start] != "." or (start >= 2 and not text[start - 2].isspace()):
+        return False
+    word = text[start:end]
+    return bool(_ZONE_WORD.fullmatch(word)) and (word.isupper() or word.isascii())
+
+
+_ZONE_WORD = re.compile(r"[^\W\d_]{1,6}")
 
 
 def chunks(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, str]]:
@@ -231,7 +242,7 @@ def _fix_span(text: str, span: Span) -> Span | None:
     span = _close_quote(text, span)
     while text[span.end - 1 : span.end] == ")" and text.count("(", span.start, span.end) < \
             text.count(")", span.start, span.end):
-        span = replace(span, end=span.end - 1)  # ``Hochheim am Main)``: the bracket closes the text around it
+        span = replace(span, end=span.end - 1)  # ``Bad Homburg vor der Höhe)``: the bracket closes the text around it
     words = _WORD.findall(text[span.start : span.end])
     if not words:
         return None
@@ -247,12 +258,13 @@ def _fix_span(text: str, span: Span) -> Span | None:
     if span.type in (PER, LOC) and _capitalised_common_words(text, span.start, words):
         return None
     if span.type == PER and (age := _NUMBER_OPENING.match(surface)) and age.end() < len(surface):
-        span = replace(span, start=span.start + age.end())  # ``34-летний ТиДжей``: an age is no name
+        span = replace(span, start=span.start + age.end())  # ``41-летний Тимур``: an age is no name
         surface = text[span.start : span.end]
     if span.type in (PER, LOC) and len(words) == 1 and surface.islower():
-        return None  # a common noun natasha cut off a name: ``на мысе`` | ``Канаверал``
-    if span.type == LOC and len(words) > 1 and words[0] in _SETTLEMENT_WORDS:
-        # ``Город Павия`` opening a heading: the word for the kind of place is no part of its name
+        return None  # a common noun natasha cut off a name: ``на мысе`` | ``Агульяс``
+    if span.type == LOC and len(words) > 1 and words[0] in _SETTLEMENT_WORDS and words[1][:1].isupper():
+        # ``Город Тольятти`` opening a heading: the word for the kind of place is no part of its name;
+        # ``Город на Неве`` keeps its whole span, no name opening at ``на``
         return replace(span, start=text.index(words[1], span.start + len(words[0])))
     if span.type == ORG and len(words) == 1 and "«" not in surface and not is_abbreviation(surface):
         if is_common_word(words[0]):
@@ -266,7 +278,7 @@ _WORD_BEFORE_NAME = re.compile(r"(?<![\w-])([А-ЯЁ][а-яё]+) \Z")
 
 
 def _epithet_names(text: str, spans: list[Span]) -> list[Span]:
-    """A first name with an epithet after it is one person (``Иоанн Грозный``, ``Ярослава
+    """A first name with an epithet after it is one person (``Симеон Грозный``, ``Ярослава
     Мудрого``), not a first name and a town: a one-word place right after a first name
     that no mention took, when the place's word is an adjective agreeing with the name."""
     taken = SpanIndex((s.start, s.end) for s in spans)
@@ -392,7 +404,7 @@ def _settle_one_word(text: str, span: Span, in_gazetteer: bool) -> Span:
     by :func:`place_or_person`: a word that may be either (``Жители Владимира``,
     ``Борисов заявил``); a gazetteer place that is no one's name is a place; a place
     only pymorphy3 knows is voted on, so a foreign surname that is also a city
-    (``Хьюстон заявила``) stays a person."""
+    (``Хьюстон сообщила``) stays a person."""
     if span.type not in (PER, LOC) or " " in text[span.start : span.end].strip():
         return span
     word = text[span.start : span.end]
@@ -527,7 +539,7 @@ def _nested_places(text: str, spans: list[Span], candidates: list[Span]) -> list
             continue  # a piece of a word of the name: ``УралСталь``, ``Минск-арена``
         if " " not in text[place.start : place.end] and may_be_either(text[place.start : place.end]) and \
                 place_or_person(text, place.start, place.end, None, True) == PER:
-            continue  # the person a body is named after: ``Института Пушкина`` (not the town Пушкин)
+            continue  # the person a body is named after: ``Библиотеки Жуковского`` (not the town Жуковский)
         if not any(n.start < place.end and place.start < n.end for n in nested):
             nested.append(replace(place, type=LOC))
     return nested
@@ -542,8 +554,8 @@ _COMPASS = frozenset({"западный", "восточный", "северны�
 
 
 def _regions_of_places(text: str, spans: list[Span]) -> list[Span]:
-    """The place inside a part of it named by the compass (``Западной Африке``,
-    ``Восточном Иерусалиме``): a LOC nested in the LOC. A country or region whose own
+    """The place inside a part of it named by the compass (``Северной Африке``,
+    ``Западном Иерусалиме``): a LOC nested in the LOC. A country or region whose own
     name opens with such a word (``Южная Корея``, ``Северная Ирландия``: the gazetteer
     holds the whole) holds nothing, nor does a word the gazetteer knows as another
     place's second name (``Америка`` for the USA in ``Южной Америке``)."""
@@ -568,7 +580,7 @@ def _regions_of_places(text: str, spans: list[Span]) -> list[Span]:
 
 
 def _part_of_word(text: str, start: int, end: int) -> bool:
-    """``Урал`` in ``УралМетКом``, ``Минск`` in ``Минск-арена``: a piece of a longer word."""
+    """``Урал`` in ``УралТрансСнаб``, ``Минск`` in ``Минск-арена``: a piece of a longer word."""
     return text[start - 1 : start].isalnum() or text[end : end + 1].isalnum() or \
         (text[end : end + 1] == "-" and text[end + 1 : end + 2].isalnum())
 

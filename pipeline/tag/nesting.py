@@ -21,7 +21,7 @@ from ..records import DATE, LOC, MONEY, ORG, PER
 # organisation's own name inside its designated form (``партии «Яблоко»``) or the body
 # a unit belongs to (``МИД России`` in ``Департамента … МИД России``); a person named in
 # a venue's or organisation's name (``памятника Абаю``, ``Фонда Анны Политковской``); a
-# place inside a part of it named by the compass (``Европа`` in ``Восточной Европе``).
+# place inside a part of it named by the compass (``Африка`` in ``Северной Африке``).
 CONTAINERS = {LOC: frozenset({ORG, MONEY, LOC}), ORG: frozenset({ORG}), PER: frozenset({ORG, LOC})}
 
 

@@ -3,7 +3,7 @@
 natasha finds most names but cuts some short and runs others into their
 neighbours. The words of a name play roles that pymorphy3 and the suffixes tell
 apart — a first name, a patronymic, a surname, an initial — and a name has each
-role once, the first name possibly twice in a row (``Роберт Генри Лоуренс``). So:
+role once, the first name possibly twice in a row (``Анна Мария Ковальская``). So:
 
 * :func:`extend_person` takes in what natasha left out: initials, a patronymic, a
   lone surname's first name, a name particle (``фон``, ``де``, ``ван``:

@@ -38,7 +38,7 @@ def _is_venue_word(word: str) -> bool:
 def place_kind(surface: str, found_as_venue: bool = False) -> str | None:
     """``venue`` for a named venue, street or monument; None for any other place.
 
-    >>> place_kind("Воронцовском дворце"), place_kind("Гаврской улице"), place_kind("Нижнем Новгороде")
+    >>> place_kind("Воронцовском дворце"), place_kind("Тополиной улице"), place_kind("Нижнем Новгороде")
     ('venue', 'venue', None)
     >>> place_kind("Москве"), place_kind("Площадь Ногина"), place_kind("Белом доме"), place_kind("Бейкер-стрит")
     (None, 'venue', 'venue', 'venue')
