@@ -69,19 +69,13 @@ def split_of(origin: str) -> str:
 
 
 def predicted_labels(result, tables) -> tuple[dict[str, str], dict[str, str]]:
-    """Record key -> predicted person / incident id."""
-    people = {person_key(d, n): p for d, n, p in zip(result.person_events["doc_id"],
-                                                      result.person_events["name"],
-                                                      result.person_events["person_id"])}
+    """Record key -> predicted person / incident id: the people of events, and the people
+    named in mentions (by their normal form)."""
     named = result.mention_people.merge(tables.mentions[["doc_id", "mention_id", "normal"]],
                                         on=["doc_id", "mention_id"])
-    people |= {person_key(d, str(n)): p for d, n, p in zip(named["doc_id"], named["normal"],
-                                                          named["person_id"])}
-    incidents = {event_key(d, e): i for d, e, i in zip(result.event_incidents["doc_id"],
-                                                       result.event_incidents["event_id"],
-                                                       result.event_incidents["incident_id"])
-                 if isinstance(i, str)}
-    return people, incidents
+    people = event_people(result) | {person_key(d, str(n)): p for d, n, p in zip(
+        named["doc_id"], named["normal"], named["person_id"])}
+    return people, event_incidents(result)
 
 
 def chosen_docs(docs, split: str) -> set[str]:
@@ -330,12 +324,14 @@ def gold_groups(gold) -> dict[str, int]:
     return {d: numbers.setdefault(root(d), len(numbers)) for d in sorted(parent)}
 
 
-def synthetic_people(result) -> dict[str, str]:
+def event_people(result) -> dict[str, str]:
+    """Person key (document, name) -> predicted person id, over the people of events."""
     return {person_key(d, n): p for d, n, p in result.person_events[
         ["doc_id", "name", "person_id"]].itertuples(index=False)}
 
 
-def synthetic_incidents(result) -> dict[str, str]:
+def event_incidents(result) -> dict[str, str]:
+    """Event key -> predicted incident id (events linked to none left out)."""
     return {event_key(d, e): i for d, e, i in result.event_incidents[
         ["doc_id", "event_id", "incident_id"]].itertuples(index=False) if isinstance(i, str)}
 
@@ -400,8 +396,8 @@ def cross_validate(docs, gold, out: Path | None = None) -> dict[str, Counter]:
             result = link("synthetic", write=False, tables=corpus.tables,
                           person_threshold=t if kind == "people" else people_threshold,
                           incident_threshold=t if kind == "incidents" else INCIDENT_THRESHOLD)
-            found = (synthetic_people(result) if kind == "people"
-                     else synthetic_incidents(result))
+            found = (event_people(result) if kind == "people"
+                     else event_incidents(result))
             synthetic_f1[t] = from_counts(*pairwise_counts(
                 found, corpus.people if kind == "people" else corpus.incidents)).f1
         folds = sorted({groups.get(key_parts(k)[0], -1) for name in inputs for k in truth[name]})

@@ -40,7 +40,7 @@ from itertools import combinations
 
 import pandas as pd
 
-from benchmarks.linking import split_of
+from benchmarks.linking import event_incidents, event_people, split_of
 from pipeline.link import INCIDENT_THRESHOLD, PERSON_THRESHOLD, link
 from pipeline.link.cluster import cluster
 from pipeline.link.evaluate import pairwise
@@ -49,11 +49,9 @@ from pipeline.link.records import (
     EVENT_KEY,
     PERSON_KEY,
     document_context,
-    event_key,
     event_places,
     event_records,
     key_parts,
-    person_key,
     person_records,
     stable_id,
 )
@@ -330,11 +328,7 @@ def run_splink(test, method: str) -> dict:
             engine.load_parameters = shipped
     else:
         result = link("test", write=False, tables=tables)
-    people = {person_key(d, n): p for d, n, p in result.person_events[
-        ["doc_id", "name", "person_id"]].itertuples(index=False)}
-    incidents = {event_key(d, e): i for d, e, i in result.event_incidents[
-        ["doc_id", "event_id", "incident_id"]].itertuples(index=False) if isinstance(i, str)}
-    return {"people": people, "incidents": incidents}
+    return {"people": event_people(result), "incidents": event_incidents(result)}
 
 
 def main(argv: list[str] | None = None) -> int:

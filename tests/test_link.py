@@ -239,6 +239,13 @@ LINKED_VARIANTS = [
     ("Наталья Гринько", "Natalia Grinko"),        # Latin letters
     ("Алёна Бережная", "Алена Бережная"),         # ё written е
 ]
+def _two_statements(one: str, other: str, **thresholds):
+    """The links of two statements of one detention (same city and day), naming its
+    detainee ``one`` in the first and ``other`` in the second."""
+    return link("test", write=False, tables=gold_tables([_told("x", one, one), _told("y", other, other)]),
+                **thresholds)
+
+
 # Two people that the same detention in the same city on the same day does not make one.
 KEPT_APART = [
     ("Павел Ткачук", "Павел Ткаченко"),           # surnames close by Jaro-Winkler, not a typo
@@ -249,15 +256,13 @@ KEPT_APART = [
 
 @pytest.mark.parametrize("one, other", LINKED_VARIANTS)
 def test_name_variants_link_across_documents(one, other):
-    result = link("test", write=False, tables=gold_tables([_told("x", one, one),
-                                                           _told("y", other, other)]))
+    result = _two_statements(one, other)
     assert _person_of(result, "x") == _person_of(result, "y")
 
 
 @pytest.mark.parametrize("one, other", KEPT_APART)
 def test_different_people_stay_apart(one, other):
-    result = link("test", write=False, tables=gold_tables([_told("x", one, one),
-                                                           _told("y", other, other)]))
+    result = _two_statements(one, other)
     assert _person_of(result, "x") != _person_of(result, "y")
 
 
@@ -788,17 +793,14 @@ KEPT_APART_ROUND4 = [
 
 @pytest.mark.parametrize("one, other", LINKED_VARIANTS_ROUND4)
 def test_more_name_variants_link_across_documents(one, other):
-    result = link("test", write=False, tables=gold_tables([_told("x", one, one),
-                                                           _told("y", other, other)]))
+    result = _two_statements(one, other)
     assert _person_of(result, "x") == _person_of(result, "y")
 
 
 @pytest.mark.parametrize("one, other", KEPT_APART_ROUND4)
 def test_namesakes_by_patronymic_stay_apart_and_so_do_their_detentions(one, other):
     # Low thresholds: the names, day and city alone would join them (the rule must).
-    result = link("test", write=False, tables=gold_tables([_told("x", one, one),
-                                                           _told("y", other, other)]),
-                  person_threshold=0.5, incident_threshold=0.5)
+    result = _two_statements(one, other, person_threshold=0.5, incident_threshold=0.5)
     assert _person_of(result, "x") != _person_of(result, "y")
     assert _incident_of(result, "x") != _incident_of(result, "y")
 
