@@ -373,7 +373,8 @@ def test_where_people_are_sent_is_not_where_it_happened(events_of, text, kind, p
 
 
 # (text, event type, its place): the guidelines take the most specific named place of the
-# happening; a country (often named on the actor: «власти Казахстана») gives way to a place
+# happening; a wider place (a country, often named on the actor: «власти Казахстана»; a region;
+# a city) gives way to a place
 # inside it that the trigger's clause also names, but not to a place in another country, nor
 # to one the gazetteer does not know, nor to where a person is from unless it is inside it.
 MOST_SPECIFIC = [
@@ -384,6 +385,16 @@ MOST_SPECIFIC = [
     ("Власти России задержали активиста из Тамбова Игоря Лаптева.", "detention", "Тамбов"),
     ("Полиция Германии задержала мужчину в Гамбурге по подозрению в нападении.", "detention", "Гамбург"),
     ("Власти Грузии задержали активиста из Еревана на границе.", "detention", "Грузия"),
+    # a region gives way to a city inside it, a city to a named venue: «в центре» or «у
+    # здания» of a place is that place; two places side by side are not one inside the other
+    ("12 июня 2021 года сто человек собрались в центре Тамбова у здания администрации "
+     "Тамбовской области.", "protest", "Тамбов"),
+    ("В мае 2019 года около пятидесяти человек собрались в центре Калуги на площади Победы.",
+     "protest", "площадь Победы"),
+    ("Полиция Самарской области задержала двух активистов в Тольятти у здания мэрии.",
+     "detention", "Тольятти"),
+    ("В 2016 году в Крыму и Севастополе были возбуждены три уголовных дела против активистов.",
+     "other", "Республика Крым"),
 ]
 
 

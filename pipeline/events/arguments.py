@@ -500,6 +500,8 @@ def qualifies_other_noun(tokens, at: list[int], hits, mentions) -> bool:
     containers = folded_set("place_container_heads")
     while governor >= 0 and tokens[governor].lemmas & containers and tokens[governor].rel in {"nmod", "flat", "appos"}:
         governor = tokens[governor].head
+    if governor >= 0 and tokens[governor].lemmas & containers:
+        return False  # the container is the clause's own place ("собрались в центре Уральска")
     if governor < 0 or tokens[governor].pos not in {"NOUN", "PROPN"} or tokens[head].rel != "nmod":
         return False
     if any(governor in h.tokens for h in hits):
