@@ -372,6 +372,24 @@ def test_where_people_are_sent_is_not_where_it_happened(events_of, text, kind, p
     assert first(events_of(text), kind).place == place
 
 
+# (text, event type, its place): the country a person is a citizen of says who they are, not
+# where anything happened; a city named on a venue the happening was at («в аэропорту
+# Казани», «на вокзале Твери») is its place, as «в центре Омска» is.
+CITIZENS_AND_VENUES = [
+    ("5 марта 2019 года полиция задержала гражданина Франции Пьера Дюбуа.", "detention", None),
+    ("Гражданку Канады Анну Смит арестовали 3 мая 2019 года за участие в пикете.", "detention", None),
+    ("Полиция задержала в Пскове подданного Норвегии Ларса Хансена.", "detention", "Псков"),
+    ("В 2015 году Ивана Сидорова арестовали в аэропорту Казани.", "detention", "Казань"),
+    ("Весной 2017 года активиста Олега Крылова задержали на вокзале Твери.", "detention", "Тверь"),
+    ("Двоих болельщиков избили у стадиона Саранска после матча.", "violence", "Саранск"),
+]
+
+
+@pytest.mark.parametrize("text, kind, place", CITIZENS_AND_VENUES)
+def test_no_place_from_a_citizenship_and_a_citys_venue_is_the_city(events_of, text, kind, place):
+    assert first(events_of(text), kind).place == place
+
+
 # (text, event type, its place): the guidelines take the most specific named place of the
 # happening; a wider place (a country, often named on the actor: «власти Казахстана»; a region;
 # a city) gives way to a place

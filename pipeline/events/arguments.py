@@ -278,7 +278,7 @@ def candidates(tokens, hits, placed: list[PlacedMention], actors: dict[int, str]
             continue
         if role == "count" and is_subset(tokens, at[0]):
             continue
-        if role == "place" and qualifies_other_noun(tokens, at, hits, placed):
+        if role == "place" and (qualifies_other_noun(tokens, at, hits, placed) or names_citizenship(tokens, at)):
             continue
         if role == "place":
             # where a named person is from is reached through that person (``дело против
@@ -451,6 +451,16 @@ def is_subset(tokens: tuple[Token, ...], first: int) -> bool:
     return has_pattern(tokens, context()["subset_markers"], first - 3, first)
 
 
+def names_citizenship(tokens: tuple[Token, ...], at: list[int]) -> bool:
+    """A country a person is a citizen of (``гражданина Франции``, ``гражданство
+    Израиля``): who the person is, not where the happening was."""
+    inside = set(at)
+    head = next((i for i in at if tokens[i].head not in inside), at[0])
+    governor = tokens[head].head
+    return tokens[head].rel == "nmod" and governor >= 0 and bool(
+        tokens[governor].lemmas & folded_set("citizenship_nouns"))
+
+
 def person_tokens(placed: list[PlacedMention]) -> set[int]:
     """Tokens of the sentence's PER mentions."""
     return {t for p in placed if p.mention.type == PER for t in p.tokens}
@@ -481,6 +491,8 @@ def qualified_person(tokens: tuple[Token, ...], head: int, names: set[int]) -> i
             return None
         current = tokens[current].head
         if "Animacy=Anim" in tokens[current].feats and tokens[current].pos in {"NOUN", "PROPN"}:
+            if tokens[current].lemmas & folded_set("citizenship_nouns"):
+                return None  # "гражданина Франции Пьера Дюбуа": whose citizen, not where from
             named = any(tokens[n].head == current or tokens[current].head == n or 0 < n - current <= 4
                         for n in names)
             return current if named else None
