@@ -382,7 +382,27 @@ CITIZENS_AND_VENUES = [
     ("В 2015 году Ивана Сидорова арестовали в аэропорту Казани.", "detention", "Казань"),
     ("Весной 2017 года активиста Олега Крылова задержали на вокзале Твери.", "detention", "Тверь"),
     ("Двоих болельщиков избили у стадиона Саранска после матча.", "violence", "Саранск"),
+
+
+    # a room of a venue is the venue: the city or venue named on it is the place
+    ("Семинар правозащитников в зале гостиницы Томска сорвали 3 марта 2019 года.", "permit_denied", "Томск"),
 ]
+
+# (text, event type, its place): a building the tagger types as a body (a theatre, a stadium)
+# is the venue of a happening told at it («у», «в», «на»); a body's name is not («директор
+# театра»), and a venue is more specific than the city named beside it.
+VENUE_BODIES = [
+    ("Полиция задержала пятерых активистов у Центрального стадиона 9 мая 2019 года.",
+     "detention", "Центральный стадион"),
+    ("В Перми у Драматического театра полицейские задержали двух пикетчиков.", "detention",
+     "Драматический театр"),
+    ("Директора Драматического театра Ивана Петрова задержали 3 мая 2019 года.", "detention", None),
+]
+
+
+@pytest.mark.parametrize("text, kind, place", VENUE_BODIES)
+def test_a_building_typed_as_a_body_is_the_venue(events_of, text, kind, place):
+    assert first(events_of(text), kind).place == place
 
 
 @pytest.mark.parametrize("text, kind, place", CITIZENS_AND_VENUES)

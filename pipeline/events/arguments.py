@@ -14,9 +14,11 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cache
 
 from ..records import COUNT, DATE, LOC, MONEY, ORG, PER, TERM
 from ..nlp import parse_word
+from ..resources import fold, load_json
 from ..tag.gazetteer import canonical_place, is_gazetteer_place, place_of_adjective
 from .people import People, person_words
 from .syntax import Candidate, PlacedMention, Token, context, folded_set, has_pattern
@@ -293,8 +295,41 @@ def candidates(tokens, hits, placed: list[PlacedMention], actors: dict[int, str]
         vague = role == "date" and getattr(p.mention.value, "precision", "") == "year"
         found.append(Candidate(role, p.tokens, mention=p.index, tree_only=vague))
     found += adjective_places(tokens, placed)
+    found += venue_places(tokens, placed)
     found += person_words(tokens, people, in_mentions)
     found += [Candidate("actor", (at,), name=actor) for at, actor in actors.items()]
+    return found
+
+
+# prepositions that say where something stands or happens, not where it went or whom it served
+AT_PREPOSITIONS = {"у", "возле", "около", "в", "во", "на", "перед", "напротив", "близ", "вблизи"}
+
+
+@cache
+def _venue_nouns() -> frozenset[str]:
+    return frozenset(fold(noun) for noun in load_json("ner_venues.json")["nouns"])
+
+
+def venue_places(tokens, placed: list[PlacedMention]) -> list[Candidate]:
+    """A building named as a body (the tagger's ORG: ``у Драматического театра``, ``на
+    Центральном стадионе``) where the clause stands is the happening's venue: an
+    organisation whose head is a venue noun (``models/ner_venues.json``), an adverbial of
+    place after ``у``, ``в``, ``на`` ... A body's name with no such preposition (``директор
+    театра``, ``театр объявил``) stays a body."""
+    found = []
+    located = {t for p in placed if p.mention.type == LOC for t in p.tokens}
+    for p in placed:
+        if p.mention.type != ORG or not p.tokens:
+            continue
+        inside = set(p.tokens)
+        head = next((i for i in p.tokens if tokens[i].head not in inside), p.tokens[0])
+        # an adverbial of the clause, or hung on the city it stands in ("В Перми у ... театра")
+        where = tokens[head].rel == "obl" or (tokens[head].rel == "nmod" and tokens[head].head in located)
+        if not where or not tokens[head].lemmas & _venue_nouns():
+            continue
+        if any(t.head == head and t.rel == "case" and t.text.lower() in AT_PREPOSITIONS for t in tokens) \
+                and not is_goal(tokens, list(p.tokens)):
+            found.append(Candidate("place", p.tokens, name=p.mention.normal or p.mention.text, venue=True))
     return found
 
 
@@ -354,7 +389,7 @@ def _scores(tokens, hits: list[TriggerHit], candidate: Candidate) -> list[tuple[
     reach = 2 if candidate.near else MAX_TREE
     # a mention in brackets is a gloss ("(это более 400 EURO)"): last choice
     gloss = 5.0 if in_brackets(tokens, at[0]) else 0.0
-    if role == "place" and candidate.mention is None:
+    if role == "place" and candidate.mention is None and not candidate.venue:
         gloss += 5.0  # a city's adjective: a place the sentence names outright comes first
     elif candidate.origin:
         gloss += ORIGIN_PENALTY  # where a person is from: a place of the clause comes first

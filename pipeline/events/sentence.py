@@ -187,20 +187,21 @@ def most_specific_place(args: Found, mentions: Sequence[Mention], tokens=()) -> 
     if len(ranked) < 2:
         return order
 
-    def kind_of(value) -> tuple[int, str] | None:
+    def kind_of(candidate) -> tuple[int, str] | None:
         """(level, country code) of a candidate; a venue's country is unknown ("")."""
-        if not isinstance(value, str) and mentions[value].place_kind == VENUE:
+        value = candidate.value
+        if candidate.venue or not isinstance(value, str) and mentions[value].place_kind == VENUE:
             return PLACE_LEVELS["venue"], ""
         kind = place_kind(value if isinstance(value, str) else place_name(mentions[value]))
         return (PLACE_LEVELS[kind[0]], kind[1]) if kind and kind[0] in PLACE_LEVELS else None
 
-    first = kind_of(order[0])
+    first = kind_of(ranked[0][1])
     if first is None or first[0] == PLACE_LEVELS["venue"]:
         return order
     for score, candidate in ranked[1:]:
         if score >= TREE_LINKED:
             break
-        kind = kind_of(candidate.value)
+        kind = kind_of(candidate)
         if kind is None or kind[0] <= first[0] or coordinated(tokens, ranked[0][1].tokens, candidate.tokens):
             continue  # "в Крыму и Севастополе": two places side by side, neither inside the other
         if candidate.origin and (first[0] != PLACE_LEVELS["country"] or kind[0] == PLACE_LEVELS["venue"]):
