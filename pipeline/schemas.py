@@ -333,7 +333,7 @@ SCHEMAS: dict[str, Schema] = {
             TEXT, where(lambda v: re.fullmatch(r"(masc|femn),(nomn|gent|datv|accs|ablt|loct)", v),
                         "expected 'gender,case', found {value!r}"))))}))}),
     "ner_venues.json": record(required={"nouns": WORDS, "streets": WORDS, "kind_words": WORDS,
-                                        "kind_endings": WORDS}),
+                                        "kind_endings": WORDS, "dedications": WORDS}),
     "ner_name_parts.json": record(required={"particles": WORDS, "titles": WORDS}),
     "ner_place_person.json": record(required={"place_prepositions": WORDS, "place_nouns": WORDS,
                                               "person_nouns": WORDS}),

@@ -37,3 +37,20 @@ KIND_WORDS = [
 def test_names_holding_a_building_or_ground_noun_are_venues(models, text, venue):
     _, mentions = tag_mentions(text, models)
     assert [m.place_kind for m in mentions if m.type == LOC and m.text == venue] == [VENUE]
+
+
+# A monument named by whom it is dedicated to, in the dative and in lower case, is one venue
+# with its dedication (a genitive after it too); a monument with no dedication is no place.
+DEDICATIONS = [
+    ("Люди пришли к памятнику пожарным в Твери.", ["памятнику пожарным"]),
+    ("Пикет прошёл у мемориала погибшим подводникам.", ["мемориала погибшим подводникам"]),
+    ("Цветы лежат у обелиска жертвам политических репрессий в Омске.",
+     ["обелиска жертвам политических репрессий"]),
+    ("У памятника было тихо, в Томске шёл снег.", []),
+]
+
+
+@pytest.mark.parametrize("text, venues", DEDICATIONS)
+def test_a_monument_named_by_its_dedication_is_a_venue(models, text, venues):
+    _, mentions = tag_mentions(text, models)
+    assert [m.text for m in mentions if m.type == LOC and m.place_kind == VENUE] == venues

@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..records import DATE, VENUE, Argument, DateValue, Event, Mention, Sentence
+from ..records import DATE, LOC, VENUE, Argument, DateValue, Event, Mention, Sentence
 from ..tag.gazetteer import place_kind
 from .actors import admitted, resolve_actors
 from .aggregate import tells_total
@@ -143,6 +143,7 @@ def _draft(doc: Document, sentence: Sentence, sent_id: int, paragraph: int, hit:
         if isinstance(index, str):  # a city read from its adjective
             place = index
             continue
+        index = standing_in(tokens, mentions, index)
         place = place_name(mentions[index])
         arguments.append(Argument("place", index))
     # in this order: the arguments of an event list persons, place, date, count, amount, term
@@ -163,6 +164,34 @@ def _draft(doc: Document, sentence: Sentence, sent_id: int, paragraph: int, hit:
 # How wide a place is: a country holds regions, a region cities, a city its districts and
 # venues (a street, square, building: ``mentions.place_kind`` ``venue``).
 PLACE_LEVELS = {"country": 0, "region": 1, "city": 2, "district": 3, "venue": 4}
+
+
+def standing_in(tokens, mentions: Sequence[Mention], index: int) -> int:
+    """The place told right before the chosen one with a preposition between (``у памятника
+    пожарным на Проспекте Победы``, ``у здания суда в Кирове``) stands in it: that place,
+    when the gazetteer does not make it the wider one, is the happening's. Read from the
+    words, since a parse often hangs the second place on another verb."""
+    place = mentions[index]
+    at = next((t.index for t in tokens if t.start == place.start), None)
+    if at is None or at < 2 or tokens[at - 1].pos != "ADP" or tokens[at - 1].text.lower() not in PLACE_IN:
+        return index
+    end = tokens[at - 2].end
+    before = next((i for i in range(index - 1, max(index - 4, -1), -1)
+                   if mentions[i].type == LOC and mentions[i].end == end), None)
+    if before is None:
+        return index
+
+    def level(m: Mention) -> int:
+        if m.place_kind == VENUE:
+            return PLACE_LEVELS["venue"]
+        kind = place_kind(place_name(m))
+        return PLACE_LEVELS.get(kind[0], -1) if kind else -1
+
+    inner, outer = level(mentions[before]), level(place)
+    return before if inner >= 0 and inner >= outer else index
+
+
+PLACE_IN = {"в", "во", "на"}
 
 
 def coordinated(tokens, first: Sequence[int], other: Sequence[int]) -> bool:
