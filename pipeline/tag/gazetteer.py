@@ -113,14 +113,26 @@ def place_of_adjective(lemma: str) -> str | None:
     ['Екатеринбург', 'Тюмень', 'Омск', 'Москва']
     >>> place_of_adjective("российский"), place_of_adjective("уголовный")
     (None, None)
+
+    Plural names and a vowel the adjective keeps (``химкинский`` -> Химки, ``люберецкий``
+    -> Люберцы), and the stressed ending (``тверской`` -> Тверь):
+
+    >>> [place_of_adjective(w) for w in ("химкинский", "люберецкий", "тверской", "ялтинский")]
+    ['Химки', 'Люберцы', 'Тверь', 'Ялта']
     """
     lemma = fold(lemma)
+    if lemma.endswith(("ской", "цкой")):  # тверской -> Тверь
+        lemma = lemma[:-2] + "ий"
     if not lemma.endswith(_ADJECTIVE_ENDINGS):
         return None
     stem = lemma[:-4]
-    tries = [lemma[:-2], stem, stem + "ь", stem + "а", stem + "о", stem + "и"]
+    tries = [lemma[:-2], stem, stem + "ь", stem + "а", stem + "о", stem + "и", stem + "ы"]
     if stem.endswith("ов"):  # московский -> Москва
         tries.append(stem[:-2] + "ва")
+    if stem.endswith("ин") and len(stem) > 4:  # химкинский -> Химки, ялтинский -> Ялта
+        tries += [stem[:-2] + "и", stem[:-2] + "ы", stem[:-2] + "а"]
+    if re.search(r"[бвгджзклмнпрстфхшщ]ец$", lemma[:-3]):  # люберецкий -> Люберцы: a vowel that drops
+        tries.append(lemma[:-5] + "цы")
     for name in tries:
         entry = _entries().get((name,))
         if entry and entry[1] in {"city", "region"} and " " not in entry[0]:
