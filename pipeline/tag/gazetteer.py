@@ -299,6 +299,8 @@ def find_venues(text: str) -> list[Place]:
                 and _is_place_genitive(name.group().split()):
             continue
         if not name.group().lstrip().startswith("«"):
+            if parse.normal_form in _hubs() and not _opens_with_given_name(name.group()):
+                continue  # "в аэропорту Вероны", "аэропорт Шереметьево": the place itself
             name_end = _venue_name_end(text, name.start() + 1, name.end())
             if name_end is None:
                 continue
@@ -310,6 +312,19 @@ def find_venues(text: str) -> list[Place]:
         own_name = text[name.start() : name_end].strip()
         venues.append(Place(match.start(), name_end, head + " " + own_name, "venue", "", head + " " + own_name))
     return venues
+
+
+@cache
+def _hubs() -> frozenset[str]:
+    return frozenset(load_json("ner_venues.json")["hubs"])
+
+
+def _opens_with_given_name(name: str) -> bool:
+    """Whether a capitalised name opens with a person's first name (``Джона Кеннеди``)."""
+    from .person_spans import GIVEN, word_role
+
+    words = _NAME_WORD.findall(name)
+    return bool(words) and word_role(words[0]) == GIVEN
 
 
 @cache
