@@ -279,6 +279,8 @@ def names_before_place(text: str, spans: list[Span], places: list[Span]) -> list
             continue
         if len(words) == 1 and not is_abbreviation(words[0]) and is_common_word(words[0]):
             continue
+        if "по" in words or "при" in words:
+            continue  # the place is in the body's field or patron (``… по Тверской области``)
         nested.append(Span(ORG, span.start, span.start + len(name), source="name", same_as=span))
     return nested
 
@@ -356,3 +358,52 @@ def merge_org_chains(text: str, spans: list[Span], inner: list[Span]) -> list[Sp
 def _genitive_word(word: str) -> bool:
     """A word that may stand in the genitive (``Вооруженных`` reads genitive or locative)."""
     return any(p.tag.case == "gent" for p in parse_word(word))
+
+
+@cache
+def _web_services() -> tuple[frozenset[str], frozenset[str]]:
+    data = load_json("org_names.json")
+    return (frozenset(name.lower() for name in data["organisations"]["web_services"]),
+            frozenset(data["medium_words"]))
+
+
+_PREPOSITION_BEFORE = re.compile(r"(?:^|[^\w-])(?:в|во|на)[ \t]+$", re.IGNORECASE)
+_WORD_BEFORE = re.compile(r"([А-ЯЁа-яё]+)[ \t]+$")
+
+
+def is_web_service(surface: str) -> bool:
+    """A web service of the lexicon, in any case (``Фейсбуке``, ``Telegram``).
+
+    >>> is_web_service("Фейсбуке"), is_web_service("Instagram"), is_web_service("Фейерверк")
+    (True, True, False)
+    """
+    names, _ = _web_services()
+    low = surface.lower()
+    if low in names:
+        return True
+    # A Russian case ending on a lexicon name: ``Телеграме``, ``Фейсбуком``.
+    return any(low.startswith(name) and 0 < len(low) - len(name) <= 2 and low[len(name):].isalpha()
+               and not low[len(name):].isascii() for name in names if len(name) > 3)
+
+
+def read_as_medium(text: str, span: Span) -> bool:
+    """A web service named as the medium something was said or shown in (``написал
+    в Twitter``, ``в своём Instagram``, ``в соцсети ВКонтакте``): the product, no
+    organisation acting.
+
+    >>> text = "написал в своём Twitter, а Twitter удалил запись; слово Twitter"
+    >>> [read_as_medium(text, Span(ORG, a, a + 7)) for a in (16, 27, 56)]
+    [True, False, False]
+    """
+    if span.type != ORG or not is_web_service(text[span.start : span.end]):
+        return False
+    _, between = _web_services()
+    end = span.start
+    for _ in range(2):  # up to two words between: ``в своём официальном Instagram``
+        if _PREPOSITION_BEFORE.search(text[max(0, end - 6) : end]):
+            return True
+        word = _WORD_BEFORE.search(text, max(0, end - 30), end)
+        if word is None or not {p.normal_form for p in parse_word(word.group(1))} & between:
+            return False
+        end = word.start()
+    return bool(_PREPOSITION_BEFORE.search(text[max(0, end - 6) : end]))
