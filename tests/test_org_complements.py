@@ -72,3 +72,14 @@ def test_complement_end(text, start, end, expected):
 ])
 def test_lower_case_head_named_by_field(text, expected, found, models):
     assert (expected in orgs(text, models)) is found
+
+
+# A unit named in lower case before its body is one ORG with it.
+@pytest.mark.parametrize("text, expected", [
+    ("Об этом сообщила пресс-служба Министерства обороны.", "пресс-служба Министерства обороны"),
+    ("Письмо подписал директор департамента Минфина.", "департамента Минфина"),
+    ("Заявление распространила пресс-служба губернатора Ярославской области.",
+     "пресс-служба губернатора Ярославской области"),
+])
+def test_unit_before_body(text, expected, models):
+    assert expected in orgs(text, models)

@@ -101,6 +101,7 @@ def tag_names(text: str, models: Models) -> list[Mention]:
     spans = _merge_org_with_place(text, spans, countries)
     spans = merge_org_chains(text, spans, inner_orgs)
     spans = _take_in_complements(text, spans, inner_orgs)
+    spans = _units_before_bodies(text, spans, inner_orgs)
     spans = [piece for span in spans for piece in _split_place_off_body(text, span, places, countries)]
     spans = [s for s in spans if not read_as_medium(text, s)]
     spans = surnames_as_people(text, _without_overlaps(spans))
@@ -500,6 +501,22 @@ def _take_in_complements(text: str, spans: list[Span], inner_orgs: list[Span]) -
                     inner_orgs.append(replace(span))
                 span = replace(span, start=start, end=end)
                 taken_until = end
+        result.append(span)
+    return result
+
+
+def _units_before_bodies(text: str, spans: list[Span], inner_orgs: list[Span]) -> list[Span]:
+    """A unit named in lower case before the body it belongs to is one ORG with it
+    (``пресс-служба Министерства обороны``, ``департамента Минфина``); the body nests.
+    A body named by its own common noun (``суд ООН``) is no unit: only heads that need
+    a name (:func:`unit_start` with ``units_only``)."""
+    result: list[Span] = []
+    for span in sorted(spans, key=lambda s: s.start):
+        if span.type == ORG and not _headed_by_standalone_body(text, span):
+            start = unit_start(text, span.start, units_only=True)
+            if start < span.start and not any(r.end > start for r in result):
+                inner_orgs.append(replace(span))
+                span = replace(span, start=start)
         result.append(span)
     return result
 

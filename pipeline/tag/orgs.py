@@ -359,7 +359,7 @@ def _complement_after(text: str, end: int) -> int:
     return _complement_after(text, last_noun_end) if preposition == "при" else last_noun_end
 
 
-def unit_start(text: str, start: int) -> int:
+def unit_start(text: str, start: int, units_only: bool = False) -> int:
     """Where a unit named before a body begins: a lower-case institution noun right
     before the body's name, with its adjectives (``постоянный комитет`` + ``Сената
     по иностранным делам``); ``start`` itself when there is none.
@@ -371,8 +371,13 @@ def unit_start(text: str, start: int) -> int:
     words = list(_WORD.finditer(text, max(0, start - 120), start))
     if not words or text[words[-1].end() : start] != " " or not words[-1].group().islower():
         return start
+    lexicon = org_lexicon()
+    # ``units_only``: heads that need a name (``департамент``), not a body by itself (``суд``).
+    # ``агентство`` and ``фонд`` before a name are its designator (``агентство Рейтер``), no unit.
+    allowed = (lexicon.named_by_genitive | lexicon.named_by_field) - {"агентство", "фонд"} if units_only \
+        else lexicon.heads
     heads = [p for p in parse_word(words[-1].group())
-             if p.tag.POS == "NOUN" and p.normal_form in org_lexicon().heads and p.tag.number == "sing"]
+             if p.tag.POS == "NOUN" and p.normal_form in allowed and p.tag.number == "sing"]
     if not heads:
         return start
     return _adjectives_start(text, words, len(words) - 1, heads)
