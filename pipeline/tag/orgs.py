@@ -291,16 +291,22 @@ def complement_end(text: str, start: int, end: int) -> int:
     >>> text = "заседание комиссии по правам человека прошло, а суд по делу Иванова отложен"
     >>> text[10:complement_end(text, 10, 18)], text[48:complement_end(text, 48, 51)]
     ('комиссии по правам человека', 'суд')
-    >>> text = "суд по делам несовершеннолетних решил"
-    >>> text[:complement_end(text, 0, 3)]
-    'суд по делам несовершеннолетних'
+    >>> text = "комиссия по делам несовершеннолетних и по борьбе с коррупцией"
+    >>> text[:complement_end(text, 0, 8)]
+    'комиссия по делам несовершеннолетних'
+    >>> text = "управление по борьбе с экстремизмом ГУ МВД"
+    >>> text[:complement_end(text, 0, 10)]
+    'управление по борьбе с экстремизмом'
     >>> text = "совет при губернаторе по делам молодёжи собрался"
     >>> text[:complement_end(text, 0, 5)]
     'совет при губернаторе по делам молодёжи'
     """
     words = _WORD.findall(text[start:end])
-    if not words or org_head(words) is None:
+    head = org_head(words) if words else None
+    if head is None:
         return end
+    if all(w.islower() for w in words) and is_standalone_body(words[head]):
+        return end  # ``действия милиции по расследованию``: the field is the action's, not the body's
     inside = _COMPLEMENT_INSIDE.search(text, start, end)
     if inside is not None:  # a name found cut inside its field: ``Комитет по охране … памятников``
         return max(end, _complement_after(text, inside.start()))
@@ -319,7 +325,7 @@ def _complement_after(text: str, end: int) -> int:
     lexicon = org_lexicon()
     case = "datv" if preposition == "по" else "loct"
     new_end = last_noun_end = end
-    seen_noun = False
+    seen_noun = joined = False
     previous_end = following[0].end()
     for match in following[1:8]:
         if text[previous_end : match.start()] != " ":
@@ -329,6 +335,10 @@ def _complement_after(text: str, end: int) -> int:
         if word == "и" and seen_noun and last_noun_end == new_end:
             new_end = match.end()
             continue
+        if word in ("с", "со") and seen_noun and last_noun_end == new_end and not joined:
+            # ``по борьбе с экстремизмом``, ``по связям с общественностью``
+            new_end, joined, case = match.end(), True, "ablt"
+            continue
         parses = parse_word(word)
         if parses and parses[0].tag.POS in ("PREP", "CONJ", "PRCL", "INTJ"):
             break
@@ -336,7 +346,10 @@ def _complement_after(text: str, end: int) -> int:
         fitting = [p for p in parses if p.tag.POS in ("NOUN", "ADJF") and p.tag.case in wanted]
         if not fitting:
             break
-        noun = next((p for p in fitting if p.tag.POS == "NOUN"), None)
+        # A noun by its likeliest reading, and no person's name (``суда по новому делу``).
+        noun = next((p for p in fitting if p.tag.POS == "NOUN"), None) if parses[0].tag.POS == "NOUN" else None
+        if noun is not None and word.islower() and {"Name", "Surn", "Patr"} & set(noun.tag.grammemes):
+            noun = None
         if noun is not None and not seen_noun:
             if preposition == "по" and (noun.normal_form in refused or (
                     noun.normal_form in refused_singular and noun.tag.number == "sing")):
