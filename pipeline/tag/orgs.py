@@ -119,6 +119,7 @@ def find_org_words(text: str) -> list[tuple[int, int]]:
     within = SpanIndex(spans)  # kept beside spans: a word is looked up only among its neighbours
     standalone = lexicon.standalone | lexicon.named_by_genitive
     prefixes = {lemma[:3] for lemma in standalone | lexicon.named_by_field}  # a cheap filter before parsing
+    standalone_prefixes = {lemma[:3] for lemma in standalone}
     for index, match in enumerate(words):
         word = match.group()
         if is_abbreviation(word):
@@ -128,13 +129,16 @@ def find_org_words(text: str) -> list[tuple[int, int]]:
             continue
         if word[:3].lower() not in prefixes or within.overlapping(match.start(), match.start() + 1):
             continue
+        if word[:3].lower() not in standalone_prefixes and not _COMPLEMENT_NEXT.match(text, match.end()):
+            continue  # a head named by its field only: no ``по``/``при`` after it
         parses = [p for p in parse_word(word) if p.tag.POS == "NOUN" and p.normal_form in lexicon.heads]
         singular = [p for p in parses if p.tag.number == "sing"]
         if not singular:
             continue  # ``маслихаты по всей стране``: a class of bodies
         if not any(p.normal_form in standalone for p in singular):
             # Some other heads name a body by its field: ``комиссия по делам несовершеннолетних``.
-            if not any(p.normal_form in lexicon.named_by_field for p in singular):
+            if not _COMPLEMENT_NEXT.match(text, match.end()) or \
+                    not any(p.normal_form in lexicon.named_by_field for p in singular):
                 continue
             end = complement_end(text, match.start(), match.end())
             if end > match.end():
@@ -267,6 +271,7 @@ def normalise_org(surface: str) -> str:
 
 
 _COMPLEMENT_INSIDE = re.compile(r" (?:по|при) (?!.* (?:по|при) )")
+_COMPLEMENT_NEXT = re.compile(r" (?:по|при) ")
 
 
 @cache
@@ -301,13 +306,15 @@ def complement_end(text: str, start: int, end: int) -> int:
     >>> text[:complement_end(text, 0, 5)]
     'совет при губернаторе по делам молодёжи'
     """
+    inside = _COMPLEMENT_INSIDE.search(text, start, end)
+    if inside is None and not _COMPLEMENT_NEXT.match(text, end):
+        return end  # the cheap test first: most names have no ``по``/``при`` near them
     words = _WORD.findall(text[start:end])
     head = org_head(words) if words else None
     if head is None:
         return end
     if all(w.islower() for w in words) and is_standalone_body(words[head]):
         return end  # ``действия милиции по расследованию``: the field is the action's, not the body's
-    inside = _COMPLEMENT_INSIDE.search(text, start, end)
     if inside is not None:  # a name found cut inside its field: ``Комитет по охране … памятников``
         return max(end, _complement_after(text, inside.start()))
     return _complement_after(text, end)
