@@ -103,7 +103,10 @@ NOTES = (
     "  descriptor phrases ('востоке Украины') included; neither system tags those.",
     "- ORG: we tag state bodies named by their singular noun even when generic ('суд') and split",
     "  such a body from the place it serves ('Мэрия' + 'Екатеринбурга'); both benchmarks keep one",
-    "  ORG. A named venue is a LOC for us, a FACILITY (not scored) in NEREL.",
+    "  ORG. NEREL tags a lone body when it means one (most often 'полиция', 'правительство'), never",
+    "  a lone 'суд'; FactRuEval leaves unnamed bodies out. Web services are organisations for us and",
+    "  FactRuEval; NEREL types one a PRODUCT after 'в'/'на'. A named venue is a LOC for us, a",
+    "  FACILITY (not scored) in NEREL.",
     "- LOC*, ORG* (FactRuEval): the bare name spans, as naeval reads them ('Яблоко' of 'партии",
     "  «Яблоко»', 'МИД' of 'МИД России'); the main rows follow the corpus's guidelines.",
 )

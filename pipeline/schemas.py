@@ -354,7 +354,7 @@ SCHEMAS: dict[str, Schema] = {
         "extra_forms": mapping(TEXT, TEXT)}),
     "org_words.json": record(required={key: WORDS for key in (
         "heads", "standalone", "named_by_genitive", "determiners", "abbreviations", "legal_forms",
-        "not_org")}),
+        "not_org", "named_by_field", "complement_not", "complement_not_singular", "complement_office")}),
     "quantity_words.json": record(required={
         "approx": PATTERNS, "range_open": WORDS, "range_close": WORDS, "range_dash": WORDS,
         "enumeration": WORDS, "lower_bound": PATTERNS, "upper_bound": PATTERNS,

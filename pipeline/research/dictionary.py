@@ -157,7 +157,9 @@ DICTIONARY: dict[str, dict[str, Column]] = {
                             "organisation's name or an amount (`РФ` in `МВД РФ`, `США` in "
                             "`20 млн долларов США`), an organisation's own name in its "
                             "designated form (`Яблоко` in `партии «Яблоко»`, same `entity_id`), "
-                            "a person in a venue's name (`Абаю` in `памятника Абаю`), a place in a part of it named by the compass (`Европе` in `Восточной Европе`). Null for "
+                            "a person in a venue's name (`Абаю` in `памятника Абаю`), a place in a part of it named by the compass (`Европе` in `Восточной Европе`), "
+                            "a body in the name of its unit (`Министерства обороны` in `пресс-служба Министерства обороны`; "
+                            "a body's field or patron is part of its name: `комиссия по делам несовершеннолетних`). Null for "
                             "an outermost mention: `mentions[mentions.nested_in.isna()]` is one "
                             "flat layer, the one to count organisations, places or amounts in "
                             "and the one the events use.", "12"),

@@ -34,12 +34,14 @@ from .org_names import (
     quoted_names_inside,
 )
 from .orgs import (
+    complement_end,
     find_org_words,
     is_plural_institution,
     is_standalone_body,
     normalise_org,
     org_head,
     org_lexicon,
+    unit_start,
 )
 from .overlaps import SpanIndex
 from .person_context import person_context
@@ -97,6 +99,8 @@ def tag_names(text: str, models: Models) -> list[Mention]:
     spans = add_bodies_with_place(text, spans, countries)
     spans = _merge_org_with_place(text, spans, countries)
     spans = merge_org_chains(text, spans, inner_orgs)
+    spans = _take_in_complements(text, spans, inner_orgs)
+    spans = _units_before_bodies(text, spans, inner_orgs)
     spans = [piece for span in spans for piece in _split_place_off_body(text, span, places, countries)]
     spans = surnames_as_people(text, _without_overlaps(spans))
     spans = _epithet_names(text, spans)
@@ -468,6 +472,53 @@ def _merge_org_with_place(text: str, spans: list[Span], countries: frozenset[tup
     return merged
 
 
+def _take_in_complements(text: str, spans: list[Span], inner_orgs: list[Span]) -> list[Span]:
+    """An organisation takes in the phrase naming its field or patron (``комиссия по
+    правам человека``, ``совет при губернаторе``: :func:`complement_end`); the names
+    inside it are nested again at the end (an ORG as a unit's body, a place or a
+    person by the usual rules)."""
+    ordered = sorted(spans, key=lambda s: s.start)
+    result: list[Span] = []
+    taken_until = -1
+    for span in ordered:
+        if span.start < taken_until:
+            if span.type == ORG:
+                inner_orgs.append(span)
+            continue
+        if span.type == ORG:
+            end = complement_end(text, span.start, span.end)
+            if end > span.end and not any(o.start < end < o.end for o in ordered):
+                # The field belongs to the unit named before the body: ``комитет`` of
+                # ``комитет Сената по делам ветеранов``; the body nests inside.
+                start = unit_start(text, span.start)
+                if not (start < span.start and not any(r.end > start for r in result)):
+                    start = span.start
+                # A named body without its field nests (``Высшей школе`` in ``Высшей школе
+                # при …``); a body named by its common noun alone (``полиция``) names nothing.
+                if not _headed_by_standalone_body(text, span):
+                    inner_orgs.append(replace(span))
+                span = replace(span, start=start, end=end)
+                taken_until = end
+        result.append(span)
+    return result
+
+
+def _units_before_bodies(text: str, spans: list[Span], inner_orgs: list[Span]) -> list[Span]:
+    """A unit named in lower case before the body it belongs to is one ORG with it
+    (``пресс-служба Министерства обороны``, ``департамента Минфина``); the body nests.
+    A body named by its own common noun (``суд ООН``) is no unit: only heads that need
+    a name (:func:`unit_start` with ``units_only``)."""
+    result: list[Span] = []
+    for span in sorted(spans, key=lambda s: s.start):
+        if span.type == ORG and not _headed_by_standalone_body(text, span):
+            start = unit_start(text, span.start, units_only=True)
+            if start < span.start and not any(r.end > start for r in result):
+                inner_orgs.append(replace(span))
+                span = replace(span, start=start)
+        result.append(span)
+    return result
+
+
 def _headed_by_standalone_body(text: str, span: Span) -> bool:
     """Whether an ORG is a state body named by its common noun (``Мэрия``,
     ``Мещанский районный суд``), not an abbreviation or a proper name."""
@@ -478,6 +529,7 @@ def _headed_by_standalone_body(text: str, span: Span) -> bool:
 
 # A district or region named by its adjective: ``Первомайского района``.
 _DISTRICT_AT_END = re.compile(r"(?<![\w-])[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)*(?:ого|его|ой|ей) (?:района|области|края|округа)$")
+_ENDS_IN_PREPOSITION = re.compile(r"(?<![\w-])(?:по|при)$")
 # A city marker between a body and its city: ``суд … г. Бишкека``, ``мэрии города Оша``.
 _CITY_MARKER = re.compile(r"\s*(?:(?:г|гор)\.?|город[а-я]{0,2})\s*$", re.IGNORECASE)
 
@@ -506,6 +558,8 @@ def _split_place_off_body(text: str, span: Span, places: list[Span],
     else:
         return [span]
     body_end = len(_CITY_MARKER.sub("", surface[: loc.start - span.start]).rstrip())
+    if _ENDS_IN_PREPOSITION.search(surface, 0, body_end):
+        return [span]  # the place is in the body's field: ``управление по Тверской области``
     words = _WORD.findall(surface[:body_end])
     if not words or org_head(words) is None:
         return [span]

@@ -279,6 +279,8 @@ def names_before_place(text: str, spans: list[Span], places: list[Span]) -> list
             continue
         if len(words) == 1 and not is_abbreviation(words[0]) and is_common_word(words[0]):
             continue
+        if "по" in words or "при" in words:
+            continue  # the place is in the body's field or patron (``… по Тверской области``)
         nested.append(Span(ORG, span.start, span.start + len(name), source="name", same_as=span))
     return nested
 

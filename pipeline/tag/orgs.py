@@ -28,6 +28,7 @@ class OrgLexicon:
     legal_forms: frozenset[str]
     not_org: frozenset[str]
     named_by_genitive: frozenset[str]
+    named_by_field: frozenset[str]
     determiners: frozenset[str]
     quoted_name: re.Pattern
 
@@ -43,6 +44,7 @@ def org_lexicon() -> OrgLexicon:
         legal_forms=frozenset(data["legal_forms"]),
         not_org=frozenset(data["not_org"]),
         named_by_genitive=frozenset(data["named_by_genitive"]),
+        named_by_field=frozenset(data["named_by_field"]),
         determiners=frozenset(data["determiners"]),
         quoted_name=re.compile(rf"(?<![\w-])(?:{forms}) ?«[^»\n]{{1,80}}»"),
     )
@@ -116,7 +118,8 @@ def find_org_words(text: str) -> list[tuple[int, int]]:
     spans += _headed_quoted_names(text, words, spans)
     within = SpanIndex(spans)  # kept beside spans: a word is looked up only among its neighbours
     standalone = lexicon.standalone | lexicon.named_by_genitive
-    prefixes = {lemma[:3] for lemma in standalone}  # a cheap filter before parsing
+    prefixes = {lemma[:3] for lemma in standalone | lexicon.named_by_field}  # a cheap filter before parsing
+    standalone_prefixes = {lemma[:3] for lemma in standalone}
     for index, match in enumerate(words):
         word = match.group()
         if is_abbreviation(word):
@@ -126,17 +129,32 @@ def find_org_words(text: str) -> list[tuple[int, int]]:
             continue
         if word[:3].lower() not in prefixes or within.overlapping(match.start(), match.start() + 1):
             continue
-        parses = [p for p in parse_word(word) if p.tag.POS == "NOUN" and p.normal_form in standalone]
+        if word[:3].lower() not in standalone_prefixes and not _COMPLEMENT_NEXT.match(text, match.end()):
+            continue  # a head named by its field only: no ``по``/``при`` after it
+        parses = [p for p in parse_word(word) if p.tag.POS == "NOUN" and p.normal_form in lexicon.heads]
         singular = [p for p in parses if p.tag.number == "sing"]
         if not singular:
             continue  # ``маслихаты по всей стране``: a class of bodies
+        if not any(p.normal_form in standalone for p in singular):
+            # Some other heads name a body by its field: ``комиссия по делам несовершеннолетних``.
+            if not _COMPLEMENT_NEXT.match(text, match.end()) or \
+                    not any(p.normal_form in lexicon.named_by_field for p in singular):
+                continue
+            end = complement_end(text, match.start(), match.end())
+            if end > match.end():
+                spans.append((_adjectives_start(text, words, index, singular), end))
+                within.add(spans[-1])
+            continue
+        singular = [p for p in singular if p.normal_form in standalone]
         end = match.end()
         adjectives_start = _adjectives_start(text, words, index, singular)
         if singular[0].normal_form in lexicon.named_by_genitive:
             end = _genitive_phrase_end(text, words, index)
             if end == match.end() == adjectives_start + len(word) and \
                     singular[0].normal_form not in lexicon.standalone:
-                continue  # ``комитет`` alone is too vague; ``следственный комитет`` names one
+                end = complement_end(text, match.start(), match.end())  # ``комитет по делам молодёжи``
+                if end == match.end():
+                    continue  # ``комитет`` alone is too vague; ``следственный комитет`` names one
         spans.append((adjectives_start, end))
         within.add(spans[-1])
     return sorted(spans)
@@ -250,3 +268,136 @@ def normalise_org(surface: str) -> str:
     if is_abbreviation(surface):
         return abbreviation_stem(surface)
     return normalise_phrase(surface)
+
+
+_COMPLEMENT_INSIDE = re.compile(r" (?:по|при) (?!.* (?:по|при) )")
+_COMPLEMENT_NEXT = re.compile(r" (?:по|при) ")
+
+
+@cache
+def _complement_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    data = load_json("org_words.json")
+    return (frozenset(data["complement_not"]), frozenset(data["complement_not_singular"]),
+            frozenset(data["complement_office"]))
+
+
+def complement_end(text: str, start: int, end: int) -> int:
+    """Where an organisation's name ends once the phrase naming its field or its
+    patron is taken in: ``комиссия`` + ``по правам человека``, ``совет`` + ``при
+    президенте``; ``end`` itself when no such phrase follows.
+
+    A ``по`` phrase counts when its first noun is in the dative and is no word of
+    reason, source or manner (``суд по делу``, ``по словам``: ``complement_not``);
+    it runs over dative and genitive nouns and adjectives (a capitalised genitive
+    too: ``по охране природы Урала``) and ``и`` between nouns. A ``при`` phrase
+    counts when its first noun is a body or an office (``complement_office``).
+    The span must be headed by an institution noun (``org_head``).
+
+    >>> text = "заседание комиссии по правам человека прошло, а суд по делу Иванова отложен"
+    >>> text[10:complement_end(text, 10, 18)], text[48:complement_end(text, 48, 51)]
+    ('комиссии по правам человека', 'суд')
+    >>> text = "комиссия по делам несовершеннолетних и по борьбе с коррупцией"
+    >>> text[:complement_end(text, 0, 8)]
+    'комиссия по делам несовершеннолетних'
+    >>> text = "управление по борьбе с экстремизмом ГУ МВД"
+    >>> text[:complement_end(text, 0, 10)]
+    'управление по борьбе с экстремизмом'
+    >>> text = "совет при губернаторе по делам молодёжи собрался"
+    >>> text[:complement_end(text, 0, 5)]
+    'совет при губернаторе по делам молодёжи'
+    """
+    inside = _COMPLEMENT_INSIDE.search(text, start, end)
+    if inside is None and not _COMPLEMENT_NEXT.match(text, end):
+        return end  # the cheap test first: most names have no ``по``/``при`` near them
+    words = _WORD.findall(text[start:end])
+    head = org_head(words) if words else None
+    if head is None:
+        return end
+    if all(w.islower() for w in words) and is_standalone_body(words[head]):
+        return end  # ``действия милиции по расследованию``: the field is the action's, not the body's
+    if inside is not None:  # a name found cut inside its field: ``Комитет по охране … памятников``
+        return max(end, _complement_after(text, inside.start()))
+    return _complement_after(text, end)
+
+
+def _complement_after(text: str, end: int) -> int:
+    """The end of a field or patron phrase right after ``end``; ``end`` when none."""
+    following = list(_WORD.finditer(text, end, min(len(text), end + 160)))
+    if len(following) < 2 or text[end : following[0].start()] != " ":
+        return end
+    preposition = following[0].group()
+    if preposition not in ("по", "при"):
+        return end
+    refused, refused_singular, offices = _complement_words()
+    lexicon = org_lexicon()
+    case = "datv" if preposition == "по" else "loct"
+    new_end = last_noun_end = end
+    seen_noun = joined = False
+    previous_end = following[0].end()
+    for match in following[1:8]:
+        if text[previous_end : match.start()] != " ":
+            break
+        word = match.group()
+        previous_end = match.end()
+        if word == "и" and seen_noun and last_noun_end == new_end:
+            new_end = match.end()
+            continue
+        if word in ("с", "со") and seen_noun and last_noun_end == new_end and not joined:
+            # ``по борьбе с экстремизмом``, ``по связям с общественностью``
+            new_end, joined, case = match.end(), True, "ablt"
+            continue
+        parses = parse_word(word)
+        if parses and parses[0].tag.POS in ("PREP", "CONJ", "PRCL", "INTJ"):
+            break
+        wanted = (case,) if not seen_noun else (case, "gent")
+        fitting = [p for p in parses if p.tag.POS in ("NOUN", "ADJF") and p.tag.case in wanted]
+        if not fitting:
+            break
+        # A noun by its likeliest reading, and no person's name (``суда по новому делу``).
+        noun = next((p for p in fitting if p.tag.POS == "NOUN"), None) if parses[0].tag.POS == "NOUN" else None
+        if noun is not None and word.islower() and {"Name", "Surn", "Patr"} & set(noun.tag.grammemes):
+            noun = None
+        if noun is not None and not seen_noun:
+            if preposition == "по" and (noun.normal_form in refused or (
+                    noun.normal_form in refused_singular and noun.tag.number == "sing")):
+                return end
+            if preposition == "при" and not (noun.normal_form in lexicon.heads or noun.normal_form in offices
+                                             or is_abbreviation(word)):
+                return end
+            seen_noun = True
+        elif word[:1].isupper() and not seen_noun:
+            return end
+        new_end = match.end()
+        # A noun, or an adjective in the genitive plural used as one (``по делам
+        # несовершеннолетних``), may end the phrase.
+        if noun is not None or (seen_noun and any(
+                p.tag.case == "gent" and p.tag.number == "plur" for p in fitting)):
+            last_noun_end = new_end
+    if not seen_noun:
+        return end
+    # A patron and then a field: ``совет при губернаторе по делам молодёжи``.
+    return _complement_after(text, last_noun_end) if preposition == "при" else last_noun_end
+
+
+def unit_start(text: str, start: int, units_only: bool = False) -> int:
+    """Where a unit named before a body begins: a lower-case institution noun right
+    before the body's name, with its adjectives (``постоянный комитет`` + ``Сената
+    по иностранным делам``); ``start`` itself when there is none.
+
+    >>> text = "члены постоянного комитета Сената по делам ветеранов"
+    >>> text[unit_start(text, 27):]
+    'постоянного комитета Сената по делам ветеранов'
+    """
+    words = list(_WORD.finditer(text, max(0, start - 120), start))
+    if not words or text[words[-1].end() : start] != " " or not words[-1].group().islower():
+        return start
+    lexicon = org_lexicon()
+    # ``units_only``: heads that need a name (``департамент``), not a body by itself (``суд``).
+    # ``агентство`` and ``фонд`` before a name are its designator (``агентство Рейтер``), no unit.
+    allowed = (lexicon.named_by_genitive | lexicon.named_by_field) - {"агентство", "фонд"} if units_only \
+        else lexicon.heads
+    heads = [p for p in parse_word(words[-1].group())
+             if p.tag.POS == "NOUN" and p.normal_form in allowed and p.tag.number == "sing"]
+    if not heads:
+        return start
+    return _adjectives_start(text, words, len(words) - 1, heads)

@@ -1,0 +1,88 @@
+"""An organisation's name runs over the phrase naming its field (``по`` + dative) or
+its patron (``при`` + a body or an office), and a unit named before a body takes the
+field in with it; a ``по`` phrase of reason or source stays out (sentences written
+for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.records import ORG
+from pipeline.tag.names import tag_names
+from pipeline.tag.orgs import complement_end
+
+
+def orgs(text, models):
+    return [m.text for m in tag_names(text, models) if m.type == ORG]
+
+
+# The whole name is one ORG (any nested ORG beside it is allowed).
+WHOLE = [
+    # a body named by its field keeps the district it serves (nested as a LOC)
+    ("Жалобу рассмотрела комиссия по делам несовершеннолетних Кировского района.",
+     "комиссия по делам несовершеннолетних Кировского района"),
+    ("Письмо ушло в Совет при губернаторе Псковской области по развитию туризма.",
+     "Совет при губернаторе Псковской области по развитию туризма"),
+    ("Заседание провёл Комитет по охране исторических памятников и садов.",
+     "Комитет по охране исторических памятников и садов"),
+    ("Поправки одобрил постоянный комитет Сената по иностранным делам.",
+     "постоянный комитет Сената по иностранным делам"),
+    ("Его включили в Общественный совет при министерстве культуры.",
+     "Общественный совет при министерстве культуры"),
+    ("В ответе управления по борьбе с наркотиками ничего не сказано.",
+     "управления по борьбе с наркотиками"),
+]
+
+
+@pytest.mark.parametrize("text, expected", WHOLE)
+def test_field_and_patron_belong_to_the_name(text, expected, models):
+    assert expected in orgs(text, models)
+
+
+# A ``по`` phrase of reason, source or manner, or ``при`` before no body: not the name.
+APART = [
+    ("Иванова задержала полиция по подозрению в краже.", "полиция"),
+    ("Суд по делу Сидорова отложили до весны.", "Суд"),
+    ("Прокуратура по требованию родственников провела проверку.", "Прокуратура"),
+    ("По словам адвоката, суд по ошибке назначил заседание на воскресенье.", "суд"),
+    ("Его задержала полиция при попытке пройти на площадь.", "полиция"),
+    # a body named by its common noun alone takes no field: it belongs to the action
+    ("Родные жаловались на бездействие полиции по розыску сына.", "полиции"),
+    ("Он ждёт суда по новому делу.", "суда"),
+]
+
+
+@pytest.mark.parametrize("text, expected", APART)
+def test_reason_and_manner_stay_out(text, expected, models):
+    assert expected in orgs(text, models)
+
+
+@pytest.mark.parametrize("text, start, end, expected", [
+    ("фонд по защите животных", 0, 4, "фонд по защите животных"),
+    ("суд по делу Петрова", 0, 3, "суд"),
+    ("Петров по делам службы", 0, 6, "Петров"),  # no institution: nothing to extend
+])
+def test_complement_end(text, start, end, expected):
+    assert text[start:complement_end(text, start, end)] == expected
+
+
+# Lower-case heads: a body's head names one by its field; a plant or a movement does not.
+@pytest.mark.parametrize("text, expected, found", [
+    ("Материалы передали в комитет по делам молодёжи.", "комитет по делам молодёжи", True),
+    ("Ответ прислал департамент по надзору за строительством.", "департамент по надзору", True),
+    ("Он работал на заводе по выпуску труб.", "заводе по выпуску труб", False),
+    ("Началось движение по кольцевой дороге.", "движение по кольцевой дороге", False),
+])
+def test_lower_case_head_named_by_field(text, expected, found, models):
+    assert (expected in orgs(text, models)) is found
+
+
+# A unit named in lower case before its body is one ORG with it.
+@pytest.mark.parametrize("text, expected", [
+    ("Об этом сообщила пресс-служба Министерства обороны.", "пресс-служба Министерства обороны"),
+    ("Письмо подписал директор департамента Минфина.", "департамента Минфина"),
+    ("Заявление распространила пресс-служба губернатора Ярославской области.",
+     "пресс-служба губернатора Ярославской области"),
+])
+def test_unit_before_body(text, expected, models):
+    assert expected in orgs(text, models)
