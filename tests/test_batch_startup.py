@@ -13,6 +13,7 @@ import subprocess
 import sys
 
 import pandas as pd
+import pytest
 
 from conftest import RAW, REPO
 from pipeline.batch.run import loads_its_own_models
@@ -112,3 +113,35 @@ def test_the_warm_up_statement_goes_through_every_stage(models):
     assert {"detention", "fine"} <= set(events)
     assert events["fine"]["amount_min"] == 15000 and events["detention"]["persons"]
     assert rows["event_arguments"] and rows["sentences"]
+
+
+# `testimony run` in a fresh process, which then says whether pandas was ever imported.
+RUN_AND_SAY_PANDAS = """
+import sys
+from pipeline.cli import main
+try:
+    main(sys.argv[1:])
+except SystemExit as done:
+    print(done.code, "pandas" in sys.modules)
+"""
+
+
+@pytest.mark.parametrize("options, imported", [([], False), (["--csv"], True)], ids=["parquet", "csv"])
+def test_a_run_writes_and_rewrites_its_parts_without_pandas(sample_out, tmp_path, options, imported):
+    """Parts are written and rewritten by pyarrow alone: the run never imports pandas
+    (half a second of every run's start) unless --csv asks for its export; the tables
+    are the same either way."""
+    inputs, out = tmp_path / "in", tmp_path / "out"
+    shutil.copytree(RAW, inputs)
+    text = sorted(inputs.glob("*.txt"))[0]
+    original = text.read_bytes()
+    for content in (original + "\nДополнение к заявлению.\n".encode(), original):  # written, then rewritten
+        text.write_bytes(content)
+        result = subprocess.run([sys.executable, "-c", RUN_AND_SAY_PANDAS, "run", str(inputs), "-o", str(out), "-q",
+                                 "-j", "2", *options], cwd=REPO, capture_output=True, text=True, timeout=900)
+        assert result.returncode == 0, result.stderr
+        assert result.stdout.split()[-2:] == ["0", str(imported)]
+    found, wanted = tables(out), tables(sample_out)
+    for name in TABLES:
+        columns = [c for c in wanted[name].columns if c != "source"]  # the copies' paths differ
+        pd.testing.assert_frame_equal(found[name][columns], wanted[name][columns], obj=name)

@@ -15,10 +15,11 @@ from __future__ import annotations
 
 try:
     from ..resources import load_lexicons
-    from .run import import_stages, prepare_parts, worker_models
+    from .run import import_stages, pandas_unused, prepare_parts, worker_models
     from .workers import single_thread_env
 
     single_thread_env()
+    pandas_unused()
     load_lexicons()
     import_stages()
     worker_models()

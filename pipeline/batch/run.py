@@ -17,9 +17,12 @@ one whose worker failed is retried on the next run.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import importlib.abc
 import json
 import os
+import sys
 import time
 import traceback
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -719,11 +722,53 @@ def loads_its_own_models(n_files: int, jobs: int, limits: Limits) -> bool:
 
 
 def prepare_parts() -> None:
-    """Import and warm up what writing a part takes (pyarrow, about half a second), in
-    the parent while the workers run its first files, rather than after the last one."""
+    """Import and warm up what writing and rewriting a part takes (pyarrow, about a third
+    of a second), in the parent while the workers run its first files, rather than
+    after the last one. In a process that uses no pandas (:func:`pandas_unused`),
+    pyarrow is kept from importing it (:class:`_PandasHidden`)."""
     from ..tables import TABLES, _parquet_bytes, arrow_table
 
-    import pyarrow.compute  # noqa: F401 - rewriting a part filters with it
+    with _PandasHidden() if _PANDAS_UNUSED and "pandas" not in sys.modules else contextlib.nullcontext():
+        import pyarrow.compute  # noqa: F401 - rewriting a part filters with it
+        import pyarrow.dataset  # noqa: F401 - and reads it with this
+        import pyarrow.parquet  # noqa: F401
 
-    for name in TABLES:
-        _parquet_bytes(arrow_table(name, []))
+        for name in TABLES:
+            _parquet_bytes(arrow_table(name, []))
+
+
+_PANDAS_UNUSED = False
+
+
+def pandas_unused() -> None:
+    """Declare that this process never uses pandas (the ``testimony run`` command without
+    ``--csv``; a local Dask cluster's forkserver), so :func:`prepare_parts` may hide it
+    from pyarrow."""
+    global _PANDAS_UNUSED
+    _PANDAS_UNUSED = True
+
+
+class _PandasHidden(importlib.abc.MetaPathFinder):
+    """While in use, ``import pandas`` fails as if pandas were not installed.
+
+    pyarrow imports pandas (about half a second of CPU and 50 MB) the first time it
+    converts Python values and when its dataset module loads, only to ask whether a
+    value is a pandas object; the batch hands it lists and reads parts back as Arrow,
+    so none ever is. Hidden while pyarrow first looks, pandas is not imported, and
+    pyarrow takes it for absent where it only asks. A later ``import pandas`` works as
+    ever, and pyarrow's conversions to and from pandas import it when called; only
+    pyarrow's guesses (is this list a pandas Series?) stay as if it were absent, which
+    is why it is done only in a process that declared it uses no pandas.
+    """
+
+    def __enter__(self) -> _PandasHidden:
+        sys.meta_path.insert(0, self)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        sys.meta_path.remove(self)
+
+    def find_spec(self, name, path=None, target=None):
+        if name.partition(".")[0] == "pandas":
+            raise ModuleNotFoundError(f"No module named {name!r} (hidden from pyarrow)", name=name)
+        return None
