@@ -14,6 +14,12 @@ os.environ.setdefault("ARROW_DEFAULT_MEMORY_POOL", "system")
 os.environ["TESTIMONY_CACHE_DIR"] = tempfile.mkdtemp(prefix="testimony-test-cache-")
 
 import pytest
+from hypothesis import settings
+
+# CI runs the property tests on the same examples every time (a clean clone must pass or
+# fail for a reason in the code, not by the draw); locally they explore new examples.
+settings.register_profile("ci", derandomize=True, print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 REPO = Path(__file__).resolve().parents[1]
 RAW = REPO / "data" / "raw"
