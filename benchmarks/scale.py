@@ -43,7 +43,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from benchmarks.baseline import export_tree
+from benchmarks.baseline import describe, export_tree, prepare_trees
 
 REPO = Path(__file__).resolve().parents[1]
 SOURCES = sorted([*(REPO / "data" / "raw").glob("*.txt"), *(REPO / "data" / "dev" / "raw").glob("*.txt")])
@@ -213,6 +213,9 @@ def main() -> None:
             if not baseline.exists():
                 export_tree(args.baseline, baseline)
         trees = {args.baseline: baseline, **trees}
+    print(f"this tree: {describe()}" + (f"; baseline {describe(args.baseline)}" if args.baseline and
+                                        not Path(args.baseline).is_dir() else ""), flush=True)
+    prepare_trees(trees, root / "cache")
     print(f"{len(SOURCES)} source statements; work in {root}; {os.cpu_count()} cores", flush=True)
     print("| tree | documents | mode | wall s | CPU s | docs/s | parent peak MB | worker peaks MB | load avg |",
           flush=True)

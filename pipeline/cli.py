@@ -73,8 +73,11 @@ def run(inputs: tuple[str, ...], out: str, jobs: int, timeout: float, max_memory
     """
     from tqdm import tqdm
 
-    from .batch.run import run_batch, stale_csv
+    from .batch.run import pandas_unused, run_batch, stale_csv
     from .batch.workers import Limits
+
+    if not write_csv:  # writing and rewriting Parquet parts is pyarrow's alone
+        pandas_unused()
 
     bar = None
     show = not quiet and sys.stderr.isatty()

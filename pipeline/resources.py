@@ -5,13 +5,27 @@ package; a wheel carries them as ``pipeline/models``. Every file is checked agai
 its schema (:mod:`pipeline.schemas`) as it loads: an entry with an unknown key or an
 impossible value is a :class:`~pipeline.errors.LexiconError` naming the file, the
 line and the key, not a rule that silently never fires.
+
+The check takes a few tenths of a second (a lexicon of lemmas is checked word by word
+against pymorphy3), which every run and every worker would pay again for the same
+files. So a file that passed is remembered: a stamp named by the hash of its name and
+bytes and of what checks it (:func:`checker_fingerprint`) goes into a cache folder
+(``$TESTIMONY_CACHE_DIR``, else ``$XDG_CACHE_HOME/testimony``, else
+``~/.cache/testimony``), and a file with a stamp is parsed without the check. A changed
+file, a changed schema or another pymorphy3 dictionary has no stamp and is checked
+again; a file that fails is never stamped. Without a writable cache folder every file
+is checked every time, as before.
 """
 
 from __future__ import annotations
 
 import csv
+import hashlib
+import importlib.util
 import json
+import os
 import re
+import tempfile
 from functools import cache
 from pathlib import Path
 
@@ -75,19 +89,87 @@ def read_model(path: Path):
         raise LexiconError(f"{_shown(path)}: not a lexicon file ({', '.join(SUFFIXES)})")
     with open(path, encoding="utf-8", newline="") as f:
         text = f.read()
-    return readers[path.suffix](path, text)
+    stamp = _stamp(path, text)
+    check = stamp is None or not stamp.exists()
+    data = readers[path.suffix](path, text, check)
+    if check and stamp is not None:
+        _write_stamp(stamp)
+    return data
 
 
-def _read_json(path: Path, text: str):
+# ---------------------------------------------------------------- remembering a check passed
+
+CACHE_ENV = "TESTIMONY_CACHE_DIR"
+# What the check's verdict depends on besides the file: the schemas and the records'
+# vocabularies they name, the morphology a lemma is checked against, and the one
+# lexicon a schema reads (currency codes).
+CHECKER_CODE = ("schemas.py", "records.py", "resources.py", "nlp.py")
+CHECKER_LEXICONS = ("currency_codes.json",)
+
+
+def cache_dir() -> Path:
+    """Where stamps of checked lexicons are kept."""
+    if os.environ.get(CACHE_ENV):
+        return Path(os.environ[CACHE_ENV])
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "testimony"
+
+
+@cache
+def checker_fingerprint() -> str | None:
+    """A hash of everything the schema check of a file depends on but the file itself
+    (None when part of it cannot be read: then nothing is remembered)."""
+    digest = hashlib.sha256()
+    try:
+        for name in CHECKER_CODE:
+            digest.update(name.encode() + b"\0" + (_HERE / name).read_bytes())
+        for name in CHECKER_LEXICONS:
+            digest.update(name.encode() + b"\0" + (models_dir() / name).read_bytes())
+        for package, member in (("pymorphy3", "version.py"), ("pymorphy3_dicts_ru", "data/meta.json")):
+            spec = importlib.util.find_spec(package)
+            if spec is None or not spec.submodule_search_locations:
+                return None
+            folder = Path(next(iter(spec.submodule_search_locations)))
+            digest.update(package.encode() + b"\0" + (folder / member).read_bytes())
+    except OSError:
+        return None
+    return digest.hexdigest()
+
+
+def _stamp(path: Path, text: str) -> Path | None:
+    checker = checker_fingerprint()
+    if checker is None:
+        return None
+    digest = hashlib.sha256(f"{checker}\0{path.name}\0".encode() + text.encode("utf-8", "surrogateescape"))
+    return cache_dir() / "lexicons-checked" / digest.hexdigest()
+
+
+def _write_stamp(stamp: Path) -> None:
+    """The stamp, written whole (a rename) or not at all; a cache that cannot be
+    written only means the next process checks again."""
+    try:
+        stamp.parent.mkdir(parents=True, exist_ok=True)
+        fd, temp = tempfile.mkstemp(dir=stamp.parent, prefix=".stamp-")
+        os.close(fd)
+        os.replace(temp, stamp)
+    except OSError:
+        pass
+
+
+# ---------------------------------------------------------------- reading and checking
+
+
+def _read_json(path: Path, text: str, check: bool = True):
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
         raise LexiconError(f"{_shown(path)} line {error.lineno}: not valid JSON ({error.msg})") from None
-    _check(path, data, lambda problem_path, value: line_of(text, problem_path, value))
+    if check:
+        _check(path, data, lambda problem_path, value: line_of(text, problem_path, value))
     return data
 
 
-def _read_jsonl(path: Path, text: str) -> tuple[dict, ...]:
+def _read_jsonl(path: Path, text: str, check: bool = True) -> tuple[dict, ...]:
     rows = []
     for number, line in enumerate(text.splitlines(), 1):
         line = line.strip()
@@ -97,19 +179,21 @@ def _read_jsonl(path: Path, text: str) -> tuple[dict, ...]:
             entry = json.loads(line)
         except json.JSONDecodeError as error:
             raise LexiconError(f"{_shown(path)} line {number}: not valid JSON ({error.msg})") from None
-        _check(path, entry, lambda *_, n=number: n)
+        if check:
+            _check(path, entry, lambda *_, n=number: n)
         rows.append(entry)
     return tuple(rows)
 
 
-def _read_csv(path: Path, text: str) -> tuple[dict, ...]:
+def _read_csv(path: Path, text: str, check: bool = True) -> tuple[dict, ...]:
     reader = csv.DictReader(text.splitlines(keepends=True))
     rows = []
     for row in reader:
         if None in row:  # more cells than the header names
             raise LexiconError(f"{_shown(path)} line {reader.line_num}: more cells than the header "
                                f"({', '.join(reader.fieldnames or ())})")
-        _check(path, row, lambda *_, n=reader.line_num: n)
+        if check:
+            _check(path, row, lambda *_, n=reader.line_num: n)
         rows.append(row)
     return tuple(rows)
 

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 # As pipeline/__init__.py does, before anything imports pyarrow: the system allocator,
 # so workers forked from this process after it read Parquet keep their memory limit.
 os.environ.setdefault("ARROW_DEFAULT_MEMORY_POOL", "system")
+# Lexicons are checked afresh in every test session (the stamps of files that passed,
+# pipeline.resources, go to a folder of the session's own; its runs share it).
+os.environ["TESTIMONY_CACHE_DIR"] = tempfile.mkdtemp(prefix="testimony-test-cache-")
 
 import pytest
 from hypothesis import settings

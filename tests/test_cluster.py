@@ -303,7 +303,8 @@ from pipeline.batch.workers import start_preloaded_forkserver
 
 def loaded(queue):
     from pipeline.batch import run
-    queue.put(("pipeline.batch.preloaded" in sys.modules, "distributed" in sys.modules, run._models is not None))
+    queue.put(("pipeline.batch.preloaded" in sys.modules, "distributed" in sys.modules, run._models is not None,
+               "pyarrow.parquet" in sys.modules))
 
 if __name__ == "__main__":
     start_preloaded_forkserver()  # before this process has imported Dask
@@ -326,7 +327,39 @@ def test_the_forkserver_starts_loading_before_the_batch_imports_dask(tmp_path):
     result = subprocess.run([sys.executable, str(script)], cwd=REPO, capture_output=True, text=True,
                             timeout=600, env={**os.environ, "PYTHONPATH": str(REPO)})
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "(True, True, True)"
+    assert result.stdout.strip() == "(True, True, True, True)"
+
+
+CLIENT_CHECK = """
+import contextlib, sys
+import dask
+from pipeline.batch.cluster import connect
+
+def profiling():
+    return dask.config.get("distributed.worker.profile.enabled")
+
+if __name__ == "__main__":
+    with contextlib.ExitStack() as scope:
+        client, cluster = connect("local:1", scope)
+        try:
+            print("pandas" in sys.modules, list(client.run(profiling).values()))
+        finally:
+            client.close()
+            cluster.close()
+"""
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="the forkserver is for Linux here")
+def test_a_local_cluster_costs_the_batch_no_imports_it_does_not_use(tmp_path):
+    """The batch's own process (client, scheduler, nannies) never imports pandas: Dask
+    would import every package it knows of to name them as the forkserver's preloads,
+    which are ours. Its workers do not run Dask's profiler (no dashboard to show it)."""
+    script = tmp_path / "check.py"
+    script.write_text(CLIENT_CHECK, encoding="utf-8")
+    result = subprocess.run([sys.executable, str(script)], cwd=REPO, capture_output=True, text=True,
+                            timeout=600, env={**os.environ, "PYTHONPATH": str(REPO)})
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "False [False]"
 
 
 def test_a_cancelled_batch_is_reported_as_cancelled_not_as_an_empty_error():

@@ -113,3 +113,60 @@ def test_a_file_without_a_schema_is_refused(tmp_path):
     path.write_text('{"words": ["митинг"]}', encoding="utf-8")
     with pytest.raises(LexiconError, match="no schema for new_words.json"):
         read_model(path)
+
+
+# ---------------------------------------------------------------- a check that passed is remembered
+
+# (file, an entry the schema refuses), one per reader (JSON, JSON Lines, CSV)
+REMEMBERED = [
+    ("months.json", None),
+    ("triggers.jsonl", '{"lemma": "подожгли", "type": "violence"}'),
+    ("gazetteer_places.csv", "Урюпинск,Урюпинск,town,RU"),
+]
+
+
+@pytest.mark.parametrize("name, bad_line", REMEMBERED)
+def test_a_lexicon_that_passed_is_not_checked_again_until_it_changes(tmp_path, monkeypatch, name, bad_line):
+    """A good file leaves a stamp and a changed one is checked again; the stamp is what
+    spares the check (a stamp forged for a bad file lets it through, so the check
+    really is skipped where a stamp exists)."""
+    from pipeline import resources
+
+    monkeypatch.setenv(resources.CACHE_ENV, str(tmp_path / "cache"))
+    stamps = tmp_path / "cache" / "lexicons-checked"
+    good = tmp_path / name
+    good.write_bytes((models_dir() / name).read_bytes())
+    read_model(good)
+    assert len(list(stamps.iterdir())) == 1
+    if bad_line is None:  # JSON: a value the schema refuses
+        data = json.loads(good.read_text(encoding="utf-8"))
+        data["months"][0]["number"] = 13
+        good.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    else:
+        with good.open("a", encoding="utf-8") as f:
+            f.write(bad_line + "\n")
+    for _ in range(2):  # a failed check leaves no stamp: refused every time
+        with pytest.raises(LexiconError):
+            read_model(good)
+    assert len(list(stamps.iterdir())) == 1
+    forged = resources._stamp(good, good.read_text(encoding="utf-8"))
+    forged.write_bytes(b"")
+    read_model(good)
+
+
+def test_another_checker_is_another_stamp(monkeypatch):
+    """The stamp names what checks the file too: a schema or morphology changed since
+    means the files are checked again."""
+    from pipeline import resources
+
+    path = models_dir() / "months.json"
+    text = path.read_text(encoding="utf-8")
+    before = resources._stamp(path, text)
+    monkeypatch.setattr(resources, "CHECKER_CODE", (*resources.CHECKER_CODE, "errors.py"))
+    resources.checker_fingerprint.cache_clear()
+    try:
+        assert resources._stamp(path, text) != before
+    finally:
+        monkeypatch.undo()
+        resources.checker_fingerprint.cache_clear()
+    assert resources._stamp(path, text) == before

@@ -254,6 +254,10 @@ def connect(address: str, scope: contextlib.ExitStack):
 
         with contextlib.ExitStack() as made:
             _fork_workers_with_models(made)
+            # Dask's statistical profiler samples every worker thread's stack every 10 ms
+            # for the dashboard, which a local cluster of ours does not serve: a third of
+            # each worker's own CPU (its nanny hands the setting to the worker it starts).
+            made.enter_context(dask.config.set({"distributed.worker.profile.enabled": False}))
             # One task at a time per worker: a task waiting behind another is not counted
             # against when the worker dies of the other one (read when the scheduler starts).
             with dask.config.set({"distributed.scheduler.worker-saturation": 1.0}):
@@ -274,10 +278,14 @@ def _fork_workers_with_models(scope: contextlib.ExitStack) -> None:
     the stages and models (:mod:`pipeline.batch.preloaded`), rather than spawn each.
 
     The batch has usually started the server already (``start_preloaded_forkserver``).
-    Dask asks for its own preload list the first time it makes the context; asking
-    first and then naming ours keeps ours for a server started later. Where a server
-    of other preloads runs already, or forkserver is not available, workers start as
-    Dask starts them.
+    Dask names its own preload list the first time it makes the context, and to make
+    that list it imports every package it knows of (numpy, pandas, lz4...) in this
+    process, where nannies and the scheduler need none of them: about a second of CPU
+    before the first worker starts. Ours is named instead, and Dask is told its list
+    is set (``distributed.utils``' own flag; where a Dask version has no such flag it
+    makes its list as before, and ours is named after it, which keeps ours for a
+    server started later). Where a server of other preloads runs already, or
+    forkserver is not available, workers start as Dask starts them.
     Dask's configuration names the forkserver until ``scope`` closes: every nanny reads
     it whenever it starts a worker, so it must outlive the cluster's creation.
     """
@@ -287,10 +295,12 @@ def _fork_workers_with_models(scope: contextlib.ExitStack) -> None:
 
     if "forkserver" not in multiprocessing.get_all_start_methods():
         return
-    from distributed.utils import get_mp_context
+    from distributed import utils
 
     scope.enter_context(dask.config.set({"distributed.worker.multiprocessing-method": "forkserver"}))
-    context = get_mp_context()
+    if isinstance(getattr(utils, "_forkserver_preload_set", None), bool):
+        utils._forkserver_preload_set = True
+    context = utils.get_mp_context()
     context.set_forkserver_preload(list(PRELOAD))
 
 

@@ -17,9 +17,12 @@ one whose worker failed is retried on the next run.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import importlib.abc
 import json
 import os
+import sys
 import time
 import traceback
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -328,12 +331,54 @@ _models: Models | None = None  # built once per process
 
 
 def worker_models() -> Models:
+    """The models, loaded once per process and warmed up (:func:`warm_up`)."""
     global _models
     if _models is None:
         from ..nlp import load_models
 
-        _models = load_models()
+        models = load_models()
+        warm_up(models)
+        _models = models
     return _models
+
+
+# An invented statement for warm_up: a date, a place, a court, a person, a detention,
+# a fine and an arrest, so that the stages' first-use work for each is done.
+WARM_UP_TEXT = (
+    "Заявление\n\n"
+    "14 мая 2023 года в Казани сотрудники полиции задержали Сергея Андреевича Ломова "
+    "у здания Советского районного суда. 16 мая суд назначил ему штраф 15 000 рублей, "
+    "а 20 мая — административный арест на 10 суток.\n"
+)
+
+
+def warm_up(models: Models) -> None:
+    """Run every stage once over :data:`WARM_UP_TEXT`, its result thrown away.
+
+    Stages build some of their tables on first use (lexicon indexes, compiled patterns,
+    the first calls into the taggers): about a quarter of a second. Done here, where
+    the models are loaded, a worker forked afterwards (from the batch's parent, or from
+    a local Dask cluster's forkserver) starts with them built and shared, instead of
+    every worker building its own copy on its first file. The stages' caches hold
+    what a function of its input returns, so what a document gives does not depend on
+    it. A failure here is left to the first real file to report.
+    """
+    try:
+        warm_up_rows(models)
+    except Exception:  # noqa: BLE001 - the batch's files will say what is wrong
+        pass
+
+
+def warm_up_rows(models: Models) -> Rows:
+    """The tables' rows of :data:`WARM_UP_TEXT`, through every stage from a file on."""
+    import tempfile
+
+    from ..tables import document_rows
+
+    with tempfile.TemporaryDirectory(prefix="testimony-warm-up-") as folder:
+        path = Path(folder) / "warm-up.txt"
+        path.write_text(WARM_UP_TEXT, encoding="utf-8")
+        return document_rows(process_file(path, "warm-up", models), "")
 
 
 def import_stages() -> None:
@@ -677,11 +722,53 @@ def loads_its_own_models(n_files: int, jobs: int, limits: Limits) -> bool:
 
 
 def prepare_parts() -> None:
-    """Import and warm up what writing a part takes (pyarrow, about half a second), in
-    the parent while the workers run its first files, rather than after the last one."""
+    """Import and warm up what writing and rewriting a part takes (pyarrow, about a third
+    of a second), in the parent while the workers run its first files, rather than
+    after the last one. In a process that uses no pandas (:func:`pandas_unused`),
+    pyarrow is kept from importing it (:class:`_PandasHidden`)."""
     from ..tables import TABLES, _parquet_bytes, arrow_table
 
-    import pyarrow.compute  # noqa: F401 - rewriting a part filters with it
+    with _PandasHidden() if _PANDAS_UNUSED and "pandas" not in sys.modules else contextlib.nullcontext():
+        import pyarrow.compute  # noqa: F401 - rewriting a part filters with it
+        import pyarrow.dataset  # noqa: F401 - and reads it with this
+        import pyarrow.parquet  # noqa: F401
 
-    for name in TABLES:
-        _parquet_bytes(arrow_table(name, []))
+        for name in TABLES:
+            _parquet_bytes(arrow_table(name, []))
+
+
+_PANDAS_UNUSED = False
+
+
+def pandas_unused() -> None:
+    """Declare that this process never uses pandas (the ``testimony run`` command without
+    ``--csv``; a local Dask cluster's forkserver), so :func:`prepare_parts` may hide it
+    from pyarrow."""
+    global _PANDAS_UNUSED
+    _PANDAS_UNUSED = True
+
+
+class _PandasHidden(importlib.abc.MetaPathFinder):
+    """While in use, ``import pandas`` fails as if pandas were not installed.
+
+    pyarrow imports pandas (about half a second of CPU and 50 MB) the first time it
+    converts Python values and when its dataset module loads, only to ask whether a
+    value is a pandas object; the batch hands it lists and reads parts back as Arrow,
+    so none ever is. Hidden while pyarrow first looks, pandas is not imported, and
+    pyarrow takes it for absent where it only asks. A later ``import pandas`` works as
+    ever, and pyarrow's conversions to and from pandas import it when called; only
+    pyarrow's guesses (is this list a pandas Series?) stay as if it were absent, which
+    is why it is done only in a process that declared it uses no pandas.
+    """
+
+    def __enter__(self) -> _PandasHidden:
+        sys.meta_path.insert(0, self)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        sys.meta_path.remove(self)
+
+    def find_spec(self, name, path=None, target=None):
+        if name.partition(".")[0] == "pandas":
+            raise ModuleNotFoundError(f"No module named {name!r} (hidden from pyarrow)", name=name)
+        return None
