@@ -166,6 +166,7 @@ CURRENCY = both(TEXT, where(lambda v: v in currency_codes(),
                             "in currency_codes.json"))
 CONDITION = record(optional={
     "near": WORDS, "before": WORDS, "after": WORDS, "head": WORDS, "linked": WORDS,
+    "complement": WORDS, "infinitive": FLAG, "attributive": FLAG,
     "mentions": list_of(one_of(MENTION_TYPES, "mention type")),
     "actors": list_of(ACTOR), "agent": list_of(ACTOR), "window": INT,
 })
@@ -178,7 +179,7 @@ def _anchor_in_phrase(entry) -> bool:
 TRIGGER = both(
     record(required={"lemma": LEMMA}, optional={
         "type": nullable(EVENT_TYPE), "anchor": INT, "gap": INT, "needs": CONDITION,
-        "block": list_of(CONDITION), "negative_only": FLAG,
+        "block": list_of(CONDITION), "negative_only": FLAG, "nominal": FLAG,
         "rules": list_of(record(required={"if": CONDITION, "type": nullable(EVENT_TYPE)})),
     }),
     where(_anchor_in_phrase, "anchor {value[anchor]!r} is not a part of the lemma phrase"),

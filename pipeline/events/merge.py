@@ -34,7 +34,7 @@ from ..records import DateValue
 from .actors import specific
 from .draft import Draft
 from .syntax import context
-from .triggers import word_lemmas
+from .triggers import deverbal_nouns, word_lemmas
 
 
 def _agree(a, b) -> bool:
@@ -120,9 +120,12 @@ _FUNCTION_WORDS = frozenset({"в", "во", "на", "к", "из", "под", "по
 def same_word(a: Draft, b: Draft) -> bool:
     """The two triggers share a lemma, function words aside (``возбуждено дело`` and
     ``возбуждение дела``; not ``уволен`` and ``исключен``), or words of one family
-    (``word_families``: a case opened and the charge brought in it)."""
+    (``word_families``: a case opened and the charge brought in it), or a verb and its noun
+    of action (``помиловал`` and ``помилование``)."""
     def lemmas(trigger: str) -> frozenset[str]:
-        return frozenset().union(*(word_lemmas(w) for w in re.findall(r"\w+", trigger))) - _FUNCTION_WORDS
+        found = frozenset().union(*(word_lemmas(w) for w in re.findall(r"\w+", trigger))) - _FUNCTION_WORDS
+        # a verb and its noun of action are one word ("помиловал" ... "указ о помиловании")
+        return found | {noun for lemma in found for noun in deverbal_nouns(lemma)}
     x, y = lemmas(a.event.trigger), lemmas(b.event.trigger)
     return bool(x & y) or any(x & family and y & family for family in _families())
 

@@ -18,7 +18,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from ..nlp import Models, morph_analyzer
+from ..nlp import Models, morph_analyzer, parse_word
 from ..records import Sentence
 from ..resources import fold, load_json, load_jsonl
 from ..segment import cut_long
@@ -173,13 +173,88 @@ def may_trigger(words: list[str]) -> bool:
     )
 
 
+# The last consonants of a verb stem and what they become before a deverbal noun's
+# ``-ение`` (``освободить`` -> ``освобождение``, ``находиться`` -> ``нахождение``,
+# ``осветить`` -> ``освещение``, ``выразить`` -> ``выражение``, ``оставить`` -> ``оставление``).
+_ALTERNATIONS = (("ст", ("щ",)), ("д", ("жд", "ж")), ("т", ("щ", "ч")), ("з", ("ж",)), ("с", ("ш",)),
+                 ("б", ("бл",)), ("в", ("вл",)), ("п", ("пл",)), ("м", ("мл",)), ("ф", ("фл",)))
+
+
+def _noun_candidates(verb: str) -> list[str]:
+    """Deverbal nouns a verb's infinitive may make, before the dictionary is asked."""
+    base = verb[:-2] if verb.endswith(("ся", "сь")) else verb
+    found = []
+    for ending, noun in (("овать", "ование"), ("евать", "евание"), ("ать", "ание"), ("ять", "яние"),
+                         ("еть", "ение"), ("ыть", "ытие")):
+        if base.endswith(ending):
+            found.append(base[: -len(ending)] + noun)
+    if base.endswith("ить"):
+        stem = base[:-3]
+        found += [stem + "ение", stem + "иение"]  # "обвинение"; "избиение"
+        for last, changed in _ALTERNATIONS:
+            if stem.endswith(last):
+                found += [stem[: -len(last)] + c + "ение" for c in changed]
+                break
+    return found
+
+
+@cache
+def deverbal_nouns(verb: str) -> tuple[str, ...]:
+    """The nouns of action pymorphy3's dictionary holds for a verb (``пребывать`` ->
+    ``пребывание``): the lexicon lists a verb once and the text may tell it by its noun.
+
+    >>> deverbal_nouns("находиться"), deverbal_nouns("помиловать"), deverbal_nouns("освободить")
+    (('нахождение',), ('помилование',), ('освобождение',))
+    >>> deverbal_nouns("избить"), deverbal_nouns("арестовать")
+    (('избиение',), ())
+    """
+    analyzer = morph_analyzer()
+    return tuple(noun for noun in dict.fromkeys(_noun_candidates(verb))
+                 if analyzer.word_is_known(noun)
+                 and any(p.tag.POS == "NOUN" and fold(p.normal_form) == noun for p in parse_word(noun)))
+
+
+def _with_nominal_heads(entry: dict) -> dict:
+    """A ``nominal`` entry whose ``head`` conditions also take the verbs' nouns of action
+    (``находиться в сизо`` and ``нахождение ... в СИЗО`` alike)."""
+    def widen(cond: dict) -> dict:
+        if "head" not in cond:
+            return cond
+        nouns = [noun for verb in cond["head"] for noun in deverbal_nouns(fold(verb))]
+        return {**cond, "head": list(dict.fromkeys([*cond["head"], *nouns]))}
+    widened = dict(entry)
+    if "needs" in entry:
+        widened["needs"] = widen(entry["needs"])
+    if "block" in entry:
+        widened["block"] = [widen(cond) for cond in entry["block"]]
+    if "rules" in entry:
+        widened["rules"] = [{**rule, "if": widen(rule["if"])} for rule in entry["rules"]]
+    return widened
+
+
 @cache
 def trigger_index() -> dict[str, tuple[dict, ...]]:
-    """Lexicon entries keyed by the lemma of their first part."""
-    index: dict[str, list[dict]] = defaultdict(list)
+    """Lexicon entries keyed by the lemma of their first part.
+
+    An entry marked ``nominal`` also matches with its verb told by the verb's noun of
+    action (:func:`deverbal_nouns`; ``находиться в сизо`` -> ``нахождение в сизо``), with
+    the same type and conditions, unless the lexicon lists that noun phrase itself."""
+    entries = []
     for entry in load_jsonl("triggers.jsonl"):
-        parts = tuple(fold(entry["lemma"]).split())
-        index[parts[0]].append({**entry, "parts": parts})
+        if entry.get("nominal"):
+            entry = _with_nominal_heads(entry)
+        entries.append({**entry, "parts": tuple(fold(entry["lemma"]).split())})
+    listed = {entry["parts"] for entry in entries}
+    for entry in list(entries):
+        if entry.get("nominal"):
+            for noun in deverbal_nouns(entry["parts"][0]):
+                parts = (noun, *entry["parts"][1:])
+                if parts not in listed:
+                    listed.add(parts)
+                    entries.append({**entry, "lemma": " ".join(parts), "parts": parts, "derived_from": entry["lemma"]})
+    index: dict[str, list[dict]] = defaultdict(list)
+    for entry in entries:
+        index[entry["parts"][0]].append(entry)
     return {key: tuple(entries) for key, entries in index.items()}
 
 
@@ -238,6 +313,19 @@ class _Context:
         found += [t.index for t in self.tokens if t.head == self.anchor and t.rel in _CORE_RELATIONS]
         return found
 
+    def attributive(self) -> bool:
+        """The trigger is a participle qualifying a noun (``выдвинутые обвинения``): it names
+        the thing by what was done to it, it does not tell the doing."""
+        token = self.tokens[self.anchor]
+        return token.rel in {"amod", "acl"} and "VerbForm=Part" in token.feats and "Variant=Short" not in token.feats
+
+    def infinitives(self) -> list[int]:
+        """The infinitives the trigger governs: what is banned or ordered (``запретили
+        занимать должности``)."""
+        return [t.index for t in self.tokens
+                if t.head == self.anchor and t.rel in {"xcomp", "ccomp", "csubj", "csubj:pass", "obj"}
+                and "VerbForm=Inf" in t.feats]
+
     def holds(self, cond: dict) -> bool:
         window = cond.get("window", 6)
         first, last = self.hit[0], self.hit[-1]
@@ -258,6 +346,12 @@ class _Context:
         if "head" in cond and not has(heads_up(self.tokens, self.anchor), cond["head"]):
             return False
         if "linked" in cond and not has(self.linked(), cond["linked"]):
+            return False
+        if "complement" in cond and not has(self.infinitives(), cond["complement"]):
+            return False
+        if "infinitive" in cond and bool(self.infinitives()) != cond["infinitive"]:
+            return False
+        if "attributive" in cond and self.attributive() != cond["attributive"]:
             return False
         if "mentions" in cond:
             wanted = set(cond["mentions"])
