@@ -283,7 +283,8 @@ SCHEMAS: dict[str, Schema] = {
     "realis.json": record(required={
         **{key: WORDS for key in ("modal_heads", "norm_heads", "alleged_heads", "transparent_heads",
                                   "habitual_adverbs", "frequency_adverbs", "generic_determiners", "generic_pronouns",
-                                  "statistic_words", "collective_subjects", "article_words", "status_heads", "time_unit_nouns")},
+                                  "statistic_words", "collective_subjects", "article_words", "status_heads", "time_unit_nouns",
+                                  "possessive_pronouns")},
         **{key: PATTERNS for key in ("habitual_patterns", "statistic_patterns", "statistic_idioms",
                                      "alleged_patterns", "period_patterns")}}),
     "realis_classifier.json": record(

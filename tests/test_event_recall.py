@@ -102,3 +102,61 @@ def test_a_charge_not_brought_is_a_negated_event(events_of):
 ])
 def test_a_ban_is_typed_by_what_it_bans(events_of, text, expected):
     assert dict(event_types(events_of(text))) == expected
+
+
+# ------------------------------------------------------- a deed done in protest
+
+@pytest.mark.parametrize("text, count", [
+    ("В знак протеста депутаты фракции «Яблоко» покинули зал заседаний 3 июля 2018 года.", 1),
+    ("В знак протеста против приговора Олег Рыбин объявил голодовку.", 1),  # one protest, told twice
+    ("Рыбин подписал письмо в знак уважения к ветеранам.", 0),
+])
+def test_a_deed_done_in_protest_is_a_protest(events_of, text, count):
+    assert event_types(events_of(text))["protest"] == count
+
+
+# ------------------------------------------------------- whose happening it was
+
+@pytest.mark.parametrize("text, kind, count", [
+    ("Спустя двадцать лет после его убийства дело журналиста так и не раскрыто.", "violence", 1),
+    ("Её задержание видели десятки прохожих на Садовой улице.", "detention", 1),
+    ("Задержание — крайняя мера, напоминает юрист.", "detention", 0),  # a kind, no one's
+])
+def test_a_happening_noun_with_a_possessor_is_specific(events_of, text, kind, count):
+    assert event_types(events_of(text))[kind] == count
+
+
+# ------------------------------------------------------- an imperfective passive in -ся
+
+@pytest.mark.parametrize("text, kind, count", [
+    ("Ранее активист Борис Кудрин уже задерживался на пикете у мэрии.", "detention", 1),
+    ("В 2016 году его квартира дважды обыскивалась сотрудниками ФСБ.", "surveillance", 1),
+    ("Поезд из Москвы задерживался на сорок минут.", "detention", 0),  # not a passive: "was late"
+])
+def test_an_imperfective_passive_is_its_transitive_verb(events_of, text, kind, count):
+    assert event_types(events_of(text))[kind] == count
+
+
+# ------------------------------------------------------- people beaten, an investigation opened
+
+@pytest.mark.parametrize("text, kind, count", [
+    ("В отделе их раздели и били, требуя признаться.", "violence", 1),
+    ("Охранники били Сергея Ломова, пока он не потерял сознание.", "violence", 1),
+    ("Часы на башне били полночь.", "violence", 0),
+    ("Расследование гибели журналиста начато в мае 2017 года.", "other", 1),
+    ("Прокуратура приступила к повторному расследованию дела Кудрина.", "other", 1),
+    ("Расследование, по словам адвоката, ведётся вяло.", "other", 0),
+])
+def test_beatings_and_investigations_opened(events_of, text, kind, count):
+    assert event_types(events_of(text))[kind] == count
+
+
+# ------------------------------------------------------- a happening said not to exist
+
+@pytest.mark.parametrize("text, kind", [
+    ("У Анны Гуськовой телесных повреждений нет.", "violence"),
+    ("В тот вечер в Твери задержаний не было.", "detention"),
+])
+def test_a_happening_said_not_to_exist_is_negated(events_of, text, kind):
+    found = [e for e in events_of(text) if e.type == kind]
+    assert found and all(e.negated for e in found)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from ..nlp import Models, morph_analyzer, parse_word
@@ -106,7 +106,36 @@ def _adapt(sentence: Sentence, spans, morph, trees: Sequence[tuple[int, str]]) -
                 feats=_feats(tags.feats),
             )
         )
-    return tuple(tokens)
+    return tuple(_with_passive_partner(tokens, token) for token in tokens)
+
+
+def _with_passive_partner(tokens: Sequence[Token], token: Token) -> Token:
+    """A token of an imperfective ``-ся`` passive also carries the transitive trigger verb it
+    is made from (``задерживался на пикете`` is ``задерживать``'s passive); only where the
+    parser reads the passive and someone is said to undergo or do it (an animate subject, or
+    an animate agent in the instrumental): ``поезд задерживался`` is only late."""
+    partners = passive_partners(token.lemmas, token.feats)
+    if not partners:
+        return token
+    own = [t for t in tokens if t.head == token.index]
+    undergone = any(t.rel.startswith("nsubj") and ("Animacy=Anim" in t.feats or t.pos in {"PRON", "PROPN"})
+                    for t in own)
+    done_by = any(t.rel.startswith("obl") and "Case=Ins" in t.feats and "Animacy=Anim" in t.feats for t in own)
+    return replace(token, lemmas=token.lemmas | partners) if undergone or done_by else token
+
+
+def passive_partners(lemmas: frozenset[str], feats: frozenset[str]) -> frozenset[str]:
+    """The trigger verbs an imperfective passive in ``-ся`` is made from, when the parser
+    reads the passive voice (``задерживаться`` is also "to stay late").
+
+    >>> sorted(passive_partners(frozenset({"задерживаться"}), frozenset({"Voice=Pass", "Aspect=Imp"})))
+    ['задерживать']
+    >>> passive_partners(frozenset({"задерживаться"}), frozenset({"Voice=Mid", "Aspect=Imp"}))
+    frozenset()
+    """
+    if "Voice=Pass" not in feats or "Aspect=Imp" not in feats:
+        return frozenset()
+    return frozenset(lemma[:-2] for lemma in lemmas if lemma.endswith("ся") and lemma[:-2] in trigger_index())
 
 
 def _feats(feats: dict | None) -> frozenset[str]:
@@ -166,6 +195,7 @@ def may_trigger(words: list[str]) -> bool:
     (True, False)
     """
     present = frozenset().union(*map(word_lemmas, words)) if words else frozenset()
+    present |= {lemma[:-2] for lemma in present if lemma.endswith("ся")}  # a passive's verb, maybe
     return any(
         set(entry["parts"]) <= present
         for key in trigger_index().keys() & present
@@ -311,6 +341,11 @@ class _Context:
         found = [h for h in heads_up(self.tokens, self.anchor, 1)
                  if self.tokens[self.anchor].rel in {"acl", "amod", "acl:relcl"}]
         found += [t.index for t in self.tokens if t.head == self.anchor and t.rel in _CORE_RELATIONS]
+        # "их раздели и били": a verb conjoined to another, with no object of its own, shares its object
+        anchor = self.tokens[self.anchor]
+        if anchor.rel == "conj" and anchor.head >= 0 and not any(
+                t.head == self.anchor and t.rel == "obj" for t in self.tokens):
+            found += [t.index for t in self.tokens if t.head == anchor.head and t.rel == "obj"]
         return found
 
     def attributive(self) -> bool:
