@@ -160,3 +160,19 @@ def test_beatings_and_investigations_opened(events_of, text, kind, count):
 def test_a_happening_said_not_to_exist_is_negated(events_of, text, kind):
     found = [e for e in events_of(text) if e.type == kind]
     assert found and all(e.negated for e in found)
+
+
+# ------------------------------------------------------- a penalty named as a ruling's complement
+
+@pytest.mark.parametrize("text, expected", [
+    # one ruling, told by its verb: the penalty's noun is no second custody
+    ("12 марта 2017 года суд приговорил Петра Зуева к шести годам лишения свободы.", {"custody": 1}),
+    ("Суд отправил Зуева на десять суток ареста 4 мая 2017 года.", {"custody": 1}),
+    # a ruling that only might come, or a penalty only asked for, is none
+    ("Зуев ждал приговора: его могли приговорить к лишению свободы на три года.", {}),
+    ("Обвинение просило для Зуева наказания в виде лишения свободы на четыре года.", {}),
+    # a penalty governed by a trigger of another type stays
+    ("Полиция задержала Зуева, осуждённого ранее на два года лишения свободы.", {"detention": 1, "custody": 1}),
+])
+def test_a_penalty_named_as_the_complement_of_its_ruling(events_of, text, expected):
+    assert dict(event_types(events_of(text))) == expected

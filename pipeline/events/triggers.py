@@ -453,7 +453,26 @@ def find_triggers(
         if used.isdisjoint(hit.tokens):
             chosen.append(hit)
             used.update(hit.tokens)
-    return _drop_objects_of_denials(tokens, sorted(chosen, key=lambda h: h.tokens[0]))
+    hits = _drop_objects_of_denials(tokens, sorted(chosen, key=lambda h: h.tokens[0]))
+    return _drop_complements(tokens, hits)
+
+
+def _drop_complements(tokens, hits: list[TriggerHit]) -> list[TriggerHit]:
+    """A penalty named as the complement of the ruling that imposes it (``приговорил к семи
+    годам лишения свободы``, ``мог быть приговорен к лишению свободы``) is that ruling's
+    telling, not a second one: the governing trigger of the same type tells it, and the
+    realis step judges the governing verb (a ruling that only may come is none)."""
+    anchors = {h.anchor: h for h in hits}
+    kept = []
+    for hit in hits:
+        if tokens[hit.anchor].pos != "NOUN":
+            kept.append(hit)  # only a penalty named by its noun is a complement
+            continue
+        governing = [anchors[g] for g in heads_up(tokens, hit.anchor, 3) if g in anchors and g not in hit.tokens]
+        if any(g.type == hit.type and tokens[g.anchor].pos in {"VERB", "AUX"} for g in governing):
+            continue
+        kept.append(hit)
+    return kept
 
 
 _REPLACING = frozenset({"заменить", "заменять"})
