@@ -166,7 +166,7 @@ CURRENCY = both(TEXT, where(lambda v: v in currency_codes(),
                             "in currency_codes.json"))
 CONDITION = record(optional={
     "near": WORDS, "before": WORDS, "after": WORDS, "head": WORDS, "linked": WORDS,
-    "complement": WORDS, "infinitive": FLAG, "attributive": FLAG,
+    "complement": WORDS, "infinitive": FLAG, "attributive": FLAG, "agentless_passive": FLAG,
     "mentions": list_of(one_of(MENTION_TYPES, "mention type")),
     "actors": list_of(ACTOR), "agent": list_of(ACTOR), "window": INT,
 })

@@ -176,3 +176,13 @@ def test_a_happening_said_not_to_exist_is_negated(events_of, text, kind):
 ])
 def test_a_penalty_named_as_the_complement_of_its_ruling(events_of, text, expected):
     assert dict(event_types(events_of(text))) == expected
+
+
+# ------------------------------------------------------- "had to" is no one's pressure
+
+@pytest.mark.parametrize("text, count", [
+    ("Из-за кризиса министр был вынужден уйти в отставку в 2015 году.", 0),
+    ("Сотрудники ФСБ вынудили Арсения Котова подписать признание 5 мая 2017 года.", 1),
+])
+def test_an_agentless_forced_is_no_intimidation(events_of, text, count):
+    assert event_types(events_of(text))["intimidation"] == count

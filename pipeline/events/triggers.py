@@ -354,6 +354,15 @@ class _Context:
         token = self.tokens[self.anchor]
         return token.rel in {"amod", "acl"} and "VerbForm=Part" in token.feats and "Variant=Short" not in token.feats
 
+    def agentless_passive(self) -> bool:
+        """A short passive participle with no one said to have done it (``был вынужден уйти``:
+        "had to", no one forced him that the text names)."""
+        token = self.tokens[self.anchor]
+        if "Variant=Short" not in token.feats or "VerbForm=Part" not in token.feats:
+            return False
+        return not any(t.head == self.anchor and (t.rel == "obl:agent" or (
+            t.rel == "obl" and "Case=Ins" in t.feats and "Animacy=Anim" in t.feats)) for t in self.tokens)
+
     def infinitives(self) -> list[int]:
         """The infinitives the trigger governs: what is banned or ordered (``запретили
         занимать должности``)."""
@@ -387,6 +396,8 @@ class _Context:
         if "infinitive" in cond and bool(self.infinitives()) != cond["infinitive"]:
             return False
         if "attributive" in cond and self.attributive() != cond["attributive"]:
+            return False
+        if "agentless_passive" in cond and self.agentless_passive() != cond["agentless_passive"]:
             return False
         if "mentions" in cond:
             wanted = set(cond["mentions"])
