@@ -186,3 +186,16 @@ def test_a_penalty_named_as_the_complement_of_its_ruling(events_of, text, expect
 ])
 def test_an_agentless_forced_is_no_intimidation(events_of, text, count):
     assert event_types(events_of(text))["intimidation"] == count
+
+
+# ------------------------------------------------------- a lexicon phrase told in another order
+
+@pytest.mark.parametrize("text, kind, count", [
+    ("Приговор по делу Виктора Орлова был вынесен 14 февраля 2017 года.", "court", 1),
+    ("К ответственности за избиение Орлова были привлечены двое охранников.", "other", 1),
+    ("Дело против Орлова было возбуждено в марте 2015 года.", "other", 1),
+    # a participle naming verdicts tells no ruling
+    ("Большинство приговоров, вынесенных по таким делам, обжалуют.", "court", 0),
+])
+def test_a_verb_phrase_is_matched_through_the_parse(events_of, text, kind, count):
+    assert event_types(events_of(text))[kind] == count

@@ -431,6 +431,36 @@ def _match_parts(tokens, start, parts, gap) -> tuple[int, ...] | None:
     return tuple(matched)
 
 
+_PREPOSITIONS = frozenset({"в", "во", "на", "к", "ко", "из", "под", "по", "с", "со", "за", "о", "об", "от", "до", "у", "для"})
+_LINKS = frozenset({"obj", "iobj", "obl", "nsubj:pass", "nsubj"})
+
+
+def _match_through_parse(tokens, start, parts) -> tuple[int, ...] | None:
+    """A verb phrase of the lexicon told in another order or apart (``приговор ... был
+    вынесен``, ``к ответственности были привлечены``): the phrase's last word is a direct
+    dependent of the verb (its object, subject or complement; not the noun a participle
+    qualifies: ``приговоров, вынесенных в эти годы`` names verdicts, it tells no ruling), and
+    its other words are that noun's adjectives and preposition. The parts come back in the
+    entry's order."""
+    verb = tokens[start]
+    if verb.pos not in {"VERB", "AUX"} or len(parts) < 2:
+        return None
+    last = parts[-1]
+    nouns = [t.index for t in tokens if last in t.lemmas and t.index != start and t.head == start and t.rel in _LINKS]
+    for n in nouns:
+        own = [t for t in tokens if t.head == n]
+        matched = [start]
+        for part in parts[1:-1]:
+            found = next((t.index for t in own if part in t.lemmas and t.index not in matched
+                          and (t.rel == "case" if part in _PREPOSITIONS else t.rel in {"amod", "nmod", "compound"})), None)
+            if found is None:
+                break
+            matched.append(found)
+        else:
+            return (*matched, n)
+    return None
+
+
 def find_triggers(
     tokens: tuple[Token, ...],
     placed: Sequence[PlacedMention] = (),
@@ -452,6 +482,8 @@ def find_triggers(
         for lemma in token.lemmas:
             for entry in index.get(lemma, ()):
                 hit = _match_parts(tokens, token.index, entry["parts"], entry.get("gap", 2))
+                if hit is None:
+                    hit = _match_through_parse(tokens, token.index, entry["parts"])
                 if hit is None:
                     continue
                 typed = _decide(entry, tokens, hit, mention_tokens, actors)
@@ -526,4 +558,6 @@ def _decide(entry, tokens, hit, mention_tokens, actors) -> TriggerHit | None:
         if not negated:
             return None
         negated = False
+    if list(hit) != sorted(hit):  # matched through the parse, out of order: the anchor's word is the span
+        return TriggerHit(kind, tuple(sorted(hit)), anchor, negated, tokens[anchor].start, tokens[anchor].end)
     return TriggerHit(kind, hit, anchor, negated, tokens[hit[0]].start, tokens[hit[-1]].end)
