@@ -199,3 +199,19 @@ def test_an_agentless_forced_is_no_intimidation(events_of, text, count):
 ])
 def test_a_verb_phrase_is_matched_through_the_parse(events_of, text, kind, count):
     assert event_types(events_of(text))[kind] == count
+
+
+# ------------------------------------------------------- held before the verdict, then sentenced
+
+@pytest.mark.parametrize("text, count", [
+    ("15 мая 2017 года суд приговорил Илью Гущина к трём годам колонии. "
+     "До приговора Гущин полгода находился в СИЗО.", 2),
+    ("Илью Гущина 3 марта 2017 года заключили под стражу. С тех пор Гущин находится в СИЗО.", 1),
+])
+def test_custody_before_the_verdict_is_not_the_sentence(events_of, text, count):
+    assert event_types(events_of(text))["custody"] == count
+
+
+def test_a_statute_that_implies_a_penalty_is_no_custody(events_of):
+    text = "Статья 109 УК подразумевает лишение свободы на срок до двух лет."
+    assert event_types(events_of(text))["custody"] == 0

@@ -72,8 +72,25 @@ def compatible(a: Draft, b: Draft) -> bool:
         return False
     if x.persons and y.persons and not set(x.persons) & set(y.persons):
         return False
+    if x.type == "custody" and len({_custody_stage(a), _custody_stage(b)} - {None}) > 1:
+        return False  # held before the verdict, then sentenced: two happenings
     return dates_agree(x.date, y.date) and _agree(x.place, y.place) and all(
         _bounds_agree(p, q) for p, q in ((x.count, y.count), (x.money, y.money), (x.term, y.term)))
+
+
+def _custody_stage(draft: Draft) -> str | None:
+    """``pretrial`` (``в СИЗО``, ``под стражей``, ``домашний арест``), ``sentence``
+    (``приговорил``, ``колония``, ``лишение свободы``) or None: which custody a telling tells."""
+    lemmas = frozenset().union(*(word_lemmas(w) for w in re.findall(r"\w+", draft.event.trigger)))
+    pretrial, sentence = lemmas & _words("pretrial_custody_words"), lemmas & _words("sentence_custody_words")
+    if bool(pretrial) == bool(sentence):
+        return None
+    return "pretrial" if pretrial else "sentence"
+
+
+@cache
+def _words(key: str) -> frozenset[str]:
+    return frozenset(context()[key])
 
 
 def _same_day(a: Draft, b: Draft) -> bool:
