@@ -215,3 +215,16 @@ def test_custody_before_the_verdict_is_not_the_sentence(events_of, text, count):
 def test_a_statute_that_implies_a_penalty_is_no_custody(events_of):
     text = "Статья 109 УК подразумевает лишение свободы на срок до двух лет."
     assert event_types(events_of(text))["custody"] == 0
+
+
+# ------------------------------------------------------- rulings on rulings, hearings
+
+@pytest.mark.parametrize("text, count", [
+    ("3 апреля 2018 года областной суд признал приговор Семёну Левину законным.", 1),
+    ("Постановление губернатора было отменено решением суда в мае 2016 года.", 1),
+    ("Левин не признал вину на слушаниях в районном суде Твери.", 1),
+    ("Публичные слушания по проекту парка прошли в мэрии.", 0),
+    ("Организаторы отменили ярмарку из-за дождя.", 0),
+])
+def test_rulings_on_rulings_and_hearings_are_court_events(events_of, text, count):
+    assert event_types(events_of(text))["court"] == count
