@@ -500,6 +500,9 @@ def find_triggers(
     return _drop_complements(tokens, hits)
 
 
+_PENALTY_TYPES = frozenset({"custody", "fine", "compulsory_work"})
+
+
 def _drop_complements(tokens, hits: list[TriggerHit]) -> list[TriggerHit]:
     """A penalty named as the complement of the ruling that imposes it (``приговорил к семи
     годам лишения свободы``, ``мог быть приговорен к лишению свободы``) is that ruling's
@@ -508,8 +511,11 @@ def _drop_complements(tokens, hits: list[TriggerHit]) -> list[TriggerHit]:
     anchors = {h.anchor: h for h in hits}
     kept = []
     for hit in hits:
-        if tokens[hit.anchor].pos != "NOUN":
-            kept.append(hit)  # only a penalty named by its noun is a complement
+        located = any(t.head == hit.anchor and t.rel == "case" and t.lemmas & {"в", "во"} for t in tokens)
+        if tokens[hit.anchor].pos != "NOUN" or hit.type not in _PENALTY_TYPES or located:
+            # only a penalty named by its noun is a complement; where it is served ("отбывает
+            # срок в колонии") is no penalty named, and names the place
+            kept.append(hit)
             continue
         governing = [anchors[g] for g in heads_up(tokens, hit.anchor, 3) if g in anchors and g not in hit.tokens]
         if any(g.type == hit.type and tokens[g.anchor].pos in {"VERB", "AUX"} for g in governing):
