@@ -166,6 +166,7 @@ CURRENCY = both(TEXT, where(lambda v: v in currency_codes(),
                             "in currency_codes.json"))
 CONDITION = record(optional={
     "near": WORDS, "before": WORDS, "after": WORDS, "head": WORDS, "linked": WORDS,
+    "complement": WORDS, "infinitive": FLAG, "attributive": FLAG, "agentless_passive": FLAG,
     "mentions": list_of(one_of(MENTION_TYPES, "mention type")),
     "actors": list_of(ACTOR), "agent": list_of(ACTOR), "window": INT,
 })
@@ -178,7 +179,7 @@ def _anchor_in_phrase(entry) -> bool:
 TRIGGER = both(
     record(required={"lemma": LEMMA}, optional={
         "type": nullable(EVENT_TYPE), "anchor": INT, "gap": INT, "needs": CONDITION,
-        "block": list_of(CONDITION), "negative_only": FLAG,
+        "block": list_of(CONDITION), "negative_only": FLAG, "nominal": FLAG,
         "rules": list_of(record(required={"if": CONDITION, "type": nullable(EVENT_TYPE)})),
     }),
     where(_anchor_in_phrase, "anchor {value[anchor]!r} is not a part of the lemma phrase"),
@@ -197,6 +198,7 @@ _EVENT_CONTEXT_WORDS = (
     "application_words", "attendance_words", "back_reference", "place_container_heads", "citizenship_nouns",
     "org_like_heads", "branch_nouns", "subordinators", "agent_nouns", "habitual_adverbs", "narrator_pronouns",
     "official_nouns", "kin_nouns", "patient_subject_verbs", "person_holder_nouns", "phase_verbs", "staff_nouns", "serving_verbs", "lease_words", "conviction_words", "plea_words",
+    "pretrial_custody_words", "sentence_custody_words",
     "total_periods", "total_period_quantifiers", "total_period_after_blockers",
     "total_scope_places", "total_collective_heads",
 )
@@ -282,7 +284,8 @@ SCHEMAS: dict[str, Schema] = {
     "realis.json": record(required={
         **{key: WORDS for key in ("modal_heads", "norm_heads", "alleged_heads", "transparent_heads",
                                   "habitual_adverbs", "frequency_adverbs", "generic_determiners", "generic_pronouns",
-                                  "statistic_words", "collective_subjects", "article_words", "status_heads", "time_unit_nouns")},
+                                  "statistic_words", "collective_subjects", "article_words", "status_heads", "time_unit_nouns",
+                                  "possessive_pronouns")},
         **{key: PATTERNS for key in ("habitual_patterns", "statistic_patterns", "statistic_idioms",
                                      "alleged_patterns", "period_patterns")}}),
     "realis_classifier.json": record(

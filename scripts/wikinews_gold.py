@@ -74,6 +74,10 @@ EXTENSION_KINDS = ("detention", "arrest", "sentence", "protest", "custody")
 EXTENSION_MIN_HITS = 3
 EXTENSION_SEED = 20261206_4  # random.Random(EXTENSION_SEED).sample(pool, EXTENSION_DRAW)
 EXTENSION_DRAW = 10
+# A third development draw (session 5), by the same rule from the pool the first two draws
+# left, with its own seed. Written to split.json (``dev_extension_2``) and its hashes to
+# reference.json before the pipeline ran on any of the drawn articles.
+EXTENSION_2_SEED = 20261206_5
 
 
 class WikinewsGoldError(ValueError):
@@ -136,21 +140,28 @@ def kind_hits(text: str, kinds: tuple[str, ...]) -> int:
     return len(pattern.findall(text))
 
 
-def draw_extension(first: dict) -> dict:
-    """The second development draw: court, detention and protest stories the first draw left."""
+def draw_extension(first: dict, earlier: tuple[dict, ...] = (), seed: int = EXTENSION_SEED) -> dict:
+    """A further development draw: court, detention and protest stories no earlier draw took."""
     taken = set(first["heldout"]) | set(first["dev"])
+    for drawn in earlier:
+        taken |= set(drawn["dev"])
     pool = [doc for doc in candidates() if doc not in taken
             and kind_hits(read_text(doc), EXTENSION_KINDS) >= EXTENSION_MIN_HITS]
-    return {"rule": {"from": "the candidates not in the first draw (never a held-out article)",
+    which = "the first draw" if not earlier else "the earlier draws"
+    return {"rule": {"from": f"the candidates not in {which} (never a held-out article)",
                      "kinds": list(EXTENSION_KINDS), "min_hits": EXTENSION_MIN_HITS},
-            "seed": EXTENSION_SEED, "pool": len(pool),
-            "dev": random.Random(EXTENSION_SEED).sample(pool, EXTENSION_DRAW)}
+            "seed": seed, "pool": len(pool),
+            "dev": random.Random(seed).sample(pool, EXTENSION_DRAW)}
+
+
+EXTENSIONS = ("dev_extension", "dev_extension_2")  # the further development draws, in order
 
 
 def split() -> dict:
     """split.json as stored; ``dev`` is every development article (both draws)."""
     stored = json.loads((DATA / "split.json").read_text(encoding="utf-8"))
-    return {**stored, "dev": stored["dev"] + stored.get("dev_extension", {}).get("dev", [])}
+    extra = [doc for key in EXTENSIONS for doc in stored.get(key, {}).get("dev", [])]
+    return {**stored, "dev": stored["dev"] + extra}
 
 
 def stored_split() -> dict:
@@ -312,21 +323,24 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{drawn['candidates']} candidates; held out: {' '.join(drawn['heldout'])}; "
                   f"development: {' '.join(drawn['dev'])}")
             drawn["dev_extension"] = draw_extension(drawn)
-            print(f"second development draw, {drawn['dev_extension']['pool']} in its pool: "
-                  f"{' '.join(drawn['dev_extension']['dev'])}")
+            drawn["dev_extension_2"] = draw_extension(drawn, (drawn["dev_extension"],), EXTENSION_2_SEED)
+            for key, which in zip(EXTENSIONS, ("second", "third")):
+                print(f"{which} development draw, {drawn[key]['pool']} in its pool: "
+                      f"{' '.join(drawn[key]['dev'])}")
             path = DATA / "split.json"
             if path.exists():
                 stored = json.loads(path.read_text(encoding="utf-8"))
-                if {k: v for k, v in stored.items() if k != "dev_extension"} != \
-                        {k: v for k, v in drawn.items() if k != "dev_extension"}:
+                if {k: v for k, v in stored.items() if k not in EXTENSIONS} != \
+                        {k: v for k, v in drawn.items() if k not in EXTENSIONS}:
                     raise WikinewsGoldError("the draw differs from data/wikinews/split.json: "
                                             "NEREL or the rule changed; the stored split stands")
-                if "dev_extension" in stored and stored["dev_extension"] != drawn["dev_extension"]:
-                    raise WikinewsGoldError("the second draw differs from data/wikinews/split.json")
+                for key in EXTENSIONS:
+                    if key in stored and stored[key] != drawn[key]:
+                        raise WikinewsGoldError(f"the {key} draw differs from data/wikinews/split.json")
             if args.write:
                 DATA.mkdir(parents=True, exist_ok=True)
                 path.write_text(json.dumps(drawn, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-                docs = drawn["heldout"] + drawn["dev"] + drawn["dev_extension"]["dev"]
+                docs = drawn["heldout"] + drawn["dev"] + [doc for key in EXTENSIONS for doc in drawn[key]["dev"]]
                 (DATA / "reference.json").write_text(
                     json.dumps(reference_record(docs), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
         elif args.command == "text":

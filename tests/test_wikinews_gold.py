@@ -37,12 +37,18 @@ def test_the_split_is_two_disjoint_halves_of_the_draw():
     assert split["seed"] == wikinews_gold.SEED
 
 
-def test_the_second_development_draw_takes_no_article_of_the_first():
+def test_the_further_development_draws_take_no_article_of_an_earlier_one():
     stored = wikinews_gold.stored_split()
-    extension = stored["dev_extension"]["dev"]
-    assert len(extension) == len(set(extension)) == wikinews_gold.EXTENSION_DRAW
-    assert not set(extension) & (set(stored["heldout"]) | set(stored["dev"]))
-    assert wikinews_gold.split()["dev"] == stored["dev"] + extension  # development is both draws
+    taken = set(stored["heldout"]) | set(stored["dev"])
+    extensions = []
+    for key in wikinews_gold.EXTENSIONS:
+        extension = stored[key]["dev"]
+        assert len(extension) == len(set(extension)) == wikinews_gold.EXTENSION_DRAW
+        assert not set(extension) & taken
+        taken |= set(extension)
+        extensions += extension
+    assert stored["dev_extension_2"]["seed"] == wikinews_gold.EXTENSION_2_SEED != wikinews_gold.EXTENSION_SEED
+    assert wikinews_gold.split()["dev"] == stored["dev"] + extensions  # development is every draw
     assert not set(wikinews_gold.split()["dev"]) & set(wikinews_gold.split()["heldout"])
 
 
@@ -57,8 +63,11 @@ def test_stored_articles_are_all_drawn_and_held_out_first():
 def test_the_draw_reproduces_the_stored_split():
     drawn = wikinews_gold.draw()
     stored = wikinews_gold.stored_split()
-    assert drawn == {k: v for k, v in stored.items() if k != "dev_extension"}
-    assert wikinews_gold.draw_extension(drawn) == stored["dev_extension"]
+    assert drawn == {k: v for k, v in stored.items() if k not in wikinews_gold.EXTENSIONS}
+    second = wikinews_gold.draw_extension(drawn)
+    assert second == stored["dev_extension"]
+    third = wikinews_gold.draw_extension(drawn, (second,), wikinews_gold.EXTENSION_2_SEED)
+    assert third == stored["dev_extension_2"]
 
 
 @needs_nerel

@@ -34,7 +34,7 @@ from ..records import DateValue
 from .actors import specific
 from .draft import Draft
 from .syntax import context
-from .triggers import word_lemmas
+from .triggers import deverbal_nouns, word_lemmas
 
 
 def _agree(a, b) -> bool:
@@ -72,8 +72,25 @@ def compatible(a: Draft, b: Draft) -> bool:
         return False
     if x.persons and y.persons and not set(x.persons) & set(y.persons):
         return False
+    if x.type == "custody" and len({_custody_stage(a), _custody_stage(b)} - {None}) > 1:
+        return False  # held before the verdict, then sentenced: two happenings
     return dates_agree(x.date, y.date) and _agree(x.place, y.place) and all(
         _bounds_agree(p, q) for p, q in ((x.count, y.count), (x.money, y.money), (x.term, y.term)))
+
+
+def _custody_stage(draft: Draft) -> str | None:
+    """``pretrial`` (``в СИЗО``, ``под стражей``, ``домашний арест``), ``sentence``
+    (``приговорил``, ``колония``, ``лишение свободы``) or None: which custody a telling tells."""
+    lemmas = frozenset().union(*(word_lemmas(w) for w in re.findall(r"\w+", draft.event.trigger)))
+    pretrial, sentence = lemmas & _words("pretrial_custody_words"), lemmas & _words("sentence_custody_words")
+    if bool(pretrial) == bool(sentence):
+        return None
+    return "pretrial" if pretrial else "sentence"
+
+
+@cache
+def _words(key: str) -> frozenset[str]:
+    return frozenset(context()[key])
 
 
 def _same_day(a: Draft, b: Draft) -> bool:
@@ -120,9 +137,12 @@ _FUNCTION_WORDS = frozenset({"в", "во", "на", "к", "из", "под", "по
 def same_word(a: Draft, b: Draft) -> bool:
     """The two triggers share a lemma, function words aside (``возбуждено дело`` and
     ``возбуждение дела``; not ``уволен`` and ``исключен``), or words of one family
-    (``word_families``: a case opened and the charge brought in it)."""
+    (``word_families``: a case opened and the charge brought in it), or a verb and its noun
+    of action (``помиловал`` and ``помилование``)."""
     def lemmas(trigger: str) -> frozenset[str]:
-        return frozenset().union(*(word_lemmas(w) for w in re.findall(r"\w+", trigger))) - _FUNCTION_WORDS
+        found = frozenset().union(*(word_lemmas(w) for w in re.findall(r"\w+", trigger))) - _FUNCTION_WORDS
+        # a verb and its noun of action are one word ("помиловал" ... "указ о помиловании")
+        return found | {noun for lemma in found for noun in deverbal_nouns(lemma)}
     x, y = lemmas(a.event.trigger), lemmas(b.event.trigger)
     return bool(x & y) or any(x & family and y & family for family in _families())
 

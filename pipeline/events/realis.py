@@ -379,6 +379,15 @@ def _planned(tokens, hit: TriggerHit) -> bool:
     return False
 
 
+def _possessed(tokens, hit: TriggerHit) -> bool:
+    """A noun of a happening with a possessor of its own: whose it was is said (``его
+    убийства``, ``ее задержание``), so it is one happening to particular people, not a kind."""
+    if tokens[hit.anchor].pos not in {"NOUN", "PROPN"}:
+        return False
+    return any(tokens[c].rel in {"det", "nmod:poss"} and tokens[c].pos in {"DET", "PRON"}
+               and tokens[c].lemmas & _words("possessive_pronouns") for c in children(tokens, hit.anchor))
+
+
 def _names_people(token: Token) -> bool:
     """A participle standing for people (``преследуемых``, ``обвиняемых``, ``осужденные``):
     it names a group by what befell them rather than telling that it did. The tagger
@@ -436,6 +445,7 @@ def cues_of(tokens: tuple[Token, ...], hit: TriggerHit, args, mentions: Sequence
         "qualifies_person": _qualifies_person(tokens, hit, mentions),
         "status": _standing_status(tokens, hit),
         "noun": anchor.pos in {"NOUN", "PROPN"},
+        "possessed": _possessed(tokens, hit),
         "participle": "VerbForm=Part" in anchor.feats,
     }
     return frozenset(cues | {name for name, fired in checks.items() if fired})
@@ -452,7 +462,7 @@ def decide_by_rules(cues: frozenset[str]) -> str:
     >>> decide_by_rules(frozenset({"statistic", "noun"})), decide_by_rules(frozenset({"statistic", "has_person"}))
     ('statistical', 'specific')
     """
-    particular = bool(cues & {"has_person", "has_person_word", "has_date_day"})
+    particular = bool(cues & {"has_person", "has_person_word", "has_date_day", "possessed"})
     if "endnote" in cues:
         return "endnote"
     if "table_row" in cues:
@@ -492,7 +502,7 @@ def decide_by_rules(cues: frozenset[str]) -> str:
             and not {"past", "perfective"} <= cues:
         return "generic"
     told = cues & {"has_person", "has_person_word", "has_date_day", "has_date_year", "has_place",
-                   "has_count", "has_amount", "has_term"}
+                   "has_count", "has_amount", "has_term", "possessed"}
     if "noun" in cues and not told and "past" not in cues:
         return "generic"
     # nothing tells it: no tense, no verb form, no particular (a trigger word the parser

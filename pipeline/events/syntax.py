@@ -143,9 +143,16 @@ def children(tokens: tuple[Token, ...], index: int) -> list[int]:
 
 def is_negated(tokens: tuple[Token, ...], index: int) -> bool:
     """``не`` on the trigger, directly or through an auxiliary (``не был задержан``,
-    ``не стала задерживать``)."""
+    ``не стала задерживать``), or a noun said not to exist (``повреждений нет``)."""
     negation, passes = folded_set("negation"), folded_set("negation_passes")
     if any(t.head == index and t.lemmas & negation for t in tokens):
+        return True
+    # a noun said not to exist: "телесных повреждений нет", "задержаний не было"
+    noun = tokens[index].head if tokens[index].rel == "amod" else index  # "телесных" -> "повреждений"
+    head = tokens[noun].head if noun >= 0 else -1
+    if noun >= 0 and tokens[noun].pos == "NOUN" and head >= 0 and (
+            "нет" in tokens[head].lemmas
+            or ("быть" in tokens[head].lemmas and any(t.head == head and t.lemmas & negation for t in tokens))):
         return True
     j = index - 1
     while j >= 0 and index - j <= 4:

@@ -15,10 +15,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
-from ..nlp import Models, morph_analyzer
+from ..nlp import Models, morph_analyzer, parse_word
 from ..records import Sentence
 from ..resources import fold, load_json, load_jsonl
 from ..segment import cut_long
@@ -106,7 +106,36 @@ def _adapt(sentence: Sentence, spans, morph, trees: Sequence[tuple[int, str]]) -
                 feats=_feats(tags.feats),
             )
         )
-    return tuple(tokens)
+    return tuple(_with_passive_partner(tokens, token) for token in tokens)
+
+
+def _with_passive_partner(tokens: Sequence[Token], token: Token) -> Token:
+    """A token of an imperfective ``-ся`` passive also carries the transitive trigger verb it
+    is made from (``задерживался на пикете`` is ``задерживать``'s passive); only where the
+    parser reads the passive and someone is said to undergo or do it (an animate subject, or
+    an animate agent in the instrumental): ``поезд задерживался`` is only late."""
+    partners = passive_partners(token.lemmas, token.feats)
+    if not partners:
+        return token
+    own = [t for t in tokens if t.head == token.index]
+    undergone = any(t.rel.startswith("nsubj") and ("Animacy=Anim" in t.feats or t.pos in {"PRON", "PROPN"})
+                    for t in own)
+    done_by = any(t.rel.startswith("obl") and "Case=Ins" in t.feats and "Animacy=Anim" in t.feats for t in own)
+    return replace(token, lemmas=token.lemmas | partners) if undergone or done_by else token
+
+
+def passive_partners(lemmas: frozenset[str], feats: frozenset[str]) -> frozenset[str]:
+    """The trigger verbs an imperfective passive in ``-ся`` is made from, when the parser
+    reads the passive voice (``задерживаться`` is also "to stay late").
+
+    >>> sorted(passive_partners(frozenset({"задерживаться"}), frozenset({"Voice=Pass", "Aspect=Imp"})))
+    ['задерживать']
+    >>> passive_partners(frozenset({"задерживаться"}), frozenset({"Voice=Mid", "Aspect=Imp"}))
+    frozenset()
+    """
+    if "Voice=Pass" not in feats or "Aspect=Imp" not in feats:
+        return frozenset()
+    return frozenset(lemma[:-2] for lemma in lemmas if lemma.endswith("ся") and lemma[:-2] in trigger_index())
 
 
 def _feats(feats: dict | None) -> frozenset[str]:
@@ -166,6 +195,7 @@ def may_trigger(words: list[str]) -> bool:
     (True, False)
     """
     present = frozenset().union(*map(word_lemmas, words)) if words else frozenset()
+    present |= {lemma[:-2] for lemma in present if lemma.endswith("ся")}  # a passive's verb, maybe
     return any(
         set(entry["parts"]) <= present
         for key in trigger_index().keys() & present
@@ -173,13 +203,88 @@ def may_trigger(words: list[str]) -> bool:
     )
 
 
+# The last consonants of a verb stem and what they become before a deverbal noun's
+# ``-ение`` (``освободить`` -> ``освобождение``, ``находиться`` -> ``нахождение``,
+# ``осветить`` -> ``освещение``, ``выразить`` -> ``выражение``, ``оставить`` -> ``оставление``).
+_ALTERNATIONS = (("ст", ("щ",)), ("д", ("жд", "ж")), ("т", ("щ", "ч")), ("з", ("ж",)), ("с", ("ш",)),
+                 ("б", ("бл",)), ("в", ("вл",)), ("п", ("пл",)), ("м", ("мл",)), ("ф", ("фл",)))
+
+
+def _noun_candidates(verb: str) -> list[str]:
+    """Deverbal nouns a verb's infinitive may make, before the dictionary is asked."""
+    base = verb[:-2] if verb.endswith(("ся", "сь")) else verb
+    found = []
+    for ending, noun in (("овать", "ование"), ("евать", "евание"), ("ать", "ание"), ("ять", "яние"),
+                         ("еть", "ение"), ("ыть", "ытие")):
+        if base.endswith(ending):
+            found.append(base[: -len(ending)] + noun)
+    if base.endswith("ить"):
+        stem = base[:-3]
+        found += [stem + "ение", stem + "иение"]  # "обвинение"; "избиение"
+        for last, changed in _ALTERNATIONS:
+            if stem.endswith(last):
+                found += [stem[: -len(last)] + c + "ение" for c in changed]
+                break
+    return found
+
+
+@cache
+def deverbal_nouns(verb: str) -> tuple[str, ...]:
+    """The nouns of action pymorphy3's dictionary holds for a verb (``пребывать`` ->
+    ``пребывание``): the lexicon lists a verb once and the text may tell it by its noun.
+
+    >>> deverbal_nouns("находиться"), deverbal_nouns("помиловать"), deverbal_nouns("освободить")
+    (('нахождение',), ('помилование',), ('освобождение',))
+    >>> deverbal_nouns("избить"), deverbal_nouns("арестовать")
+    (('избиение',), ())
+    """
+    analyzer = morph_analyzer()
+    return tuple(noun for noun in dict.fromkeys(_noun_candidates(verb))
+                 if analyzer.word_is_known(noun)
+                 and any(p.tag.POS == "NOUN" and fold(p.normal_form) == noun for p in parse_word(noun)))
+
+
+def _with_nominal_heads(entry: dict) -> dict:
+    """A ``nominal`` entry whose ``head`` conditions also take the verbs' nouns of action
+    (``находиться в сизо`` and ``нахождение ... в СИЗО`` alike)."""
+    def widen(cond: dict) -> dict:
+        if "head" not in cond:
+            return cond
+        nouns = [noun for verb in cond["head"] for noun in deverbal_nouns(fold(verb))]
+        return {**cond, "head": list(dict.fromkeys([*cond["head"], *nouns]))}
+    widened = dict(entry)
+    if "needs" in entry:
+        widened["needs"] = widen(entry["needs"])
+    if "block" in entry:
+        widened["block"] = [widen(cond) for cond in entry["block"]]
+    if "rules" in entry:
+        widened["rules"] = [{**rule, "if": widen(rule["if"])} for rule in entry["rules"]]
+    return widened
+
+
 @cache
 def trigger_index() -> dict[str, tuple[dict, ...]]:
-    """Lexicon entries keyed by the lemma of their first part."""
-    index: dict[str, list[dict]] = defaultdict(list)
+    """Lexicon entries keyed by the lemma of their first part.
+
+    An entry marked ``nominal`` also matches with its verb told by the verb's noun of
+    action (:func:`deverbal_nouns`; ``находиться в сизо`` -> ``нахождение в сизо``), with
+    the same type and conditions, unless the lexicon lists that noun phrase itself."""
+    entries = []
     for entry in load_jsonl("triggers.jsonl"):
-        parts = tuple(fold(entry["lemma"]).split())
-        index[parts[0]].append({**entry, "parts": parts})
+        if entry.get("nominal"):
+            entry = _with_nominal_heads(entry)
+        entries.append({**entry, "parts": tuple(fold(entry["lemma"]).split())})
+    listed = {entry["parts"] for entry in entries}
+    for entry in list(entries):
+        if entry.get("nominal"):
+            for noun in deverbal_nouns(entry["parts"][0]):
+                parts = (noun, *entry["parts"][1:])
+                if parts not in listed:
+                    listed.add(parts)
+                    entries.append({**entry, "lemma": " ".join(parts), "parts": parts, "derived_from": entry["lemma"]})
+    index: dict[str, list[dict]] = defaultdict(list)
+    for entry in entries:
+        index[entry["parts"][0]].append(entry)
     return {key: tuple(entries) for key, entries in index.items()}
 
 
@@ -236,7 +341,34 @@ class _Context:
         found = [h for h in heads_up(self.tokens, self.anchor, 1)
                  if self.tokens[self.anchor].rel in {"acl", "amod", "acl:relcl"}]
         found += [t.index for t in self.tokens if t.head == self.anchor and t.rel in _CORE_RELATIONS]
+        # "их раздели и били": a verb conjoined to another, with no object of its own, shares its object
+        anchor = self.tokens[self.anchor]
+        if anchor.rel == "conj" and anchor.head >= 0 and not any(
+                t.head == self.anchor and t.rel == "obj" for t in self.tokens):
+            found += [t.index for t in self.tokens if t.head == anchor.head and t.rel == "obj"]
         return found
+
+    def attributive(self) -> bool:
+        """The trigger is a participle qualifying a noun (``выдвинутые обвинения``): it names
+        the thing by what was done to it, it does not tell the doing."""
+        token = self.tokens[self.anchor]
+        return token.rel in {"amod", "acl"} and "VerbForm=Part" in token.feats and "Variant=Short" not in token.feats
+
+    def agentless_passive(self) -> bool:
+        """A short passive participle with no one said to have done it (``был вынужден уйти``:
+        "had to", no one forced him that the text names)."""
+        token = self.tokens[self.anchor]
+        if "Variant=Short" not in token.feats or "VerbForm=Part" not in token.feats:
+            return False
+        return not any(t.head == self.anchor and (t.rel == "obl:agent" or (
+            t.rel == "obl" and "Case=Ins" in t.feats and "Animacy=Anim" in t.feats)) for t in self.tokens)
+
+    def infinitives(self) -> list[int]:
+        """The infinitives the trigger governs: what is banned or ordered (``запретили
+        занимать должности``)."""
+        return [t.index for t in self.tokens
+                if t.head == self.anchor and t.rel in {"xcomp", "ccomp", "csubj", "csubj:pass", "obj"}
+                and "VerbForm=Inf" in t.feats]
 
     def holds(self, cond: dict) -> bool:
         window = cond.get("window", 6)
@@ -258,6 +390,14 @@ class _Context:
         if "head" in cond and not has(heads_up(self.tokens, self.anchor), cond["head"]):
             return False
         if "linked" in cond and not has(self.linked(), cond["linked"]):
+            return False
+        if "complement" in cond and not has(self.infinitives(), cond["complement"]):
+            return False
+        if "infinitive" in cond and bool(self.infinitives()) != cond["infinitive"]:
+            return False
+        if "attributive" in cond and self.attributive() != cond["attributive"]:
+            return False
+        if "agentless_passive" in cond and self.agentless_passive() != cond["agentless_passive"]:
             return False
         if "mentions" in cond:
             wanted = set(cond["mentions"])
@@ -291,6 +431,36 @@ def _match_parts(tokens, start, parts, gap) -> tuple[int, ...] | None:
     return tuple(matched)
 
 
+_PREPOSITIONS = frozenset({"в", "во", "на", "к", "ко", "из", "под", "по", "с", "со", "за", "о", "об", "от", "до", "у", "для"})
+_LINKS = frozenset({"obj", "iobj", "obl", "nsubj:pass", "nsubj"})
+
+
+def _match_through_parse(tokens, start, parts) -> tuple[int, ...] | None:
+    """A verb phrase of the lexicon told in another order or apart (``приговор ... был
+    вынесен``, ``к ответственности были привлечены``): the phrase's last word is a direct
+    dependent of the verb (its object, subject or complement; not the noun a participle
+    qualifies: ``приговоров, вынесенных в эти годы`` names verdicts, it tells no ruling), and
+    its other words are that noun's adjectives and preposition. The parts come back in the
+    entry's order."""
+    verb = tokens[start]
+    if verb.pos not in {"VERB", "AUX"} or len(parts) < 2:
+        return None
+    last = parts[-1]
+    nouns = [t.index for t in tokens if last in t.lemmas and t.index != start and t.head == start and t.rel in _LINKS]
+    for n in nouns:
+        own = [t for t in tokens if t.head == n]
+        matched = [start]
+        for part in parts[1:-1]:
+            found = next((t.index for t in own if part in t.lemmas and t.index not in matched
+                          and (t.rel == "case" if part in _PREPOSITIONS else t.rel in {"amod", "nmod", "compound"})), None)
+            if found is None:
+                break
+            matched.append(found)
+        else:
+            return (*matched, n)
+    return None
+
+
 def find_triggers(
     tokens: tuple[Token, ...],
     placed: Sequence[PlacedMention] = (),
@@ -313,6 +483,8 @@ def find_triggers(
             for entry in index.get(lemma, ()):
                 hit = _match_parts(tokens, token.index, entry["parts"], entry.get("gap", 2))
                 if hit is None:
+                    hit = _match_through_parse(tokens, token.index, entry["parts"])
+                if hit is None:
                     continue
                 typed = _decide(entry, tokens, hit, mention_tokens, actors)
                 if typed is not None:
@@ -324,7 +496,32 @@ def find_triggers(
         if used.isdisjoint(hit.tokens):
             chosen.append(hit)
             used.update(hit.tokens)
-    return _drop_objects_of_denials(tokens, sorted(chosen, key=lambda h: h.tokens[0]))
+    hits = _drop_objects_of_denials(tokens, sorted(chosen, key=lambda h: h.tokens[0]))
+    return _drop_complements(tokens, hits)
+
+
+_PENALTY_TYPES = frozenset({"custody", "fine", "compulsory_work"})
+
+
+def _drop_complements(tokens, hits: list[TriggerHit]) -> list[TriggerHit]:
+    """A penalty named as the complement of the ruling that imposes it (``приговорил к семи
+    годам лишения свободы``, ``мог быть приговорен к лишению свободы``) is that ruling's
+    telling, not a second one: the governing trigger of the same type tells it, and the
+    realis step judges the governing verb (a ruling that only may come is none)."""
+    anchors = {h.anchor: h for h in hits}
+    kept = []
+    for hit in hits:
+        located = any(t.head == hit.anchor and t.rel == "case" and t.lemmas & {"в", "во"} for t in tokens)
+        if tokens[hit.anchor].pos != "NOUN" or hit.type not in _PENALTY_TYPES or located:
+            # only a penalty named by its noun is a complement; where it is served ("отбывает
+            # срок в колонии") is no penalty named, and names the place
+            kept.append(hit)
+            continue
+        governing = [anchors[g] for g in heads_up(tokens, hit.anchor, 3) if g in anchors and g not in hit.tokens]
+        if any(g.type == hit.type and tokens[g.anchor].pos in {"VERB", "AUX"} for g in governing):
+            continue
+        kept.append(hit)
+    return kept
 
 
 _REPLACING = frozenset({"заменить", "заменять"})
@@ -367,4 +564,6 @@ def _decide(entry, tokens, hit, mention_tokens, actors) -> TriggerHit | None:
         if not negated:
             return None
         negated = False
+    if list(hit) != sorted(hit):  # matched through the parse, out of order: the anchor's word is the span
+        return TriggerHit(kind, tuple(sorted(hit)), anchor, negated, tokens[anchor].start, tokens[anchor].end)
     return TriggerHit(kind, hit, anchor, negated, tokens[hit[0]].start, tokens[hit[-1]].end)
