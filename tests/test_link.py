@@ -972,3 +972,113 @@ def test_link_help_shows_the_thresholds_the_link_uses(monkeypatch):
     monkeypatch.setattr(pipeline.link, "INCIDENT_THRESHOLD", 0.8125)
     helped = CliRunner().invoke(main, ["link", "--help"]).output
     assert "[default: 0.9375]" in helped and "[default: 0.8125]" in helped
+
+
+# --------------------------------------------------------------- round 5: two sides of one story
+
+# One person written with an initial in Latin letters and in Cyrillic (Ukrainian and
+# Belarusian Г is H): one person, and the pair is blocked even when the collection is
+# too big to compare every pair.
+INITIALS_IN_TWO_ALPHABETS = [
+    ("Г. Савицкая", "H. Savitskaya"),
+    ("Галина Остапчук", "H. Ostapchuk"),
+]
+
+
+@pytest.mark.parametrize("one, other", INITIALS_IN_TWO_ALPHABETS)
+def test_an_initial_in_two_alphabets_is_one_person(one, other):
+    result = _two_statements(one, other)
+    assert _person_of(result, "x") == _person_of(result, "y")
+
+
+@pytest.mark.parametrize("one, other", INITIALS_IN_TWO_ALPHABETS)
+def test_blocking_pairs_an_initial_in_two_alphabets(one, other):
+    from pipeline.link.engine import close, load_parameters, make_linker
+    from pipeline.link.people import PEOPLE
+    from pipeline.link.records import document_context, event_places, person_records
+
+    tables = gold_tables([_told("x", one, one), _told("y", other, other)])
+    context = document_context(tables)
+    persons = person_records(tables, event_places(tables, context), context)
+    linker = make_linker(persons, PEOPLE, load_parameters(PEOPLE), exhaustive=False)
+    try:
+        pairs = linker.inference.predict().as_pandas_dataframe()
+    finally:
+        close(linker)
+    assert len(pairs) == 1, persons[["name", "surname", "first_initial"]]
+
+
+# Namesakes whose first initials differ, the rest alike (surname, patronymic initial,
+# city, day): two people, even at a lenient threshold.
+FIRST_INITIALS_APART = [
+    ("Т. В. Крылова", "Н. В. Крылова"),
+    ("Крылов А. С.", "Крылов Д. С."),
+    ("Тамара Викторовна Крылова", "Н. В. Крылова"),
+]
+
+
+@pytest.mark.parametrize("one, other", FIRST_INITIALS_APART)
+def test_other_first_initials_are_two_people(one, other):
+    result = _two_statements(one, other, person_threshold=0.5)
+    assert _person_of(result, "x") != _person_of(result, "y")
+
+
+# One-person detentions the same day in the same city, one first name and two surnames
+# more than a letter apart: two detentions (not one told with a typo).
+SURNAMES_APART = [
+    ("Омск", "2021-02-14", ("Пётр Гусь", "Петра Гуся"), ("Пётр Гусев", "Петра Гусева")),
+    ("Караганда", "2022-01-05", ("Марат Ли", "Марата Ли"), ("Марат Лиев", "Марата Лиева")),
+]
+
+
+@pytest.mark.parametrize("city, day, one, other", SURNAMES_APART)
+def test_one_first_name_and_two_surnames_are_two_incidents(city, day, one, other):
+    docs = [_told("x", *one, city=city, day=day), _told("y", *other, city=city, day=day)]
+    result = link("test", write=False, tables=gold_tables(docs), incident_threshold=0.5)
+    assert _incident_of(result, "x") != _incident_of(result, "y")
+
+
+def _search(doc_id: str, name: str, form: str, start: str, end: str, date: str):
+    return _one_event(doc_id, f"В Самаре у активиста {form} прошел обыск.", [(name, [form])],
+                      {"trigger": "обыск", "type": "surveillance", "date_start": start,
+                       "date_end": end, "date_precision": "day", "place": "Самара",
+                       "persons": [name]}, date)
+
+
+# One person's searches, one told as ``на прошлой неделе`` (a week), the other by its day:
+# two searches when the day lies weeks before that week, one when inside it.
+WEEK_AND_DAY = [
+    ("2023-02-10", False),
+    ("2023-03-09", True),
+]
+
+
+@pytest.mark.parametrize("day, same", WEEK_AND_DAY)
+def test_a_week_and_a_day_weeks_before_are_two_happenings(day, same):
+    name = ("Глеб Чернышов", "Глеба Чернышова")
+    docs = [_search("x", *name, "2023-03-06", "2023-03-12", "2023-03-14"),
+            _search("y", *name, day, day, "2023-03-20")]
+    result = link("test", write=False, tables=gold_tables(docs))
+    assert _person_of(result, "x") == _person_of(result, "y")
+    assert (_incident_of(result, "x") == _incident_of(result, "y")) is same
+
+
+# One person's fine told twice, once dated by the court's day and once by the day of the
+# action it punishes (days apart): one fine when the sums agree and the days are within a
+# court's fortnight; another sum, or a month later, is a second fine.
+# Each row: the two days, the two sums, whether one incident.
+FINE_BY_ITS_CAUSE = [
+    ("2021-03-02", "2021-03-05", 15000, 15000, True),
+    ("2021-03-02", "2021-03-05", 15000, 25000, False),
+    ("2021-03-02", "2021-04-06", 15000, 15000, False),
+]
+
+
+@pytest.mark.parametrize("one, other, sum_one, sum_other, same", FINE_BY_ITS_CAUSE)
+def test_a_fine_dated_by_its_cause_is_the_fine(one, other, sum_one, sum_other, same):
+    person = ("Арина Белоусова", "Арину Белоусову")
+    docs = [_penalty(d, "Суд в Перми оштрафовал {} за пикет.", "оштрафовал", "fine", person,
+                     day, "Пермь", {"amount_min": s, "amount_max": s, "currency": "RUB"})
+            for d, day, s in (("x", one, sum_one), ("y", other, sum_other))]
+    result = link("test", write=False, tables=gold_tables(docs))
+    assert (_incident_of(result, "x") == _incident_of(result, "y")) is same

@@ -45,7 +45,13 @@ from .output import (
     PERSON_EVENTS,
     write_link_tables,
 )
-from .people import PEOPLE, TWO_PATRONYMICS, other_patronymics
+from .people import (
+    PEOPLE,
+    TWO_FIRST_INITIALS,
+    TWO_PATRONYMICS,
+    other_first_initials,
+    other_patronymics,
+)
 from .records import (
     EVENT_KEY,
     PERSON_KEY,
@@ -133,8 +139,11 @@ def link(out: str | Path, dest: str | Path | None = None, *,
     same += _unless_rejected(_same_in_documents(persons) + halves_of_one_name(persons),
                              different)
     joined = {frozenset(p) for p in same}
-    namesakes = [p for p in other_patronymics(person_pairs, persons, person_threshold)
-                 if frozenset(p) not in joined]
+    why_apart = {frozenset(p): TWO_FIRST_INITIALS
+                 for p in other_first_initials(person_pairs, persons, person_threshold)}
+    why_apart |= {frozenset(p): TWO_PATRONYMICS
+                  for p in other_patronymics(person_pairs, persons, person_threshold)}
+    namesakes = [tuple(sorted(p)) for p in why_apart if p not in joined]
     different = different + namesakes
     people_clusters = cluster(list(persons["doc_id"]), _triples(person_pairs),
                               person_threshold, same, different,
@@ -191,7 +200,8 @@ def link(out: str | Path, dest: str | Path | None = None, *,
         # Pairs above the threshold a rule kept apart, with the rule, for review.
         refused = {_pair_of(persons, PERSON_KEY, i, j): why
                    for i, j, _, why in people_clusters.refused}
-        refused |= {_pair_of(persons, PERSON_KEY, i, j): TWO_PATRONYMICS for i, j in namesakes}
+        refused |= {_pair_of(persons, PERSON_KEY, i, j): why_apart[frozenset((i, j))]
+                    for i, j in namesakes}
         events_refused = {_pair_of(events, EVENT_KEY, i, j): why for i, j, why in events_apart}
         rows = (_review_rows(PERSON, result.person_pairs, person_threshold, tables, evidence,
                              person_checks, decisions, refused)

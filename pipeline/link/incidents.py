@@ -26,7 +26,7 @@ from collections import Counter
 import pandas as pd
 
 from .engine import Model
-from .names import other_first_names, other_initials
+from .names import other_first_names, other_initials, other_surnames
 from .people import _else, _level
 
 # Values may be one-sided bounds (``более 400``: min 400, max null; ``до 30 суток``:
@@ -276,11 +276,14 @@ def _alone(row) -> bool:
 
 
 def other_people(a, b, apart: set[frozenset[str]]) -> bool:
-    """Whether the one person each of two events names are two people: other first
-    names in full (:func:`other_first_names`), other initials (``Б. Туменова``, ``Айдар
+    """Whether the one person each of two events names are two people: other surnames
+    (more than a letter apart, :func:`other_surnames`: ``Сокол``, ``Соколов``), other
+    first names in full (:func:`other_first_names`), other initials (``Б. Туменова``, ``Айдар
     Касымов``; not ``H.`` and ``Ганна``: :func:`other_initials`), or people the people
     linking kept apart (``apart``: their ids, e.g. two patronymics)."""
     if frozenset((a.person_ids[0], b.person_ids[0])) in apart:
+        return True
+    if other_surnames(a.sole_surname, b.sole_surname):
         return True
     if isinstance(a.sole_first, str) and isinstance(b.sole_first, str):
         return other_first_names(a.sole_first, b.sole_first)
@@ -317,7 +320,7 @@ def pairs_kept_apart(pairs, events, threshold: float,
     found = []
     for i, j in zip(strong["unique_id_l"].astype(int), strong["unique_id_r"].astype(int)):
         a, b = rows[i], rows[j]
-        if other_days(a, b):
+        if other_days(a, b) and not penalty_dated_by_its_cause(a, b):
             found.append((i, j, DAYS_APART))
             continue
         if i in in_crowds or j in in_crowds:
@@ -328,11 +331,17 @@ def pairs_kept_apart(pairs, events, threshold: float,
     return found
 
 
+# A telling of a few days (``в ночь с 9 на 10 августа``, ``на прошлой неделе``) is as
+# good as a day for telling two happenings apart: a week at most.
+FEW_DAYS = 7
+
+
 def other_days(a, b) -> bool:
-    """Whether two events each name one day, and the days are more than
-    :data:`NIGHT_APART_DAYS` apart: a person detained on 7 May and again on 9 May, a
-    second fine two weeks after the first (the same people, place and kind outvote the
-    dates otherwise).
+    """Whether two events each name one day (or a few days, up to :data:`FEW_DAYS`:
+    ``на прошлой неделе``), and more than :data:`NIGHT_APART_DAYS` lie between them: a
+    person detained on 7 May and again on 9 May, a second fine two weeks after the
+    first, a search last week and another a month before (the same people, place and
+    kind outvote the dates otherwise).
 
     >>> from types import SimpleNamespace as E
     >>> day = lambda d: E(date_precision="day", date_start=d, date_end=d)
@@ -344,9 +353,60 @@ def other_days(a, b) -> bool:
     >>> other_days(day(dt.date(2022, 5, 7)), E(date_precision="month",
     ...            date_start=dt.date(2022, 5, 1), date_end=dt.date(2022, 5, 31)))
     False
+    >>> week = E(date_precision="day", date_start=dt.date(2023, 3, 6),
+    ...          date_end=dt.date(2023, 3, 12))
+    >>> other_days(week, day(dt.date(2023, 2, 10))), other_days(week, day(dt.date(2023, 3, 9)))
+    (True, False)
     """
-    one_day = [e.date_precision == "day" and not pd.isna(e.date_start)
-               and e.date_start == e.date_end for e in (a, b)]
-    return all(one_day) and abs((a.date_start - b.date_start).days) > NIGHT_APART_DAYS
+    few_days = [e.date_precision == "day" and not pd.isna(e.date_start)
+                and not pd.isna(e.date_end) and (e.date_end - e.date_start).days < FEW_DAYS
+                for e in (a, b)]
+    return all(few_days) and _days_between(a, b) > NIGHT_APART_DAYS
+
+
+def _days_between(a, b) -> int:
+    """Days from the end of the earlier telling to the start of the later (negative when
+    they overlap)."""
+    return (max(a.date_start, b.date_start) - min(a.date_end, b.date_end)).days
+
+
+# A court hears an administrative case within days of the detention (the Russian code
+# of administrative offences gives it fifteen days from the protocol), and one telling
+# may date the penalty by the action it punishes (``оштрафовал ... за участие в акции
+# 23 января``), another by the court's day.
+COURT_WITHIN_DAYS = 15
+
+
+def penalty_dated_by_its_cause(a, b) -> bool:
+    """Whether two penalties of one kind, each dated to a day, may be one told twice: at
+    most :data:`COURT_WITHIN_DAYS` apart and the same stated amount (currency) or term
+    (unit) on both sides. A second fine of another amount, or one a month later, stays
+    a second fine (:func:`other_days`).
+
+    >>> from types import SimpleNamespace as E
+    >>> import datetime as dt
+    >>> fine = lambda d, amount: E(type="fine", date_start=dt.date(2021, 1, d),
+    ...     date_end=dt.date(2021, 1, d), amount_min=amount, amount_max=amount,
+    ...     currency="RUB", term_min=None, term_max=None, term_unit=None)
+    >>> penalty_dated_by_its_cause(fine(23, 10000), fine(25, 10000))
+    True
+    >>> penalty_dated_by_its_cause(fine(10, 20000), fine(25, 30000))
+    False
+    """
+    if a.type != b.type or a.type not in PENALTY_KINDS \
+            or _days_between(a, b) > COURT_WITHIN_DAYS:
+        return False
+    return (_same_value(a, b, "amount", "currency") or _same_value(a, b, "term", "term_unit"))
+
+
+def _same_value(a, b, field: str, unit: str) -> bool:
+    """Both state ``field`` (either end) and the ends agree, in one unit."""
+    ends = [[getattr(e, f"{field}_{end}") for end in ("min", "max")] for e in (a, b)]
+    ends = [[None if v is None or pd.isna(v) else float(v) for v in pair] for pair in ends]
+    if any(all(v is None for v in pair) for pair in ends):
+        return False
+    units = [getattr(e, unit) for e in (a, b)]
+    units = [None if u is None or (isinstance(u, float) and pd.isna(u)) else u for u in units]
+    return units[0] == units[1] and [v for v in ends[0]] == [v for v in ends[1]]
 
 

@@ -22,7 +22,7 @@ import pandas as pd
 from ..research.loading import Tables
 from ..resources import load_json
 from ..records import split_names
-from .names import is_cyrillic, parse_name, surname_named_elsewhere, surname_stem
+from .names import initial_across, is_cyrillic, parse_name, surname_named_elsewhere, surname_stem
 from .places import cities_named, place_kind, resolve
 
 PERSON_KEY = "person_key"  # doc_id and name: one person of one document
@@ -181,7 +181,7 @@ def _sentence_cities(tables: Tables) -> dict[str, list[tuple[int, list[str]]]]:
 
 PERSON_COLUMNS = [
     "unique_id", PERSON_KEY, "doc_id", "name", "surname", "first", "first_initial",
-    "patronymic", "patronymic_initial", "gender", "cities", "countries", "whereabouts", "years",
+    "first_initial_across", "first_known", "cyrillic", "patronymic", "patronymic_initial", "gender", "cities", "countries", "whereabouts", "years",
     "co_surnames", "fullness",
 ]
 
@@ -228,7 +228,10 @@ def person_records(tables: Tables, places: pd.DataFrame, context: pd.DataFrame) 
         rows.append({
             PERSON_KEY: person_key(doc_id, name), "doc_id": doc_id, "name": name,
             "surname": parsed.surname, "first": parsed.first,
-            "first_initial": parsed.first_initial, "patronymic": parsed.patronymic,
+            "first_initial": parsed.first_initial,
+            "first_initial_across": initial_across(parsed.first_initial, is_cyrillic(name)),
+            "first_known": parsed.first_known, "cyrillic": is_cyrillic(name),
+            "patronymic": parsed.patronymic,
             "patronymic_initial": parsed.patronymic_initial, "gender": parsed.gender,
             "cities": cities, "countries": countries, "whereabouts": whereabouts, "years": years,
             "co_surnames": _listed(s for s in others if s and s != parsed.surname),
@@ -250,7 +253,7 @@ EVENT_COLUMNS = [
     "date_end", "date_precision", "month", "year", "place", "place_canonical", "city",
     "country", "person_ids", "count_min", "count_max", "amount_min", "amount_max",
     "currency", "term_min", "term_max", "term_unit", "actors", "words", "words_key",
-    "doc_person_ids", "doc_date", "sole_first", "sole_initial", "sole_cyrillic",
+    "doc_person_ids", "doc_date", "sole_first", "sole_initial", "sole_cyrillic", "sole_surname",
 ]
 
 _WORD = re.compile(r"[^\W\d_]{4,}")
@@ -293,6 +296,13 @@ def _sole_cyrillic(persons) -> bool | None:
     return is_cyrillic(names[0]) if len(names) == 1 else None
 
 
+def _sole_surname(persons) -> str | None:
+    """The surname (its stem's sound key) of the one person an event names, if it names
+    exactly one and gives their surname."""
+    names = split_names(persons)
+    return parse_name(names[0]).surname if len(names) == 1 else None
+
+
 def _sole_first(persons) -> str | None:
     """The full first name (its sound key) of the one person an event names, if it
     names exactly one and gives their first name in full."""
@@ -333,6 +343,7 @@ def event_records(tables: Tables, places: pd.DataFrame,
     frame["sole_first"] = [_sole_first(p) for p in events["persons"]]
     frame["sole_initial"] = [_sole_initial(p) for p in events["persons"]]
     frame["sole_cyrillic"] = [_sole_cyrillic(p) for p in events["persons"]]
+    frame["sole_surname"] = [_sole_surname(p) for p in events["persons"]]
     frame["words_key"] = [" ".join(w) if w and len(w) >= 4 else None for w in frame["words"]]
     # Everyone the event's document names: an event naming no one (``оштрафовал меня``)
     # still belongs to a document about someone.
