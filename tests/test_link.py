@@ -762,6 +762,9 @@ FIRST_AND_PATRONYMIC = [
     ("Мария Саввична", None),       # a woman's -ична, read in its spoken form -ишна
     ("Дарья Кузьминична", None),
     ("Вера Богданович", "Богданович"),
+    ("Олег Лукич", None),           # -ич of a first name in -а (Лука), no -вич
+    ("Пётр Фомич", None),
+    ("Анна Лукич", "Лукич"),        # beside a woman's name: hers would be Лукинична
 ]
 
 

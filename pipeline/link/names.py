@@ -229,11 +229,17 @@ def _surname_of_two(one: str, two: str, default: int | None) -> int | None:
     (``Сатыбалдиев Эркин``). A patronymic made from a first name after a first
     name is no surname (``Олег Сергеевич``); a ``-вич`` word after a woman's name is
     (``Татьяна Лукашевич``: hers would be ``-вна``).
+
+    >>> [_surname_of_two(*n.split(), None) for n in ("Олег Лукич", "Пётр Фомич", "Олег Лукашевич")]
+    [None, None, 1]
     """
     # A man's ``-вич`` or a woman's ``-вна``/``-ична`` beside a first name of the same
     # gender (``Наталья Викторовна``).
     other_gender = "masc" if two.lower().endswith(FEMININE_PATRONYMIC) else "femn"
-    if is_patronymic(two) and _is_first_name(one) and _from_first_name(two) \
+    # ``-ич`` after a first name in ``-а``/``-я`` (``Лука``: ``Лукич``, ``Фома``: ``Фомич``)
+    # is a patronymic too, though no ``-вич``: :func:`_from_first_name` tells.
+    patronymic = is_patronymic(two) or two.lower().endswith("ич")
+    if patronymic and _is_first_name(one) and _from_first_name(two) \
             and not _known_as("Surn", two) and _gender_of(one, None) != other_gender:
         return None
     first_one, first_two = _is_first_name(one), _is_first_name(two)
