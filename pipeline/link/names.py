@@ -462,6 +462,33 @@ def other_initials(a: str, b: str, a_cyrillic: bool, b_cyrillic: bool) -> bool:
     return (cyrillic, latin) not in _initials_across_alphabets()
 
 
+# Forms of a ``-ов``/``-ин`` surname that are a man's and a woman's alike: ``Попова`` (her
+# nominative, his genitive), ``Попову`` (his dative, her accusative).
+_EITHER_GENDER = re.compile(r"(?:[оеё]в|[иы]н)[ау]$", re.IGNORECASE)
+
+
+def gender_unsure(name: Name, surfaces: list[str]) -> bool:
+    """Whether the gender of a name read from its surname alone (no first name or
+    patronymic in full, ``З. А. Попов``) rests on a form of either gender: every surname
+    word the text wrote for it is one (``Попову З.А.``: dative of Попов or accusative of
+    Попова), so the normal form's gender is the tagger's guess.
+
+    >>> gender_unsure(parse_name("З. А. Попов"), ["Попову З.А."])
+    True
+    >>> gender_unsure(parse_name("З. А. Попов"), ["Попову З.А.", "Попова З.А."])
+    True
+    >>> gender_unsure(parse_name("З. А. Попов"), ["Поповой З.А."])
+    False
+    >>> gender_unsure(parse_name("Зинаида Попова"), ["Зинаиду Попову"])
+    False
+    """
+    if name.gender is None or name.first is not None or name.patronymic is not None:
+        return False
+    words = [max((w for w in re.findall(r"[^\W\d_]+", s) if len(w) > 1), key=len, default="")
+             for s in surfaces]
+    return bool(words) and all(_EITHER_GENDER.search(w) for w in words)
+
+
 def initial_across(initial: str | None, cyrillic: bool) -> str | None:
     """The initial (sound key) a Latin-letter name's initial may be in Cyrillic letters,
     when the two differ (``models/link_transliteration.json``,
