@@ -10,6 +10,12 @@ from pathlib import Path
 os.environ.setdefault("ARROW_DEFAULT_MEMORY_POOL", "system")
 
 import pytest
+from hypothesis import settings
+
+# CI runs the property tests on the same examples every time (a clean clone must pass or
+# fail for a reason in the code, not by the draw); locally they explore new examples.
+settings.register_profile("ci", derandomize=True, print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 REPO = Path(__file__).resolve().parents[1]
 RAW = REPO / "data" / "raw"

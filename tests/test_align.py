@@ -74,6 +74,7 @@ def test_normalise_map_properties(raw):
 @settings(max_examples=150, deadline=None)
 @given(damaged_text)
 @example("\xad\r\n")  # a soft hyphen at the very end once survived the first pass
+@example("б а\nб а")  # a spaced word over two lines was joined only by a second normalise
 def test_normalise_is_idempotent(raw):
     once = normalise(raw).text
     assert normalise(once).text == once

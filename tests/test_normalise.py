@@ -49,6 +49,11 @@ REPAIRS = [
     ("м и т и н г и в Москве", "митинги в Москве"),
     ("а я и ты", "а я и ты"),  # one-letter words of prose stay apart
     ("и в с к о", "и в с к о"),
+    # a line end inside spaced letters ends a word; the lines' words join as prose
+    ("Н е с м о т р я  н а\nт о ,  ч т о", "Несмотря на то, что"),
+    ("м и т и н г и\nв Москве", "митинги в Москве"),
+    ("в ы\nс л а л и", "вы слали"),
+    ("а я\nи ты", "а я и ты"),
     # Latin look-alikes
     ("в Казаxстане", "в Казахстане"),
     ("рoлиция", "ролиция"),

@@ -33,6 +33,9 @@ PASSES = (
     normalise_quotes,
     normalise_dashes,
     join_lines,
+    # again: a letter-spaced word wrapped over two lines is two short runs, each left as
+    # prose, until the lines are joined (without this pass a second normalise would join it)
+    join_letter_spacing,
     fix_homoglyphs,  # again: a joined line-end hyphenation can make a mixed-script word
 )
 
