@@ -1011,61 +1011,6 @@ def test_blocking_pairs_an_initial_in_two_alphabets(one, other):
     assert len(pairs) == 1, persons[["name", "surname", "first_initial"]]
 
 
-# Namesakes whose first initials differ, the rest alike (surname, patronymic initial,
-# city, day): two people, even at a lenient threshold.
-FIRST_INITIALS_APART = [
-    ("Т. В. Крылова", "Н. В. Крылова"),
-    ("Крылов А. С.", "Крылов Д. С."),
-    ("Тамара Викторовна Крылова", "Н. В. Крылова"),
-]
-
-
-@pytest.mark.parametrize("one, other", FIRST_INITIALS_APART)
-def test_other_first_initials_are_two_people(one, other):
-    result = _two_statements(one, other, person_threshold=0.5)
-    assert _person_of(result, "x") != _person_of(result, "y")
-
-
-# One-person detentions the same day in the same city, one first name and two surnames
-# more than a letter apart: two detentions (not one told with a typo).
-SURNAMES_APART = [
-    ("Омск", "2021-02-14", ("Пётр Гусь", "Петра Гуся"), ("Пётр Гусев", "Петра Гусева")),
-    ("Караганда", "2022-01-05", ("Марат Ли", "Марата Ли"), ("Марат Лиев", "Марата Лиева")),
-]
-
-
-@pytest.mark.parametrize("city, day, one, other", SURNAMES_APART)
-def test_one_first_name_and_two_surnames_are_two_incidents(city, day, one, other):
-    docs = [_told("x", *one, city=city, day=day), _told("y", *other, city=city, day=day)]
-    result = link("test", write=False, tables=gold_tables(docs), incident_threshold=0.5)
-    assert _incident_of(result, "x") != _incident_of(result, "y")
-
-
-def _search(doc_id: str, name: str, form: str, start: str, end: str, date: str):
-    return _one_event(doc_id, f"В Самаре у активиста {form} прошел обыск.", [(name, [form])],
-                      {"trigger": "обыск", "type": "surveillance", "date_start": start,
-                       "date_end": end, "date_precision": "day", "place": "Самара",
-                       "persons": [name]}, date)
-
-
-# One person's searches, one told as ``на прошлой неделе`` (a week), the other by its day:
-# two searches when the day lies weeks before that week, one when inside it.
-WEEK_AND_DAY = [
-    ("2023-02-10", False),
-    ("2023-03-09", True),
-]
-
-
-@pytest.mark.parametrize("day, same", WEEK_AND_DAY)
-def test_a_week_and_a_day_weeks_before_are_two_happenings(day, same):
-    name = ("Глеб Чернышов", "Глеба Чернышова")
-    docs = [_search("x", *name, "2023-03-06", "2023-03-12", "2023-03-14"),
-            _search("y", *name, day, day, "2023-03-20")]
-    result = link("test", write=False, tables=gold_tables(docs))
-    assert _person_of(result, "x") == _person_of(result, "y")
-    assert (_incident_of(result, "x") == _incident_of(result, "y")) is same
-
-
 # One person's fine told twice, once dated by the court's day and once by the day of the
 # action it punishes (days apart): one fine when the sums agree and the days are within a
 # court's fortnight; another sum, or a month later, is a second fine.

@@ -26,7 +26,7 @@ from collections import Counter
 import pandas as pd
 
 from .engine import Model
-from .names import other_first_names, other_initials, other_surnames
+from .names import other_first_names, other_initials
 from .people import _else, _level
 
 # Values may be one-sided bounds (``более 400``: min 400, max null; ``до 30 суток``:
@@ -276,14 +276,11 @@ def _alone(row) -> bool:
 
 
 def other_people(a, b, apart: set[frozenset[str]]) -> bool:
-    """Whether the one person each of two events names are two people: other surnames
-    (more than a letter apart, :func:`other_surnames`: ``Сокол``, ``Соколов``), other
-    first names in full (:func:`other_first_names`), other initials (``Б. Туменова``, ``Айдар
+    """Whether the one person each of two events names are two people: other first
+    names in full (:func:`other_first_names`), other initials (``Б. Туменова``, ``Айдар
     Касымов``; not ``H.`` and ``Ганна``: :func:`other_initials`), or people the people
     linking kept apart (``apart``: their ids, e.g. two patronymics)."""
     if frozenset((a.person_ids[0], b.person_ids[0])) in apart:
-        return True
-    if other_surnames(a.sole_surname, b.sole_surname):
         return True
     if isinstance(a.sole_first, str) and isinstance(b.sole_first, str):
         return other_first_names(a.sole_first, b.sole_first)
@@ -331,17 +328,11 @@ def pairs_kept_apart(pairs, events, threshold: float,
     return found
 
 
-# A telling of a few days (``в ночь с 9 на 10 августа``, ``на прошлой неделе``) is as
-# good as a day for telling two happenings apart: a week at most.
-FEW_DAYS = 7
-
-
 def other_days(a, b) -> bool:
-    """Whether two events each name one day (or a few days, up to :data:`FEW_DAYS`:
-    ``на прошлой неделе``), and more than :data:`NIGHT_APART_DAYS` lie between them: a
-    person detained on 7 May and again on 9 May, a second fine two weeks after the
-    first, a search last week and another a month before (the same people, place and
-    kind outvote the dates otherwise).
+    """Whether two events each name one day, and the days are more than
+    :data:`NIGHT_APART_DAYS` apart: a person detained on 7 May and again on 9 May, a
+    second fine two weeks after the first (the same people, place and kind outvote the
+    dates otherwise).
 
     >>> from types import SimpleNamespace as E
     >>> day = lambda d: E(date_precision="day", date_start=d, date_end=d)
@@ -353,15 +344,10 @@ def other_days(a, b) -> bool:
     >>> other_days(day(dt.date(2022, 5, 7)), E(date_precision="month",
     ...            date_start=dt.date(2022, 5, 1), date_end=dt.date(2022, 5, 31)))
     False
-    >>> week = E(date_precision="day", date_start=dt.date(2023, 3, 6),
-    ...          date_end=dt.date(2023, 3, 12))
-    >>> other_days(week, day(dt.date(2023, 2, 10))), other_days(week, day(dt.date(2023, 3, 9)))
-    (True, False)
     """
-    few_days = [e.date_precision == "day" and not pd.isna(e.date_start)
-                and not pd.isna(e.date_end) and (e.date_end - e.date_start).days < FEW_DAYS
-                for e in (a, b)]
-    return all(few_days) and _days_between(a, b) > NIGHT_APART_DAYS
+    one_day = [e.date_precision == "day" and not pd.isna(e.date_start)
+               and e.date_start == e.date_end for e in (a, b)]
+    return all(one_day) and abs((a.date_start - b.date_start).days) > NIGHT_APART_DAYS
 
 
 def _days_between(a, b) -> int:

@@ -90,9 +90,6 @@ class Name:
     patronymic: str | None
     patronymic_initial: str | None
     gender: str | None  # masc, femn, or None when the name does not say
-    # The first name is an initial or a word known as a first name (not ``Волонтёра``,
-    # a role the tagger took into the name): its initial may tell two people apart.
-    first_known: bool = True
 
     @property
     def fullness(self) -> int:
@@ -202,7 +199,6 @@ def parse_name(normal: str) -> Name:
     first = given[0] if given else None
     patronymic = given[1] if len(given) > 1 else None
     gender = person.gender if len(person.genders) == 1 else _gender_of(first, patronymic)
-    first_known = not first or is_initial(first) or _is_first_name(first)
     if first and not is_initial(first):
         first, known_gender = full_first_name(_nominative_name(first, gender), gender)
         gender = gender or known_gender
@@ -211,7 +207,7 @@ def parse_name(normal: str) -> Name:
         surname=surname_stem(sound_key(parts[surname_at])) if surname_at is not None else None,
         first=_full(first), first_initial=_initial(first),
         patronymic=_full(patronymic), patronymic_initial=_initial(patronymic),
-        gender=gender, first_known=first_known,
+        gender=gender,
     )
 
 
@@ -516,30 +512,12 @@ def other_first_names(a: str, b: str) -> bool:
     """
     if a == b or a.startswith(b) or b.startswith(a):
         return False
-    return not _letter_apart(a, b)
-
-
-def other_surnames(a: str | None, b: str | None) -> bool:
-    """Whether two surnames (stems of sound keys, :func:`surname_stem`) are two, not one
-    written two ways: both known, and more than a letter apart (``sokol``, ``sokolov``;
-    not ``dubrovsk``, ``dubrousk``, a Belarusian spelling).
-
-    >>> other_surnames("sokol", "sokolov"), other_surnames("tkachuk", "tkachuka")
-    (True, False)
-    >>> other_surnames("kim", None), other_surnames("ivanov", "ivanov")
-    (False, False)
-    """
-    return isinstance(a, str) and isinstance(b, str) and a != b and not _letter_apart(a, b)
-
-
-def _letter_apart(a: str, b: str) -> bool:
-    """One letter wrong, missing, extra, or two side by side swapped."""
     if abs(len(a) - len(b)) > 1:
-        return False
+        return True
     if len(a) == len(b):
         differ = [k for k in range(len(a)) if a[k] != b[k]]
-        return len(differ) == 1 or (len(differ) == 2 and differ[1] == differ[0] + 1
-                                    and a[differ[0]] == b[differ[1]]
-                                    and a[differ[1]] == b[differ[0]])
+        return not (len(differ) == 1 or (len(differ) == 2 and differ[1] == differ[0] + 1
+                                         and a[differ[0]] == b[differ[1]]
+                                         and a[differ[1]] == b[differ[0]]))
     short, long_ = sorted((a, b), key=len)
-    return any(long_[:k] + long_[k + 1:] == short for k in range(len(long_)))
+    return not any(long_[:k] + long_[k + 1:] == short for k in range(len(long_)))

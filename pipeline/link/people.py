@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections import Counter
 
 from .engine import Model
-from .names import other_first_names, other_initials
+from .names import other_first_names
 
 NULL = "is_null_level"
 
@@ -156,30 +156,5 @@ def other_patronymics(pairs, persons, threshold: float) -> list[tuple[int, int]]
             continue
         if a != b or (isinstance(full[i], str) and isinstance(full[j], str)
                       and other_first_names(full[i], full[j])):
-            found.append((i, j))
-    return found
-
-
-
-TWO_FIRST_INITIALS = "two first initials"  # why a pair was kept apart (review file)
-
-
-def other_first_initials(pairs, persons, threshold: float) -> list[tuple[int, int]]:
-    """Scored pairs at or above ``threshold`` whose first names (or their initials) begin
-    with two letters (``Е. А. Попова``, ``З. А. Попова``): kept apart, unless one letter
-    written in two alphabets (:func:`other_initials`: ``H.``, ``Г.``). A first initial
-    is as much a person's as a patronymic; the surname, patronymic initial, city and year
-    namesakes share would otherwise outvote it. Only first names known as first names
-    (or initials): a word the tagger took into a name (``Волонтёра Г. Дубровская``)
-    says nothing of the person's initial.
-    """
-    strong = pairs[pairs["match_probability"] >= threshold]
-    initial, known = list(persons["first_initial"]), list(persons["first_known"])
-    cyrillic = list(persons["cyrillic"])
-    found = []
-    for i, j in zip(strong["unique_id_l"].astype(int), strong["unique_id_r"].astype(int)):
-        a, b = initial[i], initial[j]
-        if isinstance(a, str) and isinstance(b, str) and known[i] and known[j] \
-                and other_initials(a, b, bool(cyrillic[i]), bool(cyrillic[j])):
             found.append((i, j))
     return found

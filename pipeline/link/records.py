@@ -189,8 +189,8 @@ def _sentence_cities(tables: Tables) -> dict[str, list[tuple[int, list[str]]]]:
 
 PERSON_COLUMNS = [
     "unique_id", PERSON_KEY, "doc_id", "name", "surname", "first", "first_initial",
-    "first_initial_across", "first_known", "cyrillic", "patronymic", "patronymic_initial", "gender", "cities", "countries", "whereabouts", "years",
-    "co_surnames", "fullness",
+    "first_initial_across", "patronymic", "patronymic_initial", "gender", "cities", "countries",
+    "whereabouts", "years", "co_surnames", "fullness",
 ]
 
 
@@ -243,7 +243,6 @@ def person_records(tables: Tables, places: pd.DataFrame, context: pd.DataFrame) 
             "surname": parsed.surname, "first": parsed.first,
             "first_initial": parsed.first_initial,
             "first_initial_across": initial_across(parsed.first_initial, is_cyrillic(name)),
-            "first_known": parsed.first_known, "cyrillic": is_cyrillic(name),
             "patronymic": parsed.patronymic,
             "patronymic_initial": parsed.patronymic_initial, "gender": parsed.gender,
             "cities": cities, "countries": countries, "whereabouts": whereabouts, "years": years,
@@ -266,7 +265,7 @@ EVENT_COLUMNS = [
     "date_end", "date_precision", "month", "year", "place", "place_canonical", "city",
     "country", "person_ids", "count_min", "count_max", "amount_min", "amount_max",
     "currency", "term_min", "term_max", "term_unit", "actors", "words", "words_key",
-    "doc_person_ids", "doc_date", "sole_first", "sole_initial", "sole_cyrillic", "sole_surname",
+    "doc_person_ids", "doc_date", "sole_first", "sole_initial", "sole_cyrillic",
 ]
 
 _WORD = re.compile(r"[^\W\d_]{4,}")
@@ -309,13 +308,6 @@ def _sole_cyrillic(persons) -> bool | None:
     return is_cyrillic(names[0]) if len(names) == 1 else None
 
 
-def _sole_surname(persons) -> str | None:
-    """The surname (its stem's sound key) of the one person an event names, if it names
-    exactly one and gives their surname."""
-    names = split_names(persons)
-    return parse_name(names[0]).surname if len(names) == 1 else None
-
-
 def _sole_first(persons) -> str | None:
     """The full first name (its sound key) of the one person an event names, if it
     names exactly one and gives their first name in full."""
@@ -356,7 +348,6 @@ def event_records(tables: Tables, places: pd.DataFrame,
     frame["sole_first"] = [_sole_first(p) for p in events["persons"]]
     frame["sole_initial"] = [_sole_initial(p) for p in events["persons"]]
     frame["sole_cyrillic"] = [_sole_cyrillic(p) for p in events["persons"]]
-    frame["sole_surname"] = [_sole_surname(p) for p in events["persons"]]
     frame["words_key"] = [" ".join(w) if w and len(w) >= 4 else None for w in frame["words"]]
     # Everyone the event's document names: an event naming no one (``оштрафовал меня``)
     # still belongs to a document about someone.
