@@ -194,7 +194,7 @@ def _is_pattern_and_days(value) -> bool:
 _EVENT_CONTEXT_WORDS = (
     "negation", "negation_passes", "hypothetical_heads", "hypothetical_markers", "reference_heads",
     "summary_markers", "document_heads", "temporal_prepositions", "transparent_heads",
-    "application_words", "attendance_words", "back_reference", "place_container_heads",
+    "application_words", "attendance_words", "back_reference", "place_container_heads", "citizenship_nouns",
     "org_like_heads", "branch_nouns", "subordinators", "agent_nouns", "habitual_adverbs", "narrator_pronouns",
     "official_nouns", "kin_nouns", "patient_subject_verbs", "person_holder_nouns", "phase_verbs", "staff_nouns", "serving_verbs", "lease_words", "conviction_words", "plea_words",
     "total_periods", "total_period_quantifiers", "total_period_after_blockers",
@@ -333,7 +333,8 @@ SCHEMAS: dict[str, Schema] = {
             TEXT, where(lambda v: re.fullmatch(r"(masc|femn),(nomn|gent|datv|accs|ablt|loct)", v),
                         "expected 'gender,case', found {value!r}"))))}))}),
     "ner_venues.json": record(required={"nouns": WORDS, "streets": WORDS, "kind_words": WORDS,
-                                        "kind_endings": WORDS}),
+                                        "kind_endings": WORDS, "dedications": WORDS,
+                                        "hubs": WORDS}),
     "ner_name_parts.json": record(required={"particles": WORDS, "titles": WORDS}),
     "ner_place_person.json": record(required={"place_prepositions": WORDS, "place_nouns": WORDS,
                                               "person_nouns": WORDS}),

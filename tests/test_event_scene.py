@@ -306,6 +306,11 @@ REGIONAL_COURTS = [
     ("Челябинский областной суд отклонил апелляцию Ивана Орлова.", "court", "Челябинская область"),
     ("Пермский краевой суд приговорил Олега Белова к штрафу.", "fine", "Пермский край"),
     ("Челябинский районный суд приговорил Олега Белова к штрафу.", "fine", "Челябинск"),
+    # a town's adjective read by the morphology of place names (a plural name, a vowel the
+    # adjective keeps, a stressed ending), and narrower than the region named after it
+    ("Мытищинский городской суд оштрафовал Анну Лебедеву на 15 тысяч рублей.", "fine", "Мытищи"),
+    ("Люберецкий городской суд Московской области приговорил Олега Белова к штрафу.", "fine", "Люберцы"),
+    ("Тверской областной суд отклонил жалобу Ивана Орлова.", "court", "Тверская область"),
 ]
 
 
@@ -372,8 +377,66 @@ def test_where_people_are_sent_is_not_where_it_happened(events_of, text, kind, p
     assert first(events_of(text), kind).place == place
 
 
+# (text, event type, its place): the country a person is a citizen of says who they are, not
+# where anything happened; a city named on a venue the happening was at («в аэропорту
+# Казани», «на вокзале Твери») is its place, as «в центре Омска» is.
+CITIZENS_AND_VENUES = [
+    ("5 марта 2019 года полиция задержала гражданина Франции Пьера Дюбуа.", "detention", None),
+    ("Гражданку Канады Анну Смит арестовали 3 мая 2019 года за участие в пикете.", "detention", None),
+    ("Полиция задержала в Пскове подданного Норвегии Ларса Хансена.", "detention", "Псков"),
+    ("В 2015 году Ивана Сидорова арестовали в аэропорту Казани.", "detention", "Казань"),
+    ("Весной 2017 года активиста Олега Крылова задержали на вокзале Твери.", "detention", "Тверь"),
+    ("Двоих болельщиков избили у стадиона Саранска после матча.", "violence", "Саранск"),
+
+
+    # a room of a venue is the venue: the city or venue named on it is the place
+    ("Семинар правозащитников в зале гостиницы Томска сорвали 3 марта 2019 года.", "permit_denied", "Томск"),
+]
+
+# (text, event type, its place): a building the tagger types as a body (a theatre, a stadium)
+# is the venue of a happening told at it («у», «в», «на»); a body's name is not («директор
+# театра»), and a venue is more specific than the city named beside it.
+VENUE_BODIES = [
+    ("Полиция задержала пятерых активистов у Центрального стадиона 9 мая 2019 года.",
+     "detention", "Центральный стадион"),
+    ("В Перми у Драматического театра полицейские задержали двух пикетчиков.", "detention",
+     "Драматический театр"),
+    ("Директора Драматического театра Ивана Петрова задержали 3 мая 2019 года.", "detention", None),
+]
+
+
+# (text, event type, its place): a monument named by its dedication in the dative, in lower
+# case, is a venue; a place told right before another with «на»/«в» between stands in it and
+# is the happening's, however the parse hangs the second one (a city before its square is not).
+STANDING_IN = [
+    ("Около сорока человек собрались у памятника пожарным на Проспекте Победы с флагами — "
+     "акция была организована местным «Комитетом поддержки».", "protest", "памятник пожарным"),
+    ("В мае 2019 года пикетчики провели акцию у мемориала погибшим шахтёрам в сквере Горняков.",
+     "protest", "мемориал погибшим шахтёрам"),
+    ("Полиция задержала Ивана Петрова в центре Гомеля на площади Свободы.", "detention", "площадь Свободы"),
+    ("Полиция задержала Ивана Петрова в Гомеле на площади Свободы.", "detention", "площадь Свободы"),
+]
+
+
+@pytest.mark.parametrize("text, kind, place", STANDING_IN)
+def test_a_place_told_in_another_is_the_narrower(events_of, text, kind, place):
+    events = [e for e in events_of(text) if e.type == kind]
+    assert [e.place for e in events] == [place]
+
+
+@pytest.mark.parametrize("text, kind, place", VENUE_BODIES)
+def test_a_building_typed_as_a_body_is_the_venue(events_of, text, kind, place):
+    assert first(events_of(text), kind).place == place
+
+
+@pytest.mark.parametrize("text, kind, place", CITIZENS_AND_VENUES)
+def test_no_place_from_a_citizenship_and_a_citys_venue_is_the_city(events_of, text, kind, place):
+    assert first(events_of(text), kind).place == place
+
+
 # (text, event type, its place): the guidelines take the most specific named place of the
-# happening; a country (often named on the actor: «власти Казахстана») gives way to a place
+# happening; a wider place (a country, often named on the actor: «власти Казахстана»; a region;
+# a city) gives way to a place
 # inside it that the trigger's clause also names, but not to a place in another country, nor
 # to one the gazetteer does not know, nor to where a person is from unless it is inside it.
 MOST_SPECIFIC = [
@@ -384,6 +447,16 @@ MOST_SPECIFIC = [
     ("Власти России задержали активиста из Тамбова Игоря Лаптева.", "detention", "Тамбов"),
     ("Полиция Германии задержала мужчину в Гамбурге по подозрению в нападении.", "detention", "Гамбург"),
     ("Власти Грузии задержали активиста из Еревана на границе.", "detention", "Грузия"),
+    # a region gives way to a city inside it, a city to a named venue: «в центре» or «у
+    # здания» of a place is that place; two places side by side are not one inside the other
+    ("12 июня 2021 года сто человек собрались в центре Тамбова у здания администрации "
+     "Тамбовской области.", "protest", "Тамбов"),
+    ("В мае 2019 года около пятидесяти человек собрались в центре Калуги на площади Победы.",
+     "protest", "площадь Победы"),
+    ("Полиция Самарской области задержала двух активистов в Тольятти у здания мэрии.",
+     "detention", "Тольятти"),
+    ("В 2016 году в Крыму и Севастополе были возбуждены три уголовных дела против активистов.",
+     "other", "Республика Крым"),
 ]
 
 

@@ -14,9 +14,11 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cache
 
 from ..records import COUNT, DATE, LOC, MONEY, ORG, PER, TERM
 from ..nlp import parse_word
+from ..resources import fold, load_json
 from ..tag.gazetteer import canonical_place, is_gazetteer_place, place_of_adjective
 from .people import People, person_words
 from .syntax import Candidate, PlacedMention, Token, context, folded_set, has_pattern
@@ -278,7 +280,7 @@ def candidates(tokens, hits, placed: list[PlacedMention], actors: dict[int, str]
             continue
         if role == "count" and is_subset(tokens, at[0]):
             continue
-        if role == "place" and qualifies_other_noun(tokens, at, hits, placed):
+        if role == "place" and (qualifies_other_noun(tokens, at, hits, placed) or names_citizenship(tokens, at)):
             continue
         if role == "place":
             # where a named person is from is reached through that person (``дело против
@@ -293,8 +295,41 @@ def candidates(tokens, hits, placed: list[PlacedMention], actors: dict[int, str]
         vague = role == "date" and getattr(p.mention.value, "precision", "") == "year"
         found.append(Candidate(role, p.tokens, mention=p.index, tree_only=vague))
     found += adjective_places(tokens, placed)
+    found += venue_places(tokens, placed)
     found += person_words(tokens, people, in_mentions)
     found += [Candidate("actor", (at,), name=actor) for at, actor in actors.items()]
+    return found
+
+
+# prepositions that say where something stands or happens, not where it went or whom it served
+AT_PREPOSITIONS = {"у", "возле", "около", "в", "во", "на", "перед", "напротив", "близ", "вблизи"}
+
+
+@cache
+def _venue_nouns() -> frozenset[str]:
+    return frozenset(fold(noun) for noun in load_json("ner_venues.json")["nouns"])
+
+
+def venue_places(tokens, placed: list[PlacedMention]) -> list[Candidate]:
+    """A building named as a body (the tagger's ORG: ``у Драматического театра``, ``на
+    Центральном стадионе``) where the clause stands is the happening's venue: an
+    organisation whose head is a venue noun (``models/ner_venues.json``), an adverbial of
+    place after ``у``, ``в``, ``на`` ... A body's name with no such preposition (``директор
+    театра``, ``театр объявил``) stays a body."""
+    found = []
+    located = {t for p in placed if p.mention.type == LOC for t in p.tokens}
+    for p in placed:
+        if p.mention.type != ORG or not p.tokens:
+            continue
+        inside = set(p.tokens)
+        head = next((i for i in p.tokens if tokens[i].head not in inside), p.tokens[0])
+        # an adverbial of the clause, or hung on the city it stands in ("В Перми у ... театра")
+        where = tokens[head].rel == "obl" or (tokens[head].rel == "nmod" and tokens[head].head in located)
+        if not where or not tokens[head].lemmas & _venue_nouns():
+            continue
+        if any(t.head == head and t.rel == "case" and t.text.lower() in AT_PREPOSITIONS for t in tokens) \
+                and not is_goal(tokens, list(p.tokens)):
+            found.append(Candidate("place", p.tokens, name=p.mention.normal or p.mention.text, venue=True))
     return found
 
 
@@ -354,7 +389,7 @@ def _scores(tokens, hits: list[TriggerHit], candidate: Candidate) -> list[tuple[
     reach = 2 if candidate.near else MAX_TREE
     # a mention in brackets is a gloss ("(это более 400 EURO)"): last choice
     gloss = 5.0 if in_brackets(tokens, at[0]) else 0.0
-    if role == "place" and candidate.mention is None:
+    if role == "place" and candidate.mention is None and not candidate.venue:
         gloss += 5.0  # a city's adjective: a place the sentence names outright comes first
     elif candidate.origin:
         gloss += ORIGIN_PENALTY  # where a person is from: a place of the clause comes first
@@ -451,6 +486,16 @@ def is_subset(tokens: tuple[Token, ...], first: int) -> bool:
     return has_pattern(tokens, context()["subset_markers"], first - 3, first)
 
 
+def names_citizenship(tokens: tuple[Token, ...], at: list[int]) -> bool:
+    """A country a person is a citizen of (``гражданина Франции``, ``гражданство
+    Израиля``): who the person is, not where the happening was."""
+    inside = set(at)
+    head = next((i for i in at if tokens[i].head not in inside), at[0])
+    governor = tokens[head].head
+    return tokens[head].rel == "nmod" and governor >= 0 and bool(
+        tokens[governor].lemmas & folded_set("citizenship_nouns"))
+
+
 def person_tokens(placed: list[PlacedMention]) -> set[int]:
     """Tokens of the sentence's PER mentions."""
     return {t for p in placed if p.mention.type == PER for t in p.tokens}
@@ -481,6 +526,8 @@ def qualified_person(tokens: tuple[Token, ...], head: int, names: set[int]) -> i
             return None
         current = tokens[current].head
         if "Animacy=Anim" in tokens[current].feats and tokens[current].pos in {"NOUN", "PROPN"}:
+            if tokens[current].lemmas & folded_set("citizenship_nouns"):
+                return None  # "гражданина Франции Пьера Дюбуа": whose citizen, not where from
             named = any(tokens[n].head == current or tokens[current].head == n or 0 < n - current <= 4
                         for n in names)
             return current if named else None
@@ -500,6 +547,8 @@ def qualifies_other_noun(tokens, at: list[int], hits, mentions) -> bool:
     containers = folded_set("place_container_heads")
     while governor >= 0 and tokens[governor].lemmas & containers and tokens[governor].rel in {"nmod", "flat", "appos"}:
         governor = tokens[governor].head
+    if governor >= 0 and tokens[governor].lemmas & containers:
+        return False  # the container is the clause's own place ("собрались в центре Уральска")
     if governor < 0 or tokens[governor].pos not in {"NOUN", "PROPN"} or tokens[head].rel != "nmod":
         return False
     if any(governor in h.tokens for h in hits):

@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..records import DATE, Argument, DateValue, Event, Mention, Sentence
+from ..records import DATE, LOC, VENUE, Argument, DateValue, Event, Mention, Sentence
 from ..tag.gazetteer import place_kind
 from .actors import admitted, resolve_actors
 from .aggregate import tells_total
@@ -93,7 +93,7 @@ def read_sentence(doc: Document, sentence: Sentence, sent_id: int, tokens: tuple
         if not acted and hit.type == "permit_denied" and telling.about_application:
             # "поданную в Акимат заявку ... был получен отказ": the body applied to
             acted = tuple(dict.fromkeys(a for a in actors.values() if admitted(hit.type, a)))
-        draft = _draft(doc, sentence, sent_id, told.unit, hit, args, acted, telling)
+        draft = _draft(doc, sentence, sent_id, told.unit, hit, args, acted, telling, tokens)
         if telling.listed and drafts:
             _drop_earlier_topics_scene(draft, doc.mentions, drafts[-1].event.end)
         if draft.event.place is None and anaphoric_place is not None:
@@ -117,7 +117,7 @@ def _stated_date(doc: Document, args: Found) -> DateValue | None:
 
 
 def _draft(doc: Document, sentence: Sentence, sent_id: int, paragraph: int, hit: TriggerHit,
-           args: Found, actors: tuple[str, ...], telling: Telling) -> Draft:
+           args: Found, actors: tuple[str, ...], telling: Telling, tokens=()) -> Draft:
     """A trigger, the arguments found for it, its actors and how it is told, as a draft."""
     mentions, arguments = doc.mentions, []
 
@@ -139,10 +139,11 @@ def _draft(doc: Document, sentence: Sentence, sent_id: int, paragraph: int, hit:
         persons.append(mentions[value].normal or mentions[value].text)
         arguments.append(Argument("person", value))
     place = None
-    for index in most_specific_place(args, mentions)[:1]:
+    for index in most_specific_place(args, mentions, tokens)[:1]:
         if isinstance(index, str):  # a city read from its adjective
             place = index
             continue
+        index = standing_in(tokens, mentions, index)
         place = place_name(mentions[index])
         arguments.append(Argument("place", index))
     # in this order: the arguments of an event list persons, place, date, count, amount, term
@@ -160,31 +161,80 @@ def _draft(doc: Document, sentence: Sentence, sent_id: int, paragraph: int, hit:
                  date_until=sentence.end if counted is not None and counted == date else None)
 
 
-def most_specific_place(args: Found, mentions: Sequence[Mention]) -> list[int | str]:
-    """The place candidates of a trigger, closest first, but a country never before a
-    place inside it that the trigger's tree also reaches (``полиция Казахстана задержала
-    студентов в Кентау``): the guidelines take the most specific named place of the
-    happening. Only a place the gazetteer knows gives way to the country: one it puts in
-    another country is not inside it, and one it does not know may be anywhere. Where a
-    person is from (``активиста из Мценска Олега Жукова``) is no place of the happening:
-    it comes before the country only when the gazetteer puts it inside that country."""
+# How wide a place is: a country holds regions, a region cities, a city its districts and
+# venues (a street, square, building: ``mentions.place_kind`` ``venue``).
+PLACE_LEVELS = {"country": 0, "region": 1, "city": 2, "district": 3, "venue": 4}
+
+
+def standing_in(tokens, mentions: Sequence[Mention], index: int) -> int:
+    """The place told right before the chosen one with a preposition between (``у памятника
+    пожарным на Проспекте Победы``, ``у здания суда в Кирове``) stands in it: that place,
+    when the gazetteer does not make it the wider one, is the happening's. Read from the
+    words, since a parse often hangs the second place on another verb."""
+    place = mentions[index]
+    at = next((t.index for t in tokens if t.start == place.start), None)
+    if at is None or at < 2 or tokens[at - 1].pos != "ADP" or tokens[at - 1].text.lower() not in PLACE_IN:
+        return index
+    end = tokens[at - 2].end
+    before = next((i for i in range(index - 1, max(index - 4, -1), -1)
+                   if mentions[i].type == LOC and mentions[i].end == end), None)
+    if before is None:
+        return index
+
+    def level(m: Mention) -> int:
+        if m.place_kind == VENUE:
+            return PLACE_LEVELS["venue"]
+        kind = place_kind(place_name(m))
+        return PLACE_LEVELS.get(kind[0], -1) if kind else -1
+
+    inner, outer = level(mentions[before]), level(place)
+    return before if inner >= 0 and inner >= outer else index
+
+
+PLACE_IN = {"в", "во", "на"}
+
+
+def coordinated(tokens, first: Sequence[int], other: Sequence[int]) -> bool:
+    """Whether two phrases are conjuncts of one another (``в Крыму и Севастополе``)."""
+    if not tokens:
+        return False
+    return any(tokens[a].rel == "conj" and tokens[a].head in first for a in other) or any(
+        tokens[a].rel == "conj" and tokens[a].head in other for a in first)
+
+
+def most_specific_place(args: Found, mentions: Sequence[Mention], tokens=()) -> list[int | str]:
+    """The place candidates of a trigger, closest first, but a wider place never before a
+    narrower one inside it that the trigger's tree also reaches (``полиция Казахстана
+    задержала студентов в Кентау``, ``собрались в центре Гомеля на площади Ленина``): the
+    guidelines take the most specific named place of the happening. Only a place the
+    gazetteer knows, or a named venue, gives way: one the gazetteer puts in another country
+    is not inside it, and one it does not know may be anywhere. Where a person is from
+    (``активиста из Мценска Олега Жукова``) is no place of the happening: it comes first
+    only when the gazetteer puts it inside the country the clause names."""
     ranked = sorted(args.by_role.get("place", []), key=lambda pair: pair[0])
     order = [candidate.value for _, candidate in ranked]
     if len(ranked) < 2:
         return order
 
-    def name(value):
-        return value if isinstance(value, str) else place_name(mentions[value])
+    def kind_of(candidate) -> tuple[int, str] | None:
+        """(level, country code) of a candidate; a venue's country is unknown ("")."""
+        value = candidate.value
+        if candidate.venue or not isinstance(value, str) and mentions[value].place_kind == VENUE:
+            return PLACE_LEVELS["venue"], ""
+        kind = place_kind(value if isinstance(value, str) else place_name(mentions[value]))
+        return (PLACE_LEVELS[kind[0]], kind[1]) if kind and kind[0] in PLACE_LEVELS else None
 
-    first = place_kind(name(order[0]))
-    if first is None or first[0] != "country":
+    first = kind_of(ranked[0][1])
+    if first is None or first[0] == PLACE_LEVELS["venue"]:
         return order
     for score, candidate in ranked[1:]:
         if score >= TREE_LINKED:
             break
-        kind = place_kind(name(candidate.value))
-        if kind is None or kind[0] == "country":
-            continue
+        kind = kind_of(candidate)
+        if kind is None or kind[0] <= first[0] or coordinated(tokens, ranked[0][1].tokens, candidate.tokens):
+            continue  # "в Крыму и Севастополе": two places side by side, neither inside the other
+        if candidate.origin and (first[0] != PLACE_LEVELS["country"] or kind[0] == PLACE_LEVELS["venue"]):
+            continue  # a home town before a region or a venue: still not the scene
         same_country = bool(kind[1]) and kind[1] == first[1]
         if same_country or (not candidate.origin and (not kind[1] or not first[1])):
             order.remove(candidate.value)

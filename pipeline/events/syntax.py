@@ -90,6 +90,7 @@ class Candidate:
     tree_only: bool = False  # not taken from a neighbouring clause (a bare year, a pronoun)
     origin: bool = False  # a place reached through the person it says where they are from
     date: object = None  # a date read from words, not a mention (``на следующий день``: a DateValue)
+    venue: bool = False  # a place named by a building the tagger typed ORG (``у Драматического театра``)
 
     @property
     def value(self):

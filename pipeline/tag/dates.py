@@ -300,7 +300,7 @@ def tag_dates(text: str, doc_date: dt.date | None) -> list[Mention]:
             ends = resolve_ends(expression.first, expression.last, expression.relative,
                                 expression.start, doc_date, anchors, reference or carried)
         if expression.relative is None and expression.last.year and _moves_narrative(
-                expression.last, reference, doc_date, expression.preposition) and not (
+                expression.last, reference or carried, doc_date, expression.preposition) and not (
                 not expression.last.month and _dates_a_document(text, expression)):
             reference = expression.last
         if ends is False or expression.relative and expression.relative[0] == "day" \
@@ -388,10 +388,15 @@ HISTORY_YEARS = 10  # a bare year this long before the document's is history, no
 
 def _moves_narrative(point, reference, doc_date: dt.date | None, preposition: str | None = None) -> bool:
     """Whether a date with a year becomes the narrative's reference time: a day or
-    month always; a bare year only when it sets the time (``в 2013 году``, not a
+    month always, unless a bound (``с``, ``до``, ``по``) takes it back before the reference
+    (``возглавлял правительство с декабря 2015 года`` in a story of June 2018 is
+    background); a bare year only when it sets the time (``в 2013 году``, not a
     document's ``от 2005 года`` or a start ``с 2011 года``), does not go back before the
     reference (``Революции 1917 года`` told in 2012 is an aside) and does not lie long
     before the document's date."""
+    if preposition not in (None, "в", "во") and reference is not None and (
+            (point.year, point.month or 12) < (reference.year, reference.month or 12)):
+        return False  # "возглавлял правительство с декабря 2015 года" told in 2018: background
     if point.month:
         return True
     if preposition not in (None, "в", "во"):

@@ -113,14 +113,26 @@ def place_of_adjective(lemma: str) -> str | None:
     ['Екатеринбург', 'Тюмень', 'Омск', 'Москва']
     >>> place_of_adjective("российский"), place_of_adjective("уголовный")
     (None, None)
+
+    Plural names and a vowel the adjective keeps (``химкинский`` -> Химки, ``люберецкий``
+    -> Люберцы), and the stressed ending (``тверской`` -> Тверь):
+
+    >>> [place_of_adjective(w) for w in ("химкинский", "люберецкий", "тверской", "ялтинский")]
+    ['Химки', 'Люберцы', 'Тверь', 'Ялта']
     """
     lemma = fold(lemma)
+    if lemma.endswith(("ской", "цкой")):  # тверской -> Тверь
+        lemma = lemma[:-2] + "ий"
     if not lemma.endswith(_ADJECTIVE_ENDINGS):
         return None
     stem = lemma[:-4]
-    tries = [lemma[:-2], stem, stem + "ь", stem + "а", stem + "о", stem + "и"]
+    tries = [lemma[:-2], stem, stem + "ь", stem + "а", stem + "о", stem + "и", stem + "ы"]
     if stem.endswith("ов"):  # московский -> Москва
         tries.append(stem[:-2] + "ва")
+    if stem.endswith("ин") and len(stem) > 4:  # химкинский -> Химки, ялтинский -> Ялта
+        tries += [stem[:-2] + "и", stem[:-2] + "ы", stem[:-2] + "а"]
+    if re.search(r"[бвгджзклмнпрстфхшщ]ец$", lemma[:-3]):  # люберецкий -> Люберцы: a vowel that drops
+        tries.append(lemma[:-5] + "цы")
     for name in tries:
         entry = _entries().get((name,))
         if entry and entry[1] in {"city", "region"} and " " not in entry[0]:
@@ -274,10 +286,21 @@ def find_venues(text: str) -> list[Place]:
         if parse is None or parse.tag.number != "sing" or _plural_by_preposition(text, match.start(), word):
             continue
         name = _QUOTED_NAME.match(text, match.end()) or _CAPITALISED_NAME.match(text, match.end())
+        if name is None and parse.normal_form in _dedications():
+            end = _dedication_end(text, match.end())
+            if end is not None:  # "у памятника пожарным": the monument named by its dedication
+                nominative = parse.inflect({"nomn", "sing"})
+                head = nominative.word if nominative else parse.normal_form
+                head = head[:1].upper() + head[1:] if word[:1].isupper() else head
+                own_name = text[match.end():end].strip()
+                venues.append(Place(match.start(), end, head + " " + own_name, "venue", "", head + " " + own_name))
+            continue
         if name is None or name.group().startswith(" ") and parse.normal_form not in _streets() \
                 and _is_place_genitive(name.group().split()):
             continue
         if not name.group().lstrip().startswith("«"):
+            if parse.normal_form in _hubs() and not _opens_with_given_name(name.group()):
+                continue  # "в аэропорту Вероны", "аэропорт Шереметьево": the place itself
             name_end = _venue_name_end(text, name.start() + 1, name.end())
             if name_end is None:
                 continue
@@ -289,6 +312,61 @@ def find_venues(text: str) -> list[Place]:
         own_name = text[name.start() : name_end].strip()
         venues.append(Place(match.start(), name_end, head + " " + own_name, "venue", "", head + " " + own_name))
     return venues
+
+
+@cache
+def _hubs() -> frozenset[str]:
+    return frozenset(load_json("ner_venues.json")["hubs"])
+
+
+def _opens_with_given_name(name: str) -> bool:
+    """Whether a capitalised name opens with a person's first name (``Джона Кеннеди``)."""
+    from .person_spans import GIVEN, word_role
+
+    words = _NAME_WORD.findall(name)
+    return bool(words) and word_role(words[0]) == GIVEN
+
+
+@cache
+def _dedications() -> frozenset[str]:
+    return frozenset(load_json("ner_venues.json")["dedications"])
+
+
+_LOWER_WORD = re.compile(r" ([а-яё]+(?:-[а-яё]+)*)")
+DEDICATION_WORDS = 5  # "жертвам политических репрессий": the dative and what it governs
+
+
+def _dedication_end(text: str, start: int) -> int | None:
+    """Where a monument's dedication after ``start`` ends: lower-case words in the dative
+    ending in a noun (``пожарным``, ``погибшим шахтёрам``), then maybe a genitive phrase
+    ending in a noun (``жертвам политических репрессий``); None when there is none.
+
+    >>> text = "у памятника жертвам политических репрессий в сквере"
+    >>> text[11:_dedication_end(text, 11)]
+    ' жертвам политических репрессий'
+    >>> _dedication_end("у памятника было тихо", 11) is None
+    True
+    """
+    def cases(word: str, pos: set[str]) -> set[str]:
+        return {p.tag.case for p in parse_word(word) if p.tag.POS in pos}
+
+    end, at, wanted, words = None, start, "datv", 0
+    while words < DEDICATION_WORDS:
+        match = _LOWER_WORD.match(text, at)
+        if match is None:
+            break
+        word = match.group(1)
+        if len(word) < 3 or parse_word(word)[0].tag.POS in {"PREP", "CONJ", "PRCL"}:
+            break  # "погибшим шахтёрам в сквере": the name ends before a preposition
+        if wanted in cases(word, {"NOUN"}):
+            end = match.end()
+            wanted = "gent" if wanted == "datv" else None  # a genitive after the dative, once
+        elif not wanted or wanted not in cases(word, {"ADJF", "PRTF"}):
+            break
+        at, words = match.end(), words + 1
+        if wanted is None:
+            break
+    return end
 
 
 # The cases a preposition governs: a venue noun after one it cannot follow in the
