@@ -65,9 +65,7 @@ from .review import INCIDENT, PERSON, Decisions, check, read_decisions, write_re
 # statements at a time, the threshold where the mean pairwise F1 over the other groups
 # (gold input, pipeline output) and a synthetic corpus is highest (the middle of a
 # plateau), on a grid of whole bits of match weight; the threshold most folds chose
-# (round 4: people 5 bits, 52 of 54 folds; incidents 3 bits, 64 of 65). Round 5's
-# folds chose 4 bits for incidents, with rules since dropped; the held-out split scored
-# that tree worse, so the incident threshold stays round 4's (README, "Linking").
+# (people 5 bits, 52 of 54 folds; incidents 3 bits, 64 of 65; README, "Linking").
 PERSON_THRESHOLD = 0.97
 INCIDENT_THRESHOLD = 0.89
 REVIEW_BAND = 3.0  # pairs this many bits of match weight either side of the threshold

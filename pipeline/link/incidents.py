@@ -317,7 +317,7 @@ def pairs_kept_apart(pairs, events, threshold: float,
     found = []
     for i, j in zip(strong["unique_id_l"].astype(int), strong["unique_id_r"].astype(int)):
         a, b = rows[i], rows[j]
-        if other_days(a, b) and not penalty_dated_by_its_cause(a, b):
+        if other_days(a, b):
             found.append((i, j, DAYS_APART))
             continue
         if i in in_crowds or j in in_crowds:
@@ -348,51 +348,5 @@ def other_days(a, b) -> bool:
     one_day = [e.date_precision == "day" and not pd.isna(e.date_start)
                and e.date_start == e.date_end for e in (a, b)]
     return all(one_day) and abs((a.date_start - b.date_start).days) > NIGHT_APART_DAYS
-
-
-def _days_between(a, b) -> int:
-    """Days from the end of the earlier telling to the start of the later (negative when
-    they overlap)."""
-    return (max(a.date_start, b.date_start) - min(a.date_end, b.date_end)).days
-
-
-# A court hears an administrative case within days of the detention (the Russian code
-# of administrative offences gives it fifteen days from the protocol), and one telling
-# may date the penalty by the action it punishes (``оштрафовал ... за участие в акции
-# 23 января``), another by the court's day.
-COURT_WITHIN_DAYS = 15
-
-
-def penalty_dated_by_its_cause(a, b) -> bool:
-    """Whether two penalties of one kind, each dated to a day, may be one told twice: at
-    most :data:`COURT_WITHIN_DAYS` apart and the same stated amount (currency) or term
-    (unit) on both sides. A second fine of another amount, or one a month later, stays
-    a second fine (:func:`other_days`).
-
-    >>> from types import SimpleNamespace as E
-    >>> import datetime as dt
-    >>> fine = lambda d, amount: E(type="fine", date_start=dt.date(2021, 1, d),
-    ...     date_end=dt.date(2021, 1, d), amount_min=amount, amount_max=amount,
-    ...     currency="RUB", term_min=None, term_max=None, term_unit=None)
-    >>> penalty_dated_by_its_cause(fine(23, 10000), fine(25, 10000))
-    True
-    >>> penalty_dated_by_its_cause(fine(10, 20000), fine(25, 30000))
-    False
-    """
-    if a.type != b.type or a.type not in PENALTY_KINDS \
-            or _days_between(a, b) > COURT_WITHIN_DAYS:
-        return False
-    return (_same_value(a, b, "amount", "currency") or _same_value(a, b, "term", "term_unit"))
-
-
-def _same_value(a, b, field: str, unit: str) -> bool:
-    """Both state ``field`` (either end) and the ends agree, in one unit."""
-    ends = [[getattr(e, f"{field}_{end}") for end in ("min", "max")] for e in (a, b)]
-    ends = [[None if v is None or pd.isna(v) else float(v) for v in pair] for pair in ends]
-    if any(all(v is None for v in pair) for pair in ends):
-        return False
-    units = [getattr(e, unit) for e in (a, b)]
-    units = [None if u is None or (isinstance(u, float) and pd.isna(u)) else u for u in units]
-    return units[0] == units[1] and [v for v in ends[0]] == [v for v in ends[1]]
 
 

@@ -225,17 +225,11 @@ def _surname_of_two(one: str, two: str, default: int | None) -> int | None:
     (``Сатыбалдиев Эркин``). A patronymic made from a first name after a first
     name is no surname (``Олег Сергеевич``); a ``-вич`` word after a woman's name is
     (``Татьяна Лукашевич``: hers would be ``-вна``).
-
-    >>> [_surname_of_two(*n.split(), None) for n in ("Олег Лукич", "Пётр Фомич", "Олег Лукашевич")]
-    [None, None, 1]
     """
     # A man's ``-вич`` or a woman's ``-вна``/``-ична`` beside a first name of the same
     # gender (``Наталья Викторовна``).
     other_gender = "masc" if two.lower().endswith(FEMININE_PATRONYMIC) else "femn"
-    # ``-ич`` after a first name in ``-а``/``-я`` (``Лука``: ``Лукич``, ``Фома``: ``Фомич``)
-    # is a patronymic too, though no ``-вич``: :func:`_from_first_name` tells.
-    patronymic = is_patronymic(two) or two.lower().endswith("ич")
-    if patronymic and _is_first_name(one) and _from_first_name(two) \
+    if is_patronymic(two) and _is_first_name(one) and _from_first_name(two) \
             and not _known_as("Surn", two) and _gender_of(one, None) != other_gender:
         return None
     first_one, first_two = _is_first_name(one), _is_first_name(two)
@@ -456,48 +450,6 @@ def other_initials(a: str, b: str, a_cyrillic: bool, b_cyrillic: bool) -> bool:
         return True
     cyrillic, latin = (a, b) if a_cyrillic else (b, a)
     return (cyrillic, latin) not in _initials_across_alphabets()
-
-
-# Forms of a ``-ов``/``-ин`` surname that are a man's and a woman's alike: ``Попова`` (her
-# nominative, his genitive), ``Попову`` (his dative, her accusative).
-_EITHER_GENDER = re.compile(r"(?:[оеё]в|[иы]н)[ау]$", re.IGNORECASE)
-
-
-def gender_unsure(name: Name, surfaces: list[str]) -> bool:
-    """Whether the gender of a name read from its surname alone (no first name or
-    patronymic in full, ``З. А. Попов``) rests on a form of either gender: every surname
-    word the text wrote for it is one (``Попову З.А.``: dative of Попов or accusative of
-    Попова), so the normal form's gender is the tagger's guess.
-
-    >>> gender_unsure(parse_name("З. А. Попов"), ["Попову З.А."])
-    True
-    >>> gender_unsure(parse_name("З. А. Попов"), ["Попову З.А.", "Попова З.А."])
-    True
-    >>> gender_unsure(parse_name("З. А. Попов"), ["Поповой З.А."])
-    False
-    >>> gender_unsure(parse_name("Зинаида Попова"), ["Зинаиду Попову"])
-    False
-    """
-    if name.gender is None or name.first is not None or name.patronymic is not None:
-        return False
-    words = [max((w for w in re.findall(r"[^\W\d_]+", s) if len(w) > 1), key=len, default="")
-             for s in surfaces]
-    return bool(words) and all(_EITHER_GENDER.search(w) for w in words)
-
-
-def initial_across(initial: str | None, cyrillic: bool) -> str | None:
-    """The initial (sound key) a Latin-letter name's initial may be in Cyrillic letters,
-    when the two differ (``models/link_transliteration.json``,
-    ``initials_across_alphabets``: ``H. Kovalchuk`` may be ``Г. Ковальчук``); None for a
-    Cyrillic name or a letter written alike in both.
-
-    >>> initial_across("h", False), initial_across("h", True), initial_across("a", False)
-    ('g', None, None)
-    """
-    if not initial or cyrillic:
-        return None
-    return next((c for c, latin in sorted(_initials_across_alphabets()) if latin == initial),
-                None)
 
 
 def other_first_names(a: str, b: str) -> bool:

@@ -13,8 +13,7 @@ name. Two cities on one day are two people, and so are two patronymics
 not comparisons, for no weight of evidence from a surname and a first name should
 outvote them.
 
-Blocking: pairs share a surname and a first initial (in either alphabet: ``H.``,
-``Г.``; or one names no first name),
+Blocking: pairs share a surname and a first initial (or one names no first name),
 or a first name and the surname's first three letters (a surname spelt two ways),
 or first name and patronymic (``Олег Сергеевич``, no surname).
 """
@@ -38,12 +37,6 @@ def _else() -> dict:
     return _level("else", "ELSE")
 
 
-# One first initial, written in one alphabet or two (``H. Kovalchuk``, ``Г. Ковальчук``:
-# ``first_initial_across`` is the Cyrillic initial a Latin one may be).
-_SAME_INITIAL = ('"first_initial_l" = "first_initial_r" '
-                 'OR "first_initial_across_l" = "first_initial_r" '
-                 'OR "first_initial_l" = "first_initial_across_r"')
-
 COMPARISONS = [
     {"output_column_name": "surname", "comparison_description": "surname sound key", "comparison_levels": [
         _level("missing", '"surname_l" IS NULL OR "surname_r" IS NULL', null=True),
@@ -57,8 +50,7 @@ COMPARISONS = [
     {"output_column_name": "first", "comparison_description": "first name or its initial", "comparison_levels": [
         _level("missing", '"first_initial_l" IS NULL OR "first_initial_r" IS NULL', null=True),
         _level("same", '"first_l" = "first_r"'),
-        # ``Б.`` and ``Бахыт``; ``H.`` and ``Ганна`` (one letter in two alphabets).
-        _level("initial fits", f"({_SAME_INITIAL}) "
+        _level("initial fits", '"first_initial_l" = "first_initial_r" '
                                'AND ("first_l" IS NULL OR "first_r" IS NULL)'),
         _level("close", 'damerau_levenshtein("first_l", "first_r") <= 1 '
                         'AND least(length("first_l"), length("first_r")) >= 4'),
@@ -106,9 +98,6 @@ PEOPLE = Model(
         # A common surname (Иванов) is thousands of records: only those whose first
         # initials agree are pairs, and those naming no first name with any.
         "l.surname = r.surname AND l.first_initial = r.first_initial",
-        # The same initial in two alphabets (``H.``, ``Г.``), either way round.
-        "l.surname = r.surname AND l.first_initial_across = r.first_initial",
-        "l.surname = r.surname AND l.first_initial = r.first_initial_across",
         "l.surname = r.surname AND (l.first_initial IS NULL OR r.first_initial IS NULL)",
         "l.first = r.first AND substr(l.surname, 1, 3) = substr(r.surname, 1, 3)",
         "l.first = r.first AND l.patronymic = r.patronymic",
@@ -120,8 +109,8 @@ PEOPLE = Model(
                     "l.surname = r.surname AND l.cities = r.cities"],
     deterministic_rules=["l.surname = r.surname AND l.first = r.first "
                          "AND l.gender IS NOT DISTINCT FROM r.gender"],
-    columns=["surname", "first", "first_initial", "first_initial_across", "patronymic",
-             "patronymic_initial", "gender", "cities", "countries", "years", "co_surnames"],
+    columns=["surname", "first", "first_initial", "patronymic", "patronymic_initial",
+             "gender", "cities", "countries", "years", "co_surnames"],
 )
 
 
@@ -158,3 +147,4 @@ def other_patronymics(pairs, persons, threshold: float) -> list[tuple[int, int]]
                       and other_first_names(full[i], full[j])):
             found.append((i, j))
     return found
+

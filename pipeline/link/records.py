@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import replace
 from functools import cache
 
 import pandas as pd
@@ -23,14 +22,7 @@ import pandas as pd
 from ..research.loading import Tables
 from ..resources import load_json
 from ..records import split_names
-from .names import (
-    gender_unsure,
-    initial_across,
-    is_cyrillic,
-    parse_name,
-    surname_named_elsewhere,
-    surname_stem,
-)
+from .names import is_cyrillic, parse_name, surname_named_elsewhere, surname_stem
 from .places import cities_named, place_kind, resolve
 
 PERSON_KEY = "person_key"  # doc_id and name: one person of one document
@@ -189,8 +181,8 @@ def _sentence_cities(tables: Tables) -> dict[str, list[tuple[int, list[str]]]]:
 
 PERSON_COLUMNS = [
     "unique_id", PERSON_KEY, "doc_id", "name", "surname", "first", "first_initial",
-    "first_initial_across", "patronymic", "patronymic_initial", "gender", "cities", "countries",
-    "whereabouts", "years", "co_surnames", "fullness",
+    "patronymic", "patronymic_initial", "gender", "cities", "countries", "whereabouts", "years",
+    "co_surnames", "fullness",
 ]
 
 
@@ -219,14 +211,9 @@ def person_records(tables: Tables, places: pd.DataFrame, context: pd.DataFrame) 
                    if p.surname and p.patronymic}
     parsed_of = {n: surname_named_elsewhere(p, surnames, patronymics)
                  for n, p in parsed_of.items()}
-    surfaces: dict[tuple[str, str], list[str]] = {}
-    for d, n, text in zip(named["doc_id"], named["normal"], named["text"]):
-        surfaces.setdefault((d, str(n)), []).append(str(text))
     rows = []
     for doc_id, name in sorted(keys):
         parsed = parsed_of[name]
-        if gender_unsure(parsed, surfaces.get((doc_id, name), [])):
-            parsed = replace(parsed, gender=None)
         own = person_events.get((doc_id, name), [])
         doc = ctx.get(doc_id, {"doc_cities": [], "doc_countries": [], "doc_years": []})
         cities = _listed(e.city for e in own) or _listed(doc["doc_cities"][:1])
@@ -241,9 +228,7 @@ def person_records(tables: Tables, places: pd.DataFrame, context: pd.DataFrame) 
         rows.append({
             PERSON_KEY: person_key(doc_id, name), "doc_id": doc_id, "name": name,
             "surname": parsed.surname, "first": parsed.first,
-            "first_initial": parsed.first_initial,
-            "first_initial_across": initial_across(parsed.first_initial, is_cyrillic(name)),
-            "patronymic": parsed.patronymic,
+            "first_initial": parsed.first_initial, "patronymic": parsed.patronymic,
             "patronymic_initial": parsed.patronymic_initial, "gender": parsed.gender,
             "cities": cities, "countries": countries, "whereabouts": whereabouts, "years": years,
             "co_surnames": _listed(s for s in others if s and s != parsed.surname),
