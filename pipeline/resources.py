@@ -11,10 +11,11 @@ against pymorphy3), which every run and every worker would pay again for the sam
 files. So a file that passed is remembered: a stamp named by the hash of its name and
 bytes and of what checks it (:func:`checker_fingerprint`) goes into a cache folder
 (``$TESTIMONY_CACHE_DIR``, else ``$XDG_CACHE_HOME/testimony``, else
-``~/.cache/testimony``), and a file with a stamp is parsed without the check. A changed
+``~/.cache/testimony``; none when neither is an absolute path), and a file with a stamp is parsed without the check. A changed
 file, a changed schema or another pymorphy3 dictionary has no stamp and is checked
-again; a file that fails is never stamped. Without a writable cache folder every file
-is checked every time, as before.
+again; a file that fails is never stamped. Without a cache folder that can be read and
+written every file is checked every time, as before: a stamp that cannot be looked up
+or written is no stamp, never an error.
 """
 
 from __future__ import annotations
@@ -90,7 +91,7 @@ def read_model(path: Path):
     with open(path, encoding="utf-8", newline="") as f:
         text = f.read()
     stamp = _stamp(path, text)
-    check = stamp is None or not stamp.exists()
+    check = stamp is None or not _stamped(stamp)
     data = readers[path.suffix](path, text, check)
     if check and stamp is not None:
         _write_stamp(stamp)
@@ -107,11 +108,18 @@ CHECKER_CODE = ("schemas.py", "records.py", "resources.py", "nlp.py")
 CHECKER_LEXICONS = ("currency_codes.json",)
 
 
-def cache_dir() -> Path:
-    """Where stamps of checked lexicons are kept."""
+def cache_dir() -> Path | None:
+    """Where stamps of checked lexicons are kept; None (nothing is remembered) when no
+    absolute place is known: a relative ``$XDG_CACHE_HOME`` is ignored, as the XDG
+    specification says, and a home that does not expand to an absolute path (``HOME``
+    unset and no passwd entry leaves ``"~"``) would put the cache under whatever
+    folder the run happens to start in. Asked again every time, not remembered."""
     if os.environ.get(CACHE_ENV):
         return Path(os.environ[CACHE_ENV])
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    base = xdg if xdg and os.path.isabs(xdg) else os.path.join(os.path.expanduser("~"), ".cache")
+    if not os.path.isabs(base):
+        return None
     return Path(base) / "testimony"
 
 
@@ -140,8 +148,21 @@ def _stamp(path: Path, text: str) -> Path | None:
     checker = checker_fingerprint()
     if checker is None:
         return None
+    folder = cache_dir()
+    if folder is None:
+        return None
     digest = hashlib.sha256(f"{checker}\0{path.name}\0".encode() + text.encode("utf-8", "surrogateescape"))
-    return cache_dir() / "lexicons-checked" / digest.hexdigest()
+    return folder / "lexicons-checked" / digest.hexdigest()
+
+
+def _stamped(stamp: Path) -> bool:
+    """Whether the stamp is there; a cache folder that cannot be looked into (no
+    permission, a name too long, any OSError: ``Path.exists`` passes on only some of
+    them) counts as no stamp, so the file is checked, and the run goes on."""
+    try:
+        return stamp.exists()
+    except OSError:
+        return False
 
 
 def _write_stamp(stamp: Path) -> None:

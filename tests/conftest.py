@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -10,8 +11,9 @@ from pathlib import Path
 # so workers forked from this process after it read Parquet keep their memory limit.
 os.environ.setdefault("ARROW_DEFAULT_MEMORY_POOL", "system")
 # Lexicons are checked afresh in every test session (the stamps of files that passed,
-# pipeline.resources, go to a folder of the session's own; its runs share it).
-os.environ["TESTIMONY_CACHE_DIR"] = tempfile.mkdtemp(prefix="testimony-test-cache-")
+# pipeline.resources, go to a folder of the session's own; its runs share it; it is
+# removed when the session ends, pytest_unconfigure).
+SESSION_CACHE = os.environ["TESTIMONY_CACHE_DIR"] = tempfile.mkdtemp(prefix="testimony-test-cache-")
 
 import pytest
 from hypothesis import settings
@@ -25,6 +27,10 @@ REPO = Path(__file__).resolve().parents[1]
 RAW = REPO / "data" / "raw"
 ANNOTATED = REPO / "data" / "annotated"
 SHARED = REPO.parent / "shared"
+
+
+def pytest_unconfigure(config):
+    shutil.rmtree(SESSION_CACHE, ignore_errors=True)
 
 
 def pytest_addoption(parser):

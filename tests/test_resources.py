@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -170,3 +171,87 @@ def test_another_checker_is_another_stamp(monkeypatch):
         monkeypatch.undo()
         resources.checker_fingerprint.cache_clear()
     assert resources._stamp(path, text) == before
+
+
+def _unreadable(tmp_path):
+    folder = tmp_path / "cache"
+    folder.mkdir()
+    folder.chmod(0)
+    return folder
+
+
+# Cache folders whose stamps cannot be looked up: Path.exists passes on only "not found"
+# errors, these are others.
+UNUSABLE_CACHES = [
+    pytest.param(_unreadable, id="no-permission"),
+    pytest.param(lambda tmp_path: tmp_path / ("x" * 300), id="name-too-long"),
+]
+
+
+@pytest.mark.parametrize("make_folder", UNUSABLE_CACHES)
+def test_a_cache_folder_that_cannot_be_read_means_every_file_is_checked(tmp_path, monkeypatch, make_folder):
+    """Every lexicon still loads, and a bad one is still refused, when the stamps'
+    folder cannot be looked into: no stamp, the file is checked, the run goes on."""
+    import os
+
+    from pipeline import resources
+
+    folder = make_folder(tmp_path)
+    if make_folder is _unreadable and os.access(folder, os.R_OK | os.X_OK):
+        pytest.skip("this user reads every folder (root): no permission error to meet")
+    monkeypatch.setenv(resources.CACHE_ENV, str(folder))
+    try:
+        for path in sorted(models_dir().iterdir()):
+            if path.suffix in (".json", ".jsonl", ".csv"):
+                read_model(path)
+        bad = tmp_path / "triggers.jsonl"
+        bad.write_text('{"lemma": "подожгли", "type": "violence"}\n', encoding="utf-8")
+        with pytest.raises(LexiconError):
+            read_model(bad)
+    finally:
+        if make_folder is _unreadable:
+            folder.chmod(0o700)
+
+
+# (HOME, XDG_CACHE_HOME) that give no absolute cache folder; None: unset.
+NO_ABSOLUTE_HOME = [("~", None), ("relative/home", None), (None, "relative/cache"), ("~", "relative/cache")]
+
+
+@pytest.mark.parametrize("home, xdg", NO_ABSOLUTE_HOME)
+def test_without_an_absolute_home_nothing_is_cached_in_the_current_folder(tmp_path, monkeypatch, home, xdg):
+    """A home that expands to no absolute path (HOME unset and no passwd entry gives
+    "~") keeps no cache, rather than one under whatever folder the run starts in."""
+    import os
+
+    from pipeline import resources
+
+    monkeypatch.delenv(resources.CACHE_ENV)
+    for name, value in (("HOME", home), ("XDG_CACHE_HOME", xdg)):
+        if value is None:
+            monkeypatch.delenv(name, raising=False)
+        else:
+            monkeypatch.setenv(name, value)
+    if home is None and not os.path.isabs(os.path.expanduser("~")):
+        pytest.skip("this user has no absolute home")
+    monkeypatch.chdir(tmp_path)
+    if home is not None:
+        assert resources.cache_dir() is None
+        read_model(models_dir() / "months.json")
+        assert list(tmp_path.iterdir()) == []
+    else:  # a relative XDG_CACHE_HOME is ignored for the home's own .cache
+        assert resources.cache_dir() == Path(os.path.expanduser("~")) / ".cache" / "testimony"
+
+
+def test_a_test_session_removes_its_cache_folder(tmp_path):
+    """The stamps' folder a test session makes for itself (conftest) is gone when the
+    session ends."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "TMPDIR": str(tmp_path)}
+    result = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
+                             f"{__file__}::test_every_schema_has_its_file"],
+                            cwd=Path(__file__).parents[1], env=env, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert list(tmp_path.glob("testimony-test-cache-*")) == []
