@@ -100,7 +100,7 @@ def one_sentence(n: int, seed: int = 2) -> str:
 def run_cli(tree: Path, path: Path, out: Path, timeout: float, max_memory: int) -> dict:
     """Wall seconds, peak RSS (MB, the largest process) and the status of one CLI run on ``path``."""
     command = ["/usr/bin/time", "-v", sys.executable, "-c",
-               "import sys; sys.path.insert(0, sys.argv.pop(1)); from pipeline.cli import main; main()",
+               "import sys; sys.path.insert(0, sys.argv.pop(1)); import pipeline.cli as c; getattr(c, \"entry_point\", c.main)()",
                str(tree), "run", str(path), "-o", str(out), "-j", "1", "-q",
                "--timeout", str(timeout), "--max-memory", str(max_memory)]
     result = subprocess.run(command, capture_output=True, text=True, cwd=tree)

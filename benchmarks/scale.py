@@ -157,7 +157,7 @@ def run_cli(inputs: Path, out: Path, options: list[str], tree: Path = REPO) -> d
     """Wall and CPU seconds of one ``testimony run`` (the pipeline of ``tree``), the peak
     memory of its processes and the load average before and after."""
     command = [sys.executable, "-c",
-               "import sys; sys.path.insert(0, sys.argv.pop(1)); from pipeline.cli import main; main()",
+               "import sys; sys.path.insert(0, sys.argv.pop(1)); import pipeline.cli as c; getattr(c, \"entry_point\", c.main)()",
                str(tree), "run", str(inputs), "-o", str(out), "-q", *options]
     load_before = os.getloadavg()[0]
     cpu_before = resource.getrusage(resource.RUSAGE_CHILDREN)

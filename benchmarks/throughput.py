@@ -161,7 +161,7 @@ def run_cli(inputs: list[Path], out: Path, *options: str, tree: Path = REPO,
              "print(r.ru_utime + r.ru_stime, r.ru_maxrss // 1024); sys.exit(code)")
     start = time.perf_counter()
     result = subprocess.run([sys.executable, "-c", probe, sys.executable, "-c",
-                             "import sys; sys.path.insert(0, sys.argv.pop(1)); from pipeline.cli import main; main()",
+                             "import sys; sys.path.insert(0, sys.argv.pop(1)); import pipeline.cli as c; getattr(c, \"entry_point\", c.main)()",
                              str(tree), "run", *map(str, inputs), "-o", str(out), "-q", *options],
                             cwd=tree, capture_output=True, text=True)
     elapsed = time.perf_counter() - start

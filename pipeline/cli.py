@@ -27,6 +27,21 @@ def main() -> None:
     """Russian-language testimony in, structured event tables out."""
 
 
+# Whether this process is the command's alone (entry_point): only then may a command
+# declare something about the whole process, such as that it never uses pandas.
+_OWN_PROCESS = False
+
+
+def entry_point(args: list[str] | None = None) -> None:
+    """The ``testimony`` console script (and ``python -m pipeline.cli``): :func:`main` in a
+    fresh process that does nothing else, so a command may settle things for the whole
+    process. ``main`` called in a process that goes on (click's CliRunner, a notebook
+    calling ``main(..., standalone_mode=False)``) settles nothing beyond its own run."""
+    global _OWN_PROCESS
+    _OWN_PROCESS = True
+    main(args)
+
+
 def _input(value: str) -> Path | str:
     """A local path that must exist, or an fsspec URL (checked when it is listed)."""
     if "://" in value:
@@ -76,7 +91,9 @@ def run(inputs: tuple[str, ...], out: str, jobs: int, timeout: float, max_memory
     from .batch.run import pandas_unused, run_batch, stale_csv
     from .batch.workers import Limits
 
-    if not write_csv:  # writing and rewriting Parquet parts is pyarrow's alone
+    # Writing and rewriting Parquet parts is pyarrow's alone; hiding pandas from pyarrow
+    # lasts for the whole process, so only a process of this command's own declares it.
+    if not write_csv and _OWN_PROCESS:
         pandas_unused()
 
     bar = None
@@ -310,4 +327,4 @@ def review_command(out: Path, out_dir: Path) -> None:
 
 
 if __name__ == "__main__":
-    main()
+    entry_point()

@@ -115,12 +115,58 @@ def test_the_warm_up_statement_goes_through_every_stage(models):
     assert rows["event_arguments"] and rows["sentences"]
 
 
-# `testimony run` in a fresh process, which then says whether pandas was ever imported.
+# A batch as a library call in a fresh process that logs (to the file ARGV[4]) the pid of
+# every process that warms the models up: the warm-up's temporary folder is seen by an
+# audit hook, which forked workers inherit.
+WHO_WARMED = """
+import os, sys
+from pathlib import Path
+log = sys.argv[4]
+def hook(event, args):
+    if event == "tempfile.mkdtemp" and "testimony-warm-up-" in str(args[0]):
+        with open(log, "a") as f:
+            f.write(f"{'parent' if os.getpid() == parent else 'worker'}\\n")
+parent = os.getpid()
+sys.addaudithook(hook)
+from pipeline.batch import run
+from pipeline.batch.workers import Limits
+limits = Limits() if sys.argv[6] == "isolated" else Limits(timeout=None, max_memory_mb=None)
+result = run.run_batch(sorted(Path(sys.argv[1]).glob("*.txt"))[:int(sys.argv[3])], sys.argv[2], jobs=int(sys.argv[5]),
+                       limits=limits)
+assert result.n_failed == 0, result.failures
+"""
+
+# (files, jobs, limits, who warms up): only a parent that forks its workers afterwards.
+# One job without limits runs the files in the calling process; with limits (the
+# default) it forks one worker.
+WARM_UPS = [(2, 1, "in-process", []), (1, 2, "isolated", []), (2, 2, "isolated", []),
+            (3, 2, "isolated", ["parent"]), (2, 1, "isolated", ["parent"])]
+
+
+@pytest.mark.parametrize("n_files, jobs, limits, warmed", WARM_UPS)
+def test_only_a_parent_that_forks_its_workers_warms_the_models_up(tmp_path, n_files, jobs, limits, warmed):
+    """The warm-up is paid only where forked workers share it: not by workers that load
+    their own models, nor by a batch run in one process."""
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    for index in range(n_files):  # the sample statements, a third a copy under another name
+        source = sorted(RAW.glob("*.txt"))[index % 2]
+        (inputs / f"{index}_{source.name}").write_bytes(source.read_bytes() + f"\n{index}\n".encode())
+    log = tmp_path / "warmed.log"
+    log.touch()
+    result = subprocess.run([sys.executable, "-c", WHO_WARMED, str(inputs), str(tmp_path / "out"), str(n_files),
+                             str(log), str(jobs), limits], cwd=REPO, capture_output=True, text=True, timeout=900)
+    assert result.returncode == 0, result.stderr
+    assert log.read_text().split() == warmed
+
+
+# `testimony run` in a fresh process (the console script), which then says whether pandas
+# was ever imported.
 RUN_AND_SAY_PANDAS = """
 import sys
-from pipeline.cli import main
+from pipeline.cli import entry_point
 try:
-    main(sys.argv[1:])
+    entry_point(sys.argv[1:])
 except SystemExit as done:
     print(done.code, "pandas" in sys.modules)
 """
@@ -145,3 +191,42 @@ def test_a_run_writes_and_rewrites_its_parts_without_pandas(sample_out, tmp_path
     for name in TABLES:
         columns = [c for c in wanted[name].columns if c != "source"]  # the copies' paths differ
         pd.testing.assert_frame_equal(found[name][columns], wanted[name][columns], obj=name)
+
+
+def test_the_console_script_is_the_entry_point_that_owns_its_process():
+    import tomllib
+
+    scripts = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]["scripts"]
+    assert scripts["testimony"] == "pipeline.cli:entry_point"
+
+
+# `testimony run` without --csv called inside a process that goes on, which then asks
+# pyarrow to convert a pandas Series with a missing value.
+RUN_IN_PROCESS = """
+import sys
+from click.testing import CliRunner
+from pipeline.cli import main
+args = ["run", *sys.argv[2:]]
+if sys.argv[1] == "clirunner":
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+else:
+    try:
+        main(args, standalone_mode=False)
+    except SystemExit as done:  # run ends with sys.exit even so
+        assert not done.code, done.code
+import pandas as pd
+import pyarrow as pa
+print(pa.array(pd.Series([1, 2, None], dtype="Int64")).null_count)
+"""
+
+
+@pytest.mark.parametrize("how", ["clirunner", "standalone_mode_false"])
+def test_a_run_inside_a_process_leaves_pyarrow_its_pandas(tmp_path, how):
+    """Hiding pandas from pyarrow lasts for the whole process: a CLI run called in a
+    process that goes on (a test's CliRunner, a notebook) must not do it."""
+    text = sorted(RAW.glob("*.txt"))[0]
+    result = subprocess.run([sys.executable, "-c", RUN_IN_PROCESS, how, str(text), "-o", str(tmp_path / "out"),
+                             "-q", "-j", "2"], cwd=REPO, capture_output=True, text=True, timeout=900)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split()[-1] == "1"

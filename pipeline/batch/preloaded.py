@@ -22,7 +22,7 @@ try:
     pandas_unused()
     load_lexicons()
     import_stages()
-    worker_models()
+    worker_models(warm=True)
     prepare_parts()
 except Exception:  # noqa: BLE001 - the plugin loads them (and reports a failure) instead
     pass

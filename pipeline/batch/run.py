@@ -330,15 +330,22 @@ def _sha256_or_none(path, size: int | None = None) -> str | None:
 _models: Models | None = None  # built once per process
 
 
-def worker_models() -> Models:
-    """The models, loaded once per process and warmed up (:func:`warm_up`)."""
-    global _models
+_warmed = False
+
+
+def worker_models(warm: bool = False) -> Models:
+    """The models, loaded once per process; with ``warm``, warmed up too (:func:`warm_up`,
+    once): only where workers are forked afterwards and share what it built (the batch's
+    parent before its pool, a local Dask cluster's forkserver). A worker that loads its
+    own models, or a batch run in one process, would pay for it and share it with none."""
+    global _models, _warmed
     if _models is None:
         from ..nlp import load_models
 
-        models = load_models()
-        warm_up(models)
-        _models = models
+        _models = load_models()
+    if warm and not _warmed:
+        warm_up(_models)
+        _warmed = True
     return _models
 
 
@@ -694,7 +701,7 @@ def _outcomes(todo: list[InputFile], task, jobs: int, limits: Limits,
         import_stages()
         # Built once here: forked workers share them instead of each loading its own
         # copy (where workers are spawned, the initializer loads them in each).
-        worker_models()
+        worker_models(warm=True)
     with WorkerPool(min(jobs, len(todo)), task, worker_models if real else None, limits) as pool:
         for index, outcome in pool.map(todo, started=prepare_parts, slow_start=self_loading):
             yield todo[index], outcome
@@ -741,9 +748,13 @@ _PANDAS_UNUSED = False
 
 
 def pandas_unused() -> None:
-    """Declare that this process never uses pandas (the ``testimony run`` command without
-    ``--csv``; a local Dask cluster's forkserver), so :func:`prepare_parts` may hide it
-    from pyarrow."""
+    """Declare that this process never uses pandas, so :func:`prepare_parts` may hide it
+    from pyarrow. The effect lasts for the whole process: pyarrow then takes pandas for
+    absent until the process ends (``pa.array`` of a pandas Series with missing values
+    fails), even after pandas is imported. So only a process that is ours alone
+    declares it: ``testimony run`` without ``--csv`` started as the console script
+    (``pipeline.cli.entry_point``), and a local Dask cluster's forkserver; never a
+    library call or a CLI command run inside someone else's process."""
     global _PANDAS_UNUSED
     _PANDAS_UNUSED = True
 
