@@ -482,11 +482,12 @@ def find_triggers(
         for lemma in token.lemmas:
             for entry in index.get(lemma, ()):
                 hit = _match_parts(tokens, token.index, entry["parts"], entry.get("gap", 2))
-                if hit is None:
+                through_parse = hit is None
+                if through_parse:
                     hit = _match_through_parse(tokens, token.index, entry["parts"])
                 if hit is None:
                     continue
-                typed = _decide(entry, tokens, hit, mention_tokens, actors)
+                typed = _decide(entry, tokens, hit, mention_tokens, actors, through_parse)
                 if typed is not None:
                     candidates.append(typed)
     candidates.sort(key=lambda h: (-(h.tokens[-1] - h.tokens[0] + len(h.tokens)), h.tokens[0]))
@@ -542,7 +543,7 @@ def _drop_objects_of_denials(tokens, hits: list[TriggerHit]) -> list[TriggerHit]
     ]
 
 
-def _decide(entry, tokens, hit, mention_tokens, actors) -> TriggerHit | None:
+def _decide(entry, tokens, hit, mention_tokens, actors, through_parse: bool) -> TriggerHit | None:
     parts = entry["parts"]
     default_anchor = next((k for k, p in enumerate(parts) if p != "не"), 0)
     anchor = hit[entry.get("anchor", default_anchor)]
@@ -564,6 +565,9 @@ def _decide(entry, tokens, hit, mention_tokens, actors) -> TriggerHit | None:
         if not negated:
             return None
         negated = False
-    if list(hit) != sorted(hit):  # matched through the parse, out of order: the anchor's word is the span
+    if through_parse:
+        # the phrase's words lie apart, in any order ("вынес после долгого заседания ...
+        # приговор"): the span is the anchor's word, as the gold guidelines want a trigger
+        # (one word where possible), not the stretch of sentence between the words
         return TriggerHit(kind, tuple(sorted(hit)), anchor, negated, tokens[anchor].start, tokens[anchor].end)
     return TriggerHit(kind, hit, anchor, negated, tokens[hit[0]].start, tokens[hit[-1]].end)
