@@ -431,7 +431,6 @@ def _match_parts(tokens, start, parts, gap) -> tuple[int, ...] | None:
     return tuple(matched)
 
 
-_PREPOSITIONS = frozenset({"в", "во", "на", "к", "ко", "из", "под", "по", "с", "со", "за", "о", "об", "от", "до", "у", "для"})
 _LINKS = frozenset({"obj", "iobj", "obl", "nsubj:pass", "nsubj"})
 
 
@@ -451,8 +450,10 @@ def _match_through_parse(tokens, start, parts) -> tuple[int, ...] | None:
         own = [t for t in tokens if t.head == n]
         matched = [start]
         for part in parts[1:-1]:
+            # the phrase's preposition is the noun's case marker, its other words the noun's
+            # modifiers (the parse tells which is which)
             found = next((t.index for t in own if part in t.lemmas and t.index not in matched
-                          and (t.rel == "case" if part in _PREPOSITIONS else t.rel in {"amod", "nmod", "compound"})), None)
+                          and (t.rel == "case" if t.pos == "ADP" else t.rel in {"amod", "nmod", "compound"})), None)
             if found is None:
                 break
             matched.append(found)
