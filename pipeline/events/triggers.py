@@ -22,7 +22,7 @@ from ..nlp import Models, morph_analyzer, parse_word
 from ..records import Sentence
 from ..resources import fold, load_json, load_jsonl
 from ..segment import cut_long
-from .syntax import PlacedMention, Token, heads_up, is_negated, lemmas_of
+from .syntax import PLACE_IN, PlacedMention, Token, heads_up, is_negated, lemmas_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -513,7 +513,7 @@ def _drop_complements(tokens, hits: list[TriggerHit]) -> list[TriggerHit]:
     anchors = {h.anchor: h for h in hits}
     kept = []
     for hit in hits:
-        located = any(t.head == hit.anchor and t.rel == "case" and t.lemmas & {"в", "во"} for t in tokens)
+        located = any(t.head == hit.anchor and t.rel == "case" and t.text.lower() in PLACE_IN for t in tokens)
         if tokens[hit.anchor].pos != "NOUN" or hit.type not in _PENALTY_TYPES or located:
             # only a penalty named by its noun is a complement; where it is served ("отбывает
             # срок в колонии") is no penalty named, and names the place
