@@ -36,6 +36,11 @@ per type, for the pipeline (normalise, then tag; spans mapped back to the raw
 text; nested mentions included) and for bare natasha (NewsNERTagger; on NEREL also
 DatesExtractor and MoneyExtractor). Also ms per page (3000 characters) of each.
 
+The held-out Wikinews articles (``data/wikinews/split.json``, ``heldout``) are NEREL
+texts (one in dev, several in train): every NEREL split is read without them, and the
+output says how many were left out. ``--limit N`` takes the first N documents in name
+order and then leaves the held-out ones out.
+
 ``--errors TYPE`` prints the pipeline's strict misses and spurious spans of one type
 in context: use it on a training split (``--nerel-split train``), not on the dev sets
 the README reports.
@@ -44,6 +49,7 @@ the README reports.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import re
 import sys
@@ -144,10 +150,32 @@ def default_nerel() -> Path:
     return Path(os.environ.get("NEREL_DIR") or SHARED / "nerel")
 
 
+def heldout_wikinews() -> frozenset[str]:
+    """The held-out Wikinews articles (``data/wikinews/split.json``), as ``<split>/<stem>``:
+    they are NEREL texts, so no NEREL score may read them."""
+    split = json.loads((REPO / "data" / "wikinews" / "split.json").read_text(encoding="utf-8"))
+    return frozenset(split["heldout"])
+
+
+def nerel_texts(folder: Path, limit: int = 0) -> tuple[list[Path], list[str]]:
+    """The text files of a NEREL split (the first ``limit`` of them in name order, when
+    given) without the held-out Wikinews articles, and the ids of those left out."""
+    heldout = heldout_wikinews()
+    kept: list[Path] = []
+    skipped: list[str] = []
+    for path in sorted(folder.glob("*.txt"))[: limit or None]:
+        name = f"{folder.name}/{path.stem}"
+        if name in heldout:
+            skipped.append(name)
+        else:
+            kept.append(path)
+    return kept, skipped
+
+
 def read_nerel(folder: Path, limit: int = 0) -> Iterator[GoldDocument]:
-    """Every document of a NEREL split, its spans mapped and filtered (see the module doc)."""
-    texts = sorted(folder.glob("*.txt"))
-    for path in texts[: limit or None]:
+    """Every document of a NEREL split but the held-out Wikinews articles (see
+    ``nerel_texts``), its spans mapped and filtered (see the module doc)."""
+    for path in nerel_texts(folder, limit)[0]:
         text = path.read_text(encoding="utf-8")
         spans = nerel_spans(path.with_suffix(".ann").read_text(encoding="utf-8"))
         names = [s for s in spans if s[2] != "LOC" or is_place_name(text[s[0] : s[1]])]
@@ -573,6 +601,9 @@ def main(argv: list[str] | None = None) -> int:
     sets = []
     if args.only in (None, "nerel"):
         if any(nerel.glob("*.ann")):
+            skipped = nerel_texts(nerel, args.limit)[1]
+            print(f"NEREL {args.nerel_split}: {len(skipped)} held-out Wikinews article(s) left out"
+                  f" (data/wikinews/split.json){': ' + ', '.join(skipped) if skipped else ''}")
             sets.append((f"NEREL {args.nerel_split}", read_nerel(nerel, args.limit),
                          NAME_TYPES + (FAC, "DATE", "MONEY"),
                          ("PER", "LOC", "LOC*", FAC, "ORG", "DATE", "DATE*", "MONEY")))

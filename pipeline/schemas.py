@@ -185,6 +185,12 @@ TRIGGER = both(
     where(_anchor_in_phrase, "anchor {value[anchor]!r} is not a part of the lemma phrase"),
 )
 
+def _designators_are_units(data) -> bool:
+    """org_words.json: a designator only narrows the unit heads, so it must be one
+    (checked after the record, so the lists are there)."""
+    return set(data["designators"]) <= set(data["named_by_genitive"]) | set(data["named_by_field"])
+
+
 def _is_pattern_and_days(value) -> bool:
     """``[["через", "два", "день"], 2]``: a lemma sequence and the days it counts."""
     return (isinstance(value, list) and len(value) == 2 and isinstance(value[0], list) and bool(value[0])
@@ -355,9 +361,14 @@ SCHEMAS: dict[str, Schema] = {
             "units", "teens", "tens", "hundreds", "fractions", "collective", "multipliers",
             "multiplier_abbreviations")},
         "extra_forms": mapping(TEXT, TEXT)}),
-    "org_words.json": record(required={key: WORDS for key in (
-        "heads", "standalone", "named_by_genitive", "determiners", "abbreviations", "legal_forms",
-        "not_org", "named_by_field", "complement_not", "complement_not_singular", "complement_office")}),
+    "org_words.json": both(
+        record(required={
+            **{key: WORDS for key in ("heads", "standalone", "named_by_genitive", "determiners",
+                                      "abbreviations", "legal_forms", "not_org", "named_by_field")},
+            **{key: list_of(LEMMA) for key in ("complement_not", "complement_not_singular",
+                                               "complement_office", "designators")}}),
+        where(_designators_are_units, "every 'designators' lemma must be a 'named_by_genitive' or "
+                                      "'named_by_field' head (it only narrows those)")),
     "quantity_words.json": record(required={
         "approx": PATTERNS, "range_open": WORDS, "range_close": WORDS, "range_dash": WORDS,
         "enumeration": WORDS, "lower_bound": PATTERNS, "upper_bound": PATTERNS,

@@ -201,6 +201,23 @@ def test_a_verb_phrase_is_matched_through_the_parse(events_of, text, kind, count
     assert event_types(events_of(text))[kind] == count
 
 
+# the trigger of a phrase matched through the parse is its anchor's word (one word where
+# possible, data/annotated/README.md), never the stretch between its words, in order or not
+@pytest.mark.parametrize("text, kind, trigger", [
+    ("Мещанский районный суд вынес 12 апреля 2019 года после трёх месяцев слушаний "
+     "суровый приговор Анне Гуровой.", "court", "вынес"),
+    ("Следственный комитет возбудил спустя полгода после обысков в квартире журналиста "
+     "Игоря Зимина уголовное дело.", "other", "возбудил"),
+    # "назначить штраф" is anchored on its noun
+    ("Мировой судья назначил после короткого разбирательства Ольге Савиной штраф "
+     "в размере 20 тысяч рублей.", "fine", "штраф"),
+    ("Уголовное дело против Игоря Зимина следователи возбудили в августе 2018 года.", "other", "возбудили"),
+])
+def test_a_phrase_matched_through_the_parse_is_spanned_by_its_anchor(events_of, text, kind, trigger):
+    found = [(e.trigger, text[e.start:e.end]) for e in events_of(text) if e.type == kind]
+    assert found == [(trigger, trigger)]
+
+
 # ------------------------------------------------------- held before the verdict, then sentenced
 
 @pytest.mark.parametrize("text, count", [

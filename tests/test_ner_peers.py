@@ -3,13 +3,19 @@
 
 from __future__ import annotations
 
+import pytest
+
 from benchmarks.ner_peers import (
+    default_nerel,
     factrueval_objects,
+    heldout_wikinews,
     factrueval_spans,
     is_place_name,
     main,
     nerel_spans,
+    nerel_texts,
     outermost_spans,
+    read_nerel,
     score,
     score_objects,
 )
@@ -94,3 +100,31 @@ def test_factrueval_guidelines_designators_optional_unnamed_and_inner_objects_no
 def test_factrueval_hands_in_the_outermost_layer():
     assert outermost_spans([(0, 8, "ORG"), (4, 8, "LOC"), (4, 8, "ORG"), (10, 12, "PER")]) == [
         (0, 8, "ORG"), (10, 12, "PER")]
+
+
+def test_heldout_wikinews_articles_never_read_as_nerel(tmp_path):
+    """A NEREL split holding a held-out Wikinews article (by its id in
+    data/wikinews/split.json) yields every other document and says which it left out."""
+    heldout = sorted(heldout_wikinews())
+    split, stem = heldout[0].split("/")
+    folder = tmp_path / split
+    folder.mkdir()
+    for name in (stem, "0_text", "zz_text"):
+        (folder / f"{name}.txt").write_text("Иван Котов уехал.", encoding="utf-8")
+        (folder / f"{name}.ann").write_text("T1\tPERSON 0 10\tИван Котов\n", encoding="utf-8")
+    assert [doc.name for doc in read_nerel(folder)] == ["0_text", "zz_text"]
+    assert nerel_texts(folder)[1] == [heldout[0]]
+    # ``--limit`` counts the files in name order first, then the held-out ones go
+    assert [doc.name for doc in read_nerel(folder, limit=2)] == ["0_text"]
+
+
+@pytest.mark.parametrize("split", ["dev", "train"])
+def test_no_heldout_id_comes_out_of_the_nerel_corpus(split):
+    folder = default_nerel() / split
+    if not any(folder.glob("*.txt")):
+        pytest.skip(f"NEREL {split} not found at {folder}")
+    heldout = heldout_wikinews()
+    on_disk = {f"{split}/{path.stem}" for path in folder.glob("*.txt")} & heldout
+    assert on_disk  # the held-out articles are NEREL texts of both splits
+    assert {f"{split}/{doc.name}" for doc in read_nerel(folder)}.isdisjoint(heldout)
+    assert set(nerel_texts(folder)[1]) == on_disk

@@ -5,6 +5,8 @@ for these tests)."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from pipeline.records import ORG
@@ -14,6 +16,10 @@ from pipeline.tag.orgs import complement_end
 
 def orgs(text, models):
     return [m.text for m in tag_names(text, models) if m.type == ORG]
+
+
+def org_spans(text, models):
+    return [(m.start, m.end) for m in tag_names(text, models) if m.type == ORG]
 
 
 # The whole name is one ORG (any nested ORG beside it is allowed).
@@ -40,6 +46,7 @@ def test_field_and_patron_belong_to_the_name(text, expected, models):
 
 
 # A ``по`` phrase of reason, source or manner, or ``при`` before no body: not the name.
+# The body is an ORG of its own, and no ORG opening with it runs on into the phrase.
 APART = [
     ("Иванова задержала полиция по подозрению в краже.", "полиция"),
     ("Суд по делу Сидорова отложили до весны.", "Суд"),
@@ -54,7 +61,11 @@ APART = [
 
 @pytest.mark.parametrize("text, expected", APART)
 def test_reason_and_manner_stay_out(text, expected, models):
-    assert expected in orgs(text, models)
+    found = re.search(rf"(?<!\w){expected}(?!\w)", text)
+    start, end = found.start(), found.end()
+    spans = org_spans(text, models)
+    assert (start, end) in spans
+    assert [text[a:b] for a, b in spans if a == start and b > end] == []
 
 
 @pytest.mark.parametrize("text, start, end, expected", [
@@ -69,7 +80,11 @@ def test_complement_end(text, start, end, expected):
 # Lower-case heads: a body's head names one by its field; a plant or a movement does not.
 @pytest.mark.parametrize("text, expected, found", [
     ("Материалы передали в комитет по делам молодёжи.", "комитет по делам молодёжи", True),
-    ("Ответ прислал департамент по надзору за строительством.", "департамент по надзору", True),
+    pytest.param("Ответ прислал департамент по надзору за строительством.",
+                 "департамент по надзору за строительством", True,
+                 marks=pytest.mark.xfail(strict=True, reason=(
+                     "the field phrase runs over dative and genitive words only, so the name stops "
+                     "before the instrumental 'за строительством': 'департамент по надзору'"))),
     ("Он работал на заводе по выпуску труб.", "заводе по выпуску труб", False),
     ("Началось движение по кольцевой дороге.", "движение по кольцевой дороге", False),
 ])

@@ -30,6 +30,7 @@ from functools import cache
 from collections import defaultdict
 from dataclasses import replace
 
+from ..nlp import parse_word
 from ..records import DateValue
 from .actors import specific
 from .draft import Draft
@@ -120,8 +121,7 @@ def _same_stem(a: Draft, b: Draft) -> bool:
     """``b``'s noun is the noun of ``a``'s verb (``арестован`` ... ``арест``, ``задержали`` ...
     ``задержание``), not a word that only shares the type (``спецприемник`` after ``арестованы``)."""
     def stems(trigger: str) -> frozenset[str]:
-        return frozenset(lemma[:STEM] for w in re.findall(r"\w+", trigger) for lemma in word_lemmas(w)
-                         if len(lemma) >= STEM and lemma not in _FUNCTION_WORDS)
+        return frozenset(lemma[:STEM] for lemma in content_lemmas(trigger) if len(lemma) >= STEM)
     return bool(stems(a.event.trigger) & stems(b.event.trigger))
 
 
@@ -131,7 +131,22 @@ def _anonymous(draft: Draft) -> bool:
     return not (e.persons or draft.patients or e.count or e.money or e.term)
 
 
-_FUNCTION_WORDS = frozenset({"в", "во", "на", "к", "из", "под", "по", "с", "за", "о", "от", "до", "не", "быть"})
+_FUNCTION_POS = frozenset({"PREP", "CONJ", "PRCL"})
+_AUXILIARY = "быть"  # "был вынесен", "было возбуждено": the tense, not the telling
+
+
+def content_lemmas(trigger: str) -> frozenset[str]:
+    """The lemmas of a trigger's words, function words aside: a preposition, conjunction or
+    particle by the word's likeliest reading (a trigger span has no parse to ask), and the
+    auxiliary ``быть``.
+
+    >>> sorted(content_lemmas("не был привлечён к ответственности"))
+    ['ответственности', 'ответственность', 'привлечен', 'привлечь']
+    """
+    def content(word: str) -> bool:
+        likeliest = parse_word(word.lower())[0]
+        return likeliest.tag.POS not in _FUNCTION_POS and likeliest.normal_form != _AUXILIARY
+    return frozenset().union(*(word_lemmas(w) for w in re.findall(r"\w+", trigger) if content(w)))
 
 
 def same_word(a: Draft, b: Draft) -> bool:
@@ -140,7 +155,7 @@ def same_word(a: Draft, b: Draft) -> bool:
     (``word_families``: a case opened and the charge brought in it), or a verb and its noun
     of action (``помиловал`` and ``помилование``)."""
     def lemmas(trigger: str) -> frozenset[str]:
-        found = frozenset().union(*(word_lemmas(w) for w in re.findall(r"\w+", trigger))) - _FUNCTION_WORDS
+        found = content_lemmas(trigger)
         # a verb and its noun of action are one word ("помиловал" ... "указ о помиловании")
         return found | {noun for lemma in found for noun in deverbal_nouns(lemma)}
     x, y = lemmas(a.event.trigger), lemmas(b.event.trigger)

@@ -24,6 +24,7 @@ from .realis import Judgement, Where, judge
 from .people import NARRATOR, People
 from .scene import Scene, SentenceScene, place_name
 from .syntax import (
+    PLACE_IN,
     PlacedMention,
     Token,
     context,
@@ -189,9 +190,6 @@ def standing_in(tokens, mentions: Sequence[Mention], index: int) -> int:
 
     inner, outer = level(mentions[before]), level(place)
     return before if inner >= 0 and inner >= outer else index
-
-
-PLACE_IN = {"в", "во", "на"}
 
 
 def coordinated(tokens, first: Sequence[int], other: Sequence[int]) -> bool:

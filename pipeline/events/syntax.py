@@ -21,6 +21,9 @@ from ..nlp import parse_word
 from ..records import Mention
 from ..resources import fold, load_json
 
+# the prepositions that put a thing inside or on a place ("в колонии", "на площади")
+PLACE_IN = frozenset({"в", "во", "на"})
+
 
 @dataclass(frozen=True, slots=True)
 class Token:

@@ -22,7 +22,7 @@ from ..nlp import Models, morph_analyzer, parse_word
 from ..records import Sentence
 from ..resources import fold, load_json, load_jsonl
 from ..segment import cut_long
-from .syntax import PlacedMention, Token, heads_up, is_negated, lemmas_of
+from .syntax import PLACE_IN, PlacedMention, Token, heads_up, is_negated, lemmas_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -431,7 +431,6 @@ def _match_parts(tokens, start, parts, gap) -> tuple[int, ...] | None:
     return tuple(matched)
 
 
-_PREPOSITIONS = frozenset({"в", "во", "на", "к", "ко", "из", "под", "по", "с", "со", "за", "о", "об", "от", "до", "у", "для"})
 _LINKS = frozenset({"obj", "iobj", "obl", "nsubj:pass", "nsubj"})
 
 
@@ -451,8 +450,10 @@ def _match_through_parse(tokens, start, parts) -> tuple[int, ...] | None:
         own = [t for t in tokens if t.head == n]
         matched = [start]
         for part in parts[1:-1]:
+            # the phrase's preposition is the noun's case marker, its other words the noun's
+            # modifiers (the parse tells which is which)
             found = next((t.index for t in own if part in t.lemmas and t.index not in matched
-                          and (t.rel == "case" if part in _PREPOSITIONS else t.rel in {"amod", "nmod", "compound"})), None)
+                          and (t.rel == "case" if t.pos == "ADP" else t.rel in {"amod", "nmod", "compound"})), None)
             if found is None:
                 break
             matched.append(found)
@@ -482,11 +483,12 @@ def find_triggers(
         for lemma in token.lemmas:
             for entry in index.get(lemma, ()):
                 hit = _match_parts(tokens, token.index, entry["parts"], entry.get("gap", 2))
-                if hit is None:
+                through_parse = hit is None
+                if through_parse:
                     hit = _match_through_parse(tokens, token.index, entry["parts"])
                 if hit is None:
                     continue
-                typed = _decide(entry, tokens, hit, mention_tokens, actors)
+                typed = _decide(entry, tokens, hit, mention_tokens, actors, through_parse)
                 if typed is not None:
                     candidates.append(typed)
     candidates.sort(key=lambda h: (-(h.tokens[-1] - h.tokens[0] + len(h.tokens)), h.tokens[0]))
@@ -511,7 +513,7 @@ def _drop_complements(tokens, hits: list[TriggerHit]) -> list[TriggerHit]:
     anchors = {h.anchor: h for h in hits}
     kept = []
     for hit in hits:
-        located = any(t.head == hit.anchor and t.rel == "case" and t.lemmas & {"в", "во"} for t in tokens)
+        located = any(t.head == hit.anchor and t.rel == "case" and t.text.lower() in PLACE_IN for t in tokens)
         if tokens[hit.anchor].pos != "NOUN" or hit.type not in _PENALTY_TYPES or located:
             # only a penalty named by its noun is a complement; where it is served ("отбывает
             # срок в колонии") is no penalty named, and names the place
@@ -542,7 +544,7 @@ def _drop_objects_of_denials(tokens, hits: list[TriggerHit]) -> list[TriggerHit]
     ]
 
 
-def _decide(entry, tokens, hit, mention_tokens, actors) -> TriggerHit | None:
+def _decide(entry, tokens, hit, mention_tokens, actors, through_parse: bool) -> TriggerHit | None:
     parts = entry["parts"]
     default_anchor = next((k for k, p in enumerate(parts) if p != "не"), 0)
     anchor = hit[entry.get("anchor", default_anchor)]
@@ -564,6 +566,9 @@ def _decide(entry, tokens, hit, mention_tokens, actors) -> TriggerHit | None:
         if not negated:
             return None
         negated = False
-    if list(hit) != sorted(hit):  # matched through the parse, out of order: the anchor's word is the span
+    if through_parse:
+        # the phrase's words lie apart, in any order ("вынес после долгого заседания ...
+        # приговор"): the span is the anchor's word, as the gold guidelines want a trigger
+        # (one word where possible), not the stretch of sentence between the words
         return TriggerHit(kind, tuple(sorted(hit)), anchor, negated, tokens[anchor].start, tokens[anchor].end)
     return TriggerHit(kind, hit, anchor, negated, tokens[hit[0]].start, tokens[hit[-1]].end)

@@ -30,6 +30,10 @@ class OrgLexicon:
     named_by_genitive: frozenset[str]
     named_by_field: frozenset[str]
     determiners: frozenset[str]
+    designators: frozenset[str]
+    complement_not: frozenset[str]
+    complement_not_singular: frozenset[str]
+    complement_office: frozenset[str]
     quoted_name: re.Pattern
 
 
@@ -46,6 +50,10 @@ def org_lexicon() -> OrgLexicon:
         named_by_genitive=frozenset(data["named_by_genitive"]),
         named_by_field=frozenset(data["named_by_field"]),
         determiners=frozenset(data["determiners"]),
+        designators=frozenset(data["designators"]),
+        complement_not=frozenset(data["complement_not"]),
+        complement_not_singular=frozenset(data["complement_not_singular"]),
+        complement_office=frozenset(data["complement_office"]),
         quoted_name=re.compile(rf"(?<![\w-])(?:{forms}) ?«[^»\n]{{1,80}}»"),
     )
 
@@ -274,13 +282,6 @@ _COMPLEMENT_INSIDE = re.compile(r" (?:по|при) (?!.* (?:по|при) )")
 _COMPLEMENT_NEXT = re.compile(r" (?:по|при) ")
 
 
-@cache
-def _complement_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    data = load_json("org_words.json")
-    return (frozenset(data["complement_not"]), frozenset(data["complement_not_singular"]),
-            frozenset(data["complement_office"]))
-
-
 def complement_end(text: str, start: int, end: int) -> int:
     """Where an organisation's name ends once the phrase naming its field or its
     patron is taken in: ``комиссия`` + ``по правам человека``, ``совет`` + ``при
@@ -328,8 +329,9 @@ def _complement_after(text: str, end: int) -> int:
     preposition = following[0].group()
     if preposition not in ("по", "при"):
         return end
-    refused, refused_singular, offices = _complement_words()
     lexicon = org_lexicon()
+    refused, refused_singular, offices = (
+        lexicon.complement_not, lexicon.complement_not_singular, lexicon.complement_office)
     case = "datv" if preposition == "по" else "loct"
     new_end = last_noun_end = end
     seen_noun = joined = False
@@ -393,8 +395,8 @@ def unit_start(text: str, start: int, units_only: bool = False) -> int:
         return start
     lexicon = org_lexicon()
     # ``units_only``: heads that need a name (``департамент``), not a body by itself (``суд``).
-    # ``агентство`` and ``фонд`` before a name are its designator (``агентство Рейтер``), no unit.
-    allowed = (lexicon.named_by_genitive | lexicon.named_by_field) - {"агентство", "фонд"} if units_only \
+    # A designator before a name (``агентство Рейтер``: ``designators``) is no unit.
+    allowed = (lexicon.named_by_genitive | lexicon.named_by_field) - lexicon.designators if units_only \
         else lexicon.heads
     heads = [p for p in parse_word(words[-1].group())
              if p.tag.POS == "NOUN" and p.normal_form in allowed and p.tag.number == "sing"]
