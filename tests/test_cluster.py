@@ -297,6 +297,17 @@ def test_no_file_waits_behind_a_busy_worker_while_another_is_free(tmp_path):
     assert len(read_table(out, DOCUMENTS)) == others + 1
 
 
+def _run_script(tmp_path, source: str) -> subprocess.CompletedProcess:
+    """Run ``source`` as a fresh Python process of this tree (a clean ``sys.modules``, and the
+    ``__main__`` guard the forkserver needs); it must exit 0."""
+    script = tmp_path / "check.py"
+    script.write_text(source, encoding="utf-8")
+    result = subprocess.run([sys.executable, str(script)], cwd=REPO, capture_output=True, text=True,
+                            timeout=600, env={**os.environ, "PYTHONPATH": str(REPO)})
+    assert result.returncode == 0, result.stderr
+    return result
+
+
 FORKSERVER_CHECK = """
 import multiprocessing, sys
 from pipeline.batch.workers import start_preloaded_forkserver
@@ -322,11 +333,7 @@ if __name__ == "__main__":
 def test_the_forkserver_starts_loading_before_the_batch_imports_dask(tmp_path):
     """A local cluster's forkserver is started first, with Dask and the models as its
     preloads, so that it loads them while the batch itself imports Dask."""
-    script = tmp_path / "check.py"
-    script.write_text(FORKSERVER_CHECK, encoding="utf-8")
-    result = subprocess.run([sys.executable, str(script)], cwd=REPO, capture_output=True, text=True,
-                            timeout=600, env={**os.environ, "PYTHONPATH": str(REPO)})
-    assert result.returncode == 0, result.stderr
+    result = _run_script(tmp_path, FORKSERVER_CHECK)
     assert result.stdout.strip() == "(True, True, True, True)"
 
 
@@ -354,11 +361,7 @@ def test_a_local_cluster_costs_the_batch_no_imports_it_does_not_use(tmp_path):
     """The batch's own process (client, scheduler, nannies) never imports pandas: Dask
     would import every package it knows of to name them as the forkserver's preloads,
     which are ours. Its workers do not run Dask's profiler (no dashboard to show it)."""
-    script = tmp_path / "check.py"
-    script.write_text(CLIENT_CHECK, encoding="utf-8")
-    result = subprocess.run([sys.executable, str(script)], cwd=REPO, capture_output=True, text=True,
-                            timeout=600, env={**os.environ, "PYTHONPATH": str(REPO)})
-    assert result.returncode == 0, result.stderr
+    result = _run_script(tmp_path, CLIENT_CHECK)
     assert result.stdout.strip() == "False [False]"
 
 
