@@ -88,11 +88,40 @@ def _parse_window(window: Sequence[tuple[Sentence, list]], models: Models) -> li
             for i, (sentence, spans) in enumerate(window)]
 
 
+def acyclic_heads(heads: Sequence[int]) -> list[int]:
+    """Each token's head (-1 for a root) with every cycle broken: the parser does not promise
+    a tree, and every walk up the heads (``while token.head >= 0``) would never end on a cycle.
+    The token at which a walk first comes back to itself becomes a root.
+
+    >>> acyclic_heads([1, 2, 0, -1])
+    [1, 2, -1, -1]
+    >>> acyclic_heads([-1, 0, 3, 2, 3])
+    [-1, 0, 3, -1, 3]
+    """
+    heads = [h if 0 <= h < len(heads) and h != i else -1 for i, h in enumerate(heads)]
+    done: set[int] = set()
+    for start in range(len(heads)):
+        path: list[int] = []
+        on_path: set[int] = set()
+        current = start
+        while current >= 0 and current not in done:
+            if current in on_path:
+                heads[path[-1]] = -1  # the last step closed the cycle: its token is a root
+                break
+            path.append(current)
+            on_path.add(current)
+            current = heads[current]
+        done.update(path)
+    return heads
+
+
 def _adapt(sentence: Sentence, spans, morph, trees: Sequence[tuple[int, str]]) -> tuple[Token, ...]:
     """natasha's markup of one sentence as plain :class:`Token` records (``trees``: each
     token's head, by index, and relation)."""
     tokens = []
-    for i, (span, tags, (head, rel)) in enumerate(zip(spans, morph, trees)):
+    heads = acyclic_heads([head for head, _ in trees])
+    for i, (span, tags, (_, rel)) in enumerate(zip(spans, morph, trees)):
+        head = heads[i]
         tokens.append(
             Token(
                 index=i,
