@@ -74,8 +74,14 @@ def tree_distance(tokens: tuple[Token, ...], a: int, b: int) -> int:
 
 def phrase_head(tokens: tuple[Token, ...], hit: TriggerHit) -> int:
     """The token of a trigger phrase whose head lies outside the phrase."""
-    inside = set(hit.tokens)
-    return next((i for i in hit.tokens if tokens[i].head not in inside), hit.anchor)
+    return span_head(tokens, hit.tokens, hit.anchor)
+
+
+def span_head(tokens: tuple[Token, ...], at: Sequence[int], default: int | None = None) -> int:
+    """The token of a span (a mention's or a phrase's tokens) whose head lies outside it:
+    where the parse hangs the whole span; ``default`` (else the first token) if none."""
+    inside = set(at)
+    return next((i for i in at if tokens[i].head not in inside), at[0] if default is None else default)
 
 
 def linear_gap(tokens: tuple[Token, ...], a: int, hit: TriggerHit) -> int | None:
@@ -183,8 +189,7 @@ def is_goal(tokens: tuple[Token, ...], at: list[int]) -> bool:
     """A place in the accusative after ``в``/``на`` is where someone or something went or
     was sent (``выслан в Казахстан``, ``доставлен в Москву``), not where the happening was;
     ``в``/``на`` with the prepositional case is the place itself."""
-    inside = set(at)
-    head = next((i for i in at if tokens[i].head not in inside), at[0])
+    head = span_head(tokens, at)
     if "Case=Acc" not in tokens[head].feats:
         return False
     return any(t.head == head and t.rel == "case" and t.text.lower() in GOAL_PREPOSITIONS for t in tokens)
@@ -285,8 +290,7 @@ def candidates(tokens, hits, placed: list[PlacedMention], actors: dict[int, str]
         if role == "place":
             # where a named person is from is reached through that person (``дело против
             # секретаря отделения в Великих Луках Петра Зимина``)
-            inside = set(at)
-            place_head = next((i for i in at if tokens[i].head not in inside), at[0])
+            place_head = span_head(tokens, at)
             person = qualified_person(tokens, place_head, person_tokens(placed))
             if person is not None:
                 found.append(Candidate(role, p.tokens + (person,), mention=p.index, origin=True))
@@ -321,8 +325,7 @@ def venue_places(tokens, placed: list[PlacedMention]) -> list[Candidate]:
     for p in placed:
         if p.mention.type != ORG or not p.tokens:
             continue
-        inside = set(p.tokens)
-        head = next((i for i in p.tokens if tokens[i].head not in inside), p.tokens[0])
+        head = span_head(tokens, p.tokens)
         # an adverbial of the clause, or hung on the city it stands in ("В Перми у ... театра")
         where = tokens[head].rel == "obl" or (tokens[head].rel == "nmod" and tokens[head].head in located)
         if not where or not tokens[head].lemmas & _venue_nouns():
@@ -468,8 +471,7 @@ def owns_other_noun(tokens: tuple[Token, ...], at: list[int], hits, placed=()) -
     Not of a case, an address or the person's property (``дело Осиповой``, ``в отношении
     Иванова``, ``в квартире Туменовой``), nor a person (``брата Навального``), nor an
     organisation's name the parse hangs it on (``лидера НП «Алга» Владимира Козлова``)."""
-    inside = set(at)
-    head = next((i for i in at if tokens[i].head not in inside), at[0])
+    head = span_head(tokens, at)
     head = conjunct_root(tokens, head)
     governor = tokens[head].head
     if tokens[head].rel != "nmod" or governor < 0 or tokens[governor].pos != "NOUN":
@@ -489,8 +491,7 @@ def is_subset(tokens: tuple[Token, ...], first: int) -> bool:
 def names_citizenship(tokens: tuple[Token, ...], at: list[int]) -> bool:
     """A country a person is a citizen of (``гражданина Франции``, ``гражданство
     Израиля``): who the person is, not where the happening was."""
-    inside = set(at)
-    head = next((i for i in at if tokens[i].head not in inside), at[0])
+    head = span_head(tokens, at)
     governor = tokens[head].head
     return tokens[head].rel == "nmod" and governor >= 0 and bool(
         tokens[governor].lemmas & folded_set("citizenship_nouns"))
@@ -539,8 +540,7 @@ def qualified_person(tokens: tuple[Token, ...], head: int, names: set[int]) -> i
 def qualifies_other_noun(tokens, at: list[int], hits, mentions) -> bool:
     """A place that qualifies a noun other than a trigger, an organisation or a person
     (``трагедии в Жана Озене``) tells where that thing was, not the event."""
-    inside = set(at)
-    head = next((i for i in at if tokens[i].head not in inside), at[0])
+    head = span_head(tokens, at)
     if qualifies_person(tokens, head, person_tokens(mentions)):
         return False
     governor = tokens[head].head

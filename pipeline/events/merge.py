@@ -34,7 +34,7 @@ from ..nlp import parse_word
 from ..records import DateValue
 from .actors import specific
 from .draft import Draft
-from .syntax import context
+from .syntax import context, folded_set
 from .triggers import deverbal_nouns, word_lemmas
 
 
@@ -83,15 +83,10 @@ def _custody_stage(draft: Draft) -> str | None:
     """``pretrial`` (``в СИЗО``, ``под стражей``, ``домашний арест``), ``sentence``
     (``приговорил``, ``колония``, ``лишение свободы``) or None: which custody a telling tells."""
     lemmas = frozenset().union(*(word_lemmas(w) for w in re.findall(r"\w+", draft.event.trigger)))
-    pretrial, sentence = lemmas & _words("pretrial_custody_words"), lemmas & _words("sentence_custody_words")
+    pretrial, sentence = lemmas & folded_set("pretrial_custody_words"), lemmas & folded_set("sentence_custody_words")
     if bool(pretrial) == bool(sentence):
         return None
     return "pretrial" if pretrial else "sentence"
-
-
-@cache
-def _words(key: str) -> frozenset[str]:
-    return frozenset(context()[key])
 
 
 def _same_day(a: Draft, b: Draft) -> bool:

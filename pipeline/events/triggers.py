@@ -22,7 +22,7 @@ from ..nlp import Models, morph_analyzer, parse_word
 from ..records import Sentence
 from ..resources import fold, load_json, load_jsonl
 from ..segment import cut_long
-from .syntax import PLACE_IN, PlacedMention, Token, heads_up, is_negated, lemmas_of
+from .syntax import PLACE_IN, PlacedMention, Token, folded_set, heads_up, is_negated, lemmas_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -531,9 +531,6 @@ def find_triggers(
     return _drop_complements(tokens, hits)
 
 
-_PENALTY_TYPES = frozenset({"custody", "fine", "compulsory_work"})
-
-
 def _drop_complements(tokens, hits: list[TriggerHit]) -> list[TriggerHit]:
     """A penalty named as the complement of the ruling that imposes it (``приговорил к семи
     годам лишения свободы``, ``мог быть приговорен к лишению свободы``) is that ruling's
@@ -543,7 +540,7 @@ def _drop_complements(tokens, hits: list[TriggerHit]) -> list[TriggerHit]:
     kept = []
     for hit in hits:
         located = any(t.head == hit.anchor and t.rel == "case" and t.text.lower() in PLACE_IN for t in tokens)
-        if tokens[hit.anchor].pos != "NOUN" or hit.type not in _PENALTY_TYPES or located:
+        if tokens[hit.anchor].pos != "NOUN" or hit.type not in folded_set("penalty_types") or located:
             # only a penalty named by its noun is a complement; where it is served ("отбывает
             # срок в колонии") is no penalty named, and names the place
             kept.append(hit)
