@@ -21,6 +21,7 @@ or written is no stamp, never an error.
 from __future__ import annotations
 
 import csv
+import contextlib
 import hashlib
 import importlib.util
 import json
@@ -171,10 +172,14 @@ def _write_stamp(stamp: Path) -> None:
     try:
         stamp.parent.mkdir(parents=True, exist_ok=True)
         fd, temp = tempfile.mkstemp(dir=stamp.parent, prefix=".stamp-")
+    except OSError:
+        return
+    try:
         os.close(fd)
         os.replace(temp, stamp)
     except OSError:
-        pass
+        with contextlib.suppress(OSError):
+            os.unlink(temp)  # no half-made stamps left behind in the cache
 
 
 # ---------------------------------------------------------------- reading and checking
