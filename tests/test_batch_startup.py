@@ -163,12 +163,10 @@ def test_only_a_parent_that_forks_its_workers_warms_the_models_up(tmp_path, n_fi
 # `testimony run` in a fresh process (the console script), which then says whether pandas
 # was ever imported.
 RUN_AND_SAY_PANDAS = """
-import sys
+import atexit, sys
 from pipeline.cli import entry_point
-try:
-    entry_point(sys.argv[1:])
-except SystemExit as done:
-    print(done.code, "pandas" in sys.modules)
+atexit.register(lambda: print("pandas" in sys.modules))  # the script ends the process itself
+entry_point(sys.argv[1:])
 """
 
 
@@ -186,7 +184,7 @@ def test_a_run_writes_and_rewrites_its_parts_without_pandas(sample_out, tmp_path
         result = subprocess.run([sys.executable, "-c", RUN_AND_SAY_PANDAS, "run", str(inputs), "-o", str(out), "-q",
                                  "-j", "2", *options], cwd=REPO, capture_output=True, text=True, timeout=900)
         assert result.returncode == 0, result.stderr
-        assert result.stdout.split()[-2:] == ["0", str(imported)]
+        assert result.stdout.split()[-1] == str(imported)
     found, wanted = tables(out), tables(sample_out)
     for name in TABLES:
         columns = [c for c in wanted[name].columns if c != "source"]  # the copies' paths differ
