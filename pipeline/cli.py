@@ -118,8 +118,6 @@ def run(inputs: tuple[str, ...], out: str, jobs: int, timeout: float, max_memory
     OUT is an archive: a later run adds to it and keeps every document's doc_id;
     files done before are skipped unless they changed.
     """
-    from tqdm import tqdm
-
     from .batch.run import pandas_unused, run_batch, stale_csv
     from .batch.workers import Limits
 
@@ -134,7 +132,9 @@ def run(inputs: tuple[str, ...], out: str, jobs: int, timeout: float, max_memory
     def progress(done: int, total: int, pages: int) -> None:
         nonlocal bar
         if bar is None:
-            bar = tqdm(total=total, unit="file", disable=not show, dynamic_ncols=True)
+            from tqdm import tqdm
+
+            bar = tqdm(total=total, unit="file", dynamic_ncols=True)
         elapsed = bar.format_dict["elapsed"]
         bar.set_postfix_str(f"{pages} pages, {pages / elapsed:.1f} pages/s" if elapsed else "",
                             refresh=False)
@@ -143,7 +143,7 @@ def run(inputs: tuple[str, ...], out: str, jobs: int, timeout: float, max_memory
     limits = Limits(timeout=timeout or None, max_memory_mb=max_memory or None)
     paths = [_input(value) for value in inputs]
     try:
-        result = run_batch(paths, out, jobs=jobs, force=force, progress=progress,
+        result = run_batch(paths, out, jobs=jobs, force=force, progress=progress if show else None,
                            limits=limits, cluster=cluster, prune=prune,
                            part_documents=part_size, ocr_languages=ocr_languages,
                            follow_links=follow_links, export_csv=write_csv)

@@ -682,19 +682,19 @@ def _run_here(todo: list[InputFile], archive: Archive, jobs: int, limits: Limits
         load_lexicons()  # a broken lexicon stops the batch here, not once per file
     task = Task(process or partial(run_one, ocr_languages=ocr_languages), Staging(archive.store, archive.staging))
     writer = PartWriter(archive, part_documents, ocr_languages)
-    for item, outcome in _outcomes(todo, task, jobs, limits, real=process is None):
-        advance(1, writer.add(item, outcome))
-    writer.flush()
+    with _outcomes(todo, task, jobs, limits, real=process is None) as outcomes:
+        for item, outcome in outcomes:
+            advance(1, writer.add(item, outcome))
+        writer.flush()  # while the workers, told there is nothing left, end
 
 
+@contextlib.contextmanager
 def _outcomes(todo: list[InputFile], task, jobs: int, limits: Limits,
-              real: bool) -> Iterator[tuple[InputFile, tuple[Rows, int] | WorkerFailure]]:
+              real: bool) -> Iterator[Iterator[tuple[InputFile, tuple[Rows, int] | WorkerFailure]]]:
+    """The files' outcomes as they finish, from this process or from local workers (which
+    end when the context does)."""
     if jobs <= 1 and not limits.isolated:
-        for item in todo:
-            try:
-                yield item, task(item)
-            except Exception as error:  # noqa: BLE001 - as a worker would report it
-                yield item, WorkerFailure(f"internal error ({type(error).__name__}: {error})")
+        yield _here(todo, task)
         return
     self_loading = real and loads_its_own_models(len(todo), jobs, limits)
     if real and not self_loading:
@@ -702,9 +702,28 @@ def _outcomes(todo: list[InputFile], task, jobs: int, limits: Limits,
         # Built once here: forked workers share them instead of each loading its own
         # copy (where workers are spawned, the initializer loads them in each).
         worker_models(warm=True)
-    with WorkerPool(min(jobs, len(todo)), task, worker_models if real else None, limits) as pool:
-        for index, outcome in pool.map(todo, started=prepare_parts, slow_start=self_loading):
-            yield todo[index], outcome
+    jobs = min(jobs, len(todo))
+    with WorkerPool(jobs, task, worker_models if real else None, limits) as pool:
+        # Preparing the part writer takes a core for a while: a spare one at once, else
+        # the first a worker leaves at the batch's tail.
+        yield ((todo[index], outcome) for index, outcome in pool.map(
+            todo, started=prepare_parts, slow_start=self_loading, spare_core=jobs < usable_cores()))
+
+
+def _here(todo: list[InputFile], task) -> Iterator[tuple[InputFile, tuple[Rows, int] | WorkerFailure]]:
+    for item in todo:
+        try:
+            yield item, task(item)
+        except Exception as error:  # noqa: BLE001 - as a worker would report it
+            yield item, WorkerFailure(f"internal error ({type(error).__name__}: {error})")
+
+
+def usable_cores() -> int:
+    """The cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
 
 
 # A worker loading the models itself needs this much address space at least; under a
@@ -730,8 +749,9 @@ def loads_its_own_models(n_files: int, jobs: int, limits: Limits) -> bool:
 
 def prepare_parts() -> None:
     """Import and warm up what writing and rewriting a part takes (pyarrow, about a third
-    of a second), in the parent while the workers run its first files, rather than
-    after the last one. In a process that uses no pandas (:func:`pandas_unused`),
+    of a second), in the parent while the workers run files (on a core none of them
+    takes, or else one a worker left at the batch's tail), rather than after the last
+    one. In a process that uses no pandas (:func:`pandas_unused`),
     pyarrow is kept from importing it (:class:`_PandasHidden`)."""
     from ..tables import TABLES, _parquet_bytes, arrow_table
 

@@ -289,6 +289,7 @@ class WorkerPool:
         self._jobs = max(1, jobs)
         self._task, self._initializer, self._limits = task, initializer, limits
         self._workers: list[_Worker] = []
+        self._retired: list[_Worker] = []  # told to end, not yet reaped
 
     def __enter__(self) -> WorkerPool:
         return self
@@ -297,16 +298,33 @@ class WorkerPool:
         self.close()
 
     def close(self) -> None:
-        """Stop every worker; those still busy (Ctrl-C, an error) are killed."""
+        """Stop every worker; those still busy (Ctrl-C, an error) are killed. The idle
+        ones are all told first and then waited for, so that they end side by side."""
         for worker in self._workers:
             if worker.index is None and worker.process.is_alive():
-                try:
-                    worker.conn.send(None)
-                except OSError:
-                    pass
+                self._tell_to_stop(worker)
+        for worker in self._retired + self._workers:
+            if worker.index is None:
                 worker.process.join(timeout=2)
             worker.kill()
         self._workers.clear()
+        self._retired.clear()
+
+    @staticmethod
+    def _tell_to_stop(worker: _Worker) -> None:
+        try:
+            worker.conn.send(None)
+        except OSError:
+            pass
+
+    def _retire_idle(self) -> None:
+        """With nothing left to hand out, an idle worker is told to end now (the batch's
+        tail): it ends while the others finish their files, not after them, and its
+        core is free for what the caller does with the results. :meth:`close` reaps it."""
+        for worker in [w for w in self._workers if w.ready and w.index is None]:
+            self._tell_to_stop(worker)
+            self._workers.remove(worker)
+            self._retired.append(worker)
 
     def _start(self) -> _Worker:
         here, there = self._context.Pipe()
@@ -338,17 +356,18 @@ class WorkerPool:
         self._workers.remove(worker)
 
     def map(self, items: Iterable[Any], started: Callable[[], Any] | None = None,
-            slow_start: bool = False) -> Iterator[tuple[int, Any]]:
+            slow_start: bool = False, spare_core: bool = True) -> Iterator[tuple[int, Any]]:
         """``(index, result)`` as items finish. ``started()``, if given, is called once,
         when every worker has its first item: the caller's own preparations (what it
         needs only for the results) then overlap the workers' work. With ``slow_start``
         (the initializer takes a while: the workers load their own models) it is called
-        as soon as the workers are started, to overlap their loading."""
+        as soon as the workers are started, to overlap their loading. Without
+        ``spare_core`` (the workers take every core) it waits instead until a worker is
+        left with nothing to do, so as to take no worker's core (or until the end)."""
         queue = deque(enumerate(items))
         while queue or any(w.index is not None for w in self._workers):
             self._dispatch(queue)
-            if started is not None and (slow_start and self._workers or (
-                    not queue or all(w.index is not None for w in self._workers)) and self._busy()):
+            if started is not None and self._caller_may_start(queue, slow_start, spare_core):
                 started()
                 started = None
             # Idle workers get their next item before the finished ones are handed back:
@@ -356,7 +375,19 @@ class WorkerPool:
             # worker waiting.
             finished = list(self._wait())
             self._dispatch(queue)
+            if not queue:
+                self._retire_idle()
             yield from finished
+        if started is not None:
+            started()
+
+    def _caller_may_start(self, queue: deque, slow_start: bool, spare_core: bool) -> bool:
+        """Whether :meth:`map`'s ``started()`` is due (see there)."""
+        if slow_start:
+            return bool(self._workers)
+        if not spare_core:
+            return not queue and bool(self._retired)
+        return self._busy() > 0 and (not queue or all(w.index is not None for w in self._workers))
 
     def _dispatch(self, queue: deque) -> None:
         """Workers started up to the number wanted; each ready idle one given an item."""
