@@ -165,7 +165,9 @@ def run(inputs: tuple[str, ...], out: str, jobs: int, timeout: float, max_memory
     removed = f"; {result.n_removed} documents pruned" if result.n_removed else ""
     click.echo(f"{result.n_files} files: {result.n_ok} ok, {result.n_failed} failed"
                f" ({result.n_skipped} unchanged since the last run{removed}); tables in {out}/")
-    sys.exit(1 if result.n_failed else 0)
+    # The exit code through click: the shell gets it from the console script, and a caller
+    # of main(..., standalone_mode=False) (a notebook) gets it back as main's value.
+    click.get_current_context().exit(1 if result.n_failed else 0)
 
 
 def _cannot_write(folder, error: OSError) -> str:

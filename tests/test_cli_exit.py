@@ -94,3 +94,20 @@ def test_a_thread_still_at_work_is_waited_for(tmp_path):
     result, marks = console(tmp_path, "--version", thread=True)
     assert result.returncode == 0
     assert {"thread", "atexit"} <= marks
+
+
+# `testimony run` called as a function in a process that goes on (a notebook): main's
+# value is the exit code the shell would get, and the process is not ended.
+IN_A_NOTEBOOK = """
+import sys
+from pipeline.cli import main
+print("returned", main(["run", *sys.argv[1:], "-q"], standalone_mode=False))
+"""
+
+
+@pytest.mark.parametrize("files, code", [(["good.txt"], 0), (["good.txt", "broken.pdf"], 1)], ids=["ok", "a failed file"])
+def test_run_called_from_a_notebook_returns_its_exit_code(tmp_path, files, code):
+    result = subprocess.run([sys.executable, "-c", IN_A_NOTEBOOK, str(inputs(tmp_path, *files)), "-o",
+                             str(tmp_path / "out")], cwd=REPO, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr  # the process went on to its end
+    assert result.stdout.split()[-2:] == ["returned", str(code)]

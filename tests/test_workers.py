@@ -234,3 +234,56 @@ def test_a_fork_that_fails_leaves_the_parents_collector_unfrozen(monkeypatch):
         with pytest.raises(OSError, match="temporarily unavailable"):
             list(pool.map(["a"]))
     assert gc.get_freeze_count() == frozen
+
+
+def sleep_and_say_pid(seconds: float) -> int:
+    time.sleep(seconds)
+    return os.getpid()
+
+
+def test_with_nothing_left_an_idle_worker_ends_while_another_still_works():
+    """The batch's tail: a worker with nothing left to take ends at once (its core is
+    free for the parent's own work), not when the last file is done; every result still
+    comes back."""
+    with WorkerPool(2, sleep_and_say_pid, limits=quick()) as pool:
+        results = pool.map([0.5, 3.0])  # both workers are up before the first item is done
+        assert next(results)[0] == 0
+        deadline = time.monotonic() + 2.5
+        while len(_running_children()) > 1 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        working = _running_children()
+        assert len(working) == 1  # one ended (a zombie until reaped) while the other sleeps
+        index, pid = next(results)
+        assert index == 1 and pid == working[0]
+        assert list(results) == []
+
+
+def _running_children() -> list[int]:
+    """This process's children that still run (a zombie, ended but not reaped, does not)."""
+    pids = []
+    for task in Path(f"/proc/{os.getpid()}/task").iterdir():
+        pids += [int(pid) for pid in (task / "children").read_text().split()]
+    running = []
+    for pid in pids:
+        try:
+            state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+        except FileNotFoundError:
+            continue
+        if state != "Z":
+            running.append(pid)
+    return running
+
+
+@pytest.mark.parametrize("jobs, spare_core, items, when", [
+    (1, True, [0.5, 0.5], "at once"),  # a core no worker takes: while the workers start their files
+    (2, False, [0.0, 1.5], "at the tail"),  # every core taken: once a worker is left with nothing
+    (1, False, [0.1, 0.1], "at the end"),  # no worker left before the last result: after it
+], ids=["spare core", "tail", "end"])
+def test_the_callers_preparation_takes_a_spare_core_or_waits_for_one(jobs, spare_core, items, when):
+    called: list[int] = []  # the number of results handed back when started() ran
+    got: list[int] = []
+    with WorkerPool(jobs, sleep_and_say_pid, limits=quick()) as pool:
+        for index, _ in pool.map(items, started=lambda: called.append(len(got)), spare_core=spare_core):
+            got.append(index)
+    assert len(called) == 1
+    assert called[0] == {"at once": 0, "at the tail": 1, "at the end": len(items)}[when]

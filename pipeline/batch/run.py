@@ -752,7 +752,11 @@ def prepare_parts() -> None:
     of a second), in the parent while the workers run files (on a core none of them
     takes, or else one a worker left at the batch's tail), rather than after the last
     one. In a process that uses no pandas (:func:`pandas_unused`),
-    pyarrow is kept from importing it (:class:`_PandasHidden`)."""
+    pyarrow is kept from importing it (:class:`_PandasHidden`). Done once per process."""
+    global _PARTS_PREPARED
+    if _PARTS_PREPARED:
+        return
+    _PARTS_PREPARED = True
     from ..tables import TABLES, _parquet_bytes, arrow_table
 
     with _PandasHidden() if _PANDAS_UNUSED and "pandas" not in sys.modules else contextlib.nullcontext():
@@ -765,6 +769,7 @@ def prepare_parts() -> None:
 
 
 _PANDAS_UNUSED = False
+_PARTS_PREPARED = False
 
 
 def pandas_unused() -> None:
