@@ -181,7 +181,8 @@ NO_DASK = pytest.mark.skipif(importlib.util.find_spec("distributed") is None,
 def test_a_run_writes_and_rewrites_its_parts_without_pandas(sample_out, tmp_path, options, imported):
     """Parts are written and rewritten by pyarrow alone: the run never imports pandas
     (half a second of every run's start) unless --csv asks for its export, also where
-    it is a Dask cluster's client (which rewrites the parts a rerun replaces); the
+    it is a Dask cluster's client (which rewrites the parts a rerun replaces; this held
+    before the test was written too); the
     tables are the same either way."""
     inputs, out = tmp_path / "in", tmp_path / "out"
     shutil.copytree(RAW, inputs)

@@ -471,9 +471,7 @@ def _failure_message(future) -> str:
 
 def _commit_failure(archive: Archive, item: InputFile, message: str, ocr_languages: str | None = None) -> None:
     from ..tables import write_part
-    from .run import prepare_parts
 
-    prepare_parts()  # pyarrow first imported with pandas hidden, where this process uses none
     rows = failure_rows(item, WorkerFailure(message))
     folder = f"{archive.staging}{archive.store.sep}failed-{item.doc_id}"
     write_part(archive.store, folder, rows)
@@ -481,13 +479,8 @@ def _commit_failure(archive: Archive, item: InputFile, message: str, ocr_languag
 
 
 def _rewrite():
-    """The client's way to rewrite a part (a rerun replacing documents), with pyarrow
-    imported as the local batch imports it: without pandas where this process uses none
-    (``run.prepare_parts``)."""
     from ..tables import rewrite_part
-    from .run import prepare_parts
 
-    prepare_parts()
     return rewrite_part
 
 
