@@ -176,8 +176,9 @@ NO_DASK = pytest.mark.skipif(importlib.util.find_spec("distributed") is None,
 
 
 @pytest.mark.parametrize("options, imported", [([], False), (["--csv"], True),
+                                               (["--part-size", "1"], False),  # parts before the tail
                                                pytest.param(["--cluster", "local:2"], False, marks=NO_DASK)],
-                         ids=["parquet", "csv", "dask client"])
+                         ids=["parquet", "csv", "a part per file", "dask client"])
 def test_a_run_writes_and_rewrites_its_parts_without_pandas(sample_out, tmp_path, options, imported):
     """Parts are written and rewritten by pyarrow alone: the run never imports pandas
     (half a second of every run's start) unless --csv asks for its export, also where

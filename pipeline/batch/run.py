@@ -637,6 +637,7 @@ class PartWriter:
             return
         from ..tables import rewrite_part, write_part
 
+        prepare_parts()  # done already, unless this part filled before a core was free for it
         archive, store = self.archive, self.archive.store
         self.count += 1
         folder = f"{archive.staging}{store.sep}part-{self.count}"
