@@ -375,3 +375,24 @@ def test_a_month_during_which_things_happened_is_a_date(text, doc_date, span, no
 @pytest.mark.parametrize("text", ["в течение трёх месяцев", "на протяжении всего лета", "в течение года"])
 def test_a_duration_during_which_is_no_date(text):
     assert [m.text for m in tag_dates(text, DOC)] == []
+
+
+# A relative date in an endnote headline counts back from the date of the source the entry
+# cites (the headline was written then), not from the report's date; in the body it counts
+# from the report's date as before.
+ENDNOTE_RELATIVE = [
+    ("3. Общественную приемную пытались закрыть еще три года назад ↩\nhttp://news.example/c\n"
+     "Новости, 14.03.2012\n", "три года назад", "2009"),
+    ("18. Волонтеров задержали на прошлой неделе\nу здания суда ↩\nhttp://x.example/d\n"
+     "Лента, 20.11.2013\n", "прошлой неделе", "2013-11-11/2013-11-17"),
+    ("Текст доклада.\n41. Музей выселили два года назад ↩\nhttp://y.example/e\n"
+     "«Вести», 02.09.2011\n", "два года назад", "2009"),
+    # a body sentence before the list keeps the report's date
+    ("Пикетчиков задержали два года назад.\n5. Активиста оштрафовали ↩\nhttp://z.example/f\n"
+     "Новости, 01.02.2012\n", "два года назад", "2013"),
+]
+
+
+@pytest.mark.parametrize("text, span, normal", ENDNOTE_RELATIVE)
+def test_a_relative_date_in_an_endnote_counts_from_its_source(text, span, normal):
+    assert (span, normal) in [(m.text, m.normal) for m in tag_dates(text, REPORT)]
