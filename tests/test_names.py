@@ -11,6 +11,7 @@ from pipeline.tag.gazetteer import canonical_place, find_places
 from pipeline.tag.names import chunks, tag_names
 from pipeline.tag.nesting import outermost
 from pipeline.tag.orgs import normalise_org
+from pipeline.tag.person_context import person_context
 from pipeline.tag.persons import group_persons, normalise_person
 
 
@@ -418,3 +419,17 @@ def test_a_bracket_closing_the_text_around_a_name_stays_out(models):
 ])
 def test_a_first_name_is_not_read_as_a_surname(text, normal):
     assert normalise_person(text).normal == normal
+
+
+# A plural passive after coordinated names (``были осуждены``, ``задержаны``) has them as its
+# subject, in the nominative: a woman's surname in "-ина"/"-ова" stays hers; a plural active
+# verb still reads them as its object (``Есенова задержали``).
+@pytest.mark.parametrize("text, name, normal", [
+    ("Вчера Ольга Сорокина и Мария Алехина были осуждены.", "Мария Алехина", "Мария Алехина"),
+    ("Анна Кузина и Вера Лапина задержаны у метро.", "Вера Лапина", "Вера Лапина"),
+    ("Ирина Зорина и Полина Ильина будут оштрафованы.", "Полина Ильина", "Полина Ильина"),
+    ("Вчера Петра Лапина задержали у метро.", "Петра Лапина", "Петр Лапин"),
+])
+def test_a_plural_passive_has_its_names_in_the_nominative(text, name, normal):
+    start = text.index(name)
+    assert normalise_person(name, person_context(text, start, start + len(name))).normal == normal
