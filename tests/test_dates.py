@@ -396,3 +396,25 @@ ENDNOTE_RELATIVE = [
 @pytest.mark.parametrize("text, span, normal", ENDNOTE_RELATIVE)
 def test_a_relative_date_in_an_endnote_counts_from_its_source(text, span, normal):
     assert (span, normal) in [(m.text, m.normal) for m in tag_dates(text, REPORT)]
+
+
+# A season or the beginning or end of a period, in any case, is inside the span of the date
+# it narrows and keeps that date's precision (our guidelines: «осенью 2012» is year
+# precision, «конца декабря 2013 года» month).
+@pytest.mark.parametrize("text, span, normal", [
+    ("Осенью 2016 года правозащитники выпустили доклад.", "Осенью 2016 года", "2016"),
+    ("зимой 2011 года его вызвали на допрос", "зимой 2011 года", "2011"),
+    ("Весной 2018 года прошли обыски.", "Весной 2018 года", "2018"),
+    ("летом 2019 года", "летом 2019 года", "2019"),
+    ("по состоянию на конец мая 2017 года", "конец мая 2017 года", "2017-05"),
+    ("К концу апреля 2016 года его освободили.", "концу апреля 2016 года", "2016-04"),
+    ("на начало 2013 года в списке было 50 человек", "начало 2013 года", "2013"),
+    ("к началу июня 2012 года", "началу июня 2012 года", "2012-06"),
+])
+def test_a_season_or_a_part_narrows_its_date_inside_the_span(text, span, normal):
+    assert [(m.text, m.normal) for m in tag_dates(text, REPORT)] == [(span, normal)]
+
+
+@pytest.mark.parametrize("text", ["Летом в Москве жарко.", "Начало акции перенесли.", "Зимой его задержали."])
+def test_a_season_or_a_part_alone_is_no_date(text):
+    assert tag_dates(text, REPORT) == []
