@@ -418,3 +418,16 @@ def test_a_season_or_a_part_narrows_its_date_inside_the_span(text, span, normal)
 @pytest.mark.parametrize("text", ["Летом в Москве жарко.", "Начало акции перенесли.", "Зимой его задержали."])
 def test_a_season_or_a_part_alone_is_no_date(text):
     assert tag_dates(text, REPORT) == []
+
+
+# Years listed before a year with its cue share the cue: each is a year of its own.
+@pytest.mark.parametrize("text, dates", [
+    ("В 2016 и 2017 году дела закрыли.", [("2016", "2016"), ("2017 году", "2017")]),
+    ("в 2010, 2011 и 2012 годах", [("2010", "2010"), ("2011", "2011"), ("2012 годах", "2012")]),
+    ("в 2013 или 2014 году", [("2013", "2013"), ("2014 году", "2014")]),
+    # not a year: out of range, or not before a later year
+    ("дом 1234 и 2013 год", [("2013 год", "2013")]),
+    ("в 2015 и 2013 годах", [("2013 годах", "2013")]),
+])
+def test_years_listed_before_a_cued_year_are_years(text, dates):
+    assert [(m.text, m.normal) for m in tag_dates(text, REPORT)] == dates

@@ -222,7 +222,34 @@ def _scan(text: str) -> tuple[Expression, ...]:
                 start, preposition = expression.start, None
             expression = replace(expression, start=start, preposition=preposition)
         widened.append(expression)
-    return tuple(_without_preposition(folded, e) for e in _join_ranges(folded, widened))
+    joined = [_without_preposition(folded, e) for e in _join_ranges(folded, widened)]
+    return tuple(sorted(joined + _enumerated_years(folded, joined), key=lambda e: e.start))
+
+
+ENUMERATED_YEAR = re.compile(rf"(?<![\d.,])(\d{{4}}){SP}?(?:,|и|или){SP}$")
+
+
+def _enumerated_years(folded: str, expressions: list[Expression]) -> list[Expression]:
+    """Bare years listed before a year with its cue (``в 2012 и 2013 году``, ``в 2011, 2012
+    и 2013 годах``): each is a year of its own, as the cue is shared.
+
+    >>> [folded[e.start:e.end] for folded in ["в 2012 и 2013 году"] for e in scan_dates(folded)]
+    ['2012', '2013 году']
+    """
+    found: list[Expression] = []
+    for expression in expressions:
+        point = expression.first
+        if expression.relative or point != expression.last or point.month or point.year is None:
+            continue
+        start, later = expression.start, point.year
+        while (match := ENUMERATED_YEAR.search(folded, max(0, start - 20), start)) is not None:
+            year = int(match.group(1))
+            if year not in PLAUSIBLE or year >= later:
+                break
+            if not any(e.start < match.end(1) and match.start(1) < e.end for e in [*expressions, *found]):
+                found.append(Expression(match.start(1), match.end(1), Point(year), Point(year)))
+            start, later = match.start(1), year
+    return found
 
 
 def _without_preposition(folded: str, expression: Expression) -> Expression:
