@@ -55,3 +55,12 @@ def test_a_semicolon_part_with_its_own_predicate_is_its_own_clause(events_of, te
 def test_a_ruling_over_a_number_of_people_takes_its_count(events_of, text, trigger, count):
     event = _by_trigger(events_of(text), trigger)
     assert event.type == "court" and (event.count.low, event.count.high) == (count, count)
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("Проведя в воскресенье заседания суда, судья приговорил троих пикетчиков к штрафам.", "заседания"),
+    ("Суд провел выездное заседание и оштрафовал четверых активистов.", "заседание"),
+])
+def test_a_hearing_does_not_take_the_count_of_its_coordinated_ruling(events_of, text, trigger):
+    hearings = [e for e in events_of(text) if e.trigger.startswith(trigger)]
+    assert all(e.count is None for e in hearings)

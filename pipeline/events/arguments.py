@@ -480,6 +480,9 @@ def _share(tokens, hits, groups: list[int], candidate: Candidate, scored, found:
             # a day counted in words ("..., на следующий день суд оштрафовал") is its own verb's
             listed = listed or (candidate.date is not None and m != k)
             listed = listed or (m != k and across_semicolon(tokens, at[0], hit))  # another clause's
+            # a hearing held to sentence people is not over those its coordinated verb counts
+            # ("проведя заседания суда, приговорила двоих к штрафам"): a ruling's count is its own
+            listed = listed or (role == "count" and m != k and hit.type == "court")
             if (groups[m] == groups[k] or setting) and role in roles_for(hit.type) and not listed:
                 found[m].by_role[role].append((best if m == k else best + 0.5, candidate))
 
