@@ -64,3 +64,14 @@ def test_a_ruling_over_a_number_of_people_takes_its_count(events_of, text, trigg
 def test_a_hearing_does_not_take_the_count_of_its_coordinated_ruling(events_of, text, trigger):
     hearings = [e for e in events_of(text) if e.trigger.startswith(trigger)]
     assert all(e.count is None for e in hearings)
+
+
+# A suspended sentence is a court event with its term (the report guidelines).
+@pytest.mark.parametrize("text, trigger, years", [
+    ("В мае 2016 года Иван Орлов был приговорен к двум годам лишения свободы условно.", "приговорен", 2),
+    ("Активистка получила три года условно.", "получила", 3),
+    ("Суд назначил Олегу Зуеву условный срок в один год.", "условный", 1),
+])
+def test_a_suspended_sentence_is_a_court_event_with_its_term(events_of, text, trigger, years):
+    event = _by_trigger(events_of(text), trigger)
+    assert event.type == "court" and (event.term.low, event.term.high, event.term.unit) == (years, years, "year")
