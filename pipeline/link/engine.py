@@ -11,7 +11,11 @@ Training. The m and u probabilities and the prior come with the project
 synthetic corpus made from our annotated events, m from its true clusters). They are
 used as shipped: a pair's match probability depends on the two records alone, never
 on which other documents are linked in the same run, so adding a folder to an archive
-does not change the links among the documents already in it. (Until round 6 the
+does not change the links among the documents already in it - up to the size of the
+corpus the prior was fitted on (``fitted_records``). Beyond it the prior falls as one
+over the number of records (:func:`prior_for`), as the chance that two records drawn
+from a larger collection are one person or one happening does: without that, a
+synthetic corpus of 100,000 events chained into giant clusters. (Until round 6 the
 prior was estimated on every collection and u on large ones, and the comparisons
 were exhaustive on small collections and blocked on large ones: adding 400 unrelated
 news articles to the development statements moved 6 person and 6 incident links among
@@ -81,6 +85,22 @@ def load_parameters(model: Model) -> dict:
                 f" {'is not compared' if name not in levels else 'has no level ' + ', '.join(map(repr, unknown))}"
                 f" in pipeline/link/{model.name}.py: refit with `python -m pipeline.link.train`")
     return parameters
+
+
+def prior_for(parameters: dict, n_records: int, default: float) -> float:
+    """The prior for a collection of ``n_records``: the shipped one, and beyond the size
+    it was fitted on (``fitted_records``) that times the share that size is of this one.
+    A function of the size alone: below the fitted size, never of what else is linked.
+
+    >>> shipped = {"probability_two_random_records_match": 0.001, "fitted_records": 10_000}
+    >>> prior_for(shipped, 150, 1e-4), prior_for(shipped, 40_000, 1e-4)
+    (0.001, 0.00025)
+    >>> prior_for({}, 40_000, 1e-4)
+    0.0001
+    """
+    prior = parameters.get("probability_two_random_records_match", default)
+    fitted = parameters.get("fitted_records")
+    return prior * fitted / n_records if fitted and n_records > fitted else prior
 
 
 def settings(model: Model, parameters: dict | None = None) -> dict:
@@ -204,6 +224,8 @@ def score_pairs(records: pd.DataFrame, model: Model, *, learn: bool = False,
     parameters = load_parameters(model)
     if records["doc_id"].nunique() < 2:
         return empty, parameters  # nothing to link across
+    parameters = parameters | {"probability_two_random_records_match": prior_for(
+        parameters, len(records), model.default_prior)}
     linker = make_linker(records, model, parameters)
     try:
         if learn and len(records) >= MIN_RECORDS_TO_TRAIN:
