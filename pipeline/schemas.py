@@ -249,7 +249,8 @@ LINK_PARAMETERS = record(required={
     "probability_two_random_records_match": PROBABILITY,
     "comparisons": mapping(TEXT, mapping(TEXT, both(
         list_of(PROBABILITY), where(lambda v: len(v) == 2, "expected [m, u], found {value!r}")))),
-}, optional={"fitted_on": TEXT})
+}, optional={"fitted_on": TEXT, "fitted_records": both(NUMBER, where(
+    lambda v: v >= 1 and v == int(v), "expected a whole number of records, found {value!r}"))})
 REGEX = both(TEXT, where(_is_regex, "{value!r} is not a regular expression"))
 REWRITE = both(list_of(TEXT), where(lambda v: len(v) == 2 and _is_regex(v[0]),
                                     "expected [regular expression, replacement], found {value!r}"))
