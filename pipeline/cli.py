@@ -313,11 +313,13 @@ class _LinkDefault(click.Option):
 @click.option("--incident-threshold", default=None, type=click.FloatRange(0, 1),
               cls=_LinkDefault, default_from="INCIDENT_THRESHOLD",
               help="Match probability at which events join one incident.")
-@click.option("--no-learn", is_flag=True,
-              help="Use the shipped model parameters as they are, even on a large output.")
+@click.option("--learn/--no-learn", default=False, show_default=True,
+              help="Re-estimate the model's u probabilities on a large output (5,000 "
+                   "records or more). Off by default: with the shipped parameters a "
+                   "pair's links do not depend on what else is linked with it.")
 def link_command(out: Path, dest: Path | None, threshold: float | None,
                  person_threshold: float | None, incident_threshold: float | None,
-                 no_learn: bool) -> None:
+                 learn: bool) -> None:
     """People and incidents across the documents of OUT.
 
     Writes people, incidents, person_events, mention_people and event_incidents
@@ -335,7 +337,7 @@ def link_command(out: Path, dest: Path | None, threshold: float | None,
     try:
         result = link(out, dest, person_threshold=chosen(person_threshold, PERSON_THRESHOLD),
                       incident_threshold=chosen(incident_threshold, INCIDENT_THRESHOLD),
-                      learn=not no_learn)
+                      learn=learn)
     except PipelineError as error:
         raise click.ClickException(str(error)) from error
     for row in result.stale_decisions:

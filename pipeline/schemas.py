@@ -249,7 +249,8 @@ LINK_PARAMETERS = record(required={
     "probability_two_random_records_match": PROBABILITY,
     "comparisons": mapping(TEXT, mapping(TEXT, both(
         list_of(PROBABILITY), where(lambda v: len(v) == 2, "expected [m, u], found {value!r}")))),
-}, optional={"fitted_on": TEXT})
+}, optional={"fitted_on": TEXT, "fitted_records": both(NUMBER, where(
+    lambda v: v >= 1 and v == int(v), "expected a whole number of records, found {value!r}"))})
 REGEX = both(TEXT, where(_is_regex, "{value!r} is not a regular expression"))
 REWRITE = both(list_of(TEXT), where(lambda v: len(v) == 2 and _is_regex(v[0]),
                                     "expected [regular expression, replacement], found {value!r}"))
@@ -372,7 +373,8 @@ SCHEMAS: dict[str, Schema] = {
     "quantity_words.json": record(required={
         "approx": PATTERNS, "range_open": WORDS, "range_close": WORDS, "range_dash": WORDS,
         "enumeration": WORDS, "lower_bound": PATTERNS, "upper_bound": PATTERNS,
-        "lower_after": PATTERNS, "upper_after": PATTERNS, "enumeration_prepositions": WORDS}),
+        "lower_after": PATTERNS, "upper_after": PATTERNS, "enumeration_prepositions": WORDS},
+        optional={"connectives": PATTERNS}),
     "term_units.json": record(required={
         "units": mapping(TEXT, record(required={"unit": one_of(UNITS, "unit"), "factor": NUMBER,
                                                 "always": FLAG, "max": INT})),

@@ -145,3 +145,29 @@ def test_counts_with_bounds_and_qualifiers(text, expected, span):
 ])
 def test_a_footnote_number_glued_to_a_word_is_no_count(text, counts):
     assert [m.text for m in tag_counts(text)] == counts
+
+
+# A discourse connective ending in an approximation phrase is none ("тем не менее":
+# nevertheless); a number word after a preposition that cannot govern it as a number is
+# the noun it also spells ("в семью": a family, not seven).
+@pytest.mark.parametrize("text, expected, span", [
+    ("Тем не менее пятерых студентов отпустили.", Count(5, 5), "пятерых студентов"),
+    ("тем не менее двоих пикетчиков задержали", Count(2, 2), "двоих пикетчиков"),
+    ("Тем более троих наблюдателей не пустили.", Count(3, 3), "троих наблюдателей"),
+    ("Полиция задержала не менее шести активистов.", Count(6, None, approx=True), "не менее шести активистов"),
+    ("более того, четверо журналистов пострадали", Count(4, 4), "четверо журналистов"),
+])
+def test_a_connective_is_no_bound(text, expected, span):
+    (mention,) = tag_counts(text)
+    assert (mention.value, mention.text) == (expected, span)
+
+
+@pytest.mark.parametrize("text, counts", [
+    ("Сотрудники опеки пришли в семью задержанного блогера.", []),
+    ("Письмо отправили в семью осужденной активистки.", []),
+    ("Журналист встретился с семью задержанными студентами.", ["семью задержанными студентами"]),
+    ("Полиция ворвалась в дом к семи активистам.", ["семи активистам"]),
+    ("Следователи приехали за семью студентами.", ["семью студентами"]),
+])
+def test_a_number_word_a_preposition_cannot_govern_is_a_noun(text, counts):
+    assert [m.text for m in tag_counts(text)] == counts

@@ -375,3 +375,59 @@ def test_a_month_during_which_things_happened_is_a_date(text, doc_date, span, no
 @pytest.mark.parametrize("text", ["в течение трёх месяцев", "на протяжении всего лета", "в течение года"])
 def test_a_duration_during_which_is_no_date(text):
     assert [m.text for m in tag_dates(text, DOC)] == []
+
+
+# A relative date in an endnote headline counts back from the date of the source the entry
+# cites (the headline was written then), not from the report's date; in the body it counts
+# from the report's date as before.
+ENDNOTE_RELATIVE = [
+    ("3. Общественную приемную пытались закрыть еще три года назад ↩\nhttp://news.example/c\n"
+     "Новости, 14.03.2012\n", "три года назад", "2009"),
+    ("18. Волонтеров задержали на прошлой неделе\nу здания суда ↩\nhttp://x.example/d\n"
+     "Лента, 20.11.2013\n", "прошлой неделе", "2013-11-11/2013-11-17"),
+    ("Текст доклада.\n41. Музей выселили два года назад ↩\nhttp://y.example/e\n"
+     "«Вести», 02.09.2011\n", "два года назад", "2009"),
+    # a body sentence before the list keeps the report's date
+    ("Пикетчиков задержали два года назад.\n5. Активиста оштрафовали ↩\nhttp://z.example/f\n"
+     "Новости, 01.02.2012\n", "два года назад", "2013"),
+]
+
+
+@pytest.mark.parametrize("text, span, normal", ENDNOTE_RELATIVE)
+def test_a_relative_date_in_an_endnote_counts_from_its_source(text, span, normal):
+    assert (span, normal) in [(m.text, m.normal) for m in tag_dates(text, REPORT)]
+
+
+# A season or the beginning or end of a period, in any case, is inside the span of the date
+# it narrows and keeps that date's precision (our guidelines: «осенью 2012» is year
+# precision, «конца декабря 2013 года» month).
+@pytest.mark.parametrize("text, span, normal", [
+    ("Осенью 2016 года правозащитники выпустили доклад.", "Осенью 2016 года", "2016"),
+    ("зимой 2011 года его вызвали на допрос", "зимой 2011 года", "2011"),
+    ("Весной 2018 года прошли обыски.", "Весной 2018 года", "2018"),
+    ("летом 2019 года", "летом 2019 года", "2019"),
+    ("по состоянию на конец мая 2017 года", "конец мая 2017 года", "2017-05"),
+    ("К концу апреля 2016 года его освободили.", "концу апреля 2016 года", "2016-04"),
+    ("на начало 2013 года в списке было 50 человек", "начало 2013 года", "2013"),
+    ("к началу июня 2012 года", "началу июня 2012 года", "2012-06"),
+])
+def test_a_season_or_a_part_narrows_its_date_inside_the_span(text, span, normal):
+    assert [(m.text, m.normal) for m in tag_dates(text, REPORT)] == [(span, normal)]
+
+
+@pytest.mark.parametrize("text", ["Летом в Москве жарко.", "Начало акции перенесли.", "Зимой его задержали."])
+def test_a_season_or_a_part_alone_is_no_date(text):
+    assert tag_dates(text, REPORT) == []
+
+
+# Years listed before a year with its cue share the cue: each is a year of its own.
+@pytest.mark.parametrize("text, dates", [
+    ("В 2016 и 2017 году дела закрыли.", [("2016", "2016"), ("2017 году", "2017")]),
+    ("в 2010, 2011 и 2012 годах", [("2010", "2010"), ("2011", "2011"), ("2012 годах", "2012")]),
+    ("в 2013 или 2014 году", [("2013", "2013"), ("2014 году", "2014")]),
+    # not a year: out of range, or not before a later year
+    ("дом 1234 и 2013 год", [("2013 год", "2013")]),
+    ("в 2015 и 2013 годах", [("2013 годах", "2013")]),
+])
+def test_years_listed_before_a_cued_year_are_years(text, dates):
+    assert [(m.text, m.normal) for m in tag_dates(text, REPORT)] == dates

@@ -11,6 +11,7 @@ from pipeline.tag.gazetteer import canonical_place, find_places
 from pipeline.tag.names import chunks, tag_names
 from pipeline.tag.nesting import outermost
 from pipeline.tag.orgs import normalise_org
+from pipeline.tag.person_context import person_context
 from pipeline.tag.persons import group_persons, normalise_person
 
 
@@ -400,3 +401,35 @@ def test_a_country_typed_org_is_a_place_unless_quoted(text, word, kind):
 def test_a_bracket_closing_the_text_around_a_name_stays_out(models):
     text = "Деревня лежит у городка Бад-Хомбург (Bad Homburg) на юге."
     assert (LOC, "Bad Homburg") in [(m.type, m.text) for m in tag_names(text, models)]
+
+
+# A woman's first name in the accusative fits the surname paradigm of "-ин" (a man's dative:
+# "Ирину" as "Ирин"); the dictionary knows it only as a first name, so her reading wins and
+# the surname beside it takes her gender.
+@pytest.mark.parametrize("text, normal", [
+    ("Ирину Петрову", "Ирина Петрова"),
+    ("Екатерину Соколову", "Екатерина Соколова"),
+    ("Полину Журавлеву", "Полина Журавлева"),
+    ("Ирину Семушкину", "Ирина Семушкина"),
+    ("Карину Малинину", "Карина Малинина"),
+    # a real surname in "-ин" keeps its readings
+    ("Владимира Ильина", "Владимир Ильин"),
+    ("Ильина Ирина", "Ирина Ильина"),
+    ("Олега Калинина", "Олег Калинин"),
+])
+def test_a_first_name_is_not_read_as_a_surname(text, normal):
+    assert normalise_person(text).normal == normal
+
+
+# A plural passive after coordinated names (``были осуждены``, ``задержаны``) has them as its
+# subject, in the nominative: a woman's surname in "-ина"/"-ова" stays hers; a plural active
+# verb still reads them as its object (``Есенова задержали``).
+@pytest.mark.parametrize("text, name, normal", [
+    ("Вчера Ольга Сорокина и Мария Алехина были осуждены.", "Мария Алехина", "Мария Алехина"),
+    ("Анна Кузина и Вера Лапина задержаны у метро.", "Вера Лапина", "Вера Лапина"),
+    ("Ирина Зорина и Полина Ильина будут оштрафованы.", "Полина Ильина", "Полина Ильина"),
+    ("Вчера Петра Лапина задержали у метро.", "Петра Лапина", "Петр Лапин"),
+])
+def test_a_plural_passive_has_its_names_in_the_nominative(text, name, normal):
+    start = text.index(name)
+    assert normalise_person(name, person_context(text, start, start + len(name))).normal == normal

@@ -181,6 +181,31 @@ def across_contrast(tokens: tuple[Token, ...], index: int, hit: TriggerHit) -> b
     return any(tokens[i].text == "," and tokens[i + 1].text.lower() in CONTRAST for i in range(low, high - 1))
 
 
+PREDICATE_POS = {"VERB", "AUX"}
+
+
+def across_semicolon(tokens: tuple[Token, ...], index: int, hit: TriggerHit) -> bool:
+    """A semicolon stands between the word and the trigger and the word's own part of the
+    sentence has a predicate of its own (``Орлов арестован 3 февраля; остальные двое
+    освобождены``): that part is another clause, whose people, time and place are its own.
+    A list item with no verb (``осуждены: Иванов — к двум годам; Петров — к трем``) still
+    belongs to the verb that opens the list."""
+    low, high = sorted((index, hit.anchor))
+    if not any(tokens[i].text == ";" for i in range(low, high)):
+        return False
+    start = max((i for i in range(index) if tokens[i].text == ";"), default=-1) + 1
+    end = next((i for i in range(index, len(tokens)) if tokens[i].text == ";"), len(tokens))
+    return any(is_predicate_word(tokens[i]) for i in range(start, end) if i not in hit.tokens)
+
+
+def is_predicate_word(token: Token) -> bool:
+    """A finite verb, a short participle or an auxiliary: what makes words a clause (a full
+    participle, ``задержанный в Москве``, qualifies a noun and makes none)."""
+    if token.pos not in PREDICATE_POS:
+        return False
+    return token.pos == "AUX" or "VerbForm=Fin" in token.feats or "Variant=Short" in token.feats
+
+
 GOAL_PREPOSITIONS = {"в", "во", "на"}
 MOVING_TYPES = {"expulsion", "detention"}  # happenings that take people somewhere: their goal is no venue
 
@@ -413,6 +438,8 @@ def _scores(tokens, hits: list[TriggerHit], candidate: Candidate) -> list[tuple[
             continue  # "экстрадирован в США", "доставлен в Москву": where to, not where it happened
         if role in {"person", "count"} and is_time_reference(tokens, hit.anchor):
             continue
+        if across_semicolon(tokens, at[0], hit):
+            continue  # "Орлов арестован 3 февраля; остальные освобождены": another clause's
         if role in {"date", "place"} and (
                 (clause is not None and clause not in hit.tokens) or across_contrast(tokens, at[0], hit)
                 or bracket_clause(tokens, at[0], hit)):
@@ -452,6 +479,10 @@ def _share(tokens, hits, groups: list[int], candidate: Candidate, scored, found:
                 and tokens[hits[k].anchor].rel == "obl" and tokens[hits[k].anchor].pos == "NOUN"
             # a day counted in words ("..., на следующий день суд оштрафовал") is its own verb's
             listed = listed or (candidate.date is not None and m != k)
+            listed = listed or (m != k and across_semicolon(tokens, at[0], hit))  # another clause's
+            # a hearing held to sentence people is not over those its coordinated verb counts
+            # ("проведя заседания суда, приговорила двоих к штрафам"): a ruling's count is its own
+            listed = listed or (role == "count" and m != k and hit.type == "court")
             if (groups[m] == groups[k] or setting) and role in roles_for(hit.type) and not listed:
                 found[m].by_role[role].append((best if m == k else best + 0.5, candidate))
 

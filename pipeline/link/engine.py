@@ -6,12 +6,22 @@ near-linear) and how to train. :func:`score_pairs` runs splink on one table of
 records and returns every blocked pair of records from *different* documents with
 its match probability.
 
-Training. The m and u probabilities come with the project
+Training. The m and u probabilities and the prior come with the project
 (``models/link_<name>.json``, fitted by ``python -m pipeline.link.train`` on a
-synthetic corpus made from our annotated events, m from its true clusters). The
-prior is estimated on every collection from near-certain rules; on a table large
-enough, u is re-estimated by random sampling of its own pairs. Nothing is
-downloaded; DuckDB runs in memory in this process.
+synthetic corpus made from our annotated events, m from its true clusters). They are
+used as shipped: a pair's match probability depends on the two records alone, never
+on which other documents are linked in the same run, so adding a folder to an archive
+does not change the links among the documents already in it - up to the size of the
+corpus the prior was fitted on (``fitted_records``). Beyond it the prior falls as one
+over the number of records (:func:`prior_for`), as the chance that two records drawn
+from a larger collection are one person or one happening does: without that, a
+synthetic corpus of 100,000 events chained into giant clusters. (Until round 6 the
+prior was estimated on every collection and u on large ones, and the comparisons
+were exhaustive on small collections and blocked on large ones: adding 400 unrelated
+news articles to the development statements moved 6 person and 6 incident links among
+them.) ``learn=True`` (``testimony link --learn``) still re-estimates u on a large
+collection, for a user who prefers that to stable links. Nothing is downloaded;
+DuckDB runs in memory in this process.
 """
 
 from __future__ import annotations
@@ -27,15 +37,11 @@ import pandas as pd
 from ..errors import LexiconError
 from ..resources import models_dir, read_model
 
-# Below this many records random pairs say little about the collection: the
-# shipped u probabilities are used as they are.
+# With ``learn``: below this many records random pairs say little about the
+# collection, and the shipped u probabilities are used as they are.
 MIN_RECORDS_TO_TRAIN = 5_000
 U_SAMPLE_PAIRS = 2e6  # fitting the shipped parameters
 U_RESAMPLE_PAIRS = 5e5  # re-estimating u on a user's collection: seconds, not minutes
-# Fewer records than this say nothing of the prior: the shipped one is used.
-MIN_RECORDS_FOR_PRIOR = 100
-# Up to this many pairs, a collection is compared exhaustively (seconds on DuckDB).
-EXHAUSTIVE_PAIRS = 1_000_000
 DIFFERENT_DOCUMENTS = "l.doc_id <> r.doc_id"
 
 
@@ -51,15 +57,6 @@ class Model:
     deterministic_recall: float = 0.6
     default_prior: float = 1e-4
     columns: list[str] = field(default_factory=list)  # the record columns the SQL reads
-    # On a small collection every pair that agrees on these is compared (blocking
-    # only saves time, and there is none to save): no candidate is lost to a rule.
-    exhaustive_on: list[str] = field(default_factory=list)
-
-    def exhaustive_pairs(self, records: pd.DataFrame) -> int:
-        """How many pairs comparing every pair alike on :attr:`exhaustive_on` makes."""
-        sizes = (records.groupby(self.exhaustive_on).size() if self.exhaustive_on
-                 else pd.Series([len(records)]))
-        return int((sizes * (sizes - 1) // 2).sum())
 
     @property
     def parameters_path(self) -> Path:
@@ -90,9 +87,28 @@ def load_parameters(model: Model) -> dict:
     return parameters
 
 
-def settings(model: Model, parameters: dict | None = None, exhaustive: bool = False) -> dict:
-    """splink settings for ``model``, with the fitted m/u where ``parameters`` has them;
-    ``exhaustive``: compare every pair alike on ``model.exhaustive_on``."""
+def prior_for(parameters: dict, n_records: int, default: float) -> float:
+    """The prior for a collection of ``n_records``: the shipped one, and beyond the size
+    it was fitted on (``fitted_records``) that times the share that size is of this one.
+    A function of the size alone: below the fitted size, never of what else is linked.
+
+    >>> shipped = {"probability_two_random_records_match": 0.001, "fitted_records": 10_000}
+    >>> prior_for(shipped, 150, 1e-4), prior_for(shipped, 40_000, 1e-4)
+    (0.001, 0.00025)
+    >>> prior_for({}, 40_000, 1e-4)
+    0.0001
+    """
+    prior = parameters.get("probability_two_random_records_match", default)
+    fitted = parameters.get("fitted_records")
+    return prior * fitted / n_records if fitted and n_records > fitted else prior
+
+
+def settings(model: Model, parameters: dict | None = None) -> dict:
+    """splink settings for ``model``, with the fitted m/u where ``parameters`` has them.
+
+    The pairs compared are those the blocking rules make, whatever the collection's
+    size: which pairs are compared must not depend on what else is linked.
+    """
     parameters = load_parameters(model) if parameters is None else parameters
     fitted = parameters.get("comparisons", {})
     comparisons = []
@@ -110,9 +126,7 @@ def settings(model: Model, parameters: dict | None = None, exhaustive: bool = Fa
         "unique_id_column_name": "unique_id",
         "comparisons": comparisons,
         "blocking_rules_to_generate_predictions": [
-            _with_different_documents(r) for r in (
-                [" AND ".join(f"l.{c} = r.{c}" for c in model.exhaustive_on) or "1 = 1"]
-                if exhaustive else model.blocking_rules)],
+            _with_different_documents(r) for r in model.blocking_rules],
         "probability_two_random_records_match":
             parameters.get("probability_two_random_records_match", model.default_prior),
         "retain_matching_columns": False,
@@ -141,8 +155,7 @@ def fitted_parameters(linker, model: Model) -> dict:
 
 
 def make_linker(records: pd.DataFrame, model: Model, parameters: dict | None = None,
-                memory_limit: str = "3GB", threads: int = 2, extra_columns: list[str] = (),
-                exhaustive: bool = False):
+                memory_limit: str = "3GB", threads: int = 2, extra_columns: list[str] = ()):
     """A splink linker over ``records`` in a fresh in-memory DuckDB."""
     import duckdb
     from splink import DuckDBAPI, Linker
@@ -154,7 +167,7 @@ def make_linker(records: pd.DataFrame, model: Model, parameters: dict | None = N
     db_api = DuckDBAPI(connection)
     table = db_api.register(records[["unique_id", "doc_id", *model.columns, *extra_columns]],
                             table_name=f"link_{model.name}_records")
-    return Linker(table, settings(model, parameters, exhaustive), log_level=None)
+    return Linker(table, settings(model, parameters), log_level=None)
 
 
 def close(linker) -> None:
@@ -189,29 +202,6 @@ def train(linker, model: Model, seed: int = 20261206) -> None:
                 _with_different_documents(rule), estimate_without_term_frequencies=True)
 
 
-def estimate_prior(linker, model: Model, n_records: int) -> None:
-    """The prior from near-certain rules on this data: it depends on the data's size.
-
-    The m and u of a comparison carry over from one collection to another; the chance
-    that two random records match does not (it falls as the collection grows), so
-    it is estimated on the records at hand: when there are at least
-    :data:`MIN_RECORDS_FOR_PRIOR` of them and the rules find a match. A handful of
-    records says nothing of it (two records and no near-certain match would make it a
-    quarter): then the shipped prior stands.
-    """
-    if n_records < MIN_RECORDS_FOR_PRIOR:
-        return
-    settings_obj = linker._settings_obj
-    shipped = settings_obj._probability_two_random_records_match
-    with quiet_splink():
-        try:
-            linker.training.estimate_probability_two_random_records_match(
-                [_with_different_documents(r) for r in model.deterministic_rules],
-                recall=model.deterministic_recall)
-        except Exception:  # no rule matched anything: splink refuses a prior of 0
-            settings_obj._probability_two_random_records_match = shipped
-
-
 def estimate_u(linker, seed: int = 20261206) -> None:
     """u by random sampling of the records at hand: it depends on the collection
     (how common its names are, how its dates and places crowd together)."""
@@ -219,29 +209,28 @@ def estimate_u(linker, seed: int = 20261206) -> None:
         linker.training.estimate_u_using_random_sampling(max_pairs=U_RESAMPLE_PAIRS, seed=seed)
 
 
-def score_pairs(records: pd.DataFrame, model: Model, *, learn: bool = True,
+def score_pairs(records: pd.DataFrame, model: Model, *, learn: bool = False,
                 threshold: float = 0.0) -> tuple[pd.DataFrame, dict]:
     """Every blocked pair from different documents with its match probability.
 
     Returns the pairs (``unique_id_l``, ``unique_id_r``, ``match_weight``,
     ``match_probability`` and ``mw_*``, each comparison's match weight) and the
-    parameters used. The m probabilities are the shipped ones (how tellings of one
-    person or happening differ carries over from collection to collection); the
-    prior is always estimated on ``records``, and with ``learn`` and enough
-    records u is too.
+    parameters used: the shipped ones, so a pair's score depends on its two records
+    only. With ``learn`` and enough records u is re-estimated on ``records`` (the
+    links then depend on the collection).
     """
     empty = pd.DataFrame(columns=["unique_id_l", "unique_id_r", "match_weight",
                                   "match_probability"])
     parameters = load_parameters(model)
     if records["doc_id"].nunique() < 2:
         return empty, parameters  # nothing to link across
-    exhaustive = model.exhaustive_pairs(records) <= EXHAUSTIVE_PAIRS
-    linker = make_linker(records, model, parameters, exhaustive=exhaustive)
+    parameters = parameters | {"probability_two_random_records_match": prior_for(
+        parameters, len(records), model.default_prior)}
+    linker = make_linker(records, model, parameters)
     try:
         if learn and len(records) >= MIN_RECORDS_TO_TRAIN:
             estimate_u(linker)
             parameters = fitted_parameters(linker, model)
-        estimate_prior(linker, model, len(records))
         with quiet_splink():
             frame = linker.inference.predict(
                 threshold_match_probability=threshold).as_pandas_dataframe()

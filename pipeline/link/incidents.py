@@ -218,7 +218,6 @@ INCIDENTS = Model(
                          "AND l.date_precision = 'day' AND l.place_canonical = r.place_canonical",
                          f"{_SAME_KIND} AND l.date_start = r.date_start "
                          "AND l.date_precision = 'day' AND l.person_ids = r.person_ids"],
-    exhaustive_on=["type", "aggregate"],
     columns=["type", "aggregate", "date_start", "date_end", "date_precision", "month", "year",
              "place_canonical", "city", "country", "person_ids", "count_min", "count_max",
              "amount_min", "amount_max", "currency", "term_min", "term_max", "term_unit",
@@ -291,6 +290,7 @@ def other_people(a, b, apart: set[frozenset[str]]) -> bool:
 # Why a pair was kept apart, as the review file says.
 OTHER_PEOPLE = "other people, each alone in their event"
 DAYS_APART = "days apart"
+TOLD_BEFORE = "told before it happened"
 
 
 def pairs_kept_apart(pairs, events, threshold: float,
@@ -299,7 +299,8 @@ def pairs_kept_apart(pairs, events, threshold: float,
     """Scored pairs at or above ``threshold`` of two people each alone in their event,
     who are two people (:func:`other_people`; the level ``other people, one each``
     weighs other first names): kept apart, as (i, j, why), ``why`` one of
-    :data:`OTHER_PEOPLE`, :data:`DAYS_APART` (for the review file's note).
+    :data:`OTHER_PEOPLE`, :data:`DAYS_APART`, :data:`TOLD_BEFORE` (for the review
+    file's note).
     ``in_crowds``: events known to be part of a crowd (:func:`crowd_and_its_people`),
     whose people were not alone; ``apart``: pairs of person ids the people linking
     kept apart.
@@ -310,7 +311,8 @@ def pairs_kept_apart(pairs, events, threshold: float,
     two cities on one day is for people; an annotator's decision still wins.
 
     Also kept apart, whoever they name: two events each dated to one day, days apart
-    (:func:`other_days`).
+    (:func:`other_days`), and an undated event and one that happened after its
+    statement was written (:func:`told_before`).
     """
     strong = pairs[pairs["match_probability"] >= threshold]
     rows = list(events.itertuples(index=False))  # unique_id is the row number
@@ -319,6 +321,9 @@ def pairs_kept_apart(pairs, events, threshold: float,
         a, b = rows[i], rows[j]
         if other_days(a, b):
             found.append((i, j, DAYS_APART))
+            continue
+        if told_before(a, b) or told_before(b, a):
+            found.append((i, j, TOLD_BEFORE))
             continue
         if i in in_crowds or j in in_crowds:
             continue
@@ -350,3 +355,24 @@ def other_days(a, b) -> bool:
     return all(one_day) and abs((a.date_start - b.date_start).days) > NIGHT_APART_DAYS
 
 
+def told_before(undated, dated) -> bool:
+    """Whether ``undated`` (no date of its own) is told by a statement written before
+    ``dated`` happened (more than :data:`LATE_DAYS` before its first day): a statement
+    tells what has happened, so they are two happenings. The date comparison's level
+    ``undated, beyond the statement`` weighs this too, but mixed with tellings long
+    after (a yearly report); the other evidence (the same person, place and kind)
+    would outvote it.
+
+    >>> from types import SimpleNamespace as E
+    >>> import datetime as dt
+    >>> told = E(date_start=None, doc_date=dt.date(2021, 11, 10))
+    >>> told_before(told, E(date_start=dt.date(2022, 4, 3)))
+    True
+    >>> told_before(told, E(date_start=dt.date(2021, 11, 15)))
+    False
+    >>> told_before(E(date_start=None, doc_date=None), E(date_start=dt.date(2022, 4, 3)))
+    False
+    """
+    if not pd.isna(undated.date_start) or pd.isna(undated.doc_date) or pd.isna(dated.date_start):
+        return False
+    return (undated.doc_date - dated.date_start).days < -LATE_DAYS

@@ -14,8 +14,9 @@ not comparisons, for no weight of evidence from a surname and a first name shoul
 outvote them.
 
 Blocking: pairs share a surname and a first initial (or one names no first name),
-or a first name and the surname's first three letters (a surname spelt two ways),
-or first name and patronymic (``Олег Сергеевич``, no surname).
+or a first name and the surname's first three letters, or all its letters but the
+first (a surname spelt two ways), or first name and patronymic (``Олег Сергеевич``,
+no surname). The same rules on every collection, however small.
 """
 
 from __future__ import annotations
@@ -100,6 +101,9 @@ PEOPLE = Model(
         "l.surname = r.surname AND l.first_initial = r.first_initial",
         "l.surname = r.surname AND (l.first_initial IS NULL OR r.first_initial IS NULL)",
         "l.first = r.first AND substr(l.surname, 1, 3) = substr(r.surname, 1, 3)",
+        # A surname whose first letter is spelt two ways across alphabets
+        # (Гасанов, Hasanov): the same first name and the rest of the surname.
+        "l.first = r.first AND substr(l.surname, 2) = substr(r.surname, 2)",
         "l.first = r.first AND l.patronymic = r.patronymic",
     ],
     # EM learns each comparison from pairs blocked on the others; pairs sharing a

@@ -58,6 +58,7 @@ def _fit_model(records: pd.DataFrame, truth: dict[str, str], key: str, model: Mo
         linker.training.estimate_m_from_label_column("truth")
     fitted = fitted_parameters(linker, model)
     fitted["probability_two_random_records_match"] = _true_prior(labelled)
+    fitted["fitted_records"] = len(labelled)  # the size that prior holds for
     return fitted
 
 

@@ -176,6 +176,32 @@ def _inverted_unit(scan: Scan, i: int) -> tuple[str, int] | None:
     return PERSON, i - 1
 
 
+@cache
+def _preposition_cases() -> dict[str, frozenset[str]]:
+    """The cases each preposition governs (``models/ner_context.json``)."""
+    return {fold(word): frozenset(cases) for word, cases in load_json("ner_context.json")["prepositions"].items()}
+
+
+def _noun_after_preposition(scan: Scan, i: int) -> bool:
+    """A number word after a preposition that cannot govern it as a number but can as a
+    noun: ``в семью`` is a family (семья, accusative), not seven (семью is instrumental,
+    which ``в`` never governs); ``с семью задержанными`` stays seven.
+
+    >>> [m.text for m in tag_counts("Пришли в семью задержанного. Говорили с семью задержанными.")]
+    ['семью задержанными']
+    """
+    tokens = scan.tokens
+    if i < 1 or tokens[i].kind != "word" or not scan.joined(i):
+        return False
+    cases = _preposition_cases().get(tokens[i - 1].low)
+    if not cases:
+        return False
+    parses = parse_word(tokens[i].low)
+    as_number = any(p.tag.POS == "NUMR" and p.tag.case in cases for p in parses)
+    as_noun = any(p.tag.POS == "NOUN" and p.tag.case in cases for p in parses)
+    return as_noun and not as_number
+
+
 def tag_counts(text: str) -> list[Mention]:
     """COUNT mentions of a clean text, with :class:`Count` values.
 
@@ -188,6 +214,8 @@ def tag_counts(text: str) -> list[Mention]:
     scan = scan_text(text)
     inverted = count_words().inverted_units
     for quantity in find_quantities(scan, _people_after, _inverted_unit):
+        if _noun_after_preposition(scan, quantity.first):
+            continue  # "в семью арестованного": the family, not seven
         ends = [end for end in (quantity.low, quantity.high) if end is not None]
         if not all(float(end).is_integer() for end in ends) or min(ends) < 1:
             continue

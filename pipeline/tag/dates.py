@@ -31,7 +31,7 @@ from ..resources import load_json
 from .date_patterns import CUED, PLAUSIBLE, SP, TWO_DIGIT_PIVOT, URL, lexicon
 from .dateline import Point, first_day, last_day, pick_doc_date, resolve_ends, valid
 from .overlaps import SpanIndex
-from .relative_dates import with_relative_dates
+from .relative_dates import normal_of, resolve_relative, with_relative_dates
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,7 +222,34 @@ def _scan(text: str) -> tuple[Expression, ...]:
                 start, preposition = expression.start, None
             expression = replace(expression, start=start, preposition=preposition)
         widened.append(expression)
-    return tuple(_without_preposition(folded, e) for e in _join_ranges(folded, widened))
+    joined = [_without_preposition(folded, e) for e in _join_ranges(folded, widened)]
+    return tuple(sorted(joined + _enumerated_years(folded, joined), key=lambda e: e.start))
+
+
+ENUMERATED_YEAR = re.compile(rf"(?<![\d.,])(\d{{4}}){SP}?(?:,|и|или){SP}$")
+
+
+def _enumerated_years(folded: str, expressions: list[Expression]) -> list[Expression]:
+    """Bare years listed before a year with its cue (``в 2012 и 2013 году``, ``в 2011, 2012
+    и 2013 годах``): each is a year of its own, as the cue is shared.
+
+    >>> [folded[e.start:e.end] for folded in ["в 2012 и 2013 году"] for e in scan_dates(folded)]
+    ['2012', '2013 году']
+    """
+    found: list[Expression] = []
+    for expression in expressions:
+        point = expression.first
+        if expression.relative or point != expression.last or point.month or point.year is None:
+            continue
+        start, later = expression.start, point.year
+        while (match := ENUMERATED_YEAR.search(folded, max(0, start - 20), start)) is not None:
+            year = int(match.group(1))
+            if year not in PLAUSIBLE or year >= later:
+                break
+            if not any(e.start < match.end(1) and match.start(1) < e.end for e in [*expressions, *found]):
+                found.append(Expression(match.start(1), match.end(1), Point(year), Point(year)))
+            start, later = match.start(1), year
+    return found
 
 
 def _without_preposition(folded: str, expression: Expression) -> Expression:
@@ -318,8 +345,29 @@ def tag_dates(text: str, doc_date: dt.date | None) -> list[Mention]:
         mentions.append(Mention(DATE, expression.start, expression.end,
                                 text[expression.start:expression.end], normal, value))
     if doc_date is not None:  # counted from the statement's date: 'позавчера', 'прошлым летом'
+        scanned = {(m.start, m.end) for m in mentions}
         mentions = with_relative_dates(text, doc_date, mentions)
+        if endnotes:  # an endnote headline counts back from its source's date, not the report's
+            mentions = [m if (m.start, m.end) in scanned else _from_source(text, m, expressions, starts)
+                        for m in mentions]
     return mentions
+
+
+def _from_source(text: str, mention: Mention, expressions: list[Expression], starts: list[int]) -> Mention:
+    """A relative date (``пять лет назад``, ``на прошлой неделе``) in an endnote headline,
+    counted back from the date of the source the entry cites: the headline was written then.
+
+    >>> text = "7. Активистов пытались выселить еще пять лет назад ↩\\nhttp://x.org\\nНовости, 24.06.2013\\n"
+    >>> [(m.text, m.normal) for m in tag_dates(text, dt.date(2015, 4, 10))]
+    [('пять лет назад', '2008'), ('24.06.2013', '2013-06-24')]
+    """
+    source = _endnote_source_date(text, mention.start, expressions, starts)
+    if source is None:
+        return mention
+    value = resolve_relative(mention.text, source)
+    if value is None:
+        return mention
+    return replace(mention, normal=normal_of(value), value=value)
 
 
 BACKLINK = "\u21a9"  # "↩": a report's endnote headline points back to its footnote mark

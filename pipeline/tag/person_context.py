@@ -59,6 +59,8 @@ def person_context(text: str, start: int, end: int) -> Context:
     frozenset({'nomn'})
     >>> person_context("Потом Смирнова сказала", 6, 14).gender
     'femn'
+    >>> person_context("Петрова и Алехина были осуждены", 11, 18) == NO_CONTEXT
+    True
     """
     before = _WORD_BEFORE.search(text[max(0, start - WINDOW) : start])
     if before:
@@ -126,6 +128,10 @@ def _from_verb_after(word: str) -> Context:
         return NO_CONTEXT
     top = parses[0].tag
     if top.POS not in ("VERB", "PRTS"):
+        return NO_CONTEXT
+    if top.number == "plur" and (top.POS == "PRTS" or parses[0].normal_form == "быть"):
+        # a passive, ``Волкова и Алехина были приговорены``, ``... задержаны``: its subject
+        # is in the nominative, as a plural active verb's object never is
         return NO_CONTEXT
     if top.number == "plur" and (top.tense == "past" or top.person == "3per"):
         # ``Есенова задержали``; ``Никите Орлову сломали нос``: a dative object

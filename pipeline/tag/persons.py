@@ -208,10 +208,14 @@ def _readings(word: str) -> tuple[Reading, ...]:
     if word.isupper() and len(word) > 1:
         return ((None, None, word, 0.2),)
     readings: list[Reading] = [(None, None, word, 0.1)]  # as written, whatever else fails
+    parses = parse_word(word)
     surname = _surname_readings(word)
+    if _only_a_first_name(parses):
+        # "Ирину", "Екатерину" fit the surname paradigm of "-ин" (a man's dative "Ирин"), but
+        # the dictionary knows them as first names and never as surnames: a weaker reading
+        surname = [(gender, case, nominative, weight / 2) for gender, case, nominative, weight in surname]
     readings += surname
     known_name = False
-    parses = parse_word(word)
     top_score = max((p.score for p in parses), default=0.0)
     for parse in parses:
         tag = parse.tag
@@ -235,6 +239,17 @@ def _readings(word: str) -> tuple[Reading, ...]:
     elif _VOWEL_END.search(word) and not known_name:
         readings.append((None, None, word, 0.6))  # Шевченко, Нуржан-Ата, Мелони
     return tuple(readings)
+
+
+def _only_a_first_name(parses) -> bool:
+    """Whether the dictionary reads a word as a first name and never as a surname.
+
+    >>> from pipeline.nlp import parse_word
+    >>> _only_a_first_name(parse_word("ирину")), _only_a_first_name(parse_word("петрову"))
+    (True, False)
+    """
+    known = [p for p in parses if p.methods_stack[0][0].__class__.__name__ == "DictionaryAnalyzer"]
+    return any("Name" in p.tag for p in known) and not any("Surn" in p.tag for p in parses)
 
 
 def _inflect(parse, gender: str | None) -> str:

@@ -56,6 +56,7 @@ class QuantityWords:
     upper_bound: frozenset[tuple[str, ...]]  # до, не более: the number is the highest
     after: tuple[tuple[tuple[str, ...], str], ...]  # (phrase, side) told after: "с лишним", ", не меньше"
     enumeration_prepositions: frozenset[str]  # "на пять и на десять тысяч"
+    connectives: tuple[tuple[str, ...], ...] = ()  # "тем не менее": ends in an approximator, is none
 
 
 @cache
@@ -76,6 +77,7 @@ def quantity_words() -> QuantityWords:
         tuple(sorted(((tuple(fold(w) for w in p), side) for side in ("lower", "upper")
                       for p in data[f"{side}_after"]), key=lambda pair: -len(pair[0]))),
         frozenset(map(fold, data["enumeration_prepositions"])),
+        tuple(tuple(fold(w) for w in p) for p in data.get("connectives", ())),
     )
 
 
@@ -136,8 +138,20 @@ def _phrase_before(
 
 def approx_start(scan: Scan, i: int) -> int | None:
     """First token of an approximation phrase (``около``, ``не менее``) ending right
-    before token ``i``, or None."""
-    return _phrase_before(scan, i, quantity_words().approx)
+    before token ``i``, or None; a connective ending there (``тем не менее``) is none."""
+    start = _phrase_before(scan, i, quantity_words().approx)
+    return None if start is None or _connective_before(scan, i) else start
+
+
+def _connective_before(scan: Scan, i: int) -> bool:
+    """Whether a discourse connective that ends in an approximation phrase ends right
+    before token ``i``: ``Тем не менее пятерых задержали`` says nevertheless, not at least."""
+    for phrase in quantity_words().connectives:
+        start = i - len(phrase)
+        if start >= 0 and all(scan.tokens[start + k].low == word for k, word in enumerate(phrase)) \
+                and all(scan.joined(k) for k in range(start + 1, i)):
+            return True
+    return False
 
 
 def _phrase_after(scan: Scan, j: int, comma: bool = False) -> tuple[int, str] | None:
@@ -225,6 +239,8 @@ def _quantity_at(
     if ranged:
         first -= 1
     approx_start = _phrase_before(scan, first, words.approx)
+    if approx_start is not None and _connective_before(scan, first):
+        approx_start = None  # "тем не менее пятеро": nevertheless, not at least
     approx = approx_start is not None
     bound = None  # which end a single number is: "lower" (более 400), "upper" (до 30)
     if approx_start is not None:

@@ -1,0 +1,37 @@
+"""The linking gold set's splits: every pair in exactly one, the held-out ones kept out
+of everything the development work runs."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from benchmarks.linking import HELDOUT_2_PAIRS, HELDOUT_PAIRS, split_of
+from pipeline.link.gold import read_gold
+
+
+def test_each_pair_file_document_has_one_split_and_the_second_held_out_split_is_whole():
+    docs = read_gold(annotated=False)
+    assert len({d.doc_id for d in docs}) == len(docs), "document ids are unique"
+    splits = Counter(split_of(d.origin) for d in docs)
+    # Both statements of each pair of the second held-out split, and nothing else.
+    assert splits["heldout_2"] == 2 * len(HELDOUT_2_PAIRS)
+    assert not HELDOUT_2_PAIRS & HELDOUT_PAIRS
+    for doc in docs:
+        pair = doc.origin.split(":")[-1]
+        number = int(re.search(r"_(\d+)$", pair)[1])
+        expected = ("heldout_2" if pair in HELDOUT_2_PAIRS
+                    else "heldout" if 12 <= number <= 22 else "dev")
+        assert split_of(doc.origin) == expected, doc.doc_id
+
+
+def test_the_second_held_out_split_links_only_within_itself():
+    # A label shared with another split would tie held-out statements to development
+    # ones (and a development figure to held-out material).
+    by_label: dict[str, set[str]] = {}
+    for doc in read_gold(annotated=False):
+        for record in doc.people + doc.events:
+            label = record.get("person") or record.get("incident")
+            if label:
+                by_label.setdefault(label, set()).add(split_of(doc.origin))
+    assert all(len(splits) == 1 for splits in by_label.values())
