@@ -486,7 +486,8 @@ def _take_in_complements(text: str, spans: list[Span], inner_orgs: list[Span]) -
                 inner_orgs.append(span)
             continue
         if span.type == ORG:
-            end = complement_end(text, span.start, span.end)
+            field_end = complement_end(text, span.start, span.end)
+            end, territorial = _jurisdiction_end(text, span, ordered, field_end)
             if end > span.end and not any(o.start < end < o.end for o in ordered):
                 # The field belongs to the unit named before the body: ``комитет`` of
                 # ``комитет Сената по делам ветеранов``; the body nests inside.
@@ -494,13 +495,55 @@ def _take_in_complements(text: str, spans: list[Span], inner_orgs: list[Span]) -
                 if not (start < span.start and not any(r.end > start for r in result)):
                     start = span.start
                 # A named body without its field nests (``Высшей школе`` in ``Высшей школе
-                # при …``); a body named by its common noun alone (``полиция``) names nothing.
-                if not _headed_by_standalone_body(text, span):
+                # при …``); a body named by its common noun alone (``полиция``) names nothing,
+                # nor does a territorial body without its territory (``ГУ МВД`` of ``ГУ МВД по
+                # Москве``: a kind of body, one in every region).
+                if not _headed_by_standalone_body(text, span) and (not territorial or start < span.start):
                     inner_orgs.append(replace(span))
                 span = replace(span, start=start, end=end)
                 taken_until = end
         result.append(span)
     return result
+
+
+def _jurisdiction_end(text: str, span: Span, ordered: list[Span], end: int) -> tuple[int, bool]:
+    """Where a body's name ends once the territory it serves, named by ``по`` and a
+    place in the dative, is taken in (``ГУ МВД по Нижегородской области``, ``УФСБ по
+    Республике Татарстан``): the place is its jurisdiction, part of the name, as in
+    ``управление … по Тверской области``; the place nests as a LOC. ``end`` (the end of
+    the field phrase found by :func:`complement_end`) when no such place follows, or
+    when the field phrase already ends inside a place, at that place's end.
+    A body named by its common noun alone in lower case (``полиции по Москве``, the
+    action's route or scope as often as the body's territory) takes none. The flag
+    says whether the name now ends with a territory."""
+    if not _JURISDICTION_NEXT.match(text, span.end):
+        return end, False
+    words = _WORD.findall(text[span.start : span.end])
+    head = org_head(words)
+    if head is None and not any(map(is_abbreviation, words)):
+        return end, False  # no body: a person or a place natasha typed ORG
+    if head is not None and all(w.islower() for w in words) and is_standalone_body(words[head]):
+        return end, False
+    for place in ordered:
+        if place.type != LOC or place.start <= span.end:
+            continue
+        if place.start > max(end, span.end + 4):
+            break
+        if place.start == span.end + 4 and end in (span.end, place.end) and _is_dative(text[place.start : place.end]):
+            return place.end, True  # ``по`` + the place itself: ``по Москве``, ``по Нижегородской области``
+        if place.start < end < place.end:
+            return place.end, True  # the field phrase stopped inside a place: ``по Республике`` | ``Татарстан``
+    return end, False
+
+
+_JURISDICTION_NEXT = re.compile(r" по (?=\w)")
+
+
+def _is_dative(surface: str) -> bool:
+    """Whether a place's name opens with a word that can be in the dative
+    (``Нижегородской области``, ``Москве``); an abbreviation has no case."""
+    first = surface.split()[0]
+    return is_abbreviation(first) or any(p.tag.case == "datv" for p in parse_word(first))
 
 
 def _units_before_bodies(text: str, spans: list[Span], inner_orgs: list[Span]) -> list[Span]:
