@@ -45,6 +45,7 @@ from .orgs import (
 )
 from .overlaps import SpanIndex
 from .person_context import person_context
+from .works import quoted_works
 from .place_kinds import place_kind
 from .place_or_person import is_geographic, may_be_either, place_or_person, surnames_as_people
 from .person_spans import (
@@ -80,6 +81,9 @@ def tag_names(text: str, models: Models) -> list[Mention]:
     spans = [piece for span in spans for piece in _split_parenthesis(text, span)]
     spans = [piece for span in spans for piece in _split_at_bullets(text, span)]
     spans = [fixed for span in spans if (fixed := _fix_span(text, span)) is not None]
+    # A quoted name of a film, a song, a shuttle is no organisation (``фильм «…»``).
+    works = quoted_works(text)
+    spans = [s for s in spans if s.type != ORG or (s.start, s.end) not in works]
     spans = extend_persons(text, spans)
     spans = [piece for span in spans for piece in split_person(text, span)]
     spans = names_with_patronymic(text, spans)
@@ -126,7 +130,13 @@ def tag_names(text: str, models: Models) -> list[Mention]:
             spans = [s for s in spans if not any(s is t for t in touching)]
             nested = [s for s in nested if not any(s is t for t in touching)]
             people.append(person)
-    return _to_mentions(text, [s for s in spans + nested + people if not _domain_zone(text, s.start, s.end)])
+    return _to_mentions(text, [s for s in spans + nested + people if not _domain_zone(text, s.start, s.end)
+                               and not (s.type == ORG and _inside_work(s, works))])
+
+
+def _inside_work(span: Span, works: set[tuple[int, int]]) -> bool:
+    """Whether an ORG lies inside the quoted name of a work (``«Голос. Дети»``)."""
+    return any(start <= span.start and span.end <= end for start, end in works)
 
 
 def _domain_zone(text: str, start: int, end: int) -> bool:
