@@ -142,3 +142,30 @@ NO_JURISDICTION = [
 def test_lone_body_takes_no_territory(text, expected, models):
     found = re.search(rf"(?<!\w){expected}(?!\w)", text)
     assert (found.start(), found.end()) in org_spans(text, models)
+
+
+# A body's name holds no person: an office holder before it (``главой``, a noun by its
+# likeliest reading, is no adjective of ``администрации``) or a name after its field.
+NO_PERSON_INSIDE = [
+    ("Переговоры с председателем администрации Омска Иван отложил.", "администрации",
+     "председателем администрации"),
+    ("Член Комиссии по водным ресурсам Олег Котов выступил первым.", "Комиссии по водным ресурсам",
+     "Комиссии по водным ресурсам Олег Котов"),
+    ("Заместитель Комитета по делам молодёжи Анна Смирнова ушла.", "Комитета по делам молодёжи",
+     "Комитета по делам молодёжи Анна"),
+]
+
+
+@pytest.mark.parametrize("text, expected, wrong", NO_PERSON_INSIDE)
+def test_no_person_inside_a_body(text, expected, wrong, models):
+    found = orgs(text, models)
+    assert not [name for name in found if wrong in name]
+    assert any(name.startswith(expected) for name in found)
+
+
+@pytest.mark.parametrize("text", [
+    "Через год ООО так и не зарегистрировали.",
+    "Учредителем стало новое АО, но имя ему не дали.",
+])
+def test_a_legal_form_alone_is_no_organisation(text, models):
+    assert orgs(text, models) == []

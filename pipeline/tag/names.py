@@ -131,7 +131,9 @@ def tag_names(text: str, models: Models) -> list[Mention]:
             nested = [s for s in nested if not any(s is t for t in touching)]
             people.append(person)
     return _to_mentions(text, [s for s in spans + nested + people if not _domain_zone(text, s.start, s.end)
-                               and not (s.type == ORG and _inside_work(s, works))])
+                               and not (s.type == ORG and _inside_work(s, works))
+                               # ``ООО`` left with no name: some company, no one organisation
+                               and not (s.type == ORG and text[s.start : s.end] in org_lexicon().legal_forms)])
 
 
 def _inside_work(span: Span, works: set[tuple[int, int]]) -> bool:
@@ -263,6 +265,10 @@ def _fix_span(text: str, span: Span) -> Span | None:
     surface = text[span.start : span.end]
     if span.type == ORG and _is_not_org(surface):
         return None  # СМИ: a generic term; ИВС, СИЗО № 1: a holding facility
+    if span.type == ORG and len(words) > 1 and words[0].islower() and _is_office(words[0]):
+        # ``главой администрации США``: the office's holder is a person, not part of the body
+        span = replace(span, start=text.index(words[1], span.start + len(words[0])))
+        words, surface = words[1:], text[span.start : span.end]
     if len(words) == 1 and surface.isupper() and len(surface) > 3 and is_common_word(surface.lower()):
         return None  # a heading in capitals: ``ЗАЯВЛЕНИЕ``, ``ОТЧЕТ``
     if org_head(words) is not None:
@@ -318,6 +324,12 @@ _NUMBER_OPENING = re.compile(r"\d[\w-]*\s+")
 # A settlement's kind written with a capital (a heading, a sentence start) before its name.
 _SETTLEMENT_WORDS = frozenset({"Город", "Село", "Деревня", "Посёлок", "Поселок", "Станица", "Аул", "Кишлак"})
 _FACILITY_NUMBER = re.compile(r"[\s-]*(?:№\s*)?\d*\s*", re.I)
+
+
+def _is_office(word: str) -> bool:
+    """A lower-case noun for an office whose holder heads a body (``главой``,
+    ``председателя``: ``org_words.json`` ``complement_office``), which is no body's name."""
+    return any(p.tag.POS == "NOUN" and p.normal_form in org_lexicon().complement_office for p in parse_word(word))
 
 
 def _is_not_org(surface: str) -> bool:
@@ -498,6 +510,7 @@ def _take_in_complements(text: str, spans: list[Span], inner_orgs: list[Span]) -
         if span.type == ORG:
             field_end = complement_end(text, span.start, span.end)
             end, territorial = _jurisdiction_end(text, span, ordered, field_end)
+            end = _before_person(text, span.end, end, ordered)
             if end > span.end and not any(o.start < end < o.end for o in ordered):
                 # The field belongs to the unit named before the body: ``комитет`` of
                 # ``комитет Сената по делам ветеранов``; the body nests inside.
@@ -514,6 +527,16 @@ def _take_in_complements(text: str, spans: list[Span], inner_orgs: list[Span]) -
                 taken_until = end
         result.append(span)
     return result
+
+
+def _before_person(text: str, start: int, end: int, ordered: list[Span]) -> int:
+    """A field phrase ends before a person named after it (``Комиссии по атомной
+    энергии`` | ``Дан Меридор``): a name is no part of a body's field."""
+    for person in ordered:
+        if person.type == PER and start < person.start < end:
+            cut = len(text[: person.start].rstrip())
+            return cut if cut > start and not _ENDS_IN_PREPOSITION.search(text, start, cut) else start
+    return end
 
 
 def _jurisdiction_end(text: str, span: Span, ordered: list[Span], end: int) -> tuple[int, bool]:
