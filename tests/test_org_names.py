@@ -101,3 +101,19 @@ def test_the_lexicon_names_its_sources_and_holds_no_duplicates():
 def test_a_person_named_like_a_club_stays_a_person(models):
     found = [(m.type, m.text) for m in tag_names("Роль сыграл Спартак Мишулин.", models)]
     assert (PER, "Спартак Мишулин") in found
+
+
+# An ordinal in figures before an organisation tells one unit of its kind from the
+# others: part of the name (sentences written for these tests).
+@pytest.mark.parametrize("text, expected", [
+    ("Войска 3-го Белорусского фронта вошли в город.", "3-го Белорусского фронта"),
+    ("Командование 5-й армии Германии отступило.", "5-й армии Германии"),
+    ("Город взяла 5-я армия США.", "5-я армия США"),
+])
+def test_an_ordinal_opens_the_name(text, expected, models):
+    assert expected in [m.text for m in tag_names(text, models) if m.type == ORG]
+
+
+def test_an_ordinal_before_a_street_stays_with_the_street(models):
+    text = "Пикет прошёл на 3-й Садовой улице."
+    assert [m.text for m in tag_names(text, models) if m.type == ORG] == []

@@ -105,6 +105,7 @@ def tag_names(text: str, models: Models) -> list[Mention]:
     spans = merge_org_chains(text, spans, inner_orgs)
     spans = _take_in_complements(text, spans, inner_orgs)
     spans = _units_before_bodies(text, spans, inner_orgs)
+    spans = [_with_ordinal(text, s) for s in spans]
     spans = [piece for span in spans for piece in _split_place_off_body(text, span, places, countries)]
     spans = surnames_as_people(text, _without_overlaps(spans))
     spans = _epithet_names(text, spans)
@@ -593,6 +594,26 @@ def _units_before_bodies(text: str, spans: list[Span], inner_orgs: list[Span]) -
                 span = replace(span, start=start)
         result.append(span)
     return result
+
+
+# An ordinal in figures right before a name: ``1-го``, ``2-й``, ``16-ой``.
+_ORDINAL_BEFORE = re.compile(r"(?<![\w-])\d{1,3}-(?:[а-яё]{1,3}) \Z")
+
+
+def _with_ordinal(text: str, span: Span) -> Span:
+    """An ordinal in figures right before an organisation is part of its name: the
+    number tells one unit of its kind from the others (``1-го Украинского фронта``,
+    ``2-й гвардейской армии``, ``3-й отдел полиции``).
+
+    >>> text = "войска 1-го Украинского фронта"
+    >>> found = _with_ordinal(text, Span(ORG, 12, 30))
+    >>> text[found.start:found.end]
+    '1-го Украинского фронта'
+    """
+    if span.type != ORG:
+        return span
+    ordinal = _ORDINAL_BEFORE.search(text, max(0, span.start - 8), span.start)
+    return replace(span, start=ordinal.start()) if ordinal else span
 
 
 def _headed_by_standalone_body(text: str, span: Span) -> bool:
