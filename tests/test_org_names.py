@@ -117,3 +117,15 @@ def test_an_ordinal_opens_the_name(text, expected, models):
 def test_an_ordinal_before_a_street_stays_with_the_street(models):
     text = "Пикет прошёл на 3-й Садовой улице."
     assert [m.text for m in tag_names(text, models) if m.type == ORG] == []
+
+
+# A quoted name's closing quote, with no opening one in the span, is no part of the name
+# (natasha runs a span from inside the quotes over the closing one and a bracket after it).
+@pytest.mark.parametrize("text, expected, short", [
+    ("Лидер оппозиционного «Союза за честный труд» (СЧТ) выступил.", "Союза за честный труд", "СЧТ"),
+    ("Лидер «Движения за мир и труд» (ДМТ) встретился с ним.", "Движения за мир и труд", "ДМТ"),
+])
+def test_a_closing_quote_alone_stays_out(text, expected, short, models):
+    found = [m.text for m in tag_names(text, models) if m.type == ORG]
+    assert not [name for name in found if name.endswith("»") and "«" not in name]
+    assert short in found

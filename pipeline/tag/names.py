@@ -227,7 +227,10 @@ def _split_parenthesis(text: str, span: Span) -> list[Span]:
     if opening <= 0 or not surface.endswith(")") or surface.count("(") != 1:
         return [span]
     inner_start = span.start + opening + 2
-    return [replace(span, end=span.start + opening), replace(span, start=inner_start, end=span.end - 1)]
+    end = opening
+    if surface[end - 1] == "»" and surface.count("«") < surface.count("»"):
+        end -= 1  # ``Движения за …» (MDC)``: the quote closes a name opened before the span
+    return [replace(span, end=span.start + end), replace(span, start=inner_start, end=span.end - 1)]
 
 
 _BULLETS = re.compile(r"\s*[•·▪●■◦‣∙|]\s*")
@@ -257,6 +260,9 @@ def _split_at_bullets(text: str, span: Span) -> list[Span]:
 def _fix_span(text: str, span: Span) -> Span | None:
     """Retype, trim or reject one natasha span; None drops it."""
     span = _close_quote(text, span)
+    while text[span.end - 1 : span.end] == "»" and text.count("«", span.start, span.end) < \
+            text.count("»", span.start, span.end):
+        span = replace(span, end=span.end - 1)  # ``Движения за …»``: the quote closes the name, opened before it
     while text[span.end - 1 : span.end] == ")" and text.count("(", span.start, span.end) < \
             text.count(")", span.start, span.end):
         span = replace(span, end=span.end - 1)  # ``Bad Homburg vor der Höhe)``: the bracket closes the text around it
