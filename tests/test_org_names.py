@@ -129,3 +129,14 @@ def test_a_closing_quote_alone_stays_out(text, expected, short, models):
     found = [m.text for m in tag_names(text, models) if m.type == ORG]
     assert not [name for name in found if name.endswith("»") and "«" not in name]
     assert short in found
+
+
+# A unit whose name ends in a lower-case common noun, followed by the body it belongs to,
+# is one ORG with it; the body nests (sentences written for these tests).
+@pytest.mark.parametrize("text, expected, body", [
+    ("Он возглавлял Тверской горком КПСС до 1985 года.", "Тверской горком КПСС", "КПСС"),
+    ("Она работала в Институте славяноведения РАН много лет.", "Институте славяноведения РАН", "РАН"),
+])
+def test_a_unit_takes_in_its_body(text, expected, body, models):
+    found = [m.text for m in tag_names(text, models) if m.type == ORG]
+    assert expected in found and body in found
