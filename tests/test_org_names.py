@@ -140,3 +140,18 @@ def test_a_closing_quote_alone_stays_out(text, expected, short, models):
 def test_a_unit_takes_in_its_body(text, expected, body, models):
     found = [m.text for m in tag_names(text, models) if m.type == ORG]
     assert expected in found and body in found
+
+
+@pytest.mark.parametrize("text, span_text, expected", [
+    # natasha's span opens a bracket and stops short of closing it
+    ("Газета «Вечерний Рим» (Sera di Roma) пишет.", "Вечерний Рим» (Sera di Roma", ["Вечерний Рим", "Sera di Roma"]),
+    ("Фонд (Fondo Verde) открылся.", "Фонд (Fondo Verde", ["Фонд", "Fondo Verde"]),
+    ("Фонд (Fondo Verde) открылся.", "Фонд (Fondo Verde)", ["Фонд", "Fondo Verde"]),
+])
+def test_two_names_of_one_thing_split_at_the_bracket(text, span_text, expected):
+    from pipeline.tag.candidates import Span
+    from pipeline.tag.names import _split_parenthesis
+
+    start = text.index(span_text)
+    found = _split_parenthesis(text, Span(ORG, start, start + len(span_text)))
+    assert [text[s.start : s.end] for s in found] == expected

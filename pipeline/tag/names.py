@@ -222,6 +222,9 @@ def _split_parenthesis(text: str, span: Span) -> list[Span]:
 
     The parenthesised name becomes a mention of its own, of the same type.
     """
+    if text[span.end : span.end + 1] == ")" and text.count("(", span.start, span.end) == 1 and \
+            text.count(")", span.start, span.end) == 0:
+        span = replace(span, end=span.end + 1)  # natasha stopped short of the bracket it opened
     surface = text[span.start : span.end]
     opening = surface.find(" (")
     if opening <= 0 or not surface.endswith(")") or surface.count("(") != 1:
