@@ -78,6 +78,13 @@ EXTENSION_DRAW = 10
 # left, with its own seed. Written to split.json (``dev_extension_2``) and its hashes to
 # reference.json before the pipeline ran on any of the drawn articles.
 EXTENSION_2_SEED = 20261206_5
+# A validation draw (session 6), by the same rule from the pool the three development draws
+# left, with its own seed. Its role is to check that a change tuned on development material
+# transfers: only its aggregate figures are printed, a few times a round, and its errors are
+# never read. Written to split.json (``validation``) and its hashes to reference.json before
+# any of its articles was annotated or run through the pipeline.
+VALIDATION_SEED = 20261206_6
+VALIDATION_DRAW = 8
 
 
 class WikinewsGoldError(ValueError):
@@ -140,7 +147,8 @@ def kind_hits(text: str, kinds: tuple[str, ...]) -> int:
     return len(pattern.findall(text))
 
 
-def draw_extension(first: dict, earlier: tuple[dict, ...] = (), seed: int = EXTENSION_SEED) -> dict:
+def draw_extension(first: dict, earlier: tuple[dict, ...] = (), seed: int = EXTENSION_SEED,
+                   size: int = EXTENSION_DRAW) -> dict:
     """A further development draw: court, detention and protest stories no earlier draw took."""
     taken = set(first["heldout"]) | set(first["dev"])
     for drawn in earlier:
@@ -151,17 +159,27 @@ def draw_extension(first: dict, earlier: tuple[dict, ...] = (), seed: int = EXTE
     return {"rule": {"from": f"the candidates not in {which} (never a held-out article)",
                      "kinds": list(EXTENSION_KINDS), "min_hits": EXTENSION_MIN_HITS},
             "seed": seed, "pool": len(pool),
-            "dev": random.Random(seed).sample(pool, EXTENSION_DRAW)}
+            "dev": random.Random(seed).sample(pool, size)}
 
 
 EXTENSIONS = ("dev_extension", "dev_extension_2")  # the further development draws, in order
+VALIDATION = "validation"  # the validation draw: checks transfer, never tuned on
+SPLITS = ("heldout", "dev", VALIDATION)
+
+
+def draw_validation(first: dict, extensions: tuple[dict, ...]) -> dict:
+    """The validation draw: the rule of the development draws over what none of them took."""
+    drawn = draw_extension(first, extensions, VALIDATION_SEED, VALIDATION_DRAW)
+    return {"rule": {**drawn["rule"], "from": "the candidates not in the earlier draws"
+                     " (never a held-out or development article)"},
+            "seed": drawn["seed"], "pool": drawn["pool"], "docs": drawn["dev"]}
 
 
 def split() -> dict:
     """split.json as stored; ``dev`` is every development article (both draws)."""
     stored = json.loads((DATA / "split.json").read_text(encoding="utf-8"))
     extra = [doc for key in EXTENSIONS for doc in stored.get(key, {}).get("dev", [])]
-    return {**stored, "dev": stored["dev"] + extra}
+    return {**stored, "dev": stored["dev"] + extra, VALIDATION: stored.get(VALIDATION, {}).get("docs", [])}
 
 
 def stored_split() -> dict:
@@ -169,7 +187,7 @@ def stored_split() -> dict:
 
 
 def split_of(doc: str) -> str:
-    for name in ("heldout", "dev"):
+    for name in SPLITS:
         if doc in split()[name]:
             return name
     raise WikinewsGoldError(f"{doc} is not in data/wikinews/split.json")
@@ -246,7 +264,7 @@ def stored_docs() -> list[str]:
 
 def gold_documents(name: str) -> list[dict]:
     """SPEC gold JSON, one document per annotated article of a split."""
-    if name not in ("dev", "heldout"):
+    if name not in SPLITS:
         raise WikinewsGoldError(f"unknown split {name!r}")
     documents = []
     for doc in split()[name]:
@@ -313,7 +331,7 @@ def main(argv: list[str] | None = None) -> int:
         sub.add_parser(name).add_argument("doc")
     sub.add_parser("store").add_argument("sources", nargs="+", type=Path)
     p = sub.add_parser("gold")
-    p.add_argument("split", choices=("dev", "heldout"))
+    p.add_argument("split", choices=SPLITS)
     p.add_argument("dir", type=Path)
     sub.add_parser("check")
     args = parser.parse_args(argv)
@@ -327,20 +345,24 @@ def main(argv: list[str] | None = None) -> int:
             for key, which in zip(EXTENSIONS, ("second", "third")):
                 print(f"{which} development draw, {drawn[key]['pool']} in its pool: "
                       f"{' '.join(drawn[key]['dev'])}")
+            drawn[VALIDATION] = draw_validation(drawn, tuple(drawn[key] for key in EXTENSIONS))
+            print(f"validation draw, {drawn[VALIDATION]['pool']} in its pool: {' '.join(drawn[VALIDATION]['docs'])}")
             path = DATA / "split.json"
             if path.exists():
                 stored = json.loads(path.read_text(encoding="utf-8"))
-                if {k: v for k, v in stored.items() if k not in EXTENSIONS} != \
-                        {k: v for k, v in drawn.items() if k not in EXTENSIONS}:
+                later = (*EXTENSIONS, VALIDATION)
+                if {k: v for k, v in stored.items() if k not in later} != \
+                        {k: v for k, v in drawn.items() if k not in later}:
                     raise WikinewsGoldError("the draw differs from data/wikinews/split.json: "
                                             "NEREL or the rule changed; the stored split stands")
-                for key in EXTENSIONS:
+                for key in later:
                     if key in stored and stored[key] != drawn[key]:
                         raise WikinewsGoldError(f"the {key} draw differs from data/wikinews/split.json")
             if args.write:
                 DATA.mkdir(parents=True, exist_ok=True)
                 path.write_text(json.dumps(drawn, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-                docs = drawn["heldout"] + drawn["dev"] + [doc for key in EXTENSIONS for doc in drawn[key]["dev"]]
+                docs = (drawn["heldout"] + drawn["dev"] + [doc for key in EXTENSIONS for doc in drawn[key]["dev"]]
+                        + drawn[VALIDATION]["docs"])
                 (DATA / "reference.json").write_text(
                     json.dumps(reference_record(docs), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
         elif args.command == "text":

@@ -52,10 +52,22 @@ def test_the_further_development_draws_take_no_article_of_an_earlier_one():
     assert not set(wikinews_gold.split()["dev"]) & set(wikinews_gold.split()["heldout"])
 
 
+def test_the_validation_draw_takes_no_article_of_an_earlier_one():
+    stored = wikinews_gold.stored_split()
+    validation = stored[wikinews_gold.VALIDATION]
+    assert validation["seed"] == wikinews_gold.VALIDATION_SEED
+    assert len(validation["docs"]) == len(set(validation["docs"])) == wikinews_gold.VALIDATION_DRAW
+    split = wikinews_gold.split()
+    assert split[wikinews_gold.VALIDATION] == validation["docs"]
+    assert not set(validation["docs"]) & (set(split["heldout"]) | set(split["dev"]))
+    references = json.loads((wikinews_gold.DATA / "reference.json").read_text(encoding="utf-8"))["files"]
+    assert set(validation["docs"]) <= set(references)  # hashed when drawn
+
+
 def test_stored_articles_are_all_drawn_and_held_out_first():
     split = wikinews_gold.split()
     stored = set(wikinews_gold.stored_docs())
-    assert stored <= set(split["heldout"]) | set(split["dev"])
+    assert stored <= set(split["heldout"]) | set(split["dev"]) | set(split[wikinews_gold.VALIDATION])
     assert set(split["heldout"]) <= stored  # the held-out half was annotated first, all of it
 
 
@@ -63,11 +75,12 @@ def test_stored_articles_are_all_drawn_and_held_out_first():
 def test_the_draw_reproduces_the_stored_split():
     drawn = wikinews_gold.draw()
     stored = wikinews_gold.stored_split()
-    assert drawn == {k: v for k, v in stored.items() if k not in wikinews_gold.EXTENSIONS}
+    assert drawn == {k: v for k, v in stored.items() if k not in (*wikinews_gold.EXTENSIONS, wikinews_gold.VALIDATION)}
     second = wikinews_gold.draw_extension(drawn)
     assert second == stored["dev_extension"]
     third = wikinews_gold.draw_extension(drawn, (second,), wikinews_gold.EXTENSION_2_SEED)
     assert third == stored["dev_extension_2"]
+    assert wikinews_gold.draw_validation(drawn, (second, third)) == stored[wikinews_gold.VALIDATION]
 
 
 @needs_nerel
