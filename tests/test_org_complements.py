@@ -101,3 +101,71 @@ def test_lower_case_head_named_by_field(text, expected, found, models):
 ])
 def test_unit_before_body(text, expected, models):
     assert expected in orgs(text, models)
+
+
+# A territorial body takes in the territory it serves, named by ``по`` and a place in the
+# dative (the place nests as a LOC); the body without its territory is no ORG of its own.
+JURISDICTION = [
+    ("Запрос направили в УМВД России по Ярославской области в понедельник.",
+     "УМВД России по Ярославской области", "Ярославской области"),
+    ("Ответ пришёл из управления ФСИН по Пермскому краю.",
+     "управления ФСИН по Пермскому краю", "Пермскому краю"),
+    ("Материалы передали в ГСУ СК по Самарской области.",
+     "ГСУ СК по Самарской области", "Самарской области"),
+    ("Проверку провело УФСБ по Республике Башкортостан.",
+     "УФСБ по Республике Башкортостан", "Республике Башкортостан"),
+    ("Сводку опубликовало Главное управление МЧС по Омской области.",
+     "Главное управление МЧС по Омской области", "Омской области"),
+    ("Как сообщили в ГУ Росгвардии по Москве, задержанных отпустили.",
+     "ГУ Росгвардии по Москве", "Москве"),
+]
+
+
+@pytest.mark.parametrize("text, expected, place", JURISDICTION)
+def test_body_takes_in_its_territory(text, expected, place, models):
+    found = tag_names(text, models)
+    assert expected in [m.text for m in found if m.type == ORG]
+    assert place in [m.text for m in found if m.type == "LOC"]
+    body = expected[: expected.index(" по ")]
+    assert body not in [m.text for m in found if m.type == ORG]
+
+
+# ``по`` + a place after a body named by its lower-case common noun alone is the
+# action's route or scope as often as a territory: the body stays as it is.
+NO_JURISDICTION = [
+    ("Сводку полиции по Казани журналисты не получили.", "полиции"),
+    ("Данные прокуратуры по Саратову за год не публиковались.", "прокуратуры"),
+]
+
+
+@pytest.mark.parametrize("text, expected", NO_JURISDICTION)
+def test_lone_body_takes_no_territory(text, expected, models):
+    found = re.search(rf"(?<!\w){expected}(?!\w)", text)
+    assert (found.start(), found.end()) in org_spans(text, models)
+
+
+# A body's name holds no person: an office holder before it (``главой``, a noun by its
+# likeliest reading, is no adjective of ``администрации``) or a name after its field.
+NO_PERSON_INSIDE = [
+    ("Переговоры с председателем администрации Омска Иван отложил.", "администрации",
+     "председателем администрации"),
+    ("Член Комиссии по водным ресурсам Олег Котов выступил первым.", "Комиссии по водным ресурсам",
+     "Комиссии по водным ресурсам Олег Котов"),
+    ("Заместитель Комитета по делам молодёжи Анна Смирнова ушла.", "Комитета по делам молодёжи",
+     "Комитета по делам молодёжи Анна"),
+]
+
+
+@pytest.mark.parametrize("text, expected, wrong", NO_PERSON_INSIDE)
+def test_no_person_inside_a_body(text, expected, wrong, models):
+    found = orgs(text, models)
+    assert not [name for name in found if wrong in name]
+    assert any(name.startswith(expected) for name in found)
+
+
+@pytest.mark.parametrize("text", [
+    "Через год ООО так и не зарегистрировали.",
+    "Учредителем стало новое АО, но имя ему не дали.",
+])
+def test_a_legal_form_alone_is_no_organisation(text, models):
+    assert orgs(text, models) == []

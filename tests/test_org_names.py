@@ -101,3 +101,57 @@ def test_the_lexicon_names_its_sources_and_holds_no_duplicates():
 def test_a_person_named_like_a_club_stays_a_person(models):
     found = [(m.type, m.text) for m in tag_names("Роль сыграл Спартак Мишулин.", models)]
     assert (PER, "Спартак Мишулин") in found
+
+
+# An ordinal in figures before an organisation tells one unit of its kind from the
+# others: part of the name (sentences written for these tests).
+@pytest.mark.parametrize("text, expected", [
+    ("Войска 3-го Белорусского фронта вошли в город.", "3-го Белорусского фронта"),
+    ("Командование 5-й армии Германии отступило.", "5-й армии Германии"),
+    ("Город взяла 5-я армия США.", "5-я армия США"),
+])
+def test_an_ordinal_opens_the_name(text, expected, models):
+    assert expected in [m.text for m in tag_names(text, models) if m.type == ORG]
+
+
+def test_an_ordinal_before_a_street_stays_with_the_street(models):
+    text = "Пикет прошёл на 3-й Садовой улице."
+    assert [m.text for m in tag_names(text, models) if m.type == ORG] == []
+
+
+# A quoted name's closing quote, with no opening one in the span, is no part of the name
+# (natasha runs a span from inside the quotes over the closing one and a bracket after it).
+@pytest.mark.parametrize("text, expected, short", [
+    ("Лидер оппозиционного «Союза за честный труд» (СЧТ) выступил.", "Союза за честный труд", "СЧТ"),
+    ("Лидер «Движения за мир и труд» (ДМТ) встретился с ним.", "Движения за мир и труд", "ДМТ"),
+])
+def test_a_closing_quote_alone_stays_out(text, expected, short, models):
+    found = [m.text for m in tag_names(text, models) if m.type == ORG]
+    assert not [name for name in found if name.endswith("»") and "«" not in name]
+    assert short in found
+
+
+# A unit whose name ends in a lower-case common noun, followed by the body it belongs to,
+# is one ORG with it; the body nests (sentences written for these tests).
+@pytest.mark.parametrize("text, expected, body", [
+    ("Он возглавлял Тверской горком КПСС до 1985 года.", "Тверской горком КПСС", "КПСС"),
+    ("Она работала в Институте славяноведения РАН много лет.", "Институте славяноведения РАН", "РАН"),
+])
+def test_a_unit_takes_in_its_body(text, expected, body, models):
+    found = [m.text for m in tag_names(text, models) if m.type == ORG]
+    assert expected in found and body in found
+
+
+@pytest.mark.parametrize("text, span_text, expected", [
+    # natasha's span opens a bracket and stops short of closing it
+    ("Газета «Вечерний Рим» (Sera di Roma) пишет.", "Вечерний Рим» (Sera di Roma", ["Вечерний Рим", "Sera di Roma"]),
+    ("Фонд (Fondo Verde) открылся.", "Фонд (Fondo Verde", ["Фонд", "Fondo Verde"]),
+    ("Фонд (Fondo Verde) открылся.", "Фонд (Fondo Verde)", ["Фонд", "Fondo Verde"]),
+])
+def test_two_names_of_one_thing_split_at_the_bracket(text, span_text, expected):
+    from pipeline.tag.candidates import Span
+    from pipeline.tag.names import _split_parenthesis
+
+    start = text.index(span_text)
+    found = _split_parenthesis(text, Span(ORG, start, start + len(span_text)))
+    assert [text[s.start : s.end] for s in found] == expected

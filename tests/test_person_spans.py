@@ -60,14 +60,26 @@ LISTS = [
     ("Задержаны Анна Смирнова, Олег Котов и Ирина Лаптева.", ["Анна Смирнова", "Олег Котов", "Ирина Лаптева"]),
     ("Пришли Смирнова Анна; Котов Олег.", ["Смирнова Анна", "Котов Олег"]),
     ("Вызвали Олега Котова или Ирину Лаптеву.", ["Олега Котова", "Ирину Лаптеву"]),
+    # a dash between spaces: an apposition or a list's parts, never inside a name
+    ("Сыну Олега и Ирины — Павлу исполнилось пять.", ["Олега", "Ирины", "Павлу"]),
+    ("Свидетелей двое: Анна Смирнова – Олег Котов.", ["Анна Смирнова", "Олег Котов"]),
+    ("Пришли Котов Олег - Лаптева Ирина.", ["Котов Олег", "Лаптева Ирина"]),
 ]
 
 
 @pytest.mark.parametrize("text, names", LISTS)
-def test_a_list_is_cut_at_commas_and_conjunctions(text, names):
+def test_a_list_is_cut_at_commas_conjunctions_and_dashes(text, names):
     first = text.index(names[0])
     span = Span(PER, first, text.index(names[-1]) + len(names[-1]))
     assert [text[s.start : s.end] for s in split_person(text, span)] == names
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Художник Петров-Водкин писал портреты.", "Петров-Водкин"),
+    ("Выступила Анна Смирнова-Котова из Твери.", "Анна Смирнова-Котова"),
+])
+def test_a_hyphen_inside_a_name_stays(text, name, models):
+    assert name in people(text, models)
 
 
 def test_a_venue_does_not_take_in_the_person_after_it(models):

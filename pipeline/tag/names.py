@@ -45,6 +45,7 @@ from .orgs import (
 )
 from .overlaps import SpanIndex
 from .person_context import person_context
+from .works import quoted_works
 from .place_kinds import place_kind
 from .place_or_person import is_geographic, may_be_either, place_or_person, surnames_as_people
 from .person_spans import (
@@ -80,6 +81,9 @@ def tag_names(text: str, models: Models) -> list[Mention]:
     spans = [piece for span in spans for piece in _split_parenthesis(text, span)]
     spans = [piece for span in spans for piece in _split_at_bullets(text, span)]
     spans = [fixed for span in spans if (fixed := _fix_span(text, span)) is not None]
+    # A quoted name of a film, a song, a shuttle is no organisation (``фильм «…»``).
+    works = quoted_works(text)
+    spans = [s for s in spans if s.type != ORG or (s.start, s.end) not in works]
     spans = extend_persons(text, spans)
     spans = [piece for span in spans for piece in split_person(text, span)]
     spans = names_with_patronymic(text, spans)
@@ -101,6 +105,7 @@ def tag_names(text: str, models: Models) -> list[Mention]:
     spans = merge_org_chains(text, spans, inner_orgs)
     spans = _take_in_complements(text, spans, inner_orgs)
     spans = _units_before_bodies(text, spans, inner_orgs)
+    spans = [_with_ordinal(text, s) for s in spans]
     spans = [piece for span in spans for piece in _split_place_off_body(text, span, places, countries)]
     spans = surnames_as_people(text, _without_overlaps(spans))
     spans = _epithet_names(text, spans)
@@ -126,7 +131,15 @@ def tag_names(text: str, models: Models) -> list[Mention]:
             spans = [s for s in spans if not any(s is t for t in touching)]
             nested = [s for s in nested if not any(s is t for t in touching)]
             people.append(person)
-    return _to_mentions(text, [s for s in spans + nested + people if not _domain_zone(text, s.start, s.end)])
+    return _to_mentions(text, [s for s in spans + nested + people if not _domain_zone(text, s.start, s.end)
+                               and not (s.type == ORG and _inside_work(s, works))
+                               # ``ООО`` left with no name: some company, no one organisation
+                               and not (s.type == ORG and text[s.start : s.end] in org_lexicon().legal_forms)])
+
+
+def _inside_work(span: Span, works: set[tuple[int, int]]) -> bool:
+    """Whether an ORG lies inside the quoted name of a work (``«Голос. Дети»``)."""
+    return any(start <= span.start and span.end <= end for start, end in works)
 
 
 def _domain_zone(text: str, start: int, end: int) -> bool:
@@ -209,12 +222,18 @@ def _split_parenthesis(text: str, span: Span) -> list[Span]:
 
     The parenthesised name becomes a mention of its own, of the same type.
     """
+    if text[span.end : span.end + 1] == ")" and text.count("(", span.start, span.end) == 1 and \
+            text.count(")", span.start, span.end) == 0:
+        span = replace(span, end=span.end + 1)  # natasha stopped short of the bracket it opened
     surface = text[span.start : span.end]
     opening = surface.find(" (")
     if opening <= 0 or not surface.endswith(")") or surface.count("(") != 1:
         return [span]
     inner_start = span.start + opening + 2
-    return [replace(span, end=span.start + opening), replace(span, start=inner_start, end=span.end - 1)]
+    end = opening
+    if surface[end - 1] == "»" and surface.count("«") < surface.count("»"):
+        end -= 1  # ``Движения за …» (MDC)``: the quote closes a name opened before the span
+    return [replace(span, end=span.start + end), replace(span, start=inner_start, end=span.end - 1)]
 
 
 _BULLETS = re.compile(r"\s*[•·▪●■◦‣∙|]\s*")
@@ -244,6 +263,9 @@ def _split_at_bullets(text: str, span: Span) -> list[Span]:
 def _fix_span(text: str, span: Span) -> Span | None:
     """Retype, trim or reject one natasha span; None drops it."""
     span = _close_quote(text, span)
+    while text[span.end - 1 : span.end] == "»" and text.count("«", span.start, span.end) < \
+            text.count("»", span.start, span.end):
+        span = replace(span, end=span.end - 1)  # ``Движения за …»``: the quote closes the name, opened before it
     while text[span.end - 1 : span.end] == ")" and text.count("(", span.start, span.end) < \
             text.count(")", span.start, span.end):
         span = replace(span, end=span.end - 1)  # ``Bad Homburg vor der Höhe)``: the bracket closes the text around it
@@ -253,6 +275,10 @@ def _fix_span(text: str, span: Span) -> Span | None:
     surface = text[span.start : span.end]
     if span.type == ORG and _is_not_org(surface):
         return None  # СМИ: a generic term; ИВС, СИЗО № 1: a holding facility
+    if span.type == ORG and len(words) > 1 and words[0].islower() and _is_office(words[0]):
+        # ``главой администрации США``: the office's holder is a person, not part of the body
+        span = replace(span, start=text.index(words[1], span.start + len(words[0])))
+        words, surface = words[1:], text[span.start : span.end]
     if len(words) == 1 and surface.isupper() and len(surface) > 3 and is_common_word(surface.lower()):
         return None  # a heading in capitals: ``ЗАЯВЛЕНИЕ``, ``ОТЧЕТ``
     if org_head(words) is not None:
@@ -308,6 +334,12 @@ _NUMBER_OPENING = re.compile(r"\d[\w-]*\s+")
 # A settlement's kind written with a capital (a heading, a sentence start) before its name.
 _SETTLEMENT_WORDS = frozenset({"Город", "Село", "Деревня", "Посёлок", "Поселок", "Станица", "Аул", "Кишлак"})
 _FACILITY_NUMBER = re.compile(r"[\s-]*(?:№\s*)?\d*\s*", re.I)
+
+
+def _is_office(word: str) -> bool:
+    """A lower-case noun for an office whose holder heads a body (``главой``,
+    ``председателя``: ``org_words.json`` ``complement_office``), which is no body's name."""
+    return any(p.tag.POS == "NOUN" and p.normal_form in org_lexicon().complement_office for p in parse_word(word))
 
 
 def _is_not_org(surface: str) -> bool:
@@ -486,7 +518,9 @@ def _take_in_complements(text: str, spans: list[Span], inner_orgs: list[Span]) -
                 inner_orgs.append(span)
             continue
         if span.type == ORG:
-            end = complement_end(text, span.start, span.end)
+            field_end = complement_end(text, span.start, span.end)
+            end, territorial = _jurisdiction_end(text, span, ordered, field_end)
+            end = _before_person(text, span.end, end, ordered)
             if end > span.end and not any(o.start < end < o.end for o in ordered):
                 # The field belongs to the unit named before the body: ``комитет`` of
                 # ``комитет Сената по делам ветеранов``; the body nests inside.
@@ -494,13 +528,65 @@ def _take_in_complements(text: str, spans: list[Span], inner_orgs: list[Span]) -
                 if not (start < span.start and not any(r.end > start for r in result)):
                     start = span.start
                 # A named body without its field nests (``Высшей школе`` in ``Высшей школе
-                # при …``); a body named by its common noun alone (``полиция``) names nothing.
-                if not _headed_by_standalone_body(text, span):
+                # при …``); a body named by its common noun alone (``полиция``) names nothing,
+                # nor does a territorial body without its territory (``ГУ МВД`` of ``ГУ МВД по
+                # Москве``: a kind of body, one in every region).
+                if not _headed_by_standalone_body(text, span) and (not territorial or start < span.start):
                     inner_orgs.append(replace(span))
                 span = replace(span, start=start, end=end)
                 taken_until = end
         result.append(span)
     return result
+
+
+def _before_person(text: str, start: int, end: int, ordered: list[Span]) -> int:
+    """A field phrase ends before a person named after it (``Комиссии по атомной
+    энергии`` | ``Дан Меридор``): a name is no part of a body's field."""
+    for person in ordered:
+        if person.type == PER and start < person.start < end:
+            cut = len(text[: person.start].rstrip())
+            return cut if cut > start and not _ENDS_IN_PREPOSITION.search(text, start, cut) else start
+    return end
+
+
+def _jurisdiction_end(text: str, span: Span, ordered: list[Span], end: int) -> tuple[int, bool]:
+    """Where a body's name ends once the territory it serves, named by ``по`` and a
+    place in the dative, is taken in (``ГУ МВД по Нижегородской области``, ``УФСБ по
+    Республике Татарстан``): the place is its jurisdiction, part of the name, as in
+    ``управление … по Тверской области``; the place nests as a LOC. ``end`` (the end of
+    the field phrase found by :func:`complement_end`) when no such place follows, or
+    when the field phrase already ends inside a place, at that place's end.
+    A body named by its common noun alone in lower case (``полиции по Москве``, the
+    action's route or scope as often as the body's territory) takes none. The flag
+    says whether the name now ends with a territory."""
+    if not _JURISDICTION_NEXT.match(text, span.end):
+        return end, False
+    words = _WORD.findall(text[span.start : span.end])
+    head = org_head(words)
+    if head is None and not any(map(is_abbreviation, words)):
+        return end, False  # no body: a person or a place natasha typed ORG
+    if head is not None and all(w.islower() for w in words) and is_standalone_body(words[head]):
+        return end, False
+    for place in ordered:
+        if place.type != LOC or place.start <= span.end:
+            continue
+        if place.start > max(end, span.end + 4):
+            break
+        if place.start == span.end + 4 and end in (span.end, place.end) and _is_dative(text[place.start : place.end]):
+            return place.end, True  # ``по`` + the place itself: ``по Москве``, ``по Нижегородской области``
+        if place.start < end < place.end:
+            return place.end, True  # the field phrase stopped inside a place: ``по Республике`` | ``Татарстан``
+    return end, False
+
+
+_JURISDICTION_NEXT = re.compile(r" по (?=\w)")
+
+
+def _is_dative(surface: str) -> bool:
+    """Whether a place's name opens with a word that can be in the dative
+    (``Нижегородской области``, ``Москве``); an abbreviation has no case."""
+    first = surface.split()[0]
+    return is_abbreviation(first) or any(p.tag.case == "datv" for p in parse_word(first))
 
 
 def _units_before_bodies(text: str, spans: list[Span], inner_orgs: list[Span]) -> list[Span]:
@@ -517,6 +603,26 @@ def _units_before_bodies(text: str, spans: list[Span], inner_orgs: list[Span]) -
                 span = replace(span, start=start)
         result.append(span)
     return result
+
+
+# An ordinal in figures right before a name: ``1-го``, ``2-й``, ``16-ой``.
+_ORDINAL_BEFORE = re.compile(r"(?<![\w-])\d{1,3}-(?:[а-яё]{1,3}) \Z")
+
+
+def _with_ordinal(text: str, span: Span) -> Span:
+    """An ordinal in figures right before an organisation is part of its name: the
+    number tells one unit of its kind from the others (``1-го Украинского фронта``,
+    ``2-й гвардейской армии``, ``3-й отдел полиции``).
+
+    >>> text = "войска 1-го Украинского фронта"
+    >>> found = _with_ordinal(text, Span(ORG, 12, 30))
+    >>> text[found.start:found.end]
+    '1-го Украинского фронта'
+    """
+    if span.type != ORG:
+        return span
+    ordinal = _ORDINAL_BEFORE.search(text, max(0, span.start - 8), span.start)
+    return replace(span, start=ordinal.start()) if ordinal else span
 
 
 def _headed_by_standalone_body(text: str, span: Span) -> bool:

@@ -345,7 +345,8 @@ def merge_org_chains(text: str, spans: list[Span], inner: list[Span]) -> list[Sp
             words = TOKEN.findall(text[last.start : last.end])
             head = org_head(words)
             unit = head is not None and not is_standalone_body(words[head]) or \
-                len(words) == 1 and is_abbreviation(words[0])
+                len(words) == 1 and is_abbreviation(words[0]) or \
+                _ends_in_common_noun(words) and head is None
             following = TOKEN.findall(text[span.start : span.end])
             if unit and following and (is_abbreviation(following[0]) or _genitive_word(following[0])):
                 result[-1] = Span(ORG, last.start, span.end, source=last.source)
@@ -353,6 +354,13 @@ def merge_org_chains(text: str, spans: list[Span], inner: list[Span]) -> list[Sp
                 continue
         result.append(span)
     return result
+
+
+def _ends_in_common_noun(words: list[str]) -> bool:
+    """A name of several words whose last is a lower-case common noun (``Свердловского
+    обкома``, ``Института языкознания``): the kind of unit, which a body's name may follow."""
+    return len(words) > 1 and words[-1].islower() and is_common_word(words[-1]) and \
+        any(p.tag.POS == "NOUN" for p in parse_word(words[-1])[:1])
 
 
 def _genitive_word(word: str) -> bool:

@@ -231,8 +231,11 @@ def _adjectives_start(text: str, words: list[re.Match], index: int, heads: list)
     for previous in reversed(words[max(0, index - 3) : index]):
         if text[previous.end() : start] != " ":
             break
+        parses = parse_word(previous.group())
+        if parses and parses[0].tag.POS == "NOUN":
+            break  # a noun by its likeliest reading: ``главой`` (администрации), no adjective
         agreeing = [
-            p for p in parse_word(previous.group())
+            p for p in parses
             if p.tag.POS == "ADJF" and "Apro" not in p.tag and p.normal_form not in determiners
             and any(p.tag.case == h.tag.case and p.tag.number == h.tag.number
                     and p.tag.gender in (None, h.tag.gender) for h in heads)
@@ -351,6 +354,8 @@ def _complement_after(text: str, end: int) -> int:
         parses = parse_word(word)
         if parses and parses[0].tag.POS in ("PREP", "CONJ", "PRCL", "INTJ"):
             break
+        if word[:1].isupper() and any({"Name", "Patr"} & set(p.tag.grammemes) for p in parses):
+            break  # a person named after the body: ``Комиссии по атомной энергии`` | ``Дан Меридор``
         wanted = (case,) if not seen_noun else (case, "gent")
         fitting = [p for p in parses if p.tag.POS in ("NOUN", "ADJF") and p.tag.case in wanted]
         if not fitting:

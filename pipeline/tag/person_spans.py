@@ -266,7 +266,9 @@ def word_role(word: str) -> str:
     return SURNAME
 
 
-_SEPARATOR = re.compile(r"\s*[,;]\s*|\s+(?:и|или|а также)\s+", re.IGNORECASE)
+# A list's comma, a conjunction, or a dash between spaces (``Барака и Анны — Кате``, an
+# apposition or a list's parts): no person's name holds one.
+_SEPARATOR = re.compile(r"\s*[,;]\s*|\s+(?:и|или|а также)\s+|\s+[—–-]\s+", re.IGNORECASE)
 _NAME_TOKEN = re.compile(r"[A-ZА-ЯЁ]\.|[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 
 
