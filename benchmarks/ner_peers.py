@@ -36,9 +36,9 @@ per type, for the pipeline (normalise, then tag; spans mapped back to the raw
 text; nested mentions included) and for bare natasha (NewsNERTagger; on NEREL also
 DatesExtractor and MoneyExtractor). Also ms per page (3000 characters) of each.
 
-The held-out Wikinews articles (``data/wikinews/split.json``, ``heldout``) are NEREL
-texts (one in dev, several in train): every NEREL split is read without them, and the
-output says how many were left out. ``--limit N`` takes the first N documents in name
+The held-out and validation Wikinews articles (``data/wikinews/split.json``, ``heldout``
+and ``validation``) are NEREL texts (three in dev, the rest in train): every NEREL split is
+read without them, and the output says how many were left out. ``--limit N`` takes the first N documents in name
 order and then leaves the held-out ones out.
 
 ``--errors TYPE`` prints the pipeline's strict misses and spurious spans of one type
@@ -151,15 +151,16 @@ def default_nerel() -> Path:
 
 
 def heldout_wikinews() -> frozenset[str]:
-    """The held-out Wikinews articles (``data/wikinews/split.json``), as ``<split>/<stem>``:
-    they are NEREL texts, so no NEREL score may read them."""
+    """The held-out and validation Wikinews articles (``data/wikinews/split.json``), as
+    ``<split>/<stem>``: they are NEREL texts whose pipeline output nobody may read, so no
+    NEREL score may read them either."""
     split = json.loads((REPO / "data" / "wikinews" / "split.json").read_text(encoding="utf-8"))
-    return frozenset(split["heldout"])
+    return frozenset(split["heldout"]) | frozenset(split.get("validation", {}).get("docs", ()))
 
 
 def nerel_texts(folder: Path, limit: int = 0) -> tuple[list[Path], list[str]]:
     """The text files of a NEREL split (the first ``limit`` of them in name order, when
-    given) without the held-out Wikinews articles, and the ids of those left out."""
+    given) without the held-out and validation Wikinews articles, and the ids of those left out."""
     heldout = heldout_wikinews()
     kept: list[Path] = []
     skipped: list[str] = []
@@ -173,7 +174,7 @@ def nerel_texts(folder: Path, limit: int = 0) -> tuple[list[Path], list[str]]:
 
 
 def read_nerel(folder: Path, limit: int = 0) -> Iterator[GoldDocument]:
-    """Every document of a NEREL split but the held-out Wikinews articles (see
+    """Every document of a NEREL split but the held-out and validation Wikinews articles (see
     ``nerel_texts``), its spans mapped and filtered (see the module doc)."""
     for path in nerel_texts(folder, limit)[0]:
         text = path.read_text(encoding="utf-8")
@@ -602,7 +603,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.only in (None, "nerel"):
         if any(nerel.glob("*.ann")):
             skipped = nerel_texts(nerel, args.limit)[1]
-            print(f"NEREL {args.nerel_split}: {len(skipped)} held-out Wikinews article(s) left out"
+            print(f"NEREL {args.nerel_split}: {len(skipped)} held-out or validation Wikinews article(s) left out"
                   f" (data/wikinews/split.json){': ' + ', '.join(skipped) if skipped else ''}")
             sets.append((f"NEREL {args.nerel_split}", read_nerel(nerel, args.limit),
                          NAME_TYPES + (FAC, "DATE", "MONEY"),

@@ -3,9 +3,12 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from benchmarks.ner_peers import (
+    REPO,
     default_nerel,
     factrueval_objects,
     heldout_wikinews,
@@ -116,6 +119,15 @@ def test_heldout_wikinews_articles_never_read_as_nerel(tmp_path):
     assert nerel_texts(folder)[1] == [heldout[0]]
     # ``--limit`` counts the files in name order first, then the held-out ones go
     assert [doc.name for doc in read_nerel(folder, limit=2)] == ["0_text"]
+
+
+def test_validation_wikinews_articles_are_left_out_too():
+    """The validation draw's articles are scored in aggregate only, so NEREL (whose texts
+    they are) must not show their tagging errors either."""
+    split = json.loads((REPO / "data" / "wikinews" / "split.json").read_text(encoding="utf-8"))
+    validation = set(split["validation"]["docs"])
+    assert validation and validation <= heldout_wikinews()
+    assert set(split["heldout"]) <= heldout_wikinews()
 
 
 @pytest.mark.parametrize("split", ["dev", "train"])
