@@ -1,10 +1,18 @@
 """Quoted names of works and products, which are no organisations.
 
-natasha types many a quoted name ORG. A name in quotes right after a noun for a work
-or a made thing (``фильм «…»``, ``шаттл «…»``, ``торговой маркой «…»``: lemmas in
-``models/org_words.json`` ``work_nouns``) names that thing, and so does every quoted
-name listed after it (``фильмы «…», «…» и «…»``) and the same name quoted again in the
-document (``«Атлантис» полетит позже`` after ``шаттлы «Индевор» и «Атлантис»``).
+natasha types many a quoted name ORG. A name in quotes standing as an apposition to a
+noun for a work or a made thing (``фильм «…»``, ``в фильме «…»``, ``торговой маркой «…»``:
+lemmas in ``models/org_words.json`` ``work_nouns``) is that thing's title, and so is every
+quoted name listed after it (``фильмы «…», «…» и «…»``). An apposition keeps its own case,
+the nominative, whatever the noun's; a quoted name in the genitive after the noun is the
+work's maker, an organisation (``статья «Новой газеты»``).
+
+The same name quoted again in the document is the work again (``«Атлантис» полетит позже``
+after ``шаттлы «Индевор» и «Атлантис»``) unless the document also names an organisation
+so: a quote after an institution noun (``редакция «…»``) or in the genitive after a person
+(``сотрудники «…»``) or after a work (``статья «…»``). Then every quote of that name but
+the titles themselves stays with the organisation (``Сотрудники «Мемориала» показали фильм
+«Мемориал»; «Мемориал» ликвидировали``).
 """
 
 from __future__ import annotations
@@ -14,10 +22,13 @@ from functools import cache
 
 from ..nlp import parse_word
 from ..resources import load_json
+from .inflect import institution_heads
 
 _QUOTED = re.compile(r"«([^«»\n]{1,80})»")
 _WORD_BEFORE = re.compile(r"(?<![\w-])([^\W\d_]+)\s\Z")
+_FIRST_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _LIST_GAP = re.compile(r"(?:,\s|\sи\s|\sили\s)\Z")
+_DECLINED = frozenset({"NOUN", "ADJF", "PRTF", "NUMR"})
 
 
 @cache
@@ -32,35 +43,73 @@ def quoted_works(text: str) -> set[tuple[int, int]]:
     >>> text = "шаттлы «Индевор» и «Атлантис»; «Атлантисом» управлял он; газета «Время»"
     >>> sorted(text[a:b] for a, b in quoted_works(text) if text[a] != "«")
     ['Атлантис', 'Атлантисом', 'Индевор']
+    >>> text = "статья «Новой газеты»; редакция «Новой газеты»"
+    >>> sorted(text[a:b] for a, b in quoted_works(text) if text[a] != "«")
+    []
     """
     quotes = list(_QUOTED.finditer(text))
     if not quotes:
         return set()
-    works: set[str] = set()
-    listed = False  # the previous quoted name was a work and this one may continue its list
+    titles: list[re.Match] = []  # quotes read as a work's title where they stand
+    org_names: list[str] = []  # names the document gives an organisation
+    listed = False  # the previous quoted name was a title and this one may continue its list
     previous_end = -1
     for quote in quotes:
         before = text[max(0, quote.start() - 40) : quote.start()]
         continues = listed and previous_end >= 0 and _LIST_GAP.search(text[previous_end : quote.start()]) is not None \
             and quote.start() - previous_end <= 5
         word = _WORD_BEFORE.search(before)
-        headed = word is not None and _is_work_noun(word.group(1))
+        parses = [p for p in parse_word(word.group(1)) if p.tag.POS == "NOUN"] if word else []
+        genitive = _genitive(quote.group(1))
+        headed = any(p.normal_form in work_nouns() for p in parses) and not genitive
         listed = headed or continues
         if listed:
-            works.add(quote.group(1).lower().strip())
+            titles.append(quote)
+        elif _names_organisation(parses, genitive):
+            org_names.append(quote.group(1).lower().strip())
         previous_end = quote.end()
-    if not works:
-        return set()
+    # A name the document also gives an organisation is carried to no other quote.
+    carried = {t.group(1).lower().strip() for t in titles}
+    carried = {w for w in carried if not any(_same_name(name, w) for name in org_names)}
     found: set[tuple[int, int]] = set()
     for quote in quotes:
-        if any(_same_name(quote.group(1), work) for work in works):
+        if quote in titles or any(_same_name(quote.group(1), work) for work in carried):
             found.add((quote.start(), quote.end()))
             found.add((quote.start(1), quote.end(1)))
     return found
 
 
-def _is_work_noun(word: str) -> bool:
-    return any(p.tag.POS == "NOUN" and p.normal_form in work_nouns() for p in parse_word(word))
+def _genitive(name: str) -> bool:
+    """Whether a quoted name stands in the genitive, read off its first word: its
+    likeliest parse is a genitive and none is a singular nominative (``«Новой газеты»``,
+    ``«Медузы»``; not ``«Звёзды»``, ``«Как нас судили»``, nor an unknown ``«Индевор»``,
+    which pymorphy guesses a plural genitive first).
+
+    >>> [_genitive(name) for name in ("Новой газеты", "Медузы", "Мемориал", "Как нас судили", "Индевор")]
+    [True, True, False, False, False]
+    """
+    first = _FIRST_WORD.match(name.strip())
+    if first is None:
+        return False
+    parses = parse_word(first.group(0))
+    if not parses or parses[0].tag.POS not in _DECLINED:
+        return False
+    if any(p.tag.case == "nomn" and p.tag.number != "plur" for p in parses):
+        return False
+    # An adjective's oblique feminine forms are one word (``Утренней``: genitive, dative,
+    # instrumental or locative), and only a genitive stands after a noun unprepositioned.
+    if parses[0].tag.POS in ("ADJF", "PRTF"):
+        return any(p.tag.case in ("gent", "gen2") for p in parses)
+    return parses[0].tag.case in ("gent", "gen2")
+
+
+def _names_organisation(parses, genitive: bool) -> bool:
+    """Whether a quote after a noun with these parses names an organisation: after an
+    institution noun (``редакция «…»``), or in the genitive after a person or a work
+    (``сотрудники «Мемориала»``, ``статья «Медузы»``: whose people, whose work)."""
+    if any(p.normal_form in institution_heads() for p in parses):
+        return True
+    return genitive and any("anim" in p.tag or p.normal_form in work_nouns() for p in parses)
 
 
 def _same_name(name: str, work: str) -> bool:
