@@ -128,6 +128,7 @@ def test_an_ordinal_before_a_street_stays_with_the_street(models):
 def test_a_closing_quote_alone_stays_out(text, expected, short, models):
     found = [m.text for m in tag_names(text, models) if m.type == ORG]
     assert not [name for name in found if name.endswith("»") and "«" not in name]
+    assert expected in found
     assert short in found
 
 
