@@ -23,11 +23,14 @@ split over thresholds (the defaults in ``pipeline.link`` come from it);
 ``--errors`` lists the wrong and missed links of the development split only (of the
 gold input, and of the pipeline's output under the gold labels of the records they
 stand for);
-``--keep DIR`` keeps the pipeline's output (and the sweep then scores it too);
+``--keep DIR`` keeps the pipeline's output of the development split (and the sweep then scores it too);
 ``--cv`` chooses the thresholds by leave-one-group-out cross-validation on the
 development split (:func:`cross_validate`; with ``--keep``, on both inputs).
-``--split dev``, ``--sweep`` and ``--cv`` run only the development texts through the
-pipeline.
+``--split`` chooses the split scored: ``dev`` by default; the held-out splits
+(``heldout``, ``heldout_2``, and ``all``, which holds them) only when named, and never
+with ``--keep`` or ``--errors`` (refused: nobody reads their output or mistakes).
+``--split dev`` (the default), ``--sweep`` and ``--cv`` run only the development texts
+through the pipeline.
 """
 
 from __future__ import annotations
@@ -445,7 +448,10 @@ def cross_validate(docs, gold, out: Path | None = None) -> dict[str, Counter]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.linking", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--split", choices=SPLITS, default=None)
+    parser.add_argument("--split", choices=SPLITS, default="dev",
+                        help="the split to score (default: dev); the held-out splits ("
+                             + ", ".join(s for s in SPLITS if s != "dev")
+                             + ") only when named: each look at them is deliberate")
     parser.add_argument("--sweep", action="store_true", help="thresholds, development split")
     parser.add_argument("--errors", action="store_true", help="development split only")
     parser.add_argument("--cv", action="store_true",
@@ -454,6 +460,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", type=Path, help="run the pipeline into this folder and keep "
                                                   "it (reused if it holds an output)")
     args = parser.parse_args(argv)
+    if args.split != "dev" and not (args.sweep or args.cv):
+        # Nobody reads the held-out splits' mistakes or the pipeline's output on them.
+        for flag, given in (("--keep", args.keep), ("--errors", args.errors)):
+            if given:
+                parser.error(f"{flag} is for the development split only: --split {args.split} includes"
+                             " held-out statements, whose pipeline output and mistakes nobody may read"
+                             f" (score it without {flag})")
     docs = read_gold()
     gold = labels(docs)
     print(f"linking gold: {len(docs)} documents "
@@ -476,7 +489,7 @@ def main(argv: list[str] | None = None) -> int:
         else:
             sweep(docs, gold, out)
         return 0
-    splits = [args.split] if args.split else list(SPLITS)
+    splits = [args.split]
     predicted = link_gold(docs)
     for split in splits:
         show(f"gold input, {split}", scores(predicted, gold, docs, split))

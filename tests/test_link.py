@@ -972,3 +972,53 @@ def test_link_help_shows_the_thresholds_the_link_uses(monkeypatch):
     monkeypatch.setattr(pipeline.link, "INCIDENT_THRESHOLD", 0.8125)
     helped = CliRunner().invoke(main, ["link", "--help"]).output
     assert "[default: 0.9375]" in helped and "[default: 0.8125]" in helped
+
+
+def test_link_learn_says_when_the_collection_is_too_small_to_learn_from(tmp_path):
+    """``--learn`` on a handful of statements runs, links as without it, and says the
+    shipped u was kept (too few records to re-estimate it), in its output and manifest."""
+    import json
+
+    from click.testing import CliRunner
+
+    from pipeline.cli import main
+    from pipeline.link.output import MANIFEST
+
+    out = _written(tmp_path / "out", [DETAINED_A, DETAINED_B, NAMESAKE])
+    plain = CliRunner().invoke(main, ["link", str(out), "-o", str(tmp_path / "plain")])
+    learned = CliRunner().invoke(main, ["link", str(out), "-o", str(tmp_path / "learned"), "--learn"])
+    assert plain.exit_code == 0 and learned.exit_code == 0, learned.output
+    assert "shipped u kept for people 3 records" in learned.output and " u " not in plain.output
+    assert plain.output.split(";")[0] == learned.output.split(";")[0]  # the same links
+    manifest = json.loads((tmp_path / "learned" / MANIFEST).read_text(encoding="utf-8"))
+    assert manifest["learn"]["people"] == {"records": 3, "u_reestimated": False}
+
+
+def test_link_learn_re_estimates_u_on_a_large_collection(tmp_path):
+    """On a collection large enough (the synthetic corpus: invented statements of shared
+    stories), ``testimony link --learn`` re-estimates u: it says so, its manifest records
+    it, and the review file's match probabilities differ from the shipped parameters'."""
+    import json
+
+    from click.testing import CliRunner
+
+    from pipeline.cli import main
+    from pipeline.link.engine import MIN_RECORDS_TO_TRAIN
+    from pipeline.link.output import MANIFEST
+    from pipeline.link.synthetic import make_corpus
+    from pipeline.tables import TABLES, write_tables
+
+    tables = make_corpus(int(MIN_RECORDS_TO_TRAIN * 1.5), seed=7).tables
+    out = tmp_path / "out"
+    write_tables(out, {name: getattr(tables, name).to_dict("records") for name in TABLES})
+    runs = {}
+    for name, flags in (("learned", ["--learn"]), ("shipped", [])):
+        done = CliRunner().invoke(main, ["link", str(out), "-o", str(tmp_path / name), *flags])
+        assert done.exit_code == 0, done.output
+        runs[name] = done.output
+    assert "u re-estimated on this collection for people and incidents" in runs["learned"]
+    manifest = json.loads((tmp_path / "learned" / MANIFEST).read_text(encoding="utf-8"))
+    assert all(how["u_reestimated"] and how["records"] >= MIN_RECORDS_TO_TRAIN
+               for how in manifest["learn"].values())
+    review = {name: pd.read_csv(tmp_path / name / f"{REVIEW}.csv") for name in runs}
+    assert not review["learned"]["match_probability"].equals(review["shipped"]["match_probability"])

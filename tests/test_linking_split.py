@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+import pytest
+
 from benchmarks.linking import HELDOUT_2_PAIRS, HELDOUT_PAIRS, split_of
 from pipeline.link.gold import read_gold
 
@@ -35,3 +37,27 @@ def test_the_second_held_out_split_links_only_within_itself():
             if label:
                 by_label.setdefault(label, set()).add(split_of(doc.origin))
     assert all(len(splits) == 1 for splits in by_label.values())
+
+
+def test_the_benchmark_scores_the_development_split_unless_asked(capsys):
+    """``python -m benchmarks.linking`` scores dev; a held-out split only when named."""
+    from benchmarks.linking import main
+
+    assert main(["--no-pipeline"]) == 0
+    printed = capsys.readouterr().out
+    assert "gold input, dev" in printed and printed.count("gold input") == 1
+
+
+@pytest.mark.parametrize("split", ["heldout", "heldout_2", "all"])
+@pytest.mark.parametrize("flag", ["--keep", "--errors"])
+def test_heldout_splits_refuse_keep_and_errors(tmp_path, capsys, split, flag):
+    """Nobody reads the pipeline's output or mistakes on held-out statements: asking for
+    them is refused before anything runs, and no output folder is made."""
+    from benchmarks.linking import main
+
+    kept = tmp_path / "kept"
+    with pytest.raises(SystemExit) as refused:
+        main(["--split", split, flag, *([str(kept)] if flag == "--keep" else [])])
+    assert refused.value.code == 2
+    assert f"{flag} is for the development split only" in capsys.readouterr().err
+    assert not kept.exists()

@@ -140,3 +140,46 @@ def test_no_heldout_id_comes_out_of_the_nerel_corpus(split):
     assert on_disk  # the held-out articles are NEREL texts of both splits
     assert {f"{split}/{doc.name}" for doc in read_nerel(folder)}.isdisjoint(heldout)
     assert set(nerel_texts(folder)[1]) == on_disk
+
+
+def _nerel_split_with_a_heldout_article(root, split: str, text: str) -> list[str]:
+    """A NEREL split folder holding one held-out (or validation) Wikinews article among
+    invented ones; the stems in name order."""
+    heldout = sorted(name for name in heldout_wikinews() if name.startswith(f"{split}/"))
+    stems = sorted([heldout[0].split("/")[1], "0_text", "zz_text"])
+    folder = root / split
+    folder.mkdir(parents=True)
+    for stem in stems:
+        (folder / f"{stem}.txt").write_text(text, encoding="utf-8")
+        (folder / f"{stem}.ann").write_text(f"T1\tDATE 0 5\t{text[:5]}\n", encoding="utf-8")
+    return stems
+
+
+def test_the_zoo_never_picks_a_heldout_nerel_article(tmp_path, monkeypatch):
+    """The PDF zoo's NEREL articles (benchmarks/zoo/texts.py) skip the held-out and
+    validation Wikinews articles and take the next ones in name order."""
+    from benchmarks.zoo.texts import NEREL_CHARS, nerel_articles
+
+    text = "Вчера в Перми задержали Ивана Котова. " * (NEREL_CHARS[0] // 30)
+    assert NEREL_CHARS[0] <= len(text) <= NEREL_CHARS[1]
+    _nerel_split_with_a_heldout_article(tmp_path, "dev", text)
+    monkeypatch.setenv("NEREL_DIR", str(tmp_path))
+    assert [name for name, _ in nerel_articles(3)] == ["nerel_0", "nerel_zz"]
+
+
+def test_the_zoo_nerel_articles_are_not_heldout():
+    from benchmarks.zoo.texts import nerel_articles, nerel_dir
+
+    if not (nerel_dir() / "dev").is_dir():
+        pytest.skip(f"NEREL dev not found at {nerel_dir() / 'dev'}")
+    picked = {f"dev/{name.removeprefix('nerel_')}_text" for name, _ in nerel_articles()}
+    assert picked and picked.isdisjoint(heldout_wikinews())
+
+
+def test_relative_dates_never_read_a_heldout_nerel_article(tmp_path):
+    """benchmarks/relative_dates.py scores NEREL's DATE spans on every article but the
+    held-out and validation Wikinews ones."""
+    from benchmarks.relative_dates import nerel_dates
+
+    stems = _nerel_split_with_a_heldout_article(tmp_path, "train", "вчера вечером")
+    assert len(list(nerel_dates(tmp_path / "train"))) == len(stems) - 1

@@ -409,3 +409,56 @@ def test_pages_must_be_page_numbers(tmp_path):
 
     with pytest.raises(GoldError, match="'pages' must be a list of page numbers"):
         documents_from_json({"doc_id": "x", "text": "a", "pages": [0]}, "x.json")
+
+
+# Two invented pages: page 2 retells the page-1 detention, and the pipeline merged both
+# tellings into one event triggered on page 2, its persons read from page 2's text.
+PAGE_ONE = "Утром полиция задержала Ивана Петрова у здания суда. Его отвезли в отдел.\n"
+PAGE_TWO = "Задержание Петра Сидорова длилось три часа. Потом его отпустили.\n"
+
+
+def _two_page_output(out: Path) -> tuple[Path, str]:
+    doc_id, text = "two_pages", PAGE_ONE + PAGE_TWO
+    sentences = split_sentences(text)
+    pages = [1 if s.start < len(PAGE_ONE) else 2 for s in sentences]
+    sent_of = lambda offset: max(i for i, s in enumerate(sentences) if s.start <= offset)
+    one, two = _span(text, "задержала"), _span(text, "Задержание")
+    rows = {
+        "documents": [{"doc_id": doc_id, "source": f"{doc_id}.pdf", "n_pages": 2, "n_chars": len(text),
+                       "extraction": "text", "status": "ok"}],
+        "sentences": [{"doc_id": doc_id, "sent_id": i, "start": s.start, "end": s.end, "page": pages[i],
+                       "n_tokens": s.n_tokens, "n_chars": s.end - s.start, "text": s.text}
+                      for i, s in enumerate(sentences)],
+        "mentions": [], "event_arguments": [],
+        "events": [{"doc_id": doc_id, "event_id": 0, "type": "detention", "trigger": "Задержание",
+                    "start": two[0], "end": two[1], "sent_id": sent_of(two[0]), "page": 2, "negated": False,
+                    "persons": "Пётр Сидоров", "evidence": sentences[sent_of(two[0])].text,
+                    "evidence_spans": f"{one[0]}-{one[1]}; {two[0]}-{two[1]}"}],
+    }
+    write_tables(out, rows)
+    (out / "texts").mkdir(exist_ok=True)
+    (out / "texts" / f"{doc_id}.txt").write_text(text, encoding="utf-8")
+    return out, doc_id
+
+
+@pytest.mark.parametrize("page, text, trigger, persons, counts", [
+    # Page 1 tells the detention, but the pipeline's row for it is triggered on page 2:
+    # missed on page 1, and nothing of page 2 (its page, sentence, persons) shows there.
+    (1, PAGE_ONE, "задержала", "Иван Петров", (0, 0, 1)),
+    # Page 2's own telling is matched by the event triggered there.
+    (2, PAGE_TWO, "Задержание", "Пётр Сидоров", (1, 0, 0)),
+])
+def test_an_event_is_scored_on_its_trigger_page_only(tmp_path, page, text, trigger, persons, counts):
+    out, doc_id = _two_page_output(tmp_path / "out")
+    start = text.index(trigger)
+    gold = {"doc_id": doc_id, "text": text, "pages": [page], "events": [
+        {"type": "detention", "start": start, "end": start + len(trigger), "persons": persons}]}
+    (tmp_path / "gold").mkdir()
+    (tmp_path / "gold" / "page.json").write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
+    report = reconcile(out, tmp_path / "gold", tmp_path / "report")
+    overall = report.metrics["events"]["types"]["overall"]
+    assert (overall["tp"], overall["fp"], overall["fn"]) == counts
+    for row in report.discrepancies:
+        assert row["page"] == page
+        assert row["sentence"] in text
+        assert page == 2 or "Сидоров" not in (row["predicted"] or "")

@@ -149,12 +149,16 @@ def nerel_dir() -> Path:
 
 
 def nerel_articles(count: int = NEREL_ARTICLES) -> list[tuple[str, str]]:
-    """The first ``count`` NEREL dev articles of one or two pages, as (name, text); none without NEREL."""
+    """The first ``count`` NEREL dev articles of one or two pages, as (name, text), in name
+    order, skipping the held-out and validation Wikinews articles (NEREL texts whose
+    pipeline output nobody may read); none without NEREL."""
+    from benchmarks.ner_peers import nerel_texts
+
     folder = nerel_dir() / "dev"
     if not folder.is_dir():
         return []
     picked = []
-    for path in sorted(folder.glob("*.txt")):
+    for path in nerel_texts(folder)[0]:
         text = path.read_text(encoding="utf-8")
         if NEREL_CHARS[0] <= len(text) <= NEREL_CHARS[1]:
             picked.append((f"nerel_{path.stem.removesuffix('_text')}", text))

@@ -34,7 +34,7 @@ from ..tables import write_text_atomically
 from .cluster import cluster
 from .names import same_in_document
 from .consensus import incidents_table, people_table
-from .engine import score_pairs
+from .engine import MIN_RECORDS_TO_TRAIN, learns_u, score_pairs
 from .incidents import INCIDENTS, crowd_and_its_people, pairs_kept_apart
 from .output import (
     EVENT_INCIDENTS,
@@ -87,13 +87,26 @@ class LinkResult:
     event_pairs: pd.DataFrame
     n_review: int = 0
     stale_decisions: list[dict] = field(default_factory=list)
+    # With ``learn``: per kind of record (people, incidents), how many records there
+    # were and whether u was re-estimated on them (else the shipped u was used).
+    learned: dict[str, dict] = field(default_factory=dict)
 
     def summary(self) -> str:
         linked = self.incidents[self.incidents["n_sources"] > 1]
-        return (f"{len(self.people)} people ({int((self.people['n_documents'] > 1).sum())} in "
+        text = (f"{len(self.people)} people ({int((self.people['n_documents'] > 1).sum())} in "
                 f"more than one document), {len(self.incidents)} incidents "
                 f"({len(linked)} told by more than one document); "
                 f"{self.n_review} pairs to review")
+        if self.learned:
+            done = [kind for kind, how in self.learned.items() if how["u_reestimated"]]
+            kept = [f"{kind} {how['records']:,} records" for kind, how in self.learned.items()
+                    if not how["u_reestimated"]]
+            if done:
+                text += f"; u re-estimated on this collection for {' and '.join(done)}"
+            if kept:
+                text += (f"; shipped u kept for {', '.join(kept)} (re-estimating needs "
+                         f"{MIN_RECORDS_TO_TRAIN:,})")
+        return text
 
 
 def _lowest_kept(threshold: float) -> float:
@@ -192,6 +205,8 @@ def link(out: str | Path, dest: str | Path | None = None, *,
         person_pairs=_keyed(person_pairs, persons, PERSON_KEY),
         event_pairs=_keyed(event_pairs, events, EVENT_KEY),
         stale_decisions=decisions.stale,
+        learned={kind: {"records": len(records), "u_reestimated": learns_u(records, learn)}
+                 for kind, records in (("people", persons), ("incidents", events))} if learn else {},
     )
     if write:
         # Pairs above the threshold a rule kept apart, with the rule, for review.
@@ -215,6 +230,7 @@ def link(out: str | Path, dest: str | Path | None = None, *,
             "person_threshold": person_threshold, "incident_threshold": incident_threshold,
             "people": len(people), "incidents": len(incidents),
             "review_pairs": result.n_review, "stale_decisions": len(decisions.stale),
+            "learn": result.learned or None,
         }, ensure_ascii=False, indent=2) + "\n")
     return result
 

@@ -209,6 +209,12 @@ def estimate_u(linker, seed: int = 20261206) -> None:
         linker.training.estimate_u_using_random_sampling(max_pairs=U_RESAMPLE_PAIRS, seed=seed)
 
 
+def learns_u(records: pd.DataFrame, learn: bool) -> bool:
+    """Whether :func:`score_pairs` re-estimates u: when asked, on a collection large
+    enough for random pairs to describe it, and with documents to link across."""
+    return learn and len(records) >= MIN_RECORDS_TO_TRAIN and records["doc_id"].nunique() >= 2
+
+
 def score_pairs(records: pd.DataFrame, model: Model, *, learn: bool = False,
                 threshold: float = 0.0) -> tuple[pd.DataFrame, dict]:
     """Every blocked pair from different documents with its match probability.
@@ -228,7 +234,7 @@ def score_pairs(records: pd.DataFrame, model: Model, *, learn: bool = False,
         parameters, len(records), model.default_prior)}
     linker = make_linker(records, model, parameters)
     try:
-        if learn and len(records) >= MIN_RECORDS_TO_TRAIN:
+        if learns_u(records, learn):
             estimate_u(linker)
             parameters = fitted_parameters(linker, model)
         with quiet_splink():

@@ -105,10 +105,17 @@ class _Placer:
 def _excerpt(out: OutputDocument, pages: frozenset[int]) -> tuple[OutputDocument, tuple[int, int]]:
     """The part of an output document on some pages, and the clean text around them.
 
-    Mentions count when they are on those pages; an event counts when any of its
-    tellings (trigger or evidence span) is, so one happening the pipeline merged
-    across pages is compared with each page's annotation of it. The window reaches
-    one sentence past the pages on either side: a page may begin or end mid-sentence.
+    Mentions count when they are on those pages; an event counts when its trigger is
+    (its row's ``page``), and keeps only its tellings (evidence spans) on those pages.
+    A happening the pipeline merged across pages is one row of the event table, so it
+    is scored once, on its trigger's page: a gold event on page 4 whose only pipeline
+    counterpart was triggered on page 9 (and merged with a page-4 telling) is missed on
+    page 4 and matched on page 9, never counted twice. This also keeps the held-out
+    pages apart: no row of a development excerpt is an event triggered on a held-out
+    page, so its page, sentence and fields are never read there (the fields of an event
+    triggered on a page may still draw on a merged telling elsewhere; they are reported
+    with the trigger's page and sentence). The window reaches one sentence past the pages
+    on either side: a page may begin or end mid-sentence.
     """
     sentences = out.sentences
     inside = [i for i, s in enumerate(sentences) if s.get("page") in pages]
@@ -117,15 +124,16 @@ def _excerpt(out: OutputDocument, pages: frozenset[int]) -> tuple[OutputDocument
     first, last = max(inside[0] - 1, 0), min(inside[-1] + 1, len(sentences) - 1)
     window = (sentences[first]["start"], sentences[last]["end"])
 
-    def on_pages(start) -> bool:
+    def on_pages(start: int) -> bool:
         sentence = out.sentence_at(start)
         return sentence is not None and sentence.get("page") in pages
 
-    def told_on_pages(row: dict) -> bool:
-        starts = [int(a) for a, _ in re.findall(r"(\d+)\s*-\s*(\d+)", row.get("evidence_spans") or "")]
-        return row.get("page") in pages or any(on_pages(start) for start in starts)
+    def tellings_on_pages(row: dict) -> dict:
+        spans = re.findall(r"(\d+)\s*-\s*(\d+)", row.get("evidence_spans") or "")
+        kept = [f"{a}-{b}" for a, b in spans if on_pages(int(a))]
+        return row | {"evidence_spans": "; ".join(kept) or None} if spans else row
 
-    events = [row for row in out.events if told_on_pages(row)]
+    events = [tellings_on_pages(row) for row in out.events if row.get("page") in pages]
     kept = {row["event_id"] for row in events}
     return replace(
         out, sentences=[sentences[i] for i in inside],
@@ -138,12 +146,15 @@ def _row(out: OutputDocument, kind: str, issue: str, type_: str, start: int | No
          field_: str | None = None, gold=None, predicted=None, text: str | None = None,
          page: int | None = None) -> dict:
     sentence = out.sentence_at(start)
+    if sentence is not None and start is not None and start > sentence["end"]:
+        sentence = None  # past the excerpt's last sentence: not one of its sentences
     if text is None and out.text is not None and start is not None and end is not None:
         text = out.text[start:end]
     return {
         "doc_id": out.doc_id, "kind": kind, "issue": issue, "type": type_, "field": field_,
         "gold": show(gold), "predicted": show(predicted), "start": start, "end": end,
-        "page": page if page is not None else (sentence or {}).get("page"),
+        # The page and the sentence of a row come from one telling: the one at ``start``.
+        "page": sentence["page"] if sentence and sentence.get("page") is not None else page,
         "sentence": (sentence or {}).get("text"), "text": text,
     }
 
