@@ -56,8 +56,8 @@ def quoted_works(text: str) -> set[tuple[int, int]]:
     previous_end = -1
     for quote in quotes:
         before = text[max(0, quote.start() - 40) : quote.start()]
-        continues = listed and previous_end >= 0 and _LIST_GAP.search(text[previous_end : quote.start()]) is not None \
-            and quote.start() - previous_end <= 5
+        gap = text[previous_end : quote.start()] if previous_end >= 0 else ""
+        continues = listed and len(gap) <= 5 and _LIST_GAP.search(gap) is not None
         word = _WORD_BEFORE.search(before)
         parses = [p for p in parse_word(word.group(1)) if p.tag.POS == "NOUN"] if word else []
         genitive = _genitive(quote.group(1))
