@@ -151,6 +151,12 @@ def morph_analyzer() -> pymorphy3.MorphAnalyzer:
     return pymorphy3.MorphAnalyzer()
 
 
+def from_dictionary(parse) -> bool:
+    """Whether pymorphy3 read this parse from its dictionary, not guessed it from the
+    word's ending (an unknown word)."""
+    return parse.methods_stack[0][0].__class__.__name__ == "DictionaryAnalyzer"
+
+
 @lru_cache(maxsize=200_000)
 def parse_word(word: str):
     """pymorphy3 parses of a word, cached: testimony repeats its words a lot."""

@@ -247,10 +247,10 @@ def _nominative_name(word: str, gender: str | None) -> str:
     >>> _nominative_name("Анне", "femn"), _nominative_name("Бахыт", "femn")
     ('Анна', 'Бахыт')
     """
-    from ..nlp import parse_word
+    from ..nlp import from_dictionary, parse_word
 
     names = [p for p in parse_word(word) if "Name" in p.tag and p.tag.number == "sing"
-             and p.methods_stack[0][0].__class__.__name__ == "DictionaryAnalyzer"
+             and from_dictionary(p)
              and gender in (None, p.tag.gender)]
     if any(p.tag.case == "nomn" and "Fixd" not in p.tag for p in names):
         return word  # a nominative of its own (an indeclinable one, Анне, counts for little)
@@ -309,9 +309,9 @@ def _is_first_name(word: str, strict: bool = False) -> bool:
 
 def _known_as(grammeme: str, word: str, nominative: bool = False) -> bool:
     """Whether pymorphy3's dictionary (not its guesser) knows ``word`` as a Name or Surn."""
-    from ..nlp import parse_word
+    from ..nlp import from_dictionary, parse_word
 
-    return any(grammeme in p.tag and p.methods_stack[0][0].__class__.__name__ == "DictionaryAnalyzer"
+    return any(grammeme in p.tag and from_dictionary(p)
                and (not nominative or fold(p.normal_form) == fold(word))
                for p in parse_word(word))
 

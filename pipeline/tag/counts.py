@@ -18,6 +18,7 @@ from ..nlp import parse_word
 from ..records import COUNT, Count, Mention
 from ..resources import load_json
 from .numbers import NumberExpr, Scan, fold, scan_text
+from .person_context import preposition_cases
 from .quantity import approx_start, find_quantities, format_range
 
 PERSON = "person"
@@ -176,12 +177,6 @@ def _inverted_unit(scan: Scan, i: int) -> tuple[str, int] | None:
     return PERSON, i - 1
 
 
-@cache
-def _preposition_cases() -> dict[str, frozenset[str]]:
-    """The cases each preposition governs (``models/ner_context.json``)."""
-    return {fold(word): frozenset(cases) for word, cases in load_json("ner_context.json")["prepositions"].items()}
-
-
 def _noun_after_preposition(scan: Scan, i: int) -> bool:
     """A number word after a preposition that cannot govern it as a number but can as a
     noun: ``в семью`` is a family (семья, accusative), not seven (семью is instrumental,
@@ -193,7 +188,7 @@ def _noun_after_preposition(scan: Scan, i: int) -> bool:
     tokens = scan.tokens
     if i < 1 or tokens[i].kind != "word" or not scan.joined(i):
         return False
-    cases = _preposition_cases().get(tokens[i - 1].low)
+    cases = preposition_cases().get(tokens[i - 1].text.lower())
     if not cases:
         return False
     parses = parse_word(tokens[i].low)

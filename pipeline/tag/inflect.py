@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from ..nlp import parse_word
+from ..nlp import from_dictionary, parse_word
 from ..resources import load_json
 
 PROPER_TAGS = ("Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr")
@@ -63,7 +63,7 @@ def is_common_word(word: str, parts_of_speech: frozenset[str] | None = None) -> 
     if not parses or any(mark in p.tag for p in parses for mark in PROPER_TAGS):
         return False
     top = parses[0]
-    if top.methods_stack[0][0].__class__.__name__ != "DictionaryAnalyzer":
+    if not from_dictionary(top):
         return False  # an unknown word may well be a name
     if parts_of_speech is not None:
         return top.tag.POS in parts_of_speech
@@ -157,7 +157,7 @@ def _known_noun_parse(word: str):
     for parse in parse_word(word):
         if parse.tag.POS != "NOUN":
             continue
-        if parse.methods_stack[0][0].__class__.__name__ != "DictionaryAnalyzer":
+        if not from_dictionary(parse):
             return None
         if "Fixd" in parse.tag:
             return None

@@ -263,12 +263,12 @@ def _split_at_bullets(text: str, span: Span) -> list[Span]:
 def _fix_span(text: str, span: Span) -> Span | None:
     """Retype, trim or reject one natasha span; None drops it."""
     span = _close_quote(text, span)
-    while text[span.end - 1 : span.end] == "»" and text.count("«", span.start, span.end) < \
-            text.count("»", span.start, span.end):
-        span = replace(span, end=span.end - 1)  # ``Движения за …»``: the quote closes the name, opened before it
-    while text[span.end - 1 : span.end] == ")" and text.count("(", span.start, span.end) < \
-            text.count(")", span.start, span.end):
-        span = replace(span, end=span.end - 1)  # ``Bad Homburg vor der Höhe)``: the bracket closes the text around it
+    # A closing quote or bracket with no opening one in the span closes the text around it,
+    # opened before the name: ``Движения за …»``, ``Bad Homburg vor der Höhe)``.
+    for opening, closing in ("«»", "()"):
+        while text[span.end - 1 : span.end] == closing and text.count(opening, span.start, span.end) < \
+                text.count(closing, span.start, span.end):
+            span = replace(span, end=span.end - 1)
     words = _WORD.findall(text[span.start : span.end])
     if not words:
         return None

@@ -34,7 +34,8 @@ WINDOW = 40  # characters looked at on each side
 
 
 @cache
-def _prepositions() -> dict[str, frozenset[str]]:
+def preposition_cases() -> dict[str, frozenset[str]]:
+    """The cases each preposition governs, by its lower-case form (``models/ner_context.json``)."""
     table = load_json("ner_context.json")["prepositions"]
     return {word: frozenset(cases) for word, cases in table.items()}
 
@@ -82,7 +83,7 @@ def _from_word_before(word: str) -> Context | None:
     if not word.islower() and not (word[1:].islower() and is_common_word(word)):
         return None  # a capitalised word may be part of the name; a common one opens a sentence
     word = word.lower()
-    cases = _prepositions().get(word)
+    cases = preposition_cases().get(word)
     if cases is not None:
         return Context(cases=cases)
     if word in _naming_verbs():

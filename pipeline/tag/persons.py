@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from ..nlp import parse_word
+from ..nlp import from_dictionary, parse_word
 from ..resources import load_json
 
 GENDERS = ("masc", "femn")
@@ -248,7 +248,7 @@ def _only_a_first_name(parses) -> bool:
     >>> _only_a_first_name(parse_word("ирину")), _only_a_first_name(parse_word("петрову"))
     (True, False)
     """
-    known = [p for p in parses if p.methods_stack[0][0].__class__.__name__ == "DictionaryAnalyzer"]
+    known = [p for p in parses if from_dictionary(p)]
     return any("Name" in p.tag for p in known) and not any("Surn" in p.tag for p in parses)
 
 
