@@ -115,6 +115,18 @@ def _first_names() -> dict[str, dict[str, frozenset[str]]]:
             for form, by_gender in table.items()}
 
 
+@cache
+def _latin_first_names() -> dict[str, dict[str, frozenset[str]]]:
+    """Sound key of a Latin form (``Siarhei``, ``Volha``) -> gender -> the first names
+    it stands for: Belarusian and Ukrainian forms whose Latin spelling no sound key
+    brings to the Russian name's."""
+    table: dict[str, dict[str, set[str]]] = {}
+    for entry in _names_file()["first_names"]:
+        for form in entry.get("latin", ()):
+            table.setdefault(sound_key(form), {}).setdefault(entry["gender"], set()).add(entry["name"])
+    return {key: {g: frozenset(n) for g, n in by_gender.items()} for key, by_gender in table.items()}
+
+
 def full_first_name(word: str, gender: str | None = None) -> tuple[str, str | None]:
     """The full first name a short or variant form stands for, and its gender.
 
@@ -127,8 +139,16 @@ def full_first_name(word: str, gender: str | None = None) -> tuple[str, str | No
     (('Александр', 'masc'), ('Саша', None))
     >>> full_first_name("Слава"), full_first_name("Бахыт")
     (('Слава', None), ('Бахыт', None))
+
+    A name in Latin letters may be the Belarusian or Ukrainian form (``Siarhei``,
+    ``Alena``); a Cyrillic one is read as written:
+
+    >>> full_first_name("Siarhei"), full_first_name("Alena"), full_first_name("Алена")
+    (('Сергей', 'masc'), ('Елена', 'femn'), ('Алена', None))
     """
     by_gender = _first_names().get(fold(word))
+    if not by_gender and not is_cyrillic(word):
+        by_gender = _latin_first_names().get(sound_key(word))
     if not by_gender:
         return word, None
     genders = [gender] if gender in by_gender else list(by_gender)
