@@ -16,6 +16,7 @@ from pipeline.tag.names import tag_names
 PEOPLE = [
     ("Журналистка Dilnoza Yusupova рассказала, что её вызывали в прокуратуру.", "Dilnoza Yusupova"),
     ("Сообщается о задержании M. Kavaliova у здания суда в Гомеле.", "M. Kavaliova"),
+    ("Волонтёры сообщают о задержании H. Lisouskaya 21.03.2021 в Гродно.", "H. Lisouskaya"),  # natasha runs on into the date
     ("Адвокат Tamaz Beridze подал жалобу 3 марта.", "Tamaz Beridze"),
     ("По словам Oksana Marchenko, обыск длился шесть часов.", "Oksana Marchenko"),
     ("Вчера задержан активист Gor Harutyunyan.", "Gor Harutyunyan"),
@@ -93,6 +94,7 @@ def _told(doc_id: str, name: str, text: str):
 @pytest.mark.parametrize("russian, latin", [
     ("Ольга Мицкевич", "Volha Mitskevich"),
     ("Сергей Лапко", "Siarhei Lapko"),
+    ("Г. Дубовик", "H. Dubovik"),  # a Latin H. alone writes the Belarusian Г
 ])
 def test_one_person_in_russian_and_in_belarusian_latin_links(russian, latin):
     from pipeline.link import link

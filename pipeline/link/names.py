@@ -314,10 +314,25 @@ def _initial(part: str | None) -> str | None:
 
     >>> [_initial(w) for w in ("Жанар", "Zhanar", "Ж.", "Евгений", "Yevgeny", "Khadija", "Х.")]
     ['j', 'j', 'j', 'e', 'e', 'h', 'h']
+
+    A Latin initial alone that writes a Cyrillic letter of Belarusian and Ukrainian names
+    (``models/link_transliteration.json``, ``initials_across_alphabets``) keys as that letter:
+    ``H. Dubrovskaya`` is ``Г. Дубровская`` (Russian ``Х`` is ``Kh`` in Latin letters).
+
+    >>> _initial("H."), _initial("Г."), _initial("Halina")
+    ('g', 'g', 'h')
     """
     if not part:
         return None
+    if is_initial(part) and not is_cyrillic(part):
+        key = sound_key(part[0])[:1]
+        return _latin_initials_as_cyrillic().get(key, key) or None
     return sound_key(part if not is_initial(part) else part[0])[:1] or None
+
+
+@cache
+def _latin_initials_as_cyrillic() -> dict[str, str]:
+    return {latin: cyrillic for cyrillic, latin in _initials_across_alphabets()}
 
 
 @lru_cache(maxsize=50_000)

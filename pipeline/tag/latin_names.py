@@ -111,15 +111,22 @@ def _quoted(text: str, start: int, end: int) -> bool:
 
 def latin_people(text: str, spans: list[Span]) -> list[Span]:
     """``spans`` with each Latin-letter person's name a PER: the spans lying inside
-    its run (an ORG or a piece natasha made of it) give way; a span reaching beyond
-    the run (a longer name holding it) is left alone and no person is added."""
+    its run (an ORG or a piece natasha made of it, or one that runs on into a number)
+    give way; a span holding more words than the run (a longer name holding it) is left
+    alone and no person is added."""
     result = list(spans)
     for start, end in latin_name_runs(text):
         touching = [s for s in result if s.start < end and start < s.end]
-        if any(s.start < start or s.end > end for s in touching):
+        # a longer name holding the run (``фонд Nikita Sorokin``) keeps it; a span that
+        # only ran on into a number (natasha's ``H. Dubrovskaya 13.09.2020``) does not
+        if any(_has_letters(text, s.start, start) or _has_letters(text, end, s.end) for s in touching):
             continue
         if any(s.type == PER and (s.start, s.end) == (start, end) for s in touching):
             continue
         result = [s for s in result if not any(s is t for t in touching)]
         result.append(Span(PER, start, end, source="latin"))
     return sorted(result, key=lambda s: s.start)
+
+
+def _has_letters(text: str, start: int, end: int) -> bool:
+    return start < end and any(c.isalpha() for c in text[start:end])
