@@ -335,8 +335,12 @@ def _without_opening_noun(text: str, span: Span) -> Span:
     if not opens_sentence(text, tokens[0].start()) or not is_common_word(word, frozenset({"NOUN"})):
         return span
     top = parse_word(word)[0].tag
-    # in an oblique case: a nominative may open a foreign name (``Пан Ги Мун``)
-    if top.animacy != "anim" or top.case in (None, "nomn"):
+    # in an oblique case: a nominative may open a foreign name (``Пан Ги Мун``); singular,
+    # as a word set before one person is; and no patronymic closing the rest, which would
+    # make the word the surname of a surname-first name (``Кузин Глеб Андреевич``)
+    if top.animacy != "anim" or top.case in (None, "nomn") or top.number != "sing":
+        return span
+    if is_patronymic(tokens[-1].group()):
         return span
     return replace(span, start=tokens[1].start())
 
