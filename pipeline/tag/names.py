@@ -21,6 +21,7 @@ from ..nlp import Models, parse_word
 from ..records import LOC, ORG, PER, Mention
 from .candidates import SENTENCE_END, WORD, Span
 from .gazetteer import canonical_place, find_places, find_venues, place_nominative
+from .latin_names import latin_people
 from .inflect import abbreviation_stem, is_abbreviation, is_common_word
 from .nesting import geographic_words
 from .org_names import (
@@ -87,6 +88,8 @@ def tag_names(text: str, models: Models) -> list[Mention]:
     spans = extend_persons(text, spans)
     spans = [piece for span in spans for piece in split_person(text, span)]
     spans = names_with_patronymic(text, spans)
+    # natasha reads ``Elnur Hasanov`` in Russian text as an ORG, or misses ``H. Dubrovskaya``.
+    spans = latin_people(text, spans)
     seen_people = [replace(s) for s in spans if s.type == PER]
     found_places = find_places(text)
     places = [Span(LOC, p.start, p.end, p.canonical, "gazetteer", p.name) for p in found_places]
