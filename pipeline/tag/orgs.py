@@ -94,8 +94,10 @@ def is_unnamed_body(surface: str) -> bool:
     (True, False, False)
     """
     words = _WORD.findall(surface)
-    return len(words) == 1 and not is_abbreviation(words[0]) and \
-        any(p.tag.POS == "NOUN" and p.normal_form in org_lexicon().unnamed_alone for p in parse_word(words[0]))
+    alone = org_lexicon().unnamed_alone
+    if len(words) != 1 or words[0][:3].lower() not in {lemma[:3] for lemma in alone} or is_abbreviation(words[0]):
+        return False  # the prefix check spares most spans a parse
+    return any(p.tag.POS == "NOUN" and p.normal_form in alone for p in parse_word(words[0]))
 
 
 def is_plural_institution(word: str) -> bool:
