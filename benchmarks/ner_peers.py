@@ -37,7 +37,8 @@ text; nested mentions included) and for bare natasha (NewsNERTagger; on NEREL al
 DatesExtractor and MoneyExtractor). Also ms per page (3000 characters) of each.
 
 The held-out and validation Wikinews articles (``data/wikinews/split.json``, ``heldout``
-and ``validation``) are NEREL texts (three in dev, the rest in train): every NEREL split is
+and ``validation``) are NEREL texts (one in dev, the rest in train; session 6's validation
+articles, two of them in dev, are development since session 7 and scored again): every NEREL split is
 read without them, and the output says how many were left out. ``--limit N`` takes the first N documents in name
 order and then leaves the held-out ones out.
 

@@ -337,7 +337,7 @@ SCHEMAS: dict[str, Schema] = {
         "forms": list_of(TEXT, 1), "abbreviations": WORDS}), 12)}),
     "ner_context.json": record(required={
         "prepositions": mapping(TEXT, list_of(one_of(CASES, "case"), 1)), "naming_verbs": WORDS}),
-    "ner_place_endings.json": record(required={"endings": mapping(TEXT, WORDS)}),
+    "ner_place_endings.json": record(required={"endings": mapping(TEXT, WORDS)}, optional={"appositive_heads": WORDS}),
     "ner_surnames.json": record(required={"paradigms": list_of(record(required={
         "suffixes": WORDS, "masc": TEXT, "femn": TEXT, "endings": mapping(TEXT, list_of(both(
             TEXT, where(lambda v: re.fullmatch(r"(masc|femn),(nomn|gent|datv|accs|ablt|loct)", v),

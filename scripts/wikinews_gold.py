@@ -78,12 +78,18 @@ EXTENSION_DRAW = 10
 # left, with its own seed. Written to split.json (``dev_extension_2``) and its hashes to
 # reference.json before the pipeline ran on any of the drawn articles.
 EXTENSION_2_SEED = 20261206_5
-# A validation draw (session 6), by the same rule from the pool the three development draws
+# A fourth development draw: session 6 drew it as the validation set, by the same rule from
+# the pool the three development draws left (its entry in split.json, ``dev_extension_3``,
+# is that draw exactly as made: rule, seed, pool, ``docs``). Its aggregate was looked at five
+# times in session 6, so from session 7 it is development, and a fresh validation draw
+# replaces it.
+EXTENSION_3_SEED = 20261206_6
+# The validation draw (session 7), by the same rule from the pool the four development draws
 # left, with its own seed. Its role is to check that a change tuned on development material
 # transfers: only its aggregate figures are printed, a few times a round, and its errors are
 # never read. Written to split.json (``validation``) and its hashes to reference.json before
 # any of its articles was annotated or run through the pipeline.
-VALIDATION_SEED = 20261206_6
+VALIDATION_SEED = 20261206_7
 VALIDATION_DRAW = 8
 
 
@@ -152,7 +158,7 @@ def draw_extension(first: dict, earlier: tuple[dict, ...] = (), seed: int = EXTE
     """A further development draw: court, detention and protest stories no earlier draw took."""
     taken = set(first["heldout"]) | set(first["dev"])
     for drawn in earlier:
-        taken |= set(drawn["dev"])
+        taken |= set(drawn_docs(drawn))
     pool = [doc for doc in candidates() if doc not in taken
             and kind_hits(read_text(doc), EXTENSION_KINDS) >= EXTENSION_MIN_HITS]
     which = "the first draw" if not earlier else "the earlier draws"
@@ -162,23 +168,41 @@ def draw_extension(first: dict, earlier: tuple[dict, ...] = (), seed: int = EXTE
             "dev": random.Random(seed).sample(pool, size)}
 
 
-EXTENSIONS = ("dev_extension", "dev_extension_2")  # the further development draws, in order
+# The further development draws, in order. The last was drawn as a validation draw and is
+# stored as drawn (its articles under ``docs``, not ``dev``).
+EXTENSIONS = ("dev_extension", "dev_extension_2", "dev_extension_3")
 VALIDATION = "validation"  # the validation draw: checks transfer, never tuned on
 SPLITS = ("heldout", "dev", VALIDATION)
 
 
-def draw_validation(first: dict, extensions: tuple[dict, ...]) -> dict:
-    """The validation draw: the rule of the development draws over what none of them took."""
-    drawn = draw_extension(first, extensions, VALIDATION_SEED, VALIDATION_DRAW)
+def drawn_docs(drawn: dict) -> list[str]:
+    """The articles of one further draw, whichever way it was stored."""
+    return drawn["dev"] if "dev" in drawn else drawn["docs"]
+
+
+def draw_validation(first: dict, extensions: tuple[dict, ...], seed: int = VALIDATION_SEED) -> dict:
+    """A validation draw: the rule of the development draws over what none of them took."""
+    drawn = draw_extension(first, extensions, seed, VALIDATION_DRAW)
     return {"rule": {**drawn["rule"], "from": "the candidates not in the earlier draws"
                      " (never a held-out or development article)"},
             "seed": drawn["seed"], "pool": drawn["pool"], "docs": drawn["dev"]}
 
 
+def every_draw() -> dict:
+    """Every draw from NEREL, in the order they were made (what ``select`` writes)."""
+    drawn = draw()
+    drawn["dev_extension"] = draw_extension(drawn)
+    drawn["dev_extension_2"] = draw_extension(drawn, (drawn["dev_extension"],), EXTENSION_2_SEED)
+    drawn["dev_extension_3"] = draw_validation(drawn, (drawn["dev_extension"], drawn["dev_extension_2"]),
+                                               EXTENSION_3_SEED)  # session 6's validation draw
+    drawn[VALIDATION] = draw_validation(drawn, tuple(drawn[key] for key in EXTENSIONS))
+    return drawn
+
+
 def split() -> dict:
-    """split.json as stored; ``dev`` is every development article (both draws)."""
+    """split.json as stored; ``dev`` is every development article (all four draws)."""
     stored = json.loads((DATA / "split.json").read_text(encoding="utf-8"))
-    extra = [doc for key in EXTENSIONS for doc in stored.get(key, {}).get("dev", [])]
+    extra = [doc for key in EXTENSIONS if key in stored for doc in drawn_docs(stored[key])]
     return {**stored, "dev": stored["dev"] + extra, VALIDATION: stored.get(VALIDATION, {}).get("docs", [])}
 
 
@@ -337,15 +361,12 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         if args.command == "select":
-            drawn = draw()
+            drawn = every_draw()
             print(f"{drawn['candidates']} candidates; held out: {' '.join(drawn['heldout'])}; "
                   f"development: {' '.join(drawn['dev'])}")
-            drawn["dev_extension"] = draw_extension(drawn)
-            drawn["dev_extension_2"] = draw_extension(drawn, (drawn["dev_extension"],), EXTENSION_2_SEED)
-            for key, which in zip(EXTENSIONS, ("second", "third")):
+            for key, which in zip(EXTENSIONS, ("second", "third", "fourth (session 6's validation)")):
                 print(f"{which} development draw, {drawn[key]['pool']} in its pool: "
-                      f"{' '.join(drawn[key]['dev'])}")
-            drawn[VALIDATION] = draw_validation(drawn, tuple(drawn[key] for key in EXTENSIONS))
+                      f"{' '.join(drawn_docs(drawn[key]))}")
             print(f"validation draw, {drawn[VALIDATION]['pool']} in its pool: {' '.join(drawn[VALIDATION]['docs'])}")
             path = DATA / "split.json"
             if path.exists():
@@ -358,10 +379,13 @@ def main(argv: list[str] | None = None) -> int:
                 for key in later:
                     if key in stored and stored[key] != drawn[key]:
                         raise WikinewsGoldError(f"the {key} draw differs from data/wikinews/split.json")
+                    if key not in stored and not args.write:  # a new draw is written, never assumed
+                        raise WikinewsGoldError(f"the {key} draw is not in data/wikinews/split.json"
+                                                " (select --write stores a new draw)")
             if args.write:
                 DATA.mkdir(parents=True, exist_ok=True)
                 path.write_text(json.dumps(drawn, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-                docs = (drawn["heldout"] + drawn["dev"] + [doc for key in EXTENSIONS for doc in drawn[key]["dev"]]
+                docs = (drawn["heldout"] + drawn["dev"] + [doc for key in EXTENSIONS for doc in drawn_docs(drawn[key])]
                         + drawn[VALIDATION]["docs"])
                 (DATA / "reference.json").write_text(
                     json.dumps(reference_record(docs), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")

@@ -415,6 +415,28 @@ def test_a_season_or_a_part_narrows_its_date_inside_the_span(text, span, normal)
     assert [(m.text, m.normal) for m in tag_dates(text, REPORT)] == [(span, normal)]
 
 
+# A year after a season or a part of a period needs no «года» (news and reports drop it:
+# «осенью 2012»); a number after a season that counts something is no year.
+@pytest.mark.parametrize("text, span, normal", [
+    ("Осенью 2014 полиция вызвала волонтёров на допрос.", "Осенью 2014", "2014"),
+    ("Его уволили летом 2017, после пикета.", "летом 2017", "2017"),
+    ("В конце 2015 правозащитники подали жалобу.", "конце 2015", "2015"),
+    ("зимой 2010-го участник акции был задержан", "зимой 2010-го", "2010"),
+    ("В начале 2019 суд отклонил иск.", "начале 2019", "2019"),
+])
+def test_a_year_after_a_season_or_part_needs_no_cue(text, span, normal):
+    assert [(m.text, m.normal) for m in tag_dates(text, REPORT)] == [(span, normal)]
+
+
+@pytest.mark.parametrize("text", [
+    "Весной 2000 человек вышли на улицы.",
+    "Летом 1500 рублей хватало на неделю.",
+    "В конце 2016 года его осудили.",  # the cued year is one date, not two
+])
+def test_a_number_after_a_season_is_a_year_only_when_nothing_counts_it(text):
+    assert [m.normal for m in tag_dates(text, REPORT)] in ([], ["2016"])
+
+
 @pytest.mark.parametrize("text", ["Летом в Москве жарко.", "Начало акции перенесли.", "Зимой его задержали."])
 def test_a_season_or_a_part_alone_is_no_date(text):
     assert tag_dates(text, REPORT) == []

@@ -200,6 +200,25 @@ def test_known_counts_on_shifted_gold(out_dir, tmp_path):
     assert m["events"]["fields"]["place"]["accuracy"] == 1.0
 
 
+def test_fields_given_count_every_value_the_pipeline_gives(tmp_path):
+    """Beside accuracy (over the fields gold states, where no value is as wrong as a wrong
+    one), how often a value the pipeline gives is right: a value where gold states none
+    counts as given and not right, no value is not counted."""
+    events = [
+        ("detention", "задержала", {"date_start": "2012-03-24", "date_end": "2012-03-24", "place": "Алматы",
+                                    "persons": "Бахыт Туменова; Ерлан Калиев"}),
+        ("fine", "оштрафовал", {"persons": "Бахыт Туменов", "place": "Астана"}),  # gold states no place
+        ("court", "Суд", {}),
+    ]
+    out = write_out(tmp_path / "out", "almaty_2012", CLEAN, PREDICTED_MENTIONS, events)
+    m = reconcile(out, DATA / "gold", tmp_path / "report").metrics
+    assert m["events"]["fields"]["place"] == {"correct": 1, "total": 1, "accuracy": 1.0}
+    assert m["events"]["fields_given"]["place"] == {"correct": 1, "total": 2, "accuracy": 0.5}
+    assert m["events"]["fields_given"]["persons"] == {"correct": 1, "total": 2, "accuracy": 0.5}
+    assert m["events"]["fields_given"]["date"] == {"correct": 1, "total": 1, "accuracy": 1.0}
+    assert "negated" not in m["events"]["fields_given"]  # a flag is always given
+
+
 def test_discrepancy_table(out_dir, tmp_path):
     report = reconcile(out_dir, DATA / "gold", tmp_path / "report")
     found = [(r["kind"], r["issue"], r["type"], r["field"], r["gold"], r["predicted"]) for r in report.discrepancies]

@@ -42,20 +42,36 @@ def test_the_further_development_draws_take_no_article_of_an_earlier_one():
     taken = set(stored["heldout"]) | set(stored["dev"])
     extensions = []
     for key in wikinews_gold.EXTENSIONS:
-        extension = stored[key]["dev"]
-        assert len(extension) == len(set(extension)) == wikinews_gold.EXTENSION_DRAW
+        extension = wikinews_gold.drawn_docs(stored[key])
+        assert len(extension) == len(set(extension)) in (wikinews_gold.EXTENSION_DRAW, wikinews_gold.VALIDATION_DRAW)
         assert not set(extension) & taken
         taken |= set(extension)
         extensions += extension
-    assert stored["dev_extension_2"]["seed"] == wikinews_gold.EXTENSION_2_SEED != wikinews_gold.EXTENSION_SEED
+    seeds = [stored[key]["seed"] for key in wikinews_gold.EXTENSIONS] + [stored[wikinews_gold.VALIDATION]["seed"]]
+    assert len(set(seeds)) == len(seeds) and stored["seed"] not in seeds  # every draw its own seed
     assert wikinews_gold.split()["dev"] == stored["dev"] + extensions  # development is every draw
+    assert len(wikinews_gold.split()["dev"]) == 40
     assert not set(wikinews_gold.split()["dev"]) & set(wikinews_gold.split()["heldout"])
+
+
+def test_session_six_validation_draw_is_development_now():
+    """Looked at five times in session 6, it became development in session 7: its articles
+    are scored with ``wikinews-dev`` and none of them is in the validation set."""
+    stored = wikinews_gold.stored_split()
+    old = stored["dev_extension_3"]
+    assert old["seed"] == wikinews_gold.EXTENSION_3_SEED == 20261206_6
+    assert old["pool"] == 35 and len(old["docs"]) == 8  # stored exactly as drawn
+    split = wikinews_gold.split()
+    assert set(old["docs"]) <= set(split["dev"])
+    assert not set(old["docs"]) & set(split[wikinews_gold.VALIDATION])
+    assert all(wikinews_gold.split_of(doc) == "dev" for doc in old["docs"])
 
 
 def test_the_validation_draw_takes_no_article_of_an_earlier_one():
     stored = wikinews_gold.stored_split()
     validation = stored[wikinews_gold.VALIDATION]
-    assert validation["seed"] == wikinews_gold.VALIDATION_SEED
+    assert validation["seed"] == wikinews_gold.VALIDATION_SEED == 20261206_7
+    assert validation["pool"] == 27  # the 35 of session 6's pool less the 8 it drew
     assert len(validation["docs"]) == len(set(validation["docs"])) == wikinews_gold.VALIDATION_DRAW
     split = wikinews_gold.split()
     assert split[wikinews_gold.VALIDATION] == validation["docs"]
@@ -69,6 +85,7 @@ def test_stored_articles_are_all_drawn_and_held_out_first():
     stored = set(wikinews_gold.stored_docs())
     assert stored <= set(split["heldout"]) | set(split["dev"]) | set(split[wikinews_gold.VALIDATION])
     assert set(split["heldout"]) <= stored  # the held-out half was annotated first, all of it
+    assert set(split[wikinews_gold.VALIDATION]) <= stored  # the validation draw is annotated, all of it
 
 
 @needs_nerel
@@ -80,7 +97,25 @@ def test_the_draw_reproduces_the_stored_split():
     assert second == stored["dev_extension"]
     third = wikinews_gold.draw_extension(drawn, (second,), wikinews_gold.EXTENSION_2_SEED)
     assert third == stored["dev_extension_2"]
-    assert wikinews_gold.draw_validation(drawn, (second, third)) == stored[wikinews_gold.VALIDATION]
+    fourth = wikinews_gold.draw_validation(drawn, (second, third), wikinews_gold.EXTENSION_3_SEED)
+    assert fourth == stored["dev_extension_3"]  # session 6's validation draw, as drawn then
+    assert wikinews_gold.draw_validation(drawn, (second, third, fourth)) == stored[wikinews_gold.VALIDATION]
+    assert wikinews_gold.every_draw() == stored
+
+
+@needs_nerel
+def test_select_fails_when_a_stored_draw_differs(tmp_path, monkeypatch, capsys):
+    stored = wikinews_gold.stored_split()
+    changed = {**stored, wikinews_gold.VALIDATION: {**stored[wikinews_gold.VALIDATION],
+                                                   "docs": stored["dev_extension_3"]["docs"]}}
+    (tmp_path / "split.json").write_text(json.dumps(changed, ensure_ascii=False), encoding="utf-8")
+    monkeypatch.setattr(wikinews_gold, "DATA", tmp_path)
+    assert wikinews_gold.main(["select"]) == 1
+    assert "validation draw differs" in capsys.readouterr().err
+    del changed[wikinews_gold.VALIDATION]  # a draw missing from split.json is no pass either
+    (tmp_path / "split.json").write_text(json.dumps(changed, ensure_ascii=False), encoding="utf-8")
+    assert wikinews_gold.main(["select"]) == 1
+    assert "not in data/wikinews/split.json" in capsys.readouterr().err
 
 
 @needs_nerel

@@ -61,6 +61,9 @@ class _Tally:
     values: dict = field(default_factory=dict)  # type -> field -> Counter(correct, total)
     events: dict = field(default_factory=dict)  # type -> Counter(tp, fp, fn)
     event_fields: dict = field(default_factory=dict)  # field -> Counter(correct, total)
+    # field -> Counter(correct, total) over the values the pipeline gives on matched events,
+    # right or not, gold stating one or not: what a user reading a filled cell can trust
+    fields_given: dict = field(default_factory=dict)
     unaligned: Counter = field(default_factory=Counter)
 
     def count(self, table: dict, key: str, **add: int) -> None:
@@ -248,6 +251,9 @@ def _pred_event_item(row: dict, out: OutputDocument) -> Item:
                  frozenset({row["sent_id"]}) if row["sent_id"] is not None else frozenset())
 
 
+FLAGS = ("approx", "negated", "aggregate")  # always given (true or false): no "given" share
+
+
 def _describe(values: dict) -> str | None:
     """An event's fields in one line: ``persons: Ерлан Калиев | term: 15 15 day``."""
     groups = []
@@ -277,6 +283,10 @@ def _compare_events(gold: AnnotatedDocument, out: OutputDocument, placer: _Place
     for g, p in pairs:
         gi, pi = gold_items[g], pred_items[p]
         for name, parts in EVENT_FIELDS.items():
+            if name not in FLAGS and any(given(pi.values.get(part)) for part in parts):
+                right = all(same_value(part, gi.values[part], pi.values.get(part)) if given(gi.values.get(part))
+                            else not given(pi.values.get(part)) for part in parts)
+                tally.fields_given.setdefault(name, Counter()).update(correct=int(right), total=1)
             told = stated(gi.values, parts)
             if not told:
                 continue
@@ -421,6 +431,7 @@ def compare(gold_docs: list[AnnotatedDocument], out_docs: dict[str, OutputDocume
         "events": {
             "types": _per_type(tally.events),
             "fields": {f: _accuracy(c) for f, c in tally.event_fields.items()},
+            "fields_given": {f: _accuracy(c) for f, c in tally.fields_given.items()},
             "unaligned": tally.unaligned["event"],
         },
     }

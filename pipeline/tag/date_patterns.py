@@ -105,6 +105,7 @@ def lexicon() -> dict:
     no_word = r"(?<![\w])"
     no_letter = r"(?<![а-яa-z])"
     night = "|".join(sorted(map(_phrase_pattern, _words("night_ranges")), key=len, reverse=True))
+    mods = "|".join(_phrase_pattern(m) for m in _words("modifiers"))
     patterns = {
         "day_month": rf"{day('d1')}{SP}{month('m1')}{tail('y1', 'c1', 'r1')}",
         "day_range": rf"{day('d1')}{to}"
@@ -122,6 +123,8 @@ def lexicon() -> dict:
         "year_range": rf"(?<![\w.,/-]){year('y1')}"
                       rf"(?:{SP}(?P<c1>{YEAR_CUE}))?{to}(?P<y2>[12]\d{{3}}|\d\d)(?!\d)"
                       rf"(?:{SP}(?P<c2>{YEAR_CUE}))?",
+        # 'осенью 2012', 'в конце 2015': a season or part before a year cues it as «года» does
+        "modified_year": rf"{no_word}(?:{mods}){SP1}{year('y1')}(?!{SP}(?:{YEAR_CUE}))",
         "bare_year": rf"{no_word}(?P<p>{year_preps}){SP1}{year('y1')}"
                      rf"(?={SP}(?:[.,;:!?)»]|$))",
         "numeric": rf"(?<![\w./:№-])(?:(?P<d1>[0-3]?\d)(?P<sep>[./])(?P<m1>[01]?\d)(?P=sep)"
@@ -131,7 +134,6 @@ def lexicon() -> dict:
         "relative": rf"(?<![\w.])(?P<r1>{rel_all})(?![\w])",
     }
     preps = "|".join(_words("prepositions"))
-    mods = "|".join(_phrase_pattern(m) for m in _words("modifiers"))
     return {
         "month_of": month_of,
         "relative": [(re.compile(p, re.I), row) for p, row in relative.items()],

@@ -28,6 +28,7 @@ from functools import lru_cache
 
 from ..records import DATE, DateValue, Mention
 from ..resources import load_json
+from ..nlp import parse_word
 from .date_patterns import CUED, PLAUSIBLE, SP, TWO_DIGIT_PIVOT, URL, lexicon
 from .dateline import Point, first_day, last_day, pick_doc_date, resolve_ends, valid
 from .overlaps import SpanIndex
@@ -125,6 +126,11 @@ def _read(kind: str, match: re.Match, cued_before: bool) -> Expression | None:
             end = match.end("m2")
         return Expression(start, end, Point(None, _month(match, "m1")),
                           Point(year, _month(match, "m2")), relative)
+    if kind == "modified_year":  # the span starts at the year: the modifier joins it as a prefix
+        year = _int(match, "y1")
+        if year not in PLAUSIBLE or _counts_something(match.string, match.end()):
+            return None
+        return Expression(match.start("y1"), end, Point(year), Point(year))
     if kind in ("year", "bare_year"):
         year = _int(match, "y1")
         if year not in (CUED if kind == "year" else PLAUSIBLE):
@@ -160,6 +166,21 @@ def _read(kind: str, match: re.Match, cued_before: bool) -> Expression | None:
         relative = _relative(match.group("r1"))
         return Expression(start, end, Point(), Point(), relative)
     raise ValueError(f"unknown date pattern {kind!r}")
+
+
+_NEXT_WORD = re.compile(r"[^\S\n]*([а-яё]+)", re.I)
+
+
+def _counts_something(folded: str, end: int) -> bool:
+    """Whether the word after a number is a noun it counts (``весной 2000 человек``), so
+    the number is no year.
+
+    >>> _counts_something("весной 2000 человек вышли", 11), _counts_something("осенью 2014 его", 11)
+    (True, False)
+    """
+    word = _NEXT_WORD.match(folded, end)
+    return bool(word) and any(p.tag.POS == "NOUN" and p.tag.case == "gent" and p.tag.number == "plur"
+                              for p in parse_word(word.group(1).lower()))
 
 
 def _prefix(folded: str, start: int) -> tuple[int, str | None, bool]:

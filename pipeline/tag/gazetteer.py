@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from ..nlp import parse_word
+from ..nlp import from_dictionary, parse_word
 from ..resources import fold, load_csv, load_json
 from .inflect import normalise_phrase
 
@@ -425,14 +425,19 @@ def _is_place_genitive(words: list[str]) -> bool:
     return any(p.tag.case == "gent" for p in parse_word(words[-1]) if "Geox" in p.tag or p.tag.POS == "NOUN")
 
 
-def place_nominative(surface: str) -> str:
-    """A place name the gazetteer lacks, in the nominative: the phrase rules, else
-    the last word's guessed nominative when it ends in vowel + consonant
-    (``Жанао Озене`` -> ``Жанао Озен``; ``Шетпе`` does not decline and stays).
+def place_nominative(surface: str, before: str = "") -> str:
+    """A place name the gazetteer lacks, in the nominative: as written when it is an
+    appositive of a settlement noun (:func:`is_appositive`; ``before`` is the text before
+    it), else the phrase rules, else the last word's guessed nominative when it ends in
+    vowel + consonant (``Жанао Озене`` -> ``Жанао Озен``; ``Шетпе`` does not decline and stays).
 
     >>> place_nominative("Жанао Озене"), place_nominative("Шетпе"), place_nominative("Южной Азии")
     ('Жанао Озен', 'Шетпе', 'Южная Азия')
+    >>> place_nominative("Орегада"), place_nominative("Орегада", "прокуратура штата ")
+    ('Орегад', 'Орегада')
     """
+    if before and is_appositive(surface, before):
+        return surface
     normal = normalise_phrase(surface)
     if normal != surface or not surface[-1:].isalpha():
         return normal
@@ -444,6 +449,41 @@ def place_nominative(surface: str) -> str:
                 and re.search(r"[аеиоуыэюя][бвгджзклмнпрстфхцчшщ]$", stem) and last.lower().startswith(stem)):
             return surface[: len(surface) - len(last)] + last[: len(stem)]
     return normal
+
+
+@cache
+def _appositive_heads() -> frozenset[str]:
+    return frozenset(load_json("ner_place_endings.json").get("appositive_heads", ()))
+
+
+_LAST_WORD = re.compile(r"([А-ЯЁа-яё-]+)[^\S\n]*\Z")
+
+
+def is_appositive(surface: str, before: str) -> bool:
+    """Whether a one-word name pymorphy3 does not know stands after a settlement noun as
+    its appositive, in the nominative whatever the noun's case: the noun is nominative, or
+    the name can be read in the nominative (``штата Тревада``, though ``Тревад`` in the
+    genitive is a guess too), or in none of the noun's cases. A name that can only agree
+    with the noun (``в городе Кервале``) and a known word are left to the phrase rules.
+
+    >>> is_appositive("Тальвин", "портовый город "), is_appositive("Тальвин", "в ")
+    (True, False)
+    """
+    head = _LAST_WORD.search(before)
+    if not head or " " in surface.strip() or not surface.isalpha():
+        return False
+    heads = [p for p in parse_word(head.group(1).lower())
+             if p.tag.POS == "NOUN" and p.normal_form.replace("ё", "е") in {h.replace("ё", "е") for h in _appositive_heads()}]
+    if not heads:
+        return False
+    readings = [p for p in parse_word(surface.lower()) if p.tag.POS == "NOUN"]
+    # a word read whole from the dictionary is known; one read as a known word after an
+    # unknown prefix (``Тов|ия``, like ``Пав|ия``) is a guess
+    if not readings or any(from_dictionary(p) and len(p.methods_stack) == 1 for p in readings):
+        return False
+    head_cases = {p.tag.case for p in heads}
+    own_cases = {p.tag.case for p in readings}
+    return "nomn" in head_cases or "nomn" in own_cases or not own_cases & head_cases
 
 
 def document_country(text: str) -> str | None:

@@ -863,7 +863,7 @@ def _to_mentions(text: str, spans: list[Span]) -> list[Mention]:
     for span in spans:
         surface = text[span.start : span.end]
         if span.type == LOC:
-            normals[id(span)] = span.name or place_nominative(surface)
+            normals[id(span)] = span.name or place_nominative(surface, text[max(0, span.start - 40) : span.start])
         elif span.type == ORG:
             normals[id(span)] = normalise_org(surface)
     entity_of: dict[tuple, int] = {}
