@@ -256,6 +256,8 @@ REWRITE = both(list_of(TEXT), where(lambda v: len(v) == 2 and _is_regex(v[0]),
                                     "expected [regular expression, replacement], found {value!r}"))
 CYRILLIC_WORD = both(TEXT, where(lambda v: bool(re.fullmatch(r"[А-ЯЁ][а-яё]+", v)),
                                  "expected a capitalised Cyrillic word, found {value!r}"))
+LATIN_WORD = both(TEXT, where(lambda v: bool(re.fullmatch(r"[A-Z][a-z]+", v)),
+                                "expected a capitalised Latin word, found {value!r}"))
 # A gazetteer row (both gazetteer files): name, canonical, kind, country.
 PLACE_ROW = record(required={
     "name": both(TEXT, where(str.strip, "empty name")),
@@ -321,7 +323,8 @@ SCHEMAS: dict[str, Schema] = {
         "surname_endings": record(required={"strong": list_of(REGEX, 1), "weak": list_of(REGEX, 1)}),
         "first_names": list_of(record(required={
             "name": CYRILLIC_WORD, "gender": one_of(("masc", "femn"), "gender"),
-            "forms": list_of(CYRILLIC_WORD, 1)}), 1)}, optional={"about": TEXT}),
+            "forms": list_of(CYRILLIC_WORD, 1)}, optional={"latin": list_of(LATIN_WORD, 1)}), 1)},
+        optional={"about": TEXT}),
     "link_people.json": LINK_PARAMETERS,
     "link_synthetic_names.json": record(required={
         "male": list_of(CYRILLIC_WORD, 1), "female": list_of(CYRILLIC_WORD, 1),
@@ -338,7 +341,9 @@ SCHEMAS: dict[str, Schema] = {
     "ner_context.json": record(required={
         "prepositions": mapping(TEXT, list_of(one_of(CASES, "case"), 1)), "naming_verbs": WORDS}),
     "ner_place_endings.json": record(required={"endings": mapping(TEXT, WORDS)}, optional={"appositive_heads": WORDS}),
-    "ner_surnames.json": record(required={"paradigms": list_of(record(required={
+    "ner_surnames.json": record(required={
+        "latin_endings": record(required={"strong": WORDS, "weak": WORDS}),
+        "paradigms": list_of(record(required={
         "suffixes": WORDS, "masc": TEXT, "femn": TEXT, "endings": mapping(TEXT, list_of(both(
             TEXT, where(lambda v: re.fullmatch(r"(masc|femn),(nomn|gent|datv|accs|ablt|loct)", v),
                         "expected 'gender,case', found {value!r}"))))}))}),
@@ -367,7 +372,8 @@ SCHEMAS: dict[str, Schema] = {
             **{key: WORDS for key in ("heads", "standalone", "named_by_genitive", "determiners",
                                       "abbreviations", "legal_forms", "not_org", "named_by_field")},
             **{key: list_of(LEMMA) for key in ("complement_not", "complement_not_singular",
-                                               "complement_office", "designators", "work_nouns")}}),
+                                               "complement_office", "designators", "work_nouns",
+                                               "unnamed_alone")}}),
         where(_designators_are_units, "every 'designators' lemma must be a 'named_by_genitive' or "
                                       "'named_by_field' head (it only narrows those)")),
     "quantity_words.json": record(required={

@@ -133,8 +133,8 @@ YEARLESS = [
     ("решение 28 января 2012 г. выйти на митинг. Революции 1917 года. 25 февраля отказ",
      None, "25 февраля", "2012-02-25"),
     ("В 2012г. нам сорвали мероприятие. 24 марта снова", None, "24 марта", "2012-03-24"),
-    # else the nearest following one
-    ("24 марта был митинг, как и в 2010 году", None, "24 марта", "2010-03-24"),
+    # else the nearest following day or month with its year
+    ("24 марта был митинг, как и 12 апреля 2010 года", None, "24 марта", "2010-03-24"),
 ]
 
 REPORT = dt.date(2015, 2, 26)
@@ -191,6 +191,15 @@ def test_missing_year_from_the_narrative(text, doc_date, span, normal):
 @pytest.mark.parametrize("text, doc_date, span, normal", YEARLESS)
 def test_missing_year_is_filled(text, doc_date, span, normal):
     assert (span, normal) in [(m.text, m.normal) for m in tag_dates(text, doc_date)]
+
+
+# a bare year told after it is no year of the narrative (``по делу от 2011 года``): the
+# guidelines take a year only from before, and a bare year is more often history
+@pytest.mark.parametrize("text", ["19 мая суд закрыл процесс по делу от 2011 года",
+                                  "2 июля в Твери задержали активиста, как и в 2009 году"])
+def test_a_bare_year_told_later_gives_no_year(text):
+    mention = tag_dates(text, None)[0]
+    assert mention.normal is None and mention.value is None
 
 
 def test_unresolvable_date_is_kept_without_value():

@@ -8,26 +8,29 @@ from collections import Counter
 
 import pytest
 
-from benchmarks.linking import HELDOUT_2_PAIRS, HELDOUT_PAIRS, split_of
+from benchmarks.linking import HELDOUT_2_PAIRS, HELDOUT_3_PAIRS, HELDOUT_PAIRS, split_of
 from pipeline.link.gold import read_gold
 
 
-def test_each_pair_file_document_has_one_split_and_the_second_held_out_split_is_whole():
+def test_each_pair_file_document_has_one_split_and_the_later_held_out_splits_are_whole():
     docs = read_gold(annotated=False)
     assert len({d.doc_id for d in docs}) == len(docs), "document ids are unique"
     splits = Counter(split_of(d.origin) for d in docs)
-    # Both statements of each pair of the second held-out split, and nothing else.
+    # Both statements of each pair of the second and third held-out splits, and nothing else.
     assert splits["heldout_2"] == 2 * len(HELDOUT_2_PAIRS)
+    assert splits["heldout_3"] == 2 * len(HELDOUT_3_PAIRS)
     assert not HELDOUT_2_PAIRS & HELDOUT_PAIRS
+    assert not HELDOUT_3_PAIRS & (HELDOUT_PAIRS | HELDOUT_2_PAIRS)
     for doc in docs:
         pair = doc.origin.split(":")[-1]
         number = int(re.search(r"_(\d+)$", pair)[1])
         expected = ("heldout_2" if pair in HELDOUT_2_PAIRS
+                    else "heldout_3" if pair in HELDOUT_3_PAIRS
                     else "heldout" if 12 <= number <= 22 else "dev")
         assert split_of(doc.origin) == expected, doc.doc_id
 
 
-def test_the_second_held_out_split_links_only_within_itself():
+def test_the_later_held_out_splits_link_only_within_themselves():
     # A label shared with another split would tie held-out statements to development
     # ones (and a development figure to held-out material).
     by_label: dict[str, set[str]] = {}
@@ -48,7 +51,7 @@ def test_the_benchmark_scores_the_development_split_unless_asked(capsys):
     assert "gold input, dev" in printed and printed.count("gold input") == 1
 
 
-@pytest.mark.parametrize("split", ["heldout", "heldout_2", "all"])
+@pytest.mark.parametrize("split", ["heldout", "heldout_2", "heldout_3", "all"])
 @pytest.mark.parametrize("flag", ["--keep", "--errors"])
 def test_heldout_splits_refuse_keep_and_errors(tmp_path, capsys, split, flag):
     """Nobody reads the pipeline's output or mistakes on held-out statements: asking for

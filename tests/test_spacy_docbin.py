@@ -201,7 +201,7 @@ def test_export_and_import_through_the_cli(pipeline_out, tmp_path):
 
 def test_spacy_train_learns_a_ner_from_the_export(sample_out, tmp_path):
     """The export is training data as ``spacy train`` reads it: a tiny CPU ``ner`` trained
-    for 80 steps loads and finds our kinds of mention in a statement it was trained on."""
+    for 120 steps loads and finds our kinds of mention in a statement it was trained on."""
     data = tmp_path / "train.spacy"
     assert CliRunner().invoke(main, ["export", str(sample_out), "--format", "spacy", "-o", str(data)]).exit_code == 0
     spacy_cli = [sys.executable, "-m", "spacy"]
@@ -209,7 +209,7 @@ def test_spacy_train_learns_a_ner_from_the_export(sample_out, tmp_path):
                     "--pipeline", "ner", "--optimize", "efficiency"], check=True, capture_output=True)
     trained = subprocess.run(
         [*spacy_cli, "train", str(tmp_path / "ner.cfg"), "--paths.train", str(data), "--paths.dev", str(data),
-         "--training.max_steps", "80", "--training.eval_frequency", "40", "--output", str(tmp_path / "model")],
+         "--training.max_steps", "120", "--training.eval_frequency", "40", "--output", str(tmp_path / "model")],
         capture_output=True, text=True, timeout=600)
     assert trained.returncode == 0, trained.stderr[-2000:]
     model = spacy.load(tmp_path / "model" / "model-last")

@@ -105,6 +105,37 @@ def is_time_reference(tokens: tuple[Token, ...], index: int) -> bool:
 COUNTED_FROM = {"после"}  # "через два дня после митинга": what the counted days run from
 
 
+# Penalties given for something done earlier: the day of what they punish is not theirs.
+PENALTY_TYPES = frozenset({"fine", "custody", "court", "compulsory_work", "warning"})
+
+
+def dates_punished_act(tokens: tuple[Token, ...], at: Sequence[int], hit: TriggerHit) -> bool:
+    """Whether a date lies in the reason a penalty gives (``оштрафовал за участие в акции
+    23 января``, ``арестован на 10 суток за пикет 5 мая``): after the trigger, behind a
+    ``за`` with no clause break or verb between them, or (where the parse says so) below a
+    word ``за`` governs. That day is the act's; the fine or the arrest came later, on a
+    day this sentence may not tell."""
+    if hit.type not in PENALTY_TYPES or not at:
+        return False
+    inside, trigger = set(at), set(hit.tokens)
+    first = min(at)
+    if first > max(trigger):
+        for token in reversed(tokens[max(trigger) + 1 : first]):
+            if token.text in _CLAUSE_BREAKS or token.pos in {"VERB", "AUX"}:
+                break
+            if token.text.lower() == "за" and token.rel == "case":
+                return True
+    index = span_head(tokens, at)
+    for _ in range(len(tokens)):
+        index = tokens[index].head
+        if index < 0 or index in trigger:
+            return False
+        if index not in inside and any(t.head == index and t.rel == "case" and t.text.lower() == "за"
+                                       for t in tokens):
+            return True
+    return False
+
+
 def counted_from(tokens: tuple[Token, ...], phrase: Sequence[int]) -> set[int]:
     """The tokens of the happening a counted day runs from (``через два дня после
     митинга``, ``на следующий день после акции``): the complement of ``после`` right after
@@ -434,6 +465,8 @@ def _scores(tokens, hits: list[TriggerHit], candidate: Candidate) -> list[tuple[
             continue  # "задержали ..., на следующий день оштрафовали": a counted day dates what follows it
         if candidate.date is not None and hit.anchor in counted_from(tokens, at):
             continue  # "через два дня после митинга суд оштрафовал": the rally is what it counts from
+        if role == "date" and dates_punished_act(tokens, at, hit):
+            continue  # "оштрафовал за акцию 23 января": the day of the act punished, not of the fine
         if role == "place" and candidate.mention is not None and hit.type in MOVING_TYPES and is_goal(tokens, at):
             continue  # "экстрадирован в США", "доставлен в Москву": where to, not where it happened
         if role in {"person", "count"} and is_time_reference(tokens, hit.anchor):

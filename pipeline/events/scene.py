@@ -231,6 +231,44 @@ def carry_dates(drafts: list[Draft], date_anchors, rally_dates_blocked: set[int]
             draft.update(date=day_before(draft.event.date))
 
 
+PERSONAL_PRONOUNS = {"он", "она", "они"}
+OPENING_TOKENS = 4  # a back-reference this near the line's start opens it
+
+
+def points_back(tokens: tuple[Token, ...]) -> bool:
+    """The sentence opens by pointing back at what was just told: a third-person pronoun
+    (``Его доставили``, ``Кроме того, ему``) or ``тогда же`` among its first words."""
+    words = [t for t in tokens if t.pos != "PUNCT"][:OPENING_TOKENS]
+    for i, token in enumerate(words):
+        if token.pos == "PRON" and token.lemmas & PERSONAL_PRONOUNS:
+            return True
+        if token.text.lower() == "тогда" and i + 1 < len(words) and words[i + 1].text.lower() == "же":
+            return True
+    return False
+
+
+def carry_continuing(drafts: list[Draft], continuing: dict[int, int]) -> None:
+    """A dateless happening told in the first sentence of a line that points back at the
+    line right before (:func:`points_back`; the layout's units count blank lines, so a
+    blank line between them ends the story) takes the date of the last dated happening
+    of that line: the narrative's reference time. Not for a total, a later happening
+    (``впоследствии``) or a topic of a list."""
+    dated: defaultdict[int, list[Draft]] = defaultdict(list)
+    for draft in drafts:
+        if draft.event.date is not None and not draft.telling.summary:
+            dated[draft.paragraph].append(draft)
+    for draft in drafts:
+        event, telling = draft.event, draft.telling
+        ends = continuing.get(draft.paragraph)
+        if event.date is not None or ends is None or event.start >= ends:
+            continue
+        if telling.summary or telling.later or telling.listed or telling.day_before:
+            continue
+        before = dated.get(draft.paragraph - 1)
+        if before:
+            draft.update(date=max(before, key=lambda d: d.event.start).event.date)
+
+
 def _until(anchor) -> float:
     """Where a date anchor stops framing: a clause's date at its sentence's end."""
     return anchor[3] if len(anchor) > 3 else float("inf")
@@ -427,6 +465,9 @@ class Scene:
         self.scene_places: list[tuple[int, int, str]] = []  # of them, where things happen (no goal)
         self.introductions: dict[int, DateValue] = {}  # paragraph -> year of the cases it introduces
         self.summary_units: set[int] = set()  # "По итогам полугода": nothing carries into them
+        # a line whose first sentence points back at the line before ("Его доставили ..."):
+        # unit -> where that sentence ends (:func:`carry_continuing`)
+        self.continuing: dict[int, int] = {}
         self._seen_units: set[int] = set()
         self._last_day: DateValue | None = None
         self._heading = ListHeading()  # a list under "Итоги:" / "Сводные данные за март:"
@@ -438,6 +479,9 @@ class Scene:
         day_before_sentence = self._last_day
         if unit not in self._seen_units and sums_up(tokens):
             self.summary_units.add(unit)
+        if unit not in self._seen_units and not caption and points_back(tokens) and not any(
+                p.mention.type == DATE for p in placed):
+            self.continuing[unit] = sentence.end
         self._seen_units.add(unit)
         dates = [p.mention.value for p in placed if p.mention.type == DATE and isinstance(p.mention.value, DateValue)]
         listed_total, heading_date = self._heading.read(sentence.text, tokens, dates)
@@ -532,6 +576,7 @@ class Scene:
         framed = {a[0] for a in self.dates if len(a) == 3}
         introduced = introduced_years(list(self._seen_units), self.introductions, framed)
         carry_dates(drafts, self.dates, self.summary_units, introduced)
+        carry_continuing(drafts, self.continuing)
         carry_places(drafts, self.places, self.scene_places)
 
 

@@ -115,6 +115,18 @@ def _first_names() -> dict[str, dict[str, frozenset[str]]]:
             for form, by_gender in table.items()}
 
 
+@cache
+def _latin_first_names() -> dict[str, dict[str, frozenset[str]]]:
+    """Sound key of a Latin form (``Siarhei``, ``Volha``) -> gender -> the first names
+    it stands for: Belarusian and Ukrainian forms whose Latin spelling no sound key
+    brings to the Russian name's."""
+    table: dict[str, dict[str, set[str]]] = {}
+    for entry in _names_file()["first_names"]:
+        for form in entry.get("latin", ()):
+            table.setdefault(sound_key(form), {}).setdefault(entry["gender"], set()).add(entry["name"])
+    return {key: {g: frozenset(n) for g, n in by_gender.items()} for key, by_gender in table.items()}
+
+
 def full_first_name(word: str, gender: str | None = None) -> tuple[str, str | None]:
     """The full first name a short or variant form stands for, and its gender.
 
@@ -127,8 +139,16 @@ def full_first_name(word: str, gender: str | None = None) -> tuple[str, str | No
     (('Александр', 'masc'), ('Саша', None))
     >>> full_first_name("Слава"), full_first_name("Бахыт")
     (('Слава', None), ('Бахыт', None))
+
+    A name in Latin letters may be the Belarusian or Ukrainian form (``Siarhei``,
+    ``Alena``); a Cyrillic one is read as written:
+
+    >>> full_first_name("Siarhei"), full_first_name("Alena"), full_first_name("Алена")
+    (('Сергей', 'masc'), ('Елена', 'femn'), ('Алена', None))
     """
     by_gender = _first_names().get(fold(word))
+    if not by_gender and not is_cyrillic(word):
+        by_gender = _latin_first_names().get(sound_key(word))
     if not by_gender:
         return word, None
     genders = [gender] if gender in by_gender else list(by_gender)
@@ -294,10 +314,25 @@ def _initial(part: str | None) -> str | None:
 
     >>> [_initial(w) for w in ("Жанар", "Zhanar", "Ж.", "Евгений", "Yevgeny", "Khadija", "Х.")]
     ['j', 'j', 'j', 'e', 'e', 'h', 'h']
+
+    A Latin initial alone that writes a Cyrillic letter of Belarusian and Ukrainian names
+    (``models/link_transliteration.json``, ``initials_across_alphabets``) keys as that letter:
+    ``H. Dubrovskaya`` is ``Г. Дубровская`` (Russian ``Х`` is ``Kh`` in Latin letters).
+
+    >>> _initial("H."), _initial("Г."), _initial("Halina")
+    ('g', 'g', 'h')
     """
     if not part:
         return None
+    if is_initial(part) and not is_cyrillic(part):
+        key = sound_key(part[0])[:1]
+        return _latin_initials_as_cyrillic().get(key, key) or None
     return sound_key(part if not is_initial(part) else part[0])[:1] or None
+
+
+@cache
+def _latin_initials_as_cyrillic() -> dict[str, str]:
+    return {latin: cyrillic for cyrillic, latin in _initials_across_alphabets()}
 
 
 @lru_cache(maxsize=50_000)

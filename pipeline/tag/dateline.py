@@ -37,7 +37,9 @@ How a year the text leaves out is filled (``24 марта``, ``в апреле``
    to the same bound;
 5. without one, the year of the nearest preceding explicit date, day or month
    dates before bare years (``1917 года`` is more often history than narrative),
-   else of the nearest following one;
+   else of the nearest following day or month date with its year, never of a bare
+   year told after it (``19 ноября суд завершил процесс по делу от 2014 года``: the
+   case's year, not the ruling's);
 6. otherwise the mention is kept with no value.
 
 ``сегодня``/``вчера`` and ``в прошлом месяце`` are dates only when the document's
@@ -148,17 +150,13 @@ def _fill_range(first: Point, last: Point) -> tuple[Point, Point]:
 
 def _anchor_year(start: int, anchors: list[tuple[int, int, int]]) -> int | None:
     """Year of the nearest preceding explicit date (day/month ones first),
-    else of the nearest following one; ``anchors`` are sorted by start."""
+    else of the nearest following day/month one; ``anchors`` are sorted by start."""
     cut = bisect.bisect_left(anchors, (start,))
     for rank in (0, 1):
         year = next((y for _, y, r in reversed(anchors[:cut]) if r == rank), None)
         if year is not None:
             return year
-    for rank in (0, 1):
-        year = next((y for s, y, r in anchors[cut:] if r == rank and s > start), None)
-        if year is not None:
-            return year
-    return None
+    return next((y for s, y, r in anchors[cut:] if r == 0 and s > start), None)
 
 
 def narrative_year(first: Point, reference: Point) -> int:

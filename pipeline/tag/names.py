@@ -21,6 +21,7 @@ from ..nlp import Models, parse_word
 from ..records import LOC, ORG, PER, Mention
 from .candidates import SENTENCE_END, WORD, Span
 from .gazetteer import canonical_place, find_places, find_venues, place_nominative
+from .latin_names import latin_people
 from .inflect import abbreviation_stem, is_abbreviation, is_common_word
 from .nesting import geographic_words
 from .org_names import (
@@ -37,6 +38,7 @@ from .orgs import (
     complement_end,
     find_org_words,
     is_plural_institution,
+    is_unnamed_body,
     is_standalone_body,
     normalise_org,
     org_head,
@@ -87,6 +89,8 @@ def tag_names(text: str, models: Models) -> list[Mention]:
     spans = extend_persons(text, spans)
     spans = [piece for span in spans for piece in split_person(text, span)]
     spans = names_with_patronymic(text, spans)
+    # natasha reads ``Elnur Hasanov`` in Russian text as an ORG, or misses ``H. Dubrovskaya``.
+    spans = latin_people(text, spans)
     seen_people = [replace(s) for s in spans if s.type == PER]
     found_places = find_places(text)
     places = [Span(LOC, p.start, p.end, p.canonical, "gazetteer", p.name) for p in found_places]
@@ -106,6 +110,7 @@ def tag_names(text: str, models: Models) -> list[Mention]:
     spans = _take_in_complements(text, spans, inner_orgs)
     spans = _units_before_bodies(text, spans, inner_orgs)
     spans = [_with_ordinal(text, s) for s in spans]
+    spans = _without_unnamed_bodies(text, spans)
     spans = [piece for span in spans for piece in _split_place_off_body(text, span, places, countries)]
     spans = surnames_as_people(text, _without_overlaps(spans))
     spans = _epithet_names(text, spans)
@@ -113,6 +118,7 @@ def tag_names(text: str, models: Models) -> list[Mention]:
     nested = _nested_places(text, spans, seen_places) + quoted_names_inside(text, spans)
     nested += nested_orgs(spans, inner_orgs) + names_before_place(text, spans, nested)
     nested += _nested_people(spans, seen_people) + _regions_of_places(text, spans)
+    nested = [n for n in nested if not (n.type == ORG and is_unnamed_body(text[n.start : n.end]))]
     # A place inside a person named in a name is a piece of that person's name:
     # no ``Ломоносова`` LOC inside ``имени М. В. Ломоносова``.
     nested = [n for n in nested if n.type == PER or not any(
@@ -607,6 +613,14 @@ def _units_before_bodies(text: str, spans: list[Span], inner_orgs: list[Span]) -
 
 # An ordinal in figures right before a name: ``1-го``, ``2-й``, ``16-ой``.
 _ORDINAL_BEFORE = re.compile(r"(?<![\w-])\d{1,3}-(?:[а-яё]{1,3}) \Z")
+
+
+def _without_unnamed_bodies(text: str, spans: list[Span]) -> list[Span]:
+    """``в суд`` alone: which court is not said, so no organisation is named (NEREL and
+    FactRuEval agree); ``суд Ленинского района``, a place right after it, names one."""
+    places_at = {s.start for s in spans if s.type == LOC}
+    return [s for s in spans if not (s.type == ORG and is_unnamed_body(text[s.start : s.end])
+                                     and not (text[s.end : s.end + 1] == " " and s.end + 1 in places_at))]
 
 
 def _with_ordinal(text: str, span: Span) -> Span:

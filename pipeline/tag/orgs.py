@@ -34,6 +34,7 @@ class OrgLexicon:
     complement_not: frozenset[str]
     complement_not_singular: frozenset[str]
     complement_office: frozenset[str]
+    unnamed_alone: frozenset[str]
     quoted_name: re.Pattern
 
 
@@ -54,6 +55,7 @@ def org_lexicon() -> OrgLexicon:
         complement_not=frozenset(data["complement_not"]),
         complement_not_singular=frozenset(data["complement_not_singular"]),
         complement_office=frozenset(data["complement_office"]),
+        unnamed_alone=frozenset(data["unnamed_alone"]),
         quoted_name=re.compile(rf"(?<![\w-])(?:{forms}) ?«[^»\n]{{1,80}}»"),
     )
 
@@ -81,6 +83,21 @@ def is_standalone_body(word: str) -> bool:
     (True, False, False)
     """
     return not is_abbreviation(word) and bool(noun_lemmas(word) & org_lexicon().standalone)
+
+
+def is_unnamed_body(surface: str) -> bool:
+    """A body's common noun standing alone that names no body (``в суд``, ``перед
+    судом``: ``unnamed_alone`` in ``models/org_words.json``); with an adjective, a
+    name or a place it names one (``районный суд``, ``суд Ленинского района``).
+
+    >>> is_unnamed_body("судом"), is_unnamed_body("районный суд"), is_unnamed_body("полиция")
+    (True, False, False)
+    """
+    words = _WORD.findall(surface)
+    alone = org_lexicon().unnamed_alone
+    if len(words) != 1 or words[0][:3].lower() not in {lemma[:3] for lemma in alone} or is_abbreviation(words[0]):
+        return False  # the prefix check spares most spans a parse
+    return any(p.tag.POS == "NOUN" and p.normal_form in alone for p in parse_word(words[0]))
 
 
 def is_plural_institution(word: str) -> bool:

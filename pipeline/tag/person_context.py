@@ -60,6 +60,10 @@ def person_context(text: str, start: int, end: int) -> Context:
     frozenset({'nomn'})
     >>> person_context("Потом Смирнова сказала", 6, 14).gender
     'femn'
+    >>> person_context("Вчера Смирнову задержали у суда", 6, 14).prefer
+    frozenset({'accs'})
+    >>> person_context("Вчера Смирнову назначили штраф", 6, 14).prefer
+    frozenset()
     >>> person_context("Петрова и Алехина были осуждены", 11, 18) == NO_CONTEXT
     True
     """
@@ -75,8 +79,29 @@ def person_context(text: str, start: int, end: int) -> Context:
             return found
     after = _WORD_AFTER.search(text[end : end + WINDOW])
     if after:
-        return _from_verb_after(after.group(1))
+        found = _from_verb_after(after.group(1))
+        if found.cases == _OBJECT_CASES and not _object_follows(text, end + after.end()):
+            # ``Попову задержали у суда``: nothing else for the verb to take, so the name
+            # is its object, in the accusative (she), not a dative (``Попову назначили штраф``)
+            return Context(cases=found.cases, prefer=frozenset({"accs"}))
+        return found
     return NO_CONTEXT
+
+
+_OBJECT_CASES = frozenset({"accs", "gent", "datv"})
+_NEXT_WORD = re.compile(r"^[ \t]+([^\W_]+)")
+
+
+def _object_follows(text: str, at: int) -> bool:
+    """Whether the word after a verb may be its direct object (``штраф``, ``нос``, ``15``
+    суток): a number, or a noun that reads in the accusative."""
+    word = _NEXT_WORD.search(text[at : at + WINDOW])
+    if not word:
+        return False
+    if word.group(1)[0].isdigit():
+        return True
+    parses = parse_word(word.group(1).lower())
+    return parses[0].tag.POS == "NOUN" and any(p.tag.POS == "NOUN" and p.tag.case == "accs" for p in parses)
 
 
 def _from_word_before(word: str) -> Context | None:

@@ -288,7 +288,7 @@ def split_person(text: str, span: Span) -> list[Span]:
     """
     if span.type != PER:
         return [span]
-    span = _without_title(text, span)
+    span = _without_opening_noun(text, _without_title(text, span))
     pieces: list[Span] = []
     surface = text[span.start : span.end]
     last = 0
@@ -315,6 +315,34 @@ def _without_title(text: str, span: Span) -> Span:
     if lemmas & _name_parts()["titles"] and tokens[1].group()[:1].isupper():
         return replace(span, start=tokens[1].start())
     return span
+
+
+def _without_opening_noun(text: str, span: Span) -> Span:
+    """A person noun capitalised because it opens the sentence is no part of the name
+    after it (``Волонтёра Г. Дубровскую задержали``, ``Активистку О. Петрову``): a word
+    pymorphy3 knows only as an animate common noun in an oblique case, followed by two or
+    more parts of a name.
+
+    >>> text = "Активистку О. Петрову задержали."
+    >>> found = _without_opening_noun(text, Span(PER, 0, 21))
+    >>> text[found.start:found.end]
+    'О. Петрову'
+    """
+    tokens = list(_NAME_TOKEN.finditer(text, span.start, span.end))
+    if len(tokens) < 3 or not all(t.group()[:1].isupper() for t in tokens[:2]):
+        return span
+    word = tokens[0].group()
+    if not opens_sentence(text, tokens[0].start()) or not is_common_word(word, frozenset({"NOUN"})):
+        return span
+    top = parse_word(word)[0].tag
+    # in an oblique case: a nominative may open a foreign name (``Пан Ги Мун``); singular,
+    # as a word set before one person is; and no patronymic closing the rest, which would
+    # make the word the surname of a surname-first name (``Кузин Глеб Андреевич``)
+    if top.animacy != "anim" or top.case in (None, "nomn") or top.number != "sing":
+        return span
+    if is_patronymic(tokens[-1].group()):
+        return span
+    return replace(span, start=tokens[1].start())
 
 
 def _split_by_roles(text: str, span: Span) -> list[Span]:

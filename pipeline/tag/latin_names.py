@@ -1,0 +1,132 @@
+"""People's names written in Latin letters inside Russian text.
+
+A statement in Russian often gives a name as the person spells it in a passport or
+in English-language reports: ``журналист Elnur Hasanov``, ``H. Dubrovskaya``.
+natasha's Russian model reads such a pair of capitalised Latin words as an
+organisation, or misses it. Latin words do not inflect, so no morphology of the
+name helps; its shape does. A run of two or three capitalised Latin words (or
+initials and words) is a person when a word of it ends as a surname of the
+region does in Latin spelling (``-ov``, ``-ova``, ``-skaya``, ``-enko``,
+``-shvili``: ``models/ner_surnames.json`` ``latin_endings``). An ending that
+other words share (``-in``, ``-ina``: ``Lockheed Martin``, ``Carolina``; ``-li``)
+needs one more sign: an initial in the run, or a person noun just before it
+(``блогер Artyom Lozhkin``). Runs of four or more words (``Kharkiv Human Rights
+Group``), words in capitals (``BBC``) and quoted titles stay what they were.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from ..nlp import parse_word
+from ..records import PER
+from ..resources import load_json
+from .candidates import Span
+
+# A word: a capital and lower-case letters, maybe hyphenated or with an apostrophe
+# (``Ter-Petrosyan``, ``O'Neil``); an initial: one capital and a dot.
+_WORD = r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*"
+_INITIAL = r"[A-Z]\."
+_PART = re.compile(rf"{_INITIAL}|{_WORD}")
+# Parts side by side: a space between words, an initial glued to what follows or not.
+_RUN = re.compile(rf"(?<![\w.@/-])(?:{_INITIAL}\s?|{_WORD}\s)*(?:{_WORD}|{_INITIAL})(?![\w@/-])")
+_CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
+MAX_WORDS = 3  # a first name, a patronymic and a surname
+MIN_STEM = 3  # letters before the ending: ``Kiev``, ``Li`` are no surnames by it
+_OPEN_QUOTES, _CLOSE_QUOTES = "«\"“„'", "»\"”“'"
+
+
+_WORD_BEFORE = re.compile(r"([а-яё]+)[ \t]+$", re.IGNORECASE)
+
+
+@cache
+def _endings(strength: str) -> tuple[str, ...]:
+    return tuple(load_json("ner_surnames.json")["latin_endings"][strength])
+
+
+def surname_ending(word: str) -> int:
+    """2 if a Latin word ends as a surname of the region does, 1 if only in an ending
+    other words share too (``-in``: Sorokin, Martin), 0 if not.
+
+    >>> [surname_ending(w) for w in ("Hasanov", "Dubrovskaya", "Sorokin", "Kiev", "Watch")]
+    [2, 2, 1, 0, 0]
+    """
+    lower = word.lower()
+    for strength, value in (("strong", 2), ("weak", 1)):
+        if any(lower.endswith(e) and len(lower) - len(e) >= MIN_STEM for e in _endings(strength)):
+            return value
+    return 0
+
+
+def _person_noun_before(text: str, start: int) -> bool:
+    """An animate noun right before: ``журналист``, ``Активистку``."""
+    word = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    if not word:
+        return False
+    best = parse_word(word[1].lower())[0]
+    return best.tag.POS == "NOUN" and best.tag.animacy == "anim"
+
+
+def latin_name_runs(text: str) -> list[tuple[int, int]]:
+    """Spans of Latin-letter runs that read as a person's name, in Russian text.
+
+    >>> text = "Блогер Artyom Lozhkin и A. Zinovyev писали в Human Rights Watch и Lockheed Martin."
+    >>> [text[s:e] for s, e in latin_name_runs(text)]
+    ['Artyom Lozhkin', 'A. Zinovyev']
+    """
+    found = []
+    for run in _RUN.finditer(text):
+        start, end = run.span()
+        if text[end - 1] == ".":  # a sentence's last dot, not an initial's, unless one letter
+            if not re.search(rf"(?:^|\s){_INITIAL}$", run.group()):
+                end -= 1
+        parts = _PART.findall(text, start, end)
+        words = [p for p in parts if not p.endswith(".")]
+        initials = len(parts) - len(words)
+        if not words or len(words) > MAX_WORDS or initials > 2 or len(parts) < 2:
+            continue
+        if not _in_russian(text, start, end) or _quoted(text, start, end):
+            continue
+        ending = max(surname_ending(words[0]), surname_ending(words[-1]))
+        if ending == 2 or ending == 1 and (initials or _person_noun_before(text, start)):
+            found.append((start, end))
+    return found
+
+
+def _in_russian(text: str, start: int, end: int) -> bool:
+    """Cyrillic letters in the same line near the run: Russian prose around it."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    return bool(_CYRILLIC.search(text, max(line_start, start - 80), min(line_end, end + 80)))
+
+
+def _quoted(text: str, start: int, end: int) -> bool:
+    """A title in quotes (``«Ivan Petrov»``, a film or a ship): not a person here."""
+    before = text[start - 1] if start else ""
+    after = text[end] if end < len(text) else ""
+    return bool(before) and before in _OPEN_QUOTES and bool(after) and after in _CLOSE_QUOTES
+
+
+def latin_people(text: str, spans: list[Span]) -> list[Span]:
+    """``spans`` with each Latin-letter person's name a PER: the spans lying inside
+    its run (an ORG or a piece natasha made of it, or one that runs on into a number)
+    give way; a span holding more words than the run (a longer name holding it) is left
+    alone and no person is added."""
+    result = list(spans)
+    for start, end in latin_name_runs(text):
+        touching = [s for s in result if s.start < end and start < s.end]
+        # a longer name holding the run (``фонд Nikita Sorokin``) keeps it; a span that
+        # only ran on into a number (natasha's ``H. Dubrovskaya 13.09.2020``) does not
+        if any(_has_letters(text, s.start, start) or _has_letters(text, end, s.end) for s in touching):
+            continue
+        if any(s.type == PER and (s.start, s.end) == (start, end) for s in touching):
+            continue
+        result = [s for s in result if not any(s is t for t in touching)]
+        result.append(Span(PER, start, end, source="latin"))
+    return sorted(result, key=lambda s: s.start)
+
+
+def _has_letters(text: str, start: int, end: int) -> bool:
+    return start < end and any(c.isalpha() for c in text[start:end])

@@ -1,0 +1,83 @@
+"""A line that goes on with the story of the line before takes its date.
+
+New invented sentences (never a benchmark's text). News and reports often put each sentence
+on a line of its own; a line that opens by pointing back at the happening just told - a
+personal pronoun for its people (``Его доставили ...``, ``Кроме того, ему ...``) or
+``тогда же`` - continues it and is dated by it (the narrative's reference time, as
+HeidelTime's narrative strategy takes it). Conservatively: only the line right after
+(a blank line ends the story), only from a dated happening of that line, never when the
+line states a date of its own or opens with no back-reference.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from pipeline.events import build_events
+from pipeline.segment import split_sentences
+from pipeline.tag import tag_mentions
+
+DOC_DATE = dt.date(2017, 2, 1)
+
+
+@pytest.fixture(scope="module")
+def events_of(models):
+    def run(text: str):
+        doc_date, mentions = tag_mentions(text, models, DOC_DATE)
+        return build_events(text, split_sentences(text), mentions, models, doc_date)
+
+    return run
+
+
+def of_trigger(events, word):
+    found = [e for e in events if e.trigger.lower().startswith(word)]
+    assert found, f"no {word} in {[(e.type, e.trigger) for e in events]}"
+    return found[0]
+
+
+# (text, trigger of the continuing line, the date it takes: start)
+CONTINUING = [
+    ("В мае 2016 года в Омске полицейские задержали активиста Игоря Лаптева.\n"
+     "Его доставили в отдел полиции и там избили.\n",
+     "избили", dt.date(2016, 5, 1)),
+    ("12 марта 2015 года суд Твери приговорил Олега Сомова к трем годам колонии.\n"
+     "Кроме того, его оштрафовали на сто тысяч рублей.\n",
+     "оштрафовали", dt.date(2015, 3, 12)),
+    ("В сентябре 2014 года в Казани задержали правозащитницу Нину Глебову.\n"
+     "Тогда же у нее дома прошел обыск.\n",
+     "обыск", dt.date(2014, 9, 1)),
+]
+
+
+@pytest.mark.parametrize("text, trigger, start", CONTINUING)
+def test_a_line_pointing_back_at_a_dated_happening_takes_its_date(events_of, text, trigger, start):
+    event = of_trigger(events_of(text), trigger)
+    assert event.date is not None and event.date.start == start
+
+
+# (text, trigger of the second line): nothing carries
+NOT_CONTINUING = [
+    # a blank line: another paragraph
+    ("В мае 2016 года в Омске полицейские задержали активиста Игоря Лаптева.\n\n"
+     "Его доставили в отдел полиции и там избили.\n", "избили"),
+    # no back-reference: another story
+    ("В мае 2016 года в Омске полицейские задержали активиста Игоря Лаптева.\n"
+     "Полицейские избили журналиста Олега Дымова у здания суда.\n", "избили"),
+    # the line before tells nothing dated (a heading)
+    ("Дело Игоря Лаптева\n"
+     "Его доставили в отдел полиции и там избили.\n", "избили"),
+]
+
+
+@pytest.mark.parametrize("text, trigger", NOT_CONTINUING)
+def test_a_line_that_does_not_point_back_takes_no_date(events_of, text, trigger):
+    assert of_trigger(events_of(text), trigger).date is None
+
+
+def test_a_line_with_its_own_date_keeps_it(events_of):
+    text = ("В мае 2016 года в Омске полицейские задержали активиста Игоря Лаптева.\n"
+            "Его избили в отделе полиции 3 июня 2016 года.\n")
+    event = of_trigger(events_of(text), "избили")
+    assert event.date is not None and event.date.start == dt.date(2016, 6, 3)

@@ -1,0 +1,107 @@
+"""People's names in Latin letters inside Russian text (``pipeline/tag/latin_names.py``),
+and Belarusian and Ukrainian first names in Latin letters across documents
+(``models/link_names.json`` ``latin``). Every sentence is new, written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.link.gold import gold_tables
+from pipeline.link.names import full_first_name, parse_name
+from pipeline.records import PER
+from pipeline.tag.latin_names import latin_name_runs, surname_ending
+from pipeline.tag.names import tag_names
+
+# Sentence, and the Latin-letter name in it that is a person.
+PEOPLE = [
+    ("Журналистка Dilnoza Yusupova рассказала, что её вызывали в прокуратуру.", "Dilnoza Yusupova"),
+    ("Сообщается о задержании M. Kavaliova у здания суда в Гомеле.", "M. Kavaliova"),
+    ("Волонтёры сообщают о задержании H. Lisouskaya 21.03.2021 в Гродно.", "H. Lisouskaya"),  # natasha runs on into the date
+    ("Адвокат Tamaz Beridze подал жалобу 3 марта.", "Tamaz Beridze"),
+    ("По словам Oksana Marchenko, обыск длился шесть часов.", "Oksana Marchenko"),
+    ("Вчера задержан активист Gor Harutyunyan.", "Gor Harutyunyan"),
+    ("Блогер Timur Belkin провел ночь в изоляторе.", "Timur Belkin"),  # a weak ending, a person noun before
+    ("Мать задержанного, Lala Guliyeva Rasimovna, пришла к отделу.", "Lala Guliyeva Rasimovna"),
+]
+
+# Sentences whose Latin-letter words are no person.
+NOT_PEOPLE = [
+    "Доклад опубликовали Human Rights Watch и Reporters Without Borders.",
+    "Видео выложили в Telegram и на YouTube.",
+    "Сотрудник BBC Russian Service получил предупреждение.",
+    "Он работал в компании Lockheed Martin до 2019 года.",  # -in after an inanimate noun
+    "Песню «Sergei Ivanov» запретили к исполнению.",          # a quoted title
+    "Фонд Kharkov Human Rights Group выпустил отчет.",         # four words: a body's name
+    "Матч Carolina Panthers перенесли.",
+]
+
+
+@pytest.mark.parametrize("sentence, name", PEOPLE)
+def test_a_latin_letter_name_in_russian_text_is_a_person(models, sentence, name):
+    assert name in [m.text for m in tag_names(sentence, models) if m.type == PER]
+
+
+@pytest.mark.parametrize("sentence", NOT_PEOPLE)
+def test_latin_letter_names_of_bodies_and_titles_are_no_person(models, sentence):
+    assert not [m.text for m in tag_names(sentence, models) if m.type == PER and m.text.isascii()]
+
+
+def test_latin_names_outside_russian_text_are_left_to_the_tagger():
+    english = "The report was written by Ivan Petrov and Anna Sidorova."
+    assert latin_name_runs(english) == []
+    assert latin_name_runs("Сообщение: " + english) != []
+
+
+@pytest.mark.parametrize("word, ending", [
+    ("Kuznetsova", 2), ("Shevchenko", 2), ("Gogoladze", 2), ("Aliyev", 2), ("Zadeh", 0),
+    ("Kalinin", 1), ("Martin", 1), ("Kiev", 0), ("Ov", 0), ("Group", 0),
+])
+def test_surname_endings_in_latin_letters(word, ending):
+    assert surname_ending(word) == ending
+
+
+# Belarusian and Ukrainian forms of first names in Latin letters: the Russian name.
+NATIONAL_FORMS = [
+    ("Aliaksandr", "Александр"), ("Oleksandr", "Александр"), ("Volha", "Ольга"),
+    ("Olha", "Ольга"), ("Tatsiana", "Татьяна"), ("Dzmitry", "Дмитрий"), ("Mykola", "Николай"),
+    ("Yauhen", "Евгений"), ("Hanna", "Анна"), ("Ihar", "Игорь"),
+]
+
+
+@pytest.mark.parametrize("latin, russian", NATIONAL_FORMS)
+def test_belarusian_and_ukrainian_first_names_in_latin_read_as_the_russian_name(latin, russian):
+    assert full_first_name(latin)[0] == russian
+    assert parse_name(f"{latin} Lisouskaya").first == parse_name(f"{russian} Лисовская").first
+
+
+def test_a_cyrillic_name_is_not_read_through_the_latin_forms():
+    # Ганна is a Cyrillic Belarusian form, not in the table of Russian forms: kept as written.
+    assert full_first_name("Ганна") == ("Ганна", None)
+
+
+def _told(doc_id: str, name: str, text: str):
+    from pipeline.link.gold import GoldDocument
+    import datetime as dt
+
+    events = [{"trigger": "задержали", "type": "detention", "date_start": "2021-03-14",
+               "date_end": "2021-03-14", "date_precision": "day", "place": "Брест",
+               "persons": [name], "start": text.index("задержали"),
+               "end": text.index("задержали") + len("задержали")}]
+    return GoldDocument(doc_id, text, dt.date(2021, 3, 20), [{"name": name}], events, "test")
+
+
+# The same detention told twice, the detainee named in Russian and in Belarusian Latin.
+@pytest.mark.parametrize("russian, latin", [
+    ("Ольга Мицкевич", "Volha Mitskevich"),
+    ("Сергей Лапко", "Siarhei Lapko"),
+    ("Г. Дубовик", "H. Dubovik"),  # a Latin H. alone writes the Belarusian Г
+])
+def test_one_person_in_russian_and_in_belarusian_latin_links(russian, latin):
+    from pipeline.link import link
+
+    docs = [_told("ru", russian, f"14 марта 2021 года в Бресте задержали участника акции: это {russian}."),
+            _told("by", latin, f"{latin}: 14 марта в Бресте меня задержали у вокзала.")]
+    result = link("test", write=False, tables=gold_tables(docs))
+    people = result.person_events
+    ids = dict(zip(people["doc_id"], people["person_id"]))
+    assert ids["ru"] == ids["by"]
