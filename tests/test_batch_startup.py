@@ -235,3 +235,36 @@ def test_a_run_inside_a_process_leaves_pyarrow_its_pandas(tmp_path, how):
                              "-q", "-j", "2"], cwd=REPO, capture_output=True, text=True, timeout=900)
     assert result.returncode == 0, result.stderr
     assert result.stdout.split()[-1] == "1"
+
+
+# `testimony run` in a fresh process (the console script), which then says whether
+# python-docx was ever imported in it.
+RUN_AND_SAY_DOCX = """
+import atexit, sys
+from pipeline.cli import entry_point
+atexit.register(lambda: print("docx" in sys.modules))  # the script ends the process itself
+entry_point(sys.argv[1:])
+"""
+
+IN_PROCESS = ["-j", "1", "--timeout", "0", "--max-memory", "0"]  # no worker: the files run here
+
+
+@pytest.mark.parametrize("with_docx, options, imported", [
+    (False, ["-j", "2"], False), (False, IN_PROCESS, False), (True, ["-j", "2"], False), (True, IN_PROCESS, True),
+], ids=["pdf and text, workers", "pdf and text, in process", "docx, workers", "docx, in process"])
+def test_python_docx_is_imported_only_to_read_a_docx(tmp_path, with_docx, options, imported):
+    """python-docx is imported where a DOCX is read, never in a batch's parent that forks
+    its workers (a tenth of a second before any of them can start), and the DOCX is
+    read all the same."""
+    from test_hostile import good_docx
+
+    inputs = tmp_path / "in"
+    shutil.copytree(RAW, inputs)
+    if with_docx:
+        good_docx(inputs / "statement.docx", sorted(RAW.glob("*.txt"))[0].read_text(encoding="utf-8"))
+    result = subprocess.run([sys.executable, "-c", RUN_AND_SAY_DOCX, "run", str(inputs), "-o", str(tmp_path / "out"),
+                             "-q", *options], cwd=REPO, capture_output=True, text=True, timeout=900)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split()[-1] == str(imported)
+    documents = read_tables(tmp_path / "out")["documents"]
+    assert set(documents["status"]) == {"ok"} and len(documents) == len(list(inputs.iterdir()))

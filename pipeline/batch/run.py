@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING
 from .. import __version__
 from ..errors import OutputError, PipelineError
 from ..resources import load_lexicons, models_dir
+from .ahead import ReadAhead, load_extracted
 from .archive import TEXTS, Archive, Record, Registry, Staged
 from .files import SUPPORTED_SUFFIXES, file_facts, file_sha256, is_url, list_files
 from .store import FsspecStore, Store, open_store
@@ -41,7 +42,7 @@ from .workers import Limits, WorkerFailure, WorkerPool
 
 if TYPE_CHECKING:  # the heavy stages (and pandas) are imported only when needed
     from ..nlp import Models
-    from ..records import ProcessedDocument
+    from ..records import ProcessedDocument, RawDocument
     from ..tables import Rows
 
 DOCUMENTS = "documents"  # the documents table's name as pipeline.tables spells it
@@ -64,6 +65,7 @@ class InputFile:
     size: int | None = None
     mtime_ns: int | None = None
     refused: str | None = None  # why it is not read (a symbolic link out of its folder)
+    extracted: str | None = None  # a pickle of its text, read ahead (pipeline.batch.ahead)
 
     @property
     def kind(self) -> str:
@@ -106,9 +108,9 @@ Process = Callable[["InputFile", Staging], "tuple[Rows, int]"]
 
 
 def process_file(path: Path, doc_id: str, models: Models, sha256: str | None = None,
-                 ocr_languages: str | None = None) -> ProcessedDocument:
+                 ocr_languages: str | None = None, raw: RawDocument | None = None) -> ProcessedDocument:
     """All stages over one file, from bytes to events (OCR, in ``ocr_languages``, for pages without
-    usable text)."""
+    usable text). ``raw`` is the file's text if it was extracted already (read ahead)."""
     from ..events import build_events
     from ..extract import extract
     from ..normalise import normalise
@@ -116,7 +118,8 @@ def process_file(path: Path, doc_id: str, models: Models, sha256: str | None = N
     from ..segment import split_sentences
     from ..tag import tag_mentions
 
-    raw = extract(path, doc_id, ocr=True, sha256=sha256, ocr_languages=ocr_languages)
+    if raw is None:
+        raw = extract(path, doc_id, ocr=True, sha256=sha256, ocr_languages=ocr_languages)
     clean = normalise(raw.text)
     sentences = split_sentences(clean.text)
     doc_date, mentions = tag_mentions(clean.text, models)
@@ -408,7 +411,8 @@ def run_one(item: InputFile, staging: Staging, ocr_languages: str | None = None)
     path = item.path
     try:
         with _local_copy(item.path) as path:
-            doc = process_file(path, item.doc_id, worker_models(), sha, ocr_languages)
+            doc = process_file(path, item.doc_id, worker_models(), sha, ocr_languages,
+                               load_extracted(item.extracted))
     except PipelineError as error:
         return error_rows(item.doc_id, source, sha, str(error).replace(str(path), source), version), 0
     except MemoryError:
@@ -683,32 +687,42 @@ def _run_here(todo: list[InputFile], archive: Archive, jobs: int, limits: Limits
         load_lexicons()  # a broken lexicon stops the batch here, not once per file
     task = Task(process or partial(run_one, ocr_languages=ocr_languages), Staging(archive.store, archive.staging))
     writer = PartWriter(archive, part_documents, ocr_languages)
-    with _outcomes(todo, task, jobs, limits, real=process is None) as outcomes:
+    with _outcomes(todo, task, jobs, limits, real=process is None, ocr_languages=ocr_languages) as outcomes:
         for item, outcome in outcomes:
             advance(1, writer.add(item, outcome))
         writer.flush()  # while the workers, told there is nothing left, end
 
 
 @contextlib.contextmanager
-def _outcomes(todo: list[InputFile], task, jobs: int, limits: Limits,
-              real: bool) -> Iterator[Iterator[tuple[InputFile, tuple[Rows, int] | WorkerFailure]]]:
+def _outcomes(todo: list[InputFile], task, jobs: int, limits: Limits, real: bool,
+              ocr_languages: str | None = None) -> Iterator[Iterator[tuple[InputFile, tuple[Rows, int] | WorkerFailure]]]:
     """The files' outcomes as they finish, from this process or from local workers (which
-    end when the context does)."""
+    end when the context does). ``real``: the task is the whole pipeline (:func:`run_one`,
+    reading PDFs in ``ocr_languages``)."""
     if jobs <= 1 and not limits.isolated:
         yield _here(todo, task)
         return
     self_loading = real and loads_its_own_models(len(todo), jobs, limits)
-    if real and not self_loading:
-        import_stages()
-        # Built once here: forked workers share them instead of each loading its own
-        # copy (where workers are spawned, the initializer loads them in each).
-        worker_models(warm=True)
     jobs = min(jobs, len(todo))
-    with WorkerPool(jobs, task, worker_models if real else None, limits) as pool:
-        # Preparing the part writer takes a core for a while: a spare one at once, else
-        # the first a worker leaves at the batch's tail.
-        yield ((todo[index], outcome) for index, outcome in pool.map(
-            todo, started=prepare_parts, slow_start=self_loading, spare_core=jobs < usable_cores()))
+    given = todo
+    reading_ahead = real and not self_loading and reads_ahead(len(todo), jobs)
+    if reading_ahead:
+        from .. import extract  # noqa: F401 - imported once, for the read-ahead and the workers
+    # While the models load here, a spare core reads the last files' text (ahead).
+    with (ReadAhead(todo, jobs, ocr_languages, limits.max_memory_mb) if reading_ahead
+          else contextlib.nullcontext()) as ahead:
+        if real and not self_loading:
+            import_stages()
+            # Built once here: forked workers share them instead of each loading its own
+            # copy (where workers are spawned, the initializer loads them in each).
+            worker_models(warm=True)
+        if ahead is not None:
+            given = ahead.stop()  # its core is the workers' now
+        with WorkerPool(jobs, task, worker_models if real else None, limits) as pool:
+            # Preparing the part writer takes a core for a while: a spare one at once, else
+            # the first a worker leaves at the batch's tail.
+            yield ((todo[index], outcome) for index, outcome in pool.map(
+                given, started=prepare_parts, slow_start=self_loading, spare_core=jobs < usable_cores()))
 
 
 def _here(todo: list[InputFile], task) -> Iterator[tuple[InputFile, tuple[Rows, int] | WorkerFailure]]:
@@ -717,6 +731,21 @@ def _here(todo: list[InputFile], task) -> Iterator[tuple[InputFile, tuple[Rows, 
             yield item, task(item)
         except Exception as error:  # noqa: BLE001 - as a worker would report it
             yield item, WorkerFailure(f"internal error ({type(error).__name__}: {error})")
+
+
+def reads_ahead(n_files: int, jobs: int) -> bool:
+    """Whether a process reads the last files' text while the parent loads the models
+    (:mod:`pipeline.batch.ahead`): only where a core would idle meanwhile (the parent
+    takes one) and files are left once each worker has its first, and where a process
+    can be forked (it shares the list of files so).
+
+    >>> reads_ahead(24, 1), reads_ahead(2, 2)
+    (False, False)
+    """
+    import multiprocessing
+
+    return (jobs >= 2 and n_files > jobs and usable_cores() >= 2
+            and "fork" in multiprocessing.get_all_start_methods())
 
 
 def usable_cores() -> int:

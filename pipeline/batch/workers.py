@@ -131,7 +131,7 @@ def start_preloaded_forkserver() -> None:
     forkserver.ensure_running()
 
 
-def _die_with_parent(parent: int) -> None:
+def die_with_parent(parent: int) -> None:
     """Have the kernel kill this worker when the batch is killed (Linux only)."""
     try:
         ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
@@ -141,20 +141,31 @@ def _die_with_parent(parent: int) -> None:
         os._exit(0)
 
 
-def _worker_main(conn: Connection, parent: int, task: Callable[[Any], Any],
-                 initializer: Callable[[], Any] | None, max_memory_mb: int | None) -> None:
-    """A worker's life: limits, models, then one item at a time until told to stop."""
-    os.setpgid(0, 0)  # its own group, so a kill takes Tesseract and other children too
-    _die_with_parent(parent)
+def worker_quiet() -> None:
+    """What a forked helper process of the batch leaves to its parent: Ctrl-C, crash
+    dumps, and BLAS threads beyond one."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     faulthandler.disable()  # a crash is reported as the file's error, not dumped on stderr
     limit_loaded_blas_threads()
+
+
+def limit_address_space(max_memory_mb: int | None) -> None:
+    """This process's address space limited to ``max_memory_mb`` (None: as it is)."""
     if max_memory_mb is not None:
         limit = max_memory_mb * 2**20
         _, hard = resource.getrlimit(resource.RLIMIT_AS)
         if hard != resource.RLIM_INFINITY:
             limit = min(limit, hard)
         resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+
+
+def _worker_main(conn: Connection, parent: int, task: Callable[[Any], Any],
+                 initializer: Callable[[], Any] | None, max_memory_mb: int | None) -> None:
+    """A worker's life: limits, models, then one item at a time until told to stop."""
+    os.setpgid(0, 0)  # its own group, so a kill takes Tesseract and other children too
+    die_with_parent(parent)
+    worker_quiet()
+    limit_address_space(max_memory_mb)
     try:
         if initializer is not None:
             initializer()  # the models: loaded here, or forked from the parent that loaded them

@@ -10,12 +10,10 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
-import docx
-from docx.opc.exceptions import PackageNotFoundError
-from lxml.etree import XMLSyntaxError
-from docx.text.paragraph import Paragraph
-
 from pipeline.errors import DocxError
+
+# python-docx (and lxml under it) are imported only when a DOCX is read: a tenth of a
+# second that every batch's start would otherwise pay, before any worker can begin.
 
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024  # far beyond any statement's text and images
 MAX_RATIO = 200  # XML compresses ~10:1; a bomb compresses thousands to one
@@ -49,6 +47,8 @@ def check_archive(path: Path) -> None:
 
 def _block_lines(block) -> list[str]:
     """Lines of a paragraph, or of a table: one line per row, cells joined by tabs."""
+    from docx.text.paragraph import Paragraph
+
     if isinstance(block, Paragraph):
         return [block.text]
     lines = []
@@ -71,6 +71,10 @@ def extract_docx_text(path: Path) -> str:
     PDFs are.
     """
     check_archive(path)
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+    from lxml.etree import XMLSyntaxError
+
     try:
         document = docx.Document(str(path))
         lines = [line for block in document.iter_inner_content() for line in _block_lines(block)]

@@ -1,0 +1,135 @@
+"""Reading the last files' text on a spare core while the batch's parent loads the models.
+
+Before a local batch's workers can start, its parent imports the stages, loads the
+models and warms them up (about a second of one core's work), so that the workers
+forked afterwards share them instead of each loading its own. Every other core idles
+meanwhile. So a process forked before all that (:class:`ReadAhead`) runs the extract
+stage, which needs no models, over the batch's last files (the smallest: files go
+largest first), and leaves each file's :class:`~pipeline.records.RawDocument` as a
+pickle. When the models are ready it is killed wherever it is; the files it finished
+go to the workers with their text read (``InputFile.extracted``), and the workers
+start on the rest.
+
+Nothing depends on it. A file it did not finish, failed on (any error, a hang, a
+crash, too little memory) is read by its worker as ever, which reports what goes wrong
+the usual way; the same function on the same bytes gives the same ``RawDocument``.
+It runs under the workers' memory limit, in a process group of its own (a kill takes
+Tesseract with it), at a lower priority (on a busy machine it takes no time from the
+parent it is meant to overlap), and dies with the batch.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import multiprocessing
+import os
+import pickle
+import shutil
+import signal
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .files import is_url
+from .workers import die_with_parent, limit_address_space, worker_quiet
+
+if TYPE_CHECKING:
+    from ..records import RawDocument
+    from .run import InputFile
+
+NICENESS = 10  # below the parent (and every worker), above nothing else
+
+
+def readable_ahead(item: InputFile) -> bool:
+    """A local file the batch will read, its hash known (a URL is copied by its worker; a
+    refused file, or one that could not be read to hash, is left to its worker's error)."""
+    return item.refused is None and item.sha256 is not None and not is_url(str(item.path))
+
+
+class ReadAhead:
+    """A process that extracts ``todo[first:]`` from the last one back, each into
+    ``FOLDER/INDEX.pickle``, until :meth:`stop`. Use as a context manager: the folder is
+    removed when it ends (the workers have read what they were given by then)."""
+
+    def __init__(self, todo: Sequence[InputFile], first: int, ocr_languages: str | None,
+                 max_memory_mb: int | None) -> None:
+        self.todo, self.first = todo, first
+        self.folder = Path(tempfile.mkdtemp(prefix="testimony-read-ahead-"))
+        context = multiprocessing.get_context("fork")
+        self.process = context.Process(
+            target=_read_ahead, daemon=True,
+            args=(todo, first, self.folder, os.getpid(), ocr_languages, max_memory_mb))
+        try:
+            self.process.start()
+        except BaseException:
+            shutil.rmtree(self.folder, ignore_errors=True)
+            raise
+
+    def __enter__(self) -> ReadAhead:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._kill()
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+    def _kill(self) -> None:
+        """Kill the process and whatever it started (Tesseract), wherever they are."""
+        pid = self.process.pid
+        if self.process.exitcode is None and pid is not None:
+            try:
+                os.killpg(pid, signal.SIGKILL)
+            except (ProcessLookupError, PermissionError):  # not yet in its own group
+                try:
+                    os.kill(pid, signal.SIGKILL)
+                except ProcessLookupError:
+                    pass
+        self.process.join()
+
+    def stop(self) -> list[InputFile]:
+        """Kill the process and give the todo list back, the files it finished with
+        their ``extracted`` pickle named."""
+        self._kill()
+        todo = list(self.todo)
+        for name in os.listdir(self.folder):
+            index, _, suffix = name.partition(".")
+            if suffix == "pickle" and index.isdigit() and self.first <= int(index) < len(todo):
+                todo[int(index)] = dataclasses.replace(todo[int(index)], extracted=str(self.folder / name))
+        return todo
+
+
+def _read_ahead(todo: Sequence[InputFile], first: int, folder: Path, parent: int,
+                ocr_languages: str | None, max_memory_mb: int | None) -> None:
+    """The read-ahead process: as a worker is set up, then extract until killed."""
+    os.setpgid(0, 0)
+    die_with_parent(parent)
+    worker_quiet()
+    os.nice(NICENESS)
+    limit_address_space(max_memory_mb)
+    try:
+        from ..extract import extract
+    except BaseException:  # noqa: BLE001 - the workers will meet it and say so
+        return
+    for index in range(len(todo) - 1, first - 1, -1):
+        item = todo[index]
+        if not readable_ahead(item):
+            continue
+        try:
+            raw = extract(Path(item.path), item.doc_id, ocr=True, sha256=item.sha256, ocr_languages=ocr_languages)
+            partial = folder / f"{index}.partial"
+            with open(partial, "wb") as out:
+                pickle.dump(raw, out, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(partial, folder / f"{index}.pickle")  # whole, or not there
+        except BaseException:  # noqa: BLE001 - its worker reads it again and reports it
+            continue
+
+
+def load_extracted(path: str | None) -> RawDocument | None:
+    """The RawDocument read ahead into ``path``, or None (none, or the pickle is gone)."""
+    if path is None:
+        return None
+    try:
+        with open(path, "rb") as pickled:
+            return pickle.load(pickled)
+    except (OSError, EOFError, pickle.UnpicklingError):
+        return None
