@@ -21,8 +21,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pipeline.extract.quality import QUALITY_CHECK, measure
 from pipeline.errors import PROCESS_FAILURES
+from pipeline.extract.quality import QUALITY_CHECK, measure
 from pipeline.records import MIXED, OCR, TEXT, Page
 from pipeline.tesseract import ocr_available, usable_languages
 
