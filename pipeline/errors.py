@@ -43,3 +43,13 @@ class LexiconError(PipelineError):
 
 class OutputError(PipelineError):
     """The output folder cannot be read or written as asked."""
+
+
+# Failures of the process reading a file, not of the file: it ran out of memory, or a
+# library it imports on first use could not be mapped in under its memory limit (an
+# ImportError). A reader that skips what it cannot read (a damaged page, a reader that
+# fails on an odd one) lets these through: read as damage, they would silently give a
+# text with pages missing, and one that differs from process to process (the batch's
+# read-ahead has not the memory a worker has). Raised, they make the file an error row
+# that is retried on the next run (pipeline.batch.run.run_one).
+PROCESS_FAILURES = (MemoryError, ImportError)

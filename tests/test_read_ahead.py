@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import pickle
+import signal
 import subprocess
 import sys
 import time
@@ -131,7 +132,11 @@ def test_under_its_memory_limit_a_file_too_large_is_left_to_its_worker(tmp_path)
         assert ahead.process.exitcode == 0  # it ended by itself, not by a crash
         given = ahead.stop()
         assert given[-1] == todo[-1] and given[-1].extracted is None
-        for found in given[:-1]:  # what still fitted, if anything, is as a worker reads it
+        # Three of the four sample files still fit under 64 MB: it did go on past the large
+        # one (a test that passes when nothing was read ahead proves nothing), and what it
+        # read is as a worker reads it.
+        assert [found for found in given[:-1] if found.extracted], "it read nothing after the large file"
+        for found in given[:-1]:
             assert found.extracted is None or load_extracted(found.extracted) == extract(
                 found.path, found.doc_id, ocr=True, sha256=found.sha256)
 
@@ -181,22 +186,22 @@ READ_AHEAD_BATCH = """
 import glob, os, sys, tempfile, time
 log, wanted = sys.argv[3], int(sys.argv[4])
 def hook(event, args):
-    if event == "open" and "testimony-read-ahead-" in str(args[0]) and str(args[0]).endswith(".pickle"):
+    if event == "open" and "read-ahead" in str(args[0]) and str(args[0]).endswith(".pickle"):
         with open(log, "a") as f:
             f.write(os.path.basename(str(args[0])) + "\\n")
 sys.addaudithook(hook)
 from pipeline.batch import run
 original = run.import_stages
+read_ahead = os.path.join(sys.argv[2], "_archive", "staging", "*", "read-ahead")
 def import_stages():
     deadline = time.monotonic() + 300
-    while (len(glob.glob(os.path.join(tempfile.gettempdir(), "testimony-read-ahead-*", "*.pickle"))) < wanted
-           and time.monotonic() < deadline):
+    while len(glob.glob(os.path.join(read_ahead, "*.pickle"))) < wanted and time.monotonic() < deadline:
         time.sleep(0.05)
     original()
 run.import_stages = import_stages
 result = run.run_batch([sys.argv[1]], sys.argv[2], jobs=2)
 assert result.n_failed == 0, result.failures
-left = glob.glob(os.path.join(tempfile.gettempdir(), "testimony-read-ahead-*"))
+left = glob.glob(read_ahead) + glob.glob(os.path.join(tempfile.gettempdir(), "testimony-*"))
 assert not left, left
 """
 
@@ -215,3 +220,120 @@ def test_a_batch_with_files_read_ahead_writes_what_any_other_writes(sample_out, 
     assert result.returncode == 0, result.stderr
     assert sorted(log.read_text().split()) == ["2.pickle", "3.pickle"]
     assert_same_output(tmp_path / "out", sample_out)
+
+
+# ---------------------------------------------------------------- a batch killed outright
+
+def console(*args: str, tmp: Path) -> subprocess.Popen:
+    """``testimony run ARGS`` as a scheduler starts it, its temporary directory ``tmp``."""
+    return subprocess.Popen([sys.executable, "-m", "pipeline.cli", "run", *args, "-q"], cwd=REPO,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            env={**os.environ, "TMPDIR": str(tmp)})
+
+
+def read_ahead_pickles(*folders: Path) -> list[str]:
+    """Every text read ahead under ``folders`` (walked while a run changes them)."""
+    return [os.path.join(top, name) for folder in folders for top, _, names in os.walk(folder)
+            if "read-ahead" in top for name in names if name.endswith(".pickle")]
+
+
+def scratch_left(tmp: Path) -> list[str]:
+    return sorted(name for name in os.listdir(tmp) if name.startswith("testimony-"))
+
+
+def twelve_files(folder: Path) -> list[Path]:
+    """Three copies of each sample file: the two PDFs go to the workers first, the texts
+    are read ahead."""
+    folder.mkdir()
+    files = []
+    for n in range(3):
+        for path in sorted(RAW.iterdir()):
+            copy = folder / f"{path.stem}-{n}{path.suffix}"
+            copy.write_bytes(path.read_bytes())
+            files.append(copy)
+    return files
+
+
+# (how the batch is stopped): SIGTERM is how schedulers stop a job; SIGKILL leaves no
+# process any say. Before the fix each left TMPDIR/testimony-read-ahead-* with the
+# texts it had read.
+KILLS = [signal.SIGTERM, signal.SIGKILL]
+
+
+@FORKS
+@pytest.mark.skipif(usable_cores() < 2, reason="the read-ahead takes a spare core")
+@pytest.mark.parametrize("how", KILLS, ids=lambda how: how.name)
+def test_a_batch_killed_while_reading_ahead_leaves_no_text_behind_once_rerun(tmp_path, how):
+    """``testimony run <12 files> -j 2`` killed once its read-ahead has written a text:
+    nothing of it is in the temporary directory, what it left in the archive's staging
+    is gone after the rerun, and the rerun's tables are complete."""
+    files, out, tmp = twelve_files(tmp_path / "in"), tmp_path / "out", tmp_path / "tmp"
+    tmp.mkdir()
+    batch = console(*map(str, files), "-j", "2", "-o", str(out), tmp=tmp)
+    try:
+        deadline = time.monotonic() + 300
+        while not read_ahead_pickles(tmp, out) and batch.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.005)
+        assert batch.poll() is None, "the batch ended before anything was seen read ahead"
+        assert read_ahead_pickles(tmp, out), "nothing was read ahead in time"
+        batch.send_signal(how)
+        batch.communicate(timeout=60)
+    finally:
+        if batch.poll() is None:
+            batch.kill()
+            batch.communicate()
+    assert batch.returncode == -how
+    assert not read_ahead_pickles(tmp), "the texts read ahead went to the temporary directory"
+    rerun = console(*map(str, files), "-j", "2", "-o", str(out), tmp=tmp)
+    stdout, stderr = rerun.communicate(timeout=900)
+    assert rerun.returncode == 0, stderr
+    assert scratch_left(tmp) == []
+    assert read_ahead_pickles(tmp, out) == []
+    assert [p for p in (out / "_archive" / "staging").rglob("*")] == []
+    from pipeline.tables import read_tables
+
+    documents = read_tables(out)["documents"]
+    assert sorted(documents["source"]) == sorted(map(str, files))
+    assert set(documents["status"]) == {"ok"}
+    assert len(list((out / "texts").glob("*.raw.txt"))) == len(files)
+
+
+# A process that makes a folder in the temporary directory as a batch of this version
+# names its scratch folders (testimony-KIND-PID-...), writes into it, says where, and waits.
+MAKES_A_FOLDER = """
+import os, sys, tempfile, time
+folder = tempfile.mkdtemp(prefix=f"testimony-{sys.argv[1]}-{os.getpid()}-")
+with open(os.path.join(folder, "0.pickle"), "wb") as f:
+    f.write("Задержан Иванов".encode())
+print(folder, flush=True)
+time.sleep(600)
+"""
+
+# (kind of folder, whether its owner is killed before the next batch, whether the next
+# batch removes it): a dead owner's folder goes, a living one's stays.
+STALE = [("read-ahead", True, True), ("warm-up", True, True), ("read-ahead", False, False),
+         ("warm-up", False, False)]
+
+
+@pytest.mark.skipif(os.name != "posix", reason="pids and signals")
+@pytest.mark.parametrize("kind, killed, swept", STALE)
+def test_the_next_batch_removes_what_a_killed_batch_left_in_the_temporary_directory(tmp_path, kind, killed, swept):
+    tmp = tmp_path / "tmp"
+    tmp.mkdir()
+    owner = subprocess.Popen([sys.executable, "-c", MAKES_A_FOLDER, kind], stdout=subprocess.PIPE, text=True,
+                             env={**os.environ, "TMPDIR": str(tmp)})
+    try:
+        folder = Path(owner.stdout.readline().strip())
+        assert folder.parent == tmp and (folder / "0.pickle").exists()
+        if killed:
+            owner.send_signal(signal.SIGKILL)
+            owner.wait(timeout=60)
+        batch = console(str(sorted(RAW.glob("*.txt"))[0]), "-o", str(tmp_path / "out"), tmp=tmp)
+        _, stderr = batch.communicate(timeout=900)
+        assert batch.returncode == 0, stderr
+        assert folder.exists() is not swept
+        assert scratch_left(tmp) == ([] if swept else [folder.name])
+    finally:
+        owner.kill()
+        owner.wait()
+        owner.stdout.close()

@@ -16,6 +16,14 @@ the usual way; the same function on the same bytes gives the same ``RawDocument`
 It runs under the workers' memory limit, in a process group of its own (a kill takes
 Tesseract with it), at a lower priority (on a busy machine it takes no time from the
 parent it is meant to overlap), and dies with the batch.
+
+What it reads is testimony text, so it is written where the batch's own uncommitted
+output is: in the output archive's staging folder, which a run killed outright
+(SIGTERM, SIGKILL) leaves as it leaves the rest of its staging, and which the next run
+into the archive empties before anything else. Only for an archive that is not on
+this machine does it go to the temporary directory, in a folder named after the batch's
+process that the next batch removes once that process is gone
+(:mod:`pipeline.batch.scratch`).
 """
 
 from __future__ import annotations
@@ -26,12 +34,12 @@ import os
 import pickle
 import shutil
 import signal
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .files import is_url
+from .scratch import scratch_folder
 from .workers import die_with_parent, limit_address_space, worker_quiet
 
 if TYPE_CHECKING:
@@ -47,15 +55,24 @@ def readable_ahead(item: InputFile) -> bool:
     return item.refused is None and item.sha256 is not None and not is_url(str(item.path))
 
 
+READ_AHEAD = "read-ahead"  # its folder in the archive's staging folder
+
+
 class ReadAhead:
     """A process that extracts ``todo[first:]`` from the last one back, each into
-    ``FOLDER/INDEX.pickle``, until :meth:`stop`. Use as a context manager: the folder is
-    removed when it ends (the workers have read what they were given by then)."""
+    ``FOLDER/INDEX.pickle``, until :meth:`stop`. FOLDER is ``staging/read-ahead`` where
+    ``staging`` (the archive's staging folder on this machine) is given, else a scratch
+    folder of the temporary directory. Use as a context manager: the folder is removed
+    when it ends (the workers have read what they were given by then)."""
 
     def __init__(self, todo: Sequence[InputFile], first: int, ocr_languages: str | None,
-                 max_memory_mb: int | None) -> None:
+                 max_memory_mb: int | None, staging: str | os.PathLike | None = None) -> None:
         self.todo, self.first = todo, first
-        self.folder = Path(tempfile.mkdtemp(prefix="testimony-read-ahead-"))
+        if staging is not None:
+            self.folder = Path(staging) / READ_AHEAD
+            self.folder.mkdir(parents=True, exist_ok=True)
+        else:
+            self.folder = scratch_folder(READ_AHEAD)
         context = multiprocessing.get_context("fork")
         self.process = context.Process(
             target=_read_ahead, daemon=True,
@@ -91,7 +108,11 @@ class ReadAhead:
         their ``extracted`` pickle named."""
         self._kill()
         todo = list(self.todo)
-        for name in os.listdir(self.folder):
+        try:
+            names = os.listdir(self.folder)
+        except FileNotFoundError:  # removed under it: the workers read every file themselves
+            names = []
+        for name in names:
             index, _, suffix = name.partition(".")
             if suffix == "pickle" and index.isdigit() and self.first <= int(index) < len(todo):
                 todo[int(index)] = dataclasses.replace(todo[int(index)], extracted=str(self.folder / name))

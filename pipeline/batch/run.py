@@ -37,6 +37,7 @@ from ..resources import load_lexicons, models_dir
 from .ahead import ReadAhead, load_extracted
 from .archive import TEXTS, Archive, Record, Registry, Staged
 from .files import SUPPORTED_SUFFIXES, file_facts, file_sha256, is_url, list_files
+from .scratch import sweep_stale
 from .store import FsspecStore, Store, open_store
 from .workers import Limits, WorkerFailure, WorkerPool
 
@@ -381,14 +382,18 @@ def warm_up(models: Models) -> None:
 
 def warm_up_rows(models: Models) -> Rows:
     """The tables' rows of :data:`WARM_UP_TEXT`, through every stage from a file on."""
-    import tempfile
+    import shutil
 
     from ..tables import document_rows
+    from .scratch import scratch_folder
 
-    with tempfile.TemporaryDirectory(prefix="testimony-warm-up-") as folder:
-        path = Path(folder) / "warm-up.txt"
+    folder = scratch_folder("warm-up")  # named after this process: swept once it is gone
+    try:
+        path = folder / "warm-up.txt"
         path.write_text(WARM_UP_TEXT, encoding="utf-8")
         return document_rows(process_file(path, "warm-up", models), "")
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def import_stages() -> None:
@@ -512,6 +517,10 @@ def run_batch(
             and not os.path.isdir(store.root):
         raise OutputError(f"{out_dir}: exists and is not a folder")
     with Archive.open(store) as archive:
+        # What batches killed outright left in the temporary directory (their read-ahead
+        # texts, had their archive no local folder; the warm-up's), now that they are gone.
+        # Their archives' staging folders each archive's next run empties (Archive.open).
+        sweep_stale()
         plan = plan_batch(archive, paths, force, ocr_languages, follow_links)
         if plan.updates:
             from ..tables import rewrite_part
@@ -687,7 +696,8 @@ def _run_here(todo: list[InputFile], archive: Archive, jobs: int, limits: Limits
         load_lexicons()  # a broken lexicon stops the batch here, not once per file
     task = Task(process or partial(run_one, ocr_languages=ocr_languages), Staging(archive.store, archive.staging))
     writer = PartWriter(archive, part_documents, ocr_languages)
-    with _outcomes(todo, task, jobs, limits, real=process is None, ocr_languages=ocr_languages) as outcomes:
+    with _outcomes(todo, task, jobs, limits, real=process is None, ocr_languages=ocr_languages,
+                   staging=archive.store.local_path(archive.staging)) as outcomes:
         for item, outcome in outcomes:
             advance(1, writer.add(item, outcome))
         writer.flush()  # while the workers, told there is nothing left, end
@@ -695,10 +705,12 @@ def _run_here(todo: list[InputFile], archive: Archive, jobs: int, limits: Limits
 
 @contextlib.contextmanager
 def _outcomes(todo: list[InputFile], task, jobs: int, limits: Limits, real: bool,
-              ocr_languages: str | None = None) -> Iterator[Iterator[tuple[InputFile, tuple[Rows, int] | WorkerFailure]]]:
+              ocr_languages: str | None = None, staging: str | None = None,
+              ) -> Iterator[Iterator[tuple[InputFile, tuple[Rows, int] | WorkerFailure]]]:
     """The files' outcomes as they finish, from this process or from local workers (which
     end when the context does). ``real``: the task is the whole pipeline (:func:`run_one`,
-    reading PDFs in ``ocr_languages``)."""
+    reading PDFs in ``ocr_languages``). ``staging``: the archive's staging folder on this
+    machine (None for a remote archive), where the files' text is read ahead."""
     if jobs <= 1 and not limits.isolated:
         yield _here(todo, task)
         return
@@ -709,7 +721,7 @@ def _outcomes(todo: list[InputFile], task, jobs: int, limits: Limits, real: bool
     if reading_ahead:
         from .. import extract  # noqa: F401 - imported once, for the read-ahead and the workers
     # While the models load here, a spare core reads the last files' text (ahead).
-    with (ReadAhead(todo, jobs, ocr_languages, limits.max_memory_mb) if reading_ahead
+    with (ReadAhead(todo, jobs, ocr_languages, limits.max_memory_mb, staging) if reading_ahead
           else contextlib.nullcontext()) as ahead:
         if real and not self_loading:
             import_stages()

@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from pipeline.errors import PROCESS_FAILURES
 from pipeline.extract.quality import QUALITY_CHECK, measure
 from pipeline.records import MIXED, OCR, TEXT, Page
 from pipeline.tesseract import ocr_available, usable_languages
@@ -96,7 +97,7 @@ def fill_pages_by_ocr(path: Path, pages: list[PageText], languages: str | None =
     note = f" (without {', '.join(missing)}: not installed)" if missing else ""
     try:
         texts = ocr_pages(path, needed, usable)
-    except MemoryError:
+    except PROCESS_FAILURES:
         raise
     except Exception as error:  # pdfium or Tesseract failing on a damaged page
         for i in needed:

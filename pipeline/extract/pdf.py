@@ -33,7 +33,7 @@ import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfplumber.utils.exceptions import PdfminerException
 
-from pipeline.errors import EncryptedPdfError, NoTextError, PdfError
+from pipeline.errors import PROCESS_FAILURES, EncryptedPdfError, NoTextError, PdfError
 from pipeline.extract.columns import reading_order
 from pipeline.extract.layout import remove_running_lines
 from pipeline.extract.lines import group_rows, line_text
@@ -145,6 +145,8 @@ def _best_reader(page, lines: list[str], quality: TextQuality, pdfium_text: str 
         others.append(_pdfium_lines(pdfium_text))
     try:
         others.append((page.extract_text() or "").splitlines())
+    except PROCESS_FAILURES:
+        raise
     except Exception:  # noqa: BLE001 - pdfminer fails on odd pages; the other readers remain
         pass
     for other in others:
@@ -203,11 +205,15 @@ def extract_pdf_pages(
     with pdf, PdfiumPages(path) as pdfium_pages:
         try:
             plumber_pages = pdf.pages
+        except PROCESS_FAILURES:
+            raise
         except Exception as error:  # pdfminer raises many kinds on a broken page tree
             raise _open_error(path, error) from error
         for number, page in enumerate(plumber_pages, start=1):
             try:
                 read = read_page(page, number, pdfium_pages.glyphs(number - 1), pdfium_pages.text(number - 1))
+            except PROCESS_FAILURES:
+                raise
             except Exception as error:  # one damaged page should not lose the others
                 read = PageText([], f"page {number}: could not be read ({error or type(error).__name__})")
             finally:
