@@ -339,7 +339,8 @@ SCHEMAS: dict[str, Schema] = {
         "number": both(INT, where(lambda v: 1 <= v <= 12, "month {value!r} is not 1 to 12")),
         "forms": list_of(TEXT, 1), "abbreviations": WORDS}), 12)}),
     "ner_context.json": record(required={
-        "prepositions": mapping(TEXT, list_of(one_of(CASES, "case"), 1)), "naming_verbs": WORDS}),
+        "prepositions": mapping(TEXT, list_of(one_of(CASES, "case"), 1)), "naming_verbs": WORDS,
+        "dative_verbs": WORDS}),
     "ner_place_endings.json": record(required={"endings": mapping(TEXT, WORDS)}, optional={"appositive_heads": WORDS}),
     "ner_surnames.json": record(required={
         "latin_endings": record(required={"strong": WORDS, "weak": WORDS}),

@@ -17,9 +17,38 @@ CASES = [
     ("Вчера Гусеву вынесли приговор.", "Гусев"),
     ("Вчера Соколову продлили арест до весны.", "Соколов"),
     ("Бортникову дали 15 суток.", "Бортников"),
+    # a verb that takes its person in the dative, with nothing after it: still a man in the
+    # dative (pymorphy3 reads отказать, запретить as transitive, позвонить as intransitive)
+    ("Вчера Кравцову отказали в регистрации.", "Кравцов"),
+    ("Утром Кравцову позвонили из полиции.", "Кравцов"),
+    ("Накануне Кравцову угрожали.", "Кравцов"),
+    ("Вчера Смирнову отказали в регистрации.", "Смирнов"),
+    ("Вечером Гусеву сообщили о решении суда.", "Гусев"),
+    ("Потом Белову запретили выезжать из города.", "Белов"),
+    ("Лебедеву помогли адвокаты правозащитного центра.", "Лебедев"),
+    ("Соколову пообещали ответить через месяц.", "Соколов"),
+    # a verb that takes the accusative: still a woman
+    ("Вчера Белову обыскали в отделе полиции.", "Белова"),
+    ("Соколову оштрафовали на десять тысяч рублей.", "Соколова"),
 ]
 
 
 @pytest.mark.parametrize("sentence, normal", CASES)
 def test_a_name_before_a_plural_verb_reads_by_what_else_the_verb_takes(models, sentence, normal):
+    assert [m.normal for m in tag_names(sentence, models) if m.type == PER] == [normal]
+
+
+BEFORE = [
+    # a verb before the name that takes its person in the dative: a man
+    ("Суд отказал Кравцову в иске.", "Кравцов"),
+    ("Следователь сообщил Белову о новом обвинении.", "Белов"),
+    ("Начальник запретил Соколову свидания с семьёй.", "Соколов"),
+    # a verb that takes the accusative: a woman
+    ("Суд приговорил Белову к штрафу.", "Белова"),
+    ("Полицейские задержали Кравцову у суда.", "Кравцова"),
+]
+
+
+@pytest.mark.parametrize("sentence, normal", BEFORE)
+def test_a_name_after_a_verb_reads_by_the_case_the_verb_governs(models, sentence, normal):
     assert [m.normal for m in tag_names(sentence, models) if m.type == PER] == [normal]

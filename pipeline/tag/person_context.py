@@ -80,10 +80,14 @@ def person_context(text: str, start: int, end: int) -> Context:
     after = _WORD_AFTER.search(text[end : end + WINDOW])
     if after:
         found = _from_verb_after(after.group(1))
-        if found.cases == _OBJECT_CASES and not _object_follows(text, end + after.end()):
-            # ``Попову задержали у суда``: nothing else for the verb to take, so the name
-            # is its object, in the accusative (she), not a dative (``Попову назначили штраф``)
-            return Context(cases=found.cases, prefer=frozenset({"accs"}))
+        if found.cases == _OBJECT_CASES:
+            if _takes_person_in_dative(after.group(1)):
+                # ``Кравцову отказали в регистрации``, ``Кравцову позвонили``: a man in the dative
+                return Context(cases=found.cases, prefer=frozenset({"datv"}))
+            if not _object_follows(text, end + after.end()):
+                # ``Попову задержали у суда``: nothing else for the verb to take, so the name
+                # is its object, in the accusative (she), not a dative (``Попову назначили штраф``)
+                return Context(cases=found.cases, prefer=frozenset({"accs"}))
         return found
     return NO_CONTEXT
 
@@ -114,6 +118,8 @@ def _from_word_before(word: str) -> Context | None:
     if word in _naming_verbs():
         return Context(cases=frozenset({"nomn"}))  # ``Меня зовут Гульсара Жумабаева``
     top = parse_word(word)[0].tag if parse_word(word) else None
+    if top is not None and top.POS == "VERB" and _takes_person_in_dative(word):
+        return Context(prefer=frozenset({"datv"}))  # ``суд отказал Кравцову в иске``
     if top is not None and top.POS == "VERB" and "tran" in top:
         return Context(prefer=frozenset({"accs"}))  # ``суд приговорил Нурлана Есенова``
     parses = [p for p in parse_word(word) if p.tag.POS == "NOUN"]
@@ -132,6 +138,28 @@ def _from_word_before(word: str) -> Context | None:
 @cache
 def _naming_verbs() -> frozenset[str]:
     return frozenset(load_json("ner_context.json")["naming_verbs"])
+
+
+@cache
+def _dative_verbs() -> frozenset[str]:
+    return frozenset(load_json("ner_context.json")["dative_verbs"])
+
+
+def _takes_person_in_dative(verb: str) -> bool:
+    """Whether a verb takes its person in the dative, never as an accusative object:
+    an intransitive verb (``позвонили``, ``угрожали``), or one of ``models/ner_context.json``
+    ``dative_verbs`` that pymorphy3 tags transitive (``отказали``, ``сообщили``: the thing
+    told or refused is the object, the person a dative).
+
+    >>> _takes_person_in_dative("отказали"), _takes_person_in_dative("позвонили")
+    (True, True)
+    >>> _takes_person_in_dative("задержали"), _takes_person_in_dative("назначили")
+    (False, False)
+    """
+    parses = [p for p in parse_word(verb.lower()) if p.tag.POS == "VERB"]
+    if not parses:
+        return False
+    return parses[0].normal_form.replace("ё", "е") in _dative_verbs() or "intr" in parses[0].tag
 
 
 def _apposition(word: str) -> Context | None:

@@ -321,7 +321,8 @@ def _without_opening_noun(text: str, span: Span) -> Span:
     """A person noun capitalised because it opens the sentence is no part of the name
     after it (``Волонтёра Г. Дубровскую задержали``, ``Активистку О. Петрову``): a word
     pymorphy3 knows only as an animate common noun in an oblique case, followed by two or
-    more parts of a name.
+    more parts of a name of which one is a surname. Without a surname after it the word is
+    the surname (``Мельника О. П.``, ``Кузнеца Ивана Сергеевича``): many surnames are nouns.
 
     >>> text = "Активистку О. Петрову задержали."
     >>> found = _without_opening_noun(text, Span(PER, 0, 21))
@@ -340,7 +341,10 @@ def _without_opening_noun(text: str, span: Span) -> Span:
     # make the word the surname of a surname-first name (``Кузин Глеб Андреевич``)
     if top.animacy != "anim" or top.case in (None, "nomn") or top.number != "sing":
         return span
-    if is_patronymic(tokens[-1].group()):
+    if all(word_role(t.group()) in (INITIAL, GIVEN, PATRONYMIC) for t in tokens[1:]):
+        # only initials, a first name or a patronymic follow (``Мельника О. П.``, ``Кузнеца
+        # Ивана Сергеевича``, ``Кузин Глеб Андреевич``): the word is the name's surname,
+        # set first as court papers do, and the name would have none without it
         return span
     return replace(span, start=tokens[1].start())
 
