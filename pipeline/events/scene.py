@@ -261,19 +261,22 @@ def told_before_the_story(tokens: tuple[Token, ...], anchor: int, first: int) ->
     - a happening governed by ``за`` (``за пикеты``, ``за участие в акции``): what a
       penalty is for, done before it."""
     governors = {anchor, *heads_up(tokens, anchor, 2)}
-    verb = next((i for i in sorted(governors, key=lambda i: i != anchor)
-                 if tokens[i].pos in {"VERB", "AUX"}), None)
-    adverbs = folded_set("habitual_adverbs") | _realis_words("habitual_adverbs") | _realis_words("frequency_adverbs")
+
+    def scopes(i: int, length: int) -> bool:  # the marker is on the happening's verb, or opens all
+        return any(t.head in governors for t in tokens[i : i + length]) or _opens_sentence(tokens, i)
+
     markers = context()["earlier_markers"]
-    for i, token in enumerate(tokens):
-        length = next((len(p) for p in markers if has_pattern(tokens, [p], i, i + len(p))), 0)
-        if not length and token.pos == "ADV" and token.lemmas & adverbs:
-            length = 1
-        if length and (any(t.head in governors for t in tokens[i : i + length]) or _opens_sentence(tokens, i)):
+    start = 0
+    while (i := find_pattern(tokens, markers, start, len(tokens))) is not None:
+        if scopes(i, max(len(p) for p in markers if has_pattern(tokens, [p], i, i + len(p)))):
             return True
-    if verb is not None and verb == anchor and not _then(tokens) and any(
+        start = i + 1
+    adverbs = folded_set("habitual_adverbs") | _realis_words("habitual_adverbs") | _realis_words("frequency_adverbs")
+    if any(t.pos == "ADV" and t.lemmas & adverbs and scopes(t.index, 1) for t in tokens):
+        return True
+    if tokens[anchor].pos in {"VERB", "AUX"} and not _then(tokens) and any(
             p.tag.POS == "VERB" and p.tag.aspect == "impf" and p.tag.tense == "past"
-            for p in parse_word(tokens[verb].text)[:1]):
+            for p in parse_word(tokens[anchor].text)[:1]):
         return True
     return _for_cause(tokens, anchor, first)
 
