@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.records import ORG
+from pipeline.records import LOC, ORG
 from pipeline.tag.names import tag_names
 
 
@@ -26,7 +26,36 @@ CASES = [
     ("Иск подали в Верховный суд Армении.", "Верховный суд Армении"),
     # a district after it says which court (the body stays split from its district)
     ("Иск отклонил суд Октябрьского района Самары.", "суд"),
+    # a settlement or region noun between the court and its place: still that place's court
+    ("Дело передали в суд города Гродно.", "суд"),
+    ("Дело передали в суд г. Гродно.", "суд"),
+    ("Протокол направили в суд поселка Ревда.", "суд"),
+    ("Иск поступил в суд округа Колумбия.", "суд"),
+    # an organisation or an abbreviation after the noun says whose court it is
+    ("Жалобу направили в Суд ЕС.", "Суд ЕС"),
+    ("Спор передали в суд ЕАЭС.", "суд ЕАЭС"),
+    ("Жалобу рассмотрит Суд Евразийского экономического союза.", "Суд Евразийского экономического союза"),
+    # the object after it is no owner of the court; a capital opening the sentence names none
+    ("Он подал в суд Министерство юстиции.", None),
+    ("Суд отказал адвокату в отводе судьи.", None),
+    # a settlement noun with no place after it names no court
+    ("Дело передали в суд города.", None),
 ]
+
+
+# (sentence, the place split off the court named by it)
+PLACES = [
+    ("Дело передали в суд Ингушетии.", "Ингушетии"),
+    ("Дело передали в суд города Гродно.", "Гродно"),
+    ("Дело передали в суд г. Гродно.", "Гродно"),
+    ("Протокол направили в суд поселка Ревда.", "Ревда"),
+]
+
+
+@pytest.mark.parametrize(("text", "place"), PLACES)
+def test_a_court_named_by_its_place_keeps_both(text, place, models):
+    found = [(m.type, m.text) for m in tag_names(text, models)]
+    assert (ORG, "суд") in found and (LOC, place) in found, found
 
 
 @pytest.mark.parametrize(("text", "expected"), CASES)

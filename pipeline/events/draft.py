@@ -30,6 +30,9 @@ class Telling:
     particular: bool = False  # "в частности", "в том числе": one case of a group's
     listed: bool = False  # one topic of a list ("о разгоне акции ..., обыске и угрозах")
     later: bool = False  # "впоследствии", "позднее": after the paragraph's date by an unknown time
+    # "ранее", "уже", "задерживали" (again and again), "за пикеты" (a penalty's cause): before
+    # the time the line above tells, or a habit; a line pointing back gives it no date
+    earlier: bool = False
     # a participle naming people ("задержанный") or serving a sentence ("отбывает срок"):
     # dated by the happening it retells; the paragraph's date is kept only as a fallback
     retelling: bool = False

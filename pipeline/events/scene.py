@@ -33,14 +33,15 @@ from functools import cache
 
 from ..records import DATE, LOC, DateValue, Mention, Sentence
 from ..nlp import parse_word
-from ..resources import fold
+from ..resources import fold, load_json
 from ..tag.gazetteer import _entries as gazetteer_entries
 from ..tag.gazetteer import canonical_place, place_kind
 from ..tag.inflect import match_case
 from .aggregate import ListHeading, sums_up
 from .arguments import adjective_places, counted_from, in_brackets, is_goal, person_tokens, qualifies_person
 from .draft import Draft
-from .syntax import Candidate, PlacedMention, Token, context, find_pattern, folded_set, has_pattern, span_head
+from .syntax import (Candidate, PlacedMention, Token, context, find_pattern, folded_set, has_pattern, heads_up,
+                     span_head)
 
 URL = re.compile(r"^\s*(?:https?://|www\.)", re.IGNORECASE)
 BACKLINK = "\u21a9"  # "↩": a report's endnote points back to its footnote mark
@@ -247,12 +248,81 @@ def points_back(tokens: tuple[Token, ...]) -> bool:
     return False
 
 
+def told_before_the_story(tokens: tuple[Token, ...], anchor: int, first: int) -> bool:
+    """The happening is not at the time the line above tells but before it, or is a past
+    habit, so a line pointing back does not give it that line's date:
+
+    - a marker of an earlier time or a habit on its verb (``Его уже задерживали``, ``была
+      задержана ранее``, ``До этого его ...``: ``earlier_markers``; the habitual and
+      frequency adverbs, ``регулярно``, ``обычно``), or opening the sentence;
+    - an imperfective past verb (pymorphy3's aspect: ``задерживали``, ``штрафовали``): a
+      momentary happening told so happened more than once, at no one time; unless the
+      line says ``тогда же``, the very time told before;
+    - a happening governed by ``за`` (``за пикеты``, ``за участие в акции``): what a
+      penalty is for, done before it."""
+    governors = {anchor, *heads_up(tokens, anchor, 2)}
+
+    def scopes(i: int, length: int) -> bool:  # the marker is on the happening's verb, or opens all
+        return any(t.head in governors for t in tokens[i : i + length]) or _opens_sentence(tokens, i)
+
+    markers = context()["earlier_markers"]
+    start = 0
+    while (i := find_pattern(tokens, markers, start, len(tokens))) is not None:
+        if scopes(i, max(len(p) for p in markers if has_pattern(tokens, [p], i, i + len(p)))):
+            return True
+        start = i + 1
+    adverbs = folded_set("habitual_adverbs") | _realis_words("habitual_adverbs") | _realis_words("frequency_adverbs")
+    if any(t.pos == "ADV" and t.lemmas & adverbs and scopes(t.index, 1) for t in tokens):
+        return True
+    if tokens[anchor].pos in {"VERB", "AUX"} and not _then(tokens) and any(
+            p.tag.POS == "VERB" and p.tag.aspect == "impf" and p.tag.tense == "past"
+            for p in parse_word(tokens[anchor].text)[:1]):
+        return True
+    return _for_cause(tokens, anchor, first)
+
+
+def _opens_sentence(tokens: tuple[Token, ...], index: int) -> bool:
+    """Only punctuation, pronouns and prepositions before the word: an adverbial opening
+    the sentence (``Ранее, …``, ``До этого его …``) is about all of it."""
+    return all(t.pos in {"PUNCT", "PRON", "ADP", "CCONJ"} for t in tokens[:index])
+
+
+def _then(tokens: tuple[Token, ...]) -> bool:
+    """``тогда же`` among the sentence's first words."""
+    words = [t.text.lower() for t in tokens if t.pos != "PUNCT"][: OPENING_TOKENS + 1]
+    return any(a == "тогда" and b == "же" for a, b in zip(words, words[1:]))
+
+
+def _for_cause(tokens: tuple[Token, ...], anchor: int, first: int) -> bool:
+    """The happening, or the noun it depends on (``за участие в акции``), is governed by
+    ``за`` (not of a span of time: ``за время акции``); where the parse misses it, ``за``
+    right before the trigger with only adjectives, numbers or determiners between."""
+    periods = folded_set("total_periods")
+    for i in [anchor, *heads_up(tokens, anchor, 2)]:
+        if tokens[i].lemmas & periods:
+            return False
+        if any(t.head == i and t.rel == "case" and t.text.lower() == "за" for t in tokens):
+            return True
+    for j in range(first - 1, max(-1, first - 4), -1):
+        if tokens[j].text.lower() == "за":
+            return True
+        if tokens[j].pos not in {"ADJ", "DET", "NUM"}:
+            return False
+    return False
+
+
+@cache
+def _realis_words(key: str) -> frozenset[str]:
+    return frozenset(fold(w) for w in load_json("realis.json")[key])
+
+
 def carry_continuing(drafts: list[Draft], continuing: dict[int, int]) -> None:
     """A dateless happening told in the first sentence of a line that points back at the
     line right before (:func:`points_back`; the layout's units count blank lines, so a
     blank line between them ends the story) takes the date of the last dated happening
     of that line: the narrative's reference time. Not for a total, a later happening
-    (``впоследствии``) or a topic of a list."""
+    (``впоследствии``), an earlier one, a habit or a penalty's cause
+    (:func:`told_before_the_story`) or a topic of a list."""
     dated: defaultdict[int, list[Draft]] = defaultdict(list)
     for draft in drafts:
         if draft.event.date is not None and not draft.telling.summary:
@@ -262,7 +332,7 @@ def carry_continuing(drafts: list[Draft], continuing: dict[int, int]) -> None:
         ends = continuing.get(draft.paragraph)
         if event.date is not None or ends is None or event.start >= ends:
             continue
-        if telling.summary or telling.later or telling.listed or telling.day_before:
+        if telling.summary or telling.later or telling.listed or telling.day_before or telling.earlier:
             continue
         before = dated.get(draft.paragraph - 1)
         if before:

@@ -22,7 +22,7 @@ from .draft import Draft, Telling
 from .gapping import gapped_drafts
 from .realis import Judgement, Where, judge
 from .people import NARRATOR, People
-from .scene import Scene, SentenceScene, place_name
+from .scene import Scene, SentenceScene, place_name, told_before_the_story
 from .syntax import (
     PLACE_IN,
     PlacedMention,
@@ -277,6 +277,7 @@ def telling_of(tokens: tuple[Token, ...], hit: TriggerHit, caption: bool, date: 
         repeated=has_pattern(tokens, ctx["repeat_markers"], first - 4, first + 2),
         particular=has_pattern(tokens, ctx["particular_markers"], 0, first),
         later=has_pattern(tokens, ctx["later_markers"], 0, first),
+        earlier=told_before_the_story(tokens, hit.anchor, first),
         inchoative="VerbForm=Inf" in anchor.feats and anchor.head >= 0 and bool(
             tokens[anchor.head].lemmas & folded_set("phase_verbs")),
         retelling=retelling,

@@ -14,11 +14,13 @@ import bisect
 import re
 from collections import Counter
 from dataclasses import replace
+from functools import cache
 
 from razdel import sentenize
 
 from ..nlp import Models, parse_word
 from ..records import LOC, ORG, PER, Mention
+from ..resources import load_json
 from .candidates import SENTENCE_END, WORD, Span
 from .gazetteer import canonical_place, find_places, find_venues, place_nominative
 from .latin_names import latin_people
@@ -110,7 +112,7 @@ def tag_names(text: str, models: Models) -> list[Mention]:
     spans = _take_in_complements(text, spans, inner_orgs)
     spans = _units_before_bodies(text, spans, inner_orgs)
     spans = [_with_ordinal(text, s) for s in spans]
-    spans = _without_unnamed_bodies(text, spans)
+    spans = _without_unnamed_bodies(text, spans, inner_orgs)
     spans = [piece for span in spans for piece in _split_place_off_body(text, span, places, countries)]
     spans = surnames_as_people(text, _without_overlaps(spans))
     spans = _epithet_names(text, spans)
@@ -615,12 +617,69 @@ def _units_before_bodies(text: str, spans: list[Span], inner_orgs: list[Span]) -
 _ORDINAL_BEFORE = re.compile(r"(?<![\w-])\d{1,3}-(?:[а-яё]{1,3}) \Z")
 
 
-def _without_unnamed_bodies(text: str, spans: list[Span]) -> list[Span]:
+def _without_unnamed_bodies(text: str, spans: list[Span], inner_orgs: list[Span]) -> list[Span]:
     """``в суд`` alone: which court is not said, so no organisation is named (NEREL and
-    FactRuEval agree); ``суд Ленинского района``, a place right after it, names one."""
-    places_at = {s.start for s in spans if s.type == LOC}
-    return [s for s in spans if not (s.type == ORG and is_unnamed_body(text[s.start : s.end])
-                                     and not (text[s.end : s.end + 1] == " " and s.end + 1 in places_at))]
+    FactRuEval agree). What follows it may say which (:func:`_court_named_by`): a place
+    (``суд Ленинского района``), a place after its kind (``суд города Гродно``, ``суд г.
+    Гродно``; the court stays split from it), or an organisation or abbreviation whose
+    court it is (``Суд ЕС``: one ORG, the body nested in it)."""
+    taken: set[int] = set()
+    result: list[Span] = []
+    for span in sorted(spans, key=lambda s: s.start):
+        if span.type != ORG or not is_unnamed_body(text[span.start : span.end]):
+            result.append(span)
+            continue
+        named = _court_named_by(text, span, spans)
+        if named is None:
+            continue
+        if named.type == ORG or named.type == "":  # whose court: one name with it
+            if named.type == ORG:
+                inner_orgs.append(replace(named))
+                taken.add(named.start)
+            span = replace(span, end=named.end)
+        result.append(span)
+    return [s for s in result if not (s.type == ORG and s.start in taken)]
+
+
+# The kind of a place written between a court and its name: ``города``, ``г.``, ``района``.
+_PLACE_KIND_BEFORE_NAME = re.compile(r"(?:(?:г|гор|пос|пгт)(?:\. ?| )|([а-яё]+) )")
+_REGION_NOUNS = frozenset({"район", "область", "край", "округ", "республика"})
+
+
+def _court_named_by(text: str, span: Span, spans: list[Span]) -> Span | None:
+    """What names the court a lone noun stands for, right after it: a LOC (the noun and
+    the place stay two mentions), a LOC after a settlement's or region's noun
+    (``appositive_heads`` of ``models/ner_place_endings.json``, a region noun) or its
+    abbreviation, an ORG opening with a capital, in the genitive (``Суд ЕС``, ``Суд
+    Евразийского экономического союза``; not ``подал в суд Министерство …``), or an abbreviation no span holds (``Span("", …)``). None
+    when nothing does."""
+    if text[span.end : span.end + 1] != " ":
+        return None
+    after = span.end + 1
+    at = {s.start: s for s in spans if s.type in (LOC, ORG)}
+    following = at.get(after)
+    if following is not None and following.type == LOC:
+        return following
+    if following is not None and text[after : after + 1].isupper():
+        first = _WORD.match(text, after).group()
+        if is_abbreviation(first) or any(p.tag.case == "gent" for p in parse_word(first)):
+            return following  # whose court, in the genitive; not the object after it
+    kind = _PLACE_KIND_BEFORE_NAME.match(text, after)
+    if kind and (kind.group(1) is None or any(
+            p.tag.POS == "NOUN" and p.normal_form in _place_kind_nouns() for p in parse_word(kind.group(1)))):
+        place = at.get(kind.end())
+        if place is not None and place.type == LOC:
+            return place
+    word = _WORD.match(text, after)
+    if word and is_abbreviation(word.group()) and word.group() not in org_lexicon().not_org:
+        return Span("", after, word.end())
+    return None
+
+
+@cache
+def _place_kind_nouns() -> frozenset[str]:
+    """Nouns of a settlement or a region a place's name may follow."""
+    return frozenset(load_json("ner_place_endings.json").get("appositive_heads", ())) | _REGION_NOUNS
 
 
 def _with_ordinal(text: str, span: Span) -> Span:
