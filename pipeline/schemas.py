@@ -343,6 +343,9 @@ SCHEMAS: dict[str, Schema] = {
     "ner_place_endings.json": record(required={"endings": mapping(TEXT, WORDS)}, optional={"appositive_heads": WORDS}),
     "ner_surnames.json": record(required={
         "latin_endings": record(required={"strong": WORDS, "weak": WORDS}),
+        "latin_spelling": list_of(both(list_of(TEXT), where(
+            lambda v: len(v) == 2 and v[0].isascii() and v[0] and not v[1].isascii(),
+            "expected [Latin letters, Russian letters], found {value!r}"))),
         "paradigms": list_of(record(required={
         "suffixes": WORDS, "masc": TEXT, "femn": TEXT, "endings": mapping(TEXT, list_of(both(
             TEXT, where(lambda v: re.fullmatch(r"(masc|femn),(nomn|gent|datv|accs|ablt|loct)", v),
