@@ -323,7 +323,8 @@ SCHEMAS: dict[str, Schema] = {
         "surname_endings": record(required={"strong": list_of(REGEX, 1), "weak": list_of(REGEX, 1)}),
         "first_names": list_of(record(required={
             "name": CYRILLIC_WORD, "gender": one_of(("masc", "femn"), "gender"),
-            "forms": list_of(CYRILLIC_WORD, 1)}, optional={"latin": list_of(LATIN_WORD, 1)}), 1)},
+            "forms": list_of(CYRILLIC_WORD, 1)}, optional={"latin": list_of(LATIN_WORD, 1),
+                                               "latin_also_as_written": list_of(LATIN_WORD, 1)}), 1)},
         optional={"about": TEXT}),
     "link_people.json": LINK_PARAMETERS,
     "link_synthetic_names.json": record(required={

@@ -95,13 +95,23 @@ def test_belarusian_and_ukrainian_first_names_in_latin_read_as_the_russian_name(
 
 
 # A Latin form that is also how a Russian name is usually transliterated is read as
-# written: Alena is Russian Алёна as often as Belarusian Алена (Елена).
+# written, and the Belarusian form stands beside it: Alena is Russian Алёна as often as
+# Belarusian Алена (Елена).
 READ_AS_WRITTEN = [("Alena", "Алёна"), ("Alena", "Алена"), ("Alina", "Алина"), ("Yana", "Яна")]
 
 
 @pytest.mark.parametrize("latin, russian", READ_AS_WRITTEN)
 def test_a_latin_first_name_that_transliterates_a_russian_one_is_that_name(latin, russian):
     assert parse_name(f"{latin} Popova").first == parse_name(f"{russian} Попова").first
+
+
+@pytest.mark.parametrize("latin, russian, same", [
+    ("Alena Popova", "Алёна Попова", True), ("Alena Popova", "Елена Попова", True),
+    ("Alena Popova", "Е. Попова", True), ("Alena Popova", "Алина Попова", False),
+    ("Alina Popova", "Елена Попова", False),
+])
+def test_both_readings_of_a_latin_first_name_stand(latin, russian, same):
+    assert one_person(parse_name(latin), parse_name(russian)) is same
 
 
 # A Latin initial H. writes Russian Х (Hasan) and Belarusian/Ukrainian Г (Hanna: Ганна,
@@ -150,6 +160,8 @@ def _told(doc_id: str, name: str, text: str):
     ("Hasan Guliyev", "H. Guliyev"),  # and the Russian Х: Hasan
     ("Hanna Shylo", "H. Shylo"),      # Hanna is read as Анна, its H. still fits
     ("Гасан Мамедов", "Hasan Mamedov"),
+    ("Елена Жук", "Alena Zhuk"),      # Alena: Belarusian Алена, also Russian Алёна
+    ("Алёна Жук", "Alena Zhuk"),
 ])
 def test_one_person_in_russian_and_in_belarusian_latin_links(russian, latin):
     from pipeline.link import link

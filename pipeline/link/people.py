@@ -50,7 +50,8 @@ COMPARISONS = [
     ]},
     {"output_column_name": "first", "comparison_description": "first name or its initial", "comparison_levels": [
         _level("missing", '"first_initial_l" IS NULL OR "first_initial_r" IS NULL', null=True),
-        _level("same", '"first_l" = "first_r"'),
+        # ``Alena``: Алёна or Belarusian Алена (Елена), either reading (names.first_readings)
+        _level("same", 'list_has_any("first_names_l", "first_names_r")'),
         # An initial either may be written with (a Latin ``H.``: Х or Г) is the other's.
         _level("initial fits", 'list_has_any("first_initials_l", "first_initials_r") '
                                'AND ("first_l" IS NULL OR "first_r" IS NULL)'),
@@ -116,7 +117,7 @@ PEOPLE = Model(
                     "l.surname = r.surname AND l.cities = r.cities"],
     deterministic_rules=["l.surname = r.surname AND l.first = r.first "
                          "AND l.gender IS NOT DISTINCT FROM r.gender"],
-    columns=["surname", "first", "first_initial", "first_initials", "patronymic", "patronymic_initial",
+    columns=["surname", "first", "first_initial", "first_initials", "first_names", "patronymic", "patronymic_initial",
              "gender", "cities", "countries", "years", "co_surnames"],
 )
 

@@ -181,7 +181,7 @@ def _sentence_cities(tables: Tables) -> dict[str, list[tuple[int, list[str]]]]:
 
 PERSON_COLUMNS = [
     "unique_id", PERSON_KEY, "doc_id", "name", "surname", "first", "first_initial",
-    "first_initials", "patronymic", "patronymic_initial", "gender", "cities", "countries", "whereabouts", "years",
+    "first_initials", "first_names", "patronymic", "patronymic_initial", "gender", "cities", "countries", "whereabouts", "years",
     "co_surnames", "fullness",
 ]
 
@@ -230,6 +230,7 @@ def person_records(tables: Tables, places: pd.DataFrame, context: pd.DataFrame) 
             "surname": parsed.surname, "first": parsed.first,
             "first_initial": parsed.first_initial,
             "first_initials": sorted(parsed.first_initials) or None,
+            "first_names": sorted(parsed.first_names) or None,
             "patronymic": parsed.patronymic,
             "patronymic_initial": parsed.patronymic_initial, "gender": parsed.gender,
             "cities": cities, "countries": countries, "whereabouts": whereabouts, "years": years,
