@@ -26,6 +26,9 @@ PEOPLE = [
     ("Сообщение подписала Vera Markova, сестра задержанного.", "Vera Markova"),
     ("Правозащитница Anna Kovalenko приехала в суд.", "Anna Kovalenko"),
     ("Представитель компании Oleg Tkachenko отказался от комментариев.", "Oleg Tkachenko"),
+    ("Ночью задержали Sofia Melnychuk и её брата.", "Sofia Melnychuk"),
+    ("Письмо написала Tatiana Kuzmenko из колонии.", "Tatiana Kuzmenko"),
+    ("С обыском пришли к Arthur Mamedov домой.", "Arthur Mamedov"),
 ]
 
 # Sentences whose Latin-letter words are no person.

@@ -108,7 +108,27 @@ def _first_name(word: str) -> bool:
 
     if full_first_name(word)[1] is not None:
         return True
-    return any("Name" in p.tag for p in _as_it_stands(russian_reading(word)))
+    return any("Name" in p.tag for r in _name_readings(word) for p in _as_it_stands(r))
+
+
+def _name_readings(word: str) -> list[str]:
+    """A Latin first name read into Russian letters, and the spellings names take that
+    letters alone do not give: ``Sofia``, ``Tatiana`` (-ия, -ья), ``Emma`` (Э),
+    ``Aibek`` (Ай).
+
+    >>> _name_readings("Tatiana")[1:3], _name_readings("Aibek")
+    (['татияна', 'татьяна'], ['аибек', 'айбек'])
+    """
+    reading = russian_reading(word)
+    found = [reading]
+    if reading.endswith("иа"):
+        found += [reading[:-2] + "ия", reading[:-2] + "ья"]
+    if reading.endswith("иана"):
+        found += [reading[:-4] + "ияна", reading[:-4] + "ьяна"]
+    if reading.startswith("е"):
+        found.append("э" + reading[1:])
+    found += [re.sub(r"([аоеу])и(?=[^аоеуияюэы]|$)", r"\1й", f) for f in list(found)]
+    return list(dict.fromkeys(found))
 
 
 def _as_it_stands(reading: str) -> list:
