@@ -323,7 +323,8 @@ SCHEMAS: dict[str, Schema] = {
         "surname_endings": record(required={"strong": list_of(REGEX, 1), "weak": list_of(REGEX, 1)}),
         "first_names": list_of(record(required={
             "name": CYRILLIC_WORD, "gender": one_of(("masc", "femn"), "gender"),
-            "forms": list_of(CYRILLIC_WORD, 1)}, optional={"latin": list_of(LATIN_WORD, 1)}), 1)},
+            "forms": list_of(CYRILLIC_WORD, 1)}, optional={"latin": list_of(LATIN_WORD, 1),
+                                               "latin_also_as_written": list_of(LATIN_WORD, 1)}), 1)},
         optional={"about": TEXT}),
     "link_people.json": LINK_PARAMETERS,
     "link_synthetic_names.json": record(required={
@@ -344,6 +345,9 @@ SCHEMAS: dict[str, Schema] = {
     "ner_place_endings.json": record(required={"endings": mapping(TEXT, WORDS)}, optional={"appositive_heads": WORDS}),
     "ner_surnames.json": record(required={
         "latin_endings": record(required={"strong": WORDS, "weak": WORDS}),
+        "latin_spelling": list_of(both(list_of(TEXT), where(
+            lambda v: len(v) == 2 and v[0].isascii() and v[0] and not v[1].isascii(),
+            "expected [Latin letters, Russian letters], found {value!r}"))),
         "paradigms": list_of(record(required={
         "suffixes": WORDS, "masc": TEXT, "femn": TEXT, "endings": mapping(TEXT, list_of(both(
             TEXT, where(lambda v: re.fullmatch(r"(masc|femn),(nomn|gent|datv|accs|ablt|loct)", v),

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.link.gold import gold_tables
-from pipeline.link.names import full_first_name, parse_name
+from pipeline.link.names import full_first_name, one_person, parse_name
 from pipeline.records import PER
 from pipeline.tag.latin_names import latin_name_runs, surname_ending
 from pipeline.tag.names import tag_names
@@ -22,6 +22,13 @@ PEOPLE = [
     ("Вчера задержан активист Gor Harutyunyan.", "Gor Harutyunyan"),
     ("Блогер Timur Belkin провел ночь в изоляторе.", "Timur Belkin"),  # a weak ending, a person noun before
     ("Мать задержанного, Lala Guliyeva Rasimovna, пришла к отделу.", "Lala Guliyeva Rasimovna"),
+    # a first name that is an English or Russian word too, and a body's noun before a name
+    ("Сообщение подписала Vera Markova, сестра задержанного.", "Vera Markova"),
+    ("Правозащитница Anna Kovalenko приехала в суд.", "Anna Kovalenko"),
+    ("Представитель компании Oleg Tkachenko отказался от комментариев.", "Oleg Tkachenko"),
+    ("Ночью задержали Sofia Melnychuk и её брата.", "Sofia Melnychuk"),
+    ("Письмо написала Tatiana Kuzmenko из колонии.", "Tatiana Kuzmenko"),
+    ("С обыском пришли к Arthur Mamedov домой.", "Arthur Mamedov"),
 ]
 
 # Sentences whose Latin-letter words are no person.
@@ -33,6 +40,22 @@ NOT_PEOPLE = [
     "Песню «Sergei Ivanov» запретили к исполнению.",          # a quoted title
     "Фонд Kharkov Human Rights Group выпустил отчет.",         # four words: a body's name
     "Матч Carolina Panthers перенесли.",
+    # a body or a place named after a person or a town: a common word beside the surname
+    "Эксперты Kaspersky Lab сообщили о взломе.",
+    "Колонна прошла на Nevsky Prospekt.",
+    "Болельщиков задержали на стадионе Rostov Arena.",
+    "Пресс-релиз Sakharov Center опубликован вечером.",
+    "Концерт в Mariinsky Theatre отменили.",
+    "Грант выделил Khodorkovsky Foundation.",
+    "Власти Saratov Region запретили акцию.",
+    "Иск подала компания Grigorenko Consulting.",
+    "Сайт Smolensky Bank недоступен.",
+    "Об этом сообщил Telegram-канал Baza Ivanova.",
+    "Справку выдала клиника Petrovsky Medical.",   # English word
+    "Встреча прошла в Kuznetsov Dvor.",            # a Russian word in Latin letters
+    "Власти Tambov Oblast не ответили.",
+    "Рекламное агентство Sokolov Orbis подало иск.",  # after a body's noun, no name beside
+    "Пикет стоял на Lermontov Square.",
 ]
 
 
@@ -74,6 +97,48 @@ def test_belarusian_and_ukrainian_first_names_in_latin_read_as_the_russian_name(
     assert parse_name(f"{latin} Lisouskaya").first == parse_name(f"{russian} Лисовская").first
 
 
+# A Latin form that is also how a Russian name is usually transliterated is read as
+# written, and the Belarusian form stands beside it: Alena is Russian Алёна as often as
+# Belarusian Алена (Елена).
+READ_AS_WRITTEN = [("Alena", "Алёна"), ("Alena", "Алена"), ("Alina", "Алина"), ("Yana", "Яна")]
+
+
+@pytest.mark.parametrize("latin, russian", READ_AS_WRITTEN)
+def test_a_latin_first_name_that_transliterates_a_russian_one_is_that_name(latin, russian):
+    assert parse_name(f"{latin} Popova").first == parse_name(f"{russian} Попова").first
+
+
+@pytest.mark.parametrize("latin, russian, same", [
+    ("Alena Popova", "Алёна Попова", True), ("Alena Popova", "Елена Попова", True),
+    ("Alena Popova", "Е. Попова", True), ("Alena Popova", "Алина Попова", False),
+    ("Alina Popova", "Елена Попова", False),
+])
+def test_both_readings_of_a_latin_first_name_stand(latin, russian, same):
+    assert one_person(parse_name(latin), parse_name(russian)) is same
+
+
+# A Latin initial H. writes Russian Х (Hasan) and Belarusian/Ukrainian Г (Hanna: Ганна,
+# read as Анна): both fit it; other initials do not.
+LATIN_H = [
+    ("Hasan Hasanov", "H. Hasanov", True),
+    ("Huseyn Abdullayev", "H. Abdullayev", True),
+    ("Hanna Lisouskaya", "H. Lisouskaya", True),
+    ("Halina Karpovich", "H. Karpovich", True),
+    ("Hryhorii Melnychuk", "H. Melnychuk", True),
+    ("Hanna Tsvirko", "Г. Цвирко", True),
+    ("Hanna Tsvirko", "А. Цвирко", True),
+    ("Hasan Hasanov", "R. Hasanov", False),
+    ("H. Abdullayev", "A. Abdullayev", False),
+    ("Hanna Lisouskaya", "Т. Лисовская", False),
+]
+
+
+@pytest.mark.parametrize("one, other, same", LATIN_H)
+def test_a_latin_initial_h_fits_first_names_in_h_and_g(one, other, same):
+    assert one_person(parse_name(one), parse_name(other)) is same
+    assert one_person(parse_name(other), parse_name(one)) is same
+
+
 def test_a_cyrillic_name_is_not_read_through_the_latin_forms():
     # Ганна is a Cyrillic Belarusian form, not in the table of Russian forms: kept as written.
     assert full_first_name("Ганна") == ("Ганна", None)
@@ -95,6 +160,11 @@ def _told(doc_id: str, name: str, text: str):
     ("Ольга Мицкевич", "Volha Mitskevich"),
     ("Сергей Лапко", "Siarhei Lapko"),
     ("Г. Дубовик", "H. Dubovik"),  # a Latin H. alone writes the Belarusian Г
+    ("Hasan Guliyev", "H. Guliyev"),  # and the Russian Х: Hasan
+    ("Hanna Shylo", "H. Shylo"),      # Hanna is read as Анна, its H. still fits
+    ("Гасан Мамедов", "Hasan Mamedov"),
+    ("Елена Жук", "Alena Zhuk"),      # Alena: Belarusian Алена, also Russian Алёна
+    ("Алёна Жук", "Alena Zhuk"),
 ])
 def test_one_person_in_russian_and_in_belarusian_latin_links(russian, latin):
     from pipeline.link import link

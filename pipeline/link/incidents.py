@@ -26,7 +26,7 @@ from collections import Counter
 import pandas as pd
 
 from .engine import Model
-from .names import other_first_names, other_initials
+from .names import other_first_names
 from .people import _else, _level
 
 # Values may be one-sided bounds (``более 400``: min 400, max null; ``до 30 суток``:
@@ -277,14 +277,20 @@ def _alone(row) -> bool:
 def other_people(a, b, apart: set[frozenset[str]]) -> bool:
     """Whether the one person each of two events names are two people: other first
     names in full (:func:`other_first_names`), other initials (``Б. Туменова``, ``Айдар
-    Касымов``; not ``H.`` and ``Ганна``: :func:`other_initials`), or people the people
+    Касымов``; not ``H.`` and ``Ганна`` or ``Hasan``: no initial either may be written
+    with is the other's, :attr:`~.names.Name.first_initials`), or people the people
     linking kept apart (``apart``: their ids, e.g. two patronymics)."""
     if frozenset((a.person_ids[0], b.person_ids[0])) in apart:
         return True
     if isinstance(a.sole_first, str) and isinstance(b.sole_first, str):
         return other_first_names(a.sole_first, b.sole_first)
-    return (isinstance(a.sole_initial, str) and isinstance(b.sole_initial, str)
-            and other_initials(a.sole_initial, b.sole_initial, a.sole_cyrillic, b.sole_cyrillic))
+    mine, theirs = _initial_set(a.sole_initials), _initial_set(b.sole_initials)
+    return bool(mine) and bool(theirs) and mine.isdisjoint(theirs)
+
+
+def _initial_set(initials) -> set[str]:
+    """A record's list of initials (a list or an array after the linker), as a set."""
+    return set() if initials is None or isinstance(initials, float) else set(initials)
 
 
 # Why a pair was kept apart, as the review file says.

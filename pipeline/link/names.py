@@ -90,6 +90,12 @@ class Name:
     patronymic: str | None
     patronymic_initial: str | None
     gender: str | None  # masc, femn, or None when the name does not say
+    # Every initial the first name may be written with (:func:`_initials`): a Latin
+    # ``H.`` is Russian ``Х`` or Belarusian/Ukrainian ``Г``; empty when none is known.
+    first_initials: frozenset[str] = frozenset()
+    # Every first name it may be read as (:func:`first_readings`): ``Alena`` is Алёна
+    # or Belarusian Алена, Елена; empty when no first name is given in full.
+    first_names: frozenset[str] = frozenset()
 
     @property
     def fullness(self) -> int:
@@ -127,6 +133,28 @@ def _latin_first_names() -> dict[str, dict[str, frozenset[str]]]:
     return {key: {g: frozenset(n) for g, n in by_gender.items()} for key, by_gender in table.items()}
 
 
+@cache
+def _latin_other_readings() -> dict[str, frozenset[str]]:
+    """Sound key of a Latin form that is also a Russian name's usual transliteration
+    (``Alena``: Алёна) -> the other first names it may be (Елена)."""
+    table: dict[str, set[str]] = {}
+    for entry in _names_file()["first_names"]:
+        for form in entry.get("latin_also_as_written", ()):
+            table.setdefault(sound_key(form), set()).add(entry["name"])
+    return {key: frozenset(names) for key, names in table.items()}
+
+
+def first_readings(word: str | None) -> frozenset[str]:
+    """The other first names (not as written) a Latin first name may be read as.
+
+    >>> sorted(first_readings("Alena")), sorted(first_readings("Алёна")), sorted(first_readings("Olena"))
+    (['Елена'], [], [])
+    """
+    if not word or is_cyrillic(word) or is_initial(word):
+        return frozenset()
+    return _latin_other_readings().get(sound_key(word), frozenset())
+
+
 def full_first_name(word: str, gender: str | None = None) -> tuple[str, str | None]:
     """The full first name a short or variant form stands for, and its gender.
 
@@ -141,10 +169,13 @@ def full_first_name(word: str, gender: str | None = None) -> tuple[str, str | No
     (('Слава', None), ('Бахыт', None))
 
     A name in Latin letters may be the Belarusian or Ukrainian form (``Siarhei``,
-    ``Alena``); a Cyrillic one is read as written:
+    ``Olena``); a Cyrillic one is read as written. A Latin form that is also how a
+    Russian name is usually transliterated is not listed (``Alena`` is Алёна as often
+    as Belarusian Алена), so it stays the name as written (:func:`first_readings`
+    gives its other reading):
 
-    >>> full_first_name("Siarhei"), full_first_name("Alena"), full_first_name("Алена")
-    (('Сергей', 'masc'), ('Елена', 'femn'), ('Алена', None))
+    >>> full_first_name("Siarhei"), full_first_name("Olena"), full_first_name("Alena")
+    (('Сергей', 'masc'), ('Елена', 'femn'), ('Alena', None))
     """
     by_gender = _first_names().get(fold(word))
     if not by_gender and not is_cyrillic(word):
@@ -219,6 +250,9 @@ def parse_name(normal: str) -> Name:
     first = given[0] if given else None
     patronymic = given[1] if len(given) > 1 else None
     gender = person.gender if len(person.genders) == 1 else _gender_of(first, patronymic)
+    written_first = first
+    others = [sound_key(n) for n in first_readings(first)]  # Alena: also Елена
+    others_initials = frozenset(k[0] for k in others if k)
     if first and not is_initial(first):
         first, known_gender = full_first_name(_nominative_name(first, gender), gender)
         gender = gender or known_gender
@@ -227,7 +261,8 @@ def parse_name(normal: str) -> Name:
         surname=surname_stem(sound_key(parts[surname_at])) if surname_at is not None else None,
         first=_full(first), first_initial=_initial(first),
         patronymic=_full(patronymic), patronymic_initial=_initial(patronymic),
-        gender=gender,
+        gender=gender, first_initials=_initials(first, written_first) | others_initials,
+        first_names=frozenset(k for k in (_full(first), *others) if k),
     )
 
 
@@ -330,6 +365,29 @@ def _initial(part: str | None) -> str | None:
     return sound_key(part if not is_initial(part) else part[0])[:1] or None
 
 
+def _initials(read: str | None, written: str | None) -> frozenset[str]:
+    """Every initial a first name may be written with: its own (:func:`_initial` of the
+    name as read, ``Hanna``: Анна, ``a``) and, written in Latin letters, its first
+    letter's in both alphabets (``models/link_transliteration.json``,
+    ``initials_across_alphabets``): a Latin ``H`` writes Russian ``Х`` (``Hasan``) and
+    Belarusian/Ukrainian ``Г`` (``Halina``, ``Hanna``: Ганна). So ``H. Hasanov`` is
+    ``Hasan Hasanov`` and ``Г. Гасанов``, and ``H. Lisouskaya`` is ``Hanna Lisouskaya``.
+
+    >>> sorted(_initials("H.", "H.")), sorted(_initials("Анна", "Hanna")), sorted(_initials("Г.", "Г."))
+    (['g', 'h'], ['a', 'g', 'h'], ['g'])
+    """
+    own = _initial(read)
+    if own is None:
+        return frozenset()
+    found = {own}
+    if written and not is_cyrillic(written):
+        letter = sound_key(written[0])[:1]
+        if letter:
+            found.add(letter)
+            found.update(c for c, latin in _initials_across_alphabets() if latin == letter)
+    return frozenset(found)
+
+
 @cache
 def _latin_initials_as_cyrillic() -> dict[str, str]:
     return {latin: cyrillic for cyrillic, latin in _initials_across_alphabets()}
@@ -369,12 +427,18 @@ def _gender_of(first: str | None, patronymic: str | None) -> str | None:
     return None
 
 
-def _fits(a: str | None, b: str | None, a_initial: str | None, b_initial: str | None) -> bool:
-    """Two first names (or patronymics) that may be one: equal, or one missing or an
-    initial the other begins with."""
+def _fits(a: frozenset[str], b: frozenset[str], a_initials: frozenset[str],
+          b_initials: frozenset[str]) -> bool:
+    """Two first names (or patronymics) that may be one: one of their readings the same
+    (``Alena``: Алёна or Елена), or one missing or an initial the other may begin with
+    (``H.``: ``Hasan``, ``Hanna``, ``Г.``)."""
     if a and b:
-        return a == b
-    return a_initial is None or b_initial is None or a_initial == b_initial
+        return bool(a & b)
+    return not a_initials or not b_initials or bool(a_initials & b_initials)
+
+
+def _one(initial: str | None) -> frozenset[str]:
+    return frozenset((initial,)) if initial else frozenset()
 
 
 def one_person(a: Name, b: Name) -> bool:
@@ -388,14 +452,17 @@ def one_person(a: Name, b: Name) -> bool:
     """
     if a.gender and b.gender and a.gender != b.gender:
         return False
-    if not (_fits(a.first, b.first, a.first_initial, b.first_initial)
-            and _fits(a.patronymic, b.patronymic, a.patronymic_initial, b.patronymic_initial)):
+    if not (_fits(a.first_names or _one(a.first), b.first_names or _one(b.first),
+                  a.first_initials or _one(a.first_initial),
+                  b.first_initials or _one(b.first_initial))
+            and _fits(_one(a.patronymic), _one(b.patronymic), _one(a.patronymic_initial),
+                      _one(b.patronymic_initial))):
         return False
     if a.surname and b.surname:
         return a.surname == b.surname
     # One has no surname: its first name (and patronymic) must be there in full.
     short = a if not a.surname else b
-    return bool(short.first) and (a.first == b.first)
+    return bool(short.first) and bool((a.first_names or _one(a.first)) & (b.first_names or _one(b.first)))
 
 
 def same_in_document(names: list[str]) -> list[tuple[str, str]]:
@@ -466,25 +533,6 @@ def _initials_across_alphabets() -> frozenset[tuple[str, str]]:
 def is_cyrillic(text: str) -> bool:
     """Whether a name is written in Cyrillic letters (``Ганна``), not Latin (``Hanna``)."""
     return bool(_CYRILLIC.search(text))
-
-
-def other_initials(a: str, b: str, a_cyrillic: bool, b_cyrillic: bool) -> bool:
-    """Whether two initials (sound keys, :func:`_initial`) are two names' initials: they
-    differ, and are not one letter written in two alphabets (``models/
-    link_transliteration.json``, ``initials_across_alphabets``: Ukrainian and Belarusian
-    ``Г`` is ``H`` in Latin letters, ``Ганна``/``Hanna``).
-
-    >>> other_initials("g", "h", True, False), other_initials("h", "g", False, True)
-    (False, False)
-    >>> other_initials("g", "h", True, True), other_initials("b", "a", True, False)
-    (True, True)
-    """
-    if a == b:
-        return False
-    if a_cyrillic == b_cyrillic:
-        return True
-    cyrillic, latin = (a, b) if a_cyrillic else (b, a)
-    return (cyrillic, latin) not in _initials_across_alphabets()
 
 
 def other_first_names(a: str, b: str) -> bool:

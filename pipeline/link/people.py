@@ -50,8 +50,10 @@ COMPARISONS = [
     ]},
     {"output_column_name": "first", "comparison_description": "first name or its initial", "comparison_levels": [
         _level("missing", '"first_initial_l" IS NULL OR "first_initial_r" IS NULL', null=True),
-        _level("same", '"first_l" = "first_r"'),
-        _level("initial fits", '"first_initial_l" = "first_initial_r" '
+        # ``Alena``: Алёна or Belarusian Алена (Елена), either reading (names.first_readings)
+        _level("same", 'list_has_any("first_names_l", "first_names_r")'),
+        # An initial either may be written with (a Latin ``H.``: Х or Г) is the other's.
+        _level("initial fits", 'list_has_any("first_initials_l", "first_initials_r") '
                                'AND ("first_l" IS NULL OR "first_r" IS NULL)'),
         _level("close", 'damerau_levenshtein("first_l", "first_r") <= 1 '
                         'AND least(length("first_l"), length("first_r")) >= 4'),
@@ -99,6 +101,8 @@ PEOPLE = Model(
         # A common surname (Иванов) is thousands of records: only those whose first
         # initials agree are pairs, and those naming no first name with any.
         "l.surname = r.surname AND l.first_initial = r.first_initial",
+        # a Latin ``H.`` (Г or Х) beside ``Hasan``, ``Hanna`` (Анна), ``Г.``
+        "l.surname = r.surname AND list_has_any(l.first_initials, r.first_initials)",
         "l.surname = r.surname AND (l.first_initial IS NULL OR r.first_initial IS NULL)",
         "l.first = r.first AND substr(l.surname, 1, 3) = substr(r.surname, 1, 3)",
         # A surname whose first letter is spelt two ways across alphabets
@@ -113,7 +117,7 @@ PEOPLE = Model(
                     "l.surname = r.surname AND l.cities = r.cities"],
     deterministic_rules=["l.surname = r.surname AND l.first = r.first "
                          "AND l.gender IS NOT DISTINCT FROM r.gender"],
-    columns=["surname", "first", "first_initial", "patronymic", "patronymic_initial",
+    columns=["surname", "first", "first_initial", "first_initials", "first_names", "patronymic", "patronymic_initial",
              "gender", "cities", "countries", "years", "co_surnames"],
 )
 

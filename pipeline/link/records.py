@@ -181,7 +181,7 @@ def _sentence_cities(tables: Tables) -> dict[str, list[tuple[int, list[str]]]]:
 
 PERSON_COLUMNS = [
     "unique_id", PERSON_KEY, "doc_id", "name", "surname", "first", "first_initial",
-    "patronymic", "patronymic_initial", "gender", "cities", "countries", "whereabouts", "years",
+    "first_initials", "first_names", "patronymic", "patronymic_initial", "gender", "cities", "countries", "whereabouts", "years",
     "co_surnames", "fullness",
 ]
 
@@ -228,7 +228,10 @@ def person_records(tables: Tables, places: pd.DataFrame, context: pd.DataFrame) 
         rows.append({
             PERSON_KEY: person_key(doc_id, name), "doc_id": doc_id, "name": name,
             "surname": parsed.surname, "first": parsed.first,
-            "first_initial": parsed.first_initial, "patronymic": parsed.patronymic,
+            "first_initial": parsed.first_initial,
+            "first_initials": sorted(parsed.first_initials) or None,
+            "first_names": sorted(parsed.first_names) or None,
+            "patronymic": parsed.patronymic,
             "patronymic_initial": parsed.patronymic_initial, "gender": parsed.gender,
             "cities": cities, "countries": countries, "whereabouts": whereabouts, "years": years,
             "co_surnames": _listed(s for s in others if s and s != parsed.surname),
@@ -250,7 +253,7 @@ EVENT_COLUMNS = [
     "date_end", "date_precision", "month", "year", "place", "place_canonical", "city",
     "country", "person_ids", "count_min", "count_max", "amount_min", "amount_max",
     "currency", "term_min", "term_max", "term_unit", "actors", "words", "words_key",
-    "doc_person_ids", "doc_date", "sole_first", "sole_initial", "sole_cyrillic",
+    "doc_person_ids", "doc_date", "sole_first", "sole_initial", "sole_initials", "sole_cyrillic",
 ]
 
 _WORD = re.compile(r"[^\W\d_]{4,}")
@@ -284,6 +287,13 @@ def _sole_initial(persons) -> str | None:
     """The first initial of the one person an event names (``Б. Туменова``: ``b``)."""
     names = split_names(persons)
     return parse_name(names[0]).first_initial if len(names) == 1 else None
+
+
+def _sole_initials(persons) -> list[str] | None:
+    """Every initial the first name of the one person an event names may be written
+    with (``H. Hasanov``: ``g``, ``h``), None when it names not exactly one."""
+    names = split_names(persons)
+    return sorted(parse_name(names[0]).first_initials) or None if len(names) == 1 else None
 
 
 def _sole_cyrillic(persons) -> bool | None:
@@ -332,6 +342,7 @@ def event_records(tables: Tables, places: pd.DataFrame,
     })
     frame["sole_first"] = [_sole_first(p) for p in events["persons"]]
     frame["sole_initial"] = [_sole_initial(p) for p in events["persons"]]
+    frame["sole_initials"] = [_sole_initials(p) for p in events["persons"]]
     frame["sole_cyrillic"] = [_sole_cyrillic(p) for p in events["persons"]]
     frame["words_key"] = [" ".join(w) if w and len(w) >= 4 else None for w in frame["words"]]
     # Everyone the event's document names: an event naming no one (``оштрафовал меня``)

@@ -12,6 +12,16 @@ other words share (``-in``, ``-ina``: ``Lockheed Martin``, ``Carolina``; ``-li``
 needs one more sign: an initial in the run, or a person noun just before it
 (``блогер Artyom Lozhkin``). Runs of four or more words (``Kharkiv Human Rights
 Group``), words in capitals (``BBC``) and quoted titles stay what they were.
+
+A surname ending alone does not make a person of the words beside it: bodies and
+places are named after people and towns (``Kaspersky Lab``, ``Sakharov Center``,
+``Rostov Arena``, ``Nevsky Prospekt``). A run is no person when another word of it is
+a common word, English (``Lab``, ``Foundation``) or Russian read back into Russian
+letters (``Prospekt``: проспект, ``Baza``: база) and no first name. After a noun of an
+organisation or a place (``компания``, ``стадион``: ``models/org_words.json``,
+``ner_venues.json``, ``ner_place_endings.json``), and where natasha read the run as an
+organisation or a place, the other words must look like a name themselves: an initial,
+a first name, a patronymic or a surname.
 """
 
 from __future__ import annotations
@@ -19,8 +29,10 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from ..nlp import parse_word
-from ..records import PER
+from wordfreq import zipf_frequency
+
+from ..nlp import from_dictionary, parse_word
+from ..records import LOC, ORG, PER
 from ..resources import load_json
 from .candidates import Span
 
@@ -38,6 +50,9 @@ _OPEN_QUOTES, _CLOSE_QUOTES = "«\"“„'", "»\"”“'"
 
 
 _WORD_BEFORE = re.compile(r"([а-яё]+)[ \t]+$", re.IGNORECASE)
+# How often (Zipf scale) an English word must be written to be a common word, not a
+# name: ``lab``, ``arena``, ``consulting`` are above, ``oksana``, ``dilnoza`` below.
+ENGLISH_COMMON = 3.5
 
 
 @cache
@@ -57,6 +72,107 @@ def surname_ending(word: str) -> int:
         if any(lower.endswith(e) and len(lower) - len(e) >= MIN_STEM for e in _endings(strength)):
             return value
     return 0
+
+
+@cache
+def _spelling() -> tuple[tuple[str, str], ...]:
+    pairs = load_json("ner_surnames.json")["latin_spelling"]
+    return tuple(sorted(((a, b) for a, b in pairs), key=lambda p: -len(p[0])))
+
+
+@cache
+def russian_reading(word: str) -> str:
+    """A Latin word read back into Russian letters, as a Russian reader would.
+
+    >>> [russian_reading(w) for w in ("Prospekt", "Artyom", "Zhanna", "Nevsky")]
+    ['проспект', 'артём', 'жанна', 'невскы']
+    """
+    lower, out, i = word.lower(), [], 0
+    while i < len(lower):
+        for latin, russian in _spelling():
+            if lower.startswith(latin, i):
+                out.append(russian)
+                i += len(latin)
+                break
+        else:
+            i += 1  # an apostrophe or hyphen: no letter
+    return "".join(out)
+
+
+@cache
+def _first_name(word: str) -> bool:
+    """A first name: pymorphy3's dictionary knows its Russian reading as one, as it
+    stands (``Oksana``, ``Timur``, ``Vera``; not ``Arena``, a case of Арен), or it is a
+    Belarusian or Ukrainian form (``Siarhei``)."""
+    from ..link.names import full_first_name
+
+    if full_first_name(word)[1] is not None:
+        return True
+    return any("Name" in p.tag for r in _name_readings(word) for p in _as_it_stands(r))
+
+
+def _name_readings(word: str) -> list[str]:
+    """A Latin first name read into Russian letters, and the spellings names take that
+    letters alone do not give: ``Sofia``, ``Tatiana`` (-ия, -ья), ``Emma`` (Э),
+    ``Aibek`` (Ай).
+
+    >>> _name_readings("Tatiana")[1:3], _name_readings("Aibek")
+    (['татияна', 'татьяна'], ['аибек', 'айбек'])
+    """
+    reading = russian_reading(word)
+    found = [reading]
+    if reading.endswith("иа"):
+        found += [reading[:-2] + "ия", reading[:-2] + "ья"]
+    if reading.endswith("иана"):
+        found += [reading[:-4] + "ияна", reading[:-4] + "ьяна"]
+    if reading.startswith("е"):
+        found.append("э" + reading[1:])
+    found += [re.sub(r"([аоеу])и(?=[^аоеуияюэы]|$)", r"\1й", f) for f in list(found)]
+    return list(dict.fromkeys(found))
+
+
+def _as_it_stands(reading: str) -> list:
+    """pymorphy3's dictionary parses of a word that are its dictionary form: a Latin
+    word does not inflect, so a Russian word in Latin letters stands as it is."""
+    return [p for p in parse_word(reading)
+            if from_dictionary(p) and p.normal_form.replace("ё", "е") == reading.replace("ё", "е")]
+
+
+@cache
+def common_word(word: str) -> bool:
+    """A common word and no first name: English (``Lab``, ``Arena``) or a Russian word
+    in Latin letters (``Prospekt``, ``Baza``).
+
+    >>> [common_word(w) for w in ("Lab", "Prospekt", "Baza", "Oksana", "Dilnoza", "Anna")]
+    [True, True, True, False, False, False]
+    """
+    if _first_name(word) or surname_ending(word):
+        return False
+    if zipf_frequency(word.lower(), "en") >= ENGLISH_COMMON:
+        return True
+    return any(not {"Name", "Surn", "Patr", "Geox"} & p.tag.grammemes
+               for p in _as_it_stands(russian_reading(word)))
+
+
+def name_like(word: str) -> bool:
+    """A word that reads as part of a person's name by itself: an initial, a first name,
+    or a surname or patronymic by its ending (``Rasimovna``)."""
+    return word.endswith(".") or surname_ending(word) > 0 or _first_name(word)
+
+
+@cache
+def _body_or_place_nouns() -> frozenset[str]:
+    venues = load_json("ner_venues.json")
+    return frozenset(load_json("org_words.json")["heads"] + venues["nouns"] + venues["hubs"]
+                     + load_json("ner_place_endings.json")["appositive_heads"])
+
+
+def _body_or_place_noun_before(text: str, start: int) -> bool:
+    """A noun of an organisation or a place right before: ``компания``, ``на стадионе``."""
+    word = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    return bool(word) and any(p.normal_form.replace("ё", "е") in _body_or_place_nouns()
+                              or p.normal_form in _body_or_place_nouns()
+                              for p in parse_word(word[1].lower())[:1])
 
 
 def _person_noun_before(text: str, start: int) -> bool:
@@ -89,8 +205,13 @@ def latin_name_runs(text: str) -> list[tuple[int, int]]:
         if not _in_russian(text, start, end) or _quoted(text, start, end):
             continue
         ending = max(surname_ending(words[0]), surname_ending(words[-1]))
-        if ending == 2 or ending == 1 and (initials or _person_noun_before(text, start)):
-            found.append((start, end))
+        if not (ending == 2 or ending == 1 and (initials or _person_noun_before(text, start))):
+            continue
+        if any(common_word(w) for w in words):
+            continue  # ``Kaspersky Lab``, ``Nevsky Prospekt``
+        if _body_or_place_noun_before(text, start) and not all(name_like(p) for p in parts):
+            continue  # ``компания Grigorenko Consulting``
+        found.append((start, end))
     return found
 
 
@@ -122,6 +243,12 @@ def latin_people(text: str, spans: list[Span]) -> list[Span]:
         if any(_has_letters(text, s.start, start) or _has_letters(text, end, s.end) for s in touching):
             continue
         if any(s.type == PER and (s.start, s.end) == (start, end) for s in touching):
+            continue
+        # natasha read it as a body or a place: only a run every word of which looks
+        # like a name's (``Tamaz Beridze``, not ``Volkov Orbis``), or one after a person
+        # noun (``журналистка Dilnoza Yusupova``), is a person
+        if any(s.type in (ORG, LOC) for s in touching) and not _person_noun_before(text, start) \
+                and not all(name_like(p) for p in _PART.findall(text, start, end)):
             continue
         result = [s for s in result if not any(s is t for t in touching)]
         result.append(Span(PER, start, end, source="latin"))
