@@ -76,7 +76,8 @@ class Judgement:
 
 
 @cache
-def _words(key: str) -> frozenset[str]:
+def realis_words(key: str) -> frozenset[str]:
+    """A list of ``models/realis.json`` as a set of folded lemmas."""
     return frozenset(fold(w) for w in load_json("realis.json")[key])
 
 
@@ -108,8 +109,8 @@ def _alleged(tokens, hit: TriggerHit) -> bool:
     """An act someone is accused or suspected of (``обвинен в убийстве``, ``по подозрению в
     грабеже``): a governor within three steps, over transparent nouns, is an accusation;
     or the clause says it is someone's version (``по версии обвинения, он поджёг склад``)."""
-    transparent = _words("transparent_heads") | folded_set("transparent_heads")
-    accusation = _words("alleged_heads")
+    transparent = realis_words("transparent_heads") | folded_set("transparent_heads")
+    accusation = realis_words("alleged_heads")
     clause = _clause_of(tokens, hit.anchor)
     if has_pattern(tokens, _patterns("alleged_patterns"), clause.start, hit.tokens[0]):
         return True
@@ -158,7 +159,7 @@ def _habitual(tokens, hit: TriggerHit, key: str = "habitual_adverbs") -> bool:
     """A habitual adverb or phrase in the trigger's clause (``обычно``, ``как правило``,
     ``в большинстве случаев``); with ``frequency_adverbs``, a frequency (``регулярно``)."""
     clause = _clause_of(tokens, hit.anchor)
-    adverbs = _words(key)
+    adverbs = realis_words(key)
     if any(tokens[i].lemmas & adverbs and tokens[i].pos in {"ADV", "DET", "ADJ", "PRON"} for i in clause):
         return True
     return key == "habitual_adverbs" and has_pattern(tokens, _patterns("habitual_patterns"), clause.start, clause.stop)
@@ -171,7 +172,7 @@ def _generic_subject(tokens, hit: TriggerHit) -> bool:
     predicate = hit.anchor
     if tokens[predicate].pos not in {"VERB", "AUX"} and "Variant=Short" not in tokens[predicate].feats:
         return False  # who reports a noun ("наблюдатели фиксировали задержания") is not who it befell
-    determiners, pronouns = _words("generic_determiners"), _words("generic_pronouns")
+    determiners, pronouns = realis_words("generic_determiners"), realis_words("generic_pronouns")
     for c in children(tokens, predicate):
         if not tokens[c].rel.startswith("nsubj") or c in hit.tokens:
             continue
@@ -187,7 +188,7 @@ def _generic_subject(tokens, hit: TriggerHit) -> bool:
 def _generic_determiner(tokens, hit: TriggerHit) -> bool:
     """The trigger noun, or the noun it names its people by, has a generic determiner
     (``подобные преследования``, ``задержания любых участников``)."""
-    determiners = _words("generic_determiners")
+    determiners = realis_words("generic_determiners")
     own = children(tokens, hit.anchor)
     if any(tokens[c].lemmas & determiners and tokens[c].rel in {"det", "amod"} for c in own):
         return True
@@ -198,7 +199,7 @@ def _generic_determiner(tokens, hit: TriggerHit) -> bool:
 def _statistic(tokens, hit: TriggerHit) -> bool:
     """Counting a class of cases in the trigger's clause: ``число``, ``доля``, ``%``; not the
     ``число`` of an idiom (``в том числе``, ``в числе``: 'including', 'among')."""
-    words = _words("statistic_words")
+    words = realis_words("statistic_words")
     clause = _clause_of(tokens, hit.anchor)
     if any(tokens[i].text.endswith("%") for i in clause):
         return True
@@ -214,7 +215,7 @@ def _statistic(tokens, hit: TriggerHit) -> bool:
 def _by_article(tokens, hit: TriggerHit) -> bool:
     """The clause counts by a law's article: ``по статье 282``, ``по антиэкстремистским статьям``."""
     clause = _clause_of(tokens, hit.anchor)
-    articles = _words("article_words")
+    articles = realis_words("article_words")
     # "по статье", "по новым уголовным статьям": adjectives may stand between
     return any(tokens[i].lemmas & articles and i > 0 and _after_po(tokens, i)
                or tokens[i].lemmas & articles and any(tokens[c].lemmas & {"по"} for c in children(tokens, i))
@@ -241,7 +242,7 @@ def _counted(tokens, hit: TriggerHit) -> bool:
 def _counted_in_phrase(tokens, hit: TriggerHit) -> bool:
     """The trigger phrase holds its counted noun (``вынесено 15 приговоров``, ``возбуждены
     два дела``); a numeral of a time unit is a term (``приговорил к трем годам``)."""
-    inside, units = set(hit.tokens), _words("time_unit_nouns")
+    inside, units = set(hit.tokens), realis_words("time_unit_nouns")
     return any((tokens[i].rel == "nummod" or tokens[i].pos == "NUM") and tokens[i].head in inside
                and tokens[tokens[i].head].pos == "NOUN" and not tokens[tokens[i].head].lemmas & units
                for i in range(hit.tokens[0], hit.tokens[-1] + 1))
@@ -303,7 +304,7 @@ def _standing_status(tokens, hit: TriggerHit) -> bool:
     """A ban or designation told by a full participle qualifying a noun (``запрещенной
     организации``, ``книги, признанные экстремистскими``): a status, not a ruling told."""
     anchor = tokens[hit.anchor]
-    if not anchor.lemmas & _words("status_heads") or anchor.rel not in {"amod", "acl", "acl:relcl"}:
+    if not anchor.lemmas & realis_words("status_heads") or anchor.rel not in {"amod", "acl", "acl:relcl"}:
         return False
     if "VerbForm=Part" in anchor.feats:
         return "Variant=Short" not in anchor.feats
@@ -370,7 +371,7 @@ def _planned(tokens, hit: TriggerHit) -> bool:
     ``пикет, который планируют провести``)."""
     if tokens[hit.anchor].pos not in {"NOUN", "PROPN"}:
         return False
-    modal = _words("modal_heads")
+    modal = realis_words("modal_heads")
     for c, token in enumerate(tokens):
         if token.rel != "acl:relcl" or c in hit.tokens or hit.anchor not in _antecedents(tokens, c):
             continue
@@ -385,7 +386,7 @@ def _possessed(tokens, hit: TriggerHit) -> bool:
     if tokens[hit.anchor].pos not in {"NOUN", "PROPN"}:
         return False
     return any(tokens[c].rel in {"det", "nmod:poss"} and tokens[c].pos in {"DET", "PRON"}
-               and tokens[c].lemmas & _words("possessive_pronouns") for c in children(tokens, hit.anchor))
+               and tokens[c].lemmas & realis_words("possessive_pronouns") for c in children(tokens, hit.anchor))
 
 
 def _names_people(token: Token) -> bool:
@@ -417,9 +418,9 @@ def cues_of(tokens: tuple[Token, ...], hit: TriggerHit, args, mentions: Sequence
         or _planned(tokens, hit),
         "memorial": has_pattern(tokens, [["со", "день"], ["с", "день"]], max(0, hit.tokens[0] - 3), hit.tokens[0])
         or _anniversary(tokens, hit),
-        "modal": _governor_in(tokens, hit, (_words("modal_heads") | folded_set("hypothetical_heads"))
-                              - _words("norm_heads")),
-        "norm": _governor_in(tokens, hit, _words("norm_heads") | folded_set("reference_heads")),
+        "modal": _governor_in(tokens, hit, (realis_words("modal_heads") | folded_set("hypothetical_heads"))
+                              - realis_words("norm_heads")),
+        "norm": _governor_in(tokens, hit, realis_words("norm_heads") | folded_set("reference_heads")),
         "alleged": _alleged(tokens, hit),
         "habitual": _habitual(tokens, hit),
         "frequency": _habitual(tokens, hit, "frequency_adverbs"),

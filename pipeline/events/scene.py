@@ -33,13 +33,14 @@ from functools import cache
 
 from ..records import DATE, LOC, DateValue, Mention, Sentence
 from ..nlp import parse_word
-from ..resources import fold, load_json
+from ..resources import fold
 from ..tag.gazetteer import _entries as gazetteer_entries
 from ..tag.gazetteer import canonical_place, place_kind
 from ..tag.inflect import match_case
 from .aggregate import ListHeading, sums_up
 from .arguments import adjective_places, counted_from, in_brackets, is_goal, person_tokens, qualifies_person
 from .draft import Draft
+from .realis import realis_words
 from .syntax import (Candidate, PlacedMention, Token, context, find_pattern, folded_set, has_pattern, heads_up,
                      span_head)
 
@@ -240,12 +241,7 @@ def points_back(tokens: tuple[Token, ...]) -> bool:
     """The sentence opens by pointing back at what was just told: a third-person pronoun
     (``Его доставили``, ``Кроме того, ему``) or ``тогда же`` among its first words."""
     words = [t for t in tokens if t.pos != "PUNCT"][:OPENING_TOKENS]
-    for i, token in enumerate(words):
-        if token.pos == "PRON" and token.lemmas & PERSONAL_PRONOUNS:
-            return True
-        if token.text.lower() == "тогда" and i + 1 < len(words) and words[i + 1].text.lower() == "же":
-            return True
-    return False
+    return any(t.pos == "PRON" and t.lemmas & PERSONAL_PRONOUNS for t in words) or _then(tokens)
 
 
 def told_before_the_story(tokens: tuple[Token, ...], anchor: int, first: int) -> bool:
@@ -271,7 +267,7 @@ def told_before_the_story(tokens: tuple[Token, ...], anchor: int, first: int) ->
         if scopes(i, max(len(p) for p in markers if has_pattern(tokens, [p], i, i + len(p)))):
             return True
         start = i + 1
-    adverbs = folded_set("habitual_adverbs") | _realis_words("habitual_adverbs") | _realis_words("frequency_adverbs")
+    adverbs = folded_set("habitual_adverbs") | realis_words("habitual_adverbs") | realis_words("frequency_adverbs")
     if any(t.pos == "ADV" and t.lemmas & adverbs and scopes(t.index, 1) for t in tokens):
         return True
     if tokens[anchor].pos in {"VERB", "AUX"} and not _then(tokens) and any(
@@ -309,11 +305,6 @@ def _for_cause(tokens: tuple[Token, ...], anchor: int, first: int) -> bool:
         if tokens[j].pos not in {"ADJ", "DET", "NUM"}:
             return False
     return False
-
-
-@cache
-def _realis_words(key: str) -> frozenset[str]:
-    return frozenset(fold(w) for w in load_json("realis.json")[key])
 
 
 def carry_continuing(drafts: list[Draft], continuing: dict[int, int]) -> None:
