@@ -7,7 +7,7 @@ Every candidate trigger of the development gold (the samples, the constructed
 development set and the OVD-Info development pages; never the held-out sets) is a
 training row: its cues (:func:`pipeline.events.realis.cues_of`) and the rules' label as
 binary features, and whether a gold event tells it (``benchmarks/realis.py`` labels
-them). The model is fitted by Newton's method with an L2 penalty (numpy, no extra
+them). The model is fitted by :func:`pipeline.linear.fit` (numpy, no extra
 dependency) and stored as plain weights, a bias and a threshold: no pickled code, read
 by :func:`pipeline.events.realis.probability`. It is enabled only by hand, and only if
 ``python -m benchmarks.realis`` shows it beating the rules on the held-out pages.
@@ -29,6 +29,7 @@ sys.path.insert(0, str(ROOT))
 from benchmarks.quality import SETS  # noqa: E402
 from benchmarks.realis import collect, scores  # noqa: E402
 from pipeline.events.realis import LABELS, decide_by_rules  # noqa: E402
+from pipeline.linear import fit  # noqa: E402
 
 TRAINING_SETS = ("samples", "dev", "ovdinfo-dev")
 OUT = ROOT / "models" / "realis_classifier.json"
@@ -38,24 +39,6 @@ THRESHOLD = 0.5
 
 def features_of(cues: frozenset[str]) -> set[str]:
     return set(cues) | {f"rule_{decide_by_rules(cues)}"}
-
-
-def fit(x: np.ndarray, y: np.ndarray, l2: float = L2, steps: int = 50) -> tuple[np.ndarray, float]:
-    """Weights and bias of an L2-penalised logistic regression (the bias unpenalised)."""
-    n, k = x.shape
-    design = np.hstack([x, np.ones((n, 1))])
-    w = np.zeros(k + 1)
-    penalty = np.full(k + 1, l2)
-    penalty[-1] = 0.0
-    for _ in range(steps):
-        p = 1 / (1 + np.exp(-design @ w))
-        gradient = design.T @ (p - y) + penalty * w
-        hessian = design.T @ (design * (p * (1 - p))[:, None]) + np.diag(penalty)
-        step = np.linalg.solve(hessian, gradient)
-        w -= step
-        if np.abs(step).max() < 1e-8:
-            break
-    return w[:-1], float(w[-1])
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -22,12 +22,12 @@ the first class whose cues fire names the candidate. The cue words are data in
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
+from .. import linear
 from ..nlp import parse_word
 from ..records import PER, DateValue, Mention
 from ..resources import fold, load_json
@@ -525,9 +525,7 @@ def classifier() -> dict | None:
 
 def probability(cues: frozenset[str], model: dict) -> float:
     """P(specific) of a logistic regression over the cues and the rules' label."""
-    features = cues | {f"rule_{decide_by_rules(cues)}"}
-    z = model["bias"] + sum(w for name, w in model["weights"].items() if name in features)
-    return 1 / (1 + math.exp(-z))
+    return linear.probability(model, cues | {f"rule_{decide_by_rules(cues)}"})
 
 
 def decide(cues: frozenset[str]) -> Judgement:
