@@ -66,6 +66,8 @@ def person_context(text: str, start: int, end: int) -> Context:
     frozenset()
     >>> person_context("Петрова и Алехина были осуждены", 11, 18) == NO_CONTEXT
     True
+    >>> sorted(person_context("Сестра Марата подтвердила", 7, 13).cases)
+    ['gent', 'nomn']
     """
     before = _WORD_BEFORE.search(text[max(0, start - WINDOW) : start])
     if before:
@@ -132,6 +134,12 @@ def _from_word_before(word: str) -> Context | None:
     noun_cases = {p.tag.case for p in parses if p.tag.number == "sing"}
     if noun_cases and "nomn" not in noun_cases and noun_cases <= set(_OBLIQUE):
         return Context(prefer=frozenset(noun_cases))  # ``активиста Нурлана Есенова``
+    if "nomn" in noun_cases and noun_cases <= {"nomn", "accs"} and parses[0].tag.case == "nomn" \
+            and all(p.tag.animacy == "anim" for p in parses):
+        # ``сестра Марата подтвердила``: after a person in the nominative the name is the
+        # same person (``журналист Иван Петров``) or whose it is, in the genitive; a verb
+        # after it agrees with the noun and says nothing of the name
+        return Context(cases=frozenset({"nomn", "gent"}))
     return None
 
 
