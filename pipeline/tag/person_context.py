@@ -90,7 +90,43 @@ def person_context(text: str, start: int, end: int) -> Context:
                 # ``Попову задержали у суда``: nothing else for the verb to take, so the name
                 # is its object, in the accusative (she), not a dative (``Попову назначили штраф``)
                 return Context(cases=found.cases, prefer=frozenset({"accs"}))
-        return found
+        if found != NO_CONTEXT:
+            return found
+    return _from_clause_verb(text, start, end)
+
+
+# A surname in -ову/-еву/-ину is a man's dative or a woman's accusative (``Омарову В.Ж.``).
+_DATIVE_OR_ACCUSATIVE = re.compile(r"(?:ов|ев|ёв|ин|ын)у\b")
+_CLAUSE_AFTER = re.compile(r"[^.,;:!?\n«»()]{0,80}")
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _from_clause_verb(text: str, start: int, end: int) -> Context:
+    """A surname in -ову/-еву/-ину with no word beside it that settles its case, read by
+    the first verb of its clause further on (``Омарову В.Ж. 13 марта суд арестовал``):
+    a verb that takes its person in the dative makes it his dative; a transitive verb
+    with no other object after it, her accusative.
+
+    >>> person_context("Омарову В.Ж. 13 марта суд в Нальчике арестовал на 10 суток", 0, 12).prefer
+    frozenset({'accs'})
+    >>> person_context("Омарову В.Ж. 13 марта суд отказал в иске", 0, 12).prefer
+    frozenset({'datv'})
+    >>> person_context("Омарову В.Ж. 13 марта суд назначил штраф", 0, 12) == NO_CONTEXT
+    True
+    """
+    if not _DATIVE_OR_ACCUSATIVE.search(text, start, end):
+        return NO_CONTEXT
+    clause = _CLAUSE_AFTER.match(text, end)
+    for word in _LETTERS.finditer(text, end, clause.end()):
+        parses = parse_word(word.group().lower())
+        if not parses or parses[0].tag.POS != "VERB":
+            continue
+        cases = frozenset({"accs", "datv"})
+        if _takes_person_in_dative(word.group()):
+            return Context(cases=cases, prefer=frozenset({"datv"}))
+        if "tran" in parses[0].tag and not _object_follows(text, word.end()):
+            return Context(cases=cases, prefer=frozenset({"accs"}))
+        return NO_CONTEXT
     return NO_CONTEXT
 
 
