@@ -343,7 +343,7 @@ SCHEMAS: dict[str, Schema] = {
         "forms": list_of(TEXT, 1), "abbreviations": WORDS}), 12)}),
     "ner_context.json": record(required={
         "prepositions": mapping(TEXT, list_of(one_of(CASES, "case"), 1)), "naming_verbs": WORDS,
-        "dative_verbs": WORDS}),
+        "dative_verbs": WORDS}, optional={"kin_nouns": WORDS}),
     "ner_place_endings.json": record(required={"endings": mapping(TEXT, WORDS)}, optional={"appositive_heads": WORDS}),
     "ner_surnames.json": record(required={
         "latin_endings": record(required={"strong": WORDS, "weak": WORDS}),

@@ -68,10 +68,12 @@ def person_context(text: str, start: int, end: int) -> Context:
     True
     >>> sorted(person_context("Сестра Марата подтвердила", 7, 13).cases)
     ['gent', 'nomn']
+    >>> person_context("Жена Токтосунова рассказала", 5, 16).prefer
+    frozenset({'gent'})
     """
     before = _WORD_BEFORE.search(text[max(0, start - WINDOW) : start])
     if before:
-        found = _from_word_before(before.group(1))
+        found = _from_word_before(before.group(1), _lone_surname(text[start:end]))
         if found is not None:
             return found
     apposed = _NOUN_COMMA_BEFORE.search(text[max(0, start - WINDOW) : start])
@@ -146,7 +148,7 @@ def _object_follows(text: str, at: int) -> bool:
     return parses[0].tag.POS == "NOUN" and any(p.tag.POS == "NOUN" and p.tag.case == "accs" for p in parses)
 
 
-def _from_word_before(word: str) -> Context | None:
+def _from_word_before(word: str, lone_surname: bool = False) -> Context | None:
     if not word.islower() and not (word[1:].islower() and is_common_word(word)):
         return None  # a capitalised word may be part of the name; a common one opens a sentence
     word = word.lower()
@@ -172,11 +174,30 @@ def _from_word_before(word: str) -> Context | None:
         return Context(prefer=frozenset(noun_cases))  # ``активиста Нурлана Есенова``
     if "nomn" in noun_cases and noun_cases <= {"nomn", "accs"} and parses[0].tag.case == "nomn" \
             and all(p.tag.animacy == "anim" for p in parses):
+        if lone_surname and parses[0].normal_form.replace("ё", "е") in _kin_nouns():
+            # ``жена Токтосунова``: a relative before a surname alone is whose the
+            # person is (a trade noun is the person: ``журналистка Смирнова``)
+            return Context(prefer=frozenset({"gent"}))
         # ``сестра Марата подтвердила``: after a person in the nominative the name is the
         # same person (``журналист Иван Петров``) or whose it is, in the genitive; a verb
         # after it agrees with the noun and says nothing of the name
         return Context(cases=frozenset({"nomn", "gent"}))
     return None
+
+
+@cache
+def _kin_nouns() -> frozenset[str]:
+    return frozenset(w.replace("ё", "е") for w in load_json("ner_context.json").get("kin_nouns", ()))
+
+
+def _lone_surname(name: str) -> bool:
+    """One word that pymorphy3's dictionary does not read first as a first name
+    (``Токтосунова``, not ``Марина``)."""
+    words = _LETTERS.findall(name)
+    if len(words) != 1 or "." in name:
+        return False
+    parses = parse_word(words[0].lower())
+    return not (parses and "Name" in parses[0].tag)
 
 
 @cache

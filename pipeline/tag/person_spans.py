@@ -317,6 +317,14 @@ def _without_title(text: str, span: Span) -> Span:
     return span
 
 
+def _kin_noun(word: str) -> bool:
+    """A noun of kinship (``Брат``: ``models/ner_context.json`` ``kin_nouns``): before a
+    lone surname it is whose the person is (``Брат Сейткалиева``), never part of the name."""
+    from .person_context import _kin_nouns
+
+    return any(p.normal_form.replace("ё", "е") in _kin_nouns() for p in parse_word(word.lower())[:1])
+
+
 def _in_another_case(name: str) -> bool:
     """Whether a name reads only in an oblique case: alone, it is read into another form
     (``Марата``: Марат), and no word of it stays as written.
@@ -352,7 +360,8 @@ def _without_opening_noun(text: str, span: Span) -> Span:
         return span
     top = parse_word(word)[0].tag
     if top.animacy == "anim" and top.case == "nomn" and top.number == "sing" \
-            and _in_another_case(text[tokens[1].start() : span.end]):
+            and (_in_another_case(text[tokens[1].start() : span.end])
+                 or len(tokens) == 2 and _kin_noun(word)):
         # ``Сестра Марата``, ``Племянник Олега Ж.``: a noun in the nominative and a name that
         # is not (an apposition agrees in case: ``Сестра Марина``; a surname set first too:
         # ``Кузнец Марат``): the name is the noun's genitive, and the noun no part of it
