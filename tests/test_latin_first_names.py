@@ -64,3 +64,19 @@ def test_the_first_names_file_is_what_its_script_writes():
     done = subprocess.run([sys.executable, "scripts/make_latin_first_names.py", "--check"], cwd=REPO,
                           capture_output=True, text=True)
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+# A Latin-letter name with its surname set first, as lists and passports give it: the
+# surname is the word with a surname's ending or the one that is no first name.
+@pytest.mark.parametrize(("name", "surname", "first"), [
+    ("Kuznetsova Anna", "kuznecov", "ana"),
+    ("Hasanov Elnur", "hasanov", "elnur"),
+    ("Whitfield James", "vhitfeld", "james"),
+    ("Melnychuk Sofia", "melnichuk", "sofa"),
+    ("Sofia Melnychuk", "melnichuk", "sofa"),
+])
+def test_a_latin_surname_set_first_is_the_surname(name, surname, first):
+    from pipeline.link.names import parse_name
+
+    parsed = parse_name(name)
+    assert (parsed.surname, parsed.first) == (surname, first)

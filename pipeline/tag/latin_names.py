@@ -117,6 +117,16 @@ def _first_name(word: str) -> bool:
     return any("Name" in p.tag for r in _name_readings(word) for p in _as_it_stands(r))
 
 
+def is_latin_first_name(word: str) -> bool:
+    """Whether a Latin word is a first name (:func:`_first_name`): ``Anna``, ``Elnur``,
+    ``Siarhei``, ``Rose``; not ``Hasanov``.
+
+    >>> [is_latin_first_name(w) for w in ("Anna", "Elnur", "Rose", "Hasanov", "Kuznetsova")]
+    [True, True, True, False, False]
+    """
+    return _first_name(word)
+
+
 def _name_readings(word: str) -> list[str]:
     """A Latin first name read into Russian letters, and the spellings names take that
     letters alone do not give: ``Sofia``, ``Tatiana`` (-ия, -ья), ``Emma`` (Э),
