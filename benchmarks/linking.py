@@ -490,7 +490,8 @@ def main(argv: list[str] | None = None) -> int:
     docs = read_gold()
     gold = labels(docs)
     print(f"linking gold: {len(docs)} documents "
-          f"({sum(d.origin.startswith(('same', 'near')) for d in docs)} written for linking; "
+          f"({sum(d.origin.startswith(tuple(f'{Path(n).stem}:' for n in PAIR_FILES)) for d in docs)}"
+          " written for linking; "
           f"{sum(split_of(d.origin) == 'heldout' for d in docs)} held out, "
           f"{sum(split_of(d.origin) == 'heldout_2' for d in docs)} in the second held-out split, "
           f"{sum(split_of(d.origin) == 'heldout_3' for d in docs)} in the third, "
