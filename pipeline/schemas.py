@@ -327,6 +327,8 @@ SCHEMAS: dict[str, Schema] = {
                                                "latin_also_as_written": list_of(LATIN_WORD, 1)}), 1)},
         optional={"about": TEXT}),
     "link_people.json": LINK_PARAMETERS,
+    "latin_first_names.json": record(required={"about": TEXT, "source": TEXT,
+                                               "names": list_of(LATIN_WORD, 1)}),
     "link_synthetic_names.json": record(required={
         "male": list_of(CYRILLIC_WORD, 1), "female": list_of(CYRILLIC_WORD, 1),
         "patronymic_m": TEXT, "patronymic_f": TEXT, "surname_roots": list_of(CYRILLIC_WORD, 1),
@@ -341,7 +343,7 @@ SCHEMAS: dict[str, Schema] = {
         "forms": list_of(TEXT, 1), "abbreviations": WORDS}), 12)}),
     "ner_context.json": record(required={
         "prepositions": mapping(TEXT, list_of(one_of(CASES, "case"), 1)), "naming_verbs": WORDS,
-        "dative_verbs": WORDS}),
+        "dative_verbs": WORDS}, optional={"kin_nouns": WORDS}),
     "ner_place_endings.json": record(required={"endings": mapping(TEXT, WORDS)}, optional={"appositive_heads": WORDS}),
     "ner_surnames.json": record(required={
         "latin_endings": record(required={"strong": WORDS, "weak": WORDS}),

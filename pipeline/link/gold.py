@@ -7,7 +7,8 @@ the same statements again, and the few people and happenings that documents of
 different sets share);
 and pairs of short statements written for linking (``data/linking/same.json``:
 one happening told from two sides; ``near_miss.json``: look-alikes that are not
-the same). In those, a person or event carries a ``person``/``incident`` label;
+the same; ``round8.json``: both kinds, for the classes of names and dates no earlier
+development pair had). In those, a person or event carries a ``person``/``incident`` label;
 records sharing a label are one person or one incident, a record without one is
 alone.
 
@@ -37,7 +38,7 @@ ROOT = Path(__file__).resolve().parents[2]
 LINKING = ROOT / "data" / "linking"
 GOLD_SETS = (ROOT / "data" / "annotated", ROOT / "data" / "dev" / "annotated",
              ROOT / "data" / "heldout" / "annotated")
-PAIR_FILES = ("same.json", "near_miss.json")
+PAIR_FILES = ("same.json", "near_miss.json", "round8.json")
 
 
 @dataclass

@@ -232,6 +232,8 @@ def parse_name(normal: str) -> Name:
     True
     >>> parse_name("Bakhyt Tumenova").surname == parse_name("Бахыт Туменова").surname
     True
+    >>> [parse_name(x).surname for x in ("Kuznetsova Anna", "Hasanov Elnur", "Elnur Hasanov")]
+    ['kuznecov', 'hasanov', 'hasanov']
     """
     person = normalise_person(normal)
     # ``Ткачук П. А``: a capital alone is an initial whose dot was lost.
@@ -287,6 +289,18 @@ def _surname_of_two(one: str, two: str, default: int | None) -> int | None:
     if is_patronymic(two) and _is_first_name(one) and _from_first_name(two) \
             and not _known_as("Surn", two) and _gender_of(one, None) != other_gender:
         return None
+    if one.isascii() and two.isascii():
+        # Latin letters (``Kuznetsova Anna``, ``Hasanov Elnur``): no Russian dictionary
+        # reads them; a first name in Latin letters and a surname's Latin ending do
+        from ..tag.latin_names import is_latin_first_name, surname_ending
+
+        first_one, first_two = is_latin_first_name(one), is_latin_first_name(two)
+        if first_one != first_two:
+            return 1 if first_one else 0
+        like_one, like_two = surname_ending(one), surname_ending(two)
+        if like_one != like_two:
+            return 0 if like_one > like_two else 1
+        return 1 if default is None else default
     first_one, first_two = _is_first_name(one), _is_first_name(two)
     if first_one != first_two:
         return 1 if first_one else 0

@@ -100,15 +100,31 @@ def russian_reading(word: str) -> str:
 
 
 @cache
+def _english_first_names() -> frozenset[str]:
+    return frozenset(load_json("latin_first_names.json")["names"])
+
+
+@cache
 def _first_name(word: str) -> bool:
     """A first name: pymorphy3's dictionary knows its Russian reading as one, as it
-    stands (``Oksana``, ``Timur``, ``Vera``; not ``Arena``, a case of Арен), or it is a
-    Belarusian or Ukrainian form (``Siarhei``)."""
+    stands (``Oksana``, ``Timur``, ``Vera``; not ``Arena``, a case of Арен), it is a
+    Belarusian or Ukrainian form (``Siarhei``), or an English first name
+    (``models/latin_first_names.json``: ``Rose``, ``Kate``, ``James``)."""
     from ..link.names import full_first_name
 
-    if full_first_name(word)[1] is not None:
+    if word in _english_first_names() or full_first_name(word)[1] is not None:
         return True
     return any("Name" in p.tag for r in _name_readings(word) for p in _as_it_stands(r))
+
+
+def is_latin_first_name(word: str) -> bool:
+    """Whether a Latin word is a first name (:func:`_first_name`): ``Anna``, ``Elnur``,
+    ``Siarhei``, ``Rose``; not ``Hasanov``.
+
+    >>> [is_latin_first_name(w) for w in ("Anna", "Elnur", "Rose", "Hasanov", "Kuznetsova")]
+    [True, True, True, False, False]
+    """
+    return _first_name(word)
 
 
 def _name_readings(word: str) -> list[str]:
@@ -205,7 +221,12 @@ def latin_name_runs(text: str) -> list[tuple[int, int]]:
         if not _in_russian(text, start, end) or _quoted(text, start, end):
             continue
         ending = max(surname_ending(words[0]), surname_ending(words[-1]))
-        if not (ending == 2 or ending == 1 and (initials or _person_noun_before(text, start))):
+        # A first name opening the run is the sign a weak ending needs (``Rose Kuzmina``),
+        # and with an initial or a person noun before it stands for an ending
+        # (``James R. Whitfield``, ``журналиста James Whitfield``).
+        first = len(words) > 1 and _first_name(words[0]) and not _first_name(words[-1])
+        sign = bool(initials) or _person_noun_before(text, start)
+        if not (ending == 2 or ending == 1 and (sign or first) or first and sign):
             continue
         if any(common_word(w) for w in words):
             continue  # ``Kaspersky Lab``, ``Nevsky Prospekt``

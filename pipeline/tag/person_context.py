@@ -66,10 +66,14 @@ def person_context(text: str, start: int, end: int) -> Context:
     frozenset()
     >>> person_context("Петрова и Алехина были осуждены", 11, 18) == NO_CONTEXT
     True
+    >>> sorted(person_context("Сестра Марата подтвердила", 7, 13).cases)
+    ['gent', 'nomn']
+    >>> person_context("Жена Токтосунова рассказала", 5, 16).prefer
+    frozenset({'gent'})
     """
     before = _WORD_BEFORE.search(text[max(0, start - WINDOW) : start])
     if before:
-        found = _from_word_before(before.group(1))
+        found = _from_word_before(before.group(1), _lone_surname(text[start:end]))
         if found is not None:
             return found
     apposed = _NOUN_COMMA_BEFORE.search(text[max(0, start - WINDOW) : start])
@@ -88,7 +92,43 @@ def person_context(text: str, start: int, end: int) -> Context:
                 # ``Попову задержали у суда``: nothing else for the verb to take, so the name
                 # is its object, in the accusative (she), not a dative (``Попову назначили штраф``)
                 return Context(cases=found.cases, prefer=frozenset({"accs"}))
-        return found
+        if found != NO_CONTEXT:
+            return found
+    return _from_clause_verb(text, start, end)
+
+
+# A surname in -ову/-еву/-ину is a man's dative or a woman's accusative (``Омарову В.Ж.``).
+_DATIVE_OR_ACCUSATIVE = re.compile(r"(?:ов|ев|ёв|ин|ын)у\b")
+_CLAUSE_AFTER = re.compile(r"[^.,;:!?\n«»()]{0,80}")
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _from_clause_verb(text: str, start: int, end: int) -> Context:
+    """A surname in -ову/-еву/-ину with no word beside it that settles its case, read by
+    the first verb of its clause further on (``Омарову В.Ж. 13 марта суд арестовал``):
+    a verb that takes its person in the dative makes it his dative; a transitive verb
+    with no other object after it, her accusative.
+
+    >>> person_context("Омарову В.Ж. 13 марта суд в Нальчике арестовал на 10 суток", 0, 12).prefer
+    frozenset({'accs'})
+    >>> person_context("Омарову В.Ж. 13 марта суд отказал в иске", 0, 12).prefer
+    frozenset({'datv'})
+    >>> person_context("Омарову В.Ж. 13 марта суд назначил штраф", 0, 12) == NO_CONTEXT
+    True
+    """
+    if not _DATIVE_OR_ACCUSATIVE.search(text, start, end):
+        return NO_CONTEXT
+    clause = _CLAUSE_AFTER.match(text, end)
+    for word in _LETTERS.finditer(text, end, clause.end()):
+        parses = parse_word(word.group().lower())
+        if not parses or parses[0].tag.POS != "VERB":
+            continue
+        cases = frozenset({"accs", "datv"})
+        if _takes_person_in_dative(word.group()):
+            return Context(cases=cases, prefer=frozenset({"datv"}))
+        if "tran" in parses[0].tag and not _object_follows(text, word.end()):
+            return Context(cases=cases, prefer=frozenset({"accs"}))
+        return NO_CONTEXT
     return NO_CONTEXT
 
 
@@ -108,7 +148,7 @@ def _object_follows(text: str, at: int) -> bool:
     return parses[0].tag.POS == "NOUN" and any(p.tag.POS == "NOUN" and p.tag.case == "accs" for p in parses)
 
 
-def _from_word_before(word: str) -> Context | None:
+def _from_word_before(word: str, lone_surname: bool = False) -> Context | None:
     if not word.islower() and not (word[1:].islower() and is_common_word(word)):
         return None  # a capitalised word may be part of the name; a common one opens a sentence
     word = word.lower()
@@ -132,7 +172,32 @@ def _from_word_before(word: str) -> Context | None:
     noun_cases = {p.tag.case for p in parses if p.tag.number == "sing"}
     if noun_cases and "nomn" not in noun_cases and noun_cases <= set(_OBLIQUE):
         return Context(prefer=frozenset(noun_cases))  # ``активиста Нурлана Есенова``
+    if "nomn" in noun_cases and noun_cases <= {"nomn", "accs"} and parses[0].tag.case == "nomn" \
+            and all(p.tag.animacy == "anim" for p in parses):
+        if lone_surname and parses[0].normal_form.replace("ё", "е") in _kin_nouns():
+            # ``жена Токтосунова``: a relative before a surname alone is whose the
+            # person is (a trade noun is the person: ``журналистка Смирнова``)
+            return Context(prefer=frozenset({"gent"}))
+        # ``сестра Марата подтвердила``: after a person in the nominative the name is the
+        # same person (``журналист Иван Петров``) or whose it is, in the genitive; a verb
+        # after it agrees with the noun and says nothing of the name
+        return Context(cases=frozenset({"nomn", "gent"}))
     return None
+
+
+@cache
+def _kin_nouns() -> frozenset[str]:
+    return frozenset(w.replace("ё", "е") for w in load_json("ner_context.json").get("kin_nouns", ()))
+
+
+def _lone_surname(name: str) -> bool:
+    """One word that pymorphy3's dictionary does not read first as a first name
+    (``Токтосунова``, not ``Марина``)."""
+    words = _LETTERS.findall(name)
+    if len(words) != 1 or "." in name:
+        return False
+    parses = parse_word(words[0].lower())
+    return not (parses and "Name" in parses[0].tag)
 
 
 @cache

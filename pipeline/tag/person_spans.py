@@ -317,6 +317,29 @@ def _without_title(text: str, span: Span) -> Span:
     return span
 
 
+def _kin_noun(word: str) -> bool:
+    """A noun of kinship (``Брат``: ``models/ner_context.json`` ``kin_nouns``): before a
+    lone surname it is whose the person is (``Брат Сейткалиева``), never part of the name."""
+    from .person_context import _kin_nouns
+
+    return any(p.normal_form.replace("ё", "е") in _kin_nouns() for p in parse_word(word.lower())[:1])
+
+
+def _in_another_case(name: str) -> bool:
+    """Whether a name reads only in an oblique case: alone, it is read into another form
+    (``Марата``: Марат), and no word of it stays as written.
+
+    >>> _in_another_case("Марата"), _in_another_case("Марина"), _in_another_case("О. Петровой")
+    (True, False, True)
+    """
+    from .persons import normalise_person
+
+    read = normalise_person(name).parts
+    words = _NAME_TOKEN.findall(name)
+    return len(read) == len(words) and all(
+        a.lower() != b.lower() for a, b in zip(read, words) if not a.endswith("."))
+
+
 def _without_opening_noun(text: str, span: Span) -> Span:
     """A person noun capitalised because it opens the sentence is no part of the name
     after it (``Волонтёра Г. Дубровскую задержали``, ``Активистку О. Петрову``): a word
@@ -330,12 +353,21 @@ def _without_opening_noun(text: str, span: Span) -> Span:
     'О. Петрову'
     """
     tokens = list(_NAME_TOKEN.finditer(text, span.start, span.end))
-    if len(tokens) < 3 or not all(t.group()[:1].isupper() for t in tokens[:2]):
+    if len(tokens) < 2 or not all(t.group()[:1].isupper() for t in tokens[:2]):
         return span
     word = tokens[0].group()
     if not opens_sentence(text, tokens[0].start()) or not is_common_word(word, frozenset({"NOUN"})):
         return span
     top = parse_word(word)[0].tag
+    if top.animacy == "anim" and top.case == "nomn" and top.number == "sing" \
+            and (_in_another_case(text[tokens[1].start() : span.end])
+                 or len(tokens) == 2 and _kin_noun(word)):
+        # ``Сестра Марата``, ``Племянник Олега Ж.``: a noun in the nominative and a name that
+        # is not (an apposition agrees in case: ``Сестра Марина``; a surname set first too:
+        # ``Кузнец Марат``): the name is the noun's genitive, and the noun no part of it
+        return replace(span, start=tokens[1].start())
+    if len(tokens) < 3:
+        return span
     # in an oblique case: a nominative may open a foreign name (``Пан Ги Мун``); singular,
     # as a word set before one person is; and no patronymic closing the rest, which would
     # make the word the surname of a surname-first name (``Кузин Глеб Андреевич``)

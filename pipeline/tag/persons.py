@@ -21,6 +21,9 @@ GENDERS = ("masc", "femn")
 CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 NAME_TAGS = ("Name", "Surn", "Patr")
 RARE_READING = 0.2  # a parse this much less likely than the best weighs half
+# A lone word joins a full name of the same document by its first name when it reads as
+# that name with at least this weight (a dictionary first name: 1.0; a guess: 0.6).
+FIRST_NAME_READING = 0.6
 
 # A word of a name, or an initial (``Б.`` in ``Б.Туменовой``).
 _PART = re.compile(r"[A-ZА-ЯЁ]\.|[^\W\d_]+(?:[-'’][^\W\d_]+)*")
@@ -331,7 +334,8 @@ def group_persons(names: Sequence[PersonName]) -> list[int]:
     for i in order:
         other = names[i]
         if len(other.parts) == 1 and not is_initial(other.parts[0]):
-            tried = set(by_given.get(other.parts[0].lower(), ()))
+            tried = {c for form in _first_name_forms(other.parts[0])
+                     for c in by_given.get(form, ())}
             letters = None  # any first name
         else:
             tried = set()
@@ -373,9 +377,13 @@ def _same_person(full: PersonName, other: PersonName) -> bool:
     surnames agree and so do first names and patronymics, an initial fitting any
     name that starts with it, wherever the surname stands (``Петров И.``,
     ``И. Петров``, ``Иван Петров``)."""
+    b = other.parts
+    if len(b) == 1 and full.given and _may_be_first_name(b[0], full.given[0], full.genders):
+        # a lone first name read as his in some case, whatever gender its context chose
+        # (``жена Аскара`` reads Аскара as her name, beside ``Аскар Бейсенов``)
+        return True
     if not full.genders & other.genders:
         return False  # Елена Смирнова and Андрей Смирнов: a woman and a man
-    b = other.parts
     surname = full.parts[full.surname]
     keys = _keys(other)
     if len(b) == 1 and not is_initial(b[0]):
@@ -390,6 +398,26 @@ def _same_person(full: PersonName, other: PersonName) -> bool:
         elif x.lower() != y.lower():
             return False
     return True
+
+
+def _first_name_forms(word: str, genders: frozenset[str] = frozenset(GENDERS)) -> set[str]:
+    """The first names a lone word may be (lower case): itself, and its readings of
+    :data:`FIRST_NAME_READING` weight or more as a name of one of ``genders``."""
+    return {word.lower()} | {reading.lower() for gender, _, reading, weight in _readings(word)
+                             if weight >= FIRST_NAME_READING and gender in (None, *genders)}
+
+
+def _may_be_first_name(word: str, first: str, genders: frozenset[str] = frozenset(GENDERS)) -> bool:
+    """Whether a lone word may be ``first`` in some case: a first name told alone reads
+    as written in the nominative first (``Аскара`` may be a woman's name), but in
+    ``жена Аскара`` beside ``Аскар Бейсенов`` it is his, in the genitive.
+
+    >>> _may_be_first_name("Аскара", "Аскар"), _may_be_first_name("Глеба", "Глеб")
+    (True, True)
+    >>> _may_be_first_name("Марата", "Марина"), _may_be_first_name("Ирину", "Ирина")
+    (False, True)
+    """
+    return first.lower() in _first_name_forms(word, genders)
 
 
 def _keys(name: PersonName) -> frozenset[str]:
