@@ -171,8 +171,8 @@ def _page_ranges(numbers: list[int]) -> str:
 # nor does a change to the batch machinery, which moves rows but does not make them.
 # tests/test_archive_ids.py checks that every module processing a document imports
 # is named here.
-STAGE_CODE = ("extract", "normalise", "segment.py", "tag", "events", "nlp.py", "records.py",
-              "resources.py", "schemas.py", "errors.py", "tables.py", "spreadsheet.py", "tesseract.py", "files.py")
+STAGE_CODE = ("extract", "normalise", "segment.py", "tag", "events", "nlp.py", "morphology.py", "linear.py",
+              "records.py", "resources.py", "schemas.py", "errors.py", "tables.py", "spreadsheet.py", "tesseract.py", "files.py")
 CROSS_DOCUMENT_MODELS = "link_"  # models/link_*.json: the linker's
 
 
