@@ -66,7 +66,7 @@ class InputFile:
     size: int | None = None
     mtime_ns: int | None = None
     refused: str | None = None  # why it is not read (a symbolic link out of its folder)
-    extracted: str | None = None  # a pickle of its text, read ahead (pipeline.batch.ahead)
+    extracted: str | None = None  # where its text read ahead is, if it is there by then (pipeline.batch.ahead)
 
     @property
     def kind(self) -> str:
@@ -172,7 +172,8 @@ def _page_ranges(numbers: list[int]) -> str:
 # tests/test_archive_ids.py checks that every module processing a document imports
 # is named here.
 STAGE_CODE = ("extract", "normalise", "segment.py", "tag", "events", "nlp.py", "morphology.py", "linear.py",
-              "records.py", "resources.py", "schemas.py", "errors.py", "tables.py", "spreadsheet.py", "tesseract.py", "files.py")
+              "records.py", "resources.py", "schemas.py", "errors.py", "tables.py", "spreadsheet.py",
+              "tesseract.py", "files.py")
 CROSS_DOCUMENT_MODELS = "link_"  # models/link_*.json: the linker's
 
 
