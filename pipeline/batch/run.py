@@ -377,8 +377,30 @@ def warm_up(models: Models) -> None:
     """
     try:
         warm_up_rows(models)
+        load_word_frequencies()
     except Exception:  # noqa: BLE001 - the batch's files will say what is wrong
         pass
+
+
+# The wordfreq lists the stages look words up in on many documents: English, for the
+# extract stage's quality gate, which asks whether each word in Latin letters is an
+# English word (a name, a URL, an organisation's Latin name). Loading it takes ~0.2 s of
+# CPU and ~20 MB, on the first document that asks; the warm-up text has no Latin word,
+# so each forked worker loaded its own copy on its first such document (two workers:
+# twice, at the same time, at the start). The Russian list (~0.6 s, ~120 MB) is asked
+# for far more rarely (words joined at a line end that pymorphy3 does not know, and the
+# like), so it is left to the first document that needs it.
+WARM_UP_FREQUENCIES = ("en",)
+
+
+def load_word_frequencies() -> None:
+    """Load the word-frequency lists of :data:`WARM_UP_FREQUENCIES` (wordfreq caches each
+    list per process: asked here exactly as the stages ask, ``zipf_frequency(word, lang)``,
+    so that theirs is the list loaded here)."""
+    from wordfreq import zipf_frequency
+
+    for lang in WARM_UP_FREQUENCIES:
+        zipf_frequency("statement", lang)
 
 
 def warm_up_rows(models: Models) -> Rows:
