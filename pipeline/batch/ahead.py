@@ -100,18 +100,18 @@ class ReadAhead:
         shutil.rmtree(self.folder, ignore_errors=True)
 
     def _kill(self) -> None:
-        """Kill the process and whatever it started (Tesseract), wherever they are (its
-        group too when it has ended by itself: a Tesseract it left may still run)."""
+        """Kill the process and whatever it started (Tesseract), wherever they are. (Once
+        it has ended and been reaped, its number may be another's: it is left alone; ended
+        by its own limit, it took its group with it.)"""
         pid = self.process.pid
-        if pid is not None:
+        if self.process.exitcode is None and pid is not None:
             try:
                 os.killpg(pid, signal.SIGKILL)
-            except (ProcessLookupError, PermissionError):  # not yet in its own group, or gone
-                if self.process.exitcode is None:
-                    try:
-                        os.kill(pid, signal.SIGKILL)
-                    except ProcessLookupError:
-                        pass
+            except (ProcessLookupError, PermissionError):  # not yet in its own group
+                try:
+                    os.kill(pid, signal.SIGKILL)
+                except ProcessLookupError:
+                    pass
         self.process.join()
 
     def stop(self) -> list[InputFile]:
@@ -145,9 +145,12 @@ def _read_ahead(todo: Sequence[InputFile], first: int, folder: Path, parent: int
     def finish_then_stop(signum, frame) -> None:
         nonlocal stopping
         stopping = True
-        signal.alarm(FINISHING_SECONDS)  # SIGALRM's default action ends the process
+        signal.alarm(FINISHING_SECONDS)
 
-    signal.signal(signal.SIGALRM, signal.SIG_DFL)
+    def out_of_time(signum, frame) -> None:
+        os.killpg(0, signal.SIGKILL)  # itself and whatever it started (Tesseract)
+
+    signal.signal(signal.SIGALRM, out_of_time)
     signal.signal(STOP_SIGNAL, finish_then_stop)
     try:
         from ..extract import extract
