@@ -84,12 +84,18 @@ EXTENSION_2_SEED = 20261206_5
 # times in session 6, so from session 7 it is development, and a fresh validation draw
 # replaces it.
 EXTENSION_3_SEED = 20261206_6
-# The validation draw (session 7), by the same rule from the pool the four development draws
+# A fifth development draw: session 7 drew it as the validation set, by the same rule from
+# the pool the four development draws left (``dev_extension_4``, stored exactly as drawn).
+# Its aggregate was looked at nine times in session 7, and session 8's trained steps need
+# text that behaved like held-out to learn from, so from session 8 it is development, and a
+# fresh validation draw replaces it.
+EXTENSION_4_SEED = 20261206_7
+# The validation draw (session 8), by the same rule from the pool the five development draws
 # left, with its own seed. Its role is to check that a change tuned on development material
 # transfers: only its aggregate figures are printed, a few times a round, and its errors are
 # never read. Written to split.json (``validation``) and its hashes to reference.json before
 # any of its articles was annotated or run through the pipeline.
-VALIDATION_SEED = 20261206_7
+VALIDATION_SEED = 20261206_8
 VALIDATION_DRAW = 8
 
 
@@ -168,9 +174,9 @@ def draw_extension(first: dict, earlier: tuple[dict, ...] = (), seed: int = EXTE
             "dev": random.Random(seed).sample(pool, size)}
 
 
-# The further development draws, in order. The last was drawn as a validation draw and is
-# stored as drawn (its articles under ``docs``, not ``dev``).
-EXTENSIONS = ("dev_extension", "dev_extension_2", "dev_extension_3")
+# The further development draws, in order. The last two were drawn as validation draws and
+# are stored as drawn (their articles under ``docs``, not ``dev``).
+EXTENSIONS = ("dev_extension", "dev_extension_2", "dev_extension_3", "dev_extension_4")
 VALIDATION = "validation"  # the validation draw: checks transfer, never tuned on
 SPLITS = ("heldout", "dev", VALIDATION)
 
@@ -195,12 +201,14 @@ def every_draw() -> dict:
     drawn["dev_extension_2"] = draw_extension(drawn, (drawn["dev_extension"],), EXTENSION_2_SEED)
     drawn["dev_extension_3"] = draw_validation(drawn, (drawn["dev_extension"], drawn["dev_extension_2"]),
                                                EXTENSION_3_SEED)  # session 6's validation draw
+    drawn["dev_extension_4"] = draw_validation(drawn, tuple(drawn[key] for key in EXTENSIONS[:3]),
+                                               EXTENSION_4_SEED)  # session 7's validation draw
     drawn[VALIDATION] = draw_validation(drawn, tuple(drawn[key] for key in EXTENSIONS))
     return drawn
 
 
 def split() -> dict:
-    """split.json as stored; ``dev`` is every development article (all four draws)."""
+    """split.json as stored; ``dev`` is every development article (all five draws)."""
     stored = json.loads((DATA / "split.json").read_text(encoding="utf-8"))
     extra = [doc for key in EXTENSIONS if key in stored for doc in drawn_docs(stored[key])]
     return {**stored, "dev": stored["dev"] + extra, VALIDATION: stored.get(VALIDATION, {}).get("docs", [])}
@@ -364,7 +372,8 @@ def main(argv: list[str] | None = None) -> int:
             drawn = every_draw()
             print(f"{drawn['candidates']} candidates; held out: {' '.join(drawn['heldout'])}; "
                   f"development: {' '.join(drawn['dev'])}")
-            for key, which in zip(EXTENSIONS, ("second", "third", "fourth (session 6's validation)")):
+            for key, which in zip(EXTENSIONS, ("second", "third", "fourth (session 6's validation)",
+                                                 "fifth (session 7's validation)")):
                 print(f"{which} development draw, {drawn[key]['pool']} in its pool: "
                       f"{' '.join(drawn_docs(drawn[key]))}")
             print(f"validation draw, {drawn[VALIDATION]['pool']} in its pool: {' '.join(drawn[VALIDATION]['docs'])}")

@@ -50,7 +50,7 @@ def test_the_further_development_draws_take_no_article_of_an_earlier_one():
     seeds = [stored[key]["seed"] for key in wikinews_gold.EXTENSIONS] + [stored[wikinews_gold.VALIDATION]["seed"]]
     assert len(set(seeds)) == len(seeds) and stored["seed"] not in seeds  # every draw its own seed
     assert wikinews_gold.split()["dev"] == stored["dev"] + extensions  # development is every draw
-    assert len(wikinews_gold.split()["dev"]) == 40
+    assert len(wikinews_gold.split()["dev"]) == 48
     assert not set(wikinews_gold.split()["dev"]) & set(wikinews_gold.split()["heldout"])
 
 
@@ -67,11 +67,26 @@ def test_session_six_validation_draw_is_development_now():
     assert all(wikinews_gold.split_of(doc) == "dev" for doc in old["docs"])
 
 
+def test_session_seven_validation_draw_is_development_now():
+    """Looked at nine times in session 7, it became development in session 8: its articles
+    are scored with ``wikinews-dev``, keep their gold, and none of them is in the validation set."""
+    stored = wikinews_gold.stored_split()
+    old = stored["dev_extension_4"]
+    assert old["seed"] == wikinews_gold.EXTENSION_4_SEED == 20261206_7
+    assert old["pool"] == 27 and len(old["docs"]) == 8  # stored exactly as drawn
+    assert old["docs"][0] == "train/141084_text" and old["docs"][-1] == "train/82299_text"
+    split = wikinews_gold.split()
+    assert set(old["docs"]) <= set(split["dev"])
+    assert not set(old["docs"]) & set(split[wikinews_gold.VALIDATION])
+    assert all(wikinews_gold.split_of(doc) == "dev" for doc in old["docs"])
+    assert set(old["docs"]) <= set(wikinews_gold.stored_docs())  # annotated in session 7
+
+
 def test_the_validation_draw_takes_no_article_of_an_earlier_one():
     stored = wikinews_gold.stored_split()
     validation = stored[wikinews_gold.VALIDATION]
-    assert validation["seed"] == wikinews_gold.VALIDATION_SEED == 20261206_7
-    assert validation["pool"] == 27  # the 35 of session 6's pool less the 8 it drew
+    assert validation["seed"] == wikinews_gold.VALIDATION_SEED == 20261206_8
+    assert validation["pool"] == 19  # the 27 of session 7's pool less the 8 it drew
     assert len(validation["docs"]) == len(set(validation["docs"])) == wikinews_gold.VALIDATION_DRAW
     split = wikinews_gold.split()
     assert split[wikinews_gold.VALIDATION] == validation["docs"]
@@ -99,7 +114,9 @@ def test_the_draw_reproduces_the_stored_split():
     assert third == stored["dev_extension_2"]
     fourth = wikinews_gold.draw_validation(drawn, (second, third), wikinews_gold.EXTENSION_3_SEED)
     assert fourth == stored["dev_extension_3"]  # session 6's validation draw, as drawn then
-    assert wikinews_gold.draw_validation(drawn, (second, third, fourth)) == stored[wikinews_gold.VALIDATION]
+    fifth = wikinews_gold.draw_validation(drawn, (second, third, fourth), wikinews_gold.EXTENSION_4_SEED)
+    assert fifth == stored["dev_extension_4"]  # session 7's validation draw, as drawn then
+    assert wikinews_gold.draw_validation(drawn, (second, third, fourth, fifth)) == stored[wikinews_gold.VALIDATION]
     assert wikinews_gold.every_draw() == stored
 
 
@@ -107,7 +124,7 @@ def test_the_draw_reproduces_the_stored_split():
 def test_select_fails_when_a_stored_draw_differs(tmp_path, monkeypatch, capsys):
     stored = wikinews_gold.stored_split()
     changed = {**stored, wikinews_gold.VALIDATION: {**stored[wikinews_gold.VALIDATION],
-                                                   "docs": stored["dev_extension_3"]["docs"]}}
+                                                   "docs": stored["dev_extension_4"]["docs"]}}
     (tmp_path / "split.json").write_text(json.dumps(changed, ensure_ascii=False), encoding="utf-8")
     monkeypatch.setattr(wikinews_gold, "DATA", tmp_path)
     assert wikinews_gold.main(["select"]) == 1
