@@ -33,6 +33,8 @@ from navec.tar import Tar
 from navec.vocab import Vocab
 from slovnet.const import PAD, UNK
 
+from .morphology import from_dictionary, morph_analyzer, parse_word  # noqa: F401 - for the stages
+
 
 @dataclass(frozen=True, slots=True)
 class Models:
@@ -143,21 +145,3 @@ def news_embedding(path: str = NEWS_EMBEDDING) -> NewsEmbedding:
 @lru_cache(maxsize=1)
 def natasha_morph_vocab() -> MorphVocab:
     return MorphVocab()
-
-
-@lru_cache(maxsize=1)
-def morph_analyzer() -> pymorphy3.MorphAnalyzer:
-    """The process's one pymorphy3 analyzer (its dictionaries take ~100 ms to open)."""
-    return pymorphy3.MorphAnalyzer()
-
-
-def from_dictionary(parse) -> bool:
-    """Whether pymorphy3 read this parse from its dictionary, not guessed it from the
-    word's ending (an unknown word)."""
-    return parse.methods_stack[0][0].__class__.__name__ == "DictionaryAnalyzer"
-
-
-@lru_cache(maxsize=200_000)
-def parse_word(word: str):
-    """pymorphy3 parses of a word, cached: testimony repeats its words a lot."""
-    return morph_analyzer().parse(word)

@@ -9,6 +9,7 @@ that loaded them. Both must give the same tables and texts.
 from __future__ import annotations
 
 import importlib.util
+import multiprocessing
 import shutil
 import subprocess
 import sys
@@ -114,6 +115,41 @@ def test_the_warm_up_statement_goes_through_every_stage(models):
     assert {"detention", "fine"} <= set(events)
     assert events["fine"]["amount_min"] == 15000 and events["detention"]["persons"]
     assert rows["event_arguments"] and rows["sentences"]
+
+
+# In a fresh process: the warm-up, then a worker forked as the batch forks its workers,
+# which reads a PDF page with Latin words (the quality gate asks wordfreq about each) and
+# says which word-frequency lists it had to load itself (wordfreq's cache misses).
+FORKED_AFTER_WARM_UP = """
+import multiprocessing, sys
+import wordfreq
+from pathlib import Path
+from pipeline.batch import run
+from pipeline.extract.quality import measure
+run.worker_models(warm=True)
+loaded = wordfreq.get_frequency_dict.cache_info().misses
+def worker(queue):
+    measure("Акция у офиса Amnesty International: police officers detained the activists")
+    queue.put(wordfreq.get_frequency_dict.cache_info().misses - loaded)
+queue = multiprocessing.get_context("fork").Queue()
+process = multiprocessing.get_context("fork").Process(target=worker, args=(queue,))
+process.start()
+print(loaded, queue.get(timeout=300))
+process.join()
+"""
+
+
+@pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="workers are forked")
+def test_a_worker_forked_after_the_warm_up_shares_the_word_lists_it_needs():
+    """The English word list (the extract stage's quality gate looks up every word in Latin
+    letters) is loaded once in the parent, shared by the workers forked after it, instead
+    of once in each worker on its first such page; the Russian list (six times larger,
+    rarely asked for) is not loaded for nothing."""
+    result = subprocess.run([sys.executable, "-c", FORKED_AFTER_WARM_UP], cwd=REPO,
+                            capture_output=True, text=True, timeout=900)
+    assert result.returncode == 0, result.stderr
+    loaded_by_parent, loaded_by_worker = map(int, result.stdout.split())
+    assert (loaded_by_parent, loaded_by_worker) == (1, 0)
 
 
 # A batch as a library call in a fresh process that logs (to the file ARGV[4]) the pid of

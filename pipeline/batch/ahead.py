@@ -6,16 +6,21 @@ forked afterwards share them instead of each loading its own. Every other core i
 meanwhile. So a process forked before all that (:class:`ReadAhead`) runs the extract
 stage, which needs no models, over the batch's last files (the smallest: files go
 largest first), and leaves each file's :class:`~pipeline.records.RawDocument` as a
-pickle. When the models are ready it is killed wherever it is; the files it finished
-go to the workers with their text read (``InputFile.extracted``), and the workers
-start on the rest.
+pickle. When the models are ready it is told to stop (:meth:`ReadAhead.stop`): it
+finishes the file it is reading, at its low priority beside the workers, and ends.
+The files it finished, and the one it is finishing, go to the workers with their text
+read (``InputFile.extracted``, a pickle that a worker reads if it is there by the time
+the worker takes the file: files go from the front, so the last ones are taken last),
+and the workers start on the rest. Killing it where it was lost what it had half read
+(on average half a file's reading, on the batch's one serial stretch).
 
 Nothing depends on it. A file it did not finish, failed on (any error, a hang, a
 crash, too little memory) is read by its worker as ever, which reports what goes wrong
 the usual way; the same function on the same bytes gives the same ``RawDocument``.
 It runs under the workers' memory limit, in a process group of its own (a kill takes
 Tesseract with it), at a lower priority (on a busy machine it takes no time from the
-parent it is meant to overlap), and dies with the batch.
+parent it is meant to overlap, nor from the workers while it finishes its last file),
+for at most :data:`FINISHING_SECONDS` once told to stop, and dies with the batch.
 
 What it reads is testimony text, so it is written where the batch's own uncommitted
 output is: in the output archive's staging folder, which a run killed outright
@@ -47,6 +52,10 @@ if TYPE_CHECKING:
     from .run import InputFile
 
 NICENESS = 10  # below the parent (and every worker), above nothing else
+# Once told to stop, how long it may go on with the file it is reading (a scan under
+# OCR may take minutes; its worker then reads it itself, as the batch's time limit holds).
+FINISHING_SECONDS = 30
+STOP_SIGNAL = signal.SIGUSR1  # "finish the file you are reading, then end"
 
 
 def readable_ahead(item: InputFile) -> bool:
@@ -91,7 +100,9 @@ class ReadAhead:
         shutil.rmtree(self.folder, ignore_errors=True)
 
     def _kill(self) -> None:
-        """Kill the process and whatever it started (Tesseract), wherever they are."""
+        """Kill the process and whatever it started (Tesseract), wherever they are. (Once
+        it has ended and been reaped, its number may be another's: it is left alone; ended
+        by its own limit, it took its group with it.)"""
         pid = self.process.pid
         if self.process.exitcode is None and pid is not None:
             try:
@@ -104,29 +115,43 @@ class ReadAhead:
         self.process.join()
 
     def stop(self) -> list[InputFile]:
-        """Kill the process and give the todo list back, the files it finished with
-        their ``extracted`` pickle named."""
-        self._kill()
-        todo = list(self.todo)
-        try:
-            names = os.listdir(self.folder)
-        except FileNotFoundError:  # removed under it: the workers read every file themselves
-            names = []
-        for name in names:
-            index, _, suffix = name.partition(".")
-            if suffix == "pickle" and index.isdigit() and self.first <= int(index) < len(todo):
-                todo[int(index)] = dataclasses.replace(todo[int(index)], extracted=str(self.folder / name))
-        return todo
+        """Tell the process to finish the file it is reading and end (without waiting for
+        it), and give the todo list back, each file it may have read with the pickle it
+        reads it into named (``extracted``): those it finished, the one it is finishing
+        and, where it has not yet seen the signal, the one it begins. A worker that finds
+        no pickle there when it takes the file reads the file itself
+        (:func:`load_extracted`)."""
+        if self.process.exitcode is None and self.process.pid is not None:
+            try:
+                os.kill(self.process.pid, STOP_SIGNAL)
+            except ProcessLookupError:
+                pass
+        return [dataclasses.replace(item, extracted=str(self.folder / f"{index}.pickle"))
+                if index >= self.first and readable_ahead(item) else item
+                for index, item in enumerate(self.todo)]
 
 
 def _read_ahead(todo: Sequence[InputFile], first: int, folder: Path, parent: int,
                 ocr_languages: str | None, max_memory_mb: int | None) -> None:
-    """The read-ahead process: as a worker is set up, then extract until killed."""
+    """The read-ahead process: as a worker is set up, then extract until told to stop
+    (:meth:`ReadAhead.stop`) or killed."""
     os.setpgid(0, 0)
     die_with_parent(parent)
     worker_quiet()
     os.nice(NICENESS)
     limit_address_space(max_memory_mb)
+    stopping = False
+
+    def finish_then_stop(signum, frame) -> None:
+        nonlocal stopping
+        stopping = True
+        signal.alarm(FINISHING_SECONDS)
+
+    def out_of_time(signum, frame) -> None:
+        os.killpg(0, signal.SIGKILL)  # itself and whatever it started (Tesseract)
+
+    signal.signal(signal.SIGALRM, out_of_time)
+    signal.signal(STOP_SIGNAL, finish_then_stop)
     try:
         from ..extract import extract
     except BaseException:  # noqa: BLE001 - the workers will meet it and say so
@@ -135,6 +160,8 @@ def _read_ahead(todo: Sequence[InputFile], first: int, folder: Path, parent: int
         item = todo[index]
         if not readable_ahead(item):
             continue
+        if stopping:
+            return
         try:
             raw = extract(Path(item.path), item.doc_id, ocr=True, sha256=item.sha256, ocr_languages=ocr_languages)
             partial = folder / f"{index}.partial"

@@ -66,7 +66,7 @@ class InputFile:
     size: int | None = None
     mtime_ns: int | None = None
     refused: str | None = None  # why it is not read (a symbolic link out of its folder)
-    extracted: str | None = None  # a pickle of its text, read ahead (pipeline.batch.ahead)
+    extracted: str | None = None  # where its text read ahead is, if it is there by then (pipeline.batch.ahead)
 
     @property
     def kind(self) -> str:
@@ -171,8 +171,9 @@ def _page_ranges(numbers: list[int]) -> str:
 # nor does a change to the batch machinery, which moves rows but does not make them.
 # tests/test_archive_ids.py checks that every module processing a document imports
 # is named here.
-STAGE_CODE = ("extract", "normalise", "segment.py", "tag", "events", "nlp.py", "linear.py", "records.py",
-              "resources.py", "schemas.py", "errors.py", "tables.py", "spreadsheet.py", "tesseract.py", "files.py")
+STAGE_CODE = ("extract", "normalise", "segment.py", "tag", "events", "nlp.py", "morphology.py", "linear.py",
+              "records.py", "resources.py", "schemas.py", "errors.py", "tables.py", "spreadsheet.py",
+              "tesseract.py", "files.py")
 CROSS_DOCUMENT_MODELS = "link_"  # models/link_*.json: the linker's
 
 
@@ -376,8 +377,30 @@ def warm_up(models: Models) -> None:
     """
     try:
         warm_up_rows(models)
+        load_word_frequencies()
     except Exception:  # noqa: BLE001 - the batch's files will say what is wrong
         pass
+
+
+# The wordfreq lists the stages look words up in on many documents: English, for the
+# extract stage's quality gate, which asks whether each word in Latin letters is an
+# English word (a name, a URL, an organisation's Latin name). Loading it takes ~0.2 s of
+# CPU and ~20 MB, on the first document that asks; the warm-up text has no Latin word,
+# so each forked worker loaded its own copy on its first such document (two workers:
+# twice, at the same time, at the start). The Russian list (~0.6 s, ~120 MB) is asked
+# for far more rarely (words joined at a line end that pymorphy3 does not know, and the
+# like), so it is left to the first document that needs it.
+WARM_UP_FREQUENCIES = ("en",)
+
+
+def load_word_frequencies() -> None:
+    """Load the word-frequency lists of :data:`WARM_UP_FREQUENCIES` (wordfreq caches each
+    list per process: asked here exactly as the stages ask, ``zipf_frequency(word, lang)``,
+    so that theirs is the list loaded here)."""
+    from wordfreq import zipf_frequency
+
+    for lang in WARM_UP_FREQUENCIES:
+        zipf_frequency("statement", lang)
 
 
 def warm_up_rows(models: Models) -> Rows:

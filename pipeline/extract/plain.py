@@ -18,7 +18,7 @@ from functools import cache
 from pathlib import Path
 
 from pipeline.errors import EncodingError, NoTextError
-from pipeline.nlp import morph_analyzer
+from pipeline.morphology import morph_analyzer
 from pipeline.resources import load_json
 
 # Single-byte encodings tried, in order of preference when two score the same.

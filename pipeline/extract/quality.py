@@ -60,7 +60,7 @@ USUAL = frozenset(
 
 @lru_cache(maxsize=1)
 def _morph():
-    from pipeline.nlp import morph_analyzer
+    from pipeline.morphology import morph_analyzer
 
     return morph_analyzer()
 
