@@ -20,7 +20,12 @@ import numpy as np
 
 
 def fit(x: np.ndarray, y: np.ndarray, l2: float = 1.0, steps: int = 50) -> tuple[np.ndarray, float]:
-    """Weights and bias of an L2-penalised logistic regression (the bias unpenalised)."""
+    """Weights and bias of an L2-penalised logistic regression (the bias unpenalised).
+
+    The penalty must be positive: without it, a feature that separates the classes (or two
+    features always present together) has no finite best weight and Newton's step fails."""
+    if l2 <= 0:
+        raise ValueError(f"l2 must be positive, not {l2}")
     n, k = x.shape
     design = np.hstack([x, np.ones((n, 1))])
     w = np.zeros(k + 1)
@@ -41,4 +46,5 @@ def probability(model: dict, features: Iterable[str]) -> float:
     """P(positive) of a stored model (``bias`` and ``weights``) for the features present."""
     present = set(features)
     z = model["bias"] + sum(w for name, w in model["weights"].items() if name in present)
-    return 1 / (1 + math.exp(-z))
+    # exp overflows a float beyond about 709: a score that far out is certain either way
+    return 1 / (1 + math.exp(-min(max(z, -700.0), 700.0)))

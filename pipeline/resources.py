@@ -105,7 +105,7 @@ CACHE_ENV = "TESTIMONY_CACHE_DIR"
 # What the check's verdict depends on besides the file: the schemas and the records'
 # vocabularies they name, the morphology a lemma is checked against, and the one
 # lexicon a schema reads (currency codes).
-CHECKER_CODE = ("schemas.py", "records.py", "resources.py", "nlp.py")
+CHECKER_CODE = ("schemas.py", "records.py", "resources.py", "nlp.py", "morphology.py")
 CHECKER_LEXICONS = ("currency_codes.json",)
 
 

@@ -136,7 +136,7 @@ def mapping(key: Schema, value: Schema) -> Schema:
 def _is_normal_form(phrase: str) -> bool:
     """Every word of a lemma phrase is its own pymorphy3 normal form (ё as е); ``не``
     may be a part (``не допустить``)."""
-    from .nlp import parse_word  # pymorphy3 only when a lexicon of lemmas is checked
+    from .morphology import parse_word  # pymorphy3 only (not natasha) when a lexicon of lemmas is checked
     from .resources import fold
 
     def normal(word: str) -> bool:

@@ -52,7 +52,7 @@ def main(argv: list[str] | None = None) -> int:
     names = sorted(set().union(*(features_of(i.cues) for i in rows)) | {f"rule_{label}" for label in LABELS})
     x = np.array([[name in features_of(i.cues) for name in names] for i in rows], dtype=float)
     y = np.array([i.gold for i in rows], dtype=float)
-    weights, bias = fit(x, y)
+    weights, bias = fit(x, y, l2=L2)
     model = {
         "_comment": "Logistic regression over the realis cues (scripts/train_realis.py). P(specific) = "
                     "1 / (1 + exp(-(bias + sum of the weights of the cues present))). Enabled only if it "

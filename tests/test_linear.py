@@ -22,3 +22,10 @@ def test_probability_reads_only_the_features_present():
     assert probability(model, set()) == pytest.approx(1 / (1 + np.exp(1.0)))
     assert probability(model, {"past"}) == pytest.approx(1 / (1 + np.exp(-1.0)))
     assert probability(model, {"past", "habitual", "unknown"}) == pytest.approx(1 / (1 + np.exp(2.0)))
+
+
+def test_fit_refuses_no_penalty_and_probability_survives_extreme_scores():
+    with pytest.raises(ValueError, match="l2 must be positive"):
+        fit(np.array([[1.0], [0.0]]), np.array([1.0, 0.0]), l2=0)
+    assert probability({"bias": -800.0, "weights": {}}, ()) == pytest.approx(0.0)
+    assert probability({"bias": 800.0, "weights": {}}, ()) == pytest.approx(1.0)
