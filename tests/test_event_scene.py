@@ -8,20 +8,14 @@ import datetime as dt
 
 import pytest
 
-from pipeline.events import build_events
-from pipeline.segment import split_sentences
-from pipeline.tag import tag_mentions
+from conftest import events_reader
 
 DOC_DATE = dt.date(2015, 2, 1)
 
 
 @pytest.fixture(scope="module")
 def events_of(models):
-    def run(text: str):
-        doc_date, mentions = tag_mentions(text, models, DOC_DATE)
-        return build_events(text, split_sentences(text), mentions, models, doc_date)
-
-    return run
+    return events_reader(models, DOC_DATE)
 
 
 def first(events, kind):
