@@ -408,8 +408,8 @@ def test_a_relative_date_in_an_endnote_counts_from_its_source(text, span, normal
 
 
 # A season or the beginning or end of a period, in any case, is inside the span of the date
-# it narrows and keeps that date's precision (our guidelines: «осенью 2012» is year
-# precision, «конца декабря 2013 года» month).
+# it narrows and keeps that date's precision (our guidelines: «осенью 2010» is year
+# precision, «конца ноября 2011 года» month).
 @pytest.mark.parametrize("text, span, normal", [
     ("Осенью 2016 года правозащитники выпустили доклад.", "Осенью 2016 года", "2016"),
     ("зимой 2011 года его вызвали на допрос", "зимой 2011 года", "2011"),

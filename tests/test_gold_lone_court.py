@@ -30,8 +30,8 @@ import wikinews_gold  # noqa: E402
 
 
 # What may stand between a court noun and the place that says which court: nothing, or a
-# settlement word the place mention leaves out (`суд города Салоники` -> ORG `суд` + LOC
-# `Салоники`, as `по городу Алматы` -> `Алматы`).
+# settlement word the place mention leaves out (`суд города Турку` -> ORG `суд` + LOC
+# `Турку`, as `по городу Алматы` -> `Алматы`).
 PLACE_LEAD = re.compile(r" (?:(?:города|г\.) ?)?")
 
 
