@@ -720,7 +720,7 @@ def _split_place_off_body(text: str, span: Span, places: list[Span],
     it serves after it is an ORG and a LOC, as our guidelines split ``Акимату
     г.Алматы``; proper names (``Коммунистическая партия Казахстана``) and
     abbreviations (``КГБ Беларуси``) keep their place inside, and so does a body of a
-    country (``Верховный суд Испании``: the country is its jurisdiction, no scene)."""
+    country (``Конституционный суд Чехии``: the country is its jurisdiction, no scene)."""
     if span.type != ORG or not _headed_by_standalone_body(text, span):
         return [span]
     surface = text[span.start : span.end]
