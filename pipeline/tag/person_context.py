@@ -70,7 +70,14 @@ def person_context(text: str, start: int, end: int) -> Context:
     ['gent', 'nomn']
     >>> person_context("Жена Токтосунова рассказала", 5, 16).prefer
     frozenset({'gent'})
+    >>> person_context("Его жена Петрова рассказала", 9, 16).cases
+    frozenset({'nomn'})
     """
+    owned = _OWNED_KIN_BEFORE.search(text[max(0, start - WINDOW) : start])
+    if owned and owned.group(1).lower() in _POSSESSIVES and _kin_noun_in_nominative(owned.group(2)):
+        # ``Его жена Петрова рассказала``: with its owner told, the relative is the person
+        # named next, an apposition in the nominative (not whose she is: Петров's)
+        return Context(cases=frozenset({"nomn"}))
     before = _WORD_BEFORE.search(text[max(0, start - WINDOW) : start])
     if before:
         found = _from_word_before(before.group(1), _lone_surname(text[start:end]))
@@ -183,6 +190,17 @@ def _from_word_before(word: str, lone_surname: bool = False) -> Context | None:
         # after it agrees with the noun and says nothing of the name
         return Context(cases=frozenset({"nomn", "gent"}))
     return None
+
+
+# Possessive pronouns in the nominative singular: ``его жена``, ``моя сестра``.
+_POSSESSIVES = frozenset("его её ее их мой моя наш наша твой твоя ваш ваша свой своя".split())
+_OWNED_KIN_BEFORE = re.compile(r"(?<![^\W\d_])([^\W\d_]+)[ \t]+([^\W\d_]+)[ \t]+$")
+
+
+def _kin_noun_in_nominative(word: str) -> bool:
+    parses = parse_word(word.lower())
+    return bool(parses) and parses[0].tag.POS == "NOUN" and parses[0].tag.case == "nomn" \
+        and parses[0].normal_form.replace("ё", "е") in _kin_nouns()
 
 
 @cache
