@@ -122,14 +122,22 @@ def _from_clause_verb(text: str, start: int, end: int) -> Context:
     frozenset({'datv'})
     >>> person_context("Омарову В.Ж. 13 марта суд назначил штраф", 0, 12) == NO_CONTEXT
     True
+    >>> person_context("Омарову В.Ж. суд решил отказать в залоге", 0, 12).prefer
+    frozenset({'datv'})
     """
     if not _DATIVE_OR_ACCUSATIVE.search(text, start, end):
         return NO_CONTEXT
     clause = _CLAUSE_AFTER.match(text, end)
-    for word in _LETTERS.finditer(text, end, clause.end()):
+    words = list(_LETTERS.finditer(text, end, clause.end()))
+    for at, word in enumerate(words):
         parses = parse_word(word.group().lower())
         if not parses or parses[0].tag.POS != "VERB":
             continue
+        infinitive = _infinitive_after(words[at + 1 :])
+        if infinitive is not None:
+            # ``суд решил отказать``: a verb that governs an infinitive takes nothing of the
+            # name; the infinitive does (``отказать`` Омарову: his dative)
+            word, parses = infinitive, parse_word(infinitive.group().lower())
         cases = frozenset({"accs", "datv"})
         if _takes_person_in_dative(word.group()):
             return Context(cases=cases, prefer=frozenset({"datv"}))
@@ -137,6 +145,18 @@ def _from_clause_verb(text: str, start: int, end: int) -> Context:
             return Context(cases=cases, prefer=frozenset({"accs"}))
         return NO_CONTEXT
     return NO_CONTEXT
+
+
+def _infinitive_after(words) -> "re.Match | None":
+    """The infinitive a verb governs, when the next word is one (``решил отказать``,
+    ``хотели задержать``, ``не смог передать``: a particle ``не`` between is passed over)."""
+    for word in words[:2]:
+        parses = parse_word(word.group().lower())
+        if parses and parses[0].tag.POS == "INFN":
+            return word
+        if word.group().lower() != "не":
+            return None
+    return None
 
 
 _OBJECT_CASES = frozenset({"accs", "gent", "datv"})
@@ -239,7 +259,7 @@ def _takes_person_in_dative(verb: str) -> bool:
     >>> _takes_person_in_dative("задержали"), _takes_person_in_dative("назначили")
     (False, False)
     """
-    parses = [p for p in parse_word(verb.lower()) if p.tag.POS == "VERB"]
+    parses = [p for p in parse_word(verb.lower()) if p.tag.POS in ("VERB", "INFN")]
     if not parses:
         return False
     return parses[0].normal_form.replace("ё", "е") in _dative_verbs() or "intr" in parses[0].tag
