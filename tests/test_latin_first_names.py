@@ -31,6 +31,15 @@ PEOPLE = [
     ("Художник Georgia Kline выставила работы в галерее.", "Georgia Kline"),
     ("Вчера в аэропорту задержали Grace Melnikova.", "Grace Melnikova"),
     ("Наблюдатель Owen P. Garrick присутствовал на суде.", "Owen P. Garrick"),
+    # after a person noun, a surname that is a first name or an English word too
+    ("Журналиста Henry Walker задержали у посольства.", "Henry Walker"),
+    ("Правозащитница Lucy Turner рассказала о допросе.", "Lucy Turner"),
+    ("Наблюдатель Chloe Morgan пришла на избирательный участок.", "Chloe Morgan"),
+    ("Журналист Ethan Cooper задержан в аэропорту.", "Ethan Cooper"),
+    ("Фотограф Daniel Green провёл ночь в отделе.", "Daniel Green"),
+    ("Студентку Ruby W. Hughes отчислили.", "Ruby W. Hughes"),
+    # a weak surname ending (-in) after a person noun: a person, though Dublin is a city too
+    ("Клиент Grace Dublin подал жалобу.", "Grace Dublin"),
 ]
 
 # Sentences whose Latin-letter words are no person though a first name opens them.
@@ -42,6 +51,12 @@ NOT_PEOPLE = [
     "Активисты Grace Church раздавали еду.",
     "Сотрудники Jordan Capital пришли на заседание.",
     "Отчёт подготовил эксперт Lincoln Center.",
+    # a body's or a place's head after a person noun; a plural person noun before a body
+    "Сторож Jackson Park нашёл письмо.",
+    "Охранник Victoria Bank отказался отвечать.",
+    "Волонтёры Henry Street собрали подписи.",
+    # no initial and no person noun: a first name and an English word are no person alone
+    "Вечером задержан Daniel Green.",
 ]
 
 
@@ -87,6 +102,10 @@ def test_the_first_names_file_is_what_its_script_writes():
     ("Whitfield James", "vhitfeld", "james"),
     ("Melnychuk Sofia", "melnichuk", "sofa"),
     ("Sofia Melnychuk", "melnichuk", "sofa"),
+    # two first names: the one that is also an English surname is the surname
+    ("Smith Kate", "smith", "kate"),
+    ("Kate Smith", "smith", "kate"),
+    ("Parker Lucy", "parker", "luci"),
 ])
 def test_a_latin_surname_set_first_is_the_surname(name, surname, first):
     from pipeline.link.names import parse_name

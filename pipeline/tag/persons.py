@@ -49,6 +49,9 @@ class PersonName:
     # a lone word as the text writes it (``Александру``): whether it may be another
     # person's first name in some case is judged on it, not on its reading
     written: str = field(default="", compare=False)
+    # whether words around it chose the reading (a case asked for, an agreeing verb),
+    # not the nominative a name out of context is read in first
+    by_context: bool = field(default=False, compare=False)
 
     @property
     def normal(self) -> str:
@@ -158,7 +161,8 @@ def _normalise_person(text: str, context: Context) -> PersonName:
     keys = {surname_key(parts[surname])}
     keys |= {surname_key(r[2]) for r in options[surname] if r[3] >= 0.5}
     return PersonName(parts, gender, frozenset(keys), surname % len(parts), genders or frozenset(GENDERS),
-                      words[0] if len(words) == 1 else "")
+                      words[0] if len(words) == 1 else "",
+                      bool(context.prefer or context.gender or context.cases and len(context.cases) == 1))
 
 
 # Russian patronymics and the Turkic ``сын``/``дочь`` words written as one (Бахытжанулы).
@@ -447,7 +451,7 @@ def _a_name_of_another_gender(other: PersonName, full: PersonName) -> bool:
     if own & other.genders - full.genders:
         return True
     read = other.parts[0].lower()
-    return other.gender not in full.genders and other.gender is not None and any(
+    return other.by_context and other.gender not in full.genders and other.gender is not None and any(
         gender == other.gender and nominative.lower() == read and weight >= 0.5
         for gender, _, nominative, weight in _readings(word))
 
