@@ -28,6 +28,8 @@ def relative_of(kin: str, name: str) -> str:
 
 def is_relative(value: str) -> bool:
     return value.startswith(RELATIVE_OF)
+
+
 _SELF_INTRODUCTION = re.compile(r"(?:^|[\s.,;:])(?:[Яя]\s*[,—–-]|[Мм]еня\s+зовут)\s*$")
 _WORDS = re.compile(r"\w+")
 
