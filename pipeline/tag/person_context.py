@@ -176,8 +176,11 @@ def _object_follows(text: str, at: int) -> bool:
 
 
 def _from_word_before(word: str, lone_surname: bool = False) -> Context | None:
-    if not word.islower() and not (word[1:].islower() and is_common_word(word)):
-        return None  # a capitalised word may be part of the name; a common one opens a sentence
+    if not word.islower() and not (word[1:].islower() and is_common_word(word)) \
+            and not (len(word) == 1 and word.lower() in preposition_cases()):
+        # a capitalised word may be part of the name; a common one opens a sentence, as
+        # does a one-letter preposition (``У Нурлана были сломаны пальцы``)
+        return None
     word = word.lower()
     cases = preposition_cases().get(word)
     if cases is not None:
