@@ -287,12 +287,13 @@ def _surname_readings(word: str) -> list[Reading]:
     ['Туменова']
 
     Every part of a double surname declines: ``Ивановой-Петровой`` is Иванова-Петрова
-    (a part no paradigm reads stays as written: ``Бонч-Бруевича``, Бонч-Бруевич).
+    (a part no paradigm reads stays as written: ``Бонч-Осмоловского``, Бонч-Осмоловский).
 
     >>> sorted({r[2] for r in _surname_readings("Ивановой-Петровой")})
     ['Иванова-Петрова']
-    >>> sorted({r[2] for r in _surname_readings("Бонч-Бруевича") if r[:2] == ("masc", "gent")})
-    ['Бонч-Бруевич']
+    >>> [sorted({r[2] for r in _surname_readings(w) if r[:2] == ("masc", "gent")})
+    ...  for w in ("Петрова-Водкина", "Бонч-Осмоловского")]
+    [['Петров-Водкин'], ['Бонч-Осмоловский']]
     """
     head, hyphen, last = word.rpartition("-")
     if hyphen and head:
