@@ -328,7 +328,8 @@ SCHEMAS: dict[str, Schema] = {
         optional={"about": TEXT}),
     "link_people.json": LINK_PARAMETERS,
     "latin_first_names.json": record(required={"about": TEXT, "source": TEXT,
-                                               "names": list_of(LATIN_WORD, 1)}),
+                                               "names": list_of(LATIN_WORD, 1)},
+                                     optional={"surnames": list_of(LATIN_WORD, 1)}),
     "link_synthetic_names.json": record(required={
         "male": list_of(CYRILLIC_WORD, 1), "female": list_of(CYRILLIC_WORD, 1),
         "patronymic_m": TEXT, "patronymic_f": TEXT, "surname_roots": list_of(CYRILLIC_WORD, 1),

@@ -15,6 +15,11 @@ this project's texts. Run by hand when Faker's lists move on; the pipeline reads
 JSON this writes. ``--check`` says whether the file in ``models/`` is what this script
 writes today.
 
+It also writes the providers' last names (``surnames``): a surname that is a first name
+too or an English word (``Kate Parker``, ``James Brown``) still ends a person's name after
+a person noun or an initial, and of two first names the one that is also a surname is
+the surname (``Smith Kate``).
+
 Left out: one- and two-letter names, and names written with anything but Latin letters
 (hyphenated double names: ``Anne-Marie``).
 """
@@ -33,7 +38,7 @@ OUT = REPO / "models" / "latin_first_names.json"
 LOCALES = ("en_US", "en_GB", "en_IE", "en_NZ")
 _NAME = re.compile(r"[A-Z][a-z]+")
 
-ABOUT = ("English-language first names in Latin letters, for telling a foreign person's "
+ABOUT = ("English-language first names (and last names: 'surnames') in Latin letters, for telling a foreign person's "
          "name in Russian text (Rose Kuzmina, James Whitfield) from a body's or a place's "
          "(Kaspersky Lab): pipeline/tag/latin_names.py. Written by "
          "scripts/make_latin_first_names.py; do not edit by hand.")
@@ -51,12 +56,23 @@ def first_names() -> list[str]:
     return sorted(n for n in found if len(n) > 2 and _NAME.fullmatch(n))
 
 
+def surnames() -> list[str]:
+    """The last names of the same providers: many are first names too (``Parker``,
+    ``Taylor``) or English words (``Brown``), and after a person noun they still end a name."""
+    found: set[str] = set()
+    for locale in LOCALES:
+        provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
+        found.update(getattr(provider, "last_names", ()))
+    return sorted(n for n in found if len(n) > 2 and _NAME.fullmatch(n))
+
+
 def document() -> str:
     import faker
 
     data = {"about": ABOUT,
             "source": f"Faker {faker.VERSION} person providers {', '.join(LOCALES)}",
-            "names": first_names()}
+            "names": first_names(),
+            "surnames": surnames()}
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
 
@@ -68,7 +84,8 @@ def main(argv: list[str] | None = None) -> int:
     text = document()
     if args.check:
         shipped = json.loads(OUT.read_text(encoding="utf-8"))
-        if shipped["names"] != json.loads(text)["names"]:
+        written = json.loads(text)
+        if shipped["names"] != written["names"] or shipped.get("surnames") != written["surnames"]:
             print(f"{OUT.relative_to(REPO)} differs from what this script writes: rerun it")
             return 1
         return 0

@@ -29,6 +29,14 @@ PEOPLE = [
     ("Ночью задержали Sofia Melnychuk и её брата.", "Sofia Melnychuk"),
     ("Письмо написала Tatiana Kuzmenko из колонии.", "Tatiana Kuzmenko"),
     ("С обыском пришли к Arthur Mamedov домой.", "Arthur Mamedov"),
+    # common English surnames that are first names or English words too, after a person noun
+    ("Журналиста James Taylor задержали у посольства.", "James Taylor"),
+    ("Правозащитница Kate Parker рассказала о суде.", "Kate Parker"),
+    ("Наблюдатель Emily Harrison пришла на участок.", "Emily Harrison"),
+    ("Журналист Owen Mitchell задержан в Минске.", "Owen Mitchell"),
+    ("Журналист James Brown задержан на границе.", "James Brown"),
+    ("Адвокат Sarah Wilson подала апелляцию.", "Sarah Wilson"),
+    ("Активистку Megan White вызвали на допрос.", "Megan White"),
 ]
 
 # Sentences whose Latin-letter words are no person.

@@ -20,7 +20,7 @@ from ..records import COUNT, DATE, LOC, MONEY, ORG, PER, TERM
 from ..nlp import parse_word
 from ..resources import fold, load_json
 from ..tag.gazetteer import canonical_place, is_gazetteer_place, place_of_adjective
-from .people import People, person_words
+from .people import People, person_words, relative_of
 from .syntax import Candidate, PlacedMention, Token, context, folded_set, has_pattern
 from .triggers import TriggerHit
 
@@ -339,6 +339,12 @@ def candidates(tokens, hits, placed: list[PlacedMention], actors: dict[int, str]
             continue
         if role == "person" and (is_official(tokens, at) or owns_other_noun(tokens, at, hits, placed)):
             continue
+        if role == "person" and (kin := possessor_of_kin(tokens, at, people, p.mention.start)) is not None:
+            # ``Жена Гайсина была задержана``: the name is whose the relative is; what is told
+            # befell the relative, who is unnamed, not Гайсин
+            name = p.mention.normal or p.mention.text
+            found.append(Candidate(role, (kin,), name=relative_of(min(tokens[kin].lemmas), name)))
+            continue
         if role == "count" and is_subset(tokens, at[0]):
             continue
         if role == "place" and (qualifies_other_noun(tokens, at, hits, placed) or names_citizenship(tokens, at)):
@@ -545,6 +551,16 @@ def owns_other_noun(tokens: tuple[Token, ...], at: list[int], hits, placed=()) -
     if any(governor in p.tokens for p in placed if p.mention.type == "ORG"):
         return False
     return not tokens[governor].lemmas & folded_set("person_holder_nouns")
+
+
+def possessor_of_kin(tokens: tuple[Token, ...], at: list[int], people: People | None, start: int) -> int | None:
+    """The noun of kinship before a name that says whose the relative is (``Жена
+    Гайсина``, ``Сестра Марата``: :func:`pipeline.events.people.names_the_owner`): that
+    noun's token, which stands for the unnamed relative."""
+    if people is None or start not in people.owners or not at or at[0] == 0:
+        return None
+    kin = at[0] - 1
+    return kin if tokens[kin].lemmas & folded_set("kin_nouns") else None
 
 
 def is_subset(tokens: tuple[Token, ...], first: int) -> bool:

@@ -17,6 +17,19 @@ from ..records import PER
 from .syntax import Candidate, Token, folded_set, lemmas_of
 
 NARRATOR = "narrator"  # the unnamed author: not a person, but who an event befell
+# An unnamed relative of a named person (``Жена Гайсина была задержана``): who an event
+# befell, told apart from that person when events are merged, but named in no table
+RELATIVE_OF = "relative of: "
+
+
+def relative_of(kin: str, name: str) -> str:
+    return f"{RELATIVE_OF}{kin} {name}"
+
+
+def is_relative(value: str) -> bool:
+    return value.startswith(RELATIVE_OF)
+
+
 _SELF_INTRODUCTION = re.compile(r"(?:^|[\s.,;:])(?:[Яя]\s*[,—–-]|[Мм]еня\s+зовут)\s*$")
 _WORDS = re.compile(r"\w+")
 
@@ -39,12 +52,14 @@ class People:
     ``narrator``: the author's name when the statement gives it (``Я, Смирнова
     Елена Викторовна, ...``, ``Меня зовут ...``); ``kin``: a relation introduced
     with a name (``моего мужа, Андрея Смирнова``) -> that name, so a later bare
-    ``муж`` is him.
+    ``муж`` is him; ``owners``: where names start that say whose an unnamed relative is
+    (``Жена Гайсина``): the relative, not the name, is who a happening befell.
     """
 
     narrator: str | None = None
     kin: dict[str, str] = field(default_factory=dict)
     named: tuple[NamedPerson, ...] = ()
+    owners: frozenset[int] = frozenset()
 
 
 def named_people(text: str, mentions, narrator: str | None = None) -> tuple[NamedPerson, ...]:
@@ -106,7 +121,7 @@ def read_people(text: str, mentions) -> People:
     >>> people.narrator, people.kin
     ('Анна Иванова', {'сын': 'Олег Иванов'})
     """
-    narrator, kin = None, {}
+    narrator, kin, owners = None, {}, set()
     relations = folded_set("kin_nouns")
     for mention in mentions:
         if mention.type != PER:
@@ -117,12 +132,39 @@ def read_people(text: str, mentions) -> People:
             narrator = given_name_first(mention.text) or name
         words = _WORDS.findall(before.rsplit("\n\n", 1)[-1])
         if words and re.search(r"^[\s,—–-]*$", before[before.rfind(words[-1]) + len(words[-1]):]):
+            if lemmas_of(words[-1]) & relations and names_the_owner(text, mention, words[-1]):
+                owners.add(mention.start)
+                continue
             for lemma in lemmas_of(words[-1]) & relations:
                 kin.setdefault(lemma, name)
     named = named_people(text, mentions, narrator)
     if kin:  # "мужу", "сына" later in a paragraph name the relation introduced earlier
         named = tuple(sorted(named + _kin_words(text, kin), key=lambda p: p.start))
-    return People(narrator, kin, named)
+    return People(narrator, kin, named, owners=frozenset(owners))
+
+
+def names_the_owner(text: str, mention, kin_word: str) -> bool:
+    """Whether a name after a noun of kinship in the nominative is whose the relative
+    is (``Жена Гайсина``, ``Сестра Марата``: read in another case than the noun's) and
+    not the relative (``Сестра Марина``, ``Его жена Гайсина``: the same case).
+
+    >>> from pipeline.records import Mention
+    >>> text = "Сестра Марата задержана. Сестра Марина задержана."
+    >>> names_the_owner(text, Mention(PER, 7, 13, "Марата", "Марат"), "Сестра")
+    True
+    >>> names_the_owner(text, Mention(PER, 32, 38, "Марина", "Марина"), "Сестра")
+    False
+    """
+    from ..tag.person_context import person_context
+    from ..tag.persons import normalise_person
+
+    parses = parse_word(kin_word.lower())
+    if not parses or parses[0].tag.case != "nomn":
+        return False  # ``Моего сына, Олега Иванова``: an apposition in the noun's case
+    read = normalise_person(mention.text, person_context(text, mention.start, mention.end))
+    written = _WORDS.findall(mention.text)
+    return len(read.parts) == len(written) and all(
+        a.lower() != b.lower() for a, b in zip(read.parts, written) if not a.endswith("."))
 
 
 def _kin_words(text: str, kin: dict[str, str]) -> tuple[NamedPerson, ...]:

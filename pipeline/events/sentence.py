@@ -21,7 +21,7 @@ from .arguments import TREE_LINKED, Found, assign_arguments, attendance_count
 from .draft import Draft, Telling
 from .gapping import gapped_drafts
 from .realis import Judgement, Where, judge
-from .people import NARRATOR, People
+from .people import NARRATOR, People, is_relative
 from .scene import Scene, SentenceScene, place_name, told_before_the_story
 from .syntax import (
     PLACE_IN,
@@ -135,7 +135,7 @@ def _draft(doc: Document, sentence: Sentence, sent_id: int, paragraph: int, hit:
     persons, patients = [], []
     for value in dict.fromkeys(args.best("person")):
         if isinstance(value, str):  # the narrator or a named relation, read from a pronoun or noun
-            (patients if value == NARRATOR else persons).append(value)
+            (patients if value == NARRATOR or is_relative(value) else persons).append(value)
             continue
         persons.append(mentions[value].normal or mentions[value].text)
         arguments.append(Argument("person", value))

@@ -292,11 +292,16 @@ def _surname_of_two(one: str, two: str, default: int | None) -> int | None:
     if one.isascii() and two.isascii():
         # Latin letters (``Kuznetsova Anna``, ``Hasanov Elnur``): no Russian dictionary
         # reads them; a first name in Latin letters and a surname's Latin ending do
-        from ..tag.latin_names import is_latin_first_name, surname_ending
+        from ..tag.latin_names import is_english_surname, is_latin_first_name, surname_ending
 
         first_one, first_two = is_latin_first_name(one), is_latin_first_name(two)
         if first_one != first_two:
             return 1 if first_one else 0
+        # two first names: the one that is an English surname too is the surname
+        # (``Smith Kate``, ``Kate Parker``)
+        surname_one, surname_two = is_english_surname(one), is_english_surname(two)
+        if first_one and surname_one != surname_two:
+            return 0 if surname_one else 1
         like_one, like_two = surname_ending(one), surname_ending(two)
         if like_one != like_two:
             return 0 if like_one > like_two else 1

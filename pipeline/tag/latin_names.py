@@ -117,6 +117,21 @@ def _first_name(word: str) -> bool:
     return any("Name" in p.tag for r in _name_readings(word) for p in _as_it_stands(r))
 
 
+@cache
+def _english_surnames() -> frozenset[str]:
+    return frozenset(load_json("latin_first_names.json").get("surnames", ()))
+
+
+def is_english_surname(word: str) -> bool:
+    """Whether a Latin word is an English last name (``models/latin_first_names.json``
+    ``surnames``): ``Parker``, ``Brown``, ``Smith``; not ``Kate``, ``Center``.
+
+    >>> [is_english_surname(w) for w in ("Parker", "Brown", "Smith", "Kate", "Center")]
+    [True, True, True, False, False]
+    """
+    return word in _english_surnames()
+
+
 def is_latin_first_name(word: str) -> bool:
     """Whether a Latin word is a first name (:func:`_first_name`): ``Anna``, ``Elnur``,
     ``Siarhei``, ``Rose``; not ``Hasanov``.
@@ -191,13 +206,35 @@ def _body_or_place_noun_before(text: str, start: int) -> bool:
                               for p in parse_word(word[1].lower())[:1])
 
 
-def _person_noun_before(text: str, start: int) -> bool:
-    """An animate noun right before: ``журналист``, ``Активистку``."""
+def _person_noun_before(text: str, start: int, single: bool = False) -> bool:
+    """An animate noun right before: ``журналист``, ``Активистку`` (``single``: in the
+    singular, as a noun set before one person's name is; ``Активисты Grace Church`` are
+    a body's people)."""
     word = _WORD_BEFORE.search(text, max(0, start - 40), start)
     if not word:
         return False
     best = parse_word(word[1].lower())[0]
-    return best.tag.POS == "NOUN" and best.tag.animacy == "anim"
+    return best.tag.POS == "NOUN" and best.tag.animacy == "anim" and (not single or best.tag.number == "sing")
+
+
+def _body_or_place_head(word: str) -> bool:
+    """A Latin word that reads as the head noun of a body or a place (``Bank``, ``Park``,
+    ``Prospekt``, ``Theatre``: their Russian readings are in :func:`_body_or_place_nouns`)."""
+    return any(p.normal_form.replace("ё", "е") in _body_or_place_nouns()
+               for p in parse_word(russian_reading(word))[:1])
+
+
+def _surname_after_a_sign(text: str, start: int, words: list[str], initials: int) -> bool:
+    """A first name and a last word that is a first name or an English surname too
+    (``журналиста James Taylor``, ``Правозащитница Kate Parker``, ``Журналист James
+    Brown``), after an initial or a person noun in the singular: the pair is a person
+    unless the last word is a body's or a place's head (``Park``)."""
+    if len(words) < 2 or not _first_name(words[0]):
+        return False
+    if not (initials or _person_noun_before(text, start, single=True)):
+        return False
+    last = words[-1]
+    return (_first_name(last) or is_english_surname(last)) and not _body_or_place_head(last)
 
 
 def latin_name_runs(text: str) -> list[tuple[int, int]]:
@@ -226,9 +263,12 @@ def latin_name_runs(text: str) -> list[tuple[int, int]]:
         # (``James R. Whitfield``, ``журналиста James Whitfield``).
         first = len(words) > 1 and _first_name(words[0]) and not _first_name(words[-1])
         sign = bool(initials) or _person_noun_before(text, start)
-        if not (ending == 2 or ending == 1 and (sign or first) or first and sign):
+        # an English surname that is a first name or a common word too (``Kate Parker``,
+        # ``James Brown``) ends a name only after an initial or a person noun
+        english = _surname_after_a_sign(text, start, words, initials)
+        if not (english or ending == 2 or ending == 1 and (sign or first) or first and sign):
             continue
-        if any(common_word(w) for w in words):
+        if not english and any(common_word(w) for w in words):
             continue  # ``Kaspersky Lab``, ``Nevsky Prospekt``
         if _body_or_place_noun_before(text, start) and not all(name_like(p) for p in parts):
             continue  # ``компания Grigorenko Consulting``

@@ -70,7 +70,14 @@ def person_context(text: str, start: int, end: int) -> Context:
     ['gent', 'nomn']
     >>> person_context("Жена Токтосунова рассказала", 5, 16).prefer
     frozenset({'gent'})
+    >>> person_context("Его жена Петрова рассказала", 9, 16).cases
+    frozenset({'nomn'})
     """
+    owned = _OWNED_KIN_BEFORE.search(text[max(0, start - WINDOW) : start])
+    if owned and owned.group(1).lower() in _POSSESSIVES and _kin_noun_in_nominative(owned.group(2)):
+        # ``Его жена Петрова рассказала``: with its owner told, the relative is the person
+        # named next, an apposition in the nominative (not whose she is: Петров's)
+        return Context(cases=frozenset({"nomn"}))
     before = _WORD_BEFORE.search(text[max(0, start - WINDOW) : start])
     if before:
         found = _from_word_before(before.group(1), _lone_surname(text[start:end]))
@@ -115,14 +122,22 @@ def _from_clause_verb(text: str, start: int, end: int) -> Context:
     frozenset({'datv'})
     >>> person_context("Омарову В.Ж. 13 марта суд назначил штраф", 0, 12) == NO_CONTEXT
     True
+    >>> person_context("Омарову В.Ж. суд решил отказать в залоге", 0, 12).prefer
+    frozenset({'datv'})
     """
     if not _DATIVE_OR_ACCUSATIVE.search(text, start, end):
         return NO_CONTEXT
     clause = _CLAUSE_AFTER.match(text, end)
-    for word in _LETTERS.finditer(text, end, clause.end()):
+    words = list(_LETTERS.finditer(text, end, clause.end()))
+    for at, word in enumerate(words):
         parses = parse_word(word.group().lower())
         if not parses or parses[0].tag.POS != "VERB":
             continue
+        infinitive = _infinitive_after(words[at + 1 :])
+        if infinitive is not None:
+            # ``суд решил отказать``: a verb that governs an infinitive takes nothing of the
+            # name; the infinitive does (``отказать`` Омарову: his dative)
+            word, parses = infinitive, parse_word(infinitive.group().lower())
         cases = frozenset({"accs", "datv"})
         if _takes_person_in_dative(word.group()):
             return Context(cases=cases, prefer=frozenset({"datv"}))
@@ -130,6 +145,18 @@ def _from_clause_verb(text: str, start: int, end: int) -> Context:
             return Context(cases=cases, prefer=frozenset({"accs"}))
         return NO_CONTEXT
     return NO_CONTEXT
+
+
+def _infinitive_after(words) -> "re.Match | None":
+    """The infinitive a verb governs, when the next word is one (``решил отказать``,
+    ``хотели задержать``, ``не смог передать``: a particle ``не`` between is passed over)."""
+    for word in words[:2]:
+        parses = parse_word(word.group().lower())
+        if parses and parses[0].tag.POS == "INFN":
+            return word
+        if word.group().lower() != "не":
+            return None
+    return None
 
 
 _OBJECT_CASES = frozenset({"accs", "gent", "datv"})
@@ -149,8 +176,11 @@ def _object_follows(text: str, at: int) -> bool:
 
 
 def _from_word_before(word: str, lone_surname: bool = False) -> Context | None:
-    if not word.islower() and not (word[1:].islower() and is_common_word(word)):
-        return None  # a capitalised word may be part of the name; a common one opens a sentence
+    if not word.islower() and not (word[1:].islower() and is_common_word(word)) \
+            and not (len(word) == 1 and word.lower() in preposition_cases()):
+        # a capitalised word may be part of the name; a common one opens a sentence, as
+        # does a one-letter preposition (``У Нурлана были сломаны пальцы``)
+        return None
     word = word.lower()
     cases = preposition_cases().get(word)
     if cases is not None:
@@ -183,6 +213,17 @@ def _from_word_before(word: str, lone_surname: bool = False) -> Context | None:
         # after it agrees with the noun and says nothing of the name
         return Context(cases=frozenset({"nomn", "gent"}))
     return None
+
+
+# Possessive pronouns in the nominative singular: ``его жена``, ``моя сестра``.
+_POSSESSIVES = frozenset("его её ее их мой моя наш наша твой твоя ваш ваша свой своя".split())
+_OWNED_KIN_BEFORE = re.compile(r"(?<![^\W\d_])([^\W\d_]+)[ \t]+([^\W\d_]+)[ \t]+$")
+
+
+def _kin_noun_in_nominative(word: str) -> bool:
+    parses = parse_word(word.lower())
+    return bool(parses) and parses[0].tag.POS == "NOUN" and parses[0].tag.case == "nomn" \
+        and parses[0].normal_form.replace("ё", "е") in _kin_nouns()
 
 
 @cache
@@ -221,7 +262,7 @@ def _takes_person_in_dative(verb: str) -> bool:
     >>> _takes_person_in_dative("задержали"), _takes_person_in_dative("назначили")
     (False, False)
     """
-    parses = [p for p in parse_word(verb.lower()) if p.tag.POS == "VERB"]
+    parses = [p for p in parse_word(verb.lower()) if p.tag.POS in ("VERB", "INFN")]
     if not parses:
         return False
     return parses[0].normal_form.replace("ё", "е") in _dative_verbs() or "intr" in parses[0].tag

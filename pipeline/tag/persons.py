@@ -11,7 +11,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from ..nlp import from_dictionary, parse_word
@@ -46,6 +46,12 @@ class PersonName:
     # genders the name may well be of: one when the words settle it (``Елена
     # Смирнова``), both when a form reads either way (``Смирнова``: she, or his genitive)
     genders: frozenset[str] = frozenset(GENDERS)
+    # a lone word as the text writes it (``Александру``): whether it may be another
+    # person's first name in some case is judged on it, not on its reading
+    written: str = field(default="", compare=False)
+    # whether words around it chose the reading (a case asked for, an agreeing verb),
+    # not the nominative a name out of context is read in first
+    by_context: bool = field(default=False, compare=False)
 
     @property
     def normal(self) -> str:
@@ -154,7 +160,9 @@ def _normalise_person(text: str, context: Context) -> PersonName:
     surname = _surname_index(words, parts)
     keys = {surname_key(parts[surname])}
     keys |= {surname_key(r[2]) for r in options[surname] if r[3] >= 0.5}
-    return PersonName(parts, gender, frozenset(keys), surname % len(parts), genders or frozenset(GENDERS))
+    return PersonName(parts, gender, frozenset(keys), surname % len(parts), genders or frozenset(GENDERS),
+                      words[0] if len(words) == 1 else "",
+                      bool(context.prefer or context.gender or context.cases and len(context.cases) == 1))
 
 
 # Russian patronymics and the Turkic ``сын``/``дочь`` words written as one (Бахытжанулы).
@@ -277,7 +285,21 @@ def _surname_readings(word: str) -> list[Reading]:
 
     >>> sorted({r[2] for r in _surname_readings("Туменовой")})
     ['Туменова']
+
+    Every part of a double surname declines: ``Ивановой-Петровой`` is Иванова-Петрова
+    (a part no paradigm reads stays as written: ``Бонч-Осмоловского``, Бонч-Осмоловский).
+
+    >>> sorted({r[2] for r in _surname_readings("Ивановой-Петровой")})
+    ['Иванова-Петрова']
+    >>> [sorted({r[2] for r in _surname_readings(w) if r[:2] == ("masc", "gent")})
+    ...  for w in ("Петрова-Водкина", "Бонч-Осмоловского")]
+    [['Петров-Водкин'], ['Бонч-Осмоловский']]
     """
+    head, hyphen, last = word.rpartition("-")
+    if hyphen and head:
+        heads = _surname_readings(head)
+        return [(gender, case, next((r[2] for r in heads if r[:2] == (gender, case)), head) + "-" + nominative,
+                 weight) for gender, case, nominative, weight in _surname_readings(last)]
     readings: list[Reading] = []
     for pattern, masc, femn, pairs in _paradigms():
         match = pattern.match(word)
@@ -334,7 +356,8 @@ def group_persons(names: Sequence[PersonName]) -> list[int]:
     for i in order:
         other = names[i]
         if len(other.parts) == 1 and not is_initial(other.parts[0]):
-            tried = {c for form in _first_name_forms(other.parts[0])
+            written = other.written or other.parts[0]
+            tried = {c for form in _first_name_forms(other.parts[0]) | _first_name_forms(written)
                      for c in by_given.get(form, ())}
             letters = None  # any first name
         else:
@@ -343,7 +366,11 @@ def group_persons(names: Sequence[PersonName]) -> list[int]:
         for key in _keys(other):
             for letter in letters or by_letter.get(key, ()):
                 tried.update(by_surname.get((key, letter), ()))
-        home = next((clusters[c] for c in sorted(tried) if _same_person(names[clusters[c][0]], other)), None)
+        # A cluster whose first name is the word as written comes before one reached
+        # through a case form (``Валерия``: Валерия Кузьмина before Валерий Кузьмин).
+        as_written = (other.written or "").lower()
+        tried_order = sorted(tried, key=lambda c: (not _first_name_is(names[clusters[c][0]], as_written), c))
+        home = next((clusters[c] for c in tried_order if _same_person(names[clusters[c][0]], other)), None)
         if home is None:
             head = names[i]
             key, letter = surname_key(head.parts[head.surname]), head.given[0][0].lower() if head.given else ""
@@ -378,9 +405,10 @@ def _same_person(full: PersonName, other: PersonName) -> bool:
     name that starts with it, wherever the surname stands (``Петров И.``,
     ``И. Петров``, ``Иван Петров``)."""
     b = other.parts
-    if len(b) == 1 and full.given and _may_be_first_name(b[0], full.given[0], full.genders):
+    if len(b) == 1 and full.given and _may_be_first_name(other.written or b[0], full.given[0], full.genders) \
+            and not _a_name_of_another_gender(other, full):
         # a lone first name read as his in some case, whatever gender its context chose
-        # (``жена Аскара`` reads Аскара as her name, beside ``Аскар Бейсенов``)
+        # (``Аскара сказала`` reads Аскара as her name, beside ``Аскар Бейсенов``)
         return True
     if not full.genders & other.genders:
         return False  # Елена Смирнова and Андрей Смирнов: a woman and a man
@@ -398,6 +426,35 @@ def _same_person(full: PersonName, other: PersonName) -> bool:
         elif x.lower() != y.lower():
             return False
     return True
+
+
+def _first_name_is(name: PersonName, word: str) -> bool:
+    return bool(word) and bool(name.given) and name.given[0].lower() == word
+
+
+def _a_name_of_another_gender(other: PersonName, full: PersonName) -> bool:
+    """Whether a lone word is a first name of its own of a gender ``full`` cannot be:
+    as written, a nominative first name of a gender its context allows (``Валерия
+    плакала``, ``жена Александра рассказала``), or read in its context as one
+    (``его жену Александру``: Александра, not Александр's dative). ``Аскара`` is
+    no woman's name as written, so ``Аскара сказала`` may still be Аскар's.
+
+    >>> lone = normalise_person("Валерия", Context(cases=frozenset({"nomn"}), gender="femn"))
+    >>> _a_name_of_another_gender(lone, normalise_person("Валерий Кузьмин"))
+    True
+    >>> lone = normalise_person("Аскара", Context(cases=frozenset({"nomn"}), gender="femn"))
+    >>> _a_name_of_another_gender(lone, normalise_person("Аскар Бейсенов"))
+    False
+    """
+    word = other.written or other.parts[0]
+    own = {gender for gender, case, nominative, weight in _readings(word)
+           if case == "nomn" and gender in GENDERS and weight >= 0.5 and nominative.lower() == word.lower()}
+    if own & other.genders - full.genders:
+        return True
+    read = other.parts[0].lower()
+    return other.by_context and other.gender not in full.genders and other.gender is not None and any(
+        gender == other.gender and nominative.lower() == read and weight >= 0.5
+        for gender, _, nominative, weight in _readings(word))
 
 
 def _first_name_forms(word: str, genders: frozenset[str] = frozenset(GENDERS)) -> set[str]:
