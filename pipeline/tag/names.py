@@ -446,7 +446,7 @@ def _add_places(text: str, spans: list[Span], places: list[Span],
 def _settle_one_word(text: str, span: Span, in_gazetteer: bool) -> Span:
     """natasha's one-word PER or LOC retyped when its word and context say otherwise,
     by :func:`place_or_person`: a word that may be either (``Жители Владимира``,
-    ``Борисов заявил``); a gazetteer place that is no one's name is a place; a place
+    ``Борисов сообщил``); a gazetteer place that is no one's name is a place; a place
     only pymorphy3 knows is voted on, so a foreign surname that is also a city
     (``Хьюстон сообщила``) stays a person."""
     if span.type not in (PER, LOC) or " " in text[span.start : span.end].strip():
@@ -769,7 +769,7 @@ def _nested_places(text: str, spans: list[Span], candidates: list[Span]) -> list
         if text[place.start - 1 : place.start] in _OPENING_QUOTES and text[place.end : place.end + 1] in _CLOSING_QUOTES:
             continue  # the organisation's whole name, not a place in it: ``НП «Алга»``
         if _part_of_word(text, place.start, place.end):
-            continue  # a piece of a word of the name: ``УралСталь``, ``Минск-арена``
+            continue  # a piece of a word of the name: ``УралСталь``, ``Тверь-арена``
         if " " not in text[place.start : place.end] and may_be_either(text[place.start : place.end]) and \
                 place_or_person(text, place.start, place.end, None, True) == PER:
             continue  # the person a body is named after: ``Библиотеки Жуковского`` (not the town Жуковский)
@@ -813,7 +813,7 @@ def _regions_of_places(text: str, spans: list[Span]) -> list[Span]:
 
 
 def _part_of_word(text: str, start: int, end: int) -> bool:
-    """``Урал`` in ``УралТрансСнаб``, ``Минск`` in ``Минск-арена``: a piece of a longer word."""
+    """``Урал`` in ``УралТрансСнаб``, ``Тверь`` in ``Тверь-арена``: a piece of a longer word."""
     return text[start - 1 : start].isalnum() or text[end : end + 1].isalnum() or \
         (text[end : end + 1] == "-" and text[end + 1 : end + 2].isalnum())
 
