@@ -146,7 +146,7 @@ def tag_names(text: str, models: Models) -> list[Mention]:
 
 
 def _inside_work(span: Span, works: set[tuple[int, int]]) -> bool:
-    """Whether an ORG lies inside the quoted name of a work (``«Голос. Дети»``)."""
+    """Whether an ORG lies inside the quoted name of a work (``«Звук. Юность»``)."""
     return any(start <= span.start and span.end <= end for start, end in works)
 
 

@@ -44,7 +44,7 @@ def may_be_either(word: str) -> bool:
 def is_geographic(word: str) -> bool:
     """A place name pymorphy3 knows from its dictionary (``Мозамбиком``).
 
-    >>> is_geographic("Мозамбиком"), is_geographic("Ортис")
+    >>> is_geographic("Мозамбиком"), is_geographic("Ирмедо")
     (True, False)
     """
     return any("Geox" in p.tag and p.tag.POS == "NOUN" for p in parse_word(word)
