@@ -173,7 +173,7 @@ def in_brackets(tokens: tuple[Token, ...], index: int) -> bool:
 
 def bracket_clause(tokens: tuple[Token, ...], index: int, hit: TriggerHit) -> bool:
     """The word stands in a bracket with a verb of its own that the trigger stands outside
-    of (``возбуждено дело ... (в ноябре Тесленко получил убежище)``): the bracket's time
+    of (``возбуждено дело ... (в ноябре Куделин получил убежище)``): the bracket's time
     and place are its own clause's."""
     if not in_brackets(tokens, index) or in_brackets(tokens, hit.anchor):
         return False
@@ -487,7 +487,7 @@ def _scores(tokens, hits: list[TriggerHit], candidate: Candidate) -> list[tuple[
             continue
         # "вызывали на «профилактические беседы»": the anchor may be a modifier
         # inside the trigger phrase; the phrase's own head links it to its verb; a second
-        # conjunct ("Тесленко и Подчасова") stands where the first does
+        # conjunct ("Куделин и Пахотина") stands where the first does
         froms = {a for a in at} | {conjunct_root(tokens, a) for a in at if role in {"person", "count"}}
         distance = min(tree_distance(tokens, a, t) for a in froms for t in {hit.anchor, phrase_head(tokens, hit)})
         if distance <= reach:
@@ -527,7 +527,7 @@ def _share(tokens, hits, groups: list[int], candidate: Candidate, scored, found:
 
 
 def conjunct_root(tokens: tuple[Token, ...], index: int) -> int:
-    """The first of coordinated words (``Тесленко`` for ``Подчасова`` in ``Тесленко и Подчасова``)."""
+    """The first of coordinated words (``Куделин`` for ``Пахотина`` in ``Куделин и Пахотина``)."""
     seen = {index}
     while tokens[index].rel == "conj" and tokens[index].head >= 0 and tokens[index].head not in seen:
         index = tokens[index].head
@@ -537,8 +537,8 @@ def conjunct_root(tokens: tuple[Token, ...], index: int) -> int:
 
 def owns_other_noun(tokens: tuple[Token, ...], at: list[int], hits, placed=()) -> bool:
     """A name in the genitive of a thing that is not the happening (``в ходе рекламной
-    кампании Горелова``, ``сторонники Ткачева``): whose that thing is, not who it befell.
-    Not of a case, an address or the person's property (``дело Осиповой``, ``в отношении
+    кампании Горелова``, ``сторонники Сомова``): whose that thing is, not who it befell.
+    Not of a case, an address or the person's property (``дело Лапиной``, ``в отношении
     Иванова``, ``в квартире Туменовой``), nor a person (``брата Навального``), nor an
     organisation's name the parse hangs it on (``лидера НП «Алга» Владимира Козлова``)."""
     head = span_head(tokens, at)

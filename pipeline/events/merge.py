@@ -323,7 +323,7 @@ def fold_headline(events: list[Draft], end: int) -> list[Draft]:
     body (type, negation, persons, date: a headline or caption that dates its happening
     tells the body's happening of that date, not an undated one). Of the body's events that agree, the one that
     shares a person, else the first told, is the story. The body's place stays: the
-    headline's is the broader one (``В Египте арестован ...``, then a district of Cairo)."""
+    headline's is the broader one (``В Перу арестован ...``, then a district of Lima)."""
     if end <= 0:
         return events
     def in_headline(draft: Draft) -> bool:

@@ -257,7 +257,7 @@ def _cases_counted(tokens, hit: TriggerHit) -> bool:
 
 
 def _share_of_number(tokens, hit: TriggerHit) -> bool:
-    """The clause takes a part of a counted whole: ``из 135 человек ... 49``."""
+    """The clause takes a part of a counted whole: ``из 120 человек ... 37``."""
     clause = _clause_of(tokens, hit.anchor)
     return any(tokens[i].lemmas & {"из"} and i + 1 < len(tokens) and
                (tokens[i + 1].pos == "NUM" or tokens[i + 1].text.isdigit()) for i in clause)
@@ -337,8 +337,8 @@ def _tense(tokens, anchor: int, predicate: int, tense: str) -> bool:
 def _antecedents(tokens, clause: int, climb: int = 4) -> list[int]:
     """The nouns a relative clause may be said of: those on its head's chain that
     ``который`` agrees with in number (and gender in the singular). The parser hangs a
-    clause on the nearest noun (``митингом за допуск кандидатов, который ...``), and only
-    agreement, not the parse, tells ``кандидатов`` out; ``допуск`` and ``митингом`` both
+    clause on the nearest noun (``митингом за пересмотр приговоров, который ...``), and only
+    agreement, not the parse, tells ``приговоров`` out; ``пересмотр`` and ``митингом`` both
     stay possible."""
     pronoun = next((i for i in children(tokens, clause) if tokens[i].lemmas & {"который"}), None)
     head = tokens[clause].head

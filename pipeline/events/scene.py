@@ -341,7 +341,7 @@ FRAMING_PREPOSITIONS = {"в", "во"}  # "в октябре"; not a start or a b
 def dates_clause(tokens: tuple[Token, ...], index: int | None) -> bool:
     """A date word is an adverbial of a verb of its sentence (``в мае коллегия решила``,
     ``преследования начались в январе``): the time of that clause, not of a noun
-    (``событий 11 декабря``) nor inside a bracket the verb stands outside of."""
+    (``событий 14 марта``) nor inside a bracket the verb stands outside of."""
     if index is None or tokens[index].rel not in {"obl", "obl:tmod", "advmod"}:
         return False
     cases = [t for t in tokens if t.head == index and t.rel == "case"]
@@ -394,8 +394,8 @@ def _by_unit(anchors) -> defaultdict[int, list]:
 
 def carry_event_places(merged: list[Draft]) -> None:
     """Once tellings are merged: a happening told with no place takes the place an earlier
-    happening of its paragraph was told at (``В Барнауле вышли два человека ... На
-    Косарецкого было совершено нападение``); a court's ruling only from another ruling or an
+    happening of its paragraph was told at (``В Кургане вышли два человека ... На
+    Лапшина напали``); a court's ruling only from another ruling or an
     investigator's act, never the venue of the protest it punishes. After merging, so a
     carried place never keeps two tellings of one happening apart."""
     rulings = frozenset(context()["ruling_types"])
@@ -444,10 +444,10 @@ NEAR_MISS_LETTERS = 7  # a shorter name a letter off another is likely another p
 
 def misspelt_place(name: str) -> str | None:
     """The gazetteer's place a one-word name misspells by a doubled letter, in any case
-    form (``Невиномысске`` -> ``Невинномысск``), when that place is the only one so near.
+    form (``Новоросийске`` -> ``Новороссийск``), when that place is the only one so near.
 
-    >>> misspelt_place("Невиномысске"), misspelt_place("Уральске"), misspelt_place("Орле")
-    ('Невинномысск', None, None)
+    >>> misspelt_place("Новоросийске"), misspelt_place("Уральске"), misspelt_place("Орле")
+    ('Новороссийск', None, None)
     """
     if " " in name.strip() or not name.isalpha():
         return None

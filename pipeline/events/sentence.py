@@ -193,7 +193,7 @@ def standing_in(tokens, mentions: Sequence[Mention], index: int) -> int:
 
 
 def coordinated(tokens, first: Sequence[int], other: Sequence[int]) -> bool:
-    """Whether two phrases are conjuncts of one another (``в Крыму и Севастополе``)."""
+    """Whether two phrases are conjuncts of one another (``в Карелии и Петрозаводске``)."""
     if not tokens:
         return False
     return any(tokens[a].rel == "conj" and tokens[a].head in first for a in other) or any(
@@ -230,7 +230,7 @@ def most_specific_place(args: Found, mentions: Sequence[Mention], tokens=()) -> 
             break
         kind = kind_of(candidate)
         if kind is None or kind[0] <= first[0] or coordinated(tokens, ranked[0][1].tokens, candidate.tokens):
-            continue  # "в Крыму и Севастополе": two places side by side, neither inside the other
+            continue  # "в Карелии и Петрозаводске": two places side by side, neither inside the other
         if candidate.origin and (first[0] != PLACE_LEVELS["country"] or kind[0] == PLACE_LEVELS["venue"]):
             continue  # a home town before a region or a venue: still not the scene
         same_country = bool(kind[1]) and kind[1] == first[1]

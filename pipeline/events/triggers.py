@@ -467,7 +467,7 @@ def _match_through_parse(tokens, start, parts) -> tuple[int, ...] | None:
     """A verb phrase of the lexicon told in another order or apart (``приговор ... был
     вынесен``, ``к ответственности были привлечены``): the phrase's last word is a direct
     dependent of the verb (its object, subject or complement; not the noun a participle
-    qualifies: ``приговоров, вынесенных в эти годы`` names verdicts, it tells no ruling), and
+    qualifies: ``приговоров, вынесенных за полгода`` names verdicts, it tells no ruling), and
     its other words are that noun's adjectives and preposition. The parts come back in the
     entry's order."""
     verb = tokens[start]

@@ -43,6 +43,6 @@ def opens_sentence(text: str, start: int) -> bool:
 
 def in_dictionary(parse) -> bool:
     """Whether a pymorphy3 parse comes from its dictionary as the word stands, not
-    guessed from a suffix or from a known word behind an unknown prefix (``Руснока``
-    read as ``Рус-`` + ``нока``)."""
+    guessed from a suffix or from a known word behind an unknown prefix (``Вертнока``
+    read as ``Верт-`` + ``нока``)."""
     return len(parse.methods_stack) == 1 and parse.methods_stack[0][0].__class__.__name__ == "DictionaryAnalyzer"

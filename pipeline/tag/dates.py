@@ -251,11 +251,11 @@ ENUMERATED_YEAR = re.compile(rf"(?<![\d.,])(\d{{4}}){SP}?(?:,|и|или){SP}$")
 
 
 def _enumerated_years(folded: str, expressions: list[Expression]) -> list[Expression]:
-    """Bare years listed before a year with its cue (``в 2012 и 2013 году``, ``в 2011, 2012
-    и 2013 годах``): each is a year of its own, as the cue is shared.
+    """Bare years listed before a year with its cue (``в 2016 и 2017 году``, ``в 2015, 2016
+    и 2017 годах``): each is a year of its own, as the cue is shared.
 
-    >>> [folded[e.start:e.end] for folded in ["в 2012 и 2013 году"] for e in scan_dates(folded)]
-    ['2012', '2013 году']
+    >>> [folded[e.start:e.end] for folded in ["в 2016 и 2017 году"] for e in scan_dates(folded)]
+    ['2016', '2017 году']
     """
     found: list[Expression] = []
     for expression in expressions:
@@ -378,7 +378,7 @@ def _from_source(text: str, mention: Mention, expressions: list[Expression], sta
     """A relative date (``пять лет назад``, ``на прошлой неделе``) in an endnote headline,
     counted back from the date of the source the entry cites: the headline was written then.
 
-    >>> text = "7. Активистов пытались выселить еще пять лет назад ↩\\nhttp://x.org\\nНовости, 24.06.2013\\n"
+    >>> text = "7. Соседей обещали расселить еще пять лет назад ↩\\nhttp://x.org\\nНовости, 24.06.2013\\n"
     >>> [(m.text, m.normal) for m in tag_dates(text, dt.date(2015, 4, 10))]
     [('пять лет назад', '2008'), ('24.06.2013', '2013-06-24')]
     """
@@ -458,14 +458,14 @@ HISTORY_YEARS = 10  # a bare year this long before the document's is history, no
 def _moves_narrative(point, reference, doc_date: dt.date | None, preposition: str | None = None) -> bool:
     """Whether a date with a year becomes the narrative's reference time: a day or
     month always, unless a bound (``с``, ``до``, ``по``) takes it back before the reference
-    (``возглавлял правительство с декабря 2015 года`` in a story of June 2018 is
+    (``руководил заводом с декабря 2015 года`` in a story of June 2018 is
     background); a bare year only when it sets the time (``в 2013 году``, not a
     document's ``от 2005 года`` or a start ``с 2011 года``), does not go back before the
     reference (``Революции 1917 года`` told in 2012 is an aside) and does not lie long
     before the document's date."""
     if preposition not in (None, "в", "во") and reference is not None and (
             (point.year, point.month or 12) < (reference.year, reference.month or 12)):
-        return False  # "возглавлял правительство с декабря 2015 года" told in 2018: background
+        return False  # "руководил заводом с декабря 2015 года" told in 2018: background
     if point.month:
         return True
     if preposition not in (None, "в", "во"):

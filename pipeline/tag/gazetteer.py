@@ -54,7 +54,7 @@ def _entries() -> dict[tuple[str, ...], tuple[str, str, str, str]]:
         key = tuple(fold(row["name"]).split())
         table.setdefault(key, entry)
         # A name of capitalised parts joined by a hyphen is also written with a space
-        # (``Коста Рика``, ``Нью Йорк``); a lower-case part (``Алма-ата``) is no such name.
+        # (``Сьерра Леоне``, ``Нью Йорк``); a lower-case part (``Алма-ата``) is no such name.
         spaced = tuple(part for word in row["name"].split() for part in word.split("-"))
         if len(spaced) > len(key) and all(part[:1].isupper() for part in spaced):
             table.setdefault(tuple(fold(" ".join(spaced)).split()), entry)
@@ -270,8 +270,8 @@ def find_venues(text: str) -> list[Place]:
     ['памятник Абаю', 'кинотеатр «Сары Арка»']
     >>> find_venues("на площади было тихо; на главной площади Алматы; памятники Ленину")
     []
-    >>> [p.name for p in find_venues("пикет на улице Навои у рынка «Жанубий»")]
-    ['улица Навои', 'рынок «Жанубий»']
+    >>> [p.name for p in find_venues("пикет на улице Фурката у рынка «Жанубий»")]
+    ['улица Фурката', 'рынок «Жанубий»']
     >>> [p.name for p in find_venues("у памятника Пушкину Иван Петров выступил; директор цирка Дмитрий Котов")]
     ['памятник Пушкину']
     """
@@ -400,7 +400,7 @@ def _plural_by_preposition(text: str, start: int, word: str) -> bool:
 def _venue_name_end(text: str, start: int, end: int) -> int | None:
     """Where a venue's capitalised name ends, or None when the words after the noun
     are a person's name, not the venue's: a first name in the nominative or
-    instrumental (``директор цирка Дмитрий Резниченко``, ``театра Олегом …``) opens
+    instrumental (``директор цирка Дмитрий Зубарев``, ``театра Олегом …``) opens
     a person, and so does a first name after the venue's name (``у памятника Пушкину
     Иван Петров выступил``)."""
     from .person_spans import GIVEN, SURNAME, word_role

@@ -146,7 +146,7 @@ def tag_names(text: str, models: Models) -> list[Mention]:
 
 
 def _inside_work(span: Span, works: set[tuple[int, int]]) -> bool:
-    """Whether an ORG lies inside the quoted name of a work (``«Голос. Дети»``)."""
+    """Whether an ORG lies inside the quoted name of a work (``«Звук. Юность»``)."""
     return any(start <= span.start and span.end <= end for start, end in works)
 
 
@@ -226,7 +226,7 @@ def _natasha_spans(text: str, models: Models) -> list[Span]:
 
 
 def _split_parenthesis(text: str, span: Span) -> list[Span]:
-    """``Дэвид Саутер (David Souter)``, ``Форума … (ФСЭГ)``: two names of one thing.
+    """``Питер Харлоу (Peter Harlow)``, ``Союза … (ССРП)``: two names of one thing.
 
     The parenthesised name becomes a mention of its own, of the same type.
     """
@@ -240,7 +240,7 @@ def _split_parenthesis(text: str, span: Span) -> list[Span]:
     inner_start = span.start + opening + 2
     end = opening
     if surface[end - 1] == "»" and surface.count("«") < surface.count("»"):
-        end -= 1  # ``Движения за …» (MDC)``: the quote closes a name opened before the span
+        end -= 1  # ``Фронта за …» (FDX)``: the quote closes a name opened before the span
     return [replace(span, end=span.start + end), replace(span, start=inner_start, end=span.end - 1)]
 
 
@@ -248,12 +248,12 @@ _BULLETS = re.compile(r"\s*[•·▪●■◦‣∙|]\s*")
 
 
 def _split_at_bullets(text: str, span: Span) -> list[Span]:
-    """``Монако • Намибия``: natasha runs a name over a list's bullet; each item is a
+    """``Перу • Гана``: natasha runs a name over a list's bullet; each item is a
     name of its own, of the same type (a bullet opening the span is dropped).
 
-    >>> text = "• Чили • Коста Рика • Эквадор"
+    >>> text = "• Мали • Сьерра Леоне • Непал"
     >>> [text[s.start:s.end] for s in _split_at_bullets(text, Span(LOC, 0, len(text)))]
-    ['Чили', 'Коста Рика', 'Эквадор']
+    ['Мали', 'Сьерра Леоне', 'Непал']
     """
     surface = text[span.start : span.end]
     if not _BULLETS.search(surface):
@@ -284,7 +284,7 @@ def _fix_span(text: str, span: Span) -> Span | None:
     if span.type == ORG and _is_not_org(surface):
         return None  # СМИ: a generic term; ИВС, СИЗО № 1: a holding facility
     if span.type == ORG and len(words) > 1 and words[0].islower() and _is_office(words[0]):
-        # ``главой администрации США``: the office's holder is a person, not part of the body
+        # ``главой администрации Боливии``: the office's holder is a person, not part of the body
         span = replace(span, start=text.index(words[1], span.start + len(words[0])))
         words, surface = words[1:], text[span.start : span.end]
     if len(words) == 1 and surface.isupper() and len(surface) > 3 and is_common_word(surface.lower()):
@@ -446,7 +446,7 @@ def _add_places(text: str, spans: list[Span], places: list[Span],
 def _settle_one_word(text: str, span: Span, in_gazetteer: bool) -> Span:
     """natasha's one-word PER or LOC retyped when its word and context say otherwise,
     by :func:`place_or_person`: a word that may be either (``Жители Владимира``,
-    ``Борисов заявил``); a gazetteer place that is no one's name is a place; a place
+    ``Борисов сообщил``); a gazetteer place that is no one's name is a place; a place
     only pymorphy3 knows is voted on, so a foreign surname that is also a city
     (``Хьюстон сообщила``) stays a person."""
     if span.type not in (PER, LOC) or " " in text[span.start : span.end].strip():
@@ -548,8 +548,8 @@ def _take_in_complements(text: str, spans: list[Span], inner_orgs: list[Span]) -
 
 
 def _before_person(text: str, start: int, end: int, ordered: list[Span]) -> int:
-    """A field phrase ends before a person named after it (``Комиссии по атомной
-    энергии`` | ``Дан Меридор``): a name is no part of a body's field."""
+    """A field phrase ends before a person named after it (``Комитета по водным
+    ресурсам`` | ``Олег Сурин``): a name is no part of a body's field."""
     for person in ordered:
         if person.type == PER and start < person.start < end:
             cut = len(text[: person.start].rstrip())
@@ -684,13 +684,13 @@ def _place_kind_nouns() -> frozenset[str]:
 
 def _with_ordinal(text: str, span: Span) -> Span:
     """An ordinal in figures right before an organisation is part of its name: the
-    number tells one unit of its kind from the others (``1-го Украинского фронта``,
-    ``2-й гвардейской армии``, ``3-й отдел полиции``).
+    number tells one unit of its kind from the others (``4-го Белорусского фронта``,
+    ``5-й танковой бригады``, ``3-й отдел полиции``).
 
-    >>> text = "войска 1-го Украинского фронта"
-    >>> found = _with_ordinal(text, Span(ORG, 12, 30))
+    >>> text = "войска 4-го Белорусского фронта"
+    >>> found = _with_ordinal(text, Span(ORG, 12, 31))
     >>> text[found.start:found.end]
-    '1-го Украинского фронта'
+    '4-го Белорусского фронта'
     """
     if span.type != ORG:
         return span
@@ -700,7 +700,7 @@ def _with_ordinal(text: str, span: Span) -> Span:
 
 def _headed_by_standalone_body(text: str, span: Span) -> bool:
     """Whether an ORG is a state body named by its common noun (``Мэрия``,
-    ``Мещанский районный суд``), not an abbreviation or a proper name."""
+    ``Заречный районный суд``), not an abbreviation or a proper name."""
     words = _WORD.findall(text[span.start : span.end])
     head = org_head(words)
     return head is not None and is_standalone_body(words[head]) and not keeps_place(words[head:])
@@ -715,7 +715,7 @@ _CITY_MARKER = re.compile(r"\s*(?:(?:г|гор)\.?|город[а-я]{0,2})\s*$",
 
 def _split_place_off_body(text: str, span: Span, places: list[Span],
                           countries: frozenset[tuple[int, int]] = frozenset()) -> list[Span]:
-    """``Мэрия Екатеринбурга``, ``Мещанский районный суд Москвы``, ``суд Ленинского
+    """``Мэрия Екатеринбурга``, ``Заречный районный суд Москвы``, ``суд Ленинского
     района г. Бишкека``: a body named by its common noun with the city or region
     it serves after it is an ORG and a LOC, as our guidelines split ``Акимату
     г.Алматы``; proper names (``Коммунистическая партия Казахстана``) and
@@ -769,7 +769,7 @@ def _nested_places(text: str, spans: list[Span], candidates: list[Span]) -> list
         if text[place.start - 1 : place.start] in _OPENING_QUOTES and text[place.end : place.end + 1] in _CLOSING_QUOTES:
             continue  # the organisation's whole name, not a place in it: ``НП «Алга»``
         if _part_of_word(text, place.start, place.end):
-            continue  # a piece of a word of the name: ``УралСталь``, ``Минск-арена``
+            continue  # a piece of a word of the name: ``УралСталь``, ``Тверь-арена``
         if " " not in text[place.start : place.end] and may_be_either(text[place.start : place.end]) and \
                 place_or_person(text, place.start, place.end, None, True) == PER:
             continue  # the person a body is named after: ``Библиотеки Жуковского`` (not the town Жуковский)
@@ -813,7 +813,7 @@ def _regions_of_places(text: str, spans: list[Span]) -> list[Span]:
 
 
 def _part_of_word(text: str, start: int, end: int) -> bool:
-    """``Урал`` in ``УралТрансСнаб``, ``Минск`` in ``Минск-арена``: a piece of a longer word."""
+    """``Урал`` in ``УралТрансСнаб``, ``Тверь`` in ``Тверь-арена``: a piece of a longer word."""
     return text[start - 1 : start].isalnum() or text[end : end + 1].isalnum() or \
         (text[end : end + 1] == "-" and text[end + 1 : end + 2].isalnum())
 
@@ -856,7 +856,7 @@ def _repeated_surnames(text: str, spans: list[Span]) -> list[Span]:
     added = []
     taken = SpanIndex(sorted((s.start, s.end) for s in spans))
     # A two-word name met again where natasha missed it, by its words' stems (a foreign
-    # name declines: ``Ван Цзюнь`` on a line of its own after ``Ван Цзюня`` was found).
+    # name declines: ``Ли Мэйлинь`` on a line of its own after ``Ли Мэйлиня`` was found).
     full_names = {tuple(_stem(w) for w in words) for s in spans
                   if s.type == PER and len(words := _WORD.findall(text[s.start : s.end])) == 2}
     for match in _TWO_CAPITALISED.finditer(text):
@@ -875,7 +875,7 @@ def _repeated_surnames(text: str, spans: list[Span]) -> list[Span]:
 
 
 def _stem(word: str) -> str:
-    """A name word without a case ending (``цзюн`` of ``Цзюня``, ``Цзюнь``), for matching."""
+    """A name word without a case ending (``мэйли`` of ``Мэйлиня``, ``Мэйлинь``), for matching."""
     word = word.lower()
     return word[: max(3, len(word) - 2)] if len(word) > 4 else word
 

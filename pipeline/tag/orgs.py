@@ -335,7 +335,7 @@ def complement_end(text: str, start: int, end: int) -> int:
     if head is None:
         return end
     if all(w.islower() for w in words) and is_standalone_body(words[head]):
-        return end  # ``действия милиции по расследованию``: the field is the action's, not the body's
+        return end  # ``усилия полиции по поиску``: the field is the action's, not the body's
     if inside is not None:  # a name found cut inside its field: ``Комитет по охране … памятников``
         return max(end, _complement_after(text, inside.start()))
     return _complement_after(text, end)
@@ -372,7 +372,7 @@ def _complement_after(text: str, end: int) -> int:
         if parses and parses[0].tag.POS in ("PREP", "CONJ", "PRCL", "INTJ"):
             break
         if word[:1].isupper() and any({"Name", "Patr"} & set(p.tag.grammemes) for p in parses):
-            break  # a person named after the body: ``Комиссии по атомной энергии`` | ``Дан Меридор``
+            break  # a person named after the body: ``Комитета по водным ресурсам`` | ``Олег Сурин``
         wanted = (case,) if not seen_noun else (case, "gent")
         fitting = [p for p in parses if p.tag.POS in ("NOUN", "ADJF") and p.tag.case in wanted]
         if not fitting:

@@ -31,7 +31,7 @@ def _is_venue_word(word: str) -> bool:
     nouns, endings = _venue_words()
     head, hyphen, last = word.lower().rpartition("-")
     if head and hyphen and (last in endings or any(p.normal_form in endings for p in parse_word(last))):
-        return True  # ``Бейкер-стрит``, ``Карнеги-холле``
+        return True  # ``Бейкер-стрит``, ``Линкольн-холле``
     return any(p.tag.POS == "NOUN" and p.normal_form.replace("ё", "е") in nouns for p in parse_word(word))
 
 

@@ -5,7 +5,7 @@ first name or surname to pymorphy3; a place to the gazetteer or pymorphy3); and 
 words around it (``models/ner_place_person.json``): a preposition of place before
 it (``в Борисове``), a noun that takes a place or a person before it (``жители
 Владимира``, ``дача Иванова``, ``училище имени Щукина``), a verb after it that
-agrees with it as a person (``Борисов заявил``, ``Владимир поступил``). The side
+agrees with it as a person (``Борисов сообщил``, ``Владимир уехал``). The side
 with more votes wins; on a tie natasha's reading stands.
 """
 
@@ -44,7 +44,7 @@ def may_be_either(word: str) -> bool:
 def is_geographic(word: str) -> bool:
     """A place name pymorphy3 knows from its dictionary (``Мозамбиком``).
 
-    >>> is_geographic("Мозамбиком"), is_geographic("Ортис")
+    >>> is_geographic("Мозамбиком"), is_geographic("Ирмедо")
     (True, False)
     """
     return any("Geox" in p.tag and p.tag.POS == "NOUN" for p in parse_word(word)
@@ -54,7 +54,7 @@ def is_geographic(word: str) -> bool:
 def place_or_person(text: str, start: int, end: int, natasha: str | None, in_gazetteer: bool) -> str:
     """``LOC`` or ``PER`` for the one-word name at ``text[start:end]``.
 
-    >>> text = "Жители Владимира вышли на пикет, а Владимир поступил в университет."
+    >>> text = "Жители Владимира вышли на пикет, а Владимир уехал в университет."
     >>> place_or_person(text, 7, 16, None, True), place_or_person(text, 35, 43, None, True)
     ('LOC', 'PER')
     >>> text = "На даче Иванова нашли листовки; в Иванове прошёл пикет."
@@ -79,7 +79,7 @@ def place_or_person(text: str, start: int, end: int, natasha: str | None, in_gaz
         if lemmas & context["person_nouns"] or previous in ("им", "имени"):
             person += 1
     if verb_agrees_after(text, end) and any(p.tag.case == "nomn" for p in known):
-        person += 1  # a subject acting: ``Борисов заявил`` (not ``в Борисове прошёл``)
+        person += 1  # a subject acting: ``Борисов сообщил`` (not ``в Борисове прошёл``)
     if place == person:
         return natasha or LOC
     return LOC if place > person else PER

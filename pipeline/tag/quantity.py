@@ -252,7 +252,7 @@ def _quantity_at(
 
     def make(low: float, high: float, unit: Any, last: int, is_approx: bool) -> Quantity:
         side = bound
-        if low == high:  # "человек 15, не меньше": a bound told after the unit
+        if low == high:  # "человек 30, не меньше": a bound told after the unit
             told = _phrase_after(scan, last, comma=True)
             if told is not None:
                 last, side, is_approx = told[0], told[1], True

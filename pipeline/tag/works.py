@@ -7,8 +7,8 @@ quoted name listed after it (``фильмы «…», «…» и «…»``). An a
 the nominative, whatever the noun's; a quoted name in the genitive after the noun is the
 work's maker, an organisation (``статья «Новой газеты»``).
 
-The same name quoted again in the document is the work again (``«Атлантис» полетит позже``
-after ``шаттлы «Индевор» и «Атлантис»``) unless the document also names an organisation
+The same name quoted again in the document is the work again (``«Арктурус» полетит позже``
+after ``шаттлы «Вальдор» и «Арктурус»``) unless the document also names an organisation
 so: a quote after an institution noun (``редакция «…»``) or in the genitive after a person
 (``сотрудники «…»``) or after a work (``статья «…»``). Then every quote of that name but
 the titles themselves stays with the organisation (``Сотрудники «Мемориала» показали фильм
@@ -40,9 +40,9 @@ def quoted_works(text: str) -> set[tuple[int, int]]:
     """Spans of the quoted names of works in ``text``, each both with and without
     its quotes.
 
-    >>> text = "шаттлы «Индевор» и «Атлантис»; «Атлантисом» управлял он; газета «Время»"
+    >>> text = "шаттлы «Вальдор» и «Арктурус»; «Арктурусом» управлял он; газета «Время»"
     >>> sorted(text[a:b] for a, b in quoted_works(text) if text[a] != "«")
-    ['Атлантис', 'Атлантисом', 'Индевор']
+    ['Арктурус', 'Арктурусом', 'Вальдор']
     >>> text = "статья «Новой газеты»; редакция «Новой газеты»"
     >>> sorted(text[a:b] for a, b in quoted_works(text) if text[a] != "«")
     []
@@ -82,10 +82,10 @@ def quoted_works(text: str) -> set[tuple[int, int]]:
 def _genitive(name: str) -> bool:
     """Whether a quoted name stands in the genitive, read off its first word: its
     likeliest parse is a genitive and none is a singular nominative (``«Новой газеты»``,
-    ``«Медузы»``; not ``«Звёзды»``, ``«Как нас судили»``, nor an unknown ``«Индевор»``,
+    ``«Медузы»``; not ``«Звёзды»``, ``«Как нас судили»``, nor an unknown ``«Вальдор»``,
     which pymorphy guesses a plural genitive first).
 
-    >>> [_genitive(name) for name in ("Новой газеты", "Медузы", "Мемориал", "Как нас судили", "Индевор")]
+    >>> [_genitive(name) for name in ("Новой газеты", "Медузы", "Мемориал", "Как нас судили", "Вальдор")]
     [True, True, False, False, False]
     """
     first = _FIRST_WORD.match(name.strip())
@@ -114,9 +114,9 @@ def _names_organisation(parses, genitive: bool) -> bool:
 
 def _same_name(name: str, work: str) -> bool:
     """Whether a quoted name is a form of a work's name: the same words but for a case
-    ending of at most three letters (``Атлантисом`` of ``Атлантис``, ``Союзом`` of ``Союз``).
+    ending of at most three letters (``Арктурусом`` of ``Арктурус``, ``Союзом`` of ``Союз``).
 
-    >>> _same_name("Атлантисом", "атлантис"), _same_name("Союз", "союзом"), _same_name("Сон", "сонет")
+    >>> _same_name("Арктурусом", "арктурус"), _same_name("Союз", "союзом"), _same_name("Сон", "сонет")
     (True, True, False)
     """
     name = name.lower().strip()
