@@ -164,7 +164,7 @@ DICTIONARY: dict[str, dict[str, Column]] = {
                             "the place nested, the body without its territory no mention). Two conventions are deliberate "
                             "and differ from the outside benchmarks (NEREL, FactRuEval): a body named by its common noun "
                             "and the city or region it serves is two outermost mentions side by side, the ORG and the LOC "
-                            "(`Мэрия` + `Екатеринбурга`, `Мещанский районный суд` + `Москвы`), because the city is where "
+                            "(`Мэрия` + `Екатеринбурга`, `Кировский районный суд` + `Самары`), because the city is where "
                             "what the body did happened, the scene the events read from the flat layer; the full name is "
                             "the ORG and the genitive LOC right after it. A country after a body stays inside "
                             "(`Верховный суд США`): a jurisdiction, no scene. And a body named by its common noun alone "
