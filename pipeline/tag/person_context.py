@@ -22,7 +22,7 @@ import re
 from functools import cache
 
 from ..nlp import parse_word
-from ..resources import load_json
+from ..resources import fold, load_json
 from .inflect import is_common_word
 from .persons import GENDERS, NO_CONTEXT, Context
 
@@ -204,7 +204,7 @@ def _from_word_before(word: str, lone_surname: bool = False) -> Context | None:
         return Context(prefer=frozenset(noun_cases))  # ``активиста Нурлана Есенова``
     if "nomn" in noun_cases and noun_cases <= {"nomn", "accs"} and parses[0].tag.case == "nomn" \
             and all(p.tag.animacy == "anim" for p in parses):
-        if lone_surname and parses[0].normal_form.replace("ё", "е") in _kin_nouns():
+        if lone_surname and fold(parses[0].normal_form) in _kin_nouns():
             # ``жена Токтосунова``: a relative before a surname alone is whose the
             # person is (a trade noun is the person: ``журналистка Смирнова``)
             return Context(prefer=frozenset({"gent"}))
@@ -223,12 +223,18 @@ _OWNED_KIN_BEFORE = re.compile(r"(?<![^\W\d_])([^\W\d_]+)[ \t]+([^\W\d_]+)[ \t]+
 def _kin_noun_in_nominative(word: str) -> bool:
     parses = parse_word(word.lower())
     return bool(parses) and parses[0].tag.POS == "NOUN" and parses[0].tag.case == "nomn" \
-        and parses[0].normal_form.replace("ё", "е") in _kin_nouns()
+        and fold(parses[0].normal_form) in _kin_nouns()
+
+
+def is_kin_noun(word: str) -> bool:
+    """Whether a word's first reading is a noun of kinship (``models/ner_context.json``
+    ``kin_nouns``: ``Брат``, ``жены``; not a lawyer's, ``адвокат``)."""
+    return any(fold(p.normal_form) in _kin_nouns() for p in parse_word(word.lower())[:1])
 
 
 @cache
 def _kin_nouns() -> frozenset[str]:
-    return frozenset(w.replace("ё", "е") for w in load_json("ner_context.json").get("kin_nouns", ()))
+    return frozenset(fold(w) for w in load_json("ner_context.json").get("kin_nouns", ()))
 
 
 def _lone_surname(name: str) -> bool:
@@ -248,7 +254,7 @@ def _naming_verbs() -> frozenset[str]:
 
 @cache
 def _dative_verbs() -> frozenset[str]:
-    return frozenset(load_json("ner_context.json")["dative_verbs"])
+    return frozenset(fold(w) for w in load_json("ner_context.json")["dative_verbs"])
 
 
 def _takes_person_in_dative(verb: str) -> bool:
@@ -265,7 +271,7 @@ def _takes_person_in_dative(verb: str) -> bool:
     parses = [p for p in parse_word(verb.lower()) if p.tag.POS in ("VERB", "INFN")]
     if not parses:
         return False
-    return parses[0].normal_form.replace("ё", "е") in _dative_verbs() or "intr" in parses[0].tag
+    return fold(parses[0].normal_form) in _dative_verbs() or "intr" in parses[0].tag
 
 
 def _apposition(word: str) -> Context | None:

@@ -320,9 +320,9 @@ def _without_title(text: str, span: Span) -> Span:
 def _kin_noun(word: str) -> bool:
     """A noun of kinship (``Брат``: ``models/ner_context.json`` ``kin_nouns``): before a
     lone surname it is whose the person is (``Брат Сейткалиева``), never part of the name."""
-    from .person_context import _kin_nouns
+    from .person_context import is_kin_noun
 
-    return any(p.normal_form.replace("ё", "е") in _kin_nouns() for p in parse_word(word.lower())[:1])
+    return is_kin_noun(word)
 
 
 def _in_another_case(name: str) -> bool:
