@@ -163,6 +163,64 @@ def test_a_file_it_cannot_finish_in_time_once_told_to_stop_ends_it(tmp_path, mon
     assert not ahead.folder.exists()
 
 
+def group_members(pgid: int) -> list[tuple[int, str]]:
+    """The live processes of process group ``pgid``, with their names (Linux's /proc)."""
+    members = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text(encoding="ascii", errors="replace")
+        except OSError:  # gone meanwhile
+            continue
+        name, fields = stat[stat.index("(") + 1:stat.rindex(")")], stat[stat.rindex(")") + 2:].split()
+        if int(fields[2]) == pgid and fields[0] != "Z":  # (state, parent, group, ...); a zombie is dead
+            members.append((int(entry.name), name))
+    return members
+
+
+def blocked_in_native_code(seconds: int):
+    """A reader that first spends ``seconds`` in one native call, then reads the file: the
+    C library's ``system()`` waiting for ``sleep``, whose wait is resumed when a signal
+    comes, so no Python handler of the process runs until it returns (as in a page that
+    PDFium takes minutes over)."""
+
+    def read(path, doc_id, **options):
+        os.system(f"sleep {seconds}")
+        return extract(path, doc_id, **options)
+
+    return read
+
+
+@FORKS
+@LINUX
+@pytest.mark.parametrize("finishing", [1, 2])
+def test_its_time_limit_holds_while_the_reader_is_inside_a_long_native_call(tmp_path, monkeypatch, finishing):
+    """Told to stop while its reader is 60 s into one native call, the read-ahead ends
+    with its whole group (the reader, the ``sleep`` it started) FINISHING_SECONDS later,
+    not when the call returns; the file, not read ahead, is read by its worker: its rows
+    are those of a batch that read nothing ahead."""
+    text = sorted(RAW.glob("*.txt"))[0]
+    (tmp_path / "out").mkdir()
+    store = open_store(tmp_path / "out")
+    staging = Staging(store, store.root)
+    monkeypatch.setattr(ahead_module, "FINISHING_SECONDS", finishing)  # the forked process's value
+    with ReadAhead([item(text)], 0, None, None, read=blocked_in_native_code(60)) as ahead:
+        group = ahead.process.pid
+        wait_for(lambda: any(name == "sleep" for _, name in group_members(group)))
+        started = time.monotonic()
+        given = ahead.stop()
+        ahead.process.join(timeout=finishing + 10)
+        elapsed = time.monotonic() - started
+        assert ahead.process.exitcode == -signal.SIGKILL, f"still running {elapsed:.0f} s after the word to stop"
+        assert finishing - 0.5 < elapsed < finishing + 5
+        wait_for(lambda: not group_members(group), seconds=5)  # the sleep it started is gone too
+        assert load_extracted(given[0].extracted) is None
+    rows, n_pages = run_one(given[0], staging)
+    assert (rows, n_pages) == run_one(item(text), staging)
+    assert len(rows["sentences"]) > 10
+
+
 @FORKS
 def test_leaving_the_batch_kills_it_wherever_it_is(tmp_path):
     """When the batch ends (or fails) while it is still reading, it is killed at once,

@@ -20,7 +20,10 @@ the usual way; the same function on the same bytes gives the same ``RawDocument`
 It runs under the workers' memory limit, in a process group of its own (a kill takes
 Tesseract with it), at a lower priority (on a busy machine it takes no time from the
 parent it is meant to overlap, nor from the workers while it finishes its last file),
-for at most :data:`FINISHING_SECONDS` once told to stop, and dies with the batch.
+for at most :data:`FINISHING_SECONDS` once told to stop, and dies with the batch. That
+limit is kept by a process that does nothing but wait for the one that reads, so it
+holds even while the reader is inside one long native call (PDFium on a hostile page),
+where a handler of the reader's own would run only once the call returned.
 
 What it reads is testimony text, so it is written where the batch's own uncommitted
 output is: in the output archive's staging folder, which a run killed outright
@@ -39,7 +42,7 @@ import os
 import pickle
 import shutil
 import signal
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -57,6 +60,10 @@ NICENESS = 10  # below the parent (and every worker), above nothing else
 FINISHING_SECONDS = 30
 STOP_SIGNAL = signal.SIGUSR1  # "finish the file you are reading, then end"
 
+# What a file is read with: the extract stage's ``extract`` (path, doc_id, ocr=, sha256=,
+# ocr_languages=) -> RawDocument.
+Reader = Callable[..., "RawDocument"]
+
 
 def readable_ahead(item: InputFile) -> bool:
     """A local file the batch will read, its hash known (a URL is copied by its worker; a
@@ -71,11 +78,13 @@ class ReadAhead:
     """A process that extracts ``todo[first:]`` from the last one back, each into
     ``FOLDER/INDEX.pickle``, until :meth:`stop`. FOLDER is ``staging/read-ahead`` where
     ``staging`` (the archive's staging folder on this machine) is given, else a scratch
-    folder of the temporary directory. Use as a context manager: the folder is removed
-    when it ends (the workers have read what they were given by then)."""
+    folder of the temporary directory. ``read`` is what a file is read with (the extract
+    stage's ``extract``; a test gives one that blocks). Use as a context manager: the
+    folder is removed when it ends (the workers have read what they were given by then)."""
 
     def __init__(self, todo: Sequence[InputFile], first: int, ocr_languages: str | None,
-                 max_memory_mb: int | None, staging: str | os.PathLike | None = None) -> None:
+                 max_memory_mb: int | None, staging: str | os.PathLike | None = None,
+                 read: Reader | None = None) -> None:
         self.todo, self.first = todo, first
         if staging is not None:
             self.folder = Path(staging) / READ_AHEAD
@@ -85,7 +94,7 @@ class ReadAhead:
         context = multiprocessing.get_context("fork")
         self.process = context.Process(
             target=_read_ahead, daemon=True,
-            args=(todo, first, self.folder, os.getpid(), ocr_languages, max_memory_mb))
+            args=(todo, first, self.folder, os.getpid(), ocr_languages, max_memory_mb, read))
         try:
             self.process.start()
         except BaseException:
@@ -132,30 +141,75 @@ class ReadAhead:
 
 
 def _read_ahead(todo: Sequence[InputFile], first: int, folder: Path, parent: int,
-                ocr_languages: str | None, max_memory_mb: int | None) -> None:
-    """The read-ahead process: as a worker is set up, then extract until told to stop
-    (:meth:`ReadAhead.stop`) or killed."""
+                ocr_languages: str | None, max_memory_mb: int | None, read: Reader | None = None) -> None:
+    """The read-ahead process: as a worker is set up, then it keeps the time of a reader
+    (:func:`_read_files`), a child of its own group that extracts until told to stop.
+
+    The time limit is kept here, not in the reader: Python runs a signal's handler
+    between bytecodes, so a reader inside one long native call (a page PDFium takes
+    seconds over, Tesseract waited for) would run its own alarm's handler only when the
+    call returns. This process does nothing but wait for the reader, and a wait is cut
+    short by a signal: once told to stop, it tells the reader, and if the reader has not
+    ended :data:`FINISHING_SECONDS` later, kills the group (the reader, Tesseract and
+    itself) wherever the reader is."""
     os.setpgid(0, 0)
     die_with_parent(parent)
     worker_quiet()
     os.nice(NICENESS)
     limit_address_space(max_memory_mb)
+    if read is None:
+        try:
+            from ..extract import extract as read
+        except BaseException:  # noqa: BLE001 - the workers will meet it and say so
+            return
+    reader: int | None = None
     stopping = False
 
     def finish_then_stop(signum, frame) -> None:
         nonlocal stopping
         stopping = True
+        if reader:
+            os.kill(reader, STOP_SIGNAL)
         signal.alarm(FINISHING_SECONDS)
 
     def out_of_time(signum, frame) -> None:
-        os.killpg(0, signal.SIGKILL)  # itself and whatever it started (Tesseract)
+        os.killpg(0, signal.SIGKILL)  # the reader wherever it is, what it started, and this process
 
     signal.signal(signal.SIGALRM, out_of_time)
     signal.signal(STOP_SIGNAL, finish_then_stop)
+    supervisor = os.getpid()
+    # The word to stop waits, held, until each process has the handler that hears it:
+    # the reader its own, and this one the reader's number to pass it on to.
+    signal.pthread_sigmask(signal.SIG_BLOCK, {STOP_SIGNAL})
     try:
-        from ..extract import extract
-    except BaseException:  # noqa: BLE001 - the workers will meet it and say so
+        child = os.fork()
+    except OSError:  # no process to spare: the workers read every file
         return
+    if child == 0:
+        try:
+            _read_files(todo, first, folder, supervisor, ocr_languages, read, stopping)
+        finally:
+            os._exit(0)  # never back into the supervisor's code
+    reader = child
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {STOP_SIGNAL})
+    try:
+        os.waitpid(reader, 0)  # a signal's handler runs while this waits (PEP 475)
+    except ChildProcessError:
+        pass
+
+
+def _read_files(todo: Sequence[InputFile], first: int, folder: Path, supervisor: int,
+                ocr_languages: str | None, read: Reader, stopping: bool) -> None:
+    """The reader: ``todo[first:]`` from the last one back, each file's RawDocument into
+    ``FOLDER/INDEX.pickle``, until told to stop (then it finishes the file it is on)."""
+    die_with_parent(supervisor)
+
+    def finish_then_stop(signum, frame) -> None:
+        nonlocal stopping
+        stopping = True
+
+    signal.signal(STOP_SIGNAL, finish_then_stop)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {STOP_SIGNAL})  # held since the fork
     for index in range(len(todo) - 1, first - 1, -1):
         item = todo[index]
         if not readable_ahead(item):
@@ -163,7 +217,7 @@ def _read_ahead(todo: Sequence[InputFile], first: int, folder: Path, parent: int
         if stopping:
             return
         try:
-            raw = extract(Path(item.path), item.doc_id, ocr=True, sha256=item.sha256, ocr_languages=ocr_languages)
+            raw = read(Path(item.path), item.doc_id, ocr=True, sha256=item.sha256, ocr_languages=ocr_languages)
             partial = folder / f"{index}.partial"
             with open(partial, "wb") as out:
                 pickle.dump(raw, out, protocol=pickle.HIGHEST_PROTOCOL)
