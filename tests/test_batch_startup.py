@@ -304,3 +304,65 @@ def test_python_docx_is_imported_only_to_read_a_docx(tmp_path, with_docx, option
     assert result.stdout.split()[-1] == str(imported)
     documents = read_tables(tmp_path / "out")["documents"]
     assert set(documents["status"]) == {"ok"} and len(documents) == len(list(inputs.iterdir()))
+
+
+# A batch run as a library call in a fresh process (three statements, two jobs: the parent
+# forks a read-ahead, loads and warms the models, forks its workers), which then says what
+# the parent had done when it first forked (the read-ahead), whether its garbage collector
+# ran while it warmed the models up, and whether the collector is on at the end.
+FORK_AND_COLLECTOR = """
+import gc, os, sys
+from pathlib import Path
+parent = os.getpid()
+caller_collects = sys.argv[4] == "on"
+if not caller_collects:
+    gc.disable()
+seen = {}
+def hook(event, args):
+    if os.getpid() != parent:
+        return
+    if event == "os.fork" and "fork" not in seen:
+        from pipeline import resources
+        lexicons = sum(load.cache_info().currsize for load in (resources.load_json, resources.load_jsonl,
+                                                               resources.load_csv))
+        seen["fork"] = ("pipeline.tables" in sys.modules, lexicons > 0)
+    elif event == "tempfile.mkdtemp" and "testimony-warm-up-" in str(args[0]):
+        seen["warm-up"] = gc.isenabled()
+sys.addaudithook(hook)
+from pipeline.batch import run
+result = run.run_batch(sorted(Path(sys.argv[1]).glob("*.txt")), sys.argv[2], jobs=int(sys.argv[3]))
+assert result.n_failed == 0, result.failures
+tables, lexicon = seen["fork"]
+print(tables, lexicon, seen["warm-up"], gc.isenabled(), run.reads_ahead(result.n_files, int(sys.argv[3])))
+"""
+
+
+def three_statements(folder):
+    folder.mkdir()
+    for index in range(3):  # the sample statements, the third a copy under another name
+        source = sorted(RAW.glob("*.txt"))[index % 2]
+        (folder / f"{index}_{source.name}").write_bytes(source.read_bytes() + f"\n{index}\n".encode())
+    return folder
+
+
+@pytest.mark.parametrize("caller_collects", ["on", "off"])
+def test_the_parent_forks_its_read_ahead_before_the_tables_and_lexicons_and_warms_up_without_collecting(
+        tmp_path, caller_collects):
+    """What the read-ahead does not need (the tables' code, checking the lexicons) the parent
+    does after forking it, so the spare core starts reading sooner; importing the stages and
+    loading and warming the models is done with the garbage collector paused (what they
+    build lives as long as the run), which is on again afterwards unless the caller had
+    turned it off. The tables are what any batch writes."""
+    inputs = three_statements(tmp_path / "in")
+    result = subprocess.run([sys.executable, "-c", FORK_AND_COLLECTOR, str(inputs), str(tmp_path / "out"), "2",
+                             caller_collects], cwd=REPO, capture_output=True, text=True, timeout=900)
+    assert result.returncode == 0, result.stderr
+    tables_first, lexicons_first, collecting_in_warm_up, collecting_after, read_ahead = result.stdout.split()
+    if read_ahead == "True":  # the first fork is the read-ahead's (two usable cores or more)
+        assert (tables_first, lexicons_first) == ("False", "False")
+    assert collecting_in_warm_up == "False"
+    assert collecting_after == ("True" if caller_collects == "on" else "False")
+    expected = tmp_path / "expected"
+    done = run(inputs, "-o", expected, "-j", "1", "--timeout", "0", "--max-memory", "0")  # in one process
+    assert done.returncode == 0, done.stderr
+    assert_same_output(tmp_path / "out", expected)

@@ -15,14 +15,15 @@ from __future__ import annotations
 
 try:
     from ..resources import load_lexicons
-    from .run import import_stages, pandas_unused, prepare_parts, worker_models
+    from .run import collector_paused, import_stages, pandas_unused, prepare_parts, worker_models
     from .workers import single_thread_env
 
     single_thread_env()
     pandas_unused()
     load_lexicons()
-    import_stages()
-    worker_models(warm=True)
+    with collector_paused():
+        import_stages()
+        worker_models(warm=True)
     prepare_parts()
 except Exception:  # noqa: BLE001 - the plugin loads them (and reports a failure) instead
     pass

@@ -18,6 +18,7 @@ one whose worker failed is retried on the next run.
 from __future__ import annotations
 
 import contextlib
+import gc
 import hashlib
 import importlib.abc
 import json
@@ -715,12 +716,11 @@ def _run_here(todo: list[InputFile], archive: Archive, jobs: int, limits: Limits
               ocr_languages: str | None = None) -> None:
     """Each file through ``process`` (the whole pipeline by default), in this process
     or in local workers; parts committed as they fill."""
-    if process is None:
-        load_lexicons()  # a broken lexicon stops the batch here, not once per file
     task = Task(process or partial(run_one, ocr_languages=ocr_languages), Staging(archive.store, archive.staging))
-    writer = PartWriter(archive, part_documents, ocr_languages)
     with _outcomes(todo, task, jobs, limits, real=process is None, ocr_languages=ocr_languages,
                    staging=archive.store.local_path(archive.staging)) as outcomes:
+        # Made once the read-ahead is forked: it imports the tables' code, which reading needs not.
+        writer = PartWriter(archive, part_documents, ocr_languages)
         for item, outcome in outcomes:
             advance(1, writer.add(item, outcome))
         writer.flush()  # while the workers, told there is nothing left, end
@@ -735,6 +735,8 @@ def _outcomes(todo: list[InputFile], task, jobs: int, limits: Limits, real: bool
     reading PDFs in ``ocr_languages``). ``staging``: the archive's staging folder on this
     machine (None for a remote archive), where the files' text is read ahead."""
     if jobs <= 1 and not limits.isolated:
+        if real:
+            load_lexicons()  # a broken lexicon stops the batch here, not once per file
         yield _here(todo, task)
         return
     self_loading = real and loads_its_own_models(len(todo), jobs, limits)
@@ -746,11 +748,16 @@ def _outcomes(todo: list[InputFile], task, jobs: int, limits: Limits, real: bool
     # While the models load here, a spare core reads the last files' text (ahead).
     with (ReadAhead(todo, jobs, ocr_languages, limits.max_memory_mb, staging) if reading_ahead
           else contextlib.nullcontext()) as ahead:
+        if real:
+            # A broken lexicon stops the batch here, not once per file; checked once the
+            # read-ahead is forked (reading needs none of it), before any worker starts.
+            load_lexicons()
         if real and not self_loading:
-            import_stages()
-            # Built once here: forked workers share them instead of each loading its own
-            # copy (where workers are spawned, the initializer loads them in each).
-            worker_models(warm=True)
+            with collector_paused():
+                import_stages()
+                # Built once here: forked workers share them instead of each loading its own
+                # copy (where workers are spawned, the initializer loads them in each).
+                worker_models(warm=True)
         if ahead is not None:
             given = ahead.stop()  # its core is the workers' now
         with WorkerPool(jobs, task, worker_models if real else None, limits) as pool:
@@ -758,6 +765,30 @@ def _outcomes(todo: list[InputFile], task, jobs: int, limits: Limits, real: bool
             # the first a worker leaves at the batch's tail.
             yield ((todo[index], outcome) for index, outcome in pool.map(
                 given, started=prepare_parts, slow_start=self_loading, spare_core=jobs < usable_cores()))
+
+
+@contextlib.contextmanager
+def collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector paused while the batch's parent imports the stages
+    and loads and warms the models, and what they built then frozen out of its sight.
+
+    All of it lives as long as the run (modules, models, the stages' indexes: a start-up
+    leaves a few dozen unreachable objects of ~125,000), yet the collector went through
+    it some 250 times as it grew, ~5% of the CPU of the serial start-up every worker
+    waits for. Frozen (:func:`gc.freeze`), it is not gone through again (the pool's forks
+    unfreeze it into the oldest generation, which the parent seldom collects). A
+    collector someone turned off stays off; one turned off here is on again afterwards,
+    whatever happens.
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+        gc.freeze()
+    finally:
+        gc.enable()
 
 
 def _here(todo: list[InputFile], task) -> Iterator[tuple[InputFile, tuple[Rows, int] | WorkerFailure]]:
