@@ -146,9 +146,8 @@ def _read_ahead(todo: Sequence[InputFile], first: int, folder: Path, parent: int
     (:func:`_read_files`), a child of its own group that extracts until told to stop.
 
     The time limit is kept here, not in the reader: Python runs a signal's handler
-    between bytecodes, so a reader inside one long native call (a page PDFium takes
-    seconds over, Tesseract waited for) would run its own alarm's handler only when the
-    call returns. This process does nothing but wait for the reader, and a wait is cut
+    between bytecodes, so a reader inside one long native call (a hostile page PDFium
+    takes minutes over) would run its own alarm's handler only when the call returns. This process does nothing but wait for the reader, and a wait is cut
     short by a signal: once told to stop, it tells the reader, and if the reader has not
     ended :data:`FINISHING_SECONDS` later, kills the group (the reader, Tesseract and
     itself) wherever the reader is."""
