@@ -28,7 +28,9 @@ from .inflect import abbreviation_stem, is_abbreviation, is_common_word
 from .nesting import geographic_words
 from .org_names import (
     add_bodies_with_place,
+    add_makers_of_works,
     add_org_names,
+    designated_latin_names,
     extend_named_after_people,
     keeps_place,
     merge_org_chains,
@@ -104,11 +106,13 @@ def tag_names(text: str, models: Models) -> list[Mention]:
     spans = glued_initials(text, spans)
     inner_orgs: list[Span] = []  # ORGs taken into longer ones, nested in them at the end
     spans = add_org_names(text, spans, inner_orgs)
+    spans = add_makers_of_works(text, spans)
     spans = extend_named_after_people(text, spans)
     spans = _add_org_words(text, spans)
     spans = add_bodies_with_place(text, spans, countries)
     spans = _merge_org_with_place(text, spans, countries)
     spans = merge_org_chains(text, spans, inner_orgs)
+    spans = designated_latin_names(text, spans, inner_orgs)
     spans = _take_in_complements(text, spans, inner_orgs)
     spans = _units_before_bodies(text, spans, inner_orgs)
     spans = [_with_ordinal(text, s) for s in spans]

@@ -223,6 +223,70 @@ _NOUN_BEFORE = re.compile(r"(?<![\w-])([А-ЯЁа-яё][а-яё]*)[ \t]+$")
 _QUOTED_AT_END = re.compile(r"(?<=\S)[ \t]+[«\"“„]((?=[A-ZА-ЯЁ0-9a-z])[^«»\"“”„\n]{2,80})[»\"“”]$")
 
 
+_QUOTE_OPENS = re.compile(r"«(?=[^«»\n]{1,80}»)")
+
+
+def add_makers_of_works(text: str, spans: list[Span]) -> list[Span]:
+    """The maker between a work's noun and its quoted title (``в статье Вечернего
+    обозревателя «…»``: :func:`pipeline.tag.works.maker_before`) is an ORG; a span of
+    natasha's running from it over the title is cut back to it, and a person there
+    is left alone.
+
+    >>> text = "в статье Вечернего обозревателя «Осень в городе»"
+    >>> [(s.type, text[s.start:s.end]) for s in add_makers_of_works(text, [])]
+    [('ORG', 'Вечернего обозревателя')]
+    """
+    from .works import maker_before
+
+    result = SpanIndex(spans)
+    for quote in _QUOTE_OPENS.finditer(text):
+        maker = maker_before(text, quote.start())
+        if maker is None:
+            continue
+        start, end = maker
+        keys, overlapping = result.keys_overlapping(start, end), result.overlapping(start, end)
+        if any(s.type == PER or s.start < start for s in overlapping):
+            continue
+        for key in keys:
+            result.remove(key)
+        result.add(Span(ORG, start, end, source="maker"))
+    return list(result)
+
+
+_LATIN_OPENING = re.compile(r"[A-Za-z]")
+
+
+def designated_latin_names(text: str, spans: list[Span], inner: list[Span]) -> list[Span]:
+    """A name in Latin letters after its designator is one ORG with it, the name
+    nested (``рекламного агентства Brightline``), as a Cyrillic one is (``агентства
+    Рейтер``); a designator that was an ORG alone before it is taken in.
+
+    >>> text = "директор рекламного агентства Brightline из Лондона"
+    >>> spans, inner = [Span(ORG, 9, 29), Span(ORG, 30, 40)], []
+    >>> [text[s.start:s.end] for s in designated_latin_names(text, spans, inner)], [text[s.start:s.end] for s in inner]
+    (['рекламного агентства Brightline'], ['Brightline'])
+    """
+    from .orgs import designator_start
+
+    result = SpanIndex(spans)
+    for span in sorted(spans, key=lambda s: s.start):
+        if span.type != ORG or not _LATIN_OPENING.match(text, span.start):
+            continue
+        start = designator_start(text, span.start)
+        if start == span.start:
+            continue
+        keys, before = result.keys_overlapping(start, span.start), result.overlapping(start, span.start)
+        if any(s.type != ORG or s.start < start or s.end > span.start for s in before):
+            continue
+        for key in keys:
+            result.remove(key)
+        for key in result.keys_overlapping(span.start, span.end):
+            result.remove(key)
+        inner.append(span)
+        result.add(Span(ORG, start, span.end, source=span.source))
+    return list(result)
+
+
 def nested_orgs(spans: list[Span], inner: list[Span]) -> list[Span]:
     """The ORGs taken into a longer one that still lie inside a kept ORG, to nest:
     ``МИД России`` in ``Управления протокола МИД России``."""

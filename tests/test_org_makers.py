@@ -1,0 +1,64 @@
+"""Organisations named by the syntax around them: the maker between a work's noun and
+its quoted title, and a designator before a name in Latin letters (sentences written
+for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.records import ORG
+from pipeline.tag.names import tag_names
+from pipeline.tag.works import maker_before
+
+
+def orgs(text, models):
+    return [m.text for m in tag_names(text, models) if m.type == ORG]
+
+
+# A capitalised phrase in the genitive between a work's noun and its quoted title is the
+# work's maker, an organisation; the title is the work, no organisation.
+MAKERS = [
+    ("Подробнее читайте в статье Вечернего обозревателя «Осень в городе».", "Вечернего обозревателя", "Осень в городе"),
+    ("Об этом рассказано в книге Утреннего вестника «Сто лет города».", "Утреннего вестника", "Сто лет города"),
+    ("Сюжет показали в фильме Северного телеканала «Долгая зима».", "Северного телеканала", "Долгая зима"),
+    ("О рынке читайте в статье Делового наблюдателя «Пять мыслей о рынке» на сайте.",
+     "Делового наблюдателя", "Пять мыслей о рынке"),
+]
+
+
+@pytest.mark.parametrize("text, maker, title", MAKERS)
+def test_the_maker_of_a_work_is_an_organisation_and_its_title_is_not(text, maker, title, models):
+    found = orgs(text, models)
+    assert maker in found
+    assert not any(title in name for name in found)
+
+
+# A person, a legal act or no quoted title after the phrase: no maker.
+NOT_MAKERS = [
+    "Автор книги Ивана Петрова «Сад» выступил на вечере.",
+    "Согласно статье Уголовного кодекса «О мошенничестве» ему грозит срок.",
+    "Согласно статье Трудового кодекса работодатель обязан платить.",
+    "В статье «Осень в городе» много фотографий.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_MAKERS)
+def test_no_maker_without_a_name_of_one(text):
+    assert not any(maker_before(text, i) for i, char in enumerate(text) if char == "«")
+
+
+# A designator before a name in Latin letters is one organisation with it, the name
+# nested, as with a Cyrillic name (``агентства Рейтер``); the designator is no ORG alone.
+DESIGNATED = [
+    ("Её пригласил директор рекламного агентства Brightline из Лондона.",
+     "рекламного агентства Brightline", "Brightline"),
+    ("Средства выделил благотворительный фонд Helping Hands в мае.",
+     "благотворительный фонд Helping Hands", "Helping Hands"),
+]
+
+
+@pytest.mark.parametrize("text, whole, name", DESIGNATED)
+def test_a_designator_before_a_latin_name_is_one_organisation(text, whole, name, models):
+    found = orgs(text, models)
+    assert whole in found and name in found
+    assert not any(n != whole and n != name for n in found)
