@@ -112,7 +112,7 @@ def tag_names(text: str, models: Models) -> list[Mention]:
     spans = add_bodies_with_place(text, spans, countries)
     spans = _merge_org_with_place(text, spans, countries)
     spans = merge_org_chains(text, spans, inner_orgs)
-    spans = designated_latin_names(text, spans, inner_orgs)
+    spans = designated_latin_names(text, spans)
     spans = _take_in_complements(text, spans, inner_orgs)
     spans = _units_before_bodies(text, spans, inner_orgs)
     spans = [_with_ordinal(text, s) for s in spans]
