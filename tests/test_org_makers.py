@@ -58,3 +58,43 @@ DESIGNATED = [
 @pytest.mark.parametrize("text, name", DESIGNATED)
 def test_a_designator_before_a_latin_name_is_no_organisation_alone(text, name, models):
     assert orgs(text, models) == [name]
+
+
+# A quoted name made of an institution noun, its adjectives and the genitive phrase after
+# it is one organisation, whatever natasha made of it.
+QUOTED_BODIES = [
+    ("Активисты создали «Инициативный совет обманутых пайщиков» весной.", "Инициативный совет обманутых пайщиков"),
+    ("Письмо подписал «Общественный комитет защиты вкладчиков» и другие.", "Общественный комитет защиты вкладчиков"),
+    ("Против стройки выступил «Районный союз садоводов».", "Районный союз садоводов"),
+]
+
+
+@pytest.mark.parametrize("text, name", QUOTED_BODIES)
+def test_a_quoted_body_named_by_its_noun_is_one_organisation(text, name, models):
+    assert name in orgs(text, models)
+
+
+# A quoted phrase that is no body's name stays none: a sentence, a work, a slogan.
+QUOTED_NOT_BODIES = [
+    "Он сказал: «Совет дал нам время».",
+    "Вышел фильм «Тайный союз сердец».",
+    "На плакате было написано «Союз нерушимый».",
+]
+
+
+@pytest.mark.parametrize("text", QUOTED_NOT_BODIES)
+def test_a_quoted_phrase_that_names_no_body_stays_none(text, models):
+    assert orgs(text, models) == []
+
+
+# A legislature's convocation belongs to its name: ``Палаты представителей 115 созыва``.
+CONVOCATIONS = [
+    ("Законопроект одобрили депутаты Палаты представителей 115 созыва.", "Палаты представителей 115 созыва"),
+    ("Его избрали в Государственную думу седьмого созыва.", "Государственную думу седьмого созыва"),
+    ("Она была депутатом Законодательного собрания 5-го созыва.", "Законодательного собрания 5-го созыва"),
+]
+
+
+@pytest.mark.parametrize("text, name", CONVOCATIONS)
+def test_a_convocation_belongs_to_the_name(text, name, models):
+    assert name in orgs(text, models)

@@ -30,6 +30,7 @@ from .org_names import (
     add_bodies_with_place,
     add_makers_of_works,
     add_org_names,
+    add_quoted_bodies,
     designated_latin_names,
     extend_named_after_people,
     keeps_place,
@@ -37,6 +38,7 @@ from .org_names import (
     names_before_place,
     nested_orgs,
     quoted_names_inside,
+    with_convocation,
 )
 from .orgs import (
     complement_end,
@@ -113,9 +115,11 @@ def tag_names(text: str, models: Models) -> list[Mention]:
     spans = _merge_org_with_place(text, spans, countries)
     spans = merge_org_chains(text, spans, inner_orgs)
     spans = designated_latin_names(text, spans)
+    spans = add_quoted_bodies(text, spans)
     spans = _take_in_complements(text, spans, inner_orgs)
     spans = _units_before_bodies(text, spans, inner_orgs)
     spans = [_with_ordinal(text, s) for s in spans]
+    spans = with_convocation(text, spans)
     spans = _without_unnamed_bodies(text, spans, inner_orgs)
     spans = [piece for span in spans for piece in _split_place_off_body(text, span, places, countries)]
     spans = surnames_as_people(text, _without_overlaps(spans))

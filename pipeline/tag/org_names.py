@@ -272,6 +272,73 @@ def designated_latin_names(text: str, spans: list[Span]) -> list[Span]:
     return [s for s in spans if not (s.type == ORG and (s.start, s.end) in designators)]
 
 
+_QUOTED_NAME = re.compile(r"«([^«»\n]{3,80})»")
+_NAME_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+
+
+def add_quoted_bodies(text: str, spans: list[Span]) -> list[Span]:
+    """A quoted name made of an institution noun (``heads``), the adjectives agreeing
+    with it and a lower-case genitive phrase after it (``«Инициативный совет обманутых
+    пайщиков»``) is one ORG, whatever natasha cut of it; a span running out of the
+    quotes (``движение «…»``) keeps it. A sentence, a slogan or a work's title is no
+    such phrase (a verb, a word in another case: ``«Союз нерушимый»``).
+
+    >>> text = "создали «Инициативный совет обманутых пайщиков» весной; «Союз нерушимый»"
+    >>> [text[s.start:s.end] for s in add_quoted_bodies(text, [Span(ORG, 9, 26)])]
+    ['Инициативный совет обманутых пайщиков']
+    """
+    from .orgs import org_lexicon
+
+    heads = org_lexicon().heads
+    result = SpanIndex(spans)
+    for quote in _QUOTED_NAME.finditer(text):
+        words = list(_NAME_WORD.finditer(quote.group(1)))
+        if not 2 <= len(words) <= 6 or _NAME_WORD.sub("", quote.group(1)).strip() or \
+                not words[0].group()[:1].isupper():
+            continue
+        parses = [parse_word(w.group()) for w in words]
+        if any(not p or p[0].tag.POS not in ("NOUN", "ADJF", "PRTF") for p in parses):
+            continue
+        head = next((i for i, p in enumerate(parses) if p[0].tag.POS == "NOUN"), None)
+        if head is None or not any(p.normal_form in heads and p.tag.number == "sing" for p in parses[head]):
+            continue
+        head_parse = next(p for p in parses[head] if p.normal_form in heads)
+        if not all(any(p.tag.POS in ("ADJF", "PRTF") and p.tag.case == head_parse.tag.case
+                       and p.tag.number == "sing" for p in parses[i]) for i in range(head)):
+            continue
+        if not all(w.group().islower() and any(p.tag.case in ("gent", "gen2") for p in parses[i])
+                   for i, w in enumerate(words[head + 1 :], head + 1)) or head + 1 == len(words):
+            continue
+        start, end = quote.start(1), quote.end(1)
+        keys, overlapping = result.keys_overlapping(start, end), result.overlapping(start, end)
+        if any(s.start < quote.start() or s.end > quote.end() for s in overlapping):
+            continue
+        for key in keys:
+            result.remove(key)
+        result.add(Span(ORG, start, end, source="quoted"))
+    return list(result)
+
+
+_CONVOCATION = re.compile(r"[ \t]+(?:\d{1,3}(?:-?[а-я]{1,3})?|[IVXL]{1,6}|([а-яё]+))[ \t]+созыва(?![\w-])")
+
+
+def with_convocation(text: str, spans: list[Span]) -> list[Span]:
+    """A legislature's convocation, in figures or an ordinal word, belongs to its name
+    (``Палаты представителей 115 созыва``, ``Государственной думы седьмого созыва``).
+
+    >>> text = "депутаты Палаты представителей 115 созыва и думы нового созыва"
+    >>> [text[s.start:s.end] for s in with_convocation(text, [Span(ORG, 9, 30), Span(ORG, 44, 48)])]
+    ['Палаты представителей 115 созыва', 'думы']
+    """
+    result = []
+    for span in spans:
+        found = _CONVOCATION.match(text, span.end) if span.type == ORG else None
+        if found and (found.group(1) is None or any("Anum" in p.tag for p in parse_word(found.group(1)))):
+            span = Span(ORG, span.start, found.end(), source=span.source)
+        result.append(span)
+    return result
+
+
 def nested_orgs(spans: list[Span], inner: list[Span]) -> list[Span]:
     """The ORGs taken into a longer one that still lie inside a kept ORG, to nest:
     ``МИД России`` in ``Управления протокола МИД России``."""
