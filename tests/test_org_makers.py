@@ -98,3 +98,18 @@ CONVOCATIONS = [
 @pytest.mark.parametrize("text, name", CONVOCATIONS)
 def test_a_convocation_belongs_to_the_name(text, name, models):
     assert name in orgs(text, models)
+
+
+# A body named after a person holds the person: natasha may end the ORG at ``им.``.
+NAMED_AFTER = [
+    ("Он один из создателей Театра им. Йозефа Мюллера (Германия).", "Театра им. Йозефа Мюллера", "Йозефа Мюллера"),
+    ("Она работала в Школе им. Йозефа Кранца в Вене.", "Школе им. Йозефа Кранца", "Йозефа Кранца"),
+]
+
+
+@pytest.mark.parametrize("text, name, person", NAMED_AFTER)
+def test_a_body_named_after_a_person_holds_the_person(text, name, person, models):
+    found = tag_names(text, models)
+    assert name in [m.text for m in found if m.type == ORG]
+    assert person in [m.text for m in found if m.type == "PER"]
+    assert not any(m.type == ORG and m.text.endswith("им.") for m in found)

@@ -33,6 +33,7 @@ from .org_names import (
     add_quoted_bodies,
     designated_latin_names,
     extend_named_after_people,
+    join_named_after,
     keeps_place,
     merge_org_chains,
     names_before_place,
@@ -110,6 +111,7 @@ def tag_names(text: str, models: Models) -> list[Mention]:
     spans = add_org_names(text, spans, inner_orgs)
     spans = add_makers_of_works(text, spans)
     spans = extend_named_after_people(text, spans)
+    spans = join_named_after(text, spans)
     spans = _add_org_words(text, spans)
     spans = add_bodies_with_place(text, spans, countries)
     spans = _merge_org_with_place(text, spans, countries)

@@ -433,6 +433,31 @@ def extend_named_after_people(text: str, spans: list[Span]) -> list[Span]:
     return result
 
 
+_NAMED_AFTER_END = re.compile(r"(?<![\w-])(?:им\.|имени)\Z")
+_NAMED_AFTER_GAP = re.compile(r"[ \t]+(?:(?:им\.|имени)[ \t]+)?")
+
+
+def join_named_after(text: str, spans: list[Span]) -> list[Span]:
+    """A body named after a person is one ORG with the person's name (``Театра им.``
+    + ``Йозефа Мюллера``: natasha may end the ORG at ``им.`` or before it); the person
+    is found inside it again later, nested.
+
+    >>> text = "создатель Театра им. Йозефа Мюллера"
+    >>> [(s.type, text[s.start:s.end]) for s in join_named_after(text, [Span(ORG, 10, 20), Span(PER, 21, 36)])]
+    [('ORG', 'Театра им. Йозефа Мюллера')]
+    """
+    result: list[Span] = []
+    for span in sorted(spans, key=lambda s: s.start):
+        last = result[-1] if result else None
+        if last is not None and last.type == ORG and span.type == PER:
+            gap = _NAMED_AFTER_GAP.fullmatch(text, last.end, span.start)
+            if gap and (_NAMED_AFTER_END.search(text, last.start, last.end) or "им" in gap.group()):
+                result[-1] = Span(ORG, last.start, span.end, source=last.source)
+                continue
+        result.append(span)
+    return result
+
+
 def _genitive(word: str) -> bool:
     return any(p.tag.case == "gent" for p in parse_word(word) if "Name" in p.tag or "Surn" in p.tag)
 
