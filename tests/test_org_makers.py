@@ -113,3 +113,27 @@ def test_a_body_named_after_a_person_holds_the_person(text, name, person, models
     assert name in [m.text for m in found if m.type == ORG]
     assert person in [m.text for m in found if m.type == "PER"]
     assert not any(m.type == ORG and m.text.endswith("им.") for m in found)
+
+
+# An organisation's own name and abbreviation in brackets after it: ``(Election Watch
+# Network, EWN)``; an abbreviation alone in brackets right after an organisation is its
+# abbreviation; a place in brackets stays a place.
+BRACKETED = [
+    ("Доклад выпустила Сеть наблюдения за выборами (Election Watch Network, EWN) в марте.",
+     ["Election Watch Network", "EWN"]),
+    ("Его выдвинула партия «Союз за Тамбию» (Union pour la Tambie, UPT) весной.",
+     ["Union pour la Tambie", "UPT"]),
+    ("Патент выдало Агентство по товарным знакам (TMAX) в понедельник.", ["TMAX"]),
+]
+
+
+@pytest.mark.parametrize("text, names", BRACKETED)
+def test_names_in_brackets_after_an_organisation(text, names, models):
+    found = orgs(text, models)
+    assert all(name in found for name in names)
+
+
+def test_a_place_in_brackets_stays_a_place(models):
+    text = "Совладелец агентства Kollwerk (Германия, США) выступил первым."
+    found = tag_names(text, models)
+    assert [m.text for m in found if m.type == "LOC"] == ["Германия", "США"]

@@ -31,6 +31,7 @@ from .org_names import (
     add_makers_of_works,
     add_org_names,
     add_quoted_bodies,
+    bracketed_names,
     designated_latin_names,
     extend_named_after_people,
     join_named_after,
@@ -122,6 +123,7 @@ def tag_names(text: str, models: Models) -> list[Mention]:
     spans = _units_before_bodies(text, spans, inner_orgs)
     spans = [_with_ordinal(text, s) for s in spans]
     spans = with_convocation(text, spans)
+    spans = bracketed_names(text, spans)
     spans = _without_unnamed_bodies(text, spans, inner_orgs)
     spans = [piece for span in spans for piece in _split_place_off_body(text, span, places, countries)]
     spans = surnames_as_people(text, _without_overlaps(spans))

@@ -339,6 +339,43 @@ def with_convocation(text: str, spans: list[Span]) -> list[Span]:
     return result
 
 
+_BRACKETED = re.compile(
+    r"\(([A-Z][A-Za-z’'.&-]*(?:[ \t]+[A-Za-z’'.&-]+){1,7}),[ \t]+([A-Z][A-Z0-9&]{1,7})\)")
+
+
+def bracketed_names(text: str, spans: list[Span]) -> list[Span]:
+    """An organisation's name in Latin letters and its abbreviation in brackets, the
+    abbreviation's letters the initials of the name's words in order (``(Election
+    Watch Network, EWN)``, ``(Union pour la Tambie, UPT)``): two ORGs, whatever
+    natasha made of the brackets.
+
+    >>> text = "Сеть (Election Watch Network, EWN) и (Germany, USA)"
+    >>> [text[s.start:s.end] for s in bracketed_names(text, [])]
+    ['Election Watch Network', 'EWN']
+    """
+    result = SpanIndex(spans)
+    for found in _BRACKETED.finditer(text):
+        initials = [w[0].upper() for w in found.group(1).split()]
+        letters = [c for c in found.group(2) if c.isalpha()]
+        if not _subsequence(letters, initials) or letters[0] != initials[0]:
+            continue
+        keys, overlapping = result.keys_overlapping(found.start(), found.end()), \
+            result.overlapping(found.start(), found.end())
+        if any(s.start < found.start() or s.end > found.end() for s in overlapping):
+            continue
+        for key in keys:
+            result.remove(key)
+        result.add(Span(ORG, found.start(1), found.end(1), source="brackets"))
+        result.add(Span(ORG, found.start(2), found.end(2), source="brackets"))
+    return list(result)
+
+
+def _subsequence(letters: list[str], initials: list[str]) -> bool:
+    """Whether ``letters`` are some of ``initials``, in order."""
+    remaining = iter(initials)
+    return all(letter in remaining for letter in letters)
+
+
 def nested_orgs(spans: list[Span], inner: list[Span]) -> list[Span]:
     """The ORGs taken into a longer one that still lie inside a kept ORG, to nest:
     ``МИД России`` in ``Управления протокола МИД России``."""
