@@ -281,7 +281,8 @@ def add_quoted_bodies(text: str, spans: list[Span]) -> list[Span]:
     with it and a lower-case genitive phrase after it (``«Инициативный совет обманутых
     пайщиков»``) is one ORG, whatever natasha cut of it; a span running out of the
     quotes (``движение «…»``) keeps it. A sentence, a slogan or a work's title is no
-    such phrase (a verb, a word in another case: ``«Союз нерушимый»``).
+    such phrase (a verb, a word in another case: ``«Союз нерушимый»``), nor is a quote
+    right after a lower-case noun, which names what that noun names (``в проекте «…»``).
 
     >>> text = "создали «Инициативный совет обманутых пайщиков» весной; «Союз нерушимый»"
     >>> [text[s.start:s.end] for s in add_quoted_bodies(text, [Span(ORG, 9, 26)])]
@@ -296,6 +297,10 @@ def add_quoted_bodies(text: str, spans: list[Span]) -> list[Span]:
         if not 2 <= len(words) <= 6 or _NAME_WORD.sub("", quote.group(1)).strip() or \
                 not words[0].group()[:1].isupper():
             continue
+        before = _NOUN_BEFORE.search(text, max(0, quote.start() - 30), quote.start())
+        if before and before.group(1).islower() and any(
+                p.tag.POS == "NOUN" for p in parse_word(before.group(1))[:1]):
+            continue  # ``в проекте «Школа …»``: the name of what that noun names
         parses = [parse_word(w.group()) for w in words]
         if any(not p or p[0].tag.POS not in ("NOUN", "ADJF", "PRTF") for p in parses):
             continue
