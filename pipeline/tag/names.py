@@ -28,18 +28,20 @@ from .inflect import abbreviation_stem, is_abbreviation, is_common_word
 from .nesting import geographic_words
 from .org_names import (
     add_bodies_with_place,
-    add_makers_of_works,
     add_org_names,
-    add_quoted_bodies,
-    bracketed_names,
-    designated_latin_names,
     extend_named_after_people,
-    join_named_after,
     keeps_place,
     merge_org_chains,
     names_before_place,
     nested_orgs,
     quoted_names_inside,
+)
+from .org_phrases import (
+    add_makers_of_works,
+    add_quoted_bodies,
+    bracketed_names,
+    designated_latin_names,
+    join_named_after,
     with_convocation,
 )
 from .orgs import (
