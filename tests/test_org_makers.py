@@ -90,19 +90,6 @@ def test_a_quoted_phrase_that_names_no_body_stays_none(text, models):
     assert orgs(text, models) == []
 
 
-# A legislature's convocation belongs to its name: ``Палаты представителей 115 созыва``.
-CONVOCATIONS = [
-    ("Законопроект одобрили депутаты Палаты представителей 115 созыва.", "Палаты представителей 115 созыва"),
-    ("Его избрали в Государственную думу седьмого созыва.", "Государственную думу седьмого созыва"),
-    ("Она была депутатом Законодательного собрания 5-го созыва.", "Законодательного собрания 5-го созыва"),
-]
-
-
-@pytest.mark.parametrize("text, name", CONVOCATIONS)
-def test_a_convocation_belongs_to_the_name(text, name, models):
-    assert name in orgs(text, models)
-
-
 # A body named after a person holds the person: natasha may end the ORG at ``им.``.
 NAMED_AFTER = [
     ("Он один из создателей Театра им. Йозефа Мюллера (Германия).", "Театра им. Йозефа Мюллера", "Йозефа Мюллера"),

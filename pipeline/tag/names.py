@@ -42,7 +42,6 @@ from .org_phrases import (
     bracketed_names,
     designated_latin_names,
     join_named_after,
-    with_convocation,
 )
 from .orgs import (
     complement_end,
@@ -124,7 +123,6 @@ def tag_names(text: str, models: Models) -> list[Mention]:
     spans = _take_in_complements(text, spans, inner_orgs)
     spans = _units_before_bodies(text, spans, inner_orgs)
     spans = [_with_ordinal(text, s) for s in spans]
-    spans = with_convocation(text, spans)
     spans = bracketed_names(text, spans)
     spans = _without_unnamed_bodies(text, spans, inner_orgs)
     spans = [piece for span in spans for piece in _split_place_off_body(text, span, places, countries)]
