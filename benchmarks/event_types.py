@@ -85,7 +85,8 @@ def compare_types(gold_items: list[Item], pred_items: list[Item]):
             kind = "other type near" if types else "no gold near"
             matrix[(NONE, pred_items[p].type)] += 1
         false.append((p, kind, types))
-    return matrix, false, [p for _, p in pairs]
+    missed = [g for g in gold_left if g not in paired_gold]
+    return matrix, false, [p for _, p in pairs], missed
 
 
 def analyse(gold_set: GoldSet, out_dir: Path, tmp: Path):
@@ -103,8 +104,15 @@ def analyse(gold_set: GoldSet, out_dir: Path, tmp: Path):
         placer = _Placer(gold, out, window)
         gold_items = [_gold_event_item(e, out, placer, _Tally(), []) for e in gold.events]
         pred_items = [_pred_event_item(row, out) for row in out.events]
-        cells, false, matched = compare_types(gold_items, pred_items)
+        cells, false, matched, missed = compare_types(gold_items, pred_items)
         matrix.update(cells)
+        text = out.text or ""
+        for g in missed:
+            item = gold_items[g]
+            sentence = (out.sentence_at(item.start) or {}) if item.start is not None else {}
+            found.append(FalseEvent(gold_set.name, gold.doc_id, sentence.get("page"), item.type,
+                                    text[item.start:item.end] if item.start is not None else "",
+                                    " ".join((sentence.get("text") or "").split()), "missed", ()))
         for p, kind, near in false + [(p, "matched", (pred_items[p].type,)) for p in matched]:
             row = pred_items[p].values
             sentence = out.sentence_at(row["start"]) or {}
@@ -156,7 +164,8 @@ def main(argv: list[str] | None = None) -> int:
             matrix, false = analyse(gold_set, out, tmp)
             print_matrix(matrix)
             matched = [f for f in false if f.kind == "matched"]
-            false = [f for f in false if f.kind != "matched"]
+            missed = [f for f in false if f.kind == "missed"]
+            false = [f for f in false if f.kind not in ("matched", "missed")]
             kinds = Counter(f.kind for f in false)
             total_kinds.update(kinds)
             print("false events: " + ", ".join(f"{k} {v}" for k, v in sorted(kinds.items())))
@@ -167,6 +176,8 @@ def main(argv: list[str] | None = None) -> int:
                     where = f"{f.doc_id}" + (f" p{f.page}" if f.page is not None else "")
                     print(f"  [{f.kind}] {f.type} (gold near: {','.join(f.gold_near) or '-'}) {where} "
                           f"«{f.trigger}»: {f.sentence[:300]}")
+                for f in sorted(missed, key=lambda f: (f.type, f.doc_id)):
+                    print(f"  [missed] {f.type} {f.doc_id} «{f.trigger}»: {f.sentence[:300]}")
             if args.matched:
                 for f in sorted(matched, key=lambda f: (f.type, f.trigger.lower())):
                     print(f"  [matched] {f.type} {f.doc_id}" + (f" p{f.page}" if f.page is not None else "")

@@ -392,6 +392,22 @@ class _Context:
         return not any(t.head == self.anchor and (t.rel == "obl:agent" or (
             t.rel == "obl" and "Case=Ins" in t.feats and "Animacy=Anim" in t.feats)) for t in self.tokens)
 
+    def private_subject(self) -> bool:
+        """The trigger's subject is a private person: a named person or a person named by a
+        noun (``политолог``, ``адвокат``) that names no body and no official (``следователи``,
+        ``прокуратура``, ``судья`` do): what such a person says of another is no act of the
+        state against them (``политолог обвинил мэра`` brings no charge)."""
+        officials = folded_set("official_nouns")
+        for t in self.tokens:
+            if t.head != self.anchor or t.rel != "nsubj":
+                continue
+            if self.actors.get(t.index) is not None or t.lemmas & officials:
+                return False
+            if "PER" in self.mention_tokens.get(t.index, set()) or (
+                    t.pos == "NOUN" and "Animacy=Anim" in t.feats):
+                return True
+        return False
+
     def infinitives(self) -> list[int]:
         """The infinitives the trigger governs: what is banned or ordered (``запретили
         занимать должности``)."""
@@ -427,6 +443,8 @@ class _Context:
         if "attributive" in cond and self.attributive() != cond["attributive"]:
             return False
         if "agentless_passive" in cond and self.agentless_passive() != cond["agentless_passive"]:
+            return False
+        if "private_subject" in cond and self.private_subject() != cond["private_subject"]:
             return False
         if "mentions" in cond:
             wanted = set(cond["mentions"])
