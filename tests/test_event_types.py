@@ -41,6 +41,34 @@ def test_an_accusation_is_a_charge_only_when_no_private_person_makes_it(events_o
     assert event_types(events_of(text))["other"] == charges
 
 
+def _tokens(words):
+    """Parsed tokens written out: (text, lemma, pos, head, rel, feats)."""
+    from pipeline.events.syntax import Token
+
+    found, at = [], 0
+    for i, (text, lemma, pos, head, rel, feats) in enumerate(words):
+        found.append(Token(i, at, at + len(text), text, frozenset({lemma}), pos, head, rel, frozenset(feats)))
+        at += len(text) + 1
+    return tuple(found)
+
+
+@pytest.mark.parametrize("subject_number, verb_number, private", [
+    ("Sing", "Sing", True),   # "Политолог обвинил мэра": the politologist accuses
+    ("Sing", "Plur", False),  # "Орлову ... обвиняют": a singular hung on a plural verb is its object
+    ("Plur", "Plur", True),
+])
+def test_a_private_subject_agrees_with_its_verb(subject_number, verb_number, private):
+    from pipeline.events.triggers import TriggerHit, condition_holds
+
+    tokens = _tokens([
+        ("Политолог", "политолог", "NOUN", 1, "nsubj", {"Animacy=Anim", f"Number={subject_number}"}),
+        ("обвинил", "обвинить", "VERB", -1, "root", {"VerbForm=Fin", f"Number={verb_number}"}),
+        ("мэра", "мэр", "NOUN", 1, "obj", {"Animacy=Anim", "Number=Sing"}),
+    ])
+    hit = TriggerHit("other", (1,), 1, False, tokens[1].start, tokens[1].end)
+    assert condition_holds(tokens, hit, {"private_subject": True}) is private
+
+
 # ------------------------------- a political prisoner is custody only of a person named as one
 
 @pytest.mark.parametrize("text, custody", [
@@ -85,6 +113,14 @@ def test_shares_are_no_protest(events_of, text, protests):
     ("Судья арестовал Данилова в зале заседаний.", "custody"),
     # a capture by the police stays a detention
     ("Полицейские арестовали Данилова у входа в метро.", "detention"),
+    # an arrest told where it happened abroad is the capture, suspicion or not
+    ("Бизнесмен Олег Рябов арестован в Лиссабоне по подозрению в отмывании денег.", "detention"),
+    ("Бывшего чиновника Антона Белова арестовали в Греции по обвинению в мошенничестве.", "detention"),
+    ("Программист был арестован в Нью-Йорке по подозрению во взломе, а суд решит вопрос о его выдаче.",
+     "detention"),
+    # at home, an arrest on suspicion is the court's remand, as reports tell it
+    ("В Новосибирске активист Павел Гусев арестован по подозрению в экстремизме.", "custody"),
+    ("Активиста Гусева арестовали в Казани по обвинению в экстремизме.", "custody"),
 ])
 def test_an_arrest_in_absentia_or_by_a_judge_is_custody(events_of, text, kind):
     found = event_types(events_of(text))
