@@ -52,16 +52,17 @@ def _tokens(words):
     return tuple(found)
 
 
-@pytest.mark.parametrize("subject_number, verb_number, private", [
-    ("Sing", "Sing", True),   # "Политолог обвинил мэра": the politologist accuses
-    ("Sing", "Plur", False),  # "Орлову ... обвиняют": a singular hung on a plural verb is its object
-    ("Plur", "Plur", True),
+@pytest.mark.parametrize("subject_number, verb_number, case, private", [
+    ("Sing", "Sing", "Nom", True),   # "Политолог обвинил мэра": the politologist accuses
+    ("Sing", "Plur", "Nom", False),  # "Орлову ... обвиняют": a singular hung on a plural verb is its object
+    ("Plur", "Plur", "Nom", True),
+    ("Plur", "Plur", "Gen", False),  # "... в гибели журналистов" hung on the verb: no subject
 ])
-def test_a_private_subject_agrees_with_its_verb(subject_number, verb_number, private):
+def test_a_private_subject_agrees_with_its_verb(subject_number, verb_number, case, private):
     from pipeline.events.triggers import TriggerHit, condition_holds
 
     tokens = _tokens([
-        ("Политолог", "политолог", "NOUN", 1, "nsubj", {"Animacy=Anim", f"Number={subject_number}"}),
+        ("Политолог", "политолог", "NOUN", 1, "nsubj", {"Animacy=Anim", f"Number={subject_number}", f"Case={case}"}),
         ("обвинил", "обвинить", "VERB", -1, "root", {"VerbForm=Fin", f"Number={verb_number}"}),
         ("мэра", "мэр", "NOUN", 1, "obj", {"Animacy=Anim", "Number=Sing"}),
     ])

@@ -419,6 +419,8 @@ class _Context:
             number = {f for f in t.feats if f.startswith("Number=")}
             if verb_number and number and verb_number != number:
                 continue  # "Петрову ... обвиняют": a singular the parser hung on a plural verb is its object
+            if any(f.startswith("Case=") for f in t.feats) and "Case=Nom" not in t.feats:
+                continue  # a subject is nominative: "в гибели журналистов" names no accuser
             if self.actors.get(t.index) is not None or t.lemmas & officials:
                 return False
             if "PER" in self.mention_tokens.get(t.index, set()) or (
