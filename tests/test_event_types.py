@@ -70,6 +70,20 @@ def test_a_private_subject_agrees_with_its_verb(subject_number, verb_number, cas
     assert condition_holds(tokens, hit, {"private_subject": True}) is private
 
 
+# ------------------- a role held (a present passive participle standing for people) is no charge
+
+@pytest.mark.parametrize("text, charges", [
+    ("Адвокат обвиняемого Петр Смирнов подтвердил это.", 0),
+    ("Вся группа обвиняемых кроме Петра Смирнова была признана виновной.", 0),
+    ("Он дал показания на другого обвиняемого — Олега Гусева.", 0),
+    # becoming one is told: the charge
+    ("Петров стал третьим обвиняемым по этому делу.", 1),
+    ("Первыми обвиняемыми стали активисты Иван Орлов и Олег Гусев.", 1),
+])
+def test_a_role_held_is_no_charge_told(events_of, text, charges):
+    assert event_types(events_of(text))["other"] == charges
+
+
 # ------------------------------- a political prisoner is custody only of a person named as one
 
 @pytest.mark.parametrize("text, custody", [
