@@ -167,6 +167,7 @@ CURRENCY = both(TEXT, where(lambda v: v in currency_codes(),
 CONDITION = record(optional={
     "near": WORDS, "before": WORDS, "after": WORDS, "head": WORDS, "linked": WORDS,
     "complement": WORDS, "infinitive": FLAG, "attributive": FLAG, "agentless_passive": FLAG,
+    "private_subject": FLAG, "abroad": FLAG,
     "mentions": list_of(one_of(MENTION_TYPES, "mention type")),
     "actors": list_of(ACTOR), "agent": list_of(ACTOR), "window": INT,
 })
@@ -381,7 +382,7 @@ SCHEMAS: dict[str, Schema] = {
                                       "abbreviations", "legal_forms", "not_org", "named_by_field")},
             **{key: list_of(LEMMA) for key in ("complement_not", "complement_not_singular",
                                                "complement_office", "designators", "work_nouns",
-                                               "unnamed_alone")}}),
+                                               "unnamed_alone", "legal_acts")}}),
         where(_designators_are_units, "every 'designators' lemma must be a 'named_by_genitive' or "
                                       "'named_by_field' head (it only narrows those)")),
     "quantity_words.json": record(required={

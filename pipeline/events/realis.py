@@ -400,6 +400,17 @@ def _names_people(token: Token) -> bool:
     return token.pos == "NOUN" and any("PRTF" in p.tag for p in parse_word(fold(token.text)))
 
 
+def _standing_role(token: Token) -> bool:
+    """A present passive participle standing for people (``адвокат обвиняемого``, ``группа
+    обвиняемых``): it names them by a role they hold, not by a happening told, even of a named
+    person; becoming one (``стал обвиняемым``, the parser's ``xcomp``) is told, and no argument."""
+    if not _names_people(token):
+        return False
+    readings = parse_word(fold(token.text))
+    return bool(readings) and all({"PRTF", "pres", "pssv"} <= set(str(p.tag).replace(" ", ",").split(","))
+                                  for p in readings)
+
+
 def cues_of(tokens: tuple[Token, ...], hit: TriggerHit, args, mentions: Sequence[Mention],
             where: Where = Where()) -> frozenset[str]:
     """Every cue of one candidate: the classes it may belong to and the particulars it has.
@@ -429,6 +440,7 @@ def cues_of(tokens: tuple[Token, ...], hit: TriggerHit, args, mentions: Sequence
         "past": _tense(tokens, hit.anchor, predicate.index, "Past") or "Variant=Short" in predicate.feats,
         "subject": anchor.rel.startswith("nsubj"),
         "names_people": _names_people(anchor),
+        "standing_role": _standing_role(anchor),
         "perfective": "Aspect=Perf" in predicate.feats,
         "infinitive": "VerbForm=Inf" in anchor.feats,
         "generic_plural": is_generic_plural(tokens, hit.anchor),
@@ -476,8 +488,8 @@ def decide_by_rules(cues: frozenset[str]) -> str:
         return "norm"
     # "материалов, угрожающих безопасности": a property; "Петрова, находящегося в СИЗО": his custody
     if ("property" in cues and not cues & {"has_person", "qualifies_person"}) \
-            or ("names_people" in cues and not particular):
-        return "generic"
+            or ("names_people" in cues and not particular) or "standing_role" in cues:
+        return "generic"  # "адвокат обвиняемого Петрова": a role held, named, is no charge told
     if "status" in cues and not cues & {"has_date_day", "has_date_year"}:
         return "generic"  # "запрещенной организации": a standing status, not a ruling told
     if cues & {"generic_present", "habitual"}:

@@ -22,6 +22,7 @@ from ..nlp import Models, morph_analyzer, parse_word
 from ..records import Sentence
 from ..resources import fold, load_json, load_jsonl
 from ..segment import cut_long
+from ..tag.gazetteer import place_kind
 from .syntax import PLACE_IN, PlacedMention, Token, folded_set, heads_up, is_negated, lemmas_of
 
 
@@ -354,6 +355,19 @@ def find_actors(tokens: tuple[Token, ...]) -> dict[int, str]:
 
 
 _CORE_RELATIONS = frozenset({"nsubj", "nsubj:pass", "obj"})
+ABROAD = "abroad"  # a mark on the tokens of a place abroad, beside the mention types
+
+
+def is_abroad(name: str) -> bool:
+    """A place the gazetteer knows outside the countries whose places it lists one by one
+    (``models/gazetteer_places.csv`` gives those a country code, the world beyond none):
+    news told from there (``арестован в Лиссабоне``) tells a capture, not a remand.
+
+    >>> is_abroad("Лиссабон"), is_abroad("Москва"), is_abroad("Алматы"), is_abroad("Тридевятое царство")
+    (True, False, False, False)
+    """
+    kind = place_kind(name)
+    return kind is not None and not kind[1]
 
 
 class _Context:
@@ -392,6 +406,35 @@ class _Context:
         return not any(t.head == self.anchor and (t.rel == "obl:agent" or (
             t.rel == "obl" and "Case=Ins" in t.feats and "Animacy=Anim" in t.feats)) for t in self.tokens)
 
+    def private_subject(self) -> bool:
+        """The trigger's subject is a private person: a named person or a person named by a
+        noun (``политолог``, ``адвокат``) that names no body and no official (``следователи``,
+        ``прокуратура``, ``судья`` do): what such a person says of another is no act of the
+        state against them (``политолог обвинил мэра`` brings no charge)."""
+        officials = folded_set("official_nouns")
+        verb_number = {f for f in self.tokens[self.anchor].feats if f.startswith("Number=")}
+        for t in self.tokens:
+            if t.head != self.anchor or t.rel != "nsubj":
+                continue
+            number = {f for f in t.feats if f.startswith("Number=")}
+            if verb_number and number and verb_number != number:
+                continue  # "Петрову ... обвиняют": a singular the parser hung on a plural verb is its object
+            if any(f.startswith("Case=") for f in t.feats) and "Case=Nom" not in t.feats:
+                continue  # a subject is nominative: "в гибели журналистов" names no accuser
+            if self.actors.get(t.index) is not None or t.lemmas & officials:
+                return False
+            if "PER" in self.mention_tokens.get(t.index, set()) or (
+                    t.pos == "NOUN" and "Animacy=Anim" in t.feats):
+                return True
+        return False
+
+    def abroad(self) -> bool:
+        """The trigger is told where it happened, in a place abroad (``арестован в Лиссабоне``):
+        a place the trigger governs (or, for a participle, the noun it qualifies governs)."""
+        own = {self.anchor} | ({self.tokens[self.anchor].head} if self.tokens[self.anchor].rel in {"acl", "amod"} else set())
+        return any(t.head in own and t.rel == "obl" and ABROAD in self.mention_tokens.get(t.index, set())
+                   for t in self.tokens)
+
     def infinitives(self) -> list[int]:
         """The infinitives the trigger governs: what is banned or ordered (``запретили
         занимать должности``)."""
@@ -427,6 +470,10 @@ class _Context:
         if "attributive" in cond and self.attributive() != cond["attributive"]:
             return False
         if "agentless_passive" in cond and self.agentless_passive() != cond["agentless_passive"]:
+            return False
+        if "private_subject" in cond and self.private_subject() != cond["private_subject"]:
+            return False
+        if "abroad" in cond and self.abroad() != cond["abroad"]:
             return False
         if "mentions" in cond:
             wanted = set(cond["mentions"])
@@ -504,8 +551,11 @@ def find_triggers(
     actors = find_actors(tokens) if actors is None else actors
     mention_tokens: dict[int, set[str]] = defaultdict(set)
     for p in placed:
+        abroad = p.mention.type == "LOC" and is_abroad(p.mention.normal or p.mention.text)
         for index in p.tokens:
             mention_tokens[index].add(p.mention.type)
+            if abroad:
+                mention_tokens[index].add(ABROAD)
     index = trigger_index()
     candidates: list[TriggerHit] = []
     for token in tokens:

@@ -36,6 +36,13 @@ from .org_names import (
     nested_orgs,
     quoted_names_inside,
 )
+from .org_phrases import (
+    add_makers_of_works,
+    add_quoted_bodies,
+    bracketed_names,
+    designated_latin_names,
+    join_named_after,
+)
 from .orgs import (
     complement_end,
     find_org_words,
@@ -104,14 +111,19 @@ def tag_names(text: str, models: Models) -> list[Mention]:
     spans = glued_initials(text, spans)
     inner_orgs: list[Span] = []  # ORGs taken into longer ones, nested in them at the end
     spans = add_org_names(text, spans, inner_orgs)
+    spans = add_makers_of_works(text, spans)
     spans = extend_named_after_people(text, spans)
+    spans = join_named_after(text, spans)
     spans = _add_org_words(text, spans)
     spans = add_bodies_with_place(text, spans, countries)
     spans = _merge_org_with_place(text, spans, countries)
     spans = merge_org_chains(text, spans, inner_orgs)
+    spans = designated_latin_names(text, spans)
+    spans = add_quoted_bodies(text, spans)
     spans = _take_in_complements(text, spans, inner_orgs)
     spans = _units_before_bodies(text, spans, inner_orgs)
     spans = [_with_ordinal(text, s) for s in spans]
+    spans = bracketed_names(text, spans)
     spans = _without_unnamed_bodies(text, spans, inner_orgs)
     spans = [piece for span in spans for piece in _split_place_off_body(text, span, places, countries)]
     spans = surnames_as_people(text, _without_overlaps(spans))

@@ -16,6 +16,7 @@ from ..nlp import parse_word
 from ..resources import load_json
 from .inflect import abbreviation_stem, is_abbreviation, noun_lemmas, normalise_phrase
 from .overlaps import SpanIndex
+from .works import maker_before
 
 _WORD = re.compile(r"(?<![\w-])[^\W\d_]+(?:-[^\W\d_]+)*")
 
@@ -199,6 +200,8 @@ def _headed_quoted_names(text: str, words: list[re.Match], taken: list[tuple[int
     for quote in _QUOTED.finditer(text):
         if within.overlapping(quote.start(), quote.start() + 1):  # opens inside a name found
             continue
+        if maker_before(text, quote.start()) is not None:
+            continue  # ``в фильме Северного телеканала «…»``: the channel's work, not its name
         index = starts.get(quote.start() - 1) if text[quote.start() - 1 : quote.start()] == " " else None
         if index is None:
             continue
@@ -422,6 +425,25 @@ def unit_start(text: str, start: int, units_only: bool = False) -> int:
         else lexicon.heads
     heads = [p for p in parse_word(words[-1].group())
              if p.tag.POS == "NOUN" and p.normal_form in allowed and p.tag.number == "sing"]
+    if not heads:
+        return start
+    return _adjectives_start(text, words, len(words) - 1, heads)
+
+
+def designator_start(text: str, start: int) -> int:
+    """Where a designator right before a name begins, with its adjectives
+    (``рекламного агентства`` + ``Brightline``, ``благотворительный фонд`` + ``…``:
+    ``designators``); ``start`` itself when there is none.
+
+    >>> text = "директор рекламного агентства Brightline"
+    >>> text[designator_start(text, 30):]
+    'рекламного агентства Brightline'
+    """
+    words = list(_WORD.finditer(text, max(0, start - 120), start))
+    if not words or text[words[-1].end() : start] != " " or not words[-1].group().islower():
+        return start
+    heads = [p for p in parse_word(words[-1].group())
+             if p.tag.POS == "NOUN" and p.normal_form in org_lexicon().designators and p.tag.number == "sing"]
     if not heads:
         return start
     return _adjectives_start(text, words, len(words) - 1, heads)

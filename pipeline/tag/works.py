@@ -5,7 +5,10 @@ noun for a work or a made thing (``фильм «…»``, ``в фильме «…
 lemmas in ``models/org_words.json`` ``work_nouns``) is that thing's title, and so is every
 quoted name listed after it (``фильмы «…», «…» и «…»``). An apposition keeps its own case,
 the nominative, whatever the noun's; a quoted name in the genitive after the noun is the
-work's maker, an organisation (``статья «Новой газеты»``).
+work's maker, an organisation (``статья «Новой газеты»``), and so is a capitalised
+phrase in the genitive between the noun and the title (``в статье Вечернего обозревателя
+«…»``: :func:`maker_before`), unless it names a person or a legal act (``статья Уголовного
+кодекса``: ``models/org_words.json`` ``legal_acts``).
 
 The same name quoted again in the document is the work again (``«Арктурус» полетит позже``
 after ``шаттлы «Вальдор» и «Арктурус»``) unless the document also names an organisation
@@ -36,6 +39,51 @@ def work_nouns() -> frozenset[str]:
     return frozenset(load_json("org_words.json")["work_nouns"])
 
 
+@cache
+def legal_acts() -> frozenset[str]:
+    return frozenset(load_json("org_words.json")["legal_acts"])
+
+
+_PROPER = frozenset({"Name", "Surn", "Patr"})
+
+
+def maker_before(text: str, quote_start: int) -> tuple[int, int] | None:
+    """The maker named between a work's noun and the quoted title at ``quote_start``:
+    one to four words in the genitive, the first capitalised, the last a common noun
+    that is no legal act (``статья Уголовного кодекса``), no word a person's name.
+
+    >>> text = "в статье Вечернего обозревателя «Осень»; в книге Ивана Петрова «Сад»"
+    >>> start, end = maker_before(text, text.index("«"))
+    >>> text[start:end], maker_before(text, text.rindex("«"))
+    ('Вечернего обозревателя', None)
+    """
+    if text[quote_start - 1 : quote_start] != " ":
+        return None
+    phrase: list[re.Match] = []
+    edge = quote_start - 1
+    for word in reversed(list(_FIRST_WORD.finditer(text, max(0, quote_start - 80), edge))):
+        if word.end() != edge or len(phrase) > 4:
+            return None
+        parses = parse_word(word.group())
+        if word.group().islower() and any(p.tag.POS == "NOUN" and p.normal_form in work_nouns() for p in parses):
+            break
+        if not parses or _PROPER & set(parses[0].tag.grammemes) or \
+                not any(p.tag.case in ("gent", "gen2") for p in parses):
+            return None
+        phrase.insert(0, word)
+        edge = word.start() - 1
+        if text[edge : word.start()] != " ":
+            return None
+    else:
+        return None
+    if not phrase or not phrase[0].group()[:1].isupper():
+        return None
+    last = parse_word(phrase[-1].group())[0]
+    if last.tag.POS != "NOUN" or last.normal_form in legal_acts():
+        return None
+    return phrase[0].start(), phrase[-1].end()
+
+
 def quoted_works(text: str) -> set[tuple[int, int]]:
     """Spans of the quoted names of works in ``text``, each both with and without
     its quotes.
@@ -61,7 +109,8 @@ def quoted_works(text: str) -> set[tuple[int, int]]:
         word = _WORD_BEFORE.search(before)
         parses = [p for p in parse_word(word.group(1)) if p.tag.POS == "NOUN"] if word else []
         genitive = _genitive(quote.group(1))
-        headed = any(p.normal_form in work_nouns() for p in parses) and not genitive
+        headed = any(p.normal_form in work_nouns() for p in parses) and not genitive or \
+            maker_before(text, quote.start()) is not None
         listed = headed or continues
         if listed:
             titles.append(quote)
