@@ -37,6 +37,11 @@ PEOPLE = [
     ("Журналист James Brown задержан на границе.", "James Brown"),
     ("Адвокат Sarah Wilson подала апелляцию.", "Sarah Wilson"),
     ("Активистку Megan White вызвали на допрос.", "Megan White"),
+    # a person noun in apposition after the name is its sign (issue 16): natasha's ORG
+    # gives way, and a surname with no ending of the region stands
+    ("Olga Vetrova, координатор штаба, сообщила, что у её дома на неё напали.", "Olga Vetrova"),
+    ("Alina Skorobogat, волонтёр фонда, рассказала о допросе.", "Alina Skorobogat"),
+    ("Pavel Gorobets, фотограф из Омска, задержан у здания суда.", "Pavel Gorobets"),
 ]
 
 # Sentences whose Latin-letter words are no person.
@@ -64,6 +69,8 @@ NOT_PEOPLE = [
     "Власти Tambov Oblast не ответили.",
     "Рекламное агентство Sokolov Orbis подало иск.",  # after a body's noun, no name beside
     "Пикет стоял на Lermontov Square.",
+    "Kaspersky Lab, разработчик антивирусов, опубликовала отчёт.",  # an apposition after a body
+    "Rostov Arena, стадион в центре города, закрыта.",
 ]
 
 
