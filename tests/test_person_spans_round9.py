@@ -50,3 +50,17 @@ CASES = [
 @pytest.mark.parametrize(("sentence", "people"), CASES)
 def test_names_are_tagged_whole_and_read_in_order(models, sentence, people):
     assert [(m.text, m.normal) for m in tag_names(sentence, models) if m.type == PER] == people
+
+
+# Initials spaced from a surname in an oblique case that natasha leaves untagged: the
+# surname's paradigm in any case settles it, not only its nominative ending.
+OBLIQUE_INITIALS = [
+    ("Р. Свинцову из Тамбова арестовали на 5 суток.", [("Р. Свинцову", "Р. Свинцова")]),
+    ("Н. Песцову из Рязани оштрафовали на 10 тысяч рублей.", [("Н. Песцову", "Н. Песцова")]),
+    ("Т. Торцову из Калуги арестовали на 7 суток.", [("Т. Торцову", "Т. Торцова")]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "people"), OBLIQUE_INITIALS)
+def test_spaced_initials_before_a_surname_in_another_case(models, sentence, people):
+    assert [(m.text, m.normal) for m in tag_names(sentence, models) if m.type == PER] == people

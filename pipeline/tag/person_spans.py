@@ -123,12 +123,12 @@ def glued_initials(text: str, spans: list[Span]) -> list[Span]:
 
 
 def _surname_by_form(word: str) -> bool:
-    """A surname by pymorphy3's dictionary (``Шевчук``) or a Russian surname's ending
-    (``Белоусову``), and no first name, patronymic or common word."""
+    """A surname by pymorphy3's dictionary (``Шевчук``) or by a Russian surname's
+    paradigm in any case (``Белоусову``), and no first name, patronymic or common word."""
     if word_role(word) != SURNAME:
         return False
-    return _RUSSIAN_SURNAME.search(word.lower()) is not None or any(
-        "Surn" in p.tag and in_dictionary(p) for p in parse_word(word))
+    return bool(_surname_readings(word)) or any(
+        "Surn" in p.tag and in_dictionary(p) for p in parse_word(word.lower()))
 
 
 def _opens_entry(text: str, start: int) -> bool:
