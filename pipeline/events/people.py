@@ -130,7 +130,7 @@ def read_people(text: str, mentions) -> People:
     ('Анна Иванова', {'сын': 'Олег Иванов'})
     """
     narrator, kin, owners = None, {}, set()
-    relations = folded_set("kin_nouns")
+    relations = folded_set("relation_nouns")
     for mention in mentions:
         if mention.type != PER:
             continue

@@ -340,7 +340,7 @@ def _without_title(text: str, span: Span) -> Span:
 
 
 def _kin_noun(word: str) -> bool:
-    """A noun of kinship (``Брат``: ``models/ner_context.json`` ``kin_nouns``): before a
+    """A noun of kinship (``Брат``: ``models/ner_context.json`` ``family_nouns``): before a
     lone surname it is whose the person is (``Брат Сейткалиева``), never part of the name."""
     from .person_context import is_kin_noun
 
