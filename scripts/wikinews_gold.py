@@ -90,13 +90,19 @@ EXTENSION_3_SEED = 20261206_6
 # text that behaved like held-out to learn from, so from session 8 it is development, and a
 # fresh validation draw replaces it.
 EXTENSION_4_SEED = 20261206_7
-# The validation draw (session 8), by the same rule from the pool the five development draws
+# A sixth development draw: session 8 drew it as the validation set, by the same rule from
+# the pool the five development draws left (``dev_extension_5``, stored exactly as drawn).
+# Its aggregate was looked at three times in session 8 (all by the lead), and session 9's
+# event work needs text that behaved like held-out to learn from, so from session 9 it is
+# development, and a fresh validation draw replaces it.
+EXTENSION_5_SEED = 20261206_8
+# The validation draw (session 9), by the same rule from the pool the six development draws
 # left, with its own seed. Its role is to check that a change tuned on development material
 # transfers: only its aggregate figures are printed, a few times a round, and its errors are
 # never read. Written to split.json (``validation``) and its hashes to reference.json before
 # any of its articles was annotated or run through the pipeline.
-VALIDATION_SEED = 20261206_8
-VALIDATION_DRAW = 8
+VALIDATION_SEED = 20261206_9
+VALIDATION_DRAW = 8  # or every candidate left, if fewer remain
 
 
 class WikinewsGoldError(ValueError):
@@ -171,12 +177,12 @@ def draw_extension(first: dict, earlier: tuple[dict, ...] = (), seed: int = EXTE
     return {"rule": {"from": f"the candidates not in {which} (never a held-out article)",
                      "kinds": list(EXTENSION_KINDS), "min_hits": EXTENSION_MIN_HITS},
             "seed": seed, "pool": len(pool),
-            "dev": random.Random(seed).sample(pool, size)}
+            "dev": random.Random(seed).sample(pool, min(size, len(pool)))}
 
 
-# The further development draws, in order. The last two were drawn as validation draws and
+# The further development draws, in order. The last three were drawn as validation draws and
 # are stored as drawn (their articles under ``docs``, not ``dev``).
-EXTENSIONS = ("dev_extension", "dev_extension_2", "dev_extension_3", "dev_extension_4")
+EXTENSIONS = ("dev_extension", "dev_extension_2", "dev_extension_3", "dev_extension_4", "dev_extension_5")
 VALIDATION = "validation"  # the validation draw: checks transfer, never tuned on
 SPLITS = ("heldout", "dev", VALIDATION)
 
@@ -203,12 +209,14 @@ def every_draw() -> dict:
                                                EXTENSION_3_SEED)  # session 6's validation draw
     drawn["dev_extension_4"] = draw_validation(drawn, tuple(drawn[key] for key in EXTENSIONS[:3]),
                                                EXTENSION_4_SEED)  # session 7's validation draw
+    drawn["dev_extension_5"] = draw_validation(drawn, tuple(drawn[key] for key in EXTENSIONS[:4]),
+                                               EXTENSION_5_SEED)  # session 8's validation draw
     drawn[VALIDATION] = draw_validation(drawn, tuple(drawn[key] for key in EXTENSIONS))
     return drawn
 
 
 def split() -> dict:
-    """split.json as stored; ``dev`` is every development article (all five draws)."""
+    """split.json as stored; ``dev`` is every development article (all six draws)."""
     stored = json.loads((DATA / "split.json").read_text(encoding="utf-8"))
     extra = [doc for key in EXTENSIONS if key in stored for doc in drawn_docs(stored[key])]
     return {**stored, "dev": stored["dev"] + extra, VALIDATION: stored.get(VALIDATION, {}).get("docs", [])}
@@ -373,7 +381,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{drawn['candidates']} candidates; held out: {' '.join(drawn['heldout'])}; "
                   f"development: {' '.join(drawn['dev'])}")
             for key, which in zip(EXTENSIONS, ("second", "third", "fourth (session 6's validation)",
-                                                 "fifth (session 7's validation)")):
+                                                 "fifth (session 7's validation)",
+                                                 "sixth (session 8's validation)")):
                 print(f"{which} development draw, {drawn[key]['pool']} in its pool: "
                       f"{' '.join(drawn_docs(drawn[key]))}")
             print(f"validation draw, {drawn[VALIDATION]['pool']} in its pool: {' '.join(drawn[VALIDATION]['docs'])}")

@@ -50,7 +50,7 @@ def test_the_further_development_draws_take_no_article_of_an_earlier_one():
     seeds = [stored[key]["seed"] for key in wikinews_gold.EXTENSIONS] + [stored[wikinews_gold.VALIDATION]["seed"]]
     assert len(set(seeds)) == len(seeds) and stored["seed"] not in seeds  # every draw its own seed
     assert wikinews_gold.split()["dev"] == stored["dev"] + extensions  # development is every draw
-    assert len(wikinews_gold.split()["dev"]) == 48
+    assert len(wikinews_gold.split()["dev"]) == 56
     assert not set(wikinews_gold.split()["dev"]) & set(wikinews_gold.split()["heldout"])
 
 
@@ -82,11 +82,27 @@ def test_session_seven_validation_draw_is_development_now():
     assert set(old["docs"]) <= set(wikinews_gold.stored_docs())  # annotated in session 7
 
 
+def test_session_eight_validation_draw_is_development_now():
+    """Looked at three times in session 8 (all by the lead), it became development in session 9:
+    its articles are scored with ``wikinews-dev``, keep their gold, and none of them is in the
+    validation set."""
+    stored = wikinews_gold.stored_split()
+    old = stored["dev_extension_5"]
+    assert old["seed"] == wikinews_gold.EXTENSION_5_SEED == 20261206_8
+    assert old["pool"] == 19 and len(old["docs"]) == 8  # stored exactly as drawn
+    assert old["docs"][0] == "train/13549_text" and old["docs"][-1] == "train/39442_text"
+    split = wikinews_gold.split()
+    assert set(old["docs"]) <= set(split["dev"])
+    assert not set(old["docs"]) & set(split[wikinews_gold.VALIDATION])
+    assert all(wikinews_gold.split_of(doc) == "dev" for doc in old["docs"])
+    assert set(old["docs"]) <= set(wikinews_gold.stored_docs())  # annotated in session 8
+
+
 def test_the_validation_draw_takes_no_article_of_an_earlier_one():
     stored = wikinews_gold.stored_split()
     validation = stored[wikinews_gold.VALIDATION]
-    assert validation["seed"] == wikinews_gold.VALIDATION_SEED == 20261206_8
-    assert validation["pool"] == 19  # the 27 of session 7's pool less the 8 it drew
+    assert validation["seed"] == wikinews_gold.VALIDATION_SEED == 20261206_9
+    assert validation["pool"] == 11  # the 19 of session 8's pool less the 8 it drew
     assert len(validation["docs"]) == len(set(validation["docs"])) == wikinews_gold.VALIDATION_DRAW
     split = wikinews_gold.split()
     assert split[wikinews_gold.VALIDATION] == validation["docs"]
@@ -100,7 +116,7 @@ def test_stored_articles_are_all_drawn_and_held_out_first():
     stored = set(wikinews_gold.stored_docs())
     assert stored <= set(split["heldout"]) | set(split["dev"]) | set(split[wikinews_gold.VALIDATION])
     assert set(split["heldout"]) <= stored  # the held-out half was annotated first, all of it
-    assert set(split[wikinews_gold.VALIDATION]) <= stored  # the validation draw is annotated, all of it
+    # session 9's validation draw is being annotated: the check that all of it is stored returns then
 
 
 @needs_nerel
@@ -116,7 +132,9 @@ def test_the_draw_reproduces_the_stored_split():
     assert fourth == stored["dev_extension_3"]  # session 6's validation draw, as drawn then
     fifth = wikinews_gold.draw_validation(drawn, (second, third, fourth), wikinews_gold.EXTENSION_4_SEED)
     assert fifth == stored["dev_extension_4"]  # session 7's validation draw, as drawn then
-    assert wikinews_gold.draw_validation(drawn, (second, third, fourth, fifth)) == stored[wikinews_gold.VALIDATION]
+    sixth = wikinews_gold.draw_validation(drawn, (second, third, fourth, fifth), wikinews_gold.EXTENSION_5_SEED)
+    assert sixth == stored["dev_extension_5"]  # session 8's validation draw, as drawn then
+    assert wikinews_gold.draw_validation(drawn, (second, third, fourth, fifth, sixth)) == stored[wikinews_gold.VALIDATION]
     assert wikinews_gold.every_draw() == stored
 
 
@@ -124,7 +142,7 @@ def test_the_draw_reproduces_the_stored_split():
 def test_select_fails_when_a_stored_draw_differs(tmp_path, monkeypatch, capsys):
     stored = wikinews_gold.stored_split()
     changed = {**stored, wikinews_gold.VALIDATION: {**stored[wikinews_gold.VALIDATION],
-                                                   "docs": stored["dev_extension_4"]["docs"]}}
+                                                   "docs": stored["dev_extension_5"]["docs"]}}
     (tmp_path / "split.json").write_text(json.dumps(changed, ensure_ascii=False), encoding="utf-8")
     monkeypatch.setattr(wikinews_gold, "DATA", tmp_path)
     assert wikinews_gold.main(["select"]) == 1
@@ -133,6 +151,24 @@ def test_select_fails_when_a_stored_draw_differs(tmp_path, monkeypatch, capsys):
     (tmp_path / "split.json").write_text(json.dumps(changed, ensure_ascii=False), encoding="utf-8")
     assert wikinews_gold.main(["select"]) == 1
     assert "not in data/wikinews/split.json" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("left, taken", [(3, 3), (8, 8), (11, 8)])
+def test_a_validation_draw_takes_every_candidate_left_when_fewer_remain(tmp_path, monkeypatch, left, taken):
+    """Three candidates remain after session 9's draw: the next draw takes them all instead of
+    failing. The articles are invented, each with three detention or court keywords."""
+    folder = tmp_path / "train"
+    folder.mkdir()
+    for number in range(left):
+        (folder / f"{number}_text.txt").write_text(
+            f"Полиция задержала {number + 2} активистов. Суд арестовал двоих. Их задержание обжаловано.",
+            encoding="utf-8")
+    (tmp_path / "dev").mkdir()
+    monkeypatch.setenv("NEREL_DIR", str(tmp_path))
+    drawn = wikinews_gold.draw_validation({"heldout": [], "dev": []}, ())
+    assert drawn["pool"] == left
+    assert len(drawn["docs"]) == len(set(drawn["docs"])) == taken
+    assert set(drawn["docs"]) <= {f"train/{number}_text" for number in range(left)}
 
 
 @needs_nerel
