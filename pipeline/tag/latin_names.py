@@ -149,6 +149,8 @@ def _name_readings(word: str) -> list[str]:
 
     >>> _name_readings("Tatiana")[1:3], _name_readings("Aibek")
     (['татияна', 'татьяна'], ['аибек', 'айбек'])
+    >>> _name_readings("Olga")
+    ['олга', 'ольга']
     """
     reading = russian_reading(word)
     found = [reading]
@@ -159,6 +161,8 @@ def _name_readings(word: str) -> list[str]:
     if reading.startswith("е"):
         found.append("э" + reading[1:])
     found += [re.sub(r"([аоеу])и(?=[^аоеуияюэы]|$)", r"\1й", f) for f in list(found)]
+    # an ``l`` before a consonant is soft in the Russian name it spells (``Olga``: Ольга)
+    found += [re.sub(r"л(?=[бвгджзклмнпрстфхцчшщ])", "ль", f) for f in list(found)]
     return list(dict.fromkeys(found))
 
 
