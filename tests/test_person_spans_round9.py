@@ -64,3 +64,20 @@ OBLIQUE_INITIALS = [
 @pytest.mark.parametrize(("sentence", "people"), OBLIQUE_INITIALS)
 def test_spaced_initials_before_a_surname_in_another_case(models, sentence, people):
     assert [(m.text, m.normal) for m in tag_names(sentence, models) if m.type == PER] == people
+
+
+# A person noun opening the sentence in the nominative, no name of any kind, before a name
+# with a surname: the same person in apposition, the noun no part of the name; a noun that
+# is also a surname, before a first name alone, is the surname set first.
+OPENING_NOUNS = [
+    ("Соседка Петрова была задержана.", [("Петрова", "Петрова")]),
+    ("Соседка Лаптева была задержана у подъезда.", [("Лаптева", "Лаптева")]),
+    ("Попутчица Зуева рассказала о допросе.", [("Зуева", "Зуева")]),
+    ("Кузнец Марат задержан.", [("Кузнец Марат", "Марат Кузнец")]),
+    ("Соловей Иван Петрович задержан.", [("Соловей Иван Петрович", "Иван Петрович Соловей")]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "people"), OPENING_NOUNS)
+def test_a_person_noun_opening_the_sentence_is_no_part_of_the_name(models, sentence, people):
+    assert [(m.text, m.normal) for m in tag_names(sentence, models) if m.type == PER] == people

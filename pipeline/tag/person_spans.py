@@ -388,6 +388,12 @@ def _without_opening_noun(text: str, span: Span) -> Span:
         # is not (an apposition agrees in case: ``Сестра Марина``; a surname set first too:
         # ``Кузнец Марат``): the name is the noun's genitive, and the noun no part of it
         return replace(span, start=tokens[1].start())
+    if top.animacy == "anim" and top.case == "nomn" and top.number == "sing" \
+            and not _reads_as_name(word) and any(_surname_by_form(t.group()) for t in tokens[1:]):
+        # ``Соседка Лаптева была задержана``: a person noun in the nominative that is no
+        # name of any kind, before a name with a surname in it: the same person named, in
+        # apposition, and the noun no part of the name (``Кузнец Марат`` has no surname after)
+        return replace(span, start=tokens[1].start())
     if len(tokens) < 3:
         return span
     # in an oblique case: a nominative may open a foreign name (``Пан Ги Мун``); singular,
@@ -401,6 +407,11 @@ def _without_opening_noun(text: str, span: Span) -> Span:
         # set first as court papers do, and the name would have none without it
         return span
     return replace(span, start=tokens[1].start())
+
+
+def _reads_as_name(word: str) -> bool:
+    """Whether pymorphy3 has a first name, surname or patronymic reading of a word."""
+    return any({"Name", "Surn", "Patr"} & p.tag.grammemes for p in parse_word(word.lower()))
 
 
 def _split_by_roles(text: str, span: Span) -> list[Span]:
