@@ -37,6 +37,14 @@ PEOPLE = [
     ("Журналист James Brown задержан на границе.", "James Brown"),
     ("Адвокат Sarah Wilson подала апелляцию.", "Sarah Wilson"),
     ("Активистку Megan White вызвали на допрос.", "Megan White"),
+    # a person noun in apposition after the name is its sign (issue 16): natasha's ORG
+    # gives way, and a surname with no ending of the region stands
+    ("Olga Vetrova, координатор штаба, сообщила, что у её дома на неё напали.", "Olga Vetrova"),
+    ("Alina Skorobogat, волонтёр фонда, рассказала о допросе.", "Alina Skorobogat"),
+    ("Pavel Gorobets, фотограф из Омска, задержан у здания суда.", "Pavel Gorobets"),
+    # an ``l`` before a consonant spells a soft ``ль`` (``Olga``: Ольга), a first name
+    ("Вечером задержали Olga Zaitseva и ещё двоих.", "Olga Zaitseva"),
+    ("Сообщение подписала Olga Mamontova.", "Olga Mamontova"),
 ]
 
 # Sentences whose Latin-letter words are no person.
@@ -64,6 +72,8 @@ NOT_PEOPLE = [
     "Власти Tambov Oblast не ответили.",
     "Рекламное агентство Sokolov Orbis подало иск.",  # after a body's noun, no name beside
     "Пикет стоял на Lermontov Square.",
+    "Kaspersky Lab, разработчик антивирусов, опубликовала отчёт.",  # an apposition after a body
+    "Rostov Arena, стадион в центре города, закрыта.",
 ]
 
 
@@ -81,6 +91,13 @@ def test_latin_names_outside_russian_text_are_left_to_the_tagger():
     english = "The report was written by Ivan Petrov and Anna Sidorova."
     assert latin_name_runs(english) == []
     assert latin_name_runs("Сообщение: " + english) != []
+
+
+@pytest.mark.parametrize(("word", "first_name"), [("Olga", True), ("Oksana", True), ("Olgino", False)])
+def test_a_soft_l_before_a_consonant_reads_a_first_name(word, first_name):
+    from pipeline.tag.latin_names import is_latin_first_name
+
+    assert is_latin_first_name(word) is first_name
 
 
 @pytest.mark.parametrize("word, ending", [

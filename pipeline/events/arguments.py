@@ -560,7 +560,7 @@ def possessor_of_kin(tokens: tuple[Token, ...], at: list[int], people: People | 
     if people is None or start not in people.owners or not at or at[0] == 0:
         return None
     kin = at[0] - 1
-    return kin if tokens[kin].lemmas & folded_set("kin_nouns") else None
+    return kin if tokens[kin].lemmas & folded_set("relation_nouns") else None
 
 
 def is_subset(tokens: tuple[Token, ...], first: int) -> bool:

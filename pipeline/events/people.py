@@ -81,21 +81,29 @@ def named_people(text: str, mentions, narrator: str | None = None) -> tuple[Name
 
 
 def name_gender(name: str) -> str | None:
-    """``masc`` or ``femn`` by the first word of a name pymorphy3 knows as a name.
+    """``masc`` or ``femn`` by the first word of a name pymorphy3 knows as a name in the
+    nominative singular (a name here is a normal form: ``Дарин Игорь`` is no woman's
+    though ``Дарин`` is also ``Дарина``'s genitive plural).
 
     >>> name_gender("Дмитрий Колесников"), name_gender("Гульнара Ахметова"), name_gender("Талгат")
     ('masc', 'femn', 'masc')
+    >>> name_gender("Дарин Игорь")
+    'masc'
     """
     for word in name.split():
         for parsed in parse_word(word.lower()):
-            if {"Name", "Surn", "Patr"} & parsed.tag.grammemes and parsed.tag.gender in {"masc", "femn"}:
+            if {"Name", "Surn", "Patr"} & parsed.tag.grammemes and parsed.tag.gender in {"masc", "femn"} \
+                    and parsed.tag.number == "sing" and parsed.tag.case == "nomn":
                 return parsed.tag.gender
     return None
 
 
 # third-person object pronouns and the gender they refer by ("его" also neuter: a
-# thing, not a person, but as a trigger's object it is nearly always a man)
-_PRONOUN_GENDER = {"его": "masc", "ему": "masc", "ее": "femn", "ей": "femn", "он": "masc", "она": "femn"}
+# thing, not a person, but as a trigger's object it is nearly always a man), with their
+# forms after a preposition ("к ней", "на него"; not "ним", also the plural's "к ним")
+_PRONOUN_GENDER = {"его": "masc", "ему": "masc", "он": "masc", "него": "masc", "нему": "masc",
+                   "нем": "masc", "ее": "femn", "ей": "femn", "ею": "femn", "она": "femn",
+                   "нее": "femn", "ней": "femn", "нею": "femn"}
 # a subject pronoun stands for who it befell only as a passive's or a state's subject ("он был
 # приговорен", "она находится в СИЗО"); the doer of an active trigger is dropped later (is_agent)
 _OBJECT_RELS = {"obj", "iobj", "obl", "nsubj:pass", "nsubj"}
@@ -122,7 +130,7 @@ def read_people(text: str, mentions) -> People:
     ('Анна Иванова', {'сын': 'Олег Иванов'})
     """
     narrator, kin, owners = None, {}, set()
-    relations = folded_set("kin_nouns")
+    relations = folded_set("relation_nouns")
     for mention in mentions:
         if mention.type != PER:
             continue

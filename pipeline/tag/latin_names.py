@@ -149,6 +149,8 @@ def _name_readings(word: str) -> list[str]:
 
     >>> _name_readings("Tatiana")[1:3], _name_readings("Aibek")
     (['татияна', 'татьяна'], ['аибек', 'айбек'])
+    >>> _name_readings("Olga")
+    ['олга', 'ольга']
     """
     reading = russian_reading(word)
     found = [reading]
@@ -159,6 +161,8 @@ def _name_readings(word: str) -> list[str]:
     if reading.startswith("е"):
         found.append("э" + reading[1:])
     found += [re.sub(r"([аоеу])и(?=[^аоеуияюэы]|$)", r"\1й", f) for f in list(found)]
+    # an ``l`` before a consonant is soft in the Russian name it spells (``Olga``: Ольга)
+    found += [re.sub(r"л(?=[бвгджзклмнпрстфхцчшщ])", "ль", f) for f in list(found)]
     return list(dict.fromkeys(found))
 
 
@@ -217,6 +221,20 @@ def _person_noun_before(text: str, start: int, single: bool = False) -> bool:
     return best.tag.POS == "NOUN" and best.tag.animacy == "anim" and (not single or best.tag.number == "sing")
 
 
+_APPOSITION_AFTER = re.compile(r",[ \t]+([а-яё]+)", re.IGNORECASE)
+
+
+def _person_noun_after(text: str, end: int) -> bool:
+    """A person noun in apposition right after, in the nominative singular:
+    ``Olga Vetrova, координатор штаба``, ``…, фотограф из Омска``."""
+    word = _APPOSITION_AFTER.match(text, end, end + 40)
+    if not word:
+        return False
+    best = parse_word(word[1].lower())[0]
+    return (best.tag.POS == "NOUN" and best.tag.animacy == "anim" and best.tag.case == "nomn"
+            and best.tag.number == "sing")
+
+
 def _body_or_place_head(word: str) -> bool:
     """A Latin word that reads as the head noun of a body or a place (``Bank``, ``Park``,
     ``Prospekt``, ``Theatre``: their Russian readings are in :func:`_body_or_place_nouns`)."""
@@ -262,7 +280,7 @@ def latin_name_runs(text: str) -> list[tuple[int, int]]:
         # and with an initial or a person noun before it stands for an ending
         # (``James R. Whitfield``, ``журналиста James Whitfield``).
         first = len(words) > 1 and _first_name(words[0]) and not _first_name(words[-1])
-        sign = bool(initials) or _person_noun_before(text, start)
+        sign = bool(initials) or _person_noun_before(text, start) or _person_noun_after(text, end)
         # an English surname that is a first name or a common word too (``Kate Parker``,
         # ``James Brown``) ends a name only after an initial or a person noun
         english = _surname_after_a_sign(text, start, words, initials)
@@ -307,8 +325,10 @@ def latin_people(text: str, spans: list[Span]) -> list[Span]:
             continue
         # natasha read it as a body or a place: only a run every word of which looks
         # like a name's (``Tamaz Beridze``, not ``Volkov Orbis``), or one after a person
-        # noun (``журналистка Dilnoza Yusupova``), is a person
+        # noun before or in apposition after (``журналистка Dilnoza Yusupova``, ``Olga
+        # Vetrova, координатор штаба``), is a person
         if any(s.type in (ORG, LOC) for s in touching) and not _person_noun_before(text, start) \
+                and not _person_noun_after(text, end) \
                 and not all(name_like(p) for p in _PART.findall(text, start, end)):
             continue
         result = [s for s in result if not any(s is t for t in touching)]

@@ -82,6 +82,10 @@ def person_context(text: str, start: int, end: int) -> Context:
     if before:
         found = _from_word_before(before.group(1), _lone_surname(text[start:end]))
         if found is not None:
+            if found.cases == _SAME_OR_WHOSE and _man_acts_after(text, end):
+                # ``Сосед Петрова был задержан``: the verb is a man's, so the noun is a man
+                # and a name that reads as a woman in the nominative is whose he is
+                return Context(cases=found.cases, prefer=frozenset({"gent"}))
             return found
     apposed = _NOUN_COMMA_BEFORE.search(text[max(0, start - WINDOW) : start])
     if apposed:
@@ -204,15 +208,30 @@ def _from_word_before(word: str, lone_surname: bool = False) -> Context | None:
         return Context(prefer=frozenset(noun_cases))  # ``активиста Нурлана Есенова``
     if "nomn" in noun_cases and noun_cases <= {"nomn", "accs"} and parses[0].tag.case == "nomn" \
             and all(p.tag.animacy == "anim" for p in parses):
-        if lone_surname and fold(parses[0].normal_form) in _kin_nouns():
+        if lone_surname and fold(parses[0].normal_form) in _family_nouns():
             # ``жена Токтосунова``: a relative before a surname alone is whose the
             # person is (a trade noun is the person: ``журналистка Смирнова``)
             return Context(prefer=frozenset({"gent"}))
         # ``сестра Марата подтвердила``: after a person in the nominative the name is the
         # same person (``журналист Иван Петров``) or whose it is, in the genitive; a verb
-        # after it agrees with the noun and says nothing of the name
-        return Context(cases=frozenset({"nomn", "gent"}))
+        # after it agrees with the noun, and a man's verb says the name is no woman's
+        # nominative (:func:`person_context`)
+        return Context(cases=_SAME_OR_WHOSE)
     return None
+
+
+_SAME_OR_WHOSE = frozenset({"nomn", "gent"})
+
+
+def _man_acts_after(text: str, end: int) -> bool:
+    """A singular verb of a man right after the name ending at ``end`` (``был``,
+    ``рассказал``).
+
+    >>> _man_acts_after("Сосед Петрова был задержан", 13), _man_acts_after("Сосед Петрова была", 13)
+    (True, False)
+    """
+    after = _WORD_AFTER.search(text[end : end + WINDOW])
+    return bool(after) and _from_verb_after(after.group(1)).gender == "masc"
 
 
 # Possessive pronouns in the nominative singular: ``его жена``, ``моя сестра``.
@@ -223,18 +242,18 @@ _OWNED_KIN_BEFORE = re.compile(r"(?<![^\W\d_])([^\W\d_]+)[ \t]+([^\W\d_]+)[ \t]+
 def _kin_noun_in_nominative(word: str) -> bool:
     parses = parse_word(word.lower())
     return bool(parses) and parses[0].tag.POS == "NOUN" and parses[0].tag.case == "nomn" \
-        and fold(parses[0].normal_form) in _kin_nouns()
+        and fold(parses[0].normal_form) in _family_nouns()
 
 
 def is_kin_noun(word: str) -> bool:
     """Whether a word's first reading is a noun of kinship (``models/ner_context.json``
-    ``kin_nouns``: ``Брат``, ``жены``; not a lawyer's, ``адвокат``)."""
-    return any(fold(p.normal_form) in _kin_nouns() for p in parse_word(word.lower())[:1])
+    ``family_nouns``: ``Брат``, ``жены``; not a lawyer's, ``адвокат``)."""
+    return any(fold(p.normal_form) in _family_nouns() for p in parse_word(word.lower())[:1])
 
 
 @cache
-def _kin_nouns() -> frozenset[str]:
-    return frozenset(fold(w) for w in load_json("ner_context.json").get("kin_nouns", ()))
+def _family_nouns() -> frozenset[str]:
+    return frozenset(fold(w) for w in load_json("ner_context.json").get("family_nouns", ()))
 
 
 def _lone_surname(name: str) -> bool:

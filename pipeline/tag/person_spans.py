@@ -84,24 +84,34 @@ def join_split_names(text: str, spans: list[Span]) -> list[Span]:
     return joined
 
 
-# Initials glued to a surname by their dots, no space: ``Б.Обама``, ``Дж.Коми``, ``А.В.Петров``.
-_GLUED_INITIALS = re.compile(r"(?<![\w.])(?:(?:[А-ЯЁ]|Дж)\.){1,2}([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)(?![\w-])")
+# Initials before a surname, glued by their dots (``Б.Обама``, ``Дж.Коми``, ``А.В.Петров``)
+# or spaced (``Д. Соколова``, ``Т. Г. Воронцову``).
+_GLUED_INITIALS = re.compile(r"(?<![\w.])(?:(?:[А-ЯЁ]|Дж)\.[ \t]?){1,2}([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)(?![\w-])")
 
 
 def glued_initials(text: str, spans: list[Span]) -> list[Span]:
     """A surname with its initials glued on (``Б.Обама``) is one PER, taking in the
     pieces natasha made of it (``Дж`` + ``Коми``); a word that is no surname
-    (``С.Петербург`` is already a place, ``Т.Е.`` no name) is left alone.
+    (``С.Петербург`` is already a place, ``Т.Е.`` no name) is left alone. Initials
+    spaced from a word natasha left untagged (``Д. Соколова, журналистка``, often at a
+    sentence's start) make a PER when the word reads as a surname by pymorphy3's
+    dictionary or a Russian surname's ending (``Пункт А. Наличие`` is none).
 
     >>> text = "Б.Обама назвал Дж.Коми профессионалом, а И.Т.Д. не в счёт."
     >>> found = glued_initials(text, [Span(PER, 15, 17), Span(PER, 18, 22)])
     >>> [text[s.start:s.end] for s in found]
     ['Б.Обама', 'Дж.Коми']
+    >>> text = "Д. Соколова рассказала. Пункт А. Наличие протокола."
+    >>> [text[s.start:s.end] for s in glued_initials(text, [])]
+    ['Д. Соколова']
     """
     result = SpanIndex(spans)
     for match in _GLUED_INITIALS.finditer(text):
         keys = result.keys_overlapping(match.start(), match.end())
         overlapping = result.overlapping(match.start(), match.end())
+        spaced = " " in match.group() or "\t" in match.group()
+        if spaced and (overlapping or not _surname_by_form(match.group(1))):
+            continue  # natasha's own reading of it stands; a spaced initial needs a surname
         if any(s.type != PER or s.start < match.start() or s.end > match.end() for s in overlapping):
             continue  # a place, an organisation, or a longer name holding it
         if not overlapping and word_role(match.group(1)) != SURNAME:
@@ -110,6 +120,15 @@ def glued_initials(text: str, spans: list[Span]) -> list[Span]:
             result.remove(key)
         result.add(Span(PER, match.start(), match.end(), source="initials"))
     return sorted(result, key=lambda s: s.start)
+
+
+def _surname_by_form(word: str) -> bool:
+    """A surname by pymorphy3's dictionary (``Шевчук``) or by a Russian surname's
+    paradigm in any case (``Белоусову``), and no first name, patronymic or common word."""
+    if word_role(word) != SURNAME:
+        return False
+    return bool(_surname_readings(word)) or any(
+        "Surn" in p.tag and in_dictionary(p) for p in parse_word(word.lower()))
 
 
 def _opens_entry(text: str, start: int) -> bool:
@@ -126,11 +145,14 @@ def _one_name(first: list[str], rest: list[str], opens_entry: bool) -> bool:
     agree (``Серена`` + ``Ортис``), or, at the start of a list entry, a surname before a
     first name and patronymic in the same gender and case (``1. Жукова`` + ``Любовь
     Владимировна``, as lists of detainees write them; inside a sentence ``вдова
-    Ельцина Наина Иосифовна`` is the widow of Yeltsin, Naina Iosifovna)."""
+    Ельцина Наина Иосифовна`` is the widow of Yeltsin, Naina Iosifovna), or anywhere when
+    the three agree only in a case other than the nominative (``в доме Сергеевой Ольги
+    Петровны``: no nominative reading leaves the surname someone else's)."""
     if len(rest) == 1:
         return _agree(first + rest)
-    return (opens_entry and len(rest) == 2 and is_patronymic(rest[1]) and is_given_name(rest[0])
-            and bool(_surname_readings(first[0])) and _agree(first + rest))
+    return (len(rest) == 2 and word_role(rest[1]) == PATRONYMIC and is_given_name(rest[0])
+            and bool(_surname_readings(first[0])) and _agree(first + rest)
+            and (opens_entry or not _agree(first + rest, ("nomn",))))
 
 
 def extend_persons(text: str, spans: list[Span]) -> list[Span]:
@@ -318,7 +340,7 @@ def _without_title(text: str, span: Span) -> Span:
 
 
 def _kin_noun(word: str) -> bool:
-    """A noun of kinship (``Брат``: ``models/ner_context.json`` ``kin_nouns``): before a
+    """A noun of kinship (``Брат``: ``models/ner_context.json`` ``family_nouns``): before a
     lone surname it is whose the person is (``Брат Сейткалиева``), never part of the name."""
     from .person_context import is_kin_noun
 
@@ -366,6 +388,12 @@ def _without_opening_noun(text: str, span: Span) -> Span:
         # is not (an apposition agrees in case: ``Сестра Марина``; a surname set first too:
         # ``Кузнец Марат``): the name is the noun's genitive, and the noun no part of it
         return replace(span, start=tokens[1].start())
+    if top.animacy == "anim" and top.case == "nomn" and top.number == "sing" \
+            and not _reads_as_name(word) and any(_surname_by_form(t.group()) for t in tokens[1:]):
+        # ``Соседка Лаптева была задержана``: a person noun in the nominative that is no
+        # name of any kind, before a name with a surname in it: the same person named, in
+        # apposition, and the noun no part of the name (``Кузнец Марат`` has no surname after)
+        return replace(span, start=tokens[1].start())
     if len(tokens) < 3:
         return span
     # in an oblique case: a nominative may open a foreign name (``Пан Ги Мун``); singular,
@@ -379,6 +407,11 @@ def _without_opening_noun(text: str, span: Span) -> Span:
         # set first as court papers do, and the name would have none without it
         return span
     return replace(span, start=tokens[1].start())
+
+
+def _reads_as_name(word: str) -> bool:
+    """Whether pymorphy3 has a first name, surname or patronymic reading of a word."""
+    return any({"Name", "Surn", "Patr"} & p.tag.grammemes for p in parse_word(word.lower()))
 
 
 def _split_by_roles(text: str, span: Span) -> list[Span]:
@@ -430,13 +463,13 @@ def _known_name(word: str) -> bool:
                for p in parse_word(word))
 
 
-def _agree(words: list[str]) -> bool:
-    """Whether the words of a name share a gender and case (a word with no sure
-    reading, such as an initial, agrees with any)."""
+def _agree(words: list[str], cases: Sequence[str] = CASES) -> bool:
+    """Whether the words of a name share a gender and case (of ``cases``; a word with no
+    sure reading, such as an initial, agrees with any)."""
     readings = [r for r in (_gender_cases(w) for w in words) if r]
     return any(
         all(any(g0 in (None, g) and c0 in (None, c) for g0, c0 in options) for options in readings)
-        for g in GENDERS for c in CASES
+        for g in GENDERS for c in cases
     )
 
 

@@ -188,6 +188,10 @@ def _surname_index(words: Sequence[str], parts: Sequence[str]) -> int:
     2
     >>> _surname_index(["Сидоров", "Павел"], ["Сидоров", "Павел"])
     0
+    >>> _surname_index(["Шевчук", "Игорь"], ["Шевчук", "Игорь"])
+    0
+    >>> _surname_index(["Денис", "Гурай"], ["Денис", "Гурай"])
+    1
     """
     full = [i for i, part in enumerate(parts) if not is_initial(part)]
     if not full:
@@ -196,9 +200,17 @@ def _surname_index(words: Sequence[str], parts: Sequence[str]) -> int:
         return full[-1]
     if len(full) == 3 and _PATRONYMIC.search(parts[full[-1]]) and not _PATRONYMIC.search(parts[full[1]]):
         return full[0]
-    if len(full) == 2 and _is_first_name(parts[full[1]]) and _SURNAME_SUFFIX.search(parts[full[0]]):
-        return full[0]  # ``Сидоров Павел``
+    if len(full) == 2 and _is_first_name(parts[full[1]]) and (
+            _SURNAME_SUFFIX.search(parts[full[0]]) or not _first_name_in_nominative(parts[full[0]])):
+        return full[0]  # ``Сидоров Павел``, ``Шевчук Игорь``: the first word is no first name
     return full[-1]
+
+
+def _first_name_in_nominative(word: str) -> bool:
+    """Whether pymorphy3's dictionary reads a word (a name's nominative) as a first name
+    in the nominative singular (``Денис``; not ``Гурай``, a plural case of ``Гурая``)."""
+    return any("Name" in p.tag and p.tag.number == "sing" and p.tag.case == "nomn"
+               and from_dictionary(p) for p in parse_word(word))
 
 
 _SURNAME_SUFFIX = re.compile(r"(?:ов|ев|ёв|ин|ын|ова|ева|ёва|ина|ына|ский|цкий|ская|цкая)$")
