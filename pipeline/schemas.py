@@ -298,6 +298,13 @@ SCHEMAS: dict[str, Schema] = {
                                   "possessive_pronouns")},
         **{key: PATTERNS for key in ("habitual_patterns", "statistic_patterns", "statistic_idioms",
                                      "alleged_patterns", "period_patterns")}}),
+    "event_pairs.json": record(
+        required={"enabled": FLAG, "bias": NUMBER, "threshold": NUMBER, "weights": mapping(TEXT, NUMBER),
+                  "vetoes": WORDS,
+                  "time_shift": record(required={"prepositions": WORDS, "units": WORDS, "phrases": PATTERNS,
+                                                "anchors": WORDS})},
+        optional={"trained_on": list_of(TEXT), "measured": mapping(TEXT, mapping(TEXT, NUMBER)),
+                  "l2": NUMBER, "note": TEXT}),
     "realis_classifier.json": record(
         required={"enabled": FLAG, "bias": NUMBER, "threshold": NUMBER, "weights": mapping(TEXT, NUMBER)},
         optional={"trained_on": list_of(TEXT), "measured": mapping(TEXT, mapping(TEXT, NUMBER)),

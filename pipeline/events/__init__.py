@@ -28,6 +28,7 @@ from ..tag.nesting import nested_in, outermost
 from .actors import inherit_refusal_actors
 from .draft import Draft
 from .merge import fold_convictions, fold_headline, headline_end, merge_drafts
+from .pairs import merge_pairs, pair_model
 from .people import carry_persons, persons_listed, read_people
 from .scene import Scene, carry_event_places, place_situated_events
 from .sentence import Document, attach_attendance, dates_a_document, read_sentence
@@ -44,11 +45,13 @@ def build_events(
     models: Models,
     doc_date: dt.date | None = None,
     judged: list | None = None,
+    drafts_out: list | None = None,
 ) -> tuple[Event, ...]:
     """Events of one document's clean text, in text order, merged.
 
     ``judged``, when given, receives every candidate trigger with the realis step's
-    decision on it (:class:`~pipeline.events.sentence.Candidate`)."""
+    decision on it (:class:`~pipeline.events.sentence.Candidate`); ``drafts_out`` the
+    events as the rules leave them, before the trained pair merge (:mod:`~pipeline.events.pairs`)."""
     outer = outermost(mentions)  # a place nested in an organisation's name is no scene of its own
     doc = Document(text, mentions, read_people(text, outer), Scene(text, outer))
     drafts: list[Draft] = []
@@ -59,14 +62,14 @@ def build_events(
             drafts += read_sentence(doc, sentence, sent_id, tokens, placed, told, drafts, judged)
         else:
             attach_attendance(tokens, placed, told.unit, [], drafts)
-    return document_passes(drafts, doc.scene, text, outer)
+    return document_passes(drafts, doc.scene, text, outer, drafts_out)
 
 
 def document_passes(drafts: list[Draft], scene: Scene, text: str = "",
-                    mentions: Sequence[Mention] = ()) -> tuple[Event, ...]:
+                    mentions: Sequence[Mention] = (), drafts_out: list | None = None) -> tuple[Event, ...]:
     """What only the whole document settles: refusals' actors, carried dates and places,
-    counts no smaller than the people named, one event per happening, the people of a
-    list after it."""
+    counts no smaller than the people named, one event per happening (by the rules, then by
+    the trained pair merge when its model is enabled), the people of a list after it."""
     inherit_refusal_actors(drafts)
     scene.carry(drafts)
     for draft in drafts:
@@ -86,7 +89,9 @@ def document_passes(drafts: list[Draft], scene: Scene, text: str = "",
     for draft in merged:  # a retelling that retold nothing keeps its paragraph's date
         if draft.event.date is None and draft.fallback_date is not None:
             draft.update(date=draft.fallback_date)
-    return tuple(d.to_event() for d in merged)
+    if drafts_out is not None:
+        drafts_out.extend(merged)
+    return tuple(d.to_event() for d in merge_pairs(merged, text, pair_model()))
 
 
 def tokenised(sentences: Sequence[Sentence], mentions: Sequence[Mention],

@@ -33,6 +33,12 @@ class Telling:
     # "ранее", "уже", "задерживали" (again and again), "за пикеты" (a penalty's cause): before
     # the time the line above tells, or a habit; a line pointing back gives it no date
     earlier: bool = False
+    # told as before the other tellings, not as a state reached ("Его уже задерживали", "Ранее
+    # её штрафовали"; not "уже приговорен", the sentence told before): never one of them retold
+    before: bool = False
+    # "через неделю", "на следующий день", "спустя два дня" before the trigger: a stated step of
+    # time on from what was told before, so not the happening told before
+    shifted: bool = False
     # a participle naming people ("задержанный") or serving a sentence ("отбывает срок"):
     # dated by the happening it retells; the paragraph's date is kept only as a fallback
     retelling: bool = False

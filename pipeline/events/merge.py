@@ -186,8 +186,10 @@ def linked(a: Draft, b: Draft, separate_types: frozenset[str] = frozenset(),
     ta, tb = a.telling, b.telling
     if tb.repeated:
         return False
-    if tb.later and _told_apart(a, b) and not (tb.back_reference or tb.retelling):
-        return False  # "позднее его обвинили в ...": what followed, not the same happening retold
+    if (tb.later or tb.shifted) and _told_apart(a, b) and not (tb.back_reference or tb.retelling):
+        return False  # "позднее его обвинили в ...", "через неделю ...": what followed, not the same happening retold
+    if tb.before and not ta.before and _told_apart(a, b) and not (tb.back_reference or tb.retelling):
+        return False  # "Его уже задерживали ...": a happening before the one told, not it retold
     told_apart = a.event.type in word_told or (
         a.event.type in word_told_across and _told_apart(a, b)
         and not (a.event.type == "court" and a.paragraph == b.paragraph and _filed(a)))
@@ -220,7 +222,8 @@ def linked(a: Draft, b: Draft, separate_types: frozenset[str] = frozenset(),
     return a.date_stated and b.date_stated and _same_day(a, b)
 
 
-def _absorb(into: Draft, other: Draft) -> None:
+def absorb(into: Draft, other: Draft) -> None:
+    """``other``'s values filled into ``into`` where it has none, and ``other`` one of its tellings."""
     x, y = into.event, other.event
     into.update(
         date=x.date or y.date,
@@ -250,7 +253,7 @@ def merge_drafts(drafts: list[Draft], separate_types=frozenset(), word_told=(fro
         order = sorted(order, key=lambda e: all(m.event.sent_id != draft.event.sent_id for m in [e, *e.members]))
         for event in order:
             if _fits(event, draft, separate_types, word_told):
-                _absorb(event, draft)
+                absorb(event, draft)
                 index.add(index.position[id(event)], event)
                 break
         else:
@@ -279,7 +282,7 @@ def _merge_events(events: list[Draft], separate_types, word_told) -> list[Draft]
                 linked(m, p, separate_types, *word_told) for m in tellings for p in parts
             ):
                 for part in parts:
-                    _absorb(earlier, part)
+                    absorb(earlier, part)
                 index.add(index.position[id(earlier)], earlier)
                 break
         else:
@@ -344,7 +347,7 @@ def fold_headline(events: list[Draft], end: int) -> list[Draft]:
         story = next((b for b in agreeing if set(x.persons) & set(b.event.persons)), agreeing[0])
         place = story.event.place
         for part in (replace(event, members=[]), *event.members):
-            _absorb(story, part)
+            absorb(story, part)
         story.update(place=place or story.event.place)
     return sorted(kept, key=lambda d: d.event.start)
 
@@ -387,7 +390,7 @@ def fold_convictions(events: list[Draft], penalty_types: frozenset[str], words: 
         penalty = (shared or sorted(agreeing, key=lambda p: abs(p.event.start - x.start)))[0]
         for part in (replace(event, members=[]), *event.members):
             part.update(type=penalty.event.type)
-            _absorb(penalty, part)
+            absorb(penalty, part)
     return kept
 
 
