@@ -218,6 +218,7 @@ EVENT_CONTEXT = record(required={
     **{key: WORDS for key in _EVENT_CONTEXT_WORDS},
     **{key: PATTERNS for key in _EVENT_CONTEXT_PATTERNS},
     "roles": mapping(EVENT_TYPE, list_of(one_of(ROLES, "role"))),
+    "time_shift": record(required={"prepositions": WORDS, "postpositions": WORDS, "units": WORDS, "phrases": PATTERNS, "anchors": WORDS}),
     "separate_types": list_of(EVENT_TYPE),
     "word_told_types": list_of(EVENT_TYPE),
     "ruling_types": list_of(EVENT_TYPE),
@@ -300,9 +301,7 @@ SCHEMAS: dict[str, Schema] = {
                                      "alleged_patterns", "period_patterns")}}),
     "event_pairs.json": record(
         required={"enabled": FLAG, "bias": NUMBER, "threshold": NUMBER, "weights": mapping(TEXT, NUMBER),
-                  "vetoes": WORDS,
-                  "time_shift": record(required={"prepositions": WORDS, "units": WORDS, "phrases": PATTERNS,
-                                                "anchors": WORDS})},
+                  "vetoes": WORDS},
         optional={"trained_on": list_of(TEXT), "measured": mapping(TEXT, mapping(TEXT, NUMBER)),
                   "l2": NUMBER, "note": TEXT}),
     "realis_classifier.json": record(

@@ -32,12 +32,14 @@ class Telling:
     later: bool = False  # "впоследствии", "позднее": after the paragraph's date by an unknown time
     # "ранее", "уже", "задерживали" (again and again), "за пикеты" (a penalty's cause): before
     # the time the line above tells, or a habit; a line pointing back gives it no date
-    earlier: bool = False
-    # told as before the other tellings, not as a state reached ("Его уже задерживали", "Ранее
-    # её штрафовали"; not "уже приговорен", the sentence told before): never one of them retold
-    before: bool = False
+    undated_past: bool = False
+    # an explicit marker of an earlier time on its verb ("Ранее её штрафовали", "До этого его
+    # задерживали", "уже" with an imperfective past: "Его уже задерживали"; not "уже доставили",
+    # "уже приговорен", "за пикет"): never one of the tellings before it retold
+    marked_earlier: bool = False
     # "через неделю", "на следующий день", "спустя два дня" before the trigger: a stated step of
-    # time on from what was told before, so not the happening told before
+    # time on from what was told before, so not the happening told before (unless both tellings
+    # state the same day)
     shifted: bool = False
     # a participle naming people ("задержанный") or serving a sentence ("отбывает срок"):
     # dated by the happening it retells; the paragraph's date is kept only as a fallback

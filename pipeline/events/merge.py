@@ -174,6 +174,14 @@ def _told_apart(a: Draft, b: Draft) -> bool:
     return a.event.sent_id != b.event.sent_id or a.telling.clause != b.telling.clause
 
 
+def same_stated_day(a: Draft, b: Draft) -> bool:
+    """Both tellings state a day, and it is the same one: a step of time told between them
+    (``через неделю``) does not part them."""
+    x, y = a.event.date, b.event.date
+    return a.date_stated and b.date_stated and x is not None and y is not None and x.precision == "day" \
+        and dates_agree(x, y)
+
+
 def linked(a: Draft, b: Draft, separate_types: frozenset[str] = frozenset(),
            word_told: frozenset[str] = frozenset(), word_told_across: frozenset[str] = frozenset(),
            by_noun: bool = False) -> bool:
@@ -186,9 +194,10 @@ def linked(a: Draft, b: Draft, separate_types: frozenset[str] = frozenset(),
     ta, tb = a.telling, b.telling
     if tb.repeated:
         return False
-    if (tb.later or tb.shifted) and _told_apart(a, b) and not (tb.back_reference or tb.retelling):
+    if (tb.later or (tb.shifted and not same_stated_day(a, b))) and _told_apart(a, b) and not (
+            tb.back_reference or tb.retelling):
         return False  # "позднее его обвинили в ...", "через неделю ...": what followed, not the same happening retold
-    if tb.before and not ta.before and _told_apart(a, b) and not (tb.back_reference or tb.retelling):
+    if tb.marked_earlier and not ta.marked_earlier and _told_apart(a, b) and not (tb.back_reference or tb.retelling):
         return False  # "Его уже задерживали ...": a happening before the one told, not it retold
     told_apart = a.event.type in word_told or (
         a.event.type in word_told_across and _told_apart(a, b)

@@ -21,7 +21,6 @@ pipeline and in the benchmark that chose the model.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache
@@ -29,14 +28,13 @@ from functools import cache
 from .. import linear
 from ..resources import load_json
 from .draft import Draft
-from .merge import absorb, compatible, dates_agree, linked, same_word
+from .merge import absorb, compatible, dates_agree, linked, same_stated_day, same_word
 from .syntax import context
-from .triggers import word_lemmas
+from .time_shift import tells_time_shift
 
 MAX_SENTENCES = 12  # a retelling further away than this is not looked for
 MANY_EVENTS = 20  # events in a document: more is a report of many people's happenings
 CONTRADICTIONS = ("earlier_one_side", "dates_differ", "time_shift", "single_persons_differ", "places_differ")
-_WORD = re.compile(r"\w+")
 
 
 @cache
@@ -44,39 +42,6 @@ def pair_model() -> dict | None:
     """The trained weights of ``models/event_pairs.json`` when the file says it is enabled."""
     model = load_json("event_pairs.json")
     return model if model.get("enabled") else None
-
-
-@cache
-def _time_shift() -> tuple[frozenset[str], frozenset[str], tuple[tuple[str, ...], ...], frozenset[str]]:
-    shift = load_json("event_pairs.json")["time_shift"]
-    return (frozenset(shift["prepositions"]), frozenset(shift["units"]), tuple(map(tuple, shift["phrases"])),
-            frozenset(shift["anchors"]))
-
-
-def tells_time_shift(text: str) -> bool:
-    """The text moves time on by a stated step: a preposition of a later time with a unit of
-    time (``через неделю``, ``спустя два дня``, ``три дня спустя``) or a phrase of the next
-    day (``на следующий день``, ``наутро``); not a step counted from a happening it names
-    (``через месяц после обыска``: an anchor, ``после``, right after the unit).
-
-    >>> tells_time_shift("Через неделю на похоронах начались столкновения.")
-    True
-    >>> tells_time_shift("Через адвоката он подал жалобу.")
-    False
-    >>> tells_time_shift("Через месяц после обыска его уволили.")
-    False
-    """
-    prepositions, units, phrases, anchors = _time_shift()
-    lemmas = [word_lemmas(w.lower()) for w in _WORD.findall(text)]
-    for i, found in enumerate(lemmas):
-        unit = next((k for k in range(max(0, i - 3), min(len(lemmas), i + 4)) if units & lemmas[k]), None)
-        if found & prepositions and unit is not None and not any(
-                anchors & other for other in lemmas[max(i, unit) + 1: max(i, unit) + 3]):
-            return True
-        for phrase in phrases:
-            if all(i + k < len(lemmas) and word in lemmas[i + k] for k, word in enumerate(phrase)):
-                return True
-    return False
 
 
 def _sentence_start(draft: Draft) -> int:
@@ -89,13 +54,13 @@ def contradictions(a: Draft, b: Draft, text: str) -> frozenset[str]:
     """What says the later ``b`` is another happening than ``a`` (names in :data:`CONTRADICTIONS`)."""
     x, y = a.event, b.event
     found = set()
-    if a.telling.before != b.telling.before:
+    if a.telling.marked_earlier != b.telling.marked_earlier:
         found.add("earlier_one_side")
     if a.date_stated and b.date_stated and x.date and y.date and not dates_agree(x.date, y.date):
         found.add("dates_differ")
     if x.sent_id != y.sent_id:
         end = next((t for s, t in x.evidence if s <= x.start < t), x.end)
-        if tells_time_shift(text[min(end, _sentence_start(b)): y.start]):
+        if tells_time_shift(text[min(end, _sentence_start(b)): y.start]) and not same_stated_day(a, b):
             found.add("time_shift")
     if len(x.persons) == 1 and len(y.persons) == 1 and x.persons != y.persons:
         found.add("single_persons_differ")

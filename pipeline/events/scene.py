@@ -261,12 +261,8 @@ def told_before_the_story(tokens: tuple[Token, ...], anchor: int, first: int) ->
     def scopes(i: int, length: int) -> bool:  # the marker is on the happening's verb, or opens all
         return any(t.head in governors for t in tokens[i : i + length]) or _opens_sentence(tokens, i)
 
-    markers = context()["earlier_markers"]
-    start = 0
-    while (i := find_pattern(tokens, markers, start, len(tokens))) is not None:
-        if scopes(i, max(len(p) for p in markers if has_pattern(tokens, [p], i, i + len(p)))):
-            return True
-        start = i + 1
+    if _scoped_markers(tokens, anchor):
+        return True
     adverbs = folded_set("habitual_adverbs") | realis_words("habitual_adverbs") | realis_words("frequency_adverbs")
     if any(t.pos == "ADV" and t.lemmas & adverbs and scopes(t.index, 1) for t in tokens):
         return True
@@ -275,6 +271,37 @@ def told_before_the_story(tokens: tuple[Token, ...], anchor: int, first: int) ->
             for p in parse_word(tokens[anchor].text)[:1]):
         return True
     return _for_cause(tokens, anchor, first)
+
+
+def _scoped_markers(tokens: tuple[Token, ...], anchor: int) -> list[tuple[str, ...]]:
+    """The markers of an earlier time (``earlier_markers``) on the happening's verb (or the
+    two words above it), or opening the sentence (``До этого его ...``)."""
+    governors = {anchor, *heads_up(tokens, anchor, 2)}
+    markers = context()["earlier_markers"]
+    found, start = [], 0
+    while (i := find_pattern(tokens, markers, start, len(tokens))) is not None:
+        length = max(len(p) for p in markers if has_pattern(tokens, [p], i, i + len(p)))
+        if any(t.head in governors for t in tokens[i : i + length]) or _opens_sentence(tokens, i):
+            found.append(tuple(t.text.lower() for t in tokens[i : i + length]))
+        start = i + 1
+    return found
+
+
+def marked_earlier(tokens: tuple[Token, ...], anchor: int) -> bool:
+    """The happening's verb carries an explicit marker of an earlier time (``ранее``,
+    ``прежде``, ``до этого``, ``неоднократно``, ``в прошлом``): a happening before the one
+    told, never it retold. ``уже`` counts only on a verb that is not perfective (``Его уже
+    задерживали``): with a perfective past or participle (``его уже доставили``, ``уже
+    приговорен``) it tells what is done by now, the happening just told. Neither an
+    imperfective past alone nor ``за`` (the cause of a penalty) is such a marker: they keep a
+    line's date from it (:func:`told_before_the_story`), not its identity."""
+    found = _scoped_markers(tokens, anchor)
+    if any(marker != ("уже",) for marker in found):
+        return True
+    if not found:
+        return False
+    parsed = parse_word(tokens[anchor].text.lower())[0].tag
+    return parsed.aspect != "perf"
 
 
 def _opens_sentence(tokens: tuple[Token, ...], index: int) -> bool:
@@ -323,7 +350,7 @@ def carry_continuing(drafts: list[Draft], continuing: dict[int, int]) -> None:
         ends = continuing.get(draft.paragraph)
         if event.date is not None or ends is None or event.start >= ends:
             continue
-        if telling.summary or telling.later or telling.listed or telling.day_before or telling.earlier:
+        if telling.summary or telling.later or telling.listed or telling.day_before or telling.undated_past:
             continue
         before = dated.get(draft.paragraph - 1)
         if before:

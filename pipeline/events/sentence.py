@@ -22,9 +22,9 @@ from .arguments import TREE_LINKED, Found, assign_arguments, attendance_count
 from .draft import Draft, Telling
 from .gapping import gapped_drafts
 from .realis import Judgement, Where, judge
-from .pairs import tells_time_shift
+from .time_shift import tells_time_shift
 from .people import NARRATOR, People, is_relative
-from .scene import Scene, SentenceScene, place_name, told_before_the_story
+from .scene import Scene, SentenceScene, marked_earlier, place_name, told_before_the_story
 from .syntax import (
     PLACE_IN,
     PlacedMention,
@@ -279,8 +279,8 @@ def telling_of(tokens: tuple[Token, ...], hit: TriggerHit, caption: bool, date: 
         repeated=has_pattern(tokens, ctx["repeat_markers"], first - 4, first + 2),
         particular=has_pattern(tokens, ctx["particular_markers"], 0, first),
         later=has_pattern(tokens, ctx["later_markers"], 0, first),
-        earlier=(earlier := told_before_the_story(tokens, hit.anchor, first)),
-        before=earlier and not _resultative(tokens, hit.anchor),
+        undated_past=told_before_the_story(tokens, hit.anchor, first),
+        marked_earlier=marked_earlier(tokens, hit.anchor),
         shifted=tells_time_shift(" ".join(t.text for t in tokens[:first])),
         inchoative="VerbForm=Inf" in anchor.feats and anchor.head >= 0 and bool(
             tokens[anchor.head].lemmas & folded_set("phase_verbs")),
@@ -288,17 +288,6 @@ def telling_of(tokens: tuple[Token, ...], hit: TriggerHit, caption: bool, date: 
         nominal=anchor.pos == "NOUN" and "Number=Plur" not in anchor.feats,
         clause=sum(t.text == ";" for t in tokens[:first]),
     )
-
-
-def _resultative(tokens: tuple[Token, ...], anchor: int) -> bool:
-    """A perfective participle marked only by ``уже`` (``уже приговорен``, ``уже задержанный``):
-    a state reached, so the happening that reached it may be the one told before; any other
-    marker of an earlier time (``ранее``, ``прежде``, ``до этого``) still tells an earlier one."""
-    parsed = parse_word(tokens[anchor].text.lower())[0].tag
-    if not ({"PRTS", "PRTF"} & parsed.grammemes and parsed.aspect == "perf"):
-        return False
-    others = [p for p in context()["earlier_markers"] if p != ["уже"]]
-    return not has_pattern(tokens, others, 0, len(tokens))
 
 
 def without_venue_loss(drafts: list[Draft]) -> list[Draft]:

@@ -359,15 +359,17 @@ ABROAD = "abroad"  # a mark on the tokens of a place abroad, beside the mention 
 
 
 def is_abroad(name: str) -> bool:
-    """A place the gazetteer knows outside the countries whose places it lists one by one
-    (``models/gazetteer_places.csv`` gives those a country code, the world beyond none):
-    news told from there (``арестован в Лиссабоне``) tells a capture, not a remand.
+    """A country or city the gazetteer knows outside the countries whose places it lists one
+    by one (``models/gazetteer_places.csv`` gives those, their regions, such as ``Сибирь``, and
+    the former state that held them, ``СССР``: SU of ISO 3166-3, a country code; the world
+    beyond none): news told from there (``арестован в Лиссабоне``) tells a capture, not a
+    remand. A region with no code spans a border (``Кавказ``, ``Средняя Азия``): not abroad.
 
-    >>> is_abroad("Лиссабон"), is_abroad("Москва"), is_abroad("Алматы"), is_abroad("Тридевятое царство")
-    (True, False, False, False)
+    >>> [is_abroad(p) for p in ("Лиссабон", "Москва", "Алматы", "Сибирь", "Кавказ", "СССР", "Тридевятое царство")]
+    [True, False, False, False, False, False, False]
     """
     kind = place_kind(name)
-    return kind is not None and not kind[1]
+    return kind is not None and not kind[1] and kind[0] != "region"
 
 
 class _Context:
@@ -421,10 +423,23 @@ class _Context:
                 continue  # "Петрову ... обвиняют": a singular the parser hung on a plural verb is its object
             if any(f.startswith("Case=") for f in t.feats) and "Case=Nom" not in t.feats:
                 continue  # a subject is nominative: "в гибели журналистов" names no accuser
-            if self.actors.get(t.index) is not None or t.lemmas & officials:
+            if self.actors.get(t.index) is not None or t.lemmas & officials or self._holds_office(t.index, officials):
                 return False
             if "PER" in self.mention_tokens.get(t.index, set()) or (
                     t.pos == "NOUN" and "Animacy=Anim" in t.feats):
+                return True
+        return False
+
+    def _holds_office(self, subject: int, officials: frozenset[str]) -> bool:
+        """The subject is named an official by what depends on it: an appositive
+        (``Иван Кравцов, прокурор района``) or a genitive (``председатель Следственного
+        комитета``, ``глава администрации``), two steps down at most, that is an official
+        noun, an actor (``полиции``) or an organisation."""
+        below = [subject]
+        for _ in range(2):
+            below = [t.index for t in self.tokens if t.head in below and t.rel in {"appos", "nmod", "flat:name"}]
+            if any(self.tokens[i].lemmas & officials or self.actors.get(i) is not None
+                   or "ORG" in self.mention_tokens.get(i, set()) for i in below):
                 return True
         return False
 
