@@ -432,12 +432,12 @@ class _Context:
 
     def _holds_office(self, subject: int, officials: frozenset[str]) -> bool:
         """The subject is named an official by what depends on it: an appositive
-        (``Иван Кравцов, прокурор района``) or a genitive (``председатель Следственного
-        комитета``, ``глава администрации``), two steps down at most, that is an official
-        noun, an actor (``полиции``) or an organisation."""
+        (``Иван Кравцов, прокурор района``; the parser may hang it as a conjunct) or a
+        genitive (``председатель Следственного комитета``, ``глава администрации``), two steps
+        down at most, that is an official noun, an actor (``полиции``) or an organisation."""
         below = [subject]
         for _ in range(2):
-            below = [t.index for t in self.tokens if t.head in below and t.rel in {"appos", "nmod", "flat:name"}]
+            below = [t.index for t in self.tokens if t.head in below and t.rel in {"appos", "conj", "nmod", "flat:name"}]
             if any(self.tokens[i].lemmas & officials or self.actors.get(i) is not None
                    or "ORG" in self.mention_tokens.get(i, set()) for i in below):
                 return True
