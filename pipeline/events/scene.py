@@ -244,7 +244,8 @@ def points_back(tokens: tuple[Token, ...]) -> bool:
     return any(t.pos == "PRON" and t.lemmas & PERSONAL_PRONOUNS for t in words) or _then(tokens)
 
 
-def told_before_the_story(tokens: tuple[Token, ...], anchor: int, first: int) -> bool:
+def told_before_the_story(tokens: tuple[Token, ...], anchor: int, first: int,
+                          markers: list[tuple[str, ...]] | None = None) -> bool:
     """The happening is not at the time the line above tells but before it, or is a past
     habit, so a line pointing back does not give it that line's date:
 
@@ -255,13 +256,15 @@ def told_before_the_story(tokens: tuple[Token, ...], anchor: int, first: int) ->
       momentary happening told so happened more than once, at no one time; unless the
       line says ``тогда же``, the very time told before;
     - a happening governed by ``за`` (``за пикеты``, ``за участие в акции``): what a
-      penalty is for, done before it."""
+      penalty is for, done before it.
+
+    ``markers``: the scoped markers when already found (:func:`scoped_earlier_markers`)."""
     governors = {anchor, *heads_up(tokens, anchor, 2)}
 
     def scopes(i: int, length: int) -> bool:  # the marker is on the happening's verb, or opens all
         return any(t.head in governors for t in tokens[i : i + length]) or _opens_sentence(tokens, i)
 
-    if _scoped_markers(tokens, anchor):
+    if scoped_earlier_markers(tokens, anchor) if markers is None else markers:
         return True
     adverbs = folded_set("habitual_adverbs") | realis_words("habitual_adverbs") | realis_words("frequency_adverbs")
     if any(t.pos == "ADV" and t.lemmas & adverbs and scopes(t.index, 1) for t in tokens):
@@ -273,7 +276,7 @@ def told_before_the_story(tokens: tuple[Token, ...], anchor: int, first: int) ->
     return _for_cause(tokens, anchor, first)
 
 
-def _scoped_markers(tokens: tuple[Token, ...], anchor: int) -> list[tuple[str, ...]]:
+def scoped_earlier_markers(tokens: tuple[Token, ...], anchor: int) -> list[tuple[str, ...]]:
     """The markers of an earlier time (``earlier_markers``) on the happening's verb (or the
     two words above it), or opening the sentence (``До этого его ...``)."""
     governors = {anchor, *heads_up(tokens, anchor, 2)}
@@ -287,7 +290,7 @@ def _scoped_markers(tokens: tuple[Token, ...], anchor: int) -> list[tuple[str, .
     return found
 
 
-def marked_earlier(tokens: tuple[Token, ...], anchor: int) -> bool:
+def marked_earlier(tokens: tuple[Token, ...], anchor: int, markers: list[tuple[str, ...]] | None = None) -> bool:
     """The happening's verb carries an explicit marker of an earlier time (``ранее``,
     ``прежде``, ``до этого``, ``неоднократно``, ``в прошлом``): a happening before the one
     told, never it retold. ``уже`` counts only on a verb that is not perfective (``Его уже
@@ -295,7 +298,7 @@ def marked_earlier(tokens: tuple[Token, ...], anchor: int) -> bool:
     приговорен``) it tells what is done by now, the happening just told. Neither an
     imperfective past alone nor ``за`` (the cause of a penalty) is such a marker: they keep a
     line's date from it (:func:`told_before_the_story`), not its identity."""
-    found = _scoped_markers(tokens, anchor)
+    found = scoped_earlier_markers(tokens, anchor) if markers is None else markers
     if any(marker != ("уже",) for marker in found):
         return True
     if not found:

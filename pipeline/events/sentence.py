@@ -22,9 +22,15 @@ from .arguments import TREE_LINKED, Found, assign_arguments, attendance_count
 from .draft import Draft, Telling
 from .gapping import gapped_drafts
 from .realis import Judgement, Where, judge
-from .time_shift import tells_time_shift
 from .people import NARRATOR, People, is_relative
-from .scene import Scene, SentenceScene, marked_earlier, place_name, told_before_the_story
+from .scene import (
+    Scene,
+    SentenceScene,
+    marked_earlier,
+    place_name,
+    scoped_earlier_markers,
+    told_before_the_story,
+)
 from .syntax import (
     PLACE_IN,
     PlacedMention,
@@ -37,6 +43,7 @@ from .syntax import (
     is_bare_plural,
     span_head,
 )
+from .time_shift import tells_time_shift
 from .triggers import TriggerHit, find_actors, find_triggers, word_lemmas
 
 _WORD = re.compile(r"\w+(?:[-.]\w+)*|[^\w\s]")
@@ -258,6 +265,7 @@ def telling_of(tokens: tuple[Token, ...], hit: TriggerHit, caption: bool, date: 
         # serving a sentence ("отбывает срок в колонии") retells the sentence passed
         or any(tokens[i].lemmas & folded_set("serving_verbs") for i in [hit.anchor, *heads_up(tokens, hit.anchor, 2)]))
     marker = find_pattern(tokens, ctx["day_before_markers"], 0, first)
+    earlier_markers = scoped_earlier_markers(tokens, hit.anchor)
     return Telling(
         summary=tells_total(tokens, first, hit.anchor, date is not None and date.precision == "day"),
         caption=caption,
@@ -279,8 +287,8 @@ def telling_of(tokens: tuple[Token, ...], hit: TriggerHit, caption: bool, date: 
         repeated=has_pattern(tokens, ctx["repeat_markers"], first - 4, first + 2),
         particular=has_pattern(tokens, ctx["particular_markers"], 0, first),
         later=has_pattern(tokens, ctx["later_markers"], 0, first),
-        undated_past=told_before_the_story(tokens, hit.anchor, first),
-        marked_earlier=marked_earlier(tokens, hit.anchor),
+        undated_past=told_before_the_story(tokens, hit.anchor, first, earlier_markers),
+        marked_earlier=marked_earlier(tokens, hit.anchor, earlier_markers),
         shifted=tells_time_shift(" ".join(t.text for t in tokens[:first])),
         inchoative="VerbForm=Inf" in anchor.feats and anchor.head >= 0 and bool(
             tokens[anchor.head].lemmas & folded_set("phase_verbs")),
