@@ -15,8 +15,21 @@ story). Inside each outer training part, an inner grouped cross-validation choos
 the penalty, the threshold and which contradictions are hard vetoes, or no merge at all when
 nothing beats the rules there. The outer test part is then merged by the model fitted on the
 whole training part, with :func:`pipeline.events.pairs.plan_merges` and ``apply_groups``, the
-code the pipeline runs, and scored as reconcile scores events. Printed: events P/R/F1 of the
-rules and of the merge, pooled and per set, and each outer fold's choice.
+code the pipeline runs, and scored as reconcile scores events
+(:func:`pipeline.reconcile.document_events`). The model judged is the one the trainer stores
+(:func:`fit_model` rounds it as stored; :func:`pipeline.linear.probability` scores it, as the
+pipeline does). Printed: events P/R/F1 of the rules and of the merge, pooled and per set, and
+each outer fold's choice.
+
+How many events a document tells (feature ``document_events_many``) counts, on an OVD-Info
+report, only the events triggered on its development pages, never a held-out page's; the
+pipeline at run time counts every event of the document it reads (:func:`pipeline.events.pairs.merge_pairs`).
+
+Not chosen inside the folds, so the nested figure is optimistic about them: the window of
+candidate pairs (``pairs.MAX_SENTENCES``), the count that makes a document's events many
+(``pairs.MANY_EVENTS``), the feature set of :func:`pipeline.events.pairs.pair_features`, and
+the grids searched (:data:`PENALTIES`, :data:`THRESHOLDS`, :data:`VETO_OPTIONS`) were fixed by
+hand with the development sets' figures in view, before and outside the folds.
 """
 
 from __future__ import annotations
@@ -37,11 +50,10 @@ from pipeline.events.draft import Draft
 from pipeline.events.pairs import CONTRADICTIONS, apply_groups, candidate_pairs, pair_features, plan_merges
 from pipeline.extract import extract
 from pipeline.gold import read_gold
-from pipeline.linear import fit
+from pipeline.linear import fit, probability
 from pipeline.nlp import load_models
 from pipeline.normalise import normalise
-from pipeline.reconcile import _excerpt, _gold_event_item, _Placer, _pred_event_item, _Tally, find_output, scores
-from pipeline.reconcile.matching import match_events
+from pipeline.reconcile import DocumentEvents, document_events, find_output, scores
 from pipeline.records import ProcessedDocument
 from pipeline.segment import split_sentences
 from pipeline.tables import EVENT_ARGUMENTS, EVENTS, MENTIONS, SENTENCES, OutputDocument, document_rows, event_row
@@ -54,6 +66,7 @@ ALL = frozenset(CONTRADICTIONS)
 # Hard vetoes tried: none, all, and all but one of them
 VETO_OPTIONS = (frozenset(), ALL, *(ALL - {name} for name in CONTRADICTIONS))
 SEED = 20261207
+INNER = 4  # inner folds: the harness's default and the trainer's (scripts/train_event_pairs.py)
 READABLE = {".txt", ".pdf", ".docx"}
 
 
@@ -67,7 +80,7 @@ class Doc:
     drafts: list[Draft]
     processed: ProcessedDocument
     out: OutputDocument
-    scorers: list = field(default_factory=list)
+    scorers: list[DocumentEvents] = field(default_factory=list)
     pairs: list[tuple[int, int]] = field(default_factory=list)
     features: list[frozenset[str]] = field(default_factory=list)
     labels: list[bool] = field(default_factory=list)
@@ -80,26 +93,8 @@ class Doc:
             merged = self.drafts if group is None else apply_groups(self.drafts, group)
             rows = [event_row(self.processed, i, d.to_event()) for i, d in enumerate(merged)]
             out = replace(self.out, events=rows, _starts=[])
-            self._counts[key] = sum((s.counts(out) for s in self.scorers), Counter())
+            self._counts[key] = sum((s.of_output(out).counts() for s in self.scorers), Counter())
         return self._counts[key]
-
-
-class Scorer:
-    """One gold document (an OVD-Info page, else a whole document): its events placed once."""
-
-    def __init__(self, gold, out: OutputDocument):
-        self.pages = gold.pages
-        base, window = _excerpt(out, gold.pages) if gold.pages else (out, None)
-        placer = _Placer(gold, base, window)
-        self.gold_items = [_gold_event_item(e, base, placer, _Tally(), []) for e in gold.events]
-
-    def view(self, out: OutputDocument) -> OutputDocument:
-        return _excerpt(out, self.pages)[0] if self.pages else out
-
-    def counts(self, out: OutputDocument) -> Counter:
-        pred = [_pred_event_item(r, self.view(out)) for r in self.view(out).events]
-        matched = len(match_events(self.gold_items, pred))
-        return Counter(tp=matched, fp=len(pred) - matched, fn=len(self.gold_items) - matched)
 
 
 def _files(inputs) -> list[Path]:
@@ -130,23 +125,26 @@ def _label(doc: Doc) -> None:
     matched: dict[int, tuple[int, int]] = {}
     scored_pages = set().union(*(s.pages or () for s in doc.scorers)) if doc.scorers else set()
     for k, scorer in enumerate(doc.scorers):
-        view = scorer.view(replace(doc.out, events=[r | {"_index": i} for i, r in enumerate(rules)], _starts=[]))
-        pred = [_pred_event_item(r, view) for r in view.events]
-        index = [r["_index"] for r in view.events]
-        for g, p in match_events(scorer.gold_items, pred):
+        seen = scorer.of_output(replace(doc.out, events=[r | {"_index": i} for i, r in enumerate(rules)], _starts=[]))
+        index = [r["_index"] for r in seen.out.events]
+        for g, p in seen.matched():
             matched[index[p]] = (k, g)
-        for p, item in enumerate(pred):
-            for g, gold in enumerate(scorer.gold_items):
-                if match_events([gold], [item]):
+        for p, item in enumerate(seen.predicted):
+            for g, gold in enumerate(seen.gold):
+                if replace(seen, gold=[gold], predicted=[item]).matched():
                     candidates[index[p]].add((k, g))
     on_pages = [not scored_pages or r["page"] in scored_pages for r in rules]
+    # How many events the document tells (pairs.py's document_events_many): on an OVD-Info
+    # report only those triggered on its development pages, so that no event of a held-out
+    # page is counted; the pipeline at run time counts every event of the document it reads.
+    events = sum(on_pages)
     for i, j, between in candidate_pairs(doc.drafts):
         if not (on_pages[i] and on_pages[j]):
             continue  # an OVD-Info event off the development pages: never looked at
         same = bool(candidates[i] & candidates[j])
         apart = i in matched and j in matched and matched[i] != matched[j]
         doc.pairs.append((i, j))
-        doc.features.append(pair_features(doc.drafts[i], doc.drafts[j], doc.text, between, len(doc.drafts)))
+        doc.features.append(pair_features(doc.drafts[i], doc.drafts[j], doc.text, between, events))
         doc.labels.append(same and not apart)
 
 
@@ -174,7 +172,7 @@ def collect(names=DEV_SETS) -> list[Doc]:
                 if out_id not in by_doc:
                     p, drafts, out = processed[out_id]
                     by_doc[out_id] = Doc(gold_set.name, out_id, out.text, drafts, p, out)
-                by_doc[out_id].scorers.append(Scorer(gold, outs[out_id]))
+                by_doc[out_id].scorers.append(document_events(gold, outs[out_id]))
             for doc in by_doc.values():
                 _label(doc)
                 docs.append(doc)
@@ -189,19 +187,23 @@ def _names(docs: list[Doc]) -> list[str]:
 
 
 def fit_model(docs: list[Doc], l2: float) -> dict | None:
-    """A logistic regression over the pairs of ``docs``; None when they hold no positive pair."""
+    """A logistic regression over the pairs of ``docs`` as it is stored in
+    ``models/event_pairs.json`` (bias and weights rounded to 4 places, weights below 1e-4
+    dropped), so that the folds judge the model the trainer writes; None when ``docs`` hold
+    no positive pair."""
     names = _names(docs)
     x = np.array([[n in f for n in names] for d in docs for f in d.features], dtype=float)
     y = np.array([label for d in docs for label in d.labels], dtype=float)
     if not len(y) or y.sum() == 0:
         return None
     weights, bias = fit(x, y, l2=l2)
-    return {"bias": bias, "weights": dict(zip(names, map(float, weights)))}
+    return {"bias": round(bias, 4),
+            "weights": {n: round(float(w), 4) for n, w in zip(names, weights) if abs(w) >= 1e-4}}
 
 
 def _probabilities(model: dict, doc: Doc) -> list[float]:
-    w = model["weights"]
-    return [1 / (1 + np.exp(-(model["bias"] + sum(w.get(n, 0.0) for n in f)))) for f in doc.features]
+    """Each candidate pair's probability, by :func:`pipeline.linear.probability` as the pipeline computes it."""
+    return [probability(model, f) for f in doc.features]
 
 
 def _group(doc: Doc, probabilities: list[float], threshold: float, vetoes: frozenset[str]) -> tuple[int, ...]:
@@ -260,7 +262,7 @@ def _line(name: str, counts: Counter) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--folds", type=int, default=5)
-    parser.add_argument("--inner", type=int, default=4)
+    parser.add_argument("--inner", type=int, default=INNER)
     parser.add_argument("--set", action="append", choices=DEV_SETS, dest="sets")
     args = parser.parse_args(argv)
     docs = collect(tuple(args.sets or DEV_SETS))

@@ -31,7 +31,7 @@ from pathlib import Path
 from benchmarks.quality import HELD_OUT, ON_REQUEST, SETS, GoldSet
 from pipeline.batch.run import run_batch
 from pipeline.gold import read_gold
-from pipeline.reconcile import _excerpt, _gold_event_item, _Placer, _pred_event_item, _Tally, find_output
+from pipeline.reconcile import document_events, find_output
 from pipeline.reconcile.matching import Item, match_events
 from pipeline.tables import OutputDocument, read_output
 
@@ -97,13 +97,9 @@ def analyse(gold_set: GoldSet, out_dir: Path, tmp: Path):
         out_id = find_output(gold.doc_id, outs)
         if out_id is None or not gold.has_events:
             continue
-        out: OutputDocument = outs[out_id]
-        window = None
-        if gold.pages:
-            out, window = _excerpt(out, gold.pages)
-        placer = _Placer(gold, out, window)
-        gold_items = [_gold_event_item(e, out, placer, _Tally(), []) for e in gold.events]
-        pred_items = [_pred_event_item(row, out) for row in out.events]
+        scored = document_events(gold, outs[out_id])
+        out: OutputDocument = scored.out
+        gold_items, pred_items = scored.gold, scored.predicted
         cells, false, matched, missed = compare_types(gold_items, pred_items)
         matrix.update(cells)
         text = out.text or ""

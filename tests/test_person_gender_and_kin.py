@@ -72,7 +72,7 @@ KIN_NOUN_NAMES = [
 
 
 @pytest.mark.parametrize(("text", "word", "normal"), KIN_NOUN_NAMES)
-def test_a_name_after_a_kin_noun_reads_by_the_possessive_before_it(models, text, word, normal):
+def test_a_name_after_a_family_noun_reads_by_the_possessive_before_it(models, text, word, normal):
     assert _normal_of(text, word, models) == normal
 
 

@@ -147,7 +147,7 @@ def test_a_foreign_surname_in_a_the_case_met_again_alone_is_the_person(models, t
 
 # A title before a name (monarchy, nobility, clergy) is no part of it; initials glued
 # to a surname by their dots make one name with it.
-TITLES_AND_GLUED_INITIALS = [
+TITLES_AND_INITIALS = [
     ("Императрица Масако посетила больницу.", ["Масако"]),
     ("На приёме Кронпринц Хокон произнёс речь.", ["Хокон"]),
     ("Поздравление направили Принцессе Анне и её мужу.", ["Анне"]),
@@ -157,8 +157,8 @@ TITLES_AND_GLUED_INITIALS = [
 ]
 
 
-@pytest.mark.parametrize("text, names", TITLES_AND_GLUED_INITIALS)
-def test_titles_stay_out_and_glued_initials_stay_in(text, names, models):
+@pytest.mark.parametrize("text, names", TITLES_AND_INITIALS)
+def test_titles_stay_out_and_initials_stay_in(text, names, models):
     assert people(text, models) == names
 
 

@@ -457,3 +457,29 @@ def test_the_next_batch_removes_what_a_killed_batch_left_in_the_temporary_direct
         owner.kill()
         owner.wait()
         owner.stdout.close()
+
+
+def test_the_word_to_stop_passed_on_to_a_reader_already_reaped_is_no_error():
+    # The word to stop can reach the read-ahead process after its wait has reaped the
+    # reader: passing it on must not raise inside the signal's handler.
+    child = os.fork()
+    if child == 0:
+        os._exit(0)
+    os.waitpid(child, 0)  # reaped: no process has its number now
+    ahead_module._pass_on(child, ahead_module.STOP_SIGNAL)
+
+
+def test_the_word_to_stop_passed_on_reaches_a_living_reader():
+    read, write = os.pipe()
+    child = os.fork()
+    if child == 0:
+        signal.signal(ahead_module.STOP_SIGNAL, lambda *_: os._exit(7))
+        os.close(read)
+        os.write(write, b"x")  # the handler is set
+        time.sleep(30)
+        os._exit(0)
+    os.close(write)
+    os.read(read, 1)
+    ahead_module._pass_on(child, ahead_module.STOP_SIGNAL)
+    _, status = os.waitpid(child, 0)
+    assert os.waitstatus_to_exitcode(status) == 7

@@ -168,7 +168,7 @@ def _read_ahead(todo: Sequence[InputFile], first: int, folder: Path, parent: int
         nonlocal stopping
         stopping = True
         if reader:
-            os.kill(reader, STOP_SIGNAL)
+            _pass_on(reader, STOP_SIGNAL)
         signal.alarm(FINISHING_SECONDS)
 
     def out_of_time(signum, frame) -> None:
@@ -194,6 +194,16 @@ def _read_ahead(todo: Sequence[InputFile], first: int, folder: Path, parent: int
     try:
         os.waitpid(reader, 0)  # a signal's handler runs while this waits (PEP 475)
     except ChildProcessError:
+        pass
+    reader = None  # reaped: its number may be another process's now, never to be signalled
+
+
+def _pass_on(pid: int, signum: int) -> None:
+    """Send ``signum`` to ``pid``, a reader that may have ended and been reaped since: the
+    word to stop can arrive just as the reader ends, and then there is no one to tell."""
+    try:
+        os.kill(pid, signum)
+    except ProcessLookupError:
         pass
 
 

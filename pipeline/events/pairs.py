@@ -76,7 +76,9 @@ def _gap(n: int) -> str:
 def pair_features(a: Draft, b: Draft, text: str, between: int = 0, events: int = 0) -> frozenset[str]:
     """Named binary features of the pair (``a`` told first), its contradictions among them;
     ``between`` is how many events of their type are told between them, ``events`` how many
-    events the document tells (a long report's events are many people's, a news story's few)."""
+    events the document tells (a long report's events are many people's, a news story's few):
+    at run time every event of the document (:func:`merge_pairs`); in
+    ``benchmarks/event_pairs.py`` on an OVD-Info report only those on its development pages."""
     x, y = a.event, b.event
     ctx = context()
     word_told = (frozenset(ctx["word_told_types"]), frozenset(ctx["word_told_across_sentences"]))

@@ -251,6 +251,49 @@ def _pred_event_item(row: dict, out: OutputDocument) -> Item:
                  frozenset({row["sent_id"]}) if row["sent_id"] is not None else frozenset())
 
 
+@dataclass(frozen=True, slots=True)
+class DocumentEvents:
+    """One gold document's events and an output's, as :func:`reconcile` matches them.
+
+    ``out`` is the output as scored (the excerpt of the gold's pages when the gold covers
+    some pages, else the whole document); ``gold`` and ``predicted`` are the items
+    :func:`pipeline.reconcile.matching.match_events` pairs, ``predicted`` in the order of
+    ``out.events``."""
+
+    pages: frozenset[int] | None
+    out: OutputDocument
+    gold: list[Item]
+    predicted: list[Item]
+
+    def of_output(self, out: OutputDocument) -> DocumentEvents:
+        """The same gold items (placed once) with another output of the same document (its
+        events merged otherwise, say), cut to the same pages."""
+        view = _excerpt(out, self.pages)[0] if self.pages else out
+        return replace(self, out=view, predicted=[_pred_event_item(row, view) for row in view.events])
+
+    def matched(self) -> list[tuple[int, int]]:
+        """(gold, predicted) positions reconcile matches one to one."""
+        return match_events(self.gold, self.predicted)
+
+    def counts(self) -> Counter:
+        """Events tp, fp and fn of the document, as reconcile counts them."""
+        matched = len(self.matched())
+        return Counter(tp=matched, fp=len(self.predicted) - matched, fn=len(self.gold) - matched)
+
+
+def document_events(gold: AnnotatedDocument, out: OutputDocument) -> DocumentEvents:
+    """The events of one gold document and of its output, placed and cut as :func:`reconcile`
+    scores them: gold spans carried onto the clean text, an OVD-Info page's gold scored on
+    the excerpt of its pages (events triggered there). For harnesses that score events
+    outside a whole reconcile run (``benchmarks/event_types.py``, ``benchmarks/event_pairs.py``):
+    a gold span that cannot be placed is left out of its item as reconcile leaves it out,
+    without reconcile's discrepancy row."""
+    base, window = _excerpt(out, gold.pages) if gold.pages else (out, None)
+    placer = _Placer(gold, base, window)
+    return DocumentEvents(gold.pages or None, base, [_gold_event_item(e, base, placer, _Tally(), []) for e in gold.events],
+                          [_pred_event_item(row, base) for row in base.events])
+
+
 FLAGS = ("approx", "negated", "aggregate")  # always given (true or false): no "given" share
 
 

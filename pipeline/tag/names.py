@@ -64,7 +64,7 @@ from .person_spans import (
     NOT_NOUN,
     extend_person,
     extend_persons,
-    glued_initials,
+    initials_before_surname,
     join_split_names,
     names_with_patronymic,
     named_after_people,
@@ -108,7 +108,7 @@ def tag_names(text: str, models: Models) -> list[Mention]:
     seen_places = [replace(s) for s in spans if s.type == LOC] + places
     spans = _add_places(text, spans, places, countries)
     spans = _add_venues(text, spans)
-    spans = glued_initials(text, spans)
+    spans = initials_before_surname(text, spans)
     inner_orgs: list[Span] = []  # ORGs taken into longer ones, nested in them at the end
     spans = add_org_names(text, spans, inner_orgs)
     spans = add_makers_of_works(text, spans)

@@ -74,7 +74,7 @@ def person_context(text: str, start: int, end: int) -> Context:
     frozenset({'nomn'})
     """
     owned = _OWNED_KIN_BEFORE.search(text[max(0, start - WINDOW) : start])
-    if owned and owned.group(1).lower() in _POSSESSIVES and _kin_noun_in_nominative(owned.group(2)):
+    if owned and owned.group(1).lower() in _POSSESSIVES and _family_noun_in_nominative(owned.group(2)):
         # ``Его жена Петрова рассказала``: with its owner told, the relative is the person
         # named next, an apposition in the nominative (not whose she is: Петров's)
         return Context(cases=frozenset({"nomn"}))
@@ -239,13 +239,13 @@ _POSSESSIVES = frozenset("его её ее их мой моя наш наша т
 _OWNED_KIN_BEFORE = re.compile(r"(?<![^\W\d_])([^\W\d_]+)[ \t]+([^\W\d_]+)[ \t]+$")
 
 
-def _kin_noun_in_nominative(word: str) -> bool:
+def _family_noun_in_nominative(word: str) -> bool:
     parses = parse_word(word.lower())
     return bool(parses) and parses[0].tag.POS == "NOUN" and parses[0].tag.case == "nomn" \
         and fold(parses[0].normal_form) in _family_nouns()
 
 
-def is_kin_noun(word: str) -> bool:
+def is_family_noun(word: str) -> bool:
     """Whether a word's first reading is a noun of kinship (``models/ner_context.json``
     ``family_nouns``: ``Брат``, ``жены``; not a lawyer's, ``адвокат``)."""
     return any(fold(p.normal_form) in _family_nouns() for p in parse_word(word.lower())[:1])

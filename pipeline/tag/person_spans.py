@@ -86,10 +86,10 @@ def join_split_names(text: str, spans: list[Span]) -> list[Span]:
 
 # Initials before a surname, glued by their dots (``Б.Обама``, ``Дж.Коми``, ``А.В.Петров``)
 # or spaced (``Д. Соколова``, ``Т. Г. Воронцову``).
-_GLUED_INITIALS = re.compile(r"(?<![\w.])(?:(?:[А-ЯЁ]|Дж)\.[ \t]?){1,2}([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)(?![\w-])")
+_INITIALS_BEFORE_SURNAME = re.compile(r"(?<![\w.])(?:(?:[А-ЯЁ]|Дж)\.[ \t]?){1,2}([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)(?![\w-])")
 
 
-def glued_initials(text: str, spans: list[Span]) -> list[Span]:
+def initials_before_surname(text: str, spans: list[Span]) -> list[Span]:
     """A surname with its initials glued on (``Б.Обама``) is one PER, taking in the
     pieces natasha made of it (``Дж`` + ``Коми``); a word that is no surname
     (``С.Петербург`` is already a place, ``Т.Е.`` no name) is left alone. Initials
@@ -98,15 +98,15 @@ def glued_initials(text: str, spans: list[Span]) -> list[Span]:
     dictionary or a Russian surname's ending (``Пункт А. Наличие`` is none).
 
     >>> text = "Б.Обама назвал Дж.Коми профессионалом, а И.Т.Д. не в счёт."
-    >>> found = glued_initials(text, [Span(PER, 15, 17), Span(PER, 18, 22)])
+    >>> found = initials_before_surname(text, [Span(PER, 15, 17), Span(PER, 18, 22)])
     >>> [text[s.start:s.end] for s in found]
     ['Б.Обама', 'Дж.Коми']
     >>> text = "Д. Соколова рассказала. Пункт А. Наличие протокола."
-    >>> [text[s.start:s.end] for s in glued_initials(text, [])]
+    >>> [text[s.start:s.end] for s in initials_before_surname(text, [])]
     ['Д. Соколова']
     """
     result = SpanIndex(spans)
-    for match in _GLUED_INITIALS.finditer(text):
+    for match in _INITIALS_BEFORE_SURNAME.finditer(text):
         keys = result.keys_overlapping(match.start(), match.end())
         overlapping = result.overlapping(match.start(), match.end())
         spaced = " " in match.group() or "\t" in match.group()
@@ -339,12 +339,12 @@ def _without_title(text: str, span: Span) -> Span:
     return span
 
 
-def _kin_noun(word: str) -> bool:
+def _family_noun(word: str) -> bool:
     """A noun of kinship (``Брат``: ``models/ner_context.json`` ``family_nouns``): before a
     lone surname it is whose the person is (``Брат Сейткалиева``), never part of the name."""
-    from .person_context import is_kin_noun
+    from .person_context import is_family_noun
 
-    return is_kin_noun(word)
+    return is_family_noun(word)
 
 
 def _in_another_case(name: str) -> bool:
@@ -383,7 +383,7 @@ def _without_opening_noun(text: str, span: Span) -> Span:
     top = parse_word(word)[0].tag
     if top.animacy == "anim" and top.case == "nomn" and top.number == "sing" \
             and (_in_another_case(text[tokens[1].start() : span.end])
-                 or len(tokens) == 2 and _kin_noun(word)):
+                 or len(tokens) == 2 and _family_noun(word)):
         # ``Сестра Марата``, ``Племянник Олега Ж.``: a noun in the nominative and a name that
         # is not (an apposition agrees in case: ``Сестра Марина``; a surname set first too:
         # ``Кузнец Марат``): the name is the noun's genitive, and the noun no part of it

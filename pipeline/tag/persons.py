@@ -192,6 +192,8 @@ def _surname_index(words: Sequence[str], parts: Sequence[str]) -> int:
     0
     >>> _surname_index(["Денис", "Гурай"], ["Денис", "Гурай"])
     1
+    >>> _surname_index(["Профессор", "Анна"], ["Профессор", "Анна"])
+    1
     """
     full = [i for i, part in enumerate(parts) if not is_initial(part)]
     if not full:
@@ -201,9 +203,10 @@ def _surname_index(words: Sequence[str], parts: Sequence[str]) -> int:
     if len(full) == 3 and _PATRONYMIC.search(parts[full[-1]]) and not _PATRONYMIC.search(parts[full[1]]):
         return full[0]
     if len(full) == 2 and _is_first_name(parts[full[1]]) and (
-            _SURNAME_SUFFIX.search(parts[full[0]]) or not _first_name_in_nominative(parts[full[0]])):
+            _SURNAME_SUFFIX.search(parts[full[0]])
+            or not (_first_name_in_nominative(parts[full[0]]) or _common_noun_only(parts[full[0]]))):
         return full[0]  # ``Сидоров Павел``, ``Шевчук Игорь``: the first word is no first name
-    return full[-1]
+    return full[-1]     # ... nor a title before one (``Доктор Анна``, ``Сестра Мария``)
 
 
 def _first_name_in_nominative(word: str) -> bool:
@@ -211,6 +214,15 @@ def _first_name_in_nominative(word: str) -> bool:
     in the nominative singular (``Денис``; not ``Гурай``, a plural case of ``Гурая``)."""
     return any("Name" in p.tag and p.tag.number == "sing" and p.tag.case == "nomn"
                and from_dictionary(p) for p in parse_word(word))
+
+
+def _common_noun_only(word: str) -> bool:
+    """Whether every reading pymorphy3's dictionary has of a word is a common noun, never a
+    surname, a first name or a place (``Доктор``, ``Профессор``: a title before a first name,
+    not a surname set first; ``Шевчук`` has a surname reading, ``Гурай`` a place's)."""
+    known = [p for p in parse_word(word) if from_dictionary(p)]
+    proper = {"Surn", "Name", "Patr", "Geox", "Orgn", "Trad"}
+    return bool(known) and all(p.tag.POS == "NOUN" and not (proper & p.tag.grammemes) for p in known)
 
 
 _SURNAME_SUFFIX = re.compile(r"(?:ов|ев|ёв|ин|ын|ова|ева|ёва|ина|ына|ский|цкий|ская|цкая)$")
