@@ -415,19 +415,12 @@ def unit_start(text: str, start: int, units_only: bool = False) -> int:
     >>> text[unit_start(text, 27):]
     'постоянного комитета Сената по делам ветеранов'
     """
-    words = list(_WORD.finditer(text, max(0, start - 120), start))
-    if not words or text[words[-1].end() : start] != " " or not words[-1].group().islower():
-        return start
     lexicon = org_lexicon()
     # ``units_only``: heads that need a name (``департамент``), not a body by itself (``суд``).
     # A designator before a name (``агентство Рейтер``: ``designators``) is no unit.
     allowed = (lexicon.named_by_genitive | lexicon.named_by_field) - lexicon.designators if units_only \
         else lexicon.heads
-    heads = [p for p in parse_word(words[-1].group())
-             if p.tag.POS == "NOUN" and p.normal_form in allowed and p.tag.number == "sing"]
-    if not heads:
-        return start
-    return _adjectives_start(text, words, len(words) - 1, heads)
+    return _noun_phrase_start(text, start, allowed)
 
 
 def designator_start(text: str, start: int) -> int:
@@ -439,11 +432,17 @@ def designator_start(text: str, start: int) -> int:
     >>> text[designator_start(text, 30):]
     'рекламного агентства Brightline'
     """
+    return _noun_phrase_start(text, start, org_lexicon().designators)
+
+
+def _noun_phrase_start(text: str, start: int, nouns) -> int:
+    """Where a lower-case singular noun of ``nouns`` right before ``start`` begins, with its
+    adjectives; ``start`` itself when the word before is no such noun."""
     words = list(_WORD.finditer(text, max(0, start - 120), start))
     if not words or text[words[-1].end() : start] != " " or not words[-1].group().islower():
         return start
     heads = [p for p in parse_word(words[-1].group())
-             if p.tag.POS == "NOUN" and p.normal_form in org_lexicon().designators and p.tag.number == "sing"]
+             if p.tag.POS == "NOUN" and p.normal_form in nouns and p.tag.number == "sing"]
     if not heads:
         return start
     return _adjectives_start(text, words, len(words) - 1, heads)
