@@ -194,11 +194,12 @@ def linked(a: Draft, b: Draft, separate_types: frozenset[str] = frozenset(),
     ta, tb = a.telling, b.telling
     if tb.repeated:
         return False
-    if (tb.later or (tb.shifted and not same_stated_day(a, b))) and _told_apart(a, b) and not (
-            tb.back_reference or tb.retelling):
-        return False  # "позднее его обвинили в ...", "через неделю ...": what followed, not the same happening retold
-    if tb.marked_earlier and not ta.marked_earlier and _told_apart(a, b) and not (tb.back_reference or tb.retelling):
-        return False  # "Его уже задерживали ...": a happening before the one told, not it retold
+    # What followed ("позднее его обвинили в ...", "через неделю ...") or what came before
+    # ("Его уже задерживали ..."): another happening, not the same one retold.
+    told_at_another_time = (tb.later or (tb.shifted and not same_stated_day(a, b))
+                            or (tb.marked_earlier and not ta.marked_earlier))
+    if told_at_another_time and _told_apart(a, b) and not (tb.back_reference or tb.retelling):
+        return False
     told_apart = a.event.type in word_told or (
         a.event.type in word_told_across and _told_apart(a, b)
         and not (a.event.type == "court" and a.paragraph == b.paragraph and _filed(a)))
