@@ -368,6 +368,9 @@ SCHEMAS: dict[str, Schema] = {
     "ner_name_parts.json": record(required={"particles": WORDS, "titles": WORDS}),
     "ner_place_person.json": record(required={"place_prepositions": WORDS, "place_nouns": WORDS,
                                               "person_nouns": WORDS}),
+    "org_names_index.json": record(required={"fingerprint": TEXT, "names": list_of(both(
+        list_of(kind(str, list, bool, name="words, keys or common")),
+        where(lambda v: len(v) == 3 and isinstance(v[2], bool), "expected [words, keys, common], found {value!r}")))}),
     "org_names.json": record(required={"keep_place": WORDS, "with_place": WORDS, "with_country": WORDS,
                                        "organisations": mapping(TEXT, list_of(TEXT, 1))}),
     "normalise_chars.json": record(required={

@@ -252,6 +252,16 @@ def find_pattern(tokens: tuple[Token, ...], patterns, lo: int, hi: int) -> int |
     return None
 
 
+def pattern_lengths_at(tokens: tuple[Token, ...], patterns, index: int) -> list[int]:
+    """The length of each lemma sequence that occurs at tokens[index], whole within tokens:
+    what ``find_pattern(tokens, [pattern], index, index + len(pattern)) == index`` tells of
+    each pattern, for all of them in one lookup of the token's lemmas."""
+    by_first = _folded_patterns(patterns)
+    return [len(parts) for lemma in tokens[index].lemmas for parts in by_first.get(lemma, ())
+            if index + len(parts) <= len(tokens)
+            and all(parts[k] in tokens[index + k].lemmas for k in range(1, len(parts)))]
+
+
 def _folded_patterns(patterns) -> dict[str, tuple[tuple[str, ...], ...]]:
     return _fold_patterns(tuple(tuple(pattern) for pattern in patterns))
 
