@@ -95,3 +95,21 @@ def test_an_index_built_from_another_lexicon_is_not_used():
     assert prebuilt_names(index) == names
     assert prebuilt_names(index, expected=fingerprint().replace("pymorphy3-dict", "other-dict")) is None
     assert prebuilt_names(dict(index, fingerprint="0" * 64)) is None
+
+
+# Invented: relative days at the start, after a date, twice, or not at all.
+@pytest.mark.parametrize("text, expected", [
+    ("на следующий день его снова задержали", (0, 3, 1)),
+    ("пикет прошёл , а через неделю суд назначил штраф", (4, 2, 7)),
+    ("через два дня и спустя неделю пришли снова", (0, 3, 2)),
+    ("наутро задержанных отпустили", (0, 1, 1)),
+    ("суд прошёл в тот же день", None),
+])
+def test_days_later_reads_what_every_pattern_read(text, expected):
+    from pipeline.events.scene import _days_later
+    from pipeline.events.syntax import context
+
+    tokens = tokens_of(text)
+    found = [(at, len(p), days) for p, days in context()["relative_days"]
+             if (at := find_pattern(tokens, [p], 0, len(tokens))) is not None]
+    assert _days_later(tokens) == (min(found) if found else None) == expected
