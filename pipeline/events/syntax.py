@@ -243,8 +243,11 @@ def is_indefinite_personal(tokens: tuple[Token, ...], anchor: int) -> bool:
 def find_pattern(tokens: tuple[Token, ...], patterns, lo: int, hi: int) -> int | None:
     """Where one of the lemma sequences first occurs within tokens[lo:hi]."""
     by_first = _folded_patterns(patterns)
+    starts = by_first.keys()
     hi = min(len(tokens), hi)
     for i in range(max(0, lo), hi):
+        if starts.isdisjoint(tokens[i].lemmas):  # no pattern starts here (the common case)
+            continue
         for lemma in tokens[i].lemmas:
             for parts in by_first.get(lemma, ()):
                 if i + len(parts) <= hi and all(parts[k] in tokens[i + k].lemmas for k in range(1, len(parts))):
