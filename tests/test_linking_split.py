@@ -10,7 +10,8 @@ from collections import Counter
 import pytest
 
 from benchmarks.linking import (DEV_6_PAIRS, HELDOUT_2_PAIRS, HELDOUT_3_PAIRS, HELDOUT_4_PAIRS,
-                               HELDOUT_5_PAIRS, HELDOUT_PAIRS, chosen_docs, split_of)
+                               HELDOUT_5_PAIRS, HELDOUT_6_PAIRS, HELDOUT_PAIRS, chosen_docs,
+                               split_of)
 from pipeline.link.gold import LINKING, PAIR_FILES, read_gold
 
 
@@ -18,13 +19,14 @@ def test_each_pair_file_document_has_one_split_and_the_later_held_out_splits_are
     docs = read_gold(annotated=False)
     assert len({d.doc_id for d in docs}) == len(docs), "document ids are unique"
     splits = Counter(split_of(d.origin) for d in docs)
-    # Both statements of each pair of the second, third and fifth held-out splits, and
-    # nothing else; the fourth (heldout_4) served its three looks and is development since
+    # Both statements of each pair of the second, third, fifth and sixth held-out splits,
+    # and nothing else; the fourth (heldout_4) served its three looks and is development since
     # round 9.
     assert splits["heldout_2"] == 2 * len(HELDOUT_2_PAIRS)
     assert splits["heldout_3"] == 2 * len(HELDOUT_3_PAIRS)
     assert "heldout_4" not in splits
     assert splits["heldout_5"] == 2 * len(HELDOUT_5_PAIRS)
+    assert splits["heldout_6"] == 2 * len(HELDOUT_6_PAIRS)
     assert not HELDOUT_2_PAIRS & HELDOUT_PAIRS
     assert not HELDOUT_3_PAIRS & (HELDOUT_PAIRS | HELDOUT_2_PAIRS)
     assert not HELDOUT_4_PAIRS & (HELDOUT_PAIRS | HELDOUT_2_PAIRS | HELDOUT_3_PAIRS)
@@ -48,13 +50,20 @@ def test_each_pair_file_document_has_one_split_and_the_later_held_out_splits_are
     assert batch < chosen_docs(docs, "dev")
     assert not batch & former
     assert not DEV_6_PAIRS & (HELDOUT_PAIRS | HELDOUT_2_PAIRS | HELDOUT_3_PAIRS | HELDOUT_4_PAIRS
-                              | HELDOUT_5_PAIRS)
+                              | HELDOUT_5_PAIRS | HELDOUT_6_PAIRS)
+    # The sixth (round 10, after the fifth's two looks): 14 and 8, apart from every other
+    # split and from the development batch written beside it.
+    assert Counter(p.split("_")[0] for p in HELDOUT_6_PAIRS) == {"same": 14, "near": 8}
+    assert not HELDOUT_6_PAIRS & (HELDOUT_PAIRS | HELDOUT_2_PAIRS | HELDOUT_3_PAIRS
+                                  | HELDOUT_4_PAIRS | HELDOUT_5_PAIRS)
+    assert not chosen_docs(docs, "heldout_6") & chosen_docs(docs, "dev")
     for doc in docs:
         pair = doc.origin.split(":")[-1]
         number = int(re.search(r"_(\d+)$", pair)[1])
         expected = ("heldout_2" if pair in HELDOUT_2_PAIRS
                     else "heldout_3" if pair in HELDOUT_3_PAIRS
                     else "heldout_5" if pair in HELDOUT_5_PAIRS
+                    else "heldout_6" if pair in HELDOUT_6_PAIRS
                     else "heldout" if 12 <= number <= 22 else "dev")
         assert split_of(doc.origin) == expected, doc.doc_id
 
@@ -80,7 +89,8 @@ def test_the_benchmark_scores_the_development_split_unless_asked(capsys):
     assert "gold input, dev" in printed and printed.count("gold input") == 1
 
 
-@pytest.mark.parametrize("split", ["heldout", "heldout_2", "heldout_3", "heldout_5", "all"])
+@pytest.mark.parametrize("split", ["heldout", "heldout_2", "heldout_3", "heldout_5", "heldout_6",
+                                   "all"])
 @pytest.mark.parametrize("flag", ["--keep", "--errors"])
 def test_heldout_splits_refuse_keep_and_errors(tmp_path, capsys, split, flag):
     """Nobody reads the pipeline's output or mistakes on held-out statements: asking for
