@@ -24,7 +24,7 @@ def _lexicon() -> tuple[frozenset[str], frozenset[str], frozenset[str], tuple[tu
             tuple(map(tuple, shift["phrases"])), frozenset(shift["anchors"]))
 
 
-def _number(word: str) -> bool:
+def is_number(word: str) -> bool:
     """Digits or a numeral (``два``, ``несколько``, ``пару``) by pymorphy3's part of speech."""
     if _DIGITS.fullmatch(word):
         return True
@@ -59,7 +59,7 @@ def tells_time_shift(text: str) -> bool:
     for i, found in enumerate(lemmas):
         if found & prepositions:
             unit = i + 1
-            while unit < len(words) and unit <= i + 2 and _number(words[unit]):
+            while unit < len(words) and unit <= i + 2 and is_number(words[unit]):
                 unit += 1
             if unit < len(words) and units & lemmas[unit] and not anchored(unit):
                 return True
