@@ -37,9 +37,9 @@ text; nested mentions included) and for bare natasha (NewsNERTagger; on NEREL al
 DatesExtractor and MoneyExtractor). Also ms per page (3000 characters) of each.
 
 The held-out and validation Wikinews articles (``data/wikinews/split.json``, ``heldout``
-and ``validation``) are NEREL texts (one held-out and one validation article in dev, the
-rest in train; the validation articles of sessions 6, 7 and 8, two of them in dev, are
-development since sessions 7, 8 and 9 and scored again): every NEREL split is
+and ``validation``) are NEREL texts (one held-out article in dev, the rest in train; the
+validation articles of sessions 6 to 9, three of them in dev, are development since
+sessions 7 to 10 and scored again): every NEREL split is
 read without them, and the output says how many were left out. ``--limit N`` takes the first N documents in name
 order and then leaves the held-out ones out.
 
