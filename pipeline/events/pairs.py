@@ -24,11 +24,10 @@ pipeline and in the benchmark that chose the model.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache
-
-import re
 
 from .. import linear
 from ..resources import fold, load_json
