@@ -34,7 +34,7 @@ def _phrases_by_first() -> dict[str, tuple[tuple[str, ...], ...]]:
     return {first: tuple(group) for first, group in by_first.items()}
 
 
-def _number(word: str) -> bool:
+def is_number(word: str) -> bool:
     """Digits or a numeral (``два``, ``несколько``, ``пару``) by pymorphy3's part of speech."""
     if _DIGITS.fullmatch(word):
         return True
@@ -70,7 +70,7 @@ def tells_time_shift(text: str) -> bool:
     for i, found in enumerate(lemmas):
         if found & prepositions:
             unit = i + 1
-            while unit < len(words) and unit <= i + 2 and _number(words[unit]):
+            while unit < len(words) and unit <= i + 2 and is_number(words[unit]):
                 unit += 1
             if unit < len(words) and units & lemmas[unit] and not anchored(unit):
                 return True
