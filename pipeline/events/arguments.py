@@ -504,6 +504,7 @@ def _share(tokens, hits, groups: list[int], candidate: Candidate, scored, found:
     """The candidate goes to its closest triggers and to those coordinated with them
     (``задержаны и осуждены``) whose type takes the role."""
     role, at = candidate.role, candidate.tokens
+    rulings = frozenset(context()["ruling_types"])
     best = min(score for score, _ in scored)
     winners = {k for score, k in scored if score == best}
     for k in winners:
@@ -522,6 +523,10 @@ def _share(tokens, hits, groups: list[int], candidate: Candidate, scored, found:
             # a hearing held to sentence people is not over those its coordinated verb counts
             # ("проведя заседания суда, приговорила двоих к штрафам"): a ruling's count is its own
             listed = listed or (role == "count" and m != k and hit.type == "court")
+            # a ruling is not where the protest or arrest it answers happened ("в Омске на
+            # шествии задержаны ..., позднее арестован и приговорен"): no place from their clause
+            listed = listed or (role == "place" and m != k and hit.type in rulings and hits[k].type not in rulings
+                                and hits[k].type != "other")
             if (groups[m] == groups[k] or setting) and role in roles_for(hit.type) and not listed:
                 found[m].by_role[role].append((best if m == k else best + 0.5, candidate))
 

@@ -401,16 +401,38 @@ def carry_places(drafts: list[Draft], place_anchors, scene_anchors=None) -> None
     fits it (:func:`frames_happening`: an office's refusal is not at the rally's monument)."""
     place_anchors = _by_unit(place_anchors)
     scene_anchors = _by_unit(scene_anchors or ())
+    rulings = frozenset(context()["ruling_types"])
+    answered = answered_places(drafts, rulings)
     for draft in drafts:
         if draft.event.place is None:
             anchors = place_anchors[draft.paragraph]
+            if draft.event.type in rulings:  # never the place of the protest or arrest it answers
+                anchors = [a for a in anchors if not _answered(a, answered)]
             same = [a for a in anchors if a[1] < draft.event.start]
             if same:
                 draft.update(place=same[-1][2])
             elif anchors and len({a[2] for a in anchors}) == 1 and scene_anchors[draft.paragraph]:
                 place = scene_anchors[draft.paragraph][0][2]
-                if frames_happening(draft.event.type, place):
+                if frames_happening(draft.event.type, place) and place == anchors[0][2]:
                     draft.update(place=place)
+
+
+def answered_places(drafts: list[Draft], rulings: frozenset[str]) -> dict[tuple[int, str], list[tuple[int, int]]]:
+    """(paragraph unit, place) -> the sentences in which a happening other than a ruling or
+    an investigator's act was told to happen at that place (``1 мая в Твери на демонстрации
+    были задержаны ...``): a court's ruling that answers it is not there
+    (``data/ovdinfo/README.md``, places of rulings), though the court's own place is."""
+    found: defaultdict[tuple[int, str], list[tuple[int, int]]] = defaultdict(list)
+    for draft in drafts:
+        event = draft.event
+        if event.place is not None and event.type not in rulings and event.type != "other":
+            found[(draft.paragraph, event.place)].extend(event.evidence)
+    return found
+
+
+def _answered(anchor, answered: dict[tuple[int, str], list[tuple[int, int]]]) -> bool:
+    """Whether a place anchor stands in a sentence telling a happening at that place."""
+    return any(start <= anchor[1] < end for start, end in answered.get((anchor[0], anchor[2]), ()))
 
 
 def _by_unit(anchors) -> defaultdict[int, list]:

@@ -1,0 +1,48 @@
+"""A court's ruling takes the court's place when the text names it, never the place of the
+protest, detention or attack it answers (``data/ovdinfo/README.md``, *Places of rulings*):
+neither from that happening's clause in its own sentence (``в Омске на шествии были
+задержаны ..., позднее ... приговорен``) nor carried from it in the paragraph. Issue 12: the
+rulings of real reports took the protest's city. Every sentence is new, written for these
+tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from conftest import events_reader
+
+# text, event type, expected place
+CASES = [
+    # the protest's or the arrest's place is not the ruling's
+    ("1 мая 2019 года в Омске на шествии были задержаны активисты, позднее один из них был "
+     "арестован и приговорен к году колонии.", "custody", None),
+    ("Весной 2018 года в Брянске после акции задержали Петра Орлова и приговорили его к двум "
+     "годам условно.", "court", None),
+    ("Вчера в Липецке полицейские избили и задержали Ивана Сомова, а затем суд отправил его "
+     "под арест на 15 суток.", "custody", None),
+    # the happenings at the scene keep it
+    ("1 мая 2019 года в Омске на шествии были задержаны активисты, позднее один из них был "
+     "арестован и приговорен к году колонии.", "detention", "Омск"),
+    ("Вчера в Липецке полицейские избили и задержали Ивана Сомова, а затем суд отправил его "
+     "под арест на 15 суток.", "violence", "Липецк"),
+    # the court's own place stands, in its sentence or carried from another ruling
+    ("Хамовнический суд Москвы арестовал и приговорил активиста Олега Белова к трем годам "
+     "колонии.", "custody", "Москва"),
+    ("В Москве Басманный суд арестовал журналиста Петра Орлова.", "custody", "Москва"),
+    # a place that sets the scene of the case, not of a protest, carries
+    ("В Тамбовской области против блогера Ильи Котова возбудили дело. Весной его арестовали "
+     "на два месяца.", "custody", "Тамбовская область"),
+]
+
+
+@pytest.fixture(scope="module")
+def events_of(models):
+    return events_reader(models, dt.date(2023, 5, 10))
+
+
+@pytest.mark.parametrize(("text", "kind", "place"), CASES)
+def test_a_ruling_is_not_placed_at_the_protest_it_answers(events_of, text, kind, place):
+    event = next(e for e in events_of(text) if e.type == kind)
+    assert event.place == place
