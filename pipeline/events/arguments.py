@@ -19,7 +19,7 @@ from functools import cache
 from ..records import COUNT, DATE, LOC, MONEY, ORG, PER, TERM
 from ..nlp import parse_word
 from ..resources import fold, load_json
-from ..tag.gazetteer import canonical_place, is_gazetteer_place, place_of_adjective
+from ..tag.gazetteer import canonical_place, find_places, is_gazetteer_place, place_of_adjective
 from .people import People, person_words, relative_of
 from .syntax import Candidate, PlacedMention, Token, context, folded_set, has_pattern
 from .triggers import TriggerHit
@@ -362,6 +362,7 @@ def candidates(tokens, hits, placed: list[PlacedMention], actors: dict[int, str]
         found.append(Candidate(role, p.tokens, mention=p.index, tree_only=vague))
     found += adjective_places(tokens, placed)
     found += venue_places(tokens, placed)
+    found += court_seats(placed, actors)
     found += person_words(tokens, people, in_mentions)
     found += [Candidate("actor", (at,), name=actor) for at, actor in actors.items()]
     return found
@@ -395,6 +396,21 @@ def venue_places(tokens, placed: list[PlacedMention]) -> list[Candidate]:
         if any(t.head == head and t.rel == "case" and t.text.lower() in AT_PREPOSITIONS for t in tokens) \
                 and not is_goal(tokens, list(p.tokens)):
             found.append(Candidate("place", p.tokens, name=p.mention.normal or p.mention.text, venue=True))
+    return found
+
+
+def court_seats(placed: list[PlacedMention], actors: dict[int, str]) -> list[Candidate]:
+    """The state or region a court's own name holds (``Верховный суд Грузии``, ``Специальный
+    суд Ирана``: the tagger keeps it nested in the organisation, so it is no mention of the
+    sentence): where the court sits, the place of its rulings (:func:`_scores` offers it to
+    rulings only), after any place the clause names outright."""
+    found = []
+    for p in placed:
+        if p.mention.type != ORG or not any(actors.get(t) == "court" for t in p.tokens):
+            continue
+        places = find_places(p.mention.text)
+        if places:
+            found.append(Candidate("place", p.tokens, name=places[-1].canonical, seat=True))
     return found
 
 
@@ -459,9 +475,10 @@ def _scores(tokens, hits: list[TriggerHit], candidate: Candidate) -> list[tuple[
     elif candidate.origin:
         gloss += ORIGIN_PENALTY  # where a person is from: a place of the clause comes first
     clause = own_clause(tokens, at[0]) if role in {"date", "place"} else None
+    rulings = frozenset(context()["ruling_types"])
     scored = []
     for k, hit in enumerate(hits):
-        if role not in roles_for(hit.type):
+        if role not in roles_for(hit.type) or (candidate.seat and hit.type not in rulings):
             continue
         if set(at) & set(hit.tokens):
             if role == "place" and candidate.mention is not None:  # "вышли на Болотную площадь"
