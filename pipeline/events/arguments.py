@@ -237,6 +237,10 @@ def is_predicate_word(token: Token) -> bool:
     return token.pos == "AUX" or "VerbForm=Fin" in token.feats or "Variant=Short" in token.feats
 
 
+# happenings a court's ruling answers (a protest, an action broken up, clashes or an attack):
+# their place is no ruling's (``data/ovdinfo/README.md``, places of rulings)
+ANSWERED_TYPES = frozenset({"protest", "permit_denied", "violence"})
+
 GOAL_PREPOSITIONS = {"в", "во", "на"}
 MOVING_TYPES = {"expulsion", "detention"}  # happenings that take people somewhere: their goal is no venue
 
@@ -522,6 +526,7 @@ def _share(tokens, hits, groups: list[int], candidate: Candidate, scored, found:
     (``задержаны и осуждены``) whose type takes the role."""
     role, at = candidate.role, candidate.tokens
     rulings = frozenset(context()["ruling_types"])
+    protest_place = role == "place" and any(hits[k].type in ANSWERED_TYPES for _, k in scored)
     best = min(score for score, _ in scored)
     winners = {k for score, k in scored if score == best}
     for k in winners:
@@ -540,10 +545,9 @@ def _share(tokens, hits, groups: list[int], candidate: Candidate, scored, found:
             # a hearing held to sentence people is not over those its coordinated verb counts
             # ("проведя заседания суда, приговорила двоих к штрафам"): a ruling's count is its own
             listed = listed or (role == "count" and m != k and hit.type == "court")
-            # a ruling is not where the protest or arrest it answers happened ("в Омске на
-            # шествии задержаны ..., позднее арестован и приговорен"): no place from their clause
-            listed = listed or (role == "place" and m != k and hit.type in rulings and hits[k].type not in rulings
-                                and hits[k].type != "other")
+            # a ruling is not where the protest it answers happened ("в Омске на шествии
+            # задержаны ..., позднее арестован и приговорен"): no place shared from that scene
+            listed = listed or (role == "place" and m != k and hit.type in rulings and protest_place)
             if (groups[m] == groups[k] or setting) and role in roles_for(hit.type) and not listed:
                 found[m].by_role[role].append((best if m == k else best + 0.5, candidate))
 

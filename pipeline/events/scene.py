@@ -38,7 +38,7 @@ from ..tag.gazetteer import _entries as gazetteer_entries
 from ..tag.gazetteer import canonical_place, place_kind
 from ..tag.inflect import match_case
 from .aggregate import ListHeading, sums_up
-from .arguments import adjective_places, counted_from, in_brackets, is_goal, person_tokens, qualifies_person
+from .arguments import ANSWERED_TYPES, adjective_places, counted_from, in_brackets, is_goal, person_tokens, qualifies_person
 from .draft import Draft
 from .realis import realis_words
 from .syntax import (Candidate, PlacedMention, Token, context, find_pattern, folded_set, has_pattern, heads_up,
@@ -402,7 +402,7 @@ def carry_places(drafts: list[Draft], place_anchors, scene_anchors=None) -> None
     place_anchors = _by_unit(place_anchors)
     scene_anchors = _by_unit(scene_anchors or ())
     rulings = frozenset(context()["ruling_types"])
-    answered = answered_places(drafts, rulings)
+    answered = answered_places(drafts)
     for draft in drafts:
         if draft.event.place is None:
             anchors = place_anchors[draft.paragraph]
@@ -417,22 +417,23 @@ def carry_places(drafts: list[Draft], place_anchors, scene_anchors=None) -> None
                     draft.update(place=place)
 
 
-def answered_places(drafts: list[Draft], rulings: frozenset[str]) -> dict[tuple[int, str], list[tuple[int, int]]]:
-    """(paragraph unit, place) -> the sentences in which a happening other than a ruling or
-    an investigator's act was told to happen at that place (``1 мая в Твери на демонстрации
-    были задержаны ...``): a court's ruling that answers it is not there
-    (``data/ovdinfo/README.md``, places of rulings), though the court's own place is."""
-    found: defaultdict[tuple[int, str], list[tuple[int, int]]] = defaultdict(list)
+def answered_places(drafts: list[Draft]) -> defaultdict[int, list[tuple[int, int, str | None]]]:
+    """Paragraph unit -> the sentences telling a protest, an action broken up or an attack, with
+    its place (None when its sentence gave it none of its own): a place named in such a
+    sentence is where that happened (``1 мая в Твери на демонстрации были задержаны ...``), and
+    a court's ruling that answers it is not there (``data/ovdinfo/README.md``, places of
+    rulings), though the court's own place is; a town's total of arrests with no protest told
+    frames its rulings (``Всего за июнь в Уральске задержано ..., из них арестованы``)."""
+    found: defaultdict[int, list[tuple[int, int, str | None]]] = defaultdict(list)
     for draft in drafts:
-        event = draft.event
-        if event.place is not None and event.type not in rulings and event.type != "other":
-            found[(draft.paragraph, event.place)].extend(event.evidence)
+        if draft.event.type in ANSWERED_TYPES:
+            found[draft.paragraph] += [(start, end, draft.event.place) for start, end in draft.event.evidence]
     return found
 
 
-def _answered(anchor, answered: dict[tuple[int, str], list[tuple[int, int]]]) -> bool:
-    """Whether a place anchor stands in a sentence telling a happening at that place."""
-    return any(start <= anchor[1] < end for start, end in answered.get((anchor[0], anchor[2]), ()))
+def _answered(anchor, answered: defaultdict[int, list[tuple[int, int, str | None]]]) -> bool:
+    """Whether a place anchor stands in a sentence telling a protest or an attack there."""
+    return any(start <= anchor[1] < end and place in {None, anchor[2]} for start, end, place in answered[anchor[0]])
 
 
 def _by_unit(anchors) -> defaultdict[int, list]:
