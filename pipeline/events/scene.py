@@ -426,7 +426,9 @@ def answered_places(drafts: list[Draft]) -> defaultdict[int, list[tuple[int, int
     frames its rulings (``Всего за июнь в Уральске задержано ..., из них арестованы``)."""
     found: defaultdict[int, list[tuple[int, int, str | None]]] = defaultdict(list)
     for draft in drafts:
-        if draft.event.type in ANSWERED_TYPES:
+        # a town's totals over a period (``По итогам полугода, только в X, митинги проводились``)
+        # frame the penalties counted with them: no one protest they answer
+        if draft.event.type in ANSWERED_TYPES and not draft.telling.summary:
             found[draft.paragraph] += [(start, end, draft.event.place) for start, end in draft.event.evidence]
     return found
 
