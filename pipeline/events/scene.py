@@ -406,9 +406,12 @@ def carry_places(drafts: list[Draft], place_anchors, scene_anchors=None) -> None
     for draft in drafts:
         if draft.event.place is None:
             anchors = place_anchors[draft.paragraph]
-            if draft.event.type in rulings:  # never the place of the protest or arrest it answers
-                anchors = [a for a in anchors if not _answered(a, answered)]
             same = [a for a in anchors if a[1] < draft.event.start]
+            if draft.event.type in rulings:  # never the place of the protest it answers, nor one
+                # the paragraph named before that protest
+                if same and _answered(same[-1], answered):
+                    continue
+                anchors = [a for a in anchors if not _answered(a, answered)]
             if same:
                 draft.update(place=same[-1][2])
             elif anchors and len({a[2] for a in anchors}) == 1 and scene_anchors[draft.paragraph]:
@@ -455,16 +458,21 @@ def carry_event_places(merged: list[Draft]) -> None:
     carried place never keeps two tellings of one happening apart."""
     rulings = frozenset(context()["ruling_types"])
     told: defaultdict[int, list[tuple[int, str, str]]] = defaultdict(list)  # paragraph -> offset, place, type
+    protests: defaultdict[int, list[tuple[int, str]]] = defaultdict(list)  # paragraph -> offset, place
     for draft in sorted(merged, key=lambda d: d.event.start):
         event = draft.event
         if event.place is None:
+            answered = {place for start, place in protests[draft.paragraph] if start < event.start}
             same = [t for t in told[draft.paragraph] if t[0] < event.start
-                    # a ruling is not where the protest or arrest it answers happened
-                    and (event.type not in rulings or t[2] in rulings or t[2] == "other")]
+                    # a ruling is not where the protest or arrest it answers happened, even when
+                    # an act in between took that place (a charge carried from the protest)
+                    and (event.type not in rulings or (t[2] in rulings or t[2] == "other") and t[1] not in answered)]
             if same:
                 draft.update(place=same[-1][1])
         else:
             told[draft.paragraph].append((event.start, event.place, event.type))
+            if event.type in ANSWERED_TYPES and not draft.telling.summary:
+                protests[draft.paragraph].append((event.start, event.place))
 
 
 def place_situated_events(merged: list[Draft]) -> None:
