@@ -45,6 +45,10 @@ CASES = [
     # a town's totals over a period, its rallies among them, frame the penalties counted with them
     ("По итогам года только в Тамбове, несмотря на запреты, митинги проводились каждый месяц. "
      "Было задержано около сорока человек, оштрафовано 12 человек.", "fine", "Тамбов"),
+    # a city named apart from the square of the protest is where its court sits
+    ("В марте в Самаре задержали около ста человек. 13 марта студент Олег Белов вышел на "
+     "Театральную площадь с плакатом и был задержан. 15 марта Ленинский районный суд арестовал "
+     "Белова на 2 месяца.", "custody", "Самара"),
     # a place that sets the scene of the case, not of a protest, carries
     ("В Тамбовской области против блогера Ильи Котова возбудили дело. Весной его арестовали "
      "на два месяца.", "custody", "Тамбовская область"),

@@ -407,10 +407,12 @@ def carry_places(drafts: list[Draft], place_anchors, scene_anchors=None) -> None
         if draft.event.place is None:
             anchors = place_anchors[draft.paragraph]
             same = [a for a in anchors if a[1] < draft.event.start]
-            if draft.event.type in rulings:  # never the place of the protest it answers, nor one
-                # the paragraph named before that protest
+            if draft.event.type in rulings:  # never the place of the protest it answers; a town
+                # named before a protest at a venue holds its court, another town does not
                 if same and _answered(same[-1], answered):
-                    continue
+                    if place_kind(same[-1][2]) is not None:
+                        continue
+                    same = [a for a in same if not _answered(a, answered) and place_kind(a[2]) is not None]
                 anchors = [a for a in anchors if not _answered(a, answered)]
             if same:
                 draft.update(place=same[-1][2])
