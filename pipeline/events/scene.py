@@ -393,12 +393,14 @@ def frames_happening(event_type: str, place: str) -> bool:
     return event_type in VENUE_TYPES or place_kind(place) is not None
 
 
-def carry_places(drafts: list[Draft], place_anchors, scene_anchors=None) -> None:
+def carry_places(drafts: list[Draft], place_anchors, scene_anchors=None, headings=frozenset()) -> None:
     """Give placeless drafts the last framing place before them in their paragraph; a
     draft told before any is in the paragraph's place when the paragraph frames one place
     only, where things happen rather than where someone went (``scene_anchors``: ``решено
     провести акцию ... Были распространены листовки по городу Омску``), and that place
-    fits it (:func:`frames_happening`: an office's refusal is not at the rally's monument)."""
+    fits it (:func:`frames_happening`: an office's refusal is not at the rally's monument).
+    ``headings``: the anchors ``(unit, offset)`` of places heading their line (``Тверь: суд
+    арестовал ...``), which frame every happening of the line, rulings too."""
     place_anchors = _by_unit(place_anchors)
     scene_anchors = _by_unit(scene_anchors or ())
     rulings = frozenset(context()["ruling_types"])
@@ -409,11 +411,11 @@ def carry_places(drafts: list[Draft], place_anchors, scene_anchors=None) -> None
             same = [a for a in anchors if a[1] < draft.event.start]
             if draft.event.type in rulings:  # never the place of the protest it answers; a town
                 # named before a protest at a venue holds its court, another town does not
-                if same and _answered(same[-1], answered):
+                if same and _answered(same[-1], answered, headings):
                     if place_kind(same[-1][2]) is not None:
                         continue
-                    same = [a for a in same if not _answered(a, answered) and place_kind(a[2]) is not None]
-                anchors = [a for a in anchors if not _answered(a, answered)]
+                    same = [a for a in same if not _answered(a, answered, headings) and place_kind(a[2]) is not None]
+                anchors = [a for a in anchors if not _answered(a, answered, headings)]
             if same:
                 draft.update(place=same[-1][2])
             elif anchors and len({a[2] for a in anchors}) == 1 and scene_anchors[draft.paragraph]:
@@ -438,8 +440,11 @@ def answered_places(drafts: list[Draft]) -> defaultdict[int, list[tuple[int, int
     return found
 
 
-def _answered(anchor, answered: defaultdict[int, list[tuple[int, int, str | None]]]) -> bool:
-    """Whether a place anchor stands in a sentence telling a protest or an attack there."""
+def _answered(anchor, answered: defaultdict[int, list[tuple[int, int, str | None]]], headings=frozenset()) -> bool:
+    """Whether a place anchor stands in a sentence telling a protest or an attack there; a
+    place heading its line (``headings``: unit, offset) frames all the line tells."""
+    if (anchor[0], anchor[1]) in headings:
+        return False
     return any(start <= anchor[1] < end and place in {None, anchor[2]} for start, end, place in answered[anchor[0]])
 
 
@@ -589,6 +594,7 @@ class Scene:
         self.dates: list[tuple[int, int, DateValue]] = []  # paragraph unit, offset, date
         self.places: list[tuple[int, int, str]] = []
         self.scene_places: list[tuple[int, int, str]] = []  # of them, where things happen (no goal)
+        self.headings: set[tuple[int, int]] = set()  # of them, places heading their line: unit, offset
         self.introductions: dict[int, DateValue] = {}  # paragraph -> year of the cases it introduces
         self.summary_units: set[int] = set()  # "По итогам полугода": nothing carries into them
         # a line whose first sentence points back at the line before ("Его доставили ..."):
@@ -629,6 +635,7 @@ class Scene:
                 # "— Казань: задержаны 300 человек, оштрафованы 110": the place the line is about
                 self.places.append((unit, m.start, place_name(m)))
                 self.scene_places.append((unit, m.start, place_name(m)))
+                self.headings.add((unit, m.start))
                 framed = True
             elif m.type == LOC and parsed:
                 at = span_head(tokens, p.tokens)
@@ -703,7 +710,7 @@ class Scene:
         introduced = introduced_years(list(self._seen_units), self.introductions, framed)
         carry_dates(drafts, self.dates, self.summary_units, introduced)
         carry_continuing(drafts, self.continuing)
-        carry_places(drafts, self.places, self.scene_places)
+        carry_places(drafts, self.places, self.scene_places, frozenset(self.headings))
 
 
 def heads_its_line(tokens: tuple[Token, ...], covered: Sequence[int]) -> bool:
