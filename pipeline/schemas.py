@@ -388,7 +388,8 @@ SCHEMAS: dict[str, Schema] = {
                                       "abbreviations", "legal_forms", "not_org", "named_by_field")},
             **{key: list_of(LEMMA) for key in ("complement_not", "complement_not_singular",
                                                "complement_office", "designators", "work_nouns",
-                                               "unnamed_alone", "legal_acts")}}),
+                                               "unnamed_alone", "legal_acts", "vehicle_parts",
+                                               "docking_words")}}),
         where(_designators_are_units, "every 'designators' lemma must be a 'named_by_genitive' or "
                                       "'named_by_field' head (it only narrows those)")),
     "quantity_words.json": record(required={
