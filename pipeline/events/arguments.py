@@ -19,7 +19,7 @@ from functools import cache
 from ..records import COUNT, DATE, LOC, MONEY, ORG, PER, TERM
 from ..nlp import parse_word
 from ..resources import fold, load_json
-from ..tag.gazetteer import canonical_place, is_gazetteer_place, place_of_adjective
+from ..tag.gazetteer import canonical_place, find_places, is_gazetteer_place, place_of_adjective
 from .people import People, person_words, relative_of
 from .syntax import Candidate, PlacedMention, Token, context, folded_set, has_pattern
 from .triggers import TriggerHit
@@ -237,6 +237,10 @@ def is_predicate_word(token: Token) -> bool:
     return token.pos == "AUX" or "VerbForm=Fin" in token.feats or "Variant=Short" in token.feats
 
 
+# happenings a court's ruling answers (a protest, an action broken up, clashes or an attack):
+# their place is no ruling's (``data/ovdinfo/README.md``, places of rulings)
+ANSWERED_TYPES = frozenset({"protest", "permit_denied", "violence"})
+
 GOAL_PREPOSITIONS = {"в", "во", "на"}
 MOVING_TYPES = {"expulsion", "detention"}  # happenings that take people somewhere: their goal is no venue
 
@@ -362,6 +366,7 @@ def candidates(tokens, hits, placed: list[PlacedMention], actors: dict[int, str]
         found.append(Candidate(role, p.tokens, mention=p.index, tree_only=vague))
     found += adjective_places(tokens, placed)
     found += venue_places(tokens, placed)
+    found += court_seats(placed, actors)
     found += person_words(tokens, people, in_mentions)
     found += [Candidate("actor", (at,), name=actor) for at, actor in actors.items()]
     return found
@@ -395,6 +400,21 @@ def venue_places(tokens, placed: list[PlacedMention]) -> list[Candidate]:
         if any(t.head == head and t.rel == "case" and t.text.lower() in AT_PREPOSITIONS for t in tokens) \
                 and not is_goal(tokens, list(p.tokens)):
             found.append(Candidate("place", p.tokens, name=p.mention.normal or p.mention.text, venue=True))
+    return found
+
+
+def court_seats(placed: list[PlacedMention], actors: dict[int, str]) -> list[Candidate]:
+    """The state or region a court's own name holds (``Верховный суд Грузии``, ``Специальный
+    суд Ирана``: the tagger keeps it nested in the organisation, so it is no mention of the
+    sentence): where the court sits, the place of its rulings (:func:`_scores` offers it to
+    rulings only), after any place the clause names outright."""
+    found = []
+    for p in placed:
+        if p.mention.type != ORG or not any(actors.get(t) == "court" for t in p.tokens):
+            continue
+        places = find_places(p.mention.text)
+        if places:
+            found.append(Candidate("place", p.tokens, name=places[-1].canonical, seat=True))
     return found
 
 
@@ -459,9 +479,10 @@ def _scores(tokens, hits: list[TriggerHit], candidate: Candidate) -> list[tuple[
     elif candidate.origin:
         gloss += ORIGIN_PENALTY  # where a person is from: a place of the clause comes first
     clause = own_clause(tokens, at[0]) if role in {"date", "place"} else None
+    rulings = frozenset(context()["ruling_types"])
     scored = []
     for k, hit in enumerate(hits):
-        if role not in roles_for(hit.type):
+        if role not in roles_for(hit.type) or (candidate.seat and hit.type not in rulings):
             continue
         if set(at) & set(hit.tokens):
             if role == "place" and candidate.mention is not None:  # "вышли на Болотную площадь"
@@ -504,6 +525,8 @@ def _share(tokens, hits, groups: list[int], candidate: Candidate, scored, found:
     """The candidate goes to its closest triggers and to those coordinated with them
     (``задержаны и осуждены``) whose type takes the role."""
     role, at = candidate.role, candidate.tokens
+    rulings = frozenset(context()["ruling_types"])
+    protest_place = role == "place" and any(hits[k].type in ANSWERED_TYPES for _, k in scored)
     best = min(score for score, _ in scored)
     winners = {k for score, k in scored if score == best}
     for k in winners:
@@ -522,6 +545,9 @@ def _share(tokens, hits, groups: list[int], candidate: Candidate, scored, found:
             # a hearing held to sentence people is not over those its coordinated verb counts
             # ("проведя заседания суда, приговорила двоих к штрафам"): a ruling's count is its own
             listed = listed or (role == "count" and m != k and hit.type == "court")
+            # a ruling is not where the protest it answers happened ("в Омске на шествии
+            # задержаны ..., позднее арестован и приговорен"): no place shared from that scene
+            listed = listed or (role == "place" and m != k and hit.type in rulings and protest_place)
             if (groups[m] == groups[k] or setting) and role in roles_for(hit.type) and not listed:
                 found[m].by_role[role].append((best if m == k else best + 0.5, candidate))
 

@@ -38,7 +38,7 @@ from ..tag.gazetteer import _entries as gazetteer_entries
 from ..tag.gazetteer import canonical_place, place_kind
 from ..tag.inflect import match_case
 from .aggregate import ListHeading, sums_up
-from .arguments import adjective_places, counted_from, in_brackets, is_goal, person_tokens, qualifies_person
+from .arguments import ANSWERED_TYPES, adjective_places, counted_from, in_brackets, is_goal, person_tokens, qualifies_person
 from .draft import Draft
 from .realis import realis_words
 from .syntax import (Candidate, PlacedMention, Token, context, find_pattern, folded_set, has_pattern, heads_up,
@@ -434,24 +434,59 @@ def frames_happening(event_type: str, place: str) -> bool:
     return event_type in VENUE_TYPES or place_kind(place) is not None
 
 
-def carry_places(drafts: list[Draft], place_anchors, scene_anchors=None) -> None:
+def carry_places(drafts: list[Draft], place_anchors, scene_anchors=None, headings=frozenset()) -> None:
     """Give placeless drafts the last framing place before them in their paragraph; a
     draft told before any is in the paragraph's place when the paragraph frames one place
     only, where things happen rather than where someone went (``scene_anchors``: ``решено
     провести акцию ... Были распространены листовки по городу Омску``), and that place
-    fits it (:func:`frames_happening`: an office's refusal is not at the rally's monument)."""
+    fits it (:func:`frames_happening`: an office's refusal is not at the rally's monument).
+    ``headings``: the anchors ``(unit, offset)`` of places heading their line (``Тверь: суд
+    арестовал ...``), which frame every happening of the line, rulings too."""
     place_anchors = _by_unit(place_anchors)
     scene_anchors = _by_unit(scene_anchors or ())
+    rulings = frozenset(context()["ruling_types"])
+    answered = answered_places(drafts)
     for draft in drafts:
         if draft.event.place is None:
             anchors = place_anchors[draft.paragraph]
             same = [a for a in anchors if a[1] < draft.event.start]
+            if draft.event.type in rulings:  # never the place of the protest it answers; a town
+                # named before a protest at a venue holds its court, another town does not
+                if same and _answered(same[-1], answered, headings):
+                    if place_kind(same[-1][2]) is not None:
+                        continue
+                    same = [a for a in same if not _answered(a, answered, headings) and place_kind(a[2]) is not None]
+                anchors = [a for a in anchors if not _answered(a, answered, headings)]
             if same:
                 draft.update(place=same[-1][2])
             elif anchors and len({a[2] for a in anchors}) == 1 and scene_anchors[draft.paragraph]:
                 place = scene_anchors[draft.paragraph][0][2]
-                if frames_happening(draft.event.type, place):
+                if frames_happening(draft.event.type, place) and place == anchors[0][2]:
                     draft.update(place=place)
+
+
+def answered_places(drafts: list[Draft]) -> defaultdict[int, list[tuple[int, int, str | None]]]:
+    """Paragraph unit -> the sentences telling a protest, an action broken up or an attack, with
+    its place (None when its sentence gave it none of its own): a place named in such a
+    sentence is where that happened (``1 мая в Твери на демонстрации были задержаны ...``), and
+    a court's ruling that answers it is not there (``data/ovdinfo/README.md``, places of
+    rulings), though the court's own place is; a town's total of arrests with no protest told
+    frames its rulings (``Всего за июнь в Уральске задержано ..., из них арестованы``)."""
+    found: defaultdict[int, list[tuple[int, int, str | None]]] = defaultdict(list)
+    for draft in drafts:
+        # a town's totals over a period (``По итогам полугода, только в X, митинги проводились``)
+        # frame the penalties counted with them: no one protest they answer
+        if draft.event.type in ANSWERED_TYPES and not draft.telling.summary:
+            found[draft.paragraph] += [(start, end, draft.event.place) for start, end in draft.event.evidence]
+    return found
+
+
+def _answered(anchor, answered: defaultdict[int, list[tuple[int, int, str | None]]], headings=frozenset()) -> bool:
+    """Whether a place anchor stands in a sentence telling a protest or an attack there; a
+    place heading its line (``headings``: unit, offset) frames all the line tells."""
+    if (anchor[0], anchor[1]) in headings:
+        return False
+    return any(start <= anchor[1] < end and place in {None, anchor[2]} for start, end, place in answered[anchor[0]])
 
 
 def _by_unit(anchors) -> defaultdict[int, list]:
@@ -471,16 +506,21 @@ def carry_event_places(merged: list[Draft]) -> None:
     carried place never keeps two tellings of one happening apart."""
     rulings = frozenset(context()["ruling_types"])
     told: defaultdict[int, list[tuple[int, str, str]]] = defaultdict(list)  # paragraph -> offset, place, type
+    protests: defaultdict[int, list[tuple[int, str]]] = defaultdict(list)  # paragraph -> offset, place
     for draft in sorted(merged, key=lambda d: d.event.start):
         event = draft.event
         if event.place is None:
+            answered = {place for start, place in protests[draft.paragraph] if start < event.start}
             same = [t for t in told[draft.paragraph] if t[0] < event.start
-                    # a ruling is not where the protest or arrest it answers happened
-                    and (event.type not in rulings or t[2] in rulings or t[2] == "other")]
+                    # a ruling is not where the protest or arrest it answers happened, even when
+                    # an act in between took that place (a charge carried from the protest)
+                    and (event.type not in rulings or (t[2] in rulings or t[2] == "other") and t[1] not in answered)]
             if same:
                 draft.update(place=same[-1][1])
         else:
             told[draft.paragraph].append((event.start, event.place, event.type))
+            if event.type in ANSWERED_TYPES and not draft.telling.summary:
+                protests[draft.paragraph].append((event.start, event.place))
 
 
 def place_situated_events(merged: list[Draft]) -> None:
@@ -596,6 +636,7 @@ class Scene:
         self.dates: list[tuple[int, int, DateValue]] = []  # paragraph unit, offset, date
         self.places: list[tuple[int, int, str]] = []
         self.scene_places: list[tuple[int, int, str]] = []  # of them, where things happen (no goal)
+        self.headings: set[tuple[int, int]] = set()  # of them, places heading their line: unit, offset
         self.introductions: dict[int, DateValue] = {}  # paragraph -> year of the cases it introduces
         self.summary_units: set[int] = set()  # "По итогам полугода": nothing carries into them
         # a line whose first sentence points back at the line before ("Его доставили ..."):
@@ -636,6 +677,7 @@ class Scene:
                 # "— Казань: задержаны 300 человек, оштрафованы 110": the place the line is about
                 self.places.append((unit, m.start, place_name(m)))
                 self.scene_places.append((unit, m.start, place_name(m)))
+                self.headings.add((unit, m.start))
                 framed = True
             elif m.type == LOC and parsed:
                 at = span_head(tokens, p.tokens)
@@ -710,7 +752,7 @@ class Scene:
         introduced = introduced_years(list(self._seen_units), self.introductions, framed)
         carry_dates(drafts, self.dates, self.summary_units, introduced, self.date_scopes)
         carry_continuing(drafts, self.continuing)
-        carry_places(drafts, self.places, self.scene_places)
+        carry_places(drafts, self.places, self.scene_places, frozenset(self.headings))
 
 
 def heads_its_line(tokens: tuple[Token, ...], covered: Sequence[int]) -> bool:

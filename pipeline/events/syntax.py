@@ -94,6 +94,7 @@ class Candidate:
     origin: bool = False  # a place reached through the person it says where they are from
     date: object = None  # a date read from words, not a mention (``на следующий день``: a DateValue)
     venue: bool = False  # a place named by a building the tagger typed ORG (``у Драматического театра``)
+    seat: bool = False  # the state or region in a court's own name (``Верховный суд Грузии``): its rulings'
 
     @property
     def value(self):
