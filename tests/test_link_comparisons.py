@@ -1,0 +1,126 @@
+"""The linker's own comparisons (issue 16): kinds of real pairs linking must join or keep
+apart whatever extraction does, run through the real ``link`` on gold tables of new
+invented statements."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from pipeline.link import link
+from pipeline.link.gold import GoldDocument, gold_tables
+
+
+def _doc(doc_id: str, text: str, people: list[tuple[str, list[str]]], events: list[dict],
+         date: str) -> GoldDocument:
+    rows = []
+    for event in events:
+        start = text.index(event["trigger"])
+        rows.append(event | {"start": start, "end": start + len(event["trigger"])})
+    return GoldDocument(doc_id, text, dt.date.fromisoformat(date),
+                        [{"name": n, "forms": f} for n, f in people], rows, "test")
+
+
+def _day(day: str | None) -> dict:
+    return {"date_start": day, "date_end": day, "date_precision": "day"} if day else {}
+
+
+def _incident_of(result, doc_id: str, event_id: int = 0) -> str:
+    rows = result.event_incidents
+    return rows[(rows["doc_id"] == doc_id) & (rows["event_id"] == event_id)]["incident_id"].iloc[0]
+
+
+# A penalty told by one source with the day of the detention that led to it and by the
+# other with the court's day (the court sits a day to three after: a weekend between):
+# one penalty. The same person's penalties a week or more apart are two. Each row: kind,
+# trigger, values, person (name, form), city, the two days, whether one incident.
+_TERM = {"term_min": 12, "term_max": 12, "term_unit": "day"}
+_FINE = {"amount_min": 15000, "amount_max": 15000, "currency": "RUB"}
+PENALTY_DAYS = [
+    ("custody", "арестовал", _TERM, ("Глеб Ширяев", "Глеба Ширяева"), "Пермь",
+     "2022-02-18", "2022-02-21", True),
+    ("custody", "арестовал", _TERM, ("Глеб Ширяев", "Глеба Ширяева"), "Пермь",
+     "2022-02-18", "2022-02-20", True),
+    ("fine", "оштрафовал", _FINE, ("Инна Голубцова", "Инну Голубцову"), "Тверь",
+     "2023-05-06", "2023-05-08", True),
+    ("custody", "арестовал", _TERM, ("Глеб Ширяев", "Глеба Ширяева"), "Пермь",
+     "2022-02-18", "2022-03-02", False),   # released and arrested again
+    ("fine", "оштрафовал", _FINE, ("Инна Голубцова", "Инну Голубцову"), "Тверь",
+     "2023-05-06", "2023-05-13", False),   # a second fine a week later
+]
+
+
+@pytest.mark.parametrize("kind, trigger, values, person, city, one, other, same", PENALTY_DAYS)
+def test_a_penalty_dated_by_its_detention_or_its_court_is_one(kind, trigger, values, person,
+                                                              city, one, other, same):
+    name, form = person
+    docs = [_doc(doc_id, f"Суд в городе {city} {trigger} {form} после задержания на площади.",
+                 [(name, [form])],
+                 [{"trigger": trigger, "type": kind, "place": city, "persons": [name]}
+                  | _day(day) | values], "2023-06-01")
+            for doc_id, day in (("x", one), ("y", other))]
+    result = link("test", write=False, tables=gold_tables(docs))
+    assert (_incident_of(result, "x") == _incident_of(result, "y")) is same
+    # Detentions, not penalties, each told to the day two days apart stay two.
+    docs = [_doc(d.doc_id, d.text, [(name, [form])],
+                 [{**d.events[0], "type": "detention", **_day(day)}], "2023-06-01")
+            for d, day in zip(docs, (one, other))]
+    if (dt.date.fromisoformat(other) - dt.date.fromisoformat(one)).days > 1:
+        result = link("test", write=False, tables=gold_tables(docs))
+        assert _incident_of(result, "x") != _incident_of(result, "y")
+
+
+# One detention of several people, each statement naming only its own detainee and the
+# other's by name elsewhere in it (``с ним была …``): one incident. Two people detained
+# alone, neither statement naming the other: two. Each row: city, day, the two people
+# (name, form), whether each statement names the other's person, whether one incident.
+GROUPS = [
+    ("Вологда", "2021-10-09", ("Семён Лапшин", "Семёна Лапшина"),
+     ("Дарья Кочеткова", "Дарью Кочеткову"), True, True),
+    ("Ижевск", "2022-06-04", ("Рената Ганиева", "Ренату Ганиеву"),
+     ("Тимофей Брагин", "Тимофея Брагина"), True, True),
+    ("Вологда", "2021-10-09", ("Семён Лапшин", "Семёна Лапшина"),
+     ("Дарья Кочеткова", "Дарью Кочеткову"), False, False),
+]
+
+
+@pytest.mark.parametrize("city, day, one, other, cross, same", GROUPS)
+def test_one_detention_of_several_told_one_name_a_side(city, day, one, other, cross, same):
+    docs = []
+    for doc_id, (name, form), (other_name, _) in (("x", one, other), ("y", other, one)):
+        text = f"{int(day[-2:])} числа в городе {city} у мэрии полиция задержала {form}."
+        people = [(name, [form])]
+        if cross:
+            text += f" Вместе с нами была {other_name}."
+            people.append((other_name, [other_name]))
+        docs.append(_doc(doc_id, text, people, [{
+            "trigger": "задержала", "type": "detention", "place": city, "persons": [name]}
+            | _day(day)], "2022-12-01"))
+    result = link("test", write=False, tables=gold_tables(docs))
+    assert (_incident_of(result, "x") == _incident_of(result, "y")) is same
+
+
+# A happening one statement gives no date (and names no one), told in the same city with
+# its day by another written after it: compared, and one incident. Not when the undated
+# statement was written before the day (it cannot tell what had not happened yet). Each
+# row: kind, trigger, city, the day, the undated statement's date, whether one incident.
+UNDATED_UNNAMED = [
+    ("protest", "пикет", "Сыктывкар", "2022-08-13", "2022-08-20", True),
+    ("protest", "пикет", "Сыктывкар", "2022-08-13", "2022-09-05", True),
+    ("protest", "пикет", "Сыктывкар", "2022-08-13", "2022-05-02", False),
+]
+
+
+@pytest.mark.parametrize("kind, trigger, city, day, written, same", UNDATED_UNNAMED)
+def test_an_undated_unnamed_telling_is_compared_within_its_city(kind, trigger, city, day,
+                                                                written, same):
+    dated = _doc("dated", f"{int(day[-2:])} августа в городе {city} у здания мэрии прошел "
+                          f"{trigger} жителей против вырубки сквера, пришли 40 человек.", [],
+                 [{"trigger": trigger, "type": kind, "place": city, "count_min": 40,
+                   "count_max": 40} | _day(day)], "2022-08-15")
+    undated = _doc("undated", f"В городе {city} у мэрии прошел {trigger} жителей против "
+                              f"вырубки сквера.", [],
+                   [{"trigger": trigger, "type": kind, "place": city}], written)
+    result = link("test", write=False, tables=gold_tables([dated, undated]))
+    assert (_incident_of(result, "dated") == _incident_of(result, "undated")) is same
