@@ -15,7 +15,8 @@ people each alone in their event, with other first names, are two, and so are tw
 events each dated to a day, days apart (:func:`pairs_kept_apart`).
 
 Blocking keeps the cost near-linear: same type and month, or a linked person in
-common, or the same city and year, or the same year where one date is only a year,
+common, or the same city and year (an undated event's: the year its statement was
+written), or the same year where one date is only a year,
 or the same words in the evidence sentence, or documents naming a person in common.
 """
 
@@ -55,6 +56,11 @@ _GAP_DAYS = ('date_diff(\'day\', least("date_end_l", "date_end_r"), '
 # at midnight, a date counted from the evening before): days further apart are two
 # happenings. The level "a night apart" and the rule :func:`other_days` both use it.
 NIGHT_APART_DAYS = 1
+
+# A penalty is told with the day of the court that imposed it or with the day of the
+# detention that led to it: the court hears a detained person within 48 to 72 hours
+# (a weekend between), so one penalty's two days may lie this far apart.
+COURT_DAYS = 3
 
 # An event its statement gives no date happened before the statement was written:
 # the other's date lies within the statement's reach (a statement is dated a few days
@@ -198,7 +204,9 @@ INCIDENTS = Model(
         f"{_SAME_KIND} AND l.month = r.month",
         {"blocking_rule": f"{_SAME_KIND} AND l.person_ids = r.person_ids",
          "arrays_to_explode": ["person_ids"]},
-        f"{_SAME_KIND} AND l.city = r.city AND l.year = r.year",
+        # The same city and year; an undated event in the year its statement was written
+        # (``year_told``), so a telling that names neither a date nor a person is compared.
+        f"{_SAME_KIND} AND l.city = r.city AND l.year_told = r.year_told",
         f"{_SAME_KIND} AND l.year = r.year "
         "AND (l.date_precision = 'year' OR r.date_precision = 'year')",
         # A sentence told again word for word (a report quoting a statement, a copy),
@@ -221,7 +229,7 @@ INCIDENTS = Model(
     columns=["type", "aggregate", "date_start", "date_end", "date_precision", "month", "year",
              "place_canonical", "city", "country", "person_ids", "count_min", "count_max",
              "amount_min", "amount_max", "currency", "term_min", "term_max", "term_unit",
-             "words", "words_key", "doc_person_ids", "doc_date", "sole_first"],
+             "words", "words_key", "doc_person_ids", "doc_date", "year_told", "sole_first"],
 )
 
 
@@ -316,6 +324,9 @@ def pairs_kept_apart(pairs, events, threshold: float,
     whom it befell) would otherwise outvote the people. A rule of the clustering, as
     two cities on one day is for people; an annotator's decision still wins.
 
+    Not when either document names the other's person (:func:`named_together`): one
+    happening of several people, each statement telling its own.
+
     Also kept apart, whoever they name: two events each dated to one day, days apart
     (:func:`other_days`), and an undated event and one that happened after its
     statement was written (:func:`told_before`).
@@ -334,31 +345,58 @@ def pairs_kept_apart(pairs, events, threshold: float,
         if i in in_crowds or j in in_crowds:
             continue
         if _alone(a) and _alone(b) and a.person_ids != b.person_ids \
-                and other_people(a, b, apart):
+                and other_people(a, b, apart) and not named_together(a, b):
             found.append((i, j, OTHER_PEOPLE))
     return found
 
 
+def named_together(a, b) -> bool:
+    """Whether either event's document names the one person the other event names
+    (``Вместе с нами была …``): one happening of several people, each statement telling
+    its own, not two strangers' detentions that chanced on one day and city.
+
+    >>> from types import SimpleNamespace as E
+    >>> named_together(E(person_ids=["p-1"], doc_person_ids=["p-1", "p-2"]),
+    ...                E(person_ids=["p-2"], doc_person_ids=["p-2"]))
+    True
+    >>> named_together(E(person_ids=["p-1"], doc_person_ids=["p-1"]),
+    ...                E(person_ids=["p-2"], doc_person_ids=["p-2", "p-3"]))
+    False
+    """
+    def names(event, other) -> bool:
+        return other.doc_person_ids is not None and not isinstance(other.doc_person_ids, float) \
+            and bool(set(event.person_ids) & set(other.doc_person_ids))
+    return names(a, b) or names(b, a)
+
+
 def other_days(a, b) -> bool:
     """Whether two events each name one day, and the days are more than
-    :data:`NIGHT_APART_DAYS` apart: a person detained on 7 May and again on 9 May, a
-    second fine two weeks after the first (the same people, place and kind outvote the
+    :data:`NIGHT_APART_DAYS` apart (:data:`COURT_DAYS` for a penalty, told with its
+    court's day or its detention's): a person detained on 7 May and again on 9 May, a
+    second fine a week after the first (the same people, place and kind outvote the
     dates otherwise).
 
     >>> from types import SimpleNamespace as E
-    >>> day = lambda d: E(date_precision="day", date_start=d, date_end=d)
+    >>> day = lambda d, kind="detention": E(date_precision="day", date_start=d, date_end=d,
+    ...                                     type=kind)
     >>> import datetime as dt
     >>> other_days(day(dt.date(2022, 5, 7)), day(dt.date(2022, 5, 9)))
     True
     >>> other_days(day(dt.date(2020, 8, 10)), day(dt.date(2020, 8, 11)))
     False
-    >>> other_days(day(dt.date(2022, 5, 7)), E(date_precision="month",
+    >>> other_days(day(dt.date(2022, 5, 7), "custody"), day(dt.date(2022, 5, 10), "custody"))
+    False
+    >>> other_days(day(dt.date(2022, 5, 7), "fine"), day(dt.date(2022, 5, 14), "fine"))
+    True
+    >>> other_days(day(dt.date(2022, 5, 7)), E(date_precision="month", type="detention",
     ...            date_start=dt.date(2022, 5, 1), date_end=dt.date(2022, 5, 31)))
     False
     """
     one_day = [e.date_precision == "day" and not pd.isna(e.date_start)
                and e.date_start == e.date_end for e in (a, b)]
-    return all(one_day) and abs((a.date_start - b.date_start).days) > NIGHT_APART_DAYS
+    apart = COURT_DAYS if a.type in PENALTY_KINDS and b.type in PENALTY_KINDS \
+        else NIGHT_APART_DAYS
+    return all(one_day) and abs((a.date_start - b.date_start).days) > apart
 
 
 def told_before(undated, dated) -> bool:
