@@ -124,3 +124,35 @@ def test_an_undated_unnamed_telling_is_compared_within_its_city(kind, trigger, c
                    [{"trigger": trigger, "type": kind, "place": city}], written)
     result = link("test", write=False, tables=gold_tables([dated, undated]))
     assert (_incident_of(result, "dated") == _incident_of(result, "undated")) is same
+
+
+def _told(doc_id: str, name: str, form: str, city: str = "Курган", day: str = "2022-04-23"):
+    text = f"{int(day[-2:])} апреля в городе {city} полиция задержала {form}."
+    return _doc(doc_id, text, [(name, [form])], [{
+        "trigger": "задержала", "type": "detention", "place": city, "persons": [name]}
+        | _day(day)], "2022-05-01")
+
+
+def _person_of(result, doc_id: str) -> str:
+    rows = result.person_events
+    return rows[rows["doc_id"] == doc_id]["person_id"].iloc[0]
+
+
+# A short form of several first names (``Слава``: Вячеслав, Владислав, Станислав,
+# Ярослав) may be any of them; not a name it is no form of. Each row: the two names,
+# whether one person (and so one detention).
+SHORT_FORMS_OF_SEVERAL = [
+    ("Вячеслав Тарасенко", "Слава Тарасенко", True),
+    ("Станислав Мелехов", "Слава Мелехов", True),
+    ("Витя Кондрашов", "Виталий Кондрашов", True),
+    ("Слава Тарасенко", "Сергей Тарасенко", False),
+    ("Витя Кондрашов", "Валентин Кондрашов", False),
+]
+
+
+@pytest.mark.parametrize("one, other, same", SHORT_FORMS_OF_SEVERAL)
+def test_a_short_form_of_several_first_names_fits_each(one, other, same):
+    result = link("test", write=False, tables=gold_tables([_told("x", one, one),
+                                                           _told("y", other, other)]))
+    assert (_person_of(result, "x") == _person_of(result, "y")) is same
+    assert (_incident_of(result, "x") == _incident_of(result, "y")) is same

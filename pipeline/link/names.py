@@ -189,6 +189,22 @@ def full_first_name(word: str, gender: str | None = None) -> tuple[str, str | No
     return next(iter(names))
 
 
+def short_form_readings(word: str, gender: str | None = None) -> frozenset[str]:
+    """The full first names a short form of several names of one gender stands for
+    (``models/link_names.json``), which :func:`full_first_name` leaves as written: any
+    of them may be the one meant. Empty for a form of one name, or of none.
+
+    >>> sorted(short_form_readings("Слава"))
+    ['Владислав', 'Вячеслав', 'Станислав', 'Ярослав']
+    >>> sorted(short_form_readings("Саша", "femn")), sorted(short_form_readings("Ксюша"))
+    ([], [])
+    """
+    by_gender = _first_names().get(fold(word), {})
+    genders = [gender] if gender in by_gender else list(by_gender)
+    names = {n for g in genders for n in by_gender[g]}
+    return frozenset(names) if len(names) > 1 else frozenset()
+
+
 @cache
 def _surname_endings() -> tuple[re.Pattern, re.Pattern]:
     endings = _names_file()["surname_endings"]
@@ -258,6 +274,10 @@ def parse_name(normal: str) -> Name:
     if first and not is_initial(first):
         first, known_gender = full_first_name(_nominative_name(first, gender), gender)
         gender = gender or known_gender
+        # ``Слава``: Вячеслав, Владислав, … (a short form of several: any of them)
+        shared = [sound_key(n) for n in short_form_readings(first, gender)]
+        others += shared
+        others_initials |= frozenset(k[0] for k in shared if k)
     return Name(
         normal=normal,
         surname=surname_stem(sound_key(parts[surname_at])) if surname_at is not None else None,
