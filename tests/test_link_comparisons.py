@@ -156,3 +156,46 @@ def test_a_short_form_of_several_first_names_fits_each(one, other, same):
                                                            _told("y", other, other)]))
     assert (_person_of(result, "x") == _person_of(result, "y")) is same
     assert (_incident_of(result, "x") == _incident_of(result, "y")) is same
+
+
+# One-person detentions the same day in one city, the same first name and surnames more
+# than a letter apart, both in Cyrillic letters: two people, two detentions. A letter
+# apart (a typo) stays one. Each row: the two names, whether one detention.
+SAME_FIRST_NAME = [
+    ("Кирилл Жук", "Кирилл Жуков", False),
+    ("Алина Мартыненко", "Алина Мартынюк", False),
+    ("Антон Рябцев", "Антон Рябцов", True),
+]
+
+
+@pytest.mark.parametrize("one, other, same", SAME_FIRST_NAME)
+def test_one_first_name_and_two_surnames_are_two_detentions(one, other, same):
+    result = link("test", write=False, tables=gold_tables([_told("x", one, one),
+                                                           _told("y", other, other)]))
+    assert (_incident_of(result, "x") == _incident_of(result, "y")) is same
+
+
+# One person's searches in one city, one told as a span of days (``на прошлой неделе``)
+# and one as a day: two searches when the day lies outside the span by more than a night,
+# one when inside. Each row: the span, the day, whether one incident.
+SPANS = [
+    (("2023-09-11", "2023-09-17"), "2023-08-22", False),
+    (("2023-09-11", "2023-09-17"), "2023-09-25", False),
+    (("2023-09-11", "2023-09-17"), "2023-09-14", True),
+    (("2023-09-11", "2023-09-17"), "2023-09-18", True),
+]
+
+
+@pytest.mark.parametrize("span, day, same", SPANS)
+def test_a_span_of_days_and_a_day_outside_it_are_two_searches(span, day, same):
+    name, form = "Эльвира Гайнуллина", "Эльвиры Гайнуллиной"
+    text = f"В городе Уфа у {form} провели обыск."
+    docs = [_doc("span", text, [(name, [form])], [{
+                "trigger": "обыск", "type": "surveillance", "place": "Уфа", "persons": [name],
+                "date_start": span[0], "date_end": span[1], "date_precision": "day"}],
+                 "2023-09-30"),
+            _doc("day", text, [(name, [form])], [{
+                "trigger": "обыск", "type": "surveillance", "place": "Уфа", "persons": [name]}
+                | _day(day)], "2023-09-30")]
+    result = link("test", write=False, tables=gold_tables(docs))
+    assert (_incident_of(result, "span") == _incident_of(result, "day")) is same

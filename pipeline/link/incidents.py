@@ -27,7 +27,7 @@ from collections import Counter
 import pandas as pd
 
 from .engine import Model
-from .names import other_first_names
+from .names import letters_apart, other_first_names
 from .people import _else, _level
 
 # Values may be one-sided bounds (``более 400``: min 400, max null; ``до 30 суток``:
@@ -290,10 +290,30 @@ def other_people(a, b, apart: set[frozenset[str]]) -> bool:
     linking kept apart (``apart``: their ids, e.g. two patronymics)."""
     if frozenset((a.person_ids[0], b.person_ids[0])) in apart:
         return True
+    if other_surnames(a, b):
+        return True
     if isinstance(a.sole_first, str) and isinstance(b.sole_first, str):
         return other_first_names(a.sole_first, b.sole_first)
     mine, theirs = _initial_set(a.sole_initials), _initial_set(b.sole_initials)
     return bool(mine) and bool(theirs) and mine.isdisjoint(theirs)
+
+
+def other_surnames(a, b) -> bool:
+    """Whether the one person each of two events names bears another surname, both
+    written in Cyrillic letters: more than a letter apart (``Сокол``, ``Соколов``) is no
+    typo, and no transliteration stands between them (``Ціханоўскі`` in Latin letters
+    would). The people linking left them two; the first names may agree (``Иван``).
+
+    >>> from types import SimpleNamespace as E
+    >>> one = lambda s: E(sole_surname=s, sole_cyrillic=True)
+    >>> other_surnames(one("sokol"), one("sokolov")), other_surnames(one("sokolov"), one("sokolv"))
+    (True, False)
+    >>> other_surnames(one("sokol"), E(sole_surname="sokolov", sole_cyrillic=False))
+    False
+    """
+    return (a.sole_cyrillic is True and b.sole_cyrillic is True
+            and isinstance(a.sole_surname, str) and isinstance(b.sole_surname, str)
+            and letters_apart(a.sole_surname, b.sole_surname))
 
 
 def _initial_set(initials) -> set[str]:
@@ -370,16 +390,17 @@ def named_together(a, b) -> bool:
 
 
 def other_days(a, b) -> bool:
-    """Whether two events each name one day, and the days are more than
-    :data:`NIGHT_APART_DAYS` apart (:data:`COURT_DAYS` for a penalty, told with its
-    court's day or its detention's): a person detained on 7 May and again on 9 May, a
-    second fine a week after the first (the same people, place and kind outvote the
-    dates otherwise).
+    """Whether two events are each dated to a day or a span of days (``на прошлой
+    неделе``), and the spans lie more than :data:`NIGHT_APART_DAYS` apart
+    (:data:`COURT_DAYS` for a penalty, told with its court's day or its detention's): a
+    person detained on 7 May and again on 9 May, a search last week and one a month
+    before, a second fine a week after the first (the same people, place and kind
+    outvote the dates otherwise).
 
     >>> from types import SimpleNamespace as E
-    >>> day = lambda d, kind="detention": E(date_precision="day", date_start=d, date_end=d,
-    ...                                     type=kind)
     >>> import datetime as dt
+    >>> def day(d, kind="detention", end=None):
+    ...     return E(date_precision="day", date_start=d, date_end=end or d, type=kind)
     >>> other_days(day(dt.date(2022, 5, 7)), day(dt.date(2022, 5, 9)))
     True
     >>> other_days(day(dt.date(2020, 8, 10)), day(dt.date(2020, 8, 11)))
@@ -388,15 +409,21 @@ def other_days(a, b) -> bool:
     False
     >>> other_days(day(dt.date(2022, 5, 7), "fine"), day(dt.date(2022, 5, 14), "fine"))
     True
+    >>> other_days(day(dt.date(2023, 3, 6), end=dt.date(2023, 3, 12)), day(dt.date(2023, 2, 10)))
+    True
+    >>> other_days(day(dt.date(2023, 3, 6), end=dt.date(2023, 3, 12)), day(dt.date(2023, 3, 9)))
+    False
     >>> other_days(day(dt.date(2022, 5, 7)), E(date_precision="month", type="detention",
     ...            date_start=dt.date(2022, 5, 1), date_end=dt.date(2022, 5, 31)))
     False
     """
-    one_day = [e.date_precision == "day" and not pd.isna(e.date_start)
-               and e.date_start == e.date_end for e in (a, b)]
+    if not all(e.date_precision == "day" and not pd.isna(e.date_start) for e in (a, b)):
+        return False
+    ends = [e.date_start if pd.isna(e.date_end) else e.date_end for e in (a, b)]
+    gap = max((a.date_start - ends[1]).days, (b.date_start - ends[0]).days)
     apart = COURT_DAYS if a.type in PENALTY_KINDS and b.type in PENALTY_KINDS \
         else NIGHT_APART_DAYS
-    return all(one_day) and abs((a.date_start - b.date_start).days) > apart
+    return gap > apart
 
 
 def told_before(undated, dated) -> bool:

@@ -586,6 +586,20 @@ def other_first_names(a: str, b: str) -> bool:
     """
     if a == b or a.startswith(b) or b.startswith(a):
         return False
+    return letters_apart(a, b)
+
+
+def letters_apart(a: str, b: str) -> bool:
+    """Whether two keys are more than a letter apart (a letter wrong, missing, extra or
+    two swapped is a typo; the people model's ``close`` level, Damerau-Levenshtein 1).
+
+    >>> letters_apart("sokol", "sokolov"), letters_apart("sokolov", "sokolv")
+    (True, False)
+    >>> letters_apart("kravcov", "karvcov"), letters_apart("ivanov", "ivanov")
+    (False, False)
+    """
+    if a == b:
+        return False
     if abs(len(a) - len(b)) > 1:
         return True
     if len(a) == len(b):

@@ -254,7 +254,7 @@ EVENT_COLUMNS = [
     "country", "person_ids", "count_min", "count_max", "amount_min", "amount_max",
     "currency", "term_min", "term_max", "term_unit", "actors", "words", "words_key",
     "doc_person_ids", "doc_date", "year_told", "sole_first", "sole_initial", "sole_initials",
-    "sole_cyrillic",
+    "sole_cyrillic", "sole_surname",
 ]
 
 _WORD = re.compile(r"[^\W\d_]{4,}")
@@ -304,6 +304,13 @@ def _sole_cyrillic(persons) -> bool | None:
     return is_cyrillic(names[0]) if len(names) == 1 else None
 
 
+def _sole_surname(persons) -> str | None:
+    """The surname (its stem's sound key) of the one person an event names, if it names
+    exactly one and gives their surname."""
+    names = split_names(persons)
+    return parse_name(names[0]).surname if len(names) == 1 else None
+
+
 def _sole_first(persons) -> str | None:
     """The full first name (its sound key) of the one person an event names, if it
     names exactly one and gives their first name in full."""
@@ -345,6 +352,7 @@ def event_records(tables: Tables, places: pd.DataFrame,
     frame["sole_initial"] = [_sole_initial(p) for p in events["persons"]]
     frame["sole_initials"] = [_sole_initials(p) for p in events["persons"]]
     frame["sole_cyrillic"] = [_sole_cyrillic(p) for p in events["persons"]]
+    frame["sole_surname"] = [_sole_surname(p) for p in events["persons"]]
     frame["words_key"] = [" ".join(w) if w and len(w) >= 4 else None for w in frame["words"]]
     # Everyone the event's document names: an event naming no one (``оштрафовал меня``)
     # still belongs to a document about someone.
