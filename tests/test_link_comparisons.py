@@ -199,3 +199,24 @@ def test_a_span_of_days_and_a_day_outside_it_are_two_searches(span, day, same):
                 | _day(day)], "2023-09-30")]
     result = link("test", write=False, tables=gold_tables(docs))
     assert (_incident_of(result, "span") == _incident_of(result, "day")) is same
+
+
+# One report formula told of one day in two cities (a square of one name in each,
+# crowds alike): two rallies. The same words of one city: one. Each row: the two cities,
+# the two crowds, whether one incident.
+FORMULA_IN_TWO_CITIES = [
+    ("Томск", "Омск", (700, 650), False),
+    ("Барнаул", "Иркутск", (1500, 1500), False),
+    ("Томск", "Томск", (700, 650), True),
+]
+
+
+@pytest.mark.parametrize("one, other, crowds, same", FORMULA_IN_TWO_CITIES)
+def test_one_formula_told_of_two_cities_is_two_rallies(one, other, crowds, same):
+    docs = [_doc(doc_id, f"11 сентября 2021 года на Театральной площади в городе {city} "
+                         f"прошел митинг в защиту политзаключенных, пришли около {n} человек.",
+                 [], [{"trigger": "митинг", "type": "protest", "place": city,
+                       "count_min": n, "count_max": n} | _day("2021-09-11")], "2021-09-12")
+            for doc_id, city, n in (("x", one, crowds[0]), ("y", other, crowds[1]))]
+    result = link("test", write=False, tables=gold_tables(docs))
+    assert (_incident_of(result, "x") == _incident_of(result, "y")) is same

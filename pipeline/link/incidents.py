@@ -159,9 +159,12 @@ COMPARISONS = [
         _else(),
     ]},
     {"output_column_name": "wording", "comparison_description": "words of the evidence sentences", "comparison_levels": [
-        # A short sentence shares its few words with many: no evidence either way.
+        # A short sentence shares its few words with many: no evidence either way. Nor
+        # do the words of a report's formula told of two cities (``прошел митинг,
+        # участвовали около … человек``; a square of one name in each): the places say.
         _level("missing", '"words_l" IS NULL OR "words_r" IS NULL '
-                          'OR len("words_l") < 5 OR len("words_r") < 5', null=True),
+                          'OR len("words_l") < 5 OR len("words_r") < 5 '
+                          'OR "city_l" <> "city_r"', null=True),
         # A long sentence told again word for word: a report quoting a statement, a copy.
         _level("copied", f'{_JACCARD} >= 0.9 AND len("words_l") >= 8 AND len("words_r") >= 8'),
         # Short sentences of one formula (`суд оштрафовал ... на ... базовых величин`)
