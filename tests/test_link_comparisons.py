@@ -220,3 +220,29 @@ def test_one_formula_told_of_two_cities_is_two_rallies(one, other, crowds, same)
             for doc_id, city, n in (("x", one, crowds[0]), ("y", other, crowds[1]))]
     result = link("test", write=False, tables=gold_tables(docs))
     assert (_incident_of(result, "x") == _incident_of(result, "y")) is same
+
+
+# One person's name in Russian and in the Belarusian or Ukrainian form, in Cyrillic or in
+# the national romanisation, and a Latin name whose surname ending is the region's set
+# after a first name no English list knows: one person, one detention. Each row: the
+# two names.
+NATIONAL_FORMS = [
+    ("Олександр Дяченко", "Александр Дяченко"),
+    ("Тетяна Кравець", "Татьяна Кравец"),
+    ("Сяргей Малашэвіч", "Сергей Малашевич"),
+    ("Вольга Пракаповіч", "Ольга Пракаповіч"),
+    ("Анна Лясковская", "Ганна Ляскоўская"),
+    ("Henadz Zhukouski", "Геннадий Жуковский"),
+    ("Uladzimir Karpau", "Владимир Карпов"),
+    ("Raisa Gilmanova", "Раиса Гильманова"),
+    ("Gulshat Nurieva", "Гульшат Нуриева"),
+    ("Liliya Tanysheva", "Лилия Танышева"),    # -ysheva also reads as a first name
+]
+
+
+@pytest.mark.parametrize("one, other", NATIONAL_FORMS)
+def test_a_name_in_its_national_form_is_one_person(one, other):
+    result = link("test", write=False, tables=gold_tables([_told("x", one, one),
+                                                           _told("y", other, other)]))
+    assert _person_of(result, "x") == _person_of(result, "y")
+    assert _incident_of(result, "x") == _incident_of(result, "y")

@@ -112,10 +112,10 @@ def _names_file() -> dict:
 @cache
 def _first_names() -> dict[str, dict[str, frozenset[str]]]:
     """Folded form -> gender -> the full first names it may stand for (a full name
-    stands for itself)."""
+    stands for itself; its Belarusian and Ukrainian forms, ``national``, for it too)."""
     table: dict[str, dict[str, set[str]]] = {}
     for entry in _names_file()["first_names"]:
-        for form in (entry["name"], *entry["forms"]):
+        for form in (entry["name"], *entry["forms"], *entry.get("national", ())):
             table.setdefault(fold(form), {}).setdefault(entry["gender"], set()).add(entry["name"])
     return {form: {g: frozenset(n) for g, n in by_gender.items()}
             for form, by_gender in table.items()}
@@ -314,6 +314,11 @@ def _surname_of_two(one: str, two: str, default: int | None) -> int | None:
         # reads them; a first name in Latin letters and a surname's Latin ending do
         from ..tag.latin_names import is_english_surname, is_latin_first_name, surname_ending
 
+        # A surname's ending of the region beside a word with none is the surname, whatever
+        # a first-name reading of it says (``Liliya Chanysheva``: -eva)
+        strong = {surname_ending(one), surname_ending(two)}
+        if strong == {0, 2}:
+            return 0 if surname_ending(one) == 2 else 1
         first_one, first_two = is_latin_first_name(one), is_latin_first_name(two)
         if first_one != first_two:
             return 1 if first_one else 0
