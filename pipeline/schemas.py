@@ -212,7 +212,7 @@ _EVENT_CONTEXT_WORDS = (
 _EVENT_CONTEXT_PATTERNS = (
     "memorial_before", "day_before_markers", "date_anaphora", "place_anaphora",
     "situating_before_protest", "subset_markers", "repeat_markers", "particular_markers",
-    "birth_markers", "total_frequency", "total_scope", "later_markers", "earlier_markers",
+    "birth_markers", "birth_markers_before", "total_frequency", "total_scope", "later_markers", "earlier_markers",
 )
 EVENT_CONTEXT = record(required={
     **{key: WORDS for key in _EVENT_CONTEXT_WORDS},
@@ -393,7 +393,8 @@ SCHEMAS: dict[str, Schema] = {
                                       "abbreviations", "legal_forms", "not_org", "named_by_field")},
             **{key: list_of(LEMMA) for key in ("complement_not", "complement_not_singular",
                                                "complement_office", "designators", "work_nouns",
-                                               "unnamed_alone", "legal_acts")}}),
+                                               "unnamed_alone", "legal_acts", "vehicle_parts",
+                                               "docking_words")}}),
         where(_designators_are_units, "every 'designators' lemma must be a 'named_by_genitive' or "
                                       "'named_by_field' head (it only narrows those)")),
     "quantity_words.json": record(required={

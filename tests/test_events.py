@@ -336,6 +336,17 @@ def test_a_named_narrator_is_the_person_of_first_person_events(events_of):
     assert detention.date.start == dt.date(2012, 3, 15)  # not the birth year
 
 
+# A birth year written any way a case card writes it dates no happening, in its own
+# sentence or carried to the next one.
+@pytest.mark.parametrize("birth", ["1987 г. р.", "1987 г.р.", "1987 г.р", "1987 года рождения",
+                                   "1987 г. рождения", "род. в 1987 году"])
+def test_a_birth_year_dates_no_event(events_of, birth):
+    text = (f"Олег Игоревич Смирнов, {birth}, учитель из Твери. Обвиняется по ч. 1 ст. 280 УК РФ.\n"
+            f"Олег Игоревич Смирнов, {birth}, был задержан в Твери.")
+    events = events_of(text)
+    assert events and all(e.date is None or e.date.start.year != 1987 for e in events)
+
+
 def test_an_unnamed_narrator_is_no_person(events_of):
     (detention,) = [e for e in events_of("15 марта меня задержали у здания суда.")
                     if e.type == "detention"]

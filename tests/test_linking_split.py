@@ -3,27 +3,30 @@ of everything the development work runs."""
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
 
 import pytest
 
-from benchmarks.linking import (HELDOUT_2_PAIRS, HELDOUT_3_PAIRS, HELDOUT_4_PAIRS, HELDOUT_5_PAIRS,
-                               HELDOUT_PAIRS, chosen_docs, split_of)
-from pipeline.link.gold import read_gold
+from benchmarks.linking import (DEV_6_PAIRS, HELDOUT_2_PAIRS, HELDOUT_3_PAIRS, HELDOUT_4_PAIRS,
+                               HELDOUT_5_PAIRS, HELDOUT_6_PAIRS, HELDOUT_PAIRS, chosen_docs,
+                               split_of)
+from pipeline.link.gold import LINKING, PAIR_FILES, read_gold
 
 
 def test_each_pair_file_document_has_one_split_and_the_later_held_out_splits_are_whole():
     docs = read_gold(annotated=False)
     assert len({d.doc_id for d in docs}) == len(docs), "document ids are unique"
     splits = Counter(split_of(d.origin) for d in docs)
-    # Both statements of each pair of the second, third and fifth held-out splits, and
-    # nothing else; the fourth (heldout_4) served its three looks and is development since
+    # Both statements of each pair of the second, third, fifth and sixth held-out splits,
+    # and nothing else; the fourth (heldout_4) served its three looks and is development since
     # round 9.
     assert splits["heldout_2"] == 2 * len(HELDOUT_2_PAIRS)
     assert splits["heldout_3"] == 2 * len(HELDOUT_3_PAIRS)
     assert "heldout_4" not in splits
     assert splits["heldout_5"] == 2 * len(HELDOUT_5_PAIRS)
+    assert splits["heldout_6"] == 2 * len(HELDOUT_6_PAIRS)
     assert not HELDOUT_2_PAIRS & HELDOUT_PAIRS
     assert not HELDOUT_3_PAIRS & (HELDOUT_PAIRS | HELDOUT_2_PAIRS)
     assert not HELDOUT_4_PAIRS & (HELDOUT_PAIRS | HELDOUT_2_PAIRS | HELDOUT_3_PAIRS)
@@ -38,12 +41,29 @@ def test_each_pair_file_document_has_one_split_and_the_later_held_out_splits_are
     assert not former & chosen_docs(docs, "heldout_5")
     # The fifth (round 9): 14 and 8.
     assert Counter(p.split("_")[0] for p in HELDOUT_5_PAIRS) == {"same": 14, "near": 8}
+    # The development batch of round 10 (dev_6): 10 pairs and 5 near-misses, all of them in
+    # the pair files and all development, apart from every held-out split and the former
+    # fourth.
+    assert Counter(p.split("_")[0] for p in DEV_6_PAIRS) == {"same": 10, "near": 5}
+    batch = chosen_docs(docs, "dev_6")
+    assert len(batch) == 2 * len(DEV_6_PAIRS)
+    assert batch < chosen_docs(docs, "dev")
+    assert not batch & former
+    assert not DEV_6_PAIRS & (HELDOUT_PAIRS | HELDOUT_2_PAIRS | HELDOUT_3_PAIRS | HELDOUT_4_PAIRS
+                              | HELDOUT_5_PAIRS | HELDOUT_6_PAIRS)
+    # The sixth (round 10, after the fifth's two looks): 14 and 8, apart from every other
+    # split and from the development batch written beside it.
+    assert Counter(p.split("_")[0] for p in HELDOUT_6_PAIRS) == {"same": 14, "near": 8}
+    assert not HELDOUT_6_PAIRS & (HELDOUT_PAIRS | HELDOUT_2_PAIRS | HELDOUT_3_PAIRS
+                                  | HELDOUT_4_PAIRS | HELDOUT_5_PAIRS)
+    assert not chosen_docs(docs, "heldout_6") & chosen_docs(docs, "dev")
     for doc in docs:
         pair = doc.origin.split(":")[-1]
         number = int(re.search(r"_(\d+)$", pair)[1])
         expected = ("heldout_2" if pair in HELDOUT_2_PAIRS
                     else "heldout_3" if pair in HELDOUT_3_PAIRS
                     else "heldout_5" if pair in HELDOUT_5_PAIRS
+                    else "heldout_6" if pair in HELDOUT_6_PAIRS
                     else "heldout" if 12 <= number <= 22 else "dev")
         assert split_of(doc.origin) == expected, doc.doc_id
 
@@ -69,7 +89,8 @@ def test_the_benchmark_scores_the_development_split_unless_asked(capsys):
     assert "gold input, dev" in printed and printed.count("gold input") == 1
 
 
-@pytest.mark.parametrize("split", ["heldout", "heldout_2", "heldout_3", "heldout_5", "all"])
+@pytest.mark.parametrize("split", ["heldout", "heldout_2", "heldout_3", "heldout_5", "heldout_6",
+                                   "all"])
 @pytest.mark.parametrize("flag", ["--keep", "--errors"])
 def test_heldout_splits_refuse_keep_and_errors(tmp_path, capsys, split, flag):
     """Nobody reads the pipeline's output or mistakes on held-out statements: asking for
@@ -84,11 +105,35 @@ def test_heldout_splits_refuse_keep_and_errors(tmp_path, capsys, split, flag):
     assert not kept.exists()
 
 
-def test_the_former_fourth_held_out_split_is_scored_as_part_of_development(capsys):
-    """``--split heldout_4`` names a part of the development split: scored alone, and its
-    mistakes may be listed."""
+@pytest.mark.parametrize("part", ["heldout_4", "dev_6"])
+def test_the_named_parts_of_development_are_scored_alone(capsys, part):
+    """``--split heldout_4`` (the former fourth held-out split) and ``--split dev_6`` (the
+    development batch of round 10) name parts of the development split: scored alone, and
+    their mistakes may be listed."""
     from benchmarks.linking import main
 
-    assert main(["--no-pipeline", "--split", "heldout_4", "--errors"]) == 0
+    assert main(["--no-pipeline", "--split", part, "--errors"]) == 0
     printed = capsys.readouterr().out
-    assert "gold input, heldout_4" in printed
+    assert f"gold input, {part}" in printed
+
+
+def test_the_pair_files_annotate_what_their_texts_say():
+    """Every form of a person is a whole word string of its statement, every person of an
+    event is one of the statement's people, and every trigger is found where it is a whole
+    word (the loader takes its first occurrence). Failures name the document only."""
+    wrong = []
+    for name in PAIR_FILES:
+        for pair in json.loads((LINKING / name).read_text(encoding="utf-8"))["pairs"]:
+            for doc in pair["documents"]:
+                text, people = doc["text"], {p["name"] for p in doc["people"]}
+                for person in doc["people"]:
+                    wrong += [(doc["doc_id"], "form") for form in person.get("forms", [])
+                              if not re.search(rf"(?<!\w){re.escape(form)}(?!\w)", text)]
+                for event in doc["events"]:
+                    at, trigger = text.find(event["trigger"]), event["trigger"]
+                    if at < 0 or re.match(r"\w", text[at - 1:at]) or re.match(
+                            r"\w", text[at + len(trigger):at + len(trigger) + 1]):
+                        wrong.append((doc["doc_id"], "trigger"))
+                    wrong += [(doc["doc_id"], "person") for person in event.get("persons") or []
+                              if person not in people]
+    assert not wrong

@@ -50,7 +50,7 @@ def test_the_further_development_draws_take_no_article_of_an_earlier_one():
     seeds = [stored[key]["seed"] for key in wikinews_gold.EXTENSIONS] + [stored[wikinews_gold.VALIDATION]["seed"]]
     assert len(set(seeds)) == len(seeds) and stored["seed"] not in seeds  # every draw its own seed
     assert wikinews_gold.split()["dev"] == stored["dev"] + extensions  # development is every draw
-    assert len(wikinews_gold.split()["dev"]) == 56
+    assert len(wikinews_gold.split()["dev"]) == 64
     assert not set(wikinews_gold.split()["dev"]) & set(wikinews_gold.split()["heldout"])
 
 
@@ -98,11 +98,31 @@ def test_session_eight_validation_draw_is_development_now():
     assert set(old["docs"]) <= set(wikinews_gold.stored_docs())  # annotated in session 8
 
 
+def test_session_nine_validation_draw_is_development_now():
+    """Looked at three times in session 9 (all by the lead), it became development in session 10:
+    its articles are scored with ``wikinews-dev``, keep their gold, and none of them is in the
+    validation set."""
+    stored = wikinews_gold.stored_split()
+    old = stored["dev_extension_6"]
+    assert old["seed"] == wikinews_gold.EXTENSION_6_SEED == 20261206_9
+    assert old["pool"] == 11 and len(old["docs"]) == 8  # stored exactly as drawn
+    assert old["docs"][0] == "train/105025_text" and old["docs"][-1] == "train/123284_text"
+    assert "filter" not in old["rule"]  # drawn by the first filter's rule, before the pool was widened
+    split = wikinews_gold.split()
+    assert set(old["docs"]) <= set(split["dev"])
+    assert not set(old["docs"]) & set(split[wikinews_gold.VALIDATION])
+    assert all(wikinews_gold.split_of(doc) == "dev" for doc in old["docs"])
+    assert set(old["docs"]) <= set(wikinews_gold.stored_docs())  # annotated in session 9
+
+
 def test_the_validation_draw_takes_no_article_of_an_earlier_one():
     stored = wikinews_gold.stored_split()
     validation = stored[wikinews_gold.VALIDATION]
-    assert validation["seed"] == wikinews_gold.VALIDATION_SEED == 20261206_9
-    assert validation["pool"] == 11  # the 19 of session 8's pool less the 8 it drew
+    assert validation["seed"] == wikinews_gold.VALIDATION_SEED == 20261207_10
+    assert validation["pool"] == 13  # the widened rule's candidates no earlier draw took
+    assert validation["rule"]["filter"]["max_chars"] == wikinews_gold.WIDE_MAX_CHARS == 3500
+    assert validation["rule"]["filter"]["nerel_splits"] == ["train"]  # no NEREL dev text
+    assert all(doc.startswith("train/") for doc in validation["docs"])
     assert len(validation["docs"]) == len(set(validation["docs"])) == wikinews_gold.VALIDATION_DRAW
     split = wikinews_gold.split()
     assert split[wikinews_gold.VALIDATION] == validation["docs"]
@@ -134,7 +154,11 @@ def test_the_draw_reproduces_the_stored_split():
     assert fifth == stored["dev_extension_4"]  # session 7's validation draw, as drawn then
     sixth = wikinews_gold.draw_validation(drawn, (second, third, fourth, fifth), wikinews_gold.EXTENSION_5_SEED)
     assert sixth == stored["dev_extension_5"]  # session 8's validation draw, as drawn then
-    assert wikinews_gold.draw_validation(drawn, (second, third, fourth, fifth, sixth)) == stored[wikinews_gold.VALIDATION]
+    seventh = wikinews_gold.draw_validation(drawn, (second, third, fourth, fifth, sixth), wikinews_gold.EXTENSION_6_SEED)
+    assert seventh == stored["dev_extension_6"]  # session 9's validation draw, as drawn then
+    earlier = (second, third, fourth, fifth, sixth, seventh)
+    assert wikinews_gold.draw_validation(drawn, earlier, wide=True) == stored[wikinews_gold.VALIDATION]
+    assert wikinews_gold.draw_validation(drawn, earlier)["pool"] == 3  # the first filter's pool was nearly spent
     assert wikinews_gold.every_draw() == stored
 
 
@@ -142,7 +166,7 @@ def test_the_draw_reproduces_the_stored_split():
 def test_select_fails_when_a_stored_draw_differs(tmp_path, monkeypatch, capsys):
     stored = wikinews_gold.stored_split()
     changed = {**stored, wikinews_gold.VALIDATION: {**stored[wikinews_gold.VALIDATION],
-                                                   "docs": stored["dev_extension_5"]["docs"]}}
+                                                   "docs": stored["dev_extension_6"]["docs"]}}
     (tmp_path / "split.json").write_text(json.dumps(changed, ensure_ascii=False), encoding="utf-8")
     monkeypatch.setattr(wikinews_gold, "DATA", tmp_path)
     assert wikinews_gold.main(["select"]) == 1
@@ -169,6 +193,37 @@ def test_a_validation_draw_takes_every_candidate_left_when_fewer_remain(tmp_path
     assert drawn["pool"] == left
     assert len(drawn["docs"]) == len(set(drawn["docs"])) == taken
     assert set(drawn["docs"]) <= {f"train/{number}_text" for number in range(left)}
+
+
+# The widened rule (session 10) on invented articles: (folder, length, text) -> in its pool?
+# Each text but one has three detention, arrest or court keywords; the padding is neutral words.
+WIDE_CASES = [
+    ("train", 2000, "Полиция задержала двоих. Суд арестовал одного. Задержание обжаловано.", True),
+    ("train", 3000, "Полиция задержала двоих. Суд арестовал одного. Задержание обжаловано.", True),   # beyond the old cap
+    ("train", 3500, "Полиция задержала двоих. Суд арестовал одного. Задержание обжаловано.", True),   # at the cap
+    ("train", 3600, "Полиция задержала двоих. Суд арестовал одного. Задержание обжаловано.", False),  # beyond it
+    ("dev", 3000, "Полиция задержала двоих. Суд арестовал одного. Задержание обжаловано.", False),    # NEREL dev
+    ("train", 3000, "Прошёл обыск, был штраф, потом нападение на офис.", False),  # not the kinds drawn
+    ("train", 3000, "Полиция задержала двоих, один обыск.", False),                # too few hits
+]
+
+
+@pytest.mark.parametrize("folder, length, text, pooled", WIDE_CASES)
+def test_the_widened_rule_takes_longer_train_articles_of_the_same_kind(tmp_path, monkeypatch,
+                                                                      folder, length, text, pooled):
+    for split in ("train", "dev"):
+        (tmp_path / split).mkdir()
+    padding = " слово" * length
+    (tmp_path / folder / "1_text.txt").write_text((text + padding)[:length], encoding="utf-8")
+    (tmp_path / "train" / "2_text.txt").write_text("Полиция задержала троих; суд арестовал; задержание.",
+                                                   encoding="utf-8")  # drawn earlier: never again
+    monkeypatch.setenv("NEREL_DIR", str(tmp_path))
+    earlier = {"heldout": ["train/2_text"], "dev": []}
+    drawn = wikinews_gold.draw_validation(earlier, (), wide=True)
+    assert drawn["docs"] == ([f"{folder}/1_text"] if pooled else [])
+    assert drawn["pool"] == int(pooled)
+    narrow = wikinews_gold.draw_validation(earlier, ())  # the first filter's rule keeps its 2,500 cap
+    assert narrow["docs"] == ([f"{folder}/1_text"] if pooled and length <= wikinews_gold.MAX_CHARS else [])
 
 
 @needs_nerel

@@ -356,6 +356,11 @@ def dates_a_document(tokens: tuple[Token, ...], placed: PlacedMention) -> bool:
     near = heads_up(tokens, at, 2) if parsed else list(range(max(0, at - 3), at))
     if any(tokens[h].lemmas & documents for h in near):
         return True
-    # "1984 года рождения", "1987 г.р.": a birth year dates no happening
-    after = next((t.index for t in tokens if t.start >= mention.end), len(tokens))
-    return has_pattern(tokens, context()["birth_markers"], after - 1, after + 1)
+    # A birth year dates no happening: "1984 года рождения", "1987 г. р." and "1987 г.р" (the
+    # marker inside the span or right after it, the abbreviation's points skipped), "родился
+    # в 1987 году" and "род. в 1987 году" (the verb just before it).
+    words = tuple(t for t in tokens if t.pos != "PUNCT")
+    first = next((i for i, t in enumerate(words) if t.start >= mention.start), len(words))
+    after = next((i for i, t in enumerate(words) if t.start >= mention.end), len(words))
+    return (has_pattern(words, context()["birth_markers"], first + 1, after + 2)
+            or has_pattern(words, context()["birth_markers_before"], first - 3, first))

@@ -56,7 +56,7 @@ from .orgs import (
 )
 from .overlaps import SpanIndex
 from .person_context import person_context
-from .works import quoted_works
+from .works import quoted_works, vehicle_names
 from .place_kinds import place_kind
 from .place_or_person import is_geographic, may_be_either, place_or_person, surnames_as_people
 from .person_spans import (
@@ -95,6 +95,9 @@ def tag_names(text: str, models: Models) -> list[Mention]:
     # A quoted name of a film, a song, a shuttle is no organisation (``фильм «…»``).
     works = quoted_works(text)
     spans = [s for s in spans if s.type != ORG or (s.start, s.end) not in works]
+    # A craft or a station named by what is said of it is none either (``с борта …``).
+    crafts = vehicle_names(text, [(s.start, s.end) for s in spans if s.type == ORG])
+    spans = [s for s in spans if s.type != ORG or (s.start, s.end) not in crafts]
     spans = extend_persons(text, spans)
     spans = [piece for span in spans for piece in split_person(text, span)]
     spans = names_with_patronymic(text, spans)

@@ -25,7 +25,7 @@ from functools import cache
 
 from ..nlp import parse_word
 from ..resources import load_json
-from .inflect import institution_heads
+from .inflect import institution_heads, is_abbreviation
 
 _QUOTED = re.compile(r"«([^«»\n]{1,80})»")
 _WORD_BEFORE = re.compile(r"(?<![\w-])([^\W\d_]+)\s\Z")
@@ -174,3 +174,53 @@ def _same_name(name: str, work: str) -> bool:
         return False
     stem = short[: max(3, len(short) - 2)] if len(short) > 4 else short
     return long_.startswith(stem) and (len(long_) == len(short) or len(short) >= 4)
+
+
+@cache
+def _vehicle_words() -> tuple[frozenset[str], frozenset[str]]:
+    data = load_json("org_words.json")
+    return frozenset(data["vehicle_parts"]), frozenset(data["docking_words"])
+
+
+_WORDS_BEFORE = re.compile(r"(?<![\w-])([^\W\d_]+)\s+(?:([^\W\d_]+)\s+)?[«„\"]?\Z")
+_DOCKING_PREPOSITIONS = frozenset({"к", "ко", "с", "со", "от", "ото"})
+
+
+def vehicle_names(text: str, spans: list[tuple[int, int]]) -> set[tuple[int, int]]:
+    """Those of ``spans`` that name a craft or a station, no organisation: a name right
+    after a part of a craft (``с борта …``, ``на сегменте …``: ``vehicle_parts`` in
+    ``models/org_words.json``) or after a word of docking or flight and its preposition
+    (``пристыковали к …``, ``отстыковался от …``: ``docking_words``), and every other of
+    ``spans`` with the same name, unless the document also gives the name to an
+    organisation (after an institution noun or in the genitive after a person:
+    ``сотрудники …``), as for quoted works.
+
+    >>> text = "вели с борта ОКС; потом ОКС ушла; к ФСИН обратились; ЛОС пристыковали к ЛОС"
+    >>> spans = [(m.start(), m.end()) for m in re.finditer(r"ОКС|ФСИН|ЛОС", text)]
+    >>> sorted(text[a:b] for a, b in vehicle_names(text, spans))
+    ['ЛОС', 'ЛОС', 'ОКС', 'ОКС']
+    """
+    parts, docking = _vehicle_words()
+    crafts: list[str] = []
+    org_names: list[str] = []
+    found: set[tuple[int, int]] = set()
+    for start, end in spans:
+        name = text[start:end].strip("«»„“\" ")
+        before = _WORDS_BEFORE.search(text, max(0, start - 60), start)
+        if before is None:
+            continue
+        last, first = (before.group(2), before.group(1)) if before.group(2) else (before.group(1), None)
+        last_parses = parse_word(last)
+        if last.islower() and any(p.tag.POS == "NOUN" and p.normal_form in parts for p in last_parses) or \
+                first is not None and last.lower() in _DOCKING_PREPOSITIONS and \
+                any(p.normal_form in docking for p in parse_word(first)):
+            crafts.append(name.lower())
+            found.add((start, end))
+        elif _names_organisation([p for p in last_parses[:1] if p.tag.POS == "NOUN" and not _PROPER & set(p.tag.grammemes)],
+                                 _genitive(name) or is_abbreviation(name)):
+            org_names.append(name.lower())
+    carried = {c for c in crafts if not any(_same_name(name, c) for name in org_names)}
+    for start, end in spans:
+        if any(_same_name(text[start:end].strip("«»„“\" "), craft) for craft in carried):
+            found.add((start, end))
+    return found
