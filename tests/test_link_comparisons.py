@@ -246,3 +246,46 @@ def test_a_name_in_its_national_form_is_one_person(one, other):
                                                            _told("y", other, other)]))
     assert _person_of(result, "x") == _person_of(result, "y")
     assert _incident_of(result, "x") == _incident_of(result, "y")
+
+
+# A first name written with the Belarusian or Ukrainian А for an unstressed О, beside the
+# same surname in the same city: one person (and so one penalty). Other first names one
+# letter apart stay two. Each row: the two names, whether one person.
+FIRST_VOWEL = [
+    ("Аксана Равинская", "Оксана Равинская", True),
+    ("Арина Лосева", "Ирина Лосева", False),
+    ("Марина Лосева", "Карина Лосева", False),
+]
+
+
+@pytest.mark.parametrize("one, other, same", FIRST_VOWEL)
+def test_a_first_vowel_written_as_it_sounds_is_one_first_name(one, other, same):
+    result = link("test", write=False, tables=gold_tables([_told("x", one, one),
+                                                           _told("y", other, other)]))
+    assert (_person_of(result, "x") == _person_of(result, "y")) is same
+
+
+# A first name alone in one statement (``моему соседу Тагиру``), the whole name in
+# another that names the same companion: one person. Each row: the name alone and its
+# form, the whole name, the companion both name.
+FIRST_NAME_ALONE = [
+    (("Тагир", "Тагиру"), "Тагир Валиев", "Римма Сафина"),
+    (("Доржо", "Доржо"), "Доржо Бадмаев", "Сэсэг Очирова"),
+]
+
+
+@pytest.mark.parametrize("alone, whole, companion", FIRST_NAME_ALONE)
+def test_a_first_name_alone_links_to_the_whole_name(alone, whole, companion):
+    name, form = alone
+    fine = {"trigger": "штраф", "type": "fine", "place": "Чита", "amount_min": 12000,
+            "amount_max": 12000, "currency": "RUB"} | _day("2022-10-03")
+    docs = [_doc("x", f"3 октября в городе Чита суд назначил штраф мне, {companion}, и {form}.",
+                 [(companion, [companion]), (name, [form])],
+                 [fine | {"persons": [companion, name]}], "2022-10-10"),
+            _doc("y", f"В городе Чита 3 октября суд назначил штраф {whole} и {companion}.",
+                 [(whole, [whole]), (companion, [companion])],
+                 [fine | {"persons": [whole, companion]}], "2022-10-12")]
+    result = link("test", write=False, tables=gold_tables(docs))
+    people = result.person_events
+    ids = {(d, n): p for d, n, p in people[["doc_id", "name", "person_id"]].itertuples(index=False)}
+    assert ids[("x", name)] == ids[("y", whole)]
