@@ -289,3 +289,31 @@ def test_a_first_name_alone_links_to_the_whole_name(alone, whole, companion):
     people = result.person_events
     ids = {(d, n): p for d, n, p in people[["doc_id", "name", "person_id"]].itertuples(index=False)}
     assert ids[("x", name)] == ids[("y", whole)]
+
+
+# A statement naming someone by initials and surname and later by the first name alone
+# (``Как рассказал сам Эрик``), another by the whole name: one person. Initials that do
+# not fit the first name stay two. Each row: the initials' name, the first name alone,
+# the whole name elsewhere, whether the halves are one.
+INITIALS_AND_FIRST_NAME = [
+    ("Э. Д. Хасанов", "Эрик", "Эрик Хасанов", True),
+    ("Л. Гришина", "Лидия", "Лидия Гришина", True),
+    ("Л. Гришина", "Зоя", "Лидия Гришина", False),
+]
+
+
+@pytest.mark.parametrize("initials, first, whole, same", INITIALS_AND_FIRST_NAME)
+def test_initials_and_a_first_name_alone_in_one_statement_join(initials, first, whole, same):
+    search = {"trigger": "обыск", "type": "surveillance", "place": "Орел"} | _day("2023-02-07")
+    docs = [_doc("x", f"В городе Орел 7 февраля прошел обыск у {initials}. Как рассказал сам "
+                      f"{first}, изъяли ноутбук.", [(initials, [initials]), (first, [first])],
+                 [search | {"persons": [initials]}], "2023-02-09"),
+            _doc("y", f"7 февраля в городе Орел обыск прошел у {whole}.", [(whole, [whole])],
+                 [search | {"persons": [whole]}], "2023-02-10")]
+    result = link("test", write=False, tables=gold_tables(docs))
+    mentions = gold_tables(docs).mentions[["doc_id", "mention_id", "normal"]]
+    ids = {(d, n): p for d, n, p in result.mention_people.merge(
+        mentions, on=["doc_id", "mention_id"])[
+        ["doc_id", "normal", "person_id"]].itertuples(index=False)}
+    assert (ids[("x", first)] == ids[("y", whole)]) is same
+    assert ids[("x", initials)] == ids[("y", whole)]
