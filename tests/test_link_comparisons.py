@@ -175,7 +175,7 @@ def test_one_first_name_and_two_surnames_are_two_detentions(one, other, same):
     assert (_incident_of(result, "x") == _incident_of(result, "y")) is same
 
 
-# One person's searches in one city, one told as a span of days (``на прошлой неделе``)
+# One person's searches in one city, one told as a span of days (a week)
 # and one as a day: two searches when the day lies outside the span by more than a night,
 # one when inside. Each row: the span, the day, whether one incident.
 SPANS = [

@@ -254,8 +254,8 @@ def _unless_rejected(pairs: list[tuple[int, int]], different) -> list[tuple[int,
 def halves_of_one_name(persons: pd.DataFrame) -> list[tuple[int, int]]:
     """Record pairs of one document that name one person in two halves the tagger left
     apart, a first name alone (``Азамат``, ``Наталья Викторовна``) and a surname alone
-    (``Токтосунова``, a genitive) or with initials that fit (``Т. Р. Ахмедов`` and
-    ``Тимур``), when another document names someone by both
+    (``Токтосунова``, a genitive) or with initials that fit (``Э. Д. Хасанов`` and
+    ``Эрик``), when another document names someone by both
     (``Азамат Токтосунов``, or by initials that fit: ``Н. В. Шевчук``):
     joined before any scoring, as :func:`_same_in_documents` joins variants.
 
@@ -276,7 +276,7 @@ def halves_of_one_name(persons: pd.DataFrame) -> list[tuple[int, int]]:
             whole.setdefault((first, surname), set()).add(doc_id)
         elif isinstance(initial, str) and isinstance(surname, str):
             initials.setdefault((initial, surname), set()).add((doc_id, patronymic))
-            # a surname with initials is a half too (``Т. Р. Ахмедов`` and ``Тимур``)
+            # a surname with initials is a half too (``Э. Д. Хасанов`` and ``Эрик``)
             surnames.setdefault(doc_id, []).append((uid, surname, gender, (initial, patronymic)))
         elif isinstance(first, str):
             firsts.setdefault(doc_id, []).append((uid, first, gender, (initial, patronymic)))

@@ -160,8 +160,8 @@ COMPARISONS = [
     ]},
     {"output_column_name": "wording", "comparison_description": "words of the evidence sentences", "comparison_levels": [
         # A short sentence shares its few words with many: no evidence either way. Nor
-        # do the words of a report's formula told of two cities (``прошел митинг,
-        # участвовали около … человек``; a square of one name in each): the places say.
+        # do the words of a report's formula told of two cities (a rally, a
+        # square of one name and a crowd in each city): the places say.
         _level("missing", '"words_l" IS NULL OR "words_r" IS NULL '
                           'OR len("words_l") < 5 OR len("words_r") < 5 '
                           'OR "city_l" <> "city_r"', null=True),
@@ -303,15 +303,15 @@ def other_people(a, b, apart: set[frozenset[str]]) -> bool:
 
 def other_surnames(a, b) -> bool:
     """Whether the one person each of two events names bears another surname, both
-    written in Cyrillic letters: more than a letter apart (``Сокол``, ``Соколов``) is no
+    written in Cyrillic letters: more than a letter apart (``Жук``, ``Жуков``) is no
     typo, and no transliteration stands between them (``Ціханоўскі`` in Latin letters
     would). The people linking left them two; the first names may agree (``Иван``).
 
     >>> from types import SimpleNamespace as E
     >>> one = lambda s: E(sole_surname=s, sole_cyrillic=True)
-    >>> other_surnames(one("sokol"), one("sokolov")), other_surnames(one("sokolov"), one("sokolv"))
+    >>> other_surnames(one("juk"), one("jukov")), other_surnames(one("jukov"), one("jukv"))
     (True, False)
-    >>> other_surnames(one("sokol"), E(sole_surname="sokolov", sole_cyrillic=False))
+    >>> other_surnames(one("juk"), E(sole_surname="jukov", sole_cyrillic=False))
     False
     """
     return (a.sole_cyrillic is True and b.sole_cyrillic is True

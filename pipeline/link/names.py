@@ -315,7 +315,7 @@ def _surname_of_two(one: str, two: str, default: int | None) -> int | None:
         from ..tag.latin_names import is_english_surname, is_latin_first_name, surname_ending
 
         # A surname's ending of the region beside a word with none is the surname, whatever
-        # a first-name reading of it says (``Liliya Chanysheva``: -eva)
+        # a first-name reading of it says (``Liliya Tanysheva``: -eva)
         strong = {surname_ending(one), surname_ending(two)}
         if strong == {0, 2}:
             return 0 if surname_ending(one) == 2 else 1
@@ -598,7 +598,7 @@ def letters_apart(a: str, b: str) -> bool:
     """Whether two keys are more than a letter apart (a letter wrong, missing, extra or
     two swapped is a typo; the people model's ``close`` level, Damerau-Levenshtein 1).
 
-    >>> letters_apart("sokol", "sokolov"), letters_apart("sokolov", "sokolv")
+    >>> letters_apart("juk", "jukov"), letters_apart("jukov", "jukv")
     (True, False)
     >>> letters_apart("kravcov", "karvcov"), letters_apart("ivanov", "ivanov")
     (False, False)

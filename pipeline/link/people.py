@@ -117,7 +117,7 @@ PEOPLE = Model(
         # а and о (Арина and Ирина, Марина and Карина are two names).
         "l.surname = r.surname AND substr(l.first, 2) = substr(r.first, 2) "
         "AND substr(l.first, 1, 1) IN ('a', 'o') AND substr(r.first, 1, 1) IN ('a', 'o')",
-        # A first name alone (``моему однокурснику Баиру``) and the full names with it:
+        # A first name alone (``моему соседу Тагиру``) and the full names with it:
         # few records name no surname, so each side's own rule stays small.
         "l.first = r.first AND l.surname IS NULL",
         "l.first = r.first AND r.surname IS NULL",
