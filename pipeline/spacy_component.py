@@ -72,7 +72,7 @@ class TestimonyComponent:
         from .batch.run import pipeline_version
         from .events import build_events
         from .gold.roundtrip import annotations_of
-        from .normalise import normalise
+        from .normalise import blank_line_breaks, normalise
         from .records import CleanText, Page, ProcessedDocument, RawDocument
         from .segment import split_sentences
         from .tables import document_rows
@@ -83,7 +83,8 @@ class TestimonyComponent:
                                                                 range(1, len(text) + 1))
         sentences = split_sentences(clean.text)
         doc_date, mentions = tag_mentions(clean.text, models, doc_date)
-        events = build_events(clean.text, sentences, mentions, models, doc_date) if self.events else ()
+        events = build_events(clean.text, sentences, mentions, models, doc_date,
+                              blank_breaks=blank_line_breaks(clean)) if self.events else ()
         raw = RawDocument("doc", "", "", "plain", (Page(1, text),))
         processed = ProcessedDocument(raw, clean, doc_date, sentences, mentions, events)
         # The rows the tables would hold, read as annotations by the same code the export uses.

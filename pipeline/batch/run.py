@@ -115,7 +115,7 @@ def process_file(path: Path, doc_id: str, models: Models, sha256: str | None = N
     usable text). ``raw`` is the file's text if it was extracted already (read ahead)."""
     from ..events import build_events
     from ..extract import extract
-    from ..normalise import normalise
+    from ..normalise import blank_line_breaks, normalise
     from ..records import ProcessedDocument
     from ..segment import split_sentences
     from ..tag import tag_mentions
@@ -125,7 +125,8 @@ def process_file(path: Path, doc_id: str, models: Models, sha256: str | None = N
     clean = normalise(raw.text)
     sentences = split_sentences(clean.text)
     doc_date, mentions = tag_mentions(clean.text, models)
-    events = build_events(clean.text, sentences, mentions, models, doc_date)
+    events = build_events(clean.text, sentences, mentions, models, doc_date,
+                          blank_breaks=blank_line_breaks(clean))
     page_warnings = tuple(p.warning for p in raw.pages if p.warning)
     warnings = summarise_warnings(dict.fromkeys(raw.warnings + page_warnings))
     return ProcessedDocument(raw, clean, doc_date, sentences, mentions, events, warnings)

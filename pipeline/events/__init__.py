@@ -46,14 +46,17 @@ def build_events(
     doc_date: dt.date | None = None,
     judged: list | None = None,
     drafts_out: list | None = None,
+    blank_breaks: frozenset[int] | None = None,
 ) -> tuple[Event, ...]:
     """Events of one document's clean text, in text order, merged.
 
     ``judged``, when given, receives every candidate trigger with the realis step's
     decision on it (:class:`~pipeline.events.sentence.Candidate`); ``drafts_out`` the
-    events as the rules leave them, before the trained pair merge (:mod:`~pipeline.events.pairs`)."""
+    events as the rules leave them, before the trained pair merge (:mod:`~pipeline.events.pairs`);
+    ``blank_breaks`` the line breaks that stood for blank lines in the source
+    (:func:`~pipeline.normalise.blank_line_breaks`), which tell what a paragraph is for dates."""
     outer = outermost(mentions)  # a place nested in an organisation's name is no scene of its own
-    doc = Document(text, mentions, read_people(text, outer), Scene(text, outer))
+    doc = Document(text, mentions, read_people(text, outer), Scene(text, outer, blank_breaks))
     drafts: list[Draft] = []
     for sent_id, (sentence, inside, tokens, parsed) in enumerate(tokenised(sentences, mentions, models)):
         placed = [p for p in place_mentions(tokens, inside) if not dates_a_document(tokens, p)]

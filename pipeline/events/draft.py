@@ -47,6 +47,9 @@ class Telling:
     # a singular noun ("задержание", "об аресте"): a nominalised telling, which names a
     # happening already told as often as it tells a new one
     nominal: bool = False
+    # a present-tense verb ("его обвиняют", "обвиняется"): a charge or a state still standing,
+    # not a happening at the time an earlier line of its paragraph told
+    present: bool = False
     # which of the sentence's ";"-separated clauses tells it: a report packs several people's
     # happenings into one sentence, one clause each
     clause: int = 0

@@ -77,6 +77,40 @@ def paragraph_units(text: str) -> tuple[list[int], list[int], list[bool]]:
     return starts, units, captions
 
 
+BLANK_LINE_SHARE = 0.25  # share of a text's line breaks from which blank lines mark its paragraphs
+
+
+def date_scopes(layout, blank_breaks: frozenset[int] | None) -> dict[int, tuple[int, int]]:
+    """Paragraph unit -> the unit whose dates it shares, and where its own lines begin. A source that sets its paragraphs
+    apart with blank lines (at least ``BLANK_LINE_SHARE`` of its line breaks, as news is laid
+    out) may still put a paragraph's sentences on lines of their own: the lines between two
+    blank lines are one paragraph for dates. ``blank_breaks``: the clean text's line breaks
+    that stood for blank lines (:func:`~pipeline.normalise.blank_line_breaks`). In a text
+    whose lines are its paragraphs (few blank lines, or none known) each unit is its own.
+
+    >>> text = "Заголовок\\nВ мае был митинг.\\nЗадержаны трое.\\nИтог."
+    >>> date_scopes(paragraph_units(text), frozenset({9, 43}))
+    {0: (0, 0), 1: (1, 10), 2: (1, 28), 3: (3, 44)}
+    >>> [scope for scope, _ in date_scopes(paragraph_units(text), None).values()]
+    [0, 1, 2, 3]
+    """
+    starts, units, _ = layout
+    scopes = {}
+    for start, unit in zip(starts, units):
+        scopes.setdefault(unit, (unit, start))
+    breaks = len(starts) - 1
+    if not blank_breaks or not breaks or len(blank_breaks) < BLANK_LINE_SHARE * breaks:
+        return scopes
+    block, seen = units[0], {units[0]}
+    for start, unit in zip(starts[1:], units[1:]):
+        if start - 1 in blank_breaks:
+            block = unit
+        if unit not in seen:  # a caption's or a list's lines share their unit already
+            seen.add(unit)
+            scopes[unit] = (block, start)
+    return scopes
+
+
 def endnote_lines(text: str) -> list[bool]:
     """Whether each line of the text belongs to an endnote entry of a report: its
     numbered headline ending in ``↩`` (over one or two lines), the URL lines after it
@@ -193,19 +227,25 @@ def introduced_years(units: list[int], introductions: dict[int, DateValue], fram
 
 
 def carry_dates(drafts: list[Draft], date_anchors, rally_dates_blocked: set[int],
-                introduced: dict[int, DateValue] | None = None) -> None:
+                introduced: dict[int, DateValue] | None = None, scopes: dict[int, int] | None = None) -> None:
     """Give dateless drafts the last date stated before them in their paragraph, or,
     for a single rally, the date of the last dated rally, or the year of the set of cases
     the paragraph is an example of (``introduced``: paragraph -> year); then shift ``за
-    день до``."""
-    anchors = _by_unit(sorted(date_anchors, key=lambda a: a[1]))  # unit -> [(unit, offset, date)]
+    день до``. ``scopes``: paragraph -> the paragraph whose dates it shares and where the
+    paragraph's own line begins (:func:`date_scopes`): a date of an earlier line goes to no
+    happening told in the present (``обвиняется``: a charge still standing)."""
+    scopes = scopes or {}
+    anchors = _by_unit(sorted(((scopes.get(a[0], (a[0], 0))[0], *a[1:]) for a in date_anchors),
+                              key=lambda a: a[1]))
     last_rally: DateValue | None = None
     introduced = introduced or {}
     for draft in sorted(drafts, key=lambda d: d.event.start):
         event, telling = draft.event, draft.telling
         until = float("inf") if draft.date_until is None else draft.date_until
+        scope, begins = scopes.get(draft.paragraph, (draft.paragraph, 0))
         if event.date is None:
-            same = [a for a in anchors[draft.paragraph] if a[1] < event.start and event.start < _until(a)
+            same = [a for a in anchors[scope] if a[1] < event.start and event.start < _until(a)
+                    and (a[1] >= begins or not telling.present)
                     # an application's clause is dated by when it was filed, not the rally it asks for
                     and not (telling.about_application and _until(a) < float("inf"))]
             if telling.listed:  # the date of the first listed topic is not the others'
@@ -225,7 +265,7 @@ def carry_dates(drafts: list[Draft], date_anchors, rally_dates_blocked: set[int]
                 draft.update(date=introduced[draft.paragraph])
         date = draft.event.date
         if date is not None:  # a date carried from a clause's own time stops where that does
-            bisect.insort(anchors[draft.paragraph], (draft.paragraph, event.start, date, until), key=lambda a: a[1])
+            bisect.insort(anchors[scope], (scope, event.start, date, until), key=lambda a: a[1])
         if event.type == "protest" and telling.single and date is not None:
             last_rally = date
     for draft in drafts:
@@ -343,7 +383,7 @@ def carry_continuing(drafts: list[Draft], continuing: dict[int, int]) -> None:
     blank line between them ends the story) takes the date of the last dated happening
     of that line: the narrative's reference time. Not for a total, a later happening
     (``впоследствии``), an earlier one, a habit or a penalty's cause
-    (:func:`told_before_the_story`) or a topic of a list."""
+    (:func:`told_before_the_story`), a topic of a list, or one told in the present."""
     dated: defaultdict[int, list[Draft]] = defaultdict(list)
     for draft in drafts:
         if draft.event.date is not None and not draft.telling.summary:
@@ -353,7 +393,8 @@ def carry_continuing(drafts: list[Draft], continuing: dict[int, int]) -> None:
         ends = continuing.get(draft.paragraph)
         if event.date is not None or ends is None or event.start >= ends:
             continue
-        if telling.summary or telling.later or telling.listed or telling.day_before or telling.undated_past:
+        if telling.summary or telling.later or telling.listed or telling.day_before or telling.undated_past \
+                or telling.present:  # "его обвиняют": a charge still standing, at no one time
             continue
         before = dated.get(draft.paragraph - 1)
         if before:
@@ -547,8 +588,9 @@ class Scene:
     """The dates and places a document states, gathered sentence by sentence (:meth:`read`),
     then carried to the events told without their own (:meth:`carry`)."""
 
-    def __init__(self, text: str, mentions: Sequence[Mention]) -> None:
+    def __init__(self, text: str, mentions: Sequence[Mention], blank_breaks: frozenset[int] | None = None) -> None:
         self.layout = paragraph_units(text)
+        self.date_scopes = date_scopes(self.layout, blank_breaks)
         self.endnotes = endnote_lines(text)
         self.mentions = mentions
         self.dates: list[tuple[int, int, DateValue]] = []  # paragraph unit, offset, date
@@ -666,7 +708,7 @@ class Scene:
         """Dates and places to the drafts told without their own."""
         framed = {a[0] for a in self.dates if len(a) == 3}
         introduced = introduced_years(list(self._seen_units), self.introductions, framed)
-        carry_dates(drafts, self.dates, self.summary_units, introduced)
+        carry_dates(drafts, self.dates, self.summary_units, introduced, self.date_scopes)
         carry_continuing(drafts, self.continuing)
         carry_places(drafts, self.places, self.scene_places)
 

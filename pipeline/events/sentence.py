@@ -294,6 +294,7 @@ def telling_of(tokens: tuple[Token, ...], hit: TriggerHit, caption: bool, date: 
             tokens[anchor.head].lemmas & folded_set("phase_verbs")),
         retelling=retelling,
         nominal=anchor.pos == "NOUN" and "Number=Plur" not in anchor.feats,
+        present=anchor.pos in {"VERB", "AUX"} and "Tense=Pres" in anchor.feats,
         clause=sum(t.text == ";" for t in tokens[:first]),
     )
 

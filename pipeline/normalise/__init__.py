@@ -51,3 +51,25 @@ def normalise(raw: str) -> CleanText:
     """
     alignment = compose_all(raw, list(PASSES))
     return CleanText(alignment.text, raw, alignment.starts, alignment.ends)
+
+
+UNWRAPPED_SHARE = 0.9  # clean lines per non-blank raw line in a source laid out a paragraph a line
+
+
+def blank_line_breaks(clean: CleanText) -> frozenset[int]:
+    """The clean text's line breaks that stand for a blank line or more of the raw text:
+    where the source set a paragraph apart, which the one ``\\n`` between clean paragraphs
+    no longer shows. Only in a source whose lines were not wrapped (nearly every raw line
+    is a clean line): in a wrapped one the breaks normalisation keeps are its paragraphs,
+    and its blank lines set off sections.
+
+    >>> sorted(blank_line_breaks(normalise("Заголовок\\n\\nПервая фраза.\\nВторая фраза.")))
+    [9]
+    >>> sorted(blank_line_breaks(normalise("Первая строка абзаца\\nпродолжается здесь.\\n\\nВторой абзац.")))
+    []
+    """
+    raw_lines = sum(1 for line in clean.raw.split("\n") if line.strip())
+    if clean.text.count("\n") + 1 < UNWRAPPED_SHARE * raw_lines:
+        return frozenset()
+    return frozenset(i for i, char in enumerate(clean.text) if char == "\n"
+                     and clean.raw.count("\n", *clean.to_raw(i, i + 1)) >= 2)

@@ -1,0 +1,155 @@
+"""Event dates on the development sets: every matched event whose date is not gold's, by class.
+
+    python -m benchmarks.event_dates                        # every development set
+    python -m benchmarks.event_dates --set wikinews-dev     # some (repeat --set)
+    python -m benchmarks.event_dates --list                 # and every such event, with its sentence
+
+Development sets only (samples, constructed dev, OVD-Info dev pages, Wikinews dev): a held-out
+or validation set is refused, since this prints what the pipeline got wrong. The pipeline runs
+over each set into a temporary folder (the OVD-Info reports hold held-out pages too, so their
+run is never kept; ``--keep DIR`` keeps and reuses the others) and is compared with the gold as
+``testimony reconcile`` compares it (the same excerpts, spans and matching); the figures
+``benchmarks.quality`` prints for the set come first. A matched event's
+date is right when it equals gold's, and "none" is right where gold gives none, as
+``benchmarks.quality`` counts it. The others, by class:
+
+- ``missing``: gold gives a date, the output none;
+- ``extra``: the output gives a date where gold gives none;
+- ``wrong year``: the same day or month in another year;
+- ``wider`` / ``narrower``: a span holding gold's, or held by it (a month for a day, a day
+  for a range);
+- ``other date``: any other date.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from benchmarks.quality import HELD_OUT, ON_REQUEST, SETS, GoldSet, report
+from pipeline.batch.run import run_batch
+from pipeline.gold import read_gold
+from pipeline.reconcile import document_events, find_output, reconcile
+from pipeline.reconcile.matching import given
+from pipeline.tables import read_output
+
+DEVELOPMENT = ("samples", "dev", "ovdinfo-dev", "wikinews-dev")
+SHARED_INPUTS = ("ovdinfo-dev",)  # its reports hold held-out pages: never kept
+assert not set(DEVELOPMENT) & (HELD_OUT | ON_REQUEST)
+
+
+@dataclass(frozen=True, slots=True)
+class DateMiss:
+    """A matched event whose date is not gold's."""
+
+    set: str
+    doc_id: str
+    page: int | None
+    type: str
+    trigger: str
+    sentence: str
+    gold: tuple[str | None, str | None]
+    given: tuple[str | None, str | None]
+    kind: str
+
+
+def _span(values: dict) -> tuple[str | None, str | None]:
+    start, end = values.get("date_start"), values.get("date_end")
+    return (str(start)[:10] if given(start) else None, str(end)[:10] if given(end) else None)
+
+
+def classify(gold: tuple[str | None, str | None], out: tuple[str | None, str | None]) -> str | None:
+    """The class of a date against gold's, None when right.
+
+    >>> classify(("2012-03-05", "2012-03-05"), ("2011-03-05", "2011-03-05"))
+    'wrong year'
+    >>> classify(("2012-03-05", "2012-03-05"), ("2012-03-01", "2012-03-31"))
+    'wider'
+    >>> classify((None, None), ("2012-03-01", "2012-03-31"))
+    'extra'
+    """
+    if gold == out or (gold[0] is None and out[0] is None):
+        return None
+    if out[0] is None:
+        return "missing"
+    if gold[0] is None:
+        return "extra"
+    g_start, g_end = gold[0], gold[1] or gold[0]
+    o_start, o_end = out[0], out[1] or out[0]
+    if g_start[4:] == o_start[4:] and g_end[4:] == o_end[4:]:
+        return "wrong year"
+    if o_start <= g_start and g_end <= o_end:
+        return "wider"
+    if g_start <= o_start and o_end <= g_end:
+        return "narrower"
+    return "other date"
+
+
+def analyse(gold_set: GoldSet, out_dir: Path, tmp: Path) -> tuple[Counter, list[DateMiss]]:
+    """Right and wrong dates of one set's matched events."""
+    outs = {doc.doc_id: doc for doc in read_output(out_dir)}
+    counts, misses = Counter(), []
+    for gold in sorted(read_gold(gold_set.gold_folder(tmp)), key=lambda d: d.doc_id):
+        out_id = find_output(gold.doc_id, outs)
+        if out_id is None or not gold.has_events:
+            continue
+        scored = document_events(gold, outs[out_id])
+        text = scored.out.text or ""
+        for g, p in scored.matched():
+            gi, pi = scored.gold[g], scored.predicted[p]
+            kind = classify(_span(gi.values), _span(pi.values))
+            counts["gold dated" if _span(gi.values)[0] else "gold undated"] += 1
+            counts[kind or "right"] += 1
+            if kind is None:
+                continue
+            row = pi.values
+            sentence = scored.out.sentence_at(row["start"]) or {}
+            misses.append(DateMiss(gold_set.name, gold.doc_id, row.get("page"), row["type"],
+                                   text[row["start"]:row["end"]], " ".join((sentence.get("text") or "").split()),
+                                   _span(gi.values), _span(pi.values), kind))
+    return counts, misses
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--set", action="append", dest="sets", help="development sets only: " + ", ".join(DEVELOPMENT))
+    parser.add_argument("--list", action="store_true", help="print every event whose date is not gold's")
+    parser.add_argument("--keep", type=Path, help="keep each run here and reuse it (not the OVD-Info pages')")
+    args = parser.parse_args(argv)
+    names = args.sets or list(DEVELOPMENT)
+    refused = [n for n in names if n not in DEVELOPMENT]
+    if refused:
+        parser.error(f"development sets only ({', '.join(DEVELOPMENT)}); refused: {', '.join(refused)}")
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        for gold_set in (s for s in SETS if s.name in names):
+            why = gold_set.available()
+            if why:
+                print(f"{gold_set.title}: skipped: {why}")
+                continue
+            keep = args.keep and gold_set.name not in SHARED_INPUTS
+            out = (args.keep if keep else tmp) / f"out-{gold_set.name}"
+            if not (keep and out.exists()):
+                run_batch(list(gold_set.inputs), out, force=True)
+            report(gold_set, reconcile(out, gold_set.gold_folder(tmp), tmp / f"report-{gold_set.name}").metrics)
+            counts, misses = analyse(gold_set, out, tmp)
+            dated = counts["gold dated"]
+            right_dated = dated - sum(1 for m in misses if m.gold[0])
+            print(f"\n== {gold_set.title}: matched {counts['gold dated'] + counts['gold undated']}, "
+                  f"date right {right_dated}/{dated} where gold dates"
+                  f", {counts['right'] - right_dated}/{counts['gold undated']} where it does not")
+            print("wrong: " + ", ".join(f"{k} {v}" for k, v in Counter(m.kind for m in misses).most_common()))
+            if args.list:
+                for m in sorted(misses, key=lambda m: (m.kind, m.doc_id, m.page or 0)):
+                    where = m.doc_id + (f" p{m.page}" if m.page is not None else "")
+                    print(f"  [{m.kind}] {m.type} {where} «{m.trigger}» gold {'/'.join(filter(None, m.gold)) or '-'}"
+                          f" given {'/'.join(filter(None, m.given)) or '-'}: {m.sentence[:300]}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
