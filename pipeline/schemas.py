@@ -207,7 +207,7 @@ _EVENT_CONTEXT_WORDS = (
     "official_nouns", "relation_nouns", "patient_subject_verbs", "person_holder_nouns", "phase_verbs", "staff_nouns", "serving_verbs", "lease_words", "conviction_words", "plea_words",
     "pretrial_custody_words", "sentence_custody_words",
     "total_periods", "total_period_quantifiers", "total_period_after_blockers",
-    "total_scope_places", "total_collective_heads",
+    "total_scope_places", "total_collective_heads", "more_markers",
 )
 _EVENT_CONTEXT_PATTERNS = (
     "memorial_before", "day_before_markers", "date_anaphora", "place_anaphora",
@@ -373,6 +373,9 @@ SCHEMAS: dict[str, Schema] = {
     "ner_name_parts.json": record(required={"particles": WORDS, "titles": WORDS}),
     "ner_place_person.json": record(required={"place_prepositions": WORDS, "place_nouns": WORDS,
                                               "person_nouns": WORDS}),
+    "org_names_index.json": record(required={"fingerprint": TEXT, "names": list_of(both(
+        list_of(kind(str, list, bool, name="words, keys or common")),
+        where(lambda v: len(v) == 3 and isinstance(v[2], bool), "expected [words, keys, common], found {value!r}")))}),
     "org_names.json": record(required={"keep_place": WORDS, "with_place": WORDS, "with_country": WORDS,
                                        "organisations": mapping(TEXT, list_of(TEXT, 1))}),
     "normalise_chars.json": record(required={

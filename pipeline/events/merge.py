@@ -75,8 +75,13 @@ def compatible(a: Draft, b: Draft) -> bool:
         return False
     if x.type == "custody" and len({_custody_stage(a), _custody_stage(b)} - {None}) > 1:
         return False  # held before the verdict, then sentenced: two happenings
-    return dates_agree(x.date, y.date) and _agree(x.place, y.place) and all(
-        _bounds_agree(p, q) for p, q in ((x.count, y.count), (x.money, y.money), (x.term, y.term)))
+    return dates_agree(x.date, y.date) and _agree(x.place, y.place) and values_agree(a, b)
+
+
+def values_agree(a: Draft, b: Draft) -> bool:
+    """The counts, sums and terms of two tellings may be the same values (:func:`_bounds_agree`)."""
+    x, y = a.event, b.event
+    return all(_bounds_agree(p, q) for p, q in ((x.count, y.count), (x.money, y.money), (x.term, y.term)))
 
 
 def _custody_stage(draft: Draft) -> str | None:

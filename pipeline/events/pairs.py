@@ -10,8 +10,11 @@ plain weights in ``models/event_pairs.json`` (:mod:`pipeline.linear`; trained by
 Some things say two tellings are two happenings whatever else they share
 (:func:`contradictions`): one side told as earlier (``Его уже задерживали``), days stated
 on both sides that differ, a shift of time told between them (``Через неделю ...``), one
-named person on each side and not the same one, two different places. The model file names
-which of them are hard vetoes (``vetoes``); all of them are features too.
+named person on each side and not the same one, two different places, a total on one side
+only (``Всего задержали 14 человек``), counts, sums or terms that cannot be one value, the
+later one told as others besides (``Еще двое ...``), a group counted on one side and one
+named person on the other. The model file names which of them are hard vetoes
+(``vetoes``); all of them are features too.
 
 Each later event joins the earlier one it most probably retells (at or above the model's
 threshold), unless a veto stands between it and any telling of that event's group. Every
@@ -21,20 +24,24 @@ pipeline and in the benchmark that chose the model.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache
 
 from .. import linear
-from ..resources import load_json
+from ..resources import fold, load_json
+from ..tag.quantity import quantity_words
 from .draft import Draft
-from .merge import absorb, compatible, dates_agree, linked, same_stated_day, same_word
-from .syntax import context
-from .time_shift import tells_time_shift
+from .merge import absorb, compatible, dates_agree, linked, same_stated_day, same_word, values_agree
+from .syntax import context, folded_set
+from .time_shift import is_number, tells_time_shift
 
 MAX_SENTENCES = 12  # a retelling further away than this is not looked for
 MANY_EVENTS = 20  # events in a document: more is a report of many people's happenings
-CONTRADICTIONS = ("earlier_one_side", "dates_differ", "time_shift", "single_persons_differ", "places_differ")
+CONTRADICTIONS = ("earlier_one_side", "dates_differ", "time_shift", "single_persons_differ", "places_differ",
+                  "summary_one_side", "values_differ", "more_people", "group_and_single")
+_WORD = re.compile(r"\w+")
 
 
 @cache
@@ -50,6 +57,47 @@ def _sentence_start(draft: Draft) -> int:
     return max((s for s, t in e.evidence if s <= e.start), default=e.start)
 
 
+def _sentence_end(draft: Draft) -> int:
+    """Where the sentence telling the draft's trigger ends."""
+    e = draft.event
+    return next((t for s, t in e.evidence if s <= e.start < t), e.end)
+
+
+def tells_more_people(text: str) -> bool:
+    """Others besides those told before: a marker of more (``more_markers`` in
+    ``models/event_context.json``), a bound if any (``не менее``, from ``approx`` of
+    ``models/quantity_words.json``), then a number (``Еще двое ...``, ``еще не менее пяти
+    человек``); not ``ещё`` of time (``ещё не объяснили``, ``ещё в марте``, ``ещё раз``).
+
+    >>> tells_more_people("Еще трое были задержаны у вокзала.")
+    True
+    >>> tells_more_people("Задержание еще не объяснили.")
+    False
+    """
+    markers = folded_set("more_markers")
+    bounds = frozenset(w for group in quantity_words().approx.values() for phrase in group for w in phrase)
+    words = [fold(w) for w in _WORD.findall(text)]
+    for i, word in enumerate(words):
+        if word in markers:
+            k = i + 1
+            while k < len(words) and words[k] in bounds:
+                k += 1
+            if k < len(words) and is_number(words[k]):
+                return True
+    return False
+
+
+def _group(draft: Draft) -> bool:
+    """A telling that counts more than one person (``задержали шестерых``)."""
+    count = draft.event.count
+    return count is not None and (count.low or 0) > 1
+
+
+def _one_named(draft: Draft) -> bool:
+    """A telling of one named person and no count of more."""
+    return len(draft.event.persons) == 1 and not _group(draft)
+
+
 def contradictions(a: Draft, b: Draft, text: str) -> frozenset[str]:
     """What says the later ``b`` is another happening than ``a`` (names in :data:`CONTRADICTIONS`)."""
     x, y = a.event, b.event
@@ -59,13 +107,24 @@ def contradictions(a: Draft, b: Draft, text: str) -> frozenset[str]:
     if a.date_stated and b.date_stated and x.date and y.date and not dates_agree(x.date, y.date):
         found.add("dates_differ")
     if x.sent_id != y.sent_id:
-        end = next((t for s, t in x.evidence if s <= x.start < t), x.end)
+        end = _sentence_end(a)
         if tells_time_shift(text[min(end, _sentence_start(b)): y.start]) and not same_stated_day(a, b):
             found.add("time_shift")
     if len(x.persons) == 1 and len(y.persons) == 1 and x.persons != y.persons:
         found.add("single_persons_differ")
     if x.place and y.place and x.place != y.place:
         found.add("places_differ")
+    total = next((d for d in (a, b) if d.telling.summary), None)
+    if a.telling.summary != b.telling.summary and not total.event.persons:
+        found.add("summary_one_side")  # a named person's "в итоге" is an ending, no total
+    if not values_agree(a, b):
+        found.add("values_differ")
+    # others besides: in b's sentence, after a's trigger when one sentence tells both
+    if tells_more_people(text[max(_sentence_start(b), x.end) if x.sent_id == y.sent_id else _sentence_start(b):
+                              _sentence_end(b)]):
+        found.add("more_people")
+    if (_group(a) and _one_named(b)) or (_group(b) and _one_named(a)):
+        found.add("group_and_single")
     return frozenset(found)
 
 

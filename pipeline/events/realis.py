@@ -34,7 +34,6 @@ from ..resources import fold, load_json
 from .syntax import (
     Token,
     children,
-    find_pattern,
     folded_set,
     governors_of,
     has_pattern,
@@ -42,6 +41,7 @@ from .syntax import (
     is_bare_plural,
     is_generic_plural,
     is_generic_present,
+    pattern_lengths_at,
 )
 from .aggregate import sums_up
 from .triggers import TriggerHit
@@ -204,8 +204,7 @@ def _statistic(tokens, hit: TriggerHit) -> bool:
     if any(tokens[i].text.endswith("%") for i in clause):
         return True
     idioms = _patterns("statistic_idioms")
-    in_idiom = {i + k for i in clause for parts in idioms
-                if find_pattern(tokens, [parts], i, i + len(parts)) == i for k in range(len(parts))}
+    in_idiom = {i + k for i in clause for length in pattern_lengths_at(tokens, idioms, i) for k in range(length)}
     if any(tokens[i].lemmas & words and tokens[i].pos in {"NOUN", "ADV", "ADJ", "DET", "VERB"}
            and i not in in_idiom for i in clause):
         return True

@@ -736,7 +736,10 @@ def _days_later(tokens: tuple[Token, ...]) -> tuple[int, int, int] | None:
     """Where a relative day phrase stands (first token, length) and the days after the
     last named day it counts; the first of the sentence."""
     found = []
+    lemmas = frozenset().union(*(t.lemmas for t in tokens))  # a pattern starts at one of them
     for pattern, days in context()["relative_days"]:
+        if fold(pattern[0]) not in lemmas:
+            continue
         at = find_pattern(tokens, [pattern], 0, len(tokens))
         if at is not None:
             found.append((at, len(pattern), days))

@@ -243,13 +243,26 @@ def is_indefinite_personal(tokens: tuple[Token, ...], anchor: int) -> bool:
 def find_pattern(tokens: tuple[Token, ...], patterns, lo: int, hi: int) -> int | None:
     """Where one of the lemma sequences first occurs within tokens[lo:hi]."""
     by_first = _folded_patterns(patterns)
+    starts = by_first.keys()
     hi = min(len(tokens), hi)
     for i in range(max(0, lo), hi):
+        if starts.isdisjoint(tokens[i].lemmas):  # no pattern starts here (the common case)
+            continue
         for lemma in tokens[i].lemmas:
             for parts in by_first.get(lemma, ()):
                 if i + len(parts) <= hi and all(parts[k] in tokens[i + k].lemmas for k in range(1, len(parts))):
                     return i
     return None
+
+
+def pattern_lengths_at(tokens: tuple[Token, ...], patterns, index: int) -> list[int]:
+    """The length of each lemma sequence that occurs at tokens[index], whole within tokens:
+    what ``find_pattern(tokens, [pattern], index, index + len(pattern)) == index`` tells of
+    each pattern, for all of them in one lookup of the token's lemmas."""
+    by_first = _folded_patterns(patterns)
+    return [len(parts) for lemma in tokens[index].lemmas for parts in by_first.get(lemma, ())
+            if index + len(parts) <= len(tokens)
+            and all(parts[k] in tokens[index + k].lemmas for k in range(1, len(parts)))]
 
 
 def _folded_patterns(patterns) -> dict[str, tuple[tuple[str, ...], ...]]:

@@ -24,7 +24,17 @@ def _lexicon() -> tuple[frozenset[str], frozenset[str], frozenset[str], tuple[tu
             tuple(map(tuple, shift["phrases"])), frozenset(shift["anchors"]))
 
 
-def _number(word: str) -> bool:
+@cache
+def _phrases_by_first() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The lexicon's phrases by their first word: a word is tried only against the
+    phrases that can start at it (the lexicon's phrases are never empty)."""
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in _lexicon()[3]:
+        by_first.setdefault(phrase[0], []).append(phrase)
+    return {first: tuple(group) for first, group in by_first.items()}
+
+
+def is_number(word: str) -> bool:
     """Digits or a numeral (``два``, ``несколько``, ``пару``) by pymorphy3's part of speech."""
     if _DIGITS.fullmatch(word):
         return True
@@ -49,7 +59,8 @@ def tells_time_shift(text: str) -> bool:
     >>> tells_time_shift("В тот день через мегафон объявили о задержании.")
     False
     """
-    prepositions, postpositions, units, phrases, anchors = _lexicon()
+    prepositions, postpositions, units, _, anchors = _lexicon()
+    by_first = _phrases_by_first()
     words = [w.lower() for w in _WORD.findall(text)]
     lemmas = [word_lemmas(w) for w in words]
 
@@ -59,13 +70,13 @@ def tells_time_shift(text: str) -> bool:
     for i, found in enumerate(lemmas):
         if found & prepositions:
             unit = i + 1
-            while unit < len(words) and unit <= i + 2 and _number(words[unit]):
+            while unit < len(words) and unit <= i + 2 and is_number(words[unit]):
                 unit += 1
             if unit < len(words) and units & lemmas[unit] and not anchored(unit):
                 return True
         if units & found and i + 1 < len(lemmas) and postpositions & lemmas[i + 1] and not anchored(i + 1):
             return True
-        for phrase in phrases:
+        for phrase in (phrase for lemma in found for phrase in by_first.get(lemma, ())):
             if all(i + k < len(lemmas) and word in lemmas[i + k] for k, word in enumerate(phrase)):
                 return True
     return False

@@ -182,7 +182,7 @@ def find_places(text: str) -> list[Place]:
     ['Алматы']
     """
     words = list(_WORD.finditer(text))
-    entries, longest = _entries(), _max_words()
+    entries, longest, known = _entries(), _max_words(), _known_words()
     places: list[Place] = []
     index = 0
     while index < len(words):
@@ -190,10 +190,16 @@ def find_places(text: str) -> list[Place]:
         if not words[index].group()[0].isupper():  # a name opens with a capital
             index += 1
             continue
-        for size in range(min(longest, len(words) - index), 0, -1):
+        # Every word of a gazetteer name has a nominative the gazetteer knows, and the
+        # words follow each other: runs past the first word that breaks either are not
+        # looked up (the same places, without the product of readings for each length).
+        reach = 0
+        while (reach < min(longest, len(words) - index)
+               and (reach == 0 or _adjacent(text, words[index + reach - 1 : index + reach + 1]))
+               and not known.isdisjoint(nominatives(words[index + reach].group()))):
+            reach += 1
+        for size in range(reach, 0, -1):
             run = words[index : index + size]
-            if not _adjacent(text, run):
-                continue
             # Of several readings (Жанаозене: Жанаозен, Жанаозень) the canonical one wins.
             found = [entries[key] for key in _keys(tuple(m.group() for m in run)) if key in entries]
             if found:

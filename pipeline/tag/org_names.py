@@ -59,19 +59,30 @@ def token_keys(token: str) -> frozenset[str]:
 
 @cache
 def _lexicon() -> dict[str, tuple[Name, ...]]:
-    """Names by the keys of their first word."""
-    data = load_json("org_names.json")
+    """Names by the keys of their first word: from the prebuilt index when it was built
+    from this lexicon and dictionary (:mod:`~pipeline.tag.org_names_index`), else built here."""
+    from .org_names_index import prebuilt_names
+
     by_first: dict[str, list[Name]] = {}
-    for group in data["organisations"].values():
+    for name in prebuilt_names() or lexicon_names():
+        for key in name.keys[0]:
+            by_first.setdefault(key, []).append(name)
+    return {k: tuple(sorted(v, key=lambda n: -len(n.words))) for k, v in by_first.items()}
+
+
+def lexicon_names() -> list[Name]:
+    """Every name of ``models/org_names.json`` with its keys, in file order (a pymorphy3
+    parse of each word: a quarter of a second, hence the prebuilt index)."""
+    names = []
+    for group in load_json("org_names.json")["organisations"].values():
         for entry in group:
             words = tuple(TOKEN.findall(entry))
             if not words:
                 continue
             keys = tuple(_entry_keys(w) for w in words)
             common = all(_CYRILLIC_WORD.fullmatch(w) and not w.isupper() and is_common_word(w) for w in words)
-            for key in keys[0]:
-                by_first.setdefault(key, []).append(Name(words, keys, common))
-    return {k: tuple(sorted(v, key=lambda n: -len(n.words))) for k, v in by_first.items()}
+            names.append(Name(words, keys, common))
+    return names
 
 
 def _entry_keys(word: str) -> frozenset[str]:

@@ -1,0 +1,54 @@
+"""The organisation lexicon's names with their keys, prebuilt (``models/org_names_index.json``).
+
+Building the keys of ``models/org_names.json`` parses every word of every name with
+pymorphy3: about a quarter of a second of CPU, the largest piece of a process's warm-up,
+paid again by every worker that loads its own models (a rerun with a few files changed).
+The index holds what :func:`~pipeline.tag.org_names.lexicon_names` builds, with a
+fingerprint of what it was built from: the lexicon's bytes and the pymorphy3 dictionary.
+A lexicon edited since (or another dictionary) does not match the fingerprint, and the
+names are built from the lexicon as before, never read stale. Rebuild it with
+``python scripts/build_org_names_index.py``; ``tests/test_org_names_index.py`` fails
+while it is out of date.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from ..morphology import morph_analyzer
+from ..resources import load_json, models_dir
+
+INDEX = "org_names_index.json"
+SOURCE = "org_names.json"
+
+
+def fingerprint() -> str:
+    """What the index's keys depend on besides the code: the lexicon's bytes and the
+    pymorphy3 dictionary (its source revision and compile time)."""
+    meta = morph_analyzer().dictionary.meta
+    source = hashlib.sha256((models_dir() / SOURCE).read_bytes()).hexdigest()
+    return f"{source} pymorphy3-dict {meta.get('source_revision')} {meta.get('compiled_at')}"
+
+
+def prebuilt_names(data: dict | None = None, expected: str | None = None) -> list | None:
+    """The names of the index (``data``, else the shipped file) if it was built from what
+    :func:`fingerprint` (or ``expected``) says the lexicon and dictionary are now; else None."""
+    from .org_names import Name
+
+    if data is None:
+        if not (models_dir() / INDEX).is_file():
+            return None
+        data = load_json(INDEX)
+    if data["fingerprint"] != (expected if expected is not None else fingerprint()):
+        return None
+    return [Name(tuple(words), tuple(frozenset(k) for k in keys), common) for words, keys, common in data["names"]]
+
+
+def index_of(names: list) -> dict:
+    """The index file's content for the names (keys sorted, so the file is stable)."""
+    return {
+        "_about": "Built by scripts/build_org_names_index.py from org_names.json; do not edit "
+                  "(pipeline/tag/org_names_index.py says why and when it is used).",
+        "fingerprint": fingerprint(),
+        "names": [[list(n.words), [sorted(k) for k in n.keys], n.common] for n in names],
+    }

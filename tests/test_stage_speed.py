@@ -1,0 +1,115 @@
+"""Speed-ups that must not change what the stages find: each fast path against the slow
+definition it replaces, on invented sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.events.syntax import Token, find_pattern, pattern_lengths_at
+from pipeline.events.triggers import word_lemmas
+from pipeline.tag.gazetteer import find_places
+from pipeline.tag.org_names import lexicon_names
+from pipeline.tag.org_names_index import fingerprint, index_of, prebuilt_names
+
+IDIOMS = [["в", "тот", "число"], ["в", "число"], ["в", "большой", "число"], ["число"]]
+
+
+def tokens_of(text: str) -> tuple[Token, ...]:
+    return tuple(Token(i, 0, 0, w, word_lemmas(w), "X", -1, "") for i, w in enumerate(text.split()))
+
+
+# Sentences written for these tests: idioms whole, cut by the sentence end, or absent.
+@pytest.mark.parametrize("text, expected", [
+    ("задержали пятерых , в том числе двоих несовершеннолетних", {3: [3], 5: [1]}),
+    ("в числе задержанных оказался журналист", {0: [2], 1: [1]}),
+    ("в большом числе городов прошли пикеты", {0: [3], 2: [1]}),
+    ("пикет прошёл в том", {}),
+    ("число задержанных выросло в", {0: [1]}),
+    ("в", {}),
+])
+def test_pattern_lengths_at_reads_what_find_pattern_reads(text, expected):
+    tokens = tokens_of(text)
+    for i in range(len(tokens)):
+        slow = sorted(len(p) for p in IDIOMS if find_pattern(tokens, [p], i, i + len(p)) == i)
+        assert sorted(pattern_lengths_at(tokens, IDIOMS, i)) == slow
+        assert sorted(pattern_lengths_at(tokens, IDIOMS, i)) == sorted(expected.get(i, []))
+
+
+# Invented: names of one, two and three words, across a line break, after lower-case words,
+# in oblique cases, and capitalised words that are no place.
+@pytest.mark.parametrize("text, expected", [
+    ("Пикет прошёл в Нижнем Новгороде и в Омске.", ["Нижний Новгород", "Омск"]),
+    ("Их увезли из Нижнего\nНовгорода в Омск.", ["Великий Новгород", "Омск"]),
+    ("Акция в Москве, затем Санкт-Петербурге и Казани.", ["Москва", "Санкт-Петербург", "Казань"]),
+    ("Иван Петров Приехал Домой", []),
+    ("ЗАДЕРЖАНИЯ В МОСКВЕ И НИЖНЕМ НОВГОРОДЕ", None),
+    ("В Республике Татарстан и Свердловской области прошли обыски.", None),
+])
+def test_find_places_looks_up_runs_as_before(text, expected):
+    found = find_places(text)
+    if expected is not None:
+        assert [p.canonical for p in found] == expected
+    assert found == slow_find_places(text)
+
+
+def slow_find_places(text: str):
+    """find_places as it was: every length of run tried, adjacent or not, known or not."""
+    from pipeline.tag import gazetteer as g
+
+    words = list(g._WORD.finditer(text))
+    entries, longest = g._entries(), g._max_words()
+    places, index = [], 0
+    while index < len(words):
+        hit = None
+        if not words[index].group()[0].isupper():
+            index += 1
+            continue
+        for size in range(min(longest, len(words) - index), 0, -1):
+            run = words[index : index + size]
+            if not g._adjacent(text, run):
+                continue
+            found = [entries[key] for key in g._keys(tuple(m.group() for m in run)) if key in entries]
+            if found:
+                hit = (size, max(found, key=lambda entry: (entry[0] == entry[3], entry[3])))
+                break
+        if hit:
+            size, (canonical, kind, country, name) = hit
+            run = words[index : index + size]
+            name = g._like_text(name, [m.group() for m in run])
+            places.append(g.Place(run[0].start(), run[-1].end(), canonical, kind, country, name))
+            index += size
+        else:
+            index += 1
+    return places
+
+
+def test_the_shipped_org_names_index_is_the_lexicon_built_now():
+    """``models/org_names_index.json`` is what ``scripts/build_org_names_index.py`` writes
+    from ``models/org_names.json`` with this pymorphy3: rerun the script when this fails."""
+    assert prebuilt_names() == lexicon_names()
+
+
+def test_an_index_built_from_another_lexicon_is_not_used():
+    names = lexicon_names()[:3]
+    index = index_of(names)
+    assert prebuilt_names(index) == names
+    assert prebuilt_names(index, expected=fingerprint().replace("pymorphy3-dict", "other-dict")) is None
+    assert prebuilt_names(dict(index, fingerprint="0" * 64)) is None
+
+
+# Invented: relative days at the start, after a date, twice, or not at all.
+@pytest.mark.parametrize("text, expected", [
+    ("на следующий день его снова задержали", (0, 3, 1)),
+    ("пикет прошёл , а через неделю суд назначил штраф", (4, 2, 7)),
+    ("через два дня и спустя неделю пришли снова", (0, 3, 2)),
+    ("наутро задержанных отпустили", (0, 1, 1)),
+    ("суд прошёл в тот же день", None),
+])
+def test_days_later_reads_what_every_pattern_read(text, expected):
+    from pipeline.events.scene import _days_later
+    from pipeline.events.syntax import context
+
+    tokens = tokens_of(text)
+    found = [(at, len(p), days) for p, days in context()["relative_days"]
+             if (at := find_pattern(tokens, [p], 0, len(tokens))) is not None]
+    assert _days_later(tokens) == (min(found) if found else None) == expected
