@@ -120,9 +120,9 @@ def list_runs(text: str) -> list[int | None]:
     tells its own case: a date one item states is not the next item's, though a heading's
     date (``12 марта задержаны:``) is all of theirs.
 
-    >>> list_runs("Задержаны:\n1. Иван — 12 марта.\n2. Олег.\nИтог.")
+    >>> list_runs("Задержаны:\\n1. Иван — 12 марта.\\n2. Олег.\\nИтог.")
     [None, 11, 11, None]
-    >>> list_runs("— Тверь: 5 человек;\n— Омск: 2 человека.")
+    >>> list_runs("— Тверь: 5 человек;\\n— Омск: 2 человека.")
     [0, 0]
     """
     runs, offset, run = [], 0, None
