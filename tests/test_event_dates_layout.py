@@ -208,3 +208,14 @@ PRESENT = [
 @pytest.mark.parametrize("text, kind, trigger, date", PRESENT)
 def test_historical_present_keeps_the_story_s_date(events_of, text, kind, trigger, date):
     assert date_of(events_of(text), kind, trigger) == date
+
+
+# What a run does with a file is what the table above reads: the run and the harnesses share
+# one path from clean text to events (pipeline.analysis), so the layout reaches the run too.
+@pytest.mark.parametrize("text, kind, trigger, date", [BACKSTORY[1], LISTS[0], PRESENT[0]])
+def test_a_run_over_a_file_dates_as_the_table_does(models, tmp_path, text, kind, trigger, date):
+    from pipeline.batch.run import process_file
+
+    path = tmp_path / "news.txt"
+    path.write_text(text, encoding="utf-8")
+    assert date_of(process_file(path, "news", models).events, kind, trigger) == date
