@@ -292,7 +292,8 @@ def carry_dates(drafts: list[Draft], date_anchors, rally_dates_blocked: set[int]
                     and not (telling.about_application and _until(a) < float("inf"))]
             if telling.listed:  # the date of the first listed topic is not the others'
                 same = [a for a in same if a[1] < event.evidence[0][0]]
-            if telling.later:  # "впоследствии ... арестован": not on the paragraph's day or
+            if telling.later or telling.shifted:  # "впоследствии ... арестован", "через полгода
+                # ... приговорен" (a step of time no counted day resolved): not on the paragraph's day or
                 # month; a year the paragraph named alone still frames it, but a day's or a
                 # month's year is not carried (the annotation guidelines leave such a date empty)
                 same = [a for a in same if a[2].precision == "year"]
