@@ -27,8 +27,7 @@ from ..records import LOC, Event, Mention, Sentence
 from ..tag.nesting import nested_in, outermost
 from .actors import inherit_refusal_actors
 from .draft import Draft
-from .merge import (fill_headline_places, fold_convictions, fold_headline, headline_end, hold_headline_places,
-                    merge_drafts)
+from .merge import fold_convictions, fold_headline, headline_end, merge_drafts
 from .pairs import merge_pairs, pair_model
 from .people import carry_persons, persons_listed, read_people
 from .scene import Scene, carry_event_places, place_situated_events
@@ -82,15 +81,12 @@ def document_passes(drafts: list[Draft], scene: Scene, text: str = "",
             draft.update(count=type(count)(len(persons), len(persons), count.approx))
     ctx = context()
     word_told = (frozenset(ctx["word_told_types"]), frozenset(ctx["word_told_across_sentences"]))
-    headline = headline_end(text)
-    hold_headline_places(drafts, headline, text, mentions)  # the body's own place passes first
     merged = merge_drafts(drafts, frozenset(ctx["separate_types"]), word_told)
-    merged = fold_headline(merged, headline)
+    merged = fold_headline(merged, headline_end(text))
     merged = fold_convictions(merged, frozenset(ctx["penalty_types"]), folded_set("conviction_words"),
                               folded_set("plea_words"))
     place_situated_events(merged)
     carry_event_places(merged)
-    fill_headline_places(merged)  # after the body's own places: the headline's fills what they leave
     persons_listed(merged, text, mentions)
     carry_persons(merged)
     for draft in merged:  # a retelling that retold nothing keeps its paragraph's date

@@ -68,9 +68,6 @@ class Draft:
     # where a stated date stops dating later events: a day counted in words inside a sentence
     # ("..., на следующий день суд оштрафовал") is its clause's, not the paragraph's
     date_until: int | None = None
-    # the place a headline retelling this happening states: it fills the event's place only
-    # when the body's own passes (stated, carried within the paragraph) leave it none
-    headline_place: str | None = None
     members: list[Draft] = field(default_factory=list)
 
     def update(self, **values) -> None:

@@ -28,11 +28,10 @@ from __future__ import annotations
 import re
 from functools import cache
 from collections import defaultdict
-from collections.abc import Sequence
 from dataclasses import replace
 
 from ..nlp import parse_word
-from ..records import LOC, DateValue, Mention
+from ..records import DateValue
 from .actors import specific
 from .draft import Draft
 from .syntax import context, folded_set
@@ -253,7 +252,6 @@ def absorb(into: Draft, other: Draft) -> None:
         evidence=tuple(sorted(set(x.evidence + y.evidence))),
     )
     into.date_stated = into.date_stated or other.date_stated
-    into.headline_place = into.headline_place or other.headline_place
     into.patients = tuple(dict.fromkeys(into.patients + other.patients))
     into.members.append(other)
 
@@ -343,9 +341,7 @@ def fold_headline(events: list[Draft], end: int) -> list[Draft]:
     body (type, negation, persons, date: a headline or caption that dates its happening
     tells the body's happening of that date, not an undated one). Of the body's events that agree, the one that
     shares a person, else the first told, is the story. The body's place stays: the
-    headline's is the broader one (``В Перу арестован ...``, then a district of Lima), held
-    as the story's ``headline_place`` (:func:`hold_headline_places`) until the body's own
-    place passes have run."""
+    headline's is the broader one (``В Перу арестован ...``, then a district of Lima)."""
     if end <= 0:
         return events
     def in_headline(draft: Draft) -> bool:
@@ -367,59 +363,8 @@ def fold_headline(events: list[Draft], end: int) -> list[Draft]:
         place = story.event.place
         for part in (replace(event, members=[]), *event.members):
             absorb(story, part)
-        story.update(place=place)
+        story.update(place=place or story.event.place)
     return sorted(kept, key=lambda d: d.event.start)
-
-
-def hold_headline_places(drafts: list[Draft], end: int, text: str, mentions: Sequence[Mention] = ()) -> None:
-    """Before merging: a headline's place (the opening lines up to ``end``) is held as its
-    draft's ``headline_place``, not its place, so the body's telling it merges with keeps its
-    own and the body's paragraph passes (carried places, a rally it happened at) still run on
-    it; :func:`fill_headline_places` gives it back where they leave none
-    (``data/wikinews/README.md``: a headline's place fills a field the body leaves empty).
-    A headline naming two places side by side (``в Москве и Петербурге``: ``mentions``, the
-    text's place mentions) keeps the first as its own place, as a sentence of the body
-    would, and holds none for the body's happening, which may be in either."""
-    for draft in drafts:
-        if draft.event.start < end and draft.event.place is not None:
-            if not _places_side_by_side(draft, text, mentions):
-                draft.headline_place = draft.event.place
-                draft.update(place=None)
-
-
-_SIDE_BY_SIDE = re.compile(r"\s*(?:,|и|или)\s*")  # "в Москве и Петербурге", "в Москве, Казани"
-
-
-def _places_side_by_side(event: Draft, text: str, mentions: Sequence[Mention]) -> bool:
-    """The line telling ``event`` names two places joined by ``и``, ``или`` or a comma: its
-    happening is told of both, and the sentence step gave it the first.
-
-    >>> from pipeline.records import Event
-    >>> line = "В Москве и Петербурге задержаны студенты"
-    >>> draft = Draft(Event("detention", 22, 31, "задержаны", 0), 0)
-    >>> _places_side_by_side(draft, line, [Mention(LOC, 2, 8, "Москве"), Mention(LOC, 11, 21, "Петербурге")])
-    True
-    >>> _places_side_by_side(draft, line, [Mention(LOC, 2, 8, "Москве")])
-    False
-    """
-    for telling in (event, *event.members):
-        start = text.rfind("\n", 0, telling.event.start) + 1
-        stop = text.find("\n", telling.event.start)
-        stop = len(text) if stop < 0 else stop
-        places = [m for m in mentions if m.type == LOC and start <= m.start and m.end <= stop]
-        if any(_SIDE_BY_SIDE.fullmatch(text[a.end:b.start]) for a, b in zip(places, places[1:])):
-            return True
-    return False
-
-
-def fill_headline_places(events: list[Draft]) -> None:
-    """A happening the headline tells takes the headline's place when the body, its
-    paragraph's carried places and situated rallies included, gives it none: run after the
-    body's place passes, so the headline's country never stands for the body's town. A
-    headline the body does not retell gets its own place back."""
-    for draft in events:
-        if draft.event.place is None and draft.headline_place is not None:
-            draft.update(place=draft.headline_place)
 
 
 def _convicts(draft: Draft, words: frozenset[str], plea: frozenset[str]) -> bool:
