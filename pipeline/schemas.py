@@ -258,6 +258,10 @@ REWRITE = both(list_of(TEXT), where(lambda v: len(v) == 2 and _is_regex(v[0]),
                                     "expected [regular expression, replacement], found {value!r}"))
 CYRILLIC_WORD = both(TEXT, where(lambda v: bool(re.fullmatch(r"[А-ЯЁ][а-яё]+", v)),
                                  "expected a capitalised Cyrillic word, found {value!r}"))
+# Belarusian and Ukrainian letters too (Сяргей, Сергій, Яўген, Євген)
+NATIONAL_CYRILLIC_WORD = both(TEXT, where(
+    lambda v: bool(re.fullmatch(r"[А-ЯЁІЄЇҐЎ][а-яёіїєґў]+", v)),
+    "expected a capitalised Cyrillic word, found {value!r}"))
 LATIN_WORD = both(TEXT, where(lambda v: bool(re.fullmatch(r"[A-Z][a-z]+", v)),
                                 "expected a capitalised Latin word, found {value!r}"))
 # A gazetteer row (both gazetteer files): name, canonical, kind, country.
@@ -331,7 +335,8 @@ SCHEMAS: dict[str, Schema] = {
         "first_names": list_of(record(required={
             "name": CYRILLIC_WORD, "gender": one_of(("masc", "femn"), "gender"),
             "forms": list_of(CYRILLIC_WORD, 1)}, optional={"latin": list_of(LATIN_WORD, 1),
-                                               "latin_also_as_written": list_of(LATIN_WORD, 1)}), 1)},
+                                               "latin_also_as_written": list_of(LATIN_WORD, 1),
+                                               "national": list_of(NATIONAL_CYRILLIC_WORD, 1)}), 1)},
         optional={"about": TEXT}),
     "link_people.json": LINK_PARAMETERS,
     "latin_first_names.json": record(required={"about": TEXT, "source": TEXT,

@@ -165,8 +165,12 @@ def test_a_latin_initial_h_fits_first_names_in_h_and_g(one, other, same):
 
 
 def test_a_cyrillic_name_is_not_read_through_the_latin_forms():
-    # Ганна is a Cyrillic Belarusian form, not in the table of Russian forms: kept as written.
-    assert full_first_name("Ганна") == ("Ганна", None)
+    # Алена in Cyrillic is Russian Алёна written with е: the Latin Alena's second reading
+    # (Belarusian Алена, Елена) is not its own, so it is kept as written. A Belarusian or
+    # Ukrainian form in Cyrillic is read by its own table (``national``), not the Latin one.
+    assert full_first_name("Алена") == ("Алена", None)
+    assert full_first_name("Ганна") == ("Анна", "femn")
+    assert full_first_name("Волха") == ("Волха", None)  # a Latin form (Volha) in Cyrillic letters
 
 
 def _told(doc_id: str, name: str, text: str):

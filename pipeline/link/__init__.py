@@ -254,7 +254,8 @@ def _unless_rejected(pairs: list[tuple[int, int]], different) -> list[tuple[int,
 def halves_of_one_name(persons: pd.DataFrame) -> list[tuple[int, int]]:
     """Record pairs of one document that name one person in two halves the tagger left
     apart, a first name alone (``Азамат``, ``Наталья Викторовна``) and a surname alone
-    (``Токтосунова``, a genitive), when another document names someone by both
+    (``Токтосунова``, a genitive) or with initials that fit (``Э. Д. Хасанов`` and
+    ``Эрик``), when another document names someone by both
     (``Азамат Токтосунов``, or by initials that fit: ``Н. В. Шевчук``):
     joined before any scoring, as :func:`_same_in_documents` joins variants.
 
@@ -275,10 +276,12 @@ def halves_of_one_name(persons: pd.DataFrame) -> list[tuple[int, int]]:
             whole.setdefault((first, surname), set()).add(doc_id)
         elif isinstance(initial, str) and isinstance(surname, str):
             initials.setdefault((initial, surname), set()).add((doc_id, patronymic))
+            # a surname with initials is a half too (``Э. Д. Хасанов`` and ``Эрик``)
+            surnames.setdefault(doc_id, []).append((uid, surname, gender, (initial, patronymic)))
         elif isinstance(first, str):
             firsts.setdefault(doc_id, []).append((uid, first, gender, (initial, patronymic)))
         elif isinstance(surname, str) and not isinstance(initial, str):
-            surnames.setdefault(doc_id, []).append((uid, surname, gender))
+            surnames.setdefault(doc_id, []).append((uid, surname, gender, (None, None)))
 
     def named_whole_elsewhere(doc_id: str, first: str, known: tuple, surname: str) -> bool:
         """Whether another document names ``first surname``, in full or by initials
@@ -289,12 +292,19 @@ def halves_of_one_name(persons: pd.DataFrame) -> list[tuple[int, int]]:
         return any(d != doc_id and (p is None or patronymic is None or p == patronymic)
                    for d, p in initials.get((initial, surname), ()))
 
+    def initials_fit(known: tuple, its: tuple) -> bool:
+        """Whether a surname's own initials (none, for a surname alone) fit the first
+        name and patronymic of the other half."""
+        (first, patronymic), (initial, its_patronymic) = known, its
+        return initial is None or (initial == first and (
+            its_patronymic is None or patronymic is None or its_patronymic == patronymic))
+
     pairs = []
     for doc_id in firsts.keys() & surnames.keys():
         fits = [(f, s) for f, first, g, known in firsts[doc_id]
-                for s, surname, h in surnames[doc_id]
+                for s, surname, h, its in surnames[doc_id]
                 if named_whole_elsewhere(doc_id, first, known, surname)
-                and (g is None or h is None or g == h)]
+                and (g is None or h is None or g == h) and initials_fit(known, its)]
         by_first, by_surname = Counter(f for f, _ in fits), Counter(s for _, s in fits)
         pairs += [(f, s) for f, s in fits if by_first[f] == 1 and by_surname[s] == 1]
     return pairs

@@ -15,7 +15,8 @@ people each alone in their event, with other first names, are two, and so are tw
 events each dated to a day, days apart (:func:`pairs_kept_apart`).
 
 Blocking keeps the cost near-linear: same type and month, or a linked person in
-common, or the same city and year, or the same year where one date is only a year,
+common, or the same city and year (an undated event's: the year its statement was
+written), or the same year where one date is only a year,
 or the same words in the evidence sentence, or documents naming a person in common.
 """
 
@@ -26,7 +27,7 @@ from collections import Counter
 import pandas as pd
 
 from .engine import Model
-from .names import other_first_names
+from .names import letters_apart, other_first_names
 from .people import _else, _level
 
 # Values may be one-sided bounds (``более 400``: min 400, max null; ``до 30 суток``:
@@ -55,6 +56,11 @@ _GAP_DAYS = ('date_diff(\'day\', least("date_end_l", "date_end_r"), '
 # at midnight, a date counted from the evening before): days further apart are two
 # happenings. The level "a night apart" and the rule :func:`other_days` both use it.
 NIGHT_APART_DAYS = 1
+
+# A penalty is told with the day of the court that imposed it or with the day of the
+# detention that led to it: the court hears a detained person within 48 to 72 hours
+# (a weekend between), so one penalty's two days may lie this far apart.
+COURT_DAYS = 3
 
 # An event its statement gives no date happened before the statement was written:
 # the other's date lies within the statement's reach (a statement is dated a few days
@@ -153,9 +159,12 @@ COMPARISONS = [
         _else(),
     ]},
     {"output_column_name": "wording", "comparison_description": "words of the evidence sentences", "comparison_levels": [
-        # A short sentence shares its few words with many: no evidence either way.
+        # A short sentence shares its few words with many: no evidence either way. Nor
+        # do the words of a report's formula told of two cities (a rally, a
+        # square of one name and a crowd in each city): the places say.
         _level("missing", '"words_l" IS NULL OR "words_r" IS NULL '
-                          'OR len("words_l") < 5 OR len("words_r") < 5', null=True),
+                          'OR len("words_l") < 5 OR len("words_r") < 5 '
+                          'OR "city_l" <> "city_r"', null=True),
         # A long sentence told again word for word: a report quoting a statement, a copy.
         _level("copied", f'{_JACCARD} >= 0.9 AND len("words_l") >= 8 AND len("words_r") >= 8'),
         # Short sentences of one formula (`суд оштрафовал ... на ... базовых величин`)
@@ -198,7 +207,9 @@ INCIDENTS = Model(
         f"{_SAME_KIND} AND l.month = r.month",
         {"blocking_rule": f"{_SAME_KIND} AND l.person_ids = r.person_ids",
          "arrays_to_explode": ["person_ids"]},
-        f"{_SAME_KIND} AND l.city = r.city AND l.year = r.year",
+        # The same city and year; an undated event in the year its statement was written
+        # (``year_told``), so a telling that names neither a date nor a person is compared.
+        f"{_SAME_KIND} AND l.city = r.city AND l.year_told = r.year_told",
         f"{_SAME_KIND} AND l.year = r.year "
         "AND (l.date_precision = 'year' OR r.date_precision = 'year')",
         # A sentence told again word for word (a report quoting a statement, a copy),
@@ -221,7 +232,7 @@ INCIDENTS = Model(
     columns=["type", "aggregate", "date_start", "date_end", "date_precision", "month", "year",
              "place_canonical", "city", "country", "person_ids", "count_min", "count_max",
              "amount_min", "amount_max", "currency", "term_min", "term_max", "term_unit",
-             "words", "words_key", "doc_person_ids", "doc_date", "sole_first"],
+             "words", "words_key", "doc_person_ids", "doc_date", "year_told", "sole_first"],
 )
 
 
@@ -282,10 +293,30 @@ def other_people(a, b, apart: set[frozenset[str]]) -> bool:
     linking kept apart (``apart``: their ids, e.g. two patronymics)."""
     if frozenset((a.person_ids[0], b.person_ids[0])) in apart:
         return True
+    if other_surnames(a, b):
+        return True
     if isinstance(a.sole_first, str) and isinstance(b.sole_first, str):
         return other_first_names(a.sole_first, b.sole_first)
     mine, theirs = _initial_set(a.sole_initials), _initial_set(b.sole_initials)
     return bool(mine) and bool(theirs) and mine.isdisjoint(theirs)
+
+
+def other_surnames(a, b) -> bool:
+    """Whether the one person each of two events names bears another surname, both
+    written in Cyrillic letters: more than a letter apart (``Жук``, ``Жуков``) is no
+    typo, and no transliteration stands between them (``Ціханоўскі`` in Latin letters
+    would). The people linking left them two; the first names may agree (``Иван``).
+
+    >>> from types import SimpleNamespace as E
+    >>> one = lambda s: E(sole_surname=s, sole_cyrillic=True)
+    >>> other_surnames(one("juk"), one("jukov")), other_surnames(one("jukov"), one("jukv"))
+    (True, False)
+    >>> other_surnames(one("juk"), E(sole_surname="jukov", sole_cyrillic=False))
+    False
+    """
+    return (a.sole_cyrillic is True and b.sole_cyrillic is True
+            and isinstance(a.sole_surname, str) and isinstance(b.sole_surname, str)
+            and letters_apart(a.sole_surname, b.sole_surname))
 
 
 def _initial_set(initials) -> set[str]:
@@ -316,6 +347,9 @@ def pairs_kept_apart(pairs, events, threshold: float,
     whom it befell) would otherwise outvote the people. A rule of the clustering, as
     two cities on one day is for people; an annotator's decision still wins.
 
+    Not when either document names the other's person (:func:`named_together`): one
+    happening of several people, each statement telling its own.
+
     Also kept apart, whoever they name: two events each dated to one day, days apart
     (:func:`other_days`), and an undated event and one that happened after its
     statement was written (:func:`told_before`).
@@ -334,31 +368,65 @@ def pairs_kept_apart(pairs, events, threshold: float,
         if i in in_crowds or j in in_crowds:
             continue
         if _alone(a) and _alone(b) and a.person_ids != b.person_ids \
-                and other_people(a, b, apart):
+                and other_people(a, b, apart) and not named_together(a, b):
             found.append((i, j, OTHER_PEOPLE))
     return found
 
 
-def other_days(a, b) -> bool:
-    """Whether two events each name one day, and the days are more than
-    :data:`NIGHT_APART_DAYS` apart: a person detained on 7 May and again on 9 May, a
-    second fine two weeks after the first (the same people, place and kind outvote the
-    dates otherwise).
+def named_together(a, b) -> bool:
+    """Whether either event's document names the one person the other event names
+    (``Вместе с нами была …``): one happening of several people, each statement telling
+    its own, not two strangers' detentions that chanced on one day and city.
 
     >>> from types import SimpleNamespace as E
-    >>> day = lambda d: E(date_precision="day", date_start=d, date_end=d)
+    >>> named_together(E(person_ids=["p-1"], doc_person_ids=["p-1", "p-2"]),
+    ...                E(person_ids=["p-2"], doc_person_ids=["p-2"]))
+    True
+    >>> named_together(E(person_ids=["p-1"], doc_person_ids=["p-1"]),
+    ...                E(person_ids=["p-2"], doc_person_ids=["p-2", "p-3"]))
+    False
+    """
+    def names(event, other) -> bool:
+        return other.doc_person_ids is not None and not isinstance(other.doc_person_ids, float) \
+            and bool(set(event.person_ids) & set(other.doc_person_ids))
+    return names(a, b) or names(b, a)
+
+
+def other_days(a, b) -> bool:
+    """Whether two events are each dated to a day or a span of days (``на прошлой
+    неделе``), and the spans lie more than :data:`NIGHT_APART_DAYS` apart
+    (:data:`COURT_DAYS` for a penalty, told with its court's day or its detention's): a
+    person detained on 7 May and again on 9 May, a search last week and one a month
+    before, a second fine a week after the first (the same people, place and kind
+    outvote the dates otherwise).
+
+    >>> from types import SimpleNamespace as E
     >>> import datetime as dt
+    >>> def day(d, kind="detention", end=None):
+    ...     return E(date_precision="day", date_start=d, date_end=end or d, type=kind)
     >>> other_days(day(dt.date(2022, 5, 7)), day(dt.date(2022, 5, 9)))
     True
     >>> other_days(day(dt.date(2020, 8, 10)), day(dt.date(2020, 8, 11)))
     False
-    >>> other_days(day(dt.date(2022, 5, 7)), E(date_precision="month",
+    >>> other_days(day(dt.date(2022, 5, 7), "custody"), day(dt.date(2022, 5, 10), "custody"))
+    False
+    >>> other_days(day(dt.date(2022, 5, 7), "fine"), day(dt.date(2022, 5, 14), "fine"))
+    True
+    >>> other_days(day(dt.date(2023, 3, 6), end=dt.date(2023, 3, 12)), day(dt.date(2023, 2, 10)))
+    True
+    >>> other_days(day(dt.date(2023, 3, 6), end=dt.date(2023, 3, 12)), day(dt.date(2023, 3, 9)))
+    False
+    >>> other_days(day(dt.date(2022, 5, 7)), E(date_precision="month", type="detention",
     ...            date_start=dt.date(2022, 5, 1), date_end=dt.date(2022, 5, 31)))
     False
     """
-    one_day = [e.date_precision == "day" and not pd.isna(e.date_start)
-               and e.date_start == e.date_end for e in (a, b)]
-    return all(one_day) and abs((a.date_start - b.date_start).days) > NIGHT_APART_DAYS
+    if not all(e.date_precision == "day" and not pd.isna(e.date_start) for e in (a, b)):
+        return False
+    ends = [e.date_start if pd.isna(e.date_end) else e.date_end for e in (a, b)]
+    gap = max((a.date_start - ends[1]).days, (b.date_start - ends[0]).days)
+    apart = COURT_DAYS if a.type in PENALTY_KINDS and b.type in PENALTY_KINDS \
+        else NIGHT_APART_DAYS
+    return gap > apart
 
 
 def told_before(undated, dated) -> bool:

@@ -112,10 +112,10 @@ def _names_file() -> dict:
 @cache
 def _first_names() -> dict[str, dict[str, frozenset[str]]]:
     """Folded form -> gender -> the full first names it may stand for (a full name
-    stands for itself)."""
+    stands for itself; its Belarusian and Ukrainian forms, ``national``, for it too)."""
     table: dict[str, dict[str, set[str]]] = {}
     for entry in _names_file()["first_names"]:
-        for form in (entry["name"], *entry["forms"]):
+        for form in (entry["name"], *entry["forms"], *entry.get("national", ())):
             table.setdefault(fold(form), {}).setdefault(entry["gender"], set()).add(entry["name"])
     return {form: {g: frozenset(n) for g, n in by_gender.items()}
             for form, by_gender in table.items()}
@@ -189,6 +189,22 @@ def full_first_name(word: str, gender: str | None = None) -> tuple[str, str | No
     return next(iter(names))
 
 
+def short_form_readings(word: str, gender: str | None = None) -> frozenset[str]:
+    """The full first names a short form of several names of one gender stands for
+    (``models/link_names.json``), which :func:`full_first_name` leaves as written: any
+    of them may be the one meant. Empty for a form of one name, or of none.
+
+    >>> sorted(short_form_readings("Слава"))
+    ['Владислав', 'Вячеслав', 'Станислав', 'Ярослав']
+    >>> sorted(short_form_readings("Саша", "femn")), sorted(short_form_readings("Ксюша"))
+    ([], [])
+    """
+    by_gender = _first_names().get(fold(word), {})
+    genders = [gender] if gender in by_gender else list(by_gender)
+    names = {n for g in genders for n in by_gender[g]}
+    return frozenset(names) if len(names) > 1 else frozenset()
+
+
 @cache
 def _surname_endings() -> tuple[re.Pattern, re.Pattern]:
     endings = _names_file()["surname_endings"]
@@ -258,6 +274,10 @@ def parse_name(normal: str) -> Name:
     if first and not is_initial(first):
         first, known_gender = full_first_name(_nominative_name(first, gender), gender)
         gender = gender or known_gender
+        # ``Слава``: Вячеслав, Владислав, … (a short form of several: any of them)
+        shared = [sound_key(n) for n in short_form_readings(first, gender)]
+        others += shared
+        others_initials |= frozenset(k[0] for k in shared if k)
     return Name(
         normal=normal,
         surname=surname_stem(sound_key(parts[surname_at])) if surname_at is not None else None,
@@ -294,6 +314,11 @@ def _surname_of_two(one: str, two: str, default: int | None) -> int | None:
         # reads them; a first name in Latin letters and a surname's Latin ending do
         from ..tag.latin_names import is_english_surname, is_latin_first_name, surname_ending
 
+        # A surname's ending of the region beside a word with none is the surname, whatever
+        # a first-name reading of it says (``Liliya Tanysheva``: -eva)
+        strong = {surname_ending(one), surname_ending(two)}
+        if strong == {0, 2}:
+            return 0 if surname_ending(one) == 2 else 1
         first_one, first_two = is_latin_first_name(one), is_latin_first_name(two)
         if first_one != first_two:
             return 1 if first_one else 0
@@ -565,6 +590,20 @@ def other_first_names(a: str, b: str) -> bool:
     (False, True)
     """
     if a == b or a.startswith(b) or b.startswith(a):
+        return False
+    return letters_apart(a, b)
+
+
+def letters_apart(a: str, b: str) -> bool:
+    """Whether two keys are more than a letter apart (a letter wrong, missing, extra or
+    two swapped is a typo; the people model's ``close`` level, Damerau-Levenshtein 1).
+
+    >>> letters_apart("juk", "jukov"), letters_apart("jukov", "jukv")
+    (True, False)
+    >>> letters_apart("kravcov", "karvcov"), letters_apart("ivanov", "ivanov")
+    (False, False)
+    """
+    if a == b:
         return False
     if abs(len(a) - len(b)) > 1:
         return True

@@ -14,9 +14,12 @@ not comparisons, for no weight of evidence from a surname and a first name shoul
 outvote them.
 
 Blocking: pairs share a surname and a first initial (or one names no first name),
+or a surname and all the first name's letters but an а or о first (``Аксана``,
+``Оксана``),
 or a first name and the surname's first three letters, or all its letters but the
 first (a surname spelt two ways), or first name and patronymic (``Олег Сергеевич``,
-no surname). The same rules on every collection, however small.
+no surname), or a first name one of them gives alone. The same rules on every
+collection, however small.
 """
 
 from __future__ import annotations
@@ -109,6 +112,15 @@ PEOPLE = Model(
         # (Гасанов, Hasanov): the same first name and the rest of the surname.
         "l.first = r.first AND substr(l.surname, 2) = substr(r.surname, 2)",
         "l.first = r.first AND l.patronymic = r.patronymic",
+        # A first name whose first vowel is written as it sounds (Belarusian and
+        # Ukrainian А for an unstressed О: Аксана, Оксана) beside the same surname; only
+        # а and о (Арина and Ирина, Марина and Карина are two names).
+        "l.surname = r.surname AND substr(l.first, 2) = substr(r.first, 2) "
+        "AND substr(l.first, 1, 1) IN ('a', 'o') AND substr(r.first, 1, 1) IN ('a', 'o')",
+        # A first name alone (``моему соседу Тагиру``) and the full names with it:
+        # few records name no surname, so each side's own rule stays small.
+        "l.first = r.first AND l.surname IS NULL",
+        "l.first = r.first AND r.surname IS NULL",
     ],
     # EM learns each comparison from pairs blocked on the others; pairs sharing a
     # surname and an initial, or a first name and the same cities, are often matches.

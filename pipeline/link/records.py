@@ -253,7 +253,8 @@ EVENT_COLUMNS = [
     "date_end", "date_precision", "month", "year", "place", "place_canonical", "city",
     "country", "person_ids", "count_min", "count_max", "amount_min", "amount_max",
     "currency", "term_min", "term_max", "term_unit", "actors", "words", "words_key",
-    "doc_person_ids", "doc_date", "sole_first", "sole_initial", "sole_initials", "sole_cyrillic",
+    "doc_person_ids", "doc_date", "year_told", "sole_first", "sole_initial", "sole_initials",
+    "sole_cyrillic", "sole_surname",
 ]
 
 _WORD = re.compile(r"[^\W\d_]{4,}")
@@ -303,6 +304,13 @@ def _sole_cyrillic(persons) -> bool | None:
     return is_cyrillic(names[0]) if len(names) == 1 else None
 
 
+def _sole_surname(persons) -> str | None:
+    """The surname (its stem's sound key) of the one person an event names, if it names
+    exactly one and gives their surname."""
+    names = split_names(persons)
+    return parse_name(names[0]).surname if len(names) == 1 else None
+
+
 def _sole_first(persons) -> str | None:
     """The full first name (its sound key) of the one person an event names, if it
     names exactly one and gives their first name in full."""
@@ -344,6 +352,7 @@ def event_records(tables: Tables, places: pd.DataFrame,
     frame["sole_initial"] = [_sole_initial(p) for p in events["persons"]]
     frame["sole_initials"] = [_sole_initials(p) for p in events["persons"]]
     frame["sole_cyrillic"] = [_sole_cyrillic(p) for p in events["persons"]]
+    frame["sole_surname"] = [_sole_surname(p) for p in events["persons"]]
     frame["words_key"] = [" ".join(w) if w and len(w) >= 4 else None for w in frame["words"]]
     # Everyone the event's document names: an event naming no one (``оштрафовал меня``)
     # still belongs to a document about someone.
@@ -356,6 +365,11 @@ def event_records(tables: Tables, places: pd.DataFrame,
     dated = tables.documents.drop_duplicates("doc_id").set_index("doc_id")["doc_date"]
     frame["doc_date"] = pd.to_datetime(frame["doc_id"].map(dated)).dt.date.to_numpy()
     frame["doc_date"] = frame["doc_date"].where(frame["doc_date"].notna(), None)
+    # The year an event happened in, else (undated) the year its statement was written:
+    # an undated telling is compared with the dated events of its city that year.
+    frame["year_told"] = frame["year"].fillna(pd.Series(
+        [d.year if d is not None and d == d else None for d in frame["doc_date"]],
+        index=frame.index, dtype="Int64")).astype("Int64")
     for column in ("date_precision", "place", "currency", "term_unit", "month"):
         frame[column] = frame[column].where(frame[column].notna(), None)
     frame.insert(0, "unique_id", range(len(frame)))
