@@ -52,7 +52,15 @@ class PlaceMiss:
 
 
 def where_named(text: str, mentions: list[dict], place: str, start: int, sentence: tuple[int, int]) -> str:
-    """Where the text names ``place`` for an event at ``start`` whose output gives none."""
+    """Where the text names ``place`` for an event at ``start`` whose output gives none.
+
+    >>> text = "Задержан блогер в Омске\\nЕго задержали днём.\\nДругая строка."
+    >>> omsk = [{"type": "LOC", "start": 18, "text": "Омске", "normal": "Омск"}]
+    >>> where_named(text, omsk, "Омск", 28, (24, 43))
+    'headline only'
+    >>> where_named(text, omsk, "Пермь", 28, (24, 43))
+    'not named'
+    """
     named = [m["start"] for m in mentions if m.get("type") == "LOC"
              and (same_value("place", place, m.get("normal")) or same_value("place", place, m.get("text")))]
     if not named:
