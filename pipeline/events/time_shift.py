@@ -58,6 +58,8 @@ def tells_time_shift(text: str) -> bool:
     False
     >>> tells_time_shift("В тот день через мегафон объявили о задержании.")
     False
+    >>> tells_time_shift("На следующий день после пикета его задержали.")
+    False
     """
     prepositions, postpositions, units, _, anchors = _lexicon()
     by_first = _phrases_by_first()
@@ -77,6 +79,7 @@ def tells_time_shift(text: str) -> bool:
         if units & found and i + 1 < len(lemmas) and postpositions & lemmas[i + 1] and not anchored(i + 1):
             return True
         for phrase in (phrase for lemma in found for phrase in by_first.get(lemma, ())):
-            if all(i + k < len(lemmas) and word in lemmas[i + k] for k, word in enumerate(phrase)):
+            if all(i + k < len(lemmas) and word in lemmas[i + k] for k, word in enumerate(phrase)) \
+                    and not anchored(i + len(phrase) - 1):
                 return True
     return False
