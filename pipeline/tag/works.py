@@ -227,11 +227,12 @@ def vehicle_names(text: str, spans: list[tuple[int, int]], models=None) -> set[t
         return set()
     mentions = {craft: [(a, b) for a, b in spans if _same_name(text[a:b].strip("«»„“\" "), craft)]
                 for craft in crafts}
-    # A body the lexicon knows, or one that acts, is a body everywhere (its plane's ``борт``).
+    # A body the lexicon knows, or one that acts where it is not read as a craft, is a
+    # body everywhere (its plane's ``борт``).
     known = find_org_names(text)
     bodies = {craft for craft, where in mentions.items()
               if any(a <= start and end <= b for start, end in where for a, b in known)
-              or models is not None and acts(text, where, models)}
+              or models is not None and acts(text, sorted(set(where) - found), models)}
     found = {span for span in found if not any(span in mentions[craft] for craft in bodies)}
     carried = {c for c in crafts if c not in bodies and not any(_same_name(name, c) for name in org_names)}
     return found | {span for craft in carried for span in mentions[craft]}
@@ -245,19 +246,20 @@ def acts(text: str, spans: list[tuple[int, int]], models) -> bool:
     burns (``станция работает``); a body apologises and opens an inquiry. Only the
     sentences holding the name are parsed.
     """
+    if not spans:
+        return False
     verbs = _vehicle_words()[3]
-    for sentence in models.segmenter.sentenize(text):
-        inside = [(a, b) for a, b in spans if sentence.start <= a and b <= sentence.stop]
-        if not inside:
-            continue
-        tokens = list(models.segmenter.tokenize(sentence.text))
-        words = [t.text for t in tokens]
-        morph = next(iter(models.morph_tagger.map([words]))).tokens
-        syntax = next(iter(models.syntax_parser.map([words]))).tokens
+    sentences = [(sentence, list(models.segmenter.tokenize(sentence.text)))
+                 for sentence in models.segmenter.sentenize(text)
+                 if any(sentence.start <= a and b <= sentence.stop for a, b in spans)]
+    words = [[t.text for t in tokens] for _, tokens in sentences]
+    parsed = zip(sentences, words, models.morph_tagger.map(words), models.syntax_parser.map(words))
+    for (sentence, tokens), words, morph, syntax in parsed:
+        morph, syntax = morph.tokens, syntax.tokens
         position = {token.id: i for i, token in enumerate(syntax)}
         for i, token in enumerate(tokens):
             start = sentence.start + token.start
-            if syntax[i].rel != "nsubj" or not any(a <= start < b for a, b in inside):
+            if syntax[i].rel != "nsubj" or not any(a <= start < b for a, b in spans):
                 continue
             head = position.get(syntax[i].head_id)
             if head is None or morph[head].pos not in ("VERB", "AUX") or morph[head].feats.get("VerbForm") != "Fin":
