@@ -105,6 +105,28 @@ def test_serial_fines_of_one_person_are_two(one_said, other_said, one, other, sa
     assert (_incident_of(result, "x") == _incident_of(result, "y")) is same
 
 
+# A penalty its statement dates by the detention told in another sentence (the same day),
+# the other statement by its court two days on: one penalty. Without that detention told,
+# two. Each row: whether the first statement tells the detention, whether one incident.
+@pytest.mark.parametrize("detention_told, same", [(True, True), (False, False)])
+def test_a_penalty_dated_by_a_detention_told_elsewhere_is_one(detention_told, same):
+    name, form = "Тимур Базаров", "Базарову"
+    told = ("12 марта в Чите у здания вокзала задержали студентов. " if detention_told else
+            "12 марта в Чите у здания вокзала прошла встреча студентов. ")
+    first = told + f"Студенту {form} назначили штраф 15 000 рублей."
+    second = f"Через два дня суд в Чите назначил {form} штраф 15 000 рублей за акцию у вокзала."
+    fine = {"trigger": "штраф", "type": "fine", "place": "Чита", "persons": [name],
+            "amount_min": 15000, "amount_max": 15000, "currency": "RUB"}
+    events = [fine | _day("2023-03-12")]
+    if detention_told:
+        events.insert(0, {"trigger": "задержали", "type": "detention", "place": "Чита",
+                          "count_min": 5, "count_max": 5} | _day("2023-03-12"))
+    docs = [_doc("x", first, [(name, [form])], events, "2023-04-01"),
+            _doc("y", second, [(name, [form])], [fine | _day("2023-03-14")], "2023-04-01")]
+    result = link("test", write=False, tables=gold_tables(docs))
+    assert (_incident_of(result, "x", len(events) - 1) == _incident_of(result, "y")) is same
+
+
 # One detention of several people, each statement naming only its own detainee and the
 # other's by name elsewhere in it (``с ним была …``): one incident. Two people detained
 # alone, neither statement naming the other: two. Each row: city, day, the two people

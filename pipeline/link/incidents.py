@@ -460,8 +460,9 @@ def _words(event) -> set[str]:
 
 def court_leeway(a, b) -> bool:
     """Whether two penalties' days may be the court's and the detention's
-    (:data:`COURT_DAYS` apart): both penalties, and a side's evidence tells the detention
-    (a word of :func:`detention_words`) or the two share most of their evidence words
+    (:data:`COURT_DAYS` apart): both penalties, and a side tells the detention (its
+    evidence has a word of :func:`detention_words`, or its document tells a detention on
+    its day: ``detention_day``) or the two share most of their evidence words
     (:data:`COURT_SAME_WORDS`: the same picket told twice). Two fines of one person for
     two pickets, each dated by its own hearing, get no leeway.
 
@@ -474,6 +475,8 @@ def court_leeway(a, b) -> bool:
     """
     if a.type not in PENALTY_KINDS or b.type not in PENALTY_KINDS:
         return False
+    if getattr(a, "detention_day", False) is True or getattr(b, "detention_day", False) is True:
+        return True
     one, other = _words(a), _words(b)
     if (one | other) & detention_words():
         return True
