@@ -45,7 +45,7 @@ from pathlib import Path
 import numpy as np
 
 from benchmarks.quality import SETS
-from pipeline.events import build_events
+from pipeline.analysis import analyse
 from pipeline.events.draft import Draft
 from pipeline.events.pairs import CONTRADICTIONS, apply_groups, candidate_pairs, pair_features, plan_merges
 from pipeline.extract import extract
@@ -55,9 +55,7 @@ from pipeline.nlp import load_models
 from pipeline.normalise import normalise
 from pipeline.reconcile import DocumentEvents, document_events, find_output, scores
 from pipeline.records import ProcessedDocument
-from pipeline.segment import split_sentences
 from pipeline.tables import EVENT_ARGUMENTS, EVENTS, MENTIONS, SENTENCES, OutputDocument, document_rows, event_row
-from pipeline.tag import tag_mentions
 
 DEV_SETS = ("samples", "dev", "ovdinfo-dev", "wikinews-dev")
 PENALTIES = (0.3, 1.0, 3.0, 10.0)
@@ -108,11 +106,10 @@ def _process(path: Path, models) -> tuple[ProcessedDocument, list[Draft], Output
     """The stages of :func:`pipeline.batch.run.process_file`, keeping the rules' drafts."""
     raw = extract(path, path.stem, ocr=True)
     clean = normalise(raw.text)
-    sentences = split_sentences(clean.text)
-    doc_date, mentions = tag_mentions(clean.text, models)
     drafts: list[Draft] = []
-    build_events(clean.text, sentences, mentions, models, doc_date, drafts_out=drafts)
-    processed = ProcessedDocument(raw, clean, doc_date, sentences, mentions, tuple(d.to_event() for d in drafts))
+    found = analyse(clean, models, drafts_out=drafts)
+    processed = ProcessedDocument(raw, clean, found.doc_date, found.sentences, found.mentions,
+                                  tuple(d.to_event() for d in drafts))
     rows = document_rows(processed, "event-pairs")
     out = OutputDocument(path.stem, clean.text, rows[SENTENCES], rows[MENTIONS], rows[EVENTS], rows[EVENT_ARGUMENTS])
     return processed, drafts, out

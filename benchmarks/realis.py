@@ -28,15 +28,14 @@ from pathlib import Path
 
 from benchmarks.quality import SETS, GoldSet
 from pipeline.batch.run import run_batch
-from pipeline.events import build_events
+from pipeline.analysis import analyse
 from pipeline.events.realis import LABELS, SPECIFIC, classifier, decide_by_rules, probability
 from pipeline.gold import read_gold
 from pipeline.nlp import load_models
 from pipeline.reconcile import find_output, gold_event_spans
 from pipeline.resources import load_json
-from pipeline.segment import split_sentences
+from pipeline.normalise import normalise
 from pipeline.tables import OutputDocument, read_output
-from pipeline.tag import tag_mentions
 
 NEAR = 100  # as reconcile matches events
 HELD_OUT = {"heldout", "ovdinfo-heldout"}  # scored only: their candidates are never shown
@@ -59,11 +58,15 @@ def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, max(a[0], b[0]) - min(a[1], b[1]))
 
 
-def _candidates(out: OutputDocument, models) -> list:
+def _candidates(out: OutputDocument, out_dir: Path, models) -> list:
+    """Every candidate trigger of the document, judged, as the run that wrote ``out_dir``
+    found them: its clean text normalised again from the raw text the run kept, so the
+    layout that text had is known."""
     text = out.text or ""
-    doc_date, mentions = tag_mentions(text, models)
+    raw = Path(out_dir) / "texts" / f"{out.doc_id}.raw.txt"
+    clean = normalise(raw.read_bytes().decode("utf-8")) if raw.is_file() else None  # every character, \r too
     judged: list = []
-    build_events(text, split_sentences(text), mentions, models, doc_date, judged)
+    analyse(clean if clean is not None and clean.text == text else text, models, judged=judged)
     return judged
 
 
@@ -80,7 +83,7 @@ def labelled_candidates(gold_set: GoldSet, out_dir: Path, tmp: Path, models, cac
         out = outs[out_id]
         key = (str(out_dir), out_id)
         if key not in cache:
-            cache[key] = _candidates(out, models)
+            cache[key] = _candidates(out, out_dir, models)
         spans, window = gold_event_spans(gold, out)
         for c in cache[key]:
             if gold.pages:

@@ -23,21 +23,21 @@ import time
 from pathlib import Path
 
 
-def clean_texts(corpus: str, docs: int) -> list[str]:
-    """The clean texts of the corpus (extract and normalise run here, unprofiled)."""
+def clean_texts(corpus: str, docs: int) -> list:
+    """The clean texts (``CleanText``) of the corpus (extract and normalise run here, unprofiled)."""
     from pipeline.normalise import normalise
 
     if corpus == "nerel":
         from benchmarks.ner_peers import default_nerel, nerel_texts
 
         paths, _ = nerel_texts(default_nerel() / "dev")
-        return [normalise(p.read_text(encoding="utf-8")).text for p in paths]
+        return [normalise(p.read_text(encoding="utf-8")) for p in paths]
     from benchmarks.throughput import build_corpus
     from pipeline.extract import extract
 
     with tempfile.TemporaryDirectory() as tmp:
         paths, _ = build_corpus(Path(tmp), docs)
-        return [normalise(extract(p, p.stem, True).text).text for p in paths]
+        return [normalise(extract(p, p.stem, True).text) for p in paths]
 
 
 def ours(filename: str) -> bool:
@@ -65,8 +65,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--top", type=int, default=25)
     args = parser.parse_args(argv)
 
+    from pipeline.analysis import events_of
     from pipeline.batch.run import warm_up
-    from pipeline.events import build_events
     from pipeline.nlp import load_models
     from pipeline.segment import split_sentences
     from pipeline.tag import tag_mentions
@@ -74,15 +74,15 @@ def main(argv: list[str] | None = None) -> None:
     models = load_models()
     warm_up(models)
     texts = clean_texts(args.corpus, args.docs)
-    sentences = [split_sentences(t) for t in texts]
-    print(f"{args.corpus}: {len(texts)} documents, {sum(map(len, texts))} characters")
+    sentences = [split_sentences(t.text) for t in texts]
+    print(f"{args.corpus}: {len(texts)} documents, {sum(len(t.text) for t in texts)} characters")
 
     tagged, cpu = [], {}
     profile = cProfile.Profile(time.process_time)
     start = time.process_time()
     profile.enable()
     for text in texts:
-        tagged.append(tag_mentions(text, models))
+        tagged.append(tag_mentions(text.text, models))
     profile.disable()
     cpu["tag"] = time.process_time() - start
     print(f"tag: {cpu['tag']:.2f} s CPU under the profiler")
@@ -92,7 +92,7 @@ def main(argv: list[str] | None = None) -> None:
     start = time.process_time()
     profile.enable()
     for text, sents, (doc_date, mentions) in zip(texts, sentences, tagged):
-        build_events(text, sents, mentions, models, doc_date)
+        events_of(text, sents, mentions, models, doc_date)
     profile.disable()
     cpu["events"] = time.process_time() - start
     print(f"events: {cpu['events']:.2f} s CPU under the profiler")

@@ -104,7 +104,7 @@ def build_corpus(folder: Path, n_docs: int) -> tuple[list[Path], int]:
 
 def pipeline_times(paths: list[Path]) -> dict[str, float]:
     """Seconds per stage of the pipeline over the PDFs in this process, models loaded first."""
-    from pipeline.events import build_events
+    from pipeline.analysis import events_of
     from pipeline.extract import extract
     from pipeline.nlp import load_models
     from pipeline.normalise import normalise
@@ -119,7 +119,7 @@ def pipeline_times(paths: list[Path]) -> dict[str, float]:
         clean = timed("normalise", normalise, raw.text)
         sentences = timed("segment", split_sentences, clean.text)
         doc_date, mentions = timed("tag", tag_mentions, clean.text, models)
-        timed("events", build_events, clean.text, sentences, mentions, models, doc_date)
+        timed("events", events_of, clean, sentences, mentions, models, doc_date)
     return dict(timer.seconds)
 
 

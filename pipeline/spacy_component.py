@@ -69,24 +69,20 @@ class TestimonyComponent:
 
     def annotate(self, text: str, doc_date: dt.date | None = None) -> tuple[AnnotatedDocument, dt.date | None]:
         """Our stages over ``text``: its annotations (offsets into ``text``) and its date."""
+        from .analysis import analyse
         from .batch.run import pipeline_version
-        from .events import build_events
         from .gold.roundtrip import annotations_of
-        from .normalise import blank_line_breaks, normalise
+        from .normalise import normalise
         from .records import CleanText, Page, ProcessedDocument, RawDocument
-        from .segment import split_sentences
         from .tables import document_rows
-        from .tag import tag_mentions
 
         models = _models()
         clean = normalise(text) if self.normalise else CleanText(text, text, range(len(text)),
                                                                 range(1, len(text) + 1))
-        sentences = split_sentences(clean.text)
-        doc_date, mentions = tag_mentions(clean.text, models, doc_date)
-        events = build_events(clean.text, sentences, mentions, models, doc_date,
-                              blank_breaks=blank_line_breaks(clean)) if self.events else ()
+        found = analyse(clean, models, doc_date, events=self.events)
+        doc_date = found.doc_date
         raw = RawDocument("doc", "", "", "plain", (Page(1, text),))
-        processed = ProcessedDocument(raw, clean, doc_date, sentences, mentions, events)
+        processed = ProcessedDocument(raw, clean, doc_date, found.sentences, found.mentions, found.events)
         # The rows the tables would hold, read as annotations by the same code the export uses.
         rows = document_rows(processed, pipeline_version())
         on_clean = annotations_of(_Rows(clean.text, rows), "spaCy component")

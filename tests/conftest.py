@@ -137,15 +137,13 @@ def hostile_run(tmp_path_factory):
 
 
 def events_reader(models, doc_date):
-    """A function giving the events of a clean text, with mentions from the real tag stage
-    (for the events tests: each module dates its statements on its own day)."""
-    from pipeline.events import build_events
-    from pipeline.segment import split_sentences
-    from pipeline.tag import tag_mentions
+    """A function giving the events of a text, as a run finds them (:func:`pipeline.analysis.analyse`;
+    for the events tests: each module dates its statements on its own day). A ``CleanText``
+    (``normalise(raw)``) keeps what its raw layout tells; a string is taken as clean text."""
+    from pipeline.analysis import analyse
 
-    def run(text: str):
-        found_date, mentions = tag_mentions(text, models, doc_date)
-        return build_events(text, split_sentences(text), mentions, models, found_date)
+    def run(text):
+        return analyse(text, models, doc_date).events
 
     return run
 

@@ -106,3 +106,34 @@ def test_a_line_with_its_own_date_keeps_it(events_of):
             "Его избили в отделе полиции 3 июня 2016 года.\n")
     event = of_trigger(events_of(text), "избили")
     assert event.date is not None and event.date.start == dt.date(2016, 6, 3)
+
+
+# A happening told after a stated step of time ("через полгода", "спустя месяц") happened an
+# unknown day after the date before it: it takes no carried day or month (as "впоследствии"
+# does), only a year its paragraph named alone. The next day counted from a dated day is dated.
+SHIFTED = [
+    ("9 мая 2020 года в Туле во время шествия задержали Игоря Рябова, а через полгода суд "
+     "назначил ему два года колонии.", "колони", None),
+    ("14 марта 2019 года в Пскове полиция задержала Анну Голикову. Спустя месяц ее оштрафовали "
+     "на 20 тысяч рублей.", "оштрафовали", None),
+    ("14 марта 2019 года в Пскове задержали Анну Голикову, а спустя полгода ее приговорили к "
+     "году колонии.", "колони", None),
+    ("Три года спустя после суда в Пензе Олега Сомова снова задержали.", "задержали", None),
+    # a counted step from a dated day is a day ("на следующий день", "через неделю": 7 days)
+    ("3 июня 2018 года в Уфе прошел обыск у блогера Ильи Хасанова. Через неделю его арестовали "
+     "на два месяца.", "арестовали", dt.date(2018, 6, 10)),
+    ("3 июня 2018 года в Уфе задержали блогера Илью Хасанова. На следующий день его "
+     "арестовали на 10 суток.", "арестовали", dt.date(2018, 6, 4)),
+    # no step: the date carries as always
+    ("3 июня 2018 года в Уфе задержали блогера Илью Хасанова. Его доставили в отдел и избили.",
+     "избили", dt.date(2018, 6, 3)),
+]
+
+
+@pytest.mark.parametrize("text, trigger, start", SHIFTED)
+def test_a_step_of_time_carries_no_day(events_of, text, trigger, start):
+    event = of_trigger(events_of(text), trigger)
+    if start is None:
+        assert event.date is None or event.date.precision == "year", event.date
+    else:
+        assert event.date is not None and event.date.start == start

@@ -71,6 +71,27 @@ def test_a_headline_that_the_body_does_not_retell_stays(events_of, text, kinds):
     assert types(events_of(text)) == Counter(kinds)
 
 
+# The headline's place fills the place the body leaves empty; the body's own stays
+# (data/wikinews/README.md, headlines and captions).
+@pytest.mark.parametrize("text, expected", [
+    # the body names no place: the headline's
+    ("В Томске задержан журналист\n"
+     "Журналиста Павла Рябова задержали 3 марта 2016 года у здания редакции.\n"
+     "Его отпустили вечером.", {"detention": "Томск"}),
+    # a caption under the headline retells it, the headline's place still fills
+    ("В Твери оштрафован блогер\nФото: здание суда\n"
+     "Блогера Игоря Лаптева 14 апреля 2016 года оштрафовали на 20 тысяч рублей.", {"fine": "Тверь"}),
+    # the body states its own place: it stays
+    ("В Томске задержан журналист\n"
+     "Журналиста Павла Рябова задержали 3 марта 2016 года в Новосибирске.", {"detention": "Новосибирск"}),
+    # a headline whose happening the body does not tell keeps its place; the body's its own
+    ("В Казани арестован блогер\nФото: здание суда\n"
+     "12 марта в Перми прошёл митинг против закрытия завода.", {"detention": "Казань", "protest": "Пермь"}),
+])
+def test_a_headline_s_place_fills_the_place_the_body_leaves_empty(events_of, text, expected):
+    found = {e.type: e.place for e in events_of(text) if not e.negated}
+    assert found == expected
+
 # ------------------------------------------------------- a conviction told beside its penalty is the sentence
 
 @pytest.mark.parametrize("text, kinds", [

@@ -113,23 +113,18 @@ def process_file(path: Path, doc_id: str, models: Models, sha256: str | None = N
                  ocr_languages: str | None = None, raw: RawDocument | None = None) -> ProcessedDocument:
     """All stages over one file, from bytes to events (OCR, in ``ocr_languages``, for pages without
     usable text). ``raw`` is the file's text if it was extracted already (read ahead)."""
-    from ..events import build_events
+    from ..analysis import analyse
     from ..extract import extract
-    from ..normalise import blank_line_breaks, normalise
+    from ..normalise import normalise
     from ..records import ProcessedDocument
-    from ..segment import split_sentences
-    from ..tag import tag_mentions
 
     if raw is None:
         raw = extract(path, doc_id, ocr=True, sha256=sha256, ocr_languages=ocr_languages)
     clean = normalise(raw.text)
-    sentences = split_sentences(clean.text)
-    doc_date, mentions = tag_mentions(clean.text, models)
-    events = build_events(clean.text, sentences, mentions, models, doc_date,
-                          blank_breaks=blank_line_breaks(clean))
+    found = analyse(clean, models)
     page_warnings = tuple(p.warning for p in raw.pages if p.warning)
     warnings = summarise_warnings(dict.fromkeys(raw.warnings + page_warnings))
-    return ProcessedDocument(raw, clean, doc_date, sentences, mentions, events, warnings)
+    return ProcessedDocument(raw, clean, found.doc_date, found.sentences, found.mentions, found.events, warnings)
 
 
 def summarise_warnings(warnings: Iterable[str]) -> tuple[str, ...]:
@@ -173,7 +168,7 @@ def _page_ranges(numbers: list[int]) -> str:
 # nor does a change to the batch machinery, which moves rows but does not make them.
 # tests/test_archive_ids.py checks that every module processing a document imports
 # is named here.
-STAGE_CODE = ("extract", "normalise", "segment.py", "tag", "events", "nlp.py", "morphology.py", "linear.py",
+STAGE_CODE = ("extract", "normalise", "segment.py", "tag", "events", "analysis.py", "nlp.py", "morphology.py", "linear.py",
               "records.py", "resources.py", "schemas.py", "errors.py", "tables.py", "spreadsheet.py",
               "tesseract.py", "files.py")
 CROSS_DOCUMENT_MODELS = "link_"  # models/link_*.json: the linker's

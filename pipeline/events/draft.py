@@ -47,8 +47,9 @@ class Telling:
     # a singular noun ("задержание", "об аресте"): a nominalised telling, which names a
     # happening already told as often as it tells a new one
     nominal: bool = False
-    # a present-tense verb ("его обвиняют", "обвиняется"): a charge or a state still standing,
-    # not a happening at the time an earlier line of its paragraph told
+    # a present-tense verb of a standing state or charge ("его обвиняют", "содержится в СИЗО":
+    # standing_verbs), not a happening at the time an earlier line of its paragraph told; other
+    # present tenses ("его избивают в отделе") are the historical present, told at that time
     present: bool = False
     # which of the sentence's ";"-separated clauses tells it: a report packs several people's
     # happenings into one sentence, one clause each

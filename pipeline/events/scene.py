@@ -37,7 +37,7 @@ from ..resources import fold
 from ..tag.gazetteer import _entries as gazetteer_entries
 from ..tag.gazetteer import canonical_place, place_kind
 from ..tag.inflect import match_case
-from .aggregate import ListHeading, sums_up
+from .aggregate import ListHeading, is_list_item, sums_up
 from .arguments import ANSWERED_TYPES, adjective_places, counted_from, in_brackets, is_goal, person_tokens, qualifies_person
 from .draft import Draft
 from .realis import realis_words
@@ -109,6 +109,29 @@ def date_scopes(layout, blank_breaks: frozenset[int] | None) -> dict[int, tuple[
             seen.add(unit)
             scopes[unit] = (block, start)
     return scopes
+
+
+NUMBERED_ITEM = re.compile(r"^\s*\d{1,3}[.)]\s")  # "2. Олег ...", "2) Олег ...": an item of a numbered list
+
+
+def list_runs(text: str) -> list[int | None]:
+    """For each line of the text, where the run of list items it belongs to begins (an item
+    opening ``N.``, ``N)``, a dash or a bullet), or None for a line that is no item. Each item
+    tells its own case: a date one item states is not the next item's, though a heading's
+    date (``12 марта задержаны:``) is all of theirs.
+
+    >>> list_runs("Задержаны:\\n1. Иван — 12 марта.\\n2. Олег.\\nИтог.")
+    [None, 11, 11, None]
+    >>> list_runs("— Тверь: 5 человек;\\n— Омск: 2 человека.")
+    [0, 0]
+    """
+    runs, offset, run = [], 0, None
+    for line in text.split("\n"):
+        item = bool(NUMBERED_ITEM.match(line)) or (bool(line.strip()) and is_list_item(line))
+        run = (offset if run is None else run) if item else None
+        runs.append(run)
+        offset += len(line) + 1
+    return runs
 
 
 def endnote_lines(text: str) -> list[bool]:
@@ -227,16 +250,34 @@ def introduced_years(units: list[int], introductions: dict[int, DateValue], fram
 
 
 def carry_dates(drafts: list[Draft], date_anchors, rally_dates_blocked: set[int],
-                introduced: dict[int, DateValue] | None = None, scopes: dict[int, int] | None = None) -> None:
+                introduced: dict[int, DateValue] | None = None,
+                scopes: dict[int, tuple[int, int]] | None = None, lines: tuple[list[int], list[int | None]] | None = None,
+                ) -> None:
     """Give dateless drafts the last date stated before them in their paragraph, or,
     for a single rally, the date of the last dated rally, or the year of the set of cases
     the paragraph is an example of (``introduced``: paragraph -> year); then shift ``за
     день до``. ``scopes``: paragraph -> the paragraph whose dates it shares and where the
     paragraph's own line begins (:func:`date_scopes`): a date of an earlier line goes to no
-    happening told in the present (``обвиняется``: a charge still standing)."""
+    happening told in the present (``обвиняется``: a charge still standing) nor to one told
+    before the story (``Ранее ее штрафовали``: :func:`told_before_the_story`). ``lines``: the
+    text's line starts and their runs of list items (:func:`list_runs`): a date crosses no
+    line from an earlier item of the list, nor from a line told before the story
+    (:func:`backstory_lines`)."""
     scopes = scopes or {}
+    starts, runs = lines or ([0], [None])
     anchors = _by_unit(sorted(((scopes.get(a[0], (a[0], 0))[0], *a[1:]) for a in date_anchors),
                               key=lambda a: a[1]))
+    backstory = backstory_lines(drafts, anchors, starts)
+
+    def line_at(offset: int) -> int:
+        return max(bisect.bisect_right(starts, offset) - 1, 0)
+
+    def crosses(anchor, line: int) -> bool:  # may the anchor's date go to a happening of the line?
+        at = line_at(anchor[1])
+        if at == line:
+            return True
+        return at not in backstory and not (runs[line] is not None and anchor[1] >= runs[line])
+
     last_rally: DateValue | None = None
     introduced = introduced or {}
     for draft in sorted(drafts, key=lambda d: d.event.start):
@@ -244,13 +285,15 @@ def carry_dates(drafts: list[Draft], date_anchors, rally_dates_blocked: set[int]
         until = float("inf") if draft.date_until is None else draft.date_until
         scope, begins = scopes.get(draft.paragraph, (draft.paragraph, 0))
         if event.date is None:
+            line = line_at(event.start)
             same = [a for a in anchors[scope] if a[1] < event.start and event.start < _until(a)
-                    and (a[1] >= begins or not telling.present)
+                    and (a[1] >= begins or not (telling.present or telling.undated_past)) and crosses(a, line)
                     # an application's clause is dated by when it was filed, not the rally it asks for
                     and not (telling.about_application and _until(a) < float("inf"))]
             if telling.listed:  # the date of the first listed topic is not the others'
                 same = [a for a in same if a[1] < event.evidence[0][0]]
-            if telling.later:  # "впоследствии ... арестован": not on the paragraph's day or
+            if telling.later or telling.shifted:  # "впоследствии ... арестован", "через полгода
+                # ... приговорен" (a step of time no counted day resolved): not on the paragraph's day or
                 # month; a year the paragraph named alone still frames it, but a day's or a
                 # month's year is not carried (the annotation guidelines leave such a date empty)
                 same = [a for a in same if a[2].precision == "year"]
@@ -271,6 +314,35 @@ def carry_dates(drafts: list[Draft], date_anchors, rally_dates_blocked: set[int]
     for draft in drafts:
         if draft.telling.day_before:
             draft.update(date=day_before(draft.event.date))
+
+
+def backstory_lines(drafts: list[Draft], anchors, starts: list[int]) -> set[int]:
+    """The lines (indices into ``starts``) that tell the story's past, whose dates stay on
+    their line: every happening the line dates itself is told before the story or as a
+    habit (``В 2013 году его уже задерживали``: :func:`told_before_the_story`), or every
+    date the line states ends before a date an earlier line of its paragraph stated (``В
+    2012 году он был осужден`` after a March 2015 detention): a flashback, after which the
+    story goes on at its own time. ``anchors``: paragraph scope -> its dates in text order."""
+    def line_at(offset: int) -> int:
+        return max(bisect.bisect_right(starts, offset) - 1, 0)
+
+    own: defaultdict[int, list[bool]] = defaultdict(list)
+    for draft in drafts:
+        if draft.date_stated and draft.event.date is not None:
+            own[line_at(draft.event.start)].append(draft.telling.undated_past or draft.telling.marked_earlier)
+    found = {line for line, past in own.items() if all(past)}
+    for scoped in anchors.values():
+        latest: dt.date | None = None  # the latest start of a date on the lines before
+        by_line: defaultdict[int, list[DateValue]] = defaultdict(list)
+        for anchor in scoped:
+            by_line[line_at(anchor[1])].append(anchor[2])
+        for line in sorted(by_line):
+            dates = by_line[line]
+            if latest is not None and all(d.end < latest for d in dates):
+                found.add(line)
+                continue  # a flashback sets no time for the lines after it
+            latest = max([latest, *(d.start for d in dates)] if latest else [d.start for d in dates])
+    return found
 
 
 PERSONAL_PRONOUNS = {"он", "она", "они"}
@@ -631,6 +703,7 @@ class Scene:
     def __init__(self, text: str, mentions: Sequence[Mention], blank_breaks: frozenset[int] | None = None) -> None:
         self.layout = paragraph_units(text)
         self.date_scopes = date_scopes(self.layout, blank_breaks)
+        self.list_runs = list_runs(text)
         self.endnotes = endnote_lines(text)
         self.mentions = mentions
         self.dates: list[tuple[int, int, DateValue]] = []  # paragraph unit, offset, date
@@ -750,7 +823,8 @@ class Scene:
         """Dates and places to the drafts told without their own."""
         framed = {a[0] for a in self.dates if len(a) == 3}
         introduced = introduced_years(list(self._seen_units), self.introductions, framed)
-        carry_dates(drafts, self.dates, self.summary_units, introduced, self.date_scopes)
+        carry_dates(drafts, self.dates, self.summary_units, introduced, self.date_scopes,
+                    (self.layout[0], self.list_runs))
         carry_continuing(drafts, self.continuing)
         carry_places(drafts, self.places, self.scene_places, frozenset(self.headings))
 

@@ -294,9 +294,19 @@ def telling_of(tokens: tuple[Token, ...], hit: TriggerHit, caption: bool, date: 
             tokens[anchor.head].lemmas & folded_set("phase_verbs")),
         retelling=retelling,
         nominal=anchor.pos == "NOUN" and "Number=Plur" not in anchor.feats,
-        present=anchor.pos in {"VERB", "AUX"} and "Tense=Pres" in anchor.feats,
+        present=standing_present(tokens, hit.anchor),
         clause=sum(t.text == ";" for t in tokens[:first]),
     )
+
+
+def standing_present(tokens: tuple[Token, ...], anchor: int) -> bool:
+    """The happening is told as a charge or state still standing: the trigger, or the verb
+    it depends on, is a present-tense verb of ``standing_verbs`` (``его обвиняют``,
+    ``содержится под арестом``). Any other present tense (``его избивают в отделе``) is
+    the historical present of testimony, told at the time of its story."""
+    standing = folded_set("standing_verbs")
+    return any(tokens[i].pos in {"VERB", "AUX"} and "Tense=Pres" in tokens[i].feats and tokens[i].lemmas & standing
+               for i in [anchor, *heads_up(tokens, anchor, 1)])
 
 
 def without_venue_loss(drafts: list[Draft]) -> list[Draft]:

@@ -1,0 +1,148 @@
+"""Event places on the development sets: every matched event whose place is not gold's, by class.
+
+    python -m benchmarks.event_places                        # every development set
+    python -m benchmarks.event_places --set wikinews-dev     # some (repeat --set)
+    python -m benchmarks.event_places --list                 # and every such event, with its sentence
+
+Development sets only, refused otherwise, run and compared as :mod:`benchmarks.event_dates`
+runs and compares them. A matched event's place is right when it names gold's place
+(:func:`~pipeline.reconcile.matching.same_value`), and "none" is right where gold gives none.
+The others: ``extra`` (a place where gold gives none), ``other place``, and ``missing`` (gold
+gives one, the output none), the missing ones told apart by where the text names gold's place
+(a LOC mention of the output that names it): ``in sentence``, ``in paragraph`` (earlier in the
+trigger's paragraph), ``earlier paragraph`` (of the body), ``headline only`` (the document's
+opening lines without a full stop, :func:`~pipeline.events.merge.headline_end`, and no body
+paragraph before the trigger's), ``later`` (only after the
+trigger's paragraph) or ``not named`` (no mention of the output names it). An event told in
+the headline (its first telling there: the body's retelling folded into it) is marked so.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from benchmarks.event_dates import DEVELOPMENT, SHARED_INPUTS
+from benchmarks.quality import SETS, GoldSet, report
+from pipeline.batch.run import run_batch
+from pipeline.events.merge import headline_end
+from pipeline.gold import read_gold
+from pipeline.reconcile import document_events, find_output, reconcile
+from pipeline.reconcile.matching import given, same_value
+from pipeline.tables import read_output
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMiss:
+    """A matched event whose place is not gold's."""
+
+    set: str
+    doc_id: str
+    page: int | None
+    type: str
+    trigger: str
+    sentence: str
+    gold: str | None
+    given: str | None
+    kind: str
+
+
+def where_named(text: str, mentions: list[dict], place: str, start: int, sentence: tuple[int, int]) -> str:
+    """Where the text names ``place`` for an event at ``start`` whose output gives none.
+
+    >>> text = "Задержан блогер в Омске\\nЕго задержали днём.\\nДругая строка."
+    >>> omsk = [{"type": "LOC", "start": 18, "text": "Омске", "normal": "Омск"}]
+    >>> where_named(text, omsk, "Омск", 28, (24, 43))
+    'headline only'
+    >>> where_named(text, omsk, "Пермь", 28, (24, 43))
+    'not named'
+    """
+    named = [m["start"] for m in mentions if m.get("type") == "LOC"
+             and (same_value("place", place, m.get("normal")) or same_value("place", place, m.get("text")))]
+    if not named:
+        return "not named"
+    if any(sentence[0] <= at < sentence[1] for at in named):
+        return "in sentence"
+    paragraph, head = text.rfind("\n", 0, start) + 1, headline_end(text)
+    if any(paragraph <= at < start for at in named):
+        return "in paragraph"
+    if any(head <= at < paragraph for at in named):
+        return "earlier paragraph"
+    if any(at < head for at in named):
+        return "headline only"
+    return "later"
+
+
+def analyse(gold_set: GoldSet, out_dir: Path, tmp: Path) -> tuple[Counter, list[PlaceMiss]]:
+    """Right and wrong places of one set's matched events."""
+    outs = {doc.doc_id: doc for doc in read_output(out_dir)}
+    counts, misses = Counter(), []
+    for gold in sorted(read_gold(gold_set.gold_folder(tmp)), key=lambda d: d.doc_id):
+        out_id = find_output(gold.doc_id, outs)
+        if out_id is None or not gold.has_events:
+            continue
+        scored = document_events(gold, outs[out_id])
+        text = scored.out.text or ""
+        for g, p in scored.matched():
+            want, got = scored.gold[g].values.get("place"), scored.predicted[p].values.get("place")
+            want, got = (want if given(want) else None), (got if given(got) else None)
+            counts["gold placed" if want else "gold unplaced"] += 1
+            if (want is None and got is None) or (want and same_value("place", want, got)):
+                counts["right"] += 1
+                continue
+            row = scored.predicted[p].values
+            sentence = scored.out.sentence_at(row["start"]) or {}
+            span = (sentence.get("start", row["start"]), sentence.get("end", row["end"]))
+            kind = ("extra" if want is None else "other place" if got else
+                    "missing: " + where_named(text, scored.out.mentions, want, row["start"], span))
+            if row["start"] < headline_end(text):
+                kind += " (told in the headline)"
+            misses.append(PlaceMiss(gold_set.name, gold.doc_id, row.get("page"), row["type"],
+                                    text[row["start"]:row["end"]], " ".join((sentence.get("text") or "").split()),
+                                    want, got, kind))
+    return counts, misses
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--set", action="append", dest="sets", help="development sets only: " + ", ".join(DEVELOPMENT))
+    parser.add_argument("--list", action="store_true", help="print every event whose place is not gold's")
+    parser.add_argument("--keep", type=Path, help="keep each run here and reuse it (not the OVD-Info pages')")
+    args = parser.parse_args(argv)
+    names = args.sets or list(DEVELOPMENT)
+    refused = [n for n in names if n not in DEVELOPMENT]
+    if refused:
+        parser.error(f"development sets only ({', '.join(DEVELOPMENT)}); refused: {', '.join(refused)}")
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        for gold_set in (s for s in SETS if s.name in names):
+            why = gold_set.available()
+            if why:
+                print(f"{gold_set.title}: skipped: {why}")
+                continue
+            keep = args.keep and gold_set.name not in SHARED_INPUTS
+            out = (args.keep if keep else tmp) / f"out-{gold_set.name}"
+            if not (keep and out.exists()):
+                run_batch(list(gold_set.inputs), out, force=True)
+            report(gold_set, reconcile(out, gold_set.gold_folder(tmp), tmp / f"report-{gold_set.name}").metrics)
+            counts, misses = analyse(gold_set, out, tmp)
+            placed = counts["gold placed"]
+            wrong_placed = sum(1 for m in misses if m.gold)
+            print(f"\n== {gold_set.title}: matched {placed + counts['gold unplaced']}, "
+                  f"place right {placed - wrong_placed}/{placed} where gold places"
+                  f", {counts['right'] - placed + wrong_placed}/{counts['gold unplaced']} where it does not")
+            print("wrong: " + ", ".join(f"{k} {v}" for k, v in Counter(m.kind for m in misses).most_common()))
+            if args.list:
+                for m in sorted(misses, key=lambda m: (m.kind, m.doc_id, m.page or 0)):
+                    where = m.doc_id + (f" p{m.page}" if m.page is not None else "")
+                    print(f"  [{m.kind}] {m.type} {where} «{m.trigger}» gold {m.gold or '-'}"
+                          f" given {m.given or '-'}: {m.sentence[:300]}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
