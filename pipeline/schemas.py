@@ -393,11 +393,12 @@ SCHEMAS: dict[str, Schema] = {
     "org_words.json": both(
         record(required={
             **{key: WORDS for key in ("heads", "standalone", "named_by_genitive", "determiners",
-                                      "abbreviations", "legal_forms", "not_org", "named_by_field")},
+                                      "abbreviations", "legal_forms", "not_org", "named_by_field",
+                                      "docking_prepositions")},
             **{key: list_of(LEMMA) for key in ("complement_not", "complement_not_singular",
                                                "complement_office", "designators", "work_nouns",
                                                "unnamed_alone", "legal_acts", "vehicle_parts",
-                                               "docking_words")}}),
+                                               "docking_words", "acting_verbs")}}),
         where(_designators_are_units, "every 'designators' lemma must be a 'named_by_genitive' or "
                                       "'named_by_field' head (it only narrows those)")),
     "quantity_words.json": record(required={

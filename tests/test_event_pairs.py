@@ -199,6 +199,13 @@ def test_a_stated_step_of_time(text, shift):
     ("Его задержали еще раз.", False),
     ("Еще в марте его оштрафовали.", False),
     ("Задержаны двое, еще вчера.", False),
+    # a number of time units after the marker is time, not people
+    ("Еще 5 лет назад его задерживали.", False),
+    ("Его продержали в отделе еще 3 часа.", False),
+    ("Еще двое суток его держали в изоляторе.", False),
+    ("Ещё 10 минут пикетчица стояла у входа.", False),
+    ("Еще 4 задержанных отпустили ночью.", True),
+    ("Отпустили еще пятерых.", True),
 ])
 def test_others_besides(text, more):
     assert tells_more_people(text) is more

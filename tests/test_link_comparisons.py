@@ -71,6 +71,62 @@ def test_a_penalty_dated_by_its_detention_or_its_court_is_one(kind, trigger, val
         assert _incident_of(result, "x") != _incident_of(result, "y")
 
 
+# One person's serial penalties: two fines for two pickets, each told with the day of its
+# own hearing, two or three days apart, are two incidents, however alike the person, city
+# and sum. The court's leeway of days holds only where a side tells the detention the
+# penalty followed (dated by it), or both tell the same picket in the same words. Each row:
+# the two statements' words after the name, the two days, whether one incident.
+SERIAL_FINES = [
+    ("за одиночный пикет у администрации", "за второй пикет, у вокзала",
+     "2023-05-06", "2023-05-09", False),
+    ("за одиночный пикет у администрации", "за второй пикет, у вокзала",
+     "2023-05-06", "2023-05-08", False),
+    ("за пикет с плакатом у проходной завода", "за новый пикет возле библиотеки",
+     "2023-07-10", "2023-07-13", False),
+    # one side tells the detention: its day may be the detention's
+    ("за пикет у администрации после задержания там же", "за пикет у администрации",
+     "2023-05-06", "2023-05-09", True),
+    # the same picket in the same words, neither telling a detention
+    ("за одиночный пикет у администрации", "за одиночный пикет у администрации",
+     "2023-05-06", "2023-05-09", True),
+]
+
+
+@pytest.mark.parametrize("one_said, other_said, one, other, same", SERIAL_FINES)
+def test_serial_fines_of_one_person_are_two(one_said, other_said, one, other, same):
+    name, form = "Алина Зубарева", "Алину Зубареву"
+    docs = [_doc(doc_id, f"Суд в городе Кострома оштрафовал {form} на 10 000 рублей {said}.",
+                 [(name, [form])],
+                 [{"trigger": "оштрафовал", "type": "fine", "place": "Кострома", "persons": [name],
+                   "amount_min": 10000, "amount_max": 10000, "currency": "RUB"} | _day(day)],
+                 "2023-06-01")
+            for doc_id, said, day in (("x", one_said, one), ("y", other_said, other))]
+    result = link("test", write=False, tables=gold_tables(docs))
+    assert (_incident_of(result, "x") == _incident_of(result, "y")) is same
+
+
+# A penalty its statement dates by the detention told in another sentence (the same day),
+# the other statement by its court two days on: one penalty. Without that detention told,
+# two. Each row: whether the first statement tells the detention, whether one incident.
+@pytest.mark.parametrize("detention_told, same", [(True, True), (False, False)])
+def test_a_penalty_dated_by_a_detention_told_elsewhere_is_one(detention_told, same):
+    name, form = "Тимур Базаров", "Базарову"
+    told = ("12 марта в Чите у здания вокзала задержали студентов. " if detention_told else
+            "12 марта в Чите у здания вокзала прошла встреча студентов. ")
+    first = told + f"Студенту {form} назначили штраф 15 000 рублей."
+    second = f"Через два дня суд в Чите назначил {form} штраф 15 000 рублей за акцию у вокзала."
+    fine = {"trigger": "штраф", "type": "fine", "place": "Чита", "persons": [name],
+            "amount_min": 15000, "amount_max": 15000, "currency": "RUB"}
+    events = [fine | _day("2023-03-12")]
+    if detention_told:
+        events.insert(0, {"trigger": "задержали", "type": "detention", "place": "Чита",
+                          "count_min": 5, "count_max": 5} | _day("2023-03-12"))
+    docs = [_doc("x", first, [(name, [form])], events, "2023-04-01"),
+            _doc("y", second, [(name, [form])], [fine | _day("2023-03-14")], "2023-04-01")]
+    result = link("test", write=False, tables=gold_tables(docs))
+    assert (_incident_of(result, "x", len(events) - 1) == _incident_of(result, "y")) is same
+
+
 # One detention of several people, each statement naming only its own detainee and the
 # other's by name elsewhere in it (``с ним была …``): one incident. Two people detained
 # alone, neither statement naming the other: two. Each row: city, day, the two people

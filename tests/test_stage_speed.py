@@ -9,7 +9,7 @@ from pipeline.events.syntax import Token, find_pattern, pattern_lengths_at
 from pipeline.events.triggers import word_lemmas
 from pipeline.tag.gazetteer import find_places
 from pipeline.tag.org_names import lexicon_names
-from pipeline.tag.org_names_index import fingerprint, index_of, prebuilt_names
+from pipeline.tag.org_names_index import fingerprint, index_of, key_code, prebuilt_names
 
 IDIOMS = [["в", "тот", "число"], ["в", "число"], ["в", "большой", "число"], ["число"]]
 
@@ -95,6 +95,9 @@ def test_an_index_built_from_another_lexicon_is_not_used():
     assert prebuilt_names(index) == names
     assert prebuilt_names(index, expected=fingerprint().replace("pymorphy3-dict", "other-dict")) is None
     assert prebuilt_names(dict(index, fingerprint="0" * 64)) is None
+    # an index built by other key-building code (the fingerprint of the lexicon and the
+    # dictionary alone, as before the code was fingerprinted) is not used either
+    assert prebuilt_names(dict(index, fingerprint=fingerprint().replace(f" code {key_code()}", ""))) is None
 
 
 # Invented: relative days at the start, after a date, twice, or not at all.

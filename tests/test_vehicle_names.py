@@ -47,7 +47,30 @@ STILL_ORG = [
     ("Корабль пристыковали к ЛОС. Об этом сообщило агентство Роскосмос в пятницу.", "Роскосмос"),
     # a name the document also gives a body's people is no craft where it stands so
     ("Сотрудники ОКС провели обыск. Позже с борта ОКС передали сигнал.", "ОКС"),
+    # an airline's plane is its 'борт': a name that acts elsewhere (the subject of a verb
+    # of a body's conduct or with an object) stays a body everywhere, at 'борт' too
+    ("Журналистку сняли с борта НордСтар в Тюмени. Позже НордСтар извинилась перед ней.", "НордСтар"),
+    ("Пассажира не пустили на борт ЮТэйр. Потом ЮТэйр отказалась от претензий к нему.", "ЮТэйр"),
+    ("Активиста вывели с борта ЮТэйр в Омске. Позже ЮТэйр выплатила ему компенсацию.", "ЮТэйр"),
+    # a name the organisation lexicon knows
+    ("Блогера сняли с борта Аэрофлота в Сочи перед вылетом.", "Аэрофлот"),
 ]
+
+AIRLINE_EVERYWHERE = [
+    # (text, the name, how many of its mentions are ORG)
+    ("Журналиста сняли с борта ЮТэйр в Сургуте. Позже ЮТэйр извинилась перед ним, "
+     "а Росавиация начала проверку.", "ЮТэйр", 2),
+    ("Журналиста не пустили на борт ЮТэйр в Сургуте. Позже ЮТэйр извинилась перед ним, "
+     "а Росавиация начала проверку.", "ЮТэйр", 2),
+    ("Журналистку сняли с борта НордСтар в Тюмени. Позже НордСтар извинилась перед ней, "
+     "а Росавиация начала проверку.", "НордСтар", 2),
+]
+
+
+@pytest.mark.parametrize("text, name, count", AIRLINE_EVERYWHERE)
+def test_a_body_that_acts_is_no_craft_anywhere(text, name, count, models):
+    assert sum(name in found for found in orgs(text, models)) == count
+    assert "Росавиация" in orgs(text, models)
 
 
 @pytest.mark.parametrize("text, name", STILL_ORG)

@@ -31,6 +31,8 @@ from functools import cache
 
 from .. import linear
 from ..resources import fold, load_json
+from ..records import COUNT
+from ..tag.counts import tag_counts
 from ..tag.quantity import quantity_words
 from .draft import Draft
 from .merge import absorb, compatible, dates_agree, linked, same_stated_day, same_word, values_agree
@@ -65,24 +67,32 @@ def _sentence_end(draft: Draft) -> int:
 
 def tells_more_people(text: str) -> bool:
     """Others besides those told before: a marker of more (``more_markers`` in
-    ``models/event_context.json``), a bound if any (``не менее``, from ``approx`` of
-    ``models/quantity_words.json``), then a number (``Еще двое ...``, ``еще не менее пяти
-    человек``); not ``ещё`` of time (``ещё не объяснили``, ``ещё в марте``, ``ещё раз``).
+    ``models/event_context.json``), then a count of people (a COUNT mention of
+    :func:`~pipeline.tag.counts.tag_counts`, its bound included: ``Еще двое ...``,
+    ``еще не менее пяти человек``); not ``ещё`` of time (``ещё не объяснили``, ``ещё в
+    марте``, ``ещё раз``), nor a number of time units (``ещё 5 лет назад``, ``ещё 3 часа``).
 
     >>> tells_more_people("Еще трое были задержаны у вокзала.")
     True
     >>> tells_more_people("Задержание еще не объяснили.")
     False
+    >>> tells_more_people("Еще 5 лет назад его задерживали.")
+    False
     """
     markers = folded_set("more_markers")
     bounds = frozenset(w for group in quantity_words().approx.values() for phrase in group for w in phrase)
-    words = [fold(w) for w in _WORD.findall(text)]
+    words = list(_WORD.finditer(text))
+    counts = None
     for i, word in enumerate(words):
-        if word in markers:
-            k = i + 1
-            while k < len(words) and words[k] in bounds:
-                k += 1
-            if k < len(words) and is_number(words[k]):
+        if fold(word.group()) not in markers:
+            continue
+        k = i + 1
+        while k < len(words) and fold(words[k].group()) in bounds:
+            k += 1
+        if k < len(words) and is_number(fold(words[k].group())):
+            if counts is None:  # tagged once, only where a number follows a marker
+                counts = {m.start for m in tag_counts(text) if m.type == COUNT}
+            if i + 1 < len(words) and words[i + 1].start() in counts:
                 return True
     return False
 

@@ -23,12 +23,15 @@ or the same words in the evidence sentence, or documents naming a person in comm
 from __future__ import annotations
 
 from collections import Counter
+from functools import cache
 
 import pandas as pd
 
 from .engine import Model
 from .names import letters_apart, other_first_names
+from ..resources import load_jsonl
 from .people import _else, _level
+from .records import evidence_words
 
 # Values may be one-sided bounds (``более 400``: min 400, max null; ``до 30 суток``:
 # min null, max 30). Two values agree when their intervals overlap (within a
@@ -59,8 +62,13 @@ NIGHT_APART_DAYS = 1
 
 # A penalty is told with the day of the court that imposed it or with the day of the
 # detention that led to it: the court hears a detained person within 48 to 72 hours
-# (a weekend between), so one penalty's two days may lie this far apart.
+# (a weekend between), so one penalty's two days may lie this far apart. Only where a
+# side tells the detention, or both tell it in the same words (:func:`court_leeway`):
+# one person's serial penalties, each dated by its own hearing, are days apart.
 COURT_DAYS = 3
+# Share of evidence words two tellings of one penalty have in common at least, for the
+# court's leeway of days without a detention told (the same picket, the same place words).
+COURT_SAME_WORDS = 0.6
 
 # An event its statement gives no date happened before the statement was written:
 # the other's date lies within the statement's reach (a statement is dated a few days
@@ -395,22 +403,27 @@ def named_together(a, b) -> bool:
 def other_days(a, b) -> bool:
     """Whether two events are each dated to a day or a span of days (``на прошлой
     неделе``), and the spans lie more than :data:`NIGHT_APART_DAYS` apart
-    (:data:`COURT_DAYS` for a penalty, told with its court's day or its detention's): a
-    person detained on 7 May and again on 9 May, a search last week and one a month
-    before, a second fine a week after the first (the same people, place and kind
-    outvote the dates otherwise).
+    (:data:`COURT_DAYS` for two penalties one of which may be dated by its detention,
+    :func:`court_leeway`): a person detained on 7 May and again on 9 May, a search last
+    week and one a month before, a second fine a week after the first, or three days
+    after it for another picket (the same people, place and kind outvote the dates
+    otherwise).
 
     >>> from types import SimpleNamespace as E
     >>> import datetime as dt
-    >>> def day(d, kind="detention", end=None):
-    ...     return E(date_precision="day", date_start=d, date_end=end or d, type=kind)
+    >>> def day(d, kind="detention", end=None, words=None):
+    ...     return E(date_precision="day", date_start=d, date_end=end or d, type=kind, words=words)
     >>> other_days(day(dt.date(2022, 5, 7)), day(dt.date(2022, 5, 9)))
     True
     >>> other_days(day(dt.date(2020, 8, 10)), day(dt.date(2020, 8, 11)))
     False
-    >>> other_days(day(dt.date(2022, 5, 7), "custody"), day(dt.date(2022, 5, 10), "custody"))
+    >>> other_days(day(dt.date(2022, 5, 7), "custody", words=["задер"]),
+    ...            day(dt.date(2022, 5, 10), "custody"))
     False
-    >>> other_days(day(dt.date(2022, 5, 7), "fine"), day(dt.date(2022, 5, 14), "fine"))
+    >>> other_days(day(dt.date(2022, 5, 7), "fine"), day(dt.date(2022, 5, 10), "fine"))
+    True
+    >>> other_days(day(dt.date(2022, 5, 7), "fine", words=["задер"]),
+    ...            day(dt.date(2022, 5, 14), "fine"))
     True
     >>> other_days(day(dt.date(2023, 3, 6), end=dt.date(2023, 3, 12)), day(dt.date(2023, 2, 10)))
     True
@@ -424,9 +437,50 @@ def other_days(a, b) -> bool:
         return False
     ends = [e.date_start if pd.isna(e.date_end) else e.date_end for e in (a, b)]
     gap = max((a.date_start - ends[1]).days, (b.date_start - ends[0]).days)
-    apart = COURT_DAYS if a.type in PENALTY_KINDS and b.type in PENALTY_KINDS \
-        else NIGHT_APART_DAYS
-    return gap > apart
+    if gap <= NIGHT_APART_DAYS:
+        return False
+    return gap > COURT_DAYS or not court_leeway(a, b)
+
+
+@cache
+def detention_words() -> frozenset[str]:
+    """The evidence-word stems (:func:`~pipeline.link.records.evidence_words`) of the
+    detention triggers of ``models/triggers.jsonl`` that are one word and a detention
+    whatever their context (``задержать``, ``задержание``, ``схватить``)."""
+    return frozenset(stem for entry in load_jsonl("triggers.jsonl")
+                     if entry["type"] == "detention" and " " not in entry["lemma"]
+                     and not {"needs", "rules"} & entry.keys()
+                     for stem in evidence_words(entry["lemma"]) or ())
+
+
+def _words(event) -> set[str]:
+    words = getattr(event, "words", None)
+    return set(words) if words is not None and not isinstance(words, float) else set()
+
+
+def court_leeway(a, b) -> bool:
+    """Whether two penalties' days may be the court's and the detention's
+    (:data:`COURT_DAYS` apart): both penalties, and a side tells the detention (its
+    evidence has a word of :func:`detention_words`, or its document tells a detention on
+    its day: ``detention_day``) or the two share most of their evidence words
+    (:data:`COURT_SAME_WORDS`: the same picket told twice). Two fines of one person for
+    two pickets, each dated by its own hearing, get no leeway.
+
+    >>> from types import SimpleNamespace as E
+    >>> court_leeway(E(type="fine", words=["оштра", "пикет", "админ"]),
+    ...              E(type="fine", words=["оштра", "пикет", "вокза", "второ"]))
+    False
+    >>> court_leeway(E(type="fine", words=["оштра", "задер"]), E(type="fine", words=["оштра"]))
+    True
+    """
+    if a.type not in PENALTY_KINDS or b.type not in PENALTY_KINDS:
+        return False
+    if getattr(a, "detention_day", False) is True or getattr(b, "detention_day", False) is True:
+        return True
+    one, other = _words(a), _words(b)
+    if (one | other) & detention_words():
+        return True
+    return bool(one and other) and len(one & other) / len(one | other) >= COURT_SAME_WORDS
 
 
 def told_before(undated, dated) -> bool:

@@ -254,7 +254,7 @@ EVENT_COLUMNS = [
     "country", "person_ids", "count_min", "count_max", "amount_min", "amount_max",
     "currency", "term_min", "term_max", "term_unit", "actors", "words", "words_key",
     "doc_person_ids", "doc_date", "year_told", "sole_first", "sole_initial", "sole_initials",
-    "sole_cyrillic", "sole_surname",
+    "sole_cyrillic", "sole_surname", "detention_day",
 ]
 
 _WORD = re.compile(r"[^\W\d_]{4,}")
@@ -372,5 +372,11 @@ def event_records(tables: Tables, places: pd.DataFrame,
         index=frame.index, dtype="Int64")).astype("Int64")
     for column in ("date_precision", "place", "currency", "term_unit", "month"):
         frame[column] = frame[column].where(frame[column].notna(), None)
+    # Whether the event's document tells a detention on the event's own day: a penalty so
+    # dated may carry the detention's day, not its court's (the linker's court leeway).
+    detained = {(d, day) for d, kind, day in zip(frame["doc_id"], frame["type"], frame["date_start"])
+                if kind == "detention" and day is not None and day == day}
+    frame["detention_day"] = [kind != "detention" and (d, day) in detained
+                              for d, kind, day in zip(frame["doc_id"], frame["type"], frame["date_start"])]
     frame.insert(0, "unique_id", range(len(frame)))
     return frame[EVENT_COLUMNS]

@@ -96,7 +96,7 @@ def tag_names(text: str, models: Models) -> list[Mention]:
     works = quoted_works(text)
     spans = [s for s in spans if s.type != ORG or (s.start, s.end) not in works]
     # A craft or a station named by what is said of it is none either (``с борта …``).
-    crafts = vehicle_names(text, [(s.start, s.end) for s in spans if s.type == ORG])
+    crafts = vehicle_names(text, [(s.start, s.end) for s in spans if s.type == ORG], models)
     spans = [s for s in spans if s.type != ORG or (s.start, s.end) not in crafts]
     spans = extend_persons(text, spans)
     spans = [piece for span in spans for piece in split_person(text, span)]

@@ -26,6 +26,7 @@ from functools import cache
 from ..nlp import parse_word
 from ..resources import load_json
 from .inflect import institution_heads, is_abbreviation
+from .org_names import find_org_names
 
 _QUOTED = re.compile(r"«([^«»\n]{1,80})»")
 _WORD_BEFORE = re.compile(r"(?<![\w-])([^\W\d_]+)\s\Z")
@@ -177,30 +178,33 @@ def _same_name(name: str, work: str) -> bool:
 
 
 @cache
-def _vehicle_words() -> tuple[frozenset[str], frozenset[str]]:
+def _vehicle_words() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
     data = load_json("org_words.json")
-    return frozenset(data["vehicle_parts"]), frozenset(data["docking_words"])
+    return (frozenset(data["vehicle_parts"]), frozenset(data["docking_words"]),
+            frozenset(data["docking_prepositions"]), frozenset(data["acting_verbs"]))
 
 
 _WORDS_BEFORE = re.compile(r"(?<![\w-])([^\W\d_]+)\s+(?:([^\W\d_]+)\s+)?[«„\"]?\Z")
-_DOCKING_PREPOSITIONS = frozenset({"к", "ко", "с", "со", "от", "ото"})
 
 
-def vehicle_names(text: str, spans: list[tuple[int, int]]) -> set[tuple[int, int]]:
+def vehicle_names(text: str, spans: list[tuple[int, int]], models=None) -> set[tuple[int, int]]:
     """Those of ``spans`` that name a craft or a station, no organisation: a name right
     after a part of a craft (``с борта …``, ``на сегменте …``: ``vehicle_parts`` in
     ``models/org_words.json``) or after a word of docking or flight and its preposition
-    (``пристыковали к …``, ``отстыковался от …``: ``docking_words``), and every other of
-    ``spans`` with the same name, unless the document also gives the name to an
-    organisation (after an institution noun or in the genitive after a person:
-    ``сотрудники …``), as for quoted works.
+    (``пристыковали к …``, ``отстыковался от …``: ``docking_words``,
+    ``docking_prepositions``), and every other of ``spans`` with the same name, unless
+    the document also gives the name to an organisation: after an institution noun or in
+    the genitive after a person (``сотрудники …``), as for quoted works; a name of the
+    organisation lexicon (``models/org_names.json``); with ``models``, a name that acts
+    somewhere in the document (:func:`acts`: ``… извинилась``, ``… начала проверку``).
+    ``с борта Аэрофлота`` is an airline's plane, and the airline stays an organisation.
 
     >>> text = "вели с борта ОКС; потом ОКС ушла; к ФСИН обратились; ЛОС пристыковали к ЛОС"
     >>> spans = [(m.start(), m.end()) for m in re.finditer(r"ОКС|ФСИН|ЛОС", text)]
     >>> sorted(text[a:b] for a, b in vehicle_names(text, spans))
     ['ЛОС', 'ЛОС', 'ОКС', 'ОКС']
     """
-    parts, docking = _vehicle_words()
+    parts, docking, prepositions, _ = _vehicle_words()
     crafts: list[str] = []
     org_names: list[str] = []
     found: set[tuple[int, int]] = set()
@@ -212,15 +216,55 @@ def vehicle_names(text: str, spans: list[tuple[int, int]]) -> set[tuple[int, int
         last, first = (before.group(2), before.group(1)) if before.group(2) else (before.group(1), None)
         last_parses = parse_word(last)
         if last.islower() and any(p.tag.POS == "NOUN" and p.normal_form in parts for p in last_parses) or \
-                first is not None and last.lower() in _DOCKING_PREPOSITIONS and \
+                first is not None and last.lower() in prepositions and \
                 any(p.normal_form in docking for p in parse_word(first)):
             crafts.append(name.lower())
             found.add((start, end))
         elif _names_organisation([p for p in last_parses[:1] if p.tag.POS == "NOUN" and not _PROPER & set(p.tag.grammemes)],
                                  _genitive(name) or is_abbreviation(name)):
             org_names.append(name.lower())
-    carried = {c for c in crafts if not any(_same_name(name, c) for name in org_names)}
-    for start, end in spans:
-        if any(_same_name(text[start:end].strip("«»„“\" "), craft) for craft in carried):
-            found.add((start, end))
-    return found
+    if not crafts:
+        return set()
+    mentions = {craft: [(a, b) for a, b in spans if _same_name(text[a:b].strip("«»„“\" "), craft)]
+                for craft in crafts}
+    # A body the lexicon knows, or one that acts where it is not read as a craft, is a
+    # body everywhere (its plane's ``борт``).
+    known = find_org_names(text)
+    bodies = {craft for craft, where in mentions.items()
+              if any(a <= start and end <= b for start, end in where for a, b in known)
+              or models is not None and acts(text, sorted(set(where) - found), models)}
+    found = {span for span in found if not any(span in mentions[craft] for craft in bodies)}
+    carried = {c for c in crafts if c not in bodies and not any(_same_name(name, c) for name in org_names)}
+    return found | {span for craft in carried for span in mentions[craft]}
+
+
+def acts(text: str, spans: list[tuple[int, int]], models) -> bool:
+    """Whether a name at one of ``spans`` acts: the subject (``nsubj``, by natasha's
+    dependency parse of its sentence) of a finite verb that takes an object (pymorphy3
+    ``tran``) or of a verb of a body's conduct (``acting_verbs`` of
+    ``models/org_words.json``: ``извиниться``, ``отказаться``). A craft works, leaves,
+    burns (``станция работает``); a body apologises and opens an inquiry. Only the
+    sentences holding the name are parsed.
+    """
+    if not spans:
+        return False
+    verbs = _vehicle_words()[3]
+    sentences = [(sentence, list(models.segmenter.tokenize(sentence.text)))
+                 for sentence in models.segmenter.sentenize(text)
+                 if any(sentence.start <= a and b <= sentence.stop for a, b in spans)]
+    words = [[t.text for t in tokens] for _, tokens in sentences]
+    parsed = zip(sentences, words, models.morph_tagger.map(words), models.syntax_parser.map(words))
+    for (sentence, tokens), words, morph, syntax in parsed:
+        morph, syntax = morph.tokens, syntax.tokens
+        position = {token.id: i for i, token in enumerate(syntax)}
+        for i, token in enumerate(tokens):
+            start = sentence.start + token.start
+            if syntax[i].rel != "nsubj" or not any(a <= start < b for a, b in spans):
+                continue
+            head = position.get(syntax[i].head_id)
+            if head is None or morph[head].pos not in ("VERB", "AUX") or morph[head].feats.get("VerbForm") != "Fin":
+                continue
+            verb = [p for p in parse_word(words[head]) if p.tag.POS == "VERB"]
+            if verb and ("tran" in verb[0].tag or verb[0].normal_form in verbs):
+                return True
+    return False
