@@ -92,55 +92,74 @@ def classify(gold: tuple[str | None, str | None], out: tuple[str | None, str | N
     return "other date"
 
 
-def analyse(gold_set: GoldSet, out_dir: Path, tmp: Path) -> tuple[Counter, list[DateMiss]]:
-    """Right and wrong dates of one set's matched events."""
+def matched_events(gold_set: GoldSet, out_dir: Path, tmp: Path):
+    """Every matched (gold, output) event pair of one set's run, as ``testimony reconcile``
+    matches them: (doc_id, the scored document, gold item, output item, the clean text)."""
     outs = {doc.doc_id: doc for doc in read_output(out_dir)}
-    counts, misses = Counter(), []
     for gold in sorted(read_gold(gold_set.gold_folder(tmp)), key=lambda d: d.doc_id):
         out_id = find_output(gold.doc_id, outs)
         if out_id is None or not gold.has_events:
             continue
         scored = document_events(gold, outs[out_id])
-        text = scored.out.text or ""
         for g, p in scored.matched():
-            gi, pi = scored.gold[g], scored.predicted[p]
-            kind = classify(_span(gi.values), _span(pi.values))
-            counts["gold dated" if _span(gi.values)[0] else "gold undated"] += 1
-            counts[kind or "right"] += 1
-            if kind is None:
-                continue
-            row = pi.values
-            sentence = scored.out.sentence_at(row["start"]) or {}
-            misses.append(DateMiss(gold_set.name, gold.doc_id, row.get("page"), row["type"],
-                                   text[row["start"]:row["end"]], " ".join((sentence.get("text") or "").split()),
-                                   _span(gi.values), _span(pi.values), kind))
+            yield gold.doc_id, scored, scored.gold[g], scored.predicted[p], scored.out.text or ""
+
+
+def analyse(gold_set: GoldSet, out_dir: Path, tmp: Path) -> tuple[Counter, list[DateMiss]]:
+    """Right and wrong dates of one set's matched events."""
+    counts, misses = Counter(), []
+    for doc_id, scored, gi, pi, text in matched_events(gold_set, out_dir, tmp):
+        kind = classify(_span(gi.values), _span(pi.values))
+        counts["gold dated" if _span(gi.values)[0] else "gold undated"] += 1
+        counts[kind or "right"] += 1
+        if kind is None:
+            continue
+        row = pi.values
+        sentence = scored.out.sentence_at(row["start"]) or {}
+        misses.append(DateMiss(gold_set.name, doc_id, row.get("page"), row["type"],
+                               text[row["start"]:row["end"]], " ".join((sentence.get("text") or "").split()),
+                               _span(gi.values), _span(pi.values), kind))
     return counts, misses
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def development_args(doc: str, listed: str, argv: list[str] | None) -> argparse.Namespace:
+    """The options every development-set listing takes (``--set``, ``--list``, ``--keep``),
+    held-out and validation sets refused."""
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
     parser.add_argument("--set", action="append", dest="sets", help="development sets only: " + ", ".join(DEVELOPMENT))
-    parser.add_argument("--list", action="store_true", help="print every event whose date is not gold's")
+    parser.add_argument("--list", action="store_true", help=f"print every event whose {listed} is not gold's")
     parser.add_argument("--keep", type=Path, help="keep each run here and reuse what this pipeline version made of it "
                                                      "(not sets sharing inputs with a held-out set)")
     args = parser.parse_args(argv)
-    names = args.sets or list(DEVELOPMENT)
-    refused = [n for n in names if n not in DEVELOPMENT]
+    args.sets = args.sets or list(DEVELOPMENT)
+    refused = [n for n in args.sets if n not in DEVELOPMENT]
     if refused:
         parser.error(f"development sets only ({', '.join(DEVELOPMENT)}); refused: {', '.join(refused)}")
+    return args
+
+
+def development_runs(names: list[str], keep: Path | None, tmp: Path):
+    """Run each named development set (skipped, and said so, where its material is absent),
+    print the figures ``benchmarks.quality`` prints for it, and yield (set, its output)."""
+    for gold_set in (s for s in SETS if s.name in names):
+        why = gold_set.available()
+        if why:
+            print(f"{gold_set.title}: skipped: {why}")
+            continue
+        kept = keep is not None and gold_set.name not in SHARED_INPUTS
+        out = (keep if kept else tmp) / f"out-{gold_set.name}"
+        # A kept run is reused document by document only where it was made by this
+        # pipeline version (run_batch reruns the others), as every run into OUT is.
+        run_batch(list(gold_set.inputs), out, force=not kept)
+        report(gold_set, reconcile(out, gold_set.gold_folder(tmp), tmp / f"report-{gold_set.name}").metrics)
+        yield gold_set, out
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = development_args(__doc__, "date", argv)
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
-        for gold_set in (s for s in SETS if s.name in names):
-            why = gold_set.available()
-            if why:
-                print(f"{gold_set.title}: skipped: {why}")
-                continue
-            keep = args.keep and gold_set.name not in SHARED_INPUTS
-            out = (args.keep if keep else tmp) / f"out-{gold_set.name}"
-            # A kept run is reused document by document only where it was made by this
-            # pipeline version (run_batch reruns the others), as every run into OUT is.
-            run_batch(list(gold_set.inputs), out, force=not keep)
-            report(gold_set, reconcile(out, gold_set.gold_folder(tmp), tmp / f"report-{gold_set.name}").metrics)
+        for gold_set, out in development_runs(args.sets, args.keep, tmp):
             counts, misses = analyse(gold_set, out, tmp)
             dated = counts["gold dated"]
             right_dated = dated - sum(1 for m in misses if m.gold[0])

@@ -19,21 +19,16 @@ the headline (its first telling there: the body's retelling folded into it) is m
 
 from __future__ import annotations
 
-import argparse
 import sys
 import tempfile
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from benchmarks.event_dates import DEVELOPMENT, SHARED_INPUTS
-from benchmarks.quality import SETS, GoldSet, report
-from pipeline.batch.run import run_batch
+from benchmarks.event_dates import development_args, development_runs, matched_events
+from benchmarks.quality import GoldSet
 from pipeline.events.merge import headline_end
-from pipeline.gold import read_gold
-from pipeline.reconcile import document_events, find_output, reconcile
 from pipeline.reconcile.matching import given, same_value
-from pipeline.tables import read_output
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,56 +74,32 @@ def where_named(text: str, mentions: list[dict], place: str, start: int, sentenc
 
 def analyse(gold_set: GoldSet, out_dir: Path, tmp: Path) -> tuple[Counter, list[PlaceMiss]]:
     """Right and wrong places of one set's matched events."""
-    outs = {doc.doc_id: doc for doc in read_output(out_dir)}
     counts, misses = Counter(), []
-    for gold in sorted(read_gold(gold_set.gold_folder(tmp)), key=lambda d: d.doc_id):
-        out_id = find_output(gold.doc_id, outs)
-        if out_id is None or not gold.has_events:
+    for doc_id, scored, gi, pi, text in matched_events(gold_set, out_dir, tmp):
+        want, got = gi.values.get("place"), pi.values.get("place")
+        want, got = (want if given(want) else None), (got if given(got) else None)
+        counts["gold placed" if want else "gold unplaced"] += 1
+        if (want is None and got is None) or (want and same_value("place", want, got)):
+            counts["right"] += 1
             continue
-        scored = document_events(gold, outs[out_id])
-        text = scored.out.text or ""
-        for g, p in scored.matched():
-            want, got = scored.gold[g].values.get("place"), scored.predicted[p].values.get("place")
-            want, got = (want if given(want) else None), (got if given(got) else None)
-            counts["gold placed" if want else "gold unplaced"] += 1
-            if (want is None and got is None) or (want and same_value("place", want, got)):
-                counts["right"] += 1
-                continue
-            row = scored.predicted[p].values
-            sentence = scored.out.sentence_at(row["start"]) or {}
-            span = (sentence.get("start", row["start"]), sentence.get("end", row["end"]))
-            kind = ("extra" if want is None else "other place" if got else
-                    "missing: " + where_named(text, scored.out.mentions, want, row["start"], span))
-            if row["start"] < headline_end(text):
-                kind += " (told in the headline)"
-            misses.append(PlaceMiss(gold_set.name, gold.doc_id, row.get("page"), row["type"],
-                                    text[row["start"]:row["end"]], " ".join((sentence.get("text") or "").split()),
-                                    want, got, kind))
+        row = pi.values
+        sentence = scored.out.sentence_at(row["start"]) or {}
+        span = (sentence.get("start", row["start"]), sentence.get("end", row["end"]))
+        kind = ("extra" if want is None else "other place" if got else
+                "missing: " + where_named(text, scored.out.mentions, want, row["start"], span))
+        if row["start"] < headline_end(text):
+            kind += " (told in the headline)"
+        misses.append(PlaceMiss(gold_set.name, doc_id, row.get("page"), row["type"],
+                                text[row["start"]:row["end"]], " ".join((sentence.get("text") or "").split()),
+                                want, got, kind))
     return counts, misses
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--set", action="append", dest="sets", help="development sets only: " + ", ".join(DEVELOPMENT))
-    parser.add_argument("--list", action="store_true", help="print every event whose place is not gold's")
-    parser.add_argument("--keep", type=Path, help="keep each run here and reuse it (not the OVD-Info pages')")
-    args = parser.parse_args(argv)
-    names = args.sets or list(DEVELOPMENT)
-    refused = [n for n in names if n not in DEVELOPMENT]
-    if refused:
-        parser.error(f"development sets only ({', '.join(DEVELOPMENT)}); refused: {', '.join(refused)}")
+    args = development_args(__doc__, "place", argv)
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
-        for gold_set in (s for s in SETS if s.name in names):
-            why = gold_set.available()
-            if why:
-                print(f"{gold_set.title}: skipped: {why}")
-                continue
-            keep = args.keep and gold_set.name not in SHARED_INPUTS
-            out = (args.keep if keep else tmp) / f"out-{gold_set.name}"
-            if not (keep and out.exists()):
-                run_batch(list(gold_set.inputs), out, force=True)
-            report(gold_set, reconcile(out, gold_set.gold_folder(tmp), tmp / f"report-{gold_set.name}").metrics)
+        for gold_set, out in development_runs(args.sets, args.keep, tmp):
             counts, misses = analyse(gold_set, out, tmp)
             placed = counts["gold placed"]
             wrong_placed = sum(1 for m in misses if m.gold)
