@@ -172,7 +172,9 @@ DICTIONARY: dict[str, dict[str, Column]] = {
                             "actor of police events, but a lone `суд` (`в суд`, `перед судом`) is none, as in both "
                             "benchmarks (an adjective or a place makes it one: `районный суд`); count named organisations by the `normal` of an "
                             "`entity_id` being more than such a noun. A quoted name of a work or a made thing "
-                            "(`фильм «…»`, `шаттл «…»`) is no ORG. Null for "
+                            "(`фильм «…»`, `шаттл «…»`) is no ORG, nor is a craft or a station named by what is said "
+                            "of it (`с борта …`, `пристыковали к …`) anywhere in the document, unless the name acts "
+                            "elsewhere in it or is an organisation the lexicon knows (an airline). Null for "
                             "an outermost mention: `mentions[mentions.nested_in.isna()]` is one "
                             "flat layer, the one to count organisations, places or amounts in "
                             "and the one the events use.", "12"),
