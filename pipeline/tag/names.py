@@ -57,7 +57,7 @@ from .orgs import (
 from .overlaps import SpanIndex
 from .person_context import person_context
 from .works import quoted_works, vehicle_names
-from .place_kinds import place_kind
+from .place_kinds import is_building_name, place_kind
 from .place_or_person import is_geographic, may_be_either, place_or_person, surnames_as_people
 from .person_spans import (
     GIVEN,
@@ -327,6 +327,9 @@ def _fix_span(text: str, span: Span) -> Span | None:
             return None  # ``Решения`` (Маслихата), ``НЕсогласных``
     if span.type == ORG and _oblique_common_noun_opening(text, span.start, words):
         return None  # ``Группой активистов`` (был подан иск)
+    if span.type == ORG and "«" not in surface and text[span.start - 1 : span.start] not in _OPENING_QUOTES \
+            and is_building_name(words):
+        return replace(span, type=LOC)  # ``Бостонском аэропорту``: a venue, no body
     return span
 
 
