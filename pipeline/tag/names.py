@@ -127,7 +127,7 @@ def tag_names(text: str, models: Models) -> list[Mention]:
     spans = _units_before_bodies(text, spans, inner_orgs)
     spans = [_with_ordinal(text, s) for s in spans]
     spans = bracketed_names(text, spans)
-    spans = _without_unnamed_bodies(text, spans, inner_orgs)
+    spans = _without_unnamed_bodies(text, spans, inner_orgs, seen_places)
     spans = surnames_as_people(text, _without_overlaps(spans))
     spans = _epithet_names(text, spans)
     spans += _repeated_surnames(text, spans)
@@ -526,7 +526,8 @@ def _merge_org_with_place(text: str, spans: list[Span], countries: frozenset[tup
             and span.type == LOC
             and PLACE_GAP.fullmatch(text, last.end, span.start)
             and ((text[last.end : span.start] == " " and _is_genitive(text[span.start : span.end]))
-                 or (_headed_by_standalone_body(text, last) and _is_genitive(text[span.start : span.end], True)))
+                 or (_headed_by_standalone_body(text, last) and (text[last.end : span.start] != " "
+                                                                 or _is_genitive(text[span.start : span.end], True))))
         ):
             last.end = span.end
             continue
@@ -639,7 +640,8 @@ def _units_before_bodies(text: str, spans: list[Span], inner_orgs: list[Span]) -
 _ORDINAL_BEFORE = re.compile(r"(?<![\w-])\d{1,3}-(?:[а-яё]{1,3}) \Z")
 
 
-def _without_unnamed_bodies(text: str, spans: list[Span], inner_orgs: list[Span]) -> list[Span]:
+def _without_unnamed_bodies(text: str, spans: list[Span], inner_orgs: list[Span],
+                            inner_places: list[Span] | None = None) -> list[Span]:
     """``в суд`` alone: which court is not said, so no organisation is named (NEREL and
     FactRuEval agree). What follows it may say which (:func:`_court_named_by`): a place
     (``суд Ленинского района``), a place after its kind (``суд города Гродно``, ``суд г.
@@ -660,6 +662,8 @@ def _without_unnamed_bodies(text: str, spans: list[Span], inner_orgs: list[Span]
             taken.add(named.start)
         elif named.type == LOC:  # the place it serves: one name with it, the place nested
             places.add((named.start, named.end))
+            if inner_places is not None:
+                inner_places.append(replace(named))
         span = replace(span, end=named.end)
         result.append(span)
     return [s for s in result if not (s.type == ORG and s.start in taken)
