@@ -42,7 +42,14 @@ against the date of the detention, weekdays, a double surname, a first name alon
 Latin letters against Cyrillic; ``--split dev_6`` scores those pairs alone, as a named part of
 the development split. A sixth (``heldout_6``): ``same_116``–``same_129`` and
 ``near_77``–``near_84``, written and committed in round 10 before any code ran on them (14 pairs,
-8 near-misses), because the fifth had been looked at twice. ``--sweep`` scores the development
+8 near-misses), because the fifth had been looked at twice. ``dev_7``: ``same_130``–``same_139``
+and ``near_85``–``near_89`` (10 pairs, 5 near-misses), written in round 11 for the development
+split, because on ``heldout_5`` and ``heldout_6`` the linker still missed links on the gold
+documents: the classes of ``dev_6`` in new statements, and a Belarusian against a Russian
+first name, a surname spelt with ``й`` against ``и``, a first name and patronymic without the
+surname, a detention told only as the eve of the hearing (``накануне``), searches of several
+people at once; ``--split dev_7`` scores those pairs alone, as a named part of the development
+split. ``--sweep`` scores the development
 split over thresholds (the defaults in ``pipeline.link`` come from it);
 ``--errors`` lists the wrong and missed links of the development split only (of the
 gold input, and of the pipeline's output under the gold labels of the records they
@@ -93,7 +100,11 @@ HELDOUT_4_PAIRS = ({f"same_{n:02d}" for n in range(79, 92)}
 # scored alone when named: a part of the development split.
 DEV_6_PAIRS = ({f"same_{n:02d}" for n in range(106, 116)}
                | {f"near_{n:02d}" for n in range(72, 77)})
-DEV_PARTS = {"heldout_4": HELDOUT_4_PAIRS, "dev_6": DEV_6_PAIRS}
+# Written in round 11 for the development split (issue 16 again: on heldout_5 and heldout_6
+# the linker missed links even on the gold documents), and scored alone when named.
+DEV_7_PAIRS = ({f"same_{n:02d}" for n in range(130, 140)}
+               | {f"near_{n:02d}" for n in range(85, 90)})
+DEV_PARTS = {"heldout_4": HELDOUT_4_PAIRS, "dev_6": DEV_6_PAIRS, "dev_7": DEV_7_PAIRS}
 # Written in round 9, after the fourth had been looked at three times (and moved to
 # development).
 HELDOUT_5_PAIRS = ({f"same_{n:02d}" for n in range(92, 106)}
@@ -515,8 +526,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.linking", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--split", choices=SPLITS, default="dev",
-                        help="the split to score (default: dev; heldout_4, dev_6: those parts of "
-                             "it); the "
+                        help="the split to score (default: dev; heldout_4, dev_6, dev_7: those "
+                             "parts of it); the "
                              "held-out splits ("
                              + ", ".join(s for s in SPLITS if not is_development(s))
                              + ") only when named: each look at them is deliberate")
@@ -546,8 +557,9 @@ def main(argv: list[str] | None = None) -> int:
           f"{sum(split_of(d.origin) == 'heldout_5' for d in docs)} in the fifth, "
           f"{sum(split_of(d.origin) == 'heldout_6' for d in docs)} in the sixth; "
           f"{sum(in_split(d.origin, 'heldout_4') for d in docs)} of them the former fourth,"
-          " heldout_4, now development, and "
-          f"{sum(in_split(d.origin, 'dev_6') for d in docs)} the development batch dev_6)")
+          " heldout_4, now development, "
+          f"{sum(in_split(d.origin, 'dev_6') for d in docs)} the development batch dev_6 and "
+          f"{sum(in_split(d.origin, 'dev_7') for d in docs)} the development batch dev_7)")
     if args.sweep or args.cv or is_development(args.split):
         # Development only: the held-out statements are not even run through the
         # pipeline, so no output of theirs exists to be read (or kept by --keep).
