@@ -2,7 +2,7 @@
 happening the text places is in one town, region or country (or one town and its country),
 a happening whose paragraph names no place takes that place, once the text has named it
 before the happening; not a happening told as earlier, not a venue's story, not a story that
-moves between places, not a text with no headline. New sentences, in the manner of news."""
+moves between places, not a text with no headline, not an author's first-person account. New sentences, in the manner of news."""
 
 from __future__ import annotations
 
@@ -80,6 +80,11 @@ NO_STORY_PLACE = [
     ("Митинг против вырубки сквера\n\n"
      "14 мая 2016 года в Омске около двухсот человек вышли на митинг против вырубки сквера.\n\n"
      "Ранее его организатора Ивана Сомова уже задерживали.\n",
+     "detention"),
+    # an author's own account keeps each paragraph's places
+    ("Заявление о задержании\n\n"
+     "14 мая 2016 года в Омске я вышла на митинг против вырубки сквера вместе с мужем.\n\n"
+     "Позднее нас задержали и меня отвезли в отдел, мне не дали позвонить адвокату.\n",
      "detention"),
     # a story at one venue carries nothing beyond its paragraph
     ("Пикет у памятника\n\n"

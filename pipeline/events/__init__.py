@@ -89,7 +89,7 @@ def document_passes(drafts: list[Draft], scene: Scene, text: str = "",
                               folded_set("plea_words"))
     place_situated_events(merged)
     carry_event_places(merged)
-    carry_story_place(merged, scene, headline)
+    carry_story_place(merged, scene, headline, text)
     persons_listed(merged, text, mentions)
     carry_persons(merged)
     for draft in merged:  # a retelling that retold nothing keeps its paragraph's date
