@@ -213,6 +213,7 @@ _EVENT_CONTEXT_PATTERNS = (
     "memorial_before", "day_before_markers", "date_anaphora", "place_anaphora",
     "situating_before_protest", "subset_markers", "repeat_markers", "particular_markers",
     "birth_markers", "birth_markers_before", "total_frequency", "total_scope", "later_markers", "earlier_markers",
+    "ground_markers",
 )
 EVENT_CONTEXT = record(required={
     **{key: WORDS for key in _EVENT_CONTEXT_WORDS},

@@ -38,7 +38,8 @@ from ..tag.gazetteer import _entries as gazetteer_entries
 from ..tag.gazetteer import canonical_place, place_kind
 from ..tag.inflect import match_case
 from .aggregate import ListHeading, is_list_item, sums_up
-from .arguments import ANSWERED_TYPES, adjective_places, counted_from, in_brackets, is_goal, person_tokens, qualifies_person
+from .arguments import (ANSWERED_TYPES, adjective_places, counted_from, ground_phrase, in_brackets, is_goal, person_tokens,
+                        qualifies_person)
 from .draft import Draft
 from .realis import realis_words
 from .syntax import (Candidate, PlacedMention, Token, context, find_pattern, folded_set, has_pattern, heads_up,
@@ -737,8 +738,12 @@ class Scene:
             m = p.mention
             if m.type == DATE and isinstance(m.value, DateValue):
                 # a date opening its sentence frames what the paragraph tells next ("В 2015 году
-                # было заведено дело ... ударившего охранника"); a link line dates its caption
-                if _opens(tokens, m) or (caption and m.value.precision != "year"):
+                # было заведено дело ... ударившего охранника"); a link line dates its caption;
+                # a date inside what a charge or a case is about frames nothing ("в связи со
+                # столкновениями 26 февраля": the clashes' day, :func:`ground_phrase`)
+                if ground_phrase(tokens, p.tokens) is not None:
+                    pass
+                elif _opens(tokens, m) or (caption and m.value.precision != "year"):
                     self.dates.append((unit, m.start, m.value))
                 elif parsed and dates_clause(tokens, span_head(tokens, p.tokens)):
                     # a clause's own time ("..., а в мае коллегия решила, ... назначила")
