@@ -485,13 +485,16 @@ FRAMING_PREPOSITIONS = {"в", "во"}  # "в октябре"; not a start or a b
 def dates_clause(tokens: tuple[Token, ...], index: int | None) -> bool:
     """A date word is an adverbial of a verb of its sentence (``в мае коллегия решила``,
     ``преследования начались в январе``): the time of that clause, not of a noun
-    (``событий 14 марта``) nor inside a bracket the verb stands outside of."""
+    (``событий 14 марта``, nor through a participle qualifying one: ``протоколы, составленные
+    в январе``) nor inside a bracket the verb stands outside of."""
     if index is None or tokens[index].rel not in {"obl", "obl:tmod", "advmod"}:
         return False
     cases = [t for t in tokens if t.head == index and t.rel == "case"]
     if any(t.text.lower() not in FRAMING_PREPOSITIONS for t in cases):
         return False
     verb = tokens[index].head
+    if verb >= 0 and "VerbForm=Part" in tokens[verb].feats and "Variant=Short" not in tokens[verb].feats:
+        return False  # a full participle qualifies a noun: "протоколы, составленные в январе" date the protocols
     return verb >= 0 and tokens[verb].pos in {"VERB", "AUX"} and in_brackets(tokens, index) == in_brackets(tokens, verb)
 
 
