@@ -43,7 +43,7 @@ from .arguments import (ANSWERED_TYPES, adjective_places, counted_from, ground_p
 from .draft import Draft
 from .realis import realis_words
 from .syntax import (Candidate, PlacedMention, Token, context, find_pattern, folded_set, has_pattern, heads_up,
-                     span_head)
+                     pattern_lengths_at, span_head)
 
 URL = re.compile(r"^\s*(?:https?://|www\.)", re.IGNORECASE)
 BACKLINK = "\u21a9"  # "↩": a report's endnote points back to its footnote mark
@@ -253,7 +253,7 @@ def introduced_years(units: list[int], introductions: dict[int, DateValue], fram
 def carry_dates(drafts: list[Draft], date_anchors, rally_dates_blocked: set[int],
                 introduced: dict[int, DateValue] | None = None,
                 scopes: dict[int, tuple[int, int]] | None = None, lines: tuple[list[int], list[int | None]] | None = None,
-                ) -> None:
+                cases: dict[int, list[int]] | None = None) -> None:
     """Give dateless drafts the last date stated before them in their paragraph, or,
     for a single rally, the date of the last dated rally, or the year of the set of cases
     the paragraph is an example of (``introduced``: paragraph -> year); then shift ``за
@@ -263,8 +263,14 @@ def carry_dates(drafts: list[Draft], date_anchors, rally_dates_blocked: set[int]
     before the story (``Ранее ее штрафовали``: :func:`told_before_the_story`). ``lines``: the
     text's line starts and their runs of list items (:func:`list_runs`): a date crosses no
     line from an earlier item of the list, nor from a line told before the story
-    (:func:`backstory_lines`)."""
+    (:func:`backstory_lines`). ``cases``: paragraph -> where the sentences opening another case
+    of its set begin (:func:`opens_case`): a day or month told before one is not carried past it."""
     scopes = scopes or {}
+    case_starts: defaultdict[int, list[int]] = defaultdict(list)
+    for unit, starts_of_cases in (cases or {}).items():
+        case_starts[scopes.get(unit, (unit, 0))[0]] += starts_of_cases
+    for found in case_starts.values():
+        found.sort()
     starts, runs = lines or ([0], [None])
     anchors = _by_unit(sorted(((scopes.get(a[0], (a[0], 0))[0], *a[1:]) for a in date_anchors),
                               key=lambda a: a[1]))
@@ -293,6 +299,9 @@ def carry_dates(drafts: list[Draft], date_anchors, rally_dates_blocked: set[int]
                     and not (telling.about_application and _until(a) < float("inf"))]
             if telling.listed:  # the date of the first listed topic is not the others'
                 same = [a for a in same if a[1] < event.evidence[0][0]]
+            opened = bisect.bisect_right(case_starts[scope], event.start)
+            if opened:  # "Второе дело ...": the case before's day or month is not this case's
+                same = [a for a in same if a[1] >= case_starts[scope][opened - 1] or a[2].precision == "year"]
             if telling.later or telling.shifted:  # "впоследствии ... арестован", "через полгода
                 # ... приговорен" (a step of time no counted day resolved): not on the paragraph's day or
                 # month; a year the paragraph named alone still frames it, but a day's or a
@@ -355,6 +364,27 @@ def points_back(tokens: tuple[Token, ...]) -> bool:
     (``Его доставили``, ``Кроме того, ему``) or ``тогда же`` among its first words."""
     words = [t for t in tokens if t.pos != "PUNCT"][:OPENING_TOKENS]
     return any(t.pos == "PRON" and t.lemmas & PERSONAL_PRONOUNS for t in words) or _then(tokens)
+
+
+CASE_NOUN_REACH = 3  # words between an opener and its case noun ("Второе уголовное дело")
+
+
+def opens_case(tokens: tuple[Token, ...]) -> bool:
+    """The sentence opens another case of the set its paragraph tells: an opener of
+    ``case_openers`` (``второй``, ``другой``, ``еще один``) first, after a conjunction at most,
+    then a case noun of ``case_nouns`` (``Второе дело ...``, ``А другой случай ...``, ``Еще одно
+    уголовное дело ...``)."""
+    words = [t for t in tokens if t.pos != "PUNCT"]
+    if words and words[0].pos == "CCONJ":
+        words = words[1:]
+    if not words:
+        return False
+    lengths = pattern_lengths_at(tokens, context()["case_openers"], words[0].index)
+    if not lengths:
+        return False
+    after = words[0].index + max(lengths)
+    nouns = folded_set("case_nouns")
+    return any(t.lemmas & nouns for t in tokens[after: after + CASE_NOUN_REACH])
 
 
 def told_before_the_story(tokens: tuple[Token, ...], anchor: int, first: int,
@@ -716,6 +746,7 @@ class Scene:
         self.headings: set[tuple[int, int]] = set()  # of them, places heading their line: unit, offset
         self.introductions: dict[int, DateValue] = {}  # paragraph -> year of the cases it introduces
         self.summary_units: set[int] = set()  # "По итогам полугода": nothing carries into them
+        self.case_starts: defaultdict[int, list[int]] = defaultdict(list)  # "Второе дело ...": unit -> offsets
         # a line whose first sentence points back at the line before ("Его доставили ..."):
         # unit -> where that sentence ends (:func:`carry_continuing`)
         self.continuing: dict[int, int] = {}
@@ -734,6 +765,8 @@ class Scene:
                 p.mention.type == DATE for p in placed):
             self.continuing[unit] = sentence.end
         self._seen_units.add(unit)
+        if opens_case(tokens):
+            self.case_starts[unit].append(sentence.start)
         dates = [p.mention.value for p in placed if p.mention.type == DATE and isinstance(p.mention.value, DateValue)]
         listed_total, heading_date = self._heading.read(sentence.text, tokens, dates)
         framed = False
@@ -832,7 +865,7 @@ class Scene:
         framed = {a[0] for a in self.dates if len(a) == 3}
         introduced = introduced_years(list(self._seen_units), self.introductions, framed)
         carry_dates(drafts, self.dates, self.summary_units, introduced, self.date_scopes,
-                    (self.layout[0], self.list_runs))
+                    (self.layout[0], self.list_runs), self.case_starts)
         carry_continuing(drafts, self.continuing)
         carry_places(drafts, self.places, self.scene_places, frozenset(self.headings))
 
