@@ -117,3 +117,19 @@ NEXT_CASES = [
 @pytest.mark.parametrize("text, trigger, date", NEXT_CASES)
 def test_another_case_takes_no_date_of_the_case_before(events_of, text, trigger, date):
     assert dated(events_of(text), trigger) == date
+
+
+# an example case ("Например, ...", "Так, ...") dated in its own clause: that time is its story's
+EXAMPLES = [
+    ("Давлению подвергаются и наблюдатели. Например, движение «Честные выборы» отказалось от наблюдения "
+     "за выборами мэра Самары весной 2016 года. Координатора движения Ольгу Белову задерживали "
+     "сотрудники полиции и угрожали ей увольнением.", "задерживали", year(2016)),
+    ("На журналистов тоже давят. Так, редакция газеты «Северный край» лишилась помещения в Вологде в "
+     "июне 2017 года. Главного редактора газеты Павла Зуева затем вызывали на беседы в полицию и "
+     "угрожали ему уголовным делом.", "угрожали", month(2017, 6, 30)),
+]
+
+
+@pytest.mark.parametrize("text, trigger, date", EXAMPLES)
+def test_an_examples_time_dates_its_story(events_of, text, trigger, date):
+    assert dated(events_of(text), trigger) == date

@@ -387,6 +387,25 @@ def opens_case(tokens: tuple[Token, ...]) -> bool:
     return any(t.lemmas & nouns for t in tokens[after: after + CASE_NOUN_REACH])
 
 
+def opens_example(tokens: tuple[Token, ...]) -> bool:
+    """The sentence opens an example case: a word of ``example_openers`` first, after a
+    conjunction at most, and a comma after it (``Например, ...``, ``Так, ...``, ``А так, ...``).
+
+    >>> def t(i, text, pos):
+    ...     return Token(i, 0, 0, text, frozenset({text.lower()}), pos, -1, "")
+    >>> opens_example((t(0, "Например", "ADV"), t(1, ",", "PUNCT"), t(2, "суд", "NOUN")))
+    True
+    >>> opens_example((t(0, "Так", "ADV"), t(1, "суд", "NOUN")))
+    False
+    """
+    words = [t for t in tokens if t.pos != "PUNCT"]
+    if words and words[0].pos == "CCONJ":
+        words = words[1:]
+    if not words or words[0].index + 1 >= len(tokens):
+        return False
+    return bool(words[0].lemmas & folded_set("example_openers")) and tokens[words[0].index + 1].text == ","
+
+
 def told_before_the_story(tokens: tuple[Token, ...], anchor: int, first: int,
                           markers: list[tuple[str, ...]] | None = None) -> bool:
     """The happening is not at the time the line above tells but before it, or is a past
@@ -769,7 +788,7 @@ class Scene:
             self.case_starts[unit].append(sentence.start)
         dates = [p.mention.value for p in placed if p.mention.type == DATE and isinstance(p.mention.value, DateValue)]
         listed_total, heading_date = self._heading.read(sentence.text, tokens, dates)
-        framed = False
+        framed, example = False, opens_example(tokens)
         for p in placed:
             m = p.mention
             if m.type == DATE and isinstance(m.value, DateValue):
@@ -783,8 +802,9 @@ class Scene:
                     self.dates.append((unit, m.start, m.value))
                 elif parsed and dates_clause(tokens, span_head(tokens, p.tokens)):
                     # a clause's own time ("..., а в мае коллегия решила, ... назначила")
-                    # frames what the rest of its sentence tells, not the next sentences
-                    self.dates.append((unit, m.start, m.value, sentence.end))
+                    # frames what the rest of its sentence tells, not the next sentences; an
+                    # example's ("Например, ... отказалась ... осенью 2014 года") its story
+                    self.dates.append((unit, m.start, m.value) if example else (unit, m.start, m.value, sentence.end))
                 if m.value.precision == "day":
                     self._last_day = m.value
             if m.type == LOC and heads_its_line(tokens, p.tokens):
