@@ -133,3 +133,22 @@ EXAMPLES = [
 @pytest.mark.parametrize("text, trigger, date", EXAMPLES)
 def test_an_examples_time_dates_its_story(events_of, text, trigger, date):
     assert dated(events_of(text), trigger) == date
+
+
+# another case of the set is another happening, though told by the same word: the case
+# before does not absorb it
+NEXT_CASE_OPENINGS = [
+    "Второе дело было возбуждено против блогера Ильи Зайцева в связи с постом 4 февраля 2016 года.",
+    "Еще одно дело было возбуждено против блогера Ильи Зайцева.",
+]
+
+
+@pytest.mark.parametrize("opening", NEXT_CASE_OPENINGS)
+def test_another_case_is_not_the_case_before_retold(events_of, opening):
+    text = ("В 2016 году в Омске были возбуждены два дела против местных активистов. В начале марта трое "
+            "студентов были задержаны по подозрению в хулиганстве. Дело было возбуждено по статье о "
+            "хулиганстве. " + opening)
+    events = events_of(text)
+    theirs = [e for e in events if "Илья Зайцев" in e.persons and e.trigger == "возбуждено"]
+    assert len(theirs) == 1, [(e.type, e.trigger, e.persons, e.date) for e in events]
+    assert (theirs[0].date.start, theirs[0].date.end) == year(2016)

@@ -153,8 +153,8 @@ def ground_phrase(tokens: tuple[Token, ...], at: Sequence[int]) -> range | None:
         lengths = [n for n in pattern_lengths_at(tokens, markers, j) if j + n <= first]
         if lengths:
             return range(j + max(lengths), max(at) + 1)
-        if (token.text in _CLAUSE_BREAKS and token.text != "(") or token.pos in {"VERB", "AUX"}:
-            return None
+        if (token.text in _CLAUSE_BREAKS and token.text != "(") or token.pos in {"VERB", "AUX", "PRON", "SCONJ"}:
+            return None  # a clause or a relative pronoun ("в связи с чем центр в январе признал") is no ground
     return None
 
 

@@ -747,6 +747,7 @@ class SentenceScene:
     heading_date: DateValue | None
     endnote: bool = False  # an endnote entry of a report: its events are the bibliography's
     relative_days: tuple[Candidate, ...] = ()  # "на следующий день": a date for the trigger it modifies
+    another_case: bool = False  # "Второе дело ...": opens another case of its paragraph's set
 
 
 class Scene:
@@ -784,7 +785,8 @@ class Scene:
                 p.mention.type == DATE for p in placed):
             self.continuing[unit] = sentence.end
         self._seen_units.add(unit)
-        if opens_case(tokens):
+        another_case = opens_case(tokens)
+        if another_case:
             self.case_starts[unit].append(sentence.start)
         dates = [p.mention.value for p in placed if p.mention.type == DATE and isinstance(p.mention.value, DateValue)]
         listed_total, heading_date = self._heading.read(sentence.text, tokens, dates)
@@ -836,7 +838,7 @@ class Scene:
         relative = self._read_relative_day(unit, sentence, tokens, placed, day_before_sentence)
         line = max(bisect.bisect_right(self.layout[0], sentence.start) - 1, 0)
         return SentenceScene(unit, caption, unit in self.summary_units or listed_total, heading_date,
-                             self.endnotes[line], relative)
+                             self.endnotes[line], relative, another_case)
 
     def _read_relative_day(self, unit: int, sentence: Sentence, tokens: tuple[Token, ...],
                            placed: Sequence[PlacedMention], day_before: DateValue | None) -> tuple[Candidate, ...]:
