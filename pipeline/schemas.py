@@ -213,12 +213,13 @@ _EVENT_CONTEXT_PATTERNS = (
     "memorial_before", "day_before_markers", "date_anaphora", "place_anaphora",
     "situating_before_protest", "subset_markers", "repeat_markers", "particular_markers",
     "birth_markers", "birth_markers_before", "total_frequency", "total_scope", "later_markers", "earlier_markers",
-    "ground_markers", "case_openers",
+    "case_openers",
 )
 EVENT_CONTEXT = record(required={
     **{key: WORDS for key in _EVENT_CONTEXT_WORDS},
     **{key: PATTERNS for key in _EVENT_CONTEXT_PATTERNS},
     "roles": mapping(EVENT_TYPE, list_of(one_of(ROLES, "role"))),
+    "ground_markers": record(required={"charges": PATTERNS, "happenings": PATTERNS}),
     "time_shift": record(required={"prepositions": WORDS, "postpositions": WORDS, "units": WORDS, "phrases": PATTERNS, "anchors": WORDS}),
     "separate_types": list_of(EVENT_TYPE),
     "word_told_types": list_of(EVENT_TYPE),

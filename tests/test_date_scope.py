@@ -152,3 +152,13 @@ def test_another_case_is_not_the_case_before_retold(events_of, opening):
     theirs = [e for e in events if "Илья Зайцев" in e.persons and e.trigger == "возбуждено"]
     assert len(theirs) == 1, [(e.type, e.trigger, e.persons, e.date) for e in events]
     assert (theirs[0].date.start, theirs[0].date.end) == year(2016)
+
+
+# the happening a case is opened over is what the paragraph tells next: its day dates the
+# sentences after, though not the case
+def test_the_happening_a_case_is_over_dates_its_story(events_of):
+    text = ("В 2013 году против активиста Олега Рябова возбудили дело по следам митинга в Воронеже 12 июня "
+            "2012 года. Во время разгона митинга полицейский сломал руку студентке Анне Зуевой.")
+    events = events_of(text)
+    assert dated(events, "возбудили") == year(2013)
+    assert dated(events, "разгона") == day(2012, 6, 12)

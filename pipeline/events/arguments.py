@@ -136,18 +136,19 @@ def dates_punished_act(tokens: tuple[Token, ...], at: Sequence[int], hit: Trigge
     return False
 
 
-def ground_phrase(tokens: tuple[Token, ...], at: Sequence[int]) -> range | None:
+def ground_phrase(tokens: tuple[Token, ...], at: Sequence[int], kinds=("charges", "happenings")) -> range | None:
     """The tokens of what a charge, a suspicion, a case or a reaction is about, when the
     mention at ``at`` lies inside it (``арестован по обвинению в нападении на полицейского 2
     марта``, ``возбуждено в связи со столкновениями в Симферополе 26 февраля``): from after a
     marker (``ground_markers``) to the mention, with no clause break or verb between (a
     bracket opened inside it stays inside: ``по обвинению в вандализме (поджог ... в
     декабре)``). A date there is that happening's day: only a trigger inside the phrase (the
-    clashes) takes it, not the arrest or the case told outside it."""
+    clashes) takes it, not the arrest or the case told outside it. ``kinds``: which markers of
+    ``ground_markers`` (an act ``charges`` names, or the ``happenings`` a case is about)."""
     if not at:
         return None
     first = min(at)
-    markers = context()["ground_markers"]
+    markers = [marker for kind in kinds for marker in context()["ground_markers"][kind]]
     for j in range(first - 1, -1, -1):
         token = tokens[j]
         lengths = [n for n in pattern_lengths_at(tokens, markers, j) if j + n <= first]

@@ -799,7 +799,10 @@ class Scene:
                 # a date inside what a charge or a case is about frames nothing ("в связи со
                 # столкновениями 26 февраля": the clashes' day, :func:`ground_phrase`)
                 if ground_phrase(tokens, p.tokens) is not None:
-                    pass
+                    # the happening a case is opened over ("по следам марша 15 сентября") is what
+                    # the paragraph tells next: its day dates the sentences after, not this one's
+                    if ground_phrase(tokens, p.tokens, ("happenings",)) is not None:
+                        self.dates.append((unit, sentence.end, m.value))
                 elif _opens(tokens, m) or (caption and m.value.precision != "year"):
                     self.dates.append((unit, m.start, m.value))
                 elif parsed and dates_clause(tokens, span_head(tokens, p.tokens)):
