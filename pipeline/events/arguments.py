@@ -139,7 +139,7 @@ def dates_punished_act(tokens: tuple[Token, ...], at: Sequence[int], hit: Trigge
 def ground_phrase(tokens: tuple[Token, ...], at: Sequence[int], kinds=("charges", "happenings")) -> range | None:
     """The tokens of what a charge, a suspicion, a case or a reaction is about, when the
     mention at ``at`` lies inside it (``арестован по обвинению в нападении на полицейского 2
-    марта``, ``возбуждено в связи со столкновениями в Симферополе 26 февраля``): from after a
+    марта``, ``возбуждено в связи со столкновениями у стадиона в Рязани 11 октября``): from after a
     marker (``ground_markers``) to the mention, with no clause break or verb between (a
     bracket opened inside it stays inside: ``по обвинению в вандализме (поджог ... в
     декабре)``). A date there is that happening's day: only a trigger inside the phrase (the

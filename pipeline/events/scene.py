@@ -797,9 +797,9 @@ class Scene:
                 # a date opening its sentence frames what the paragraph tells next ("В 2015 году
                 # было заведено дело ... ударившего охранника"); a link line dates its caption;
                 # a date inside what a charge or a case is about frames nothing ("в связи со
-                # столкновениями 26 февраля": the clashes' day, :func:`ground_phrase`)
+                # столкновениями 11 октября": the clashes' day, :func:`ground_phrase`)
                 if ground_phrase(tokens, p.tokens) is not None:
-                    # the happening a case is opened over ("по следам марша 15 сентября") is what
+                    # the happening a case is opened over ("по следам шествия 9 апреля") is what
                     # the paragraph tells next: its day dates the sentences after, not this one's
                     if ground_phrase(tokens, p.tokens, ("happenings",)) is not None:
                         self.dates.append((unit, sentence.end, m.value))

@@ -171,7 +171,7 @@ def _draft(doc: Document, sentence: Sentence, sent_id: int, paragraph: int, hit:
     until = sentence.end if counted is not None and counted == date else None
     if until is None and tokens and (dated := next((a for a in arguments if a.role == "date"), None)):
         # a happening named as what a charge or a case is about ("дело возбуждено в связи со
-        # столкновениями 26 февраля"): its day is its own and dates nothing told after it
+        # столкновениями 11 октября"): its day is its own and dates nothing told after it
         mention = mentions[dated.mention]
         covered = [t.index for t in tokens if mention.start <= t.start and t.end <= mention.end]
         if ground_phrase(tokens, covered) is not None:
