@@ -44,6 +44,17 @@ def test_custody_is_told_by_a_state_of_being_held(events_of, text, count):
     assert event_types(events_of(text))["custody"] == count
 
 
+@pytest.mark.parametrize("text, count", [
+    # a measure of restraint short of custody, told as a state: "other", as a written undertaking taken
+    ("Активист Олег Мазин находится под подпиской о невыезде.", 1),
+    ("До приговора Инна Лаптева оставалась под подпиской о невыезде.", 1),
+    ("Подписка на журнал подорожала.", 0),
+    ("Он находится в Москве.", 0),
+])
+def test_a_written_undertaking_is_told_by_a_state(events_of, text, count):
+    assert event_types(events_of(text))["other"] == count
+
+
 # ------------------------------------------------ violence by shooting, terror or execution
 
 @pytest.mark.parametrize("text, count", [
