@@ -188,7 +188,7 @@ class Record:
         compacting the registry every record; the same text in about a third of the CPU.
 
         >>> Record("заявление", "/a/заявление.txt", "заявление.txt", environment={"ocr": True}).to_json()[:60]
-        '{"doc_id": "заявление", "key": "/a/заявление.txt", "source": '
+        '{"doc_id": "заявление", "key": "/a/заявление.txt", "source":'
         """
         return json.dumps({name: getattr(self, name) for name in self.__slots__}, ensure_ascii=False)
 
