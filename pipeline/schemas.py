@@ -180,7 +180,7 @@ def _anchor_in_phrase(entry) -> bool:
 TRIGGER = both(
     record(required={"lemma": LEMMA}, optional={
         "type": nullable(EVENT_TYPE), "anchor": INT, "gap": INT, "needs": CONDITION,
-        "block": list_of(CONDITION), "negative_only": FLAG, "nominal": FLAG,
+        "block": list_of(CONDITION), "negative_only": FLAG, "nominal": FLAG, "state": FLAG,
         "rules": list_of(record(required={"if": CONDITION, "type": nullable(EVENT_TYPE)})),
     }),
     where(_anchor_in_phrase, "anchor {value[anchor]!r} is not a part of the lemma phrase"),
