@@ -203,7 +203,7 @@ def linked(a: Draft, b: Draft, separate_types: frozenset[str] = frozenset(),
     # ("Его уже задерживали ..."): another happening, not the same one retold.
     told_at_another_time = (tb.later or (tb.shifted and not same_stated_day(a, b))
                             or (tb.marked_earlier and not ta.marked_earlier))
-    if told_at_another_time and _told_apart(a, b) and not (tb.back_reference or tb.retelling):
+    if told_at_another_time and _told_apart(a, b) and not (tb.back_reference or tb.retelling or tb.by_participants):
         return False
     told_apart = a.event.type in word_told or (
         a.event.type in word_told_across and _told_apart(a, b)
@@ -223,8 +223,11 @@ def linked(a: Draft, b: Draft, separate_types: frozenset[str] = frozenset(),
     if ta.listed and a.event.date is None and not ta.summary:
         return True  # a topic listed with nothing of its own is the happening told later
     if a.event.type == "protest":
-        return (a.paragraph == b.paragraph and ta.single and tb.single) or _same_day(a, b)
+        # "оштрафовал участников акции": the rally referred to is the one told, wherever it was
+        return tb.by_participants or (a.paragraph == b.paragraph and ta.single and tb.single) or _same_day(a, b)
     if a.event.type in separate_types:
+        if tb.anaphoric and 0 <= b.paragraph - a.paragraph <= 1:
+            return True  # "полиция задержала 30 человек. Их доставили в отдел": those just told
         if by_noun and retells_by_noun(b) and not retells_by_noun(a) and _same_stem(a, b):
             return True
         if b.event.sent_id == a.event.sent_id + 1 and ta.inchoative and _anonymous(a) and not tb.particular:
@@ -263,7 +266,8 @@ def merge_drafts(drafts: list[Draft], separate_types=frozenset(), word_told=(fro
     index = _Index()
     for draft in sorted(drafts, key=lambda d: d.event.start):
         order = [merged[i] for i in index.candidates(draft)]  # the others cannot be compatible
-        order = reversed(order) if draft.telling.back_reference or retells_by_noun(draft) else order
+        t = draft.telling
+        order = reversed(order) if t.back_reference or t.by_participants or t.anaphoric or retells_by_noun(draft) else order
         # the same sentence first: "приговорил ... к 3 годам лишения свободы" is one telling
         order = sorted(order, key=lambda e: all(m.event.sent_id != draft.event.sent_id for m in [e, *e.members]))
         for event in order:

@@ -165,6 +165,20 @@ def _habitual(tokens, hit: TriggerHit, key: str = "habitual_adverbs") -> bool:
     return key == "habitual_adverbs" and has_pattern(tokens, _patterns("habitual_patterns"), clause.start, clause.stop)
 
 
+def _recurring_kind(tokens, hit: TriggerHit) -> bool:
+    """A bare plural noun of happenings whose verb says they recur (``неоднократно проходили
+    митинги``, ``регулярно подвергались нападениям``): many happenings of a kind, not one told.
+    Only an adverb on that verb counts, not one anywhere in the clause (``обвиняется в том, что
+    неоднократно ...`` tells one charge)."""
+    if tokens[hit.anchor].pos not in {"NOUN", "PROPN"} or not is_bare_plural(tokens, hit.anchor):
+        return False
+    predicate = _predicate(tokens, hit.anchor)
+    if predicate == hit.anchor:
+        return False
+    adverbs = realis_words("frequency_adverbs") | realis_words("recurrence_adverbs")
+    return any(tokens[c].lemmas & adverbs and tokens[c].rel == "advmod" for c in children(tokens, predicate))
+
+
 def _generic_subject(tokens, hit: TriggerHit) -> bool:
     """The predicate's subject (or a passive's) names a class, not particular people or
     bodies: a bare plural (``суды выносят``, ``активисты задерживаются``), ``те, кто``,
@@ -434,6 +448,7 @@ def cues_of(tokens: tuple[Token, ...], hit: TriggerHit, args, mentions: Sequence
         "alleged": _alleged(tokens, hit),
         "habitual": _habitual(tokens, hit),
         "frequency": _habitual(tokens, hit, "frequency_adverbs"),
+        "recurring": _recurring_kind(tokens, hit),
         "generic_present": is_generic_present(tokens, hit.anchor),
         "present": "Tense=Pres" in predicate.feats and "VerbForm=Fin" in predicate.feats,
         "past": _tense(tokens, hit.anchor, predicate.index, "Past") or "Variant=Short" in predicate.feats,
@@ -496,6 +511,9 @@ def decide_by_rules(cues: frozenset[str]) -> str:
     if {"present", "generic_subject"} <= cues and not particular:
         return "habitual"
     if "frequency" in cues and not (particular or "has_place" in cues):
+        return "habitual"
+    # "в Москве неоднократно проходили митинги": many happenings of a kind, wherever and whenever
+    if "recurring" in cues and not cues & {"has_person", "possessed"}:
         return "habitual"
     if cues & {"statistic", "share_of_number"} and not (particular or "has_place" in cues):
         return "statistical"
