@@ -94,3 +94,51 @@ MANY_OF_A_KIND = [
 @pytest.mark.parametrize("text, kind, n", MANY_OF_A_KIND)
 def test_a_frequency_with_a_plural_noun_is_many_happenings(models, text, kind, n):
     assert event_counts(text, models)[kind] == n
+
+
+# (text, event type, how many): a past passive participle qualifying people ("двое задержанных
+# студентов") names them by what befell them: the happening told of them paragraphs before; a
+# participle of another person's happening, somewhere else, is that happening
+RETOLD_BY_PARTICIPLE = [
+    ("3 марта 2024 года в Уфе полиция задержала двух студентов.\n"
+     "Их родители обратились к журналистам.\n"
+     "В настоящее время двое задержанных студентов находятся в отделе полиции.", "detention", 1),
+    ("В июне 2024 года в Самаре полицейские задержали трёх волонтёров.\n"
+     "Волонтёры раздавали листовки у вокзала.\n"
+     "Вечером задержанных волонтёров отпустили без протокола.", "detention", 1),
+    ("12 мая 2024 года в Казани полиция задержала активистку Анну Петрову.\n"
+     "В Омске прошла акция.\n"
+     "Задержанный в Омске студент Олег Смирнов провёл ночь в отделе полиции.", "detention", 2),
+    ("В мае 2024 года в Анкаре полиция задержала двух журналистов.\n"
+     "Посольство потребовало объяснений.\n"
+     "Среди подозреваемых — студент, задержанный во время отпуска в Барселоне.", "detention", 2),
+    # a charge is told by its words, not by whom it befell: no dismissal retold
+    ("13 июня 2024 года президент уволил двух генералов, причастных к делу журналиста Олега Смирнова, "
+     "обвинённого в мошенничестве.", "other", 2),
+]
+
+
+@pytest.mark.parametrize("text, kind, n", RETOLD_BY_PARTICIPLE)
+def test_a_participle_naming_people_retells_their_happening(models, text, kind, n):
+    assert event_counts(text, models)[kind] == n
+
+
+# (text, event type, how many): a penalty or ruling asked for ("просили отправить в СИЗО",
+# "попросила о помиловании", "потребовала арестовать") or only possible ("избегать ареста ... мог")
+# is no happening, an infinitive between or not; one carried out is
+REQUESTED = [
+    ("Следователи просили отправить Павла Орлова в СИЗО, но суд отказал.", "custody", 0),
+    ("Мать осуждённого попросила президента о помиловании сына.", "court", 0),
+    ("Прокуратура потребовала арестовать Ивана Кузнецова на два месяца.", "custody", 0),
+    ("Следователь попросил суд заключить Анну Петрову под стражу.", "custody", 0),
+    ("Эксперты считают, что избегать ареста так долго Павел Орлов мог лишь с помощью друзей.", "detention", 0),
+    ("Суд отправил Павла Орлова в СИЗО на два месяца.", "custody", 1),
+    # a verb under the infinitive is its means, done: "пытался успокоить ..., уволив министра"
+    ("В марте 2024 года губернатор пытался успокоить протестующих, уволив министра Олега Смирнова.", "other", 1),
+    ("В марте 2024 года президент помиловал Анну Петрову.", "court", 1),
+]
+
+
+@pytest.mark.parametrize("text, kind, n", REQUESTED)
+def test_a_penalty_asked_for_is_no_happening(models, text, kind, n):
+    assert event_counts(text, models)[kind] == n

@@ -125,6 +125,11 @@ def _same_stem(a: Draft, b: Draft) -> bool:
     return bool(stems(a.event.trigger) & stems(b.event.trigger))
 
 
+def _states_scene(draft: Draft) -> bool:
+    """The telling's own sentence states a day or place for it."""
+    return draft.date_stated or any(a.role == "place" for a in draft.event.arguments)
+
+
 def _anonymous(draft: Draft) -> bool:
     """A telling with no one and nothing of its own (``начали выхватывать людей``)."""
     e = draft.event
@@ -217,7 +222,9 @@ def linked(a: Draft, b: Draft, separate_types: frozenset[str] = frozenset(),
     if tb.caption and not ta.caption:
         return a.event.date is not None and b.event.date is not None and dates_agree(a.event.date, b.event.date)
     if tb.back_reference:  # "этот приговор": the one just told, not one pages before
-        return b.paragraph - a.paragraph <= 1
+        # a participle naming people ("двое задержанных студентов") retells what befell them, however
+        # far, when it tells nothing of its own (no day or place: "арестованный в Испании" is news)
+        return b.paragraph - a.paragraph <= 1 or (by_noun and tb.retelling and not _states_scene(b))
     if ta.summary and tb.summary:
         return False  # totals told apart sum different sets: per city, then overall
     if ta.listed and a.event.date is None and not ta.summary:

@@ -262,6 +262,9 @@ def telling_of(tokens: tuple[Token, ...], hit: TriggerHit, caption: bool, date: 
         # a participle standing for people ("среди арестованных") names them by what was told
         ("VerbForm=Part" in anchor.feats and "Variant=Short" not in anchor.feats
          and anchor.rel not in {"amod", "acl", "root", "conj"})
+        # one qualifying people ("двое задержанных студентов", "арестованная гражданка") too, of
+        # the happenings told apart by who they befell (a charge or a ruling is told by its words)
+        or hit.type in ctx["separate_types"] and qualifies_people(tokens, hit.anchor)
         # serving a sentence ("отбывает срок в колонии") retells the sentence passed
         or any(tokens[i].lemmas & folded_set("serving_verbs") for i in [hit.anchor, *heads_up(tokens, hit.anchor, 2)]))
     marker = find_pattern(tokens, ctx["day_before_markers"], 0, first)
@@ -299,6 +302,17 @@ def telling_of(tokens: tuple[Token, ...], hit: TriggerHit, caption: bool, date: 
         anaphoric=told_of_those_before(tokens, hit.anchor),
         clause=sum(t.text == ";" for t in tokens[:first]),
     )
+
+
+def qualifies_people(tokens: tuple[Token, ...], anchor: int) -> bool:
+    """The trigger is a past passive participle qualifying a noun of people (``двое задержанных
+    студентов``, ``арестованная гражданка``, ``журналиста, задержанного в Анкаре``): it names them
+    by a happening that befell them, told before or not, rather than telling it."""
+    token = tokens[anchor]
+    if token.rel not in {"amod", "acl"} or token.head < 0 or not _past_passive_participle(token.text):
+        return False
+    head = tokens[token.head]
+    return head.pos == "PROPN" or head.pos == "NOUN" and "Animacy=Anim" in head.feats
 
 
 def named_by_participants(tokens: tuple[Token, ...], anchor: int) -> bool:
