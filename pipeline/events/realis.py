@@ -99,12 +99,13 @@ def _predicate(tokens: tuple[Token, ...], anchor: int) -> int:
 def _governor_in(tokens, hit: TriggerHit, words: frozenset[str], depth: int = 1) -> bool:
     """One of the first ``depth`` governors of the trigger (over transparent nouns) is one of ``words``;
     a participle qualifying a noun looks one governor further (``освобождения арестованных``)."""
-    chain = [g for g in governors_of(tokens, hit.anchor, depth + 2) if g not in hit.tokens]
-    # an infinitive a noun trigger hangs on is what is asked for, allowed or feared, not a governor
-    # of its own ("просили отправить его в СИЗО": the custody hangs on "отправить", asked for by
+    chain = [g for g in governors_of(tokens, hit.anchor, depth + 1) if g not in hit.tokens]
+    # the infinitive a noun trigger hangs on directly is what is asked for, allowed or feared, not a
+    # governor of its own ("просили отправить его в СИЗО": the custody hangs on "отправить", asked for by
     # "просили"); a verb under it (a gerund: "пытался смягчить кризис, уволив министра") is its means
-    if tokens[hit.anchor].pos in {"NOUN", "PROPN"}:
-        chain = [g for g in chain if "VerbForm=Inf" not in tokens[g].feats] or chain
+    head = tokens[hit.anchor].head
+    if tokens[hit.anchor].pos in {"NOUN", "PROPN"} and chain[:1] == [head] and "VerbForm=Inf" in tokens[head].feats:
+        chain = [g for g in governors_of(tokens, hit.anchor, depth + 2) if g not in hit.tokens][1:] or chain
     if tokens[hit.anchor].rel in {"amod", "acl"}:
         depth += 1
     return any(tokens[g].lemmas & words for g in chain[:depth])
