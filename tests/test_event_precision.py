@@ -142,3 +142,16 @@ REQUESTED = [
 @pytest.mark.parametrize("text, kind, n", REQUESTED)
 def test_a_penalty_asked_for_is_no_happening(models, text, kind, n):
     assert event_counts(text, models)[kind] == n
+
+
+# (text, event type, how many): a "-ывать" verb is a trigger's imperfective only when pymorphy3
+# reads it imperfective: "побывать" ('to visit') is perfective and no "побить"
+ASPECT = [
+    ("В мае 2024 года журналисты побывали в Омске на месте пожара.", "violence", 0),
+    ("В мае 2024 года в Омске полицейские избивали задержанных в отделе.", "violence", 1),
+]
+
+
+@pytest.mark.parametrize("text, kind, n", ASPECT)
+def test_only_an_imperfective_is_a_triggers_partner(models, text, kind, n):
+    assert event_counts(text, models)[kind] == n
