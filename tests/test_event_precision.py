@@ -118,6 +118,23 @@ RETOLD_BY_PARTICIPLE = [
 ]
 
 
+# (text, event type, how many): a plural noun of the verb told before, with no day, count or
+# term of its own ("Задержания прошли у мэрии"), retells it, as the singular noun does; one with
+# a day of its own tells more
+RETOLD_BY_PLURAL_NOUN = [
+    ("12 мая 2024 года в Казани полиция задержала 30 человек. Задержания прошли у здания мэрии.", "detention", 1),
+    ("3 июня 2024 года в Уфе полицейские задержали десять экологов.\n"
+     "Задержания вызвали возмущение жителей города.", "detention", 1),
+    ("12 мая 2024 года в Казани полиция задержала 30 человек. "
+     "Задержания активистов продолжились 20 июня 2024 года.", "detention", 2),
+]
+
+
+@pytest.mark.parametrize("text, kind, n", RETOLD_BY_PLURAL_NOUN)
+def test_a_plural_noun_of_the_verb_told_retells_it(models, text, kind, n):
+    assert event_counts(text, models)[kind] == n
+
+
 @pytest.mark.parametrize("text, kind, n", RETOLD_BY_PARTICIPLE)
 def test_a_participle_naming_people_retells_their_happening(models, text, kind, n):
     assert event_counts(text, models)[kind] == n

@@ -44,8 +44,8 @@ class Telling:
     # a participle naming people ("задержанный") or serving a sentence ("отбывает срок"):
     # dated by the happening it retells; the paragraph's date is kept only as a fallback
     retelling: bool = False
-    # a singular noun ("задержание", "об аресте"): a nominalised telling, which names a
-    # happening already told as often as it tells a new one
+    # a noun ("задержание", "об аресте", "задержания прошли"): a nominalised telling, which names
+    # a happening already told as often as it tells a new one
     nominal: bool = False
     # a present-tense verb of a standing state or charge ("его обвиняют", "содержится в СИЗО":
     # standing_verbs), not a happening at the time an earlier line of its paragraph told; other

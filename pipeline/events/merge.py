@@ -106,9 +106,10 @@ def _shares_identity(a: Draft, b: Draft) -> bool:
 
 
 def retells_by_noun(draft: Draft) -> bool:
-    """A singular noun telling with no day, count, sum or term of its own (``Задержание
-    произошло после ...``, ``в ходе задержания``, ``об аресте гражданина``): a definite
-    description of a happening the text has told, the last one of its type it agrees with."""
+    """A noun telling with no day, count, sum or term of its own (``Задержание произошло
+    после ...``, ``в ходе задержания``, ``об аресте гражданина``, ``Задержания прошли у мэрии``):
+    a definite description of a happening the text has told, the last one of its type it agrees
+    with."""
     e, t = draft.event, draft.telling
     return (t.nominal and not draft.date_stated and not t.summary and not t.repeated and not t.listed
             and not (e.count or e.money or e.term))

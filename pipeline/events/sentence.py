@@ -296,7 +296,7 @@ def telling_of(tokens: tuple[Token, ...], hit: TriggerHit, caption: bool, date: 
         inchoative="VerbForm=Inf" in anchor.feats and anchor.head >= 0 and bool(
             tokens[anchor.head].lemmas & folded_set("phase_verbs")),
         retelling=retelling,
-        nominal=anchor.pos == "NOUN" and "Number=Plur" not in anchor.feats,
+        nominal=anchor.pos == "NOUN",
         present=standing_present(tokens, hit.anchor),
         by_participants=named_by_participants(tokens, hit.anchor),
         anaphoric=told_of_those_before(tokens, hit.anchor),
