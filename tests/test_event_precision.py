@@ -119,14 +119,18 @@ RETOLD_BY_PARTICIPLE = [
 
 
 # (text, event type, how many): a plural noun of the verb told before, with no day, count or
-# term of its own ("Задержания прошли у мэрии"), retells it, as the singular noun does; one with
-# a day of its own tells more
+# term of its own ("Задержания прошли у мэрии"), retells it, as the singular noun does, and so
+# does the same noun told again; one with a day of its own tells more
 RETOLD_BY_PLURAL_NOUN = [
     ("12 мая 2024 года в Казани полиция задержала 30 человек. Задержания прошли у здания мэрии.", "detention", 1),
     ("3 июня 2024 года в Уфе полицейские задержали десять экологов.\n"
      "Задержания вызвали возмущение жителей города.", "detention", 1),
     ("12 мая 2024 года в Казани полиция задержала 30 человек. "
      "Задержания активистов продолжились 20 июня 2024 года.", "detention", 2),
+    # the same noun again, with no verb told before it
+    ("Ивана Петрова обвиняют в мошенничестве.\n"
+     "На момент задержания он жил в Омске.\n"
+     "Во время задержания у него изъяли телефон.", "detention", 1),
 ]
 
 

@@ -236,8 +236,8 @@ def linked(a: Draft, b: Draft, separate_types: frozenset[str] = frozenset(),
     if a.event.type in separate_types:
         if tb.anaphoric and 0 <= b.paragraph - a.paragraph <= 1:
             return True  # "полиция задержала 30 человек. Их доставили в отдел": those just told
-        if by_noun and retells_by_noun(b) and not retells_by_noun(a) and _same_stem(a, b):
-            return True
+        if by_noun and retells_by_noun(b) and _same_stem(a, b) and (not retells_by_noun(a) or same_word(a, b)):
+            return True  # "Задержание прошло ...", or the same noun again ("на момент задержания ... при задержании")
         if b.event.sent_id == a.event.sent_id + 1 and ta.inchoative and _anonymous(a) and not tb.particular:
             return True  # "начали выхватывать людей. Семеро были задержаны"
         # a retelling elsewhere names the same people; two stated days must agree
