@@ -241,6 +241,25 @@ INCIDENTS = Model(
              "place_canonical", "city", "country", "person_ids", "count_min", "count_max",
              "amount_min", "amount_max", "currency", "term_min", "term_max", "term_unit",
              "words", "words_key", "doc_person_ids", "doc_date", "year_told", "sole_first"],
+    # What agrees more in meaning never weighs less (engine.ordered_levels): a place
+    # told alike against two places of one city (a square, and its city), a day against a
+    # night apart, a month's overlap against a month apart.
+    order=[("kind", "same", "else"),
+           ("date", "same day", "a night apart"), ("date", "same day", "overlap"),
+           ("date", "a night apart", "within a month"), ("date", "overlap", "within a month"),
+           ("date", "within a month", "else"),
+           ("date", "before the statement", "undated, beyond the statement"),
+           ("place", "same", "same city"), ("place", "same city", "same country"),
+           ("place", "same country", "different cities"), ("place", "same city", "else"),
+           ("persons", "all of one side", "some"),
+           ("persons", "some", "documents share a person"),
+           ("persons", "documents share a person", "else"),
+           ("persons", "other people", "other people, one each"),
+           ("wording", "copied", "same wording"), ("wording", "same wording", "similar wording"),
+           ("wording", "same short sentence", "similar wording"),
+           ("wording", "similar wording", "else"),
+           ("count", "agrees", "else"), ("count", "both crowds", "else"),
+           ("amount", "same", "else"), ("term", "same", "else")],
 )
 
 
