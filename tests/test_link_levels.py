@@ -126,3 +126,37 @@ def test_a_venue_told_again_links_to_its_own_event(city, venue, other, crowds, c
     result = link("test", write=False, tables=gold_tables([x, y]))
     assert _incident_of(result, "y") == _incident_of(result, "x", 1)
     assert _incident_of(result, "y") != _incident_of(result, "x", 0)
+
+
+def _told(doc_id: str, name: str, city: str = "Кострома", day: str = "2023-09-14") -> GoldDocument:
+    text = f"{int(day[-2:])} сентября в городе {city} полиция задержала {name}."
+    return GoldDocument(doc_id, text, dt.date.fromisoformat("2023-10-01"),
+                        [{"name": name, "forms": [name]}],
+                        [{"trigger": "задержала", "type": "detention", "place": city,
+                          "persons": [name], "start": text.index("задержала"),
+                          "end": text.index("задержала") + len("задержала")} | _day(day)],
+                        "test")
+
+
+def _person_of(result, doc_id: str) -> str:
+    rows = result.person_events
+    return rows[rows["doc_id"] == doc_id]["person_id"].iloc[0]
+
+
+# A name romanised the English way, ё as yo after a consonant (Пётр: Pyotr; -ёв: -yov),
+# against the Cyrillic, which writes ё or е: one person, one detention. A first name
+# of other letters stays another person. Each row: the two names, whether one person.
+YO_ROMANISED = [
+    ("Pyotr Seleznyov", "Пётр Селезнёв", True),
+    ("Artyom Zhuravlyov", "Артём Журавлев", True),
+    ("Semyon Shchyogolev", "Семён Щёголев", True),
+    ("Fyodor Lyovkin", "Федор Лёвкин", True),
+    ("Alyona Kiselyova", "Алёна Киселёва", True),
+    ("Artyom Zhuravlyov", "Артур Журавлёв", False),
+]
+
+
+@pytest.mark.parametrize("one, other, same", YO_ROMANISED)
+def test_yo_romanised_after_a_consonant_is_the_letter_yo(one, other, same):
+    result = link("test", write=False, tables=gold_tables([_told("x", one), _told("y", other)]))
+    assert (_person_of(result, "x") == _person_of(result, "y")) is same
