@@ -160,3 +160,34 @@ YO_ROMANISED = [
 def test_yo_romanised_after_a_consonant_is_the_letter_yo(one, other, same):
     result = link("test", write=False, tables=gold_tables([_told("x", one), _told("y", other)]))
     assert (_person_of(result, "x") == _person_of(result, "y")) is same
+
+
+# A woman's first name alone that is also a man's name in the genitive (``Валентина``:
+# Валентин), read by the tagger as the man's (its normal), in a statement that names her
+# in full: her, as the words written say, not a second person. A man's first name
+# written so stays apart from a woman of another name. Each row: the full name, the
+# first name as written, the tagger's reading of it, whether one person.
+FIRST_NAME_READ_AS_A_MANS = [
+    ("Валентина Щукина", "Валентина", "Валентин", True),
+    ("Ярослава Минаева", "Ярослава", "Ярослав", True),
+    ("Станислава Гурова", "Станислава", "Станислав", True),
+    ("Евгения Борщёва", "Евгения", "Евгений", True),
+    ("Марина Щукина", "Валентина", "Валентин", False),
+]
+
+
+@pytest.mark.parametrize("whole, written, read, same", FIRST_NAME_READ_AS_A_MANS)
+def test_a_first_name_alone_is_read_as_written_in_its_statement(whole, written, read, same):
+    day = _day("2023-09-14")
+    text = (f"14 сентября в Костроме полиция задержала {whole}. "
+            f"Вечером {written} позвонила адвокату.")
+    y = GoldDocument("y", text, dt.date(2023, 10, 1),
+                     [{"name": whole, "forms": [whole]}, {"name": read, "forms": [written]}],
+                     [{"trigger": "задержала", "type": "detention", "place": "Кострома",
+                       "persons": [whole], "start": text.index("задержала"),
+                       "end": text.index("задержала") + len("задержала")} | day], "test")
+    result = link("test", write=False, tables=gold_tables([_told("x", whole), y]))
+    people = result.mention_people
+    found = set(people[people["doc_id"] == "y"]["person_id"])
+    assert (len(found) == 1) is same
+    assert _person_of(result, "x") in found
