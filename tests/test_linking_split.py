@@ -9,9 +9,9 @@ from collections import Counter
 
 import pytest
 
-from benchmarks.linking import (DEV_6_PAIRS, HELDOUT_2_PAIRS, HELDOUT_3_PAIRS, HELDOUT_4_PAIRS,
-                               HELDOUT_5_PAIRS, HELDOUT_6_PAIRS, HELDOUT_PAIRS, chosen_docs,
-                               split_of)
+from benchmarks.linking import (DEV_6_PAIRS, DEV_7_PAIRS, HELDOUT_2_PAIRS, HELDOUT_3_PAIRS,
+                               HELDOUT_4_PAIRS, HELDOUT_5_PAIRS, HELDOUT_6_PAIRS, HELDOUT_7_PAIRS,
+                               HELDOUT_PAIRS, chosen_docs, split_of)
 from pipeline.link.gold import LINKING, PAIR_FILES, read_gold
 
 
@@ -19,7 +19,7 @@ def test_each_pair_file_document_has_one_split_and_the_later_held_out_splits_are
     docs = read_gold(annotated=False)
     assert len({d.doc_id for d in docs}) == len(docs), "document ids are unique"
     splits = Counter(split_of(d.origin) for d in docs)
-    # Both statements of each pair of the second, third, fifth and sixth held-out splits,
+    # Both statements of each pair of the second, third, fifth, sixth and seventh held-out splits,
     # and nothing else; the fourth (heldout_4) served its three looks and is development since
     # round 9.
     assert splits["heldout_2"] == 2 * len(HELDOUT_2_PAIRS)
@@ -27,6 +27,7 @@ def test_each_pair_file_document_has_one_split_and_the_later_held_out_splits_are
     assert "heldout_4" not in splits
     assert splits["heldout_5"] == 2 * len(HELDOUT_5_PAIRS)
     assert splits["heldout_6"] == 2 * len(HELDOUT_6_PAIRS)
+    assert splits["heldout_7"] == 2 * len(HELDOUT_7_PAIRS)
     assert not HELDOUT_2_PAIRS & HELDOUT_PAIRS
     assert not HELDOUT_3_PAIRS & (HELDOUT_PAIRS | HELDOUT_2_PAIRS)
     assert not HELDOUT_4_PAIRS & (HELDOUT_PAIRS | HELDOUT_2_PAIRS | HELDOUT_3_PAIRS)
@@ -57,6 +58,21 @@ def test_each_pair_file_document_has_one_split_and_the_later_held_out_splits_are
     assert not HELDOUT_6_PAIRS & (HELDOUT_PAIRS | HELDOUT_2_PAIRS | HELDOUT_3_PAIRS
                                   | HELDOUT_4_PAIRS | HELDOUT_5_PAIRS)
     assert not chosen_docs(docs, "heldout_6") & chosen_docs(docs, "dev")
+    # The development batch of round 11 (dev_7): 10 pairs and 5 near-misses, all development,
+    # apart from every held-out split and from the earlier parts of development.
+    assert Counter(p.split("_")[0] for p in DEV_7_PAIRS) == {"same": 10, "near": 5}
+    batch_7 = chosen_docs(docs, "dev_7")
+    assert len(batch_7) == 2 * len(DEV_7_PAIRS)
+    assert batch_7 < chosen_docs(docs, "dev")
+    assert not batch_7 & (former | batch)
+    assert not DEV_7_PAIRS & (HELDOUT_PAIRS | HELDOUT_2_PAIRS | HELDOUT_3_PAIRS | HELDOUT_4_PAIRS
+                              | HELDOUT_5_PAIRS | HELDOUT_6_PAIRS | HELDOUT_7_PAIRS | DEV_6_PAIRS)
+    # The seventh (round 11, after the fifth's three looks and the sixth's two): 14 and 8, apart
+    # from every other split and from the development batch written beside it.
+    assert Counter(p.split("_")[0] for p in HELDOUT_7_PAIRS) == {"same": 14, "near": 8}
+    assert not HELDOUT_7_PAIRS & (HELDOUT_PAIRS | HELDOUT_2_PAIRS | HELDOUT_3_PAIRS
+                                  | HELDOUT_4_PAIRS | HELDOUT_5_PAIRS | HELDOUT_6_PAIRS)
+    assert not chosen_docs(docs, "heldout_7") & chosen_docs(docs, "dev")
     for doc in docs:
         pair = doc.origin.split(":")[-1]
         number = int(re.search(r"_(\d+)$", pair)[1])
@@ -64,6 +80,7 @@ def test_each_pair_file_document_has_one_split_and_the_later_held_out_splits_are
                     else "heldout_3" if pair in HELDOUT_3_PAIRS
                     else "heldout_5" if pair in HELDOUT_5_PAIRS
                     else "heldout_6" if pair in HELDOUT_6_PAIRS
+                    else "heldout_7" if pair in HELDOUT_7_PAIRS
                     else "heldout" if 12 <= number <= 22 else "dev")
         assert split_of(doc.origin) == expected, doc.doc_id
 
@@ -90,7 +107,7 @@ def test_the_benchmark_scores_the_development_split_unless_asked(capsys):
 
 
 @pytest.mark.parametrize("split", ["heldout", "heldout_2", "heldout_3", "heldout_5", "heldout_6",
-                                   "all"])
+                                   "heldout_7", "all"])
 @pytest.mark.parametrize("flag", ["--keep", "--errors"])
 def test_heldout_splits_refuse_keep_and_errors(tmp_path, capsys, split, flag):
     """Nobody reads the pipeline's output or mistakes on held-out statements: asking for
@@ -105,11 +122,11 @@ def test_heldout_splits_refuse_keep_and_errors(tmp_path, capsys, split, flag):
     assert not kept.exists()
 
 
-@pytest.mark.parametrize("part", ["heldout_4", "dev_6"])
+@pytest.mark.parametrize("part", ["heldout_4", "dev_6", "dev_7"])
 def test_the_named_parts_of_development_are_scored_alone(capsys, part):
-    """``--split heldout_4`` (the former fourth held-out split) and ``--split dev_6`` (the
-    development batch of round 10) name parts of the development split: scored alone, and
-    their mistakes may be listed."""
+    """``--split heldout_4`` (the former fourth held-out split), ``--split dev_6`` and
+    ``--split dev_7`` (the development batches of rounds 10 and 11) name parts of the
+    development split: scored alone, and their mistakes may be listed."""
     from benchmarks.linking import main
 
     assert main(["--no-pipeline", "--split", part, "--errors"]) == 0

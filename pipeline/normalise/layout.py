@@ -187,6 +187,13 @@ def _is_list_item(text: str) -> bool:
     return (text[0] in bullets and text[1:2].isspace()) or bool(_NUMBERED.match(text))
 
 
+def _is_dash_item(text: str) -> bool:
+    """A line opened by a dash and a space: an item of a dash list, or a dash that wrapped to
+    the line's start inside a sentence (``Иван Белов`` / ``— активист``), so the line before
+    decides which (``decide``)."""
+    return text[0] in "—–-" and text[1:2].isspace()
+
+
 def is_entry_line(text: str) -> bool:
     """A line that is one entry of a list of names or places, one a line: two to six
     words, all capitalised (numbers and abbreviations with a dot aside), no sentence end.
@@ -245,8 +252,9 @@ def decide(a: Line, b: Line, style: DocumentStyle) -> str:
     if is_url(right):
         return BREAK
     if _is_list_item(right):
-        dash_bullet = right[0] in "—-" and not sentence_over and not style.is_short(a)
-        return JOIN if dash_bullet else BREAK
+        return BREAK
+    if _is_dash_item(right) and (_core(left).endswith((":", ";")) or (_is_dash_item(left) and sentence_over)):
+        return BREAK  # the next item of a dash list (an item closed by ``;``, a list opened by ``:``)
     if is_entry_line(right) and (is_entry_line(left) or _core(left).endswith(":")):
         return BREAK  # a list of names, one a line
     if _is_own_line(a, style) or _is_own_line(b, style):

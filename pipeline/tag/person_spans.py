@@ -31,7 +31,7 @@ from ..resources import load_json
 from .candidates import WORD, Span, in_dictionary, opens_sentence
 from .inflect import is_common_word
 from .overlaps import SpanIndex
-from .persons import CASES, GENDERS, _readings, _surname_readings, is_patronymic
+from .persons import CASES, GENDERS, SURNAME_ENDINGS, _readings, _surname_readings, is_patronymic
 
 # An initial or two (``Д.``, ``Д.В.``, ``Д. В.``) right before or after a name.
 _INITIALS_BEFORE = re.compile(r"(?<![\w.])(?:[А-ЯЁ]\.[ \t]?){1,2}[ \t]?$")
@@ -258,7 +258,9 @@ def is_given_name(word: str) -> bool:
     )
 
 
-_RUSSIAN_SURNAME = re.compile(r"(?:ов|ев|ёв|ин|ын|ова|ева|ёва|ина|ына|ский|цкий|ская|цкая|ой)$")
+# Here ``-ой`` counts too (``Толстой``): the word's role is already a surname, so a common
+# noun in ``-ой`` (``герой``) cannot reach this test, as it can in ``persons._surname_index``.
+_RUSSIAN_SURNAME = re.compile(f"(?:{'|'.join(SURNAME_ENDINGS + ('ой',))})$")
 
 
 @lru_cache(maxsize=20_000)

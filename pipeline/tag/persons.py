@@ -225,7 +225,9 @@ def _common_noun_only(word: str) -> bool:
     return bool(known) and all(p.tag.POS == "NOUN" and not (proper & p.tag.grammemes) for p in known)
 
 
-_SURNAME_SUFFIX = re.compile(r"(?:ов|ев|ёв|ин|ын|ова|ева|ёва|ина|ына|ский|цкий|ская|цкая)$")
+# The endings of Russian surnames (both genders), shared with ``person_spans``.
+SURNAME_ENDINGS = ("ов", "ев", "ёв", "ин", "ын", "ова", "ева", "ёва", "ина", "ына", "ский", "цкий", "ская", "цкая")
+_SURNAME_SUFFIX = re.compile(f"(?:{'|'.join(SURNAME_ENDINGS)})$")
 
 
 def _is_first_name(word: str) -> bool:
