@@ -30,7 +30,6 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from benchmarks.event_types import DEVELOPMENT  # the development sets every listing harness takes
 from benchmarks.quality import HELD_OUT, ON_REQUEST, SETS, GoldSet, report
 from pipeline.batch.run import run_batch
 from pipeline.gold import read_gold
@@ -38,6 +37,8 @@ from pipeline.reconcile import document_events, find_output, reconcile
 from pipeline.reconcile.matching import given
 from pipeline.tables import read_output
 
+# The development sets every listing harness (event_dates, event_places, event_types) takes.
+DEVELOPMENT = ("samples", "dev", "ovdinfo-dev", "wikinews-dev")
 # Sets whose inputs a held-out set shares (the OVD-Info dev pages' reports hold held-out
 # pages): a kept run of them would hold held-out output, so they are never kept.
 SHARED_INPUTS = frozenset(s.name for s in SETS
@@ -92,17 +93,23 @@ def classify(gold: tuple[str | None, str | None], out: tuple[str | None, str | N
     return "other date"
 
 
-def matched_events(gold_set: GoldSet, out_dir: Path, tmp: Path):
-    """Every matched (gold, output) event pair of one set's run, as ``testimony reconcile``
-    matches them: (doc_id, the scored document, gold item, output item, the clean text)."""
+def scored_documents(gold_set: GoldSet, out_dir: Path, tmp: Path):
+    """Each gold document of one set's run with events, and its events placed and cut as
+    ``testimony reconcile`` scores them: (doc_id, the scored document)."""
     outs = {doc.doc_id: doc for doc in read_output(out_dir)}
     for gold in sorted(read_gold(gold_set.gold_folder(tmp)), key=lambda d: d.doc_id):
         out_id = find_output(gold.doc_id, outs)
         if out_id is None or not gold.has_events:
             continue
-        scored = document_events(gold, outs[out_id])
+        yield gold.doc_id, document_events(gold, outs[out_id])
+
+
+def matched_events(gold_set: GoldSet, out_dir: Path, tmp: Path):
+    """Every matched (gold, output) event pair of one set's run, as ``testimony reconcile``
+    matches them: (doc_id, the scored document, gold item, output item, the clean text)."""
+    for doc_id, scored in scored_documents(gold_set, out_dir, tmp):
         for g, p in scored.matched():
-            yield gold.doc_id, scored, scored.gold[g], scored.predicted[p], scored.out.text or ""
+            yield doc_id, scored, scored.gold[g], scored.predicted[p], scored.out.text or ""
 
 
 def analyse(gold_set: GoldSet, out_dir: Path, tmp: Path) -> tuple[Counter, list[DateMiss]]:
@@ -122,12 +129,19 @@ def analyse(gold_set: GoldSet, out_dir: Path, tmp: Path) -> tuple[Counter, list[
     return counts, misses
 
 
-def development_args(doc: str, listed: str, argv: list[str] | None) -> argparse.Namespace:
-    """The options every development-set listing takes (``--set``, ``--list``, ``--keep``),
-    held-out and validation sets refused."""
+def development_args(doc: str, listed: str, argv: list[str] | None,
+                     flags: tuple[tuple[str, str], ...] = ()) -> argparse.Namespace:
+    """The options every development-set listing takes (``--set``, ``--list``, ``--keep``, and
+    the harness's own ``flags``: (option, help) pairs), held-out and validation sets refused.
+
+    >>> development_args("Listing.", "date", ["--set", "dev", "--set", "samples"]).sets
+    ['dev', 'samples']
+    """
     parser = argparse.ArgumentParser(description=doc.splitlines()[0])
     parser.add_argument("--set", action="append", dest="sets", help="development sets only: " + ", ".join(DEVELOPMENT))
     parser.add_argument("--list", action="store_true", help=f"print every event whose {listed} is not gold's")
+    for flag, help_text in flags:
+        parser.add_argument(flag, action="store_true", help=help_text)
     parser.add_argument("--keep", type=Path, help="keep each run here and reuse what this pipeline version made of it "
                                                      "(not sets sharing inputs with a held-out set)")
     args = parser.parse_args(argv)
@@ -138,9 +152,10 @@ def development_args(doc: str, listed: str, argv: list[str] | None) -> argparse.
     return args
 
 
-def development_runs(names: list[str], keep: Path | None, tmp: Path):
+def development_runs(names: list[str], keep: Path | None, tmp: Path, metrics: dict | None = None):
     """Run each named development set (skipped, and said so, where its material is absent),
-    print the figures ``benchmarks.quality`` prints for it, and yield (set, its output)."""
+    print the figures ``benchmarks.quality`` prints for it, and yield (set, its output);
+    each set's reconcile metrics go into ``metrics`` (by set name) when it is given."""
     for gold_set in (s for s in SETS if s.name in names):
         why = gold_set.available()
         if why:
@@ -151,7 +166,10 @@ def development_runs(names: list[str], keep: Path | None, tmp: Path):
         # A kept run is reused document by document only where it was made by this
         # pipeline version (run_batch reruns the others), as every run into OUT is.
         run_batch(list(gold_set.inputs), out, force=not kept)
-        report(gold_set, reconcile(out, gold_set.gold_folder(tmp), tmp / f"report-{gold_set.name}").metrics)
+        scored = reconcile(out, gold_set.gold_folder(tmp), tmp / f"report-{gold_set.name}").metrics
+        report(gold_set, scored)
+        if metrics is not None:
+            metrics[gold_set.name] = scored
         yield gold_set, out
 
 

@@ -3,46 +3,52 @@
     python -m benchmarks.event_types                        # every development set
     python -m benchmarks.event_types --set wikinews-dev     # some (repeat --set)
     python -m benchmarks.event_types --list                 # and every false event, with its sentence
+    python -m benchmarks.event_types --missed               # and every missed gold event, with its sentence
+    python -m benchmarks.event_types --keep DIR             # keep the runs (not the OVD-Info pages)
 
 Development sets only (samples, constructed dev, OVD-Info dev pages, Wikinews dev): a held-out
-or validation set is refused, since this prints what the pipeline got wrong. The pipeline runs
-over each set into a temporary folder (the OVD-Info reports hold held-out pages too, so their
-run is never kept) and is compared with the gold as ``testimony reconcile`` compares it (the
-same excerpts, spans and matching). Printed per set:
+or validation set is refused, since this prints what the pipeline got wrong. The runs and the
+matching are ``benchmarks.event_dates``'s (``development_runs``, ``scored_documents``), shared by
+the three listing harnesses: the same excerpts, spans and matching as ``testimony reconcile``,
+and the figures ``benchmarks.quality`` prints for the set first. Printed per set:
 
-- events P / R / F1, as ``benchmarks.quality`` prints them;
+- events P / R / F1 and per type tp/fp/fn;
 - a confusion matrix over trigger-matched events: rows the gold type, columns the type given.
   The diagonal is the events reconcile matches; an off-diagonal cell is a gold event left
   unmatched and a false event near it (same sentence, 100 characters, or a telling over its
   span) paired one to one, types ignored; ``-`` is a miss or a false event with nothing near;
 - the false events by class: ``retold`` (a gold event of the same type near, already matched:
-  one happening told twice), ``other type`` (the off-diagonal cells), ``no gold near``.
+  one happening told twice), ``other type`` (the off-diagonal cells), ``no gold near``;
+- the missed gold events by class: ``other type`` (a false event of another type paired with
+  it), ``told near`` (an output event of its type near it, matched to another gold event: two
+  happenings told as one), ``nothing near`` (no output event of its type near it).
+
+>>> main(["--set", "ovdinfo-heldout"])
+Traceback (most recent call last):
+...
+SystemExit: 2
 """
 
 from __future__ import annotations
 
-import argparse
 import sys
 import tempfile
 from collections import Counter
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from benchmarks.quality import HELD_OUT, ON_REQUEST, SETS, GoldSet
-from pipeline.batch.run import run_batch
-from pipeline.gold import read_gold
-from pipeline.reconcile import document_events, find_output
+from benchmarks.event_dates import DEVELOPMENT, development_args, development_runs, scored_documents  # noqa: F401
+from benchmarks.quality import GoldSet
 from pipeline.reconcile.matching import Item, match_events
-from pipeline.tables import OutputDocument, read_output
+from pipeline.tables import OutputDocument
 
-DEVELOPMENT = ("samples", "dev", "ovdinfo-dev", "wikinews-dev")
 NONE = "-"
-assert not set(DEVELOPMENT) & (HELD_OUT | ON_REQUEST)
 
 
 @dataclass(frozen=True, slots=True)
-class FalseEvent:
-    """An output event reconcile did not match, and what gold has near it."""
+class ListedEvent:
+    """An output event reconcile did not match (or matched), or a gold event it missed, and
+    what the other side has near it."""
 
     set: str
     doc_id: str
@@ -50,8 +56,8 @@ class FalseEvent:
     type: str
     trigger: str
     sentence: str
-    kind: str  # "retold", "other type", "no gold near"
-    gold_near: tuple[str, ...]  # the types of the gold events near it
+    kind: str  # "retold", "other type", "no gold near", "matched", "missed ..."
+    near: tuple[str, ...]  # the types of the gold events near a false one; the output events near a missed one
 
 
 def _typeless(item: Item) -> Item:
@@ -59,7 +65,8 @@ def _typeless(item: Item) -> Item:
 
 
 def compare_types(gold_items: list[Item], pred_items: list[Item]):
-    """(matrix Counter of (gold type, given type), false events as (pred index, kind, gold types near)).
+    """(matrix Counter of (gold type, given type), false events as (pred index, kind, gold types
+    near), matched pred indices, missed gold events as (gold index, kind, pred indices near)).
 
     Reconcile's matching first; what it leaves is paired again with types ignored.
     """
@@ -71,11 +78,11 @@ def compare_types(gold_items: list[Item], pred_items: list[Item]):
                            [_typeless(pred_items[p]) for p in pred_left])
     crossed = {pred_left[p]: gold_left[g] for g, p in retyped}
     matrix.update((gold_items[g].type, pred_items[p].type) for p, g in crossed.items())
-    paired_gold = set(crossed.values())
+    paired_gold = {g: p for p, g in crossed.items()}
     matrix.update((gold_items[g].type, NONE) for g in gold_left if g not in paired_gold)
     false = []
     for p in pred_left:
-        near = [g for g in range(len(gold_items)) if match_events([_typeless(gold_items[g])], [_typeless(pred_items[p])])]
+        near = [g for g in range(len(gold_items)) if _near(gold_items[g], pred_items[p])]
         types = tuple(sorted({gold_items[g].type for g in near}))
         if p in crossed:
             kind = "other type"
@@ -85,36 +92,50 @@ def compare_types(gold_items: list[Item], pred_items: list[Item]):
             kind = "other type near" if types else "no gold near"
             matrix[(NONE, pred_items[p].type)] += 1
         false.append((p, kind, types))
-    missed = [g for g in gold_left if g not in paired_gold]
+    missed = []
+    for g in gold_left:
+        near = tuple(p for p in range(len(pred_items)) if _near(gold_items[g], pred_items[p]))
+        if g in paired_gold:
+            kind = "other type"
+        elif any(pred_items[p].type == gold_items[g].type for p in near):
+            kind = "told near"
+        else:
+            kind = "nothing near"
+        missed.append((g, kind, near))
     return matrix, false, [p for _, p in pairs], missed
 
 
+def _near(gold: Item, pred: Item) -> bool:
+    """An output event near a gold one, types ignored (reconcile's matching of the two alone)."""
+    return bool(match_events([_typeless(gold)], [_typeless(pred)]))
+
+
+def _told(out: OutputDocument, start: int | None, end: int | None) -> tuple[int | None, str, str]:
+    """(page, words, sentence) of a span of the clean text, the sentence on one line."""
+    if start is None:
+        return None, "", ""
+    sentence = out.sentence_at(start) or {}
+    return sentence.get("page"), (out.text or "")[start:end], " ".join((sentence.get("text") or "").split())
+
+
 def analyse(gold_set: GoldSet, out_dir: Path, tmp: Path):
-    """The confusion matrix and false events of one set's run."""
-    outs = {doc.doc_id: doc for doc in read_output(out_dir)}
+    """The confusion matrix of one set's run, and its false, missed and matched events."""
     matrix, found = Counter(), []
-    for gold in sorted(read_gold(gold_set.gold_folder(tmp)), key=lambda d: d.doc_id):
-        out_id = find_output(gold.doc_id, outs)
-        if out_id is None or not gold.has_events:
-            continue
-        scored = document_events(gold, outs[out_id])
+    for doc_id, scored in scored_documents(gold_set, out_dir, tmp):
         out: OutputDocument = scored.out
         gold_items, pred_items = scored.gold, scored.predicted
         cells, false, matched, missed = compare_types(gold_items, pred_items)
         matrix.update(cells)
-        text = out.text or ""
-        for g in missed:
+        for g, kind, near in missed:
             item = gold_items[g]
-            sentence = (out.sentence_at(item.start) or {}) if item.start is not None else {}
-            found.append(FalseEvent(gold_set.name, gold.doc_id, sentence.get("page"), item.type,
-                                    text[item.start:item.end] if item.start is not None else "",
-                                    " ".join((sentence.get("text") or "").split()), "missed", ()))
+            page, words, sentence = _told(out, item.start, item.end)
+            given = tuple(f"{pred_items[p].type} «{_told(out, pred_items[p].start, pred_items[p].end)[1]}»"
+                          for p in near)
+            found.append(ListedEvent(gold_set.name, doc_id, page, item.type, words, sentence, "missed " + kind, given))
         for p, kind, near in false + [(p, "matched", (pred_items[p].type,)) for p in matched]:
             row = pred_items[p].values
-            sentence = out.sentence_at(row["start"]) or {}
-            text = out.text or ""
-            found.append(FalseEvent(gold_set.name, gold.doc_id, row.get("page"), row["type"],
-                                    text[row["start"]:row["end"]], " ".join((sentence.get("text") or "").split()),
+            page, words, sentence = _told(out, row["start"], row["end"])
+            found.append(ListedEvent(gold_set.name, doc_id, row.get("page", page), row["type"], words, sentence,
                                     kind, near))
     return matrix, found
 
@@ -130,55 +151,48 @@ def print_matrix(matrix: Counter) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--set", action="append", dest="sets", help="development sets only: " + ", ".join(DEVELOPMENT))
-    parser.add_argument("--list", action="store_true", help="print every false event with its sentence")
-    parser.add_argument("--matched", action="store_true", help="print every matched event's type and trigger too")
-    args = parser.parse_args(argv)
-    names = args.sets or list(DEVELOPMENT)
-    refused = [n for n in names if n not in DEVELOPMENT]
-    if refused:
-        parser.error(f"development sets only ({', '.join(DEVELOPMENT)}); refused: {', '.join(refused)}")
-    from pipeline.reconcile import reconcile
-
-    total_kinds = Counter()
+    args = development_args(__doc__, "type", argv, flags=(
+        ("--missed", "print every gold event the output missed, with its sentence and the output events near it"),
+        ("--matched", "print every matched event's type and trigger too")))
+    total_kinds, total_missed = Counter(), Counter()
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
-        for gold_set in (s for s in SETS if s.name in names):
-            why = gold_set.available()
-            if why:
-                print(f"{gold_set.title}: skipped: {why}")
-                continue
-            out = tmp / f"out-{gold_set.name}"
-            run_batch(list(gold_set.inputs), out, force=True)
-            metrics = reconcile(out, gold_set.gold_folder(tmp), tmp / f"report-{gold_set.name}").metrics
-            events = metrics["events"]["types"]
+        metrics: dict[str, dict] = {}
+        for gold_set, out in development_runs(args.sets, args.keep, tmp, metrics):
+            events = metrics[gold_set.name]["events"]["types"]
             print(f"\n== {gold_set.title}: events P {events['overall']['precision']:.3f} "
                   f"R {events['overall']['recall']:.3f} F1 {events['overall']['f1']:.3f}")
             print("per type (tp/fp/fn): " + ", ".join(f"{t} {s['tp']}/{s['fp']}/{s['fn']}"
                                                       for t, s in events.items() if t != "overall"))
-            matrix, false = analyse(gold_set, out, tmp)
+            matrix, found = analyse(gold_set, out, tmp)
             print_matrix(matrix)
-            matched = [f for f in false if f.kind == "matched"]
-            missed = [f for f in false if f.kind == "missed"]
-            false = [f for f in false if f.kind not in ("matched", "missed")]
+            matched = [f for f in found if f.kind == "matched"]
+            missed = [f for f in found if f.kind.startswith("missed")]
+            false = [f for f in found if f.kind != "matched" and not f.kind.startswith("missed")]
             kinds = Counter(f.kind for f in false)
             total_kinds.update(kinds)
+            total_missed.update(f.kind for f in missed)
             print("false events: " + ", ".join(f"{k} {v}" for k, v in sorted(kinds.items())))
             by_class = Counter((f.kind, f.type) for f in false if f.kind != "retold")
             print("  by class: " + ", ".join(f"{k}/{t} {v}" for (k, t), v in sorted(by_class.items())))
+            print("missed events: " + ", ".join(f"{k[7:]} {v}" for k, v in sorted(Counter(f.kind for f in missed).items())))
+            print("  by type: " + ", ".join(f"{t} {v}" for t, v in Counter(f.type for f in missed).most_common()))
             if args.list:
                 for f in sorted(false, key=lambda f: (f.kind, f.type, f.doc_id)):
                     where = f"{f.doc_id}" + (f" p{f.page}" if f.page is not None else "")
-                    print(f"  [{f.kind}] {f.type} (gold near: {','.join(f.gold_near) or '-'}) {where} "
+                    print(f"  [{f.kind}] {f.type} (gold near: {','.join(f.near) or '-'}) {where} "
                           f"«{f.trigger}»: {f.sentence[:300]}")
-                for f in sorted(missed, key=lambda f: (f.type, f.doc_id)):
-                    print(f"  [missed] {f.type} {f.doc_id} «{f.trigger}»: {f.sentence[:300]}")
+            if args.missed:
+                for f in sorted(missed, key=lambda f: (f.kind, f.type, f.doc_id, f.page or 0)):
+                    where = f"{f.doc_id}" + (f" p{f.page}" if f.page is not None else "")
+                    print(f"  [{f.kind}] {f.type} {where} «{f.trigger}» (output near: {'; '.join(f.near) or '-'}):"
+                          f" {f.sentence[:400] or '(gold gives no span)'}")
             if args.matched:
                 for f in sorted(matched, key=lambda f: (f.type, f.trigger.lower())):
                     print(f"  [matched] {f.type} {f.doc_id}" + (f" p{f.page}" if f.page is not None else "")
                           + f" «{f.trigger}»: {f.sentence[:200]}")
     print("\nall sets, false events: " + ", ".join(f"{k} {v}" for k, v in sorted(total_kinds.items())))
+    print("all sets, missed events: " + ", ".join(f"{k[7:]} {v}" for k, v in sorted(total_missed.items())))
     return 0
 
 

@@ -180,7 +180,7 @@ def _anchor_in_phrase(entry) -> bool:
 TRIGGER = both(
     record(required={"lemma": LEMMA}, optional={
         "type": nullable(EVENT_TYPE), "anchor": INT, "gap": INT, "needs": CONDITION,
-        "block": list_of(CONDITION), "negative_only": FLAG, "nominal": FLAG,
+        "block": list_of(CONDITION), "negative_only": FLAG, "nominal": FLAG, "state": FLAG,
         "rules": list_of(record(required={"if": CONDITION, "type": nullable(EVENT_TYPE)})),
     }),
     where(_anchor_in_phrase, "anchor {value[anchor]!r} is not a part of the lemma phrase"),
@@ -207,17 +207,19 @@ _EVENT_CONTEXT_WORDS = (
     "official_nouns", "relation_nouns", "patient_subject_verbs", "person_holder_nouns", "phase_verbs", "staff_nouns", "serving_verbs", "standing_verbs", "lease_words", "conviction_words", "plea_words",
     "pretrial_custody_words", "sentence_custody_words",
     "total_periods", "total_period_quantifiers", "total_period_after_blockers",
-    "total_scope_places", "total_collective_heads", "more_markers",
+    "total_scope_places", "total_collective_heads", "more_markers", "case_nouns", "example_openers",
 )
 _EVENT_CONTEXT_PATTERNS = (
     "memorial_before", "day_before_markers", "date_anaphora", "place_anaphora",
     "situating_before_protest", "subset_markers", "repeat_markers", "particular_markers",
     "birth_markers", "birth_markers_before", "total_frequency", "total_scope", "later_markers", "earlier_markers",
+    "case_openers",
 )
 EVENT_CONTEXT = record(required={
     **{key: WORDS for key in _EVENT_CONTEXT_WORDS},
     **{key: PATTERNS for key in _EVENT_CONTEXT_PATTERNS},
     "roles": mapping(EVENT_TYPE, list_of(one_of(ROLES, "role"))),
+    "ground_markers": record(required={"charges": PATTERNS, "happenings": PATTERNS}),
     "time_shift": record(required={"prepositions": WORDS, "postpositions": WORDS, "units": WORDS, "phrases": PATTERNS, "anchors": WORDS}),
     "separate_types": list_of(EVENT_TYPE),
     "word_told_types": list_of(EVENT_TYPE),

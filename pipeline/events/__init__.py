@@ -32,6 +32,7 @@ from .pairs import merge_pairs, pair_model
 from .people import carry_persons, persons_listed, read_people
 from .scene import Scene, carry_event_places, place_situated_events
 from .sentence import Document, attach_attendance, dates_a_document, read_sentence
+from .story_place import carry_story_place
 from .syntax import Token, context, folded_set, place_mentions
 from .triggers import may_trigger, parse_sentences, word_lemmas
 
@@ -82,11 +83,13 @@ def document_passes(drafts: list[Draft], scene: Scene, text: str = "",
     ctx = context()
     word_told = (frozenset(ctx["word_told_types"]), frozenset(ctx["word_told_across_sentences"]))
     merged = merge_drafts(drafts, frozenset(ctx["separate_types"]), word_told)
-    merged = fold_headline(merged, headline_end(text))
+    headline = headline_end(text)
+    merged = fold_headline(merged, headline)
     merged = fold_convictions(merged, frozenset(ctx["penalty_types"]), folded_set("conviction_words"),
                               folded_set("plea_words"))
     place_situated_events(merged)
     carry_event_places(merged)
+    carry_story_place(merged, scene, headline, text)
     persons_listed(merged, text, mentions)
     carry_persons(merged)
     for draft in merged:  # a retelling that retold nothing keeps its paragraph's date

@@ -21,7 +21,7 @@ from ..nlp import parse_word
 from ..resources import fold, load_json
 from ..tag.gazetteer import canonical_place, find_places, is_gazetteer_place, place_of_adjective
 from .people import People, person_words, relative_of
-from .syntax import Candidate, PlacedMention, Token, context, folded_set, has_pattern
+from .syntax import Candidate, PlacedMention, Token, context, folded_set, has_pattern, pattern_lengths_at
 from .triggers import TriggerHit
 
 MAX_TREE = 3
@@ -134,6 +134,29 @@ def dates_punished_act(tokens: tuple[Token, ...], at: Sequence[int], hit: Trigge
                                        for t in tokens):
             return True
     return False
+
+
+def ground_phrase(tokens: tuple[Token, ...], at: Sequence[int], kinds=("charges", "happenings")) -> range | None:
+    """The tokens of what a charge, a suspicion, a case or a reaction is about, when the
+    mention at ``at`` lies inside it (``арестован по обвинению в нападении на полицейского 2
+    марта``, ``возбуждено в связи со столкновениями у стадиона в Рязани 11 октября``): from after a
+    marker (``ground_markers``) to the mention, with no clause break or verb between (a
+    bracket opened inside it stays inside: ``по обвинению в вандализме (поджог ... в
+    декабре)``). A date there is that happening's day: only a trigger inside the phrase (the
+    clashes) takes it, not the arrest or the case told outside it. ``kinds``: which markers of
+    ``ground_markers`` (an act ``charges`` names, or the ``happenings`` a case is about)."""
+    if not at:
+        return None
+    first = min(at)
+    markers = [marker for kind in kinds for marker in context()["ground_markers"][kind]]
+    for j in range(first - 1, -1, -1):
+        token = tokens[j]
+        lengths = [n for n in pattern_lengths_at(tokens, markers, j) if j + n <= first]
+        if lengths:
+            return range(j + max(lengths), max(at) + 1)
+        if (token.text in _CLAUSE_BREAKS and token.text != "(") or token.pos in {"VERB", "AUX", "PRON", "SCONJ"}:
+            return None  # a clause or a relative pronoun ("в связи с чем центр в январе признал") is no ground
+    return None
 
 
 def counted_from(tokens: tuple[Token, ...], phrase: Sequence[int]) -> set[int]:
@@ -494,6 +517,9 @@ def _scores(tokens, hits: list[TriggerHit], candidate: Candidate) -> list[tuple[
             continue  # "через два дня после митинга суд оштрафовал": the rally is what it counts from
         if role == "date" and dates_punished_act(tokens, at, hit):
             continue  # "оштрафовал за акцию 23 января": the day of the act punished, not of the fine
+        if role == "date" and candidate.mention is not None and (ground := ground_phrase(tokens, at)) is not None \
+                and hit.anchor not in ground:
+            continue  # "арестован по обвинению в нападении 2 марта": the assault's day, not the arrest's
         if role == "place" and candidate.mention is not None and hit.type in MOVING_TYPES and is_goal(tokens, at):
             continue  # "экстрадирован в США", "доставлен в Москву": where to, not where it happened
         if role in {"person", "count"} and is_time_reference(tokens, hit.anchor):

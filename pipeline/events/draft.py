@@ -54,6 +54,9 @@ class Telling:
     # which of the sentence's ";"-separated clauses tells it: a report packs several people's
     # happenings into one sentence, one clause each
     clause: int = 0
+    # opens another case of a set its paragraph tells ("Второе дело ...", "Другой случай ..."):
+    # never a happening told before it retold
+    another_case: bool = False
 
 
 @dataclass(slots=True)

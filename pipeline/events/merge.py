@@ -197,8 +197,8 @@ def linked(a: Draft, b: Draft, separate_types: frozenset[str] = frozenset(),
     ``word_told_across``, only by the same word in another sentence (``суд вернул дело``, then
     ``дело поступило в суд``, then ``амнистировал``)."""
     ta, tb = a.telling, b.telling
-    if tb.repeated:
-        return False
+    if tb.repeated or (tb.another_case and _told_apart(a, b)):
+        return False  # "еще раз", "Второе дело ...": another happening of the kind
     # What followed ("позднее его обвинили в ...", "через неделю ...") or what came before
     # ("Его уже задерживали ..."): another happening, not the same one retold.
     told_at_another_time = (tb.later or (tb.shifted and not same_stated_day(a, b))

@@ -38,11 +38,12 @@ from ..tag.gazetteer import _entries as gazetteer_entries
 from ..tag.gazetteer import canonical_place, place_kind
 from ..tag.inflect import match_case
 from .aggregate import ListHeading, is_list_item, sums_up
-from .arguments import ANSWERED_TYPES, adjective_places, counted_from, in_brackets, is_goal, person_tokens, qualifies_person
+from .arguments import (ANSWERED_TYPES, adjective_places, counted_from, ground_phrase, in_brackets, is_goal, person_tokens,
+                        qualifies_person)
 from .draft import Draft
 from .realis import realis_words
 from .syntax import (Candidate, PlacedMention, Token, context, find_pattern, folded_set, has_pattern, heads_up,
-                     span_head)
+                     pattern_lengths_at, span_head)
 
 URL = re.compile(r"^\s*(?:https?://|www\.)", re.IGNORECASE)
 BACKLINK = "\u21a9"  # "↩": a report's endnote points back to its footnote mark
@@ -252,7 +253,7 @@ def introduced_years(units: list[int], introductions: dict[int, DateValue], fram
 def carry_dates(drafts: list[Draft], date_anchors, rally_dates_blocked: set[int],
                 introduced: dict[int, DateValue] | None = None,
                 scopes: dict[int, tuple[int, int]] | None = None, lines: tuple[list[int], list[int | None]] | None = None,
-                ) -> None:
+                cases: dict[int, list[int]] | None = None) -> None:
     """Give dateless drafts the last date stated before them in their paragraph, or,
     for a single rally, the date of the last dated rally, or the year of the set of cases
     the paragraph is an example of (``introduced``: paragraph -> year); then shift ``за
@@ -262,8 +263,14 @@ def carry_dates(drafts: list[Draft], date_anchors, rally_dates_blocked: set[int]
     before the story (``Ранее ее штрафовали``: :func:`told_before_the_story`). ``lines``: the
     text's line starts and their runs of list items (:func:`list_runs`): a date crosses no
     line from an earlier item of the list, nor from a line told before the story
-    (:func:`backstory_lines`)."""
+    (:func:`backstory_lines`). ``cases``: paragraph -> where the sentences opening another case
+    of its set begin (:func:`opens_case`): a day or month told before one is not carried past it."""
     scopes = scopes or {}
+    case_starts: defaultdict[int, list[int]] = defaultdict(list)
+    for unit, starts_of_cases in (cases or {}).items():
+        case_starts[scopes.get(unit, (unit, 0))[0]] += starts_of_cases
+    for found in case_starts.values():
+        found.sort()
     starts, runs = lines or ([0], [None])
     anchors = _by_unit(sorted(((scopes.get(a[0], (a[0], 0))[0], *a[1:]) for a in date_anchors),
                               key=lambda a: a[1]))
@@ -292,6 +299,9 @@ def carry_dates(drafts: list[Draft], date_anchors, rally_dates_blocked: set[int]
                     and not (telling.about_application and _until(a) < float("inf"))]
             if telling.listed:  # the date of the first listed topic is not the others'
                 same = [a for a in same if a[1] < event.evidence[0][0]]
+            opened = bisect.bisect_right(case_starts[scope], event.start)
+            if opened:  # "Второе дело ...": the case before's day or month is not this case's
+                same = [a for a in same if a[1] >= case_starts[scope][opened - 1] or a[2].precision == "year"]
             if telling.later or telling.shifted:  # "впоследствии ... арестован", "через полгода
                 # ... приговорен" (a step of time no counted day resolved): not on the paragraph's day or
                 # month; a year the paragraph named alone still frames it, but a day's or a
@@ -354,6 +364,46 @@ def points_back(tokens: tuple[Token, ...]) -> bool:
     (``Его доставили``, ``Кроме того, ему``) or ``тогда же`` among its first words."""
     words = [t for t in tokens if t.pos != "PUNCT"][:OPENING_TOKENS]
     return any(t.pos == "PRON" and t.lemmas & PERSONAL_PRONOUNS for t in words) or _then(tokens)
+
+
+CASE_NOUN_REACH = 3  # words between an opener and its case noun ("Второе уголовное дело")
+
+
+def opens_case(tokens: tuple[Token, ...]) -> bool:
+    """The sentence opens another case of the set its paragraph tells: an opener of
+    ``case_openers`` (``второй``, ``другой``, ``еще один``) first, after a conjunction at most,
+    then a case noun of ``case_nouns`` (``Второе дело ...``, ``А другой случай ...``, ``Еще одно
+    уголовное дело ...``)."""
+    words = [t for t in tokens if t.pos != "PUNCT"]
+    if words and words[0].pos == "CCONJ":
+        words = words[1:]
+    if not words:
+        return False
+    lengths = pattern_lengths_at(tokens, context()["case_openers"], words[0].index)
+    if not lengths:
+        return False
+    after = words[0].index + max(lengths)
+    nouns = folded_set("case_nouns")
+    return any(t.lemmas & nouns for t in tokens[after: after + CASE_NOUN_REACH])
+
+
+def opens_example(tokens: tuple[Token, ...]) -> bool:
+    """The sentence opens an example case: a word of ``example_openers`` first, after a
+    conjunction at most, and a comma after it (``Например, ...``, ``Так, ...``, ``А так, ...``).
+
+    >>> def t(i, text, pos):
+    ...     return Token(i, 0, 0, text, frozenset({text.lower()}), pos, -1, "")
+    >>> opens_example((t(0, "Например", "ADV"), t(1, ",", "PUNCT"), t(2, "суд", "NOUN")))
+    True
+    >>> opens_example((t(0, "Так", "ADV"), t(1, "суд", "NOUN")))
+    False
+    """
+    words = [t for t in tokens if t.pos != "PUNCT"]
+    if words and words[0].pos == "CCONJ":
+        words = words[1:]
+    if not words or words[0].index + 1 >= len(tokens):
+        return False
+    return bool(words[0].lemmas & folded_set("example_openers")) and tokens[words[0].index + 1].text == ","
 
 
 def told_before_the_story(tokens: tuple[Token, ...], anchor: int, first: int,
@@ -484,13 +534,16 @@ FRAMING_PREPOSITIONS = {"в", "во"}  # "в октябре"; not a start or a b
 def dates_clause(tokens: tuple[Token, ...], index: int | None) -> bool:
     """A date word is an adverbial of a verb of its sentence (``в мае коллегия решила``,
     ``преследования начались в январе``): the time of that clause, not of a noun
-    (``событий 14 марта``) nor inside a bracket the verb stands outside of."""
+    (``событий 14 марта``, nor through a participle qualifying one: ``протоколы, составленные
+    в январе``) nor inside a bracket the verb stands outside of."""
     if index is None or tokens[index].rel not in {"obl", "obl:tmod", "advmod"}:
         return False
     cases = [t for t in tokens if t.head == index and t.rel == "case"]
     if any(t.text.lower() not in FRAMING_PREPOSITIONS for t in cases):
         return False
     verb = tokens[index].head
+    if verb >= 0 and "VerbForm=Part" in tokens[verb].feats and "Variant=Short" not in tokens[verb].feats:
+        return False  # a full participle qualifies a noun: "протоколы, составленные в январе" date the protocols
     return verb >= 0 and tokens[verb].pos in {"VERB", "AUX"} and in_brackets(tokens, index) == in_brackets(tokens, verb)
 
 
@@ -694,6 +747,7 @@ class SentenceScene:
     heading_date: DateValue | None
     endnote: bool = False  # an endnote entry of a report: its events are the bibliography's
     relative_days: tuple[Candidate, ...] = ()  # "на следующий день": a date for the trigger it modifies
+    another_case: bool = False  # "Второе дело ...": opens another case of its paragraph's set
 
 
 class Scene:
@@ -712,6 +766,7 @@ class Scene:
         self.headings: set[tuple[int, int]] = set()  # of them, places heading their line: unit, offset
         self.introductions: dict[int, DateValue] = {}  # paragraph -> year of the cases it introduces
         self.summary_units: set[int] = set()  # "По итогам полугода": nothing carries into them
+        self.case_starts: defaultdict[int, list[int]] = defaultdict(list)  # "Второе дело ...": unit -> offsets
         # a line whose first sentence points back at the line before ("Его доставили ..."):
         # unit -> where that sentence ends (:func:`carry_continuing`)
         self.continuing: dict[int, int] = {}
@@ -730,20 +785,31 @@ class Scene:
                 p.mention.type == DATE for p in placed):
             self.continuing[unit] = sentence.end
         self._seen_units.add(unit)
+        another_case = opens_case(tokens)
+        if another_case:
+            self.case_starts[unit].append(sentence.start)
         dates = [p.mention.value for p in placed if p.mention.type == DATE and isinstance(p.mention.value, DateValue)]
         listed_total, heading_date = self._heading.read(sentence.text, tokens, dates)
-        framed = False
+        framed, example = False, opens_example(tokens)
         for p in placed:
             m = p.mention
             if m.type == DATE and isinstance(m.value, DateValue):
                 # a date opening its sentence frames what the paragraph tells next ("В 2015 году
-                # было заведено дело ... ударившего охранника"); a link line dates its caption
-                if _opens(tokens, m) or (caption and m.value.precision != "year"):
+                # было заведено дело ... ударившего охранника"); a link line dates its caption;
+                # a date inside what a charge or a case is about frames nothing ("в связи со
+                # столкновениями 11 октября": the clashes' day, :func:`ground_phrase`)
+                if ground_phrase(tokens, p.tokens) is not None:
+                    # the happening a case is opened over ("по следам шествия 9 апреля") is what
+                    # the paragraph tells next: its day dates the sentences after, not this one's
+                    if ground_phrase(tokens, p.tokens, ("happenings",)) is not None:
+                        self.dates.append((unit, sentence.end, m.value))
+                elif _opens(tokens, m) or (caption and m.value.precision != "year"):
                     self.dates.append((unit, m.start, m.value))
                 elif parsed and dates_clause(tokens, span_head(tokens, p.tokens)):
                     # a clause's own time ("..., а в мае коллегия решила, ... назначила")
-                    # frames what the rest of its sentence tells, not the next sentences
-                    self.dates.append((unit, m.start, m.value, sentence.end))
+                    # frames what the rest of its sentence tells, not the next sentences; an
+                    # example's ("Например, ... отказалась ... осенью 2014 года") its story
+                    self.dates.append((unit, m.start, m.value) if example else (unit, m.start, m.value, sentence.end))
                 if m.value.precision == "day":
                     self._last_day = m.value
             if m.type == LOC and heads_its_line(tokens, p.tokens):
@@ -775,7 +841,7 @@ class Scene:
         relative = self._read_relative_day(unit, sentence, tokens, placed, day_before_sentence)
         line = max(bisect.bisect_right(self.layout[0], sentence.start) - 1, 0)
         return SentenceScene(unit, caption, unit in self.summary_units or listed_total, heading_date,
-                             self.endnotes[line], relative)
+                             self.endnotes[line], relative, another_case)
 
     def _read_relative_day(self, unit: int, sentence: Sentence, tokens: tuple[Token, ...],
                            placed: Sequence[PlacedMention], day_before: DateValue | None) -> tuple[Candidate, ...]:
@@ -824,7 +890,7 @@ class Scene:
         framed = {a[0] for a in self.dates if len(a) == 3}
         introduced = introduced_years(list(self._seen_units), self.introductions, framed)
         carry_dates(drafts, self.dates, self.summary_units, introduced, self.date_scopes,
-                    (self.layout[0], self.list_runs))
+                    (self.layout[0], self.list_runs), self.case_starts)
         carry_continuing(drafts, self.continuing)
         carry_places(drafts, self.places, self.scene_places, frozenset(self.headings))
 

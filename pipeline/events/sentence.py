@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..nlp import parse_word
 from ..records import DATE, LOC, VENUE, Argument, DateValue, Event, Mention, Sentence
 from ..tag.gazetteer import place_kind
 from .actors import admitted, resolve_actors
 from .aggregate import tells_total
-from .arguments import TREE_LINKED, Found, assign_arguments, attendance_count
+from .arguments import TREE_LINKED, Found, assign_arguments, attendance_count, ground_phrase
 from .draft import Draft, Telling
 from .gapping import gapped_drafts
 from .realis import Judgement, Where, judge
@@ -98,6 +98,8 @@ def read_sentence(doc: Document, sentence: Sentence, sent_id: int, tokens: tuple
     drafts: list[Draft] = []
     for hit, args in zip(hits, found):
         telling = telling_of(tokens, hit, told.caption, _stated_date(doc, args))
+        if told.another_case:
+            telling = replace(telling, another_case=True)
         stated = tuple(dict.fromkeys(str(a) for a in args.best("actor")))
         acted = resolve_actors(hit.type, stated, tokens, hit, actors)
         if not acted and hit.type == "permit_denied" and telling.about_application:
@@ -166,9 +168,16 @@ def _draft(doc: Document, sentence: Sentence, sent_id: int, paragraph: int, hit:
         evidence=((sentence.start, sentence.end),),
     )
     counted = next((i for i in args.best("date") if isinstance(i, DateValue)), None)
+    until = sentence.end if counted is not None and counted == date else None
+    if until is None and tokens and (dated := next((a for a in arguments if a.role == "date"), None)):
+        # a happening named as what a charge or a case is about ("дело возбуждено в связи со
+        # столкновениями 11 октября"): its day is its own and dates nothing told after it
+        mention = mentions[dated.mention]
+        covered = [t.index for t in tokens if mention.start <= t.start and t.end <= mention.end]
+        if ground_phrase(tokens, covered) is not None:
+            until = hit.end
     return Draft(event, paragraph, telling, date_stated=date is not None,
-                 patients=tuple(dict.fromkeys(persons + patients)),
-                 date_until=sentence.end if counted is not None and counted == date else None)
+                 patients=tuple(dict.fromkeys(persons + patients)), date_until=until)
 
 
 # How wide a place is: a country holds regions, a region cities, a city its districts and

@@ -654,6 +654,8 @@ def _decide(entry, tokens, hit, mention_tokens, actors, through_parse: bool) -> 
             break
     if kind is None:
         return None
+    if entry.get("state") and not through_parse:
+        hit, anchor = _told_by_its_verb(tokens, hit, anchor)
     has_own_negation = "не" in parts
     negated = False if has_own_negation else is_negated(tokens, anchor)
     if entry.get("negative_only"):
@@ -666,3 +668,14 @@ def _decide(entry, tokens, hit, mention_tokens, actors, through_parse: bool) -> 
         # (one word where possible), not the stretch of sentence between the words
         return TriggerHit(kind, tuple(sorted(hit)), anchor, negated, tokens[anchor].start, tokens[anchor].end)
     return TriggerHit(kind, hit, anchor, negated, tokens[hit[0]].start, tokens[hit[-1]].end)
+
+
+def _told_by_its_verb(tokens, hit: tuple[int, ...], anchor: int) -> tuple[tuple[int, ...], int]:
+    """A word of a state (``под стражей``, ``в заключении``, ``в тюремной больнице``) is told by the
+    verb of being held the parse hangs it on, directly or through the noun it qualifies: the
+    verb is the hit's anchor (its tense and subject are what the realis step judges, as for
+    ``находится под стражей``) and the span runs from one to the other."""
+    for verb in heads_up(tokens, anchor, 2):
+        if tokens[verb].pos in {"VERB", "AUX"}:
+            return tuple(sorted({*hit, verb})), verb
+    return hit, anchor

@@ -19,7 +19,7 @@ from functools import cache, lru_cache
 
 from ..nlp import from_dictionary, parse_word
 from ..resources import fold, load_csv, load_json
-from .inflect import normalise_phrase
+from .inflect import match_case, normalise_phrase
 
 # A word (letters, inner hyphens); ``г.Алматы`` gives ``г`` and ``Алматы``.
 _WORD = re.compile(r"(?<![\w-])[А-ЯЁа-яёA-Za-z]+(?:-[А-ЯЁа-яёA-Za-z]+)*")
@@ -454,7 +454,30 @@ def place_nominative(surface: str, before: str = "") -> str:
         if (guessed and parse.tag.POS == "NOUN" and parse.tag.case != "nomn"
                 and re.search(r"[аеиоуыэюя][бвгджзклмнпрстфхцчшщ]$", stem) and last.lower().startswith(stem)):
             return surface[: len(surface) - len(last)] + last[: len(stem)]
+    feminine = feminine_nominative(last)
+    if feminine:
+        return surface[: len(surface) - len(last)] + feminine
     return normal
+
+
+def feminine_nominative(word: str) -> str | None:
+    """A name pymorphy3 reads only in an oblique case, first as a feminine noun in ``-а``/``-я``
+    (``в Санта-Кларе``, ``под Ла-Платой``), in that nominative, hyphenated parts capitalised as
+    written; None when any reading is nominative or the first is not such a noun.
+
+    >>> feminine_nominative("Санта-Кларе"), feminine_nominative("Ла-Плате"), feminine_nominative("Пуэрто-Монте")
+    ('Санта-Клара', 'Ла-Плата', None)
+    >>> feminine_nominative("Москва"), feminine_nominative("Сан-Хосе")
+    (None, None)
+    """
+    nouns = [p for p in parse_word(word.lower()) if p.tag.POS == "NOUN"]
+    if not nouns or any(p.tag.case == "nomn" for p in nouns):
+        return None
+    first = nouns[0]
+    lemma = first.normal_form
+    if first.tag.gender != "femn" or not lemma.endswith(("а", "я")) or lemma.count("-") != word.count("-"):
+        return None
+    return match_case(word, lemma)
 
 
 @cache

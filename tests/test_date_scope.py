@@ -1,0 +1,164 @@
+"""Which happening a date belongs to when a sentence or a paragraph tells several.
+
+New invented sentences (never a benchmark's text), in the manner of reports on prosecutions:
+
+- a date inside what a charge, a suspicion, a case or a reaction is about (``по обвинению в
+  нападении ... 2 марта``, ``в связи со столкновениями ... 11 октября``, ``по делу о
+  поджоге склада 3 июля``) is that happening's day, not the day of the arrest or the case told
+  outside it (``ground_markers`` in ``models/event_context.json``);
+- a participle's time (``протоколы, составленные в январе``) dates the noun it qualifies, not
+  what the rest of its sentence tells;
+- a paragraph that introduces a set of cases and tells them one by one: a sentence opening
+  ``Второе дело ...``, ``Другой случай ...``, ``Ещё одно дело ...`` begins another case, and the
+  day or month of the case before is not its date (the introduction's year still frames it:
+  ``data/ovdinfo/README.md``, dates of cases introduced together).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from conftest import events_reader
+
+DOC_DATE = dt.date(2021, 3, 1)
+
+
+@pytest.fixture(scope="module")
+def events_of(models):
+    return events_reader(models, DOC_DATE)
+
+
+def dated(events, word):
+    found = [e for e in events if e.trigger.lower().startswith(word)]
+    assert found, f"no {word} in {[(e.type, e.trigger) for e in events]}"
+    date = found[0].date
+    return (date.start, date.end) if date else None
+
+
+def year(y):
+    return dt.date(y, 1, 1), dt.date(y, 12, 31)
+
+
+def month(y, m, last):
+    return dt.date(y, m, 1), dt.date(y, m, last)
+
+
+def day(y, m, d):
+    return dt.date(y, m, d), dt.date(y, m, d)
+
+
+# (text, trigger, its date): what a charge, suspicion, case or reaction is about keeps its day
+GROUNDS = [
+    ("В апреле 2019 года в Самаре прошли обыски у местных активистов. Ивана Орлова арестовали "
+     "по обвинению в нападении на полицейского 2 марта 2019 года.", "арестовали", month(2019, 4, 30)),
+    ("В 2017 году в Омске прошла серия обысков. Против активиста Олега Белова возбудили дело "
+     "в связи с беспорядками на площади 12 июня 2016 года.", "возбудили", year(2017)),
+    ("В 2018 году в Перми было возбуждено дело против блогера Павла Сомова. Его задержали по "
+     "подозрению в поджоге машины 3 февраля 2018 года.", "задержали", year(2018)),
+    ("9 марта 2018 года студента отпустили, но задержали по обвинению в вандализме (поджог двери "
+     "офиса в декабре 2017 года).", "задержали", day(2018, 3, 9)),
+    ("9 марта 2018 года студента отпустили, но задержали по обвинению в вандализме (поджог двери "
+     "офиса в декабре 2017 года).", "обвинени", day(2018, 3, 9)),
+    ("Дело возбудили в связи со столкновениями у стадиона в Рязани 11 октября 2015 года.", "возбудили", None),
+    # the happening the phrase names keeps its own day, and a place or a rally dates what is told there
+    ("Дело возбудили в связи со столкновениями у стадиона в Рязани 11 октября 2015 года.", "столкновени",
+     day(2015, 10, 11)),
+    ("Ивана Орлова задержали на акции 2 марта 2019 года.", "задержали", day(2019, 3, 2)),
+    ("В 2012 году в Твери задержали троих активистов по делу о поджоге склада 3 июля 2011 года.", "задержали",
+     year(2012)),
+]
+
+
+@pytest.mark.parametrize("text, trigger, date", GROUNDS)
+def test_a_date_inside_a_ground_is_the_grounds(events_of, text, trigger, date):
+    assert dated(events_of(text), trigger) == date
+
+
+# a participle's time is its noun's: the rest of the sentence keeps the clause's own time
+PARTICIPLES = [
+    ("Преследования по этой статье начались в мае 2016 года (первыми обвиняемыми стали Иван Орлов и "
+     "Петр Сомов; основанием стали протоколы, составленные в январе и феврале 2016 года; с Орлова "
+     "взята подписка о невыезде, а Сомов признан политзаключенным).", "взята подписка", month(2016, 5, 31)),
+    ("Дело против активистов возбудили в мае 2017 года (первым обвиняемым стал Олег Рябов; поводом "
+     "стали посты, опубликованные в марте 2017 года; с Рябова взята подписка о невыезде).",
+     "взята подписка", month(2017, 5, 31)),
+]
+
+
+@pytest.mark.parametrize("text, trigger, date", PARTICIPLES)
+def test_a_participles_time_is_its_nouns(events_of, text, trigger, date):
+    assert dated(events_of(text), trigger) == date
+
+
+# a case told after another of the set the paragraph introduced takes the set's year, not the
+# day or month of the case before
+NEXT_CASES = [
+    ("В 2016 году в Омске были возбуждены два дела против местных активистов. В начале марта "
+     "полицейские задержали троих студентов по подозрению в хулиганстве. Второе дело касается "
+     "блогера Ильи Зайцева: его арестовали за посты в соцсети.", "арестовали", year(2016)),
+    ("В 2019 году в Самаре полиция провела несколько обысков. 14 мая обыск прошел у активиста Олега "
+     "Рябова. Другой случай произошел в Тольятти: там задержали журналиста Павла Сомова.", "задержали",
+     year(2019)),
+    ("В 2017 году в Пензе возбудили несколько дел против местных анархистов. 3 ноября задержали "
+     "студента Илью Шахова. Еще одно дело возбудили против его друга Петра Лаптева, которого "
+     "арестовали на два месяца.", "арестовали", year(2017)),
+    # the case before keeps its own day, and a case that states its own keeps that
+    ("В 2017 году в Пензе возбудили несколько дел против местных анархистов. 3 ноября задержали "
+     "студента Илью Шахова. Еще одно дело возбудили против его друга Петра Лаптева, которого "
+     "арестовали на два месяца.", "задержали", day(2017, 11, 3)),
+    ("В 2019 году в Самаре полиция провела несколько обысков. 14 мая обыск прошел у активиста Олега "
+     "Рябова. Другой случай произошел 20 мая в Тольятти: там задержали журналиста Павла Сомова.",
+     "задержали", day(2019, 5, 20)),
+]
+
+
+@pytest.mark.parametrize("text, trigger, date", NEXT_CASES)
+def test_another_case_takes_no_date_of_the_case_before(events_of, text, trigger, date):
+    assert dated(events_of(text), trigger) == date
+
+
+# an example case ("Например, ...", "Так, ...") dated in its own clause: that time is its story's
+EXAMPLES = [
+    ("Давлению подвергаются и наблюдатели. Например, движение «Честные выборы» отказалось от наблюдения "
+     "за выборами мэра Самары весной 2016 года. Координатора движения Ольгу Белову задерживали "
+     "сотрудники полиции и угрожали ей увольнением.", "задерживали", year(2016)),
+    ("На журналистов тоже давят. Так, редакция газеты «Северный край» лишилась помещения в Вологде в "
+     "июне 2017 года. Главного редактора газеты Павла Зуева затем вызывали на беседы в полицию и "
+     "угрожали ему уголовным делом.", "угрожали", month(2017, 6, 30)),
+]
+
+
+@pytest.mark.parametrize("text, trigger, date", EXAMPLES)
+def test_an_examples_time_dates_its_story(events_of, text, trigger, date):
+    assert dated(events_of(text), trigger) == date
+
+
+# another case of the set is another happening, though told by the same word: the case
+# before does not absorb it
+NEXT_CASE_OPENINGS = [
+    "Второе дело было возбуждено против блогера Ильи Зайцева в связи с постом 4 февраля 2016 года.",
+    "Еще одно дело было возбуждено против блогера Ильи Зайцева.",
+]
+
+
+@pytest.mark.parametrize("opening", NEXT_CASE_OPENINGS)
+def test_another_case_is_not_the_case_before_retold(events_of, opening):
+    text = ("В 2016 году в Омске были возбуждены два дела против местных активистов. В начале марта трое "
+            "студентов были задержаны по подозрению в хулиганстве. Дело было возбуждено по статье о "
+            "хулиганстве. " + opening)
+    events = events_of(text)
+    theirs = [e for e in events if "Илья Зайцев" in e.persons and e.trigger == "возбуждено"]
+    assert len(theirs) == 1, [(e.type, e.trigger, e.persons, e.date) for e in events]
+    assert (theirs[0].date.start, theirs[0].date.end) == year(2016)
+
+
+# the happening a case is opened over is what the paragraph tells next: its day dates the
+# sentences after, though not the case
+def test_the_happening_a_case_is_over_dates_its_story(events_of):
+    text = ("В 2013 году против активиста Олега Рябова возбудили дело по следам митинга в Воронеже 12 июня "
+            "2012 года. Во время разгона митинга полицейский сломал руку студентке Анне Зуевой.")
+    events = events_of(text)
+    assert dated(events, "возбудили") == year(2013)
+    assert dated(events, "разгона") == day(2012, 6, 12)

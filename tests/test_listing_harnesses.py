@@ -1,0 +1,40 @@
+"""The three listing harnesses (event dates, places, types and misses) refuse held-out and
+validation sets by name before anything runs, and share one list of development sets and one
+run-and-match path (issue 12, session 11)."""
+
+from __future__ import annotations
+
+import pytest
+
+from benchmarks import event_dates, event_places, event_types
+from benchmarks.quality import HELD_OUT, ON_REQUEST
+
+HARNESSES = [event_dates, event_places, event_types]
+
+
+@pytest.mark.parametrize("harness", HARNESSES, ids=lambda h: h.__name__)
+@pytest.mark.parametrize("name", sorted(HELD_OUT | ON_REQUEST | {"wikinews-validation2", "no-such-set"}))
+def test_a_listing_harness_refuses_every_set_but_the_development_ones(harness, name, capsys):
+    with pytest.raises(SystemExit) as exit_:
+        harness.main(["--set", "dev", "--set", name, "--list"])
+    assert exit_.value.code == 2
+    assert f"refused: {name}" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("argv, sets", [
+    ([], list(event_dates.DEVELOPMENT)),
+    (["--set", "wikinews-dev"], ["wikinews-dev"]),
+    (["--set", "ovdinfo-dev", "--set", "dev", "--missed"], ["ovdinfo-dev", "dev"]),
+])
+def test_the_types_harness_takes_the_shared_options(argv, sets):
+    args = event_dates.development_args(event_types.__doc__, "type", argv, flags=(("--missed", "misses"),))
+    assert args.sets == sets
+    assert args.missed is ("--missed" in argv)
+
+
+def test_the_harnesses_share_one_run_and_match_path():
+    assert event_types.development_runs is event_dates.development_runs
+    assert event_types.scored_documents is event_dates.scored_documents
+    assert event_places.matched_events is event_dates.matched_events
+    assert event_types.DEVELOPMENT is event_dates.DEVELOPMENT
+    assert not set(event_dates.DEVELOPMENT) & (HELD_OUT | ON_REQUEST)
