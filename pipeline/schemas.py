@@ -371,7 +371,7 @@ SCHEMAS: dict[str, Schema] = {
                         "expected 'gender,case', found {value!r}"))))}))}),
     "ner_venues.json": record(required={"nouns": WORDS, "streets": WORDS, "kind_words": WORDS,
                                         "kind_endings": WORDS, "dedications": WORDS,
-                                        "hubs": WORDS}),
+                                        "hubs": WORDS, "buildings": WORDS}),
     "ner_name_parts.json": record(required={"particles": WORDS, "titles": WORDS}),
     "ner_place_person.json": record(required={"place_prepositions": WORDS, "place_nouns": WORDS,
                                               "person_nouns": WORDS}),

@@ -312,3 +312,25 @@ def test_readers_never_see_half_a_generation(tmp_path):
     assert len(final) == 60 and all(doc.text is not None and len(doc.sentences) == 2 for doc in final)
     state = read_state(open_store(out))
     assert len(load_registry(open_store(out), state.generation).live()) == 60
+
+
+# Registry lines as dataclasses.asdict wrote them before: the same text, field for field.
+RECORDS = [
+    dict(doc_id="заявление", key="/a/заявление.txt", source="заявление.txt"),
+    dict(doc_id="жалоба-1f2e3d4c", key="s3://bucket/жалоба.pdf", source="s3://bucket/жалоба.pdf", sha256="ab" * 32,
+         size=48_209, mtime_ns=1_796_626_799_839_633_799, status="error", error="страница 3: шрифт без кодировки",
+         retry=True, n_pages=7, version="0.1.0+0123456789ab", environment={"ocr": True, "ocr_languages": "rus+eng"},
+         part="00000012-3", removed=False, generation=12),
+    dict(doc_id="old", key="/b/old.docx", source="old.docx", removed=True, part=None, generation=40),
+]
+
+
+@pytest.mark.parametrize("fields", RECORDS)
+def test_a_registry_line_is_what_asdict_wrote(fields):
+    from dataclasses import asdict
+
+    from pipeline.batch.archive import Record
+
+    record = Record(**fields)
+    assert record.to_json() == json.dumps(asdict(record), ensure_ascii=False)
+    assert Record.from_json(record.to_json()) == record
