@@ -207,7 +207,7 @@ _EVENT_CONTEXT_WORDS = (
     "official_nouns", "relation_nouns", "patient_subject_verbs", "person_holder_nouns", "phase_verbs", "staff_nouns", "serving_verbs", "standing_verbs", "lease_words", "conviction_words", "plea_words",
     "pretrial_custody_words", "sentence_custody_words",
     "total_periods", "total_period_quantifiers", "total_period_after_blockers",
-    "total_scope_places", "total_collective_heads", "more_markers", "case_nouns", "example_openers",
+    "total_scope_places", "total_collective_heads", "more_markers", "case_nouns", "example_openers", "case_opening_verbs",
     "participation_nouns",
 )
 _EVENT_CONTEXT_PATTERNS = (
@@ -220,7 +220,7 @@ EVENT_CONTEXT = record(required={
     **{key: WORDS for key in _EVENT_CONTEXT_WORDS},
     **{key: PATTERNS for key in _EVENT_CONTEXT_PATTERNS},
     "roles": mapping(EVENT_TYPE, list_of(one_of(ROLES, "role"))),
-    "ground_markers": record(required={"charges": PATTERNS, "happenings": PATTERNS}),
+    "ground_markers": record(required={"charges": PATTERNS, "happenings": PATTERNS, "happenings_only": PATTERNS}),
     "time_shift": record(required={"prepositions": WORDS, "postpositions": WORDS, "units": WORDS, "phrases": PATTERNS, "anchors": WORDS}),
     "separate_types": list_of(EVENT_TYPE),
     "word_told_types": list_of(EVENT_TYPE),

@@ -162,3 +162,46 @@ def test_the_happening_a_case_is_over_dates_its_story(events_of):
     events = events_of(text)
     assert dated(events, "возбудили") == year(2013)
     assert dated(events, "разгона") == day(2012, 6, 12)
+
+
+# an opener that qualifies no case noun ("Другой задержанный по делу", "Второй задержанный по
+# делу"; "по делу" is what the detainee is held over) opens no other case: the person is one of
+# those told before, the happenings of the paragraph keep its day and are not told twice
+NOT_ANOTHER_CASE = [
+    ("14 апреля 2019 года в Уфе полицейские задержали Олега Рябова и Илью Шахова. Другой задержанный по "
+     "делу, Илья Шахов, рассказал, что его избили в автозаке.", "избили"),
+    ("3 июня 2018 года в Вологде задержали студентов Анну Зуеву и Павла Лаптева. Другие задержанные по делу "
+     "рассказали, что их били в отделе полиции.", "били"),
+    ("3 июня 2018 года в Вологде задержали студентов Анну Зуеву и Павла Лаптева. Второй задержанный по "
+     "делу, Павел Лаптев, рассказал, что его избили в отделе полиции.", "избили"),
+]
+
+
+@pytest.mark.parametrize("text, trigger", NOT_ANOTHER_CASE)
+def test_an_opener_of_no_case_noun_opens_no_case(events_of, text, trigger):
+    events = events_of(text)
+    assert dated(events, trigger) == dated(events, "задержал")
+    assert [e.type for e in events].count("detention") == 1, [(e.type, e.trigger, e.persons) for e in events]
+
+
+# the walk back from a date to a ground marker: an object or a subject of the verb outside
+# between them ("задержали в связи с акцией ... троих человек 5 мая"), a ground that names no
+# happening ("в связи с проверкой документов"), or a case's own date ("по делу от 5 марта")
+# leave the date to the verb told outside
+NOT_GROUNDS = [
+    ("Полицейские задержали в связи с пикетом у мэрии пятерых студентов 9 июня 2019 года.", "задержали",
+     day(2019, 6, 9)),
+    ("Сотрудники ОМОН задержали журналиста в связи с проверкой документов 17 марта 2020 года в Казани.",
+     "задержали", day(2020, 3, 17)),
+    ("Суд оштрафовал Олега Рябова по делу от 5 марта 2020 года.", "оштрафовал", day(2020, 3, 5)),
+    # a happening's day carries to what follows only from a case opened over it, and never to a penalty
+    ("В 2019 году Илью Шахова задержали в связи с публикацией в соцсети 12 марта. Суд оштрафовал его на "
+     "десять тысяч рублей.", "оштрафовал", year(2019)),
+    ("В 2018 году против Анны Зуевой возбудили дело по следам шествия в Вологде 3 мая. Суд арестовал ее "
+     "на два месяца.", "арестовал", year(2018)),
+]
+
+
+@pytest.mark.parametrize("text, trigger, date", NOT_GROUNDS)
+def test_no_ground_keeps_the_date_outside(events_of, text, trigger, date):
+    assert dated(events_of(text), trigger) == date

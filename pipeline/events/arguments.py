@@ -136,27 +136,86 @@ def dates_punished_act(tokens: tuple[Token, ...], at: Sequence[int], hit: Trigge
     return False
 
 
-def ground_phrase(tokens: tuple[Token, ...], at: Sequence[int], kinds=("charges", "happenings")) -> range | None:
-    """The tokens of what a charge, a suspicion, a case or a reaction is about, when the
-    mention at ``at`` lies inside it (``арестован по обвинению в нападении на полицейского 2
-    марта``, ``возбуждено в связи со столкновениями у стадиона в Рязани 11 октября``): from after a
+CORE_ARGUMENTS = {"obj", "nsubj", "nsubj:pass", "iobj"}
+
+
+@dataclass(frozen=True, slots=True)
+class Ground:
+    """What a charge, a suspicion or a case is about (:func:`ground_phrase`): its tokens, which
+    kind of ``ground_markers`` opened it, and the noun it names."""
+
+    tokens: range
+    kind: str  # "charges" (an act charged) or "happenings" (what a case is opened over)
+    noun: int | None  # the first noun after the marker ("столкновениями", "митинга")
+
+
+@cache
+def _happening_words() -> frozenset[str]:
+    """Lemmas that name a happening by themselves: one-word entries of the trigger lexicon."""
+    from .triggers import trigger_index
+
+    return frozenset(key for key, entries in trigger_index().items() if any(len(e["parts"]) == 1 for e in entries))
+
+
+def names_happening(token: Token) -> bool:
+    """The word names a happening (``столкновение``, ``митинг``, ``нападение``), not a thing or a
+    routine (``публикация``, ``проверка``): a one-word entry of ``models/triggers.jsonl``."""
+    return bool(token.lemmas & _happening_words())
+
+
+def ground_phrase(tokens: tuple[Token, ...], at: Sequence[int], kinds=("charges", "happenings")) -> Ground | None:
+    """What a charge, a suspicion, a case or a reaction is about, when the mention at ``at``
+    lies inside it (``арестован по обвинению в нападении на полицейского 2 марта``,
+    ``возбуждено в связи со столкновениями у стадиона в Рязани 11 октября``): from after a
     marker (``ground_markers``) to the mention, with no clause break or verb between (a
     bracket opened inside it stays inside: ``по обвинению в вандализме (поджог ... в
     декабре)``). A date there is that happening's day: only a trigger inside the phrase (the
     clashes) takes it, not the arrest or the case told outside it. ``kinds``: which markers of
-    ``ground_markers`` (an act ``charges`` names, or the ``happenings`` a case is about)."""
+    ``ground_markers`` (an act ``charges`` names, or the ``happenings`` a case is about).
+
+    The parse ends the phrase before the date: a word between that is the object or subject of
+    the verb outside (``задержала в связи с акцией троих человек 5 мая``: the people held, then
+    the day they were), or the date hung on that verb when the phrase names no happening
+    (``задержали в связи с проверкой документов 12 марта``). After ``ground_happenings_only``
+    (``в связи с``, ``по следам``) the phrase must name a happening (:func:`names_happening`):
+    ``в связи с публикацией`` is a reason, not a happening whose day a date is."""
     if not at:
         return None
     first = min(at)
-    markers = [marker for kind in kinds for marker in context()["ground_markers"][kind]]
+    ctx = context()["ground_markers"]
+    markers = [(marker, kind) for kind in kinds for marker in ctx[kind]]
     for j in range(first - 1, -1, -1):
         token = tokens[j]
-        lengths = [n for n in pattern_lengths_at(tokens, markers, j) if j + n <= first]
-        if lengths:
-            return range(j + max(lengths), max(at) + 1)
+        found = [(n, kind, marker) for marker, kind in markers for n in pattern_lengths_at(tokens, [marker], j)
+                 if j + n <= first]
+        if found:
+            n, kind, marker = max(found, key=lambda f: f[0])
+            return _parsed_ground(tokens, at, j, n, kind, marker in ctx["happenings_only"])
         if (token.text in _CLAUSE_BREAKS and token.text != "(") or token.pos in {"VERB", "AUX", "PRON", "SCONJ"}:
             return None  # a clause or a relative pronoun ("в связи с чем центр в январе признал") is no ground
     return None
+
+
+def _parsed_ground(tokens: tuple[Token, ...], at: Sequence[int], j: int, n: int, kind: str,
+                   happenings_only: bool) -> Ground | None:
+    """The ground from the marker at ``j`` (``n`` words) to the mention at ``at``, unless the
+    parse or the words show the mention is not inside it (:func:`ground_phrase`)."""
+    span = range(j, max(at) + 1)
+    phrase = range(j + n, max(at) + 1)
+    noun = next((k for k in phrase if tokens[k].pos in {"NOUN", "PROPN"} and k not in at), None)
+    happening = noun is not None and names_happening(tokens[noun])
+    if happenings_only and not happening:
+        return None
+
+    def on_outside_verb(k: int) -> bool:
+        head = tokens[k].head
+        return head >= 0 and head not in span and tokens[head].pos in {"VERB", "AUX"}
+
+    if any(tokens[k].rel in CORE_ARGUMENTS and on_outside_verb(k) for k in range(j + n, min(at))):
+        return None
+    if not happening and on_outside_verb(span_head(tokens, at)):
+        return None
+    return Ground(phrase, kind, noun)
 
 
 def counted_from(tokens: tuple[Token, ...], phrase: Sequence[int]) -> set[int]:
@@ -518,7 +577,7 @@ def _scores(tokens, hits: list[TriggerHit], candidate: Candidate) -> list[tuple[
         if role == "date" and dates_punished_act(tokens, at, hit):
             continue  # "оштрафовал за акцию 23 января": the day of the act punished, not of the fine
         if role == "date" and candidate.mention is not None and (ground := ground_phrase(tokens, at)) is not None \
-                and hit.anchor not in ground:
+                and hit.anchor not in ground.tokens:
             continue  # "арестован по обвинению в нападении 2 марта": the assault's day, not the arrest's
         if role == "place" and candidate.mention is not None and hit.type in MOVING_TYPES and is_goal(tokens, at):
             continue  # "экстрадирован в США", "доставлен в Москву": where to, not where it happened

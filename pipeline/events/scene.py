@@ -38,7 +38,7 @@ from ..tag.gazetteer import _entries as gazetteer_entries
 from ..tag.gazetteer import canonical_place, place_kind
 from ..tag.inflect import match_case
 from .aggregate import ListHeading, is_list_item, sums_up
-from .arguments import (ANSWERED_TYPES, adjective_places, counted_from, ground_phrase, in_brackets, is_goal, person_tokens,
+from .arguments import (ANSWERED_TYPES, Ground, adjective_places, counted_from, ground_phrase, in_brackets, is_goal, person_tokens,
                         qualifies_person)
 from .draft import Draft
 from .realis import realis_words
@@ -253,7 +253,7 @@ def introduced_years(units: list[int], introductions: dict[int, DateValue], fram
 def carry_dates(drafts: list[Draft], date_anchors, rally_dates_blocked: set[int],
                 introduced: dict[int, DateValue] | None = None,
                 scopes: dict[int, tuple[int, int]] | None = None, lines: tuple[list[int], list[int | None]] | None = None,
-                cases: dict[int, list[int]] | None = None) -> None:
+                cases: dict[int, list[int]] | None = None, happening_days: frozenset[int] = frozenset()) -> None:
     """Give dateless drafts the last date stated before them in their paragraph, or,
     for a single rally, the date of the last dated rally, or the year of the set of cases
     the paragraph is an example of (``introduced``: paragraph -> year); then shift ``за
@@ -264,7 +264,10 @@ def carry_dates(drafts: list[Draft], date_anchors, rally_dates_blocked: set[int]
     text's line starts and their runs of list items (:func:`list_runs`): a date crosses no
     line from an earlier item of the list, nor from a line told before the story
     (:func:`backstory_lines`). ``cases``: paragraph -> where the sentences opening another case
-    of its set begin (:func:`opens_case`): a day or month told before one is not carried past it."""
+    of its set begin (:func:`opens_case`): a day or month told before one is not carried past it.
+    ``happening_days``: where the anchors of a happening a case was opened over begin (the
+    rally's day dates its story, not a fine or an arrest the story ends in)."""
+    penalties = folded_set("penalty_types")
     scopes = scopes or {}
     case_starts: defaultdict[int, list[int]] = defaultdict(list)
     for unit, starts_of_cases in (cases or {}).items():
@@ -297,6 +300,8 @@ def carry_dates(drafts: list[Draft], date_anchors, rally_dates_blocked: set[int]
                     and (a[1] >= begins or not (telling.present or telling.undated_past)) and crosses(a, line)
                     # an application's clause is dated by when it was filed, not the rally it asks for
                     and not (telling.about_application and _until(a) < float("inf"))]
+            if event.type in penalties:  # "Суд оштрафовал его": not on the day of the rally the case was over
+                same = [a for a in same if a[1] not in happening_days]
             if telling.listed:  # the date of the first listed topic is not the others'
                 same = [a for a in same if a[1] < event.evidence[0][0]]
             opened = bisect.bisect_right(case_starts[scope], event.start)
@@ -367,24 +372,51 @@ def points_back(tokens: tuple[Token, ...]) -> bool:
 
 
 CASE_NOUN_REACH = 3  # words between an opener and its case noun ("Второе уголовное дело")
+CASE_SUBJECTS = {"nsubj", "nsubj:pass"}
+
+
+def _first_word(tokens: tuple[Token, ...]) -> Token | None:
+    """The sentence's first word, after a leading conjunction at most (``А так, ...``)."""
+    words = [t for t in tokens if t.pos != "PUNCT"]
+    if words and words[0].pos == "CCONJ":
+        words = words[1:]
+    return words[0] if words else None
 
 
 def opens_case(tokens: tuple[Token, ...]) -> bool:
     """The sentence opens another case of the set its paragraph tells: an opener of
     ``case_openers`` (``второй``, ``другой``, ``еще один``) first, after a conjunction at most,
-    then a case noun of ``case_nouns`` (``Второе дело ...``, ``А другой случай ...``, ``Еще одно
-    уголовное дело ...``)."""
-    words = [t for t in tokens if t.pos != "PUNCT"]
-    if words and words[0].pos == "CCONJ":
-        words = words[1:]
-    if not words:
+    qualifying a case noun of ``case_nouns`` in the parse (the opener's head is the noun) that
+    is not governed by ``по`` and is its sentence's subject or topic (before its verb):
+    ``Второе дело ...``, ``А другой случай ...``, ``Еще одно уголовное дело возбудили ...``;
+    not ``Другой задержанный по делу, ...`` (one of those told before).
+
+    >>> def t(i, lemma, pos, head, rel):  # a token of a parsed sentence: its lemma, head and relation
+    ...     return Token(i, 0, 0, lemma, frozenset({lemma}), pos, head, rel)
+    >>> opens_case((t(0, "второй", "ADJ", 1, "amod"), t(1, "дело", "NOUN", 2, "nsubj"), t(2, "закрыть", "VERB", -1, "root")))
+    True
+    >>> opens_case((t(0, "другой", "ADJ", 1, "amod"), t(1, "задержанный", "VERB", 4, "nsubj"),
+    ...             t(2, "по", "ADP", 3, "case"), t(3, "дело", "NOUN", 1, "obl"), t(4, "рассказать", "VERB", -1, "root")))
+    False
+    """
+    first = _first_word(tokens)
+    if first is None:
         return False
-    lengths = pattern_lengths_at(tokens, context()["case_openers"], words[0].index)
+    lengths = pattern_lengths_at(tokens, context()["case_openers"], first.index)
     if not lengths:
         return False
-    after = words[0].index + max(lengths)
+    opener = tokens[first.index + max(lengths) - 1]  # "одно" of "еще одно": the word on the noun
+    after = first.index + max(lengths)
     nouns = folded_set("case_nouns")
-    return any(t.lemmas & nouns for t in tokens[after: after + CASE_NOUN_REACH])
+    if not any(t.head >= 0 for t in tokens):  # a sentence with no trigger is not parsed: the words' order
+        reach = tokens[after: after + CASE_NOUN_REACH]
+        return any(t.lemmas & nouns for t in reach) and all(t.text.lower() != "по" for t in reach)
+    if not after <= opener.head < after + CASE_NOUN_REACH:
+        return False
+    noun = tokens[opener.head]
+    return bool(noun.lemmas & nouns) \
+        and not any(t.head == noun.index and t.rel == "case" and t.text.lower() == "по" for t in tokens) \
+        and (noun.rel in CASE_SUBJECTS or noun.head > noun.index)
 
 
 def opens_example(tokens: tuple[Token, ...]) -> bool:
@@ -398,12 +430,25 @@ def opens_example(tokens: tuple[Token, ...]) -> bool:
     >>> opens_example((t(0, "Так", "ADV"), t(1, "суд", "NOUN")))
     False
     """
-    words = [t for t in tokens if t.pos != "PUNCT"]
-    if words and words[0].pos == "CCONJ":
-        words = words[1:]
-    if not words or words[0].index + 1 >= len(tokens):
+    first = _first_word(tokens)
+    if first is None or first.index + 1 >= len(tokens):
         return False
-    return bool(words[0].lemmas & folded_set("example_openers")) and tokens[words[0].index + 1].text == ","
+    return bool(first.lemmas & folded_set("example_openers")) and tokens[first.index + 1].text == ","
+
+
+def opened_over(tokens: tuple[Token, ...], ground: Ground) -> bool:
+    """The ground names a happening a case is opened over: its noun hangs, through the parse,
+    on a verb of ``case_opening_verbs`` (``возбудили дело по следам митинга``, ``дело завели в
+    связи со столкновениями``), not on an arrest or a fine (``задержали в связи с ...``)."""
+    verbs = folded_set("case_opening_verbs")
+    index = ground.noun
+    for _ in range(len(tokens)):
+        if index is None or index < 0:
+            return False
+        if tokens[index].pos in {"VERB", "AUX"}:
+            return bool(tokens[index].lemmas & verbs)
+        index = tokens[index].head
+    return False
 
 
 def told_before_the_story(tokens: tuple[Token, ...], anchor: int, first: int,
@@ -767,6 +812,7 @@ class Scene:
         self.introductions: dict[int, DateValue] = {}  # paragraph -> year of the cases it introduces
         self.summary_units: set[int] = set()  # "По итогам полугода": nothing carries into them
         self.case_starts: defaultdict[int, list[int]] = defaultdict(list)  # "Второе дело ...": unit -> offsets
+        self.happening_days: set[int] = set()  # offsets of the anchors a happening's day sets
         # a line whose first sentence points back at the line before ("Его доставили ..."):
         # unit -> where that sentence ends (:func:`carry_continuing`)
         self.continuing: dict[int, int] = {}
@@ -798,11 +844,13 @@ class Scene:
                 # было заведено дело ... ударившего охранника"); a link line dates its caption;
                 # a date inside what a charge or a case is about frames nothing ("в связи со
                 # столкновениями 11 октября": the clashes' day, :func:`ground_phrase`)
-                if ground_phrase(tokens, p.tokens) is not None:
-                    # the happening a case is opened over ("по следам шествия 9 апреля") is what
-                    # the paragraph tells next: its day dates the sentences after, not this one's
-                    if ground_phrase(tokens, p.tokens, ("happenings",)) is not None:
+                if (ground := ground_phrase(tokens, p.tokens)) is not None:
+                    # the happening a case is opened over ("возбудили дело по следам шествия 9
+                    # апреля") is what the paragraph tells next: its day dates the sentences
+                    # after, not this one's, and no penalty (:func:`carry_dates`)
+                    if ground.kind == "happenings" and opened_over(tokens, ground):
                         self.dates.append((unit, sentence.end, m.value))
+                        self.happening_days.add(sentence.end)
                 elif _opens(tokens, m) or (caption and m.value.precision != "year"):
                     self.dates.append((unit, m.start, m.value))
                 elif parsed and dates_clause(tokens, span_head(tokens, p.tokens)):
@@ -890,7 +938,7 @@ class Scene:
         framed = {a[0] for a in self.dates if len(a) == 3}
         introduced = introduced_years(list(self._seen_units), self.introductions, framed)
         carry_dates(drafts, self.dates, self.summary_units, introduced, self.date_scopes,
-                    (self.layout[0], self.list_runs), self.case_starts)
+                    (self.layout[0], self.list_runs), self.case_starts, frozenset(self.happening_days))
         carry_continuing(drafts, self.continuing)
         carry_places(drafts, self.places, self.scene_places, frozenset(self.headings))
 
