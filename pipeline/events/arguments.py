@@ -176,9 +176,9 @@ def ground_phrase(tokens: tuple[Token, ...], at: Sequence[int], kinds=("charges"
     The parse ends the phrase before the date: a word between that is the object or subject of
     the verb outside (``задержала в связи с акцией троих человек 5 мая``: the people held, then
     the day they were), or the date hung on that verb when the phrase names no happening
-    (``задержали в связи с проверкой документов 12 марта``). After ``ground_happenings_only``
-    (``в связи с``, ``по следам``) the phrase must name a happening (:func:`names_happening`):
-    ``в связи с публикацией`` is a reason, not a happening whose day a date is."""
+    (``задержали в связи с проверкой документов 12 марта``). After ``happenings_only``
+    (``в связи с``, ``по следам``) the phrase must name a happening (:func:`names_happening`) or
+    the parse hang the date inside it (``в связи с беспорядками на площади 12 июня``)."""
     if not at:
         return None
     first = min(at)
@@ -202,20 +202,24 @@ def _parsed_ground(tokens: tuple[Token, ...], at: Sequence[int], j: int, n: int,
     parse or the words show the mention is not inside it (:func:`ground_phrase`)."""
     span = range(j, max(at) + 1)
     phrase = range(j + n, max(at) + 1)
-    noun = next((k for k in phrase if tokens[k].pos in {"NOUN", "PROPN"} and k not in at), None)
-    happening = noun is not None and names_happening(tokens[noun])
-    if happenings_only and not happening:
-        return None
+    nouns = [k for k in phrase if tokens[k].pos in {"NOUN", "PROPN"} and k not in at]
+    # a happening named anywhere in the phrase: "в вандализме (поджог двери ...)"
+    happening = any(names_happening(tokens[k]) for k in nouns)
+    date_head = tokens[span_head(tokens, at)].head
 
     def on_outside_verb(k: int) -> bool:
         head = tokens[k].head
         return head >= 0 and head not in span and tokens[head].pos in {"VERB", "AUX"}
 
+    # "в связи с беспорядками на площади 12 июня": a phrase the parse hangs the date inside
+    # names what the date is of, though the lexicon lists no such happening
+    if happenings_only and not happening and date_head not in phrase:
+        return None
     if any(tokens[k].rel in CORE_ARGUMENTS and on_outside_verb(k) for k in range(j + n, min(at))):
         return None
     if not happening and on_outside_verb(span_head(tokens, at)):
         return None
-    return Ground(phrase, kind, noun)
+    return Ground(phrase, kind, nouns[0] if nouns else None)
 
 
 def counted_from(tokens: tuple[Token, ...], phrase: Sequence[int]) -> set[int]:
