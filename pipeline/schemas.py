@@ -220,7 +220,7 @@ EVENT_CONTEXT = record(required={
     **{key: WORDS for key in _EVENT_CONTEXT_WORDS},
     **{key: PATTERNS for key in _EVENT_CONTEXT_PATTERNS},
     "roles": mapping(EVENT_TYPE, list_of(one_of(ROLES, "role"))),
-    "ground_markers": record(required={"charges": PATTERNS, "happenings": PATTERNS, "happenings_only": PATTERNS}),
+    "ground_markers": record(required={"charges": PATTERNS, "happenings": PATTERNS, "happenings_only": PATTERNS, "cases": PATTERNS}),
     "time_shift": record(required={"prepositions": WORDS, "postpositions": WORDS, "units": WORDS, "phrases": PATTERNS, "anchors": WORDS}),
     "separate_types": list_of(EVENT_TYPE),
     "word_told_types": list_of(EVENT_TYPE),

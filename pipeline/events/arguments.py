@@ -145,7 +145,7 @@ class Ground:
     kind of ``ground_markers`` opened it, and the noun it names."""
 
     tokens: range
-    kind: str  # "charges" (an act charged) or "happenings" (what a case is opened over)
+    kind: str  # "charges" (an act charged), "happenings" (what a case is opened over), "cases" (its own date)
     noun: int | None  # the first noun after the marker ("столкновениями", "митинга")
 
 
@@ -163,7 +163,7 @@ def names_happening(token: Token) -> bool:
     return bool(token.lemmas & _happening_words())
 
 
-def ground_phrase(tokens: tuple[Token, ...], at: Sequence[int], kinds=("charges", "happenings")) -> Ground | None:
+def ground_phrase(tokens: tuple[Token, ...], at: Sequence[int], kinds=("charges", "happenings", "cases")) -> Ground | None:
     """What a charge, a suspicion, a case or a reaction is about, when the mention at ``at``
     lies inside it (``арестован по обвинению в нападении на полицейского 2 марта``,
     ``возбуждено в связи со столкновениями у стадиона в Рязани 11 октября``): from after a
@@ -171,7 +171,8 @@ def ground_phrase(tokens: tuple[Token, ...], at: Sequence[int], kinds=("charges"
     bracket opened inside it stays inside: ``по обвинению в вандализме (поджог ... в
     декабре)``). A date there is that happening's day: only a trigger inside the phrase (the
     clashes) takes it, not the arrest or the case told outside it. ``kinds``: which markers of
-    ``ground_markers`` (an act ``charges`` names, or the ``happenings`` a case is about).
+    ``ground_markers`` (an act ``charges`` names, the ``happenings`` a case is about, or
+    ``cases``, a case named by its own date: ``по делу от 5 марта``, the case's day).
 
     The parse ends the phrase before the date: a word between that is the object or subject of
     the verb outside (``задержала в связи с акцией троих человек 5 мая``: the people held, then
