@@ -207,7 +207,7 @@ _EVENT_CONTEXT_WORDS = (
     "official_nouns", "relation_nouns", "patient_subject_verbs", "person_holder_nouns", "phase_verbs", "staff_nouns", "serving_verbs", "standing_verbs", "lease_words", "conviction_words", "plea_words",
     "pretrial_custody_words", "sentence_custody_words",
     "total_periods", "total_period_quantifiers", "total_period_after_blockers",
-    "total_scope_places", "total_collective_heads", "more_markers", "case_nouns", "example_openers", "case_opening_verbs",
+    "total_scope_places", "total_collective_heads", "more_markers", "case_nouns", "example_openers", "case_opening_words",
     "participation_nouns",
 )
 _EVENT_CONTEXT_PATTERNS = (

@@ -437,16 +437,19 @@ def opens_example(tokens: tuple[Token, ...]) -> bool:
 
 
 def opened_over(tokens: tuple[Token, ...], ground: Ground) -> bool:
-    """The ground names a happening a case is opened over: its noun hangs, through the parse,
-    on a verb of ``case_opening_verbs`` (``возбудили дело по следам митинга``, ``дело завели в
-    связи со столкновениями``), not on an arrest or a fine (``задержали в связи с ...``)."""
-    verbs = folded_set("case_opening_verbs")
+    """The ground names a happening a case or a trial is opened over: its noun hangs, through
+    the parse, on a word of ``case_opening_words`` (``возбудили дело по следам митинга``,
+    ``начались процессы по следам событий``, ``дело завели в связи со столкновениями``) before
+    any other verb (not ``задержали в связи с ...``, ``оштрафовали ...``)."""
+    words = folded_set("case_opening_words")
     index = ground.noun
     for _ in range(len(tokens)):
         if index is None or index < 0:
             return False
+        if tokens[index].lemmas & words:
+            return True
         if tokens[index].pos in {"VERB", "AUX"}:
-            return bool(tokens[index].lemmas & verbs)
+            return False
         index = tokens[index].head
     return False
 
