@@ -21,7 +21,8 @@ from ..nlp import parse_word
 from ..resources import fold, load_json
 from ..tag.gazetteer import canonical_place, find_places, is_gazetteer_place, place_of_adjective
 from .people import People, person_words, relative_of
-from .syntax import Candidate, PlacedMention, Token, context, folded_set, has_pattern, pattern_lengths_at
+from .syntax import (Candidate, PlacedMention, Token, context, folded_set, has_pattern, pattern_lengths_at,
+                     span_head)
 from .triggers import TriggerHit
 
 MAX_TREE = 3
@@ -75,13 +76,6 @@ def tree_distance(tokens: tuple[Token, ...], a: int, b: int) -> int:
 def phrase_head(tokens: tuple[Token, ...], hit: TriggerHit) -> int:
     """The token of a trigger phrase whose head lies outside the phrase."""
     return span_head(tokens, hit.tokens, hit.anchor)
-
-
-def span_head(tokens: tuple[Token, ...], at: Sequence[int], default: int | None = None) -> int:
-    """The token of a span (a mention's or a phrase's tokens) whose head lies outside it:
-    where the parse hangs the whole span; ``default`` (else the first token) if none."""
-    inside = set(at)
-    return next((i for i in at if tokens[i].head not in inside), at[0] if default is None else default)
 
 
 def linear_gap(tokens: tuple[Token, ...], a: int, hit: TriggerHit) -> int | None:

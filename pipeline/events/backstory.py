@@ -39,15 +39,11 @@ def told_before_the_story(tokens: tuple[Token, ...], anchor: int, first: int,
       penalty is for, done before it.
 
     ``markers``: the scoped markers when already found (:func:`scoped_earlier_markers`)."""
-    governors = {anchor, *heads_up(tokens, anchor, 2)}
-
-    def scopes(i: int, length: int) -> bool:  # the marker is on the happening's verb, or opens all
-        return any(t.head in governors for t in tokens[i : i + length]) or _opens_sentence(tokens, i)
-
+    governors = _governors(tokens, anchor)
     if scoped_earlier_markers(tokens, anchor) if markers is None else markers:
         return True
     adverbs = folded_set("habitual_adverbs") | realis_words("habitual_adverbs") | realis_words("frequency_adverbs")
-    if any(t.pos == "ADV" and t.lemmas & adverbs and scopes(t.index, 1) for t in tokens):
+    if any(t.pos == "ADV" and t.lemmas & adverbs and _bears_on(tokens, governors, t.index, 1) for t in tokens):
         return True
     if tokens[anchor].pos in {"VERB", "AUX"} and not _then(tokens) and any(
             p.tag.POS == "VERB" and p.tag.aspect == "impf" and p.tag.tense == "past"
@@ -59,12 +55,12 @@ def told_before_the_story(tokens: tuple[Token, ...], anchor: int, first: int,
 def scoped_earlier_markers(tokens: tuple[Token, ...], anchor: int) -> list[tuple[str, ...]]:
     """The markers of an earlier time (``earlier_markers``) on the happening's verb (or the
     two words above it), or opening the sentence (``До этого его ...``)."""
-    governors = {anchor, *heads_up(tokens, anchor, 2)}
+    governors = _governors(tokens, anchor)
     markers = context()["earlier_markers"]
     found, start = [], 0
     while (i := find_pattern(tokens, markers, start, len(tokens))) is not None:
         length = max(len(p) for p in markers if has_pattern(tokens, [p], i, i + len(p)))
-        if any(t.head in governors for t in tokens[i : i + length]) or _opens_sentence(tokens, i):
+        if _bears_on(tokens, governors, i, length):
             found.append(tuple(t.text.lower() for t in tokens[i : i + length]))
         start = i + 1
     return found
@@ -85,6 +81,18 @@ def marked_earlier(tokens: tuple[Token, ...], anchor: int, markers: list[tuple[s
         return False
     parsed = parse_word(tokens[anchor].text.lower())[0].tag
     return parsed.aspect != "perf"
+
+
+def _governors(tokens: tuple[Token, ...], anchor: int) -> set[int]:
+    """The happening's word and the two words above it: what a marker of its time hangs on."""
+    return {anchor, *heads_up(tokens, anchor, 2)}
+
+
+def _bears_on(tokens: tuple[Token, ...], governors: set[int], index: int, length: int) -> bool:
+    """The words ``tokens[index : index + length]`` (a marker) bear on the happening: one
+    hangs on its word or the two above it (``governors``), or they open the sentence and so
+    are about all of it (:func:`_opens_sentence`)."""
+    return any(t.head in governors for t in tokens[index : index + length]) or _opens_sentence(tokens, index)
 
 
 def _opens_sentence(tokens: tuple[Token, ...], index: int) -> bool:

@@ -59,9 +59,7 @@ def opens_case(tokens: tuple[Token, ...]) -> bool:
     ``case_openers`` (``второй``, ``другой``, ``еще один``) first, after a conjunction at most,
     then a case noun of ``case_nouns`` (``Второе дело ...``, ``А другой случай ...``, ``Еще одно
     уголовное дело ...``)."""
-    words = [t for t in tokens if t.pos != "PUNCT"]
-    if words and words[0].pos == "CCONJ":
-        words = words[1:]
+    words = _opening_words(tokens)
     if not words:
         return False
     lengths = pattern_lengths_at(tokens, context()["case_openers"], words[0].index)
@@ -83,9 +81,14 @@ def opens_example(tokens: tuple[Token, ...]) -> bool:
     >>> opens_example((t(0, "Так", "ADV"), t(1, "суд", "NOUN")))
     False
     """
-    words = [t for t in tokens if t.pos != "PUNCT"]
-    if words and words[0].pos == "CCONJ":
-        words = words[1:]
+    words = _opening_words(tokens)
     if not words or words[0].index + 1 >= len(tokens):
         return False
     return bool(words[0].lemmas & folded_set("example_openers")) and tokens[words[0].index + 1].text == ","
+
+
+def _opening_words(tokens: tuple[Token, ...]) -> list[Token]:
+    """The sentence's words, punctuation aside, from its first after a conjunction that
+    opens it (``А другой случай ...``, ``И еще одно дело ...``): where an opener stands."""
+    words = [t for t in tokens if t.pos != "PUNCT"]
+    return words[1:] if words and words[0].pos == "CCONJ" else words
