@@ -73,7 +73,16 @@ def place_mentions(tokens: tuple[Token, ...], inside: Sequence[tuple[int, Mentio
 def span_head(tokens: tuple[Token, ...], covered: Sequence[int], default: int | None = None) -> int | None:
     """The token of a span (a mention's or a phrase's tokens) whose head lies outside it:
     where the parse hangs the whole span; ``default`` (else the span's first token) when
-    every head lies inside, None for an empty span."""
+    every head lies inside, None for an empty span.
+
+    >>> words = [Token(i, 0, 0, w, frozenset(), "NOUN", h, "") for i, (w, h) in enumerate(
+    ...     [("дело", -1), ("Иванова", 0), ("Петра", 1)])]
+    >>> span_head(words, [1, 2]), span_head(words, [2]), span_head(words, [])
+    (1, 2, None)
+    >>> looped = [Token(0, 0, 0, "а", frozenset(), "X", 1, ""), Token(1, 0, 0, "б", frozenset(), "X", 0, "")]
+    >>> span_head(looped, [0, 1]), span_head(looped, [0, 1], default=1)
+    (0, 1)
+    """
     if not covered:
         return None
     inside = set(covered)
