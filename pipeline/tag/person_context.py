@@ -86,6 +86,10 @@ def person_context(text: str, start: int, end: int) -> Context:
                 # ``Сосед Петрова был задержан``: the verb is a man's, so the noun is a man
                 # and a name that reads as a woman in the nominative is whose he is
                 return Context(cases=found.cases, prefer=frozenset({"gent"}))
+            if found.prefer == _ACCUSATIVE and _thing_follows(text, end):
+                # ``суд назначил Хасанову И. Р. арест``: the verb's object is the thing after
+                # the name, and the person it is given to stands in the dative
+                return Context(prefer=frozenset({"datv"}))
             return found
     apposed = _NOUN_COMMA_BEFORE.search(text[max(0, start - WINDOW) : start])
     if apposed:
@@ -196,6 +200,9 @@ def _from_word_before(word: str, lone_surname: bool = False) -> Context | None:
         return Context(prefer=frozenset({"datv"}))  # ``суд отказал Кравцову в иске``
     if top is not None and top.POS == "VERB" and "tran" in top:
         return Context(prefer=frozenset({"accs"}))  # ``суд приговорил Нурлана Есенова``
+    agreeing = _agreeing_adjective(word)
+    if agreeing is not None:
+        return agreeing
     parses = [p for p in parse_word(word) if p.tag.POS == "NOUN"]
     if not parses or parses[0] is not parse_word(word)[0]:
         return None
@@ -221,6 +228,55 @@ def _from_word_before(word: str, lone_surname: bool = False) -> Context | None:
 
 
 _SAME_OR_WHOSE = frozenset({"nomn", "gent"})
+_ACCUSATIVE = frozenset({"accs"})
+
+
+def _agreeing_adjective(word: str) -> Context | None:
+    """An adjective or participle before a name agrees with it: its singular readings give
+    the cases the name may stand in, and its gender when they have one person's gender
+    only (``27-летнего``: a man, genitive or accusative; ``задержанную``: a woman,
+    accusative). A pronoun (``его``, ``этот``) is passed over: it may be whose the name is.
+
+    >>> sorted(_agreeing_adjective("летнего").cases), _agreeing_adjective("летнего").gender
+    (['accs', 'gent'], 'masc')
+    >>> _agreeing_adjective("задержанную").gender, _agreeing_adjective("его")
+    ('femn', None)
+    """
+    parses = parse_word(word)
+    if not parses or parses[0].tag.POS not in ("ADJF", "PRTF") or "Apro" in parses[0].tag:
+        return None
+    readings = [p.tag for p in parses if p.tag.POS in ("ADJF", "PRTF") and p.tag.number == "sing"
+                and p.tag.case in _OBLIQUE + ("nomn",)]
+    if not readings:
+        return None
+    genders = {tag.gender for tag in readings} & set(GENDERS)
+    return Context(cases=frozenset(tag.case for tag in readings),
+                   gender=next(iter(genders)) if len(genders) == 1 else None)
+
+
+def _thing_follows(text: str, end: int) -> bool:
+    """Whether a common noun that reads as an inanimate accusative follows the name ending
+    at ``end``, after adjectives or numbers that may agree with it (``штраф``, ``второй
+    штраф``, ``обязательные работы``): the thing a verb before the name gives.
+
+    >>> _thing_follows("назначил Хасанову И. Р. арест на 12 суток", 23)
+    True
+    >>> _thing_follows("арестовал Хасанову И. Р. на 12 суток", 24)
+    False
+    """
+    words = _LETTERS.findall(text[end : end + WINDOW])
+    for word in words[:3]:
+        if not word.islower():
+            return False
+        parses = parse_word(word)
+        if not parses:
+            return False
+        top = parses[0].tag
+        if top.POS == "NOUN":
+            return any(p.tag.POS == "NOUN" and p.tag.case == "accs" and p.tag.animacy == "inan" for p in parses)
+        if top.POS not in ("ADJF", "PRTF") or "Apro" in top:
+            return False
+    return False
 
 
 def _man_acts_after(text: str, end: int) -> bool:
