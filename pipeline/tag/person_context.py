@@ -263,10 +263,14 @@ def _thing_follows(text: str, end: int) -> bool:
     True
     >>> _thing_follows("арестовал Хасанову И. Р. на 12 суток", 24)
     False
+    >>> _thing_follows("задержали Алину, рисовавшую знак", 15)
+    False
     """
-    words = _LETTERS.findall(text[end : end + WINDOW])
-    for word in words[:3]:
-        if not word.islower():
+    at = end
+    for found in list(_LETTERS.finditer(text, end, end + WINDOW))[:3]:
+        word = found.group()
+        if text[at : found.start()].strip(" \t") or not word.islower():
+            # a comma or a stop ends the clause: ``задержали Алину, рисовавшую знак``
             return False
         parses = parse_word(word)
         if not parses:
@@ -276,6 +280,7 @@ def _thing_follows(text: str, end: int) -> bool:
             return any(p.tag.POS == "NOUN" and p.tag.case == "accs" and p.tag.animacy == "inan" for p in parses)
         if top.POS not in ("ADJF", "PRTF") or "Apro" in top:
             return False
+        at = found.end()
     return False
 
 
