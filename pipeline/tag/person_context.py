@@ -29,6 +29,7 @@ from .persons import GENDERS, NO_CONTEXT, Context
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \t]+$")
 _NOUN_COMMA_BEFORE = re.compile(r"([^\W\d_]+),[ \t]+$")
 _WORD_AFTER = re.compile(r"^[ \t]+([^\W\d_]+)")
+_DESCRIBED_AFTER = re.compile(r"^,[ \t]+([^\W\d_]+)")
 _OBLIQUE = ("gent", "datv", "accs", "ablt", "loct")
 WINDOW = 40  # characters looked at on each side
 
@@ -96,6 +97,12 @@ def person_context(text: str, start: int, end: int) -> Context:
         found = _apposition(apposed.group(1))
         if found is not None:
             return found
+    described = _DESCRIBED_AFTER.search(text[end : end + WINDOW])
+    if described and described.group(1).islower():
+        # ``Ворожцова С., задержанного в пятницу``: a participle set off after the name agrees with it
+        found = _agreeing_adjective(described.group(1))
+        if found is not None and found.gender is not None:
+            return found
     after = _WORD_AFTER.search(text[end : end + WINDOW])
     if after:
         found = _from_verb_after(after.group(1))
@@ -128,8 +135,8 @@ def _from_clause_verb(text: str, start: int, end: int) -> Context:
     frozenset({'accs'})
     >>> person_context("Омарову В.Ж. 13 марта суд отказал в иске", 0, 12).prefer
     frozenset({'datv'})
-    >>> person_context("Омарову В.Ж. 13 марта суд назначил штраф", 0, 12) == NO_CONTEXT
-    True
+    >>> person_context("Омарову В.Ж. 13 марта суд назначил штраф", 0, 12).prefer
+    frozenset({'datv'})
     >>> person_context("Омарову В.Ж. суд решил отказать в залоге", 0, 12).prefer
     frozenset({'datv'})
     """
@@ -148,6 +155,10 @@ def _from_clause_verb(text: str, start: int, end: int) -> Context:
             word, parses = infinitive, parse_word(infinitive.group().lower())
         cases = frozenset({"accs", "datv"})
         if _takes_person_in_dative(word.group()):
+            return Context(cases=cases, prefer=frozenset({"datv"}))
+        if "tran" in parses[0].tag and _thing_follows(text, word.end()):
+            # ``Белову 25 марта назначили второй штраф``: the thing is the object, the person
+            # it is given to a dative (hers would be ``Беловой``)
             return Context(cases=cases, prefer=frozenset({"datv"}))
         if "tran" in parses[0].tag and not _object_follows(text, word.end()):
             return Context(cases=cases, prefer=frozenset({"accs"}))
