@@ -436,6 +436,20 @@ def settle_genders(texts: Sequence[str], contexts: Sequence[Context],
     ['Ринат Шакиров', 'Ринат']
     """
     settled = list(names)
+    # The mentions that may bear a reading out, filed so that a long list of names is not
+    # compared pair by pair: lone words by how they are written and the first names they
+    # may be, mentions of one gender by surname key.
+    written = {(n.written or n.parts[0]).lower(): j for j, n in enumerate(names) if len(n.parts) == 1}
+    by_key: dict[str, list[int]] = {}
+    by_first: dict[str, list[int]] = {}
+    for j, other in enumerate(names):
+        if len(other.genders) == 1 and other.gender in other.genders:
+            for key in _keys(other):
+                by_key.setdefault(key, []).append(j)
+            if len(other.parts) == 1 and not is_initial(other.parts[0]):
+                for form in _first_name_forms(other.written or other.parts[0]):
+                    by_first.setdefault(form, []).append(j)
+    index = (written, by_key, by_first)
     for i, (text, context, name) in enumerate(zip(texts, contexts, names)):
         if context.gender is not None or name.gender not in GENDERS or len(name.genders) < 2 \
                 or len(name.parts) < 2:
@@ -444,21 +458,23 @@ def settle_genders(texts: Sequence[str], contexts: Sequence[Context],
         alternative = normalise_person(text, Context(context.cases, context.prefer, other))
         if alternative.gender != other or alternative.parts == name.parts:
             continue
-        if _borne_out(alternative, names, i) and not _borne_out(name, names, i):
+        if _borne_out(alternative, names, i, index) and not _borne_out(name, names, i, index):
             settled[i] = alternative
     return settled
 
 
-def _borne_out(reading: PersonName, names: Sequence[PersonName], at: int) -> bool:
+def _borne_out(reading: PersonName, names: Sequence[PersonName], at: int, index) -> bool:
     """Whether another mention of the document bears out ``reading`` of mention ``at``:
     a lone first name written as its first name, or a mention of its gender only that
     names the same person."""
+    written, by_key, by_first = index
     first = next((p.lower() for p in reading.given if not is_initial(p)), None)
-    for j, other in enumerate(names):
-        if j == at:
-            continue
-        if len(other.parts) == 1 and first and (other.written or other.parts[0]).lower() == first:
-            return True
+    if first and written.get(first, at) != at:
+        return True
+    tried = {j for key in _keys(reading) for j in by_key.get(key, ())}
+    tried |= set(by_first.get(first, ())) if first else set()
+    for j in sorted(tried - {at}):
+        other = names[j]
         if other.genders == {reading.gender} and other.gender == reading.gender:
             fuller, lesser = (reading, other) if _fullness(reading) >= _fullness(other) else (other, reading)
             if _same_person(fuller, lesser):
