@@ -318,6 +318,46 @@ def is_agent(tokens: tuple[Token, ...], at: int, hit: TriggerHit) -> bool:
     return "Voice=Pass" not in verb.feats and "Variant=Short" not in verb.feats
 
 
+def apposed_to(tokens: tuple[Token, ...], at: Sequence[int]) -> tuple[int, ...]:
+    """The noun a name stands in apposition to (``Президент Андрей Смирнов``, ``губернатора
+    Игоря Белова``): the slot of the clause the name fills is that noun's.
+
+    >>> def t(i, text, head, rel):
+    ...     return Token(i, 0, 0, text, frozenset({text}), "NOUN", head, rel, frozenset())
+    >>> toks = (t(0, "Президент", 3, "nsubj"), t(1, "Андрей", 0, "appos"), t(2, "Смирнов", 1, "flat:name"),
+    ...         t(3, "помиловал", -1, "root"))
+    >>> apposed_to(toks, [1, 2]), apposed_to(toks, [0])
+    ((0,), ())
+    """
+    if not at:
+        return ()
+    head = span_head(tokens, at)
+    governor = tokens[head].head
+    if tokens[head].rel != "appos" or governor < 0 or governor in at or tokens[governor].pos != "NOUN":
+        return ()
+    return (governor,)
+
+
+# a clause that another verb's clause tells or frames (``сообщил, что ...``, ``видела, как ...``)
+TOLD_RELS = {"ccomp", "advcl", "parataxis", "csubj"}
+
+
+def told_clause(tokens: tuple[Token, ...], at: Sequence[int], hit: TriggerHit) -> bool:
+    """The trigger is the predicate of a clause another verb tells or frames (``Адвокат
+    сообщил, что Котову арестовали``) and the word stands outside that clause: it fills a
+    slot of the telling verb (its teller), not of the happening told."""
+    head = phrase_head(tokens, hit)
+    if tokens[head].pos not in PREDICATE_POS or tokens[head].rel not in TOLD_RELS:
+        return False
+    inside = {head}
+    for _ in range(len(tokens)):
+        grown = inside | {t.index for t in tokens if t.head in inside}
+        if grown == inside:
+            break
+        inside = grown
+    return not set(at) & inside
+
+
 def is_official(tokens: tuple[Token, ...], at: list[int]) -> bool:
     """A name apposed to an official's title (``судья Исатаев``, ``следователь
     Петров``): the one who acted, not a victim."""
@@ -530,8 +570,11 @@ def _scores(tokens, hits: list[TriggerHit], candidate: Candidate) -> list[tuple[
                 (clause is not None and clause not in hit.tokens) or across_contrast(tokens, at[0], hit)
                 or bracket_clause(tokens, at[0], hit)):
             continue
-        if role == "person" and hit.type != "protest" and any(is_agent(tokens, a, hit) for a in at):
-            continue
+        if role == "person" and hit.type != "protest" and any(
+                is_agent(tokens, a, hit) for a in (*at, *apposed_to(tokens, at))):
+            continue  # "Президент Смирнов помиловал Зуева": the doer, by name or by title
+        if role == "person" and told_clause(tokens, at, hit):
+            continue  # "Адвокат сообщил, что Котову арестовали": the teller is not who it befell
         # "вызывали на «профилактические беседы»": the anchor may be a modifier
         # inside the trigger phrase; the phrase's own head links it to its verb; a second
         # conjunct ("Куделин и Пахотина") stands where the first does
@@ -595,6 +638,7 @@ def owns_other_noun(tokens: tuple[Token, ...], at: list[int], hits, placed=()) -
     organisation's name the parse hangs it on (``лидера НП «Алга» Владимира Козлова``)."""
     head = span_head(tokens, at)
     head = conjunct_root(tokens, head)
+    head = next(iter(apposed_to(tokens, [head])), head)  # "за оскорбление губернатора Игоря Белова"
     governor = tokens[head].head
     if tokens[head].rel != "nmod" or governor < 0 or tokens[governor].pos != "NOUN":
         return False
