@@ -315,6 +315,9 @@ def is_agent(tokens: tuple[Token, ...], at: int, hit: TriggerHit) -> bool:
     verb = tokens[token.head]
     if verb.lemmas & folded_set("patient_subject_verbs"):  # "Белов находится под стражей"
         return False
+    if any(t.head == verb.index and t.rel == "obj" and t.text.lower() == "себя" for t in tokens):
+        return False  # "Белов признал себя виновным": done to the doer
+
     return "Voice=Pass" not in verb.feats and "Variant=Short" not in verb.feats
 
 
@@ -333,9 +336,15 @@ def apposed_to(tokens: tuple[Token, ...], at: Sequence[int]) -> tuple[int, ...]:
         return ()
     head = span_head(tokens, at)
     governor = tokens[head].head
-    if tokens[head].rel != "appos" or governor < 0 or governor in at or tokens[governor].pos != "NOUN":
-        return ()
+    if tokens[head].rel != "appos" or governor < 0 or governor in at or tokens[governor].pos != "NOUN" \
+            or "Animacy=Anim" not in tokens[governor].feats:
+        return ()  # a title is a noun of a person; a name the parse hangs on a thing is no apposition
     return (governor,)
+
+
+def is_verb_trigger(tokens: tuple[Token, ...], hit: TriggerHit) -> bool:
+    """The trigger is a verb (``помиловал``), not a noun its clause's verb governs."""
+    return tokens[hit.anchor].pos == "VERB"
 
 
 # a clause that another verb's clause tells or frames (``сообщил, что ...``, ``видела, как ...``)
@@ -570,8 +579,8 @@ def _scores(tokens, hits: list[TriggerHit], candidate: Candidate) -> list[tuple[
                 (clause is not None and clause not in hit.tokens) or across_contrast(tokens, at[0], hit)
                 or bracket_clause(tokens, at[0], hit)):
             continue
-        if role == "person" and hit.type != "protest" and any(
-                is_agent(tokens, a, hit) for a in (*at, *apposed_to(tokens, at))):
+        titles = apposed_to(tokens, at) if role == "person" and is_verb_trigger(tokens, hit) else ()
+        if role == "person" and hit.type != "protest" and any(is_agent(tokens, a, hit) for a in (*at, *titles)):
             continue  # "Президент Смирнов помиловал Зуева": the doer, by name or by title
         if role == "person" and told_clause(tokens, at, hit):
             continue  # "Адвокат сообщил, что Котову арестовали": the teller is not who it befell
@@ -638,7 +647,10 @@ def owns_other_noun(tokens: tuple[Token, ...], at: list[int], hits, placed=()) -
     organisation's name the parse hangs it on (``лидера НП «Алга» Владимира Козлова``)."""
     head = span_head(tokens, at)
     head = conjunct_root(tokens, head)
-    head = next(iter(apposed_to(tokens, [head])), head)  # "за оскорбление губернатора Игоря Белова"
+    title = apposed_to(tokens, [head])
+    if title and any(tokens[h.anchor].head in {*at, *title} for h in hits):
+        return False  # "журналиста Ивана Петрова, обвинённого ...": a happening told of the name itself
+    head = next(iter(title), head)  # "за оскорбление губернатора Игоря Белова"
     governor = tokens[head].head
     if tokens[head].rel != "nmod" or governor < 0 or tokens[governor].pos != "NOUN":
         return False
