@@ -353,18 +353,14 @@ TOLD_RELS = {"ccomp", "advcl", "parataxis", "csubj"}
 
 def told_clause(tokens: tuple[Token, ...], at: Sequence[int], hit: TriggerHit) -> bool:
     """The trigger is the predicate of a clause another verb tells or frames (``Адвокат
-    сообщил, что Котову арестовали``) and the word stands outside that clause: it fills a
-    slot of the telling verb (its teller), not of the happening told."""
+    сообщил, что Котову арестовали``, ``видела, как его били``) and the word, by name or by
+    the title it stands by, fills a slot of that telling verb (its teller, whom it was told
+    to): not who the happening told befell."""
     head = phrase_head(tokens, hit)
-    if tokens[head].pos not in PREDICATE_POS or tokens[head].rel not in TOLD_RELS:
+    teller = tokens[head].head
+    if tokens[head].pos not in PREDICATE_POS or tokens[head].rel not in TOLD_RELS or teller < 0:
         return False
-    inside = {head}
-    for _ in range(len(tokens)):
-        grown = inside | {t.index for t in tokens if t.head in inside}
-        if grown == inside:
-            break
-        inside = grown
-    return not set(at) & inside
+    return any(tokens[a].head == teller for a in (*at, *apposed_to(tokens, at)))
 
 
 def is_official(tokens: tuple[Token, ...], at: list[int]) -> bool:
