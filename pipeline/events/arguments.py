@@ -326,7 +326,7 @@ def apposed_to(tokens: tuple[Token, ...], at: Sequence[int]) -> tuple[int, ...]:
     Игоря Белова``): the slot of the clause the name fills is that noun's.
 
     >>> def t(i, text, head, rel):
-    ...     return Token(i, 0, 0, text, frozenset({text}), "NOUN", head, rel, frozenset())
+    ...     return Token(i, 0, 0, text, frozenset({text}), "NOUN", head, rel, frozenset({"Animacy=Anim"}))
     >>> toks = (t(0, "Президент", 3, "nsubj"), t(1, "Андрей", 0, "appos"), t(2, "Смирнов", 1, "flat:name"),
     ...         t(3, "помиловал", -1, "root"))
     >>> apposed_to(toks, [1, 2]), apposed_to(toks, [0])
