@@ -339,8 +339,8 @@ def apposed_to(tokens: tuple[Token, ...], at: Sequence[int]) -> tuple[int, ...]:
     if tokens[head].rel != "appos" or governor < 0 or governor in at or tokens[governor].pos != "NOUN" \
             or "Animacy=Anim" not in tokens[governor].feats:
         return ()  # a title is a noun of a person; a name the parse hangs on a thing is no apposition
-    if governor > min(at) or any(tokens[i].head not in at for i in range(governor + 1, min(at))):
-        return ()  # a title stands just before its name, only the name's own words between
+    if governor > min(at) or any(not governor <= tokens[i].head <= max(at) for i in range(governor + 1, min(at))):
+        return ()  # a title stands before its name, only words of the two between (``Президент России``)
     return (governor,)
 
 
