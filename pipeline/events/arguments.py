@@ -362,6 +362,8 @@ def told_clause(tokens: tuple[Token, ...], at: Sequence[int], hit: TriggerHit) -
     teller = tokens[head].head
     if tokens[head].pos not in PREDICATE_POS or tokens[head].rel not in TOLD_RELS or teller < 0:
         return False
+    if sum(t.head == teller and t.rel.startswith("nsubj") for t in tokens) > 1:
+        return False  # two subjects on one verb: the parse hung two clauses on it, which tells nothing
     return any(tokens[a].head == teller for a in (*at, *apposed_to(tokens, at)))
 
 
