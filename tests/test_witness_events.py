@@ -1,0 +1,58 @@
+"""Events of short witness statements (issue 12 and 16): wordings a detainee, a relative or a
+lawyer uses that the lexicon did not read, found by ``benchmarks/linking_events.py``.
+
+Every sentence is new, written for its class; none is a linking statement's own text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from conftest import event_types, events_reader
+
+DOC_DATE = dt.date(2023, 5, 10)
+
+
+@pytest.fixture(scope="module")
+def events_of(models):
+    return events_reader(models, DOC_DATE)
+
+
+# ------------------------------------------------------- a term given by a judge: custody
+
+@pytest.mark.parametrize("text, kind, count", [
+    ("Наутро судья дал мне десять суток.", "custody", 1),
+    ("Вечером мировой судья дал Олегу Зайцеву восемь суток ареста.", "custody", 1),
+    ("На следующий день суд назначил ей двенадцать суток.", "custody", 1),
+    ("В пятницу суд назначил ему три года колонии.", "custody", 1),
+    ("Через неделю судья дал ей три года лишения свободы условно.", "custody", 0),
+    # no term: no custody
+    ("Судья дал нам пять минут на ответ.", "custody", 0),
+    ("Суд назначил заседание на 12 мая.", "custody", 0),
+    ("Суд назначил ему 200 часов обязательных работ.", "custody", 0),
+    # a term asked for or threatened is not a term given
+    ("Прокурор попросил дать ему десять суток.", "custody", 0),
+])
+def test_a_term_given_by_a_judge_is_custody(events_of, text, kind, count):
+    assert event_types(events_of(text))[kind] == count
+
+
+# ------------------------------------------------------- taken away by the police or a security service
+
+@pytest.mark.parametrize("text, kind, count", [
+    ("Вечером полицейские увезли Петра Осипова в управление ФСБ на допрос.", "detention", 1),
+    ("После обыска Анну и Илью увезли в ФСБ, а меня оставили дома.", "detention", 1),
+    ("Сотрудники ГКНБ увезли моего мужа, и больше я его не видела.", "detention", 1),
+    ("Его доставили в ОП № 4 прямо из магазина.", "detention", 1),
+    ("Весной её уже доставляли в отдел полиции после пикета.", "detention", 1),
+    ("Утром полицейские забрали брата из квартиры.", "detention", 1),
+    # taken away, but not by those who detain, or not a person
+    ("Вечером отец увез детей на дачу.", "detention", 0),
+    ("Курьер доставил посылку в офис.", "detention", 0),
+    ("Утром соседи забрали вещи из квартиры.", "detention", 0),
+    ("Полицейские увезли изъятые ноутбуки.", "detention", 0),
+])
+def test_taken_away_by_those_who_detain_is_detention(events_of, text, kind, count):
+    assert event_types(events_of(text))[kind] == count
