@@ -56,3 +56,42 @@ def test_a_term_given_by_a_judge_is_custody(events_of, text, kind, count):
 ])
 def test_taken_away_by_those_who_detain_is_detention(events_of, text, kind, count):
     assert event_types(events_of(text))[kind] == count
+
+
+# ------------------------------------------------------- who tells the happening is not who it befell
+
+def _persons(events, kind):
+    return sorted({p for e in events if e.type == kind and not e.negated for p in e.persons})
+
+
+@pytest.mark.parametrize("text, kind, persons", [
+    # a lawyer, a relative or a group tells what befell someone else
+    ("Адвокат Олег Сафронов сообщил, что 3 мая его подзащитного Илью Котова задержали в Самаре.",
+     "detention", ["Илья Котов"]),
+    ("Адвокат Анна Лебедева сообщает, что её подзащитного задержали в Самаре 3 мая.", "detention", []),
+    ("Как рассказал Олег Сафронов, Илью Котова избили в отделе.", "violence", ["Илья Котов"]),
+    ("Защитница Анна Лебедева: мою подзащитную Веру Котову приговорили к двум годам колонии.",
+     "custody", ["Вера Котова"]),
+    ("Адвокат Олег Сафронов сообщил, что 3 мая в Самаре суд арестовал Илью Котова на 10 суток. "
+     "По словам адвоката, его подзащитного избили при задержании.", "violence", ["Илья Котов"]),
+    # the teller telling what befell them keeps it
+    ("Иван Петров сообщил, что был задержан 3 мая.", "detention", ["Иван Петров"]),
+    ("Светлана Орлова рассказала, что её задержали у мэрии.", "detention", ["Светлана Орлова"]),
+])
+def test_the_teller_is_not_who_the_happening_befell(events_of, text, kind, persons):
+    assert _persons(events_of(text), kind) == persons
+
+
+# ------------------------------------------------------- a dative pronoun tells an age, never of сутки
+
+@pytest.mark.parametrize("text, term", [
+    ("Судья дал ей двенадцать суток.", "двенадцать суток"),
+    ("Суд назначил ему 10 суток.", "10 суток"),
+    ("Ему 15 лет, он учится в колледже.", None),
+    ("Ей исполнилось 20 лет, когда её арестовали.", None),
+])
+def test_a_dative_pronoun_blocks_an_age_not_a_term_in_days(models, text, term):
+    from pipeline.analysis import analyse
+
+    found = [m.text for m in analyse(text, models, DOC_DATE, events=False).mentions if m.type == "TERM"]
+    assert found == ([term] if term else [])

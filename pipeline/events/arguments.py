@@ -350,7 +350,44 @@ def assign_arguments(
         scored = _scores(tokens, hits, candidate)
         if scored:
             _share(tokens, hits, groups, candidate, scored, found)
+    for hit, arguments in zip(hits, found):
+        drop_tellers(tokens, hit, arguments)
     return found
+
+
+def is_teller(tokens: tuple[Token, ...], at: Sequence[int]) -> bool:
+    """The person tells the sentence: the subject of a verb of saying (``Адвокат Олег
+    Петров сообщил, что ...``, ``как рассказала Орлова``), whose words it reports (``по
+    словам адвоката``), or who opens it before a colon (``Защитница Анна Лебедева: ...``).
+    A name is climbed to the title it is apposed to (``Адвокат`` of ``Олег Петров``)."""
+    top = span_head(tokens, at)
+    while tokens[top].rel in {"appos", "flat:name"} and tokens[top].head >= 0:
+        top = tokens[top].head
+    token = tokens[top]
+    if token.head < 0:
+        return False
+    head = tokens[token.head]
+    if token.rel == "nsubj" and head.lemmas & folded_set("telling_verbs"):
+        return True
+    if token.rel == "nmod" and head.lemmas & folded_set("telling_nouns"):
+        return True
+    last = max(at)
+    return top == 0 and last + 1 < len(tokens) and tokens[last + 1].text == ":"
+
+
+def drop_tellers(tokens: tuple[Token, ...], hit: TriggerHit, arguments: Found) -> None:
+    """Leave out the persons who tell a happening (:func:`is_teller`) when it befell
+    someone else the clause names: another person, or the trigger's own object or passive
+    subject (``сообщила, что её подзащитного задержали``). A teller telling what befell
+    themselves (``Петров сообщил, что был задержан``) stays."""
+    persons = arguments.by_role.get("person", [])
+    tellers = [pair for pair in persons if is_teller(tokens, pair[1].tokens)]
+    if not tellers:
+        return
+    patient = any(t.head == hit.anchor and t.rel in {"obj", "iobj", "nsubj:pass"}
+                  and not is_teller(tokens, [t.index]) for t in tokens)
+    if len(tellers) < len(persons) or patient:
+        arguments.by_role["person"] = [pair for pair in persons if pair not in tellers]
 
 
 def candidates(tokens, hits, placed: list[PlacedMention], actors: dict[int, str],
