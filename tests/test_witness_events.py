@@ -95,3 +95,12 @@ def test_a_dative_pronoun_blocks_an_age_not_a_term_in_days(models, text, term):
 
     found = [m.text for m in analyse(text, models, DOC_DATE, events=False).mentions if m.type == "TERM"]
     assert found == ([term] if term else [])
+
+
+@pytest.mark.parametrize("text, kind, persons", [
+    # a name whose gender no pronoun can be checked against, telling of itself
+    ("Блогер John Miller сообщил, что 3 мая его задержала полиция у посольства.", "detention", ["John Miller"]),
+    ("Студентка K. Ivanova рассказала, что её задержали у вокзала.", "detention", ["K. Ivanova"]),
+])
+def test_a_teller_telling_of_itself_by_a_pronoun_keeps_it(events_of, text, kind, persons):
+    assert _persons(events_of(text), kind) == persons

@@ -379,12 +379,13 @@ def drop_tellers(tokens: tuple[Token, ...], hit: TriggerHit, arguments: Found) -
     """Leave out the persons who tell a happening (:func:`is_teller`) when it befell
     someone else the clause names: another person, or the trigger's own object or passive
     subject (``сообщила, что её подзащитного задержали``). A teller telling what befell
-    themselves (``Петров сообщил, что был задержан``) stays."""
+    themselves (``Петров сообщил, что был задержан``, ``... что его задержали``: a pronoun
+    may stand for the teller) stays."""
     persons = arguments.by_role.get("person", [])
     tellers = [pair for pair in persons if is_teller(tokens, pair[1].tokens)]
     if not tellers:
         return
-    patient = any(t.head == hit.anchor and t.rel in {"obj", "iobj", "nsubj:pass"}
+    patient = any(t.head == hit.anchor and t.rel in {"obj", "iobj", "nsubj:pass"} and t.pos != "PRON"
                   and not is_teller(tokens, [t.index]) for t in tokens)
     if len(tellers) < len(persons) or patient:
         arguments.by_role["person"] = [pair for pair in persons if pair not in tellers]
