@@ -104,3 +104,14 @@ def test_a_dative_pronoun_blocks_an_age_not_a_term_in_days(models, text, term):
 ])
 def test_a_teller_telling_of_itself_by_a_pronoun_keeps_it(events_of, text, kind, persons):
     assert _persons(events_of(text), kind) == persons
+
+
+@pytest.mark.parametrize("text, kind, persons", [
+    # a date or a thing the parse takes for the object is no one the happening befell
+    ("Блогер John Miller сообщил, что 12.03.2022 его задержала полиция Тбилиси у посольства.", "detention",
+     ["John Miller"]),
+    ("Anna Petrova сообщила, что 2 мая 2023 года полицейские в Бишкеке угрожали ей возбуждением дела.",
+     "intimidation", ["Anna Petrova"]),
+])
+def test_a_teller_is_dropped_only_for_someone_the_clause_names(events_of, text, kind, persons):
+    assert _persons(events_of(text), kind) == persons

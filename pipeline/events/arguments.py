@@ -361,7 +361,7 @@ def is_teller(tokens: tuple[Token, ...], at: Sequence[int]) -> bool:
     словам адвоката``), or who opens it before a colon (``Защитница Анна Лебедева: ...``).
     A name is climbed to the title it is apposed to (``Адвокат`` of ``Олег Петров``)."""
     top = span_head(tokens, at)
-    while tokens[top].rel in {"appos", "flat:name"} and tokens[top].head >= 0:
+    while tokens[top].rel in {"appos", "flat:name", "flat:foreign"} and tokens[top].head >= 0:
         top = tokens[top].head
     token = tokens[top]
     if token.head < 0:
@@ -378,14 +378,15 @@ def is_teller(tokens: tuple[Token, ...], at: Sequence[int]) -> bool:
 def drop_tellers(tokens: tuple[Token, ...], hit: TriggerHit, arguments: Found) -> None:
     """Leave out the persons who tell a happening (:func:`is_teller`) when it befell
     someone else the clause names: another person, or the trigger's own object or passive
-    subject (``сообщила, что её подзащитного задержали``). A teller telling what befell
+    subject, a person's noun or name (``сообщила, что её подзащитного задержали``). A teller telling what befell
     themselves (``Петров сообщил, что был задержан``, ``... что его задержали``: a pronoun
     may stand for the teller) stays."""
     persons = arguments.by_role.get("person", [])
     tellers = [pair for pair in persons if is_teller(tokens, pair[1].tokens)]
     if not tellers:
         return
-    patient = any(t.head == hit.anchor and t.rel in {"obj", "iobj", "nsubj:pass"} and t.pos != "PRON"
+    patient = any(t.head == hit.anchor and t.rel in {"obj", "iobj", "nsubj:pass"}
+                  and (t.pos == "PROPN" or (t.pos == "NOUN" and "Animacy=Anim" in t.feats))
                   and not is_teller(tokens, [t.index]) for t in tokens)
     if len(tellers) < len(persons) or patient:
         arguments.by_role["person"] = [pair for pair in persons if pair not in tellers]
