@@ -115,3 +115,9 @@ def test_a_teller_telling_of_itself_by_a_pronoun_keeps_it(events_of, text, kind,
 ])
 def test_a_teller_is_dropped_only_for_someone_the_clause_names(events_of, text, kind, persons):
     assert _persons(events_of(text), kind) == persons
+
+
+def test_a_possessive_parsed_as_the_object_names_the_patient(events_of):
+    text = ("Адвокат Мария Орлова сообщает, что её подзащитного, гражданина Узбекистана Rustam Aliev, "
+            "5 мая задержали в Москве у вокзала.")
+    assert "Мария Орлова" not in _persons(events_of(text), "detention")

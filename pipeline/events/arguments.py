@@ -20,7 +20,7 @@ from ..records import COUNT, DATE, LOC, MONEY, ORG, PER, TERM
 from ..nlp import parse_word
 from ..resources import fold, load_json
 from ..tag.gazetteer import canonical_place, find_places, is_gazetteer_place, place_of_adjective
-from .people import People, person_words, relative_of
+from .people import People, is_possessive, person_words, relative_of
 from .syntax import Candidate, PlacedMention, Token, context, folded_set, has_pattern, pattern_lengths_at
 from .triggers import TriggerHit
 
@@ -377,17 +377,21 @@ def is_teller(tokens: tuple[Token, ...], at: Sequence[int]) -> bool:
 
 def drop_tellers(tokens: tuple[Token, ...], hit: TriggerHit, arguments: Found) -> None:
     """Leave out the persons who tell a happening (:func:`is_teller`) when it befell
-    someone else the clause names: another person, or the trigger's own object or passive
-    subject, a person's noun or name (``сообщила, что её подзащитного задержали``). A teller telling what befell
+    someone else the clause names: another person, the trigger's own object or passive
+    subject, a person's noun or name, or the lawyer's client (``сообщила, что её
+    подзащитного задержали``). A teller telling what befell
     themselves (``Петров сообщил, что был задержан``, ``... что его задержали``: a pronoun
     may stand for the teller) stays."""
     persons = arguments.by_role.get("person", [])
     tellers = [pair for pair in persons if is_teller(tokens, pair[1].tokens)]
     if not tellers:
         return
-    patient = any(t.head == hit.anchor and t.rel in {"obj", "iobj", "nsubj:pass"}
-                  and (t.pos == "PROPN" or (t.pos == "NOUN" and "Animacy=Anim" in t.feats))
-                  and not is_teller(tokens, [t.index]) for t in tokens)
+    # "её подзащитного": the parse may make the possessive the object; its noun is the patient
+    owned = [tokens[t.index + 1] if is_possessive(tokens, t) else t for t in tokens
+             if t.head == hit.anchor and t.rel in {"obj", "iobj", "nsubj:pass"}]
+    patient = any((t.pos == "PROPN" or (t.pos == "NOUN" and "Animacy=Anim" in t.feats))
+                  and not is_teller(tokens, [t.index]) for t in owned)
+    patient = patient or any(t.lemmas & folded_set("client_nouns") for t in tokens)  # a lawyer's client
     if len(tellers) < len(persons) or patient:
         arguments.by_role["person"] = [pair for pair in persons if pair not in tellers]
 
