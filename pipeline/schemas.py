@@ -208,6 +208,7 @@ _EVENT_CONTEXT_WORDS = (
     "pretrial_custody_words", "sentence_custody_words",
     "total_periods", "total_period_quantifiers", "total_period_after_blockers",
     "total_scope_places", "total_collective_heads", "more_markers", "case_nouns", "example_openers",
+    "participation_nouns",
 )
 _EVENT_CONTEXT_PATTERNS = (
     "memorial_before", "day_before_markers", "date_anaphora", "place_anaphora",
@@ -300,7 +301,7 @@ SCHEMAS: dict[str, Schema] = {
     "event_context.json": EVENT_CONTEXT,
     "realis.json": record(required={
         **{key: WORDS for key in ("modal_heads", "norm_heads", "alleged_heads", "transparent_heads",
-                                  "habitual_adverbs", "frequency_adverbs", "generic_determiners", "generic_pronouns",
+                                  "habitual_adverbs", "frequency_adverbs", "recurrence_adverbs", "generic_determiners", "generic_pronouns",
                                   "statistic_words", "collective_subjects", "article_words", "status_heads", "time_unit_nouns",
                                   "possessive_pronouns")},
         **{key: PATTERNS for key in ("habitual_patterns", "statistic_patterns", "statistic_idioms",
@@ -371,7 +372,7 @@ SCHEMAS: dict[str, Schema] = {
                         "expected 'gender,case', found {value!r}"))))}))}),
     "ner_venues.json": record(required={"nouns": WORDS, "streets": WORDS, "kind_words": WORDS,
                                         "kind_endings": WORDS, "dedications": WORDS,
-                                        "hubs": WORDS}),
+                                        "hubs": WORDS, "buildings": WORDS}),
     "ner_name_parts.json": record(required={"particles": WORDS, "titles": WORDS}),
     "ner_place_person.json": record(required={"place_prepositions": WORDS, "place_nouns": WORDS,
                                               "person_nouns": WORDS}),

@@ -24,6 +24,7 @@ from collections.abc import Iterator, Sequence
 
 from ..nlp import Models, parse_word
 from ..records import LOC, Event, Mention, Sentence
+from ..tag.body_places import bodies_apart
 from ..tag.nesting import nested_in, outermost
 from .actors import inherit_refusal_actors
 from .draft import Draft
@@ -56,7 +57,10 @@ def build_events(
     events as the rules leave them, before the trained pair merge (:mod:`~pipeline.events.pairs`);
     ``blank_breaks`` the line breaks that stood for blank lines in the source
     (:func:`~pipeline.normalise.blank_line_breaks`), which tell what a paragraph is for dates."""
-    outer = outermost(mentions)  # a place nested in an organisation's name is no scene of its own
+    # A body's city (``Москвы`` in ``мэрии Москвы``) is read as a place named outright;
+    # any other place nested in an organisation's name is no scene of its own.
+    mentions = bodies_apart(text, mentions)
+    outer = outermost(mentions)
     doc = Document(text, mentions, read_people(text, outer), Scene(text, outer, blank_breaks))
     drafts: list[Draft] = []
     for sent_id, (sentence, inside, tokens, parsed) in enumerate(tokenised(sentences, mentions, models)):

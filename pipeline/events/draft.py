@@ -44,13 +44,19 @@ class Telling:
     # a participle naming people ("задержанный") or serving a sentence ("отбывает срок"):
     # dated by the happening it retells; the paragraph's date is kept only as a fallback
     retelling: bool = False
-    # a singular noun ("задержание", "об аресте"): a nominalised telling, which names a
-    # happening already told as often as it tells a new one
+    # a noun ("задержание", "об аресте", "задержания прошли"): a nominalised telling, which names
+    # a happening already told as often as it tells a new one
     nominal: bool = False
     # a present-tense verb of a standing state or charge ("его обвиняют", "содержится в СИЗО":
     # standing_verbs), not a happening at the time an earlier line of its paragraph told; other
     # present tenses ("его избивают в отделе") are the historical present, told at that time
     present: bool = False
+    # a rally named only as what people took part in ("оштрафовал участников акции", "за участие
+    # в шествии"): a reference to a rally, not one told anew at its sentence's time
+    by_participants: bool = False
+    # told of those a happening before befell: its patient is a plural pronoun or a participle
+    # naming people by what was done to them ("их доставили в отдел", "задержанных отвезли")
+    anaphoric: bool = False
     # which of the sentence's ";"-separated clauses tells it: a report packs several people's
     # happenings into one sentence, one clause each
     clause: int = 0

@@ -106,9 +106,10 @@ def _shares_identity(a: Draft, b: Draft) -> bool:
 
 
 def retells_by_noun(draft: Draft) -> bool:
-    """A singular noun telling with no day, count, sum or term of its own (``Задержание
-    произошло после ...``, ``в ходе задержания``, ``об аресте гражданина``): a definite
-    description of a happening the text has told, the last one of its type it agrees with."""
+    """A noun telling with no day, count, sum or term of its own (``Задержание произошло
+    после ...``, ``в ходе задержания``, ``об аресте гражданина``, ``Задержания прошли у мэрии``):
+    a definite description of a happening the text has told, the last one of its type it agrees
+    with."""
     e, t = draft.event, draft.telling
     return (t.nominal and not draft.date_stated and not t.summary and not t.repeated and not t.listed
             and not (e.count or e.money or e.term))
@@ -123,6 +124,11 @@ def _same_stem(a: Draft, b: Draft) -> bool:
     def stems(trigger: str) -> frozenset[str]:
         return frozenset(lemma[:STEM] for lemma in content_lemmas(trigger) if len(lemma) >= STEM)
     return bool(stems(a.event.trigger) & stems(b.event.trigger))
+
+
+def _states_scene(draft: Draft) -> bool:
+    """The telling's own sentence states a day or place for it."""
+    return draft.date_stated or any(a.role == "place" for a in draft.event.arguments)
 
 
 def _anonymous(draft: Draft) -> bool:
@@ -203,7 +209,7 @@ def linked(a: Draft, b: Draft, separate_types: frozenset[str] = frozenset(),
     # ("Его уже задерживали ..."): another happening, not the same one retold.
     told_at_another_time = (tb.later or (tb.shifted and not same_stated_day(a, b))
                             or (tb.marked_earlier and not ta.marked_earlier))
-    if told_at_another_time and _told_apart(a, b) and not (tb.back_reference or tb.retelling):
+    if told_at_another_time and _told_apart(a, b) and not (tb.back_reference or tb.retelling or tb.by_participants):
         return False
     told_apart = a.event.type in word_told or (
         a.event.type in word_told_across and _told_apart(a, b)
@@ -217,16 +223,21 @@ def linked(a: Draft, b: Draft, separate_types: frozenset[str] = frozenset(),
     if tb.caption and not ta.caption:
         return a.event.date is not None and b.event.date is not None and dates_agree(a.event.date, b.event.date)
     if tb.back_reference:  # "этот приговор": the one just told, not one pages before
-        return b.paragraph - a.paragraph <= 1
+        # a participle naming people ("двое задержанных студентов") retells what befell them, however
+        # far, when it tells nothing of its own (no day or place: "арестованный в Испании" is news)
+        return b.paragraph - a.paragraph <= 1 or (by_noun and tb.retelling and not _states_scene(b))
     if ta.summary and tb.summary:
         return False  # totals told apart sum different sets: per city, then overall
     if ta.listed and a.event.date is None and not ta.summary:
         return True  # a topic listed with nothing of its own is the happening told later
     if a.event.type == "protest":
-        return (a.paragraph == b.paragraph and ta.single and tb.single) or _same_day(a, b)
+        # "оштрафовал участников акции": the rally referred to is the one told, wherever it was
+        return tb.by_participants or (a.paragraph == b.paragraph and ta.single and tb.single) or _same_day(a, b)
     if a.event.type in separate_types:
-        if by_noun and retells_by_noun(b) and not retells_by_noun(a) and _same_stem(a, b):
-            return True
+        if tb.anaphoric and 0 <= b.paragraph - a.paragraph <= 1:
+            return True  # "полиция задержала 30 человек. Их доставили в отдел": those just told
+        if by_noun and retells_by_noun(b) and _same_stem(a, b) and (not retells_by_noun(a) or same_word(a, b)):
+            return True  # "Задержание прошло ...", or the same noun again ("на момент задержания ... при задержании")
         if b.event.sent_id == a.event.sent_id + 1 and ta.inchoative and _anonymous(a) and not tb.particular:
             return True  # "начали выхватывать людей. Семеро были задержаны"
         # a retelling elsewhere names the same people; two stated days must agree
@@ -263,7 +274,8 @@ def merge_drafts(drafts: list[Draft], separate_types=frozenset(), word_told=(fro
     index = _Index()
     for draft in sorted(drafts, key=lambda d: d.event.start):
         order = [merged[i] for i in index.candidates(draft)]  # the others cannot be compatible
-        order = reversed(order) if draft.telling.back_reference or retells_by_noun(draft) else order
+        t = draft.telling
+        order = reversed(order) if t.back_reference or t.by_participants or t.anaphoric or retells_by_noun(draft) else order
         # the same sentence first: "приговорил ... к 3 годам лишения свободы" is one telling
         order = sorted(order, key=lambda e: all(m.event.sent_id != draft.event.sent_id for m in [e, *e.members]))
         for event in order:

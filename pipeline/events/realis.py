@@ -100,6 +100,12 @@ def _governor_in(tokens, hit: TriggerHit, words: frozenset[str], depth: int = 1)
     """One of the first ``depth`` governors of the trigger (over transparent nouns) is one of ``words``;
     a participle qualifying a noun looks one governor further (``освобождения арестованных``)."""
     chain = [g for g in governors_of(tokens, hit.anchor, depth + 1) if g not in hit.tokens]
+    # the infinitive a noun trigger hangs on directly is what is asked for, allowed or feared, not a
+    # governor of its own ("просили отправить его в СИЗО": the custody hangs on "отправить", asked for by
+    # "просили"); a verb under it (a gerund: "пытался смягчить кризис, уволив министра") is its means
+    head = tokens[hit.anchor].head
+    if tokens[hit.anchor].pos in {"NOUN", "PROPN"} and chain[:1] == [head] and "VerbForm=Inf" in tokens[head].feats:
+        chain = [g for g in governors_of(tokens, hit.anchor, depth + 2) if g not in hit.tokens][1:] or chain
     if tokens[hit.anchor].rel in {"amod", "acl"}:
         depth += 1
     return any(tokens[g].lemmas & words for g in chain[:depth])
@@ -163,6 +169,20 @@ def _habitual(tokens, hit: TriggerHit, key: str = "habitual_adverbs") -> bool:
     if any(tokens[i].lemmas & adverbs and tokens[i].pos in {"ADV", "DET", "ADJ", "PRON"} for i in clause):
         return True
     return key == "habitual_adverbs" and has_pattern(tokens, _patterns("habitual_patterns"), clause.start, clause.stop)
+
+
+def _recurring_kind(tokens, hit: TriggerHit) -> bool:
+    """A bare plural noun of happenings whose verb says they recur (``неоднократно проходили
+    митинги``, ``регулярно подвергались нападениям``): many happenings of a kind, not one told.
+    Only an adverb on that verb counts, not one anywhere in the clause (``обвиняется в том, что
+    неоднократно ...`` tells one charge)."""
+    if tokens[hit.anchor].pos not in {"NOUN", "PROPN"} or not is_bare_plural(tokens, hit.anchor):
+        return False
+    predicate = _predicate(tokens, hit.anchor)
+    if predicate == hit.anchor:
+        return False
+    adverbs = realis_words("frequency_adverbs") | realis_words("recurrence_adverbs")
+    return any(tokens[c].lemmas & adverbs and tokens[c].rel == "advmod" for c in children(tokens, predicate))
 
 
 def _generic_subject(tokens, hit: TriggerHit) -> bool:
@@ -434,6 +454,7 @@ def cues_of(tokens: tuple[Token, ...], hit: TriggerHit, args, mentions: Sequence
         "alleged": _alleged(tokens, hit),
         "habitual": _habitual(tokens, hit),
         "frequency": _habitual(tokens, hit, "frequency_adverbs"),
+        "recurring": _recurring_kind(tokens, hit),
         "generic_present": is_generic_present(tokens, hit.anchor),
         "present": "Tense=Pres" in predicate.feats and "VerbForm=Fin" in predicate.feats,
         "past": _tense(tokens, hit.anchor, predicate.index, "Past") or "Variant=Short" in predicate.feats,
@@ -496,6 +517,9 @@ def decide_by_rules(cues: frozenset[str]) -> str:
     if {"present", "generic_subject"} <= cues and not particular:
         return "habitual"
     if "frequency" in cues and not (particular or "has_place" in cues):
+        return "habitual"
+    # "в Москве неоднократно проходили митинги": many happenings of a kind, wherever and whenever
+    if "recurring" in cues and not cues & {"has_person", "possessed"}:
         return "habitual"
     if cues & {"statistic", "share_of_number"} and not (particular or "has_place" in cues):
         return "statistical"

@@ -271,6 +271,9 @@ def telling_of(tokens: tuple[Token, ...], hit: TriggerHit, caption: bool, date: 
         # a participle standing for people ("среди арестованных") names them by what was told
         ("VerbForm=Part" in anchor.feats and "Variant=Short" not in anchor.feats
          and anchor.rel not in {"amod", "acl", "root", "conj"})
+        # one qualifying people ("двое задержанных студентов", "арестованная гражданка") too, of
+        # the happenings told apart by who they befell (a charge or a ruling is told by its words)
+        or hit.type in ctx["separate_types"] and qualifies_people(tokens, hit.anchor)
         # serving a sentence ("отбывает срок в колонии") retells the sentence passed
         or any(tokens[i].lemmas & folded_set("serving_verbs") for i in [hit.anchor, *heads_up(tokens, hit.anchor, 2)]))
     marker = find_pattern(tokens, ctx["day_before_markers"], 0, first)
@@ -302,10 +305,65 @@ def telling_of(tokens: tuple[Token, ...], hit: TriggerHit, caption: bool, date: 
         inchoative="VerbForm=Inf" in anchor.feats and anchor.head >= 0 and bool(
             tokens[anchor.head].lemmas & folded_set("phase_verbs")),
         retelling=retelling,
-        nominal=anchor.pos == "NOUN" and "Number=Plur" not in anchor.feats,
+        nominal=anchor.pos == "NOUN",
         present=standing_present(tokens, hit.anchor),
+        by_participants=named_by_participants(tokens, hit.anchor),
+        anaphoric=told_of_those_before(tokens, hit.anchor),
         clause=sum(t.text == ";" for t in tokens[:first]),
     )
+
+
+def qualifies_people(tokens: tuple[Token, ...], anchor: int) -> bool:
+    """The trigger is a past passive participle qualifying a noun of people (``двое задержанных
+    студентов``, ``арестованная гражданка``, ``журналиста, задержанного в Анкаре``): it names them
+    by a happening that befell them, told before or not, rather than telling it."""
+    token = tokens[anchor]
+    if token.rel not in {"amod", "acl"} or token.head < 0 or not _past_passive_participle(token.text):
+        return False
+    head = tokens[token.head]
+    return head.pos == "PROPN" or head.pos == "NOUN" and "Animacy=Anim" in head.feats
+
+
+def named_by_participants(tokens: tuple[Token, ...], anchor: int) -> bool:
+    """A rally noun said of a noun of taking part (``participation_nouns``: ``участников акции``,
+    ``организаторов митинга``, ``за участие в шествии``): the people are named by the rally,
+    which the sentence refers to, not tells."""
+    token = tokens[anchor]
+    return (token.pos in {"NOUN", "PROPN"} and token.rel in {"nmod", "obl"} and token.head >= 0
+            and bool(tokens[token.head].lemmas & folded_set("participation_nouns")))
+
+
+_PATIENT_RELS = frozenset({"obj", "iobj", "nsubj:pass"})
+
+
+def told_of_those_before(tokens: tuple[Token, ...], anchor: int) -> bool:
+    """The trigger verb's patient is a third-person plural pronoun (``их доставили``, ``они были
+    доставлены``) or a past passive participle standing for people (``задержанных отвезли``):
+    those a happening told before befell, not people told anew. The subject of a passive (a
+    short participle) is its patient; an active verb's subject is its doer."""
+    verb = tokens[anchor]
+    if verb.pos not in {"VERB", "AUX"} and "Variant=Short" not in verb.feats:
+        return False
+    passive = "Variant=Short" in verb.feats or "Voice=Pass" in verb.feats
+    for t in tokens:
+        if t.head != anchor or not (t.rel in _PATIENT_RELS or passive and t.rel == "nsubj"):
+            continue
+        if t.pos == "PRON" and "Number=Plur" in t.feats and "они" in t.lemmas:
+            return True
+        if t.pos != "PRON" and _past_passive_participle(t.text):
+            return True
+    return False
+
+
+def _past_passive_participle(word: str) -> bool:
+    """Every reading pymorphy3 gives the word is a full past passive participle (``задержанных``,
+    ``доставленные``), the form that names people by what was done to them.
+
+    >>> _past_passive_participle("задержанных"), _past_passive_participle("студентов")
+    (True, False)
+    """
+    readings = parse_word(word.lower())
+    return bool(readings) and all({"PRTF", "past", "pssv"} <= p.tag.grammemes for p in readings)
 
 
 def standing_present(tokens: tuple[Token, ...], anchor: int) -> bool:

@@ -196,8 +196,16 @@ def aspect_partners(lemma: str) -> set[str]:
     (['измазать'], ['закидать'])
     >>> aspect_partners("рассказывать")
     set()
+
+    Only an imperfective is one (pymorphy3's aspect): ``побывать`` ('to visit') is perfective
+    and made from no ``побить``.
+
+    >>> aspect_partners("побывать")
+    set()
     """
     if not lemma.endswith(("ывать", "ивать")):
+        return set()
+    if not any(p.tag.POS == "INFN" and "impf" in p.tag for p in parse_word(lemma)):
         return set()
     stem = lemma[:-5]
     return {form for form in (stem + "ать", stem + "ить") if form in trigger_index()}

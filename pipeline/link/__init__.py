@@ -240,8 +240,10 @@ def _same_in_documents(persons: pd.DataFrame) -> list[tuple[int, int]]:
     group (``К. Бережного``, ``Кирилл Бережной``): joined before any scoring."""
     ids = dict(zip(zip(persons["doc_id"], persons["name"]), persons["unique_id"]))
     pairs = []
-    for doc_id, names in persons.groupby("doc_id")["name"]:
-        pairs += [(ids[(doc_id, a)], ids[(doc_id, b)]) for a, b in same_in_document(list(names))]
+    for doc_id, group in persons.groupby("doc_id"):
+        written = {n: w for n, w in zip(group["name"], group["written"]) if w is not None}
+        pairs += [(ids[(doc_id, a)], ids[(doc_id, b)])
+                  for a, b in same_in_document(list(group["name"]), written)]
     return pairs
 
 

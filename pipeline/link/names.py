@@ -509,9 +509,13 @@ def one_person(a: Name, b: Name) -> bool:
     return bool(short.first) and bool((a.first_names or _one(a.first)) & (b.first_names or _one(b.first)))
 
 
-def same_in_document(names: list[str]) -> list[tuple[str, str]]:
+def same_in_document(names: list[str],
+                     written: dict[str, list[str]] | None = None) -> list[tuple[str, str]]:
     """Pairs of names of one document that are one person the tagger left apart:
-    a name joins a fuller one when that is the only one it fits.
+    a name joins a fuller one when that is the only one it fits. A name that fits none
+    may fit one as its mentions are written (``written``: name -> the words its mentions
+    have): a woman's first name alone that is a man's in the genitive (``Валентина``,
+    read ``Валентин``) is hers in a statement that names her in full.
 
     >>> same_in_document(["Кирилл Бережной", "К. Бережного", "Никита Орлов"])
     [('К. Бережного', 'Кирилл Бережной')]
@@ -519,12 +523,27 @@ def same_in_document(names: list[str]) -> list[tuple[str, str]]:
     []
     >>> same_in_document(["Жумабаева Гульсара", "Гульсара Жумабаева"])
     [('Гульсара Жумабаева', 'Жумабаева Гульсара')]
+    >>> same_in_document(["Валентина Щукина", "Валентин"], {"Валентин": ["Валентина"]})
+    [('Валентин', 'Валентина Щукина')]
+    >>> same_in_document(["Марина Щукина", "Валентин"], {"Валентин": ["Валентина"]})
+    []
+    >>> same_in_document(["Игорь Щукин", "Марина Щукина"], {"Игорь Щукин": ["Щукину"]})
+    []
     """
     parsed = {n: parse_name(n) for n in names}
+    written = written or {}
     pairs = []
     for name, mine in parsed.items():
-        fuller = [other for other, theirs in parsed.items() if other != name
-                  and (theirs.fullness, other) > (mine.fullness, name) and one_person(mine, theirs)]
+        def fits(reads: list[Name]) -> list[str]:
+            return [other for other, theirs in parsed.items() if other != name
+                    and (theirs.fullness, other) > (mine.fullness, name)
+                    and any(one_person(read, theirs) for read in reads)]
+        fuller = fits([mine])
+        if not fuller and mine.first and not (mine.surname or mine.patronymic):
+            # A first name alone only: a full name's mentions are grouped by the tagger
+            # (``Лапину`` under ``Игорь Лапин`` may be his wife's), and say no more.
+            fuller = fits([read for w in written.get(name, ()) if w != name
+                           for read in [parse_name(w)] if not (read.surname or read.patronymic)])
         if len(fuller) == 1:
             pairs.append((name, fuller[0]))
     return pairs

@@ -131,6 +131,18 @@ PEOPLE = Model(
                          "AND l.gender IS NOT DISTINCT FROM r.gender"],
     columns=["surname", "first", "first_initial", "first_initials", "first_names", "patronymic", "patronymic_initial",
              "gender", "cities", "countries", "years", "co_surnames"],
+    # What agrees more in meaning never weighs less (engine.ordered_levels).
+    order=[("surname", "same", "close"), ("surname", "close", "else"),
+           ("first", "same", "initial fits"), ("first", "same", "close"),
+           ("first", "initial fits", "else"), ("first", "close", "else"),
+           ("patronymic", "same", "initial fits"), ("patronymic", "initial fits", "else"),
+           ("gender", "same", "else"),
+           # A city told by one side only (the other a country) is no city apart.
+           ("where", "same city", "same country"),
+           ("where", "same country", "other city, same country"),
+           ("where", "other city, same country", "else"),
+           ("years", "shared", "within a year"), ("years", "within a year", "else"),
+           ("co_surnames", "shared", "else")],
 )
 
 

@@ -182,7 +182,7 @@ def _sentence_cities(tables: Tables) -> dict[str, list[tuple[int, list[str]]]]:
 PERSON_COLUMNS = [
     "unique_id", PERSON_KEY, "doc_id", "name", "surname", "first", "first_initial",
     "first_initials", "first_names", "patronymic", "patronymic_initial", "gender", "cities", "countries", "whereabouts", "years",
-    "co_surnames", "fullness",
+    "co_surnames", "fullness", "written",
 ]
 
 
@@ -191,6 +191,12 @@ def person_records(tables: Tables, places: pd.DataFrame, context: pd.DataFrame) 
     mentions = tables.mentions
     named = mentions[(mentions["type"] == "PER") & mentions["normal"].notna()]
     keys = {(d, str(n)) for d, n in zip(named["doc_id"], named["normal"])}
+    # The words a name's mentions have, for a reading the tagger's normal lost
+    # (names.same_in_document: ``Валентина`` read as ``Валентин``).
+    written: dict[tuple[str, str], set[str]] = {}
+    for d, n, text in zip(named["doc_id"], named["normal"], named["text"]):
+        if isinstance(text, str) and text != n:
+            written.setdefault((d, str(n)), set()).add(text)
     events = happened_events(tables).merge(places, on=["doc_id", "event_id"], how="left")
     person_events: dict[tuple[str, str], list] = {}
     for row in events.itertuples(index=False):
@@ -235,7 +241,7 @@ def person_records(tables: Tables, places: pd.DataFrame, context: pd.DataFrame) 
             "patronymic_initial": parsed.patronymic_initial, "gender": parsed.gender,
             "cities": cities, "countries": countries, "whereabouts": whereabouts, "years": years,
             "co_surnames": _listed(s for s in others if s and s != parsed.surname),
-            "fullness": parsed.fullness,
+            "fullness": parsed.fullness, "written": _listed(written.get((doc_id, name), ())),
         })
     frame = pd.DataFrame(rows, columns=PERSON_COLUMNS[1:])
     frame.insert(0, "unique_id", range(len(frame)))

@@ -3,7 +3,9 @@
 On a synthetic corpus (:mod:`pipeline.link.synthetic`, made from the development
 documents only — never the held-out set or the linking gold) whose true people
 and incidents are known: u by splink's random sampling, m from the true clusters
-(``estimate_m_from_label_column``), the prior from the true pairs. People first;
+(``estimate_m_from_label_column``), the prior from the true pairs; a level
+fitted to weigh less than one its meaning orders below it is pooled with that one
+(:func:`pipeline.link.engine.ordered_levels`, on each model's ``order``). People first;
 the people model's own clusters give the events their ``person_id``\\ s (with its
 mistakes, as in use), then incidents. Writes ``models/link_people.json`` and
 ``models/link_incidents.json``.
@@ -25,7 +27,15 @@ import pandas as pd
 
 from ..tables import write_text_atomically
 from .cluster import cluster
-from .engine import U_SAMPLE_PAIRS, Model, fitted_parameters, make_linker, quiet_splink, train
+from .engine import (
+    U_SAMPLE_PAIRS,
+    Model,
+    fitted_parameters,
+    make_linker,
+    ordered_levels,
+    quiet_splink,
+    train,
+)
 from .incidents import INCIDENTS
 from .people import PEOPLE
 from .records import (
@@ -56,7 +66,9 @@ def _fit_model(records: pd.DataFrame, truth: dict[str, str], key: str, model: Mo
     with quiet_splink():
         linker.training.estimate_u_using_random_sampling(max_pairs=U_SAMPLE_PAIRS, seed=seed)
         linker.training.estimate_m_from_label_column("truth")
-    fitted = fitted_parameters(linker, model)
+    # A level the synthetic truth seldom reaches may be fitted below a weaker one:
+    # pooled with it (engine.ordered_levels, on model.order).
+    fitted = ordered_levels(fitted_parameters(linker, model), model.order)
     fitted["probability_two_random_records_match"] = _true_prior(labelled)
     fitted["fitted_records"] = len(labelled)  # the size that prior holds for
     return fitted

@@ -21,6 +21,7 @@ from razdel import sentenize
 from ..nlp import Models, parse_word
 from ..records import LOC, ORG, PER, Mention
 from ..resources import load_json
+from .body_places import DISTRICT_AT_END, PLACE_GAP, headed_by_standalone_body, served_place_body_end
 from .candidates import SENTENCE_END, WORD, Span
 from .gazetteer import canonical_place, find_places, find_venues, place_nominative
 from .latin_names import latin_people
@@ -30,7 +31,6 @@ from .org_names import (
     add_bodies_with_place,
     add_org_names,
     extend_named_after_people,
-    keeps_place,
     merge_org_chains,
     names_before_place,
     nested_orgs,
@@ -57,7 +57,7 @@ from .orgs import (
 from .overlaps import SpanIndex
 from .person_context import person_context
 from .works import quoted_works, vehicle_names
-from .place_kinds import place_kind
+from .place_kinds import is_building_name, place_kind
 from .place_or_person import is_geographic, may_be_either, place_or_person, surnames_as_people
 from .person_spans import (
     GIVEN,
@@ -127,13 +127,16 @@ def tag_names(text: str, models: Models) -> list[Mention]:
     spans = _units_before_bodies(text, spans, inner_orgs)
     spans = [_with_ordinal(text, s) for s in spans]
     spans = bracketed_names(text, spans)
-    spans = _without_unnamed_bodies(text, spans, inner_orgs)
-    spans = [piece for span in spans for piece in _split_place_off_body(text, span, places, countries)]
+    spans = _without_unnamed_bodies(text, spans, inner_orgs, seen_places)
     spans = surnames_as_people(text, _without_overlaps(spans))
     spans = _epithet_names(text, spans)
     spans += _repeated_surnames(text, spans)
-    nested = _nested_places(text, spans, seen_places) + quoted_names_inside(text, spans)
-    nested += nested_orgs(spans, inner_orgs) + names_before_place(text, spans, nested)
+    nested = _nested_places(text, spans, seen_places + _served_districts(text, spans)) + quoted_names_inside(text, spans)
+    # A body named by its common noun with the city it serves (``мэрия Москвы``) holds no
+    # name without it: ``мэрия`` alone is one of many, as a territorial body is.
+    nested += nested_orgs(spans, inner_orgs) + [
+        n for n in names_before_place(text, spans, nested)
+        if not _serves_place(text, n.same_as, n.end, countries)]
     nested += _nested_people(spans, seen_people) + _regions_of_places(text, spans)
     nested = [n for n in nested if not (n.type == ORG and is_unnamed_body(text[n.start : n.end]))]
     # A place inside a person named in a name is a piece of that person's name:
@@ -324,6 +327,9 @@ def _fix_span(text: str, span: Span) -> Span | None:
             return None  # ``Решения`` (Маслихата), ``НЕсогласных``
     if span.type == ORG and _oblique_common_noun_opening(text, span.start, words):
         return None  # ``Группой активистов`` (был подан иск)
+    if span.type == ORG and "«" not in surface and text[span.start - 1 : span.start] not in _OPENING_QUOTES \
+            and is_building_name(words):
+        return replace(span, type=LOC)  # ``Бостонском аэропорту``: a venue, no body
     return span
 
 
@@ -504,11 +510,12 @@ def _add_org_words(text: str, spans: list[Span]) -> list[Span]:
 
 
 def _merge_org_with_place(text: str, spans: list[Span], countries: frozenset[tuple[int, int]] = frozenset()) -> list[Span]:
-    """``Коммунистическая партия`` + ``Казахстана`` is one ORG, as in ``МИД России``;
-    a body named by its common noun stays apart from the city or region it serves
-    (``Мэрия`` + ``Екатеринбурга``, ``прокуратура`` + ``Первомайского района``), but
-    takes in a country (``countries``: spans of the gazetteer's countries), which is
-    its jurisdiction and no scene (``Правительство Японии``, ``Верховный суд США``)."""
+    """``Коммунистическая партия`` + ``Казахстана`` is one ORG, as in ``МИД России``, and so
+    is a body named by its common noun with the city or region it serves (``Мэрия`` +
+    ``Екатеринбурга``, ``суд`` + ``г. Бишкека``): NEREL and FactRuEval both keep one ORG.
+    The place nests in it as a LOC, and the events read it as the body's place
+    (:mod:`pipeline.tag.body_places`). ``countries`` is kept for callers; a country is
+    taken in as any place is."""
     ordered = sorted(spans, key=lambda s: s.start)
     merged: list[Span] = []
     for span in ordered:
@@ -517,9 +524,10 @@ def _merge_org_with_place(text: str, spans: list[Span], countries: frozenset[tup
             last is not None
             and last.type == ORG
             and span.type == LOC
-            and text[last.end : span.start] == " "
-            and _is_genitive(text[span.start : span.end])
-            and ((span.start, span.end) in countries or not _headed_by_standalone_body(text, last))
+            and PLACE_GAP.fullmatch(text, last.end, span.start)
+            and ((text[last.end : span.start] == " " and _is_genitive(text[span.start : span.end]))
+                 or (_headed_by_standalone_body(text, last) and (text[last.end : span.start] != " "
+                                                                 or _is_genitive(text[span.start : span.end], True))))
         ):
             last.end = span.end
             continue
@@ -632,13 +640,15 @@ def _units_before_bodies(text: str, spans: list[Span], inner_orgs: list[Span]) -
 _ORDINAL_BEFORE = re.compile(r"(?<![\w-])\d{1,3}-(?:[а-яё]{1,3}) \Z")
 
 
-def _without_unnamed_bodies(text: str, spans: list[Span], inner_orgs: list[Span]) -> list[Span]:
+def _without_unnamed_bodies(text: str, spans: list[Span], inner_orgs: list[Span],
+                            inner_places: list[Span] | None = None) -> list[Span]:
     """``в суд`` alone: which court is not said, so no organisation is named (NEREL and
     FactRuEval agree). What follows it may say which (:func:`_court_named_by`): a place
     (``суд Ленинского района``), a place after its kind (``суд города Гродно``, ``суд г.
-    Гродно``; the court stays split from it), or an organisation or abbreviation whose
-    court it is (``Суд ЕС``: one ORG, the body nested in it)."""
+    Гродно``), or an organisation or abbreviation whose court it is (``Суд ЕС``); each is
+    one ORG with the court, the place or the body nested in it."""
     taken: set[int] = set()
+    places: set[tuple[int, int]] = set()
     result: list[Span] = []
     for span in sorted(spans, key=lambda s: s.start):
         if span.type != ORG or not is_unnamed_body(text[span.start : span.end]):
@@ -647,13 +657,17 @@ def _without_unnamed_bodies(text: str, spans: list[Span], inner_orgs: list[Span]
         named = _court_named_by(text, span, spans)
         if named is None:
             continue
-        if named.type == ORG or named.type == "":  # whose court: one name with it
-            if named.type == ORG:
-                inner_orgs.append(replace(named))
-                taken.add(named.start)
-            span = replace(span, end=named.end)
+        if named.type == ORG:  # whose court: one name with it
+            inner_orgs.append(replace(named))
+            taken.add(named.start)
+        elif named.type == LOC:  # the place it serves: one name with it, the place nested
+            places.add((named.start, named.end))
+            if inner_places is not None:
+                inner_places.append(replace(named))
+        span = replace(span, end=named.end)
         result.append(span)
-    return [s for s in result if not (s.type == ORG and s.start in taken)]
+    return [s for s in result if not (s.type == ORG and s.start in taken)
+            and not (s.type == LOC and (s.start, s.end) in places)]
 
 
 # The kind of a place written between a court and its name: ``города``, ``г.``, ``района``.
@@ -716,48 +730,37 @@ def _with_ordinal(text: str, span: Span) -> Span:
 def _headed_by_standalone_body(text: str, span: Span) -> bool:
     """Whether an ORG is a state body named by its common noun (``Мэрия``,
     ``Заречный районный суд``), not an abbreviation or a proper name."""
-    words = _WORD.findall(text[span.start : span.end])
-    head = org_head(words)
-    return head is not None and is_standalone_body(words[head]) and not keeps_place(words[head:])
+    return headed_by_standalone_body(text[span.start : span.end])
 
 
-# A district or region named by its adjective: ``Первомайского района``.
-_DISTRICT_AT_END = re.compile(r"(?<![\w-])[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)*(?:ого|его|ой|ей) (?:района|области|края|округа)$")
 _ENDS_IN_PREPOSITION = re.compile(r"(?<![\w-])(?:по|при)$")
-# A city marker between a body and its city: ``суд … г. Бишкека``, ``мэрии города Оша``.
-_CITY_MARKER = re.compile(r"\s*(?:(?:г|гор)\.?|город[а-я]{0,2})\s*$", re.IGNORECASE)
 
 
-def _split_place_off_body(text: str, span: Span, places: list[Span],
-                          countries: frozenset[tuple[int, int]] = frozenset()) -> list[Span]:
-    """``Мэрия Екатеринбурга``, ``Заречный районный суд Москвы``, ``суд Ленинского
-    района г. Бишкека``: a body named by its common noun with the city or region
-    it serves after it is an ORG and a LOC, as our guidelines split ``Акимату
-    г.Алматы``; proper names (``Коммунистическая партия Казахстана``) and
-    abbreviations (``КГБ Беларуси``) keep their place inside, and so does a body of a
-    country (``Конституционный суд Чехии``: the country is its jurisdiction, no scene)."""
-    if span.type != ORG or not _headed_by_standalone_body(text, span):
-        return [span]
-    surface = text[span.start : span.end]
-    if "«" in surface:
-        return [span]
-    # The document's gazetteer places (found once) that end the span: ``… Екатеринбурга``.
-    at_end = [p for p in places if p.end == span.end and span.start < p.start]
-    if at_end and (at_end[-1].start, at_end[-1].end) in countries:
-        return [span]
-    if at_end:
-        loc = replace(at_end[-1])
-    elif district := _DISTRICT_AT_END.search(surface):
-        loc = Span(LOC, span.start + district.start(), span.end, source="district")
-    else:
-        return [span]
-    body_end = len(_CITY_MARKER.sub("", surface[: loc.start - span.start]).rstrip())
-    if _ENDS_IN_PREPOSITION.search(surface, 0, body_end):
-        return [span]  # the place is in the body's field: ``управление по Тверской области``
-    words = _WORD.findall(surface[:body_end])
-    if not words or org_head(words) is None:
-        return [span]
-    return [replace(span, end=span.start + body_end), loc]
+def _serves_place(text: str, body: Span | None, name_end: int, countries: frozenset[tuple[int, int]]) -> bool:
+    """Whether ``body`` is a body named by its common noun with the city or region it
+    serves after ``name_end`` (a country is its jurisdiction: no)."""
+    if body is None:
+        return False
+    surface = text[body.start : body.end]
+    place = PLACE_GAP.match(text, name_end)
+    if place is None or any(start == place.end() and end == body.end for start, end in countries):
+        return False
+    return served_place_body_end(surface, place.end() - body.start) is not None
+
+
+def _served_districts(text: str, spans: list[Span]) -> list[Span]:
+    """A district or region named by its adjective at the end of a body's name
+    (``прокуратура Первомайского района``): the place the body serves, a LOC to nest in
+    it when neither natasha nor the gazetteer found it."""
+    found = []
+    for span in spans:
+        if span.type != ORG:
+            continue
+        surface = text[span.start : span.end]
+        district = DISTRICT_AT_END.search(surface)
+        if district and served_place_body_end(surface, district.start()) is not None:
+            found.append(Span(LOC, span.start + district.start(), span.end, source="district"))
+    return found
 
 
 def _nested_places(text: str, spans: list[Span], candidates: list[Span]) -> list[Span]:
@@ -852,13 +855,18 @@ def _nested_people(spans: list[Span], people: list[Span]) -> list[Span]:
     return nested
 
 
-def _is_genitive(surface: str) -> bool:
+def _is_genitive(surface: str, any_reading: bool = False) -> bool:
+    """Whether a name opens in the genitive: by its likeliest reading, or by any
+    (``any_reading``: ``Казани`` after ``суд`` is the court's city, though a dative
+    reading comes first)."""
     from ..nlp import parse_word
 
     first = surface.split()[0]
     if is_abbreviation(first):
         return True
     parses = parse_word(first)
+    if any_reading:
+        return any(p.tag.case == "gent" for p in parses)
     return bool(parses) and parses[0].tag.case == "gent"
 
 

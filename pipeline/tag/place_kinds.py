@@ -48,3 +48,29 @@ def place_kind(surface: str, found_as_venue: bool = False) -> str | None:
     if found_as_venue:
         return VENUE
     return VENUE if any(_is_venue_word(w) for w in WORD.findall(surface)) else None
+
+
+@cache
+def _buildings() -> frozenset[str]:
+    return frozenset(load_json("ner_venues.json")["buildings"])
+
+
+def is_building_name(words: list[str]) -> bool:
+    """Whether a name is a building's (``buildings`` of ``models/ner_venues.json``): its
+    first noun, by the likeliest reading, is a building noun and only adjectives come
+    before it. A venue, not an organisation.
+
+    >>> is_building_name(["Бостонском", "аэропорту"]), is_building_name(["Дворца", "молодёжи"])
+    (True, True)
+    >>> is_building_name(["Большого", "театра"]), is_building_name(["Иван", "Дворцов"])
+    (False, False)
+    """
+    for word in words:
+        best = parse_word(word)[0] if parse_word(word) else None
+        if best is None:
+            return False
+        if best.tag.POS == "NOUN":
+            return best.normal_form.replace("ё", "е") in _buildings()
+        if best.tag.POS != "ADJF":
+            return False
+    return False
