@@ -121,3 +121,34 @@ def test_a_possessive_parsed_as_the_object_names_the_patient(events_of):
     text = ("Адвокат Мария Орлова сообщает, что её подзащитного, гражданина Узбекистана Rustam Aliev, "
             "5 мая задержали в Москве у вокзала.")
     assert "Мария Орлова" not in _persons(events_of(text), "detention")
+
+
+@pytest.mark.parametrize("text, kind, persons", [
+    # "его" before a noun in the instrumental is the object, not a possessive
+    ("Омоновцы повалили на землю Петра Сидорова и били его дубинками.", "violence", ["Петр Сидоров"]),
+])
+def test_a_pronoun_before_an_instrumental_is_the_object(events_of, text, kind, persons):
+    assert _persons(events_of(text), kind) == persons
+
+
+@pytest.mark.parametrize("text, name, teller", [
+    ("Адвокат Игорь Белов сообщил, что вчера его подзащитного задержали.", "Белов", True),
+    ("Как рассказала Анна Белова, её брата задержали у дома.", "Белова", True),
+    # a lawyer, subject of his own clause, whom the parse hangs on a far verb of saying
+    ("Адвокат Игорь Белов, которого мы позвали, приехал к вечеру, но его к клиенту не пустили, "
+     "охранник сказал, что «так положено».", "Белов", False),
+])
+def test_a_teller_is_the_subject_right_by_a_verb_of_saying(models, text, name, teller):
+    from pipeline.events.arguments import is_teller
+    from pipeline.events.triggers import parse_sentences
+    from pipeline.segment import split_sentences
+
+    tokens = next(iter(parse_sentences(split_sentences(text), models)))
+    at = [t.index for t in tokens if t.text == name]
+    assert is_teller(tokens, at) is teller
+
+
+def test_taken_away_to_be_kept_safe_is_not_detention(events_of):
+    text = ("Полицейские окружили участников кольцом, а после акции посадили их в автобус и увезли "
+            "в другой район, чтобы защитить от нападавших.")
+    assert event_types(events_of(text))["detention"] == 0

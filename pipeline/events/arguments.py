@@ -367,7 +367,9 @@ def is_teller(tokens: tuple[Token, ...], at: Sequence[int]) -> bool:
     if token.head < 0:
         return False
     head = tokens[token.head]
-    if token.rel == "nsubj" and head.lemmas & folded_set("telling_verbs"):
+    # the verb of saying right by its subject: a far one is more likely a misparse than a teller
+    near = min(abs(token.head - i) for i in (top, *at)) <= 3
+    if token.rel == "nsubj" and near and head.lemmas & folded_set("telling_verbs"):
         return True
     if token.rel == "nmod" and head.lemmas & folded_set("telling_nouns"):
         return True

@@ -218,11 +218,13 @@ def person_words(tokens: tuple[Token, ...], people: People | None, mention_token
 
 
 def is_possessive(tokens: tuple[Token, ...], token: Token) -> bool:
-    """``его``/``её`` right before a noun or adjective is whose it is (``её подзащитного
-    задержали``: the client, not her), whatever relation the parse gave it."""
+    """``его``/``её`` right before a noun or adjective in the nominative, accusative or
+    genitive is whose it is (``её подзащитного задержали``: the client, not her), whatever
+    relation the parse gave it; before another case it is the object (``били его дубинками``)."""
     following = tokens[token.index + 1] if token.index + 1 < len(tokens) else None
     return (token.text.lower().replace("ё", "е") in {"его", "ее"} and following is not None
-            and following.pos in {"NOUN", "ADJ"})
+            and following.pos in {"NOUN", "ADJ"}
+            and bool({"Case=Nom", "Case=Acc", "Case=Gen"} & following.feats))
 
 
 def carry_persons(drafts: list) -> None:
