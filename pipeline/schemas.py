@@ -167,7 +167,7 @@ CURRENCY = both(TEXT, where(lambda v: v in currency_codes(),
 CONDITION = record(optional={
     "near": WORDS, "before": WORDS, "after": WORDS, "head": WORDS, "linked": WORDS,
     "complement": WORDS, "infinitive": FLAG, "attributive": FLAG, "agentless_passive": FLAG,
-    "private_subject": FLAG, "abroad": FLAG,
+    "private_subject": FLAG, "abroad": FLAG, "thing_object": FLAG,
     "mentions": list_of(one_of(MENTION_TYPES, "mention type")),
     "actors": list_of(ACTOR), "agent": list_of(ACTOR), "window": INT,
 })
@@ -204,7 +204,7 @@ _EVENT_CONTEXT_WORDS = (
     "summary_markers", "document_heads", "temporal_prepositions", "transparent_heads",
     "application_words", "attendance_words", "back_reference", "place_container_heads", "citizenship_nouns",
     "org_like_heads", "branch_nouns", "subordinators", "agent_nouns", "habitual_adverbs", "narrator_pronouns",
-    "official_nouns", "relation_nouns", "patient_subject_verbs", "person_holder_nouns", "phase_verbs", "staff_nouns", "serving_verbs", "standing_verbs", "lease_words", "conviction_words", "plea_words",
+    "official_nouns", "relation_nouns", "telling_verbs", "telling_nouns", "client_nouns", "patient_subject_verbs", "person_holder_nouns", "phase_verbs", "staff_nouns", "serving_verbs", "standing_verbs", "lease_words", "conviction_words", "plea_words",
     "pretrial_custody_words", "sentence_custody_words",
     "total_periods", "total_period_quantifiers", "total_period_after_blockers",
     "total_scope_places", "total_collective_heads", "more_markers", "case_nouns", "example_openers", "case_opening_words",
@@ -413,6 +413,7 @@ SCHEMAS: dict[str, Schema] = {
         "units": mapping(TEXT, record(required={"unit": one_of(UNITS, "unit"), "factor": NUMBER,
                                                 "always": FLAG, "max": INT})),
         "excluded_forms": WORDS, "window": INT, "custodial_context": WORDS, "blocking_before": WORDS,
+        "age_before": WORDS,
         "blocking_after": WORDS, "penalty_phrases": mapping(TEXT, WORDS), "holding_context": WORDS,
         "sentence_context": WORDS}),
     # one entry a line

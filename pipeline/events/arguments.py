@@ -20,7 +20,7 @@ from ..records import COUNT, DATE, LOC, MONEY, ORG, PER, TERM
 from ..nlp import parse_word
 from ..resources import fold, load_json
 from ..tag.gazetteer import canonical_place, find_places, is_gazetteer_place, place_of_adjective
-from .people import People, person_words, relative_of
+from .people import People, is_possessive, person_words, relative_of
 from .syntax import (Candidate, PlacedMention, Token, context, folded_set, has_pattern, pattern_lengths_at,
                      span_head)
 from .triggers import TriggerHit
@@ -422,7 +422,10 @@ def told_clause(tokens: tuple[Token, ...], at: Sequence[int], hit: TriggerHit) -
         return False
     if sum(t.head == teller and t.rel.startswith("nsubj") for t in tokens) > 1:
         return False  # two subjects on one verb: the parse hung two clauses on it, which tells nothing
-    return any(tokens[a].head == teller for a in (*at, *apposed_to(tokens, at)))
+    # the telling verb's own subject is left to drop_tellers, which keeps a teller telling what
+    # befell themselves ("Петров сообщил, что его задержали")
+    return any(tokens[a].head == teller and not tokens[a].rel.startswith("nsubj")
+               for a in (*at, *apposed_to(tokens, at)))
 
 
 def is_official(tokens: tuple[Token, ...], at: list[int]) -> bool:
@@ -457,7 +460,52 @@ def assign_arguments(
         scored = _scores(tokens, hits, candidate)
         if scored:
             _share(tokens, hits, groups, candidate, scored, found)
+    for hit, arguments in zip(hits, found):
+        drop_tellers(tokens, hit, arguments)
     return found
+
+
+def is_teller(tokens: tuple[Token, ...], at: Sequence[int]) -> bool:
+    """The person tells the sentence: the subject of a verb of saying (``Адвокат Олег
+    Петров сообщил, что ...``, ``как рассказала Орлова``), whose words it reports (``по
+    словам адвоката``), or who opens it before a colon (``Защитница Анна Лебедева: ...``).
+    A name is climbed to the title it is apposed to (``Адвокат`` of ``Олег Петров``)."""
+    top = span_head(tokens, at)
+    while tokens[top].rel in {"appos", "flat:name", "flat:foreign"} and tokens[top].head >= 0:
+        top = tokens[top].head
+    token = tokens[top]
+    if token.head < 0:
+        return False
+    head = tokens[token.head]
+    # the verb of saying right by its subject: a far one is more likely a misparse than a teller
+    near = min(abs(token.head - i) for i in (top, *at)) <= 3
+    if token.rel == "nsubj" and near and head.lemmas & folded_set("telling_verbs"):
+        return True
+    if token.rel == "nmod" and head.lemmas & folded_set("telling_nouns"):
+        return True
+    last = max(at)
+    return top == 0 and last + 1 < len(tokens) and tokens[last + 1].text == ":"
+
+
+def drop_tellers(tokens: tuple[Token, ...], hit: TriggerHit, arguments: Found) -> None:
+    """Leave out the persons who tell a happening (:func:`is_teller`) when it befell
+    someone else the clause names: another person, the trigger's own object or passive
+    subject, a person's noun or name, or the lawyer's client (``сообщила, что её
+    подзащитного задержали``). A teller telling what befell
+    themselves (``Петров сообщил, что был задержан``, ``... что его задержали``: a pronoun
+    may stand for the teller) stays."""
+    persons = arguments.by_role.get("person", [])
+    tellers = [pair for pair in persons if is_teller(tokens, pair[1].tokens)]
+    if not tellers:
+        return
+    # "её подзащитного": the parse may make the possessive the object; its noun is the patient
+    owned = [tokens[t.index + 1] if is_possessive(tokens, t) else t for t in tokens
+             if t.head == hit.anchor and t.rel in {"obj", "iobj", "nsubj:pass"}]
+    patient = any((t.pos == "PROPN" or (t.pos == "NOUN" and "Animacy=Anim" in t.feats))
+                  and not is_teller(tokens, [t.index]) for t in owned)
+    patient = patient or any(t.lemmas & folded_set("client_nouns") for t in tokens)  # a lawyer's client
+    if len(tellers) < len(persons) or patient:
+        arguments.by_role["person"] = [pair for pair in persons if pair not in tellers]
 
 
 def candidates(tokens, hits, placed: list[PlacedMention], actors: dict[int, str],

@@ -209,12 +209,22 @@ def person_words(tokens: tuple[Token, ...], people: People | None, mention_token
             continue
         if token.lemmas & pronouns and token.pos == "PRON":
             names = [people.narrator or NARRATOR]
-        elif token.pos == "PRON" and (name := antecedent(people, token)):
+        elif token.pos == "PRON" and not is_possessive(tokens, token) and (name := antecedent(people, token)):
             names = [name]
         else:
             names = [people.kin[lemma] for lemma in token.lemmas & people.kin.keys()]
         found += [Candidate("person", (token.index,), name=name, near=True, tree_only=True) for name in names]
     return found
+
+
+def is_possessive(tokens: tuple[Token, ...], token: Token) -> bool:
+    """``его``/``её`` right before a noun or adjective in the nominative, accusative or
+    genitive is whose it is (``её подзащитного задержали``: the client, not her), whatever
+    relation the parse gave it; before another case it is the object (``били его дубинками``)."""
+    following = tokens[token.index + 1] if token.index + 1 < len(tokens) else None
+    return (token.text.lower().replace("ё", "е") in {"его", "ее"} and following is not None
+            and following.pos in {"NOUN", "ADJ"}
+            and bool({"Case=Nom", "Case=Acc", "Case=Gen"} & following.feats))
 
 
 def carry_persons(drafts: list) -> None:

@@ -461,6 +461,14 @@ class _Context:
         return any(t.head in own and t.rel == "obl" and ABROAD in self.mention_tokens.get(t.index, set())
                    for t in self.tokens)
 
+    def thing_object(self) -> bool:
+        """The trigger's direct object is a thing, an inanimate noun naming no person
+        (``увезли ноутбуки``, ``забрали вещи``): what is taken away is no one detained.
+        Animacy as natasha's morphology tags it."""
+        return any(t.head == self.anchor and t.rel == "obj" and t.pos == "NOUN"
+                   and "Animacy=Inan" in t.feats and "PER" not in self.mention_tokens.get(t.index, set())
+                   for t in self.tokens)
+
     def infinitives(self) -> list[int]:
         """The infinitives the trigger governs: what is banned or ordered (``запретили
         занимать должности``)."""
@@ -500,6 +508,8 @@ class _Context:
         if "private_subject" in cond and self.private_subject() != cond["private_subject"]:
             return False
         if "abroad" in cond and self.abroad() != cond["abroad"]:
+            return False
+        if "thing_object" in cond and self.thing_object() != cond["thing_object"]:
             return False
         if "mentions" in cond:
             wanted = set(cond["mentions"])

@@ -43,6 +43,7 @@ class TermWords:
     window: int
     context: frozenset[str]
     blocking_before: frozenset[str]
+    age_before: frozenset[str]  # a dative pronoun of an age ("ему 15 лет"): not before сутки
     blocking_after: frozenset[str]
     penalties: dict[str, frozenset[str]]  # penalty noun lemma -> complement lemmas
     holding: frozenset[str]
@@ -64,6 +65,7 @@ def term_words() -> TermWords:
         int(data["window"]),
         frozenset(map(fold, data["custodial_context"])),
         frozenset(map(fold, data["blocking_before"])),
+        frozenset(map(fold, data["age_before"])),
         frozenset(map(fold, data["blocking_after"])),
         {fold(noun): frozenset(map(fold, rest)) for noun, rest in data["penalty_phrases"].items()},
         frozenset(map(fold, data["holding_context"])),
@@ -116,6 +118,8 @@ def is_custodial(scan: Scan, quantity: Quantity) -> bool:
         return True  # ``до 5 лет лишения свободы``
     before = (quantity.first - 1, quantity.first - 2)
     if any(_has_any(scan, k, words.blocking_before) for k in before):
+        return False
+    if not unit.always and any(_has_any(scan, k, words.age_before) for k in before):
         return False
     if _has_any(scan, quantity.last, words.blocking_after):
         return False
