@@ -79,10 +79,20 @@ def test_violence_is_told_by_shooting_terror_or_execution(events_of, text, count
     ("Мне говорили, что если я буду писать жалобы, у сына будут неприятности в школе.", 1),
     ("Участковый сказал активисту, что если тот продолжит, его уволят с работы.", 1),
     ("Следователь намекнул Петрову, что в случае отказа от показаний пострадают его родные.", 1),
+    ("Оперативник сказал журналистке Анне Беловой, что если она опубликует статью, у её мужа будут неприятности.", 1),
+    ("Начальник отдела сказал, что если она не уволится сама, ей будет плохо.", 1),
     # a forecast, a plan or a promise: no one threatened
     ("Министр предупредил, что если цены вырастут, правительство примет меры.", 0),
     ("Синоптики сказали, что если пойдет дождь, праздник перенесут.", 0),
     ("Директор сказал, что если план выполнят, всем дадут премию.", 0),
+    # the harm negated: a promise that none will come
+    ("Директор школы пообещал родителям, что если ремонт закончат вовремя, проблем с началом учебного года не будет.", 0),
+    ("Бухгалтер пообещал, что если отчёт сдадут вовремя, никого не накажут.", 0),
+    # said by the person's own side (a lawyer, a parent): a forecast or a warning, no threat
+    ("Адвокат сказал, что если суд откажет, у защиты будут проблемы с обжалованием приговора.", 0),
+    ("Мать сказала сыну, что если он бросит институт, его накажут.", 0),
+    # befalling no person: a firm, the economy
+    ("Экономист сказал журналистам, что если курс упадёт, у заводов будут проблемы.", 0),
 ])
 def test_a_conditional_threat_is_intimidation(events_of, text, count):
     assert event_types(events_of(text))["intimidation"] == count
@@ -113,9 +123,29 @@ def test_a_violent_verb_and_its_noun_tell_one_happening(events_of, text, count):
     ("Хозяйка вылила воду из чайника.", 0),
     # a protester charged with throwing a bottle or a stone at the police: the charge, not an assault on rights
     ("Демонстранта обвинили в том, что он бросил бутылку в сторону полицейских.", 0),
+    ("В активиста бросили кирпич на пикете в Казани.", 1),
 ])
 def test_an_assault_is_told_by_a_blow_a_broken_bone_or_a_thing_thrown(events_of, text, count):
     assert event_types(events_of(text))["violence"] == count
+
+
+# ------------------------------------------- what a charge says was done is the charge, not a happening told
+
+@pytest.mark.parametrize("text, triggers", [
+    # the act in the content clause of a charge or a suspicion ("обвиняют в том, что ...")
+    ("Студентку Веру Лаптеву обвиняют в том, что она бросила кирпич в полицейского на пикете.", []),
+    ("Инженера Олега Лаптева подозревают в том, что он швырнул камень в сотрудника ОМОНа.", []),
+    ("Против Ирины Бойко возбудили дело по подозрению в том, что она ударила полицейского.", []),
+    ("Обвинение в том, что он избил охранника, Сомов отрицает.", []),
+    ("Курьера обвинили в том, что он применил насилие к приставу.", []),
+    # a beating told as fact stays, before or after the charge, and outside its clause
+    ("Полицейские избили задержанного Максима Орлова, а затем обвинили его в нападении.", ["избили"]),
+    ("Его обвинили в том, что он применил насилие к полицейскому, хотя на видео видно, что полицейские "
+     "избили его.", ["избили"]),
+    ("Омоновцы избили фотографа, которого потом обвинили в том, что он оказал сопротивление.", ["избили"]),
+])
+def test_what_a_charge_says_was_done_is_no_violence_told(events_of, text, triggers):
+    assert [e.trigger for e in events_of(text) if e.type == "violence" and not e.negated] == triggers
 
 
 @pytest.mark.parametrize("text, trigger", [
