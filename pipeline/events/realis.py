@@ -139,8 +139,9 @@ def _alleged(tokens, hit: TriggerHit) -> bool:
 
 def _charged_content(tokens, hit: TriggerHit, accusation: frozenset[str]) -> bool:
     """The trigger is told in the content clause of a charge or a suspicion (``обвиняют в том, что
-    он бросил кирпич``, ``по подозрению в том, что она ударила``): the clause's verb hangs on the
-    ``том`` of ``в том, что``, and an accusation governs that ``том`` or stands just before it.
+    он бросил кирпич``, ``по подозрению в том, что она ударила``, ``обвиняли за то, что``): the
+    clause's verb hangs on the ``то`` of ``в том, что`` or ``за то, что``, and an accusation governs
+    that ``то`` or stands just before it.
     A clause opened later by a subordinator of its own is not the charge's, wherever the parser
     hung it (``..., хотя видно, что полицейские избили его``). A noun counts as the verb's object
     or subject (``применил насилие``), not as where or when it is said to be done (``на акции``)."""
@@ -153,7 +154,7 @@ def _charged_content(tokens, hit: TriggerHit, accusation: frozenset[str]) -> boo
         verb = tokens[verb].head
     that = tokens[verb].head
     if that < 1 or tokens[verb].rel not in {"acl", "ccomp", "advcl"} or "тот" not in tokens[that].lemmas \
-            or not tokens[that - 1].lemmas & {"в"}:
+            or not tokens[that - 1].lemmas & {"в", "за"}:
         return False
     if sum(1 for t in tokens[that + 1:verb] if t.pos == "SCONJ") != 1:
         return False  # the charge's own "что" and no other between "том" and the verb
