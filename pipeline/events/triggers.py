@@ -524,6 +524,8 @@ class _Context:
         return found
 
     def _is_person(self, index: int, groups: set[str]) -> bool:
+        """The word names a person or people: a pronoun, a name, an animate noun, a relative, or a
+        noun of ``groups`` (``семья``: inanimate to the tagger, people to the threat)."""
         token = self.tokens[index]
         return token.pos in {"PRON", "PROPN"} or "Animacy=Anim" in token.feats or bool(
             token.lemmas & (groups | folded_set("relation_nouns"))) or "PER" in self.mention_tokens.get(index, set())
