@@ -71,7 +71,7 @@ from .person_spans import (
     split_person,
     word_role,
 )
-from .persons import full_name_surnames, fullest, group_persons, normalise_person
+from .persons import full_name_surnames, fullest, group_persons, normalise_person, settle_genders
 
 CHUNK_CHARS = 1500  # natasha runs on pieces about this long, cut at sentence ends
 MAX_CHUNK_CHARS = 6000  # and a longer sentence (a list, never prose) at commas
@@ -313,6 +313,11 @@ def _fix_span(text: str, span: Span) -> Span | None:
         return replace(span, type=ORG)
     if span.type in (PER, LOC) and _capitalised_common_words(text, span.start, words):
         return None
+    if span.type == PER and (pronoun := _PRONOUN_AFTER_INITIAL.search(surface)) \
+            and all(p.tag.POS == "NPRO" or "Apro" in p.tag for p in parse_word(pronoun.group(1).lower())[:1]):
+        # ``Ахметовой А. Её задержали``: a pronoun opening the next sentence is no part of the name
+        span = replace(span, end=span.start + pronoun.start() + 2)
+        surface = text[span.start : span.end]
     if span.type == PER and (age := _NUMBER_OPENING.match(surface)) and age.end() < len(surface):
         span = replace(span, start=span.start + age.end())  # ``41-летний Тимур``: an age is no name
         surface = text[span.start : span.end]
@@ -333,6 +338,8 @@ def _fix_span(text: str, span: Span) -> Span | None:
     return span
 
 
+# An initial, then a capitalised word closing the span (``А. Её``).
+_PRONOUN_AFTER_INITIAL = re.compile(r"(?<![^\W\d_])[А-ЯЁ]\.\s+([А-ЯЁ][а-яё]+)$")
 _WORD_BEFORE_NAME = re.compile(r"(?<![\w-])([А-ЯЁ][а-яё]+) \Z")
 
 
@@ -935,7 +942,9 @@ def _to_mentions(text: str, spans: list[Span]) -> list[Mention]:
     """Normalise every span and number the entities by first appearance."""
     spans = sorted(spans, key=lambda s: s.start)
     persons = [s for s in spans if s.type == PER]
-    names = [normalise_person(text[s.start : s.end], person_context(text, s.start, s.end)) for s in persons]
+    surfaces = [text[s.start : s.end] for s in persons]
+    contexts = [person_context(text, s.start, s.end) for s in persons]
+    names = settle_genders(surfaces, contexts, [normalise_person(t, c) for t, c in zip(surfaces, contexts)])
     clusters = group_persons(names)
     members: dict[int, list] = {}
     for name, cluster in zip(names, clusters):

@@ -29,6 +29,7 @@ from .persons import GENDERS, NO_CONTEXT, Context
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \t]+$")
 _NOUN_COMMA_BEFORE = re.compile(r"([^\W\d_]+),[ \t]+$")
 _WORD_AFTER = re.compile(r"^[ \t]+([^\W\d_]+)")
+_DESCRIBED_AFTER = re.compile(r"^,[ \t]+([^\W\d_]+)")
 _OBLIQUE = ("gent", "datv", "accs", "ablt", "loct")
 WINDOW = 40  # characters looked at on each side
 
@@ -86,11 +87,21 @@ def person_context(text: str, start: int, end: int) -> Context:
                 # ``Сосед Петрова был задержан``: the verb is a man's, so the noun is a man
                 # and a name that reads as a woman in the nominative is whose he is
                 return Context(cases=found.cases, prefer=frozenset({"gent"}))
+            if found.prefer == _ACCUSATIVE and _thing_follows(text, end):
+                # ``суд назначил Хасанову И. Р. арест``: the verb's object is the thing after
+                # the name, and the person it is given to stands in the dative
+                return Context(prefer=frozenset({"datv"}))
             return found
     apposed = _NOUN_COMMA_BEFORE.search(text[max(0, start - WINDOW) : start])
     if apposed:
         found = _apposition(apposed.group(1))
         if found is not None:
+            return found
+    described = _DESCRIBED_AFTER.search(text[end : end + WINDOW])
+    if described and described.group(1).islower():
+        # ``Ворожцова С., задержанного в пятницу``: a participle set off after the name agrees with it
+        found = _agreeing_adjective(described.group(1))
+        if found is not None and found.gender is not None:
             return found
     after = _WORD_AFTER.search(text[end : end + WINDOW])
     if after:
@@ -124,8 +135,8 @@ def _from_clause_verb(text: str, start: int, end: int) -> Context:
     frozenset({'accs'})
     >>> person_context("Омарову В.Ж. 13 марта суд отказал в иске", 0, 12).prefer
     frozenset({'datv'})
-    >>> person_context("Омарову В.Ж. 13 марта суд назначил штраф", 0, 12) == NO_CONTEXT
-    True
+    >>> person_context("Омарову В.Ж. 13 марта суд назначил штраф", 0, 12).prefer
+    frozenset({'datv'})
     >>> person_context("Омарову В.Ж. суд решил отказать в залоге", 0, 12).prefer
     frozenset({'datv'})
     """
@@ -144,6 +155,10 @@ def _from_clause_verb(text: str, start: int, end: int) -> Context:
             word, parses = infinitive, parse_word(infinitive.group().lower())
         cases = frozenset({"accs", "datv"})
         if _takes_person_in_dative(word.group()):
+            return Context(cases=cases, prefer=frozenset({"datv"}))
+        if "tran" in parses[0].tag and _thing_follows(text, word.end()):
+            # ``Белову 25 марта назначили второй штраф``: the thing is the object, the person
+            # it is given to a dative (hers would be ``Беловой``)
             return Context(cases=cases, prefer=frozenset({"datv"}))
         if "tran" in parses[0].tag and not _object_follows(text, word.end()):
             return Context(cases=cases, prefer=frozenset({"accs"}))
@@ -196,6 +211,9 @@ def _from_word_before(word: str, lone_surname: bool = False) -> Context | None:
         return Context(prefer=frozenset({"datv"}))  # ``суд отказал Кравцову в иске``
     if top is not None and top.POS == "VERB" and "tran" in top:
         return Context(prefer=frozenset({"accs"}))  # ``суд приговорил Нурлана Есенова``
+    agreeing = _agreeing_adjective(word)
+    if agreeing is not None:
+        return agreeing
     parses = [p for p in parse_word(word) if p.tag.POS == "NOUN"]
     if not parses or parses[0] is not parse_word(word)[0]:
         return None
@@ -221,6 +239,60 @@ def _from_word_before(word: str, lone_surname: bool = False) -> Context | None:
 
 
 _SAME_OR_WHOSE = frozenset({"nomn", "gent"})
+_ACCUSATIVE = frozenset({"accs"})
+
+
+def _agreeing_adjective(word: str) -> Context | None:
+    """An adjective or participle before a name agrees with it: its singular readings give
+    the cases the name may stand in, and its gender when they have one person's gender
+    only (``27-летнего``: a man, genitive or accusative; ``задержанную``: a woman,
+    accusative). A pronoun (``его``, ``этот``) is passed over: it may be whose the name is.
+
+    >>> sorted(_agreeing_adjective("летнего").cases), _agreeing_adjective("летнего").gender
+    (['accs', 'gent'], 'masc')
+    >>> _agreeing_adjective("задержанную").gender, _agreeing_adjective("его")
+    ('femn', None)
+    """
+    parses = parse_word(word)
+    if not parses or parses[0].tag.POS not in ("ADJF", "PRTF") or "Apro" in parses[0].tag:
+        return None
+    readings = [p.tag for p in parses if p.tag.POS in ("ADJF", "PRTF") and p.tag.number == "sing"
+                and p.tag.case in _OBLIQUE + ("nomn",)]
+    if not readings:
+        return None
+    genders = {tag.gender for tag in readings} & set(GENDERS)
+    return Context(cases=frozenset(tag.case for tag in readings),
+                   gender=next(iter(genders)) if len(genders) == 1 else None)
+
+
+def _thing_follows(text: str, end: int) -> bool:
+    """Whether a common noun that reads as an inanimate accusative follows the name ending
+    at ``end``, after adjectives or numbers that may agree with it (``штраф``, ``второй
+    штраф``, ``обязательные работы``): the thing a verb before the name gives.
+
+    >>> _thing_follows("назначил Хасанову И. Р. арест на 12 суток", 23)
+    True
+    >>> _thing_follows("арестовал Хасанову И. Р. на 12 суток", 24)
+    False
+    >>> _thing_follows("задержали Алину, рисовавшую знак", 15)
+    False
+    """
+    at = end
+    for found in list(_LETTERS.finditer(text, end, end + WINDOW))[:3]:
+        word = found.group()
+        if text[at : found.start()].strip(" \t") or not word.islower():
+            # a comma or a stop ends the clause: ``задержали Алину, рисовавшую знак``
+            return False
+        parses = parse_word(word)
+        if not parses:
+            return False
+        top = parses[0].tag
+        if top.POS == "NOUN":
+            return any(p.tag.POS == "NOUN" and p.tag.case == "accs" and p.tag.animacy == "inan" for p in parses)
+        if top.POS not in ("ADJF", "PRTF") or "Apro" in top:
+            return False
+        at = found.end()
+    return False
 
 
 def _man_acts_after(text: str, end: int) -> bool:

@@ -27,6 +27,7 @@ FIRST_NAME_READING = 0.6
 
 # A word of a name, or an initial (``Б.`` in ``Б.Туменовой``).
 _PART = re.compile(r"[A-ZА-ЯЁ]\.|[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+_LONE_CAPITAL = re.compile(r"[А-ЯЁ]")
 _CONSONANT_END = re.compile(r"[бвгджзклмнпрстфхцчшщ]$", re.IGNORECASE)
 _VOWEL_END = re.compile(r"[еиоэю]$", re.IGNORECASE)
 
@@ -125,6 +126,9 @@ def _normalise_person(text: str, context: Context) -> PersonName:
     words = _PART.findall(text)
     if not words:
         return PersonName((text.strip(),), None)
+    # A lone Cyrillic capital after another word is an initial whose dot the text or the
+    # span lost (``Ткаченко П.А``, ``Котов В``): read as one, never as a surname.
+    words = [word + "." if at and _LONE_CAPITAL.fullmatch(word) else word for at, word in enumerate(words)]
     options = [_readings(word) for word in words]
     best, best_score = None, float("-inf")
     gender_score = dict.fromkeys(GENDERS, float("-inf"))
@@ -413,6 +417,69 @@ def group_persons(names: Sequence[PersonName]) -> list[int]:
         for i in cluster:
             label[i] = number
     return [label[i] for i in range(len(names))]
+
+
+def settle_genders(texts: Sequence[str], contexts: Sequence[Context],
+                   names: Sequence[PersonName]) -> list[PersonName]:
+    """The names of one document, each read in the gender the document's other mentions
+    of the same person give it, when its own words and sentence leave both open.
+
+    ``Рината Шакирова`` reads as a woman in the nominative or a man in the genitive;
+    ``Ринат`` alone elsewhere, or ``Шакиров`` (a man's surname only), says he is a man.
+    A reading is borne out by a lone first name written as its first name, or by a mention
+    of one gender only that names the same person in that reading; the other reading
+    is taken when it alone is borne out. A gender a verb gave is kept.
+
+    >>> texts = ["Рината Шакирова", "Ринат"]
+    >>> contexts = [Context(cases=frozenset({"nomn", "gent"})), NO_CONTEXT]
+    >>> [n.normal for n in settle_genders(texts, contexts, [normalise_person(t, c) for t, c in zip(texts, contexts)])]
+    ['Ринат Шакиров', 'Ринат']
+    """
+    settled = list(names)
+    # The mentions that may bear a reading out, filed so that a long list of names is not
+    # compared pair by pair: lone words by how they are written and the first names they
+    # may be, mentions of one gender by surname key.
+    written = {(n.written or n.parts[0]).lower(): j for j, n in enumerate(names) if len(n.parts) == 1}
+    by_key: dict[str, list[int]] = {}
+    by_first: dict[str, list[int]] = {}
+    for j, other in enumerate(names):
+        if len(other.genders) == 1 and other.gender in other.genders:
+            for key in _keys(other):
+                by_key.setdefault(key, []).append(j)
+            if len(other.parts) == 1 and not is_initial(other.parts[0]):
+                for form in _first_name_forms(other.written or other.parts[0]):
+                    by_first.setdefault(form, []).append(j)
+    index = (written, by_key, by_first)
+    for i, (text, context, name) in enumerate(zip(texts, contexts, names)):
+        if context.gender is not None or name.gender not in GENDERS or len(name.genders) < 2 \
+                or len(name.parts) < 2:
+            continue
+        other = next(g for g in GENDERS if g != name.gender)
+        alternative = normalise_person(text, Context(context.cases, context.prefer, other))
+        if alternative.gender != other or alternative.parts == name.parts:
+            continue
+        if _borne_out(alternative, names, i, index) and not _borne_out(name, names, i, index):
+            settled[i] = alternative
+    return settled
+
+
+def _borne_out(reading: PersonName, names: Sequence[PersonName], at: int, index) -> bool:
+    """Whether another mention of the document bears out ``reading`` of mention ``at``:
+    a lone first name written as its first name, or a mention of its gender only that
+    names the same person."""
+    written, by_key, by_first = index
+    first = next((p.lower() for p in reading.given if not is_initial(p)), None)
+    if first and written.get(first, at) != at:
+        return True
+    tried = {j for key in _keys(reading) for j in by_key.get(key, ())}
+    tried |= set(by_first.get(first, ())) if first else set()
+    for j in sorted(tried - {at}):
+        other = names[j]
+        if other.genders == {reading.gender} and other.gender == reading.gender:
+            fuller, lesser = (reading, other) if _fullness(reading) >= _fullness(other) else (other, reading)
+            if _same_person(fuller, lesser):
+                return True
+    return False
 
 
 def fullest(names: Sequence[PersonName]) -> PersonName:
