@@ -12,8 +12,8 @@ from collections import Counter
 import pytest
 
 from pipeline.events import build_events
+from pipeline.events.paragraphs import endnote_lines
 from pipeline.events.realis import LABELS, SPECIFIC, decide_by_rules, is_table_row
-from pipeline.events.scene import endnote_lines
 from pipeline.segment import split_sentences
 from pipeline.tag import tag_mentions
 

@@ -27,11 +27,12 @@ from ..records import LOC, Event, Mention, Sentence
 from ..tag.body_places import bodies_apart
 from ..tag.nesting import nested_in, outermost
 from .actors import inherit_refusal_actors
+from .carried_places import carry_event_places, place_situated_events
 from .draft import Draft
 from .merge import fold_convictions, fold_headline, headline_end, merge_drafts
 from .pairs import merge_pairs, pair_model
 from .people import carry_persons, persons_listed, read_people
-from .scene import Scene, carry_event_places, place_situated_events
+from .scene import Scene
 from .sentence import Document, attach_attendance, dates_a_document, read_sentence
 from .story_place import carry_story_place
 from .syntax import Token, context, folded_set, place_mentions

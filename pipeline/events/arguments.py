@@ -21,7 +21,8 @@ from ..nlp import parse_word
 from ..resources import fold, load_json
 from ..tag.gazetteer import canonical_place, find_places, is_gazetteer_place, place_of_adjective
 from .people import People, person_words, relative_of
-from .syntax import Candidate, PlacedMention, Token, context, folded_set, has_pattern, pattern_lengths_at
+from .syntax import (Candidate, PlacedMention, Token, context, folded_set, has_pattern, pattern_lengths_at,
+                     span_head)
 from .triggers import TriggerHit
 
 MAX_TREE = 3
@@ -75,13 +76,6 @@ def tree_distance(tokens: tuple[Token, ...], a: int, b: int) -> int:
 def phrase_head(tokens: tuple[Token, ...], hit: TriggerHit) -> int:
     """The token of a trigger phrase whose head lies outside the phrase."""
     return span_head(tokens, hit.tokens, hit.anchor)
-
-
-def span_head(tokens: tuple[Token, ...], at: Sequence[int], default: int | None = None) -> int:
-    """The token of a span (a mention's or a phrase's tokens) whose head lies outside it:
-    where the parse hangs the whole span; ``default`` (else the first token) if none."""
-    inside = set(at)
-    return next((i for i in at if tokens[i].head not in inside), at[0] if default is None else default)
 
 
 def linear_gap(tokens: tuple[Token, ...], a: int, hit: TriggerHit) -> int | None:
@@ -315,7 +309,56 @@ def is_agent(tokens: tuple[Token, ...], at: int, hit: TriggerHit) -> bool:
     verb = tokens[token.head]
     if verb.lemmas & folded_set("patient_subject_verbs"):  # "Белов находится под стражей"
         return False
+    if any(t.head == verb.index and t.rel == "obj" and t.text.lower() == "себя" for t in tokens):
+        return False  # "Белов признал себя виновным": done to the doer
+
     return "Voice=Pass" not in verb.feats and "Variant=Short" not in verb.feats
+
+
+def apposed_to(tokens: tuple[Token, ...], at: Sequence[int]) -> tuple[int, ...]:
+    """The noun a name stands in apposition to (``Президент Андрей Смирнов``, ``губернатора
+    Игоря Белова``): the slot of the clause the name fills is that noun's.
+
+    >>> def t(i, text, head, rel):
+    ...     return Token(i, 0, 0, text, frozenset({text}), "NOUN", head, rel, frozenset({"Animacy=Anim"}))
+    >>> toks = (t(0, "Президент", 3, "nsubj"), t(1, "Андрей", 0, "appos"), t(2, "Смирнов", 1, "flat:name"),
+    ...         t(3, "помиловал", -1, "root"))
+    >>> apposed_to(toks, [1, 2]), apposed_to(toks, [0])
+    ((0,), ())
+    """
+    if not at:
+        return ()
+    head = span_head(tokens, at)
+    governor = tokens[head].head
+    if tokens[head].rel != "appos" or governor < 0 or governor in at or tokens[governor].pos != "NOUN" \
+            or "Animacy=Anim" not in tokens[governor].feats:
+        return ()  # a title is a noun of a person; a name the parse hangs on a thing is no apposition
+    if governor > min(at) or any(not governor <= tokens[i].head <= max(at) for i in range(governor + 1, min(at))):
+        return ()  # a title stands before its name, only words of the two between (``Президент России``)
+    return (governor,)
+
+
+def is_verb_trigger(tokens: tuple[Token, ...], hit: TriggerHit) -> bool:
+    """The trigger is a verb (``помиловал``), not a noun its clause's verb governs."""
+    return tokens[hit.anchor].pos == "VERB"
+
+
+# a clause that another verb's clause tells or frames (``сообщил, что ...``, ``видела, как ...``)
+TOLD_RELS = {"ccomp", "advcl", "parataxis", "csubj"}
+
+
+def told_clause(tokens: tuple[Token, ...], at: Sequence[int], hit: TriggerHit) -> bool:
+    """The trigger is the predicate of a clause another verb tells or frames (``Адвокат
+    сообщил, что Котову арестовали``, ``видела, как его били``) and the word, by name or by
+    the title it stands by, fills a slot of that telling verb (its teller, whom it was told
+    to): not who the happening told befell."""
+    head = phrase_head(tokens, hit)
+    teller = tokens[head].head
+    if tokens[head].pos not in PREDICATE_POS or tokens[head].rel not in TOLD_RELS or teller < 0:
+        return False
+    if sum(t.head == teller and t.rel.startswith("nsubj") for t in tokens) > 1:
+        return False  # two subjects on one verb: the parse hung two clauses on it, which tells nothing
+    return any(tokens[a].head == teller for a in (*at, *apposed_to(tokens, at)))
 
 
 def is_official(tokens: tuple[Token, ...], at: list[int]) -> bool:
@@ -530,8 +573,11 @@ def _scores(tokens, hits: list[TriggerHit], candidate: Candidate) -> list[tuple[
                 (clause is not None and clause not in hit.tokens) or across_contrast(tokens, at[0], hit)
                 or bracket_clause(tokens, at[0], hit)):
             continue
-        if role == "person" and hit.type != "protest" and any(is_agent(tokens, a, hit) for a in at):
-            continue
+        titles = apposed_to(tokens, at) if role == "person" and is_verb_trigger(tokens, hit) else ()
+        if role == "person" and hit.type != "protest" and any(is_agent(tokens, a, hit) for a in (*at, *titles)):
+            continue  # "Президент Смирнов помиловал Зуева": the doer, by name or by title
+        if role == "person" and told_clause(tokens, at, hit):
+            continue  # "Адвокат сообщил, что Котову арестовали": the teller is not who it befell
         # "вызывали на «профилактические беседы»": the anchor may be a modifier
         # inside the trigger phrase; the phrase's own head links it to its verb; a second
         # conjunct ("Куделин и Пахотина") stands where the first does
@@ -595,6 +641,10 @@ def owns_other_noun(tokens: tuple[Token, ...], at: list[int], hits, placed=()) -
     organisation's name the parse hangs it on (``лидера НП «Алга» Владимира Козлова``)."""
     head = span_head(tokens, at)
     head = conjunct_root(tokens, head)
+    title = apposed_to(tokens, [head])
+    if title and any(tokens[h.anchor].head in {*at, *title} for h in hits):
+        return False  # "журналиста Ивана Петрова, обвинённого ...": a happening told of the name itself
+    head = next(iter(title), head)  # "за оскорбление губернатора Игоря Белова"
     governor = tokens[head].head
     if tokens[head].rel != "nmod" or governor < 0 or tokens[governor].pos != "NOUN":
         return False

@@ -23,14 +23,9 @@ from .draft import Draft, Telling
 from .gapping import gapped_drafts
 from .realis import Judgement, Where, judge
 from .people import NARRATOR, People, is_relative
-from .scene import (
-    Scene,
-    SentenceScene,
-    marked_earlier,
-    place_name,
-    scoped_earlier_markers,
-    told_before_the_story,
-)
+from .backstory import marked_earlier, scoped_earlier_markers, told_before_the_story
+from .place_names import place_name
+from .scene import Scene, SentenceScene
 from .syntax import (
     PLACE_IN,
     PlacedMention,

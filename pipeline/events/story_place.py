@@ -20,7 +20,8 @@ from ..records import LOC
 from ..tag.gazetteer import canonical_place, place_kind
 from ..tag.place_kinds import place_kind as venue_kind
 from .draft import Draft
-from .scene import place_name, unit_of
+from .paragraphs import unit_of
+from .place_names import place_name
 
 
 def story_place(places: Sequence[str]) -> str | None:

@@ -70,14 +70,23 @@ def place_mentions(tokens: tuple[Token, ...], inside: Sequence[tuple[int, Mentio
     return placed
 
 
-def span_head(tokens: tuple[Token, ...], covered: Sequence[int]) -> int | None:
-    """The token of a span whose head lies outside it (the span's syntactic head)."""
+def span_head(tokens: tuple[Token, ...], covered: Sequence[int], default: int | None = None) -> int | None:
+    """The token of a span (a mention's or a phrase's tokens) whose head lies outside it:
+    where the parse hangs the whole span; ``default`` (else the span's first token) when
+    every head lies inside, None for an empty span.
+
+    >>> words = [Token(i, 0, 0, w, frozenset(), "NOUN", h, "") for i, (w, h) in enumerate(
+    ...     [("дело", -1), ("Иванова", 0), ("Петра", 1)])]
+    >>> span_head(words, [1, 2]), span_head(words, [2]), span_head(words, [])
+    (1, 2, None)
+    >>> looped = [Token(0, 0, 0, "а", frozenset(), "X", 1, ""), Token(1, 0, 0, "б", frozenset(), "X", 0, "")]
+    >>> span_head(looped, [0, 1]), span_head(looped, [0, 1], default=1)
+    (0, 1)
+    """
     if not covered:
         return None
-    for i in covered:
-        if tokens[i].head not in covered:
-            return i
-    return covered[0]
+    inside = set(covered)
+    return next((i for i in covered if tokens[i].head not in inside), covered[0] if default is None else default)
 
 
 @dataclass(frozen=True, slots=True)

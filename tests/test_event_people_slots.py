@@ -1,0 +1,76 @@
+"""Which people an event takes, by the clause and the slot a name fills in the parse.
+
+New invented sentences (never a benchmark's text). A name of the clause that tells a
+happening (``Адвокат сообщил, что Котову арестовали``) is not a person of the happening told
+in its complement; a name standing in apposition to a noun (``Президент Смирнов``,
+``губернатора Белова``) fills that noun's slot: the doer of an active trigger, or whose
+another thing is (``за оскорбление губернатора Белова``), is not who the happening befell.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from conftest import events_reader
+
+DOC_DATE = dt.date(2015, 3, 1)
+
+
+@pytest.fixture(scope="module")
+def events_of(models):
+    return events_reader(models, DOC_DATE)
+
+
+def _persons(events, word):
+    (event,) = [e for e in events if e.trigger.startswith(word)]
+    return event.persons
+
+
+OTHER_CLAUSE = [
+    # the teller of a complement clause is no person of what it tells
+    ("Журналист Олег Зуев рассказал, что полицейские задержали активистку Анну Котову.",
+     "задержали", ("Анна Котова",)),
+    ("Адвокат Олег Зуев сообщил, что Анну Котову арестовали на 10 суток.", "арестовали", ("Анна Котова",)),
+    ("Соколов заявил, что Лебедеву избили в отделе полиции.", "избили", ("Лебедева",)),
+    ("Депутат Игорь Белов подтвердил, что Марину Гусеву оштрафовали на 20 тысяч рублей.",
+     "оштрафовали", ("Марина Гусева",)),
+    # the happening's own clause keeps its people
+    ("Анну Котову задержали, когда она выходила из дома.", "задержали", ("Анна Котова",)),
+    ("Полицейские начали задерживать Олега Зуева у здания суда.", "задерживать", ("Олег Зуев",)),
+    ("Олег Зуев сообщил, что его задержали у здания суда.", "задержали", ("Олег Зуев",)),
+    # a parse that hangs two clauses' subjects on one verb tells no teller
+    ("Защитник Олег Зуев, которого позвала семья, прибыл в отдел к восьми часам, но его к брату не пустили, "
+     "полицейский заявил, что защитник не положен.", "не пустили", ("Олег Зуев",)),
+]
+
+
+@pytest.mark.parametrize("text, trigger, persons", OTHER_CLAUSE)
+def test_a_name_of_the_clause_that_tells_is_not_a_person_of_what_it_tells(events_of, text, trigger, persons):
+    assert _persons(events_of(text), trigger) == persons
+
+
+APPOSED = [
+    # a name apposed to the subject of an active trigger is its doer
+    ("Президент Андрей Смирнов помиловал Олега Зуева.", "помиловал", ("Олег Зуев",)),
+    ("Губернатор Игорь Белов помиловал осуждённого Сергея Орлова.", "помиловал", ("Сергей Орлов",)),
+    # words of the title's own phrase between it and the name
+    ("Президент России Андрей Смирнов помиловал Олега Зуева.", "помиловал", ("Олег Зуев",)),
+    ("По сообщению министра юстиции Анны Котовой, в аэропорту был задержан гражданин Латвии.", "задержан", ()),
+    # a name apposed to a noun that another noun governs is whose that thing is
+    ("Суд приговорил блогера Сергея Орлова к двум годам колонии за оскорбление губернатора Игоря Белова.",
+     "приговорил", ("Сергей Орлов",)),
+    ("Суд оштрафовал студентку Анну Котову за клевету на депутата Игоря Белова.",
+     "оштрафовал", ("Анна Котова",)),
+    # a name apposed to the one the trigger befell stays
+    ("Суд арестовал активиста Ивана Петрова на 10 суток.", "арестовал", ("Иван Петров",)),
+    ("Полиция задержала сторонника оппозиции Ивана Петрова.", "задержала", ("Иван Петров",)),
+    # the subject of the verb a trigger noun stands by, a doer who acts on himself: the name stays
+    ("Блогер Олег Зуев заявил о своей невиновности во время слушаний в суде.", "слушаний", ("Олег Зуев",)),
+    ("Гражданин Латвии Олег Зуев признал себя виновным в мошенничестве.", "признал", ("Олег Зуев",)),
+]
+
+
+@pytest.mark.parametrize("text, trigger, persons", APPOSED)
+def test_a_name_in_apposition_fills_the_slot_of_its_noun(events_of, text, trigger, persons):
+    assert _persons(events_of(text), trigger) == persons
