@@ -120,6 +120,8 @@ def _alleged(tokens, hit: TriggerHit) -> bool:
     clause = _clause_of(tokens, hit.anchor)
     if has_pattern(tokens, _patterns("alleged_patterns"), clause.start, hit.tokens[0]):
         return True
+    if _charged_content(tokens, hit, accusation):
+        return True
     if tokens[hit.anchor].pos not in {"NOUN", "PROPN"}:
         return False
     steps = 0
@@ -133,6 +135,31 @@ def _alleged(tokens, hit: TriggerHit) -> bool:
         if steps >= 2:
             return False
     return False
+
+
+def _charged_content(tokens, hit: TriggerHit, accusation: frozenset[str]) -> bool:
+    """The trigger is told in the content clause of a charge or a suspicion (``обвиняют в том, что
+    он бросил кирпич``, ``по подозрению в том, что она ударила``, ``обвиняли за то, что``): the
+    clause's verb hangs on the ``то`` of ``в том, что`` or ``за то, что``, and an accusation governs
+    that ``то`` or stands just before it.
+    A clause opened later by a subordinator of its own is not the charge's, wherever the parser
+    hung it (``..., хотя видно, что полицейские избили его``). A noun counts as the verb's object
+    or subject (``применил насилие``), not as where or when it is said to be done (``на акции``)."""
+    verb = hit.anchor
+    if tokens[verb].pos in {"NOUN", "PROPN"} and tokens[verb].rel in {"obj", "nsubj", "nsubj:pass"}:
+        verb = tokens[verb].head
+    if verb < 0 or tokens[verb].pos not in {"VERB", "AUX"}:
+        return False
+    while tokens[verb].rel == "conj" and tokens[verb].head >= 0:
+        verb = tokens[verb].head
+    that = tokens[verb].head
+    if that < 1 or tokens[verb].rel not in {"acl", "ccomp", "advcl"} or "тот" not in tokens[that].lemmas \
+            or not tokens[that - 1].lemmas & {"в", "за"}:
+        return False
+    if sum(1 for t in tokens[that + 1:verb] if t.pos == "SCONJ") != 1:
+        return False  # the charge's own "что" and no other between "том" and the verb
+    governors = [tokens[that].head, *range(max(0, that - 3), that - 1)]
+    return any(g >= 0 and tokens[g].lemmas & accusation for g in governors)
 
 
 def _conditional(tokens, hit: TriggerHit) -> bool:

@@ -476,6 +476,68 @@ class _Context:
                 if t.head == self.anchor and t.rel in {"xcomp", "ccomp", "csubj", "csubj:pass", "obj"}
                 and "VerbForm=Inf" in t.feats]
 
+    def threat(self, harms: Sequence[str], groups: Sequence[str], window: int) -> bool:
+        """A harm of ``harms`` is told after the trigger, not negated (``проблем ... не будет`` is a
+        promise), befalling a person: one named as the harm's target (``у её детей``, ``его уволят``,
+        ``пострадают родные``; a person, a pronoun, a name, or a noun of ``groups`` such as
+        ``семья``), or, when none is named, the one told it (``сказал активисту``); and the speaker
+        is not of that side (``relation_nouns``: a lawyer's or a relative's forecast is no threat)."""
+        tokens, wanted = self.tokens, {fold(x) for x in harms}
+        stop = min(len(tokens), self.hit[-1] + 1 + window)
+        found = [i for i in range(self.hit[-1] + 1, stop) if tokens[i].lemmas & wanted and not is_negated(tokens, i)]
+        if not found:
+            return False
+        own_side = folded_set("relation_nouns")
+        speaker = self._said_by()
+        if speaker is not None and tokens[speaker].lemmas & own_side:
+            return False
+        targets = [t for h in found for t in self._befallen(h)]
+        if targets:
+            return any(self._is_person(t, {fold(x) for x in groups}) for t in targets)
+        return self._addressee() is not None
+
+    def _said_by(self) -> int | None:
+        """The subject of the verb of saying (or of the verb it is coordinated with)."""
+        verb = self.anchor
+        for _ in range(2):
+            subject = next((t.index for t in self.tokens if t.head == verb and t.rel.startswith("nsubj")), None)
+            if subject is not None or self.tokens[verb].rel != "conj":
+                return subject
+            verb = self.tokens[verb].head
+        return None
+
+    def _addressee(self) -> int | None:
+        """Whom the words were said to: a dative of the verb of saying, or of the verb it is
+        coordinated with (``позвонил её отцу и предупредил``)."""
+        verbs = {self.anchor} | ({self.tokens[self.anchor].head} if self.tokens[self.anchor].rel == "conj" else set())
+        return next((t.index for t in self.tokens if t.head in verbs and (
+            t.rel == "iobj" or (t.rel == "obl" and "Case=Dat" in t.feats))), None)
+
+    def _befallen(self, harm: int) -> list[int]:
+        """Who a harm is said to befall: the one ``у`` whom it will be (``у семьи будут
+        проблемы``), the harm verb's object or subject (``его уволят``, ``пострадают родные``), or
+        a dative (``ему будет плохо``)."""
+        tokens = self.tokens
+        found = []
+        for i in range(max(self.hit[-1] + 1, harm - 4), min(len(tokens), harm + 3)):
+            if tokens[i].lemmas & {"у"} and tokens[i].pos == "ADP":
+                j = i + 1
+                while j < len(tokens) and tokens[j].pos in {"ADJ", "DET"}:
+                    j += 1
+                if j < len(tokens):
+                    found.append(j)
+        found += [t.index for t in tokens if t.head == harm and (
+            t.rel in {"obj", "nsubj", "nsubj:pass", "iobj"} or "Case=Dat" in t.feats)
+            and t.pos in {"NOUN", "PROPN", "PRON", "DET", "ADJ"}]
+        return found
+
+    def _is_person(self, index: int, groups: set[str]) -> bool:
+        """The word names a person or people: a pronoun, a name, an animate noun, a relative, or a
+        noun of ``groups`` (``семья``: inanimate to the tagger, people to the threat)."""
+        token = self.tokens[index]
+        return token.pos in {"PRON", "PROPN"} or "Animacy=Anim" in token.feats or bool(
+            token.lemmas & (groups | folded_set("relation_nouns"))) or "PER" in self.mention_tokens.get(index, set())
+
     def holds(self, cond: dict) -> bool:
         window = cond.get("window", 6)
         first, last = self.hit[0], self.hit[-1]
@@ -488,6 +550,8 @@ class _Context:
             return any(self.tokens[i].lemmas & wanted for i in span)
 
         if "near" in cond and not has(around, cond["near"]):
+            return False
+        if "threat" in cond and not self.threat(cond["threat"], cond.get("threatened", ()), window):
             return False
         if "before" in cond and not has(before, cond["before"]):
             return False
