@@ -205,6 +205,15 @@ def _has_output(out: Path) -> bool:
     return any((out / name).exists() for name in ("events", "events.parquet", "events.csv"))
 
 
+def pipeline_output(docs, keep: Path | None, scratch: str) -> Path:
+    """A run's output over the gold texts: the one kept in ``keep`` if there is one, else a
+    fresh ``testimony run`` into ``keep`` (or the scratch folder)."""
+    folder = keep or Path(scratch)
+    folder.mkdir(parents=True, exist_ok=True)
+    out = folder / "out"
+    return out if _has_output(out) else run_pipeline(docs, folder)
+
+
 def run_pipeline(docs, folder: Path) -> Path:
     """``testimony run`` over the gold texts (each as ``doc_id.txt``)."""
     texts = folder / "texts_in"
@@ -598,11 +607,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.no_pipeline:
         return 0
     with tempfile.TemporaryDirectory() as scratch:
-        folder = args.keep or Path(scratch)
-        folder.mkdir(parents=True, exist_ok=True)
-        out = folder / "out"
-        if not _has_output(out):
-            out = run_pipeline(docs, folder)
+        out = pipeline_output(docs, args.keep, scratch)
         for split in splits:
             found = scores_of_pipeline(docs, out, gold, split, errors=args.errors)
             show(f"pipeline output, {split}", found)

@@ -34,8 +34,7 @@ from pathlib import Path
 from razdel import sentenize
 
 from benchmarks.linking import (
-    DEV_PARTS, _has_output, in_split, is_development, match_events, match_people,
-    run_pipeline, split_of)
+    DEV_PARTS, in_split, is_development, match_events, match_people, pipeline_output, split_of)
 from pipeline.link.gold import PAIR_FILES, read_gold
 from pipeline.link.places import resolve
 from pipeline.link.records import event_key, key_parts
@@ -173,11 +172,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.pairs:
         docs = [d for d in docs if _written_for_linking(d)]
     with tempfile.TemporaryDirectory() as scratch:
-        folder = args.keep or Path(scratch)
-        folder.mkdir(parents=True, exist_ok=True)
-        out = folder / "out"
-        if not _has_output(out):
-            out = run_pipeline(docs, folder)
+        out = pipeline_output(docs, args.keep, scratch)
         for split in splits:
             counts = listing(docs, out, split, args.list and split == splits[0])
             report(split, counts)
