@@ -148,6 +148,23 @@ def events_reader(models, doc_date):
     return run
 
 
+def of_trigger(events, word):
+    """The first event whose trigger starts with ``word`` (lower case); fails naming what was found."""
+    found = [e for e in events if e.trigger.lower().startswith(word)]
+    assert found, f"no {word} in {[(e.type, e.trigger) for e in events]}"
+    return found[0]
+
+
+def type_counts(text, models, doc_date):
+    """How many events of each type a text tells (tag, then events; negated ones left out)."""
+    from pipeline.events import build_events
+    from pipeline.segment import split_sentences
+    from pipeline.tag import tag_mentions
+
+    found_date, mentions = tag_mentions(text, models, doc_date)
+    return event_types(build_events(text, split_sentences(text), mentions, models, found_date))
+
+
 def event_types(events):
     """How many events of each type, negated ones left out."""
     from collections import Counter

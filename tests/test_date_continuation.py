@@ -15,7 +15,7 @@ import datetime as dt
 
 import pytest
 
-from conftest import events_reader
+from conftest import events_reader, of_trigger
 
 DOC_DATE = dt.date(2017, 2, 1)
 
@@ -23,12 +23,6 @@ DOC_DATE = dt.date(2017, 2, 1)
 @pytest.fixture(scope="module")
 def events_of(models):
     return events_reader(models, DOC_DATE)
-
-
-def of_trigger(events, word):
-    found = [e for e in events if e.trigger.lower().startswith(word)]
-    assert found, f"no {word} in {[(e.type, e.trigger) for e in events]}"
-    return found[0]
 
 
 # (text, trigger of the continuing line, the date it takes: start)

@@ -20,7 +20,7 @@ import datetime as dt
 
 import pytest
 
-from conftest import events_reader
+from conftest import events_reader, of_trigger
 
 DOC_DATE = dt.date(2021, 3, 1)
 
@@ -31,9 +31,7 @@ def events_of(models):
 
 
 def dated(events, word):
-    found = [e for e in events if e.trigger.lower().startswith(word)]
-    assert found, f"no {word} in {[(e.type, e.trigger) for e in events]}"
-    date = found[0].date
+    date = of_trigger(events, word).date
     return (date.start, date.end) if date else None
 
 

@@ -11,18 +11,14 @@ import datetime as dt
 from collections import Counter
 
 import pytest
+from conftest import type_counts
 
-from pipeline.events import build_events
-from pipeline.segment import split_sentences
-from pipeline.tag import tag_mentions
 
 DOC_DATE = dt.date(2024, 9, 1)
 
 
 def event_counts(text: str, models) -> Counter:
-    found_date, mentions = tag_mentions(text, models, DOC_DATE)
-    events = build_events(text, split_sentences(text), mentions, models, found_date)
-    return Counter(e.type for e in events if not e.negated)
+    return type_counts(text, models, DOC_DATE)
 
 
 # (text, event type, how many): a rally named only as what people took part in ("участников

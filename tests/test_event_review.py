@@ -12,20 +12,16 @@ import datetime as dt
 from collections import Counter
 
 import pytest
+from conftest import type_counts
 
-from pipeline.events import build_events
 from pipeline.events.time_shift import tells_time_shift
 from pipeline.events.triggers import is_abroad
-from pipeline.segment import split_sentences
-from pipeline.tag import tag_mentions
 
 DOC_DATE = dt.date(2024, 9, 1)
 
 
 def event_counts(text: str, models) -> Counter:
-    found_date, mentions = tag_mentions(text, models, DOC_DATE)
-    events = build_events(text, split_sentences(text), mentions, models, found_date)
-    return Counter(e.type for e in events if not e.negated)
+    return type_counts(text, models, DOC_DATE)
 
 
 # (text, event type, how many): a later telling marked only by "уже" with a perfective
