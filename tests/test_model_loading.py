@@ -101,3 +101,63 @@ def test_slovnet_is_left_as_it_was_when_loading_fails(both):
         assert pack.bytes_vocab is not before  # patched while loading
         raise RuntimeError("a tagger failed to load")
     assert pack.bytes_vocab is before
+
+
+def _gzip(text: str, mtime: int, name: str | None = None) -> bytes:
+    import gzip
+    import io
+
+    if name is None:
+        return gzip.compress(text.encode(), mtime=mtime)
+    buffer = io.BytesIO()
+    with gzip.GzipFile(filename=name, mode="wb", fileobj=buffer, mtime=mtime) as f:
+        f.write(text.encode())
+    return buffer.getvalue()
+
+
+# (one member, another, whether they are taken for the same content without decompressing)
+STREAMS = [
+    (_gzip("арест\nштраф\nсуд", 1), _gzip("арест\nштраф\nсуд", 2), True),  # only the time stamp differs
+    (_gzip("арест\nштраф\nсуд", 1), _gzip("арест\nштраф\nсуд", 1), True),
+    (_gzip("арест\nштраф\nсуд", 1), _gzip("арест\nштраф\nсудья", 1), False),
+    (_gzip("арест\nштраф", 1), _gzip("штраф\nарест", 2), False),
+    (_gzip("арест", 1, name="a.txt"), _gzip("арест", 2, name="a.txt"), False),  # a named header: whole bytes
+    (_gzip("арест", 1, name="a.txt"), _gzip("арест", 1, name="a.txt"), True),
+    (b"not gzip at all", b"not gzip at all", True),
+    (b"", b"", True),
+]
+
+
+@pytest.mark.parametrize("first, second, same", STREAMS)
+def test_a_gzip_member_is_known_by_its_compressed_stream(first, second, same):
+    import gzip
+
+    from pipeline.nlp import deflate_stream
+
+    assert (deflate_stream(first) == deflate_stream(second)) == same
+    if same and first.startswith(b"\x1f\x8b"):
+        assert gzip.decompress(first) == gzip.decompress(second)
+
+
+def test_the_taggers_word_list_is_decompressed_once(monkeypatch):
+    """The three taggers carry the embedding's 250,000 words as the same compressed
+    stream: decompressed once, for the first, and known by its stream for the others."""
+    import gzip
+
+    from pipeline.nlp import load_models
+
+    sizes = []
+    decompress = gzip.decompress
+
+    def counted(data, *args, **kwargs):
+        content = decompress(data, *args, **kwargs)
+        sizes.append(len(content))
+        return content
+
+    monkeypatch.setattr(gzip, "decompress", counted)
+    models = load_models()
+    words = len("\n".join(models.embedding.vocab.words).encode())
+    assert sizes.count(words) == 1
+    encoders = [models.ner_tagger.infer.encoder, models.morph_tagger.infer.encoder,
+                models.syntax_parser.infer.encoder]
+    assert all(e.words_vocab.items is models.embedding.vocab.words for e in encoders)
