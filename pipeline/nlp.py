@@ -8,6 +8,8 @@ time: call :func:`load_models` once and pass the result down, as natasha does.
 from __future__ import annotations
 
 import gzip
+import io
+import mmap
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -154,15 +156,46 @@ class _TaggersPQ(PQ):
 
 def news_embedding(path: str = NEWS_EMBEDDING) -> NewsEmbedding:
     """natasha's ``NewsEmbedding()``, the same vectors, read as navec's ``Navec.load``
-    reads them but without the similarity tables no stage uses (:class:`_TaggersPQ`)."""
+    reads them but without the similarity tables no stage uses (:class:`_TaggersPQ`),
+    and with its arrays mapped from the file in place (:func:`mapped_pq`)."""
     with Tar(path) as tar:
         meta = Meta.from_file(tar.load(navec.META))
         Meta.check_protocol(meta.protocol)
         vocab = Vocab.from_file(tar.load(navec.VOCAB))
-        pq = _TaggersPQ.from_file(tar.load(navec.PQ_))
+        pq = mapped_pq(tar) or _TaggersPQ.from_file(tar.load(navec.PQ_))
     embedding = NewsEmbedding.__new__(NewsEmbedding)
     Navec.__init__(embedding, meta, vocab, pq)
     return embedding
+
+
+def mapped_pq(tar: Tar, name: str = navec.PQ_) -> _TaggersPQ | None:
+    """navec's quantised vectors (25 MB: a code per word and part, and the centroids)
+    as read-only arrays mapped from the embedding's tar file where they lie, instead of
+    read into memory: the same bytes, in the layout ``PQ.from_file`` reads (four counts,
+    the indexes, the codes), with nothing copied at start-up and the pages shared by
+    every process that maps them. None where the archive is compressed, the member not
+    stored plainly or its codes not aligned, or the file cannot be mapped: then it is read."""
+    member = tar.tar.getmember(name)
+    if not isinstance(tar.tar.fileobj, io.BufferedReader) or not member.isreg() or member.issparse() \
+            or member.size < 16:
+        return None
+    try:
+        with open(tar.path, "rb") as file:
+            mapped = mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ)
+    except (OSError, ValueError):
+        return None
+    start = member.offset_data
+    if start + member.size > len(mapped) or mapped[start:start + 16] != tar.load(name).read(16):
+        return None
+    vectors, dim, qdim, centroids = np.frombuffer(mapped, np.uint32, count=4, offset=start)
+    at_codes = start + 16 + int(vectors) * int(qdim)
+    n_codes = (start + member.size - at_codes) // 4
+    if at_codes % 4 or n_codes <= 0 or n_codes % (int(qdim) * int(centroids)):
+        return None
+    indexes = np.frombuffer(mapped, np.uint8, count=int(vectors) * int(qdim), offset=start + 16)
+    codes = np.frombuffer(mapped, np.float32, count=n_codes, offset=at_codes)
+    return _TaggersPQ(vectors, dim, qdim, centroids, indexes.reshape(vectors, qdim),
+                      codes.reshape(qdim, centroids, -1))
 
 
 @lru_cache(maxsize=1)
