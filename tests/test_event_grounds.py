@@ -109,3 +109,30 @@ WARRANTS = [
 @pytest.mark.parametrize("text, kind, n", WARRANTS)
 def test_an_arrest_warrant_is_a_custody(models, text, kind, n):
     assert type_counts(text, models, DOC_DATE)[kind] == n
+
+
+# (text, event type, how many): a violence, a threat or a ruling retold paragraphs later by the
+# same word (or its noun: ``убит`` ... ``убийство``, ``казнён`` ... ``казнь``) with nothing of
+# its own (no day, place, count, sum or term) is the happening told, not another; two told
+# with their own days, or of other people, stay two
+RETOLD_BY_NOUN = [
+    ("5 мая 2024 года в Омске был убит журналист Олег Фомин.\n\nПолиция пока не нашла виновных.\n\n"
+     "На месте убийства друзья журналиста оставили цветы.", "violence", 1),
+    ("Во вторник в Техасе казнён заключённый Джон Смит.\n\nЗа день до казни его посетил брат.\n\n"
+     "Перед казнью он помолился.", "violence", 1),
+    ("В марте 2024 года неизвестные избили активиста Петра Сидорова.\n\nПолиция возбудила дело.\n\n"
+     "Сидоров рассказал, что после избиения долго лечился.", "violence", 1),
+    ("В июне 2024 года на журналистку Анну Белову напали у её дома.\n\nРедакция потребовала найти виновных.\n\n"
+     "Нападение попало на камеры соседей.", "violence", 1),
+    ("5 мая 2024 года в Омске был убит журналист Олег Фомин.\n\n12 мая 2024 года в Томске убит блогер Иван Орлов.",
+     "violence", 2),
+    ("В марте 2024 года в Омске произошло нападение на активиста Петра Сидорова.\n\n"
+     "В мае 2024 года в Томске произошло нападение на журналиста Ивана Орлова.", "violence", 2),
+    ("5 мая 2024 года в Омске был убит журналист Олег Фомин.\n\nЧерез неделю в Томске произошло убийство "
+     "блогера Ивана Орлова.", "violence", 2),
+]
+
+
+@pytest.mark.parametrize("text, kind, n", RETOLD_BY_NOUN)
+def test_a_noun_retelling_by_the_same_word_is_the_happening_told(models, text, kind, n):
+    assert type_counts(text, models, DOC_DATE)[kind] == n
