@@ -245,7 +245,7 @@ def linked(a: Draft, b: Draft, separate_types: frozenset[str] = frozenset(),
             a.paragraph == b.paragraph or _same_day(a, b) or not (a.date_stated and b.date_stated))
     if a.paragraph == b.paragraph:
         return True
-    if told_apart and by_noun and retells_by_noun(b) and not _states_scene(b):
+    if a.event.type in word_told_across and told_apart and by_noun and retells_by_noun(b) and not _states_scene(b):
         return True  # "казнён ..." then, paragraphs on, "за день до казни": the same word, nothing of its own
     return a.date_stated and b.date_stated and _same_day(a, b)
 
