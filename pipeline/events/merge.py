@@ -13,7 +13,9 @@ happening, the way a coder links tellings:
 - a back-reference (``по факту отказа ... данной акции``) is the last such event;
 - penalties (detention, custody, fine, warning) told in separate sentences are
   separate happenings unless the later telling shares a person, sum or term;
-- other events: the same paragraph, or the same stated day elsewhere.
+- other events: the same paragraph, or the same stated day elsewhere; a violence, threat or
+  ruling retold paragraphs later by the same word as a noun with nothing of its own
+  (``казнён`` ... ``за день до казни``) is the happening told.
 
 A summary (``Всего было задержано 28 человек``) is never merged into one of the
 happenings it sums up.

@@ -187,15 +187,25 @@ def _punished(tokens, hit: TriggerHit) -> bool:
     if hit.type not in realis_words("crime_types"):
         return False
     punishing, units = realis_words("punishing_heads"), realis_words("time_unit_nouns")
-    node = hit.anchor
+    node, below = hit.anchor, hit.anchor
     for _ in range(6):
         head = tokens[node].head
         if head < 0:
             return False
         if any(tokens[c].rel == "case" and tokens[c].text.lower() == "за" for c in children(tokens, node)):
+            if "тот" in tokens[node].lemmas and node < below and \
+                    sum(1 for t in tokens[node + 1:below] if t.pos == "SCONJ") != 1:
+                return False  # only "за то, что"'s own "что" before its clause, wherever the parser hung a later one
             return not tokens[node].lemmas & units and bool(tokens[head].lemmas & punishing)
-        node = head
+        if tokens[node].rel in _OWN_CLAUSES:
+            return False  # "... за то, что снимал, как полицейские избивали людей": what he filmed happened
+        node, below = head, node
     return False
+
+
+# a clause of its own inside the act punished: what it tells is not the act ("acl" is the
+# content clause of "за то, что" itself)
+_OWN_CLAUSES = frozenset({"ccomp", "advcl", "acl:relcl", "parataxis", "csubj"})
 
 
 def _charged_content(tokens, hit: TriggerHit, accusation: frozenset[str]) -> bool:
