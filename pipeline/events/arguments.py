@@ -545,7 +545,8 @@ def candidates(tokens, hits, placed: list[PlacedMention], actors: dict[int, str]
     found += adjective_places(tokens, placed)
     found += venue_places(tokens, placed)
     found += court_seats(placed, actors)
-    found += person_words(tokens, people, in_mentions)
+    named = any(p.mention.type == PER for p in placed)
+    found += person_words(tokens, people, in_mentions, names_someone=named)
     found += [Candidate("actor", (at,), name=actor) for at, actor in actors.items()]
     return found
 

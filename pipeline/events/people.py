@@ -111,12 +111,49 @@ _OBJECT_RELS = {"obj", "iobj", "obl", "nsubj:pass", "nsubj"}
 
 def antecedent(people: People, token: Token) -> str | None:
     """The person a third-person pronoun stands for (``его``, ``ей``; ``он``, ``она`` as a
-    subject): the last person named before it in its paragraph, if of the pronoun's gender."""
+    subject): the last person of the pronoun's gender named before it in its paragraph or,
+    when its paragraph names no one before it, in the nearest paragraph before it that names
+    anyone (:func:`story_person`)."""
     gender = _PRONOUN_GENDER.get(token.text.lower().replace("ё", "е"))
     if gender is None or token.rel not in _OBJECT_RELS:
         return None
-    earlier = [p for p in people.named if p.start < token.start < p.paragraph_end and p.gender == gender]
-    return earlier[-1].name if earlier else None
+    return story_person(people, token.start, gender)
+
+
+def story_person(people: People, start: int, gender: str) -> str | None:
+    """The last person of ``gender`` named before ``start`` in the nearest paragraph that names
+    anyone before it (its own paragraph if that does): a news story or a report tells one
+    person's case paragraph after paragraph, naming them once and then calling them ``он``
+    or ``мужчина``; a paragraph naming only someone else ends that story.
+
+    >>> named = (NamedPerson(0, 20, "Олег Петров", "masc"), NamedPerson(40, 60, "Анна Орлова", "femn"))
+    >>> story_person(People(named=named), 30, "masc"), story_person(People(named=named), 70, "femn")
+    ('Олег Петров', 'Анна Орлова')
+    >>> story_person(People(named=named), 70, "masc") is None
+    True
+    """
+    before = sorted((p for p in people.named if p.start < start), key=lambda p: p.start)
+    if not before:
+        return None
+    story = [p for p in before if p.paragraph_end == before[-1].paragraph_end and p.gender == gender]
+    return story[-1].name if story else None
+
+
+def described_gender(word: str) -> str | None:
+    """The gender a noun of one person refers by (``мужчину``, ``активистку``, ``бывшего
+    директора``), as pymorphy3's first reading of it as an animate noun in the singular
+    gives it; None for a plural, a noun of either gender (``коллегу``) or a thing.
+
+    >>> described_gender("студента"), described_gender("активистку"), described_gender("студентов")
+    ('masc', 'femn', None)
+    """
+    for parsed in parse_word(word.lower()):
+        tag = parsed.tag
+        if tag.POS == "NOUN" and tag.animacy == "anim" and not {"Name", "Surn", "Patr"} & tag.grammemes:
+            if tag.number == "sing" and tag.gender in {"masc", "femn"} and "Ms-f" not in tag.grammemes:
+                return tag.gender
+            return None
+    return None
 
 
 def read_people(text: str, mentions) -> People:
@@ -197,10 +234,12 @@ def given_name_first(name: str) -> str | None:
     return None
 
 
-def person_words(tokens: tuple[Token, ...], people: People | None, mention_tokens: set[int]) -> list[Candidate]:
+def person_words(tokens: tuple[Token, ...], people: People | None, mention_tokens: set[int],
+                 names_someone: bool = True) -> list[Candidate]:
     """Persons read from first-person pronouns (the narrator), third-person object
-    pronouns (their antecedent) and named relations (``мужа``), outside any mention:
-    each counts only close to a trigger."""
+    pronouns (their antecedent), named relations (``мужа``) and, in a sentence that names no
+    one (``names_someone`` false), descriptions of one person (:func:`described_person`),
+    outside any mention: each counts only close to a trigger."""
     if people is None:
         return []
     pronouns, found = folded_set("narrator_pronouns"), []
@@ -211,10 +250,34 @@ def person_words(tokens: tuple[Token, ...], people: People | None, mention_token
             names = [people.narrator or NARRATOR]
         elif token.pos == "PRON" and not is_possessive(tokens, token) and (name := antecedent(people, token)):
             names = [name]
+        elif not names_someone and (name := described_person(people, tokens, token)):
+            names = [name]
         else:
             names = [people.kin[lemma] for lemma in token.lemmas & people.kin.keys()]
         found += [Candidate("person", (token.index,), name=name, near=True, tree_only=True) for name in names]
     return found
+
+
+# words before a description that make it someone else than the person told of before
+_OTHER_MARKERS = frozenset({"другой", "один", "второй", "еще", "некий", "неизвестный", "некоторый", "какой-то",
+                            "каждый", "любой", "иной"})
+
+
+def described_person(people: People, tokens: tuple[Token, ...], token: Token) -> str | None:
+    """The named person a description of one person stands for (``полиция задержала мужчину``,
+    ``студента отчислили``, ``бывшего директора арестовали``), as :func:`story_person` finds
+    them by the noun's gender (:func:`described_gender`): the person a happening befell, not a
+    relation of theirs (``relation_nouns``), a group (a plural), an official doing it (``official_nouns`` as a subject or an oblique), nor ``другого``, ``одного``."""
+    if token.pos != "NOUN" or token.rel not in _OBJECT_RELS:
+        return None
+    if token.lemmas & folded_set("relation_nouns"):
+        return None
+    if token.lemmas & folded_set("official_nouns") and token.rel in {"nsubj", "obl"}:
+        return None
+    if any(t.head == token.index and t.lemmas & _OTHER_MARKERS for t in tokens):
+        return None
+    gender = described_gender(token.text)
+    return story_person(people, token.start, gender) if gender else None
 
 
 def is_possessive(tokens: tuple[Token, ...], token: Token) -> bool:
