@@ -519,7 +519,8 @@ def candidates(tokens, hits, placed: list[PlacedMention], actors: dict[int, str]
         in_mentions.update(at)
         if not (role and at):
             continue
-        if role == "person" and (is_official(tokens, at) or owns_other_noun(tokens, at, hits, placed)):
+        if role == "person" and (is_official(tokens, at) or owns_other_noun(tokens, at, hits, placed)
+                                 or respells_name(tokens, at, placed)):
             continue
         if role == "person" and (kin := possessor_of_kin(tokens, at, people, p.mention.start)) is not None:
             # ``Жена Гайсина была задержана``: the name is whose the relative is; what is told
@@ -776,6 +777,15 @@ def possessor_of_kin(tokens: tuple[Token, ...], at: list[int], people: People | 
         return None
     kin = at[0] - 1
     return kin if tokens[kin].lemmas & folded_set("relation_nouns") else None
+
+
+def respells_name(tokens: tuple[Token, ...], at: Sequence[int], placed: list[PlacedMention]) -> bool:
+    """A name in brackets right after a name (``Питера Грина (Peter Green)``): that person's
+    other spelling, not a second person."""
+    first = min(at)
+    if first < 2 or tokens[first - 1].text != "(":
+        return False
+    return any(p.mention.type == PER and p.tokens and max(p.tokens) == first - 2 for p in placed)
 
 
 def is_subset(tokens: tuple[Token, ...], first: int) -> bool:
