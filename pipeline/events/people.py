@@ -139,20 +139,32 @@ def story_person(people: People, start: int, gender: str) -> str | None:
     return story[-1].name if story else None
 
 
-def described_gender(word: str) -> str | None:
+# the parse's cases as pymorphy3 names them
+_CASES = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}
+
+
+def described_gender(word: str, feats: frozenset[str] = frozenset()) -> str | None:
     """The gender a noun of one person refers by (``мужчину``, ``активистку``, ``бывшего
     директора``), as pymorphy3's first reading of it as an animate noun in the singular
-    gives it; None for a plural, a noun of either gender (``коллегу``) or a thing.
+    gives it, in the case the parse gives it when ``feats`` (the parse's) name one; None for
+    a plural, a noun of either gender (``коллегу``) or a thing (``тактику`` is no tactician's
+    dative where the parse reads an accusative).
 
     >>> described_gender("студента"), described_gender("активистку"), described_gender("студентов")
     ('masc', 'femn', None)
+    >>> described_gender("тактику", frozenset({"Case=Acc"})) is None
+    True
     """
+    case = next((_CASES.get(f[5:]) for f in feats if f.startswith("Case=")), None)
     for parsed in parse_word(word.lower()):
         tag = parsed.tag
+        if case is not None and tag.case != case:
+            continue
         if tag.POS == "NOUN" and tag.animacy == "anim" and not {"Name", "Surn", "Patr"} & tag.grammemes:
             if tag.number == "sing" and tag.gender in {"masc", "femn"} and "Ms-f" not in tag.grammemes:
                 return tag.gender
             return None
+        return None
     return None
 
 
@@ -267,16 +279,19 @@ def described_person(people: People, tokens: tuple[Token, ...], token: Token) ->
     """The named person a description of one person stands for (``полиция задержала мужчину``,
     ``студента отчислили``, ``бывшего директора арестовали``), as :func:`story_person` finds
     them by the noun's gender (:func:`described_gender`): the person a happening befell, not a
-    relation of theirs (``relation_nouns``), a group (a plural), an official doing it (``official_nouns`` as a subject or an oblique), nor ``другого``, ``одного``."""
-    if token.pos != "NOUN" or token.rel not in _OBJECT_RELS:
+    relation of theirs (``relation_nouns``), a group (a plural), an official doing it (``official_nouns`` as a subject or an oblique, any noun in the instrumental), nor
+    ``другого``, ``одного``; a noun the parse reads as animate and singular."""
+    if token.pos != "NOUN" or token.rel not in _OBJECT_RELS or not {"Animacy=Anim", "Number=Sing"} <= token.feats:
         return None
+    if "Case=Ins" in token.feats:
+        return None  # who did it to them (``избит полицейским``) or what they were made (``сделать инвалидом``)
     if token.lemmas & folded_set("relation_nouns"):
         return None
     if token.lemmas & folded_set("official_nouns") and token.rel in {"nsubj", "obl"}:
         return None
     if any(t.head == token.index and t.lemmas & _OTHER_MARKERS for t in tokens):
         return None
-    gender = described_gender(token.text)
+    gender = described_gender(token.text, token.feats)
     return story_person(people, token.start, gender) if gender else None
 
 
