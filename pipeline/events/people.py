@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 
 from ..nlp import parse_word
 from ..records import PER
-from .syntax import Candidate, Token, folded_set, lemmas_of
+from ..resources import fold
+from .syntax import Candidate, Token, context, folded_set, lemmas_of
 
 NARRATOR = "narrator"  # the unnamed author: not a person, but who an event befell
 # An unnamed relative of a named person (``Жена Гайсина была задержана``): who an event
@@ -291,7 +292,7 @@ def described_person(people: People, tokens: tuple[Token, ...], token: Token) ->
         return None
     if token.lemmas & folded_set("official_nouns") and token.rel in {"nsubj", "obl"}:
         return None
-    if any(t.head == token.index and t.lemmas & _OTHER_MARKERS for t in tokens):
+    if any(t.head == token.index and t.lemmas & _OTHER_MARKERS for t in tokens) or tells_other_case(tokens):
         return None
     gender = described_gender(token.text, token.feats)
     if gender is None:
@@ -315,6 +316,15 @@ def lead_person(people: People, start: int, gender: str) -> str | None:
         return None
     story = [p for p in after if p.paragraph_end == after[0].paragraph_end and p.gender == gender]
     return story[0].name if story else None
+
+
+def tells_other_case(tokens: tuple[Token, ...]) -> bool:
+    """The sentence tells a case of its own (``В одном случае ...``, ``В другом случае ...``:
+    a noun of ``case_nouns`` qualified by ``один`` or a one-word ``case_openers``): the people
+    it describes are new to the story, not those named before."""
+    openers = {fold(o[0]) for o in context()["case_openers"] if len(o) == 1} | {"один"}
+    nouns = folded_set("case_nouns")
+    return any(t.lemmas & nouns and any(d.head == t.index and d.lemmas & openers for d in tokens) for t in tokens)
 
 
 def is_possessive(tokens: tuple[Token, ...], token: Token) -> bool:
