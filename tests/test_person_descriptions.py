@@ -2,8 +2,7 @@
 round): a pronoun in a later paragraph stands for the last person of its gender named in the
 nearest paragraph before it that names anyone (a news story sets one sentence a paragraph); a
 description (``мужчину``, ``активистку``, ``бывшего министра``) in a sentence that names no one
-stands for that person too, by the noun's gender and number (pymorphy3); in a story's lead,
-before anyone is named, it stands for the person of its gender named first after it. A plural or a noun of
+stands for that person too, by the noun's gender and number (pymorphy3). A plural or a noun of
 either gender (``коллега``) stands for no one; a description next to a name of its own is that
 name; a description in a sentence that names a person is left to that name. Every sentence is
 new, written for these tests."""
@@ -55,30 +54,6 @@ DESCRIBED = [
 def test_a_later_reference_stands_for_the_person_named_before(events_of, text, kind, persons):
     event = next(e for e in events_of(text) if e.type == kind and e.start > text.index("\n"))
     assert event.persons == persons
-
-
-# A description in a story's lead, before anyone is named: the person of its gender named first
-# after it (a news story tells the happening, then who it befell).
-LEAD = [
-    ("В Казани полиция задержала студента.\n\nИм оказался 20-летний Глеб Титов, учащийся колледжа.",
-     "detention", ("Глеб Титов",)),
-    ("В Омске суд оштрафовал пенсионерку.\n\nКак стало известно, Галина Рябцева вышла с плакатом к мэрии.",
-     "fine", ("Галина Рябцева",)),
-    ("В Москве арестован бывший чиновник мэрии.\n\nРечь идёт о Викторе Лосеве, который руководил отделом.",
-     "detention", ("Виктор Лосев",)),
-]
-
-
-@pytest.mark.parametrize(("text", "kind", "persons"), LEAD)
-def test_a_description_before_any_name_is_the_person_named_next(events_of, text, kind, persons):
-    event = next(e for e in events_of(text) if e.type == kind)
-    assert event.persons == persons
-
-
-def test_a_description_in_the_lead_is_not_a_person_of_the_other_gender(events_of):
-    text = "В Омске суд оштрафовал пенсионерку.\n\nЗа неё заступился депутат Олег Фомин."
-    event = next(e for e in events_of(text) if e.type == "fine")
-    assert event.persons == ()
 
 
 # No named person it may stand for: of the other gender, plural, or named by its own name.

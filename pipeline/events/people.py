@@ -279,11 +279,11 @@ _OTHER_MARKERS = frozenset({"другой", "один", "второй", "еще"
 def described_person(people: People, tokens: tuple[Token, ...], token: Token) -> str | None:
     """The named person a description of one person stands for (``полиция задержала мужчину``,
     ``студента отчислили``, ``бывшего директора арестовали``), as :func:`story_person` finds
-    them by the noun's gender (:func:`described_gender`), or before anyone is named as
-    :func:`lead_person` does: the person a happening befell, not a relation of theirs
-    (``relation_nouns``), a group (a plural), an official doing it (``official_nouns`` as a
-    subject or an oblique, any noun in the instrumental), nor ``другого``, ``одного``; a noun
-    the parse reads as animate and singular."""
+    them by the noun's gender (:func:`described_gender`): the person a happening befell, not a
+    relation of theirs (``relation_nouns``), a group (a plural), an official doing it
+    (``official_nouns`` as a subject or an oblique, any noun in the instrumental), nor
+    ``другого``, ``одного``, nor someone of a case of its own (:func:`tells_other_case`);
+    a noun the parse reads as animate and singular."""
     if token.pos != "NOUN" or token.rel not in _OBJECT_RELS or not {"Animacy=Anim", "Number=Sing"} <= token.feats:
         return None
     if "Case=Ins" in token.feats:
@@ -295,27 +295,7 @@ def described_person(people: People, tokens: tuple[Token, ...], token: Token) ->
     if any(t.head == token.index and t.lemmas & _OTHER_MARKERS for t in tokens) or tells_other_case(tokens):
         return None
     gender = described_gender(token.text, token.feats)
-    if gender is None:
-        return None
-    if any(p.start < token.start for p in people.named):
-        return story_person(people, token.start, gender)
-    return lead_person(people, token.start, gender)
-
-
-def lead_person(people: People, start: int, gender: str) -> str | None:
-    """The first person of ``gender`` named after ``start`` in the nearest paragraph after it
-    that names anyone: who a description in a story's lead stands for when no one is named
-    before it (``В Казани задержали студента.`` then ``Им оказался Глеб Титов``).
-
-    >>> named = (NamedPerson(40, 60, "Анна Орлова", "femn"), NamedPerson(50, 60, "Олег Петров", "masc"))
-    >>> lead_person(People(named=named), 10, "masc"), lead_person(People(named=named), 55, "femn")
-    ('Олег Петров', None)
-    """
-    after = sorted((p for p in people.named if p.start > start), key=lambda p: p.start)
-    if not after:
-        return None
-    story = [p for p in after if p.paragraph_end == after[0].paragraph_end and p.gender == gender]
-    return story[0].name if story else None
+    return story_person(people, token.start, gender) if gender else None
 
 
 def tells_other_case(tokens: tuple[Token, ...]) -> bool:
