@@ -67,6 +67,13 @@ NO_ONE = [
 ]
 
 
+def test_a_description_is_not_the_relation_a_word_names_again(events_of):
+    text = ("Адвокат Глеб Осин сообщил, что суд арестовал Игната Рузаева на 10 суток. "
+            "По словам адвоката, его подзащитного избили в отделе.")
+    event = next(e for e in events_of(text) if e.type == "violence")
+    assert event.persons == ("Игнат Рузаев",)
+
+
 @pytest.mark.parametrize(("text", "kind"), NO_ONE)
 def test_a_reference_of_another_gender_or_number_stands_for_no_one(events_of, text, kind):
     event = next(e for e in events_of(text) if e.type == kind)

@@ -44,6 +44,7 @@ class NamedPerson:
     paragraph_end: int
     name: str
     gender: str | None
+    by_relation: bool = False  # a later relation word (``мужу``, ``адвоката``) naming them again
 
 
 @dataclass(frozen=True)
@@ -121,11 +122,13 @@ def antecedent(people: People, token: Token) -> str | None:
     return story_person(people, token.start, gender)
 
 
-def story_person(people: People, start: int, gender: str) -> str | None:
+def story_person(people: People, start: int, gender: str, relations: bool = True) -> str | None:
     """The last person of ``gender`` named before ``start`` in the nearest paragraph that names
     anyone before it (its own paragraph if that does): a news story or a report tells one
     person's case paragraph after paragraph, naming them once and then calling them ``он``
-    or ``мужчина``; a paragraph naming only someone else ends that story.
+    or ``мужчина``; a paragraph naming only someone else ends that story. Without
+    ``relations`` a relation word naming someone again (``по словам адвоката``) is no naming:
+    a description (``его подзащитного``) is not the relation the text calls by that word.
 
     >>> named = (NamedPerson(0, 20, "Олег Петров", "masc"), NamedPerson(40, 60, "Анна Орлова", "femn"))
     >>> story_person(People(named=named), 30, "masc"), story_person(People(named=named), 70, "femn")
@@ -133,7 +136,8 @@ def story_person(people: People, start: int, gender: str) -> str | None:
     >>> story_person(People(named=named), 70, "masc") is None
     True
     """
-    before = sorted((p for p in people.named if p.start < start), key=lambda p: p.start)
+    before = sorted((p for p in people.named if p.start < start and (relations or not p.by_relation)),
+                    key=lambda p: p.start)
     if not before:
         return None
     story = [p for p in before if p.paragraph_end == before[-1].paragraph_end and p.gender == gender]
@@ -231,7 +235,7 @@ def _kin_words(text: str, kin: dict[str, str]) -> tuple[NamedPerson, ...]:
     for match in _WORDS.finditer(text):
         for lemma in lemmas_of(match.group()) & kin.keys():
             end = text.find("\n", match.end()) % (len(text) + 1)
-            found.append(NamedPerson(match.start(), end, kin[lemma], name_gender(kin[lemma])))
+            found.append(NamedPerson(match.start(), end, kin[lemma], name_gender(kin[lemma]), by_relation=True))
     return tuple(found)
 
 
@@ -295,7 +299,7 @@ def described_person(people: People, tokens: tuple[Token, ...], token: Token) ->
     if any(t.head == token.index and t.lemmas & _OTHER_MARKERS for t in tokens) or tells_other_case(tokens):
         return None
     gender = described_gender(token.text, token.feats)
-    return story_person(people, token.start, gender) if gender else None
+    return story_person(people, token.start, gender, relations=False) if gender else None
 
 
 def tells_other_case(tokens: tuple[Token, ...]) -> bool:
