@@ -136,12 +136,17 @@ def story_person(people: People, start: int, gender: str, relations: bool = True
     >>> story_person(People(named=named), 70, "masc") is None
     True
     """
-    before = sorted((p for p in people.named if p.start < start and (relations or not p.by_relation)),
-                    key=lambda p: p.start)
-    if not before:
-        return None
-    story = [p for p in before if p.paragraph_end == before[-1].paragraph_end and p.gender == gender]
-    return story[-1].name if story else None
+    story = None  # the paragraph of the last naming before ``start`` (``named`` is in text order)
+    for i in range(bisect.bisect_left(people.named, start, key=lambda p: p.start) - 1, -1, -1):
+        person = people.named[i]
+        if person.by_relation and not relations:
+            continue
+        story = person.paragraph_end if story is None else story
+        if person.paragraph_end != story:
+            return None
+        if person.gender == gender:
+            return person.name
+    return None
 
 
 # the parse's cases as pymorphy3 names them
@@ -201,7 +206,8 @@ def read_people(text: str, mentions) -> People:
                 kin.setdefault(lemma, name)
     named = named_people(text, mentions, narrator)
     if kin:  # "мужу", "сына" later in a paragraph name the relation introduced earlier
-        named = tuple(sorted(named + _kin_words(text, kin), key=lambda p: p.start))
+        named += _kin_words(text, kin)
+    named = tuple(sorted(named, key=lambda p: p.start))
     return People(narrator, kin, named, owners=frozenset(owners))
 
 
