@@ -80,6 +80,9 @@ def document_passes(drafts: list[Draft], scene: Scene, text: str = "",
     counts no smaller than the people named, one event per happening (by the rules, then by
     the trained pair merge when its model is enabled), the people of a list after it."""
     inherit_refusal_actors(drafts)
+    bounds = sorted(scene.case_bounds)
+    for draft in drafts:
+        draft.case = bisect.bisect_right(bounds, draft.event.start)
     scene.carry(drafts)
     for draft in drafts:
         count, persons = draft.event.count, draft.event.persons

@@ -1,0 +1,77 @@
+"""Merges that join distinct cases (issue 12, round 12): a report lists cases one after
+another (case lists, chronicles, ``Второе дело ...``), and a telling that only refers back
+(a plural pronoun, a participle naming people, a rally named by its participants) must not
+reach across the point where another case begins: a sentence opening another case, a new item
+of a list, a paragraph whose first sentence states a date and a place of its own. Only the
+same named person carries a happening across it.
+
+Each table holds new invented multi-case texts of one construction; none is copied from a
+benchmark's documents.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from conftest import type_counts
+
+
+DOC_DATE = dt.date(2024, 12, 1)
+
+
+# (text, event type, how many): the telling after the boundary is another case's happening
+ACROSS_A_CASE = [
+    # a case opener, then a plural pronoun of the new case's people
+    ("Суд приговорил троих активистов к двум годам колонии.\n"
+     "Еще одно дело касается студентов из Тулы. Их приговорили к двум годам колонии.", "custody", 2),
+    ("В Омске полиция задержала пятерых анархистов.\n"
+     "Другой эпизод связан с экологами. Задержанных экологов отвезли в отдел полиции.", "detention", 2),
+    ("В Брянске полицейские задержали четверых пикетчиков.\n"
+     "Второй случай произошел в Калуге. Их задержали у здания администрации.", "detention", 2),
+    # a case opener, then a participle naming people of the new case
+    ("В 2023 году в Омске арестовали пятерых анархистов.\n"
+     "Другое дело возбудили против экологов из Томска. Адвокаты арестованных экологов подали жалобу.",
+     "detention", 2),
+    # a paragraph that opens with its own date and place
+    ("В 2022 году в Омске арестовали пятерых анархистов.\n"
+     "В 2023 году в Томске прошел пикет экологов.\n"
+     "Адвокаты арестованных экологов подали жалобу.", "detention", 2),
+    ("Весной 2023 года в Курске задержали шестерых студентов.\n"
+     "В июне 2023 года в Орле прошла акция в защиту парка. Задержанных участников отвезли в отдел.",
+     "detention", 2),
+    # items of a list, each a case of its own
+    ("Дела против активистов:\n"
+     "1. В Пензе суд приговорил двух анархистов к трем годам колонии.\n"
+     "2. В Саратове студентов обвинили в вандализме. Их приговорили к трем годам колонии.", "custody", 2),
+    ("Задержания за месяц:\n"
+     "— в Самаре полиция задержала троих волонтеров;\n"
+     "— в Уфе задержанных экологов доставили в отдел полиции.", "detention", 2),
+    # a rally named by its participants after another case begins is that case's rally
+    ("5 мая 2023 года в Омске прошла акция против вырубки сквера.\n"
+     "Другое дело касается участников шествия в Перми. Участников шествия оштрафовали.", "protest", 2),
+]
+
+
+@pytest.mark.parametrize("text, kind, n", ACROSS_A_CASE)
+def test_a_reference_does_not_reach_across_another_case(models, text, kind, n):
+    assert type_counts(text, models, DOC_DATE)[kind] == n
+
+
+# (text, event type, how many): guards — within one case, or told of the same named person,
+# a retelling still joins what it retells
+WITHIN_A_CASE = [
+    ("12 мая 2023 года в Казани полиция задержала 30 человек. Их доставили в отдел полиции.", "detention", 1),
+    ("В июле 2023 года в Ярославле полицейские задержали четырёх пикетчиков.\n"
+     "Задержанных отвезли в отделение полиции.", "detention", 1),
+    ("5 мая 2023 года в Омске прошла акция против вырубки сквера.\n"
+     "Через неделю суд оштрафовал двух участников акции на 10 тысяч рублей.", "protest", 1),
+    # the same named person across a case opener: the happening told again
+    ("В марте 2023 года в Омске задержали активиста Ивана Петрова.\n"
+     "Другой случай касается его брата. Задержание Ивана Петрова длилось три часа.", "detention", 1),
+]
+
+
+@pytest.mark.parametrize("text, kind, n", WITHIN_A_CASE)
+def test_a_reference_within_its_case_still_joins(models, text, kind, n):
+    assert type_counts(text, models, DOC_DATE)[kind] == n
