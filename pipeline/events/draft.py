@@ -82,6 +82,7 @@ class Draft:
     # only the same named person carries a happening from one into the next
     # (the bounds :meth:`~pipeline.events.scene.Scene.bounds_case` sets)
     case: int = 0
+    named: tuple[str, ...] = ()  # the people its sentence names, whoever the telling is of
     members: list[Draft] = field(default_factory=list)
 
     def update(self, **values) -> None:

@@ -107,11 +107,12 @@ def _shares_identity(a: Draft, b: Draft) -> bool:
 
 def _same_case_named(a: Draft, b: Draft) -> bool:
     """Two tellings in different cases of a report (``Draft.case``) that still tell one
-    happening: they name the same person (the narrator too), or both state the same day and
-    place."""
+    happening: they name the same person (the narrator too), the later one in a sentence that
+    names the earlier one's person, or they fall on the same day (a report's opening summary,
+    then the day told in full)."""
     x, y = a.event, b.event
-    return bool(set(x.persons + a.patients) & set(y.persons + b.patients)) or (
-        same_stated_day(a, b) and x.place is not None and x.place == y.place)
+    earlier = set(x.persons + a.patients)
+    return bool(earlier & set(y.persons + b.patients)) or bool(earlier & set(b.named)) or _same_day(a, b)
 
 
 def retells_by_noun(draft: Draft) -> bool:

@@ -34,7 +34,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..records import DATE, LOC, DateValue, Mention, Sentence
+from ..records import DATE, LOC, PER, DateValue, Mention, Sentence
 from ..resources import fold
 from .aggregate import ListHeading, sums_up
 from .arguments import (adjective_places, counted_from, ground_phrase, in_brackets, is_goal, person_tokens,
@@ -85,6 +85,7 @@ class Scene:
         # paragraph whose first sentence states a date and a place of its own
         self.case_bounds: set[int] = set()
         self._seen_lines: set[int] = set()
+        self._named: set[str] = set()  # the people named so far
         # a line whose first sentence points back at the line before ("Его доставили ..."):
         # unit -> where that sentence ends (:func:`~.carried_dates.carry_continuing`)
         self.continuing: dict[int, int] = {}
@@ -100,6 +101,7 @@ class Scene:
         if self.bounds_case(unit, line, placed):
             self.case_bounds.add(sentence.start)
         self._seen_lines.add(line)
+        self._named |= {p.mention.normal or p.mention.text for p in placed if p.mention.type == PER}
         day_before_sentence = self._last_day
         if unit not in self._seen_units and sums_up(tokens):
             self.summary_units.add(unit)
@@ -170,14 +172,16 @@ class Scene:
     def bounds_case(self, unit: int, line: int, placed: Sequence[PlacedMention]) -> bool:
         """A sentence read before the others of its line or paragraph begins another case when
         it opens an item of a list (each item a case: :func:`~.paragraphs.list_runs`) or opens
-        a paragraph stating a date and a place of its own (a report's chronicle: ``В мае 2014
-        года в Омске ...``, then ``В 2015 году в Томске ...``)."""
+        a paragraph stating a date and a place of its own and naming no one named before (a
+        report's chronicle: ``В мае 2014 года в Омске ...``, then ``В 2015 году в Томске ...``;
+        not a statement's next day of one person's story: ``12 мая суд Омска арестовал Петрова``)."""
         if line in self._seen_lines:
             return False
         if self.list_runs[line] is not None:
             return True
-        return unit not in self._seen_units and any(p.mention.type == DATE for p in placed) \
-            and any(p.mention.type == LOC for p in placed)
+        types = {p.mention.type for p in placed}
+        return unit not in self._seen_units and DATE in types and LOC in types and not any(
+            p.mention.type == PER and (p.mention.normal or p.mention.text) in self._named for p in placed)
 
     def _read_relative_day(self, unit: int, sentence: Sentence, tokens: tuple[Token, ...],
                            placed: Sequence[PlacedMention], day_before: DateValue | None) -> tuple[Candidate, ...]:
