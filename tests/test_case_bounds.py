@@ -75,3 +75,36 @@ WITHIN_A_CASE = [
 @pytest.mark.parametrize("text, kind, n", WITHIN_A_CASE)
 def test_a_reference_within_its_case_still_joins(models, text, kind, n):
     assert type_counts(text, models, DOC_DATE)[kind] == n
+
+
+def events_of(text: str, models):
+    from pipeline.events import build_events
+    from pipeline.segment import split_sentences
+    from pipeline.tag import tag_mentions
+
+    found_date, mentions = tag_mentions(text, models, DOC_DATE)
+    return build_events(text, split_sentences(text), mentions, models, found_date)
+
+
+# (text, trigger, ISO start of its date or None): a rally told without a date takes the last
+# dated rally's date only within its case; another case's rally keeps none (nor do the
+# happenings its date would have reached)
+RALLY_DATES = [
+    ("5 мая 2023 года в Омске прошла акция против вырубки сквера.\n"
+     "Другое дело касается участников шествия в Перми. Участников шествия оштрафовали.", "шествия", None),
+    ("12 марта 2023 года в Туле прошел митинг против закрытия больницы.\n"
+     "Второй случай связан с пикетом в Рязани. Организатора пикета оштрафовали.", "оштрафовали", None),
+    ("1. 3 июня 2023 года в Самаре прошел пикет экологов.\n"
+     "2. В Уфе суд оштрафовал участников митинга в защиту парка.", "митинга", None),
+    # guards: within one case the rally's date carries
+    ("12 марта 2023 года в Туле прошел митинг против закрытия больницы.\n"
+     "Организаторов митинга оштрафовали.", "оштрафовали", "2023-03-12"),
+]
+
+
+@pytest.mark.parametrize("text, word, start", RALLY_DATES)
+def test_a_rally_takes_no_date_from_another_case(models, text, word, start):
+    from conftest import of_trigger
+
+    event = of_trigger(build := events_of(text, models), word)
+    assert (event.date.start.isoformat() if event.date else None) == start, build
