@@ -108,3 +108,27 @@ def test_a_rally_takes_no_date_from_another_case(models, text, word, start):
 
     event = of_trigger(build := events_of(text, models), word)
     assert (event.date.start.isoformat() if event.date else None) == start, build
+
+
+# (text, trigger, ISO start of its date or None): a sentence that counts the cases of a year
+# gives that year to the cases told after it, whether or not its own words hold a trigger (an
+# unparsed sentence: ``завели``, ``было открыто``)
+INTRODUCED_YEARS = [
+    ("В 2021 году против блогеров завели пять дел.\n"
+     "Олега Сидорова обвинили в призывах к экстремизму.", "обвинили", "2021-01-01"),
+    ("В 2022 году против экологов было открыто три уголовных дела.\n"
+     "Студентку Анну Смирнову обвинили в клевете на губернатора.", "обвинили", "2022-01-01"),
+    ("За 2020 год против журналистов завели несколько дел.\n"
+     "Так, Павла Козлова обвинили в вымогательстве.", "обвинили", "2020-01-01"),
+    # guard: a trigger in the counting sentence, as before
+    ("В 2019 году против блогеров возбудили пять дел.\n"
+     "Олега Сидорова обвинили в призывах к экстремизму.", "обвинили", "2019-01-01"),
+]
+
+
+@pytest.mark.parametrize("text, word, start", INTRODUCED_YEARS)
+def test_a_count_of_cases_dates_the_cases_after_it(models, text, word, start):
+    from conftest import of_trigger
+
+    event = of_trigger(found := events_of(text, models), word)
+    assert (event.date.start.isoformat() if event.date else None) == start, found
