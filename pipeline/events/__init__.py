@@ -23,7 +23,7 @@ import re
 from collections.abc import Iterator, Sequence
 
 from ..nlp import Models, parse_word
-from ..records import LOC, Event, Mention, Sentence
+from ..records import LOC, PER, Event, Mention, Sentence
 from ..tag.body_places import bodies_apart
 from ..tag.nesting import nested_in, outermost
 from .actors import inherit_refusal_actors
@@ -68,7 +68,11 @@ def build_events(
         placed = [p for p in place_mentions(tokens, inside) if not dates_a_document(tokens, p)]
         told = doc.scene.read(sentence, tokens, placed, parsed)
         if parsed:
-            drafts += read_sentence(doc, sentence, sent_id, tokens, placed, told, drafts, judged)
+            found = read_sentence(doc, sentence, sent_id, tokens, placed, told, drafts, judged)
+            named = tuple(dict.fromkeys(m.normal or m.text for _, m in inside if m.type == PER))
+            for draft in found:
+                draft.named = named
+            drafts += found
         else:
             attach_attendance(tokens, placed, told.unit, [], drafts)
     return document_passes(drafts, doc.scene, text, outer, drafts_out)
@@ -80,6 +84,9 @@ def document_passes(drafts: list[Draft], scene: Scene, text: str = "",
     counts no smaller than the people named, one event per happening (by the rules, then by
     the trained pair merge when its model is enabled), the people of a list after it."""
     inherit_refusal_actors(drafts)
+    bounds = sorted(scene.case_bounds)
+    for draft in drafts:
+        draft.case = bisect.bisect_right(bounds, draft.event.start)
     scene.carry(drafts)
     for draft in drafts:
         count, persons = draft.event.count, draft.event.persons

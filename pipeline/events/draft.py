@@ -78,6 +78,11 @@ class Draft:
     # where a stated date stops dating later events: a day counted in words inside a sentence
     # ("..., на следующий день суд оштрафовал") is its clause's, not the paragraph's
     date_until: int | None = None
+    # which case of the document it is told in: a report lists cases one after another, and
+    # only the same named person carries a happening from one into the next
+    # (the bounds :meth:`~pipeline.events.scene.Scene.bounds_case` sets)
+    case: int = 0
+    named: tuple[str, ...] = ()  # the people its sentence names, whoever the telling is of
     members: list[Draft] = field(default_factory=list)
 
     def update(self, **values) -> None:
