@@ -91,11 +91,11 @@ def carry_places(drafts: list[Draft], place_anchors, scene_anchors=None, heading
                     same = [a for a in same if not _answered(a, answered, headings) and place_kind(a[2]) is not None]
                 anchors = [a for a in anchors if not _answered(a, answered, headings)]
             if same:
-                draft.update(place=same[-1][2])
+                draft.locate(same[-1][2], "paragraph: framing place before")
             elif anchors and len({a[2] for a in anchors}) == 1 and scene_anchors[draft.paragraph]:
                 place = scene_anchors[draft.paragraph][0][2]
                 if frames_happening(draft.event.type, place) and place == anchors[0][2]:
-                    draft.update(place=place)
+                    draft.locate(place, "paragraph: its one scene")
 
 
 def answered_places(drafts: list[Draft]) -> defaultdict[int, list[tuple[int, int, str | None]]]:
@@ -140,7 +140,7 @@ def carry_event_places(merged: list[Draft]) -> None:
                     # an act in between took that place (a charge carried from the protest)
                     and (event.type not in rulings or (t[2] in rulings or t[2] == "other") and t[1] not in answered)]
             if same:
-                draft.update(place=same[-1][1])
+                draft.locate(same[-1][1], "paragraph: an earlier happening's")
         else:
             told[draft.paragraph].append((event.start, event.place, event.type))
             if event.type in ANSWERED_TYPES and not draft.telling.summary:
@@ -159,5 +159,5 @@ def place_situated_events(merged: list[Draft]) -> None:
                 continue
             near = [r for r in rallies if any(t.paragraph == telling.paragraph for t in [r, *r.members])]
             if near:
-                draft.update(place=near[0].event.place)
+                draft.locate(near[0].event.place, "rally it was at")
                 break

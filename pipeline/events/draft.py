@@ -79,10 +79,18 @@ class Draft:
     # ("..., на следующий день суд оштрафовал") is its clause's, not the paragraph's
     date_until: int | None = None
     members: list[Draft] = field(default_factory=list)
+    # which mechanism gave the event its place (``sentence: parse``, ``paragraph: framing
+    # place``, ``story``, ...): a trace for ``benchmarks.event_places --trace``, no output column
+    place_by: str | None = None
 
     def update(self, **values) -> None:
         """Change some of the event's values."""
         self.event = replace(self.event, **values)
+
+    def locate(self, place: str | None, by: str) -> None:
+        """Give the event a place, noting the mechanism that gave it (:attr:`place_by`)."""
+        self.update(place=place)
+        self.place_by = by if place is not None else None
 
     def told(self, **flags) -> None:
         """Change how the trigger is said to be told."""
