@@ -35,7 +35,11 @@ def frames_clause(tokens: tuple[Token, ...], index: int) -> bool:
         current = head
     if tokens[current].rel not in {"obl", "advmod"}:
         return False
-    verb = tokens[current].head
+    return _past_main_verb(tokens, tokens[current].head)
+
+
+def _past_main_verb(tokens: tuple[Token, ...], verb: int) -> bool:
+    """The word is a past-tense (or short-form) verb of the main clause, or a conjunct of it."""
     # an infinitive or a participle of the main clause tells its place too ("вышли выступить
     # против войны в Барнауле")
     while verb >= 0 and tokens[verb].rel in {"xcomp", "advcl"} and "Tense=Past" not in tokens[verb].feats:
@@ -44,6 +48,18 @@ def frames_clause(tokens: tuple[Token, ...], index: int) -> bool:
         return False
     head = tokens[verb].head
     return head < 0 or (tokens[verb].rel == "conj" and tokens[head].head < 0)
+
+
+def seats_acting_body(tokens: tuple[Token, ...], index: int, bodies: set[int]) -> bool:
+    """A place read apart from the body it serves (``суд Самары``, ``мэрия Ярославля``:
+    :func:`~pipeline.tag.body_places.bodies_apart`; ``bodies``: the tokens of the sentence's
+    organisations) when that body is the subject of a past-tense main clause: the body sits
+    there, and what it did happened there (``data/ovdinfo/README.md``: ``Ленинский суд Самары``
+    → ``Самара``), whatever the parse makes of the clauses after it."""
+    body = tokens[index].head
+    if tokens[index].rel != "nmod" or body not in bodies or tokens[body].rel != "nsubj":
+        return False
+    return _past_main_verb(tokens, tokens[body].head)
 
 
 def heads_its_line(tokens: tuple[Token, ...], covered: Sequence[int]) -> bool:
