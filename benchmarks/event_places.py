@@ -53,6 +53,7 @@ class PlaceMiss:
     gold: str | None
     given: str | None
     kind: str
+    start: int = 0  # the output event's trigger
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +65,7 @@ class PlaceTrace:
     by: str
     right: bool
     gold_placed: bool = True  # false: gold gives none, the output one (an extra place)
+    start: int = 0  # the output event's trigger
 
 
 def place_mechanisms(raw_text: str, models) -> dict[tuple[int, int, str], Draft]:
@@ -94,7 +96,7 @@ def trace(gold_set: GoldSet, out_dir: Path, tmp: Path, models) -> list[PlaceTrac
         else:
             by = draft.place_by or "untraced"
         found.append(PlaceTrace(gold_set.name, doc_id, by, given(want) and given(got) and same_value("place", want, got),
-                                given(want)))
+                                given(want), row["start"]))
     return found
 
 
@@ -157,7 +159,7 @@ def analyse(gold_set: GoldSet, out_dir: Path, tmp: Path) -> tuple[Counter, list[
             kind += " (told in the headline)"
         misses.append(PlaceMiss(gold_set.name, doc_id, row.get("page"), row["type"],
                                 text[row["start"]:row["end"]], " ".join((sentence.get("text") or "").split()),
-                                want, got, kind))
+                                want, got, kind, row["start"]))
     return counts, misses
 
 
@@ -182,9 +184,11 @@ def main(argv: list[str] | None = None) -> int:
                   f", {counts['right'] - placed + wrong_placed}/{counts['gold unplaced']} where it does not")
             print("wrong: " + ", ".join(f"{k} {v}" for k, v in Counter(m.kind for m in misses).most_common()))
             if args.list:
+                by = {(t.doc_id, t.start): t.by for t in traces if t.set == gold_set.name}
                 for m in sorted(misses, key=lambda m: (m.kind, m.doc_id, m.page or 0)):
                     where = m.doc_id + (f" p{m.page}" if m.page is not None else "")
-                    print(f"  [{m.kind}] {m.type} {where} «{m.trigger}» gold {m.gold or '-'}"
+                    mechanism = f" by {by[m.doc_id, m.start]}" if (m.doc_id, m.start) in by else ""
+                    print(f"  [{m.kind}{mechanism}] {m.type} {where} «{m.trigger}» gold {m.gold or '-'}"
                           f" given {m.given or '-'}: {m.sentence[:300]}")
     if traces:
         print_traces(traces)

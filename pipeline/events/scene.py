@@ -143,7 +143,9 @@ class Scene:
                 scene = not is_goal(tokens, list(p.tokens)) and not in_brackets(tokens, at)
                 if frames_clause(tokens, at) or seats_acting_body(tokens, at, bodies):
                     self.places.append((unit, m.start, place_name(m)))
-                    if scene:
+                    # where a body sits frames what it and the paragraph do next, not the
+                    # happenings told before it ("Мужа задержали ... Суд Хабаровска назначил")
+                    if scene and frames_clause(tokens, at):
                         self.scene_places.append((unit, m.start, place_name(m)))
                     framed = True
                 elif qualifies_person(tokens, at, person_tokens(list(placed))):
