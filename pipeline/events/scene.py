@@ -36,6 +36,7 @@ from dataclasses import dataclass
 
 from ..records import DATE, LOC, ORG, DateValue, Mention, Sentence
 from ..resources import fold
+from ..tag.gazetteer import place_kind
 from .aggregate import ListHeading, sums_up
 from .arguments import (adjective_places, counted_from, ground_phrase, in_brackets, is_goal, person_tokens,
                         qualifies_person)
@@ -107,6 +108,7 @@ class Scene:
         framed, example = False, opens_example(tokens)
         bodies = {t for p in placed if p.mention.type == ORG for t in p.tokens}
         origins = []  # places saying where a named person is from: only where no place frames the clause
+        seated = False  # a body's seat names the place of what it did (:func:`seats_acting_body`)
         for p in placed:
             m = p.mention
             if m.type == DATE and isinstance(m.value, DateValue):
@@ -141,16 +143,21 @@ class Scene:
                 if at is None:
                     continue
                 scene = not is_goal(tokens, list(p.tokens)) and not in_brackets(tokens, at)
-                if frames_clause(tokens, at) or seats_acting_body(tokens, at, bodies):
+                if frames_clause(tokens, at):
                     self.places.append((unit, m.start, place_name(m)))
-                    # where a body sits frames what it and the paragraph do next, not the
-                    # happenings told before it ("Мужа задержали ... Суд Хабаровска назначил")
-                    if scene and frames_clause(tokens, at):
+                    if scene:
                         self.scene_places.append((unit, m.start, place_name(m)))
                     framed = True
+                elif seats_acting_body(tokens, at, bodies) and (place_kind(place_name(m)) or ("",))[0] == "city":
+                    # where a body sits frames what it and the paragraph do next, not the
+                    # happenings told before it ("Мужа задержали ... Суд Хабаровска назначил"),
+                    # only a town: a region after a body named by its town's adjective is the
+                    # town's region ("Люберецкий суд Московской области": Люберцы, its own clause's)
+                    self.places.append((unit, m.start, place_name(m)))
+                    seated = True
                 elif qualifies_person(tokens, at, person_tokens(list(placed))):
                     origins.append(((unit, m.start, place_name(m)), scene))
-        if not framed:
+        if not framed and not seated:
             # "В Самаре суд признал жителя Тольятти ...": the clause's place, not a participant's
             # origin, is the scene of what the paragraph tells next
             for anchor, scene in origins:
