@@ -27,7 +27,7 @@ from ..records import LOC, PER, Event, Mention, Sentence
 from ..tag.body_places import bodies_apart
 from ..tag.nesting import nested_in, outermost
 from .actors import inherit_refusal_actors
-from .carried_places import carry_event_places, place_situated_events
+from .carried_places import carry_event_places
 from .draft import Draft
 from .merge import fold_convictions, fold_headline, headline_end, merge_drafts
 from .pairs import merge_pairs, pair_model
@@ -99,7 +99,6 @@ def document_passes(drafts: list[Draft], scene: Scene, text: str = "",
     merged = fold_headline(merged, headline)
     merged = fold_convictions(merged, frozenset(ctx["penalty_types"]), folded_set("conviction_words"),
                               folded_set("plea_words"))
-    place_situated_events(merged)
     carry_event_places(merged)
     carry_story_place(merged, scene, headline, text)
     persons_listed(merged, text, mentions)

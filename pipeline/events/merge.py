@@ -267,6 +267,8 @@ def linked(a: Draft, b: Draft, separate_types: frozenset[str] = frozenset(),
 def absorb(into: Draft, other: Draft) -> None:
     """``other``'s values filled into ``into`` where it has none, and ``other`` one of its tellings."""
     x, y = into.event, other.event
+    if x.place is None and y.place is not None:
+        into.place_by = f"another telling's: {other.place_by}"
     into.update(
         date=x.date or y.date,
         place=x.place or y.place,

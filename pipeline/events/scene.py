@@ -34,14 +34,15 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..records import DATE, LOC, PER, DateValue, Mention, Sentence
+from ..records import DATE, LOC, ORG, PER, DateValue, Mention, Sentence
 from ..resources import fold
+from ..tag.gazetteer import place_kind
 from .aggregate import ListHeading, sums_up
 from .arguments import (adjective_places, counted_from, ground_phrase, in_brackets, is_goal, person_tokens,
                         qualifies_person)
 from .backstory import points_back
 from .carried_dates import carry_continuing, carry_dates, dates_clause
-from .carried_places import carry_places, frames_clause, heads_its_line
+from .carried_places import carry_places, frames_clause, heads_its_line, seats_acting_body
 from .case_scopes import counts_cases, introduced_years, opened_over, opens_case, opens_example
 from .draft import Draft
 from .paragraphs import date_scopes, endnote_lines, line_at, list_runs, paragraph_units, unit_of
@@ -116,6 +117,9 @@ class Scene:
         dates = [p.mention.value for p in placed if p.mention.type == DATE and isinstance(p.mention.value, DateValue)]
         listed_total, heading_date = self._heading.read(sentence.text, tokens, dates)
         framed, example = False, opens_example(tokens)
+        bodies = {t for p in placed if p.mention.type == ORG for t in p.tokens}
+        origins = []  # places saying where a named person is from: only where no place frames the clause
+        seated = False  # a body's seat names the place of what it did (:func:`seats_acting_body`)
         for p in placed:
             m = p.mention
             if m.type == DATE and isinstance(m.value, DateValue):
@@ -147,12 +151,31 @@ class Scene:
                 framed = True
             elif m.type == LOC and parsed:
                 at = span_head(tokens, p.tokens)
-                if at is not None and (frames_clause(tokens, at)
-                                       or qualifies_person(tokens, at, person_tokens(list(placed)))):
+                if at is None:
+                    continue
+                scene = not is_goal(tokens, list(p.tokens)) and not in_brackets(tokens, at)
+                if frames_clause(tokens, at):
                     self.places.append((unit, m.start, place_name(m)))
-                    if not is_goal(tokens, list(p.tokens)) and not in_brackets(tokens, at):
+                    if scene:
                         self.scene_places.append((unit, m.start, place_name(m)))
                     framed = True
+                elif seats_acting_body(tokens, at, bodies) and (place_kind(place_name(m)) or ("",))[0] == "city":
+                    # where a body sits frames what it and the paragraph do next, not the
+                    # happenings told before it ("Мужа задержали ... Суд Хабаровска назначил"),
+                    # only a town: a region after a body named by its town's adjective is the
+                    # town's region ("Люберецкий суд Московской области": Люберцы, its own clause's)
+                    self.places.append((unit, m.start, place_name(m)))
+                    seated = True
+                elif qualifies_person(tokens, at, person_tokens(list(placed))):
+                    origins.append(((unit, m.start, place_name(m)), scene))
+        if not framed and not seated:
+            # "В Самаре суд признал жителя Тольятти ...": the clause's place, not a participant's
+            # origin, is the scene of what the paragraph tells next
+            for anchor, scene in origins:
+                self.places.append(anchor)
+                if scene:
+                    self.scene_places.append(anchor)
+                framed = True
         if parsed and not framed:
             # a city's adjective on a named participant ("дело омского активиста Петрова") sets
             # the scene of their case as "активист из Омска" does, when the sentence names no place
