@@ -303,7 +303,9 @@ SCHEMAS: dict[str, Schema] = {
         **{key: WORDS for key in ("modal_heads", "norm_heads", "alleged_heads", "transparent_heads",
                                   "habitual_adverbs", "frequency_adverbs", "recurrence_adverbs", "generic_determiners", "generic_pronouns",
                                   "statistic_words", "collective_subjects", "article_words", "status_heads", "time_unit_nouns",
-                                  "possessive_pronouns")},
+                                  "possessive_pronouns", "punishing_heads", "accuser_nouns", "version_nouns",
+                                  "claim_verbs")},
+        "crime_types": list_of(EVENT_TYPE),
         **{key: PATTERNS for key in ("habitual_patterns", "statistic_patterns", "statistic_idioms",
                                      "alleged_patterns", "period_patterns")}}),
     "event_pairs.json": record(

@@ -13,7 +13,9 @@ happening, the way a coder links tellings:
 - a back-reference (``по факту отказа ... данной акции``) is the last such event;
 - penalties (detention, custody, fine, warning) told in separate sentences are
   separate happenings unless the later telling shares a person, sum or term;
-- other events: the same paragraph, or the same stated day elsewhere.
+- other events: the same paragraph, or the same stated day elsewhere; a violence, threat or
+  ruling retold paragraphs later by the same word as a noun with nothing of its own
+  (``казнён`` ... ``за день до казни``) is the happening told.
 
 A summary (``Всего было задержано 28 человек``) is never merged into one of the
 happenings it sums up.
@@ -245,6 +247,8 @@ def linked(a: Draft, b: Draft, separate_types: frozenset[str] = frozenset(),
             a.paragraph == b.paragraph or _same_day(a, b) or not (a.date_stated and b.date_stated))
     if a.paragraph == b.paragraph:
         return True
+    if a.event.type in word_told_across and told_apart and by_noun and retells_by_noun(b) and not _states_scene(b):
+        return True  # "казнён ..." then, paragraphs on, "за день до казни": the same word, nothing of its own
     return a.date_stated and b.date_stated and _same_day(a, b)
 
 

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from .. import linear
 from ..nlp import parse_word
@@ -120,6 +120,8 @@ def _alleged(tokens, hit: TriggerHit) -> bool:
     clause = _clause_of(tokens, hit.anchor)
     if has_pattern(tokens, _patterns("alleged_patterns"), clause.start, hit.tokens[0]):
         return True
+    if _accusers_version(tokens, hit):
+        return True
     if _charged_content(tokens, hit, accusation):
         return True
     if tokens[hit.anchor].pos not in {"NOUN", "PROPN"}:
@@ -135,6 +137,75 @@ def _alleged(tokens, hit: TriggerHit) -> bool:
         if steps >= 2:
             return False
     return False
+
+
+def _accusers_version(tokens, hit: TriggerHit) -> bool:
+    """What the accusers say happened (``models/realis.json`` ``_comment_accusers``): the
+    trigger's clause opens with ``по``/``согласно`` + a noun of wording or opinion + an accuser
+    (``по формулировке следствия, он ударил ...``) or ``согласно`` + the accuser itself
+    (``согласно обвинению, ...``); or the trigger's verb is the content clause of a verb of
+    claiming whose subject is an accuser (``следствие считает, что он избил ...``)."""
+    accusers, versions = realis_words("accuser_nouns"), realis_words("version_nouns")
+    clause = _clause_of(tokens, hit.anchor)
+    for i in range(clause.start, hit.tokens[0]):
+        if not tokens[i].lemmas & {"по", "согласно"} or i + 1 >= hit.tokens[0]:
+            continue
+        after = tokens[i + 1].lemmas
+        if after & accusers and "согласно" in tokens[i].lemmas:
+            return True
+        if after & versions and i + 2 < len(tokens) and tokens[i + 2].lemmas & (accusers | {"сторона"}):
+            return True
+    verb = _clause_verb(tokens, hit.anchor)
+    if verb is None or tokens[verb].rel != "ccomp":
+        return False
+    claim = tokens[verb].head
+    return bool(tokens[claim].lemmas & realis_words("claim_verbs")) and any(
+        tokens[c].rel.startswith("nsubj") and tokens[c].lemmas & accusers for c in children(tokens, claim))
+
+
+def _clause_verb(tokens, index: int, climb: int = 4) -> int | None:
+    """The verb of the clause a trigger is told in: itself, or the first verb up its chain of
+    heads over coordination, objects and infinitives (``избить`` in ``приказал задержать и
+    избить``: ``приказал``)."""
+    node = index
+    for _ in range(climb + 1):
+        if node < 0:
+            return None
+        if tokens[node].pos in {"VERB", "AUX"} and tokens[node].rel not in {"conj", "xcomp"}:
+            return node
+        node = tokens[node].head
+    return None
+
+
+def _punished(tokens, hit: TriggerHit) -> bool:
+    """The trigger tells the act a punishment or an arrest is given for: it, or a word up its
+    chain of heads (``то`` of ``за то, что``; ``приказ`` of ``отдал приказ об аресте``), is
+    governed by a word of punishing through ``за`` (``арестован за убийство``, ``приговорён к
+    пяти годам за избиение``, ``казнён за то, что избил ...``): the crime punished or
+    suspected, no happening told. Not a span of time (``за два дня до ...``), and not of a
+    rally or of an earlier penalty (``crime_types``)."""
+    if hit.type not in realis_words("crime_types"):
+        return False
+    punishing, units = realis_words("punishing_heads"), realis_words("time_unit_nouns")
+    node, below = hit.anchor, hit.anchor
+    for _ in range(6):
+        head = tokens[node].head
+        if head < 0:
+            return False
+        if any(tokens[c].rel == "case" and tokens[c].text.lower() == "за" for c in children(tokens, node)):
+            if "тот" in tokens[node].lemmas and node < below and \
+                    sum(1 for t in tokens[node + 1:below] if t.pos == "SCONJ") != 1:
+                return False  # only "за то, что"'s own "что" before its clause, wherever the parser hung a later one
+            return not tokens[node].lemmas & units and bool(tokens[head].lemmas & punishing)
+        if tokens[node].rel in _OWN_CLAUSES:
+            return False  # "... за то, что снимал, как полицейские избивали людей": what he filmed happened
+        node, below = head, node
+    return False
+
+
+# a clause of its own inside the act punished: what it tells is not the act ("acl" is the
+# content clause of "за то, что" itself)
+_OWN_CLAUSES = frozenset({"ccomp", "advcl", "acl:relcl", "parataxis", "csubj"})
 
 
 def _charged_content(tokens, hit: TriggerHit, accusation: frozenset[str]) -> bool:
@@ -309,6 +380,7 @@ def _share_of_number(tokens, hit: TriggerHit) -> bool:
                (tokens[i + 1].pos == "NUM" or tokens[i + 1].text.isdigit()) for i in clause)
 
 
+@lru_cache(maxsize=64)  # asked once for each candidate of a sentence
 def is_table_row(text: str) -> bool:
     """A sentence that is mostly numbers: a row or header of a table.
 
@@ -479,6 +551,7 @@ def cues_of(tokens: tuple[Token, ...], hit: TriggerHit, args, mentions: Sequence
                               - realis_words("norm_heads")),
         "norm": _governor_in(tokens, hit, realis_words("norm_heads") | folded_set("reference_heads")),
         "alleged": _alleged(tokens, hit),
+        "punished": _punished(tokens, hit),
         "habitual": _habitual(tokens, hit),
         "frequency": _habitual(tokens, hit, "frequency_adverbs"),
         "recurring": _recurring_kind(tokens, hit),
@@ -527,7 +600,7 @@ def decide_by_rules(cues: frozenset[str]) -> str:
         return "endnote"
     if "table_row" in cues:
         return "statistical"
-    if cues & {"conditional", "future", "memorial", "alleged"}:
+    if cues & {"conditional", "future", "memorial", "alleged", "punished"}:
         return "hypothetical"
     if "modal" in cues:
         return "modal"
