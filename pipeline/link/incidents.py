@@ -152,6 +152,12 @@ COMPARISONS = [
         _level("some", _BOTH_NAME + ' AND list_has_any("person_ids_l", "person_ids_r")'),
         # A penalty is imposed on a person: a fine or an arrest of someone else is
         # another fine or arrest, whatever the day and the court.
+        # One person each, not linked as one, by one first name (its sound key: ``Ира``
+        # and ``Ирина``, ``Микола`` and ``Николай``): a person the people linking left two
+        # (a diminutive, a surname left out or romanised), weaker than one person. Another
+        # surname in Cyrillic is kept apart by the clustering (:func:`other_surnames`).
+        _level("one each, one first name", f"{_BOTH_NAME} AND \"sole_first_l\" = \"sole_first_r\" "
+                                           f"AND {_ALONE.format(s='l')} AND {_ALONE.format(s='r')}"),
         _level("other people, a penalty", f"{_BOTH_NAME} AND {_NAMES_ALL.format(s='l')} "
                                           f"AND {_NAMES_ALL.format(s='r')} AND \"type_l\" IN "
                                           f"({_PENALTIES})"),
@@ -259,6 +265,10 @@ INCIDENTS = Model(
            ("place", "same country", "different cities"), ("place", "same city", "else"),
            ("persons", "all of one side", "some"),
            ("persons", "some", "documents share a person"),
+           ("persons", "some", "one each, one first name"),
+           ("persons", "one each, one first name", "other people, a penalty"),
+           ("persons", "one each, one first name", "other people, one each"),
+           ("persons", "one each, one first name", "other people"),
            ("persons", "documents share a person", "else"),
            ("persons", "other people", "other people, one each"),
            ("wording", "copied", "same wording"), ("wording", "same wording", "similar wording"),
