@@ -445,12 +445,27 @@ def _is_first_name(word: str, strict: bool = False) -> bool:
 
 
 def _known_as(grammeme: str, word: str, nominative: bool = False) -> bool:
-    """Whether pymorphy3's dictionary (not its guesser) knows ``word`` as a Name or Surn."""
-    from ..nlp import from_dictionary, parse_word
+    """Whether pymorphy3's dictionary (not its guesser) knows ``word`` as a Name or Surn.
 
-    return any(grammeme in p.tag and from_dictionary(p)
+    The whole word, not a dictionary word behind a prefix it does not know: ``Рымкева``
+    is no first name for being ``Рым-`` and ``Ева`` (so ``Рымкевич`` is no patronymic).
+
+    >>> _known_as("Name", "Ева"), _known_as("Name", "Рымкева"), _known_as("Name", "Илья")
+    (True, False, True)
+    """
+    from ..nlp import parse_word
+
+    return any(grammeme in p.tag and _whole_word_known(p)
                and (not nominative or fold(p.normal_form) == fold(word))
                for p in parse_word(word))
+
+
+def _whole_word_known(parse) -> bool:
+    """Whether pymorphy3 read the whole word from its dictionary: one dictionary step,
+    no prefix (known or unknown) split off before it."""
+    from ..nlp import from_dictionary
+
+    return from_dictionary(parse) and len(parse.methods_stack) == 1
 
 
 def _gender_of(first: str | None, patronymic: str | None) -> str | None:

@@ -22,7 +22,8 @@ import pandas as pd
 from ..research.loading import Tables
 from ..resources import load_json
 from ..records import split_names
-from .names import is_cyrillic, parse_name, surname_named_elsewhere, surname_stem
+from .names import (Name, is_cyrillic, other_first_names, parse_name, surname_named_elsewhere,
+                    surname_stem)
 from .places import cities_named, place_kind, resolve
 
 PERSON_KEY = "person_key"  # doc_id and name: one person of one document
@@ -230,7 +231,8 @@ def person_records(tables: Tables, places: pd.DataFrame, context: pd.DataFrame) 
         whereabouts = _listed(f"{e.date_start.date().isoformat()} {e.city}" for e in own
                               if e.date_precision == "day" and isinstance(e.city, str)
                               and not pd.isna(e.date_start) and e.date_start == e.date_end)
-        others = [parsed_of[n].surname for n in by_doc[doc_id] if n != name]
+        others = [parsed_of[n].surname for n in by_doc[doc_id]
+                  if n != name and not _same_surname_not_kin(parsed, parsed_of[n])]
         rows.append({
             PERSON_KEY: person_key(doc_id, name), "doc_id": doc_id, "name": name,
             "surname": parsed.surname, "first": parsed.first,
@@ -240,12 +242,30 @@ def person_records(tables: Tables, places: pd.DataFrame, context: pd.DataFrame) 
             "patronymic": parsed.patronymic,
             "patronymic_initial": parsed.patronymic_initial, "gender": parsed.gender,
             "cities": cities, "countries": countries, "whereabouts": whereabouts, "years": years,
-            "co_surnames": _listed(s for s in others if s and s != parsed.surname),
+            "co_surnames": _listed(s for s in others if s),
             "fullness": parsed.fullness, "written": _listed(written.get((doc_id, name), ())),
         })
     frame = pd.DataFrame(rows, columns=PERSON_COLUMNS[1:])
     frame.insert(0, "unique_id", range(len(frame)))
     return frame
+
+
+def _same_surname_not_kin(own: Name, other: Name) -> bool:
+    """Whether another name of one document bears this person's surname and may be this
+    person again (a half the tagger left apart): left out of the people a statement names
+    beside them. One of the surname with another first name in full is a relative
+    (``Ганна Рымкевич`` beside ``Сергей Рымкевич``), another person the statement names:
+    a first name alone elsewhere (``Анна``) beside the same ``Сергей`` then shares them.
+
+    >>> from .names import parse_name
+    >>> _same_surname_not_kin(parse_name("Ганна Рымкевич"), parse_name("Сергей Рымкевич"))
+    False
+    >>> _same_surname_not_kin(parse_name("Ганна Рымкевич"), parse_name("Рымкевич"))
+    True
+    """
+    if not own.surname or other.surname != own.surname:
+        return False
+    return not (own.first and other.first and other_first_names(own.first, other.first))
 
 
 def happened_events(tables: Tables) -> pd.DataFrame:

@@ -1,0 +1,76 @@
+"""Name kinds the linker missed on development pairs (issue 16, round 12), each a table of
+new invented names or statements run through the real ``parse_name`` and ``link``."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.link import link
+from pipeline.link.gold import gold_tables
+from pipeline.link.names import parse_name
+from test_link_comparisons import _day, _doc
+
+# A Belarusian or Polish ``-евич`` surname after a man's first name is the surname: its
+# ``-ич`` taken off and ``-а`` put on gives no first name pymorphy3's dictionary knows
+# (``Рымкева`` is an unknown ``Рымк-`` before the name ``Ева``, a guess, not a name). A
+# patronymic made from a first name stays one. Each row: the name, the surname's key or
+# None, the patronymic's key or None.
+EVICH = [
+    ("Игорь Рымкевич", "rimkevich", None),
+    ("Сяргей Лемешкевич", "lemeshkevich", None),
+    ("Олег Жабкевич", "jabkevich", None),
+    ("Тимур Гольцевич", "golcevich", None),
+    ("Олег Сергеевич", None, "sergevich"),
+    ("Никита Матвеевич", None, "matvevich"),
+    ("Пётр Ильич", None, "ilich"),
+    ("Анна Сергеевна", None, "sergevna"),
+]
+
+
+@pytest.mark.parametrize("name, surname, patronymic", EVICH)
+def test_an_evich_surname_after_a_first_name_is_the_surname(name, surname, patronymic):
+    parsed = parse_name(name)
+    assert (parsed.surname, parsed.patronymic) == (surname, patronymic)
+
+
+def _family(doc_id: str, man: tuple[str, str], woman: tuple[str, str], city: str | None,
+            day: str) -> object:
+    """A statement: a man and a woman (her first name alone, or in full) detained together,
+    in a city, or at a place the statement leaves to its reader (no city told)."""
+    (man_name, man_form), (woman_name, woman_form) = man, woman
+    where = f"в городе {city}" if city else "у здания суда"
+    text = f"{int(day[-2:])} марта {where} задержали {man_form} и его жену {woman_form}."
+    return _doc(doc_id, text, [(man_name, [man_form]), (woman_name, [woman_form])],
+                [{"trigger": "задержали", "type": "detention", "persons": [man_name, woman_name]}
+                 | ({"place": city} if city else {}) | _day(day)], "2021-03-20")
+
+
+# A woman named in full in one statement, beside her husband of the same surname, and by
+# her first name alone in another that tells no city, beside the same husband: one woman
+# (both statements name the man beside her). Her first name alone beside another man
+# stays apart: a first name and a year say too little. Each row: the first statement's
+# man and woman, the second's, whether the women are one.
+FIRST_NAME_BESIDE_HER_HUSBAND = [
+    (("Сяргей Рымкевич", "Сяргея Рымкевича"), ("Ганна Рымкевич", "Ганну Рымкевич"),
+     ("Сергей Рымкевич", "Сергея Рымкевича"), ("Анна", "Анну"), True),
+    (("Павел Гольцевич", "Павла Гольцевича"), ("Ирина Гольцевич", "Ирину Гольцевич"),
+     ("Павел Гольцевич", "Павла Гольцевича"), ("Ирина", "Ирину"), True),
+    (("Денис Коваленок", "Дениса Коваленка"), ("Ольга Коваленок", "Ольгу Коваленок"),
+     ("Денис Коваленок", "Дениса Коваленка"), ("Ольга", "Ольгу"), True),
+    (("Сяргей Рымкевич", "Сяргея Рымкевича"), ("Ганна Рымкевич", "Ганну Рымкевич"),
+     ("Олег Жабкевич", "Олега Жабкевича"), ("Анна", "Анну"), False),
+    (("Денис Коваленок", "Дениса Коваленка"), ("Ольга Коваленок", "Ольгу Коваленок"),
+     ("Игорь Сташкевич", "Игоря Сташкевича"), ("Ольга", "Ольгу"), False),
+]
+
+
+@pytest.mark.parametrize("man, woman, other_man, other_woman, same",
+                         FIRST_NAME_BESIDE_HER_HUSBAND)
+def test_a_first_name_alone_beside_her_husband_is_his_wife(man, woman, other_man,
+                                                           other_woman, same):
+    docs = [_family("x", man, woman, "Гродно", "2021-03-14"),
+            _family("y", other_man, other_woman, None, "2021-03-14")]
+    result = link("test", write=False, tables=gold_tables(docs))
+    ids = {(d, n): p for d, n, p in
+           result.person_events[["doc_id", "name", "person_id"]].itertuples(index=False)}
+    assert (ids[("x", woman[0])] == ids[("y", other_woman[0])]) is same
