@@ -24,7 +24,7 @@ from ..resources import load_json
 from ..records import split_names
 from .names import (Name, is_cyrillic, other_first_names, parse_name, surname_named_elsewhere,
                     surname_stem)
-from .places import cities_named, place_kind, resolve
+from .places import area, cities_named, place_kind, resolve
 
 PERSON_KEY = "person_key"  # doc_id and name: one person of one document
 EVENT_KEY = "event_key"  # doc_id and event_id
@@ -227,8 +227,9 @@ def person_records(tables: Tables, places: pd.DataFrame, context: pd.DataFrame) 
         countries = _listed(e.country for e in own) or _listed(doc["doc_countries"])
         years = _listed(y for e in own for y in _years(e.date_start, e.date_end)) \
             or _listed(doc["doc_years"])
-        # Where the person was on a day: events dated to one day, in a known city.
-        whereabouts = _listed(f"{e.date_start.date().isoformat()} {e.city}" for e in own
+        # Where the person was on a day: events dated to one day, in a known city, told
+        # by its area (a town beside its city is no other place that day: Химки, Москва).
+        whereabouts = _listed(f"{e.date_start.date().isoformat()} {area(e.city)}" for e in own
                               if e.date_precision == "day" and isinstance(e.city, str)
                               and not pd.isna(e.date_start) and e.date_start == e.date_end)
         others = [parsed_of[n].surname for n in by_doc[doc_id]
@@ -277,7 +278,7 @@ def happened_events(tables: Tables) -> pd.DataFrame:
 EVENT_COLUMNS = [
     "unique_id", EVENT_KEY, "doc_id", "event_id", "type", "aggregate", "date_start",
     "date_end", "date_precision", "month", "year", "place", "place_canonical", "city",
-    "country", "person_ids", "count_min", "count_max", "amount_min", "amount_max",
+    "area", "country", "person_ids", "count_min", "count_max", "amount_min", "amount_max",
     "currency", "term_min", "term_max", "term_unit", "actors", "words", "words_key",
     "doc_person_ids", "doc_date", "year_told", "sole_first", "sole_initial", "sole_initials",
     "sole_cyrillic", "sole_surname", "detention_day",
@@ -362,6 +363,7 @@ def event_records(tables: Tables, places: pd.DataFrame,
         "place": events["place"].astype(object).to_numpy(),
         "place_canonical": events["place_canonical"].to_numpy(),
         "city": events["city"].to_numpy(),
+        "area": [area(c) if isinstance(c, str) else None for c in events["city"]],
         "country": events["country"].to_numpy(),
         "person_ids": [_listed(person_of.get(person_key(d, n)) for n in split_names(p))
                        for d, p in zip(events["doc_id"], events["persons"])],

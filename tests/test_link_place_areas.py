@@ -1,0 +1,52 @@
+"""Places that contain each other or lie in one agglomeration (issue 16, round 12): a town
+that is part of a city, or a town beside it, told by one statement, and the city by
+another (``models/place_within.json``); run through the real ``link`` on gold tables of new
+invented statements."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.link import link
+from pipeline.link.gold import gold_tables
+from pipeline.link.places import area, resolve
+from test_link_comparisons import _incident_of, _person_of, _told
+
+# One person detained on one day, one statement naming the town, the other the city it
+# is part of or lies beside: one person, one detention. Two cities apart stay two people
+# and two detentions (one person is in one place on a day). Each row: the person, the two
+# places, whether one.
+TOWN_AND_CITY = [
+    ("Арсений Лобанов", "Химки", "Москва", True),
+    ("Арсений Лобанов", "Балашиха", "Москва", True),
+    ("Вера Сухарева", "Колпино", "Санкт-Петербург", True),
+    ("Вера Сухарева", "Всеволожск", "Санкт-Петербург", True),
+    ("Ерлан Жакупов", "Каскелен", "Алматы", True),
+    ("Арсений Лобанов", "Тверь", "Москва", False),
+    ("Вера Сухарева", "Химки", "Санкт-Петербург", False),
+]
+
+
+@pytest.mark.parametrize("name, town, city, same", TOWN_AND_CITY)
+def test_a_town_in_or_beside_its_city_is_no_other_place(name, town, city, same):
+    docs = [_told("x", name, name, town), _told("y", name, name, city)]
+    result = link("test", write=False, tables=gold_tables(docs))
+    assert (_person_of(result, "x") == _person_of(result, "y")) is same
+    assert (_incident_of(result, "x") == _incident_of(result, "y")) is same
+
+
+# What the places resolve to: a part of a city lies in the city; a town beside it keeps
+# its own city and shares the city's area. Each row: the place, its city, its area.
+RESOLVED = [
+    ("Кронштадт", "Санкт-Петербург", "Санкт-Петербург"),
+    ("Зеленоград", "Москва", "Москва"),
+    ("Мытищи", "Мытищи", "Москва"),
+    ("Волжский", "Волжский", "Волгоград"),
+    ("Тверь", "Тверь", "Тверь"),
+]
+
+
+@pytest.mark.parametrize("place, city, its_area", RESOLVED)
+def test_a_place_resolves_to_the_city_it_is_part_of(place, city, its_area):
+    where = resolve(place)
+    assert (where.city, area(where.city)) == (city, its_area)
