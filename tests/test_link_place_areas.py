@@ -50,3 +50,30 @@ RESOLVED = [
 def test_a_place_resolves_to_the_city_it_is_part_of(place, city, its_area):
     where = resolve(place)
     assert (where.city, area(where.city)) == (city, its_area)
+
+
+# A street or monument named after someone whose surname is also a town's name (``на
+# улице Кирова``, ``на проспекте Королёва``) is a venue of the city the statement names, no
+# town of its own: one person detained there, told by initials in one statement and in
+# full in another, is one person. Each row: the venue as told, the city.
+NAMESAKE_STREETS = [
+    ("на улице Кирова", "Казань"),
+    ("на проспекте Королёва", "Самара"),
+    ("у памятника Пушкину", "Тверь"),
+]
+
+
+@pytest.mark.parametrize("venue, city", NAMESAKE_STREETS)
+def test_a_street_named_after_someone_is_no_town(venue, city):
+    from pipeline.link.gold import places_outside_venues
+    from test_link_comparisons import _day, _doc
+
+    name, initials = "Ринат Ахтямов", "Р. Ахтямов"
+    detention = {"trigger": "задержали", "type": "detention"} | _day("2022-11-05")
+    docs = [_doc("x", f"5 ноября в городе {city} задержали {initials}.", [(initials, [initials])],
+                 [detention | {"place": city, "persons": [initials]}], "2022-11-10"),
+            _doc("y", f"5 ноября {venue} в городе {city} задержали {name}.", [(name, [name])],
+                 [detention | {"place": venue, "persons": [name]}], "2022-11-10")]
+    assert [p.canonical for p in places_outside_venues(docs[1].text)] == [city]
+    result = link("test", write=False, tables=gold_tables(docs))
+    assert _person_of(result, "x") == _person_of(result, "y")
