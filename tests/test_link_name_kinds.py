@@ -33,6 +33,37 @@ def test_an_evich_surname_after_a_first_name_is_the_surname(name, surname, patro
     assert (parsed.surname, parsed.patronymic) == (surname, patronymic)
 
 
+# A surname made from a first name (``Рахимов`` from ``Рахим``) beside a first name no
+# dictionary knows (``Зафарбек``): the surname is the ``-ов`` word, in either order. A
+# name's plural genitive (``Рахимов``: of the Рахимы) is no person's first name. Each row:
+# the name, the surname's key, the first name's key.
+SURNAME_FROM_A_FIRST_NAME = [
+    ("Зафарбек Рахимов", "rahimov", "zafarbek"),
+    ("Рахимов Зафарбек", "rahimov", "zafarbek"),
+    ("Шахбоз Назаров", "nazarov", "shahboz"),
+    ("Фирдавс Каримов", "karimov", "firdavs"),
+    ("Дильноза Рахимова", "rahimov", "dilnoza"),
+    ("Марат Ахметов", "ahmetov", "marat"),
+]
+
+
+@pytest.mark.parametrize("name, surname, first", SURNAME_FROM_A_FIRST_NAME)
+def test_a_surname_made_from_a_first_name_is_the_surname(name, surname, first):
+    parsed = parse_name(name)
+    assert (parsed.surname, parsed.first) == (surname, first)
+
+
+# The same people told in full and by initials in two statements: one person.
+@pytest.mark.parametrize("whole, initials", [("Зафарбек Рахимов", "Рахимов З."),
+                                             ("Шахбоз Назаров", "Ш. Назаров")])
+def test_a_surname_made_from_a_first_name_links_by_initials(whole, initials):
+    from test_link_comparisons import _person_of, _told
+
+    result = link("test", write=False, tables=gold_tables([_told("x", whole, whole),
+                                                           _told("y", initials, initials)]))
+    assert _person_of(result, "x") == _person_of(result, "y")
+
+
 def _family(doc_id: str, man: tuple[str, str], woman: tuple[str, str], city: str | None,
             day: str) -> object:
     """A statement: a man and a woman (her first name alone, or in full) detained together,

@@ -445,18 +445,20 @@ def _is_first_name(word: str, strict: bool = False) -> bool:
 
 
 def _known_as(grammeme: str, word: str, nominative: bool = False) -> bool:
-    """Whether pymorphy3's dictionary (not its guesser) knows ``word`` as a Name or Surn.
+    """Whether pymorphy3's dictionary (not its guesser) knows ``word`` as a Name or Surn;
+    one person's name, so in the singular (``Рахимов`` is a surname, not the plural genitive
+    of ``Рахим``); ``nominative``: as its own nominative, and the whole word, not a dictionary word behind
+    a prefix it does not know: ``Рымкева`` is no first name for being ``Рымк-`` and ``Ева``
+    (so ``Рымкевич`` is no patronymic made from a first name).
 
-    The whole word, not a dictionary word behind a prefix it does not know: ``Рымкева``
-    is no first name for being ``Рым-`` and ``Ева`` (so ``Рымкевич`` is no patronymic).
-
-    >>> _known_as("Name", "Ева"), _known_as("Name", "Рымкева"), _known_as("Name", "Илья")
+    >>> _known_as("Name", "Ева", True), _known_as("Name", "Рымкева", True), _known_as("Name", "Илья", True)
     (True, False, True)
     """
-    from ..nlp import parse_word
+    from ..nlp import from_dictionary, parse_word
 
-    return any(grammeme in p.tag and _whole_word_known(p)
-               and (not nominative or fold(p.normal_form) == fold(word))
+    return any(grammeme in p.tag and from_dictionary(p) and p.tag.number != "plur"
+               and (not nominative or (fold(p.normal_form) == fold(word)
+                                       and _whole_word_known(p)))
                for p in parse_word(word))
 
 
