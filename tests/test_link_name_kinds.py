@@ -105,3 +105,46 @@ def test_a_first_name_alone_beside_her_husband_is_his_wife(man, woman, other_man
     ids = {(d, n): p for d, n, p in
            result.person_events[["doc_id", "name", "person_id"]].itertuples(index=False)}
     assert (ids[("x", woman[0])] == ids[("y", other_woman[0])]) is same
+
+
+# A double surname in one statement and one of its halves in another (a woman's own
+# surname, or her husband's she added): one person, one detention. Another person of
+# one half, or another double surname sharing a half, stays apart. Each row: the two
+# names, whether one.
+DOUBLE_SURNAMES = [
+    ("Анастасия Круглова-Ветрова", "Анастасия Круглова", True),
+    ("Анастасия Круглова-Ветрова", "Анастасия Ветрова", True),
+    ("Круглова-Ветрова А.", "Анастасия Ветрова", True),
+    ("Ксения Щукина", "Ксения Щукина-Моисеева", True),
+    ("Анастасия Круглова-Ветрова", "Мария Ветрова", False),
+    ("Анастасия Круглова-Ветрова", "Анастасия Ветрова-Лисина", False),
+]
+
+
+@pytest.mark.parametrize("one, other, same", DOUBLE_SURNAMES)
+def test_a_double_surname_and_one_half_are_one_person(one, other, same):
+    from test_link_comparisons import _incident_of, _person_of, _told
+
+    result = link("test", write=False, tables=gold_tables([_told("x", one, one),
+                                                           _told("y", other, other)]))
+    assert (_person_of(result, "x") == _person_of(result, "y")) is same
+    assert (_incident_of(result, "x") == _incident_of(result, "y")) is same
+
+
+# A woman's name that also reads as a man's genitive (``Александра Лыкова``: of
+# ``Александр Лыков``) is hers: a record's name is a nominative. Her short first name in
+# another statement is one person with her. Each row: the two names, whether one.
+NOMINATIVE_AS_GIVEN = [
+    ("Александра Лыкова", "Саша Лыкова", True),
+    ("Александра Гончарова", "Саша Гончарова", True),
+    ("Александра Лыкова", "Александр Лыков", False),
+]
+
+
+@pytest.mark.parametrize("one, other, same", NOMINATIVE_AS_GIVEN)
+def test_a_womans_name_read_as_given_in_the_nominative(one, other, same):
+    from test_link_comparisons import _person_of, _told
+
+    result = link("test", write=False, tables=gold_tables([_told("x", one, one),
+                                                           _told("y", other, other)]))
+    assert (_person_of(result, "x") == _person_of(result, "y")) is same

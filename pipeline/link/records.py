@@ -181,7 +181,8 @@ def _sentence_cities(tables: Tables) -> dict[str, list[tuple[int, list[str]]]]:
 
 
 PERSON_COLUMNS = [
-    "unique_id", PERSON_KEY, "doc_id", "name", "surname", "first", "first_initial",
+    "unique_id", PERSON_KEY, "doc_id", "name", "surname", "surname_parts", "surname_half_1",
+    "surname_half_2", "first", "first_initial",
     "first_initials", "first_names", "patronymic", "patronymic_initial", "gender", "cities", "countries", "whereabouts", "years",
     "co_surnames", "fullness", "written",
 ]
@@ -236,7 +237,12 @@ def person_records(tables: Tables, places: pd.DataFrame, context: pd.DataFrame) 
                   if n != name and not _same_surname_not_kin(parsed, parsed_of[n])]
         rows.append({
             PERSON_KEY: person_key(doc_id, name), "doc_id": doc_id, "name": name,
-            "surname": parsed.surname, "first": parsed.first,
+            "surname": parsed.surname,
+            # a double surname's halves (a surname of one word: itself), for its halves
+            "surname_parts": sorted(parsed.surname_parts) or None,
+            **{f"surname_half_{k + 1}": half for k, half in enumerate(
+                (sorted(parsed.surname_parts) + [None, None])[:2])},
+            "first": parsed.first,
             "first_initial": parsed.first_initial,
             "first_initials": sorted(parsed.first_initials) or None,
             "first_names": sorted(parsed.first_names) or None,
