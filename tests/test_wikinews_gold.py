@@ -50,7 +50,7 @@ def test_the_further_development_draws_take_no_article_of_an_earlier_one():
     seeds = [stored[key]["seed"] for key in wikinews_gold.EXTENSIONS] + [stored[wikinews_gold.VALIDATION]["seed"]]
     assert len(set(seeds)) == len(seeds) and stored["seed"] not in seeds  # every draw its own seed
     assert wikinews_gold.split()["dev"] == stored["dev"] + extensions  # development is every draw
-    assert len(wikinews_gold.split()["dev"]) == 64
+    assert len(wikinews_gold.split()["dev"]) == 72
     assert not set(wikinews_gold.split()["dev"]) & set(wikinews_gold.split()["heldout"])
 
 
@@ -115,15 +115,33 @@ def test_session_nine_validation_draw_is_development_now():
     assert set(old["docs"]) <= set(wikinews_gold.stored_docs())  # annotated in session 9
 
 
+def test_session_ten_validation_draw_is_development_now():
+    """Looked at four times (all by the lead, sessions 10 and 11), it became development in
+    session 12: its articles are scored with ``wikinews-dev``, keep their gold, and none of
+    them is in the validation set."""
+    stored = wikinews_gold.stored_split()
+    old = stored["dev_extension_7"]
+    assert old["seed"] == wikinews_gold.EXTENSION_7_SEED == 20261207_10
+    assert old["pool"] == 13 and len(old["docs"]) == 8  # stored exactly as drawn
+    assert old["docs"][0] == "train/159193_text" and old["docs"][-1] == "train/27534_text"
+    assert old["rule"]["filter"]["max_chars"] == wikinews_gold.WIDE_MAX_CHARS == 3500  # session 10's widened rule
+    split = wikinews_gold.split()
+    assert set(old["docs"]) <= set(split["dev"])
+    assert not set(old["docs"]) & set(split[wikinews_gold.VALIDATION])
+    assert all(wikinews_gold.split_of(doc) == "dev" for doc in old["docs"])
+    assert set(old["docs"]) <= set(wikinews_gold.stored_docs())  # annotated in session 10
+
+
 def test_the_validation_draw_takes_no_article_of_an_earlier_one():
     stored = wikinews_gold.stored_split()
     validation = stored[wikinews_gold.VALIDATION]
-    assert validation["seed"] == wikinews_gold.VALIDATION_SEED == 20261207_10
-    assert validation["pool"] == 13  # the widened rule's candidates no earlier draw took
-    assert validation["rule"]["filter"]["max_chars"] == wikinews_gold.WIDE_MAX_CHARS == 3500
+    assert validation["seed"] == wikinews_gold.VALIDATION_SEED == 20261207_12
+    assert validation["pool"] == 6  # the candidates of the rule widened again that no earlier draw took
+    assert validation["rule"]["filter"]["max_chars"] == wikinews_gold.WIDER_MAX_CHARS == 5000
     assert validation["rule"]["filter"]["nerel_splits"] == ["train"]  # no NEREL dev text
     assert all(doc.startswith("train/") for doc in validation["docs"])
-    assert len(validation["docs"]) == len(set(validation["docs"])) == wikinews_gold.VALIDATION_DRAW
+    assert wikinews_gold.VALIDATION_DRAW == 8  # fewer remained: the draw took every candidate left
+    assert len(validation["docs"]) == len(set(validation["docs"])) == validation["pool"]
     split = wikinews_gold.split()
     assert split[wikinews_gold.VALIDATION] == validation["docs"]
     assert not set(validation["docs"]) & (set(split["heldout"]) | set(split["dev"]))
@@ -157,8 +175,12 @@ def test_the_draw_reproduces_the_stored_split():
     seventh = wikinews_gold.draw_validation(drawn, (second, third, fourth, fifth, sixth), wikinews_gold.EXTENSION_6_SEED)
     assert seventh == stored["dev_extension_6"]  # session 9's validation draw, as drawn then
     earlier = (second, third, fourth, fifth, sixth, seventh)
-    assert wikinews_gold.draw_validation(drawn, earlier, wide=True) == stored[wikinews_gold.VALIDATION]
+    eighth = wikinews_gold.draw_validation(drawn, earlier, wikinews_gold.EXTENSION_7_SEED, wikinews_gold.WIDE_MAX_CHARS)
+    assert eighth == stored["dev_extension_7"]  # session 10's validation draw, as drawn then
     assert wikinews_gold.draw_validation(drawn, earlier)["pool"] == 3  # the first filter's pool was nearly spent
+    earlier += (eighth,)
+    assert wikinews_gold.draw_validation(drawn, earlier, wide=wikinews_gold.WIDER_MAX_CHARS) == stored[wikinews_gold.VALIDATION]
+    assert wikinews_gold.draw_validation(drawn, earlier, wide=wikinews_gold.WIDE_MAX_CHARS)["pool"] == 5  # nearly spent
     assert wikinews_gold.every_draw() == stored
 
 
@@ -166,7 +188,7 @@ def test_the_draw_reproduces_the_stored_split():
 def test_select_fails_when_a_stored_draw_differs(tmp_path, monkeypatch, capsys):
     stored = wikinews_gold.stored_split()
     changed = {**stored, wikinews_gold.VALIDATION: {**stored[wikinews_gold.VALIDATION],
-                                                   "docs": stored["dev_extension_6"]["docs"]}}
+                                                   "docs": stored["dev_extension_7"]["docs"]}}
     (tmp_path / "split.json").write_text(json.dumps(changed, ensure_ascii=False), encoding="utf-8")
     monkeypatch.setattr(wikinews_gold, "DATA", tmp_path)
     assert wikinews_gold.main(["select"]) == 1
@@ -177,10 +199,10 @@ def test_select_fails_when_a_stored_draw_differs(tmp_path, monkeypatch, capsys):
     assert "not in data/wikinews/split.json" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize("left, taken", [(3, 3), (8, 8), (11, 8)])
+@pytest.mark.parametrize("left, taken", [(3, 3), (6, 6), (8, 8), (11, 8)])
 def test_a_validation_draw_takes_every_candidate_left_when_fewer_remain(tmp_path, monkeypatch, left, taken):
-    """Three candidates remain after session 9's draw: the next draw takes them all instead of
-    failing. The articles are invented, each with three detention or court keywords."""
+    """Three candidates remained after session 9's draw and six under session 12's widened rule:
+    a draw takes them all instead of failing. The articles are invented, each with three detention or court keywords."""
     folder = tmp_path / "train"
     folder.mkdir()
     for number in range(left):
@@ -195,22 +217,32 @@ def test_a_validation_draw_takes_every_candidate_left_when_fewer_remain(tmp_path
     assert set(drawn["docs"]) <= {f"train/{number}_text" for number in range(left)}
 
 
-# The widened rule (session 10) on invented articles: (folder, length, text) -> in its pool?
-# Each text but one has three detention, arrest or court keywords; the padding is neutral words.
+# The widened rules (session 10's 3,500-character cap, session 12's 5,000) on invented articles:
+# (cap, folder, length, text) -> in its pool? Each text but two has three detention, arrest or
+# court keywords; the padding is neutral words.
+THREE_HITS = "Полиция задержала двоих. Суд арестовал одного. Задержание обжаловано."
 WIDE_CASES = [
-    ("train", 2000, "Полиция задержала двоих. Суд арестовал одного. Задержание обжаловано.", True),
-    ("train", 3000, "Полиция задержала двоих. Суд арестовал одного. Задержание обжаловано.", True),   # beyond the old cap
-    ("train", 3500, "Полиция задержала двоих. Суд арестовал одного. Задержание обжаловано.", True),   # at the cap
-    ("train", 3600, "Полиция задержала двоих. Суд арестовал одного. Задержание обжаловано.", False),  # beyond it
-    ("dev", 3000, "Полиция задержала двоих. Суд арестовал одного. Задержание обжаловано.", False),    # NEREL dev
-    ("train", 3000, "Прошёл обыск, был штраф, потом нападение на офис.", False),  # not the kinds drawn
-    ("train", 3000, "Полиция задержала двоих, один обыск.", False),                # too few hits
+    (3500, "train", 2000, THREE_HITS, True),
+    (3500, "train", 3000, THREE_HITS, True),   # beyond the first cap
+    (3500, "train", 3500, THREE_HITS, True),   # at the cap
+    (3500, "train", 3600, THREE_HITS, False),  # beyond it
+    (3500, "dev", 3000, THREE_HITS, False),    # NEREL dev
+    (3500, "train", 3000, "Прошёл обыск, был штраф, потом нападение на офис.", False),  # not the kinds drawn
+    (3500, "train", 3000, "Полиция задержала двоих, один обыск.", False),                # too few hits
+    (5000, "train", 2000, THREE_HITS, True),
+    (5000, "train", 3600, THREE_HITS, True),   # beyond session 10's cap
+    (5000, "train", 5000, THREE_HITS, True),   # at the cap
+    (5000, "train", 5100, THREE_HITS, False),  # beyond it
+    (5000, "dev", 4000, THREE_HITS, False),    # NEREL dev, still out
+    (5000, "dev", 2000, THREE_HITS, False),    # however short
+    (5000, "train", 4000, "Прошёл обыск, был штраф, потом нападение на офис.", False),
+    (5000, "train", 4000, "Полиция задержала двоих, один обыск.", False),
 ]
 
 
-@pytest.mark.parametrize("folder, length, text, pooled", WIDE_CASES)
-def test_the_widened_rule_takes_longer_train_articles_of_the_same_kind(tmp_path, monkeypatch,
-                                                                      folder, length, text, pooled):
+@pytest.mark.parametrize("cap, folder, length, text, pooled", WIDE_CASES)
+def test_the_widened_rules_take_longer_train_articles_of_the_same_kind(tmp_path, monkeypatch,
+                                                                       cap, folder, length, text, pooled):
     for split in ("train", "dev"):
         (tmp_path / split).mkdir()
     padding = " слово" * length
@@ -219,11 +251,23 @@ def test_the_widened_rule_takes_longer_train_articles_of_the_same_kind(tmp_path,
                                                    encoding="utf-8")  # drawn earlier: never again
     monkeypatch.setenv("NEREL_DIR", str(tmp_path))
     earlier = {"heldout": ["train/2_text"], "dev": []}
-    drawn = wikinews_gold.draw_validation(earlier, (), wide=True)
+    drawn = wikinews_gold.draw_validation(earlier, (), wide=cap)
     assert drawn["docs"] == ([f"{folder}/1_text"] if pooled else [])
     assert drawn["pool"] == int(pooled)
-    narrow = wikinews_gold.draw_validation(earlier, ())  # the first filter's rule keeps its 2,500 cap
-    assert narrow["docs"] == ([f"{folder}/1_text"] if pooled and length <= wikinews_gold.MAX_CHARS else [])
+    assert drawn["rule"]["filter"]["max_chars"] == cap and drawn["rule"]["filter"]["why"] == wikinews_gold.WIDENED[cap]
+    narrow = wikinews_gold.draw_validation(earlier, ())  # the first filter's rule: 2,500 cap, train and dev
+    assert narrow["docs"] == ([f"{folder}/1_text"] if text == THREE_HITS and length <= wikinews_gold.MAX_CHARS else [])
+    assert "filter" not in narrow["rule"]
+
+
+def test_a_widened_rule_is_one_fixed_in_the_script(tmp_path, monkeypatch):
+    """A draw names its widened filter by a cap the script fixed (and says why), never an ad hoc one."""
+    for split in ("train", "dev"):
+        (tmp_path / split).mkdir()
+    monkeypatch.setenv("NEREL_DIR", str(tmp_path))
+    assert set(wikinews_gold.WIDENED) == {wikinews_gold.WIDE_MAX_CHARS, wikinews_gold.WIDER_MAX_CHARS}
+    with pytest.raises(wikinews_gold.WikinewsGoldError, match="no widened filter"):
+        wikinews_gold.draw_validation({"heldout": [], "dev": []}, (), wide=4200)
 
 
 @needs_nerel
