@@ -17,7 +17,7 @@ sentence; one to one) and says
   listed as a wrong type).
 
 Development splits only (``dev`` and its named parts ``heldout_4``, ``dev_6``,
-``dev_7``); the held-out splits are refused, as ``--errors`` and ``--keep`` are there:
+``dev_7``, ``dev_8``); the held-out splits are refused, as ``--errors`` and ``--keep`` are there:
 nobody reads the pipeline's output on them. ``dev`` includes the annotated documents of
 samples and dev (``--pairs`` keeps only the statements written for linking). Every
 figure is on material the events stage has been tuned on since this harness exists.
