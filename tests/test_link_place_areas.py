@@ -43,6 +43,7 @@ RESOLVED = [
     ("Мытищи", "Мытищи", "Москва"),
     ("Волжский", "Волжский", "Волгоград"),
     ("Тверь", "Тверь", "Тверь"),
+    ("Пулково", "Санкт-Петербург", "Санкт-Петербург"),
 ]
 
 
@@ -77,3 +78,28 @@ def test_a_street_named_after_someone_is_no_town(venue, city):
     assert [p.canonical for p in places_outside_venues(docs[1].text)] == [city]
     result = link("test", write=False, tables=gold_tables(docs))
     assert _person_of(result, "x") == _person_of(result, "y")
+
+
+# An airport lies in its own city, whatever city its sentence names (the one the flight
+# came from): one man detained at the airport on arrival, told by two statements that
+# name other cities beside it, is one man, one detention. Each row: the airport, the city
+# each statement names beside it.
+AIRPORTS = [
+    ("Шереметьево", "Ереван", "Москва"),
+    ("Пулково", "Минск", "Санкт-Петербург"),
+]
+
+
+@pytest.mark.parametrize("airport, one, other", AIRPORTS)
+def test_an_airport_lies_in_its_own_city(airport, one, other):
+    from test_link_comparisons import _day, _doc
+
+    name, form = "Остап Гнатюк", "Остапа Гнатюка"
+    docs = [_doc(doc_id, f"14 июля {form} задержали в аэропорту {airport}, куда он прилетел "
+                         f"из города {city}.", [(name, [form])],
+                 [{"trigger": "задержали", "type": "detention", "place": airport,
+                   "persons": [name]} | _day("2023-07-14")], "2023-07-20")
+            for doc_id, city in (("x", one), ("y", other))]
+    result = link("test", write=False, tables=gold_tables(docs))
+    assert _person_of(result, "x") == _person_of(result, "y")
+    assert _incident_of(result, "x") == _incident_of(result, "y")

@@ -52,13 +52,15 @@ def place_kind(name: str) -> tuple[str | None, str | None]:
 
 
 @cache
-def _within() -> tuple[dict[str, str], dict[str, str]]:
-    """Folded town -> the city it is part of; folded town -> its agglomeration's city."""
+def _within() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+    """Folded town -> the city it is part of; folded town -> its agglomeration's city;
+    folded venue -> the city it lies in."""
     data = load_json("place_within.json")
     parts = {fold(town): city for town, city in data["parts_of_cities"].items()}
     areas = {fold(town): city for city, towns in data["agglomerations"].items()
              for town in (city, *towns)}
-    return parts, areas
+    venues = {fold(venue): city for venue, city in data["venues"].items()}
+    return parts, areas, venues
 
 
 def city_containing(city: str) -> str:
@@ -96,6 +98,8 @@ def resolve(place: str | None, context_cities: list[str] = ()) -> Where:
     Where(place=None, city=None, country=None)
     >>> resolve("Колпино")
     Where(place='Колпино', city='Санкт-Петербург', country='RU')
+    >>> resolve("Шереметьево", ["Ереван"])
+    Where(place='Шереметьево', city='Химки', country='RU')
     """
     if not place:
         return Where(None, None, None)
@@ -105,7 +109,8 @@ def resolve(place: str | None, context_cities: list[str] = ()) -> Where:
         return Where(canonical, city_containing(canonical), country)
     if kind in (COUNTRY, REGION):
         return Where(canonical, None, country)
-    city = next(iter(context_cities), None)
+    # A venue whose city is known (an airport), else the city its context names.
+    city = _within()[2].get(fold(canonical)) or next(iter(context_cities), None)
     return Where(canonical, city and city_containing(city), place_kind(city)[1] if city else None)
 
 
