@@ -44,6 +44,7 @@ SURNAME_FROM_A_FIRST_NAME = [
     ("Фирдавс Каримов", "karimov", "firdavs"),
     ("Дильноза Рахимова", "rahimov", "dilnoza"),
     ("Марат Ахметов", "ahmetov", "marat"),
+    ("Доржо Бадмаев", "badmaev", "dorjo"),
 ]
 
 

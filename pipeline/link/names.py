@@ -623,6 +623,29 @@ def surname_named_elsewhere(name: Name, surnames: set[tuple[str, str | None]],
     return replace(name, surname=stem, patronymic=None, patronymic_initial=None)
 
 
+def first_name_named_elsewhere(name: Name, firsts: set[str]) -> Name:
+    """``name``, one word read as a surname, read as a first name alone when the collection
+    names someone with it as their first name (``firsts``: first-name keys of names with a
+    surname) and the word has no surname's ending and is no surname pymorphy3's dictionary
+    knows (``Доржо`` beside ``Доржо Бадмаев``; a first name no dictionary lists).
+
+    >>> first_name_named_elsewhere(parse_name("Доржо"), {"dorjo"}).first
+    'dorjo'
+    >>> first_name_named_elsewhere(parse_name("Мельников"), {"melnikov"}).surname
+    'melnikov'
+    """
+    word = name.normal.strip()
+    if name.surname is None or name.first or name.first_initial or name.patronymic_initial \
+            or " " in word or surname_likeness(word) or _known_as("Surn", word):
+        return name
+    key = sound_key(word)
+    if key not in firsts:
+        return name
+    return replace(name, surname=None, surname_parts=frozenset(), first=key,
+                   first_initial=key[:1], first_initials=frozenset({key[:1]}),
+                   first_names=frozenset({key}))
+
+
 @cache
 def _feminine_keys() -> tuple[str, ...]:
     """:data:`FEMININE_PATRONYMIC` as sound keys end (``вна``: ``vna``)."""

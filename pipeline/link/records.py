@@ -22,8 +22,8 @@ import pandas as pd
 from ..research.loading import Tables
 from ..resources import load_json
 from ..records import split_names
-from .names import (Name, is_cyrillic, other_first_names, parse_name, surname_named_elsewhere,
-                    surname_stem)
+from .names import (Name, first_name_named_elsewhere, is_cyrillic, other_first_names, parse_name,
+                    surname_named_elsewhere, surname_stem)
 from .places import area, cities_named, place_kind, resolve
 
 PERSON_KEY = "person_key"  # doc_id and name: one person of one document
@@ -219,6 +219,10 @@ def person_records(tables: Tables, places: pd.DataFrame, context: pd.DataFrame) 
                    if p.surname and p.patronymic}
     parsed_of = {n: surname_named_elsewhere(p, surnames, patronymics)
                  for n, p in parsed_of.items()}
+    # A lone word no dictionary knows, read as a surname, that the collection names as
+    # someone's first name: a first name alone (``Доржо`` beside ``Доржо Бадмаев``).
+    firsts = {p.first for p in parsed_of.values() if p.first and p.surname}
+    parsed_of = {n: first_name_named_elsewhere(p, firsts) for n, p in parsed_of.items()}
     rows = []
     for doc_id, name in sorted(keys):
         parsed = parsed_of[name]
