@@ -139,7 +139,10 @@ COMPARISONS = [
         _level("same venue", '"place_canonical_l" = "place_canonical_r" AND "city_l" = "city_r" '
                              'AND "place_canonical_l" <> "city_l"'),
         _level("same city", '"city_l" = "city_r"'),
-        _level("different cities", '"city_l" <> "city_r"'),
+        # Two cities of one agglomeration (a town beside its city: Химки, Москва; a
+        # statement written far away names the big city) are not two cities apart, nor one:
+        # they fall to what the country says (places.area, models/place_within.json).
+        _level("different cities", '"city_l" <> "city_r" AND "area_l" <> "area_r"'),
         _level("same country", '"country_l" = "country_r"'),
         _else(),
     ]},
@@ -250,7 +253,7 @@ INCIDENTS = Model(
                          f"{_SAME_KIND} AND l.date_start = r.date_start "
                          "AND l.date_precision = 'day' AND l.person_ids = r.person_ids"],
     columns=["type", "aggregate", "date_start", "date_end", "date_precision", "month", "year",
-             "place_canonical", "city", "country", "person_ids", "count_min", "count_max",
+             "place_canonical", "city", "area", "country", "person_ids", "count_min", "count_max",
              "amount_min", "amount_max", "currency", "term_min", "term_max", "term_unit",
              "words", "words_key", "doc_person_ids", "doc_date", "year_told", "sole_first"],
     # What agrees more in meaning never weighs less (engine.ordered_levels): a place
