@@ -27,7 +27,7 @@ COUNTS = (None, Count(3, 3), Count(3, None), Count(7, 7))
 NAMES = ("Иван Петров", "Анна Смирнова", "Олег Козлов", "Мария Орлова")
 
 telling = st.builds(Telling, summary=st.booleans(), caption=st.booleans(), back_reference=st.booleans(),
-                    about_application=st.booleans(), day_before=st.booleans(), situated=st.booleans(),
+                    about_application=st.booleans(), day_before=st.booleans(),
                     single=st.booleans(), repeated=st.booleans(), listed=st.booleans(),
                     particular=st.booleans(), inchoative=st.booleans(), later=st.booleans(),
                     retelling=st.booleans(), clause=st.integers(0, 2))

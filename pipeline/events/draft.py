@@ -23,7 +23,6 @@ class Telling:
     back_reference: bool = False  # "данной акции", "этот отказ"
     about_application: bool = False  # a refused application ("заявка")
     day_before: bool = False  # "за день до" the dated happening
-    situated: bool = False  # "во время акции", "на месте митинга" (read; no rule places by it since round 12)
     single: bool = True  # a singular noun or a verb: one happening, not a class
     repeated: bool = False  # "еще раз", "снова": a new happening of the same kind
     inchoative: bool = False  # "начали выхватывать людей": the start of what is told next

@@ -42,7 +42,6 @@ from .time_shift import tells_time_shift
 from .triggers import TriggerHit, find_actors, find_triggers, word_lemmas
 
 _WORD = re.compile(r"\w+(?:[-.]\w+)*|[^\w\s]")
-RALLY_WORDS = frozenset({"митинг", "акция", "пикет", "шествие", "собрание"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -298,8 +297,6 @@ def telling_of(tokens: tuple[Token, ...], hit: TriggerHit, caption: bool, date: 
             t.lemmas & folded_set("application_words") for t in tokens[max(0, first - 10) : first + 10]),
         # "за день до дня проведения митинга": the rally named in the marker is the reference
         day_before=marker is not None and first - marker > 6,
-        situated=any(has_pattern(tokens, ctx["situating_before_protest"], i - 3, i)
-                     for i, t in enumerate(tokens) if t.lemmas & RALLY_WORDS),
         single=not is_bare_plural(tokens, hit.anchor),
         # a noun coordinated with an earlier noun of the sentence: one topic of a list
         listed=(anchor.pos == "NOUN" and anchor.rel == "conj" and 0 <= anchor.head < first
