@@ -212,7 +212,7 @@ _EVENT_CONTEXT_WORDS = (
 )
 _EVENT_CONTEXT_PATTERNS = (
     "memorial_before", "day_before_markers", "date_anaphora", "place_anaphora",
-    "situating_before_protest", "subset_markers", "repeat_markers", "particular_markers",
+    "story_contrasts", "subset_markers", "repeat_markers", "particular_markers",
     "birth_markers", "birth_markers_before", "total_frequency", "total_scope", "later_markers", "earlier_markers",
     "case_openers",
 )

@@ -101,3 +101,46 @@ GENDERS = [
 @pytest.mark.parametrize(("word", "gender"), GENDERS)
 def test_a_description_refers_by_its_gender_and_number(word, gender):
     assert described_gender(word) == gender
+
+
+# Across a paragraph a description stands for the person named before only while the story goes on
+# with them: a place of its own other than theirs, ``другой``/``ещё один``/``один из`` anywhere in
+# its noun phrase (its apposition's included) or a contrast (``тем временем``) tell someone else.
+# Text, the event's type, and the paragraph it is in (the last one).
+ANOTHER_STORY = [
+    ("15 мая 2024 года в Москве задержали активиста Ивана Петрова.\n\n"
+     "В тот же день в Казани полиция задержала мужчину с плакатом.", "detention"),
+    ("Анну Орлову задержали в Омске 12 мая.\n\nДругую участницу акции, студентку, задержали в Томске "
+     "13 мая 2024 года. Суд оштрафовал студентку на 30 000 рублей.", "detention"),
+    ("Анну Орлову задержали в Омске 12 мая.\n\nДругую участницу акции, студентку, задержали в Томске "
+     "13 мая 2024 года. Суд оштрафовал студентку на 30 000 рублей.", "fine"),
+    ("Вечером Ивана Петрова задержали в Москве у памятника.\n\n"
+     "Тем временем в Перми пенсионера избили полицейские.", "violence"),
+    ("Глеба Юдина задержали на площади в Вологде.\n\nВ Архангельске полиция задержала студента.", "detention"),
+    ("Ольгу Белову задержали у вокзала.\n\nЕщё одну активистку полиция задержала у входа в парк.", "detention"),
+    ("Ольгу Белову задержали у вокзала.\n\nСуд оштрафовал одну из участниц, пенсионерку, на 10 тысяч рублей.",
+     "fine"),
+    ("Ольгу Белову задержали у вокзала.\n\nМежду тем полиция задержала активистку у входа в парк.", "detention"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), ANOTHER_STORY)
+def test_a_description_telling_another_story_stands_for_no_one(events_of, text, kind):
+    events = [e for e in events_of(text) if e.type == kind and e.start > text.index("\n")]
+    assert events and all(e.persons == () for e in events)
+
+
+# The story goes on: the same place, no place, or a pronoun (which names someone told of already).
+SAME_STORY = [
+    ("Олега Донского задержали в Твери 3 марта.\n\nВ Твери суд оштрафовал мужчину на 20 тысяч рублей.",
+     "fine", ("Олег Донской",)),
+    ("Олега Донского задержали в Твери 3 марта.\n\nНа следующий день суд оштрафовал мужчину на 20 тысяч рублей.",
+     "fine", ("Олег Донской",)),
+    ("Игоря Седова задержали в Туле.\n\nВ Рязани его оштрафовали на 5 тысяч рублей.", "fine", ("Игорь Седов",)),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "persons"), SAME_STORY)
+def test_a_description_going_on_with_the_story_stands_for_its_person(events_of, text, kind, persons):
+    event = next(e for e in events_of(text) if e.type == kind and e.start > text.index("\n"))
+    assert event.persons == persons
