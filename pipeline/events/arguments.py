@@ -586,7 +586,9 @@ def candidates(tokens, hits, placed: list[PlacedMention], actors: dict[int, str]
     found += venue_places(tokens, placed)
     found += court_seats(placed, actors)
     named = any(p.mention.type == PER for p in placed)
-    found += person_words(tokens, people, in_mentions, names_someone=named)
+    scene = frozenset(fold(p.mention.normal or p.mention.text) for p in placed
+                      if p.mention.type == LOC and p.mention.place_kind != "venue")
+    found += person_words(tokens, people, in_mentions, names_someone=named, scene=scene)
     found += [Candidate("actor", (at,), name=actor) for at, actor in actors.items()]
     return found
 

@@ -13,9 +13,9 @@ import re
 from dataclasses import dataclass, field
 
 from ..nlp import parse_word
-from ..records import PER
+from ..records import LOC, PER
 from ..resources import fold
-from .syntax import Candidate, Token, context, folded_set, lemmas_of
+from .syntax import Candidate, Token, context, folded_set, has_pattern, lemmas_of
 
 NARRATOR = "narrator"  # the unnamed author: not a person, but who an event befell
 # An unnamed relative of a named person (``Жена Гайсина была задержана``): who an event
@@ -62,6 +62,15 @@ class People:
     kin: dict[str, str] = field(default_factory=dict)
     named: tuple[NamedPerson, ...] = ()
     owners: frozenset[int] = frozenset()
+    # settlements and regions named (not venues): where, until where its paragraph runs, the place
+    places: tuple[tuple[int, int, str], ...] = ()
+
+
+def paragraph_places(text: str, mentions) -> tuple[tuple[int, int, str], ...]:
+    """Each settlement or region the text names (a LOC other than a venue), with the end
+    of its paragraph as :class:`NamedPerson` has it and its folded normal form."""
+    return tuple(sorted((m.start, text.find("\n", m.end) % (len(text) + 1), fold(m.normal or m.text))
+                        for m in mentions if m.type == LOC and m.place_kind != "venue"))
 
 
 def named_people(text: str, mentions, narrator: str | None = None) -> tuple[NamedPerson, ...]:
@@ -122,13 +131,20 @@ def antecedent(people: People, token: Token) -> str | None:
     return story_person(people, token.start, gender)
 
 
-def story_person(people: People, start: int, gender: str, relations: bool = True) -> str | None:
+def story_person(people: People, start: int, gender: str, relations: bool = True,
+                 scene: frozenset[str] | None = None, contrast: bool = False) -> str | None:
     """The last person of ``gender`` named before ``start`` in the nearest paragraph that names
     anyone before it (its own paragraph if that does): a news story or a report tells one
     person's case paragraph after paragraph, naming them once and then calling them ``он``
     or ``мужчина``; a paragraph naming only someone else ends that story. Without
     ``relations`` a relation word naming someone again (``по словам адвоката``) is no naming:
     a description (``его подзащитного``) is not the relation the text calls by that word.
+    With ``scene`` (the places of a description's sentence) a person named in an earlier
+    paragraph is who it stands for only while the story stays with them: a place named in
+    the description's sentence or before it in its paragraph that their paragraph does not
+    name (``В Казани полиция задержала мужчину`` after a detention in Moscow) tells another
+    happening, of someone else, and so does a sentence set against the story told
+    (``contrast``: ``Тем временем в Перми пенсионера избили``).
 
     >>> named = (NamedPerson(0, 20, "Олег Петров", "masc"), NamedPerson(40, 60, "Анна Орлова", "femn"))
     >>> story_person(People(named=named), 30, "masc"), story_person(People(named=named), 70, "femn")
@@ -145,8 +161,23 @@ def story_person(people: People, start: int, gender: str, relations: bool = True
         if person.paragraph_end != story:
             return None
         if person.gender == gender:
+            if scene is not None and person.paragraph_end < start and (
+                    contrast or not same_scene(people, person, start, scene)):
+                return None
             return person.name
     return None
+
+
+def same_scene(people: People, person: NamedPerson, start: int, scene: frozenset[str]) -> bool:
+    """Whether the places of a sentence (``scene``) and those named before ``start`` in its
+    paragraph are all places named in ``person``'s paragraph."""
+    theirs, own = set(), set(scene)
+    for at, paragraph_end, place in people.places:
+        if paragraph_end == person.paragraph_end:
+            theirs.add(place)
+        elif at < start <= paragraph_end:  # before the sentence's description, in its paragraph
+            own.add(place)
+    return own <= theirs
 
 
 # the parse's cases as pymorphy3 names them
@@ -208,7 +239,7 @@ def read_people(text: str, mentions) -> People:
     if kin:  # "мужу", "сына" later in a paragraph name the relation introduced earlier
         named += _kin_words(text, kin)
     named = tuple(sorted(named, key=lambda p: p.start))
-    return People(narrator, kin, named, owners=frozenset(owners))
+    return People(narrator, kin, named, owners=frozenset(owners), places=paragraph_places(text, mentions))
 
 
 def names_the_owner(text: str, mention, kin_word: str) -> bool:
@@ -258,11 +289,11 @@ def given_name_first(name: str) -> str | None:
 
 
 def person_words(tokens: tuple[Token, ...], people: People | None, mention_tokens: set[int],
-                 names_someone: bool = True) -> list[Candidate]:
+                 names_someone: bool = True, scene: frozenset[str] = frozenset()) -> list[Candidate]:
     """Persons read from first-person pronouns (the narrator), third-person object
     pronouns (their antecedent), named relations (``мужа``) and, in a sentence that names no
-    one (``names_someone`` false), descriptions of one person (:func:`described_person`),
-    outside any mention: each counts only close to a trigger."""
+    one (``names_someone`` false), descriptions of one person (:func:`described_person`; ``scene``:
+    the sentence's places), outside any mention: each counts only close to a trigger."""
     if people is None:
         return []
     pronouns, found = folded_set("narrator_pronouns"), []
@@ -273,7 +304,7 @@ def person_words(tokens: tuple[Token, ...], people: People | None, mention_token
             names = [people.narrator or NARRATOR]
         elif token.pos == "PRON" and not is_possessive(tokens, token) and (name := antecedent(people, token)):
             names = [name]
-        elif not names_someone and (name := described_person(people, tokens, token)):
+        elif not names_someone and (name := described_person(people, tokens, token, scene)):
             names = [name]
         else:
             names = [people.kin[lemma] for lemma in token.lemmas & people.kin.keys()]
@@ -286,14 +317,18 @@ _OTHER_MARKERS = frozenset({"другой", "один", "второй", "еще"
                             "каждый", "любой", "иной"})
 
 
-def described_person(people: People, tokens: tuple[Token, ...], token: Token) -> str | None:
+def described_person(people: People, tokens: tuple[Token, ...], token: Token,
+                     scene: frozenset[str] = frozenset()) -> str | None:
     """The named person a description of one person stands for (``полиция задержала мужчину``,
     ``студента отчислили``, ``бывшего директора арестовали``), as :func:`story_person` finds
     them by the noun's gender (:func:`described_gender`): the person a happening befell, not a
     relation of theirs (``relation_nouns``), a group (a plural), an official doing it
     (``official_nouns`` as a subject or an oblique, any noun in the instrumental), nor
-    ``другого``, ``одного``, nor someone of a case of its own (:func:`tells_other_case`);
-    a noun the parse reads as animate and singular."""
+    ``другого``, ``одного`` anywhere in its phrase (:func:`noun_phrase`: ``Другую участницу
+    акции, студентку``), nor someone of a case of its own (:func:`tells_other_case`);
+    a noun the parse reads as animate and singular. Across a paragraph the story must go on
+    in the same places (``scene``, the sentence's) and not be set against it
+    (``story_contrasts``: :func:`story_person`)."""
     if token.pos != "NOUN" or token.rel not in _OBJECT_RELS or not {"Animacy=Anim", "Number=Sing"} <= token.feats:
         return None
     if "Case=Ins" in token.feats:
@@ -302,10 +337,45 @@ def described_person(people: People, tokens: tuple[Token, ...], token: Token) ->
         return None
     if token.lemmas & folded_set("official_nouns") and token.rel in {"nsubj", "obl"}:
         return None
-    if any(t.head == token.index and t.lemmas & _OTHER_MARKERS for t in tokens) or tells_other_case(tokens):
+    if any(tokens[i].lemmas & _OTHER_MARKERS for i in noun_phrase(tokens, token) - {token.index}) \
+            or tells_other_case(tokens):
         return None
     gender = described_gender(token.text, token.feats)
-    return story_person(people, token.start, gender, relations=False) if gender else None
+    if gender is None:
+        return None
+    contrast = has_pattern(tokens, context()["story_contrasts"], 0, len(tokens))
+    return story_person(people, token.start, gender, relations=False, scene=scene, contrast=contrast)
+
+
+def _subtree(tokens: tuple[Token, ...], root: int) -> set[int]:
+    """``root`` and the tokens under it, but for clauses hung on it (``acl``: what it did)."""
+    found, grew = {root}, True
+    while grew:
+        grew = False
+        for t in tokens:
+            if t.index not in found and t.head in found and not t.rel.startswith("acl"):
+                found.add(t.index)
+                grew = True
+    return found
+
+
+def noun_phrase(tokens: tuple[Token, ...], token: Token) -> set[int]:
+    """The tokens of a noun's phrase with its apposition: the noun's own dependents and a
+    phrase of the same role set off from it by a comma only (``Другую участницу акции,
+    студентку``, ``одну из участниц, пенсионерку``: the parse reads both as objects of the
+    verb, or one as the other's ``appos``)."""
+    phrase = _subtree(tokens, token.index)
+    if token.rel == "appos" and token.head >= 0:
+        phrase |= _subtree(tokens, token.head)
+    for other in tokens:
+        if other.index == token.index or other.head != token.head or other.rel != token.rel:
+            continue
+        theirs = _subtree(tokens, other.index)
+        lo, hi = sorted((other.index, token.index))
+        commas = {i for i in range(lo + 1, hi) if tokens[i].text == ","}
+        if commas and set(range(lo + 1, hi)) <= theirs | phrase | commas:
+            phrase |= theirs
+    return phrase
 
 
 def tells_other_case(tokens: tuple[Token, ...]) -> bool:
