@@ -141,8 +141,8 @@ def story_person(people: People, start: int, gender: str, relations: bool = True
     a description (``его подзащитного``) is not the relation the text calls by that word.
     With ``scene`` (the places of a description's sentence) a person named in an earlier
     paragraph is who it stands for only while the story stays with them: a place named in
-    the description's sentence or before it in its paragraph that their paragraph does not
-    name (``В Казани полиция задержала мужчину`` after a detention in Moscow) tells another
+    the description's sentence or before it in its paragraph that no paragraph before names
+    (``В Казани полиция задержала мужчину`` after a detention in Moscow) tells another
     happening, of someone else, and so does a sentence set against the story told
     (``contrast``: ``Тем временем в Перми пенсионера избили``).
 
@@ -162,22 +162,23 @@ def story_person(people: People, start: int, gender: str, relations: bool = True
             return None
         if person.gender == gender:
             if scene is not None and person.paragraph_end < start and (
-                    contrast or not same_scene(people, person, start, scene)):
+                    contrast or not same_scene(people, start, scene)):
                 return None
             return person.name
     return None
 
 
-def same_scene(people: People, person: NamedPerson, start: int, scene: frozenset[str]) -> bool:
+def same_scene(people: People, start: int, scene: frozenset[str]) -> bool:
     """Whether the places of a sentence (``scene``) and those named before ``start`` in its
-    paragraph are all places named in ``person``'s paragraph."""
-    theirs, own = set(), set(scene)
+    paragraph are all places the story has named in the paragraphs before (``Винника
+    экстрадируют из Греции`` ... ``россиянин был арестован в Греции``)."""
+    told, own = set(), set(scene)
     for at, paragraph_end, place in people.places:
-        if paragraph_end == person.paragraph_end:
-            theirs.add(place)
-        elif at < start <= paragraph_end:  # before the sentence's description, in its paragraph
+        if paragraph_end < start:
+            told.add(place)
+        elif at < start:  # before the sentence's description, in its paragraph
             own.add(place)
-    return own <= theirs
+    return own <= told
 
 
 # the parse's cases as pymorphy3 names them
