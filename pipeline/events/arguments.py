@@ -527,7 +527,7 @@ def candidates(tokens, hits, placed: list[PlacedMention], actors: dict[int, str]
             name = p.mention.normal or p.mention.text
             found.append(Candidate(role, (kin,), name=relative_of(min(tokens[kin].lemmas), name)))
             continue
-        if role == "count" and is_subset(tokens, at[0]):
+        if role == "count" and (is_subset(tokens, at[0]) or counts_one(p.mention.value)):
             continue
         if role == "place" and (qualifies_other_noun(tokens, at, hits, placed) or names_citizenship(tokens, at)):
             continue
@@ -679,6 +679,8 @@ def _scores(tokens, hits: list[TriggerHit], candidate: Candidate) -> list[tuple[
             continue  # "экстрадирован в США", "доставлен в Москву": where to, not where it happened
         if role in {"person", "count"} and is_time_reference(tokens, hit.anchor):
             continue
+        if role == "count" and (counts_itself(tokens, hit, at) or any(is_agent(tokens, a, hit) for a in count_heads(tokens, at))):
+            continue  # "12 арестов": happenings counted; "четверо полицейских избили": the doers
         if across_semicolon(tokens, at[0], hit):
             continue  # "Орлов арестован 3 февраля; остальные освобождены": another clause's
         if role in {"date", "place"} and (
@@ -780,6 +782,50 @@ def possessor_of_kin(tokens: tuple[Token, ...], at: list[int], people: People | 
 def is_subset(tokens: tuple[Token, ...], first: int) -> bool:
     """A count of part of the group: ``3 человека, из них две женщины``."""
     return has_pattern(tokens, context()["subset_markers"], first - 3, first)
+
+
+def counts_one(value) -> bool:
+    """A count of one (``один из задержанных``, ``ещё одна участница``): no group is
+    counted, the one person is told by the persons of the event."""
+    return value is not None and value.low == value.high == 1 and not value.approx
+
+
+def count_heads(tokens: tuple[Token, ...], at: Sequence[int]) -> set[int]:
+    """The words of a count and the noun its number word counts (``Трое`` of ``Трое
+    неизвестных``: the parse may leave the noun outside the mention)."""
+    return set(at) | {tokens[a].head for a in at if tokens[a].rel.startswith("nummod") and tokens[a].head >= 0}
+
+
+def counts_itself(tokens: tuple[Token, ...], hit: TriggerHit, at: Sequence[int] = ()) -> bool:
+    """The trigger has a number of its own (``12 административных арестов``, ``около 90
+    штрафов``, ``возбуждено 3 уголовных дела``): it counts happenings, not people, and takes
+    no count of people from beside it. A number of the count ``at`` itself is no such number
+    (``не менее 300 задержанных``: the people the noun names)."""
+    def own(t: Token) -> bool:
+        return t.pos == "NUM" and t.index not in at
+
+    if any(own(tokens[t]) for t in hit.tokens):
+        return True
+    if not any(tokens[t].pos == "NOUN" for t in hit.tokens):
+        return False
+    # the number word before the noun and its adjectives, or one the parse hangs on it
+    before = hit.tokens[0] - 1
+    while before >= 0 and tokens[before].pos == "ADJ":
+        before -= 1
+    return (before >= 0 and own(tokens[before]) and tokens[before].rel.startswith("nummod")) or any(
+        own(t) and t.head in hit.tokens and t.rel.startswith("nummod") for t in tokens)
+
+
+def participants_count(tokens: tuple[Token, ...], placed: list[PlacedMention], hit: TriggerHit) -> PlacedMention | None:
+    """The count of those who protest: the doer of the protest verb, or of the verb whose
+    object the protest noun is (``протестовало 12 человек``, ``двое сотрудников провели
+    пикет``, ``шестеро студентов держат голодовку``)."""
+    for p in placed:
+        if p.mention.type == COUNT and p.mention.value is not None and p.tokens \
+                and not is_subset(tokens, p.tokens[0]) and not counts_one(p.mention.value) \
+                and any(is_agent(tokens, a, hit) for a in count_heads(tokens, p.tokens)):
+            return p
+    return None
 
 
 def names_citizenship(tokens: tuple[Token, ...], at: list[int]) -> bool:

@@ -1,0 +1,77 @@
+"""How many: the count of an event is the number of people the happening befell.
+
+New invented sentences (never a benchmark's text). A protest's count is those who protest:
+the doer of the protest verb, or of the verb whose object the protest noun is. For the other
+happenings the doer is not who it befell: a count of those who did it is not theirs. A
+trigger with a number of its own counts happenings (``12 арестов``, ``возбуждено 3 дела``):
+it takes no count of people from beside it. A count of one counts no group (the person is
+told by the persons field): no count.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from conftest import events_reader, of_trigger
+
+DOC_DATE = dt.date(2016, 5, 1)
+
+
+@pytest.fixture(scope="module")
+def events_of(models):
+    return events_reader(models, DOC_DATE)
+
+
+def _count(event):
+    return None if event.count is None else (event.count.low, event.count.high)
+
+
+@pytest.mark.parametrize("text, trigger, count", [
+    ("Возле здания суда против приговора протестовало 12 человек.", "протестовало", (12, 12)),
+    ("У входа в администрацию пикетировали девять жителей поселка.", "пикетировали", (9, 9)),
+    ("Двое сотрудников фонда провели пикет у мэрии.", "пикет", (2, 2)),
+    ("С понедельника шестеро студентов объявили голодовку в общежитии.", "голодовку", (6, 6)),
+    ("В субботу около двухсот жителей вышли на митинг против застройки сквера.", "вышли", (200, 200)),
+])
+def test_a_protests_count_is_those_who_protest(events_of, text, trigger, count):
+    assert _count(of_trigger(events_of(text), trigger)) == count
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("Четверо полицейских избили задержанного во дворе отделения.", "избили"),
+    ("Трое сотрудников в штатском угрожали журналистке расправой.", "угрожали"),
+    ("Трое неизвестных напали на активиста у подъезда.", "напали"),
+])
+def test_a_count_of_the_doers_is_not_whom_it_befell(events_of, text, trigger):
+    assert of_trigger(events_of(text), trigger).count is None
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("Итого за месяц: не менее 300 задержанных, около 90 штрафов, 12 административных арестов.", "административных"),
+    ("Всего в марте: не менее 80 задержанных и 14 административных арестов.", "административных"),
+    ("За весну задержаны 140 человек, возбуждено 3 уголовных дела.", "возбуждено"),
+])
+def test_a_trigger_with_a_number_of_its_own_takes_no_count_of_people(events_of, text, trigger):
+    assert of_trigger(events_of(text), trigger).count is None
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("Один из задержанных был избит в отделении.", "избит"),
+    ("Ещё один пикетчик был оправдан судом.", "оправдан"),
+    ("Позднее одна участница акции, Ольга Сомова, была арестована на пять суток.", "арестована"),
+])
+def test_a_count_of_one_is_no_count(events_of, text, trigger):
+    assert of_trigger(events_of(text), trigger).count is None
+
+
+@pytest.mark.parametrize("text, trigger, count", [
+    # guards: the patient's count stays, passive subject, object, after the verb
+    ("Полиция задержала двенадцать участников шествия.", "задержала", (12, 12)),
+    ("Трое активистов были арестованы на десять суток.", "арестованы", (3, 3)),
+    ("Во дворе отделения избили четверых задержанных.", "избили", (4, 4)),
+    ("Двое пикетчиков получили штрафы по 10 тысяч рублей.", "штрафы", (2, 2)),
+    ("Суд оштрафовал 15 участников акции.", "оштрафовал", (15, 15)),
+])
+def test_the_count_of_whom_it_befell_stays(events_of, text, trigger, count):
+    assert _count(of_trigger(events_of(text), trigger)) == count
