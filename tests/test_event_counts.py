@@ -4,8 +4,8 @@ New invented sentences (never a benchmark's text). A protest's count is those wh
 the doer of the protest verb, or of the verb whose object the protest noun is. For the other
 happenings the doer is not who it befell: a count of those who did it is not theirs. A
 trigger with a number of its own counts happenings (``12 арестов``, ``возбуждено 3 дела``):
-it takes no count of people from beside it. A count of one counts no group (the person is
-told by the persons field): no count.
+it takes no count of people from beside it. A count of one followed by a name counts no
+group (the person is told by the persons field): no count.
 """
 
 from __future__ import annotations
@@ -57,12 +57,21 @@ def test_a_trigger_with_a_number_of_its_own_takes_no_count_of_people(events_of, 
 
 
 @pytest.mark.parametrize("text, trigger", [
-    ("Один из задержанных был избит в отделении.", "избит"),
-    ("Ещё один пикетчик был оправдан судом.", "оправдан"),
+    ("Один из задержанных — Павел Зуев — был избит в отделении.", "избит"),
+    ("Ещё один пикетчик, Олег Ершов, был оправдан судом.", "оправдан"),
     ("Позднее одна участница акции, Ольга Сомова, была арестована на пять суток.", "арестована"),
 ])
-def test_a_count_of_one_is_no_count(events_of, text, trigger):
+def test_a_count_of_one_named_is_no_count(events_of, text, trigger):
     assert of_trigger(events_of(text), trigger).count is None
+
+
+@pytest.mark.parametrize("text, trigger, count", [
+    # unnamed, the one is told by the count alone; a term after the noun is no number of its own
+    ("Один из задержанных был избит в отделении.", "избит", (1, 1)),
+    ("Еще 9 человек получили сроки от 2 до 5 лет.", "получили", (9, 9)),
+])
+def test_an_unnamed_one_and_a_term_keep_the_count(events_of, text, trigger, count):
+    assert _count(of_trigger(events_of(text), trigger)) == count
 
 
 @pytest.mark.parametrize("text, trigger, count", [
@@ -74,4 +83,32 @@ def test_a_count_of_one_is_no_count(events_of, text, trigger):
     ("Суд оштрафовал 15 участников акции.", "оштрафовал", (15, 15)),
 ])
 def test_the_count_of_whom_it_befell_stays(events_of, text, trigger, count):
+    assert _count(of_trigger(events_of(text), trigger)) == count
+
+
+# The COUNT tagger: a multiplier word alone in the plural gives no number (``несколько
+# тысяч``, ``тысячи человек``, ``десятки тысяч``; as ``десятки``), the singular does; a dash
+# after a count with a smaller number after it opens a breakdown, not a range; ``по меньшей
+# мере`` is a lower bound like ``не менее``.
+@pytest.mark.parametrize("text, values", [
+    ("На площадь пришли несколько тысяч горожан.", []),
+    ("К вечеру у мэрии стояли тысячи людей.", []),
+    ("Против закона протестовали десятки тысяч студентов.", []),
+    ("К зданию суда пришла тысяча человек.", [(1000, 1000, False)]),
+    ("Задержаны 14 человек — 11 студентов и три преподавателя.", [(14, 14, False), (11, 11, False), (3, 3, False)]),
+    ("Задержаны от 14 до 20 человек.", [(14, 20, False)]),
+    ("Пришли 14-20 человек.", [(14, 20, False)]),
+    ("По меньшей мере 14 человек получили травмы.", [(14, None, True)]),
+])
+def test_count_values_of_vague_words_breakdowns_and_bounds(text, values):
+    from pipeline.tag.counts import tag_counts
+
+    assert [(m.value.low, m.value.high, m.value.approx) for m in tag_counts(text)] == values
+
+
+@pytest.mark.parametrize("text, trigger, count", [
+    # the subject of dying is whom the shooting befell, not its doer
+    ("При обстреле рынка погибли семь человек.", "обстреле", (7, 7)),
+])
+def test_the_dead_are_whom_it_befell(events_of, text, trigger, count):
     assert _count(of_trigger(events_of(text), trigger)) == count

@@ -527,7 +527,7 @@ def candidates(tokens, hits, placed: list[PlacedMention], actors: dict[int, str]
             name = p.mention.normal or p.mention.text
             found.append(Candidate(role, (kin,), name=relative_of(min(tokens[kin].lemmas), name)))
             continue
-        if role == "count" and (is_subset(tokens, at[0]) or counts_one(p.mention.value)):
+        if role == "count" and (is_subset(tokens, at[0]) or (counts_one(p.mention.value) and names_its_one(tokens, at, placed))):
             continue
         if role == "place" and (qualifies_other_noun(tokens, at, hits, placed) or names_citizenship(tokens, at)):
             continue
@@ -785,9 +785,20 @@ def is_subset(tokens: tuple[Token, ...], first: int) -> bool:
 
 
 def counts_one(value) -> bool:
-    """A count of one (``один из задержанных``, ``ещё одна участница``): no group is
-    counted, the one person is told by the persons of the event."""
+    """A count of one (``один из задержанных``, ``ещё одна участница``)."""
     return value is not None and value.low == value.high == 1 and not value.approx
+
+
+def names_its_one(tokens: tuple[Token, ...], at: Sequence[int], placed: list[PlacedMention]) -> bool:
+    """A person's name follows a count of one with no verb between (``один из задержанных
+    — Олег Ершов``, ``ещё одна участница группы Анна Котова``): no group is counted, the one
+    person is told by the persons of the event."""
+    last = max(at)
+    for p in placed:
+        if p.mention.type == PER and p.tokens and last < p.tokens[0] <= last + 6:
+            return not any(tokens[i].pos == "VERB" and "VerbForm=Part" not in tokens[i].feats
+                           for i in range(last + 1, p.tokens[0]))  # "один из задержанных —": a participle
+    return False
 
 
 def count_heads(tokens: tuple[Token, ...], at: Sequence[int]) -> set[int]:
@@ -812,8 +823,9 @@ def counts_itself(tokens: tuple[Token, ...], hit: TriggerHit, at: Sequence[int] 
     before = hit.tokens[0] - 1
     while before >= 0 and tokens[before].pos == "ADJ":
         before -= 1
+    # (before its noun: ``сроки от 2 до 5 лет`` after it are a term's)
     return (before >= 0 and own(tokens[before]) and tokens[before].rel.startswith("nummod")) or any(
-        own(t) and t.head in hit.tokens and t.rel.startswith("nummod") for t in tokens)
+        own(t) and t.head in hit.tokens and t.index < t.head and t.rel.startswith("nummod") for t in tokens)
 
 
 def participants_count(tokens: tuple[Token, ...], placed: list[PlacedMention], hit: TriggerHit) -> PlacedMention | None:
@@ -822,7 +834,7 @@ def participants_count(tokens: tuple[Token, ...], placed: list[PlacedMention], h
     пикет``, ``шестеро студентов держат голодовку``)."""
     for p in placed:
         if p.mention.type == COUNT and p.mention.value is not None and p.tokens \
-                and not is_subset(tokens, p.tokens[0]) and not counts_one(p.mention.value) \
+                and not is_subset(tokens, p.tokens[0]) \
                 and any(is_agent(tokens, a, hit) for a in count_heads(tokens, p.tokens)):
             return p
     return None
