@@ -366,3 +366,53 @@ def test_the_parent_forks_its_read_ahead_before_the_tables_and_lexicons_and_warm
     done = run(inputs, "-o", expected, "-j", "1", "--timeout", "0", "--max-memory", "0")  # in one process
     assert done.returncode == 0, done.stderr
     assert_same_output(tmp_path / "out", expected)
+
+
+# A batch as a library call in a fresh process whose workers load their own models (no
+# more files than jobs), which logs from each worker (an audit hook, inherited by the
+# fork) whether its garbage collector was on when it imported the models' module and
+# when it opened its file, and whether what it loaded was frozen by then.
+SELF_LOADING_COLLECTOR = """
+import gc, os, sys
+from pathlib import Path
+parent, log = os.getpid(), sys.argv[4]
+inputs = sorted(Path(sys.argv[1]).glob("*.txt"))
+def hook(event, args):
+    if os.getpid() == parent:
+        return
+    if event == "import" and args[0] == "pipeline.nlp":
+        said = f"models {gc.isenabled()}"
+    elif event == "open" and str(args[0]) in {str(path) for path in inputs}:
+        said = f"file {gc.isenabled()} {gc.get_freeze_count() > 100_000}"
+    else:
+        return
+    with open(log, "a") as f:
+        f.write(said + "\\n")
+sys.addaudithook(hook)
+from pipeline.batch import run
+result = run.run_batch(inputs, sys.argv[2], jobs=int(sys.argv[3]))
+assert result.n_failed == 0, result.failures
+print(run._models is None, gc.isenabled())
+"""
+
+# (files, jobs): each worker loads its own models.
+SELF_LOADING = [(1, 1), (1, 2), (2, 2)]
+
+
+@pytest.mark.parametrize("n_files, jobs", SELF_LOADING)
+def test_a_worker_loading_its_own_models_does_so_without_collecting(tmp_path, n_files, jobs):
+    """A worker that loads its own models (a rerun of a few files) imports the stages and
+    loads them with the garbage collector paused, as the batch's parent does: what they
+    build lives as long as the worker. By its first file the collector is on again and
+    what was loaded is frozen out of its sight."""
+    inputs = three_statements(tmp_path / "in")
+    for extra in sorted(inputs.iterdir())[n_files:]:
+        extra.unlink()
+    log = tmp_path / "worker.log"
+    log.touch()
+    result = subprocess.run([sys.executable, "-c", SELF_LOADING_COLLECTOR, str(inputs), str(tmp_path / "out"),
+                             str(jobs), str(log)], cwd=REPO, capture_output=True, text=True, timeout=900)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["True", "True"]  # the parent loaded nothing, and collects
+    said = log.read_text().splitlines()
+    assert sorted(said) == sorted(["models False"] * n_files + ["file True True"] * n_files)

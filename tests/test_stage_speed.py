@@ -116,3 +116,70 @@ def test_days_later_reads_what_every_pattern_read(text, expected):
     found = [(at, len(p), days) for p, days in context()["relative_days"]
              if (at := find_pattern(tokens, [p], 0, len(tokens))) is not None]
     assert _days_later(tokens) == (min(found) if found else None) == expected
+
+
+def scan(tokens, patterns, lo: int, hi: int) -> int | None:
+    """The slow definition of :func:`find_pattern`: every start, every pattern, folded here."""
+    from pipeline.resources import fold
+
+    for i in range(max(0, lo), min(len(tokens), hi)):
+        for pattern in patterns:
+            parts = [fold(p) for p in pattern]
+            if parts and i + len(parts) <= min(len(tokens), hi) \
+                    and all(parts[k] in tokens[i + k].lemmas for k in range(len(parts))):
+                return i
+    return None
+
+
+PATTERNS = [["на", "следующий", "день"], ["в", "тот", "же", "день"], ["там"], ["Ещё", "раз"]]
+
+
+# Invented: a pattern at the start, in the middle, at the end, cut by the range, twice, or absent.
+@pytest.mark.parametrize("text", [
+    "на следующий день активистку снова задержали",
+    "суд назначил штраф в тот же день , а там и арест",
+    "пикет прошёл без задержаний",
+    "его задержали ещё раз там же",
+    "в тот же",
+    "",
+])
+def test_find_pattern_finds_what_a_scan_of_every_start_finds(text):
+    tokens = tokens_of(text)
+    for lo in range(-1, len(tokens) + 1):
+        for hi in range(lo, len(tokens) + 2):
+            for patterns in (PATTERNS, PATTERNS[:1], [list(p) for p in PATTERNS[1:]], []):
+                assert find_pattern(tokens, patterns, lo, hi) == scan(tokens, patterns, lo, hi)
+                # the same words as a list (not remembered as a sentence) and as another tuple
+                assert find_pattern(list(tokens), patterns, lo, hi) == scan(tokens, patterns, lo, hi)
+                assert find_pattern(tuple(tokens), patterns, lo, hi) == scan(tokens, patterns, lo, hi)
+
+
+def test_a_pattern_list_changed_between_sentences_is_read_as_it_is():
+    """A new list of the same patterns, or a longer one, reads as its words say, whatever
+    lists were read before (the folded patterns are remembered by the list)."""
+    tokens = tokens_of("его задержали ещё раз на следующий день")
+    for _ in range(3):
+        for patterns in ([["ещё", "раз"]], [["на", "следующий", "день"]], [["ещё", "два", "раза"]], [["там"]]):
+            assert find_pattern(tokens, patterns, 0, len(tokens)) == scan(tokens, patterns, 0, len(tokens))
+
+
+# Invented typos of trigger words (a letter dropped, doubled or swapped for another) and
+# words of seven letters or more that are no typo of one.
+@pytest.mark.parametrize("word, typo", [
+    ("предуредили", True), ("оштрафавал", True), ("арестовыли", True), ("задиржали", True),
+    ("обыскавали", True), ("задержаали", False), ("конфисковли", False), ("фотографировали", False),
+    ("абракадабрище", False), ("задержали", False),
+])
+def test_a_typo_gets_the_trigger_lemmas_one_edit_away_as_before(word, typo):
+    """Against every trigger lemma of seven letters or more, as the lookup read them all."""
+    from pipeline.events.triggers import _one_edit, aspect_partners, lemmas_of, trigger_index
+    from pipeline.nlp import morph_analyzer
+    from pipeline.resources import fold
+
+    lemmas = lemmas_of(word)
+    lemmas |= set().union(*(aspect_partners(lemma) for lemma in lemmas))
+    near = set()
+    if len(fold(word)) >= 7 and fold(word).isalpha() and not morph_analyzer().word_is_known(fold(word)):
+        near = {key for key in trigger_index() if len(key) >= 7 for lemma in lemmas if _one_edit(lemma, key)}
+    assert word_lemmas(word) == lemmas | near
+    assert bool(near - lemmas) == typo

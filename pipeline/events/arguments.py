@@ -178,10 +178,10 @@ def ground_phrase(tokens: tuple[Token, ...], at: Sequence[int], kinds=("charges"
         return None
     first = min(at)
     ctx = context()["ground_markers"]
-    markers = [(marker, kind) for kind in kinds for marker in ctx[kind]]
+    markers = [(marker, kind, [marker]) for kind in kinds for marker in ctx[kind]]  # each its own list, once
     for j in range(first - 1, -1, -1):
         token = tokens[j]
-        found = [(n, kind, marker) for marker, kind in markers for n in pattern_lengths_at(tokens, [marker], j)
+        found = [(n, kind, marker) for marker, kind, alone in markers for n in pattern_lengths_at(tokens, alone, j)
                  if j + n <= first]
         if found:
             n, kind, marker = max(found, key=lambda f: f[0])

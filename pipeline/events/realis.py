@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from .. import linear
 from ..nlp import parse_word
@@ -380,6 +380,7 @@ def _share_of_number(tokens, hit: TriggerHit) -> bool:
                (tokens[i + 1].pos == "NUM" or tokens[i + 1].text.isdigit()) for i in clause)
 
 
+@lru_cache(maxsize=64)  # asked once for each candidate of a sentence
 def is_table_row(text: str) -> bool:
     """A sentence that is mostly numbers: a row or header of a table.
 

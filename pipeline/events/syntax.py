@@ -270,6 +270,8 @@ def pattern_lengths_at(tokens: tuple[Token, ...], patterns, index: int) -> list[
     what ``find_pattern(tokens, [pattern], index, index + len(pattern)) == index`` tells of
     each pattern, for all of them in one lookup of the token's lemmas."""
     by_first = _folded_patterns(patterns)
+    if by_first.keys().isdisjoint(tokens[index].lemmas):
+        return []  # no pattern starts here (the common case)
     return [len(parts) for lemma in tokens[index].lemmas for parts in by_first.get(lemma, ())
             if index + len(parts) <= len(tokens)
             and all(parts[k] in tokens[index + k].lemmas for k in range(1, len(parts)))]

@@ -169,7 +169,14 @@ def passive_partners(lemmas: frozenset[str], feats: frozenset[str]) -> frozenset
 
 
 def _feats(feats: dict | None) -> frozenset[str]:
-    return frozenset(f"{k}={v}" for k, v in (feats or {}).items())
+    return _feats_of(tuple(feats.items())) if feats else frozenset()
+
+
+@cache
+def _feats_of(items: tuple[tuple[str, str], ...]) -> frozenset[str]:
+    """natasha's features as "Key=Value" strings, made once per set of features: a few
+    hundred sets cover every word."""
+    return frozenset(f"{k}={v}" for k, v in items)
 
 
 def _one_edit(a: str, b: str) -> bool:
@@ -222,8 +229,21 @@ def word_lemmas(word: str) -> frozenset[str]:
     folded = fold(word)
     if len(folded) < 7 or not folded.isalpha() or morph_analyzer().word_is_known(folded):
         return lemmas
-    near = {key for key in trigger_index() if len(key) >= 7 for lemma in lemmas if _one_edit(lemma, key)}
+    by_length = _long_trigger_keys()
+    near = {key for lemma in lemmas for n in (len(lemma) - 1, len(lemma), len(lemma) + 1)
+            for key in by_length.get(n, ()) if _one_edit(lemma, key)}
     return lemmas | near
+
+
+@cache
+def _long_trigger_keys() -> dict[int, tuple[str, ...]]:
+    """The trigger lemmas of 7+ letters by their length: a word is one edit from a lemma
+    only if their lengths differ by one at most, so a typo is tried against those alone."""
+    by_length: dict[int, list[str]] = defaultdict(list)
+    for key in trigger_index():
+        if len(key) >= 7:
+            by_length[len(key)].append(key)
+    return {n: tuple(keys) for n, keys in by_length.items()}
 
 
 def may_trigger(words: list[str]) -> bool:
