@@ -42,6 +42,7 @@ def test_a_protests_count_is_those_who_protest(events_of, text, trigger, count):
     ("Четверо полицейских избили задержанного во дворе отделения.", "избили"),
     ("Трое сотрудников в штатском угрожали журналистке расправой.", "угрожали"),
     ("Трое неизвестных напали на активиста у подъезда.", "напали"),
+    ("Вчера двое сотрудников почти три часа допрашивали меня и угрожали расправой.", "угрожали"),
 ])
 def test_a_count_of_the_doers_is_not_whom_it_befell(events_of, text, trigger):
     assert of_trigger(events_of(text), trigger).count is None
@@ -99,6 +100,9 @@ def test_the_count_of_whom_it_befell_stays(events_of, text, trigger, count):
     ("Задержаны от 14 до 20 человек.", [(14, 20, False)]),
     ("Пришли 14-20 человек.", [(14, 20, False)]),
     ("По меньшей мере 14 человек получили травмы.", [(14, None, True)]),
+    # a bound told after the unit, not the next count's approximator
+    ("Пришли человек 40, не меньше.", [(40, None, True)]),
+    ("На митинг пришли около тысячи человек, не менее 80 из них задержаны.", [(1000, 1000, True), (80, None, True)]),
 ])
 def test_count_values_of_vague_words_breakdowns_and_bounds(text, values):
     from pipeline.tag.counts import tag_counts
@@ -111,4 +115,13 @@ def test_count_values_of_vague_words_breakdowns_and_bounds(text, values):
     ("При обстреле рынка погибли семь человек.", "обстреле", (7, 7)),
 ])
 def test_the_dead_are_whom_it_befell(events_of, text, trigger, count):
+    assert _count(of_trigger(events_of(text), trigger)) == count
+
+
+@pytest.mark.parametrize("text, trigger, count", [
+    # those the breaking up befell are not those who marched: no attendance count from them
+    ("В субботу сотни студентов вышли на шествие, полиция его разогнала: не менее 80 задержанных.", "шествие", None),
+    ("В субботу на митинг пришли около тысячи человек, не менее 80 из них были задержаны.", "задержаны", (80, None)),
+])
+def test_the_detained_are_not_those_attending(events_of, text, trigger, count):
     assert _count(of_trigger(events_of(text), trigger)) == count

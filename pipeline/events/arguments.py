@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from ..records import COUNT, DATE, LOC, MONEY, ORG, PER, TERM
@@ -679,7 +679,7 @@ def _scores(tokens, hits: list[TriggerHit], candidate: Candidate) -> list[tuple[
             continue  # "экстрадирован в США", "доставлен в Москву": where to, not where it happened
         if role in {"person", "count"} and is_time_reference(tokens, hit.anchor):
             continue
-        if role == "count" and (counts_itself(tokens, hit, at) or any(is_agent(tokens, a, hit) for a in count_heads(tokens, at))):
+        if role == "count" and (counts_itself(tokens, hit, at) or counts_doers(tokens, at, hit)):
             continue  # "12 арестов": happenings counted; "четверо полицейских избили": the doers
         if across_semicolon(tokens, at[0], hit):
             continue  # "Орлов арестован 3 февраля; остальные освобождены": another clause's
@@ -807,6 +807,28 @@ def count_heads(tokens: tuple[Token, ...], at: Sequence[int]) -> set[int]:
     return set(at) | {tokens[a].head for a in at if tokens[a].rel.startswith("nummod") and tokens[a].head >= 0}
 
 
+def counts_doers(tokens: tuple[Token, ...], at: Sequence[int], hit: TriggerHit) -> bool:
+    """The count is the doer of the trigger (:func:`is_agent`), or of the first of
+    coordinated verbs when the trigger's verb has no subject of its own (``двое сотрудников
+    допрашивали меня и угрожали``).
+
+    >>> def t(i, text, head, rel, pos="VERB"):
+    ...     return Token(i, 0, 0, text, frozenset({text}), pos, head, rel, frozenset())
+    >>> toks = (t(0, "двое", 1, "nummod:gov", "NUM"), t(1, "сотрудников", 2, "nsubj", "NOUN"),
+    ...         t(2, "допрашивали", -1, "root"), t(3, "и", 4, "cc", "CCONJ"), t(4, "угрожали", 2, "conj"))
+    >>> hit = TriggerHit("intimidation", (4,), 4, False, 0, 0)
+    >>> counts_doers(toks, [0], hit), counts_doers(toks, [0], replace(hit, anchor=2, tokens=(2,)))
+    (True, True)
+    """
+    heads = count_heads(tokens, at)
+    hits = [hit]
+    anchor = tokens[hit.anchor]
+    if anchor.pos == "VERB" and anchor.rel == "conj" and not any(
+            t.head == hit.anchor and t.rel.startswith("nsubj") for t in tokens):
+        hits.append(replace(hit, anchor=conjunct_root(tokens, hit.anchor)))
+    return any(is_agent(tokens, a, h) for a in heads for h in hits)
+
+
 def counts_itself(tokens: tuple[Token, ...], hit: TriggerHit, at: Sequence[int] = ()) -> bool:
     """The trigger has a number of its own (``12 административных арестов``, ``около 90
     штрафов``, ``возбуждено 3 уголовных дела``): it counts happenings, not people, and takes
@@ -914,11 +936,18 @@ def qualifies_other_noun(tokens, at: list[int], hits, mentions) -> bool:
 
 def attendance_count(tokens: tuple[Token, ...], placed: list[PlacedMention]) -> PlacedMention | None:
     """The count of people attending, in a sentence that says so (``присутствовало
-    около полутора тысяч человек``, ``с участием ...``): its first count of people."""
+    около полутора тысяч человек``, ``с участием ...``): its first count of people, not
+    one of those a happening befell (:func:`names_the_befallen`)."""
     if not any(t.lemmas & folded_set("attendance_words") for t in tokens):
         return None
     for p in placed:
         if p.mention.type == COUNT and p.mention.value is not None and p.tokens \
-                and not is_subset(tokens, p.tokens[0]):
+                and not is_subset(tokens, p.tokens[0]) and not names_the_befallen(tokens, p.tokens):
             return p
     return None
+
+
+def names_the_befallen(tokens: tuple[Token, ...], at: Sequence[int]) -> bool:
+    """A count whose noun is a passive participle (``не менее 80 задержанных``,
+    ``трое арестованных``): people named by what befell them, not those attending."""
+    return any("VerbForm=Part" in tokens[i].feats and "Voice=Pass" in tokens[i].feats for i in at)

@@ -164,8 +164,8 @@ def _phrase_after(scan: Scan, j: int, comma: bool = False) -> tuple[int, str] | 
             continue  # checked before the rest: this runs after every number of the text
         if all(scan.low(k + n) == word and scan.joined(k + n) for n, word in enumerate(phrase)):
             end = k + len(phrase)
-            if k > j and end < len(scan.tokens) and scan.tokens[end].kind == "word" and scan.joined(end):
-                continue  # ", не меньше чем ...": the comma opens another clause
+            if k > j and end < len(scan.tokens) and scan.tokens[end].kind != "sym" and scan.joined(end):
+                continue  # ", не меньше чем ...", ", не менее 80 из них": the comma opens another clause
             return end, side
     return None
 
