@@ -808,8 +808,8 @@ def count_heads(tokens: tuple[Token, ...], at: Sequence[int]) -> set[int]:
 
 
 def counts_doers(tokens: tuple[Token, ...], at: Sequence[int], hit: TriggerHit) -> bool:
-    """The count is the doer of the trigger (:func:`is_agent`), or of the first of
-    coordinated verbs when the trigger's verb has no subject of its own (``двое сотрудников
+    """The count is the doer of the trigger (:func:`is_agent`), or of the verb an active
+    trigger verb with no subject of its own is coordinated with (``двое сотрудников
     допрашивали меня и угрожали``).
 
     >>> def t(i, text, head, rel, pos="VERB"):
@@ -823,9 +823,9 @@ def counts_doers(tokens: tuple[Token, ...], at: Sequence[int], hit: TriggerHit) 
     heads = count_heads(tokens, at)
     hits = [hit]
     anchor = tokens[hit.anchor]
-    if anchor.pos == "VERB" and anchor.rel == "conj" and not any(
+    if anchor.pos == "VERB" and anchor.rel == "conj" and not {"Voice=Pass", "Variant=Short"} & anchor.feats and not any(
             t.head == hit.anchor and t.rel.startswith("nsubj") for t in tokens):
-        hits.append(replace(hit, anchor=conjunct_root(tokens, hit.anchor)))
+        hits.append(replace(hit, anchor=anchor.head))  # the verb it is coordinated with, one step
     return any(is_agent(tokens, a, h) for a in heads for h in hits)
 
 
