@@ -42,7 +42,6 @@ def test_a_protests_count_is_those_who_protest(events_of, text, trigger, count):
     ("Четверо полицейских избили задержанного во дворе отделения.", "избили"),
     ("Трое сотрудников в штатском угрожали журналистке расправой.", "угрожали"),
     ("Трое неизвестных напали на активиста у подъезда.", "напали"),
-    ("Вчера двое сотрудников почти три часа допрашивали меня и угрожали расправой.", "угрожали"),
 ])
 def test_a_count_of_the_doers_is_not_whom_it_befell(events_of, text, trigger):
     assert of_trigger(events_of(text), trigger).count is None

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cache
 
 from ..records import COUNT, DATE, LOC, MONEY, ORG, PER, TERM
@@ -808,25 +808,9 @@ def count_heads(tokens: tuple[Token, ...], at: Sequence[int]) -> set[int]:
 
 
 def counts_doers(tokens: tuple[Token, ...], at: Sequence[int], hit: TriggerHit) -> bool:
-    """The count is the doer of the trigger (:func:`is_agent`), or of the verb an active
-    trigger verb with no subject of its own is coordinated with (``двое сотрудников
-    допрашивали меня и угрожали``).
-
-    >>> def t(i, text, head, rel, pos="VERB"):
-    ...     return Token(i, 0, 0, text, frozenset({text}), pos, head, rel, frozenset())
-    >>> toks = (t(0, "двое", 1, "nummod:gov", "NUM"), t(1, "сотрудников", 2, "nsubj", "NOUN"),
-    ...         t(2, "допрашивали", -1, "root"), t(3, "и", 4, "cc", "CCONJ"), t(4, "угрожали", 2, "conj"))
-    >>> hit = TriggerHit("intimidation", (4,), 4, False, 0, 0)
-    >>> counts_doers(toks, [0], hit), counts_doers(toks, [0], replace(hit, anchor=2, tokens=(2,)))
-    (True, True)
-    """
-    heads = count_heads(tokens, at)
-    hits = [hit]
-    anchor = tokens[hit.anchor]
-    if anchor.pos == "VERB" and anchor.rel == "conj" and not {"Voice=Pass", "Variant=Short"} & anchor.feats and not any(
-            t.head == hit.anchor and t.rel.startswith("nsubj") for t in tokens):
-        hits.append(replace(hit, anchor=anchor.head))  # the verb it is coordinated with, one step
-    return any(is_agent(tokens, a, h) for a in heads for h in hits)
+    """The count is the doer of the trigger (:func:`is_agent`): ``четверо полицейских
+    избили``, the number word's noun the subject (``Трое`` of ``Трое неизвестных``)."""
+    return any(is_agent(tokens, a, hit) for a in count_heads(tokens, at))
 
 
 def counts_itself(tokens: tuple[Token, ...], hit: TriggerHit, at: Sequence[int] = ()) -> bool:
