@@ -15,6 +15,12 @@ opening lines without a full stop, :func:`~pipeline.events.merge.headline_end`, 
 paragraph before the trigger's), ``later`` (only after the
 trigger's paragraph) or ``not named`` (no mention of the output names it). An event told in
 the headline (its first telling there: the body's retelling folded into it) is marked so.
+
+``--trace`` reads each document again to say, for every matched event gold places, which
+mechanism gave the output's place (:attr:`~pipeline.events.draft.Draft.place_by`: the
+sentence's parse, a paragraph's framing place, the story's place, ...), and counts right and
+wrong by mechanism and by set, and how many documents each mechanism is right on: a rule
+right on one genre only, or on one or two documents, fits the pages it was written on.
 """
 
 from __future__ import annotations
@@ -27,7 +33,10 @@ from pathlib import Path
 
 from benchmarks.event_dates import development_args, development_runs, matched_events
 from benchmarks.quality import GoldSet
+from pipeline.analysis import analyse as analyse_text
+from pipeline.events.draft import Draft
 from pipeline.events.merge import headline_end
+from pipeline.normalise import normalise
 from pipeline.reconcile.matching import given, same_value
 
 
@@ -44,6 +53,65 @@ class PlaceMiss:
     gold: str | None
     given: str | None
     kind: str
+    start: int = 0  # the output event's trigger
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceTrace:
+    """A matched event gold places: which mechanism gave the output's place, and whether right."""
+
+    set: str
+    doc_id: str
+    by: str
+    right: bool
+    gold_placed: bool = True  # false: gold gives none, the output one (an extra place)
+    start: int = 0  # the output event's trigger
+
+
+def place_mechanisms(raw_text: str, models) -> dict[tuple[int, int, str], Draft]:
+    """The events of a document read again from its raw text, as a run reads it, by trigger
+    span and type: each with the mechanism that gave its place."""
+    drafts: list[Draft] = []
+    analyse_text(normalise(raw_text), models, drafts_out=drafts)
+    return {(d.event.start, d.event.end, d.event.type): d for d in drafts}
+
+
+def trace(gold_set: GoldSet, out_dir: Path, tmp: Path, models) -> list[PlaceTrace]:
+    """Every matched event gold places, with the mechanism that gave its place ("none": the
+    output gives none; "untraced": the reading again differs from the run's)."""
+    found, read = [], {}
+    for doc_id, scored, gi, pi, _ in matched_events(gold_set, out_dir, tmp):
+        want, got = gi.values.get("place"), pi.values.get("place")
+        if not given(want) and not given(got):
+            continue
+        out_id = scored.out.doc_id
+        if out_id not in read:
+            read[out_id] = place_mechanisms((out_dir / "texts" / f"{out_id}.raw.txt").read_text(encoding="utf-8"), models)
+        row = pi.values
+        draft = read[out_id].get((row["start"], row["end"], row["type"]))
+        if not given(got):
+            by = "none"
+        elif draft is None or draft.event.place != got:
+            by = "untraced"
+        else:
+            by = draft.place_by or "untraced"
+        found.append(PlaceTrace(gold_set.name, doc_id, by, given(want) and given(got) and same_value("place", want, got),
+                                given(want), row["start"]))
+    return found
+
+
+def print_traces(traces: list[PlaceTrace]) -> None:
+    """Right / given per mechanism and set, and on how many documents each mechanism is right."""
+    sets = sorted({t.set for t in traces})
+    print("\n== places by mechanism: right/given where gold places, per set; extra (given where gold "
+          "gives none); documents right on")
+    for by in sorted({t.by for t in traces}, key=lambda b: -sum(1 for t in traces if t.by == b)):
+        mine = [t for t in traces if t.by == by and t.gold_placed]
+        extra = [t for t in traces if t.by == by and not t.gold_placed]
+        cells = [f"{s} {sum(t.right for t in mine if t.set == s)}/{sum(1 for t in mine if t.set == s)}"
+                 f" +{sum(1 for t in extra if t.set == s)}" for s in sets]
+        docs = len({(t.set, t.doc_id) for t in mine if t.right})
+        print(f"  {by:44s} " + "  ".join(cells) + f"  | right on {docs} documents")
 
 
 def where_named(text: str, mentions: list[dict], place: str, start: int, sentence: tuple[int, int]) -> str:
@@ -91,15 +159,23 @@ def analyse(gold_set: GoldSet, out_dir: Path, tmp: Path) -> tuple[Counter, list[
             kind += " (told in the headline)"
         misses.append(PlaceMiss(gold_set.name, doc_id, row.get("page"), row["type"],
                                 text[row["start"]:row["end"]], " ".join((sentence.get("text") or "").split()),
-                                want, got, kind))
+                                want, got, kind, row["start"]))
     return counts, misses
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = development_args(__doc__, "place", argv)
+    args = development_args(__doc__, "place", argv, (("--trace", "count right and wrong places by the "
+                                                                   "mechanism that gave them"),))
+    traces: list[PlaceTrace] = []
+    models = None
+    if args.trace:
+        from pipeline.nlp import load_models
+        models = load_models()
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         for gold_set, out in development_runs(args.sets, args.keep, tmp):
+            if args.trace:
+                traces += trace(gold_set, out, tmp, models)
             counts, misses = analyse(gold_set, out, tmp)
             placed = counts["gold placed"]
             wrong_placed = sum(1 for m in misses if m.gold)
@@ -108,10 +184,14 @@ def main(argv: list[str] | None = None) -> int:
                   f", {counts['right'] - placed + wrong_placed}/{counts['gold unplaced']} where it does not")
             print("wrong: " + ", ".join(f"{k} {v}" for k, v in Counter(m.kind for m in misses).most_common()))
             if args.list:
+                by = {(t.doc_id, t.start): t.by for t in traces if t.set == gold_set.name}
                 for m in sorted(misses, key=lambda m: (m.kind, m.doc_id, m.page or 0)):
                     where = m.doc_id + (f" p{m.page}" if m.page is not None else "")
-                    print(f"  [{m.kind}] {m.type} {where} «{m.trigger}» gold {m.gold or '-'}"
+                    mechanism = f" by {by[m.doc_id, m.start]}" if (m.doc_id, m.start) in by else ""
+                    print(f"  [{m.kind}{mechanism}] {m.type} {where} «{m.trigger}» gold {m.gold or '-'}"
                           f" given {m.given or '-'}: {m.sentence[:300]}")
+    if traces:
+        print_traces(traces)
     return 0
 
 

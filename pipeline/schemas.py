@@ -356,6 +356,9 @@ SCHEMAS: dict[str, Schema] = {
         optional={"about": TEXT, "initials_across_alphabets": list_of(both(
             list_of(SINGLE_CHARACTER), where(lambda v: len(v) == 2, "expected [Cyrillic "
                                              "initial, Latin initial], found {value!r}")))}),
+    "place_within.json": record(required={
+        "about": TEXT, "source": TEXT, "parts_of_cities": mapping(TEXT, TEXT),
+        "agglomerations": mapping(TEXT, list_of(TEXT, 1)), "venues": mapping(TEXT, TEXT)}),
     "months.json": record(required={"months": list_of(record(required={
         "number": both(INT, where(lambda v: 1 <= v <= 12, "month {value!r} is not 1 to 12")),
         "forms": list_of(TEXT, 1), "abbreviations": WORDS}), 12)}),

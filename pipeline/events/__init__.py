@@ -23,11 +23,11 @@ import re
 from collections.abc import Iterator, Sequence
 
 from ..nlp import Models, parse_word
-from ..records import LOC, Event, Mention, Sentence
+from ..records import LOC, PER, Event, Mention, Sentence
 from ..tag.body_places import bodies_apart
 from ..tag.nesting import nested_in, outermost
 from .actors import inherit_refusal_actors
-from .carried_places import carry_event_places, place_situated_events
+from .carried_places import carry_event_places
 from .draft import Draft
 from .merge import fold_convictions, fold_headline, headline_end, merge_drafts
 from .pairs import merge_pairs, pair_model
@@ -68,7 +68,11 @@ def build_events(
         placed = [p for p in place_mentions(tokens, inside) if not dates_a_document(tokens, p)]
         told = doc.scene.read(sentence, tokens, placed, parsed)
         if parsed:
-            drafts += read_sentence(doc, sentence, sent_id, tokens, placed, told, drafts, judged)
+            found = read_sentence(doc, sentence, sent_id, tokens, placed, told, drafts, judged)
+            named = tuple(dict.fromkeys(m.normal or m.text for _, m in inside if m.type == PER))
+            for draft in found:
+                draft.named = named
+            drafts += found
         else:
             attach_attendance(tokens, placed, told.unit, [], drafts)
     return document_passes(drafts, doc.scene, text, outer, drafts_out)
@@ -80,6 +84,9 @@ def document_passes(drafts: list[Draft], scene: Scene, text: str = "",
     counts no smaller than the people named, one event per happening (by the rules, then by
     the trained pair merge when its model is enabled), the people of a list after it."""
     inherit_refusal_actors(drafts)
+    bounds = sorted(scene.case_bounds)
+    for draft in drafts:
+        draft.case = bisect.bisect_right(bounds, draft.event.start)
     scene.carry(drafts)
     for draft in drafts:
         count, persons = draft.event.count, draft.event.persons
@@ -92,7 +99,6 @@ def document_passes(drafts: list[Draft], scene: Scene, text: str = "",
     merged = fold_headline(merged, headline)
     merged = fold_convictions(merged, frozenset(ctx["penalty_types"]), folded_set("conviction_words"),
                               folded_set("plea_words"))
-    place_situated_events(merged)
     carry_event_places(merged)
     carry_story_place(merged, scene, headline, text)
     persons_listed(merged, text, mentions)

@@ -428,6 +428,44 @@ def told_clause(tokens: tuple[Token, ...], at: Sequence[int], hit: TriggerHit) -
                for a in (*at, *apposed_to(tokens, at)))
 
 
+RELATION_REACH = 3  # words from a relation noun to the happening in its genitive (``отец убитого в драке``)
+
+
+def relation_to_patient(tokens: tuple[Token, ...], at: Sequence[int], hit: TriggerHit) -> int | None:
+    """The name is named as a relative or a lawyer (``relation_nouns``, apposed to it either
+    way) of whom the happening befell, the trigger a genitive the relation noun governs right
+    after it (``Гиви Абашидзе — отец убитого студента``, ``адвокат задержанного блогера Олег
+    Рябов``): the person of a relation is the one related to, not the name. The words between
+    are read in order (no clause break or verb), the parse often hanging such a participle
+    elsewhere. The relation noun's token, if so."""
+    relations = folded_set("relation_nouns")
+    nouns = [t.index for t in tokens if t.head in at and t.rel == "appos" and t.lemmas & relations]
+    nouns += [r for r in apposed_to(tokens, at) if tokens[r].lemmas & relations]
+    first = min(hit.tokens)
+    for noun in nouns:
+        if not 0 < first - noun <= RELATION_REACH or "Case=Gen" not in tokens[hit.anchor].feats:
+            continue
+        if not any(t.text in _CLAUSE_BREAKS or t.pos in {"VERB", "AUX"} for t in tokens[noun + 1 : first]):
+            return noun
+    return None
+
+
+def add_relatives(tokens: tuple[Token, ...], hits: list[TriggerHit], placed: list[PlacedMention],
+                  found: list[Found]) -> None:
+    """Give a happening a relation noun governs (:func:`relation_to_patient`) the unnamed
+    relative of the name as who it befell (``Гиви Абашидзе — отец убитого студента``: the
+    father's son): no one a table names, but a telling of its own in merging, and not left
+    empty for the paragraph's last person to fill."""
+    for p in placed:
+        if p.mention.type != PER or not p.tokens:
+            continue
+        for hit, arguments in zip(hits, found):
+            noun = relation_to_patient(tokens, p.tokens, hit)
+            if noun is not None and "person" in roles_for(hit.type):
+                name = relative_of(min(tokens[noun].lemmas), p.mention.normal or p.mention.text)
+                arguments.by_role["person"].append((0.0, Candidate("person", (noun,), name=name)))
+
+
 def is_official(tokens: tuple[Token, ...], at: list[int]) -> bool:
     """A name apposed to an official's title (``судья Исатаев``, ``следователь
     Петров``): the one who acted, not a victim."""
@@ -460,6 +498,7 @@ def assign_arguments(
         scored = _scores(tokens, hits, candidate)
         if scored:
             _share(tokens, hits, groups, candidate, scored, found)
+    add_relatives(tokens, hits, placed, found)
     for hit, arguments in zip(hits, found):
         drop_tellers(tokens, hit, arguments)
     return found
@@ -519,7 +558,8 @@ def candidates(tokens, hits, placed: list[PlacedMention], actors: dict[int, str]
         in_mentions.update(at)
         if not (role and at):
             continue
-        if role == "person" and (is_official(tokens, at) or owns_other_noun(tokens, at, hits, placed)):
+        if role == "person" and (is_official(tokens, at) or owns_other_noun(tokens, at, hits, placed)
+                                 or respells_name(tokens, at, placed)):
             continue
         if role == "person" and (kin := possessor_of_kin(tokens, at, people, p.mention.start)) is not None:
             # ``Жена Гайсина была задержана``: the name is whose the relative is; what is told
@@ -545,7 +585,8 @@ def candidates(tokens, hits, placed: list[PlacedMention], actors: dict[int, str]
     found += adjective_places(tokens, placed)
     found += venue_places(tokens, placed)
     found += court_seats(placed, actors)
-    found += person_words(tokens, people, in_mentions)
+    named = any(p.mention.type == PER for p in placed)
+    found += person_words(tokens, people, in_mentions, names_someone=named)
     found += [Candidate("actor", (at,), name=actor) for at, actor in actors.items()]
     return found
 
@@ -692,6 +733,8 @@ def _scores(tokens, hits: list[TriggerHit], candidate: Candidate) -> list[tuple[
             continue  # "Президент Смирнов помиловал Зуева": the doer, by name or by title
         if role == "person" and told_clause(tokens, at, hit):
             continue  # "Адвокат сообщил, что Котову арестовали": the teller is not who it befell
+        if role == "person" and relation_to_patient(tokens, at, hit) is not None:
+            continue  # "Гиви Абашидзе — отец убитого студента": the son was killed, not the father
         # "вызывали на «профилактические беседы»": the anchor may be a modifier
         # inside the trigger phrase; the phrase's own head links it to its verb; a second
         # conjunct ("Куделин и Пахотина") stands where the first does
@@ -777,6 +820,15 @@ def possessor_of_kin(tokens: tuple[Token, ...], at: list[int], people: People | 
         return None
     kin = at[0] - 1
     return kin if tokens[kin].lemmas & folded_set("relation_nouns") else None
+
+
+def respells_name(tokens: tuple[Token, ...], at: Sequence[int], placed: list[PlacedMention]) -> bool:
+    """A name in brackets right after a name (``Питера Грина (Peter Green)``): that person's
+    other spelling, not a second person."""
+    first = min(at)
+    if first < 2 or tokens[first - 1].text != "(":
+        return False
+    return any(p.mention.type == PER and p.tokens and max(p.tokens) == first - 2 for p in placed)
 
 
 def is_subset(tokens: tuple[Token, ...], first: int) -> bool:

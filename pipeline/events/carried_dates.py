@@ -3,7 +3,7 @@
 A date stated in a paragraph (its scope, :func:`~.paragraphs.date_scopes`) carries to the
 later happenings of that paragraph, up to where a clause's own time stops, across no
 earlier list item or back-story line, and not past the opening of another case; a single
-rally takes the last dated rally's date; a line pointing back at the line before takes its
+rally takes the last dated rally's date within its case; a line pointing back at the line before takes its
 date (:func:`carry_continuing`); ``за день до`` is the day before.
 """
 
@@ -26,7 +26,7 @@ def carry_dates(drafts: list[Draft], date_anchors, rally_dates_blocked: set[int]
                 scopes: dict[int, tuple[int, int]] | None = None, lines: tuple[list[int], list[int | None]] | None = None,
                 cases: dict[int, list[int]] | None = None, happening_days: frozenset[int] = frozenset()) -> None:
     """Give dateless drafts the last date stated before them in their paragraph, or,
-    for a single rally, the date of the last dated rally, or the year of the set of cases
+    for a single rally, the date of the last dated rally of its case, or the year of the set of cases
     the paragraph is an example of (``introduced``: paragraph -> year); then shift ``за
     день до``. ``scopes``: paragraph -> the paragraph whose dates it shares and where the
     paragraph's own line begins (:func:`~.paragraphs.date_scopes`): a date of an earlier line goes to no
@@ -56,7 +56,7 @@ def carry_dates(drafts: list[Draft], date_anchors, rally_dates_blocked: set[int]
             return True
         return at not in backstory and not (runs[line] is not None and anchor[1] >= runs[line])
 
-    last_rally: DateValue | None = None
+    last_rally: tuple[int, DateValue] | None = None  # the case it was told in, its date
     introduced = introduced or {}
     for draft in sorted(drafts, key=lambda d: d.event.start):
         event, telling = draft.event, draft.telling
@@ -86,14 +86,15 @@ def carry_dates(drafts: list[Draft], date_anchors, rally_dates_blocked: set[int]
                 draft.update(date=same[-1][2])
                 until = _until(same[-1])
             elif event.type == "protest" and telling.single and draft.paragraph not in rally_dates_blocked:
-                draft.update(date=last_rally)
+                # of its own case only: another case of a report is another rally (``Draft.case``)
+                draft.update(date=last_rally[1] if last_rally and last_rally[0] == draft.case else None)
             elif draft.paragraph in introduced:  # one of the cases a dated sentence introduced
                 draft.update(date=introduced[draft.paragraph])
         date = draft.event.date
         if date is not None:  # a date carried from a clause's own time stops where that does
             bisect.insort(anchors[scope], (scope, event.start, date, until), key=lambda a: a[1])
         if event.type == "protest" and telling.single and date is not None:
-            last_rally = date
+            last_rally = (draft.case, date)
     for draft in drafts:
         if draft.telling.day_before:
             draft.update(date=day_before(draft.event.date))

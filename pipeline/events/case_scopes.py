@@ -8,6 +8,7 @@ sentence opening another case of the set (``Второе дело ...``) or an e
 
 from __future__ import annotations
 
+from ..nlp import parse_word
 from ..records import DateValue
 from .arguments import Ground
 from .syntax import Token, context, folded_set, pattern_lengths_at
@@ -19,16 +20,32 @@ QUANTIFIERS = {"несколько", "ряд", "много", "немало", "м
 
 def counts_cases(tokens: tuple[Token, ...]) -> bool:
     """The sentence counts cases: ``дело`` in the plural or under a number or a quantifier
-    (``несколько дел``, ``два дела``, ``ряд уголовных дел``)."""
+    (``несколько дел``, ``два дела``, ``ряд уголовных дел``). A sentence with no trigger is not
+    parsed (``завели пять дел``): there a number before the noun tells it, in figures or
+    by its likeliest reading in pymorphy3, a year aside (``в 2011 году таких дел было меньше``
+    counts none).
+
+    >>> def t(i, text, lemmas):  # a token of an unparsed sentence: no part of speech, no features
+    ...     return Token(i, 0, 0, text, frozenset(lemmas), "X", -1, "")
+    >>> counts_cases((t(0, "завели", {"завести"}), t(1, "пять", {"пять"}), t(2, "дел", {"дело"})))
+    True
+    >>> counts_cases((t(0, "таких", {"такой"}), t(1, "дел", {"дело"}), t(2, "меньше", {"мало"})))
+    False
+    """
     for token in tokens:
         if "дело" not in token.lemmas:
             continue
-        if "Number=Plur" in token.feats:
-            return True
         near = tokens[max(0, token.index - 3): token.index]
-        if any(t.pos == "NUM" or t.lemmas & QUANTIFIERS for t in near):
+        if "Number=Plur" in token.feats or any(t.pos == "NUM" or t.lemmas & QUANTIFIERS for t in near):
             return True
+        if not token.feats and any(_number(t.text) and "год" not in tokens[t.index + 1].lemmas for t in near):
+            return True  # "пять дел", not the year of "в 2011 году таких дел"
     return False
+
+
+def _number(word: str) -> bool:
+    """A number in figures or, by its likeliest reading, in words (``5``, ``пять``, ``два``)."""
+    return word.isdigit() or "NUMR" in parse_word(word.lower())[0].tag
 
 
 def introduced_years(units: list[int], introductions: dict[int, DateValue], framed: set[int]) -> dict[int, DateValue]:

@@ -23,7 +23,7 @@ class Telling:
     back_reference: bool = False  # "данной акции", "этот отказ"
     about_application: bool = False  # a refused application ("заявка")
     day_before: bool = False  # "за день до" the dated happening
-    situated: bool = False  # "во время акции", "на месте митинга"
+    situated: bool = False  # "во время акции", "на месте митинга" (read; no rule places by it since round 12)
     single: bool = True  # a singular noun or a verb: one happening, not a class
     repeated: bool = False  # "еще раз", "снова": a new happening of the same kind
     inchoative: bool = False  # "начали выхватывать людей": the start of what is told next
@@ -78,11 +78,24 @@ class Draft:
     # where a stated date stops dating later events: a day counted in words inside a sentence
     # ("..., на следующий день суд оштрафовал") is its clause's, not the paragraph's
     date_until: int | None = None
+    # which case of the document it is told in: a report lists cases one after another, and
+    # only the same named person carries a happening from one into the next
+    # (the bounds :meth:`~pipeline.events.scene.Scene.bounds_case` sets)
+    case: int = 0
+    named: tuple[str, ...] = ()  # the people its sentence names, whoever the telling is of
     members: list[Draft] = field(default_factory=list)
+    # which mechanism gave the event its place (``sentence: parse``, ``paragraph: framing
+    # place``, ``story``, ...): a trace for ``benchmarks.event_places --trace``, no output column
+    place_by: str | None = None
 
     def update(self, **values) -> None:
         """Change some of the event's values."""
         self.event = replace(self.event, **values)
+
+    def locate(self, place: str | None, by: str) -> None:
+        """Give the event a place, noting the mechanism that gave it (:attr:`place_by`)."""
+        self.update(place=place)
+        self.place_by = by if place is not None else None
 
     def told(self, **flags) -> None:
         """Change how the trigger is said to be told."""

@@ -107,6 +107,16 @@ def _shares_identity(a: Draft, b: Draft) -> bool:
         p is not None and p == q for p, q in ((x.money, y.money), (x.term, y.term), (x.count, y.count)))
 
 
+def _same_case_named(a: Draft, b: Draft) -> bool:
+    """Two tellings in different cases of a report (``Draft.case``) that still tell one
+    happening: they name the same person (the narrator too), the later one in a sentence that
+    names the earlier one's person, or they fall on the same day (a report's opening summary,
+    then the day told in full)."""
+    x, y = a.event, b.event
+    earlier = set(x.persons + a.patients)
+    return bool(earlier & set(y.persons + b.patients)) or bool(earlier & set(b.named)) or _same_day(a, b)
+
+
 def retells_by_noun(draft: Draft) -> bool:
     """A noun telling with no day, count, sum or term of its own (``Задержание произошло
     после ...``, ``в ходе задержания``, ``об аресте гражданина``, ``Задержания прошли у мэрии``):
@@ -207,6 +217,8 @@ def linked(a: Draft, b: Draft, separate_types: frozenset[str] = frozenset(),
     ta, tb = a.telling, b.telling
     if tb.repeated or (tb.another_case and _told_apart(a, b)):
         return False  # "еще раз", "Второе дело ...": another happening of the kind
+    if a.case != b.case and not tb.caption and not _same_case_named(a, b):
+        return False  # "Еще одно дело ... Их приговорили": those of the case begun since
     # What followed ("позднее его обвинили в ...", "через неделю ...") or what came before
     # ("Его уже задерживали ..."): another happening, not the same one retold.
     told_at_another_time = (tb.later or (tb.shifted and not same_stated_day(a, b))
@@ -255,6 +267,8 @@ def linked(a: Draft, b: Draft, separate_types: frozenset[str] = frozenset(),
 def absorb(into: Draft, other: Draft) -> None:
     """``other``'s values filled into ``into`` where it has none, and ``other`` one of its tellings."""
     x, y = into.event, other.event
+    if x.place is None and y.place is not None:
+        into.place_by = f"another telling's: {other.place_by}"
     into.update(
         date=x.date or y.date,
         place=x.place or y.place,

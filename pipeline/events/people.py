@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 
 from ..nlp import parse_word
 from ..records import PER
-from .syntax import Candidate, Token, folded_set, lemmas_of
+from ..resources import fold
+from .syntax import Candidate, Token, context, folded_set, lemmas_of
 
 NARRATOR = "narrator"  # the unnamed author: not a person, but who an event befell
 # An unnamed relative of a named person (``Жена Гайсина была задержана``): who an event
@@ -43,6 +44,7 @@ class NamedPerson:
     paragraph_end: int
     name: str
     gender: str | None
+    by_relation: bool = False  # a later relation word (``мужу``, ``адвоката``) naming them again
 
 
 @dataclass(frozen=True)
@@ -111,12 +113,69 @@ _OBJECT_RELS = {"obj", "iobj", "obl", "nsubj:pass", "nsubj"}
 
 def antecedent(people: People, token: Token) -> str | None:
     """The person a third-person pronoun stands for (``его``, ``ей``; ``он``, ``она`` as a
-    subject): the last person named before it in its paragraph, if of the pronoun's gender."""
+    subject): the last person of the pronoun's gender named before it in its paragraph or,
+    when its paragraph names no one before it, in the nearest paragraph before it that names
+    anyone (:func:`story_person`)."""
     gender = _PRONOUN_GENDER.get(token.text.lower().replace("ё", "е"))
     if gender is None or token.rel not in _OBJECT_RELS:
         return None
-    earlier = [p for p in people.named if p.start < token.start < p.paragraph_end and p.gender == gender]
-    return earlier[-1].name if earlier else None
+    return story_person(people, token.start, gender)
+
+
+def story_person(people: People, start: int, gender: str, relations: bool = True) -> str | None:
+    """The last person of ``gender`` named before ``start`` in the nearest paragraph that names
+    anyone before it (its own paragraph if that does): a news story or a report tells one
+    person's case paragraph after paragraph, naming them once and then calling them ``он``
+    or ``мужчина``; a paragraph naming only someone else ends that story. Without
+    ``relations`` a relation word naming someone again (``по словам адвоката``) is no naming:
+    a description (``его подзащитного``) is not the relation the text calls by that word.
+
+    >>> named = (NamedPerson(0, 20, "Олег Петров", "masc"), NamedPerson(40, 60, "Анна Орлова", "femn"))
+    >>> story_person(People(named=named), 30, "masc"), story_person(People(named=named), 70, "femn")
+    ('Олег Петров', 'Анна Орлова')
+    >>> story_person(People(named=named), 70, "masc") is None
+    True
+    """
+    story = None  # the paragraph of the last naming before ``start`` (``named`` is in text order)
+    for i in range(bisect.bisect_left(people.named, start, key=lambda p: p.start) - 1, -1, -1):
+        person = people.named[i]
+        if person.by_relation and not relations:
+            continue
+        story = person.paragraph_end if story is None else story
+        if person.paragraph_end != story:
+            return None
+        if person.gender == gender:
+            return person.name
+    return None
+
+
+# the parse's cases as pymorphy3 names them
+_CASES = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}
+
+
+def described_gender(word: str, feats: frozenset[str] = frozenset()) -> str | None:
+    """The gender a noun of one person refers by (``мужчину``, ``активистку``, ``бывшего
+    директора``), as pymorphy3's first reading of it as an animate noun in the singular
+    gives it, in the case the parse gives it when ``feats`` (the parse's) name one; None for
+    a plural, a noun of either gender (``коллегу``) or a thing (``тактику`` is no tactician's
+    dative where the parse reads an accusative).
+
+    >>> described_gender("студента"), described_gender("активистку"), described_gender("студентов")
+    ('masc', 'femn', None)
+    >>> described_gender("тактику", frozenset({"Case=Acc"})) is None
+    True
+    """
+    case = next((_CASES.get(f[5:]) for f in feats if f.startswith("Case=")), None)
+    for parsed in parse_word(word.lower()):
+        tag = parsed.tag
+        if case is not None and tag.case != case:
+            continue
+        if tag.POS == "NOUN" and tag.animacy == "anim" and not {"Name", "Surn", "Patr"} & tag.grammemes:
+            if tag.number == "sing" and tag.gender in {"masc", "femn"} and "Ms-f" not in tag.grammemes:
+                return tag.gender
+            return None
+        return None
+    return None
 
 
 def read_people(text: str, mentions) -> People:
@@ -147,7 +206,8 @@ def read_people(text: str, mentions) -> People:
                 kin.setdefault(lemma, name)
     named = named_people(text, mentions, narrator)
     if kin:  # "мужу", "сына" later in a paragraph name the relation introduced earlier
-        named = tuple(sorted(named + _kin_words(text, kin), key=lambda p: p.start))
+        named += _kin_words(text, kin)
+    named = tuple(sorted(named, key=lambda p: p.start))
     return People(narrator, kin, named, owners=frozenset(owners))
 
 
@@ -181,7 +241,7 @@ def _kin_words(text: str, kin: dict[str, str]) -> tuple[NamedPerson, ...]:
     for match in _WORDS.finditer(text):
         for lemma in lemmas_of(match.group()) & kin.keys():
             end = text.find("\n", match.end()) % (len(text) + 1)
-            found.append(NamedPerson(match.start(), end, kin[lemma], name_gender(kin[lemma])))
+            found.append(NamedPerson(match.start(), end, kin[lemma], name_gender(kin[lemma]), by_relation=True))
     return tuple(found)
 
 
@@ -197,10 +257,12 @@ def given_name_first(name: str) -> str | None:
     return None
 
 
-def person_words(tokens: tuple[Token, ...], people: People | None, mention_tokens: set[int]) -> list[Candidate]:
+def person_words(tokens: tuple[Token, ...], people: People | None, mention_tokens: set[int],
+                 names_someone: bool = True) -> list[Candidate]:
     """Persons read from first-person pronouns (the narrator), third-person object
-    pronouns (their antecedent) and named relations (``мужа``), outside any mention:
-    each counts only close to a trigger."""
+    pronouns (their antecedent), named relations (``мужа``) and, in a sentence that names no
+    one (``names_someone`` false), descriptions of one person (:func:`described_person`),
+    outside any mention: each counts only close to a trigger."""
     if people is None:
         return []
     pronouns, found = folded_set("narrator_pronouns"), []
@@ -211,10 +273,48 @@ def person_words(tokens: tuple[Token, ...], people: People | None, mention_token
             names = [people.narrator or NARRATOR]
         elif token.pos == "PRON" and not is_possessive(tokens, token) and (name := antecedent(people, token)):
             names = [name]
+        elif not names_someone and (name := described_person(people, tokens, token)):
+            names = [name]
         else:
             names = [people.kin[lemma] for lemma in token.lemmas & people.kin.keys()]
         found += [Candidate("person", (token.index,), name=name, near=True, tree_only=True) for name in names]
     return found
+
+
+# words before a description that make it someone else than the person told of before
+_OTHER_MARKERS = frozenset({"другой", "один", "второй", "еще", "некий", "неизвестный", "некоторый", "какой-то",
+                            "каждый", "любой", "иной"})
+
+
+def described_person(people: People, tokens: tuple[Token, ...], token: Token) -> str | None:
+    """The named person a description of one person stands for (``полиция задержала мужчину``,
+    ``студента отчислили``, ``бывшего директора арестовали``), as :func:`story_person` finds
+    them by the noun's gender (:func:`described_gender`): the person a happening befell, not a
+    relation of theirs (``relation_nouns``), a group (a plural), an official doing it
+    (``official_nouns`` as a subject or an oblique, any noun in the instrumental), nor
+    ``другого``, ``одного``, nor someone of a case of its own (:func:`tells_other_case`);
+    a noun the parse reads as animate and singular."""
+    if token.pos != "NOUN" or token.rel not in _OBJECT_RELS or not {"Animacy=Anim", "Number=Sing"} <= token.feats:
+        return None
+    if "Case=Ins" in token.feats:
+        return None  # who did it to them (``избит полицейским``) or what they were made (``сделать инвалидом``)
+    if token.lemmas & folded_set("relation_nouns"):
+        return None
+    if token.lemmas & folded_set("official_nouns") and token.rel in {"nsubj", "obl"}:
+        return None
+    if any(t.head == token.index and t.lemmas & _OTHER_MARKERS for t in tokens) or tells_other_case(tokens):
+        return None
+    gender = described_gender(token.text, token.feats)
+    return story_person(people, token.start, gender, relations=False) if gender else None
+
+
+def tells_other_case(tokens: tuple[Token, ...]) -> bool:
+    """The sentence tells a case of its own (``В одном случае ...``, ``В другом случае ...``:
+    a noun of ``case_nouns`` qualified by ``один`` or a one-word ``case_openers``): the people
+    it describes are new to the story, not those named before."""
+    openers = {fold(o[0]) for o in context()["case_openers"] if len(o) == 1} | {"один"}
+    nouns = folded_set("case_nouns")
+    return any(t.lemmas & nouns and any(d.head == t.index and d.lemmas & openers for d in tokens) for t in tokens)
 
 
 def is_possessive(tokens: tuple[Token, ...], token: Token) -> bool:

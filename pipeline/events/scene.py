@@ -34,14 +34,15 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..records import DATE, LOC, DateValue, Mention, Sentence
+from ..records import DATE, LOC, ORG, PER, DateValue, Mention, Sentence
 from ..resources import fold
+from ..tag.gazetteer import place_kind
 from .aggregate import ListHeading, sums_up
 from .arguments import (adjective_places, counted_from, ground_phrase, in_brackets, is_goal, person_tokens,
                         qualifies_person)
 from .backstory import points_back
 from .carried_dates import carry_continuing, carry_dates, dates_clause
-from .carried_places import carry_places, frames_clause, heads_its_line
+from .carried_places import carry_places, frames_clause, heads_its_line, seats_acting_body
 from .case_scopes import counts_cases, introduced_years, opened_over, opens_case, opens_example
 from .draft import Draft
 from .paragraphs import date_scopes, endnote_lines, line_at, list_runs, paragraph_units, unit_of
@@ -81,6 +82,11 @@ class Scene:
         self.summary_units: set[int] = set()  # "По итогам полугода": nothing carries into them
         self.case_starts: defaultdict[int, list[int]] = defaultdict(list)  # "Второе дело ...": unit -> offsets
         self.happening_days: set[int] = set()  # offsets of the anchors a happening's day sets
+        # where another case begins (:meth:`case_at`): a sentence opening one, a list item, a
+        # paragraph whose first sentence states a date and a place of its own
+        self.case_bounds: set[int] = set()
+        self._seen_lines: set[int] = set()
+        self._named: set[str] = set()  # the people named so far
         # a line whose first sentence points back at the line before ("Его доставили ..."):
         # unit -> where that sentence ends (:func:`~.carried_dates.carry_continuing`)
         self.continuing: dict[int, int] = {}
@@ -92,6 +98,11 @@ class Scene:
              parsed: bool) -> SentenceScene:
         """Note the dates and places the sentence states; where it stands."""
         unit, caption = unit_of(self.layout, sentence.start)
+        line = line_at(self.layout[0], sentence.start)
+        if self.bounds_case(unit, line, placed):
+            self.case_bounds.add(sentence.start)
+        self._seen_lines.add(line)
+        self._named |= {p.mention.normal or p.mention.text for p in placed if p.mention.type == PER}
         day_before_sentence = self._last_day
         if unit not in self._seen_units and sums_up(tokens):
             self.summary_units.add(unit)
@@ -102,9 +113,13 @@ class Scene:
         another_case = opens_case(tokens)
         if another_case:
             self.case_starts[unit].append(sentence.start)
+            self.case_bounds.add(sentence.start)
         dates = [p.mention.value for p in placed if p.mention.type == DATE and isinstance(p.mention.value, DateValue)]
         listed_total, heading_date = self._heading.read(sentence.text, tokens, dates)
         framed, example = False, opens_example(tokens)
+        bodies = {t for p in placed if p.mention.type == ORG for t in p.tokens}
+        origins = []  # places saying where a named person is from: only where no place frames the clause
+        seated = False  # a body's seat names the place of what it did (:func:`seats_acting_body`)
         for p in placed:
             m = p.mention
             if m.type == DATE and isinstance(m.value, DateValue):
@@ -136,12 +151,31 @@ class Scene:
                 framed = True
             elif m.type == LOC and parsed:
                 at = span_head(tokens, p.tokens)
-                if at is not None and (frames_clause(tokens, at)
-                                       or qualifies_person(tokens, at, person_tokens(list(placed)))):
+                if at is None:
+                    continue
+                scene = not is_goal(tokens, list(p.tokens)) and not in_brackets(tokens, at)
+                if frames_clause(tokens, at):
                     self.places.append((unit, m.start, place_name(m)))
-                    if not is_goal(tokens, list(p.tokens)) and not in_brackets(tokens, at):
+                    if scene:
                         self.scene_places.append((unit, m.start, place_name(m)))
                     framed = True
+                elif seats_acting_body(tokens, at, bodies) and (place_kind(place_name(m)) or ("",))[0] == "city":
+                    # where a body sits frames what it and the paragraph do next, not the
+                    # happenings told before it ("Мужа задержали ... Суд Хабаровска назначил"),
+                    # only a town: a region after a body named by its town's adjective is the
+                    # town's region ("Люберецкий суд Московской области": Люберцы, its own clause's)
+                    self.places.append((unit, m.start, place_name(m)))
+                    seated = True
+                elif qualifies_person(tokens, at, person_tokens(list(placed))):
+                    origins.append(((unit, m.start, place_name(m)), scene))
+        if not framed and not seated:
+            # "В Самаре суд признал жителя Тольятти ...": the clause's place, not a participant's
+            # origin, is the scene of what the paragraph tells next
+            for anchor, scene in origins:
+                self.places.append(anchor)
+                if scene:
+                    self.scene_places.append(anchor)
+                framed = True
         if parsed and not framed:
             # a city's adjective on a named participant ("дело омского активиста Петрова") sets
             # the scene of their case as "активист из Омска" does, when the sentence names no place
@@ -155,9 +189,22 @@ class Scene:
             year = min(dates, key=lambda d: d.start).start.year
             self.introductions[unit] = DateValue(dt.date(year, 1, 1), dt.date(year, 12, 31), "year")
         relative = self._read_relative_day(unit, sentence, tokens, placed, day_before_sentence)
-        line = line_at(self.layout[0], sentence.start)
         return SentenceScene(unit, caption, unit in self.summary_units or listed_total, heading_date,
                              self.endnotes[line], relative, another_case)
+
+    def bounds_case(self, unit: int, line: int, placed: Sequence[PlacedMention]) -> bool:
+        """A sentence read before the others of its line or paragraph begins another case when
+        it opens an item of a list (each item a case: :func:`~.paragraphs.list_runs`) or opens
+        a paragraph stating a date and a place of its own and naming no one named before (a
+        report's chronicle: ``В мае 2014 года в Омске ...``, then ``В 2015 году в Томске ...``;
+        not a statement's next day of one person's story: ``12 мая суд Омска арестовал Петрова``)."""
+        if line in self._seen_lines:
+            return False
+        if self.list_runs[line] is not None:
+            return True
+        types = {p.mention.type for p in placed}
+        return unit not in self._seen_units and DATE in types and LOC in types and not any(
+            p.mention.type == PER and (p.mention.normal or p.mention.text) in self._named for p in placed)
 
     def _read_relative_day(self, unit: int, sentence: Sentence, tokens: tuple[Token, ...],
                            placed: Sequence[PlacedMention], day_before: DateValue | None) -> tuple[Candidate, ...]:

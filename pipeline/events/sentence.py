@@ -108,7 +108,7 @@ def read_sentence(doc: Document, sentence: Sentence, sent_id: int, tokens: tuple
         if telling.listed and drafts:
             _drop_earlier_topics_scene(draft, doc.mentions, drafts[-1].event.end)
         if draft.event.place is None and anaphoric_place is not None:
-            draft.update(place=anaphoric_place)
+            draft.locate(anaphoric_place, "sentence: там")
         drafts.append(draft)
     drafts += gapped_drafts(tokens, drafts, placed)  # ", двоих других — к 5 суткам"
     drafts = without_venue_loss(drafts)
@@ -149,12 +149,14 @@ def _draft(doc: Document, sentence: Sentence, sent_id: int, paragraph: int, hit:
             continue
         persons.append(mentions[value].normal or mentions[value].text)
         arguments.append(Argument("person", value))
-    place = None
+    place, place_by = None, None
     for index in most_specific_place(args, mentions, tokens)[:1]:
+        place_by = place_source(args, index)
         if isinstance(index, str):  # a city read from its adjective
             place = index
             continue
-        index = standing_in(tokens, mentions, index)
+        if (within := standing_in(tokens, mentions, index)) != index:
+            place_by, index = "sentence: the place it stands in", within
         place = place_name(mentions[index])
         arguments.append(Argument("place", index))
     # in this order: the arguments of an event list persons, place, date, count, amount, term
@@ -176,7 +178,18 @@ def _draft(doc: Document, sentence: Sentence, sent_id: int, paragraph: int, hit:
         if ground_phrase(tokens, covered) is not None:
             until = hit.end
     return Draft(event, paragraph, telling, date_stated=date is not None,
-                 patients=tuple(dict.fromkeys(persons + patients)), date_until=until)
+                 patients=tuple(dict.fromkeys(persons + patients)), date_until=until, place_by=place_by)
+
+
+def place_source(args: Found, value: int | str) -> str:
+    """Which reading of its sentence gave a trigger the place ``value`` (a trace): the
+    parse, a coordinated trigger's, the words beside it, a city's adjective, a venue's
+    body, a court's seat, a person's home town."""
+    score, candidate = min(((s, c) for s, c in args.by_role.get("place", []) if c.value == value),
+                           key=lambda pair: pair[0])
+    kind = ("court seat" if candidate.seat else "venue" if candidate.venue else "origin" if candidate.origin
+            else "adjective" if candidate.mention is None else "parse" if score < TREE_LINKED else "words")
+    return "sentence: " + kind + (" (coordinated)" if score % 1 == 0.5 else "")
 
 
 # How wide a place is: a country holds regions, a region cities, a city its districts and

@@ -107,4 +107,4 @@ def carry_story_place(merged: list[Draft], scene, headline: int, text: str = "")
         starts = [t.event.start for t in tellings]
         body = [s for s in starts if s >= headline] or starts  # a headline retells the body's telling
         if min(body) > first and not {block(s) for s in starts} & placed_blocks:
-            draft.update(place=story)
+            draft.locate(story, "story")

@@ -31,7 +31,7 @@ from razdel import sentenize
 
 from ..research.loading import Tables, conform
 from ..tables import COLUMNS, DOCUMENTS, EVENT_ARGUMENTS, EVENTS, MENTIONS, SENTENCES
-from ..tag.gazetteer import find_places
+from ..tag.gazetteer import find_places, find_venues
 from .records import event_key, person_key
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -192,6 +192,20 @@ def labels(docs: list[GoldDocument]) -> tuple[dict[str, str], dict[str, str]]:
     return people, incidents
 
 
+def places_outside_venues(text: str) -> list:
+    """The gazetteer's places in ``text`` but those inside a venue's name (a street, a
+    square, a monument named after someone: ``на улице Кирова``, ``у памятника Пушкину``).
+
+    >>> [p.canonical for p in places_outside_venues("Его задержали на улице Кирова в Казани.")]
+    ['Казань']
+    >>> [p.canonical for p in places_outside_venues("Пикет прошёл в Кирове у вокзала.")]
+    ['Киров']
+    """
+    venues = [(v.start, v.end) for v in find_venues(text)]
+    return [p for p in find_places(text)
+            if not any(start <= p.start and p.end <= end for start, end in venues)]
+
+
 def gold_tables(docs: list[GoldDocument]) -> Tables:
     """The gold documents as the tables ``testimony run`` writes (what linking reads)."""
     rows = {name: [] for name in (DOCUMENTS, SENTENCES, MENTIONS, EVENTS, EVENT_ARGUMENTS)}
@@ -216,8 +230,10 @@ def gold_tables(docs: list[GoldDocument]) -> Tables:
                                        "normal": m.get("normal") or m["text"]})
                 mention_id += 1
         if not doc.mentions:
-            # Written for linking: people listed, places left to the gazetteer.
-            for place in find_places(doc.text):
+            # Written for linking: people listed, places left to the gazetteer; a town's
+            # name inside a venue's is the venue's namesake, no place (``улице Кирова``,
+            # named after a man, is no Киров), as the tagger reads it.
+            for place in places_outside_venues(doc.text):
                 rows[MENTIONS].append({"doc_id": doc.doc_id, "mention_id": mention_id,
                                        "type": "LOC", "start": place.start, "end": place.end,
                                        "sent_id": sent_of(place.start),

@@ -139,7 +139,10 @@ COMPARISONS = [
         _level("same venue", '"place_canonical_l" = "place_canonical_r" AND "city_l" = "city_r" '
                              'AND "place_canonical_l" <> "city_l"'),
         _level("same city", '"city_l" = "city_r"'),
-        _level("different cities", '"city_l" <> "city_r"'),
+        # Two cities of one agglomeration (a town beside its city: Химки, Москва; a
+        # statement written far away names the big city) are not two cities apart, nor one:
+        # they fall to what the country says (places.area, models/place_within.json).
+        _level("different cities", '"city_l" <> "city_r" AND "area_l" <> "area_r"'),
         _level("same country", '"country_l" = "country_r"'),
         _else(),
     ]},
@@ -152,6 +155,12 @@ COMPARISONS = [
         _level("some", _BOTH_NAME + ' AND list_has_any("person_ids_l", "person_ids_r")'),
         # A penalty is imposed on a person: a fine or an arrest of someone else is
         # another fine or arrest, whatever the day and the court.
+        # One person each, not linked as one, by one first name (its sound key: ``Ира``
+        # and ``Ирина``, ``Микола`` and ``Николай``): a person the people linking left two
+        # (a diminutive, a surname left out or romanised), weaker than one person. Another
+        # surname in Cyrillic is kept apart by the clustering (:func:`other_surnames`).
+        _level("one each, one first name", f"{_BOTH_NAME} AND \"sole_first_l\" = \"sole_first_r\" "
+                                           f"AND {_ALONE.format(s='l')} AND {_ALONE.format(s='r')}"),
         _level("other people, a penalty", f"{_BOTH_NAME} AND {_NAMES_ALL.format(s='l')} "
                                           f"AND {_NAMES_ALL.format(s='r')} AND \"type_l\" IN "
                                           f"({_PENALTIES})"),
@@ -244,7 +253,7 @@ INCIDENTS = Model(
                          f"{_SAME_KIND} AND l.date_start = r.date_start "
                          "AND l.date_precision = 'day' AND l.person_ids = r.person_ids"],
     columns=["type", "aggregate", "date_start", "date_end", "date_precision", "month", "year",
-             "place_canonical", "city", "country", "person_ids", "count_min", "count_max",
+             "place_canonical", "city", "area", "country", "person_ids", "count_min", "count_max",
              "amount_min", "amount_max", "currency", "term_min", "term_max", "term_unit",
              "words", "words_key", "doc_person_ids", "doc_date", "year_told", "sole_first"],
     # What agrees more in meaning never weighs less (engine.ordered_levels): a place
@@ -259,6 +268,10 @@ INCIDENTS = Model(
            ("place", "same country", "different cities"), ("place", "same city", "else"),
            ("persons", "all of one side", "some"),
            ("persons", "some", "documents share a person"),
+           ("persons", "some", "one each, one first name"),
+           ("persons", "one each, one first name", "other people, a penalty"),
+           ("persons", "one each, one first name", "other people, one each"),
+           ("persons", "one each, one first name", "other people"),
            ("persons", "documents share a person", "else"),
            ("persons", "other people", "other people, one each"),
            ("wording", "copied", "same wording"), ("wording", "same wording", "similar wording"),

@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
 from ..resources import fold, load_json
-from ..tag.persons import is_initial, is_patronymic, normalise_person
+from ..tag.persons import Context, is_initial, is_patronymic, normalise_person
 
 _CYRILLIC = re.compile(r"[а-яёәғқңөұүһі]", re.IGNORECASE)
 
@@ -79,6 +79,19 @@ def surname_stem(key: str) -> str:
     return _GENDERED_ENDING.sub(lambda m: m.group(1) or m.group(2) or "", key)
 
 
+def surname_halves(surname: str) -> frozenset[str]:
+    """The halves of a double surname as keys without their gender ending (a surname of
+    one word has none).
+
+    >>> sorted(surname_halves("Круглова-Ветрова")), surname_halves("Круглова")
+    (['kruglov', 'vetrov'], frozenset())
+    """
+    halves = [h for h in surname.split("-") if len(h) > 1]
+    if len(halves) < 2:
+        return frozenset()
+    return frozenset(surname_stem(sound_key(h)) for h in halves)
+
+
 @dataclass(frozen=True, slots=True)
 class Name:
     """A person's name taken apart for comparison; keys are :func:`sound_key`s."""
@@ -96,6 +109,10 @@ class Name:
     # Every first name it may be read as (:func:`first_readings`): ``Alena`` is Алёна
     # or Belarusian Алена, Елена; empty when no first name is given in full.
     first_names: frozenset[str] = frozenset()
+    # The halves of a double surname (``Круглова-Ветрова``: ``kruglov``, ``vetrov``), each
+    # without its gender ending; empty for a surname of one word. One statement may give
+    # a woman's double surname, another only her own or her husband's half.
+    surname_parts: frozenset[str] = frozenset()
 
     @property
     def fullness(self) -> int:
@@ -223,6 +240,9 @@ def surname_likeness(word: str) -> int:
     return 2 if strong.search(word) else 1 if weak.search(word) else 0
 
 
+AS_NOMINATIVE = Context(prefer=frozenset({"nomn"}))
+
+
 @lru_cache(maxsize=200_000)
 def parse_name(normal: str) -> Name:
     """Surname, first name and patronymic of a person's name, in any case or order.
@@ -251,7 +271,10 @@ def parse_name(normal: str) -> Name:
     >>> [parse_name(x).surname for x in ("Kuznetsova Anna", "Hasanov Elnur", "Elnur Hasanov")]
     ['kuznecov', 'hasanov', 'hasanov']
     """
-    person = normalise_person(normal)
+    # A record's name is a nominative already (the tagger's ``normal``, a gold name): of
+    # two readings the nominative one is meant (``Александра Лыкова`` is a woman, not
+    # the genitive of ``Александр Лыков``); a name in another case still reads as before.
+    person = normalise_person(normal, AS_NOMINATIVE)
     # ``Ткачук П. А``: a capital alone is an initial whose dot was lost.
     parts = [f"{p}." if len(p) == 1 and p.isupper() else p for p in person.parts]
     full = [i for i, p in enumerate(parts) if not is_initial(p)]
@@ -285,6 +308,7 @@ def parse_name(normal: str) -> Name:
         patronymic=_full(patronymic), patronymic_initial=_initial(patronymic),
         gender=gender, first_initials=_initials(first, written_first) | others_initials,
         first_names=frozenset(k for k in (_full(first), *others) if k),
+        surname_parts=surname_halves(parts[surname_at]) if surname_at is not None else frozenset(),
     )
 
 
@@ -445,12 +469,29 @@ def _is_first_name(word: str, strict: bool = False) -> bool:
 
 
 def _known_as(grammeme: str, word: str, nominative: bool = False) -> bool:
-    """Whether pymorphy3's dictionary (not its guesser) knows ``word`` as a Name or Surn."""
+    """Whether pymorphy3's dictionary (not its guesser) knows ``word`` as a Name or Surn;
+    one person's name, so in the singular (``Рахимов`` is a surname, not the plural genitive
+    of ``Рахим``); ``nominative``: as its own nominative, and the whole word, not a dictionary word behind
+    a prefix it does not know: ``Рымкева`` is no first name for being ``Рымк-`` and ``Ева``
+    (so ``Рымкевич`` is no patronymic made from a first name).
+
+    >>> _known_as("Name", "Ева", True), _known_as("Name", "Рымкева", True), _known_as("Name", "Илья", True)
+    (True, False, True)
+    """
     from ..nlp import from_dictionary, parse_word
 
-    return any(grammeme in p.tag and from_dictionary(p)
-               and (not nominative or fold(p.normal_form) == fold(word))
+    return any(grammeme in p.tag and from_dictionary(p) and p.tag.number != "plur"
+               and (not nominative or (fold(p.normal_form) == fold(word)
+                                       and _whole_word_known(p)))
                for p in parse_word(word))
+
+
+def _whole_word_known(parse) -> bool:
+    """Whether pymorphy3 read the whole word from its dictionary: one dictionary step,
+    no prefix (known or unknown) split off before it."""
+    from ..nlp import from_dictionary
+
+    return from_dictionary(parse) and len(parse.methods_stack) == 1
 
 
 def _gender_of(first: str | None, patronymic: str | None) -> str | None:
@@ -580,6 +621,29 @@ def surname_named_elsewhere(name: Name, surnames: set[tuple[str, str | None]],
     if (stem, name.first_initial) not in surnames or stem in patronymics:
         return name
     return replace(name, surname=stem, patronymic=None, patronymic_initial=None)
+
+
+def first_name_named_elsewhere(name: Name, firsts: set[str]) -> Name:
+    """``name``, one word read as a surname, read as a first name alone when the collection
+    names someone with it as their first name (``firsts``: first-name keys of names with a
+    surname) and the word has no surname's ending and is no surname pymorphy3's dictionary
+    knows (``Доржо`` beside ``Доржо Бадмаев``; a first name no dictionary lists).
+
+    >>> first_name_named_elsewhere(parse_name("Доржо"), {"dorjo"}).first
+    'dorjo'
+    >>> first_name_named_elsewhere(parse_name("Мельников"), {"melnikov"}).surname
+    'melnikov'
+    """
+    word = name.normal.strip()
+    if name.surname is None or name.first or name.first_initial or name.patronymic_initial \
+            or " " in word or surname_likeness(word) or _known_as("Surn", word):
+        return name
+    key = sound_key(word)
+    if key not in firsts:
+        return name
+    return replace(name, surname=None, surname_parts=frozenset(), first=key,
+                   first_initial=key[:1], first_initials=frozenset({key[:1]}),
+                   first_names=frozenset({key}))
 
 
 @cache

@@ -47,8 +47,12 @@ COMPARISONS = [
         _level("same", '"surname_l" = "surname_r"'),
         # A letter wrong, missing or swapped (a typo, a transliteration): Ткачук and
         # Ткаченко, close by Jaro-Winkler, are two surnames.
-        _level("close", 'damerau_levenshtein("surname_l", "surname_r") <= 1 '
-                        'AND least(length("surname_l"), length("surname_r")) >= 5'),
+        # Or a double surname and one of its halves (``Круглова-Ветрова``, ``Ветрова``): one
+        # statement gives a woman's double surname, another only one half of it.
+        _level("close", '(damerau_levenshtein("surname_l", "surname_r") <= 1 '
+                        'AND least(length("surname_l"), length("surname_r")) >= 5) '
+                        'OR list_contains("surname_parts_l", "surname_r") '
+                        'OR list_contains("surname_parts_r", "surname_l")'),
         _else(),
     ]},
     {"output_column_name": "first", "comparison_description": "first name or its initial", "comparison_levels": [
@@ -112,6 +116,10 @@ PEOPLE = Model(
         # (Гасанов, Hasanov): the same first name and the rest of the surname.
         "l.first = r.first AND substr(l.surname, 2) = substr(r.surname, 2)",
         "l.first = r.first AND l.patronymic = r.patronymic",
+        # A double surname and one of its halves (``Круглова-Ветрова``, ``Ветрова``), both
+        # ways: few records have a double surname, so each rule stays small.
+        "l.surname_half_1 = r.surname", "l.surname_half_2 = r.surname",
+        "r.surname_half_1 = l.surname", "r.surname_half_2 = l.surname",
         # A first name whose first vowel is written as it sounds (Belarusian and
         # Ukrainian А for an unstressed О: Аксана, Оксана) beside the same surname; only
         # а and о (Арина and Ирина, Марина and Карина are two names).
@@ -129,7 +137,7 @@ PEOPLE = Model(
                     "l.surname = r.surname AND l.cities = r.cities"],
     deterministic_rules=["l.surname = r.surname AND l.first = r.first "
                          "AND l.gender IS NOT DISTINCT FROM r.gender"],
-    columns=["surname", "first", "first_initial", "first_initials", "first_names", "patronymic", "patronymic_initial",
+    columns=["surname", "surname_parts", "surname_half_1", "surname_half_2", "first", "first_initial", "first_initials", "first_names", "patronymic", "patronymic_initial",
              "gender", "cities", "countries", "years", "co_surnames"],
     # What agrees more in meaning never weighs less (engine.ordered_levels).
     order=[("surname", "same", "close"), ("surname", "close", "else"),

@@ -6,7 +6,10 @@ one happening often name it at different depths (one says the square, the other
 the city), so each place is resolved to its canonical name, its city and its
 country: the gazetteer (``models/gazetteer_places.csv``) knows cities, regions and
 countries; a venue it does not know lies in the city its document is about (the
-city named in the same sentence, else the city the document names most).
+city named in the same sentence, else the city the document names most). A town the gazetteer lists as a city of its own
+that is part of a bigger city (``Колпино``, a district of Санкт-Петербург) lies in
+that city; a town of a city's agglomeration (``Химки`` beside Москва) keeps its own
+city but shares its *area* with it (``models/place_within.json``, with its source).
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
-from ..resources import fold, load_csv
+from ..resources import fold, load_csv, load_json
 from ..tag.gazetteer import canonical_place
 
 COUNTRY, REGION, CITY = "country", "region", "city"
@@ -48,6 +51,37 @@ def place_kind(name: str) -> tuple[str | None, str | None]:
     return _gazetteer().get(fold(name), (None, None))
 
 
+@cache
+def _within() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+    """Folded town -> the city it is part of; folded town -> its agglomeration's city;
+    folded venue -> the city it lies in."""
+    data = load_json("place_within.json")
+    parts = {fold(town): city for town, city in data["parts_of_cities"].items()}
+    areas = {fold(town): city for city, towns in data["agglomerations"].items()
+             for town in (city, *towns)}
+    venues = {fold(venue): city for venue, city in data["venues"].items()}
+    return parts, areas, venues
+
+
+def city_containing(city: str) -> str:
+    """The city a town the gazetteer lists as a city is part of, else the town itself.
+
+    >>> city_containing("Колпино"), city_containing("Химки"), city_containing("Казань")
+    ('Санкт-Петербург', 'Химки', 'Казань')
+    """
+    return _within()[0].get(fold(city), city)
+
+
+def area(city: str | None) -> str | None:
+    """The city whose agglomeration a city lies in (itself when it lies in none): two
+    cities of one area are no two places far apart on one day.
+
+    >>> area("Химки"), area("Москва"), area("Казань"), area(None)
+    ('Москва', 'Москва', 'Казань', None)
+    """
+    return None if city is None else _within()[1].get(fold(city), city)
+
+
 def resolve(place: str | None, context_cities: list[str] = ()) -> Where:
     """Canonical name, city and country of an event's place.
 
@@ -62,25 +96,33 @@ def resolve(place: str | None, context_cities: list[str] = ()) -> Where:
     Where(place='Казахстан', city=None, country='KZ')
     >>> resolve(None, ["Бишкек"])
     Where(place=None, city=None, country=None)
+    >>> resolve("Колпино")
+    Where(place='Колпино', city='Санкт-Петербург', country='RU')
+    >>> resolve("Шереметьево", ["Ереван"])
+    Where(place='Шереметьево', city='Химки', country='RU')
     """
     if not place:
         return Where(None, None, None)
     canonical = canonical_place(place)
     kind, country = place_kind(canonical)
     if kind == CITY:
-        return Where(canonical, canonical, country)
+        return Where(canonical, city_containing(canonical), country)
     if kind in (COUNTRY, REGION):
         return Where(canonical, None, country)
-    city = next(iter(context_cities), None)
-    return Where(canonical, city, place_kind(city)[1] if city else None)
+    # A venue whose city is known (an airport), else the city its context names.
+    city = _within()[2].get(fold(canonical)) or next(iter(context_cities), None)
+    return Where(canonical, city and city_containing(city), place_kind(city)[1] if city else None)
 
 
 def cities_named(places: list[str]) -> list[str]:
-    """The cities among place names, most often named first (ties: first named).
+    """The cities among place names, most often named first (ties: first named); a town
+    that is part of a city counts as that city (:func:`city_containing`).
 
     >>> cities_named(["Алматы", "Казахстан", "Астана", "Алматы", "площадь Абая"])
     ['Алматы', 'Астана']
+    >>> cities_named(["Колпино", "Тверь", "Санкт-Петербург"])
+    ['Санкт-Петербург', 'Тверь']
     """
-    counts = Counter(canonical_place(p) for p in places if p)
-    cities = [c for c in counts if place_kind(c)[0] == CITY]
-    return sorted(cities, key=lambda c: -counts[c])
+    counts = Counter(city_containing(c) for p in places if p
+                     for c in [canonical_place(p)] if place_kind(c)[0] == CITY)
+    return sorted(counts, key=lambda c: -counts[c])

@@ -22,8 +22,9 @@ import pandas as pd
 from ..research.loading import Tables
 from ..resources import load_json
 from ..records import split_names
-from .names import is_cyrillic, parse_name, surname_named_elsewhere, surname_stem
-from .places import cities_named, place_kind, resolve
+from .names import (Name, first_name_named_elsewhere, is_cyrillic, other_first_names, parse_name,
+                    surname_named_elsewhere, surname_stem)
+from .places import area, cities_named, place_kind, resolve
 
 PERSON_KEY = "person_key"  # doc_id and name: one person of one document
 EVENT_KEY = "event_key"  # doc_id and event_id
@@ -180,7 +181,8 @@ def _sentence_cities(tables: Tables) -> dict[str, list[tuple[int, list[str]]]]:
 
 
 PERSON_COLUMNS = [
-    "unique_id", PERSON_KEY, "doc_id", "name", "surname", "first", "first_initial",
+    "unique_id", PERSON_KEY, "doc_id", "name", "surname", "surname_parts", "surname_half_1",
+    "surname_half_2", "first", "first_initial",
     "first_initials", "first_names", "patronymic", "patronymic_initial", "gender", "cities", "countries", "whereabouts", "years",
     "co_surnames", "fullness", "written",
 ]
@@ -217,6 +219,10 @@ def person_records(tables: Tables, places: pd.DataFrame, context: pd.DataFrame) 
                    if p.surname and p.patronymic}
     parsed_of = {n: surname_named_elsewhere(p, surnames, patronymics)
                  for n, p in parsed_of.items()}
+    # A lone word no dictionary knows, read as a surname, that the collection names as
+    # someone's first name: a first name alone (``Доржо`` beside ``Доржо Бадмаев``).
+    firsts = {p.first for p in parsed_of.values() if p.first and p.surname}
+    parsed_of = {n: first_name_named_elsewhere(p, firsts) for n, p in parsed_of.items()}
     rows = []
     for doc_id, name in sorted(keys):
         parsed = parsed_of[name]
@@ -226,26 +232,51 @@ def person_records(tables: Tables, places: pd.DataFrame, context: pd.DataFrame) 
         countries = _listed(e.country for e in own) or _listed(doc["doc_countries"])
         years = _listed(y for e in own for y in _years(e.date_start, e.date_end)) \
             or _listed(doc["doc_years"])
-        # Where the person was on a day: events dated to one day, in a known city.
-        whereabouts = _listed(f"{e.date_start.date().isoformat()} {e.city}" for e in own
+        # Where the person was on a day: events dated to one day, in a known city, told
+        # by its area (a town beside its city is no other place that day: Химки, Москва).
+        whereabouts = _listed(f"{e.date_start.date().isoformat()} {area(e.city)}" for e in own
                               if e.date_precision == "day" and isinstance(e.city, str)
                               and not pd.isna(e.date_start) and e.date_start == e.date_end)
-        others = [parsed_of[n].surname for n in by_doc[doc_id] if n != name]
+        others = [parsed_of[n].surname for n in by_doc[doc_id]
+                  if n != name and not _same_surname_not_kin(parsed, parsed_of[n])]
         rows.append({
             PERSON_KEY: person_key(doc_id, name), "doc_id": doc_id, "name": name,
-            "surname": parsed.surname, "first": parsed.first,
+            "surname": parsed.surname,
+            # a double surname's halves (a surname of one word: itself), for its halves
+            "surname_parts": sorted(parsed.surname_parts) or None,
+            **{f"surname_half_{k + 1}": half for k, half in enumerate(
+                (sorted(parsed.surname_parts) + [None, None])[:2])},
+            "first": parsed.first,
             "first_initial": parsed.first_initial,
             "first_initials": sorted(parsed.first_initials) or None,
             "first_names": sorted(parsed.first_names) or None,
             "patronymic": parsed.patronymic,
             "patronymic_initial": parsed.patronymic_initial, "gender": parsed.gender,
             "cities": cities, "countries": countries, "whereabouts": whereabouts, "years": years,
-            "co_surnames": _listed(s for s in others if s and s != parsed.surname),
+            "co_surnames": _listed(s for s in others if s),
             "fullness": parsed.fullness, "written": _listed(written.get((doc_id, name), ())),
         })
     frame = pd.DataFrame(rows, columns=PERSON_COLUMNS[1:])
     frame.insert(0, "unique_id", range(len(frame)))
     return frame
+
+
+def _same_surname_not_kin(own: Name, other: Name) -> bool:
+    """Whether another name of one document bears this person's surname and may be this
+    person again (a half the tagger left apart): left out of the people a statement names
+    beside them. One of the surname with another first name in full is a relative
+    (``Ганна Рымкевич`` beside ``Сергей Рымкевич``), another person the statement names:
+    a first name alone elsewhere (``Анна``) beside the same ``Сергей`` then shares them.
+
+    >>> from .names import parse_name
+    >>> _same_surname_not_kin(parse_name("Ганна Рымкевич"), parse_name("Сергей Рымкевич"))
+    False
+    >>> _same_surname_not_kin(parse_name("Ганна Рымкевич"), parse_name("Рымкевич"))
+    True
+    """
+    if not own.surname or other.surname != own.surname:
+        return False
+    return not (own.first and other.first and other_first_names(own.first, other.first))
 
 
 def happened_events(tables: Tables) -> pd.DataFrame:
@@ -257,7 +288,7 @@ def happened_events(tables: Tables) -> pd.DataFrame:
 EVENT_COLUMNS = [
     "unique_id", EVENT_KEY, "doc_id", "event_id", "type", "aggregate", "date_start",
     "date_end", "date_precision", "month", "year", "place", "place_canonical", "city",
-    "country", "person_ids", "count_min", "count_max", "amount_min", "amount_max",
+    "area", "country", "person_ids", "count_min", "count_max", "amount_min", "amount_max",
     "currency", "term_min", "term_max", "term_unit", "actors", "words", "words_key",
     "doc_person_ids", "doc_date", "year_told", "sole_first", "sole_initial", "sole_initials",
     "sole_cyrillic", "sole_surname", "detention_day",
@@ -342,6 +373,7 @@ def event_records(tables: Tables, places: pd.DataFrame,
         "place": events["place"].astype(object).to_numpy(),
         "place_canonical": events["place_canonical"].to_numpy(),
         "city": events["city"].to_numpy(),
+        "area": [area(c) if isinstance(c, str) else None for c in events["city"]],
         "country": events["country"].to_numpy(),
         "person_ids": [_listed(person_of.get(person_key(d, n)) for n in split_names(p))
                        for d, p in zip(events["doc_id"], events["persons"])],

@@ -1,0 +1,151 @@
+"""Name kinds the linker missed on development pairs (issue 16, round 12), each a table of
+new invented names or statements run through the real ``parse_name`` and ``link``."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.link import link
+from pipeline.link.gold import gold_tables
+from pipeline.link.names import parse_name
+from test_link_comparisons import _day, _doc
+
+# A Belarusian or Polish ``-евич`` surname after a man's first name is the surname: its
+# ``-ич`` taken off and ``-а`` put on gives no first name pymorphy3's dictionary knows
+# (``Рымкева`` is an unknown ``Рымк-`` before the name ``Ева``, a guess, not a name). A
+# patronymic made from a first name stays one. Each row: the name, the surname's key or
+# None, the patronymic's key or None.
+EVICH = [
+    ("Игорь Рымкевич", "rimkevich", None),
+    ("Сяргей Лемешкевич", "lemeshkevich", None),
+    ("Олег Жабкевич", "jabkevich", None),
+    ("Тимур Гольцевич", "golcevich", None),
+    ("Олег Сергеевич", None, "sergevich"),
+    ("Никита Матвеевич", None, "matvevich"),
+    ("Пётр Ильич", None, "ilich"),
+    ("Анна Сергеевна", None, "sergevna"),
+]
+
+
+@pytest.mark.parametrize("name, surname, patronymic", EVICH)
+def test_an_evich_surname_after_a_first_name_is_the_surname(name, surname, patronymic):
+    parsed = parse_name(name)
+    assert (parsed.surname, parsed.patronymic) == (surname, patronymic)
+
+
+# A surname made from a first name (``Рахимов`` from ``Рахим``) beside a first name no
+# dictionary knows (``Зафарбек``): the surname is the ``-ов`` word, in either order. A
+# name's plural genitive (``Рахимов``: of the Рахимы) is no person's first name. Each row:
+# the name, the surname's key, the first name's key.
+SURNAME_FROM_A_FIRST_NAME = [
+    ("Зафарбек Рахимов", "rahimov", "zafarbek"),
+    ("Рахимов Зафарбек", "rahimov", "zafarbek"),
+    ("Шахбоз Назаров", "nazarov", "shahboz"),
+    ("Фирдавс Каримов", "karimov", "firdavs"),
+    ("Дильноза Рахимова", "rahimov", "dilnoza"),
+    ("Марат Ахметов", "ahmetov", "marat"),
+    ("Доржо Бадмаев", "badmaev", "dorjo"),
+]
+
+
+@pytest.mark.parametrize("name, surname, first", SURNAME_FROM_A_FIRST_NAME)
+def test_a_surname_made_from_a_first_name_is_the_surname(name, surname, first):
+    parsed = parse_name(name)
+    assert (parsed.surname, parsed.first) == (surname, first)
+
+
+# The same people told in full and by initials in two statements: one person.
+@pytest.mark.parametrize("whole, initials", [("Зафарбек Рахимов", "Рахимов З."),
+                                             ("Шахбоз Назаров", "Ш. Назаров")])
+def test_a_surname_made_from_a_first_name_links_by_initials(whole, initials):
+    from test_link_comparisons import _person_of, _told
+
+    result = link("test", write=False, tables=gold_tables([_told("x", whole, whole),
+                                                           _told("y", initials, initials)]))
+    assert _person_of(result, "x") == _person_of(result, "y")
+
+
+def _family(doc_id: str, man: tuple[str, str], woman: tuple[str, str], city: str | None,
+            day: str) -> object:
+    """A statement: a man and a woman (her first name alone, or in full) detained together,
+    in a city, or at a place the statement leaves to its reader (no city told)."""
+    (man_name, man_form), (woman_name, woman_form) = man, woman
+    where = f"в городе {city}" if city else "у здания суда"
+    text = f"{int(day[-2:])} марта {where} задержали {man_form} и его жену {woman_form}."
+    return _doc(doc_id, text, [(man_name, [man_form]), (woman_name, [woman_form])],
+                [{"trigger": "задержали", "type": "detention", "persons": [man_name, woman_name]}
+                 | ({"place": city} if city else {}) | _day(day)], "2021-03-20")
+
+
+# A woman named in full in one statement, beside her husband of the same surname, and by
+# her first name alone in another that tells no city, beside the same husband: one woman
+# (both statements name the man beside her). Her first name alone beside another man
+# stays apart: a first name and a year say too little. Each row: the first statement's
+# man and woman, the second's, whether the women are one.
+FIRST_NAME_BESIDE_HER_HUSBAND = [
+    (("Сяргей Рымкевич", "Сяргея Рымкевича"), ("Ганна Рымкевич", "Ганну Рымкевич"),
+     ("Сергей Рымкевич", "Сергея Рымкевича"), ("Анна", "Анну"), True),
+    (("Павел Гольцевич", "Павла Гольцевича"), ("Ирина Гольцевич", "Ирину Гольцевич"),
+     ("Павел Гольцевич", "Павла Гольцевича"), ("Ирина", "Ирину"), True),
+    (("Денис Коваленок", "Дениса Коваленка"), ("Ольга Коваленок", "Ольгу Коваленок"),
+     ("Денис Коваленок", "Дениса Коваленка"), ("Ольга", "Ольгу"), True),
+    (("Сяргей Рымкевич", "Сяргея Рымкевича"), ("Ганна Рымкевич", "Ганну Рымкевич"),
+     ("Олег Жабкевич", "Олега Жабкевича"), ("Анна", "Анну"), False),
+    (("Денис Коваленок", "Дениса Коваленка"), ("Ольга Коваленок", "Ольгу Коваленок"),
+     ("Игорь Сташкевич", "Игоря Сташкевича"), ("Ольга", "Ольгу"), False),
+]
+
+
+@pytest.mark.parametrize("man, woman, other_man, other_woman, same",
+                         FIRST_NAME_BESIDE_HER_HUSBAND)
+def test_a_first_name_alone_beside_her_husband_is_his_wife(man, woman, other_man,
+                                                           other_woman, same):
+    docs = [_family("x", man, woman, "Гродно", "2021-03-14"),
+            _family("y", other_man, other_woman, None, "2021-03-14")]
+    result = link("test", write=False, tables=gold_tables(docs))
+    ids = {(d, n): p for d, n, p in
+           result.person_events[["doc_id", "name", "person_id"]].itertuples(index=False)}
+    assert (ids[("x", woman[0])] == ids[("y", other_woman[0])]) is same
+
+
+# A double surname in one statement and one of its halves in another (a woman's own
+# surname, or her husband's she added): one person, one detention. Another person of
+# one half, or another double surname sharing a half, stays apart. Each row: the two
+# names, whether one.
+DOUBLE_SURNAMES = [
+    ("Анастасия Круглова-Ветрова", "Анастасия Круглова", True),
+    ("Анастасия Круглова-Ветрова", "Анастасия Ветрова", True),
+    ("Круглова-Ветрова А.", "Анастасия Ветрова", True),
+    ("Ксения Щукина", "Ксения Щукина-Моисеева", True),
+    ("Анастасия Круглова-Ветрова", "Мария Ветрова", False),
+    ("Анастасия Круглова-Ветрова", "Анастасия Ветрова-Лисина", False),
+]
+
+
+@pytest.mark.parametrize("one, other, same", DOUBLE_SURNAMES)
+def test_a_double_surname_and_one_half_are_one_person(one, other, same):
+    from test_link_comparisons import _incident_of, _person_of, _told
+
+    result = link("test", write=False, tables=gold_tables([_told("x", one, one),
+                                                           _told("y", other, other)]))
+    assert (_person_of(result, "x") == _person_of(result, "y")) is same
+    assert (_incident_of(result, "x") == _incident_of(result, "y")) is same
+
+
+# A woman's name that also reads as a man's genitive (``Александра Лыкова``: of
+# ``Александр Лыков``) is hers: a record's name is a nominative. Her short first name in
+# another statement is one person with her. Each row: the two names, whether one.
+NOMINATIVE_AS_GIVEN = [
+    ("Александра Лыкова", "Саша Лыкова", True),
+    ("Александра Гончарова", "Саша Гончарова", True),
+    ("Александра Лыкова", "Александр Лыков", False),
+]
+
+
+@pytest.mark.parametrize("one, other, same", NOMINATIVE_AS_GIVEN)
+def test_a_womans_name_read_as_given_in_the_nominative(one, other, same):
+    from test_link_comparisons import _person_of, _told
+
+    result = link("test", write=False, tables=gold_tables([_told("x", one, one),
+                                                           _told("y", other, other)]))
+    assert (_person_of(result, "x") == _person_of(result, "y")) is same
