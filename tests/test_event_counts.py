@@ -33,6 +33,9 @@ def _count(event):
     ("Двое сотрудников фонда провели пикет у мэрии.", "пикет", (2, 2)),
     ("С понедельника шестеро студентов объявили голодовку в общежитии.", "голодовку", (6, 6)),
     ("В субботу около двухсот жителей вышли на митинг против застройки сквера.", "вышли", (200, 200)),
+    # a quantified subject the parse takes for the object of the intransitive verb
+    ("У здания суда против ареста протестовало 8 человек.", "протестовало", (8, 8)),
+    ("За стенами суда против казни протестовало 6 человек.", "протестовало", (6, 6)),
 ])
 def test_a_protests_count_is_those_who_protest(events_of, text, trigger, count):
     assert _count(of_trigger(events_of(text), trigger)) == count

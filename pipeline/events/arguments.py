@@ -893,9 +893,20 @@ def participants_count(tokens: tuple[Token, ...], placed: list[PlacedMention], h
     for p in placed:
         if p.mention.type == COUNT and p.mention.value is not None and p.tokens \
                 and not is_subset(tokens, p.tokens[0]) \
-                and any(is_agent(tokens, a, hit) for a in count_heads(tokens, p.tokens)):
+                and any(is_agent(tokens, a, hit) or _quantified_subject(tokens, a, hit)
+                        for a in count_heads(tokens, p.tokens)):
             return p
     return None
+
+
+def _quantified_subject(tokens: tuple[Token, ...], at: int, hit: TriggerHit) -> bool:
+    """A counted noun the parse makes the object of an intransitive verb (pymorphy3's
+    ``intr``: ``протестовало 8 человек``): the subject, in the genitive a number governs."""
+    token = tokens[at]
+    if token.rel != "obj" or token.head != hit.anchor or tokens[hit.anchor].pos != "VERB":
+        return False
+    parses = [q for q in parse_word(tokens[hit.anchor].text.lower()) if q.tag.POS == "VERB"]
+    return bool(parses) and all("intr" in q.tag for q in parses)
 
 
 def names_citizenship(tokens: tuple[Token, ...], at: list[int]) -> bool:
