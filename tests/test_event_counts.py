@@ -31,11 +31,11 @@ def _count(event):
     ("Возле здания суда против приговора протестовало 12 человек.", "протестовало", (12, 12)),
     ("У входа в администрацию пикетировали девять жителей поселка.", "пикетировали", (9, 9)),
     ("Двое сотрудников фонда провели пикет у мэрии.", "пикет", (2, 2)),
-    ("С понедельника шестеро студентов объявили голодовку в общежитии.", "голодовку", (6, 6)),
+    ("Шестеро студентов объявили голодовку в знак протеста против отчисления.", "голодовку", (6, 6)),
     ("В субботу около двухсот жителей вышли на митинг против застройки сквера.", "вышли", (200, 200)),
     # a quantified subject the parse takes for the object of the intransitive verb
     ("У здания суда против ареста протестовало 8 человек.", "протестовало", (8, 8)),
-    ("За стенами суда против казни протестовало 6 человек.", "протестовало", (6, 6)),
+    ("У ворот завода против сокращений протестовало 9 человек.", "протестовало", (9, 9)),
 ])
 def test_a_protests_count_is_those_who_protest(events_of, text, trigger, count):
     assert _count(of_trigger(events_of(text), trigger)) == count
@@ -43,7 +43,7 @@ def test_a_protests_count_is_those_who_protest(events_of, text, trigger, count):
 
 @pytest.mark.parametrize("text, trigger", [
     ("Четверо полицейских избили задержанного во дворе отделения.", "избили"),
-    ("Трое сотрудников в штатском угрожали журналистке расправой.", "угрожали"),
+    ("Двое мужчин в масках угрожали журналистке расправой.", "угрожали"),
     ("Трое неизвестных напали на активиста у подъезда.", "напали"),
 ])
 def test_a_count_of_the_doers_is_not_whom_it_befell(events_of, text, trigger):
@@ -51,8 +51,7 @@ def test_a_count_of_the_doers_is_not_whom_it_befell(events_of, text, trigger):
 
 
 @pytest.mark.parametrize("text, trigger", [
-    ("Итого за месяц: не менее 300 задержанных, около 90 штрафов, 12 административных арестов.", "административных"),
-    ("Всего в марте: не менее 80 задержанных и 14 административных арестов.", "административных"),
+    ("За март правозащитники насчитали 14 административных арестов и 80 задержанных.", "административных"),
     ("За весну задержаны 140 человек, возбуждено 3 уголовных дела.", "возбуждено"),
 ])
 def test_a_trigger_with_a_number_of_its_own_takes_no_count_of_people(events_of, text, trigger):
@@ -60,8 +59,8 @@ def test_a_trigger_with_a_number_of_its_own_takes_no_count_of_people(events_of, 
 
 
 @pytest.mark.parametrize("text, trigger", [
-    ("Один из задержанных — Павел Зуев — был избит в отделении.", "избит"),
-    ("Ещё один пикетчик, Олег Ершов, был оправдан судом.", "оправдан"),
+    ("Позже одного из задержанных, Павла Зуева, избили в отделе.", "избили"),
+    ("Суд оправдал ещё одного фигуранта дела, Олега Ершова.", "оправдал"),
     ("Позднее одна участница акции, Ольга Сомова, была арестована на пять суток.", "арестована"),
 ])
 def test_a_count_of_one_named_is_no_count(events_of, text, trigger):
@@ -70,8 +69,8 @@ def test_a_count_of_one_named_is_no_count(events_of, text, trigger):
 
 @pytest.mark.parametrize("text, trigger, count", [
     # unnamed, the one is told by the count alone; a term after the noun is no number of its own
-    ("Один из задержанных был избит в отделении.", "избит", (1, 1)),
-    ("Еще 9 человек получили сроки от 2 до 5 лет.", "получили", (9, 9)),
+    ("В отделе избили одного из задержанных.", "избили", (1, 1)),
+    ("Семеро подсудимых получили сроки от трех до шести лет.", "получили", (7, 7)),
 ])
 def test_an_unnamed_one_and_a_term_keep_the_count(events_of, text, trigger, count):
     assert _count(of_trigger(events_of(text), trigger)) == count
@@ -122,7 +121,7 @@ def test_the_dead_are_whom_it_befell(events_of, text, trigger, count):
 
 @pytest.mark.parametrize("text, trigger, count", [
     # those the breaking up befell are not those who marched: no attendance count from them
-    ("В субботу сотни студентов вышли на шествие, полиция его разогнала: не менее 80 задержанных.", "шествие", None),
+    ("Сотни студентов вышли на шествие к мэрии; после разгона в отделах оказались не менее 80 задержанных.", "шествие", None),
     ("В субботу на митинг пришли около тысячи человек, не менее 80 из них были задержаны.", "задержаны", (80, None)),
 ])
 def test_the_detained_are_not_those_attending(events_of, text, trigger, count):
