@@ -20,7 +20,7 @@ from ..records import COUNT, DATE, LOC, MONEY, ORG, PER, TERM
 from ..nlp import parse_word
 from ..resources import fold, load_json
 from ..tag.gazetteer import canonical_place, find_places, is_gazetteer_place, place_of_adjective
-from .people import People, is_possessive, person_words, relative_of
+from .people import People, is_possessive, is_scene, person_words, relative_of
 from .syntax import (Candidate, PlacedMention, Token, context, folded_set, has_pattern, pattern_lengths_at,
                      span_head)
 from .triggers import TriggerHit
@@ -586,8 +586,9 @@ def candidates(tokens, hits, placed: list[PlacedMention], actors: dict[int, str]
     found += venue_places(tokens, placed)
     found += court_seats(placed, actors)
     named = any(p.mention.type == PER for p in placed)
-    scene = frozenset(fold(p.mention.normal or p.mention.text) for p in placed
-                      if p.mention.type == LOC and p.mention.place_kind != "venue")
+    # each scene of the sentence with the word its clause hangs on (``в Казани`` on ``задержала``)
+    scene = frozenset((fold(p.mention.normal or p.mention.text), tokens[span_head(tokens, p.tokens)].head)
+                      for p in placed if p.tokens and is_scene(p.mention))
     found += person_words(tokens, people, in_mentions, names_someone=named, scene=scene)
     found += [Candidate("actor", (at,), name=actor) for at, actor in actors.items()]
     return found

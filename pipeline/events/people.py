@@ -66,11 +66,23 @@ class People:
     places: tuple[tuple[int, int, str], ...] = ()
 
 
+def is_scene(mention) -> bool:
+    """Whether a mention names where one happening took place: a settlement or region,
+    not a venue (too close: ``в отделе полиции``) nor a country (the frame of a news story,
+    ``россиянин был арестован в Греции``: the gazetteer's kind)."""
+    from ..tag.gazetteer import place_kind
+
+    if mention.type != LOC or mention.place_kind == "venue":
+        return False
+    kind = place_kind(mention.normal or mention.text)
+    return kind is None or kind[0] != "country"
+
+
 def paragraph_places(text: str, mentions) -> tuple[tuple[int, int, str], ...]:
-    """Each settlement or region the text names (a LOC other than a venue), with the end
-    of its paragraph as :class:`NamedPerson` has it and its folded normal form."""
+    """Each scene the text names (:func:`is_scene`), with the end of its paragraph as
+    :class:`NamedPerson` has it and its folded normal form."""
     return tuple(sorted((m.start, text.find("\n", m.end) % (len(text) + 1), fold(m.normal or m.text))
-                        for m in mentions if m.type == LOC and m.place_kind != "venue"))
+                        for m in mentions if is_scene(m)))
 
 
 def named_people(text: str, mentions, narrator: str | None = None) -> tuple[NamedPerson, ...]:
@@ -290,11 +302,11 @@ def given_name_first(name: str) -> str | None:
 
 
 def person_words(tokens: tuple[Token, ...], people: People | None, mention_tokens: set[int],
-                 names_someone: bool = True, scene: frozenset[str] = frozenset()) -> list[Candidate]:
+                 names_someone: bool = True, scene: frozenset[tuple[str, int]] = frozenset()) -> list[Candidate]:
     """Persons read from first-person pronouns (the narrator), third-person object
     pronouns (their antecedent), named relations (``мужа``) and, in a sentence that names no
     one (``names_someone`` false), descriptions of one person (:func:`described_person`; ``scene``:
-    the sentence's places), outside any mention: each counts only close to a trigger."""
+    the sentence's places, each with the token its phrase hangs on), outside any mention: each counts only close to a trigger."""
     if people is None:
         return []
     pronouns, found = folded_set("narrator_pronouns"), []
@@ -319,7 +331,7 @@ _OTHER_MARKERS = frozenset({"другой", "один", "второй", "еще"
 
 
 def described_person(people: People, tokens: tuple[Token, ...], token: Token,
-                     scene: frozenset[str] = frozenset()) -> str | None:
+                     scene: frozenset[tuple[str, int]] = frozenset()) -> str | None:
     """The named person a description of one person stands for (``полиция задержала мужчину``,
     ``студента отчислили``, ``бывшего директора арестовали``), as :func:`story_person` finds
     them by the noun's gender (:func:`described_gender`): the person a happening befell, not a
@@ -328,7 +340,7 @@ def described_person(people: People, tokens: tuple[Token, ...], token: Token,
     ``другого``, ``одного`` anywhere in its phrase (:func:`noun_phrase`: ``Другую участницу
     акции, студентку``), nor someone of a case of its own (:func:`tells_other_case`);
     a noun the parse reads as animate and singular. Across a paragraph the story must go on
-    in the same places (``scene``, the sentence's) and not be set against it
+    in the same places (``scene``: those of the description's own clause) and not be set against it
     (``story_contrasts``: :func:`story_person`)."""
     if token.pos != "NOUN" or token.rel not in _OBJECT_RELS or not {"Animacy=Anim", "Number=Sing"} <= token.feats:
         return None
@@ -345,7 +357,8 @@ def described_person(people: People, tokens: tuple[Token, ...], token: Token,
     if gender is None:
         return None
     contrast = has_pattern(tokens, context()["story_contrasts"], 0, len(tokens))
-    return story_person(people, token.start, gender, relations=False, scene=scene, contrast=contrast)
+    own = frozenset(place for place, head in scene if head == token.head)  # its own clause's places
+    return story_person(people, token.start, gender, relations=False, scene=own, contrast=contrast)
 
 
 def _subtree(tokens: tuple[Token, ...], root: int) -> set[int]:
