@@ -85,6 +85,30 @@ def test_a_street_named_after_someone_is_no_town(venue, city):
     assert _person_of(result, "x") == _person_of(result, "y")
 
 
+# The gold tables' places (the gazetteer's, but those inside a venue's name) are the
+# places the tagger keeps of the same text: both read a town's name inside a street's or a
+# monument's as the venue's namesake. Each row: an invented sentence.
+VENUE_SENTENCES = [
+    "Его задержали на улице Кирова в Казани.",
+    "Пикет прошёл у памятника Пушкину в Твери.",
+    "Сход собрался на проспекте Королёва в Самаре.",
+    "Акция прошла на площади Ленина в Орле, а потом в Курске.",
+    "Двоих увезли с улицы Калинина в Омске в отдел.",
+]
+
+
+@pytest.mark.parametrize("sentence", VENUE_SENTENCES)
+def test_gold_places_are_the_taggers(sentence):
+    from pipeline.link.gold import places_outside_venues
+    from pipeline.link.places import place_kind
+    from pipeline.nlp import load_models
+    from pipeline.tag.names import tag_names
+
+    tagged = [m.normal for m in tag_names(sentence, load_models())
+              if m.type == "LOC" and place_kind(m.normal)[0]]
+    assert [p.canonical for p in places_outside_venues(sentence)] == tagged
+
+
 # An airport is read after the word airport, never from its bare name, which is also a
 # settlement's (Кольцово, a town of Новосибирская область): an airport written so lies in
 # its own city whatever city is named beside it; the bare name lies in the city its context
