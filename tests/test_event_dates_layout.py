@@ -201,8 +201,18 @@ PRESENT = [
      "В отделе ее обыскивают и отбирают телефон.\n" + FILLER, "surveillance", "обыскивают", dt.date(2018, 10, 3)),
     ("Дело блогера\n\n"
      "В мае 2016 года в Самаре суд арестовал местного блогера Илью Зуева.\n"
-     "Сейчас блогер содержится под стражей в СИЗО.\n" + FILLER, "custody", "содержится", None),
+     "Сейчас под стражей в СИЗО содержится и его соратник Олег Белов.\n" + FILLER, "custody", "содержится", None),
 ]
+
+
+# The state of the person the arrest befell, told in the present (the description names him
+# since round 12), is the custody the arrest began: one custody, the arrest's date.
+def test_a_standing_custody_of_the_arrested_is_the_arrest_s_custody(events_of):
+    text = ("Дело блогера\n\n"
+            "В мае 2016 года в Самаре суд арестовал местного блогера Илью Зуева.\n"
+            "Сейчас блогер содержится под стражей в СИЗО.\n" + FILLER)
+    custody = [e for e in events_of(text) if e.type == "custody"]
+    assert len(custody) == 1 and custody[0].date.start == dt.date(2016, 5, 1)
 
 
 @pytest.mark.parametrize("text, kind, trigger, date", PRESENT)

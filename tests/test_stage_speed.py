@@ -39,7 +39,9 @@ def test_pattern_lengths_at_reads_what_find_pattern_reads(text, expected):
 # in oblique cases, and capitalised words that are no place.
 @pytest.mark.parametrize("text, expected", [
     ("Пикет прошёл в Нижнем Новгороде и в Омске.", ["Нижний Новгород", "Омск"]),
-    ("Их увезли из Нижнего\nНовгорода в Омск.", ["Великий Новгород", "Омск"]),
+    # a name cut by a line break: only that the fast lookup finds what the slow one does (the
+    # second word alone reads as Великий Новгород today, a known miss no test should lock in)
+    ("Их увезли из Нижнего\nНовгорода в Омск.", None),
     ("Акция в Москве, затем Санкт-Петербурге и Казани.", ["Москва", "Санкт-Петербург", "Казань"]),
     ("Иван Петров Приехал Домой", []),
     ("ЗАДЕРЖАНИЯ В МОСКВЕ И НИЖНЕМ НОВГОРОДЕ", None),

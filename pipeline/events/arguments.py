@@ -567,7 +567,7 @@ def candidates(tokens, hits, placed: list[PlacedMention], actors: dict[int, str]
             name = p.mention.normal or p.mention.text
             found.append(Candidate(role, (kin,), name=relative_of(min(tokens[kin].lemmas), name)))
             continue
-        if role == "count" and is_subset(tokens, at[0]):
+        if role == "count" and (is_subset(tokens, at[0]) or (counts_one(p.mention.value) and names_its_one(tokens, at, placed))):
             continue
         if role == "place" and (qualifies_other_noun(tokens, at, hits, placed) or names_citizenship(tokens, at)):
             continue
@@ -720,6 +720,8 @@ def _scores(tokens, hits: list[TriggerHit], candidate: Candidate) -> list[tuple[
             continue  # "экстрадирован в США", "доставлен в Москву": where to, not where it happened
         if role in {"person", "count"} and is_time_reference(tokens, hit.anchor):
             continue
+        if role == "count" and (counts_itself(tokens, hit, at) or counts_doers(tokens, at, hit)):
+            continue  # "12 арестов": happenings counted; "четверо полицейских избили": the doers
         if across_semicolon(tokens, at[0], hit):
             continue  # "Орлов арестован 3 февраля; остальные освобождены": another clause's
         if role in {"date", "place"} and (
@@ -834,6 +836,79 @@ def is_subset(tokens: tuple[Token, ...], first: int) -> bool:
     return has_pattern(tokens, context()["subset_markers"], first - 3, first)
 
 
+def counts_one(value) -> bool:
+    """A count of one (``один из задержанных``, ``ещё одна участница``)."""
+    return value is not None and value.low == value.high == 1 and not value.approx
+
+
+def names_its_one(tokens: tuple[Token, ...], at: Sequence[int], placed: list[PlacedMention]) -> bool:
+    """A person's name follows a count of one with no verb between (``один из задержанных
+    — Олег Ершов``, ``ещё одна участница группы Анна Котова``): no group is counted, the one
+    person is told by the persons of the event."""
+    last = max(at)
+    for p in placed:
+        if p.mention.type == PER and p.tokens and last < p.tokens[0] <= last + 6:
+            return not any(tokens[i].pos == "VERB" and "VerbForm=Part" not in tokens[i].feats
+                           for i in range(last + 1, p.tokens[0]))  # "один из задержанных —": a participle
+    return False
+
+
+def count_heads(tokens: tuple[Token, ...], at: Sequence[int]) -> set[int]:
+    """The words of a count and the noun its number word counts (``Трое`` of ``Трое
+    неизвестных``: the parse may leave the noun outside the mention)."""
+    return set(at) | {tokens[a].head for a in at if tokens[a].rel.startswith("nummod") and tokens[a].head >= 0}
+
+
+def counts_doers(tokens: tuple[Token, ...], at: Sequence[int], hit: TriggerHit) -> bool:
+    """The count is the doer of the trigger (:func:`is_agent`): ``четверо полицейских
+    избили``, the number word's noun the subject (``Трое`` of ``Трое неизвестных``)."""
+    return any(is_agent(tokens, a, hit) for a in count_heads(tokens, at))
+
+
+def counts_itself(tokens: tuple[Token, ...], hit: TriggerHit, at: Sequence[int] = ()) -> bool:
+    """The trigger has a number of its own (``12 административных арестов``, ``около 90
+    штрафов``, ``возбуждено 3 уголовных дела``): it counts happenings, not people, and takes
+    no count of people from beside it. A number of the count ``at`` itself is no such number
+    (``не менее 300 задержанных``: the people the noun names)."""
+    def own(t: Token) -> bool:
+        return t.pos == "NUM" and t.index not in at
+
+    if any(own(tokens[t]) for t in hit.tokens):
+        return True
+    if not any(tokens[t].pos == "NOUN" for t in hit.tokens):
+        return False
+    # the number word before the noun and its adjectives, or one the parse hangs on it
+    before = hit.tokens[0] - 1
+    while before >= 0 and tokens[before].pos == "ADJ":
+        before -= 1
+    # (before its noun: ``сроки от 2 до 5 лет`` after it are a term's)
+    return (before >= 0 and own(tokens[before]) and tokens[before].rel.startswith("nummod")) or any(
+        own(t) and t.head in hit.tokens and t.index < t.head and t.rel.startswith("nummod") for t in tokens)
+
+
+def participants_count(tokens: tuple[Token, ...], placed: list[PlacedMention], hit: TriggerHit) -> PlacedMention | None:
+    """The count of those who protest: the doer of the protest verb, or of the verb whose
+    object the protest noun is (``протестовало 12 человек``, ``двое сотрудников провели
+    пикет``, ``шестеро студентов держат голодовку``)."""
+    for p in placed:
+        if p.mention.type == COUNT and p.mention.value is not None and p.tokens \
+                and not is_subset(tokens, p.tokens[0]) \
+                and any(is_agent(tokens, a, hit) or _quantified_subject(tokens, a, hit)
+                        for a in count_heads(tokens, p.tokens)):
+            return p
+    return None
+
+
+def _quantified_subject(tokens: tuple[Token, ...], at: int, hit: TriggerHit) -> bool:
+    """A counted noun the parse makes the object of an intransitive verb (pymorphy3's
+    ``intr``: ``протестовало 8 человек``): the subject, in the genitive a number governs."""
+    token = tokens[at]
+    if token.rel != "obj" or token.head != hit.anchor or tokens[hit.anchor].pos != "VERB":
+        return False
+    parses = [q for q in parse_word(tokens[hit.anchor].text.lower()) if q.tag.POS == "VERB"]
+    return bool(parses) and all("intr" in q.tag for q in parses)
+
+
 def names_citizenship(tokens: tuple[Token, ...], at: list[int]) -> bool:
     """A country a person is a citizen of (``гражданина Франции``, ``гражданство
     Израиля``): who the person is, not where the happening was."""
@@ -908,11 +983,18 @@ def qualifies_other_noun(tokens, at: list[int], hits, mentions) -> bool:
 
 def attendance_count(tokens: tuple[Token, ...], placed: list[PlacedMention]) -> PlacedMention | None:
     """The count of people attending, in a sentence that says so (``присутствовало
-    около полутора тысяч человек``, ``с участием ...``): its first count of people."""
+    около полутора тысяч человек``, ``с участием ...``): its first count of people, not
+    one of those a happening befell (:func:`names_the_befallen`)."""
     if not any(t.lemmas & folded_set("attendance_words") for t in tokens):
         return None
     for p in placed:
         if p.mention.type == COUNT and p.mention.value is not None and p.tokens \
-                and not is_subset(tokens, p.tokens[0]):
+                and not is_subset(tokens, p.tokens[0]) and not names_the_befallen(tokens, p.tokens):
             return p
     return None
+
+
+def names_the_befallen(tokens: tuple[Token, ...], at: Sequence[int]) -> bool:
+    """A count whose noun is a passive participle (``не менее 80 задержанных``,
+    ``трое арестованных``): people named by what befell them, not those attending."""
+    return any("VerbForm=Part" in tokens[i].feats and "Voice=Pass" in tokens[i].feats for i in at)

@@ -15,7 +15,7 @@ happening, the way a coder links tellings:
   separate happenings unless the later telling shares a person, sum or term;
 - other events: the same paragraph, or the same stated day elsewhere; a violence, threat or
   ruling retold paragraphs later by the same word as a noun with nothing of its own
-  (``казнён`` ... ``за день до казни``) is the happening told.
+  (``казнили`` ... ``накануне казни``) is the happening told.
 
 A summary (``Всего было задержано 28 человек``) is never merged into one of the
 happenings it sums up.
@@ -260,7 +260,7 @@ def linked(a: Draft, b: Draft, separate_types: frozenset[str] = frozenset(),
     if a.paragraph == b.paragraph:
         return True
     if a.event.type in word_told_across and told_apart and by_noun and retells_by_noun(b) and not _states_scene(b):
-        return True  # "казнён ..." then, paragraphs on, "за день до казни": the same word, nothing of its own
+        return True  # "казнили ..." then, paragraphs on, "накануне казни": the same word, nothing of its own
     return a.date_stated and b.date_stated and _same_day(a, b)
 
 

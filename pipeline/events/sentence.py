@@ -18,7 +18,7 @@ from ..records import DATE, LOC, VENUE, Argument, DateValue, Event, Mention, Sen
 from ..tag.gazetteer import place_kind
 from .actors import admitted, resolve_actors
 from .aggregate import tells_total
-from .arguments import TREE_LINKED, Found, assign_arguments, attendance_count, ground_phrase
+from .arguments import TREE_LINKED, Found, assign_arguments, attendance_count, ground_phrase, participants_count
 from .draft import Draft, Telling
 from .gapping import gapped_drafts
 from .realis import Judgement, Where, judge
@@ -101,6 +101,10 @@ def read_sentence(doc: Document, sentence: Sentence, sent_id: int, tokens: tuple
             # "поданную в Акимат заявку ... был получен отказ": the body applied to
             acted = tuple(dict.fromkeys(a for a in actors.values() if admitted(hit.type, a)))
         draft = _draft(doc, sentence, sent_id, told.unit, hit, args, acted, telling, tokens)
+        if hit.type == "protest" and draft.event.count is None \
+                and (doers := participants_count(tokens, placed, hit)) is not None:
+            draft.update(count=doers.mention.value,
+                         arguments=draft.event.arguments + (Argument("count", doers.index),))
         if telling.listed and drafts:
             _drop_earlier_topics_scene(draft, doc.mentions, drafts[-1].event.end)
         if draft.event.place is None and anaphoric_place is not None:

@@ -197,6 +197,24 @@ def _noun_after_preposition(scan: Scan, i: int) -> bool:
     return as_noun and not as_number
 
 
+def _vague_multiplier(scan: Scan, number: NumberExpr, governed: bool) -> bool:
+    """A multiplier word alone, with no number before it, in the plural (``несколько
+    тысяч``, ``тысячи людей``, ``десятки тысяч``): many, not a thousand. ``тысяча
+    человек``, ``тысячу`` stay 1000, and so does the genitive singular an approximator
+    governs (``около тысячи``, ``до тысячи``: ``governed``).
+
+    >>> [m.text for m in tag_counts("Пришли тысячи людей, вчера тысяча человек, в среду около тысячи человек.")]
+    ['тысяча человек', 'около тысячи человек']
+    """
+    if not number.has_multiplier or number.last - number.first != 1 or number.value != number.multiplier:
+        return False
+    token = scan.tokens[number.first]
+    if token.kind != "word":
+        return False
+    parses = [p for p in parse_word(token.low) if p.tag.POS in ("NOUN", "NUMR")]
+    return bool(parses) and not any(p.tag.number == "sing" and (governed or p.tag.case != "gent") for p in parses)
+
+
 def tag_counts(text: str) -> list[Mention]:
     """COUNT mentions of a clean text, with :class:`Count` values.
 
@@ -211,6 +229,9 @@ def tag_counts(text: str) -> list[Mention]:
     for quantity in find_quantities(scan, _people_after, _inverted_unit):
         if _noun_after_preposition(scan, quantity.first):
             continue  # "в семью арестованного": the family, not seven
+        if any(_vague_multiplier(scan, n, quantity.approx) for n in scan.numbers
+               if quantity.first <= n.first < quantity.last):
+            continue  # "несколько тысяч человек", "тысячи людей": no number
         ends = [end for end in (quantity.low, quantity.high) if end is not None]
         if not all(float(end).is_integer() for end in ends) or min(ends) < 1:
             continue

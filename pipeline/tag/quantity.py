@@ -164,8 +164,8 @@ def _phrase_after(scan: Scan, j: int, comma: bool = False) -> tuple[int, str] | 
             continue  # checked before the rest: this runs after every number of the text
         if all(scan.low(k + n) == word and scan.joined(k + n) for n, word in enumerate(phrase)):
             end = k + len(phrase)
-            if k > j and end < len(scan.tokens) and scan.tokens[end].kind == "word" and scan.joined(end):
-                continue  # ", не меньше чем ...": the comma opens another clause
+            if k > j and end < len(scan.tokens) and scan.tokens[end].kind != "sym" and scan.joined(end):
+                continue  # ", не меньше чем ...", ", не менее 80 из них": the comma opens another clause
             return end, side
     return None
 
@@ -272,7 +272,8 @@ def _quantity_at(
     if after is not None and after[1] > j:  # N unit [до M unit]
         unit, k = after
         second = _second_of_range(scan, k, ranged)
-        if second is not None:
+        # "14 человек — 11 студентов": a smaller number after the unit's dash breaks it down
+        if second is not None and (ranged or second.value > number.value or second.has_multiplier):
             again = unit_after(scan, second.last, second)
             if again is not None and again[0] == unit and again[1] > second.last:
                 return make(*_bounds(number, second), unit, again[1], approx)

@@ -1,0 +1,128 @@
+"""How many: the count of an event is the number of people the happening befell.
+
+New invented sentences (never a benchmark's text). A protest's count is those who protest:
+the doer of the protest verb, or of the verb whose object the protest noun is. For the other
+happenings the doer is not who it befell: a count of those who did it is not theirs. A
+trigger with a number of its own counts happenings (``12 арестов``, ``возбуждено 3 дела``):
+it takes no count of people from beside it. A count of one followed by a name counts no
+group (the person is told by the persons field): no count.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from conftest import events_reader, of_trigger
+
+DOC_DATE = dt.date(2016, 5, 1)
+
+
+@pytest.fixture(scope="module")
+def events_of(models):
+    return events_reader(models, DOC_DATE)
+
+
+def _count(event):
+    return None if event.count is None else (event.count.low, event.count.high)
+
+
+@pytest.mark.parametrize("text, trigger, count", [
+    ("Возле здания суда против приговора протестовало 12 человек.", "протестовало", (12, 12)),
+    ("У входа в администрацию пикетировали девять жителей поселка.", "пикетировали", (9, 9)),
+    ("Двое сотрудников фонда провели пикет у мэрии.", "пикет", (2, 2)),
+    ("Шестеро студентов объявили голодовку в знак протеста против отчисления.", "голодовку", (6, 6)),
+    ("В субботу около двухсот жителей вышли на митинг против застройки сквера.", "вышли", (200, 200)),
+    # a quantified subject the parse takes for the object of the intransitive verb
+    ("У здания суда против ареста протестовало 8 человек.", "протестовало", (8, 8)),
+    ("У ворот завода против сокращений протестовало 9 человек.", "протестовало", (9, 9)),
+])
+def test_a_protests_count_is_those_who_protest(events_of, text, trigger, count):
+    assert _count(of_trigger(events_of(text), trigger)) == count
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("Четверо полицейских избили задержанного во дворе отделения.", "избили"),
+    ("Двое мужчин в масках угрожали журналистке расправой.", "угрожали"),
+    ("Трое неизвестных напали на активиста у подъезда.", "напали"),
+])
+def test_a_count_of_the_doers_is_not_whom_it_befell(events_of, text, trigger):
+    assert of_trigger(events_of(text), trigger).count is None
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("За март правозащитники насчитали 14 административных арестов и 80 задержанных.", "административных"),
+    ("За весну задержаны 140 человек, возбуждено 3 уголовных дела.", "возбуждено"),
+])
+def test_a_trigger_with_a_number_of_its_own_takes_no_count_of_people(events_of, text, trigger):
+    assert of_trigger(events_of(text), trigger).count is None
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("Позже одного из задержанных, Павла Зуева, избили в отделе.", "избили"),
+    ("Суд оправдал ещё одного фигуранта дела, Олега Ершова.", "оправдал"),
+    ("Позднее одна участница акции, Ольга Сомова, была арестована на пять суток.", "арестована"),
+])
+def test_a_count_of_one_named_is_no_count(events_of, text, trigger):
+    assert of_trigger(events_of(text), trigger).count is None
+
+
+@pytest.mark.parametrize("text, trigger, count", [
+    # unnamed, the one is told by the count alone; a term after the noun is no number of its own
+    ("В отделе избили одного из задержанных.", "избили", (1, 1)),
+    ("Семеро подсудимых получили сроки от трех до шести лет.", "получили", (7, 7)),
+])
+def test_an_unnamed_one_and_a_term_keep_the_count(events_of, text, trigger, count):
+    assert _count(of_trigger(events_of(text), trigger)) == count
+
+
+@pytest.mark.parametrize("text, trigger, count", [
+    # guards: the patient's count stays, passive subject, object, after the verb
+    ("Полиция задержала двенадцать участников шествия.", "задержала", (12, 12)),
+    ("Трое активистов были арестованы на десять суток.", "арестованы", (3, 3)),
+    ("Во дворе отделения избили четверых задержанных.", "избили", (4, 4)),
+    ("Двое пикетчиков получили штрафы по 10 тысяч рублей.", "штрафы", (2, 2)),
+    ("Суд оштрафовал 15 участников акции.", "оштрафовал", (15, 15)),
+])
+def test_the_count_of_whom_it_befell_stays(events_of, text, trigger, count):
+    assert _count(of_trigger(events_of(text), trigger)) == count
+
+
+# The COUNT tagger: a multiplier word alone in the plural gives no number (``несколько
+# тысяч``, ``тысячи человек``, ``десятки тысяч``; as ``десятки``), the singular does; a dash
+# after a count with a smaller number after it opens a breakdown, not a range; ``по меньшей
+# мере`` is a lower bound like ``не менее``.
+@pytest.mark.parametrize("text, values", [
+    ("На площадь пришли несколько тысяч горожан.", []),
+    ("К вечеру у мэрии стояли тысячи людей.", []),
+    ("Против закона протестовали десятки тысяч студентов.", []),
+    ("К зданию суда пришла тысяча человек.", [(1000, 1000, False)]),
+    ("Задержаны 14 человек — 11 студентов и три преподавателя.", [(14, 14, False), (11, 11, False), (3, 3, False)]),
+    ("Задержаны от 14 до 20 человек.", [(14, 20, False)]),
+    ("Пришли 14-20 человек.", [(14, 20, False)]),
+    ("По меньшей мере 14 человек получили травмы.", [(14, None, True)]),
+    # a bound told after the unit, not the next count's approximator
+    ("Пришли человек 40, не меньше.", [(40, None, True)]),
+    ("На митинг пришли около тысячи человек, не менее 80 из них задержаны.", [(1000, 1000, True), (80, None, True)]),
+])
+def test_count_values_of_vague_words_breakdowns_and_bounds(text, values):
+    from pipeline.tag.counts import tag_counts
+
+    assert [(m.value.low, m.value.high, m.value.approx) for m in tag_counts(text)] == values
+
+
+@pytest.mark.parametrize("text, trigger, count", [
+    # the subject of dying is whom the shooting befell, not its doer
+    ("При обстреле рынка погибли семь человек.", "обстреле", (7, 7)),
+])
+def test_the_dead_are_whom_it_befell(events_of, text, trigger, count):
+    assert _count(of_trigger(events_of(text), trigger)) == count
+
+
+@pytest.mark.parametrize("text, trigger, count", [
+    # those the breaking up befell are not those who marched: no attendance count from them
+    ("Сотни студентов вышли на шествие к мэрии; после разгона в отделах оказались не менее 80 задержанных.", "шествие", None),
+    ("В субботу на митинг пришли около тысячи человек, не менее 80 из них были задержаны.", "задержаны", (80, None)),
+])
+def test_the_detained_are_not_those_attending(events_of, text, trigger, count):
+    assert _count(of_trigger(events_of(text), trigger)) == count
