@@ -119,7 +119,7 @@ AIRPORT_OR_TOWN = [
     ("аэропортом Внуково", ["Тбилиси"], "Москва"),
     ("аэропорта Шереметьево", ["Ереван"], "Химки"),
     ("Кольцово", ["Новосибирск"], "Новосибирск"),
-    ("Шереметьево", ["Казань"], "Казань"),
+    ("Шереметьево", ["Тверь"], "Тверь"),  # a bare name goes by the city its statement names
 ]
 
 
@@ -133,7 +133,6 @@ def test_an_airport_is_read_after_the_word_airport(place, context, city):
 # Each row: the settlement, the city named beside it.
 TOWNS_NAMED_LIKE_AIRPORTS = [
     ("Кольцово", "Новосибирск"),
-    ("Шереметьево", "Казань"),
 ]
 
 
