@@ -21,6 +21,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from .places import near
+
 
 @dataclass(frozen=True, slots=True)
 class Clusters:
@@ -86,7 +88,8 @@ def cluster(docs: Sequence[str], pairs: Iterable[tuple], threshold: float,
     def elsewhere(a: int, b: int) -> bool:
         """Whether the two clusters place their person in two cities on one day."""
         one, other = days.get(a, {}), days.get(b, {})
-        return any(day in other and not cities & other[day] for day, cities in one.items())
+        return any(day in other and not any(near(c, d) for c in cities for d in other[day])
+                   for day, cities in one.items())
 
     def join(a: int, b: int, probability: float) -> None:
         if len(members[a]) < len(members[b]):

@@ -196,6 +196,13 @@ def places_outside_venues(text: str) -> list:
     """The gazetteer's places in ``text`` but those inside a venue's name (a street, a
     square, a monument named after someone: ``на улице Кирова``, ``у памятника Пушкину``).
 
+    The tagger's venue step (``pipeline/tag/names.py`` ``_add_venues``) reads the same
+    venues (:func:`find_venues`) and takes the names inside one into it, but leaves out a
+    venue that would cut a name natasha found across its edge; a gold text has no such
+    names (its places are the gazetteer's alone, its people added after), so on it the two
+    keep the same places (``tests/test_link_place_areas.py`` compares them). No helper is
+    shared: the tagger's rule works on its span index, with natasha's spans in it.
+
     >>> [p.canonical for p in places_outside_venues("Его задержали на улице Кирова в Казани.")]
     ['Казань']
     >>> [p.canonical for p in places_outside_venues("Пикет прошёл в Кирове у вокзала.")]
@@ -232,7 +239,8 @@ def gold_tables(docs: list[GoldDocument]) -> Tables:
         if not doc.mentions:
             # Written for linking: people listed, places left to the gazetteer; a town's
             # name inside a venue's is the venue's namesake, no place (``улице Кирова``,
-            # named after a man, is no Киров), as the tagger reads it.
+            # named after a man, is no Киров), as the tagger's venue step reads it
+            # (places_outside_venues).
             for place in places_outside_venues(doc.text):
                 rows[MENTIONS].append({"doc_id": doc.doc_id, "mention_id": mention_id,
                                        "type": "LOC", "start": place.start, "end": place.end,

@@ -139,10 +139,12 @@ COMPARISONS = [
         _level("same venue", '"place_canonical_l" = "place_canonical_r" AND "city_l" = "city_r" '
                              'AND "place_canonical_l" <> "city_l"'),
         _level("same city", '"city_l" = "city_r"'),
-        # Two cities of one agglomeration (a town beside its city: Химки, Москва; a
-        # statement written far away names the big city) are not two cities apart, nor one:
-        # they fall to what the country says (places.area, models/place_within.json).
-        _level("different cities", '"city_l" <> "city_r" AND "area_l" <> "area_r"'),
+        # A town and the city it lies beside (Химки, Москва; a statement written far away
+        # names the big city) are not two cities apart, nor one: they fall to what the
+        # country says (places.near, models/place_within.json). Two towns beside one city
+        # (Химки, Подольск) are two cities.
+        _level("different cities", '"city_l" <> "city_r" AND "area_l" <> "city_r" '
+                                   'AND "area_r" <> "city_l"'),
         _level("same country", '"country_l" = "country_r"'),
         _else(),
     ]},

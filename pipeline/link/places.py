@@ -9,11 +9,14 @@ countries; a venue it does not know lies in the city its document is about (the
 city named in the same sentence, else the city the document names most). A town the gazetteer lists as a city of its own
 that is part of a bigger city (``Колпино``, a district of Санкт-Петербург) lies in
 that city; a town of a city's agglomeration (``Химки`` beside Москва) keeps its own
-city but shares its *area* with it (``models/place_within.json``, with its source).
+city but shares its *area* with it (``models/place_within.json``, with its source). An
+airport lies in its own city when written after the word (``аэропорт Кольцово``): its
+bare name is also a settlement's.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
@@ -54,13 +57,41 @@ def place_kind(name: str) -> tuple[str | None, str | None]:
 @cache
 def _within() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
     """Folded town -> the city it is part of; folded town -> its agglomeration's city;
-    folded venue -> the city it lies in."""
+    folded airport name -> the city it lies in."""
     data = load_json("place_within.json")
     parts = {fold(town): city for town, city in data["parts_of_cities"].items()}
     areas = {fold(town): city for city, towns in data["agglomerations"].items()
              for town in (city, *towns)}
-    venues = {fold(venue): city for venue, city in data["venues"].items()}
-    return parts, areas, venues
+    airports = {fold(name): city for name, city in data["airports"].items()}
+    return parts, areas, airports
+
+
+# The word airport in any case, then the airport's name (``в аэропорту «Пулково»``).
+AIRPORT = re.compile(r"\bаэропорт(?:а|у|ом|е)?\s+«?", re.IGNORECASE)
+
+
+def airport_city(place: str) -> str | None:
+    """The city of an airport written after the word airport; a bare name, which is also a
+    settlement's (``Кольцово`` near Новосибирск), is none.
+
+    >>> airport_city("аэропорту Кольцово"), airport_city("Кольцово")
+    ('Екатеринбург', None)
+    """
+    found = AIRPORT.match(place)
+    return found and _within()[2].get(fold(place[found.end():].strip(" »")))
+
+
+def airport_phrase(place: str, sentence: str) -> str:
+    """``place`` as its sentence writes it after the word airport (the tagger takes the
+    name alone: ``в аэропорту Шереметьево`` gives ``Шереметьево``), else as it is.
+
+    >>> airport_phrase("Пулково", "Его задержали в аэропорту Пулково."), airport_phrase("Пулково", "В Пулково.")
+    ('аэропорт Пулково', 'Пулково')
+    """
+    if AIRPORT.match(place) or not re.search(AIRPORT.pattern + re.escape(place), sentence,
+                                             re.IGNORECASE):
+        return place
+    return f"аэропорт {place}"
 
 
 def city_containing(city: str) -> str:
@@ -70,6 +101,17 @@ def city_containing(city: str) -> str:
     ('Санкт-Петербург', 'Химки', 'Казань')
     """
     return _within()[0].get(fold(city), city)
+
+
+def near(one: str, other: str) -> bool:
+    """Whether two cities are no two places apart on one day: one city, or a town and the
+    city beside it (a statement written far away names the big city). Two towns beside
+    one city are two places (Химки, Подольск: 50 km apart).
+
+    >>> near("Химки", "Москва"), near("Москва", "Химки"), near("Химки", "Подольск")
+    (True, True, False)
+    """
+    return one == other or area(one) == other or area(other) == one
 
 
 def area(city: str | None) -> str | None:
@@ -98,8 +140,10 @@ def resolve(place: str | None, context_cities: list[str] = ()) -> Where:
     Where(place=None, city=None, country=None)
     >>> resolve("Колпино")
     Where(place='Колпино', city='Санкт-Петербург', country='RU')
-    >>> resolve("Шереметьево", ["Ереван"])
-    Where(place='Шереметьево', city='Химки', country='RU')
+    >>> resolve("аэропорт Шереметьево", ["Ереван"])
+    Where(place='аэропорт Шереметьево', city='Химки', country='RU')
+    >>> resolve("Кольцово", ["Новосибирск"])
+    Where(place='Кольцово', city='Новосибирск', country='RU')
     """
     if not place:
         return Where(None, None, None)
@@ -109,8 +153,8 @@ def resolve(place: str | None, context_cities: list[str] = ()) -> Where:
         return Where(canonical, city_containing(canonical), country)
     if kind in (COUNTRY, REGION):
         return Where(canonical, None, country)
-    # A venue whose city is known (an airport), else the city its context names.
-    city = _within()[2].get(fold(canonical)) or next(iter(context_cities), None)
+    # An airport whose city is known, else the city its context names.
+    city = airport_city(canonical) or next(iter(context_cities), None)
     return Where(canonical, city and city_containing(city), place_kind(city)[1] if city else None)
 
 

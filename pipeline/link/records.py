@@ -24,7 +24,7 @@ from ..resources import load_json
 from ..records import split_names
 from .names import (Name, first_name_named_elsewhere, is_cyrillic, other_first_names, parse_name,
                     surname_named_elsewhere, surname_stem)
-from .places import area, cities_named, place_kind, resolve
+from .places import airport_phrase, area, cities_named, place_kind, resolve
 
 PERSON_KEY = "person_key"  # doc_id and name: one person of one document
 EVENT_KEY = "event_key"  # doc_id and event_id
@@ -131,17 +131,24 @@ def event_places(tables: Tables, context: pd.DataFrame) -> pd.DataFrame:
     A venue the gazetteer does not know (``Манежная площадь``) lies in the city its
     sentence names, else the city named last before it (a report goes city by
     city: ``Москва. Самой массовой стала акция на Манежной площади``), else the
-    city its document names most.
+    city its document names most. An airport's name its sentence writes after the word
+    airport (``в аэропорту Кольцово``) is the airport's (:func:`places.airport_phrase`).
     """
     events = tables.events
     doc_cities = dict(zip(context["doc_id"], context["doc_cities"]))
     named = _sentence_cities(tables)
+    sentences = {(d, int(i)): t for d, i, t in zip(tables.sentences["doc_id"],
+                                                   tables.sentences["sent_id"],
+                                                   tables.sentences["text"])
+                 if isinstance(t, str) and "эропорт" in t}
     rows = []
     for doc_id, event_id, sent_id, place in events[["doc_id", "event_id", "sent_id",
                                                     "place"]].itertuples(index=False):
         near = _cities_before(named.get(doc_id, []), sent_id)
-        where = resolve(None if pd.isna(place) else str(place),
-                        near + doc_cities.get(doc_id, []))
+        place = None if pd.isna(place) else str(place)
+        if place and sent_id is not None and not pd.isna(sent_id):
+            place = airport_phrase(place, sentences.get((doc_id, int(sent_id)), ""))
+        where = resolve(place, near + doc_cities.get(doc_id, []))
         rows.append({"doc_id": doc_id, "event_id": event_id, "place_canonical": where.place,
                      "city": where.city, "country": where.country})
     return pd.DataFrame(rows, columns=["doc_id", "event_id", "place_canonical", "city",
@@ -232,9 +239,9 @@ def person_records(tables: Tables, places: pd.DataFrame, context: pd.DataFrame) 
         countries = _listed(e.country for e in own) or _listed(doc["doc_countries"])
         years = _listed(y for e in own for y in _years(e.date_start, e.date_end)) \
             or _listed(doc["doc_years"])
-        # Where the person was on a day: events dated to one day, in a known city, told
-        # by its area (a town beside its city is no other place that day: Химки, Москва).
-        whereabouts = _listed(f"{e.date_start.date().isoformat()} {area(e.city)}" for e in own
+        # Where the person was on a day: events dated to one day, in a known city (a town
+        # beside its city is no other place that day, places.near: Химки, Москва).
+        whereabouts = _listed(f"{e.date_start.date().isoformat()} {e.city}" for e in own
                               if e.date_precision == "day" and isinstance(e.city, str)
                               and not pd.isna(e.date_start) and e.date_start == e.date_end)
         others = [parsed_of[n].surname for n in by_doc[doc_id]
