@@ -26,7 +26,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from benchmarks.event_dates import development_args, development_runs, matched_events
+from benchmarks.event_dates import development_args, development_runs, matched_events, print_misses
 from benchmarks.quality import GoldSet
 from pipeline.reconcile.matching import EVENT_FIELDS, given, same_value, show, stated
 
@@ -124,12 +124,8 @@ def main(argv: list[str] | None = None) -> int:
                   f"count right {counts['right where counted']}/{counts['gold counted']} where gold counts, "
                   f"given and right {counts['given right']}/{counts['given']}, "
                   f"values right {counts['right']}/{counts['right'] + counts['wrong']}")
-            print("wrong: " + ", ".join(f"{k} {v}" for k, v in Counter(m.kind for m in misses).most_common()))
-            if args.list:
-                for m in sorted(misses, key=lambda m: (m.kind, m.doc_id, m.page or 0)):
-                    where = m.doc_id + (f" p{m.page}" if m.page is not None else "")
-                    print(f"  [{m.kind}] {m.type} {where} «{m.trigger}» gold {m.gold} given {m.given}"
-                          f" (counts: {m.counts_near or '-'}): {m.sentence[:300]}")
+            print_misses(misses, args.list,
+                         lambda m: f"gold {m.gold} given {m.given} (counts: {m.counts_near or '-'})")
     return 0
 
 

@@ -32,7 +32,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from benchmarks.event_dates import development_args, development_runs, matched_events
+from benchmarks.event_dates import development_args, development_runs, matched_events, print_misses
 from benchmarks.quality import GoldSet
 from pipeline.reconcile.matching import normalise_name
 from pipeline.records import split_names
@@ -126,12 +126,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"\n== {gold_set.title}: matched {with_persons + counts['gold none']}, "
                   f"persons right {with_persons - wrong_with}/{with_persons} where gold names persons"
                   f", {counts['right'] - with_persons + wrong_with}/{counts['gold none']} where it names none")
-            print("wrong: " + ", ".join(f"{k} {v}" for k, v in Counter(m.kind for m in misses).most_common()))
-            if args.list:
-                for m in sorted(misses, key=lambda m: (m.kind, m.doc_id, m.page or 0)):
-                    where = m.doc_id + (f" p{m.page}" if m.page is not None else "")
-                    print(f"  [{m.kind}] {m.type} {where} «{m.trigger}» gold {'; '.join(m.gold) or '-'}"
-                          f" given {'; '.join(m.given) or '-'}: {m.sentence[:300]}")
+            print_misses(misses, args.list,
+                         lambda m: f"gold {'; '.join(m.gold) or '-'} given {'; '.join(m.given) or '-'}")
     return 0
 
 

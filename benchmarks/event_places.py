@@ -31,7 +31,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from benchmarks.event_dates import development_args, development_runs, matched_events
+from benchmarks.event_dates import development_args, development_runs, matched_events, print_misses
 from benchmarks.quality import GoldSet
 from pipeline.analysis import analyse as analyse_text
 from pipeline.events.draft import Draft
@@ -182,14 +182,9 @@ def main(argv: list[str] | None = None) -> int:
             print(f"\n== {gold_set.title}: matched {placed + counts['gold unplaced']}, "
                   f"place right {placed - wrong_placed}/{placed} where gold places"
                   f", {counts['right'] - placed + wrong_placed}/{counts['gold unplaced']} where it does not")
-            print("wrong: " + ", ".join(f"{k} {v}" for k, v in Counter(m.kind for m in misses).most_common()))
-            if args.list:
-                by = {(t.doc_id, t.start): t.by for t in traces if t.set == gold_set.name}
-                for m in sorted(misses, key=lambda m: (m.kind, m.doc_id, m.page or 0)):
-                    where = m.doc_id + (f" p{m.page}" if m.page is not None else "")
-                    mechanism = f" by {by[m.doc_id, m.start]}" if (m.doc_id, m.start) in by else ""
-                    print(f"  [{m.kind}{mechanism}] {m.type} {where} «{m.trigger}» gold {m.gold or '-'}"
-                          f" given {m.given or '-'}: {m.sentence[:300]}")
+            by = {(t.doc_id, t.start): t.by for t in traces if t.set == gold_set.name}
+            print_misses(misses, args.list, lambda m: f"gold {m.gold or '-'} given {m.given or '-'}",
+                         lambda m: f" by {by[m.doc_id, m.start]}" if (m.doc_id, m.start) in by else "")
     if traces:
         print_traces(traces)
     return 0
