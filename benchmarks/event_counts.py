@@ -21,12 +21,11 @@ counts (accuracy), the counts given and right among them, and the others by clas
 from __future__ import annotations
 
 import sys
-import tempfile
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from benchmarks.event_dates import development_args, development_runs, matched_events, print_misses
+from benchmarks.event_dates import development_args, listing_runs, matched_events, print_misses
 from benchmarks.quality import GoldSet
 from pipeline.reconcile.matching import EVENT_FIELDS, given, same_value, show, stated
 
@@ -116,16 +115,14 @@ def analyse(gold_set: GoldSet, out_dir: Path, tmp: Path) -> tuple[Counter, list[
 
 def main(argv: list[str] | None = None) -> int:
     args = development_args(__doc__, "count", argv)
-    with tempfile.TemporaryDirectory() as tmp:
-        tmp = Path(tmp)
-        for gold_set, out in development_runs(args.sets, args.keep, tmp):
-            counts, misses = analyse(gold_set, out, tmp)
-            print(f"\n== {gold_set.title}: matched {counts['gold counted'] + counts['gold uncounted']}, "
-                  f"count right {counts['right where counted']}/{counts['gold counted']} where gold counts, "
-                  f"given and right {counts['given right']}/{counts['given']}, "
-                  f"values right {counts['right']}/{counts['right'] + counts['wrong']}")
-            print_misses(misses, args.list,
-                         lambda m: f"gold {m.gold} given {m.given} (counts: {m.counts_near or '-'})")
+    for gold_set, out, tmp in listing_runs(args):
+        counts, misses = analyse(gold_set, out, tmp)
+        print(f"\n== {gold_set.title}: matched {counts['gold counted'] + counts['gold uncounted']}, "
+              f"count right {counts['right where counted']}/{counts['gold counted']} where gold counts, "
+              f"given and right {counts['given right']}/{counts['given']}, "
+              f"values right {counts['right']}/{counts['right'] + counts['wrong']}")
+        print_misses(misses, args.list,
+                     lambda m: f"gold {m.gold} given {m.given} (counts: {m.counts_near or '-'})")
     return 0
 
 

@@ -173,6 +173,14 @@ def development_runs(names: list[str], keep: Path | None, tmp: Path, metrics: di
         yield gold_set, out
 
 
+def listing_runs(args, metrics: dict | None = None):
+    """:func:`development_runs` of the sets a listing harness was asked for (``args`` from
+    :func:`development_args`), in a scratch folder of its own: yields (set, output, scratch)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        for gold_set, out in development_runs(args.sets, args.keep, Path(tmp), metrics):
+            yield gold_set, out, Path(tmp)
+
+
 def print_misses(misses, listing: bool, values, tag=lambda miss: "") -> None:
     """A set's misses by class, then (``listing``) each one: its class (``tag`` adds to it), the
     event and its page, ``values(miss)`` (gold's and the output's), the sentence. The listing
@@ -186,17 +194,15 @@ def print_misses(misses, listing: bool, values, tag=lambda miss: "") -> None:
 
 def main(argv: list[str] | None = None) -> int:
     args = development_args(__doc__, "date", argv)
-    with tempfile.TemporaryDirectory() as tmp:
-        tmp = Path(tmp)
-        for gold_set, out in development_runs(args.sets, args.keep, tmp):
-            counts, misses = analyse(gold_set, out, tmp)
-            dated = counts["gold dated"]
-            right_dated = dated - sum(1 for m in misses if m.gold[0])
-            print(f"\n== {gold_set.title}: matched {counts['gold dated'] + counts['gold undated']}, "
-                  f"date right {right_dated}/{dated} where gold dates"
-                  f", {counts['right'] - right_dated}/{counts['gold undated']} where it does not")
-            print_misses(misses, args.list, lambda m: f"gold {'/'.join(filter(None, m.gold)) or '-'}"
-                                                      f" given {'/'.join(filter(None, m.given)) or '-'}")
+    for gold_set, out, tmp in listing_runs(args):
+        counts, misses = analyse(gold_set, out, tmp)
+        dated = counts["gold dated"]
+        right_dated = dated - sum(1 for m in misses if m.gold[0])
+        print(f"\n== {gold_set.title}: matched {counts['gold dated'] + counts['gold undated']}, "
+              f"date right {right_dated}/{dated} where gold dates"
+              f", {counts['right'] - right_dated}/{counts['gold undated']} where it does not")
+        print_misses(misses, args.list, lambda m: f"gold {'/'.join(filter(None, m.gold)) or '-'}"
+                                                  f" given {'/'.join(filter(None, m.given)) or '-'}")
     return 0
 
 

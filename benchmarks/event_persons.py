@@ -27,12 +27,11 @@ SystemExit: 2
 from __future__ import annotations
 
 import sys
-import tempfile
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from benchmarks.event_dates import development_args, development_runs, matched_events, print_misses
+from benchmarks.event_dates import development_args, listing_runs, matched_events, print_misses
 from benchmarks.quality import GoldSet
 from pipeline.reconcile.matching import normalise_name
 from pipeline.records import split_names
@@ -117,17 +116,15 @@ def analyse(gold_set: GoldSet, out_dir: Path, tmp: Path) -> tuple[Counter, list[
 
 def main(argv: list[str] | None = None) -> int:
     args = development_args(__doc__, "persons", argv)
-    with tempfile.TemporaryDirectory() as tmp:
-        tmp = Path(tmp)
-        for gold_set, out in development_runs(args.sets, args.keep, tmp):
-            counts, misses = analyse(gold_set, out, tmp)
-            with_persons = counts["gold persons"]
-            wrong_with = sum(1 for m in misses if m.gold)
-            print(f"\n== {gold_set.title}: matched {with_persons + counts['gold none']}, "
-                  f"persons right {with_persons - wrong_with}/{with_persons} where gold names persons"
-                  f", {counts['right'] - with_persons + wrong_with}/{counts['gold none']} where it names none")
-            print_misses(misses, args.list,
-                         lambda m: f"gold {'; '.join(m.gold) or '-'} given {'; '.join(m.given) or '-'}")
+    for gold_set, out, tmp in listing_runs(args):
+        counts, misses = analyse(gold_set, out, tmp)
+        with_persons = counts["gold persons"]
+        wrong_with = sum(1 for m in misses if m.gold)
+        print(f"\n== {gold_set.title}: matched {with_persons + counts['gold none']}, "
+              f"persons right {with_persons - wrong_with}/{with_persons} where gold names persons"
+              f", {counts['right'] - with_persons + wrong_with}/{counts['gold none']} where it names none")
+        print_misses(misses, args.list,
+                     lambda m: f"gold {'; '.join(m.gold) or '-'} given {'; '.join(m.given) or '-'}")
     return 0
 
 

@@ -26,12 +26,11 @@ right on one genre only, or on one or two documents, fits the pages it was writt
 from __future__ import annotations
 
 import sys
-import tempfile
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from benchmarks.event_dates import development_args, development_runs, matched_events, print_misses
+from benchmarks.event_dates import development_args, listing_runs, matched_events, print_misses
 from benchmarks.quality import GoldSet
 from pipeline.analysis import analyse as analyse_text
 from pipeline.events.draft import Draft
@@ -171,20 +170,18 @@ def main(argv: list[str] | None = None) -> int:
     if args.trace:
         from pipeline.nlp import load_models
         models = load_models()
-    with tempfile.TemporaryDirectory() as tmp:
-        tmp = Path(tmp)
-        for gold_set, out in development_runs(args.sets, args.keep, tmp):
-            if args.trace:
-                traces += trace(gold_set, out, tmp, models)
-            counts, misses = analyse(gold_set, out, tmp)
-            placed = counts["gold placed"]
-            wrong_placed = sum(1 for m in misses if m.gold)
-            print(f"\n== {gold_set.title}: matched {placed + counts['gold unplaced']}, "
-                  f"place right {placed - wrong_placed}/{placed} where gold places"
-                  f", {counts['right'] - placed + wrong_placed}/{counts['gold unplaced']} where it does not")
-            by = {(t.doc_id, t.start): t.by for t in traces if t.set == gold_set.name}
-            print_misses(misses, args.list, lambda m: f"gold {m.gold or '-'} given {m.given or '-'}",
-                         lambda m: f" by {by[m.doc_id, m.start]}" if (m.doc_id, m.start) in by else "")
+    for gold_set, out, tmp in listing_runs(args):
+        if args.trace:
+            traces += trace(gold_set, out, tmp, models)
+        counts, misses = analyse(gold_set, out, tmp)
+        placed = counts["gold placed"]
+        wrong_placed = sum(1 for m in misses if m.gold)
+        print(f"\n== {gold_set.title}: matched {placed + counts['gold unplaced']}, "
+              f"place right {placed - wrong_placed}/{placed} where gold places"
+              f", {counts['right'] - placed + wrong_placed}/{counts['gold unplaced']} where it does not")
+        by = {(t.doc_id, t.start): t.by for t in traces if t.set == gold_set.name}
+        print_misses(misses, args.list, lambda m: f"gold {m.gold or '-'} given {m.given or '-'}",
+                     lambda m: f" by {by[m.doc_id, m.start]}" if (m.doc_id, m.start) in by else "")
     if traces:
         print_traces(traces)
     return 0

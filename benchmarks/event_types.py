@@ -8,8 +8,8 @@
 
 Development sets only (samples, constructed dev, OVD-Info dev pages, Wikinews dev): a held-out
 or validation set is refused, since this prints what the pipeline got wrong. The runs and the
-matching are ``benchmarks.event_dates``'s (``development_runs``, ``scored_documents``), shared by
-the three listing harnesses: the same excerpts, spans and matching as ``testimony reconcile``,
+matching are ``benchmarks.event_dates``'s (``listing_runs``, ``scored_documents``), shared by
+the five listing harnesses: the same excerpts, spans and matching as ``testimony reconcile``,
 and the figures ``benchmarks.quality`` prints for the set first. Printed per set:
 
 - events P / R / F1 and per type tp/fp/fn;
@@ -32,12 +32,11 @@ SystemExit: 2
 from __future__ import annotations
 
 import sys
-import tempfile
 from collections import Counter
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from benchmarks.event_dates import DEVELOPMENT, development_args, development_runs, scored_documents  # noqa: F401
+from benchmarks.event_dates import DEVELOPMENT, development_args, development_runs, listing_runs, scored_documents  # noqa: F401
 from benchmarks.quality import GoldSet
 from pipeline.reconcile.matching import Item, match_events
 from pipeline.tables import OutputDocument
@@ -155,42 +154,40 @@ def main(argv: list[str] | None = None) -> int:
         ("--missed", "print every gold event the output missed, with its sentence and the output events near it"),
         ("--matched", "print every matched event's type and trigger too")))
     total_kinds, total_missed = Counter(), Counter()
-    with tempfile.TemporaryDirectory() as tmp:
-        tmp = Path(tmp)
-        metrics: dict[str, dict] = {}
-        for gold_set, out in development_runs(args.sets, args.keep, tmp, metrics):
-            events = metrics[gold_set.name]["events"]["types"]
-            print(f"\n== {gold_set.title}: events P {events['overall']['precision']:.3f} "
-                  f"R {events['overall']['recall']:.3f} F1 {events['overall']['f1']:.3f}")
-            print("per type (tp/fp/fn): " + ", ".join(f"{t} {s['tp']}/{s['fp']}/{s['fn']}"
-                                                      for t, s in events.items() if t != "overall"))
-            matrix, found = analyse(gold_set, out, tmp)
-            print_matrix(matrix)
-            matched = [f for f in found if f.kind == "matched"]
-            missed = [f for f in found if f.kind.startswith("missed")]
-            false = [f for f in found if f.kind != "matched" and not f.kind.startswith("missed")]
-            kinds = Counter(f.kind for f in false)
-            total_kinds.update(kinds)
-            total_missed.update(f.kind for f in missed)
-            print("false events: " + ", ".join(f"{k} {v}" for k, v in sorted(kinds.items())))
-            by_class = Counter((f.kind, f.type) for f in false if f.kind != "retold")
-            print("  by class: " + ", ".join(f"{k}/{t} {v}" for (k, t), v in sorted(by_class.items())))
-            print("missed events: " + ", ".join(f"{k[7:]} {v}" for k, v in sorted(Counter(f.kind for f in missed).items())))
-            print("  by type: " + ", ".join(f"{t} {v}" for t, v in Counter(f.type for f in missed).most_common()))
-            if args.list:
-                for f in sorted(false, key=lambda f: (f.kind, f.type, f.doc_id)):
-                    where = f"{f.doc_id}" + (f" p{f.page}" if f.page is not None else "")
-                    print(f"  [{f.kind}] {f.type} (gold near: {','.join(f.near) or '-'}) {where} "
-                          f"«{f.trigger}»: {f.sentence[:300]}")
-            if args.missed:
-                for f in sorted(missed, key=lambda f: (f.kind, f.type, f.doc_id, f.page or 0)):
-                    where = f"{f.doc_id}" + (f" p{f.page}" if f.page is not None else "")
-                    print(f"  [{f.kind}] {f.type} {where} «{f.trigger}» (output near: {'; '.join(f.near) or '-'}):"
-                          f" {f.sentence[:400] or '(gold gives no span)'}")
-            if args.matched:
-                for f in sorted(matched, key=lambda f: (f.type, f.trigger.lower())):
-                    print(f"  [matched] {f.type} {f.doc_id}" + (f" p{f.page}" if f.page is not None else "")
-                          + f" «{f.trigger}»: {f.sentence[:200]}")
+    metrics: dict[str, dict] = {}
+    for gold_set, out, tmp in listing_runs(args, metrics):
+        events = metrics[gold_set.name]["events"]["types"]
+        print(f"\n== {gold_set.title}: events P {events['overall']['precision']:.3f} "
+              f"R {events['overall']['recall']:.3f} F1 {events['overall']['f1']:.3f}")
+        print("per type (tp/fp/fn): " + ", ".join(f"{t} {s['tp']}/{s['fp']}/{s['fn']}"
+                                                  for t, s in events.items() if t != "overall"))
+        matrix, found = analyse(gold_set, out, tmp)
+        print_matrix(matrix)
+        matched = [f for f in found if f.kind == "matched"]
+        missed = [f for f in found if f.kind.startswith("missed")]
+        false = [f for f in found if f.kind != "matched" and not f.kind.startswith("missed")]
+        kinds = Counter(f.kind for f in false)
+        total_kinds.update(kinds)
+        total_missed.update(f.kind for f in missed)
+        print("false events: " + ", ".join(f"{k} {v}" for k, v in sorted(kinds.items())))
+        by_class = Counter((f.kind, f.type) for f in false if f.kind != "retold")
+        print("  by class: " + ", ".join(f"{k}/{t} {v}" for (k, t), v in sorted(by_class.items())))
+        print("missed events: " + ", ".join(f"{k[7:]} {v}" for k, v in sorted(Counter(f.kind for f in missed).items())))
+        print("  by type: " + ", ".join(f"{t} {v}" for t, v in Counter(f.type for f in missed).most_common()))
+        if args.list:
+            for f in sorted(false, key=lambda f: (f.kind, f.type, f.doc_id)):
+                where = f"{f.doc_id}" + (f" p{f.page}" if f.page is not None else "")
+                print(f"  [{f.kind}] {f.type} (gold near: {','.join(f.near) or '-'}) {where} "
+                      f"«{f.trigger}»: {f.sentence[:300]}")
+        if args.missed:
+            for f in sorted(missed, key=lambda f: (f.kind, f.type, f.doc_id, f.page or 0)):
+                where = f"{f.doc_id}" + (f" p{f.page}" if f.page is not None else "")
+                print(f"  [{f.kind}] {f.type} {where} «{f.trigger}» (output near: {'; '.join(f.near) or '-'}):"
+                      f" {f.sentence[:400] or '(gold gives no span)'}")
+        if args.matched:
+            for f in sorted(matched, key=lambda f: (f.type, f.trigger.lower())):
+                print(f"  [matched] {f.type} {f.doc_id}" + (f" p{f.page}" if f.page is not None else "")
+                      + f" «{f.trigger}»: {f.sentence[:200]}")
     print("\nall sets, false events: " + ", ".join(f"{k} {v}" for k, v in sorted(total_kinds.items())))
     print("all sets, missed events: " + ", ".join(f"{k[7:]} {v}" for k, v in sorted(total_missed.items())))
     return 0
