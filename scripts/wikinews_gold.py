@@ -114,18 +114,29 @@ EXTENSION_6_SEED = 20261206_9
 WIDE_MAX_CHARS = 3500
 WIDE_SPLITS = ("train",)
 EXTENSION_7_SEED = 20261207_10
-# The validation draw (session 12). Session 10's widened pool was nearly spent (five
-# candidates left), so before drawing it was widened once more by a rule fixed in general
-# words, chosen without reading any candidate's text or any pipeline output: the same widened
-# filter with a length cap of WIDER_MAX_CHARS characters instead of WIDE_MAX_CHARS (still NEREL
-# train only, so the NEREL dev benchmark keeps every document it scores), then the same kinds
-# of happening, never an article an earlier draw took. Its role is to check that a change
-# tuned on development material transfers: only its aggregate figures are printed, a few
-# times a round, and its errors are never read. Written to split.json (``validation``) and
-# its hashes to reference.json before any of its articles was annotated or run through the
-# pipeline.
+# A ninth development draw: session 12 drew it as the validation set (``dev_extension_8``,
+# stored exactly as drawn). Session 10's widened pool was nearly spent (five candidates
+# left), so before drawing it was widened once more by a rule fixed in general words, chosen
+# without reading any candidate's text or any pipeline output: the same widened filter with a
+# length cap of WIDER_MAX_CHARS characters instead of WIDE_MAX_CHARS (still NEREL train only,
+# so the NEREL dev benchmark keeps every document it scores), then the same kinds of
+# happening, never an article an earlier draw took. Its pool held six candidates and the draw
+# took them all. Its aggregate was looked at twice (both by the lead, session 12), so from
+# session 13 it is development, and a fresh validation draw replaces it.
 WIDER_MAX_CHARS = 5000
-VALIDATION_SEED = 20261207_12
+EXTENSION_8_SEED = 20261207_12
+# The validation draw (session 13). Session 12's draw took every candidate of its widened
+# pool (none left), so before drawing the pool was widened a third time by a rule fixed in
+# general words, chosen without reading any candidate's text or any pipeline output: the same
+# widened filter with a length cap of WIDEST_MAX_CHARS characters instead of WIDER_MAX_CHARS
+# (still NEREL train only, so the NEREL dev benchmark keeps every document it scores), then the
+# same kinds of happening, never an article an earlier draw took (so every candidate is longer
+# than 5,000 characters). Its role is to check that a change tuned on development material
+# transfers: only its aggregate figures are printed, a few times a round, and its errors are
+# never read. Written to split.json (``validation``) and its hashes to reference.json before
+# any of its articles was annotated or run through the pipeline.
+WIDEST_MAX_CHARS = 8000
+VALIDATION_SEED = 20261207_13
 VALIDATION_DRAW = 8  # or every candidate left, if fewer remain
 
 
@@ -197,6 +208,9 @@ WIDENED = {
     WIDER_MAX_CHARS: "session 10's widened pool was nearly spent (5 left); its length cap raised before"
                      " drawing, without reading any candidate; NEREL dev texts are scored by the NEREL"
                      " dev benchmark",
+    WIDEST_MAX_CHARS: "session 12's widened pool was spent (0 left: its draw took all 6); its length cap"
+                      " raised before drawing, without reading any candidate; NEREL dev texts are scored"
+                      " by the NEREL dev benchmark",
 }
 
 
@@ -205,8 +219,8 @@ def draw_extension(first: dict, earlier: tuple[dict, ...] = (), seed: int = EXTE
     """A further development draw: court, detention and protest stories no earlier draw took.
 
     ``wide``, a length cap in WIDENED, takes them from a widened filter (at most that many
-    characters, NEREL train only: session 10's WIDE_MAX_CHARS, session 12's WIDER_MAX_CHARS)
-    instead of the first filter's candidates."""
+    characters, NEREL train only: session 10's WIDE_MAX_CHARS, session 12's WIDER_MAX_CHARS,
+    session 13's WIDEST_MAX_CHARS) instead of the first filter's candidates."""
     if wide and wide not in WIDENED:
         raise WikinewsGoldError(f"no widened filter with a cap of {wide} characters (WIDENED)")
     taken = set(first["heldout"]) | set(first["dev"])
@@ -225,10 +239,10 @@ def draw_extension(first: dict, earlier: tuple[dict, ...] = (), seed: int = EXTE
             "dev": random.Random(seed).sample(pool, min(size, len(pool)))}
 
 
-# The further development draws, in order. The last five were drawn as validation draws and
+# The further development draws, in order. The last six were drawn as validation draws and
 # are stored as drawn (their articles under ``docs``, not ``dev``).
 EXTENSIONS = ("dev_extension", "dev_extension_2", "dev_extension_3", "dev_extension_4", "dev_extension_5",
-              "dev_extension_6", "dev_extension_7")
+              "dev_extension_6", "dev_extension_7", "dev_extension_8")
 VALIDATION = "validation"  # the validation draw: checks transfer, never tuned on
 SPLITS = ("heldout", "dev", VALIDATION)
 
@@ -241,7 +255,7 @@ def drawn_docs(drawn: dict) -> list[str]:
 def draw_validation(first: dict, extensions: tuple[dict, ...], seed: int = VALIDATION_SEED,
                     wide: int = 0) -> dict:
     """A validation draw: the rule of the development draws over what none of them took
-    (``wide``: over a widened filter of that length cap, as the draws of sessions 10 and 12)."""
+    (``wide``: over a widened filter of that length cap, as the draws of sessions 10, 12 and 13)."""
     drawn = draw_extension(first, extensions, seed, VALIDATION_DRAW, wide)
     return {"rule": {**drawn["rule"], "from": "the candidates not in the earlier draws"
                      " (never a held-out or development article)"},
@@ -263,12 +277,14 @@ def every_draw() -> dict:
                                                EXTENSION_6_SEED)  # session 9's validation draw
     drawn["dev_extension_7"] = draw_validation(drawn, tuple(drawn[key] for key in EXTENSIONS[:6]),
                                                EXTENSION_7_SEED, WIDE_MAX_CHARS)  # session 10's validation draw
-    drawn[VALIDATION] = draw_validation(drawn, tuple(drawn[key] for key in EXTENSIONS), wide=WIDER_MAX_CHARS)
+    drawn["dev_extension_8"] = draw_validation(drawn, tuple(drawn[key] for key in EXTENSIONS[:7]),
+                                               EXTENSION_8_SEED, WIDER_MAX_CHARS)  # session 12's validation draw
+    drawn[VALIDATION] = draw_validation(drawn, tuple(drawn[key] for key in EXTENSIONS), wide=WIDEST_MAX_CHARS)
     return drawn
 
 
 def split() -> dict:
-    """split.json as stored; ``dev`` is every development article (all eight draws)."""
+    """split.json as stored; ``dev`` is every development article (all nine draws)."""
     stored = json.loads((DATA / "split.json").read_text(encoding="utf-8"))
     extra = [doc for key in EXTENSIONS if key in stored for doc in drawn_docs(stored[key])]
     return {**stored, "dev": stored["dev"] + extra, VALIDATION: stored.get(VALIDATION, {}).get("docs", [])}
@@ -436,7 +452,8 @@ def main(argv: list[str] | None = None) -> int:
                                                  "fifth (session 7's validation)",
                                                  "sixth (session 8's validation)",
                                                  "seventh (session 9's validation)",
-                                                 "eighth (session 10's validation)")):
+                                                 "eighth (session 10's validation)",
+                                                 "ninth (session 12's validation)")):
                 print(f"{which} development draw, {drawn[key]['pool']} in its pool: "
                       f"{' '.join(drawn_docs(drawn[key]))}")
             print(f"validation draw, {drawn[VALIDATION]['pool']} in its pool: {' '.join(drawn[VALIDATION]['docs'])}")
