@@ -126,20 +126,26 @@ EXTENSION_7_SEED = 20261207_10
 WIDER_MAX_CHARS = 5000
 EXTENSION_8_SEED = 20261207_12
 # The validation draw (session 13). Session 12's draw took every candidate of its widened
-# pool (none left), so before drawing the pool was widened a third time by a rule fixed in
-# general words, chosen without reading any candidate's text or any pipeline output: the same
-# widened filter with a length cap of WIDEST_MAX_CHARS characters instead of WIDER_MAX_CHARS,
-# over NEREL train *and dev* (WIDEST_SPLITS), then the same kinds of happening, never an
-# article an earlier draw took. The cap alone, over train only (committed first, 35f731a),
-# gave a pool of 0 (only its size was printed: no name, no text), so NEREL dev joined before
-# any draw; a NEREL dev text this draw takes is left out of the NEREL dev scores of
+# pool (none left). Two wider length caps were fixed before drawing, and gave a pool of 0
+# each (only the size was printed, no name, no text): 8,000 characters over NEREL train
+# (35f731a), then over NEREL train and dev (2e22e2b). Counting the filter's outcomes then
+# (sizes only) showed that no article a draw could take has the kinds of happening of the
+# development draws (EXTENSION_KINDS) at least EXTENSION_MIN_HITS times, at any length under
+# 8,000 characters, in either split; what remains of the first filter is its candidates whose
+# happenings are of the other kinds (searches, fines, attacks, expulsions, or too few of any
+# one kind). So the draw falls back to the first draw's own rule, fixed before drawing without
+# reading any candidate's text or any pipeline output: the first filter (MIN_HITS keywords of
+# any kind, at most MAX_CHARS characters, NEREL train and dev), no kinds requirement
+# (ANY_KIND), never an article an earlier draw took. The held-out half was drawn by that rule.
+# A NEREL dev text this draw takes is left out of the NEREL dev scores of
 # benchmarks/ner_peers.py (which leaves out every validation article), as session 9's
 # dev/304703_text was. Its role is to check that a change tuned on development material
 # transfers: only its aggregate figures are printed, a few times a round, and its errors are
 # never read. Written to split.json (``validation``) and its hashes to reference.json before
 # any of its articles was annotated or run through the pipeline.
-WIDEST_MAX_CHARS = 8000
-WIDEST_SPLITS = NEREL_SPLITS
+ANY_KIND = ("no candidate of the development draws' kinds is left under any cap up to 8,000 characters (pools of 0"
+            " over train, then train and dev); the first filter alone, the held-out draw's rule, fixed before"
+            " drawing, without reading any candidate; the NEREL dev benchmark leaves out the NEREL dev texts drawn")
 VALIDATION_SEED = 20261207_13
 VALIDATION_DRAW = 8  # or every candidate left, if fewer remain
 
@@ -212,37 +218,37 @@ WIDENED = {
     WIDER_MAX_CHARS: "session 10's widened pool was nearly spent (5 left); its length cap raised before"
                      " drawing, without reading any candidate; NEREL dev texts are scored by the NEREL"
                      " dev benchmark",
-    WIDEST_MAX_CHARS: "session 12's widened pool was spent (0 left: its draw took all 6); its length cap"
-                      " raised and NEREL dev added before drawing (the cap over train alone gave 0), without"
-                      " reading any candidate; the NEREL dev benchmark leaves out the NEREL dev texts drawn",
 }
-# Which NEREL splits each widened filter reads (the first two train only, to keep every NEREL
-# dev text in the NEREL dev benchmark; the third both, its dev texts left out of that benchmark).
-WIDENED_SPLITS = {WIDE_MAX_CHARS: WIDE_SPLITS, WIDER_MAX_CHARS: WIDE_SPLITS, WIDEST_MAX_CHARS: WIDEST_SPLITS}
 
 
 def draw_extension(first: dict, earlier: tuple[dict, ...] = (), seed: int = EXTENSION_SEED,
-                   size: int = EXTENSION_DRAW, wide: int = 0) -> dict:
+                   size: int = EXTENSION_DRAW, wide: int = 0, any_kind: bool = False) -> dict:
     """A further development draw: court, detention and protest stories no earlier draw took.
 
     ``wide``, a length cap in WIDENED, takes them from a widened filter (at most that many
-    characters, of the NEREL splits WIDENED_SPLITS names: session 10's WIDE_MAX_CHARS and
-    session 12's WIDER_MAX_CHARS over train only, session 13's WIDEST_MAX_CHARS over train and
-    dev) instead of the first filter's candidates."""
+    characters, NEREL train only: session 10's WIDE_MAX_CHARS, session 12's WIDER_MAX_CHARS)
+    instead of the first filter's candidates. ``any_kind`` (session 13) drops the kinds
+    requirement: every first-filter candidate no earlier draw took, as the first draw."""
     if wide and wide not in WIDENED:
         raise WikinewsGoldError(f"no widened filter with a cap of {wide} characters (WIDENED)")
     taken = set(first["heldout"]) | set(first["dev"])
     for drawn in earlier:
         taken |= set(drawn_docs(drawn))
-    found = candidates(wide, WIDENED_SPLITS[wide]) if wide else candidates()
+    found = candidates(wide, WIDE_SPLITS) if wide else candidates()
+    if wide and any_kind:
+        raise WikinewsGoldError("a draw of any kind is the first filter's: no widened cap")
     pool = [doc for doc in found if doc not in taken
-            and kind_hits(read_text(doc), EXTENSION_KINDS) >= EXTENSION_MIN_HITS]
+            and (any_kind or kind_hits(read_text(doc), EXTENSION_KINDS) >= EXTENSION_MIN_HITS)]
     which = "the first draw" if not earlier else "the earlier draws"
     rule = {"from": f"the candidates not in {which} (never a held-out article)",
             "kinds": list(EXTENSION_KINDS), "min_hits": EXTENSION_MIN_HITS}
+    if any_kind:
+        rule = {"from": rule["from"], "kinds": "any",
+                "filter": {"keywords_min_hits": MIN_HITS, "max_chars": MAX_CHARS,
+                           "nerel_splits": list(NEREL_SPLITS), "why": ANY_KIND}}
     if wide:
         rule["filter"] = {"keywords_min_hits": MIN_HITS, "max_chars": wide,
-                          "nerel_splits": list(WIDENED_SPLITS[wide]), "why": WIDENED[wide]}
+                          "nerel_splits": list(WIDE_SPLITS), "why": WIDENED[wide]}
     return {"rule": rule, "seed": seed, "pool": len(pool),
             "dev": random.Random(seed).sample(pool, min(size, len(pool)))}
 
@@ -261,10 +267,11 @@ def drawn_docs(drawn: dict) -> list[str]:
 
 
 def draw_validation(first: dict, extensions: tuple[dict, ...], seed: int = VALIDATION_SEED,
-                    wide: int = 0) -> dict:
+                    wide: int = 0, any_kind: bool = False) -> dict:
     """A validation draw: the rule of the development draws over what none of them took
-    (``wide``: over a widened filter of that length cap, as the draws of sessions 10, 12 and 13)."""
-    drawn = draw_extension(first, extensions, seed, VALIDATION_DRAW, wide)
+    (``wide``: over a widened filter of that length cap, as the draws of sessions 10 and 12;
+    ``any_kind``: the first filter's candidates of any kind, as session 13's draw)."""
+    drawn = draw_extension(first, extensions, seed, VALIDATION_DRAW, wide, any_kind)
     return {"rule": {**drawn["rule"], "from": "the candidates not in the earlier draws"
                      " (never a held-out or development article)"},
             "seed": drawn["seed"], "pool": drawn["pool"], "docs": drawn["dev"]}
@@ -287,7 +294,7 @@ def every_draw() -> dict:
                                                EXTENSION_7_SEED, WIDE_MAX_CHARS)  # session 10's validation draw
     drawn["dev_extension_8"] = draw_validation(drawn, tuple(drawn[key] for key in EXTENSIONS[:7]),
                                                EXTENSION_8_SEED, WIDER_MAX_CHARS)  # session 12's validation draw
-    drawn[VALIDATION] = draw_validation(drawn, tuple(drawn[key] for key in EXTENSIONS), wide=WIDEST_MAX_CHARS)
+    drawn[VALIDATION] = draw_validation(drawn, tuple(drawn[key] for key in EXTENSIONS), any_kind=True)
     return drawn
 
 
