@@ -66,3 +66,33 @@ TIME_REFERENCES = [
 @pytest.mark.parametrize(("text", "trigger", "persons"), TIME_REFERENCES)
 def test_a_happening_that_dates_another_befell_its_own_genitive(events_of, text, trigger, persons):
     assert of_trigger(events_of(text), trigger).persons == persons
+
+
+# A passive trigger with no subject of its own (the subject left out, as Russian leaves out a
+# subject told just before): who it befell is the last person of the verb's gender named in the
+# nearest paragraph before that names anyone, as for a pronoun.
+ZERO_SUBJECTS = [
+    ("Журналистка Нина Лапина живёт в Омске.\nВо время протестов была арестована.", "арест", ("Нина Лапина",)),
+    ("Журналист Олег Сомов живёт в Омске.\nПосле этого был арестован полицией.", "арест", ("Олег Сомов",)),
+    ("Журналист Олег Сомов живёт в Омске. В мае был задержан на акции.", "задерж", ("Олег Сомов",)),
+    ("Блогер Олег Сомов вёл канал о политике. Анна Реброва его снимала.\nВ мае был задержан.", "задерж",
+     ("Олег Сомов",)),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "persons"), ZERO_SUBJECTS)
+def test_a_passive_with_no_subject_befell_the_person_told_before(events_of, text, trigger, persons):
+    assert of_trigger(events_of(text), trigger).persons == persons
+
+
+# Not when the verb's gender or number is no one's told before, or the clause names its subject.
+NOT_ZERO_SUBJECTS = [
+    ("Журналистка Нина Лапина живёт в Омске.\nВ мае был задержан на акции.", "задерж", ()),
+    ("Журналист Олег Сомов живёт в Омске.\nВ мае были задержаны трое активистов.", "задерж", ()),
+    ("Журналист Олег Сомов живёт в Омске.\nВ мае был задержан его сосед.", "задерж", ()),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "persons"), NOT_ZERO_SUBJECTS)
+def test_a_passive_with_a_subject_or_of_another_gender_takes_no_one_told_before(events_of, text, trigger, persons):
+    assert of_trigger(events_of(text), trigger).persons == persons

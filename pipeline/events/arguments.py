@@ -20,7 +20,7 @@ from ..records import COUNT, DATE, LOC, MONEY, ORG, PER, TERM
 from ..nlp import parse_word
 from ..resources import fold, load_json
 from ..tag.gazetteer import canonical_place, find_places, is_gazetteer_place, place_of_adjective
-from .people import People, is_possessive, is_scene, person_words, relative_of
+from .people import People, is_possessive, is_scene, left_out_subject, person_words, relative_of
 from .syntax import (Candidate, PlacedMention, Token, context, folded_set, has_pattern, pattern_lengths_at,
                      span_head)
 from .triggers import TriggerHit
@@ -534,6 +534,9 @@ def assign_arguments(
     add_relatives(tokens, hits, placed, found)
     for hit, arguments in zip(hits, found):
         drop_tellers(tokens, hit, arguments)
+        if "person" in roles_for(hit.type) and not arguments.by_role.get("person") \
+                and (name := left_out_subject(people, tokens, tokens[hit.anchor])):
+            arguments.by_role["person"].append((0.0, Candidate("person", (hit.anchor,), name=name, near=True)))
     return found
 
 

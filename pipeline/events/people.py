@@ -143,6 +143,26 @@ def antecedent(people: People, token: Token) -> str | None:
     return story_person(people, token.start, gender)
 
 
+_VERB_GENDER = {"Gender=Masc": "masc", "Gender=Fem": "femn"}
+_SUBJECT_RELS = {"nsubj", "nsubj:pass", "csubj", "csubj:pass", "expl"}
+
+
+def left_out_subject(people: People | None, tokens: tuple[Token, ...], verb: Token) -> str | None:
+    """Who a passive verb with no subject befell (``Во время протестов была арестована``: Russian
+    leaves out a subject told just before): the last person of the verb's gender named before
+    it, as for a pronoun (:func:`story_person`). None when the verb has a subject, is plural or
+    of no gender, or shares the subject of the verb it is coordinated with (the parse hangs a
+    shared subject on the first verb: ``Она пыталась уехать, но была задержана``)."""
+    passive = "Voice=Pass" in verb.feats or "Variant=Short" in verb.feats
+    gender = next((g for feat, g in _VERB_GENDER.items() if feat in verb.feats), None)
+    if people is None or verb.pos != "VERB" or not passive or gender is None or "Number=Sing" not in verb.feats:
+        return None
+    heads = {verb.index} | ({verb.head} if verb.rel == "conj" and verb.head >= 0 else set())
+    if any(t.head in heads and t.rel in _SUBJECT_RELS for t in tokens):
+        return None
+    return story_person(people, verb.start, gender)
+
+
 def story_person(people: People, start: int, gender: str, relations: bool = True,
                  scene: frozenset[str] | None = None, contrast: bool = False) -> str | None:
     """The last person of ``gender`` named before ``start`` in the nearest paragraph that names
