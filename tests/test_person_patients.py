@@ -96,3 +96,9 @@ NOT_ZERO_SUBJECTS = [
 @pytest.mark.parametrize(("text", "trigger", "persons"), NOT_ZERO_SUBJECTS)
 def test_a_passive_with_a_subject_or_of_another_gender_takes_no_one_told_before(events_of, text, trigger, persons):
     assert of_trigger(events_of(text), trigger).persons == persons
+
+
+def test_a_subject_told_after_coordinated_passives_is_theirs_not_someone_told_before(events_of):
+    text = ("Журналист Олег Сомов живёт в Омске. Перед началом акции силами полиции был грубо схвачен и на "
+            "машине увезён один из стоявших на площади молодых активистов.")
+    assert of_trigger(events_of(text), "схвач").persons == ()

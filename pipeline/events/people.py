@@ -151,14 +151,16 @@ def left_out_subject(people: People | None, tokens: tuple[Token, ...], verb: Tok
     """Who a passive verb with no subject befell (``Во время протестов была арестована``: Russian
     leaves out a subject told just before): the last person of the verb's gender named before
     it, as for a pronoun (:func:`story_person`). None when the verb has a subject, is plural or
-    of no gender, or shares the subject of the verb it is coordinated with (the parse hangs a
-    shared subject on the first verb: ``Она пыталась уехать, но была задержана``)."""
+    of no gender, or shares the subject of a verb it is coordinated with (the parse hangs a
+    shared subject on one of them: ``Она пыталась уехать, но была задержана``, ``был схвачен
+    и увезён один из ...``; or on another root of a sentence it misparses)."""
     passive = "Voice=Pass" in verb.feats or "Variant=Short" in verb.feats
     gender = next((g for feat, g in _VERB_GENDER.items() if feat in verb.feats), None)
     if people is None or verb.pos != "VERB" or not passive or gender is None or "Number=Sing" not in verb.feats:
         return None
     heads = {verb.index} | ({verb.head} if verb.rel == "conj" and verb.head >= 0 else set())
-    if any(t.head in heads and t.rel in _SUBJECT_RELS for t in tokens):
+    heads |= {t.index for t in tokens if (t.head == verb.index and t.rel == "conj") or t.head < 0}
+    if any(t.head in heads and t.rel in _SUBJECT_RELS for t in tokens):  # ``схвачен и увезён один из ...``
         return None
     return story_person(people, verb.start, gender)
 
