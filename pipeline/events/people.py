@@ -159,10 +159,20 @@ def left_out_subject(people: People | None, tokens: tuple[Token, ...], verb: Tok
     if people is None or verb.pos != "VERB" or not passive or gender is None or "Number=Sing" not in verb.feats:
         return None
     heads = {verb.index} | ({verb.head} if verb.rel == "conj" and verb.head >= 0 else set())
-    heads |= {t.index for t in tokens if (t.head == verb.index and t.rel == "conj") or t.head < 0}
+    # a coordinated verb of the same form, which the parse may cut off as a root of its own
+    heads |= {t.index for t in tokens if ((t.head == verb.index and t.rel == "conj") or t.head < 0)
+              and _same_verb_form(t, verb)}
     if any(t.head in heads and t.rel in _SUBJECT_RELS for t in tokens):  # ``схвачен и увезён один из ...``
         return None
     return story_person(people, verb.start, gender)
+
+
+def _same_verb_form(one: Token, other: Token) -> bool:
+    """Two verbs of one gender and number (``схвачен и увезён``: the parse may not read the
+    second as a participle)."""
+    keys = ("Gender=", "Number=")
+    form = {f for f in one.feats if f.startswith(keys)}
+    return one.pos == "VERB" and len(form) == 2 and form == {f for f in other.feats if f.startswith(keys)}
 
 
 def story_person(people: People, start: int, gender: str, relations: bool = True,
