@@ -34,6 +34,8 @@ def events_of(models):
     # the penalty told: the penalty is the event, no ruling beside it
     ("Петров был осужден на три года колонии.", {"custody": 1, "court": 0}),
     ("Петрова приговорили к штрафу в 20 тысяч рублей.", {"fine": 1, "court": 0}),
+    # people named by a conviction told before ("осуждённых", "приговорённых") are no ruling told
+    ("Стороны договорились обменять осужденных по этим делам.", {"court": 0}),
     ("Активистку Анну Белову приговорили к 200 часам обязательных работ.", {"compulsory_work": 1, "court": 0}),
     # "осудить" meaning "condemn": an act or a statement condemned is no conviction
     ("Правозащитники осудили действия полиции.", {"court": 0}),
