@@ -189,15 +189,18 @@ def judge_suppressions(gold_set: GoldSet, out_dir: Path, tmp: Path, models, cach
 
 
 def print_suppressed(judged: list, listing: bool, total: Counter) -> None:
-    """Per rule: drops, true events lost, gold told elsewhere, no gold; then each true event lost."""
+    """Per rule: drops, true events lost, gold told elsewhere, no gold; then (``listing``) each true
+    event lost, and every drop of a rule that lost as many as it rightly dropped."""
     rows = Counter((s.rule, verdict) for s, verdict, *_ in judged)
     total.update(rows)
     print_suppression_table(rows)
-    if listing:
+    if listing:  # each true event lost; every drop of a rule wrong as often as right
+        contested = {rule for rule, _ in rows if rows[(rule, LOST)] >= rows[(rule, NO_GOLD)]}
         for s, verdict, doc_id, page, words, sentence in sorted(judged, key=lambda j: (j[0].rule, j[2], j[0].start)):
-            if verdict == LOST:
+            if verdict == LOST or s.rule in contested:
                 where = doc_id + (f" p{page}" if page is not None else "")
-                print(f"  [lost by {s.rule}] {s.type} {where} «{words}»: {sentence[:300]}")
+                tag = f"lost by {s.rule}" if verdict == LOST else f"{verdict}, by {s.rule}"
+                print(f"  [{tag}] {s.type} {where} «{words}»: {sentence[:300]}")
 
 
 def print_suppression_table(rows: Counter) -> None:
