@@ -64,6 +64,18 @@ def test_custody_is_told_by_a_verb_of_placing_under_guard(events_of, text, count
     assert event_types(events_of(text))["custody"] == count
 
 
+# ------------------ serving a sentence and being held before one are two custodies (merge.compatible)
+
+@pytest.mark.parametrize("text, count", [
+    ("Иванов отбывает наказание в колонии, а его брат находится в СИЗО.", 2),
+    ("Фермер Олег Рыбин отбыл срок в колонии, а теперь снова содержится в СИЗО.", 2),
+    # one stage told twice: one custody
+    ("Петров отбывает наказание в колонии, куда его этапировали весной.", 1),
+])
+def test_serving_a_sentence_is_not_pretrial_custody(events_of, text, count):
+    assert event_types(events_of(text))["custody"] == count
+
+
 # ------------------------------------------------------------------------- the trace itself
 
 def test_the_trace_names_the_rule_and_changes_no_event(models):
