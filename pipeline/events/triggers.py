@@ -26,6 +26,7 @@ from ..records import Sentence
 from ..resources import fold, load_json, load_jsonl
 from ..segment import cut_long
 from ..tag.gazetteer import place_kind
+from .suppressed import is_recording, note
 from .syntax import PLACE_IN, PlacedMention, Token, folded_set, heads_up, is_negated, lemmas_of
 
 
@@ -684,6 +685,7 @@ def find_triggers(
                 mention_tokens[index].add(ABROAD)
     index = trigger_index()
     candidates: list[TriggerHit] = []
+    vetoed: list[tuple[str, str, tuple[int, ...], str]] | None = [] if is_recording() else None
     for token in tokens:
         for lemma in token.lemmas:
             for entry in index.get(lemma, ()):
@@ -693,7 +695,7 @@ def find_triggers(
                     hit = _match_through_parse(tokens, token.index, entry["parts"])
                 if hit is None:
                     continue
-                typed = _decide(entry, tokens, hit, mention_tokens, actors, through_parse)
+                typed = _decide(entry, tokens, hit, mention_tokens, actors, through_parse, vetoed)
                 if typed is not None:
                     candidates.append(typed)
     candidates.sort(key=lambda h: (-(h.tokens[-1] - h.tokens[0] + len(h.tokens)), h.tokens[0]))
@@ -704,7 +706,32 @@ def find_triggers(
             chosen.append(hit)
             used.update(hit.tokens)
     hits = _drop_objects_of_denials(tokens, sorted(chosen, key=lambda h: h.tokens[0]))
-    return _drop_complements(tokens, hits)
+    hits = _drop_complements(tokens, hits)
+    if vetoed is not None:
+        _note_dropped(tokens, chosen, hits, vetoed)
+    return hits
+
+
+def _note_dropped(tokens, chosen: list[TriggerHit], hits: list[TriggerHit], vetoed) -> None:
+    """Trace (:mod:`~pipeline.events.suppressed`) the lexicon matches a condition vetoed on
+    words no trigger kept covers, and the triggers a sentence rule dropped."""
+    used = {t for h in hits for t in h.tokens}
+    seen = set()
+    for rule, kind, parts, words in vetoed:
+        if used.isdisjoint(parts) and (rule, kind, parts[0], parts[-1]) not in seen:
+            seen.add((rule, kind, parts[0], parts[-1]))
+            note(rule, kind, tokens[parts[0]].start, tokens[parts[-1]].end, words)
+    kept = {id(h) for h in hits}
+    for hit in chosen:
+        if id(hit) not in kept:
+            rule = ("trigger: penalty the complement of its ruling" if hit.type in folded_set("penalty_types")
+                    and tokens[hit.anchor].pos == "NOUN" and not _drops_as_denied(tokens, chosen, hit)
+                    else "trigger: object of a denial or replacement")
+            note(rule, hit.type, hit.start, hit.end, tokens[hit.anchor].text)
+
+
+def _drops_as_denied(tokens, chosen: list[TriggerHit], hit: TriggerHit) -> bool:
+    return hit not in _drop_objects_of_denials(tokens, sorted(chosen, key=lambda h: h.tokens[0]))
 
 
 def _drop_complements(tokens, hits: list[TriggerHit]) -> list[TriggerHit]:
@@ -746,14 +773,25 @@ def _drop_objects_of_denials(tokens, hits: list[TriggerHit]) -> list[TriggerHit]
     ]
 
 
-def _decide(entry, tokens, hit, mention_tokens, actors, through_parse: bool) -> TriggerHit | None:
+def _decide(entry, tokens, hit, mention_tokens, actors, through_parse: bool,
+            vetoed: list | None = None) -> TriggerHit | None:
+    """The typed hit of one lexicon match, or None when the entry's conditions veto it (each
+    veto added to ``vetoed``, when given, as (rule, type, tokens, the entry's words))."""
     parts = entry["parts"]
     default_anchor = next((k for k, p in enumerate(parts) if p != "не"), 0)
     anchor = hit[entry.get("anchor", default_anchor)]
     ctx = _Context(tokens, hit, anchor, mention_tokens, actors)
+
+    def veto(rule: str) -> None:
+        if vetoed is not None:
+            kind = entry.get("type") or next((r["type"] for r in entry.get("rules", ())), None)
+            vetoed.append((rule, kind, tuple(sorted(hit)), " ".join(parts)))
+
     if "needs" in entry and not ctx.holds(entry["needs"]):
+        veto("trigger: lexicon needs")
         return None
     if any(ctx.holds(cond) for cond in entry.get("block", ())):
+        veto("trigger: lexicon block")
         return None
     kind = entry.get("type")
     for rule in entry.get("rules", ()):
@@ -761,6 +799,7 @@ def _decide(entry, tokens, hit, mention_tokens, actors, through_parse: bool) -> 
             kind = rule["type"]
             break
     if kind is None:
+        veto("trigger: no lexicon rule types it")
         return None
     if entry.get("state") and not through_parse:
         hit, anchor = _told_by_its_verb(tokens, hit, anchor)
@@ -768,6 +807,7 @@ def _decide(entry, tokens, hit, mention_tokens, actors, through_parse: bool) -> 
     negated = False if has_own_negation else is_negated(tokens, anchor)
     if entry.get("negative_only"):
         if not negated:
+            veto("trigger: lexicon negative only")
             return None
         negated = False
     if through_parse:
