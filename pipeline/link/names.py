@@ -79,6 +79,32 @@ def surname_stem(key: str) -> str:
     return _GENDERED_ENDING.sub(lambda m: m.group(1) or m.group(2) or "", key)
 
 
+@lru_cache(maxsize=1)
+def _armenian_rules() -> tuple[tuple[str, ...], tuple[tuple[re.Pattern, str], ...]]:
+    rules = _sound_rules_file().get("armenian_surnames", {"endings": [], "loose": []})
+    return (tuple(e.lower() for e in rules["endings"]),
+            tuple((re.compile(a), b) for a, b in rules["loose"]))
+
+
+def loose_surname_key(surname: str) -> str | None:
+    """An Armenian surname's key as its Latin and its Russian writing share it
+    (``models/link_transliteration.json``, ``armenian_surnames``): no initial ``h``,
+    voiced and voiceless consonants alike; None for a surname of no Armenian ending.
+
+    >>> loose_surname_key("Hakobyan") == loose_surname_key("Акопян")
+    True
+    >>> loose_surname_key("Gevorgyan") == loose_surname_key("Геворкян"), loose_surname_key("Иванов")
+    (True, None)
+    """
+    endings, rules = _armenian_rules()
+    if not surname.lower().endswith(endings):
+        return None
+    key = surname_stem(sound_key(surname))
+    for pattern, replacement in rules:
+        key = pattern.sub(replacement, key)
+    return key or None
+
+
 def surname_halves(surname: str) -> frozenset[str]:
     """The halves of a double surname as keys without their gender ending (a surname of
     one word has none).
@@ -113,6 +139,11 @@ class Name:
     # without its gender ending; empty for a surname of one word. One statement may give
     # a woman's double surname, another only her own or her husband's half.
     surname_parts: frozenset[str] = frozenset()
+    # An Armenian surname's loose key (:func:`loose_surname_key`: ``Hakobyan``, ``Акопян``)
+    # and whether the surname is written in Latin letters: the key is compared only across
+    # the two alphabets.
+    surname_loose: str | None = None
+    surname_latin: bool | None = None
 
     @property
     def fullness(self) -> int:
@@ -309,6 +340,8 @@ def parse_name(normal: str) -> Name:
         gender=gender, first_initials=_initials(first, written_first) | others_initials,
         first_names=frozenset(k for k in (_full(first), *others) if k),
         surname_parts=surname_halves(parts[surname_at]) if surname_at is not None else frozenset(),
+        surname_loose=loose_surname_key(parts[surname_at]) if surname_at is not None else None,
+        surname_latin=not is_cyrillic(parts[surname_at]) if surname_at is not None else None,
     )
 
 
@@ -641,7 +674,8 @@ def first_name_named_elsewhere(name: Name, firsts: set[str]) -> Name:
     key = sound_key(word)
     if key not in firsts:
         return name
-    return replace(name, surname=None, surname_parts=frozenset(), first=key,
+    return replace(name, surname=None, surname_parts=frozenset(), surname_loose=None,
+                   surname_latin=None, first=key,
                    first_initial=key[:1], first_initials=frozenset({key[:1]}),
                    first_names=frozenset({key}))
 

@@ -144,7 +144,8 @@ def event_places(tables: Tables, context: pd.DataFrame) -> pd.DataFrame:
     rows = []
     for doc_id, event_id, sent_id, place in events[["doc_id", "event_id", "sent_id",
                                                     "place"]].itertuples(index=False):
-        near = _cities_before(named.get(doc_id, []), sent_id)
+        near = by_document(_cities_before(named.get(doc_id, []), sent_id),
+                           doc_cities.get(doc_id, []))
         place = None if pd.isna(place) else str(place)
         if place and sent_id is not None and not pd.isna(sent_id):
             place = airport_phrase(place, sentences.get((doc_id, int(sent_id)), ""))
@@ -156,6 +157,20 @@ def event_places(tables: Tables, context: pd.DataFrame) -> pd.DataFrame:
 
 
 LOOK_BACK = 5  # sentences before an event's in which a city named still holds
+
+
+def by_document(near: list[str], ranked: list[str]) -> list[str]:
+    """A sentence's cities, those its document names most first: of two cities one
+    sentence names (``Студента из Гюмри арестовали в Москве``), a venue after it lies in
+    the one the statement's events and names return to, not the one told first.
+
+    >>> by_document(["Гюмри", "Москва"], ["Москва", "Гюмри"]), by_document(["Тверь"], [])
+    (['Москва', 'Гюмри'], ['Тверь'])
+    """
+    if len(near) < 2:
+        return near
+    rank = {city: k for k, city in enumerate(ranked)}
+    return sorted(near, key=lambda city: rank.get(city, len(rank)))
 
 
 def _cities_before(named: list[tuple[int, list[str]]], sent_id) -> list[str]:
@@ -189,7 +204,7 @@ def _sentence_cities(tables: Tables) -> dict[str, list[tuple[int, list[str]]]]:
 
 PERSON_COLUMNS = [
     "unique_id", PERSON_KEY, "doc_id", "name", "surname", "surname_parts", "surname_half_1",
-    "surname_half_2", "first", "first_initial",
+    "surname_half_2", "surname_loose", "surname_latin", "first", "first_initial",
     "first_initials", "first_names", "patronymic", "patronymic_initial", "gender", "cities", "countries", "whereabouts", "years",
     "co_surnames", "fullness", "written",
 ]
@@ -253,6 +268,7 @@ def person_records(tables: Tables, places: pd.DataFrame, context: pd.DataFrame) 
             "surname_parts": sorted(parsed.surname_parts) or None,
             **{f"surname_half_{k + 1}": half for k, half in enumerate(
                 (sorted(parsed.surname_parts) + [None, None])[:2])},
+            "surname_loose": parsed.surname_loose, "surname_latin": parsed.surname_latin,
             "first": parsed.first,
             "first_initial": parsed.first_initial,
             "first_initials": sorted(parsed.first_initials) or None,
