@@ -63,7 +63,15 @@ those pairs alone, as a named part of the development split. An eighth (``heldou
 ``same_164``–``same_177`` and ``near_103``–``near_110``, written and committed in round 12 before
 any code ran on them (14 pairs, 8 near-misses), after ``dev_8`` and without reading any earlier
 held-out pair, because the fifth and the sixth had been looked at three times and the seventh
-twice. ``--sweep`` scores the development
+twice. ``dev_9``: ``same_178``–``same_187`` and ``near_111``–``near_115`` (10 pairs, 5
+near-misses), written in round 13 for the development split, because on ``heldout_5`` to
+``heldout_8`` the linker still missed links on the gold documents: the classes of ``dev_6`` to
+``dev_8`` in new statements, and a surname spelt with ``ё`` against ``е``, a date told only
+as a holiday's name, an arrest served in another town than the court's, spouses of one surname
+in one incident, an expulsion from a university after a detention, a search followed by a
+detention of the same people and a longer hold of one of them, the fines of a group's unnamed
+rest beside its named people's penalties; ``--split dev_9`` scores those pairs alone, as a
+named part of the development split. ``--sweep`` scores the development
 split over thresholds (the defaults in ``pipeline.link`` come from it);
 ``--errors`` lists the wrong and missed links of the development split only (of the
 gold input, and of the pipeline's output under the gold labels of the records they
@@ -123,8 +131,12 @@ DEV_7_PAIRS = ({f"same_{n:02d}" for n in range(130, 140)}
 # named.
 DEV_8_PAIRS = ({f"same_{n:02d}" for n in range(154, 164)}
                | {f"near_{n:02d}" for n in range(98, 103)})
+# Written in round 13 for the development split (issue 16 again: on heldout_5 to heldout_8 the
+# linker missed links even on the gold documents), and scored alone when named.
+DEV_9_PAIRS = ({f"same_{n:02d}" for n in range(178, 188)}
+               | {f"near_{n:02d}" for n in range(111, 116)})
 DEV_PARTS = {"heldout_4": HELDOUT_4_PAIRS, "dev_6": DEV_6_PAIRS, "dev_7": DEV_7_PAIRS,
-             "dev_8": DEV_8_PAIRS}
+             "dev_8": DEV_8_PAIRS, "dev_9": DEV_9_PAIRS}
 # Written in round 9, after the fourth had been looked at three times (and moved to
 # development).
 HELDOUT_5_PAIRS = ({f"same_{n:02d}" for n in range(92, 106)}
