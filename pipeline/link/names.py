@@ -528,7 +528,14 @@ def _whole_word_known(parse) -> bool:
 
 
 def _gender_of(first: str | None, patronymic: str | None) -> str | None:
-    """Gender from a first name or patronymic when the surname left it open."""
+    """Gender from a first name or patronymic when the surname left it open. A first name
+    is read as one person's name, in the singular, and as the nominative it is given where
+    it has one: ``Руслан`` is a man, not the plural genitive of ``Руслана``; ``Александра``
+    a woman, not the genitive of ``Александр``.
+
+    >>> _gender_of("Руслан", None), _gender_of("Александра", None), _gender_of("Саша", None)
+    ('masc', 'femn', None)
+    """
     from ..nlp import parse_word
 
     if patronymic and not is_initial(patronymic):
@@ -538,8 +545,11 @@ def _gender_of(first: str | None, patronymic: str | None) -> str | None:
         if low.endswith(FEMININE_PATRONYMIC):
             return "femn"
     if first and not is_initial(first):
-        genders = {p.tag.gender for p in parse_word(first) if "Name" in p.tag
-                   and p.tag.gender in ("masc", "femn")}
+        names = [p for p in parse_word(first) if "Name" in p.tag
+                 and p.tag.gender in ("masc", "femn")]
+        names = [p for p in names if p.tag.number != "plur"] or names
+        names = [p for p in names if p.tag.case == "nomn"] or names
+        genders = {p.tag.gender for p in names}
         if len(genders) == 1:
             return genders.pop()
     return None
