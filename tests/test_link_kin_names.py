@@ -138,3 +138,35 @@ def test_a_venue_after_two_cities_lies_in_the_statements_city(first, trigger, se
     tables = gold_tables([doc])
     places = event_places(tables, document_context(tables))
     assert list(places["city"]) == [city, venue_city]
+
+
+def _penalty(doc_id: str, name: str, form: str, kind: str, trigger: str, city: str, day: str):
+    text = f"{int(day[-2:])} марта в городе {city} {trigger} {form}."
+    return _doc(doc_id, text, [(name, [form])], [
+        {"trigger": trigger, "type": kind, "place": city, "persons": [name]}
+        | ({"term_min": 15, "term_max": 15, "term_unit": "day"} if kind == "custody" else {})
+        | _day(day)], "2021-04-10")
+
+
+# A term of custody is told at the court's city by one statement and where it is served by
+# another, on the day it began: no two places of one person that day. Two detentions of one
+# name in two cities on one day are still two people. Each row: the kind and triggers, the
+# two cities, whether one person.
+CUSTODY_PLACED_TWO_WAYS = [
+    ("custody", "арестовали на 15 суток", "отправили отбывать арест", "Гомель", "Мозырь", True),
+    ("custody", "арестовали на 15 суток", "отправили отбывать арест", "Витебск", "Орша", True),
+    ("detention", "задержали", "задержали", "Гомель", "Мозырь", False),
+    ("detention", "задержали", "задержали", "Витебск", "Орша", False),
+]
+
+
+@pytest.mark.parametrize("kind, trigger, other_trigger, city, other_city, same",
+                         CUSTODY_PLACED_TWO_WAYS)
+def test_a_custody_told_at_court_and_where_served_is_one_persons(kind, trigger, other_trigger,
+                                                                 city, other_city, same):
+    docs = [_penalty("x", "Кирилл Дашкевич", "Кирилла Дашкевича", kind, trigger, city,
+                     "2021-03-26"),
+            _penalty("y", "Кирилл Дашкевич", "Кирилла Дашкевича", kind, other_trigger,
+                     other_city, "2021-03-26")]
+    result = link("test", write=False, tables=gold_tables(docs))
+    assert (_person_of(result, "x") == _person_of(result, "y")) is same

@@ -157,6 +157,9 @@ def event_places(tables: Tables, context: pd.DataFrame) -> pd.DataFrame:
 
 
 LOOK_BACK = 5  # sentences before an event's in which a city named still holds
+# Events whose place is told two ways: a term of custody at the court's city or at the
+# place it is served; no whereabouts of the person that day.
+PLACED_TWO_WAYS = frozenset({"custody"})
 
 
 def by_document(near: list[str], ranked: list[str]) -> list[str]:
@@ -255,9 +258,12 @@ def person_records(tables: Tables, places: pd.DataFrame, context: pd.DataFrame) 
         years = _listed(y for e in own for y in _years(e.date_start, e.date_end)) \
             or _listed(doc["doc_years"])
         # Where the person was on a day: events dated to one day, in a known city (a town
-        # beside its city is no other place that day, places.near: Химки, Москва).
+        # beside its city is no other place that day, places.near: Химки, Москва). Not a
+        # term of custody: one telling places it at the court that gave it, another where
+        # it was served (a detention centre of another town), both on the day it began.
         whereabouts = _listed(f"{e.date_start.date().isoformat()} {e.city}" for e in own
                               if e.date_precision == "day" and isinstance(e.city, str)
+                              and e.type not in PLACED_TWO_WAYS
                               and not pd.isna(e.date_start) and e.date_start == e.date_end)
         others = [parsed_of[n].surname for n in by_doc[doc_id]
                   if n != name and not _same_surname_not_kin(parsed, parsed_of[n])]
