@@ -170,3 +170,23 @@ def test_a_custody_told_at_court_and_where_served_is_one_persons(kind, trigger, 
                      other_city, "2021-03-26")]
     result = link("test", write=False, tables=gold_tables(docs))
     assert (_person_of(result, "x") == _person_of(result, "y")) is same
+
+
+# A Turkic patronymic written apart (``Серик улы``, ``Рафик оглы``, ``Асан уулу``) is the
+# patronymic written as one word: one person. Another father's name is another person
+# (two patronymics). Each row: the two names, whether one.
+PATRONYMIC_APART = [
+    ("Ержан Серик улы Омаров", "Ержан Серикулы Омаров", True),
+    ("Гасанов Эльчин Рафик оглы", "Эльчин Рафикоглы Гасанов", True),
+    ("Айгерим Нурлан кызы Сейтова", "Сейтова Айгерим Нурланкызы", True),
+    ("Бакыт Асан уулу Токтогулов", "Бакыт Асануулу Токтогулов", True),
+    ("Ержан Серик улы Омаров", "Ержан Болат улы Омаров", False),
+    ("Эльчин Рафик оглы Гасанов", "Эльчин Тофик оглы Гасанов", False),
+]
+
+
+@pytest.mark.parametrize("one, other, same", PATRONYMIC_APART)
+def test_a_turkic_patronymic_written_apart_is_one_word(one, other, same):
+    result = link("test", write=False, tables=gold_tables([_told("x", one, one),
+                                                           _told("y", other, other)]))
+    assert (_person_of(result, "x") == _person_of(result, "y")) is same

@@ -305,7 +305,7 @@ def parse_name(normal: str) -> Name:
     # A record's name is a nominative already (the tagger's ``normal``, a gold name): of
     # two readings the nominative one is meant (``Александра Лыкова`` is a woman, not
     # the genitive of ``Александр Лыков``); a name in another case still reads as before.
-    person = normalise_person(normal, AS_NOMINATIVE)
+    person = normalise_person(joined_patronymic(normal), AS_NOMINATIVE)
     # ``Ткачук П. А``: a capital alone is an initial whose dot was lost.
     parts = [f"{p}." if len(p) == 1 and p.isupper() else p for p in person.parts]
     full = [i for i, p in enumerate(parts) if not is_initial(p)]
@@ -349,6 +349,24 @@ def parse_name(normal: str) -> Name:
 # ``Бахытжанулы``; ``Сергеевна``, ``Ильинична``, spoken ``Саввишна``, ``Нурлан кызы``).
 MASCULINE_PATRONYMIC = ("вич", "ьич", "улы", "уулу", "оглы")
 FEMININE_PATRONYMIC = ("вна", "чна", "шна", "кызы", "гызы")
+
+
+# A Turkic patronymic's word for son or daughter written apart from the father's name
+# (``Серик улы``, ``Рафик оглы``, ``Нурлан кызы``): one word, as ``Серикулы`` is.
+_PATRONYMIC_APART = re.compile(
+    r"(?<=[а-яёәғқңөұүһі])[\s-]+(" + "|".join(MASCULINE_PATRONYMIC[2:] + FEMININE_PATRONYMIC[2:])
+    + r"|ұлы|қызы)(?![а-яё])", re.IGNORECASE)
+
+
+def joined_patronymic(name: str) -> str:
+    """A name with a Turkic patronymic written apart joined into one word.
+
+    >>> joined_patronymic("Ержан Серик улы Омаров"), joined_patronymic("Гасанов Эльчин Рафик оглы")
+    ('Ержан Серикулы Омаров', 'Гасанов Эльчин Рафикоглы')
+    >>> joined_patronymic("Айгерим Нурлан кызы"), joined_patronymic("Улан Кызылов")
+    ('Айгерим Нурланкызы', 'Улан Кызылов')
+    """
+    return _PATRONYMIC_APART.sub(lambda m: m.group(1).lower(), name)
 
 
 def _surname_of_two(one: str, two: str, default: int | None) -> int | None:
