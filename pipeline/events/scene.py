@@ -29,6 +29,7 @@ happenings told as before the story (:mod:`.backstory`), sets of cases
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Sequence
@@ -37,6 +38,7 @@ from dataclasses import dataclass
 from ..records import DATE, LOC, ORG, PER, DateValue, Mention, Sentence
 from ..resources import fold
 from ..tag.gazetteer import place_kind
+from ..tag.numbers import read_number
 from .aggregate import ListHeading, sums_up
 from .arguments import (adjective_places, counted_from, ground_phrase, in_brackets, is_goal, person_tokens,
                         qualifies_person)
@@ -47,6 +49,7 @@ from .case_scopes import counts_cases, introduced_years, opened_over, opens_case
 from .draft import Draft
 from .paragraphs import date_scopes, endnote_lines, line_at, list_runs, paragraph_units, unit_of
 from .place_names import place_name
+from .time_shift import is_number, names_what_follows
 from .syntax import Candidate, PlacedMention, Token, context, find_pattern, has_pattern, span_head
 
 
@@ -208,29 +211,33 @@ class Scene:
 
     def _read_relative_day(self, unit: int, sentence: Sentence, tokens: tuple[Token, ...],
                            placed: Sequence[PlacedMention], day_before: DateValue | None) -> tuple[Candidate, ...]:
-        """``в этот день`` is the last named day; ``на следующий день`` a day after the last
-        day named before it (in its sentence, else before the sentence). A phrase inside the
-        sentence dates from where it stands on (``задержали 5 марта, на следующий день суд
-        оштрафовал``: the arrest keeps the 5th) and is a date candidate of the trigger it
-        modifies, closer to it than a date of another verb."""
-        if self._last_day is None:
+        """``в этот день`` is the last named day; ``на следующий день``, ``через 5 дней``,
+        ``спустя месяц``, ``накануне`` a step from the last day named before it (in its
+        sentence, else before the sentence), or from the day of the happening it is counted
+        from when the sentence dates that (``через два дня после пикета 8 августа``). A phrase
+        inside the sentence dates from where it stands on (``задержали 5 марта, на следующий
+        день суд оштрафовал``: the arrest keeps the 5th) and is a date candidate of the
+        trigger it modifies, closer to it than a date of another verb."""
+        if self._last_day is None and not any(p.mention.type == DATE for p in placed):
             return ()
-        if has_pattern(tokens, context()["date_anaphora"], 0, len(tokens)):
+        if self._last_day is not None and has_pattern(tokens, context()["date_anaphora"], 0, len(tokens)):
             self.dates.append((unit, sentence.start, self._last_day))
             return ()
-        found = _days_later(tokens)
+        found = _counted_step(tokens)
         if found is None:
             return ()
-        at, length, later = found
+        at, length, (step, count) = found
+        # "через два дня после пикета 8 августа": the rally is what the days count from, not dated by them
+        source = counted_from(tokens, range(at, at + length))
+        wanted = ("day",) if step == "day" else ("day", "month")
+        counted = [p.mention.value for p in placed if p.mention.type == DATE and isinstance(p.mention.value, DateValue)
+                   and p.mention.value.precision in wanted and set(p.tokens) & source]
         earlier = [p.mention.value for p in placed if p.mention.type == DATE and p.mention.start < tokens[at].start
-                   and isinstance(p.mention.value, DateValue) and p.mention.value.precision == "day"]
-        base = earlier[-1] if earlier else day_before
+                   and isinstance(p.mention.value, DateValue) and p.mention.value.precision in wanted]
+        base = counted[0] if counted else earlier[-1] if earlier else day_before
         if base is None:
             return ()
-        day = base.start + dt.timedelta(days=later)
-        date = DateValue(day, day, "day")
-        # "через два дня после митинга": the rally is what the days count from, not dated by them
-        source = counted_from(tokens, range(at, at + length))
+        date = stepped(base, step, count)
         begins = tokens[max(source)].end if source else None
         if not earlier and not any(t.pos in {"VERB", "AUX"} for t in tokens[:at]):
             # opening its sentence: the paragraph goes on from that day
@@ -268,15 +275,71 @@ def _opens(tokens: tuple[Token, ...], mention: Mention) -> bool:
     return bool(lead) and lead[-1].text == "," and not any(t.pos in {"VERB", "AUX"} for t in lead)
 
 
-def _days_later(tokens: tuple[Token, ...]) -> tuple[int, int, int] | None:
-    """Where a relative day phrase stands (first token, length) and the days after the
-    last named day it counts; the first of the sentence."""
+def stepped(base: DateValue, step: str, count: int) -> DateValue:
+    """A date ``count`` units of ``step`` on from ``base`` (back, for a negative count): days
+    from a day, to the day; months to the month; years to the year.
+
+    >>> stepped(DateValue(dt.date(2021, 1, 14), dt.date(2021, 1, 14), "day"), "month", 1)
+    DateValue(start=datetime.date(2021, 2, 1), end=datetime.date(2021, 2, 28), precision='month')
+    >>> stepped(DateValue(dt.date(2021, 7, 17), dt.date(2021, 7, 17), "day"), "day", -1).start
+    datetime.date(2021, 7, 16)
+    """
+    if step == "day":
+        day = base.start + dt.timedelta(days=count)
+        return DateValue(day, day, "day")
+    if step == "month":
+        months = base.start.year * 12 + base.start.month - 1 + count
+        year, month = divmod(months, 12)
+        first = dt.date(year, month + 1, 1)
+        return DateValue(first, dt.date(year, month + 1, calendar.monthrange(year, month + 1)[1]), "month")
+    year = base.start.year + count
+    return DateValue(dt.date(year, 1, 1), dt.date(year, 12, 31), "year")
+
+
+def _counted_step(tokens: tuple[Token, ...]) -> tuple[int, int, tuple[str, int]] | None:
+    """Where a step of time counted from the last named day stands (first token, length) and
+    the step (unit, count); the first of the sentence. A phrase of ``relative_days``
+    (``на следующий день``, ``наутро``; ``накануне`` only standing alone, not before the
+    happening it names), or ``через``/``спустя``, a count (digits or number words; none is
+    one) and a unit of ``time_shift.unit_steps`` (``через 5 дней``, ``через сутки``,
+    ``спустя месяц``), or a count, a unit and ``спустя`` (``три дня спустя``). A vague count
+    (``через несколько дней``) is no step."""
     found = []
     lemmas = frozenset().union(*(t.lemmas for t in tokens))  # a pattern starts at one of them
     for pattern, days in context()["relative_days"]:
         if fold(pattern[0]) not in lemmas:
             continue
         at = find_pattern(tokens, [pattern], 0, len(tokens))
-        if at is not None:
-            found.append((at, len(pattern), days))
+        if at is not None and not (days < 0 and names_what_follows(tokens, at + len(pattern))):
+            found.append((at, len(pattern), ("day", days)))
+    shift = context()["time_shift"]
+    prepositions, postpositions = frozenset(shift["prepositions"]), frozenset(shift["postpositions"])
+    steps = shift.get("unit_steps", {})
+
+    def unit_of(token: Token) -> tuple[str, int] | None:
+        return next((tuple(steps[lemma]) for lemma in token.lemmas if lemma in steps), None)
+
+    def count_of(words: list[str]) -> int | None:
+        if not words:
+            return 1
+        value = int(words[0]) if len(words) == 1 and words[0].isdigit() else read_number([w.lower() for w in words])
+        return int(value) if value is not None and value == int(value) and value > 0 else None
+
+    for i, token in enumerate(tokens):
+        if token.lemmas & prepositions:
+            j = i + 1
+            while j < len(tokens) and j <= i + 3 and is_number(tokens[j].text.lower()):
+                j += 1
+            unit = unit_of(tokens[j]) if j < len(tokens) else None
+            count = count_of([t.text for t in tokens[i + 1:j]])
+            if unit and count:
+                found.append((i, j - i + 1, (unit[0], unit[1] * count)))
+        elif i + 1 < len(tokens) and tokens[i + 1].lemmas & postpositions and (unit := unit_of(token)):
+            first = i
+            while first > 0 and i - first < 3 and is_number(tokens[first - 1].text.lower()):
+                first -= 1
+            count = count_of([t.text for t in tokens[first:i]])
+            if count:
+                found.append((first, i - first + 2, (unit[0], unit[1] * count)))
     return min(found) if found else None
+

@@ -38,7 +38,7 @@ from .syntax import (
     is_bare_plural,
     span_head,
 )
-from .time_shift import tells_time_shift
+from .time_shift import names_what_follows, tells_time_shift
 from .triggers import TriggerHit, find_actors, find_triggers, word_lemmas
 
 _WORD = re.compile(r"\w+(?:[-.]\w+)*|[^\w\s]")
@@ -300,7 +300,9 @@ def telling_of(tokens: tuple[Token, ...], hit: TriggerHit, caption: bool, date: 
         about_application=any(
             t.lemmas & folded_set("application_words") for t in tokens[max(0, first - 10) : first + 10]),
         # "за день до дня проведения митинга": the rally named in the marker is the reference
-        day_before=marker is not None and first - marker > 6,
+        # (a bare "накануне" is the day before the last named day: :mod:`.scene`'s counted step)
+        day_before=marker is not None and first - marker > 6 and not (
+            tokens[marker].text.lower() == "накануне" and not names_what_follows(tokens, marker + 1)),
         single=not is_bare_plural(tokens, hit.anchor),
         # a noun coordinated with an earlier noun of the sentence: one topic of a list
         listed=(anchor.pos == "NOUN" and anchor.rel == "conj" and 0 <= anchor.head < first
