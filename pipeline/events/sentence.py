@@ -18,7 +18,8 @@ from ..records import DATE, LOC, VENUE, Argument, DateValue, Event, Mention, Sen
 from ..tag.gazetteer import place_kind
 from .actors import admitted, resolve_actors
 from .aggregate import tells_total
-from .arguments import TREE_LINKED, Found, assign_arguments, attendance_count, ground_phrase, participants_count
+from .arguments import (TREE_LINKED, Found, assign_arguments, attendance_count, ground_phrase, names_happening,
+                        participants_count)
 from .draft import Draft, Telling
 from .gapping import gapped_drafts
 from .realis import Judgement, Where, judge
@@ -431,6 +432,33 @@ def attach_attendance(tokens: tuple[Token, ...], placed: list[PlacedMention], un
             rally.update(count=found.mention.value, arguments=rally.event.arguments + (Argument("count", found.index),))
 
 
+def dates_a_paper_or_telling(tokens: tuple[Token, ...], at: int) -> bool:
+    """By the parse, a date that names when a paper was written or a source told, not a
+    happening: a noun dated by ``от`` (``протокола от 2 февраля``, ``Письмом от 12 ноября``)
+    that names no happening itself (``приговор от 5 мая`` is the ruling's day) and is not a
+    case named by its date (``по делу от``: :func:`~.arguments.ground_phrase`); the time of a
+    verb of telling (``Как сообщило издание 12 апреля, ...``, ``9 ноября подтвердил, что ...``)."""
+    head, tellers = tokens[at].head, folded_set("telling_verbs")
+    if ground_phrase(tokens, [at]) is not None:
+        return False
+    # the parse often hangs such a date on the sentence's verb; the words say it too: ``от``
+    # right before the date and a noun right before ``от``
+    first = min((t.index for t in tokens if t.head == at and t.rel == "case"), default=at)
+    noun = first - 1 if first >= 1 and tokens[first].text.lower() == "от" and tokens[first - 1].pos in {"NOUN", "PROPN"} \
+        else (head if head >= 0 and tokens[first].text.lower() == "от" and tokens[head].pos in {"NOUN", "PROPN"} else None)
+    if noun is not None and not names_happening(tokens[noun]):
+        return True
+    if head >= 0 and tokens[at].rel in {"obl", "obl:tmod", "advmod"} and tokens[head].pos == "VERB" \
+            and tokens[head].lemmas & tellers:
+        return True
+    # or its stretch between commas tells who told it and nothing else (``Как сообщило издание
+    # «Вестник» 12 апреля, в Самаре задержали ...``)
+    low = max((t.index for t in tokens[:at] if t.text == ","), default=-1) + 1
+    high = min((t.index for t in tokens[at:] if t.text == ","), default=len(tokens))
+    verbs = [t for t in tokens[low:high] if t.pos in {"VERB", "AUX"}]
+    return high < len(tokens) and len(verbs) == 1 and bool(verbs[0].lemmas & tellers) and verbs[0].index < at
+
+
 def dates_a_document(tokens: tuple[Token, ...], placed: PlacedMention) -> bool:
     """A date naming a law or decree (``Указом Президента от 1997 года``) or a birth year,
     not a happening."""
@@ -445,6 +473,8 @@ def dates_a_document(tokens: tuple[Token, ...], placed: PlacedMention) -> bool:
     near = heads_up(tokens, at, 2) if parsed else list(range(max(0, at - 3), at))
     if any(tokens[h].lemmas & documents for h in near):
         return True
+    if parsed and (dated := dates_a_paper_or_telling(tokens, at)):
+        return dated
     # A birth year dates no happening: "1984 года рождения", "1987 г. р." and "1987 г.р" (the
     # marker inside the span or right after it, the abbreviation's points skipped), "родился
     # в 1987 году" and "род. в 1987 году" (the verb just before it).
