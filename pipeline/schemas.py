@@ -217,7 +217,7 @@ _EVENT_CONTEXT_WORDS = (
     "participation_nouns",
 )
 _EVENT_CONTEXT_PATTERNS = (
-    "memorial_before", "day_before_markers", "date_anaphora", "place_anaphora",
+    "memorial_before", "day_before_markers", "date_anaphora", "place_anaphora", "time_clause_openers",
     "story_contrasts", "subset_markers", "repeat_markers", "particular_markers",
     "birth_markers", "birth_markers_before", "total_frequency", "total_scope", "later_markers", "earlier_markers",
     "case_openers",

@@ -21,8 +21,8 @@ from ..nlp import parse_word
 from ..resources import fold, load_json
 from ..tag.gazetteer import canonical_place, find_places, is_gazetteer_place, place_of_adjective
 from .people import People, is_possessive, is_scene, person_words, relative_of
-from .syntax import (Candidate, PlacedMention, Token, context, folded_set, has_pattern, pattern_lengths_at,
-                     span_head)
+from .syntax import (Candidate, PlacedMention, Token, context, find_pattern, folded_set, has_pattern,
+                     pattern_lengths_at, span_head)
 from .triggers import TriggerHit
 
 MAX_TREE = 3
@@ -217,6 +217,33 @@ def _parsed_ground(tokens: tuple[Token, ...], at: Sequence[int], j: int, n: int,
     return Ground(phrase, kind, nouns[0] if nouns else None)
 
 
+def time_clause(tokens: tuple[Token, ...], index: int) -> range | None:
+    """The subordinate clause a word stands in when that clause opens with a subordinator of
+    another happening's time (``после того как``, ``до того как``, ``прежде чем``:
+    ``time_clause_openers``): from the subordinator to the comma after the clause's first verb
+    (read by the words: the parse often hangs such a clause's date on the main verb).
+
+    >>> from pipeline.events.syntax import Token as T
+    >>> words = "После того как 3 мая прошел пикет , его задержали".split()
+    >>> pos = ["ADP", "PRON", "SCONJ", "ADJ", "NOUN", "VERB", "NOUN", "PUNCT", "PRON", "VERB"]
+    >>> lemmas = [{"после"}, {"тот"}, {"как"}, {"3"}, {"май"}, {"пройти"}, {"пикет"}, {","}, {"он"}, {"задержать"}]
+    >>> toks = tuple(T(i, 0, 0, w, frozenset(l), p, -1, "") for i, (w, p, l) in enumerate(zip(words, pos, lemmas)))
+    >>> time_clause(toks, 3), time_clause(toks, 9)
+    (range(0, 7), None)
+    """
+    for opener in context()["time_clause_openers"]:
+        at = find_pattern(tokens, [opener], 0, len(tokens))
+        while at is not None:
+            verb = next((t.index for t in tokens[at + len(opener):] if t.pos in {"VERB", "AUX"}), None)
+            if verb is None:
+                break
+            end = next((t.index for t in tokens[verb:] if t.text in {",", ";", ":"}), len(tokens))
+            if at <= index < end:
+                return range(at, end)
+            at = find_pattern(tokens, [opener], end, len(tokens))
+    return None
+
+
 def counted_from(tokens: tuple[Token, ...], phrase: Sequence[int]) -> set[int]:
     """The tokens of the happening a counted day runs from (``через два дня после
     митинга``, ``на следующий день после акции``): the complement of ``после`` right after
@@ -227,6 +254,8 @@ def counted_from(tokens: tuple[Token, ...], phrase: Sequence[int]) -> set[int]:
     after = phrase[-1] + 1 if phrase else len(tokens)
     if after >= len(tokens) or tokens[after].text.lower() not in COUNTED_FROM:
         return set()
+    if (clause := time_clause(tokens, after)) is not None and clause.start == after:
+        return set(clause[1:])  # "через неделю после того как 1 декабря прошел пикет"
     head = tokens[after].head
     if head > after:
         inside = {head}
@@ -714,6 +743,9 @@ def _scores(tokens, hits: list[TriggerHit], candidate: Candidate) -> list[tuple[
             continue  # "задержали ..., на следующий день оштрафовали": a counted day dates what follows it
         if candidate.date is not None and hit.anchor in counted_from(tokens, at):
             continue  # "через два дня после митинга суд оштрафовал": the rally is what it counts from
+        if role == "date" and candidate.mention is not None and \
+                (time_clause(tokens, at[0]) or ()) != (time_clause(tokens, hit.anchor) or ()):
+            continue  # "после того как 3 мая прошел пикет, его задержали": the rally's day only
         if role == "date" and dates_punished_act(tokens, at, hit):
             continue  # "оштрафовал за акцию 23 января": the day of the act punished, not of the fine
         if role == "date" and candidate.mention is not None and (ground := ground_phrase(tokens, at)) is not None \

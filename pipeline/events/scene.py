@@ -40,7 +40,7 @@ from ..resources import fold
 from ..tag.gazetteer import place_kind
 from ..tag.numbers import read_number
 from .aggregate import ListHeading, sums_up
-from .arguments import (adjective_places, counted_from, ground_phrase, in_brackets, is_goal, person_tokens,
+from .arguments import (adjective_places, counted_from, ground_phrase, in_brackets, is_goal, person_tokens, time_clause,
                         qualifies_person)
 from .backstory import points_back
 from .carried_dates import carry_continuing, carry_dates, dates_clause
@@ -137,6 +137,9 @@ class Scene:
                     if ground.kind == "happenings" and opened_over(tokens, ground):
                         self.dates.append((unit, sentence.end, m.value))
                         self.happening_days.add(sentence.end)
+                elif (clause := time_clause(tokens, p.tokens[0])) is not None:
+                    # "После того как 3 мая прошел пикет, ...": the rally's day, not the main clause's
+                    self.dates.append((unit, m.start, m.value, tokens[clause[-1]].end))
                 elif _opens(tokens, m) or (caption and m.value.precision != "year"):
                     self.dates.append((unit, m.start, m.value))
                 elif parsed and dates_clause(tokens, span_head(tokens, p.tokens)):
