@@ -12,7 +12,8 @@ real towns), with the date a coder gives each event by ``data/annotated/README.m
 - a ruling's day and the detention's day told in one sentence are each their own;
 - a document's or a source's date (``постановлением от ...``, ``по сообщению ... от ...``) is not
   the happening's; a refusal takes the day of the assembly refused;
-- month-only, year-only and ranged dates keep their precision and span;
+- month-only, year-only and ranged dates keep their precision and span (a season with its year is
+  the year: ``data/ovdinfo/README.md``);
 - a date in a subordinate clause (``после того как 3 мая ...``, a relative clause, a participle)
   belongs to the happening of that clause; ``когда`` sets the main clause's time too.
 """
@@ -64,7 +65,7 @@ CASES = [
     ("inherited", "В 2020 году в Курске возбудили дело против журналиста Антона Лисина. Позже его арестовали.",
      "арестовали", year(2020)),
     ("inherited", "Летом 2021 года в Пскове сотрудники ФСБ провели обыски у членов местного отделения партии. "
-     "Одного из них задержали.", "задержали", (dt.date(2021, 6, 1), dt.date(2021, 8, 31))),
+     "Одного из них задержали.", "задержали", year(2021)),  # a season takes its year's precision
     ("inherited", "В 2021 году в Брянске прошла серия обысков у активистов.\n12 мая задержали активиста "
      "Степана Носова.", "задержали", day(2021, 5, 12)),
     ("inherited", "В 2020 году в Тамбове возбудили дело против Михаила Яковлева. В октябре его арестовали.",

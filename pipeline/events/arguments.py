@@ -244,6 +244,19 @@ def time_clause(tokens: tuple[Token, ...], index: int) -> range | None:
     return None
 
 
+def participle_stretch(tokens: tuple[Token, ...], index: int) -> range | None:
+    """The stretch between commas a word stands in when it is a participial phrase set off by
+    commas (a full participle and no finite verb: ``..., задержанную в марте, ...``): its date is
+    the participle's happening's, whatever verb the parse hangs it on."""
+    low = max((t.index for t in tokens[:index] if t.text == ","), default=-1) + 1
+    high = min((t.index for t in tokens[index:] if t.text == ","), default=len(tokens))
+    if low == 0 or high == len(tokens):
+        return None
+    verbs = [t for t in tokens[low:high] if t.pos in {"VERB", "AUX"}]
+    full = [t for t in verbs if "VerbForm=Part" in t.feats and "Variant=Short" not in t.feats]
+    return range(low, high) if full and len(full) == len(verbs) and full[0].index < index else None
+
+
 def counted_from(tokens: tuple[Token, ...], phrase: Sequence[int]) -> set[int]:
     """The tokens of the happening a counted day runs from (``через два дня после
     митинга``, ``на следующий день после акции``): the complement of ``после`` right after
@@ -746,6 +759,9 @@ def _scores(tokens, hits: list[TriggerHit], candidate: Candidate) -> list[tuple[
         if role == "date" and candidate.mention is not None and \
                 (time_clause(tokens, at[0]) or ()) != (time_clause(tokens, hit.anchor) or ()):
             continue  # "после того как 3 мая прошел пикет, его задержали": the rally's day only
+        if role == "date" and candidate.mention is not None and (stretch := participle_stretch(tokens, at[0])) \
+                and hit.anchor not in stretch:
+            continue  # "суд приговорил Рябову, задержанную в марте, к ...": the detention's month only
         if role == "date" and dates_punished_act(tokens, at, hit):
             continue  # "оштрафовал за акцию 23 января": the day of the act punished, not of the fine
         if role == "date" and candidate.mention is not None and (ground := ground_phrase(tokens, at)) is not None \

@@ -19,7 +19,7 @@ from ..tag.gazetteer import place_kind
 from .actors import admitted, resolve_actors
 from .aggregate import tells_total
 from .arguments import (TREE_LINKED, Found, assign_arguments, attendance_count, ground_phrase, names_happening,
-                        participants_count, time_clause)
+                        participants_count, participle_stretch, time_clause)
 from .draft import Draft, Telling
 from .gapping import gapped_drafts
 from .realis import Judgement, Where, judge
@@ -177,8 +177,10 @@ def _draft(doc: Document, sentence: Sentence, sent_id: int, paragraph: int, hit:
         covered = [t.index for t in tokens if mention.start <= t.start and t.end <= mention.end]
         if ground_phrase(tokens, covered) is not None:
             until = hit.end
-        elif covered and (clause := time_clause(tokens, covered[0])) is not None:
-            # "После того как 3 мая прошел пикет, его задержали": the rally's day stops with its clause
+        elif covered and ((clause := time_clause(tokens, covered[0])) is not None
+                          or (clause := participle_stretch(tokens, covered[0])) is not None):
+            # "После того как 3 мая прошел пикет, его задержали", "Рябову, задержанную в марте, ...":
+            # that happening's day stops with its clause
             until = tokens[clause[-1]].end
     return Draft(event, paragraph, telling, date_stated=date is not None,
                  patients=tuple(dict.fromkeys(persons + patients)), date_until=until, place_by=place_by)
