@@ -39,6 +39,7 @@ from ..records import DATE, LOC, ORG, PER, DateValue, Mention, Sentence
 from ..resources import fold
 from ..tag.gazetteer import place_kind
 from ..tag.numbers import read_number
+from ..tag.relative_dates import find_relative_dates, weekday_number
 from .aggregate import ListHeading, sums_up
 from .arguments import (adjective_places, counted_from, ground_phrase, in_brackets, is_goal, person_tokens, time_clause,
                         qualifies_person)
@@ -226,13 +227,17 @@ class Scene:
         if self._last_day is not None and has_pattern(tokens, context()["date_anaphora"], 0, len(tokens)):
             self.dates.append((unit, sentence.start, self._last_day))
             return ()
-        found = _counted_step(tokens)
+        found = _counted_step(tokens) or self._bare_weekday(sentence, tokens, placed)
         if found is None:
             return ()
         at, length, (step, count) = found
         # "через два дня после пикета 8 августа": the rally is what the days count from, not dated by them
         source = counted_from(tokens, range(at, at + length))
-        wanted = ("day",) if step == "day" else ("day", "month")
+        ends = at + length
+        if any(ends <= p.tokens[0] <= ends + 2 and not set(p.tokens) & source
+               for p in placed if p.mention.type == DATE and p.tokens):
+            return ()  # "через месяц, 18 сентября, суд ...": the day told right after is the date
+        wanted = ("day",) if step in {"day", "weekday"} else ("day", "month")
         counted = [p.mention.value for p in placed if p.mention.type == DATE and isinstance(p.mention.value, DateValue)
                    and p.mention.value.precision in wanted and set(p.tokens) & source]
         earlier = [p.mention.value for p in placed if p.mention.type == DATE and p.mention.start < tokens[at].start
@@ -248,6 +253,22 @@ class Scene:
         else:  # a clause's own time: the rest of its sentence only
             self.dates.append((unit, tokens[at].start if begins is None else begins, date, sentence.end))
         return (Candidate("date", tuple(range(at, at + length)), date=date),)
+
+    @staticmethod
+    def _bare_weekday(sentence: Sentence, tokens: tuple[Token, ...],
+                      placed: Sequence[PlacedMention]) -> tuple[int, int, tuple[str, int]] | None:
+        """A bare weekday no DATE mention reads (a text with no date of its own to count back
+        from: ``В понедельник суд арестовал его``), a step to that weekday after the last named
+        day (:func:`~pipeline.tag.relative_dates.weekday_after` does it for a dated statement)."""
+        spans = [(p.mention.start, p.mention.end) for p in placed if p.mention.type == DATE]
+        for found in find_relative_dates(sentence.text):
+            start, end = sentence.start + found.start, sentence.start + found.end
+            if found.kind != "weekday" or found.offset is not None or any(a < end and start < b for a, b in spans):
+                continue
+            inside = [t.index for t in tokens if start <= t.start and t.end <= end]
+            if inside:
+                return inside[0], len(inside), ("weekday", weekday_number(found.head))
+        return None
 
     def anaphoric_place(self, tokens: tuple[Token, ...], unit: int) -> str | None:
         """``там``, ``в этом регионе``: the last place named before it in the paragraph."""
@@ -289,6 +310,9 @@ def stepped(base: DateValue, step: str, count: int) -> DateValue:
     """
     if step == "day":
         day = base.start + dt.timedelta(days=count)
+        return DateValue(day, day, "day")
+    if step == "weekday":  # the first such weekday after the base day
+        day = base.start + dt.timedelta(days=(count - base.start.weekday() - 1) % 7 + 1)
         return DateValue(day, day, "day")
     if step == "month":
         months = base.start.year * 12 + base.start.month - 1 + count

@@ -453,8 +453,11 @@ def dates_a_paper_or_telling(tokens: tuple[Token, ...], at: int) -> bool:
         else (head if head >= 0 and tokens[first].text.lower() == "от" and tokens[head].pos in {"NOUN", "PROPN"} else None)
     if noun is not None and not names_happening(tokens[noun]):
         return True
+    # not a date opening its sentence: that is the narrative's day, which the telling only
+    # confirms (``4 июля представители армии подтвердили факт задержания``)
+    opening = all(t.pos in {"ADP", "PUNCT"} for t in tokens[:first])
     if head >= 0 and tokens[at].rel in {"obl", "obl:tmod", "advmod"} and tokens[head].pos == "VERB" \
-            and tokens[head].lemmas & tellers:
+            and tokens[head].lemmas & tellers and not opening:
         return True
     # or its stretch between commas tells who told it and nothing else (``Как сообщило издание
     # «Вестник» 12 апреля, в Самаре задержали ...``)

@@ -309,6 +309,15 @@ def tag_relative_dates(text: str, reference: dt.date, days: Sequence[tuple[int, 
     return mentions
 
 
+def weekday_number(head: str) -> int:
+    """Monday 0 to Sunday 6 of a weekday as the text writes it after ``в``.
+
+    >>> weekday_number("пятницу")
+    4
+    """
+    return _grammar()["weekdays"][fold(head)]
+
+
 NARRATIVE_LINES = 2  # a weekday counts on from a day named on its own line or the line before
 
 
@@ -333,7 +342,7 @@ def weekday_after(text: str, expression: RelativeDate, days: Sequence[tuple[int,
     end, day = before[-1]
     if text.count("\n", end, expression.start) >= NARRATIVE_LINES:
         return None
-    wanted = _grammar()["weekdays"][expression.head]
+    wanted = weekday_number(expression.head)
     found = day + dt.timedelta(days=(wanted - day.weekday() - 1) % 7 + 1)
     return None if found > reference else DateValue(found, found, "day")
 
