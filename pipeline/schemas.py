@@ -193,8 +193,8 @@ def _designators_are_units(data) -> bool:
 
 
 def _is_unit_step(value) -> bool:
-    """``["day", 7]``: the unit a step of time counts in and how many of it."""
-    return (isinstance(value, list) and len(value) == 2 and value[0] in {"day", "month", "year"}
+    """``["day", 7]``: the unit a step of time counts in (days) and how many of it."""
+    return (isinstance(value, list) and len(value) == 2 and value[0] == "day"
             and isinstance(value[1], int) and not isinstance(value[1], bool) and value[1] > 0)
 
 
@@ -228,7 +228,7 @@ EVENT_CONTEXT = record(required={
     "roles": mapping(EVENT_TYPE, list_of(one_of(ROLES, "role"))),
     "ground_markers": record(required={"charges": PATTERNS, "happenings": PATTERNS, "happenings_only": PATTERNS, "cases": PATTERNS}),
     "time_shift": record(required={"prepositions": WORDS, "postpositions": WORDS, "units": WORDS, "phrases": PATTERNS, "anchors": WORDS},
-                         optional={"unit_steps": mapping(TEXT, where(_is_unit_step, "expected [day|month|year, count], found {value!r}"))}),
+                         optional={"unit_steps": mapping(TEXT, where(_is_unit_step, "expected [\"day\", count], found {value!r}"))}),
     "separate_types": list_of(EVENT_TYPE),
     "word_told_types": list_of(EVENT_TYPE),
     "ruling_types": list_of(EVENT_TYPE),

@@ -29,7 +29,6 @@ happenings told as before the story (:mod:`.backstory`), sets of cases
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Sequence
@@ -216,7 +215,7 @@ class Scene:
     def _read_relative_day(self, unit: int, sentence: Sentence, tokens: tuple[Token, ...],
                            placed: Sequence[PlacedMention], day_before: DateValue | None) -> tuple[Candidate, ...]:
         """``в этот день`` is the last named day; ``на следующий день``, ``через 5 дней``,
-        ``спустя месяц``, ``накануне`` a step from the last day named before it (in its
+        ``накануне`` a step of days from the last day named before it (in its
         sentence, else before the sentence), or from the day of the happening it is counted
         from when the sentence dates that (``через два дня после пикета 8 августа``). A phrase
         inside the sentence dates from where it stands on (``задержали 5 марта, на следующий
@@ -237,7 +236,7 @@ class Scene:
         if any(ends <= p.tokens[0] <= ends + 2 and not set(p.tokens) & source
                for p in placed if p.mention.type == DATE and p.tokens):
             return ()  # "через месяц, 18 сентября, суд ...": the day told right after is the date
-        wanted = ("day",) if step in {"day", "weekday"} else ("day", "month")
+        wanted = ("day",)
         counted = [p.mention.value for p in placed if p.mention.type == DATE and isinstance(p.mention.value, DateValue)
                    and p.mention.value.precision in wanted and set(p.tokens) & source]
         earlier = [p.mention.value for p in placed if p.mention.type == DATE and p.mention.start < tokens[at].start
@@ -300,31 +299,23 @@ def _opens(tokens: tuple[Token, ...], mention: Mention) -> bool:
 
 
 def stepped(base: DateValue, step: str, count: int) -> DateValue:
-    """A date ``count`` units of ``step`` on from ``base`` (back, for a negative count): days
-    from a day, to the day; months to the month; years to the year.
+    """The day ``count`` days on from ``base`` (back, for a negative count), or for a
+    ``weekday`` step the first day after ``base`` that is that weekday (Monday 0).
 
-    >>> stepped(DateValue(dt.date(2021, 1, 14), dt.date(2021, 1, 14), "day"), "month", 1)
-    DateValue(start=datetime.date(2021, 2, 1), end=datetime.date(2021, 2, 28), precision='month')
     >>> stepped(DateValue(dt.date(2021, 7, 17), dt.date(2021, 7, 17), "day"), "day", -1).start
     datetime.date(2021, 7, 16)
+    >>> stepped(DateValue(dt.date(2021, 10, 6), dt.date(2021, 10, 6), "day"), "weekday", 4).start
+    datetime.date(2021, 10, 8)
     """
-    if step == "day":
-        day = base.start + dt.timedelta(days=count)
-        return DateValue(day, day, "day")
-    if step == "weekday":  # the first such weekday after the base day
+    if step == "weekday":
         day = base.start + dt.timedelta(days=(count - base.start.weekday() - 1) % 7 + 1)
-        return DateValue(day, day, "day")
-    if step == "month":
-        months = base.start.year * 12 + base.start.month - 1 + count
-        year, month = divmod(months, 12)
-        first = dt.date(year, month + 1, 1)
-        return DateValue(first, dt.date(year, month + 1, calendar.monthrange(year, month + 1)[1]), "month")
-    year = base.start.year + count
-    return DateValue(dt.date(year, 1, 1), dt.date(year, 12, 31), "year")
+    else:
+        day = base.start + dt.timedelta(days=count)
+    return DateValue(day, day, "day")
 
 
 def _counted_step(tokens: tuple[Token, ...]) -> tuple[int, int, tuple[str, int]] | None:
-    """Where a step of time counted from the last named day stands (first token, length) and
+    """Where a step of days counted from the last named day stands (first token, length) and
     the step (unit, count); the first of the sentence. A phrase of ``relative_days``
     (``на следующий день``, ``наутро``; ``накануне`` only standing alone, not before the
     happening it names), or ``через``/``спустя``, a count (digits or number words; none is

@@ -437,12 +437,13 @@ def attach_attendance(tokens: tuple[Token, ...], placed: list[PlacedMention], un
             rally.update(count=found.mention.value, arguments=rally.event.arguments + (Argument("count", found.index),))
 
 
-def dates_a_paper_or_telling(tokens: tuple[Token, ...], at: int) -> bool:
+def dates_a_paper_or_telling(tokens: tuple[Token, ...], at: int, precision: str = "day") -> bool:
     """By the parse, a date that names when a paper was written or a source told, not a
     happening: a noun dated by ``от`` (``протокола от 2 февраля``, ``Письмом от 12 ноября``)
     that names no happening itself (``приговор от 5 мая`` is the ruling's day) and is not a
-    case named by its date (``по делу от``: :func:`~.arguments.ground_phrase`); the time of a
-    verb of telling (``Как сообщило издание 12 апреля, ...``, ``9 ноября подтвердил, что ...``)."""
+    case named by its date (``по делу от``: :func:`~.arguments.ground_phrase`); the day of a
+    verb of telling (``Как сообщило издание 12 апреля, ...``, ``9 ноября подтвердил, что ...``),
+    not a year's or a month's (``О давлении ... в 2012 году рассказал``: what the account is of)."""
     head, tellers = tokens[at].head, folded_set("telling_verbs")
     if ground_phrase(tokens, [at]) is not None:
         return False
@@ -456,6 +457,8 @@ def dates_a_paper_or_telling(tokens: tuple[Token, ...], at: int) -> bool:
     # not a date opening its sentence: that is the narrative's day, which the telling only
     # confirms (``4 июля представители армии подтвердили факт задержания``)
     opening = all(t.pos in {"ADP", "PUNCT"} for t in tokens[:first])
+    if precision != "day":  # a source tells on a day; "в 2012 году рассказал" is what the account is of
+        return False
     if head >= 0 and tokens[at].rel in {"obl", "obl:tmod", "advmod"} and tokens[head].pos == "VERB" \
             and tokens[head].lemmas & tellers and not opening:
         return True
@@ -481,7 +484,7 @@ def dates_a_document(tokens: tuple[Token, ...], placed: PlacedMention) -> bool:
     near = heads_up(tokens, at, 2) if parsed else list(range(max(0, at - 3), at))
     if any(tokens[h].lemmas & documents for h in near):
         return True
-    if parsed and (dated := dates_a_paper_or_telling(tokens, at)):
+    if parsed and (dated := dates_a_paper_or_telling(tokens, at, getattr(mention.value, "precision", "day"))):
         return dated
     # A birth year dates no happening: "1984 года рождения", "1987 г. р." and "1987 г.р" (the
     # marker inside the span or right after it, the abbreviation's points skipped), "родился
