@@ -246,8 +246,9 @@ def time_clause(tokens: tuple[Token, ...], index: int) -> range | None:
 
 def participle_stretch(tokens: tuple[Token, ...], index: int) -> range | None:
     """The stretch between commas a word stands in when it is a participial phrase set off by
-    commas (a full participle and no finite verb: ``..., задержанную в марте, ...``): its date is
-    the participle's happening's, whatever verb the parse hangs it on."""
+    commas (a full participle and no finite verb: ``..., задержанную в марте, ...``): beside a
+    date of the sentence's own, its date is the participle's happening's, whatever verb the
+    parse hangs it on."""
     low = max((t.index for t in tokens[:index] if t.text == ","), default=-1) + 1
     high = min((t.index for t in tokens[index:] if t.text == ","), default=len(tokens))
     if low == 0 or high == len(tokens):
@@ -536,8 +537,10 @@ def assign_arguments(
     if not hits:
         return found
     groups = coordination_groups(tokens, hits)
-    for candidate in [*candidates(tokens, hits, placed, actors, people), *dated]:
-        scored = _scores(tokens, hits, candidate)
+    found_candidates = [*candidates(tokens, hits, placed, actors, people), *dated]
+    date_words = tuple(c.tokens[0] for c in found_candidates if c.role == "date" and c.mention is not None and c.tokens)
+    for candidate in found_candidates:
+        scored = _scores(tokens, hits, candidate, date_words)
         if scored:
             _share(tokens, hits, groups, candidate, scored, found)
     add_relatives(tokens, hits, placed, found)
@@ -727,7 +730,7 @@ def region_of_level(tokens, adjective: Token) -> str | None:
     return None
 
 
-def _scores(tokens, hits: list[TriggerHit], candidate: Candidate) -> list[tuple[float, int]]:
+def _scores(tokens, hits: list[TriggerHit], candidate: Candidate, date_words: Sequence[int] = ()) -> list[tuple[float, int]]:
     """(score, trigger) for every trigger the candidate may belong to; lower is closer.
 
     Within ``MAX_TREE`` arcs of the dependency tree (2 for a person word) the score is
@@ -760,8 +763,11 @@ def _scores(tokens, hits: list[TriggerHit], candidate: Candidate) -> list[tuple[
                 (time_clause(tokens, at[0]) or ()) != (time_clause(tokens, hit.anchor) or ()):
             continue  # "после того как 3 мая прошел пикет, его задержали": the rally's day only
         if role == "date" and candidate.mention is not None and (stretch := participle_stretch(tokens, at[0])) \
-                and hit.anchor not in stretch:
-            continue  # "суд приговорил Рябову, задержанную в марте, к ...": the detention's month only
+                and hit.anchor not in stretch and any(d not in stretch for d in date_words):
+            # "14 июня суд приговорил Рябову, задержанную в марте, к ...": the detention's month,
+            # where the sentence dates its own clause (alone, it may be the time of all it tells:
+            # "автобус с активистами, ехавшими на митинг в декабре, задержали")
+            continue
         if role == "date" and dates_punished_act(tokens, at, hit):
             continue  # "оштрафовал за акцию 23 января": the day of the act punished, not of the fine
         if role == "date" and candidate.mention is not None and (ground := ground_phrase(tokens, at)) is not None \

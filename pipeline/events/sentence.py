@@ -178,12 +178,20 @@ def _draft(doc: Document, sentence: Sentence, sent_id: int, paragraph: int, hit:
         if ground_phrase(tokens, covered) is not None:
             until = hit.end
         elif covered and ((clause := time_clause(tokens, covered[0])) is not None
-                          or (clause := participle_stretch(tokens, covered[0])) is not None):
+                          or ((clause := participle_stretch(tokens, covered[0])) is not None
+                              and _dated_outside(tokens, mentions, sentence, clause))):
             # "После того как 3 мая прошел пикет, его задержали", "Рябову, задержанную в марте, ...":
             # that happening's day stops with its clause
             until = tokens[clause[-1]].end
     return Draft(event, paragraph, telling, date_stated=date is not None,
                  patients=tuple(dict.fromkeys(persons + patients)), date_until=until, place_by=place_by)
+
+
+def _dated_outside(tokens: tuple[Token, ...], mentions: Sequence[Mention], sentence: Sentence, clause: range) -> bool:
+    """The sentence states a date outside the clause (its own clause's time)."""
+    low, high = tokens[clause[0]].start, tokens[clause[-1]].end
+    return any(m.type == DATE and sentence.start <= m.start < sentence.end and not low <= m.start < high
+               for m in mentions)
 
 
 def place_source(args: Found, value: int | str) -> str:
