@@ -320,8 +320,8 @@ def _counted_step(tokens: tuple[Token, ...]) -> tuple[int, int, tuple[str, int]]
     (``на следующий день``, ``наутро``; ``накануне`` only standing alone, not before the
     happening it names), or ``через``/``спустя``, a count (digits or number words; none is
     one) and a unit of ``time_shift.unit_steps`` (``через 5 дней``, ``через сутки``,
-    ``спустя месяц``), or a count, a unit and ``спустя`` (``три дня спустя``). A vague count
-    (``через несколько дней``) is no step."""
+    ``спустя неделю``), or a count, a unit and ``спустя`` (``три дня спустя``); or none. A vague
+    count (``через несколько дней``) or a unit of months (``спустя месяц``) is no step of days."""
     found = []
     lemmas = frozenset().union(*(t.lemmas for t in tokens))  # a pattern starts at one of them
     for pattern, days in context()["relative_days"]:
