@@ -257,8 +257,8 @@ class Scene:
     def _bare_weekday(sentence: Sentence, tokens: tuple[Token, ...],
                       placed: Sequence[PlacedMention]) -> tuple[int, int, tuple[str, int]] | None:
         """A bare weekday no DATE mention reads (a text with no date of its own to count back
-        from: ``В понедельник суд арестовал его``), a step to that weekday after the last named
-        day (:func:`~pipeline.tag.relative_dates.weekday_after` does it for a dated statement)."""
+        from: ``В понедельник суд арестовал его``), a step to that weekday from the last named
+        day on (:func:`~pipeline.tag.relative_dates.weekday_after` does it for a dated statement)."""
         spans = [(p.mention.start, p.mention.end) for p in placed if p.mention.type == DATE]
         for found in find_relative_dates(sentence.text):
             start, end = sentence.start + found.start, sentence.start + found.end
@@ -300,15 +300,18 @@ def _opens(tokens: tuple[Token, ...], mention: Mention) -> bool:
 
 def stepped(base: DateValue, step: str, count: int) -> DateValue:
     """The day ``count`` days on from ``base`` (back, for a negative count), or for a
-    ``weekday`` step the first day after ``base`` that is that weekday (Monday 0).
+    ``weekday`` step the first day from ``base`` on that is that weekday (Monday 0; the base
+    itself when it is one: a text naming the day again).
 
     >>> stepped(DateValue(dt.date(2021, 7, 17), dt.date(2021, 7, 17), "day"), "day", -1).start
     datetime.date(2021, 7, 16)
     >>> stepped(DateValue(dt.date(2021, 10, 6), dt.date(2021, 10, 6), "day"), "weekday", 4).start
     datetime.date(2021, 10, 8)
+    >>> stepped(DateValue(dt.date(2021, 10, 6), dt.date(2021, 10, 6), "day"), "weekday", 2).start
+    datetime.date(2021, 10, 6)
     """
     if step == "weekday":
-        day = base.start + dt.timedelta(days=(count - base.start.weekday() - 1) % 7 + 1)
+        day = base.start + dt.timedelta(days=(count - base.start.weekday()) % 7)
     else:
         day = base.start + dt.timedelta(days=count)
     return DateValue(day, day, "day")

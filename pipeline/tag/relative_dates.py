@@ -324,7 +324,7 @@ NARRATIVE_LINES = 2  # a weekday counts on from a day named on its own line or t
 def weekday_after(text: str, expression: RelativeDate, days: Sequence[tuple[int, dt.date]],
                   reference: dt.date) -> DateValue | None:
     """A bare weekday (no ``прошлый``/``этот``) told after a day the narrative names on its line
-    or the line before is the first such weekday after that day (``В среду, 6 октября, его
+    or the line before is the first such weekday from that day on (``В среду, 6 октября, его
     задержали. В пятницу суд арестовал его``: 8 October), as a coder counts it, not the last
     one before the statement's date; None when no such day stands before it or the weekday
     would fall after the statement.
@@ -343,7 +343,7 @@ def weekday_after(text: str, expression: RelativeDate, days: Sequence[tuple[int,
     if text.count("\n", end, expression.start) >= NARRATIVE_LINES:
         return None
     wanted = weekday_number(expression.head)
-    found = day + dt.timedelta(days=(wanted - day.weekday() - 1) % 7 + 1)
+    found = day + dt.timedelta(days=(wanted - day.weekday()) % 7)
     return None if found > reference else DateValue(found, found, "day")
 
 
