@@ -242,8 +242,8 @@ class Scene:
         earlier = [p.mention.value for p in placed if p.mention.type == DATE and p.mention.start < tokens[at].start
                    and isinstance(p.mention.value, DateValue) and p.mention.value.precision in wanted]
         base = counted[0] if counted else earlier[-1] if earlier else day_before
-        if base is None:
-            return ()
+        if base is None or base.start != base.end:
+            return ()  # from a span of days ("10–11 февраля") no day is counted
         date = stepped(base, step, count)
         begins = tokens[max(source)].end if source else None
         if not earlier and not any(t.pos in {"VERB", "AUX"} for t in tokens[:at]):
