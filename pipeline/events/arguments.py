@@ -21,8 +21,8 @@ from ..nlp import parse_word
 from ..resources import fold, load_json
 from ..tag.gazetteer import canonical_place, find_places, is_gazetteer_place, place_of_adjective
 from .people import People, is_possessive, is_scene, left_out_subject, person_words, relative_of
-from .syntax import (Candidate, PlacedMention, Token, context, folded_set, has_pattern, pattern_lengths_at,
-                     span_head)
+from .syntax import (Candidate, PlacedMention, Token, context, find_pattern, folded_set, has_pattern,
+                     pattern_lengths_at, span_head)
 from .triggers import TriggerHit
 
 MAX_TREE = 3
@@ -217,6 +217,47 @@ def _parsed_ground(tokens: tuple[Token, ...], at: Sequence[int], j: int, n: int,
     return Ground(phrase, kind, nouns[0] if nouns else None)
 
 
+def time_clause(tokens: tuple[Token, ...], index: int) -> range | None:
+    """The subordinate clause a word stands in when that clause opens with a subordinator of
+    another happening's time (``после того как``, ``до того как``, ``прежде чем``:
+    ``time_clause_openers``): from the subordinator to the comma after the clause's first verb
+    (read by the words: the parse often hangs such a clause's date on the main verb).
+
+    >>> from pipeline.events.syntax import Token as T
+    >>> words = "После того как 3 мая прошел пикет , его задержали".split()
+    >>> pos = ["ADP", "PRON", "SCONJ", "ADJ", "NOUN", "VERB", "NOUN", "PUNCT", "PRON", "VERB"]
+    >>> lemmas = [{"после"}, {"тот"}, {"как"}, {"3"}, {"май"}, {"пройти"}, {"пикет"}, {","}, {"он"}, {"задержать"}]
+    >>> toks = tuple(T(i, 0, 0, w, frozenset(l), p, -1, "") for i, (w, p, l) in enumerate(zip(words, pos, lemmas)))
+    >>> time_clause(toks, 3), time_clause(toks, 9)
+    (range(0, 7), None)
+    """
+    for opener in context()["time_clause_openers"]:
+        at = find_pattern(tokens, [opener], 0, len(tokens))
+        while at is not None:
+            verb = next((t.index for t in tokens[at + len(opener):] if t.pos in {"VERB", "AUX"}), None)
+            if verb is None:
+                break
+            end = next((t.index for t in tokens[verb:] if t.text in {",", ";", ":"}), len(tokens))
+            if at <= index < end:
+                return range(at, end)
+            at = find_pattern(tokens, [opener], end, len(tokens))
+    return None
+
+
+def participle_stretch(tokens: tuple[Token, ...], index: int) -> range | None:
+    """The stretch between commas a word stands in when it is a participial phrase set off by
+    commas (a full participle and no finite verb: ``..., задержанную в марте, ...``): beside a
+    date of the sentence's own, its date is the participle's happening's, whatever verb the
+    parse hangs it on."""
+    low = max((t.index for t in tokens[:index] if t.text == ","), default=-1) + 1
+    high = min((t.index for t in tokens[index:] if t.text == ","), default=len(tokens))
+    if low == 0 or high == len(tokens):
+        return None
+    verbs = [t for t in tokens[low:high] if t.pos in {"VERB", "AUX"}]
+    full = [t for t in verbs if "VerbForm=Part" in t.feats and "Variant=Short" not in t.feats]
+    return range(low, high) if full and len(full) == len(verbs) and full[0].index < index else None
+
+
 def counted_from(tokens: tuple[Token, ...], phrase: Sequence[int]) -> set[int]:
     """The tokens of the happening a counted day runs from (``через два дня после
     митинга``, ``на следующий день после акции``): the complement of ``после`` right after
@@ -227,6 +268,8 @@ def counted_from(tokens: tuple[Token, ...], phrase: Sequence[int]) -> set[int]:
     after = phrase[-1] + 1 if phrase else len(tokens)
     if after >= len(tokens) or tokens[after].text.lower() not in COUNTED_FROM:
         return set()
+    if (clause := time_clause(tokens, after)) is not None and clause.start == after:
+        return set(clause[1:])  # "через неделю после того как 1 декабря прошел пикет"
     head = tokens[after].head
     if head > after:
         inside = {head}
@@ -527,8 +570,10 @@ def assign_arguments(
     if not hits:
         return found
     groups = coordination_groups(tokens, hits)
-    for candidate in [*candidates(tokens, hits, placed, actors, people), *dated]:
-        scored = _scores(tokens, hits, candidate)
+    found_candidates = [*candidates(tokens, hits, placed, actors, people), *dated]
+    date_words = tuple(c.tokens[0] for c in found_candidates if c.role == "date" and c.mention is not None and c.tokens)
+    for candidate in found_candidates:
+        scored = _scores(tokens, hits, candidate, date_words)
         if scored:
             _share(tokens, hits, groups, candidate, scored, found)
     add_relatives(tokens, hits, placed, found)
@@ -722,7 +767,7 @@ def region_of_level(tokens, adjective: Token) -> str | None:
     return None
 
 
-def _scores(tokens, hits: list[TriggerHit], candidate: Candidate) -> list[tuple[float, int]]:
+def _scores(tokens, hits: list[TriggerHit], candidate: Candidate, date_words: Sequence[int] = ()) -> list[tuple[float, int]]:
     """(score, trigger) for every trigger the candidate may belong to; lower is closer.
 
     Within ``MAX_TREE`` arcs of the dependency tree (2 for a person word) the score is
@@ -751,6 +796,15 @@ def _scores(tokens, hits: list[TriggerHit], candidate: Candidate) -> list[tuple[
             continue  # "задержали ..., на следующий день оштрафовали": a counted day dates what follows it
         if candidate.date is not None and hit.anchor in counted_from(tokens, at):
             continue  # "через два дня после митинга суд оштрафовал": the rally is what it counts from
+        if role == "date" and candidate.mention is not None and \
+                (time_clause(tokens, at[0]) or ()) != (time_clause(tokens, hit.anchor) or ()):
+            continue  # "после того как 3 мая прошел пикет, его задержали": the rally's day only
+        if role == "date" and candidate.mention is not None and (stretch := participle_stretch(tokens, at[0])) \
+                and hit.anchor not in stretch and any(d not in stretch for d in date_words):
+            # "14 июня суд приговорил Рябову, задержанную в марте, к ...": the detention's month,
+            # where the sentence dates its own clause (alone, it may be the time of all it tells:
+            # "автобус с активистами, ехавшими на митинг в декабре, задержали")
+            continue
         if role == "date" and dates_punished_act(tokens, at, hit):
             continue  # "оштрафовал за акцию 23 января": the day of the act punished, not of the fine
         if role == "date" and candidate.mention is not None and (ground := ground_phrase(tokens, at)) is not None \
