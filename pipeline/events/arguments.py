@@ -662,6 +662,53 @@ def adjective_places(tokens, placed: list[PlacedMention]) -> list[Candidate]:
     return found
 
 
+# the relations by which a noun is who acted or whom a happening befell
+PARTICIPANT_RELATIONS = frozenset({"nsubj", "nsubj:pass", "obj", "iobj"})
+
+
+def holds_participant(tokens: tuple[Token, ...], holder: int, hit: TriggerHit) -> bool:
+    """The noun a city's adjective stands on (``holder``) is a participant of the trigger's
+    happening, so the city is where it happened: the trigger's subject or object (``Курские
+    полицейские задержали``, ``задержала тверского активиста``), through a conjunct or an
+    infinitive of its verb; a noun whose genitive it is (``сотрудники екатеринбургского
+    издания``); an agent without a preposition; the place the clause stands at (``в
+    петербургском суде``); a body the trigger's clause qualifies (``суд, который оштрафовал``).
+    Not a noun inside what a charge or a case is about (``за репост статьи омского журналиста``,
+    ``по делу казанских студентов``): that person's town, not the happening's."""
+    if holder in hit.tokens:
+        return True
+    verbs = set(hit.tokens) | {hit.anchor, phrase_head(tokens, hit)}
+    head = tokens[phrase_head(tokens, hit)]
+    if head.pos == "NOUN" and head.rel in PARTICIPANT_RELATIONS and head.head >= 0:
+        verbs.add(head.head)  # a happening named as its verb's object: "объявили голодовку"
+    for verb in list(verbs):
+        while tokens[verb].rel in {"conj", "xcomp"} and tokens[verb].head >= 0 and tokens[verb].head not in verbs:
+            verb = tokens[verb].head
+            verbs.add(verb)
+    if any(tokens[v].rel in {"acl", "acl:relcl"} and tokens[v].head == holder for v in verbs):
+        return True  # "в суде, который оштрафовал", "суд, оштрафовавший"
+    node = tokens[holder]
+    if node.head in verbs and _participates(tokens, holder):
+        return True
+    # one genitive up: "сотрудники екатеринбургского издания", "координатора омского штаба"
+    return node.rel == "nmod" and node.head >= 0 and tokens[node.head].head in verbs \
+        and _participates(tokens, node.head, located=False)
+
+
+def _participates(tokens: tuple[Token, ...], index: int, located: bool = True) -> bool:
+    """The word is a participant by its relation to its verb: subject or object; an agent, an
+    instrumental with no preposition; where the clause stands (``located``: ``в суде``, ``у мэрии``)."""
+    token = tokens[index]
+    if token.rel in PARTICIPANT_RELATIONS:
+        return True
+    if token.rel != "obl":
+        return False
+    prepositions = [t.text.lower() for t in tokens if t.head == index and t.rel == "case"]
+    if not prepositions:
+        return "Case=Ins" in token.feats  # an agent ("задержан сотрудниками омской полиции")
+    return located and prepositions[0] in AT_PREPOSITIONS and not is_goal(tokens, [index])
+
+
 REGION_LEVELS = {"областной": ("область", "femn"), "краевой": ("край", "masc")}
 
 
@@ -696,6 +743,7 @@ def _scores(tokens, hits: list[TriggerHit], candidate: Candidate) -> list[tuple[
     reach = 2 if candidate.near else MAX_TREE
     # a mention in brackets is a gloss ("(это более 400 EURO)"): last choice
     gloss = 5.0 if in_brackets(tokens, at[0]) else 0.0
+    adjective = role == "place" and candidate.mention is None and not candidate.venue and not candidate.seat
     if role == "place" and candidate.mention is None and not candidate.venue:
         gloss += 5.0  # a city's adjective: a place the sentence names outright comes first
     elif candidate.origin:
@@ -706,6 +754,8 @@ def _scores(tokens, hits: list[TriggerHit], candidate: Candidate) -> list[tuple[
     for k, hit in enumerate(hits):
         if role not in roles_for(hit.type) or (candidate.seat and hit.type not in rulings):
             continue
+        if adjective and not holds_participant(tokens, candidate.tokens[-1], hit):
+            continue  # "оштрафовали за репост статьи омского журналиста": the journalist's town
         if set(at) & set(hit.tokens):
             if role == "place" and candidate.mention is not None:  # "вышли на Болотную площадь"
                 scored.append((gloss, k))
