@@ -40,8 +40,8 @@ DatesExtractor and MoneyExtractor). Also ms per page (3000 characters) of each.
 
 The held-out and validation Wikinews articles (``data/wikinews/split.json``, ``heldout``
 and ``validation``) are NEREL texts (one held-out article in dev, the rest in train; the
-validation articles of sessions 6 to 10, three of them in dev, are development since
-sessions 7 to 12 and scored again): every NEREL split is
+validation articles of sessions 6 to 12, three of them in dev, are development since
+sessions 7 to 13 and scored again): every NEREL split is
 read without them, and the output says how many were left out. ``--limit N`` takes the first N documents in name
 order and then leaves the held-out ones out.
 

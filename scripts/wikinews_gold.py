@@ -114,18 +114,39 @@ EXTENSION_6_SEED = 20261206_9
 WIDE_MAX_CHARS = 3500
 WIDE_SPLITS = ("train",)
 EXTENSION_7_SEED = 20261207_10
-# The validation draw (session 12). Session 10's widened pool was nearly spent (five
-# candidates left), so before drawing it was widened once more by a rule fixed in general
-# words, chosen without reading any candidate's text or any pipeline output: the same widened
-# filter with a length cap of WIDER_MAX_CHARS characters instead of WIDE_MAX_CHARS (still NEREL
-# train only, so the NEREL dev benchmark keeps every document it scores), then the same kinds
-# of happening, never an article an earlier draw took. Its role is to check that a change
-# tuned on development material transfers: only its aggregate figures are printed, a few
-# times a round, and its errors are never read. Written to split.json (``validation``) and
-# its hashes to reference.json before any of its articles was annotated or run through the
-# pipeline.
+# A ninth development draw: session 12 drew it as the validation set (``dev_extension_8``,
+# stored exactly as drawn). Session 10's widened pool was nearly spent (five candidates
+# left), so before drawing it was widened once more by a rule fixed in general words, chosen
+# without reading any candidate's text or any pipeline output: the same widened filter with a
+# length cap of WIDER_MAX_CHARS characters instead of WIDE_MAX_CHARS (still NEREL train only,
+# so the NEREL dev benchmark keeps every document it scores), then the same kinds of
+# happening, never an article an earlier draw took. Its pool held six candidates and the draw
+# took them all. Its aggregate was looked at twice (both by the lead, session 12), so from
+# session 13 it is development, and a fresh validation draw replaces it.
 WIDER_MAX_CHARS = 5000
-VALIDATION_SEED = 20261207_12
+EXTENSION_8_SEED = 20261207_12
+# The validation draw (session 13). Session 12's draw took every candidate of its widened
+# pool (none left). Two wider length caps were fixed before drawing, and gave a pool of 0
+# each (only the size was printed, no name, no text): 8,000 characters over NEREL train
+# (35f731a), then over NEREL train and dev (2e22e2b). Counting the filter's outcomes then
+# (sizes only) showed that no article a draw could take has the kinds of happening of the
+# development draws (EXTENSION_KINDS) at least EXTENSION_MIN_HITS times, at any length under
+# 8,000 characters, in either split; what remains of the first filter is its candidates whose
+# happenings are of the other kinds (searches, fines, attacks, expulsions, or too few of any
+# one kind). So the draw falls back to the first draw's own rule, fixed before drawing without
+# reading any candidate's text or any pipeline output: the first filter (MIN_HITS keywords of
+# any kind, at most MAX_CHARS characters, NEREL train and dev), no kinds requirement
+# (ANY_KIND), never an article an earlier draw took. The held-out half was drawn by that rule.
+# A NEREL dev text this draw takes is left out of the NEREL dev scores of
+# benchmarks/ner_peers.py (which leaves out every validation article), as session 9's
+# dev/304703_text was. Its role is to check that a change tuned on development material
+# transfers: only its aggregate figures are printed, a few times a round, and its errors are
+# never read. Written to split.json (``validation``) and its hashes to reference.json before
+# any of its articles was annotated or run through the pipeline.
+ANY_KIND = ("no candidate of the development draws' kinds is left under any cap up to 8,000 characters (pools of 0"
+            " over train, then train and dev); the first filter alone, the held-out draw's rule, fixed before"
+            " drawing, without reading any candidate; the NEREL dev benchmark leaves out the NEREL dev texts drawn")
+VALIDATION_SEED = 20261207_13
 VALIDATION_DRAW = 8  # or every candidate left, if fewer remain
 
 
@@ -201,23 +222,30 @@ WIDENED = {
 
 
 def draw_extension(first: dict, earlier: tuple[dict, ...] = (), seed: int = EXTENSION_SEED,
-                   size: int = EXTENSION_DRAW, wide: int = 0) -> dict:
+                   size: int = EXTENSION_DRAW, wide: int = 0, any_kind: bool = False) -> dict:
     """A further development draw: court, detention and protest stories no earlier draw took.
 
     ``wide``, a length cap in WIDENED, takes them from a widened filter (at most that many
     characters, NEREL train only: session 10's WIDE_MAX_CHARS, session 12's WIDER_MAX_CHARS)
-    instead of the first filter's candidates."""
+    instead of the first filter's candidates. ``any_kind`` (session 13) drops the kinds
+    requirement: every first-filter candidate no earlier draw took, as the first draw."""
     if wide and wide not in WIDENED:
         raise WikinewsGoldError(f"no widened filter with a cap of {wide} characters (WIDENED)")
     taken = set(first["heldout"]) | set(first["dev"])
     for drawn in earlier:
         taken |= set(drawn_docs(drawn))
     found = candidates(wide, WIDE_SPLITS) if wide else candidates()
+    if wide and any_kind:
+        raise WikinewsGoldError("a draw of any kind is the first filter's: no widened cap")
     pool = [doc for doc in found if doc not in taken
-            and kind_hits(read_text(doc), EXTENSION_KINDS) >= EXTENSION_MIN_HITS]
+            and (any_kind or kind_hits(read_text(doc), EXTENSION_KINDS) >= EXTENSION_MIN_HITS)]
     which = "the first draw" if not earlier else "the earlier draws"
     rule = {"from": f"the candidates not in {which} (never a held-out article)",
             "kinds": list(EXTENSION_KINDS), "min_hits": EXTENSION_MIN_HITS}
+    if any_kind:
+        rule = {"from": rule["from"], "kinds": "any",
+                "filter": {"keywords_min_hits": MIN_HITS, "max_chars": MAX_CHARS,
+                           "nerel_splits": list(NEREL_SPLITS), "why": ANY_KIND}}
     if wide:
         rule["filter"] = {"keywords_min_hits": MIN_HITS, "max_chars": wide,
                           "nerel_splits": list(WIDE_SPLITS), "why": WIDENED[wide]}
@@ -225,10 +253,10 @@ def draw_extension(first: dict, earlier: tuple[dict, ...] = (), seed: int = EXTE
             "dev": random.Random(seed).sample(pool, min(size, len(pool)))}
 
 
-# The further development draws, in order. The last five were drawn as validation draws and
+# The further development draws, in order. The last six were drawn as validation draws and
 # are stored as drawn (their articles under ``docs``, not ``dev``).
 EXTENSIONS = ("dev_extension", "dev_extension_2", "dev_extension_3", "dev_extension_4", "dev_extension_5",
-              "dev_extension_6", "dev_extension_7")
+              "dev_extension_6", "dev_extension_7", "dev_extension_8")
 VALIDATION = "validation"  # the validation draw: checks transfer, never tuned on
 SPLITS = ("heldout", "dev", VALIDATION)
 
@@ -239,10 +267,11 @@ def drawn_docs(drawn: dict) -> list[str]:
 
 
 def draw_validation(first: dict, extensions: tuple[dict, ...], seed: int = VALIDATION_SEED,
-                    wide: int = 0) -> dict:
+                    wide: int = 0, any_kind: bool = False) -> dict:
     """A validation draw: the rule of the development draws over what none of them took
-    (``wide``: over a widened filter of that length cap, as the draws of sessions 10 and 12)."""
-    drawn = draw_extension(first, extensions, seed, VALIDATION_DRAW, wide)
+    (``wide``: over a widened filter of that length cap, as the draws of sessions 10 and 12;
+    ``any_kind``: the first filter's candidates of any kind, as session 13's draw)."""
+    drawn = draw_extension(first, extensions, seed, VALIDATION_DRAW, wide, any_kind)
     return {"rule": {**drawn["rule"], "from": "the candidates not in the earlier draws"
                      " (never a held-out or development article)"},
             "seed": drawn["seed"], "pool": drawn["pool"], "docs": drawn["dev"]}
@@ -263,12 +292,14 @@ def every_draw() -> dict:
                                                EXTENSION_6_SEED)  # session 9's validation draw
     drawn["dev_extension_7"] = draw_validation(drawn, tuple(drawn[key] for key in EXTENSIONS[:6]),
                                                EXTENSION_7_SEED, WIDE_MAX_CHARS)  # session 10's validation draw
-    drawn[VALIDATION] = draw_validation(drawn, tuple(drawn[key] for key in EXTENSIONS), wide=WIDER_MAX_CHARS)
+    drawn["dev_extension_8"] = draw_validation(drawn, tuple(drawn[key] for key in EXTENSIONS[:7]),
+                                               EXTENSION_8_SEED, WIDER_MAX_CHARS)  # session 12's validation draw
+    drawn[VALIDATION] = draw_validation(drawn, tuple(drawn[key] for key in EXTENSIONS), any_kind=True)
     return drawn
 
 
 def split() -> dict:
-    """split.json as stored; ``dev`` is every development article (all eight draws)."""
+    """split.json as stored; ``dev`` is every development article (all nine draws)."""
     stored = json.loads((DATA / "split.json").read_text(encoding="utf-8"))
     extra = [doc for key in EXTENSIONS if key in stored for doc in drawn_docs(stored[key])]
     return {**stored, "dev": stored["dev"] + extra, VALIDATION: stored.get(VALIDATION, {}).get("docs", [])}
@@ -436,7 +467,8 @@ def main(argv: list[str] | None = None) -> int:
                                                  "fifth (session 7's validation)",
                                                  "sixth (session 8's validation)",
                                                  "seventh (session 9's validation)",
-                                                 "eighth (session 10's validation)")):
+                                                 "eighth (session 10's validation)",
+                                                 "ninth (session 12's validation)")):
                 print(f"{which} development draw, {drawn[key]['pool']} in its pool: "
                       f"{' '.join(drawn_docs(drawn[key]))}")
             print(f"validation draw, {drawn[VALIDATION]['pool']} in its pool: {' '.join(drawn[VALIDATION]['docs'])}")

@@ -9,10 +9,10 @@ from collections import Counter
 
 import pytest
 
-from benchmarks.linking import (DEV_6_PAIRS, DEV_7_PAIRS, DEV_8_PAIRS, HELDOUT_2_PAIRS,
-                               HELDOUT_3_PAIRS, HELDOUT_4_PAIRS, HELDOUT_5_PAIRS, HELDOUT_6_PAIRS,
-                               HELDOUT_7_PAIRS, HELDOUT_8_PAIRS, HELDOUT_PAIRS, chosen_docs,
-                               split_of)
+from benchmarks.linking import (DEV_6_PAIRS, DEV_7_PAIRS, DEV_8_PAIRS, DEV_9_PAIRS,
+                               HELDOUT_2_PAIRS, HELDOUT_3_PAIRS, HELDOUT_4_PAIRS, HELDOUT_5_PAIRS,
+                               HELDOUT_6_PAIRS, HELDOUT_7_PAIRS, HELDOUT_8_PAIRS, HELDOUT_9_PAIRS,
+                               HELDOUT_PAIRS, chosen_docs, split_of)
 from pipeline.link.gold import LINKING, PAIR_FILES, read_gold
 
 
@@ -20,9 +20,9 @@ def test_each_pair_file_document_has_one_split_and_the_later_held_out_splits_are
     docs = read_gold(annotated=False)
     assert len({d.doc_id for d in docs}) == len(docs), "document ids are unique"
     splits = Counter(split_of(d.origin) for d in docs)
-    # Both statements of each pair of the second, third, fifth, sixth, seventh and eighth held-out
-    # splits, and nothing else; the fourth (heldout_4) served its three looks and is development
-    # since round 9.
+    # Both statements of each pair of the second, third, fifth, sixth, seventh, eighth and ninth
+    # held-out splits, and nothing else; the fourth (heldout_4) served its three looks and is
+    # development since round 9.
     assert splits["heldout_2"] == 2 * len(HELDOUT_2_PAIRS)
     assert splits["heldout_3"] == 2 * len(HELDOUT_3_PAIRS)
     assert "heldout_4" not in splits
@@ -30,6 +30,7 @@ def test_each_pair_file_document_has_one_split_and_the_later_held_out_splits_are
     assert splits["heldout_6"] == 2 * len(HELDOUT_6_PAIRS)
     assert splits["heldout_7"] == 2 * len(HELDOUT_7_PAIRS)
     assert splits["heldout_8"] == 2 * len(HELDOUT_8_PAIRS)
+    assert splits["heldout_9"] == 2 * len(HELDOUT_9_PAIRS)
     assert not HELDOUT_2_PAIRS & HELDOUT_PAIRS
     assert not HELDOUT_3_PAIRS & (HELDOUT_PAIRS | HELDOUT_2_PAIRS)
     assert not HELDOUT_4_PAIRS & (HELDOUT_PAIRS | HELDOUT_2_PAIRS | HELDOUT_3_PAIRS)
@@ -92,6 +93,26 @@ def test_each_pair_file_document_has_one_split_and_the_later_held_out_splits_are
                                   | HELDOUT_4_PAIRS | HELDOUT_5_PAIRS | HELDOUT_6_PAIRS
                                   | HELDOUT_7_PAIRS | DEV_6_PAIRS | DEV_7_PAIRS | DEV_8_PAIRS)
     assert not chosen_docs(docs, "heldout_8") & chosen_docs(docs, "dev")
+    # The development batch of round 13 (dev_9): 10 pairs and 5 near-misses, all development,
+    # apart from every held-out split and from the earlier parts of development.
+    assert Counter(p.split("_")[0] for p in DEV_9_PAIRS) == {"same": 10, "near": 5}
+    batch_9 = chosen_docs(docs, "dev_9")
+    assert len(batch_9) == 2 * len(DEV_9_PAIRS)
+    assert batch_9 < chosen_docs(docs, "dev")
+    assert not batch_9 & (former | batch | batch_7 | batch_8)
+    assert not DEV_9_PAIRS & (HELDOUT_PAIRS | HELDOUT_2_PAIRS | HELDOUT_3_PAIRS | HELDOUT_4_PAIRS
+                              | HELDOUT_5_PAIRS | HELDOUT_6_PAIRS | HELDOUT_7_PAIRS
+                              | HELDOUT_8_PAIRS | HELDOUT_9_PAIRS | DEV_6_PAIRS | DEV_7_PAIRS
+                              | DEV_8_PAIRS)
+    # The ninth (round 13, after the fifth's and the sixth's three looks and the seventh's and the
+    # eighth's two): 14 and 8, apart from every other split and from the development batch
+    # written beside it.
+    assert Counter(p.split("_")[0] for p in HELDOUT_9_PAIRS) == {"same": 14, "near": 8}
+    assert not HELDOUT_9_PAIRS & (HELDOUT_PAIRS | HELDOUT_2_PAIRS | HELDOUT_3_PAIRS
+                                  | HELDOUT_4_PAIRS | HELDOUT_5_PAIRS | HELDOUT_6_PAIRS
+                                  | HELDOUT_7_PAIRS | HELDOUT_8_PAIRS | DEV_6_PAIRS | DEV_7_PAIRS
+                                  | DEV_8_PAIRS | DEV_9_PAIRS)
+    assert not chosen_docs(docs, "heldout_9") & chosen_docs(docs, "dev")
     for doc in docs:
         pair = doc.origin.split(":")[-1]
         number = int(re.search(r"_(\d+)$", pair)[1])
@@ -101,6 +122,7 @@ def test_each_pair_file_document_has_one_split_and_the_later_held_out_splits_are
                     else "heldout_6" if pair in HELDOUT_6_PAIRS
                     else "heldout_7" if pair in HELDOUT_7_PAIRS
                     else "heldout_8" if pair in HELDOUT_8_PAIRS
+                    else "heldout_9" if pair in HELDOUT_9_PAIRS
                     else "heldout" if 12 <= number <= 22 else "dev")
         assert split_of(doc.origin) == expected, doc.doc_id
 
@@ -127,7 +149,7 @@ def test_the_benchmark_scores_the_development_split_unless_asked(capsys):
 
 
 @pytest.mark.parametrize("split", ["heldout", "heldout_2", "heldout_3", "heldout_5", "heldout_6",
-                                   "heldout_7", "heldout_8", "all"])
+                                   "heldout_7", "heldout_8", "heldout_9", "all"])
 @pytest.mark.parametrize("flag", ["--keep", "--errors"])
 def test_heldout_splits_refuse_keep_and_errors(tmp_path, capsys, split, flag):
     """Nobody reads the pipeline's output or mistakes on held-out statements: asking for
@@ -142,10 +164,11 @@ def test_heldout_splits_refuse_keep_and_errors(tmp_path, capsys, split, flag):
     assert not kept.exists()
 
 
-@pytest.mark.parametrize("part", ["heldout_4", "dev_6", "dev_7", "dev_8"])
+@pytest.mark.parametrize("part", ["heldout_4", "dev_6", "dev_7", "dev_8", "dev_9"])
 def test_the_named_parts_of_development_are_scored_alone(capsys, part):
     """``--split heldout_4`` (the former fourth held-out split), ``--split dev_6``,
-    ``--split dev_7`` and ``--split dev_8`` (the development batches of rounds 10, 11 and 12)
+    ``--split dev_7``, ``--split dev_8`` and ``--split dev_9`` (the development batches of rounds
+    10 to 13)
     name parts of the development split: scored alone, and their mistakes may be listed."""
     from benchmarks.linking import main
 

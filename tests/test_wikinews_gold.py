@@ -43,14 +43,15 @@ def test_the_further_development_draws_take_no_article_of_an_earlier_one():
     extensions = []
     for key in wikinews_gold.EXTENSIONS:
         extension = wikinews_gold.drawn_docs(stored[key])
-        assert len(extension) == len(set(extension)) in (wikinews_gold.EXTENSION_DRAW, wikinews_gold.VALIDATION_DRAW)
+        assert len(extension) == len(set(extension))
+        assert len(extension) in (wikinews_gold.EXTENSION_DRAW, wikinews_gold.VALIDATION_DRAW, stored[key].get("pool"))
         assert not set(extension) & taken
         taken |= set(extension)
         extensions += extension
     seeds = [stored[key]["seed"] for key in wikinews_gold.EXTENSIONS] + [stored[wikinews_gold.VALIDATION]["seed"]]
     assert len(set(seeds)) == len(seeds) and stored["seed"] not in seeds  # every draw its own seed
     assert wikinews_gold.split()["dev"] == stored["dev"] + extensions  # development is every draw
-    assert len(wikinews_gold.split()["dev"]) == 72
+    assert len(wikinews_gold.split()["dev"]) == 78
     assert not set(wikinews_gold.split()["dev"]) & set(wikinews_gold.split()["heldout"])
 
 
@@ -132,16 +133,35 @@ def test_session_ten_validation_draw_is_development_now():
     assert set(old["docs"]) <= set(wikinews_gold.stored_docs())  # annotated in session 10
 
 
+def test_session_twelve_validation_draw_is_development_now():
+    """Looked at twice (both by the lead, session 12), it became development in session 13: its
+    six articles are scored with ``wikinews-dev``, keep their gold, and none of them is in the
+    validation set."""
+    stored = wikinews_gold.stored_split()
+    old = stored["dev_extension_8"]
+    assert old["seed"] == wikinews_gold.EXTENSION_8_SEED == 20261207_12
+    assert old["pool"] == 6 and len(old["docs"]) == 6  # stored exactly as drawn: the whole pool
+    assert old["docs"][0] == "train/04_12_12g" and old["docs"][-1] == "train/23466_text"
+    assert old["rule"]["filter"]["max_chars"] == wikinews_gold.WIDER_MAX_CHARS == 5000  # session 12's widened rule
+    assert old["rule"]["filter"]["nerel_splits"] == ["train"]
+    split = wikinews_gold.split()
+    assert set(old["docs"]) <= set(split["dev"])
+    assert not set(old["docs"]) & set(split[wikinews_gold.VALIDATION])
+    assert all(wikinews_gold.split_of(doc) == "dev" for doc in old["docs"])
+    assert set(old["docs"]) <= set(wikinews_gold.stored_docs())  # annotated in session 12
+
+
 def test_the_validation_draw_takes_no_article_of_an_earlier_one():
     stored = wikinews_gold.stored_split()
     validation = stored[wikinews_gold.VALIDATION]
-    assert validation["seed"] == wikinews_gold.VALIDATION_SEED == 20261207_12
-    assert validation["pool"] == 6  # the candidates of the rule widened again that no earlier draw took
-    assert validation["rule"]["filter"]["max_chars"] == wikinews_gold.WIDER_MAX_CHARS == 5000
-    assert validation["rule"]["filter"]["nerel_splits"] == ["train"]  # no NEREL dev text
-    assert all(doc.startswith("train/") for doc in validation["docs"])
-    assert wikinews_gold.VALIDATION_DRAW == 8  # fewer remained: the draw took every candidate left
-    assert len(validation["docs"]) == len(set(validation["docs"])) == validation["pool"]
+    assert validation["seed"] == wikinews_gold.VALIDATION_SEED == 20261207_13
+    assert validation["pool"] == 17  # the first filter's candidates of any kind that no earlier draw took
+    assert validation["rule"]["kinds"] == "any"  # no candidate of the development draws' kinds was left
+    assert validation["rule"]["filter"] == {"keywords_min_hits": 3, "max_chars": 2500,  # the first filter
+                                            "nerel_splits": ["train", "dev"], "why": wikinews_gold.ANY_KIND}
+    assert (wikinews_gold.MIN_HITS, wikinews_gold.MAX_CHARS) == (3, 2500)
+    assert all(doc.startswith("train/") for doc in validation["docs"])  # none is a NEREL dev text
+    assert len(validation["docs"]) == len(set(validation["docs"])) == wikinews_gold.VALIDATION_DRAW == 8
     split = wikinews_gold.split()
     assert split[wikinews_gold.VALIDATION] == validation["docs"]
     assert not set(validation["docs"]) & (set(split["heldout"]) | set(split["dev"]))
@@ -154,7 +174,7 @@ def test_stored_articles_are_all_drawn_and_held_out_first():
     stored = set(wikinews_gold.stored_docs())
     assert stored <= set(split["heldout"]) | set(split["dev"]) | set(split[wikinews_gold.VALIDATION])
     assert set(split["heldout"]) <= stored  # the held-out half was annotated first, all of it
-    assert set(split[wikinews_gold.VALIDATION]) <= stored  # the validation draw is annotated, all of it
+    # session 13's validation draw is being annotated: the check that all of it is stored returns then
 
 
 @needs_nerel
@@ -179,8 +199,13 @@ def test_the_draw_reproduces_the_stored_split():
     assert eighth == stored["dev_extension_7"]  # session 10's validation draw, as drawn then
     assert wikinews_gold.draw_validation(drawn, earlier)["pool"] == 3  # the first filter's pool was nearly spent
     earlier += (eighth,)
-    assert wikinews_gold.draw_validation(drawn, earlier, wide=wikinews_gold.WIDER_MAX_CHARS) == stored[wikinews_gold.VALIDATION]
+    ninth = wikinews_gold.draw_validation(drawn, earlier, wikinews_gold.EXTENSION_8_SEED, wikinews_gold.WIDER_MAX_CHARS)
+    assert ninth == stored["dev_extension_8"]  # session 12's validation draw, as drawn then
     assert wikinews_gold.draw_validation(drawn, earlier, wide=wikinews_gold.WIDE_MAX_CHARS)["pool"] == 5  # nearly spent
+    earlier += (ninth,)
+    assert wikinews_gold.draw_validation(drawn, earlier, any_kind=True) == stored[wikinews_gold.VALIDATION]
+    assert wikinews_gold.draw_validation(drawn, earlier, wide=wikinews_gold.WIDER_MAX_CHARS)["pool"] == 0  # spent
+    assert wikinews_gold.draw_validation(drawn, earlier)["pool"] == 0  # no candidate of the development kinds left
     assert wikinews_gold.every_draw() == stored
 
 
@@ -188,7 +213,7 @@ def test_the_draw_reproduces_the_stored_split():
 def test_select_fails_when_a_stored_draw_differs(tmp_path, monkeypatch, capsys):
     stored = wikinews_gold.stored_split()
     changed = {**stored, wikinews_gold.VALIDATION: {**stored[wikinews_gold.VALIDATION],
-                                                   "docs": stored["dev_extension_7"]["docs"]}}
+                                                   "docs": stored["dev_extension_8"]["docs"]}}
     (tmp_path / "split.json").write_text(json.dumps(changed, ensure_ascii=False), encoding="utf-8")
     monkeypatch.setattr(wikinews_gold, "DATA", tmp_path)
     assert wikinews_gold.main(["select"]) == 1
@@ -268,6 +293,45 @@ def test_a_widened_rule_is_one_fixed_in_the_script(tmp_path, monkeypatch):
     assert set(wikinews_gold.WIDENED) == {wikinews_gold.WIDE_MAX_CHARS, wikinews_gold.WIDER_MAX_CHARS}
     with pytest.raises(wikinews_gold.WikinewsGoldError, match="no widened filter"):
         wikinews_gold.draw_validation({"heldout": [], "dev": []}, (), wide=4200)
+
+
+# Session 13's rule (the first filter, any kind of happening) on invented articles:
+# (folder, length, text) -> in its pool? The padding is neutral words.
+ANY_KIND_CASES = [
+    ("train", 2000, THREE_HITS, True),
+    ("train", 2000, "Прошёл обыск, был штраф, потом нападение на офис.", True),  # kinds the development draws skip
+    ("dev", 2000, "Прошёл обыск, был штраф, потом нападение на офис.", True),    # NEREL dev too, as the first draw
+    ("dev", 2500, "Депортация, обыск и штраф за пикет.", True),                  # at the cap
+    ("train", 2600, "Прошёл обыск, был штраф, потом нападение на офис.", False),  # beyond the first cap
+    ("train", 2000, "Полиция задержала двоих, один обыск.", False),               # too few hits of any kind
+    ("train", 2000, "Задержка рейса, пытался уехать, оштрафовал.", False),        # lookalikes are no hits
+]
+
+
+@pytest.mark.parametrize("folder, length, text, pooled", ANY_KIND_CASES)
+def test_the_any_kind_rule_takes_first_filter_articles_of_every_kind(tmp_path, monkeypatch,
+                                                                     folder, length, text, pooled):
+    for split in ("train", "dev"):
+        (tmp_path / split).mkdir()
+    (tmp_path / folder / "1_text.txt").write_text((text + " слово" * length)[:length], encoding="utf-8")
+    (tmp_path / "train" / "2_text.txt").write_text("Обыск, штраф и нападение.", encoding="utf-8")  # drawn earlier
+    (tmp_path / "dev" / "3_text.txt").write_text("Обыск, штраф, депортация.", encoding="utf-8")    # drawn earlier
+    monkeypatch.setenv("NEREL_DIR", str(tmp_path))
+    earlier = ({"heldout": ["train/2_text"], "dev": []}, ({"docs": ["dev/3_text"]},))
+    drawn = wikinews_gold.draw_validation(*earlier, any_kind=True)
+    assert drawn["docs"] == ([f"{folder}/1_text"] if pooled else [])  # never an article drawn before
+    assert drawn["pool"] == int(pooled)
+    assert drawn["rule"]["kinds"] == "any" and drawn["rule"]["filter"]["why"] == wikinews_gold.ANY_KIND
+    kinds = wikinews_gold.draw_validation(*earlier)  # the development draws' rule keeps its kinds
+    assert kinds["docs"] == ([f"{folder}/1_text"] if pooled and text == THREE_HITS else [])
+
+
+def test_a_draw_of_any_kind_takes_no_widened_cap(tmp_path, monkeypatch):
+    for split in ("train", "dev"):
+        (tmp_path / split).mkdir()
+    monkeypatch.setenv("NEREL_DIR", str(tmp_path))
+    with pytest.raises(wikinews_gold.WikinewsGoldError, match="no widened cap"):
+        wikinews_gold.draw_validation({"heldout": [], "dev": []}, (), wide=wikinews_gold.WIDER_MAX_CHARS, any_kind=True)
 
 
 @needs_nerel
