@@ -679,8 +679,11 @@ def holds_participant(tokens: tuple[Token, ...], holder: int, hit: TriggerHit) -
         return True
     verbs = set(hit.tokens) | {hit.anchor, phrase_head(tokens, hit)}
     head = tokens[phrase_head(tokens, hit)]
-    if head.pos == "NOUN" and head.rel in PARTICIPANT_RELATIONS and head.head >= 0:
-        verbs.add(head.head)  # a happening named as its verb's object: "объявили голодовку"
+    for _ in range(2):  # a happening named by a noun: "объявили голодовку", "участники шествия собрались"
+        if head.pos != "NOUN" or head.rel not in PARTICIPANT_RELATIONS | {"nmod"} or head.head < 0:
+            break
+        head = tokens[head.head]
+        verbs.add(head.index)
     for verb in list(verbs):
         while tokens[verb].rel in {"conj", "xcomp"} and tokens[verb].head >= 0 and tokens[verb].head not in verbs:
             verb = tokens[verb].head
@@ -690,9 +693,12 @@ def holds_participant(tokens: tuple[Token, ...], holder: int, hit: TriggerHit) -
     node = tokens[holder]
     if node.head in verbs and _participates(tokens, holder):
         return True
-    # one genitive up: "сотрудники екатеринбургского издания", "координатора омского штаба"
-    return node.rel == "nmod" and node.head >= 0 and tokens[node.head].head in verbs \
-        and _participates(tokens, node.head, located=False)
+    # one genitive up: "сотрудники екатеринбургского издания", "у здания омской мэрии" (a
+    # building or a part of a place where the clause stands, not "в убийстве омского бизнесмена")
+    if node.rel != "nmod" or node.head < 0 or tokens[node.head].head not in verbs:
+        return False
+    up = tokens[node.head]
+    return _participates(tokens, up.index, located=bool(up.lemmas & (folded_set("place_container_heads") | _venue_nouns())))
 
 
 def _participates(tokens: tuple[Token, ...], index: int, located: bool = True) -> bool:
