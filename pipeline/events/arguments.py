@@ -702,16 +702,17 @@ def holds_participant(tokens: tuple[Token, ...], holder: int, hit: TriggerHit) -
 
 
 def _participates(tokens: tuple[Token, ...], index: int, located: bool = True) -> bool:
-    """The word is a participant by its relation to its verb: subject or object; an agent, an
-    instrumental with no preposition; where the clause stands (``located``: ``в суде``, ``у мэрии``)."""
+    """The word is a participant by its relation to its verb or happening noun: subject or
+    object; a happening noun's genitive; an agent, an instrumental with no preposition; where
+    the clause stands (``located``: ``в суде``, ``у мэрии``)."""
     token = tokens[index]
     if token.rel in PARTICIPANT_RELATIONS:
         return True
-    if token.rel != "obl":
+    if token.rel not in {"obl", "nmod"}:
         return False
     prepositions = [t.text.lower() for t in tokens if t.head == index and t.rel == "case"]
-    if not prepositions:
-        return "Case=Ins" in token.feats  # an agent ("задержан сотрудниками омской полиции")
+    if not prepositions:  # a happening noun's genitive ("задержание тверского блогера"), an agent
+        return token.rel == "nmod" or "Case=Ins" in token.feats  # ("задержан сотрудниками омской полиции")
     return located and prepositions[0] in AT_PREPOSITIONS and not is_goal(tokens, [index])
 
 
