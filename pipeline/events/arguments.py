@@ -679,8 +679,9 @@ def holds_participant(tokens: tuple[Token, ...], holder: int, hit: TriggerHit) -
         return True
     verbs = set(hit.tokens) | {hit.anchor, phrase_head(tokens, hit)}
     head = tokens[phrase_head(tokens, hit)]
-    for _ in range(2):  # a happening named by a noun: "объявили голодовку", "участники шествия собрались"
-        if head.pos != "NOUN" or head.rel not in PARTICIPANT_RELATIONS | {"nmod"} or head.head < 0:
+    noun = head.pos == "NOUN"  # a happening named by a noun: "объявили голодовку", "участники
+    for _ in range(2):  # шествия собрались", "пришли с обыском в новосибирский офис"
+        if head.pos != "NOUN" or head.rel not in PARTICIPANT_RELATIONS | {"nmod", "obl"} or head.head < 0:
             break
         head = tokens[head.head]
         verbs.add(head.index)
@@ -691,8 +692,8 @@ def holds_participant(tokens: tuple[Token, ...], holder: int, hit: TriggerHit) -
     if any(tokens[v].rel in {"acl", "acl:relcl"} and tokens[v].head == holder for v in verbs):
         return True  # "в суде, который оштрафовал", "суд, оштрафовавший"
     node = tokens[holder]
-    if node.head in verbs and _participates(tokens, holder):
-        return True
+    if node.head in verbs and _participates(tokens, holder, goal=noun):
+        return True  # a place someone came to with a happening ("пришли с обыском в офис") is its
     # one genitive up: "сотрудники екатеринбургского издания", "у здания омской мэрии" (a
     # building or a part of a place where the clause stands, not "в убийстве омского бизнесмена")
     if node.rel != "nmod" or node.head < 0 or tokens[node.head].head not in verbs:
@@ -701,10 +702,11 @@ def holds_participant(tokens: tuple[Token, ...], holder: int, hit: TriggerHit) -
     return _participates(tokens, up.index, located=bool(up.lemmas & (folded_set("place_container_heads") | _venue_nouns())))
 
 
-def _participates(tokens: tuple[Token, ...], index: int, located: bool = True) -> bool:
+def _participates(tokens: tuple[Token, ...], index: int, located: bool = True, goal: bool = False) -> bool:
     """The word is a participant by its relation to its verb or happening noun: subject or
     object; a happening noun's genitive; an agent, an instrumental with no preposition; where
-    the clause stands (``located``: ``в суде``, ``у мэрии``)."""
+    the clause stands (``located``: ``в суде``, ``у мэрии``; ``goal``: or went to, for a
+    happening noun: ``пришли с обыском в офис``)."""
     token = tokens[index]
     if token.rel in PARTICIPANT_RELATIONS:
         return True
@@ -713,7 +715,7 @@ def _participates(tokens: tuple[Token, ...], index: int, located: bool = True) -
     prepositions = [t.text.lower() for t in tokens if t.head == index and t.rel == "case"]
     if not prepositions:  # a happening noun's genitive ("задержание тверского блогера"), an agent
         return token.rel == "nmod" or "Case=Ins" in token.feats  # ("задержан сотрудниками омской полиции")
-    return located and prepositions[0] in AT_PREPOSITIONS and not is_goal(tokens, [index])
+    return located and prepositions[0] in AT_PREPOSITIONS and (goal or not is_goal(tokens, [index]))
 
 
 REGION_LEVELS = {"областной": ("область", "femn"), "краевой": ("край", "masc")}
