@@ -670,9 +670,10 @@ def holds_participant(tokens: tuple[Token, ...], holder: int, hit: TriggerHit) -
     """The noun a city's adjective stands on (``holder``) is a participant of the trigger's
     happening, so the city is where it happened: the trigger's subject or object (``Курские
     полицейские задержали``, ``задержала тверского активиста``), through a conjunct or an
-    infinitive of its verb; a noun whose genitive it is (``сотрудники екатеринбургского
-    издания``); an agent without a preposition; the place the clause stands at (``в
-    петербургском суде``); a body the trigger's clause qualifies (``суд, который оштрафовал``).
+    infinitive of its verb; a happening noun's genitive (``задержание тверского блогера``); a
+    noun whose genitive it is (``сотрудники екатеринбургского издания``); an agent in the
+    instrumental; the place the clause stands at (``в петербургском суде``, ``у здания омской
+    мэрии``); a body the trigger's clause qualifies (``суд, который оштрафовал``).
     Not a noun inside what a charge or a case is about (``за репост статьи омского журналиста``,
     ``по делу казанских студентов``): that person's town, not the happening's."""
     if holder in hit.tokens:
@@ -693,7 +694,7 @@ def holds_participant(tokens: tuple[Token, ...], holder: int, hit: TriggerHit) -
         return True  # "в суде, который оштрафовал", "суд, оштрафовавший"
     node = tokens[holder]
     if node.head in verbs and _participates(tokens, holder, goal=noun):
-        return True  # a place someone came to with a happening ("пришли с обыском в офис") is its
+        return True  # with a happening noun, where someone came with it too ("пришли с обыском в офис")
     # one genitive up: "сотрудники екатеринбургского издания", "у здания омской мэрии" (a
     # building or a part of a place where the clause stands, not "в убийстве омского бизнесмена")
     if node.rel != "nmod" or node.head < 0 or tokens[node.head].head not in verbs:
