@@ -693,8 +693,10 @@ def holds_participant(tokens: tuple[Token, ...], holder: int, hit: TriggerHit) -
     if any(tokens[v].rel in {"acl", "acl:relcl"} and tokens[v].head == holder for v in verbs):
         return True  # "в суде, который оштрафовал", "суд, оштрафовавший"
     node = tokens[holder]
-    if node.head in verbs and _participates(tokens, holder, goal=noun):
-        return True  # with a happening noun, where someone came with it too ("пришли с обыском в офис")
+    # with a happening noun, where someone came with it on the verb it hangs on ("пришли с обыском
+    # в офис"), not where it sent someone ("после ареста и перевода в Гаагский трибунал")
+    if node.head in verbs and _participates(tokens, holder, goal=noun and node.head not in hit.tokens):
+        return True
     # one genitive up: "сотрудники екатеринбургского издания", "у здания омской мэрии" (a
     # building or a part of a place where the clause stands, not "в убийстве омского бизнесмена")
     if node.rel != "nmod" or node.head < 0 or tokens[node.head].head not in verbs:
