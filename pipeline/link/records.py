@@ -144,7 +144,8 @@ def event_places(tables: Tables, context: pd.DataFrame) -> pd.DataFrame:
     rows = []
     for doc_id, event_id, sent_id, place in events[["doc_id", "event_id", "sent_id",
                                                     "place"]].itertuples(index=False):
-        near = _cities_before(named.get(doc_id, []), sent_id)
+        near = by_document(_cities_before(named.get(doc_id, []), sent_id),
+                           doc_cities.get(doc_id, []))
         place = None if pd.isna(place) else str(place)
         if place and sent_id is not None and not pd.isna(sent_id):
             place = airport_phrase(place, sentences.get((doc_id, int(sent_id)), ""))
@@ -156,6 +157,23 @@ def event_places(tables: Tables, context: pd.DataFrame) -> pd.DataFrame:
 
 
 LOOK_BACK = 5  # sentences before an event's in which a city named still holds
+# Events whose place is told two ways: a term of custody at the court's city or at the
+# place it is served; no whereabouts of the person that day.
+PLACED_TWO_WAYS = frozenset({"custody"})
+
+
+def by_document(near: list[str], ranked: list[str]) -> list[str]:
+    """A sentence's cities, those its document names most first: of two cities one
+    sentence names (``Студента из Гюмри арестовали в Москве``), a venue after it lies in
+    the one the statement's events and names return to, not the one told first.
+
+    >>> by_document(["Гюмри", "Москва"], ["Москва", "Гюмри"]), by_document(["Тверь"], [])
+    (['Москва', 'Гюмри'], ['Тверь'])
+    """
+    if len(near) < 2:
+        return near
+    rank = {city: k for k, city in enumerate(ranked)}
+    return sorted(near, key=lambda city: rank.get(city, len(rank)))
 
 
 def _cities_before(named: list[tuple[int, list[str]]], sent_id) -> list[str]:
@@ -189,7 +207,7 @@ def _sentence_cities(tables: Tables) -> dict[str, list[tuple[int, list[str]]]]:
 
 PERSON_COLUMNS = [
     "unique_id", PERSON_KEY, "doc_id", "name", "surname", "surname_parts", "surname_half_1",
-    "surname_half_2", "first", "first_initial",
+    "surname_half_2", "surname_loose", "surname_latin", "first", "first_initial",
     "first_initials", "first_names", "patronymic", "patronymic_initial", "gender", "cities", "countries", "whereabouts", "years",
     "co_surnames", "fullness", "written",
 ]
@@ -240,9 +258,12 @@ def person_records(tables: Tables, places: pd.DataFrame, context: pd.DataFrame) 
         years = _listed(y for e in own for y in _years(e.date_start, e.date_end)) \
             or _listed(doc["doc_years"])
         # Where the person was on a day: events dated to one day, in a known city (a town
-        # beside its city is no other place that day, places.near: Химки, Москва).
+        # beside its city is no other place that day, places.near: Химки, Москва). Not a
+        # term of custody: one telling places it at the court that gave it, another where
+        # it was served (a detention centre of another town), both on the day it began.
         whereabouts = _listed(f"{e.date_start.date().isoformat()} {e.city}" for e in own
                               if e.date_precision == "day" and isinstance(e.city, str)
+                              and e.type not in PLACED_TWO_WAYS
                               and not pd.isna(e.date_start) and e.date_start == e.date_end)
         others = [parsed_of[n].surname for n in by_doc[doc_id]
                   if n != name and not _same_surname_not_kin(parsed, parsed_of[n])]
@@ -253,6 +274,7 @@ def person_records(tables: Tables, places: pd.DataFrame, context: pd.DataFrame) 
             "surname_parts": sorted(parsed.surname_parts) or None,
             **{f"surname_half_{k + 1}": half for k, half in enumerate(
                 (sorted(parsed.surname_parts) + [None, None])[:2])},
+            "surname_loose": parsed.surname_loose, "surname_latin": parsed.surname_latin,
             "first": parsed.first,
             "first_initial": parsed.first_initial,
             "first_initials": sorted(parsed.first_initials) or None,
