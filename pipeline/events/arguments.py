@@ -744,6 +744,65 @@ def adjective_places(tokens, placed: list[PlacedMention]) -> list[Candidate]:
     return found
 
 
+# the relations by which a noun is who acted or whom a happening befell
+PARTICIPANT_RELATIONS = frozenset({"nsubj", "nsubj:pass", "obj", "iobj"})
+
+
+def holds_participant(tokens: tuple[Token, ...], holder: int, hit: TriggerHit) -> bool:
+    """The noun a city's adjective stands on (``holder``) is a participant of the trigger's
+    happening, so the city is where it happened: the trigger's subject or object (``Курские
+    полицейские задержали``, ``задержала тверского активиста``), through a conjunct or an
+    infinitive of its verb; a happening noun's genitive (``задержание тверского блогера``); a
+    noun whose genitive it is (``сотрудники екатеринбургского издания``); an agent in the
+    instrumental; the place the clause stands at (``в петербургском суде``, ``у здания омской
+    мэрии``); a body the trigger's clause qualifies (``суд, который оштрафовал``).
+    Not a noun inside what a charge or a case is about (``за репост статьи омского журналиста``,
+    ``по делу казанских студентов``): that person's town, not the happening's."""
+    if holder in hit.tokens:
+        return True
+    verbs = set(hit.tokens) | {hit.anchor, phrase_head(tokens, hit)}
+    head = tokens[phrase_head(tokens, hit)]
+    noun = head.pos == "NOUN"  # a happening named by a noun: "объявили голодовку", "участники
+    for _ in range(2):  # шествия собрались", "пришли с обыском в новосибирский офис"
+        if head.pos != "NOUN" or head.rel not in PARTICIPANT_RELATIONS | {"nmod", "obl"} or head.head < 0:
+            break
+        head = tokens[head.head]
+        verbs.add(head.index)
+    for verb in list(verbs):
+        while tokens[verb].rel in {"conj", "xcomp"} and tokens[verb].head >= 0 and tokens[verb].head not in verbs:
+            verb = tokens[verb].head
+            verbs.add(verb)
+    if any(tokens[v].rel in {"acl", "acl:relcl"} and tokens[v].head == holder for v in verbs):
+        return True  # "в суде, который оштрафовал", "суд, оштрафовавший"
+    node = tokens[holder]
+    # with a happening noun, where someone came with it on the verb it hangs on ("пришли с обыском
+    # в офис"), not where it sent someone ("после ареста и перевода в Гаагский трибунал")
+    if node.head in verbs and _participates(tokens, holder, goal=noun and node.head not in hit.tokens):
+        return True
+    # one genitive up: "сотрудники екатеринбургского издания", "у здания омской мэрии" (a
+    # building or a part of a place where the clause stands, not "в убийстве омского бизнесмена")
+    if node.rel != "nmod" or node.head < 0 or tokens[node.head].head not in verbs:
+        return False
+    up = tokens[node.head]
+    return _participates(tokens, up.index, located=bool(up.lemmas & (folded_set("place_container_heads") | _venue_nouns())))
+
+
+def _participates(tokens: tuple[Token, ...], index: int, located: bool = True, goal: bool = False) -> bool:
+    """The word is a participant by its relation to its verb or happening noun: subject or
+    object; a happening noun's genitive; an agent, an instrumental with no preposition; where
+    the clause stands (``located``: ``в суде``, ``у мэрии``; ``goal``: or went to, for a
+    happening noun: ``пришли с обыском в офис``)."""
+    token = tokens[index]
+    if token.rel in PARTICIPANT_RELATIONS:
+        return True
+    if token.rel not in {"obl", "nmod"}:
+        return False
+    prepositions = [t.text.lower() for t in tokens if t.head == index and t.rel == "case"]
+    if not prepositions:  # a happening noun's genitive ("задержание тверского блогера"), an agent
+        return token.rel == "nmod" or "Case=Ins" in token.feats  # ("задержан сотрудниками омской полиции")
+    return located and prepositions[0] in AT_PREPOSITIONS and (goal or not is_goal(tokens, [index]))
+
+
 REGION_LEVELS = {"областной": ("область", "femn"), "краевой": ("край", "masc")}
 
 
@@ -778,6 +837,7 @@ def _scores(tokens, hits: list[TriggerHit], candidate: Candidate, date_words: Se
     reach = 2 if candidate.near else MAX_TREE
     # a mention in brackets is a gloss ("(это более 400 EURO)"): last choice
     gloss = 5.0 if in_brackets(tokens, at[0]) else 0.0
+    adjective = role == "place" and candidate.mention is None and not candidate.venue and not candidate.seat
     if role == "place" and candidate.mention is None and not candidate.venue:
         gloss += 5.0  # a city's adjective: a place the sentence names outright comes first
     elif candidate.origin:
@@ -788,6 +848,8 @@ def _scores(tokens, hits: list[TriggerHit], candidate: Candidate, date_words: Se
     for k, hit in enumerate(hits):
         if role not in roles_for(hit.type) or (candidate.seat and hit.type not in rulings):
             continue
+        if adjective and not holds_participant(tokens, candidate.tokens[-1], hit):
+            continue  # "оштрафовали за репост статьи омского журналиста": the journalist's town
         if set(at) & set(hit.tokens):
             if role == "place" and candidate.mention is not None:  # "вышли на Болотную площадь"
                 scored.append((gloss, k))
