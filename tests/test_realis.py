@@ -106,6 +106,9 @@ TALLIES_AND_NORMS = [
     ("Сотрудники полиции обязаны задерживать нарушителей.", "задерживать", "norm"),
     ("Запрещено задерживать несовершеннолетних без родителей.", "задерживать", "norm"),
     ("Суд запретил полиции задерживать активиста.", "задерживать", "norm"),
+    # a count the parse shows where none was taken as an argument
+    ("Члены движения пострадали от преследования (в 2015 году по этой статье были осуждены 11 «яблочников», "
+     "а в 2016 году — еще семеро).", "осуждены", "statistical"),
 ]
 
 
@@ -147,6 +150,7 @@ HAPPENINGS = [
     # guards of the norm: an infinitive a verb of beginning or ordering governs is told
     ("Полицейские начали задерживать участников пикета.", "detention", {}),
     ("Полицейские приказали задержать активиста.", "detention", {}),
+    ("В 2014 году полиция задержала троих активистов у здания мэрии.", "detention", {"count_low": 3}),
 ]
 
 
@@ -218,6 +222,8 @@ def test_table_rows(text, table):
         ({"count_patient", "over_period", "has_count", "has_person"}, SPECIFIC),
         ({"count_patient", "over_period", "has_count", "has_place"}, SPECIFIC),
         ({"count_patient", "has_count", "past"}, SPECIFIC),
+        ({"count_patient", "over_period", "has_actor", "past"}, SPECIFIC),  # "в 2014 году полиция задержала троих"
+        ({"count_patient", "over_period", "has_actor", "generic_subject", "past"}, "statistical"),
     ],
 )
 def test_rules_order(cues, label):

@@ -270,25 +270,32 @@ def _count_is_patient(tokens, hit: TriggerHit, args, mentions: Sequence[Mention]
                     return True
                 break
             node = tokens[node].head
-    return _penalty_of_counted(tokens, hit)
+    return _counted_in_parse(tokens, hit)
 
 
-def _penalty_of_counted(tokens, hit: TriggerHit) -> bool:
-    """A penalty noun told as the complement of a passive whose subject is counted (``9 из них
-    приговорены к реальным срокам``): the count is the penalty's patient too."""
-    anchor = tokens[hit.anchor]
-    if anchor.rel == "amod" and anchor.head in hit.tokens:  # "к реальным срокам": the phrase's noun
-        anchor = tokens[anchor.head]
-    if anchor.pos != "NOUN" or anchor.rel != "obl" or anchor.head < 0:
+def _counted_in_parse(tokens, hit: TriggerHit) -> bool:
+    """The parse shows the trigger's patient counted where no count was taken as an argument
+    (``осуждены 11 «яблочников»``): a numeral within two steps below the object of an active
+    verb or the subject of a passive. A penalty noun told as the complement of such a passive
+    (``9 из них приговорены к реальным срокам``) shares its count."""
+    verb = tokens[hit.anchor]
+    if verb.rel == "amod" and verb.head in hit.tokens:  # "к реальным срокам": the phrase's noun
+        verb = tokens[verb.head]
+    if verb.pos == "NOUN":
+        if verb.rel != "obl" or verb.head < 0:
+            return False
+        verb = tokens[verb.head]
+        if not ("Voice=Pass" in verb.feats or "Variant=Short" in verb.feats):
+            return False
+    if verb.pos not in {"VERB", "AUX"} and "Variant=Short" not in verb.feats:
         return False
-    verb = tokens[anchor.head]
-    if not ("Voice=Pass" in verb.feats or "Variant=Short" in verb.feats):
-        return False
+    passive = "Voice=Pass" in verb.feats or "Variant=Short" in verb.feats
+    patient = {"obj", "nsubj:pass"} | ({"nsubj"} if passive else set())
 
     def counted(i: int, depth: int = 2) -> bool:
         return tokens[i].pos == "NUM" or depth > 0 and any(counted(c, depth - 1) for c in children(tokens, i))
 
-    return any(tokens[c].rel in {"nsubj", "nsubj:pass"} and counted(c) for c in children(tokens, verb.index))
+    return any(tokens[c].rel in patient and c not in hit.tokens and counted(c) for c in children(tokens, verb.index))
 
 
 def _over_period(tokens, hit: TriggerHit, mentions: Sequence[Mention]) -> bool:
@@ -731,7 +738,9 @@ def rule_of(cues: frozenset[str]) -> tuple[str, str]:
         return "statistical", "cases_counted" if "cases_counted" in cues else "counted"
     # a count of people befallen over a year or a period, no one, no day, no place named: "за год
     # приговорены более ста активистов", "в 2019 году были осуждены 25 человек"
-    if {"count_patient", "over_period"} <= cues and not (particular or "has_place" in cues):
+    # (the actor, if any, a class: "суды осудили 60 человек", not "полиция задержала троих")
+    if {"count_patient", "over_period"} <= cues and not (particular or "has_place" in cues) \
+            and ("has_actor" not in cues or "generic_subject" in cues):
         return "statistical", "tally"
     if "generic_plural" in cues:
         return "generic", "generic_plural"
