@@ -151,6 +151,10 @@ HAPPENINGS = [
     ("Полицейские начали задерживать участников пикета.", "detention", {}),
     ("Полицейские приказали задержать активиста.", "detention", {}),
     ("В 2014 году полиция задержала троих активистов у здания мэрии.", "detention", {"count_low": 3}),
+    ("В прошлом году был осужден еще один студент.", "court", {}),  # one person is no tally
+    # a summary of told happenings is their aggregate, an event of its own (data/annotated/README.md)
+    ("Всего за месяц в Омске штрафы получили 40 человек, 12 человек арестованы на сроки от 5 до 15 суток.",
+     "custody", {"count_low": 12}),
 ]
 
 
@@ -224,6 +228,7 @@ def test_table_rows(text, table):
         ({"count_patient", "has_count", "past"}, SPECIFIC),
         ({"count_patient", "over_period", "has_actor", "past"}, SPECIFIC),  # "в 2014 году полиция задержала троих"
         ({"count_patient", "over_period", "has_actor", "generic_subject", "past"}, "statistical"),
+        ({"count_patient", "over_period", "has_count", "summing", "past"}, SPECIFIC),  # "Всего за месяц ..."
     ],
 )
 def test_rules_order(cues, label):

@@ -29,7 +29,7 @@ from functools import cache, lru_cache
 
 from .. import linear
 from ..nlp import parse_word
-from ..records import PER, DateValue, Mention
+from ..records import PER, Count, DateValue, Mention
 from ..resources import fold, load_json
 from .syntax import (
     Token,
@@ -260,6 +260,8 @@ def _count_is_patient(tokens, hit: TriggerHit, args, mentions: Sequence[Mention]
         if not isinstance(index, int):
             continue
         mention = mentions[index]
+        if isinstance(mention.value, Count) and (mention.value.high or mention.value.low or 0) < 2:
+            continue  # "еще один фермер был осужден": one person is no tally
         inside = [t.index for t in tokens if mention.start <= t.start and t.end <= mention.end]
         node = inside[0] if inside else None
         for _ in range(5):
@@ -293,7 +295,9 @@ def _counted_in_parse(tokens, hit: TriggerHit) -> bool:
     patient = {"obj", "nsubj:pass"} | ({"nsubj"} if passive else set())
 
     def counted(i: int, depth: int = 2) -> bool:
-        return tokens[i].pos == "NUM" or depth > 0 and any(counted(c, depth - 1) for c in children(tokens, i))
+        if tokens[i].pos == "NUM":
+            return not tokens[i].lemmas & {"один", "1"}
+        return depth > 0 and any(counted(c, depth - 1) for c in children(tokens, i))
 
     return any(tokens[c].rel in patient and c not in hit.tokens and counted(c) for c in children(tokens, verb.index))
 
@@ -738,8 +742,9 @@ def rule_of(cues: frozenset[str]) -> tuple[str, str]:
         return "statistical", "cases_counted" if "cases_counted" in cues else "counted"
     # a count of people befallen over a year or a period, no one, no day, no place named: "за год
     # приговорены более ста активистов", "в 2019 году были осуждены 25 человек"
-    # (the actor, if any, a class: "суды осудили 60 человек", not "полиция задержала троих")
-    if {"count_patient", "over_period"} <= cues and not (particular or "has_place" in cues) \
+    # (the actor, if any, a class: "суды осудили 60 человек", not "полиция задержала троих"); a
+    # summary of told happenings ("Всего за месяц ... арестованы 22 человека") is their aggregate
+    if {"count_patient", "over_period"} <= cues and not (particular or cues & {"has_place", "summing"}) \
             and ("has_actor" not in cues or "generic_subject" in cues):
         return "statistical", "tally"
     if "generic_plural" in cues:
