@@ -14,12 +14,14 @@ import pytest
 
 from pipeline.link import link
 from pipeline.link.gold import GoldDocument, gold_tables
+from pipeline.link.records import document_context, event_places, event_records
 
 
-def _doc(doc_id: str, text: str, name: str, event: dict, date: str) -> GoldDocument:
+def _doc(doc_id: str, text: str, name: str, event: dict, date: str,
+         others: tuple[str, ...] = ()) -> GoldDocument:
     start = text.index(event["trigger"])
     return GoldDocument(doc_id, text, dt.date.fromisoformat(date),
-                        [{"name": name, "forms": [name]}],
+                        [{"name": n, "forms": [n]} for n in (name, *others)],
                         [event | {"persons": [name], "start": start,
                                   "end": start + len(event["trigger"])}], "test")
 
@@ -31,14 +33,15 @@ def _incident_of(result, doc_id: str) -> str:
 
 # Each row: the name in full (nominative, as the lawyer writes it in the accusative),
 # the city, the court's day; the relative's lone word, the day it gives (or none), the
-# term in months on each side; whether one incident.
+# term in months on each side; whether one incident. The relative signs with her own
+# name, the family's surname in its feminine form.
 LONE_FIRST_NAME = [
     ("Ремзи Асанов", "Ремзи Асанова", "Симферополь", "2021-06-10", "Ремзи", None, 2, 2, True),
-    ("Зекерья Мамутов", "Зекерья Мамутова", "Джанкой", "2022-11-03", "Зекерья", None, 3, 3,
+    ("Зекерья Мамутов", "Зекерья Мамутова", "Керчь", "2022-11-03", "Зекерья", None, 3, 3,
      True),
     ("Доржо Цыренов", "Доржо Цыренова", "Улан-Удэ", "2023-04-18", "Доржо", "2023-04-18", 1, 1,
      True),
-    ("Усеин Сейдаметов", "Усеина Сейдаметова", "Бахчисарай", "2020-09-15", "Усеин", None, 2, 2,
+    ("Сервер Сейдаметов", "Сервера Сейдаметова", "Ялта", "2020-09-15", "Сервер", None, 2, 2,
      True),
     ("Эскендер Абибуллаев", "Эскендера Абибуллаева", "Феодосия", "2019-03-27", "Эскендер",
      "2019-03-27", 2, 2, True),
@@ -56,16 +59,47 @@ LONE_FIRST_NAME = [
 def test_penalty_told_with_a_lone_first_name(name, said, city, day, lone, lone_day,
                                              term_x, term_y, same):
     written = (dt.date.fromisoformat(lone_day or day) + dt.timedelta(days=4)).isoformat()
-    x = _doc("x", f"Суд в городе {city} {day[8:]} числа арестовал {said} на {term_x} мес., "
-                  "сообщает адвокат.", name,
+    first, surname = name.split()
+    full = f"{first} Ильясович {surname}"
+    x = _doc("x", f"Суд в городе {city} {day[8:]} числа арестовал на {term_x} мес. "
+                  f"задержанного по делу: {full}, сообщает адвокат.", full,
              {"trigger": "арестовал", "type": "custody", "place": city, "date_start": day,
               "date_end": day, "date_precision": "day", "term_min": term_x,
               "term_max": term_x, "term_unit": "month"}, f"{day[:8]}25")
     dated = {"date_start": lone_day, "date_end": lone_day,
              "date_precision": "day"} if lone_day else {}
+    wife = f"Айше {surname}а"
     y = _doc("y", f"Мужа, {lone}, увезли люди в масках. Потом суд в городе {city} "
-                  f"отправил его под стражу на {term_y} мес.", lone,
+                  f"отправил его под стражу на {term_y} мес. {wife}", lone,
              {"trigger": "отправил", "type": "custody", "place": city, "term_min": term_y,
-              "term_max": term_y, "term_unit": "month", **dated}, written)
+              "term_max": term_y, "term_unit": "month", **dated}, written, (wife,))
     result = link("test", write=False, tables=gold_tables([x, y]))
     assert (_incident_of(result, "x") == _incident_of(result, "y")) is same
+
+
+# Each row: the name one statement gives in full, the lone word another gives, the
+# first-name key the lone word's event record then carries (None: still a surname).
+SOLE_FIRST = [
+    ("Ремзи Асанов", "Ремзи", "remzi"),
+    ("Зекерья Мамутов", "Зекерья", "zekera"),
+    ("Доржо Цыренов", "Доржо", "dorjo"),
+    ("Сервер Сейдаметов", "Сервер", "server"),
+    # No statement gives the word as a first name: a surname alone, as before.
+    ("Ремзи Асанов", "Зекерья", None),
+    ("Доржо Цыренов", "Мамутов", None),
+]
+
+
+@pytest.mark.parametrize("full, lone, key", SOLE_FIRST)
+def test_lone_word_read_as_a_first_name_given_elsewhere(full, lone, key):
+    x = _doc("x", f"Суд арестовал задержанного по делу: {full}.", full,
+             {"trigger": "арестовал", "type": "custody"}, "2022-05-05")
+    y = _doc("y", f"Потом суд отправил мужа под стражу. Его зовут {lone}.", lone,
+             {"trigger": "отправил", "type": "custody"}, "2022-05-06")
+    tables = gold_tables([x, y])
+    records = event_records(tables, event_places(tables, document_context(tables)), {})
+    lone_record = records[records["doc_id"] == "y"].iloc[0]
+    assert (lone_record["sole_first"] if isinstance(lone_record["sole_first"], str)
+            else None) == key
+    surname = lone_record["sole_surname"]
+    assert (not isinstance(surname, str)) is (key is not None)

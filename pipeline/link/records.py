@@ -24,7 +24,9 @@ from ..resources import load_json
 from ..records import split_names
 from .names import (Name, first_name_named_elsewhere, is_cyrillic, other_first_names, parse_name,
                     surname_named_elsewhere, surname_stem)
-from .places import airport_phrase, area, cities_named, place_kind, resolve
+from ..tag.gazetteer import canonical_place
+from .places import (CITY, airport_phrase, area, cities_named, city_containing, place_kind,
+                     resolve)
 
 PERSON_KEY = "person_key"  # doc_id and name: one person of one document
 EVENT_KEY = "event_key"  # doc_id and event_id
@@ -131,7 +133,8 @@ def event_places(tables: Tables, context: pd.DataFrame) -> pd.DataFrame:
     A venue the gazetteer does not know (``Манежная площадь``) lies in the city its
     sentence names, else the city named last before it (a report goes city by
     city: ``Москва. Самой массовой стала акция на Манежной площади``), else the
-    city its document names most. An airport's name its sentence writes after the word
+    city its document names most; of the cities of one sentence, first one an event of
+    the document took place in (``студента из Гюмри арестовали в Москве``: Москва). An airport's name its sentence writes after the word
     airport (``в аэропорту Кольцово``) is the airport's (:func:`places.airport_phrase`).
     """
     events = tables.events
@@ -141,10 +144,14 @@ def event_places(tables: Tables, context: pd.DataFrame) -> pd.DataFrame:
                                                    tables.sentences["sent_id"],
                                                    tables.sentences["text"])
                  if isinstance(t, str) and "эропорт" in t}
+    happened = _event_cities(events)
     rows = []
     for doc_id, event_id, sent_id, place in events[["doc_id", "event_id", "sent_id",
                                                     "place"]].itertuples(index=False):
         near = _cities_before(named.get(doc_id, []), sent_id)
+        # Of two cities of one sentence, the one something happened in first: not the
+        # person's home town it names before (``студента из Гюмри арестовали в Москве``).
+        near = sorted(near, key=lambda city: city not in happened.get(doc_id, ()))
         place = None if pd.isna(place) else str(place)
         if place and sent_id is not None and not pd.isna(sent_id):
             place = airport_phrase(place, sentences.get((doc_id, int(sent_id)), ""))
@@ -153,6 +160,18 @@ def event_places(tables: Tables, context: pd.DataFrame) -> pd.DataFrame:
                      "city": where.city, "country": where.country})
     return pd.DataFrame(rows, columns=["doc_id", "event_id", "place_canonical", "city",
                                        "country"])
+
+
+def _event_cities(events: pd.DataFrame) -> dict[str, set[str]]:
+    """Per document, the cities its events' own places are (``арестовали в Москве``: the
+    city an event happened in, not a city named only as someone's home)."""
+    found: dict[str, set[str]] = {}
+    for doc_id, place in zip(events["doc_id"], events["place"]):
+        if isinstance(place, str):
+            canonical = canonical_place(place)
+            if place_kind(canonical)[0] == CITY:
+                found.setdefault(doc_id, set()).add(city_containing(canonical))
+    return found
 
 
 LOOK_BACK = 5  # sentences before an event's in which a city named still holds
@@ -328,38 +347,11 @@ def evidence_words(text, said_elsewhere: str = "") -> list[str] | None:
     return _listed(s for w in _WORD.findall(text) if (s := _stem(w)) not in skip)
 
 
-def _sole_initial(persons) -> str | None:
-    """The first initial of the one person an event names (``Б. Туменова``: ``b``)."""
-    names = split_names(persons)
-    return parse_name(names[0]).first_initial if len(names) == 1 else None
-
-
-def _sole_initials(persons) -> list[str] | None:
-    """Every initial the first name of the one person an event names may be written
-    with (``H. Hasanov``: ``g``, ``h``), None when it names not exactly one."""
-    names = split_names(persons)
-    return sorted(parse_name(names[0]).first_initials) or None if len(names) == 1 else None
-
-
 def _sole_cyrillic(persons) -> bool | None:
     """Whether the one person an event names is named in Cyrillic letters (``Ганна``,
     not ``Hanna``), None when it names not exactly one."""
     names = split_names(persons)
     return is_cyrillic(names[0]) if len(names) == 1 else None
-
-
-def _sole_surname(persons) -> str | None:
-    """The surname (its stem's sound key) of the one person an event names, if it names
-    exactly one and gives their surname."""
-    names = split_names(persons)
-    return parse_name(names[0]).surname if len(names) == 1 else None
-
-
-def _sole_first(persons) -> str | None:
-    """The full first name (its sound key) of the one person an event names, if it
-    names exactly one and gives their first name in full."""
-    names = split_names(persons)
-    return parse_name(names[0]).first if len(names) == 1 else None
 
 
 def event_records(tables: Tables, places: pd.DataFrame,
@@ -393,11 +385,20 @@ def event_records(tables: Tables, places: pd.DataFrame,
         "words": [evidence_words(e, " ".join(str(v) for v in (p, pl) if isinstance(v, str)))
                   for e, p, pl in zip(events["evidence"], events["persons"], events["place"])],
     })
-    frame["sole_first"] = [_sole_first(p) for p in events["persons"]]
-    frame["sole_initial"] = [_sole_initial(p) for p in events["persons"]]
-    frame["sole_initials"] = [_sole_initials(p) for p in events["persons"]]
+    # The one person an event names, read as the people linking reads a lone word no
+    # dictionary knows: a first name where another statement gives it as one (``Ремзи``
+    # beside ``Ремзи Асанов``), not another person's surname.
+    alone = [split_names(p) for p in events["persons"]]
+    parsed = {n[0]: parse_name(n[0]) for n in alone if len(n) == 1}
+    firsts = {p.first for names in alone for n in names
+              if (p := parse_name(n)).first and p.surname}
+    sole = [first_name_named_elsewhere(parsed[n[0]], firsts) if len(n) == 1 else None
+            for n in alone]
+    frame["sole_first"] = [p.first if p else None for p in sole]
+    frame["sole_initial"] = [p.first_initial if p else None for p in sole]
+    frame["sole_initials"] = [sorted(p.first_initials) or None if p else None for p in sole]
     frame["sole_cyrillic"] = [_sole_cyrillic(p) for p in events["persons"]]
-    frame["sole_surname"] = [_sole_surname(p) for p in events["persons"]]
+    frame["sole_surname"] = [p.surname if p else None for p in sole]
     frame["words_key"] = [" ".join(w) if w and len(w) >= 4 else None for w in frame["words"]]
     # Everyone the event's document names: an event naming no one (``оштрафовал меня``)
     # still belongs to a document about someone.
