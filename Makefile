@@ -19,6 +19,8 @@ test: $(VENV)/.installed-dev
 # (benchmarks/scale.py, the 100 to 10,000-document runs, takes an hour or more: run it alone.)
 bench: $(VENV)/.installed-dev
 	$(BIN)/python -m benchmarks.quality
+	$(BIN)/python -m benchmarks.event_arguments
+	$(BIN)/python -m benchmarks.event_arguments --split heldout
 	$(BIN)/python -m benchmarks.ner_peers
 	$(BIN)/python -m benchmarks.damage_wer
 	$(BIN)/python -m benchmarks.pdf_zoo --rebuild
