@@ -69,7 +69,7 @@ def test_penalty_told_with_a_lone_first_name(name, said, city, day, lone, lone_d
     dated = {"date_start": lone_day, "date_end": lone_day,
              "date_precision": "day"} if lone_day else {}
     wife = f"Айше {surname}а"
-    y = _doc("y", f"Мужа, {lone}, увезли люди в масках. Потом суд в городе {city} "
+    y = _doc("y", f"Брата, {lone}, забрали прямо с работы. Позже суд в городе {city} "
                   f"отправил его под стражу на {term_y} мес. {wife}", lone,
              {"trigger": "отправил", "type": "custody", "place": city, "term_min": term_y,
               "term_max": term_y, "term_unit": "month", **dated}, written, (wife,))
@@ -94,7 +94,7 @@ SOLE_FIRST = [
 def test_lone_word_read_as_a_first_name_given_elsewhere(full, lone, key):
     x = _doc("x", f"Суд арестовал задержанного по делу: {full}.", full,
              {"trigger": "арестовал", "type": "custody"}, "2022-05-05")
-    y = _doc("y", f"Потом суд отправил мужа под стражу. Его зовут {lone}.", lone,
+    y = _doc("y", f"Позже суд отправил брата под стражу. Его зовут {lone}.", lone,
              {"trigger": "отправил", "type": "custody"}, "2022-05-06")
     tables = gold_tables([x, y])
     records = event_records(tables, event_places(tables, document_context(tables)), {})

@@ -1,6 +1,6 @@
 """A venue's city when its sentence names none (issue 16): the city of the nearest
-sentence before it that names one, and where that sentence names two (``студента из
-Ванадзора ... арестовали в Москве``), the one its document tells something happened in
+sentence before it that names one, and where that sentence names two (``приехавшего из
+Ванадзора ... арестовали в Твери``), the one its document tells something happened in
 (an event's place), not the person's home town named first. Two tellings of one
 detention at one venue, one of them naming where the person comes from, are one
 incident; the same venue's name in another city (its own sentence naming that city),
@@ -59,15 +59,15 @@ def _pair(venue, court, home, said, name, latin, day_x, day_y, own_city):
     hearing = (dt.date.fromisoformat(day_x) + dt.timedelta(days=1)).isoformat()
     written = (dt.date.fromisoformat(day_x) + dt.timedelta(days=6)).isoformat()
     x = _doc("x", f"Районный суд {court_in} арестовал на 12 суток {said}. "
-                  f"Задержали его у объекта «{venue}» накануне вечером, с цветами в руках.",
+                  f"Задержали его у объекта «{venue}» за день до суда, во время одиночного пикета.",
              name, [{"trigger": "арестовал", "type": "custody", "place": court, "term_min": 12,
                      "term_max": 12, "term_unit": "day", **_day(hearing)},
                     {"trigger": "Задержали", "type": "detention", "place": venue,
                      **_day(day_x)}], written)
     there = f" в {own_city}" if own_city else ""
     y = _doc("y", f"Приехавшего из {home_of} {latin} арестовали в {court_at} на 12 суток. "
-                  f"По словам сестры, он пришёл{there} к объекту «{venue}», после чего его "
-                  "задержали полицейские. Родные два дня не знали, где он.",
+                  f"Как пишет его друг, он стоял с плакатом{there} у объекта «{venue}», и там его "
+                  "задержали. Друзья искали его по отделам полиции до вечера.",
              latin, [{"trigger": "арестовали", "type": "custody", "place": court,
                       "term_min": 12, "term_max": 12, "term_unit": "day"},
                      {"trigger": "задержали", "type": "detention", "place": venue,
@@ -93,11 +93,11 @@ def test_one_venue_told_with_the_persons_home_town(venue, court, home, said, nam
 # it tells an event in the second city (its trigger), the venue of the later event, the
 # city that venue lies in.
 VENUE_CITY = [
-    ("Уроженца Гюмри задержали в Москве.", "задержали", "Москва", "Часовая башня", "Москва"),
+    ("Уроженца Ванадзора задержали в Твери.", "задержали", "Тверь", "Часовая башня", "Тверь"),
     ("Выходца из Бийска оштрафовали в Костроме.", "оштрафовали", "Кострома", "Летний сад",
      "Кострома"),
     # No event told in the second city: the first named holds, as before.
-    ("Он родом из Гюмри, живёт в Москве.", None, None, "Часовая башня", "Гюмри"),
+    ("Он родом из Ванадзора, живёт в Твери.", None, None, "Часовая башня", "Ванадзор"),
 ]
 
 

@@ -22,9 +22,9 @@ import pandas as pd
 from ..research.loading import Tables
 from ..resources import load_json
 from ..records import split_names
+from ..tag.gazetteer import canonical_place
 from .names import (Name, first_name_named_elsewhere, is_cyrillic, other_first_names, parse_name,
                     surname_named_elsewhere, surname_stem)
-from ..tag.gazetteer import canonical_place
 from .places import (CITY, airport_phrase, area, cities_named, city_containing, place_kind,
                      resolve)
 
@@ -134,8 +134,9 @@ def event_places(tables: Tables, context: pd.DataFrame) -> pd.DataFrame:
     sentence names, else the city named last before it (a report goes city by
     city: ``Москва. Самой массовой стала акция на Манежной площади``), else the
     city its document names most; of the cities of one sentence, first one an event of
-    the document took place in (``студента из Гюмри арестовали в Москве``: Москва). An airport's name its sentence writes after the word
-    airport (``в аэропорту Кольцово``) is the airport's (:func:`places.airport_phrase`).
+    the document took place in (``уроженца Ванадзора задержали в Твери``: Тверь). An
+    airport's name its sentence writes after the word airport (``в аэропорту
+    Кольцово``) is the airport's (:func:`places.airport_phrase`).
     """
     events = tables.events
     doc_cities = dict(zip(context["doc_id"], context["doc_cities"]))
@@ -150,7 +151,7 @@ def event_places(tables: Tables, context: pd.DataFrame) -> pd.DataFrame:
                                                     "place"]].itertuples(index=False):
         near = _cities_before(named.get(doc_id, []), sent_id)
         # Of two cities of one sentence, the one something happened in first: not the
-        # person's home town it names before (``студента из Гюмри арестовали в Москве``).
+        # person's home town it names before (``уроженца Ванадзора задержали в Твери``).
         near = sorted(near, key=lambda city: city not in happened.get(doc_id, ()))
         place = None if pd.isna(place) else str(place)
         if place and sent_id is not None and not pd.isna(sent_id):
@@ -163,7 +164,7 @@ def event_places(tables: Tables, context: pd.DataFrame) -> pd.DataFrame:
 
 
 def _event_cities(events: pd.DataFrame) -> dict[str, set[str]]:
-    """Per document, the cities its events' own places are (``арестовали в Москве``: the
+    """Per document, the cities its events' own places are (``задержали в Твери``: the
     city an event happened in, not a city named only as someone's home)."""
     found: dict[str, set[str]] = {}
     for doc_id, place in zip(events["doc_id"], events["place"]):
