@@ -4,6 +4,7 @@
     python -m benchmarks.event_types --set wikinews-dev     # some (repeat --set)
     python -m benchmarks.event_types --list                 # and every false event, with its sentence
     python -m benchmarks.event_types --missed               # and every missed gold event, with its sentence
+    python -m benchmarks.event_types --suppressed           # and what each suppressing rule cost
     python -m benchmarks.event_types --keep DIR             # keep the runs (not the OVD-Info pages)
 
 Development sets only (samples, constructed dev, OVD-Info dev pages, Wikinews dev): a held-out
@@ -21,7 +22,13 @@ and the figures ``benchmarks.quality`` prints for the set first. Printed per set
   one happening told twice), ``other type`` (the off-diagonal cells), ``no gold near``;
 - the missed gold events by class: ``other type`` (a false event of another type paired with
   it), ``told near`` (an output event of its type near it, matched to another gold event: two
-  happenings told as one), ``nothing near`` (no output event of its type near it).
+  happenings told as one), ``nothing near`` (no output event of its type near it);
+- with ``--suppressed``: every candidate the events stage took out (a lexicon condition's veto,
+  a sentence rule's drop, the realis step's rejection, a telling merged into another:
+  :mod:`pipeline.events.suppressed`), per rule: how many, how many of them would have matched a
+  gold event the output missed (a true event lost), a gold event the output matched anyway (told
+  elsewhere) or none; with ``--list``, each true event lost. The document is analysed again with
+  the trace on, and only the set's own pages are counted.
 
 >>> main(["--set", "ovdinfo-heldout"])
 Traceback (most recent call last):
@@ -38,8 +45,13 @@ from pathlib import Path
 
 from benchmarks.event_dates import DEVELOPMENT, development_args, development_runs, listing_runs, scored_documents  # noqa: F401
 from benchmarks.quality import GoldSet
+from pipeline.analysis import analyse as analyse_text
+from pipeline.events.suppressed import Suppression, recording
+from pipeline.nlp import load_models
+from pipeline.normalise import normalise
+from pipeline.reconcile import find_output
 from pipeline.reconcile.matching import Item, match_events
-from pipeline.tables import OutputDocument
+from pipeline.tables import OutputDocument, read_output
 
 NONE = "-"
 
@@ -139,6 +151,66 @@ def analyse(gold_set: GoldSet, out_dir: Path, tmp: Path):
     return matrix, found
 
 
+LOST, TOLD, NO_GOLD = "true event lost", "gold told elsewhere", "no gold"
+
+
+def suppressions_of(out: OutputDocument, out_dir: Path, models) -> list[Suppression]:
+    """Every suppression the events stage makes on one output document's text, as the run that
+    wrote ``out_dir`` read it (its clean text normalised again from the raw text it kept, so
+    the layout is known), one per rule and span."""
+    text = out.text or ""
+    raw = Path(out_dir) / "texts" / f"{out.doc_id}.raw.txt"
+    clean = normalise(raw.read_bytes().decode("utf-8")) if raw.is_file() else None
+    with recording() as found:
+        analyse_text(clean if clean is not None and clean.text == text else text, models)
+    return list(dict.fromkeys(found))
+
+
+def judge_suppressions(gold_set: GoldSet, out_dir: Path, tmp: Path, models, cache: dict):
+    """(suppression, verdict, doc_id, page, words, sentence) of each suppression on the set's documents
+    (or pages): would its candidate have matched a gold event the output missed (``LOST``), one
+    it matched (``TOLD``), or none (``NO_GOLD``)?"""
+    outs = {doc.doc_id: doc for doc in read_output(out_dir)}
+    for doc_id, scored in scored_documents(gold_set, out_dir, tmp):
+        full = outs[find_output(doc_id, outs)]
+        if full.doc_id not in cache:
+            cache[full.doc_id] = suppressions_of(full, out_dir, models)
+        matched = {g for g, _ in scored.matched()}
+        for found in cache[full.doc_id]:
+            sentence = full.sentence_at(found.start) or {}
+            if scored.pages and sentence.get("page") not in scored.pages:
+                continue
+            item = Item(found.type, found.start, found.end, {}, ((found.start, found.end),),
+                        frozenset({sentence["sent_id"]}) if "sent_id" in sentence else frozenset())
+            near = {g for g, gold in enumerate(scored.gold) if match_events([gold], [item])}
+            verdict = LOST if near - matched else TOLD if near else NO_GOLD
+            words = (full.text or "")[found.start:found.end] + (f" ({found.detail})" if found.detail else "")
+            yield found, verdict, doc_id, sentence.get("page"), words, " ".join((sentence.get("text") or "").split())
+
+
+def print_suppressed(judged: list, listing: bool, total: Counter) -> None:
+    """Per rule: drops, true events lost, gold told elsewhere, no gold; then (``listing``) each true
+    event lost, and every drop of a rule that lost as many as it rightly dropped."""
+    rows = Counter((s.rule, verdict) for s, verdict, *_ in judged)
+    total.update(rows)
+    print_suppression_table(rows)
+    if listing:  # each true event lost; every drop of a rule wrong as often as right
+        contested = {rule for rule, _ in rows if rows[(rule, LOST)] >= rows[(rule, NO_GOLD)]}
+        for s, verdict, doc_id, page, words, sentence in sorted(judged, key=lambda j: (j[0].rule, j[2], j[0].start)):
+            if verdict == LOST or s.rule in contested:
+                where = doc_id + (f" p{page}" if page is not None else "")
+                tag = f"lost by {s.rule}" if verdict == LOST else f"{verdict}, by {s.rule}"
+                print(f"  [{tag}] {s.type} {where} «{words}»: {sentence[:300]}")
+
+
+def print_suppression_table(rows: Counter) -> None:
+    rules = sorted({rule for rule, _ in rows}, key=lambda r: (-rows[(r, LOST)], r))
+    print(f"suppressed: {'rule':52} {'drops':>6} {'lost':>5} {'told':>5} {'none':>5}")
+    for rule in rules:
+        counts = [rows[(rule, v)] for v in (LOST, TOLD, NO_GOLD)]
+        print(f"            {rule:52} {sum(counts):>6} {counts[0]:>5} {counts[1]:>5} {counts[2]:>5}")
+
+
 def print_matrix(matrix: Counter) -> None:
     types = sorted({t for pair in matrix for t in pair} - {NONE}) + [NONE]
     short = {t: t[:8] for t in types}
@@ -152,8 +224,10 @@ def print_matrix(matrix: Counter) -> None:
 def main(argv: list[str] | None = None) -> int:
     args = development_args(__doc__, "type", argv, flags=(
         ("--missed", "print every gold event the output missed, with its sentence and the output events near it"),
-        ("--matched", "print every matched event's type and trigger too")))
-    total_kinds, total_missed = Counter(), Counter()
+        ("--matched", "print every matched event's type and trigger too"),
+        ("--suppressed", "count, per rule, the candidates the events stage took out that gold tells")))
+    total_kinds, total_missed, total_suppressed = Counter(), Counter(), Counter()
+    models, suppressed_cache = (load_models(), {}) if args.suppressed else (None, None)
     metrics: dict[str, dict] = {}
     for gold_set, out, tmp in listing_runs(args, metrics):
         events = metrics[gold_set.name]["events"]["types"]
@@ -188,6 +262,13 @@ def main(argv: list[str] | None = None) -> int:
             for f in sorted(matched, key=lambda f: (f.type, f.trigger.lower())):
                 print(f"  [matched] {f.type} {f.doc_id}" + (f" p{f.page}" if f.page is not None else "")
                       + f" «{f.trigger}»: {f.sentence[:200]}")
+        if args.suppressed:
+            print_suppressed(list(judge_suppressions(gold_set, out, tmp, models, suppressed_cache)),
+                             args.list, total_suppressed)
+            suppressed_cache.clear()
+    if args.suppressed and len(args.sets) > 1:
+        print("\nall sets:")
+        print_suppression_table(total_suppressed)
     print("\nall sets, false events: " + ", ".join(f"{k} {v}" for k, v in sorted(total_kinds.items())))
     print("all sets, missed events: " + ", ".join(f"{k[7:]} {v}" for k, v in sorted(total_missed.items())))
     return 0

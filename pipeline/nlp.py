@@ -10,8 +10,9 @@ from __future__ import annotations
 import gzip
 import io
 import mmap
+import itertools
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
@@ -33,6 +34,7 @@ from navec.meta import Meta
 from navec.pq import PQ
 from navec.tar import Tar
 from navec.vocab import Vocab
+from slovnet.chop import chop
 from slovnet.const import PAD, UNK
 
 from .morphology import from_dictionary, morph_analyzer, parse_word  # noqa: F401 - for the stages
@@ -70,6 +72,44 @@ def load_models() -> Models:
         syntax_parser=syntax_parser,
         morph=morph_analyzer(),
     )
+
+
+def tag_and_parse(items: Sequence[Sequence[str]], models: Models) -> Iterator[tuple[tuple[str, int, str], ...]]:
+    """natasha's morphology and dependency parse of each list of words, in order: per word its
+    tag (``POS|Key=Value|…``, as slovnet writes it), its head (the index of another word of the
+    list, -1 for a root) and its relation. What ``morph_tagger.map`` and ``syntax_parser.map``
+    give, computed alike: each tagger sees the same batches its own ``map`` cuts (a batch's
+    padding reaches its words' scores, so the batches must not change), but the words are encoded
+    once for both where the two share their vocabularies and batch sizes (as :func:`load_models`
+    builds them), and no markup records are made of the results."""
+    morph, syntax = models.morph_tagger, models.syntax_parser
+    if _same_encoding(morph, syntax):
+        for_morph, for_syntax = itertools.tee(_encoded(morph, items))
+    else:
+        for_morph, for_syntax = _encoded(morph, items), _encoded(syntax, items)
+    tags, rels = morph.infer.decoder.tags_vocab.items, syntax.infer.decoder.rels_vocab.items
+    parsed = zip(items, morph.infer.process(for_morph), syntax.infer.process(for_syntax))
+    for words, tag_ids, (head_ids, rel_ids) in parsed:
+        size = len(words)
+        yield tuple((tags[tag], head - 1 if 0 < head <= size else -1, rels[rel])
+                    for tag, head, rel in zip(tag_ids.tolist(), head_ids.tolist(), rel_ids.tolist()))
+
+
+def _encoded(tagger, items: Sequence[Sequence[str]]) -> Iterator:
+    """A slovnet tagger's inputs for ``items``, batch by batch, as its ``map`` makes them
+    (cut by the tagger's batch size, then by its encoder's)."""
+    encoder = tagger.infer.encoder
+    for chunk in chop(items, tagger.batch_size):
+        for batch in chop(chunk, encoder.batch_size):
+            yield encoder.input([encoder.item(words) for words in batch])
+
+
+def _same_encoding(a, b) -> bool:
+    """Whether two slovnet taggers turn words into the same inputs in the same batches."""
+    first, second = a.infer.encoder, b.infer.encoder
+    return type(first).item is type(second).item and type(first).input is type(second).input \
+        and first.words_vocab is second.words_vocab and first.shapes_vocab is second.shapes_vocab \
+        and first.batch_size == second.batch_size and a.batch_size == b.batch_size
 
 
 # slovnet's loader is patched for the time of one loading (below); one loading at a time.

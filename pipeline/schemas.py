@@ -353,7 +353,10 @@ SCHEMAS: dict[str, Schema] = {
         "surname_suffixes": list_of(TEXT, 1)}, optional={"about": TEXT}),
     "link_transliteration.json": record(required={
         "cyrillic": mapping(SINGLE_CHARACTER, TEXT), "latin": list_of(REWRITE)},
-        optional={"about": TEXT, "initials_across_alphabets": list_of(both(
+        optional={"about": TEXT,
+                  "armenian_surnames": record(required={
+                      "about": TEXT, "endings": list_of(TEXT, 1), "loose": list_of(REWRITE, 1)}),
+                  "initials_across_alphabets": list_of(both(
             list_of(SINGLE_CHARACTER), where(lambda v: len(v) == 2, "expected [Cyrillic "
                                              "initial, Latin initial], found {value!r}")))}),
     "place_within.json": record(required={

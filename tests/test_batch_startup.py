@@ -383,7 +383,7 @@ def hook(event, args):
     if event == "import" and args[0] == "pipeline.nlp":
         said = f"models {gc.isenabled()}"
     elif event == "open" and str(args[0]) in {str(path) for path in inputs}:
-        said = f"file {gc.isenabled()} {gc.get_freeze_count() > 100_000}"
+        said = f"file {gc.isenabled()} {gc.get_freeze_count() > 50_000}"  # the stages and models: ~71,000 objects
     else:
         return
     with open(log, "a") as f:

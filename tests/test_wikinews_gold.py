@@ -50,8 +50,10 @@ def test_the_further_development_draws_take_no_article_of_an_earlier_one():
         extensions += extension
     seeds = [stored[key]["seed"] for key in wikinews_gold.EXTENSIONS] + [stored[wikinews_gold.VALIDATION]["seed"]]
     assert len(set(seeds)) == len(seeds) and stored["seed"] not in seeds  # every draw its own seed
-    assert wikinews_gold.split()["dev"] == stored["dev"] + extensions  # development is every draw
-    assert len(wikinews_gold.split()["dev"]) == 78
+    withdrawn = [doc for doc in stored[wikinews_gold.VALIDATION]["docs"]
+                 if doc in stored[wikinews_gold.VALIDATION].get("withdrawn", {})]
+    assert wikinews_gold.split()["dev"] == stored["dev"] + extensions + withdrawn  # every draw, and what was withdrawn
+    assert len(wikinews_gold.split()["dev"]) == 79  # 78 drawn for development and one withdrawn from the validation draw
     assert not set(wikinews_gold.split()["dev"]) & set(wikinews_gold.split()["heldout"])
 
 
@@ -163,8 +165,11 @@ def test_the_validation_draw_takes_no_article_of_an_earlier_one():
     assert all(doc.startswith("train/") for doc in validation["docs"])  # none is a NEREL dev text
     assert len(validation["docs"]) == len(set(validation["docs"])) == wikinews_gold.VALIDATION_DRAW == 8
     split = wikinews_gold.split()
-    assert split[wikinews_gold.VALIDATION] == validation["docs"]
-    assert not set(validation["docs"]) & (set(split["heldout"]) | set(split["dev"]))
+    withdrawn = set(validation.get("withdrawn", {}))
+    assert withdrawn <= set(validation["docs"])  # only the draw's own articles are withdrawn
+    assert split[wikinews_gold.VALIDATION] == [doc for doc in validation["docs"] if doc not in withdrawn]
+    assert not set(split[wikinews_gold.VALIDATION]) & (set(split["heldout"]) | set(split["dev"]))
+    assert withdrawn <= set(split["dev"])  # a withdrawn article is development from then on
     references = json.loads((wikinews_gold.DATA / "reference.json").read_text(encoding="utf-8"))["files"]
     assert set(validation["docs"]) <= set(references)  # hashed when drawn
 
@@ -203,7 +208,8 @@ def test_the_draw_reproduces_the_stored_split():
     assert ninth == stored["dev_extension_8"]  # session 12's validation draw, as drawn then
     assert wikinews_gold.draw_validation(drawn, earlier, wide=wikinews_gold.WIDE_MAX_CHARS)["pool"] == 5  # nearly spent
     earlier += (ninth,)
-    assert wikinews_gold.draw_validation(drawn, earlier, any_kind=True) == stored[wikinews_gold.VALIDATION]
+    as_drawn = {k: v for k, v in stored[wikinews_gold.VALIDATION].items() if k != "withdrawn"}
+    assert wikinews_gold.draw_validation(drawn, earlier, any_kind=True) == as_drawn
     assert wikinews_gold.draw_validation(drawn, earlier, wide=wikinews_gold.WIDER_MAX_CHARS)["pool"] == 0  # spent
     assert wikinews_gold.draw_validation(drawn, earlier)["pool"] == 0  # no candidate of the development kinds left
     assert wikinews_gold.every_draw() == stored

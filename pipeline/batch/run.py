@@ -416,9 +416,14 @@ def warm_up_rows(models: Models) -> Rows:
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def import_stages() -> None:
-    """Import every stage before workers fork, so they share the imported code."""
+def import_stages(readers: bool = True) -> None:
+    """Import every stage before workers fork, so they share the imported code; with
+    ``readers``, the PDF reader too, which the extract stage imports only for a PDF (a worker
+    that loads its own models leaves it to its first PDF)."""
     from .. import events, extract, normalise, segment, tag  # noqa: F401
+
+    if readers:
+        from ..extract import pdf  # noqa: F401
 
 
 def load_own_models() -> Models:
@@ -432,7 +437,7 @@ def load_own_models() -> Models:
     if _models is not None:
         return _models
     with collector_paused():
-        import_stages()
+        import_stages(readers=False)
         return worker_models()
 
 
@@ -755,7 +760,7 @@ def _outcomes(todo: list[InputFile], task, jobs: int, limits: Limits, real: bool
     given = todo
     reading_ahead = real and not self_loading and reads_ahead(len(todo), jobs)
     if reading_ahead:
-        from .. import extract  # noqa: F401 - imported once, for the read-ahead and the workers
+        from ..extract import pdf  # noqa: F401 - imported once, for the read-ahead and the workers
     # While the models load here, a spare core reads the last files' text (ahead).
     with (ReadAhead(todo, jobs, ocr_languages, limits.max_memory_mb, staging) if reading_ahead
           else contextlib.nullcontext()) as ahead:

@@ -20,7 +20,7 @@ from ..records import COUNT, DATE, LOC, MONEY, ORG, PER, TERM
 from ..nlp import parse_word
 from ..resources import fold, load_json
 from ..tag.gazetteer import canonical_place, find_places, is_gazetteer_place, place_of_adjective
-from .people import People, is_possessive, is_scene, person_words, relative_of
+from .people import People, is_possessive, is_scene, left_out_subject, person_words, relative_of
 from .syntax import (Candidate, PlacedMention, Token, context, folded_set, has_pattern, pattern_lengths_at,
                      span_head)
 from .triggers import TriggerHit
@@ -476,6 +476,39 @@ def is_official(tokens: tuple[Token, ...], at: list[int]) -> bool:
     return any(tokens[i].lemmas & officials for i in near)
 
 
+def name_slots(tokens: tuple[Token, ...], at: Sequence[int]) -> set[int]:
+    """The words whose slot of the clause a name fills: its head, and the titles it stands in
+    apposition to, climbed (``Бывший мэр города Василий Рожков``: ``мэр``)."""
+    if not at:
+        return set()
+    top = span_head(tokens, at)
+    slots = {top}
+    while tokens[top].rel in {"appos", "flat:name"} and tokens[top].head >= 0 and tokens[top].head not in slots:
+        top = tokens[top].head
+        slots.add(top)
+    return slots
+
+
+def is_patient(tokens: tuple[Token, ...], at: Sequence[int], hit: TriggerHit) -> bool:
+    """The name, or a title it is apposed to, fills the slot of who the trigger befell: the
+    subject of a passive trigger (``мэр Рожков приговорён``), the object of an active one
+    (``арестовал главу района Ершова``), or the bare genitive of a trigger noun (``об
+    увольнении начальника полиции Седова``)."""
+    anchor = tokens[hit.anchor]
+    for slot in name_slots(tokens, at):
+        token = tokens[slot]
+        if token.head != hit.anchor:
+            continue
+        if token.rel in {"nsubj:pass", "obj"}:
+            return True
+        if token.rel == "nsubj" and anchor.pos == "VERB" and ("Voice=Pass" in anchor.feats or "Variant=Short" in anchor.feats):
+            return True
+        if token.rel == "nmod" and anchor.pos == "NOUN" and "Case=Gen" in token.feats \
+                and not any(t.head == slot and t.pos == "ADP" for t in tokens):
+            return True
+    return False
+
+
 def assign_arguments(
     tokens: tuple[Token, ...],
     hits: list[TriggerHit],
@@ -501,6 +534,9 @@ def assign_arguments(
     add_relatives(tokens, hits, placed, found)
     for hit, arguments in zip(hits, found):
         drop_tellers(tokens, hit, arguments)
+        if "person" in roles_for(hit.type) and not arguments.by_role.get("person") \
+                and (name := left_out_subject(people, tokens, tokens[hit.anchor])):
+            arguments.by_role["person"].append((0.0, Candidate("person", (hit.anchor,), name=name, near=True)))
     return found
 
 
@@ -558,7 +594,8 @@ def candidates(tokens, hits, placed: list[PlacedMention], actors: dict[int, str]
         in_mentions.update(at)
         if not (role and at):
             continue
-        if role == "person" and (is_official(tokens, at) or owns_other_noun(tokens, at, hits, placed)
+        official = is_official(tokens, at) and not any(is_patient(tokens, at, hit) for hit in hits)
+        if role == "person" and (official or owns_other_noun(tokens, at, hits, placed)
                                  or respells_name(tokens, at, placed)):
             continue
         if role == "person" and (kin := possessor_of_kin(tokens, at, people, p.mention.start)) is not None:
@@ -721,8 +758,9 @@ def _scores(tokens, hits: list[TriggerHit], candidate: Candidate) -> list[tuple[
             continue  # "арестован по обвинению в нападении 2 марта": the assault's day, not the arrest's
         if role == "place" and candidate.mention is not None and hit.type in MOVING_TYPES and is_goal(tokens, at):
             continue  # "экстрадирован в США", "доставлен в Москву": where to, not where it happened
-        if role in {"person", "count"} and is_time_reference(tokens, hit.anchor):
-            continue
+        if role in {"person", "count"} and is_time_reference(tokens, hit.anchor) \
+                and not (role == "person" and is_patient(tokens, at, hit)):
+            continue  # "после митинга задержан Рябов": not the rally's; "после ареста Корнеева": his
         if role == "count" and (counts_itself(tokens, hit, at) or counts_doers(tokens, at, hit)):
             continue  # "12 арестов": happenings counted; "четверо полицейских избили": the doers
         if across_semicolon(tokens, at[0], hit):

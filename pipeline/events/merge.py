@@ -36,6 +36,7 @@ from ..nlp import parse_word
 from ..records import DateValue
 from .actors import specific
 from .draft import Draft
+from .suppressed import note
 from .syntax import context, folded_set
 from .triggers import deverbal_nouns, word_lemmas
 
@@ -208,7 +209,15 @@ def same_stated_day(a: Draft, b: Draft) -> bool:
 def linked(a: Draft, b: Draft, separate_types: frozenset[str] = frozenset(),
            word_told: frozenset[str] = frozenset(), word_told_across: frozenset[str] = frozenset(),
            by_noun: bool = False) -> bool:
-    """Whether ``b`` (told later) retells the happening ``a`` tells.
+    """Whether ``b`` (told later) retells the happening ``a`` tells (:func:`link_rule`)."""
+    return link_rule(a, b, separate_types, word_told, word_told_across, by_noun) is not None
+
+
+def link_rule(a: Draft, b: Draft, separate_types: frozenset[str] = frozenset(),
+              word_told: frozenset[str] = frozenset(), word_told_across: frozenset[str] = frozenset(),
+              by_noun: bool = False) -> str | None:
+    """The name of the rule by which ``b`` (told later) retells the happening ``a`` tells, or
+    None when it tells another.
 
     A type that gathers unlike happenings (``other``: a case opened, a dismissal, an
     account frozen; ``word_told``) is retold only by the same word, even in one sentence;
@@ -216,52 +225,61 @@ def linked(a: Draft, b: Draft, separate_types: frozenset[str] = frozenset(),
     ``дело поступило в суд``, then ``амнистировал``)."""
     ta, tb = a.telling, b.telling
     if tb.repeated or (tb.another_case and _told_apart(a, b)):
-        return False  # "еще раз", "Второе дело ...": another happening of the kind
+        return None  # "еще раз", "Второе дело ...": another happening of the kind
     if a.case != b.case and not tb.caption and not _same_case_named(a, b):
-        return False  # "Еще одно дело ... Их приговорили": those of the case begun since
+        return None  # "Еще одно дело ... Их приговорили": those of the case begun since
     # What followed ("позднее его обвинили в ...", "через неделю ...") or what came before
     # ("Его уже задерживали ..."): another happening, not the same one retold.
     told_at_another_time = (tb.later or (tb.shifted and not same_stated_day(a, b))
                             or (tb.marked_earlier and not ta.marked_earlier))
     if told_at_another_time and _told_apart(a, b) and not (tb.back_reference or tb.retelling or tb.by_participants):
-        return False
+        return None
     told_apart = a.event.type in word_told or (
         a.event.type in word_told_across and _told_apart(a, b)
         and not (a.event.type == "court" and a.paragraph == b.paragraph and _filed(a)))
     if told_apart and not same_word(a, b) and not (tb.back_reference and b.paragraph == a.paragraph):
-        return False
+        return None
     if not _told_apart(a, b):
-        return True
+        return "same clause"
     if ta.summary != tb.summary:
-        return False
+        return None
     if tb.caption and not ta.caption:
-        return a.event.date is not None and b.event.date is not None and dates_agree(a.event.date, b.event.date)
+        agree = a.event.date is not None and b.event.date is not None and dates_agree(a.event.date, b.event.date)
+        return "caption of its day" if agree else None
     if tb.back_reference:  # "этот приговор": the one just told, not one pages before
         # a participle naming people ("двое задержанных студентов") retells what befell them, however
         # far, when it tells nothing of its own (no day or place: "арестованный в Испании" is news)
-        return b.paragraph - a.paragraph <= 1 or (by_noun and tb.retelling and not _states_scene(b))
+        if b.paragraph - a.paragraph <= 1:
+            return "back-reference, next paragraph"
+        return "back-reference, a participle far on" if by_noun and tb.retelling and not _states_scene(b) else None
     if ta.summary and tb.summary:
-        return False  # totals told apart sum different sets: per city, then overall
+        return None  # totals told apart sum different sets: per city, then overall
     if ta.listed and a.event.date is None and not ta.summary:
-        return True  # a topic listed with nothing of its own is the happening told later
+        return "listed topic"  # a topic listed with nothing of its own is the happening told later
     if a.event.type == "protest":
         # "оштрафовал участников акции": the rally referred to is the one told, wherever it was
-        return tb.by_participants or (a.paragraph == b.paragraph and ta.single and tb.single) or _same_day(a, b)
+        if tb.by_participants:
+            return "rally named by participants"
+        if a.paragraph == b.paragraph and ta.single and tb.single:
+            return "rally, same paragraph"
+        return "rally, same day" if _same_day(a, b) else None
     if a.event.type in separate_types:
         if tb.anaphoric and 0 <= b.paragraph - a.paragraph <= 1:
-            return True  # "полиция задержала 30 человек. Их доставили в отдел": those just told
+            return "penalty, told of those before"  # "полиция задержала 30 человек. Их доставили в отдел"
         if by_noun and retells_by_noun(b) and _same_stem(a, b) and (not retells_by_noun(a) or same_word(a, b)):
-            return True  # "Задержание прошло ...", or the same noun again ("на момент задержания ... при задержании")
+            return "penalty, retold by its noun"  # "Задержание прошло ...", or the same noun again
         if b.event.sent_id == a.event.sent_id + 1 and ta.inchoative and _anonymous(a) and not tb.particular:
-            return True  # "начали выхватывать людей. Семеро были задержаны"
+            return "penalty, begun then told"  # "начали выхватывать людей. Семеро были задержаны"
         # a retelling elsewhere names the same people; two stated days must agree
-        return _shares_identity(a, b) and (
-            a.paragraph == b.paragraph or _same_day(a, b) or not (a.date_stated and b.date_stated))
+        if _shares_identity(a, b) and (a.paragraph == b.paragraph or _same_day(a, b)
+                                       or not (a.date_stated and b.date_stated)):
+            return "penalty, same person or value"
+        return None
     if a.paragraph == b.paragraph:
-        return True
+        return "same paragraph"
     if a.event.type in word_told_across and told_apart and by_noun and retells_by_noun(b) and not _states_scene(b):
-        return True  # "казнили ..." then, paragraphs on, "накануне казни": the same word, nothing of its own
-    return a.date_stated and b.date_stated and _same_day(a, b)
+        return "same word as a noun, far on"  # "казнили ..." then, paragraphs on, "накануне казни"
+    return "same stated day" if a.date_stated and b.date_stated and _same_day(a, b) else None
 
 
 def absorb(into: Draft, other: Draft) -> None:
@@ -297,7 +315,8 @@ def merge_drafts(drafts: list[Draft], separate_types=frozenset(), word_told=(fro
         # the same sentence first: "приговорил ... к 3 годам лишения свободы" is one telling
         order = sorted(order, key=lambda e: all(m.event.sent_id != draft.event.sent_id for m in [e, *e.members]))
         for event in order:
-            if _fits(event, draft, separate_types, word_told):
+            if rule := _fits(event, draft, separate_types, word_told):
+                note("merge: " + rule, draft.event.type, draft.event.start, draft.event.end)
                 absorb(event, draft)
                 index.add(index.position[id(event)], event)
                 break
@@ -307,10 +326,13 @@ def merge_drafts(drafts: list[Draft], separate_types=frozenset(), word_told=(fro
     return _merge_events(merged, separate_types, word_told)
 
 
-def _fits(event: Draft, draft: Draft, separate_types, word_told) -> bool:
+def _fits(event: Draft, draft: Draft, separate_types, word_told) -> str | None:
+    """The rule by which ``draft`` retells ``event`` (one of its tellings), None if it does not."""
     tellings = [event, *event.members]
-    return all(compatible(m, draft) for m in tellings) and any(
-        linked(m, draft, separate_types, *word_told, by_noun=True) for m in tellings)
+    if not all(compatible(m, draft) for m in tellings):
+        return None
+    return next((rule for m in tellings
+                 if (rule := link_rule(m, draft, separate_types, *word_told, by_noun=True))), None)
 
 
 def _merge_events(events: list[Draft], separate_types, word_told) -> list[Draft]:
@@ -323,9 +345,10 @@ def _merge_events(events: list[Draft], separate_types, word_told) -> list[Draft]
         parts = [replace(part, members=[]) for part in (event, *event.members)]
         for earlier in [kept[i] for i in index.candidates(event)]:
             tellings = [earlier, *earlier.members]
-            if all(compatible(m, p) for m in tellings for p in parts) and any(
-                linked(m, p, separate_types, *word_told) for m in tellings for p in parts
-            ):
+            if all(compatible(m, p) for m in tellings for p in parts) and (rule := next(
+                (rule for m in tellings for p in parts if (rule := link_rule(m, p, separate_types, *word_told))),
+                None)):
+                note("merge of told parts: " + rule, event.event.type, event.event.start, event.event.end)
                 for part in parts:
                     absorb(earlier, part)
                 index.add(index.position[id(earlier)], earlier)
@@ -390,6 +413,7 @@ def fold_headline(events: list[Draft], end: int) -> list[Draft]:
             kept.append(event)
             continue
         story = next((b for b in agreeing if set(x.persons) & set(b.event.persons)), agreeing[0])
+        note("headline: into the body's telling", x.type, x.start, x.end)
         place = story.event.place
         for part in (replace(event, members=[]), *event.members):
             absorb(story, part)
@@ -433,6 +457,7 @@ def fold_convictions(events: list[Draft], penalty_types: frozenset[str], words: 
             continue
         shared = [p for p in agreeing if set(x.persons) & set(p.event.persons)]
         penalty = (shared or sorted(agreeing, key=lambda p: abs(p.event.start - x.start)))[0]
+        note("conviction: into its penalty", x.type, x.start, x.end)
         for part in (replace(event, members=[]), *event.members):
             part.update(type=penalty.event.type)
             absorb(penalty, part)

@@ -143,6 +143,38 @@ def antecedent(people: People, token: Token) -> str | None:
     return story_person(people, token.start, gender)
 
 
+_VERB_GENDER = {"Gender=Masc": "masc", "Gender=Fem": "femn"}
+_SUBJECT_RELS = {"nsubj", "nsubj:pass", "csubj", "csubj:pass", "expl"}
+
+
+def left_out_subject(people: People | None, tokens: tuple[Token, ...], verb: Token) -> str | None:
+    """Who a passive verb with no subject befell (``Во время протестов была арестована``: Russian
+    leaves out a subject told just before): the last person of the verb's gender named before
+    it, as for a pronoun (:func:`story_person`). None when the verb has a subject, is plural or
+    of no gender, or shares the subject of a verb it is coordinated with (the parse hangs a
+    shared subject on one of them: ``Она пыталась уехать, но была задержана``, ``был схвачен
+    и увезён один из ...``; or on another root of a sentence it misparses)."""
+    passive = "Voice=Pass" in verb.feats or "Variant=Short" in verb.feats
+    gender = next((g for feat, g in _VERB_GENDER.items() if feat in verb.feats), None)
+    if people is None or verb.pos != "VERB" or not passive or gender is None or "Number=Sing" not in verb.feats:
+        return None
+    heads = {verb.index} | ({verb.head} if verb.rel == "conj" and verb.head >= 0 else set())
+    # a coordinated verb of the same form, which the parse may cut off as a root of its own
+    heads |= {t.index for t in tokens if ((t.head == verb.index and t.rel == "conj") or t.head < 0)
+              and _same_verb_form(t, verb)}
+    if any(t.head in heads and t.rel in _SUBJECT_RELS for t in tokens):  # ``схвачен и увезён один из ...``
+        return None
+    return story_person(people, verb.start, gender)
+
+
+def _same_verb_form(one: Token, other: Token) -> bool:
+    """Two verbs of one gender and number (``схвачен и увезён``: the parse may not read the
+    second as a participle)."""
+    keys = ("Gender=", "Number=")
+    form = {f for f in one.feats if f.startswith(keys)}
+    return one.pos == "VERB" and len(form) == 2 and form == {f for f in other.feats if f.startswith(keys)}
+
+
 def story_person(people: People, start: int, gender: str, relations: bool = True,
                  scene: frozenset[str] | None = None, contrast: bool = False) -> str | None:
     """The last person of ``gender`` named before ``start`` in the nearest paragraph that names

@@ -595,57 +595,70 @@ def decide_by_rules(cues: frozenset[str]) -> str:
     >>> decide_by_rules(frozenset({"statistic", "noun"})), decide_by_rules(frozenset({"statistic", "has_person"}))
     ('statistical', 'specific')
     """
+    return rule_of(cues)[0]
+
+
+def rule_of(cues: frozenset[str]) -> tuple[str, str]:
+    """(label, the rule that gave it): :func:`decide_by_rules` with the name of the branch that
+    fired, for tracing what the realis step rejects (:mod:`~pipeline.events.suppressed`).
+
+    >>> rule_of(frozenset({"punished", "past"}))
+    ('hypothetical', 'punished')
+    """
     particular = bool(cues & {"has_person", "has_person_word", "has_date_day", "possessed"})
     if "endnote" in cues:
-        return "endnote"
+        return "endnote", "endnote"
     if "table_row" in cues:
-        return "statistical"
-    if cues & {"conditional", "future", "memorial", "alleged", "punished"}:
-        return "hypothetical"
+        return "statistical", "table_row"
+    if fired := cues & {"conditional", "future", "memorial", "alleged", "punished"}:
+        return "hypothetical", "+".join(sorted(fired))
     if "modal" in cues:
-        return "modal"
+        return "modal", "modal"
     if "norm" in cues:
-        return "norm"
+        return "norm", "norm"
     # "материалов, угрожающих безопасности": a property; "Петрова, находящегося в СИЗО": his custody
-    if ("property" in cues and not cues & {"has_person", "qualifies_person"}) \
-            or ("names_people" in cues and not particular) or "standing_role" in cues:
-        return "generic"  # "адвокат обвиняемого Петрова": a role held, named, is no charge told
+    if "property" in cues and not cues & {"has_person", "qualifies_person"}:
+        return "generic", "property"
+    if "names_people" in cues and not particular:
+        return "generic", "names_people"
+    if "standing_role" in cues:
+        return "generic", "standing_role"  # "адвокат обвиняемого Петрова": a role held, named, is no charge told
     if "status" in cues and not cues & {"has_date_day", "has_date_year"}:
-        return "generic"  # "запрещенной организации": a standing status, not a ruling told
-    if cues & {"generic_present", "habitual"}:
-        return "habitual"
+        return "generic", "status"  # "запрещенной организации": a standing status, not a ruling told
+    if fired := cues & {"generic_present", "habitual"}:
+        return "habitual", "+".join(sorted(fired))
     if {"present", "generic_subject"} <= cues and not particular:
-        return "habitual"
+        return "habitual", "present generic subject"
     if "frequency" in cues and not (particular or "has_place" in cues):
-        return "habitual"
+        return "habitual", "frequency"
     # "в Москве неоднократно проходили митинги": many happenings of a kind, wherever and whenever
     if "recurring" in cues and not cues & {"has_person", "possessed"}:
-        return "habitual"
-    if cues & {"statistic", "share_of_number"} and not (particular or "has_place" in cues):
-        return "statistical"
+        return "habitual", "recurring"
+    if (fired := cues & {"statistic", "share_of_number"}) and not (particular or "has_place" in cues):
+        return "statistical", "+".join(sorted(fired))
     # verdicts or people counted by a law's article over a year: "в 2013 году по этим статьям осуждены 40 человек"
     if "by_article" in cues and cues & {"has_count", "counted", "counted_in_phrase"} and not particular:
-        return "statistical"
+        return "statistical", "by_article"
     # happenings counted, not told ("произошло 42 нападения", "в семи случаях"), unless a summary of
     # told ones; a numeral that counts people ("трое получили штрафы") is the happening's count
     if ("cases_counted" in cues or {"counted"} == cues & {"counted", "has_count"}) \
             and not (particular or "summing" in cues):
-        return "statistical"
+        return "statistical", "cases_counted" if "cases_counted" in cues else "counted"
     if "generic_plural" in cues:
-        return "generic"
+        return "generic", "generic_plural"
     # a bare plural subject names a class only when not told as done once ("омоновцы избили его")
     if cues & {"generic_subject", "generic_determiner"} and not particular \
             and not {"past", "perfective"} <= cues:
-        return "generic"
+        return "generic", "generic subject or determiner"
     told = cues & {"has_person", "has_person_word", "has_date_day", "has_date_year", "has_place",
                    "has_count", "has_amount", "has_term", "possessed"}
     if "noun" in cues and not told and "past" not in cues:
-        return "generic"
+        return "generic", "bare noun"
     # nothing tells it: no tense, no verb form, no particular (a trigger word the parser
     # could not place in a clause, deep in a list or a heading)
     if not told and not cues & {"past", "present", "future", "participle", "infinitive", "summing"}:
-        return "generic"
-    return SPECIFIC
+        return "generic", "nothing tells it"
+    return SPECIFIC, SPECIFIC
 
 
 @cache

@@ -21,11 +21,12 @@ from .aggregate import tells_total
 from .arguments import TREE_LINKED, Found, assign_arguments, attendance_count, ground_phrase, participants_count
 from .draft import Draft, Telling
 from .gapping import gapped_drafts
-from .realis import Judgement, Where, judge
+from .realis import Judgement, Where, judge, rule_of
 from .people import NARRATOR, People, is_relative
 from .backstory import marked_earlier, scoped_earlier_markers, told_before_the_story
 from .place_names import place_name
 from .scene import Scene, SentenceScene
+from .suppressed import is_recording, note
 from .syntax import (
     PLACE_IN,
     PlacedMention,
@@ -83,6 +84,11 @@ def read_sentence(doc: Document, sentence: Sentence, sent_id: int, tokens: tuple
     if judged is not None:
         judged += [Candidate(h.type, h.start, h.end, (sentence.start, sentence.end), j)
                    for h, j in zip(hits, judgements)]
+    if is_recording():
+        for hit, j in zip(hits, judgements):
+            if not j.specific:
+                rule = rule_of(j.cues)[1] if j.probability is None else "classifier"
+                note(f"realis {j.label}: {rule}", hit.type, hit.start, hit.end)
     if not all(j.specific for j in judgements) or told.relative_days:
         # what a dropped candidate held goes back to the happenings told beside it; a day
         # counted in words (judged without it, as the realis step was trained) goes to its trigger
@@ -392,7 +398,13 @@ def without_venue_loss(drafts: list[Draft]) -> list[Draft]:
     if not any(d.event.type == "permit_denied" for d in drafts):
         return drafts
     lease = folded_set("lease_words")
-    return [d for d in drafts if not (d.event.type == "eviction" and _lemmas(_WORD.findall(d.event.trigger)) & lease)]
+    kept = []
+    for d in drafts:
+        if d.event.type == "eviction" and _lemmas(_WORD.findall(d.event.trigger)) & lease:
+            note("sentence: lease cancelled in a refusal", d.event.type, d.event.start, d.event.end)
+        else:
+            kept.append(d)
+    return kept
 
 
 def _lemmas(words: list[str]) -> frozenset[str]:

@@ -18,11 +18,15 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
-from ..nlp import Models, morph_analyzer, parse_word
+from razdel import tokenize
+from slovnet.markup import parse_conll_tag
+
+from ..nlp import Models, morph_analyzer, parse_word, tag_and_parse
 from ..records import Sentence
 from ..resources import fold, load_json, load_jsonl
 from ..segment import cut_long
 from ..tag.gazetteer import place_kind
+from .suppressed import is_recording, note
 from .syntax import PLACE_IN, PlacedMention, Token, folded_set, heads_up, is_negated, lemmas_of
 
 
@@ -59,7 +63,7 @@ def parse_sentences(sentences: Sequence[Sentence], models: Models) -> Iterator[t
     window: list[tuple[Sentence, list]] = []
     size = 0
     for sentence in sentences:
-        window.append((sentence, list(models.segmenter.tokenize(sentence.text))))
+        window.append((sentence, list(tokenize(sentence.text))))  # razdel's, as natasha's segmenter gives them
         size += len(window[-1][1])
         if len(window) == PARSE_WINDOW or size >= PARSE_WINDOW_TOKENS:
             yield from _parse_window(window, models)
@@ -72,19 +76,16 @@ def _parse_window(window: Sequence[tuple[Sentence, list]], models: Models) -> li
     pieces = [(i, piece) for i, (_, spans) in enumerate(window) for piece in cut_long(spans, MAX_PARSE_TOKENS) if piece]
     order = sorted(range(len(pieces)), key=lambda k: len(pieces[k][1]))
     words = [[t.text for t in pieces[k][1]] for k in order]
-    morph = iter(models.morph_tagger.map(words))
-    syntax = iter(models.syntax_parser.map(words))
-    markup = [None] * len(pieces)
-    for k in order:
-        markup[k] = (next(morph).tokens, next(syntax).tokens)
+    markup: list = [None] * len(pieces)
+    for k, parsed in zip(order, tag_and_parse(words, models)):
+        markup[k] = parsed
     # a sentence's pieces back together, each piece's root a root of the sentence
-    tags: list[list] = [[] for _ in window]
+    tags: list[list[str]] = [[] for _ in window]
     trees: list[list[tuple[int, str]]] = [[] for _ in window]
-    for (i, piece), (morph_tokens, syntax_tokens) in zip(pieces, markup):
+    for (i, piece), parsed in zip(pieces, markup):
         offset = len(trees[i])
-        position = {token.id: offset + j for j, token in enumerate(syntax_tokens)}
-        tags[i] += morph_tokens
-        trees[i] += [(position.get(token.head_id, -1), token.rel) for token in syntax_tokens]
+        tags[i] += [tag for tag, _, _ in parsed]
+        trees[i] += [(offset + head if head >= 0 else -1, rel) for _, head, rel in parsed]
     return [_adapt(sentence, spans, tags[i], trees[i]) if spans else ()
             for i, (sentence, spans) in enumerate(window)]
 
@@ -116,13 +117,14 @@ def acyclic_heads(heads: Sequence[int]) -> list[int]:
     return heads
 
 
-def _adapt(sentence: Sentence, spans, morph, trees: Sequence[tuple[int, str]]) -> tuple[Token, ...]:
-    """natasha's markup of one sentence as plain :class:`Token` records (``trees``: each
-    token's head, by index, and relation)."""
+def _adapt(sentence: Sentence, spans, tags: Sequence[str], trees: Sequence[tuple[int, str]]) -> tuple[Token, ...]:
+    """natasha's markup of one sentence as plain :class:`Token` records (``tags``: each token's
+    morphology tag; ``trees``: its head, by index, and relation)."""
     tokens = []
     heads = acyclic_heads([head for head, _ in trees])
-    for i, (span, tags, (_, rel)) in enumerate(zip(spans, morph, trees)):
+    for i, (span, tag, (_, rel)) in enumerate(zip(spans, tags, trees)):
         head = heads[i]
+        pos, feats = _reading(tag)
         tokens.append(
             Token(
                 index=i,
@@ -130,10 +132,10 @@ def _adapt(sentence: Sentence, spans, morph, trees: Sequence[tuple[int, str]]) -
                 end=sentence.start + span.stop,
                 text=span.text,
                 lemmas=word_lemmas(span.text),
-                pos=tags.pos or "",
+                pos=pos,
                 head=head if head != i else -1,
                 rel=rel or "",
-                feats=_feats(tags.feats),
+                feats=feats,
             )
         )
     return tuple(_with_passive_partner(tokens, token) for token in tokens)
@@ -168,15 +170,20 @@ def passive_partners(lemmas: frozenset[str], feats: frozenset[str]) -> frozenset
     return frozenset(lemma[:-2] for lemma in lemmas if lemma.endswith("ся") and lemma[:-2] in trigger_index())
 
 
-def _feats(feats: dict | None) -> frozenset[str]:
-    return _feats_of(tuple(feats.items())) if feats else frozenset()
-
-
 @cache
-def _feats_of(items: tuple[tuple[str, str], ...]) -> frozenset[str]:
-    """natasha's features as "Key=Value" strings, made once per set of features: a few
-    hundred sets cover every word."""
-    return frozenset(f"{k}={v}" for k, v in items)
+def _reading(tag: str) -> tuple[str, frozenset[str]]:
+    """A morphology tag as its part of speech and its features as "Key=Value" strings, read as
+    natasha reads it (slovnet's ``parse_conll_tag``), once per tag: a few hundred tags cover
+    every word.
+
+    >>> pos, feats = _reading("VERB|Aspect=Perf|Voice=Pass")
+    >>> pos, sorted(feats)
+    ('VERB', ['Aspect=Perf', 'Voice=Pass'])
+    >>> _reading("PUNCT")
+    ('PUNCT', frozenset())
+    """
+    pos, feats = parse_conll_tag(tag)
+    return pos or "", frozenset(f"{k}={v}" for k, v in feats.items())
 
 
 def _one_edit(a: str, b: str) -> bool:
@@ -678,6 +685,7 @@ def find_triggers(
                 mention_tokens[index].add(ABROAD)
     index = trigger_index()
     candidates: list[TriggerHit] = []
+    vetoed: list[tuple[str, str, tuple[int, ...], str]] | None = [] if is_recording() else None
     for token in tokens:
         for lemma in token.lemmas:
             for entry in index.get(lemma, ()):
@@ -687,7 +695,7 @@ def find_triggers(
                     hit = _match_through_parse(tokens, token.index, entry["parts"])
                 if hit is None:
                     continue
-                typed = _decide(entry, tokens, hit, mention_tokens, actors, through_parse)
+                typed = _decide(entry, tokens, hit, mention_tokens, actors, through_parse, vetoed)
                 if typed is not None:
                     candidates.append(typed)
     candidates.sort(key=lambda h: (-(h.tokens[-1] - h.tokens[0] + len(h.tokens)), h.tokens[0]))
@@ -698,7 +706,32 @@ def find_triggers(
             chosen.append(hit)
             used.update(hit.tokens)
     hits = _drop_objects_of_denials(tokens, sorted(chosen, key=lambda h: h.tokens[0]))
-    return _drop_complements(tokens, hits)
+    hits = _drop_complements(tokens, hits)
+    if vetoed is not None:
+        _note_dropped(tokens, chosen, hits, vetoed)
+    return hits
+
+
+def _note_dropped(tokens, chosen: list[TriggerHit], hits: list[TriggerHit], vetoed) -> None:
+    """Trace (:mod:`~pipeline.events.suppressed`) the lexicon matches a condition vetoed on
+    words no trigger kept covers, and the triggers a sentence rule dropped."""
+    used = {t for h in hits for t in h.tokens}
+    seen = set()
+    for rule, kind, parts, words in vetoed:
+        if used.isdisjoint(parts) and (rule, kind, parts[0], parts[-1]) not in seen:
+            seen.add((rule, kind, parts[0], parts[-1]))
+            note(rule, kind, tokens[parts[0]].start, tokens[parts[-1]].end, words)
+    kept = {id(h) for h in hits}
+    for hit in chosen:
+        if id(hit) not in kept:
+            rule = ("trigger: penalty the complement of its ruling" if hit.type in folded_set("penalty_types")
+                    and tokens[hit.anchor].pos == "NOUN" and not _drops_as_denied(tokens, chosen, hit)
+                    else "trigger: object of a denial or replacement")
+            note(rule, hit.type, hit.start, hit.end, tokens[hit.anchor].text)
+
+
+def _drops_as_denied(tokens, chosen: list[TriggerHit], hit: TriggerHit) -> bool:
+    return hit not in _drop_objects_of_denials(tokens, sorted(chosen, key=lambda h: h.tokens[0]))
 
 
 def _drop_complements(tokens, hits: list[TriggerHit]) -> list[TriggerHit]:
@@ -740,14 +773,25 @@ def _drop_objects_of_denials(tokens, hits: list[TriggerHit]) -> list[TriggerHit]
     ]
 
 
-def _decide(entry, tokens, hit, mention_tokens, actors, through_parse: bool) -> TriggerHit | None:
+def _decide(entry, tokens, hit, mention_tokens, actors, through_parse: bool,
+            vetoed: list | None = None) -> TriggerHit | None:
+    """The typed hit of one lexicon match, or None when the entry's conditions veto it (each
+    veto added to ``vetoed``, when given, as (rule, type, tokens, the entry's words))."""
     parts = entry["parts"]
     default_anchor = next((k for k, p in enumerate(parts) if p != "не"), 0)
     anchor = hit[entry.get("anchor", default_anchor)]
     ctx = _Context(tokens, hit, anchor, mention_tokens, actors)
+
+    def veto(rule: str) -> None:
+        if vetoed is not None:
+            kind = entry.get("type") or next((r["type"] for r in entry.get("rules", ())), None)
+            vetoed.append((rule, kind, tuple(sorted(hit)), " ".join(parts)))
+
     if "needs" in entry and not ctx.holds(entry["needs"]):
+        veto("trigger: lexicon needs")
         return None
     if any(ctx.holds(cond) for cond in entry.get("block", ())):
+        veto("trigger: lexicon block")
         return None
     kind = entry.get("type")
     for rule in entry.get("rules", ()):
@@ -755,6 +799,7 @@ def _decide(entry, tokens, hit, mention_tokens, actors, through_parse: bool) -> 
             kind = rule["type"]
             break
     if kind is None:
+        veto("trigger: no lexicon rule types it")
         return None
     if entry.get("state") and not through_parse:
         hit, anchor = _told_by_its_verb(tokens, hit, anchor)
@@ -762,6 +807,7 @@ def _decide(entry, tokens, hit, mention_tokens, actors, through_parse: bool) -> 
     negated = False if has_own_negation else is_negated(tokens, anchor)
     if entry.get("negative_only"):
         if not negated:
+            veto("trigger: lexicon negative only")
             return None
         negated = False
     if through_parse:

@@ -14,7 +14,6 @@ from pathlib import Path
 
 from pipeline.errors import ExtractError, NoTextError, UnsupportedFileError
 from pipeline.extract.ocr import extraction_kind
-from pipeline.extract.pdf import extract_pdf_pages
 from pipeline.extract.quality import QUALITY_CHECK, measure
 from pipeline.extract.plain import extract_plain_text
 from pipeline.extract.word import extract_docx_text
@@ -59,6 +58,9 @@ def extract(
         raise NoTextError(f"{path}: the file is empty")
     sha256 = sha256 or file_sha256(path)
     if suffix == ".pdf":
+        # on first use (pdfplumber, pdfminer and PDFium: ~0.16 s of imports a text-only worker does not pay)
+        from pipeline.extract.pdf import extract_pdf_pages
+
         pages, quality = extract_pdf_pages(path, ocr=ocr, ocr_languages=ocr_languages)
         extraction = extraction_kind(pages)
     elif suffix == ".txt":

@@ -79,6 +79,32 @@ def surname_stem(key: str) -> str:
     return _GENDERED_ENDING.sub(lambda m: m.group(1) or m.group(2) or "", key)
 
 
+@lru_cache(maxsize=1)
+def _armenian_rules() -> tuple[tuple[str, ...], tuple[tuple[re.Pattern, str], ...]]:
+    rules = _sound_rules_file().get("armenian_surnames", {"endings": [], "loose": []})
+    return (tuple(e.lower() for e in rules["endings"]),
+            tuple((re.compile(a), b) for a, b in rules["loose"]))
+
+
+def loose_surname_key(surname: str) -> str | None:
+    """An Armenian surname's key as its Latin and its Russian writing share it
+    (``models/link_transliteration.json``, ``armenian_surnames``): no initial ``h``,
+    voiced and voiceless consonants alike; None for a surname of no Armenian ending.
+
+    >>> loose_surname_key("Hakobyan") == loose_surname_key("Акопян")
+    True
+    >>> loose_surname_key("Gevorgyan") == loose_surname_key("Геворкян"), loose_surname_key("Иванов")
+    (True, None)
+    """
+    endings, rules = _armenian_rules()
+    if not surname.lower().endswith(endings):
+        return None
+    key = surname_stem(sound_key(surname))
+    for pattern, replacement in rules:
+        key = pattern.sub(replacement, key)
+    return key or None
+
+
 def surname_halves(surname: str) -> frozenset[str]:
     """The halves of a double surname as keys without their gender ending (a surname of
     one word has none).
@@ -113,6 +139,11 @@ class Name:
     # without its gender ending; empty for a surname of one word. One statement may give
     # a woman's double surname, another only her own or her husband's half.
     surname_parts: frozenset[str] = frozenset()
+    # An Armenian surname's loose key (:func:`loose_surname_key`: ``Hakobyan``, ``Акопян``)
+    # and whether the surname is written in Latin letters: the key is compared only across
+    # the two alphabets.
+    surname_loose: str | None = None
+    surname_latin: bool | None = None
 
     @property
     def fullness(self) -> int:
@@ -274,7 +305,7 @@ def parse_name(normal: str) -> Name:
     # A record's name is a nominative already (the tagger's ``normal``, a gold name): of
     # two readings the nominative one is meant (``Александра Лыкова`` is a woman, not
     # the genitive of ``Александр Лыков``); a name in another case still reads as before.
-    person = normalise_person(normal, AS_NOMINATIVE)
+    person = normalise_person(joined_patronymic(normal), AS_NOMINATIVE)
     # ``Ткачук П. А``: a capital alone is an initial whose dot was lost.
     parts = [f"{p}." if len(p) == 1 and p.isupper() else p for p in person.parts]
     full = [i for i, p in enumerate(parts) if not is_initial(p)]
@@ -309,6 +340,8 @@ def parse_name(normal: str) -> Name:
         gender=gender, first_initials=_initials(first, written_first) | others_initials,
         first_names=frozenset(k for k in (_full(first), *others) if k),
         surname_parts=surname_halves(parts[surname_at]) if surname_at is not None else frozenset(),
+        surname_loose=loose_surname_key(parts[surname_at]) if surname_at is not None else None,
+        surname_latin=not is_cyrillic(parts[surname_at]) if surname_at is not None else None,
     )
 
 
@@ -316,6 +349,24 @@ def parse_name(normal: str) -> Name:
 # ``Бахытжанулы``; ``Сергеевна``, ``Ильинична``, spoken ``Саввишна``, ``Нурлан кызы``).
 MASCULINE_PATRONYMIC = ("вич", "ьич", "улы", "уулу", "оглы")
 FEMININE_PATRONYMIC = ("вна", "чна", "шна", "кызы", "гызы")
+
+
+# A Turkic patronymic's word for son or daughter written apart from the father's name
+# (``Серик улы``, ``Рафик оглы``, ``Нурлан кызы``): one word, as ``Серикулы`` is.
+_PATRONYMIC_APART = re.compile(
+    r"(?<=[а-яёәғқңөұүһі])[\s-]+(" + "|".join(MASCULINE_PATRONYMIC[2:] + FEMININE_PATRONYMIC[2:])
+    + r"|ұлы|қызы)(?![а-яё])", re.IGNORECASE)
+
+
+def joined_patronymic(name: str) -> str:
+    """A name with a Turkic patronymic written apart joined into one word.
+
+    >>> joined_patronymic("Ержан Серик улы Омаров"), joined_patronymic("Гасанов Эльчин Рафик оглы")
+    ('Ержан Серикулы Омаров', 'Гасанов Эльчин Рафикоглы')
+    >>> joined_patronymic("Айгерим Нурлан кызы"), joined_patronymic("Улан Кызылов")
+    ('Айгерим Нурланкызы', 'Улан Кызылов')
+    """
+    return _PATRONYMIC_APART.sub(lambda m: m.group(1).lower(), name)
 
 
 def _surname_of_two(one: str, two: str, default: int | None) -> int | None:
@@ -495,7 +546,14 @@ def _whole_word_known(parse) -> bool:
 
 
 def _gender_of(first: str | None, patronymic: str | None) -> str | None:
-    """Gender from a first name or patronymic when the surname left it open."""
+    """Gender from a first name or patronymic when the surname left it open. A first name
+    is read as one person's name, in the singular, and as the nominative it is given where
+    it has one: ``Руслан`` is a man, not the plural genitive of ``Руслана``; ``Александра``
+    a woman, not the genitive of ``Александр``.
+
+    >>> _gender_of("Руслан", None), _gender_of("Александра", None), _gender_of("Саша", None)
+    ('masc', 'femn', None)
+    """
     from ..nlp import parse_word
 
     if patronymic and not is_initial(patronymic):
@@ -505,8 +563,11 @@ def _gender_of(first: str | None, patronymic: str | None) -> str | None:
         if low.endswith(FEMININE_PATRONYMIC):
             return "femn"
     if first and not is_initial(first):
-        genders = {p.tag.gender for p in parse_word(first) if "Name" in p.tag
-                   and p.tag.gender in ("masc", "femn")}
+        names = [p for p in parse_word(first) if "Name" in p.tag
+                 and p.tag.gender in ("masc", "femn")]
+        names = [p for p in names if p.tag.number != "plur"] or names
+        names = [p for p in names if p.tag.case == "nomn"] or names
+        genders = {p.tag.gender for p in names}
         if len(genders) == 1:
             return genders.pop()
     return None
@@ -641,7 +702,8 @@ def first_name_named_elsewhere(name: Name, firsts: set[str]) -> Name:
     key = sound_key(word)
     if key not in firsts:
         return name
-    return replace(name, surname=None, surname_parts=frozenset(), first=key,
+    return replace(name, surname=None, surname_parts=frozenset(), surname_loose=None,
+                   surname_latin=None, first=key,
                    first_initial=key[:1], first_initials=frozenset({key[:1]}),
                    first_names=frozenset({key}))
 

@@ -43,6 +43,11 @@ def _else() -> dict:
 
 COMPARISONS = [
     {"output_column_name": "surname", "comparison_description": "surname sound key", "comparison_levels": [
+        # One names no surname (``Оля``, ``моего сына Тиму``) and its statement names
+        # someone of the other's surname (the relative who wrote it, ``Андрей Шевчук``):
+        # a first name alone is how a family tells its own.
+        _level("kin's surname", '("surname_l" IS NULL AND list_contains("co_surnames_l", "surname_r")) '
+                                'OR ("surname_r" IS NULL AND list_contains("co_surnames_r", "surname_l"))'),
         _level("missing", '"surname_l" IS NULL OR "surname_r" IS NULL', null=True),
         _level("same", '"surname_l" = "surname_r"'),
         # A letter wrong, missing or swapped (a typo, a transliteration): Ткачук and
@@ -52,7 +57,11 @@ COMPARISONS = [
         _level("close", '(damerau_levenshtein("surname_l", "surname_r") <= 1 '
                         'AND least(length("surname_l"), length("surname_r")) >= 5) '
                         'OR list_contains("surname_parts_l", "surname_r") '
-                        'OR list_contains("surname_parts_r", "surname_l")'),
+                        'OR list_contains("surname_parts_r", "surname_l") '
+                        # An Armenian surname in Latin letters and in Russian (``Hakobyan``,
+                        # ``Акопян``: names.loose_surname_key), across the alphabets only.
+                        'OR ("surname_loose_l" = "surname_loose_r" '
+                        'AND "surname_latin_l" <> "surname_latin_r")'),
         _else(),
     ]},
     {"output_column_name": "first", "comparison_description": "first name or its initial", "comparison_levels": [
@@ -116,6 +125,9 @@ PEOPLE = Model(
         # (Гасанов, Hasanov): the same first name and the rest of the surname.
         "l.first = r.first AND substr(l.surname, 2) = substr(r.surname, 2)",
         "l.first = r.first AND l.patronymic = r.patronymic",
+        # An Armenian surname written in Latin letters and in Russian (Hakobyan, Акопян).
+        "l.first = r.first AND l.surname_loose = r.surname_loose "
+        "AND l.surname_latin <> r.surname_latin",
         # A double surname and one of its halves (``Круглова-Ветрова``, ``Ветрова``), both
         # ways: few records have a double surname, so each rule stays small.
         "l.surname_half_1 = r.surname", "l.surname_half_2 = r.surname",
@@ -137,10 +149,12 @@ PEOPLE = Model(
                     "l.surname = r.surname AND l.cities = r.cities"],
     deterministic_rules=["l.surname = r.surname AND l.first = r.first "
                          "AND l.gender IS NOT DISTINCT FROM r.gender"],
-    columns=["surname", "surname_parts", "surname_half_1", "surname_half_2", "first", "first_initial", "first_initials", "first_names", "patronymic", "patronymic_initial",
+    columns=["surname", "surname_parts", "surname_half_1", "surname_half_2", "surname_loose",
+             "surname_latin", "first", "first_initial", "first_initials", "first_names", "patronymic", "patronymic_initial",
              "gender", "cities", "countries", "years", "co_surnames"],
     # What agrees more in meaning never weighs less (engine.ordered_levels).
     order=[("surname", "same", "close"), ("surname", "close", "else"),
+           ("surname", "same", "kin's surname"), ("surname", "kin's surname", "else"),
            ("first", "same", "initial fits"), ("first", "same", "close"),
            ("first", "initial fits", "else"), ("first", "close", "else"),
            ("patronymic", "same", "initial fits"), ("patronymic", "initial fits", "else"),

@@ -22,11 +22,9 @@ import pandas as pd
 from ..research.loading import Tables
 from ..resources import load_json
 from ..records import split_names
-from ..tag.gazetteer import canonical_place
 from .names import (Name, first_name_named_elsewhere, is_cyrillic, other_first_names, parse_name,
                     surname_named_elsewhere, surname_stem)
-from .places import (CITY, airport_phrase, area, cities_named, city_containing, place_kind,
-                     resolve)
+from .places import airport_phrase, area, cities_named, place_kind, resolve
 
 PERSON_KEY = "person_key"  # doc_id and name: one person of one document
 EVENT_KEY = "event_key"  # doc_id and event_id
@@ -133,10 +131,8 @@ def event_places(tables: Tables, context: pd.DataFrame) -> pd.DataFrame:
     A venue the gazetteer does not know (``Манежная площадь``) lies in the city its
     sentence names, else the city named last before it (a report goes city by
     city: ``Москва. Самой массовой стала акция на Манежной площади``), else the
-    city its document names most; of the cities of one sentence, first one an event of
-    the document took place in (``уроженца Ванадзора задержали в Твери``: Тверь). An
-    airport's name its sentence writes after the word airport (``в аэропорту
-    Кольцово``) is the airport's (:func:`places.airport_phrase`).
+    city its document names most. An airport's name its sentence writes after the word
+    airport (``в аэропорту Кольцово``) is the airport's (:func:`places.airport_phrase`).
     """
     events = tables.events
     doc_cities = dict(zip(context["doc_id"], context["doc_cities"]))
@@ -145,14 +141,11 @@ def event_places(tables: Tables, context: pd.DataFrame) -> pd.DataFrame:
                                                    tables.sentences["sent_id"],
                                                    tables.sentences["text"])
                  if isinstance(t, str) and "эропорт" in t}
-    happened = _event_cities(events)
     rows = []
     for doc_id, event_id, sent_id, place in events[["doc_id", "event_id", "sent_id",
                                                     "place"]].itertuples(index=False):
-        near = _cities_before(named.get(doc_id, []), sent_id)
-        # Of two cities of one sentence, the one something happened in first: not the
-        # person's home town it names before (``уроженца Ванадзора задержали в Твери``).
-        near = sorted(near, key=lambda city: city not in happened.get(doc_id, ()))
+        near = by_document(_cities_before(named.get(doc_id, []), sent_id),
+                           doc_cities.get(doc_id, []))
         place = None if pd.isna(place) else str(place)
         if place and sent_id is not None and not pd.isna(sent_id):
             place = airport_phrase(place, sentences.get((doc_id, int(sent_id)), ""))
@@ -163,19 +156,24 @@ def event_places(tables: Tables, context: pd.DataFrame) -> pd.DataFrame:
                                        "country"])
 
 
-def _event_cities(events: pd.DataFrame) -> dict[str, set[str]]:
-    """Per document, the cities its events' own places are (``задержали в Твери``: the
-    city an event happened in, not a city named only as someone's home)."""
-    found: dict[str, set[str]] = {}
-    for doc_id, place in zip(events["doc_id"], events["place"]):
-        if isinstance(place, str):
-            canonical = canonical_place(place)
-            if place_kind(canonical)[0] == CITY:
-                found.setdefault(doc_id, set()).add(city_containing(canonical))
-    return found
-
-
 LOOK_BACK = 5  # sentences before an event's in which a city named still holds
+# Events whose place is told two ways: a term of custody at the court's city or at the
+# place it is served; no whereabouts of the person that day.
+PLACED_TWO_WAYS = frozenset({"custody"})
+
+
+def by_document(near: list[str], ranked: list[str]) -> list[str]:
+    """A sentence's cities, those its document names most first: of two cities one
+    sentence names (``Студента из Гюмри арестовали в Москве``), a venue after it lies in
+    the one the statement's events and names return to, not the one told first.
+
+    >>> by_document(["Гюмри", "Москва"], ["Москва", "Гюмри"]), by_document(["Тверь"], [])
+    (['Москва', 'Гюмри'], ['Тверь'])
+    """
+    if len(near) < 2:
+        return near
+    rank = {city: k for k, city in enumerate(ranked)}
+    return sorted(near, key=lambda city: rank.get(city, len(rank)))
 
 
 def _cities_before(named: list[tuple[int, list[str]]], sent_id) -> list[str]:
@@ -209,7 +207,7 @@ def _sentence_cities(tables: Tables) -> dict[str, list[tuple[int, list[str]]]]:
 
 PERSON_COLUMNS = [
     "unique_id", PERSON_KEY, "doc_id", "name", "surname", "surname_parts", "surname_half_1",
-    "surname_half_2", "first", "first_initial",
+    "surname_half_2", "surname_loose", "surname_latin", "first", "first_initial",
     "first_initials", "first_names", "patronymic", "patronymic_initial", "gender", "cities", "countries", "whereabouts", "years",
     "co_surnames", "fullness", "written",
 ]
@@ -260,9 +258,12 @@ def person_records(tables: Tables, places: pd.DataFrame, context: pd.DataFrame) 
         years = _listed(y for e in own for y in _years(e.date_start, e.date_end)) \
             or _listed(doc["doc_years"])
         # Where the person was on a day: events dated to one day, in a known city (a town
-        # beside its city is no other place that day, places.near: Химки, Москва).
+        # beside its city is no other place that day, places.near: Химки, Москва). Not a
+        # term of custody: one telling places it at the court that gave it, another where
+        # it was served (a detention centre of another town), both on the day it began.
         whereabouts = _listed(f"{e.date_start.date().isoformat()} {e.city}" for e in own
                               if e.date_precision == "day" and isinstance(e.city, str)
+                              and e.type not in PLACED_TWO_WAYS
                               and not pd.isna(e.date_start) and e.date_start == e.date_end)
         others = [parsed_of[n].surname for n in by_doc[doc_id]
                   if n != name and not _same_surname_not_kin(parsed, parsed_of[n])]
@@ -273,6 +274,7 @@ def person_records(tables: Tables, places: pd.DataFrame, context: pd.DataFrame) 
             "surname_parts": sorted(parsed.surname_parts) or None,
             **{f"surname_half_{k + 1}": half for k, half in enumerate(
                 (sorted(parsed.surname_parts) + [None, None])[:2])},
+            "surname_loose": parsed.surname_loose, "surname_latin": parsed.surname_latin,
             "first": parsed.first,
             "first_initial": parsed.first_initial,
             "first_initials": sorted(parsed.first_initials) or None,

@@ -18,7 +18,8 @@ collections:
   and whichever of its people a document happens to know, so two tellings of one
   happening may name others;
 - *tellings differ*: a name in full, with initials, a short first name (``Ксюша``),
-  surname first, with patronymic, in Latin letters, with ``ё`` as ``е`` or a typo; a
+  surname first, with patronymic, in Latin letters, with ``ё`` as ``е`` or a typo, or
+  the first name alone in a statement a relative signs with the family's surname; a
   date to the day, only the month or the year, a day off, or not at all; the venue,
   the city, the country, no place or (rarely) a wrong city; a count rounded; the
   sentence in other words, or quoted word for word from another telling.
@@ -177,6 +178,43 @@ def name_variant(rng: random.Random, person: Person) -> str:
     return name.replace("ё", "е") if rng.random() < 0.5 else name
 
 
+KIN_TOLD = 0.08  # documents told by a relative of the person they are about
+
+
+def _surname_for(surname: str, gender: str, other: str) -> str:
+    """A surname as a relative of the ``other`` gender bears it (``Белова``: ``Белов``).
+
+    >>> _surname_for("Белова", "femn", "masc"), _surname_for("Гончарский", "masc", "femn")
+    ('Белов', 'Гончарская')
+    >>> _surname_for("Шевчук", "masc", "femn")
+    'Шевчук'
+    """
+    if gender == other:
+        return surname
+    if other == "femn":
+        if surname.endswith("ский"):
+            return surname[:-4] + "ская"
+        return surname + "а" if surname.endswith(("ов", "ев", "ин")) else surname
+    if surname.endswith("ская"):
+        return surname[:-4] + "ский"
+    return surname[:-1] if surname.endswith(("ова", "ева", "ина")) else surname
+
+
+def kin_of(rng: random.Random, person: Person) -> str:
+    """A relative who signs a statement about ``person``: a first name of their own and the
+    family's surname."""
+    names = _names()
+    gender = rng.choice(("masc", "femn"))
+    first = _uneven(rng, names["male"] if gender == "masc" else names["female"], 0.8)
+    return f"{first} {_surname_for(person.surname, person.gender, gender)}"
+
+
+def first_name_alone(rng: random.Random, person: Person) -> str:
+    """How a relative names a person: the first name alone, often a short form (``Оля``)."""
+    forms = _short_forms().get(person.first)
+    return rng.choice(forms) if forms and rng.random() < 0.5 else person.first
+
+
 def _templates() -> list[dict]:
     """Event types and values from the annotated development documents."""
     import json
@@ -207,6 +245,9 @@ class _Happening:
 def make_corpus(n_events: int, seed: int = 1) -> Corpus:
     """About ``n_events`` events in documents telling shared stories, with the truth."""
     rng = random.Random(seed)
+    # Statements told by a relative draw from a generator of their own, so the rest of
+    # the corpus is the one the same seed made before they were added.
+    kin_rng = random.Random(-seed - 1)
     templates = _templates()
     by_type: dict[str, list[dict]] = {}
     for t in templates:
@@ -262,10 +303,22 @@ def make_corpus(n_events: int, seed: int = 1) -> Corpus:
                      + ([rng.choice(locals_)] if h.crowd and locals_ and rng.random() < 0.6 else [])
                      for h in told}
             written = {p: name_variant(rng, population[p]) for ps in named.values() for p in ps}
+            kin = None
+            if written and kin_rng.random() < KIN_TOLD:
+                # Told by a relative (a mother, a wife), who signs with the family's surname
+                # and calls their own by the first name alone; others of the story keep
+                # their names as written.
+                own = next(iter(written))
+                kin = kin_of(kin_rng, population[own])
+                written[own] = first_name_alone(kin_rng, population[own])
             for p, name in written.items():
                 truth_people[f"{doc_id} | {name}"] = f"person{p}"
                 mentions.append({"doc_id": doc_id, "mention_id": len(mentions), "type": "PER",
                                  "text": name, "normal": name, "sent_id": 0})
+            if kin and kin not in written.values():
+                truth_people[f"{doc_id} | {kin}"] = f"kin{doc_id}"
+                mentions.append({"doc_id": doc_id, "mention_id": len(mentions), "type": "PER",
+                                 "text": kin, "normal": kin, "sent_id": 0})
             mentions.append({"doc_id": doc_id, "mention_id": len(mentions), "type": "LOC",
                              "text": city, "normal": city, "sent_id": 0})
             for event_id, h in enumerate(told):

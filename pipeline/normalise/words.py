@@ -9,8 +9,6 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-from wordfreq import zipf_frequency
-
 from .align import Alignment, AlignmentBuilder, rewrite_pieces
 from ..nlp import morph_analyzer, parse_word
 from ..resources import load_json
@@ -31,6 +29,8 @@ def word_frequency(word: str) -> float:
     >>> word_frequency("митинг") > word_frequency("ив") > word_frequency("щих")
     True
     """
+    from wordfreq import zipf_frequency  # on first use: ~0.2 s of imports a text that never asks does not pay
+
     return zipf_frequency(word.lower(), "ru")
 
 

@@ -29,8 +29,6 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from wordfreq import zipf_frequency
-
 from ..nlp import from_dictionary, parse_word
 from ..records import LOC, ORG, PER
 from ..resources import load_json
@@ -183,6 +181,8 @@ def common_word(word: str) -> bool:
     """
     if _first_name(word) or surname_ending(word):
         return False
+    from wordfreq import zipf_frequency  # on first use: a text with no Latin name does not import it
+
     if zipf_frequency(word.lower(), "en") >= ENGLISH_COMMON:
         return True
     return any(not {"Name", "Surn", "Patr", "Geox"} & p.tag.grammemes

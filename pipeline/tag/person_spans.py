@@ -23,8 +23,6 @@ from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache, lru_cache
 
-from wordfreq import zipf_frequency
-
 from ..nlp import parse_word
 from ..records import PER
 from ..resources import load_json
@@ -243,7 +241,11 @@ def _opening_word(text: str, start: int, word: str) -> bool:
     top = parse_word(word)[0].tag.POS
     if top in ATTRIBUTE or top in FUNCTION_WORD:
         return True
-    return top in NOT_NOUN and opens_sentence(text, start) and zipf_frequency(word.lower(), "ru") >= FREQUENT
+    if not (top in NOT_NOUN and opens_sentence(text, start)):
+        return False
+    from wordfreq import zipf_frequency  # on first use: a text that never asks does not import it
+
+    return zipf_frequency(word.lower(), "ru") >= FREQUENT
 
 
 def is_given_name(word: str) -> bool:

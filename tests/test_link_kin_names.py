@@ -1,0 +1,192 @@
+"""Name kinds the linker missed on development pairs (issue 16, round 13), each a table of
+new invented names or statements run through the real ``parse_name`` and ``link``: a first
+name alone in a statement a relative signs, Armenian surnames in Latin letters and in
+Russian, a first name's gender read in the singular nominative, a venue after a sentence
+naming two cities."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.link import link
+from pipeline.link.gold import gold_tables
+from pipeline.link.names import loose_surname_key, parse_name
+from pipeline.link.records import document_context, event_places
+from test_link_comparisons import _day, _doc, _person_of, _told
+
+
+def _signed(doc_id: str, first: str, form: str, signer: str, day: str):
+    """A statement a relative signs: the person by the first name alone, no city told."""
+    text = f"{int(day[-2:])} мая у подъезда задержали {form}. Пишу об этом я, {signer}."
+    return _doc(doc_id, text, [(first, [form]), (signer, [signer])],
+                [{"trigger": "задержали", "type": "detention", "persons": [first]} | _day(day)],
+                day[:4] + "-05-30")
+
+
+# A person named in full in one statement, and by the first name alone (or its short form)
+# in another that a relative signs with the family's surname: one person. A signer of
+# another surname, or the same family years apart, stays apart. Each row: the full name
+# and its form, the first name and its form, the signer, the two days, whether one.
+KIN_SIGNED = [
+    ("Кирилл Абрамцев", "Кирилла Абрамцева", "Кирилл", "Кирилла", "Нина Абрамцева",
+     "2022-05-14", "2022-05-14", True),
+    ("Дарья Лопатина", "Дарью Лопатину", "Даша", "Дашу", "Сергей Лопатин",
+     "2021-05-08", "2021-05-08", True),
+    ("Ильдар Сафиуллин", "Ильдара Сафиуллина", "Ильдар", "Ильдара", "Гульназ Сафиуллина",
+     "2023-05-20", "2023-05-20", True),
+    ("Мирон Ветлугин", "Мирона Ветлугина", "Мирон", "Мирона", "Алла Ветлугина",
+     "2020-05-03", "2020-05-04", True),
+    ("Кирилл Абрамцев", "Кирилла Абрамцева", "Кирилл", "Кирилла", "Нина Ляпина",
+     "2022-05-14", "2022-05-14", False),
+    ("Дарья Лопатина", "Дарью Лопатину", "Даша", "Дашу", "Сергей Кочетов",
+     "2021-05-08", "2021-05-08", False),
+    ("Ильдар Сафиуллин", "Ильдара Сафиуллина", "Ильдар", "Ильдара", "Гульназ Сафиуллина",
+     "2017-05-20", "2023-05-20", False),
+]
+
+
+@pytest.mark.parametrize("whole, whole_form, first, first_form, signer, day, other_day, same",
+                         KIN_SIGNED)
+def test_a_first_name_alone_in_a_statement_its_family_signs(whole, whole_form, first,
+                                                            first_form, signer, day,
+                                                            other_day, same):
+    docs = [_told("x", whole, whole_form, city="Пенза", day=day),
+            _signed("y", first, first_form, signer, other_day)]
+    result = link("test", write=False, tables=gold_tables(docs))
+    assert (_person_of(result, "x") == _person_of(result, "y")) is same
+
+
+# An Armenian surname by its romanisation and in Russian (no initial h, voiced and voiceless
+# alike): one key. None for a surname of no Armenian ending. Each row: the two writings,
+# whether their loose keys agree.
+ARMENIAN = [
+    ("Harutyunyan", "Арутюнян", True),
+    ("Gevorgyan", "Геворкян", True),
+    ("Hovsepyan", "Овсепян", True),
+    ("Ghukasyan", "Гукасян", True),
+    ("Hambardzumyan", "Амбарцумян", True),
+    ("Hovsepyan", "Арутюнян", False),
+    ("Hasanov", "Асанов", False),
+]
+
+
+@pytest.mark.parametrize("latin, cyrillic, same", ARMENIAN)
+def test_an_armenian_surname_keys_alike_in_both_alphabets(latin, cyrillic, same):
+    one, other = loose_surname_key(latin), loose_surname_key(cyrillic)
+    assert (one is not None and one == other) is same
+
+
+# The same man told in Latin letters and in Russian: one person, one detention. Two
+# Cyrillic surnames a voicing apart are two families (Бабаян, Папаян), and a Russian
+# surname no Armenian one. Each row: the two names and forms, whether one.
+ARMENIAN_PEOPLE = [
+    (("Тигран Арутюнян", "Тиграна Арутюняна"), ("Tigran Harutyunyan", "Tigran Harutyunyan"), True),
+    (("Нарек Геворкян", "Нарека Геворкяна"), ("Narek Gevorgyan", "Narek Gevorgyan"), True),
+    (("Ашот Овсепян", "Ашота Овсепяна"), ("Ashot Hovsepyan", "Ashot Hovsepyan"), True),
+    (("Нарек Бабаян", "Нарека Бабаяна"), ("Нарек Папаян", "Нарека Папаяна"), False),
+    (("Тигран Арутюнов", "Тиграна Арутюнова"), ("Tigran Harutyunyan", "Tigran Harutyunyan"), False),
+]
+
+
+@pytest.mark.parametrize("one, other, same", ARMENIAN_PEOPLE)
+def test_an_armenian_surname_links_across_alphabets(one, other, same):
+    result = link("test", write=False, tables=gold_tables([_told("x", *one), _told("y", *other)]))
+    assert (_person_of(result, "x") == _person_of(result, "y")) is same
+
+
+# A first name's gender is its singular nominative's: ``Руслан`` is a man's name whose
+# plural genitive is a woman's (Руслана); a short form of both genders says none.
+GENDERS = [
+    ("Руслан", "masc"), ("Богдан", "masc"), ("Станислав", "masc"), ("Владислав", "masc"),
+    ("Александра", "femn"), ("Валентина", "femn"), ("Саша", None), ("Женя", None),
+]
+
+
+@pytest.mark.parametrize("name, gender", GENDERS)
+def test_a_first_name_alone_has_its_nominative_gender(name, gender):
+    assert parse_name(name).gender == gender
+
+
+# A venue told in a sentence after one naming two cities (where the person is from, and
+# where it happened) lies in the city the statement's events return to. Each row: the
+# first sentence and its trigger, the venue's sentence, its trigger and venue, the first
+# event's city, the venue's city.
+VENUE_AFTER_TWO_CITIES = [
+    ("Уроженца Калуги Глеба Сомова оштрафовали в Москве.", "оштрафовали",
+     "Накануне его задержали у Пушкинского сквера.", "задержали", "Пушкинский сквер",
+     "Москва", "Москва"),
+    ("Студентку из Орла Веру Ипатову арестовали в Воронеже.", "арестовали",
+     "Перед этим её задержали у театра оперы.", "задержали", "театр оперы",
+     "Воронеж", "Воронеж"),
+    ("Жителя Твери Олега Рудина оштрафовали в Твери.", "оштрафовали",
+     "Перед этим его задержали у Речного вокзала.", "задержали", "Речной вокзал",
+     "Тверь", "Тверь"),
+]
+
+
+@pytest.mark.parametrize("first, trigger, second, venue_trigger, venue, city, venue_city",
+                         VENUE_AFTER_TWO_CITIES)
+def test_a_venue_after_two_cities_lies_in_the_statements_city(first, trigger, second,
+                                                              venue_trigger, venue, city,
+                                                              venue_city):
+    text = f"{first} {second}"
+    doc = _doc("x", text, [], [
+        {"trigger": trigger, "type": "fine", "place": city},
+        {"trigger": venue_trigger, "type": "detention", "place": venue}], "2022-06-01")
+    doc.events[1] |= {"start": text.index(venue_trigger, len(first)),
+                      "end": text.index(venue_trigger, len(first)) + len(venue_trigger)}
+    tables = gold_tables([doc])
+    places = event_places(tables, document_context(tables))
+    assert list(places["city"]) == [city, venue_city]
+
+
+def _penalty(doc_id: str, name: str, form: str, kind: str, trigger: str, city: str, day: str):
+    text = f"{int(day[-2:])} марта в городе {city} {trigger} {form}."
+    return _doc(doc_id, text, [(name, [form])], [
+        {"trigger": trigger, "type": kind, "place": city, "persons": [name]}
+        | ({"term_min": 15, "term_max": 15, "term_unit": "day"} if kind == "custody" else {})
+        | _day(day)], "2021-04-10")
+
+
+# A term of custody is told at the court's city by one statement and where it is served by
+# another, on the day it began: no two places of one person that day. Two detentions of one
+# name in two cities on one day are still two people. Each row: the kind and triggers, the
+# two cities, whether one person.
+CUSTODY_PLACED_TWO_WAYS = [
+    ("custody", "арестовали на 15 суток", "отправили отбывать арест", "Гомель", "Мозырь", True),
+    ("custody", "арестовали на 15 суток", "отправили отбывать арест", "Витебск", "Орша", True),
+    ("detention", "задержали", "задержали", "Гомель", "Мозырь", False),
+    ("detention", "задержали", "задержали", "Витебск", "Орша", False),
+]
+
+
+@pytest.mark.parametrize("kind, trigger, other_trigger, city, other_city, same",
+                         CUSTODY_PLACED_TWO_WAYS)
+def test_a_custody_told_at_court_and_where_served_is_one_persons(kind, trigger, other_trigger,
+                                                                 city, other_city, same):
+    docs = [_penalty("x", "Кирилл Дашкевич", "Кирилла Дашкевича", kind, trigger, city,
+                     "2021-03-26"),
+            _penalty("y", "Кирилл Дашкевич", "Кирилла Дашкевича", kind, other_trigger,
+                     other_city, "2021-03-26")]
+    result = link("test", write=False, tables=gold_tables(docs))
+    assert (_person_of(result, "x") == _person_of(result, "y")) is same
+
+
+# A Turkic patronymic written apart (``Серик улы``, ``Рафик оглы``, ``Асан уулу``) is the
+# patronymic written as one word: one person. Another father's name is another person
+# (two patronymics). Each row: the two names, whether one.
+PATRONYMIC_APART = [
+    ("Ержан Серик улы Омаров", "Ержан Серикулы Омаров", True),
+    ("Гасанов Эльчин Рафик оглы", "Эльчин Рафикоглы Гасанов", True),
+    ("Айгерим Нурлан кызы Сейтова", "Сейтова Айгерим Нурланкызы", True),
+    ("Бакыт Асан уулу Токтогулов", "Бакыт Асануулу Токтогулов", True),
+    ("Ержан Серик улы Омаров", "Ержан Болат улы Омаров", False),
+    ("Эльчин Рафик оглы Гасанов", "Эльчин Тофик оглы Гасанов", False),
+]
+
+
+@pytest.mark.parametrize("one, other, same", PATRONYMIC_APART)
+def test_a_turkic_patronymic_written_apart_is_one_word(one, other, same):
+    result = link("test", write=False, tables=gold_tables([_told("x", one, one),
+                                                           _told("y", other, other)]))
+    assert (_person_of(result, "x") == _person_of(result, "y")) is same
