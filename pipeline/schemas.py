@@ -192,6 +192,12 @@ def _designators_are_units(data) -> bool:
     return set(data["designators"]) <= set(data["named_by_genitive"]) | set(data["named_by_field"])
 
 
+def _is_unit_step(value) -> bool:
+    """``["day", 7]``: the unit a step of time counts in (days) and how many of it."""
+    return (isinstance(value, list) and len(value) == 2 and value[0] == "day"
+            and isinstance(value[1], int) and not isinstance(value[1], bool) and value[1] > 0)
+
+
 def _is_pattern_and_days(value) -> bool:
     """``[["через", "два", "день"], 2]``: a lemma sequence and the days it counts."""
     return (isinstance(value, list) and len(value) == 2 and isinstance(value[0], list) and bool(value[0])
@@ -211,7 +217,7 @@ _EVENT_CONTEXT_WORDS = (
     "participation_nouns",
 )
 _EVENT_CONTEXT_PATTERNS = (
-    "memorial_before", "day_before_markers", "date_anaphora", "place_anaphora",
+    "memorial_before", "day_before_markers", "date_anaphora", "place_anaphora", "time_clause_openers",
     "story_contrasts", "subset_markers", "repeat_markers", "particular_markers",
     "birth_markers", "birth_markers_before", "total_frequency", "total_scope", "later_markers", "earlier_markers",
     "case_openers",
@@ -221,7 +227,8 @@ EVENT_CONTEXT = record(required={
     **{key: PATTERNS for key in _EVENT_CONTEXT_PATTERNS},
     "roles": mapping(EVENT_TYPE, list_of(one_of(ROLES, "role"))),
     "ground_markers": record(required={"charges": PATTERNS, "happenings": PATTERNS, "happenings_only": PATTERNS, "cases": PATTERNS}),
-    "time_shift": record(required={"prepositions": WORDS, "postpositions": WORDS, "units": WORDS, "phrases": PATTERNS, "anchors": WORDS}),
+    "time_shift": record(required={"prepositions": WORDS, "postpositions": WORDS, "units": WORDS, "phrases": PATTERNS, "anchors": WORDS},
+                         optional={"unit_steps": mapping(TEXT, where(_is_unit_step, "expected [\"day\", count], found {value!r}"))}),
     "separate_types": list_of(EVENT_TYPE),
     "word_told_types": list_of(EVENT_TYPE),
     "ruling_types": list_of(EVENT_TYPE),

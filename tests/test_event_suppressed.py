@@ -38,7 +38,7 @@ def events_of(models):
     ("Стороны договорились обменять осужденных по этим делам.", {"court": 0}),
     ("Активистку Анну Белову приговорили к 200 часам обязательных работ.", {"compulsory_work": 1, "court": 0}),
     # convictions tallied by a law's article over a year: a statistic (the realis step's)
-    ("В 2013 году по этой статье были осуждены 20 человек.", {"court": 0}),
+    ("За 2013 год по части второй статьи осуждены двадцать человек.", {"court": 0}),
     # "осудить" meaning "condemn": an act or a statement condemned is no conviction
     ("Правозащитники осудили действия полиции.", {"court": 0}),
     ("Депутат Сергей Лосев резко осудил это решение.", {"court": 0}),

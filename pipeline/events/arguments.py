@@ -21,8 +21,8 @@ from ..nlp import parse_word
 from ..resources import fold, load_json
 from ..tag.gazetteer import canonical_place, find_places, is_gazetteer_place, place_of_adjective
 from .people import People, is_possessive, is_scene, left_out_subject, person_words, relative_of
-from .syntax import (Candidate, PlacedMention, Token, context, folded_set, has_pattern, pattern_lengths_at,
-                     span_head)
+from .syntax import (Candidate, PlacedMention, Token, context, find_pattern, folded_set, has_pattern,
+                     pattern_lengths_at, span_head)
 from .triggers import TriggerHit
 
 MAX_TREE = 3
@@ -217,6 +217,47 @@ def _parsed_ground(tokens: tuple[Token, ...], at: Sequence[int], j: int, n: int,
     return Ground(phrase, kind, nouns[0] if nouns else None)
 
 
+def time_clause(tokens: tuple[Token, ...], index: int) -> range | None:
+    """The subordinate clause a word stands in when that clause opens with a subordinator of
+    another happening's time (``после того как``, ``до того как``, ``прежде чем``:
+    ``time_clause_openers``): from the subordinator to the comma after the clause's first verb
+    (read by the words: the parse often hangs such a clause's date on the main verb).
+
+    >>> from pipeline.events.syntax import Token as T
+    >>> words = "После того как 3 мая прошел пикет , его задержали".split()
+    >>> pos = ["ADP", "PRON", "SCONJ", "ADJ", "NOUN", "VERB", "NOUN", "PUNCT", "PRON", "VERB"]
+    >>> lemmas = [{"после"}, {"тот"}, {"как"}, {"3"}, {"май"}, {"пройти"}, {"пикет"}, {","}, {"он"}, {"задержать"}]
+    >>> toks = tuple(T(i, 0, 0, w, frozenset(l), p, -1, "") for i, (w, p, l) in enumerate(zip(words, pos, lemmas)))
+    >>> time_clause(toks, 3), time_clause(toks, 9)
+    (range(0, 7), None)
+    """
+    for opener in context()["time_clause_openers"]:
+        at = find_pattern(tokens, [opener], 0, len(tokens))
+        while at is not None:
+            verb = next((t.index for t in tokens[at + len(opener):] if t.pos in {"VERB", "AUX"}), None)
+            if verb is None:
+                break
+            end = next((t.index for t in tokens[verb:] if t.text in {",", ";", ":"}), len(tokens))
+            if at <= index < end:
+                return range(at, end)
+            at = find_pattern(tokens, [opener], end, len(tokens))
+    return None
+
+
+def participle_stretch(tokens: tuple[Token, ...], index: int) -> range | None:
+    """The stretch between commas a word stands in when it is a participial phrase set off by
+    commas (a full participle and no finite verb: ``..., задержанную в марте, ...``): beside a
+    date of the sentence's own, its date is the participle's happening's, whatever verb the
+    parse hangs it on."""
+    low = max((t.index for t in tokens[:index] if t.text == ","), default=-1) + 1
+    high = min((t.index for t in tokens[index:] if t.text == ","), default=len(tokens))
+    if low == 0 or high == len(tokens):
+        return None
+    verbs = [t for t in tokens[low:high] if t.pos in {"VERB", "AUX"}]
+    full = [t for t in verbs if "VerbForm=Part" in t.feats and "Variant=Short" not in t.feats]
+    return range(low, high) if full and len(full) == len(verbs) and full[0].index < index else None
+
+
 def counted_from(tokens: tuple[Token, ...], phrase: Sequence[int]) -> set[int]:
     """The tokens of the happening a counted day runs from (``через два дня после
     митинга``, ``на следующий день после акции``): the complement of ``после`` right after
@@ -227,6 +268,8 @@ def counted_from(tokens: tuple[Token, ...], phrase: Sequence[int]) -> set[int]:
     after = phrase[-1] + 1 if phrase else len(tokens)
     if after >= len(tokens) or tokens[after].text.lower() not in COUNTED_FROM:
         return set()
+    if (clause := time_clause(tokens, after)) is not None and clause.start == after:
+        return set(clause[1:])  # "через неделю после того как 1 декабря прошел пикет"
     head = tokens[after].head
     if head > after:
         inside = {head}
@@ -527,8 +570,10 @@ def assign_arguments(
     if not hits:
         return found
     groups = coordination_groups(tokens, hits)
-    for candidate in [*candidates(tokens, hits, placed, actors, people), *dated]:
-        scored = _scores(tokens, hits, candidate)
+    found_candidates = [*candidates(tokens, hits, placed, actors, people), *dated]
+    date_words = tuple(c.tokens[0] for c in found_candidates if c.role == "date" and c.mention is not None and c.tokens)
+    for candidate in found_candidates:
+        scored = _scores(tokens, hits, candidate, date_words)
         if scored:
             _share(tokens, hits, groups, candidate, scored, found)
     add_relatives(tokens, hits, placed, found)
@@ -699,6 +744,65 @@ def adjective_places(tokens, placed: list[PlacedMention]) -> list[Candidate]:
     return found
 
 
+# the relations by which a noun is who acted or whom a happening befell
+PARTICIPANT_RELATIONS = frozenset({"nsubj", "nsubj:pass", "obj", "iobj"})
+
+
+def holds_participant(tokens: tuple[Token, ...], holder: int, hit: TriggerHit) -> bool:
+    """The noun a city's adjective stands on (``holder``) is a participant of the trigger's
+    happening, so the city is where it happened: the trigger's subject or object (``Курские
+    полицейские задержали``, ``задержала тверского активиста``), through a conjunct or an
+    infinitive of its verb; a happening noun's genitive (``задержание тверского блогера``); a
+    noun whose genitive it is (``сотрудники екатеринбургского издания``); an agent in the
+    instrumental; the place the clause stands at (``в петербургском суде``, ``у здания омской
+    мэрии``); a body the trigger's clause qualifies (``суд, который оштрафовал``).
+    Not a noun inside what a charge or a case is about (``за репост статьи омского журналиста``,
+    ``по делу казанских студентов``): that person's town, not the happening's."""
+    if holder in hit.tokens:
+        return True
+    verbs = set(hit.tokens) | {hit.anchor, phrase_head(tokens, hit)}
+    head = tokens[phrase_head(tokens, hit)]
+    noun = head.pos == "NOUN"  # a happening named by a noun: "объявили голодовку", "участники
+    for _ in range(2):  # шествия собрались", "пришли с обыском в новосибирский офис"
+        if head.pos != "NOUN" or head.rel not in PARTICIPANT_RELATIONS | {"nmod", "obl"} or head.head < 0:
+            break
+        head = tokens[head.head]
+        verbs.add(head.index)
+    for verb in list(verbs):
+        while tokens[verb].rel in {"conj", "xcomp"} and tokens[verb].head >= 0 and tokens[verb].head not in verbs:
+            verb = tokens[verb].head
+            verbs.add(verb)
+    if any(tokens[v].rel in {"acl", "acl:relcl"} and tokens[v].head == holder for v in verbs):
+        return True  # "в суде, который оштрафовал", "суд, оштрафовавший"
+    node = tokens[holder]
+    # with a happening noun, where someone came with it on the verb it hangs on ("пришли с обыском
+    # в офис"), not where it sent someone ("после ареста и перевода в Гаагский трибунал")
+    if node.head in verbs and _participates(tokens, holder, goal=noun and node.head not in hit.tokens):
+        return True
+    # one genitive up: "сотрудники екатеринбургского издания", "у здания омской мэрии" (a
+    # building or a part of a place where the clause stands, not "в убийстве омского бизнесмена")
+    if node.rel != "nmod" or node.head < 0 or tokens[node.head].head not in verbs:
+        return False
+    up = tokens[node.head]
+    return _participates(tokens, up.index, located=bool(up.lemmas & (folded_set("place_container_heads") | _venue_nouns())))
+
+
+def _participates(tokens: tuple[Token, ...], index: int, located: bool = True, goal: bool = False) -> bool:
+    """The word is a participant by its relation to its verb or happening noun: subject or
+    object; a happening noun's genitive; an agent, an instrumental with no preposition; where
+    the clause stands (``located``: ``в суде``, ``у мэрии``; ``goal``: or went to, for a
+    happening noun: ``пришли с обыском в офис``)."""
+    token = tokens[index]
+    if token.rel in PARTICIPANT_RELATIONS:
+        return True
+    if token.rel not in {"obl", "nmod"}:
+        return False
+    prepositions = [t.text.lower() for t in tokens if t.head == index and t.rel == "case"]
+    if not prepositions:  # a happening noun's genitive ("задержание тверского блогера"), an agent
+        return token.rel == "nmod" or "Case=Ins" in token.feats  # ("задержан сотрудниками омской полиции")
+    return located and prepositions[0] in AT_PREPOSITIONS and (goal or not is_goal(tokens, [index]))
+
+
 REGION_LEVELS = {"областной": ("область", "femn"), "краевой": ("край", "masc")}
 
 
@@ -722,7 +826,7 @@ def region_of_level(tokens, adjective: Token) -> str | None:
     return None
 
 
-def _scores(tokens, hits: list[TriggerHit], candidate: Candidate) -> list[tuple[float, int]]:
+def _scores(tokens, hits: list[TriggerHit], candidate: Candidate, date_words: Sequence[int] = ()) -> list[tuple[float, int]]:
     """(score, trigger) for every trigger the candidate may belong to; lower is closer.
 
     Within ``MAX_TREE`` arcs of the dependency tree (2 for a person word) the score is
@@ -733,6 +837,7 @@ def _scores(tokens, hits: list[TriggerHit], candidate: Candidate) -> list[tuple[
     reach = 2 if candidate.near else MAX_TREE
     # a mention in brackets is a gloss ("(это более 400 EURO)"): last choice
     gloss = 5.0 if in_brackets(tokens, at[0]) else 0.0
+    adjective = role == "place" and candidate.mention is None and not candidate.venue and not candidate.seat
     if role == "place" and candidate.mention is None and not candidate.venue:
         gloss += 5.0  # a city's adjective: a place the sentence names outright comes first
     elif candidate.origin:
@@ -743,6 +848,8 @@ def _scores(tokens, hits: list[TriggerHit], candidate: Candidate) -> list[tuple[
     for k, hit in enumerate(hits):
         if role not in roles_for(hit.type) or (candidate.seat and hit.type not in rulings):
             continue
+        if adjective and not holds_participant(tokens, candidate.tokens[-1], hit):
+            continue  # "оштрафовали за репост статьи омского журналиста": the journalist's town
         if set(at) & set(hit.tokens):
             if role == "place" and candidate.mention is not None:  # "вышли на Болотную площадь"
                 scored.append((gloss, k))
@@ -751,6 +858,15 @@ def _scores(tokens, hits: list[TriggerHit], candidate: Candidate) -> list[tuple[
             continue  # "задержали ..., на следующий день оштрафовали": a counted day dates what follows it
         if candidate.date is not None and hit.anchor in counted_from(tokens, at):
             continue  # "через два дня после митинга суд оштрафовал": the rally is what it counts from
+        if role == "date" and candidate.mention is not None and \
+                (time_clause(tokens, at[0]) or ()) != (time_clause(tokens, hit.anchor) or ()):
+            continue  # "после того как 3 мая прошел пикет, его задержали": the rally's day only
+        if role == "date" and candidate.mention is not None and (stretch := participle_stretch(tokens, at[0])) \
+                and hit.anchor not in stretch and any(d not in stretch for d in date_words):
+            # "14 июня суд приговорил Рябову, задержанную в марте, к ...": the detention's month,
+            # where the sentence dates its own clause (alone, it may be the time of all it tells:
+            # "автобус с активистами, ехавшими на митинг в декабре, задержали")
+            continue
         if role == "date" and dates_punished_act(tokens, at, hit):
             continue  # "оштрафовал за акцию 23 января": the day of the act punished, not of the fine
         if role == "date" and candidate.mention is not None and (ground := ground_phrase(tokens, at)) is not None \

@@ -37,8 +37,10 @@ from dataclasses import dataclass
 from ..records import DATE, LOC, ORG, PER, DateValue, Mention, Sentence
 from ..resources import fold
 from ..tag.gazetteer import place_kind
+from ..tag.numbers import read_number
+from ..tag.relative_dates import find_relative_dates, weekday_number
 from .aggregate import ListHeading, sums_up
-from .arguments import (adjective_places, counted_from, ground_phrase, in_brackets, is_goal, person_tokens,
+from .arguments import (adjective_places, counted_from, ground_phrase, in_brackets, is_goal, person_tokens, time_clause,
                         qualifies_person)
 from .backstory import points_back
 from .carried_dates import carry_continuing, carry_dates, dates_clause
@@ -47,6 +49,7 @@ from .case_scopes import counts_cases, introduced_years, opened_over, opens_case
 from .draft import Draft
 from .paragraphs import date_scopes, endnote_lines, line_at, list_runs, paragraph_units, unit_of
 from .place_names import place_name
+from .time_shift import is_number, names_what_follows
 from .syntax import Candidate, PlacedMention, Token, context, find_pattern, has_pattern, span_head
 
 
@@ -134,6 +137,9 @@ class Scene:
                     if ground.kind == "happenings" and opened_over(tokens, ground):
                         self.dates.append((unit, sentence.end, m.value))
                         self.happening_days.add(sentence.end)
+                elif (clause := time_clause(tokens, p.tokens[0])) is not None:
+                    # "После того как 3 мая прошел пикет, ...": the rally's day, not the main clause's
+                    self.dates.append((unit, m.start, m.value, tokens[clause[-1]].end))
                 elif _opens(tokens, m) or (caption and m.value.precision != "year"):
                     self.dates.append((unit, m.start, m.value))
                 elif parsed and dates_clause(tokens, span_head(tokens, p.tokens)):
@@ -208,29 +214,37 @@ class Scene:
 
     def _read_relative_day(self, unit: int, sentence: Sentence, tokens: tuple[Token, ...],
                            placed: Sequence[PlacedMention], day_before: DateValue | None) -> tuple[Candidate, ...]:
-        """``в этот день`` is the last named day; ``на следующий день`` a day after the last
-        day named before it (in its sentence, else before the sentence). A phrase inside the
-        sentence dates from where it stands on (``задержали 5 марта, на следующий день суд
-        оштрафовал``: the arrest keeps the 5th) and is a date candidate of the trigger it
-        modifies, closer to it than a date of another verb."""
-        if self._last_day is None:
+        """``в этот день`` is the last named day; ``на следующий день``, ``через 5 дней``,
+        ``накануне`` a step of days from the last day named before it (in its
+        sentence, else before the sentence), or from the day of the happening it is counted
+        from when the sentence dates that (``через два дня после пикета 8 августа``). A phrase
+        inside the sentence dates from where it stands on (``задержали 5 марта, на следующий
+        день суд оштрафовал``: the arrest keeps the 5th) and is a date candidate of the
+        trigger it modifies, closer to it than a date of another verb."""
+        if self._last_day is None and not any(p.mention.type == DATE for p in placed):
             return ()
-        if has_pattern(tokens, context()["date_anaphora"], 0, len(tokens)):
+        if self._last_day is not None and has_pattern(tokens, context()["date_anaphora"], 0, len(tokens)):
             self.dates.append((unit, sentence.start, self._last_day))
             return ()
-        found = _days_later(tokens)
+        found = _counted_step(tokens) or self._bare_weekday(sentence, tokens, placed)
         if found is None:
             return ()
-        at, length, later = found
-        earlier = [p.mention.value for p in placed if p.mention.type == DATE and p.mention.start < tokens[at].start
-                   and isinstance(p.mention.value, DateValue) and p.mention.value.precision == "day"]
-        base = earlier[-1] if earlier else day_before
-        if base is None:
-            return ()
-        day = base.start + dt.timedelta(days=later)
-        date = DateValue(day, day, "day")
-        # "через два дня после митинга": the rally is what the days count from, not dated by them
+        at, length, (step, count) = found
+        # "через два дня после пикета 8 августа": the rally is what the days count from, not dated by them
         source = counted_from(tokens, range(at, at + length))
+        ends = at + length
+        if any(ends <= p.tokens[0] <= ends + 2 and not set(p.tokens) & source
+               for p in placed if p.mention.type == DATE and p.tokens):
+            return ()  # "через месяц, 18 сентября, суд ...": the day told right after is the date
+        wanted = ("day",)
+        counted = [p.mention.value for p in placed if p.mention.type == DATE and isinstance(p.mention.value, DateValue)
+                   and p.mention.value.precision in wanted and set(p.tokens) & source]
+        earlier = [p.mention.value for p in placed if p.mention.type == DATE and p.mention.start < tokens[at].start
+                   and isinstance(p.mention.value, DateValue) and p.mention.value.precision in wanted]
+        base = counted[0] if counted else earlier[-1] if earlier else day_before
+        if base is None or base.start != base.end:
+            return ()  # from a span of days ("10–11 февраля") no day is counted
+        date = stepped(base, step, count)
         begins = tokens[max(source)].end if source else None
         if not earlier and not any(t.pos in {"VERB", "AUX"} for t in tokens[:at]):
             # opening its sentence: the paragraph goes on from that day
@@ -238,6 +252,22 @@ class Scene:
         else:  # a clause's own time: the rest of its sentence only
             self.dates.append((unit, tokens[at].start if begins is None else begins, date, sentence.end))
         return (Candidate("date", tuple(range(at, at + length)), date=date),)
+
+    @staticmethod
+    def _bare_weekday(sentence: Sentence, tokens: tuple[Token, ...],
+                      placed: Sequence[PlacedMention]) -> tuple[int, int, tuple[str, int]] | None:
+        """A bare weekday no DATE mention reads (a text with no date of its own to count back
+        from: ``В понедельник суд арестовал его``), a step to that weekday from the last named
+        day on (:func:`~pipeline.tag.relative_dates.weekday_after` does it for a dated statement)."""
+        spans = [(p.mention.start, p.mention.end) for p in placed if p.mention.type == DATE]
+        for found in find_relative_dates(sentence.text):
+            start, end = sentence.start + found.start, sentence.start + found.end
+            if found.kind != "weekday" or found.offset is not None or any(a < end and start < b for a, b in spans):
+                continue
+            inside = [t.index for t in tokens if start <= t.start and t.end <= end]
+            if inside:
+                return inside[0], len(inside), ("weekday", weekday_number(found.head))
+        return None
 
     def anaphoric_place(self, tokens: tuple[Token, ...], unit: int) -> str | None:
         """``там``, ``в этом регионе``: the last place named before it in the paragraph."""
@@ -268,15 +298,69 @@ def _opens(tokens: tuple[Token, ...], mention: Mention) -> bool:
     return bool(lead) and lead[-1].text == "," and not any(t.pos in {"VERB", "AUX"} for t in lead)
 
 
-def _days_later(tokens: tuple[Token, ...]) -> tuple[int, int, int] | None:
-    """Where a relative day phrase stands (first token, length) and the days after the
-    last named day it counts; the first of the sentence."""
+def stepped(base: DateValue, step: str, count: int) -> DateValue:
+    """The day ``count`` days on from ``base`` (back, for a negative count), or for a
+    ``weekday`` step the first day from ``base`` on that is that weekday (Monday 0; the base
+    itself when it is one: a text naming the day again).
+
+    >>> stepped(DateValue(dt.date(2021, 7, 17), dt.date(2021, 7, 17), "day"), "day", -1).start
+    datetime.date(2021, 7, 16)
+    >>> stepped(DateValue(dt.date(2021, 10, 6), dt.date(2021, 10, 6), "day"), "weekday", 4).start
+    datetime.date(2021, 10, 8)
+    >>> stepped(DateValue(dt.date(2021, 10, 6), dt.date(2021, 10, 6), "day"), "weekday", 2).start
+    datetime.date(2021, 10, 6)
+    """
+    if step == "weekday":
+        day = base.start + dt.timedelta(days=(count - base.start.weekday()) % 7)
+    else:
+        day = base.start + dt.timedelta(days=count)
+    return DateValue(day, day, "day")
+
+
+def _counted_step(tokens: tuple[Token, ...]) -> tuple[int, int, tuple[str, int]] | None:
+    """Where a step of days counted from the last named day stands (first token, length) and
+    the step (unit, count); the first of the sentence. A phrase of ``relative_days``
+    (``на следующий день``, ``наутро``; ``накануне`` only standing alone, not before the
+    happening it names), or ``через``/``спустя``, a count (digits or number words; none is
+    one) and a unit of ``time_shift.unit_steps`` (``через 5 дней``, ``через сутки``,
+    ``спустя неделю``), or a count, a unit and ``спустя`` (``три дня спустя``); or none. A vague
+    count (``через несколько дней``) or a unit of months (``спустя месяц``) is no step of days."""
     found = []
     lemmas = frozenset().union(*(t.lemmas for t in tokens))  # a pattern starts at one of them
     for pattern, days in context()["relative_days"]:
         if fold(pattern[0]) not in lemmas:
             continue
         at = find_pattern(tokens, [pattern], 0, len(tokens))
-        if at is not None:
-            found.append((at, len(pattern), days))
+        if at is not None and not (days < 0 and names_what_follows(tokens, at + len(pattern))):
+            found.append((at, len(pattern), ("day", days)))
+    shift = context()["time_shift"]
+    prepositions, postpositions = frozenset(shift["prepositions"]), frozenset(shift["postpositions"])
+    steps = shift.get("unit_steps", {})
+
+    def unit_of(token: Token) -> tuple[str, int] | None:
+        return next((tuple(steps[lemma]) for lemma in token.lemmas if lemma in steps), None)
+
+    def count_of(words: list[str]) -> int | None:
+        if not words:
+            return 1
+        value = int(words[0]) if len(words) == 1 and words[0].isdigit() else read_number([w.lower() for w in words])
+        return int(value) if value is not None and value == int(value) and value > 0 else None
+
+    for i, token in enumerate(tokens):
+        if token.lemmas & prepositions:
+            j = i + 1
+            while j < len(tokens) and j <= i + 3 and is_number(tokens[j].text.lower()):
+                j += 1
+            unit = unit_of(tokens[j]) if j < len(tokens) else None
+            count = count_of([t.text for t in tokens[i + 1:j]])
+            if unit and count:
+                found.append((i, j - i + 1, (unit[0], unit[1] * count)))
+        elif i + 1 < len(tokens) and tokens[i + 1].lemmas & postpositions and (unit := unit_of(token)):
+            first = i
+            while first > 0 and i - first < 3 and is_number(tokens[first - 1].text.lower()):
+                first -= 1
+            count = count_of([t.text for t in tokens[first:i]])
+            if count:
+                found.append((first, i - first + 2, (unit[0], unit[1] * count)))
     return min(found) if found else None
+

@@ -18,7 +18,8 @@ from ..records import DATE, LOC, VENUE, Argument, DateValue, Event, Mention, Sen
 from ..tag.gazetteer import place_kind
 from .actors import admitted, resolve_actors
 from .aggregate import tells_total
-from .arguments import TREE_LINKED, Found, assign_arguments, attendance_count, ground_phrase, participants_count
+from .arguments import (TREE_LINKED, Found, assign_arguments, attendance_count, ground_phrase, names_happening,
+                        participants_count, participle_stretch, time_clause)
 from .draft import Draft, Telling
 from .gapping import gapped_drafts
 from .realis import Judgement, Where, judge, rule_of
@@ -39,7 +40,7 @@ from .syntax import (
     is_bare_plural,
     span_head,
 )
-from .time_shift import tells_time_shift
+from .time_shift import names_what_follows, tells_time_shift
 from .triggers import TriggerHit, find_actors, find_triggers, word_lemmas
 
 _WORD = re.compile(r"\w+(?:[-.]\w+)*|[^\w\s]")
@@ -182,8 +183,21 @@ def _draft(doc: Document, sentence: Sentence, sent_id: int, paragraph: int, hit:
         covered = [t.index for t in tokens if mention.start <= t.start and t.end <= mention.end]
         if ground_phrase(tokens, covered) is not None:
             until = hit.end
+        elif covered and ((clause := time_clause(tokens, covered[0])) is not None
+                          or ((clause := participle_stretch(tokens, covered[0])) is not None
+                              and _dated_outside(tokens, mentions, sentence, clause))):
+            # "После того как 3 мая прошел пикет, его задержали", "Рябову, задержанную в марте, ...":
+            # that happening's day stops with its clause
+            until = tokens[clause[-1]].end
     return Draft(event, paragraph, telling, date_stated=date is not None,
                  patients=tuple(dict.fromkeys(persons + patients)), date_until=until, place_by=place_by)
+
+
+def _dated_outside(tokens: tuple[Token, ...], mentions: Sequence[Mention], sentence: Sentence, clause: range) -> bool:
+    """The sentence states a date outside the clause (its own clause's time)."""
+    low, high = tokens[clause[0]].start, tokens[clause[-1]].end
+    return any(m.type == DATE and sentence.start <= m.start < sentence.end and not low <= m.start < high
+               for m in mentions)
 
 
 def place_source(args: Found, value: int | str) -> str:
@@ -306,7 +320,9 @@ def telling_of(tokens: tuple[Token, ...], hit: TriggerHit, caption: bool, date: 
         about_application=any(
             t.lemmas & folded_set("application_words") for t in tokens[max(0, first - 10) : first + 10]),
         # "за день до дня проведения митинга": the rally named in the marker is the reference
-        day_before=marker is not None and first - marker > 6,
+        # (a bare "накануне" is the day before the last named day: :mod:`.scene`'s counted step)
+        day_before=marker is not None and first - marker > 6 and not (
+            tokens[marker].text.lower() == "накануне" and not names_what_follows(tokens, marker + 1)),
         single=not is_bare_plural(tokens, hit.anchor),
         # a noun coordinated with an earlier noun of the sentence: one topic of a list
         listed=(anchor.pos == "NOUN" and anchor.rel == "conj" and 0 <= anchor.head < first
@@ -441,6 +457,39 @@ def attach_attendance(tokens: tuple[Token, ...], placed: list[PlacedMention], un
             rally.update(count=found.mention.value, arguments=rally.event.arguments + (Argument("count", found.index),))
 
 
+def dates_a_paper_or_telling(tokens: tuple[Token, ...], at: int, precision: str = "day") -> bool:
+    """By the parse, a date that names when a paper was written or a source told, not a
+    happening: a noun dated by ``от`` (``протокола от 2 февраля``, ``Письмом от 12 ноября``)
+    that names no happening itself (``приговор от 5 мая`` is the ruling's day) and is not a
+    case named by its date (``по делу от``: :func:`~.arguments.ground_phrase`); the day of a
+    verb of telling (``Как сообщило издание 12 апреля, ...``, ``9 ноября подтвердил, что ...``),
+    not a year's or a month's (``О давлении ... в 2012 году рассказал``: what the account is of)."""
+    head, tellers = tokens[at].head, folded_set("telling_verbs")
+    if ground_phrase(tokens, [at]) is not None:
+        return False
+    # the parse often hangs such a date on the sentence's verb; the words say it too: ``от``
+    # right before the date and a noun right before ``от``
+    first = min((t.index for t in tokens if t.head == at and t.rel == "case"), default=at)
+    noun = first - 1 if first >= 1 and tokens[first].text.lower() == "от" and tokens[first - 1].pos in {"NOUN", "PROPN"} \
+        else (head if head >= 0 and tokens[first].text.lower() == "от" and tokens[head].pos in {"NOUN", "PROPN"} else None)
+    if noun is not None and not names_happening(tokens[noun]):
+        return True
+    # not a date opening its sentence: that is the narrative's day, which the telling only
+    # confirms (``4 июля представители армии подтвердили факт задержания``)
+    opening = all(t.pos in {"ADP", "PUNCT"} for t in tokens[:first])
+    if precision != "day":  # a source tells on a day; "в 2012 году рассказал" is what the account is of
+        return False
+    if head >= 0 and tokens[at].rel in {"obl", "obl:tmod", "advmod"} and tokens[head].pos == "VERB" \
+            and tokens[head].lemmas & tellers and not opening:
+        return True
+    # or its stretch between commas tells who told it and nothing else (``Как сообщило издание
+    # «Вестник» 12 апреля, в Самаре задержали ...``)
+    low = max((t.index for t in tokens[:at] if t.text == ","), default=-1) + 1
+    high = min((t.index for t in tokens[at:] if t.text == ","), default=len(tokens))
+    verbs = [t for t in tokens[low:high] if t.pos in {"VERB", "AUX"}]
+    return high < len(tokens) and len(verbs) == 1 and bool(verbs[0].lemmas & tellers) and verbs[0].index < at
+
+
 def dates_a_document(tokens: tuple[Token, ...], placed: PlacedMention) -> bool:
     """A date naming a law or decree (``Указом Президента от 1997 года``) or a birth year,
     not a happening."""
@@ -455,6 +504,8 @@ def dates_a_document(tokens: tuple[Token, ...], placed: PlacedMention) -> bool:
     near = heads_up(tokens, at, 2) if parsed else list(range(max(0, at - 3), at))
     if any(tokens[h].lemmas & documents for h in near):
         return True
+    if parsed and (dated := dates_a_paper_or_telling(tokens, at, getattr(mention.value, "precision", "day"))):
+        return dated
     # A birth year dates no happening: "1984 года рождения", "1987 г. р." and "1987 г.р" (the
     # marker inside the span or right after it, the abbreviation's points skipped), "родился
     # в 1987 году" and "род. в 1987 году" (the verb just before it).

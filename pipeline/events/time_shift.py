@@ -83,3 +83,10 @@ def tells_time_shift(text: str) -> bool:
                     and not anchored(i + len(phrase) - 1):
                 return True
     return False
+
+
+def names_what_follows(tokens, after: int) -> bool:
+    """A word right after a phrase of time (``накануне``) is a noun it governs (``накануне
+    митинга``): the phrase counts from that happening, not from the last named day."""
+    return after < len(tokens) and tokens[after].pos in {"NOUN", "PROPN", "ADJ", "DET", "NUM"} \
+        and "Case=Nom" not in tokens[after].feats

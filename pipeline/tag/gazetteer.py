@@ -119,6 +119,12 @@ def place_of_adjective(lemma: str) -> str | None:
 
     >>> [place_of_adjective(w) for w in ("химкинский", "люберецкий", "тверской", "ялтинский")]
     ['Химки', 'Люберцы', 'Тверь', 'Ялта']
+
+    Where the adjective's bare stem names a region and stem and ``-ск`` a town, the region
+    comes first (``крымский`` is Crimea's, seldom Krymsk's):
+
+    >>> place_of_adjective("крымский"), place_of_adjective("томский")
+    ('Республика Крым', 'Томск')
     """
     lemma = fold(lemma)
     if lemma.endswith(("ской", "цкой")):  # тверской -> Тверь
@@ -126,6 +132,9 @@ def place_of_adjective(lemma: str) -> str | None:
     if not lemma.endswith(_ADJECTIVE_ENDINGS):
         return None
     stem = lemma[:-4]
+    region, town = _entries().get((stem,)), _entries().get((lemma[:-2],))
+    if region and region[1] == "region" and town and town[1] == "city":  # крымский: Крым, not Крымск
+        return region[0]
     tries = [lemma[:-2], stem, stem + "ь", stem + "а", stem + "о", stem + "и", stem + "ы"]
     if stem.endswith("ов"):  # московский -> Москва
         tries.append(stem[:-2] + "ва")

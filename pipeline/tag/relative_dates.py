@@ -21,6 +21,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -288,8 +289,10 @@ def normal_of(value: DateValue) -> str:
     return first if first == last else f"{first}/{last}"
 
 
-def tag_relative_dates(text: str, reference: dt.date) -> list[Mention]:
-    """DATE mentions of the relative dates in a text, dated from ``reference``.
+def tag_relative_dates(text: str, reference: dt.date, days: Sequence[tuple[int, dt.date]] = ()) -> list[Mention]:
+    """DATE mentions of the relative dates in a text, dated from ``reference``; a bare weekday
+    told after a day of the narrative (``days``: where each day the text names ends, and the
+    day) is counted on from that day (:func:`weekday_after`).
 
     >>> [(m.text, m.normal) for m in tag_relative_dates("Позавчера его задержали", dt.date(2012, 11, 8))]
     [('Позавчера', '2012-11-06')]
@@ -297,15 +300,58 @@ def tag_relative_dates(text: str, reference: dt.date) -> list[Mention]:
     mentions = []
     folded = fold(text)
     for expression in find_relative_dates(text):
-        value = _date_of(expression, folded[expression.start:expression.end], reference)
+        value = weekday_after(text, expression, days, reference)
+        if value is None:
+            value = _date_of(expression, folded[expression.start:expression.end], reference)
         if value is not None:
             mentions.append(Mention(DATE, expression.start, expression.end,
                                     text[expression.start:expression.end], normal_of(value), value))
     return mentions
 
 
+def weekday_number(head: str) -> int:
+    """Monday 0 to Sunday 6 of a weekday as the text writes it after ``в``.
+
+    >>> weekday_number("пятницу")
+    4
+    """
+    return _grammar()["weekdays"][fold(head)]
+
+
+NARRATIVE_LINES = 2  # a weekday counts on from a day named on its own line or the line before
+
+
+def weekday_after(text: str, expression: RelativeDate, days: Sequence[tuple[int, dt.date]],
+                  reference: dt.date) -> DateValue | None:
+    """A bare weekday (no ``прошлый``/``этот``) told after a day the narrative names on its line
+    or the line before is the first such weekday from that day on (``В среду, 6 октября, его
+    задержали. В пятницу суд арестовал его``: 8 October), as a coder counts it, not the last
+    one before the statement's date; None when no such day stands before it or the weekday
+    would fall after the statement.
+
+    >>> text = "6 октября 2021 года его задержали. В пятницу суд арестовал его."
+    >>> found = find_relative_dates(text)[0]
+    >>> weekday_after(text, found, [(19, dt.date(2021, 10, 6))], dt.date(2022, 6, 1))
+    DateValue(start=datetime.date(2021, 10, 8), end=datetime.date(2021, 10, 8), precision='day')
+    """
+    if expression.kind != "weekday" or expression.offset is not None:
+        return None
+    before = [(end, day) for end, day in days if end <= expression.start]
+    if not before:
+        return None
+    end, day = before[-1]
+    if text.count("\n", end, expression.start) >= NARRATIVE_LINES:
+        return None
+    wanted = weekday_number(expression.head)
+    found = day + dt.timedelta(days=(wanted - day.weekday()) % 7)
+    return None if found > reference else DateValue(found, found, "day")
+
+
 def with_relative_dates(text: str, reference: dt.date, mentions: list[Mention]) -> list[Mention]:
-    """The date tagger's mentions and the relative dates none of them overlaps, in text order."""
-    added = [m for m in tag_relative_dates(text, reference)
+    """The date tagger's mentions and the relative dates none of them overlaps, in text order;
+    a bare weekday after a day the mentions name counts on from it (:func:`weekday_after`)."""
+    days = [(m.end, m.value.start) for m in mentions
+            if isinstance(m.value, DateValue) and m.value.precision == "day" and m.value.start == m.value.end]
+    added = [m for m in tag_relative_dates(text, reference, days)
              if all(m.end <= other.start or other.end <= m.start for other in mentions)]
     return sorted([*mentions, *added], key=lambda m: (m.start, m.end)) if added else mentions
