@@ -571,10 +571,10 @@ def acting_genitive(tokens: tuple[Token, ...], at: Sequence[int], hit: TriggerHi
         if p.mention.type != PER or not p.tokens or own & set(p.tokens):
             continue
         head, seen = span_head(tokens, p.tokens), set()
-        while head >= 0 and head not in seen and head != hit.anchor:  # up the tree to the trigger noun
+        while head >= 0 and head not in seen and head != hit.anchor and head not in own:  # up to the noun
             seen.add(head)
             head = tokens[head].head
-        if head == hit.anchor:
+        if head == hit.anchor:  # not one hanging on the official (``и его заместителя Рыбина``)
             return True
     return False
 
