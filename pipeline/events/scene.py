@@ -256,9 +256,10 @@ class Scene:
         if base is None:
             return ()
         date = stepped(base, step, count)
-        if base.start != base.end or (self.doc_date is not None and date.start > self.doc_date):
+        if base.start != base.end or (self.doc_date is not None and base.end <= self.doc_date < date.start):
             # from a span of days ("10–11 февраля", "5 и 6 апреля") no day is counted; a day
-            # counted past the document's date is none the text names (issue 12)
+            # counted past the document's date from one before it is none the text names (issue
+            # 12; a text naming days after its document's date is not bounded by it)
             self.uncounted.append((tokens[at].start, sentence.end))
             return ()
         begins = tokens[max(source)].end if source else None

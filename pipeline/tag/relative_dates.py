@@ -301,7 +301,7 @@ def tag_relative_dates(text: str, reference: dt.date, days: Sequence[tuple[int, 
     folded = fold(text)
     for expression in find_relative_dates(text):
         value = weekday_after(text, expression, days, reference)
-        if value is None and counting_day(text, expression, days) is not None:
+        if value is None and (day := counting_day(text, expression, days)) is not None and day <= reference:
             continue  # a weekday after a named day falling past the statement: no day, not one counted back
         if value is None:
             value = _date_of(expression, folded[expression.start:expression.end], reference)
