@@ -262,8 +262,8 @@ class Scene:
             # counted past the document's date from one before it is none the text names (issue
             # 12; a text naming days after its document's date is not bounded by it); a later
             # clause naming its own date ("..., а 9 апреля провели обыск") is not stepped to
-            stated = [p.mention.start for p in placed
-                      if p.mention.type == DATE and p.mention.start >= tokens[ends - 1].end]
+            stated = [p.mention.start for p in placed if p.mention.type == DATE
+                      and p.mention.start >= tokens[ends - 1].end and not set(p.tokens) & source]
             self.uncounted.append((tokens[at].start, min(stated, default=sentence.end)))
             return ()
         begins = tokens[max(source)].end if source else None
