@@ -98,7 +98,8 @@ class Scene:
         self._seen_units: set[int] = set()
         self._last_day: DateValue | None = None
         # a step of days no day is counted for (from a span of days, or past the document's
-        # date): from where it stands to its sentence's end, nothing dates by day or month
+        # date): from where it stands to its sentence's end or the next date the sentence
+        # names, nothing dates by day or month
         self.uncounted: list[tuple[int, int]] = []
         self._heading = ListHeading()  # a list under "Итоги:" / "Сводные данные за март:"
 
@@ -229,7 +230,7 @@ class Scene:
         день суд оштрафовал``: the arrest keeps the 5th) and is a date candidate of the
         trigger it modifies, closer to it than a date of another verb. No day is counted from a
         span of days (``10–11 февраля``, ``5 и 6 апреля``) nor past the document's date: the
-        rest of the sentence then takes no carried day or month (:meth:`carry`)."""
+        rest of the sentence, up to a date it names, then takes no carried day or month (:meth:`carry`)."""
         if self._last_day is None and not any(p.mention.type == DATE for p in placed):
             return ()
         if self._last_day is not None and has_pattern(tokens, context()["date_anaphora"], 0, len(tokens)):
@@ -259,8 +260,11 @@ class Scene:
         if base.start != base.end or (self.doc_date is not None and base.end <= self.doc_date < date.start):
             # from a span of days ("10–11 февраля", "5 и 6 апреля") no day is counted; a day
             # counted past the document's date from one before it is none the text names (issue
-            # 12; a text naming days after its document's date is not bounded by it)
-            self.uncounted.append((tokens[at].start, sentence.end))
+            # 12; a text naming days after its document's date is not bounded by it); a later
+            # clause naming its own date ("..., а 9 апреля провели обыск") is not stepped to
+            stated = [p.mention.start for p in placed if p.mention.type == DATE
+                      and p.mention.start >= tokens[ends - 1].end and not set(p.tokens) & source]
+            self.uncounted.append((tokens[at].start, min(stated, default=sentence.end)))
             return ()
         begins = tokens[max(source)].end if source else None
         if not earlier and not any(t.pos in {"VERB", "AUX"} for t in tokens[:at]):
@@ -308,6 +312,9 @@ class Scene:
         carry_places(drafts, self.places, self.scene_places, frozenset(self.headings))
 
 
+MAX_JOINED_DAYS = 6  # day numbers read before a day joined to it: a run of days is short
+
+
 def _opens(tokens: tuple[Token, ...], mention: Mention) -> bool:
     """The mention opens its sentence: only prepositions before it, or an introductory
     phrase with no verb set off by a comma (``По словам юристов, в 2016 году ...``)."""
@@ -319,21 +326,26 @@ def _opens(tokens: tuple[Token, ...], mention: Mention) -> bool:
 
 
 def joined_days(tokens: tuple[Token, ...], placed: PlacedMention) -> DateValue | None:
-    """A day date joined to day numbers before it (``5 и 6 апреля``, ``2, 3 и 4 апреля``): the span
-    of days from the first, as ``5–6 апреля`` is; None for a day standing alone. The numbers run
-    up to the day, each a day of the month before the next."""
+    """A day date joined to the days before it of a run of days (``5 и 6 апреля``, ``2, 3 и 4
+    апреля``): the span of days from the first, as ``5–6 апреля`` is; None for a day standing
+    alone or after days that do not follow one another (``2 и 9 апреля``: two days, the last
+    the one the text goes on from)."""
     value = placed.mention.value
     if not placed.tokens or not isinstance(value, DateValue) or value.precision != "day" or value.start != value.end:
         return None
-    at, first, joiner = placed.tokens[0] - 1, None, "и"
-    while at >= 1 and tokens[at].text.lower() == joiner and tokens[at - 1].text.isdigit():
-        number = int(tokens[at - 1].text)
-        if not 1 <= number < (first or value.start.day):
+    words: list[str] = []  # the words before the date, last first; "2," may come as one word
+    for token in reversed(tokens[max(0, placed.tokens[0] - 2 * MAX_JOINED_DAYS):placed.tokens[0]]):
+        text = token.text.lower()
+        words += [",", text[:-1]] if len(text) > 1 and text.endswith(",") else [text]
+    numbers: list[int] = []  # the day numbers joined before it, last first
+    for joiner, number in zip(words[::2], words[1::2]):
+        if joiner != ("," if numbers else "и") or not number.isdigit():
             break
-        first, at, joiner = number, at - 2, ","
-    if first is None:
+        numbers.append(int(number))
+    day = value.start.day
+    if not numbers or numbers != list(range(day - 1, day - 1 - len(numbers), -1)):
         return None
-    return DateValue(value.start.replace(day=first), value.end, "day")
+    return DateValue(value.start.replace(day=numbers[-1]), value.end, "day")
 
 
 def stepped(base: DateValue, step: str, count: int) -> DateValue:

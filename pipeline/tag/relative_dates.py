@@ -301,7 +301,7 @@ def tag_relative_dates(text: str, reference: dt.date, days: Sequence[tuple[int, 
     folded = fold(text)
     for expression in find_relative_dates(text):
         value = weekday_after(text, expression, days, reference)
-        if value is None and (day := counting_day(text, expression, days)) is not None and day <= reference:
+        if value is None and counting_day(text, expression, days) is not None:
             continue  # a weekday after a named day falling past the statement: no day, not one counted back
         if value is None:
             value = _date_of(expression, folded[expression.start:expression.end], reference)
@@ -343,19 +343,23 @@ def weekday_after(text: str, expression: RelativeDate, days: Sequence[tuple[int,
     or the line before is the first such weekday from that day on (``В среду, 6 октября, его
     задержали. В пятницу суд арестовал его``: 8 October), as a coder counts it, not the last
     one before the statement's date; None when no such day stands before it or the weekday
-    would fall after the statement.
+    would fall after the statement counted from a day not after it (a text naming a day past
+    its statement's date is not bounded by that date: ``20 апреля ... В понедельник``, 22 April).
 
     >>> text = "6 октября 2021 года его задержали. В пятницу суд арестовал его."
     >>> found = find_relative_dates(text)[0]
     >>> weekday_after(text, found, [(19, dt.date(2021, 10, 6))], dt.date(2022, 6, 1))
     DateValue(start=datetime.date(2021, 10, 8), end=datetime.date(2021, 10, 8), precision='day')
+    >>> text = "20 апреля 2019 года его задержали. В понедельник суд оштрафовал его."
+    >>> weekday_after(text, find_relative_dates(text)[0], [(19, dt.date(2019, 4, 20))], dt.date(2019, 4, 11)).start
+    datetime.date(2019, 4, 22)
     """
     day = counting_day(text, expression, days)
     if day is None:
         return None
     wanted = weekday_number(expression.head)
     found = day + dt.timedelta(days=(wanted - day.weekday()) % 7)
-    return None if found > reference else DateValue(found, found, "day")
+    return None if day <= reference < found else DateValue(found, found, "day")
 
 
 def with_relative_dates(text: str, reference: dt.date, mentions: list[Mention]) -> list[Mention]:
