@@ -167,10 +167,10 @@ HAPPENINGS = [
     # "за <period> до ...": a point before something, not a span
     ("За месяц до выборов были задержаны шестеро волонтеров штаба.", "detention", {"count_low": 6}),
     ("За год до этого были осуждены четверо членов кружка.", "court", {"count_low": 4}),
-    ("За три месяца до акции были арестованы двое ее организаторов.", "custody", {"count_low": 2}),
+    ("За три месяца до акции были арестованы двое ее организаторов.", "detention", {"count_low": 2}),
     # a year alone and a small count of people of a named group or a possessor: a happening
     ("В 2019 году были задержаны трое активистов движения «Весна».", "detention", {"count_low": 3}),
-    ("В 2018 году были арестованы двое сотрудников фонда «Открытый город».", "custody", {"count_low": 2}),
+    ("В 2018 году были арестованы двое сотрудников фонда «Открытый город».", "detention", {"count_low": 2}),
     ("В 2020 году были оштрафованы четверо его учеников.", "fine", {"count_low": 4}),
     # a court or an official granting it for a particular person: the sanction is a happening
     ("Суд разрешил заочно арестовать блогера Игоря Белова.", "custody", {"persons": ("Игорь Белов",)}),
@@ -253,6 +253,11 @@ def test_table_rows(text, table):
         ({"count_patient", "over_period", "has_actor", "past"}, SPECIFIC),  # "в 2014 году полиция задержала троих"
         ({"count_patient", "over_period", "has_actor", "generic_subject", "past"}, "statistical"),
         ({"count_patient", "over_period", "has_count", "summing", "past"}, SPECIFIC),  # "Всего за месяц ..."
+        # a year alone tallies many, or people of no named group; a span tallies any count
+        ({"count_patient", "year_only", "has_count", "past"}, "statistical"),
+        ({"count_patient", "year_only", "named_group", "has_count", "past"}, SPECIFIC),
+        ({"count_patient", "year_only", "named_group", "large_count", "has_count", "past"}, "statistical"),
+        ({"count_patient", "over_period", "named_group", "has_count", "past"}, "statistical"),
     ],
 )
 def test_rules_order(cues, label):
