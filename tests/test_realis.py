@@ -106,6 +106,18 @@ TALLIES_AND_NORMS = [
     ("Сотрудники полиции обязаны задерживать нарушителей.", "задерживать", "norm"),
     ("Запрещено задерживать несовершеннолетних без родителей.", "задерживать", "norm"),
     ("Суд запретил полиции задерживать активиста.", "задерживать", "norm"),
+    # a span: "за", "в течение", "с ... года" + a period keep any count a tally ("в течение года до ..."
+    # is still a span); a year alone only a large or vague count, or people of no named group
+    ("С 2015 года по этому делу осуждены двенадцать человек.", "осуждены", "statistical"),
+    ("С 2017 года были оштрафованы семеро участников движения «Весна».", "оштрафованы", "statistical"),
+    ("За последние пять лет были осуждены 40 активистов.", "осуждены", "statistical"),
+    ("В течение месяца до выборов были задержаны 15 наблюдателей.", "задержаны", "statistical"),
+    ("В 2017 году были осуждены свыше 15 членов движения «Весна».", "осуждены", "statistical"),
+    ("В 2018 году были арестованы около тридцати участников протестов.", "арестованы", "statistical"),
+    ("В 2019 году были осуждены трое активистов.", "осуждены", "statistical"),
+    # a rule, or a general permission, with no particular participant stays a norm
+    ("Закон разрешает задерживать журналиста на три часа.", "задерживать", "norm"),
+    ("Суд разрешил полиции задерживать участников пикетов.", "задерживать", "norm"),
     # a count the parse shows where none was taken as an argument
     ("Члены движения пострадали от преследования (в 2015 году по этой статье были осуждены 11 «яблочников», "
      "а в 2016 году — еще семеро).", "осуждены", "statistical"),
@@ -152,6 +164,18 @@ HAPPENINGS = [
     ("Полицейские приказали задержать активиста.", "detention", {}),
     ("В 2014 году полиция задержала троих активистов у здания мэрии.", "detention", {"count_low": 3}),
     ("В прошлом году был осужден еще один студент.", "court", {}),  # one person is no tally
+    # "за <period> до ...": a point before something, not a span
+    ("За месяц до выборов были задержаны шестеро волонтеров штаба.", "detention", {"count_low": 6}),
+    ("За год до этого были осуждены четверо членов кружка.", "court", {"count_low": 4}),
+    ("За три месяца до акции были арестованы двое ее организаторов.", "detention", {"count_low": 2}),
+    # a year alone and a small count of people of a named group or a possessor: a happening
+    ("В 2019 году были задержаны трое активистов движения «Весна».", "detention", {"count_low": 3}),
+    ("В 2018 году были арестованы двое сотрудников фонда «Открытый город».", "detention", {"count_low": 2}),
+    ("В 2020 году были оштрафованы четверо его учеников.", "fine", {"count_low": 4}),
+    # a court or an official granting it for a particular person: the sanction is a happening
+    ("Суд разрешил заочно арестовать блогера Игоря Белова.", "custody", {"persons": ("Игорь Белов",)}),
+    ("Следователю разрешили задержать Олега Сомова на двое суток.", "detention", {"persons": ("Олег Сомов",)}),
+    ("Суд обязал провайдера заблокировать сайт Игоря Белова.", "other", {}),
     # a summary of told happenings is their aggregate, an event of its own (data/annotated/README.md)
     ("Всего за месяц в Омске штрафы получили 40 человек, 12 человек арестованы на сроки от 5 до 15 суток.",
      "custody", {"count_low": 12}),
@@ -229,6 +253,11 @@ def test_table_rows(text, table):
         ({"count_patient", "over_period", "has_actor", "past"}, SPECIFIC),  # "в 2014 году полиция задержала троих"
         ({"count_patient", "over_period", "has_actor", "generic_subject", "past"}, "statistical"),
         ({"count_patient", "over_period", "has_count", "summing", "past"}, SPECIFIC),  # "Всего за месяц ..."
+        # a year alone tallies many, or people of no named group; a span tallies any count
+        ({"count_patient", "year_only", "has_count", "past"}, "statistical"),
+        ({"count_patient", "year_only", "named_group", "has_count", "past"}, SPECIFIC),
+        ({"count_patient", "year_only", "named_group", "large_count", "has_count", "past"}, "statistical"),
+        ({"count_patient", "over_period", "named_group", "has_count", "past"}, "statistical"),
     ],
 )
 def test_rules_order(cues, label):

@@ -29,7 +29,7 @@ from functools import cache, lru_cache
 
 from .. import linear
 from ..nlp import parse_word
-from ..records import PER, Count, DateValue, Mention
+from ..records import ORG, PER, Count, DateValue, Mention
 from ..resources import fold, load_json
 from .syntax import (
     Token,
@@ -233,11 +233,12 @@ def _charged_content(tokens, hit: TriggerHit, accusation: frozenset[str]) -> boo
     return any(g >= 0 and tokens[g].lemmas & accusation for g in governors)
 
 
-def _normative(tokens, hit: TriggerHit) -> bool:
+def _normative(tokens, hit: TriggerHit, mentions: Sequence[Mention]) -> bool:
     """An infinitive trigger governed by a word of prohibiting, permitting or obliging
     (``закон запрещает задерживать``, ``полиция вправе задерживать``, ``разрешается штрафовать``,
     ``обязаны задерживать``): what a rule forbids, allows or requires, not a happening.
-    Coordinated infinitives share the head (``вправе задерживать и штрафовать``)."""
+    Coordinated infinitives share the head (``вправе задерживать и штрафовать``). Not a
+    ruling that granted it once for a particular person (:func:`_granted_once`)."""
     node = hit.anchor
     if "VerbForm=Inf" not in tokens[node].feats:
         return False
@@ -246,13 +247,35 @@ def _normative(tokens, hit: TriggerHit) -> bool:
     head = tokens[node].head
     if head < 0 or head in hit.tokens or tokens[node].rel not in {"xcomp", "csubj", "csubj:pass", "acl", "ccomp"}:
         return False
-    return bool(tokens[head].lemmas & realis_words("normative_heads"))
+    return bool(tokens[head].lemmas & realis_words("normative_heads")) \
+        and not _granted_once(tokens, head, node, mentions)
 
 
-def _count_is_patient(tokens, hit: TriggerHit, args, mentions: Sequence[Mention]) -> bool:
+def _granted_once(tokens, head: int, infinitive: int, mentions: Sequence[Mention]) -> bool:
+    """A court or an official allowed or obliged it once, for a particular person (``суд разрешил
+    арестовать журналиста Сомова``, ``следователю разрешили задержать его``): the sanction is a
+    happening. The head is a perfective past of ``granting_heads`` whose subject, if any, is no
+    rule (``закон разрешил ...`` stays a norm), and the infinitive has a named person, a
+    personal pronoun, a numeral or one person (a singular animate noun) below it."""
+    verb = tokens[head]
+    if not verb.lemmas & realis_words("granting_heads") or not {"VerbForm=Fin", "Tense=Past"} <= verb.feats:
+        return False
+    if any(tokens[c].rel.startswith("nsubj") and tokens[c].lemmas & realis_words("norm_heads")
+           for c in children(tokens, head)):
+        return False
+    named = [m for m in mentions if m.type == PER]
+    return any(any(m.start <= tokens[i].start and tokens[i].end <= m.end for m in named)
+               or tokens[i].pos == "NUM"
+               or tokens[i].pos == "PRON" and not tokens[i].lemmas & realis_words("generic_pronouns")
+               or tokens[i].pos == "NOUN" and {"Animacy=Anim", "Number=Sing"} <= tokens[i].feats
+               for i in _below(tokens, infinitive, 2))
+
+
+def _counted_patient(tokens, hit: TriggerHit, args, mentions: Sequence[Mention]) -> tuple[int, Count | None] | None:
     """The trigger's count is its patient: the object of an active verb, the subject of a
     passive (``приговорены более ста активистов``, ``осудили 40 человек``), found by climbing
-    from the count's words to the trigger; not its agent (``сорок полицейских избили ...``)."""
+    from the count's words to the trigger; not its agent (``сорок полицейских избили ...``).
+    The patient's token and the count taken as an argument, if one was."""
     anchor = tokens[hit.anchor]
     passive = "Voice=Pass" in anchor.feats or "Variant=Short" in anchor.feats
     patient = {"obj", "nsubj:pass"} | ({"nsubj"} if passive else set())
@@ -269,28 +292,30 @@ def _count_is_patient(tokens, hit: TriggerHit, args, mentions: Sequence[Mention]
                 break
             if tokens[node].head in hit.tokens:
                 if tokens[node].rel in patient:
-                    return True
+                    return node, mention.value if isinstance(mention.value, Count) else None
                 break
             node = tokens[node].head
-    return _counted_in_parse(tokens, hit)
+    found = _counted_in_parse(tokens, hit)
+    return None if found is None else (found, None)
 
 
-def _counted_in_parse(tokens, hit: TriggerHit) -> bool:
+def _counted_in_parse(tokens, hit: TriggerHit) -> int | None:
     """The parse shows the trigger's patient counted where no count was taken as an argument
     (``осуждены 11 «яблочников»``): a numeral within two steps below the object of an active
-    verb or the subject of a passive. A penalty noun told as the complement of such a passive
-    (``9 из них приговорены к реальным срокам``) shares its count."""
+    verb or the subject of a passive (that object or subject is returned). A penalty noun told
+    as the complement of such a passive (``9 из них приговорены к реальным срокам``) shares its
+    count."""
     verb = tokens[hit.anchor]
     if verb.rel == "amod" and verb.head in hit.tokens:  # "к реальным срокам": the phrase's noun
         verb = tokens[verb.head]
     if verb.pos == "NOUN":
         if verb.rel != "obl" or verb.head < 0:
-            return False
+            return None
         verb = tokens[verb.head]
         if not ("Voice=Pass" in verb.feats or "Variant=Short" in verb.feats):
-            return False
+            return None
     if verb.pos not in {"VERB", "AUX"} and "Variant=Short" not in verb.feats:
-        return False
+        return None
     passive = "Voice=Pass" in verb.feats or "Variant=Short" in verb.feats
     patient = {"obj", "nsubj:pass"} | ({"nsubj"} if passive else set())
 
@@ -299,18 +324,53 @@ def _counted_in_parse(tokens, hit: TriggerHit) -> bool:
             return not tokens[i].lemmas & {"один", "1"}
         return depth > 0 and any(counted(c, depth - 1) for c in children(tokens, i))
 
-    return any(tokens[c].rel in patient and c not in hit.tokens and counted(c) for c in children(tokens, verb.index))
+    return next((c for c in children(tokens, verb.index) if tokens[c].rel in patient and c not in hit.tokens
+                 and counted(c)), None)
 
 
-def _over_period(tokens, hit: TriggerHit, mentions: Sequence[Mention]) -> bool:
-    """The trigger's clause spans a period: ``за год``, ``за три года``, ``в течение месяца``
-    (a preposition of ``tally_prepositions``, adjectives or numerals between, a noun of
-    ``tally_periods``); or the sentence is dated by a year and by no day, which a later clause
-    shares (``в 2016 году осуждены 28 человек, 9 из них приговорены ...``)."""
+def _large_count(tokens, patient: int, count: Count | None) -> bool:
+    """The counted patient is many or vaguely many (``более 5000``, ``около тридцати``, ``15``):
+    at least ``tally_least_count``, a range, or an open or approximate count."""
+    least = load_json("realis.json")["tally_least_count"]
+    if count is not None:
+        return count.approx or count.high is None or count.high != count.low or (count.low or 0) >= least
+    return any(tokens[i].text.isdigit() and int(tokens[i].text) >= least for i in _below(tokens, patient, 2))
+
+
+def _named_group(tokens, patient: int, mentions: Sequence[Mention]) -> bool:
+    """The counted people are of a named group or have a possessor (``трое активистов движения
+    «Весна»``, ``четверо его учеников``): particular people, not a class counted."""
+    names = [m for m in mentions if m.type in {ORG, PER}]
+    owners = realis_words("possessive_pronouns")
+    return any(any(m.start <= tokens[i].start and tokens[i].end <= m.end for m in names)
+               or tokens[i].pos == "PROPN" or tokens[i].text in {"«", '"'}
+               or tokens[i].lemmas & owners and tokens[i].pos in {"DET", "PRON"}
+               and not any(tokens[c].rel == "case" for c in children(tokens, i))  # "его", not "9 из них"
+               for i in _below(tokens, patient, 3))
+
+
+def _below(tokens, index: int, depth: int) -> list[int]:
+    """The tokens within ``depth`` steps below ``index``."""
+    found, frontier = [], [index]
+    for _ in range(depth):
+        frontier = [c for i in frontier for c in children(tokens, i)]
+        found += frontier
+    return found
+
+
+def _year_only(tokens, mentions: Sequence[Mention]) -> bool:
+    """The sentence is dated by a year and by no day, which a later clause shares (``в 2016 году
+    осуждены 28 человек, 9 из них приговорены ...``)."""
     lo, hi = tokens[0].start, tokens[-1].end
     dates = [m.value for m in mentions if lo <= m.start and m.end <= hi and isinstance(m.value, DateValue)]
-    if dates and all(d.precision == "year" for d in dates):
-        return True
+    return bool(dates) and all(d.precision == "year" for d in dates)
+
+
+def _over_period(tokens, hit: TriggerHit) -> bool:
+    """The trigger's clause spans a period: ``за год``, ``за три года``, ``в течение месяца``,
+    ``с 2015 года`` (a preposition of ``tally_prepositions``, adjectives or numerals between, a
+    noun of ``tally_periods``). ``за`` + a period + ``до`` is a point before something, not a
+    span (``за месяц до выборов``, ``за год до этого``)."""
     periods, prepositions = realis_words("tally_periods"), realis_words("tally_prepositions")
     for i in _clause_of(tokens, hit.anchor):
         if not tokens[i].lemmas & periods or tokens[i].pos != "NOUN":
@@ -318,7 +378,8 @@ def _over_period(tokens, hit: TriggerHit, mentions: Sequence[Mention]) -> bool:
         j = i - 1
         while j > 0 and tokens[j].pos in {"ADJ", "NUM", "DET"}:
             j -= 1
-        if j >= 0 and tokens[j].lemmas & prepositions:
+        if j >= 0 and tokens[j].lemmas & prepositions and not (
+                "за" in tokens[j].lemmas and i + 1 < len(tokens) and "до" in tokens[i + 1].lemmas):
             return True
     return False
 
@@ -628,6 +689,7 @@ def cues_of(tokens: tuple[Token, ...], hit: TriggerHit, args, mentions: Sequence
     anchor = tokens[hit.anchor]
     predicate = tokens[_predicate(tokens, hit.anchor)]
     cues = {f"has_{a}" for a in _anchors(args, mentions)}
+    counted = _counted_patient(tokens, hit, args, mentions)
     checks = {
         "endnote": where.endnote,
         "table_row": is_table_row(where.text) if where.text else False,
@@ -640,9 +702,12 @@ def cues_of(tokens: tuple[Token, ...], hit: TriggerHit, args, mentions: Sequence
         "modal": _governor_in(tokens, hit, (realis_words("modal_heads") | folded_set("hypothetical_heads"))
                               - realis_words("norm_heads")),
         "norm": _governor_in(tokens, hit, realis_words("norm_heads") | folded_set("reference_heads")),
-        "normative": _normative(tokens, hit),
-        "count_patient": _count_is_patient(tokens, hit, args, mentions),
-        "over_period": _over_period(tokens, hit, mentions),
+        "normative": _normative(tokens, hit, mentions),
+        "count_patient": counted is not None,
+        "large_count": counted is not None and _large_count(tokens, *counted),
+        "named_group": counted is not None and _named_group(tokens, counted[0], mentions),
+        "over_period": _over_period(tokens, hit),
+        "year_only": _year_only(tokens, mentions),
         "alleged": _alleged(tokens, hit),
         "punished": _punished(tokens, hit),
         "habitual": _habitual(tokens, hit),
@@ -740,11 +805,14 @@ def rule_of(cues: frozenset[str]) -> tuple[str, str]:
     if ("cases_counted" in cues or {"counted"} == cues & {"counted", "has_count"}) \
             and not (particular or "summing" in cues):
         return "statistical", "cases_counted" if "cases_counted" in cues else "counted"
-    # a count of people befallen over a year or a period, no one, no day, no place named: "за год
+    # a count of people befallen over a period or a year, no one, no day, no place named: "за год
     # приговорены более ста активистов", "в 2019 году были осуждены 25 человек"
     # (the actor, if any, a class: "суды осудили 60 человек", not "полиция задержала троих"); a
-    # summary of told happenings ("Всего за месяц ... арестованы 22 человека") is their aggregate
-    if {"count_patient", "over_period"} <= cues and not (particular or cues & {"has_place", "summing"}) \
+    # summary of told happenings ("Всего за месяц ... арестованы 22 человека") is their aggregate.
+    # A year alone dates a happening as well as a tally: it tallies many or vaguely many, or
+    # people of no named group ("в 2019 году задержаны трое активистов движения «Весна»" is told)
+    over = "over_period" in cues or "year_only" in cues and ("large_count" in cues or "named_group" not in cues)
+    if "count_patient" in cues and over and not (particular or cues & {"has_place", "summing"}) \
             and ("has_actor" not in cues or "generic_subject" in cues):
         return "statistical", "tally"
     if "generic_plural" in cues:
