@@ -198,6 +198,8 @@ def left_out_subject(people: People | None, tokens: tuple[Token, ...], verb: Tok
 _PROPER = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr"})
 _TOPIC_PREPOSITIONS = frozenset({"о", "об", "обо", "про"})
 _WORD_OR_MARK = re.compile(r"\w+(?:-\w+)?|[^\w\s]")
+_OPENING_QUOTES = frozenset({"«", "„"})
+_QUOTES = _OPENING_QUOTES | {"»", "“", "”", '"'}
 
 
 def named_between(text: str, gender: str, things: bool = False) -> bool:
@@ -221,23 +223,32 @@ def named_between(text: str, gender: str, things: bool = False) -> bool:
     False
     >>> named_between(" пришёл на площадь. В мае ", "femn", things=True)
     False
+    >>> named_between(" пришла в клуб «Красная звезда». ", "femn", things=True)
+    False
     """
     words = _WORD_OR_MARK.findall(text)
-    found = False
+    found, quoted = False, False
     apposition: set[str] | None = None  # the cases of an apposition set off after a name, while it runs
     for k, word in enumerate(words):
-        lower = word.lower().replace("ё", "е")
-        if _PRONOUN_GENDER.get(lower) == gender:
-            found = False
+        if word in _QUOTES:  # a name in quotes (``гей-клуб «Центральная станция»``) is no thing told of
+            quoted = word in _OPENING_QUOTES or (word == '"' and not quoted)
+            continue
+        if quoted:
             continue
         if not word[0].isalpha():
-            opens = word in {",", "—", "–", "-"} and (k == 0 or words[k - 1][:1].isupper())
+            # after the naming itself or a name amid a sentence (``Вечером,`` opens no apposition)
+            opens = word in {",", "—", "–", "-"} and (k == 0 or words[k - 1][:1].isupper() and k >= 2
+                                                      and words[k - 2] not in {".", "!", "?", "…"})
             apposition = set() if opens else None
             continue
+        lower = word.lower().replace("ё", "е")
         parsed = [p for p in parse_word(lower) if "Arch" not in p.tag.grammemes]  # not ``внука``'s old feminine
         tag = parsed[0].tag if parsed else None
         if apposition is not None and not _describes(tag, lower):
             apposition = None  # a clause of its own (``Сомов, как рассказал брат,``)
+        if _PRONOUN_GENDER.get(lower) == gender:
+            found = False
+            continue
         if tag is None or tag.POS != "NOUN" or _PROPER & tag.grammemes:
             continue
         cases = {p.tag.case for p in parsed if p.tag.POS == "NOUN"}
