@@ -555,9 +555,11 @@ def is_patient(tokens: tuple[Token, ...], at: Sequence[int], hit: TriggerHit) ->
 def acting_genitive(tokens: tuple[Token, ...], at: Sequence[int], hit: TriggerHit,
                     placed: list[PlacedMention], actors: dict[int, str]) -> bool:
     """An official's name (or title) in a trigger noun's genitive who did it, not whom it befell:
-    the noun has another person argument (``Обыск следователя Жукова в квартире Смирнова``), or
-    the title is of an official who acts in that type (``actor_policy``'s ``allowed`` in
-    ``models/event_context.json``: a search's investigator, a trial's judge)."""
+    the noun has another person who is its patient, hanging on it or on its place in the
+    locative (``Обыск следователя Жукова в квартире Смирнова``), not on another noun (``Арест главы
+    района Ершова по делу Гусева``: whose case it is); or the title is of an official who acts in
+    that type (``actor_policy``'s ``allowed`` in ``models/event_context.json``: a search's
+    investigator, a trial's judge)."""
     anchor = tokens[hit.anchor]
     slots = name_slots(tokens, at)
     if anchor.pos != "NOUN" or not any(tokens[s].head == hit.anchor and tokens[s].rel == "nmod" for s in slots):
@@ -574,7 +576,9 @@ def acting_genitive(tokens: tuple[Token, ...], at: Sequence[int], hit: TriggerHi
         while head >= 0 and head not in seen and head != hit.anchor and head not in own:  # up to the noun
             seen.add(head)
             head = tokens[head].head
-        if head == hit.anchor:  # not one hanging on the official (``и его заместителя Рыбина``)
+        # not one hanging on the official (``и его заместителя Рыбина``); through one locative at most
+        between = seen - {span_head(tokens, p.tokens)}
+        if head == hit.anchor and all("Case=Loc" in tokens[i].feats for i in between) and len(between) <= 1:
             return True
     return False
 

@@ -33,6 +33,7 @@ def is_relative(value: str) -> bool:
 
 _SELF_INTRODUCTION = re.compile(r"(?:^|[\s.,;:])(?:[Яя]\s*[,—–-]|[Мм]еня\s+зовут)\s*$")
 _WORDS = re.compile(r"\w+")
+_CALLED = re.compile(r"\s(?:зовут|звали)\s*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +46,7 @@ class NamedPerson:
     name: str
     gender: str | None
     by_relation: bool = False  # a later relation word (``мужу``, ``адвоката``) naming them again
+    end: int = -1  # where the naming's own words end (-1: unknown, its start)
 
 
 @dataclass(frozen=True)
@@ -101,7 +103,7 @@ def named_people(text: str, mentions, narrator: str | None = None) -> tuple[Name
         if name == narrator or (before and lemmas_of(before[-1]) & officials):
             continue
         paragraph_end = text.find("\n", mention.end) % (len(text) + 1)
-        named.append(NamedPerson(mention.start, paragraph_end, name, name_gender(name)))
+        named.append(NamedPerson(mention.start, paragraph_end, name, name_gender(name), end=mention.end))
     return tuple(named)
 
 
@@ -150,10 +152,13 @@ _SUBJECT_RELS = {"nsubj", "nsubj:pass", "csubj", "csubj:pass", "expl"}
 
 
 # The types whose patient is a person (the taxonomy of ``pipeline/records.py``, SPEC's event
-# types): a rally (protest, permit_denied), a search (surveillance), a venue or home taken
-# (eviction) or anything else (other) is a thing a left-out subject may as well stand for
+# types): a rally (protest, permit_denied), a search (surveillance) or a venue or home taken
+# (eviction) is a thing a left-out subject may as well stand for
 PERSON_PATIENT_TYPES = frozenset({"warning", "detention", "custody", "fine", "court", "violence",
                                   "intimidation", "expulsion", "compulsory_work"})
+# Anything else (other) befalls a person (``уволен``, ``отчислена``) or a thing (``признан
+# экстремистским``, ``заблокирован``) alike: a person only when no thing is named in between
+PERSON_OR_THING_PATIENT_TYPES = frozenset({"other"})
 
 
 def left_out_subject(people: People | None, tokens: tuple[Token, ...], verb: Token,
@@ -164,11 +169,12 @@ def left_out_subject(people: People | None, tokens: tuple[Token, ...], verb: Tok
     of no gender, or shares the subject of a verb it is coordinated with (the parse hangs a
     shared subject on one of them: ``Она пыталась уехать, но была задержана``, ``был схвачен
     и увезён один из ...``; or on another root of a sentence it misparses). None too for a type
-    whose patient need not be a person (``event_type`` not in :data:`PERSON_PATIENT_TYPES`:
-    ``Пикет согласовали. ... был запрещён``), and when something else the verb's gender and
-    number could stand for is named between that person and the verb (:func:`named_between`:
-    ``Белов рассказал о своём сыне. В мае был задержан``)."""
-    if event_type is not None and event_type not in PERSON_PATIENT_TYPES:
+    whose patient is a thing (``Пикет согласовали. ... был запрещён``), and when something else the
+    verb's gender and number could stand for is named between that naming of the person and the
+    verb (:func:`named_between`: ``Белов рассказал о своём сыне. В мае был задержан``): another
+    person, or a thing for a type whose patient may be either (:data:`PERSON_OR_THING_PATIENT_TYPES`:
+    ``Сомов создал фонд. В мае был признан экстремистским``)."""
+    if event_type is not None and event_type not in PERSON_PATIENT_TYPES | PERSON_OR_THING_PATIENT_TYPES:
         return None
     passive = "Voice=Pass" in verb.feats or "Variant=Short" in verb.feats
     gender = next((g for feat, g in _VERB_GENDER.items() if feat in verb.feats), None)
@@ -183,59 +189,93 @@ def left_out_subject(people: People | None, tokens: tuple[Token, ...], verb: Tok
     name = story_person(people, verb.start, gender)
     if name is None:
         return None
-    at = max(p.start for p in people.named if p.name == name and p.start < verb.start)
-    return None if named_between(people.text[at : verb.start], gender) else name
+    naming = max((p for p in people.named if p.name == name and p.start < verb.start), key=lambda p: p.start)
+    things = event_type is None or event_type in PERSON_OR_THING_PATIENT_TYPES
+    between = people.text[max(naming.start, naming.end, 0) : verb.start]
+    return None if named_between(between, gender, things) else name
 
 
 _PROPER = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr"})
 _TOPIC_PREPOSITIONS = frozenset({"о", "об", "обо", "про"})
 _WORD_OR_MARK = re.compile(r"\w+(?:-\w+)?|[^\w\s]")
+_OPENING_QUOTES = frozenset({"«", "„"})
+_QUOTES = _OPENING_QUOTES | {"»", "“", "”", '"'}
 
 
-def named_between(text: str, gender: str) -> bool:
-    """Whether ``text`` (from a person's name up to a verb that leaves out its subject) names
-    something else a singular verb of ``gender`` could stand for, as pymorphy3 reads the words:
-    a person by an unnamed noun in any case (``о своём сыне``, ``с братом``), not one apposed to a
-    name (``журналист Олег Сомов``, ``Сомов, журналист``); or a thing (an inanimate noun) the
-    text is about: a bare subject or object (``Пикет согласовали``, ``купил грузовик``) or the
-    topic after ``о``/``про`` (``уведомление о пикете``), not a place or time after another
-    preposition (``в мае``, ``на площадь``). A third-person pronoun of ``gender`` names the
-    person again: what comes before it is left behind (``вёл канал. Орлова его снимала``).
+def named_between(text: str, gender: str, things: bool = False) -> bool:
+    """Whether ``text`` (from the end of a person's naming up to a verb that leaves out its subject)
+    names something else a singular verb of ``gender`` could stand for, as pymorphy3 reads the
+    words: a person by an unnamed noun in any case (``о своём сыне``, ``с братом``), not one apposed
+    to a name (``журналист Олег Сомов``; ``Сомов, журналист и правозащитник,``: the nouns of the
+    apposition's own case); and with ``things``, a thing (an inanimate noun) the text is about: a
+    bare subject or object (``создал фонд``) or the topic after ``о``/``про`` (``о своём фонде``),
+    not a place or time after another preposition (``в мае``, ``на площадь``). A third-person
+    pronoun of ``gender`` names the person again: what comes before it is left behind (``вёл
+    канал. Орлова его снимала``).
 
-    >>> named_between("Белов рассказал о своём сыне. В мае ", "masc"), named_between("Белов говорил о внуке. ", "masc")
+    >>> named_between(" рассказал о своём сыне. В мае ", "masc"), named_between(" говорил о внуке. ", "masc")
     (True, True)
-    >>> named_between("Белов рассказал о своей дочери. В мае ", "masc")
+    >>> named_between(" рассказал о своей дочери. В мае ", "masc")
     False
-    >>> named_between("Сомов пришёл на площадь. В мае ", "femn"), named_between("Сомова купила машину. ", "femn")
+    >>> named_between(" купил грузовик. ", "masc"), named_between(" купил грузовик. ", "masc", things=True)
     (False, True)
+    >>> named_between(", журналист и правозащитник, приехал. ", "masc")
+    False
+    >>> named_between(" пришёл на площадь. В мае ", "femn", things=True)
+    False
+    >>> named_between(" пришла в клуб «Красная звезда». ", "femn", things=True)
+    False
     """
     words = _WORD_OR_MARK.findall(text)
-    i = 0
-    while i < len(words) and words[i][:1].isupper():  # the name itself
-        i += 1
-    found, before = False, words[i - 1] if i else ""
-    for k in range(i, len(words)):
-        word = words[k]
+    found, quoted = False, False
+    apposition: set[str] | None = None  # the cases of an apposition set off after a name, while it runs
+    for k, word in enumerate(words):
+        if word in _QUOTES:  # a name in quotes (``гей-клуб «Центральная станция»``) is no thing told of
+            quoted = word in _OPENING_QUOTES or (word == '"' and not quoted)
+            continue
+        if quoted:
+            continue
+        if not word[0].isalpha():
+            # after the naming itself or a name amid a sentence (``Вечером,`` opens no apposition)
+            opens = word in {",", "—", "–", "-"} and (k == 0 or words[k - 1][:1].isupper() and k >= 2
+                                                      and words[k - 2] not in {".", "!", "?", "…"})
+            apposition = set() if opens else None
+            continue
         lower = word.lower().replace("ё", "е")
+        parsed = [p for p in parse_word(lower) if "Arch" not in p.tag.grammemes]  # not ``внука``'s old feminine
+        tag = parsed[0].tag if parsed else None
+        if apposition is not None and not _describes(tag, lower):
+            apposition = None  # a clause of its own (``Сомов, как рассказал брат,``)
         if _PRONOUN_GENDER.get(lower) == gender:
             found = False
             continue
-        if not word[0].isalpha():
+        if tag is None or tag.POS != "NOUN" or _PROPER & tag.grammemes:
             continue
-        parsed = [p for p in parse_word(lower) if "Arch" not in p.tag.grammemes]  # not ``внука``'s old feminine
-        tag = parsed[0].tag if parsed else None
-        if tag is None or tag.POS != "NOUN" or _PROPER & tag.grammemes or tag.number != "sing" \
-                or tag.gender != gender or "Ms-f" in tag.grammemes:
+        cases = {p.tag.case for p in parsed if p.tag.POS == "NOUN"}
+        apposed = apposition is not None and (not apposition or bool(apposition & cases))
+        if apposition == set():
+            apposition = cases
+        if tag.number != "sing" or tag.gender != gender or "Ms-f" in tag.grammemes:
             continue
         if tag.animacy == "anim":
             after = words[k + 1] if k + 1 < len(words) else ""
-            apposed = after[:1].isupper() or _after_name(words, k)
-            found = found or not apposed
+            found = found or not (apposed or after[:1].isupper())
             continue
         preposition = _governing_preposition(words, k)
-        if preposition is None and tag.case in {"nomn", "accs"} or preposition in _TOPIC_PREPOSITIONS:
+        if things and (preposition is None and tag.case in {"nomn", "accs"} or preposition in _TOPIC_PREPOSITIONS):
             found = True
     return found
+
+
+def _describes(tag, word: str) -> bool:
+    """A word of a description of a person, as in an apposition (``журналист и правозащитник из
+    Омска``): a noun, adjective, participle, number or preposition, or ``и``/``или``; not a verb,
+    a pronoun (``который``, ``его``) or another conjunction (``как``)."""
+    if tag is None:
+        return False
+    if tag.POS == "CONJ":
+        return word in {"и", "или"}
+    return tag.POS in {"NOUN", "ADJF", "PRTF", "NUMR", "PREP"} and "Apro" not in tag.grammemes
 
 
 def _governing_preposition(words: list[str], at: int) -> str | None:
@@ -251,12 +291,6 @@ def _governing_preposition(words: list[str], at: int) -> str | None:
             return None
         k -= 1
     return None
-
-
-def _after_name(words: list[str], at: int) -> bool:
-    """A noun right after a name and a comma or dash (``Сомов, журналист``, ``Сомов — активист``):
-    the same person, described."""
-    return at >= 2 and words[at - 1] in {",", "—", "–", "-"} and words[at - 2][:1].isupper()
 
 
 def _same_verb_form(one: Token, other: Token) -> bool:
@@ -355,6 +389,8 @@ def read_people(text: str, mentions) -> People:
     ...                             Mention(PER, 38, 51, "Олега Иванова", "Олег Иванов")])
     >>> people.narrator, people.kin
     ('Анна Иванова', {'сын': 'Олег Иванов'})
+    >>> read_people("Мою дочь зовут Вера Орлова.", [Mention(PER, 15, 26, "Вера Орлова", "Вера Орлова")]).kin
+    {'дочь': 'Вера Орлова'}
     """
     narrator, kin, owners = None, {}, set()
     relations = folded_set("relation_nouns")
@@ -365,6 +401,7 @@ def read_people(text: str, mentions) -> People:
         name = mention.normal or mention.text
         if narrator is None and _SELF_INTRODUCTION.search(before):
             narrator = given_name_first(mention.text) or name
+        before = _CALLED.sub(" ", before)  # ``Моего сына зовут Антон``: a relation introduced with a name
         words = _WORDS.findall(before.rsplit("\n\n", 1)[-1])
         if words and re.search(r"^[\s,—–-]*$", before[before.rfind(words[-1]) + len(words[-1]):]):
             if lemmas_of(words[-1]) & relations and names_the_owner(text, mention, words[-1]):
@@ -410,7 +447,8 @@ def _kin_words(text: str, kin: dict[str, str]) -> tuple[NamedPerson, ...]:
     for match in _WORDS.finditer(text):
         for lemma in lemmas_of(match.group()) & kin.keys():
             end = text.find("\n", match.end()) % (len(text) + 1)
-            found.append(NamedPerson(match.start(), end, kin[lemma], name_gender(kin[lemma]), by_relation=True))
+            found.append(NamedPerson(match.start(), end, kin[lemma], name_gender(kin[lemma]), by_relation=True,
+                                     end=match.end()))
     return tuple(found)
 
 
