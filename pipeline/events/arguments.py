@@ -445,6 +445,74 @@ def apposed_to(tokens: tuple[Token, ...], at: Sequence[int]) -> tuple[int, ...]:
     return (governor,)
 
 
+_AGREEMENT = ("Gender=", "Number=", "Case=")
+LIST_REACH = 2  # commas from a name to its participle: ``Игорь Седов, учитель истории, задержанный``
+
+
+def _full_participle(token: Token) -> bool:
+    return "VerbForm=Part" in token.feats and "Variant=Short" not in token.feats
+
+
+def agrees(word: Token, name: Sequence[Token]) -> bool:
+    """A participle agrees with a name in gender, number and case: no feature the name's words
+    carry contradicts the participle's (a name the parse gives no gender, ``Ким``, agrees).
+
+    >>> def t(text, *feats):
+    ...     return Token(0, 0, 0, text, frozenset({text}), "PROPN", -1, "root", frozenset(feats))
+    >>> part = t("задержанная", "Gender=Fem", "Number=Sing", "Case=Nom", "VerbForm=Part")
+    >>> agrees(part, [t("Анна", "Gender=Fem", "Case=Nom")]), agrees(part, [t("Олег", "Gender=Masc", "Case=Nom")])
+    (True, False)
+    """
+    own = {f.split("=")[0]: f for f in word.feats if f.startswith(_AGREEMENT)}
+    for token in name:
+        for feat in token.feats:
+            key = feat.split("=")[0]
+            if feat.startswith(_AGREEMENT) and key in own and own[key] != feat:
+                return False
+    return True
+
+
+def participle_of(tokens: tuple[Token, ...], hit: TriggerHit) -> int | None:
+    """The full participle a trigger is, or that governs it in its own comma stretch
+    (``оштрафованный``; ``отправленная`` of ``под домашний арест``)."""
+    for i in (hit.anchor, *sorted(hit.tokens)):
+        if _full_participle(tokens[i]):
+            return i
+    for word in (hit.anchor, phrase_head(tokens, hit)):
+        head = tokens[word].head
+        if head >= 0 and _full_participle(tokens[head]) \
+                and not any(t.text in _CLAUSE_BREAKS for t in tokens[min(head, word):max(head, word)]):
+            return head
+    return None
+
+
+def listed_person(tokens: tuple[Token, ...], placed: list[PlacedMention], hit: TriggerHit) -> PlacedMention | None:
+    """The name a singular participle of the trigger tells what befell, in a list of people
+    (``Сергей Волков, арестованный в марте, и Мария Лебедева, задержанная в апреле``): the
+    name right after it in its comma stretch that it agrees with (``задержанный в марте Андрей
+    Зуев``), else the nearest agreeing name before the comma that sets it off, at most
+    ``LIST_REACH`` commas back (a job apposition between) and in its clause (no ``;``, ``:`` or
+    bracket). Not the sentence's subject, nor a name of the list the parse hangs it on."""
+    part = participle_of(tokens, hit)
+    if part is None or "Number=Sing" not in tokens[part].feats:
+        return None
+    names = [p for p in placed if p.mention.type == PER and p.tokens
+             and agrees(tokens[part], [tokens[i] for i in p.tokens])]
+    high = next((t.index for t in tokens[part:] if t.text in _CLAUSE_BREAKS), len(tokens))
+    after = [p for p in names if part < min(p.tokens) < high]
+    if after:
+        return min(after, key=lambda p: min(p.tokens))
+    commas = 0
+    for t in reversed(tokens[:part]):
+        if t.text in _CLAUSE_BREAKS - {","} or commas > LIST_REACH:
+            return None
+        if t.text == ",":
+            commas += 1
+        elif commas and (own := [p for p in names if t.index in p.tokens]):
+            return own[0]
+    return None
+
+
 def is_verb_trigger(tokens: tuple[Token, ...], hit: TriggerHit) -> bool:
     """The trigger is a verb (``помиловал``), not a noun its clause's verb governs."""
     return tokens[hit.anchor].pos == "VERB"
@@ -577,7 +645,13 @@ def assign_arguments(
         if scored:
             _share(tokens, hits, groups, candidate, scored, found)
     add_relatives(tokens, hits, placed, found)
+    by_mention = {c.mention: c for c in found_candidates if c.role == "person" and c.mention is not None}
     for hit, arguments in zip(hits, found):
+        # a participle of a list of people befell the name it is apposed to, whoever else the
+        # tree or the coordination of the list's participles gave it
+        if "person" in roles_for(hit.type) and (named := listed_person(tokens, placed, hit)) \
+                and named.index in by_mention:
+            arguments.by_role["person"] = [(0.0, by_mention[named.index])]
         drop_tellers(tokens, hit, arguments)
         if "person" in roles_for(hit.type) and not arguments.by_role.get("person") \
                 and (name := left_out_subject(people, tokens, tokens[hit.anchor])):
