@@ -445,44 +445,67 @@ def apposed_to(tokens: tuple[Token, ...], at: Sequence[int]) -> tuple[int, ...]:
     return (governor,)
 
 
-_AGREEMENT = ("Gender=", "Number=", "Case=")
 LIST_REACH = 2  # commas from a name to its participle: ``Игорь Седов, учитель истории, задержанный``
+_PARSE_CASES = {"Case=Nom": "nomn", "Case=Gen": "gent", "Case=Dat": "datv", "Case=Acc": "accs",
+                "Case=Ins": "ablt", "Case=Loc": "loct"}
+_PARSE_GENDERS = {"Gender=Masc": "masc", "Gender=Fem": "femn", "Gender=Neut": "neut"}
 
 
-def _full_participle(token: Token) -> bool:
-    return "VerbForm=Part" in token.feats and "Variant=Short" not in token.feats
+def _forms(token: Token, participle: bool = False) -> set[tuple[str | None, str | None]]:
+    """The (gender, case) a singular word may have: pymorphy3's readings (only its full
+    participles' for a participle), the parse's own when pymorphy3 has none; None for either
+    is any (a name of both genders, ``Ким``)."""
+    forms = {(r.tag.gender if r.tag.gender in {"masc", "femn", "neut"} else None, r.tag.case)
+             for r in parse_word(token.text.lower())
+             if r.tag.number != "plur" and (not participle or r.tag.POS == "PRTF")}
+    if not forms and not participle:
+        forms = {(next((g for f, g in _PARSE_GENDERS.items() if f in token.feats), None),
+                  next((c for f, c in _PARSE_CASES.items() if f in token.feats), None))}
+    return forms
+
+
+def _fit(one: tuple[str | None, str | None], other: tuple[str | None, str | None]) -> bool:
+    return all(a is None or b is None or a == b for a, b in zip(one, other))
 
 
 def agrees(word: Token, name: Sequence[Token]) -> bool:
-    """A participle agrees with a name in gender, number and case: no feature the name's words
-    carry contradicts the participle's (a name the parse gives no gender, ``Ким``, agrees).
+    """A singular full participle agrees with a name: one reading of it (pymorphy3's, which
+    reads ``Котову`` as a woman's accusative where the parse may give a man's dative) fits a
+    reading of every word of the name in gender and case.
 
-    >>> def t(text, *feats):
-    ...     return Token(0, 0, 0, text, frozenset({text}), "PROPN", -1, "root", frozenset(feats))
-    >>> part = t("задержанная", "Gender=Fem", "Number=Sing", "Case=Nom", "VerbForm=Part")
-    >>> agrees(part, [t("Анна", "Gender=Fem", "Case=Nom")]), agrees(part, [t("Олег", "Gender=Masc", "Case=Nom")])
+    >>> def t(text):
+    ...     return Token(0, 0, 0, text, frozenset({text}), "PROPN", -1, "root")
+    >>> agrees(t("задержанную"), [t("Анну"), t("Котову")]), agrees(t("задержанную"), [t("Олега")])
     (True, False)
     """
-    own = {f.split("=")[0]: f for f in word.feats if f.startswith(_AGREEMENT)}
-    for token in name:
-        for feat in token.feats:
-            key = feat.split("=")[0]
-            if feat.startswith(_AGREEMENT) and key in own and own[key] != feat:
-                return False
-    return True
+    return any(all(any(_fit(form, other) for other in _forms(token)) for token in name)
+               for form in _forms(word, participle=True))
+
+
+def _full_participle(token: Token) -> bool:
+    """A full participle, by the parse or by pymorphy3's first reading (the parse may read
+    ``оштрафованная`` as a noun)."""
+    if "VerbForm=Part" in token.feats:
+        return "Variant=Short" not in token.feats
+    readings = parse_word(token.text.lower())
+    return bool(readings) and readings[0].tag.POS == "PRTF"
 
 
 def participle_of(tokens: tuple[Token, ...], hit: TriggerHit) -> int | None:
-    """The full participle a trigger is, or that governs it in its own comma stretch
-    (``оштрафованный``; ``отправленная`` of ``под домашний арест``)."""
+    """The full participle a trigger is, or that governs it within ``MAX_TREE`` arcs in its own
+    comma stretch (``оштрафованный``; ``отправленная`` of ``под домашний арест``,
+    ``приговорённый`` of ``к году колонии``)."""
     for i in (hit.anchor, *sorted(hit.tokens)):
         if _full_participle(tokens[i]):
             return i
-    for word in (hit.anchor, phrase_head(tokens, hit)):
+    word = phrase_head(tokens, hit)
+    for _ in range(MAX_TREE):
         head = tokens[word].head
-        if head >= 0 and _full_participle(tokens[head]) \
-                and not any(t.text in _CLAUSE_BREAKS for t in tokens[min(head, word):max(head, word)]):
+        if head < 0 or any(t.text in _CLAUSE_BREAKS for t in tokens[min(head, word):max(head, word)]):
+            return None
+        if _full_participle(tokens[head]):
             return head
+        word = head
     return None
 
 
@@ -494,7 +517,7 @@ def listed_person(tokens: tuple[Token, ...], placed: list[PlacedMention], hit: T
     ``LIST_REACH`` commas back (a job apposition between) and in its clause (no ``;``, ``:`` or
     bracket). Not the sentence's subject, nor a name of the list the parse hangs it on."""
     part = participle_of(tokens, hit)
-    if part is None or "Number=Sing" not in tokens[part].feats:
+    if part is None or not _forms(tokens[part], participle=True):
         return None
     names = [p for p in placed if p.mention.type == PER and p.tokens
              and agrees(tokens[part], [tokens[i] for i in p.tokens])]
