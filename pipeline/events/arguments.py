@@ -452,12 +452,12 @@ _PARSE_GENDERS = {"Gender=Masc": "masc", "Gender=Fem": "femn", "Gender=Neut": "n
 
 
 def _forms(token: Token, participle: bool = False) -> set[tuple[str | None, str | None]]:
-    """The (gender, case) a singular word may have: pymorphy3's readings (only its full
-    participles' for a participle), the parse's own when pymorphy3 has none; None for either
+    """The (gender, case) a singular word may have: pymorphy3's readings (only its full passive
+    participles' for a participle: an active one's name is its doer), the parse's own when pymorphy3 has none; None for either
     is any (a name of both genders, ``Ким``)."""
     forms = {(r.tag.gender if r.tag.gender in {"masc", "femn", "neut"} else None, r.tag.case)
              for r in parse_word(token.text.lower())
-             if r.tag.number != "plur" and (not participle or r.tag.POS == "PRTF")}
+             if r.tag.number != "plur" and (not participle or (r.tag.POS == "PRTF" and r.tag.voice == "pssv"))}
     if not forms and not participle:
         forms = {(next((g for f, g in _PARSE_GENDERS.items() if f in token.feats), None),
                   next((c for f, c in _PARSE_CASES.items() if f in token.feats), None))}
@@ -515,7 +515,8 @@ def listed_person(tokens: tuple[Token, ...], placed: list[PlacedMention], hit: T
     name right after it in its comma stretch that it agrees with (``задержанный в марте Андрей
     Зуев``), else the nearest agreeing name before the comma that sets it off, at most
     ``LIST_REACH`` commas back (a job apposition between) and in its clause (no ``;``, ``:`` or
-    bracket). Not the sentence's subject, nor a name of the list the parse hangs it on."""
+    bracket), no noun it agrees with nearer but a title of the name. Not the sentence's subject,
+    nor a name of the list the parse hangs it on."""
     part = participle_of(tokens, hit)
     if part is None or not _forms(tokens[part], participle=True):
         return None
@@ -525,7 +526,7 @@ def listed_person(tokens: tuple[Token, ...], placed: list[PlacedMention], hit: T
     after = [p for p in names if part < min(p.tokens) < high]
     if after:
         return min(after, key=lambda p: min(p.tokens))
-    commas = 0
+    commas, named = 0, {i for p in placed if p.mention.type == PER for i in p.tokens}
     for t in reversed(tokens[:part]):
         if t.text in _CLAUSE_BREAKS - {","} or commas > LIST_REACH:
             return None
@@ -533,6 +534,9 @@ def listed_person(tokens: tuple[Token, ...], placed: list[PlacedMention], hit: T
             commas += 1
         elif commas and (own := [p for p in names if t.index in p.tokens]):
             return own[0]
+        elif commas and t.pos in {"NOUN", "PROPN"} and t.index not in named and agrees(tokens[part], [t]) \
+                and not (t.rel == "appos" and t.head in named) and not any(tokens[i].head == t.index for i in named):
+            return None  # the participle's own noun (``комментария, оскорбляющего ...``), no job of a name
     return None
 
 
