@@ -70,6 +70,18 @@ LISTS = [
      [("задержан", ("Владимир Рыбин",)), ("оштраф", ("Владимир Рыбин",)), ("колони", ("Анна Зуева",))]),
     ("Активист Олег Белов, задержанный на акции, был оштрафован на 10 тысяч рублей.",
      [("задержан", ("Олег Белов",)), ("оштраф", ("Олег Белов",))]),
+    # who it befell with the name (``вместе с``, a relative) stays, after the name
+    ("Суд арестовал Игоря Белова, задержанного вместе с братом Олегом Беловым.",
+     [("задержан", ("Игорь Белов", "Олег Белов"))]),
+    ("Суд оштрафовал Ирину Котову, задержанную у суда вместе с Павлом Зуевым.",
+     [("задержан", ("Ирина Котова", "Павел Зуев"))]),
+    ("Антон Лаптев, задержанный вместе с женой Верой Лаптевой, и Глеб Фомин, оштрафованный на пять "
+     "тысяч рублей, обжаловали решения.",
+     [("задержан", ("Антон Лаптев", "Вера Лаптева")), ("оштраф", ("Глеб Фомин",))]),
+    # guards: a title, a preposition's noun or a title's genitive between a participle and its name
+    ("Задержанный в марте активист Олег Сомов вышел на свободу.", [("задержан", ("Олег Сомов",))]),
+    ("Задержанный в марте за пост в соцсети Андрей Зуев вышел на свободу.", [("задержан", ("Андрей Зуев",))]),
+    ("Суд арестовал задержанного в марте главу района Павла Гусева.", [("задержан", ("Павел Гусев",))]),
 ]
 
 
@@ -78,6 +90,20 @@ def test_a_listed_participle_befell_the_name_it_is_apposed_to(events_of, text, e
     events = events_of(text)
     found = [(word, tuple(p for e in with_word(events, word) for p in e.persons)) for word, _ in expected]
     assert found == expected
+
+
+# Text, the first letters of a word of the trigger: a participle of the thing it stands before
+# (``автомобиль``) befell no name after that thing.
+THINGS = [
+    ("Задержанный полицией автомобиль вёл Олег Сомов.", "задержан"),
+    ("Задержанный на границе грузовик вёл водитель Андрей Зуев.", "задержан"),
+    ("Арестованный судом дом построил Иван Петров.", "арестован"),
+]
+
+
+@pytest.mark.parametrize(("text", "word"), THINGS)
+def test_a_participle_of_a_thing_befell_no_name_after_it(events_of, text, word):
+    assert [e.persons for e in with_word(events_of(text), word)] == [()]
 
 
 # Text, type, how many events of it: different people's tellings in one clause stay apart.
