@@ -455,11 +455,16 @@ _PARSE_GENDERS = {"Gender=Masc": "masc", "Gender=Fem": "femn", "Gender=Neut": "n
 
 def _forms(token: Token, participle: bool = False) -> set[tuple[str | None, str | None]]:
     """The (gender, case) readings a singular word may have: pymorphy3's, else the parse's; None
-    for either is any (``Ким``, a name of both genders). A participle's are only its readings as
-    a full passive participle: the name an active one is apposed to is its doer."""
+    for either is any (``Ким``, a name of both genders). A name's are only its readings as a
+    noun (pymorphy3 may read ``Сомова`` as a short adjective only). A participle's are only its
+    readings as a full passive participle: the name an active one is apposed to is its doer."""
+    def fits(tag) -> bool:
+        if participle:
+            return tag.POS == "PRTF" and tag.voice == "pssv"
+        return token.pos != "PROPN" or tag.POS == "NOUN"
+
     forms = {(r.tag.gender if r.tag.gender in {"masc", "femn", "neut"} else None, r.tag.case)
-             for r in parse_word(token.text.lower())
-             if r.tag.number != "plur" and (not participle or (r.tag.POS == "PRTF" and r.tag.voice == "pssv"))}
+             for r in parse_word(token.text.lower()) if r.tag.number != "plur" and fits(r.tag)}
     if not forms and not participle:
         forms = {(next((g for f, g in _PARSE_GENDERS.items() if f in token.feats), None),
                   next((c for f, c in _PARSE_CASES.items() if f in token.feats), None))}
