@@ -445,6 +445,147 @@ def apposed_to(tokens: tuple[Token, ...], at: Sequence[int]) -> tuple[int, ...]:
     return (governor,)
 
 
+# commas from a name back to its participle, a job apposition between (``Игорь Седов, учитель
+# истории, задержанный``)
+LIST_REACH = 2
+_PARSE_CASES = {"Case=Nom": "nomn", "Case=Gen": "gent", "Case=Dat": "datv", "Case=Acc": "accs",
+                "Case=Ins": "ablt", "Case=Loc": "loct"}
+_PARSE_GENDERS = {"Gender=Masc": "masc", "Gender=Fem": "femn", "Gender=Neut": "neut"}
+
+
+def _forms(token: Token, participle: bool = False) -> set[tuple[str | None, str | None]]:
+    """The (gender, case) readings a singular word may have: pymorphy3's, else the parse's; None
+    for either is any (``Ким``, a name of both genders). A name's are only its readings as a
+    noun (pymorphy3 may read ``Сомова`` as a short adjective only). A participle's are only its
+    readings as a full passive participle: the name an active one is apposed to is its doer."""
+    def fits(tag) -> bool:
+        if participle:
+            return tag.POS == "PRTF" and tag.voice == "pssv"
+        return token.pos != "PROPN" or tag.POS == "NOUN"
+
+    forms = {(r.tag.gender if r.tag.gender in {"masc", "femn", "neut"} else None, r.tag.case)
+             for r in parse_word(token.text.lower()) if r.tag.number != "plur" and fits(r.tag)}
+    if not forms and not participle:
+        forms = {(next((g for f, g in _PARSE_GENDERS.items() if f in token.feats), None),
+                  next((c for f, c in _PARSE_CASES.items() if f in token.feats), None))}
+    return forms
+
+
+def _fit(one: tuple[str | None, str | None], other: tuple[str | None, str | None]) -> bool:
+    return all(a is None or b is None or a == b for a, b in zip(one, other))
+
+
+def agrees(word: Token, name: Sequence[Token]) -> bool:
+    """A singular full participle agrees with a name: one reading of it (pymorphy3's, which
+    reads ``Котову`` as a woman's accusative where the parse may give a man's dative) fits a
+    reading of every word of the name in gender and case.
+
+    >>> def t(text):
+    ...     return Token(0, 0, 0, text, frozenset({text}), "PROPN", -1, "root")
+    >>> agrees(t("задержанную"), [t("Анну"), t("Котову")]), agrees(t("задержанную"), [t("Олега")])
+    (True, False)
+    """
+    return any(all(any(_fit(form, other) for other in _forms(token)) for token in name)
+               for form in _forms(word, participle=True))
+
+
+def _full_participle(token: Token) -> bool:
+    """A full participle, by the parse or by pymorphy3's first reading (the parse may read
+    ``оштрафованная`` as a noun)."""
+    if "VerbForm=Part" in token.feats:
+        return "Variant=Short" not in token.feats
+    readings = parse_word(token.text.lower())
+    return bool(readings) and readings[0].tag.POS == "PRTF"
+
+
+def participle_of(tokens: tuple[Token, ...], hit: TriggerHit) -> int | None:
+    """The full participle a trigger is, or that governs it within ``MAX_TREE`` arcs in its own
+    comma stretch (``оштрафованный``; ``отправленная`` of ``под домашний арест``,
+    ``приговорённый`` of ``к году колонии``)."""
+    for i in (hit.anchor, *sorted(hit.tokens)):
+        if _full_participle(tokens[i]):
+            return i
+    word = phrase_head(tokens, hit)
+    for _ in range(MAX_TREE):
+        head = tokens[word].head
+        if head < 0 or any(t.text in _CLAUSE_BREAKS for t in tokens[min(head, word):max(head, word)]):
+            return None
+        if _full_participle(tokens[head]):
+            return head
+        word = head
+    return None
+
+
+def _stretch_end(tokens: tuple[Token, ...], part: int) -> int:
+    """Where the participle's comma stretch ends: the first clause break after it."""
+    return next((t.index for t in tokens[part:] if t.text in _CLAUSE_BREAKS), len(tokens))
+
+
+def _own_noun(tokens: tuple[Token, ...], part: int, word: Token, named: set[int]) -> bool:
+    """The word is a noun the participle may describe instead of a name: it agrees with it and
+    is no name's word, nor a title apposed to a name or that a name is apposed to."""
+    return word.pos in {"NOUN", "PROPN"} and word.index not in named and agrees(tokens[part], [word]) \
+        and not (word.rel == "appos" and word.head in named) and not any(tokens[i].head == word.index for i in named)
+
+
+def _in_own_words(tokens: tuple[Token, ...], part: int, word: Token) -> bool:
+    """A word after the participle is of its own words, not what it describes: a preposition's
+    (``в марте``, ``за пост``) or the genitive of a word between (``главу района``, ``по делу
+    Павла Гусева``); a name apposed to a title between is not (``активист Олег Сомов``)."""
+    return (part < word.head < word.index and not word.rel.startswith(("appos", "flat"))) \
+        or tokens[word.index - 1].pos == "ADP" \
+        or any(c.head == word.index and c.rel == "case" for c in tokens[part + 1 : word.index])
+
+
+def listed_person(tokens: tuple[Token, ...], placed: list[PlacedMention], hit: TriggerHit) -> PlacedMention | None:
+    """The name a singular participle of the trigger tells what befell, in a list of people
+    (``Сергей Волков, арестованный в марте, и Мария Лебедева, задержанная в апреле``): the
+    first name after it in its comma stretch that it agrees with (``задержанный в марте Андрей
+    Зуев``), else the nearest agreeing name before the comma that sets it off, at most
+    ``LIST_REACH`` commas back (a job apposition between) and in its clause (no ``;``, ``:`` or
+    bracket). Either way no noun it agrees with may stand nearer, but a title of the name.
+    Not the sentence's subject, nor a name of the list the parse hangs it on."""
+    part = participle_of(tokens, hit)
+    if part is None or not _forms(tokens[part], participle=True):
+        return None
+    names = [p for p in placed if p.mention.type == PER and p.tokens
+             and agrees(tokens[part], [tokens[i] for i in p.tokens])]
+    named = {i for p in placed if p.mention.type == PER for i in p.tokens}
+    for t in tokens[part + 1 : _stretch_end(tokens, part)]:
+        if own := [p for p in names if t.index in p.tokens]:
+            if not _in_own_words(tokens, part, tokens[span_head(tokens, own[0].tokens, min(own[0].tokens))]):
+                return own[0]
+        elif not _in_own_words(tokens, part, t) and _own_noun(tokens, part, t, named):
+            return None  # the thing it describes (``Задержанный полицией автомобиль вёл ...``)
+    commas = 0
+    for t in reversed(tokens[:part]):
+        if t.text in _CLAUSE_BREAKS - {","} or commas > LIST_REACH:
+            return None
+        if t.text == ",":
+            commas += 1
+        elif commas and (own := [p for p in names if t.index in p.tokens]):
+            return own[0]
+        elif commas and _own_noun(tokens, part, t, named):
+            return None  # the participle's own noun (``комментария, оскорбляющего ...``)
+    return None
+
+
+def with_listed(tokens: tuple[Token, ...], hit: TriggerHit, listed: Candidate,
+                persons: list[tuple[float, Candidate]], elsewhere: set[int]) -> list[tuple[float, Candidate]]:
+    """The persons of a listed participle: the name it is apposed to (:func:`listed_person`)
+    first, then only who it names as befallen with them in its own words (``задержанного
+    вместе с братом Олегом Беловым``), before the name when the name follows it. Whoever else
+    the tree or the coordination of the list's participles gave it is left out, and so is a
+    name another participle of the list befell (``elsewhere``, mention indices)."""
+    part = participle_of(tokens, hit)
+    end = _stretch_end(tokens, part)
+    if listed.tokens and min(listed.tokens) > part:
+        end = min(end, min(listed.tokens))
+    own = [pair for pair in persons if pair[1] != listed and pair[1].mention not in elsewhere
+           and pair[1].tokens and part < min(pair[1].tokens) < end]
+    return [(0.0, listed), *own]
+
+
 def is_verb_trigger(tokens: tuple[Token, ...], hit: TriggerHit) -> bool:
     """The trigger is a verb (``помиловал``), not a noun its clause's verb governs."""
     return tokens[hit.anchor].pos == "VERB"
@@ -608,7 +749,14 @@ def assign_arguments(
         if scored:
             _share(tokens, hits, groups, candidate, scored, found)
     add_relatives(tokens, hits, placed, found)
-    for hit, arguments in zip(hits, found):
+    by_mention = {c.mention: c for c in found_candidates if c.role == "person" and c.mention is not None}
+    listed = [by_mention.get(name.index) if "person" in roles_for(hit.type)
+              and (name := listed_person(tokens, placed, hit)) else None for hit in hits]
+    for hit, arguments, named in zip(hits, found, listed):
+        # a participle of a list of people befell the name it is apposed to
+        if named is not None:
+            elsewhere = {c.mention for c in listed if c is not None and c != named}
+            arguments.by_role["person"] = with_listed(tokens, hit, named, arguments.by_role.get("person", []), elsewhere)
         drop_tellers(tokens, hit, arguments)
         if "person" in roles_for(hit.type) and not arguments.by_role.get("person") \
                 and (name := left_out_subject(people, tokens, tokens[hit.anchor], hit.type)):

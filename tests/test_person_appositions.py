@@ -1,0 +1,126 @@
+"""A list of people, each with the participle of what befell them (issue 12, session 13: the
+suppression audit found such participles given the wrong person on report pages, and the
+same-clause merge then joining different people's custodies). A participle set off by commas
+after a name (``..., задержанная в апреле, ...``), or standing before it (``задержанный в марте
+Андрей Зуев``), tells what befell the nearest name it agrees with in gender, number and case: not
+the sentence's subject, not the first or last name of the list. Every sentence is new, written
+for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from conftest import events_reader
+
+DOC_DATE = dt.date(2020, 5, 1)
+
+
+@pytest.fixture(scope="module")
+def events_of(models):
+    return events_reader(models, DOC_DATE)
+
+
+def with_word(events, word):
+    """The events whose trigger holds a word starting with ``word``; fails naming what was found."""
+    found = [e for e in events if any(w.startswith(word) for w in e.trigger.lower().split())]
+    assert found, f"no {word} in {[(e.type, e.trigger) for e in events]}"
+    return found
+
+
+# Text, then (the first letters of a word of the trigger, the persons it befell) per participle.
+LISTS = [
+    # two people, a man and a woman
+    ("По делу проходят Сергей Волков, арестованный в марте, и Мария Лебедева, задержанная в апреле.",
+     [("арестован", ("Сергей Волков",)), ("задержан", ("Мария Лебедева",))]),
+    # three people, different events
+    ("Иван Петров, осуждённый к двум годам колонии, Анна Смирнова, помещённая под домашний арест, "
+     "и Олег Ким, оштрафованный на 30 тысяч рублей, подали жалобы.",
+     [("осужд", ("Иван Петров",)), ("помещ", ("Анна Смирнова",)), ("оштраф", ("Олег Ким",))]),
+    # names with patronymics
+    ("Среди фигурантов Павел Андреевич Зорин, приговорённый к трём годам колонии, и Елена Викторовна "
+     "Орлова, отправленная под домашний арест.",
+     [("приговор", ("Павел Андреевич Зорин",)), ("домашн", ("Елена Викторовна Орлова",))]),
+    # a job apposition between the name and its participle
+    ("Ранее были названы Игорь Седов, учитель истории, задержанный на пикете, и Ольга Рябова, "
+     "оштрафованная на 10 тысяч рублей.",
+     [("задержан", ("Игорь Седов",)), ("оштраф", ("Ольга Рябова",))]),
+    # four people; two men in a row
+    ("На суде Антон Белов, арестованный в мае, Кирилл Гусев, оштрафованный на 20 тысяч "
+     "рублей, Нина Котова, осуждённая условно, и Денис Лаптев, задержанный в июне, признали вину.",
+     [("арестован", ("Антон Белов",)), ("оштраф", ("Кирилл Гусев",)), ("осужд", ("Нина Котова",)),
+      ("задержан", ("Денис Лаптев",))]),
+    # two women, then a man
+    ("В списке Вера Носова, оштрафованная на пять тысяч рублей, Дарья Котова, задержанная у суда, "
+     "и Глеб Фомин, приговорённый к году колонии.",
+     [("оштраф", ("Вера Носова",)), ("задержан", ("Дарья Котова",)), ("колони", ("Глеб Фомин",))]),
+    # a participle before its name
+    ("Задержанный в марте Андрей Зуев и оштрафованная в апреле Вера Носова не признают вину.",
+     [("задержан", ("Андрей Зуев",)), ("оштраф", ("Вера Носова",))]),
+    # a job apposition in the accusative, the participle after it
+    ("Суд оштрафовал Олега Белова, автора поста, задержанного на акции.",
+     [("задержан", ("Олег Белов",))]),
+    # objects of a verb, in the accusative
+    ("Суд оштрафовал Петрова, задержанного на пикете, и Котову, задержанную у суда.",
+     [("задержанного", ("Петров",)), ("задержанную", ("Котова",))]),
+    # a surname pymorphy3 reads only as a short adjective (``сомова``): the parse's case and gender
+    ("Суд оштрафовал Олега Сомова, задержанного на пикете, и Анну Котову, задержанную у суда.",
+     [("задержанного", ("Олег Сомов",)), ("задержанную", ("Анна Котова",))]),
+    # guards: one person with two participles keeps both
+    ("Владимир Рыбин, задержанный в марте и оштрафованный в апреле, и Анна Зуева, приговорённая к "
+     "году колонии, не признали вину.",
+     [("задержан", ("Владимир Рыбин",)), ("оштраф", ("Владимир Рыбин",)), ("колони", ("Анна Зуева",))]),
+    ("Активист Олег Белов, задержанный на акции, был оштрафован на 10 тысяч рублей.",
+     [("задержан", ("Олег Белов",)), ("оштраф", ("Олег Белов",))]),
+    # who it befell with the name (``вместе с``, a relative) stays, after the name
+    ("Суд арестовал Игоря Белова, задержанного вместе с братом Олегом Беловым.",
+     [("задержан", ("Игорь Белов", "Олег Белов"))]),
+    ("Суд оштрафовал Ирину Котову, задержанную у суда вместе с Павлом Зуевым.",
+     [("задержан", ("Ирина Котова", "Павел Зуев"))]),
+    ("Антон Лаптев, задержанный вместе с женой Верой Лаптевой, и Глеб Фомин, оштрафованный на пять "
+     "тысяч рублей, обжаловали решения.",
+     [("задержан", ("Антон Лаптев", "Вера Лаптева")), ("оштраф", ("Глеб Фомин",))]),
+    # guards: a title, a preposition's noun or a title's genitive between a participle and its name
+    ("Задержанный в марте активист Олег Сомов вышел на свободу.", [("задержан", ("Олег Сомов",))]),
+    ("Задержанный в марте за пост в соцсети Андрей Зуев вышел на свободу.", [("задержан", ("Андрей Зуев",))]),
+    ("Суд арестовал задержанного в марте главу района Павла Гусева.", [("задержан", ("Павел Гусев",))]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), LISTS)
+def test_a_listed_participle_befell_the_name_it_is_apposed_to(events_of, text, expected):
+    events = events_of(text)
+    found = [(word, tuple(p for e in with_word(events, word) for p in e.persons)) for word, _ in expected]
+    assert found == expected
+
+
+# Text, the first letters of a word of the trigger: a participle of the thing it stands before
+# (``автомобиль``) befell no name after that thing.
+THINGS = [
+    ("Задержанный полицией автомобиль вёл Олег Сомов.", "задержан"),
+    ("Задержанный на границе грузовик вёл водитель Андрей Зуев.", "задержан"),
+    ("Арестованный судом дом построил Иван Петров.", "арестован"),
+]
+
+
+@pytest.mark.parametrize(("text", "word"), THINGS)
+def test_a_participle_of_a_thing_befell_no_name_after_it(events_of, text, word):
+    assert [e.persons for e in with_word(events_of(text), word)] == [()]
+
+
+# Text, type, how many events of it: different people's tellings in one clause stay apart.
+APART = [
+    ("Пётр Лосев, приговорённый к трём годам колонии, и Дарья Котова, приговорённая к двум годам "
+     "колонии, обжаловали приговоры.", "custody", 2),
+    ("В списке Тимур Ахмедов, помещённый в СИЗО, Роза Ахмедова, помещённая в СИЗО, и Глеб Фомин, "
+     "отправленный в СИЗО.", "custody", 3),
+    ("Суд оштрафовал Петрова, задержанного на пикете, и Котову, задержанную у суда.", "detention", 2),
+    # guard: one person's two tellings of one happening in a clause still merge
+    ("Олег Белов, задержанный на акции, был задержан полицией.", "detention", 1),
+]
+
+
+@pytest.mark.parametrize(("text", "event_type", "count"), APART)
+def test_tellings_of_different_listed_people_are_not_merged(events_of, text, event_type, count):
+    assert sum(e.type == event_type and not e.negated for e in events_of(text)) == count
