@@ -52,6 +52,7 @@ def find_facilities(text: str) -> list[Place]:
     []
     """
     nouns, abbreviations, saints = _lexicon()
+    prefixes = {noun[:3] for noun in nouns}
     found = []
     for match in _WORD.finditer(text):
         word = match.group()
@@ -62,6 +63,8 @@ def find_facilities(text: str) -> list[Place]:
                 found.append(Place(match.start(), name.end(), own, "venue", "", own))
             continue
         last = _fold(word.rpartition("-")[2])
+        if last[:3] not in prefixes:
+            continue  # a cheap filter before parsing: no facility noun starts so
         parse = next((p for p in parse_word(last) if p.tag.POS == "NOUN" and _fold(p.normal_form) in nouns
                       and p.tag.number == "sing"), None)
         if parse is None:
