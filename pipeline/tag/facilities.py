@@ -76,6 +76,8 @@ def find_facilities(text: str) -> list[Place]:
                 _fold(p.normal_form) in saints for p in parse_word(saint.group(1)))) else None
         if name is None:
             continue
+        if _plural_by_adjective(text, match.start(), last):
+            continue  # "летние лагеря «…»": many camps, no one venue's name
         kinds = _kinds().get(_fold(parse.normal_form))
         if kinds is not None and not _has_kind(text, match.start(), word, kinds):
             continue  # "клуб «…»" alone: a sports club, a body
@@ -85,6 +87,23 @@ def find_facilities(text: str) -> list[Place]:
         own = head + text[match.end():name.end()]
         found.append(Place(start, name.end(), own, "venue", "", own))
     return found
+
+
+def _plural_by_adjective(text: str, start: int, noun: str) -> bool:
+    """Whether the adjective right before a noun agrees with it only in the plural
+    (``летние лагеря``: ``лагеря`` is a genitive singular too).
+
+    >>> _plural_by_adjective("снесли летние лагеря", 14, "лагеря"), _plural_by_adjective("у летнего лагеря", 9, "лагеря")
+    (True, False)
+    """
+    before = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    if before is None:
+        return False
+    nouns = [p for p in parse_word(noun) if p.tag.POS == "NOUN"]
+    adjectives = [p for p in parse_word(before.group(1)) if p.tag.POS == "ADJF"]
+    agreeing = {a.tag.number for a in adjectives for n in nouns
+                if a.tag.case == n.tag.case and a.tag.number == n.tag.number}
+    return agreeing == {"plur"}
 
 
 @cache
