@@ -137,17 +137,17 @@ def _adjectives_start(text: str, start: int, cases: set[str]) -> int:
 
 def _nominative(phrase: str, head: str) -> str:
     """The adjectives and head noun of ``phrase`` in the nominative singular
-    (``исправительной колонии`` -> ``исправительная колония``; ``гей-клуб`` as it is)."""
+    (``исправительной колонии`` -> ``исправительная колония``, ``гей-клубе`` -> ``гей-клуб``)."""
     words = phrase.split()
     noun = next((p for p in parse_word(head) if p.tag.POS == "NOUN"), None)
-    if noun is None or "-" in head:
-        nominative_head = head if "-" not in head else head  # a compound keeps its form when its case is unread
+    if noun is None or "-" in head:  # a compound: its last part inflected, the words before kept
+        nominative_head = head
         if "-" in head:
             first, _, last = head.rpartition("-")
             inflected = next((p for p in parse_word(last) if p.tag.POS == "NOUN"), None)
             form = inflected.inflect({"nomn", "sing"}) if inflected else None
             nominative_head = first + "-" + (form.word if form else last)
-        return " ".join(words[:-1] + [nominative_head]) if len(words) > 1 else nominative_head
+        return " ".join(words[:-1] + [nominative_head])
     gender = noun.tag.gender
     out = []
     for word in words[:-1]:
