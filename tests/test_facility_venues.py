@@ -1,7 +1,9 @@
-"""A place of custody, a club, a base, a studio, a church or a platform named by its number,
-a quoted name or a saint's genitive is a LOC venue (``models/ner_venues.json``
-``facilities``); its city or region in the genitive after it stays a place of its own. The
-noun alone (``в изоляторе``, ``в ИВС``) names no place. Sentences made up here."""
+"""A place of custody, a night club, a military base, a studio or a drilling platform named
+by its number or a quoted name, or a church named by a saint's genitive, is a LOC venue
+(``models/ner_venues.json`` ``facility_nouns``, ``facility_abbreviations``,
+``facility_kinds``, ``saint_nouns``, ``saints``); its city or region in the genitive after
+it stays a place of its own. The noun alone (``в изоляторе``, ``в ИВС``) names no place.
+Sentences made up here."""
 
 from __future__ import annotations
 
@@ -27,6 +29,13 @@ CASES = [
     ("Обыск прошёл в церкви Святого Николая в Выборге.", ["церкви Святого Николая"], "церковь Святого Николая"),
     ("Задержанных держали на военной базе «Озёрная».", ["военной базе «Озёрная»"], "военная база «Озёрная»"),
     ("В московском СИЗО № 5 объявили карантин.", ["СИЗО № 5"], "СИЗО № 5"),
+    # A capitalised adjective opening the sentence is the facility's too.
+    ("Ночной клуб «Комета» закрыли после рейда.", ["Ночной клуб «Комета»"], "Ночной клуб «Комета»"),
+    ("Исправительная колония № 9 стоит у самой реки.",
+     ["Исправительная колония № 9"], "Исправительная колония № 9"),
+    ("Военная база «Северная» закрыта для журналистов.", ["Военная база «Северная»"], "Военная база «Северная»"),
+    ("Буровую платформу «Заря-3» обыскали пограничники.",
+     ["Буровую платформу «Заря-3»"], "Буровая платформа «Заря-3»"),
 ]
 
 
@@ -59,6 +68,17 @@ UNNAMED = [
     "В церкви было тихо.",
     "Полиция снесла летние лагеря «Юность» и «Смена».",
     "Власти закрыли ночные клубы «Луна» и «Заря».",
+    # A base or a platform with no word of a physical site is a database or an online service.
+    "Его внесли в базу «Дозорный список» как экстремиста.",
+    "База «Дозорный список» пополнилась новыми именами.",
+    "Видео выложили на платформе «Свой круг», и его удалили.",
+    "Сбор средств шёл через платформу «Народная копилка».",
+    "На образовательной платформе «Знайка» заблокировали курс.",
+    # A church named by a quoted name is its congregation, a body; a church is a place by its saint.
+    "Пастора церкви «Благая радость» оштрафовали за проповедь.",
+    "Прихожанам часовни «Светлый путь» запретили собираться.",
+    # An electoral commission shares the penal colony's abbreviation only without a number.
+    "В ИК подали жалобу на подсчёт голосов.",
 ]
 
 

@@ -1,9 +1,11 @@
 """Facilities named by a number, a quoted name or a saint: ``СИЗО-1``, ``СИЗО № 2``,
 ``исправительной колонии № 5``, ``клуб «…»``, ``церковь Святого …``.
 
-A place of custody, a club, a base, a studio, a church or a platform is a venue
-(``models/ner_venues.json`` ``facility_nouns``, ``facility_abbreviations``) when a number
-or a name follows its head: one LOC with the noun's agreeing adjectives before it (not a
+A place of custody, a night club, a military base, a studio or a drilling platform is a
+venue (``models/ner_venues.json`` ``facility_nouns``, ``facility_abbreviations``; a club, a
+base or a platform only with a word of its kind, ``facility_kinds``) when a number or a
+quoted name follows its head, and a church when a saint's genitive does (``saint_nouns``):
+one LOC with the noun's agreeing adjectives before it (not a
 city's adjective: ``московском СИЗО № 1`` -> ``СИЗО № 1``). The city or region in the
 genitive after it is no part of it and stays a place of its own (``из ИК-6 Мордовии``).
 The noun alone (``в изоляторе``, ``в ИВС``) names no place.
@@ -24,7 +26,9 @@ _QUOTED = re.compile(r" ?«[^»\n]{1,60}»")
 # A saint's genitive after a church: ``Святого Николая``, ``Св. Троицы``, ``святой Анны``.
 _SAINT = re.compile(r" ([Сс]в(?:ят[а-яё]+|\.))( [А-ЯЁ][а-яё]+){1,2}(?![\w-])")
 _WORD = re.compile(r"(?<![\w-])[А-ЯЁа-яё]+(?:-[А-ЯЁа-яё]+)*")
-_WORD_BEFORE = re.compile(r"(?<![\w-])([а-яё]+) \Z")
+# The word right before a head, of any case: a sentence opens with its adjective
+# (``Исправительная колония № 7``), and a compound adjective is one word (``военно-морской``).
+_WORD_BEFORE = re.compile(r"(?<![\w-])([А-ЯЁа-яё]+(?:-[А-ЯЁа-яё]+)*) \Z")
 ADJECTIVES_BEFORE = 2  # "исправительной колонии", "морской буровой платформе"
 
 
@@ -33,10 +37,10 @@ def _fold(word: str) -> str:
 
 
 @cache
-def _lexicon() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+def _lexicon() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
     data = load_json("ner_venues.json")
     return (frozenset(_fold(w) for w in data["facility_nouns"]), frozenset(data["facility_abbreviations"]),
-            frozenset(_fold(w) for w in data["saints"]))
+            frozenset(_fold(w) for w in data["saint_nouns"]), frozenset(_fold(w) for w in data["saints"]))
 
 
 def find_facilities(text: str) -> list[Place]:
@@ -51,7 +55,8 @@ def find_facilities(text: str) -> list[Place]:
     >>> find_facilities("ночь в ИВС, затем в колонии, потом в изоляторе")
     []
     """
-    nouns, abbreviations, saints = _lexicon()
+    numbered, abbreviations, saint_nouns, saints = _lexicon()
+    nouns = numbered | saint_nouns
     prefixes = {noun[:3] for noun in nouns}
     found = []
     for match in _WORD.finditer(text):
@@ -69,11 +74,12 @@ def find_facilities(text: str) -> list[Place]:
                       and p.tag.number == "sing"), None)
         if parse is None:
             continue
-        name = _NUMBER.match(text, match.end()) or _QUOTED.match(text, match.end())
-        if name is None and parse.normal_form in {"церковь", "часовня"}:
+        if _fold(parse.normal_form) in saint_nouns:  # "церковь «…»" is a congregation, a body
             saint = _SAINT.match(text, match.end())
             name = saint if saint and (_fold(saint.group(1).rstrip(".")) in saints or any(
                 _fold(p.normal_form) in saints for p in parse_word(saint.group(1)))) else None
+        else:
+            name = _NUMBER.match(text, match.end()) or _QUOTED.match(text, match.end())
         if name is None:
             continue
         if _plural_by_adjective(text, match.start(), last):
