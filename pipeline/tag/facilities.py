@@ -54,6 +54,8 @@ def find_facilities(text: str) -> list[Place]:
     ['ночной клуб «Луна»', 'церковь Святой Анны']
     >>> find_facilities("ночь в ИВС, затем в колонии, потом в изоляторе")
     []
+    >>> find_facilities("пастор церкви «Заря» внёс в базу «Поиск» ролик с платформы «Кадр»")
+    []
     """
     numbered, abbreviations, saint_nouns, saints = _lexicon()
     nouns = numbered | saint_nouns
