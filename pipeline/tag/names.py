@@ -24,6 +24,7 @@ from ..resources import load_json
 from .body_places import DISTRICT_AT_END, PLACE_GAP, headed_by_standalone_body, served_place_body_end
 from .candidates import SENTENCE_END, WORD, Span
 from .gazetteer import canonical_place, find_places, find_venues, place_nominative
+from .facilities import find_facilities
 from .latin_names import latin_people
 from .inflect import abbreviation_stem, is_abbreviation, is_common_word
 from .nesting import geographic_words
@@ -493,7 +494,7 @@ def _add_venues(text: str, spans: list[Span]) -> list[Span]:
     """``памятника Абаю``, ``кинотеатром «Сары Арка»``: one LOC taking in the names
     inside it (no PER Абай); a venue that would cut another span is left out."""
     result = SpanIndex(spans)
-    for venue in find_venues(text):
+    for venue in find_venues(text) + find_facilities(text):
         keys = result.keys_overlapping(venue.start, venue.end)
         if all(venue.start <= s.start and s.end <= venue.end for s in result.overlapping(venue.start, venue.end)):
             for key in keys:
@@ -505,7 +506,14 @@ def _add_venues(text: str, spans: list[Span]) -> list[Span]:
 def _add_org_words(text: str, spans: list[Span]) -> list[Span]:
     """Institutions natasha missed (``прокуратурой``, ``СОБРа``, ``ОФ «…»``)."""
     result = SpanIndex(spans)
+    facilities = None
     for start, end in find_org_words(text):
+        venues = [(s.start, s.end) for s in result.overlapping(start, end)
+                  if s.type == LOC and s.source == "venue" and s.start <= start and end <= s.end]
+        if venues:
+            facilities = {(p.start, p.end) for p in find_facilities(text)} if facilities is None else facilities
+            if any(venue in facilities for venue in venues):
+                continue  # "ночной клуб «…»": a facility (facilities.py), no body
         keys = result.keys_overlapping(start, end)
         if not keys:
             result.add(Span(ORG, start, end, source="lexicon"))
