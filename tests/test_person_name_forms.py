@@ -1,0 +1,58 @@
+"""A person's normal form is the nominative of the name's own words (issues 12 and 16):
+
+* a surname pymorphy3 reads as an inanimate noun or a place (a foreign or unknown
+  surname: ``Громa``, ``Крамаржа``) is read as a person's, animate: its genitive is also
+  its accusative, so after a transitive verb it goes to the nominative with the first name
+  (``задержали Дмитрия Грома``: Дмитрий Гром, not Дмитрий Грома);
+* a title with its complement before the name (``директора школы``, ``главу фонда``)
+  gives the name its case, the apposition's; the gender is the name's own (a woman's
+  first name and a woman's surname), whatever the title's;
+* a noun of nationality or origin opening the sentence (``Израильтянка``, ``Украинец``)
+  is no part of the name after it, whatever the surname's form.
+
+Every sentence is new, written for these tests; the names are invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.records import PER
+from pipeline.tag.names import tag_names
+
+# Sentence, the name as written, and its normal form.
+CASES = [
+    # a surname read as an inanimate noun: the accusative after a transitive verb
+    ("Прокуратура обвинила Дмитрия Грома в мошенничестве.", "Дмитрия Грома", "Дмитрий Гром"),
+    ("Следователи задержали Дмитрия Вольдемарша в аэропорту.", "Дмитрия Вольдемарша", "Дмитрий Вольдемарш"),
+    ("Полиция задержала Евгения Крамаржа у здания суда.", "Евгения Крамаржа", "Евгений Крамарж"),
+    ("Суд арестовал Дмитрия Бразда на два месяца.", "Дмитрия Бразда", "Дмитрий Бразд"),
+    ("Пограничники остановили Григория Леса на границе.", "Григория Леса", "Григорий Лес"),
+    # ... and in the genitive, and a woman's surname of the same kind, which does not decline
+    ("Адвокат Дмитрия Грома подал жалобу.", "Дмитрия Грома", "Дмитрий Гром"),
+    ("Австрийский суд отпустил Дмитрия Зальцмана под залог.", "Дмитрия Зальцмана", "Дмитрий Зальцман"),
+    ("Полиция задержала Анну Гром у здания суда.", "Анну Гром", "Анна Гром"),
+    ("Адвокат Ольги Шнайдер подал жалобу.", "Ольги Шнайдер", "Ольга Шнайдер"),
+    ("Суд арестовал бизнесмена Олега Гарбуша в Вене.", "Олега Гарбуша", "Олег Гарбуш"),
+    # a title with a complement before the name: the title's case, the name's own gender
+    ("Полиция допросила директора школы Алину Морозову.", "Алину Морозову", "Алина Морозова"),
+    ("Суд оштрафовал главу фонда Алину Морозову.", "Алину Морозову", "Алина Морозова"),
+    ("Полиция допросила директора школы Ярославу Петрову-Водкину.", "Ярославу Петрову-Водкину",
+     "Ярослава Петрова-Водкина"),
+    ("Суд оштрафовал председателя совета Марину Кравец.", "Марину Кравец", "Марина Кравец"),
+    ("Полиция допросила директора школы Евгения Морозова.", "Евгения Морозова", "Евгений Морозов"),
+    ("Суд оштрафовал главу фонда Олега Грома.", "Олега Грома", "Олег Гром"),
+    ("Следователь допросил учителя Наталью Петрищеву.", "Наталью Петрищеву", "Наталья Петрищева"),
+    ("Губернатор выразил благодарность директору школы Алине Морозовой.", "Алине Морозовой",
+     "Алина Морозова"),
+    # a noun of nationality or origin opening the sentence is no part of the name
+    ("Израильтянка Мирьям Кохен заявила о давлении.", "Мирьям Кохен", "Мирьям Кохен"),
+    ("Украинец Олег Гарбуш рассказал о пытках.", "Олег Гарбуш", "Олег Гарбуш"),
+    ("Немка Хельга Браун рассказала о задержании.", "Хельга Браун", "Хельга Браун"),
+    ("Пенсионерка Анна Ковальчук рассказала о задержании.", "Анна Ковальчук", "Анна Ковальчук"),
+]
+
+
+@pytest.mark.parametrize("text, written, normal", CASES)
+def test_person_normal_is_the_names_nominative(models, text, written, normal):
+    people = [(m.text, m.normal) for m in tag_names(text, models) if m.type == PER]
+    assert people == [(written, normal)]
