@@ -30,6 +30,11 @@ _PART = re.compile(r"[A-ZА-ЯЁ]\.|[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 _LONE_CAPITAL = re.compile(r"[А-ЯЁ]")
 _CONSONANT_END = re.compile(r"[бвгджзклмнпрстфхцчшщ]$", re.IGNORECASE)
 _VOWEL_END = re.compile(r"[еиоэю]$", re.IGNORECASE)
+# A man's surname of a consonant stem in an oblique case: the ending, and the case it shows
+# (``Бразда``: Бразд's genitive or accusative; ``Бразду``, ``Браздом``).
+_MASCULINE_CASE_ENDINGS = (("ом", ("ablt",)), ("а", ("gent", "accs")), ("у", ("datv",)))
+_AFTER_CONSONANT = re.compile(r"[бвгджзклмнпрстфхцчшщ]$", re.IGNORECASE)
+GUESSED_CASE = 0.4  # a man's case read off the ending alone: below any parse pymorphy3 gives
 
 # A reading of one word: gender and case it stands for (None: any), its nominative, weight.
 Reading = tuple[str | None, str | None, str, float]
@@ -272,6 +277,10 @@ def _readings(word: str) -> tuple[Reading, ...]:
         nominative = _inflect(parse, tag.gender if is_name else None)
         gender = tag.gender if tag.gender in GENDERS else None
         readings.append((gender, tag.case, nominative, weight))
+        if gender == "masc" and tag.case == "gent" and tag.animacy != "anim":
+            # A man's name is animate: his genitive is his accusative too, though pymorphy3
+            # reads the word as a thing or a place (``Грома``, a foreign ``Крамаржа``)
+            readings.append((gender, "accs", nominative, weight))
     if _CONSONANT_END.search(word) and not any(r[:2] == ("masc", "nomn") for r in surname):
         # Women's names and foreign surnames ending in a consonant do not decline
         # (Бахыт, Бояр, Айгерим): in a woman's name the word stands in any case.
@@ -279,7 +288,26 @@ def _readings(word: str) -> tuple[Reading, ...]:
         readings.append(("femn", None, word, 0.8))
     elif _VOWEL_END.search(word) and not known_name:
         readings.append((None, None, word, 0.6))  # Шевченко, Нуржан-Ата, Мелони
+    if not known_name and not any(r[0] == "masc" for r in readings):
+        readings += _masculine_cases(word)
     return tuple(readings)
+
+
+def _masculine_cases(word: str) -> list[Reading]:
+    """A man's oblique cases of a word pymorphy3 reads no man's way (a thing, a woman, a
+    place: ``Крамаржа``, ``Бразда``), by its ending after a consonant stem: with a man's
+    first name in the same case (``Дмитрия Бразда``) the surname is Бразд.
+
+    >>> sorted({(r[1], r[2]) for r in _masculine_cases("Бразда")})
+    [('accs', 'Бразд'), ('gent', 'Бразд')]
+    >>> _masculine_cases("Браун"), _masculine_cases("Ива")
+    ([], [])
+    """
+    for ending, cases in _MASCULINE_CASE_ENDINGS:
+        stem = word[: -len(ending)]
+        if word.lower().endswith(ending) and len(stem) >= 3 and _AFTER_CONSONANT.search(stem):
+            return [("masc", case, stem, GUESSED_CASE) for case in cases]
+    return []
 
 
 def _only_a_first_name(parses) -> bool:
