@@ -242,6 +242,7 @@ def _from_word_before(word: str, lone_surname: bool = False) -> Context | None:
 
 
 _SAME_OR_WHOSE = frozenset({"nomn", "gent"})
+_ACCUSATIVE = frozenset({"accs"})
 # Two lower-case words before a name: a title and its complement (``директора школы``).
 _TITLE_WITH_COMPLEMENT_BEFORE = re.compile(r"(?<![^\W\d_])([^\W\d_]+)[ \t]+([^\W\d_]+)[ \t]+$")
 
@@ -276,7 +277,6 @@ def _title_with_complement(title: str, complement: str) -> Context | None:
     if cases and cases <= set(_OBLIQUE):
         return Context(prefer=frozenset(cases))
     return None
-_ACCUSATIVE = frozenset({"accs"})
 
 
 def _agreeing_adjective(word: str) -> Context | None:
