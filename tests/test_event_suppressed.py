@@ -38,12 +38,28 @@ def events_of(models):
     ("Стороны договорились обменять осужденных по этим делам.", {"court": 0}),
     ("Активистку Анну Белову приговорили к 200 часам обязательных работ.", {"compulsory_work": 1, "court": 0}),
     # convictions tallied by a law's article over a year: a statistic (the realis step's)
-    ("В 2013 году по этой статье были осуждены 20 человек.", {"court": 0}),
+    ("За 2013 год по части второй статьи осуждены двадцать человек.", {"court": 0}),
     # "осудить" meaning "condemn": an act or a statement condemned is no conviction
     ("Правозащитники осудили действия полиции.", {"court": 0}),
     ("Депутат Сергей Лосев резко осудил это решение.", {"court": 0}),
 ])
 def test_a_conviction_without_a_penalty_is_a_ruling(events_of, text, expected):
+    found = event_types(events_of(text))
+    assert {t: found[t] for t in expected} == expected
+
+
+# ------------- a conviction told in one sentence and its penalty in the next is one sentence's verdict
+
+@pytest.mark.parametrize("text, expected", [
+    ("Суд осудил активиста Павла Петрова. Ему назначили штраф 20 тысяч рублей.", {"fine": 1, "court": 0}),
+    ("Вчера Петров был осуждён. Ему назначили три года колонии.", {"custody": 1, "court": 0}),
+    ("Суд приговорил Ивана Козлова. Ему дали четыре года колонии общего режима.", {"custody": 1, "court": 0}),
+    # the penalty of another, later ruling is no verdict of this one
+    ("Суд приговорил Ивана Козлова к штрафу. Через месяц его снова задержали.", {"fine": 1, "court": 0}),
+])
+def test_a_conviction_and_its_penalty_in_two_sentences_are_one_ruling(events_of, text, expected):
+    """The review of session 13: the court readings of осудить/приговорить were not conviction
+    words, so ``fold_convictions`` counted the verdict and its penalty twice."""
     found = event_types(events_of(text))
     assert {t: found[t] for t in expected} == expected
 

@@ -350,38 +350,11 @@ def evidence_words(text, said_elsewhere: str = "") -> list[str] | None:
     return _listed(s for w in _WORD.findall(text) if (s := _stem(w)) not in skip)
 
 
-def _sole_initial(persons) -> str | None:
-    """The first initial of the one person an event names (``Б. Туменова``: ``b``)."""
-    names = split_names(persons)
-    return parse_name(names[0]).first_initial if len(names) == 1 else None
-
-
-def _sole_initials(persons) -> list[str] | None:
-    """Every initial the first name of the one person an event names may be written
-    with (``H. Hasanov``: ``g``, ``h``), None when it names not exactly one."""
-    names = split_names(persons)
-    return sorted(parse_name(names[0]).first_initials) or None if len(names) == 1 else None
-
-
 def _sole_cyrillic(persons) -> bool | None:
     """Whether the one person an event names is named in Cyrillic letters (``Ганна``,
     not ``Hanna``), None when it names not exactly one."""
     names = split_names(persons)
     return is_cyrillic(names[0]) if len(names) == 1 else None
-
-
-def _sole_surname(persons) -> str | None:
-    """The surname (its stem's sound key) of the one person an event names, if it names
-    exactly one and gives their surname."""
-    names = split_names(persons)
-    return parse_name(names[0]).surname if len(names) == 1 else None
-
-
-def _sole_first(persons) -> str | None:
-    """The full first name (its sound key) of the one person an event names, if it
-    names exactly one and gives their first name in full."""
-    names = split_names(persons)
-    return parse_name(names[0]).first if len(names) == 1 else None
 
 
 def event_records(tables: Tables, places: pd.DataFrame,
@@ -415,11 +388,20 @@ def event_records(tables: Tables, places: pd.DataFrame,
         "words": [evidence_words(e, " ".join(str(v) for v in (p, pl) if isinstance(v, str)))
                   for e, p, pl in zip(events["evidence"], events["persons"], events["place"])],
     })
-    frame["sole_first"] = [_sole_first(p) for p in events["persons"]]
-    frame["sole_initial"] = [_sole_initial(p) for p in events["persons"]]
-    frame["sole_initials"] = [_sole_initials(p) for p in events["persons"]]
+    # The one person an event names, read as the people linking reads a lone word no
+    # dictionary knows: a first name where another statement gives it as one (``Ремзи``
+    # beside ``Ремзи Асанов``), not another person's surname.
+    alone = [split_names(p) for p in events["persons"]]
+    parsed = {n[0]: parse_name(n[0]) for n in alone if len(n) == 1}
+    firsts = {p.first for names in alone for n in names
+              if (p := parse_name(n)).first and p.surname}
+    sole = [first_name_named_elsewhere(parsed[n[0]], firsts) if len(n) == 1 else None
+            for n in alone]
+    frame["sole_first"] = [p.first if p else None for p in sole]
+    frame["sole_initial"] = [p.first_initial if p else None for p in sole]
+    frame["sole_initials"] = [sorted(p.first_initials) or None if p else None for p in sole]
     frame["sole_cyrillic"] = [_sole_cyrillic(p) for p in events["persons"]]
-    frame["sole_surname"] = [_sole_surname(p) for p in events["persons"]]
+    frame["sole_surname"] = [p.surname if p else None for p in sole]
     frame["words_key"] = [" ".join(w) if w and len(w) >= 4 else None for w in frame["words"]]
     # Everyone the event's document names: an event naming no one (``оштрафовал меня``)
     # still belongs to a document about someone.

@@ -1,0 +1,112 @@
+"""A venue's city when its sentence names none (issue 16): the city of the nearest
+sentence before it that names one, and where that sentence names two (``приехавшего из
+Ванадзора ... арестовали в Твери``), the one its document tells something happened in
+(an event's place), not the person's home town named first. Two tellings of one
+detention at one venue, one of them naming where the person comes from, are one
+incident; the same venue's name in another city (its own sentence naming that city),
+or the same venue another day, stays two. New invented statements through the real
+``link`` on gold tables."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from pipeline.link import link
+from pipeline.link.gold import GoldDocument, gold_tables
+from pipeline.link.records import document_context, event_places
+
+
+def _doc(doc_id: str, text: str, name: str, events: list[dict], date: str) -> GoldDocument:
+    placed = []
+    for event in events:
+        start = text.index(event["trigger"])
+        placed.append(event | {"persons": [name], "start": start,
+                               "end": start + len(event["trigger"])})
+    return GoldDocument(doc_id, text, dt.date.fromisoformat(date),
+                        [{"name": name, "forms": [name]}], placed, "test")
+
+
+def _day(day: str | None) -> dict:
+    return {"date_start": day, "date_end": day, "date_precision": "day"} if day else {}
+
+
+# Each row: the venue, the court's city, the home town the second telling names first,
+# the lawyer's name of the person and the family's (Latin letters), the day of the
+# detention in each telling, the city the second telling's detention sentence names
+# itself (or none), whether one incident.
+ONE_VENUE = [
+    ("Часовая башня", "Москва", "Ванадзор", "Тиграна Саркисяна", "Тигран Саркисян",
+     "Tigran Sargsyan", "2023-05-04", "2023-05-04", None, True),
+    ("Летний сад", "Кострома", "Бийск", "Оксану Мельник", "Оксана Мельник",
+     "Oksana Melnik", "2022-09-17", "2022-09-17", None, True),
+    ("Сквер Победы", "Тверь", "Гюмри", "Ашота Манукяна", "Ашот Манукян",
+     "Ashot Manukyan", "2024-01-20", "2024-01-20", None, True),
+    # The venue's name in another city, that city named in the sentence itself.
+    ("Часовая башня", "Москва", "Ванадзор", "Тиграна Саркисяна", "Тигран Саркисян",
+     "Tigran Sargsyan", "2023-05-04", "2023-05-04", "Ереване", False),
+    # The same venue and the same city, another day: one person's two detentions.
+    ("Летний сад", "Кострома", "Бийск", "Оксану Мельник", "Оксана Мельник",
+     "Oksana Melnik", "2022-09-17", "2022-09-24", None, False),
+]
+
+
+def _pair(venue, court, home, said, name, latin, day_x, day_y, own_city):
+    court_in = {"Москва": "Москвы", "Кострома": "Костромы", "Тверь": "Твери"}[court]
+    court_at = {"Москва": "Москве", "Кострома": "Костроме", "Тверь": "Твери"}[court]
+    home_of = {"Ванадзор": "Ванадзора", "Бийск": "Бийска", "Гюмри": "Гюмри"}[home]
+    hearing = (dt.date.fromisoformat(day_x) + dt.timedelta(days=1)).isoformat()
+    written = (dt.date.fromisoformat(day_x) + dt.timedelta(days=6)).isoformat()
+    x = _doc("x", f"Районный суд {court_in} арестовал на 12 суток {said}. "
+                  f"Задержали его у объекта «{venue}» за день до суда, во время одиночного пикета.",
+             name, [{"trigger": "арестовал", "type": "custody", "place": court, "term_min": 12,
+                     "term_max": 12, "term_unit": "day", **_day(hearing)},
+                    {"trigger": "Задержали", "type": "detention", "place": venue,
+                     **_day(day_x)}], written)
+    there = f" в {own_city}" if own_city else ""
+    y = _doc("y", f"Приехавшего из {home_of} {latin} арестовали в {court_at} на 12 суток. "
+                  f"Как пишет его друг, он стоял с плакатом{there} у объекта «{venue}», и там его "
+                  "задержали. Друзья искали его по отделам полиции до вечера.",
+             latin, [{"trigger": "арестовали", "type": "custody", "place": court,
+                      "term_min": 12, "term_max": 12, "term_unit": "day"},
+                     {"trigger": "задержали", "type": "detention", "place": venue,
+                      **_day(day_y)}], written)
+    return x, y
+
+
+def _incident_of(result, doc_id: str, event_id: int) -> str:
+    rows = result.event_incidents
+    return rows[(rows["doc_id"] == doc_id) & (rows["event_id"] == event_id)]["incident_id"].iloc[0]
+
+
+@pytest.mark.parametrize("venue, court, home, said, name, latin, day_x, day_y, own_city, same",
+                         ONE_VENUE)
+def test_one_venue_told_with_the_persons_home_town(venue, court, home, said, name, latin,
+                                                   day_x, day_y, own_city, same):
+    x, y = _pair(venue, court, home, said, name, latin, day_x, day_y, own_city)
+    result = link("test", write=False, tables=gold_tables([x, y]))
+    assert (_incident_of(result, "x", 1) == _incident_of(result, "y", 1)) is same
+
+
+# Each row: the sentence before the event's (two cities, the home town first), whether
+# it tells an event in the second city (its trigger), the venue of the later event, the
+# city that venue lies in.
+VENUE_CITY = [
+    ("Уроженца Ванадзора задержали в Твери.", "задержали", "Тверь", "Часовая башня", "Тверь"),
+    ("Выходца из Бийска оштрафовали в Костроме.", "оштрафовали", "Кострома", "Летний сад",
+     "Кострома"),
+    # No event told in the second city: the first named holds, as before.
+    ("Он родом из Ванадзора, живёт в Твери.", None, None, "Часовая башня", "Ванадзор"),
+]
+
+
+@pytest.mark.parametrize("before, trigger, there, venue, city", VENUE_CITY)
+def test_venue_lies_in_the_city_an_event_happened_in(before, trigger, there, venue, city):
+    text = f"{before} Потом его задержали у объекта «{venue}»."
+    events = [{"trigger": "задержали у", "type": "detention", "place": venue}]
+    if trigger:
+        events.insert(0, {"trigger": trigger, "type": "detention", "place": there})
+    tables = gold_tables([_doc("v", text, "Арам Петросян", events, "2023-06-01")])
+    places = event_places(tables, document_context(tables))
+    assert places["city"].iloc[-1] == city
