@@ -388,7 +388,7 @@ SCHEMAS: dict[str, Schema] = {
     "ner_venues.json": record(required={"nouns": WORDS, "streets": WORDS, "kind_words": WORDS,
                                         "kind_endings": WORDS, "dedications": WORDS,
                                         "hubs": WORDS, "buildings": WORDS}),
-    "ner_name_parts.json": record(required={"particles": WORDS, "titles": WORDS}),
+    "ner_name_parts.json": record(required={"particles": WORDS, "titles": WORDS, "apposed_noun_min_letters": INT}),
     "ner_place_person.json": record(required={"place_prepositions": WORDS, "place_nouns": WORDS,
                                               "person_nouns": WORDS}),
     "org_names_index.json": record(required={"fingerprint": TEXT, "names": list_of(both(

@@ -56,7 +56,8 @@ GIVEN, PATRONYMIC, SURNAME, INITIAL, PARTICLE, COMMON = (
 @cache
 def _name_parts() -> dict:
     data = load_json("ner_name_parts.json")
-    return {"particles": frozenset(data["particles"]), "titles": frozenset(data["titles"])}
+    return {"particles": frozenset(data["particles"]), "titles": frozenset(data["titles"]),
+            "apposed_noun_min_letters": data["apposed_noun_min_letters"]}
 
 
 def join_split_names(text: str, spans: list[Span]) -> list[Span]:
@@ -400,11 +401,13 @@ def _without_opening_noun(text: str, span: Span) -> Span:
         # apposition, and the noun no part of the name (``Кузнец Марат`` has no surname after)
         return replace(span, start=tokens[1].start())
     if top.animacy == "anim" and top.case == "nomn" and top.number == "sing" \
+            and len(word) >= _name_parts()["apposed_noun_min_letters"] \
             and not _reads_as_name(word) and _whole_name_of_gender(text[tokens[1].start() : span.end], top.gender):
         # ``Израильтянка Мирьям Кохен``, ``Украинец Олег Гарбуш``: a noun of a person's origin
         # or trade before a first name and a surname of any form, in its gender: the same
         # person named, in apposition (a surname set first comes with a patronymic:
-        # ``Кузнец Марат Ильдарович``)
+        # ``Кузнец Марат Ильдарович``); a short noun may be a foreign name's own first word
+        # (``Пан Ги Тэ``)
         return replace(span, start=tokens[1].start())
     if len(tokens) < 3:
         return span
