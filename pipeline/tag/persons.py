@@ -171,6 +171,9 @@ def _normalise_person(text: str, context: Context) -> PersonName:
     surname = _surname_index(words, parts)
     keys = {surname_key(parts[surname])}
     keys |= {surname_key(r[2]) for r in options[surname] if r[3] >= 0.5}
+    # a man's stem read off the ending, though no first name asked for it: the surname met
+    # alone (``по словам Бразда``) may be the man named in full elsewhere (Дмитрий Бразд)
+    keys |= {surname_key(r[2]) for r in _masculine_cases(words[surname])}
     return PersonName(parts, gender, frozenset(keys), surname % len(parts), genders or frozenset(GENDERS),
                       words[0] if len(words) == 1 else "",
                       bool(context.prefer or context.gender or context.cases and len(context.cases) == 1))
