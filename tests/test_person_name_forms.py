@@ -8,7 +8,11 @@
   gives the name its case, the apposition's; the gender is the name's own (a woman's
   first name and a woman's surname), whatever the title's;
 * a noun of nationality or origin opening the sentence (``Израильтянка``, ``Украинец``)
-  is no part of the name after it, whatever the surname's form.
+  is no part of the name after it, whatever the surname's form; a short one may be a
+  foreign name's first word (``Пан Ги Тэ``) and stays;
+* a man's case read off a surname's ending alone (``Бразду``: Бразд) needs his first name
+  or patronymic in that case; else the surname stays as written, as one that does not
+  decline may be (``Али Мбенгу``), but it still joins the man named in full.
 
 Every sentence is new, written for these tests; the names are invented."""
 
