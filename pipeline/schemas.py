@@ -393,7 +393,7 @@ SCHEMAS: dict[str, Schema] = {
                                         "facility_abbreviations": WORDS, "saint_nouns": WORDS,
                                         "saints": WORDS,
                                         "facility_kinds": mapping(TEXT, WORDS)}),
-    "ner_name_parts.json": record(required={"particles": WORDS, "titles": WORDS}),
+    "ner_name_parts.json": record(required={"particles": WORDS, "titles": WORDS, "apposed_noun_min_letters": INT}),
     "ner_place_person.json": record(required={"place_prepositions": WORDS, "place_nouns": WORDS,
                                               "person_nouns": WORDS}),
     "org_names_index.json": record(required={"fingerprint": TEXT, "names": list_of(both(

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from ..nlp import parse_word
+from ..nlp import from_dictionary, parse_word
 from ..resources import fold, load_json
 from .inflect import is_common_word
 from .persons import GENDERS, NO_CONTEXT, Context
@@ -79,6 +79,9 @@ def person_context(text: str, start: int, end: int) -> Context:
         # ``Его жена Петрова рассказала``: with its owner told, the relative is the person
         # named next, an apposition in the nominative (not whose she is: Петров's)
         return Context(cases=frozenset({"nomn"}))
+    titled = _TITLE_WITH_COMPLEMENT_BEFORE.search(text[max(0, start - WINDOW) : start])
+    if titled and (found := _title_with_complement(titled.group(1), titled.group(2))) is not None:
+        return found
     before = _WORD_BEFORE.search(text[max(0, start - WINDOW) : start])
     if before:
         found = _from_word_before(before.group(1), _lone_surname(text[start:end]))
@@ -240,6 +243,40 @@ def _from_word_before(word: str, lone_surname: bool = False) -> Context | None:
 
 _SAME_OR_WHOSE = frozenset({"nomn", "gent"})
 _ACCUSATIVE = frozenset({"accs"})
+# Two lower-case words before a name: a title and its complement (``директора школы``).
+_TITLE_WITH_COMPLEMENT_BEFORE = re.compile(r"(?<![^\W\d_])([^\W\d_]+)[ \t]+([^\W\d_]+)[ \t]+$")
+
+
+def _title_with_complement(title: str, complement: str) -> Context | None:
+    """A person noun in an oblique case and an inanimate noun in the genitive after it
+    (``директора школы``, ``главу фонда``): the name after them is the title's apposition,
+    in its case (the genitive before the name is the complement's, not the name's); the
+    gender is the name's own, a woman's name after a man's title.
+
+    >>> sorted(_title_with_complement("директора", "школы").prefer)
+    ['accs', 'gent']
+    >>> _title_with_complement("главу", "фонда").prefer
+    frozenset({'accs'})
+    >>> _title_with_complement("директор", "школы"), _title_with_complement("задержание", "сына")
+    (None, None)
+    """
+    if not (title.islower() and complement.islower()):
+        return None
+    heads = parse_word(title)
+    tails = parse_word(complement)
+    if not heads or not tails or heads[0].tag.POS != "NOUN" or tails[0].tag.POS != "NOUN":
+        return None
+    if not all(p.tag.animacy == "inan" for p in tails if p.tag.POS == "NOUN") \
+            or not any(p.tag.case == "gent" for p in tails if p.tag.POS == "NOUN"):
+        return None
+    # a person first (``главу``: the head of a body before a chapter), as the dictionary has it
+    if heads[0].tag.animacy != "anim" or not from_dictionary(heads[0]):
+        return None
+    nouns = [p for p in heads if p.tag.POS == "NOUN" and p.tag.number == "sing" and p.tag.animacy == "anim"]
+    cases = {p.tag.case for p in nouns}
+    if cases and cases <= set(_OBLIQUE):
+        return Context(prefer=frozenset(cases))
+    return None
 
 
 def _agreeing_adjective(word: str) -> Context | None:

@@ -29,7 +29,8 @@ from ..resources import load_json
 from .candidates import WORD, Span, in_dictionary, opens_sentence
 from .inflect import is_common_word
 from .overlaps import SpanIndex
-from .persons import CASES, GENDERS, SURNAME_ENDINGS, _readings, _surname_readings, is_patronymic
+from .persons import (CASES, GENDERS, SURNAME_ENDINGS, Context, _readings, _surname_readings, is_patronymic,
+                      normalise_person)
 
 # An initial or two (``Д.``, ``Д.В.``, ``Д. В.``) right before or after a name.
 _INITIALS_BEFORE = re.compile(r"(?<![\w.])(?:[А-ЯЁ]\.[ \t]?){1,2}[ \t]?$")
@@ -55,7 +56,8 @@ GIVEN, PATRONYMIC, SURNAME, INITIAL, PARTICLE, COMMON = (
 @cache
 def _name_parts() -> dict:
     data = load_json("ner_name_parts.json")
-    return {"particles": frozenset(data["particles"]), "titles": frozenset(data["titles"])}
+    return {"particles": frozenset(data["particles"]), "titles": frozenset(data["titles"]),
+            "apposed_noun_min_letters": data["apposed_noun_min_letters"]}
 
 
 def join_split_names(text: str, spans: list[Span]) -> list[Span]:
@@ -398,6 +400,15 @@ def _without_opening_noun(text: str, span: Span) -> Span:
         # name of any kind, before a name with a surname in it: the same person named, in
         # apposition, and the noun no part of the name (``Кузнец Марат`` has no surname after)
         return replace(span, start=tokens[1].start())
+    if top.animacy == "anim" and top.case == "nomn" and top.number == "sing" \
+            and len(word) >= _name_parts()["apposed_noun_min_letters"] \
+            and not _reads_as_name(word) and _whole_name_of_gender(text[tokens[1].start() : span.end], top.gender):
+        # ``Израильтянка Мирьям Кохен``, ``Украинец Олег Гарбуш``: a noun of a person's origin
+        # or trade before a first name and a surname of any form, in its gender: the same
+        # person named, in apposition (a surname set first comes with a patronymic:
+        # ``Кузнец Марат Ильдарович``); a short noun may be a foreign name's own first word
+        # (``Пан Ги Тэ``)
+        return replace(span, start=tokens[1].start())
     if len(tokens) < 3:
         return span
     # in an oblique case: a nominative may open a foreign name (``Пан Ги Мун``); singular,
@@ -411,6 +422,22 @@ def _without_opening_noun(text: str, span: Span) -> Span:
         # set first as court papers do, and the name would have none without it
         return span
     return replace(span, start=tokens[1].start())
+
+
+def _whole_name_of_gender(name: str, gender: str | None) -> bool:
+    """Whether ``name`` is a first name and a surname, no patronymic or initial among them,
+    that read in the nominative in ``gender`` (a noun before it in apposition agrees).
+
+    >>> _whole_name_of_gender("Мирьям Кохен", "femn"), _whole_name_of_gender("Мирьям Кохен", "masc")
+    (True, False)
+    >>> _whole_name_of_gender("Марат Ильдарович", "masc"), _whole_name_of_gender("Олег", "masc")
+    (False, False)
+    """
+    words = _NAME_TOKEN.findall(name)
+    if len(words) < 2 or gender not in GENDERS or any(word_role(w) in (INITIAL, PATRONYMIC) for w in words):
+        return False
+    read = normalise_person(name, Context(cases=frozenset({"nomn"})))
+    return read.gender == gender and gender in read.genders and read.parts == tuple(words)
 
 
 def _reads_as_name(word: str) -> bool:

@@ -30,6 +30,11 @@ _PART = re.compile(r"[A-ZА-ЯЁ]\.|[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 _LONE_CAPITAL = re.compile(r"[А-ЯЁ]")
 _CONSONANT_END = re.compile(r"[бвгджзклмнпрстфхцчшщ]$", re.IGNORECASE)
 _VOWEL_END = re.compile(r"[еиоэю]$", re.IGNORECASE)
+# A man's surname of a consonant stem in an oblique case: the ending, and the case it shows
+# (``Бразда``: Бразд's genitive or accusative; ``Бразду``, ``Браздом``).
+_MASCULINE_CASE_ENDINGS = (("ом", ("ablt",)), ("а", ("gent", "accs")), ("у", ("datv",)))
+_AFTER_CONSONANT = re.compile(r"[бвгджзклмнпрстфхцчшщ]$", re.IGNORECASE)
+GUESSED_CASE = 0.4  # a man's case read off the ending alone: below any parse pymorphy3 gives
 
 # A reading of one word: gender and case it stands for (None: any), its nominative, weight.
 Reading = tuple[str | None, str | None, str, float]
@@ -130,6 +135,8 @@ def _normalise_person(text: str, context: Context) -> PersonName:
     # span lost (``Ткаченко П.А``, ``Котов В``): read as one, never as a surname.
     words = [word + "." if at and _LONE_CAPITAL.fullmatch(word) else word for at, word in enumerate(words)]
     options = [_readings(word) for word in words]
+    options = [readings + _demanded_guesses(words[at], options[:at] + options[at + 1 :])
+               for at, readings in enumerate(options)]
     best, best_score = None, float("-inf")
     gender_score = dict.fromkeys(GENDERS, float("-inf"))
     for gender, case in itertools.product(GENDERS, CASES):
@@ -164,6 +171,9 @@ def _normalise_person(text: str, context: Context) -> PersonName:
     surname = _surname_index(words, parts)
     keys = {surname_key(parts[surname])}
     keys |= {surname_key(r[2]) for r in options[surname] if r[3] >= 0.5}
+    # a man's stem read off the ending, though no first name asked for it: the surname met
+    # alone (``по словам Бразда``) may be the man named in full elsewhere (Дмитрий Бразд)
+    keys |= {surname_key(r[2]) for r in _masculine_cases(words[surname])}
     return PersonName(parts, gender, frozenset(keys), surname % len(parts), genders or frozenset(GENDERS),
                       words[0] if len(words) == 1 else "",
                       bool(context.prefer or context.gender or context.cases and len(context.cases) == 1))
@@ -272,6 +282,10 @@ def _readings(word: str) -> tuple[Reading, ...]:
         nominative = _inflect(parse, tag.gender if is_name else None)
         gender = tag.gender if tag.gender in GENDERS else None
         readings.append((gender, tag.case, nominative, weight))
+        if gender == "masc" and tag.case == "gent" and tag.animacy != "anim":
+            # A man's name is animate: his genitive is his accusative too, though pymorphy3
+            # reads the word as a thing or a place (``Грома``, a foreign ``Крамаржа``)
+            readings.append((gender, "accs", nominative, weight))
     if _CONSONANT_END.search(word) and not any(r[:2] == ("masc", "nomn") for r in surname):
         # Women's names and foreign surnames ending in a consonant do not decline
         # (Бахыт, Бояр, Айгерим): in a woman's name the word stands in any case.
@@ -280,6 +294,56 @@ def _readings(word: str) -> tuple[Reading, ...]:
     elif _VOWEL_END.search(word) and not known_name:
         readings.append((None, None, word, 0.6))  # Шевченко, Нуржан-Ата, Мелони
     return tuple(readings)
+
+
+def _demanded_guesses(word: str, others: Sequence[tuple[Reading, ...]]) -> tuple[Reading, ...]:
+    """A man's oblique case read off a word's ending alone (:func:`_masculine_cases`), in
+    the cases the name's other words demand: a man's first name or patronymic that stands
+    in that case and not in the nominative (``Дмитрию Бразду``: Бразд). An indeclinable
+    first name, an initial or none leave the word as written, for a surname may not decline
+    (``Али Мбенгу``, ``Д. Бразду``).
+
+    >>> dative = _readings("Дмитрию")
+    >>> [(r[1], r[2]) for r in _demanded_guesses("Бразду", [dative])]
+    [('datv', 'Бразд')]
+    >>> _demanded_guesses("Бразду", [_readings("Али")]), _demanded_guesses("Бразду", [_readings("Д.")])
+    ((), ())
+    """
+    guesses = _masculine_cases(word)
+    if not guesses:
+        return ()
+    demanded: set[str] = set()
+    for readings in others:
+        mans = [r for r in readings if r[0] in ("masc", None) and r[3] >= FIRST_NAME_READING]
+        if not any(r[1] in ("nomn", None) for r in mans):
+            demanded |= {r[1] for r in mans}
+    return tuple(r for r in guesses if r[1] in demanded)
+
+
+@lru_cache(maxsize=20_000)
+def _masculine_cases(word: str) -> tuple[Reading, ...]:
+    """A man's oblique cases of a word pymorphy3 reads no man's way and knows as no name (a
+    thing, a woman, a place: ``Крамаржа``, ``Бразда``), by its ending after a consonant
+    stem: with a man's first name in the same case (``Дмитрия Бразда``) the surname is Бразд.
+
+    >>> sorted({(r[1], r[2]) for r in _masculine_cases("Бразда")})
+    [('accs', 'Бразд'), ('gent', 'Бразд')]
+    >>> _masculine_cases("Браун"), _masculine_cases("Ива"), _masculine_cases("Анну")
+    ((), (), ())
+    """
+    if any(r[0] == "masc" for r in _readings(word)) or _known_name(word):
+        return ()
+    for ending, cases in _MASCULINE_CASE_ENDINGS:
+        stem = word[: -len(ending)]
+        if word.lower().endswith(ending) and len(stem) >= 3 and _AFTER_CONSONANT.search(stem):
+            return tuple(("masc", case, stem, GUESSED_CASE) for case in cases)
+    return ()
+
+
+def _known_name(word: str) -> bool:
+    """Whether pymorphy3's dictionary reads a word as a name in the singular (``Анну``)."""
+    return any(p.tag.POS == "NOUN" and p.tag.number != "plur" and from_dictionary(p)
+               and any(mark in p.tag for mark in NAME_TAGS) for p in parse_word(word))
 
 
 def _only_a_first_name(parses) -> bool:
