@@ -124,3 +124,34 @@ APART = [
 @pytest.mark.parametrize(("text", "event_type", "count"), APART)
 def test_tellings_of_different_listed_people_are_not_merged(events_of, text, event_type, count):
     assert sum(e.type == event_type and not e.negated for e in events_of(text)) == count
+
+
+# Text, the first letters of a word of the trigger, the persons it befell: a plural participle
+# after a list of names apposed to a noun of people (``с туристами Волковым, ..., Котовой``)
+# befell every name of the list, however the parse hangs the names on each other or on that noun.
+PLURAL = [
+    # the parse hangs a middle name on the noun of people, not on the first name
+    ("Особенно странным выглядит случай с туристами Сергеем Волковым, Олегом Петровым, Ниной Котовой "
+     "и Анной Сидоровой, задержанными по подозрению в поджоге сарая.", "задержан",
+     {"Сергей Волков", "Олег Петров", "Нина Котова", "Анна Сидорова"}),
+    # the participle hangs on the first name only
+    ("Показательным стал случай с пенсионерами Глебом Фоминым, Павлом Зориным, Верой Носовой и Дарьей "
+     "Котовой, оштрафованными за пикет.", "оштраф",
+     {"Глеб Фомин", "Павел Зорин", "Вера Носова", "Дарья Котова"}),
+    # the verb the noun of people is the object of befell them too
+    ("Суд оштрафовал рыбаков Антона Белова, Кирилла Гусева, Нину Котову и Дениса Лаптева, задержанных у реки.",
+     "оштраф", {"Антон Белов", "Кирилл Гусев", "Нина Котова", "Денис Лаптев"}),
+    # guards: lists the parse reads well keep every name
+    ("Нелепым выглядит случай со студентами Олегом Кимом, Ниной Котовой, Верой Носовой и Денисом Лаптевым, "
+     "задержанными по подозрению в краже.", "задержан",
+     {"Олег Ким", "Нина Котова", "Вера Носова", "Денис Лаптев"}),
+    ("В списке оказались журналисты Антон Белов, Кирилл Гусев, Нина Котова и Денис Лаптев, оштрафованные "
+     "за репортаж.", "оштраф", {"Антон Белов", "Кирилл Гусев", "Нина Котова", "Денис Лаптев"}),
+    ("Суд оштрафовал рыбаков Антона Белова, Кирилла Гусева, Нину Котову и Дениса Лаптева, задержанных у реки.",
+     "задержан", {"Антон Белов", "Кирилл Гусев", "Нина Котова", "Денис Лаптев"}),
+]
+
+
+@pytest.mark.parametrize(("text", "word", "expected"), PLURAL)
+def test_a_plural_participle_after_a_list_befell_every_name(events_of, text, word, expected):
+    assert [set(e.persons) for e in with_word(events_of(text), word)] == [expected]
