@@ -1074,8 +1074,11 @@ def _scores(tokens, hits: list[TriggerHit], candidate: Candidate, date_words: Se
             continue  # "Гиви Абашидзе — отец убитого студента": the son was killed, not the father
         # "вызывали на «профилактические беседы»": the anchor may be a modifier
         # inside the trigger phrase; the phrase's own head links it to its verb; a second
-        # conjunct ("Куделин и Пахотина") stands where the first does
+        # conjunct ("Куделин и Пахотина") stands where the first does, and a name where the noun of
+        # people it is apposed to does ("оштрафовал рыбаков Белова, ..., Котову, задержанных ...")
         froms = {a for a in at} | {conjunct_root(tokens, a) for a in at if role in {"person", "count"}}
+        if role == "person":
+            froms |= {title for a in froms for title in apposed_to(tokens, [a])}
         distance = min(tree_distance(tokens, a, t) for a in froms for t in {hit.anchor, phrase_head(tokens, hit)})
         if distance <= reach:
             scored.append((distance + gloss, k))
@@ -1134,11 +1137,13 @@ def owns_other_noun(tokens: tuple[Token, ...], at: list[int], hits, placed=()) -
     Иванова``, ``в квартире Туменовой``), nor a person (``брата Навального``), nor an
     organisation's name the parse hangs it on (``лидера НП «Алга» Владимира Козлова``)."""
     head = span_head(tokens, at)
-    head = conjunct_root(tokens, head)
-    title = apposed_to(tokens, [head])
-    if title and any(tokens[h.anchor].head in {*at, *title} for h in hits):
-        return False  # "журналиста Ивана Петрова, обвинённого ...": a happening told of the name itself
-    head = next(iter(title), head)  # "за оскорбление губернатора Игоря Белова"
+    root = conjunct_root(tokens, head)
+    title = apposed_to(tokens, [root])
+    if root != head and not title and tokens[root].pos == "NOUN" and "Animacy=Anim" in tokens[root].feats:
+        title = (root,)  # "с туристами Волковым, ..., Котовой": a listed name the parse hangs on the list's noun
+    if title and any(tokens[h.anchor].head in {*at, root, *title} for h in hits):
+        return False  # "журналиста Ивана Петрова, обвинённого ...": a happening told of the name (or its list)
+    head = next(iter(title), root)  # "за оскорбление губернатора Игоря Белова"
     governor = tokens[head].head
     if tokens[head].rel != "nmod" or governor < 0 or tokens[governor].pos != "NOUN":
         return False
