@@ -155,3 +155,27 @@ PLURAL = [
 @pytest.mark.parametrize(("text", "word", "expected"), PLURAL)
 def test_a_plural_participle_after_a_list_befell_every_name(events_of, text, word, expected):
     assert [set(e.persons) for e in with_word(events_of(text), word)] == [expected]
+
+
+# Text, the first letters of a word of the trigger, its persons: a happening that names no one,
+# told after a list of people each with their own participle (``подали жалобы``), is of everyone
+# the list names before it in its sentence, not of the last of them only; from a sentence before,
+# it is still of the last happening told.
+AFTER_A_LIST = [
+    ("Сергей Волков, арестованный в марте, и Мария Лебедева, задержанная в апреле, подали жалобы.", "жалоб",
+     {"Сергей Волков", "Мария Лебедева"}),
+    ("Иван Петров, осуждённый к двум годам колонии, Анна Смирнова, помещённая под домашний арест, "
+     "и Олег Ким, оштрафованный на 30 тысяч рублей, подали жалобы.", "жалоб",
+     {"Иван Петров", "Анна Смирнова", "Олег Ким"}),
+    ("Павел Зорин, арестованный в мае, и Дарья Котова, задержанная в июне, подали жалобы в ЕСПЧ.", "жалоб",
+     {"Павел Зорин", "Дарья Котова"}),
+    # guards: told in a sentence of its own
+    ("Полиция задержала Олега Белова. Вечером адвокат подал жалобу.", "жалоб", {"Олег Белов"}),
+    ("Полиция задержала Олега Белова, а суд оштрафовал Анну Котову. Вечером адвокат подал жалобу.", "жалоб",
+     {"Анна Котова"}),
+]
+
+
+@pytest.mark.parametrize(("text", "word", "expected"), AFTER_A_LIST)
+def test_a_happening_after_a_list_of_people_is_of_all_of_them(events_of, text, word, expected):
+    assert [set(e.persons) for e in with_word(events_of(text), word)] == [expected]
