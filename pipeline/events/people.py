@@ -583,19 +583,15 @@ def carry_persons(drafts: list) -> None:
     paragraph: a report tells one person's case sentence after sentence (``Против
     Иванова возбудили дело ... В мае его арестовали ... Возбуждено второе дело``),
     naming them once. A summary, a count of unnamed people or a first-person happening
-    (the narrator) names its own. Within its own sentence it takes everyone the events before
-    it name: a list of people, each with their own participle (``Волков, арестованный ..., и
-    Лебедева, задержанная ..., подали жалобы``), tells what all of them did."""
+    (the narrator) names its own."""
     last: dict[int, tuple[str, ...]] = {}
-    told_in_sentence: dict[int, tuple[str, ...]] = {}
     for draft in sorted(drafts, key=lambda d: d.event.start):
         event = draft.event
         if event.persons:
             last[draft.paragraph] = event.persons
-            told_in_sentence[event.sent_id] = (*told_in_sentence.get(event.sent_id, ()), *event.persons)
         elif (draft.paragraph in last and event.count is None and not draft.patients
               and not draft.telling.summary):
-            draft.update(persons=tuple(dict.fromkeys(told_in_sentence.get(event.sent_id, last[draft.paragraph]))))
+            draft.update(persons=last[draft.paragraph])
 
 
 _SENTENCE_END = re.compile(r"[.!?…][»\")]*\s")
