@@ -1097,10 +1097,11 @@ def _scores(tokens, hits: list[TriggerHit], candidate: Candidate, date_words: Se
             continue  # "Гиви Абашидзе — отец убитого студента": the son was killed, not the father
         # "вызывали на «профилактические беседы»": the anchor may be a modifier
         # inside the trigger phrase; the phrase's own head links it to its verb; a second
-        # conjunct ("Куделин и Пахотина") stands where the first does, and a name where the noun of
-        # people it is apposed to does ("оштрафовал рыбаков Белова, ..., Котову, задержанных ...")
+        # conjunct ("Куделин и Пахотина") stands where the first does, and a name of a list where the
+        # noun of people the list is apposed to does ("оштрафовал рыбаков Белова, ..., Котову,
+        # задержанных ..."; a lone name may be that noun's genitive: "советника Эрдогана")
         froms = {a for a in at} | {conjunct_root(tokens, a) for a in at if role in {"person", "count"}}
-        if role == "person":
+        if role == "person" and any(t.rel == "conj" and (t.head in froms or t.index in froms) for t in tokens):
             froms |= {title for a in froms for title in apposed_to(tokens, [a])}
         distance = min(tree_distance(tokens, a, t) for a in froms for t in {hit.anchor, phrase_head(tokens, hit)})
         if distance <= reach:
