@@ -1098,11 +1098,14 @@ def _scores(tokens, hits: list[TriggerHit], candidate: Candidate, date_words: Se
         # "вызывали на «профилактические беседы»": the anchor may be a modifier
         # inside the trigger phrase; the phrase's own head links it to its verb; a second
         # conjunct ("Куделин и Пахотина") stands where the first does, and a name of a list where the
-        # noun of people the list is apposed to does ("оштрафовал рыбаков Белова, ..., Котову,
-        # задержанных ..."; a lone name may be that noun's genitive: "советника Эрдогана")
+        # noun of people it is apposed to does ("оштрафовал рыбаков Белова, ..., Котову, задержанных
+        # ...", "активистки А и Б, а также художник В"; a name or title in no list may be that noun's
+        # genitive: "включая советника Белова")
         froms = {a for a in at} | {conjunct_root(tokens, a) for a in at if role in {"person", "count"}}
-        if role == "person" and any(t.rel == "conj" and (t.head in froms or t.index in froms) for t in tokens):
-            froms |= {title for a in froms for title in apposed_to(tokens, [a])}
+        if role == "person":
+            titled = froms | {title for a in froms for title in apposed_to(tokens, [a])}
+            if any(t.rel == "conj" and (t.head in titled or t.index in titled) for t in tokens):
+                froms = titled
         distance = min(tree_distance(tokens, a, t) for a in froms for t in {hit.anchor, phrase_head(tokens, hit)})
         if distance <= reach:
             scored.append((distance + gloss, k))
