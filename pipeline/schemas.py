@@ -181,6 +181,7 @@ TRIGGER = both(
     record(required={"lemma": LEMMA}, optional={
         "type": nullable(EVENT_TYPE), "anchor": INT, "gap": INT, "needs": CONDITION,
         "block": list_of(CONDITION), "negative_only": FLAG, "nominal": FLAG, "state": FLAG,
+        "patient": one_of(("person",), "patient kind"),
         "rules": list_of(record(required={"if": CONDITION, "type": nullable(EVENT_TYPE)})),
     }),
     where(_anchor_in_phrase, "anchor {value[anchor]!r} is not a part of the lemma phrase"),

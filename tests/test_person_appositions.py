@@ -124,3 +124,72 @@ APART = [
 @pytest.mark.parametrize(("text", "event_type", "count"), APART)
 def test_tellings_of_different_listed_people_are_not_merged(events_of, text, event_type, count):
     assert sum(e.type == event_type and not e.negated for e in events_of(text)) == count
+
+
+# Text, the first letters of a word of the trigger, the persons it befell: a plural participle
+# after a list of names apposed to a noun of people (``с туристами Волковым, ..., Котовой``)
+# befell every name of the list, however the parse hangs the names on each other or on that noun.
+PLURAL = [
+    # the parse hangs a middle name on the noun of people, not on the first name
+    ("Особенно странным выглядит случай с туристами Сергеем Волковым, Олегом Петровым, Ниной Котовой "
+     "и Анной Сидоровой, задержанными по подозрению в поджоге сарая.", "задержан",
+     {"Сергей Волков", "Олег Петров", "Нина Котова", "Анна Сидорова"}),
+    # a bracketed gloss between: the parse hangs the list on a thing of the noun's own words
+    ("Нелепым выглядит случай с любителями катания на лодках с высоких берегов (сплавщиками) Олегом Кимом, "
+     "Ниной Котовой, Верой Носовой и Денисом Лаптевым, задержанными по подозрению в краже вёсел.", "задержан",
+     {"Олег Ким", "Нина Котова", "Вера Носова", "Денис Лаптев"}),
+    # the participle hangs on the first name only
+    ("Показательным стал случай с пенсионерами Глебом Фоминым, Павлом Зориным, Верой Носовой и Дарьей "
+     "Котовой, оштрафованными за пикет.", "оштраф",
+     {"Глеб Фомин", "Павел Зорин", "Вера Носова", "Дарья Котова"}),
+    # the verb the noun of people is the object of befell them too
+    ("Суд оштрафовал рыбаков Антона Белова, Кирилла Гусева, Нину Котову и Дениса Лаптева, задержанных у реки.",
+     "оштраф", {"Антон Белов", "Кирилл Гусев", "Нина Котова", "Денис Лаптев"}),
+    # a name apposed to a noun of people coordinated with the list (``а после пикета и фотограф ...``)
+    ("Были задержаны и оштрафованы две студентки — Анна Котова и Вера Носова, а после пикета и фотограф "
+     "Олег Сомов.", "задержан", {"Анна Котова", "Вера Носова", "Олег Сомов"}),
+    ("Были задержаны три активистки — Анна Котова, Вера Носова и Нина Лапина, а вечером и журналист Олег Сомов.",
+     "задержан", {"Анна Котова", "Вера Носова", "Нина Лапина", "Олег Сомов"}),
+    # guards: a lone name after a noun of people may be whose that person is, not who it is
+    ("В понедельник правительство арестовало около 200 генералов, включая высшего военного советника "
+     "Лукашенко.", "арестова", set()),
+    ("В субботу министерство уволило около 500 сотрудников, включая старшего юридического советника Рахмона.",
+     "уволи", set()),
+    # guards: lists the parse reads well keep every name
+    ("Нелепым выглядит случай со студентами Олегом Кимом, Ниной Котовой, Верой Носовой и Денисом Лаптевым, "
+     "задержанными по подозрению в краже.", "задержан",
+     {"Олег Ким", "Нина Котова", "Вера Носова", "Денис Лаптев"}),
+    ("В списке оказались журналисты Антон Белов, Кирилл Гусев, Нина Котова и Денис Лаптев, оштрафованные "
+     "за репортаж.", "оштраф", {"Антон Белов", "Кирилл Гусев", "Нина Котова", "Денис Лаптев"}),
+    ("Суд оштрафовал рыбаков Антона Белова, Кирилла Гусева, Нину Котову и Дениса Лаптева, задержанных у реки.",
+     "задержан", {"Антон Белов", "Кирилл Гусев", "Нина Котова", "Денис Лаптев"}),
+]
+
+
+@pytest.mark.parametrize(("text", "word", "expected"), PLURAL)
+def test_a_plural_participle_after_a_list_befell_every_name(events_of, text, word, expected):
+    assert [set(e.persons) for e in with_word(events_of(text), word)] == [expected]
+
+
+# Text, the first letters of a word of the trigger, its persons: a happening that names no one,
+# told after a list of people each with their own participle (``подали жалобы``), is of everyone
+# the list names before it in its sentence, not of the last of them only; from a sentence before,
+# it is still of the last happening told.
+AFTER_A_LIST = [
+    ("Сергей Волков, арестованный в марте, и Мария Лебедева, задержанная в апреле, подали жалобы.", "жалоб",
+     {"Сергей Волков", "Мария Лебедева"}),
+    ("Иван Петров, осуждённый к двум годам колонии, Анна Смирнова, помещённая под домашний арест, "
+     "и Олег Ким, оштрафованный на 30 тысяч рублей, подали жалобы.", "жалоб",
+     {"Иван Петров", "Анна Смирнова", "Олег Ким"}),
+    ("Павел Зорин, арестованный в мае, и Дарья Котова, задержанная в июне, подали жалобы в ЕСПЧ.", "жалоб",
+     {"Павел Зорин", "Дарья Котова"}),
+    # guards: told in a sentence of its own
+    ("Полиция задержала Олега Белова. Вечером адвокат подал жалобу.", "жалоб", {"Олег Белов"}),
+    ("Полиция задержала Олега Белова, а суд оштрафовал Анну Котову. Вечером адвокат подал жалобу.", "жалоб",
+     {"Анна Котова"}),
+]
+
+
+@pytest.mark.parametrize(("text", "word", "expected"), AFTER_A_LIST)
+def test_a_happening_after_a_list_of_people_is_of_all_of_them(events_of, text, word, expected):
+    assert [set(e.persons) for e in with_word(events_of(text), word)] == [expected]

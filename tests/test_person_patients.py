@@ -223,3 +223,23 @@ OFFICIALS_PAST_OTHER_CASES = [
 @pytest.mark.parametrize(("text", "trigger", "official"), OFFICIALS_PAST_OTHER_CASES)
 def test_an_official_in_a_genitive_befell_it_past_another_persons_case(events_of, text, trigger, official):
     assert official in of_trigger(events_of(text), trigger).persons
+
+
+# Session 14 (pp14): an ``other`` trigger whose lexicon entry says its patient is always a person
+# (``"patient": "person"``: a dismissal, an expulsion, a charge) befell the person told before even
+# past a thing of the verb's gender named in between; a person named in between still blocks it.
+PERSON_PATIENTS_PAST_THINGS = [
+    ("Иван Белов много лет возглавлял профсоюз. В мае был уволен.", "уволен", ("Иван Белов",)),
+    ("Олег Петров создал студенческий журнал. Через месяц был отчислен из университета.", "отчисл",
+     ("Олег Петров",)),
+    ("Глеб Фомин основал местный клуб. Осенью был обвинён в мошенничестве.", "обвин", ("Глеб Фомин",)),
+    ("Антон Рыбин вёл кружок для школьников. Вскоре был уволен из школы.", "уволен", ("Антон Рыбин",)),
+    # guards: another person named in between; a trigger whose patient may be a thing
+    ("Иван Белов рассказал о своём сыне. В мае был уволен.", "уволен", ()),
+    ("Павел Зорин создал фонд поддержки. Осенью был признан экстремистским.", "призна", ()),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "persons"), PERSON_PATIENTS_PAST_THINGS)
+def test_a_person_patient_trigger_befell_the_person_told_before_past_a_thing(events_of, text, trigger, persons):
+    assert of_trigger(events_of(text), trigger).persons == persons

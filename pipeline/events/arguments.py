@@ -586,6 +586,27 @@ def with_listed(tokens: tuple[Token, ...], hit: TriggerHit, listed: Candidate,
     return [(0.0, listed), *own]
 
 
+def listed_doers(tokens: tuple[Token, ...], hit: TriggerHit, listed: Sequence[Candidate | None]) -> list[Candidate]:
+    """The names of a list of people, each with the participle of what befell them, that are the
+    subject of the verb whose object the trigger noun is (``Волков, арестованный ..., и Лебедева,
+    задержанная ..., подали жалобы``): the complaint is of those the list's happenings befell,
+    though they make it (:func:`is_agent` leaves a doer out). ``listed`` is
+    :func:`listed_person`'s name of each trigger of the sentence."""
+    names = list(dict.fromkeys(name for name in listed if name is not None))
+    anchor = tokens[hit.anchor]
+    if len(names) < 2 or anchor.pos != "NOUN" or anchor.rel != "obj":
+        return []
+    listed_words = {i for name in names for i in name.tokens}
+
+    def subject(word: int) -> int:  # the parse may hang a listed name on another as a conjunct or apposition
+        while tokens[word].rel in {"conj", "appos"} and tokens[word].head in listed_words:
+            word = tokens[word].head
+        return word
+
+    subjects = [subject(span_head(tokens, name.tokens)) for name in names]
+    return names if all(tokens[s].rel == "nsubj" and tokens[s].head == anchor.head for s in subjects) else []
+
+
 def is_verb_trigger(tokens: tuple[Token, ...], hit: TriggerHit) -> bool:
     """The trigger is a verb (``помиловал``), not a noun its clause's verb governs."""
     return tokens[hit.anchor].pos == "VERB"
@@ -758,6 +779,8 @@ def assign_arguments(
             elsewhere = {c.mention for c in listed if c is not None and c != named}
             arguments.by_role["person"] = with_listed(tokens, hit, named, arguments.by_role.get("person", []), elsewhere)
         drop_tellers(tokens, hit, arguments)
+        if "person" in roles_for(hit.type) and not arguments.by_role.get("person"):
+            arguments.by_role["person"] = [(0.0, name) for name in listed_doers(tokens, hit, listed)]
         if "person" in roles_for(hit.type) and not arguments.by_role.get("person") \
                 and (name := left_out_subject(people, tokens, tokens[hit.anchor], hit.type)):
             arguments.by_role["person"].append((0.0, Candidate("person", (hit.anchor,), name=name, near=True)))
@@ -1074,8 +1097,15 @@ def _scores(tokens, hits: list[TriggerHit], candidate: Candidate, date_words: Se
             continue  # "Гиви Абашидзе — отец убитого студента": the son was killed, not the father
         # "вызывали на «профилактические беседы»": the anchor may be a modifier
         # inside the trigger phrase; the phrase's own head links it to its verb; a second
-        # conjunct ("Куделин и Пахотина") stands where the first does
+        # conjunct ("Куделин и Пахотина") stands where the first does, and a name of a list where the
+        # noun of people it is apposed to does ("оштрафовал рыбаков Белова, ..., Котову, задержанных
+        # ...", "активистки А и Б, а также художник В"; a name or title in no list may be that noun's
+        # genitive: "включая советника Белова")
         froms = {a for a in at} | {conjunct_root(tokens, a) for a in at if role in {"person", "count"}}
+        if role == "person":
+            titled = froms | {title for a in froms for title in apposed_to(tokens, [a])}
+            if any(t.rel == "conj" and (t.head in titled or t.index in titled) for t in tokens):
+                froms = titled
         distance = min(tree_distance(tokens, a, t) for a in froms for t in {hit.anchor, phrase_head(tokens, hit)})
         if distance <= reach:
             scored.append((distance + gloss, k))
@@ -1134,11 +1164,16 @@ def owns_other_noun(tokens: tuple[Token, ...], at: list[int], hits, placed=()) -
     Иванова``, ``в квартире Туменовой``), nor a person (``брата Навального``), nor an
     organisation's name the parse hangs it on (``лидера НП «Алга» Владимира Козлова``)."""
     head = span_head(tokens, at)
-    head = conjunct_root(tokens, head)
-    title = apposed_to(tokens, [head])
-    if title and any(tokens[h.anchor].head in {*at, *title} for h in hits):
-        return False  # "журналиста Ивана Петрова, обвинённого ...": a happening told of the name itself
-    head = next(iter(title), head)  # "за оскорбление губернатора Игоря Белова"
+    root = conjunct_root(tokens, head)
+    title = apposed_to(tokens, [root])
+    if root != head and not title and tokens[root].pos == "NOUN" \
+            and any(tokens[i].head == root and tokens[i].rel == "appos" for i in person_tokens(placed)):
+        # "с туристами Волковым, ..., Котовой": the parse hangs a listed name on the noun the list's
+        # first name is apposed to (whatever animacy it reads that noun with)
+        title = (root,)
+    if title and any(tokens[h.anchor].head in {*at, root, *title} for h in hits):
+        return False  # "журналиста Ивана Петрова, обвинённого ...": a happening told of the name (or its list)
+    head = next(iter(title), root)  # "за оскорбление губернатора Игоря Белова"
     governor = tokens[head].head
     if tokens[head].rel != "nmod" or governor < 0 or tokens[governor].pos != "NOUN":
         return False

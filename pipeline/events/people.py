@@ -16,6 +16,7 @@ from ..nlp import parse_word
 from ..records import LOC, PER
 from ..resources import fold
 from .syntax import Candidate, Token, context, folded_set, has_pattern, lemmas_of
+from .triggers import person_patient_lemmas
 
 NARRATOR = "narrator"  # the unnamed author: not a person, but who an event befell
 # An unnamed relative of a named person (``Жена Гайсина была задержана``): who an event
@@ -173,7 +174,9 @@ def left_out_subject(people: People | None, tokens: tuple[Token, ...], verb: Tok
     verb's gender and number could stand for is named between that naming of the person and the
     verb (:func:`named_between`: ``Белов рассказал о своём сыне. В мае был задержан``): another
     person, or a thing for a type whose patient may be either (:data:`PERSON_OR_THING_PATIENT_TYPES`:
-    ``Сомов создал фонд. В мае был признан экстремистским``)."""
+    ``Сомов создал фонд. В мае был признан экстремистским``) unless the lexicon says the verb's
+    patient is a person (:func:`~pipeline.events.triggers.person_patient_lemmas`: ``Белов
+    возглавлял профсоюз. В мае был уволен``)."""
     if event_type is not None and event_type not in PERSON_PATIENT_TYPES | PERSON_OR_THING_PATIENT_TYPES:
         return None
     passive = "Voice=Pass" in verb.feats or "Variant=Short" in verb.feats
@@ -190,7 +193,8 @@ def left_out_subject(people: People | None, tokens: tuple[Token, ...], verb: Tok
     if name is None:
         return None
     naming = max((p for p in people.named if p.name == name and p.start < verb.start), key=lambda p: p.start)
-    things = event_type is None or event_type in PERSON_OR_THING_PATIENT_TYPES
+    things = event_type is None or (event_type in PERSON_OR_THING_PATIENT_TYPES
+                                    and not verb.lemmas & person_patient_lemmas())
     between = people.text[max(naming.start, naming.end, 0) : verb.start]
     return None if named_between(between, gender, things) else name
 

@@ -354,6 +354,14 @@ def trigger_index() -> dict[str, tuple[dict, ...]]:
 
 
 @cache
+def person_patient_lemmas() -> frozenset[str]:
+    """Lemmas of one-word triggers whose lexicon entry says what they tell always befalls a person
+    (``"patient": "person"``: ``уволить``, ``отчислить``), never a thing."""
+    return frozenset(parts[0] for entries in trigger_index().values() for entry in entries
+                     if entry.get("patient") == "person" and len(parts := entry["parts"]) == 1)
+
+
+@cache
 def actor_names() -> tuple[tuple[tuple[str, ...], str], ...]:
     """(lemma parts, canonical actor) pairs, longest names first."""
     pairs = [
