@@ -15,9 +15,10 @@ from pipeline.link.records import document_context, event_places
 from test_link_comparisons import _day, _doc, _person_of, _told
 
 
-def _signed(doc_id: str, first: str, form: str, signer: str, day: str):
-    """A statement a relative signs: the person by the first name alone, no city told."""
-    text = f"{int(day[-2:])} мая у подъезда задержали {form}. Пишу об этом я, {signer}."
+def _signed(doc_id: str, first: str, form: str, signer: str, day: str, kin: str = ""):
+    """A statement a relative signs: the person by the first name alone after a kin word of
+    the signer's (``моего сына``), no city told."""
+    text = f"{int(day[-2:])} мая у подъезда задержали {kin} {form}. Пишу об этом я, {signer}."
     return _doc(doc_id, text, [(first, [form]), (signer, [signer])],
                 [{"trigger": "задержали", "type": "detention", "persons": [first]} | _day(day)],
                 day[:4] + "-05-30")
@@ -45,13 +46,17 @@ KIN_SIGNED = [
 ]
 
 
+_KIN_WORDS = {"Кирилл": "моего сына", "Даша": "мою дочь", "Ильдар": "моего мужа",
+              "Мирон": "моего брата"}
+
+
 @pytest.mark.parametrize("whole, whole_form, first, first_form, signer, day, other_day, same",
                          KIN_SIGNED)
 def test_a_first_name_alone_in_a_statement_its_family_signs(whole, whole_form, first,
                                                             first_form, signer, day,
                                                             other_day, same):
     docs = [_told("x", whole, whole_form, city="Пенза", day=day),
-            _signed("y", first, first_form, signer, other_day)]
+            _signed("y", first, first_form, signer, other_day, _KIN_WORDS[first])]
     result = link("test", write=False, tables=gold_tables(docs))
     assert (_person_of(result, "x") == _person_of(result, "y")) is same
 
@@ -190,3 +195,68 @@ def test_a_turkic_patronymic_written_apart_is_one_word(one, other, same):
     result = link("test", write=False, tables=gold_tables([_told("x", one, one),
                                                            _told("y", other, other)]))
     assert (_person_of(result, "x") == _person_of(result, "y")) is same
+
+
+def _kin_statement(doc_id: str, text: str, first: str, form: str, others: list[str]):
+    """A statement naming a person by the first name alone, and others in full (the
+    nominative as written: each other is named once, in the form given)."""
+    return _doc(doc_id, text, [(first, [form])] + [(o, [o]) for o in others],
+                [{"trigger": "задержали", "type": "detention", "persons": [first]}
+                 | _day("2022-04-23")], "2022-05-01")
+
+
+# A first name alone takes the surname only of someone the statement ties it to as family:
+# its author when a kin word of theirs names it (``мою жену Олю``), or the one a kin word
+# names as whose (``Олю, жену Андрей Шевчук``). A neighbour's or colleague's first name
+# beside the author's surname, or beside an official's, a lawyer's or another detainee's,
+# is no one of that surname. Each row: the statement, the first name and its form, the
+# others it names in full, the full name of another statement (and its form), whether one.
+KIN_ONLY = [
+    # the review's case: a neighbour of the author, an official of the other's surname
+    ("Я, Андрей Шевчук, пишу. 23 апреля задержали мою соседку Олю. Протокол составил "
+     "сержант Игорь Белов.", "Оля", "Олю", ["Андрей Шевчук", "Игорь Белов"],
+     ("Ольга Белова", "Ольгу Белову"), False),
+    ("Я, Андрей Шевчук, пишу. 23 апреля задержали мою соседку Олю. Протокол составил "
+     "сержант Игорь Белов.", "Оля", "Олю", ["Андрей Шевчук", "Игорь Белов"],
+     ("Ольга Шевчук", "Ольгу Шевчук"), False),
+    ("Я, Павел Лузгин, сообщаю. 23 апреля задержали моего коллегу Витю.", "Витя", "Витю",
+     ["Павел Лузгин"], ("Виктор Лузгин", "Виктора Лузгина"), False),
+    ("Я, Нина Ветрова, пишу. 23 апреля задержали мою дочь Катю. Её защищает адвокат "
+     "Семён Корнилов.", "Катя", "Катю", ["Нина Ветрова", "Семён Корнилов"],
+     ("Екатерина Корнилова", "Екатерину Корнилову"), False),
+    ("Я, Нина Ветрова, пишу. 23 апреля задержали мою дочь Катю. Допрос вёл следователь "
+     "Олег Гуров.", "Катя", "Катю", ["Нина Ветрова", "Олег Гуров"],
+     ("Екатерина Гурова", "Екатерину Гурову"), False),
+    ("Я, Инна Сорокина, пишу. 23 апреля задержали моего сына Тиму вместе с Артём Зуев.",
+     "Тима", "Тиму", ["Инна Сорокина", "Артём Зуев"], ("Тимофей Зуев", "Тимофея Зуева"), False),
+    # kin: the author's surname, or the surname of whose the kin word says
+    ("Я, Андрей Шевчук, пишу. 23 апреля задержали мою жену Олю. Протокол составил "
+     "сержант Игорь Белов.", "Оля", "Олю", ["Андрей Шевчук", "Игорь Белов"],
+     ("Ольга Шевчук", "Ольгу Шевчук"), True),
+    ("Я, Нина Ветрова, пишу. 23 апреля задержали мою дочь Катю. Её защищает адвокат "
+     "Семён Корнилов.", "Катя", "Катю", ["Нина Ветрова", "Семён Корнилов"],
+     ("Екатерина Ветрова", "Екатерину Ветрову"), True),
+    ("Я, Инна Сорокина, пишу. 23 апреля задержали моего сына Тиму вместе с Артём Зуев.",
+     "Тима", "Тиму", ["Инна Сорокина", "Артём Зуев"],
+     ("Тимофей Сорокин", "Тимофея Сорокина"), True),
+    ("23 апреля задержали Олю, жену Андрей Шевчук.", "Оля", "Олю", ["Андрей Шевчук"],
+     ("Ольга Шевчук", "Ольгу Шевчук"), True),
+]
+
+
+@pytest.mark.parametrize("text, first, form, others, whole, same", KIN_ONLY)
+def test_a_first_name_alone_takes_only_its_familys_surname(text, first, form, others, whole,
+                                                           same):
+    docs = [_told("x", *whole), _kin_statement("y", text, first, form, others)]
+    result = link("test", write=False, tables=gold_tables(docs))
+    assert (_person_of(result, "x") == _person_of(result, "y")) is same
+
+
+def test_a_neighbour_links_no_two_families_into_one():
+    """The review's chain: a neighbour beside the author and an official, and two women of
+    their surnames elsewhere: three people, not one."""
+    docs = [_told("x", "Ольга Белова", "Ольгу Белову"),
+            _told("z", "Ольга Шевчук", "Ольгу Шевчук"),
+            _kin_statement("y", KIN_ONLY[0][0], "Оля", "Олю", ["Андрей Шевчук", "Игорь Белов"])]
+    result = link("test", write=False, tables=gold_tables(docs))
+    assert len({_person_of(result, d) for d in "xyz"}) == 3
