@@ -209,6 +209,16 @@ def kin_of(rng: random.Random, person: Person) -> str:
     return f"{first} {_surname_for(person.surname, person.gender, gender)}"
 
 
+# How a relative who writes names their own (models/link_kin.json's nouns), by gender.
+KIN_WORDS = {"masc": ("моего сына", "моего мужа", "моего брата"),
+             "femn": ("мою дочь", "мою жену", "мою сестру")}
+
+
+def _at(span: tuple[int, int] | None) -> dict:
+    """A mention's offsets in its document's kin sentence, when it is in one."""
+    return {"start": span[0], "end": span[1]} if span else {}
+
+
 def first_name_alone(rng: random.Random, person: Person) -> str:
     """How a relative names a person: the first name alone, often a short form (``Оля``)."""
     forms = _short_forms().get(person.first)
@@ -264,6 +274,7 @@ def make_corpus(n_events: int, seed: int = 1) -> Corpus:
     waves = [start + dt.timedelta(days=rng.randrange(15 * 365))
              for _ in range(max(5, n_events // 400))]
     docs, mentions, events, truth_people, truth_incidents = [], [], [], {}, {}
+    sentences: list[dict] = []
     n_docs = story = 0
     while len(events) < n_events:
         story += 1
@@ -303,22 +314,32 @@ def make_corpus(n_events: int, seed: int = 1) -> Corpus:
                      + ([rng.choice(locals_)] if h.crowd and locals_ and rng.random() < 0.6 else [])
                      for h in told}
             written = {p: name_variant(rng, population[p]) for ps in named.values() for p in ps}
-            kin = None
+            kin = own = None
+            offsets: dict[str, tuple[int, int]] = {}
             if written and kin_rng.random() < KIN_TOLD:
-                # Told by a relative (a mother, a wife), who signs with the family's surname
-                # and calls their own by the first name alone; others of the story keep
-                # their names as written.
+                # Told by a relative (a mother, a wife), who introduces themself with the
+                # family's surname and calls their own by the first name alone after a kin
+                # word (``Я, Нина Лопатина … мою дочь Дашу``: kin.kin_ties); others of the
+                # story keep their names as written.
                 own = next(iter(written))
                 kin = kin_of(kin_rng, population[own])
                 written[own] = first_name_alone(kin_rng, population[own])
+                kin_word = kin_rng.choice(KIN_WORDS[population[own].gender])
+                head = f"Я, {kin}, пишу: задержали {kin_word} "
+                told_by = f"{head}{written[own]}."
+                offsets = {kin: (3, 3 + len(kin)),
+                           written[own]: (len(head), len(head) + len(written[own]))}
+                sentences.append({"doc_id": doc_id, "sent_id": 1, "start": 0,
+                                  "end": len(told_by), "text": told_by})
             for p, name in written.items():
                 truth_people[f"{doc_id} | {name}"] = f"person{p}"
                 mentions.append({"doc_id": doc_id, "mention_id": len(mentions), "type": "PER",
-                                 "text": name, "normal": name, "sent_id": 0})
+                                 "text": name, "normal": name, "sent_id": 0}
+                                | _at(offsets.get(name) if p == own else None))
             if kin and kin not in written.values():
                 truth_people[f"{doc_id} | {kin}"] = f"kin{doc_id}"
                 mentions.append({"doc_id": doc_id, "mention_id": len(mentions), "type": "PER",
-                                 "text": kin, "normal": kin, "sent_id": 0})
+                                 "text": kin, "normal": kin, "sent_id": 0} | _at(offsets[kin]))
             mentions.append({"doc_id": doc_id, "mention_id": len(mentions), "type": "LOC",
                              "text": city, "normal": city, "sent_id": 0})
             for event_id, h in enumerate(told):
@@ -333,7 +354,7 @@ def make_corpus(n_events: int, seed: int = 1) -> Corpus:
                 events.append(row)
                 truth_incidents[f"{doc_id} | {event_id}"] = h.label
     frames = {
-        DOCUMENTS: docs, SENTENCES: [], MENTIONS: mentions, EVENTS: events,
+        DOCUMENTS: docs, SENTENCES: sentences, MENTIONS: mentions, EVENTS: events,
         EVENT_ARGUMENTS: [],
     }
     tables = Tables(**{name: conform(pd.DataFrame.from_records(rows, columns=COLUMNS[name]),
