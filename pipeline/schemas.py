@@ -311,7 +311,7 @@ SCHEMAS: dict[str, Schema] = {
                                   "habitual_adverbs", "frequency_adverbs", "recurrence_adverbs", "generic_determiners", "generic_pronouns",
                                   "statistic_words", "collective_subjects", "article_words", "status_heads", "time_unit_nouns",
                                   "possessive_pronouns", "punishing_heads", "accuser_nouns", "version_nouns",
-                                  "claim_verbs")},
+                                  "claim_verbs", "normative_heads", "tally_periods", "tally_prepositions")},
         "crime_types": list_of(EVENT_TYPE),
         **{key: PATTERNS for key in ("habitual_patterns", "statistic_patterns", "statistic_idioms",
                                      "alleged_patterns", "period_patterns")}}),

@@ -25,8 +25,11 @@ def _fake_nerel(tmp_path, docs):
 
 
 @pytest.mark.parametrize("doc, expected", [
-    ("train/1_text", ea.bucket("train/1_text")),
-    ("dev/77_text", ea.bucket("dev/77_text")),
+    # literal buckets, written down when the split was fixed: a change of salt, hash or cut fails here
+    ("train/1_text", 47),
+    ("dev/77_text", 138),
+    ("train/3_text", 692),
+    ("train/4_text", 601),
 ])
 def test_a_bucket_is_a_stable_hash_of_the_name(doc, expected):
     import hashlib
@@ -40,7 +43,7 @@ def test_the_salt_and_the_cut_are_the_committed_ones():
     assert ea.SALT == "testimony/event-arguments/2026-12-07"
     assert (ea.BUCKETS, ea.DEV_BELOW) == (1000, 500)
     assert [ea.half(f"train/{n}_text") for n in (1, 2, 3, 4, 5, 6)] == \
-        [ea.half(f"train/{n}_text") for n in (1, 2, 3, 4, 5, 6)]
+        ["dev", "dev", "heldout", "heldout", "dev", "dev"]
 
 
 def test_the_halves_are_disjoint_cover_the_rest_and_exclude_every_wikinews_heldout_and_validation_article(tmp_path):

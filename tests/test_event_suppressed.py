@@ -48,6 +48,22 @@ def test_a_conviction_without_a_penalty_is_a_ruling(events_of, text, expected):
     assert {t: found[t] for t in expected} == expected
 
 
+# ------------- a conviction told in one sentence and its penalty in the next is one sentence's verdict
+
+@pytest.mark.parametrize("text, expected", [
+    ("Суд осудил активиста Павла Петрова. Ему назначили штраф 20 тысяч рублей.", {"fine": 1, "court": 0}),
+    ("Вчера Петров был осуждён. Ему назначили три года колонии.", {"custody": 1, "court": 0}),
+    ("Суд приговорил Ивана Козлова. Ему дали четыре года колонии общего режима.", {"custody": 1, "court": 0}),
+    # the penalty of another, later ruling is no verdict of this one
+    ("Суд приговорил Ивана Козлова к штрафу. Через месяц его снова задержали.", {"fine": 1, "court": 0}),
+])
+def test_a_conviction_and_its_penalty_in_two_sentences_are_one_ruling(events_of, text, expected):
+    """The review of session 13: the court readings of осудить/приговорить were not conviction
+    words, so ``fold_convictions`` counted the verdict and its penalty twice."""
+    found = event_types(events_of(text))
+    assert {t: found[t] for t in expected} == expected
+
+
 # ------------------- custody told by a verb of placing or keeping with "под стражу" / "под стражей"
 
 @pytest.mark.parametrize("text, count", [

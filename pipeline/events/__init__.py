@@ -62,7 +62,7 @@ def build_events(
     # any other place nested in an organisation's name is no scene of its own.
     mentions = bodies_apart(text, mentions)
     outer = outermost(mentions)
-    doc = Document(text, mentions, read_people(text, outer), Scene(text, outer, blank_breaks))
+    doc = Document(text, mentions, read_people(text, outer), Scene(text, outer, blank_breaks, doc_date))
     drafts: list[Draft] = []
     for sent_id, (sentence, inside, tokens, parsed) in enumerate(tokenised(sentences, mentions, models)):
         placed = [p for p in place_mentions(tokens, inside) if not dates_a_document(tokens, p)]

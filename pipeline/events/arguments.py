@@ -552,6 +552,33 @@ def is_patient(tokens: tuple[Token, ...], at: Sequence[int], hit: TriggerHit) ->
     return False
 
 
+def acting_genitive(tokens: tuple[Token, ...], at: Sequence[int], hit: TriggerHit,
+                    placed: list[PlacedMention], actors: dict[int, str]) -> bool:
+    """An official's name (or title) in a trigger noun's genitive who did it, not whom it befell:
+    the noun has another person argument (``Обыск следователя Жукова в квартире Смирнова``), or
+    the title is of an official who acts in that type (``actor_policy``'s ``allowed`` in
+    ``models/event_context.json``: a search's investigator, a trial's judge)."""
+    anchor = tokens[hit.anchor]
+    slots = name_slots(tokens, at)
+    if anchor.pos != "NOUN" or not any(tokens[s].head == hit.anchor and tokens[s].rel == "nmod" for s in slots):
+        return False
+    allowed = context()["actor_policy"].get(hit.type, {}).get("allowed", ())
+    titles = slots | ({at[0] - 1} if at[0] > 0 else set())
+    if any(actors.get(t) in allowed for t in titles):
+        return True
+    own = set(at) | slots
+    for p in placed:
+        if p.mention.type != PER or not p.tokens or own & set(p.tokens):
+            continue
+        head, seen = span_head(tokens, p.tokens), set()
+        while head >= 0 and head not in seen and head != hit.anchor and head not in own:  # up to the noun
+            seen.add(head)
+            head = tokens[head].head
+        if head == hit.anchor:  # not one hanging on the official (``и его заместителя Рыбина``)
+            return True
+    return False
+
+
 def assign_arguments(
     tokens: tuple[Token, ...],
     hits: list[TriggerHit],
@@ -580,7 +607,7 @@ def assign_arguments(
     for hit, arguments in zip(hits, found):
         drop_tellers(tokens, hit, arguments)
         if "person" in roles_for(hit.type) and not arguments.by_role.get("person") \
-                and (name := left_out_subject(people, tokens, tokens[hit.anchor])):
+                and (name := left_out_subject(people, tokens, tokens[hit.anchor], hit.type)):
             arguments.by_role["person"].append((0.0, Candidate("person", (hit.anchor,), name=name, near=True)))
     return found
 
@@ -639,7 +666,8 @@ def candidates(tokens, hits, placed: list[PlacedMention], actors: dict[int, str]
         in_mentions.update(at)
         if not (role and at):
             continue
-        official = is_official(tokens, at) and not any(is_patient(tokens, at, hit) for hit in hits)
+        official = is_official(tokens, at) and not any(
+            is_patient(tokens, at, hit) and not acting_genitive(tokens, at, hit, placed, actors) for hit in hits)
         if role == "person" and (official or owns_other_noun(tokens, at, hits, placed)
                                  or respells_name(tokens, at, placed)):
             continue

@@ -64,6 +64,8 @@ class People:
     owners: frozenset[int] = frozenset()
     # settlements and regions named (not venues): where, until where its paragraph runs, the place
     places: tuple[tuple[int, int, str], ...] = ()
+    # the document's text, for what is named between a person and a verb that leaves out its subject
+    text: str = field(default="", repr=False, compare=False)
 
 
 def is_scene(mention) -> bool:
@@ -147,13 +149,27 @@ _VERB_GENDER = {"Gender=Masc": "masc", "Gender=Fem": "femn"}
 _SUBJECT_RELS = {"nsubj", "nsubj:pass", "csubj", "csubj:pass", "expl"}
 
 
-def left_out_subject(people: People | None, tokens: tuple[Token, ...], verb: Token) -> str | None:
+# The types whose patient is a person (the taxonomy of ``pipeline/records.py``, SPEC's event
+# types): a rally (protest, permit_denied), a search (surveillance), a venue or home taken
+# (eviction) or anything else (other) is a thing a left-out subject may as well stand for
+PERSON_PATIENT_TYPES = frozenset({"warning", "detention", "custody", "fine", "court", "violence",
+                                  "intimidation", "expulsion", "compulsory_work"})
+
+
+def left_out_subject(people: People | None, tokens: tuple[Token, ...], verb: Token,
+                     event_type: str | None = None) -> str | None:
     """Who a passive verb with no subject befell (``Во время протестов была арестована``: Russian
     leaves out a subject told just before): the last person of the verb's gender named before
     it, as for a pronoun (:func:`story_person`). None when the verb has a subject, is plural or
     of no gender, or shares the subject of a verb it is coordinated with (the parse hangs a
     shared subject on one of them: ``Она пыталась уехать, но была задержана``, ``был схвачен
-    и увезён один из ...``; or on another root of a sentence it misparses)."""
+    и увезён один из ...``; or on another root of a sentence it misparses). None too for a type
+    whose patient need not be a person (``event_type`` not in :data:`PERSON_PATIENT_TYPES`:
+    ``Пикет согласовали. ... был запрещён``), and when something else the verb's gender and
+    number could stand for is named between that person and the verb (:func:`named_between`:
+    ``Белов рассказал о своём сыне. В мае был задержан``)."""
+    if event_type is not None and event_type not in PERSON_PATIENT_TYPES:
+        return None
     passive = "Voice=Pass" in verb.feats or "Variant=Short" in verb.feats
     gender = next((g for feat, g in _VERB_GENDER.items() if feat in verb.feats), None)
     if people is None or verb.pos != "VERB" or not passive or gender is None or "Number=Sing" not in verb.feats:
@@ -164,7 +180,83 @@ def left_out_subject(people: People | None, tokens: tuple[Token, ...], verb: Tok
               and _same_verb_form(t, verb)}
     if any(t.head in heads and t.rel in _SUBJECT_RELS for t in tokens):  # ``схвачен и увезён один из ...``
         return None
-    return story_person(people, verb.start, gender)
+    name = story_person(people, verb.start, gender)
+    if name is None:
+        return None
+    at = max(p.start for p in people.named if p.name == name and p.start < verb.start)
+    return None if named_between(people.text[at : verb.start], gender) else name
+
+
+_PROPER = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr"})
+_TOPIC_PREPOSITIONS = frozenset({"о", "об", "обо", "про"})
+_WORD_OR_MARK = re.compile(r"\w+(?:-\w+)?|[^\w\s]")
+
+
+def named_between(text: str, gender: str) -> bool:
+    """Whether ``text`` (from a person's name up to a verb that leaves out its subject) names
+    something else a singular verb of ``gender`` could stand for, as pymorphy3 reads the words:
+    a person by an unnamed noun in any case (``о своём сыне``, ``с братом``), not one apposed to a
+    name (``журналист Олег Сомов``, ``Сомов, журналист``); or a thing (an inanimate noun) the
+    text is about: a bare subject or object (``Пикет согласовали``, ``купил грузовик``) or the
+    topic after ``о``/``про`` (``уведомление о пикете``), not a place or time after another
+    preposition (``в мае``, ``на площадь``). A third-person pronoun of ``gender`` names the
+    person again: what comes before it is left behind (``вёл канал. Орлова его снимала``).
+
+    >>> named_between("Белов рассказал о своём сыне. В мае ", "masc"), named_between("Белов говорил о внуке. ", "masc")
+    (True, True)
+    >>> named_between("Белов рассказал о своей дочери. В мае ", "masc")
+    False
+    >>> named_between("Сомов пришёл на площадь. В мае ", "femn"), named_between("Сомова купила машину. ", "femn")
+    (False, True)
+    """
+    words = _WORD_OR_MARK.findall(text)
+    i = 0
+    while i < len(words) and words[i][:1].isupper():  # the name itself
+        i += 1
+    found, before = False, words[i - 1] if i else ""
+    for k in range(i, len(words)):
+        word = words[k]
+        lower = word.lower().replace("ё", "е")
+        if _PRONOUN_GENDER.get(lower) == gender:
+            found = False
+            continue
+        if not word[0].isalpha():
+            continue
+        parsed = [p for p in parse_word(lower) if "Arch" not in p.tag.grammemes]  # not ``внука``'s old feminine
+        tag = parsed[0].tag if parsed else None
+        if tag is None or tag.POS != "NOUN" or _PROPER & tag.grammemes or tag.number != "sing" \
+                or tag.gender != gender or "Ms-f" in tag.grammemes:
+            continue
+        if tag.animacy == "anim":
+            after = words[k + 1] if k + 1 < len(words) else ""
+            apposed = after[:1].isupper() or _after_name(words, k)
+            found = found or not apposed
+            continue
+        preposition = _governing_preposition(words, k)
+        if preposition is None and tag.case in {"nomn", "accs"} or preposition in _TOPIC_PREPOSITIONS:
+            found = True
+    return found
+
+
+def _governing_preposition(words: list[str], at: int) -> str | None:
+    """The preposition a noun's phrase opens with (``о своём пикете``: ``о``), over the
+    adjectives and possessives before the noun; None when it opens with none."""
+    k = at - 1
+    while k >= 0 and words[k][:1].isalpha():
+        parsed = parse_word(words[k].lower())
+        pos = parsed[0].tag.POS if parsed else None
+        if pos == "PREP":
+            return words[k].lower()
+        if pos not in {"ADJF", "PRTF", "NUMR"}:
+            return None
+        k -= 1
+    return None
+
+
+def _after_name(words: list[str], at: int) -> bool:
+    """A noun right after a name and a comma or dash (``Сомов, журналист``, ``Сомов — активист``):
+    the same person, described."""
+    return at >= 2 and words[at - 1] in {",", "—", "–", "-"} and words[at - 2][:1].isupper()
 
 
 def _same_verb_form(one: Token, other: Token) -> bool:
@@ -284,7 +376,8 @@ def read_people(text: str, mentions) -> People:
     if kin:  # "мужу", "сына" later in a paragraph name the relation introduced earlier
         named += _kin_words(text, kin)
     named = tuple(sorted(named, key=lambda p: p.start))
-    return People(narrator, kin, named, owners=frozenset(owners), places=paragraph_places(text, mentions))
+    return People(narrator, kin, named, owners=frozenset(owners), places=paragraph_places(text, mentions),
+                  text=text)
 
 
 def names_the_owner(text: str, mention, kin_word: str) -> bool:

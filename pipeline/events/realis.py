@@ -29,7 +29,7 @@ from functools import cache, lru_cache
 
 from .. import linear
 from ..nlp import parse_word
-from ..records import PER, DateValue, Mention
+from ..records import PER, Count, DateValue, Mention
 from ..resources import fold, load_json
 from .syntax import (
     Token,
@@ -231,6 +231,96 @@ def _charged_content(tokens, hit: TriggerHit, accusation: frozenset[str]) -> boo
         return False  # the charge's own "что" and no other between "том" and the verb
     governors = [tokens[that].head, *range(max(0, that - 3), that - 1)]
     return any(g >= 0 and tokens[g].lemmas & accusation for g in governors)
+
+
+def _normative(tokens, hit: TriggerHit) -> bool:
+    """An infinitive trigger governed by a word of prohibiting, permitting or obliging
+    (``закон запрещает задерживать``, ``полиция вправе задерживать``, ``разрешается штрафовать``,
+    ``обязаны задерживать``): what a rule forbids, allows or requires, not a happening.
+    Coordinated infinitives share the head (``вправе задерживать и штрафовать``)."""
+    node = hit.anchor
+    if "VerbForm=Inf" not in tokens[node].feats:
+        return False
+    while tokens[node].rel == "conj" and tokens[node].head >= 0 and "VerbForm=Inf" in tokens[tokens[node].head].feats:
+        node = tokens[node].head
+    head = tokens[node].head
+    if head < 0 or head in hit.tokens or tokens[node].rel not in {"xcomp", "csubj", "csubj:pass", "acl", "ccomp"}:
+        return False
+    return bool(tokens[head].lemmas & realis_words("normative_heads"))
+
+
+def _count_is_patient(tokens, hit: TriggerHit, args, mentions: Sequence[Mention]) -> bool:
+    """The trigger's count is its patient: the object of an active verb, the subject of a
+    passive (``приговорены более ста активистов``, ``осудили 40 человек``), found by climbing
+    from the count's words to the trigger; not its agent (``сорок полицейских избили ...``)."""
+    anchor = tokens[hit.anchor]
+    passive = "Voice=Pass" in anchor.feats or "Variant=Short" in anchor.feats
+    patient = {"obj", "nsubj:pass"} | ({"nsubj"} if passive else set())
+    for index in args.best("count"):
+        if not isinstance(index, int):
+            continue
+        mention = mentions[index]
+        if isinstance(mention.value, Count) and (mention.value.high or mention.value.low or 0) < 2:
+            continue  # "еще один фермер был осужден": one person is no tally
+        inside = [t.index for t in tokens if mention.start <= t.start and t.end <= mention.end]
+        node = inside[0] if inside else None
+        for _ in range(5):
+            if node is None or node < 0:
+                break
+            if tokens[node].head in hit.tokens:
+                if tokens[node].rel in patient:
+                    return True
+                break
+            node = tokens[node].head
+    return _counted_in_parse(tokens, hit)
+
+
+def _counted_in_parse(tokens, hit: TriggerHit) -> bool:
+    """The parse shows the trigger's patient counted where no count was taken as an argument
+    (``осуждены 11 «яблочников»``): a numeral within two steps below the object of an active
+    verb or the subject of a passive. A penalty noun told as the complement of such a passive
+    (``9 из них приговорены к реальным срокам``) shares its count."""
+    verb = tokens[hit.anchor]
+    if verb.rel == "amod" and verb.head in hit.tokens:  # "к реальным срокам": the phrase's noun
+        verb = tokens[verb.head]
+    if verb.pos == "NOUN":
+        if verb.rel != "obl" or verb.head < 0:
+            return False
+        verb = tokens[verb.head]
+        if not ("Voice=Pass" in verb.feats or "Variant=Short" in verb.feats):
+            return False
+    if verb.pos not in {"VERB", "AUX"} and "Variant=Short" not in verb.feats:
+        return False
+    passive = "Voice=Pass" in verb.feats or "Variant=Short" in verb.feats
+    patient = {"obj", "nsubj:pass"} | ({"nsubj"} if passive else set())
+
+    def counted(i: int, depth: int = 2) -> bool:
+        if tokens[i].pos == "NUM":
+            return not tokens[i].lemmas & {"один", "1"}
+        return depth > 0 and any(counted(c, depth - 1) for c in children(tokens, i))
+
+    return any(tokens[c].rel in patient and c not in hit.tokens and counted(c) for c in children(tokens, verb.index))
+
+
+def _over_period(tokens, hit: TriggerHit, mentions: Sequence[Mention]) -> bool:
+    """The trigger's clause spans a period: ``за год``, ``за три года``, ``в течение месяца``
+    (a preposition of ``tally_prepositions``, adjectives or numerals between, a noun of
+    ``tally_periods``); or the sentence is dated by a year and by no day, which a later clause
+    shares (``в 2016 году осуждены 28 человек, 9 из них приговорены ...``)."""
+    lo, hi = tokens[0].start, tokens[-1].end
+    dates = [m.value for m in mentions if lo <= m.start and m.end <= hi and isinstance(m.value, DateValue)]
+    if dates and all(d.precision == "year" for d in dates):
+        return True
+    periods, prepositions = realis_words("tally_periods"), realis_words("tally_prepositions")
+    for i in _clause_of(tokens, hit.anchor):
+        if not tokens[i].lemmas & periods or tokens[i].pos != "NOUN":
+            continue
+        j = i - 1
+        while j > 0 and tokens[j].pos in {"ADJ", "NUM", "DET"}:
+            j -= 1
+        if j >= 0 and tokens[j].lemmas & prepositions:
+            return True
+    return False
 
 
 def _conditional(tokens, hit: TriggerHit) -> bool:
@@ -550,6 +640,9 @@ def cues_of(tokens: tuple[Token, ...], hit: TriggerHit, args, mentions: Sequence
         "modal": _governor_in(tokens, hit, (realis_words("modal_heads") | folded_set("hypothetical_heads"))
                               - realis_words("norm_heads")),
         "norm": _governor_in(tokens, hit, realis_words("norm_heads") | folded_set("reference_heads")),
+        "normative": _normative(tokens, hit),
+        "count_patient": _count_is_patient(tokens, hit, args, mentions),
+        "over_period": _over_period(tokens, hit, mentions),
         "alleged": _alleged(tokens, hit),
         "punished": _punished(tokens, hit),
         "habitual": _habitual(tokens, hit),
@@ -616,6 +709,9 @@ def rule_of(cues: frozenset[str]) -> tuple[str, str]:
         return "modal", "modal"
     if "norm" in cues:
         return "norm", "norm"
+    # "закон запрещает задерживать", "полиция вправе задерживать": an infinitive a rule forbids or allows
+    if "normative" in cues:
+        return "norm", "normative infinitive"
     # "материалов, угрожающих безопасности": a property; "Петрова, находящегося в СИЗО": his custody
     if "property" in cues and not cues & {"has_person", "qualifies_person"}:
         return "generic", "property"
@@ -644,6 +740,13 @@ def rule_of(cues: frozenset[str]) -> tuple[str, str]:
     if ("cases_counted" in cues or {"counted"} == cues & {"counted", "has_count"}) \
             and not (particular or "summing" in cues):
         return "statistical", "cases_counted" if "cases_counted" in cues else "counted"
+    # a count of people befallen over a year or a period, no one, no day, no place named: "за год
+    # приговорены более ста активистов", "в 2019 году были осуждены 25 человек"
+    # (the actor, if any, a class: "суды осудили 60 человек", not "полиция задержала троих"); a
+    # summary of told happenings ("Всего за месяц ... арестованы 22 человека") is their aggregate
+    if {"count_patient", "over_period"} <= cues and not (particular or cues & {"has_place", "summing"}) \
+            and ("has_actor" not in cues or "generic_subject" in cues):
+        return "statistical", "tally"
     if "generic_plural" in cues:
         return "generic", "generic_plural"
     # a bare plural subject names a class only when not told as done once ("омоновцы избили его")

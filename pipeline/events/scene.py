@@ -32,7 +32,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..records import DATE, LOC, ORG, PER, DateValue, Mention, Sentence
 from ..resources import fold
@@ -71,7 +71,9 @@ class Scene:
     """The dates and places a document states, gathered sentence by sentence (:meth:`read`),
     then carried to the events told without their own (:meth:`carry`)."""
 
-    def __init__(self, text: str, mentions: Sequence[Mention], blank_breaks: frozenset[int] | None = None) -> None:
+    def __init__(self, text: str, mentions: Sequence[Mention], blank_breaks: frozenset[int] | None = None,
+                 doc_date: dt.date | None = None) -> None:
+        self.doc_date = doc_date  # no day counted on from a named day falls after it
         self.layout = paragraph_units(text)
         self.date_scopes = date_scopes(self.layout, blank_breaks)
         self.list_runs = list_runs(text)
@@ -95,6 +97,9 @@ class Scene:
         self.continuing: dict[int, int] = {}
         self._seen_units: set[int] = set()
         self._last_day: DateValue | None = None
+        # a step of days no day is counted for (from a span of days, or past the document's
+        # date): from where it stands to its sentence's end, nothing dates by day or month
+        self.uncounted: list[tuple[int, int]] = []
         self._heading = ListHeading()  # a list under "Итоги:" / "Сводные данные за март:"
 
     def read(self, sentence: Sentence, tokens: tuple[Token, ...], placed: Sequence[PlacedMention],
@@ -118,6 +123,7 @@ class Scene:
             self.case_starts[unit].append(sentence.start)
             self.case_bounds.add(sentence.start)
         dates = [p.mention.value for p in placed if p.mention.type == DATE and isinstance(p.mention.value, DateValue)]
+        joined = {id(p): joined_days(tokens, p) for p in placed if p.mention.type == DATE}
         listed_total, heading_date = self._heading.read(sentence.text, tokens, dates)
         framed, example = False, opens_example(tokens)
         bodies = {t for p in placed if p.mention.type == ORG for t in p.tokens}
@@ -148,7 +154,7 @@ class Scene:
                     # example's ("Например, ... отказалась ... осенью 2014 года") its story
                     self.dates.append((unit, m.start, m.value) if example else (unit, m.start, m.value, sentence.end))
                 if m.value.precision == "day":
-                    self._last_day = m.value
+                    self._last_day = joined.get(id(p)) or m.value
             if m.type == LOC and heads_its_line(tokens, p.tokens):
                 # "— Казань: задержаны 300 человек, оштрафованы 110": the place the line is about
                 self.places.append((unit, m.start, place_name(m)))
@@ -194,7 +200,7 @@ class Scene:
         if dates and counts_cases(tokens):
             year = min(dates, key=lambda d: d.start).start.year
             self.introductions[unit] = DateValue(dt.date(year, 1, 1), dt.date(year, 12, 31), "year")
-        relative = self._read_relative_day(unit, sentence, tokens, placed, day_before_sentence)
+        relative = self._read_relative_day(unit, sentence, tokens, placed, day_before_sentence, joined)
         return SentenceScene(unit, caption, unit in self.summary_units or listed_total, heading_date,
                              self.endnotes[line], relative, another_case)
 
@@ -213,14 +219,17 @@ class Scene:
             p.mention.type == PER and (p.mention.normal or p.mention.text) in self._named for p in placed)
 
     def _read_relative_day(self, unit: int, sentence: Sentence, tokens: tuple[Token, ...],
-                           placed: Sequence[PlacedMention], day_before: DateValue | None) -> tuple[Candidate, ...]:
+                           placed: Sequence[PlacedMention], day_before: DateValue | None,
+                           joined: dict[int, DateValue | None]) -> tuple[Candidate, ...]:
         """``в этот день`` is the last named day; ``на следующий день``, ``через 5 дней``,
         ``накануне`` a step of days from the last day named before it (in its
         sentence, else before the sentence), or from the day of the happening it is counted
         from when the sentence dates that (``через два дня после пикета 8 августа``). A phrase
         inside the sentence dates from where it stands on (``задержали 5 марта, на следующий
         день суд оштрафовал``: the arrest keeps the 5th) and is a date candidate of the
-        trigger it modifies, closer to it than a date of another verb."""
+        trigger it modifies, closer to it than a date of another verb. No day is counted from a
+        span of days (``10–11 февраля``, ``5 и 6 апреля``) nor past the document's date: the
+        rest of the sentence then takes no carried day or month (:meth:`carry`)."""
         if self._last_day is None and not any(p.mention.type == DATE for p in placed):
             return ()
         if self._last_day is not None and has_pattern(tokens, context()["date_anaphora"], 0, len(tokens)):
@@ -237,14 +246,22 @@ class Scene:
                for p in placed if p.mention.type == DATE and p.tokens):
             return ()  # "через месяц, 18 сентября, суд ...": the day told right after is the date
         wanted = ("day",)
-        counted = [p.mention.value for p in placed if p.mention.type == DATE and isinstance(p.mention.value, DateValue)
-                   and p.mention.value.precision in wanted and set(p.tokens) & source]
-        earlier = [p.mention.value for p in placed if p.mention.type == DATE and p.mention.start < tokens[at].start
-                   and isinstance(p.mention.value, DateValue) and p.mention.value.precision in wanted]
+        counted = [joined.get(id(p)) or p.mention.value for p in placed if p.mention.type == DATE
+                   and isinstance(p.mention.value, DateValue) and p.mention.value.precision in wanted
+                   and set(p.tokens) & source]
+        earlier = [joined.get(id(p)) or p.mention.value for p in placed if p.mention.type == DATE
+                   and p.mention.start < tokens[at].start and isinstance(p.mention.value, DateValue)
+                   and p.mention.value.precision in wanted]
         base = counted[0] if counted else earlier[-1] if earlier else day_before
-        if base is None or base.start != base.end:
-            return ()  # from a span of days ("10–11 февраля") no day is counted
+        if base is None:
+            return ()
         date = stepped(base, step, count)
+        if base.start != base.end or (self.doc_date is not None and base.end <= self.doc_date < date.start):
+            # from a span of days ("10–11 февраля", "5 и 6 апреля") no day is counted; a day
+            # counted past the document's date from one before it is none the text names (issue
+            # 12; a text naming days after its document's date is not bounded by it)
+            self.uncounted.append((tokens[at].start, sentence.end))
+            return ()
         begins = tokens[max(source)].end if source else None
         if not earlier and not any(t.pos in {"VERB", "AUX"} for t in tokens[:at]):
             # opening its sentence: the paragraph goes on from that day
@@ -280,6 +297,9 @@ class Scene:
 
     def carry(self, drafts: list[Draft]) -> None:
         """Dates and places to the drafts told without their own."""
+        for draft in drafts:  # a step no day was counted for: as a step of months, no day or month
+            if draft.event.date is None and any(a <= draft.event.start < b for a, b in self.uncounted):
+                draft.telling = replace(draft.telling, shifted=True)
         framed = {a[0] for a in self.dates if len(a) == 3}
         introduced = introduced_years(list(self._seen_units), self.introductions, framed)
         carry_dates(drafts, self.dates, self.summary_units, introduced, self.date_scopes,
@@ -296,6 +316,24 @@ def _opens(tokens: tuple[Token, ...], mention: Mention) -> bool:
         return True
     lead = before[:-1] if before and before[-1].pos == "ADP" else before
     return bool(lead) and lead[-1].text == "," and not any(t.pos in {"VERB", "AUX"} for t in lead)
+
+
+def joined_days(tokens: tuple[Token, ...], placed: PlacedMention) -> DateValue | None:
+    """A day date joined to day numbers before it (``5 и 6 апреля``, ``2, 3 и 4 апреля``): the span
+    of days from the first, as ``5–6 апреля`` is; None for a day standing alone. The numbers run
+    up to the day, each a day of the month before the next."""
+    value = placed.mention.value
+    if not placed.tokens or not isinstance(value, DateValue) or value.precision != "day" or value.start != value.end:
+        return None
+    at, first, joiner = placed.tokens[0] - 1, None, "и"
+    while at >= 1 and tokens[at].text.lower() == joiner and tokens[at - 1].text.isdigit():
+        number = int(tokens[at - 1].text)
+        if not 1 <= number < (first or value.start.day):
+            break
+        first, at, joiner = number, at - 2, ","
+    if first is None:
+        return None
+    return DateValue(value.start.replace(day=first), value.end, "day")
 
 
 def stepped(base: DateValue, step: str, count: int) -> DateValue:

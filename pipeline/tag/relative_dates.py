@@ -301,6 +301,8 @@ def tag_relative_dates(text: str, reference: dt.date, days: Sequence[tuple[int, 
     folded = fold(text)
     for expression in find_relative_dates(text):
         value = weekday_after(text, expression, days, reference)
+        if value is None and (day := counting_day(text, expression, days)) is not None and day <= reference:
+            continue  # a weekday after a named day falling past the statement: no day, not one counted back
         if value is None:
             value = _date_of(expression, folded[expression.start:expression.end], reference)
         if value is not None:
@@ -321,6 +323,20 @@ def weekday_number(head: str) -> int:
 NARRATIVE_LINES = 2  # a weekday counts on from a day named on its own line or the line before
 
 
+def counting_day(text: str, expression: RelativeDate, days: Sequence[tuple[int, dt.date]]) -> dt.date | None:
+    """The day a bare weekday (no ``прошлый``/``этот``) counts on from: the last day the narrative
+    names before it, on its line or the line before; None when there is none (or the expression
+    is no bare weekday). When there is one, the weekday is counted from it or not at all: never
+    back from the statement's date (:func:`tag_relative_dates`)."""
+    if expression.kind != "weekday" or expression.offset is not None:
+        return None
+    before = [(end, day) for end, day in days if end <= expression.start]
+    if not before:
+        return None
+    end, day = before[-1]
+    return None if text.count("\n", end, expression.start) >= NARRATIVE_LINES else day
+
+
 def weekday_after(text: str, expression: RelativeDate, days: Sequence[tuple[int, dt.date]],
                   reference: dt.date) -> DateValue | None:
     """A bare weekday (no ``прошлый``/``этот``) told after a day the narrative names on its line
@@ -334,13 +350,8 @@ def weekday_after(text: str, expression: RelativeDate, days: Sequence[tuple[int,
     >>> weekday_after(text, found, [(19, dt.date(2021, 10, 6))], dt.date(2022, 6, 1))
     DateValue(start=datetime.date(2021, 10, 8), end=datetime.date(2021, 10, 8), precision='day')
     """
-    if expression.kind != "weekday" or expression.offset is not None:
-        return None
-    before = [(end, day) for end, day in days if end <= expression.start]
-    if not before:
-        return None
-    end, day = before[-1]
-    if text.count("\n", end, expression.start) >= NARRATIVE_LINES:
+    day = counting_day(text, expression, days)
+    if day is None:
         return None
     wanted = weekday_number(expression.head)
     found = day + dt.timedelta(days=(wanted - day.weekday()) % 7)
