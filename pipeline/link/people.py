@@ -46,7 +46,8 @@ COMPARISONS = [
         # One names no surname (``Оля``, ``моего сына Тиму``) and its statement ties it
         # as family to someone of the other's surname (the relative who wrote it, ``Я,
         # Андрей Шевчук … мою жену Олю``; kin.kin_ties): a first name alone is how a family
-        # tells its own. Not a neighbour's, a lawyer's or an official's surname.
+        # tells its own. Not a neighbour's, a lawyer's or an official's surname: every
+        # surname a statement names (co_surnames) no longer feeds this level, only its own.
         _level("kin's surname", '("surname_l" IS NULL AND list_contains("kin_surnames_l", "surname_r")) '
                                 'OR ("surname_r" IS NULL AND list_contains("kin_surnames_r", "surname_l"))'),
         _level("missing", '"surname_l" IS NULL OR "surname_r" IS NULL', null=True),
