@@ -44,6 +44,7 @@ _MOST_MODIFIERS = 3
 _LINE_START = re.compile(r"[.!?\n][^.!?\n]*\Z")
 # What may follow a signature: a short closing line (``Дата: 12.05.2024``, a phone number).
 _CLOSING_LINE = 40
+_LINE_END = re.compile(r"[ \t.,;]*(?:\n|\Z)")
 
 
 @cache
@@ -174,7 +175,9 @@ def _signer(text: str, people: list[tuple[int, int, str]]) -> str | None:
         lead = fold(text[line.start() + 1 if line else 0:start]).strip(" \t,:;—–-")
         if any(lead.startswith(formula) for formula in _lexicon()["sign_offs"]):
             return name
-        if not lead and len(text[end:].strip()) <= _CLOSING_LINE:
+        rest = text[end:]
+        alone = _LINE_END.match(rest)  # nothing but punctuation after it on its line
+        if not lead and alone and len(rest[alone.end():].strip()) <= _CLOSING_LINE:
             return name
     return None
 
@@ -241,7 +244,8 @@ def document_kin(tables: Tables, doc_ids: set[str]) -> dict[tuple[str, str], set
     for doc_id, start, text in zip(sentences["doc_id"], sentences["start"], sentences["text"]):
         if isinstance(text, str) and not pd.isna(start):
             chars = texts.setdefault(doc_id, [])
-            chars.extend(" " * (int(start) + len(text) - len(chars)))
+            # between sentences a line break: a signature is a line of its own
+            chars.extend("\n" * (int(start) + len(text) - len(chars)))
             chars[int(start):int(start) + len(text)] = text
     mentions = tables.mentions
     named = mentions[(mentions["type"] == "PER") & mentions["normal"].notna()
