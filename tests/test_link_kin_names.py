@@ -10,14 +10,16 @@ import pytest
 
 from pipeline.link import link
 from pipeline.link.gold import gold_tables
+from pipeline.link.kin import document_kin, kin_ties
 from pipeline.link.names import loose_surname_key, parse_name
 from pipeline.link.records import document_context, event_places
 from test_link_comparisons import _day, _doc, _person_of, _told
 
 
-def _signed(doc_id: str, first: str, form: str, signer: str, day: str):
-    """A statement a relative signs: the person by the first name alone, no city told."""
-    text = f"{int(day[-2:])} мая у подъезда задержали {form}. Пишу об этом я, {signer}."
+def _signed(doc_id: str, first: str, form: str, signer: str, day: str, kin: str = ""):
+    """A statement a relative signs: the person by the first name alone after a kin word of
+    the signer's (``моего сына``), no city told."""
+    text = f"{int(day[-2:])} мая у подъезда задержали {kin} {form}. Пишу об этом я, {signer}."
     return _doc(doc_id, text, [(first, [form]), (signer, [signer])],
                 [{"trigger": "задержали", "type": "detention", "persons": [first]} | _day(day)],
                 day[:4] + "-05-30")
@@ -45,13 +47,17 @@ KIN_SIGNED = [
 ]
 
 
+_KIN_WORDS = {"Кирилл": "моего сына", "Даша": "мою дочь", "Ильдар": "моего мужа",
+              "Мирон": "моего брата"}
+
+
 @pytest.mark.parametrize("whole, whole_form, first, first_form, signer, day, other_day, same",
                          KIN_SIGNED)
 def test_a_first_name_alone_in_a_statement_its_family_signs(whole, whole_form, first,
                                                             first_form, signer, day,
                                                             other_day, same):
     docs = [_told("x", whole, whole_form, city="Пенза", day=day),
-            _signed("y", first, first_form, signer, other_day)]
+            _signed("y", first, first_form, signer, other_day, _KIN_WORDS[first])]
     result = link("test", write=False, tables=gold_tables(docs))
     assert (_person_of(result, "x") == _person_of(result, "y")) is same
 
@@ -190,3 +196,168 @@ def test_a_turkic_patronymic_written_apart_is_one_word(one, other, same):
     result = link("test", write=False, tables=gold_tables([_told("x", one, one),
                                                            _told("y", other, other)]))
     assert (_person_of(result, "x") == _person_of(result, "y")) is same
+
+
+def _kin_statement(doc_id: str, text: str, first: str, form: str,
+                   others: list[tuple[str, str]]):
+    """A statement naming a person by the first name alone, and others in full (each
+    other a name and the form it is written in, once)."""
+    return _doc(doc_id, text, [(first, [form])] + [(o, [f]) for o, f in others],
+                [{"trigger": "задержали", "type": "detention", "persons": [first]}
+                 | _day("2022-04-23")], "2022-05-01")
+
+
+_SHEVCHUK = [("Андрей Шевчук", "Андрей Шевчук"), ("Игорь Белов", "Игорь Белов")]
+_VETROVA = [("Нина Ветрова", "Нина Ветрова")]
+_SOROKINA = [("Инна Сорокина", "Инна Сорокина"), ("Артём Зуев", "Артёмом Зуевым")]
+
+# A first name alone takes the surname only of someone the statement ties it to as family:
+# its author when a kin word of theirs names it (``мою жену Олю``, ``моего 17-летнего сына
+# Тиму``), the author introducing themself or signing at the end, or the one a kin word
+# names as whose (``Олю, жену Андрея Шевчука``). A neighbour's or colleague's first name
+# beside the author's surname, or beside an official's, a lawyer's or another detainee's,
+# is no one of that surname. Each row: the statement, the first name and its form, the
+# others it names in full (name, form), the full name of another statement (and its form),
+# whether one.
+KIN_ONLY = [
+    # the review's case: a neighbour of the author, an official of the other's surname
+    ("Я, Андрей Шевчук, пишу. 23 апреля задержали мою соседку Олю. Протокол составил "
+     "сержант Игорь Белов.", "Оля", "Олю", _SHEVCHUK, ("Ольга Белова", "Ольгу Белову"), False),
+    ("Я, Андрей Шевчук, пишу. 23 апреля задержали мою соседку Олю. Протокол составил "
+     "сержант Игорь Белов.", "Оля", "Олю", _SHEVCHUK, ("Ольга Шевчук", "Ольгу Шевчук"), False),
+    ("Я, Павел Лузгин, сообщаю. 23 апреля задержали моего коллегу Витю.", "Витя", "Витю",
+     [("Павел Лузгин", "Павел Лузгин")], ("Виктор Лузгин", "Виктора Лузгина"), False),
+    ("Я, Нина Ветрова, пишу. 23 апреля задержали мою дочь Катю. Её защищает адвокат "
+     "Семён Корнилов.", "Катя", "Катю", _VETROVA + [("Семён Корнилов", "Семён Корнилов")],
+     ("Екатерина Корнилова", "Екатерину Корнилову"), False),
+    ("Я, Нина Ветрова, пишу. 23 апреля задержали мою дочь Катю. Допрос вёл следователь "
+     "Олег Гуров.", "Катя", "Катю", _VETROVA + [("Олег Гуров", "Олег Гуров")],
+     ("Екатерина Гурова", "Екатерину Гурову"), False),
+    ("Я, Инна Сорокина, пишу. 23 апреля задержали моего сына Тиму вместе с Артёмом Зуевым.",
+     "Тима", "Тиму", _SOROKINA, ("Тимофей Зуев", "Тимофея Зуева"), False),
+    # a list after a kin word's owner: the next item is no relative of the owner's
+    ("23 апреля задержали сына Андрея Шевчука, Олю и Веру.", "Оля", "Олю",
+     [("Андрей Шевчук", "Андрея Шевчука")], ("Ольга Шевчук", "Ольгу Шевчук"), False),
+    # a neighbour in a statement signed at the end
+    ("23 апреля задержали мою соседку Олю. С уважением, Нина Ветрова.", "Оля", "Олю",
+     _VETROVA, ("Ольга Ветрова", "Ольгу Ветрову"), False),
+    # kin: the author's surname, or the surname of whose the kin word says
+    ("Я, Андрей Шевчук, пишу. 23 апреля задержали мою жену Олю. Протокол составил "
+     "сержант Игорь Белов.", "Оля", "Олю", _SHEVCHUK, ("Ольга Шевчук", "Ольгу Шевчук"), True),
+    ("Я, Нина Ветрова, пишу. 23 апреля задержали мою дочь Катю. Её защищает адвокат "
+     "Семён Корнилов.", "Катя", "Катю", _VETROVA + [("Семён Корнилов", "Семён Корнилов")],
+     ("Екатерина Ветрова", "Екатерину Ветрову"), True),
+    ("Я, Инна Сорокина, пишу. 23 апреля задержали моего сына Тиму вместе с Артёмом Зуевым.",
+     "Тима", "Тиму", _SOROKINA, ("Тимофей Сорокин", "Тимофея Сорокина"), True),
+    ("23 апреля задержали Олю, жену Андрея Шевчука.", "Оля", "Олю",
+     [("Андрей Шевчук", "Андрея Шевчука")], ("Ольга Шевчук", "Ольгу Шевчук"), True),
+    ("23 апреля задержали жену Андрея Шевчука Олю и его брата.", "Оля", "Олю",
+     [("Андрей Шевчук", "Андрея Шевчука")], ("Ольга Шевчук", "Ольгу Шевчук"), True),
+    # an age or an adjective between the possessive and the kin word, or after it
+    ("Я, Инна Сорокина, пишу. 23 апреля задержали моего 17-летнего сына Тиму вместе с "
+     "Артёмом Зуевым.", "Тима", "Тиму", _SOROKINA, ("Тимофей Сорокин", "Тимофея Сорокина"),
+     True),
+    ("Меня зовут Нина Ветрова. 23 апреля задержали мою соседку, 19-летнюю Олю.", "Оля",
+     "Олю", _VETROVA, ("Ольга Ветрова", "Ольгу Ветрову"), False),
+    ("Меня зовут Нина Ветрова. 23 апреля задержали мою единственную дочь, 19-летнюю Катю.",
+     "Катя", "Катю", _VETROVA, ("Екатерина Ветрова", "Екатерину Ветрову"), True),
+    # the author signs at the end: a closing formula, a signer's label, a name alone
+    ("23 апреля задержали моего сына Тиму вместе с Артёмом Зуевым. С уважением, Инна "
+     "Сорокина.", "Тима", "Тиму", _SOROKINA, ("Тимофей Сорокин", "Тимофея Сорокина"), True),
+    ("23 апреля задержали мою дочь Катю.\nЗаявитель: Нина Ветрова", "Катя", "Катю", _VETROVA,
+     ("Екатерина Ветрова", "Екатерину Ветрову"), True),
+    ("23 апреля задержали мою дочь Катю. Прошу помочь.\nНина Ветрова", "Катя", "Катю",
+     _VETROVA, ("Екатерина Ветрова", "Екатерину Ветрову"), True),
+    # the last sentence names someone, but is no signature
+    ("23 апреля задержали мою дочь Катю. Её защищает адвокат Семён Корнилов.", "Катя", "Катю",
+     [("Семён Корнилов", "Семён Корнилов")], ("Екатерина Корнилова", "Екатерину Корнилову"),
+     False),
+]
+
+
+@pytest.mark.parametrize("text, first, form, others, whole, same", KIN_ONLY)
+def test_a_first_name_alone_takes_only_its_familys_surname(text, first, form, others, whole,
+                                                           same):
+    docs = [_told("x", *whole), _kin_statement("y", text, first, form, others)]
+    result = link("test", write=False, tables=gold_tables(docs))
+    assert (_person_of(result, "x") == _person_of(result, "y")) is same
+
+
+# Who ``kin_ties`` ties a first name alone to, read straight from the text. Each row: the
+# statement, the people it names (name, form as written), the first name, its family.
+TIES = [
+    ("Я, Инна Сорокина, пишу. Задержали моего 17-летнего сына Тиму.",
+     [("Инна Сорокина", "Инна Сорокина"), ("Тима", "Тиму")], "Тима", {"Инна Сорокина"}),
+    ("Я, Инна Сорокина, пишу. Задержали нашего младшего, 17-летнего сына Тиму.",
+     [("Инна Сорокина", "Инна Сорокина"), ("Тима", "Тиму")], "Тима", {"Инна Сорокина"}),
+    ("Я, Олег Гуров. Вчера задержали нашу старшую дочь Катю.",
+     [("Олег Гуров", "Олег Гуров"), ("Катя", "Катю")], "Катя", {"Олег Гуров"}),
+    ("Я, Олег Гуров. Вчера задержали мою соседку и дочь Катю.",
+     [("Олег Гуров", "Олег Гуров"), ("Катя", "Катю")], "Катя", {"Олег Гуров"}),
+    ("Я, Олег Гуров. Вчера задержали соседку Катю.",
+     [("Олег Гуров", "Олег Гуров"), ("Катя", "Катю")], "Катя", set()),
+    ("Вчера задержали моего сына Тиму. С уважением, Инна Сорокина.",
+     [("Тима", "Тиму"), ("Инна Сорокина", "Инна Сорокина")], "Тима", {"Инна Сорокина"}),
+    ("Вчера задержали мою дочь Катю.\nЗаявитель: Нина Ветрова",
+     [("Катя", "Катю"), ("Нина Ветрова", "Нина Ветрова")], "Катя", {"Нина Ветрова"}),
+    ("Вчера задержали моего брата Мирона. Прошу разобраться.\nОлег Гуров\n12.05.2024",
+     [("Мирон", "Мирона"), ("Олег Гуров", "Олег Гуров")], "Мирон", {"Олег Гуров"}),
+    ("Задержали мою сестру Веру. Прошу помочь.\nОлег Гуров\nДата: 12.05.2024, тел. 8-900-000",
+     [("Вера", "Веру"), ("Олег Гуров", "Олег Гуров")], "Вера", {"Олег Гуров"}),
+    ("Задержали мою сестру Веру. Олег Гуров. Мы просим суд отменить это незаконное решение.",
+     [("Вера", "Веру"), ("Олег Гуров", "Олег Гуров")], "Вера", set()),
+    ("Задержали мою сестру Веру. Олег Гуров тоже задержан.",
+     [("Вера", "Веру"), ("Олег Гуров", "Олег Гуров")], "Вера", set()),
+    ("Вчера задержали моего сына Тиму. Об этом сообщил адвокат Семён Корнилов.",
+     [("Тима", "Тиму"), ("Семён Корнилов", "Семён Корнилов")], "Тима", set()),
+    ("Вчера задержали мою соседку Олю. С уважением, Инна Сорокина.",
+     [("Оля", "Олю"), ("Инна Сорокина", "Инна Сорокина")], "Оля", set()),
+    ("Задержали сына Андрея Шевчука, Олю и Веру.",
+     [("Андрей Шевчук", "Андрея Шевчука"), ("Оля", "Олю"), ("Вера", "Веру")], "Оля", set()),
+    ("Задержали жену Андрея Шевчука Олю и Веру.",
+     [("Андрей Шевчук", "Андрея Шевчука"), ("Оля", "Олю"), ("Вера", "Веру")], "Оля",
+     {"Андрей Шевчук"}),
+    ("Задержали Олю, жену Андрея Шевчука, и Веру.",
+     [("Оля", "Олю"), ("Андрей Шевчук", "Андрея Шевчука"), ("Вера", "Веру")], "Вера", set()),
+    # a kin word that says no owner, in the author's own statement: the author's
+    ("Ночью пришли с обыском. Мужа, Тимура, увезли в отдел. Прошу помочь.\nИнна Сорокина",
+     [("Тимур", "Тимура"), ("Инна Сорокина", "Инна Сорокина")], "Тимур", {"Инна Сорокина"}),
+    ("Ночью пришли с обыском. Её мужа Тимура увезли в отдел. Прошу помочь.\nИнна Сорокина",
+     [("Тимур", "Тимура"), ("Инна Сорокина", "Инна Сорокина")], "Тимур", set()),
+    ("Задержали сына Тиму, сообщил адвокат Семён Корнилов в суде.",
+     [("Тима", "Тиму"), ("Семён Корнилов", "Семён Корнилов")], "Тима", set()),
+    # the author's relative left unnamed by the kin word, named alone later: of its gender
+    ("Я, Нина Ветрова, пишу. Нас с мужем задержали у подъезда, а Олега увезли в Мозырь.",
+     [("Нина Ветрова", "Нина Ветрова"), ("Олег", "Олега")], "Олег", {"Нина Ветрова"}),
+    ("Я, Нина Ветрова, пишу. Нас с мужем задержали у подъезда, а Катю увезли в Мозырь.",
+     [("Нина Ветрова", "Нина Ветрова"), ("Катя", "Катю")], "Катя", set()),
+    ("Я, Нина Ветрова, пишу. Нас с мужем задержали, а нашего соседа Олега увезли в Мозырь.",
+     [("Нина Ветрова", "Нина Ветрова"), ("Олег", "Олега")], "Олег", set()),
+    ("Я, Нина Ветрова, пишу. Её мужа задержали у подъезда, а Олега увезли в Мозырь.",
+     [("Нина Ветрова", "Нина Ветрова"), ("Олег", "Олега")], "Олег", set()),
+]
+
+
+@pytest.mark.parametrize("text, people, first, family", TIES)
+def test_kin_ties_reads_who_a_statement_ties_a_first_name_to(text, people, first, family):
+    spans = [(text.index(form), text.index(form) + len(form), name) for name, form in people]
+    assert kin_ties(text, spans).get(first, set()) == family
+
+
+def test_document_kin_skips_a_mention_without_offsets():
+    """A mention whose end is unknown is left out, not a crash."""
+    tables = gold_tables([_kin_statement("y", KIN_ONLY[8][0], "Оля", "Олю", _SHEVCHUK)])
+    mentions = tables.mentions
+    mentions.loc[mentions["text"] == "Игорь Белов", "end"] = float("nan")
+    found = document_kin(tables, {"y"})
+    assert found[("y", "Оля")] == {"Андрей Шевчук"}
+
+
+def test_a_neighbour_links_no_two_families_into_one():
+    """The review's chain: a neighbour beside the author and an official, and two women of
+    their surnames elsewhere: three people, not one."""
+    docs = [_told("x", "Ольга Белова", "Ольгу Белову"),
+            _told("z", "Ольга Шевчук", "Ольгу Шевчук"),
+            _kin_statement("y", KIN_ONLY[0][0], "Оля", "Олю", _SHEVCHUK)]
+    result = link("test", write=False, tables=gold_tables(docs))
+    assert len({_person_of(result, d) for d in "xyz"}) == 3

@@ -43,11 +43,13 @@ def _else() -> dict:
 
 COMPARISONS = [
     {"output_column_name": "surname", "comparison_description": "surname sound key", "comparison_levels": [
-        # One names no surname (``Оля``, ``моего сына Тиму``) and its statement names
-        # someone of the other's surname (the relative who wrote it, ``Андрей Шевчук``):
-        # a first name alone is how a family tells its own.
-        _level("kin's surname", '("surname_l" IS NULL AND list_contains("co_surnames_l", "surname_r")) '
-                                'OR ("surname_r" IS NULL AND list_contains("co_surnames_r", "surname_l"))'),
+        # One names no surname (``Оля``, ``моего сына Тиму``) and its statement ties it
+        # as family to someone of the other's surname (the relative who wrote it, ``Я,
+        # Андрей Шевчук … мою жену Олю``; kin.kin_ties): a first name alone is how a family
+        # tells its own. Not a neighbour's, a lawyer's or an official's surname: every
+        # surname a statement names (co_surnames) no longer feeds this level, only its own.
+        _level("kin's surname", '("surname_l" IS NULL AND list_contains("kin_surnames_l", "surname_r")) '
+                                'OR ("surname_r" IS NULL AND list_contains("kin_surnames_r", "surname_l"))'),
         _level("missing", '"surname_l" IS NULL OR "surname_r" IS NULL', null=True),
         _level("same", '"surname_l" = "surname_r"'),
         # A letter wrong, missing or swapped (a typo, a transliteration): Ткачук and
@@ -151,7 +153,7 @@ PEOPLE = Model(
                          "AND l.gender IS NOT DISTINCT FROM r.gender"],
     columns=["surname", "surname_parts", "surname_half_1", "surname_half_2", "surname_loose",
              "surname_latin", "first", "first_initial", "first_initials", "first_names", "patronymic", "patronymic_initial",
-             "gender", "cities", "countries", "years", "co_surnames"],
+             "gender", "cities", "countries", "years", "co_surnames", "kin_surnames"],
     # What agrees more in meaning never weighs less (engine.ordered_levels).
     order=[("surname", "same", "close"), ("surname", "close", "else"),
            ("surname", "same", "kin's surname"), ("surname", "kin's surname", "else"),

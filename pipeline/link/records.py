@@ -24,6 +24,7 @@ from ..resources import load_json
 from ..records import split_names
 from .names import (Name, first_name_named_elsewhere, is_cyrillic, other_first_names, parse_name,
                     surname_named_elsewhere, surname_stem)
+from .kin import document_kin
 from .places import airport_phrase, area, cities_named, place_kind, resolve
 
 PERSON_KEY = "person_key"  # doc_id and name: one person of one document
@@ -209,7 +210,7 @@ PERSON_COLUMNS = [
     "unique_id", PERSON_KEY, "doc_id", "name", "surname", "surname_parts", "surname_half_1",
     "surname_half_2", "surname_loose", "surname_latin", "first", "first_initial",
     "first_initials", "first_names", "patronymic", "patronymic_initial", "gender", "cities", "countries", "whereabouts", "years",
-    "co_surnames", "fullness", "written",
+    "co_surnames", "kin_surnames", "fullness", "written",
 ]
 
 
@@ -248,6 +249,9 @@ def person_records(tables: Tables, places: pd.DataFrame, context: pd.DataFrame) 
     # someone's first name: a first name alone (``Доржо`` beside ``Доржо Бадмаев``).
     firsts = {p.first for p in parsed_of.values() if p.first and p.surname}
     parsed_of = {n: first_name_named_elsewhere(p, firsts) for n, p in parsed_of.items()}
+    # The family a statement ties a person named without a surname to (kin.kin_ties):
+    # whose surname they may bear; not every surname the statement names.
+    kin = document_kin(tables, {d for d, n in keys if not parsed_of[n].surname})
     rows = []
     for doc_id, name in sorted(keys):
         parsed = parsed_of[name]
@@ -283,6 +287,8 @@ def person_records(tables: Tables, places: pd.DataFrame, context: pd.DataFrame) 
             "patronymic_initial": parsed.patronymic_initial, "gender": parsed.gender,
             "cities": cities, "countries": countries, "whereabouts": whereabouts, "years": years,
             "co_surnames": _listed(s for s in others if s),
+            "kin_surnames": _listed(parsed_of[n].surname for n in kin.get((doc_id, name), ())
+                                    if n in parsed_of and parsed_of[n].surname),
             "fullness": parsed.fullness, "written": _listed(written.get((doc_id, name), ())),
         })
     frame = pd.DataFrame(rows, columns=PERSON_COLUMNS[1:])

@@ -33,11 +33,13 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+import string
 from dataclasses import dataclass
 from functools import cache
 
 import pandas as pd
 
+from ..morphology import parse_word
 from ..research.loading import Tables, conform
 from ..resources import load_csv, load_json
 from ..tables import COLUMNS, DOCUMENTS, EVENT_ARGUMENTS, EVENTS, MENTIONS, SENTENCES
@@ -209,6 +211,69 @@ def kin_of(rng: random.Random, person: Person) -> str:
     return f"{first} {_surname_for(person.surname, person.gender, gender)}"
 
 
+# How a relative's statement tells who wrote it and who it is about: ``{kin}`` the relative,
+# ``{own}`` their own by the first name alone (both as the records hold them), ``{noun}`` a
+# kin noun (``сына``), ``{mine}`` a possessive of it (``моего``), ``{age}`` an age or an
+# adjective of it, ``{sign_off}`` a closing formula. Each with its weight. Most are read as
+# a tie (kin.kin_ties); the last two, a relative told of in the third person and no kin
+# word at all, are not, as in real statements: the fitted weight of the kin's surname level
+# counts with the ties the reader misses.
+KIN_STATEMENTS = (
+    ("Я, {kin}, пишу: задержали {mine} {noun} {own}.", 3),
+    ("Меня зовут {kin}. Задержали {mine} {age} {noun} {own}.", 2),
+    ("Задержали {mine} {noun} {own}. {sign_off} {kin}.", 2),
+    ("Задержали {mine} {age} {noun} {own}. Прошу помочь.\n{kin}", 1),
+    ("{kin} сообщает, что задержали {noun} {own}.", 2),
+    ("Пишет {kin}: задержали {own}.", 1),
+)
+AGES = ("{years}-летний", "младший", "старший", "единственный")
+
+
+@cache
+def _kin_nouns() -> dict[str, list[str]]:
+    """The kin nouns of models/link_kin.json by gender, in the accusative (``сына``)."""
+    by_gender: dict[str, list[str]] = {}
+    for noun in load_json("link_kin.json")["kin_nouns"]:
+        parse = next(p for p in parse_word(noun) if p.tag.POS == "NOUN")
+        by_gender.setdefault(parse.tag.gender, []).append(parse.inflect({"accs"}).word)
+    return by_gender
+
+
+def _agreeing(word: str, noun: str) -> str:
+    """An adjective or possessive in the accusative of a kin noun (``моего``, ``мою``)."""
+    tag = next(p for p in parse_word(noun) if p.tag.POS == "NOUN" and p.tag.case == "accs").tag
+    grammemes = {"accs", tag.gender} | ({"anim"} if tag.gender == "masc" else set())
+    return next(p for p in parse_word(word) if p.tag.POS == "ADJF").inflect(grammemes).word
+
+
+def kin_statement(rng: random.Random, kin: str, own: str, gender: str) -> tuple[str, dict]:
+    """A sentence of a statement a relative ``kin`` wrote about ``own`` (of ``gender``),
+    and where each of the two names is in it.
+
+    >>> text, at = kin_statement(random.Random(3), "Нина Лопатина", "Даша", "femn")
+    >>> [text[a:b] for a, b in at.values()]
+    ['Нина Лопатина', 'Даша']
+    """
+    template = rng.choices([t for t, _ in KIN_STATEMENTS], [w for _, w in KIN_STATEMENTS])[0]
+    noun = rng.choice(_kin_nouns()[gender])
+    age = rng.choice(AGES).format(years=rng.randrange(15, 70))
+    values = {"kin": kin, "own": own, "noun": noun,
+              "mine": _agreeing(rng.choice(("мой", "наш")), noun), "age": _agreeing(age, noun),
+              "sign_off": rng.choice(("С уважением,", "Заявитель:"))}
+    text, at = "", {}
+    for literal, field, _, _ in string.Formatter().parse(template):
+        text += literal
+        if field:
+            at[values[field]] = (len(text), len(text) + len(values[field]))
+            text += values[field]
+    return text, {name: at[name] for name in (kin, own)}
+
+
+def _at(span: tuple[int, int] | None) -> dict:
+    """A mention's offsets in its document's kin statement, when it is in one."""
+    return {"start": span[0], "end": span[1]} if span else {}
+
+
 def first_name_alone(rng: random.Random, person: Person) -> str:
     """How a relative names a person: the first name alone, often a short form (``Оля``)."""
     forms = _short_forms().get(person.first)
@@ -264,6 +329,7 @@ def make_corpus(n_events: int, seed: int = 1) -> Corpus:
     waves = [start + dt.timedelta(days=rng.randrange(15 * 365))
              for _ in range(max(5, n_events // 400))]
     docs, mentions, events, truth_people, truth_incidents = [], [], [], {}, {}
+    sentences: list[dict] = []
     n_docs = story = 0
     while len(events) < n_events:
         story += 1
@@ -303,22 +369,29 @@ def make_corpus(n_events: int, seed: int = 1) -> Corpus:
                      + ([rng.choice(locals_)] if h.crowd and locals_ and rng.random() < 0.6 else [])
                      for h in told}
             written = {p: name_variant(rng, population[p]) for ps in named.values() for p in ps}
-            kin = None
+            kin = own = None
+            offsets: dict[str, tuple[int, int]] = {}
             if written and kin_rng.random() < KIN_TOLD:
-                # Told by a relative (a mother, a wife), who signs with the family's surname
-                # and calls their own by the first name alone; others of the story keep
-                # their names as written.
+                # Told by a relative (a mother, a wife), who introduces themself or signs
+                # with the family's surname and calls their own by the first name alone,
+                # mostly after a kin word (``Я, Нина Лопатина … мою дочь Дашу``:
+                # kin.kin_ties); others of the story keep their names as written.
                 own = next(iter(written))
                 kin = kin_of(kin_rng, population[own])
                 written[own] = first_name_alone(kin_rng, population[own])
+                told_by, offsets = kin_statement(kin_rng, kin, written[own],
+                                                 population[own].gender)
+                sentences.append({"doc_id": doc_id, "sent_id": 1, "start": 0,
+                                  "end": len(told_by), "text": told_by})
             for p, name in written.items():
                 truth_people[f"{doc_id} | {name}"] = f"person{p}"
                 mentions.append({"doc_id": doc_id, "mention_id": len(mentions), "type": "PER",
-                                 "text": name, "normal": name, "sent_id": 0})
+                                 "text": name, "normal": name, "sent_id": 0}
+                                | _at(offsets.get(name) if p == own else None))
             if kin and kin not in written.values():
                 truth_people[f"{doc_id} | {kin}"] = f"kin{doc_id}"
                 mentions.append({"doc_id": doc_id, "mention_id": len(mentions), "type": "PER",
-                                 "text": kin, "normal": kin, "sent_id": 0})
+                                 "text": kin, "normal": kin, "sent_id": 0} | _at(offsets[kin]))
             mentions.append({"doc_id": doc_id, "mention_id": len(mentions), "type": "LOC",
                              "text": city, "normal": city, "sent_id": 0})
             for event_id, h in enumerate(told):
@@ -333,7 +406,7 @@ def make_corpus(n_events: int, seed: int = 1) -> Corpus:
                 events.append(row)
                 truth_incidents[f"{doc_id} | {event_id}"] = h.label
     frames = {
-        DOCUMENTS: docs, SENTENCES: [], MENTIONS: mentions, EVENTS: events,
+        DOCUMENTS: docs, SENTENCES: sentences, MENTIONS: mentions, EVENTS: events,
         EVENT_ARGUMENTS: [],
     }
     tables = Tables(**{name: conform(pd.DataFrame.from_records(rows, columns=COLUMNS[name]),
