@@ -126,3 +126,30 @@ def test_the_dead_are_whom_it_befell(events_of, text, trigger, count):
 ])
 def test_the_detained_are_not_those_attending(events_of, text, trigger, count):
     assert _count(of_trigger(events_of(text), trigger)) == count
+
+
+@pytest.mark.parametrize("text, trigger, count", [
+    # the subject of the first of coordinated verbs is the doer of the others too
+    ("Трое сотрудников полиции избили задержанного и угрожали ему расправой.", "угрожали", None),
+    ("Трое сотрудников полиции избили задержанного и угрожали ему расправой.", "избили", None),
+    ("В отделе двое оперативников допрашивали студентов и угрожали им.", "угрожали", None),
+    ("Двое охранников избили посетителя и выгнали его из клуба.", "выгнали", None),
+    # guard: a passive conjunct is told of its subject, whatever the first verb's voice
+    ("Трое активистов пришли к мэрии и были задержаны.", "задержаны", (3, 3)),
+    # a count after a gapped clause's dash (``, трое — в Казани``) is that clause's, not the verb's
+    ("Еще пятеро задержаны в Самаре, трое — в Казани и двое — в Уфе.", "задержаны", (5, 5)),
+    ("Вчера четверо арестованы в Томске, двое — в Омске.", "арестованы", (4, 4)),
+    # a misparse hangs the main verb on ``того`` of ``после того, как``: the verb is no time reference
+    ("В 2012 году КНР задержала трех японских рыбаков после того, как они вошли в спорные воды.", "задержала", (3, 3)),
+    # the people a penalty befell, told after a dash that closes its clause
+    ("В итоге были оштрафованы на крупные суммы — 5 человек, из них три студентки, и отправлены на 10 суток — 3 человека.",
+     "отправлены", (3, 3)),
+    ("В итоге были оштрафованы на крупные суммы — 5 человек, из них три студентки, и отправлены на 10 суток — 3 человека.",
+     "оштрафованы", (5, 5)),
+    ("Оштрафованы были 4 человека, из них три студентки, а арестованы на 10 суток — 2 человека.", "арестованы", (2, 2)),
+    # guards: a breakdown after a dash is not the verb's count; a dash count alone stays
+    ("Задержаны 14 человек — 11 студентов и три преподавателя.", "задержаны", (14, 14)),
+    ("Задержаны у здания мэрии — 14 человек.", "задержаны", (14, 14)),
+])
+def test_the_count_of_the_triggers_own_clause(events_of, text, trigger, count):
+    assert _count(of_trigger(events_of(text), trigger)) == count
