@@ -90,7 +90,12 @@ def linear_gap(tokens: tuple[Token, ...], a: int, hit: TriggerHit) -> int | None
 def is_time_reference(tokens: tuple[Token, ...], index: int) -> bool:
     """The trigger only dates something else: "после митинга", "до начала акции"."""
     temporal = set(context()["temporal_prepositions"])
-    chain = [index] + ([tokens[index].head] if tokens[index].head >= 0 else [])
+    head = tokens[index].head
+    # "задержала рыбаков после того, как они вошли": a parse may hang the main verb on the
+    # ``того`` of the clause that dates it; only what follows ``того`` is that clause
+    correlative = head > index and tokens[head].pos in {"PRON", "DET"} \
+        and bool(tokens[head].lemmas & folded_set("correlative_pronouns"))
+    chain = [index] + ([head] if head >= 0 and not correlative else [])
     return any(
         t.head in chain and t.pos == "ADP" and t.lemmas & temporal for t in tokens
     )
@@ -410,16 +415,27 @@ def is_agent(tokens: tuple[Token, ...], at: int, hit: TriggerHit) -> bool:
     if token.rel != "nsubj":
         return False
     anchor = tokens[hit.anchor]
-    verbs = {hit.anchor} if anchor.pos == "VERB" else {anchor.head}
+    own_verb = hit.anchor if anchor.pos == "VERB" else anchor.head
+    verbs = {own_verb}
+    if own_verb >= 0 and tokens[own_verb].rel == "conj" and not _own_subject(tokens, own_verb):
+        # "трое сотрудников избили задержанного и угрожали ему": the first verb's subject
+        # does what the verbs coordinated with it tell
+        verbs.add(conjunct_root(tokens, own_verb))
     if token.head not in verbs:
         return False
+    if own_verb >= 0 and _passive(tokens[own_verb]):
+        return False  # "трое активистов пришли к мэрии и были задержаны": it befell them
     verb = tokens[token.head]
     if verb.lemmas & folded_set("patient_subject_verbs"):  # "Белов находится под стражей"
         return False
     if any(t.head == verb.index and t.rel == "obj" and t.text.lower() == "себя" for t in tokens):
         return False  # "Белов признал себя виновным": done to the doer
 
-    return "Voice=Pass" not in verb.feats and "Variant=Short" not in verb.feats
+    return not _passive(verb)
+
+
+def _passive(verb: Token) -> bool:
+    return "Voice=Pass" in verb.feats or "Variant=Short" in verb.feats
 
 
 def apposed_to(tokens: tuple[Token, ...], at: Sequence[int]) -> tuple[int, ...]:
@@ -1057,7 +1073,8 @@ def _scores(tokens, hits: list[TriggerHit], candidate: Candidate, date_words: Se
         if role in {"person", "count"} and is_time_reference(tokens, hit.anchor) \
                 and not (role == "person" and is_patient(tokens, at, hit)):
             continue  # "после митинга задержан Рябов": not the rally's; "после ареста Корнеева": his
-        if role == "count" and (counts_itself(tokens, hit, at) or counts_doers(tokens, at, hit)):
+        if role == "count" and (counts_itself(tokens, hit, at) or counts_doers(tokens, at, hit)
+                                or gapped_subject(tokens, at)):
             continue  # "12 арестов": happenings counted; "четверо полицейских избили": the doers
         if across_semicolon(tokens, at[0], hit):
             continue  # "Орлов арестован 3 февраля; остальные освобождены": another clause's
@@ -1116,6 +1133,24 @@ def _share(tokens, hits, groups: list[int], candidate: Candidate, scored, found:
             listed = listed or (role == "place" and m != k and hit.type in rulings and protest_place)
             if (groups[m] == groups[k] or setting) and role in roles_for(hit.type) and not listed:
                 found[m].by_role[role].append((best if m == k else best + 0.5, candidate))
+
+
+def gapped_subject(tokens: tuple[Token, ...], at: Sequence[int]) -> bool:
+    """The words are the subject of a clause whose verb is left out (``четверо арестованы в
+    Томске, двое — в Омске``): the parse coordinates them with the verb and hangs what is
+    left of their clause on them as ``orphan``. Their count is that clause's, not the verb's.
+
+    >>> def t(i, text, pos, head, rel):
+    ...     return Token(i, 0, 0, text, frozenset({text}), pos, head, rel, frozenset())
+    >>> toks = (t(0, "четверо", "NUM", 1, "nsubj:pass"), t(1, "арестованы", "VERB", -1, "root"),
+    ...         t(2, ",", "PUNCT", 3, "punct"), t(3, "двое", "NUM", 1, "conj"),
+    ...         t(4, "—", "PUNCT", 5, "punct"), t(5, "Омске", "PROPN", 3, "orphan"))
+    >>> gapped_subject(toks, [3]), gapped_subject(toks, [0])
+    (True, False)
+    """
+    return any(tokens[a].rel == "conj" and tokens[a].head >= 0 and tokens[tokens[a].head].pos in PREDICATE_POS
+               and tokens[a].pos not in PREDICATE_POS and any(t.head == a and t.rel == "orphan" for t in tokens)
+               for a in at)
 
 
 def conjunct_root(tokens: tuple[Token, ...], index: int) -> int:
