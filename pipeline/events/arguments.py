@@ -31,6 +31,7 @@ TREE_LINKED = 10.0  # a linear match scores from here: below it, reached through
 ORIGIN_PENALTY = 3.0  # arcs a place of the trigger's clause may lie further than a person's origin
 ROLE_OF = {PER: "person", LOC: "place", DATE: "date", COUNT: "count", MONEY: "amount", TERM: "term"}
 _CLAUSE_BREAKS = {",", ";", ":", "(", ")", "—", "–"}
+DASHES = {"—", "–"}
 
 
 @dataclass
@@ -1094,6 +1095,8 @@ def _scores(tokens, hits: list[TriggerHit], candidate: Candidate, date_words: Se
         # conjunct ("Куделин и Пахотина") stands where the first does
         froms = {a for a in at} | {conjunct_root(tokens, a) for a in at if role in {"person", "count"}}
         distance = min(tree_distance(tokens, a, t) for a in froms for t in {hit.anchor, phrase_head(tokens, hit)})
+        if role == "count" and told_after_dash(tokens, at, hit):
+            distance = min(distance, 1)  # "оштрафованы на крупные суммы — 5 человек": its subject
         if distance <= reach:
             scored.append((distance + gloss, k))
             continue
@@ -1133,6 +1136,29 @@ def _share(tokens, hits, groups: list[int], candidate: Candidate, scored, found:
             listed = listed or (role == "place" and m != k and hit.type in rulings and protest_place)
             if (groups[m] == groups[k] or setting) and role in roles_for(hit.type) and not listed:
                 found[m].by_role[role].append((best if m == k else best + 0.5, candidate))
+
+
+def told_after_dash(tokens: tuple[Token, ...], at: Sequence[int], hit: TriggerHit) -> bool:
+    """The count opens what follows a dash that closes the trigger's clause, with no verb,
+    clause break or person between (``арестованы на 10 суток — 2 человека``): those it befell,
+    told last. A count of people before the dash (``задержаны 14 человек — 11 студентов
+    ...``) is the verb's, the one after it a breakdown."""
+    dash = min(at) - 1
+    if dash <= hit.tokens[-1] or tokens[dash].text not in DASHES:
+        return False
+    between = tokens[hit.tokens[-1] + 1 : dash]
+    return not any(t.text in _CLAUSE_BREAKS or is_predicate_word(t) or _names_people(tokens, t) for t in between)
+
+
+def _names_people(tokens: tuple[Token, ...], token: Token) -> bool:
+    """A word for people (``человек``, ``Иванов``, ``они``) or a number not of things (``14``
+    of ``14 человек``, ``четверо``; not ``10`` of ``10 суток``)."""
+    if token.pos in {"NOUN", "PROPN", "PRON"}:
+        return "Animacy=Anim" in token.feats or token.pos == "PRON"
+    if token.pos == "NUM":
+        head = tokens[token.head] if token.head >= 0 else None
+        return head is None or not (head.pos == "NOUN" and "Animacy=Inan" in head.feats)
+    return False
 
 
 def gapped_subject(tokens: tuple[Token, ...], at: Sequence[int]) -> bool:
