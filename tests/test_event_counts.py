@@ -139,6 +139,8 @@ def test_the_detained_are_not_those_attending(events_of, text, trigger, count):
     # a count after a gapped clause's dash (``, трое — в Казани``) is that clause's, not the verb's
     ("Еще пятеро задержаны в Самаре, трое — в Казани и двое — в Уфе.", "задержаны", (5, 5)),
     ("Вчера четверо арестованы в Томске, двое — в Омске.", "арестованы", (4, 4)),
+    # a trigger inside the gapped clause keeps it
+    ("Из подсудимых пятеро оправданы, трое приговорены к штрафам, двое — к лишению свободы.", "лишению", (2, 2)),
     # a misparse hangs the main verb on ``того`` of ``после того, как``: the verb is no time reference
     ("В 2012 году КНР задержала трех японских рыбаков после того, как они вошли в спорные воды.", "задержала", (3, 3)),
     # the people a penalty befell, told after a dash that closes its clause

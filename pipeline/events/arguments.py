@@ -409,19 +409,22 @@ def coordination_groups(tokens: tuple[Token, ...], hits: list[TriggerHit]) -> li
     return [find(i) for i in range(len(hits))]
 
 
-def is_agent(tokens: tuple[Token, ...], at: int, hit: TriggerHit) -> bool:
+def is_agent(tokens: tuple[Token, ...], at: int, hit: TriggerHit, shared: bool = False) -> bool:
     """The word is the doer of an active trigger, or of the verb whose object the
-    trigger noun is (``судья ... ограничился предупреждением``): not who it befell."""
+    trigger noun is (``судья ... ограничился предупреждением``): not who it befell.
+    ``shared``: or the subject a coordinated verb shares (:func:`subject_verb`); taken for
+    counts only, since a parse often makes a name in the accusative the first verb's subject
+    (``Орлову избили и задержали``)."""
     token = tokens[at]
     if token.rel != "nsubj":
         return False
     anchor = tokens[hit.anchor]
     own_verb = hit.anchor if anchor.pos == "VERB" else anchor.head
     verbs = {own_verb}
-    if own_verb >= 0 and tokens[own_verb].rel == "conj" and not _own_subject(tokens, own_verb):
-        # "трое сотрудников избили задержанного и угрожали ему": the first verb's subject
-        # does what the verbs coordinated with it tell
-        verbs.add(conjunct_root(tokens, own_verb))
+    if own_verb >= 0 and shared:
+        # "трое сотрудников избили задержанного и угрожали ему": the subject of the nearest verb
+        # before it with one does what the verbs coordinated with it tell
+        verbs.add(subject_verb(tokens, own_verb))
     if token.head not in verbs:
         return False
     if own_verb >= 0 and _passive(tokens[own_verb]):
@@ -433,6 +436,18 @@ def is_agent(tokens: tuple[Token, ...], at: int, hit: TriggerHit) -> bool:
         return False  # "Белов признал себя виновным": done to the doer
 
     return not _passive(verb)
+
+
+def subject_verb(tokens: tuple[Token, ...], verb: int) -> int:
+    """The verb whose subject a coordinated verb shares: itself if it has one, else the
+    nearest verb it is coordinated with that has (``избили`` for ``угрожали`` in ``трое
+    избили задержанного и угрожали ему``)."""
+    seen = {verb}
+    while not _own_subject(tokens, verb) and tokens[verb].rel == "conj" and tokens[verb].head >= 0 \
+            and tokens[verb].head not in seen:
+        verb = tokens[verb].head
+        seen.add(verb)
+    return verb
 
 
 def _passive(verb: Token) -> bool:
@@ -1075,7 +1090,7 @@ def _scores(tokens, hits: list[TriggerHit], candidate: Candidate, date_words: Se
                 and not (role == "person" and is_patient(tokens, at, hit)):
             continue  # "после митинга задержан Рябов": not the rally's; "после ареста Корнеева": his
         if role == "count" and (counts_itself(tokens, hit, at) or counts_doers(tokens, at, hit)
-                                or gapped_subject(tokens, at)):
+                                or gapped_subject(tokens, at, hit)):
             continue  # "12 арестов": happenings counted; "четверо полицейских избили": the doers
         if across_semicolon(tokens, at[0], hit):
             continue  # "Орлов арестован 3 февраля; остальные освобождены": another clause's
@@ -1161,21 +1176,24 @@ def _names_people(tokens: tuple[Token, ...], token: Token) -> bool:
     return False
 
 
-def gapped_subject(tokens: tuple[Token, ...], at: Sequence[int]) -> bool:
+def gapped_subject(tokens: tuple[Token, ...], at: Sequence[int], hit: TriggerHit) -> bool:
     """The words are the subject of a clause whose verb is left out (``четверо арестованы в
     Томске, двое — в Омске``): the parse coordinates them with the verb and hangs what is
-    left of their clause on them as ``orphan``. Their count is that clause's, not the verb's.
+    left of their clause on them as ``orphan``. Their count is that clause's, not the verb's
+(a trigger in that clause, ``четверо — к лишению свободы``, keeps it).
 
     >>> def t(i, text, pos, head, rel):
     ...     return Token(i, 0, 0, text, frozenset({text}), pos, head, rel, frozenset())
     >>> toks = (t(0, "четверо", "NUM", 1, "nsubj:pass"), t(1, "арестованы", "VERB", -1, "root"),
     ...         t(2, ",", "PUNCT", 3, "punct"), t(3, "двое", "NUM", 1, "conj"),
     ...         t(4, "—", "PUNCT", 5, "punct"), t(5, "Омске", "PROPN", 3, "orphan"))
-    >>> gapped_subject(toks, [3]), gapped_subject(toks, [0])
-    (True, False)
+    >>> verb, place = TriggerHit("detention", (1,), 1, False, 0, 0), TriggerHit("other", (5,), 5, False, 0, 0)
+    >>> gapped_subject(toks, [3], verb), gapped_subject(toks, [0], verb), gapped_subject(toks, [3], place)
+    (True, False, False)
     """
     return any(tokens[a].rel == "conj" and tokens[a].head >= 0 and tokens[tokens[a].head].pos in PREDICATE_POS
                and tokens[a].pos not in PREDICATE_POS and any(t.head == a and t.rel == "orphan" for t in tokens)
+               and a not in _path_to_root(tokens, hit.anchor)  # "четверо — к лишению свободы": its own
                for a in at)
 
 
@@ -1260,7 +1278,7 @@ def count_heads(tokens: tuple[Token, ...], at: Sequence[int]) -> set[int]:
 def counts_doers(tokens: tuple[Token, ...], at: Sequence[int], hit: TriggerHit) -> bool:
     """The count is the doer of the trigger (:func:`is_agent`): ``четверо полицейских
     избили``, the number word's noun the subject (``Трое`` of ``Трое неизвестных``)."""
-    return any(is_agent(tokens, a, hit) for a in count_heads(tokens, at))
+    return any(is_agent(tokens, a, hit, shared=True) for a in count_heads(tokens, at))
 
 
 def counts_itself(tokens: tuple[Token, ...], hit: TriggerHit, at: Sequence[int] = ()) -> bool:
