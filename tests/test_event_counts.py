@@ -155,3 +155,18 @@ def test_the_detained_are_not_those_attending(events_of, text, trigger, count):
 ])
 def test_the_count_of_the_triggers_own_clause(events_of, text, trigger, count):
     assert _count(of_trigger(events_of(text), trigger)) == count
+
+
+@pytest.mark.parametrize("text, trigger, count", [
+    # a passive participle in the singular told of one named or unnamed person befell that one
+    ("Подозреваемых трое — Иван Петров, Олег Сидоров и Павел Козлов (Козлов задержан 3 мая; "
+     "остальные двое были освобождены из-под ареста).", "задержан", None),
+    ("Полиция опросила пятерых свидетелей по делу блогера, задержанного в аэропорту.", "задержанного", None),
+    ("Журналисты опросили семерых соседей активистки, арестованной на прошлой неделе.", "арестованной", None),
+    # guards: the neuter of a counted subject, a count of one, the plural
+    ("В Москве было задержано 14 человек.", "задержано", (14, 14)),
+    ("Вечером у мэрии была задержана одна участница пикета.", "задержана", (1, 1)),
+    ("Полиция опросила пятерых свидетелей по делу блогеров, задержанных в аэропорту.", "задержанных", (5, 5)),
+])
+def test_a_singular_passive_befell_one(events_of, text, trigger, count):
+    assert _count(of_trigger(events_of(text), trigger)) == count
