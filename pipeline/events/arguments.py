@@ -781,6 +781,11 @@ def assign_arguments(
         if scored:
             _share(tokens, hits, groups, candidate, scored, found)
     add_relatives(tokens, hits, placed, found)
+    values = {p.index: p.mention.value for p in placed}
+    for hit, arguments in zip(hits, found):
+        if "count" in arguments.by_role and befell_one(tokens, hit):
+            arguments.by_role["count"] = [(score, c) for score, c in arguments.by_role["count"]
+                                          if getattr(values.get(c.mention), "low", None) in (None, 1)]
     by_mention = {c.mention: c for c in found_candidates if c.role == "person" and c.mention is not None}
     listed = [by_mention.get(name.index) if "person" in roles_for(hit.type)
               and (name := listed_person(tokens, placed, hit)) else None for hit in hits]
@@ -1174,6 +1179,32 @@ def _names_people(tokens: tuple[Token, ...], token: Token) -> bool:
         head = tokens[token.head] if token.head >= 0 else None
         return head is None or not (head.pos == "NOUN" and "Animacy=Inan" in head.feats)
     return False
+
+
+def befell_one(tokens: tuple[Token, ...], hit: TriggerHit) -> bool:
+    """A passive participle in the masculine or feminine singular told of one person, its
+    subject or the noun it qualifies (``Козлов задержан``, ``блогера, задержанного в
+    аэропорту``): it befell that one, so a count of more is another noun's. The neuter is
+    said of a counted subject (``задержано 14 человек``) and is no such participle.
+
+    >>> def t(i, text, pos, head, rel, feats):
+    ...     return Token(i, 0, 0, text, frozenset({text}), pos, head, rel, frozenset(feats))
+    >>> one = ("Animacy=Anim", "Number=Sing")
+    >>> toks = (t(0, "блогера", "NOUN", -1, "root", one),
+    ...         t(1, "задержанного", "VERB", 0, "acl", ("Voice=Pass", "Number=Sing", "Gender=Masc")))
+    >>> befell_one(toks, TriggerHit("detention", (1,), 1, False, 0, 0))
+    True
+    """
+    anchor = tokens[hit.anchor]
+    if anchor.pos != "VERB" or "Voice=Pass" not in anchor.feats or "Number=Sing" not in anchor.feats \
+            or "Gender=Neut" in anchor.feats:
+        return False
+    if anchor.rel == "acl":
+        told_of = [anchor.head] if anchor.head >= 0 else []
+    else:
+        told_of = [t.index for t in tokens if t.head == anchor.index and t.rel == "nsubj:pass"]
+    return any(tokens[i].pos in {"NOUN", "PROPN"} and "Animacy=Anim" in tokens[i].feats
+               and "Number=Sing" in tokens[i].feats for i in told_of)
 
 
 def gapped_subject(tokens: tuple[Token, ...], at: Sequence[int], hit: TriggerHit) -> bool:
