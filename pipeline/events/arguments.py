@@ -414,7 +414,20 @@ def is_agent(tokens: tuple[Token, ...], at: int, hit: TriggerHit, shared: bool =
     trigger noun is (``судья ... ограничился предупреждением``): not who it befell.
     ``shared``: or the subject a coordinated verb shares (:func:`subject_verb`); taken for
     counts only, since a parse often makes a name in the accusative the first verb's subject
-    (``Орлову избили и задержали``)."""
+    (``Орлову избили и задержали``).
+
+    >>> def t(i, text, pos, head, rel, *feats):
+    ...     return Token(i, 0, 0, text, frozenset({text}), pos, head, rel, frozenset(feats))
+    >>> def sentence(number):  # "трое людей сидели, ... ударили" (or, of another's doing, "ударил")
+    ...     return (t(0, "трое", "NUM", 1, "nummod:gov"), t(1, "людей", "NOUN", 2, "nsubj", "Animacy=Anim"),
+    ...             t(2, "сидели", "VERB", -1, "root", "Number=Plur"),
+    ...             t(3, "ударил", "VERB", 2, "conj", f"Number={number}"))
+    >>> hit = TriggerHit("violence", (3,), 3, False, 0, 0)
+    >>> is_agent(sentence("Plur"), 1, hit, shared=True), is_agent(sentence("Sing"), 1, hit, shared=True)
+    (True, False)
+    >>> is_agent(sentence("Plur"), 1, hit)
+    False
+    """
     token = tokens[at]
     if token.rel != "nsubj":
         return False
@@ -423,8 +436,11 @@ def is_agent(tokens: tuple[Token, ...], at: int, hit: TriggerHit, shared: bool =
     verbs = {own_verb}
     if own_verb >= 0 and shared:
         # "трое сотрудников избили задержанного и угрожали ему": the subject of the nearest verb
-        # before it with one does what the verbs coordinated with it tell
-        verbs.add(subject_verb(tokens, own_verb))
+        # before it with one does what the verbs coordinated with it tell, if the two agree in
+        # number ("они сидели, к ним подошел омоновец, ударил ...": not theirs)
+        shared_by = subject_verb(tokens, own_verb)
+        if _number(tokens[shared_by]) == _number(tokens[own_verb]):
+            verbs.add(shared_by)
     if token.head not in verbs:
         return False
     if own_verb >= 0 and _passive(tokens[own_verb]):
@@ -448,6 +464,10 @@ def subject_verb(tokens: tuple[Token, ...], verb: int) -> int:
         verb = tokens[verb].head
         seen.add(verb)
     return verb
+
+
+def _number(token: Token) -> str | None:
+    return next((f for f in token.feats if f.startswith("Number=")), None)
 
 
 def _passive(verb: Token) -> bool:
