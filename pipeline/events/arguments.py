@@ -1203,8 +1203,8 @@ def _names_people(tokens: tuple[Token, ...], token: Token) -> bool:
 
 def befell_one(tokens: tuple[Token, ...], hit: TriggerHit) -> bool:
     """A passive participle in the masculine or feminine singular told of one person, its
-    subject or the noun it qualifies (``Козлов задержан``, ``блогера, задержанного в
-    аэропорту``): it befell that one, so a count of more is another noun's. The neuter is
+    subject, the noun it qualifies or one left out (``Козлов задержан``, ``блогера,
+    задержанного в аэропорту``): it befell that one, so a count of more is another noun's. The neuter is
     said of a counted subject (``задержано 14 человек``) and is no such participle.
 
     >>> def t(i, text, pos, head, rel, feats):
@@ -1223,8 +1223,13 @@ def befell_one(tokens: tuple[Token, ...], hit: TriggerHit) -> bool:
         told_of = [anchor.head] if anchor.head >= 0 else []
     else:
         told_of = [t.index for t in tokens if t.head == anchor.index and t.rel == "nsubj:pass"]
-    return any(tokens[i].pos in {"NOUN", "PROPN"} and "Animacy=Anim" in tokens[i].feats
-               and "Number=Sing" in tokens[i].feats for i in told_of)
+    # with no subject of its own it is told of one left out ("..., Денис Котов (задержан в
+    # марте)"); a thing in the singular may hold many ("задержан автобус с 30 активистами")
+    nouns = told_of or [t.index for t in tokens if t.head == anchor.index]  # a subject misparsed
+    if any(t.head in nouns and t.rel.startswith("nummod") for t in tokens):
+        return False  # "задержан 21 человек": a number ending in one takes the singular
+    return not told_of or any(tokens[i].pos in {"NOUN", "PROPN"} and "Animacy=Anim" in tokens[i].feats
+                              and "Number=Sing" in tokens[i].feats for i in told_of)
 
 
 def gapped_subject(tokens: tuple[Token, ...], at: Sequence[int], hit: TriggerHit) -> bool:
