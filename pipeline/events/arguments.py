@@ -1321,8 +1321,19 @@ def names_its_one(tokens: tuple[Token, ...], at: Sequence[int], placed: list[Pla
     for p in placed:
         if p.mention.type == PER and p.tokens and last < p.tokens[0] <= last + 6:
             return not any(tokens[i].pos == "VERB" and "VerbForm=Part" not in tokens[i].feats
+                           and reads_as_verb(tokens[i].text)
                            for i in range(last + 1, p.tokens[0]))  # "один из задержанных —": a participle
     return False
+
+
+def reads_as_verb(word: str) -> bool:
+    """pymorphy3 has a verb reading of the word: a word the tagger calls a verb that it
+    reads only as a noun (``автозака``) is none.
+
+    >>> reads_as_verb("получил"), reads_as_verb("автозака")
+    (True, False)
+    """
+    return any(p.tag.POS in {"VERB", "INFN", "PRTF", "PRTS", "GRND"} for p in parse_word(word.lower()))
 
 
 def count_heads(tokens: tuple[Token, ...], at: Sequence[int]) -> set[int]:
