@@ -1219,6 +1219,8 @@ def befell_one(tokens: tuple[Token, ...], hit: TriggerHit) -> bool:
     if anchor.pos != "VERB" or "Voice=Pass" not in anchor.feats or "Number=Sing" not in anchor.feats \
             or "Gender=Neut" in anchor.feats:
         return False
+    if anchor.rel == "acl" and anchor.head >= 0 and "Number=Plur" in tokens[anchor.head].feats:
+        return True  # "следователей, причастных к аресту Котова, обвинённого": a misparse, told of one
     if anchor.rel == "acl":
         told_of = [anchor.head] if anchor.head >= 0 else []
     else:
