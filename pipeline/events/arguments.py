@@ -1204,8 +1204,8 @@ def _names_people(tokens: tuple[Token, ...], token: Token) -> bool:
 def befell_one(tokens: tuple[Token, ...], hit: TriggerHit) -> bool:
     """A passive participle in the masculine or feminine singular told of one person, its
     subject, the noun it qualifies or one left out (``Козлов задержан``, ``блогера,
-    задержанного в аэропорту``): it befell that one, so a count of more is another noun's. The neuter is
-    said of a counted subject (``задержано 14 человек``) and is no such participle.
+    задержанного в аэропорту``): it befell that one, so a count of more is another noun's.
+    The neuter is said of a counted subject (``задержано 14 человек``): no such participle.
 
     >>> def t(i, text, pos, head, rel, feats):
     ...     return Token(i, 0, 0, text, frozenset({text}), pos, head, rel, frozenset(feats))
@@ -1238,7 +1238,7 @@ def gapped_subject(tokens: tuple[Token, ...], at: Sequence[int], hit: TriggerHit
     """The words are the subject of a clause whose verb is left out (``четверо арестованы в
     Томске, двое — в Омске``): the parse coordinates them with the verb and hangs what is
     left of their clause on them as ``orphan``. Their count is that clause's, not the verb's
-(a trigger in that clause, ``четверо — к лишению свободы``, keeps it).
+    (a trigger in that clause, ``четверо — к лишению свободы``, keeps it).
 
     >>> def t(i, text, pos, head, rel):
     ...     return Token(i, 0, 0, text, frozenset({text}), pos, head, rel, frozenset())
