@@ -62,6 +62,8 @@ def test_a_trigger_with_a_number_of_its_own_takes_no_count_of_people(events_of, 
     ("Позже одного из задержанных, Павла Зуева, избили в отделе.", "избили"),
     ("Суд оправдал ещё одного фигуранта дела, Олега Ершова.", "оправдал"),
     ("Позднее одна участница акции, Ольга Сомова, была арестована на пять суток.", "арестована"),
+    # a noun the tagger takes for a verb (pymorphy3 reads it as a noun only) parts nothing
+    ("Вечером суд оштрафовал Анну Зуеву, а ещё один пассажир того автозака, Павел Рябов, получил арест.", "арест"),
 ])
 def test_a_count_of_one_named_is_no_count(events_of, text, trigger):
     assert of_trigger(events_of(text), trigger).count is None
@@ -125,4 +127,56 @@ def test_the_dead_are_whom_it_befell(events_of, text, trigger, count):
     ("В субботу на митинг пришли около тысячи человек, не менее 80 из них были задержаны.", "задержаны", (80, None)),
 ])
 def test_the_detained_are_not_those_attending(events_of, text, trigger, count):
+    assert _count(of_trigger(events_of(text), trigger)) == count
+
+
+@pytest.mark.parametrize("text, trigger, count", [
+    # the subject of the first of coordinated verbs is the doer of the others too
+    ("Трое сотрудников полиции избили задержанного и угрожали ему расправой.", "угрожали", None),
+    ("Трое сотрудников полиции избили задержанного и угрожали ему расправой.", "избили", None),
+    ("В отделе двое оперативников допрашивали студентов и угрожали им.", "угрожали", None),
+    ("Двое охранников избили посетителя и выгнали его из клуба.", "выгнали", None),
+    # guard: a passive conjunct is told of its subject, whatever the first verb's voice
+    ("Трое активистов пришли к мэрии и были задержаны.", "задержаны", (3, 3)),
+    # a count after a gapped clause's dash (``, трое — в Казани``) is that clause's, not the verb's
+    ("Еще пятеро задержаны в Самаре, трое — в Казани и двое — в Уфе.", "задержаны", (5, 5)),
+    ("Вчера четверо арестованы в Томске, двое — в Омске.", "арестованы", (4, 4)),
+    # a trigger inside the gapped clause keeps it
+    ("Из подсудимых пятеро оправданы, трое приговорены к штрафам, двое — к лишению свободы.", "лишению", (2, 2)),
+    # a misparse hangs the main verb on ``того`` of ``после того, как``: the verb is no time reference
+    ("В 2012 году КНР задержала трех японских рыбаков после того, как они вошли в спорные воды.", "задержала", (3, 3)),
+    # the people a penalty befell, told after a dash that closes its clause
+    ("В итоге были оштрафованы на крупные суммы — 5 человек, из них три студентки, и отправлены на 10 суток — 3 человека.",
+     "отправлены", (3, 3)),
+    ("В итоге были оштрафованы на крупные суммы — 5 человек, из них три студентки, и отправлены на 10 суток — 3 человека.",
+     "оштрафованы", (5, 5)),
+    ("Оштрафованы были 4 человека, из них три студентки, а арестованы на 10 суток — 2 человека.", "арестованы", (2, 2)),
+    # guards: a breakdown after a dash is not the verb's count; a dash count alone stays
+    ("Задержаны 14 человек — 11 студентов и три преподавателя.", "задержаны", (14, 14)),
+    ("Задержаны у здания мэрии — 14 человек.", "задержаны", (14, 14)),
+])
+def test_the_count_of_the_triggers_own_clause(events_of, text, trigger, count):
+    assert _count(of_trigger(events_of(text), trigger)) == count
+
+
+@pytest.mark.parametrize("text, trigger, count", [
+    # a passive participle in the singular told of one named or unnamed person befell that one
+    ("Подозреваемых трое — Иван Петров, Олег Сидоров и Павел Козлов (Козлов задержан 3 мая; "
+     "остальные двое были освобождены из-под ареста).", "задержан", None),
+    ("Полиция опросила пятерых свидетелей по делу блогера, задержанного в аэропорту.", "задержанного", None),
+    ("Журналисты опросили семерых соседей активистки, арестованной на прошлой неделе.", "арестованной", None),
+    # the parse hangs it on a plural noun it cannot agree with: it is told of another, one person
+    ("Министр отстранил четырех следователей, причастных к аресту журналиста-фрилансера Олега Котова, "
+     "обвинённого в мошенничестве.", "обвинённого", None),
+    # with no subject in its clause, a person before it is what it is told of
+    ("На скамье подсудимых пятеро — Иван Орлов, Петр Зуев, Олег Белов, Павел Рябов и Денис Котов "
+     "(задержан в марте 2019 года, остальные оставались под подпиской о невыезде).", "задержан", None),
+    # guards: the neuter of a counted subject, a count of one, the plural
+    ("В Москве было задержано 14 человек.", "задержано", (14, 14)),
+    ("У здания суда был задержан 21 человек.", "задержан", (21, 21)),
+    ("Вечером после шествия задержан 41 участник.", "задержан", (41, 41)),
+    ("Вечером у мэрии была задержана одна участница пикета.", "задержана", (1, 1)),
+    ("Полиция опросила пятерых свидетелей по делу блогеров, задержанных в аэропорту.", "задержанных", (5, 5)),
+])
+def test_a_singular_passive_befell_one(events_of, text, trigger, count):
     assert _count(of_trigger(events_of(text), trigger)) == count

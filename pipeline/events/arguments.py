@@ -31,6 +31,7 @@ TREE_LINKED = 10.0  # a linear match scores from here: below it, reached through
 ORIGIN_PENALTY = 3.0  # arcs a place of the trigger's clause may lie further than a person's origin
 ROLE_OF = {PER: "person", LOC: "place", DATE: "date", COUNT: "count", MONEY: "amount", TERM: "term"}
 _CLAUSE_BREAKS = {",", ";", ":", "(", ")", "—", "–"}
+DASHES = {"—", "–"}
 
 
 @dataclass
@@ -90,7 +91,12 @@ def linear_gap(tokens: tuple[Token, ...], a: int, hit: TriggerHit) -> int | None
 def is_time_reference(tokens: tuple[Token, ...], index: int) -> bool:
     """The trigger only dates something else: "после митинга", "до начала акции"."""
     temporal = set(context()["temporal_prepositions"])
-    chain = [index] + ([tokens[index].head] if tokens[index].head >= 0 else [])
+    head = tokens[index].head
+    # "задержала рыбаков после того, как они вошли": a parse may hang the main verb on the
+    # ``того`` of the clause that dates it; only what follows ``того`` is that clause
+    correlative = head > index and tokens[head].pos in {"PRON", "DET"} \
+        and bool(tokens[head].lemmas & folded_set("correlative_pronouns"))
+    chain = [index] + ([head] if head >= 0 and not correlative else [])
     return any(
         t.head in chain and t.pos == "ADP" and t.lemmas & temporal for t in tokens
     )
@@ -403,23 +409,69 @@ def coordination_groups(tokens: tuple[Token, ...], hits: list[TriggerHit]) -> li
     return [find(i) for i in range(len(hits))]
 
 
-def is_agent(tokens: tuple[Token, ...], at: int, hit: TriggerHit) -> bool:
+def is_agent(tokens: tuple[Token, ...], at: int, hit: TriggerHit, shared: bool = False) -> bool:
     """The word is the doer of an active trigger, or of the verb whose object the
-    trigger noun is (``судья ... ограничился предупреждением``): not who it befell."""
+    trigger noun is (``судья ... ограничился предупреждением``): not who it befell.
+    ``shared``: or the subject a coordinated verb shares (:func:`subject_verb`); taken for
+    counts only, since a parse often makes a name in the accusative the first verb's subject
+    (``Орлову избили и задержали``).
+
+    >>> def t(i, text, pos, head, rel, *feats):
+    ...     return Token(i, 0, 0, text, frozenset({text}), pos, head, rel, frozenset(feats))
+    >>> def sentence(number):  # "трое людей сидели, ... ударили" (or, of another's doing, "ударил")
+    ...     return (t(0, "трое", "NUM", 1, "nummod:gov"), t(1, "людей", "NOUN", 2, "nsubj", "Animacy=Anim"),
+    ...             t(2, "сидели", "VERB", -1, "root", "Number=Plur"),
+    ...             t(3, "ударил", "VERB", 2, "conj", f"Number={number}"))
+    >>> hit = TriggerHit("violence", (3,), 3, False, 0, 0)
+    >>> is_agent(sentence("Plur"), 1, hit, shared=True), is_agent(sentence("Sing"), 1, hit, shared=True)
+    (True, False)
+    >>> is_agent(sentence("Plur"), 1, hit)
+    False
+    """
     token = tokens[at]
     if token.rel != "nsubj":
         return False
     anchor = tokens[hit.anchor]
-    verbs = {hit.anchor} if anchor.pos == "VERB" else {anchor.head}
+    own_verb = hit.anchor if anchor.pos == "VERB" else anchor.head
+    verbs = {own_verb}
+    if own_verb >= 0 and shared:
+        # "трое сотрудников избили задержанного и угрожали ему": the subject of the nearest verb
+        # before it with one does what the verbs coordinated with it tell, if the two agree in
+        # number ("они сидели, к ним подошел омоновец, ударил ...": not theirs)
+        shared_by = subject_verb(tokens, own_verb)
+        if _number(tokens[shared_by]) == _number(tokens[own_verb]):
+            verbs.add(shared_by)
     if token.head not in verbs:
         return False
+    if own_verb >= 0 and _passive(tokens[own_verb]):
+        return False  # "трое активистов пришли к мэрии и были задержаны": it befell them
     verb = tokens[token.head]
     if verb.lemmas & folded_set("patient_subject_verbs"):  # "Белов находится под стражей"
         return False
     if any(t.head == verb.index and t.rel == "obj" and t.text.lower() == "себя" for t in tokens):
         return False  # "Белов признал себя виновным": done to the doer
 
-    return "Voice=Pass" not in verb.feats and "Variant=Short" not in verb.feats
+    return not _passive(verb)
+
+
+def subject_verb(tokens: tuple[Token, ...], verb: int) -> int:
+    """The verb whose subject a coordinated verb shares: itself if it has one, else the
+    nearest verb it is coordinated with that has (``избили`` for ``угрожали`` in ``трое
+    избили задержанного и угрожали ему``)."""
+    seen = {verb}
+    while not _own_subject(tokens, verb) and tokens[verb].rel == "conj" and tokens[verb].head >= 0 \
+            and tokens[verb].head not in seen:
+        verb = tokens[verb].head
+        seen.add(verb)
+    return verb
+
+
+def _number(token: Token) -> str | None:
+    return next((f for f in token.feats if f.startswith("Number=")), None)
+
+
+def _passive(verb: Token) -> bool:
+    return "Voice=Pass" in verb.feats or "Variant=Short" in verb.feats
 
 
 def apposed_to(tokens: tuple[Token, ...], at: Sequence[int]) -> tuple[int, ...]:
@@ -770,6 +822,11 @@ def assign_arguments(
         if scored:
             _share(tokens, hits, groups, candidate, scored, found)
     add_relatives(tokens, hits, placed, found)
+    values = {p.index: p.mention.value for p in placed}
+    for hit, arguments in zip(hits, found):
+        if "count" in arguments.by_role and befell_one(tokens, hit):
+            arguments.by_role["count"] = [(score, c) for score, c in arguments.by_role["count"]
+                                          if getattr(values.get(c.mention), "low", None) in (None, 1)]
     by_mention = {c.mention: c for c in found_candidates if c.role == "person" and c.mention is not None}
     listed = [by_mention.get(name.index) if "person" in roles_for(hit.type)
               and (name := listed_person(tokens, placed, hit)) else None for hit in hits]
@@ -1080,7 +1137,8 @@ def _scores(tokens, hits: list[TriggerHit], candidate: Candidate, date_words: Se
         if role in {"person", "count"} and is_time_reference(tokens, hit.anchor) \
                 and not (role == "person" and is_patient(tokens, at, hit)):
             continue  # "после митинга задержан Рябов": not the rally's; "после ареста Корнеева": his
-        if role == "count" and (counts_itself(tokens, hit, at) or counts_doers(tokens, at, hit)):
+        if role == "count" and (counts_itself(tokens, hit, at) or counts_doers(tokens, at, hit)
+                                or gapped_subject(tokens, at, hit)):
             continue  # "12 арестов": happenings counted; "четверо полицейских избили": the doers
         if across_semicolon(tokens, at[0], hit):
             continue  # "Орлов арестован 3 февраля; остальные освобождены": another clause's
@@ -1107,6 +1165,8 @@ def _scores(tokens, hits: list[TriggerHit], candidate: Candidate, date_words: Se
             if any(t.rel == "conj" and (t.head in titled or t.index in titled) for t in tokens):
                 froms = titled
         distance = min(tree_distance(tokens, a, t) for a in froms for t in {hit.anchor, phrase_head(tokens, hit)})
+        if role == "count" and told_after_dash(tokens, at, hit):
+            distance = min(distance, 1)  # "оштрафованы на крупные суммы — 5 человек": its subject
         if distance <= reach:
             scored.append((distance + gloss, k))
             continue
@@ -1146,6 +1206,83 @@ def _share(tokens, hits, groups: list[int], candidate: Candidate, scored, found:
             listed = listed or (role == "place" and m != k and hit.type in rulings and protest_place)
             if (groups[m] == groups[k] or setting) and role in roles_for(hit.type) and not listed:
                 found[m].by_role[role].append((best if m == k else best + 0.5, candidate))
+
+
+def told_after_dash(tokens: tuple[Token, ...], at: Sequence[int], hit: TriggerHit) -> bool:
+    """The count opens what follows a dash that closes the trigger's clause, with no verb,
+    clause break or person between (``арестованы на 10 суток — 2 человека``): those it befell,
+    told last. A count of people before the dash (``задержаны 14 человек — 11 студентов
+    ...``) is the verb's, the one after it a breakdown."""
+    dash = min(at) - 1
+    if dash <= hit.tokens[-1] or tokens[dash].text not in DASHES:
+        return False
+    between = tokens[hit.tokens[-1] + 1 : dash]
+    return not any(t.text in _CLAUSE_BREAKS or is_predicate_word(t) or _names_people(tokens, t) for t in between)
+
+
+def _names_people(tokens: tuple[Token, ...], token: Token) -> bool:
+    """A word for people (``человек``, ``Иванов``, ``они``) or a number not of things (``14``
+    of ``14 человек``, ``четверо``; not ``10`` of ``10 суток``)."""
+    if token.pos in {"NOUN", "PROPN", "PRON"}:
+        return "Animacy=Anim" in token.feats or token.pos == "PRON"
+    if token.pos == "NUM":
+        head = tokens[token.head] if token.head >= 0 else None
+        return head is None or not (head.pos == "NOUN" and "Animacy=Inan" in head.feats)
+    return False
+
+
+def befell_one(tokens: tuple[Token, ...], hit: TriggerHit) -> bool:
+    """A passive participle in the masculine or feminine singular told of one person, its
+    subject, the noun it qualifies or one left out (``Козлов задержан``, ``блогера,
+    задержанного в аэропорту``): it befell that one, so a count of more is another noun's.
+    The neuter is said of a counted subject (``задержано 14 человек``): no such participle.
+
+    >>> def t(i, text, pos, head, rel, feats):
+    ...     return Token(i, 0, 0, text, frozenset({text}), pos, head, rel, frozenset(feats))
+    >>> one = ("Animacy=Anim", "Number=Sing")
+    >>> toks = (t(0, "блогера", "NOUN", -1, "root", one),
+    ...         t(1, "задержанного", "VERB", 0, "acl", ("Voice=Pass", "Number=Sing", "Gender=Masc")))
+    >>> befell_one(toks, TriggerHit("detention", (1,), 1, False, 0, 0))
+    True
+    """
+    anchor = tokens[hit.anchor]
+    if anchor.pos != "VERB" or "Voice=Pass" not in anchor.feats or "Number=Sing" not in anchor.feats \
+            or "Gender=Neut" in anchor.feats:
+        return False
+    if anchor.rel == "acl" and anchor.head >= 0 and "Number=Plur" in tokens[anchor.head].feats:
+        return True  # "следователей, причастных к аресту Котова, обвинённого": a misparse, told of one
+    if anchor.rel == "acl":
+        told_of = [anchor.head] if anchor.head >= 0 else []
+    else:
+        told_of = [t.index for t in tokens if t.head == anchor.index and t.rel == "nsubj:pass"]
+    # with no subject of its own it is told of one left out ("..., Денис Котов (задержан в
+    # марте)"); a thing in the singular may hold many ("задержан автобус с 30 активистами")
+    nouns = told_of or [t.index for t in tokens if t.head == anchor.index]  # a subject misparsed
+    if any(t.head in nouns and t.rel.startswith("nummod") for t in tokens):
+        return False  # "задержан 21 человек": a number ending in one takes the singular
+    return not told_of or any(tokens[i].pos in {"NOUN", "PROPN"} and "Animacy=Anim" in tokens[i].feats
+                              and "Number=Sing" in tokens[i].feats for i in told_of)
+
+
+def gapped_subject(tokens: tuple[Token, ...], at: Sequence[int], hit: TriggerHit) -> bool:
+    """The words are the subject of a clause whose verb is left out (``четверо арестованы в
+    Томске, двое — в Омске``): the parse coordinates them with the verb and hangs what is
+    left of their clause on them as ``orphan``. Their count is that clause's, not the verb's
+    (a trigger in that clause, ``четверо — к лишению свободы``, keeps it).
+
+    >>> def t(i, text, pos, head, rel):
+    ...     return Token(i, 0, 0, text, frozenset({text}), pos, head, rel, frozenset())
+    >>> toks = (t(0, "четверо", "NUM", 1, "nsubj:pass"), t(1, "арестованы", "VERB", -1, "root"),
+    ...         t(2, ",", "PUNCT", 3, "punct"), t(3, "двое", "NUM", 1, "conj"),
+    ...         t(4, "—", "PUNCT", 5, "punct"), t(5, "Омске", "PROPN", 3, "orphan"))
+    >>> verb, place = TriggerHit("detention", (1,), 1, False, 0, 0), TriggerHit("other", (5,), 5, False, 0, 0)
+    >>> gapped_subject(toks, [3], verb), gapped_subject(toks, [0], verb), gapped_subject(toks, [3], place)
+    (True, False, False)
+    """
+    return any(tokens[a].rel == "conj" and tokens[a].head >= 0 and tokens[tokens[a].head].pos in PREDICATE_POS
+               and tokens[a].pos not in PREDICATE_POS and any(t.head == a and t.rel == "orphan" for t in tokens)
+               and a not in _path_to_root(tokens, hit.anchor)  # "четверо — к лишению свободы": its own
+               for a in at)
 
 
 def conjunct_root(tokens: tuple[Token, ...], index: int) -> int:
@@ -1221,8 +1358,19 @@ def names_its_one(tokens: tuple[Token, ...], at: Sequence[int], placed: list[Pla
     for p in placed:
         if p.mention.type == PER and p.tokens and last < p.tokens[0] <= last + 6:
             return not any(tokens[i].pos == "VERB" and "VerbForm=Part" not in tokens[i].feats
+                           and reads_as_verb(tokens[i].text)
                            for i in range(last + 1, p.tokens[0]))  # "один из задержанных —": a participle
     return False
+
+
+def reads_as_verb(word: str) -> bool:
+    """pymorphy3 has a verb reading of the word: a word the tagger calls a verb that it
+    reads only as a noun (``автозака``) is none.
+
+    >>> reads_as_verb("получил"), reads_as_verb("автозака")
+    (True, False)
+    """
+    return any(p.tag.POS in {"VERB", "INFN", "PRTF", "PRTS", "GRND"} for p in parse_word(word.lower()))
 
 
 def count_heads(tokens: tuple[Token, ...], at: Sequence[int]) -> set[int]:
@@ -1234,7 +1382,7 @@ def count_heads(tokens: tuple[Token, ...], at: Sequence[int]) -> set[int]:
 def counts_doers(tokens: tuple[Token, ...], at: Sequence[int], hit: TriggerHit) -> bool:
     """The count is the doer of the trigger (:func:`is_agent`): ``четверо полицейских
     избили``, the number word's noun the subject (``Трое`` of ``Трое неизвестных``)."""
-    return any(is_agent(tokens, a, hit) for a in count_heads(tokens, at))
+    return any(is_agent(tokens, a, hit, shared=True) for a in count_heads(tokens, at))
 
 
 def counts_itself(tokens: tuple[Token, ...], hit: TriggerHit, at: Sequence[int] = ()) -> bool:
