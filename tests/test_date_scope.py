@@ -11,7 +11,11 @@ New invented sentences (never a benchmark's text), in the manner of reports on p
 - a paragraph that introduces a set of cases and tells them one by one: a sentence opening
   ``Второе дело ...``, ``Другой случай ...``, ``Ещё одно дело ...`` begins another case, and the
   day or month of the case before is not its date (the introduction's year still frames it:
-  ``data/ovdinfo/README.md``, dates of cases introduced together).
+  ``data/ovdinfo/README.md``, dates of cases introduced together);
+- a relative clause on a noun (``Смирнову, которую приговорили ...``) tells what befell someone
+  the sentence names, at a time of its own: it takes its own date, not the day or month of the
+  sentence or the paragraph (a year that frames the paragraph's story still does); a clause of
+  ``когда`` tells its noun's time and keeps it (issue 12).
 """
 
 from __future__ import annotations
@@ -208,4 +212,35 @@ NOT_GROUNDS = [
 
 @pytest.mark.parametrize("text, trigger, date", NOT_GROUNDS)
 def test_no_ground_keeps_the_date_outside(events_of, text, trigger, date):
+    assert dated(events_of(text), trigger) == date
+
+
+# (text, trigger, its date): a relative clause keeps its own time, or has none
+RELATIVE_CLAUSES = [
+    ("25 мая 2019 года из колонии освободили Ольгу Смирнову, которую суд приговорил к пяти годам за поджог.",
+     "приговорил", None),
+    ("25 мая 2019 года из колонии освободили Ольгу Смирнову, которую в 2016 году приговорили к пяти годам.",
+     "приговорили", year(2016)),
+    ("25 мая 2019 года в Омске задержали Ольгу Смирнову, которую суд ранее оштрафовал за пикет.",
+     "задержали", day(2019, 5, 25)),
+    ("25 мая 2019 года в Омске задержали Ольгу Смирнову, которую суд ранее оштрафовал за пикет.",
+     "оштрафовал", None),
+    ("12 марта 2017 года Ивана Орлова осудили по делу, по которому также задержали двоих его знакомых.",
+     "задержали", None),
+    # a year the paragraph names still frames the story a relative clause tells
+    ("В 2017 году в Пензе возбудили дело против Петра Лаптева, которого арестовали на два месяца.",
+     "арестовали", year(2017)),
+    ("В марте 2018 года в Самаре новые власти, которые предъявили бывшему мэру ряд обвинений, начали "
+     "проверку.", "предъявили", None),
+    ("3 мая 2019 года в Омске прошёл пикет. На нём выступила Анна Орлова, которую суд ранее оштрафовал "
+     "за репост.", "оштрафовал", None),
+    ("3 мая 2019 года в Омске прошёл пикет. Полиция задержала Анну Орлову.", "задержала", day(2019, 5, 3)),
+    # a clause of "когда" tells its noun's time
+    ("В 2014 году, когда был задержан Иван Орлов, в Омске прошли обыски.", "задержан", year(2014)),
+    ("Суд над Беловым был связан с дракой 2011 года, когда он ударил соседа по лицу.", "ударил", year(2011)),
+]
+
+
+@pytest.mark.parametrize("text, trigger, date", RELATIVE_CLAUSES)
+def test_a_relative_clause_keeps_its_own_time(events_of, text, trigger, date):
     assert dated(events_of(text), trigger) == date
