@@ -266,6 +266,23 @@ def test_impossible_day_keeps_the_month():
     assert (mention.text, mention.normal) == ("февраля 2012 года", "2012-02")
 
 
+# A birth date is a person's, not the story's time: it gives no year to a year-less date told
+# before or after it (issue 12); a story's own full date still does
+BIRTHS = [
+    ("9 августа его задержали. Он родился 10 сентября 1993 года в Уфе.", "9 августа", None),
+    ("Она родилась 3 мая 1985 года. 12 июня её задержали в Омске.", "12 июня", None),
+    ("Иван Орлов родился 2 февраля 1991 года в Твери, а 14 марта его арестовали.", "14 марта", None),
+    ("5 мая 2014 года прошёл митинг. 12 июня его участников оштрафовали.", "12 июня", "2014-06-12"),
+    ("9 августа его задержали. Суд над ним начался 10 сентября 2019 года.", "9 августа", "2019-08-09"),
+]
+
+
+@pytest.mark.parametrize("text, date, normal", BIRTHS)
+def test_a_birth_date_gives_no_year(text, date, normal):
+    found = {m.text: m.normal for m in tag_dates(text, None)}
+    assert found[date] == normal
+
+
 # --- the document's own date ---------------------------------------------------
 
 DOC_DATES = [
