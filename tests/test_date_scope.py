@@ -15,7 +15,8 @@ New invented sentences (never a benchmark's text), in the manner of reports on p
 - a relative clause on a noun (``Смирнову, которую приговорили ...``) tells what befell someone
   the sentence names, at a time of its own: it takes its own date, not the day or month of the
   sentence or the paragraph (a year that frames the paragraph's story still does); a clause of
-  ``когда`` tells its noun's time and keeps it (issue 12).
+  ``когда`` tells its noun's time and keeps it; its own day is no day a later weekday or ``на
+  следующий день`` counts from (issue 12).
 """
 
 from __future__ import annotations
@@ -244,3 +245,25 @@ RELATIVE_CLAUSES = [
 @pytest.mark.parametrize("text, trigger, date", RELATIVE_CLAUSES)
 def test_a_relative_clause_keeps_its_own_time(events_of, text, trigger, date):
     assert dated(events_of(text), trigger) == date
+
+
+@pytest.fixture(scope="module")
+def news_events_of(models):
+    return events_reader(models, None)  # news has no dateline: no date of its own to count from
+
+
+# (text, trigger, its date): a relative clause's own day is not the day the narrative goes on
+# from: no later weekday or "на следующий день" counts from it
+RELATIVE_DAYS = [
+    ("Суд признал Олега Рябова виновным в нападении, которое он совершил 17 июня 2013 года.\n"
+     "В среду присяжные приговорили Рябова к пяти годам колонии.", "приговорили", None),
+    ("Суд признал Олега Рябова виновным в нападении, которое он совершил 17 июня 2013 года. "
+     "На следующий день Рябова задержали в Омске.", "задержали", None),
+    ("12 марта 2014 года в Омске задержали Олега Рябова. На следующий день Рябова оштрафовали.",
+     "оштрафовали", day(2014, 3, 13)),
+]
+
+
+@pytest.mark.parametrize("text, trigger, date", RELATIVE_DAYS)
+def test_a_relative_clauses_day_is_no_day_to_count_from(news_events_of, text, trigger, date):
+    assert dated(news_events_of(text), trigger) == date

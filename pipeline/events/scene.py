@@ -40,8 +40,8 @@ from ..tag.gazetteer import place_kind
 from ..tag.numbers import read_number
 from ..tag.relative_dates import find_relative_dates, weekday_number
 from .aggregate import ListHeading, sums_up
-from .arguments import (adjective_places, counted_from, ground_phrase, in_brackets, is_goal, person_tokens, time_clause,
-                        qualifies_person)
+from .arguments import (adjective_places, counted_from, ground_phrase, in_brackets, is_goal, person_tokens,
+                        qualifies_person, relative_clause, time_clause)
 from .backstory import points_back
 from .carried_dates import carry_continuing, carry_dates, dates_clause
 from .carried_places import carry_places, frames_clause, heads_its_line, seats_acting_body
@@ -154,7 +154,9 @@ class Scene:
                     # frames what the rest of its sentence tells, not the next sentences; an
                     # example's ("Например, ... отказалась ... осенью 2014 года") its story
                     self.dates.append((unit, m.start, m.value) if example else (unit, m.start, m.value, sentence.end))
-                if m.value.precision == "day":
+                if m.value.precision == "day" and not (parsed and relative_clause(tokens, span_head(tokens, p.tokens))):
+                    # not a relative clause's own day ("в убийстве, которое он совершил 17 июня"):
+                    # no later "в среду" or "на следующий день" counts from it
                     self._last_day = joined.get(id(p)) or m.value
             if m.type == LOC and heads_its_line(tokens, p.tokens):
                 # "— Казань: задержаны 300 человек, оштрафованы 110": the place the line is about
