@@ -348,8 +348,8 @@ def tag_dates(text: str, doc_date: dt.date | None) -> list[Mention]:
         else:
             ends = resolve_ends(expression.first, expression.last, expression.relative,
                                 expression.start, doc_date, anchors, reference or carried)
-        if expression.relative is None and expression.last.year and expression.start not in births and _moves_narrative(
-                expression.last, reference or carried, doc_date, expression.preposition) and not (
+        if expression.relative is None and expression.last.year and expression.start not in births \
+                and _moves_narrative(expression.last, reference or carried, doc_date, expression.preposition) and not (
                 not expression.last.month and _dates_a_document(text, expression)):
             reference = expression.last
         if ends is False or expression.relative and expression.relative[0] == "day" \
