@@ -16,7 +16,9 @@ New invented sentences (never a benchmark's text), in the manner of reports on p
   the sentence names, at a time of its own: it takes its own date, not the day or month of the
   sentence or the paragraph (a year that frames the paragraph's story still does); a clause of
   ``когда`` tells its noun's time and keeps it; its own day is no day a later weekday or ``на
-  следующий день`` counts from (issue 12).
+  следующий день`` counts from (issue 12);
+- a weekday beside its date (``В понедельник 18 февраля ...``) is part of it: the date still
+  opens its sentence and frames the paragraph.
 """
 
 from __future__ import annotations
@@ -266,4 +268,23 @@ RELATIVE_DAYS = [
 
 @pytest.mark.parametrize("text, trigger, date", RELATIVE_DAYS)
 def test_a_relative_clauses_day_is_no_day_to_count_from(news_events_of, text, trigger, date):
+    assert dated(news_events_of(text), trigger) == date
+
+
+# (text, trigger, its date): a weekday beside its date is part of it, so the date still opens
+# its sentence and frames what the paragraph tells next (``В понедельник 18 февраля ...``)
+WEEKDAY_OPENERS = [
+    ("Отставка\nВ понедельник 18 февраля 2013 года премьер Петров пытался смягчить кризис, уволив министра "
+     "финансов. Вечером полиция задержала троих активистов.", "задержала", day(2013, 2, 18)),
+    ("Отставка\nВ понедельник 18 февраля 2013 года премьер Петров пытался смягчить кризис, уволив министра "
+     "финансов. Вечером полиция задержала троих активистов.", "уволив", day(2013, 2, 18)),
+    ("Обыски\nВ четверг 7 марта 2019 года в Омске прошли обыски. Полиция задержала троих активистов.",
+     "задержала", day(2019, 3, 7)),
+    ("Обыски\nВ воскресенье, 1 апреля 2018 года, в Омске прошли обыски. Полиция задержала троих активистов.",
+     "задержала", day(2018, 4, 1)),
+]
+
+
+@pytest.mark.parametrize("text, trigger, date", WEEKDAY_OPENERS)
+def test_a_weekday_beside_its_date_still_opens_the_sentence(news_events_of, text, trigger, date):
     assert dated(news_events_of(text), trigger) == date

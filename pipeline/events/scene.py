@@ -38,7 +38,7 @@ from ..records import DATE, LOC, ORG, PER, DateValue, Mention, Sentence
 from ..resources import fold
 from ..tag.gazetteer import place_kind
 from ..tag.numbers import read_number
-from ..tag.relative_dates import find_relative_dates, weekday_number
+from ..tag.relative_dates import find_relative_dates, is_weekday, weekday_number
 from .aggregate import ListHeading, sums_up
 from .arguments import (adjective_places, counted_from, ground_phrase, in_brackets, is_goal, person_tokens,
                         qualifies_person, relative_clause, time_clause)
@@ -319,8 +319,9 @@ MAX_JOINED_DAYS = 6  # day numbers read before a day joined to it: a run of days
 
 def _opens(tokens: tuple[Token, ...], mention: Mention) -> bool:
     """The mention opens its sentence: only prepositions before it, or an introductory
-    phrase with no verb set off by a comma (``По словам юристов, в 2016 году ...``)."""
-    before = [t for t in tokens if t.end <= mention.start]
+    phrase with no verb set off by a comma (``По словам юристов, в 2016 году ...``). A weekday
+    beside the date is part of it (``В понедельник 18 февраля ...``)."""
+    before = [t for t in tokens if t.end <= mention.start and not is_weekday(t.text)]
     if all(t.pos in {"ADP", "PUNCT"} for t in before):
         return True
     lead = before[:-1] if before and before[-1].pos == "ADP" else before
