@@ -18,7 +18,8 @@ New invented sentences (never a benchmark's text), in the manner of reports on p
   ``когда`` tells its noun's time and keeps it; its own day is no day a later weekday or ``на
   следующий день`` counts from (issue 12);
 - a weekday beside its date (``В понедельник 18 февраля ...``) is part of it: the date still
-  opens its sentence and frames the paragraph.
+  opens its sentence and frames the paragraph; two weekdays joined by ``и`` (``в понедельник и
+  во вторник``) are a span of days.
 """
 
 from __future__ import annotations
@@ -287,4 +288,21 @@ WEEKDAY_OPENERS = [
 
 @pytest.mark.parametrize("text, trigger, date", WEEKDAY_OPENERS)
 def test_a_weekday_beside_its_date_still_opens_the_sentence(news_events_of, text, trigger, date):
+    assert dated(news_events_of(text), trigger) == date
+
+
+# (text, trigger, its date): two weekdays joined by "и" after a named day are a span of days,
+# as "5 и 6 апреля" is
+JOINED_WEEKDAYS = [
+    ("Протесты\n18 февраля 2013 года в Омске начались протесты. В ходе демонстраций, проходивших "
+     "в понедельник и во вторник, были ранены 28 человек.", "ранены", (dt.date(2013, 2, 18), dt.date(2013, 2, 19))),
+    ("Обыски\n6 марта 2019 года в Омске прошли обыски. В среду и в четверг полиция задержала троих активистов.",
+     "задержала", (dt.date(2019, 3, 6), dt.date(2019, 3, 7))),
+    ("Протесты\n18 февраля 2013 года в Омске начались протесты. В ходе демонстрации, прошедшей во вторник, "
+     "были ранены 28 человек.", "ранены", day(2013, 2, 19)),
+]
+
+
+@pytest.mark.parametrize("text, trigger, date", JOINED_WEEKDAYS)
+def test_two_joined_weekdays_are_a_span(news_events_of, text, trigger, date):
     assert dated(news_events_of(text), trigger) == date

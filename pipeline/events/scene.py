@@ -259,6 +259,8 @@ class Scene:
         if base is None:
             return ()
         date = stepped(base, step, count)
+        if step == "weekday":
+            date = _joined_weekday(tokens, at + length, date)
         if base.start != base.end or (self.doc_date is not None and base.end <= self.doc_date < date.start):
             # from a span of days ("10–11 февраля", "5 и 6 апреля") no day is counted; a day
             # counted past the document's date from one before it is none the text names (issue
@@ -368,6 +370,18 @@ def stepped(base: DateValue, step: str, count: int) -> DateValue:
     else:
         day = base.start + dt.timedelta(days=count)
     return DateValue(day, day, "day")
+
+
+def _joined_weekday(tokens: tuple[Token, ...], after: int, day: DateValue) -> DateValue:
+    """A weekday's day, or the span up to a second weekday joined to it by ``и`` (``в
+    понедельник и во вторник``: two days, one span, as ``5 и 6 апреля`` is)."""
+    at = after + 1 if after < len(tokens) and tokens[after].text.lower() == "и" else None
+    if at is not None and at < len(tokens) and tokens[at].pos == "ADP":
+        at += 1
+    if at is None or at >= len(tokens) or not is_weekday(tokens[at].text):
+        return day
+    last = stepped(day, "weekday", weekday_number(tokens[at].text))
+    return DateValue(day.start, last.end, "day")
 
 
 def _counted_step(tokens: tuple[Token, ...]) -> tuple[int, int, tuple[str, int]] | None:
