@@ -11,7 +11,15 @@ New invented sentences (never a benchmark's text), in the manner of reports on p
 - a paragraph that introduces a set of cases and tells them one by one: a sentence opening
   ``Второе дело ...``, ``Другой случай ...``, ``Ещё одно дело ...`` begins another case, and the
   day or month of the case before is not its date (the introduction's year still frames it:
-  ``data/ovdinfo/README.md``, dates of cases introduced together).
+  ``data/ovdinfo/README.md``, dates of cases introduced together);
+- a relative clause on a noun (``Смирнову, которую приговорили ...``) tells what befell someone
+  the sentence names, at a time of its own: it takes its own date, not the day or month of the
+  sentence or the paragraph (a year that frames the paragraph's story still does); a clause of
+  ``когда`` tells its noun's time and keeps it; its own day is no day a later weekday or ``на
+  следующий день`` counts from (issue 12);
+- a weekday beside its date (``В понедельник 18 февраля ...``) is part of it: the date still
+  opens its sentence and frames the paragraph; two weekdays joined by ``и`` (``в понедельник и
+  во вторник``) are a span of days.
 """
 
 from __future__ import annotations
@@ -209,3 +217,92 @@ NOT_GROUNDS = [
 @pytest.mark.parametrize("text, trigger, date", NOT_GROUNDS)
 def test_no_ground_keeps_the_date_outside(events_of, text, trigger, date):
     assert dated(events_of(text), trigger) == date
+
+
+# (text, trigger, its date): a relative clause keeps its own time, or has none
+RELATIVE_CLAUSES = [
+    ("25 мая 2019 года из колонии освободили Ольгу Смирнову, которую суд приговорил к пяти годам за поджог.",
+     "приговорил", None),
+    ("25 мая 2019 года из колонии освободили Ольгу Смирнову, которую в 2016 году приговорили к пяти годам.",
+     "приговорили", year(2016)),
+    ("25 мая 2019 года в Омске задержали Ольгу Смирнову, которую суд ранее оштрафовал за пикет.",
+     "задержали", day(2019, 5, 25)),
+    ("25 мая 2019 года в Омске задержали Ольгу Смирнову, которую суд ранее оштрафовал за пикет.",
+     "оштрафовал", None),
+    ("12 марта 2017 года Ивана Орлова осудили по делу, по которому также задержали двоих его знакомых.",
+     "задержали", None),
+    # a year the paragraph names still frames the story a relative clause tells
+    ("В 2017 году в Пензе возбудили дело против Петра Лаптева, которого арестовали на два месяца.",
+     "арестовали", year(2017)),
+    ("В марте 2018 года в Самаре новые власти, которые предъявили бывшему мэру ряд обвинений, начали "
+     "проверку.", "предъявили", None),
+    ("3 мая 2019 года в Омске прошёл пикет. На нём выступила Анна Орлова, которую суд ранее оштрафовал "
+     "за репост.", "оштрафовал", None),
+    ("3 мая 2019 года в Омске прошёл пикет. Полиция задержала Анну Орлову.", "задержала", day(2019, 5, 3)),
+    # a clause of "когда" tells its noun's time
+    ("В 2014 году, когда был задержан Иван Орлов, в Омске прошли обыски.", "задержан", year(2014)),
+    ("Суд над Беловым был связан с дракой 2011 года, когда он ударил соседа по лицу.", "ударил", year(2011)),
+]
+
+
+@pytest.mark.parametrize("text, trigger, date", RELATIVE_CLAUSES)
+def test_a_relative_clause_keeps_its_own_time(events_of, text, trigger, date):
+    assert dated(events_of(text), trigger) == date
+
+
+@pytest.fixture(scope="module")
+def news_events_of(models):
+    return events_reader(models, None)  # news has no dateline: no date of its own to count from
+
+
+# (text, trigger, its date): a relative clause's own day is not the day the narrative goes on
+# from: no later weekday or "на следующий день" counts from it
+RELATIVE_DAYS = [
+    ("Суд признал Олега Рябова виновным в нападении, которое он совершил 17 июня 2013 года.\n"
+     "В среду присяжные приговорили Рябова к пяти годам колонии.", "приговорили", None),
+    ("Суд признал Олега Рябова виновным в нападении, которое он совершил 17 июня 2013 года. "
+     "На следующий день Рябова задержали в Омске.", "задержали", None),
+    ("12 марта 2014 года в Омске задержали Олега Рябова. На следующий день Рябова оштрафовали.",
+     "оштрафовали", day(2014, 3, 13)),
+]
+
+
+@pytest.mark.parametrize("text, trigger, date", RELATIVE_DAYS)
+def test_a_relative_clauses_day_is_no_day_to_count_from(news_events_of, text, trigger, date):
+    assert dated(news_events_of(text), trigger) == date
+
+
+# (text, trigger, its date): a weekday beside its date is part of it, so the date still opens
+# its sentence and frames what the paragraph tells next (``В понедельник 18 февраля ...``)
+WEEKDAY_OPENERS = [
+    ("Отставка\nВ понедельник 18 февраля 2013 года премьер Петров пытался смягчить кризис, уволив министра "
+     "финансов. Вечером полиция задержала троих активистов.", "задержала", day(2013, 2, 18)),
+    ("Отставка\nВ понедельник 18 февраля 2013 года премьер Петров пытался смягчить кризис, уволив министра "
+     "финансов. Вечером полиция задержала троих активистов.", "уволив", day(2013, 2, 18)),
+    ("Обыски\nВ четверг 7 марта 2019 года в Омске прошли обыски. Полиция задержала троих активистов.",
+     "задержала", day(2019, 3, 7)),
+    ("Обыски\nВ воскресенье, 1 апреля 2018 года, в Омске прошли обыски. Полиция задержала троих активистов.",
+     "задержала", day(2018, 4, 1)),
+]
+
+
+@pytest.mark.parametrize("text, trigger, date", WEEKDAY_OPENERS)
+def test_a_weekday_beside_its_date_still_opens_the_sentence(news_events_of, text, trigger, date):
+    assert dated(news_events_of(text), trigger) == date
+
+
+# (text, trigger, its date): two weekdays joined by "и" after a named day are a span of days,
+# as "5 и 6 апреля" is
+JOINED_WEEKDAYS = [
+    ("Протесты\n18 февраля 2013 года в Омске начались протесты. В ходе демонстраций, проходивших "
+     "в понедельник и во вторник, были ранены 28 человек.", "ранены", (dt.date(2013, 2, 18), dt.date(2013, 2, 19))),
+    ("Обыски\n6 марта 2019 года в Омске прошли обыски. В среду и в четверг полиция задержала троих активистов.",
+     "задержала", (dt.date(2019, 3, 6), dt.date(2019, 3, 7))),
+    ("Протесты\n18 февраля 2013 года в Омске начались протесты. В ходе демонстрации, прошедшей во вторник, "
+     "были ранены 28 человек.", "ранены", day(2013, 2, 19)),
+]
+
+
+@pytest.mark.parametrize("text, trigger, date", JOINED_WEEKDAYS)
+def test_two_joined_weekdays_are_a_span(news_events_of, text, trigger, date):
+    assert dated(news_events_of(text), trigger) == date

@@ -266,6 +266,23 @@ def test_impossible_day_keeps_the_month():
     assert (mention.text, mention.normal) == ("февраля 2012 года", "2012-02")
 
 
+# A birth date is a person's, not the story's time: it gives no year to a year-less date told
+# before or after it (issue 12); a story's own full date still does
+BIRTHS = [
+    ("9 августа его задержали. Он родился 10 сентября 1993 года в Уфе.", "9 августа", None),
+    ("Она родилась 3 мая 1985 года. 12 июня её задержали в Омске.", "12 июня", None),
+    ("Иван Орлов родился 2 февраля 1991 года в Твери, а 14 марта его арестовали.", "14 марта", None),
+    ("5 мая 2014 года прошёл митинг. 12 июня его участников оштрафовали.", "12 июня", "2014-06-12"),
+    ("9 августа его задержали. Суд над ним начался 10 сентября 2019 года.", "9 августа", "2019-08-09"),
+]
+
+
+@pytest.mark.parametrize("text, date, normal", BIRTHS)
+def test_a_birth_date_gives_no_year(text, date, normal):
+    found = {m.text: m.normal for m in tag_dates(text, None)}
+    assert found[date] == normal
+
+
 # --- the document's own date ---------------------------------------------------
 
 DOC_DATES = [
@@ -279,9 +296,26 @@ DOC_DATES = [
     ("Текст без дат.", None),
 ]
 
+# News has no dateline (issue 12): a short lead or last sentence telling what happened on a
+# full date (a finite verb or a short participle beside it) is no heading, and ``эта дата``
+# in a sentence is no ``Дата:`` label; a heading naming a document keeps its date
+NEWS_DOC_DATES = [
+    ("Задержан активист\nФото с акции\n2 марта 2014 года в Омске задержан активист Иван Орлов.\nТекст.", None),
+    ("Пожар на складе\nФото\n5 мая 2016 года в Твери сгорел склад.\nТекст.", None),
+    ("Отставка\nТекст первый.\nТекст второй.\nВыборы пройдут 7 июля 2014 года.", None),
+    ("Отставка\nТекст.\n7 июля 2014 года пройдут выборы. Пока неизвестно, будет ли перенесена эта дата.", None),
+    ("Заявление о нарушении права на собрания от 8 ноября 2012 года\nТекст заявления.", D(2012, 11, 8)),
+    ("Обращение\nТекст обращения.\nОмск, 3 апреля 2015 года", D(2015, 4, 3)),
+]
+
 
 @pytest.mark.parametrize("text, expected", DOC_DATES)
 def test_find_doc_date(text, expected):
+    assert find_doc_date(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", NEWS_DOC_DATES)
+def test_a_sentence_telling_a_happening_is_no_dateline(text, expected):
     assert find_doc_date(text) == expected
 
 

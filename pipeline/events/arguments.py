@@ -319,6 +319,36 @@ def _own_subject(tokens: tuple[Token, ...], index: int) -> bool:
         t.head == index and t.rel.startswith("nsubj") for t in tokens)
 
 
+WHEN = frozenset({"когда"})
+
+
+def relative_clause(tokens: tuple[Token, ...], index: int) -> frozenset[int]:
+    """The tokens of the relative clause a word stands in (``Петрова, которого в мае
+    оштрафовали``: the clause's verb is ``acl:relcl`` of a noun), empty when it stands in none:
+    such a clause tells what befell someone named in the sentence, at a time of its own; not a
+    clause of ``когда``, which tells its noun's time."""
+    seen: set[int] = set()
+    verb = index
+    while verb >= 0 and verb not in seen and tokens[verb].rel != "acl:relcl":
+        seen.add(verb)
+        verb = tokens[verb].head
+    if verb < 0 or verb in seen:
+        return frozenset()
+
+    def within(i: int) -> bool:
+        chain: set[int] = set()
+        while i >= 0 and i not in chain:
+            if i == verb:
+                return True
+            chain.add(i)
+            i = tokens[i].head
+        return False
+
+    clause = frozenset(t.index for t in tokens if within(t.index))
+    # "в 1999 году, когда был убит ...": a clause of "когда" tells the time of its noun
+    return frozenset() if any(tokens[i].lemmas & WHEN for i in clause) else clause
+
+
 def own_clause(tokens: tuple[Token, ...], index: int) -> int | None:
     """The coordinated clause with a subject of its own that a word belongs to, if any:
     its date and place are that clause's (``задержаны ..., а 5 марта суд оштрафовал``)."""
@@ -1127,6 +1157,9 @@ def _scores(tokens, hits: list[TriggerHit], candidate: Candidate, date_words: Se
             # where the sentence dates its own clause (alone, it may be the time of all it tells:
             # "автобус с активистами, ехавшими на митинг в декабре, задержали")
             continue
+        if role == "date" and candidate.mention is not None and (relative := relative_clause(tokens, hit.anchor)) \
+                and at[0] not in relative:
+            continue  # "25 мая освобождена Петрова, которую приговорили к ...": the release's day only
         if role == "date" and dates_punished_act(tokens, at, hit):
             continue  # "оштрафовал за акцию 23 января": the day of the act punished, not of the fine
         if role == "date" and candidate.mention is not None and (ground := ground_phrase(tokens, at)) is not None \

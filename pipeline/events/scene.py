@@ -38,10 +38,10 @@ from ..records import DATE, LOC, ORG, PER, DateValue, Mention, Sentence
 from ..resources import fold
 from ..tag.gazetteer import place_kind
 from ..tag.numbers import read_number
-from ..tag.relative_dates import find_relative_dates, weekday_number
+from ..tag.relative_dates import find_relative_dates, is_weekday, weekday_number
 from .aggregate import ListHeading, sums_up
-from .arguments import (adjective_places, counted_from, ground_phrase, in_brackets, is_goal, person_tokens, time_clause,
-                        qualifies_person)
+from .arguments import (adjective_places, counted_from, ground_phrase, in_brackets, is_goal, person_tokens,
+                        qualifies_person, relative_clause, time_clause)
 from .backstory import points_back
 from .carried_dates import carry_continuing, carry_dates, dates_clause
 from .carried_places import carry_places, frames_clause, heads_its_line, seats_acting_body
@@ -154,7 +154,9 @@ class Scene:
                     # frames what the rest of its sentence tells, not the next sentences; an
                     # example's ("Например, ... отказалась ... осенью 2014 года") its story
                     self.dates.append((unit, m.start, m.value) if example else (unit, m.start, m.value, sentence.end))
-                if m.value.precision == "day":
+                if m.value.precision == "day" and not (parsed and relative_clause(tokens, span_head(tokens, p.tokens))):
+                    # not a relative clause's own day ("в убийстве, которое он совершил 17 июня"):
+                    # no later "в среду" or "на следующий день" counts from it
                     self._last_day = joined.get(id(p)) or m.value
             if m.type == LOC and heads_its_line(tokens, p.tokens):
                 # "— Казань: задержаны 300 человек, оштрафованы 110": the place the line is about
@@ -257,6 +259,8 @@ class Scene:
         if base is None:
             return ()
         date = stepped(base, step, count)
+        if step == "weekday":
+            date = _joined_weekday(tokens, at + length, date)
         if base.start != base.end or (self.doc_date is not None and base.end <= self.doc_date < date.start):
             # from a span of days ("10–11 февраля", "5 и 6 апреля") no day is counted; a day
             # counted past the document's date from one before it is none the text names (issue
@@ -317,8 +321,9 @@ MAX_JOINED_DAYS = 6  # day numbers read before a day joined to it: a run of days
 
 def _opens(tokens: tuple[Token, ...], mention: Mention) -> bool:
     """The mention opens its sentence: only prepositions before it, or an introductory
-    phrase with no verb set off by a comma (``По словам юристов, в 2016 году ...``)."""
-    before = [t for t in tokens if t.end <= mention.start]
+    phrase with no verb set off by a comma (``По словам юристов, в 2016 году ...``). A weekday
+    beside the date is part of it (``В понедельник 18 февраля ...``)."""
+    before = [t for t in tokens if t.end <= mention.start and not is_weekday(t.text)]
     if all(t.pos in {"ADP", "PUNCT"} for t in before):
         return True
     lead = before[:-1] if before and before[-1].pos == "ADP" else before
@@ -365,6 +370,18 @@ def stepped(base: DateValue, step: str, count: int) -> DateValue:
     else:
         day = base.start + dt.timedelta(days=count)
     return DateValue(day, day, "day")
+
+
+def _joined_weekday(tokens: tuple[Token, ...], after: int, day: DateValue) -> DateValue:
+    """A weekday's day, or the span up to a second weekday joined to it by ``и`` (``в
+    понедельник и во вторник``: two days, one span, as ``5 и 6 апреля`` is)."""
+    at = after + 1 if after < len(tokens) and tokens[after].text.lower() == "и" else None
+    if at is not None and at < len(tokens) and tokens[at].pos == "ADP":
+        at += 1
+    if at is None or at >= len(tokens) or not is_weekday(tokens[at].text):
+        return day
+    last = stepped(day, "weekday", weekday_number(tokens[at].text))
+    return DateValue(day.start, last.end, "day")
 
 
 def _counted_step(tokens: tuple[Token, ...]) -> tuple[int, int, tuple[str, int]] | None:

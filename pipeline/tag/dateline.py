@@ -12,6 +12,11 @@ Rule, in order of preference:
 3. a full date in a short heading or closing line (``Заявление о ... от 8 ноября
    2012 года``).
 
+None of them is a sentence telling what happened on its date: a line whose words beside
+the date hold a finite verb (pymorphy3's ``VERB`` or a short participle: ``2 марта 2014
+года в Омске задержан активист``, ``Выборы пройдут 7 июля 2014 года``) is a lead or a
+last sentence of news, which has no dateline (issue 12), and its date is an event's.
+
 The date the author signed (dated) the statement wins over the date of the
 meeting it was delivered at: it is the author's own statement of when the text
 was written, the reference for ``с.г.`` and ``вчера``. A session date is used when
@@ -42,6 +47,9 @@ How a year the text leaves out is filled (``24 марта``, ``в апреле``
    case's year, not the ruling's);
 6. otherwise the mention is kept with no value.
 
+A birth date (``родился 10 сентября 1993 года``, ``1993 года рождения``: ``birth_words``)
+is a person's, never the narrative's reference time nor a year for 3 or 5.
+
 ``сегодня``/``вчера`` and ``в прошлом месяце`` are dates only when the document's
 date is known.
 """
@@ -54,6 +62,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
+from ..nlp import parse_word
+
 HEAD_LINES = 5  # non-empty lines counted as the top of a document
 TAIL_LINES = 6  # and as its bottom
 EDGE_CHARS = 400  # a long merged paragraph still has its edges
@@ -64,7 +74,7 @@ LATE_DAYS = 7  # a year-less date this far past the doc date is from the year be
 
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _LINE = re.compile(r"[^\n]+")
-_LABEL = re.compile(r"\bдата\b", re.I)
+_LABEL = re.compile(r"\bдата\s*:", re.I)  # "Дата: 08.11.2012", not "эта дата" in a sentence
 
 
 def pick_doc_date(text: str, full_dates: list[tuple[int, int, dt.date]]) -> dt.date | None:
@@ -85,20 +95,36 @@ def pick_doc_date(text: str, full_dates: list[tuple[int, int, dt.date]]) -> dt.d
         line_start, line_end = lines[index]
         line = text[line_start:line_end].strip()
         beside = text[line_start:start] + " " + text[end:line_end]
-        dateline = len(_WORD.findall(beside)) <= DATELINE_WORDS
+        # a short sentence telling what happened that day is no dateline ("В Омске задержан ...")
+        dateline = len(_WORD.findall(beside)) <= DATELINE_WORDS and not tells(beside)
         head = index < HEAD_LINES or start < EDGE_CHARS
         tail = index >= len(lines) - TAIL_LINES or end > len(text) - EDGE_CHARS
         if _LABEL.search(beside) or tail and dateline:
             rank, order = 0, -start  # the last dateline at the end
         elif head and dateline:
             rank, order = 1, start  # the first dateline at the top
-        elif (head or tail) and len(line) <= HEADING_CHARS:
+        elif (head or tail) and len(line) <= HEADING_CHARS and not tells(beside):
             rank, order = 2, start
         else:
             continue
         if best is None or (rank, order) < best[:2]:
             best = (rank, order, date)
     return best[2] if best else None
+
+
+FINITE = frozenset({"VERB", "PRTS"})  # pymorphy3's finite verb and short participle
+
+
+def tells(words: str) -> bool:
+    """The words hold a finite verb (by pymorphy3's likeliest reading): a sentence telling a
+    happening, not a heading naming a document.
+
+    >>> tells("в Омске задержан активист")
+    True
+    >>> tells("Заявление о нарушении прав от")
+    False
+    """
+    return any(parse_word(word.lower())[0].tag.POS in FINITE for word in _WORD.findall(words))
 
 
 @dataclass(frozen=True, slots=True)

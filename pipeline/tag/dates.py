@@ -328,8 +328,9 @@ def tag_dates(text: str, doc_date: dt.date | None) -> list[Mention]:
     ['2012-01-05/2012-01-07', '1993/2003']
     """
     expressions = scan_dates(text)
+    births = {e.start for e in expressions if _beside(text, e, "birth_words")}  # a person's, not the story's
     anchors = [(e.start, e.explicit_year, 0 if e.first.month else 1)
-               for e in expressions if e.explicit_year]
+               for e in expressions if e.explicit_year and e.start not in births]
     starts = [e.start for e in expressions]  # in text order
     endnotes = BACKLINK in text
     mentions = []
@@ -347,8 +348,8 @@ def tag_dates(text: str, doc_date: dt.date | None) -> list[Mention]:
         else:
             ends = resolve_ends(expression.first, expression.last, expression.relative,
                                 expression.start, doc_date, anchors, reference or carried)
-        if expression.relative is None and expression.last.year and _moves_narrative(
-                expression.last, reference or carried, doc_date, expression.preposition) and not (
+        if expression.relative is None and expression.last.year and expression.start not in births \
+                and _moves_narrative(expression.last, reference or carried, doc_date, expression.preposition) and not (
                 not expression.last.month and _dates_a_document(text, expression)):
             reference = expression.last
         if ends is False or expression.relative and expression.relative[0] == "day" \
@@ -446,9 +447,20 @@ def _dates_a_document(text: str, expression: Expression) -> bool:
     >>> _dates_a_document("в 2005 году решением маслихата", e)
     True
     """
+    return _beside(text, expression, "document_words")
+
+
+def _beside(text: str, expression: Expression, words: str) -> bool:
+    """One of the ``date_words.json`` word beginnings ``words`` stands within
+    ``DOCUMENT_WINDOW`` words of the expression.
+
+    >>> e = scan_dates("Он родился 10 сентября 1993 года в Уфе")[0]
+    >>> _beside("Он родился 10 сентября 1993 года в Уфе", e, "birth_words")
+    True
+    """
     before = re.findall(r"\w+", text[max(0, expression.start - 40):expression.start])[-DOCUMENT_WINDOW:]
     after = re.findall(r"\w+", text[expression.end:expression.end + 40])[:DOCUMENT_WINDOW]
-    stems = tuple(load_json("date_words.json")["document_words"])
+    stems = tuple(load_json("date_words.json")[words])
     return any(word.lower().startswith(stems) for word in before + after)
 
 

@@ -320,6 +320,15 @@ def weekday_number(head: str) -> int:
     return _grammar()["weekdays"][fold(head)]
 
 
+def is_weekday(word: str) -> bool:
+    """A weekday as the text writes it after ``в`` (``понедельник``, ``пятницу``).
+
+    >>> is_weekday("Понедельник"), is_weekday("февраля")
+    (True, False)
+    """
+    return fold(word) in _grammar()["weekdays"]
+
+
 NARRATIVE_LINES = 2  # a weekday counts on from a day named on its own line or the line before
 
 
