@@ -27,7 +27,7 @@ from ..resources import fold, load_json, load_jsonl
 from ..segment import cut_long
 from ..tag.gazetteer import place_kind
 from .suppressed import is_recording, note
-from .syntax import PLACE_IN, PlacedMention, Token, folded_set, heads_up, is_negated, lemmas_of
+from .syntax import PLACE_IN, PlacedMention, Token, folded_set, heads_up, is_indefinite_personal, is_negated, lemmas_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -430,9 +430,16 @@ class _Context:
 
     def attributive(self) -> bool:
         """The trigger is a participle qualifying a noun (``выдвинутые обвинения``): it names
-        the thing by what was done to it, it does not tell the doing."""
+        the thing by what was done to it, it does not tell the doing. The tagger may miss a
+        capitalised participle opening a sentence (``Осуждённый в 2014 году механик``, a PROPN):
+        pymorphy3 still reads it as a full participle."""
         token = self.tokens[self.anchor]
-        return token.rel in {"amod", "acl"} and "VerbForm=Part" in token.feats and "Variant=Short" not in token.feats
+        if token.rel not in {"amod", "acl"} or "Variant=Short" in token.feats:
+            return False
+        if "VerbForm=Part" in token.feats:
+            return True
+        return not any(f.startswith("VerbForm=") for f in token.feats) \
+            and any("PRTF" in p.tag for p in parse_word(fold(token.text)))
 
     def agentless_passive(self) -> bool:
         """A short passive participle with no one said to have done it (``был вынужден уйти``:
@@ -597,6 +604,8 @@ class _Context:
         if "agentless_passive" in cond and self.agentless_passive() != cond["agentless_passive"]:
             return False
         if "private_subject" in cond and self.private_subject() != cond["private_subject"]:
+            return False
+        if "indefinite_personal" in cond and is_indefinite_personal(self.tokens, self.anchor) != cond["indefinite_personal"]:
             return False
         if "abroad" in cond and self.abroad() != cond["abroad"]:
             return False
