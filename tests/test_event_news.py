@@ -171,6 +171,19 @@ def test_a_detention_is_retold_by_the_noun_of_either_verb(events_of, text, kinds
     assert types(events_of(text)) == Counter(kinds)
 
 
+@pytest.mark.parametrize("text, kinds", [
+    # the noun's people are "other" ones: another happening of the kind, not the one told
+    ("Полицейские задержали активиста Илью Рогова у мэрии.\n"
+     "Аресты нескольких других студентов удивили преподавателей.", {"detention": 2}),
+    ("Силовики арестовали журналиста Павла Сомова.\n"
+     "Коллеги рассказали и об аресте других сотрудников редакции.", {"detention": 2}),
+    ("Силовики арестовали журналиста Павла Сомова.\n"
+     "Коллеги рассказали об аресте Сомова.", {"detention": 1}),
+])
+def test_a_noun_of_other_people_tells_another_happening(events_of, text, kinds):
+    assert types(events_of(text)) == Counter(kinds)
+
+
 # ------------------------------------------------------- what is still to come is no happening
 
 @pytest.mark.parametrize("text, kind", [
