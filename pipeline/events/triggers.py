@@ -430,22 +430,15 @@ class _Context:
 
     def attributive(self) -> bool:
         """The trigger is a participle qualifying a noun (``выдвинутые обвинения``): it names
-        the thing by what was done to it, it does not tell the doing. The tagger may miss a
-        capitalised participle opening a sentence (``Осуждённый в 2014 году механик``, a PROPN):
-        pymorphy3 still reads it as a full participle."""
+        the thing by what was done to it, it does not tell the doing."""
         token = self.tokens[self.anchor]
-        if token.rel not in {"amod", "acl"} or "Variant=Short" in token.feats:
-            return False
-        if "VerbForm=Part" in token.feats:
-            return True
-        return not any(f.startswith("VerbForm=") for f in token.feats) \
-            and any("PRTF" in p.tag for p in parse_word(fold(token.text)))
+        return token.rel in {"amod", "acl"} and "Variant=Short" not in token.feats and _participle(token, "PRTF")
 
     def agentless_passive(self) -> bool:
         """A short passive participle with no one said to have done it (``был вынужден уйти``:
         "had to", no one forced him that the text names)."""
         token = self.tokens[self.anchor]
-        if "Variant=Short" not in token.feats or "VerbForm=Part" not in token.feats:
+        if "Variant=Short" not in token.feats or not _participle(token, "PRTS"):
             return False
         return not any(t.head == self.anchor and (t.rel == "obl:agent" or (
             t.rel == "obl" and "Case=Ins" in t.feats and "Animacy=Anim" in t.feats)) for t in self.tokens)
@@ -623,6 +616,17 @@ class _Context:
         ):
             return False
         return True
+
+
+def _participle(token: Token, form: str) -> bool:
+    """A participle by the tagger, or by pymorphy3 (``form``: PRTF full, PRTS short) where the
+    tagger saw none: it calls a capitalised one opening a sentence a name (``Осуждённый в 2014
+    году механик``), a short one before its copula or a lexicalised one an adjective
+    (``вынуждена была``, ``вынужденного переезда``)."""
+    if "VerbForm=Part" in token.feats:
+        return True
+    return not any(f.startswith("VerbForm=") for f in token.feats) \
+        and any(form in p.tag for p in parse_word(fold(token.text)))
 
 
 def condition_holds(tokens, hit: TriggerHit, cond: dict, mention_tokens=None, actors=None) -> bool:
