@@ -598,7 +598,8 @@ class _Context:
             return False
         if "private_subject" in cond and self.private_subject() != cond["private_subject"]:
             return False
-        if "indefinite_personal" in cond and is_indefinite_personal(self.tokens, self.anchor) != cond["indefinite_personal"]:
+        if "indefinite_personal" in cond and \
+                is_indefinite_personal(self.tokens, self.anchor) != cond["indefinite_personal"]:
             return False
         if "abroad" in cond and self.abroad() != cond["abroad"]:
             return False
