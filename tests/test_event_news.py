@@ -263,3 +263,19 @@ def test_a_trial_named_is_no_ruling(events_of, text, kind, count):
 def test_who_arrests_types_the_arrest(events_of, text, kind):
     found = types(events_of(text))  # the charge ("по обвинению") is an event of its own
     assert found[kind] == 1 and found[{"detention": "custody", "custody": "detention"}[kind]] == 0
+
+
+# ------------------------------------------------------- a search for someone wanted
+
+@pytest.mark.parametrize("text, count", [
+    ("Полиция объявила о розыске бизнесмена Глеба Титова.", 1),
+    ("На розыск беглеца Глеба Титова бросили всю полицию области.", 1),
+    ("Розыск Глеба Титова продолжался три месяца.", 1),
+    # the department of criminal investigation is no search
+    ("Сотрудники уголовного розыска задержали Глеба Титова.", 0),
+    ("Начальник отдела розыска Глеб Титов дал интервью газете.", 0),
+    # being wanted is a standing status, not a search told
+    ("Глеб Титов до сих пор находится в розыске.", 0),
+])
+def test_a_search_for_someone_wanted_is_told_by_its_noun(events_of, text, count):
+    assert types(events_of(text))["other"] == count
