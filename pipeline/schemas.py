@@ -167,7 +167,8 @@ CURRENCY = both(TEXT, where(lambda v: v in currency_codes(),
 CONDITION = record(optional={
     "near": WORDS, "before": WORDS, "after": WORDS, "head": WORDS, "linked": WORDS,
     "complement": WORDS, "infinitive": FLAG, "attributive": FLAG, "agentless_passive": FLAG,
-    "private_subject": FLAG, "abroad": FLAG, "thing_object": FLAG, "threat": WORDS, "threatened": WORDS,
+    "private_subject": FLAG, "indefinite_personal": FLAG, "abroad": FLAG, "thing_object": FLAG,
+    "threat": WORDS, "threatened": WORDS,
     "mentions": list_of(one_of(MENTION_TYPES, "mention type")),
     "actors": list_of(ACTOR), "agent": list_of(ACTOR), "window": INT,
 })
@@ -215,7 +216,7 @@ _EVENT_CONTEXT_WORDS = (
     "pretrial_custody_words", "sentence_custody_words",
     "total_periods", "total_period_quantifiers", "total_period_after_blockers",
     "total_scope_places", "total_collective_heads", "more_markers", "case_nouns", "example_openers", "case_opening_words",
-    "participation_nouns",
+    "participation_nouns", "another_markers",
 )
 _EVENT_CONTEXT_PATTERNS = (
     "memorial_before", "day_before_markers", "date_anaphora", "place_anaphora", "time_clause_openers",

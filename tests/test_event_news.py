@@ -153,6 +153,37 @@ def test_a_noun_with_its_own_day_or_place_is_not_a_retelling(events_of, text, ki
     assert types(events_of(text)) == Counter(kinds)
 
 
+@pytest.mark.parametrize("text, kinds", [
+    # news call one detention "арест" and "задержание" alike: the noun of the other verb retells it
+    ("Полицейские задержали студента Илью Рогова 5 июня 2016 года.\n"
+     "Рогов учится на третьем курсе.\n"
+     "Его мать узнала об аресте только вечером.", {"detention": 1}),
+    ("Блогера Андрея Лыкова арестовали в аэропорту Варшавы.\n"
+     "Лыков летел домой из Рима.\n"
+     "Во время задержания у Лыкова забрали паспорт.", {"detention": 1}),
+    ("Пограничники задержали художницу Олесю Ким на границе.\n"
+     "Ким везла с собой картины.\n"
+     "Местные газеты написали об аресте художницы.", {"detention": 1}),
+    # another person's detention, or one with a day of its own, stays another happening
+    ("Илью Рогова задержали 5 июня 2016 года.\nАрест Павла Сомова 20 июля прошёл у мэрии.", {"detention": 2}),
+])
+def test_a_detention_is_retold_by_the_noun_of_either_verb(events_of, text, kinds):
+    assert types(events_of(text)) == Counter(kinds)
+
+
+@pytest.mark.parametrize("text, kinds", [
+    # the noun's people are "other" ones: another happening of the kind, not the one told
+    ("Полицейские задержали активиста Илью Рогова у мэрии.\n"
+     "Аресты нескольких других студентов удивили преподавателей.", {"detention": 2}),
+    ("Силовики арестовали журналиста Павла Сомова.\n"
+     "Коллеги рассказали и об аресте других сотрудников редакции.", {"detention": 2}),
+    ("Силовики арестовали журналиста Павла Сомова.\n"
+     "Коллеги рассказали об аресте Сомова.", {"detention": 1}),
+])
+def test_a_noun_of_other_people_tells_another_happening(events_of, text, kinds):
+    assert types(events_of(text)) == Counter(kinds)
+
+
 # ------------------------------------------------------- what is still to come is no happening
 
 @pytest.mark.parametrize("text, kind", [
@@ -232,3 +263,19 @@ def test_a_trial_named_is_no_ruling(events_of, text, kind, count):
 def test_who_arrests_types_the_arrest(events_of, text, kind):
     found = types(events_of(text))  # the charge ("по обвинению") is an event of its own
     assert found[kind] == 1 and found[{"detention": "custody", "custody": "detention"}[kind]] == 0
+
+
+# ------------------------------------------------------- a search for someone wanted
+
+@pytest.mark.parametrize("text, count", [
+    ("Полиция объявила о розыске бизнесмена Глеба Титова.", 1),
+    ("На розыск беглеца Глеба Титова бросили всю полицию области.", 1),
+    ("Розыск Глеба Титова продолжался три месяца.", 1),
+    # the department of criminal investigation is no search
+    ("Сотрудники уголовного розыска задержали Глеба Титова.", 0),
+    ("Начальник отдела розыска Глеб Титов дал интервью газете.", 0),
+    # being wanted is a standing status, not a search told
+    ("Глеб Титов до сих пор находится в розыске.", 0),
+])
+def test_a_search_for_someone_wanted_is_told_by_its_noun(events_of, text, count):
+    assert types(events_of(text))["other"] == count

@@ -24,7 +24,7 @@ class Telling:
     about_application: bool = False  # a refused application ("заявка")
     day_before: bool = False  # "за день до" the dated happening
     single: bool = True  # a singular noun or a verb: one happening, not a class
-    repeated: bool = False  # "еще раз", "снова": a new happening of the same kind
+    repeated: bool = False  # "еще раз", "снова", "других студентов": a new happening of the same kind
     inchoative: bool = False  # "начали выхватывать людей": the start of what is told next
     particular: bool = False  # "в частности", "в том числе": one case of a group's
     listed: bool = False  # one topic of a list ("о разгоне акции ..., обыске и угрозах")

@@ -266,8 +266,11 @@ def link_rule(a: Draft, b: Draft, separate_types: frozenset[str] = frozenset(),
     if a.event.type in separate_types:
         if tb.anaphoric and 0 <= b.paragraph - a.paragraph <= 1:
             return "penalty, told of those before"  # "полиция задержала 30 человек. Их доставили в отдел"
-        if by_noun and retells_by_noun(b) and _same_stem(a, b) and (not retells_by_noun(a) or same_word(a, b)):
-            return "penalty, retold by its noun"  # "Задержание прошло ...", or the same noun again
+        # "Задержание прошло ...", or the same noun again; or a word of its family ("задержали" ...
+        # "об аресте": news call one detention by either verb's noun)
+        if by_noun and retells_by_noun(b) and (_same_stem(a, b) or same_word(a, b)) \
+                and (not retells_by_noun(a) or same_word(a, b)):
+            return "penalty, retold by its noun"
         if b.event.sent_id == a.event.sent_id + 1 and ta.inchoative and _anonymous(a) and not tb.particular:
             return "penalty, begun then told"  # "начали выхватывать людей. Семеро были задержаны"
         # a retelling elsewhere names the same people; two stated days must agree

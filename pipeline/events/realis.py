@@ -256,7 +256,8 @@ def _granted_once(tokens, head: int, infinitive: int, mentions: Sequence[Mention
     арестовать журналиста Сомова``, ``следователю разрешили задержать его``): the sanction is a
     happening. The head is a perfective past of ``granting_heads`` whose subject, if any, is no
     rule (``закон разрешил ...`` stays a norm), and the infinitive has a named person, a
-    personal pronoun, a numeral or one person (a singular animate noun) below it."""
+    personal pronoun, a numeral or one person (a singular animate noun) below it, or the head
+    has one as its object, the one obliged (``суд обязал Лаптева выплатить штраф``)."""
     verb = tokens[head]
     if not verb.lemmas & realis_words("granting_heads") or not {"VerbForm=Fin", "Tense=Past"} <= verb.feats:
         return False
@@ -268,7 +269,19 @@ def _granted_once(tokens, head: int, infinitive: int, mentions: Sequence[Mention
                or tokens[i].pos == "NUM"
                or tokens[i].pos == "PRON" and not tokens[i].lemmas & realis_words("generic_pronouns")
                or tokens[i].pos == "NOUN" and {"Animacy=Anim", "Number=Sing"} <= tokens[i].feats
-               for i in _below(tokens, infinitive, 2))
+               for i in _below(tokens, infinitive, 2) + [c for c in _below(tokens, head, 1) if tokens[c].rel == "obj"])
+
+
+def _ordered_once(tokens, hit: TriggerHit, predicate: int, mentions: Sequence[Mention]) -> bool:
+    """A noun trigger told by an infinitive a ruling obliged or allowed once (``суд обязал
+    Лаптева выплатить штраф``): the infinitive has no tense of its own, and the ruling's past
+    (:func:`_granted_once`) tells the penalty, as it tells an infinitive trigger."""
+    if tokens[hit.anchor].pos not in {"NOUN", "PROPN"} or "VerbForm=Inf" not in tokens[predicate].feats:
+        return False
+    head = tokens[predicate].head
+    if head < 0 or tokens[predicate].rel not in {"xcomp", "ccomp", "csubj", "csubj:pass"}:
+        return False
+    return _granted_once(tokens, head, predicate, mentions)
 
 
 def _counted_patient(tokens, hit: TriggerHit, args, mentions: Sequence[Mention]) -> tuple[int, Count | None] | None:
@@ -715,7 +728,8 @@ def cues_of(tokens: tuple[Token, ...], hit: TriggerHit, args, mentions: Sequence
         "recurring": _recurring_kind(tokens, hit),
         "generic_present": is_generic_present(tokens, hit.anchor),
         "present": "Tense=Pres" in predicate.feats and "VerbForm=Fin" in predicate.feats,
-        "past": _tense(tokens, hit.anchor, predicate.index, "Past") or "Variant=Short" in predicate.feats,
+        "past": _tense(tokens, hit.anchor, predicate.index, "Past") or "Variant=Short" in predicate.feats
+        or _ordered_once(tokens, hit, predicate.index, mentions),
         "subject": anchor.rel.startswith("nsubj"),
         "names_people": _names_people(anchor),
         "standing_role": _standing_role(anchor),

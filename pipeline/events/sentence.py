@@ -327,7 +327,9 @@ def telling_of(tokens: tuple[Token, ...], hit: TriggerHit, caption: bool, date: 
         # a noun coordinated with an earlier noun of the sentence: one topic of a list
         listed=(anchor.pos == "NOUN" and anchor.rel == "conj" and 0 <= anchor.head < first
                 and tokens[anchor.head].pos in {"NOUN", "PROPN"}),
-        repeated=has_pattern(tokens, ctx["repeat_markers"], first - 4, first + 2),
+        # "еще раз", "снова"; or other people's ("аресты нескольких других студентов")
+        repeated=has_pattern(tokens, ctx["repeat_markers"], first - 4, first + 2)
+        or any(tokens[c].lemmas & folded_set("another_markers") for c in phrase if c != hit.anchor),
         particular=has_pattern(tokens, ctx["particular_markers"], 0, first),
         later=has_pattern(tokens, ctx["later_markers"], 0, first),
         undated_past=told_before_the_story(tokens, hit.anchor, first, earlier_markers),

@@ -27,7 +27,7 @@ from ..resources import fold, load_json, load_jsonl
 from ..segment import cut_long
 from ..tag.gazetteer import place_kind
 from .suppressed import is_recording, note
-from .syntax import PLACE_IN, PlacedMention, Token, folded_set, heads_up, is_negated, lemmas_of
+from .syntax import PLACE_IN, PlacedMention, Token, folded_set, heads_up, is_indefinite_personal, is_negated, lemmas_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -440,13 +440,13 @@ class _Context:
         """The trigger is a participle qualifying a noun (``выдвинутые обвинения``): it names
         the thing by what was done to it, it does not tell the doing."""
         token = self.tokens[self.anchor]
-        return token.rel in {"amod", "acl"} and "VerbForm=Part" in token.feats and "Variant=Short" not in token.feats
+        return token.rel in {"amod", "acl"} and "Variant=Short" not in token.feats and _participle(token, "PRTF")
 
     def agentless_passive(self) -> bool:
         """A short passive participle with no one said to have done it (``был вынужден уйти``:
         "had to", no one forced him that the text names)."""
         token = self.tokens[self.anchor]
-        if "Variant=Short" not in token.feats or "VerbForm=Part" not in token.feats:
+        if "Variant=Short" not in token.feats or not _participle(token, "PRTS"):
             return False
         return not any(t.head == self.anchor and (t.rel == "obl:agent" or (
             t.rel == "obl" and "Case=Ins" in t.feats and "Animacy=Anim" in t.feats)) for t in self.tokens)
@@ -606,6 +606,9 @@ class _Context:
             return False
         if "private_subject" in cond and self.private_subject() != cond["private_subject"]:
             return False
+        if "indefinite_personal" in cond and \
+                is_indefinite_personal(self.tokens, self.anchor) != cond["indefinite_personal"]:
+            return False
         if "abroad" in cond and self.abroad() != cond["abroad"]:
             return False
         if "thing_object" in cond and self.thing_object() != cond["thing_object"]:
@@ -622,6 +625,17 @@ class _Context:
         ):
             return False
         return True
+
+
+def _participle(token: Token, form: str) -> bool:
+    """A participle by the tagger, or by pymorphy3 (``form``: PRTF full, PRTS short) where the
+    tagger saw none: it calls a capitalised one opening a sentence a name (``Осуждённый в 2014
+    году механик``), a short one before its copula or a lexicalised one an adjective
+    (``вынуждена была``, ``вынужденного переезда``)."""
+    if "VerbForm=Part" in token.feats:
+        return True
+    return not any(f.startswith("VerbForm=") for f in token.feats) \
+        and any(form in p.tag for p in parse_word(fold(token.text)))
 
 
 def condition_holds(tokens, hit: TriggerHit, cond: dict, mention_tokens=None, actors=None) -> bool:
