@@ -801,16 +801,17 @@ def acting_genitive(tokens: tuple[Token, ...], at: Sequence[int], hit: TriggerHi
     """An official's name (or title) in a trigger noun's genitive who did it, not whom it befell:
     the noun has another person who is its patient, hanging on it or on its place in the
     locative (``Обыск следователя Жукова в квартире Смирнова``), not on another noun (``Арест главы
-    района Ершова по делу Гусева``: whose case it is); or the title is of an official who acts in
-    that type (``actor_policy``'s ``allowed`` in ``models/event_context.json``: a search's
-    investigator, a trial's judge)."""
+    района Ершова по делу Гусева``: whose case it is); or the noun is a decision an official makes
+    (``authored_nouns``) and the title is of an official who acts in that type (``actor_policy``'s
+    ``allowed`` in ``models/event_context.json``: ``Приговор судьи Котовой``). Alone, the genitive
+    of a happening is who it befell, whatever the title (``Арест судьи Сидорова``)."""
     anchor = tokens[hit.anchor]
     slots = name_slots(tokens, at)
     if anchor.pos != "NOUN" or not any(tokens[s].head == hit.anchor and tokens[s].rel == "nmod" for s in slots):
         return False
     allowed = context()["actor_policy"].get(hit.type, {}).get("allowed", ())
     titles = slots | ({at[0] - 1} if at[0] > 0 else set())
-    if any(actors.get(t) in allowed for t in titles):
+    if anchor.lemmas & folded_set("authored_nouns") and any(actors.get(t) in allowed for t in titles):
         return True
     own = set(at) | slots
     for p in placed:
