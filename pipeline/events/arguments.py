@@ -20,7 +20,7 @@ from ..records import COUNT, DATE, LOC, MONEY, ORG, PER, TERM
 from ..nlp import parse_word
 from ..resources import fold, load_json
 from ..tag.gazetteer import canonical_place, find_places, is_gazetteer_place, place_of_adjective
-from .people import People, is_possessive, is_scene, left_out_subject, person_words, relative_of
+from .people import PERSON_PATIENT_TYPES, People, is_possessive, is_scene, left_out_subject, person_words, relative_of
 from .syntax import (Candidate, PlacedMention, Token, context, find_pattern, folded_set, has_pattern,
                      pattern_lengths_at, span_head)
 from .triggers import TriggerHit
@@ -672,11 +672,18 @@ def listed_doers(tokens: tuple[Token, ...], hit: TriggerHit, listed: Sequence[Ca
     """The names of a list of people, each with the participle of what befell them, that are the
     subject of the verb whose object the trigger noun is (``Волков, арестованный ..., и Лебедева,
     задержанная ..., подали жалобы``): the complaint is of those the list's happenings befell,
-    though they make it (:func:`is_agent` leaves a doer out). ``listed`` is
-    :func:`listed_person`'s name of each trigger of the sentence."""
+    though they make it (:func:`is_agent` leaves a doer out). Only for a type whose persons are
+    who it befell (:data:`~pipeline.events.people.PERSON_PATIENT_TYPES`) and a noun whose maker is
+    who it befell: a court filing (``court_filing_words``) or the object of a verb whose subject
+    it befell (``patient_subject_verbs``: ``получили штрафы``); not what they did to someone
+    (``провели обыск``, ``устроили избиение``). ``listed`` is :func:`listed_person`'s name of
+    each trigger of the sentence."""
     names = list(dict.fromkeys(name for name in listed if name is not None))
     anchor = tokens[hit.anchor]
-    if len(names) < 2 or anchor.pos != "NOUN" or anchor.rel != "obj":
+    if len(names) < 2 or anchor.pos != "NOUN" or anchor.rel != "obj" or hit.type not in PERSON_PATIENT_TYPES:
+        return []
+    filed = anchor.lemmas & folded_set("court_filing_words")
+    if not (filed or tokens[anchor.head].lemmas & folded_set("patient_subject_verbs")):
         return []
     listed_words = {i for name in names for i in name.tokens}
 
