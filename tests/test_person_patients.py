@@ -150,6 +150,11 @@ OFFICIAL_GENITIVES = [
     ("Арест главы района Семёна Ершова стал неожиданностью.", "арест", ("Семён Ершов",)),
     ("Задержание директора школы Павла Гусева прошло утром.", "задерж", ("Павел Гусев",)),
     ("Увольнение начальника полиции Игоря Седова стало неожиданностью.", "увольн", ("Игорь Седов",)),
+    # review 2 of session 14: alone, an official acting in that type is still who a happening befell;
+    # only a decision (``приговор``) is its official's own
+    ("Задержание следователя Ивана Петрова вызвало резонанс.", "задерж", ("Иван Петров",)),
+    ("Арест судьи Олега Сидорова вызвал протесты.", "арест", ("Олег Сидоров",)),
+    ("Задержание полицейского Романа Гусева прошло в среду.", "задерж", ("Роман Гусев",)),
 ]
 
 
@@ -242,4 +247,20 @@ PERSON_PATIENTS_PAST_THINGS = [
 
 @pytest.mark.parametrize(("text", "trigger", "persons"), PERSON_PATIENTS_PAST_THINGS)
 def test_a_person_patient_trigger_befell_the_person_told_before_past_a_thing(events_of, text, trigger, persons):
+    assert of_trigger(events_of(text), trigger).persons == persons
+
+
+# Review 2 of session 14: a pronoun of the verb's gender after another person of that gender may stand
+# for either, so it leaves the other person in between; after a thing only, it names the person again.
+PRONOUNS_AFTER_ANOTHER = [
+    ("Олег Сомов рассказал о брате. Он живёт в Омске. Вечером был задержан.", "задерж", ()),
+    ("Анна Котова рассказала о своей дочери. Она учится в Томске. В мае была задержана.", "задерж", ()),
+    # guards: no one else named in between
+    ("Игорь Белов приехал на площадь. Он вышел с плакатом. Через час был задержан.", "задерж", ("Игорь Белов",)),
+    ("Вера Орлова купила машину. Она ехала домой. Вечером была задержана.", "задерж", ("Вера Орлова",)),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "persons"), PRONOUNS_AFTER_ANOTHER)
+def test_a_pronoun_after_another_person_leaves_the_left_out_subject_unknown(events_of, text, trigger, persons):
     assert of_trigger(events_of(text), trigger).persons == persons

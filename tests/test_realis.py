@@ -107,14 +107,16 @@ TALLIES_AND_NORMS = [
     ("Запрещено задерживать несовершеннолетних без родителей.", "задерживать", "norm"),
     ("Суд запретил полиции задерживать активиста.", "задерживать", "norm"),
     # a span: "за", "в течение", "с ... года" + a period keep any count a tally ("в течение года до ..."
-    # is still a span); a year alone only a large or vague count, or people of no named group
+    # is still a span); a year alone only a large or vague count
     ("С 2015 года по этому делу осуждены двенадцать человек.", "осуждены", "statistical"),
     ("С 2017 года были оштрафованы семеро участников движения «Весна».", "оштрафованы", "statistical"),
     ("За последние пять лет были осуждены 40 активистов.", "осуждены", "statistical"),
     ("В течение месяца до выборов были задержаны 15 наблюдателей.", "задержаны", "statistical"),
     ("В 2017 году были осуждены свыше 15 членов движения «Весна».", "осуждены", "statistical"),
     ("В 2018 году были арестованы около тридцати участников протестов.", "арестованы", "statistical"),
-    ("В 2019 году были осуждены трое активистов.", "осуждены", "statistical"),
+    ("В 2019 году были оштрафованы свыше двадцати участников пикетов.", "оштрафованы", "statistical"),
+    ("В 2016 году были задержаны около семи активистов.", "задержаны", "statistical"),
+    ("В 2020 году были осуждены 14 участников акций.", "осуждены", "statistical"),
     # a rule, or a general permission, with no particular participant stays a norm
     ("Закон разрешает задерживать журналиста на три часа.", "задерживать", "norm"),
     ("Суд разрешил полиции задерживать участников пикетов.", "задерживать", "norm"),
@@ -172,6 +174,15 @@ HAPPENINGS = [
     ("В 2019 году были задержаны трое активистов движения «Весна».", "detention", {"count_low": 3}),
     ("В 2018 году были арестованы двое сотрудников фонда «Открытый город».", "detention", {"count_low": 2}),
     ("В 2020 году были оштрафованы четверо его учеников.", "fine", {"count_low": 4}),
+    # review 2 of session 14: a year alone and a small plain count is one happening too (only a large or
+    # vague count over a bare year tallies); these failed since rcfix14
+    ("В 2019 году были осуждены трое активистов.", "court", {"count_low": 3}),
+    ("В 2019 году были задержаны двое фотографов, снимавших пикет.", "detention", {"count_low": 2}),
+    ("В 2021 году оштрафованы пятеро участников пикета.", "fine", {"count_low": 5}),
+    ("В 2020 году трое студентов были отчислены за участие в акции.", "other", {}),
+    ("В 2017 году были арестованы четверо волонтёров, раздававших листовки.", "detention", {"count_low": 4}),
+    # a share of a few told people is as few ("9 из них" of a tally of 28 is a tally)
+    ("В 2019 году к суду пришли шестеро активистов, двое из них были задержаны.", "detention", {"count_low": 2}),
     # a court or an official granting it for a particular person: the sanction is a happening
     ("Суд разрешил заочно арестовать блогера Игоря Белова.", "custody", {"persons": ("Игорь Белов",)}),
     ("Следователю разрешили задержать Олега Сомова на двое суток.", "detention", {"persons": ("Олег Сомов",)}),
@@ -253,11 +264,9 @@ def test_table_rows(text, table):
         ({"count_patient", "over_period", "has_actor", "past"}, SPECIFIC),  # "в 2014 году полиция задержала троих"
         ({"count_patient", "over_period", "has_actor", "generic_subject", "past"}, "statistical"),
         ({"count_patient", "over_period", "has_count", "summing", "past"}, SPECIFIC),  # "Всего за месяц ..."
-        # a year alone tallies many, or people of no named group; a span tallies any count
-        ({"count_patient", "year_only", "has_count", "past"}, "statistical"),
-        ({"count_patient", "year_only", "named_group", "has_count", "past"}, SPECIFIC),
-        ({"count_patient", "year_only", "named_group", "large_count", "has_count", "past"}, "statistical"),
-        ({"count_patient", "over_period", "named_group", "has_count", "past"}, "statistical"),
+        # a year alone tallies only many or vaguely many; a span tallies any count
+        ({"count_patient", "year_only", "has_count", "past"}, SPECIFIC),
+        ({"count_patient", "year_only", "large_count", "has_count", "past"}, "statistical"),
     ],
 )
 def test_rules_order(cues, label):

@@ -20,7 +20,7 @@ from ..records import COUNT, DATE, LOC, MONEY, ORG, PER, TERM
 from ..nlp import parse_word
 from ..resources import fold, load_json
 from ..tag.gazetteer import canonical_place, find_places, is_gazetteer_place, place_of_adjective
-from .people import People, is_possessive, is_scene, left_out_subject, person_words, relative_of
+from .people import PERSON_PATIENT_TYPES, People, is_possessive, is_scene, left_out_subject, person_words, relative_of
 from .syntax import (Candidate, PlacedMention, Token, context, find_pattern, folded_set, has_pattern,
                      pattern_lengths_at, span_head)
 from .triggers import TriggerHit
@@ -672,11 +672,18 @@ def listed_doers(tokens: tuple[Token, ...], hit: TriggerHit, listed: Sequence[Ca
     """The names of a list of people, each with the participle of what befell them, that are the
     subject of the verb whose object the trigger noun is (``Волков, арестованный ..., и Лебедева,
     задержанная ..., подали жалобы``): the complaint is of those the list's happenings befell,
-    though they make it (:func:`is_agent` leaves a doer out). ``listed`` is
-    :func:`listed_person`'s name of each trigger of the sentence."""
+    though they make it (:func:`is_agent` leaves a doer out). Only for a type whose persons are
+    who it befell (:data:`~pipeline.events.people.PERSON_PATIENT_TYPES`) and a noun whose maker is
+    who it befell: a court filing (``court_filing_words``) or the object of a verb whose subject
+    it befell (``patient_subject_verbs``: ``получили штрафы``); not what they did to someone
+    (``провели обыск``, ``устроили избиение``). ``listed`` is :func:`listed_person`'s name of
+    each trigger of the sentence."""
     names = list(dict.fromkeys(name for name in listed if name is not None))
     anchor = tokens[hit.anchor]
-    if len(names) < 2 or anchor.pos != "NOUN" or anchor.rel != "obj":
+    if len(names) < 2 or anchor.pos != "NOUN" or anchor.rel != "obj" or hit.type not in PERSON_PATIENT_TYPES:
+        return []
+    filed = anchor.lemmas & folded_set("court_filing_words")
+    if not (filed or tokens[anchor.head].lemmas & folded_set("patient_subject_verbs")):
         return []
     listed_words = {i for name in names for i in name.tokens}
 
@@ -801,16 +808,17 @@ def acting_genitive(tokens: tuple[Token, ...], at: Sequence[int], hit: TriggerHi
     """An official's name (or title) in a trigger noun's genitive who did it, not whom it befell:
     the noun has another person who is its patient, hanging on it or on its place in the
     locative (``Обыск следователя Жукова в квартире Смирнова``), not on another noun (``Арест главы
-    района Ершова по делу Гусева``: whose case it is); or the title is of an official who acts in
-    that type (``actor_policy``'s ``allowed`` in ``models/event_context.json``: a search's
-    investigator, a trial's judge)."""
+    района Ершова по делу Гусева``: whose case it is); or the noun is a decision an official makes
+    (``authored_nouns``) and the title is of an official who acts in that type (``actor_policy``'s
+    ``allowed`` in ``models/event_context.json``: ``Приговор судьи Котовой``). Alone, the genitive
+    of a happening is who it befell, whatever the title (``Арест судьи Сидорова``)."""
     anchor = tokens[hit.anchor]
     slots = name_slots(tokens, at)
     if anchor.pos != "NOUN" or not any(tokens[s].head == hit.anchor and tokens[s].rel == "nmod" for s in slots):
         return False
     allowed = context()["actor_policy"].get(hit.type, {}).get("allowed", ())
     titles = slots | ({at[0] - 1} if at[0] > 0 else set())
-    if any(actors.get(t) in allowed for t in titles):
+    if anchor.lemmas & folded_set("authored_nouns") and any(actors.get(t) in allowed for t in titles):
         return True
     own = set(at) | slots
     for p in placed:

@@ -214,8 +214,8 @@ def named_between(text: str, gender: str, things: bool = False) -> bool:
     apposition's own case); and with ``things``, a thing (an inanimate noun) the text is about: a
     bare subject or object (``создал фонд``) or the topic after ``о``/``про`` (``о своём фонде``),
     not a place or time after another preposition (``в мае``, ``на площадь``). A third-person
-    pronoun of ``gender`` names the person again: what comes before it is left behind (``вёл
-    канал. Орлова его снимала``).
+    pronoun of ``gender`` names the person again past a thing (``вёл канал. Орлова его снимала``),
+    not past another person, whom it may as well stand for (``о своём сыне. Он учится ...``).
 
     >>> named_between(" рассказал о своём сыне. В мае ", "masc"), named_between(" говорил о внуке. ", "masc")
     (True, True)
@@ -229,9 +229,11 @@ def named_between(text: str, gender: str, things: bool = False) -> bool:
     False
     >>> named_between(" пришла в клуб «Красная звезда». ", "femn", things=True)
     False
+    >>> named_between(" вёл канал. Орлова его снимала. ", "masc", True), named_between(" о сыне. Он учится. ", "masc")
+    (False, True)
     """
     words = _WORD_OR_MARK.findall(text)
-    found, quoted = False, False
+    found, person, quoted = False, False, False  # something else named; another person among it
     apposition: set[str] | None = None  # the cases of an apposition set off after a name, while it runs
     for k, word in enumerate(words):
         if word in _QUOTES:  # a name in quotes (``гей-клуб «Центральная станция»``) is no thing told of
@@ -251,7 +253,7 @@ def named_between(text: str, gender: str, things: bool = False) -> bool:
         if apposition is not None and not _describes(tag, lower):
             apposition = None  # a clause of its own (``Сомов, как рассказал брат,``)
         if _PRONOUN_GENDER.get(lower) == gender:
-            found = False
+            found = person
             continue
         if tag is None or tag.POS != "NOUN" or _PROPER & tag.grammemes:
             continue
@@ -263,7 +265,8 @@ def named_between(text: str, gender: str, things: bool = False) -> bool:
             continue
         if tag.animacy == "anim":
             after = words[k + 1] if k + 1 < len(words) else ""
-            found = found or not (apposed or after[:1].isupper())
+            person = person or not (apposed or after[:1].isupper())
+            found = found or person
             continue
         preposition = _governing_preposition(words, k)
         if things and (preposition is None and tag.case in {"nomn", "accs"} or preposition in _TOPIC_PREPOSITIONS):

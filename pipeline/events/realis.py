@@ -29,11 +29,12 @@ from functools import cache, lru_cache
 
 from .. import linear
 from ..nlp import parse_word
-from ..records import ORG, PER, Count, DateValue, Mention
+from ..records import PER, Count, DateValue, Mention
 from ..resources import fold, load_json
 from .syntax import (
     Token,
     children,
+    context,
     folded_set,
     governors_of,
     has_pattern,
@@ -341,25 +342,24 @@ def _counted_in_parse(tokens, hit: TriggerHit) -> int | None:
                  and counted(c)), None)
 
 
-def _large_count(tokens, patient: int, count: Count | None) -> bool:
+def _large_count(tokens, patient: int, count: Count | None, mentions: Sequence[Mention]) -> bool:
     """The counted patient is many or vaguely many (``более 5000``, ``около тридцати``, ``15``):
-    at least ``tally_least_count``, a range, or an open or approximate count."""
+    at least ``tally_least_count``, a range, or an open or approximate count. A share of a group
+    (``9 из них``, a ``subset_markers`` pattern beside it) is counted out of the sentence's other
+    counts: as many as the largest of them."""
     least = load_json("realis.json")["tally_least_count"]
-    if count is not None:
-        return count.approx or count.high is None or count.high != count.low or (count.low or 0) >= least
-    return any(tokens[i].text.isdigit() and int(tokens[i].text) >= least for i in _below(tokens, patient, 2))
 
+    def large(value: Count) -> bool:
+        return value.approx or value.high is None or value.high != value.low or (value.low or 0) >= least
 
-def _named_group(tokens, patient: int, mentions: Sequence[Mention]) -> bool:
-    """The counted people are of a named group or have a possessor (``трое активистов движения
-    «Весна»``, ``четверо его учеников``): particular people, not a class counted."""
-    names = [m for m in mentions if m.type in {ORG, PER}]
-    owners = realis_words("possessive_pronouns")
-    return any(any(m.start <= tokens[i].start and tokens[i].end <= m.end for m in names)
-               or tokens[i].pos == "PROPN" or tokens[i].text in {"«", '"'}
-               or tokens[i].lemmas & owners and tokens[i].pos in {"DET", "PRON"}
-               and not any(tokens[c].rel == "case" for c in children(tokens, i))  # "его", not "9 из них"
-               for i in _below(tokens, patient, 3))
+    if count is not None and large(count) or count is None and any(
+            tokens[i].text.isdigit() and int(tokens[i].text) >= least for i in _below(tokens, patient, 2)):
+        return True
+    if not has_pattern(tokens, context()["subset_markers"], max(0, patient - 3), patient + 4):
+        return False
+    lo, hi = tokens[0].start, tokens[-1].end
+    return any(large(m.value) for m in mentions if lo <= m.start and m.end <= hi and isinstance(m.value, Count)
+               and m.value != count)
 
 
 def _below(tokens, index: int, depth: int) -> list[int]:
@@ -717,8 +717,7 @@ def cues_of(tokens: tuple[Token, ...], hit: TriggerHit, args, mentions: Sequence
         "norm": _governor_in(tokens, hit, realis_words("norm_heads") | folded_set("reference_heads")),
         "normative": _normative(tokens, hit, mentions),
         "count_patient": counted is not None,
-        "large_count": counted is not None and _large_count(tokens, *counted),
-        "named_group": counted is not None and _named_group(tokens, counted[0], mentions),
+        "large_count": counted is not None and _large_count(tokens, *counted, mentions),
         "over_period": _over_period(tokens, hit),
         "year_only": _year_only(tokens, mentions),
         "alleged": _alleged(tokens, hit),
@@ -823,9 +822,9 @@ def rule_of(cues: frozenset[str]) -> tuple[str, str]:
     # приговорены более ста активистов", "в 2019 году были осуждены 25 человек"
     # (the actor, if any, a class: "суды осудили 60 человек", not "полиция задержала троих"); a
     # summary of told happenings ("Всего за месяц ... арестованы 22 человека") is their aggregate.
-    # A year alone dates a happening as well as a tally: it tallies many or vaguely many, or
-    # people of no named group ("в 2019 году задержаны трое активистов движения «Весна»" is told)
-    over = "over_period" in cues or "year_only" in cues and ("large_count" in cues or "named_group" not in cues)
+    # A year alone dates a happening as well as a tally: it tallies only many or vaguely many
+    # ("в 2019 году задержаны двое журналистов" is told, whoever they are)
+    over = "over_period" in cues or "year_only" in cues and "large_count" in cues
     if "count_patient" in cues and over and not (particular or cues & {"has_place", "summing"}) \
             and ("has_actor" not in cues or "generic_subject" in cues):
         return "statistical", "tally"
