@@ -138,6 +138,12 @@ def test_the_detained_are_not_those_attending(events_of, text, trigger, count):
     ("Двое охранников избили посетителя и выгнали его из клуба.", "выгнали", None),
     # guard: a passive conjunct is told of its subject, whatever the first verb's voice
     ("Трое активистов пришли к мэрии и были задержаны.", "задержаны", (3, 3)),
+    # and so is a verb of receiving, whose subject is whom it befell
+    ("Трое активистов пришли к суду и получили штрафы.", "штрафы", (3, 3)),
+    ("Пятеро студентов вышли на пикет и получили по 10 суток ареста.", "получили", (5, 5)),
+    ("Двое журналистов приехали в город и получили предупреждения от полиции.", "предупреждения", (2, 2)),
+    # guard: an active conjunct's shared subject is its doer
+    ("Трое полицейских пришли к дому активиста и избили его.", "избили", None),
     # a count after a gapped clause's dash (``, трое — в Казани``) is that clause's, not the verb's
     ("Еще пятеро задержаны в Самаре, трое — в Казани и двое — в Уфе.", "задержаны", (5, 5)),
     ("Вчера четверо арестованы в Томске, двое — в Омске.", "арестованы", (4, 4)),
@@ -154,6 +160,12 @@ def test_the_detained_are_not_those_attending(events_of, text, trigger, count):
     # guards: a breakdown after a dash is not the verb's count; a dash count alone stays
     ("Задержаны 14 человек — 11 студентов и три преподавателя.", "задержаны", (14, 14)),
     ("Задержаны у здания мэрии — 14 человек.", "задержаны", (14, 14)),
+    # a count after the dash that has a verb of its own opens a new clause: not the trigger's
+    ("Активисты задержаны у мэрии — 20 человек пришли к отделу полиции их встречать.", "задержаны", None),
+    ("Студенты арестованы на 7 суток — около 40 однокурсников подписали письмо в их защиту.", "арестованы", None),
+    ("Организаторы акции оштрафованы на 20 тысяч рублей — 12 человек выступили в их поддержку.", "оштрафованы", None),
+    # guard: a full participle after the count qualifies it and makes no clause
+    ("Арестованы на 10 суток — 3 человека, задержанные у мэрии.", "арестованы", (3, 3)),
 ])
 def test_the_count_of_the_triggers_own_clause(events_of, text, trigger, count):
     assert _count(of_trigger(events_of(text), trigger)) == count
@@ -176,7 +188,13 @@ def test_the_count_of_the_triggers_own_clause(events_of, text, trigger, count):
     ("У здания суда был задержан 21 человек.", "задержан", (21, 21)),
     ("Вечером после шествия задержан 41 участник.", "задержан", (41, 41)),
     ("Вечером у мэрии была задержана одна участница пикета.", "задержана", (1, 1)),
-    ("Полиция опросила пятерых свидетелей по делу блогеров, задержанных в аэропорту.", "задержанных", (5, 5)),
+    # the five are witnesses, not the bloggers detained: no count of the detained is told
+    ("Полиция опросила пятерых свидетелей по делу блогеров, задержанных в аэропорту.", "задержанных", None),
+    # a singular passive agrees with the first of coordinated subjects: a counted second one is
+    # also whom it befell
+    ("Арестован координатор штаба и пятеро волонтёров.", "арестован", (5, 5)),
+    ("Задержана активистка и восемь её друзей.", "задержана", (8, 8)),
+    ("Вчера был задержан председатель совета и 14 участников собрания.", "задержан", (14, 14)),
 ])
 def test_a_singular_passive_befell_one(events_of, text, trigger, count):
     assert _count(of_trigger(events_of(text), trigger)) == count

@@ -20,6 +20,7 @@ from ..records import COUNT, DATE, LOC, MONEY, ORG, PER, TERM
 from ..nlp import parse_word
 from ..resources import fold, load_json
 from ..tag.gazetteer import canonical_place, find_places, is_gazetteer_place, place_of_adjective
+from ..tag.terms import term_words
 from .people import PERSON_PATIENT_TYPES, People, is_possessive, is_scene, left_out_subject, person_words, relative_of
 from .syntax import (Candidate, PlacedMention, Token, context, find_pattern, folded_set, has_pattern,
                      pattern_lengths_at, span_head)
@@ -476,10 +477,13 @@ def is_agent(tokens: tuple[Token, ...], at: int, hit: TriggerHit, shared: bool =
     if own_verb >= 0 and _passive(tokens[own_verb]):
         return False  # "трое активистов пришли к мэрии и были задержаны": it befell them
     verb = tokens[token.head]
-    if verb.lemmas & folded_set("patient_subject_verbs"):  # "Белов находится под стражей"
-        return False
-    if any(t.head == verb.index and t.rel == "obj" and t.text.lower() == "себя" for t in tokens):
-        return False  # "Белов признал себя виновным": done to the doer
+    # a shared subject is whom the trigger's own verb tells it befell ("трое пришли к суду и
+    # получили штрафы") as much as its first verb's
+    for told_by in {verb, tokens[own_verb]} if own_verb >= 0 else {verb}:
+        if told_by.lemmas & folded_set("patient_subject_verbs"):  # "Белов находится под стражей"
+            return False
+        if any(t.head == told_by.index and t.rel == "obj" and t.text.lower() == "себя" for t in tokens):
+            return False  # "Белов признал себя виновным": done to the doer
 
     return not _passive(verb)
 
@@ -494,6 +498,33 @@ def subject_verb(tokens: tuple[Token, ...], verb: int) -> int:
         verb = tokens[verb].head
         seen.add(verb)
     return verb
+
+
+def through_shared_subject(tokens: tuple[Token, ...], at: Sequence[int], hit: TriggerHit) -> float | None:
+    """How far the trigger is from a count that is the subject its verb shares with a verb
+    coordinated before it (:func:`subject_verb`; ``трое активистов пришли к суду и получили
+    штрафы``), as if the subject were its verb's own, half an arc further so that a count the
+    verb tells itself comes first (``оштрафованы 4 человека, а арестованы — 2 человека``); None
+    for a count that is no such subject.
+
+    >>> def t(i, text, pos, head, rel, *feats):
+    ...     return Token(i, 0, 0, text, frozenset({text}), pos, head, rel, frozenset(feats))
+    >>> toks = (t(0, "трое", "NUM", 1, "nummod:gov"), t(1, "активистов", "NOUN", 2, "nsubj"),
+    ...         t(2, "пришли", "VERB", -1, "root", "Number=Plur"), t(3, "получили", "VERB", 2, "conj", "Number=Plur"),
+    ...         t(4, "штрафы", "NOUN", 3, "obj"))
+    >>> through_shared_subject(toks, [0], TriggerHit("fine", (4,), 4, False, 0, 0))
+    2.5
+    """
+    anchor = tokens[hit.anchor]
+    own_verb = hit.anchor if anchor.pos == "VERB" else anchor.head
+    if own_verb < 0 or tokens[own_verb].pos != "VERB":
+        return None
+    first = subject_verb(tokens, own_verb)
+    if first == own_verb or _number(tokens[first]) != _number(tokens[own_verb]):
+        return None
+    if not any(tokens[a].head == first and tokens[a].rel.startswith("nsubj") for a in count_heads(tokens, at)):
+        return None
+    return 1.5 + tree_distance(tokens, own_verb, hit.anchor)
 
 
 def _number(token: Token) -> str | None:
@@ -1179,7 +1210,7 @@ def _scores(tokens, hits: list[TriggerHit], candidate: Candidate, date_words: Se
                 and not (role == "person" and is_patient(tokens, at, hit)):
             continue  # "после митинга задержан Рябов": not the rally's; "после ареста Корнеева": his
         if role == "count" and (counts_itself(tokens, hit, at) or counts_doers(tokens, at, hit)
-                                or gapped_subject(tokens, at, hit)):
+                                or gapped_subject(tokens, at, hit) or counts_other_noun(tokens, at, hit)):
             continue  # "12 арестов": happenings counted; "четверо полицейских избили": the doers
         if across_semicolon(tokens, at[0], hit):
             continue  # "Орлов арестован 3 февраля; остальные освобождены": another clause's
@@ -1208,6 +1239,8 @@ def _scores(tokens, hits: list[TriggerHit], candidate: Candidate, date_words: Se
         distance = min(tree_distance(tokens, a, t) for a in froms for t in {hit.anchor, phrase_head(tokens, hit)})
         if role == "count" and told_after_dash(tokens, at, hit):
             distance = min(distance, 1)  # "оштрафованы на крупные суммы — 5 человек": its subject
+        if role == "count" and (shared := through_shared_subject(tokens, at, hit)) is not None:
+            distance = min(distance, shared)  # "трое пришли к суду и получили штрафы": its subject too
         if distance <= reach:
             scored.append((distance + gloss, k))
             continue
@@ -1253,12 +1286,17 @@ def told_after_dash(tokens: tuple[Token, ...], at: Sequence[int], hit: TriggerHi
     """The count opens what follows a dash that closes the trigger's clause, with no verb,
     clause break or person between (``арестованы на 10 суток — 2 человека``): those it befell,
     told last. A count of people before the dash (``задержаны 14 человек — 11 студентов
-    ...``) is the verb's, the one after it a breakdown."""
+    ...``) is the verb's, the one after it a breakdown. A count with a verb of its own after
+    it opens a new clause (``арестованы — 15 человек пришли в суд``): its subject."""
     dash = min(at) - 1
     if dash <= hit.tokens[-1] or tokens[dash].text not in DASHES:
         return False
     between = tokens[hit.tokens[-1] + 1 : dash]
-    return not any(t.text in _CLAUSE_BREAKS or is_predicate_word(t) or _names_people(tokens, t) for t in between)
+    if any(t.text in _CLAUSE_BREAKS or is_predicate_word(t) or _names_people(tokens, t) for t in between):
+        return False
+    after = max(at) + 1
+    end = next((i for i in range(after, len(tokens)) if tokens[i].text in _CLAUSE_BREAKS), len(tokens))
+    return not any(is_predicate_word(t) for t in tokens[after:end])
 
 
 def _names_people(tokens: tuple[Token, ...], token: Token) -> bool:
@@ -1301,6 +1339,18 @@ def befell_one(tokens: tuple[Token, ...], hit: TriggerHit) -> bool:
     nouns = told_of or [t.index for t in tokens if t.head == anchor.index]  # a subject misparsed
     if any(t.head in nouns and t.rel.startswith("nummod") for t in tokens):
         return False  # "задержан 21 человек": a number ending in one takes the singular
+    # it agrees with the first of coordinated subjects: a counted or plural one after it is
+    # told of too ("задержан лидер движения и 12 его сторонников")
+    conjuncts = [t.index for t in tokens if t.head in told_of and t.rel == "conj"
+                 and t.pos in {"NOUN", "PROPN", "PRON", "NUM"}]
+    if any("Number=Plur" in tokens[c].feats or tokens[c].pos == "NUM" for c in conjuncts):
+        return False
+    # a counted one may be misparsed onto the subject's genitive ("председатель совета и 14
+    # участников"): a number and its noun are no genitive
+    qualifiers = [t.index for t in tokens if t.head in told_of and t.rel == "nmod"]
+    conjuncts += [t.index for t in tokens if t.head in qualifiers and t.rel == "conj"]
+    if any(t.head in conjuncts and t.rel.startswith("nummod") for t in tokens):
+        return False
     return not told_of or any(tokens[i].pos in {"NOUN", "PROPN"} and "Animacy=Anim" in tokens[i].feats
                               and "Number=Sing" in tokens[i].feats for i in told_of)
 
@@ -1426,13 +1476,41 @@ def counts_doers(tokens: tuple[Token, ...], at: Sequence[int], hit: TriggerHit) 
     return any(is_agent(tokens, a, hit, shared=True) for a in count_heads(tokens, at))
 
 
+def counts_other_noun(tokens: tuple[Token, ...], at: Sequence[int], hit: TriggerHit) -> bool:
+    """The trigger is a participle told of the noun it qualifies, and the count counts another
+    (``опросили пятерых свидетелей по делу блогеров, задержанных ...``: the bloggers were
+    detained, not the five). A count of that noun, of the first of its conjuncts or of the noun it
+    is apposed to stays (``14 человек, задержанных``, ``пятеро — участники пикета, задержанные``).
+
+    >>> def t(i, text, pos, head, rel, *feats):
+    ...     return Token(i, 0, 0, text, frozenset({text}), pos, head, rel, frozenset(feats))
+    >>> toks = (t(0, "пятерых", "NUM", 1, "nummod"), t(1, "свидетелей", "NOUN", -1, "root"),
+    ...         t(2, "блогеров", "NOUN", 1, "nmod"), t(3, "задержанных", "VERB", 2, "acl", "VerbForm=Part"))
+    >>> hit = TriggerHit("detention", (3,), 3, False, 0, 0)
+    >>> apposed = toks[:2] + (t(2, "блогеров", "NOUN", 1, "appos"),) + toks[3:]
+    >>> counts_other_noun(toks, [0], hit), counts_other_noun(apposed, [0], hit)
+    (True, False)
+    """
+    anchor = tokens[hit.anchor]
+    if anchor.pos != "VERB" or anchor.rel != "acl" or anchor.head < 0 or "VerbForm=Part" not in anchor.feats \
+            or "Variant=Short" in anchor.feats:
+        return False  # a verb or short participle the parse hangs on a noun is a predicate ("КНР задержала")
+    qualified = anchor.head
+    told_of = {qualified, conjunct_root(tokens, qualified)}
+    if tokens[qualified].rel == "appos":
+        told_of.add(tokens[qualified].head)
+    return not told_of & count_heads(tokens, at)
+
+
 def counts_itself(tokens: tuple[Token, ...], hit: TriggerHit, at: Sequence[int] = ()) -> bool:
     """The trigger has a number of its own (``12 административных арестов``, ``около 90
     штрафов``, ``возбуждено 3 уголовных дела``): it counts happenings, not people, and takes
     no count of people from beside it. A number of the count ``at`` itself is no such number
-    (``не менее 300 задержанных``: the people the noun names)."""
+    (``не менее 300 задержанных``: the people the noun names), nor one of a term (``получили
+    по 10 суток``: time)."""
     def own(t: Token) -> bool:
-        return t.pos == "NUM" and t.index not in at
+        of_term = t.head >= 0 and fold(tokens[t.head].text.lower()) in term_words().units
+        return t.pos == "NUM" and t.index not in at and not of_term
 
     if any(own(tokens[t]) for t in hit.tokens):
         return True
