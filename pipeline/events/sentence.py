@@ -327,9 +327,12 @@ def telling_of(tokens: tuple[Token, ...], hit: TriggerHit, caption: bool, date: 
         # a noun coordinated with an earlier noun of the sentence: one topic of a list
         listed=(anchor.pos == "NOUN" and anchor.rel == "conj" and 0 <= anchor.head < first
                 and tokens[anchor.head].pos in {"NOUN", "PROPN"}),
-        # "еще раз", "снова"; or other people's ("аресты нескольких других студентов")
+        # "еще раз", "снова"; or other people's ("аресты нескольких других студентов"): the word
+        # qualifies a noun of the trigger's phrase, not the trigger itself ("Другой задержанный по
+        # делу, X, рассказал": a participle naming one of the people told before)
         repeated=has_pattern(tokens, ctx["repeat_markers"], first - 4, first + 2)
-        or any(tokens[c].lemmas & folded_set("another_markers") for c in phrase if c != hit.anchor),
+        or any(tokens[c].lemmas & folded_set("another_markers") for c in phrase
+               if c != hit.anchor and tokens[c].head != hit.anchor),
         particular=has_pattern(tokens, ctx["particular_markers"], 0, first),
         later=has_pattern(tokens, ctx["later_markers"], 0, first),
         undated_past=told_before_the_story(tokens, hit.anchor, first, earlier_markers),
