@@ -242,6 +242,19 @@ RELATIVE_CLAUSES = [
     # a clause of "когда" tells its noun's time
     ("В 2014 году, когда был задержан Иван Орлов, в Омске прошли обыски.", "задержан", year(2014)),
     ("Суд над Беловым был связан с дракой 2011 года, когда он ударил соседа по лицу.", "ударил", year(2011)),
+    # a clause telling what happened at or during its noun (``на котором``, ``в ходе которой``,
+    # ``где``) is told on its noun's day; so is one stating no time of its own
+    ("5 мая 2019 года в Самаре прошел митинг, на котором задержали 20 человек.", "задержали", day(2019, 5, 5)),
+    ("12 июня 2019 года в Твери прошла акция, в ходе которой полиция задержала Ивана Орлова.", "задержала",
+     day(2019, 6, 12)),
+    ("3 апреля 2018 года в Омске прошел пикет, во время которого задержали Анну Петрову.", "задержали",
+     day(2018, 4, 3)),
+    ("7 марта 2018 года в Омске прошло шествие, где полиция задержала троих активистов.", "задержала",
+     day(2018, 3, 7)),
+    ("5 мая 2019 года в Самаре прошла акция протеста. Полиция разогнала пикет, на котором задержали "
+     "20 человек.", "задержали", day(2019, 5, 5)),
+    ("В марте 2019 года полиция задержала семерых человек, которые вышли на пикет в Казани.", "пикет",
+     month(2019, 3, 31)),
 ]
 
 
@@ -269,6 +282,21 @@ RELATIVE_DAYS = [
 
 @pytest.mark.parametrize("text, trigger, date", RELATIVE_DAYS)
 def test_a_relative_clauses_day_is_no_day_to_count_from(news_events_of, text, trigger, date):
+    assert dated(news_events_of(text), trigger) == date
+
+
+# (text, trigger, its date): a news dateline's label (``Опубликовано``, ``Обновлено``) leaves it a
+# dateline, the document's date that ``вчера`` counts from
+DATELINE_ANCHORS = [
+    ("Задержание активиста в Омске\nОпубликовано 8 ноября 2012 года\nВчера в Омске задержали активиста "
+     "Ивана Орлова.", "задержали", day(2012, 11, 7)),
+    ("Пикет в Твери\nОбновлено 3 апреля 2015 года\nВчера в Твери полиция задержала Анну Петрову.",
+     "задержала", day(2015, 4, 2)),
+]
+
+
+@pytest.mark.parametrize("text, trigger, date", DATELINE_ANCHORS)
+def test_a_datelines_label_keeps_the_anchor(news_events_of, text, trigger, date):
     assert dated(news_events_of(text), trigger) == date
 
 
