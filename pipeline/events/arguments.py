@@ -345,8 +345,49 @@ def relative_clause(tokens: tuple[Token, ...], index: int) -> frozenset[int]:
         return False
 
     clause = frozenset(t.index for t in tokens if within(t.index))
-    # "в 1999 году, когда был убит ...": a clause of "когда" tells the time of its noun
-    return frozenset() if any(tokens[i].lemmas & WHEN for i in clause) else clause
+    # "в 1999 году, когда был убит ...": a clause of "когда" tells the time of its noun; one of
+    # "на котором", "в ходе которой", "где" tells what happened at or during it
+    return frozenset() if any(tokens[i].lemmas & WHEN for i in clause) or tells_scene(tokens, verb, clause) \
+        else clause
+
+
+def tells_scene(tokens: tuple[Token, ...], verb: int, clause: frozenset[int]) -> bool:
+    """The relative clause of ``verb`` opens with an adverbial of place or time of its verb
+    (``митинг, на котором задержали``, ``акция, в ходе которой``, ``во время которого``,
+    ``шествие, где``): what it tells happened at or during its noun, on its noun's day. The word
+    opening the clause (after its preposition) is an ``advmod`` or a locative ``obl`` of the
+    verb, or one under a compound preposition (``в ходе``, ``во время``); not ``по
+    которому`` or ``которую``."""
+    words = [i for i in sorted(clause) if tokens[i].rel not in {"punct", "case", "fixed", "cc"}]
+    if not words or tokens[words[0]].head != verb:
+        return False
+    opener = tokens[words[0]]
+    compound = any(t.rel == "case" and t.head == opener.index and any(
+        f.rel == "fixed" and f.head == t.index for f in tokens) for t in tokens)
+    return opener.rel == "advmod" and opener.pos != "PART" or opener.rel == "obl" and (
+        "Case=Loc" in opener.feats or compound)
+
+
+TIME_MARKERS = ("earlier_markers", "later_markers", "day_before_markers")
+
+
+def states_own_time(tokens: tuple[Token, ...], clause: frozenset[int], date_words: Sequence[int] = ()) -> bool:
+    """The relative clause states a time of its own: a date of the sentence stands in it
+    (``которую в 2016 году приговорили``) or a word of an earlier or later time (``которую суд
+    ранее оштрафовал``, ``накануне``, ``впоследствии``). Only then is the sentence's date not its
+    time (``митинг, участников которого задержали``: the rally's day)."""
+    if not clause:
+        return False
+    if any(d in clause for d in date_words):
+        return True
+    lo, hi = min(clause), max(clause) + 1
+    for key in TIME_MARKERS:
+        start = lo
+        while (at := find_pattern(tokens, context()[key], start, hi)) is not None:
+            if at in clause:
+                return True
+            start = at + 1
+    return False
 
 
 def own_clause(tokens: tuple[Token, ...], index: int) -> int | None:
@@ -1158,8 +1199,8 @@ def _scores(tokens, hits: list[TriggerHit], candidate: Candidate, date_words: Se
             # "автобус с активистами, ехавшими на митинг в декабре, задержали")
             continue
         if role == "date" and candidate.mention is not None and (relative := relative_clause(tokens, hit.anchor)) \
-                and at[0] not in relative:
-            continue  # "25 мая освобождена Петрова, которую приговорили к ...": the release's day only
+                and at[0] not in relative and states_own_time(tokens, relative, date_words):
+            continue  # "25 мая освобождена Петрова, которую ранее приговорили к ...": the release's day only
         if role == "date" and dates_punished_act(tokens, at, hit):
             continue  # "оштрафовал за акцию 23 января": the day of the act punished, not of the fine
         if role == "date" and candidate.mention is not None and (ground := ground_phrase(tokens, at)) is not None \

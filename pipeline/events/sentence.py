@@ -19,7 +19,8 @@ from ..tag.gazetteer import place_kind
 from .actors import admitted, resolve_actors
 from .aggregate import tells_total
 from .arguments import (TREE_LINKED, Found, assign_arguments, attendance_count, ground_phrase, names_happening,
-                        participants_count, participle_stretch, relative_clause, time_clause)
+                        participants_count, participle_stretch, relative_clause, states_own_time,
+                        time_clause)
 from .draft import Draft, Telling
 from .gapping import gapped_drafts
 from .realis import Judgement, Where, judge, rule_of
@@ -342,7 +343,7 @@ def telling_of(tokens: tuple[Token, ...], hit: TriggerHit, caption: bool, date: 
         present=standing_present(tokens, hit.anchor),
         by_participants=named_by_participants(tokens, hit.anchor),
         anaphoric=told_of_those_before(tokens, hit.anchor),
-        relative=bool(relative_clause(tokens, hit.anchor)),
+        relative=states_own_time(tokens, relative_clause(tokens, hit.anchor)),
         clause=sum(t.text == ";" for t in tokens[:first]),
     )
 
