@@ -221,10 +221,11 @@ def test_no_ground_keeps_the_date_outside(events_of, text, trigger, date):
 
 # (text, trigger, its date): a relative clause keeps its own time, or has none
 RELATIVE_CLAUSES = [
-    # a relative clause stating no time of its own is told at the sentence's time (wdfix14: the
-    # rule holds only a clause with a date or a time word of its own apart)
+    # a relative clause tells what befell someone at a time of its own, stated or not: no date of
+    # the sentence's (a wrong day is worse than none); only a clause told at or during its noun
+    # takes it (below)
     ("25 мая 2019 года из колонии освободили Ольгу Смирнову, которую суд приговорил к пяти годам за поджог.",
-     "приговорил", day(2019, 5, 25)),
+     "приговорил", None),
     ("25 мая 2019 года из колонии освободили Ольгу Смирнову, которую суд ранее приговорил к пяти годам.",
      "приговорил", None),
     # a date in the clause (here its charge's) is a time of its own: no day carried to it either
@@ -237,7 +238,7 @@ RELATIVE_CLAUSES = [
     ("25 мая 2019 года в Омске задержали Ольгу Смирнову, которую суд ранее оштрафовал за пикет.",
      "оштрафовал", None),
     ("12 марта 2017 года Ивана Орлова осудили по делу, по которому также задержали двоих его знакомых.",
-     "задержали", day(2017, 3, 12)),
+     "задержали", None),
     ("12 марта 2017 года Ивана Орлова осудили по делу, по которому раньше задержали двоих его знакомых.",
      "задержали", None),
     # a year the paragraph names still frames the story a relative clause tells
@@ -252,7 +253,7 @@ RELATIVE_CLAUSES = [
     ("В 2014 году, когда был задержан Иван Орлов, в Омске прошли обыски.", "задержан", year(2014)),
     ("Суд над Беловым был связан с дракой 2011 года, когда он ударил соседа по лицу.", "ударил", year(2011)),
     # a clause telling what happened at or during its noun (``на котором``, ``в ходе которой``,
-    # ``где``) is told on its noun's day; so is one stating no time of its own
+    # ``где``) is told on its noun's day
     ("5 мая 2019 года в Самаре прошел митинг, на котором задержали 20 человек.", "задержали", day(2019, 5, 5)),
     ("12 июня 2019 года в Твери прошла акция, в ходе которой полиция задержала Ивана Орлова.", "задержала",
      day(2019, 6, 12)),
@@ -263,7 +264,7 @@ RELATIVE_CLAUSES = [
     ("5 мая 2019 года в Самаре прошла акция протеста. Полиция разогнала пикет, на котором задержали "
      "20 человек.", "задержали", day(2019, 5, 5)),
     ("В марте 2019 года полиция задержала семерых человек, которые вышли на пикет в Казани.", "вышли",
-     month(2019, 3, 31)),
+     None),
 ]
 
 

@@ -368,28 +368,6 @@ def tells_scene(tokens: tuple[Token, ...], verb: int, clause: frozenset[int]) ->
         "Case=Loc" in opener.feats or compound)
 
 
-TIME_MARKERS = ("earlier_markers", "later_markers", "day_before_markers")
-
-
-def states_own_time(tokens: tuple[Token, ...], clause: frozenset[int], date_words: Sequence[int] = ()) -> bool:
-    """The relative clause states a time of its own: a date of the sentence stands in it
-    (``которую в 2016 году приговорили``) or a word of an earlier or later time (``которую суд
-    ранее оштрафовал``, ``накануне``, ``впоследствии``). Only then is the sentence's date not its
-    time (``митинг, участников которого задержали``: the rally's day)."""
-    if not clause:
-        return False
-    if any(d in clause for d in date_words):
-        return True
-    lo, hi = min(clause), max(clause) + 1
-    for key in TIME_MARKERS:
-        start = lo
-        while (at := find_pattern(tokens, context()[key], start, hi)) is not None:
-            if at in clause:
-                return True
-            start = at + 1
-    return False
-
-
 def own_clause(tokens: tuple[Token, ...], index: int) -> int | None:
     """The coordinated clause with a subject of its own that a word belongs to, if any:
     its date and place are that clause's (``задержаны ..., а 5 марта суд оштрафовал``)."""
@@ -1199,8 +1177,10 @@ def _scores(tokens, hits: list[TriggerHit], candidate: Candidate, date_words: Se
             # "автобус с активистами, ехавшими на митинг в декабре, задержали")
             continue
         if role == "date" and candidate.mention is not None and (relative := relative_clause(tokens, hit.anchor)) \
-                and at[0] not in relative and states_own_time(tokens, relative, date_words):
-            continue  # "25 мая освобождена Петрова, которую ранее приговорили к ...": the release's day only
+                and at[0] not in relative:
+            # "25 мая освобождена Петрова, которую приговорили к ...": the release's day only; a
+            # clause told at or during its noun ("митинг, на котором задержали") is none (relative_clause)
+            continue
         if role == "date" and dates_punished_act(tokens, at, hit):
             continue  # "оштрафовал за акцию 23 января": the day of the act punished, not of the fine
         if role == "date" and candidate.mention is not None and (ground := ground_phrase(tokens, at)) is not None \

@@ -70,7 +70,7 @@ def carry_dates(drafts: list[Draft], date_anchors, rally_dates_blocked: set[int]
                     and not (telling.about_application and _until(a) < float("inf"))]
             if event.type in penalties:  # "Суд оштрафовал его": not on the day of the rally the case was over
                 same = [a for a in same if a[1] not in happening_days]
-            if telling.relative:  # "..., которую ранее приговорили": a relative clause's day or month is its
+            if telling.relative:  # "..., которую приговорили": a relative clause's day or month is its
                 # own; a year the paragraph named still frames the story it tells
                 same = [a for a in same if a[2].precision == "year"]
             if telling.listed:  # the date of the first listed topic is not the others'

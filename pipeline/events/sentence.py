@@ -19,8 +19,7 @@ from ..tag.gazetteer import place_kind
 from .actors import admitted, resolve_actors
 from .aggregate import tells_total
 from .arguments import (TREE_LINKED, Found, assign_arguments, attendance_count, ground_phrase, names_happening,
-                        participants_count, participle_stretch, relative_clause, states_own_time,
-                        time_clause)
+                        participants_count, participle_stretch, relative_clause, time_clause)
 from .draft import Draft, Telling
 from .gapping import gapped_drafts
 from .realis import Judgement, Where, judge, rule_of
@@ -97,10 +96,9 @@ def read_sentence(doc: Document, sentence: Sentence, sent_id: int, tokens: tuple
         hits = [h for h, j in zip(hits, judgements) if j.specific]
         found = assign_arguments(tokens, hits, placed, actors, doc.people, told.relative_days)
     anaphoric_place = doc.scene.anaphoric_place(tokens, told.unit)
-    dated = tuple(t for p in placed if p.mention.type == DATE for t in p.tokens)  # the sentence's dates' words
     drafts: list[Draft] = []
     for hit, args in zip(hits, found):
-        telling = telling_of(tokens, hit, told.caption, _stated_date(doc, args), dated)
+        telling = telling_of(tokens, hit, told.caption, _stated_date(doc, args))
         if told.another_case:
             telling = replace(telling, another_case=True)
         stated = tuple(dict.fromkeys(str(a) for a in args.best("actor")))
@@ -291,14 +289,12 @@ def most_specific_place(args: Found, mentions: Sequence[Mention], tokens=()) -> 
     return order
 
 
-def telling_of(tokens: tuple[Token, ...], hit: TriggerHit, caption: bool, date: DateValue | None,
-               dated: tuple[int, ...] = ()) -> Telling:
+def telling_of(tokens: tuple[Token, ...], hit: TriggerHit, caption: bool, date: DateValue | None) -> Telling:
     """How the trigger is told: a total, a caption, a back-reference, the day before, …
 
     Each flag is one reading a coder makes of the words around the trigger; the merge
     and carry-over rules (:mod:`~pipeline.events.merge`, :mod:`~pipeline.events.scene`)
-    consult them. One reading per line, so the function is long but flat. ``dated``: the
-    tokens of the sentence's DATE mentions.
+    consult them. One reading per line, so the function is long but flat.
     """
     ctx, first, anchor = context(), hit.tokens[0], tokens[hit.anchor]
     phrase = [c for c in range(len(tokens)) if hit.anchor in heads_up(tokens, c, 3) or c == hit.anchor]
@@ -346,7 +342,7 @@ def telling_of(tokens: tuple[Token, ...], hit: TriggerHit, caption: bool, date: 
         present=standing_present(tokens, hit.anchor),
         by_participants=named_by_participants(tokens, hit.anchor),
         anaphoric=told_of_those_before(tokens, hit.anchor),
-        relative=states_own_time(tokens, relative_clause(tokens, hit.anchor), dated),
+        relative=bool(relative_clause(tokens, hit.anchor)),
         clause=sum(t.text == ";" for t in tokens[:first]),
     )
 
