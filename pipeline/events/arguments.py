@@ -346,8 +346,27 @@ def relative_clause(tokens: tuple[Token, ...], index: int) -> frozenset[int]:
         return False
 
     clause = frozenset(t.index for t in tokens if within(t.index))
-    # "в 1999 году, когда был убит ...": a clause of "когда" tells the time of its noun
-    return frozenset() if any(tokens[i].lemmas & WHEN for i in clause) else clause
+    # "в 1999 году, когда был убит ...": a clause of "когда" tells the time of its noun; one of
+    # "на котором", "в ходе которой", "где" tells what happened at or during it
+    return frozenset() if any(tokens[i].lemmas & WHEN for i in clause) or tells_scene(tokens, verb, clause) \
+        else clause
+
+
+def tells_scene(tokens: tuple[Token, ...], verb: int, clause: frozenset[int]) -> bool:
+    """The relative clause of ``verb`` opens with an adverbial of place or time of its verb
+    (``митинг, на котором задержали``, ``акция, в ходе которой``, ``во время которого``,
+    ``шествие, где``): what it tells happened at or during its noun, on its noun's day. The word
+    opening the clause (after its preposition) is an ``advmod`` or a locative ``obl`` of the
+    verb, or one under a compound preposition (``в ходе``, ``во время``); not ``по
+    которому`` or ``которую``."""
+    words = [i for i in sorted(clause) if tokens[i].rel not in {"punct", "case", "fixed", "cc"}]
+    if not words or tokens[words[0]].head != verb:
+        return False
+    opener = tokens[words[0]]
+    compound = any(t.rel == "case" and t.head == opener.index and any(
+        f.rel == "fixed" and f.head == t.index for f in tokens) for t in tokens)
+    return opener.rel == "advmod" and opener.pos != "PART" or opener.rel == "obl" and (
+        "Case=Loc" in opener.feats or compound)
 
 
 def own_clause(tokens: tuple[Token, ...], index: int) -> int | None:
@@ -1198,7 +1217,9 @@ def _scores(tokens, hits: list[TriggerHit], candidate: Candidate, date_words: Se
             continue
         if role == "date" and candidate.mention is not None and (relative := relative_clause(tokens, hit.anchor)) \
                 and at[0] not in relative:
-            continue  # "25 мая освобождена Петрова, которую приговорили к ...": the release's day only
+            # "25 мая освобождена Петрова, которую приговорили к ...": the release's day only; a
+            # clause told at or during its noun ("митинг, на котором задержали") is none (relative_clause)
+            continue
         if role == "date" and dates_punished_act(tokens, at, hit):
             continue  # "оштрафовал за акцию 23 января": the day of the act punished, not of the fine
         if role == "date" and candidate.mention is not None and (ground := ground_phrase(tokens, at)) is not None \

@@ -74,7 +74,8 @@ LATE_DAYS = 7  # a year-less date this far past the doc date is from the year be
 
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _LINE = re.compile(r"[^\n]+")
-_LABEL = re.compile(r"\bдата\s*:", re.I)  # "Дата: 08.11.2012", not "эта дата" in a sentence
+# "Дата: 08.11.2012", "Дата публикации: ...", not "эта дата" in a sentence
+_LABEL = re.compile(r"\bдата(?:\s+[^\W\d_]+)?\s*:", re.I)
 
 
 def pick_doc_date(text: str, full_dates: list[tuple[int, int, dt.date]]) -> dt.date | None:
@@ -94,7 +95,7 @@ def pick_doc_date(text: str, full_dates: list[tuple[int, int, dt.date]]) -> dt.d
             continue
         line_start, line_end = lines[index]
         line = text[line_start:line_end].strip()
-        beside = text[line_start:start] + " " + text[end:line_end]
+        beside = without_label(text[line_start:start]) + " " + text[end:line_end]
         # a short sentence telling what happened that day is no dateline ("В Омске задержан ...")
         dateline = len(_WORD.findall(beside)) <= DATELINE_WORDS and not tells(beside)
         head = index < HEAD_LINES or start < EDGE_CHARS
@@ -125,6 +126,21 @@ def tells(words: str) -> bool:
     False
     """
     return any(parse_word(word.lower())[0].tag.POS in FINITE for word in _WORD.findall(words))
+
+
+def without_label(before: str) -> str:
+    """The words before a date on its line, less a dateline's label: one neuter singular short
+    participle opening the line right before the date (``Опубликовано``, ``Обновлено``,
+    ``Составлено``) tells when the document was made, not a happening.
+
+    >>> without_label("Опубликовано "), without_label("Задержан ")
+    ('', 'Задержан ')
+    """
+    words = _WORD.findall(before)
+    if len(words) == 1 and re.fullmatch(r"\W*", before.replace(words[0], "", 1)) and any(
+            {"PRTS", "neut", "sing"} <= p.tag.grammemes for p in parse_word(words[0].lower())[:1]):
+        return ""
+    return before
 
 
 @dataclass(frozen=True, slots=True)

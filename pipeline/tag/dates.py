@@ -458,10 +458,26 @@ def _beside(text: str, expression: Expression, words: str) -> bool:
     >>> _beside("Он родился 10 сентября 1993 года в Уфе", e, "birth_words")
     True
     """
-    before = re.findall(r"\w+", text[max(0, expression.start - 40):expression.start])[-DOCUMENT_WINDOW:]
-    after = re.findall(r"\w+", text[expression.end:expression.end + 40])[:DOCUMENT_WINDOW]
+    low = max(0, expression.start - 40)
+    before = list(re.finditer(r"\w+", text[low:expression.start]))[-DOCUMENT_WINDOW:]
+    after = list(re.finditer(r"\w+", text[expression.end:expression.end + 40]))[:DOCUMENT_WINDOW]
     stems = tuple(load_json("date_words.json")[words])
-    return any(word.lower().startswith(stems) for word in before + after)
+    found = [low + m.start() for m in before if m.group().lower().startswith(stems)] \
+        + [expression.end + m.start() for m in after if m.group().lower().startswith(stems)]
+    if words == "birth_words":  # "в свой день рождения, 12 марта": a birthday, a day something happened on
+        found = [at for at in found if not _names_birthday(text, at)]
+    return bool(found)
+
+
+def _names_birthday(text: str, at: int) -> bool:
+    """The word of a birth at ``at`` follows a ``birthday_heads`` noun (``день рождения``).
+
+    >>> _names_birthday("в свой день рождения", 12), _names_birthday("1993 года рождения", 10)
+    (True, False)
+    """
+    head = re.search(r"(\w+)\W*$", text[max(0, at - 30):at])
+    heads = frozenset(load_json("date_words.json")["birthday_heads"])
+    return head is not None and parse_word(head.group(1).lower())[0].normal_form in heads
 
 
 HISTORY_YEARS = 10  # a bare year this long before the document's is history, not the narrative's time
