@@ -1006,6 +1006,9 @@ def candidates(tokens, hits, placed: list[PlacedMention], actors: dict[int, str]
             # секретаря отделения в Великих Луках Петра Зимина``)
             place_head = span_head(tokens, at)
             person = qualified_person(tokens, place_head, person_tokens(placed))
+            if person is not None and holds_office(tokens, place_head, person) \
+                    and not any(is_patient(tokens, [person], hit) for hit in hits):
+                continue  # "Президент Франции Макрон уволил": whose president, not where he did it
             if person is not None:
                 found.append(Candidate(role, p.tokens + (person,), mention=p.index, origin=True))
                 continue
@@ -1597,6 +1600,31 @@ def qualifies_person(tokens: tuple[Token, ...], head: int, names: set[int]) -> b
     (True, False)
     """
     return qualified_person(tokens, head, names) is not None
+
+
+def holds_office(tokens: tuple[Token, ...], place_head: int, person: int) -> bool:
+    """The place is the bare genitive of the person's title, not a word of residence
+    (``президент Франции``, ``губернатор Техаса``, not ``жительница Самары``, ``активист из
+    Бердска``): the office's jurisdiction, which places only what befell the officeholder.
+
+    >>> def t(i, text, head, rel, feats=frozenset()):
+    ...     return Token(i, 0, 0, text, frozenset({text}), "NOUN", head, rel, feats)
+    >>> toks = (t(0, "губернатор", -1, "root"), t(1, "техаса", 0, "nmod", frozenset({"Case=Gen"})),
+    ...         t(2, "житель", -1, "root"), t(3, "самары", 2, "nmod", frozenset({"Case=Gen"})))
+    >>> holds_office(toks, 1, 0), holds_office(toks, 3, 2)
+    (True, False)
+    """
+    place = tokens[place_head]
+    return (place.head == person and place.rel == "nmod" and "Case=Gen" in place.feats
+            and not any(t.head == place_head and t.rel == "case" for t in tokens)
+            and not tokens[person].lemmas & folded_set("residence_nouns"))
+
+
+def origin_of(tokens: tuple[Token, ...], head: int, names: set[int]) -> int | None:
+    """The noun of the named person a place says where they live or come from
+    (:func:`qualified_person`), not an office's jurisdiction (:func:`holds_office`)."""
+    person = qualified_person(tokens, head, names)
+    return None if person is None or holds_office(tokens, head, person) else person
 
 
 def qualified_person(tokens: tuple[Token, ...], head: int, names: set[int]) -> int | None:

@@ -332,10 +332,22 @@ def merge_drafts(drafts: list[Draft], separate_types=frozenset(), word_told=(fro
 def _fits(event: Draft, draft: Draft, separate_types, word_told) -> str | None:
     """The rule by which ``draft`` retells ``event`` (one of its tellings), None if it does not."""
     tellings = [event, *event.members]
-    if not all(compatible(m, draft) for m in tellings):
+    if not all(compatible(m, draft) for m in tellings) or one_of_counted(event, draft):
         return None
     return next((rule for m in tellings
                  if (rule := link_rule(m, draft, separate_types, *word_told, by_noun=True))), None)
+
+
+def one_of_counted(event: Draft, draft: Draft) -> bool:
+    """``draft`` refers back by a participle in the singular, with no count of its own
+    (``Среди подозреваемых — гражданин Польши, арестованный ...``), to a happening counted as
+    several (``задержала шесть человек``): one of them, told on its own, not the whole retold."""
+    count = event.event.count
+    if not (draft.telling.back_reference and count and count.low > 1) or draft.event.count:
+        return False
+    words = re.findall(r"\w+", draft.event.trigger)
+    likeliest = [parse_word(w.lower())[0].tag for w in words]
+    return any(t.POS in {"PRTF", "PRTS"} and t.number == "sing" for t in likeliest)
 
 
 def _merge_events(events: list[Draft], separate_types, word_told) -> list[Draft]:
@@ -348,7 +360,8 @@ def _merge_events(events: list[Draft], separate_types, word_told) -> list[Draft]
         parts = [replace(part, members=[]) for part in (event, *event.members)]
         for earlier in [kept[i] for i in index.candidates(event)]:
             tellings = [earlier, *earlier.members]
-            if all(compatible(m, p) for m in tellings for p in parts) and (rule := next(
+            if all(compatible(m, p) for m in tellings for p in parts) \
+                    and not any(one_of_counted(earlier, p) for p in parts) and (rule := next(
                 (rule for m in tellings for p in parts if (rule := link_rule(m, p, separate_types, *word_told))),
                 None)):
                 note("merge of told parts: " + rule, event.event.type, event.event.start, event.event.end)

@@ -40,8 +40,8 @@ from ..tag.gazetteer import place_kind
 from ..tag.numbers import read_number
 from ..tag.relative_dates import find_relative_dates, is_weekday, weekday_number
 from .aggregate import ListHeading, sums_up
-from .arguments import (adjective_places, counted_from, ground_phrase, in_brackets, is_goal, person_tokens,
-                        qualifies_person, relative_clause, time_clause)
+from .arguments import (adjective_places, counted_from, ground_phrase, in_brackets, is_goal, origin_of,
+                        person_tokens, relative_clause, time_clause)
 from .backstory import points_back
 from .carried_dates import carry_continuing, carry_dates, dates_clause
 from .carried_places import carry_places, frames_clause, heads_its_line, seats_acting_body
@@ -181,7 +181,9 @@ class Scene:
                     # town's region ("Люберецкий суд Московской области": Люберцы, its own clause's)
                     self.places.append((unit, m.start, place_name(m)))
                     seated = True
-                elif qualifies_person(tokens, at, person_tokens(list(placed))):
+                elif origin_of(tokens, at, person_tokens(list(placed))) is not None:
+                    # not an office's jurisdiction ("Президент Франции Макрон заявил"): whose
+                    # president, no scene of what the paragraph tells
                     origins.append(((unit, m.start, place_name(m)), scene))
         if not framed and not seated:
             # "В Самаре суд признал жителя Тольятти ...": the clause's place, not a participant's
