@@ -327,7 +327,8 @@ def relative_clause(tokens: tuple[Token, ...], index: int) -> frozenset[int]:
     """The tokens of the relative clause a word stands in (``Петрова, которого в мае
     оштрафовали``: the clause's verb is ``acl:relcl`` of a noun), empty when it stands in none:
     such a clause tells what befell someone named in the sentence, at a time of its own; not a
-    clause of ``когда``, which tells its noun's time."""
+    clause of ``когда``, which tells its noun's time, nor one told at or during its noun
+    (:func:`tells_scene`: ``митинг, на котором задержали``)."""
     seen: set[int] = set()
     verb = index
     while verb >= 0 and verb not in seen and tokens[verb].rel != "acl:relcl":

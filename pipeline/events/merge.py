@@ -171,7 +171,8 @@ def content_lemmas(trigger: str) -> frozenset[str]:
 def same_word(a: Draft, b: Draft) -> bool:
     """The two triggers share a lemma, function words aside (``возбуждено дело`` and
     ``возбуждение дела``; not ``уволен`` and ``исключен``), or words of one family
-    (``word_families``: a case opened and the charge brought in it), or a verb and its noun
+    (``word_families``: a case opened and the charge brought in it; a detention told by
+    ``задержать`` and retold by ``арест``), or a verb and its noun
     of action (``помиловал`` and ``помилование``)."""
     def lemmas(trigger: str) -> frozenset[str]:
         found = content_lemmas(trigger)
@@ -343,7 +344,7 @@ def one_of_counted(event: Draft, draft: Draft) -> bool:
     (``Среди подозреваемых — гражданин Польши, арестованный ...``), to a happening counted as
     several (``задержала шесть человек``): one of them, told on its own, not the whole retold."""
     count = event.event.count
-    if not (draft.telling.back_reference and count and count.low > 1) or draft.event.count:
+    if not (draft.telling.back_reference and count and (count.low or count.high or 0) > 1) or draft.event.count:
         return False
     words = re.findall(r"\w+", draft.event.trigger)
     likeliest = [parse_word(w.lower())[0].tag for w in words]
