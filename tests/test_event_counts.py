@@ -148,7 +148,7 @@ def test_the_detained_are_not_those_attending(events_of, text, trigger, count):
     ("Еще пятеро задержаны в Самаре, трое — в Казани и двое — в Уфе.", "задержаны", (5, 5)),
     ("Вчера четверо арестованы в Томске, двое — в Омске.", "арестованы", (4, 4)),
     # a trigger inside the gapped clause keeps it
-    ("Из подсудимых пятеро оправданы, трое приговорены к штрафам, двое — к лишению свободы.", "лишению", (2, 2)),
+    ("Из обвиняемых пятерых суд оправдал, трое получили штрафы, двое — к лишению свободы.", "лишению", (2, 2)),
     # a misparse hangs the main verb on ``того`` of ``после того, как``: the verb is no time reference
     ("В 2012 году КНР задержала трех японских рыбаков после того, как они вошли в спорные воды.", "задержала", (3, 3)),
     # the people a penalty befell, told after a dash that closes its clause
@@ -174,7 +174,7 @@ def test_the_count_of_the_triggers_own_clause(events_of, text, trigger, count):
 @pytest.mark.parametrize("text, trigger, count", [
     # a passive participle in the singular told of one named or unnamed person befell that one
     ("Подозреваемых трое — Иван Петров, Олег Сидоров и Павел Козлов (Козлов задержан 3 мая; "
-     "остальные двое были освобождены из-под ареста).", "задержан", None),
+     "двух других отпустили под подписку).", "задержан", None),
     ("Полиция опросила пятерых свидетелей по делу блогера, задержанного в аэропорту.", "задержанного", None),
     ("Журналисты опросили семерых соседей активистки, арестованной на прошлой неделе.", "арестованной", None),
     # the parse hangs it on a plural noun it cannot agree with: it is told of another, one person

@@ -347,7 +347,7 @@ def relative_clause(tokens: tuple[Token, ...], index: int) -> frozenset[int]:
         return False
 
     clause = frozenset(t.index for t in tokens if within(t.index))
-    # "в 1999 году, когда был убит ...": a clause of "когда" tells the time of its noun; one of
+    # "в 1998 году, когда его избили ...": a clause of "когда" tells the time of its noun; one of
     # "на котором", "в ходе которой", "где" tells what happened at or during it
     return frozenset() if any(tokens[i].lemmas & WHEN for i in clause) or tells_scene(tokens, verb, clause) \
         else clause

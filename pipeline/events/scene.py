@@ -155,7 +155,7 @@ class Scene:
                     # example's ("Например, ... отказалась ... осенью 2014 года") its story
                     self.dates.append((unit, m.start, m.value) if example else (unit, m.start, m.value, sentence.end))
                 if m.value.precision == "day" and not (parsed and relative_clause(tokens, span_head(tokens, p.tokens))):
-                    # not a relative clause's own day ("в убийстве, которое он совершил 17 июня"):
+                    # not a relative clause's own day ("в нападении, которое он устроил 17 июня"):
                     # no later "в среду" or "на следующий день" counts from it
                     self._last_day = joined.get(id(p)) or m.value
             if m.type == LOC and heads_its_line(tokens, p.tokens):

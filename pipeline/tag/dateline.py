@@ -47,7 +47,7 @@ How a year the text leaves out is filled (``24 марта``, ``в апреле``
    case's year, not the ruling's);
 6. otherwise the mention is kept with no value.
 
-A birth date (``родился 10 сентября 1993 года``, ``1993 года рождения``: ``birth_words``)
+A birth date (``родился 4 февраля 1991 года``, ``1993 года рождения``: ``birth_words``)
 is a person's, never the narrative's reference time nor a year for 3 or 5.
 
 ``сегодня``/``вчера`` and ``в прошлом месяце`` are dates only when the document's

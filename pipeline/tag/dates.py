@@ -454,8 +454,8 @@ def _beside(text: str, expression: Expression, words: str) -> bool:
     """One of the ``date_words.json`` word beginnings ``words`` stands within
     ``DOCUMENT_WINDOW`` words of the expression.
 
-    >>> e = scan_dates("Он родился 10 сентября 1993 года в Уфе")[0]
-    >>> _beside("Он родился 10 сентября 1993 года в Уфе", e, "birth_words")
+    >>> e = scan_dates("Он родился 4 февраля 1991 года в Уфе")[0]
+    >>> _beside("Он родился 4 февраля 1991 года в Уфе", e, "birth_words")
     True
     """
     low = max(0, expression.start - 40)
