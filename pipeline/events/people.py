@@ -32,7 +32,9 @@ def is_relative(value: str) -> bool:
     return value.startswith(RELATIVE_OF)
 
 
-_SELF_INTRODUCTION = re.compile(r"(?:^|[\s.,;:])(?:[Яя]\s*[,—–-]|[Мм]еня\s+зовут)\s*$")
+# The narrator introducing themself: ``Я, Андрей Шевчук``, ``Меня зовут …`` (pipeline.link.kin
+# reads the author the same way, to tie a relative's first name to the author's surname).
+SELF_INTRODUCTION = re.compile(r"(?:^|[\s.,;:])(?:[Яя]\s*[,—–-]|[Мм]еня\s+зовут)\s*$")
 _WORDS = re.compile(r"\w+")
 _CALLED = re.compile(r"\s(?:зовут|звали)\s*$")
 
@@ -406,7 +408,7 @@ def read_people(text: str, mentions) -> People:
             continue
         before = text[max(0, mention.start - 30) : mention.start]
         name = mention.normal or mention.text
-        if narrator is None and _SELF_INTRODUCTION.search(before):
+        if narrator is None and SELF_INTRODUCTION.search(before):
             narrator = given_name_first(mention.text) or name
         before = _CALLED.sub(" ", before)  # ``Моего сына зовут Антон``: a relation introduced with a name
         words = _WORDS.findall(before.rsplit("\n\n", 1)[-1])

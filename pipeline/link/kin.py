@@ -23,15 +23,13 @@ from functools import cache
 
 import pandas as pd
 
+from ..events.people import SELF_INTRODUCTION
 from ..events.syntax import lemmas_of
 from ..morphology import parse_word
 from ..research.loading import Tables
 from ..resources import fold, load_json
 from .names import parse_name
 
-# The author introducing themself: ``Я, Андрей Шевчук``, ``Меня зовут …`` (as the event
-# stage reads its narrator, pipeline.events.people).
-_SELF_INTRODUCTION = re.compile(r"(?:^|[\s.,;:])(?:[Яя]\s*[,—–-]|[Мм]еня\s+зовут)\s*$")
 _WORDS = re.compile(r"\w+(?:[‐‑-]\w+)*")  # a hyphenated word is one: ``17-летнего``
 _BETWEEN = re.compile(r"^[\s,—–-]*$")
 # Parts of speech that may stand between a possessive, its kin word and the name, agreeing
@@ -193,7 +191,7 @@ def kin_ties(text: str, people: list[tuple[int, int, str]]) -> dict[str, set[str
     """
     people = sorted(people)
     narrator = next((name for start, _, name in people
-                     if _SELF_INTRODUCTION.search(text[max(0, start - 30):start])),
+                     if SELF_INTRODUCTION.search(text[max(0, start - 30):start])),
                     None) or _signer(text, people)
     ties: dict[str, set[str]] = {}
 

@@ -33,8 +33,7 @@ _VOWEL_END = re.compile(r"[еиоэю]$", re.IGNORECASE)
 # A man's surname of a consonant stem in an oblique case: the ending, and the case it shows
 # (``Бразда``: Бразд's genitive or accusative; ``Бразду``, ``Браздом``).
 _MASCULINE_CASE_ENDINGS = (("ом", ("ablt",)), ("а", ("gent", "accs")), ("у", ("datv",)))
-_AFTER_CONSONANT = re.compile(r"[бвгджзклмнпрстфхцчшщ]$", re.IGNORECASE)
-GUESSED_CASE = 0.4  # a man's case read off the ending alone: below any parse pymorphy3 gives
+GUESSED_CASE = 0.4  # a man's case read off the ending alone: below pymorphy3's likelier parses
 
 # A reading of one word: gender and case it stands for (None: any), its nominative, weight.
 Reading = tuple[str | None, str | None, str, float]
@@ -335,7 +334,7 @@ def _masculine_cases(word: str) -> tuple[Reading, ...]:
         return ()
     for ending, cases in _MASCULINE_CASE_ENDINGS:
         stem = word[: -len(ending)]
-        if word.lower().endswith(ending) and len(stem) >= 3 and _AFTER_CONSONANT.search(stem):
+        if word.lower().endswith(ending) and len(stem) >= 3 and _CONSONANT_END.search(stem):
             return tuple(("masc", case, stem, GUESSED_CASE) for case in cases)
     return ()
 
