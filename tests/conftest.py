@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 import tempfile
@@ -153,6 +154,28 @@ def of_trigger(events, word):
     found = [e for e in events if e.trigger.lower().startswith(word)]
     assert found, f"no {word} in {[(e.type, e.trigger) for e in events]}"
     return found[0]
+
+
+def dated(events, word):
+    """The (first, last) day of the event ``word`` triggers, or None when it has no date."""
+    date = of_trigger(events, word).date
+    return (date.start, date.end) if date else None
+
+
+def day(y, m, d):
+    return dt.date(y, m, d), dt.date(y, m, d)
+
+
+def days(y, m, first, last):
+    return dt.date(y, m, first), dt.date(y, m, last)
+
+
+def month(y, m, last):
+    return dt.date(y, m, 1), dt.date(y, m, last)
+
+
+def year(y):
+    return dt.date(y, 1, 1), dt.date(y, 12, 31)
 
 
 def type_counts(text, models, doc_date):

@@ -28,7 +28,7 @@ import datetime as dt
 
 import pytest
 
-from conftest import events_reader, of_trigger
+from conftest import dated, day, events_reader, month, year
 
 DOC_DATE = dt.date(2021, 3, 1)
 
@@ -36,23 +36,6 @@ DOC_DATE = dt.date(2021, 3, 1)
 @pytest.fixture(scope="module")
 def events_of(models):
     return events_reader(models, DOC_DATE)
-
-
-def dated(events, word):
-    date = of_trigger(events, word).date
-    return (date.start, date.end) if date else None
-
-
-def year(y):
-    return dt.date(y, 1, 1), dt.date(y, 12, 31)
-
-
-def month(y, m, last):
-    return dt.date(y, m, 1), dt.date(y, m, last)
-
-
-def day(y, m, d):
-    return dt.date(y, m, d), dt.date(y, m, d)
 
 
 # (text, trigger, its date): what a charge, suspicion, case or reaction is about keeps its day

@@ -24,7 +24,7 @@ import datetime as dt
 
 import pytest
 
-from conftest import events_reader, of_trigger
+from conftest import dated, day, days, events_reader, month, year
 
 DOC_DATE = dt.date(2022, 6, 1)  # the report is dated; its narrative is of 2019-2021
 
@@ -32,27 +32,6 @@ DOC_DATE = dt.date(2022, 6, 1)  # the report is dated; its narrative is of 2019-
 @pytest.fixture(scope="module")
 def events_of(models):
     return events_reader(models, DOC_DATE)
-
-
-def dated(events, word):
-    date = of_trigger(events, word).date
-    return (date.start, date.end) if date else None
-
-
-def day(y, m, d):
-    return dt.date(y, m, d), dt.date(y, m, d)
-
-
-def days(y, m, first, last):
-    return dt.date(y, m, first), dt.date(y, m, last)
-
-
-def month(y, m, last):
-    return dt.date(y, m, 1), dt.date(y, m, last)
-
-
-def year(y):
-    return dt.date(y, 1, 1), dt.date(y, 12, 31)
 
 
 # (class, text, trigger, the date a coder gives it)

@@ -21,7 +21,7 @@ import datetime as dt
 
 import pytest
 
-from conftest import events_reader, of_trigger
+from conftest import dated, events_reader
 
 DOC_DATE = dt.date(2019, 4, 11)  # a Thursday
 
@@ -29,11 +29,6 @@ DOC_DATE = dt.date(2019, 4, 11)  # a Thursday
 @pytest.fixture(scope="module")
 def events_of(models):
     return events_reader(models, DOC_DATE)
-
-
-def dated(events, word):
-    date = of_trigger(events, word).date
-    return (date.start, date.end) if date else None
 
 
 def day(m, d):
