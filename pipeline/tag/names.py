@@ -111,14 +111,16 @@ def tag_names(text: str, models: Models) -> list[Mention]:
     countries = frozenset((p.start, p.end) for p in found_places if p.kind == "country")
     seen_places = [replace(s) for s in spans if s.type == LOC] + places
     spans = _add_places(text, spans, places, countries)
-    spans = _add_venues(text, spans)
+    # facilities (``СИЗО-1``, ``ночной клуб «…»``) found once: venues, and no bodies below
+    facilities = find_facilities(text)
+    spans = _add_venues(text, spans, facilities)
     spans = initials_before_surname(text, spans)
     inner_orgs: list[Span] = []  # ORGs taken into longer ones, nested in them at the end
     spans = add_org_names(text, spans, inner_orgs)
     spans = add_makers_of_works(text, spans)
     spans = extend_named_after_people(text, spans)
     spans = join_named_after(text, spans)
-    spans = _add_org_words(text, spans)
+    spans = _add_org_words(text, spans, frozenset((p.start, p.end) for p in facilities))
     spans = add_bodies_with_place(text, spans, countries)
     spans = _merge_org_with_place(text, spans, countries)
     spans = merge_org_chains(text, spans, inner_orgs)
@@ -490,11 +492,11 @@ def _settle_one_word(text: str, span: Span, in_gazetteer: bool) -> Span:
     return span
 
 
-def _add_venues(text: str, spans: list[Span]) -> list[Span]:
-    """``памятника Абаю``, ``кинотеатром «Сары Арка»``: one LOC taking in the names
-    inside it (no PER Абай); a venue that would cut another span is left out."""
+def _add_venues(text: str, spans: list[Span], facilities: list) -> list[Span]:
+    """``памятника Абаю``, ``кинотеатром «Сары Арка»``, and ``facilities``: one LOC taking in
+    the names inside it (no PER Абай); a venue that would cut another span is left out."""
     result = SpanIndex(spans)
-    for venue in find_venues(text) + find_facilities(text):
+    for venue in find_venues(text) + facilities:
         keys = result.keys_overlapping(venue.start, venue.end)
         if all(venue.start <= s.start and s.end <= venue.end for s in result.overlapping(venue.start, venue.end)):
             for key in keys:
@@ -503,17 +505,15 @@ def _add_venues(text: str, spans: list[Span]) -> list[Span]:
     return list(result)
 
 
-def _add_org_words(text: str, spans: list[Span]) -> list[Span]:
-    """Institutions natasha missed (``прокуратурой``, ``СОБРа``, ``ОФ «…»``)."""
+def _add_org_words(text: str, spans: list[Span], facilities: frozenset[tuple[int, int]]) -> list[Span]:
+    """Institutions natasha missed (``прокуратурой``, ``СОБРа``, ``ОФ «…»``); not inside one of
+    ``facilities`` (start, end), a venue."""
     result = SpanIndex(spans)
-    facilities = None
     for start, end in find_org_words(text):
         venues = [(s.start, s.end) for s in result.overlapping(start, end)
                   if s.type == LOC and s.source == "venue" and s.start <= start and end <= s.end]
-        if venues:
-            facilities = {(p.start, p.end) for p in find_facilities(text)} if facilities is None else facilities
-            if any(venue in facilities for venue in venues):
-                continue  # "ночной клуб «…»": a facility (facilities.py), no body
+        if any(venue in facilities for venue in venues):
+            continue  # "ночной клуб «…»": a facility (facilities.py), no body
         keys = result.keys_overlapping(start, end)
         if not keys:
             result.add(Span(ORG, start, end, source="lexicon"))
