@@ -3,6 +3,7 @@
     python -m benchmarks.quality                     # every set but the validation set
     python -m benchmarks.quality --set ovdinfo-dev   # some sets (repeat --set)
     python -m benchmarks.quality --set ovdinfo-dev --out OUT   # score an existing run
+    python -m benchmarks.quality --set wikinews-dev --values   # and every wrong mention value
     python -m benchmarks.quality --set dev --keep OUT --discrepancies REPORTS
         # keep the run, and each development set's discrepancy table (REPORTS/NAME);
         # --keep skips held-out sets and sets sharing their inputs (the OVD-Info pages:
@@ -34,7 +35,10 @@ Prints, per set: mentions strict and overlap, events, the share of value mention
 (DATE, MONEY, TERM, COUNT) whose value is right, the accuracy of each event field (over
 matched events whose gold states it: no value counts as a wrong one), and the share of the
 values the pipeline gives on matched events that are right (a value where gold states none
-is not right).
+is not right). ``--values`` also lists each matched value mention whose value is wrong: its
+text, gold's value and the output's, field by field, and its sentence (development sets
+only, named with ``--set``: a held-out or validation set is refused, as the listing harnesses
+refuse it).
 """
 
 from __future__ import annotations
@@ -48,7 +52,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.batch.run import run_batch
-from pipeline.reconcile import reconcile
+from pipeline.reconcile import VALUE_TYPES, reconcile
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "scripts"))
@@ -127,6 +131,37 @@ def value_accuracy(metrics: dict) -> tuple[int, int]:
     return counts["correct"], counts["total"]
 
 
+def wrong_values(discrepancies: list[dict]) -> list[dict]:
+    """The matched value mentions whose value is wrong, one per mention, from reconcile's
+    discrepancy rows: the mention's text and sentence, and ``fields`` (field -> (gold, output)).
+
+    >>> rows = [{"doc_id": "d", "kind": "mention", "issue": "field", "type": "DATE", "field": f,
+    ...          "gold": g, "predicted": o, "start": 3, "end": 9, "text": "5 мая", "sentence": "…"}
+    ...         for f, g, o in (("date_start", "2012-05-05", "2013-05-05"), ("span", "5 мая", "мая"))]
+    >>> [(w["text"], w["fields"]) for w in wrong_values(rows)]
+    [('5 мая', {'date_start': ('2012-05-05', '2013-05-05')})]
+    """
+    mentions: dict[tuple, dict] = {}
+    for row in discrepancies:
+        if row["kind"] != "mention" or row["issue"] != "field" or row["field"] == "span" \
+                or row["type"] not in VALUE_TYPES:
+            continue
+        key = (row["doc_id"], row["start"], row["end"], row["type"])
+        mention = mentions.setdefault(key, {"doc_id": row["doc_id"], "type": row["type"], "start": row["start"],
+                                            "text": row["text"], "sentence": row.get("sentence"), "fields": {}})
+        mention["fields"][row["field"]] = (row["gold"], row["predicted"])
+    return sorted(mentions.values(), key=lambda m: (m["doc_id"], m["start"]))
+
+
+def print_wrong_values(discrepancies: list[dict]) -> None:
+    wrong = wrong_values(discrepancies)
+    print(f"wrong values: {len(wrong)}")
+    for m in wrong:
+        fields = "; ".join(f"{name} {gold or '-'} / {given or '-'}" for name, (gold, given) in m["fields"].items())
+        sentence = " ".join((m["sentence"] or "").split())
+        print(f"  {m['type']} {m['doc_id']} «{m['text']}» gold / output: {fields} :: {sentence[:240]}")
+
+
 def report(gold_set: GoldSet, metrics: dict) -> None:
     name = gold_set.title
     for measure, m in (("mentions strict", metrics["mentions"]["strict"]["overall"]),
@@ -166,9 +201,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--discrepancies", type=Path,
                         help="write each development set's report folder (discrepancies.csv ...) under this folder;"
                              " held-out sets never get one, so nobody reads their misses")
+    parser.add_argument("--values", action="store_true",
+                        help="list every matched value mention whose value is wrong; development sets"
+                             " named with --set only")
     args = parser.parse_args(argv)
     if args.sets:
         args.sets = [ALIASES.get(name, name) for name in args.sets]
+    if args.values:  # a listing prints misses: never of a held-out or validation set
+        refused = [n for n in args.sets if n in HELD_OUT | ON_REQUEST] if args.sets else ["every set (no --set)"]
+        if refused:
+            parser.error(f"--values lists development sets only, named with --set; refused: {', '.join(refused)}")
     chosen = [s for s in SETS if s.name in args.sets] if args.sets else [s for s in SETS if s.name not in ON_REQUEST]
     # The OVD-Info dev pages share their PDFs with the held-out pages: a kept run of either
     # would hold the held-out pages' output.
@@ -195,9 +237,11 @@ def main(argv: list[str] | None = None) -> int:
             report_dir = tmp / f"report-{gold_set.name}"
             if args.discrepancies and gold_set.name not in HELD_OUT:
                 report_dir = args.discrepancies / gold_set.name
-            metrics = reconcile(out, gold_set.gold_folder(tmp), report_dir).metrics
-            everything[gold_set.name] = metrics
-            report(gold_set, metrics)
+            reconciled = reconcile(out, gold_set.gold_folder(tmp), report_dir)
+            everything[gold_set.name] = reconciled.metrics
+            report(gold_set, reconciled.metrics)
+            if args.values:
+                print_wrong_values(reconciled.discrepancies)
     if args.json:
         args.json.write_text(json.dumps(everything, ensure_ascii=False, indent=1), encoding="utf-8")
     return 0

@@ -38,3 +38,29 @@ def test_the_harnesses_share_one_run_and_match_path():
     assert event_places.matched_events is event_dates.matched_events
     assert event_types.DEVELOPMENT is event_dates.DEVELOPMENT
     assert not set(event_dates.DEVELOPMENT) & (HELD_OUT | ON_REQUEST)
+
+
+@pytest.mark.parametrize("argv, refused", [
+    (["--values"], "every set (no --set)"),
+    *[(["--values", "--set", "dev", "--set", name], name)
+      for name in sorted(HELD_OUT | ON_REQUEST | {"wikinews-validation2"})],
+])
+def test_the_value_listing_refuses_every_set_but_the_development_ones(argv, refused, capsys):
+    from benchmarks import quality
+
+    with pytest.raises(SystemExit) as exit_:
+        quality.main(argv)
+    assert exit_.value.code == 2
+    assert f"refused: {quality.ALIASES.get(refused, refused)}" in capsys.readouterr().err
+
+
+def test_the_value_listing_lists_one_row_a_wrong_mention():
+    from benchmarks.quality import wrong_values
+
+    row = {"doc_id": "a", "kind": "mention", "issue": "field", "type": "TERM", "start": 4, "end": 12,
+           "text": "двух лет", "sentence": "Срок сокращён до двух лет."}
+    rows = [row | {"field": "term_min", "gold": "2", "predicted": ""},
+            row | {"field": "approx", "gold": "", "predicted": "True"},
+            row | {"type": "PER", "field": "normal", "gold": "Иван", "predicted": "Ивана"}]
+    (wrong,) = wrong_values(rows)
+    assert wrong["fields"] == {"term_min": ("2", ""), "approx": ("", "True")}
