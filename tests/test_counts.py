@@ -171,3 +171,17 @@ def test_a_connective_is_no_bound(text, expected, span):
 ])
 def test_a_number_word_a_preposition_cannot_govern_is_a_noun(text, counts):
     assert [m.text for m in tag_counts(text)] == counts
+
+
+# ``до`` after a verb of change is the result, not an upper bound (session 15, issue 12).
+RESULTS_OF_A_CHANGE = [
+    ("К вечеру число задержанных увеличилось до 45 человек.", Count(45, 45), "45 человек"),
+    ("Позднее число арестованных выросло до двенадцати человек.", Count(12, 12), "двенадцати человек"),
+    ("В отдел доставили до 30 человек.", Count(None, 30, approx=True), "до 30 человек"),
+]
+
+
+@pytest.mark.parametrize("text, expected, span", RESULTS_OF_A_CHANGE)
+def test_do_after_a_verb_of_change_is_the_counted_result(text, expected, span):
+    (mention,) = tag_counts(text)
+    assert (mention.value, mention.text) == (expected, span)

@@ -182,3 +182,16 @@ BOUNDED = [
 @pytest.mark.parametrize("text, expected", BOUNDED)
 def test_money_bounds_are_one_sided(text, expected):
     assert [m.value for m in tag_money(text)] == [expected]
+
+
+# ``до`` after a verb of change is the result, not an upper bound (session 15, issue 12).
+RESULTS_OF_A_CHANGE = [
+    ("Областной суд снизил ему штраф до 5 тысяч рублей.", Money(5000, 5000, "RUB"), "5 тысяч рублей"),
+    ("Сумма штрафа была уменьшена до десяти тысяч рублей.", Money(10000, 10000, "RUB"), "десяти тысяч рублей"),
+    ("Ему грозит штраф до 300 тысяч рублей.", Money(None, 300000, "RUB", approx=True), "до 300 тысяч рублей"),
+]
+
+
+@pytest.mark.parametrize("text, expected, span", RESULTS_OF_A_CHANGE)
+def test_do_after_a_verb_of_change_is_the_amount_reached(text, expected, span):
+    assert [(m.value, m.text) for m in tag_money(text)] == [(expected, span)]

@@ -144,3 +144,25 @@ def test_terms_bounds_and_hours(text, expected):
 @pytest.mark.parametrize("text", ["через два часа его отпустили", "продержали в отделе 5 часов"])
 def test_hours_are_terms_only_of_work(text):
     assert tag_terms(text) == []
+
+
+# ``до`` after a verb of change is the result, not an upper bound (session 15, issue 12): the
+# term a sentence was cut to is exact, and ``до`` stays outside the span as a preposition.
+# Another verb in between (``составит до``), a comma, or no verb of change keeps the bound.
+RESULTS_OF_A_CHANGE = [
+    ("Апелляционный суд смягчил ему наказание до трёх лет колонии.", [("трёх лет", Term(3, 3, "year"))]),
+    ("Позднее срок заключения был сокращён до двух лет.", [("двух лет", Term(2, 2, "year"))]),
+    ("Верховный суд снизил срок лишения свободы до восьми лет.", [("восьми лет", Term(8, 8, "year"))]),
+    ("Срок колонии ему уменьшили с шести лет до четырёх лет.",
+     [("шести лет", Term(6, 6, "year")), ("четырёх лет", Term(4, 4, "year"))]),
+    ("Наказание сократили и теперь составит до шести месяцев колонии.",
+     [("до шести месяцев", Term(None, 6, "month", approx=True))]),
+    ("Приговор смягчили, но ему грозит до пяти лет лишения свободы по второму делу.",
+     [("до пяти лет", Term(None, 5, "year", approx=True))]),
+    ("Ему грозит до пяти лет лишения свободы.", [("до пяти лет", Term(None, 5, "year", approx=True))]),
+]
+
+
+@pytest.mark.parametrize("text, expected", RESULTS_OF_A_CHANGE)
+def test_do_after_a_verb_of_change_is_the_result(text, expected):
+    assert [(m.text, m.value) for m in tag_terms(text)] == expected

@@ -8,6 +8,8 @@ knows (около, порядка, от, до, dashes) are in ``models/quantity_
 A bound is one-sided: ``более 400`` is at least 400 with no upper end (``high`` None),
 ``до 30 суток`` at most 30 with no lower end (``low`` None), ``от 10 суток`` with no
 ``до`` at least 10; approximators (``около``, ``порядка``, ``почти``) keep low = high.
+After a verb of change ``до`` is the value reached, not a bound, and stays outside the span
+as a preposition: ``срок сокращён до двух лет`` is two years (``change_verbs``).
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from typing import Any
 
 from ..nlp import parse_word
 from ..resources import load_json
-from .numbers import NumberExpr, Scan, fold
+from .numbers import NumberExpr, Scan, fold, scan_text
 
 # unit_after(scan, j, number) -> (unit, index just past the unit) or None, for the
 # unit starting at token j right after the number (it checks scan.joined(j)); a
@@ -57,6 +59,7 @@ class QuantityWords:
     after: tuple[tuple[tuple[str, ...], str], ...]  # (phrase, side) told after: "с лишним", ", не меньше"
     enumeration_prepositions: frozenset[str]  # "на пять и на десять тысяч"
     connectives: tuple[tuple[str, ...], ...] = ()  # "тем не менее": ends in an approximator, is none
+    change_verbs: frozenset[str] = frozenset()  # lemmas: "сокращён до двух лет" is two years
 
 
 @cache
@@ -78,6 +81,7 @@ def quantity_words() -> QuantityWords:
                       for p in data[f"{side}_after"]), key=lambda pair: -len(pair[0]))),
         frozenset(map(fold, data["enumeration_prepositions"])),
         tuple(tuple(fold(w) for w in p) for p in data.get("connectives", ())),
+        frozenset(map(fold, data.get("change_verbs", ()))),
     )
 
 
@@ -151,6 +155,34 @@ def _connective_before(scan: Scan, i: int) -> bool:
         if start >= 0 and all(scan.tokens[start + k].low == word for k, word in enumerate(phrase)) \
                 and all(scan.joined(k) for k in range(start + 1, i)):
             return True
+    return False
+
+
+# Words a verb of change may stand before its "до" across: "сократил ему срок до", "был
+# автоматически сокращён до", "уменьшен с четырёх лет до".
+CHANGE_REACH = 4
+VERB_PARTS = frozenset({"VERB", "INFN", "PRTF", "PRTS", "GRND"})
+
+
+def reached_by_change(scan: Scan, i: int) -> bool:
+    """Whether the ``до`` at token ``i`` follows a verb of change, so the number after it is
+    the value reached, not an upper bound: the nearest verb before it within the clause is one
+    of ``change_verbs`` (another verb, ``составит до``, keeps the bound).
+
+    >>> scan = scan_text("срок был сокращён до двух лет, а грозило до пяти лет")
+    >>> [reached_by_change(scan, k) for k, t in enumerate(scan.tokens) if t.low == "до"]
+    [True, False]
+    """
+    verbs = quantity_words().change_verbs
+    k = i - 1
+    while k >= 0 and i - k <= CHANGE_REACH and scan.joined(k + 1) and scan.tokens[k].kind in ("word", "num"):
+        if scan.tokens[k].kind == "word":
+            parses = parse_word(scan.tokens[k].low)
+            if any(fold(p.normal_form) in verbs for p in parses if p.tag.POS in VERB_PARTS):
+                return True
+            if parses and parses[0].tag.POS in VERB_PARTS:
+                return False
+        k -= 1
     return False
 
 
@@ -245,8 +277,11 @@ def _quantity_at(
     bound = None  # which end a single number is: "lower" (более 400), "upper" (до 30)
     if approx_start is not None:
         phrase = tuple(scan.low(k) for k in range(approx_start, first))
-        bound = "lower" if phrase in words.lower_bound else "upper" if phrase in words.upper_bound else None
-        first = approx_start
+        if phrase in words.upper_bound and phrase[-1] in words.range_close and reached_by_change(scan, approx_start):
+            approx_start, approx = None, False  # "сокращён до двух лет": the term reached, "до" outside
+        else:
+            bound = "lower" if phrase in words.lower_bound else "upper" if phrase in words.upper_bound else None
+            first = approx_start
     elif ranged:
         bound = "lower"  # "от 10 суток" with no "до": at least 10
 
