@@ -2,6 +2,7 @@
 
     python -m benchmarks.event_arguments                    # the development half
     python -m benchmarks.event_arguments --list             # and every error, with its sentence
+    python -m benchmarks.event_arguments --unpaired         # and every covered EVENT no event of ours pairs with
     python -m benchmarks.event_arguments --split heldout    # aggregates only (the lead's look)
 
 NEREL (``../shared/data/nerel``, brat ``.txt``/``.ann``; research use, never copied into the
@@ -43,7 +44,10 @@ ours pairs with the NEREL EVENT its *trigger* overlaps (else a PENALTY, else a C
 Also printed: where ours gives a value and NEREL relates none (not scored: NEREL's relations
 are not exhaustive), and recall of NEREL's EVENTs our trigger lexicon covers (any word of the
 span holds every lemma of a trigger, :func:`~pipeline.events.triggers.may_trigger`) that pair
-with an event of ours.
+with an event of ours. ``--unpaired`` (dev half only) lists each covered EVENT left unpaired: its
+sentence, our events in that sentence, and the rule of the events stage that took out a candidate
+overlapping it (the document analysed again with :mod:`pipeline.events.suppressed`'s trace on), or
+``no candidate`` -- so the misses can be sorted into classes before a rule is written.
 """
 
 from __future__ import annotations
@@ -283,16 +287,30 @@ class ArgumentError:
     kind: str
 
 
+@dataclass(frozen=True, slots=True)
+class Unpaired:
+    """A NEREL EVENT our trigger lexicon covers that no event of ours pairs with."""
+
+    doc_id: str
+    start: int  # its span in the clean text
+    end: int
+    text: str
+    sentence: str
+    ours: str  # our events in its sentence, as type «trigger»
+
+
 @dataclass
 class Scores:
     """Per field: events with the relation, and the classes of ours against it."""
 
     counts: Counter = field(default_factory=Counter)
     errors: list[ArgumentError] = field(default_factory=list)
+    unpaired: list[Unpaired] = field(default_factory=list)
 
     def add(self, other: "Scores") -> None:
         self.counts.update(other.counts)
         self.errors += other.errors
+        self.unpaired += other.unpaired
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
@@ -400,6 +418,12 @@ def score_document(doc: str, raw: str, brat: Brat, out) -> tuple[Scores, Counter
         if e.type == "EVENT" and e.id in spans and may_trigger(re.findall(r"\w[\w-]*", e.text)):
             recall["covered"] += 1
             recall["found"] += e.id in found
+            if e.id not in found:
+                at = out.sentence_at(spans[e.id][0]) or {}
+                ours = [r for r in out.events if r.get("start") is not None
+                        and at.get("start", -1) <= r["start"] < at.get("end", -1)]
+                scores.unpaired.append(Unpaired(doc, *spans[e.id], e.text, " ".join((at.get("text") or "").split()),
+                                                "; ".join(f"{r['type']} «{clean[r['start']:r['end']]}»" for r in ours)))
     recall["paired"] += len(paired)
     recall["events"] += len(out.events)
     return scores, recall
@@ -447,15 +471,39 @@ def print_scores(title: str, scores: Scores, recall: Counter, docs: int, failed:
         print(line)
 
 
+def print_unpaired(unpaired: list[Unpaired], out_dir: Path) -> None:
+    """Each covered EVENT no event of ours pairs with, by class: the rule that took out a
+    candidate overlapping it, ``ours near`` (an event of ours in its sentence, none over it), or
+    ``no candidate``; the counts first, then each with its sentence."""
+    from benchmarks.event_types import suppressions_of  # the trace harness: loaded only when listing
+    from pipeline.nlp import load_models
+
+    models, outs, rules = load_models(), {doc.doc_id: doc for doc in read_output(out_dir)}, {}
+    for doc_id in dict.fromkeys(Path(u.doc_id).name for u in unpaired):
+        rules[doc_id] = suppressions_of(outs[doc_id], out_dir, models)
+    listed = []
+    for u in unpaired:
+        took = [s.rule for s in rules[Path(u.doc_id).name] if s.start < u.end and u.start < s.end]
+        listed.append((took[0] if took else "ours near" if u.ours else "no candidate", u))
+    print(f"\n== unpaired covered EVENTs: {len(unpaired)}")
+    print("by class: " + ", ".join(f"{k} {n}" for k, n in Counter(k for k, _ in listed).most_common()))
+    for kind, u in sorted(listed, key=lambda x: (x[0], x[1].doc_id, x[1].start)):
+        print(f"  [{kind}] {u.doc_id} «{u.text}» (ours: {u.ours or '-'}): {u.sentence[:300]}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", choices=SPLITS, default="dev")
     parser.add_argument("--list", action="store_true", help="print every error with its sentence (dev only)")
+    parser.add_argument("--unpaired", action="store_true",
+                        help="print every covered NEREL EVENT no event of ours pairs with, and why (dev only)")
     parser.add_argument("--keep", type=Path, default=REPO / "out" / "event-arguments-dev",
                         help="the dev half's run, reused where this pipeline version made it (never the held-out half)")
     args = parser.parse_args(argv)
     if args.split == "heldout" and args.list:
         parser.error("--list prints errors: development half only (the held-out half prints aggregates)")
+    if args.split == "heldout" and args.unpaired:
+        parser.error("--unpaired prints sentences: development half only (the held-out half prints aggregates)")
     docs = documents(args.split)
     with tempfile.TemporaryDirectory() as tmp:
         # The held-out half's run is never kept: no one reads its rows.
@@ -466,6 +514,8 @@ def main(argv: list[str] | None = None) -> int:
     for name in FIELDS if args.list and args.split == "dev" else ():
         print(f"\n== {name}")
         print_misses([e for e in scores.errors if e.set == name], True, lambda e: f"NEREL {e.gold} given {e.given}")
+    if args.unpaired and args.split == "dev":
+        print_unpaired(scores.unpaired, out)
     return 0
 
 

@@ -66,7 +66,8 @@ def test_an_unknown_split_is_refused():
         ea.documents("validation")
 
 
-@pytest.mark.parametrize("argv", [["--split", "heldout", "--list"], ["--list", "--split", "heldout"]])
+@pytest.mark.parametrize("argv", [["--split", "heldout", "--list"], ["--list", "--split", "heldout"],
+                                  ["--split", "heldout", "--unpaired"]])
 def test_the_heldout_half_refuses_a_listing_before_anything_runs(argv, capsys):
     with pytest.raises(SystemExit) as exit_:
         ea.main(argv)
@@ -158,6 +159,7 @@ def test_a_place_neRELs_own_LOCATED_IN_puts_within_the_event_place_is_right():
 def test_recall_counts_the_neREL_events_our_lexicon_covers():
     scores, recall = ea.score_document("invented", TEXT, ea.read_brat(_ann()), _out())
     assert (recall["covered"], recall["found"]) == (2, 1)  # задержала (ours) and пикете (not found)
+    assert [(u.text, u.ours) for u in scores.unpaired] == [("пикете", "detention «задержала»")]
 
 
 @pytest.mark.parametrize("one, other, same", [

@@ -294,3 +294,39 @@ def test_a_fine_a_ruling_obliges_someone_to_pay(events_of, text, count):
 ])
 def test_charges_brought_are_told_by_the_verb_of_either_aspect(events_of, text, count):
     assert event_types(events_of(text))["other"] == count
+
+
+# ------------------------------------------- a sentence to pay or forfeit money (issue 12, round 15)
+
+@pytest.mark.parametrize("text, count", [
+    ("Суд приговорил Олега Титова к выплате 200 тысяч рублей пострадавшей.", 1),
+    ("Районный суд приговорил бывшего директора завода Семёна Лаптева к конфискации имущества.", 1),
+    ("Судья приговорила Веру Лосеву к выплате компенсации в размере 50 тысяч рублей.", 1),
+    ("Кроме того, суд приговорил Рустама Алиева к возмещению ущерба в 30 тысяч долларов.", 1),
+    # a payment or a forfeit named, nobody sentenced to it
+    ("Депутаты обсуждают выплату компенсаций пострадавшим.", 0),
+    ("Конфискация имущества грозит обвиняемому по этой статье.", 0),
+    ("Суд приговорил Игоря Белова к двум годам колонии.", 0),
+])
+def test_a_sentence_to_pay_or_forfeit_money_is_a_fine(events_of, text, count):
+    assert event_types(events_of(text))["fine"] == count
+
+
+# ------------------------------------------- released under a measure short of custody (round 15)
+
+@pytest.mark.parametrize("text, kind, count", [
+    # released by the police or the investigators under a written undertaking or bail: "other",
+    # as the undertaking itself is ("находится под подпиской о невыезде")
+    ("Через двое суток Михаила Зотова отпустили под подписку о невыезде.", "other", 1),
+    ("Бизнесмен Роман Гусев был отпущен под залог.", "other", 1),
+    ("Следователь отпустил Павла Орлова под подписку о невыезде.", "other", 1),
+    ("Фермера Андрея Ковалёва выпустили под залог в миллион рублей.", "other", 1),
+    # a court releasing someone on such a measure rules: "court", as "освобожден под залог" is
+    ("Суд отпустил Анну Белову под залог.", "court", 1),
+    # let go with no measure, or let go home: no event of either kind
+    ("Полицейские отпустили Антона Жукова без составления протокола.", "other", 0),
+    ("Врачи отпустили пациента домой.", "other", 0),
+    ("Учитель отпустил учеников под честное слово.", "other", 0),
+])
+def test_release_under_a_measure_short_of_custody_is_told(events_of, text, kind, count):
+    assert event_types(events_of(text))[kind] == count
