@@ -272,3 +272,46 @@ def test_table_rows(text, table):
 def test_rules_order(cues, label):
     assert decide_by_rules(frozenset(cues)) == label
     assert label in LABELS
+
+
+# fp15: a present-tense statement with nothing particular (no named person, no pronoun of the
+# people befallen, no date, no place, no count) tells what goes on, not a happening: a habit, a
+# threat made in general, a law's measure ("Not events": generic or habitual statements,
+# data/annotated/README.md). Seen on report pages and in news quotes alike.
+PRESENT_WITHOUT_PARTICULARS = [
+    ("Студентам угрожают отчислением за участие в пикетах.", "угрожают"),
+    ("Сторонники движения угрожают поджогами в своих каналах.", "угрожают"),
+    ("Полиция избивает людей, а власти молчат.", "избивает"),
+    ("В таких делах обвиняют человека в оскорблении чувств сотрудников полиции.", "обвиняют"),
+    ("Наказание по этой статье составляет до трех лет лишения свободы.", "лишения свободы"),
+    ("Кодекс допускает арест на срок до тридцати суток.", "арест"),
+    ("Грубое слово ранит больнее ножа.", "ранит"),
+]
+
+
+@pytest.mark.parametrize("text, trigger", PRESENT_WITHOUT_PARTICULARS)
+def test_a_present_statement_without_particulars_is_no_happening(judged, text, trigger):
+    candidates, events = judged(text)
+    assert labels(candidates, text).get(trigger) not in {None, SPECIFIC}
+    assert trigger not in {e.trigger for e in events}
+
+
+# guards: a present told of particular people, a place, a day or a count is a happening (a
+# narrative present, a state that holds now)
+PRESENT_TOLD = [
+    ("Полицейские задерживают Ивана Петрова у входа в метро.", "detention"),
+    ("Нас задерживают и везут в отдел полиции.", "detention"),
+    ("Суд арестовывает Олега Сомова на два месяца.", "custody"),
+    ("Сегодня в Омске проходит пикет в защиту журналиста.", "protest"),
+    ("У здания мэрии собираются около ста человек.", "protest"),
+    # no argument taken, but a pronoun or a number names whom it is told of
+    ("Всех их обвиняют в подготовке поджогов.", "other"),
+    ("Остальные 12 задержанных остаются под стражей.", "custody"),
+    ("Брат его жены отбывает срок в колонии.", "custody"),
+]
+
+
+@pytest.mark.parametrize("text, kind", PRESENT_TOLD)
+def test_a_present_told_of_particulars_is_a_happening(judged, text, kind):
+    _, events = judged(text)
+    assert kind in {e.type for e in events}

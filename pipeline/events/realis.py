@@ -593,6 +593,23 @@ def _standing_status(tokens, hit: TriggerHit) -> bool:
     return any("PRTF" in p.tag for p in parse_word(fold(anchor.text)))
 
 
+def _told_of_someone(tokens, hit: TriggerHit, predicate: int) -> bool:
+    """Someone particular in the trigger's clause though no argument was taken: a personal
+    pronoun or a possessor (``всех их обвиняют``, ``не может предоставить нам помещение``,
+    ``мать его детей отбывает срок``) or a number as subject or object (``остальные 201
+    остаются под стражей``). A present-tense trigger with none of these nor any other
+    particular is a habit or a rule (:func:`rule_of`)."""
+    pronouns = realis_words("particular_pronouns")
+    heads = {hit.anchor, predicate, *hit.tokens}
+    near = {c for i in heads for c in children(tokens, i)}
+    roles = {c for c in near if tokens[c].rel.startswith(("nsubj", "obj", "iobj"))}
+    below = {b for r in roles for b in _below(tokens, r, 2)}
+    if any(tokens[i].pos in {"PRON", "DET"} and tokens[i].lemmas & pronouns for i in near | below):
+        return True
+    return any(tokens[i].pos == "NUM" for i in roles | {c for r in roles for c in children(tokens, r)
+                                                        if tokens[c].rel == "nummod"})
+
+
 def _anchors(args, mentions: Sequence[Mention]) -> set[str]:
     """Which arguments the trigger has: the particulars that make a happening specific."""
     found = set()
@@ -751,6 +768,7 @@ def cues_of(tokens: tuple[Token, ...], hit: TriggerHit, args, mentions: Sequence
         "noun": anchor.pos in {"NOUN", "PROPN"},
         "possessed": _possessed(tokens, hit),
         "participle": "VerbForm=Part" in anchor.feats,
+        "told_of_someone": _told_of_someone(tokens, hit, predicate.index),
     }
     return frozenset(cues | {name for name, fired in checks.items() if fired})
 
@@ -803,6 +821,12 @@ def rule_of(cues: frozenset[str]) -> tuple[str, str]:
         return "habitual", "+".join(sorted(fired))
     if {"present", "generic_subject"} <= cues and not particular:
         return "habitual", "present generic subject"
+    # a present with nothing particular, no one, no day, no place, no count: what goes on or what a
+    # rule provides ("студентам угрожают отчислением", "наказание составляет до трех лет лишения
+    # свободы"), not a happening; a narrative present or a state names its people
+    if "present" in cues and not (particular or cues & {"has_date_year", "has_place", "has_count", "summing",
+                                                         "told_of_someone"}):
+        return "habitual", "present, nothing particular"
     if "frequency" in cues and not (particular or "has_place" in cues):
         return "habitual", "frequency"
     # "в Москве неоднократно проходили митинги": many happenings of a kind, wherever and whenever
