@@ -313,7 +313,7 @@ SCHEMAS: dict[str, Schema] = {
         **{key: WORDS for key in ("modal_heads", "norm_heads", "alleged_heads", "transparent_heads",
                                   "habitual_adverbs", "frequency_adverbs", "recurrence_adverbs", "generic_determiners", "generic_pronouns",
                                   "statistic_words", "collective_subjects", "article_words", "status_heads", "time_unit_nouns",
-                                  "possessive_pronouns", "punishing_heads", "accuser_nouns", "version_nouns",
+                                  "possessive_pronouns", "particular_pronouns", "punishing_heads", "accuser_nouns", "version_nouns",
                                   "claim_verbs", "normative_heads", "granting_heads", "tally_periods",
                                   "tally_prepositions")},
         "tally_least_count": INT,

@@ -593,6 +593,42 @@ def _standing_status(tokens, hit: TriggerHit) -> bool:
     return any("PRTF" in p.tag for p in parse_word(fold(anchor.text)))
 
 
+def _told_of_someone(tokens, hit: TriggerHit, predicate: int, mentions: Sequence[Mention]) -> bool:
+    """Someone particular in the trigger's clause though no argument was taken: a named person
+    (``против мэра Семёна Гусева``), a personal pronoun or a possessor (``всех их обвиняют``,
+    ``не может предоставить нам помещение``, ``мать его детей отбывает срок``) or a number as
+    subject or object (``оба фигуранта остаются под стражей``). A present-tense trigger with
+    none of these nor any other particular is a habit or a rule (:func:`rule_of`)."""
+    heads = {hit.anchor, predicate, *hit.tokens}
+    near = {c for i in heads for c in children(tokens, i)}
+    roles = {c for c in near if tokens[c].rel.startswith(("nsubj", "obj", "iobj"))}
+    below = {b for r in roles for b in _below(tokens, r, 2)}
+    if any(tokens[i].pos in {"PRON", "DET"} and tokens[i].lemmas & realis_words("particular_pronouns")
+           for i in near | below):
+        return True
+    if any(tokens[i].pos == "NUM" for i in roles | {c for r in roles for c in children(tokens, r)
+                                                    if tokens[c].rel.startswith("nummod")}):
+        return True
+    spans = [(tokens[i].start, tokens[i].end) for h in heads for i in _below(tokens, h, 3)]
+    return any(m.type == PER and any(m.start <= a and b <= m.end for a, b in spans) for m in mentions)
+
+
+def _bare_attribute(tokens, hit: TriggerHit) -> bool:
+    """A past passive participle qualifying a noun with no word of its own (``осуждённый
+    блоггер``, ``двое задержанных студентов``): it names people by what once befell them; the
+    happening, when the text tells it, is told elsewhere. The tagger may call it an adjective;
+    pymorphy3 still reads it as a full participle."""
+    anchor = tokens[hit.anchor]
+    if len(hit.tokens) > 1 or anchor.rel not in {"amod", "acl"} or children(tokens, hit.anchor):
+        return False
+    if anchor.head < 0 or tokens[anchor.head].pos != "NOUN":
+        return False
+    if "VerbForm=Part" in anchor.feats:
+        return "Variant=Short" not in anchor.feats and "Tense=Past" in anchor.feats
+    return any({"PRTF", "past", "pssv"} <= set(str(p.tag).replace(" ", ",").split(","))
+               for p in parse_word(fold(anchor.text)))
+
+
 def _anchors(args, mentions: Sequence[Mention]) -> set[str]:
     """Which arguments the trigger has: the particulars that make a happening specific."""
     found = set()
@@ -751,6 +787,8 @@ def cues_of(tokens: tuple[Token, ...], hit: TriggerHit, args, mentions: Sequence
         "noun": anchor.pos in {"NOUN", "PROPN"},
         "possessed": _possessed(tokens, hit),
         "participle": "VerbForm=Part" in anchor.feats,
+        "told_of_someone": _told_of_someone(tokens, hit, predicate.index, mentions),
+        "bare_attribute": _bare_attribute(tokens, hit),
     }
     return frozenset(cues | {name for name, fired in checks.items() if fired})
 
@@ -797,12 +835,23 @@ def rule_of(cues: frozenset[str]) -> tuple[str, str]:
         return "generic", "names_people"
     if "standing_role" in cues:
         return "generic", "standing_role"  # "адвокат обвиняемого Петрова": a role held, named, is no charge told
+    # "осуждённый блогер", "дети убитой журналистки": people named by what once befell them; a
+    # day, a place, an agent or a named person make the participle tell it ("задержанные в Омске")
+    if "bare_attribute" in cues and not cues & {"has_person", "has_date_day", "has_date_year", "has_place",
+                                                 "has_count", "has_actor", "possessed"}:
+        return "generic", "bare attribute"
     if "status" in cues and not cues & {"has_date_day", "has_date_year"}:
         return "generic", "status"  # "запрещенной организации": a standing status, not a ruling told
     if fired := cues & {"generic_present", "habitual"}:
         return "habitual", "+".join(sorted(fired))
     if {"present", "generic_subject"} <= cues and not particular:
         return "habitual", "present generic subject"
+    # a present with nothing particular, no one, no day, no place, no count: what goes on or what a
+    # rule provides ("студентам угрожают отчислением", "наказание составляет до трех лет лишения
+    # свободы"), not a happening; a narrative present or a state names its people
+    if "present" in cues and not (particular or cues & {"has_date_year", "has_place", "has_count", "summing",
+                                                         "told_of_someone"}):
+        return "habitual", "present, nothing particular"
     if "frequency" in cues and not (particular or "has_place" in cues):
         return "habitual", "frequency"
     # "в Москве неоднократно проходили митинги": many happenings of a kind, wherever and whenever
