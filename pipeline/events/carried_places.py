@@ -145,12 +145,12 @@ def carry_event_places(merged: list[Draft]) -> None:
     """Once tellings are merged: a happening told with no place takes the place an earlier
     happening of its paragraph was told at (``В Кургане вышли два человека ... На
     Лапшина напали``); a court's ruling only from another ruling or an
-    investigator's act, never the venue of the protest it punishes; never from a happening of
-    its own sentence, whose parse already said whose the place is (``Серова, которая находится
-    под арестом в Казани, ... возбудили дело``; coordinated happenings share theirs there).
-    After merging, so a carried place never keeps two tellings of one happening apart."""
+    investigator's act, never the venue of the protest it punishes; never from a happening its
+    own sentence tells in a subordinate clause, whose place is that clause's (``Серова, которая
+    находится под арестом в Казани, ... возбудили дело``). After merging, so a carried place
+    never keeps two tellings of one happening apart."""
     rulings = frozenset(context()["ruling_types"])
-    # paragraph -> offset, place, type, sentence
+    # paragraph -> offset, place, type, and the sentence of a telling in a subordinate clause (else -1)
     told: defaultdict[int, list[tuple[int, str, str, int]]] = defaultdict(list)
     protests: defaultdict[int, list[tuple[int, str]]] = defaultdict(list)  # paragraph -> offset, place
     for draft in sorted(merged, key=lambda d: d.event.start):
@@ -164,7 +164,8 @@ def carry_event_places(merged: list[Draft]) -> None:
             if same:
                 draft.locate(same[-1][1], "paragraph: an earlier happening's")
         else:
-            told[draft.paragraph].append((event.start, event.place, event.type, event.sent_id))
+            told[draft.paragraph].append((event.start, event.place, event.type,
+                                          event.sent_id if draft.telling.subordinate else -1))
             if event.type in ANSWERED_TYPES and not draft.telling.summary:
                 protests[draft.paragraph].append((event.start, event.place))
 

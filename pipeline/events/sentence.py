@@ -346,8 +346,25 @@ def telling_of(tokens: tuple[Token, ...], hit: TriggerHit, caption: bool, date: 
         by_participants=named_by_participants(tokens, hit.anchor),
         anaphoric=told_of_those_before(tokens, hit.anchor),
         relative=bool(relative_clause(tokens, hit.anchor)),
+        subordinate=in_subordinate_clause(tokens, hit.anchor),
         clause=sum(t.text == ";" for t in tokens[:first]),
     )
+
+
+SUBORDINATE_RELATIONS = frozenset({"acl", "acl:relcl", "advcl"})
+
+
+def in_subordinate_clause(tokens: tuple[Token, ...], anchor: int) -> bool:
+    """The word stands in a clause qualifying a noun (a relative clause, a participle's) or one
+    beside the main clause (``после того как``): on its path to the root a clause's verb hangs
+    from another word by ``acl``, ``acl:relcl`` or ``advcl``."""
+    seen: set[int] = set()
+    while anchor >= 0 and anchor not in seen:
+        if tokens[anchor].rel in SUBORDINATE_RELATIONS:
+            return True
+        seen.add(anchor)
+        anchor = tokens[anchor].head
+    return False
 
 
 def qualifies_people(tokens: tuple[Token, ...], anchor: int) -> bool:
