@@ -12,7 +12,7 @@ import pytest
 from benchmarks.linking import (DEV_6_PAIRS, DEV_7_PAIRS, DEV_8_PAIRS, DEV_9_PAIRS, DEV_10_PAIRS,
                                HELDOUT_2_PAIRS, HELDOUT_3_PAIRS, HELDOUT_4_PAIRS, HELDOUT_5_PAIRS,
                                HELDOUT_6_PAIRS, HELDOUT_7_PAIRS, HELDOUT_8_PAIRS, HELDOUT_9_PAIRS,
-                               HELDOUT_10_PAIRS, HELDOUT_PAIRS, chosen_docs, split_of)
+                               HELDOUT_10_PAIRS, HELDOUT_11_PAIRS, HELDOUT_PAIRS, chosen_docs, split_of)
 from pipeline.link.gold import LINKING, PAIR_FILES, read_gold
 
 
@@ -32,6 +32,7 @@ def test_each_pair_file_document_has_one_split_and_the_later_held_out_splits_are
     assert splits["heldout_8"] == 2 * len(HELDOUT_8_PAIRS)
     assert splits["heldout_9"] == 2 * len(HELDOUT_9_PAIRS)
     assert splits["heldout_10"] == 2 * len(HELDOUT_10_PAIRS)
+    assert splits["heldout_11"] == 2 * len(HELDOUT_11_PAIRS)
     assert not HELDOUT_2_PAIRS & HELDOUT_PAIRS
     assert not HELDOUT_3_PAIRS & (HELDOUT_PAIRS | HELDOUT_2_PAIRS)
     assert not HELDOUT_4_PAIRS & (HELDOUT_PAIRS | HELDOUT_2_PAIRS | HELDOUT_3_PAIRS)
@@ -134,6 +135,15 @@ def test_each_pair_file_document_has_one_split_and_the_later_held_out_splits_are
                                    | DEV_6_PAIRS | DEV_7_PAIRS | DEV_8_PAIRS | DEV_9_PAIRS
                                    | DEV_10_PAIRS)
     assert not chosen_docs(docs, "heldout_10") & chosen_docs(docs, "dev")
+    # The eleventh (round 15, written before any code ran on it): 14 and 8, apart from every
+    # other split.
+    assert Counter(p.split("_")[0] for p in HELDOUT_11_PAIRS) == {"same": 14, "near": 8}
+    assert not HELDOUT_11_PAIRS & (HELDOUT_PAIRS | HELDOUT_2_PAIRS | HELDOUT_3_PAIRS
+                                   | HELDOUT_4_PAIRS | HELDOUT_5_PAIRS | HELDOUT_6_PAIRS
+                                   | HELDOUT_7_PAIRS | HELDOUT_8_PAIRS | HELDOUT_9_PAIRS
+                                   | HELDOUT_10_PAIRS | DEV_6_PAIRS | DEV_7_PAIRS | DEV_8_PAIRS
+                                   | DEV_9_PAIRS | DEV_10_PAIRS)
+    assert not chosen_docs(docs, "heldout_11") & chosen_docs(docs, "dev")
     for doc in docs:
         pair = doc.origin.split(":")[-1]
         number = int(re.search(r"_(\d+)$", pair)[1])
@@ -145,6 +155,7 @@ def test_each_pair_file_document_has_one_split_and_the_later_held_out_splits_are
                     else "heldout_8" if pair in HELDOUT_8_PAIRS
                     else "heldout_9" if pair in HELDOUT_9_PAIRS
                     else "heldout_10" if pair in HELDOUT_10_PAIRS
+                    else "heldout_11" if pair in HELDOUT_11_PAIRS
                     else "heldout" if 12 <= number <= 22 else "dev")
         assert split_of(doc.origin) == expected, doc.doc_id
 
@@ -171,7 +182,8 @@ def test_the_benchmark_scores_the_development_split_unless_asked(capsys):
 
 
 @pytest.mark.parametrize("split", ["heldout", "heldout_2", "heldout_3", "heldout_5", "heldout_6",
-                                   "heldout_7", "heldout_8", "heldout_9", "heldout_10", "all"])
+                                   "heldout_7", "heldout_8", "heldout_9", "heldout_10", "heldout_11",
+                                   "all"])
 @pytest.mark.parametrize("flag", ["--keep", "--errors"])
 def test_heldout_splits_refuse_keep_and_errors(tmp_path, capsys, split, flag):
     """Nobody reads the pipeline's output or mistakes on held-out statements: asking for
