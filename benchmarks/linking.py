@@ -82,7 +82,13 @@ variants, places at the level of a street, a district or a city); ``--split dev_
 pairs alone, as a named part of the development split. A tenth (``heldout_10``):
 ``same_212``–``same_225`` and ``near_129``–``near_136``, written and committed in round 14
 before any code ran on them (14 pairs, 8 near-misses), after ``dev_10`` and without reading any
-earlier held-out pair.
+earlier held-out pair. An eleventh (``heldout_11``): ``same_226``–``same_239`` and
+``near_137``–``near_144``, written and committed in round 15 before any code ran on them (14
+pairs, 8 near-misses; its split declared in the same commit), without reading any earlier
+held-out pair, because the tenth had been looked at. ``dev_11``: ``same_240``–``same_249`` and
+``near_145``–``near_149`` (10 pairs, 5 near-misses), written in round 15 after ``heldout_11`` for
+the development split, fresh statements of the same general kinds varied differently;
+``--split dev_11`` scores those pairs alone, as a named part of the development split.
 ``--sweep`` scores the development
 split over thresholds (the defaults in ``pipeline.link`` come from it);
 ``--errors`` lists the wrong and missed links of the development split only (of the
@@ -93,7 +99,7 @@ stand for);
 development split (:func:`cross_validate`; with ``--keep``, on both inputs).
 ``--split`` chooses the split scored: ``dev`` by default; the held-out splits
 (``heldout``, ``heldout_2``, ``heldout_3``, ``heldout_5``, ``heldout_6``, ``heldout_7``,
-``heldout_8``, ``heldout_9``, ``heldout_10``, and ``all``, which holds them) only when named,
+``heldout_8``, ``heldout_9``, ``heldout_10``, ``heldout_11``, and ``all``, which holds them) only when named,
 and never with ``--keep`` or ``--errors`` (refused: nobody reads their output or mistakes).
 ``--split dev`` (the default), ``--sweep`` and ``--cv`` run only the development texts
 through the pipeline.
@@ -151,8 +157,13 @@ DEV_9_PAIRS = ({f"same_{n:02d}" for n in range(178, 188)}
 # real pairs vary, a transfer check of the linker as it stood), and scored alone when named.
 DEV_10_PAIRS = ({f"same_{n:02d}" for n in range(202, 212)}
                 | {f"near_{n:02d}" for n in range(124, 129)})
+# Written in round 15 for the development split, after heldout_11 (issue 16: fresh statements
+# of the same kinds, varied differently), and scored alone when named.
+DEV_11_PAIRS = ({f"same_{n:02d}" for n in range(240, 250)}
+                | {f"near_{n:02d}" for n in range(145, 150)})
 DEV_PARTS = {"heldout_4": HELDOUT_4_PAIRS, "dev_6": DEV_6_PAIRS, "dev_7": DEV_7_PAIRS,
-             "dev_8": DEV_8_PAIRS, "dev_9": DEV_9_PAIRS, "dev_10": DEV_10_PAIRS}
+             "dev_8": DEV_8_PAIRS, "dev_9": DEV_9_PAIRS, "dev_10": DEV_10_PAIRS,
+             "dev_11": DEV_11_PAIRS}
 # Written in round 9, after the fourth had been looked at three times (and moved to
 # development).
 HELDOUT_5_PAIRS = ({f"same_{n:02d}" for n in range(92, 106)}
@@ -176,8 +187,12 @@ HELDOUT_9_PAIRS = ({f"same_{n:02d}" for n in range(188, 202)}
 # seventh and the eighth twice, after dev_10 and before any code ran on it.
 HELDOUT_10_PAIRS = ({f"same_{n:02d}" for n in range(212, 226)}
                     | {f"near_{n:02d}" for n in range(129, 137)})
+# Written in round 15 (issue 16: fresh statements after heldout_10's look), before any code ran
+# on it, its split declared in the same commit.
+HELDOUT_11_PAIRS = ({f"same_{n:02d}" for n in range(226, 240)}
+                    | {f"near_{n:02d}" for n in range(137, 145)})
 SPLITS = ("dev", *DEV_PARTS, "heldout", "heldout_2", "heldout_3", "heldout_5", "heldout_6",
-          "heldout_7", "heldout_8", "heldout_9", "heldout_10", "all")
+          "heldout_7", "heldout_8", "heldout_9", "heldout_10", "heldout_11", "all")
 SWEEP = (0.5, 0.7, 0.8, 0.9, 0.95, 0.98, 0.99, 0.995, 0.999)
 # Cross-validation's thresholds: every bit of match weight from -2 to 10 (the middle of
 # a plateau is then its middle in weight of evidence, not in probability).
@@ -213,6 +228,8 @@ def split_of(origin: str) -> str:
         return "heldout_9"
     if pair in HELDOUT_10_PAIRS:
         return "heldout_10"
+    if pair in HELDOUT_11_PAIRS:
+        return "heldout_11"
     return "heldout" if pair in HELDOUT_PAIRS or in_set in HELDOUT_SETS else "dev"
 
 
@@ -608,7 +625,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.linking", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--split", choices=SPLITS, default="dev",
-                        help="the split to score (default: dev; heldout_4, dev_6 to dev_10: "
+                        help="the split to score (default: dev; heldout_4, dev_6 to dev_11: "
                              "those parts of it); the "
                              "held-out splits ("
                              + ", ".join(s for s in SPLITS if not is_development(s))
@@ -641,14 +658,16 @@ def main(argv: list[str] | None = None) -> int:
           f"{sum(split_of(d.origin) == 'heldout_7' for d in docs)} in the seventh, "
           f"{sum(split_of(d.origin) == 'heldout_8' for d in docs)} in the eighth, "
           f"{sum(split_of(d.origin) == 'heldout_9' for d in docs)} in the ninth, "
-          f"{sum(split_of(d.origin) == 'heldout_10' for d in docs)} in the tenth; "
+          f"{sum(split_of(d.origin) == 'heldout_10' for d in docs)} in the tenth, "
+          f"{sum(split_of(d.origin) == 'heldout_11' for d in docs)} in the eleventh; "
           f"{sum(in_split(d.origin, 'heldout_4') for d in docs)} of them the former fourth,"
           " heldout_4, now development, "
           f"{sum(in_split(d.origin, 'dev_6') for d in docs)} the development batch dev_6, "
           f"{sum(in_split(d.origin, 'dev_7') for d in docs)} the development batch dev_7, "
           f"{sum(in_split(d.origin, 'dev_8') for d in docs)} the development batch dev_8, "
-          f"{sum(in_split(d.origin, 'dev_9') for d in docs)} the development batch dev_9 and "
-          f"{sum(in_split(d.origin, 'dev_10') for d in docs)} the development batch dev_10)")
+          f"{sum(in_split(d.origin, 'dev_9') for d in docs)} the development batch dev_9, "
+          f"{sum(in_split(d.origin, 'dev_10') for d in docs)} the development batch dev_10 and "
+          f"{sum(in_split(d.origin, 'dev_11') for d in docs)} the development batch dev_11)")
     if args.sweep or args.cv or is_development(args.split):
         # Development only: the held-out statements are not even run through the
         # pipeline, so no output of theirs exists to be read (or kept by --keep).

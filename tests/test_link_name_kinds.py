@@ -149,3 +149,41 @@ def test_a_womans_name_read_as_given_in_the_nominative(one, other, same):
     result = link("test", write=False, tables=gold_tables([_told("x", one, one),
                                                            _told("y", other, other)]))
     assert (_person_of(result, "x") == _person_of(result, "y")) is same
+
+
+def _married(doc_id: str, full: str, words: str, maiden: str, own_record: bool) -> object:
+    """A woman's statement naming her surname before marriage after ``words``: the maiden
+    surname a form of her name (the gold's way), or a record of its own (the tagger's way:
+    a lone surname read as ``Титов``)."""
+    text = f"Меня зовут {full}, {words} {maiden}. 5 мая меня задержали в Томске."
+    people = [(full, []), (maiden.removesuffix("а"), [maiden])] if own_record else [(full, [maiden])]
+    return _doc(doc_id, text, people, [{"trigger": "задержали", "type": "detention", "place": "Томск",
+                                        "persons": [full]} | _day("2023-05-05")], "2023-05-08")
+
+
+# A woman who names her surname before marriage (``до замужества Титова``), and another
+# statement that names her by it: one woman. A surname said beside hers in other words is
+# someone else's. Each row: her name, the words before the other surname, that surname,
+# the other statement's name, whether one person.
+MAIDEN_SURNAMES = [
+    ("Ольга Ершова", "до замужества", "Титова", "Ольга Титова", True),
+    ("Анна Зуева", "в девичестве", "Крылова", "Анна Крылова", True),
+    ("Мария Белкина", "урождённая", "Соколова", "Мария Соколова", True),
+    ("Ирина Гусева", "девичья фамилия", "Лаптева", "И. Лаптева", True),
+    ("Ольга Ершова", "со мной была", "Титова", "Ольга Титова", False),
+]
+
+
+# Both ways of carrying the surname for each row (a surname that is not hers is no form of
+# her name: only its own record).
+@pytest.mark.parametrize("full, words, maiden, other, same, own_record",
+                         [(*row, own) for row in MAIDEN_SURNAMES for own in (False, True)
+                          if row[-1] or own])
+def test_a_surname_before_marriage_links_her_to_a_statement_that_uses_it(full, words, maiden, other,
+                                                                          same, own_record):
+    from test_link_comparisons import _person_of, _told
+
+    told = _told("y", other, other, "Томск", "2023-05-05")
+    result = link("test", write=False, tables=gold_tables(
+        [_married("x", full, words, maiden, own_record), told]))
+    assert (_person_of(result, "x") == _person_of(result, "y")) is same

@@ -10,9 +10,10 @@ from collections import Counter
 import pytest
 
 from benchmarks.linking import (DEV_6_PAIRS, DEV_7_PAIRS, DEV_8_PAIRS, DEV_9_PAIRS, DEV_10_PAIRS,
-                               HELDOUT_2_PAIRS, HELDOUT_3_PAIRS, HELDOUT_4_PAIRS, HELDOUT_5_PAIRS,
-                               HELDOUT_6_PAIRS, HELDOUT_7_PAIRS, HELDOUT_8_PAIRS, HELDOUT_9_PAIRS,
-                               HELDOUT_10_PAIRS, HELDOUT_PAIRS, chosen_docs, split_of)
+                               DEV_11_PAIRS, HELDOUT_2_PAIRS, HELDOUT_3_PAIRS, HELDOUT_4_PAIRS,
+                               HELDOUT_5_PAIRS, HELDOUT_6_PAIRS, HELDOUT_7_PAIRS, HELDOUT_8_PAIRS,
+                               HELDOUT_9_PAIRS, HELDOUT_10_PAIRS, HELDOUT_11_PAIRS, HELDOUT_PAIRS,
+                               chosen_docs, split_of)
 from pipeline.link.gold import LINKING, PAIR_FILES, read_gold
 
 
@@ -32,6 +33,7 @@ def test_each_pair_file_document_has_one_split_and_the_later_held_out_splits_are
     assert splits["heldout_8"] == 2 * len(HELDOUT_8_PAIRS)
     assert splits["heldout_9"] == 2 * len(HELDOUT_9_PAIRS)
     assert splits["heldout_10"] == 2 * len(HELDOUT_10_PAIRS)
+    assert splits["heldout_11"] == 2 * len(HELDOUT_11_PAIRS)
     assert not HELDOUT_2_PAIRS & HELDOUT_PAIRS
     assert not HELDOUT_3_PAIRS & (HELDOUT_PAIRS | HELDOUT_2_PAIRS)
     assert not HELDOUT_4_PAIRS & (HELDOUT_PAIRS | HELDOUT_2_PAIRS | HELDOUT_3_PAIRS)
@@ -134,6 +136,27 @@ def test_each_pair_file_document_has_one_split_and_the_later_held_out_splits_are
                                    | DEV_6_PAIRS | DEV_7_PAIRS | DEV_8_PAIRS | DEV_9_PAIRS
                                    | DEV_10_PAIRS)
     assert not chosen_docs(docs, "heldout_10") & chosen_docs(docs, "dev")
+    # The eleventh (round 15, written before any code ran on it): 14 and 8, apart from every
+    # other split.
+    assert Counter(p.split("_")[0] for p in HELDOUT_11_PAIRS) == {"same": 14, "near": 8}
+    assert not HELDOUT_11_PAIRS & (HELDOUT_PAIRS | HELDOUT_2_PAIRS | HELDOUT_3_PAIRS
+                                   | HELDOUT_4_PAIRS | HELDOUT_5_PAIRS | HELDOUT_6_PAIRS
+                                   | HELDOUT_7_PAIRS | HELDOUT_8_PAIRS | HELDOUT_9_PAIRS
+                                   | HELDOUT_10_PAIRS | DEV_6_PAIRS | DEV_7_PAIRS | DEV_8_PAIRS
+                                   | DEV_9_PAIRS | DEV_10_PAIRS)
+    assert not chosen_docs(docs, "heldout_11") & chosen_docs(docs, "dev")
+    # The development batch of round 15 (dev_11, written after heldout_11): 10 pairs and 5
+    # near-misses, all development, apart from every held-out split and the earlier batches.
+    assert Counter(p.split("_")[0] for p in DEV_11_PAIRS) == {"same": 10, "near": 5}
+    batch_11 = chosen_docs(docs, "dev_11")
+    assert len(batch_11) == 2 * len(DEV_11_PAIRS)
+    assert batch_11 < chosen_docs(docs, "dev")
+    assert not batch_11 & (former | batch | batch_7 | batch_8 | batch_9 | batch_10)
+    assert not DEV_11_PAIRS & (HELDOUT_PAIRS | HELDOUT_2_PAIRS | HELDOUT_3_PAIRS | HELDOUT_4_PAIRS
+                               | HELDOUT_5_PAIRS | HELDOUT_6_PAIRS | HELDOUT_7_PAIRS
+                               | HELDOUT_8_PAIRS | HELDOUT_9_PAIRS | HELDOUT_10_PAIRS
+                               | HELDOUT_11_PAIRS | DEV_6_PAIRS | DEV_7_PAIRS | DEV_8_PAIRS
+                               | DEV_9_PAIRS | DEV_10_PAIRS)
     for doc in docs:
         pair = doc.origin.split(":")[-1]
         number = int(re.search(r"_(\d+)$", pair)[1])
@@ -145,6 +168,7 @@ def test_each_pair_file_document_has_one_split_and_the_later_held_out_splits_are
                     else "heldout_8" if pair in HELDOUT_8_PAIRS
                     else "heldout_9" if pair in HELDOUT_9_PAIRS
                     else "heldout_10" if pair in HELDOUT_10_PAIRS
+                    else "heldout_11" if pair in HELDOUT_11_PAIRS
                     else "heldout" if 12 <= number <= 22 else "dev")
         assert split_of(doc.origin) == expected, doc.doc_id
 
@@ -171,7 +195,8 @@ def test_the_benchmark_scores_the_development_split_unless_asked(capsys):
 
 
 @pytest.mark.parametrize("split", ["heldout", "heldout_2", "heldout_3", "heldout_5", "heldout_6",
-                                   "heldout_7", "heldout_8", "heldout_9", "heldout_10", "all"])
+                                   "heldout_7", "heldout_8", "heldout_9", "heldout_10", "heldout_11",
+                                   "all"])
 @pytest.mark.parametrize("flag", ["--keep", "--errors"])
 def test_heldout_splits_refuse_keep_and_errors(tmp_path, capsys, split, flag):
     """Nobody reads the pipeline's output or mistakes on held-out statements: asking for
@@ -186,11 +211,12 @@ def test_heldout_splits_refuse_keep_and_errors(tmp_path, capsys, split, flag):
     assert not kept.exists()
 
 
-@pytest.mark.parametrize("part", ["heldout_4", "dev_6", "dev_7", "dev_8", "dev_9", "dev_10"])
+@pytest.mark.parametrize("part", ["heldout_4", "dev_6", "dev_7", "dev_8", "dev_9", "dev_10",
+                                  "dev_11"])
 def test_the_named_parts_of_development_are_scored_alone(capsys, part):
     """``--split heldout_4`` (the former fourth held-out split), ``--split dev_6``,
-    ``--split dev_7``, ``--split dev_8``, ``--split dev_9`` and ``--split dev_10`` (the development
-    batches of rounds 10 to 14)
+    ``--split dev_7``, ``--split dev_8``, ``--split dev_9``, ``--split dev_10`` and ``--split dev_11``
+    (the development batches of rounds 10 to 15)
     name parts of the development split: scored alone, and their mistakes may be listed."""
     from benchmarks.linking import main
 

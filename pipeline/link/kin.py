@@ -14,6 +14,9 @@ owner is the author's (``Мужа, Эрнеса, увезли``), and so is a fi
 describes, of the gender of a relative the author leaves unnamed (``Нас с мужем схватили
 … Андрея отправили``); not ``её мужа`` nor ``нашего соседа Пашу``. Kin nouns, possessives
 and closing formulas: ``models/link_kin.json``.
+
+A woman's surname before marriage, told after a cue (``Ольга Ершова, до замужества
+Титова``: :func:`maiden_surnames`), is hers too: another statement may name her by it.
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ from ..events.syntax import lemmas_of
 from ..morphology import parse_word
 from ..research.loading import Tables
 from ..resources import fold, load_json
-from .names import parse_name
+from .names import parse_name, sound_key, surname_stem
 
 _WORDS = re.compile(r"\w+(?:[‐‑-]\w+)*")  # a hyphenated word is one: ``17-летнего``
 _BETWEEN = re.compile(r"^[\s,—–-]*$")
@@ -258,3 +261,46 @@ def document_kin(tables: Tables, doc_ids: set[str]) -> dict[tuple[str, str], set
         for name, tied in kin_ties("".join(texts[doc_id]), mentioned).items():
             found[(doc_id, name)] = tied
     return found
+
+
+@cache
+def _maiden_cues() -> tuple[str, ...]:
+    return tuple(fold(cue) for cue in load_json("link_kin.json").get("maiden_name_cues", ()))
+
+
+_CUE_END = re.compile(r"[\s,:—–-]*$")
+
+
+def maiden_surnames(tables: Tables) -> dict[tuple[str, str], set[str]]:
+    """The surnames a woman bore before marriage, told after a cue (``models/link_kin.json``
+    ``maiden_name_cues``: ``Ольга Ершова, до замужества Титова``): (document, name) -> those
+    surnames' keys. Hers is the name the surname's mention is a form of (the gold's way), or,
+    where the tagger read the lone surname as a person of its own (``Титов``), the name before
+    it in the sentence. A surname after other words (``со мной была Титова``) is someone else's."""
+    cues = _maiden_cues()
+    if not cues:
+        return {}
+    sentences = {(d, s): (int(start), text) for d, s, start, text in zip(
+        tables.sentences["doc_id"], tables.sentences["sent_id"], tables.sentences["start"],
+        tables.sentences["text"]) if isinstance(text, str) and not pd.isna(start)}
+    mentions = tables.mentions
+    named = mentions[(mentions["type"] == "PER") & mentions["normal"].notna()
+                     & mentions["start"].notna()].sort_values(["doc_id", "start"])
+    surnames: dict[tuple[str, str], set[str]] = {}
+    before_in_sentence: dict[tuple[str, object], str] = {}
+    for doc_id, sent_id, start, text, normal in zip(named["doc_id"], named["sent_id"], named["start"],
+                                                    named["text"], named["normal"]):
+        normal, sentence = str(normal), sentences.get((doc_id, sent_id))
+        if sentence and isinstance(text, str):
+            said_before = _CUE_END.sub("", fold(sentence[1][: int(start) - sentence[0]]))
+            # after the cue a surname by what it says, though alone it may read as a first
+            # name (``Рябцева``): its key without the gender or case ending
+            alias = surname_stem(sound_key(text.split()[-1])) if text.split() else None
+            if alias and said_before.endswith(cues):
+                own = parse_name(normal).surname
+                owner = normal if own and own != alias else before_in_sentence.get((doc_id, sent_id))
+                if owner and parse_name(owner).surname not in (None, alias):
+                    surnames.setdefault((doc_id, owner), set()).add(alias)
+                    continue
+        before_in_sentence[(doc_id, sent_id)] = normal
+    return surnames

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from dataclasses import replace
 from functools import cache
 
 import pandas as pd
@@ -24,7 +25,7 @@ from ..resources import load_json
 from ..records import split_names
 from .names import (Name, first_name_named_elsewhere, is_cyrillic, other_first_names, parse_name,
                     surname_named_elsewhere, surname_stem)
-from .kin import document_kin
+from .kin import document_kin, maiden_surnames
 from .places import airport_phrase, area, cities_named, place_kind, resolve
 
 PERSON_KEY = "person_key"  # doc_id and name: one person of one document
@@ -252,9 +253,15 @@ def person_records(tables: Tables, places: pd.DataFrame, context: pd.DataFrame) 
     # The family a statement ties a person named without a surname to (kin.kin_ties):
     # whose surname they may bear; not every surname the statement names.
     kin = document_kin(tables, {d for d, n in keys if not parsed_of[n].surname})
+    # A woman's surname before marriage is hers too, as a double surname's half is (the
+    # ``close`` surname level and the halves' blocking: kin.maiden_surnames).
+    maiden = maiden_surnames(tables)
     rows = []
     for doc_id, name in sorted(keys):
         parsed = parsed_of[name]
+        if (doc_id, name) in maiden:
+            parsed = replace(parsed, surname_parts=frozenset(
+                (parsed.surname_parts or {parsed.surname}) | maiden[(doc_id, name)]))
         own = person_events.get((doc_id, name), [])
         doc = ctx.get(doc_id, {"doc_cities": [], "doc_countries": [], "doc_years": []})
         cities = _listed(e.city for e in own) or _listed(doc["doc_cities"][:1])

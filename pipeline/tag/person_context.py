@@ -431,7 +431,11 @@ def _from_verb_after(word: str) -> Context:
         # ``Есенова задержали``; ``Никите Орлову сломали нос``: a dative object
         return Context(cases=frozenset({"accs", "gent", "datv"}))
     if top.number == "sing" and top.gender in GENDERS:
-        return Context(cases=frozenset({"nomn"}), gender=top.gender)  # ``Смирнова сказала``
+        # ``Смирнова сказала``; an active transitive verb would take the name as its object
+        # should no reading of it agree as the subject (``а Морозову Т. В. оштрафовал``: the
+        # court of the clause before; ``persons._misread``)
+        prefer = frozenset({"accs"}) if top.POS == "VERB" and "tran" in top else frozenset()
+        return Context(cases=frozenset({"nomn"}), prefer=prefer, gender=top.gender)
     return NO_CONTEXT
 
 

@@ -136,6 +136,10 @@ def _normalise_person(text: str, context: Context) -> PersonName:
     options = [_readings(word) for word in words]
     options = [readings + _demanded_guesses(words[at], options[:at] + options[at + 1 :])
                for at, readings in enumerate(options)]
+    if context != NO_CONTEXT and _misread(words, options, context):
+        # go by the words (and the case the verb would take them in) rather than keep them
+        # as written
+        return normalise_person(text, Context(prefer=context.prefer) if context.prefer else NO_CONTEXT)
     best, best_score = None, float("-inf")
     gender_score = dict.fromkeys(GENDERS, float("-inf"))
     for gender, case in itertools.product(GENDERS, CASES):
@@ -176,6 +180,38 @@ def _normalise_person(text: str, context: Context) -> PersonName:
     return PersonName(parts, gender, frozenset(keys), surname % len(parts), genders or frozenset(GENDERS),
                       words[0] if len(words) == 1 else "",
                       bool(context.prefer or context.gender or context.cases and len(context.cases) == 1))
+
+
+def _misread(words: Sequence[str], options: Sequence[tuple[Reading, ...]], context: Context) -> bool:
+    """Whether the context misread a name: it rules out every reading of a word the surname
+    paradigms read (``Ахмедовой назначен арест``: the verb is the arrest's, not a man's
+    ``Ахмедовой`` in the nominative), or of two words the dictionary knows as names
+    (``а Александра Кима оштрафовал``: the court of the clause before). A foreign word
+    pymorphy3 guesses an oblique case for (``Роттоли``, ``Сиссе``) does not outweigh it.
+
+    >>> _misread(["Ахмедовой"], [_readings("Ахмедовой")], Context(frozenset({"nomn"}), gender="masc"))
+    True
+    >>> _misread(["Сиссе"], [_readings("Сиссе")], Context(frozenset({"nomn"}), gender="masc"))
+    False
+    """
+    ruled_out = [word for word, readings in zip(words, options) if not _fits(readings, context)]
+    return any(_surname_readings(word) for word in ruled_out) or \
+        sum(_known_name(word) for word in ruled_out) >= 2
+
+
+def _fits(readings: tuple[Reading, ...], context: Context) -> bool:
+    """Whether some reading of a word, besides the word as written, stands in a case and a
+    gender ``context`` allows (a word with no other reading, an initial, always does).
+
+    >>> _fits(_readings("Ахмедовой"), Context(cases=frozenset({"nomn"}), gender="masc"))
+    False
+    >>> _fits(_readings("Ахмедова"), Context(cases=frozenset({"nomn"}), gender="femn"))
+    True
+    """
+    read = readings[1:]
+    return not read or any((context.cases is None or r[1] is None or r[1] in context.cases)
+                           and (context.gender is None or r[0] in (None, context.gender))
+                           for r in read)
 
 
 # Russian patronymics and the Turkic ``сын``/``дочь`` words written as one (Бахытжанулы).
