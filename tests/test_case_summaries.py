@@ -15,7 +15,8 @@ event.
 
 Each row lists every event an analyst would code (negated and aggregate ones aside): the
 types must be exactly these, and each expected event must have a counterpart with the
-fields the row gives (a field left out is not checked: the guidelines leave it open).
+fields the row gives (a field left out is not checked: the guidelines leave it open). A row
+the pipeline still gets wrong is a strict xfail naming the class of the miss.
 """
 
 from __future__ import annotations
@@ -71,7 +72,11 @@ CASES = [
         "Андрей Смирнов, 1985 г.р. Задержан 12.03.2021 в Казани. Мера пресечения — заключение под стражу.",
         [E("detention", date="2021-03-12", place="Казань", persons=("Андрей Смирнов",)),
          E("custody", date="2021-03-12", persons=("Андрей Смирнов",))],
-        id="telegraphic-detention-and-remand"),
+        id="telegraphic-detention-and-remand",
+        marks=pytest.mark.xfail(strict=True, reason=(
+            "realis: a verbless card line ('Мера пресечения — заключение под стражу.') names no "
+            "one in its own sentence and is judged a bare noun"
+        ))),
     pytest.param(
         "15 мая 2022 года Тверской районный суд Москвы отправил журналистку Ольгу Ветрову под домашний арест "
         "на два месяца.",
@@ -81,12 +86,19 @@ CASES = [
         "3 июня 2023 года суд в Перми избрал активисту Игорю Лебедеву меру пресечения в виде залога "
         "в размере 500 тысяч рублей.",
         [E("other", date="2023-06-03", place="Пермь", persons=("Игорь Лебедев",), amount=(500000, "RUB"))],
-        id="bail-as-the-measure"),
+        id="bail-as-the-measure",
+        marks=pytest.mark.xfail(strict=True, reason=(
+            "arguments: a bail sum is not given to the 'other' event of the measure"
+        ))),
     pytest.param(
         "В феврале 2024 года студентке Анне Петровой назначили запрет определённых действий: ей нельзя "
         "пользоваться интернетом.",
         [E("other", date="2024-02", persons=("Анна Петрова",))],
-        id="ban-on-certain-actions"),
+        id="ban-on-certain-actions",
+        marks=pytest.mark.xfail(strict=True, reason=(
+            "names: a first name in the dative after a noun of role ('студентке Анне Петровой') is "
+            "not put in the nominative"
+        ))),
     pytest.param(
         "10 августа 2021 года Ленинский районный суд Саратова продлил срок содержания под стражей "
         "Дмитрию Козлову до 12 ноября.",
@@ -111,7 +123,11 @@ CASES = [
         "7 сентября 2020 года Кировский районный суд Омска приговорил Николая Зайцева к двум годам "
         "лишения свободы условно.",
         [E("court", date="2020-09-07", place="Омск", persons=("Николай Зайцев",), term=(2, "year"))],
-        id="suspended-sentence"),
+        id="suspended-sentence",
+        marks=pytest.mark.xfail(strict=True, reason=(
+            "places: 'Кировский районный суд Омска' gives the second telling the place Киров, so "
+            "the two tellings do not merge"
+        ))),
     pytest.param(
         "11 мая 2022 года мировой судья в Твери оштрафовал пенсионерку Галину Соколову на 30 тысяч рублей "
         "по статье о дискредитации армии.",
@@ -121,7 +137,11 @@ CASES = [
         "В январе 2023 года Максим Ершов приговорён к 4 годам колонии строгого режима. В апреле его "
         "этапировали в колонию в Омской области.",
         [E("custody", date="2023-01", persons=("Максим Ершов",), term=(4, "year"))],
-        id="transfer-to-a-colony-retells-the-custody"),
+        id="transfer-to-a-colony-retells-the-custody",
+        marks=pytest.mark.xfail(strict=True, reason=(
+            "merge: a transfer to a colony months after the sentence is not folded into the "
+            "custody it continues"
+        ))),
     pytest.param(
         "2 февраля 2024 года Алексей Морозов вышел на свободу по окончании срока.",
         [],
@@ -151,7 +171,10 @@ CASES = [
         "Роман Ильин задержан 21.04.2022. 23.04 Мещанский суд Москвы отправил его в СИЗО.",
         [E("detention", date="2022-04-21", persons=("Роман Ильин",)),
          E("custody", date="2022-04-23", place="Москва", persons=("Роман Ильин",))],
-        id="numeric-date-without-year"),
+        id="numeric-date-without-year",
+        marks=pytest.mark.xfail(strict=True, reason=(
+            "dates: a numeric day and month without a year ('23.04') is not read"
+        ))),
     pytest.param(
         "Весной 2021 года в Новосибирске возбудили уголовное дело против блогера Глеба Носова. 17 мая его "
         "задержали, а 19 мая суд поместил его под домашний арест.",
@@ -163,7 +186,11 @@ CASES = [
         "Суд в Ярославле назначил Денису Кравцову 200 часов обязательных работ. Приговор вынесен "
         "14 октября 2021 года.",
         [E("compulsory_work", place="Ярославль", persons=("Денис Кравцов",), term=(200, "hour"))],
-        id="compulsory-work-verdict-retold"),
+        id="compulsory-work-verdict-retold",
+        marks=pytest.mark.xfail(strict=True, reason=(
+            "places: a court named with its city ('Суд в Ярославле') does not place the penalty it "
+            "imposes"
+        ))),
     pytest.param(
         "Ивана Сорокина оштрафовали на 15 тысяч рублей по ч. 5 ст. 20.2 КоАП РФ за одиночный пикет "
         "3 марта 2022 года в Самаре.",
