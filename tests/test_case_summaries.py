@@ -239,3 +239,17 @@ def test_case_summary_events(events_of, text, expected):
         fitting = [e for e in candidates if not _misfits(e, fields)]
         assert fitting, (type_, [_misfits(e, fields) for e in candidates], told)
         unmatched.remove(fitting[0])
+
+
+@pytest.mark.parametrize("text, kind, count", [
+    # a measure of restraint is typed by what it is, a term extended only when it is custody's
+    ("Суд избрал Петрову меру пресечения в виде подписки о невыезде.", "other", 1),
+    ("Суд избрал Петрову меру пресечения в виде подписки о невыезде.", "custody", 0),
+    ("Суд продлил срок рассмотрения жалобы Петрова до 10 дней.", "custody", 0),
+    ("Суд продлил Петрову домашний арест до 5 июня.", "custody", 1),
+    # a ban on an assembly is still a permit denied; a ban on certain actions is no assembly's
+    ("12 мая 2022 года мэрия запретила митинг на площади Ленина.", "permit_denied", 1),
+    ("Суд назначил Петрову запрет определённых действий.", "permit_denied", 0),
+])
+def test_measures_and_extensions_are_typed_by_what_they_restrain(events_of, text, kind, count):
+    assert Counter(e.type for e in events_of(text) if not e.negated)[kind] == count
