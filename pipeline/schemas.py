@@ -315,7 +315,7 @@ SCHEMAS: dict[str, Schema] = {
                                   "statistic_words", "collective_subjects", "article_words", "status_heads", "time_unit_nouns",
                                   "possessive_pronouns", "particular_pronouns", "punishing_heads", "accuser_nouns", "version_nouns",
                                   "claim_verbs", "normative_heads", "granting_heads", "tally_periods",
-                                  "tally_prepositions")},
+                                  "tally_prepositions", "case_card_fields")},
         "tally_least_count": INT,
         "crime_types": list_of(EVENT_TYPE),
         **{key: PATTERNS for key in ("habitual_patterns", "statistic_patterns", "statistic_idioms",

@@ -379,6 +379,15 @@ def _year_only(tokens, mentions: Sequence[Mention]) -> bool:
     return bool(dates) and all(d.precision == "year" for d in dates)
 
 
+def _card_field(tokens, hit: TriggerHit) -> bool:
+    """The trigger names a field of a case card that opens its line, its value after a dash or a
+    colon (``Мера пресечения — домашний арест.``): the measure this case got, not measures in
+    general (``Самая строгая мера пресечения — ...`` is not opened by the field)."""
+    after = hit.tokens[-1] + 1
+    return (hit.tokens[0] == 0 and bool(tokens[hit.anchor].lemmas & realis_words("case_card_fields"))
+            and after + 1 < len(tokens) and tokens[after].text in {"—", "–", "-", ":"})
+
+
 def _over_period(tokens, hit: TriggerHit) -> bool:
     """The trigger's clause spans a period: ``за год``, ``за три года``, ``в течение месяца``,
     ``с 2015 года`` (a preposition of ``tally_prepositions``, adjectives or numerals between, a
@@ -789,6 +798,7 @@ def cues_of(tokens: tuple[Token, ...], hit: TriggerHit, args, mentions: Sequence
         "participle": "VerbForm=Part" in anchor.feats,
         "told_of_someone": _told_of_someone(tokens, hit, predicate.index, mentions),
         "bare_attribute": _bare_attribute(tokens, hit),
+        "card_field": _card_field(tokens, hit),
     }
     return frozenset(cues | {name for name, fired in checks.items() if fired})
 
@@ -883,8 +893,9 @@ def rule_of(cues: frozenset[str]) -> tuple[str, str]:
     if cues & {"generic_subject", "generic_determiner"} and not particular \
             and not {"past", "perfective"} <= cues:
         return "generic", "generic subject or determiner"
+    # a case card's field line ("Мера пресечения — арест") is told of the case the card is about
     told = cues & {"has_person", "has_person_word", "has_date_day", "has_date_year", "has_place",
-                   "has_count", "has_amount", "has_term", "possessed"}
+                   "has_count", "has_amount", "has_term", "possessed", "card_field"}
     if "noun" in cues and not told and "past" not in cues:
         return "generic", "bare noun"
     # nothing tells it: no tense, no verb form, no particular (a trigger word the parser
