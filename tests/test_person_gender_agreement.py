@@ -69,6 +69,9 @@ GENDERS = [
     ("О Нгози Окафор писала газета.", "Нгози Окафор", None, "masc"),
     # after a relative's noun the name is whose relative she is: the verb is hers
     ("Жена Адаму Сисе пришла в суд.", "Адаму Сисе", None, None),
+    # the verb's own subject told after it: the name is its object
+    ("Вчера Кенджи Сато задержала полиция.", "Кенджи Сато", None, "masc"),
+    ("Вчера Кенджи Сато избила группа мужчин.", "Кенджи Сато", None, "masc"),
 ]
 
 

@@ -137,7 +137,7 @@ def _told_genders(text: str, mentions) -> dict[str, set[str]]:
     return told
 
 
-_AFTER_NAME = re.compile(r"(?:\s*\([^()]{0,60}\))?\s*(?:(—|–)\s*)?((?:\w+\s+){0,2}\w+)")
+_AFTER_NAME = re.compile(r"(?:\s*\([^()]{0,60}\))?\s*(?:(—|–)\s*)?((?:\w+\s+){0,4}\w+)")
 
 
 def agreed_gender(text: str, mention) -> str | None:
@@ -177,14 +177,26 @@ def agreed_gender(text: str, mention) -> str | None:
             if tag.POS != "ADJF":
                 return described_gender(word, frozenset({"Case=Nom"})) if tag.POS == "NOUN" else None
         return None
-    for word in words:
+    for k, word in enumerate(words[:3]):
         tag = parse_word(word.lower())[0].tag
         if tag.POS in {"VERB", "PRTS"} and tag.number == "sing" and tag.gender in {"masc", "femn"} \
                 and (tag.POS == "PRTS" or tag.tense == "past"):
-            return tag.gender
+            return None if _subject_after(words[k + 1 :], tag.gender) else tag.gender
         if tag.POS not in {"ADVB", "PRCL"}:
             return None
     return None
+
+
+def _subject_after(words: list[str], gender: str) -> bool:
+    """A noun in the nominative of ``gender`` right after a verb, over its adjectives: the verb's
+    own subject (``Кенджи Сато задержала полиция``), the name its object."""
+    for word in words:
+        parsed = parse_word(word.lower())
+        if parsed[0].tag.POS == "ADJF":
+            continue
+        return parsed[0].tag.POS == "NOUN" and any(p.tag.POS == "NOUN" and p.tag.case == "nomn"
+                                                   and p.tag.gender == gender for p in parsed)
+    return False
 
 
 def name_gender(name: str) -> str | None:
