@@ -1426,7 +1426,10 @@ def subject_of_other_clause(tokens: tuple[Token, ...], at: Sequence[int], hit: T
     if verb != own:  # a plural that names no one shares no one's subject (``Белов ушёл, а ... арестовали``)
         coordinated = (tokens[own].rel == "conj" and tokens[own].head == verb) or \
             (tokens[verb].rel == "conj" and tokens[verb].head == own)
-        return coordinated and (bool(others) or disagrees)
+        # the subject of its own verb by its number: not an object the parse took for one
+        # (``Петрову, как рассказали соседи, избили и задержали``)
+        subject = number is None or _number(tokens[verb]) in {None, number}
+        return coordinated and (bool(others) or (disagrees and subject))
     return disagrees and any(_number(t) == _number(tokens[own]) for t in others)
 
 
