@@ -74,3 +74,26 @@ APPOSED = [
 @pytest.mark.parametrize("text, trigger, persons", APPOSED)
 def test_a_name_in_apposition_fills_the_slot_of_its_noun(events_of, text, trigger, persons):
     assert _persons(events_of(text), trigger) == persons
+
+
+# The subject of another clause (a verb coordinated with the trigger's that has its own subject,
+# or one the parse hung on the trigger's verb that does not agree with it) is no person of it.
+OTHER_SUBJECTS = [
+    ("Белов не пострадал, но полицейский избил Анну Орлову.", "избил", ("Анна Орлова",)),
+    ("Белов ушёл домой, а полицейские задержали Анну Орлову.", "задержали", ("Анна Орлова",)),
+    ("Виктор Зимин уехал в Киев, а его брата Олега Зимина арестовали в Москве.", "арестовали", ("Олег Зимин",)),
+    ("Анна Орлова держит голодовку, а её адвокат Игорь Петров подал жалобу.", "голодовку", ("Анна Орлова",)),
+    ("В июне Ольга Сомова и Мария Лесных были приговорены к трём годам колонии, еще одна участница группы "
+     "Вера Ким получила два года условно.", "получила", ("Вера Ким",)),
+    # a subject the verbs share, or the trigger's own, stays
+    ("Олег Белов пришёл к суду и был задержан.", "задержан", ("Олег Белов",)),
+    ("Белов не пострадал, но был задержан.", "задержан", ("Белов",)),
+    ("Анна Орлова держит голодовку с 3 мая.", "голодовку", ("Анна Орлова",)),
+    ("Олег Белов и Анна Орлова пришли к суду, но их задержали.", "задержали", ("Олег Белов", "Анна Орлова")),
+    ("Петрова, как рассказали соседи, избили и задержали возле дома.", "задержали", ("Петрова",)),
+]
+
+
+@pytest.mark.parametrize("text, trigger, persons", OTHER_SUBJECTS)
+def test_the_subject_of_another_clause_is_no_person_of_the_trigger(events_of, text, trigger, persons):
+    assert _persons(events_of(text), trigger) == persons

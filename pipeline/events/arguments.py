@@ -1248,6 +1248,8 @@ def _scores(tokens, hits: list[TriggerHit], candidate: Candidate, date_words: Se
             continue  # "Президент Смирнов помиловал Зуева": the doer, by name or by title
         if role == "person" and told_clause(tokens, at, hit):
             continue  # "Адвокат сообщил, что Котову арестовали": the teller is not who it befell
+        if role == "person" and subject_of_other_clause(tokens, at, hit):
+            continue  # "Белов ушёл, а полицейские задержали Орлову": the subject of his own clause
         if role == "person" and relation_to_patient(tokens, at, hit) is not None:
             continue  # "Гиви Абашидзе — отец убитого студента": the son was killed, not the father
         # "вызывали на «профилактические беседы»": the anchor may be a modifier
@@ -1399,6 +1401,36 @@ def gapped_subject(tokens: tuple[Token, ...], at: Sequence[int], hit: TriggerHit
                and tokens[a].pos not in PREDICATE_POS and any(t.head == a and t.rel == "orphan" for t in tokens)
                and a not in _path_to_root(tokens, hit.anchor)  # "четверо — к лишению свободы": its own
                for a in at)
+
+
+def subject_of_other_clause(tokens: tuple[Token, ...], at: Sequence[int], hit: TriggerHit) -> bool:
+    """A name that is the subject of another clause than the trigger's, whose verb has a subject
+    of its own: of a verb coordinated with the trigger's (``Белов ушёл, а полицейские задержали
+    Орлову``, ``Орлова держит голодовку, и её адвокат Петров сообщил``; not a subject the verbs share,
+    ``Белов пришёл к суду и был задержан``), or hung by the parse on the trigger's verb though it
+    does not agree with it in number while the verb's other subject does (``Сомова и Лесных были
+    приговорены ..., еще одна участница Ким получила``)."""
+    name = conjunct_root(tokens, span_head(tokens, at))
+    if not tokens[name].rel.startswith("nsubj") or tokens[name].head < 0:
+        return False
+    verb = tokens[name].head
+    own = phrase_head(tokens, hit)
+    if tokens[own].pos != "VERB" and tokens[own].head >= 0:
+        own = tokens[own].head  # a noun trigger's verb (``держит голодовку``)
+    if tokens[own].pos != "VERB":
+        return False
+    others = [t for t in tokens if t.head == own and t.rel.startswith("nsubj") and t.index != name]
+    plural = any(t.head == name and t.rel == "conj" for t in tokens)
+    number = "Number=Plur" if plural else _number(tokens[name])
+    disagrees = number is not None and _number(tokens[own]) is not None and number != _number(tokens[own])
+    if verb != own:  # a plural that names no one shares no one's subject (``Белов ушёл, а ... арестовали``)
+        coordinated = (tokens[own].rel == "conj" and tokens[own].head == verb) or \
+            (tokens[verb].rel == "conj" and tokens[verb].head == own)
+        # the subject of its own verb by its number: not an object the parse took for one
+        # (``Петрову, как рассказали соседи, избили и задержали``)
+        subject = number is None or _number(tokens[verb]) in {None, number}
+        return coordinated and (bool(others) or (disagrees and subject))
+    return disagrees and any(_number(t) == _number(tokens[own]) for t in others)
 
 
 def conjunct_root(tokens: tuple[Token, ...], index: int) -> int:

@@ -107,7 +107,96 @@ def named_people(text: str, mentions, narrator: str | None = None) -> tuple[Name
             continue
         paragraph_end = text.find("\n", mention.end) % (len(text) + 1)
         named.append(NamedPerson(mention.start, paragraph_end, name, name_gender(name), end=mention.end))
-    return tuple(named)
+    told = _told_genders(text, [m for m in mentions if m.type == PER])
+    return tuple(_with_gender(person, told) for person in named)
+
+
+def _with_gender(person: NamedPerson, told: dict[str, set[str]]) -> NamedPerson:
+    """The person with the gender the words agreeing with any naming of them tell (by a
+    word of the name), where all that do tell one and it is not the name's own reading."""
+    genders = set().union(*(told.get(word, set()) for word in _name_words(person.name)))
+    if len(genders) != 1 or person.gender in genders:
+        return person
+    return NamedPerson(person.start, person.paragraph_end, person.name, genders.pop(), person.by_relation,
+                       person.end)
+
+
+def _name_words(name: str) -> set[str]:
+    return {word.lower().replace("ё", "е") for word in _WORDS.findall(name) if len(word) > 2}
+
+
+def _told_genders(text: str, mentions) -> dict[str, set[str]]:
+    """Each word of a name -> the genders the words agreeing with its namings tell
+    (:func:`agreed_gender`)."""
+    told: dict[str, set[str]] = {}
+    for mention in mentions:
+        gender = agreed_gender(text, mention)
+        if gender is not None:
+            for word in _name_words(mention.normal or mention.text):
+                told.setdefault(word, set()).add(gender)
+    return told
+
+
+_AFTER_NAME = re.compile(r"(?:\s*\([^()]{0,60}\))?\s*(?:(—|–)\s*)?((?:\w+\s+){0,4}\w+)")
+
+
+def agreed_gender(text: str, mention) -> str | None:
+    """The gender the words agreeing with a name in the nominative tell: pymorphy3 knows
+    none for many a foreign name (``Нгози Окафор``) or a wrong one (``Доминик`` as a man's).
+    The past verb or short participle after it (``Окафор давно занималась``, over at most two
+    adverbs or particles), the noun of a person before it (``Актриса Ким Лоу``) or after a dash
+    (``Танака — известная певица``). None for a name in another case (``У Марии Зайцевой был``)
+    or after a preposition (``О Нгози Окафор писала газета``), whose verb is another's.
+
+    >>> from pipeline.records import Mention
+    >>> text = "Нгози Окафор давно занималась этим. У Марии Зайцевой был обыск."
+    >>> agreed_gender(text, Mention(PER, 0, 12, "Нгози Окафор", "Нгози Окафор"))
+    'femn'
+    >>> agreed_gender(text, Mention(PER, 38, 52, "Марии Зайцевой", "Мария Зайцева")) is None
+    True
+    >>> agreed_gender("Жена Адаму Сисе пришла.", Mention(PER, 5, 15, "Адаму Сисе", "Адаму Сисе")) is None
+    True
+    """
+    if fold(mention.text) != fold(mention.normal or mention.text):
+        return None  # not in the nominative: the verb after it has another subject
+    before = _WORDS.findall(text[max(0, mention.start - 40) : mention.start])
+    first = parse_word(before[-1].lower()) if before else []
+    if first and first[0].tag.POS == "PREP":
+        return None
+    if before and lemmas_of(before[-1]) & folded_set("relation_nouns"):
+        return None  # ``Жена Адаму Сисе пришла``: whose wife he is; she came
+    if before and (gender := described_gender(before[-1], frozenset({"Case=Nom"}))):
+        return gender
+    after = _AFTER_NAME.match(text, mention.end)
+    if after is None:
+        return None
+    words = after.group(2).split()
+    if after.group(1):  # ``Танака — известная певица``: the noun over its adjectives
+        for word in words:
+            tag = parse_word(word.lower())[0].tag
+            if tag.POS != "ADJF":
+                return described_gender(word, frozenset({"Case=Nom"})) if tag.POS == "NOUN" else None
+        return None
+    for k, word in enumerate(words[:3]):
+        tag = parse_word(word.lower())[0].tag
+        if tag.POS in {"VERB", "PRTS"} and tag.number == "sing" and tag.gender in {"masc", "femn"} \
+                and (tag.POS == "PRTS" or tag.tense == "past"):
+            return None if _subject_after(words[k + 1 :], tag.gender) else tag.gender
+        if tag.POS not in {"ADVB", "PRCL"}:
+            return None
+    return None
+
+
+def _subject_after(words: list[str], gender: str) -> bool:
+    """A noun in the nominative of ``gender`` right after a verb, over its adjectives: the verb's
+    own subject (``Кенджи Сато задержала полиция``), the name its object."""
+    for word in words:
+        parsed = parse_word(word.lower())
+        if parsed[0].tag.POS == "ADJF":
+            continue
+        return parsed[0].tag.POS == "NOUN" and any(p.tag.POS == "NOUN" and p.tag.case == "nomn"
+                                                   and p.tag.gender == gender for p in parsed)
+    return False
 
 
 def name_gender(name: str) -> str | None:
