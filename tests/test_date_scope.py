@@ -109,6 +109,23 @@ def test_a_clause_telling_its_noun_happened_dates_it(events_of, text, trigger, d
     assert dated(events_of(text), trigger) == date
 
 
+# a participle's time is its noun's only: no happening told after it takes it
+AFTER_OCCURRENCE_PARTICIPLES = [
+    ("Олег Рябов отбывал срок за нападение, совершённое в 2014 году. Суд его оправдал по всем пунктам "
+     "обвинения.", "оправдал", None),
+    ("Нападение, произошедшее в мае 2017 года у клуба, долго не раскрывали. Полицейские задержали "
+     "подозреваемого.", "задержали", None),
+    # the noun keeps it
+    ("Олег Рябов отбывал срок за нападение, совершённое в 2014 году. Суд его оправдал по всем пунктам "
+     "обвинения.", "нападение", year(2014)),
+]
+
+
+@pytest.mark.parametrize("text, trigger, date", AFTER_OCCURRENCE_PARTICIPLES)
+def test_a_participles_time_dates_nothing_after_its_noun(events_of, text, trigger, date):
+    assert dated(events_of(text), trigger) == date
+
+
 # a case told after another of the set the paragraph introduced takes the set's year, not the
 # day or month of the case before
 NEXT_CASES = [

@@ -265,17 +265,20 @@ def participle_stretch(tokens: tuple[Token, ...], index: int) -> range | None:
     return range(low, high) if full and len(full) == len(verbs) and full[0].index < index else None
 
 
-def states_happening(tokens: tuple[Token, ...], at: Sequence[int], hit: TriggerHit) -> int | None:
+def states_happening(tokens: tuple[Token, ...], at: Sequence[int], hit: TriggerHit,
+                     participle: bool = False) -> int | None:
     """Arcs from a date to a trigger noun through the participle or relative clause on it that
     tells the noun happened (``убийство, совершённое в 2016 году``, ``акции, которая состоялась
-    12 июня``: ``occurrence_verbs``): that clause's time is the noun's, as ``Акция прошла 12 июня``
-    gives it. None when no such clause holds the date (``убийство, которое расследовали в 2015
-    году``: what was done about it later, at a time of its own)."""
+    12 июня``: ``occurrence_verbs``; a participle's only, when ``participle``): that clause's time
+    is the noun's, as ``Акция прошла 12 июня`` gives it. None when no such clause holds the date
+    (``убийство, которое расследовали в 2015 году``: what was done about it later, at a time of
+    its own)."""
     if tokens[hit.anchor].pos != "NOUN":
         return None
     nouns = {hit.anchor, phrase_head(tokens, hit)}
     verbs = [t.index for t in tokens if t.rel in {"acl", "acl:relcl"} and t.pos in {"VERB", "AUX"}
              and t.lemmas & folded_set("occurrence_verbs")
+             and (not participle or "VerbForm=Part" in t.feats)
              and (t.head in nouns or _relative_on(tokens, t.index, hit))]
     arcs = [tree_distance(tokens, a, verb) + 1 for a in at for verb in verbs]
     return min((n for n in arcs if n <= len(tokens)), default=None)
