@@ -299,30 +299,6 @@ RELATIVE_CLAUSES = [
 def test_a_relative_clause_keeps_its_own_time(events_of, text, trigger, date):
     assert dated(events_of(text), trigger) == date
 
-# a past participle qualifying people (``Ивана Орлова, обвинённого в ...``) names them by what befell
-# them, as a relative clause does: at a time of its own, not the day or month of the sentence or
-# paragraph around it (a year still frames it); a detention or another happening told apart by who
-# it befell (``separate_types``) is a retelling, dated by the happening it retells
-PARTICIPLES_ON_PEOPLE = [
-    ("25 мая 2019 года в Омске задержали Ольгу Смирнову, осужденную за поджог склада.", "осужденную", None),
-    ("14 июня 2021 года суд арестовал Ивана Орлова, обвинённого в нападении на полицейского.", "обвинённого",
-     None),
-    ("12 мая 2018 года в Самаре прошёл пикет в поддержку Анны Беловой, обвинённой в экстремизме.", "обвинённой",
-     None),
-    ("25 мая 2019 года в Омске задержали Ольгу Смирнову, осужденную в 2016 году за поджог склада.",
-     "осужденную", year(2016)),
-    ("В 2017 году в Пензе задержали Петра Лаптева, обвинённого в хулиганстве.", "обвинённого", year(2017)),
-    ("14 июня 2021 года суд арестовал Ивана Орлова, обвинённого в нападении на полицейского.", "арестовал",
-     day(2021, 6, 14)),
-    ("3 мая 2019 года в Омске прошёл пикет. Суд оштрафовал активистов, задержанных на нём.", "задержанных",
-     day(2019, 5, 3)),
-]
-
-
-@pytest.mark.parametrize("text, trigger, date", PARTICIPLES_ON_PEOPLE)
-def test_a_participle_on_people_keeps_its_own_time(events_of, text, trigger, date):
-    assert dated(events_of(text), trigger) == date
-
 
 @pytest.fixture(scope="module")
 def news_events_of(models):

@@ -56,9 +56,8 @@ class Telling:
     # told of those a happening before befell: its patient is a plural pronoun or a participle
     # naming people by what was done to them ("их доставили в отдел", "задержанных отвезли")
     anaphoric: bool = False
-    # told in a relative clause on a noun ("Петрова, которую приговорили") or a past participle
-    # qualifying people ("Орлова, обвинённого в ..."): what befell someone named, at a time of its
-    # own, not the day or month of the sentence or paragraph around it
+    # told in a relative clause on a noun ("Петрова, которую приговорили"): what befell someone
+    # named, at a time of its own, not the day or month of the sentence or paragraph around it
     relative: bool = False
     # which of the sentence's ";"-separated clauses tells it: a report packs several people's
     # happenings into one sentence, one clause each

@@ -350,10 +350,7 @@ def telling_of(tokens: tuple[Token, ...], hit: TriggerHit, caption: bool, date: 
         present=standing_present(tokens, hit.anchor),
         by_participants=named_by_participants(tokens, hit.anchor),
         anaphoric=told_of_those_before(tokens, hit.anchor),
-        # a past participle qualifying people ("Орлова, обвинённого в ...") is a relative clause in
-        # short; one of the happenings told apart by who they befell is a retelling instead (above)
-        relative=bool(relative_clause(tokens, hit.anchor))
-        or (hit.type not in ctx["separate_types"] and qualifies_people(tokens, hit.anchor)),
+        relative=bool(relative_clause(tokens, hit.anchor)),
         clause=sum(t.text == ";" for t in tokens[:first]),
     )
 
