@@ -82,6 +82,50 @@ def test_a_participles_time_is_its_nouns(events_of, text, trigger, date):
     assert dated(events_of(text), trigger) == date
 
 
+# a participle or relative clause telling that its noun happened (``убийство, совершённое в 2016
+# году``, ``акции, которая состоялась 12 июня``: ``occurrence_verbs``) states that noun's time, as
+# ``Акция прошла 12 июня`` does; the sentence's other happenings keep their own time, and a clause
+# telling what was done about the noun later (``которое расследовали``) dates no noun
+OCCURRENCE_CLAUSES = [
+    ("Убийство, совершённое в 2016 году в Омске, до сих пор не раскрыто.", "убийство", year(2016)),
+    ("Нападение, произошедшее 14 мая 2019 года у клуба в Самаре, осталось нераскрытым.", "нападение",
+     day(2019, 5, 14)),
+    ("Трое прохожих пострадали в результате стрельбы, произошедшей 3 февраля 2020 года у вокзала.",
+     "стрельб", day(2020, 2, 3)),
+    ("Многие участники акции, которая состоялась 12 июня 2019 года, получили штрафы.", "акции",
+     day(2019, 6, 12)),
+    ("Пикет, проведённый в марте 2018 года у мэрии Омска, закончился задержаниями.", "пикет",
+     month(2018, 3, 31)),
+    ("10 октября 2020 года суд оштрафовал участников акции, прошедшей 5 сентября 2020 года.", "оштрафовал",
+     day(2020, 10, 10)),
+    ("10 октября 2020 года суд оштрафовал участников акции, прошедшей 5 сентября 2020 года.", "акции",
+     day(2020, 9, 5)),
+    ("Убийство, которое расследовали в 2015 году, так и не раскрыли.", "убийство", None),
+]
+
+
+@pytest.mark.parametrize("text, trigger, date", OCCURRENCE_CLAUSES)
+def test_a_clause_telling_its_noun_happened_dates_it(events_of, text, trigger, date):
+    assert dated(events_of(text), trigger) == date
+
+
+# a participle's time is its noun's only: no happening told after it takes it
+AFTER_OCCURRENCE_PARTICIPLES = [
+    ("Олег Рябов отбывал срок за нападение, совершённое в 2014 году. Суд его оправдал по всем пунктам "
+     "обвинения.", "оправдал", None),
+    ("Нападение, произошедшее в мае 2017 года у клуба, долго не раскрывали. Полицейские задержали "
+     "подозреваемого.", "задержали", None),
+    # the noun keeps it
+    ("Олег Рябов отбывал срок за нападение, совершённое в 2014 году. Суд его оправдал по всем пунктам "
+     "обвинения.", "нападение", year(2014)),
+]
+
+
+@pytest.mark.parametrize("text, trigger, date", AFTER_OCCURRENCE_PARTICIPLES)
+def test_a_participles_time_dates_nothing_after_its_noun(events_of, text, trigger, date):
+    assert dated(events_of(text), trigger) == date
+
+
 # a case told after another of the set the paragraph introduced takes the set's year, not the
 # day or month of the case before
 NEXT_CASES = [

@@ -265,6 +265,39 @@ def participle_stretch(tokens: tuple[Token, ...], index: int) -> range | None:
     return range(low, high) if full and len(full) == len(verbs) and full[0].index < index else None
 
 
+def states_happening(tokens: tuple[Token, ...], at: Sequence[int], hit: TriggerHit,
+                     participle: bool = False) -> int | None:
+    """Arcs from a date to a trigger noun through the participle or relative clause on it that
+    tells the noun happened (``убийство, совершённое в 2016 году``, ``акции, которая состоялась
+    12 июня``: ``occurrence_verbs``; a participle's only, when ``participle``): that clause's time
+    is the noun's, as ``Акция прошла 12 июня`` gives it. None when no such clause holds the date
+    (``убийство, которое расследовали в 2015 году``: what was done about it later, at a time of
+    its own)."""
+    if tokens[hit.anchor].pos != "NOUN":
+        return None
+    nouns = {hit.anchor, phrase_head(tokens, hit)}
+    verbs = [t.index for t in tokens if t.rel in {"acl", "acl:relcl"} and t.pos in {"VERB", "AUX"}
+             and t.lemmas & folded_set("occurrence_verbs")
+             and (not participle or "VerbForm=Part" in t.feats)
+             and (t.head in nouns or _relative_on(tokens, t.index, hit))]
+    arcs = [tree_distance(tokens, a, verb) + 1 for a in at for verb in verbs]
+    return min((n for n in arcs if n <= len(tokens)), default=None)
+
+
+def _relative_on(tokens: tuple[Token, ...], verb: int, hit: TriggerHit) -> bool:
+    """A relative clause right after the trigger noun whose ``который`` agrees with it in gender
+    and number, wherever the parse hangs it (``участники акции, которая состоялась``: the parse
+    may put it on ``участники``; the pronoun's feminine singular is the rally's)."""
+    comma = hit.tokens[-1] + 1
+    if comma >= len(tokens) or tokens[comma].text != "," or tokens[verb].rel != "acl:relcl":
+        return False
+    pronoun = next((t for t in tokens[comma + 1 : verb] if "который" in t.lemmas), None)
+    if pronoun is None or (pronoun.head != verb and pronoun.index != comma + 1):
+        return False
+    agreement = {f for f in tokens[hit.anchor].feats if f.startswith(("Gender=", "Number="))}
+    return len(agreement) == 2 and agreement <= pronoun.feats
+
+
 def counted_from(tokens: tuple[Token, ...], phrase: Sequence[int]) -> set[int]:
     """The tokens of the happening a counted day runs from (``через два дня после
     митинга``, ``на следующий день после акции``): the complement of ``после`` right after
@@ -1213,8 +1246,9 @@ def _scores(tokens, hits: list[TriggerHit], candidate: Candidate, date_words: Se
         if role == "date" and candidate.mention is not None and \
                 (time_clause(tokens, at[0]) or ()) != (time_clause(tokens, hit.anchor) or ()):
             continue  # "после того как 3 мая прошел пикет, его задержали": the rally's day only
+        happened = states_happening(tokens, at, hit) if role == "date" and candidate.mention is not None else None
         if role == "date" and candidate.mention is not None and (stretch := participle_stretch(tokens, at[0])) \
-                and hit.anchor not in stretch and any(d not in stretch for d in date_words):
+                and hit.anchor not in stretch and any(d not in stretch for d in date_words) and happened is None:
             # "14 июня суд приговорил Рябову, задержанную в марте, к ...": the detention's month,
             # where the sentence dates its own clause (alone, it may be the time of all it tells:
             # "автобус с активистами, ехавшими на митинг в декабре, задержали")
@@ -1264,6 +1298,8 @@ def _scores(tokens, hits: list[TriggerHit], candidate: Candidate, date_words: Se
             if any(t.rel == "conj" and (t.head in titled or t.index in titled) for t in tokens):
                 froms = titled
         distance = min(tree_distance(tokens, a, t) for a in froms for t in {hit.anchor, phrase_head(tokens, hit)})
+        if happened is not None:  # "стрельбы, произошедшей 5 ноября": the clause's verb is the noun's own
+            distance = min(distance, happened)
         if role == "count" and told_after_dash(tokens, at, hit):
             distance = min(distance, 1)  # "оштрафованы на крупные суммы — 5 человек": its subject
         if role == "count" and (shared := through_shared_subject(tokens, at, hit)) is not None:

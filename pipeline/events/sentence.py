@@ -19,7 +19,8 @@ from ..tag.gazetteer import place_kind
 from .actors import admitted, resolve_actors
 from .aggregate import tells_total
 from .arguments import (TREE_LINKED, Found, assign_arguments, attendance_count, ground_phrase, names_happening,
-                        participants_count, participle_stretch, relative_clause, time_clause)
+                        participants_count, participle_stretch, relative_clause, states_happening,
+                        time_clause)
 from .draft import Draft, Telling
 from .gapping import gapped_drafts
 from .realis import Judgement, Where, judge, rule_of
@@ -189,6 +190,10 @@ def _draft(doc: Document, sentence: Sentence, sent_id: int, paragraph: int, hit:
             # "После того как 3 мая прошел пикет, его задержали", "Рябову, задержанную в марте, ...":
             # that happening's day stops with its clause
             until = tokens[clause[-1]].end
+        elif covered and states_happening(tokens, covered, hit, participle=True) is not None:
+            # "срок за нападение, совершённое в 2014 году": a participle's time is its noun's only,
+            # the time of no happening told after it
+            until = hit.end
     return Draft(event, paragraph, telling, date_stated=date is not None,
                  patients=tuple(dict.fromkeys(persons + patients)), date_until=until, place_by=place_by)
 
