@@ -7,7 +7,8 @@ one town or region and the country the gazetteer puts it in), that place is the 
 a dateline would say, and a happening whose paragraph names no other place takes it, once
 the text has named it before the happening. The story's place itself (``правительство
 Москвы``), its country (``граждан России``) and a place inside quotation marks (a slogan) are
-no other place. Not a happening told as earlier (``ранее``, ``в
+no other place; the story's place as a destination (``доставили в Гаагу``) is: the happening was
+elsewhere. Not a happening told as earlier (``ранее``, ``в
 прошлом``: another story's), not a venue's story (a street, a square, a prison), not a story
 that moves between places, not an author's first-person account.
 """
@@ -95,7 +96,7 @@ def told_in_first_person(text: str) -> bool:
 
 def carry_story_place(merged: list[Draft], scene, headline: int, text: str = "") -> None:
     """Give a placeless happening the story's one place (:func:`story_place` of the merged
-    happenings' places and the places framing a clause, :attr:`~.scene.Scene.places`) when none of its tellings' paragraphs names another place (:func:`names_the_story`; not inside quotation marks), the text
+    happenings' places and the places framing a clause, :attr:`~.scene.Scene.places`) when none of its tellings' paragraphs names another place (:func:`names_the_story`, not as where someone was sent; not inside quotation marks), the text
     named that place before its first telling in the body (a headline's retells it), and it is not told as earlier. Only in a
     story under a headline (``headline``: where the document's headline ends,
     :func:`~.merge.headline_end`; 0 for a text opening with a sentence, whose paragraphs
@@ -116,7 +117,9 @@ def carry_story_place(merged: list[Draft], scene, headline: int, text: str = "")
     if not named:
         return
     quoted = [match.span() for match in QUOTED.finditer(text)]
-    others = [m for m in places if not names_the_story(place_name(m), story)
+    # the story's place as where someone was sent ("доставили в Гаагу") tells the happening
+    # was elsewhere: it stops the carry as another place does
+    others = [m for m in places if not (names_the_story(place_name(m), story) and m.start not in scene.goals)
               and not any(start <= m.start < end for start, end in quoted)]
     first, placed_blocks = min(named), {block(m.start) for m in others}
     for draft in merged:
