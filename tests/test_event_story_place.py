@@ -97,3 +97,71 @@ NO_STORY_PLACE = [
 @pytest.mark.parametrize("text, kind", NO_STORY_PLACE)
 def test_no_story_place_where_the_story_moves_or_the_place_comes_later(events_of, text, kind):
     assert place_of(events_of(text), kind) is None
+
+
+# A paragraph's place mention stops the story's place only when it is another place: not the
+# story's place itself (a headline's or a body's city), not the country holding it, not a
+# place inside a quotation (a slogan). (text, event type, its place)
+STORY_PLACE_PAST_OWN_NAMES = [
+    # the paragraph names the story town's country as its detainees' citizenship
+    ("Митинг против вырубки сквера\n\n"
+     "14 мая 2016 года в Омске около двухсот человек вышли на митинг против вырубки сквера.\n\n"
+     "Позднее полицейские задержали троих граждан России.\n",
+     "detention", "Омск"),
+    # a slogan names a place: the words of a placard, no scene
+    ("Волнения в Грузии\n\n"
+     "2 июня 2016 года в Тбилиси тысячи человек вышли на акцию протеста.\n\n"
+     "Участники несли плакаты «Свободу Армении!». Вечером полиция задержала двоих студентов.\n",
+     "detention", "Тбилиси"),
+    # the headline names the town as the police's: its telling's block names the story's place
+    ("Полиция Казани задержала блогера Рустама Галиева\n\n"
+     "3 марта 2017 года в Казани около ста человек вышли на пикет в защиту парка.\n\n"
+     "Вечером полицейские задержали блогера Рустама Галиева.\n",
+     "detention", "Казань"),
+    # the paragraph names the town only as its government's
+    ("Разгон шествия в Самаре\n\n"
+     "12 июня 2019 года в Самаре прошло шествие в поддержку журналиста.\n\n"
+     "Правительство Самары не согласовало шествие. Полицейские задержали сорок человек.\n",
+     "detention", "Самара"),
+]
+
+
+@pytest.mark.parametrize("text, kind, place", STORY_PLACE_PAST_OWN_NAMES)
+def test_a_paragraph_naming_only_the_story_place_or_its_country_still_takes_it(events_of, text, kind, place):
+    assert place_of(events_of(text), kind) == place
+
+
+# Another place named in the paragraph keeps the story's place out. (text, event type, story place)
+OTHER_PLACE_STOPS_THE_STORY = [
+    # a happening abroad told in a story set elsewhere
+    ("Митинг против вырубки сквера\n\n"
+     "14 мая 2016 года в Омске около двухсот человек вышли на митинг против вырубки сквера.\n\n"
+     "Его брат, живущий в Праге, позднее был задержан местной полицией.\n",
+     "detention", "Омск"),
+    # a person's home town is no scene, and no story place either
+    ("Митинг против вырубки сквера\n\n"
+     "14 мая 2016 года в Омске около двухсот человек вышли на митинг против вырубки сквера.\n\n"
+     "Позднее полицейские задержали жителя Томска Олега Мамаева.\n",
+     "detention", "Омск"),
+    # a second city, the scene of a later happening
+    ("Забастовка шахтёров\n\n"
+     "В августе 2015 года в Воркуте шахтёры вышли на пикет у здания управления.\n\n"
+     "Через неделю в Сыктывкаре полицейские задержали лидера профсоюза Олега Мамаева.\n\n"
+     "Суд арестовал его на десять суток.\n",
+     "custody", "Воркута"),
+    # the story's town named as where the detainee was sent: the arrest was elsewhere
+    ("Трибунал в Гааге начал процесс\n\n"
+     "10 мая 2017 года в Гааге трибунал начал процесс по делу бывшего генерала Петра Смоляка.\n\n"
+     "В 2012 году местные власти арестовали его и доставили в Гаагу.\n",
+     "detention", "Гаага"),
+    # a court sitting elsewhere: its ruling is not the story town's
+    ("Суд отправил блогера под арест\n\n"
+     "3 марта 2017 года в Казани полицейские задержали блогера Рустама Галиева.\n\n"
+     "В Москве Верховный суд оставил приговор в силе.\n",
+     "court", "Казань"),
+]
+
+
+@pytest.mark.parametrize("text, kind, story", OTHER_PLACE_STOPS_THE_STORY)
+def test_another_place_in_the_paragraph_keeps_the_story_place_out(events_of, text, kind, story):
+    assert place_of(events_of(text), kind) != story

@@ -83,6 +83,7 @@ class Scene:
         self.places: list[tuple[int, int, str]] = []
         self.scene_places: list[tuple[int, int, str]] = []  # of them, where things happen (no goal)
         self.headings: set[tuple[int, int]] = set()  # of them, places heading their line: unit, offset
+        self.goals: set[int] = set()  # offsets of the places named as where someone was sent ("доставили в Гаагу")
         self.introductions: dict[int, DateValue] = {}  # paragraph -> year of the cases it introduces
         self.summary_units: set[int] = set()  # "По итогам полугода": nothing carries into them
         self.case_starts: defaultdict[int, list[int]] = defaultdict(list)  # "Второе дело ...": unit -> offsets
@@ -168,7 +169,10 @@ class Scene:
                 at = span_head(tokens, p.tokens)
                 if at is None:
                     continue
-                scene = not is_goal(tokens, list(p.tokens)) and not in_brackets(tokens, at)
+                goal = is_goal(tokens, list(p.tokens))
+                if goal:
+                    self.goals.add(m.start)
+                scene = not goal and not in_brackets(tokens, at)
                 if frames_clause(tokens, at):
                     self.places.append((unit, m.start, place_name(m)))
                     if scene:

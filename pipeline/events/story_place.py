@@ -4,8 +4,11 @@ A place is carried within its paragraph (:mod:`.scene`), never inferred from the
 the document, with one exception (``data/annotated/README.md``, Place): in a story under a
 headline, when every happening the document places is in one town, region or country (or in
 one town or region and the country the gazetteer puts it in), that place is the story's, as
-a dateline would say, and a happening whose paragraph names no place at all takes it, once
-the text has named it before the happening. Not a happening told as earlier (``ранее``, ``в
+a dateline would say, and a happening whose paragraph names no other place takes it, once
+the text has named it before the happening. The story's place itself (``правительство
+Москвы``), its country (``граждан России``) and a place inside quotation marks (a slogan) are
+no other place; the story's place as a destination (``доставили в Гаагу``) is: the happening was
+elsewhere. Not a happening told as earlier (``ранее``, ``в
 прошлом``: another story's), not a venue's story (a street, a square, a prison), not a story
 that moves between places, not an author's first-person account.
 """
@@ -50,6 +53,22 @@ def story_place(places: Sequence[str]) -> str | None:
     return towns[0] if code and kinds[towns[0]][1] == code else None
 
 
+def names_the_story(name: str, story: str) -> bool:
+    """The place is the story's own or the country the gazetteer puts it in: a paragraph
+    naming it (``правительство Москвы``, ``граждан России``) tells no other place.
+
+    >>> names_the_story("Москва", "Москва"), names_the_story("Россия", "Москва"), names_the_story("Россия", "Россия")
+    (True, True, True)
+    >>> names_the_story("Томск", "Омск"), names_the_story("Казахстан", "Омск"), names_the_story("Омск", "Россия")
+    (False, False, False)
+    """
+    name = canonical_place(name)
+    if name == story:
+        return True
+    kind, home = place_kind(name) or ("", ""), place_kind(story) or ("", "")
+    return kind[0] == "country" and home[0] != "country" and bool(kind[1]) and kind[1] == home[1]
+
+
 # first-person pronouns per word outside quotation marks from which a text is its author's own
 # account (a statement, a letter), whose paragraphs keep their places: the development
 # statements have 2.9 to 4.8 in 100 words, the news articles at most 1.4 but one (3.7), an
@@ -77,7 +96,7 @@ def told_in_first_person(text: str) -> bool:
 
 def carry_story_place(merged: list[Draft], scene, headline: int, text: str = "") -> None:
     """Give a placeless happening the story's one place (:func:`story_place` of the merged
-    happenings' places and the places framing a clause, :attr:`~.scene.Scene.places`) when none of its tellings' paragraphs names any place, the text
+    happenings' places and the places framing a clause, :attr:`~.scene.Scene.places`) when none of its tellings' paragraphs names another place (:func:`names_the_story`, not as where someone was sent; not inside quotation marks), the text
     named that place before its first telling in the body (a headline's retells it), and it is not told as earlier. Only in a
     story under a headline (``headline``: where the document's headline ends,
     :func:`~.merge.headline_end`; 0 for a text opening with a sentence, whose paragraphs
@@ -97,7 +116,12 @@ def carry_story_place(merged: list[Draft], scene, headline: int, text: str = "")
     named = [m.start for m in places if canonical_place(place_name(m)) == story]
     if not named:
         return
-    first, placed_blocks = min(named), {block(m.start) for m in places}
+    quoted = [match.span() for match in QUOTED.finditer(text)]
+    # the story's place as where someone was sent ("доставили в Гаагу") tells the happening
+    # was elsewhere: it stops the carry as another place does
+    others = [m for m in places if not (names_the_story(place_name(m), story) and m.start not in scene.goals)
+              and not any(start <= m.start < end for start, end in quoted)]
+    first, placed_blocks = min(named), {block(m.start) for m in others}
     for draft in merged:
         if draft.event.place is not None:
             continue
