@@ -164,3 +164,25 @@ def test_one_detention_told_with_the_home_town(day_x, day_y, other, same):
                       **_day(day_y)}], "2022-03-15")
     result = link("test", write=False, tables=gold_tables([x, y]))
     assert (_incident_of(result, "x", 0) == _incident_of(result, "y", 0)) is same
+
+
+# The gold tables of a statement written for linking (places left to the gazetteer): a
+# town's name that is a word of a person's name the statement lists (``Лида``, a first
+# name and a town in Belarus) is that person's, no place. Each row: the text, the
+# person, the places expected among the LOC mentions.
+NAME_NOT_PLACE = [
+    ("Я, Лида Мельник, получила штраф за плакат у объекта «Летний сад».", "Лида Мельник", []),
+    ("Лиду Мельник задержали у объекта «Летний сад».", "Лида Мельник", []),
+    # Controls: the town named as a place, beside or without the person.
+    ("Лиду Мельник задержали в Лиде у объекта «Летний сад».", "Лида Мельник", ["Лида"]),
+    ("В Бийске задержали Арама Петросяна.", "Арам Петросян", ["Бийск"]),
+]
+
+
+@pytest.mark.parametrize("text, name, expected", NAME_NOT_PLACE)
+def test_a_persons_name_is_no_place(text, name, expected):
+    forms = [name, *{w for w in ("Лиду Мельник", "Арама Петросяна") if w in text}]
+    doc = GoldDocument("v", text, dt.date(2023, 6, 1), [{"name": name, "forms": forms}], [],
+                       "test")
+    mentions = gold_tables([doc]).mentions
+    assert sorted(mentions[mentions["type"] == "LOC"]["normal"]) == expected
