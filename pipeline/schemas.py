@@ -378,7 +378,8 @@ SCHEMAS: dict[str, Schema] = {
                                              "initial, Latin initial], found {value!r}")))}),
     "place_within.json": record(required={
         "about": TEXT, "source": TEXT, "parts_of_cities": mapping(TEXT, TEXT),
-        "agglomerations": mapping(TEXT, list_of(TEXT, 1)), "airports": mapping(TEXT, TEXT)}),
+        "agglomerations": mapping(TEXT, list_of(TEXT, 1)), "airports": mapping(TEXT, TEXT)},
+        optional={"origin_prepositions": WORDS}),
     "months.json": record(required={"months": list_of(record(required={
         "number": both(INT, where(lambda v: 1 <= v <= 12, "month {value!r} is not 1 to 12")),
         "forms": list_of(TEXT, 1), "abbreviations": WORDS}), 12)}),

@@ -96,8 +96,8 @@ VENUE_CITY = [
     ("Уроженца Ванадзора задержали в Твери.", "задержали", "Тверь", "Часовая башня", "Тверь"),
     ("Выходца из Бийска оштрафовали в Костроме.", "оштрафовали", "Кострома", "Летний сад",
      "Кострома"),
-    # No event told in the second city: the first named holds, as before.
-    ("Он родом из Ванадзора, живёт в Твери.", None, None, "Часовая башня", "Ванадзор"),
+    # "Он родом из Ванадзора, живёт в Твери." was here, the home town holding: since the
+    # home town is read as such, it is in ORIGIN_CITY below, the venue in Тверь.
 ]
 
 
@@ -110,3 +110,79 @@ def test_venue_lies_in_the_city_an_event_happened_in(before, trigger, there, ven
     tables = gold_tables([_doc("v", text, "Арам Петросян", events, "2023-06-01")])
     places = event_places(tables, document_context(tables))
     assert places["city"].iloc[-1] == city
+
+
+# A sentence naming two cities, one of them only as where someone comes from (``студент
+# из Бийска, который учится в Костроме``): a venue after it lies in the other (issue 16,
+# lki15). Each row: the sentence the event is told in (or the one before it), the venue,
+# the city the venue lies in.
+ORIGIN_CITY = [
+    ("Студента из Бийска, который учится в Костроме, задержали у объекта «{venue}».",
+     "Летний сад", "Кострома"),
+    ("Активистку из Гюмри, которая живёт в Твери, задержали у объекта «{venue}».",
+     "Сквер Победы", "Тверь"),
+    ("Пенсионер из Ванадзора приехал в Москву. Его задержали у объекта «{venue}».",
+     "Часовая башня", "Москва"),
+    ("Он родом из Ванадзора, живёт в Твери. Потом его задержали у объекта «{venue}».",
+     "Часовая башня", "Тверь"),
+    # Controls: the only city named holds, whatever its preposition; two cities without
+    # an origin, the document's order as before.
+    ("Студента из Бийска задержали у объекта «{venue}».", "Летний сад", "Бийск"),
+    ("В Костроме студента из Бийска задержали у объекта «{venue}».", "Летний сад", "Кострома"),
+]
+
+
+@pytest.mark.parametrize("text, venue, city", ORIGIN_CITY)
+def test_venue_lies_not_in_the_home_town(text, venue, city):
+    text = text.format(venue=venue)
+    events = [{"trigger": "задержали у", "type": "detention", "place": venue}]
+    tables = gold_tables([_doc("v", text, "Арам Петросян", events, "2023-06-01")])
+    places = event_places(tables, document_context(tables))
+    assert places["city"].iloc[-1] == city
+
+
+# Two tellings of one detention at a venue, one naming the person's home town and the
+# city they live in, the other the city alone; the near-misses (the same venue another
+# day; the same day and venue, another person) stay apart. Each row: the day of each
+# telling, the other telling's person, whether one incident.
+HOME_AND_CITY = [
+    ("2022-03-06", "2022-03-06", "Тарас Гнатюк", True),
+    ("2022-03-06", "2022-03-13", "Тарас Гнатюк", False),
+    ("2022-03-06", "2022-03-06", "Остап Левчук", False),
+]
+
+
+@pytest.mark.parametrize("day_x, day_y, other, same", HOME_AND_CITY)
+def test_one_detention_told_with_the_home_town(day_x, day_y, other, same):
+    x = _doc("x", "Тарас Гнатюк, студент из Бийска, который учится в Костроме, "
+                  "задержан у объекта «Летний сад» с плакатом.",
+             "Тарас Гнатюк", [{"trigger": "задержан", "type": "detention",
+                               "place": "Летний сад", **_day(day_x)}], "2022-03-09")
+    y = _doc("y", f"В Костроме задержали {other.split()[0]}а {other.split()[1]}а, "
+                  "который стоял с плакатом у реки.",
+             other, [{"trigger": "задержали", "type": "detention", "place": "Кострома",
+                      **_day(day_y)}], "2022-03-15")
+    result = link("test", write=False, tables=gold_tables([x, y]))
+    assert (_incident_of(result, "x", 0) == _incident_of(result, "y", 0)) is same
+
+
+# The gold tables of a statement written for linking (places left to the gazetteer): a
+# town's name that is a word of a person's name the statement lists (``Лида``, a first
+# name and a town in Belarus) is that person's, no place. Each row: the text, the
+# person, the places expected among the LOC mentions.
+NAME_NOT_PLACE = [
+    ("Я, Лида Мельник, получила штраф за плакат у объекта «Летний сад».", "Лида Мельник", []),
+    ("Лиду Мельник задержали у объекта «Летний сад».", "Лида Мельник", []),
+    # Controls: the town named as a place, beside or without the person.
+    ("Лиду Мельник задержали в Лиде у объекта «Летний сад».", "Лида Мельник", ["Лида"]),
+    ("В Бийске задержали Арама Петросяна.", "Арам Петросян", ["Бийск"]),
+]
+
+
+@pytest.mark.parametrize("text, name, expected", NAME_NOT_PLACE)
+def test_a_persons_name_is_no_place(text, name, expected):
+    forms = [name, *{w for w in ("Лиду Мельник", "Арама Петросяна") if w in text}]
+    doc = GoldDocument("v", text, dt.date(2023, 6, 1), [{"name": name, "forms": forms}], [],
+                       "test")
+    mentions = gold_tables([doc]).mentions
+    assert sorted(mentions[mentions["type"] == "LOC"]["normal"]) == expected

@@ -240,8 +240,14 @@ def gold_tables(docs: list[GoldDocument]) -> Tables:
             # Written for linking: people listed, places left to the gazetteer; a town's
             # name inside a venue's is the venue's namesake, no place (``улице Кирова``,
             # named after a man, is no Киров), as the tagger's venue step reads it
-            # (places_outside_venues).
+            # (places_outside_venues). Likewise a town's name that is a word of a person's
+            # name the statement lists (``Я, Лида Воронцова``) is that person's.
+            named = [(found.start(), found.end()) for person in doc.people
+                     for form in [person["name"], *person.get("forms", [])]
+                     for found in re.finditer(re.escape(form), doc.text)]
             for place in places_outside_venues(doc.text):
+                if any(start <= place.start and place.end <= end for start, end in named):
+                    continue
                 rows[MENTIONS].append({"doc_id": doc.doc_id, "mention_id": mention_id,
                                        "type": "LOC", "start": place.start, "end": place.end,
                                        "sent_id": sent_of(place.start),

@@ -192,18 +192,48 @@ def _cities_before(named: list[tuple[int, list[str]]], sent_id) -> list[str]:
     return []
 
 
+@cache
+def _origin_prepositions() -> frozenset[str]:
+    return frozenset(load_json("place_within.json").get("origin_prepositions", ()))
+
+
+def word_before(text: str, offset: int) -> str:
+    """The word right before ``offset`` in ``text``, lower-cased.
+
+    >>> word_before("студент из Харькова", 11), word_before("Харьков", 0)
+    ('из', '')
+    """
+    words = re.findall(r"\w+", text[:max(offset, 0)])
+    return words[-1].lower() if words else ""
+
+
 def _sentence_cities(tables: Tables) -> dict[str, list[tuple[int, list[str]]]]:
-    """Per document, the sentences naming cities, in order, with those cities."""
+    """Per document, the sentences naming cities, in order, with those cities.
+
+    A city named only as where someone comes from (``студент из Харькова, который
+    учится в Москве``: :func:`_origin_prepositions`) is left out where its sentence
+    names another city: a venue after it lies in the other.
+    """
     places = tables.mentions[(tables.mentions["type"] == "LOC")
                              & tables.mentions["sent_id"].notna()]
+    sentences = {(d, int(i)): (int(start), t) for d, i, start, t in zip(
+        tables.sentences["doc_id"], tables.sentences["sent_id"], tables.sentences["start"],
+        tables.sentences["text"]) if isinstance(t, str) and start == start}
     named: dict[tuple[str, int], list[str]] = {}
-    for doc_id, sent_id, normal in zip(places["doc_id"], places["sent_id"], places["normal"]):
-        if isinstance(normal, str):
-            named.setdefault((doc_id, int(sent_id)), []).append(normal)
+    origins: dict[tuple[str, int], list[str]] = {}
+    for doc_id, sent_id, normal, start in zip(places["doc_id"], places["sent_id"],
+                                             places["normal"], places["start"]):
+        if not isinstance(normal, str):
+            continue
+        key = (doc_id, int(sent_id))
+        begins, text = sentences.get(key, (0, ""))
+        from_there = start == start and word_before(text, int(start) - begins) in _origin_prepositions()
+        (origins if from_there else named).setdefault(key, []).append(normal)
     by_doc: dict[str, list[tuple[int, list[str]]]] = {}
-    for (doc_id, sent_id), names in sorted(named.items()):
-        if cities := cities_named(names):
-            by_doc.setdefault(doc_id, []).append((sent_id, cities))
+    for key in sorted(named.keys() | origins.keys()):
+        cities = cities_named(named.get(key, [])) or cities_named(origins.get(key, []))
+        if cities:
+            by_doc.setdefault(key[0], []).append((key[1], cities))
     return by_doc
 
 
