@@ -514,29 +514,3 @@ PARAGRAPH_PLACE = [
 @pytest.mark.parametrize("text, kind, place", PARAGRAPH_PLACE)
 def test_a_paragraph_of_one_place_places_what_it_told_before_naming_it(events_of, text, kind, place):
     assert first(events_of(text), kind).place == place
-
-
-# (text, event type, its place): a place the parse gave a happening told in a relative or
-# participle clause is that clause's; it is not carried to another happening of the sentence
-# the parse left placeless. From the main clause (an attack a rally began with), across
-# sentences and between coordinated happenings the place still carries (issue 12).
-SENTENCE_OWN_PLACES = [
-    ("Журналистка Ольга Серова, которая находится под арестом в Казани, сообщила, что "
-     "следователи возбудили против нее новое дело.", "other", None),
-    ("Микроавтобус с активистами, ехавшими на митинг в Пскове, остановили на трассе и "
-     "досматривали несколько часов.", "surveillance", None),
-    # the happening of that clause keeps its place
-    ("Микроавтобус с активистами, ехавшими на митинг в Пскове, остановили на трассе и "
-     "досматривали несколько часов.", "protest", "Псков"),
-    ("Митинг на Театральной площади вчера начался с нападения на его участников.", "violence",
-     "Театральная площадь"),
-    # coordinated happenings share it; a later sentence takes it
-    ("В Омске задержали активиста Петра Белова, позднее его обвинили в хулиганстве.", "other", "Омск"),
-    ("В Курске на пикет вышли два человека. На одного из них напали прохожие.", "violence", "Курск"),
-]
-
-
-@pytest.mark.parametrize("text, kind, place", SENTENCE_OWN_PLACES)
-def test_a_place_the_parse_gave_one_happening_is_not_carried_to_another_of_its_sentence(
-        events_of, text, kind, place):
-    assert first(events_of(text), kind).place == place

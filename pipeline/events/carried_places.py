@@ -4,7 +4,7 @@ A place carries within its paragraph when it frames a past-tense main clause or 
 line (``Тверь: суд арестовал ...``), not when it qualifies a noun; a court's ruling is not
 at the place of the protest it answers; a court or office named with its town frames what it
 did. After merging, a happening takes the place another happening of its paragraph was told
-at, unless its own sentence tells that one in a relative, participle or adverbial clause. (A happening told as at a rally, ``во время акции``, no longer takes the rally's place:
+at. (A happening told as at a rally, ``во время акции``, no longer takes the rally's place:
 round 12 found that rule right on no development event and wrong on four of the statements
 it was written for, whose gold gives those rulings no place.)
 """
@@ -145,27 +145,23 @@ def carry_event_places(merged: list[Draft]) -> None:
     """Once tellings are merged: a happening told with no place takes the place an earlier
     happening of its paragraph was told at (``В Кургане вышли два человека ... На
     Лапшина напали``); a court's ruling only from another ruling or an
-    investigator's act, never the venue of the protest it punishes; never from a happening its
-    own sentence tells in a subordinate clause, whose place is that clause's (``Серова, которая
-    находится под арестом в Казани, ... возбудили дело``). After merging, so a carried place
-    never keeps two tellings of one happening apart."""
+    investigator's act, never the venue of the protest it punishes. After merging, so a
+    carried place never keeps two tellings of one happening apart."""
     rulings = frozenset(context()["ruling_types"])
-    # paragraph -> offset, place, type, and the sentence of a telling in a subordinate clause (else -1)
-    told: defaultdict[int, list[tuple[int, str, str, int]]] = defaultdict(list)
+    told: defaultdict[int, list[tuple[int, str, str]]] = defaultdict(list)  # paragraph -> offset, place, type
     protests: defaultdict[int, list[tuple[int, str]]] = defaultdict(list)  # paragraph -> offset, place
     for draft in sorted(merged, key=lambda d: d.event.start):
         event = draft.event
         if event.place is None:
             answered = {place for start, place in protests[draft.paragraph] if start < event.start}
-            same = [t for t in told[draft.paragraph] if t[0] < event.start and t[3] != event.sent_id
+            same = [t for t in told[draft.paragraph] if t[0] < event.start
                     # a ruling is not where the protest or arrest it answers happened, even when
                     # an act in between took that place (a charge carried from the protest)
                     and (event.type not in rulings or (t[2] in rulings or t[2] == "other") and t[1] not in answered)]
             if same:
                 draft.locate(same[-1][1], "paragraph: an earlier happening's")
         else:
-            told[draft.paragraph].append((event.start, event.place, event.type,
-                                          event.sent_id if draft.telling.subordinate else -1))
+            told[draft.paragraph].append((event.start, event.place, event.type))
             if event.type in ANSWERED_TYPES and not draft.telling.summary:
                 protests[draft.paragraph].append((event.start, event.place))
 

@@ -59,10 +59,6 @@ class Telling:
     # told in a relative clause on a noun ("Петрова, которую приговорили"): what befell someone
     # named, at a time of its own, not the day or month of the sentence or paragraph around it
     relative: bool = False
-    # told in a clause on a noun or beside the main one ("которая находится под арестом в X",
-    # "ехавшими на митинг в X", "после того как ... в X"): a place it got is that clause's, no
-    # other happening of its sentence is there by it (:func:`~.carried_places.carry_event_places`)
-    subordinate: bool = False
     # which of the sentence's ";"-separated clauses tells it: a report packs several people's
     # happenings into one sentence, one clause each
     clause: int = 0

@@ -351,36 +351,8 @@ def telling_of(tokens: tuple[Token, ...], hit: TriggerHit, caption: bool, date: 
         by_participants=named_by_participants(tokens, hit.anchor),
         anaphoric=told_of_those_before(tokens, hit.anchor),
         relative=bool(relative_clause(tokens, hit.anchor)),
-        subordinate=in_subordinate_clause(tokens, hit.anchor),
         clause=sum(t.text == ";" for t in tokens[:first]),
     )
-
-
-NOUN_CLAUSE_RELATIONS = frozenset({"acl", "acl:relcl"})
-
-
-def in_subordinate_clause(tokens: tuple[Token, ...], anchor: int) -> bool:
-    """The word stands in a clause qualifying a noun (a relative clause, a participle's) or one
-    beside the main clause (``после того как``): on its path to the root a clause's verb hangs
-    from another word by ``acl``, ``acl:relcl`` or ``advcl``; a clause on a noun after that noun
-    (a verb hung on a noun after it is a parse gone wrong, not a clause).
-
-    >>> from pipeline.events.syntax import Token as T
-    >>> words = "активистов , ехавших на митинг , задержали".split()
-    >>> heads = [6, 2, 0, 4, 2, 6, -1]
-    >>> rels = ["obj", "punct", "acl", "case", "obl", "punct", "root"]
-    >>> toks = tuple(T(i, 0, 0, w, frozenset(), "X", h, r) for i, (w, h, r) in enumerate(zip(words, heads, rels)))
-    >>> in_subordinate_clause(toks, 4), in_subordinate_clause(toks, 6)
-    (True, False)
-    """
-    seen: set[int] = set()
-    while anchor >= 0 and anchor not in seen:
-        token = tokens[anchor]
-        if token.rel == "advcl" or (token.rel in NOUN_CLAUSE_RELATIONS and token.head < anchor):
-            return True
-        seen.add(anchor)
-        anchor = tokens[anchor].head
-    return False
 
 
 def qualifies_people(tokens: tuple[Token, ...], anchor: int) -> bool:
