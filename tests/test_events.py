@@ -210,6 +210,24 @@ def test_actors_from_wording_or_entailed(events_of, text, kind, actors):
     assert event.actors == actors
 
 
+# a charge, a wanted notice: an official act with no subject is the prosecution's, whom the
+# coders do not name; "unknown" is for someone unnamed acting against people (``ему угрожали``)
+@pytest.mark.parametrize(
+    "text, kind, actors",
+    [
+        ("Блогера из Томска обвиняют в оправдании терроризма.", "other", ()),
+        ("Вчера активистке предъявили обвинение в призывах к экстремизму.", "other", ()),
+        ("Ему инкриминировали участие в массовых беспорядках.", "other", ()),
+        ("Художника объявили в федеральный розыск.", "other", ()),
+        # still someone unnamed where the act is against people
+        ("Ночью журналисту звонили и угрожали расправой.", "intimidation", ("unknown",)),
+        ("У подъезда активиста избили.", "violence", ("unknown",)),
+    ],
+)
+def test_an_unnamed_official_act_has_no_unknown_actor(events_of, text, kind, actors):
+    assert [e.actors for e in events_of(text) if e.type == kind] == [actors]
+
+
 @pytest.mark.parametrize(
     "text",
     [

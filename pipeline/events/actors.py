@@ -16,7 +16,8 @@ A coder reads the actor in this order (the lexicon is ``actor_policy`` and
    парня и били его``), and staff named by their job only (``в управление СГБ,
    где трое сотрудников ... угрожали``) belong to the body named before them;
 5. a third-person plural verb with no subject: someone unnamed (``ему
-   угрожали`` -> unknown).
+   угрожали`` -> unknown), unless the type says otherwise (``unnamed``): a
+   charge told so (``его обвиняют``) is the prosecution's, and no actor is named.
 
 A refusal of an application no one is named for comes from the body the
 applications go to: the last refusal whose actor the text named.
@@ -69,7 +70,7 @@ def resolve_actors(
     if shared and admitted(event_type, shared):
         return (shared,)
     if is_indefinite_personal(tokens, hit.anchor):
-        return (UNKNOWN,)
+        return tuple(_policy(event_type).get("unnamed", (UNKNOWN,)))
     return ()
 
 
