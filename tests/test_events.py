@@ -210,6 +210,26 @@ def test_actors_from_wording_or_entailed(events_of, text, kind, actors):
     assert event.actors == actors
 
 
+# a body's word inside whom the act befell is not who did it: the object or passive subject,
+# or a genitive hanging on it (``уволил офицеров полиции``), or a person a trigger noun names
+@pytest.mark.parametrize(
+    "text, kind, actors",
+    [
+        ("Губернатор уволил трёх офицеров полиции за превышение полномочий.", "other", ("authorities",)),
+        ("Объявлен розыск бывшего полицейского.", "other", ()),
+        ("В Казани задержан сотрудник ФСБ.", "detention", ("police",)),
+        ("Неизвестные избили участкового.", "violence", ("unknown",)),
+        ("Вчера у подъезда избили бывшего омоновца.", "violence", ("unknown",)),
+        # a body's genitive on a trigger noun is who did it
+        ("В квартире активиста прошёл обыск ФСБ.", "surveillance", ("security_service",)),
+        ("Сотрудники ФСБ провели обыск в квартире активиста.", "surveillance", ("security_service",)),
+        ("Омоновцы задержали пятерых студентов.", "detention", ("police",)),
+    ],
+)
+def test_a_body_whom_the_act_befell_is_not_its_actor(events_of, text, kind, actors):
+    assert [e.actors for e in events_of(text) if e.type == kind] == [actors]
+
+
 # a charge, a wanted notice: an official act with no subject is the prosecution's, whom the
 # coders do not name; "unknown" is for someone unnamed acting against people (``ему угрожали``)
 @pytest.mark.parametrize(
