@@ -855,18 +855,16 @@ def is_patient(tokens: tuple[Token, ...], at: Sequence[int], hit: TriggerHit) ->
 
 
 def befell_body_word(tokens: tuple[Token, ...], word: int, hit: TriggerHit) -> bool:
-    """A word naming a body (``полиции``, ``полицейского``) stands in whom the trigger befell:
+    """A word naming a body (``полиции``, ``сотрудник``) stands in whom the trigger befell:
     it, or the noun it is the bare genitive of (``офицеров полиции``), is the object or passive
-    subject of the trigger, or a person the trigger noun takes in the genitive (``розыск
-    полицейского``). A body itself in a trigger noun's genitive is who did it (``обыск ФСБ``)."""
+    subject of the trigger. A trigger noun's genitive is not climbed to: it is as often who did
+    it (``обыск ФСБ``, ``угрозы оперативников``) as whom it befell (``розыск полицейского``)."""
     anchor = tokens[hit.anchor]
     top = word
     while True:
         token = tokens[top]
         if token.head == hit.anchor:
-            if anchor.pos == "NOUN" and token.rel == "nmod" and "Animacy=Anim" not in token.feats:
-                return False
-            return is_patient(tokens, [top], hit)
+            return anchor.pos != "NOUN" and is_patient(tokens, [top], hit)
         bare_genitive = token.rel == "nmod" and "Case=Gen" in token.feats \
             and not any(t.head == top and t.pos == "ADP" for t in tokens)
         if not bare_genitive or token.head < 0:
