@@ -210,6 +210,23 @@ def test_actors_from_wording_or_entailed(events_of, text, kind, actors):
     assert event.actors == actors
 
 
+# an attacker who is no state body, named as a person, is "unknown" (who is not a kind of authority)
+@pytest.mark.parametrize(
+    "text, kind, actors",
+    [
+        ("Сосед напал на активиста у подъезда.", "violence", ("unknown",)),
+        ("Вечером Игорь Смирнов ударил журналиста.", "violence", ("unknown",)),
+        ("Охранник магазина избил покупателя.", "violence", ("unknown",)),
+        ("Незнакомец угрожал ей расправой.", "intimidation", ("unknown",)),
+        # a body named is the actor; a pronoun may stand for one
+        ("Полицейский ударил активиста.", "violence", ("police",)),
+        ("Они избили его в отделе.", "violence", ()),
+    ],
+)
+def test_a_private_attacker_is_unknown(events_of, text, kind, actors):
+    assert [e.actors for e in events_of(text) if e.type == kind] == [actors]
+
+
 # a body's word inside whom the act befell is not who did it: the object or passive subject,
 # or a genitive hanging on it (``уволил офицеров полиции``)
 @pytest.mark.parametrize(
