@@ -239,8 +239,10 @@ EVENT_CONTEXT = record(required={
     "court_filing_words": WORDS,
     "word_families": PATTERNS,
     "actor_policy": mapping(EVENT_TYPE, record(optional={"allowed": list_of(ACTOR),
-                                                         "default": list_of(ACTOR)})),
+                                                         "default": list_of(ACTOR),
+                                                         "unnamed": list_of(ACTOR)})),
     "actor_cues": list_of(record(required={"types": list_of(EVENT_TYPE), "if": CONDITION, "actor": ACTOR})),
+    "private_doer_types": list_of(EVENT_TYPE),
     "relative_days": list_of(where(_is_pattern_and_days, "expected [lemma pattern, days], found {value!r}")),
     "summary_marker_context": mapping(TEXT, WORDS),
 })

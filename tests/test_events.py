@@ -210,6 +210,61 @@ def test_actors_from_wording_or_entailed(events_of, text, kind, actors):
     assert event.actors == actors
 
 
+# an attacker who is no state body, named as a person, is "unknown" (who is not a kind of authority)
+@pytest.mark.parametrize(
+    "text, kind, actors",
+    [
+        ("Сосед напал на активиста у подъезда.", "violence", ("unknown",)),
+        ("Вечером Игорь Смирнов ударил журналиста.", "violence", ("unknown",)),
+        ("Охранник магазина избил покупателя.", "violence", ("unknown",)),
+        ("Незнакомец угрожал ей расправой.", "intimidation", ("unknown",)),
+        # a body named is the actor; a pronoun may stand for one
+        ("Полицейский ударил активиста.", "violence", ("police",)),
+        ("Они избили его в отделе.", "violence", ()),
+    ],
+)
+def test_a_private_attacker_is_unknown(events_of, text, kind, actors):
+    assert [e.actors for e in events_of(text) if e.type == kind] == [actors]
+
+
+# a body's word inside whom the act befell is not who did it: the object or passive subject,
+# or a genitive hanging on it (``уволил офицеров полиции``)
+@pytest.mark.parametrize(
+    "text, kind, actors",
+    [
+        ("Губернатор уволил трёх офицеров полиции за превышение полномочий.", "other", ("authorities",)),
+        ("В Казани задержан сотрудник ФСБ.", "detention", ("police",)),
+        ("Неизвестные избили участкового.", "violence", ("unknown",)),
+        ("Вчера у подъезда избили бывшего омоновца.", "violence", ("unknown",)),
+        # a body's genitive on a trigger noun is who did it
+        ("В квартире активиста прошёл обыск ФСБ.", "surveillance", ("security_service",)),
+        ("Сотрудники ФСБ провели обыск в квартире активиста.", "surveillance", ("security_service",)),
+        ("Активистка рассказала об угрозах сотрудников полиции.", "intimidation", ("police",)),
+        ("Омоновцы задержали пятерых студентов.", "detention", ("police",)),
+    ],
+)
+def test_a_body_whom_the_act_befell_is_not_its_actor(events_of, text, kind, actors):
+    assert [e.actors for e in events_of(text) if e.type == kind] == [actors]
+
+
+# a charge, a wanted notice: an official act with no subject is the prosecution's, whom the
+# coders do not name; "unknown" is for someone unnamed acting against people (``ему угрожали``)
+@pytest.mark.parametrize(
+    "text, kind, actors",
+    [
+        ("Блогера из Томска обвиняют в оправдании терроризма.", "other", ()),
+        ("Вчера активистке предъявили обвинение в призывах к экстремизму.", "other", ()),
+        ("Ему инкриминировали участие в массовых беспорядках.", "other", ()),
+        ("Художника объявили в федеральный розыск.", "other", ()),
+        # still someone unnamed where the act is against people
+        ("Ночью журналисту звонили и угрожали расправой.", "intimidation", ("unknown",)),
+        ("У подъезда активиста избили.", "violence", ("unknown",)),
+    ],
+)
+def test_an_unnamed_official_act_has_no_unknown_actor(events_of, text, kind, actors):
+    assert [e.actors for e in events_of(text) if e.type == kind] == [actors]
+
+
 @pytest.mark.parametrize(
     "text",
     [

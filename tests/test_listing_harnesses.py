@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from benchmarks import event_dates, event_places, event_types
+from benchmarks import event_actors, event_dates, event_places, event_types
 from benchmarks.quality import HELD_OUT, ON_REQUEST
 
-HARNESSES = [event_dates, event_places, event_types]
+HARNESSES = [event_actors, event_dates, event_places, event_types]
 
 
 @pytest.mark.parametrize("harness", HARNESSES, ids=lambda h: h.__name__)

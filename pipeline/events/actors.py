@@ -15,8 +15,11 @@ A coder reads the actor in this order (the lexicon is ``actor_policy`` and
    own is done by the subject of the clause before it (``омоновцы повалили
    парня и били его``), and staff named by their job only (``в управление СГБ,
    где трое сотрудников ... угрожали``) belong to the body named before them;
-5. a third-person plural verb with no subject: someone unnamed (``ему
-   угрожали`` -> unknown).
+5. a subject naming a person who is no body, for an attack (``сосед напал``):
+   someone no authority, unknown (``private_doer_types``);
+6. a third-person plural verb with no subject: someone unnamed (``ему
+   угрожали`` -> unknown), unless the type says otherwise (``unnamed``): a
+   charge told so (``его обвиняют``) is the prosecution's, and no actor is named.
 
 A refusal of an application no one is named for comes from the body the
 applications go to: the last refusal whose actor the text named.
@@ -68,9 +71,30 @@ def resolve_actors(
     shared = subject_actor(tokens, hit.anchor, actors_at)
     if shared and admitted(event_type, shared):
         return (shared,)
-    if is_indefinite_personal(tokens, hit.anchor):
+    if event_type in context()["private_doer_types"] and private_doer(tokens, hit.anchor):
         return (UNKNOWN,)
+    if is_indefinite_personal(tokens, hit.anchor):
+        return tuple(_policy(event_type).get("unnamed", (UNKNOWN,)))
     return ()
+
+
+def private_doer(tokens: tuple[Token, ...], anchor: int) -> bool:
+    """The trigger verb (or the noun a verb does: ``устроил стрельбу``) has a subject naming a
+    person who is no body: a name or a noun of a person (``сосед``, ``охранник``), not staff
+    (``сотрудник``, who stands for the body before) and not a pronoun (it may stand for police).
+    An actor word of its own was read before this (``полицейский ударил``)."""
+    verb = anchor
+    if tokens[verb].pos == "NOUN" and tokens[verb].rel == "obj" and tokens[verb].head >= 0:
+        verb = tokens[verb].head
+    if tokens[verb].pos != "VERB" or "Voice=Pass" in tokens[verb].feats:
+        return False
+    for c in children(tokens, verb):
+        subject = tokens[c]
+        if subject.rel != "nsubj" or subject.lemmas & folded_set("staff_nouns"):
+            continue
+        if subject.pos == "PROPN" or (subject.pos == "NOUN" and "Animacy=Anim" in subject.feats):
+            return True
+    return False
 
 
 def subject_actor(tokens: tuple[Token, ...], anchor: int, actors_at: dict[int, str]) -> str | None:

@@ -887,6 +887,24 @@ def is_patient(tokens: tuple[Token, ...], at: Sequence[int], hit: TriggerHit) ->
     return False
 
 
+def befell_body_word(tokens: tuple[Token, ...], word: int, hit: TriggerHit) -> bool:
+    """A word naming a body (``полиции``, ``сотрудник``) stands in whom the trigger befell:
+    it, or the noun it is the bare genitive of (``офицеров полиции``), is the object or passive
+    subject of the trigger. A trigger noun's genitive is not climbed to: it is as often who did
+    it (``обыск ФСБ``, ``угрозы оперативников``) as whom it befell (``розыск полицейского``)."""
+    anchor = tokens[hit.anchor]
+    top = word
+    while True:
+        token = tokens[top]
+        if token.head == hit.anchor:
+            return anchor.pos != "NOUN" and is_patient(tokens, [top], hit)
+        bare_genitive = token.rel == "nmod" and "Case=Gen" in token.feats \
+            and not any(t.head == top and t.pos == "ADP" for t in tokens)
+        if not bare_genitive or token.head < 0:
+            return False
+        top = token.head
+
+
 def acting_genitive(tokens: tuple[Token, ...], at: Sequence[int], hit: TriggerHit,
                     placed: list[PlacedMention], actors: dict[int, str]) -> bool:
     """An official's name (or title) in a trigger noun's genitive who did it, not whom it befell:
@@ -1271,6 +1289,8 @@ def _scores(tokens, hits: list[TriggerHit], candidate: Candidate, date_words: Se
         if role == "count" and (counts_itself(tokens, hit, at) or counts_doers(tokens, at, hit)
                                 or gapped_subject(tokens, at, hit) or counts_other_noun(tokens, at, hit)):
             continue  # "12 арестов": happenings counted; "четверо полицейских избили": the doers
+        if role == "actor" and befell_body_word(tokens, at[-1], hit):
+            continue  # "уволил офицеров полиции", "розыск полицейского": whom it befell, not who did it
         if across_semicolon(tokens, at[0], hit):
             continue  # "Орлов арестован 3 февраля; остальные освобождены": another clause's
         if role in {"date", "place"} and (
