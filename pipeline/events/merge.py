@@ -142,10 +142,11 @@ def _same_stem(a: Draft, b: Draft) -> bool:
 def _same_word_of_same_person(a: Draft, b: Draft) -> bool:
     """A news story retells its happening paragraphs on by the same word of the same named
     person (``Лапина избили`` ... ``Лапина избили, когда ...``): one happening, unless the later
-    one is told on top of it (``обвиняют также в ...``: a second charge) or both tellings state
+    one is told on top of it (``обвиняют также в ...``: a second charge) or in a relative clause
+    (``банк, руководство которого обвинило ...``: at a time of its own), or both tellings state
     a day and it is not the same one (two beatings, each dated)."""
     shared = set(a.event.persons) & set(b.event.persons)
-    return bool(shared) and not b.telling.additive and same_word(a, b) and (_same_day(a, b) or not (a.date_stated and b.date_stated))
+    return bool(shared) and not (b.telling.additive or b.telling.relative) and same_word(a, b) and (_same_day(a, b) or not (a.date_stated and b.date_stated))
 
 
 def _states_scene(draft: Draft) -> bool:
