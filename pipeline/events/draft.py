@@ -62,8 +62,7 @@ class Telling:
     # which of the sentence's ";"-separated clauses tells it: a report packs several people's
     # happenings into one sentence, one clause each
     clause: int = 0
-    # "также", "тоже", "новый" beside it ("Зотова обвиняют также в ...", "предъявили новое
-    # обвинение"): another happening of the kind
+    # "также", "тоже" beside it ("Зотова обвиняют также в ..."): another happening of the kind
     # told on top of one before, not that one retold paragraphs on
     additive: bool = False
     # opens another case of a set its paragraph tells ("Второе дело ...", "Другой случай ..."):
