@@ -216,7 +216,7 @@ _EVENT_CONTEXT_WORDS = (
     "pretrial_custody_words", "sentence_custody_words",
     "total_periods", "total_period_quantifiers", "total_period_after_blockers",
     "total_scope_places", "total_collective_heads", "more_markers", "case_nouns", "example_openers", "case_opening_words",
-    "participation_nouns", "another_markers", "occurrence_verbs",
+    "participation_nouns", "another_markers", "occurrence_verbs", "additive_markers",
 )
 _EVENT_CONTEXT_PATTERNS = (
     "memorial_before", "day_before_markers", "date_anaphora", "place_anaphora", "time_clause_openers",

@@ -62,6 +62,9 @@ class Telling:
     # which of the sentence's ";"-separated clauses tells it: a report packs several people's
     # happenings into one sentence, one clause each
     clause: int = 0
+    # "также", "тоже" beside it ("Зотова обвиняют также в ..."): another happening of the kind
+    # told on top of one before, not that one retold paragraphs on
+    additive: bool = False
     # opens another case of a set its paragraph tells ("Второе дело ...", "Другой случай ..."):
     # never a happening told before it retold
     another_case: bool = False

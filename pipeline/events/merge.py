@@ -139,6 +139,16 @@ def _same_stem(a: Draft, b: Draft) -> bool:
     return bool(stems(a.event.trigger) & stems(b.event.trigger))
 
 
+def _same_word_of_same_person(a: Draft, b: Draft) -> bool:
+    """A news story retells its happening paragraphs on by the same word of the same named
+    person (``Лапина избили`` ... ``Лапина избили, когда ...``): one happening, unless the later
+    one is told on top of it (``обвиняют также в ...``: a second charge) or in a relative clause
+    (``банк, руководство которого обвинило ...``: at a time of its own), or both tellings state
+    a day and it is not the same one (two beatings, each dated)."""
+    shared = set(a.event.persons) & set(b.event.persons)
+    return bool(shared) and not (b.telling.additive or b.telling.relative) and same_word(a, b) and (_same_day(a, b) or not (a.date_stated and b.date_stated))
+
+
 def _states_scene(draft: Draft) -> bool:
     """The telling's own sentence states a day or place for it."""
     return draft.date_stated or any(a.role == "place" for a in draft.event.arguments)
@@ -281,6 +291,8 @@ def link_rule(a: Draft, b: Draft, separate_types: frozenset[str] = frozenset(),
         return None
     if a.paragraph == b.paragraph:
         return "same paragraph"
+    if _same_word_of_same_person(a, b):
+        return "same word of the same person, paragraphs on"  # "Лапина избили ..." ... "Лапина избили, когда"
     if a.event.type in word_told_across and told_apart and by_noun and retells_by_noun(b) and not _states_scene(b):
         return "same word as a noun, far on"  # "казнили ..." then, paragraphs on, "накануне казни"
     return "same stated day" if a.date_stated and b.date_stated and _same_day(a, b) else None

@@ -338,6 +338,7 @@ def telling_of(tokens: tuple[Token, ...], hit: TriggerHit, caption: bool, date: 
         repeated=has_pattern(tokens, ctx["repeat_markers"], first - 4, first + 2)
         or any(tokens[c].lemmas & folded_set("another_markers") for c in phrase
                if c != hit.anchor and tokens[c].head != hit.anchor),
+        additive=any(t.lemmas & folded_set("additive_markers") for t in tokens[max(0, first - 2):first + 3]),
         particular=has_pattern(tokens, ctx["particular_markers"], 0, first),
         later=has_pattern(tokens, ctx["later_markers"], 0, first),
         undated_past=told_before_the_story(tokens, hit.anchor, first, earlier_markers),
