@@ -324,6 +324,11 @@ def test_a_search_for_someone_wanted_is_told_by_its_noun(events_of, text, count)
     ("5 мая в Омске задержали Илью Рогова.\n"
      "Рогова отпустили вечером.\n"
      "9 мая в Омске задержали Павла Сомова.", {"detention": 2}),
+    # two doers told: unknown attackers, then the police; two months told: two happenings
+    ("В январе фермера Игоря Лапина избили неизвестные у подъезда.\n\n"
+     "Летом Лапина избили полицейские в отделе.", {"violence": 2}),
+    ("В январе фермера Игоря Лапина избили неизвестные у подъезда.\n\n"
+     "В марте Лапина избили у магазина.", {"violence": 2}),
 ])
 def test_the_same_word_of_the_same_person_paragraphs_on_retells_it(events_of, text, kinds):
     assert types(events_of(text)) == Counter(kinds)

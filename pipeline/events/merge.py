@@ -144,9 +144,12 @@ def _same_word_of_same_person(a: Draft, b: Draft) -> bool:
     person (``Лапина избили`` ... ``Лапина избили, когда ...``): one happening, unless the later
     one is told on top of it (``обвиняют также в ...``: a second charge) or in a relative clause
     (``банк, руководство которого обвинило ...``: at a time of its own), or both tellings state
-    a day and it is not the same one (two beatings, each dated)."""
+    a day and it is not the same one (two beatings, each dated), or both name who did it and
+    not the same (``избили неизвестные`` ... ``избили полицейские``: two beatings)."""
     shared = set(a.event.persons) & set(b.event.persons)
-    return bool(shared) and not (b.telling.additive or b.telling.relative) and same_word(a, b) and (_same_day(a, b) or not (a.date_stated and b.date_stated))
+    other_doers = bool(a.event.actors and b.event.actors and not set(a.event.actors) & set(b.event.actors))
+    return (bool(shared) and not (b.telling.additive or b.telling.relative or other_doers) and same_word(a, b)
+            and (_same_day(a, b) or not (a.date_stated and b.date_stated)))
 
 
 def _states_scene(draft: Draft) -> bool:
