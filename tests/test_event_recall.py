@@ -362,6 +362,11 @@ def test_release_under_a_measure_short_of_custody_is_told(events_of, text, kind,
     ("Полиция отпустила Игоря Зуева под подписку о невыезде.", "other"),
     ("Через сутки Веру Белову отпустили под поручительство депутата.", "other"),
     ("Суд отпустил Олега Лосева под подписку о невыезде.", "court"),
+    # by the verb "освободить" the same
+    ("Следователь освободил Игоря Зуева под подписку о невыезде.", "other"),
+    ("Через двое суток Веру Белову освободили под поручительство.", "other"),
+    ("Суд освободил Анну Белову под поручительство.", "court"),
+    ("Бизнесмена Олега Зотова освободили под залог.", "court"),
 ])
 def test_bail_is_a_court_ruling_and_an_undertaking_is_not(events_of, text, kind):
     events = [e for e in events_of(text) if e.type in ("court", "other")]
