@@ -439,7 +439,8 @@ SCHEMAS: dict[str, Schema] = {
         "approx": PATTERNS, "range_open": WORDS, "range_close": WORDS, "range_dash": WORDS,
         "enumeration": WORDS, "lower_bound": PATTERNS, "upper_bound": PATTERNS,
         "lower_after": PATTERNS, "upper_after": PATTERNS, "enumeration_prepositions": WORDS},
-        optional={"connectives": PATTERNS, "change_verbs": WORDS}),
+        optional={"connectives": PATTERNS, "change_verbs": WORDS, "rising_verbs": WORDS,
+                  "bound_stressers": WORDS}),
     "term_units.json": record(required={
         "units": mapping(TEXT, record(required={"unit": one_of(UNITS, "unit"), "factor": NUMBER,
                                                 "always": FLAG, "max": INT})),

@@ -312,15 +312,33 @@ def test_a_sentence_to_pay_or_forfeit_money_is_a_fine(events_of, text, count):
     assert event_types(events_of(text))["fine"] == count
 
 
+# A principal penalty with a payment or a forfeit added is that penalty, and costs of the case
+# or a state fee paid are no penalty: a ruling, "court" (trfix15, issue 12).
+@pytest.mark.parametrize("text, kind", [
+    ("Трибунал приговорил Павла Зуева к расстрелу с конфискацией имущества.", "court"),
+    ("В 1938 году Зуев был приговорён к смертной казни с конфискацией всего имущества.", "court"),
+    ("Военный суд приговорил его к высшей мере наказания с конфискацией имущества.", "court"),
+    ("Суд приговорил Семёна Лаптева к выплате процессуальных издержек.", "court"),
+    ("Мировой судья приговорила Веру Лосеву к уплате государственной пошлины.", "court"),
+    ("Суд приговорил Рустама Алиева к возмещению судебных издержек в размере 12 тысяч рублей.", "court"),
+    # the payment alone is still the fine, and a death sentence alone a ruling
+    ("Суд приговорил Олега Зотова к выплате 80 тысяч рублей потерпевшему.", "fine"),
+    ("Суд приговорил Анну Зотову к смертной казни.", "court"),
+])
+def test_a_payment_added_to_a_penalty_or_costs_paid_are_no_fine(events_of, text, kind):
+    told = event_types(events_of(text))
+    assert (told[kind], told["fine"] if kind != "fine" else 1) == (1, 0 if kind != "fine" else 1)
+
+
 # ------------------------------------------- released under a measure short of custody (round 15)
 
 @pytest.mark.parametrize("text, kind, count", [
     # released by the police or the investigators under a written undertaking or bail: "other",
     # as the undertaking itself is ("находится под подпиской о невыезде")
     ("Через двое суток Михаила Зотова отпустили под подписку о невыезде.", "other", 1),
-    ("Бизнесмен Роман Гусев был отпущен под залог.", "other", 1),
+    ("Бизнесмен Роман Гусев был отпущен под залог.", "court", 1),
     ("Следователь отпустил Павла Орлова под подписку о невыезде.", "other", 1),
-    ("Фермера Андрея Ковалёва выпустили под залог в миллион рублей.", "other", 1),
+    ("Фермера Андрея Ковалёва выпустили под залог в миллион рублей.", "court", 1),
     # a court releasing someone on such a measure rules: "court", as "освобожден под залог" is
     ("Суд отпустил Анну Белову под залог.", "court", 1),
     # let go with no measure, or let go home: no event of either kind
@@ -330,3 +348,25 @@ def test_a_sentence_to_pay_or_forfeit_money_is_a_fine(events_of, text, count):
 ])
 def test_release_under_a_measure_short_of_custody_is_told(events_of, text, kind, count):
     assert event_types(events_of(text))[kind] == count
+
+
+# Bail is set only by a court (УПК РФ ст. 106): a release on bail is "court", actor court, the
+# court named or not; a written undertaking or a surety is "other" unless a court gives it; a court
+# refusing bail rules to keep the person held: "court", not negated (trfix15, issue 12).
+@pytest.mark.parametrize("text, kind", [
+    ("Задержанного фермера Петра Лаптева выпустили под залог.", "court"),
+    ("Вечером Игоря Зуева отпустили под залог в 300 тысяч рублей.", "court"),
+    ("Студентку Анну Жукову выпустили под залог из изолятора.", "court"),
+    ("Суд отказался отпустить Павла Орлова под залог.", "court"),
+    ("Судья отказался выпустить Марата Галиева под залог.", "court"),
+    ("Полиция отпустила Игоря Зуева под подписку о невыезде.", "other"),
+    ("Через сутки Веру Белову отпустили под поручительство депутата.", "other"),
+    ("Суд отпустил Олега Лосева под подписку о невыезде.", "court"),
+    # "освободить" under a measure is a release from remand, a measure changed: "court"
+    ("Суд освободил Анну Белову под поручительство.", "court"),
+    ("Бизнесмена Олега Зотова освободили под залог.", "court"),
+])
+def test_bail_is_a_court_ruling_and_an_undertaking_is_not(events_of, text, kind):
+    events = [e for e in events_of(text) if e.type in ("court", "other")]
+    assert [(e.type, e.negated) for e in events] == [(kind, False)]
+    assert kind != "court" or events[0].actors == ("court",)

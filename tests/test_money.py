@@ -195,3 +195,19 @@ RESULTS_OF_A_CHANGE = [
 @pytest.mark.parametrize("text, expected, span", RESULTS_OF_A_CHANGE)
 def test_do_after_a_verb_of_change_is_the_amount_reached(text, expected, span):
     assert [(m.value, m.text) for m in tag_money(text)] == [(expected, span)]
+
+
+# A penalty that rises is a law's new maximum, a bound (trfix15, issue 12); so is ``вплоть до``.
+AMOUNTS_RAISED = [
+    ("Штраф за езду без номеров увеличился до 50 тысяч рублей.",
+     Money(None, 50000, "RUB", approx=True), "до 50 тысяч рублей"),
+    ("С января штрафы за одиночные пикеты выросли до 40 тысяч рублей.",
+     Money(None, 40000, "RUB", approx=True), "до 40 тысяч рублей"),
+    ("Сумму взыскания уменьшили вплоть до 15 тысяч рублей.",
+     Money(None, 15000, "RUB", approx=True), "до 15 тысяч рублей"),
+]
+
+
+@pytest.mark.parametrize("text, expected, span", AMOUNTS_RAISED)
+def test_a_penalty_raised_is_a_bound(text, expected, span):
+    assert [(m.value, m.text) for m in tag_money(text)] == [(expected, span)]

@@ -155,8 +155,8 @@ RESULTS_OF_A_CHANGE = [
     ("Верховный суд снизил срок лишения свободы до восьми лет.", [("восьми лет", Term(8, 8, "year"))]),
     ("Срок колонии ему уменьшили с шести лет до четырёх лет.",
      [("шести лет", Term(6, 6, "year")), ("четырёх лет", Term(4, 4, "year"))]),
-    ("Наказание сократили и теперь составит до шести месяцев колонии.",
-     [("до шести месяцев", Term(None, 6, "month", approx=True))]),
+    ("Срок уменьшили и в итоге он составит до девяти месяцев колонии.",
+     [("до девяти месяцев", Term(None, 9, "month", approx=True))]),
     ("Приговор смягчили, но ему грозит до пяти лет лишения свободы по второму делу.",
      [("до пяти лет", Term(None, 5, "year", approx=True))]),
     ("Ему грозит до пяти лет лишения свободы.", [("до пяти лет", Term(None, 5, "year", approx=True))]),
@@ -165,4 +165,28 @@ RESULTS_OF_A_CHANGE = [
 
 @pytest.mark.parametrize("text, expected", RESULTS_OF_A_CHANGE)
 def test_do_after_a_verb_of_change_is_the_result(text, expected):
+    assert [(m.text, m.value) for m in tag_terms(text)] == expected
+
+
+# A term that rises (``увеличился``, ``вырос``, ``возрос``) is a law's new maximum, a bound
+# (trfix15, issue 12); ``вплоть до`` is a bound after any verb; custody extended (``продлил
+# ... до``) reaches its new total, exact.
+TERMS_RAISED_OR_EXTENDED = [
+    ("После поправок максимальный срок по этой статье увеличился до семи лет лишения свободы.",
+     [("до семи лет", Term(None, 7, "year", approx=True))]),
+    ("Наказание за поджог автомобиля выросло до восьми лет колонии.",
+     [("до восьми лет", Term(None, 8, "year", approx=True))]),
+    ("С прошлой осени верхний предел наказания возрос до шести лет лишения свободы.",
+     [("до шести лет", Term(None, 6, "year", approx=True))]),
+    ("Срок административного ареста снизили вплоть до пяти суток.",
+     [("до пяти суток", Term(None, 5, "day", approx=True))]),
+    ("Суд продлил Марату Галиеву арест до трёх месяцев.", [("трёх месяцев", Term(3, 3, "month"))]),
+    ("Районный суд продлил срок ареста до четырёх месяцев.", [("четырёх месяцев", Term(4, 4, "month"))]),
+    ("Суд продлил срок содержания под стражей до пяти месяцев.",
+     [("пяти месяцев", Term(5, 5, "month"))]),
+]
+
+
+@pytest.mark.parametrize("text, expected", TERMS_RAISED_OR_EXTENDED)
+def test_a_term_raised_is_a_bound_and_one_extended_a_total(text, expected):
     assert [(m.text, m.value) for m in tag_terms(text)] == expected

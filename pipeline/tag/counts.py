@@ -226,7 +226,7 @@ def tag_counts(text: str) -> list[Mention]:
     mentions = []
     scan = scan_text(text)
     inverted = count_words().inverted_units
-    for quantity in find_quantities(scan, _people_after, _inverted_unit):
+    for quantity in find_quantities(scan, _people_after, _inverted_unit, rising=True):
         if _noun_after_preposition(scan, quantity.first):
             continue  # "в семью арестованного": the family, not seven
         if any(_vague_multiplier(scan, n, quantity.approx) for n in scan.numbers

@@ -9,7 +9,9 @@ A bound is one-sided: ``более 400`` is at least 400 with no upper end (``hi
 ``до 30 суток`` at most 30 with no lower end (``low`` None), ``от 10 суток`` with no
 ``до`` at least 10; approximators (``около``, ``порядка``, ``почти``) keep low = high.
 After a verb of change ``до`` is the value reached, not a bound, and stays outside the span
-as a preposition: ``срок сокращён до двух лет`` is two years (``change_verbs``).
+as a preposition: ``срок сокращён до двух лет`` is two years (``change_verbs``). A verb of rising
+reaches a value only for a count (``rising_verbs``): a term or a fine that rises is a law's new
+maximum, a bound; ``вплоть до`` is a bound after any verb.
 """
 
 from __future__ import annotations
@@ -60,6 +62,8 @@ class QuantityWords:
     enumeration_prepositions: frozenset[str]  # "на пять и на десять тысяч"
     connectives: tuple[tuple[str, ...], ...] = ()  # "тем не менее": ends in an approximator, is none
     change_verbs: frozenset[str] = frozenset()  # lemmas: "сокращён до двух лет" is two years
+    rising_verbs: frozenset[str] = frozenset()  # for counts only: "выросло до 45 человек" is 45
+    bound_stressers: frozenset[str] = frozenset()  # "вплоть до": a bound after any verb
 
 
 @cache
@@ -82,6 +86,8 @@ def quantity_words() -> QuantityWords:
         frozenset(map(fold, data["enumeration_prepositions"])),
         tuple(tuple(fold(w) for w in p) for p in data.get("connectives", ())),
         frozenset(map(fold, data.get("change_verbs", ()))),
+        frozenset(map(fold, data.get("rising_verbs", ()))),
+        frozenset(map(fold, data.get("bound_stressers", ()))),
     )
 
 
@@ -158,22 +164,28 @@ def _connective_before(scan: Scan, i: int) -> bool:
     return False
 
 
-# Words a verb of change may stand before its "до" across: "сократил ему срок до", "был
-# автоматически сокращён до", "уменьшен с четырёх лет до".
-CHANGE_REACH = 4
+# Words a verb of change may stand before its "до" across: "снизил ей наказание до", "был
+# затем смягчён до", "уменьшен с пяти лет до", "продлил срок содержания под стражей до".
+CHANGE_REACH = 5
 VERB_PARTS = frozenset({"VERB", "INFN", "PRTF", "PRTS", "GRND"})
 
 
-def reached_by_change(scan: Scan, i: int) -> bool:
+def reached_by_change(scan: Scan, i: int, rising: bool = False) -> bool:
     """Whether the ``до`` at token ``i`` follows a verb of change, so the number after it is
     the value reached, not an upper bound: the nearest verb before it within the clause is one
-    of ``change_verbs`` (another verb, ``составит до``, keeps the bound).
+    of ``change_verbs``, or with ``rising`` (a count) of ``rising_verbs`` (another verb,
+    ``составит до``, keeps the bound).
 
-    >>> scan = scan_text("срок был сокращён до двух лет, а грозило до пяти лет")
+    >>> scan = scan_text("срок был сокращён до двух лет, а грозило до пяти лет; выросло до")
     >>> [reached_by_change(scan, k) for k, t in enumerate(scan.tokens) if t.low == "до"]
-    [True, False]
+    [True, False, False]
+    >>> reached_by_change(scan_text("число задержанных выросло до"), 3, rising=True)
+    True
     """
-    verbs = quantity_words().change_verbs
+    words = quantity_words()
+    verbs = words.change_verbs | words.rising_verbs if rising else words.change_verbs
+    if i > 0 and scan.low(i - 1) in words.bound_stressers:
+        return False
     k = i - 1
     while k >= 0 and i - k <= CHANGE_REACH and scan.joined(k + 1) and scan.tokens[k].kind in ("word", "num"):
         if scan.tokens[k].kind == "word":
@@ -242,16 +254,17 @@ def _bounds(low: NumberExpr, high: NumberExpr) -> tuple[float, float]:
 
 
 def find_quantities(
-    scan: Scan, unit_after: UnitAfter, unit_before: UnitBefore | None = None
+    scan: Scan, unit_after: UnitAfter, unit_before: UnitBefore | None = None, *, rising: bool = False
 ) -> list[Quantity]:
-    """Every number or range in the scan that has a unit, left to right."""
+    """Every number or range in the scan that has a unit, left to right; ``rising``: a verb of
+    rising before ``до`` reaches the value (counts), else it tells a new maximum."""
     found: list[Quantity] = []
     used: set[int] = set()
     firsts = sorted(n.first for n in scan.numbers)  # to find the numbers a quantity spans
     for number in scan.numbers:
         if number.first in used:
             continue
-        quantity = _quantity_at(scan, number, unit_after, unit_before)
+        quantity = _quantity_at(scan, number, unit_after, unit_before, rising)
         if quantity is None:
             continue
         found.append(quantity)
@@ -260,7 +273,8 @@ def find_quantities(
 
 
 def _quantity_at(
-    scan: Scan, number: NumberExpr, unit_after: UnitAfter, unit_before: UnitBefore | None
+    scan: Scan, number: NumberExpr, unit_after: UnitAfter, unit_before: UnitBefore | None,
+    rising: bool = False,
 ) -> Quantity | None:
     words = quantity_words()
     tokens = scan.tokens
@@ -277,7 +291,7 @@ def _quantity_at(
     bound = None  # which end a single number is: "lower" (более 400), "upper" (до 30)
     if approx_start is not None:
         phrase = tuple(scan.low(k) for k in range(approx_start, first))
-        if phrase in words.upper_bound and phrase[-1] in words.range_close and reached_by_change(scan, approx_start):
+        if len(phrase) == 1 and phrase[0] in words.range_close and reached_by_change(scan, approx_start, rising):
             approx_start, approx = None, False  # "сокращён до двух лет": the term reached, "до" outside
         else:
             bound = "lower" if phrase in words.lower_bound else "upper" if phrase in words.upper_bound else None
