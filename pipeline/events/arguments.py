@@ -1089,11 +1089,22 @@ def adjective_places(tokens, placed: list[PlacedMention]) -> list[Candidate]:
         if not (head.index in bodies or head.lemmas & holders
                 or (head.pos == "NOUN" and "Animacy=Anim" in head.feats)):
             continue
+        if names_a_district(tokens, token):
+            continue  # "Кировский районный суд Омска": a district of Омск, not Киров
         city = next(filter(None, map(place_of_adjective, sorted(token.lemmas))), None)
         if city is not None:
             city = region_of_level(tokens, token) or city
             found.append(Candidate("place", (token.index, token.head), name=city))
     return found
+
+
+def names_a_district(tokens, adjective: Token) -> bool:
+    """The adjective stands beside a district's level (``Кировский районный суд``,
+    ``Ленинского межрайонного отдела``): it names the district, after a person, an event or a
+    town elsewhere, so it tells no town; the body's city is the genitive after it, if any."""
+    levels = folded_set("district_levels")
+    return any(sibling.head == adjective.head and sibling.index != adjective.index and sibling.rel == "amod"
+               and sibling.lemmas & levels for sibling in tokens)
 
 
 # the relations by which a noun is who acted or whom a happening befell
