@@ -185,8 +185,7 @@ CASES = [
         [E("compulsory_work", place="Ярославль", persons=("Денис Кравцов",), term=(200, "hour"))],
         id="compulsory-work-verdict-retold",
         marks=pytest.mark.xfail(strict=True, reason=(
-            "places: a court named with its city ('Суд в Ярославле') does not place the penalty it "
-            "imposes; merge: the verdict delivered in the next sentence stands as a court event of its own"
+            "merge: the verdict delivered in the next sentence stands as a court event of its own"
         ))),
     pytest.param(
         "Ивана Сорокина оштрафовали на 15 тысяч рублей по ч. 5 ст. 20.2 КоАП РФ за одиночный пикет "
@@ -281,3 +280,16 @@ def test_a_case_card_field_line_tells_the_case(events_of, text, kind, count):
 ])
 def test_a_district_named_by_an_adjective_is_no_town(events_of, text, places):
     assert {e.place for e in events_of(text) if e.place} == places
+
+
+@pytest.mark.parametrize("text, kind, place", [
+    # the penalty behind its measure ("200 часов обязательных работ") is what the verb imposes: the
+    # place of the court that imposes it reaches it through the measure noun
+    ("Суд в Ярославле назначил Денису Кравцову 200 часов обязательных работ.", "compulsory_work", "Ярославль"),
+    ("Суд в Костроме назначил Ольге Лебедевой 300 часов обязательных работ.", "compulsory_work", "Кострома"),
+    ("Суд в Вологде назначил Петру Иванову два года исправительных работ.", "compulsory_work", "Вологда"),
+    # the place of the act punished is not where the penalty was imposed
+    ("Суд назначил Петру Иванову 200 часов обязательных работ за пикет в Ярославле.", "compulsory_work", None),
+])
+def test_a_court_with_its_city_places_the_penalty_behind_a_measure(events_of, text, kind, place):
+    assert [e.place for e in events_of(text) if e.type == kind] == [place]

@@ -80,6 +80,18 @@ def phrase_head(tokens: tuple[Token, ...], hit: TriggerHit) -> int:
     return span_head(tokens, hit.tokens, hit.anchor)
 
 
+def measure_of(tokens: tuple[Token, ...], hit: TriggerHit) -> set[int]:
+    """The counted noun a trigger phrase hangs on as its measure (``200 часов обязательных
+    работ``, ``два года исправительных работ``): the verb imposes the penalty through it, so what
+    the verb's clause tells reaches the penalty there."""
+    head = phrase_head(tokens, hit)
+    measure = tokens[head].head
+    if tokens[head].rel != "nmod" or measure < 0 or tokens[measure].pos != "NOUN":
+        return set()
+    counted = any(t.head == measure and (t.rel == "nummod" or t.pos == "NUM") for t in tokens)
+    return {measure} if counted else set()
+
+
 def linear_gap(tokens: tuple[Token, ...], a: int, hit: TriggerHit) -> int | None:
     """Tokens between a word and a trigger, or None across a clause break."""
     lo, hi = (a, hit.tokens[0]) if a < hit.tokens[0] else (hit.tokens[-1], a)
@@ -1272,7 +1284,8 @@ def _scores(tokens, hits: list[TriggerHit], candidate: Candidate, date_words: Se
             titled = froms | {title for a in froms for title in apposed_to(tokens, [a])}
             if any(t.rel == "conj" and (t.head in titled or t.index in titled) for t in tokens):
                 froms = titled
-        distance = min(tree_distance(tokens, a, t) for a in froms for t in {hit.anchor, phrase_head(tokens, hit)})
+        heads = {hit.anchor, phrase_head(tokens, hit)} | measure_of(tokens, hit)
+        distance = min(tree_distance(tokens, a, t) for a in froms for t in heads)
         if role == "count" and told_after_dash(tokens, at, hit):
             distance = min(distance, 1)  # "оштрафованы на крупные суммы — 5 человек": its subject
         if role == "count" and (shared := through_shared_subject(tokens, at, hit)) is not None:
