@@ -168,10 +168,7 @@ CASES = [
         "Роман Ильин задержан 21.04.2022. 23.04 Мещанский суд Москвы отправил его в СИЗО.",
         [E("detention", date="2022-04-21", persons=("Роман Ильин",)),
          E("custody", date="2022-04-23", place="Москва", persons=("Роман Ильин",))],
-        id="numeric-date-without-year",
-        marks=pytest.mark.xfail(strict=True, reason=(
-            "dates: a numeric day and month without a year ('23.04') is not read"
-        ))),
+        id="numeric-date-without-year"),
     pytest.param(
         "Весной 2021 года в Новосибирске возбудили уголовное дело против блогера Глеба Носова. 17 мая его "
         "задержали, а 19 мая суд поместил его под домашний арест.",
