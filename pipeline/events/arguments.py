@@ -22,7 +22,7 @@ from ..resources import fold, load_json
 from ..tag.gazetteer import canonical_place, find_places, is_gazetteer_place, place_of_adjective
 from ..tag.terms import term_words
 from .people import PERSON_PATIENT_TYPES, People, is_possessive, is_scene, left_out_subject, person_words, relative_of
-from .syntax import (Candidate, PlacedMention, Token, context, find_pattern, folded_set, has_pattern,
+from .syntax import (Candidate, PlacedMention, Token, context, find_pattern, folded_set, has_pattern, heads_up,
                      pattern_lengths_at, span_head)
 from .triggers import TriggerHit
 
@@ -1101,7 +1101,7 @@ def adjective_places(tokens, placed: list[PlacedMention]) -> list[Candidate]:
         if not (head.index in bodies or head.lemmas & holders
                 or (head.pos == "NOUN" and "Animacy=Anim" in head.feats)):
             continue
-        if names_a_district(tokens, token):
+        if names_a_district(tokens, token, located):
             continue  # "Кировский районный суд Омска": a district of Омск, not Киров
         city = next(filter(None, map(place_of_adjective, sorted(token.lemmas))), None)
         if city is not None:
@@ -1110,13 +1110,22 @@ def adjective_places(tokens, placed: list[PlacedMention]) -> list[Candidate]:
     return found
 
 
-def names_a_district(tokens, adjective: Token) -> bool:
-    """The adjective stands beside a district's level (``Кировский районный суд``,
-    ``Ленинского межрайонного отдела``): it names the district, after a person, an event or a
-    town elsewhere, so it tells no town; the body's city is the genitive after it, if any."""
+def names_a_district(tokens, adjective: Token, located: set[int]) -> bool:
+    """The adjective stands beside a district's level and the body names its town after it
+    (``Кировский районный суд Омска``, ``Советского районного суда г. Казани``): the adjective
+    names a district of that town, after a person, an event or a town elsewhere. Without a
+    town of its own (``Тюменский районный суд``) the district is the one around the town it is
+    named after, and the adjective stays that town."""
     levels = folded_set("district_levels")
-    return any(sibling.head == adjective.head and sibling.index != adjective.index and sibling.rel == "amod"
-               and sibling.lemmas & levels for sibling in tokens)
+    body = adjective.head
+    if not any(sibling.head == body and sibling.index != adjective.index and sibling.rel == "amod"
+               and sibling.lemmas & levels for sibling in tokens):
+        return False
+    for at in located:  # the town in the body's own name: its genitive, or after "г."
+        chain = heads_up(tokens, at, 2)
+        if body in chain[:2]:
+            return True
+    return False
 
 
 # the relations by which a noun is who acted or whom a happening befell
