@@ -509,3 +509,21 @@ def test_a_season_or_a_part_alone_is_no_date(text):
 ])
 def test_years_listed_before_a_cued_year_are_years(text, dates):
     assert [(m.text, m.normal) for m in tag_dates(text, REPORT)] == dates
+
+
+@pytest.mark.parametrize("text, dates", [
+    # a numeric day and month without a year, where the context makes it a date: a range's
+    # preposition, a date with a year beside it, a case card's line opening with it
+    ("Арестован 21.04.2022. 23.04 суд отправил его в СИЗО.", ["2022-04-21", "2022-04-23"]),
+    ("Задержан 3.11.2021, 5.11 арестован на два месяца.", ["2021-11-03", "2021-11-05"]),
+    ("Обвинение предъявлено 14.03.2023, в СИЗО он с 12.03.", ["2023-03-14", "2023-03-12"]),
+    ("Арест продлён до 14.09, сообщил суд 12.08.2023.", ["2023-09-14", "2023-08-12"]),
+    # a decimal number, an article's number, a time: no date
+    ("Цена выросла до 23.04 рубля за литр 12.03.2022.", ["2022-03-12"]),
+    ("Штраф по ст. 20.02 КоАП назначен 12.03.2022.", ["2022-03-12"]),
+    ("Инфляция составила 5.11 процента в 2022 году.", ["2022"]),
+    ("Задержан 12.03.2022 в 23.04 у метро.", ["2022-03-12"]),
+    ("Показатель с 12.05 до 14.07 процента рос весь 2022 год.", ["2022"]),
+])
+def test_a_numeric_day_and_month_without_a_year(text, dates):
+    assert [m.normal for m in tag_dates(text, D(2024, 5, 1))] == dates

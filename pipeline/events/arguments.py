@@ -22,7 +22,7 @@ from ..resources import fold, load_json
 from ..tag.gazetteer import canonical_place, find_places, is_gazetteer_place, place_of_adjective
 from ..tag.terms import term_words
 from .people import PERSON_PATIENT_TYPES, People, is_possessive, is_scene, left_out_subject, person_words, relative_of
-from .syntax import (Candidate, PlacedMention, Token, context, find_pattern, folded_set, has_pattern,
+from .syntax import (Candidate, PlacedMention, Token, context, find_pattern, folded_set, has_pattern, heads_up,
                      pattern_lengths_at, span_head)
 from .triggers import TriggerHit
 
@@ -78,6 +78,18 @@ def tree_distance(tokens: tuple[Token, ...], a: int, b: int) -> int:
 def phrase_head(tokens: tuple[Token, ...], hit: TriggerHit) -> int:
     """The token of a trigger phrase whose head lies outside the phrase."""
     return span_head(tokens, hit.tokens, hit.anchor)
+
+
+def measure_of(tokens: tuple[Token, ...], hit: TriggerHit) -> set[int]:
+    """The counted noun a trigger phrase hangs on as its measure (``200 часов обязательных
+    работ``, ``два года исправительных работ``): the verb imposes the penalty through it, so what
+    the verb's clause tells reaches the penalty there."""
+    head = phrase_head(tokens, hit)
+    measure = tokens[head].head
+    if tokens[head].rel != "nmod" or measure < 0 or tokens[measure].pos != "NOUN":
+        return set()
+    counted = any(t.head == measure and (t.rel == "nummod" or t.pos == "NUM") for t in tokens)
+    return {measure} if counted else set()
 
 
 def linear_gap(tokens: tuple[Token, ...], a: int, hit: TriggerHit) -> int | None:
@@ -1140,11 +1152,31 @@ def adjective_places(tokens, placed: list[PlacedMention]) -> list[Candidate]:
         if not (head.index in bodies or head.lemmas & holders
                 or (head.pos == "NOUN" and "Animacy=Anim" in head.feats)):
             continue
+        if names_a_district(tokens, token, located):
+            continue  # "Кировский районный суд Омска": a district of Омск, not Киров
         city = next(filter(None, map(place_of_adjective, sorted(token.lemmas))), None)
         if city is not None:
             city = region_of_level(tokens, token) or city
             found.append(Candidate("place", (token.index, token.head), name=city))
     return found
+
+
+def names_a_district(tokens, adjective: Token, located: set[int]) -> bool:
+    """The adjective stands beside a district's level and the body names its town after it
+    (``Кировский районный суд Омска``, ``Советского районного суда г. Казани``): the adjective
+    names a district of that town, after a person, an event or a town elsewhere. Without a
+    town of its own (``Тюменский районный суд``) the district is the one around the town it is
+    named after, and the adjective stays that town."""
+    levels = folded_set("district_levels")
+    body = adjective.head
+    if not any(sibling.head == body and sibling.index != adjective.index and sibling.rel == "amod"
+               and sibling.lemmas & levels for sibling in tokens):
+        return False
+    for at in located:  # the town in the body's own name: its genitive, or after "г."
+        chain = heads_up(tokens, at, 2)
+        if body in chain[:2]:
+            return True
+    return False
 
 
 # the relations by which a noun is who acted or whom a happening befell
@@ -1317,7 +1349,8 @@ def _scores(tokens, hits: list[TriggerHit], candidate: Candidate, date_words: Se
             titled = froms | {title for a in froms for title in apposed_to(tokens, [a])}
             if any(t.rel == "conj" and (t.head in titled or t.index in titled) for t in tokens):
                 froms = titled
-        distance = min(tree_distance(tokens, a, t) for a in froms for t in {hit.anchor, phrase_head(tokens, hit)})
+        heads = {hit.anchor, phrase_head(tokens, hit)} | measure_of(tokens, hit)
+        distance = min(tree_distance(tokens, a, t) for a in froms for t in heads)
         if happened is not None:  # "стрельбы, произошедшей 5 ноября": the clause's verb is the noun's own
             distance = min(distance, happened)
         if role == "count" and told_after_dash(tokens, at, hit):

@@ -130,6 +130,8 @@ def lexicon() -> dict:
         "numeric": rf"(?<![\w./:№-])(?:(?P<d1>[0-3]?\d)(?P<sep>[./])(?P<m1>[01]?\d)(?P=sep)"
                    rf"(?P<y1>[12]\d{{3}})|(?P<d2>[0-3]\d)\.(?P<m2>[01]\d)\.(?P<y2>\d\d))"
                    rf"(?![\d])(?![./]\d)(?:{SP}(?P<c1>{YEAR_CUE}))?",
+        # '23.04', '5.11': a day and month with no year, a date only in context (dates.py)
+        "numeric_day_month": r"(?<![\w./:№,-])(?P<d1>[0-3]?\d)\.(?P<m1>[01]\d)(?![\d])(?![.,/]\d)",
         "iso": r"(?<![\w./-])(?P<y1>(?:19|20)\d\d)-(?P<m1>[01]\d)-(?P<d1>[0-3]\d)(?![\w-])",
         "relative": rf"(?<![\w.])(?P<r1>{rel_all})(?![\w])",
     }

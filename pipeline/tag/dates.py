@@ -162,6 +162,11 @@ def _read(kind: str, match: re.Match, cued_before: bool) -> Expression | None:
         if point.year not in PLAUSIBLE:
             return None
         return Expression(start, end, point, point)
+    if kind == "numeric_day_month":
+        if not _numeric_day_in_context(match.string, start, end):
+            return None
+        point = Point(None, _int(match, "m1"), _int(match, "d1"))
+        return Expression(start, end, point, point)
     if kind == "relative":
         relative = _relative(match.group("r1"))
         return Expression(start, end, Point(), Point(), relative)
@@ -169,6 +174,51 @@ def _read(kind: str, match: re.Match, cued_before: bool) -> Expression | None:
 
 
 _NEXT_WORD = re.compile(r"[^\S\n]*([а-яё]+)", re.I)
+_RANGE_TAIL = re.compile(r"[^\S\n]*(?:(?:до|по)[^\S\n]+|[-–—][^\S\n]*)[\d.,]+", re.I)
+_RANGE_OPENERS = re.compile(r"(?<![\w])(?:с|по|до)[^\S\n]+\Z", re.I)
+_YEAR_DATE = re.compile(r"(?<![\d.])[0-3]?\d[./][01]?\d[./](?:[12]\d{3}|\d\d)(?![\d])")
+YEAR_DATE_REACH = 120  # characters either side in which a dated day vouches for a yearless one
+
+
+ABBREVIATION_LETTERS = 4  # "ст. 20.02", "ч. 1", "п. 5.11": a short lower-case word before a point
+
+
+def _opens_clause(before: str) -> bool:
+    """Whether what comes after ``before`` opens a clause: the text's or a line's start, a
+    sentence's end (not an abbreviation's point), a comma, a semicolon or a dash."""
+    stripped = before.rstrip(" \t")
+    if not stripped or stripped[-1] == "\n" or stripped[-1] in ",;!?—–":
+        return True
+    if stripped[-1] != ".":
+        return False
+    word = re.search(r"(\w+)\.\Z", stripped)
+    return not (word and word.group(1).isalpha() and word.group(1).islower()
+                and len(word.group(1)) <= ABBREVIATION_LETTERS)
+
+
+def _numeric_day_in_context(folded: str, start: int, end: int) -> bool:
+    """Whether ``23.04`` at ``start:end`` is a day and month: no noun of measure after it or
+    after the range it opens (``до 23.04 рубля``, ``с 12.05 до 14.07 процента``), and either a
+    range's preposition before it (``с 12.03``, ``до 14.09``) or a clause it opens beside a day
+    written with its year (``Задержан 21.04.2022. 23.04 суд ...``, a case card's line); not
+    ``в 23.04`` (a time) nor an article's number (``ст. 20.02``).
+
+    >>> [_numeric_day_in_context(t, t.index("23"), t.index("23") + 5) for t in
+    ...  ("до 23.04, сообщил суд", "до 23.04 рубля", "Задержан 21.04.2022. 23.04 суд", "в 23.04 у метро")]
+    [True, False, True, False]
+    """
+    tail = _RANGE_TAIL.match(folded, end)
+    word = _NEXT_WORD.match(folded, tail.end() if tail else end)
+    if folded[tail.end() if tail else end:].lstrip()[:1] == "%":
+        return False
+    if word and any(p.tag.POS == "NOUN" and p.tag.case == "gent" for p in parse_word(word.group(1).lower())):
+        return False
+    if _RANGE_OPENERS.search(folded, max(0, start - 40), start):
+        return True
+    if not _opens_clause(folded[:start]):
+        return False
+    near = folded[max(0, start - YEAR_DATE_REACH):min(len(folded), end + YEAR_DATE_REACH)]
+    return bool(_YEAR_DATE.search(near))
 
 
 def _counts_something(folded: str, end: int) -> bool:
