@@ -949,10 +949,9 @@ def rule_of(cues: frozenset[str]) -> tuple[str, str]:
     if cues & {"generic_subject", "generic_determiner"} and not particular \
             and not {"past", "perfective"} <= cues:
         return "generic", "generic subject or determiner"
-    # a case card's field line ("Мера пресечения — арест") is told of the case the card is about;
-    # "сегодня", "сейчас" anchor a present to the moment of writing ("сейчас идёт обыск")
+    # a case card's field line ("Мера пресечения — арест") is told of the case the card is about
     told = cues & {"has_person", "has_person_word", "has_date_day", "has_date_year", "has_place",
-                   "has_count", "has_amount", "has_term", "possessed", "card_field", "deictic_present"}
+                   "has_count", "has_amount", "has_term", "possessed", "card_field"}
     if "noun" in cues and not told and not cues & {"past", "own_past"}:
         return "generic", "bare noun"
     # nothing tells it: no tense, no verb form, no particular (a trigger word the parser
