@@ -290,6 +290,8 @@ PRESENT_WITHOUT_PARTICULARS = [
     # a body acting on a class ("людей") tells a habit still
     ("Суд штрафует людей за репосты.", "штрафует"),
     ("Районный суд штрафует студентов за плакаты.", "штрафует"),
+    # a bare participle is a standing status, not the noun's own past
+    ("Они говорят, что согласованные пикеты подрывают порядок.", "пикеты"),
 ]
 
 

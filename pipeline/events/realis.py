@@ -666,15 +666,17 @@ def _one_participant(tokens, hit: TriggerHit, predicate: int) -> bool:
 
 def _own_past(tokens, hit: TriggerHit) -> bool:
     """The trigger's own form tells its happening as past, whatever the tense of the verb it hangs
-    on: a past participle trigger, or a noun trigger qualified by a past participle or a relative
-    clause in the past (``оспаривает штраф, назначенный активисту``: the fine was given)."""
+    on: a past participle trigger, or a noun trigger qualified by a relative clause in the past
+    or a past participle with words of its own (``оспаривает штраф, назначенный активисту``: the
+    fine was given). A bare participle is a standing status (``согласованные пикеты``)."""
     anchor = tokens[hit.anchor]
     if "VerbForm=Part" in anchor.feats:
         return "Tense=Past" in anchor.feats
     if anchor.pos not in {"NOUN", "PROPN"}:
         return False
     return any(tokens[c].rel in {"acl", "amod", "acl:relcl"} and "Tense=Past" in tokens[c].feats
-               and tokens[c].pos in {"VERB", "AUX"} for c in children(tokens, hit.anchor) if c not in hit.tokens)
+               and tokens[c].pos in {"VERB", "AUX"} and (tokens[c].rel == "acl:relcl" or children(tokens, c))
+               for c in children(tokens, hit.anchor) if c not in hit.tokens)
 
 
 def _exact_value(args, mentions: Sequence[Mention]) -> bool:
