@@ -604,8 +604,8 @@ def _standing_status(tokens, hit: TriggerHit) -> bool:
 
 def _told_of_someone(tokens, hit: TriggerHit, predicate: int, mentions: Sequence[Mention]) -> bool:
     """Someone particular in the trigger's clause though no argument was taken: a named person
-    (``против мэра Семёна Гусева``), a personal pronoun or a possessor (``всех их обвиняют``,
-    ``не может предоставить нам помещение``, ``мать его детей отбывает срок``) or a number as
+    (``против мэра Семёна Гусева``), a personal pronoun or a possessor (``обоих их обвиняют``,
+    ``не хочет сдавать нам зал``, ``брат его жены отбывает срок``) or a number as
     subject or object (``оба фигуранта остаются под стражей``). A present-tense trigger with
     none of these nor any other particular is a habit or a rule (:func:`rule_of`)."""
     heads = {hit.anchor, predicate, *hit.tokens}
@@ -623,19 +623,68 @@ def _told_of_someone(tokens, hit: TriggerHit, predicate: int, mentions: Sequence
 
 
 def _bare_attribute(tokens, hit: TriggerHit) -> bool:
-    """A past passive participle qualifying a noun with no word of its own (``осуждённый
-    блоггер``, ``двое задержанных студентов``): it names people by what once befell them; the
-    happening, when the text tells it, is told elsewhere. The tagger may call it an adjective;
-    pymorphy3 still reads it as a full participle."""
+    """A past passive participle with no word of its own qualifying a noun that is only a
+    complement of another noun (``вдова застреленного фермера``, ``адвокат осуждённого
+    художника``): it names someone by what once befell them, background to what the clause
+    tells. A participle on a participant of the clause's verb (``избитого активиста увезла
+    скорая``, ``задержанных отпустили``) may be the only telling of its happening, and is
+    told. The tagger may call it an adjective; pymorphy3 still reads it as a full participle."""
     anchor = tokens[hit.anchor]
     if len(hit.tokens) > 1 or anchor.rel not in {"amod", "acl"} or children(tokens, hit.anchor):
         return False
-    if anchor.head < 0 or tokens[anchor.head].pos != "NOUN":
+    if anchor.head < 0 or tokens[anchor.head].pos != "NOUN" or tokens[anchor.head].rel not in {"nmod", "nmod:poss"}:
         return False
     if "VerbForm=Part" in anchor.feats:
         return "Variant=Short" not in anchor.feats and "Tense=Past" in anchor.feats
     return any({"PRTF", "past", "pssv"} <= set(str(p.tag).replace(" ", ",").split(","))
                for p in parse_word(fold(anchor.text)))
+
+
+def _one_participant(tokens, hit: TriggerHit, predicate: int) -> bool:
+    """The trigger's verb has a participant who is one and specific, and none that is a class: a
+    singular animate noun or a body acting (``суд``, ``полиция``, ``директор``, ``ученице``) as
+    subject or object, and no plural without a complement naming whose or of what (``людей``,
+    ``первокурсникам``, not ``участников пикета``), no generic ``человек`` or ``такой``. A
+    present so told is one happening (a headline, a narrative present, a state served)."""
+    roles = [c for i in {hit.anchor, predicate} for c in children(tokens, i)
+             if c not in hit.tokens and tokens[c].rel.startswith(("nsubj", "obj", "iobj"))]
+    bodies, generic = folded_set("agent_nouns"), realis_words("generic_person_nouns")
+    determiners = realis_words("generic_determiners")
+
+    def a_class(i: int) -> bool:
+        if tokens[i].lemmas & generic or any(tokens[d].lemmas & determiners for d in children(tokens, i)):
+            return True
+        return "Number=Plur" in tokens[i].feats and tokens[i].pos == "NOUN" and not any(
+            tokens[c].rel.startswith("nmod") and "Number=Sing" in tokens[c].feats for c in children(tokens, i))
+
+    def one(i: int) -> bool:
+        return tokens[i].pos == "NOUN" and "Number=Sing" in tokens[i].feats and (
+            "Animacy=Anim" in tokens[i].feats or bool(tokens[i].lemmas & bodies))
+
+    return not any(a_class(i) for i in roles) and any(one(i) for i in roles)
+
+
+def _own_past(tokens, hit: TriggerHit) -> bool:
+    """The trigger's own form tells its happening as past, whatever the tense of the verb it hangs
+    on: a past participle trigger, or a noun trigger qualified by a relative clause in the past
+    or a past participle with words of its own (``оспаривает штраф, назначенный активисту``: the
+    fine was given). A bare participle is a standing status (``согласованные пикеты``)."""
+    anchor = tokens[hit.anchor]
+    if "VerbForm=Part" in anchor.feats:
+        return "Tense=Past" in anchor.feats
+    if anchor.pos not in {"NOUN", "PROPN"}:
+        return False
+    return any(tokens[c].rel in {"acl", "amod", "acl:relcl"} and "Tense=Past" in tokens[c].feats
+               and tokens[c].pos in {"VERB", "AUX"} and (tokens[c].rel == "acl:relcl" or children(tokens, c))
+               for c in children(tokens, hit.anchor) if c not in hit.tokens)
+
+
+def _exact_value(args, mentions: Sequence[Mention]) -> bool:
+    """A term or an amount taken as an argument is exact (``к двум годам``, ``штраф в 20 тысяч``),
+    not a bound (``до трех лет``): a measure given once, not what a rule provides."""
+    return any(isinstance(index, int) and getattr(mentions[index].value, "low", None) is not None
+               and mentions[index].value.low == mentions[index].value.high
+               for role in ("term", "amount") for index in args.best(role))
 
 
 def _anchors(args, mentions: Sequence[Mention]) -> set[str]:
@@ -797,6 +846,11 @@ def cues_of(tokens: tuple[Token, ...], hit: TriggerHit, args, mentions: Sequence
         "possessed": _possessed(tokens, hit),
         "participle": "VerbForm=Part" in anchor.feats,
         "told_of_someone": _told_of_someone(tokens, hit, predicate.index, mentions),
+        "one_participant": _one_participant(tokens, hit, predicate.index),
+        "own_past": _own_past(tokens, hit),
+        "exact_value": _exact_value(args, mentions),
+        "deictic_present": any(tokens[i].lemmas & realis_words("deictic_present_adverbs")
+                               for i in _clause_of(tokens, hit.anchor)),
         "bare_attribute": _bare_attribute(tokens, hit),
         "card_field": _card_field(tokens, hit),
     }
@@ -845,8 +899,9 @@ def rule_of(cues: frozenset[str]) -> tuple[str, str]:
         return "generic", "names_people"
     if "standing_role" in cues:
         return "generic", "standing_role"  # "адвокат обвиняемого Петрова": a role held, named, is no charge told
-    # "осуждённый блогер", "дети убитой журналистки": people named by what once befell them; a
-    # day, a place, an agent or a named person make the participle tell it ("задержанные в Омске")
+    # "вдова застреленного фермера": someone named inside another's noun phrase by what once befell
+    # them; a day, a place, an agent or a named person make the participle tell it ("задержанные в
+    # Омске"), as does its noun taking part in the clause's own verb (:func:`_bare_attribute`)
     if "bare_attribute" in cues and not cues & {"has_person", "has_date_day", "has_date_year", "has_place",
                                                  "has_count", "has_actor", "possessed"}:
         return "generic", "bare attribute"
@@ -856,11 +911,14 @@ def rule_of(cues: frozenset[str]) -> tuple[str, str]:
         return "habitual", "+".join(sorted(fired))
     if {"present", "generic_subject"} <= cues and not particular:
         return "habitual", "present generic subject"
-    # a present with nothing particular, no one, no day, no place, no count: what goes on or what a
-    # rule provides ("студентам угрожают отчислением", "наказание составляет до трех лет лишения
-    # свободы"), not a happening; a narrative present or a state names its people
-    if "present" in cues and not (particular or cues & {"has_date_year", "has_place", "has_count", "summing",
-                                                         "told_of_someone"}):
+    # a present with nothing particular, its participants plural or generic: what goes on or what a
+    # rule provides ("первокурсникам угрожают исключением", "наказание составляет до трех лет
+    # лишения свободы"), not a happening. A narrative present, a headline or a state names its
+    # people, one participant, an exact term or amount, or "сегодня"; a noun's own past participle
+    # tells its happening as past ("оспаривает штраф, назначенный ...")
+    if "present" in cues and not (particular or cues & {
+            "has_date_year", "has_place", "has_count", "summing", "told_of_someone", "one_participant",
+            "own_past", "exact_value", "deictic_present"}):
         return "habitual", "present, nothing particular"
     if "frequency" in cues and not (particular or "has_place" in cues):
         return "habitual", "frequency"
@@ -896,7 +954,7 @@ def rule_of(cues: frozenset[str]) -> tuple[str, str]:
     # a case card's field line ("Мера пресечения — арест") is told of the case the card is about
     told = cues & {"has_person", "has_person_word", "has_date_day", "has_date_year", "has_place",
                    "has_count", "has_amount", "has_term", "possessed", "card_field"}
-    if "noun" in cues and not told and "past" not in cues:
+    if "noun" in cues and not told and not cues & {"past", "own_past"}:
         return "generic", "bare noun"
     # nothing tells it: no tense, no verb form, no particular (a trigger word the parser
     # could not place in a clause, deep in a list or a heading)
