@@ -370,3 +370,17 @@ def test_bail_is_a_court_ruling_and_an_undertaking_is_not(events_of, text, kind)
     events = [e for e in events_of(text) if e.type in ("court", "other")]
     assert [(e.type, e.negated) for e in events] == [(kind, False)]
     assert kind != "court" or events[0].actors == ("court",)
+
+
+# Work counted in hours or years ("к 200 часам обязательных работ", "к году исправительных
+# работ") is compulsory work only: its term makes no custody of the sentencing verb (round 15).
+@pytest.mark.parametrize("text, expected", [
+    ("Суд приговорил Петра Иванова к 200 часам обязательных работ.", {"compulsory_work": 1}),
+    ("Мировой судья осудила Марину Котову к 120 часам обязательных работ.", {"compulsory_work": 1}),
+    ("Суд приговорил Олега Титова к двум годам исправительных работ.", {"compulsory_work": 1}),
+    # a prison term stays custody, with or without a fine beside it
+    ("Суд приговорил Олега Титова к трём годам колонии общего режима.", {"custody": 1}),
+    ("Суд приговорил Олега Титова к трём годам колонии и штрафу.", {"custody": 1, "fine": 1}),
+])
+def test_work_counted_in_hours_or_years_is_no_custody(events_of, text, expected):
+    assert event_types(events_of(text)) == expected
