@@ -292,3 +292,24 @@ def test_a_district_named_by_an_adjective_is_no_town(events_of, text, places):
 ])
 def test_a_court_with_its_city_places_the_penalty_behind_a_measure(events_of, text, kind, place):
     assert [e.place for e in events_of(text) if e.type == kind] == [place]
+
+
+@pytest.mark.parametrize("text, types", [
+    # a refusal to extend custody is a court's ruling, never a custody told
+    ("Суд отказался продлить срок содержания Олега Зимина под стражей.", {"court": 1}),
+    ("Судья отказалась продлевать арест Марине Лебедевой.", {"court": 1}),
+    # an arrest of property, accounts or a car is no custody of a person (the object is a thing)
+    ("Суд продлил срок ареста имущества Олега Зимина.", {}),
+    ("Суд наложил арест на счета Марины Лебедевой.", {}),
+    ("Суд продлил арест автомобиля Олега Зимина.", {}),
+    # the person's own custody extended is still custody
+    ("Суд продлил срок содержания Олега Зимина под стражей.", {"custody": 1}),
+    ("Суд продлил арест Олегу Зимину до 5 июня.", {"custody": 1}),
+    # a measure changed is one event: the measures named in the change are none of their own;
+    # a change into house arrest puts the person under it, one custody
+    ("Суд изменил меру пресечения Олегу Зимину с домашнего ареста на запрет определённых действий.", {"court": 1}),
+    ("Суд изменил меру пресечения Марине Лебедевой с подписки о невыезде на домашний арест.", {"custody": 1}),
+    ("Суд заменил Олегу Зимину меру пресечения с заключения под стражу на домашний арест.", {"court": 1}),
+])
+def test_restraint_triggers_guarded_by_refusal_object_and_change(events_of, text, types):
+    assert dict(Counter(e.type for e in events_of(text) if not e.negated)) == types

@@ -504,6 +504,26 @@ class _Context:
                    and "Animacy=Inan" in t.feats and "PER" not in self.mention_tokens.get(t.index, set())
                    for t in self.tokens)
 
+    def holds_a_thing(self, nouns: Sequence[str], window: int) -> bool:
+        """A noun of ``nouns`` in the trigger or just after it is said of a thing, an inanimate
+        noun naming no person, in the genitive or after ``на`` (``арест имущества``, ``наложил
+        арест на счета``): an arrest of property is no custody of anyone. Animacy as natasha's
+        morphology tags it; for ``на`` the thing may hang on the verb the noun is the object of."""
+        tokens, wanted = self.tokens, {fold(x) for x in nouns}
+        span = [*self.hit, *range(self.hit[-1] + 1, min(len(tokens), self.hit[-1] + 1 + window))]
+        for i in dict.fromkeys(span):
+            if not tokens[i].lemmas & wanted:
+                continue
+            owners = {i} | ({tokens[i].head} if tokens[i].rel == "obj" else set())
+            for t in tokens:
+                if t.pos != "NOUN" or "Animacy=Inan" not in t.feats or t.index <= i \
+                        or "PER" in self.mention_tokens.get(t.index, set()):
+                    continue
+                on = any(c.head == t.index and c.rel == "case" and c.lemmas & {"на"} for c in tokens)
+                if (t.head == i and t.rel == "nmod" and "Case=Gen" in t.feats) or (t.head in owners and on):
+                    return True
+        return False
+
     def infinitives(self) -> list[int]:
         """The infinitives the trigger governs: what is banned or ordered (``запретили
         занимать должности``)."""
@@ -612,6 +632,8 @@ class _Context:
         if "abroad" in cond and self.abroad() != cond["abroad"]:
             return False
         if "thing_object" in cond and self.thing_object() != cond["thing_object"]:
+            return False
+        if "held_thing" in cond and not self.holds_a_thing(cond["held_thing"], window):
             return False
         if "mentions" in cond:
             wanted = set(cond["mentions"])
