@@ -1447,8 +1447,8 @@ def subject_of_other_clause(tokens: tuple[Token, ...], at: Sequence[int], hit: T
     of its own: of a verb coordinated with the trigger's (``Белов ушёл, а полицейские задержали
     Орлову``, ``Орлова держит голодовку, и её адвокат Петров сообщил``; not a subject the verbs share,
     ``Белов пришёл к суду и был задержан``), or hung by the parse on the trigger's verb though it
-    does not agree with it in number while the verb's other subject does (``Сомова и Лесных были
-    приговорены ..., еще одна участница Ким получила``)."""
+    does not agree with it in number while the verb's other subject does (``Фомина и Юдина были
+    осуждены ..., третья обвиняемая Ахмед получила``)."""
     name = conjunct_root(tokens, span_head(tokens, at))
     if not tokens[name].rel.startswith("nsubj") or tokens[name].head < 0:
         return False
