@@ -299,13 +299,16 @@ def states_happening(tokens: tuple[Token, ...], at: Sequence[int], hit: TriggerH
 def _relative_on(tokens: tuple[Token, ...], verb: int, hit: TriggerHit) -> bool:
     """A relative clause right after the trigger noun whose ``который`` agrees with it in gender
     and number, wherever the parse hangs it (``участники акции, которая состоялась``: the parse
-    may put it on ``участники``; the pronoun's feminine singular is the rally's)."""
+    may put it on ``участники``; the pronoun's feminine singular is the rally's), and whose verb has
+    no object of its own (``которая провела пикет``: a woman, the doer of another happening)."""
     comma = hit.tokens[-1] + 1
     if comma >= len(tokens) or tokens[comma].text != "," or tokens[verb].rel != "acl:relcl":
         return False
     pronoun = next((t for t in tokens[comma + 1 : verb] if "который" in t.lemmas), None)
     if pronoun is None or (pronoun.head != verb and pronoun.index != comma + 1):
         return False
+    if any(t.head == verb and t.rel == "obj" and t.index != pronoun.index for t in tokens):
+        return False  # ``участницу акции, которая провела пикет``: the clause's object is its happening
     agreement = {f for f in tokens[hit.anchor].feats if f.startswith(("Gender=", "Number="))}
     return len(agreement) == 2 and agreement <= pronoun.feats
 
@@ -1497,8 +1500,8 @@ def subject_of_other_clause(tokens: tuple[Token, ...], at: Sequence[int], hit: T
     of its own: of a verb coordinated with the trigger's (``Белов ушёл, а полицейские задержали
     Орлову``, ``Орлова держит голодовку, и её адвокат Петров сообщил``; not a subject the verbs share,
     ``Белов пришёл к суду и был задержан``), or hung by the parse on the trigger's verb though it
-    does not agree with it in number while the verb's other subject does (``Сомова и Лесных были
-    приговорены ..., еще одна участница Ким получила``)."""
+    does not agree with it in number while the verb's other subject does (``Фомина и Юдина были
+    осуждены ..., третья обвиняемая Ахмед получила``)."""
     name = conjunct_root(tokens, span_head(tokens, at))
     if not tokens[name].rel.startswith("nsubj") or tokens[name].head < 0:
         return False

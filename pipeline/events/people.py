@@ -113,12 +113,37 @@ def named_people(text: str, mentions, narrator: str | None = None) -> tuple[Name
 
 def _with_gender(person: NamedPerson, told: dict[str, set[str]]) -> NamedPerson:
     """The person with the gender the words agreeing with any naming of them tell (by a
-    word of the name), where all that do tell one and it is not the name's own reading."""
-    genders = set().union(*(told.get(word, set()) for word in _name_words(person.name)))
+    word of the name), where all that do tell one and it is not the name's own reading. A
+    surname whose ending gives its gender (``Смирнова``, ``Петров``) is not overruled; a noun
+    beside the name (``femn:noun``) only fills a gender the name cannot give."""
+    if surname_gender(person.name) is not None:
+        return person
+    evidence = set().union(*(told.get(word, set()) for word in _name_words(person.name)))
+    genders = {gender for gender in evidence if ":" not in gender} \
+        or ({gender.split(":")[0] for gender in evidence} if person.gender is None else set())
     if len(genders) != 1 or person.gender in genders:
         return person
     return NamedPerson(person.start, person.paragraph_end, person.name, genders.pop(), person.by_relation,
                        person.end)
+
+
+def surname_gender(name: str) -> str | None:
+    """The gender a surname's own ending gives: a word pymorphy3 reads as a surname or patronymic
+    in the nominative whose form for the other gender is spelt otherwise (``Смирнова`` beside
+    ``Смирнов``); None for one spelt alike in both (``Ким``, ``Сато``).
+
+    >>> surname_gender("Елена Смирнова"), surname_gender("Иван Петров"), surname_gender("Ким Лоу")
+    ('femn', 'masc', None)
+    """
+    for word in name.split():
+        for parsed in parse_word(word.lower()):
+            tag = parsed.tag
+            if {"Surn", "Patr"} & tag.grammemes and tag.case == "nomn" and tag.number == "sing" \
+                    and tag.gender in {"masc", "femn"} and "Fixd" not in tag.grammemes:
+                other = parsed.inflect({"femn" if tag.gender == "masc" else "masc", "nomn", "sing"})
+                if other is not None and other.word != parsed.word:
+                    return tag.gender
+    return None
 
 
 def _name_words(name: str) -> set[str]:
@@ -165,25 +190,50 @@ def agreed_gender(text: str, mention) -> str | None:
         return None
     if before and lemmas_of(before[-1]) & folded_set("relation_nouns"):
         return None  # ``Жена Адаму Сисе пришла``: whose wife he is; she came
-    if before and (gender := described_gender(before[-1], frozenset({"Case=Nom"}))):
-        return gender
+    noun = _woman_noun(before[-1]) if before else None
     after = _AFTER_NAME.match(text, mention.end)
     if after is None:
-        return None
+        return noun
     words = after.group(2).split()
     if after.group(1):  # ``Танака — известная певица``: the noun over its adjectives
         for word in words:
             tag = parse_word(word.lower())[0].tag
             if tag.POS != "ADJF":
-                return described_gender(word, frozenset({"Case=Nom"})) if tag.POS == "NOUN" else None
-        return None
-    for k, word in enumerate(words[:3]):
+                return (_woman_noun(word) if tag.POS == "NOUN" else None) or noun
+        return noun
+    for k, word in enumerate(words[:3]):  # the agreeing verb wins over a noun's grammatical gender
         tag = parse_word(word.lower())[0].tag
         if tag.POS in {"VERB", "PRTS"} and tag.number == "sing" and tag.gender in {"masc", "femn"} \
                 and (tag.POS == "PRTS" or tag.tense == "past"):
             return None if _subject_after(words[k + 1 :], tag.gender) else tag.gender
         if tag.POS not in {"ADVB", "PRCL"}:
-            return None
+            return noun
+    return noun
+
+
+# a feminine noun of a person tells a woman only when it is made from a man's noun by a feminine
+# suffix (``певица`` from ``певец``, ``журналистка``); a masculine one is used for women too
+# (``журналист``, ``член``) and a feminine epicene for men (``жертва``, ``персона``)
+_FEMININE_SUFFIXES = (("ница", ""), ("ица", "ец"), ("иса", "ер"), ("есса", ""), ("иня", ""), ("ка", ""),
+                      ("ша", ""))
+
+
+def _woman_noun(word: str) -> str | None:
+    """``femn:noun`` for a noun of a woman made from a man's (weak evidence: it fills a gender the
+    name cannot give, :func:`_with_gender`), else None.
+
+    >>> _woman_noun("Актриса"), _woman_noun("певица"), _woman_noun("жертва"), _woman_noun("Журналист")
+    ('femn:noun', 'femn:noun', None, None)
+    """
+    if described_gender(word, frozenset({"Case=Nom"})) != "femn":
+        return None
+    lemma = fold(parse_word(word.lower())[0].normal_form)
+    for suffix, masculine_ending in _FEMININE_SUFFIXES:
+        if lemma.endswith(suffix) and len(lemma) > len(suffix) + 2:
+            stem = lemma[: -len(suffix)] + masculine_ending
+            if any(p.tag.POS == "NOUN" and p.tag.animacy == "anim" and p.tag.gender == "masc"
+                   and p.tag.case == "nomn" and fold(p.word) == stem for p in parse_word(stem)):
+                return "femn:noun"
     return None
 
 

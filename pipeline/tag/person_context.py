@@ -117,6 +117,11 @@ def person_context(text: str, start: int, end: int) -> Context:
                 # ``Попову задержали у суда``: nothing else for the verb to take, so the name
                 # is its object, in the accusative (she), not a dative (``Попову назначили штраф``)
                 return Context(cases=found.cases, prefer=frozenset({"accs"}))
+        if found.prefer == frozenset({"accs"}) and (_takes_person_in_dative(after.group(1))
+                                                    or _object_follows(text, end + after.end())):
+            # ``Гусеву разбил очки конвоир``, ``Воронову сообщил дознаватель``: the verb has its own
+            # object or takes its person in the dative, so the name is a man's dative
+            return Context(cases=found.cases, prefer=frozenset({"datv"}), gender=found.gender)
         if found != NO_CONTEXT:
             return found
     return _from_clause_verb(text, start, end)
