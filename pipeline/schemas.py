@@ -376,6 +376,8 @@ SCHEMAS: dict[str, Schema] = {
         optional={"about": TEXT,
                   "armenian_surnames": record(required={
                       "about": TEXT, "endings": list_of(TEXT, 1), "loose": list_of(REWRITE, 1)}),
+                  "belarusian_surnames": record(required={
+                      "about": TEXT, "loose": list_of(REWRITE, 1)}),
                   "initials_across_alphabets": list_of(both(
             list_of(SINGLE_CHARACTER), where(lambda v: len(v) == 2, "expected [Cyrillic "
                                              "initial, Latin initial], found {value!r}")))}),
