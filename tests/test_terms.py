@@ -187,8 +187,8 @@ TERMS_RAISED_OR_EXTENDED = [
     # the extension told before a comma, then the total it reaches (review_c finding 8)
     ("Суд продлил арест Иванову на два месяца, до трёх месяцев.",
      [("два месяца", Term(2, 2, "month")), ("трёх месяцев", Term(3, 3, "month"))]),
-    ("Суд продлил Марату Галиеву срок ареста на месяц, до четырёх месяцев.",
-     [("месяц", Term(1, 1, "month")), ("четырёх месяцев", Term(4, 4, "month"))]),
+    ("Суд продлил Марату Галиеву срок ареста на три месяца, до шести месяцев.",
+     [("три месяца", Term(3, 3, "month")), ("шести месяцев", Term(6, 6, "month"))]),
     # a comma after a term that is no extension keeps the bound
     ("Его приговорили к двум годам, до пяти лет грозило по другой статье.",
      [("двум годам", Term(2, 2, "year")), ("до пяти лет", Term(None, 5, "year", approx=True))]),
