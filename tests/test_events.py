@@ -248,6 +248,7 @@ def test_a_private_attacker_is_unknown(events_of, text, kind, actors):
         ("Охранник рынка избил покупателя.", "violence", ("unknown",)),
         ("Прохожий ударил активистку.", "violence", ("unknown",)),
         ("Нападавшие избили активиста у подъезда.", "violence", ("unknown",)),
+        ("Грабитель избил пенсионерку в подъезде.", "violence", ("unknown",)),
     ],
 )
 def test_an_official_doer_is_never_unknown(events_of, text, kind, actors):
