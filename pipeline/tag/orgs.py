@@ -14,6 +14,7 @@ from functools import cache
 
 from ..nlp import parse_word
 from ..resources import load_json
+from .gazetteer import is_place_adjective
 from .inflect import abbreviation_stem, is_abbreviation, noun_lemmas, normalise_phrase
 from .overlaps import SpanIndex
 from .works import maker_before
@@ -262,8 +263,25 @@ def _adjectives_start(text: str, words: list[re.Match], index: int, heads: list)
         ]
         if not agreeing:
             break
+        if start == words[index].start() and _describes_by_place(text, previous, agreeing):
+            break  # ``самарской полиции``: the body serving Samara, named ``полиция``
         start = previous.start()
     return start
+
+
+# Where a sentence opens: the text's start, or a line end or a full stop before the word,
+# an opening quote or dash between.
+_SENTENCE_OPENS = re.compile(r"(?:\A|[.!?…]\s|\n)[\s«\"„(—–-]*\Z")
+
+
+def _describes_by_place(text: str, word: re.Match, agreeing: list) -> bool:
+    """Whether the adjective right before an institution noun only says where the body is
+    (``самарской полиции``, ``Норвежская полиция …``), as the outside benchmarks and the real
+    report pages bound it: an adjective made from a place's name, in lower case or opening
+    the sentence. One capitalised inside a sentence is part of a proper name (``Кировский``)."""
+    if not (word.group().islower() or _SENTENCE_OPENS.search(text, max(0, word.start() - 4), word.start())):
+        return False
+    return any(is_place_adjective(p.normal_form) for p in agreeing)
 
 
 def _genitive_phrase_end(text: str, words: list[re.Match], index: int) -> int:
