@@ -416,8 +416,7 @@ SCHEMAS: dict[str, Schema] = {
     "normalise_chars.json": record(required={
         "line_breaks": mapping(TEXT, TEXT), "deleted": list_of(SINGLE_CHARACTER),
         "soft_hyphen": SINGLE_CHARACTER, "spaces": list_of(SINGLE_CHARACTER), "ligatures": CHARACTER_MAP,
-        "hyphens": CHARACTER_MAP, "punctuation": CHARACTER_MAP, "single_quotes": CHARACTER_MAP,
-        "double_quotes": list_of(SINGLE_CHARACTER),
+        "hyphens": CHARACTER_MAP, "single_quotes": CHARACTER_MAP, "double_quotes": list_of(SINGLE_CHARACTER),
         "dashes": list_of(SINGLE_CHARACTER), "dash": SINGLE_CHARACTER, "open_quote": SINGLE_CHARACTER,
         "close_quote": SINGLE_CHARACTER}),
     "normalise_layout.json": record(required={"bullets": TEXT, "url_starts": WORDS}),

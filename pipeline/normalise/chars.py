@@ -9,8 +9,7 @@ Choices (the clean text's typography):
 * every dash (– — ‒ ―) becomes the em dash ``—``, spaced on both sides as in Russian
   typography (``штрафу — 3 человека``) except between digits (``1941—1945``) and at
   a line start (``— Мы``); a hyphen standing between spaces is a dash too;
-* the minus sign and Unicode hyphens become ``-``, and look-alikes of punctuation its ASCII
-  twin (the Greek question mark a PDF prints for ``;``, fullwidth ``，``);
+* the minus sign and Unicode hyphens become ``-``;
 * zero-width characters are dropped, NBSP and other Unicode spaces become a space,
   ligatures (ﬁ ﬂ) are spelled out, CRLF and CR become LF;
 * a soft hyphen (U+00AD) is a break only at a line end (left for the layout pass,
@@ -49,7 +48,6 @@ def _simple_pattern() -> tuple[re.Pattern, dict[str, str]]:
     replacements.update({char: " " for char in table["spaces"]})
     replacements.update(table["ligatures"])
     replacements.update(table["hyphens"])
-    replacements.update(table["punctuation"])
     replacements.update(table["single_quotes"])
     soft = re.escape(table["soft_hyphen"])
     alternatives = sorted(replacements, key=len, reverse=True)
@@ -95,7 +93,7 @@ def _soft_hyphen(match: re.Match) -> str:
 
 
 def repair_characters(text: str) -> Alignment:
-    """Line ends, invisible characters, odd spaces, ligatures, hyphen and punctuation variants, soft hyphens.
+    """Line ends, invisible characters, odd spaces, ligatures, hyphen variants, soft hyphens.
 
     >>> repair_characters("Санкт\\u00adПетербург\\u00a0ﬁnal\\r\\n").text
     'Санкт-Петербург final\\n'
