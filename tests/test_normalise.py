@@ -43,11 +43,6 @@ REPAIRS = [
     ("на\u00a080900\u202fтенге", "на 80900 тенге"),
     ("по\u00adдашь\u200bзаявку", "подашьзаявку"),
     ("ﬁlial Союза\r\nправозащитных организаций", "filial Союза правозащитных организаций"),
-    # punctuation look-alikes a PDF prints for ASCII punctuation: the Greek question mark
-    # is Unicode's canonical twin of the semicolon, fullwidth forms are its compatibility ones
-    ("граждан Крыма\u037e по следам акций", "граждан Крыма; по следам акций"),
-    ("Иван Петров\u037e Олег Сидоров\u037e", "Иван Петров; Олег Сидоров;"),
-    ("задержаны двое\uff0c один отпущен\uff1a штраф\uff01", "задержаны двое, один отпущен: штраф!"),
     # letter-spaced words
     ("Н е с м о т р я  н а  т о ,  ч т о  право", "Несмотря на то, что право"),
     ("З А Я В Л Е Н И Е", "ЗАЯВЛЕНИЕ"),
