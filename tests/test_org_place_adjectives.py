@@ -1,8 +1,8 @@
 """A body's name leaves out the adjective of the city or country it serves when that
-adjective only describes it (``самарской полиции``: ORG ``полиции``), as the outside
-benchmarks and the real report pages bound it; an adjective that is part of a proper
-name (capitalised inside a sentence: ``Кировский районный суд``) or of its kind
-(``областная``, ``военная``) stays in (sentences written for these tests)."""
+adjective only locates it (``самарской полиции``: ORG ``полиции``), as NEREL and the real
+report pages bound it; an adjective that is part of a proper name (capitalised inside a
+sentence: ``Кировский районный суд``) or of its kind (``областная``, ``военная``), or that
+says which branch, ministry or court it is, stays in (sentences written for these tests)."""
 
 from __future__ import annotations
 
@@ -19,12 +19,10 @@ def orgs(text, models):
 LEFT_OUT = [
     ("Протокол составили сотрудники самарской полиции.", "полиции"),
     ("Материал перепечатала воронежская газета «Вечерний курьер».", "газета «Вечерний курьер»"),
-    ("Интервью он дал канадскому телеканалу «Северный свет».", "телеканалу «Северный свет»"),
     ("Как сообщила венгерская прокуратура, дело закрыто.", "прокуратура"),
     ("Эстонское правительство отклонило эту просьбу.", "правительство"),
     ("Норвежская полиция задержала двоих мужчин.", "полиция"),
     ("Закон одобрил румынский парламент.", "парламент"),
-    ("Письмо получили в пермском отделении партии «Зелёный дом».", "отделении партии «Зелёный дом»"),
 ]
 
 
@@ -39,6 +37,12 @@ KEPT = [
     ("Самарский областной суд оставил приговор в силе.", "Самарский областной суд"),
     ("Дело передали в областную прокуратуру.", "областную прокуратуру"),
     ("Протест подала военная прокуратура.", "военная прокуратура"),
+    # a branch, a ministry or a court is named with its place: which one, not where it is
+    ("Письмо получили в пермском отделении партии «Зелёный дом».", "пермском отделении партии «Зелёный дом»"),
+    ("Ответ подписал чиновник канадского министерства обороны.", "канадского министерства обороны"),
+    ("Итальянский суд вынес приговор заочно.", "Итальянский суд"),
+    # a city's adjective opening the sentence may open the body's own name
+    ("Самарская полиция опровергла эти сведения.", "Самарская полиция"),
 ]
 
 
