@@ -373,7 +373,10 @@ def test_the_same_word_of_the_same_person_paragraphs_on_retells_it(events_of, te
      "Ветрова избили в Казани у подъезда.", {"violence": 1}, {("Олег Ветров",)}),
     ("В мае задержали журналиста Олега Ветрова.\n"
      "Ветрова задержали 5 мая у здания редакции.", {"detention": 1}, {("Олег Ветров",)}),
-    # near misses: two cities of one country, two days of one month
+    # near misses: two cities of one country, two days of one month; one sentence naming two
+    # places tells two rulings
+    ("В 2009 году суд Москвы оправдал Олега Ветрова, однако Верховный суд России вернул дело "
+     "в прокуратуру.", {"court": 2}, {("Олег Ветров",)}),
     ("Олега Ветрова задержали в Омске.\n"
      "Ветрова задержали в Томске.", {"detention": 2}, {("Олег Ветров",)}),
     ("3 мая задержали журналиста Олега Ветрова.\n"
