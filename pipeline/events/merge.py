@@ -1,7 +1,7 @@
 """Merging: one happening told twice in a document becomes one event.
 
 Two drafts merge when they have the same type and negation, their values do not
-conflict (places equal, one missing or one within the other: a country and its city; counts, sums and terms equal or within an open bound; one date within the
+conflict (places equal or one missing; counts, sums and terms equal or within an open bound; one date within the
 other; persons overlapping or one side without any) and they are linked as one
 happening, the way a coder links tellings:
 
@@ -13,8 +13,8 @@ happening, the way a coder links tellings:
 - a back-reference (``по факту отказа ... данной акции``) is the last such event;
 - penalties (detention, custody, fine, warning) told in separate sentences are
   separate happenings unless the later telling shares a person, sum or term (a person
-  called by a pronoun or a participle standing as a noun, ``подозреваемого``, is who it
-  stands for: :mod:`.people`), and two stated dates are one day or a day and its month;
+  called by a pronoun or by a participle standing as a noun, ``подозреваемого задержали``,
+  is the one it stands for: :func:`.people.described_person`);
 - other events: the same paragraph, or the same stated day elsewhere; a violence, threat or
   ruling retold paragraphs later by the same word as a noun with nothing of its own
   (``казнили`` ... ``накануне казни``) is the happening told.
@@ -38,7 +38,6 @@ from ..nlp import parse_word
 from ..records import DateValue
 from .actors import specific
 from .draft import Draft
-from .place_names import lies_within, places_agree
 from .suppressed import note
 from .syntax import context, folded_set
 from .triggers import deverbal_nouns, word_lemmas
@@ -81,10 +80,7 @@ def compatible(a: Draft, b: Draft) -> bool:
         return False
     if x.type == "custody" and len({_custody_stage(a), _custody_stage(b)} - {None}) > 1:
         return False  # held before the verdict, then sentenced: two happenings
-    # a story names the country, then the town; one sentence naming two places tells two
-    # happenings (``суд Москвы оправдал ..., однако Верховный суд России вернул дело``)
-    places = places_agree(x.place, y.place) if x.sent_id != y.sent_id else _agree(x.place, y.place)
-    return dates_agree(x.date, y.date) and places and values_agree(a, b)
+    return dates_agree(x.date, y.date) and _agree(x.place, y.place) and values_agree(a, b)
 
 
 def values_agree(a: Draft, b: Draft) -> bool:
@@ -105,19 +101,6 @@ def _custody_stage(draft: Draft) -> str | None:
 
 def _same_day(a: Draft, b: Draft) -> bool:
     return a.event.date is not None and a.event.date == b.event.date and a.event.date.precision == "day"
-
-
-_NESTING = frozenset({"day", "month"})  # a year holds too many happenings of a kind to say
-
-
-def _same_day_or_within(a: Draft, b: Draft) -> bool:
-    """The same day, or a day and the month it lies in (``в мае`` ... ``5 мая``): told at
-    two depths, not two times; two days, or a year, tell nothing of one happening."""
-    x, y = a.event.date, b.event.date
-    if _same_day(a, b):
-        return True
-    return (x is not None and y is not None and x.precision != y.precision
-            and {x.precision, y.precision} == _NESTING and dates_agree(x, y))
 
 
 def _shares_identity(a: Draft, b: Draft) -> bool:
@@ -168,7 +151,7 @@ def _same_word_of_same_person(a: Draft, b: Draft) -> bool:
     shared = set(a.event.persons) & set(b.event.persons)
     other_doers = bool(a.event.actors and b.event.actors and not set(a.event.actors) & set(b.event.actors))
     return (bool(shared) and not (b.telling.additive or b.telling.relative or other_doers) and same_word(a, b)
-            and (_same_day_or_within(a, b) or not (a.date_stated and b.date_stated)))
+            and (_same_day(a, b) or not (a.date_stated and b.date_stated)))
 
 
 def _states_scene(draft: Draft) -> bool:
@@ -307,7 +290,7 @@ def link_rule(a: Draft, b: Draft, separate_types: frozenset[str] = frozenset(),
         if b.event.sent_id == a.event.sent_id + 1 and ta.inchoative and _anonymous(a) and not tb.particular:
             return "penalty, begun then told"  # "начали выхватывать людей. Семеро были задержаны"
         # a retelling elsewhere names the same people; two stated days must agree
-        if _shares_identity(a, b) and (a.paragraph == b.paragraph or _same_day_or_within(a, b)
+        if _shares_identity(a, b) and (a.paragraph == b.paragraph or _same_day(a, b)
                                        or not (a.date_stated and b.date_stated)):
             return "penalty, same person or value"
         return None
@@ -325,12 +308,9 @@ def absorb(into: Draft, other: Draft) -> None:
     x, y = into.event, other.event
     if x.place is None and y.place is not None:
         into.place_by = f"another telling's: {other.place_by}"
-    inner = y.place is not None and x.place is not None and lies_within(y.place, x.place)
-    if inner:
-        into.place_by = f"another telling's, within: {other.place_by}"
     into.update(
         date=x.date or y.date,
-        place=y.place if inner else x.place or y.place,
+        place=x.place or y.place,
         persons=tuple(dict.fromkeys(x.persons + y.persons)),
         actors=specific(tuple(dict.fromkeys(x.actors + y.actors))),
         count=x.count or y.count,

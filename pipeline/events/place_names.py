@@ -6,9 +6,9 @@ from functools import cache
 
 from ..nlp import parse_word
 from ..records import Mention
-from ..resources import fold, load_csv, load_json
-from ..tag.gazetteer import GAZETTEER_FILES, canonical_place, place_kind
+from ..resources import fold
 from ..tag.gazetteer import _entries as gazetteer_entries
+from ..tag.gazetteer import canonical_place
 from ..tag.inflect import match_case
 
 
@@ -82,49 +82,3 @@ def accusative_to_nominative(name: str) -> str:
         if head and agreed:
             return f"{match_case(words[0], agreed.word)} {match_case(words[1], head.word)}"
     return name
-
-
-COUNTRY = "country"
-
-
-@cache
-def _country_codes() -> dict[str, str]:
-    """Folded canonical place -> its country code, from any gazetteer row that gives one (the
-    hand-made rows leave some out: ``Турция`` there, ``TR`` in the world's)."""
-    codes: dict[str, str] = {}
-    for name in GAZETTEER_FILES:
-        for row in load_csv(name):
-            if row["country"]:
-                codes.setdefault(fold(row["canonical"]), row["country"])
-    return codes
-
-
-@cache
-def _parts_of_cities() -> dict[str, str]:
-    """Folded town -> the city it is part of (``models/place_within.json``: Колпино, Зеленоград)."""
-    return {fold(town): city for town, city in load_json("place_within.json")["parts_of_cities"].items()}
-
-
-def lies_within(inner: str, outer: str) -> bool:
-    """Whether the place ``inner`` lies in ``outer``: a city or region of that country (by the
-    gazetteer's country codes), or a town that is part of that city.
-
-    >>> lies_within("Казань", "Россия"), lies_within("Колпино", "Санкт-Петербург")
-    (True, True)
-    >>> lies_within("Россия", "Казань"), lies_within("Казань", "Омск"), lies_within("Алматы", "Россия")
-    (False, False, False)
-    """
-    if _parts_of_cities().get(fold(inner)) == outer:
-        return True
-    kinds = place_kind(inner), place_kind(outer)
-    if kinds[0] is None or kinds[1] is None or kinds[1][0] != COUNTRY or kinds[0][0] == COUNTRY:
-        return False
-    codes = _country_codes()
-    code = codes.get(fold(canonical_place(inner)))
-    return code is not None and code == codes.get(fold(canonical_place(outer)))
-
-
-def places_agree(a: str | None, b: str | None) -> bool:
-    """Two tellings' places may be one happening's: equal, unknown on one side, or one within
-    the other (a country and its city: a story names the country, then the town)."""
-    return a is None or b is None or a == b or lies_within(a, b) or lies_within(b, a)
