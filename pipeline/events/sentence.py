@@ -19,8 +19,8 @@ from ..tag.gazetteer import place_kind
 from .actors import admitted, resolve_actors
 from .aggregate import tells_total
 from .arguments import (TREE_LINKED, Found, assign_arguments, attendance_count, ground_phrase, names_happening,
-                        participants_count, participle_stretch, relative_clause, states_happening,
-                        time_clause)
+                        participants_count)
+from .clauses import participle_stretch, relative_clause, states_happening, time_clause
 from .draft import Draft, Telling
 from .gapping import gapped_drafts
 from .realis import Judgement, Where, judge, rule_of
