@@ -40,7 +40,7 @@ from ..tag.gazetteer import place_kind
 from ..tag.numbers import read_number
 from ..tag.relative_dates import find_relative_dates, is_weekday, weekday_number
 from .aggregate import ListHeading, sums_up
-from .arguments import adjective_places, is_goal, origin_of, person_tokens
+from .places import adjective_places, is_goal, origin_of, person_tokens
 from .grounds import ground_phrase
 from .clauses import counted_from, in_brackets, relative_clause, time_clause
 from .backstory import points_back
