@@ -18,7 +18,8 @@ from ..records import DATE, LOC, VENUE, Argument, DateValue, Event, Mention, Sen
 from ..tag.gazetteer import place_kind
 from .actors import admitted, resolve_actors
 from .aggregate import tells_total
-from .arguments import TREE_LINKED, Found, assign_arguments, attendance_count, participants_count
+from .arguments import TREE_LINKED, Found, assign_arguments
+from .counts import attendance_count, participants_count
 from .grounds import ground_phrase, names_happening
 from .clauses import participle_stretch, relative_clause, states_happening, time_clause
 from .draft import Draft, Telling
