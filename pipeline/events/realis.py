@@ -45,6 +45,7 @@ from .syntax import (
     pattern_lengths_at,
 )
 from .aggregate import sums_up
+from .realis_words import clause_of, patterns, predicate_of, realis_words, words_below
 from .triggers import TriggerHit
 
 SPECIFIC = "specific"
@@ -76,27 +77,6 @@ class Judgement:
         return self.label == SPECIFIC
 
 
-@cache
-def realis_words(key: str) -> frozenset[str]:
-    """A list of ``models/realis.json`` as a set of folded lemmas."""
-    return frozenset(fold(w) for w in load_json("realis.json")[key])
-
-
-def _patterns(key: str) -> list[list[str]]:
-    return load_json("realis.json")[key]
-
-
-def _predicate(tokens: tuple[Token, ...], anchor: int) -> int:
-    """The verb telling the trigger: itself if a verb, else the verb governing it
-    (``были подвергнуты штрафам`` -> ``подвергнуты``); the anchor when there is none."""
-    if tokens[anchor].pos in {"VERB", "AUX"}:
-        return anchor
-    for head in heads_up(tokens, anchor, 3):
-        if tokens[head].pos in {"VERB", "AUX"} or "Variant=Short" in tokens[head].feats:
-            return head
-    return anchor
-
-
 def _governor_in(tokens, hit: TriggerHit, words: frozenset[str], depth: int = 1) -> bool:
     """One of the first ``depth`` governors of the trigger (over transparent nouns) is one of ``words``;
     a participle qualifying a noun looks one governor further (``освобождения арестованных``)."""
@@ -118,8 +98,8 @@ def _alleged(tokens, hit: TriggerHit) -> bool:
     or the clause says it is someone's version (``по версии обвинения, он поджёг склад``)."""
     transparent = realis_words("transparent_heads") | folded_set("transparent_heads")
     accusation = realis_words("alleged_heads")
-    clause = _clause_of(tokens, hit.anchor)
-    if has_pattern(tokens, _patterns("alleged_patterns"), clause.start, hit.tokens[0]):
+    clause = clause_of(tokens, hit.anchor)
+    if has_pattern(tokens, patterns("alleged_patterns"), clause.start, hit.tokens[0]):
         return True
     if _accusers_version(tokens, hit):
         return True
@@ -147,7 +127,7 @@ def _accusers_version(tokens, hit: TriggerHit) -> bool:
     (``согласно обвинению, ...``); or the trigger's verb is the content clause of a verb of
     claiming whose subject is an accuser (``следствие считает, что он избил ...``)."""
     accusers, versions = realis_words("accuser_nouns"), realis_words("version_nouns")
-    clause = _clause_of(tokens, hit.anchor)
+    clause = clause_of(tokens, hit.anchor)
     for i in range(clause.start, hit.tokens[0]):
         if not tokens[i].lemmas & {"по", "согласно"} or i + 1 >= hit.tokens[0]:
             continue
@@ -270,7 +250,7 @@ def _granted_once(tokens, head: int, infinitive: int, mentions: Sequence[Mention
                or tokens[i].pos == "NUM"
                or tokens[i].pos == "PRON" and not tokens[i].lemmas & realis_words("generic_pronouns")
                or tokens[i].pos == "NOUN" and {"Animacy=Anim", "Number=Sing"} <= tokens[i].feats
-               for i in _below(tokens, infinitive, 2) + [c for c in _below(tokens, head, 1) if tokens[c].rel == "obj"])
+               for i in words_below(tokens, infinitive, 2) + [c for c in words_below(tokens, head, 1) if tokens[c].rel == "obj"])
 
 
 def _ordered_once(tokens, hit: TriggerHit, predicate: int, mentions: Sequence[Mention]) -> bool:
@@ -353,22 +333,13 @@ def _large_count(tokens, patient: int, count: Count | None, mentions: Sequence[M
         return value.approx or value.high is None or value.high != value.low or (value.low or 0) >= least
 
     if count is not None and large(count) or count is None and any(
-            tokens[i].text.isdigit() and int(tokens[i].text) >= least for i in _below(tokens, patient, 2)):
+            tokens[i].text.isdigit() and int(tokens[i].text) >= least for i in words_below(tokens, patient, 2)):
         return True
     if not has_pattern(tokens, context()["subset_markers"], max(0, patient - 3), patient + 4):
         return False
     lo, hi = tokens[0].start, tokens[-1].end
     return any(large(m.value) for m in mentions if lo <= m.start and m.end <= hi and isinstance(m.value, Count)
                and m.value != count)
-
-
-def _below(tokens, index: int, depth: int) -> list[int]:
-    """The tokens within ``depth`` steps below ``index``."""
-    found, frontier = [], [index]
-    for _ in range(depth):
-        frontier = [c for i in frontier for c in children(tokens, i)]
-        found += frontier
-    return found
 
 
 def _year_only(tokens, mentions: Sequence[Mention]) -> bool:
@@ -394,7 +365,7 @@ def _over_period(tokens, hit: TriggerHit) -> bool:
     noun of ``tally_periods``). ``за`` + a period + ``до`` is a point before something, not a
     span (``за месяц до выборов``, ``за год до этого``)."""
     periods, prepositions = realis_words("tally_periods"), realis_words("tally_prepositions")
-    for i in _clause_of(tokens, hit.anchor):
+    for i in clause_of(tokens, hit.anchor):
         if not tokens[i].lemmas & periods or tokens[i].pos != "NOUN":
             continue
         j = i - 1
@@ -415,31 +386,19 @@ def _conditional(tokens, hit: TriggerHit) -> bool:
             break
         if tokens[i].lemmas & markers:
             return True
-    predicate = _predicate(tokens, hit.anchor)
+    predicate = predicate_of(tokens, hit.anchor)
     return any(tokens[c].lemmas & markers and tokens[c].rel in {"mark", "advmod", "discourse", "aux"}
                for c in children(tokens, predicate))
-
-
-def _clause_of(tokens, index: int) -> range:
-    """Tokens of the clause around ``index``, bounded by ``;``, ``:``, brackets and sentence ends."""
-    bounds = {";", ":", "(", ")"}
-    lo = index
-    while lo > 0 and tokens[lo - 1].text not in bounds:
-        lo -= 1
-    hi = index
-    while hi + 1 < len(tokens) and tokens[hi + 1].text not in bounds:
-        hi += 1
-    return range(lo, hi + 1)
 
 
 def _habitual(tokens, hit: TriggerHit, key: str = "habitual_adverbs") -> bool:
     """A habitual adverb or phrase in the trigger's clause (``обычно``, ``как правило``,
     ``в большинстве случаев``); with ``frequency_adverbs``, a frequency (``регулярно``)."""
-    clause = _clause_of(tokens, hit.anchor)
+    clause = clause_of(tokens, hit.anchor)
     adverbs = realis_words(key)
     if any(tokens[i].lemmas & adverbs and tokens[i].pos in {"ADV", "DET", "ADJ", "PRON"} for i in clause):
         return True
-    return key == "habitual_adverbs" and has_pattern(tokens, _patterns("habitual_patterns"), clause.start, clause.stop)
+    return key == "habitual_adverbs" and has_pattern(tokens, patterns("habitual_patterns"), clause.start, clause.stop)
 
 
 def _recurring_kind(tokens, hit: TriggerHit) -> bool:
@@ -449,7 +408,7 @@ def _recurring_kind(tokens, hit: TriggerHit) -> bool:
     неоднократно ...`` tells one charge)."""
     if tokens[hit.anchor].pos not in {"NOUN", "PROPN"} or not is_bare_plural(tokens, hit.anchor):
         return False
-    predicate = _predicate(tokens, hit.anchor)
+    predicate = predicate_of(tokens, hit.anchor)
     if predicate == hit.anchor:
         return False
     adverbs = realis_words("frequency_adverbs") | realis_words("recurrence_adverbs")
@@ -491,20 +450,20 @@ def _statistic(tokens, hit: TriggerHit) -> bool:
     """Counting a class of cases in the trigger's clause: ``число``, ``доля``, ``%``; not the
     ``число`` of an idiom (``в том числе``, ``в числе``: 'including', 'among')."""
     words = realis_words("statistic_words")
-    clause = _clause_of(tokens, hit.anchor)
+    clause = clause_of(tokens, hit.anchor)
     if any(tokens[i].text.endswith("%") for i in clause):
         return True
-    idioms = _patterns("statistic_idioms")
+    idioms = patterns("statistic_idioms")
     in_idiom = {i + k for i in clause for length in pattern_lengths_at(tokens, idioms, i) for k in range(length)}
     if any(tokens[i].lemmas & words and tokens[i].pos in {"NOUN", "ADV", "ADJ", "DET", "VERB"}
            and i not in in_idiom for i in clause):
         return True
-    return has_pattern(tokens, _patterns("statistic_patterns"), clause.start, clause.stop)
+    return has_pattern(tokens, patterns("statistic_patterns"), clause.start, clause.stop)
 
 
 def _by_article(tokens, hit: TriggerHit) -> bool:
     """The clause counts by a law's article: ``по статье 282``, ``по антиэкстремистским статьям``."""
-    clause = _clause_of(tokens, hit.anchor)
+    clause = clause_of(tokens, hit.anchor)
     articles = realis_words("article_words")
     # "по статье", "по новым уголовным статьям": adjectives may stand between
     return any(tokens[i].lemmas & articles and i > 0 and _after_po(tokens, i)
@@ -540,7 +499,7 @@ def _counted_in_phrase(tokens, hit: TriggerHit) -> bool:
 
 def _cases_counted(tokens, hit: TriggerHit) -> bool:
     """The clause counts cases (``в семи случаях``, ``в 40 случаях``): a study's figures."""
-    clause = _clause_of(tokens, hit.anchor)
+    clause = clause_of(tokens, hit.anchor)
     return any(tokens[i].lemmas & {"в", "во"} and i + 2 < len(tokens)
                and (tokens[i + 1].pos == "NUM" or tokens[i + 1].text.isdigit())
                and tokens[i + 2].lemmas & {"случай"} for i in clause)
@@ -548,7 +507,7 @@ def _cases_counted(tokens, hit: TriggerHit) -> bool:
 
 def _share_of_number(tokens, hit: TriggerHit) -> bool:
     """The clause takes a part of a counted whole: ``из 120 человек ... 37``."""
-    clause = _clause_of(tokens, hit.anchor)
+    clause = clause_of(tokens, hit.anchor)
     return any(tokens[i].lemmas & {"из"} and i + 1 < len(tokens) and
                (tokens[i + 1].pos == "NUM" or tokens[i + 1].text.isdigit()) for i in clause)
 
@@ -611,14 +570,14 @@ def _told_of_someone(tokens, hit: TriggerHit, predicate: int, mentions: Sequence
     heads = {hit.anchor, predicate, *hit.tokens}
     near = {c for i in heads for c in children(tokens, i)}
     roles = {c for c in near if tokens[c].rel.startswith(("nsubj", "obj", "iobj"))}
-    below = {b for r in roles for b in _below(tokens, r, 2)}
+    below = {b for r in roles for b in words_below(tokens, r, 2)}
     if any(tokens[i].pos in {"PRON", "DET"} and tokens[i].lemmas & realis_words("particular_pronouns")
            for i in near | below):
         return True
     if any(tokens[i].pos == "NUM" for i in roles | {c for r in roles for c in children(tokens, r)
                                                     if tokens[c].rel.startswith("nummod")}):
         return True
-    spans = [(tokens[i].start, tokens[i].end) for h in heads for i in _below(tokens, h, 3)]
+    spans = [(tokens[i].start, tokens[i].end) for h in heads for i in words_below(tokens, h, 3)]
     return any(m.type == PER and any(m.start <= a and b <= m.end for a, b in spans) for m in mentions)
 
 
@@ -794,7 +753,7 @@ def cues_of(tokens: tuple[Token, ...], hit: TriggerHit, args, mentions: Sequence
     ``args`` are the trigger's arguments (:class:`~pipeline.events.arguments.Found`).
     """
     anchor = tokens[hit.anchor]
-    predicate = tokens[_predicate(tokens, hit.anchor)]
+    predicate = tokens[predicate_of(tokens, hit.anchor)]
     cues = {f"has_{a}" for a in _anchors(args, mentions)}
     counted = _counted_patient(tokens, hit, args, mentions)
     checks = {
@@ -832,7 +791,7 @@ def cues_of(tokens: tuple[Token, ...], hit: TriggerHit, args, mentions: Sequence
         "bare_plural": is_bare_plural(tokens, hit.anchor),
         "generic_subject": _generic_subject(tokens, hit),
         "generic_determiner": _generic_determiner(tokens, hit),
-        "statistic": _statistic(tokens, hit) or has_pattern(tokens, _patterns("period_patterns"), 0, len(tokens)),
+        "statistic": _statistic(tokens, hit) or has_pattern(tokens, patterns("period_patterns"), 0, len(tokens)),
         "by_article": _by_article(tokens, hit),
         "counted": _counted(tokens, hit),
         "counted_in_phrase": _counted_in_phrase(tokens, hit),
@@ -850,7 +809,7 @@ def cues_of(tokens: tuple[Token, ...], hit: TriggerHit, args, mentions: Sequence
         "own_past": _own_past(tokens, hit),
         "exact_value": _exact_value(args, mentions),
         "deictic_present": any(tokens[i].lemmas & realis_words("deictic_present_adverbs")
-                               for i in _clause_of(tokens, hit.anchor)),
+                               for i in clause_of(tokens, hit.anchor)),
         "bare_attribute": _bare_attribute(tokens, hit),
         "card_field": _card_field(tokens, hit),
     }
