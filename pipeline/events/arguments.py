@@ -7,6 +7,12 @@ tokens). Coordinated triggers (``задержаны и осуждены``) share
 as far as their event types admit the role (a term goes to custody only). What
 may fill a role is a typed :class:`~pipeline.events.syntax.Candidate`: a mention,
 or a person or actor read from a word.
+
+This module scores and assigns; what it reads lives by what it decides: clause
+boundaries (:mod:`~pipeline.events.clauses`), what a charge or penalty is about
+(:mod:`~pipeline.events.grounds`), place candidates (:mod:`~pipeline.events.places`),
+doers, tellers and patients (:mod:`~pipeline.events.person_roles`), names of a list
+(:mod:`~pipeline.events.listed_people`) and counts of people (:mod:`~pipeline.events.counts`).
 """
 
 from __future__ import annotations

@@ -18,6 +18,11 @@ the first class whose cues fire names the candidate. The cue words are data in
 ``scripts/train_realis.py`` on the development gold and stored as plain weights in
 ``models/realis_classifier.json``, decides instead when that file says it is enabled
 (it is enabled only if it beat the rules on held-out pages; see that file).
+
+The cues of tallies (:mod:`~pipeline.events.tallies`) and of modality
+(:mod:`~pipeline.events.modality`) live apart, beside the word lists and sentence
+stretches all cues read (:mod:`~pipeline.events.realis_words`); the cues of genericity,
+:func:`cues_of` and the rules stay here.
 """
 
 from __future__ import annotations

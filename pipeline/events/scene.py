@@ -138,7 +138,7 @@ class Scene:
                 # a date opening its sentence frames what the paragraph tells next ("В 2015 году
                 # было заведено дело ... ударившего охранника"); a link line dates its caption;
                 # a date inside what a charge or a case is about frames nothing ("в связи со
-                # столкновениями 11 октября": the clashes' day, :func:`~.arguments.ground_phrase`)
+                # столкновениями 11 октября": the clashes' day, :func:`~.grounds.ground_phrase`)
                 if (ground := ground_phrase(tokens, p.tokens)) is not None:
                     # the happening a case is opened over ("возбудили дело по следам шествия 9
                     # апреля") is what the paragraph tells next: its day dates the sentences

@@ -474,7 +474,7 @@ def dates_a_paper_or_telling(tokens: tuple[Token, ...], at: int, precision: str 
     """By the parse, a date that names when a paper was written or a source told, not a
     happening: a noun dated by ``от`` (``протокола от 2 февраля``, ``Письмом от 12 ноября``)
     that names no happening itself (``приговор от 5 мая`` is the ruling's day) and is not a
-    case named by its date (``по делу от``: :func:`~.arguments.ground_phrase`); the day of a
+    case named by its date (``по делу от``: :func:`~.grounds.ground_phrase`); the day of a
     verb of telling (``Как сообщило издание 12 апреля, ...``, ``9 ноября подтвердил, что ...``),
     not a year's or a month's (``О давлении ... в 2012 году рассказал``: what the account is of)."""
     head, tellers = tokens[at].head, folded_set("telling_verbs")
