@@ -40,16 +40,16 @@ from ..tag.gazetteer import place_kind
 from ..tag.numbers import read_number
 from ..tag.relative_dates import find_relative_dates, is_weekday, weekday_number
 from .aggregate import ListHeading, sums_up
-from .places import adjective_places, is_goal, origin_of, person_tokens
-from .grounds import ground_phrase
-from .clauses import counted_from, in_brackets, relative_clause, time_clause
 from .backstory import points_back
 from .carried_dates import carry_continuing, carry_dates, dates_clause
 from .carried_places import carry_places, frames_clause, heads_its_line, seats_acting_body
 from .case_scopes import counts_cases, introduced_years, opened_over, opens_case, opens_example
+from .clauses import counted_from, in_brackets, relative_clause, time_clause
 from .draft import Draft
+from .grounds import ground_phrase
 from .paragraphs import date_scopes, endnote_lines, line_at, list_runs, paragraph_units, unit_of
 from .place_names import place_name
+from .places import adjective_places, is_goal, origin_of, person_tokens
 from .time_shift import is_number, names_what_follows
 from .syntax import Candidate, PlacedMention, Token, context, find_pattern, has_pattern, span_head
 

@@ -19,9 +19,9 @@ from ..tag.gazetteer import place_kind
 from .actors import admitted, resolve_actors
 from .aggregate import tells_total
 from .arguments import TREE_LINKED, Found, assign_arguments
+from .clauses import participle_stretch, relative_clause, states_happening, time_clause
 from .counts import attendance_count, participants_count
 from .grounds import ground_phrase, names_happening
-from .clauses import participle_stretch, relative_clause, states_happening, time_clause
 from .draft import Draft, Telling
 from .gapping import gapped_drafts
 from .realis import Judgement, Where, judge, rule_of
