@@ -18,9 +18,10 @@ from ..records import DATE, LOC, VENUE, Argument, DateValue, Event, Mention, Sen
 from ..tag.gazetteer import place_kind
 from .actors import admitted, resolve_actors
 from .aggregate import tells_total
-from .arguments import (TREE_LINKED, Found, assign_arguments, attendance_count, ground_phrase, names_happening,
-                        participants_count, participle_stretch, relative_clause, states_happening,
-                        time_clause)
+from .arguments import TREE_LINKED, Found, assign_arguments
+from .clauses import participle_stretch, relative_clause, states_happening, time_clause
+from .counts import attendance_count, participants_count
+from .grounds import ground_phrase, names_happening
 from .draft import Draft, Telling
 from .gapping import gapped_drafts
 from .realis import Judgement, Where, judge, rule_of
@@ -473,7 +474,7 @@ def dates_a_paper_or_telling(tokens: tuple[Token, ...], at: int, precision: str 
     """By the parse, a date that names when a paper was written or a source told, not a
     happening: a noun dated by ``от`` (``протокола от 2 февраля``, ``Письмом от 12 ноября``)
     that names no happening itself (``приговор от 5 мая`` is the ruling's day) and is not a
-    case named by its date (``по делу от``: :func:`~.arguments.ground_phrase`); the day of a
+    case named by its date (``по делу от``: :func:`~.grounds.ground_phrase`); the day of a
     verb of telling (``Как сообщило издание 12 апреля, ...``, ``9 ноября подтвердил, что ...``),
     not a year's or a month's (``О давлении ... в 2012 году рассказал``: what the account is of)."""
     head, tellers = tokens[at].head, folded_set("telling_verbs")
