@@ -307,7 +307,7 @@ SCHEMAS: dict[str, Schema] = {
     "date_words.json": record(required={
         "prepositions": WORDS, "year_prepositions": WORDS, "modifiers": WORDS,
         "range_joiners": WORDS, "night_ranges": WORDS, "document_words": WORDS,
-        "birth_words": WORDS, "birthday_heads": WORDS,
+        "birth_words": WORDS, "birthday_heads": WORDS, "range_openers": WORDS, "clock_context_words": WORDS,
         "relative": list_of(record(required={"phrase": TEXT, "unit": one_of(UNITS, "unit"), "offset": INT},
                                    optional={"tail": FLAG}))}),
     "event_context.json": EVENT_CONTEXT,
