@@ -15,7 +15,7 @@ from functools import cache
 from ..nlp import parse_word
 from ..records import LOC, ORG, PER
 from ..resources import fold, load_json
-from ..tag.gazetteer import canonical_place, find_places, is_gazetteer_place, place_of_adjective
+from ..tag.gazetteer import canonical_place, find_places, is_gazetteer_place, place_kind, place_of_adjective
 from .clauses import phrase_head
 from .syntax import Candidate, PlacedMention, Token, folded_set, heads_up, span_head
 from .triggers import TriggerHit
@@ -90,6 +90,7 @@ def adjective_places(tokens, placed: list[PlacedMention]) -> list[Candidate]:
     ``воронежской правозащитнице``, ``тюменского отделения``): where that person or body is,
     as a place that qualifies a named person is (:func:`qualifies_person`)."""
     located = {t for p in placed if p.mention.type == LOC for t in p.tokens}
+    towns = {t for p in placed if p.mention.type == LOC and _is_town(p.mention) for t in p.tokens}
     bodies = {t for p in placed if p.mention.type == ORG for t in p.tokens}
     holders = folded_set("org_like_heads") | folded_set("branch_nouns")
     found = []
@@ -100,7 +101,7 @@ def adjective_places(tokens, placed: list[PlacedMention]) -> list[Candidate]:
         if not (head.index in bodies or head.lemmas & holders
                 or (head.pos == "NOUN" and "Animacy=Anim" in head.feats)):
             continue
-        if names_a_district(tokens, token, located):
+        if names_a_district(tokens, token, towns):
             continue  # "Кировский районный суд Омска": a district of Омск, not Киров
         city = next(filter(None, map(place_of_adjective, sorted(token.lemmas))), None)
         if city is not None:
@@ -109,18 +110,26 @@ def adjective_places(tokens, placed: list[PlacedMention]) -> list[Candidate]:
     return found
 
 
-def names_a_district(tokens, adjective: Token, located: set[int]) -> bool:
+def _is_town(mention) -> bool:
+    """A place mention the gazetteer does not hold as a region or a country (a town, or a
+    place it does not know): what a district court's name may be a district of."""
+    kind = place_kind(mention.normal or mention.text)
+    return kind is None or kind[0] not in {"region", "country"}
+
+
+def names_a_district(tokens, adjective: Token, towns: set[int]) -> bool:
     """The adjective stands beside a district's level and the body names its town after it
     (``Кировский районный суд Омска``, ``Советского районного суда г. Казани``): the adjective
     names a district of that town, after a person, an event or a town elsewhere. Without a
-    town of its own (``Тюменский районный суд``) the district is the one around the town it is
-    named after, and the adjective stays that town."""
+    town of its own (``Тюменский районный суд``), or with only the region or country it lies in
+    (``Клинский районный суд Московской области``; ``towns`` holds no region), the district is
+    the one around the town it is named after, and the adjective stays that town."""
     levels = folded_set("district_levels")
     body = adjective.head
     if not any(sibling.head == body and sibling.index != adjective.index and sibling.rel == "amod"
                and sibling.lemmas & levels for sibling in tokens):
         return False
-    for at in located:  # the town in the body's own name: its genitive, or after "г."
+    for at in towns:  # the town in the body's own name: its genitive, or after "г."
         chain = heads_up(tokens, at, 2)
         if body in chain[:2]:
             return True
