@@ -217,8 +217,8 @@ def _bare_attribute(tokens, hit: TriggerHit) -> bool:
 
 def _one_participant(tokens, hit: TriggerHit, predicate: int) -> bool:
     """The trigger's verb has a participant who is one and specific, and none that is a class: a
-    singular animate noun or a body acting (``суд``, ``полиция``, ``директор``, ``ученице``) as
-    subject or object, and no plural without a complement naming whose or of what (``людей``,
+    singular animate noun, a body acting (``суд``, ``полиция``, ``директор``, ``ученице``) or a
+    name as subject or object, and no plural without a complement naming whose or of what (``людей``,
     ``первокурсникам``, not ``участников пикета``), no generic ``человек`` or ``такой``. A
     present so told is one happening (a headline, a narrative present, a state served)."""
     roles = [c for i in {hit.anchor, predicate} for c in children(tokens, i)
@@ -233,6 +233,8 @@ def _one_participant(tokens, hit: TriggerHit, predicate: int) -> bool:
             tokens[c].rel.startswith("nmod") and "Number=Sing" in tokens[c].feats for c in children(tokens, i))
 
     def one(i: int) -> bool:
+        if tokens[i].pos == "PROPN":  # a name, even one the tagger left untagged ("Иванов отбывает")
+            return "Number=Plur" not in tokens[i].feats and "Animacy=Inan" not in tokens[i].feats
         return tokens[i].pos == "NOUN" and "Number=Sing" in tokens[i].feats and (
             "Animacy=Anim" in tokens[i].feats or bool(tokens[i].lemmas & bodies))
 
