@@ -492,25 +492,25 @@ def story_person(people: People, start: int, gender: str, relations: bool = True
 
 def named_aside(people: People, i: int) -> bool:
     """Whether the ``i``-th naming is told aside, not as whom the story is about: after a
-    preposition, over the nouns and adjectives of its phrase (``в нападении на Игоря Смирнова``,
-    ``после ссоры с Мариной Котовой``), or as one of a list of names (``охранники Пётр Зуев и
+    preposition in a noun's phrase, over the nouns and adjectives of its own (``в нападении на Игоря
+    Смирнова``, ``после ссоры с Мариной Котовой``; not a verb's, ``пришла к Игорю Смирнову``), or as one of a list of names (``охранники Пётр Зуев и
     Ильдар Сабиров``). A later ``он`` or ``она`` stands for a person of its gender named plainly
     before in the story, when there is one (:func:`story_person`).
 
-    >>> text = "Олег Белов напал на Игоря Смирнова. Охранники Пётр Зуев и Глеб Орлов."
-    >>> named = (NamedPerson(0, 70, "Олег Белов", "masc", end=10), NamedPerson(20, 70, "Игорь Смирнов", "masc", end=34),
-    ...          NamedPerson(46, 70, "Пётр Зуев", "masc", end=55), NamedPerson(58, 70, "Глеб Орлов", "masc", end=68))
+    >>> text = "Олег Белов в нападении на Игоря Смирнова. Охранники Пётр Зуев и Глеб Орлов."
+    >>> named = (NamedPerson(0, 75, "Олег Белов", "masc", end=10), NamedPerson(26, 75, "Игорь Смирнов", "masc", end=40),
+    ...          NamedPerson(52, 75, "Пётр Зуев", "masc", end=61), NamedPerson(64, 75, "Глеб Орлов", "masc", end=74))
     >>> [named_aside(People(named=named, text=text), i) for i in range(4)]
     [False, True, True, True]
     """
     person, text = people.named[i], people.text
     if person.by_relation or not text:
         return False
-    before = re.split(r"[.!?…\n]", text[max(0, person.start - 40) : person.start])[-1]
-    for word in reversed(_WORDS.findall(before)[-3:]):
-        tag = parse_word(word.lower())[0].tag
-        if tag.POS == "PREP":
-            return True
+    words = _WORDS.findall(re.split(r"[.!?…\n]", text[max(0, person.start - 60) : person.start])[-1])
+    for k in range(len(words) - 1, max(len(words) - 4, 0) - 1, -1):
+        tag = parse_word(words[k].lower())[0].tag
+        if tag.POS == "PREP":  # in a noun's phrase (``покушения на``), not a verb's (``пришла к Смирнову``)
+            return k > 0 and parse_word(words[k - 1].lower())[0].tag.POS == "NOUN"
         if tag.POS not in {"NOUN", "ADJF", "PRTF"} or tag.case == "nomn":
             break
     listed = re.compile(r"\s*(?:,|и)\s*")
