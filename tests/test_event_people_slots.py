@@ -95,11 +95,40 @@ OTHER_SUBJECTS = [
     ("Олег Белов и Анна Орлова пришли к суду, но их задержали.", "задержали", ("Олег Белов", "Анна Орлова")),
     ("Петрова, как рассказали соседи, избили и задержали возле дома.", "задержали", ("Петрова",)),
     # a clause with no subject and no object of its own tells what befell the earlier subject
-    pytest.param("Игнат Рогов зашёл в опорный пункт, и там избили.", "избили", ("Игнат Рогов",),
-                 marks=pytest.mark.xfail(strict=True, reason="review b finding 8, not fixed yet")),
+    ("Игнат Рогов зашёл в опорный пункт, и там избили.", "избили", ("Игнат Рогов",)),
+    ("Марина Котова пришла на площадь, но через час задержали.", "задержали", ("Марина Котова",)),
+    ("Глеб Орлов вернулся в общежитие, и вечером избили.", "избили", ("Глеб Орлов",)),
+    # an object of its own: not the earlier subject
+    ("Пётр Зуев уехал в Киев, а в Москве арестовали его брата.", "арестовали", ()),
 ]
 
 
 @pytest.mark.parametrize("text, trigger, persons", OTHER_SUBJECTS)
 def test_the_subject_of_another_clause_is_no_person_of_the_trigger(events_of, text, trigger, persons):
+    assert _persons(events_of(text), trigger) == persons
+
+
+# A relative clause's ``который`` stands for the name its clause follows, agreeing with it in
+# gender and number, wherever the parse hangs the clause (on a later noun, or as a root of its own).
+RELATIVE_PRONOUNS = [
+    # the parse hangs the clause on a noun after it, or cuts it off: the name is reached through ``который``
+    ("Известно дело директора музея народных промыслов Тверской области Петра Лаптева, которого обвинили "
+     "в растрате средств, выделенных на ремонт.", "обвинили", ("Петр Лаптев",)),
+    ("Суд Рима отменил запрет на работу бывшего мэра Турина Джанни Бруно, который в 2015 году был "
+     "приговорен к трём годам колонии.", "приговорен", ("Джанни Бруно",)),
+    ("Надзорная палата вернула права бывшему министру Италии Марио Росси, который в 2013 году был "
+     "приговорен судом к четырём годам лишения свободы.", "приговорен", ("Марио Росси",)),
+    # the parse already hangs the clause on the name: unchanged
+    ("Прокурор потребовал продлить арест бывшего губернатора области Олега Рябова, которого задержали в мае "
+     "по делу о взятке.", "задержали", ("Олег Рябов",)),
+    ("Адвокат обжаловал решение по делу журналистки из Перми Анны Котовой, которую оштрафовали за репост, "
+     "содержащий критику мэра.", "оштрафовали", ("Анна Котова",)),
+    # ``который`` of another gender than the name stands for another noun
+    ("Известно дело директора музея народных промыслов Тверской области Анны Котовой, который обвинил "
+     "рабочих в растрате средств, выделенных на ремонт.", "обвинил", ()),
+]
+
+
+@pytest.mark.parametrize("text, trigger, persons", RELATIVE_PRONOUNS)
+def test_a_relative_pronoun_stands_for_the_name_its_clause_follows(events_of, text, trigger, persons):
     assert _persons(events_of(text), trigger) == persons

@@ -90,3 +90,40 @@ GENDERS = [
 @pytest.mark.parametrize(("text", "name", "normal", "gender"), GENDERS)
 def test_a_name_takes_the_gender_of_the_words_agreeing_with_it(text, name, normal, gender):
     assert _gender(text, name, normal) == gender
+
+
+_OFFICER = ("Олег Белов вышел на свободу после пяти лет в колонии.\n\nБелов — бывший офицер. В 2005 году он был "
+            "задержан по подозрению в нападении на Игоря Смирнова. Он провёл в СИЗО два года, после чего был "
+            "оправдан. Но в 2012 году офицер был снова задержан.")
+_GUNMAN = ("Стрельба в Омске.\n\nНападавший по имени Глеб Фомин накануне вышел из колонии.\n\nУтром Фомин ранил "
+           "двух охранников и застрелил их начальника. Его жертвами стали охранники Пётр Зуев и Ильдар Сабиров."
+           "\n\nЗатем он вошёл в магазин, но был задержан полицейскими.")
+_DEPUTY = ("Ирина Лаптева вернулась в Москву.\n\nЛаптева — бывший депутат. В 2010 году она была задержана после "
+           "ссоры с Мариной Котовой. Она провела под арестом месяц, после чего была оправдана.")
+
+# A person named last only after a preposition (``на Игоря Смирнова``) or as one of a list of names
+# (``охранники Пётр Зуев и Ильдар Сабиров``) is not who a pronoun, a left-out subject or a description
+# stands for while the story names one of the same gender plainly before: text, trigger, which of
+# the events of that trigger (in text order), persons.
+STORY_PERSON = [
+    (_OFFICER, "оправдан", 0, ("Олег Белов",)),
+    (_OFFICER, "задержан", 1, ("Олег Белов",)),
+    (_GUNMAN, "задержан", 0, ("Глеб Фомин",)),
+    (_DEPUTY, "оправдан", 0, ("Ирина Лаптева",)),
+    # named last as the object, or plainly: that one
+    ("Олег Белов вышел на свободу.\n\nБелов — бывший офицер. В мае полиция задержала Игоря Смирнова. Его "
+     "доставили в отдел и избили.", "избили", 0, ("Игорь Смирнов",)),
+    ("Олег Белов вышел на свободу.\n\nБелов рассказал о соседе. Игорь Смирнов пришёл к нему вечером и был "
+     "задержан.", "задержан", 0, ("Игорь Смирнов",)),
+    # after a verb's preposition, not a noun's: that one
+    ("Олег Белов вышел на свободу.\n\nБелов рассказал, что полиция пришла к Игорю Смирнову. Его задержали у "
+     "подъезда.", "задержали", 0, ("Игорь Смирнов",)),
+    # no plain naming of that gender before: the one after the preposition
+    ("Анна Котова поссорилась с Игорем Смирновым. Позже он был задержан.", "задержан", 0, ("Игорь Смирнов",)),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "which", "persons"), STORY_PERSON)
+def test_a_name_after_a_preposition_or_in_a_list_yields_to_the_story_person(events_of, text, trigger, which,
+                                                                             persons):
+    assert [e for e in events_of(text) if e.trigger.startswith(trigger)][which].persons == persons

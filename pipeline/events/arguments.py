@@ -238,7 +238,33 @@ def candidates(tokens, hits, placed: list[PlacedMention], actors: dict[int, str]
     scene = frozenset((fold(p.mention.normal or p.mention.text), tokens[span_head(tokens, p.tokens)].head)
                       for p in placed if p.tokens and is_scene(p.mention))
     found += person_words(tokens, people, in_mentions, names_someone=named, scene=scene)
+    found += relative_pronoun_names(tokens, placed)
     found += [Candidate("actor", (at,), name=actor) for at, actor in actors.items()]
+    return found
+
+
+RELATIVE_SLOTS = frozenset({"nsubj", "nsubj:pass", "obj", "iobj"})
+
+
+def relative_pronoun_names(tokens: tuple[Token, ...], placed: list[PlacedMention]) -> list[Candidate]:
+    """The name each ``который`` of a relative clause stands for, as a candidate at the pronoun: the
+    name right before its comma when the two agree in gender and number (``Ивана Зуева, которого
+    обвинили``). The parse may hang the clause on a noun after it (``..., которого обвинили в
+    написании комментария``: on ``комментария``) or cut it off as a root of its own; the pronoun,
+    a core argument of its clause's verb, is reached from that verb as the name would be."""
+    names = {p.tokens[-1]: p for p in placed if p.mention.type == PER and p.tokens}
+    found = []
+    for pronoun in tokens:
+        if "который" not in pronoun.lemmas or pronoun.rel not in RELATIVE_SLOTS or pronoun.index < 2 \
+                or tokens[pronoun.index - 1].text != "," or "Number=Sing" not in pronoun.feats:
+            continue
+        name = names.get(pronoun.index - 2)
+        if name is None or pronoun.head < 0 or tokens[pronoun.head].head in name.tokens:
+            continue  # no name before it, or the parse hangs the clause on the name already
+        gender = next((f for f in pronoun.feats if f.startswith("Gender=")), None)
+        if gender is None or any(gender not in tokens[i].feats for i in name.tokens if tokens[i].pos == "PROPN"):
+            continue
+        found.append(Candidate("person", (pronoun.index,), mention=name.index, tree_only=True))
     return found
 
 

@@ -471,19 +471,53 @@ def story_person(people: People, start: int, gender: str, relations: bool = True
     True
     """
     story = None  # the paragraph of the last naming before ``start`` (``named`` is in text order)
+    aside = None  # the last person of ``gender`` named only aside (:func:`named_aside`), while no other is
     for i in range(bisect.bisect_left(people.named, start, key=lambda p: p.start) - 1, -1, -1):
         person = people.named[i]
         if person.by_relation and not relations:
             continue
         story = person.paragraph_end if story is None else story
         if person.paragraph_end != story:
-            return None
+            break
         if person.gender == gender:
             if scene is not None and person.paragraph_end < start and (
                     contrast or not same_scene(people, start, scene)):
                 return None
+            if named_aside(people, i) or person.name == aside:
+                aside = aside or person.name
+                continue
             return person.name
-    return None
+    return aside
+
+
+def named_aside(people: People, i: int) -> bool:
+    """Whether the ``i``-th naming is told aside, not as whom the story is about: after a
+    preposition in a noun's phrase, over the nouns and adjectives of its own (``в нападении на Игоря
+    Смирнова``, ``после ссоры с Мариной Котовой``; not a verb's, ``пришла к Игорю Смирнову``), or as one of a list of names (``охранники Пётр Зуев и
+    Ильдар Сабиров``). A later ``он`` or ``она`` stands for a person of its gender named plainly
+    before in the story, when there is one (:func:`story_person`).
+
+    >>> text = "Олег Белов в нападении на Игоря Смирнова. Охранники Пётр Зуев и Глеб Орлов."
+    >>> named = (NamedPerson(0, 75, "Олег Белов", "masc", end=10), NamedPerson(26, 75, "Игорь Смирнов", "masc", end=40),
+    ...          NamedPerson(52, 75, "Пётр Зуев", "masc", end=61), NamedPerson(64, 75, "Глеб Орлов", "masc", end=74))
+    >>> [named_aside(People(named=named, text=text), i) for i in range(4)]
+    [False, True, True, True]
+    """
+    person, text = people.named[i], people.text
+    if person.by_relation or not text:
+        return False
+    words = _WORDS.findall(re.split(r"[.!?…\n]", text[max(0, person.start - 60) : person.start])[-1])
+    for k in range(len(words) - 1, max(len(words) - 4, 0) - 1, -1):
+        tag = parse_word(words[k].lower())[0].tag
+        if tag.POS == "PREP":  # in a noun's phrase (``покушения на``), not a verb's (``пришла к Смирнову``)
+            return k > 0 and parse_word(words[k - 1].lower())[0].tag.POS == "NOUN"
+        if tag.POS not in {"NOUN", "ADJF", "PRTF"} or tag.case == "nomn":
+            break
+    listed = re.compile(r"\s*(?:,|и)\s*")
+    return any(other is not person and not other.by_relation and (
+        (other.end <= person.start and listed.fullmatch(text[other.end : person.start]))
+        or (person.end <= other.start and listed.fullmatch(text[person.end : other.start])))
+        for other in people.named[max(0, i - 2) : i + 3])
 
 
 def same_scene(people: People, start: int, scene: frozenset[str]) -> bool:

@@ -300,7 +300,10 @@ def subject_of_other_clause(tokens: tuple[Token, ...], at: Sequence[int], hit: T
         # the subject of its own verb by its number: not an object the parse took for one
         # (``Петрову, как рассказали соседи, избили и задержали``)
         subject = number is None or grammatical_number(tokens[verb]) in {None, number}
-        return coordinated and (bool(others) or (disagrees and subject))
+        # a clause with no subject and no object of its own tells what befell the earlier subject
+        # (``Рогов зашёл в отдел, и там избили``)
+        bare = not others and not any(t.head == own and t.rel in {"obj", "iobj"} for t in tokens)
+        return coordinated and (bool(others) or (disagrees and subject and not bare))
     return disagrees and any(grammatical_number(t) == grammatical_number(tokens[own]) for t in others)
 
 
