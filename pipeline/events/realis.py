@@ -209,6 +209,8 @@ def _bare_attribute(tokens, hit: TriggerHit) -> bool:
         return False
     if anchor.head < 0 or tokens[anchor.head].pos != "NOUN" or tokens[anchor.head].rel not in {"nmod", "nmod:poss"}:
         return False
+    if anchor.head > hit.anchor + 1:
+        return False  # words between it and its noun are its own, wherever the parse hangs them ("убитого в драке студента")
     if "VerbForm=Part" in anchor.feats:
         return "Variant=Short" not in anchor.feats and "Tense=Past" in anchor.feats
     return any({"PRTF", "past", "pssv"} <= set(str(p.tag).replace(" ", ",").split(","))
