@@ -37,8 +37,9 @@ def carry_dates(drafts: list[Draft], date_anchors, rally_dates_blocked: set[int]
     (:func:`backstory_lines`). ``cases``: paragraph -> where the sentences opening another case
     of its set begin (:func:`~.case_scopes.opens_case`): a day or month told before one is not carried past it.
     ``happening_days``: where the anchors of a happening a case was opened over begin (the
-    rally's day dates its story, not a fine or an arrest the story ends in)."""
-    penalties = folded_set("penalty_types")
+    rally's day dates its story, not a charge, a verdict, a fine or an arrest the case goes on
+    to: ``case_step_types``)."""
+    case_steps = folded_set("case_step_types")
     scopes = scopes or {}
     case_starts: defaultdict[int, list[int]] = defaultdict(list)
     for unit, starts_of_cases in (cases or {}).items():
@@ -68,7 +69,8 @@ def carry_dates(drafts: list[Draft], date_anchors, rally_dates_blocked: set[int]
                     and (a[1] >= begins or not (telling.present or telling.undated_past)) and crosses(a, line)
                     # an application's clause is dated by when it was filed, not the rally it asks for
                     and not (telling.about_application and _until(a) < float("inf"))]
-            if event.type in penalties:  # "Суд оштрафовал его": not on the day of the rally the case was over
+            if event.type in case_steps:  # "Суд оштрафовал его", "Суд оправдал его": not on the day of the
+                # rally the case was over, which dates the rally's story, not the charges and rulings after it
                 same = [a for a in same if a[1] not in happening_days]
             if telling.relative:  # "..., которую приговорили": a relative clause's day or month is its
                 # own; a year the paragraph named still frames the story it tells
