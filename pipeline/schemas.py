@@ -217,6 +217,7 @@ _EVENT_CONTEXT_WORDS = (
     "total_periods", "total_period_quantifiers", "total_period_after_blockers",
     "total_scope_places", "total_collective_heads", "more_markers", "case_nouns", "example_openers", "case_opening_words",
     "participation_nouns", "another_markers", "occurrence_verbs", "additive_markers",
+    "state_doer_nouns", "state_body_nouns", "private_doer_nouns",
 )
 _EVENT_CONTEXT_PATTERNS = (
     "memorial_before", "day_before_markers", "date_anaphora", "place_anaphora", "time_clause_openers",
@@ -241,7 +242,8 @@ EVENT_CONTEXT = record(required={
     "word_families": PATTERNS,
     "actor_policy": mapping(EVENT_TYPE, record(optional={"allowed": list_of(ACTOR),
                                                          "default": list_of(ACTOR),
-                                                         "unnamed": list_of(ACTOR)})),
+                                                         "unnamed": list_of(ACTOR),
+                                                         "unnamed_acts": WORDS})),
     "actor_cues": list_of(record(required={"types": list_of(EVENT_TYPE), "if": CONDITION, "actor": ACTOR})),
     "private_doer_types": list_of(EVENT_TYPE),
     "relative_days": list_of(where(_is_pattern_and_days, "expected [lemma pattern, days], found {value!r}")),
@@ -444,7 +446,7 @@ SCHEMAS: dict[str, Schema] = {
         "enumeration": WORDS, "lower_bound": PATTERNS, "upper_bound": PATTERNS,
         "lower_after": PATTERNS, "upper_after": PATTERNS, "enumeration_prepositions": WORDS},
         optional={"connectives": PATTERNS, "change_verbs": WORDS, "rising_verbs": WORDS,
-                  "bound_stressers": WORDS}),
+                  "bound_stressers": WORDS, "extension_prepositions": WORDS}),
     "term_units.json": record(required={
         "units": mapping(TEXT, record(required={"unit": one_of(UNITS, "unit"), "factor": NUMBER,
                                                 "always": FLAG, "max": INT})),

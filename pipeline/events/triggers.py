@@ -601,8 +601,12 @@ class _Context:
         around = list(before) + list(after)
 
         def has(span, lemmas):
-            wanted = {fold(x) for x in lemmas}
-            return any(self.tokens[i].lemmas & wanted for i in span)
+            # a word with spaces is a phrase, word by word from a token of the span ("высокий мера")
+            wanted = {fold(x) for x in lemmas if " " not in x}
+            phrases = [fold(x).split() for x in lemmas if " " in x]
+            return any(self.tokens[i].lemmas & wanted or any(
+                i + len(p) <= len(self.tokens) and all(w in self.tokens[i + k].lemmas for k, w in enumerate(p))
+                for p in phrases) for i in span)
 
         if "near" in cond and not has(around, cond["near"]):
             return False
