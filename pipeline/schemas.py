@@ -437,7 +437,7 @@ SCHEMAS: dict[str, Schema] = {
                                       "docking_prepositions")},
             **{key: list_of(LEMMA) for key in ("complement_not", "complement_not_singular",
                                                "complement_office", "designators", "work_nouns",
-                                               "unnamed_alone", "legal_acts", "vehicle_parts",
+                                               "unnamed_alone", "located_by_adjective", "legal_acts", "vehicle_parts",
                                                "docking_words", "acting_verbs")}}),
         where(_designators_are_units, "every 'designators' lemma must be a 'named_by_genitive' or "
                                       "'named_by_field' head (it only narrows those)")),

@@ -305,6 +305,10 @@ def test_a_court_with_its_city_places_the_penalty_behind_a_measure(events_of, te
     # the person's own custody extended is still custody
     ("Суд продлил срок содержания Олега Зимина под стражей.", {"custody": 1}),
     ("Суд продлил арест Олегу Зимину до 5 июня.", {"custody": 1}),
+    # a span of time after "на" is how long the arrest lasts, not a thing it holds
+    ("Суд продлил арест Олегу Зимину на два месяца.", {"custody": 1}),
+    ("Суд продлил Марине Лебедевой арест до трёх месяцев.", {"custody": 1}),
+    ("Через два дня суд назначил ему арест на 10 суток.", {"custody": 1}),
     # a measure changed is one event: the measures named in the change are none of their own;
     # a change into house arrest puts the person under it, one custody
     ("Суд изменил меру пресечения Олегу Зимину с домашнего ареста на запрет определённых действий.", {"court": 1}),
