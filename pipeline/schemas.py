@@ -218,12 +218,14 @@ _EVENT_CONTEXT_WORDS = (
     "total_scope_places", "total_collective_heads", "more_markers", "case_nouns", "example_openers", "case_opening_words",
     "participation_nouns", "another_markers", "occurrence_verbs", "additive_markers",
     "state_doer_nouns", "state_body_nouns", "private_doer_nouns",
+    "ground_heads", "ground_prepositions", "ground_generic_words",
 )
 _EVENT_CONTEXT_PATTERNS = (
     "memorial_before", "day_before_markers", "date_anaphora", "place_anaphora", "time_clause_openers",
     "story_contrasts", "subset_markers", "repeat_markers", "particular_markers",
     "birth_markers", "birth_markers_before", "total_frequency", "total_scope", "later_markers", "earlier_markers",
     "case_openers",
+    "additive_openers",
 )
 EVENT_CONTEXT = record(required={
     **{key: WORDS for key in _EVENT_CONTEXT_WORDS},
@@ -310,7 +312,7 @@ SCHEMAS: dict[str, Schema] = {
     "date_words.json": record(required={
         "prepositions": WORDS, "year_prepositions": WORDS, "modifiers": WORDS,
         "range_joiners": WORDS, "night_ranges": WORDS, "document_words": WORDS,
-        "birth_words": WORDS, "birthday_heads": WORDS,
+        "birth_words": WORDS, "birthday_heads": WORDS, "range_openers": WORDS, "clock_context_words": WORDS,
         "relative": list_of(record(required={"phrase": TEXT, "unit": one_of(UNITS, "unit"), "offset": INT},
                                    optional={"tail": FLAG}))}),
     "event_context.json": EVENT_CONTEXT,

@@ -276,6 +276,12 @@ def test_a_case_card_field_line_tells_the_case(events_of, text, kind, count):
     ("Химкинский городской суд приговорил Петра Иванова к году колонии.", {"Химки"}),
     ("Омский областной суд арестовал Петра Иванова.", {"Омская область"}),
     ("Кировские полицейские задержали Петра Иванова.", {"Киров"}),
+    # a region or a country after the court is where the district lies: the adjective is its town
+    ("Клинский районный суд Московской области арестовал Петра Иванова.", {"Клин"}),
+    ("Анапский районный суд Краснодарского края оштрафовал Петра Иванова на 30 тысяч рублей.", {"Анапа"}),
+    ("Ейский районный суд Краснодарского края приговорил Петра Иванова к году колонии.", {"Ейск"}),
+    # a federal city is a town: its district court is a district of it
+    ("Тверской районный суд Москвы арестовал Петра Иванова.", {"Москва"}),
 ])
 def test_a_district_named_by_an_adjective_is_no_town(events_of, text, places):
     assert {e.place for e in events_of(text) if e.place} == places

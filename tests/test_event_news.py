@@ -383,3 +383,48 @@ def test_a_penalty_retold_of_a_participle_standing_as_a_noun_is_one(events_of, t
     assert types(found) == Counter(kinds)
     assert {e.persons for e in found} == persons
 
+
+@pytest.mark.parametrize("text, kinds", [
+    # another case, charge, refusal or verdict of the same person, each naming what it is about:
+    # a report telling one person's cases one after another, not one happening retold
+    ("Против блогера Романа Гусева возбудили уголовное дело о призывах к экстремизму.\n"
+     "Гусев вёл канал о политике.\n"
+     "Против Гусева возбудили уголовное дело о мошенничестве.", {"other": 2}),
+    ("Суд отказал Роману Гусеву в освобождении под залог.\n"
+     "Гусев болен диабетом.\n"
+     "Суд отказал Гусеву в ознакомлении с материалами дела.", {"court": 2}),
+    ("Суд признал Романа Гусева виновным в хулиганстве.\n"
+     "Гусев работал водителем автобуса.\n"
+     "Суд признал Гусева виновным в неуплате алиментов.", {"court": 2}),
+    # a connective of addition opens the later sentence: told on top of the one before
+    ("Неизвестные избили Романа Гусева во дворе.\n"
+     "Гусев обратился к врачу.\n"
+     "Кроме того, Гусева избили в подъезде.", {"violence": 2}),
+    ("Неизвестные избили Романа Гусева во дворе.\n"
+     "Гусев обратился к врачу.\n"
+     "Помимо этого, Гусева избили у магазина.", {"violence": 2}),
+    ("Неизвестные избили Романа Гусева во дворе.\n"
+     "Гусев обратился к врачу.\n"
+     "В отделе Гусева тоже избили.", {"violence": 2}),
+    # only the later telling states a time: a new time told, not the undated one retold
+    ("Неизвестные избили Романа Гусева во дворе.\n"
+     "Гусев обратился к врачу.\n"
+     "В марте 2023 года Гусева избили у подъезда.", {"violence": 2}),
+    # two stated days of a ruling (not a penalty, so the rule is reached)
+    ("5 мая суд признал Павла Сомова виновным в хулиганстве.\n"
+     "Сомов работал водителем автобуса.\n"
+     "12 июня суд признал Сомова виновным в хулиганстве.", {"court": 2}),
+    # the same ground, or the earlier telling dated and the later not: one happening retold
+    ("Романа Гусева обвинили в призывах к экстремизму.\n"
+     "Гусев живёт в Твери с семьёй.\n"
+     "Гусева обвиняют в публичных призывах к экстремизму.", {"other": 1}),
+    # a ground that names no particular act ("по всем пунктам обвинения") clashes with none
+    ("Суд признал Романа Гусева виновным в краже денег со счёта.\n"
+     "Гусев работал кассиром в банке.\n"
+     "Гусева признали виновным по всем пунктам обвинения.", {"court": 1}),
+    ("3 марта суд отказал Роману Гусеву в освобождении под залог.\n"
+     "Гусев болен диабетом.\n"
+     "Суд отказал Гусеву в освобождении, несмотря на болезнь.", {"court": 1}),
+])
+def test_another_happening_of_the_same_person_paragraphs_on_stays_apart(events_of, text, kinds):
+    assert types(events_of(text)) == Counter(kinds)
