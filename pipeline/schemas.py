@@ -238,6 +238,7 @@ EVENT_CONTEXT = record(required={
     "word_told_types": list_of(EVENT_TYPE),
     "ruling_types": list_of(EVENT_TYPE),
     "penalty_types": list_of(EVENT_TYPE),
+    "case_step_types": list_of(EVENT_TYPE),
     "word_told_across_sentences": list_of(EVENT_TYPE),
     "court_filing_words": WORDS,
     "word_families": PATTERNS,

@@ -251,6 +251,39 @@ def test_no_ground_keeps_the_date_outside(events_of, text, trigger, date):
     assert dated(events_of(text), trigger) == date
 
 
+# (text, trigger, its date): the day of a happening a case was opened over dates that happening's
+# story (a detention or a dispersal at the rally), not what the case goes on to (a charge, a
+# verdict, an acquittal: ``case_step_types``), which come later by a time the text does not give;
+# a year framing the paragraph still frames them (issue 12)
+CASE_STEPS_AFTER_A_GROUND = [
+    ("Против Анны Зуевой завели дело по следам митинга в Вологде 3 мая 2019 года. Суд оправдал ее.",
+     "оправдал", None),
+    ("Против Анны Зуевой завели дело по следам митинга в Вологде 3 мая 2019 года. Суд приговорил ее к году "
+     "лишения свободы условно.", "приговорил", None),
+    ("В 2016 году против активиста Павла Лаптева возбудили дело по следам пикета в Туле 4 ноября 2015 года. "
+     "В итоге Лаптев был приговорен к двум годам лишения свободы условно.", "приговорен", year(2016)),
+    # the charge told next (one happening with the case, as the merge reads it) is no rally's day either
+    ("Против журналиста Ильи Шахова возбудили дело по следам шествия в Курске 7 мая 2017 года. Шахова обвинили "
+     "в насилии против полицейского.", "возбудили", None),
+    # nor through a happening of the rally's story told between, which took the day from it
+    ("Против Анны Зуевой завели дело по следам митинга в Вологде 3 мая 2019 года. Во время митинга полицейский "
+     "избил студентку. Суд оправдал Зуеву.", "оправдал", None),
+    ("Против Анны Зуевой завели дело по следам митинга в Вологде 3 мая 2019 года. Во время митинга полицейский "
+     "избил студентку. Суд оправдал Зуеву.", "избил", day(2019, 5, 3)),
+    # guards: the rally's story keeps its day; a charge told in the detention's sentence shares it
+    ("Против Анны Зуевой завели дело по следам митинга в Вологде 3 мая 2019 года. Во время митинга полицейские "
+     "задержали 20 человек.", "задержали", day(2019, 5, 3)),
+    ("Против Анны Зуевой завели дело по следам митинга в Вологде 3 мая 2019 года. На митинге полиция разогнала "
+     "участников.", "разогнала", day(2019, 5, 3)),
+    ("3 марта 2020 года в Омске задержали Ивана Орлова по обвинению в поджоге.", "обвинени", day(2020, 3, 3)),
+]
+
+
+@pytest.mark.parametrize("text, trigger, date", CASE_STEPS_AFTER_A_GROUND)
+def test_a_grounds_day_dates_no_step_of_the_case(events_of, text, trigger, date):
+    assert dated(events_of(text), trigger) == date
+
+
 # (text, trigger, its date): a relative clause keeps its own time, or has none
 RELATIVE_CLAUSES = [
     # a relative clause tells what befell someone at a time of its own, stated or not: no date of

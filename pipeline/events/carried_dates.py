@@ -37,8 +37,9 @@ def carry_dates(drafts: list[Draft], date_anchors, rally_dates_blocked: set[int]
     (:func:`backstory_lines`). ``cases``: paragraph -> where the sentences opening another case
     of its set begin (:func:`~.case_scopes.opens_case`): a day or month told before one is not carried past it.
     ``happening_days``: where the anchors of a happening a case was opened over begin (the
-    rally's day dates its story, not a fine or an arrest the story ends in)."""
-    penalties = folded_set("penalty_types")
+    rally's day dates its story, not a charge, a verdict, a fine or an arrest the case goes on
+    to: ``case_step_types``)."""
+    case_steps = folded_set("case_step_types")
     scopes = scopes or {}
     case_starts: defaultdict[int, list[int]] = defaultdict(list)
     for unit, starts_of_cases in (cases or {}).items():
@@ -58,18 +59,23 @@ def carry_dates(drafts: list[Draft], date_anchors, rally_dates_blocked: set[int]
 
     last_rally: tuple[int, DateValue] | None = None  # the case it was told in, its date
     introduced = introduced or {}
+    # a happening's day a case was opened over stays one as it is carried on through its story
+    # ("Во время митинга полицейский избил ...", then "Суд оправдал ..."): where such anchors begin
+    happening = set(happening_days)
     for draft in sorted(drafts, key=lambda d: d.event.start):
         event, telling = draft.event, draft.telling
         until = float("inf") if draft.date_until is None else draft.date_until
         scope, begins = scopes.get(draft.paragraph, (draft.paragraph, 0))
+        of_happening = False  # the date carried to it is a happening's day a case was opened over
         if event.date is None:
             line = line_at(starts, event.start)
             same = [a for a in anchors[scope] if a[1] < event.start and event.start < _until(a)
                     and (a[1] >= begins or not (telling.present or telling.undated_past)) and crosses(a, line)
                     # an application's clause is dated by when it was filed, not the rally it asks for
                     and not (telling.about_application and _until(a) < float("inf"))]
-            if event.type in penalties:  # "Суд оштрафовал его": not on the day of the rally the case was over
-                same = [a for a in same if a[1] not in happening_days]
+            if event.type in case_steps:  # "Суд оштрафовал его", "Суд оправдал его": not on the day of the
+                # rally the case was over, which dates the rally's story, not the charges and rulings after it
+                same = [a for a in same if a[1] not in happening]
             if telling.relative:  # "..., которую приговорили": a relative clause's day or month is its
                 # own; a year the paragraph named still frames the story it tells
                 same = [a for a in same if a[2].precision == "year"]
@@ -88,6 +94,7 @@ def carry_dates(drafts: list[Draft], date_anchors, rally_dates_blocked: set[int]
             elif same:
                 draft.update(date=same[-1][2])
                 until = _until(same[-1])
+                of_happening = same[-1][1] in happening
             elif event.type == "protest" and telling.single and draft.paragraph not in rally_dates_blocked:
                 # of its own case only: another case of a report is another rally (``Draft.case``)
                 draft.update(date=last_rally[1] if last_rally and last_rally[0] == draft.case else None)
@@ -96,6 +103,8 @@ def carry_dates(drafts: list[Draft], date_anchors, rally_dates_blocked: set[int]
         date = draft.event.date
         if date is not None:  # a date carried from a clause's own time stops where that does
             bisect.insort(anchors[scope], (scope, event.start, date, until), key=lambda a: a[1])
+            if of_happening:
+                happening.add(event.start)
         if event.type == "protest" and telling.single and date is not None:
             last_rally = (draft.case, date)
     for draft in drafts:
