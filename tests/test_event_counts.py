@@ -208,8 +208,11 @@ def test_a_singular_passive_befell_one(events_of, text, trigger, count):
     ("Пятеро задержанных были отпущены, а суд арестовал Иванова.", "арестовал", None),
     ("Семеро участников пикета были отпущены, а их организатор остаётся под стражей.", "остаётся под стражей", None),
     ("Трое активистов ушли домой, а полиция задержала их товарищей.", "задержала", None),
-    ("Пятеро были отпущены, а двое остаются под стражей.", "остаются под стражей", (2, 2)),
+    # (its own subject of a verb of staying is read as a doer: no count, rather than the other's)
+    ("Пятеро были отпущены, а двое остаются под стражей.", "остаются под стражей", None),
     ("Девять студентов вернулись в общежитие, а полиция оштрафовала их преподавателя.", "оштрафовала", None),
+    # guard: nor through a coordinated trigger whose count it is
+    ("Пятеро активистов были оштрафованы, а суд арестовал их организатора.", "арестовал", None),
     # the parse hangs a happening told before on the counted noun as its conjunct: the count
     # counts its noun, not that happening
     ("В городе произошли и стычки с полицией, и нападения на прохожих, но к ответственности были "

@@ -1324,6 +1324,8 @@ def _scores(tokens, hits: list[TriggerHit], candidate: Candidate, date_words: Se
         if role == "count" and (counts_itself(tokens, hit, at) or counts_doers(tokens, at, hit)
                                 or gapped_subject(tokens, at, hit) or counts_other_noun(tokens, at, hit)):
             continue  # "12 арестов": happenings counted; "четверо полицейских избили": the doers
+        if role == "count" and (subject_of_other_clause(tokens, at, hit) or conjunct_of_counted(tokens, at, hit)):
+            continue  # "пятеро были отпущены, а суд арестовал Иванова": those the other verb befell
         if role == "actor" and befell_body_word(tokens, at[-1], hit):
             continue  # "уволил офицеров полиции", "розыск полицейского": whom it befell, not who did it
         if across_semicolon(tokens, at[0], hit):
@@ -1611,6 +1613,14 @@ def reads_as_verb(word: str) -> bool:
     (True, False)
     """
     return any(p.tag.POS in {"VERB", "INFN", "PRTF", "PRTS", "GRND"} for p in parse_word(word.lower()))
+
+
+def conjunct_of_counted(tokens: tuple[Token, ...], at: Sequence[int], hit: TriggerHit) -> bool:
+    """The parse hangs a noun trigger on the counted noun as its conjunct (``и нападения на
+    прохожих, но привлечены лишь восемь человек``): a count counts its own noun, never a
+    happening coordinated with it."""
+    anchor = tokens[hit.anchor]
+    return anchor.pos == "NOUN" and anchor.rel == "conj" and anchor.head in count_heads(tokens, at)
 
 
 def count_heads(tokens: tuple[Token, ...], at: Sequence[int]) -> set[int]:
