@@ -1324,7 +1324,7 @@ def _scores(tokens, hits: list[TriggerHit], candidate: Candidate, date_words: Se
         if role == "count" and (counts_itself(tokens, hit, at) or counts_doers(tokens, at, hit)
                                 or gapped_subject(tokens, at, hit) or counts_other_noun(tokens, at, hit)):
             continue  # "12 арестов": happenings counted; "четверо полицейских избили": the doers
-        if role == "count" and (subject_of_other_clause(tokens, at, hit) or conjunct_of_counted(tokens, at, hit)):
+        if role == "count" and (counts_other_clause(tokens, at, hit) or conjunct_of_counted(tokens, at, hit)):
             continue  # "пятеро были отпущены, а суд арестовал Иванова": those the other verb befell
         if role == "actor" and befell_body_word(tokens, at[-1], hit):
             continue  # "уволил офицеров полиции", "розыск полицейского": whom it befell, not who did it
@@ -1613,6 +1613,16 @@ def reads_as_verb(word: str) -> bool:
     (True, False)
     """
     return any(p.tag.POS in {"VERB", "INFN", "PRTF", "PRTS", "GRND"} for p in parse_word(word.lower()))
+
+
+def counts_other_clause(tokens: tuple[Token, ...], at: Sequence[int], hit: TriggerHit) -> bool:
+    """The count is the subject of a verb coordinated with the trigger's that has a subject of its
+    own (:func:`subject_of_other_clause`): ``пятеро были отпущены, а суд арестовал Иванова``. The
+    trigger's own counted subject stays, whatever its number (``заключено ... 11 человек``)."""
+    own = phrase_head(tokens, hit)
+    if tokens[own].pos != "VERB" and tokens[own].head >= 0:
+        own = tokens[own].head
+    return tokens[conjunct_root(tokens, span_head(tokens, at))].head != own and subject_of_other_clause(tokens, at, hit)
 
 
 def conjunct_of_counted(tokens: tuple[Token, ...], at: Sequence[int], hit: TriggerHit) -> bool:
