@@ -217,6 +217,9 @@ def test_a_singular_passive_befell_one(events_of, text, trigger, count):
     # counts its noun, not that happening
     ("В городе произошли и стычки с полицией, и нападения на прохожих, но к ответственности были "
      "привлечены лишь восемь человек, не являвшиеся зачинщиками.", "нападения", None),
+    # guards: the trigger's clause tells the same people again, by a pronoun or the counted noun
+    ("Пятеро активистов пришли к мэрии, а полиция задержала их.", "задержала", (5, 5)),
+    ("Трое студентов стояли у входа, но подошёл охранник и ударил студентов дубинкой.", "ударил", (3, 3)),
     # guards: a subject the coordinated verbs share, and the verb's own subject
     ("Четверо студентов были задержаны, а затем оштрафованы.", "оштрафованы", (4, 4)),
     ("Трое активистов пришли к мэрии и были задержаны.", "задержаны", (3, 3)),

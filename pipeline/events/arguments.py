@@ -1618,11 +1618,20 @@ def reads_as_verb(word: str) -> bool:
 def counts_other_clause(tokens: tuple[Token, ...], at: Sequence[int], hit: TriggerHit) -> bool:
     """The count is the subject of a verb coordinated with the trigger's that has a subject of its
     own (:func:`subject_of_other_clause`): ``пятеро были отпущены, а суд арестовал Иванова``. The
-    trigger's own counted subject stays, whatever its number (``заключено ... 11 человек``)."""
+    trigger's own counted subject stays, whatever its number (``заключено ... 11 человек``), and so
+    does a count whose people the trigger's verb takes again as its object, by a plural pronoun or
+    the counted noun (``пятеро пришли к мэрии, а полиция задержала их``)."""
     own = phrase_head(tokens, hit)
     if tokens[own].pos != "VERB" and tokens[own].head >= 0:
         own = tokens[own].head
-    return tokens[conjunct_root(tokens, span_head(tokens, at))].head != own and subject_of_other_clause(tokens, at, hit)
+    counted = tokens[conjunct_root(tokens, span_head(tokens, at))]
+    again = (counted.lemmas if counted.pos == "NOUN" else frozenset()) | {"они"}
+    # a pronoun before a noun is its possessive (``их преподавателя``), though parsed as an object
+    possessive = {t.index for t in tokens[:-1] if t.pos == "PRON" and tokens[t.index + 1].pos == "NOUN"}
+    if any(t.head == own and t.rel in {"obj", "iobj", "obl"} and t.lemmas & again and t.index not in possessive
+           for t in tokens):
+        return False
+    return counted.head != own and subject_of_other_clause(tokens, at, hit)
 
 
 def conjunct_of_counted(tokens: tuple[Token, ...], at: Sequence[int], hit: TriggerHit) -> bool:
