@@ -220,6 +220,10 @@ def test_a_singular_passive_befell_one(events_of, text, trigger, count):
     # guards: the trigger's clause tells the same people again, by a pronoun or the counted noun
     ("Пятеро активистов пришли к мэрии, а полиция задержала их.", "задержала", (5, 5)),
     ("Трое студентов стояли у входа, но подошёл охранник и ударил студентов дубинкой.", "ударил", (3, 3)),
+    ("Трое студентов стояли у входа, но подошёл охранник и ударил их дубинкой.", "ударил", (3, 3)),
+    # the noun told again, parsed onto another word of the trigger's clause
+    ("Трое студентов стояли у входа, они ничего не делали, но подошёл охранник, ударил дубинкой "
+     "студентов, и всех увезли в отдел.", "ударил", (3, 3)),
     # guards: a subject the coordinated verbs share, and the verb's own subject
     ("Четверо студентов были задержаны, а затем оштрафованы.", "оштрафованы", (4, 4)),
     ("Трое активистов пришли к мэрии и были задержаны.", "задержаны", (3, 3)),

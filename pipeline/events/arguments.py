@@ -1626,10 +1626,14 @@ def counts_other_clause(tokens: tuple[Token, ...], at: Sequence[int], hit: Trigg
         own = tokens[own].head
     counted = tokens[conjunct_root(tokens, span_head(tokens, at))]
     again = (counted.lemmas if counted.pos == "NOUN" else frozenset()) | {"они"}
-    # a pronoun before a noun is its possessive (``их преподавателя``), though parsed as an object
-    possessive = {t.index for t in tokens[:-1] if t.pos == "PRON" and tokens[t.index + 1].pos == "NOUN"}
-    if any(t.head == own and t.rel in {"obj", "iobj", "obl"} and t.lemmas & again and t.index not in possessive
-           for t in tokens):
+    # a pronoun before a noun is its possessive (``их преподавателя``), though parsed as an object;
+    # the object may be misparsed onto a later verb, so the trigger's clause is read word by word
+    possessive = {t.index for t, after in zip(tokens, tokens[1:]) if t.pos == "PRON" and after.pos == "NOUN"
+                  and (after.head, after.rel) == (t.head, t.rel)}
+    start = max((i + 1 for i in range(hit.anchor) if tokens[i].text in _CLAUSE_BREAKS), default=0)
+    end = next((i for i in range(hit.anchor, len(tokens)) if tokens[i].text in _CLAUSE_BREAKS), len(tokens))
+    told = [t for t in tokens[start:end] if t.head == own or t.index > hit.anchor]
+    if any(t.rel in {"obj", "iobj", "obl", "nmod"} and t.lemmas & again and t.index not in possessive for t in told):
         return False
     return counted.head != own and subject_of_other_clause(tokens, at, hit)
 
