@@ -217,12 +217,15 @@ _EVENT_CONTEXT_WORDS = (
     "total_periods", "total_period_quantifiers", "total_period_after_blockers",
     "total_scope_places", "total_collective_heads", "more_markers", "case_nouns", "example_openers", "case_opening_words",
     "participation_nouns", "another_markers", "occurrence_verbs", "additive_markers",
+    "state_doer_nouns", "state_body_nouns", "private_doer_nouns",
+    "ground_heads", "ground_prepositions", "ground_generic_words",
 )
 _EVENT_CONTEXT_PATTERNS = (
     "memorial_before", "day_before_markers", "date_anaphora", "place_anaphora", "time_clause_openers",
     "story_contrasts", "subset_markers", "repeat_markers", "particular_markers",
     "birth_markers", "birth_markers_before", "total_frequency", "total_scope", "later_markers", "earlier_markers",
     "case_openers",
+    "additive_openers",
 )
 EVENT_CONTEXT = record(required={
     **{key: WORDS for key in _EVENT_CONTEXT_WORDS},
@@ -240,7 +243,8 @@ EVENT_CONTEXT = record(required={
     "word_families": PATTERNS,
     "actor_policy": mapping(EVENT_TYPE, record(optional={"allowed": list_of(ACTOR),
                                                          "default": list_of(ACTOR),
-                                                         "unnamed": list_of(ACTOR)})),
+                                                         "unnamed": list_of(ACTOR),
+                                                         "unnamed_acts": WORDS})),
     "actor_cues": list_of(record(required={"types": list_of(EVENT_TYPE), "if": CONDITION, "actor": ACTOR})),
     "private_doer_types": list_of(EVENT_TYPE),
     "relative_days": list_of(where(_is_pattern_and_days, "expected [lemma pattern, days], found {value!r}")),
@@ -307,7 +311,7 @@ SCHEMAS: dict[str, Schema] = {
     "date_words.json": record(required={
         "prepositions": WORDS, "year_prepositions": WORDS, "modifiers": WORDS,
         "range_joiners": WORDS, "night_ranges": WORDS, "document_words": WORDS,
-        "birth_words": WORDS, "birthday_heads": WORDS,
+        "birth_words": WORDS, "birthday_heads": WORDS, "range_openers": WORDS, "clock_context_words": WORDS,
         "relative": list_of(record(required={"phrase": TEXT, "unit": one_of(UNITS, "unit"), "offset": INT},
                                    optional={"tail": FLAG}))}),
     "event_context.json": EVENT_CONTEXT,
@@ -376,6 +380,8 @@ SCHEMAS: dict[str, Schema] = {
         optional={"about": TEXT,
                   "armenian_surnames": record(required={
                       "about": TEXT, "endings": list_of(TEXT, 1), "loose": list_of(REWRITE, 1)}),
+                  "belarusian_surnames": record(required={
+                      "about": TEXT, "loose": list_of(REWRITE, 1)}),
                   "initials_across_alphabets": list_of(both(
             list_of(SINGLE_CHARACTER), where(lambda v: len(v) == 2, "expected [Cyrillic "
                                              "initial, Latin initial], found {value!r}")))}),
@@ -432,7 +438,7 @@ SCHEMAS: dict[str, Schema] = {
                                       "docking_prepositions")},
             **{key: list_of(LEMMA) for key in ("complement_not", "complement_not_singular",
                                                "complement_office", "designators", "work_nouns",
-                                               "unnamed_alone", "legal_acts", "vehicle_parts",
+                                               "unnamed_alone", "located_by_adjective", "legal_acts", "vehicle_parts",
                                                "docking_words", "acting_verbs")}}),
         where(_designators_are_units, "every 'designators' lemma must be a 'named_by_genitive' or "
                                       "'named_by_field' head (it only narrows those)")),
@@ -441,7 +447,7 @@ SCHEMAS: dict[str, Schema] = {
         "enumeration": WORDS, "lower_bound": PATTERNS, "upper_bound": PATTERNS,
         "lower_after": PATTERNS, "upper_after": PATTERNS, "enumeration_prepositions": WORDS},
         optional={"connectives": PATTERNS, "change_verbs": WORDS, "rising_verbs": WORDS,
-                  "bound_stressers": WORDS}),
+                  "bound_stressers": WORDS, "extension_prepositions": WORDS}),
     "term_units.json": record(required={
         "units": mapping(TEXT, record(required={"unit": one_of(UNITS, "unit"), "factor": NUMBER,
                                                 "always": FLAG, "max": INT})),

@@ -276,6 +276,12 @@ def test_a_case_card_field_line_tells_the_case(events_of, text, kind, count):
     ("Химкинский городской суд приговорил Петра Иванова к году колонии.", {"Химки"}),
     ("Омский областной суд арестовал Петра Иванова.", {"Омская область"}),
     ("Кировские полицейские задержали Петра Иванова.", {"Киров"}),
+    # a region or a country after the court is where the district lies: the adjective is its town
+    ("Клинский районный суд Московской области арестовал Петра Иванова.", {"Клин"}),
+    ("Анапский районный суд Краснодарского края оштрафовал Петра Иванова на 30 тысяч рублей.", {"Анапа"}),
+    ("Ейский районный суд Краснодарского края приговорил Петра Иванова к году колонии.", {"Ейск"}),
+    # a federal city is a town: its district court is a district of it
+    ("Тверской районный суд Москвы арестовал Петра Иванова.", {"Москва"}),
 ])
 def test_a_district_named_by_an_adjective_is_no_town(events_of, text, places):
     assert {e.place for e in events_of(text) if e.place} == places
@@ -305,6 +311,10 @@ def test_a_court_with_its_city_places_the_penalty_behind_a_measure(events_of, te
     # the person's own custody extended is still custody
     ("Суд продлил срок содержания Олега Зимина под стражей.", {"custody": 1}),
     ("Суд продлил арест Олегу Зимину до 5 июня.", {"custody": 1}),
+    # a span of time after "на" is how long the arrest lasts, not a thing it holds
+    ("Суд продлил арест Олегу Зимину на два месяца.", {"custody": 1}),
+    ("Суд продлил Марине Лебедевой арест до трёх месяцев.", {"custody": 1}),
+    ("Через два дня суд назначил ему арест на 10 суток.", {"custody": 1}),
     # a measure changed is one event: the measures named in the change are none of their own;
     # a change into house arrest puts the person under it, one custody
     ("Суд изменил меру пресечения Олегу Зимину с домашнего ареста на запрет определённых действий.", {"court": 1}),

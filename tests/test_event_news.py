@@ -332,3 +332,99 @@ def test_a_search_for_someone_wanted_is_told_by_its_noun(events_of, text, count)
 ])
 def test_the_same_word_of_the_same_person_paragraphs_on_retells_it(events_of, text, kinds):
     assert types(events_of(text)) == Counter(kinds)
+
+
+# ------------------------------------------------------- a penalty retold of a participle standing as a noun
+
+@pytest.mark.parametrize("text, kinds, persons", [
+    # (a) a substantivised participle (``подозреваемый``, ``задержанная``) stands for
+    # the person told of before, as a noun of one person does: the same happening retold
+    ("Полиция задержала программиста Олега Ветрова в Омске.\n"
+     "Ветров отрицает вину.\n"
+     "Подозреваемый был задержан в своей квартире.", {"detention": 1}, {("Олег Ветров",)}),
+    ("Суд арестовал блогера Игоря Смирнова.\n"
+     "Смирнов вину не признал.\n"
+     "Подозреваемого арестовали на два месяца.", {"custody": 1}, {("Игорь Смирнов",)}),
+    ("В Казани задержали активиста Андрея Белова.\n"
+     "Белов работает учителем в школе.\n"
+     "Подозреваемого отвезли в отдел полиции.", {"detention": 1}, {("Андрей Белов",)}),
+    ("В Казани задержали активистку Анну Белову.\n"
+     "Белова работает учителем в школе.\n"
+     "Подозреваемую отвезли в отдел полиции.", {"detention": 1}, {("Анна Белова",)}),
+    # near misses: a participle of the other gender is someone else
+    ("В Казани задержали активистку Анну Белову.\n"
+     "Белова работает учителем в школе.\n"
+     "Подозреваемого отвезли в отдел полиции.", {"detention": 2}, {("Анна Белова",), ()}),
+    # near misses: a second arrest ("снова"), a second fine, and each person's case on its own
+    ("Полиция задержала программиста Олега Ветрова.\n"
+     "Ветрова отпустили вечером.\n"
+     "Через неделю подозреваемого снова задержали.", {"detention": 2}, {("Олег Ветров",)}),
+    ("Суд оштрафовал активиста Олега Ветрова на 10 000 рублей.\n"
+     "Ветров обжаловал решение.\n"
+     "Подозреваемого ещё раз оштрафовали на 20 000 рублей.", {"fine": 2}, {("Олег Ветров",)}),
+    ("5 мая задержали Илью Рогова.\n"
+     "Рогова отпустили вечером.\n"
+     "9 мая задержали Павла Сомова.\n"
+     "Задержанного доставили в отдел.", {"detention": 2}, {("Илья Рогов",), ("Павел Сомов",)}),
+    ("Полиция задержала Олега Ветрова у мэрии.\n\n"
+     "Игоря Смирнова задержали у вокзала.\n"
+     "Подозреваемого отвезли в отдел полиции.", {"detention": 2}, {("Олег Ветров",), ("Игорь Смирнов",)}),
+    # near misses, told at two depths or in two places: two cities of one country, two days of
+    # one month; one sentence naming a city and a country tells two rulings
+    ("В 2009 году суд Москвы оправдал Олега Ветрова, однако Верховный суд России вернул дело "
+     "в прокуратуру.", {"court": 2}, {("Олег Ветров",)}),
+    ("Олега Ветрова задержали в Омске.\n"
+     "Ветрова задержали в Томске.", {"detention": 2}, {("Олег Ветров",)}),
+    ("3 мая задержали журналиста Олега Ветрова.\n"
+     "Ветрова задержали 5 мая у здания редакции.", {"detention": 2}, {("Олег Ветров",)}),
+])
+def test_a_penalty_retold_of_a_participle_standing_as_a_noun_is_one(events_of, text, kinds, persons):
+    found = events_of(text)
+    assert types(found) == Counter(kinds)
+    assert {e.persons for e in found} == persons
+
+
+@pytest.mark.parametrize("text, kinds", [
+    # another case, charge, refusal or verdict of the same person, each naming what it is about:
+    # a report telling one person's cases one after another, not one happening retold
+    ("Против блогера Романа Гусева возбудили уголовное дело о призывах к экстремизму.\n"
+     "Гусев вёл канал о политике.\n"
+     "Против Гусева возбудили уголовное дело о мошенничестве.", {"other": 2}),
+    ("Суд отказал Роману Гусеву в освобождении под залог.\n"
+     "Гусев болен диабетом.\n"
+     "Суд отказал Гусеву в ознакомлении с материалами дела.", {"court": 2}),
+    ("Суд признал Романа Гусева виновным в хулиганстве.\n"
+     "Гусев работал водителем автобуса.\n"
+     "Суд признал Гусева виновным в неуплате алиментов.", {"court": 2}),
+    # a connective of addition opens the later sentence: told on top of the one before
+    ("Неизвестные избили Романа Гусева во дворе.\n"
+     "Гусев обратился к врачу.\n"
+     "Кроме того, Гусева избили в подъезде.", {"violence": 2}),
+    ("Неизвестные избили Романа Гусева во дворе.\n"
+     "Гусев обратился к врачу.\n"
+     "Помимо этого, Гусева избили у магазина.", {"violence": 2}),
+    ("Неизвестные избили Романа Гусева во дворе.\n"
+     "Гусев обратился к врачу.\n"
+     "В отделе Гусева тоже избили.", {"violence": 2}),
+    # only the later telling states a time: a new time told, not the undated one retold
+    ("Неизвестные избили Романа Гусева во дворе.\n"
+     "Гусев обратился к врачу.\n"
+     "В марте 2023 года Гусева избили у подъезда.", {"violence": 2}),
+    # two stated days of a ruling (not a penalty, so the rule is reached)
+    ("5 мая суд признал Павла Сомова виновным в хулиганстве.\n"
+     "Сомов работал водителем автобуса.\n"
+     "12 июня суд признал Сомова виновным в хулиганстве.", {"court": 2}),
+    # the same ground, or the earlier telling dated and the later not: one happening retold
+    ("Романа Гусева обвинили в призывах к экстремизму.\n"
+     "Гусев живёт в Твери с семьёй.\n"
+     "Гусева обвиняют в публичных призывах к экстремизму.", {"other": 1}),
+    # a ground that names no particular act ("по всем пунктам обвинения") clashes with none
+    ("Суд признал Романа Гусева виновным в краже денег со счёта.\n"
+     "Гусев работал кассиром в банке.\n"
+     "Гусева признали виновным по всем пунктам обвинения.", {"court": 1}),
+    ("3 марта суд отказал Роману Гусеву в освобождении под залог.\n"
+     "Гусев болен диабетом.\n"
+     "Суд отказал Гусеву в освобождении, несмотря на болезнь.", {"court": 1}),
+])
+def test_another_happening_of_the_same_person_paragraphs_on_stays_apart(events_of, text, kinds):
+    assert types(events_of(text)) == Counter(kinds)

@@ -5,7 +5,7 @@
 of the trigger's clause, a body the trigger's clause is a relative clause of, a noun whose
 genitive it qualifies: ``сотрудники екатеринбургского издания``), or on the place the clause
 stands at (``в петербургском суде``), and that is where the happening was
-(:func:`pipeline.events.arguments.holds_participant`). An adjective deep inside what a charge,
+(:func:`pipeline.events.places.holds_participant`). An adjective deep inside what a charge,
 a case or a thing is about (``за репост статьи омского журналиста``, ``по делу казанских
 студентов``, ``в нападении на сотрудника тульского ОМОНа``) says where that other person or
 thing is from, not where the fine or the sentence happened. Read across both genres in

@@ -3,7 +3,7 @@
 ``на востоке Украины``, ``в пригороде Самары``, ``на окраине Твери``: the place word qualifies a
 noun that names a part of it, and that part is where the clause stands, as ``в центре
 Уральска`` is (``place_container_heads`` in ``models/event_context.json``). Before, the place
-read as qualifying another noun (:func:`pipeline.events.arguments.qualifies_other_noun`) and the
+read as qualifying another noun (:func:`pipeline.events.places.qualifies_other_noun`) and the
 happening had none. Seen on both large sets of real news this round: the NEREL development half
 and the Wikinews development set. Every sentence is new, written for these tests; the first five
 failed before the change.

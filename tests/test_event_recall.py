@@ -372,6 +372,29 @@ def test_bail_is_a_court_ruling_and_an_undertaking_is_not(events_of, text, kind)
     assert kind != "court" or events[0].actors == ("court",)
 
 
+# Bail is a court's in Russian procedure, but a text naming the police (or the investigators) as
+# who let the person go tells a release by them: "other", their actor (review_c finding 5).
+@pytest.mark.parametrize("text, kind, actors", [
+    ("Лондонская полиция отпустила подозреваемого под залог до марта.", "other", ("police",)),
+    ("Полицейские выпустили Игоря Зуева под залог.", "other", ("police",)),
+    ("Следователь отпустил Павла Орлова под залог.", "other", ("police",)),
+    ("Суд отпустил Анну Белову под залог.", "court", ("court",)),
+    ("Вечером Игоря Зуева отпустили под залог.", "court", ("court",)),
+])
+def test_bail_by_a_named_police_is_their_release(events_of, text, kind, actors):
+    events = [e for e in events_of(text) if e.type in ("court", "other")]
+    assert [(e.type, e.actors) for e in events] == [(kind, actors)]
+
+
+# "высшая мера" is the death penalty; a high payment is still a payment (review_c finding 7)
+@pytest.mark.parametrize("text, kind", [
+    ("Суд приговорил Олега Зотова к выплате высокой компенсации потерпевшей.", "fine"),
+    ("Суд приговорил Анну Зотову к высшей мере наказания.", "court"),
+])
+def test_only_the_highest_measure_is_a_death_sentence(events_of, text, kind):
+    assert [e.type for e in events_of(text) if e.type in ("court", "fine")] == [kind]
+
+
 # Work counted in hours or years ("к 200 часам обязательных работ", "к году исправительных
 # работ") is compulsory work only: its term makes no custody of the sentencing verb (round 15).
 @pytest.mark.parametrize("text, expected", [

@@ -187,3 +187,27 @@ def test_a_surname_before_marriage_links_her_to_a_statement_that_uses_it(full, w
     result = link("test", write=False, tables=gold_tables(
         [_married("x", full, words, maiden, own_record), told]))
     assert (_person_of(result, "x") == _person_of(result, "y")) is same
+
+
+# A Belarusian name in Latin letters (the national romanisation: unstressed о written
+# as it sounds, а; ё as ``io``; ``-ау`` for ``-ов``) beside the Russian name in another
+# statement: one person. Another surname, or another first name, stays apart. Each
+# row: the two names, whether one.
+BELARUSIAN_LATIN = [
+    ("Volha Marozava", "Ольга Морозова", True),
+    ("Siarhei Kavaliou", "Сергей Ковалёв", True),
+    ("Nastassia Liabiodkina", "Анастасия Лебёдкина", True),
+    ("Nasta Haravaya", "Анастасия Горовая", True),
+    ("Volha Marozava", "Ольга Мазурова", False),
+    ("Siarhei Kavaliou", "Сергей Ковалец", False),
+    ("Volha Liabiodkina", "Анастасия Лебёдкина", False),
+]
+
+
+@pytest.mark.parametrize("one, other, same", BELARUSIAN_LATIN)
+def test_a_belarusian_name_in_latin_letters_is_the_russian_one(one, other, same):
+    from test_link_comparisons import _person_of, _told
+
+    result = link("test", write=False, tables=gold_tables([_told("x", one, one),
+                                                           _told("y", other, other)]))
+    assert (_person_of(result, "x") == _person_of(result, "y")) is same

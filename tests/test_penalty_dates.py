@@ -1,5 +1,5 @@
 """A penalty is not dated by the act it punishes: in ``оштрафовал ... за пикет 14 марта``
-the day is the picket's (``pipeline/events/arguments.py``, ``dates_punished_act``).
+the day is the picket's (``pipeline/events/grounds.py``, ``dates_punished_act``).
 Linking needs it: another statement dates the fine itself, days later. New sentences."""
 
 from __future__ import annotations

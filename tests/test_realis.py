@@ -13,7 +13,8 @@ import pytest
 
 from pipeline.events import build_events
 from pipeline.events.paragraphs import endnote_lines
-from pipeline.events.realis import LABELS, SPECIFIC, decide_by_rules, is_table_row
+from pipeline.events.realis import LABELS, SPECIFIC, decide_by_rules
+from pipeline.events.tallies import is_table_row
 from pipeline.segment import split_sentences
 from pipeline.tag import tag_mentions
 

@@ -139,7 +139,7 @@ def test_a_pronoun_before_an_instrumental_is_the_object(events_of, text, kind, p
      "охранник сказал, что «так положено».", "Белов", False),
 ])
 def test_a_teller_is_the_subject_right_by_a_verb_of_saying(models, text, name, teller):
-    from pipeline.events.arguments import is_teller
+    from pipeline.events.person_roles import is_teller
     from pipeline.events.triggers import parse_sentences
     from pipeline.segment import split_sentences
 

@@ -15,11 +15,15 @@ A coder reads the actor in this order (the lexicon is ``actor_policy`` and
    own is done by the subject of the clause before it (``омоновцы повалили
    парня и били его``), and staff named by their job only (``в управление СГБ,
    где трое сотрудников ... угрожали``) belong to the body named before them;
-5. a subject naming a person who is no body, for an attack (``сосед напал``):
-   someone no authority, unknown (``private_doer_types``);
+5. the subject of an attack (``private_doer_types``): a doer named by an office
+   or rank, or belonging to a state body by its genitive (``пристав``,
+   ``охранники СИЗО``, ``чиновник мэрии``), is the body's (authorities where the
+   lexicon maps none); a private person (a name with no office told, ``сосед``)
+   is someone no authority, unknown; any other noun names no actor;
 6. a third-person plural verb with no subject: someone unnamed (``ему
-   угрожали`` -> unknown), unless the type says otherwise (``unnamed``): a
-   charge told so (``его обвиняют``) is the prosecution's, and no actor is named.
+   угрожали`` -> unknown), unless the type says otherwise for its official acts
+   (``unnamed``, ``unnamed_acts``): a charge told so (``его обвиняют``) is the
+   prosecution's, and no actor is named; ``его уволили`` is still unknown.
 
 A refusal of an application no one is named for comes from the body the
 applications go to: the last refusal whose actor the text named.
@@ -29,6 +33,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ..resources import fold
 from .draft import Draft
 from .syntax import Token, children, context, folded_set, is_indefinite_personal
 from .triggers import TriggerHit, condition_holds
@@ -71,30 +76,58 @@ def resolve_actors(
     shared = subject_actor(tokens, hit.anchor, actors_at)
     if shared and admitted(event_type, shared):
         return (shared,)
-    if event_type in context()["private_doer_types"] and private_doer(tokens, hit.anchor):
-        return (UNKNOWN,)
+    if event_type in context()["private_doer_types"] and (doer := doer_of(tokens, hit.anchor, actors_at)):
+        # the verb's own subject: its body is the actor even where the type admits no such
+        # stated word nearby (``чиновник мэрии ударил``)
+        return doer
     if is_indefinite_personal(tokens, hit.anchor):
-        return tuple(_policy(event_type).get("unnamed", (UNKNOWN,)))
+        policy = _policy(event_type)
+        acts = policy.get("unnamed_acts")
+        if "unnamed" in policy and (acts is None or any(tokens[i].lemmas & set(map(fold, acts)) for i in hit.tokens)):
+            return tuple(policy["unnamed"])
+        return (UNKNOWN,)
     return ()
 
 
-def private_doer(tokens: tuple[Token, ...], anchor: int) -> bool:
-    """The trigger verb (or the noun a verb does: ``устроил стрельбу``) has a subject naming a
-    person who is no body: a name or a noun of a person (``сосед``, ``охранник``), not staff
-    (``сотрудник``, who stands for the body before) and not a pronoun (it may stand for police).
-    An actor word of its own was read before this (``полицейский ударил``)."""
+def doer_of(tokens: tuple[Token, ...], anchor: int, actors_at: dict[int, str]) -> tuple[str, ...]:
+    """Who the subject of the trigger verb (or of the verb a noun is the object of: ``устроил
+    стрельбу``) is, when no actor word was read for it: the state body it belongs to, by its own
+    noun of office or rank (``пристав``, ``state_doer_nouns``) or by what depends on it, two
+    steps down (``охранники СИЗО``: an actor word, else ``state_body_nouns``), authorities where
+    the lexicon maps none; unknown for a private person (a name with no office told, a noun of
+    ``private_doer_nouns``); nothing for staff (``сотрудник``, who stands for the body before), a
+    pronoun (it may stand for police) or another noun."""
     verb = anchor
     if tokens[verb].pos == "NOUN" and tokens[verb].rel == "obj" and tokens[verb].head >= 0:
         verb = tokens[verb].head
     if tokens[verb].pos != "VERB" or "Voice=Pass" in tokens[verb].feats:
-        return False
+        return ()
+    state = folded_set("state_doer_nouns") | folded_set("state_body_nouns")
     for c in children(tokens, verb):
         subject = tokens[c]
-        if subject.rel != "nsubj" or subject.lemmas & folded_set("staff_nouns"):
+        if subject.rel != "nsubj":
             continue
-        if subject.pos == "PROPN" or (subject.pos == "NOUN" and "Animacy=Anim" in subject.feats):
-            return True
-    return False
+        told = [c, *_depending(tokens, c)]
+        named = [actors_at[i] for i in told if i in actors_at]
+        if bodies := [a for a in named if a != UNKNOWN]:
+            return specific(tuple(dict.fromkeys(bodies)))
+        if any(tokens[i].lemmas & state for i in told):
+            return (VAGUE,)
+        if subject.lemmas & folded_set("staff_nouns"):
+            continue
+        if named or subject.pos == "PROPN" or subject.lemmas & folded_set("private_doer_nouns"):
+            return (UNKNOWN,)
+    return ()
+
+
+def _depending(tokens: tuple[Token, ...], head: int) -> list[int]:
+    """What names a subject further, two steps down: its appositive, genitive or name
+    (``Олег Зотов, депутат``; ``охранники СИЗО``; ``депутат Олег Зотов``)."""
+    found, below = [], [head]
+    for _ in range(2):
+        below = [t.index for t in tokens if t.head in below and t.rel in {"appos", "nmod", "flat:name", "conj"}]
+        found += below
+    return found
 
 
 def subject_actor(tokens: tuple[Token, ...], anchor: int, actors_at: dict[int, str]) -> str | None:

@@ -9,7 +9,7 @@ time. :mod:`.carried_dates` applies these; :mod:`.sentence` records them on each
 from __future__ import annotations
 
 from ..nlp import parse_word
-from .realis import realis_words
+from .realis_words import realis_words
 from .syntax import Token, context, find_pattern, folded_set, has_pattern, heads_up
 
 

@@ -15,7 +15,7 @@ from collections import defaultdict
 from dataclasses import replace
 
 from ..records import DateValue
-from .arguments import in_brackets
+from .clauses import in_brackets
 from .draft import Draft
 from .paragraphs import by_unit, line_at
 from .syntax import Token, folded_set

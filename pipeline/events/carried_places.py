@@ -15,9 +15,9 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from ..tag.gazetteer import place_kind
-from .arguments import ANSWERED_TYPES
 from .draft import Draft
 from .paragraphs import by_unit
+from .places import ANSWERED_TYPES
 from .syntax import Token, context, folded_set
 
 

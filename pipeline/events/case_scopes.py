@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ..nlp import parse_word
 from ..records import DateValue
-from .arguments import Ground
+from .grounds import Ground
 from .syntax import Token, context, folded_set, pattern_lengths_at
 
 

@@ -65,6 +65,9 @@ class Telling:
     # "также", "тоже" beside it ("Зотова обвиняют также в ..."): another happening of the kind
     # told on top of one before, not that one retold paragraphs on
     additive: bool = False
+    # what a charge, case, ruling or refusal is about ("в растрате", "о клевете", "по статье
+    # 207.3"): the lemmas of its phrase; two tellings whose grounds share none are two happenings
+    ground: frozenset[str] = frozenset()
     # opens another case of a set its paragraph tells ("Второе дело ...", "Другой случай ..."):
     # never a happening told before it retold
     another_case: bool = False

@@ -12,7 +12,9 @@ happening, the way a coder links tellings:
   (``спецвыпуск о митинге 28 апреля`` is the April rally);
 - a back-reference (``по факту отказа ... данной акции``) is the last such event;
 - penalties (detention, custody, fine, warning) told in separate sentences are
-  separate happenings unless the later telling shares a person, sum or term;
+  separate happenings unless the later telling shares a person, sum or term (a person
+  called by a pronoun or by a participle standing as a noun, ``подозреваемого задержали``,
+  is the one it stands for: :func:`.people.described_person`);
 - other events: the same paragraph, or the same stated day elsewhere; a violence, threat or
   ruling retold paragraphs later by the same word as a noun with nothing of its own
   (``казнили`` ... ``накануне казни``) is the happening told.
@@ -142,14 +144,19 @@ def _same_stem(a: Draft, b: Draft) -> bool:
 def _same_word_of_same_person(a: Draft, b: Draft) -> bool:
     """A news story retells its happening paragraphs on by the same word of the same named
     person (``Лапина избили`` ... ``Лапина избили, когда ...``): one happening, unless the later
-    one is told on top of it (``обвиняют также в ...``: a second charge) or in a relative clause
-    (``банк, руководство которого обвинило ...``: at a time of its own), or both tellings state
-    a day and it is not the same one (two beatings, each dated), or both name who did it and
-    not the same (``избили неизвестные`` ... ``избили полицейские``: two beatings)."""
+    one is told on top of it (``обвиняют также в ...``, ``Кроме того, ...``: a second charge) or
+    in a relative clause (``банк, руководство которого обвинило ...``: at a time of its own), or
+    both tellings state a day and it is not the same one (two beatings, each dated), or only
+    the later one states a time (a new time told), or both name who did it and not the same
+    (``избили неизвестные`` ... ``избили полицейские``: two beatings), or both name what they
+    are about and share no word of it (``дело о клевете`` ... ``дело о мошенничестве``: a
+    report telling one person's cases one after another)."""
     shared = set(a.event.persons) & set(b.event.persons)
     other_doers = bool(a.event.actors and b.event.actors and not set(a.event.actors) & set(b.event.actors))
-    return (bool(shared) and not (b.telling.additive or b.telling.relative or other_doers) and same_word(a, b)
-            and (_same_day(a, b) or not (a.date_stated and b.date_stated)))
+    ta, tb = a.telling, b.telling
+    other_grounds = bool(ta.ground and tb.ground and not ta.ground & tb.ground)
+    return (bool(shared) and not (tb.additive or tb.relative or other_doers or other_grounds) and same_word(a, b)
+            and (_same_day(a, b) or not (a.date_stated or b.date_stated) or (a.date_stated and not b.date_stated)))
 
 
 def _states_scene(draft: Draft) -> bool:

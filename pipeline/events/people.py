@@ -503,6 +503,18 @@ def same_scene(people: People, start: int, scene: frozenset[str]) -> bool:
 _CASES = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}
 
 
+def substantive_participle(word: str) -> bool:
+    """Every reading pymorphy3 gives the word is a singular full participle it marks as one that
+    may stand as a noun (``Subx``: ``подозреваемого``, ``задержанная``; not ``задержанных``, a plural,
+    nor ``сидевшего``, which only qualifies a noun): a person named by what befell them.
+
+    >>> substantive_participle("подозреваемого"), substantive_participle("задержанных"), substantive_participle("студента")
+    (True, False, False)
+    """
+    readings = parse_word(word.lower())
+    return bool(readings) and all({"PRTF", "Subx", "sing"} <= p.tag.grammemes for p in readings)
+
+
 def described_gender(word: str, feats: frozenset[str] = frozenset()) -> str | None:
     """The gender a noun of one person refers by (``мужчину``, ``активистку``, ``бывшего
     директора``), as pymorphy3's first reading of it as an animate noun in the singular
@@ -520,6 +532,8 @@ def described_gender(word: str, feats: frozenset[str] = frozenset()) -> str | No
         tag = parsed.tag
         if case is not None and tag.case != case:
             continue
+        if tag.POS == "PRTF" and "Subx" in tag.grammemes:  # ``подозреваемого``: a participle as a noun
+            return tag.gender if tag.number == "sing" and tag.gender in {"masc", "femn"} else None
         if tag.POS == "NOUN" and tag.animacy == "anim" and not {"Name", "Surn", "Patr"} & tag.grammemes:
             if tag.number == "sing" and tag.gender in {"masc", "femn"} and "Ms-f" not in tag.grammemes:
                 return tag.gender
@@ -653,7 +667,11 @@ def described_person(people: People, tokens: tuple[Token, ...], token: Token,
     a noun the parse reads as animate and singular. Across a paragraph the story must go on
     in the same places (``scene``: those of the description's own clause) and not be set against it
     (``story_contrasts``: :func:`story_person`)."""
-    if token.pos != "NOUN" or token.rel not in _OBJECT_RELS or not {"Animacy=Anim", "Number=Sing"} <= token.feats:
+    if token.rel not in _OBJECT_RELS:
+        return None
+    # a participle standing as a noun (``подозреваемого задержали``, ``задержанную доставили``): the
+    # parse may read it as an adjective or a verb and give it no animacy; pymorphy3 marks the form
+    if not (token.pos == "NOUN" and {"Animacy=Anim", "Number=Sing"} <= token.feats or substantive_participle(token.text)):
         return None
     if "Case=Ins" in token.feats:
         return None  # who did it to them (``избит полицейским``) or what they were made (``сделать инвалидом``)

@@ -18,41 +18,43 @@ the first class whose cues fire names the candidate. The cue words are data in
 ``scripts/train_realis.py`` on the development gold and stored as plain weights in
 ``models/realis_classifier.json``, decides instead when that file says it is enabled
 (it is enabled only if it beat the rules on held-out pages; see that file).
+
+The cues of tallies (:mod:`~pipeline.events.tallies`) and of modality
+(:mod:`~pipeline.events.modality`) live apart, beside the word lists and sentence
+stretches all cues read (:mod:`~pipeline.events.realis_words`); the cues of genericity,
+:func:`cues_of` and the rules stay here.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 
 from .. import linear
 from ..nlp import parse_word
-from ..records import PER, Count, DateValue, Mention
+from ..records import PER, DateValue, Mention
 from ..resources import fold, load_json
 from .syntax import (
     Token,
     children,
-    context,
     folded_set,
     governors_of,
     has_pattern,
-    heads_up,
     is_bare_plural,
     is_generic_plural,
     is_generic_present,
-    pattern_lengths_at,
 )
 from .aggregate import sums_up
+from .modality import alleged, conditional, future, governor_in, normative, ordered_once, planned, punished
+from .realis_words import clause_of, patterns, predicate_of, realis_words, words_below
+from .tallies import (by_article, cases_counted, counted_in_phrase, counted_patient, is_counted, is_table_row,
+                      large_count, over_period, share_of_number, statistic, year_only)
 from .triggers import TriggerHit
 
 SPECIFIC = "specific"
 # Each label a candidate that tells no specific happening may get, in the order the rules try them.
 LABELS = (SPECIFIC, "endnote", "statistical", "hypothetical", "modal", "norm", "habitual", "generic")
-
-_NUMBER = re.compile(r"\d{1,3}(?: \d{3})+(?!\d)|\d+(?:[.,]\d+)?%?")
-TABLE_NUMBERS = 5  # numbers in a sentence with few words: a row of a table
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,309 +78,6 @@ class Judgement:
         return self.label == SPECIFIC
 
 
-@cache
-def realis_words(key: str) -> frozenset[str]:
-    """A list of ``models/realis.json`` as a set of folded lemmas."""
-    return frozenset(fold(w) for w in load_json("realis.json")[key])
-
-
-def _patterns(key: str) -> list[list[str]]:
-    return load_json("realis.json")[key]
-
-
-def _predicate(tokens: tuple[Token, ...], anchor: int) -> int:
-    """The verb telling the trigger: itself if a verb, else the verb governing it
-    (``были подвергнуты штрафам`` -> ``подвергнуты``); the anchor when there is none."""
-    if tokens[anchor].pos in {"VERB", "AUX"}:
-        return anchor
-    for head in heads_up(tokens, anchor, 3):
-        if tokens[head].pos in {"VERB", "AUX"} or "Variant=Short" in tokens[head].feats:
-            return head
-    return anchor
-
-
-def _governor_in(tokens, hit: TriggerHit, words: frozenset[str], depth: int = 1) -> bool:
-    """One of the first ``depth`` governors of the trigger (over transparent nouns) is one of ``words``;
-    a participle qualifying a noun looks one governor further (``освобождения арестованных``)."""
-    chain = [g for g in governors_of(tokens, hit.anchor, depth + 1) if g not in hit.tokens]
-    # the infinitive a noun trigger hangs on directly is what is asked for, allowed or feared, not a
-    # governor of its own ("просили отправить его в СИЗО": the custody hangs on "отправить", asked for by
-    # "просили"); a verb under it (a gerund: "пытался смягчить кризис, уволив министра") is its means
-    head = tokens[hit.anchor].head
-    if tokens[hit.anchor].pos in {"NOUN", "PROPN"} and chain[:1] == [head] and "VerbForm=Inf" in tokens[head].feats:
-        chain = [g for g in governors_of(tokens, hit.anchor, depth + 2) if g not in hit.tokens][1:] or chain
-    if tokens[hit.anchor].rel in {"amod", "acl"}:
-        depth += 1
-    return any(tokens[g].lemmas & words for g in chain[:depth])
-
-
-def _alleged(tokens, hit: TriggerHit) -> bool:
-    """An act someone is accused or suspected of (``обвинен в убийстве``, ``по подозрению в
-    грабеже``): a governor within three steps, over transparent nouns, is an accusation;
-    or the clause says it is someone's version (``по версии обвинения, он поджёг склад``)."""
-    transparent = realis_words("transparent_heads") | folded_set("transparent_heads")
-    accusation = realis_words("alleged_heads")
-    clause = _clause_of(tokens, hit.anchor)
-    if has_pattern(tokens, _patterns("alleged_patterns"), clause.start, hit.tokens[0]):
-        return True
-    if _accusers_version(tokens, hit):
-        return True
-    if _charged_content(tokens, hit, accusation):
-        return True
-    if tokens[hit.anchor].pos not in {"NOUN", "PROPN"}:
-        return False
-    steps = 0
-    for head in heads_up(tokens, hit.anchor, 5):
-        if head in hit.tokens:
-            continue
-        if tokens[head].lemmas & accusation:
-            return True
-        if not tokens[head].lemmas & transparent:
-            steps += 1
-        if steps >= 2:
-            return False
-    return False
-
-
-def _accusers_version(tokens, hit: TriggerHit) -> bool:
-    """What the accusers say happened (``models/realis.json`` ``_comment_accusers``): the
-    trigger's clause opens with ``по``/``согласно`` + a noun of wording or opinion + an accuser
-    (``по формулировке следствия, он ударил ...``) or ``согласно`` + the accuser itself
-    (``согласно обвинению, ...``); or the trigger's verb is the content clause of a verb of
-    claiming whose subject is an accuser (``следствие считает, что он избил ...``)."""
-    accusers, versions = realis_words("accuser_nouns"), realis_words("version_nouns")
-    clause = _clause_of(tokens, hit.anchor)
-    for i in range(clause.start, hit.tokens[0]):
-        if not tokens[i].lemmas & {"по", "согласно"} or i + 1 >= hit.tokens[0]:
-            continue
-        after = tokens[i + 1].lemmas
-        if after & accusers and "согласно" in tokens[i].lemmas:
-            return True
-        if after & versions and i + 2 < len(tokens) and tokens[i + 2].lemmas & (accusers | {"сторона"}):
-            return True
-    verb = _clause_verb(tokens, hit.anchor)
-    if verb is None or tokens[verb].rel != "ccomp":
-        return False
-    claim = tokens[verb].head
-    return bool(tokens[claim].lemmas & realis_words("claim_verbs")) and any(
-        tokens[c].rel.startswith("nsubj") and tokens[c].lemmas & accusers for c in children(tokens, claim))
-
-
-def _clause_verb(tokens, index: int, climb: int = 4) -> int | None:
-    """The verb of the clause a trigger is told in: itself, or the first verb up its chain of
-    heads over coordination, objects and infinitives (``избить`` in ``приказал задержать и
-    избить``: ``приказал``)."""
-    node = index
-    for _ in range(climb + 1):
-        if node < 0:
-            return None
-        if tokens[node].pos in {"VERB", "AUX"} and tokens[node].rel not in {"conj", "xcomp"}:
-            return node
-        node = tokens[node].head
-    return None
-
-
-def _punished(tokens, hit: TriggerHit) -> bool:
-    """The trigger tells the act a punishment or an arrest is given for: it, or a word up its
-    chain of heads (``то`` of ``за то, что``; ``приказ`` of ``отдал приказ об аресте``), is
-    governed by a word of punishing through ``за`` (``арестован за убийство``, ``приговорён к
-    пяти годам за избиение``, ``казнён за то, что избил ...``): the crime punished or
-    suspected, no happening told. Not a span of time (``за два дня до ...``), and not of a
-    rally or of an earlier penalty (``crime_types``)."""
-    if hit.type not in realis_words("crime_types"):
-        return False
-    punishing, units = realis_words("punishing_heads"), realis_words("time_unit_nouns")
-    node, below = hit.anchor, hit.anchor
-    for _ in range(6):
-        head = tokens[node].head
-        if head < 0:
-            return False
-        if any(tokens[c].rel == "case" and tokens[c].text.lower() == "за" for c in children(tokens, node)):
-            if "тот" in tokens[node].lemmas and node < below and \
-                    sum(1 for t in tokens[node + 1:below] if t.pos == "SCONJ") != 1:
-                return False  # only "за то, что"'s own "что" before its clause, wherever the parser hung a later one
-            return not tokens[node].lemmas & units and bool(tokens[head].lemmas & punishing)
-        if tokens[node].rel in _OWN_CLAUSES:
-            return False  # "... за то, что снимал, как полицейские избивали людей": what he filmed happened
-        node, below = head, node
-    return False
-
-
-# a clause of its own inside the act punished: what it tells is not the act ("acl" is the
-# content clause of "за то, что" itself)
-_OWN_CLAUSES = frozenset({"ccomp", "advcl", "acl:relcl", "parataxis", "csubj"})
-
-
-def _charged_content(tokens, hit: TriggerHit, accusation: frozenset[str]) -> bool:
-    """The trigger is told in the content clause of a charge or a suspicion (``обвиняют в том, что
-    он бросил кирпич``, ``по подозрению в том, что она ударила``, ``обвиняли за то, что``): the
-    clause's verb hangs on the ``то`` of ``в том, что`` or ``за то, что``, and an accusation governs
-    that ``то`` or stands just before it.
-    A clause opened later by a subordinator of its own is not the charge's, wherever the parser
-    hung it (``..., хотя видно, что полицейские избили его``). A noun counts as the verb's object
-    or subject (``применил насилие``), not as where or when it is said to be done (``на акции``)."""
-    verb = hit.anchor
-    if tokens[verb].pos in {"NOUN", "PROPN"} and tokens[verb].rel in {"obj", "nsubj", "nsubj:pass"}:
-        verb = tokens[verb].head
-    if verb < 0 or tokens[verb].pos not in {"VERB", "AUX"}:
-        return False
-    while tokens[verb].rel == "conj" and tokens[verb].head >= 0:
-        verb = tokens[verb].head
-    that = tokens[verb].head
-    if that < 1 or tokens[verb].rel not in {"acl", "ccomp", "advcl"} or "тот" not in tokens[that].lemmas \
-            or not tokens[that - 1].lemmas & {"в", "за"}:
-        return False
-    if sum(1 for t in tokens[that + 1:verb] if t.pos == "SCONJ") != 1:
-        return False  # the charge's own "что" and no other between "том" and the verb
-    governors = [tokens[that].head, *range(max(0, that - 3), that - 1)]
-    return any(g >= 0 and tokens[g].lemmas & accusation for g in governors)
-
-
-def _normative(tokens, hit: TriggerHit, mentions: Sequence[Mention]) -> bool:
-    """An infinitive trigger governed by a word of prohibiting, permitting or obliging
-    (``закон запрещает задерживать``, ``полиция вправе задерживать``, ``разрешается штрафовать``,
-    ``обязаны задерживать``): what a rule forbids, allows or requires, not a happening.
-    Coordinated infinitives share the head (``вправе задерживать и штрафовать``). Not a
-    ruling that granted it once for a particular person (:func:`_granted_once`)."""
-    node = hit.anchor
-    if "VerbForm=Inf" not in tokens[node].feats:
-        return False
-    while tokens[node].rel == "conj" and tokens[node].head >= 0 and "VerbForm=Inf" in tokens[tokens[node].head].feats:
-        node = tokens[node].head
-    head = tokens[node].head
-    if head < 0 or head in hit.tokens or tokens[node].rel not in {"xcomp", "csubj", "csubj:pass", "acl", "ccomp"}:
-        return False
-    return bool(tokens[head].lemmas & realis_words("normative_heads")) \
-        and not _granted_once(tokens, head, node, mentions)
-
-
-def _granted_once(tokens, head: int, infinitive: int, mentions: Sequence[Mention]) -> bool:
-    """A court or an official allowed or obliged it once, for a particular person (``суд разрешил
-    арестовать журналиста Сомова``, ``следователю разрешили задержать его``): the sanction is a
-    happening. The head is a perfective past of ``granting_heads`` whose subject, if any, is no
-    rule (``закон разрешил ...`` stays a norm), and the infinitive has a named person, a
-    personal pronoun, a numeral or one person (a singular animate noun) below it, or the head
-    has one as its object, the one obliged (``суд обязал Лаптева выплатить штраф``)."""
-    verb = tokens[head]
-    if not verb.lemmas & realis_words("granting_heads") or not {"VerbForm=Fin", "Tense=Past"} <= verb.feats:
-        return False
-    if any(tokens[c].rel.startswith("nsubj") and tokens[c].lemmas & realis_words("norm_heads")
-           for c in children(tokens, head)):
-        return False
-    named = [m for m in mentions if m.type == PER]
-    return any(any(m.start <= tokens[i].start and tokens[i].end <= m.end for m in named)
-               or tokens[i].pos == "NUM"
-               or tokens[i].pos == "PRON" and not tokens[i].lemmas & realis_words("generic_pronouns")
-               or tokens[i].pos == "NOUN" and {"Animacy=Anim", "Number=Sing"} <= tokens[i].feats
-               for i in _below(tokens, infinitive, 2) + [c for c in _below(tokens, head, 1) if tokens[c].rel == "obj"])
-
-
-def _ordered_once(tokens, hit: TriggerHit, predicate: int, mentions: Sequence[Mention]) -> bool:
-    """A noun trigger told by an infinitive a ruling obliged or allowed once (``суд обязал
-    Лаптева выплатить штраф``): the infinitive has no tense of its own, and the ruling's past
-    (:func:`_granted_once`) tells the penalty, as it tells an infinitive trigger."""
-    if tokens[hit.anchor].pos not in {"NOUN", "PROPN"} or "VerbForm=Inf" not in tokens[predicate].feats:
-        return False
-    head = tokens[predicate].head
-    if head < 0 or tokens[predicate].rel not in {"xcomp", "ccomp", "csubj", "csubj:pass"}:
-        return False
-    return _granted_once(tokens, head, predicate, mentions)
-
-
-def _counted_patient(tokens, hit: TriggerHit, args, mentions: Sequence[Mention]) -> tuple[int, Count | None] | None:
-    """The trigger's count is its patient: the object of an active verb, the subject of a
-    passive (``приговорены более ста активистов``, ``осудили 40 человек``), found by climbing
-    from the count's words to the trigger; not its agent (``сорок полицейских избили ...``).
-    The patient's token and the count taken as an argument, if one was."""
-    anchor = tokens[hit.anchor]
-    passive = "Voice=Pass" in anchor.feats or "Variant=Short" in anchor.feats
-    patient = {"obj", "nsubj:pass"} | ({"nsubj"} if passive else set())
-    for index in args.best("count"):
-        if not isinstance(index, int):
-            continue
-        mention = mentions[index]
-        if isinstance(mention.value, Count) and (mention.value.high or mention.value.low or 0) < 2:
-            continue  # "еще один фермер был осужден": one person is no tally
-        inside = [t.index for t in tokens if mention.start <= t.start and t.end <= mention.end]
-        node = inside[0] if inside else None
-        for _ in range(5):
-            if node is None or node < 0:
-                break
-            if tokens[node].head in hit.tokens:
-                if tokens[node].rel in patient:
-                    return node, mention.value if isinstance(mention.value, Count) else None
-                break
-            node = tokens[node].head
-    found = _counted_in_parse(tokens, hit)
-    return None if found is None else (found, None)
-
-
-def _counted_in_parse(tokens, hit: TriggerHit) -> int | None:
-    """The parse shows the trigger's patient counted where no count was taken as an argument
-    (``осуждены 11 «яблочников»``): a numeral within two steps below the object of an active
-    verb or the subject of a passive (that object or subject is returned). A penalty noun told
-    as the complement of such a passive (``9 из них приговорены к реальным срокам``) shares its
-    count."""
-    verb = tokens[hit.anchor]
-    if verb.rel == "amod" and verb.head in hit.tokens:  # "к реальным срокам": the phrase's noun
-        verb = tokens[verb.head]
-    if verb.pos == "NOUN":
-        if verb.rel != "obl" or verb.head < 0:
-            return None
-        verb = tokens[verb.head]
-        if not ("Voice=Pass" in verb.feats or "Variant=Short" in verb.feats):
-            return None
-    if verb.pos not in {"VERB", "AUX"} and "Variant=Short" not in verb.feats:
-        return None
-    passive = "Voice=Pass" in verb.feats or "Variant=Short" in verb.feats
-    patient = {"obj", "nsubj:pass"} | ({"nsubj"} if passive else set())
-
-    def counted(i: int, depth: int = 2) -> bool:
-        if tokens[i].pos == "NUM":
-            return not tokens[i].lemmas & {"один", "1"}
-        return depth > 0 and any(counted(c, depth - 1) for c in children(tokens, i))
-
-    return next((c for c in children(tokens, verb.index) if tokens[c].rel in patient and c not in hit.tokens
-                 and counted(c)), None)
-
-
-def _large_count(tokens, patient: int, count: Count | None, mentions: Sequence[Mention]) -> bool:
-    """The counted patient is many or vaguely many (``более 5000``, ``около тридцати``, ``15``):
-    at least ``tally_least_count``, a range, or an open or approximate count. A share of a group
-    (``9 из них``, a ``subset_markers`` pattern beside it) is counted out of the sentence's other
-    counts: as many as the largest of them."""
-    least = load_json("realis.json")["tally_least_count"]
-
-    def large(value: Count) -> bool:
-        return value.approx or value.high is None or value.high != value.low or (value.low or 0) >= least
-
-    if count is not None and large(count) or count is None and any(
-            tokens[i].text.isdigit() and int(tokens[i].text) >= least for i in _below(tokens, patient, 2)):
-        return True
-    if not has_pattern(tokens, context()["subset_markers"], max(0, patient - 3), patient + 4):
-        return False
-    lo, hi = tokens[0].start, tokens[-1].end
-    return any(large(m.value) for m in mentions if lo <= m.start and m.end <= hi and isinstance(m.value, Count)
-               and m.value != count)
-
-
-def _below(tokens, index: int, depth: int) -> list[int]:
-    """The tokens within ``depth`` steps below ``index``."""
-    found, frontier = [], [index]
-    for _ in range(depth):
-        frontier = [c for i in frontier for c in children(tokens, i)]
-        found += frontier
-    return found
-
-
-def _year_only(tokens, mentions: Sequence[Mention]) -> bool:
-    """The sentence is dated by a year and by no day, which a later clause shares (``в 2016 году
-    осуждены 28 человек, 9 из них приговорены ...``)."""
-    lo, hi = tokens[0].start, tokens[-1].end
-    dates = [m.value for m in mentions if lo <= m.start and m.end <= hi and isinstance(m.value, DateValue)]
-    return bool(dates) and all(d.precision == "year" for d in dates)
-
-
 def _card_field(tokens, hit: TriggerHit) -> bool:
     """The trigger names a field of a case card that opens its line, its value after a dash or a
     colon (``Мера пресечения — домашний арест.``): the measure this case got, not measures in
@@ -388,58 +87,14 @@ def _card_field(tokens, hit: TriggerHit) -> bool:
             and after + 1 < len(tokens) and tokens[after].text in {"—", "–", "-", ":"})
 
 
-def _over_period(tokens, hit: TriggerHit) -> bool:
-    """The trigger's clause spans a period: ``за год``, ``за три года``, ``в течение месяца``,
-    ``с 2015 года`` (a preposition of ``tally_prepositions``, adjectives or numerals between, a
-    noun of ``tally_periods``). ``за`` + a period + ``до`` is a point before something, not a
-    span (``за месяц до выборов``, ``за год до этого``)."""
-    periods, prepositions = realis_words("tally_periods"), realis_words("tally_prepositions")
-    for i in _clause_of(tokens, hit.anchor):
-        if not tokens[i].lemmas & periods or tokens[i].pos != "NOUN":
-            continue
-        j = i - 1
-        while j > 0 and tokens[j].pos in {"ADJ", "NUM", "DET"}:
-            j -= 1
-        if j >= 0 and tokens[j].lemmas & prepositions and not (
-                "за" in tokens[j].lemmas and i + 1 < len(tokens) and "до" in tokens[i + 1].lemmas):
-            return True
-    return False
-
-
-def _conditional(tokens, hit: TriggerHit) -> bool:
-    """``бы``, ``если``, ``якобы``, ``чтобы`` in the trigger's clause before it, or
-    ``если`` marking the clause the trigger heads."""
-    markers = folded_set("hypothetical_markers") | {"чтобы", "бы", "б"}
-    for i in range(hit.tokens[0] - 1, max(-1, hit.tokens[0] - 9), -1):
-        if tokens[i].pos == "PUNCT" and tokens[i].text not in {"«", "»", '"'}:
-            break
-        if tokens[i].lemmas & markers:
-            return True
-    predicate = _predicate(tokens, hit.anchor)
-    return any(tokens[c].lemmas & markers and tokens[c].rel in {"mark", "advmod", "discourse", "aux"}
-               for c in children(tokens, predicate))
-
-
-def _clause_of(tokens, index: int) -> range:
-    """Tokens of the clause around ``index``, bounded by ``;``, ``:``, brackets and sentence ends."""
-    bounds = {";", ":", "(", ")"}
-    lo = index
-    while lo > 0 and tokens[lo - 1].text not in bounds:
-        lo -= 1
-    hi = index
-    while hi + 1 < len(tokens) and tokens[hi + 1].text not in bounds:
-        hi += 1
-    return range(lo, hi + 1)
-
-
 def _habitual(tokens, hit: TriggerHit, key: str = "habitual_adverbs") -> bool:
     """A habitual adverb or phrase in the trigger's clause (``обычно``, ``как правило``,
     ``в большинстве случаев``); with ``frequency_adverbs``, a frequency (``регулярно``)."""
-    clause = _clause_of(tokens, hit.anchor)
+    clause = clause_of(tokens, hit.anchor)
     adverbs = realis_words(key)
     if any(tokens[i].lemmas & adverbs and tokens[i].pos in {"ADV", "DET", "ADJ", "PRON"} for i in clause):
         return True
-    return key == "habitual_adverbs" and has_pattern(tokens, _patterns("habitual_patterns"), clause.start, clause.stop)
+    return key == "habitual_adverbs" and has_pattern(tokens, patterns("habitual_patterns"), clause.start, clause.stop)
 
 
 def _recurring_kind(tokens, hit: TriggerHit) -> bool:
@@ -449,7 +104,7 @@ def _recurring_kind(tokens, hit: TriggerHit) -> bool:
     неоднократно ...`` tells one charge)."""
     if tokens[hit.anchor].pos not in {"NOUN", "PROPN"} or not is_bare_plural(tokens, hit.anchor):
         return False
-    predicate = _predicate(tokens, hit.anchor)
+    predicate = predicate_of(tokens, hit.anchor)
     if predicate == hit.anchor:
         return False
     adverbs = realis_words("frequency_adverbs") | realis_words("recurrence_adverbs")
@@ -485,86 +140,6 @@ def _generic_determiner(tokens, hit: TriggerHit) -> bool:
         return True
     return any(tokens[d].lemmas & determiners and tokens[d].rel in {"det", "amod"}
                for c in own if tokens[c].rel in {"nmod", "obj"} for d in children(tokens, c))
-
-
-def _statistic(tokens, hit: TriggerHit) -> bool:
-    """Counting a class of cases in the trigger's clause: ``число``, ``доля``, ``%``; not the
-    ``число`` of an idiom (``в том числе``, ``в числе``: 'including', 'among')."""
-    words = realis_words("statistic_words")
-    clause = _clause_of(tokens, hit.anchor)
-    if any(tokens[i].text.endswith("%") for i in clause):
-        return True
-    idioms = _patterns("statistic_idioms")
-    in_idiom = {i + k for i in clause for length in pattern_lengths_at(tokens, idioms, i) for k in range(length)}
-    if any(tokens[i].lemmas & words and tokens[i].pos in {"NOUN", "ADV", "ADJ", "DET", "VERB"}
-           and i not in in_idiom for i in clause):
-        return True
-    return has_pattern(tokens, _patterns("statistic_patterns"), clause.start, clause.stop)
-
-
-def _by_article(tokens, hit: TriggerHit) -> bool:
-    """The clause counts by a law's article: ``по статье 282``, ``по антиэкстремистским статьям``."""
-    clause = _clause_of(tokens, hit.anchor)
-    articles = realis_words("article_words")
-    # "по статье", "по новым уголовным статьям": adjectives may stand between
-    return any(tokens[i].lemmas & articles and i > 0 and _after_po(tokens, i)
-               or tokens[i].lemmas & articles and any(tokens[c].lemmas & {"по"} for c in children(tokens, i))
-               for i in clause)
-
-
-def _after_po(tokens, index: int) -> bool:
-    """``по`` stands before the word, with only adjectives between."""
-    i = index - 1
-    while i > 0 and tokens[i].pos == "ADJ":
-        i -= 1
-    return i >= 0 and bool(tokens[i].lemmas & {"по"})
-
-
-def _counted(tokens, hit: TriggerHit) -> bool:
-    """The trigger noun is counted (``вынесено 15 приговоров``, ``42 нападения``): a number
-    of happenings; not a number of people named by a participle (``200 задержанных``)."""
-    anchor = tokens[hit.anchor]
-    if anchor.pos != "NOUN" or any("PRTF" in p.tag for p in parse_word(fold(anchor.text))):
-        return False
-    return any(tokens[c].rel == "nummod" or tokens[c].pos == "NUM" for c in children(tokens, hit.anchor))
-
-
-def _counted_in_phrase(tokens, hit: TriggerHit) -> bool:
-    """The trigger phrase holds its counted noun (``вынесено 15 приговоров``, ``возбуждены
-    два дела``); a numeral of a time unit is a term (``приговорил к трем годам``)."""
-    inside, units = set(hit.tokens), realis_words("time_unit_nouns")
-    return any((tokens[i].rel == "nummod" or tokens[i].pos == "NUM") and tokens[i].head in inside
-               and tokens[tokens[i].head].pos == "NOUN" and not tokens[tokens[i].head].lemmas & units
-               for i in range(hit.tokens[0], hit.tokens[-1] + 1))
-
-
-def _cases_counted(tokens, hit: TriggerHit) -> bool:
-    """The clause counts cases (``в семи случаях``, ``в 40 случаях``): a study's figures."""
-    clause = _clause_of(tokens, hit.anchor)
-    return any(tokens[i].lemmas & {"в", "во"} and i + 2 < len(tokens)
-               and (tokens[i + 1].pos == "NUM" or tokens[i + 1].text.isdigit())
-               and tokens[i + 2].lemmas & {"случай"} for i in clause)
-
-
-def _share_of_number(tokens, hit: TriggerHit) -> bool:
-    """The clause takes a part of a counted whole: ``из 120 человек ... 37``."""
-    clause = _clause_of(tokens, hit.anchor)
-    return any(tokens[i].lemmas & {"из"} and i + 1 < len(tokens) and
-               (tokens[i + 1].pos == "NUM" or tokens[i + 1].text.isdigit()) for i in clause)
-
-
-@lru_cache(maxsize=64)  # asked once for each candidate of a sentence
-def is_table_row(text: str) -> bool:
-    """A sentence that is mostly numbers: a row or header of a table.
-
-    >>> is_table_row("штраф 1772 1903 2015 2210 2350"), is_table_row("Задержаны 5 человек.")
-    (True, False)
-    >>> is_table_row("Оштрафовано на суммы от 30 000 до 81 000 тенге (150 – 410 EURO) 16 человек.")
-    False
-    """
-    numbers = _NUMBER.findall(text)
-    words = re.findall(r"[^\W\d_]{3,}", text)
-    return len(numbers) >= TABLE_NUMBERS and len(numbers) > len(words)
 
 
 def _is_property(token: Token) -> bool:
@@ -611,14 +186,14 @@ def _told_of_someone(tokens, hit: TriggerHit, predicate: int, mentions: Sequence
     heads = {hit.anchor, predicate, *hit.tokens}
     near = {c for i in heads for c in children(tokens, i)}
     roles = {c for c in near if tokens[c].rel.startswith(("nsubj", "obj", "iobj"))}
-    below = {b for r in roles for b in _below(tokens, r, 2)}
+    below = {b for r in roles for b in words_below(tokens, r, 2)}
     if any(tokens[i].pos in {"PRON", "DET"} and tokens[i].lemmas & realis_words("particular_pronouns")
            for i in near | below):
         return True
     if any(tokens[i].pos == "NUM" for i in roles | {c for r in roles for c in children(tokens, r)
                                                     if tokens[c].rel.startswith("nummod")}):
         return True
-    spans = [(tokens[i].start, tokens[i].end) for h in heads for i in _below(tokens, h, 3)]
+    spans = [(tokens[i].start, tokens[i].end) for h in heads for i in words_below(tokens, h, 3)]
     return any(m.type == PER and any(m.start <= a and b <= m.end for a, b in spans) for m in mentions)
 
 
@@ -710,52 +285,6 @@ def _tense(tokens, anchor: int, predicate: int, tense: str) -> bool:
     return any(f"Tense={tense}" in tokens[i].feats for i in told)
 
 
-def _antecedents(tokens, clause: int, climb: int = 4) -> list[int]:
-    """The nouns a relative clause may be said of: those on its head's chain that
-    ``который`` agrees with in number (and gender in the singular). The parser hangs a
-    clause on the nearest noun (``митингом за пересмотр приговоров, который ...``), and only
-    agreement, not the parse, tells ``приговоров`` out; ``пересмотр`` and ``митингом`` both
-    stay possible."""
-    pronoun = next((i for i in children(tokens, clause) if tokens[i].lemmas & {"который"}), None)
-    head = tokens[clause].head
-    if pronoun is None:
-        return [head]
-    wanted = {f for f in tokens[pronoun].feats if f.startswith(("Number=", "Gender="))}
-    found, node = [], head
-    for _ in range(climb):
-        if node < 0:
-            break
-        if tokens[node].pos in {"NOUN", "PROPN"} and wanted <= tokens[node].feats:
-            found.append(node)
-        node = tokens[node].head
-    return found
-
-
-def _future(tokens, index: int) -> bool:
-    """A verb in the future, or with a future auxiliary (``будут задерживать``: the tagger may
-    call ``будут`` present; pymorphy3 reads its tense)."""
-    if "Tense=Fut" in tokens[index].feats:
-        return True
-    return any(tokens[c].rel in {"aux", "aux:pass", "cop"} and tokens[c].lemmas & {"быть"}
-               and any("futr" in p.tag for p in parse_word(fold(tokens[c].text)))
-               for c in children(tokens, index))
-
-
-def _planned(tokens, hit: TriggerHit) -> bool:
-    """The happening a noun names is still to come: its relative clause is in the future or
-    modal (``митинг, который должен пройти в субботу``, ``акция, которая состоится 5 мая``,
-    ``пикет, который планируют провести``)."""
-    if tokens[hit.anchor].pos not in {"NOUN", "PROPN"}:
-        return False
-    modal = realis_words("modal_heads")
-    for c, token in enumerate(tokens):
-        if token.rel != "acl:relcl" or c in hit.tokens or hit.anchor not in _antecedents(tokens, c):
-            continue
-        if _future(tokens, c) or token.lemmas & modal:
-            return True
-    return False
-
-
 def _possessed(tokens, hit: TriggerHit) -> bool:
     """A noun of a happening with a possessor of its own: whose it was is said (``его
     убийства``, ``ее задержание``), so it is one happening to particular people, not a kind."""
@@ -794,35 +323,35 @@ def cues_of(tokens: tuple[Token, ...], hit: TriggerHit, args, mentions: Sequence
     ``args`` are the trigger's arguments (:class:`~pipeline.events.arguments.Found`).
     """
     anchor = tokens[hit.anchor]
-    predicate = tokens[_predicate(tokens, hit.anchor)]
+    predicate = tokens[predicate_of(tokens, hit.anchor)]
     cues = {f"has_{a}" for a in _anchors(args, mentions)}
-    counted = _counted_patient(tokens, hit, args, mentions)
+    counted = counted_patient(tokens, hit, args, mentions)
     checks = {
         "endnote": where.endnote,
         "table_row": is_table_row(where.text) if where.text else False,
-        "conditional": _conditional(tokens, hit),
+        "conditional": conditional(tokens, hit),
         # a future auxiliary counts too ("будут задерживать"), and a noun's clause to come
-        "future": "Tense=Fut" in anchor.feats or _future(tokens, predicate.index) or _future(tokens, hit.anchor)
-        or _planned(tokens, hit),
+        "future": "Tense=Fut" in anchor.feats or future(tokens, predicate.index) or future(tokens, hit.anchor)
+        or planned(tokens, hit),
         "memorial": has_pattern(tokens, [["со", "день"], ["с", "день"]], max(0, hit.tokens[0] - 3), hit.tokens[0])
         or _anniversary(tokens, hit),
-        "modal": _governor_in(tokens, hit, (realis_words("modal_heads") | folded_set("hypothetical_heads"))
+        "modal": governor_in(tokens, hit, (realis_words("modal_heads") | folded_set("hypothetical_heads"))
                               - realis_words("norm_heads")),
-        "norm": _governor_in(tokens, hit, realis_words("norm_heads") | folded_set("reference_heads")),
-        "normative": _normative(tokens, hit, mentions),
+        "norm": governor_in(tokens, hit, realis_words("norm_heads") | folded_set("reference_heads")),
+        "normative": normative(tokens, hit, mentions),
         "count_patient": counted is not None,
-        "large_count": counted is not None and _large_count(tokens, *counted, mentions),
-        "over_period": _over_period(tokens, hit),
-        "year_only": _year_only(tokens, mentions),
-        "alleged": _alleged(tokens, hit),
-        "punished": _punished(tokens, hit),
+        "large_count": counted is not None and large_count(tokens, *counted, mentions),
+        "over_period": over_period(tokens, hit),
+        "year_only": year_only(tokens, mentions),
+        "alleged": alleged(tokens, hit),
+        "punished": punished(tokens, hit),
         "habitual": _habitual(tokens, hit),
         "frequency": _habitual(tokens, hit, "frequency_adverbs"),
         "recurring": _recurring_kind(tokens, hit),
         "generic_present": is_generic_present(tokens, hit.anchor),
         "present": "Tense=Pres" in predicate.feats and "VerbForm=Fin" in predicate.feats,
         "past": _tense(tokens, hit.anchor, predicate.index, "Past") or "Variant=Short" in predicate.feats
-        or _ordered_once(tokens, hit, predicate.index, mentions),
+        or ordered_once(tokens, hit, predicate.index, mentions),
         "subject": anchor.rel.startswith("nsubj"),
         "names_people": _names_people(anchor),
         "standing_role": _standing_role(anchor),
@@ -832,12 +361,12 @@ def cues_of(tokens: tuple[Token, ...], hit: TriggerHit, args, mentions: Sequence
         "bare_plural": is_bare_plural(tokens, hit.anchor),
         "generic_subject": _generic_subject(tokens, hit),
         "generic_determiner": _generic_determiner(tokens, hit),
-        "statistic": _statistic(tokens, hit) or has_pattern(tokens, _patterns("period_patterns"), 0, len(tokens)),
-        "by_article": _by_article(tokens, hit),
-        "counted": _counted(tokens, hit),
-        "counted_in_phrase": _counted_in_phrase(tokens, hit),
-        "share_of_number": _share_of_number(tokens, hit),
-        "cases_counted": _cases_counted(tokens, hit),
+        "statistic": statistic(tokens, hit) or has_pattern(tokens, patterns("period_patterns"), 0, len(tokens)),
+        "by_article": by_article(tokens, hit),
+        "counted": is_counted(tokens, hit),
+        "counted_in_phrase": counted_in_phrase(tokens, hit),
+        "share_of_number": share_of_number(tokens, hit),
+        "cases_counted": cases_counted(tokens, hit),
         "summing": sums_up(tokens, hit.tokens[0]),
         "property": _is_property(anchor),
         "qualifies_person": _qualifies_person(tokens, hit, mentions),
@@ -850,7 +379,7 @@ def cues_of(tokens: tuple[Token, ...], hit: TriggerHit, args, mentions: Sequence
         "own_past": _own_past(tokens, hit),
         "exact_value": _exact_value(args, mentions),
         "deictic_present": any(tokens[i].lemmas & realis_words("deictic_present_adverbs")
-                               for i in _clause_of(tokens, hit.anchor)),
+                               for i in clause_of(tokens, hit.anchor)),
         "bare_attribute": _bare_attribute(tokens, hit),
         "card_field": _card_field(tokens, hit),
     }

@@ -40,15 +40,16 @@ from ..tag.gazetteer import place_kind
 from ..tag.numbers import read_number
 from ..tag.relative_dates import find_relative_dates, is_weekday, weekday_number
 from .aggregate import ListHeading, sums_up
-from .arguments import (adjective_places, counted_from, ground_phrase, in_brackets, is_goal, origin_of,
-                        person_tokens, relative_clause, time_clause)
 from .backstory import points_back
 from .carried_dates import carry_continuing, carry_dates, dates_clause
 from .carried_places import carry_places, frames_clause, heads_its_line, seats_acting_body
 from .case_scopes import counts_cases, introduced_years, opened_over, opens_case, opens_example
+from .clauses import counted_from, in_brackets, relative_clause, time_clause
 from .draft import Draft
+from .grounds import ground_phrase
 from .paragraphs import date_scopes, endnote_lines, line_at, list_runs, paragraph_units, unit_of
 from .place_names import place_name
+from .places import adjective_places, is_goal, origin_of, person_tokens
 from .time_shift import is_number, names_what_follows
 from .syntax import Candidate, PlacedMention, Token, context, find_pattern, has_pattern, span_head
 
@@ -137,7 +138,7 @@ class Scene:
                 # a date opening its sentence frames what the paragraph tells next ("В 2015 году
                 # было заведено дело ... ударившего охранника"); a link line dates its caption;
                 # a date inside what a charge or a case is about frames nothing ("в связи со
-                # столкновениями 11 октября": the clashes' day, :func:`~.arguments.ground_phrase`)
+                # столкновениями 11 октября": the clashes' day, :func:`~.grounds.ground_phrase`)
                 if (ground := ground_phrase(tokens, p.tokens)) is not None:
                     # the happening a case is opened over ("возбудили дело по следам шествия 9
                     # апреля") is what the paragraph tells next: its day dates the sentences

@@ -18,9 +18,10 @@ from ..records import DATE, LOC, VENUE, Argument, DateValue, Event, Mention, Sen
 from ..tag.gazetteer import place_kind
 from .actors import admitted, resolve_actors
 from .aggregate import tells_total
-from .arguments import (TREE_LINKED, Found, assign_arguments, attendance_count, ground_phrase, names_happening,
-                        participants_count, participle_stretch, relative_clause, states_happening,
-                        time_clause)
+from .arguments import TREE_LINKED, Found, assign_arguments
+from .clauses import participle_stretch, relative_clause, states_happening, time_clause
+from .counts import attendance_count, participants_count
+from .grounds import ground_phrase, names_happening
 from .draft import Draft, Telling
 from .gapping import gapped_drafts
 from .realis import Judgement, Where, judge, rule_of
@@ -33,6 +34,7 @@ from .syntax import (
     PLACE_IN,
     PlacedMention,
     Token,
+    children,
     context,
     find_pattern,
     folded_set,
@@ -338,7 +340,9 @@ def telling_of(tokens: tuple[Token, ...], hit: TriggerHit, caption: bool, date: 
         repeated=has_pattern(tokens, ctx["repeat_markers"], first - 4, first + 2)
         or any(tokens[c].lemmas & folded_set("another_markers") for c in phrase
                if c != hit.anchor and tokens[c].head != hit.anchor),
-        additive=any(t.lemmas & folded_set("additive_markers") for t in tokens[max(0, first - 2):first + 3]),
+        additive=any(t.lemmas & folded_set("additive_markers") for t in tokens[max(0, first - 2):first + 3])
+        or find_pattern(tokens, ctx["additive_openers"], 0, min(first, 2)) is not None,
+        ground=ground_of(tokens, hit),
         particular=has_pattern(tokens, ctx["particular_markers"], 0, first),
         later=has_pattern(tokens, ctx["later_markers"], 0, first),
         undated_past=told_before_the_story(tokens, hit.anchor, first, earlier_markers),
@@ -354,6 +358,41 @@ def telling_of(tokens: tuple[Token, ...], hit: TriggerHit, caption: bool, date: 
         relative=bool(relative_clause(tokens, hit.anchor)),
         clause=sum(t.text == ";" for t in tokens[:first]),
     )
+
+
+_GROUND_WORDS = frozenset({"NOUN", "PROPN", "ADJ", "NUM"})
+_CLAUSE_RELS = frozenset({"acl", "acl:relcl", "advcl", "ccomp", "parataxis", "punct"})
+
+
+def ground_of(tokens: tuple[Token, ...], hit: TriggerHit) -> frozenset[str]:
+    """What a charge, case, ruling or refusal is about: the lemmas of the phrase after a ground
+    preposition (``ground_prepositions``) on a word of the trigger or its object that takes one
+    (``ground_heads``: ``обвинили в растрате``, ``дело о клевете``, ``виновным в хулиганстве``,
+    ``отказал в освобождении под залог``), generic words (``статья``, ``УК``) aside."""
+    heads = folded_set("ground_heads")
+    trigger = set(hit.tokens)
+    takers = [t.index for t in tokens if t.lemmas & heads and (t.index in trigger or t.head in trigger)]
+    prepositions = folded_set("ground_prepositions")
+    found: set[str] = set()
+    for taker in takers:
+        for c in children(tokens, taker):
+            if tokens[c].pos in {"NOUN", "PROPN"} and any(
+                    tokens[k].rel == "case" and tokens[k].lemmas & prepositions for k in children(tokens, c)):
+                found |= _phrase_lemmas(tokens, c)
+    return frozenset(found)
+
+
+def _phrase_lemmas(tokens: tuple[Token, ...], root: int) -> set[str]:
+    """The lemmas of the content words of the phrase under ``root``, its clauses and generic
+    words (``ground_generic_words``) aside."""
+    generic = folded_set("ground_generic_words")
+    found, todo = set(), [root]
+    while todo:
+        at = todo.pop()
+        if tokens[at].pos in _GROUND_WORDS and not tokens[at].lemmas & generic:
+            found |= tokens[at].lemmas
+        todo.extend(c for c in children(tokens, at) if tokens[c].rel not in _CLAUSE_RELS)
+    return found
 
 
 def qualifies_people(tokens: tuple[Token, ...], anchor: int) -> bool:
@@ -473,7 +512,7 @@ def dates_a_paper_or_telling(tokens: tuple[Token, ...], at: int, precision: str 
     """By the parse, a date that names when a paper was written or a source told, not a
     happening: a noun dated by ``от`` (``протокола от 2 февраля``, ``Письмом от 12 ноября``)
     that names no happening itself (``приговор от 5 мая`` is the ruling's day) and is not a
-    case named by its date (``по делу от``: :func:`~.arguments.ground_phrase`); the day of a
+    case named by its date (``по делу от``: :func:`~.grounds.ground_phrase`); the day of a
     verb of telling (``Как сообщило издание 12 апреля, ...``, ``9 ноября подтвердил, что ...``),
     not a year's or a month's (``О давлении ... в 2012 году рассказал``: what the account is of)."""
     head, tellers = tokens[at].head, folded_set("telling_verbs")

@@ -516,8 +516,11 @@ class _Context:
                 continue
             owners = {i} | ({tokens[i].head} if tokens[i].rel == "obj" else set())
             for t in tokens:
+                # a person, or a span of time or a number ("арест на 10 суток", "на два месяца"):
+                # what the arrest lasts, not what it holds
                 if t.pos != "NOUN" or "Animacy=Inan" not in t.feats or t.index <= i \
-                        or "PER" in self.mention_tokens.get(t.index, set()):
+                        or self.mention_tokens.get(t.index, set()) & {"PER", "TERM", "DATE", "COUNT", "MONEY"} \
+                        or any(c.head == t.index and c.rel.startswith("nummod") for c in tokens):
                     continue
                 on = any(c.head == t.index and c.rel == "case" and c.lemmas & {"на"} for c in tokens)
                 if (t.head == i and t.rel == "nmod" and "Case=Gen" in t.feats) or (t.head in owners and on):
@@ -601,8 +604,12 @@ class _Context:
         around = list(before) + list(after)
 
         def has(span, lemmas):
-            wanted = {fold(x) for x in lemmas}
-            return any(self.tokens[i].lemmas & wanted for i in span)
+            # a word with spaces is a phrase, word by word from a token of the span ("высокий мера")
+            wanted = {fold(x) for x in lemmas if " " not in x}
+            phrases = [fold(x).split() for x in lemmas if " " in x]
+            return any(self.tokens[i].lemmas & wanted or any(
+                i + len(p) <= len(self.tokens) and all(w in self.tokens[i + k].lemmas for k, w in enumerate(p))
+                for p in phrases) for i in span)
 
         if "near" in cond and not has(around, cond["near"]):
             return False

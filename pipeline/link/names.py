@@ -86,19 +86,31 @@ def _armenian_rules() -> tuple[tuple[str, ...], tuple[tuple[re.Pattern, str], ..
             tuple((re.compile(a), b) for a, b in rules["loose"]))
 
 
+@lru_cache(maxsize=1)
+def _belarusian_rules() -> tuple[tuple[re.Pattern, str], ...]:
+    rules = _sound_rules_file().get("belarusian_surnames", {"loose": []})
+    return tuple((re.compile(a), b) for a, b in rules["loose"])
+
+
 def loose_surname_key(surname: str) -> str | None:
-    """An Armenian surname's key as its Latin and its Russian writing share it
-    (``models/link_transliteration.json``, ``armenian_surnames``): no initial ``h``,
-    voiced and voiceless consonants alike; None for a surname of no Armenian ending.
+    """A surname's key as its Latin and its Russian writing share it
+    (``models/link_transliteration.json``): for an Armenian surname
+    (``armenian_surnames``), no initial ``h``, voiced and voiceless consonants alike;
+    for any other, the Belarusian romanisation's vowels and ``h`` folded
+    (``belarusian_surnames``). The linker compares it only across alphabets.
 
     >>> loose_surname_key("Hakobyan") == loose_surname_key("Акопян")
     True
-    >>> loose_surname_key("Gevorgyan") == loose_surname_key("Геворкян"), loose_surname_key("Иванов")
-    (True, None)
+    >>> loose_surname_key("Gevorgyan") == loose_surname_key("Геворкян")
+    True
+    >>> loose_surname_key("Marozava") == loose_surname_key("Морозова")
+    True
+    >>> loose_surname_key("Kavaliou") == loose_surname_key("Ковалёв"), loose_surname_key("Мазурова")
+    (True, 'mazurav')
     """
     endings, rules = _armenian_rules()
     if not surname.lower().endswith(endings):
-        return None
+        rules = _belarusian_rules()
     key = surname_stem(sound_key(surname))
     for pattern, replacement in rules:
         key = pattern.sub(replacement, key)

@@ -143,6 +143,11 @@ def lexicon() -> dict:
         "prefix": re.compile(
             rf"(?<![\w])(?:(?P<p>{preps}){SP1})?(?:(?P<mod>{mods}){SP1})?\Z", re.I),
         "joiners": set(_words("range_joiners")),
+        # a yearless "NN.MM" as a range's end ("с 12.03", "до 14.09") and the other end after it
+        "range_opener": re.compile(rf"(?<![\w])(?:{'|'.join(_words('range_openers'))}){SP1}\Z", re.I),
+        "range_tail": re.compile(
+            rf"{SP}(?:(?:{'|'.join(_words('range_joiners'))}){SP1}|[-–—]{SP})(?P<d>\d+)(?:[.,](?P<m>\d+))?", re.I),
+        "clock_context": frozenset(_words("clock_context_words")),
         "leading": re.compile(rf"(?:{preps}){SP1}(?=\w)", re.I),
     }
 

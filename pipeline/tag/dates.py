@@ -174,8 +174,6 @@ def _read(kind: str, match: re.Match, cued_before: bool) -> Expression | None:
 
 
 _NEXT_WORD = re.compile(r"[^\S\n]*([а-яё]+)", re.I)
-_RANGE_TAIL = re.compile(r"[^\S\n]*(?:(?:до|по)[^\S\n]+|[-–—][^\S\n]*)[\d.,]+", re.I)
-_RANGE_OPENERS = re.compile(r"(?<![\w])(?:с|по|до)[^\S\n]+\Z", re.I)
 _YEAR_DATE = re.compile(r"(?<![\d.])[0-3]?\d[./][01]?\d[./](?:[12]\d{3}|\d\d)(?![\d])")
 YEAR_DATE_REACH = 120  # characters either side in which a dated day vouches for a yearless one
 
@@ -197,28 +195,69 @@ def _opens_clause(before: str) -> bool:
 
 
 def _numeric_day_in_context(folded: str, start: int, end: int) -> bool:
-    """Whether ``23.04`` at ``start:end`` is a day and month: no noun of measure after it or
-    after the range it opens (``до 23.04 рубля``, ``с 12.05 до 14.07 процента``), and either a
-    range's preposition before it (``с 12.03``, ``до 14.09``) or a clause it opens beside a day
-    written with its year (``Задержан 21.04.2022. 23.04 суд ...``, a case card's line); not
-    ``в 23.04`` (a time) nor an article's number (``ст. 20.02``).
+    """Whether ``23.04`` at ``start:end`` is a day and month: a day written with its year near
+    it (within :data:`YEAR_DATE_REACH`), and either a range's preposition before it (``с 12.03``,
+    ``до 14.09``: ``range_openers``), the range's other end then a later day and month, or a
+    clause it opens (``Задержан 21.04.2022. 23.04 суд ...``, a case card's line). Never before
+    a genitive noun of measure or ``%`` (``до 23.04 рубля``), after ``в`` (a time) or an
+    article's point (``ст. 20.02``), nor in a sentence of hours or rates (``clock_context_words``:
+    ``избивали с 14.10 до 16.00``, ``курс вырос с 10.05 до 12.01``).
 
     >>> [_numeric_day_in_context(t, t.index("23"), t.index("23") + 5) for t in
-    ...  ("до 23.04, сообщил суд", "до 23.04 рубля", "Задержан 21.04.2022. 23.04 суд", "в 23.04 у метро")]
-    [True, False, True, False]
+    ...  ("до 23.04, сообщил суд 12.04.2023", "до 23.04 рубля 12.04.2023", "Задержан 21.04.2022. 23.04 суд",
+    ...   "в 23.04 у метро 12.04.2023", "до 23.04, сообщил суд", "с 23.04 до 11.02 его допрашивали 12.04.2023")]
+    [True, False, True, False, False, False]
     """
-    tail = _RANGE_TAIL.match(folded, end)
+    words = lexicon()
+    tail = words["range_tail"].match(folded, end)
     word = _NEXT_WORD.match(folded, tail.end() if tail else end)
     if folded[tail.end() if tail else end:].lstrip()[:1] == "%":
         return False
     if word and any(p.tag.POS == "NOUN" and p.tag.case == "gent" for p in parse_word(word.group(1).lower())):
         return False
-    if _RANGE_OPENERS.search(folded, max(0, start - 40), start):
-        return True
-    if not _opens_clause(folded[:start]):
+    if words["range_opener"].search(folded, max(0, start - 40), start):
+        day, month = map(int, folded[start:end].split("."))
+        if tail and not _later_day_month(tail, day, month):
+            return False  # "с 14.10 до 16.00", "с 10.05 до 12.01": the hours of a day, or no dates
+    elif not _opens_clause(folded[:start]):
+        return False
+    if _told_in_hours(folded, start, end):
         return False
     near = folded[max(0, start - YEAR_DATE_REACH):min(len(folded), end + YEAR_DATE_REACH)]
     return bool(_YEAR_DATE.search(near))
+
+
+DAYS_IN_MONTH = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def _later_day_month(tail: re.Match, day: int, month: int) -> bool:
+    """The range's other end is a day and month, not before the one it starts at."""
+    if tail.group("m") is None:
+        return False
+    other_day, other_month = int(tail.group("d")), int(tail.group("m"))
+    valid = 1 <= other_month <= 12 and 1 <= other_day <= DAYS_IN_MONTH[other_month - 1]
+    return valid and (other_month, other_day) >= (month, day)
+
+
+_SENTENCE_END = re.compile(r"[.!?](?=\s|\Z)|\n")
+CLOCK_REACH = 80  # characters either side of a yearless "NN.MM" read for words of hours or rates
+
+
+def _told_in_hours(folded: str, start: int, end: int) -> bool:
+    """A word of its sentence makes the number a time of day or a rate (``clock_context_words``).
+
+    >>> _told_in_hours("Его избивали с 14.10 до 15.11. Задержан 12.03.2023", 15, 20)
+    True
+    """
+    before = folded[max(0, start - CLOCK_REACH):start]
+    ends = list(_SENTENCE_END.finditer(before))
+    before = before[ends[-1].end():] if ends else before
+    after = folded[end:end + CLOCK_REACH]
+    stop = _SENTENCE_END.search(after)
+    after = after[:stop.start()] if stop else after
+    clock = lexicon()["clock_context"]
+    return any(p.normal_form in clock for w in re.findall(r"[а-яё]+", before + " " + after, re.I)
+               for p in parse_word(w.lower()))
 
 
 def _counts_something(folded: str, end: int) -> bool:

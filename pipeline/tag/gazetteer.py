@@ -149,6 +149,44 @@ def place_of_adjective(lemma: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=4096)
+def is_place_adjective(lemma: str) -> bool:
+    """Whether a relational adjective is made from a place's name: a city the gazetteer
+    holds (:func:`place_of_adjective`), or a place pymorphy3's dictionary knows (``Geox``)
+    under the adjective's stem with the endings Russian drops or changes (``болгар-ия``,
+    ``итал-ьян-``, ``венг-е-рский``, ``норве-ж-ский``). Only the stem's own dictionary
+    entry counts, never a guessed word.
+
+    >>> [is_place_adjective(w) for w in ("болгарский", "итальянский", "венгерский", "российский")]
+    [True, True, True, True]
+    >>> [is_place_adjective(w) for w in ("военный", "городской", "исламистский", "махаллинский")]
+    [False, False, False, False]
+    """
+    if place_of_adjective(lemma):
+        return True
+    lemma = fold(lemma)
+    if lemma.endswith(("ской", "цкой")):
+        lemma = lemma[:-2] + "ий"
+    if not lemma.endswith(_ADJECTIVE_ENDINGS):
+        return False
+    stem = lemma[:-4]
+    stems = {stem}
+    if stem.endswith("ьян"):  # итальянский -> Италия
+        stems.add(stem[:-3])
+    elif stem.endswith(("ан", "ян")):  # американский -> Америка
+        stems.add(stem[:-2])
+    if re.search(r"[^аеёиоуыэюя]е[^аеёиоуыэюя]$", stem):  # венгерский -> Венгрия
+        stems.add(stem[:-2] + stem[-1])
+    if stem.endswith("ж"):  # норвежский -> Норвегия
+        stems.add(stem[:-1] + "г")
+    if stem.endswith("ий"):  # российский -> Россия
+        stems.add(stem[:-2])
+    names = {s + end for s in stems for end in ("", "ь", "а", "о", "и", "ы", "я", "ия")}
+    # An indeclinable entry (``Fixd``) matches too much by a bare ending: left out.
+    return any("Geox" in p.tag and "Fixd" not in p.tag and p.tag.POS == "NOUN" and from_dictionary(p)
+               for name in names for p in parse_word(name))
+
+
 @cache
 def _max_words() -> int:
     return max(len(key) for key in _entries())

@@ -64,6 +64,7 @@ class QuantityWords:
     change_verbs: frozenset[str] = frozenset()  # lemmas: "сокращён до двух лет" is two years
     rising_verbs: frozenset[str] = frozenset()  # for counts only: "выросло до 45 человек" is 45
     bound_stressers: frozenset[str] = frozenset()  # "вплоть до": a bound after any verb
+    extension_prepositions: frozenset[str] = frozenset()  # "продлил на два месяца, до трёх"
 
 
 @cache
@@ -88,6 +89,7 @@ def quantity_words() -> QuantityWords:
         frozenset(map(fold, data.get("change_verbs", ()))),
         frozenset(map(fold, data.get("rising_verbs", ()))),
         frozenset(map(fold, data.get("bound_stressers", ()))),
+        frozenset(map(fold, data.get("extension_prepositions", ()))),
     )
 
 
@@ -181,13 +183,18 @@ def reached_by_change(scan: Scan, i: int, rising: bool = False) -> bool:
     [True, False, False]
     >>> reached_by_change(scan_text("число задержанных выросло до"), 3, rising=True)
     True
+    >>> reached_by_change(scan_text("продлил арест на два месяца, до"), 6)
+    True
     """
     words = quantity_words()
     verbs = words.change_verbs | words.rising_verbs if rising else words.change_verbs
     if i > 0 and scan.low(i - 1) in words.bound_stressers:
         return False
     k = i - 1
-    while k >= 0 and i - k <= CHANGE_REACH and scan.joined(k + 1) and scan.tokens[k].kind in ("word", "num"):
+    if scan.low(k) == "," and (start := _extension_before(scan, k)) is not None:
+        k = start - 1  # "продлил арест на два месяца, до трёх": the change is told before its span
+    walked = 0
+    while k >= 0 and walked < CHANGE_REACH and scan.joined(k + 1) and scan.tokens[k].kind in ("word", "num"):
         if scan.tokens[k].kind == "word":
             parses = parse_word(scan.tokens[k].low)
             if any(fold(p.normal_form) in verbs for p in parses if p.tag.POS in VERB_PARTS):
@@ -195,7 +202,19 @@ def reached_by_change(scan: Scan, i: int, rising: bool = False) -> bool:
             if parses and parses[0].tag.POS in VERB_PARTS:
                 return False
         k -= 1
+        walked += 1
     return False
+
+
+def _extension_before(scan: Scan, comma: int) -> int | None:
+    """The first token of the span a change is by, told just before a comma (``на два месяца,``,
+    ``на месяц,``: ``extension_prepositions`` and at most three words of one phrase), or None."""
+    for start in range(comma - 2, max(-1, comma - 5), -1):
+        if not all(scan.joined(k) and scan.tokens[k].kind in ("word", "num") for k in range(start + 1, comma)):
+            return None
+        if scan.low(start) in quantity_words().extension_prepositions and scan.joined(start + 1):
+            return start
+    return None
 
 
 def _phrase_after(scan: Scan, j: int, comma: bool = False) -> tuple[int, str] | None:
