@@ -198,3 +198,38 @@ def test_the_count_of_the_triggers_own_clause(events_of, text, trigger, count):
 ])
 def test_a_singular_passive_befell_one(events_of, text, trigger, count):
     assert _count(of_trigger(events_of(text), trigger)) == count
+
+
+@pytest.mark.parametrize("text, trigger, count", [
+    # the count is the subject of a verb coordinated with the trigger's, which has a subject of
+    # its own: it counts those that verb befell, not the trigger's
+    ("По данным правозащитников, шестеро из задержанных были отпущены домой, остальные 40 остаются "
+     "под стражей.", "остаются под стражей", None),
+    ("Пятеро задержанных были отпущены, а суд арестовал Иванова.", "арестовал", None),
+    ("Семеро участников пикета были отпущены, а их организатор остаётся под стражей.", "остаётся под стражей", None),
+    ("Трое активистов ушли домой, а полиция задержала их товарищей.", "задержала", None),
+    # (its own subject of a verb of staying is read as a doer: no count, rather than the other's)
+    ("Пятеро были отпущены, а двое остаются под стражей.", "остаются под стражей", None),
+    ("Девять студентов вернулись в общежитие, а полиция оштрафовала их преподавателя.", "оштрафовала", None),
+    # guard: nor through a coordinated trigger whose count it is
+    ("Пятеро активистов были оштрафованы, а суд арестовал их организатора.", "арестовал", None),
+    # the parse hangs a happening told before on the counted noun as its conjunct: the count
+    # counts its noun, not that happening
+    ("В городе произошли и стычки с полицией, и нападения на прохожих, но к ответственности были "
+     "привлечены лишь восемь человек, не являвшиеся зачинщиками.", "нападения", None),
+    # guards: the trigger's clause tells the same people again, by a pronoun or the counted noun
+    ("Пятеро активистов пришли к мэрии, а полиция задержала их.", "задержала", (5, 5)),
+    ("Трое студентов стояли у входа, но подошёл охранник и ударил студентов дубинкой.", "ударил", (3, 3)),
+    ("Трое студентов стояли у входа, но подошёл охранник и ударил их дубинкой.", "ударил", (3, 3)),
+    # the noun told again, parsed onto another word of the trigger's clause
+    ("Трое студентов стояли у входа, они ничего не делали, но подошёл охранник, ударил дубинкой "
+     "студентов, и всех увезли в отдел.", "ударил", (3, 3)),
+    # guards: a subject the coordinated verbs share, and the verb's own subject
+    ("Четверо студентов были задержаны, а затем оштрафованы.", "оштрафованы", (4, 4)),
+    ("Трое активистов пришли к мэрии и были задержаны.", "задержаны", (3, 3)),
+    ("Полиция задержала шестерых активистов, а суд отпустил их вечером.", "задержала", (6, 6)),
+    ("Пятеро были оштрафованы, а двое арестованы на 10 суток.", "оштрафованы", (5, 5)),
+    ("Пятеро были оштрафованы, а двое арестованы на 10 суток.", "арестованы", (2, 2)),
+])
+def test_a_count_of_another_clauses_subject_is_not_the_triggers(events_of, text, trigger, count):
+    assert _count(of_trigger(events_of(text), trigger)) == count

@@ -26,8 +26,8 @@ from ..resources import fold
 from .clauses import (CLAUSE_BREAKS, MAX_TREE, across_contrast, across_semicolon, bracket_clause, conjunct_root,
                       counted_from, in_brackets, is_time_reference, own_clause, own_subject, participle_stretch,
                       phrase_head, relative_clause, states_happening, time_clause, tree_distance)
-from .counts import (befell_one, counts_doers, counts_itself, counts_one, counts_other_noun, gapped_subject, is_subset,
-                     names_its_one, through_shared_subject, told_after_dash)
+from .counts import (befell_one, conjunct_of_counted, counts_doers, counts_itself, counts_one, counts_other_clause,
+                     counts_other_noun, gapped_subject, is_subset, names_its_one, through_shared_subject, told_after_dash)
 from .grounds import dates_punished_act, ground_phrase
 from .listed_people import listed_doers, listed_person, with_listed
 from .people import People, is_possessive, is_scene, left_out_subject, person_words, relative_of
@@ -328,6 +328,8 @@ def _scores(tokens, hits: list[TriggerHit], candidate: Candidate, date_words: Se
         if role == "count" and (counts_itself(tokens, hit, at) or counts_doers(tokens, at, hit)
                                 or gapped_subject(tokens, at, hit) or counts_other_noun(tokens, at, hit)):
             continue  # "12 арестов": happenings counted; "четверо полицейских избили": the doers
+        if role == "count" and (counts_other_clause(tokens, at, hit) or conjunct_of_counted(tokens, at, hit)):
+            continue  # "пятеро были отпущены, а суд арестовал Иванова": those the other verb befell
         if role == "actor" and befell_body_word(tokens, at[-1], hit):
             continue  # "уволил офицеров полиции", "розыск полицейского": whom it befell, not who did it
         if across_semicolon(tokens, at[0], hit):

@@ -16,9 +16,10 @@ from ..nlp import parse_word
 from ..records import COUNT, PER
 from ..resources import fold
 from ..tag.terms import term_words
-from .clauses import CLAUSE_BREAKS, PREDICATE_POS, conjunct_root, is_predicate_word, path_to_root, tree_distance
-from .person_roles import grammatical_number, is_agent, subject_verb
-from .syntax import PlacedMention, Token, context, folded_set, has_pattern
+from .clauses import (CLAUSE_BREAKS, PREDICATE_POS, conjunct_root, is_predicate_word, path_to_root, phrase_head,
+                      tree_distance)
+from .person_roles import grammatical_number, is_agent, subject_of_other_clause, subject_verb
+from .syntax import PlacedMention, Token, context, folded_set, has_pattern, span_head
 from .triggers import TriggerHit
 
 
@@ -177,6 +178,37 @@ def reads_as_verb(word: str) -> bool:
     (True, False)
     """
     return any(p.tag.POS in {"VERB", "INFN", "PRTF", "PRTS", "GRND"} for p in parse_word(word.lower()))
+
+
+def counts_other_clause(tokens: tuple[Token, ...], at: Sequence[int], hit: TriggerHit) -> bool:
+    """The count is the subject of a verb coordinated with the trigger's that has a subject of its
+    own (:func:`subject_of_other_clause`): ``пятеро были отпущены, а суд арестовал Иванова``. The
+    trigger's own counted subject stays, whatever its number (``заключено ... 11 человек``), and so
+    does a count whose people the trigger's verb takes again as its object, by a plural pronoun or
+    the counted noun (``пятеро пришли к мэрии, а полиция задержала их``)."""
+    own = phrase_head(tokens, hit)
+    if tokens[own].pos != "VERB" and tokens[own].head >= 0:
+        own = tokens[own].head
+    counted = tokens[conjunct_root(tokens, span_head(tokens, at))]
+    again = (counted.lemmas if counted.pos == "NOUN" else frozenset()) | {"они"}
+    # a pronoun before a noun is its possessive (``их преподавателя``), though parsed as an object;
+    # the object may be misparsed onto a later verb, so the trigger's clause is read word by word
+    possessive = {t.index for t, after in zip(tokens, tokens[1:]) if t.pos == "PRON" and after.pos == "NOUN"
+                  and (after.head, after.rel) == (t.head, t.rel)}
+    start = max((i + 1 for i in range(hit.anchor) if tokens[i].text in CLAUSE_BREAKS), default=0)
+    end = next((i for i in range(hit.anchor, len(tokens)) if tokens[i].text in CLAUSE_BREAKS), len(tokens))
+    told = [t for t in tokens[start:end] if t.head == own or t.index > hit.anchor]
+    if any(t.rel in {"obj", "iobj", "obl", "nmod"} and t.lemmas & again and t.index not in possessive for t in told):
+        return False
+    return counted.head != own and subject_of_other_clause(tokens, at, hit)
+
+
+def conjunct_of_counted(tokens: tuple[Token, ...], at: Sequence[int], hit: TriggerHit) -> bool:
+    """The parse hangs a noun trigger on the counted noun as its conjunct (``и нападения на
+    прохожих, но привлечены лишь восемь человек``): a count counts its own noun, never a
+    happening coordinated with it."""
+    anchor = tokens[hit.anchor]
+    return anchor.pos == "NOUN" and anchor.rel == "conj" and anchor.head in count_heads(tokens, at)
 
 
 def count_heads(tokens: tuple[Token, ...], at: Sequence[int]) -> set[int]:
