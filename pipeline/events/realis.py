@@ -197,26 +197,6 @@ def _told_of_someone(tokens, hit: TriggerHit, predicate: int, mentions: Sequence
     return any(m.type == PER and any(m.start <= a and b <= m.end for a, b in spans) for m in mentions)
 
 
-def _bare_attribute(tokens, hit: TriggerHit) -> bool:
-    """A past passive participle with no word of its own qualifying a noun that is only a
-    complement of another noun (``вдова застреленного фермера``, ``адвокат осуждённого
-    художника``): it names someone by what once befell them, background to what the clause
-    tells. A participle on a participant of the clause's verb (``избитого активиста увезла
-    скорая``, ``задержанных отпустили``) may be the only telling of its happening, and is
-    told. The tagger may call it an adjective; pymorphy3 still reads it as a full participle."""
-    anchor = tokens[hit.anchor]
-    if len(hit.tokens) > 1 or anchor.rel not in {"amod", "acl"} or children(tokens, hit.anchor):
-        return False
-    if anchor.head < 0 or tokens[anchor.head].pos != "NOUN" or tokens[anchor.head].rel not in {"nmod", "nmod:poss"}:
-        return False
-    if anchor.head > hit.anchor + 1:
-        return False  # words between it and its noun are its own, wherever the parse hangs them ("убитого в драке студента")
-    if "VerbForm=Part" in anchor.feats:
-        return "Variant=Short" not in anchor.feats and "Tense=Past" in anchor.feats
-    return any({"PRTF", "past", "pssv"} <= set(str(p.tag).replace(" ", ",").split(","))
-               for p in parse_word(fold(anchor.text)))
-
-
 def _one_participant(tokens, hit: TriggerHit, predicate: int) -> bool:
     """The trigger's verb has a participant who is one and specific, and none that is a class: a
     singular animate noun, a body acting (``суд``, ``полиция``, ``директор``, ``ученице``) or a
@@ -384,7 +364,6 @@ def cues_of(tokens: tuple[Token, ...], hit: TriggerHit, args, mentions: Sequence
         "exact_value": _exact_value(args, mentions),
         "deictic_present": any(tokens[i].lemmas & realis_words("deictic_present_adverbs")
                                for i in clause_of(tokens, hit.anchor)),
-        "bare_attribute": _bare_attribute(tokens, hit),
         "card_field": _card_field(tokens, hit),
     }
     return frozenset(cues | {name for name, fired in checks.items() if fired})
@@ -432,12 +411,6 @@ def rule_of(cues: frozenset[str]) -> tuple[str, str]:
         return "generic", "names_people"
     if "standing_role" in cues:
         return "generic", "standing_role"  # "адвокат обвиняемого Петрова": a role held, named, is no charge told
-    # "вдова застреленного фермера": someone named inside another's noun phrase by what once befell
-    # them; a day, a place, an agent or a named person make the participle tell it ("задержанные в
-    # Омске"), as does its noun taking part in the clause's own verb (:func:`_bare_attribute`)
-    if "bare_attribute" in cues and not cues & {"has_person", "has_date_day", "has_date_year", "has_place",
-                                                 "has_count", "has_actor", "possessed"}:
-        return "generic", "bare attribute"
     if "status" in cues and not cues & {"has_date_day", "has_date_year"}:
         return "generic", "status"  # "запрещенной организации": a standing status, not a ruling told
     if fired := cues & {"generic_present", "habitual"}:
