@@ -371,8 +371,8 @@ def test_the_same_word_of_the_same_person_paragraphs_on_retells_it(events_of, te
      "Подозреваемого отвезли в отдел полиции.", {"detention": 2}, {("Олег Ветров",), ("Игорь Смирнов",)}),
     # near misses, told at two depths or in two places: two cities of one country, two days of
     # one month; one sentence naming a city and a country tells two rulings
-    ("В 2009 году суд Москвы оправдал Олега Ветрова, однако Верховный суд России вернул дело "
-     "в прокуратуру.", {"court": 2}, {("Олег Ветров",)}),
+    ("Весной 2016 года суд Казани снял с Олега Ветрова все обвинения, но Верховный суд России "
+     "отменил это решение.", {"court": 2}, {("Олег Ветров",)}),
     ("Олега Ветрова задержали в Омске.\n"
      "Ветрова задержали в Томске.", {"detention": 2}, {("Олег Ветров",)}),
     ("3 мая задержали журналиста Олега Ветрова.\n"

@@ -249,6 +249,9 @@ def test_a_private_attacker_is_unknown(events_of, text, kind, actors):
         ("Прохожий ударил активистку.", "violence", ("unknown",)),
         ("Нападавшие избили активиста у подъезда.", "violence", ("unknown",)),
         ("Грабитель избил пенсионерку в подъезде.", "violence", ("unknown",)),
+        # a state or a town named for its forces is no private person (review of round 15)
+        ("Россия обстреляла Харьков.", "violence", ()),
+        ("Украина атаковала Белгород.", "violence", ()),
     ],
 )
 def test_an_official_doer_is_never_unknown(events_of, text, kind, actors):

@@ -115,7 +115,9 @@ def doer_of(tokens: tuple[Token, ...], anchor: int, actors_at: dict[int, str]) -
             return (VAGUE,)
         if subject.lemmas & folded_set("staff_nouns"):
             continue
-        if named or subject.pos == "PROPN" or subject.lemmas & folded_set("private_doer_nouns"):
+        # a person's name (animate), not a state or a town named for its forces ("Россия обстреляла")
+        person_name = subject.pos == "PROPN" and "Animacy=Inan" not in subject.feats
+        if named or person_name or subject.lemmas & folded_set("private_doer_nouns"):
             return (UNKNOWN,)
     return ()
 

@@ -516,14 +516,13 @@ class _Context:
                 continue
             owners = {i} | ({tokens[i].head} if tokens[i].rel == "obj" else set())
             for t in tokens:
-                # a person, or a span of time or a number ("арест на 10 суток", "на два месяца",
-                # "на срок до тридцати суток"): what the arrest lasts, not what it holds
-                spans = {"TERM", "DATE", "COUNT", "MONEY"}
+                # a person, or a span of time ("арест на 10 суток", "на два месяца", "на срок до
+                # тридцати суток"): what the arrest lasts, not what it holds; counted things stay
+                # things ("арест на два автомобиля")
+                spans = {"TERM", "DATE"}
                 if t.pos != "NOUN" or "Animacy=Inan" not in t.feats or t.index <= i \
                         or self.mention_tokens.get(t.index, set()) & (spans | {"PER"}) \
-                        or any(c.head == t.index and (c.rel.startswith("nummod")
-                                                      or self.mention_tokens.get(c.index, set()) & spans)
-                               for c in tokens):
+                        or any(c.head == t.index and self.mention_tokens.get(c.index, set()) & spans for c in tokens):
                     continue
                 on = any(c.head == t.index and c.rel == "case" and c.lemmas & {"на"} for c in tokens)
                 if (t.head == i and t.rel == "nmod" and "Case=Gen" in t.feats) or (t.head in owners and on):
