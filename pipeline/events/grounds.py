@@ -78,7 +78,7 @@ def names_happening(token: Token) -> bool:
 def ground_phrase(tokens: tuple[Token, ...], at: Sequence[int], kinds=("charges", "happenings", "cases")) -> Ground | None:
     """What a charge, a suspicion, a case or a reaction is about, when the mention at ``at``
     lies inside it (``арестован по обвинению в нападении на полицейского 2 марта``,
-    ``возбуждено в связи со столкновениями у стадиона в Рязани 11 октября``): from after a
+    ``заведено в связи с беспорядками у стадиона в Рязани 11 октября``): from after a
     marker (``ground_markers``) to the mention, with no clause break or verb between (a
     bracket opened inside it stays inside: ``по обвинению в вандализме (поджог ... в
     декабре)``). A date there is that happening's day: only a trigger inside the phrase (the
