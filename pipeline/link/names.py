@@ -151,7 +151,8 @@ class Name:
     # without its gender ending; empty for a surname of one word. One statement may give
     # a woman's double surname, another only her own or her husband's half.
     surname_parts: frozenset[str] = frozenset()
-    # An Armenian surname's loose key (:func:`loose_surname_key`: ``Hakobyan``, ``Акопян``)
+    # A surname's loose key (:func:`loose_surname_key`: Armenian ``Hakobyan``/``Акопян``, else the
+    # Belarusian romanisation ``Marozava``/``Морозова``; ``link_transliteration.json``)
     # and whether the surname is written in Latin letters: the key is compared only across
     # the two alphabets.
     surname_loose: str | None = None

@@ -60,8 +60,9 @@ COMPARISONS = [
                         'AND least(length("surname_l"), length("surname_r")) >= 5) '
                         'OR list_contains("surname_parts_l", "surname_r") '
                         'OR list_contains("surname_parts_r", "surname_l") '
-                        # An Armenian surname in Latin letters and in Russian (``Hakobyan``,
-                        # ``Акопян``: names.loose_surname_key), across the alphabets only.
+                        # A surname in Latin letters and in Russian by its loose key (Armenian
+                        # ``Hakobyan``/``Акопян``, Belarusian ``Marozava``/``Морозова``:
+                        # names.loose_surname_key), across the alphabets only.
                         'OR ("surname_loose_l" = "surname_loose_r" '
                         'AND "surname_latin_l" <> "surname_latin_r")'),
         _else(),
@@ -127,7 +128,7 @@ PEOPLE = Model(
         # (Гасанов, Hasanov): the same first name and the rest of the surname.
         "l.first = r.first AND substr(l.surname, 2) = substr(r.surname, 2)",
         "l.first = r.first AND l.patronymic = r.patronymic",
-        # An Armenian surname written in Latin letters and in Russian (Hakobyan, Акопян).
+        # A surname written in Latin letters and in Russian, by its loose key (Hakobyan, Акопян; Marozava, Морозова).
         "l.first = r.first AND l.surname_loose = r.surname_loose "
         "AND l.surname_latin <> r.surname_latin",
         # A double surname and one of its halves (``Круглова-Ветрова``, ``Ветрова``), both
