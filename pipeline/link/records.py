@@ -218,7 +218,7 @@ def _sentence_cities(tables: Tables) -> dict[str, list[tuple[int, list[str]]]]:
                              & tables.mentions["sent_id"].notna()]
     sentences = {(d, int(i)): (int(start), t) for d, i, start, t in zip(
         tables.sentences["doc_id"], tables.sentences["sent_id"], tables.sentences["start"],
-        tables.sentences["text"]) if isinstance(t, str) and start == start}
+        tables.sentences["text"]) if isinstance(t, str) and pd.notna(start)}
     named: dict[tuple[str, int], list[str]] = {}
     origins: dict[tuple[str, int], list[str]] = {}
     for doc_id, sent_id, normal, start in zip(places["doc_id"], places["sent_id"],
@@ -227,7 +227,8 @@ def _sentence_cities(tables: Tables) -> dict[str, list[tuple[int, list[str]]]]:
             continue
         key = (doc_id, int(sent_id))
         begins, text = sentences.get(key, (0, ""))
-        from_there = start == start and word_before(text, int(start) - begins) in _origin_prepositions()
+        # a mention's start may be missing (a nullable column: pd.NA, which no comparison settles)
+        from_there = pd.notna(start) and word_before(text, int(start) - begins) in _origin_prepositions()
         (origins if from_there else named).setdefault(key, []).append(normal)
     by_doc: dict[str, list[tuple[int, list[str]]]] = {}
     for key in sorted(named.keys() | origins.keys()):
