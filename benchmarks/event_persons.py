@@ -93,39 +93,45 @@ def where_named(mentions: list[dict], person: str, sentence: tuple[int, int]) ->
     return "earlier" if any(at < sentence[0] for at in named) else "later"
 
 
-def analyse(gold_set: GoldSet, out_dir: Path, tmp: Path) -> tuple[Counter, list[PersonMiss]]:
-    """Right and wrong persons of one set's matched events."""
+def analyse(gold_set: GoldSet, out_dir: Path, tmp: Path, field: str = "persons") -> tuple[Counter, list[PersonMiss]]:
+    """Right and wrong persons (or, with ``field="actors"``, actors) of one set's matched events;
+    a miss keeps the field's values in its ``gold`` and ``given``."""
     counts, misses = Counter(), []
     for doc_id, scored, gi, pi, text in matched_events(gold_set, out_dir, tmp):
-        want, got = split_names(gi.values.get("persons")), split_names(pi.values.get("persons"))
-        counts["gold persons" if want else "gold none"] += 1
+        want, got = split_names(gi.values.get(field)), split_names(pi.values.get(field))
+        counts["gold named" if want else "gold none"] += 1
         kind = classify(want, got)
         if kind is None:
             counts["right"] += 1
             continue
         row = pi.values
         sentence = scored.out.sentence_at(row["start"]) or {}
-        if kind == "missing":
+        if field == "persons" and kind == "missing":
             span = (sentence.get("start", row["start"]), sentence.get("end", row["end"]))
             kind += ": " + where_named(scored.out.mentions, want[0], span)
         misses.append(PersonMiss(gold_set.name, doc_id, row.get("page"), row["type"],
                                  text[row["start"]:row["end"]], " ".join((sentence.get("text") or "").split()),
-                                 tuple(want), tuple(got), kind))
+                                 tuple(want), tuple(got), kind if field == "persons" else kind.replace("person", "actor")))
     return counts, misses
 
 
-def main(argv: list[str] | None = None) -> int:
-    args = development_args(__doc__, "persons", argv)
+def report(doc: str, field: str, argv: list[str] | None) -> int:
+    """Run the development sets ``argv`` names and print ``field``'s figures and misses."""
+    args = development_args(doc, field, argv)
     for gold_set, out, tmp in listing_runs(args):
-        counts, misses = analyse(gold_set, out, tmp)
-        with_persons = counts["gold persons"]
+        counts, misses = analyse(gold_set, out, tmp, field)
+        named = counts["gold named"]
         wrong_with = sum(1 for m in misses if m.gold)
-        print(f"\n== {gold_set.title}: matched {with_persons + counts['gold none']}, "
-              f"persons right {with_persons - wrong_with}/{with_persons} where gold names persons"
-              f", {counts['right'] - with_persons + wrong_with}/{counts['gold none']} where it names none")
+        print(f"\n== {gold_set.title}: matched {named + counts['gold none']}, "
+              f"{field} right {named - wrong_with}/{named} where gold names {field}"
+              f", {counts['right'] - named + wrong_with}/{counts['gold none']} where it names none")
         print_misses(misses, args.list,
                      lambda m: f"gold {'; '.join(m.gold) or '-'} given {'; '.join(m.given) or '-'}")
     return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    return report(__doc__, "persons", argv)
 
 
 if __name__ == "__main__":
