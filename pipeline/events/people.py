@@ -702,14 +702,12 @@ def described_person(people: People, tokens: tuple[Token, ...], token: Token,
     ``другого``, ``одного`` anywhere in its phrase (:func:`noun_phrase`: ``Другую участницу
     акции, студентку``), nor someone of a case of its own (:func:`tells_other_case`). Besides a
     verb's slot, a trigger noun's bare genitive (``trigger_nouns``: ``Увольнение учителя``, ``об
-    аресте бизнесмена``) with no complement of its own (``задержание гражданина Мексики``: someone
-    new), but not an official's (``Обыск следователя``: who did it);
+    аресте бизнесмена``), but not an official's (``Обыск следователя``: who did it);
     a noun the parse reads as animate and singular. Across a paragraph the story must go on
     in the same places (``scene``: those of the description's own clause) and not be set against it
     (``story_contrasts``: :func:`story_person`)."""
-    # a bare one: a description with a complement of its own (``гражданина Мексики``) introduces someone
     genitive = token.rel == "nmod" and token.head in trigger_nouns and "Case=Gen" in token.feats \
-        and not any(t.head == token.index and (t.pos == "ADP" or t.rel == "nmod") for t in tokens)
+        and not any(t.head == token.index and t.pos == "ADP" for t in tokens)
     if token.rel not in _OBJECT_RELS and not genitive:
         return None
     # a participle standing as a noun (``подозреваемого задержали``, ``задержанную доставили``): the
