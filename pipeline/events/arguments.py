@@ -242,8 +242,7 @@ def candidates(tokens, hits, placed: list[PlacedMention], actors: dict[int, str]
     # each scene of the sentence with the word its clause hangs on (``в Казани`` on ``задержала``)
     scene = frozenset((fold(p.mention.normal or p.mention.text), tokens[span_head(tokens, p.tokens)].head)
                       for p in placed if p.tokens and is_scene(p.mention))
-    trigger_nouns = frozenset(h.anchor for h in hits if tokens[h.anchor].pos == "NOUN" and "person" in roles_for(h.type))
-    found += person_words(tokens, people, in_mentions, names_someone=named, scene=scene, trigger_nouns=trigger_nouns)
+    found += person_words(tokens, people, in_mentions, names_someone=named, scene=scene)
     found += relative_pronoun_names(tokens, placed)
     anchors = {h.anchor for h in hits if h.type in PERSON_PATIENT_TYPES and tokens[h.anchor].pos == "NOUN"}
     found += [Candidate("person", (t.index,), name=name, near=True, tree_only=True) for t in tokens

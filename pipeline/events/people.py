@@ -661,13 +661,11 @@ def given_name_first(name: str) -> str | None:
 
 
 def person_words(tokens: tuple[Token, ...], people: People | None, mention_tokens: set[int],
-                 names_someone: bool = True, scene: frozenset[tuple[str, int]] = frozenset(),
-                 trigger_nouns: frozenset[int] = frozenset()) -> list[Candidate]:
+                 names_someone: bool = True, scene: frozenset[tuple[str, int]] = frozenset()) -> list[Candidate]:
     """Persons read from first-person pronouns (the narrator), third-person object
     pronouns (their antecedent), named relations (``мужа``) and, in a sentence that names no
     one (``names_someone`` false), descriptions of one person (:func:`described_person`; ``scene``:
-    the sentence's places, each with the token its phrase hangs on; ``trigger_nouns``: the trigger
-    nouns whose genitive a description may be), outside any mention: each counts only close to a trigger."""
+    the sentence's places, each with the token its phrase hangs on), outside any mention: each counts only close to a trigger."""
     if people is None:
         return []
     pronouns, found = folded_set("narrator_pronouns"), []
@@ -678,7 +676,7 @@ def person_words(tokens: tuple[Token, ...], people: People | None, mention_token
             names = [people.narrator or NARRATOR]
         elif token.pos == "PRON" and not is_possessive(tokens, token) and (name := antecedent(people, token)):
             names = [name]
-        elif not names_someone and (name := described_person(people, tokens, token, scene, trigger_nouns)):
+        elif not names_someone and (name := described_person(people, tokens, token, scene)):
             names = [name]
         else:
             names = [people.kin[lemma] for lemma in token.lemmas & people.kin.keys()]
@@ -692,23 +690,18 @@ _OTHER_MARKERS = frozenset({"другой", "один", "второй", "еще"
 
 
 def described_person(people: People, tokens: tuple[Token, ...], token: Token,
-                     scene: frozenset[tuple[str, int]] = frozenset(),
-                     trigger_nouns: frozenset[int] = frozenset()) -> str | None:
+                     scene: frozenset[tuple[str, int]] = frozenset()) -> str | None:
     """The named person a description of one person stands for (``полиция задержала мужчину``,
     ``студента отчислили``, ``бывшего директора арестовали``), as :func:`story_person` finds
     them by the noun's gender (:func:`described_gender`): the person a happening befell, not a
     relation of theirs (``relation_nouns``), a group (a plural), an official doing it
     (``official_nouns`` as a subject or an oblique, any noun in the instrumental), nor
     ``другого``, ``одного`` anywhere in its phrase (:func:`noun_phrase`: ``Другую участницу
-    акции, студентку``), nor someone of a case of its own (:func:`tells_other_case`). Besides a
-    verb's slot, a trigger noun's bare genitive (``trigger_nouns``: ``Увольнение учителя``, ``об
-    аресте бизнесмена``), but not an official's (``Обыск следователя``: who did it);
+    акции, студентку``), nor someone of a case of its own (:func:`tells_other_case`);
     a noun the parse reads as animate and singular. Across a paragraph the story must go on
     in the same places (``scene``: those of the description's own clause) and not be set against it
     (``story_contrasts``: :func:`story_person`)."""
-    genitive = token.rel == "nmod" and token.head in trigger_nouns and "Case=Gen" in token.feats \
-        and not any(t.head == token.index and t.pos == "ADP" for t in tokens)
-    if token.rel not in _OBJECT_RELS and not genitive:
+    if token.rel not in _OBJECT_RELS:
         return None
     # a participle standing as a noun (``подозреваемого задержали``, ``задержанную доставили``): the
     # parse may read it as an adjective or a verb and give it no animacy; pymorphy3 marks the form
@@ -718,7 +711,7 @@ def described_person(people: People, tokens: tuple[Token, ...], token: Token,
         return None  # who did it to them (``избит полицейским``) or what they were made (``сделать инвалидом``)
     if token.lemmas & folded_set("relation_nouns"):
         return None
-    if token.lemmas & folded_set("official_nouns") and (token.rel in {"nsubj", "obl"} or genitive):
+    if token.lemmas & folded_set("official_nouns") and token.rel in {"nsubj", "obl"}:
         return None
     if any(tokens[i].lemmas & _OTHER_MARKERS for i in noun_phrase(tokens, token) - {token.index}) \
             or tells_other_case(tokens):
