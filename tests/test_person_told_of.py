@@ -71,23 +71,3 @@ POSSESSIVE_PATIENTS = [
 @pytest.mark.parametrize(("text", "trigger", "persons"), POSSESSIVE_PATIENTS)
 def test_a_possessive_before_a_trigger_noun_is_whose_happening_it_is(events_of, text, trigger, persons):
     assert of_trigger(events_of(text), trigger).persons == persons
-
-
-# A description of one person in a trigger noun's bare genitive, in a sentence naming no one: the
-# person of its gender told of before (as a description in a verb's slot is).
-DESCRIBED_GENITIVES = [
-    ("Вадим Сухов долго работал в школе. Увольнение учителя вызвало протесты родителей.", "увольнен",
-     ("Вадим Сухов",)),
-    ("Борис Лаптев руководил заводом. Решение об аресте бизнесмена суд отложил.", "арест", ("Борис Лаптев",)),
-    ("Нина Орлова вела блог о политике. Задержание блогерши осудили правозащитники.", "задерж", ("Нина Орлова",)),
-    # guards: another gender, a plural, an official who did it, a name of its own
-    ("Анна Крылова рассказала о случившемся. Решение об аресте бизнесмена суд отложил.", "арест", ()),
-    ("Игорь Пчёлкин вернулся в город. Арест активистов продлили.", "продл", ()),
-    ("Игорь Пчёлкин вернулся в город. Обыск следователя длился три часа.", "обыск", ()),
-    ("Игорь Пчёлкин вернулся в город. Суд продлил арест адвоката Ирины Вороновой.", "продл", ("Ирина Воронова",)),
-]
-
-
-@pytest.mark.parametrize(("text", "trigger", "persons"), DESCRIBED_GENITIVES)
-def test_a_description_in_a_trigger_nouns_genitive_is_the_person_told_of_before(events_of, text, trigger, persons):
-    assert of_trigger(events_of(text), trigger).persons == persons
