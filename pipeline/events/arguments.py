@@ -30,10 +30,11 @@ from .counts import (befell_one, conjunct_of_counted, counts_doers, counts_itsel
                      counts_other_noun, gapped_subject, is_subset, names_its_one, through_shared_subject, told_after_dash)
 from .grounds import dates_punished_act, ground_phrase
 from .listed_people import listed_doers, listed_person, with_listed
-from .people import People, is_possessive, is_scene, left_out_subject, person_words, relative_of
+from .people import (PERSON_PATIENT_TYPES, People, is_possessive, is_scene, left_out_subject, person_words,
+                     possessive_patient, relative_of)
 from .person_roles import (acting_genitive, apposed_to, befell_body_word, is_agent, is_official, is_patient, is_teller,
                            is_verb_trigger, owns_other_noun, possessor_of_kin, relation_to_patient, respells_name,
-                           subject_of_other_clause, told_clause)
+                           subject_of_other_clause, told_clause, told_of_name)
 from .places import (ANSWERED_TYPES, MOVING_TYPES, adjective_places, court_seats, holds_office, holds_participant,
                      is_goal, names_citizenship, person_tokens, qualified_person, qualifies_other_noun, venue_places)
 from .syntax import Candidate, PlacedMention, Token, context, folded_set, span_head
@@ -201,9 +202,13 @@ def candidates(tokens, hits, placed: list[PlacedMention], actors: dict[int, str]
         in_mentions.update(at)
         if not (role and at):
             continue
-        official = is_official(tokens, at) and not any(
+        # "Осуждённый ... полковник Зимин", "в отношении Рудина, находящегося под арестом": told of the
+        # name, by the parse or by the participle's agreement with it (the parse may make it a subject)
+        told_of = role == "person" and any(told_of_name(tokens, at, hit) or listed_person(tokens, placed, hit) is p
+                                           for hit in hits)
+        official = is_official(tokens, at) and not told_of and not any(
             is_patient(tokens, at, hit) and not acting_genitive(tokens, at, hit, placed, actors) for hit in hits)
-        if role == "person" and (official or owns_other_noun(tokens, at, hits, placed)
+        if role == "person" and (official or (owns_other_noun(tokens, at, hits, placed) and not told_of)
                                  or respells_name(tokens, at, placed)):
             continue
         if role == "person" and (kin := possessor_of_kin(tokens, at, people, p.mention.start)) is not None:
@@ -239,6 +244,9 @@ def candidates(tokens, hits, placed: list[PlacedMention], actors: dict[int, str]
                       for p in placed if p.tokens and is_scene(p.mention))
     found += person_words(tokens, people, in_mentions, names_someone=named, scene=scene)
     found += relative_pronoun_names(tokens, placed)
+    anchors = {h.anchor for h in hits if h.type in PERSON_PATIENT_TYPES and tokens[h.anchor].pos == "NOUN"}
+    found += [Candidate("person", (t.index,), name=name, near=True, tree_only=True) for t in tokens
+              if t.index not in in_mentions and (name := possessive_patient(tokens, t, people, anchors))]
     found += [Candidate("actor", (at,), name=actor) for at, actor in actors.items()]
     return found
 

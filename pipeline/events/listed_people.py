@@ -46,6 +46,18 @@ def _forms(token: Token, participle: bool = False) -> set[tuple[str | None, str 
     return forms
 
 
+def passive_participle(token: Token) -> bool:
+    """The word reads as a singular full passive participle (by pymorphy3: the parse may read
+    ``Осуждённый`` as a name).
+
+    >>> def t(text):
+    ...     return Token(0, 0, 0, text, frozenset({text}), "VERB", -1, "acl")
+    >>> passive_participle(t("Осуждённый")), passive_participle(t("арестовавшая"))
+    (True, False)
+    """
+    return bool(_forms(token, participle=True))
+
+
 def _fit(one: tuple[str | None, str | None], other: tuple[str | None, str | None]) -> bool:
     return all(a is None or b is None or a == b for a, b in zip(one, other))
 

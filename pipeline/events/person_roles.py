@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from ..records import PER
 from .clauses import CLAUSE_BREAKS, PREDICATE_POS, conjunct_root, own_subject, phrase_head
+from .listed_people import participle_of, passive_participle
 from .people import People
 from .places import person_tokens
 from .syntax import PlacedMention, Token, context, folded_set, span_head
@@ -185,8 +186,8 @@ def name_slots(tokens: tuple[Token, ...], at: Sequence[int]) -> set[int]:
 def is_patient(tokens: tuple[Token, ...], at: Sequence[int], hit: TriggerHit) -> bool:
     """The name, or a title it is apposed to, fills the slot of who the trigger befell: the
     subject of a passive trigger (``мэр Рожков приговорён``), the object of an active one
-    (``арестовал главу района Ершова``), or the bare genitive of a trigger noun (``об
-    увольнении начальника полиции Седова``)."""
+    (``арестовал главу района Ершова``), the bare genitive of a trigger noun (``об
+    увольнении начальника полиции Седова``), or a possessive right before it (``после его ареста``)."""
     anchor = tokens[hit.anchor]
     for slot in name_slots(tokens, at):
         token = tokens[slot]
@@ -199,6 +200,8 @@ def is_patient(tokens: tuple[Token, ...], at: Sequence[int], hit: TriggerHit) ->
         if token.rel == "nmod" and anchor.pos == "NOUN" and "Case=Gen" in token.feats \
                 and not any(t.head == slot and t.pos == "ADP" for t in tokens):
             return True
+        if token.rel == "det" and anchor.pos == "NOUN" and token.pos in {"PRON", "DET"} and slot + 1 == hit.anchor:
+            return True  # "после его ареста": his arrest
     return False
 
 
@@ -250,6 +253,19 @@ def acting_genitive(tokens: tuple[Token, ...], at: Sequence[int], hit: TriggerHi
         if head == hit.anchor and all("Case=Loc" in tokens[i].feats for i in between) and len(between) <= 1:
             return True
     return False
+
+
+def told_of_name(tokens: tuple[Token, ...], at: Sequence[int], hit: TriggerHit) -> bool:
+    """The trigger is a participle the parse hangs on the name or on a title of it (``Осуждённый
+    в 2013 году полковник Олег Зимин``, ``в отношении Глеба Пархоменко, находящегося под
+    подпиской``) that tells what befell them: a passive one, or an active one of a verb whose
+    subject it befalls (``patient_subject_verbs``); an active one otherwise tells what they did
+    (``Судья Котова, арестовавшая ...``). Such a name is who it befell, whatever title it bears
+    or whatever noun the parse hangs it on."""
+    part = participle_of(tokens, hit)
+    if part is None or not tokens[part].rel.startswith("acl") or tokens[part].head not in name_slots(tokens, at):
+        return False
+    return passive_participle(tokens[part]) or bool(tokens[part].lemmas & folded_set("patient_subject_verbs"))
 
 
 def is_teller(tokens: tuple[Token, ...], at: Sequence[int]) -> bool:

@@ -1,0 +1,73 @@
+"""Who a happening befell when the text tells it of a person rather than naming them in its slot
+(issue 12, round 16: persons missing in two real sources each).
+
+A participle hung on a name or on the title before it tells what befell that person
+(``Осуждённый ... полковник Олег Зимин``, ``в отношении Бориса Рудина, находящегося под
+домашним арестом``): neither an official's title nor a genitive of another noun keeps them out.
+A possessive ``его``/``её`` right before a trigger noun whose patient is a person is whose
+happening it is (``Его арест``, ``после её задержания``): the person the pronoun stands for.
+Guards: an official who did it, a witness, a lawyer's client, a relative, a pronoun of another
+gender, a noun with a patient of its own (``Его нападение на журналиста``). Every sentence is new,
+written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from conftest import events_reader, of_trigger
+
+DOC_DATE = dt.date(2024, 5, 10)
+
+
+@pytest.fixture(scope="module")
+def events_of(models):
+    return events_reader(models, DOC_DATE)
+
+
+# Text, the trigger's first letters, the persons it befell.
+PARTICIPLES_ON_A_NAME = [
+    ("Осуждённый в прошлом году полковник Олег Зимин вышел на свободу.", "осужд", ("Олег Зимин",)),
+    ("Задержанный в марте судья Аркадий Носов отпущен под залог.", "задерж", ("Аркадий Носов",)),
+    ("Арестованный в мае генерал Степан Кулагин дал показания.", "арест", ("Степан Кулагин",)),
+    ("Завершено следствие по делу в отношении 45-летнего Бориса Рудина, находящегося под домашним арестом.",
+     "находящ", ("Борис Рудин",)),
+    ("Прокуратура утвердила обвинение в отношении Кирилла Жданова, содержащегося в СИЗО.", "содерж",
+     ("Кирилл Жданов",)),
+    ("Закончено предварительное расследование по уголовному делу в отношении 52-летнего Глеба Пархоменко, "
+     "находящегося под подпиской о невыезде.", "находящ", ("Глеб Пархоменко",)),
+    ("Окончено расследование по делу о взятке в отношении Тимура Ганиева, содержащегося в СИЗО.", "содерж",
+     ("Тимур Ганиев",)),
+    ("Уволенный в апреле полковник Илья Ватагин подал иск.", "уволен", ("Илья Ватагин",)),
+    ("Приговорённый к восьми годам майор Руслан Тихий обжаловал приговор.", "приговорён", ("Руслан Тихий",)),
+    # guards: an official who did it, a witness telling another's detention
+    ("Судья Ирина Котова, арестовавшая блогера Дениса Ломова, ушла в отставку.", "арест", ("Денис Ломов",)),
+    ("Свидетельница Анна Лисина, допрошенная в суде, подтвердила, что Роман Ерёмин был задержан у метро.",
+     "задерж", ("Роман Ерёмин",)),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "persons"), PARTICIPLES_ON_A_NAME)
+def test_a_participle_on_a_name_or_its_title_befell_that_person(events_of, text, trigger, persons):
+    assert of_trigger(events_of(text), trigger).persons == persons
+
+
+POSSESSIVE_PATIENTS = [
+    ("Игорь Ветров вернулся домой. Его арест адвокат назвал ошибкой.", "арест", ("Игорь Ветров",)),
+    ("Марина Белова вышла на свободу. По её словам, её задержание было незаконным.", "задерж", ("Марина Белова",)),
+    ("Павел Гурин родился в Твери. Даже через полвека после его убийства Гурин остаётся героем.", "убийств",
+     ("Павел Гурин",)),
+    ("Олег Дымов уехал в Ригу. Там стало известно о его аресте.", "арест", ("Олег Дымов",)),
+    # guards: a pronoun of another gender, a client, a relative, no trigger noun after it
+    ("Олег Дымов уехал в Ригу. Её арест продлили до июля.", "продл", ()),
+    ("Кирилл Осин вернулся в город. Его нападение на журналиста Ивана Котова попало на видео.", "нападен",
+     ("Иван Котов",)),
+    ("Адвокат Анна Кузина пришла в суд. Её подзащитного арестовали на два месяца.", "арест", ()),
+    ("Пётр Сазонов уехал из города. Его брата задержали на вокзале.", "задерж", ()),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "persons"), POSSESSIVE_PATIENTS)
+def test_a_possessive_before_a_trigger_noun_is_whose_happening_it_is(events_of, text, trigger, persons):
+    assert of_trigger(events_of(text), trigger).persons == persons
