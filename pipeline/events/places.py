@@ -326,7 +326,23 @@ def where_clause_stands(tokens: tuple[Token, ...], place_head: int, hits) -> boo
     ``на``, ``у`` ..., no goal) of the trigger's verb, or of the verb a trigger noun is the
     subject or object of. The building stands in the place, and the happening with it. Not
     a place of origin (``из Рязани``), nor one reached through a person (``в квартире его
-    знакомого из Рязани``: where the acquaintance is from)."""
+    знакомого из Рязани``: where the acquaintance is from), nor a noun of a subordinate clause
+    the parse hangs on the trigger (``обвиняли за то, что на акции в Москве он бросил ...``).
+
+    >>> def t(i, text, pos, head, rel, feats=frozenset()):
+    ...     return Token(i, 0, 0, text, frozenset({text}), pos, head, rel, feats)
+    >>> hit = TriggerHit("detention", (0,), 0, False, 0, 0)
+    >>> loc = frozenset({"Case=Loc"})
+    >>> toks = (t(0, "задержали", "VERB", -1, "root"), t(1, "в", "ADP", 2, "case"), t(2, "кафе", "NOUN", 0, "obl", loc),
+    ...         t(3, "в", "ADP", 4, "case"), t(4, "Рязани", "PROPN", 2, "nmod", loc))
+    >>> where_clause_stands(toks, 4, [hit])
+    True
+    >>> toks = toks[:1] + (t(1, ",", "PUNCT", 2, "punct"), t(2, "что", "SCONJ", 4, "mark"),
+    ...         t(3, "на", "ADP", 4, "case"), t(4, "акции", "NOUN", 0, "obl", loc),
+    ...         t(5, "в", "ADP", 6, "case"), t(6, "Рязани", "PROPN", 4, "nmod", loc))
+    >>> where_clause_stands(toks, 6, [hit])
+    False
+    """
     if not _stands_at(tokens, place_head):
         return False
     noun = tokens[place_head].head
@@ -344,6 +360,11 @@ def where_clause_stands(tokens: tuple[Token, ...], place_head: int, hits) -> boo
         return False
     if not _stands_at(tokens, noun):
         return False
+    for token in reversed(tokens[:noun]):  # "..., что на акции в Москве он бросил": its own clause's
+        if token.pos == "PUNCT":
+            break
+        if token.lemmas & folded_set("subordinators"):
+            return False
     verbs = set()
     for hit in hits:
         head = phrase_head(tokens, hit)
