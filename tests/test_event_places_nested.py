@@ -28,6 +28,8 @@ CASES = [
     ("В квартире в Тамбове прошёл обыск.", "surveillance", "Тамбов"),
     ("Обыск прошёл в офисе фонда в Вологде.", "surveillance", "Вологда"),
     ("Журналиста избили у подъезда его дома в Костроме.", "violence", "Кострома"),
+    # told after "что", the trigger in the same clause; an indeclinable street's name in the nominative
+    ("Стало известно, что в квартире на Каширском шоссе прошёл обыск.", "surveillance", "Каширское шоссе"),
     # guards: a person's home town, a charge's topic, another clause, a reporter, a body's seat
     ("Активиста задержали в квартире его знакомого из Рязани.", "detention", None),
     ("Блогера задержали в Москве за пост о пожаре в Рязани.", "detention", "Москва"),

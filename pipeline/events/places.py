@@ -360,18 +360,20 @@ def where_clause_stands(tokens: tuple[Token, ...], place_head: int, hits) -> boo
         return False
     if not _stands_at(tokens, noun):
         return False
-    for token in reversed(tokens[:noun]):  # "..., что на акции в Москве он бросил": its own clause's
-        if token.pos == "PUNCT":
-            break
-        if token.lemmas & folded_set("subordinators"):
-            return False
-    verbs = set()
+    # "обвиняли за то, что на акции в Москве он бросил": a subordinate clause opened after the
+    # trigger is its own clause ("стало известно, что в квартире прошёл обыск" is the trigger's)
+    opens = next((t.index for t in reversed(tokens[:noun]) if t.pos == "PUNCT" or t.lemmas & folded_set("subordinators")), -1)
+    opens = opens if opens >= 0 and tokens[opens].pos != "PUNCT" else -1
     for hit in hits:
+        if hit.anchor < opens:
+            continue
         head = phrase_head(tokens, hit)
-        verbs |= {*hit.tokens, hit.anchor, head}
+        verbs = {*hit.tokens, hit.anchor, head}
         if tokens[head].pos == "NOUN" and tokens[head].rel in HAPPENING_NOUN_RELATIONS:
             verbs.add(tokens[head].head)
-    return tokens[noun].head in verbs
+        if tokens[noun].head in verbs:
+            return True
+    return False
 
 
 def _stands_at(tokens: tuple[Token, ...], index: int) -> bool:
