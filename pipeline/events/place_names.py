@@ -62,13 +62,10 @@ def _one_word_places() -> dict[str, str]:
 
 def accusative_to_nominative(name: str) -> str:
     """An adjective and its noun in the accusative, the noun's accusative like its
-    nominative (``Болотную площадь``), or an adjective in any case before a noun that does
-    not decline (``Варшавском шоссе``), in the nominative; other names as they are.
+    nominative (``Болотную площадь``), in the nominative; other names as they are.
 
     >>> accusative_to_nominative("Болотную площадь"), accusative_to_nominative("Красная площадь")
     ('Болотная площадь', 'Красная площадь')
-    >>> accusative_to_nominative("Варшавском шоссе"), accusative_to_nominative("Варшавское шоссе")
-    ('Варшавское шоссе', 'Варшавское шоссе')
     """
     words = name.split()
     if len(words) != 2 or not all(w.isalpha() for w in words):
@@ -76,8 +73,6 @@ def accusative_to_nominative(name: str) -> str:
     adjectives = [p for p in parse_word(words[0].lower()) if p.tag.POS == "ADJF"]
     if not adjectives or any(p.tag.case == "nomn" for p in adjectives):
         return name
-    if (indeclinable := _before_indeclinable(words, adjectives)) is not None:
-        return indeclinable
     for noun in parse_word(words[1].lower()):
         if noun.tag.POS != "NOUN" or noun.tag.case != "accs" or noun.tag.number != "sing":
             continue
@@ -87,15 +82,3 @@ def accusative_to_nominative(name: str) -> str:
         if head and agreed:
             return f"{match_case(words[0], agreed.word)} {match_case(words[1], head.word)}"
     return name
-
-
-def _before_indeclinable(words: list[str], adjectives) -> str | None:
-    """The adjective before a noun pymorphy3 marks as not declining (``Fixd``: ``шоссе``,
-    ``кафе``) in the nominative of the noun's gender: the noun keeps no case to read, so the
-    adjective's own case is the phrase's."""
-    noun = next((p for p in parse_word(words[1].lower()) if p.tag.POS == "NOUN" and "Fixd" in p.tag), None)
-    if noun is None or noun.tag.gender is None:
-        return None
-    agreed = next((p.inflect({"nomn", "sing", noun.tag.gender}) for p in adjectives
-                   if p.tag.number == "sing" and p.tag.gender in {noun.tag.gender, None}), None)
-    return f"{match_case(words[0], agreed.word)} {words[1]}" if agreed else None
