@@ -311,7 +311,10 @@ def _scores(tokens, hits: list[TriggerHit], candidate: Candidate, date_words: Se
         if role == "date" and candidate.mention is not None and \
                 (time_clause(tokens, at[0]) or ()) != (time_clause(tokens, hit.anchor) or ()):
             continue  # "после того как 3 мая прошел пикет, его задержали": the rally's day only
-        happened = states_happening(tokens, at, hit) if role == "date" and candidate.mention is not None else None
+        # "стрельбы, произошедшей 5 ноября в Томске": the clause telling the noun took place
+        # gives its date and its place, as "Стрельба произошла в Томске" does
+        happened = states_happening(tokens, at, hit) if role in {"date", "place"} and candidate.mention is not None \
+            else None
         if role == "date" and candidate.mention is not None and (stretch := participle_stretch(tokens, at[0])) \
                 and hit.anchor not in stretch and any(d not in stretch for d in date_words) and happened is None:
             # "14 июня суд приговорил Рябову, задержанную в марте, к ...": the detention's month,

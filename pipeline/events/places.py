@@ -306,10 +306,78 @@ def qualifies_other_noun(tokens, at: list[int], hits, mentions) -> bool:
         return False  # the container is the clause's own place ("собрались в центре Уральска")
     if governor < 0 or tokens[governor].pos not in {"NOUN", "PROPN"} or tokens[head].rel != "nmod":
         return False
-    if any(governor in h.tokens for h in hits):
+    if any(governor in h.tokens for h in hits) or where_clause_stands(tokens, head, hits):
         return False
     # the thing the happening was done to ("поджог склада в Вологде"): where it was done
     if tokens[governor].rel in {"nmod", "obj"} and any(tokens[governor].head in h.tokens for h in hits):
         return False
     organisations = {t for p in mentions if p.mention.type == "ORG" for t in p.tokens}
     return governor not in organisations and not tokens[governor].lemmas & folded_set("org_like_heads")
+
+
+# the relations by which a trigger noun names its clause's happening ("обыск прошёл", "провели обыск")
+HAPPENING_NOUN_RELATIONS = frozenset({"nsubj", "nsubj:pass", "obj"})
+
+
+def where_clause_stands(tokens: tuple[Token, ...], place_head: int, hits) -> bool:
+    """The place qualifies the noun a trigger's clause stands in or at (``задержали в его
+    квартире в Тамбове``, ``в квартире в Тамбове прошёл обыск``), or an inanimate genitive of
+    it (``избили у подъезда его дома в Костроме``): that noun is an adverbial of place (``в``,
+    ``на``, ``у`` ..., no goal) of the trigger's verb, or of the verb a trigger noun is the
+    subject or object of. The building stands in the place, and the happening with it. Not
+    a place of origin (``из Рязани``), nor one reached through a person (``в квартире его
+    знакомого из Рязани``: where the acquaintance is from), nor a noun of a subordinate clause
+    the parse hangs on the trigger (``обвиняли за то, что на акции в Москве он бросил ...``).
+
+    >>> def t(i, text, pos, head, rel, feats=frozenset()):
+    ...     return Token(i, 0, 0, text, frozenset({text}), pos, head, rel, feats)
+    >>> hit = TriggerHit("detention", (0,), 0, False, 0, 0)
+    >>> loc = frozenset({"Case=Loc"})
+    >>> toks = (t(0, "задержали", "VERB", -1, "root"), t(1, "в", "ADP", 2, "case"), t(2, "кафе", "NOUN", 0, "obl", loc),
+    ...         t(3, "в", "ADP", 4, "case"), t(4, "Рязани", "PROPN", 2, "nmod", loc))
+    >>> where_clause_stands(toks, 4, [hit])
+    True
+    >>> toks = toks[:1] + (t(1, ",", "PUNCT", 2, "punct"), t(2, "что", "SCONJ", 4, "mark"),
+    ...         t(3, "на", "ADP", 4, "case"), t(4, "акции", "NOUN", 0, "obl", loc),
+    ...         t(5, "в", "ADP", 6, "case"), t(6, "Рязани", "PROPN", 4, "nmod", loc))
+    >>> where_clause_stands(toks, 6, [hit])
+    False
+    """
+    if not _stands_at(tokens, place_head):
+        return False
+    noun = tokens[place_head].head
+    for _ in range(3):
+        if noun < 0:
+            return False
+        token = tokens[noun]
+        if token.rel == "obl":
+            break
+        if token.rel != "nmod" or "Animacy=Anim" in token.feats or "Case=Gen" not in token.feats \
+                or any(t.head == noun and t.rel == "case" for t in tokens):
+            return False  # a person's, or a noun of its own preposition: no part of the building
+        noun = token.head
+    else:
+        return False
+    if not _stands_at(tokens, noun):
+        return False
+    # "обвиняли за то, что на акции в Москве он бросил": a subordinate clause opened after the
+    # trigger is its own clause ("стало известно, что в квартире прошёл обыск" is the trigger's)
+    opens = next((t.index for t in reversed(tokens[:noun]) if t.pos == "PUNCT" or t.lemmas & folded_set("subordinators")), -1)
+    opens = opens if opens >= 0 and tokens[opens].pos != "PUNCT" else -1
+    for hit in hits:
+        if hit.anchor < opens:
+            continue
+        head = phrase_head(tokens, hit)
+        verbs = {*hit.tokens, hit.anchor, head}
+        if tokens[head].pos == "NOUN" and tokens[head].rel in HAPPENING_NOUN_RELATIONS:
+            verbs.add(tokens[head].head)
+        if tokens[noun].head in verbs:
+            return True
+    return False
+
+
+def _stands_at(tokens: tuple[Token, ...], index: int) -> bool:
+    """The word is told with a preposition of where something stands (``в квартире``, ``у
+    подъезда``), not of a goal (``в квартиру``) or an origin (``из Рязани``)."""
+    prepositions = [t.text.lower() for t in tokens if t.head == index and t.rel == "case"]
+    return bool(prepositions) and prepositions[0] in AT_PREPOSITIONS and not is_goal(tokens, [index])

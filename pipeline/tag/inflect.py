@@ -80,6 +80,8 @@ def normalise_phrase(surface: str) -> str:
     ('Маслихат', 'Шетпе')
     >>> normalise_phrase("районного ОВД"), normalise_phrase("управлением СГБ")
     ('районный ОВД', 'управление СГБ')
+    >>> normalise_phrase("Варшавском шоссе"), normalise_phrase("Варшавское шоссе")
+    ('Варшавское шоссе', 'Варшавское шоссе')
     """
     stop = _NAME_STOP.search(surface)
     prefix_end = stop.start() if stop else len(surface)
@@ -99,7 +101,7 @@ def normalise_phrase(surface: str) -> str:
         return surface
     head_parse = _known_noun_parse(words[head].group())
     if head_parse is None:
-        return surface
+        return _before_indeclinable(surface, words[:head], words[head].group())
     if len(words) == 1 and prefix_end == len(surface) and head_parse.normal_form in institution_heads():
         return match_case(surface, head_parse.normal_form)  # маслихаты, Акиматом: the institution
     if head_parse.tag.case == "nomn":
@@ -127,6 +129,25 @@ def normalise_phrase(surface: str) -> str:
         if index in replacements:
             pieces += [surface[last : match.start()], match_case(match.group(), replacements[index])]
             last = match.end()
+    return "".join(pieces) + surface[last:]
+
+
+def _before_indeclinable(surface: str, adjectives: list[re.Match], noun: str) -> str:
+    """The adjectives before a noun pymorphy3's dictionary marks as not declining (``Fixd``:
+    ``шоссе``, ``кафе``, ``метро``) in the nominative of its gender: the noun shows no case, so
+    the adjectives' case is the phrase's (``Варшавском шоссе`` -> ``Варшавское шоссе``). Any
+    other head that :func:`_known_noun_parse` would not decline stays as written."""
+    parse = next((p for p in parse_word(noun) if p.tag.POS == "NOUN" and "Fixd" in p.tag and from_dictionary(p)), None)
+    if parse is None or parse.tag.gender is None or not adjectives:
+        return surface
+    pieces, last = [], 0
+    for match in adjectives:
+        agreed = next((p.inflect({"nomn", "sing", parse.tag.gender}) for p in parse_word(match.group())
+                       if p.tag.POS == "ADJF" and p.tag.number == "sing" and p.tag.gender in {parse.tag.gender, None}), None)
+        if agreed is None:
+            return surface
+        pieces += [surface[last : match.start()], match_case(match.group(), agreed.word)]
+        last = match.end()
     return "".join(pieces) + surface[last:]
 
 
