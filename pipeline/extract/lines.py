@@ -25,6 +25,8 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
+from operator import itemgetter
 
 from pipeline.extract.pdfium_text import PDFIUM_SPACE, STREAM_SPACE
 
@@ -50,15 +52,19 @@ def _size(glyph: dict) -> float:
     return glyph["size"]
 
 
+_SIZE_OF = itemgetter("size")
+
+
 # ----------------------------------------------------------------------- rows
 
 
 def _main_size(glyphs: list[dict]) -> float:
     """The size most of a row's letters are set in."""
     sizes: dict[float, int] = {}
-    for glyph in glyphs:
-        key = round(glyph["size"], 1)
-        sizes[key] = sizes.get(key, 0) + 1
+    # counted as drawn first (a row has a size or two), then each distinct size rounded once
+    for size, count in Counter(map(_SIZE_OF, glyphs)).items():
+        key = round(size, 1)
+        sizes[key] = sizes.get(key, 0) + count
     return max(sizes.items(), key=lambda item: (item[1], item[0]))[0]
 
 
