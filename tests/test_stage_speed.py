@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.events.syntax import Token, find_pattern, pattern_lengths_at
+from pipeline.events.syntax import Token, find_pattern, pattern_index, pattern_lengths_at
 from pipeline.events.triggers import word_lemmas
 from pipeline.tag.gazetteer import find_places
 from pipeline.tag.org_names import lexicon_names
@@ -33,6 +33,8 @@ def test_pattern_lengths_at_reads_what_find_pattern_reads(text, expected):
         slow = sorted(len(p) for p in IDIOMS if find_pattern(tokens, [p], i, i + len(p)) == i)
         assert sorted(pattern_lengths_at(tokens, IDIOMS, i)) == slow
         assert sorted(pattern_lengths_at(tokens, IDIOMS, i)) == sorted(expected.get(i, []))
+        # an index made once by a caller that tries every word reads as the list does
+        assert sorted(pattern_lengths_at(tokens, pattern_index(IDIOMS), i)) == slow
 
 
 # Invented: names of one, two and three words, across a line break, after lower-case words,
@@ -159,6 +161,7 @@ def test_find_pattern_finds_what_a_scan_of_every_start_finds(text):
                 # the same words as a list (not remembered as a sentence) and as another tuple
                 assert find_pattern(list(tokens), patterns, lo, hi) == scan(tokens, patterns, lo, hi)
                 assert find_pattern(tuple(tokens), patterns, lo, hi) == scan(tokens, patterns, lo, hi)
+                assert find_pattern(tokens, pattern_index(patterns), lo, hi) == scan(tokens, patterns, lo, hi)
 
 
 def test_a_pattern_list_changed_between_sentences_is_read_as_it_is():

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from .clauses import CLAUSE_BREAKS
-from .syntax import Token, context, pattern_lengths_at, span_head
+from .syntax import Token, context, pattern_index, pattern_lengths_at, span_head
 from .triggers import TriggerHit
 
 
@@ -96,7 +96,7 @@ def ground_phrase(tokens: tuple[Token, ...], at: Sequence[int], kinds=("charges"
         return None
     first = min(at)
     ctx = context()["ground_markers"]
-    markers = [(marker, kind, [marker]) for kind in kinds for marker in ctx[kind]]  # each its own list, once
+    markers = [(marker, kind, pattern_index([marker])) for kind in kinds for marker in ctx[kind]]  # each its own index, once
     for j in range(first - 1, -1, -1):
         token = tokens[j]
         found = [(n, kind, marker) for marker, kind, alone in markers for n in pattern_lengths_at(tokens, alone, j)

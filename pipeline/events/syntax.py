@@ -251,8 +251,9 @@ def is_indefinite_personal(tokens: tuple[Token, ...], anchor: int) -> bool:
 
 
 def find_pattern(tokens: tuple[Token, ...], patterns, lo: int, hi: int) -> int | None:
-    """Where one of the lemma sequences first occurs within tokens[lo:hi]."""
-    by_first = _folded_patterns(patterns)
+    """Where one of the lemma sequences (or a :func:`pattern_index` of them) first occurs
+    within tokens[lo:hi]."""
+    by_first = pattern_index(patterns)
     starts = by_first.keys()
     hi = min(len(tokens), hi)
     for i in range(max(0, lo), hi):
@@ -268,8 +269,9 @@ def find_pattern(tokens: tuple[Token, ...], patterns, lo: int, hi: int) -> int |
 def pattern_lengths_at(tokens: tuple[Token, ...], patterns, index: int) -> list[int]:
     """The length of each lemma sequence that occurs at tokens[index], whole within tokens:
     what ``find_pattern(tokens, [pattern], index, index + len(pattern)) == index`` tells of
-    each pattern, for all of them in one lookup of the token's lemmas."""
-    by_first = _folded_patterns(patterns)
+    each pattern, for all of them in one lookup of the token's lemmas. A caller trying one
+    list at every token passes its :func:`pattern_index`, made once."""
+    by_first = pattern_index(patterns)
     if by_first.keys().isdisjoint(tokens[index].lemmas):
         return []  # no pattern starts here (the common case)
     return [len(parts) for lemma in tokens[index].lemmas for parts in by_first.get(lemma, ())
@@ -277,8 +279,15 @@ def pattern_lengths_at(tokens: tuple[Token, ...], patterns, index: int) -> list[
             and all(parts[k] in tokens[index + k].lemmas for k in range(1, len(parts)))]
 
 
-def _folded_patterns(patterns) -> dict[str, tuple[tuple[str, ...], ...]]:
-    return _fold_patterns(tuple(tuple(pattern) for pattern in patterns))
+def pattern_index(patterns) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Lemma sequences folded and keyed by their first lemma (an index is returned as it is).
+
+    >>> pattern_index([["В", "том", "числе"]])
+    {'в': (('в', 'том', 'числе'),)}
+    """
+    if isinstance(patterns, dict):
+        return patterns
+    return _fold_patterns(tuple(map(tuple, patterns)))
 
 
 @cache

@@ -17,7 +17,7 @@ from ..nlp import parse_word
 from ..records import Count, DateValue, Mention
 from ..resources import fold, load_json
 from .realis_words import clause_of, patterns, realis_words, words_below
-from .syntax import children, context, has_pattern, pattern_lengths_at
+from .syntax import children, context, has_pattern, pattern_index, pattern_lengths_at
 from .triggers import TriggerHit
 
 
@@ -135,7 +135,7 @@ def statistic(tokens, hit: TriggerHit) -> bool:
     clause = clause_of(tokens, hit.anchor)
     if any(tokens[i].text.endswith("%") for i in clause):
         return True
-    idioms = patterns("statistic_idioms")
+    idioms = pattern_index(patterns("statistic_idioms"))  # once, not at every word of the clause
     in_idiom = {i + k for i in clause for length in pattern_lengths_at(tokens, idioms, i) for k in range(length)}
     if any(tokens[i].lemmas & words and tokens[i].pos in {"NOUN", "ADV", "ADJ", "DET", "VERB"}
            and i not in in_idiom for i in clause):

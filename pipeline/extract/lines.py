@@ -25,6 +25,8 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
+from operator import itemgetter
 
 from pipeline.extract.pdfium_text import PDFIUM_SPACE, STREAM_SPACE
 
@@ -50,15 +52,19 @@ def _size(glyph: dict) -> float:
     return glyph["size"]
 
 
+_SIZE_OF = itemgetter("size")
+
+
 # ----------------------------------------------------------------------- rows
 
 
 def _main_size(glyphs: list[dict]) -> float:
     """The size most of a row's letters are set in."""
     sizes: dict[float, int] = {}
-    for glyph in glyphs:
-        key = round(glyph["size"], 1)
-        sizes[key] = sizes.get(key, 0) + 1
+    # counted as drawn first (a row has a size or two), then each distinct size rounded once
+    for size, count in Counter(map(_SIZE_OF, glyphs)).items():
+        key = round(size, 1)
+        sizes[key] = sizes.get(key, 0) + count
     return max(sizes.items(), key=lambda item: (item[1], item[0]))[0]
 
 
@@ -153,11 +159,6 @@ def _drop_duplicates(line: list[dict]) -> list[dict]:
     return kept
 
 
-def _stream_space(left: dict, right: dict) -> int | None:
-    """What the stream put between two neighbours on a line; None when they are not stream neighbours."""
-    return right["space"] if right["seq"] == left["seq"] + 1 else None
-
-
 def _median(values: list[float]) -> float:
     """The median of a short list (``statistics.median`` costs more than the sort here)."""
     ordered = sorted(values)
@@ -168,10 +169,11 @@ def _median(values: list[float]) -> float:
 def word_breaks(glyphs: list[dict]) -> list[bool]:
     """``breaks[i]``: a word break before glyph ``i`` of a line (left to right)."""
     n = len(glyphs)
-    gaps = [
-        (glyphs[i]["x0"] - glyphs[i - 1]["x1"]) / max(_size(glyphs[i]), _size(glyphs[i - 1])) for i in range(1, n)
-    ]
-    stream = [None] + [_stream_space(glyphs[i - 1], glyphs[i]) for i in range(1, n)]
+    # each neighbour pair once, its fields read in place (no call per pair: a page has ~2,000)
+    pairs = list(zip(glyphs, glyphs[1:]))
+    gaps = [(right["x0"] - left["x1"]) / max(right["size"], left["size"]) for left, right in pairs]
+    # what the stream put between two neighbours on the line; None when they are not stream neighbours
+    stream = [None] + [right["space"] if right["seq"] == left["seq"] + 1 else None for left, right in pairs]
     spaced = [s == STREAM_SPACE for s in stream]
     breaks = [False] * n
     for i in range(1, n):

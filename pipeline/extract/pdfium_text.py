@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import ctypes
 import math
+import struct
 from pathlib import Path
 
 import pypdfium2
@@ -93,6 +94,24 @@ class PdfiumPages:
         return self._read(index)[1]
 
 
+def _unchecked(function, restype=ctypes.c_int):
+    """The same PDFium function without ctypes' conversion of each argument by its declared
+    type, half the cost of a call: the glyph loop calls five a glyph, always with the C types
+    they take (the text page, a Python int for a C int, ``byref`` for a pointer)."""
+    return ctypes.CFUNCTYPE(restype)(ctypes.cast(function, ctypes.c_void_p).value)
+
+
+_CHAR_BOX = _unchecked(pdfium_c.FPDFText_GetLooseCharBox)
+_CHAR_ORIGIN = _unchecked(pdfium_c.FPDFText_GetCharOrigin)
+_CHAR_MATRIX = _unchecked(pdfium_c.FPDFText_GetMatrix)
+_FONT_SIZE = _unchecked(pdfium_c.FPDFText_GetFontSize, ctypes.c_double)
+_MAP_ERROR = _unchecked(pdfium_c.FPDFText_HasUnicodeMapError)
+# FS_RECTF (left, top, right, bottom) and FS_MATRIX (a, b, c, d, e, f) are C floats: one
+# unpacking reads them all, as their fields would one by one
+_RECT_FIELDS = struct.Struct("4f").unpack_from
+_MATRIX_FIELDS = struct.Struct("6f").unpack_from
+
+
 def _glyphs(textpage: pypdfium2.PdfTextPage, height: float, text: str) -> list[dict]:
     # Five calls into PDFium a visible glyph: its Unicode comes from the page's text in
     # one call (a line-end hyphen is U+FFFE there), "generated" is asked of spaces and
@@ -104,10 +123,11 @@ def _glyphs(textpage: pypdfium2.PdfTextPage, height: float, text: str) -> list[d
     bulk = len(text) == count
     rect, matrix = pdfium_c.FS_RECTF(), pdfium_c.FS_MATRIX()
     x, y = ctypes.c_double(), ctypes.c_double()
-    origin = pdfium_c.FPDFText_GetCharOrigin
+    rect_at, matrix_at, x_at, y_at = ctypes.byref(rect), ctypes.byref(matrix), ctypes.byref(x), ctypes.byref(y)
     unicode_of, generated = pdfium_c.FPDFText_GetUnicode, pdfium_c.FPDFText_IsGenerated
-    map_error, hyphen = pdfium_c.FPDFText_HasUnicodeMapError, pdfium_c.FPDFText_IsHyphen
-    loose_box, matrix_of, font_size = pdfium_c.FPDFText_GetLooseCharBox, pdfium_c.FPDFText_GetMatrix, pdfium_c.FPDFText_GetFontSize
+    map_error, hyphen = _MAP_ERROR, pdfium_c.FPDFText_IsHyphen
+    loose_box, origin, matrix_of, font_size = _CHAR_BOX, _CHAR_ORIGIN, _CHAR_MATRIX, _FONT_SIZE
+    rect_fields, matrix_fields = _RECT_FIELDS, _MATRIX_FIELDS
     spaces, breaks = SPACES, _LINE_BREAKS
     glyphs = []
     pending = NO_SPACE
@@ -131,16 +151,17 @@ def _glyphs(textpage: pypdfium2.PdfTextPage, height: float, text: str) -> list[d
             continue
         else:
             glyph_text = char
-        loose_box(raw, i, rect)
-        origin(raw, i, x, y)
-        matrix_of(raw, i, matrix)
-        a, b, c, d = matrix.a, matrix.b, matrix.c, matrix.d
+        loose_box(raw, i, rect_at)
+        origin(raw, i, x_at, y_at)
+        matrix_of(raw, i, matrix_at)
+        a, b, c, d, _, _ = matrix_fields(matrix)
         size = font_size(raw, i) * (math.sqrt(abs(a * d - b * c)) or 1.0)
-        top, bottom = height - rect.top, height - rect.bottom
+        left, top, right, bottom = rect_fields(rect)
+        top, bottom = height - top, height - bottom
         if not 0.5 < size < 1000:
             size = (bottom - top) or 10.0
         glyphs.append({
-            "text": glyph_text, "x0": rect.left, "x1": rect.right, "top": top, "bottom": bottom,
+            "text": glyph_text, "x0": left, "x1": right, "top": top, "bottom": bottom,
             "baseline": height - y.value, "size": size,
             "upright": abs(b) <= 0.01 * abs(a) and a > 0,
             "space": pending, "seq": len(glyphs),
