@@ -168,7 +168,7 @@ CONDITION = record(optional={
     "near": WORDS, "before": WORDS, "after": WORDS, "head": WORDS, "linked": WORDS,
     "complement": WORDS, "infinitive": FLAG, "attributive": FLAG, "agentless_passive": FLAG,
     "private_subject": FLAG, "indefinite_personal": FLAG, "abroad": FLAG, "thing_object": FLAG,
-    "held_thing": WORDS, "threat": WORDS, "threatened": WORDS,
+    "held_thing": WORDS, "threat": WORDS, "threatened": WORDS, "plural": FLAG,
     "mentions": list_of(one_of(MENTION_TYPES, "mention type")),
     "actors": list_of(ACTOR), "agent": list_of(ACTOR), "window": INT,
 })
