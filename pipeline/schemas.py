@@ -216,7 +216,7 @@ _EVENT_CONTEXT_WORDS = (
     "pretrial_custody_words", "sentence_custody_words",
     "total_periods", "total_period_quantifiers", "total_period_after_blockers",
     "total_scope_places", "total_collective_heads", "more_markers", "case_nouns", "example_openers", "case_opening_words",
-    "participation_nouns", "another_markers", "occurrence_verbs", "additive_markers",
+    "participation_nouns", "unrest_nouns", "another_markers", "occurrence_verbs", "additive_markers",
     "state_doer_nouns", "state_body_nouns", "private_doer_nouns",
     "ground_heads", "ground_prepositions", "ground_generic_words",
 )

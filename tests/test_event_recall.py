@@ -438,3 +438,22 @@ def test_work_counted_in_hours_or_years_is_no_custody(events_of, text, expected)
 ])
 def test_protests_and_unrest_told_by_their_general_nouns(events_of, text, count):
     assert event_types(events_of(text))["protest"] == count
+
+
+# The plural noun of unrest names the protests of the story as a whole: told again further on
+# ("Протесты в Омске переросли в столкновения"), it is the protest already told, not another
+# (round 16: the retellings this noun would otherwise add). Rallies named by their own nouns stay
+# apart, as do protests told in the plural after a rally named on another day.
+@pytest.mark.parametrize("text, count", [
+    ("В Омске начались протесты против закрытия завода. Вечером протесты переросли в столкновения "
+     "с полицией.", 1),
+    ("В Нальчике вторые сутки продолжаются беспорядки. По данным полиции, беспорядки устроили "
+     "приезжие.", 1),
+    ("5 мая в Самаре прошёл митинг против застройки сквера. По словам организаторов, беспорядки "
+     "устроили провокаторы.", 1),
+    # two rallies, each named by its own noun and day
+    ("5 мая в Омске прошёл митинг против закрытия завода. 7 мая в Томске прошёл пикет у здания "
+     "мэрии.", 2),
+])
+def test_the_plural_noun_of_unrest_retells_the_protest_told(events_of, text, count):
+    assert event_types(events_of(text))["protest"] == count
