@@ -168,7 +168,7 @@ CONDITION = record(optional={
     "near": WORDS, "before": WORDS, "after": WORDS, "head": WORDS, "linked": WORDS,
     "complement": WORDS, "infinitive": FLAG, "attributive": FLAG, "agentless_passive": FLAG,
     "private_subject": FLAG, "indefinite_personal": FLAG, "abroad": FLAG, "thing_object": FLAG,
-    "held_thing": WORDS, "threat": WORDS, "threatened": WORDS,
+    "held_thing": WORDS, "threat": WORDS, "threatened": WORDS, "plural": FLAG,
     "mentions": list_of(one_of(MENTION_TYPES, "mention type")),
     "actors": list_of(ACTOR), "agent": list_of(ACTOR), "window": INT,
 })
@@ -216,7 +216,7 @@ _EVENT_CONTEXT_WORDS = (
     "pretrial_custody_words", "sentence_custody_words",
     "total_periods", "total_period_quantifiers", "total_period_after_blockers",
     "total_scope_places", "total_collective_heads", "more_markers", "case_nouns", "example_openers", "case_opening_words",
-    "participation_nouns", "another_markers", "occurrence_verbs", "additive_markers",
+    "participation_nouns", "unrest_nouns", "another_markers", "occurrence_verbs", "additive_markers",
     "state_doer_nouns", "state_body_nouns", "private_doer_nouns",
     "ground_heads", "ground_prepositions", "ground_generic_words",
 )

@@ -207,6 +207,13 @@ def _families() -> tuple[frozenset[str], ...]:
     return tuple(frozenset(family) for family in context()["word_families"])
 
 
+def names_unrest(draft: Draft) -> bool:
+    """The protest is told by the plural noun of unrest (``протесты``, ``беспорядки``): the
+    protests of the story as a whole, the one already told when the document told one."""
+    words = folded_set("unrest_nouns")
+    return any(word_lemmas(w) & words for w in re.findall(r"\w+", draft.event.trigger))
+
+
 def _filed(draft: Draft) -> bool:
     """The court telling is a filing (``подан иск``, ``исковое заявление``, ``жалоба``): the
     court words after it in its paragraph tell the same case."""
@@ -283,6 +290,8 @@ def link_rule(a: Draft, b: Draft, separate_types: frozenset[str] = frozenset(),
             return "rally named by participants"
         if a.paragraph == b.paragraph and ta.single and tb.single:
             return "rally, same paragraph"
+        if names_unrest(b):
+            return "rally, the unrest told again"  # "Протесты в столице переросли в столкновения"
         return "rally, same day" if _same_day(a, b) else None
     if a.event.type in separate_types:
         if tb.anaphoric and 0 <= b.paragraph - a.paragraph <= 1:

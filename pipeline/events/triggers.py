@@ -638,6 +638,8 @@ class _Context:
         if "indefinite_personal" in cond and \
                 is_indefinite_personal(self.tokens, self.anchor) != cond["indefinite_personal"]:
             return False
+        if "plural" in cond and ("Number=Plur" in self.tokens[self.anchor].feats) != cond["plural"]:
+            return False
         if "abroad" in cond and self.abroad() != cond["abroad"]:
             return False
         if "thing_object" in cond and self.thing_object() != cond["thing_object"]:
