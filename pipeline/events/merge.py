@@ -541,3 +541,17 @@ class _Index:
         for person in set(draft.event.persons):
             found |= self._named.get(key + (person,), set())
         return sorted(found)
+
+
+def drop_lone_qualifiers(events: list[Draft]) -> list[Draft]:
+    """Without the events told only by a participle qualifying people that retold nothing and
+    states no day, place or ground of its own (``дети убитой учительницы``, ``осуждённый
+    журналист``; not ``обвинённого в краже``): it names the people by a happening told elsewhere
+    or long known, it does not tell one."""
+    kept = []
+    for event in events:
+        if event.telling.qualifier and not (event.members or event.telling.ground or _states_scene(event)):
+            note("qualifier: retold nothing", event.event.type, event.event.start, event.event.end)
+        else:
+            kept.append(event)
+    return kept
