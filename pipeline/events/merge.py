@@ -545,12 +545,14 @@ class _Index:
 
 def drop_lone_qualifiers(events: list[Draft]) -> list[Draft]:
     """Without the events told only by a participle qualifying people that retold nothing and
-    states no day, place, ground, term or sum of its own (``дети убитой учительницы``,
-    ``осуждённый журналист``; not ``обвинённого в краже``, ``осуждённого на два года``): it names
-    the people by a happening told elsewhere or long known, it does not tell one."""
+    states no time, place, ground, term or sum of its own (``дети убитой учительницы``,
+    ``осуждённый журналист``; not ``обвинённого в краже``, ``осуждённого на два года``, ``ранее
+    убитого генерала``): it names the people by a happening told elsewhere or long known, it does
+    not tell one."""
     kept = []
     for event in events:
-        own = event.telling.ground or event.event.term or event.event.money or _states_scene(event)
+        own = (event.telling.ground or event.telling.marked_earlier or event.event.term or event.event.money
+               or _states_scene(event))
         if event.telling.qualifier and not (event.members or own):
             note("qualifier: retold nothing", event.event.type, event.event.start, event.event.end)
         else:
