@@ -111,7 +111,11 @@ def test_surname_alone_is_the_man_named_in_full(models, text, expected):
 # * a double surname whose second half is foreign and no paradigm reads: the first half
 #   declines, the second stays as written in a woman's name (hers does not decline);
 # * a name set off by commas after a personal pronoun in an oblique case (``Меня, …,``) is
-#   its apposition, in its case; after ``Я`` it stays in the nominative.
+#   its apposition, in its case; after ``Я`` it stays in the nominative;
+# * a person noun opening the sentence in an oblique case is no part of the name after it
+#   when pymorphy3 reads it as a person at all, not only when it reads it so first;
+# * a first name natasha tagged apart from the patronymic and surname right after it is
+#   one name with them.
 # Sentence, the name as written, and its normal form.
 ROUND_16 = [
     ("Суд оштрафовал Марину Зуеву-Браун на десять тысяч рублей.", "Марину Зуеву-Браун",
@@ -127,6 +131,17 @@ ROUND_16 = [
     ("Мне, Жандосу Ермекову, выписали штраф.", "Жандосу Ермекову", "Жандос Ермеков"),
     ("Меня, Айгуль Сарсенову, задержали у акимата.", "Айгуль Сарсенову", "Айгуль Сарсенова"),
     ("Я, Айгуль Сарсенова, прошу вернуть телефон.", "Айгуль Сарсенова", "Айгуль Сарсенова"),
+    # a noun of origin opening the sentence in an oblique case, though pymorphy3 reads it
+    # first as a thing: no part of the name after it
+    ("Казачке Асель Нургалиевой назначили штраф.", "Асель Нургалиевой", "Асель Нургалиева"),
+    ("Москвичке Ирине Котовой назначили штраф.", "Ирине Котовой", "Ирина Котова"),
+    # a first name natasha tags apart from the patronymic and surname after it: one name
+    ("Нашего подзащитного Айдара Ильдаровича Мансурова отпустили под залог.",
+     "Айдара Ильдаровича Мансурова", "Айдар Ильдарович Мансуров"),
+    ("Адвокат Ильдара Маратовича Юнусова подал жалобу.", "Ильдара Маратовича Юнусова",
+     "Ильдар Маратович Юнусов"),
+    ("Нашу подзащитную Гульнару Ринатовну Юнусову отпустили под залог.",
+     "Гульнару Ринатовну Юнусову", "Гульнара Ринатовна Юнусова"),
 ]
 
 
