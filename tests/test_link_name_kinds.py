@@ -211,3 +211,24 @@ def test_a_belarusian_name_in_latin_letters_is_the_russian_one(one, other, same)
     result = link("test", write=False, tables=gold_tables([_told("x", one, one),
                                                            _told("y", other, other)]))
     assert (_person_of(result, "x") == _person_of(result, "y")) is same
+
+
+# The tagger's way of a surname before marriage (a lone surname read as a person of its own,
+# ``Носов`` after ``по девичьей фамилии Носова``): in her own statement that record is hers,
+# not another person's, though no other statement names her by it. A surname said after other
+# words is someone else's. Each row: her name, the words before the surname, the surname,
+# whether that record is hers.
+MAIDEN_RECORDS = [
+    ("Дарья Климова", "до замужества", "Носова", True),
+    ("Светлана Орехова", "по девичьей фамилии", "Рыбакова", True),
+    ("Вера Голикова", "прежняя фамилия", "Сомова", True),
+    ("Дарья Климова", "рядом стояла", "Носова", False),
+    ("Светлана Орехова", "меня снимала", "Рыбакова", False),
+]
+
+
+@pytest.mark.parametrize("full, words, maiden, hers", MAIDEN_RECORDS)
+def test_a_surname_before_marriage_read_as_its_own_record_is_hers(full, words, maiden, hers):
+    result = link("test", write=False, tables=gold_tables([_married("x", full, words, maiden, True)]))
+    people = result.mention_people
+    assert (people[people["doc_id"] == "x"]["person_id"].nunique() == 1) is hers

@@ -105,3 +105,47 @@ ALONE_AFTER_FULL = [
 @pytest.mark.parametrize("text, expected", ALONE_AFTER_FULL)
 def test_surname_alone_is_the_man_named_in_full(models, text, expected):
     assert [(m.text, m.normal) for m in tag_names(text, models) if m.type == PER] == expected
+
+
+# Round 16 (issue 16, names the pipeline's output of the linking dev split left in a case):
+# * a double surname whose second half is foreign and no paradigm reads: the first half
+#   declines, the second stays as written in a woman's name (hers does not decline);
+# * a name set off by commas after a personal pronoun in an oblique case (``Меня, …,``) is
+#   its apposition, in its case; after ``Я`` it stays in the nominative;
+# * a person noun opening the sentence in an oblique case is no part of the name after it
+#   when pymorphy3 reads it as a person at all, not only when it reads it so first;
+# * a first name natasha tagged apart from the patronymic and surname right after it is
+#   one name with them.
+# Sentence, the name as written, and its normal form.
+ROUND_16 = [
+    ("Суд оштрафовал Марину Зуеву-Браун на десять тысяч рублей.", "Марину Зуеву-Браун",
+     "Марина Зуева-Браун"),
+    ("Адвокат Ольги Седовой-Кляйн подал жалобу.", "Ольги Седовой-Кляйн", "Ольга Седова-Кляйн"),
+    ("Суд назначил штраф жительнице Томска Носовой-Шульц.", "Носовой-Шульц", "Носова-Шульц"),
+    ("Ирина Зуева-Браун подала жалобу.", "Ирина Зуева-Браун", "Ирина Зуева-Браун"),
+    ("Суд арестовал Игоря Лаптева-Мюллера на месяц.", "Игоря Лаптева-Мюллера", "Игорь Лаптев-Мюллер"),
+    ("Меня, Тимура Абдиева, задержали у акимата.", "Тимура Абдиева", "Тимур Абдиев"),
+    ("Мне, Руслану Ганиеву, отказали в регистрации.", "Руслану Ганиеву", "Руслан Ганиев"),
+    ("Меня, Жанбола Сериккалиева, задержали в среду возле акимата.", "Жанбола Сериккалиева",
+     "Жанбол Сериккалиев"),
+    ("Мне, Жандосу Ермекову, выписали штраф.", "Жандосу Ермекову", "Жандос Ермеков"),
+    ("Меня, Айгуль Сарсенову, задержали у акимата.", "Айгуль Сарсенову", "Айгуль Сарсенова"),
+    ("Я, Айгуль Сарсенова, прошу вернуть телефон.", "Айгуль Сарсенова", "Айгуль Сарсенова"),
+    # a noun of origin opening the sentence in an oblique case, though pymorphy3 reads it
+    # first as a thing: no part of the name after it
+    ("Казачке Асель Нургалиевой назначили штраф.", "Асель Нургалиевой", "Асель Нургалиева"),
+    ("Москвичке Ирине Котовой назначили штраф.", "Ирине Котовой", "Ирина Котова"),
+    # a first name natasha tags apart from the patronymic and surname after it: one name
+    ("Нашего подзащитного Айдара Ильдаровича Мансурова отпустили под залог.",
+     "Айдара Ильдаровича Мансурова", "Айдар Ильдарович Мансуров"),
+    ("Адвокат Ильдара Маратовича Юнусова подал жалобу.", "Ильдара Маратовича Юнусова",
+     "Ильдар Маратович Юнусов"),
+    ("Нашу подзащитную Гульнару Ринатовну Юнусову отпустили под залог.",
+     "Гульнару Ринатовну Юнусову", "Гульнара Ринатовна Юнусова"),
+]
+
+
+@pytest.mark.parametrize("text, written, normal", ROUND_16)
+def test_round_16_names_go_to_the_nominative(models, text, written, normal):
+    people = [(m.text, m.normal) for m in tag_names(text, models) if m.type == PER]
+    assert people == [(written, normal)]

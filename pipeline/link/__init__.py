@@ -36,6 +36,7 @@ from .names import same_in_document
 from .consensus import incidents_table, people_table
 from .engine import MIN_RECORDS_TO_TRAIN, learns_u, score_pairs
 from .incidents import INCIDENTS, crowd_and_its_people, pairs_kept_apart
+from .kin import maiden_name_records
 from .output import (
     EVENT_INCIDENTS,
     INCIDENTS as INCIDENTS_TABLE,
@@ -147,8 +148,8 @@ def link(out: str | Path, dest: str | Path | None = None, *,
                                   threshold=_lowest_kept(person_threshold))
     person_checks = {k: "" for k in persons[PERSON_KEY]}
     same, different = decisions.pairs(PERSON, _ids(persons, PERSON_KEY), person_checks)
-    same += _unless_rejected(_same_in_documents(persons) + halves_of_one_name(persons),
-                             different)
+    same += _unless_rejected(_same_in_documents(persons) + halves_of_one_name(persons)
+                             + _former_surnames(tables, persons), different)
     joined = {frozenset(p) for p in same}
     namesakes = [p for p in other_patronymics(person_pairs, persons, person_threshold)
                  if frozenset(p) not in joined]
@@ -245,6 +246,17 @@ def _same_in_documents(persons: pd.DataFrame) -> list[tuple[int, int]]:
         pairs += [(ids[(doc_id, a)], ids[(doc_id, b)])
                   for a, b in same_in_document(list(group["name"]), written)]
     return pairs
+
+
+def _former_surnames(tables, persons: pd.DataFrame) -> list[tuple[int, int]]:
+    """Record pairs of one document naming one woman by her name and, as a person of its
+    own, by the surname she bore before marriage (``Ольга Ершова, до замужества Титова``,
+    the lone surname read ``Титов``: :func:`kin.maiden_name_records`): joined before any
+    scoring, as :func:`_same_in_documents` joins variants."""
+    ids = dict(zip(zip(persons["doc_id"], persons["name"]), persons["unique_id"]))
+    return [(ids[(doc_id, own)], ids[(doc_id, hers)])
+            for doc_id, own, hers in maiden_name_records(tables)
+            if (doc_id, own) in ids and (doc_id, hers) in ids]
 
 
 def _unless_rejected(pairs: list[tuple[int, int]], different) -> list[tuple[int, int]]:

@@ -277,16 +277,33 @@ def maiden_surnames(tables: Tables) -> dict[tuple[str, str], set[str]]:
     surnames' keys. Hers is the name the surname's mention is a form of (the gold's way), or,
     where the tagger read the lone surname as a person of its own (``Титов``), the name before
     it in the sentence. A surname after other words (``со мной была Титова``) is someone else's."""
+    surnames: dict[tuple[str, str], set[str]] = {}
+    for doc_id, owner, alias, _ in _maiden_names(tables):
+        surnames.setdefault((doc_id, owner), set()).add(alias)
+    return surnames
+
+
+def maiden_name_records(tables: Tables) -> list[tuple[str, str, str]]:
+    """(document, the lone surname's own name, hers) where the tagger read a surname before
+    marriage as a person of its own (``Титов`` after ``до замужества Титова``): that record is
+    the woman herself, named by her former surname, as a variant of one name is (joined in her
+    document before any scoring, or it stays a man of the statement no one else names)."""
+    return [(doc_id, own, owner) for doc_id, owner, _, own in _maiden_names(tables)
+            if own is not None]
+
+
+def _maiden_names(tables: Tables):
+    """(document, her name, the former surname's key, the surname's own record name when the
+    tagger made it one, else None) per surname told after a cue."""
     cues = _maiden_cues()
     if not cues:
-        return {}
+        return
     sentences = {(d, s): (int(start), text) for d, s, start, text in zip(
         tables.sentences["doc_id"], tables.sentences["sent_id"], tables.sentences["start"],
         tables.sentences["text"]) if isinstance(text, str) and not pd.isna(start)}
     mentions = tables.mentions
     named = mentions[(mentions["type"] == "PER") & mentions["normal"].notna()
                      & mentions["start"].notna()].sort_values(["doc_id", "start"])
-    surnames: dict[tuple[str, str], set[str]] = {}
     before_in_sentence: dict[tuple[str, object], str] = {}
     for doc_id, sent_id, start, text, normal in zip(named["doc_id"], named["sent_id"], named["start"],
                                                     named["text"], named["normal"]):
@@ -300,7 +317,6 @@ def maiden_surnames(tables: Tables) -> dict[tuple[str, str], set[str]]:
                 own = parse_name(normal).surname
                 owner = normal if own and own != alias else before_in_sentence.get((doc_id, sent_id))
                 if owner and parse_name(owner).surname not in (None, alias):
-                    surnames.setdefault((doc_id, owner), set()).add(alias)
+                    yield doc_id, owner, alias, (None if owner == normal else normal)
                     continue
         before_in_sentence[(doc_id, sent_id)] = normal
-    return surnames

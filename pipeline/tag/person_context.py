@@ -409,7 +409,12 @@ def _takes_person_in_dative(verb: str) -> bool:
 
 def _apposition(word: str) -> Context | None:
     """A name set off by commas after an animate noun in an oblique case takes
-    its case: ``Моего отца, Рахима Юлдашева,`` (genitive or accusative)."""
+    its case: ``Моего отца, Рахима Юлдашева,`` (genitive or accusative); so does one after
+    a personal pronoun in an oblique case, at a sentence's start too (``Меня, Нурлана
+    Есенова,``: not ``Я, …``)."""
+    pronoun = _personal_pronoun_cases(word.lower())
+    if pronoun:
+        return Context(prefer=pronoun)  # ``Меня, Нурлана Есенова, задержали``
     if not word.islower():
         return None
     parses = [p for p in parse_word(word) if p.tag.POS == "NOUN"]
@@ -419,6 +424,20 @@ def _apposition(word: str) -> Context | None:
     if cases and cases <= set(_OBLIQUE):
         return Context(prefer=frozenset(cases))
     return None
+
+
+def _personal_pronoun_cases(word: str) -> frozenset[str]:
+    """The oblique cases a personal pronoun stands in (``меня``: genitive, accusative); none
+    for another word or the nominative (``я``).
+
+    >>> sorted(_personal_pronoun_cases("меня")), _personal_pronoun_cases("я")
+    (['accs', 'gent'], frozenset())
+    """
+    parses = parse_word(word)
+    if not parses or parses[0].tag.POS != "NPRO" or parses[0].tag.number != "sing":
+        return frozenset()
+    cases = {p.tag.case for p in parses if p.tag.POS == "NPRO" and p.tag.number == "sing"}
+    return frozenset(cases) if cases <= set(_OBLIQUE) else frozenset()
 
 
 def _from_verb_after(word: str) -> Context:

@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache, lru_cache
 
-from ..nlp import parse_word
+from ..nlp import from_dictionary, parse_word
 from ..records import PER
 from ..resources import load_json
 from .candidates import WORD, Span, in_dictionary, opens_sentence
@@ -142,7 +142,8 @@ def _opens_entry(text: str, start: int) -> bool:
 
 def _one_name(first: list[str], rest: list[str], opens_entry: bool) -> bool:
     """Whether a one-word name and the name after it are one person's: two words that
-    agree (``Серена`` + ``Ортис``), or, at the start of a list entry, a surname before a
+    agree (``Серена`` + ``Ортис``), a first name and a patronymic with a surname that agree
+    with it (``Ильдара`` + ``Маратовича Юнусова``), or, at the start of a list entry, a surname before a
     first name and patronymic in the same gender and case (``1. Жукова`` + ``Любовь
     Владимировна``, as lists of detainees write them; inside a sentence ``вдова
     Ельцина Наина Иосифовна`` is the widow of Yeltsin, Naina Iosifovna), or anywhere when
@@ -150,6 +151,9 @@ def _one_name(first: list[str], rest: list[str], opens_entry: bool) -> bool:
     Петровны``: no nominative reading leaves the surname someone else's)."""
     if len(rest) == 1:
         return _agree(first + rest)
+    if len(rest) == 2 and word_role(rest[0]) == PATRONYMIC and is_given_name(first[0]) \
+            and _agree(first + rest):
+        return True  # ``Ильдара`` + ``Маратовича Юнусова``: no name opens with a patronymic
     return (len(rest) == 2 and word_role(rest[1]) == PATRONYMIC and is_given_name(rest[0])
             and bool(_surname_readings(first[0])) and _agree(first + rest)
             and (opens_entry or not _agree(first + rest, ("nomn",))))
@@ -413,7 +417,11 @@ def _without_opening_noun(text: str, span: Span) -> Span:
         return span
     # in an oblique case: a nominative may open a foreign name (``Пан Ги Мун``); singular,
     # as a word set before one person is; and no patronymic closing the rest, which would
-    # make the word the surname of a surname-first name (``Кузин Глеб Андреевич``)
+    # make the word the surname of a surname-first name (``Кузин Глеб Андреевич``). A person
+    # though pymorphy3 reads the word first as a thing (``Астраханке``: a woman of
+    # Astrakhan, or a fur)
+    top = next((p.tag for p in parse_word(word) if p.tag.POS == "NOUN" and p.tag.animacy == "anim"
+                and from_dictionary(p)), top)
     if top.animacy != "anim" or top.case in (None, "nomn") or top.number != "sing":
         return span
     if all(word_role(t.group()) in (INITIAL, GIVEN, PATRONYMIC) for t in tokens[1:]):

@@ -321,10 +321,12 @@ def _readings(word: str) -> tuple[Reading, ...]:
             # A man's name is animate: his genitive is his accusative too, though pymorphy3
             # reads the word as a thing or a place (``Грома``, a foreign ``Крамаржа``)
             readings.append((gender, "accs", nominative, weight))
-    if _CONSONANT_END.search(word) and not any(r[:2] == ("masc", "nomn") for r in surname):
+    if _CONSONANT_END.search(word) and not any(r[:2] == ("masc", "nomn") for r in surname) \
+            and not ("-" in word and surname):
         # Women's names and foreign surnames ending in a consonant do not decline
         # (Бахыт, Бояр, Айгерим): in a woman's name the word stands in any case.
-        # A man's surname form (Ибрагимов) is not one: hers would be Ибрагимова.
+        # A man's surname form (Ибрагимов) is not one: hers would be Ибрагимова; nor is a
+        # double surname whose first half declined (Лаптевой-Шмидт: Лаптева-Шмидт).
         readings.append(("femn", None, word, 0.8))
     elif _VOWEL_END.search(word) and not known_name:
         readings.append((None, None, word, 0.6))  # Шевченко, Нуржан-Ата, Мелони
@@ -423,10 +425,17 @@ def _surname_readings(word: str) -> list[Reading]:
     >>> [sorted({r[2] for r in _surname_readings(w) if r[:2] == ("masc", "gent")})
     ...  for w in ("Петрова-Водкина", "Бонч-Осмоловского")]
     [['Петров-Водкин'], ['Бонч-Осмоловский']]
+    >>> sorted({r[2] for r in _surname_readings("Зуевой-Браун")})
+    ['Зуева-Браун']
     """
     head, hyphen, last = word.rpartition("-")
     if hyphen and head:
         heads = _surname_readings(head)
+        if heads and not _surname_readings(last) and _CONSONANT_END.search(last):
+            # a foreign half no paradigm reads (``Лаптевой-Шмидт``): in a woman's name it does
+            # not decline, and the first half says her case (a man's ``-Шмидта`` would)
+            return [(gender, case, nominative + "-" + last, weight)
+                    for gender, case, nominative, weight in heads if gender == "femn"]
         return [(gender, case, next((r[2] for r in heads if r[:2] == (gender, case)), head) + "-" + nominative,
                  weight) for gender, case, nominative, weight in _surname_readings(last)]
     readings: list[Reading] = []
