@@ -72,6 +72,29 @@ def load_csv(name: str) -> tuple[dict, ...]:
     return read_model(models_dir() / name)
 
 
+# Every table registered by :func:`lexicon_index`, in the order their modules were imported.
+_LEXICON_INDEXES: list = []
+
+
+def lexicon_index(build):
+    """A table a stage builds from the lexicons alone (no argument), once per process, like
+    ``functools.cache``; registered so that :func:`build_lexicon_indexes` builds them all.
+
+    A batch's parent builds them before it forks its workers (``run.warm_up``), so the
+    workers share them; left to first use, every worker built its own copy of each one
+    the warm-up statement never reached, on the first document that asked."""
+    cached = cache(build)
+    _LEXICON_INDEXES.append(cached)
+    return cached
+
+
+def build_lexicon_indexes() -> int:
+    """Build every :func:`lexicon_index` table of the modules imported so far; how many."""
+    for index in _LEXICON_INDEXES:
+        index()
+    return len(_LEXICON_INDEXES)
+
+
 def load_lexicons() -> list[str]:
     """Every file in ``models/``, loaded and checked once: a broken one stops a batch
     before its first file, naming the file, line and key."""

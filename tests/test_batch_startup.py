@@ -9,6 +9,7 @@ that loaded them. Both must give the same tables and texts.
 from __future__ import annotations
 
 import importlib.util
+import json
 import multiprocessing
 import shutil
 import subprocess
@@ -416,3 +417,63 @@ def test_a_worker_loading_its_own_models_does_so_without_collecting(tmp_path, n_
     assert result.stdout.split() == ["True", "True"]  # the parent loaded nothing, and collects
     said = log.read_text().splitlines()
     assert sorted(said) == sorted(["models False"] * n_files + ["file True True"] * n_files)
+
+
+# In a fresh process: the stages imported and the models warmed up as a batch's parent
+# does before it forks its workers; then each table a stage builds from the lexicons alone
+# (a cached function of no argument in the stages' modules) says whether it is built yet,
+# and each module a PDF's text needs (PDFium's text is UTF-16) whether it is imported.
+BUILT_BY_THE_WARM_UP = """
+import inspect, json, sys
+from pipeline.batch import run
+run.import_stages()
+run.worker_models(warm=True)
+stages = ("pipeline.extract", "pipeline.normalise", "pipeline.segment", "pipeline.tag", "pipeline.events")
+built = {}
+for name, module in list(sys.modules.items()):
+    if not name.startswith(stages):
+        continue
+    for attr, value in vars(module).items():
+        if (hasattr(value, "cache_info") and getattr(value, "__module__", None) == name
+                and not inspect.signature(value.__wrapped__).parameters):
+            built[f"{name}.{attr}"] = value.cache_info().currsize > 0
+built["encodings.utf_16_le"] = "encodings.utf_16_le" in sys.modules
+print(json.dumps(built))
+"""
+
+
+@pytest.fixture(scope="module")
+def built_by_the_warm_up() -> dict[str, bool]:
+    result = subprocess.run([sys.executable, "-c", BUILT_BY_THE_WARM_UP], cwd=REPO,
+                            capture_output=True, text=True, timeout=900)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+# Tables each worker built on its first document that asked, because the warm-up
+# statement never reached the rule that reads them (and the codec of PDFium's text).
+FIRST_USE_TABLES = [
+    "pipeline.events.grounds._happening_words", "pipeline.events.merge._families",
+    "pipeline.events.place_names._one_word_places", "pipeline.events.places._venue_nouns",
+    "pipeline.events.triggers._long_trigger_keys", "pipeline.events.triggers.person_patient_lemmas",
+    "pipeline.extract.plain._letter_log_frequencies", "pipeline.tag.facilities._kinds",
+    "pipeline.tag.gazetteer._streets", "pipeline.tag.gazetteer._hubs", "pipeline.tag.gazetteer._dedications",
+    "pipeline.tag.gazetteer._appositive_heads", "pipeline.tag.latin_names._spelling",
+    "pipeline.tag.latin_names._english_first_names", "pipeline.tag.latin_names._english_surnames",
+    "pipeline.tag.latin_names._body_or_place_nouns", "pipeline.tag.names._place_kind_nouns",
+    "pipeline.tag.org_names.with_country_nouns", "pipeline.tag.person_context._family_nouns",
+    "pipeline.tag.place_kinds._buildings", "pipeline.tag.place_or_person._context",
+    "pipeline.tag.works.legal_acts", "encodings.utf_16_le",
+]
+
+
+@pytest.mark.parametrize("table", FIRST_USE_TABLES)
+def test_the_warm_up_builds_what_a_forked_worker_would_build_on_first_use(built_by_the_warm_up, table):
+    """A worker forked after the warm-up shares these with the parent instead of building
+    its own on its first document (``resources.lexicon_index``)."""
+    assert built_by_the_warm_up[table]
+
+
+def test_every_table_the_stages_build_from_the_lexicons_alone_is_built_by_the_warm_up(built_by_the_warm_up):
+    """Not only the tables listed above: one a new rule adds is built before the fork too."""
+    assert [name for name, built in built_by_the_warm_up.items() if not built] == []

@@ -17,6 +17,7 @@ one whose worker failed is retried on the next run.
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import gc
 import hashlib
@@ -34,7 +35,7 @@ from typing import TYPE_CHECKING
 
 from .. import __version__
 from ..errors import OutputError, PipelineError
-from ..resources import load_lexicons, models_dir
+from ..resources import build_lexicon_indexes, load_lexicons, models_dir
 from .ahead import ReadAhead, load_extracted
 from .archive import TEXTS, Archive, Record, Registry, Staged
 from .files import SUPPORTED_SUFFIXES, file_facts, file_sha256, is_url, list_files
@@ -370,10 +371,15 @@ def warm_up(models: Models) -> None:
     a local Dask cluster's forkserver) starts with them built and shared, instead of
     every worker building its own copy on its first file. The stages' caches hold
     what a function of its input returns, so what a document gives does not depend on
-    it. A failure here is left to the first real file to report.
+    it. The statement cannot reach every rule, so the tables the stages build from the
+    lexicons alone are built here whether it reached them or not
+    (:func:`~pipeline.resources.build_lexicon_indexes`), and so is the codec of a PDF's
+    text. A failure here is left to the first real file to report.
     """
     try:
         warm_up_rows(models)
+        build_lexicon_indexes()
+        codecs.lookup("utf-16-le")  # PDFium gives a page's text in UTF-16: a module imported on first use
         load_word_frequencies()
     except Exception:  # noqa: BLE001 - the batch's files will say what is wrong
         pass

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
 
+from ..resources import lexicon_index
 from .clauses import CLAUSE_BREAKS
 from .syntax import Token, context, pattern_index, pattern_lengths_at, span_head
 from .triggers import TriggerHit
@@ -61,7 +61,7 @@ class Ground:
     noun: int | None  # the first noun after the marker ("столкновениями", "митинга")
 
 
-@cache
+@lexicon_index
 def _happening_words() -> frozenset[str]:
     """Lemmas that name a happening by themselves: one-word entries of the trigger lexicon."""
     from .triggers import trigger_index

@@ -30,12 +30,12 @@ it) is the body's happening of its type when the body tells one it agrees with.
 from __future__ import annotations
 
 import re
-from functools import cache
 from collections import defaultdict
 from dataclasses import replace
 
 from ..nlp import parse_word
 from ..records import DateValue
+from ..resources import lexicon_index
 from .actors import specific
 from .draft import Draft
 from .suppressed import note
@@ -202,7 +202,7 @@ def same_word(a: Draft, b: Draft) -> bool:
     return bool(x & y) or any(x & family and y & family for family in _families())
 
 
-@cache
+@lexicon_index
 def _families() -> tuple[frozenset[str], ...]:
     return tuple(frozenset(family) for family in context()["word_families"])
 

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from functools import cache
 
 from ..nlp import parse_word
 from ..records import Mention
-from ..resources import fold
+from ..resources import fold, lexicon_index
 from ..tag.gazetteer import _entries as gazetteer_entries
 from ..tag.gazetteer import canonical_place
 from ..tag.inflect import match_case
@@ -53,7 +52,7 @@ def _one_letter_off(form: str) -> set[str]:
     return {names[n] for n in near if n in names}
 
 
-@cache
+@lexicon_index
 def _one_word_places() -> dict[str, str]:
     """Folded one-word gazetteer names of cities and regions, to their written name."""
     return {key[0]: entry[3] for key, entry in gazetteer_entries().items()

@@ -10,11 +10,10 @@ another noun may not. These decide which place candidates exist and whom they qu
 
 from __future__ import annotations
 
-from functools import cache
 
 from ..nlp import parse_word
 from ..records import LOC, ORG, PER
-from ..resources import fold, load_json
+from ..resources import fold, lexicon_index, load_json
 from ..tag.gazetteer import canonical_place, find_places, is_gazetteer_place, place_kind, place_of_adjective
 from .clauses import phrase_head
 from .syntax import Candidate, PlacedMention, Token, folded_set, heads_up, span_head
@@ -43,7 +42,7 @@ def is_goal(tokens: tuple[Token, ...], at: list[int]) -> bool:
 AT_PREPOSITIONS = {"у", "возле", "около", "в", "во", "на", "перед", "напротив", "близ", "вблизи"}
 
 
-@cache
+@lexicon_index
 def _venue_nouns() -> frozenset[str]:
     return frozenset(fold(noun) for noun in load_json("ner_venues.json")["nouns"])
 

@@ -23,7 +23,7 @@ from slovnet.markup import parse_conll_tag
 
 from ..nlp import Models, morph_analyzer, parse_word, tag_and_parse
 from ..records import Sentence
-from ..resources import fold, load_json, load_jsonl
+from ..resources import fold, lexicon_index, load_json, load_jsonl
 from ..segment import cut_long
 from ..tag.gazetteer import place_kind
 from .suppressed import is_recording, note
@@ -242,7 +242,7 @@ def word_lemmas(word: str) -> frozenset[str]:
     return lemmas | near
 
 
-@cache
+@lexicon_index
 def _long_trigger_keys() -> dict[int, tuple[str, ...]]:
     """The trigger lemmas of 7+ letters by their length: a word is one edit from a lemma
     only if their lengths differ by one at most, so a typo is tried against those alone."""
@@ -353,7 +353,7 @@ def trigger_index() -> dict[str, tuple[dict, ...]]:
     return {key: tuple(entries) for key, entries in index.items()}
 
 
-@cache
+@lexicon_index
 def person_patient_lemmas() -> frozenset[str]:
     """Lemmas of one-word triggers whose lexicon entry says what they tell always befalls a person
     (``"patient": "person"``: ``уволить``, ``отчислить``), never a thing."""

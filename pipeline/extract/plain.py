@@ -14,12 +14,11 @@ import codecs
 import math
 import re
 import unicodedata
-from functools import cache
 from pathlib import Path
 
 from pipeline.errors import EncodingError, NoTextError
 from pipeline.morphology import morph_analyzer
-from pipeline.resources import load_json
+from pipeline.resources import lexicon_index, load_json
 
 # Single-byte encodings tried, in order of preference when two score the same.
 SINGLE_BYTE_ENCODINGS = ("cp1251", "koi8-r", "cp866")
@@ -40,7 +39,7 @@ _WORD = re.compile(r"[^\W\d_]+")
 _MAGIC = ((b"%PDF-", "a PDF"), (b"PK\x03\x04", "a ZIP archive (DOCX?)"), (b"\xd0\xcf\x11\xe0", "an old Word/Excel file"))
 
 
-@cache
+@lexicon_index
 def _letter_log_frequencies() -> dict[str, float]:
     frequencies = load_json("extract_russian_letters.json")["frequencies"]
     total = sum(frequencies.values())

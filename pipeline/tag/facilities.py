@@ -17,7 +17,7 @@ import re
 from functools import cache
 
 from ..nlp import parse_word
-from ..resources import load_json
+from ..resources import lexicon_index, load_json
 from .gazetteer import Place, place_of_adjective
 
 # What names a facility after its head: a number (``-2``, `` № 2``, ``№2``) or a quoted name.
@@ -114,7 +114,7 @@ def _plural_by_adjective(text: str, start: int, noun: str) -> bool:
     return agreeing == {"plur"}
 
 
-@cache
+@lexicon_index
 def _kinds() -> dict[str, frozenset[str]]:
     return {_fold(noun): frozenset(_fold(w) for w in words)
             for noun, words in load_json("ner_venues.json")["facility_kinds"].items()}

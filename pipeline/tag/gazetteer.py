@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from ..nlp import from_dictionary, parse_word
-from ..resources import fold, load_csv, load_json
+from ..resources import fold, lexicon_index, load_csv, load_json
 from .inflect import match_case, normalise_phrase
 
 # A word (letters, inner hyphens); ``г.Алматы`` gives ``г`` and ``Алматы``.
@@ -309,7 +309,7 @@ def _venue_prefixes() -> frozenset[str]:
         noun[:3] for noun in _venue_nouns())
 
 
-@cache
+@lexicon_index
 def _streets() -> frozenset[str]:
     return frozenset(load_json("ner_venues.json")["streets"])
 
@@ -367,7 +367,7 @@ def find_venues(text: str) -> list[Place]:
     return venues
 
 
-@cache
+@lexicon_index
 def _hubs() -> frozenset[str]:
     return frozenset(load_json("ner_venues.json")["hubs"])
 
@@ -380,7 +380,7 @@ def _opens_with_given_name(name: str) -> bool:
     return bool(words) and word_role(words[0]) == GIVEN
 
 
-@cache
+@lexicon_index
 def _dedications() -> frozenset[str]:
     return frozenset(load_json("ner_venues.json")["dedications"])
 
@@ -527,7 +527,7 @@ def feminine_nominative(word: str) -> str | None:
     return match_case(word, lemma)
 
 
-@cache
+@lexicon_index
 def _appositive_heads() -> frozenset[str]:
     return frozenset(load_json("ner_place_endings.json").get("appositive_heads", ()))
 

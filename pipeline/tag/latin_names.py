@@ -31,7 +31,7 @@ from functools import cache
 
 from ..nlp import from_dictionary, parse_word
 from ..records import LOC, ORG, PER
-from ..resources import load_json
+from ..resources import lexicon_index, load_json
 from .candidates import Span
 
 # A word: a capital and lower-case letters, maybe hyphenated or with an apostrophe
@@ -72,7 +72,7 @@ def surname_ending(word: str) -> int:
     return 0
 
 
-@cache
+@lexicon_index
 def _spelling() -> tuple[tuple[str, str], ...]:
     pairs = load_json("ner_surnames.json")["latin_spelling"]
     return tuple(sorted(((a, b) for a, b in pairs), key=lambda p: -len(p[0])))
@@ -97,7 +97,7 @@ def russian_reading(word: str) -> str:
     return "".join(out)
 
 
-@cache
+@lexicon_index
 def _english_first_names() -> frozenset[str]:
     return frozenset(load_json("latin_first_names.json")["names"])
 
@@ -115,7 +115,7 @@ def _first_name(word: str) -> bool:
     return any("Name" in p.tag for r in _name_readings(word) for p in _as_it_stands(r))
 
 
-@cache
+@lexicon_index
 def _english_surnames() -> frozenset[str]:
     return frozenset(load_json("latin_first_names.json").get("surnames", ()))
 
@@ -195,7 +195,7 @@ def name_like(word: str) -> bool:
     return word.endswith(".") or surname_ending(word) > 0 or _first_name(word)
 
 
-@cache
+@lexicon_index
 def _body_or_place_nouns() -> frozenset[str]:
     venues = load_json("ner_venues.json")
     return frozenset(load_json("org_words.json")["heads"] + venues["nouns"] + venues["hubs"]

@@ -14,13 +14,12 @@ import bisect
 import re
 from collections import Counter
 from dataclasses import replace
-from functools import cache
 
 from razdel import sentenize
 
 from ..nlp import Models, parse_word
 from ..records import LOC, ORG, PER, Mention
-from ..resources import load_json
+from ..resources import lexicon_index, load_json
 from .body_places import DISTRICT_AT_END, PLACE_GAP, headed_by_standalone_body, served_place_body_end
 from .candidates import SENTENCE_END, WORD, Span
 from .gazetteer import canonical_place, find_places, find_venues, place_nominative
@@ -720,7 +719,7 @@ def _court_named_by(text: str, span: Span, spans: list[Span]) -> Span | None:
     return None
 
 
-@cache
+@lexicon_index
 def _place_kind_nouns() -> frozenset[str]:
     """Nouns of a settlement or a region a place's name may follow."""
     return frozenset(load_json("ner_place_endings.json").get("appositive_heads", ())) | _REGION_NOUNS

@@ -18,7 +18,7 @@ from functools import cache, lru_cache
 
 from ..nlp import parse_word
 from ..records import LOC, ORG, PER
-from ..resources import load_json
+from ..resources import lexicon_index, load_json
 from .candidates import Span, opens_sentence
 from .inflect import abbreviation_stem, is_abbreviation, is_common_word
 from .overlaps import SpanIndex
@@ -105,7 +105,7 @@ def with_place_nouns() -> frozenset[str]:
     return frozenset(load_json("org_names.json")["with_place"])
 
 
-@cache
+@lexicon_index
 def with_country_nouns() -> frozenset[str]:
     return frozenset(load_json("org_names.json")["with_country"])
 

@@ -22,7 +22,7 @@ import re
 from functools import cache
 
 from ..nlp import from_dictionary, parse_word
-from ..resources import fold, load_json
+from ..resources import fold, lexicon_index, load_json
 from .inflect import is_common_word
 from .persons import GENDERS, NO_CONTEXT, Context
 
@@ -365,7 +365,7 @@ def is_family_noun(word: str) -> bool:
     return any(fold(p.normal_form) in _family_nouns() for p in parse_word(word.lower())[:1])
 
 
-@cache
+@lexicon_index
 def _family_nouns() -> frozenset[str]:
     return frozenset(fold(w) for w in load_json("ner_context.json").get("family_nouns", ()))
 

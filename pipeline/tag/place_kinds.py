@@ -16,7 +16,7 @@ from functools import cache, lru_cache
 
 from ..nlp import parse_word
 from ..records import VENUE
-from ..resources import load_json
+from ..resources import lexicon_index, load_json
 from .candidates import WORD
 
 
@@ -50,7 +50,7 @@ def place_kind(surface: str, found_as_venue: bool = False) -> str | None:
     return VENUE if any(_is_venue_word(w) for w in WORD.findall(surface)) else None
 
 
-@cache
+@lexicon_index
 def _buildings() -> frozenset[str]:
     return frozenset(load_json("ner_venues.json")["buildings"])
 

@@ -13,18 +13,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from functools import cache
 
 from ..nlp import parse_word
 from ..records import LOC, PER
-from ..resources import load_json
+from ..resources import lexicon_index, load_json
 from .candidates import Span, in_dictionary
 from .person_context import verb_agrees_after
 
 _WORD_BEFORE = re.compile(r"(?<![\w-])([^\W\d_]+)\.?[ \t]+$")
 
 
-@cache
+@lexicon_index
 def _context() -> dict[str, frozenset[str]]:
     data = load_json("ner_place_person.json")
     return {key: frozenset(data[key]) for key in ("place_prepositions", "place_nouns", "person_nouns")}

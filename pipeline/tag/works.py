@@ -24,7 +24,7 @@ import re
 from functools import cache
 
 from ..nlp import parse_word
-from ..resources import load_json
+from ..resources import lexicon_index, load_json
 from .inflect import institution_heads, is_abbreviation
 from .org_names import find_org_names
 
@@ -40,7 +40,7 @@ def work_nouns() -> frozenset[str]:
     return frozenset(load_json("org_words.json")["work_nouns"])
 
 
-@cache
+@lexicon_index
 def legal_acts() -> frozenset[str]:
     return frozenset(load_json("org_words.json")["legal_acts"])
 
