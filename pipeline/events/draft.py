@@ -43,9 +43,6 @@ class Telling:
     # a participle naming people ("задержанный") or serving a sentence ("отбывает срок"):
     # dated by the happening it retells; the paragraph's date is kept only as a fallback
     retelling: bool = False
-    # a participle qualifying people, of any type ("дети убитой учительницы", "осуждённый
-    # журналист"): it names them by a happening; alone, with nothing of its own, it tells none
-    qualifier: bool = False
     # a noun ("задержание", "об аресте", "задержания прошли"): a nominalised telling, which names
     # a happening already told as often as it tells a new one
     nominal: bool = False

@@ -550,20 +550,3 @@ class _Index:
         for person in set(draft.event.persons):
             found |= self._named.get(key + (person,), set())
         return sorted(found)
-
-
-def drop_lone_qualifiers(events: list[Draft]) -> list[Draft]:
-    """Without the events told only by a participle qualifying people that retold nothing and
-    states no time, place, ground, term or sum of its own (``дети убитой учительницы``,
-    ``осуждённый журналист``; not ``обвинённого в краже``, ``осуждённого на два года``, ``ранее
-    убитого генерала``): it names the people by a happening told elsewhere or long known, it does
-    not tell one."""
-    kept = []
-    for event in events:
-        own = (event.telling.ground or event.telling.marked_earlier or event.event.term or event.event.money
-               or _states_scene(event))
-        if event.telling.qualifier and not (event.members or own):
-            note("qualifier: retold nothing", event.event.type, event.event.start, event.event.end)
-        else:
-            kept.append(event)
-    return kept

@@ -351,7 +351,6 @@ def telling_of(tokens: tuple[Token, ...], hit: TriggerHit, caption: bool, date: 
         inchoative="VerbForm=Inf" in anchor.feats and anchor.head >= 0 and bool(
             tokens[anchor.head].lemmas & folded_set("phase_verbs")),
         retelling=retelling,
-        qualifier=qualifies_people(tokens, hit.anchor, as_adjective_too=True),
         nominal=anchor.pos == "NOUN",
         present=standing_present(tokens, hit.anchor),
         by_participants=named_by_participants(tokens, hit.anchor),
@@ -396,16 +395,12 @@ def _phrase_lemmas(tokens: tuple[Token, ...], root: int) -> set[str]:
     return found
 
 
-def qualifies_people(tokens: tuple[Token, ...], anchor: int, as_adjective_too: bool = False) -> bool:
+def qualifies_people(tokens: tuple[Token, ...], anchor: int) -> bool:
     """The trigger is a past passive participle qualifying a noun of people (``двое задержанных
     студентов``, ``арестованная гражданка``, ``журналиста, задержанного в Анкаре``): it names them
-    by a happening that befell them, told before or not, rather than telling it. With
-    ``as_adjective_too``, also a participle pymorphy3 reads as an adjective as well (``убитой``,
-    ``избитый``) when the parser reads it a past participle."""
+    by a happening that befell them, told before or not, rather than telling it."""
     token = tokens[anchor]
-    participle = _past_passive_participle(token.text) or as_adjective_too and (
-        "VerbForm=Part" in token.feats and "Tense=Past" in token.feats and "Variant=Short" not in token.feats)
-    if token.rel not in {"amod", "acl"} or token.head < 0 or not participle:
+    if token.rel not in {"amod", "acl"} or token.head < 0 or not _past_passive_participle(token.text):
         return False
     head = tokens[token.head]
     return head.pos == "PROPN" or head.pos == "NOUN" and "Animacy=Anim" in head.feats
