@@ -193,3 +193,21 @@ def test_a_typo_gets_the_trigger_lemmas_one_edit_away_as_before(word, typo):
         near = {key for key in trigger_index() if len(key) >= 7 for lemma in lemmas if _one_edit(lemma, key)}
     assert word_lemmas(word) == lemmas | near
     assert bool(near - lemmas) == typo
+
+
+# ----------------------------------------- the realis step: persons indexed, cues read on demand
+# (start, end) stretches asked of invented person spans: nested, overlapping, touching, apart.
+PERSON_SPANS = [(10, 25), (12, 18), (30, 40), (38, 60), (70, 71)]
+
+
+@pytest.mark.parametrize("start, end", [
+    (10, 25), (12, 18), (11, 24), (9, 12), (24, 26), (25, 30), (30, 60), (39, 59), (41, 60),
+    (40, 61), (70, 71), (70, 72), (0, 0), (80, 81), (26, 29),
+])
+def test_person_spans_hold_what_a_scan_of_every_mention_holds(start, end):
+    from pipeline.events.realis import PersonSpans
+    from pipeline.records import LOC, PER, Mention
+
+    mentions = [Mention(PER, a, b, "x" * (b - a)) for a, b in PERSON_SPANS] + [Mention(LOC, 0, 100, "x" * 100)]
+    slow = any(m.type == PER and m.start <= start and end <= m.end for m in mentions)
+    assert PersonSpans(mentions).hold(start, end) == slow

@@ -27,9 +27,11 @@ stretches all cues read (:mod:`~pipeline.events.realis_words`); the cues of gene
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from itertools import accumulate
 
 from .. import linear
 from ..nlp import parse_word
@@ -76,6 +78,23 @@ class Judgement:
     @property
     def specific(self) -> bool:
         return self.label == SPECIFIC
+
+
+class PersonSpans:
+    """The spans of a document's person mentions, made once per document: whether one of them
+    holds a stretch of text is a search, not a scan of every mention for every candidate."""
+
+    __slots__ = ("_starts", "_reach")
+
+    def __init__(self, mentions: Sequence[Mention]):
+        spans = sorted((m.start, m.end) for m in mentions if m.type == PER)
+        self._starts = [start for start, _ in spans]
+        self._reach = list(accumulate((end for _, end in spans), max))  # the furthest end so far
+
+    def hold(self, start: int, end: int) -> bool:
+        """Some person mention starts at or before ``start`` and ends at or after ``end``."""
+        before = bisect_right(self._starts, start)
+        return before > 0 and self._reach[before - 1] >= end
 
 
 def _card_field(tokens, hit: TriggerHit) -> bool:
@@ -177,7 +196,7 @@ def _standing_status(tokens, hit: TriggerHit) -> bool:
     return any("PRTF" in p.tag for p in parse_word(fold(anchor.text)))
 
 
-def _told_of_someone(tokens, hit: TriggerHit, predicate: int, mentions: Sequence[Mention]) -> bool:
+def _told_of_someone(tokens, hit: TriggerHit, predicate: int, persons: PersonSpans) -> bool:
     """Someone particular in the trigger's clause though no argument was taken: a named person
     (``против мэра Семёна Гусева``), a personal pronoun or a possessor (``обоих их обвиняют``,
     ``не хочет сдавать нам зал``, ``брат его жены отбывает срок``) or a number as
@@ -193,8 +212,7 @@ def _told_of_someone(tokens, hit: TriggerHit, predicate: int, mentions: Sequence
     if any(tokens[i].pos == "NUM" for i in roles | {c for r in roles for c in children(tokens, r)
                                                     if tokens[c].rel.startswith("nummod")}):
         return True
-    spans = [(tokens[i].start, tokens[i].end) for h in heads for i in words_below(tokens, h, 3)]
-    return any(m.type == PER and any(m.start <= a and b <= m.end for a, b in spans) for m in mentions)
+    return any(persons.hold(tokens[i].start, tokens[i].end) for h in heads for i in words_below(tokens, h, 3))
 
 
 def _one_participant(tokens, hit: TriggerHit, predicate: int) -> bool:
@@ -301,11 +319,14 @@ def _standing_role(token: Token) -> bool:
 
 
 def cues_of(tokens: tuple[Token, ...], hit: TriggerHit, args, mentions: Sequence[Mention],
-            where: Where = Where()) -> frozenset[str]:
+            where: Where = Where(), persons: PersonSpans | None = None) -> frozenset[str]:
     """Every cue of one candidate: the classes it may belong to and the particulars it has.
 
-    ``args`` are the trigger's arguments (:class:`~pipeline.events.arguments.Found`).
+    ``args`` are the trigger's arguments (:class:`~pipeline.events.arguments.Found`);
+    ``persons`` the document's person spans, made from ``mentions`` when not given.
     """
+    if persons is None:
+        persons = PersonSpans(mentions)
     anchor = tokens[hit.anchor]
     predicate = tokens[predicate_of(tokens, hit.anchor)]
     cues = {f"has_{a}" for a in _anchors(args, mentions)}
@@ -358,7 +379,7 @@ def cues_of(tokens: tuple[Token, ...], hit: TriggerHit, args, mentions: Sequence
         "noun": anchor.pos in {"NOUN", "PROPN"},
         "possessed": _possessed(tokens, hit),
         "participle": "VerbForm=Part" in anchor.feats,
-        "told_of_someone": _told_of_someone(tokens, hit, predicate.index, mentions),
+        "told_of_someone": _told_of_someone(tokens, hit, predicate.index, persons),
         "one_participant": _one_participant(tokens, hit, predicate.index),
         "own_past": _own_past(tokens, hit),
         "exact_value": _exact_value(args, mentions),
@@ -500,6 +521,6 @@ def decide(cues: frozenset[str]) -> Judgement:
 
 
 def judge(tokens: tuple[Token, ...], hit: TriggerHit, args, mentions: Sequence[Mention],
-          where: Where = Where()) -> Judgement:
+          where: Where = Where(), persons: PersonSpans | None = None) -> Judgement:
     """Whether one candidate tells a specific happening, and why not if it does not."""
-    return decide(cues_of(tokens, hit, args, mentions, where))
+    return decide(cues_of(tokens, hit, args, mentions, where, persons))
