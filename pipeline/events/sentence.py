@@ -85,7 +85,9 @@ def read_sentence(doc: Document, sentence: Sentence, sent_id: int, tokens: tuple
     hits = find_triggers(tokens, placed, actors)
     found = assign_arguments(tokens, hits, placed, actors, doc.people)
     where = Where(told.endnote, sentence.text)
-    judgements = [judge(tokens, hit, args, doc.mentions, where, doc.persons) for hit, args in zip(hits, found)]
+    # every cue only when the candidates are kept for measuring the realis step
+    judgements = [judge(tokens, hit, args, doc.mentions, where, doc.persons, every_cue=judged is not None)
+                  for hit, args in zip(hits, found)]
     if judged is not None:
         judged += [Candidate(h.type, h.start, h.end, (sentence.start, sentence.end), j)
                    for h, j in zip(hits, judgements)]
