@@ -193,3 +193,84 @@ def test_a_typo_gets_the_trigger_lemmas_one_edit_away_as_before(word, typo):
         near = {key for key in trigger_index() if len(key) >= 7 for lemma in lemmas if _one_edit(lemma, key)}
     assert word_lemmas(word) == lemmas | near
     assert bool(near - lemmas) == typo
+
+
+# ----------------------------------------- the realis step: persons indexed, cues read on demand
+# (start, end) stretches asked of invented person spans: nested, overlapping, touching, apart.
+PERSON_SPANS = [(10, 25), (12, 18), (30, 40), (38, 60), (70, 71)]
+
+
+@pytest.mark.parametrize("start, end", [
+    (10, 25), (12, 18), (11, 24), (9, 12), (24, 26), (25, 30), (30, 60), (39, 59), (41, 60),
+    (40, 61), (70, 71), (70, 72), (0, 0), (80, 81), (26, 29),
+])
+def test_person_spans_hold_what_a_scan_of_every_mention_holds(start, end):
+    from pipeline.events.realis import PersonSpans
+    from pipeline.records import LOC, PER, Mention
+
+    mentions = [Mention(PER, a, b, "x" * (b - a)) for a, b in PERSON_SPANS] + [Mention(LOC, 0, 100, "x" * 100)]
+    slow = any(m.type == PER and m.start <= start and end <= m.end for m in mentions)
+    assert PersonSpans(mentions).hold(start, end) == slow
+
+
+# Cue sets a candidate may have: the rules' own rows, a particular beside a class, and none.
+@pytest.mark.parametrize("fired", [
+    set(), {"endnote", "conditional"}, {"future", "alleged", "has_person"}, {"modal", "norm"},
+    {"property", "qualifies_person"}, {"property"}, {"names_people", "possessed"}, {"standing_role"},
+    {"status", "has_date_year"}, {"habitual", "generic_present"}, {"present", "generic_subject"},
+    {"present", "one_participant"}, {"present"}, {"present", "deictic_present", "frequency"},
+    {"recurring", "has_place"}, {"statistic", "share_of_number"}, {"by_article", "counted"},
+    {"cases_counted", "summing", "past"}, {"count_patient", "year_only", "large_count", "past"},
+    {"generic_plural", "noun"}, {"generic_subject", "past", "perfective"}, {"noun", "card_field"},
+    {"noun"}, {"participle"}, {"past", "has_person", "noun"},
+])
+def test_cues_read_on_demand_give_the_rule_every_cue_gives(fired):
+    from pipeline.events.realis import Cues, rule_of
+
+    names = sorted({"endnote", "table_row", "conditional", "future", "memorial", "alleged", "punished",
+                    "modal", "norm", "normative", "property", "qualifies_person", "names_people",
+                    "standing_role", "status", "generic_present", "habitual", "present", "generic_subject",
+                    "told_of_someone", "one_participant", "own_past", "exact_value", "deictic_present",
+                    "summing", "frequency", "recurring", "statistic", "share_of_number", "by_article",
+                    "counted", "counted_in_phrase", "cases_counted", "over_period", "year_only",
+                    "large_count", "count_patient", "generic_plural", "generic_determiner", "past",
+                    "perfective", "noun", "possessed", "participle", "infinitive", "card_field"} | fired)
+    given = {name for name in fired if name.startswith("has_")}
+    read: list[str] = []
+
+    def check(name):
+        def fires():
+            read.append(name)
+            return name in fired
+        return fires
+
+    lazy = Cues(given, {name: check(name) for name in names if not name.startswith("has_")})
+    assert rule_of(lazy) == rule_of(frozenset(fired))
+    assert len(read) == len(set(read))  # each cue read once
+    assert rule_of(lazy.fired()) == rule_of(frozenset(fired))  # what was read replays the rule
+    assert lazy.complete() == frozenset(fired)
+
+
+# Invented sentences whose candidates take each branch of the rules: a happening told, a law,
+# a habit, a present of one, a class, a participle of a named person, a tally.
+@pytest.mark.parametrize("text", [
+    "12 марта в Казани полиция задержала Ивана Сидорова у здания мэрии.",
+    "Закон предусматривает арест до 15 суток за повторное нарушение.",
+    "Обычно полицейские задерживают участников пикетов без объяснения причин.",
+    "Суд арестовывает Петра Волкова, его адвокат обжалует решение.",
+    "Активистов преследуют за любые высказывания, им угрожают исключением.",
+    "Олег Кравцов, находящийся под домашним арестом, подал жалобу. Его могли задержать снова.",
+    "В 2016 году по этой статье осуждены 40 человек, ещё трое оштрафованы.",
+])
+def test_events_with_cues_read_on_demand_are_events_with_every_cue(models, text):
+    import datetime as dt
+
+    from pipeline.events import build_events
+    from pipeline.segment import split_sentences
+    from pipeline.tag import tag_mentions
+
+    doc_date, mentions = tag_mentions(text, models, dt.date(2016, 5, 1))
+    candidates: list = []
+    every_cue = build_events(text, split_sentences(text), mentions, models, doc_date, candidates)
+    assert candidates
+    assert build_events(text, split_sentences(text), mentions, models, doc_date) == every_cue

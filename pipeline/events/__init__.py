@@ -32,6 +32,7 @@ from .draft import Draft
 from .merge import fold_convictions, fold_headline, headline_end, merge_drafts
 from .pairs import merge_pairs, pair_model
 from .people import carry_persons, persons_listed, read_people
+from .realis import PersonSpans
 from .scene import Scene
 from .sentence import Document, attach_attendance, dates_a_document, read_sentence
 from .story_place import carry_story_place
@@ -62,7 +63,8 @@ def build_events(
     # any other place nested in an organisation's name is no scene of its own.
     mentions = bodies_apart(text, mentions)
     outer = outermost(mentions)
-    doc = Document(text, mentions, read_people(text, outer), Scene(text, outer, blank_breaks, doc_date))
+    doc = Document(text, mentions, read_people(text, outer), Scene(text, outer, blank_breaks, doc_date),
+                   PersonSpans(mentions))
     drafts: list[Draft] = []
     for sent_id, (sentence, inside, tokens, parsed) in enumerate(tokenised(sentences, mentions, models)):
         placed = [p for p in place_mentions(tokens, inside) if not dates_a_document(tokens, p)]

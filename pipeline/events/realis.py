@@ -13,7 +13,8 @@ name a kind of happening: what a law provides (``статья предусмат
 The step reads **cues** from morphology and syntax (:func:`cues_of`: mood, tense,
 modal and habitual words, generic plural subjects, law and statistics vocabulary, the
 arguments the trigger has) and decides by rules (:func:`decide`), in a fixed order:
-the first class whose cues fire names the candidate. The cue words are data in
+the first class whose cues fire names the candidate. A run reads each cue only when the
+rules first ask for it (:func:`read_cues`); measuring and training read every one. The cue words are data in
 ``models/realis.json``. A logistic regression over the same cues, trained by
 ``scripts/train_realis.py`` on the development gold and stored as plain weights in
 ``models/realis_classifier.json``, decides instead when that file says it is enabled
@@ -27,9 +28,11 @@ stretches all cues read (:mod:`~pipeline.events.realis_words`); the cues of gene
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
+from itertools import accumulate
 
 from .. import linear
 from ..nlp import parse_word
@@ -76,6 +79,60 @@ class Judgement:
     @property
     def specific(self) -> bool:
         return self.label == SPECIFIC
+
+
+class PersonSpans:
+    """The spans of a document's person mentions, made once per document: whether one of them
+    holds a stretch of text is a search, not a scan of every mention for every candidate."""
+
+    __slots__ = ("_starts", "_reach")
+
+    def __init__(self, mentions: Sequence[Mention]):
+        spans = sorted((m.start, m.end) for m in mentions if m.type == PER)
+        self._starts = [start for start, _ in spans]
+        self._reach = list(accumulate((end for _, end in spans), max))  # the furthest end so far
+
+    def hold(self, start: int, end: int) -> bool:
+        """Some person mention starts at or before ``start`` and ends at or after ``end``."""
+        before = bisect_right(self._starts, start)
+        return before > 0 and self._reach[before - 1] >= end
+
+
+class Cues:
+    """A candidate's cues, each read when the rules first ask for it: the rules stop at the first
+    class that fires, and most candidates never need the costlier cues. Reads ``in``, ``&`` and
+    ``>=`` as a frozenset of the cues that fire does."""
+
+    __slots__ = ("_checks", "_known")
+
+    def __init__(self, given: Iterable[str], checks: dict[str, Callable[[], bool]]):
+        self._checks = checks
+        self._known = dict.fromkeys(given, True)
+
+    def __contains__(self, name: str) -> bool:
+        known = self._known.get(name)
+        if known is None:
+            check = self._checks.get(name)
+            known = self._known[name] = bool(check()) if check is not None else False
+        return known
+
+    def __and__(self, names) -> set[str]:
+        return {name for name in names if name in self}
+
+    __rand__ = __and__
+
+    def __ge__(self, names) -> bool:
+        return all(name in self for name in names)
+
+    def fired(self) -> frozenset[str]:
+        """The cues read so far that fire: enough for :func:`rule_of` to give the same rule."""
+        return frozenset(name for name, known in self._known.items() if known)
+
+    def complete(self) -> frozenset[str]:
+        """Every cue that fires, all read."""
+        for name in self._checks:
+            name in self
+        return self.fired()
 
 
 def _card_field(tokens, hit: TriggerHit) -> bool:
@@ -177,7 +234,7 @@ def _standing_status(tokens, hit: TriggerHit) -> bool:
     return any("PRTF" in p.tag for p in parse_word(fold(anchor.text)))
 
 
-def _told_of_someone(tokens, hit: TriggerHit, predicate: int, mentions: Sequence[Mention]) -> bool:
+def _told_of_someone(tokens, hit: TriggerHit, predicate: int, persons: PersonSpans) -> bool:
     """Someone particular in the trigger's clause though no argument was taken: a named person
     (``против мэра Семёна Гусева``), a personal pronoun or a possessor (``обоих их обвиняют``,
     ``не хочет сдавать нам зал``, ``брат его жены отбывает срок``) or a number as
@@ -193,8 +250,7 @@ def _told_of_someone(tokens, hit: TriggerHit, predicate: int, mentions: Sequence
     if any(tokens[i].pos == "NUM" for i in roles | {c for r in roles for c in children(tokens, r)
                                                     if tokens[c].rel.startswith("nummod")}):
         return True
-    spans = [(tokens[i].start, tokens[i].end) for h in heads for i in words_below(tokens, h, 3)]
-    return any(m.type == PER and any(m.start <= a and b <= m.end for a, b in spans) for m in mentions)
+    return any(persons.hold(tokens[i].start, tokens[i].end) for h in heads for i in words_below(tokens, h, 3))
 
 
 def _one_participant(tokens, hit: TriggerHit, predicate: int) -> bool:
@@ -300,73 +356,85 @@ def _standing_role(token: Token) -> bool:
                                   for p in readings)
 
 
+def read_cues(tokens: tuple[Token, ...], hit: TriggerHit, args, mentions: Sequence[Mention],
+              where: Where = Where(), persons: PersonSpans | None = None) -> Cues:
+    """The cues of one candidate, each read when first asked for (:class:`Cues`).
+
+    ``args`` are the trigger's arguments (:class:`~pipeline.events.arguments.Found`);
+    ``persons`` the document's person spans, made from ``mentions`` when not given.
+    """
+    anchor = tokens[hit.anchor]
+    predicate = tokens[predicate_of(tokens, hit.anchor)]
+    if persons is None:
+        persons = PersonSpans(mentions)
+    counted = counted_patient(tokens, hit, args, mentions)
+    checks = {
+        "endnote": lambda: where.endnote,
+        "table_row": lambda: is_table_row(where.text) if where.text else False,
+        "conditional": lambda: conditional(tokens, hit),
+        # a future auxiliary counts too ("будут задерживать"), and a noun's clause to come
+        "future": lambda: "Tense=Fut" in anchor.feats or future(tokens, predicate.index)
+        or future(tokens, hit.anchor) or planned(tokens, hit),
+        "memorial": lambda: has_pattern(tokens, [["со", "день"], ["с", "день"]], max(0, hit.tokens[0] - 3),
+                                        hit.tokens[0]) or _anniversary(tokens, hit),
+        "modal": lambda: governor_in(tokens, hit, (realis_words("modal_heads") | folded_set("hypothetical_heads"))
+                                     - realis_words("norm_heads")),
+        "norm": lambda: governor_in(tokens, hit, realis_words("norm_heads") | folded_set("reference_heads")),
+        "normative": lambda: normative(tokens, hit, mentions),
+        "count_patient": lambda: counted is not None,
+        "large_count": lambda: counted is not None and large_count(tokens, *counted, mentions),
+        "over_period": lambda: over_period(tokens, hit),
+        "year_only": lambda: year_only(tokens, mentions),
+        "alleged": lambda: alleged(tokens, hit),
+        "punished": lambda: punished(tokens, hit),
+        "habitual": lambda: _habitual(tokens, hit),
+        "frequency": lambda: _habitual(tokens, hit, "frequency_adverbs"),
+        "recurring": lambda: _recurring_kind(tokens, hit),
+        "generic_present": lambda: is_generic_present(tokens, hit.anchor),
+        "present": lambda: "Tense=Pres" in predicate.feats and "VerbForm=Fin" in predicate.feats,
+        "past": lambda: _tense(tokens, hit.anchor, predicate.index, "Past") or "Variant=Short" in predicate.feats
+        or ordered_once(tokens, hit, predicate.index, mentions),
+        "subject": lambda: anchor.rel.startswith("nsubj"),
+        "names_people": lambda: _names_people(anchor),
+        "standing_role": lambda: _standing_role(anchor),
+        "perfective": lambda: "Aspect=Perf" in predicate.feats,
+        "infinitive": lambda: "VerbForm=Inf" in anchor.feats,
+        "generic_plural": lambda: is_generic_plural(tokens, hit.anchor),
+        "bare_plural": lambda: is_bare_plural(tokens, hit.anchor),
+        "generic_subject": lambda: _generic_subject(tokens, hit),
+        "generic_determiner": lambda: _generic_determiner(tokens, hit),
+        "statistic": lambda: statistic(tokens, hit)
+        or has_pattern(tokens, patterns("period_patterns"), 0, len(tokens)),
+        "by_article": lambda: by_article(tokens, hit),
+        "counted": lambda: is_counted(tokens, hit),
+        "counted_in_phrase": lambda: counted_in_phrase(tokens, hit),
+        "share_of_number": lambda: share_of_number(tokens, hit),
+        "cases_counted": lambda: cases_counted(tokens, hit),
+        "summing": lambda: sums_up(tokens, hit.tokens[0]),
+        "property": lambda: _is_property(anchor),
+        "qualifies_person": lambda: _qualifies_person(tokens, hit, mentions),
+        "status": lambda: _standing_status(tokens, hit),
+        "noun": lambda: anchor.pos in {"NOUN", "PROPN"},
+        "possessed": lambda: _possessed(tokens, hit),
+        "participle": lambda: "VerbForm=Part" in anchor.feats,
+        "told_of_someone": lambda: _told_of_someone(tokens, hit, predicate.index, persons),
+        "one_participant": lambda: _one_participant(tokens, hit, predicate.index),
+        "own_past": lambda: _own_past(tokens, hit),
+        "exact_value": lambda: _exact_value(args, mentions),
+        "deictic_present": lambda: any(tokens[i].lemmas & realis_words("deictic_present_adverbs")
+                                       for i in clause_of(tokens, hit.anchor)),
+        "card_field": lambda: _card_field(tokens, hit),
+    }
+    return Cues((f"has_{a}" for a in _anchors(args, mentions)), checks)
+
+
 def cues_of(tokens: tuple[Token, ...], hit: TriggerHit, args, mentions: Sequence[Mention],
             where: Where = Where()) -> frozenset[str]:
     """Every cue of one candidate: the classes it may belong to and the particulars it has.
 
     ``args`` are the trigger's arguments (:class:`~pipeline.events.arguments.Found`).
     """
-    anchor = tokens[hit.anchor]
-    predicate = tokens[predicate_of(tokens, hit.anchor)]
-    cues = {f"has_{a}" for a in _anchors(args, mentions)}
-    counted = counted_patient(tokens, hit, args, mentions)
-    checks = {
-        "endnote": where.endnote,
-        "table_row": is_table_row(where.text) if where.text else False,
-        "conditional": conditional(tokens, hit),
-        # a future auxiliary counts too ("будут задерживать"), and a noun's clause to come
-        "future": "Tense=Fut" in anchor.feats or future(tokens, predicate.index) or future(tokens, hit.anchor)
-        or planned(tokens, hit),
-        "memorial": has_pattern(tokens, [["со", "день"], ["с", "день"]], max(0, hit.tokens[0] - 3), hit.tokens[0])
-        or _anniversary(tokens, hit),
-        "modal": governor_in(tokens, hit, (realis_words("modal_heads") | folded_set("hypothetical_heads"))
-                              - realis_words("norm_heads")),
-        "norm": governor_in(tokens, hit, realis_words("norm_heads") | folded_set("reference_heads")),
-        "normative": normative(tokens, hit, mentions),
-        "count_patient": counted is not None,
-        "large_count": counted is not None and large_count(tokens, *counted, mentions),
-        "over_period": over_period(tokens, hit),
-        "year_only": year_only(tokens, mentions),
-        "alleged": alleged(tokens, hit),
-        "punished": punished(tokens, hit),
-        "habitual": _habitual(tokens, hit),
-        "frequency": _habitual(tokens, hit, "frequency_adverbs"),
-        "recurring": _recurring_kind(tokens, hit),
-        "generic_present": is_generic_present(tokens, hit.anchor),
-        "present": "Tense=Pres" in predicate.feats and "VerbForm=Fin" in predicate.feats,
-        "past": _tense(tokens, hit.anchor, predicate.index, "Past") or "Variant=Short" in predicate.feats
-        or ordered_once(tokens, hit, predicate.index, mentions),
-        "subject": anchor.rel.startswith("nsubj"),
-        "names_people": _names_people(anchor),
-        "standing_role": _standing_role(anchor),
-        "perfective": "Aspect=Perf" in predicate.feats,
-        "infinitive": "VerbForm=Inf" in anchor.feats,
-        "generic_plural": is_generic_plural(tokens, hit.anchor),
-        "bare_plural": is_bare_plural(tokens, hit.anchor),
-        "generic_subject": _generic_subject(tokens, hit),
-        "generic_determiner": _generic_determiner(tokens, hit),
-        "statistic": statistic(tokens, hit) or has_pattern(tokens, patterns("period_patterns"), 0, len(tokens)),
-        "by_article": by_article(tokens, hit),
-        "counted": is_counted(tokens, hit),
-        "counted_in_phrase": counted_in_phrase(tokens, hit),
-        "share_of_number": share_of_number(tokens, hit),
-        "cases_counted": cases_counted(tokens, hit),
-        "summing": sums_up(tokens, hit.tokens[0]),
-        "property": _is_property(anchor),
-        "qualifies_person": _qualifies_person(tokens, hit, mentions),
-        "status": _standing_status(tokens, hit),
-        "noun": anchor.pos in {"NOUN", "PROPN"},
-        "possessed": _possessed(tokens, hit),
-        "participle": "VerbForm=Part" in anchor.feats,
-        "told_of_someone": _told_of_someone(tokens, hit, predicate.index, mentions),
-        "one_participant": _one_participant(tokens, hit, predicate.index),
-        "own_past": _own_past(tokens, hit),
-        "exact_value": _exact_value(args, mentions),
-        "deictic_present": any(tokens[i].lemmas & realis_words("deictic_present_adverbs")
-                               for i in clause_of(tokens, hit.anchor)),
-        "card_field": _card_field(tokens, hit),
-    }
-    return frozenset(cues | {name for name, fired in checks.items() if fired})
+    return read_cues(tokens, hit, args, mentions, where).complete()
 
 
 def decide_by_rules(cues: frozenset[str]) -> str:
@@ -500,6 +568,12 @@ def decide(cues: frozenset[str]) -> Judgement:
 
 
 def judge(tokens: tuple[Token, ...], hit: TriggerHit, args, mentions: Sequence[Mention],
-          where: Where = Where()) -> Judgement:
-    """Whether one candidate tells a specific happening, and why not if it does not."""
-    return decide(cues_of(tokens, hit, args, mentions, where))
+          where: Where = Where(), persons: PersonSpans | None = None, every_cue: bool = True) -> Judgement:
+    """Whether one candidate tells a specific happening, and why not if it does not.
+
+    Without ``every_cue`` the rules read only the cues they need, and the judgement keeps those
+    that fire (enough for :func:`rule_of`); the classifier, when enabled, reads every cue."""
+    cues = read_cues(tokens, hit, args, mentions, where, persons)
+    if every_cue or classifier() is not None:
+        return decide(cues.complete())
+    return Judgement(decide_by_rules(cues), cues.fired())

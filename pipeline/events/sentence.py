@@ -24,7 +24,7 @@ from .counts import attendance_count, participants_count
 from .grounds import ground_phrase, names_happening
 from .draft import Draft, Telling
 from .gapping import gapped_drafts
-from .realis import Judgement, Where, judge, rule_of
+from .realis import Judgement, PersonSpans, Where, judge, rule_of
 from .people import NARRATOR, People, is_relative
 from .backstory import marked_earlier, scoped_earlier_markers, told_before_the_story
 from .place_names import place_name
@@ -58,6 +58,7 @@ class Document:
     mentions: Sequence[Mention]
     people: People
     scene: Scene
+    persons: PersonSpans  # the spans of ``mentions`` naming persons, for the realis step
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +85,9 @@ def read_sentence(doc: Document, sentence: Sentence, sent_id: int, tokens: tuple
     hits = find_triggers(tokens, placed, actors)
     found = assign_arguments(tokens, hits, placed, actors, doc.people)
     where = Where(told.endnote, sentence.text)
-    judgements = [judge(tokens, hit, args, doc.mentions, where) for hit, args in zip(hits, found)]
+    # every cue only when the candidates are kept for measuring the realis step
+    judgements = [judge(tokens, hit, args, doc.mentions, where, doc.persons, every_cue=judged is not None)
+                  for hit, args in zip(hits, found)]
     if judged is not None:
         judged += [Candidate(h.type, h.start, h.end, (sentence.start, sentence.end), j)
                    for h, j in zip(hits, judgements)]
