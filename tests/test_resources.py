@@ -261,3 +261,24 @@ def test_a_test_session_removes_its_cache_folder(tmp_path):
                             cwd=Path(__file__).parents[1], env=env, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stdout + result.stderr
     assert list(tmp_path.glob("testimony-test-cache-*")) == []
+
+
+def test_one_lexicon_index_that_fails_does_not_stop_the_others_being_built(monkeypatch):
+    """The warm-up builds every registered table before a batch forks; one that raises is
+    left to the document that first asks (which reports it), and the rest are built."""
+    from pipeline import resources
+
+    calls = []
+
+    def broken():
+        raise ValueError("a lexicon this table needs is broken")
+
+    def fine():
+        calls.append("built")
+        return {}
+
+    monkeypatch.setattr(resources, "_LEXICON_INDEXES", [])
+    resources.lexicon_index(broken)
+    resources.lexicon_index(fine)
+    assert resources.build_lexicon_indexes() == 1
+    assert calls == ["built"]

@@ -374,15 +374,19 @@ def warm_up(models: Models) -> None:
     it. The statement cannot reach every rule, so the tables the stages build from the
     lexicons alone are built here whether it reached them or not
     (:func:`~pipeline.resources.build_lexicon_indexes`), and so is the codec of a PDF's
-    text. A failure here is left to the first real file to report.
+    text. A failure here is left to the first real file to report; each step is tried on
+    its own, so one that fails does not leave the others to every worker.
     """
-    try:
-        warm_up_rows(models)
-        build_lexicon_indexes()
-        codecs.lookup("utf-16-le")  # PDFium gives a page's text in UTF-16: a module imported on first use
-        load_word_frequencies()
-    except Exception:  # noqa: BLE001 - the batch's files will say what is wrong
-        pass
+    steps = (lambda: warm_up_rows(models),
+             build_lexicon_indexes,
+             # PDFium gives a page's text in UTF-16: a module imported on first use
+             lambda: codecs.lookup("utf-16-le"),
+             load_word_frequencies)
+    for step in steps:
+        try:
+            step()
+        except Exception:  # noqa: BLE001 - the batch's files will say what is wrong
+            pass
 
 
 # The wordfreq lists the stages look words up in on many documents: English, for the

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from ..nlp import parse_word
 from ..records import Mention
 from ..resources import fold, lexicon_index

@@ -10,7 +10,6 @@ another noun may not. These decide which place candidates exist and whom they qu
 
 from __future__ import annotations
 
-
 from ..nlp import parse_word
 from ..records import LOC, ORG, PER
 from ..resources import fold, lexicon_index, load_json
