@@ -188,9 +188,10 @@ def _draft(doc: Document, sentence: Sentence, sent_id: int, paragraph: int, hit:
             until = hit.end
         elif covered and ((clause := time_clause(tokens, covered[0])) is not None
                           or ((clause := participle_stretch(tokens, covered[0])) is not None
-                              and _dated_outside(tokens, mentions, sentence, clause))):
-            # "После того как 3 мая прошел пикет, его задержали", "Рябову, задержанную в марте, ...":
-            # that happening's day stops with its clause
+                              and (_dated_outside(tokens, mentions, sentence, clause)
+                                   or (hit.anchor in clause and "VerbForm=Part" in tokens[hit.anchor].feats)))):
+            # "После того как 3 мая прошел пикет, его задержали", "Рябову, задержанную в марте, ...",
+            # "Активиста, избитого 3 мая, задержали": that happening's day stops with its clause
             until = tokens[clause[-1]].end
         elif covered and states_happening(tokens, covered, hit, participle=True) is not None:
             # "срок за нападение, совершённое в 2014 году": a participle's time is its noun's only,
