@@ -320,7 +320,7 @@ def _scores(tokens, hits: list[TriggerHit], candidate: Candidate, date_words: Se
             else None
         if role == "date" and candidate.mention is not None and (stretch := participle_stretch(tokens, at[0])) \
                 and hit.anchor not in stretch and happened is None \
-                and (any(d not in stretch for d in date_words) or _tells_own_happening(tokens, hits, stretch)):
+                and (any(d not in stretch for d in date_words) or _tells_own_happening(tokens, hits, stretch, hit)):
             # "14 июня суд приговорил Рябову, задержанную в марте, к ...": the detention's month,
             # where the sentence dates its own clause or the participle is a happening of its own
             # ("Активиста, избитого 3 мая, задержали"); else it may be the time of all it tells:
@@ -392,10 +392,11 @@ def _scores(tokens, hits: list[TriggerHit], candidate: Candidate, date_words: Se
     return scored
 
 
-def _tells_own_happening(tokens, hits: list[TriggerHit], stretch: range) -> bool:
-    """A participle of the phrase is itself a trigger (``избитого 3 мая``): the phrase tells a
-    happening of its own, whose time its date is."""
-    return any(h.anchor in stretch and "VerbForm=Part" in tokens[h.anchor].feats for h in hits)
+def _tells_own_happening(tokens, hits: list[TriggerHit], stretch: range, verb: TriggerHit) -> bool:
+    """A participle of the phrase is itself a trigger on a noun the verb governs (``Активиста,
+    избитого 3 мая, задержали``): the phrase tells a happening of its own, whose time its date is."""
+    return any(h.anchor in stretch and "VerbForm=Part" in tokens[h.anchor].feats and tokens[h.anchor].rel == "acl"
+               and tokens[h.anchor].head >= 0 and tokens[tokens[h.anchor].head].head == verb.anchor for h in hits)
 
 
 def _share(tokens, hits, groups: list[int], candidate: Candidate, scored, found: list[Found]) -> None:
