@@ -265,6 +265,8 @@ class Scene:
         earlier = [joined.get(id(p)) or p.mention.value for p in placed if p.mention.type == DATE
                    and p.mention.start < tokens[at].start and isinstance(p.mention.value, DateValue)
                    and p.mention.value.precision in wanted]
+        if not counted and tokens[at].lemmas & frozenset(context()["time_shift"].get("back_prepositions", ())):
+            return ()  # "уволен за две недели до юбилея": counted back from a happening the text gives no day
         base = counted[0] if counted else earlier[-1] if earlier else day_before
         if base is None:
             return ()
