@@ -24,8 +24,8 @@ from dataclasses import dataclass, field
 from ..records import COUNT, DATE, LOC, MONEY, PER, TERM
 from ..resources import fold
 from .clauses import (CLAUSE_BREAKS, MAX_TREE, across_contrast, across_semicolon, bracket_clause, conjunct_root,
-                      counted_from, counted_past, in_brackets, is_time_reference, own_clause, own_subject, participle_stretch,
-                      phrase_head, relative_clause, states_happening, time_clause, tree_distance)
+                      counted_from, counted_past, in_brackets, is_time_reference, own_clause, own_subject,
+                      participle_stretch, phrase_head, relative_clause, states_happening, time_clause, tree_distance)
 from .counts import (befell_one, conjunct_of_counted, counts_doers, counts_itself, counts_one, counts_other_clause,
                      counts_other_noun, gapped_subject, is_subset, names_its_one, through_shared_subject, told_after_dash)
 from .grounds import dates_punished_act, ground_phrase
