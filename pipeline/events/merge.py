@@ -270,10 +270,13 @@ def link_rule(a: Draft, b: Draft, separate_types: frozenset[str] = frozenset(),
     if told_apart and not same_word(a, b) and not (tb.back_reference and b.paragraph == a.paragraph):
         return None
     if not _told_apart(a, b):
-        # "после перестрелки ... избила", "помиловал ... после того, как суд признал": one told
-        # as before or after the other, by another word, is another happening; a penalty's steps
-        # ("после задержания его доставили в отдел") are one, as is the same word retold
-        if ta.timed_against != tb.timed_against and a.event.type not in separate_types and not same_word(a, b):
+        # "после перестрелки ... избила", "помиловал ... после того, как суд признал": the clause's
+        # verb told as before or after a happening of another word is another happening; a penalty's
+        # steps ("после задержания его доставили в отдел") are one, as is the same word retold, and a
+        # noun of what followed ("после избиения умер от травм") is the happening's outcome
+        untimed = b if ta.timed_against else a
+        if ta.timed_against != tb.timed_against and not untimed.telling.nominal \
+                and a.event.type not in separate_types and not same_word(a, b):
             return None
         return "same clause"
     if ta.summary != tb.summary:
