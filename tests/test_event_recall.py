@@ -457,3 +457,31 @@ def test_protests_and_unrest_told_by_their_general_nouns(events_of, text, count)
 ])
 def test_the_plural_noun_of_unrest_retells_the_protest_told(events_of, text, count):
     assert event_types(events_of(text))["protest"] == count
+
+
+# A happening the sentence times another against (``после перестрелки``, ``после того, как суд
+# признал``, ``до того как``: the temporal preposition or time-clause opener) is another happening,
+# before or after it, when told by another word (round 16: two of one type in one clause merged
+# away). Told by the same word it is the happening retold (``избили ..., после избиения``); the steps
+# of one penalty (``после задержания его доставили в отдел``) and a happening during another (``во
+# время драки``) stay one.
+@pytest.mark.parametrize("text, kind, count", [
+    ("Губернатор помиловал Сидорова через месяц после того, как суд признал его виновным в растрате.",
+     "court", 2),
+    ("После перестрелки у рынка толпа избила двоих охранников.", "violence", 2),
+    ("До того как избить Козлова, охранники ударили его жену.", "violence", 2),
+    ("Спустя час после поджога машины неизвестные напали на журналиста.", "violence", 2),
+    ("После нападения на пост полиции боевики расстреляли автобус с паломниками.", "violence", 2),
+    ("Через день после того, как журналисту угрожали по телефону, ему пригрозили расправой у подъезда.",
+     "intimidation", 2),
+    # one happening retold, or steps of one penalty, or one told during another
+    ("Охранники избили Сидорова, после избиения он попал в больницу.", "violence", 1),
+    ("Во время драки у клуба охранник избил посетителя.", "violence", 1),
+    ("Через две недели после избиения охранник умер от полученных травм.", "violence", 1),
+    ("Через два часа после задержания Иванова доставили в отдел полиции.", "detention", 1),
+    ("Петрова задержали у мэрии, после задержания его доставили в отдел полиции.", "detention", 1),
+    ("Сотрудники полиции задержали Кравцова и доставили его в отдел.", "detention", 1),
+    ("Полицейские задержали Иванова и Петрова у здания суда.", "detention", 1),
+])
+def test_a_happening_timed_against_another_of_its_type_is_another(events_of, text, kind, count):
+    assert event_types(events_of(text))[kind] == count

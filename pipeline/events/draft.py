@@ -71,6 +71,9 @@ class Telling:
     # opens another case of a set its paragraph tells ("Второе дело ...", "Другой случай ..."):
     # never a happening told before it retold
     another_case: bool = False
+    # the sentence times another happening against it ("после перестрелки", "после того, как суд
+    # признал", "до того как"): a happening before or after the one its clause tells, not that one
+    timed_against: bool = False
 
 
 @dataclass(slots=True)

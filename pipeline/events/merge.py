@@ -6,7 +6,9 @@ other; persons overlapping or one side without any) and they are linked as one
 happening, the way a coder links tellings:
 
 - the same sentence (``задержаны и вывезены``, ``осуждены ... в спецприемнике``), within
-  one of its ``;``-separated clauses (a report's sentence may tell one person a clause);
+  one of its ``;``-separated clauses (a report's sentence may tell one person a clause),
+  unless one is told by another word as what the other is timed against (``после перестрелки
+  толпа избила``: :attr:`.draft.Telling.timed_against`; not a penalty's steps);
 - a rally: the same paragraph, or the same day anywhere (one rally a day);
 - a link caption at the end retells an earlier happening of its date
   (``спецвыпуск о митинге 28 апреля`` is the April rally);
@@ -268,6 +270,14 @@ def link_rule(a: Draft, b: Draft, separate_types: frozenset[str] = frozenset(),
     if told_apart and not same_word(a, b) and not (tb.back_reference and b.paragraph == a.paragraph):
         return None
     if not _told_apart(a, b):
+        # "после перестрелки ... избила", "помиловал ... после того, как суд признал": the clause's
+        # verb told as before or after a happening of another word is another happening; a penalty's
+        # steps ("после задержания его доставили в отдел") are one, as is the same word retold, and a
+        # noun of what followed ("после избиения умер от травм") is the happening's outcome
+        untimed = b if ta.timed_against else a
+        if ta.timed_against != tb.timed_against and not untimed.telling.nominal \
+                and a.event.type not in separate_types and not same_word(a, b):
+            return None
         return "same clause"
     if ta.summary != tb.summary:
         return None

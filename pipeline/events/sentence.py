@@ -19,7 +19,7 @@ from ..tag.gazetteer import place_kind
 from .actors import admitted, resolve_actors
 from .aggregate import tells_total
 from .arguments import TREE_LINKED, Found, assign_arguments
-from .clauses import participle_stretch, relative_clause, states_happening, time_clause
+from .clauses import is_time_reference, participle_stretch, relative_clause, states_happening, time_clause
 from .counts import attendance_count, participants_count
 from .grounds import ground_phrase, names_happening
 from .draft import Draft, Telling
@@ -372,6 +372,7 @@ def telling_of(tokens: tuple[Token, ...], hit: TriggerHit, caption: bool, date: 
         anaphoric=told_of_those_before(tokens, hit.anchor),
         relative=bool(relative_clause(tokens, hit.anchor)),
         clause=sum(t.text == ";" for t in tokens[:first]),
+        timed_against=is_time_reference(tokens, hit.anchor) or time_clause(tokens, hit.anchor) is not None,
     )
 
 
