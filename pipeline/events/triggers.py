@@ -598,6 +598,20 @@ class _Context:
         return token.pos in {"PRON", "PROPN"} or "Animacy=Anim" in token.feats or bool(
             token.lemmas & (groups | folded_set("relation_nouns"))) or "PER" in self.mention_tokens.get(index, set())
 
+    def owned_by(self, owners: Sequence[str]) -> bool:
+        """The trigger noun has one person or party as its owner: a genitive of one person
+        (``протесты адвоката``), a genitive or possessive of ``owners`` (``протесты защиты``,
+        ``наши волнения``). A people's genitive in the plural (``протесты фермеров``) is none."""
+        wanted = {fold(x) for x in owners}
+        for t in self.tokens:
+            if t.head != self.anchor or t.rel not in {"nmod", "det", "nmod:poss"}:
+                continue
+            if t.lemmas & wanted:
+                return True
+            if t.rel == "nmod" and t.pos in {"NOUN", "PROPN"} and {"Case=Gen", "Animacy=Anim", "Number=Sing"} <= t.feats:
+                return True
+        return False
+
     def holds(self, cond: dict) -> bool:
         window = cond.get("window", 6)
         first, last = self.hit[0], self.hit[-1]
@@ -637,6 +651,10 @@ class _Context:
             return False
         if "indefinite_personal" in cond and \
                 is_indefinite_personal(self.tokens, self.anchor) != cond["indefinite_personal"]:
+            return False
+        if "governed_by" in cond and not has(heads_up(self.tokens, self.anchor, 1), cond["governed_by"]):
+            return False  # the word it hangs on only: "head" climbs two steps, out of a content clause
+        if "owned_by" in cond and not self.owned_by(cond["owned_by"]):
             return False
         if "plural" in cond and ("Number=Plur" in self.tokens[self.anchor].feats) != cond["plural"]:
             return False
@@ -860,6 +878,9 @@ def _decide(entry, tokens, hit, mention_tokens, actors, through_parse: bool,
         hit, anchor = _told_by_its_verb(tokens, hit, anchor)
     has_own_negation = "не" in parts
     negated = False if has_own_negation else is_negated(tokens, anchor)
+    if negated and _existence_denied(tokens, anchor):
+        veto("trigger: existence denied")
+        return None
     if entry.get("negative_only"):
         if not negated:
             veto("trigger: lexicon negative only")
@@ -871,6 +892,15 @@ def _decide(entry, tokens, hit, mention_tokens, actors, through_parse: bool,
         # (one word where possible), not the stretch of sentence between the words
         return TriggerHit(kind, tuple(sorted(hit)), anchor, negated, tokens[anchor].start, tokens[anchor].end)
     return TriggerHit(kind, hit, anchor, negated, tokens[hit[0]].start, tokens[hit[-1]].end)
+
+
+def _existence_denied(tokens, anchor: int) -> bool:
+    """A noun whose very existence is denied (``никаких беспорядков не было``, ``никаких
+    протестов не происходило``): no happening is told, so there is none to negate."""
+    if tokens[anchor].pos != "NOUN" or not any(
+            t.head == anchor and t.lemmas & {"никакой"} for t in tokens):
+        return False
+    return any(tokens[h].lemmas & folded_set("existence_verbs") for h in heads_up(tokens, anchor, 1))
 
 
 def _told_by_its_verb(tokens, hit: tuple[int, ...], anchor: int) -> tuple[tuple[int, ...], int]:
