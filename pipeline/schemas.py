@@ -168,7 +168,7 @@ CONDITION = record(optional={
     "near": WORDS, "before": WORDS, "after": WORDS, "head": WORDS, "linked": WORDS,
     "complement": WORDS, "infinitive": FLAG, "attributive": FLAG, "agentless_passive": FLAG,
     "private_subject": FLAG, "indefinite_personal": FLAG, "abroad": FLAG, "thing_object": FLAG,
-    "held_thing": WORDS, "threat": WORDS, "threatened": WORDS, "plural": FLAG,
+    "held_thing": WORDS, "threat": WORDS, "threatened": WORDS, "plural": FLAG, "owned_by": WORDS, "governed_by": WORDS,
     "mentions": list_of(one_of(MENTION_TYPES, "mention type")),
     "actors": list_of(ACTOR), "agent": list_of(ACTOR), "window": INT,
 })
@@ -212,7 +212,7 @@ _EVENT_CONTEXT_WORDS = (
     "summary_markers", "document_heads", "temporal_prepositions", "correlative_pronouns", "transparent_heads",
     "application_words", "attendance_words", "back_reference", "place_container_heads", "citizenship_nouns", "residence_nouns",
     "org_like_heads", "branch_nouns", "district_levels", "subordinators", "agent_nouns", "habitual_adverbs", "narrator_pronouns",
-    "official_nouns", "relation_nouns", "telling_verbs", "telling_nouns", "client_nouns", "authored_nouns", "patient_subject_verbs", "person_holder_nouns", "phase_verbs", "staff_nouns", "serving_verbs", "standing_verbs", "lease_words", "conviction_words", "plea_words",
+    "official_nouns", "relation_nouns", "telling_verbs", "telling_nouns", "client_nouns", "authored_nouns", "patient_subject_verbs", "person_holder_nouns", "phase_verbs", "staff_nouns", "serving_verbs", "standing_verbs", "going_on_verbs", "lease_words", "conviction_words", "plea_words",
     "pretrial_custody_words", "sentence_custody_words",
     "total_periods", "total_period_quantifiers", "total_period_after_blockers",
     "total_scope_places", "total_collective_heads", "more_markers", "case_nouns", "example_openers", "case_opening_words",

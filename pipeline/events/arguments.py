@@ -36,7 +36,7 @@ from .person_roles import (acting_genitive, apposed_to, befell_body_word, is_age
                            is_verb_trigger, owns_other_noun, possessor_of_kin, relation_to_patient, respells_name,
                            subject_of_other_clause, told_clause, told_of_name)
 from .places import (ANSWERED_TYPES, MOVING_TYPES, adjective_places, court_seats, holds_office, holds_participant,
-                     is_goal, names_citizenship, person_tokens, qualified_person, qualifies_other_noun, venue_places)
+                     is_goal, names_citizenship, origin_of_noun, person_tokens, qualified_person, qualifies_other_noun, venue_places)
 from .syntax import Candidate, PlacedMention, Token, context, folded_set, span_head
 from .triggers import TriggerHit
 
@@ -219,7 +219,8 @@ def candidates(tokens, hits, placed: list[PlacedMention], actors: dict[int, str]
             continue
         if role == "count" and (is_subset(tokens, at[0]) or (counts_one(p.mention.value) and names_its_one(tokens, at, placed))):
             continue
-        if role == "place" and (qualifies_other_noun(tokens, at, hits, placed) or names_citizenship(tokens, at)):
+        if role == "place" and (qualifies_other_noun(tokens, at, hits, placed) or names_citizenship(tokens, at)
+                                or origin_of_noun(tokens, at)):
             continue
         if role == "place":
             # where a named person is from is reached through that person (``дело против

@@ -89,13 +89,16 @@ def carry_dates(drafts: list[Draft], date_anchors, rally_dates_blocked: set[int]
                 # month; a year the paragraph named alone still frames it, but a day's or a
                 # month's year is not carried (the annotation guidelines leave such a date empty)
                 same = [a for a in same if a[2].precision == "year"]
+            if telling.going_on:  # "Протесты в Томске продолжаются": not on a day or month told before
+                same = [a for a in same if a[2].precision == "year"]
             if same and telling.retelling:
                 draft.fallback_date = same[-1][2]
             elif same:
                 draft.update(date=same[-1][2])
                 until = _until(same[-1])
                 of_happening = same[-1][1] in happening
-            elif event.type == "protest" and telling.single and draft.paragraph not in rally_dates_blocked:
+            elif event.type == "protest" and telling.single and draft.paragraph not in rally_dates_blocked \
+                    and not telling.going_on:
                 # of its own case only: another case of a report is another rally (``Draft.case``)
                 draft.update(date=last_rally[1] if last_rally and last_rally[0] == draft.case else None)
             elif draft.paragraph in introduced:  # one of the cases a dated sentence introduced

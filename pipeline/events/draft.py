@@ -50,6 +50,9 @@ class Telling:
     # standing_verbs), not a happening at the time an earlier line of its paragraph told; other
     # present tenses ("его избивают в отделе") are the historical present, told at that time
     present: bool = False
+    # told as going on now ("протесты продолжаются"; going_on_verbs in the present): a run of
+    # days up to the report's, none of them a day or month an earlier sentence told
+    going_on: bool = False
     # a rally named only as what people took part in ("оштрафовал участников акции", "за участие
     # в шествии"): a reference to a rally, not one told anew at its sentence's time
     by_participants: bool = False

@@ -216,6 +216,14 @@ def names_unrest(draft: Draft) -> bool:
     return any(word_lemmas(w) & words for w in re.findall(r"\w+", draft.event.trigger))
 
 
+def _unrest_of_its_place(a: Draft, b: Draft) -> bool:
+    """``b`` names by the noun of unrest the protests of the place ``a`` told of (``В 2016 году в
+    Томске прошли протесты``, then after another case ``Протесты в Томске продолжаются``): the
+    same protests, across the cases told between them."""
+    return a.event.type == "protest" and a.event.place is not None and a.event.place == b.event.place \
+        and names_unrest(b)
+
+
 def _filed(draft: Draft) -> bool:
     """The court telling is a filing (``подан иск``, ``исковое заявление``, ``жалоба``): the
     court words after it in its paragraph tell the same case."""
@@ -256,7 +264,7 @@ def link_rule(a: Draft, b: Draft, separate_types: frozenset[str] = frozenset(),
     ta, tb = a.telling, b.telling
     if tb.repeated or (tb.another_case and _told_apart(a, b)):
         return None  # "еще раз", "Второе дело ...": another happening of the kind
-    if a.case != b.case and not tb.caption and not _same_case_named(a, b):
+    if a.case != b.case and not tb.caption and not _same_case_named(a, b) and not _unrest_of_its_place(a, b):
         return None  # "Еще одно дело ... Их приговорили": those of the case begun since
     # What followed ("позднее его обвинили в ...", "через неделю ...") or what came before
     # ("Его уже задерживали ..."): another happening, not the same one retold.

@@ -42,7 +42,7 @@ def alleged(tokens, hit: TriggerHit) -> bool:
     transparent = realis_words("transparent_heads") | folded_set("transparent_heads")
     accusation = realis_words("alleged_heads")
     clause = clause_of(tokens, hit.anchor)
-    if has_pattern(tokens, patterns("alleged_patterns"), clause.start, hit.tokens[0]):
+    if has_pattern(tokens, patterns("alleged_patterns"), clause.start, _told_up_to(tokens, hit)):
         return True
     if _accusers_version(tokens, hit):
         return True
@@ -71,8 +71,9 @@ def _accusers_version(tokens, hit: TriggerHit) -> bool:
     claiming whose subject is an accuser (``следствие считает, что он избил ...``)."""
     accusers, versions = realis_words("accuser_nouns"), realis_words("version_nouns")
     clause = clause_of(tokens, hit.anchor)
-    for i in range(clause.start, hit.tokens[0]):
-        if not tokens[i].lemmas & {"по", "согласно"} or i + 1 >= hit.tokens[0]:
+    told_up_to = _told_up_to(tokens, hit)
+    for i in range(clause.start, told_up_to):
+        if not tokens[i].lemmas & {"по", "согласно"} or i + 1 >= told_up_to:
             continue
         after = tokens[i + 1].lemmas
         if after & accusers and "согласно" in tokens[i].lemmas:
@@ -85,6 +86,16 @@ def _accusers_version(tokens, hit: TriggerHit) -> bool:
     claim = tokens[verb].head
     return bool(tokens[claim].lemmas & realis_words("claim_verbs")) and any(
         tokens[c].rel.startswith("nsubj") and tokens[c].lemmas & accusers for c in children(tokens, claim))
+
+
+def _told_up_to(tokens, hit: TriggerHit) -> int:
+    """Where a version opening the trigger's clause may stand up to: the trigger's first word, or
+    the verb of a trigger told as its subject or object, so that a version set off between them is the
+    clause's too (``беспорядки, по версии следствия, начались ...``)."""
+    anchor = tokens[hit.anchor]
+    if anchor.rel.startswith(("nsubj", "obj")) and anchor.head > hit.anchor:
+        return anchor.head
+    return hit.tokens[0]
 
 
 def _clause_verb(tokens, index: int, climb: int = 4) -> int | None:

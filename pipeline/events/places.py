@@ -37,6 +37,21 @@ def is_goal(tokens: tuple[Token, ...], at: list[int]) -> bool:
     return any(t.head == head and t.rel == "case" and t.text.lower() in GOAL_PREPOSITIONS for t in tokens)
 
 
+def origin_of_noun(tokens: tuple[Token, ...], at: list[int]) -> bool:
+    """A place with ``из`` right after a noun (``в автобусе из Москвы``, ``концерт группы из
+    Екатеринбурга``) says where that thing or group comes from, never where the happening was;
+    read from the words, since the parse often hangs it on the verb.
+
+    >>> def t(i, text, pos):
+    ...     return Token(i, 0, 0, text, frozenset({text.lower()}), pos, -1, "obl")
+    >>> toks = (t(0, "в", "ADP"), t(1, "автобусе", "NOUN"), t(2, "из", "ADP"), t(3, "Москвы", "PROPN"))
+    >>> origin_of_noun(toks, [3]), origin_of_noun(toks[1:2] + (t(1, "вывезли", "VERB"),) + toks[2:], [3])
+    (True, False)
+    """
+    first = min(at)
+    return first >= 2 and tokens[first - 1].text.lower() == "из" and tokens[first - 2].pos in {"NOUN", "PROPN"}
+
+
 # prepositions that say where something stands or happens, not where it went or whom it served
 AT_PREPOSITIONS = {"у", "возле", "около", "в", "во", "на", "перед", "напротив", "близ", "вблизи"}
 

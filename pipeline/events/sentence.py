@@ -238,11 +238,15 @@ def place_source(args: Found, value: int | str) -> str:
 PLACE_LEVELS = {"country": 0, "region": 1, "city": 2, "district": 3, "venue": 4}
 
 
+ORIGIN_PREPOSITIONS = frozenset({"из", "с", "со", "от"})  # where a thing or person comes from
+
+
 def standing_in(tokens, mentions: Sequence[Mention], index: int) -> int:
     """The place told right before the chosen one with a preposition between (``у памятника
     пожарным на Проспекте Победы``, ``у здания суда в Кирове``) stands in it: that place,
-    when the gazetteer does not make it the wider one, is the happening's. Read from the
-    words, since a parse often hangs the second place on another verb."""
+    when the gazetteer does not make it the wider one, is the happening's; not a place of
+    origin (``из Москвы``). Read from the words, since a parse often hangs the second place on
+    another verb."""
     place = mentions[index]
     at = next((t.index for t in tokens if t.start == place.start), None)
     if at is None or at < 2 or tokens[at - 1].pos != "ADP" or tokens[at - 1].text.lower() not in PLACE_IN:
@@ -251,6 +255,10 @@ def standing_in(tokens, mentions: Sequence[Mention], index: int) -> int:
     before = next((i for i in range(index - 1, max(index - 4, -1), -1)
                    if mentions[i].type == LOC and mentions[i].end == end), None)
     if before is None:
+        return index
+    # "в автобусе из Москвы в Твери": a place of origin or route on a noun is never the venue
+    first = next((t.index for t in tokens if t.start == mentions[before].start), None)
+    if first and tokens[first - 1].text.lower() in ORIGIN_PREPOSITIONS:
         return index
 
     def level(m: Mention) -> int:
@@ -368,6 +376,7 @@ def telling_of(tokens: tuple[Token, ...], hit: TriggerHit, caption: bool, date: 
         retelling=retelling,
         nominal=anchor.pos == "NOUN",
         present=standing_present(tokens, hit.anchor),
+        going_on=standing_present(tokens, hit.anchor, "going_on_verbs"),
         by_participants=named_by_participants(tokens, hit.anchor),
         anaphoric=told_of_those_before(tokens, hit.anchor),
         relative=bool(relative_clause(tokens, hit.anchor)),
@@ -464,12 +473,12 @@ def _past_passive_participle(word: str) -> bool:
     return bool(readings) and all({"PRTF", "past", "pssv"} <= p.tag.grammemes for p in readings)
 
 
-def standing_present(tokens: tuple[Token, ...], anchor: int) -> bool:
+def standing_present(tokens: tuple[Token, ...], anchor: int, verbs: str = "standing_verbs") -> bool:
     """The happening is told as a charge or state still standing: the trigger, or the verb
     it depends on, is a present-tense verb of ``standing_verbs`` (``его обвиняют``,
-    ``содержится под арестом``). Any other present tense (``его избивают в отделе``) is
-    the historical present of testimony, told at the time of its story."""
-    standing = folded_set("standing_verbs")
+    ``содержится под арестом``), or of the list named by ``verbs``. Any other present tense
+    (``его избивают в отделе``) is the historical present of testimony, told at the time of its story."""
+    standing = folded_set(verbs)
     return any(tokens[i].pos in {"VERB", "AUX"} and "Tense=Pres" in tokens[i].feats and tokens[i].lemmas & standing
                for i in [anchor, *heads_up(tokens, anchor, 1)])
 

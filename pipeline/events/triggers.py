@@ -598,6 +598,20 @@ class _Context:
         return token.pos in {"PRON", "PROPN"} or "Animacy=Anim" in token.feats or bool(
             token.lemmas & (groups | folded_set("relation_nouns"))) or "PER" in self.mention_tokens.get(index, set())
 
+    def owned_by(self, owners: Sequence[str]) -> bool:
+        """The trigger noun has one person or party as its owner: a genitive of one person
+        (``протесты адвоката``), a genitive or possessive of ``owners`` (``протесты защиты``,
+        ``наши волнения``). A people's genitive in the plural (``протесты фермеров``) is none."""
+        wanted = {fold(x) for x in owners}
+        for t in self.tokens:
+            if t.head != self.anchor or t.rel not in {"nmod", "det", "nmod:poss"}:
+                continue
+            if t.lemmas & wanted:
+                return True
+            if t.rel == "nmod" and t.pos in {"NOUN", "PROPN"} and {"Case=Gen", "Animacy=Anim", "Number=Sing"} <= t.feats:
+                return True
+        return False
+
     def holds(self, cond: dict) -> bool:
         window = cond.get("window", 6)
         first, last = self.hit[0], self.hit[-1]
@@ -637,6 +651,10 @@ class _Context:
             return False
         if "indefinite_personal" in cond and \
                 is_indefinite_personal(self.tokens, self.anchor) != cond["indefinite_personal"]:
+            return False
+        if "governed_by" in cond and not has(heads_up(self.tokens, self.anchor, 1), cond["governed_by"]):
+            return False  # the word it hangs on only: "head" climbs two steps, out of a content clause
+        if "owned_by" in cond and not self.owned_by(cond["owned_by"]):
             return False
         if "plural" in cond and ("Number=Plur" in self.tokens[self.anchor].feats) != cond["plural"]:
             return False

@@ -80,8 +80,8 @@ def normalise_phrase(surface: str) -> str:
     ('Маслихат', 'Шетпе')
     >>> normalise_phrase("районного ОВД"), normalise_phrase("управлением СГБ")
     ('районный ОВД', 'управление СГБ')
-    >>> normalise_phrase("Варшавском шоссе"), normalise_phrase("Варшавское шоссе")
-    ('Варшавское шоссе', 'Варшавское шоссе')
+    >>> normalise_phrase("Дмитровском шоссе"), normalise_phrase("Дмитровское шоссе")
+    ('Дмитровское шоссе', 'Дмитровское шоссе')
     """
     stop = _NAME_STOP.search(surface)
     prefix_end = stop.start() if stop else len(surface)
@@ -135,7 +135,7 @@ def normalise_phrase(surface: str) -> str:
 def _before_indeclinable(surface: str, adjectives: list[re.Match], noun: str) -> str:
     """The adjectives before a noun pymorphy3's dictionary marks as not declining (``Fixd``:
     ``шоссе``, ``кафе``, ``метро``) in the nominative of its gender: the noun shows no case, so
-    the adjectives' case is the phrase's (``Варшавском шоссе`` -> ``Варшавское шоссе``). Any
+    the adjectives' case is the phrase's (``Дмитровском шоссе`` -> ``Дмитровское шоссе``). Any
     other head that :func:`_known_noun_parse` would not decline stays as written."""
     parse = next((p for p in parse_word(noun) if p.tag.POS == "NOUN" and "Fixd" in p.tag and from_dictionary(p)), None)
     if parse is None or parse.tag.gender is None or not adjectives:
