@@ -24,8 +24,8 @@ from dataclasses import dataclass, field
 from ..records import COUNT, DATE, LOC, MONEY, PER, TERM
 from ..resources import fold
 from .clauses import (CLAUSE_BREAKS, MAX_TREE, across_contrast, across_semicolon, bracket_clause, conjunct_root,
-                      counted_from, counted_past, in_brackets, is_time_reference, own_clause, own_subject,
-                      participle_stretch, phrase_head, relative_clause, states_happening, time_clause, tree_distance)
+                      counted_from, in_brackets, is_time_reference, own_clause, own_subject, participle_stretch,
+                      phrase_head, relative_clause, states_happening, time_clause, tree_distance)
 from .counts import (befell_one, conjunct_of_counted, counts_doers, counts_itself, counts_one, counts_other_clause,
                      counts_other_noun, gapped_subject, is_subset, names_its_one, through_shared_subject, told_after_dash)
 from .grounds import dates_punished_act, ground_phrase
@@ -309,9 +309,6 @@ def _scores(tokens, hits: list[TriggerHit], candidate: Candidate, date_words: Se
             continue  # "задержали ..., на следующий день оштрафовали": a counted day dates what follows it
         if candidate.date is not None and hit.anchor in counted_from(tokens, at):
             continue  # "через два дня после митинга суд оштрафовал": the rally is what it counts from
-        if role == "date" and candidate.mention is not None and (past := counted_past(tokens, at)) \
-                and hit.anchor not in past:
-            continue  # "задержали через неделю после пикета 3 мая": the rally's day, the detention a week on
         if role == "date" and candidate.mention is not None and \
                 (time_clause(tokens, at[0]) or ()) != (time_clause(tokens, hit.anchor) or ()):
             continue  # "после того как 3 мая прошел пикет, его задержали": the rally's day only
@@ -320,12 +317,10 @@ def _scores(tokens, hits: list[TriggerHit], candidate: Candidate, date_words: Se
         happened = states_happening(tokens, at, hit) if role in {"date", "place"} and candidate.mention is not None \
             else None
         if role == "date" and candidate.mention is not None and (stretch := participle_stretch(tokens, at[0])) \
-                and hit.anchor not in stretch and happened is None \
-                and (any(d not in stretch for d in date_words) or _tells_own_happening(tokens, hits, stretch, hit)):
+                and hit.anchor not in stretch and any(d not in stretch for d in date_words) and happened is None:
             # "14 июня суд приговорил Рябову, задержанную в марте, к ...": the detention's month,
-            # where the sentence dates its own clause or the participle is a happening of its own
-            # ("Активиста, избитого 3 мая, задержали"); else it may be the time of all it tells:
-            # "автобус с активистами, ехавшими на митинг в декабре, задержали"
+            # where the sentence dates its own clause (alone, it may be the time of all it tells:
+            # "автобус с активистами, ехавшими на митинг в декабре, задержали")
             continue
         if role == "date" and candidate.mention is not None and (relative := relative_clause(tokens, hit.anchor)) \
                 and at[0] not in relative:
@@ -391,13 +386,6 @@ def _scores(tokens, hits: list[TriggerHit], candidate: Candidate, date_words: Se
         if not candidate.tree_only and gap is not None and gap <= MAX_LINEAR:
             scored.append((TREE_LINKED + gap + gloss, k))
     return scored
-
-
-def _tells_own_happening(tokens, hits: list[TriggerHit], stretch: range, verb: TriggerHit) -> bool:
-    """A participle of the phrase is itself a trigger on a noun the verb governs (``Активиста,
-    избитого 3 мая, задержали``): the phrase tells a happening of its own, whose time its date is."""
-    return any(h.anchor in stretch and "VerbForm=Part" in tokens[h.anchor].feats and tokens[h.anchor].rel == "acl"
-               and tokens[h.anchor].head >= 0 and tokens[tokens[h.anchor].head].head == verb.anchor for h in hits)
 
 
 def _share(tokens, hits, groups: list[int], candidate: Candidate, scored, found: list[Found]) -> None:

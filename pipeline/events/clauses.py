@@ -64,7 +64,7 @@ def is_time_reference(tokens: tuple[Token, ...], index: int) -> bool:
     )
 
 
-COUNTED_FROM = {"после", "до"}  # "через два дня после митинга", "за три дня до акции": what the days run from
+COUNTED_FROM = {"после"}  # "через два дня после митинга": what the counted days run from
 
 
 def time_clause(tokens: tuple[Token, ...], index: int) -> range | None:
@@ -171,23 +171,6 @@ def counted_from(tokens: tuple[Token, ...], phrase: Sequence[int]) -> set[int]:
             break
         inside.add(token.index)
     return inside
-
-
-def counted_past(tokens: tuple[Token, ...], at: Sequence[int]) -> set[int]:
-    """The happening a step of time is counted from, when the date at ``at`` is its day
-    (``через неделю после пикета 3 мая``, ``за три дня до митинга 20 июня``): a unit of time,
-    then ``после`` or ``до``, then the happening, the date inside it or right after it, wherever
-    the parse hangs it. The date is that happening's, not the day of the verb the step dates
-    (counted from it when the step is exact, else none). Empty when no step precedes the date."""
-    units = frozenset(context()["time_shift"]["units"])
-    for i in range(1, at[0]):
-        if tokens[i].text.lower() in COUNTED_FROM and tokens[i - 1].lemmas & units \
-                and find_pattern(tokens, context()["day_before_markers"], i - 2, i + 1) is None:
-            # "за день до акции 20 июня": the day before the date it takes (Telling.day_before)
-            source = counted_from(tokens, [i - 1])
-            if source and (at[0] in source or at[0] == max(source) + 1):
-                return source
-    return set()
 
 
 def in_brackets(tokens: tuple[Token, ...], index: int) -> bool:

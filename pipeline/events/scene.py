@@ -251,9 +251,6 @@ class Scene:
         at, length, (step, count) = found
         # "через два дня после пикета 8 августа": the rally is what the days count from, not dated by them
         source = counted_from(tokens, range(at, at + length))
-        if source:  # "после пикета 3 мая": a date right after the happening is its day, wherever the parse hangs it
-            source |= next((set(p.tokens) for p in placed if p.mention.type == DATE and p.tokens
-                            and p.tokens[0] == max(source) + 1), set())
         ends = at + length
         if any(ends <= p.tokens[0] <= ends + 2 and not set(p.tokens) & source
                for p in placed if p.mention.type == DATE and p.tokens):
@@ -265,8 +262,6 @@ class Scene:
         earlier = [joined.get(id(p)) or p.mention.value for p in placed if p.mention.type == DATE
                    and p.mention.start < tokens[at].start and isinstance(p.mention.value, DateValue)
                    and p.mention.value.precision in wanted]
-        if not counted and tokens[at].lemmas & frozenset(context()["time_shift"].get("back_prepositions", ())):
-            return ()  # "уволен за две недели до юбилея": counted back from a happening the text gives no day
         base = counted[0] if counted else earlier[-1] if earlier else day_before
         if base is None:
             return ()
@@ -402,8 +397,7 @@ def _counted_step(tokens: tuple[Token, ...]) -> tuple[int, int, tuple[str, int]]
     (``на следующий день``, ``наутро``; ``накануне`` only standing alone, not before the
     happening it names), or ``через``/``спустя``, a count (digits or number words; none is
     one) and a unit of ``time_shift.unit_steps`` (``через 5 дней``, ``через сутки``,
-    ``спустя неделю``), or a count, a unit and ``спустя`` (``три дня спустя``), or ``за``, a count and
-    a unit right before ``до`` (``за три дня до митинга``: that many days back); or none. A vague
+    ``спустя неделю``), or a count, a unit and ``спустя`` (``три дня спустя``); or none. A vague
     count (``через несколько дней``) or a unit of months (``спустя месяц``) is no step of days."""
     found = []
     lemmas = frozenset().union(*(t.lemmas for t in tokens))  # a pattern starts at one of them
@@ -415,7 +409,6 @@ def _counted_step(tokens: tuple[Token, ...]) -> tuple[int, int, tuple[str, int]]
             found.append((at, len(pattern), ("day", days)))
     shift = context()["time_shift"]
     prepositions, postpositions = frozenset(shift["prepositions"]), frozenset(shift["postpositions"])
-    backwards, back_anchors = frozenset(shift.get("back_prepositions", ())), frozenset(shift.get("back_anchors", ()))
     steps = shift.get("unit_steps", {})
 
     def unit_of(token: Token) -> tuple[str, int] | None:
@@ -436,16 +429,6 @@ def _counted_step(tokens: tuple[Token, ...]) -> tuple[int, int, tuple[str, int]]
             count = count_of([t.text for t in tokens[i + 1:j]])
             if unit and count:
                 found.append((i, j - i + 1, (unit[0], unit[1] * count)))
-        elif token.lemmas & backwards:  # "за три дня до митинга": a step back, only before what it counts from
-            j = i + 1
-            while j < len(tokens) and j <= i + 3 and is_number(tokens[j].text.lower()):
-                j += 1
-            unit = unit_of(tokens[j]) if j < len(tokens) else None
-            count = count_of([t.text for t in tokens[i + 1:j]])
-            if unit and count and j + 1 < len(tokens) and tokens[j + 1].lemmas & back_anchors \
-                    and find_pattern(tokens, context()["day_before_markers"], i, j + 2) is None:
-                # "за день до": the day before whatever date its happening gets (Telling.day_before)
-                found.append((i, j - i + 1, (unit[0], -unit[1] * count)))
         elif i + 1 < len(tokens) and tokens[i + 1].lemmas & postpositions and (unit := unit_of(token)):
             first = i
             while first > 0 and i - first < 3 and is_number(tokens[first - 1].text.lower()):

@@ -112,8 +112,7 @@ def read_sentence(doc: Document, sentence: Sentence, sent_id: int, tokens: tuple
         if not acted and hit.type == "permit_denied" and telling.about_application:
             # "поданную в Акимат заявку ... был получен отказ": the body applied to
             acted = tuple(dict.fromkeys(a for a in actors.values() if admitted(hit.type, a)))
-        draft = _draft(doc, sentence, sent_id, told.unit, hit, args, acted, telling, tokens,
-                       qualifies_patient_of(tokens, hit, hits))
+        draft = _draft(doc, sentence, sent_id, told.unit, hit, args, acted, telling, tokens)
         if hit.type == "protest" and draft.event.count is None \
                 and (doers := participants_count(tokens, placed, hit)) is not None:
             draft.update(count=doers.mention.value,
@@ -140,18 +139,8 @@ def _stated_date(doc: Document, args: Found) -> DateValue | None:
     return next((value for value in values if value is not None), None)
 
 
-def qualifies_patient_of(tokens: tuple[Token, ...], hit: TriggerHit, hits: Sequence[TriggerHit]) -> bool:
-    """The trigger is a participle on a noun that another trigger's verb governs (``Активиста,
-    избитого 3 мая, задержали``): a happening of its own told inside another's clause, whose date
-    is its own only."""
-    if not tokens or "VerbForm=Part" not in tokens[hit.anchor].feats or tokens[hit.anchor].rel != "acl":
-        return False
-    noun = tokens[hit.anchor].head
-    return noun >= 0 and any(h.anchor == tokens[noun].head for h in hits if h is not hit)
-
-
 def _draft(doc: Document, sentence: Sentence, sent_id: int, paragraph: int, hit: TriggerHit,
-           args: Found, actors: tuple[str, ...], telling: Telling, tokens=(), inside_another: bool = False) -> Draft:
+           args: Found, actors: tuple[str, ...], telling: Telling, tokens=()) -> Draft:
     """A trigger, the arguments found for it, its actors and how it is told, as a draft."""
     mentions, arguments = doc.mentions, []
 
@@ -202,10 +191,9 @@ def _draft(doc: Document, sentence: Sentence, sent_id: int, paragraph: int, hit:
             until = hit.end
         elif covered and ((clause := time_clause(tokens, covered[0])) is not None
                           or ((clause := participle_stretch(tokens, covered[0])) is not None
-                              and (_dated_outside(tokens, mentions, sentence, clause)
-                                   or (inside_another and hit.anchor in clause)))):
-            # "После того как 3 мая прошел пикет, его задержали", "Рябову, задержанную в марте, ...",
-            # "Активиста, избитого 3 мая, задержали": that happening's day stops with its clause
+                              and _dated_outside(tokens, mentions, sentence, clause))):
+            # "После того как 3 мая прошел пикет, его задержали", "Рябову, задержанную в марте, ...":
+            # that happening's day stops with its clause
             until = tokens[clause[-1]].end
         elif covered and states_happening(tokens, covered, hit, participle=True) is not None:
             # "срок за нападение, совершённое в 2014 году": a participle's time is its noun's only,

@@ -35,18 +35,11 @@ def _phrases_by_first() -> dict[str, tuple[tuple[str, ...], ...]]:
 
 
 def is_number(word: str) -> bool:
-    """Digits or a numeral (``два``, ``несколько``, ``пару``) by pymorphy3's part of speech; a
-    numeral pymorphy3 reads first as another word counts too (``три``: first ``тереть``).
-
-    >>> is_number("три"), is_number("неделю")
-    (True, False)
-    """
+    """Digits or a numeral (``два``, ``несколько``, ``пару``) by pymorphy3's part of speech."""
     if _DIGITS.fullmatch(word):
         return True
-    parses = parse_word(word)
-    tag = parses[0].tag
-    return (tag.POS == "NUMR" or "Anum" in tag.grammemes or word in {"несколько", "пару", "пара"}
-            or any(p.tag.POS == "NUMR" for p in parses))
+    tag = parse_word(word)[0].tag
+    return tag.POS == "NUMR" or "Anum" in tag.grammemes or word in {"несколько", "пару", "пара"}
 
 
 def tells_time_shift(text: str) -> bool:
