@@ -219,8 +219,7 @@ def candidates(tokens, hits, placed: list[PlacedMention], actors: dict[int, str]
             continue
         if role == "count" and (is_subset(tokens, at[0]) or (counts_one(p.mention.value) and names_its_one(tokens, at, placed))):
             continue
-        if role == "place" and (qualifies_other_noun(tokens, at, hits, placed) or names_citizenship(tokens, at)
-                                or origin_of_noun(tokens, at)):
+        if role == "place" and (qualifies_other_noun(tokens, at, hits, placed) or names_citizenship(tokens, at)):
             continue
         if role == "place":
             # where a named person is from is reached through that person (``дело против
@@ -233,6 +232,8 @@ def candidates(tokens, hits, placed: list[PlacedMention], actors: dict[int, str]
             if person is not None:
                 found.append(Candidate(role, p.tokens + (person,), mention=p.index, origin=True))
                 continue
+            if origin_of_noun(tokens, at):
+                continue  # where a thing or group comes from (``в автобусе из Москвы``); a person's is above
         # a bare year is too vague to take from a neighbouring clause
         vague = role == "date" and getattr(p.mention.value, "precision", "") == "year"
         found.append(Candidate(role, p.tokens, mention=p.index, tree_only=vague))
