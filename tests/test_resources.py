@@ -282,3 +282,20 @@ def test_one_lexicon_index_that_fails_does_not_stop_the_others_being_built(monke
     resources.lexicon_index(fine)
     assert resources.build_lexicon_indexes() == 1
     assert calls == ["built"]
+
+
+def test_a_warm_up_step_that_fails_leaves_the_others_done(monkeypatch):
+    """The warm-up's steps are independent: the statement failing (a stage bug it meets) must
+    not leave the lexicon tables and the word list to every forked worker."""
+    from pipeline.batch import run
+
+    done = []
+
+    def statement_fails(models):
+        raise RuntimeError("a stage failed on the warm-up statement")
+
+    monkeypatch.setattr(run, "warm_up_rows", statement_fails)
+    monkeypatch.setattr(run, "build_lexicon_indexes", lambda: done.append("tables"))
+    monkeypatch.setattr(run, "load_word_frequencies", lambda: done.append("words"))
+    run.warm_up(models=None)
+    assert done == ["tables", "words"]
