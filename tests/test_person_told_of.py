@@ -71,3 +71,75 @@ POSSESSIVE_PATIENTS = [
 @pytest.mark.parametrize(("text", "trigger", "persons"), POSSESSIVE_PATIENTS)
 def test_a_possessive_before_a_trigger_noun_is_whose_happening_it_is(events_of, text, trigger, persons):
     assert of_trigger(events_of(text), trigger).persons == persons
+
+
+# A name in the participle's own words (an official asking for it, doing it, whose paper it
+# was) is no one it befell: only the noun the participle qualifies, and its name, is. Alone,
+# with nothing of its own, such a participle tells no event at all (``drop_lone_qualifiers``),
+# so the rows that must keep one carry a day or a place.
+NAMES_IN_THE_PARTICIPLES_OWN_WORDS = [
+    ("Задержанный 3 марта по запросу прокурора Ивана Орлова активист Петров был доставлен в суд.", "задерж",
+     ("Петров",)),
+    ("Арестованный 3 марта по ходатайству следователя Ивана Орлова активист Петров был этапирован.", "арест",
+     ("Петров",)),
+    ("Оштрафованный в Самаре по протоколу участкового Андрея Кузнецова пенсионер Иван Петров подал жалобу.",
+     "оштраф", ("Иван Петров",)),
+    ("Задержанная в Казани сотрудником центра «Э» Игорем Лосевым студентка Вера Шилова объявила голодовку.",
+     "задерж", ("Вера Шилова",)),
+    ("Избитый 2 апреля охранником Степаном Гридиным журналист Лев Ухов обратился в полицию.", "избит",
+     ("Лев Ухов",)),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "persons"), NAMES_IN_THE_PARTICIPLES_OWN_WORDS)
+def test_a_name_in_the_participles_own_words_is_not_whom_it_befell(events_of, text, trigger, persons):
+    assert of_trigger(events_of(text), trigger).persons == persons
+
+
+# The participle of another verb, whose adverbial holds the trigger, tells nothing of the noun
+# it qualifies (``Назначенный после ареста Петрова судья``: appointed, not arrested); and a
+# name in a participle's own words is no one's patient even where no event is left.
+OFFICIALS_NEVER_BEFALLEN = [
+    ("Задержанный по запросу прокурора Ивана Орлова активист Петров был доставлен в суд.", "Иван Орлов"),
+    ("Арестованный по ходатайству следователя Ивана Орлова активист Петров был этапирован.", "Иван Орлов"),
+    ("Оштрафованный по протоколу участкового Андрея Кузнецова пенсионер Иван Петров подал жалобу.",
+     "Андрей Кузнецов"),
+    ("Допрошенная следователем Иваном Орловым свидетельница Мария Иванова отказалась от показаний.", "Иван Орлов"),
+    ("Назначенный после ареста Петрова следователь Иван Орлов допросил свидетелей.", "Иван Орлов"),
+    ("Назначенный по делу об избиении Петрова судья Иван Орлов отложил заседание.", "Иван Орлов"),
+    ("Прибывший после задержания Сомовой адвокат Олег Гаврилов потребовал встречи с ней.", "Олег Гаврилов"),
+]
+
+
+@pytest.mark.parametrize(("text", "official"), OFFICIALS_NEVER_BEFALLEN)
+def test_an_official_in_a_participles_words_is_no_ones_patient(events_of, text, official):
+    assert all(official not in event.persons for event in events_of(text))
+
+
+TRIGGERS_UNDER_ANOTHER_PARTICIPLE = [
+    ("Назначенный после ареста Петрова следователь Иван Орлов допросил свидетелей.", "арест", ("Петров",)),
+    ("Назначенный по делу об избиении Петрова судья Иван Орлов отложил заседание.", "избиен", ("Петров",)),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "persons"), TRIGGERS_UNDER_ANOTHER_PARTICIPLE)
+def test_a_participle_governing_the_trigger_tells_nothing_of_its_noun(events_of, text, trigger, persons):
+    assert of_trigger(events_of(text), trigger).persons == persons
+
+
+# A possessive before the noun of what someone does to another (threats, pressure, an attack)
+# is its doer, not whom it befell; and before a noun a nearer thing or body of its gender may
+# own (``фондом ... Его штраф``), the pronoun need not stand for a person at all.
+POSSESSIVE_DOERS = [
+    ("Иван Петров угрожал журналистке Марии Ивановой. Его угрозы продолжались месяц.", "Иван Петров"),
+    ("Сотрудник ФСБ Андрей Кузнецов постоянно звонил мне. Его давление я выдержала.", "Андрей Кузнецов"),
+    ("Иван Петров напал на журналистку Марию Иванову у подъезда. Его нападение попало на видео.", "Иван Петров"),
+    ("Глеб Сотников преследовал соседку. Его преследование длилось год.", "Глеб Сотников"),
+    ("Иван Петров руководит фондом «Свобода». Его штраф составил 300 тысяч рублей.", "Иван Петров"),
+    ("Ольга Дрозд возглавляет редакцию газеты «Вечер». Её закрытие суд признал законным.", "Ольга Дрозд"),
+]
+
+
+@pytest.mark.parametrize(("text", "doer"), POSSESSIVE_DOERS)
+def test_a_possessive_before_a_doers_noun_is_not_whom_it_befell(events_of, text, doer):
+    assert all(doer not in event.persons for event in events_of(text))
