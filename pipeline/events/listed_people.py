@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from ..nlp import parse_word
 from ..records import PER
-from .clauses import CLAUSE_BREAKS, is_time_reference, phrase_head
+from .clauses import CLAUSE_BREAKS, MAX_TREE, is_time_reference, phrase_head
 from .people import PERSON_PATIENT_TYPES
 from .syntax import Candidate, PlacedMention, Token, folded_set, span_head
 from .triggers import TriggerHit
@@ -90,18 +90,25 @@ def _full_participle(token: Token) -> bool:
 
 def participle_of(tokens: tuple[Token, ...], hit: TriggerHit) -> int | None:
     """The full participle a trigger is, or whose own complement the trigger is, in its comma
-    stretch (``оштрафованный``; ``отправленная`` of ``под домашний арест``, ``приговорённый`` of
-    ``к году колонии``). Not one the trigger only dates (``Назначенный после ареста``) or stands
+    stretch, up through bare genitives (``оштрафованный``; ``отправленная`` of ``под домашний
+    арест``, ``приговорённый`` of ``к году колонии``). Not one the trigger only dates (``Назначенный после ареста``) or stands
     in a noun of (``Назначенный по делу об избиении``): that participle tells another happening."""
     for i in (hit.anchor, *sorted(hit.tokens)):
         if _full_participle(tokens[i]):
             return i
     word = phrase_head(tokens, hit)
-    head = tokens[word].head
-    if head < 0 or any(t.text in CLAUSE_BREAKS for t in tokens[min(head, word):max(head, word)]):
-        return None
-    if _full_participle(tokens[head]) and not is_time_reference(tokens, word):
-        return head
+    for _ in range(MAX_TREE):
+        head = tokens[word].head
+        if head < 0 or any(t.text in CLAUSE_BREAKS for t in tokens[min(head, word):max(head, word)]):
+            return None
+        if _full_participle(tokens[head]):
+            return None if is_time_reference(tokens, word) else head
+        # up only from a bare genitive (``к году колонии``), not from a noun's own phrase (``по
+        # делу об избиении``)
+        if tokens[word].rel != "nmod" or "Case=Gen" not in tokens[word].feats \
+                or any(t.head == word and t.pos == "ADP" for t in tokens):
+            return None
+        word = head
     return None
 
 
