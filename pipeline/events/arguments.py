@@ -202,7 +202,7 @@ def candidates(tokens, hits, placed: list[PlacedMention], actors: dict[int, str]
         in_mentions.update(at)
         if not (role and at):
             continue
-        # "Осуждённый ... полковник Зимин", "в отношении Рудина, находящегося под арестом": told of the
+        # "Уволенный ... майор Ватагин", "Рудину, находящемуся под арестом": told of the
         # name, by the parse or by the participle's agreement with it (the parse may make it a subject)
         told_of = role == "person" and any(told_of_name(tokens, at, hit) or listed_person(tokens, placed, hit) is p
                                            for hit in hits)
