@@ -118,6 +118,9 @@ def test_an_official_in_a_participles_words_is_no_ones_patient(events_of, text, 
 TRIGGERS_UNDER_ANOTHER_PARTICIPLE = [
     ("Назначенный после ареста Петрова следователь Иван Орлов допросил свидетелей.", "арест", ("Петров",)),
     ("Назначенный по делу об избиении Петрова судья Иван Орлов отложил заседание.", "избиен", ("Петров",)),
+    # guard: a participle of another verb whose place noun holds the trigger
+    ("Вызванный на место задержания Соколова участковый Пётр Гаев составил протокол.", "задержан",
+     ("Соколов",)),
 ]
 
 
@@ -142,3 +145,16 @@ POSSESSIVE_DOERS = [
 @pytest.mark.parametrize(("text", "doer"), POSSESSIVE_DOERS)
 def test_a_possessive_before_a_doers_noun_is_not_whom_it_befell(events_of, text, doer):
     assert all(doer not in event.persons for event in events_of(text))
+
+
+# guards: a noun of what only a person undergoes is theirs past a nearer thing of the gender
+POSSESSIVES_PAST_A_THING = [
+    ("Семён Кравец подал иск. Суд отложил заседание, а после его задержания иск отозвали.", "задержан",
+     ("Семён Кравец",)),
+    ("Нина Гусь продала квартиру. Её избиение произошло во дворе.", "избиен", ("Нина Гусь",)),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "persons"), POSSESSIVES_PAST_A_THING)
+def test_a_possessive_of_what_only_people_undergo_passes_a_thing(events_of, text, trigger, persons):
+    assert of_trigger(events_of(text), trigger).persons == persons

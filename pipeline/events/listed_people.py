@@ -16,7 +16,7 @@ from ..nlp import parse_word
 from ..records import PER
 from .clauses import CLAUSE_BREAKS, MAX_TREE, is_time_reference, phrase_head
 from .people import PERSON_PATIENT_TYPES
-from .syntax import Candidate, PlacedMention, Token, folded_set, span_head
+from .syntax import Candidate, PlacedMention, Token, context, folded_set, span_head
 from .triggers import TriggerHit
 
 
@@ -90,7 +90,7 @@ def _full_participle(token: Token) -> bool:
 
 def participle_of(tokens: tuple[Token, ...], hit: TriggerHit) -> int | None:
     """The full participle a trigger is, or whose own complement the trigger is, in its comma
-    stretch, up through bare genitives (``оштрафованный``; ``отправленная`` of ``под домашний
+    stretch, up through a term's genitive (``оштрафованный``; ``отправленная`` of ``под домашний
     арест``, ``приговорённый`` of ``к году колонии``). Not one the trigger only dates (``Назначенный после ареста``) or stands
     in a noun of (``Назначенный по делу об избиении``): that participle tells another happening."""
     for i in (hit.anchor, *sorted(hit.tokens)):
@@ -103,10 +103,11 @@ def participle_of(tokens: tuple[Token, ...], hit: TriggerHit) -> int | None:
             return None
         if _full_participle(tokens[head]):
             return None if is_time_reference(tokens, word) else head
-        # up only from a bare genitive (``к году колонии``), not from a noun's own phrase (``по
-        # делу об избиении``)
+        # up only from the bare genitive of a term (``к году колонии``), not from a noun's own
+        # phrase (``по делу об избиении``, ``на место задержания``)
         if tokens[word].rel != "nmod" or "Case=Gen" not in tokens[word].feats \
-                or any(t.head == word and t.pos == "ADP" for t in tokens):
+                or any(t.head == word and t.pos == "ADP" for t in tokens) \
+                or not tokens[head].lemmas & set(context()["time_shift"]["units"]):
             return None
         word = head
     return None

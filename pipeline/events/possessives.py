@@ -4,8 +4,8 @@
 is whom it befell, the person the pronoun stands for. Only for such nouns
 (``possessor_patient_nouns`` in ``models/event_context.json``): before the noun of what a person
 does to another (``Его угрозы``, ``Его нападение``) the possessive is the doer. And only while
-no thing or body of the pronoun's gender stands between that person and the pronoun
-(``руководит фондом. Его штраф``: the fund's fine). Kept apart from :mod:`pipeline.events.people`,
+no thing or body of the pronoun's gender stands between that person and the pronoun before
+the noun of what a thing may undergo too (``руководит фондом. Его штраф``: the fund's fine). Kept apart from :mod:`pipeline.events.people`,
 which finds whom descriptions and pronouns in a verb's slots stand for.
 """
 
@@ -26,7 +26,8 @@ def possessive_patient(tokens: tuple[Token, ...], token: Token, people: People |
     аресте``: ``anchors``, those of types whose patient is a person), as :func:`story_person`
     finds them by the pronoun's gender: whose happening it is. Not before the noun of a doer's
     act, nor where the noun names a person of its own (``его нападение на журналиста``), nor
-    where a nearer thing may be what the pronoun stands for (:func:`nearer_thing`)."""
+    where a nearer thing may be what the pronoun stands for before a noun of what a thing may
+    undergo too (``thing_patient_nouns``, :func:`nearer_thing`)."""
     gender = context()["possessive_pronouns"].get(fold(token.text.lower()))
     noun = token.index + 1
     if people is None or gender is None or token.pos not in {"PRON", "DET"} or noun not in anchors \
@@ -39,7 +40,8 @@ def possessive_patient(tokens: tuple[Token, ...], token: Token, people: People |
         return None
     named_at = max((p.end if p.end >= 0 else p.start for p in people.named if p.name == name and p.start < token.start),
                    default=token.start)
-    return None if nearer_thing(people.text[named_at:token.start], gender) else name
+    of_things = bool(tokens[noun].lemmas & folded_set("thing_patient_nouns"))
+    return None if of_things and nearer_thing(people.text[named_at:token.start], gender) else name
 
 
 def nearer_thing(between: str, gender: str) -> bool:
