@@ -212,7 +212,7 @@ _EVENT_CONTEXT_WORDS = (
     "summary_markers", "document_heads", "temporal_prepositions", "correlative_pronouns", "transparent_heads",
     "application_words", "attendance_words", "back_reference", "place_container_heads", "citizenship_nouns", "residence_nouns",
     "org_like_heads", "branch_nouns", "district_levels", "subordinators", "agent_nouns", "habitual_adverbs", "narrator_pronouns",
-    "official_nouns", "relation_nouns", "telling_verbs", "telling_nouns", "client_nouns", "authored_nouns", "patient_subject_verbs", "possessor_patient_nouns", "thing_patient_nouns", "person_holder_nouns", "phase_verbs", "staff_nouns", "serving_verbs", "standing_verbs", "lease_words", "conviction_words", "plea_words",
+    "official_nouns", "relation_nouns", "telling_verbs", "telling_nouns", "client_nouns", "authored_nouns", "patient_subject_verbs", "possessor_patient_nouns", "thing_patient_nouns", "property_nouns", "person_holder_nouns", "phase_verbs", "staff_nouns", "serving_verbs", "standing_verbs", "lease_words", "conviction_words", "plea_words",
     "pretrial_custody_words", "sentence_custody_words",
     "total_periods", "total_period_quantifiers", "total_period_after_blockers",
     "total_scope_places", "total_collective_heads", "more_markers", "case_nouns", "example_openers", "case_opening_words",

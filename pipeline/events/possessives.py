@@ -45,18 +45,23 @@ def possessive_patient(tokens: tuple[Token, ...], token: Token, people: People |
 
 
 def nearer_thing(between: str, gender: str) -> bool:
-    """A singular inanimate noun of ``gender`` with no preposition before it stands in the text
-    between a person and a possessive (``руководит фондом «Свобода». Его``, ``купил машину. Её``):
-    the pronoun may as well stand for it. A noun after a preposition (``вышла на свободу``,
-    ``через полвека``) is seldom what a later possessive stands for.
+    """A body or a piece of property (``branch_nouns``, ``org_like_heads``, ``property_nouns``),
+    singular, of the pronoun's gender (a neuter one for ``его`` too) and with no preposition
+    before it, stands in the text between a person and a possessive (``руководит фондом
+    «Свобода». Его``, ``купил машину. Её``): the pronoun may as well stand for it. Another noun
+    (``незаконный обмен``) is not what an arrest or a fine befalls; one after a preposition
+    (``работает в фонде``) is seldom what a later possessive stands for.
 
-    >>> nearer_thing(" руководит фондом «Свобода». ", "masc"), nearer_thing(" вышла на свободу. По ", "femn")
+    >>> nearer_thing(" руководит фондом «Свобода». ", "masc"), nearer_thing(" назвал обмен незаконным. ", "masc")
     (True, False)
     """
+    things = folded_set("branch_nouns") | folded_set("org_like_heads") | folded_set("property_nouns")
+    genders = {gender, "neut"} if gender == "masc" else {gender}
     words = _WORD.findall(between)
     for before, word in zip([None, *words], words):
-        reading = parse_word(word.lower())[0].tag
-        if reading.POS != "NOUN" or reading.animacy != "inan" or reading.number != "sing" or reading.gender != gender:
+        reading = parse_word(word.lower())[0]
+        if reading.tag.POS != "NOUN" or reading.tag.number != "sing" or reading.tag.gender not in genders \
+                or fold(reading.normal_form) not in things:
             continue
         if before is None or parse_word(before.lower())[0].tag.POS != "PREP":
             return True
