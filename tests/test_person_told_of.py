@@ -2,8 +2,8 @@
 (issue 12, round 16: persons missing in two real sources each).
 
 A participle hung on a name or on the title before it tells what befell that person
-(``Осуждённый ... полковник Олег Зимин``, ``в отношении Бориса Рудина, находящегося под
-домашним арестом``): neither an official's title nor a genitive of another noun keeps them out.
+(``Уволенный в апреле полковник Илья Ватагин``, ``Борису Рудину, находящемуся под домашним
+арестом``): neither an official's title nor a genitive of another noun keeps them out.
 A possessive ``его``/``её`` right before a trigger noun whose patient is a person is whose
 happening it is (``Его арест``, ``после её задержания``): the person the pronoun stands for.
 Guards: an official who did it, a witness, a lawyer's client, a relative, a pronoun of another
@@ -28,15 +28,14 @@ def events_of(models):
 
 # Text, the trigger's first letters, the persons it befell.
 PARTICIPLES_ON_A_NAME = [
-    ("Осуждённый в прошлом году полковник Олег Зимин вышел на свободу.", "осужд", ("Олег Зимин",)),
+    ("Осуждённый на три года подполковник Тимофей Лавров вернулся домой.", "осужд", ("Тимофей Лавров",)),
     ("Задержанный в марте судья Аркадий Носов отпущен под залог.", "задерж", ("Аркадий Носов",)),
     ("Арестованный в мае генерал Степан Кулагин дал показания.", "арест", ("Степан Кулагин",)),
-    ("Завершено следствие по делу в отношении 45-летнего Бориса Рудина, находящегося под домашним арестом.",
-     "находящ", ("Борис Рудин",)),
+    ("Соседи носят продукты Борису Рудину, находящемуся под домашним арестом.", "находящ", ("Борис Рудин",)),
     ("Прокуратура утвердила обвинение в отношении Кирилла Жданова, содержащегося в СИЗО.", "содерж",
      ("Кирилл Жданов",)),
-    ("Закончено предварительное расследование по уголовному делу в отношении 52-летнего Глеба Пархоменко, "
-     "находящегося под подпиской о невыезде.", "находящ", ("Глеб Пархоменко",)),
+    ("Адвокат навестила Глеба Пархоменко, находящегося под подпиской о невыезде, в Твери.", "находящ",
+     ("Глеб Пархоменко",)),
     ("Окончено расследование по делу о взятке в отношении Тимура Ганиева, содержащегося в СИЗО.", "содерж",
      ("Тимур Ганиев",)),
     ("Уволенный в апреле полковник Илья Ватагин подал иск.", "уволен", ("Илья Ватагин",)),
@@ -70,4 +69,92 @@ POSSESSIVE_PATIENTS = [
 
 @pytest.mark.parametrize(("text", "trigger", "persons"), POSSESSIVE_PATIENTS)
 def test_a_possessive_before_a_trigger_noun_is_whose_happening_it_is(events_of, text, trigger, persons):
+    assert of_trigger(events_of(text), trigger).persons == persons
+
+
+# A name in the participle's own words (an official asking for it, doing it, whose paper it
+# was) is no one it befell: only the noun the participle qualifies, and its name, is. Alone,
+# with nothing of its own, such a participle tells no event at all (``drop_lone_qualifiers``),
+# so the rows that must keep one carry a day or a place.
+NAMES_IN_THE_PARTICIPLES_OWN_WORDS = [
+    ("Задержанный 3 марта по запросу прокурора Ивана Орлова активист Петров был доставлен в суд.", "задерж",
+     ("Петров",)),
+    ("Арестованный 3 марта по ходатайству следователя Ивана Орлова активист Петров был этапирован.", "арест",
+     ("Петров",)),
+    ("Оштрафованный в Самаре по протоколу участкового Андрея Кузнецова пенсионер Иван Петров подал жалобу.",
+     "оштраф", ("Иван Петров",)),
+    ("Задержанная в Казани сотрудником центра «Э» Игорем Лосевым студентка Вера Шилова объявила голодовку.",
+     "задерж", ("Вера Шилова",)),
+    ("Избитый 2 апреля охранником Степаном Гридиным журналист Лев Ухов обратился в полицию.", "избит",
+     ("Лев Ухов",)),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "persons"), NAMES_IN_THE_PARTICIPLES_OWN_WORDS)
+def test_a_name_in_the_participles_own_words_is_not_whom_it_befell(events_of, text, trigger, persons):
+    assert of_trigger(events_of(text), trigger).persons == persons
+
+
+# The participle of another verb, whose adverbial holds the trigger, tells nothing of the noun
+# it qualifies (``Назначенный после ареста Петрова судья``: appointed, not arrested); and a
+# name in a participle's own words is no one's patient even where no event is left.
+OFFICIALS_NEVER_BEFALLEN = [
+    ("Задержанный по запросу прокурора Ивана Орлова активист Петров был доставлен в суд.", "Иван Орлов"),
+    ("Арестованный по ходатайству следователя Ивана Орлова активист Петров был этапирован.", "Иван Орлов"),
+    ("Оштрафованный по протоколу участкового Андрея Кузнецова пенсионер Иван Петров подал жалобу.",
+     "Андрей Кузнецов"),
+    ("Допрошенная следователем Иваном Орловым свидетельница Мария Иванова отказалась от показаний.", "Иван Орлов"),
+    ("Назначенный после ареста Петрова следователь Иван Орлов допросил свидетелей.", "Иван Орлов"),
+    ("Назначенный по делу об избиении Петрова судья Иван Орлов отложил заседание.", "Иван Орлов"),
+    ("Прибывший после задержания Сомовой адвокат Олег Гаврилов потребовал встречи с ней.", "Олег Гаврилов"),
+]
+
+
+@pytest.mark.parametrize(("text", "official"), OFFICIALS_NEVER_BEFALLEN)
+def test_an_official_in_a_participles_words_is_no_ones_patient(events_of, text, official):
+    assert all(official not in event.persons for event in events_of(text))
+
+
+TRIGGERS_UNDER_ANOTHER_PARTICIPLE = [
+    ("Назначенный после ареста Петрова следователь Иван Орлов допросил свидетелей.", "арест", ("Петров",)),
+    ("Назначенный по делу об избиении Петрова судья Иван Орлов отложил заседание.", "избиен", ("Петров",)),
+    # guard: a participle of another verb whose place noun holds the trigger
+    ("Вызванный на место задержания Соколова участковый Пётр Гаев составил протокол.", "задержан",
+     ("Соколов",)),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "persons"), TRIGGERS_UNDER_ANOTHER_PARTICIPLE)
+def test_a_participle_governing_the_trigger_tells_nothing_of_its_noun(events_of, text, trigger, persons):
+    assert of_trigger(events_of(text), trigger).persons == persons
+
+
+# A possessive before the noun of what someone does to another (threats, pressure, an attack)
+# is its doer, not whom it befell; and before a noun a nearer thing or body of its gender may
+# own (``фондом ... Его штраф``), the pronoun need not stand for a person at all.
+POSSESSIVE_DOERS = [
+    ("Иван Петров угрожал журналистке Марии Ивановой. Его угрозы продолжались месяц.", "Иван Петров"),
+    ("Сотрудник ФСБ Андрей Кузнецов постоянно звонил мне. Его давление я выдержала.", "Андрей Кузнецов"),
+    ("Иван Петров напал на журналистку Марию Иванову у подъезда. Его нападение попало на видео.", "Иван Петров"),
+    ("Глеб Сотников преследовал соседку. Его преследование длилось год.", "Глеб Сотников"),
+    ("Иван Петров руководит фондом «Свобода». Его штраф составил 300 тысяч рублей.", "Иван Петров"),
+    ("Ольга Дрозд возглавляет редакцию газеты «Вечер». Её закрытие суд признал законным.", "Ольга Дрозд"),
+]
+
+
+@pytest.mark.parametrize(("text", "doer"), POSSESSIVE_DOERS)
+def test_a_possessive_before_a_doers_noun_is_not_whom_it_befell(events_of, text, doer):
+    assert all(doer not in event.persons for event in events_of(text))
+
+
+# guards: a noun of what only a person undergoes is theirs past a nearer thing of the gender
+POSSESSIVES_PAST_A_THING = [
+    ("Семён Кравец подал иск. Суд отложил заседание, а после его задержания иск отозвали.", "задержан",
+     ("Семён Кравец",)),
+    ("Нина Гусь продала квартиру. Её избиение произошло во дворе.", "избиен", ("Нина Гусь",)),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "persons"), POSSESSIVES_PAST_A_THING)
+def test_a_possessive_of_what_only_people_undergo_passes_a_thing(events_of, text, trigger, persons):
     assert of_trigger(events_of(text), trigger).persons == persons

@@ -30,13 +30,13 @@ from .counts import (befell_one, conjunct_of_counted, counts_doers, counts_itsel
                      counts_other_noun, gapped_subject, is_subset, names_its_one, through_shared_subject, told_after_dash)
 from .grounds import dates_punished_act, ground_phrase
 from .listed_people import listed_doers, listed_person, with_listed
-from .people import (PERSON_PATIENT_TYPES, People, is_possessive, is_scene, left_out_subject, person_words,
-                     possessive_patient, relative_of)
+from .people import PERSON_PATIENT_TYPES, People, is_possessive, is_scene, left_out_subject, person_words, relative_of
 from .person_roles import (acting_genitive, apposed_to, befell_body_word, is_agent, is_official, is_patient, is_teller,
                            is_verb_trigger, owns_other_noun, possessor_of_kin, relation_to_patient, respells_name,
                            subject_of_other_clause, told_clause, told_of_name)
 from .places import (ANSWERED_TYPES, MOVING_TYPES, adjective_places, court_seats, holds_office, holds_participant,
                      is_goal, names_citizenship, origin_of_noun, person_tokens, qualified_person, qualifies_other_noun, venue_places)
+from .possessives import possessive_patient
 from .syntax import Candidate, PlacedMention, Token, context, folded_set, span_head
 from .triggers import TriggerHit
 
@@ -202,7 +202,7 @@ def candidates(tokens, hits, placed: list[PlacedMention], actors: dict[int, str]
         in_mentions.update(at)
         if not (role and at):
             continue
-        # "Осуждённый ... полковник Зимин", "в отношении Рудина, находящегося под арестом": told of the
+        # "Уволенный ... майор Ватагин", "Рудину, находящемуся под арестом": told of the
         # name, by the parse or by the participle's agreement with it (the parse may make it a subject)
         told_of = role == "person" and any(told_of_name(tokens, at, hit) or listed_person(tokens, placed, hit) is p
                                            for hit in hits)

@@ -14,9 +14,9 @@ from collections.abc import Sequence
 
 from ..nlp import parse_word
 from ..records import PER
-from .clauses import CLAUSE_BREAKS, MAX_TREE, phrase_head
+from .clauses import CLAUSE_BREAKS, MAX_TREE, is_time_reference, phrase_head
 from .people import PERSON_PATIENT_TYPES
-from .syntax import Candidate, PlacedMention, Token, folded_set, span_head
+from .syntax import Candidate, PlacedMention, Token, context, folded_set, span_head
 from .triggers import TriggerHit
 
 
@@ -28,9 +28,9 @@ _PARSE_CASES = {"Case=Nom": "nomn", "Case=Gen": "gent", "Case=Dat": "datv", "Cas
 _PARSE_GENDERS = {"Gender=Masc": "masc", "Gender=Fem": "femn", "Gender=Neut": "neut"}
 
 
-def _forms(token: Token, participle: bool = False) -> set[tuple[str | None, str | None]]:
-    """The (gender, case) readings a singular word may have: pymorphy3's, else the parse's; None
-    for either is any (``Ким``, a name of both genders). A name's are only its readings as a
+def _forms(token: Token, participle: bool = False) -> set[tuple[str | None, str | None, str | None]]:
+    """The (gender, case, animacy of an accusative) readings a singular word may have:
+    pymorphy3's, else the parse's; None for any is any (``Ким``, a name of both genders). A name's are only its readings as a
     noun (pymorphy3 may read ``Сомова`` as a short adjective only). A participle's are only its
     readings as a full passive participle: the name an active one is apposed to is its doer."""
     def fits(tag) -> bool:
@@ -38,11 +38,14 @@ def _forms(token: Token, participle: bool = False) -> set[tuple[str | None, str 
             return tag.POS == "PRTF" and tag.voice == "pssv"
         return token.pos != "PROPN" or tag.POS == "NOUN"
 
-    forms = {(r.tag.gender if r.tag.gender in {"masc", "femn", "neut"} else None, r.tag.case)
+    # a masculine accusative tells the living from things (``задержанного Ивана``, ``задержанный
+    # протокол``): ``Задержанный по запросу прокурора Ивана Орлова`` is no agreement with Орлов
+    forms = {(r.tag.gender if r.tag.gender in {"masc", "femn", "neut"} else None, r.tag.case,
+              r.tag.animacy if r.tag.case == "accs" else None)
              for r in parse_word(token.text.lower()) if r.tag.number != "plur" and fits(r.tag)}
     if not forms and not participle:
         forms = {(next((g for f, g in _PARSE_GENDERS.items() if f in token.feats), None),
-                  next((c for f, c in _PARSE_CASES.items() if f in token.feats), None))}
+                  next((c for f, c in _PARSE_CASES.items() if f in token.feats), None), None)}
     return forms
 
 
@@ -58,7 +61,7 @@ def passive_participle(token: Token) -> bool:
     return bool(_forms(token, participle=True))
 
 
-def _fit(one: tuple[str | None, str | None], other: tuple[str | None, str | None]) -> bool:
+def _fit(one: tuple[str | None, ...], other: tuple[str | None, ...]) -> bool:
     return all(a is None or b is None or a == b for a, b in zip(one, other))
 
 
@@ -86,9 +89,10 @@ def _full_participle(token: Token) -> bool:
 
 
 def participle_of(tokens: tuple[Token, ...], hit: TriggerHit) -> int | None:
-    """The full participle a trigger is, or that governs it within ``MAX_TREE`` arcs in its own
-    comma stretch (``оштрафованный``; ``отправленная`` of ``под домашний арест``,
-    ``приговорённый`` of ``к году колонии``)."""
+    """The full participle a trigger is, or whose own complement the trigger is, in its comma
+    stretch, up through a term's genitive (``оштрафованный``; ``отправленная`` of ``под домашний
+    арест``, ``приговорённый`` of ``к году колонии``). Not one the trigger only dates (``Назначенный после ареста``) or stands
+    in a noun of (``Назначенный по делу об избиении``): that participle tells another happening."""
     for i in (hit.anchor, *sorted(hit.tokens)):
         if _full_participle(tokens[i]):
             return i
@@ -98,7 +102,13 @@ def participle_of(tokens: tuple[Token, ...], hit: TriggerHit) -> int | None:
         if head < 0 or any(t.text in CLAUSE_BREAKS for t in tokens[min(head, word):max(head, word)]):
             return None
         if _full_participle(tokens[head]):
-            return head
+            return None if is_time_reference(tokens, word) else head
+        # up only from the bare genitive of a term (``к году колонии``), not from a noun's own
+        # phrase (``по делу об избиении``, ``на место задержания``)
+        if tokens[word].rel != "nmod" or "Case=Gen" not in tokens[word].feats \
+                or any(t.head == word and t.pos == "ADP" for t in tokens) \
+                or not tokens[head].lemmas & set(context()["time_shift"]["units"]):
+            return None
         word = head
     return None
 
@@ -169,8 +179,18 @@ def with_listed(tokens: tuple[Token, ...], hit: TriggerHit, listed: Candidate,
     if listed.tokens and min(listed.tokens) > part:
         end = min(end, min(listed.tokens))
     own = [pair for pair in persons if pair[1] != listed and pair[1].mention not in elsewhere
-           and pair[1].tokens and part < min(pair[1].tokens) < end]
+           and pair[1].tokens and part < min(pair[1].tokens) < end and not _agent(tokens, pair[1].tokens)]
     return [(0.0, listed), *own]
+
+
+def _agent(tokens: tuple[Token, ...], at: Sequence[int]) -> bool:
+    """A name, or the title it is apposed to, in the bare instrumental: the doer of a passive
+    participle (``избитый охранником Степаном Гридиным``), not one it befell with its noun."""
+    word = span_head(tokens, at)
+    while tokens[word].rel in {"appos", "flat:name"} and tokens[word].head >= 0 \
+            and "Case=Ins" not in tokens[word].feats:
+        word = tokens[word].head
+    return "Case=Ins" in tokens[word].feats and not any(t.head == word and t.pos == "ADP" for t in tokens)
 
 
 def listed_doers(tokens: tuple[Token, ...], hit: TriggerHit, listed: Sequence[Candidate | None]) -> list[Candidate]:

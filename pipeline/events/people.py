@@ -774,22 +774,6 @@ def is_possessive(tokens: tuple[Token, ...], token: Token) -> bool:
             and bool({"Case=Nom", "Case=Acc", "Case=Gen"} & following.feats))
 
 
-def possessive_patient(tokens: tuple[Token, ...], token: Token, people: People | None, anchors: set[int]) -> str | None:
-    """The person a possessive ``его``/``её`` right before a trigger noun stands for (``Его арест``,
-    ``после её задержания``, ``о его аресте``: ``anchors``, those of types whose patient is a person,
-    :data:`PERSON_PATIENT_TYPES`): whose happening it is, as :func:`story_person` finds them by the
-    pronoun's gender. Not when the noun names a person of its own (``его нападение на журналиста``:
-    the one it befell), whose doer the possessive is."""
-    gender = {"его": "masc", "ее": "femn"}.get(token.text.lower().replace("ё", "е"))
-    noun = token.index + 1
-    if people is None or gender is None or token.pos not in {"PRON", "DET"} or noun not in anchors \
-            or token.head != noun:
-        return None
-    if any(t.head == noun and t.index != token.index and "Animacy=Anim" in t.feats for t in tokens):
-        return None
-    return story_person(people, token.start, gender)
-
-
 def carry_persons(drafts: list) -> None:
     """Give an event that names no one the people of the last event told before it in its
     paragraph: a report tells one person's case sentence after sentence (``Против

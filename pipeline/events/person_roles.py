@@ -256,9 +256,9 @@ def acting_genitive(tokens: tuple[Token, ...], at: Sequence[int], hit: TriggerHi
 
 
 def told_of_name(tokens: tuple[Token, ...], at: Sequence[int], hit: TriggerHit) -> bool:
-    """The trigger is a participle the parse hangs on the name or on a title of it (``Осуждённый
-    в 2013 году полковник Олег Зимин``, ``в отношении Глеба Пархоменко, находящегося под
-    подпиской``) that tells what befell them: a passive one, or an active one of a verb whose
+    """The trigger is a participle the parse hangs on the name or on a title of it (``Уволенный
+    со службы майор Илья Ватагин``, ``Борису Рудину, находящемуся под домашним арестом``) that
+    tells what befell them: a passive one, or an active one of a verb whose
     subject it befalls (``patient_subject_verbs``); an active one otherwise tells what they did
     (``Судья Котова, арестовавшая ...``). Such a name is who it befell, whatever title it bears
     or whatever noun the parse hangs it on."""

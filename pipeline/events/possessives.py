@@ -1,0 +1,68 @@
+"""Possessives: whom ``его``/``её`` right before a trigger noun says the happening befell.
+
+``Его арест``, ``после её задержания``: the possessive of a noun of a happening done to someone
+is whom it befell, the person the pronoun stands for. Only for such nouns
+(``possessor_patient_nouns`` in ``models/event_context.json``): before the noun of what a person
+does to another (``Его угрозы``, ``Его нападение``) the possessive is the doer. And only while
+no thing or body of the pronoun's gender stands between that person and the pronoun before
+the noun of what a thing may undergo too (``руководит фондом. Его штраф``: the fund's fine). Kept apart from :mod:`pipeline.events.people`,
+which finds whom descriptions and pronouns in a verb's slots stand for.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..nlp import parse_word
+from ..resources import fold
+from .people import People, story_person
+from .syntax import Token, context, folded_set
+
+_WORD = re.compile(r"[А-Яа-яЁё]+")
+
+
+def possessive_patient(tokens: tuple[Token, ...], token: Token, people: People | None, anchors: set[int]) -> str | None:
+    """The person a possessive right before a trigger noun stands for (``Его арест``, ``о его
+    аресте``: ``anchors``, those of types whose patient is a person), as :func:`story_person`
+    finds them by the pronoun's gender: whose happening it is. Not before the noun of a doer's
+    act, nor where the noun names a person of its own (``его нападение на журналиста``), nor
+    where a nearer thing may be what the pronoun stands for before a noun of what a thing may
+    undergo too (``thing_patient_nouns``, :func:`nearer_thing`)."""
+    gender = context()["possessive_pronouns"].get(fold(token.text.lower()))
+    noun = token.index + 1
+    if people is None or gender is None or token.pos not in {"PRON", "DET"} or noun not in anchors \
+            or token.head != noun or not tokens[noun].lemmas & folded_set("possessor_patient_nouns"):
+        return None
+    if any(t.head == noun and t.index != token.index and "Animacy=Anim" in t.feats for t in tokens):
+        return None
+    name = story_person(people, token.start, gender)
+    if name is None:
+        return None
+    named_at = max((p.end if p.end >= 0 else p.start for p in people.named if p.name == name and p.start < token.start),
+                   default=token.start)
+    of_things = bool(tokens[noun].lemmas & folded_set("thing_patient_nouns"))
+    return None if of_things and nearer_thing(people.text[named_at:token.start], gender) else name
+
+
+def nearer_thing(between: str, gender: str) -> bool:
+    """A body or a piece of property (``branch_nouns``, ``org_like_heads``, ``property_nouns``),
+    singular, of the pronoun's gender (a neuter one for ``его`` too) and with no preposition
+    before it, stands in the text between a person and a possessive (``руководит фондом
+    «Свобода». Его``, ``купил машину. Её``): the pronoun may as well stand for it. Another noun
+    (``незаконный обмен``) is not what an arrest or a fine befalls; one after a preposition
+    (``работает в фонде``) is seldom what a later possessive stands for.
+
+    >>> nearer_thing(" руководит фондом «Свобода». ", "masc"), nearer_thing(" назвал обмен незаконным. ", "masc")
+    (True, False)
+    """
+    things = folded_set("branch_nouns") | folded_set("org_like_heads") | folded_set("property_nouns")
+    genders = {gender, "neut"} if gender == "masc" else {gender}
+    words = _WORD.findall(between)
+    for before, word in zip([None, *words], words):
+        reading = parse_word(word.lower())[0]
+        if reading.tag.POS != "NOUN" or reading.tag.number != "sing" or reading.tag.gender not in genders \
+                or fold(reading.normal_form) not in things:
+            continue
+        if before is None or parse_word(before.lower())[0].tag.POS != "PREP":
+            return True
+    return False
