@@ -323,7 +323,7 @@ SCHEMAS: dict[str, Schema] = {
                                   "habitual_adverbs", "frequency_adverbs", "recurrence_adverbs", "generic_determiners", "generic_pronouns",
                                   "statistic_words", "collective_subjects", "article_words", "status_heads", "time_unit_nouns",
                                   "possessive_pronouns", "particular_pronouns", "punishing_heads", "accuser_nouns", "version_nouns",
-                                  "claim_verbs", "normative_heads", "granting_heads", "tally_periods",
+                                  "charged_unrest_nouns", "claim_verbs", "normative_heads", "granting_heads", "tally_periods",
                                   "tally_prepositions", "case_card_fields",
                                   "generic_person_nouns", "deictic_present_adverbs")},
         "tally_least_count": INT,
