@@ -209,7 +209,7 @@ def _is_pattern_and_days(value) -> bool:
 
 _EVENT_CONTEXT_WORDS = (
     "negation", "negation_passes", "hypothetical_heads", "hypothetical_markers", "reference_heads",
-    "objection_owner_nouns", "objection_owner_possessives",
+    "objection_owner_nouns", "objection_owner_possessives", "body_patient_nouns",
     "summary_markers", "document_heads", "temporal_prepositions", "correlative_pronouns", "transparent_heads",
     "application_words", "attendance_words", "back_reference", "place_container_heads", "citizenship_nouns", "residence_nouns",
     "org_like_heads", "branch_nouns", "district_levels", "subordinators", "agent_nouns", "habitual_adverbs", "narrator_pronouns",
