@@ -565,6 +565,18 @@ def test_a_protest_dated_by_its_years_takes_those_years(events_of):
         assert (protest.date.start.year, protest.date.end.year) == (2014, 2015)
 
 
+# Unrest of the same city told after another case, and not as going on, is a protest of its own
+# (round 16's second review; failed before).
+@pytest.mark.parametrize("text", [
+    "В Уфе прошла акция против вырубки рощи.\n\nЕщё одно дело. Протесты в Уфе против застройки "
+    "набережной закончились задержаниями.",
+    "В Уфе прошла акция против вырубки рощи. Полиция задержала 10 человек.\n\nЕщё одно дело. "
+    "Беспорядки в Уфе, по словам очевидцев, начались после полуночи.",
+])
+def test_unrest_of_a_place_told_after_a_case_and_not_going_on_is_its_own(events_of, text):
+    assert [e.place for e in events_of(text) if e.type == "protest"].count("Уфа") == 2
+
+
 def test_protests_going_on_now_retell_the_protest_told_before(events_of):
     text = ("В 2016 году в Томске прошли протесты против закрытия завода.\n\n"
             "В Омске 7 мая прошёл пикет у мэрии. Протесты в Томске продолжаются до сих пор.")
