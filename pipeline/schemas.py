@@ -168,7 +168,7 @@ CONDITION = record(optional={
     "near": WORDS, "before": WORDS, "after": WORDS, "head": WORDS, "linked": WORDS,
     "complement": WORDS, "infinitive": FLAG, "attributive": FLAG, "agentless_passive": FLAG,
     "private_subject": FLAG, "indefinite_personal": FLAG, "abroad": FLAG, "thing_object": FLAG,
-    "held_thing": WORDS, "threat": WORDS, "threatened": WORDS, "plural": FLAG, "owned_by": WORDS, "governed_by": WORDS,
+    "held_thing": WORDS, "threat": WORDS, "threatened": WORDS, "plural": FLAG, "owned_by": FLAG, "governed_by": WORDS,
     "mentions": list_of(one_of(MENTION_TYPES, "mention type")),
     "actors": list_of(ACTOR), "agent": list_of(ACTOR), "window": INT,
 })
@@ -209,6 +209,7 @@ def _is_pattern_and_days(value) -> bool:
 
 _EVENT_CONTEXT_WORDS = (
     "negation", "negation_passes", "hypothetical_heads", "hypothetical_markers", "reference_heads",
+    "objection_owner_nouns", "objection_owner_possessives", "body_patient_nouns",
     "summary_markers", "document_heads", "temporal_prepositions", "correlative_pronouns", "transparent_heads",
     "application_words", "attendance_words", "back_reference", "place_container_heads", "citizenship_nouns", "residence_nouns",
     "org_like_heads", "branch_nouns", "district_levels", "subordinators", "agent_nouns", "habitual_adverbs", "narrator_pronouns",
@@ -322,7 +323,7 @@ SCHEMAS: dict[str, Schema] = {
                                   "habitual_adverbs", "frequency_adverbs", "recurrence_adverbs", "generic_determiners", "generic_pronouns",
                                   "statistic_words", "collective_subjects", "article_words", "status_heads", "time_unit_nouns",
                                   "possessive_pronouns", "particular_pronouns", "punishing_heads", "accuser_nouns", "version_nouns",
-                                  "claim_verbs", "normative_heads", "granting_heads", "tally_periods",
+                                  "charged_unrest_nouns", "claim_verbs", "normative_heads", "granting_heads", "tally_periods",
                                   "tally_prepositions", "case_card_fields",
                                   "generic_person_nouns", "deictic_present_adverbs")},
         "tally_least_count": INT,

@@ -49,6 +49,9 @@ CASES = [
     # the parse reads "в Сызрани" as a goal here: no place rather than the origin
     ("Студентку задержали в электричке из Самары в Сызрани.", "detention", None),
     ("Петрова задержали в офисе компании из Вологды.", "detention", None),
+    # the noun before "из" is the trigger itself: where one is sent away from, as the verb keeps it
+    ("Выдворение из России гражданина Узбекистана Алишера Каримова назначил суд.", "expulsion", "Россия"),
+    ("Суд постановил о его выдворении из России.", "expulsion", "Россия"),
     ("Студента обвинили в хулиганстве за то, что 5 мая на акции протеста в Рязани он бросил бутылку.",
      "other", None),
 ]

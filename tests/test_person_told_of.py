@@ -58,6 +58,16 @@ POSSESSIVE_PATIENTS = [
     ("Павел Гурин родился в Твери. Даже через полвека после его убийства Гурин остаётся героем.", "убийств",
      ("Павел Гурин",)),
     ("Олег Дымов уехал в Ригу. Там стало известно о его аресте.", "арест", ("Олег Дымов",)),
+    # a body is never arrested, a thing after a preposition or as the person's own complement is
+    # not what the pronoun stands for (round 16's second review; failed before)
+    ("Степан Лапин, автор канала «Заря», критиковал власти. Его арест вызвал протесты.", "арест",
+     ("Степан Лапин",)),
+    ("Степан Лапин, владелец магазина «Лотос», критиковал мэра. Его арест вызвал протесты.", "арест",
+     ("Степан Лапин",)),
+    ("Степан Лапин много лет жил в собственном доме под Псковом. Его арест вызвал протесты.", "арест",
+     ("Степан Лапин",)),
+    ("Степан Лапин руководит фондом «Исток». Его арест вызвал протесты.", "арест", ("Степан Лапин",)),
+    ("Степан Лапин руководит фондом «Исток». Его штраф составил миллион рублей.", "штраф", ()),
     # guards: a pronoun of another gender, a client, a relative, no trigger noun after it
     ("Олег Дымов уехал в Ригу. Её арест продлили до июля.", "продл", ()),
     ("Кирилл Осин вернулся в город. Его нападение на журналиста Ивана Котова попало на видео.", "нападен",
@@ -73,9 +83,7 @@ def test_a_possessive_before_a_trigger_noun_is_whose_happening_it_is(events_of, 
 
 
 # A name in the participle's own words (an official asking for it, doing it, whose paper it
-# was) is no one it befell: only the noun the participle qualifies, and its name, is. Alone,
-# with nothing of its own, such a participle tells no event at all (``drop_lone_qualifiers``),
-# so the rows that must keep one carry a day or a place.
+# was) is no one it befell: only the noun the participle qualifies, and its name, is.
 NAMES_IN_THE_PARTICIPLES_OWN_WORDS = [
     ("Задержанный 3 марта по запросу прокурора Ивана Орлова активист Петров был доставлен в суд.", "задерж",
      ("Петров",)),

@@ -35,7 +35,8 @@ from .person_roles import (acting_genitive, apposed_to, befell_body_word, is_age
                            is_verb_trigger, owns_other_noun, possessor_of_kin, relation_to_patient, respells_name,
                            subject_of_other_clause, told_clause, told_of_name)
 from .places import (ANSWERED_TYPES, MOVING_TYPES, adjective_places, court_seats, holds_office, holds_participant,
-                     is_goal, names_citizenship, origin_of_noun, person_tokens, qualified_person, qualifies_other_noun, venue_places)
+                     is_goal, names_citizenship, origin_of_noun, person_tokens, qualified_person, qualifies_other_noun,
+                     venue_places)
 from .possessives import possessive_patient
 from .syntax import Candidate, PlacedMention, Token, context, folded_set, span_head
 from .triggers import TriggerHit
@@ -232,7 +233,7 @@ def candidates(tokens, hits, placed: list[PlacedMention], actors: dict[int, str]
             if person is not None:
                 found.append(Candidate(role, p.tokens + (person,), mention=p.index, origin=True))
                 continue
-            if origin_of_noun(tokens, at):
+            if origin_of_noun(tokens, at, frozenset(i for hit in hits for i in hit.tokens)):
                 continue  # where a thing or group comes from (``в автобусе из Москвы``); a person's is above
         # a bare year is too vague to take from a neighbouring clause
         vague = role == "date" and getattr(p.mention.value, "precision", "") == "year"

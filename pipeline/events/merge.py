@@ -219,9 +219,10 @@ def names_unrest(draft: Draft) -> bool:
 def _unrest_of_its_place(a: Draft, b: Draft) -> bool:
     """``b`` names by the noun of unrest the protests of the place ``a`` told of (``В 2016 году в
     Томске прошли протесты``, then after another case ``Протесты в Томске продолжаются``): the
-    same protests, across the cases told between them."""
+    same protests, across the cases told between them, only while ``b`` is told as going on; unrest
+    that began or ended there (``Протесты в Томске закончились задержаниями``) is its own."""
     return a.event.type == "protest" and a.event.place is not None and a.event.place == b.event.place \
-        and names_unrest(b)
+        and b.telling.going_on and names_unrest(b)
 
 
 def _filed(draft: Draft) -> bool:

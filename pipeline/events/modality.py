@@ -42,7 +42,7 @@ def alleged(tokens, hit: TriggerHit) -> bool:
     transparent = realis_words("transparent_heads") | folded_set("transparent_heads")
     accusation = realis_words("alleged_heads")
     clause = clause_of(tokens, hit.anchor)
-    if has_pattern(tokens, patterns("alleged_patterns"), clause.start, _told_up_to(tokens, hit)):
+    if has_pattern(tokens, patterns("alleged_patterns"), clause.start, hit.tokens[0]):
         return True
     if _accusers_version(tokens, hit):
         return True
@@ -89,11 +89,14 @@ def _accusers_version(tokens, hit: TriggerHit) -> bool:
 
 
 def _told_up_to(tokens, hit: TriggerHit) -> int:
-    """Where a version opening the trigger's clause may stand up to: the trigger's first word, or
-    the verb of a trigger told as its subject or object, so that a version set off between them is the
-    clause's too (``беспорядки, по версии следствия, начались ...``)."""
+    """Where an accusers' version opening the trigger's clause may stand up to: the trigger's first
+    word, or, for unrest told as the charge (``models/realis.json`` ``_comment_charged_unrest``),
+    the verb of the trigger told as its subject or object, so that a version set off between them
+    is the clause's too (``беспорядки, по версии следствия, начались ...``). Elsewhere such a
+    version qualifies how or who, not whether (``задержание, по версии полиции, прошло ...``)."""
     anchor = tokens[hit.anchor]
-    if anchor.rel.startswith(("nsubj", "obj")) and anchor.head > hit.anchor:
+    if (anchor.lemmas & realis_words("charged_unrest_nouns") and anchor.rel.startswith(("nsubj", "obj"))
+            and anchor.head > hit.anchor):
         return anchor.head
     return hit.tokens[0]
 

@@ -37,10 +37,11 @@ def is_goal(tokens: tuple[Token, ...], at: list[int]) -> bool:
     return any(t.head == head and t.rel == "case" and t.text.lower() in GOAL_PREPOSITIONS for t in tokens)
 
 
-def origin_of_noun(tokens: tuple[Token, ...], at: list[int]) -> bool:
+def origin_of_noun(tokens: tuple[Token, ...], at: list[int], triggers: frozenset[int] = frozenset()) -> bool:
     """A place with ``из`` right after a noun (``в автобусе из Москвы``, ``концерт группы из
     Екатеринбурга``) says where that thing or group comes from, never where the happening was;
-    read from the words, since the parse often hangs it on the verb.
+    read from the words, since the parse often hangs it on the verb. A trigger noun's own ``из``
+    (``triggers``: ``выдворение из России``) is where it happened from, as of its verb.
 
     >>> def t(i, text, pos):
     ...     return Token(i, 0, 0, text, frozenset({text.lower()}), pos, -1, "obl")
@@ -49,7 +50,8 @@ def origin_of_noun(tokens: tuple[Token, ...], at: list[int]) -> bool:
     (True, False)
     """
     first = min(at)
-    return first >= 2 and tokens[first - 1].text.lower() == "из" and tokens[first - 2].pos in {"NOUN", "PROPN"}
+    return (first >= 2 and tokens[first - 1].text.lower() == "из" and tokens[first - 2].pos in {"NOUN", "PROPN"}
+            and first - 2 not in triggers)
 
 
 # prepositions that say where something stands or happens, not where it went or whom it served

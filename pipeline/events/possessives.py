@@ -41,28 +41,41 @@ def possessive_patient(tokens: tuple[Token, ...], token: Token, people: People |
     named_at = max((p.end if p.end >= 0 else p.start for p in people.named if p.name == name and p.start < token.start),
                    default=token.start)
     of_things = bool(tokens[noun].lemmas & folded_set("thing_patient_nouns"))
-    return None if of_things and nearer_thing(people.text[named_at:token.start], gender) else name
+    of_bodies = bool(tokens[noun].lemmas & folded_set("body_patient_nouns"))
+    return None if of_things and nearer_thing(people.text[named_at:token.start], gender, of_bodies) else name
 
 
-def nearer_thing(between: str, gender: str) -> bool:
-    """A body or a piece of property (``branch_nouns``, ``org_like_heads``, ``property_nouns``),
-    singular, of the pronoun's gender (a neuter one for ``его`` too) and with no preposition
-    before it, stands in the text between a person and a possessive (``руководит фондом
-    «Свобода». Его``, ``купил машину. Её``): the pronoun may as well stand for it. Another noun
-    (``незаконный обмен``) is not what an arrest or a fine befalls; one after a preposition
-    (``работает в фонде``) is seldom what a later possessive stands for.
+def nearer_thing(between: str, gender: str, bodies: bool = True) -> bool:
+    """A piece of property (``property_nouns``) or, when ``bodies`` (a noun a body may undergo,
+    ``body_patient_nouns``), a body (``branch_nouns``, ``org_like_heads``), singular, of the
+    pronoun's gender (a neuter one for ``его`` too), stands in the text between a person and a
+    possessive (``руководит фондом «Свобода». Его``, ``купил машину. Её``): the pronoun may as
+    well stand for it. Another noun (``незаконный обмен``) is not what an arrest or a fine befalls;
+    one in a phrase after a preposition (``жил в собственном доме``) or the complement of a noun of
+    a person (``автор канала``, ``владелец магазина``) is seldom what a later possessive stands for.
 
     >>> nearer_thing(" руководит фондом «Свобода». ", "masc"), nearer_thing(" назвал обмен незаконным. ", "masc")
     (True, False)
+    >>> nearer_thing(" руководит фондом «Свобода». ", "masc", bodies=False)
+    False
+    >>> nearer_thing(" жил в старом доме. ", "masc"), nearer_thing(", владелец магазина «Лотос», ", "masc")
+    (False, False)
     """
-    things = folded_set("branch_nouns") | folded_set("org_like_heads") | folded_set("property_nouns")
+    things = folded_set("property_nouns")
+    if bodies:
+        things |= folded_set("branch_nouns") | folded_set("org_like_heads")
     genders = {gender, "neut"} if gender == "masc" else {gender}
     words = _WORD.findall(between)
-    for before, word in zip([None, *words], words):
-        reading = parse_word(word.lower())[0]
+    readings = [parse_word(word.lower())[0] for word in words]
+    for k, reading in enumerate(readings):
         if reading.tag.POS != "NOUN" or reading.tag.number != "sing" or reading.tag.gender not in genders \
                 or fold(reading.normal_form) not in things:
             continue
-        if before is None or parse_word(before.lower())[0].tag.POS != "PREP":
-            return True
+        opening = k - 1
+        while opening >= 0 and readings[opening].tag.POS in {"ADJF", "PRTF", "NUMR"}:
+            opening -= 1
+        if opening >= 0 and (readings[opening].tag.POS == "PREP" or (
+                readings[opening].tag.POS == "NOUN" and readings[opening].tag.animacy == "anim")):
+            continue
+        return True
     return False

@@ -598,17 +598,21 @@ class _Context:
         return token.pos in {"PRON", "PROPN"} or "Animacy=Anim" in token.feats or bool(
             token.lemmas & (groups | folded_set("relation_nouns"))) or "PER" in self.mention_tokens.get(index, set())
 
-    def owned_by(self, owners: Sequence[str]) -> bool:
-        """The trigger noun has one person or party as its owner: a genitive of one person
-        (``протесты адвоката``), a genitive or possessive of ``owners`` (``протесты защиты``,
-        ``наши волнения``). A people's genitive in the plural (``протесты фермеров``) is none."""
-        wanted = {fold(x) for x in owners}
+    def owned_by(self) -> bool:
+        """The trigger noun has a party or official of the case as its owner: such a noun in the
+        genitive singular (``протесты адвоката``, ``протесты защиты``) or a personal possessive
+        (``наши волнения``); ``models/event_context.json`` ``_comment_objection_owners``. A
+        genitive with its own preposition (``протесты против губернатора``), a name (``протесты
+        Навального``) and ``свой`` own none."""
+        nouns, possessives = folded_set("objection_owner_nouns"), folded_set("objection_owner_possessives")
         for t in self.tokens:
             if t.head != self.anchor or t.rel not in {"nmod", "det", "nmod:poss"}:
                 continue
-            if t.lemmas & wanted:
+            if any(c.head == t.index and c.rel == "case" for c in self.tokens):
+                continue
+            if t.rel != "nmod" and t.lemmas & possessives:
                 return True
-            if t.rel == "nmod" and t.pos in {"NOUN", "PROPN"} and {"Case=Gen", "Animacy=Anim", "Number=Sing"} <= t.feats:
+            if t.rel == "nmod" and t.pos == "NOUN" and "Number=Plur" not in t.feats and t.lemmas & nouns:
                 return True
         return False
 
@@ -654,7 +658,7 @@ class _Context:
             return False
         if "governed_by" in cond and not has(heads_up(self.tokens, self.anchor, 1), cond["governed_by"]):
             return False  # the word it hangs on only: "head" climbs two steps, out of a content clause
-        if "owned_by" in cond and not self.owned_by(cond["owned_by"]):
+        if "owned_by" in cond and not self.owned_by():
             return False
         if "plural" in cond and ("Number=Plur" in self.tokens[self.anchor].feats) != cond["plural"]:
             return False
