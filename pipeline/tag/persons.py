@@ -326,7 +326,7 @@ def _readings(word: str) -> tuple[Reading, ...]:
         # Women's names and foreign surnames ending in a consonant do not decline
         # (Бахыт, Бояр, Айгерим): in a woman's name the word stands in any case.
         # A man's surname form (Ибрагимов) is not one: hers would be Ибрагимова; nor is a
-        # double surname whose first half declined (Лаптевой-Шмидт: Лаптева-Шмидт).
+        # double surname whose first half declined (Седовой-Кляйн: Седова-Кляйн).
         readings.append(("femn", None, word, 0.8))
     elif _VOWEL_END.search(word) and not known_name:
         readings.append((None, None, word, 0.6))  # Шевченко, Нуржан-Ата, Мелони
@@ -432,7 +432,7 @@ def _surname_readings(word: str) -> list[Reading]:
     if hyphen and head:
         heads = _surname_readings(head)
         if heads and not _surname_readings(last) and _CONSONANT_END.search(last):
-            # a foreign half no paradigm reads (``Лаптевой-Шмидт``): in a woman's name it does
+            # a foreign half no paradigm reads (``Седовой-Кляйн``): in a woman's name it does
             # not decline, and the first half says her case (a man's ``-Шмидта`` would)
             return [(gender, case, nominative + "-" + last, weight)
                     for gender, case, nominative, weight in heads if gender == "femn"]
