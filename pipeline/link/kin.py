@@ -305,7 +305,7 @@ def _maiden_names(tables: Tables):
     mentions = tables.mentions
     named = mentions[(mentions["type"] == "PER") & mentions["normal"].notna()
                      & mentions["start"].notna()].sort_values(["doc_id", "start"])
-    before_in_sentence: dict[tuple[str, object], tuple[str, int]] = {}
+    before_in_sentence: dict[tuple[str, object], tuple[str, int, int]] = {}
     for doc_id, sent_id, start, end, text, normal in zip(
             named["doc_id"], named["sent_id"], named["start"], named["end"], named["text"], named["normal"]):
         normal, sentence = str(normal), sentences.get((doc_id, sent_id))
@@ -322,23 +322,32 @@ def _maiden_names(tables: Tables):
                     yield doc_id, owner, alias, (None if owner == normal else normal)
                     continue
         if not pd.isna(end):
-            before_in_sentence[(doc_id, sent_id)] = (normal, int(end))
+            before_in_sentence[(doc_id, sent_id)] = (normal, int(start), int(end))
 
 
 _CUE_START = re.compile(r"^[\s,(—–-]*")
+# The author's own words right before the cue: ``Меня зовут Анна Петрова, раньше я носила
+# фамилию Соколова``, ``…, моя девичья фамилия Соколова``.
+_IN_FIRST_PERSON = re.compile(r"(?:^|[\s,])(?:я|моя|мой)\s*$")
 
 
-def _set_beside(before: tuple[str, int] | None, sentence: tuple[int, str], start: int,
+def _set_beside(before: tuple[str, int, int] | None, sentence: tuple[int, str], start: int,
                 cues: tuple[str, ...]) -> str | None:
     """The woman a maiden-name cue is set beside, in apposition (``Анна Петрова (в
     девичестве Соколова)``, ``Анна Петрова, до замужества Соколова,``): the name just before
-    the cue, with only a comma, a bracket or a dash between, and a woman's. A kin noun or any
-    other word between (``Иван Петров, моя жена, до замужества …``) makes the surname
-    someone else's: None."""
+    the cue, with only a comma, a bracket or a dash between, and a woman's; or the author who
+    has just introduced herself, when the cue is in her own words (``Меня зовут Анна Петрова,
+    раньше я носила фамилию Соколова``). A kin noun or any other word between (``Иван
+    Петров, моя жена, до замужества …``) makes the surname someone else's: None."""
     if before is None:
         return None
-    name, end = before
-    between = fold(sentence[1][end - sentence[0] : start - sentence[0]])
-    if _CUE_END.sub("", _CUE_START.sub("", between)) not in cues:
+    name, name_start, end = before
+    between = _CUE_END.sub("", _CUE_START.sub("", fold(sentence[1][end - sentence[0] : start - sentence[0]])))
+    cue = next((c for c in cues if between.endswith(c)), None)
+    if cue is None:
+        return None
+    said_first = between[: len(between) - len(cue)]
+    if said_first and not (_IN_FIRST_PERSON.search(said_first) and SELF_INTRODUCTION.search(
+            sentence[1][max(0, name_start - sentence[0] - 30) : name_start - sentence[0]])):
         return None
     return name if parse_name(name).gender == "femn" else None
