@@ -232,3 +232,45 @@ def test_a_surname_before_marriage_read_as_its_own_record_is_hers(full, words, m
     result = link("test", write=False, tables=gold_tables([_married("x", full, words, maiden, True)]))
     people = result.mention_people
     assert (people[people["doc_id"] == "x"]["person_id"].nunique() == 1) is hers
+
+
+# A lone surname after a maiden-name cue is the woman's the cue is set beside: her name
+# right before it, with only a comma, a bracket or a dash between (``Анна Петрова (в
+# девичестве Соколова)``). A kin noun between (``моя жена, до замужества …``) makes it
+# the relative's, a man's name before it is no woman's, and a name further back in the
+# sentence is someone else's: no join. Each row: the sentence, the people (name, forms),
+# how many people the statement names.
+MAIDEN_OWNERS = [
+    ("Меня зовут Пётр Лосев, моя жена, до замужества Гришина, ждала меня у отдела.",
+     [("Пётр Лосев", ["Пётр Лосев"]), ("Гришин", ["Гришина"])], 2),
+    ("Меня зовут Нина Зайцева, моя мать, до замужества Белова, ждала меня у отдела.",
+     [("Нина Зайцева", ["Нина Зайцева"]), ("Белов", ["Белова"])], 2),
+    ("Меня зовут Нина Зайцева, моя сестра, в девичестве Белова, ждала меня у отдела.",
+     [("Нина Зайцева", ["Нина Зайцева"]), ("Белов", ["Белова"])], 2),
+    ("Свидетель Пётр Лосев сказал, что его жена в девичестве Гришина ждала у отдела.",
+     [("Пётр Лосев", ["Пётр Лосев"]), ("Гришин", ["Гришина"])], 2),
+    ("Меня зовут Нина Зайцева, и мне сказали, что до замужества Белова жила тут.",
+     [("Нина Зайцева", ["Нина Зайцева"]), ("Белов", ["Белова"])], 2),
+    # guards: the cue set beside her own name
+    ("Меня зовут Нина Зайцева (в девичестве Белова), я ждала у отдела.",
+     [("Нина Зайцева", ["Нина Зайцева"]), ("Белов", ["Белова"])], 1),
+    ("Меня зовут Нина Зайцева, до замужества Белова, я ждала у отдела.",
+     [("Нина Зайцева", ["Нина Зайцева"]), ("Белов", ["Белова"])], 1),
+    ("Меня зовут Нина Зайцева — урождённая Белова.",
+     [("Нина Зайцева", ["Нина Зайцева"]), ("Белов", ["Белова"])], 1),
+    # in the author's own words after she introduces herself: hers; not another woman's
+    ("Меня зовут Нина Зайцева, раньше я носила фамилию Белова.",
+     [("Нина Зайцева", ["Нина Зайцева"]), ("Белов", ["Белова"])], 1),
+    ("Рядом стояла Нина Зайцева, а я до замужества Белова.",
+     [("Нина Зайцева", ["Нина Зайцева"]), ("Белов", ["Белова"])], 2),
+]
+
+
+@pytest.mark.parametrize("text, people, count", MAIDEN_OWNERS)
+def test_a_surname_before_marriage_is_only_the_woman_it_is_set_beside(text, people, count):
+    text += " 5 мая меня задержали в Томске."
+    events = [{"trigger": "задержали", "type": "detention", "place": "Томск",
+               "persons": [people[0][0]]} | _day("2023-05-05")]
+    result = link("test", write=False, tables=gold_tables([_doc("x", text, people, events, "2023-05-08")]))
+    mentioned = result.mention_people
+    assert mentioned[mentioned["doc_id"] == "x"]["person_id"].nunique() == count

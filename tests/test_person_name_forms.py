@@ -149,3 +149,39 @@ ROUND_16 = [
 def test_round_16_names_go_to_the_nominative(models, text, written, normal):
     people = [(m.text, m.normal) for m in tag_names(text, models) if m.type == PER]
     assert people == [(written, normal)]
+
+
+# Review of round 16 (rev16b):
+# * a name after ``меня,`` is set off as an apposition only when a comma or the sentence's
+#   end closes it; a lone surname that opens a new clause (``меня, Петрова стояла``) is
+#   its subject, in the nominative;
+# * a double surname's foreign half that ends in a vowel (``-Гарсиа``) does not decline
+#   either: the first half says the case, and a woman's name stays hers;
+# * a first name that pymorphy3 also reads as an indeclinable name (``Анне``) takes the
+#   declining reading when the name's other words stand in an oblique case; a foreign
+#   woman's name with no such reading (``Мари``, ``Элен``) stays as written.
+# Sentence, the name as written, and its normal form.
+REVIEW_16 = [
+    ("Полицейские схватили меня, Петрова стояла рядом и снимала.", "Петрова", "Петрова"),
+    ("Конвоир толкнул меня, Смирнова закричала на него.", "Смирнова", "Смирнова"),
+    ("Полицейские увели отца, Кузнецова стояла рядом.", "Кузнецова", "Кузнецова"),
+    ("Меня, Котова, задержали у входа.", "Котова", "Котов"),
+    ("Полицейские схватили и меня, Лаврова.", "Лаврова", "Лавров"),
+    ("Адвокат Анны Смирновой-Гарсиа подал жалобу.", "Анны Смирновой-Гарсиа", "Анна Смирнова-Гарсиа"),
+    ("Суд оштрафовал Марину Белову-Руссо на пять тысяч рублей.", "Марину Белову-Руссо",
+     "Марина Белова-Руссо"),
+    ("Адвокат Игоря Белова-Руссо подал жалобу.", "Игоря Белова-Руссо", "Игорь Белов-Руссо"),
+    ("Суд назначил штраф Анне Ивановой.", "Анне Ивановой", "Анна Иванова"),
+    ("Мне, Анне Петровой, выписали штраф.", "Анне Петровой", "Анна Петрова"),
+    ("Жительнице Омска Анне Котовой назначили штраф.", "Анне Котовой", "Анна Котова"),
+    ("Суд назначил штраф Мари Дюбуа.", "Мари Дюбуа", "Мари Дюбуа"),
+    ("Адвокат Элен Каримовой подал жалобу.", "Элен Каримовой", "Элен Каримова"),
+    ("Адвокат Нелли Котовой подал жалобу.", "Нелли Котовой", "Нелли Котова"),
+    ("Суд назначил штраф Жанне Ивановой.", "Жанне Ивановой", "Жанна Иванова"),
+]
+
+
+@pytest.mark.parametrize("text, written, normal", REVIEW_16)
+def test_review_16_names_go_to_the_nominative(models, text, written, normal):
+    people = [(m.text, m.normal) for m in tag_names(text, models) if m.type == PER]
+    assert people == [(written, normal)]

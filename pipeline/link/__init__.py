@@ -250,8 +250,8 @@ def _same_in_documents(persons: pd.DataFrame) -> list[tuple[int, int]]:
 
 def _former_surnames(tables, persons: pd.DataFrame) -> list[tuple[int, int]]:
     """Record pairs of one document naming one woman by her name and, as a person of its
-    own, by the surname she bore before marriage (``Ольга Ершова, до замужества Титова``,
-    the lone surname read ``Титов``: :func:`kin.maiden_name_records`): joined before any
+    own, by the surname she bore before marriage (``Нина Зайцева, до замужества Белова``,
+    the lone surname read ``Белов``: :func:`kin.maiden_name_records`): joined before any
     scoring, as :func:`_same_in_documents` joins variants."""
     ids = dict(zip(zip(persons["doc_id"], persons["name"]), persons["unique_id"]))
     return [(ids[(doc_id, own)], ids[(doc_id, hers)])

@@ -15,8 +15,8 @@ describes, of the gender of a relative the author leaves unnamed (``Нас с м
 … Андрея отправили``); not ``её мужа`` nor ``нашего соседа Пашу``. Kin nouns, possessives
 and closing formulas: ``models/link_kin.json``.
 
-A woman's surname before marriage, told after a cue (``Ольга Ершова, до замужества
-Титова``: :func:`maiden_surnames`), is hers too: another statement may name her by it.
+A woman's surname before marriage, told after a cue (``Нина Зайцева, до замужества
+Белова``: :func:`maiden_surnames`), is hers too: another statement may name her by it.
 """
 
 from __future__ import annotations
@@ -273,10 +273,11 @@ _CUE_END = re.compile(r"[\s,:—–-]*$")
 
 def maiden_surnames(tables: Tables) -> dict[tuple[str, str], set[str]]:
     """The surnames a woman bore before marriage, told after a cue (``models/link_kin.json``
-    ``maiden_name_cues``: ``Ольга Ершова, до замужества Титова``): (document, name) -> those
+    ``maiden_name_cues``: ``Нина Зайцева, до замужества Белова``): (document, name) -> those
     surnames' keys. Hers is the name the surname's mention is a form of (the gold's way), or,
-    where the tagger read the lone surname as a person of its own (``Титов``), the name before
-    it in the sentence. A surname after other words (``со мной была Титова``) is someone else's."""
+    where the tagger read the lone surname as a person of its own (``Белов``), the woman's
+    name set right before the cue (:func:`_set_beside`). A surname after other words (``со
+    мной была Белова``, ``моя мать, до замужества Белова``) is someone else's."""
     surnames: dict[tuple[str, str], set[str]] = {}
     for doc_id, owner, alias, _ in _maiden_names(tables):
         surnames.setdefault((doc_id, owner), set()).add(alias)
@@ -285,7 +286,7 @@ def maiden_surnames(tables: Tables) -> dict[tuple[str, str], set[str]]:
 
 def maiden_name_records(tables: Tables) -> list[tuple[str, str, str]]:
     """(document, the lone surname's own name, hers) where the tagger read a surname before
-    marriage as a person of its own (``Титов`` after ``до замужества Титова``): that record is
+    marriage as a person of its own (``Белов`` after ``до замужества Белова``): that record is
     the woman herself, named by her former surname, as a variant of one name is (joined in her
     document before any scoring, or it stays a man of the statement no one else names)."""
     return [(doc_id, own, owner) for doc_id, owner, _, own in _maiden_names(tables)
@@ -304,9 +305,9 @@ def _maiden_names(tables: Tables):
     mentions = tables.mentions
     named = mentions[(mentions["type"] == "PER") & mentions["normal"].notna()
                      & mentions["start"].notna()].sort_values(["doc_id", "start"])
-    before_in_sentence: dict[tuple[str, object], str] = {}
-    for doc_id, sent_id, start, text, normal in zip(named["doc_id"], named["sent_id"], named["start"],
-                                                    named["text"], named["normal"]):
+    before_in_sentence: dict[tuple[str, object], tuple[str, int, int]] = {}
+    for doc_id, sent_id, start, end, text, normal in zip(
+            named["doc_id"], named["sent_id"], named["start"], named["end"], named["text"], named["normal"]):
         normal, sentence = str(normal), sentences.get((doc_id, sent_id))
         if sentence and isinstance(text, str):
             said_before = _CUE_END.sub("", fold(sentence[1][: int(start) - sentence[0]]))
@@ -315,8 +316,38 @@ def _maiden_names(tables: Tables):
             alias = surname_stem(sound_key(text.split()[-1])) if text.split() else None
             if alias and said_before.endswith(cues):
                 own = parse_name(normal).surname
-                owner = normal if own and own != alias else before_in_sentence.get((doc_id, sent_id))
+                owner = normal if own and own != alias else _set_beside(
+                    before_in_sentence.get((doc_id, sent_id)), sentence, int(start), cues)
                 if owner and parse_name(owner).surname not in (None, alias):
                     yield doc_id, owner, alias, (None if owner == normal else normal)
                     continue
-        before_in_sentence[(doc_id, sent_id)] = normal
+        if not pd.isna(end):
+            before_in_sentence[(doc_id, sent_id)] = (normal, int(start), int(end))
+
+
+_CUE_START = re.compile(r"^[\s,(—–-]*")
+# The author's own words right before the cue: ``Меня зовут Анна Петрова, раньше я носила
+# фамилию Соколова``, ``…, моя девичья фамилия Соколова``.
+_IN_FIRST_PERSON = re.compile(r"(?:^|[\s,])(?:я|моя|мой)\s*$")
+
+
+def _set_beside(before: tuple[str, int, int] | None, sentence: tuple[int, str], start: int,
+                cues: tuple[str, ...]) -> str | None:
+    """The woman a maiden-name cue is set beside, in apposition (``Анна Петрова (в
+    девичестве Соколова)``, ``Анна Петрова, до замужества Соколова,``): the name just before
+    the cue, with only a comma, a bracket or a dash between, and a woman's; or the author who
+    has just introduced herself, when the cue is in her own words (``Меня зовут Анна Петрова,
+    раньше я носила фамилию Соколова``). A kin noun or any other word between (``Иван
+    Петров, моя жена, до замужества …``) makes the surname someone else's: None."""
+    if before is None:
+        return None
+    name, name_start, end = before
+    between = _CUE_END.sub("", _CUE_START.sub("", fold(sentence[1][end - sentence[0] : start - sentence[0]])))
+    cue = next((c for c in cues if between.endswith(c)), None)
+    if cue is None:
+        return None
+    said_first = between[: len(between) - len(cue)]
+    if said_first and not (_IN_FIRST_PERSON.search(said_first) and SELF_INTRODUCTION.search(
+            sentence[1][max(0, name_start - sentence[0] - 30) : name_start - sentence[0]])):
+        return None
+    return name if parse_name(name).gender == "femn" else None

@@ -30,6 +30,8 @@ _WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \t]+$")
 _NOUN_COMMA_BEFORE = re.compile(r"([^\W\d_]+),[ \t]+$")
 _WORD_AFTER = re.compile(r"^[ \t]+([^\W\d_]+)")
 _DESCRIBED_AFTER = re.compile(r"^,[ \t]+([^\W\d_]+)")
+# What closes an apposition right after the name: a comma, a dash or bracket, the sentence's end.
+_APPOSITION_CLOSES = re.compile(r"[ \t]*(?:[,;:—–)!?.…]|-[ \t]|$)")
 _OBLIQUE = ("gent", "datv", "accs", "ablt", "loct")
 WINDOW = 40  # characters looked at on each side
 
@@ -57,6 +59,8 @@ def person_context(text: str, start: int, end: int) -> Context:
     frozenset({'accs'})
     >>> person_context("Моего отца, Рахима Юлдашева, вызвали", 12, 27).prefer == {"gent", "accs"}
     True
+    >>> person_context("Схватили меня, Петрова стояла рядом", 15, 22).gender
+    'femn'
     >>> person_context("Меня зовут Гульсара Жумабаева", 11, 29).cases
     frozenset({'nomn'})
     >>> person_context("Потом Смирнова сказала", 6, 14).gender
@@ -96,7 +100,9 @@ def person_context(text: str, start: int, end: int) -> Context:
                 return Context(prefer=frozenset({"datv"}))
             return found
     apposed = _NOUN_COMMA_BEFORE.search(text[max(0, start - WINDOW) : start])
-    if apposed:
+    if apposed and _APPOSITION_CLOSES.match(text, end):
+        # an apposition is set off on both sides; a name that goes on into a clause of its
+        # own (``схватили меня, Петрова стояла рядом``) is that clause's subject
         found = _apposition(apposed.group(1))
         if found is not None:
             return found

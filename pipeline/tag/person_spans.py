@@ -418,8 +418,8 @@ def _without_opening_noun(text: str, span: Span) -> Span:
     # in an oblique case: a nominative may open a foreign name (``Пан Ги Мун``); singular,
     # as a word set before one person is; and no patronymic closing the rest, which would
     # make the word the surname of a surname-first name (``Кузин Глеб Андреевич``). A person
-    # though pymorphy3 reads the word first as a thing (``Астраханке``: a woman of
-    # Astrakhan, or a fur)
+    # though pymorphy3 reads the word first as a thing (``Казачке``: a Kazakh woman, or
+    # the dance ``казачок``)
     top = next((p.tag for p in parse_word(word) if p.tag.POS == "NOUN" and p.tag.animacy == "anim"
                 and from_dictionary(p)), top)
     if top.animacy != "anim" or top.case in (None, "nomn") or top.number != "sing":

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from ..nlp import from_dictionary, parse_word
+from ..normalise.words import word_frequency
 from ..resources import load_json
 
 GENDERS = ("masc", "femn")
@@ -24,6 +25,9 @@ RARE_READING = 0.2  # a parse this much less likely than the best weighs half
 # A lone word joins a full name of the same document by its first name when it reads as
 # that name with at least this weight (a dictionary first name: 1.0; a guess: 0.6).
 FIRST_NAME_READING = 0.6
+# An indeclinable name's oblique reading beside a declining name's (``Анне``): weaker than a
+# case the context prefers (``штраф Анне Ивановой`` reads as a genitive), as a guess is.
+FIXED_BESIDE_DECLINED = 0.3
 
 # A word of a name, or an initial (``Б.`` in ``Б.Туменовой``).
 _PART = re.compile(r"[A-ZА-ЯЁ]\.|[^\W\d_]+(?:[-'’][^\W\d_]+)*")
@@ -321,16 +325,44 @@ def _readings(word: str) -> tuple[Reading, ...]:
             # A man's name is animate: his genitive is his accusative too, though pymorphy3
             # reads the word as a thing or a place (``Грома``, a foreign ``Крамаржа``)
             readings.append((gender, "accs", nominative, weight))
+    readings = _declined_first(readings, parses)
     if _CONSONANT_END.search(word) and not any(r[:2] == ("masc", "nomn") for r in surname) \
             and not ("-" in word and surname):
         # Women's names and foreign surnames ending in a consonant do not decline
         # (Бахыт, Бояр, Айгерим): in a woman's name the word stands in any case.
         # A man's surname form (Ибрагимов) is not one: hers would be Ибрагимова; nor is a
-        # double surname whose first half declined (Лаптевой-Шмидт: Лаптева-Шмидт).
+        # double surname whose first half declined (Седовой-Кляйн: Седова-Кляйн).
         readings.append(("femn", None, word, 0.8))
     elif _VOWEL_END.search(word) and not known_name:
         readings.append((None, None, word, 0.6))  # Шевченко, Нуржан-Ата, Мелони
     return tuple(readings)
+
+
+def _declined_first(readings: list[Reading], parses) -> list[Reading]:
+    """A word read both as an indeclinable name and as an oblique case of a declining one
+    (``Анне``: a name as written, or Анна's dative): when the declining name is the commoner
+    (by word frequency: Анна, not the rare Нелля beside ``Нелли``), the fixed readings of
+    those cases weigh as a guess does, and the name's other words in an oblique case pick
+    the declining one (``Анне Ивановой``: Анна Иванова, not Анне in the genitive). The
+    nominative, a fixed name of another gender (``Али``, not Аля's genitive), and a name
+    with no declining reading (``Мари``, ``Элен``) stay as they are.
+
+    >>> sorted({(r[1], r[2]) for r in _readings("Анне") if r[3] >= 0.5})
+    [('datv', 'анна'), ('loct', 'анна'), ('nomn', 'анне')]
+    >>> [r[3] for r in _readings("Нелли") if r[1] == "datv" and r[2] == "нелли"]
+    [1.0]
+    """
+    fixed = {p.word for p in parses if "Fixd" in p.tag}
+    if not fixed:
+        return readings
+    declines = {p.tag.gender for p in parses if p.tag.POS == "NOUN" and "Fixd" not in p.tag
+                and p.tag.number == "sing" and p.tag.case != "nomn" and any(mark in p.tag for mark in NAME_TAGS)
+                and word_frequency(p.normal_form) > max(map(word_frequency, fixed))}
+    if not declines:
+        return readings
+    return [(gender, case, nominative, weight * FIXED_BESIDE_DECLINED)
+            if case not in (None, "nomn") and gender in declines and nominative in fixed
+            else (gender, case, nominative, weight) for gender, case, nominative, weight in readings]
 
 
 def _demanded_guesses(word: str, others: Sequence[tuple[Reading, ...]]) -> tuple[Reading, ...]:
@@ -394,6 +426,18 @@ def _only_a_first_name(parses) -> bool:
     return any("Name" in p.tag for p in known) and not any("Surn" in p.tag for p in parses)
 
 
+def _indeclinable(word: str) -> bool:
+    """Whether a word ends in a vowel and does not decline: pymorphy3 knows it as fixed
+    (``Гарсиа``), or its ending is no Russian case ending (``Руссо``, ``Дюбуа``).
+
+    >>> _indeclinable("Гарсиа"), _indeclinable("Руссо"), _indeclinable("Браун"), _indeclinable("Сова")
+    (True, True, False, False)
+    """
+    if _VOWEL_END.search(word):
+        return True
+    return word[-1:].lower() in "ауяы" and any("Fixd" in p.tag for p in parse_word(word.lower()))
+
+
 def _inflect(parse, gender: str | None) -> str:
     grammemes = {"nomn", "sing"} | ({gender} if gender in GENDERS else set())
     form = parse.inflect(grammemes) or parse.inflect({"nomn"})
@@ -427,13 +471,20 @@ def _surname_readings(word: str) -> list[Reading]:
     [['Петров-Водкин'], ['Бонч-Осмоловский']]
     >>> sorted({r[2] for r in _surname_readings("Зуевой-Браун")})
     ['Зуева-Браун']
+    >>> sorted({r[:3] for r in _surname_readings("Белову-Руссо")})
+    [('femn', 'accs', 'Белова-Руссо'), ('masc', 'datv', 'Белов-Руссо')]
     """
     head, hyphen, last = word.rpartition("-")
     if hyphen and head:
         heads = _surname_readings(head)
+        if heads and not _surname_readings(last) and _indeclinable(last):
+            # a foreign half that ends in a vowel (``Смирновой-Гарсиа``) declines in nobody's
+            # name: the first half says the case and the gender
+            return [(gender, case, nominative + "-" + last, weight)
+                    for gender, case, nominative, weight in heads]
         if heads and not _surname_readings(last) and _CONSONANT_END.search(last):
-            # a foreign half no paradigm reads (``Лаптевой-Шмидт``): in a woman's name it does
-            # not decline, and the first half says her case (a man's ``-Шмидта`` would)
+            # a foreign half no paradigm reads (``Седовой-Кляйн``): in a woman's name it does
+            # not decline, and the first half says her case (a man's ``-Кляйна`` would)
             return [(gender, case, nominative + "-" + last, weight)
                     for gender, case, nominative, weight in heads if gender == "femn"]
         return [(gender, case, next((r[2] for r in heads if r[:2] == (gender, case)), head) + "-" + nominative,
