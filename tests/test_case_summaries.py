@@ -90,11 +90,7 @@ CASES = [
         "В феврале 2024 года студентке Анне Петровой назначили запрет определённых действий: ей нельзя "
         "пользоваться интернетом.",
         [E("other", date="2024-02", persons=("Анна Петрова",))],
-        id="ban-on-certain-actions",
-        marks=pytest.mark.xfail(strict=True, reason=(
-            "names: a first name in the dative after a noun of role ('студентке Анне Петровой') is "
-            "not put in the nominative"
-        ))),
+        id="ban-on-certain-actions"),
     pytest.param(
         "10 августа 2021 года Ленинский районный суд Саратова продлил срок содержания под стражей "
         "Дмитрию Козлову до 12 ноября.",
