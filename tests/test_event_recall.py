@@ -462,6 +462,11 @@ def test_work_counted_in_hours_or_years_is_no_custody(events_of, text, expected)
     ("Митинг, по версии следствия, перерос в массовые беспорядки.", 1),
     ("Несмотря на его протесты, судья приобщил документ к делу.", 0),
     ("Протесты прокурора суд отклонил.", 0),
+    # one person's objections, whoever he is; a group's plural possessive owns its protests
+    # (round 16's last review)
+    ("Несмотря на протесты подсудимого, судья огласил приговор.", 0),
+    ("Несмотря на протесты матери, подростка увезли в отдел.", 0),
+    ("Жители вышли к администрации. Их протесты против полигона продолжались год.", 1),
     # guards: protests of people in the streets, with a group's genitive, a place or a mass
     ("Протесты в Хабаровске продолжаются уже три месяца.", 1),
     ("Протесты фермеров прошли в десяти городах Франции.", 1),

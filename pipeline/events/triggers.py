@@ -599,11 +599,12 @@ class _Context:
             token.lemmas & (groups | folded_set("relation_nouns"))) or "PER" in self.mention_tokens.get(index, set())
 
     def owned_by(self) -> bool:
-        """The trigger noun has a party or official of the case as its owner: such a noun in the
-        genitive singular (``протесты адвоката``, ``протесты защиты``) or a personal possessive
-        (``наши волнения``); ``models/event_context.json`` ``_comment_objection_owners``. A
-        genitive with its own preposition (``протесты против губернатора``), a name (``протесты
-        Навального``) and ``свой`` own none."""
+        """The trigger noun has one person as its owner: a party or official of the case, or any
+        animate common noun, in the genitive singular (``протесты адвоката``, ``протесты защиты``,
+        ``протесты подсудимого``) or a singular personal possessive (``его протесты``);
+        ``models/event_context.json`` ``_comment_objection_owners``. A genitive with its own
+        preposition (``протесты против губернатора``), a name (``протесты Навального``), a group's
+        plural possessive (``их протесты``) and ``свой`` own none."""
         nouns, possessives = folded_set("objection_owner_nouns"), folded_set("objection_owner_possessives")
         for t in self.tokens:
             if t.head != self.anchor or t.rel not in {"nmod", "det", "nmod:poss"}:
@@ -612,7 +613,8 @@ class _Context:
                 continue
             if t.rel != "nmod" and t.lemmas & possessives:
                 return True
-            if t.rel == "nmod" and t.pos == "NOUN" and "Number=Plur" not in t.feats and t.lemmas & nouns:
+            if t.rel == "nmod" and t.pos == "NOUN" and "Number=Plur" not in t.feats and (
+                    t.lemmas & nouns or "Animacy=Anim" in t.feats):
                 return True
         return False
 
