@@ -279,7 +279,7 @@ def link_rule(a: Draft, b: Draft, separate_types: frozenset[str] = frozenset(),
     if told_apart and not same_word(a, b) and not (tb.back_reference and b.paragraph == a.paragraph):
         return None
     if not _told_apart(a, b):
-        # "после перестрелки ... избила", "помиловал ... после того, как суд признал": the clause's
+        # "после перестрелки ... избила", "оправдал ... после того, как суд вынес приговор": the clause's
         # verb told as before or after a happening of another word is another happening; a penalty's
         # steps ("после задержания его доставили в отдел") are one, as is the same word retold, and a
         # noun of what followed ("после избиения умер от травм") is the happening's outcome
