@@ -242,7 +242,6 @@ EVENT_CONTEXT = record(required={
     "case_step_types": list_of(EVENT_TYPE),
     "word_told_across_sentences": list_of(EVENT_TYPE),
     "court_filing_words": WORDS,
-    "possessive_pronouns": mapping(TEXT, one_of({"masc", "femn"}, "gender")),
     "word_families": PATTERNS,
     "actor_policy": mapping(EVENT_TYPE, record(optional={"allowed": list_of(ACTOR),
                                                          "default": list_of(ACTOR),

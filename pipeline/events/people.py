@@ -270,7 +270,7 @@ def name_gender(name: str) -> str | None:
 # third-person object pronouns and the gender they refer by ("его" also neuter: a
 # thing, not a person, but as a trigger's object it is nearly always a man), with their
 # forms after a preposition ("к ней", "на него"; not "ним", also the plural's "к ним")
-_PRONOUN_GENDER = {"его": "masc", "ему": "masc", "он": "masc", "него": "masc", "нему": "masc",
+PRONOUN_GENDER = {"его": "masc", "ему": "masc", "он": "masc", "него": "masc", "нему": "masc",
                    "нем": "masc", "ее": "femn", "ей": "femn", "ею": "femn", "она": "femn",
                    "нее": "femn", "ней": "femn", "нею": "femn"}
 # a subject pronoun stands for who it befell only as a passive's or a state's subject ("он был
@@ -283,7 +283,7 @@ def antecedent(people: People, token: Token) -> str | None:
     subject): the last person of the pronoun's gender named before it in its paragraph or,
     when its paragraph names no one before it, in the nearest paragraph before it that names
     anyone (:func:`story_person`)."""
-    gender = _PRONOUN_GENDER.get(token.text.lower().replace("ё", "е"))
+    gender = PRONOUN_GENDER.get(token.text.lower().replace("ё", "е"))
     if gender is None or token.rel not in _OBJECT_RELS:
         return None
     return story_person(people, token.start, gender)
@@ -393,7 +393,7 @@ def named_between(text: str, gender: str, things: bool = False) -> bool:
         tag = parsed[0].tag if parsed else None
         if apposition is not None and not _describes(tag, lower):
             apposition = None  # a clause of its own (``Сомов, как рассказал брат,``)
-        if _PRONOUN_GENDER.get(lower) == gender:
+        if PRONOUN_GENDER.get(lower) == gender:
             found = person
             continue
         if tag is None or tag.POS != "NOUN" or _PROPER & tag.grammemes:

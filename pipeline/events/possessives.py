@@ -15,8 +15,8 @@ import re
 
 from ..nlp import parse_word
 from ..resources import fold
-from .people import People, story_person
-from .syntax import Token, context, folded_set
+from .people import PRONOUN_GENDER, People, story_person
+from .syntax import Token, folded_set
 
 _WORD = re.compile(r"[А-Яа-яЁё]+")
 
@@ -28,7 +28,8 @@ def possessive_patient(tokens: tuple[Token, ...], token: Token, people: People |
     act, nor where the noun names a person of its own (``его нападение на журналиста``), nor
     where a nearer thing may be what the pronoun stands for before a noun of what a thing may
     undergo too (``thing_patient_nouns``, :func:`nearer_thing`)."""
-    gender = context()["possessive_pronouns"].get(fold(token.text.lower()))
+    # "его"/"её" before a noun are its possessor (their forms as objects are the same words)
+    gender = PRONOUN_GENDER.get(fold(token.text.lower())) if token.pos in {"PRON", "DET"} else None
     noun = token.index + 1
     if people is None or gender is None or token.pos not in {"PRON", "DET"} or noun not in anchors \
             or token.head != noun or not tokens[noun].lemmas & folded_set("possessor_patient_nouns"):
