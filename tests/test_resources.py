@@ -50,6 +50,11 @@ BAD_LINES = [
     ("triggers.jsonl", '{"lemma": "избить", "type": "violence", "needs": {"actors": ["judge"]}}',
      ["needs.actors[0]", "judge"]),
     ("triggers.jsonl", '{"lemma": "вывезти в отделение", "type": "detention", "anchor": 5}', ["anchor"]),
+    # a condition's word list named from models/trigger_lists.json: a name it lacks, or no "@"
+    ("triggers.jsonl", '{"lemma": "протест", "type": "protest", "block": [{"governed_by": "@lodgng_verbs"}]}',
+     ["block[0].governed_by", "@lodgng_verbs", "trigger_lists.json"]),
+    ("triggers.jsonl", '{"lemma": "протест", "type": "protest", "block": [{"governed_by": "lodging_verbs"}]}',
+     ["block[0].governed_by", "expected a list"]),
     ("triggers.jsonl", '{"lemma": "избить", "type": "violence"', ["not valid JSON"]),
     ("gazetteer_places.csv", "Урюпинск,Урюпинск,town,RU", ["kind", "town"]),
     ("gazetteer_places.csv", "Урюпинск,Урюпинск,city,Russia", ["country", "Russia"]),
