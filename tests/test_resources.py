@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -71,6 +72,12 @@ def test_a_bad_entry_is_refused_naming_file_line_and_key(tmp_path, name, line, w
     assert f"{name} line {number}:" in message
     for word in words:
         assert word in message
+
+
+def test_every_shared_word_list_is_named_by_a_trigger_condition():
+    named = {match for line in (models_dir() / "triggers.jsonl").read_text(encoding="utf-8").splitlines()
+             if not line.startswith("#") for match in re.findall(r'"@(\w+)"', line)}
+    assert named == {name for name in load_json("trigger_lists.json") if not name.startswith("_")}
 
 
 # (file, change to the parsed JSON, words the error must say)
