@@ -133,10 +133,10 @@ def read_model(path: Path):
 
 CACHE_ENV = "TESTIMONY_CACHE_DIR"
 # What the check's verdict depends on besides the file: the schemas and the records'
-# vocabularies they name, the morphology a lemma is checked against, and the one
-# lexicon a schema reads (currency codes).
+# vocabularies they name, the morphology a lemma is checked against, and the lexicons
+# a schema reads (currency codes; the names of the word lists trigger conditions share).
 CHECKER_CODE = ("schemas.py", "records.py", "resources.py", "nlp.py", "morphology.py")
-CHECKER_LEXICONS = ("currency_codes.json",)
+CHECKER_LEXICONS = ("currency_codes.json", "trigger_lists.json")
 
 
 def cache_dir() -> Path | None:

@@ -156,6 +156,29 @@ def currency_codes() -> frozenset[str]:
 
 
 WORDS = list_of(TEXT)
+
+
+@cache
+def shared_list_names() -> frozenset[str]:
+    """Names of the word lists trigger conditions share (``models/trigger_lists.json``)."""
+    from .resources import load_json
+
+    return frozenset(name for name in load_json("trigger_lists.json") if not name.startswith("_"))
+
+
+def _condition_words(value, path):
+    """A condition's lemmas written out, or ``"@name"``: the list of that name in
+    ``trigger_lists.json``, kept once for every condition that shares it."""
+    if isinstance(value, str) and value.startswith("@"):
+        if value[1:] not in shared_list_names():
+            yield path, (f"list {value!r} is not in trigger_lists.json "
+                         f"(expected one of {', '.join('@' + n for n in sorted(shared_list_names()))})")
+    elif isinstance(value, list):
+        yield from WORDS(value, path)
+    else:
+        yield path, f"expected a list of lemmas or \"@name\" of a list in trigger_lists.json, found {value!r}"
+
+
 PATTERNS = list_of(list_of(TEXT, 1))  # lemma sequences: [["в", "этот", "день"], ...]
 EVENT_TYPE = one_of(EVENT_TYPES, "event type")
 ACTOR = one_of(ACTORS, "actor")
@@ -164,11 +187,12 @@ LEMMA = both(TEXT, where(_is_normal_form, "lemma {value!r} is not a pymorphy3 no
 CURRENCY = both(TEXT, where(lambda v: v in currency_codes(),
                             "currency {value!r} is not an ISO 4217 code nor a unit of account "
                             "in currency_codes.json"))
+CONDITION_WORDS: Schema = _condition_words
 CONDITION = record(optional={
-    "near": WORDS, "before": WORDS, "after": WORDS, "head": WORDS, "linked": WORDS,
-    "complement": WORDS, "infinitive": FLAG, "attributive": FLAG, "agentless_passive": FLAG,
-    "private_subject": FLAG, "indefinite_personal": FLAG, "abroad": FLAG, "thing_object": FLAG,
-    "held_thing": WORDS, "threat": WORDS, "threatened": WORDS, "plural": FLAG, "owned_by": FLAG, "governed_by": WORDS,
+    **{key: CONDITION_WORDS for key in ("near", "before", "after", "head", "linked", "complement",
+                                         "held_thing", "threat", "threatened", "governed_by")},
+    "infinitive": FLAG, "attributive": FLAG, "agentless_passive": FLAG, "private_subject": FLAG,
+    "indefinite_personal": FLAG, "abroad": FLAG, "thing_object": FLAG, "plural": FLAG, "owned_by": FLAG,
     "mentions": list_of(one_of(MENTION_TYPES, "mention type")),
     "actors": list_of(ACTOR), "agent": list_of(ACTOR), "window": INT,
 })
@@ -457,6 +481,7 @@ SCHEMAS: dict[str, Schema] = {
         "age_before": WORDS,
         "blocking_after": WORDS, "penalty_phrases": mapping(TEXT, WORDS), "holding_context": WORDS,
         "sentence_context": WORDS}),
+    "trigger_lists.json": mapping(TEXT, list_of(TEXT, 1)),
     # one entry a line
     "triggers.jsonl": TRIGGER,
     # one entry a row

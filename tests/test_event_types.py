@@ -70,6 +70,40 @@ def test_a_private_subject_agrees_with_its_verb(subject_number, verb_number, cas
     assert condition_holds(tokens, hit, {"private_subject": True}) is private
 
 
+# ------------------------------- a condition naming a shared list (models/trigger_lists.json)
+
+@pytest.mark.parametrize("text, lodged", [
+    # an objection lodged, brought, rejected or withdrawn: the noun hangs on a lodging verb
+    ("Адвокат внёс протест на решение судьи.", True),
+    ("Прокурор принёс протест на постановление.", True),
+    ("Защита подала протесты на каждое решение.", True),
+    ("Судья отклонил протесты адвоката.", True),
+    ("Сторона обвинения отозвала протест.", True),
+    # protests held or going on: the noun hangs on no lodging verb
+    ("Жители вышли на протест против стройки.", False),
+    ("Протесты продолжались неделю.", False),
+    ("Студенты устроили протест у здания мэрии.", False),
+])
+def test_a_condition_naming_a_shared_list_reads_that_list(models, text, lodged):
+    from pipeline.events.triggers import TriggerHit, condition_holds, parse_sentences
+    from pipeline.segment import split_sentences
+
+    tokens = next(iter(parse_sentences(split_sentences(text), models)))
+    at = next(t.index for t in tokens if "протест" in t.lemmas)
+    hit = TriggerHit("protest", (at,), at, False, tokens[at].start, tokens[at].end)
+    assert condition_holds(tokens, hit, {"governed_by": "@lodging_verbs"}) is lodged
+
+
+@pytest.mark.parametrize("text, protests", [
+    ("Прокурор принёс протесты на оба приговора.", 0),
+    ("Защита внесла протесты, но суд их отклонил.", 0),
+    ("В столице вспыхнули массовые беспорядки.", 1),
+    ("Волнения охватили весь город.", 1),
+])
+def test_protests_lodged_are_no_protest_held(events_of, text, protests):
+    assert event_types(events_of(text))["protest"] == protests
+
+
 # ------------------- a role held (a present passive participle standing for people) is no charge
 
 @pytest.mark.parametrize("text, charges", [

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -50,6 +51,11 @@ BAD_LINES = [
     ("triggers.jsonl", '{"lemma": "избить", "type": "violence", "needs": {"actors": ["judge"]}}',
      ["needs.actors[0]", "judge"]),
     ("triggers.jsonl", '{"lemma": "вывезти в отделение", "type": "detention", "anchor": 5}', ["anchor"]),
+    # a condition's word list named from models/trigger_lists.json: a name it lacks, or no "@"
+    ("triggers.jsonl", '{"lemma": "протест", "type": "protest", "block": [{"governed_by": "@lodgng_verbs"}]}',
+     ["block[0].governed_by", "@lodgng_verbs", "trigger_lists.json"]),
+    ("triggers.jsonl", '{"lemma": "протест", "type": "protest", "block": [{"governed_by": "lodging_verbs"}]}',
+     ["block[0].governed_by", "expected a list"]),
     ("triggers.jsonl", '{"lemma": "избить", "type": "violence"', ["not valid JSON"]),
     ("gazetteer_places.csv", "Урюпинск,Урюпинск,town,RU", ["kind", "town"]),
     ("gazetteer_places.csv", "Урюпинск,Урюпинск,city,Russia", ["country", "Russia"]),
@@ -66,6 +72,12 @@ def test_a_bad_entry_is_refused_naming_file_line_and_key(tmp_path, name, line, w
     assert f"{name} line {number}:" in message
     for word in words:
         assert word in message
+
+
+def test_every_shared_word_list_is_named_by_a_trigger_condition():
+    named = {match for line in (models_dir() / "triggers.jsonl").read_text(encoding="utf-8").splitlines()
+             if not line.startswith("#") for match in re.findall(r'"@(\w+)"', line)}
+    assert named == {name for name in load_json("trigger_lists.json") if not name.startswith("_")}
 
 
 # (file, change to the parsed JSON, words the error must say)

@@ -309,6 +309,30 @@ def deverbal_nouns(verb: str) -> tuple[str, ...]:
                  and any(p.tag.POS == "NOUN" and fold(p.normal_form) == noun for p in parse_word(noun)))
 
 
+def _each_condition(entry: dict, change) -> dict:
+    """The entry with ``change`` made to each of its conditions (``needs``, ``block``, ``rules``)."""
+    changed = dict(entry)
+    if "needs" in entry:
+        changed["needs"] = change(entry["needs"])
+    if "block" in entry:
+        changed["block"] = [change(cond) for cond in entry["block"]]
+    if "rules" in entry:
+        changed["rules"] = [{**rule, "if": change(rule["if"])} for rule in entry["rules"]]
+    return changed
+
+
+def with_shared_lists(cond: dict) -> dict:
+    """A condition with each ``"@name"`` read as the word list of that name in
+    ``models/trigger_lists.json``, kept once for the conditions that share it."""
+    return {key: shared_list(value[1:]) if isinstance(value, str) and value.startswith("@") else value
+            for key, value in cond.items()}
+
+
+@cache
+def shared_list(name: str) -> list[str]:
+    return load_json("trigger_lists.json")[name]
+
+
 def _with_nominal_heads(entry: dict) -> dict:
     """A ``nominal`` entry whose ``head`` conditions also take the verbs' nouns of action
     (``находиться в сизо`` and ``нахождение ... в СИЗО`` alike)."""
@@ -317,14 +341,7 @@ def _with_nominal_heads(entry: dict) -> dict:
             return cond
         nouns = [noun for verb in cond["head"] for noun in deverbal_nouns(fold(verb))]
         return {**cond, "head": list(dict.fromkeys([*cond["head"], *nouns]))}
-    widened = dict(entry)
-    if "needs" in entry:
-        widened["needs"] = widen(entry["needs"])
-    if "block" in entry:
-        widened["block"] = [widen(cond) for cond in entry["block"]]
-    if "rules" in entry:
-        widened["rules"] = [{**rule, "if": widen(rule["if"])} for rule in entry["rules"]]
-    return widened
+    return _each_condition(entry, widen)
 
 
 @cache
@@ -336,6 +353,7 @@ def trigger_index() -> dict[str, tuple[dict, ...]]:
     the same type and conditions, unless the lexicon lists that noun phrase itself."""
     entries = []
     for entry in load_jsonl("triggers.jsonl"):
+        entry = _each_condition(entry, with_shared_lists)
         if entry.get("nominal"):
             entry = _with_nominal_heads(entry)
         entries.append({**entry, "parts": tuple(fold(entry["lemma"]).split())})
@@ -697,7 +715,8 @@ def _participle(token: Token, form: str) -> bool:
 
 def condition_holds(tokens, hit: TriggerHit, cond: dict, mention_tokens=None, actors=None) -> bool:
     """Whether a lexicon condition (see ``models/triggers.jsonl``) holds around a hit."""
-    return _Context(tokens, hit.tokens, hit.anchor, mention_tokens or {}, actors or {}).holds(cond)
+    context = _Context(tokens, hit.tokens, hit.anchor, mention_tokens or {}, actors or {})
+    return context.holds(with_shared_lists(cond))
 
 
 def _match_parts(tokens, start, parts, gap) -> tuple[int, ...] | None:
