@@ -13,7 +13,8 @@ from benchmarks.linking import (DEV_6_PAIRS, DEV_7_PAIRS, DEV_8_PAIRS, DEV_9_PAI
                                DEV_11_PAIRS, DEV_12_PAIRS, HELDOUT_2_PAIRS, HELDOUT_3_PAIRS,
                                HELDOUT_4_PAIRS, HELDOUT_5_PAIRS, HELDOUT_6_PAIRS, HELDOUT_7_PAIRS,
                                HELDOUT_8_PAIRS, HELDOUT_9_PAIRS, HELDOUT_10_PAIRS, HELDOUT_11_PAIRS,
-                               HELDOUT_12_PAIRS, HELDOUT_PAIRS, chosen_docs, split_of)
+                               HELDOUT_12_PAIRS, HELDOUT_13_PAIRS, HELDOUT_PAIRS, chosen_docs,
+                               split_of)
 from pipeline.link.gold import LINKING, PAIR_FILES, read_gold
 
 
@@ -21,7 +22,7 @@ def test_each_pair_file_document_has_one_split_and_the_later_held_out_splits_are
     docs = read_gold(annotated=False)
     assert len({d.doc_id for d in docs}) == len(docs), "document ids are unique"
     splits = Counter(split_of(d.origin) for d in docs)
-    # Both statements of each pair of the second, third and fifth to twelfth held-out splits,
+    # Both statements of each pair of the second, third and fifth to thirteenth held-out splits,
     # and nothing else; the fourth (heldout_4) served its three looks and is
     # development since round 9.
     assert splits["heldout_2"] == 2 * len(HELDOUT_2_PAIRS)
@@ -35,6 +36,7 @@ def test_each_pair_file_document_has_one_split_and_the_later_held_out_splits_are
     assert splits["heldout_10"] == 2 * len(HELDOUT_10_PAIRS)
     assert splits["heldout_11"] == 2 * len(HELDOUT_11_PAIRS)
     assert splits["heldout_12"] == 2 * len(HELDOUT_12_PAIRS)
+    assert splits["heldout_13"] == 2 * len(HELDOUT_13_PAIRS)
     assert not HELDOUT_2_PAIRS & HELDOUT_PAIRS
     assert not HELDOUT_3_PAIRS & (HELDOUT_PAIRS | HELDOUT_2_PAIRS)
     assert not HELDOUT_4_PAIRS & (HELDOUT_PAIRS | HELDOUT_2_PAIRS | HELDOUT_3_PAIRS)
@@ -185,6 +187,19 @@ def test_each_pair_file_document_has_one_split_and_the_later_held_out_splits_are
                                | HELDOUT_8_PAIRS | HELDOUT_9_PAIRS | HELDOUT_10_PAIRS
                                | HELDOUT_11_PAIRS | HELDOUT_12_PAIRS | DEV_6_PAIRS | DEV_7_PAIRS
                                | DEV_8_PAIRS | DEV_9_PAIRS | DEV_10_PAIRS | DEV_11_PAIRS)
+    # The thirteenth (round 17, written and committed before any code ran on it): 14 and 8,
+    # exactly same_274 to same_287 and near_163 to near_170, apart from every other split and
+    # from every part of development.
+    assert HELDOUT_13_PAIRS == ({f"same_{n}" for n in range(274, 288)}
+                                | {f"near_{n}" for n in range(163, 171)})
+    assert Counter(p.split("_")[0] for p in HELDOUT_13_PAIRS) == {"same": 14, "near": 8}
+    assert not HELDOUT_13_PAIRS & (HELDOUT_PAIRS | HELDOUT_2_PAIRS | HELDOUT_3_PAIRS
+                                   | HELDOUT_4_PAIRS | HELDOUT_5_PAIRS | HELDOUT_6_PAIRS
+                                   | HELDOUT_7_PAIRS | HELDOUT_8_PAIRS | HELDOUT_9_PAIRS
+                                   | HELDOUT_10_PAIRS | HELDOUT_11_PAIRS | HELDOUT_12_PAIRS
+                                   | DEV_6_PAIRS | DEV_7_PAIRS | DEV_8_PAIRS | DEV_9_PAIRS
+                                   | DEV_10_PAIRS | DEV_11_PAIRS | DEV_12_PAIRS)
+    assert not chosen_docs(docs, "heldout_13") & chosen_docs(docs, "dev")
     for doc in docs:
         pair = doc.origin.split(":")[-1]
         number = int(re.search(r"_(\d+)$", pair)[1])
@@ -198,6 +213,7 @@ def test_each_pair_file_document_has_one_split_and_the_later_held_out_splits_are
                     else "heldout_10" if pair in HELDOUT_10_PAIRS
                     else "heldout_11" if pair in HELDOUT_11_PAIRS
                     else "heldout_12" if pair in HELDOUT_12_PAIRS
+                    else "heldout_13" if pair in HELDOUT_13_PAIRS
                     else "heldout" if 12 <= number <= 22 else "dev")
         assert split_of(doc.origin) == expected, doc.doc_id
 
@@ -225,7 +241,7 @@ def test_the_benchmark_scores_the_development_split_unless_asked(capsys):
 
 @pytest.mark.parametrize("split", ["heldout", "heldout_2", "heldout_3", "heldout_5", "heldout_6",
                                    "heldout_7", "heldout_8", "heldout_9", "heldout_10", "heldout_11",
-                                   "heldout_12", "all"])
+                                   "heldout_12", "heldout_13", "all"])
 @pytest.mark.parametrize("flag", ["--keep", "--errors"])
 def test_heldout_splits_refuse_keep_and_errors(tmp_path, capsys, split, flag):
     """Nobody reads the pipeline's output or mistakes on held-out statements: asking for
