@@ -10,7 +10,7 @@ from collections import Counter
 import pytest
 
 from benchmarks.linking import (DEV_6_PAIRS, DEV_7_PAIRS, DEV_8_PAIRS, DEV_9_PAIRS, DEV_10_PAIRS,
-                               DEV_11_PAIRS, DEV_12_PAIRS, HELDOUT_2_PAIRS, HELDOUT_3_PAIRS,
+                               DEV_11_PAIRS, DEV_12_PAIRS, DEV_13_PAIRS, HELDOUT_2_PAIRS, HELDOUT_3_PAIRS,
                                HELDOUT_4_PAIRS, HELDOUT_5_PAIRS, HELDOUT_6_PAIRS, HELDOUT_7_PAIRS,
                                HELDOUT_8_PAIRS, HELDOUT_9_PAIRS, HELDOUT_10_PAIRS, HELDOUT_11_PAIRS,
                                HELDOUT_12_PAIRS, HELDOUT_13_PAIRS, HELDOUT_PAIRS, chosen_docs,
@@ -200,6 +200,22 @@ def test_each_pair_file_document_has_one_split_and_the_later_held_out_splits_are
                                    | DEV_6_PAIRS | DEV_7_PAIRS | DEV_8_PAIRS | DEV_9_PAIRS
                                    | DEV_10_PAIRS | DEV_11_PAIRS | DEV_12_PAIRS)
     assert not chosen_docs(docs, "heldout_13") & chosen_docs(docs, "dev")
+    # The development batch of round 17 (dev_13, written after heldout_13): exactly same_288 to
+    # same_297 and near_171 to near_175, all development, apart from every held-out split and
+    # the earlier batches.
+    assert DEV_13_PAIRS == ({f"same_{n}" for n in range(288, 298)}
+                            | {f"near_{n}" for n in range(171, 176)})
+    batch_13 = chosen_docs(docs, "dev_13")
+    assert len(batch_13) == 2 * len(DEV_13_PAIRS)
+    assert batch_13 < chosen_docs(docs, "dev")
+    assert not batch_13 & (former | batch | batch_7 | batch_8 | batch_9 | batch_10 | batch_11
+                           | batch_12)
+    assert not DEV_13_PAIRS & (HELDOUT_PAIRS | HELDOUT_2_PAIRS | HELDOUT_3_PAIRS | HELDOUT_4_PAIRS
+                               | HELDOUT_5_PAIRS | HELDOUT_6_PAIRS | HELDOUT_7_PAIRS
+                               | HELDOUT_8_PAIRS | HELDOUT_9_PAIRS | HELDOUT_10_PAIRS
+                               | HELDOUT_11_PAIRS | HELDOUT_12_PAIRS | HELDOUT_13_PAIRS
+                               | DEV_6_PAIRS | DEV_7_PAIRS | DEV_8_PAIRS | DEV_9_PAIRS
+                               | DEV_10_PAIRS | DEV_11_PAIRS | DEV_12_PAIRS)
     for doc in docs:
         pair = doc.origin.split(":")[-1]
         number = int(re.search(r"_(\d+)$", pair)[1])
@@ -257,11 +273,11 @@ def test_heldout_splits_refuse_keep_and_errors(tmp_path, capsys, split, flag):
 
 
 @pytest.mark.parametrize("part", ["heldout_4", "dev_6", "dev_7", "dev_8", "dev_9", "dev_10",
-                                  "dev_11", "dev_12"])
+                                  "dev_11", "dev_12", "dev_13"])
 def test_the_named_parts_of_development_are_scored_alone(capsys, part):
     """``--split heldout_4`` (the former fourth held-out split), ``--split dev_6``,
-    ``--split dev_7``, ``--split dev_8``, ``--split dev_9``, ``--split dev_10``, ``--split dev_11``
-    and ``--split dev_12`` (the development batches of rounds 10 to 16)
+    ``--split dev_7``, ``--split dev_8``, ``--split dev_9``, ``--split dev_10``, ``--split dev_11``,
+    ``--split dev_12`` and ``--split dev_13`` (the development batches of rounds 10 to 17)
     name parts of the development split: scored alone, and their mistakes may be listed."""
     from benchmarks.linking import main
 
