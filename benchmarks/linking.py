@@ -95,7 +95,14 @@ commit), without reading any earlier held-out pair, because the eleventh had bee
 ``dev_12``: ``same_264``–``same_273`` and ``near_158``–``near_162`` (10 pairs, 5 near-misses),
 written in round 16 after ``heldout_12`` for the development split, fresh statements of the same
 general kinds varied differently (other regions, other name forms); ``--split dev_12`` scores
-those pairs alone, as a named part of the development split.
+those pairs alone, as a named part of the development split. A thirteenth (``heldout_13``):
+``same_274``–``same_287`` and ``near_163``–``near_170``, written and committed in round 17 before
+any code ran on them (14 pairs, 8 near-misses; its split declared in the same commit), without
+reading any earlier held-out pair, because the twelfth had been looked at. ``dev_13``:
+``same_288``–``same_297`` and ``near_171``–``near_175`` (10 pairs, 5 near-misses), written in round
+17 after ``heldout_13`` for the development split, fresh statements of the same general kinds
+varied differently (other regions, other name forms, several people in most statements);
+``--split dev_13`` scores those pairs alone, as a named part of the development split.
 ``--sweep`` scores the development
 split over thresholds (the defaults in ``pipeline.link`` come from it);
 ``--errors`` lists the wrong and missed links of the development split only (of the
@@ -106,8 +113,8 @@ stand for);
 development split (:func:`cross_validate`; with ``--keep``, on both inputs).
 ``--split`` chooses the split scored: ``dev`` by default; the held-out splits
 (``heldout``, ``heldout_2``, ``heldout_3``, ``heldout_5``, ``heldout_6``, ``heldout_7``,
-``heldout_8``, ``heldout_9``, ``heldout_10``, ``heldout_11``, ``heldout_12``, and ``all``, which
-holds them) only when named,
+``heldout_8``, ``heldout_9``, ``heldout_10``, ``heldout_11``, ``heldout_12``, ``heldout_13``, and
+``all``, which holds them) only when named,
 and never with ``--keep`` or ``--errors`` (refused: nobody reads their output or mistakes).
 ``--split dev`` (the default), ``--sweep`` and ``--cv`` run only the development texts
 through the pipeline.
@@ -173,9 +180,14 @@ DEV_11_PAIRS = ({f"same_{n:02d}" for n in range(240, 250)}
 # of the same kinds, other regions and name forms), and scored alone when named.
 DEV_12_PAIRS = ({f"same_{n:02d}" for n in range(264, 274)}
                 | {f"near_{n:02d}" for n in range(158, 163)})
+# Written in round 17 for the development split, after heldout_13 (issue 16: fresh statements
+# of the same kinds, other regions and name forms, several people each), and scored alone when
+# named.
+DEV_13_PAIRS = ({f"same_{n:02d}" for n in range(288, 298)}
+                | {f"near_{n:02d}" for n in range(171, 176)})
 DEV_PARTS = {"heldout_4": HELDOUT_4_PAIRS, "dev_6": DEV_6_PAIRS, "dev_7": DEV_7_PAIRS,
              "dev_8": DEV_8_PAIRS, "dev_9": DEV_9_PAIRS, "dev_10": DEV_10_PAIRS,
-             "dev_11": DEV_11_PAIRS, "dev_12": DEV_12_PAIRS}
+             "dev_11": DEV_11_PAIRS, "dev_12": DEV_12_PAIRS, "dev_13": DEV_13_PAIRS}
 # Written in round 9, after the fourth had been looked at three times (and moved to
 # development).
 HELDOUT_5_PAIRS = ({f"same_{n:02d}" for n in range(92, 106)}
@@ -207,8 +219,13 @@ HELDOUT_11_PAIRS = ({f"same_{n:02d}" for n in range(226, 240)}
 # on it, its split declared in the same commit.
 HELDOUT_12_PAIRS = ({f"same_{n:02d}" for n in range(250, 264)}
                     | {f"near_{n:02d}" for n in range(150, 158)})
+# Written in round 17 (issue 16: fresh statements after heldout_12's look), before any code ran
+# on it, its split declared in the same commit.
+HELDOUT_13_PAIRS = ({f"same_{n:02d}" for n in range(274, 288)}
+                    | {f"near_{n:02d}" for n in range(163, 171)})
 SPLITS = ("dev", *DEV_PARTS, "heldout", "heldout_2", "heldout_3", "heldout_5", "heldout_6",
-          "heldout_7", "heldout_8", "heldout_9", "heldout_10", "heldout_11", "heldout_12", "all")
+          "heldout_7", "heldout_8", "heldout_9", "heldout_10", "heldout_11", "heldout_12",
+          "heldout_13", "all")
 SWEEP = (0.5, 0.7, 0.8, 0.9, 0.95, 0.98, 0.99, 0.995, 0.999)
 # Cross-validation's thresholds: every bit of match weight from -2 to 10 (the middle of
 # a plateau is then its middle in weight of evidence, not in probability).
@@ -248,6 +265,8 @@ def split_of(origin: str) -> str:
         return "heldout_11"
     if pair in HELDOUT_12_PAIRS:
         return "heldout_12"
+    if pair in HELDOUT_13_PAIRS:
+        return "heldout_13"
     return "heldout" if pair in HELDOUT_PAIRS or in_set in HELDOUT_SETS else "dev"
 
 
@@ -643,7 +662,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.linking", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--split", choices=SPLITS, default="dev",
-                        help="the split to score (default: dev; heldout_4, dev_6 to dev_12: "
+                        help="the split to score (default: dev; heldout_4, dev_6 to dev_13: "
                              "those parts of it); the "
                              "held-out splits ("
                              + ", ".join(s for s in SPLITS if not is_development(s))
@@ -678,7 +697,8 @@ def main(argv: list[str] | None = None) -> int:
           f"{sum(split_of(d.origin) == 'heldout_9' for d in docs)} in the ninth, "
           f"{sum(split_of(d.origin) == 'heldout_10' for d in docs)} in the tenth, "
           f"{sum(split_of(d.origin) == 'heldout_11' for d in docs)} in the eleventh, "
-          f"{sum(split_of(d.origin) == 'heldout_12' for d in docs)} in the twelfth; "
+          f"{sum(split_of(d.origin) == 'heldout_12' for d in docs)} in the twelfth, "
+          f"{sum(split_of(d.origin) == 'heldout_13' for d in docs)} in the thirteenth; "
           f"{sum(in_split(d.origin, 'heldout_4') for d in docs)} of them the former fourth,"
           " heldout_4, now development, "
           f"{sum(in_split(d.origin, 'dev_6') for d in docs)} the development batch dev_6, "
@@ -686,8 +706,9 @@ def main(argv: list[str] | None = None) -> int:
           f"{sum(in_split(d.origin, 'dev_8') for d in docs)} the development batch dev_8, "
           f"{sum(in_split(d.origin, 'dev_9') for d in docs)} the development batch dev_9, "
           f"{sum(in_split(d.origin, 'dev_10') for d in docs)} the development batch dev_10, "
-          f"{sum(in_split(d.origin, 'dev_11') for d in docs)} the development batch dev_11 and "
-          f"{sum(in_split(d.origin, 'dev_12') for d in docs)} the development batch dev_12)")
+          f"{sum(in_split(d.origin, 'dev_11') for d in docs)} the development batch dev_11, "
+          f"{sum(in_split(d.origin, 'dev_12') for d in docs)} the development batch dev_12 and "
+          f"{sum(in_split(d.origin, 'dev_13') for d in docs)} the development batch dev_13)")
     if args.sweep or args.cv or is_development(args.split):
         # Development only: the held-out statements are not even run through the
         # pipeline, so no output of theirs exists to be read (or kept by --keep).

@@ -10,10 +10,11 @@ from collections import Counter
 import pytest
 
 from benchmarks.linking import (DEV_6_PAIRS, DEV_7_PAIRS, DEV_8_PAIRS, DEV_9_PAIRS, DEV_10_PAIRS,
-                               DEV_11_PAIRS, DEV_12_PAIRS, HELDOUT_2_PAIRS, HELDOUT_3_PAIRS,
+                               DEV_11_PAIRS, DEV_12_PAIRS, DEV_13_PAIRS, HELDOUT_2_PAIRS, HELDOUT_3_PAIRS,
                                HELDOUT_4_PAIRS, HELDOUT_5_PAIRS, HELDOUT_6_PAIRS, HELDOUT_7_PAIRS,
                                HELDOUT_8_PAIRS, HELDOUT_9_PAIRS, HELDOUT_10_PAIRS, HELDOUT_11_PAIRS,
-                               HELDOUT_12_PAIRS, HELDOUT_PAIRS, chosen_docs, split_of)
+                               HELDOUT_12_PAIRS, HELDOUT_13_PAIRS, HELDOUT_PAIRS, chosen_docs,
+                               split_of)
 from pipeline.link.gold import LINKING, PAIR_FILES, read_gold
 
 
@@ -21,7 +22,7 @@ def test_each_pair_file_document_has_one_split_and_the_later_held_out_splits_are
     docs = read_gold(annotated=False)
     assert len({d.doc_id for d in docs}) == len(docs), "document ids are unique"
     splits = Counter(split_of(d.origin) for d in docs)
-    # Both statements of each pair of the second, third and fifth to twelfth held-out splits,
+    # Both statements of each pair of the second, third and fifth to thirteenth held-out splits,
     # and nothing else; the fourth (heldout_4) served its three looks and is
     # development since round 9.
     assert splits["heldout_2"] == 2 * len(HELDOUT_2_PAIRS)
@@ -35,6 +36,7 @@ def test_each_pair_file_document_has_one_split_and_the_later_held_out_splits_are
     assert splits["heldout_10"] == 2 * len(HELDOUT_10_PAIRS)
     assert splits["heldout_11"] == 2 * len(HELDOUT_11_PAIRS)
     assert splits["heldout_12"] == 2 * len(HELDOUT_12_PAIRS)
+    assert splits["heldout_13"] == 2 * len(HELDOUT_13_PAIRS)
     assert not HELDOUT_2_PAIRS & HELDOUT_PAIRS
     assert not HELDOUT_3_PAIRS & (HELDOUT_PAIRS | HELDOUT_2_PAIRS)
     assert not HELDOUT_4_PAIRS & (HELDOUT_PAIRS | HELDOUT_2_PAIRS | HELDOUT_3_PAIRS)
@@ -185,6 +187,35 @@ def test_each_pair_file_document_has_one_split_and_the_later_held_out_splits_are
                                | HELDOUT_8_PAIRS | HELDOUT_9_PAIRS | HELDOUT_10_PAIRS
                                | HELDOUT_11_PAIRS | HELDOUT_12_PAIRS | DEV_6_PAIRS | DEV_7_PAIRS
                                | DEV_8_PAIRS | DEV_9_PAIRS | DEV_10_PAIRS | DEV_11_PAIRS)
+    # The thirteenth (round 17, written and committed before any code ran on it): 14 and 8,
+    # exactly same_274 to same_287 and near_163 to near_170, apart from every other split and
+    # from every part of development.
+    assert HELDOUT_13_PAIRS == ({f"same_{n}" for n in range(274, 288)}
+                                | {f"near_{n}" for n in range(163, 171)})
+    assert Counter(p.split("_")[0] for p in HELDOUT_13_PAIRS) == {"same": 14, "near": 8}
+    assert not HELDOUT_13_PAIRS & (HELDOUT_PAIRS | HELDOUT_2_PAIRS | HELDOUT_3_PAIRS
+                                   | HELDOUT_4_PAIRS | HELDOUT_5_PAIRS | HELDOUT_6_PAIRS
+                                   | HELDOUT_7_PAIRS | HELDOUT_8_PAIRS | HELDOUT_9_PAIRS
+                                   | HELDOUT_10_PAIRS | HELDOUT_11_PAIRS | HELDOUT_12_PAIRS
+                                   | DEV_6_PAIRS | DEV_7_PAIRS | DEV_8_PAIRS | DEV_9_PAIRS
+                                   | DEV_10_PAIRS | DEV_11_PAIRS | DEV_12_PAIRS)
+    assert not chosen_docs(docs, "heldout_13") & chosen_docs(docs, "dev")
+    # The development batch of round 17 (dev_13, written after heldout_13): exactly same_288 to
+    # same_297 and near_171 to near_175, all development, apart from every held-out split and
+    # the earlier batches.
+    assert DEV_13_PAIRS == ({f"same_{n}" for n in range(288, 298)}
+                            | {f"near_{n}" for n in range(171, 176)})
+    batch_13 = chosen_docs(docs, "dev_13")
+    assert len(batch_13) == 2 * len(DEV_13_PAIRS)
+    assert batch_13 < chosen_docs(docs, "dev")
+    assert not batch_13 & (former | batch | batch_7 | batch_8 | batch_9 | batch_10 | batch_11
+                           | batch_12)
+    assert not DEV_13_PAIRS & (HELDOUT_PAIRS | HELDOUT_2_PAIRS | HELDOUT_3_PAIRS | HELDOUT_4_PAIRS
+                               | HELDOUT_5_PAIRS | HELDOUT_6_PAIRS | HELDOUT_7_PAIRS
+                               | HELDOUT_8_PAIRS | HELDOUT_9_PAIRS | HELDOUT_10_PAIRS
+                               | HELDOUT_11_PAIRS | HELDOUT_12_PAIRS | HELDOUT_13_PAIRS
+                               | DEV_6_PAIRS | DEV_7_PAIRS | DEV_8_PAIRS | DEV_9_PAIRS
+                               | DEV_10_PAIRS | DEV_11_PAIRS | DEV_12_PAIRS)
     for doc in docs:
         pair = doc.origin.split(":")[-1]
         number = int(re.search(r"_(\d+)$", pair)[1])
@@ -198,6 +229,7 @@ def test_each_pair_file_document_has_one_split_and_the_later_held_out_splits_are
                     else "heldout_10" if pair in HELDOUT_10_PAIRS
                     else "heldout_11" if pair in HELDOUT_11_PAIRS
                     else "heldout_12" if pair in HELDOUT_12_PAIRS
+                    else "heldout_13" if pair in HELDOUT_13_PAIRS
                     else "heldout" if 12 <= number <= 22 else "dev")
         assert split_of(doc.origin) == expected, doc.doc_id
 
@@ -225,7 +257,7 @@ def test_the_benchmark_scores_the_development_split_unless_asked(capsys):
 
 @pytest.mark.parametrize("split", ["heldout", "heldout_2", "heldout_3", "heldout_5", "heldout_6",
                                    "heldout_7", "heldout_8", "heldout_9", "heldout_10", "heldout_11",
-                                   "heldout_12", "all"])
+                                   "heldout_12", "heldout_13", "all"])
 @pytest.mark.parametrize("flag", ["--keep", "--errors"])
 def test_heldout_splits_refuse_keep_and_errors(tmp_path, capsys, split, flag):
     """Nobody reads the pipeline's output or mistakes on held-out statements: asking for
@@ -241,11 +273,11 @@ def test_heldout_splits_refuse_keep_and_errors(tmp_path, capsys, split, flag):
 
 
 @pytest.mark.parametrize("part", ["heldout_4", "dev_6", "dev_7", "dev_8", "dev_9", "dev_10",
-                                  "dev_11", "dev_12"])
+                                  "dev_11", "dev_12", "dev_13"])
 def test_the_named_parts_of_development_are_scored_alone(capsys, part):
     """``--split heldout_4`` (the former fourth held-out split), ``--split dev_6``,
-    ``--split dev_7``, ``--split dev_8``, ``--split dev_9``, ``--split dev_10``, ``--split dev_11``
-    and ``--split dev_12`` (the development batches of rounds 10 to 16)
+    ``--split dev_7``, ``--split dev_8``, ``--split dev_9``, ``--split dev_10``, ``--split dev_11``,
+    ``--split dev_12`` and ``--split dev_13`` (the development batches of rounds 10 to 17)
     name parts of the development split: scored alone, and their mistakes may be listed."""
     from benchmarks.linking import main
 
