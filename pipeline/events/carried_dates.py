@@ -87,8 +87,11 @@ def carry_dates(drafts: list[Draft], date_anchors, rally_dates_blocked: set[int]
             if telling.later or telling.shifted:  # "впоследствии ... арестован", "через полгода
                 # ... приговорен" (a step of time no counted day resolved): not on the paragraph's day or
                 # month; a year the paragraph named alone still frames it, but a day's or a
-                # month's year is not carried (the annotation guidelines leave such a date empty)
-                same = [a for a in same if a[2].precision == "year"]
+                # month's year is not carried (the annotation guidelines leave such a date empty),
+                # nor a year the story has since left for a later one ("В 2012 году возбудили
+                # дело ... 1 мая 2013 года задержали ..., позднее приговорили")
+                now = same[-1][2].start.year if same else None
+                same = [a for a in same if a[2].precision == "year" and a[2].start.year == now]
             if telling.going_on:  # "Протесты в Томске продолжаются": not on a day or month told before
                 same = [a for a in same if a[2].precision == "year"]
             if same and telling.retelling:

@@ -275,6 +275,15 @@ def across_contrast(tokens: tuple[Token, ...], index: int, hit: TriggerHit) -> b
 PREDICATE_POS = {"VERB", "AUX"}
 
 
+def after_a_later_step(tokens: tuple[Token, ...], index: int, hit: TriggerHit) -> bool:
+    """A marker of a later time (``later_markers``: ``впоследствии``, ``позднее``, ``вскоре``)
+    stands between the word and the trigger (``1 мая задержаны активисты, впоследствии один из
+    них был избит``): the trigger tells a happening an unknown time after the one the word's
+    clause tells, as a sentence opening with the marker does (the paragraph's day or month is
+    not carried to it: :func:`~.carried_dates.carry_dates`)."""
+    return find_pattern(tokens, context()["later_markers"], index + 1, hit.tokens[0]) is not None
+
+
 def across_semicolon(tokens: tuple[Token, ...], index: int, hit: TriggerHit) -> bool:
     """A semicolon stands between the word and the trigger and the word's own part of the
     sentence has a predicate of its own (``Орлов арестован 3 февраля; остальные двое
