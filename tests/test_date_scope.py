@@ -456,3 +456,32 @@ LATER_STEPS = [
 @pytest.mark.parametrize("text, trigger, date", LATER_STEPS)
 def test_a_later_step_takes_no_day_told_before_it(events_of, text, trigger, date):
     assert dated(events_of(text), trigger) == date
+
+
+# (text, trigger, its date): a charge or a ruling told by a past participle naming someone
+# (``журналиста, обвинённого в ...``, ``Сомов, осуждённый за репост``) names them by what befell
+# them at a time of its own, as a relative clause does: it takes a date only from its own phrase,
+# not the day, month or year of the sentence or the paragraph around it (issue 12)
+STATUS_PARTICIPLES = [
+    ("13 июня 2019 года губернатор уволил двух генералов, причастных к аресту журналиста Ивана Орлова, "
+     "обвинённого в хранении оружия.", "обвинённого", None),
+    ("В 2014 году в Омске прошли обыски у людей, обвиненных в участии в беспорядках.", "обвиненных", None),
+    ("3 марта 2016 года в Омске прошел пикет. На нём выступил Павел Сомов, осуждённый за репост.",
+     "осуждённый", None),
+    ("15 октября 2019 года в Омске задержали Ивана Орлова, уволенного из школы.", "уволенного", None),
+    # guards: a date inside the participle's phrase is its own; the sentence's own clause keeps its
+    # date; a detention named by its participle is still told on the sentence's day (a
+    # happening of the story, not a status); a charge told by a finite verb keeps its day
+    ("12 мая 2015 года из колонии вышел Артём Белов, осужденный в 2012 году за участие в беспорядках.",
+     "осужденный", year(2012)),
+    ("13 июня 2019 года губернатор уволил двух генералов, причастных к аресту журналиста Ивана Орлова, "
+     "обвинённого в хранении оружия.", "уволил", day(2019, 6, 13)),
+    ("5 мая 2019 года полиция избила Ивана Орлова, задержанного на пикете.", "задержанного", day(2019, 5, 5)),
+    ("15 октября 2019 года Орлову предъявили обвинение в хулиганстве.", "предъявили", day(2019, 10, 15)),
+    ("В 2014 году в Омске прошли обыски у людей, обвиненных в участии в беспорядках.", "обыски", year(2014)),
+]
+
+
+@pytest.mark.parametrize("text, trigger, date", STATUS_PARTICIPLES)
+def test_a_status_participle_keeps_only_its_own_time(events_of, text, trigger, date):
+    assert dated(events_of(text), trigger) == date

@@ -23,9 +23,10 @@ from dataclasses import dataclass, field
 
 from ..records import COUNT, DATE, LOC, MONEY, PER, TERM
 from ..resources import fold
-from .clauses import (CLAUSE_BREAKS, MAX_TREE, across_contrast, across_semicolon, after_a_later_step, bracket_clause, conjunct_root,
-                      counted_from, in_brackets, is_time_reference, own_clause, own_subject, participle_stretch,
-                      phrase_head, relative_clause, states_happening, time_clause, tree_distance)
+from .clauses import (CLAUSE_BREAKS, MAX_TREE, across_contrast, across_semicolon, after_a_later_step, bracket_clause,
+                      conjunct_root, counted_from, in_brackets, is_time_reference, names_by_status, own_clause,
+                      own_subject, participle_stretch, path_to_root, phrase_head, relative_clause, states_happening,
+                      time_clause, tree_distance)
 from .counts import (befell_one, conjunct_of_counted, counts_doers, counts_itself, counts_one, counts_other_clause,
                      counts_other_noun, gapped_subject, is_subset, names_its_one, through_shared_subject, told_after_dash)
 from .grounds import dates_punished_act, ground_phrase
@@ -334,6 +335,8 @@ def _scores(tokens, hits: list[TriggerHit], candidate: Candidate, date_words: Se
             # "25 мая освобождена Петрова, которую приговорили к ...": the release's day only; a
             # clause told at or during its noun ("митинг, на котором задержали") is none (relative_clause)
             continue
+        if role == "date" and names_by_status(tokens, hit) and hit.anchor not in path_to_root(tokens, at[0]):
+            continue  # "уволил 13 июня генералов, причастных к аресту Орлова, обвинённого в ...": not the charge's
         if day_or_month and after_a_later_step(tokens, at[0], hit):
             continue  # "1 мая задержаны активисты, впоследствии один из них избит": not on that day
         if role == "date" and dates_punished_act(tokens, at, hit):
