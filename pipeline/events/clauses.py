@@ -4,7 +4,8 @@ An event's arguments come from its own clause (:mod:`pipeline.events.arguments`)
 read where a clause ends and another begins: the dependency distance from a word to a
 trigger, a subordinate clause of another happening's time (``после того как``), a
 relative or participial clause with a time of its own, a coordinated clause with its own
-subject, a bracket, a contrast (``, а``) or a semicolon between the two. They decide
+subject, a bracket, a contrast (``, а``), a semicolon or a marker of a later time
+(``впоследствии``) between the two, a participle naming someone by a charge or a ruling. They decide
 nothing about roles, so dates, places, persons and counts all read them; they are kept
 apart from the scoring that does.
 """
