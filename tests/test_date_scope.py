@@ -409,3 +409,79 @@ JOINED_WEEKDAYS = [
 @pytest.mark.parametrize("text, trigger, date", JOINED_WEEKDAYS)
 def test_two_joined_weekdays_are_a_span(news_events_of, text, trigger, date):
     assert dated(news_events_of(text), trigger) == date
+
+
+# (text, trigger, its date): a happening told after a marker of a later time (``впоследствии``,
+# ``позднее``, ``вскоре``: ``later_markers``) came an unknown time after what the sentence dated
+# before the marker: it takes no day or month stated before the marker in its own sentence, as it
+# takes none carried from an earlier sentence (a bare year still frames it); nor a year the
+# paragraph named before its story moved on to a later year (issue 12)
+LATER_STEPS = [
+    ("1 мая 2019 года в Омске на шествии были задержаны активисты, впоследствии один из них был "
+     "избит в отделе полиции.", "избит", None),
+    ("1 мая 2019 года в Омске на шествии были задержаны активисты, впоследствии один из задержанных — "
+     "Иван Орлов — был избит и арестован по обвинению в нападении на полицейского.", "избит", None),
+    ("12 июня 2018 года в Пензе задержали Олега Белова, позднее его арестовали на десять суток.",
+     "арестовали", None),
+    ("В марте 2017 года в Туле прошли обыски у активистов, а вскоре был задержан их координатор "
+     "Павел Сомов.", "задержан", None),
+    ("В 2012 году в Твери возбудили дело против активистов. В марте 2013 года у них прошли обыски. "
+     "Позднее Ивана Орлова приговорили к двум годам колонии.", "приговорили", None),
+    ("В 2012 году в Твери возбудили дело против активистов. 1 мая 2013 года на шествии задержали "
+     "Ивана Орлова, позднее его приговорили к двум годам колонии.", "приговорили", None),
+    ("В 2012 году в Твери возбудили дело. 1 мая 2013 года на шествии были задержаны активисты, "
+     "впоследствии один из них был избит, а позднее — приговорен к двум годам колонии.", "приговорен", None),
+    # guards: the happening before the marker keeps its date; a date told after the marker is the
+    # later happening's own; a bare year still frames the story, in its sentence or its paragraph;
+    # a charge's own date stays the charge's; no marker, no change
+    ("1 мая 2019 года в Омске на шествии были задержаны активисты, впоследствии один из них был "
+     "избит в отделе полиции.", "задержаны", day(2019, 5, 1)),
+    ("1 мая 2019 года в Омске задержали Ивана Орлова, а позднее, 12 мая, суд арестовал его на 10 суток.",
+     "арестовал", day(2019, 5, 12)),
+    ("Позднее, 3 июня 2019 года, Анну Петрову оштрафовали на 10 тысяч рублей.", "оштрафовали",
+     day(2019, 6, 3)),
+    ("В 2016 году в Омске задержали Ивана Орлова, позднее его приговорили к году условно.",
+     "приговорили", year(2016)),
+    ("В 2013 году в Твери возбудили дело против активистов. В марте 2013 года у них прошли обыски. "
+     "Позднее Ивана Орлова приговорили к двум годам колонии.", "приговорили", year(2013)),
+    ("12 июня 2018 года в Пензе задержали Олега Белова. Позднее его арестовали по обвинению в "
+     "нападении на полицейского 2 марта 2018 года.", "арестовали", None),
+    ("12 июня 2018 года в Пензе задержали Олега Белова, его арестовали на десять суток.",
+     "арестовали", day(2018, 6, 12)),
+    ("5 мая 2019 года в Самаре прошел митинг, на котором задержали 20 человек.", "задержали",
+     day(2019, 5, 5)),
+]
+
+
+@pytest.mark.parametrize("text, trigger, date", LATER_STEPS)
+def test_a_later_step_takes_no_day_told_before_it(events_of, text, trigger, date):
+    assert dated(events_of(text), trigger) == date
+
+
+# (text, trigger, its date): a charge or a ruling told by a past participle naming someone
+# (``журналиста, обвинённого в ...``, ``Сомов, осуждённый за репост``) names them by what befell
+# them at a time of its own, as a relative clause does: it takes a date only from its own phrase,
+# not the day, month or year of the sentence or the paragraph around it (issue 12)
+STATUS_PARTICIPLES = [
+    ("13 июня 2019 года губернатор уволил двух генералов, причастных к аресту журналиста Ивана Орлова, "
+     "обвинённого в хранении оружия.", "обвинённого", None),
+    ("В 2014 году в Омске прошли обыски у людей, обвиненных в участии в беспорядках.", "обвиненных", None),
+    ("3 марта 2016 года в Омске прошел пикет. На нём выступил Павел Сомов, осуждённый за репост.",
+     "осуждённый", None),
+    ("15 октября 2019 года в Омске задержали Ивана Орлова, уволенного из школы.", "уволенного", None),
+    # guards: a date inside the participle's phrase is its own; the sentence's own clause keeps its
+    # date; a detention named by its participle is still told on the sentence's day (a
+    # happening of the story, not a status); a charge told by a finite verb keeps its day
+    ("12 мая 2015 года из колонии вышел Артём Белов, осужденный в 2012 году за участие в беспорядках.",
+     "осужденный", year(2012)),
+    ("13 июня 2019 года губернатор уволил двух генералов, причастных к аресту журналиста Ивана Орлова, "
+     "обвинённого в хранении оружия.", "уволил", day(2019, 6, 13)),
+    ("5 мая 2019 года полиция избила Ивана Орлова, задержанного на пикете.", "задержанного", day(2019, 5, 5)),
+    ("15 октября 2019 года Орлову предъявили обвинение в хулиганстве.", "предъявили", day(2019, 10, 15)),
+    ("В 2014 году в Омске прошли обыски у людей, обвиненных в участии в беспорядках.", "обыски", year(2014)),
+]
+
+
+@pytest.mark.parametrize("text, trigger, date", STATUS_PARTICIPLES)
+def test_a_status_participle_keeps_only_its_own_time(events_of, text, trigger, date):
+    assert dated(events_of(text), trigger) == date
