@@ -3,8 +3,9 @@
 A place carries within its paragraph when it frames a past-tense main clause or heads its
 line (``Тверь: суд арестовал ...``), not when it qualifies a noun; a court's ruling is not
 at the place of the protest it answers; a court or office named with its town frames what it
-did. After merging, a happening takes the place another happening of its paragraph was told
-at. (A happening told as at a rally, ``во время акции``, no longer takes the rally's place:
+did. In a source that sets its paragraphs apart by blank lines, a framing place carries on to
+the later lines of its paragraph (:class:`ParagraphLines`). After merging, a happening takes the
+place another happening of its paragraph (its line) was told at. (A happening told as at a rally, ``во время акции``, no longer takes the rally's place:
 round 12 found that rule right on no development event and wrong on four of the statements
 it was written for, whose gold gives those rulings no place.)
 """
