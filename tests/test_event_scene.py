@@ -514,3 +514,77 @@ PARAGRAPH_PLACE = [
 @pytest.mark.parametrize("text, kind, place", PARAGRAPH_PLACE)
 def test_a_paragraph_of_one_place_places_what_it_told_before_naming_it(events_of, text, kind, place):
     assert first(events_of(text), kind).place == place
+
+
+# (raw text, trigger's first word, its place): in a source that sets its paragraphs apart by
+# blank lines (news), the lines between two blank lines are one paragraph for places as for
+# dates (data/annotated/README.md, What a paragraph is; Place): a place framing a past-tense
+# clause carries to the later lines of its paragraph. Only forward, only a framing place: not a
+# person's home town or a body's seat, not the place of a happening told as earlier (``Ранее``),
+# not past a blank line (another paragraph, a statement's, a venue's), not into a ruling from
+# the protest it answers, not back to a happening told before it; a text without blank lines
+# keeps its lines as paragraphs.
+BLOCK_PLACES = [
+    ("14 мая 2016 года в Омске около двухсот человек вышли на митинг против вырубки сквера.\n"
+     "Полицейские задержали троих организаторов.\n\nЧерез неделю в Томске прошёл пикет.\n",
+     "задержали", "Омск"),
+    ("В Казани 12 марта 2016 года суд рассмотрел дело блогера Рустама Галиева.\n"
+     "Его приговорили к двум годам колонии.\n\nЧерез неделю в Томске прошёл пикет.\n",
+     "приговорили", "Казань"),
+    ("В Вологде 3 апреля 2017 года прошёл митинг против закрытия больницы.\n"
+     "По словам организаторов, собралось около трёхсот человек.\n"
+     "Полицейские задержали двоих студентов.\n\nЧерез неделю в Томске прошёл пикет.\n",
+     "задержали", "Вологда"),
+    ("В Омске 3 апреля 2017 года прошёл митинг против закрытия больницы.\n"
+     "В Томске в тот же день прошёл пикет против закрытия школы.\n"
+     "Полицейские задержали двоих участников.\n\nЧерез неделю в Твери прошёл пикет.\n",
+     "задержали", "Томск"),
+    # guards: lines with no blank lines between paragraphs are paragraphs
+    ("В марте 2017 года в Вологде прошёл митинг против закрытия больницы.\n"
+     "Полицейские задержали двоих студентов.\nЧерез неделю в Томске прошёл пикет.\n",
+     "задержали", None),
+    # another paragraph, a statement's next one, a venue's
+    ("14 мая 2016 года в Омске около двухсот человек вышли на митинг против вырубки сквера.\n\n"
+     "Полицейские задержали троих организаторов.\n\nЧерез неделю в Томске прошёл пикет.\n",
+     "задержали", None),
+    ("14 мая 2016 года в Омске я вышла на митинг против вырубки сквера вместе с мужем.\n\n"
+     "Позднее нас задержали и отвезли в отдел.\nМне не дали позвонить адвокату.\n",
+     "задержали", None),
+    ("14 мая 2016 года на Тверской площади прошёл пикет против закрытия больницы.\n\n"
+     "Позднее полицейские задержали троих участников.\nИх отвезли в отдел.\n",
+     "задержали", None),
+    # a home town, a body's seat
+    ("Уроженец Томска Олег Сидоров работает инженером.\n"
+     "Вчера полицейские задержали его у подъезда.\n\nЧерез неделю в Омске прошёл пикет.\n",
+     "задержали", None),
+    ("Сотрудники правозащитного центра из Казани рассказали журналистам о проверке.\n"
+     "Вчера неизвестные избили волонтёра центра.\n\nЧерез неделю в Омске прошёл пикет.\n",
+     "избили", None),
+    # a happening told as earlier: its place is its own
+    ("Ранее, в 2014 году, Олега Сидорова задерживали в Омске.\n"
+     "В мае 2016 года полицейские задержали его снова.\n\nЧерез неделю в Томске прошёл пикет.\n",
+     "задержали", None),
+    # named after the happening: nothing carries back
+    ("Полицейские задержали троих студентов у здания общежития.\n"
+     "Утром в Омске прошёл митинг против закрытия общежития.\n\nЧерез неделю в Томске прошёл пикет.\n",
+     "задержали", None),
+    # a headline on the line above the story, with no blank line between, is no line of it
+    ("В Омске прошёл митинг против вырубки сквера\n"
+     "Позднее полицейские задержали троих студентов у общежития.\n\n"
+     "В тот же день в Томске прошёл пикет против закрытия школы.\n",
+     "задержали", None),
+    # a ruling is not where the protest it answers was
+    ("В Омске 5 мая 2016 года прошёл митинг против вырубки сквера.\n"
+     "Позднее суд арестовал его организатора на десять суток.\n\nЧерез неделю в Томске прошёл пикет.\n",
+     "арестовал", None),
+]
+
+
+@pytest.mark.parametrize("raw, word, place", BLOCK_PLACES)
+def test_a_place_carries_to_the_later_lines_of_its_blank_line_paragraph(events_of, raw, word, place):
+    from pipeline.normalise import normalise
+
+    events = events_of(normalise(raw))
+    found = [e for e in events if e.trigger.lower().startswith(word)]
+    assert found, f"no {word} in {[(e.type, e.trigger) for e in events]}"
+    assert found[-1].place == place
