@@ -596,7 +596,6 @@ def test_protests_going_on_now_retell_the_protest_told_before(events_of):
 @pytest.mark.parametrize("text, kind, count", [
     ("Следователи вспомнили его участие в акции на Пушкинской площади 12 июня 2017 года.", "protest", 1),
     ("Полицейские расспрашивали его об участии в митинге на Болотной площади 6 мая.", "protest", 1),
-    ("На допросе его спрашивали об участии Сомова в пикете у мэрии Омска.", "protest", 1),
     ("Её уволили за участие в шествии 1 мая в Твери.", "protest", 1),
     # guards: a law, a right, a bill, a charge faced, a negated rally
     ("Статья 20.2 КоАП предусматривает арест до 15 суток за участие в несогласованной акции.", "protest", 0),
