@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 from ..records import COUNT, DATE, LOC, MONEY, PER, TERM
 from ..resources import fold
+from .antecedents import PERSON_PATIENT_TYPES, is_possessive, left_out_subject, person_words
 from .clauses import (CLAUSE_BREAKS, MAX_TREE, across_contrast, across_semicolon, after_a_later_step, bracket_clause,
                       conjunct_root, counted_from, in_brackets, is_time_reference, names_by_status, own_clause,
                       own_subject, participle_stretch, path_to_root, phrase_head, relative_clause, states_happening,
@@ -31,7 +32,7 @@ from .counts import (befell_one, conjunct_of_counted, counts_doers, counts_itsel
                      counts_other_noun, gapped_subject, is_subset, names_its_one, through_shared_subject, told_after_dash)
 from .grounds import dates_punished_act, ground_phrase
 from .listed_people import listed_doers, listed_person, with_listed
-from .people import PERSON_PATIENT_TYPES, People, is_possessive, is_scene, left_out_subject, person_words, relative_of
+from .people import People, is_scene, relative_of
 from .person_roles import (acting_genitive, apposed_to, befell_body_word, is_agent, is_official, is_patient, is_teller,
                            is_verb_trigger, owns_other_noun, possessor_of_kin, relation_to_patient, respells_name,
                            subject_of_other_clause, told_clause, told_of_name)
@@ -134,7 +135,7 @@ def assign_arguments(
     dated: Sequence[Candidate] = (),
 ) -> list[Found]:
     """Arguments of each trigger of a sentence, from its placed mentions, actor words
-    and the person words of :mod:`pipeline.events.people`.
+    and the person words of :mod:`pipeline.events.antecedents`.
 
     Persons are never the doer of an active trigger or an official named by title.
     ``dated`` are dates read from words rather than mentions (``на следующий день``).

@@ -14,8 +14,8 @@ from collections.abc import Sequence
 
 from ..nlp import parse_word
 from ..records import PER
+from .antecedents import PERSON_PATIENT_TYPES
 from .clauses import CLAUSE_BREAKS, MAX_TREE, is_time_reference, phrase_head
-from .people import PERSON_PATIENT_TYPES
 from .syntax import Candidate, PlacedMention, Token, context, folded_set, span_head
 from .triggers import TriggerHit
 
@@ -198,7 +198,7 @@ def listed_doers(tokens: tuple[Token, ...], hit: TriggerHit, listed: Sequence[Ca
     subject of the verb whose object the trigger noun is (``Волков, арестованный ..., и Лебедева,
     задержанная ..., подали жалобы``): the complaint is of those the list's happenings befell,
     though they make it (:func:`is_agent` leaves a doer out). Only for a type whose persons are
-    who it befell (:data:`~pipeline.events.people.PERSON_PATIENT_TYPES`) and a noun whose maker is
+    who it befell (:data:`~pipeline.events.antecedents.PERSON_PATIENT_TYPES`) and a noun whose maker is
     who it befell: a court filing (``court_filing_words``) or the object of a verb whose subject
     it befell (``patient_subject_verbs``: ``получили штрафы``); not what they did to someone
     (``провели обыск``, ``устроили избиение``). ``listed`` is :func:`listed_person`'s name of

@@ -16,7 +16,7 @@ happening, the way a coder links tellings:
 - penalties (detention, custody, fine, warning) told in separate sentences are
   separate happenings unless the later telling shares a person, sum or term (a person
   called by a pronoun or by a participle standing as a noun, ``подозреваемого задержали``,
-  is the one it stands for: :func:`.people.described_person`);
+  is the one it stands for: :func:`.antecedents.described_person`);
 - other events: the same paragraph, or the same stated day elsewhere; a violence, threat or
   ruling retold paragraphs later by the same word as a noun with nothing of its own
   (``казнили`` ... ``накануне казни``) is the happening told.

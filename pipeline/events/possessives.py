@@ -5,7 +5,7 @@ is whom it befell, the person the pronoun stands for. Only for such nouns
 (``possessor_patient_nouns`` in ``models/event_context.json``): before the noun of what a person
 does to another (``Его угрозы``, ``Его нападение``) the possessive is the doer. And only while
 no thing or body of the pronoun's gender stands between that person and the pronoun before
-the noun of what a thing may undergo too (``руководит фондом. Его штраф``: the fund's fine). Kept apart from :mod:`pipeline.events.people`,
+the noun of what a thing may undergo too (``руководит фондом. Его штраф``: the fund's fine). Kept apart from :mod:`pipeline.events.antecedents`,
 which finds whom descriptions and pronouns in a verb's slots stand for.
 """
 
@@ -15,7 +15,8 @@ import re
 
 from ..nlp import parse_word
 from ..resources import fold
-from .people import PRONOUN_GENDER, People, story_person
+from .antecedents import PRONOUN_GENDER, story_person
+from .people import People
 from .syntax import Token, folded_set
 
 _WORD = re.compile(r"[А-Яа-яЁё]+")
