@@ -24,10 +24,9 @@ from dataclasses import dataclass, field
 from ..records import COUNT, DATE, LOC, MONEY, PER, TERM
 from ..resources import fold
 from .antecedents import PERSON_PATIENT_TYPES, is_possessive, left_out_subject, person_words
-from .clauses import (CLAUSE_BREAKS, MAX_TREE, across_contrast, across_semicolon, after_a_later_step, bracket_clause,
-                      conjunct_root, counted_from, in_brackets, is_time_reference, names_by_status, own_clause,
-                      own_subject, participle_stretch, path_to_root, phrase_head, relative_clause, states_happening,
-                      time_clause, tree_distance)
+from .clauses import (CLAUSE_BREAKS, MAX_TREE, across_contrast, across_semicolon, bracket_clause, conjunct_root,
+                      counted_from, in_brackets, is_time_reference, own_clause, own_subject, participle_stretch,
+                      phrase_head, relative_clause, states_happening, time_clause, tree_distance)
 from .counts import (befell_one, conjunct_of_counted, counts_doers, counts_itself, counts_one, counts_other_clause,
                      counts_other_noun, gapped_subject, is_subset, names_its_one, through_shared_subject, told_after_dash)
 from .grounds import dates_punished_act, ground_phrase
@@ -146,15 +145,12 @@ def assign_arguments(
     groups = coordination_groups(tokens, hits)
     found_candidates = [*candidates(tokens, hits, placed, actors, people), *dated]
     date_words = tuple(c.tokens[0] for c in found_candidates if c.role == "date" and c.mention is not None and c.tokens)
-    values = {p.index: p.mention.value for p in placed}
     for candidate in found_candidates:
-        # a day or a month dates no happening told after a later-time marker; a bare year still frames it
-        day_or_month = candidate.role == "date" and candidate.mention is not None \
-            and getattr(values.get(candidate.mention), "precision", None) in {"day", "month"}
-        scored = _scores(tokens, hits, candidate, date_words, day_or_month)
+        scored = _scores(tokens, hits, candidate, date_words)
         if scored:
-            _share(tokens, hits, groups, candidate, scored, found, day_or_month)
+            _share(tokens, hits, groups, candidate, scored, found)
     add_relatives(tokens, hits, placed, found)
+    values = {p.index: p.mention.value for p in placed}
     for hit, arguments in zip(hits, found):
         if "count" in arguments.by_role and befell_one(tokens, hit):
             arguments.by_role["count"] = [(score, c) for score, c in arguments.by_role["count"]
@@ -284,10 +280,8 @@ def relative_pronoun_names(tokens: tuple[Token, ...], placed: list[PlacedMention
     return found
 
 
-def _scores(tokens, hits: list[TriggerHit], candidate: Candidate, date_words: Sequence[int] = (),
-            day_or_month: bool = False) -> list[tuple[float, int]]:
+def _scores(tokens, hits: list[TriggerHit], candidate: Candidate, date_words: Sequence[int] = ()) -> list[tuple[float, int]]:
     """(score, trigger) for every trigger the candidate may belong to; lower is closer.
-    ``day_or_month``: the candidate is a date finer than a year.
 
     Within ``MAX_TREE`` arcs of the dependency tree (2 for a person word) the score is
     the path length; else, within ``MAX_LINEAR`` tokens of the clause, ``TREE_LINKED``
@@ -336,10 +330,6 @@ def _scores(tokens, hits: list[TriggerHit], candidate: Candidate, date_words: Se
             # "25 мая освобождена Петрова, которую приговорили к ...": the release's day only; a
             # clause told at or during its noun ("митинг, на котором задержали") is none (relative_clause)
             continue
-        if role == "date" and names_by_status(tokens, hit) and hit.anchor not in path_to_root(tokens, at[0]):
-            continue  # "уволил 13 июня генералов, причастных к аресту Орлова, обвинённого в ...": not the charge's
-        if day_or_month and after_a_later_step(tokens, at[0], hit):
-            continue  # "1 мая задержаны активисты, впоследствии один из них избит": not on that day
         if role == "date" and dates_punished_act(tokens, at, hit):
             continue  # "оштрафовал за акцию 23 января": the day of the act punished, not of the fine
         if role == "date" and candidate.mention is not None and (ground := ground_phrase(tokens, at)) is not None \
@@ -401,11 +391,9 @@ def _scores(tokens, hits: list[TriggerHit], candidate: Candidate, date_words: Se
     return scored
 
 
-def _share(tokens, hits, groups: list[int], candidate: Candidate, scored, found: list[Found],
-           day_or_month: bool = False) -> None:
+def _share(tokens, hits, groups: list[int], candidate: Candidate, scored, found: list[Found]) -> None:
     """The candidate goes to its closest triggers and to those coordinated with them
-    (``задержаны и осуждены``) whose type takes the role; a day or a month not to one told after
-    a later-time marker (``задержан 3 мая и впоследствии осужден``)."""
+    (``задержаны и осуждены``) whose type takes the role."""
     role, at = candidate.role, candidate.tokens
     rulings = frozenset(context()["ruling_types"])
     protest_place = role == "place" and any(hits[k].type in ANSWERED_TYPES for _, k in scored)
@@ -424,7 +412,6 @@ def _share(tokens, hits, groups: list[int], candidate: Candidate, scored, found:
             # a day counted in words ("..., на следующий день суд оштрафовал") is its own verb's
             listed = listed or (candidate.date is not None and m != k)
             listed = listed or (m != k and across_semicolon(tokens, at[0], hit))  # another clause's
-            listed = listed or (m != k and day_or_month and after_a_later_step(tokens, at[0], hit))
             # a hearing held to sentence people is not over those its coordinated verb counts
             # ("проведя заседания суда, приговорила двоих к штрафам"): a ruling's count is its own
             listed = listed or (role == "count" and m != k and hit.type == "court")

@@ -87,13 +87,8 @@ def carry_dates(drafts: list[Draft], date_anchors, rally_dates_blocked: set[int]
             if telling.later or telling.shifted:  # "впоследствии ... арестован", "через полгода
                 # ... приговорен" (a step of time no counted day resolved): not on the paragraph's day or
                 # month; a year the paragraph named alone still frames it, but a day's or a
-                # month's year is not carried (the annotation guidelines leave such a date empty),
-                # nor a year the story has since left for a later one ("В 2012 году возбудили
-                # дело ... 1 мая 2013 года задержали ..., позднее приговорили")
-                now = same[-1][2].start.year if same else None
-                same = [a for a in same if a[2].precision == "year" and a[2].start.year == now]
-            if telling.status:  # "Сомов, осуждённый за репост": a status at a time of its own
-                same = []
+                # month's year is not carried (the annotation guidelines leave such a date empty)
+                same = [a for a in same if a[2].precision == "year"]
             if telling.going_on:  # "Протесты в Томске продолжаются": not on a day or month told before
                 same = [a for a in same if a[2].precision == "year"]
             if same and telling.retelling:
@@ -106,7 +101,7 @@ def carry_dates(drafts: list[Draft], date_anchors, rally_dates_blocked: set[int]
                     and not telling.going_on:
                 # of its own case only: another case of a report is another rally (``Draft.case``)
                 draft.update(date=last_rally[1] if last_rally and last_rally[0] == draft.case else None)
-            elif draft.paragraph in introduced and not telling.status:  # one of the cases a dated sentence introduced
+            elif draft.paragraph in introduced:  # one of the cases a dated sentence introduced
                 draft.update(date=introduced[draft.paragraph])
         date = draft.event.date
         if date is not None:  # a date carried from a clause's own time stops where that does
@@ -163,7 +158,7 @@ def carry_continuing(drafts: list[Draft], continuing: dict[int, int]) -> None:
         if event.date is not None or ends is None or event.start >= ends:
             continue
         if telling.summary or telling.later or telling.listed or telling.day_before or telling.undated_past \
-                or telling.present or telling.status:  # "его обвиняют": a charge still standing, at no one time
+                or telling.present:  # "его обвиняют": a charge still standing, at no one time
             continue
         before = dated.get(draft.paragraph - 1)
         if before:

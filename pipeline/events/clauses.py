@@ -4,8 +4,7 @@ An event's arguments come from its own clause (:mod:`pipeline.events.arguments`)
 read where a clause ends and another begins: the dependency distance from a word to a
 trigger, a subordinate clause of another happening's time (``после того как``), a
 relative or participial clause with a time of its own, a coordinated clause with its own
-subject, a bracket, a contrast (``, а``), a semicolon or a marker of a later time
-(``впоследствии``) between the two, a participle naming someone by a charge or a ruling. They decide
+subject, a bracket, a contrast (``, а``) or a semicolon between the two. They decide
 nothing about roles, so dates, places, persons and counts all read them; they are kept
 apart from the scoring that does.
 """
@@ -14,7 +13,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..nlp import parse_word
 from .syntax import Token, context, find_pattern, folded_set, span_head
 from .triggers import TriggerHit
 
@@ -275,42 +273,6 @@ def across_contrast(tokens: tuple[Token, ...], index: int, hit: TriggerHit) -> b
 
 
 PREDICATE_POS = {"VERB", "AUX"}
-
-
-def after_a_later_step(tokens: tuple[Token, ...], index: int, hit: TriggerHit) -> bool:
-    """A marker of a later time (``later_markers``: ``впоследствии``, ``позднее``, ``вскоре``)
-    stands between the word and the trigger (``1 мая задержаны активисты, впоследствии один из
-    них был избит``): the trigger tells a happening an unknown time after the one the word's
-    clause tells, as a sentence opening with the marker does (the paragraph's day or month is
-    not carried to it: :func:`~.carried_dates.carry_dates`)."""
-    return find_pattern(tokens, context()["later_markers"], index + 1, hit.tokens[0]) is not None
-
-
-def past_passive_participle(word: str) -> bool:
-    """Every reading pymorphy3 gives the word is a full past passive participle (``задержанных``,
-    ``доставленные``), the form that names people by what was done to them.
-
-    >>> past_passive_participle("задержанных"), past_passive_participle("студентов")
-    (True, False)
-    """
-    readings = parse_word(word.lower())
-    return bool(readings) and all({"PRTF", "past", "pssv"} <= p.tag.grammemes for p in readings)
-
-
-def names_by_status(tokens: tuple[Token, ...], hit: TriggerHit) -> bool:
-    """The trigger is a full past passive participle qualifying a person (``журналиста,
-    обвинённого в ...``, ``Сомов, осуждённый за репост``) and tells a charge or a ruling: a step of
-    a case (``case_step_types``) that no arrest story tells (``separate_types``: ``Орлова,
-    задержанного на пикете`` is told on the story's day). It names them by what befell them at a
-    time of its own, as a relative clause does."""
-    ctx, token = context(), tokens[hit.anchor]
-    if hit.type not in set(ctx["case_step_types"]) - set(ctx["separate_types"]):
-        return False
-    # the parse may read the participle's voice wrong ("осуждённый": Voice=Act); pymorphy3 does not
-    if token.rel not in {"amod", "acl"} or token.head < 0 or not past_passive_participle(token.text):
-        return False
-    head = tokens[token.head]
-    return head.pos == "PROPN" or (head.pos == "NOUN" and "Animacy=Anim" in head.feats)
 
 
 def across_semicolon(tokens: tuple[Token, ...], index: int, hit: TriggerHit) -> bool:

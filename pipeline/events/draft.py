@@ -62,9 +62,6 @@ class Telling:
     # told in a relative clause on a noun ("Петрова, которую приговорили"): what befell someone
     # named, at a time of its own, not the day or month of the sentence or paragraph around it
     relative: bool = False
-    # a charge or a ruling told by a participle naming someone ("журналиста, обвинённого в ...":
-    # clauses.names_by_status): dated only within its own phrase, never by its paragraph
-    status: bool = False
     # which of the sentence's ";"-separated clauses tells it: a report packs several people's
     # happenings into one sentence, one clause each
     clause: int = 0

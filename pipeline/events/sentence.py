@@ -13,13 +13,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from ..nlp import parse_word
 from ..records import DATE, LOC, VENUE, Argument, DateValue, Event, Mention, Sentence
 from ..tag.gazetteer import place_kind
 from .actors import admitted, resolve_actors
 from .aggregate import tells_total
 from .arguments import TREE_LINKED, Found, assign_arguments
-from .clauses import (is_time_reference, names_by_status, participle_stretch, past_passive_participle,
-                      relative_clause, states_happening, time_clause)
+from .clauses import is_time_reference, participle_stretch, relative_clause, states_happening, time_clause
 from .counts import attendance_count, participants_count
 from .grounds import ground_phrase, names_happening
 from .draft import Draft, Telling
@@ -368,7 +368,6 @@ def telling_of(tokens: tuple[Token, ...], hit: TriggerHit, caption: bool, date: 
         by_participants=named_by_participants(tokens, hit.anchor),
         anaphoric=told_of_those_before(tokens, hit.anchor),
         relative=bool(relative_clause(tokens, hit.anchor)),
-        status=names_by_status(tokens, hit),
         clause=sum(t.text == ";" for t in tokens[:first]),
         timed_against=is_time_reference(tokens, hit.anchor) or time_clause(tokens, hit.anchor) is not None,
     )
@@ -414,7 +413,7 @@ def qualifies_people(tokens: tuple[Token, ...], anchor: int) -> bool:
     студентов``, ``арестованная гражданка``, ``журналиста, задержанного в Анкаре``): it names them
     by a happening that befell them, told before or not, rather than telling it."""
     token = tokens[anchor]
-    if token.rel not in {"amod", "acl"} or token.head < 0 or not past_passive_participle(token.text):
+    if token.rel not in {"amod", "acl"} or token.head < 0 or not _past_passive_participle(token.text):
         return False
     head = tokens[token.head]
     return head.pos == "PROPN" or head.pos == "NOUN" and "Animacy=Anim" in head.feats
@@ -446,9 +445,20 @@ def told_of_those_before(tokens: tuple[Token, ...], anchor: int) -> bool:
             continue
         if t.pos == "PRON" and "Number=Plur" in t.feats and "они" in t.lemmas:
             return True
-        if t.pos != "PRON" and past_passive_participle(t.text):
+        if t.pos != "PRON" and _past_passive_participle(t.text):
             return True
     return False
+
+
+def _past_passive_participle(word: str) -> bool:
+    """Every reading pymorphy3 gives the word is a full past passive participle (``задержанных``,
+    ``доставленные``), the form that names people by what was done to them.
+
+    >>> _past_passive_participle("задержанных"), _past_passive_participle("студентов")
+    (True, False)
+    """
+    readings = parse_word(word.lower())
+    return bool(readings) and all({"PRTF", "past", "pssv"} <= p.tag.grammemes for p in readings)
 
 
 def standing_present(tokens: tuple[Token, ...], anchor: int, verbs: str = "standing_verbs") -> bool:
