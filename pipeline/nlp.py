@@ -19,6 +19,7 @@ from functools import lru_cache
 
 import numpy as np
 import pymorphy3
+import razdel
 from natasha import (
     MorphVocab,  # noqa: F401 - the type of Models.morph_vocab, for callers
     NewsEmbedding,
@@ -34,8 +35,11 @@ from navec.meta import Meta
 from navec.pq import PQ
 from navec.tar import Tar
 from navec.vocab import Vocab
+from slovnet.bio import bio_spans
 from slovnet.chop import chop
 from slovnet.const import PAD, UNK
+from slovnet.exec.encoders import WordShapeEncoder
+from slovnet.shape import word_shape
 
 from .morphology import from_dictionary, morph_analyzer, parse_word  # noqa: F401 - for the stages
 
@@ -93,6 +97,41 @@ def tag_and_parse(items: Sequence[Sequence[str]], models: Models) -> Iterator[tu
         size = len(words)
         yield tuple((tags[tag], head - 1 if 0 < head <= size else -1, rels[rel])
                     for tag, head, rel in zip(tag_ids.tolist(), head_ids.tolist(), rel_ids.tolist()))
+
+
+def named_entities(pieces: Sequence[str], models: Models) -> Iterator[list[tuple[str, int, int]]]:
+    """natasha's named entities of each piece of text, as (type, start, stop) in the piece: what
+    ``ner_tagger.map`` gives, computed alike (razdel's words, the tagger's own batches, its
+    decoder's tags read into spans by slovnet's ``bio_spans`` at razdel's offsets, which are
+    the ones slovnet finds again), without slovnet's token, tag and markup records and
+    natasha's span records, made for every word of every piece."""
+    ner = models.ner_tagger
+    infer, decode = ner.infer, ner.infer.decoder.tags_vocab.decode
+    for chunk in chop(pieces, ner.batch_size):
+        tokens = [list(razdel.tokenize(piece)) for piece in chunk]
+        predicted = infer.process(_word_shape_inputs(infer.encoder, [[token.text for token in words] for words in tokens]))
+        for words, tag_ids in zip(tokens, predicted):
+            spans = bio_spans(words, [decode(tag_id) for tag_id in tag_ids])
+            yield [(span.type, span.start, span.stop) for span in spans]
+
+
+def _word_shape_inputs(encoder, items: Sequence[Sequence[str]]) -> Iterator:
+    """What slovnet's ``WordShapeEncoder`` makes of ``items``, batch by batch, each distinct
+    word's shape worked out once (:func:`_word_shape`) rather than at every occurrence."""
+    if type(encoder).item is not WordShapeEncoder.item:
+        yield from encoder(items)
+        return
+    word_id, shape_id = encoder.words_vocab.encode, encoder.shapes_vocab.encode
+    for batch in chop(items, encoder.batch_size):
+        yield encoder.input([([word_id(word.lower()) for word in words], [shape_id(_word_shape(word)) for word in words])
+                             for words in batch])
+
+
+@lru_cache(maxsize=100_000)
+def _word_shape(word: str) -> str:
+    """slovnet's shape of a word (``RU_Xx``, ``NUM``, ``PUNCT_,``), remembered: a pure function
+    of the word, asked for every word of every piece, most of them said many times."""
+    return word_shape(word)
 
 
 def _encoded(tagger, items: Sequence[Sequence[str]]) -> Iterator:

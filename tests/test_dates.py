@@ -536,3 +536,48 @@ def test_years_listed_before_a_cued_year_are_years(text, dates):
 ])
 def test_a_numeric_day_and_month_without_a_year(text, dates):
     assert [m.normal for m in tag_dates(text, D(2024, 5, 1))] == dates
+
+
+# Every shape of date, each after the characters a pattern's leading lookbehind weighs
+# (a letter, a digit, a dot, a slash, a colon, №, a hyphen, a comma, a bracket, a line
+# start): the digit-led kinds, tried only where a digit opens after no word character,
+# must find what a scan of every position finds.
+DATE_SHAPES = [
+    "7 мая", "07-го мая 2019 г.", "3-е июля прошлого года", "с 4 по 9 марта 2021 года",
+    "2–5 дек. 2018", "в ночь с 11 на 12 октября", "ноябрь 2016-го", "сент. — окт. 2015 г.",
+    "в феврале", "1998 г.", "1980-х годах", "2011–2014 гг.", "2011-13 годы", "весной 2017",
+    "в 2003.", "21.04.2022", "5/6/1999", "03.02.99", "23.04", "2020-02-29", "позавчера",
+    "1 января 2000 года и 31 декабря 2001-го", "12.03 и 14.03.2023 г.", "1917", "99 мая",
+]
+DATE_CONTEXTS = ["", "Он ", "а", "9", ".", "/", ":", "№", "-", ",", "(", "\n", "x ", " ст. 5."]
+
+
+def _spans(matches):
+    return [(m.span(), m.groupdict()) for m in matches]
+
+
+@pytest.mark.parametrize("shape", DATE_SHAPES)
+def test_digit_led_patterns_start_only_at_a_digit(shape):
+    from pipeline.tag.date_patterns import DIGIT_START, lexicon
+    from pipeline.tag.dates import matches_of
+
+    for before in DATE_CONTEXTS:
+        text = f"{before}{shape}, {before}{shape} {shape}."
+        starts = [m.start() for m in DIGIT_START.finditer(text)]
+        for kind, pattern in lexicon()["patterns"].items():
+            assert _spans(matches_of(kind, pattern, text, starts)) == _spans(pattern.finditer(text)), \
+                (kind, text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["1", "12", "2019", "05", "31", ".", "/", "-", "–", " ", "\n", ",",
+                                 "мая", "марта", "г.", "года", "гг.", "х", "по", "на", "в", "№",
+                                 "а", "ночь с", ":", "(", "ё"]), max_size=14))
+def test_digit_led_patterns_start_only_at_a_digit_in_any_text(pieces):
+    from pipeline.tag.date_patterns import DIGIT_START, lexicon
+    from pipeline.tag.dates import matches_of
+
+    text = "".join(pieces)
+    starts = [m.start() for m in DIGIT_START.finditer(text)]
+    for kind, pattern in lexicon()["patterns"].items():
+        assert _spans(matches_of(kind, pattern, text, starts)) == _spans(pattern.finditer(text)), (kind, text)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pipeline.normalise import normalise
 from pipeline.normalise.layout import keep_hyphen
@@ -207,3 +209,49 @@ DASH_LISTS = [
 @pytest.mark.parametrize("raw, expected", DASH_LISTS)
 def test_a_dash_list_keeps_one_item_a_line(raw, expected):
     assert normalise(raw).text == expected
+
+
+# Look-alike letters are sought only in words the text's Latin runs overlap: every other word
+# is Cyrillic-only or has no letter of either script, which the fix leaves alone. What it
+# gives must be what judging every word in turn gives.
+def _every_word_fixed(text: str) -> str:
+    from pipeline.normalise.words import _CYRILLIC, _LATIN, _WORD, _script_fix
+
+    words = [m for m in _WORD.finditer(text)]
+    cyrillic = [bool(_CYRILLIC.search(m.group())) for m in words]
+    latin = [bool(_LATIN.search(m.group())) and not cyrillic[i] for i, m in enumerate(words)]
+    out, done = [], 0
+    for i, m in enumerate(words):
+        if m.group().isascii() and len(m.group()) > 3:
+            continue
+        near_latin = (i > 0 and latin[i - 1]) or (i + 1 < len(words) and latin[i + 1])
+        russian = ((i > 0 and cyrillic[i - 1]) or (i + 1 < len(words) and cyrillic[i + 1])) and not near_latin
+        fixed = _script_fix(m.group(), russian, russian)
+        if fixed is not None:
+            out += [text[done:m.start()], fixed]
+            done = m.end()
+    return "".join(out) + text[done:]
+
+
+HOMOGLYPH_TEXTS = [
+    "в Казаxстане рoлиция c ними, EURО", "C 10 утра у суда", "Cуд и ОВД «Тверскoй»",
+    "3a×b в суде", "a÷c и c", "ОМОН, НКВД, PR-акция", "Ёлка в Aрхангельске", "Ø и ß у c",
+    "Москва\nc\nутра", "x", "", "123 45", "Mr. Smith и c ним",
+]
+
+
+@pytest.mark.parametrize("text", HOMOGLYPH_TEXTS)
+def test_homoglyphs_sought_only_in_latin_words(text):
+    from pipeline.normalise.words import fix_homoglyphs
+
+    assert fix_homoglyphs(text).text == _every_word_fixed(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["c", "C", "o", "р", "а", "ними", "суд", "EURO", "Казаxстан", "×", "÷",
+                                 "3", " ", "\n", ",", "-", "«", "a", "Ø", "ß", "ё", "Iv", "Xc"]), max_size=12))
+def test_homoglyphs_sought_only_in_latin_words_of_any_text(pieces):
+    from pipeline.normalise.words import fix_homoglyphs
+
+    text = "".join(pieces)
+    assert fix_homoglyphs(text).text == _every_word_fixed(text)

@@ -110,3 +110,28 @@ def test_a_text_only_worker_imports_no_pdf_reader_nor_word_lists(text, events):
     result = subprocess.run([sys.executable, "-c", TEXT_ONLY_WORKER, text], capture_output=True, text=True,
                             check=True, timeout=300)
     assert result.stdout.split() == [str(events)]
+
+
+# Pieces of text for natasha's NER, invented: names of people, places and bodies, quotes,
+# Latin letters, a name split over a hyphen, nothing to find, an empty-looking piece.
+NER_PIECES = SENTENCES + [
+    "Жительницу Красноярска Марину Сергеевну Волкову вызвали в Центр «Э» ГУ МВД по Красноярскому краю.",
+    "Адвокат Пётр Иванов-Сидоров (Peter Ivanov) подал жалобу в Европейский суд по правам человека.",
+    "В Минске и Гродно прошли обыски у сотрудников «Вясны».",
+    "и",
+    "   ",
+]
+
+
+def _natasha_entities(pieces: list[str], models: Models) -> list[list[tuple[str, int, int]]]:
+    return [[(span.type, span.start, span.stop) for span in markup.spans]
+            for markup in models.ner_tagger.map(pieces)]
+
+
+@pytest.mark.parametrize("count", [1, 7, 8, 9, 12, len(NER_PIECES)])
+def test_entities_are_what_natasha_finds(models, count):
+    """Every span's type and offsets, for batches cut short, whole and spilling over."""
+    from pipeline.nlp import named_entities
+
+    pieces = NER_PIECES[:count]
+    assert list(named_entities(pieces, models)) == _natasha_entities(pieces, models)

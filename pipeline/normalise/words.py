@@ -6,6 +6,7 @@ is "known" when pymorphy3 finds it in its dictionary, with ё folded to е.
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import cache, lru_cache
 
@@ -82,6 +83,30 @@ def _script_fix(word: str, before_cyrillic: bool, after_cyrillic: bool) -> str |
     return None
 
 
+_LATIN_RUN = re.compile(_LATIN.pattern + "+")
+
+
+def _words_with_latin(text: str, words: list[re.Match]) -> list[int]:
+    """The indices, in order, of the ``words`` holding a Latin letter, the only words
+    :func:`_script_fix` changes: found from the text's runs of Latin letters rather than by
+    looking into every word (most are Cyrillic only). A run can cross words (``×`` is in
+    the Latin range and in no word): every word it overlaps is taken.
+
+    >>> text = "в Казаxстане рoлиция c ними, 3a×b EURО"
+    >>> words = list(_WORD.finditer(text))
+    >>> [words[i].group() for i in _words_with_latin(text, words)]
+    ['Казаxстане', 'рoлиция', 'c', 'a', 'b', 'EURО']
+    """
+    starts = [match.start() for match in words]
+    found: list[int] = []
+    for letters in _LATIN_RUN.finditer(text):
+        first = max(bisect.bisect_right(starts, letters.start()) - 1, 0)
+        for index in range(first, bisect.bisect_left(starts, letters.end())):
+            if words[index].end() > letters.start() and (not found or found[-1] < index):
+                found.append(index)
+    return found
+
+
 def fix_homoglyphs(text: str) -> Alignment:
     """Put look-alike letters of the wrong script into the word's own script.
 
@@ -90,17 +115,23 @@ def fix_homoglyphs(text: str) -> Alignment:
     """
     builder = AlignmentBuilder(text)
     words = list(_WORD.finditer(text))
-    has_cyrillic = [bool(_CYRILLIC.search(m.group())) for m in words]
-    has_latin = [bool(_LATIN.search(m.group())) and not has_cyrillic[i] for i, m in enumerate(words)]
-    for index, match in enumerate(words):
+
+    def has_cyrillic(i: int) -> bool:
+        return bool(_CYRILLIC.search(words[i].group()))
+
+    def has_latin(i: int) -> bool:
+        return bool(_LATIN.search(words[i].group())) and not has_cyrillic(i)
+
+    for index in _words_with_latin(text, words):
+        match = words[index]
         word = match.group()
         if word.isascii() and len(word) > 3:
             continue  # a Latin word: nothing to fix, skip the lookups
         # A whole-Latin short word counts as Russian when a neighbour word is
         # Cyrillic and neither is Latin ("C 10 утра").
-        before = index > 0 and has_cyrillic[index - 1]
-        after = index + 1 < len(words) and has_cyrillic[index + 1]
-        latin_near = (index > 0 and has_latin[index - 1]) or (index + 1 < len(words) and has_latin[index + 1])
+        before = index > 0 and has_cyrillic(index - 1)
+        after = index + 1 < len(words) and has_cyrillic(index + 1)
+        latin_near = (index > 0 and has_latin(index - 1)) or (index + 1 < len(words) and has_latin(index + 1))
         russian_context = (before or after) and not latin_near
         fixed = _script_fix(word, russian_context, russian_context)
         if fixed is None:

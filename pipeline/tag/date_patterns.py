@@ -63,6 +63,16 @@ def _phrase_pattern(phrase: str) -> str:
     return "".join(out)
 
 
+# The kinds whose every match opens with a digit that no word character precedes (each
+# opens with a lookbehind that refuses \w, then a day, a year or a decade). A leading
+# lookbehind keeps Python's matcher from skipping ahead to a possible first character,
+# so such a pattern is tried at every position of a text: these are tried only where
+# DIGIT_START finds such a digit (``dates.matches_of``), a few times a page.
+DIGIT_LED = frozenset({"day_month", "day_range", "year", "decade", "year_range", "numeric",
+                       "numeric_day_month", "iso"})
+DIGIT_START = re.compile(r"\d(?<!\w\d)")  # the digit first: the matcher skips to digits
+
+
 @cache
 def lexicon() -> dict:
     """Month table, relative phrases and the compiled patterns, built once."""

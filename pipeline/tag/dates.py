@@ -23,13 +23,14 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..records import DATE, DateValue, Mention
 from ..resources import load_json
 from ..nlp import parse_word
-from .date_patterns import CUED, PLAUSIBLE, SP, TWO_DIGIT_PIVOT, URL, lexicon
+from .date_patterns import CUED, DIGIT_LED, DIGIT_START, PLAUSIBLE, SP, TWO_DIGIT_PIVOT, URL, lexicon
 from .dateline import Point, first_day, last_day, pick_doc_date, resolve_ends, valid
 from .overlaps import SpanIndex
 from .relative_dates import normal_of, resolve_relative, with_relative_dates
@@ -302,14 +303,35 @@ def scan_dates(text: str) -> tuple[Expression, ...]:
     return _scan(text)  # cached: find_doc_date and tag_dates scan the same text
 
 
+def matches_of(kind: str, pattern: re.Pattern, folded: str, digit_starts: list[int]) -> Iterator[re.Match]:
+    """The matches ``pattern.finditer(folded)`` gives, a digit-led kind's tried only at
+    ``digit_starts`` (``date_patterns.DIGIT_LED``): where no other can begin.
+
+    >>> pattern = lexicon()["patterns"]["day_month"]
+    >>> text = "с 5 мая по 17 июня, 3-й этаж"
+    >>> starts = [m.start() for m in DIGIT_START.finditer(text)]
+    >>> [m.group() for m in matches_of("day_month", pattern, text, starts)]
+    ['5 мая', '17 июня']
+    """
+    if kind not in DIGIT_LED:
+        yield from pattern.finditer(folded)
+        return
+    end = 0
+    for start in digit_starts:
+        if start >= end and (match := pattern.match(folded, start)):
+            end = match.end()
+            yield match
+
+
 @lru_cache(maxsize=4)
 def _scan(text: str) -> tuple[Expression, ...]:
     folded = _fold(text)
     urls = [m.span() for m in URL.finditer(folded)]  # in order, never overlapping
     url_ends = [end for _, end in urls]
+    digit_starts = [m.start() for m in DIGIT_START.finditer(folded)]
     found: list[Expression] = []
     for kind, pattern in lexicon()["patterns"].items():
-        for match in pattern.finditer(folded):
+        for match in matches_of(kind, pattern, folded, digit_starts):
             k = bisect.bisect_right(url_ends, match.start())  # the first URL ending after it starts
             if k < len(urls) and urls[k][0] < match.end():
                 continue  # inside a URL

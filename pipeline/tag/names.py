@@ -17,7 +17,7 @@ from dataclasses import replace
 
 from razdel import sentenize
 
-from ..nlp import Models, parse_word
+from ..nlp import Models, named_entities, parse_word
 from ..records import LOC, ORG, PER, Mention
 from ..resources import lexicon_index, load_json
 from .body_places import DISTRICT_AT_END, PLACE_GAP, headed_by_standalone_body, served_place_body_end
@@ -238,10 +238,10 @@ def _natasha_spans(text: str, models: Models) -> list[Span]:
     # pieces of like length waste less work (the spans come out the same).
     pieces = sorted(chunks(text), key=lambda piece: len(piece[1]))
     spans = []
-    for (offset, _), markup in zip(pieces, models.ner_tagger.map([p for _, p in pieces])):
-        for span in markup.spans:
-            if span.type in (PER, LOC, ORG):
-                spans.append(Span(span.type, offset + span.start, offset + span.stop))
+    for (offset, _), entities in zip(pieces, named_entities([p for _, p in pieces], models)):
+        for kind, start, stop in entities:
+            if kind in (PER, LOC, ORG):
+                spans.append(Span(kind, offset + start, offset + stop))
     return spans
 
 
