@@ -467,9 +467,7 @@ def rule_of(cues: frozenset[str]) -> tuple[str, str]:
         return "hypothetical", "+".join(sorted(fired))
     if "modal" in cues:
         return "modal", "modal"
-    # a law provides for no dated happening and for no one by name: "участие в акции 12 июня",
-    # "об участии Сомова в пикете" tell that rally, whatever reference noun governs it
-    if "norm" in cues and not cues & {"has_person", "has_date_day"}:
+    if "norm" in cues:
         return "norm", "norm"
     # "закон запрещает задерживать", "полиция вправе задерживать": an infinitive a rule forbids or allows
     if "normative" in cues:
