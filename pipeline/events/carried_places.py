@@ -3,19 +3,16 @@
 A place carries within its paragraph when it frames a past-tense main clause or heads its
 line (``Тверь: суд арестовал ...``), not when it qualifies a noun; a court's ruling is not
 at the place of the protest it answers; a court or office named with its town frames what it
-did. In a source that sets its paragraphs apart by blank lines, a framing place carries on to
-the later lines of its paragraph (:class:`ParagraphLines`). After merging, a happening takes the
-place another happening of its paragraph (its line) was told at. (A happening told as at a rally, ``во время акции``, no longer takes the rally's place:
+did. After merging, a happening takes the place another happening of its paragraph was told
+at. (A happening told as at a rally, ``во время акции``, no longer takes the rally's place:
 round 12 found that rule right on no development event and wrong on four of the statements
 it was written for, whose gold gives those rulings no place.)
 """
 
 from __future__ import annotations
 
-import bisect
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from ..tag.gazetteer import place_kind
 from .draft import Draft
@@ -89,27 +86,22 @@ def frames_happening(event_type: str, place: str) -> bool:
     return event_type in VENUE_TYPES or place_kind(place) is not None
 
 
-def carry_places(drafts: list[Draft], place_anchors, scene_anchors=None, headings=frozenset(),
-                 paragraph: ParagraphLines | None = None) -> None:
+def carry_places(drafts: list[Draft], place_anchors, scene_anchors=None, headings=frozenset()) -> None:
     """Give placeless drafts the last framing place before them in their paragraph; a
     draft told before any is in the paragraph's place when the paragraph frames one place
     only, where things happen rather than where someone went (``scene_anchors``: ``решено
     провести акцию ... Были распространены листовки по городу Омску``), and that place
     fits it (:func:`frames_happening`: an office's refusal is not at the rally's monument).
     ``headings``: the anchors ``(unit, offset)`` of places heading their line (``Тверь: суд
-    арестовал ...``), which frame every happening of the line, rulings too. ``paragraph``:
-    the lines a blank-line paragraph joins, whose framing places carry on to its later lines
-    (:class:`ParagraphLines`)."""
+    арестовал ...``), which frame every happening of the line, rulings too."""
     place_anchors = by_unit(place_anchors)
     scene_anchors = by_unit(scene_anchors or ())
     rulings = frozenset(context()["ruling_types"])
     answered = answered_places(drafts)
-    earlier = [span for d in drafts if d.telling.marked_earlier for span in d.event.evidence]
     for draft in drafts:
         if draft.event.place is None:
             anchors = place_anchors[draft.paragraph]
-            lines_before = paragraph.anchors_before(draft, place_anchors, earlier) if paragraph else []
-            same = lines_before + [a for a in anchors if a[1] < draft.event.start]
+            same = [a for a in anchors if a[1] < draft.event.start]
             if draft.event.type in rulings:  # never the place of the protest it answers; a town
                 # named before a protest at a venue holds its court, another town does not
                 if same and _answered(same[-1], answered, headings):
@@ -118,44 +110,11 @@ def carry_places(drafts: list[Draft], place_anchors, scene_anchors=None, heading
                     same = [a for a in same if not _answered(a, answered, headings) and place_kind(a[2]) is not None]
                 anchors = [a for a in anchors if not _answered(a, answered, headings)]
             if same:
-                line = same[-1][0] == draft.paragraph
-                draft.locate(same[-1][2], "paragraph: framing place before" if line else "paragraph: an earlier line's")
+                draft.locate(same[-1][2], "paragraph: framing place before")
             elif anchors and len({a[2] for a in anchors}) == 1 and scene_anchors[draft.paragraph]:
                 place = scene_anchors[draft.paragraph][0][2]
                 if frames_happening(draft.event.type, place) and place == anchors[0][2]:
                     draft.locate(place, "paragraph: its one scene")
-
-
-@dataclass(frozen=True, slots=True)
-class ParagraphLines:
-    """How far a framing place carries beyond its line: in a source that sets its paragraphs
-    apart by blank lines, to the later lines of its paragraph (``data/annotated/README.md``,
-    What a paragraph is; Place), as a date does (:func:`~.paragraphs.date_scopes`). Only a place
-    framing its clause or heading its line (``framing``: anchors ``(unit, offset)``), not a
-    person's home town or a body's seat, which stay with their line; not into another case
-    (``case_bounds``: where one begins, as :attr:`~.scene.Scene.case_bounds`), nor from a
-    sentence telling a happening as earlier (``Ранее его задерживали в Омске``: that
-    happening's place), nor from a headline set on the line above the story with no blank line
-    (``body``: where the body begins, :func:`~.merge.headline_end`). ``scopes``: unit -> (its
-    paragraph, where its lines begin)."""
-
-    scopes: dict[int, tuple[int, int]]
-    framing: frozenset[tuple[int, int]]
-    case_bounds: tuple[int, ...] = ()
-    body: int = 0
-
-    def anchors_before(self, draft: Draft, anchors: defaultdict[int, list], earlier: list[tuple[int, int]]) -> list:
-        """The framing anchors of the earlier lines of the draft's paragraph, in text order."""
-        block = self.scopes.get(draft.paragraph, (draft.paragraph, 0))[0]
-        case = bisect.bisect_right(self.case_bounds, draft.event.start)
-        found = []
-        for unit in range(block, draft.paragraph):
-            if self.scopes.get(unit, (unit, 0))[0] != block:
-                continue
-            found += [a for a in anchors[unit] if (a[0], a[1]) in self.framing and a[1] >= self.body
-                      and bisect.bisect_right(self.case_bounds, a[1]) == case
-                      and not any(start <= a[1] < end for start, end in earlier)]
-        return found
 
 
 def answered_places(drafts: list[Draft]) -> defaultdict[int, list[tuple[int, int, str | None]]]:

@@ -42,12 +42,11 @@ from ..tag.relative_dates import find_relative_dates, is_weekday, weekday_number
 from .aggregate import ListHeading, sums_up
 from .backstory import points_back
 from .carried_dates import carry_continuing, carry_dates, dates_clause
-from .carried_places import ParagraphLines, carry_places, frames_clause, heads_its_line, seats_acting_body
+from .carried_places import carry_places, frames_clause, heads_its_line, seats_acting_body
 from .case_scopes import counts_cases, introduced_years, opened_over, opens_case, opens_example
 from .clauses import counted_from, in_brackets, relative_clause, time_clause
 from .draft import Draft
 from .grounds import ground_phrase
-from .merge import headline_end
 from .paragraphs import date_scopes, endnote_lines, line_at, list_runs, paragraph_units, unit_of
 from .place_names import place_name
 from .places import adjective_places, is_goal, origin_of, person_tokens
@@ -77,7 +76,6 @@ class Scene:
                  doc_date: dt.date | None = None) -> None:
         self.doc_date = doc_date  # no day counted on from a named day falls after it
         self.layout = paragraph_units(text)
-        self.body = headline_end(text)  # a headline's place carries to no line of the story
         self.date_scopes = date_scopes(self.layout, blank_breaks)
         self.list_runs = list_runs(text)
         self.endnotes = endnote_lines(text)
@@ -86,9 +84,6 @@ class Scene:
         self.places: list[tuple[int, int, str]] = []
         self.scene_places: list[tuple[int, int, str]] = []  # of them, where things happen (no goal)
         self.headings: set[tuple[int, int]] = set()  # of them, places heading their line: unit, offset
-        # of them, places framing their clause or heading their line: unit, offset (they carry
-        # on to the later lines of a blank-line paragraph, :class:`~.carried_places.ParagraphLines`)
-        self.framing: set[tuple[int, int]] = set()
         self.goals: set[int] = set()  # offsets of the places named as where someone was sent ("доставили в Гаагу")
         self.introductions: dict[int, DateValue] = {}  # paragraph -> year of the cases it introduces
         self.summary_units: set[int] = set()  # "По итогам полугода": nothing carries into them
@@ -170,7 +165,6 @@ class Scene:
                 self.places.append((unit, m.start, place_name(m)))
                 self.scene_places.append((unit, m.start, place_name(m)))
                 self.headings.add((unit, m.start))
-                self.framing.add((unit, m.start))
                 framed = True
             elif m.type == LOC and parsed:
                 at = span_head(tokens, p.tokens)
@@ -182,7 +176,6 @@ class Scene:
                 scene = not goal and not in_brackets(tokens, at)
                 if frames_clause(tokens, at):
                     self.places.append((unit, m.start, place_name(m)))
-                    self.framing.add((unit, m.start))
                     if scene:
                         self.scene_places.append((unit, m.start, place_name(m)))
                     framed = True
@@ -327,8 +320,7 @@ class Scene:
         carry_dates(drafts, self.dates, self.summary_units, introduced, self.date_scopes,
                     (self.layout[0], self.list_runs), self.case_starts, frozenset(self.happening_days))
         carry_continuing(drafts, self.continuing)
-        lines = ParagraphLines(self.date_scopes, frozenset(self.framing), tuple(sorted(self.case_bounds)), self.body)
-        carry_places(drafts, self.places, self.scene_places, frozenset(self.headings), lines)
+        carry_places(drafts, self.places, self.scene_places, frozenset(self.headings))
 
 
 MAX_JOINED_DAYS = 6  # day numbers read before a day joined to it: a run of days is short
