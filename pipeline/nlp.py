@@ -36,6 +36,8 @@ from navec.tar import Tar
 from navec.vocab import Vocab
 from slovnet.chop import chop
 from slovnet.const import PAD, UNK
+from slovnet.exec.mask import split_masked
+from slovnet.exec.model import Morph, NavecEmbedding, Syntax
 
 from .morphology import from_dictionary, morph_analyzer, parse_word  # noqa: F401 - for the stages
 
@@ -81,18 +83,51 @@ def tag_and_parse(items: Sequence[Sequence[str]], models: Models) -> Iterator[tu
     give, computed alike: each tagger sees the same batches its own ``map`` cuts (a batch's
     padding reaches its words' scores, so the batches must not change), but the words are encoded
     once for both where the two share their vocabularies and batch sizes (as :func:`load_models`
-    builds them), and no markup records are made of the results."""
+    builds them), their navec vectors looked up once where they share those too, and no markup
+    records are made of the results."""
     morph, syntax = models.morph_tagger, models.syntax_parser
-    if _same_encoding(morph, syntax):
-        for_morph, for_syntax = itertools.tee(_encoded(morph, items))
+    if _same_encoding(morph, syntax) and _same_word_vectors(morph, syntax):
+        ids = _tag_and_parse_batches(morph.infer.model, syntax.infer.model, _encoded(morph, items))
     else:
-        for_morph, for_syntax = _encoded(morph, items), _encoded(syntax, items)
+        if _same_encoding(morph, syntax):
+            for_morph, for_syntax = itertools.tee(_encoded(morph, items))
+        else:
+            for_morph, for_syntax = _encoded(morph, items), _encoded(syntax, items)
+        ids = ((tag_ids, head_ids, rel_ids) for tag_ids, (head_ids, rel_ids)
+               in zip(morph.infer.process(for_morph), syntax.infer.process(for_syntax)))
     tags, rels = morph.infer.decoder.tags_vocab.items, syntax.infer.decoder.rels_vocab.items
-    parsed = zip(items, morph.infer.process(for_morph), syntax.infer.process(for_syntax))
-    for words, tag_ids, (head_ids, rel_ids) in parsed:
+    for words, (tag_ids, head_ids, rel_ids) in zip(items, ids):
         size = len(words)
         yield tuple((tags[tag], head - 1 if 0 < head <= size else -1, rels[rel])
                     for tag, head, rel in zip(tag_ids.tolist(), head_ids.tolist(), rel_ids.tolist()))
+
+
+def _tag_and_parse_batches(morph, syntax, inputs: Iterator) -> Iterator[tuple]:
+    """Per item of each encoded batch its tag ids, head ids and relation ids: what slovnet's
+    ``MorphInfer.process`` and ``SyntaxInfer.process`` give (the ``Morph`` and ``Syntax`` models'
+    steps, in their order), but the words' navec vectors are looked up once for both models,
+    which share them (:func:`_same_word_vectors`; the lookup was a tenth of the parse), and the
+    parser's heads are decoded once (``Syntax`` decodes them for the relations, ``process``
+    again for its result)."""
+    for batch in inputs:
+        words = morph.emb.word(batch.word_id)
+        kept = ~batch.pad_mask
+        x = morph.encoder(np.concatenate((words, morph.emb.shape(batch.shape_id)), axis=-1), batch.pad_mask)
+        tag_ids = split_masked(morph.head.decode(morph.head(x)), kept)
+        x = syntax.encoder(np.concatenate((words, syntax.emb.shape(batch.shape_id)), axis=-1), batch.pad_mask)
+        head_ids = syntax.head.decode(syntax.head(x), kept)
+        rel_ids = syntax.rel.decode(syntax.rel(x, head_ids), kept)
+        yield from zip(tag_ids, split_masked(head_ids, kept), split_masked(rel_ids, kept))
+
+
+def _same_word_vectors(a, b) -> bool:
+    """Whether a morphology tagger and a parser are slovnet's and embed words by the same navec
+    arrays (their shapes each by its own)."""
+    if not (isinstance(a.infer.model, Morph) and isinstance(b.infer.model, Syntax)):
+        return False  # the steps of other models are not the ones :func:`_tag_and_parse_batches` takes
+    first, second = a.infer.model.emb.word, b.infer.model.emb.word
+    return isinstance(first, NavecEmbedding) and isinstance(second, NavecEmbedding) \
+        and first.indexes.array is second.indexes.array and first.codes.array is second.codes.array
 
 
 def _encoded(tagger, items: Sequence[Sequence[str]]) -> Iterator:
