@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.events.syntax import Token, find_pattern, pattern_index, pattern_lengths_at
+from pipeline.events.clauses import time_clause
+from pipeline.events.syntax import Token, context, find_pattern, pattern_index, pattern_lengths_at
 from pipeline.events.triggers import word_lemmas
 from pipeline.tag.gazetteer import find_places
 from pipeline.tag.org_names import lexicon_names
@@ -274,3 +275,45 @@ def test_events_with_cues_read_on_demand_are_events_with_every_cue(models, text)
     every_cue = build_events(text, split_sentences(text), mentions, models, doc_date, candidates)
     assert candidates
     assert build_events(text, split_sentences(text), mentions, models, doc_date) == every_cue
+
+
+def time_clause_by_each_opener(tokens, index):
+    """time_clause as it was: every opener looked for on its own, in every sentence."""
+    for opener in context()["time_clause_openers"]:
+        at = find_pattern(tokens, [opener], 0, len(tokens))
+        while at is not None:
+            verb = next((t.index for t in tokens[at + len(opener):] if t.pos in {"VERB", "AUX"}), None)
+            if verb is None:
+                break
+            end = next((t.index for t in tokens[verb:] if t.text in {",", ";", ":"}), len(tokens))
+            if at <= index < end:
+                return range(at, end)
+            at = find_pattern(tokens, [opener], end, len(tokens))
+    return None
+
+
+def verbs_marked(text: str) -> tuple[Token, ...]:
+    """Tokens of the words, a word ending in ``*`` a verb."""
+    words = text.split()
+    return tuple(Token(i, 0, 0, w.rstrip("*"), word_lemmas(w.rstrip("*")), "VERB" if w.endswith("*") else "X", -1, "")
+                 for i, w in enumerate(words))
+
+
+# Invented: each opener, two clauses, an opener's first word alone, an opener with no verb
+# after it, and sentences with none.
+@pytest.mark.parametrize("text, clauses", [
+    ("После того как в среду прошёл* пикет , его участницу задержали*", 1),
+    ("До того как суд вынес* решение , адвоката к нему не пускали*", 1),
+    ("Перед тем как выйти* из дома , он позвонил* брату", 1),
+    ("Прежде чем начать* обыск , полицейские забрали* телефоны", 1),
+    ("С тех пор как он уехал* , его дважды вызывали* ; после того как вернулся* , задержали*", 2),
+    ("Его задержали* после митинга , до суда держали* в отделе", 0),
+    ("После того как", 0),
+    ("Соседи видели* , как его увезли*", 0),
+    ("", 0),
+])
+def test_time_clause_reads_what_each_opener_read(text, clauses):
+    tokens = verbs_marked(text)
+    found = [time_clause(tokens, i) for i in range(len(tokens))]
+    assert found == [time_clause_by_each_opener(tokens, i) for i in range(len(tokens))]
+    assert len({r for r in found if r is not None}) == clauses
