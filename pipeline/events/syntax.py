@@ -16,8 +16,6 @@ import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
-from itertools import chain
-from operator import attrgetter
 
 from ..nlp import parse_word
 from ..records import Mention
@@ -252,20 +250,13 @@ def is_indefinite_personal(tokens: tuple[Token, ...], anchor: int) -> bool:
     return not any(tokens[c].rel.startswith("nsubj") for c in children(tokens, anchor))
 
 
-_LEMMAS = attrgetter("lemmas")
-
-
 def find_pattern(tokens: tuple[Token, ...], patterns, lo: int, hi: int) -> int | None:
     """Where one of the lemma sequences (or a :func:`pattern_index` of them) first occurs
     within tokens[lo:hi]."""
     by_first = pattern_index(patterns)
     starts = by_first.keys()
-    hi, lo = min(len(tokens), hi), max(0, lo)
-    # Most ranges hold no word a pattern starts with: found by one pass in C over every lemma
-    # of the range (the word-by-word loop below costs a Python step per word).
-    if starts.isdisjoint(chain.from_iterable(map(_LEMMAS, tokens[lo:hi]))):
-        return None
-    for i in range(lo, hi):
+    hi = min(len(tokens), hi)
+    for i in range(max(0, lo), hi):
         if starts.isdisjoint(tokens[i].lemmas):  # no pattern starts here (the common case)
             continue
         for lemma in tokens[i].lemmas:
