@@ -15,7 +15,7 @@ import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 
 import numpy as np
 import pymorphy3
@@ -36,6 +36,8 @@ from navec.tar import Tar
 from navec.vocab import Vocab
 from slovnet.chop import chop
 from slovnet.const import PAD, UNK
+from slovnet.shape import word_shape
+from slovnet.exec.encoders import WordShapeEncoder
 from slovnet.exec.mask import split_masked
 from slovnet.exec.model import Morph, NavecEmbedding, Syntax
 
@@ -132,11 +134,31 @@ def _same_word_vectors(a, b) -> bool:
 
 def _encoded(tagger, items: Sequence[Sequence[str]]) -> Iterator:
     """A slovnet tagger's inputs for ``items``, batch by batch, as its ``map`` makes them
-    (cut by the tagger's batch size, then by its encoder's)."""
+    (cut by the tagger's batch size, then by its encoder's). slovnet's own encoder finds each
+    word's shape and ids again at every occurrence; here once per call (most words of a text
+    are ones it has met: punctuation, prepositions, its names)."""
     encoder = tagger.infer.encoder
+    if type(encoder).item is WordShapeEncoder.item:
+        known: dict[str, tuple[int, int]] = {}
+        item = partial(_word_shape_ids, encoder, known)
+    else:
+        item = encoder.item
     for chunk in chop(items, tagger.batch_size):
         for batch in chop(chunk, encoder.batch_size):
-            yield encoder.input([encoder.item(words) for words in batch])
+            yield encoder.input([item(words) for words in batch])
+
+
+def _word_shape_ids(encoder, known: dict[str, tuple[int, int]], words: Sequence[str]) -> tuple[list, list]:
+    """``WordShapeEncoder.item``: the words' ids and their shapes' ids, each word's read from
+    ``known`` when it was met before in the same call."""
+    word_ids, shape_ids = [], []
+    for word in words:
+        ids = known.get(word)
+        if ids is None:
+            ids = known[word] = (encoder.words_vocab.encode(word.lower()), encoder.shapes_vocab.encode(word_shape(word)))
+        word_ids.append(ids[0])
+        shape_ids.append(ids[1])
+    return word_ids, shape_ids
 
 
 def _same_encoding(a, b) -> bool:
