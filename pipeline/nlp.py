@@ -39,7 +39,7 @@ from slovnet.const import PAD, UNK
 from slovnet.shape import word_shape
 from slovnet.exec.encoders import WordShapeEncoder
 from slovnet.exec.mask import split_masked
-from slovnet.exec.model import Morph, NavecEmbedding, Syntax
+from slovnet.exec.model import CNNEncoder, Conv1d, Morph, NavecEmbedding, Syntax
 
 from .morphology import from_dictionary, morph_analyzer, parse_word  # noqa: F401 - for the stages
 
@@ -114,19 +114,58 @@ def _tag_and_parse_batches(morph, syntax, inputs: Iterator) -> Iterator[tuple]:
     for batch in inputs:
         words = morph.emb.word(batch.word_id)
         kept = ~batch.pad_mask
-        x = morph.encoder(np.concatenate((words, morph.emb.shape(batch.shape_id)), axis=-1), batch.pad_mask)
+        x = _cnn_encoded(morph.encoder, words, morph.emb.shape(batch.shape_id), batch.pad_mask)
         tag_ids = split_masked(morph.head.decode(morph.head(x)), kept)
-        x = syntax.encoder(np.concatenate((words, syntax.emb.shape(batch.shape_id)), axis=-1), batch.pad_mask)
+        x = _cnn_encoded(syntax.encoder, words, syntax.emb.shape(batch.shape_id), batch.pad_mask)
         head_ids = syntax.head.decode(syntax.head(x), kept)
         rel_ids = syntax.rel.decode(syntax.rel(x, head_ids), kept)
         yield from zip(tag_ids, split_masked(head_ids, kept), split_masked(rel_ids, kept))
 
 
+def _cnn_encoded(encoder: CNNEncoder, words: np.ndarray, shapes: np.ndarray, pad_mask: np.ndarray) -> np.ndarray:
+    """``encoder(np.concatenate((words, shapes), axis=-1), pad_mask)``, the same numbers: each
+    layer's input is written once into an array of zeros with the convolution's padding
+    around it, where slovnet concatenates the embeddings, then pads them with ``np.pad``
+    (whose own overhead was as much as its copying) at every layer."""
+    mask = np.expand_dims(pad_mask, axis=1)
+    batch, length, width = words.shape
+    x = None
+    for layer in encoder.layers:
+        pad = layer.conv.padding
+        if x is None:
+            padded = np.zeros((batch, width + shapes.shape[2], length + 2 * pad), dtype=np.result_type(words, shapes))
+            padded[:, :width, pad:pad + length] = words.swapaxes(2, 1)
+            padded[:, width:, pad:pad + length] = shapes.swapaxes(2, 1)
+        else:
+            padded = np.zeros((batch, x.shape[1], length + 2 * pad), dtype=x.dtype)
+            padded[:, :, pad:pad + length] = x
+        x = layer.norm(layer.relu(_convolved(layer.conv, padded)))
+        x[mask.repeat(x.shape[1], axis=1)] = 0
+    return np.swapaxes(x, 2, 1)
+
+
+def _convolved(conv: Conv1d, padded: np.ndarray) -> np.ndarray:
+    """slovnet's ``Conv1d`` of an input already padded (a C-contiguous array)."""
+    batch_size, in_dim, seq_len = padded.shape
+    batch_stride, in_stride, seq_stride = padded.strides
+    filters_count, in_dim, kernel_size = conv.weight.shape
+    windows_count = seq_len - kernel_size + 1
+    windows = np.ndarray((batch_size, windows_count, in_dim, kernel_size), dtype=padded.dtype, buffer=padded.data,
+                         strides=(batch_stride, padded.data.itemsize, in_stride, seq_stride))
+    windows = windows.reshape(batch_size * windows_count, in_dim * kernel_size)
+    weight = conv.weight.array.reshape(filters_count, in_dim * kernel_size)
+    output = np.matmul(windows, weight.T) + conv.bias.array
+    return output.reshape(batch_size, windows_count, filters_count).swapaxes(2, 1)
+
+
 def _same_word_vectors(a, b) -> bool:
     """Whether a morphology tagger and a parser are slovnet's and embed words by the same navec
     arrays (their shapes each by its own)."""
-    if not (isinstance(a.infer.model, Morph) and isinstance(b.infer.model, Syntax)):
+    if not (type(a.infer.model) is Morph and type(b.infer.model) is Syntax):
         return False  # the steps of other models are not the ones :func:`_tag_and_parse_batches` takes
+    if not all(type(m.encoder) is CNNEncoder and all(type(layer.conv) is Conv1d for layer in m.encoder.layers)
+               for m in (a.infer.model, b.infer.model)):
+        return False
     first, second = a.infer.model.emb.word, b.infer.model.emb.word
     return isinstance(first, NavecEmbedding) and isinstance(second, NavecEmbedding) \
         and first.indexes.array is second.indexes.array and first.codes.array is second.codes.array
