@@ -15,7 +15,7 @@ import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 
 import numpy as np
 import pymorphy3
@@ -39,6 +39,8 @@ from slovnet.bio import bio_spans
 from slovnet.chop import chop
 from slovnet.const import PAD, UNK
 from slovnet.exec.encoders import WordShapeEncoder
+from slovnet.exec.mask import split_masked
+from slovnet.exec.model import CNNEncoder, Conv1d, Morph, NavecEmbedding, Syntax
 from slovnet.shape import word_shape
 
 from .morphology import from_dictionary, morph_analyzer, parse_word  # noqa: F401 - for the stages
@@ -85,15 +87,20 @@ def tag_and_parse(items: Sequence[Sequence[str]], models: Models) -> Iterator[tu
     give, computed alike: each tagger sees the same batches its own ``map`` cuts (a batch's
     padding reaches its words' scores, so the batches must not change), but the words are encoded
     once for both where the two share their vocabularies and batch sizes (as :func:`load_models`
-    builds them), and no markup records are made of the results."""
+    builds them), their navec vectors looked up once where they share those too, and no markup
+    records are made of the results."""
     morph, syntax = models.morph_tagger, models.syntax_parser
-    if _same_encoding(morph, syntax):
-        for_morph, for_syntax = itertools.tee(_encoded(morph, items))
+    if _same_encoding(morph, syntax) and _same_word_vectors(morph, syntax):
+        ids = _tag_and_parse_batches(morph.infer.model, syntax.infer.model, _encoded(morph, items))
     else:
-        for_morph, for_syntax = _encoded(morph, items), _encoded(syntax, items)
+        if _same_encoding(morph, syntax):
+            for_morph, for_syntax = itertools.tee(_encoded(morph, items))
+        else:
+            for_morph, for_syntax = _encoded(morph, items), _encoded(syntax, items)
+        ids = ((tag_ids, head_ids, rel_ids) for tag_ids, (head_ids, rel_ids)
+               in zip(morph.infer.process(for_morph), syntax.infer.process(for_syntax)))
     tags, rels = morph.infer.decoder.tags_vocab.items, syntax.infer.decoder.rels_vocab.items
-    parsed = zip(items, morph.infer.process(for_morph), syntax.infer.process(for_syntax))
-    for words, tag_ids, (head_ids, rel_ids) in parsed:
+    for words, (tag_ids, head_ids, rel_ids) in zip(items, ids):
         size = len(words)
         yield tuple((tags[tag], head - 1 if 0 < head <= size else -1, rels[rel])
                     for tag, head, rel in zip(tag_ids.tolist(), head_ids.tolist(), rel_ids.tolist()))
@@ -134,13 +141,100 @@ def _word_shape(word: str) -> str:
     return word_shape(word)
 
 
+def _tag_and_parse_batches(morph, syntax, inputs: Iterator) -> Iterator[tuple]:
+    """Per item of each encoded batch its tag ids, head ids and relation ids: what slovnet's
+    ``MorphInfer.process`` and ``SyntaxInfer.process`` give (the ``Morph`` and ``Syntax`` models'
+    steps, in their order), but the words' navec vectors are looked up once for both models,
+    which share them (:func:`_same_word_vectors`; the lookup was a tenth of the parse), and the
+    parser's heads are decoded once (``Syntax`` decodes them for the relations, ``process``
+    again for its result)."""
+    for batch in inputs:
+        words = morph.emb.word(batch.word_id)
+        kept = ~batch.pad_mask
+        x = _cnn_encoded(morph.encoder, words, morph.emb.shape(batch.shape_id), batch.pad_mask)
+        tag_ids = split_masked(morph.head.decode(morph.head(x)), kept)
+        x = _cnn_encoded(syntax.encoder, words, syntax.emb.shape(batch.shape_id), batch.pad_mask)
+        head_ids = syntax.head.decode(syntax.head(x), kept)
+        rel_ids = syntax.rel.decode(syntax.rel(x, head_ids), kept)
+        yield from zip(tag_ids, split_masked(head_ids, kept), split_masked(rel_ids, kept))
+
+
+def _cnn_encoded(encoder: CNNEncoder, words: np.ndarray, shapes: np.ndarray, pad_mask: np.ndarray) -> np.ndarray:
+    """``encoder(np.concatenate((words, shapes), axis=-1), pad_mask)``, the same numbers: each
+    layer's input is written once into an array of zeros with the convolution's padding
+    around it, where slovnet concatenates the embeddings, then pads them with ``np.pad``
+    (whose own overhead was as much as its copying) at every layer."""
+    mask = np.expand_dims(pad_mask, axis=1)
+    batch, length, width = words.shape
+    x = None
+    for layer in encoder.layers:
+        pad = layer.conv.padding
+        if x is None:
+            padded = np.zeros((batch, width + shapes.shape[2], length + 2 * pad), dtype=np.result_type(words, shapes))
+            padded[:, :width, pad:pad + length] = words.swapaxes(2, 1)
+            padded[:, width:, pad:pad + length] = shapes.swapaxes(2, 1)
+        else:
+            padded = np.zeros((batch, x.shape[1], length + 2 * pad), dtype=x.dtype)
+            padded[:, :, pad:pad + length] = x
+        x = layer.norm(layer.relu(_convolved(layer.conv, padded)))
+        x[mask.repeat(x.shape[1], axis=1)] = 0
+    return np.swapaxes(x, 2, 1)
+
+
+def _convolved(conv: Conv1d, padded: np.ndarray) -> np.ndarray:
+    """slovnet's ``Conv1d`` of an input already padded (a C-contiguous array)."""
+    batch_size, in_dim, seq_len = padded.shape
+    batch_stride, in_stride, seq_stride = padded.strides
+    filters_count, in_dim, kernel_size = conv.weight.shape
+    windows_count = seq_len - kernel_size + 1
+    windows = np.ndarray((batch_size, windows_count, in_dim, kernel_size), dtype=padded.dtype, buffer=padded.data,
+                         strides=(batch_stride, padded.data.itemsize, in_stride, seq_stride))
+    windows = windows.reshape(batch_size * windows_count, in_dim * kernel_size)
+    weight = conv.weight.array.reshape(filters_count, in_dim * kernel_size)
+    output = np.matmul(windows, weight.T) + conv.bias.array
+    return output.reshape(batch_size, windows_count, filters_count).swapaxes(2, 1)
+
+
+def _same_word_vectors(a, b) -> bool:
+    """Whether a morphology tagger and a parser are slovnet's and embed words by the same navec
+    arrays (their shapes each by its own)."""
+    if not (type(a.infer.model) is Morph and type(b.infer.model) is Syntax):
+        return False  # the steps of other models are not the ones :func:`_tag_and_parse_batches` takes
+    if not all(type(m.encoder) is CNNEncoder and all(type(layer.conv) is Conv1d for layer in m.encoder.layers)
+               for m in (a.infer.model, b.infer.model)):
+        return False
+    first, second = a.infer.model.emb.word, b.infer.model.emb.word
+    return isinstance(first, NavecEmbedding) and isinstance(second, NavecEmbedding) \
+        and first.indexes.array is second.indexes.array and first.codes.array is second.codes.array
+
+
 def _encoded(tagger, items: Sequence[Sequence[str]]) -> Iterator:
     """A slovnet tagger's inputs for ``items``, batch by batch, as its ``map`` makes them
-    (cut by the tagger's batch size, then by its encoder's)."""
+    (cut by the tagger's batch size, then by its encoder's). slovnet's own encoder finds each
+    word's shape and ids again at every occurrence; here once per call (most words of a text
+    are ones it has met: punctuation, prepositions, its names)."""
     encoder = tagger.infer.encoder
+    if type(encoder).item is WordShapeEncoder.item:
+        known: dict[str, tuple[int, int]] = {}
+        item = partial(_word_shape_ids, encoder, known)
+    else:
+        item = encoder.item
     for chunk in chop(items, tagger.batch_size):
         for batch in chop(chunk, encoder.batch_size):
-            yield encoder.input([encoder.item(words) for words in batch])
+            yield encoder.input([item(words) for words in batch])
+
+
+def _word_shape_ids(encoder, known: dict[str, tuple[int, int]], words: Sequence[str]) -> tuple[list, list]:
+    """``WordShapeEncoder.item``: the words' ids and their shapes' ids, each word's read from
+    ``known`` when it was met before in the same call."""
+    word_ids, shape_ids = [], []
+    for word in words:
+        ids = known.get(word)
+        if ids is None:
+            ids = known[word] = (encoder.words_vocab.encode(word.lower()), encoder.shapes_vocab.encode(word_shape(word)))
+        word_ids.append(ids[0])
+        shape_ids.append(ids[1])
+    return word_ids, shape_ids
 
 
 def _same_encoding(a, b) -> bool:

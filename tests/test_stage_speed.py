@@ -4,9 +4,14 @@ definition it replaces, on invented sentences."""
 from __future__ import annotations
 
 import pytest
+from razdel import tokenize
 
-from pipeline.events.syntax import Token, find_pattern, pattern_index, pattern_lengths_at
+from pipeline.events.clauses import time_clause
+from pipeline.events.scene import Scene
+from pipeline.events.syntax import Token, context, find_pattern, pattern_index, pattern_lengths_at
 from pipeline.events.triggers import word_lemmas
+from pipeline.records import DATE, Sentence
+from pipeline.tag.relative_dates import find_relative_dates, weekday_number
 from pipeline.tag.gazetteer import find_places
 from pipeline.tag.org_names import lexicon_names
 from pipeline.tag.org_names_index import fingerprint, index_of, key_code, prebuilt_names
@@ -274,3 +279,83 @@ def test_events_with_cues_read_on_demand_are_events_with_every_cue(models, text)
     every_cue = build_events(text, split_sentences(text), mentions, models, doc_date, candidates)
     assert candidates
     assert build_events(text, split_sentences(text), mentions, models, doc_date) == every_cue
+
+
+def time_clause_by_each_opener(tokens, index):
+    """time_clause as it was: every opener looked for on its own, in every sentence."""
+    for opener in context()["time_clause_openers"]:
+        at = find_pattern(tokens, [opener], 0, len(tokens))
+        while at is not None:
+            verb = next((t.index for t in tokens[at + len(opener):] if t.pos in {"VERB", "AUX"}), None)
+            if verb is None:
+                break
+            end = next((t.index for t in tokens[verb:] if t.text in {",", ";", ":"}), len(tokens))
+            if at <= index < end:
+                return range(at, end)
+            at = find_pattern(tokens, [opener], end, len(tokens))
+    return None
+
+
+def verbs_marked(text: str) -> tuple[Token, ...]:
+    """Tokens of the words, a word ending in ``*`` a verb."""
+    words = text.split()
+    return tuple(Token(i, 0, 0, w.rstrip("*"), word_lemmas(w.rstrip("*")), "VERB" if w.endswith("*") else "X", -1, "")
+                 for i, w in enumerate(words))
+
+
+# Invented: each opener, two clauses, an opener's first word alone, an opener with no verb
+# after it, and sentences with none.
+@pytest.mark.parametrize("text, clauses", [
+    ("После того как в среду прошёл* пикет , его участницу задержали*", 1),
+    ("До того как суд вынес* решение , адвоката к нему не пускали*", 1),
+    ("Перед тем как выйти* из дома , он позвонил* брату", 1),
+    ("Прежде чем начать* обыск , полицейские забрали* телефоны", 1),
+    ("С тех пор как он уехал* , его дважды вызывали* ; после того как вернулся* , задержали*", 2),
+    ("Его задержали* после митинга , до суда держали* в отделе", 0),
+    ("После того как", 0),
+    ("Соседи видели* , как его увезли*", 0),
+    ("", 0),
+])
+def test_time_clause_reads_what_each_opener_read(text, clauses):
+    tokens = verbs_marked(text)
+    found = [time_clause(tokens, i) for i in range(len(tokens))]
+    assert found == [time_clause_by_each_opener(tokens, i) for i in range(len(tokens))]
+    assert len({r for r in found if r is not None}) == clauses
+
+
+def bare_weekday_by_every_relative_date(sentence, tokens, placed):
+    """Scene._bare_weekday as it was: the relative dates of every sentence read."""
+    spans = [(p.mention.start, p.mention.end) for p in placed if p.mention.type == DATE]
+    for found in find_relative_dates(sentence.text):
+        start, end = sentence.start + found.start, sentence.start + found.end
+        if found.kind != "weekday" or found.offset is not None or any(a < end and start < b for a, b in spans):
+            continue
+        inside = [t.index for t in tokens if start <= t.start and t.end <= end]
+        if inside:
+            return inside[0], len(inside), ("weekday", weekday_number(found.head))
+    return None
+
+
+# Invented: each weekday's form, in capitals, with ё, inside a longer word, a weekday with a
+# modifier (no bare weekday), a weekday beside its date, and sentences with none.
+@pytest.mark.parametrize("text, weekday", [
+    ("В понедельник суд арестовал его на два месяца.", 0),
+    ("Во вторник к нему не пустили адвоката.", 1),
+    ("В среду пикетчиков отвезли в отдел.", 2),
+    ("В ЧЕТВЕРГ ЕГО ОШТРАФОВАЛИ.", 3),
+    ("Её задержали в пятницу вечером.", 4),
+    ("В субботу и в воскресенье прошли обыски.", 5),
+    ("Заседание назначили на воскресенье.", None),
+    ("В прошлую пятницу его вызвали на допрос.", None),
+    ("Во вторник, 3 марта, прошёл пикет.", None),
+    ("Среди задержанных оказался журналист.", None),
+    ("Суд оштрафовал активиста на десять тысяч рублей.", None),
+    ("", None),
+])
+def test_bare_weekday_reads_what_every_relative_date_read(text, weekday):
+    sentence = Sentence(0, len(text), text, 0)
+    tokens = tuple(Token(i, t.start, t.stop, t.text, word_lemmas(t.text), "X", -1, "")
+                   for i, t in enumerate(tokenize(text)))
+    found = Scene._bare_weekday(sentence, tokens, ())
+    assert found == bare_weekday_by_every_relative_date(sentence, tokens, ())
+    assert (found[2][1] if found else None) == weekday

@@ -81,7 +81,10 @@ def time_clause(tokens: tuple[Token, ...], index: int) -> range | None:
     >>> time_clause(toks, 3), time_clause(toks, 9)
     (range(0, 7), None)
     """
-    for opener in context()["time_clause_openers"]:
+    openers = context()["time_clause_openers"]
+    if find_pattern(tokens, openers, 0, len(tokens)) is None:
+        return None  # no opener anywhere (most sentences): one scan, not one per opener
+    for opener in openers:
         at = find_pattern(tokens, [opener], 0, len(tokens))
         while at is not None:
             verb = next((t.index for t in tokens[at + len(opener):] if t.pos in {"VERB", "AUX"}), None)

@@ -35,7 +35,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from ..records import DATE, LOC, ORG, PER, DateValue, Mention, Sentence
-from ..resources import fold
+from ..resources import fold, lexicon_index, load_json
 from ..tag.gazetteer import place_kind
 from ..tag.numbers import read_number
 from ..tag.relative_dates import find_relative_dates, is_weekday, weekday_number
@@ -291,6 +291,9 @@ class Scene:
         """A bare weekday no DATE mention reads (a text with no date of its own to count back
         from: ``В понедельник суд арестовал его``), a step to that weekday from the last named
         day on (:func:`~pipeline.tag.relative_dates.weekday_after` does it for a dated statement)."""
+        folded = fold(sentence.text)
+        if not any(form in folded for form in _weekday_forms()):
+            return None  # no weekday's word, so no weekday among the relative dates (most sentences)
         spans = [(p.mention.start, p.mention.end) for p in placed if p.mention.type == DATE]
         for found in find_relative_dates(sentence.text):
             start, end = sentence.start + found.start, sentence.start + found.end
@@ -438,3 +441,9 @@ def _counted_step(tokens: tuple[Token, ...]) -> tuple[int, int, tuple[str, int]]
                 found.append((first, i - first + 2, (unit[0], unit[1] * count)))
     return min(found) if found else None
 
+
+@lexicon_index
+def _weekday_forms() -> tuple[str, ...]:
+    """The weekdays as the relative-date grammar reads them (folded, after ``в``): a weekday it
+    finds holds one of them, so a sentence holding none has no bare weekday to look for."""
+    return tuple(fold(w) for w in load_json("relative_dates.json")["weekdays"])

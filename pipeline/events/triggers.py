@@ -138,7 +138,8 @@ def _adapt(sentence: Sentence, spans, tags: Sequence[str], trees: Sequence[tuple
                 feats=feats,
             )
         )
-    return tuple(_with_passive_partner(tokens, token) for token in tokens)
+    # only a passive can have a partner (:func:`passive_partners`): the other words skip the call
+    return tuple(_with_passive_partner(tokens, token) if "Voice=Pass" in token.feats else token for token in tokens)
 
 
 def _with_passive_partner(tokens: Sequence[Token], token: Token) -> Token:
