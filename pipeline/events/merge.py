@@ -26,6 +26,9 @@ that no rule above links is the last happening of its type told before it, howev
 whatever word told it (:func:`last_of_its_type`); a place or person its clause gives it is the
 clause's (``Власти России критиковали этот арест``).
 
+A penalty named first by its noun alone (``Поводом для задержания стал пост``) is the one its verb
+tells next in its case (:func:`noun_told_first`).
+
 A summary (``Всего было задержано 28 человек``) is never merged into one of the
 happenings it sums up.
 
@@ -418,8 +421,13 @@ def merge_drafts(drafts: list[Draft], separate_types=frozenset(), word_told=(fro
         for event in order:
             if rule := _fits(event, draft, separate_types, word_told):
                 note("merge: " + rule, draft.event.type, draft.event.start, draft.event.end)
-                absorb(event, draft)
-                index.add(index.position[id(event)], event)
+                position = index.position[id(event)]
+                if rule == NOUN_TOLD_FIRST:
+                    event = merged[position] = told_by_its_verb(event, draft)
+                    index.position[id(event)] = position
+                else:
+                    absorb(event, draft)
+                index.add(position, event)
                 break
         else:
             if refers_back(draft) and (last := last_of_its_type(merged, draft)) is not None:
@@ -438,8 +446,41 @@ def _fits(event: Draft, draft: Draft, separate_types, word_told) -> str | None:
     tellings = [event, *event.members]
     if not all(compatible(m, draft) for m in tellings) or one_of_counted(event, draft):
         return None
-    return next((rule for m in tellings
+    rule = next((rule for m in tellings
                  if (rule := link_rule(m, draft, separate_types, *word_told, by_noun=True))), None)
+    if rule is None and draft.event.type in separate_types and noun_told_first(event, draft):
+        return NOUN_TOLD_FIRST
+    return rule
+
+
+NOUN_TOLD_FIRST = "penalty, its noun told first"
+
+
+def told_by_its_verb(event: Draft, verb: Draft) -> Draft:
+    """The event of a penalty named first by its noun (:func:`noun_told_first`), now told by its
+    verb: the verb's telling is the event, the noun's its members, without the place the noun's
+    clause gave it (``КНДР подтвердила арест``: the country that reports it, not the scene)."""
+    told = replace(verb, members=[])
+    for part in (replace(event, members=[]), *event.members):
+        part.update(place=None)
+        absorb(told, part)
+    return told
+
+
+def noun_told_first(event: Draft, draft: Draft) -> bool:
+    """``event`` is a penalty named only by its singular noun, of no one and with nothing of its own
+    (``Поводом для задержания стал пост``, ``назвали задержание незаконным``; not ``обошлось без
+    арестов``, nor one referring back, ``это задержание``, ``также задержание``), and ``draft``, in
+    the same case of the report, tells it by its verb (``задержали блогера X``): news name the
+    happening before they tell it. Not a verb told at another time (``через месяц``, ``снова``,
+    ``ранее``) or as another case, a total or its noun again."""
+    t = draft.telling
+    if t.nominal or t.summary or t.repeated or t.later or t.shifted or t.marked_earlier or t.another_case:
+        return False
+    tellings = [event, *event.members]
+    return all(retells_by_noun(m) and m.telling.single and not (m.telling.back_reference or m.telling.additive)
+               and not m.event.persons and not m.patients and m.case == draft.case
+               for m in tellings) and any(_same_stem(m, draft) or same_word(m, draft) for m in tellings)
 
 
 def one_of_counted(event: Draft, draft: Draft) -> bool:
