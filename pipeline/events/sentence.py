@@ -15,7 +15,6 @@ from dataclasses import dataclass, replace
 
 from ..nlp import parse_word
 from ..records import DATE, LOC, VENUE, Argument, DateValue, Event, Mention, Sentence
-from ..resources import fold
 from ..tag.gazetteer import place_kind
 from .actors import admitted, resolve_actors
 from .aggregate import tells_total
@@ -26,7 +25,8 @@ from .grounds import ground_phrase, names_happening
 from .draft import Draft, Telling
 from .gapping import gapped_drafts
 from .realis import Judgement, PersonSpans, Where, judge, rule_of
-from .people import NARRATOR, PRONOUN_GENDER, People, is_relative
+from .people import NARRATOR, People, is_relative
+from .possessives import determines_as_possessive
 from .backstory import marked_earlier, scoped_earlier_markers, told_before_the_story
 from .place_names import place_name
 from .scene import Scene, SentenceScene
@@ -372,17 +372,10 @@ def telling_of(tokens: tuple[Token, ...], hit: TriggerHit, caption: bool, date: 
         clause=sum(t.text == ";" for t in tokens[:first]),
         timed_against=is_time_reference(tokens, hit.anchor) or time_clause(tokens, hit.anchor) is not None,
         definite=anchor.pos == "NOUN" and any(
-            tokens[c].lemmas & folded_set("back_reference") or _possessive(tokens, c, hit.anchor)
+            tokens[c].lemmas & folded_set("back_reference") or determines_as_possessive(tokens, c, hit.anchor)
             for c in range(len(tokens)) if tokens[c].head == hit.anchor),
-        possessed=anchor.pos == "NOUN" and hit.anchor > 0 and _possessive(tokens, hit.anchor - 1, hit.anchor),
+        possessed=anchor.pos == "NOUN" and hit.anchor > 0 and determines_as_possessive(tokens, hit.anchor - 1, hit.anchor),
     )
-
-
-def _possessive(tokens: tuple[Token, ...], index: int, noun: int) -> bool:
-    """``tokens[index]`` is ``его``/``её`` right before the noun it determines (``его арест``)."""
-    token = tokens[index]
-    return index == noun - 1 and token.head == noun and token.pos in {"PRON", "DET"} \
-        and fold(token.text.lower()) in PRONOUN_GENDER
 
 
 _GROUND_WORDS = frozenset({"NOUN", "PROPN", "ADJ", "NUM"})
