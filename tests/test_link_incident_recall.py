@@ -70,14 +70,15 @@ def _told(doc_id: str, text: str, people: list[str], kind: str, trigger: str,
           persons: list[str], day: str | None, place: str | None, written: str) -> GoldDocument:
     start = text.index(trigger)
     return GoldDocument(doc_id, text, dt.date.fromisoformat(written),
-                        [{"name": name, "forms": [name]} for name in people],
+                        [{"name": name, "forms": [name, *forms]}
+                         for name, *forms in ((p,) if isinstance(p, str) else p for p in people)],
                         [{"trigger": trigger, "type": kind, "place": place, **_day(day),
                           "persons": persons, "start": start, "end": start + len(trigger)}],
                         "test")
 
 
-# Each row: two statements, each a kind, its text, the people it names, the trigger, the
-# people its event names, the day (or none), the place (or none); whether one incident.
+# Each row: two statements, each its text, the people it names (a name, or a name and its
+# forms in the text), the trigger, the people its event names, the day (or none), the place (or none); whether one incident.
 # The events stage attached the penalty or the detention to another person of the
 # statement (a co-defendant, the lawyer who tells it), so the two events name other
 # people, but one event's people are named by the other's statement: one incident. Guard
@@ -85,41 +86,48 @@ def _told(doc_id: str, text: str, people: list[str], kind: str, trigger: str,
 NAMED_BY_THE_OTHER = [
     # Both statements name both spouses; the fine went to the husband in one of them.
     (("Суд арестовал Олега Зубова на десять суток, а Марину Зубову оштрафовал.",
-      ["Олег Зубов", "Марина Зубова"], "оштрафовал", ["Олег Зубов"], "2022-06-14", "Тверь"),
+      [("Олег Зубов", "Олега Зубова"), ("Марина Зубова", "Марину Зубову")], "оштрафовал",
+      ["Олег Зубов"], "2022-06-14", "Тверь"),
      ("Марину Зубову оштрафовали, Олег Зубов получил десять суток.",
-      ["Олег Зубов", "Марина Зубова"], "оштрафовали", ["Марина Зубова"], "2022-06-14", None),
+      ["Олег Зубов", ("Марина Зубова", "Марину Зубову")], "оштрафовали", ["Марина Зубова"],
+      "2022-06-14", None),
      True),
     # The lawyer's statement gave the detention to the lawyer; she tells it herself.
     (("Адвокат Пётр Ильин сообщил, что Карину Юсупову задержали прямо на работе.",
-      ["Пётр Ильин", "Карина Юсупова"], "задержали", ["Пётр Ильин"], "2023-09-18", "Уфа"),
+      ["Пётр Ильин", ("Карина Юсупова", "Карину Юсупову")], "задержали", ["Пётр Ильин"], "2023-09-18", "Уфа"),
      ("Я, Карина Юсупова, была задержана у себя в офисе и увезена в отдел.",
       ["Карина Юсупова"], "задержана", ["Карина Юсупова"], "2023-09-18", None),
      True),
     # Two brothers detained; the mother names a third person, the one her event names.
     (("Братьев Тимура Галеева и Рената Галеева задержали на площади.",
-      ["Тимур Галеев", "Ренат Галеев"], "задержали", ["Тимур Галеев", "Ренат Галеев"],
-      "2021-04-21", "Казань"),
+      [("Тимур Галеев", "Тимура Галеева"), ("Ренат Галеев", "Рената Галеева")], "задержали",
+      ["Тимур Галеев", "Ренат Галеев"], "2021-04-21", "Казань"),
      ("Моих сыновей Тимура Галеева и Рената Галеева увезли, Ильдар тоже был задержан.",
-      ["Тимур Галеев", "Ренат Галеев", "Ильдар"], "задержан", ["Ильдар"], None, "Казань"),
+      [("Тимур Галеев", "Тимура Галеева"), ("Ренат Галеев", "Рената Галеева"), "Ильдар"],
+      "задержан", ["Ильдар"], None, "Казань"),
      True),
     # Guard: the same spouses' fines, one told nine days after the other.
     (("Суд арестовал Олега Зубова на десять суток, а Марину Зубову оштрафовал.",
-      ["Олег Зубов", "Марина Зубова"], "оштрафовал", ["Олег Зубов"], "2022-06-14", "Тверь"),
+      [("Олег Зубов", "Олега Зубова"), ("Марина Зубова", "Марину Зубову")], "оштрафовал",
+      ["Олег Зубов"], "2022-06-14", "Тверь"),
      ("Марину Зубову оштрафовали, Олег Зубов получил десять суток.",
-      ["Олег Зубов", "Марина Зубова"], "оштрафовали", ["Марина Зубова"], "2022-06-23", None),
+      ["Олег Зубов", ("Марина Зубова", "Марину Зубову")], "оштрафовали", ["Марина Зубова"],
+      "2022-06-23", None),
      False),
     # Guard: other people fined the same day in the same city, neither named by the other.
     (("Суд оштрафовал Олега Зубова за плакат у вокзала.",
-      ["Олег Зубов"], "оштрафовал", ["Олег Зубов"], "2022-06-14", "Тверь"),
+      [("Олег Зубов", "Олега Зубова")], "оштрафовал", ["Олег Зубов"], "2022-06-14", "Тверь"),
      ("Суд оштрафовал Анну Кручинину за пост в соцсети.",
-      ["Анна Кручинина"], "оштрафовал", ["Анна Кручинина"], "2022-06-14", "Тверь"),
+      [("Анна Кручинина", "Анну Кручинину")], "оштрафовал", ["Анна Кручинина"], "2022-06-14",
+      "Тверь"),
      False),
     # Guard: the spouses fined the same day in two cities, each statement naming both.
     (("Олега Зубова оштрафовали за пикет, его жена Марина Зубова была в отъезде.",
-      ["Олег Зубов", "Марина Зубова"], "оштрафовали", ["Олег Зубов"], "2022-06-14", "Тверь"),
+      [("Олег Зубов", "Олега Зубова"), "Марина Зубова"], "оштрафовали", ["Олег Зубов"],
+      "2022-06-14", "Тверь"),
      ("Марину Зубову оштрафовали за пост, её муж Олег Зубов был дома.",
-      ["Олег Зубов", "Марина Зубова"], "оштрафовали", ["Марина Зубова"], "2022-06-14",
-      "Вологда"),
+      ["Олег Зубов", ("Марина Зубова", "Марину Зубову")], "оштрафовали", ["Марина Зубова"],
+      "2022-06-14", "Вологда"),
      False),
 ]
 
@@ -127,9 +135,10 @@ NAMED_BY_THE_OTHER = [
 @pytest.mark.parametrize("first, second, same", NAMED_BY_THE_OTHER)
 def test_an_event_whose_people_the_other_statement_names(first, second, same):
     kinds = {"оштрафовал": "fine", "оштрафовали": "fine"}
+    written = (dt.date.fromisoformat(first[4]) + dt.timedelta(days=12)).isoformat()
     docs = []
     for doc_id, (text, people, trigger, persons, day, place) in zip("xy", (first, second)):
         docs.append(_told(doc_id, text, people, kinds.get(trigger, "detention"), trigger,
-                          persons, day, place, "2024-01-10"))
+                          persons, day, place, written))
     result = link("test", write=False, tables=gold_tables(docs))
     assert (_incident_of(result, "x") == _incident_of(result, "y")) is same

@@ -85,6 +85,10 @@ _BOTH_NAME = '"person_ids_l" IS NOT NULL AND "person_ids_r" IS NOT NULL'
 _NAMES_ALL = ('coalesce("count_max_{s}", CASE WHEN "count_min_{s}" IS NULL THEN 0 END) '
               '<= len("person_ids_{s}")')
 
+# The people one event names are all among those the other event's statement names.
+_NAMED_BY_OTHER = ('(list_has_all("doc_person_ids_r", "person_ids_l") '
+                   'OR list_has_all("doc_person_ids_l", "person_ids_r"))')
+
 # No one counted beyond the one named (no count, or a count of one).
 _ALONE = 'coalesce("count_max_{s}", "count_min_{s}", 1) <= 1'
 
@@ -161,8 +165,14 @@ COMPARISONS = [
         # and ``Ирина``, ``Микола`` and ``Николай``): a person the people linking left two
         # (a diminutive, a surname left out or romanised), weaker than one person. Another
         # surname in Cyrillic is kept apart by the clustering (:func:`other_surnames`).
-        _level("one each, one first name", f"{_BOTH_NAME} AND \"sole_first_l\" = \"sole_first_r\" "
-                                           f"AND {_ALONE.format(s='l')} AND {_ALONE.format(s='r')}"),
+        # Or the people one event names are all named by the other's statement: the events
+        # stage gave the penalty to another person of that statement (a co-defendant, the
+        # lawyer who tells it) or the people linking left a form of the name apart; one
+        # statement names whom the other's event is about. As weak as one first name: the
+        # day, the place and the kind must carry it (two cities the same day stay two).
+        _level("one each, one first name", f"{_BOTH_NAME} AND ((\"sole_first_l\" = \"sole_first_r\" "
+                                           f"AND {_ALONE.format(s='l')} AND {_ALONE.format(s='r')}) "
+                                           f"OR {_NAMED_BY_OTHER})"),
         _level("other people, a penalty", f"{_BOTH_NAME} AND {_NAMES_ALL.format(s='l')} "
                                           f"AND {_NAMES_ALL.format(s='r')} AND \"type_l\" IN "
                                           f"({_PENALTIES})"),
