@@ -8,11 +8,15 @@ on gold tables."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
+import pandas as pd
 import pytest
 
 from pipeline.link import link
 from pipeline.link.gold import GoldDocument, gold_tables
+from pipeline.research.loading import conform
+from pipeline.tables import MENTIONS
 
 
 def _doc(doc_id: str, text: str, name: str, event: dict, date: str) -> GoldDocument:
@@ -141,4 +145,61 @@ def test_an_event_whose_people_the_other_statement_names(first, second, same):
         docs.append(_told(doc_id, text, people, kinds.get(trigger, "detention"), trigger,
                           persons, day, place, written))
     result = link("test", write=False, tables=gold_tables(docs))
+    assert (_incident_of(result, "x") == _incident_of(result, "y")) is same
+
+
+def _with_dates_told(tables, told: dict[str, list[int]]):
+    """``tables`` with a DATE mention in each listed sentence of each document, as the
+    tagger writes them (the gold tables hold people and places only)."""
+    rows = [{"doc_id": doc_id, "mention_id": 100 + i, "type": "DATE", "sent_id": sent_id,
+             "start": 0, "end": 1, "text": "дата", "normal": "дата"}
+            for doc_id, sentences in told.items() for i, sent_id in enumerate(sentences)]
+    mentions = conform(pd.concat([tables.mentions, pd.DataFrame(rows)], ignore_index=True),
+                       MENTIONS)
+    return replace(tables, mentions=mentions)
+
+
+# Each row: two statements of one person's detention or arrest, each its text, the
+# sentences that tell a date (DATE mentions), the kind, the trigger, the day its event was
+# given; whether one incident. A date carried into an event from another sentence of its
+# statement (the court's day given to the detention before it, the search's day to the
+# arrest after it) may lie the court's days off the day the other statement tells; a day
+# told in the event's own sentence may not (one person's two detentions two days apart),
+# nor a carried day a week off.
+CARRIED_DATE = [
+    (("Суд 9 марта арестовал Аскара Нурланова на пять суток. Его задержали у акимата.",
+      [0], "detention", "задержали", "2023-03-09"),
+     ("Аскара Нурланова задержали 7 марта у акимата, когда он снимал очередь.",
+      [0], "detention", "задержали", "2023-03-07"), True),
+    (("В четверг к Ивану Котову пришли с обыском. Адвокату потом сказали, что Ивана Котова "
+      "арестовали.", [0], "custody", "арестовали", "2021-02-11"),
+     ("13 февраля районный суд избрал Ивану Котову меру пресечения: арест на два месяца.",
+      [0], "custody", "арест", "2021-02-13"), True),
+    # Guard: each day told in the event's own sentence, two days apart.
+    (("Аскара Нурланова задержали 9 марта у акимата.",
+      [0], "detention", "задержали", "2023-03-09"),
+     ("Аскара Нурланова задержали 7 марта у акимата, когда он снимал очередь.",
+      [0], "detention", "задержали", "2023-03-07"), False),
+    # Guard: a carried day a week off the other.
+    (("Суд 14 марта арестовал Аскара Нурланова на пять суток. Его задержали у акимата.",
+      [0], "detention", "задержали", "2023-03-14"),
+     ("Аскара Нурланова задержали 7 марта у акимата, когда он снимал очередь.",
+      [0], "detention", "задержали", "2023-03-07"), False),
+]
+
+
+@pytest.mark.parametrize("first, second, same", CARRIED_DATE)
+def test_a_date_carried_from_another_sentence_may_be_the_courts_days_off(first, second, same):
+    docs, told = [], {}
+    for doc_id, (text, dated, kind, trigger, day) in zip("xy", (first, second)):
+        start = text.rindex(trigger)
+        docs.append(GoldDocument(
+            doc_id, text, dt.date.fromisoformat(day) + dt.timedelta(days=5),
+            [{"name": "Аскар Нурланов", "forms": ["Аскара Нурланова"]},
+             {"name": "Иван Котов", "forms": ["Ивана Котова", "Ивану Котову"]}],
+            [{"trigger": trigger, "type": kind, "place": "Шымкент", **_day(day),
+              "persons": ["Аскар Нурланов" if "Нурланов" in text else "Иван Котов"],
+              "start": start, "end": start + len(trigger)}], "test"))
+        told[doc_id] = dated
+    result = link("test", write=False, tables=_with_dates_told(gold_tables(docs), told))
     assert (_incident_of(result, "x") == _incident_of(result, "y")) is same
