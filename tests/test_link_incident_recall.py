@@ -148,19 +148,21 @@ def test_an_event_whose_people_the_other_statement_names(first, second, same):
     assert (_incident_of(result, "x") == _incident_of(result, "y")) is same
 
 
-def _with_dates_told(tables, told: dict[str, list[int]]):
-    """``tables`` with a DATE mention in each listed sentence of each document, as the
-    tagger writes them (the gold tables hold people and places only)."""
+def _with_dates_told(tables, told: dict[str, dict[int, str]]):
+    """``tables`` with a DATE mention of the day given in each listed sentence of each
+    document, as the tagger writes them (the gold tables hold people and places only)."""
     rows = [{"doc_id": doc_id, "mention_id": 100 + i, "type": "DATE", "sent_id": sent_id,
-             "start": 0, "end": 1, "text": "дата", "normal": "дата"}
-            for doc_id, sentences in told.items() for i, sent_id in enumerate(sentences)]
+             "start": 0, "end": 1, "text": "дата", "normal": "дата", "date_start": day,
+             "date_end": day, "date_precision": "day"}
+            for doc_id, sentences in told.items()
+            for i, (sent_id, day) in enumerate(sentences.items())]
     mentions = conform(pd.concat([tables.mentions, pd.DataFrame(rows)], ignore_index=True),
                        MENTIONS)
     return replace(tables, mentions=mentions)
 
 
 # Each row: two statements of one person's detention or arrest, each its text, the
-# sentences that tell a date (DATE mentions), the kind, the trigger, the day its event was
+# sentences that tell a date and the day they tell (DATE mentions), the kind, the trigger, the day its event was
 # given; whether one incident. A date carried into an event from another sentence of its
 # statement (the court's day given to the detention before it, the search's day to the
 # arrest after it) may lie the court's days off the day the other statement tells; a day
@@ -168,23 +170,28 @@ def _with_dates_told(tables, told: dict[str, list[int]]):
 # nor a carried day a week off.
 CARRIED_DATE = [
     (("Суд 9 марта арестовал Аскара Нурланова на пять суток. Его задержали у акимата.",
-      [0], "detention", "задержали", "2023-03-09"),
+      {0: "2023-03-09"}, "detention", "задержали", "2023-03-09"),
      ("Аскара Нурланова задержали 7 марта у акимата, когда он снимал очередь.",
-      [0], "detention", "задержали", "2023-03-07"), True),
+      {0: "2023-03-07"}, "detention", "задержали", "2023-03-07"), True),
     (("В четверг к Ивану Котову пришли с обыском. Адвокату потом сказали, что Ивана Котова "
-      "арестовали.", [0], "custody", "арестовали", "2021-02-11"),
+      "арестовали.", {0: "2021-02-11"}, "custody", "арестовали", "2021-02-11"),
      ("13 февраля районный суд избрал Ивану Котову меру пресечения: арест на два месяца.",
-      [0], "custody", "арест", "2021-02-13"), True),
+      {0: "2021-02-13"}, "custody", "арест", "2021-02-13"), True),
     # Guard: each day told in the event's own sentence, two days apart.
     (("Аскара Нурланова задержали 9 марта у акимата.",
-      [0], "detention", "задержали", "2023-03-09"),
+      {0: "2023-03-09"}, "detention", "задержали", "2023-03-09"),
      ("Аскара Нурланова задержали 7 марта у акимата, когда он снимал очередь.",
-      [0], "detention", "задержали", "2023-03-07"), False),
+      {0: "2023-03-07"}, "detention", "задержали", "2023-03-07"), False),
+    # Guard: a day counted in the event's own sentence (no other sentence's), two days off.
+    (("Аскара Нурланова задержали 5 марта у акимата. Через четыре дня его снова задержали.",
+      {0: "2023-03-05"}, "detention", "задержали", "2023-03-09"),
+     ("Аскара Нурланова задержали 7 марта у акимата, когда он снимал очередь.",
+      {0: "2023-03-07"}, "detention", "задержали", "2023-03-07"), False),
     # Guard: a carried day a week off the other.
     (("Суд 14 марта арестовал Аскара Нурланова на пять суток. Его задержали у акимата.",
-      [0], "detention", "задержали", "2023-03-14"),
+      {0: "2023-03-14"}, "detention", "задержали", "2023-03-14"),
      ("Аскара Нурланова задержали 7 марта у акимата, когда он снимал очередь.",
-      [0], "detention", "задержали", "2023-03-07"), False),
+      {0: "2023-03-07"}, "detention", "задержали", "2023-03-07"), False),
 ]
 
 

@@ -454,7 +454,8 @@ def other_days(a, b) -> bool:
     """Whether two events are each dated to a day or a span of days (``на прошлой
     неделе``), and the spans lie more than :data:`NIGHT_APART_DAYS` apart
     (:data:`COURT_DAYS` for two penalties one of which may be dated by its detention,
-    :func:`court_leeway`): a person detained on 7 May and again on 9 May, a search last
+    :func:`court_leeway`, and for a day carried from another sentence of its statement,
+    ``date_carried``): a person detained on 7 May and again on 9 May, a search last
     week and one a month before, a second fine a week after the first, or three days
     after it for another picket (the same people, place and kind outvote the dates
     otherwise).
@@ -479,6 +480,10 @@ def other_days(a, b) -> bool:
     True
     >>> other_days(day(dt.date(2023, 3, 6), end=dt.date(2023, 3, 12)), day(dt.date(2023, 3, 9)))
     False
+    >>> carried = day(dt.date(2023, 3, 9))
+    >>> carried.date_carried = True
+    >>> other_days(carried, day(dt.date(2023, 3, 7))), other_days(carried, day(dt.date(2023, 3, 2)))
+    (False, True)
     >>> other_days(day(dt.date(2022, 5, 7)), E(date_precision="month", type="detention",
     ...            date_start=dt.date(2022, 5, 1), date_end=dt.date(2022, 5, 31)))
     False
@@ -489,7 +494,10 @@ def other_days(a, b) -> bool:
     gap = max((a.date_start - ends[1]).days, (b.date_start - ends[0]).days)
     if gap <= NIGHT_APART_DAYS:
         return False
-    return gap > COURT_DAYS or not court_leeway(a, b)
+    # A day carried from another sentence of its statement may be another stage's of the
+    # happening (the court's day given to the detention before it): the court's days off.
+    carried = getattr(a, "date_carried", False) is True or getattr(b, "date_carried", False) is True
+    return gap > COURT_DAYS or not (carried or court_leeway(a, b))
 
 
 @cache
