@@ -211,6 +211,10 @@ DEFINITE_NOUN = [
      "Его задержание полиция объяснила проверкой документов.", "detention", 2),
     ("В субботу в Перми суд оштрафовал активиста Илью Гусева на 15 тысяч рублей. Через месяц краевой суд "
      "отменил этот штраф.", "fine", 1),
+    # a definite noun in another case of a report refers to that case's happening, not the last one
+    # of the case before (the case bounds pipeline.events.scene sets)
+    ("В марте в Омске полицейские задержали активиста Ивана Петрова.\n\nВторой случай произошёл в Томске в "
+     "апреле. Это задержание студенты назвали незаконным.", "detention", 2),
 ]
 
 

@@ -22,7 +22,7 @@ happening, the way a coder links tellings:
   (``казнили`` ... ``накануне казни``) is the happening told.
 
 A definite noun with nothing of its own (``этот арест``, ``данное нападение``, ``его задержание``)
-that no rule above links is the last happening of its type told before it, however far on and
+that no rule above links is the last happening of its type told before it in its case, however far on and
 whatever word told it (:func:`last_of_its_type`); a place or person its clause gives it is the
 clause's (``Власти России критиковали этот арест``).
 
@@ -155,14 +155,14 @@ def refers_back(draft: Draft) -> bool:
 
 def last_of_its_type(events: list[Draft], draft: Draft) -> Draft | None:
     """The event a definite noun (:func:`refers_back`) refers to: of the events of its kind
-    (:func:`same_kind`) told before it, not a summary, the one told last, wherever told. A
+    (:func:`same_kind`) told before it in its case, not a summary, the one told last. A
     possessive's person must be the event's (``его задержание`` of another man is his own);
     a demonstrative's persons and a place are its clause's (``Власти России критиковали этот
     арест``, ``нападение было заказано X``), not the happening's, so they do not part them."""
     def last_told(event: Draft) -> int:
         return max(t.event.start for t in (event, *event.members) if t.event.start < draft.event.start)
     persons = set(draft.event.persons) if draft.telling.possessed else set()
-    told = [e for e in events if e.event.start < draft.event.start and not e.telling.summary
+    told = [e for e in events if e.event.start < draft.event.start and not e.telling.summary and e.case == draft.case
             and all(same_kind(t, draft) for t in (e, *e.members))
             and (not persons or not e.event.persons or persons & set(e.event.persons))]
     return max(told, key=last_told, default=None)
