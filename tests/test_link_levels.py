@@ -191,3 +191,56 @@ def test_a_first_name_alone_is_read_as_written_in_its_statement(whole, written, 
     found = set(people[people["doc_id"] == "y"]["person_id"])
     assert (len(found) == 1) is same
     assert _person_of(result, "x") in found
+
+
+# The other way round: a man's first name alone in the genitive or accusative that is
+# also a woman's name in the nominative (``Станислава``: Станислав's, or Станислава),
+# read by the tagger as hers (its normal, as written), in a statement that names him in
+# full: him, not a second person (issue 16: a lone first name split from its full name
+# on the pipeline's output, its event left out of the incident). A form only a woman's
+# name has (``Станиславой``), a statement naming no man of that name, and one naming the
+# woman in full too, stay apart from him. Each row: the full name as the statement gives
+# it (nominative, written), the lone name's sentence, its word and its reading, whether
+# the lone name is the man.
+FIRST_NAME_READ_AS_A_WOMANS = [
+    ("Станислав Гуров", "Станислава Гурова", "Вечером {} отпустили.", "Станислава", "Станислава", True),
+    ("Ярослав Минаев", "Ярослава Минаева", "Утром {} увезли в суд.", "Ярослава", "Ярослава", True),
+    ("Богдан Лесков", "Богдана Лескова", "Вечером {} отпустили.", "Богдана", "Богдана", True),
+    ("Владислав Орехов", "Владислава Орехова", "Потом {} допросили.", "Владислава", "Владислава", True),
+    ("Станислав Гуров", "Станислава Гурова", "Вечером со {} поговорил адвокат.", "Станиславой",
+     "Станислава", False),
+    ("Тимур Орлов", "Тимура Орлова", "Вечером {} отпустили.", "Станислава", "Станислава", False),
+]
+
+
+@pytest.mark.parametrize("whole, whole_written, sentence, written, read, same",
+                         FIRST_NAME_READ_AS_A_WOMANS)
+def test_a_mans_first_name_alone_read_as_a_womans_is_his(whole, whole_written, sentence,
+                                                          written, read, same):
+    day = _day("2023-09-14")
+    text = f"14 сентября в Костроме полиция задержала {whole_written}. " + sentence.format(written)
+    y = GoldDocument("y", text, dt.date(2023, 10, 1),
+                     [{"name": whole, "forms": [whole_written]}, {"name": read, "forms": [written]}],
+                     [{"trigger": "задержала", "type": "detention", "place": "Кострома",
+                       "persons": [whole], "start": text.index("задержала"),
+                       "end": text.index("задержала") + len("задержала")} | day], "test")
+    result = link("test", write=False, tables=gold_tables([_told("x", whole), y]))
+    people = result.mention_people
+    found = set(people[people["doc_id"] == "y"]["person_id"])
+    assert (len(found) == 1) is same
+    assert _person_of(result, "x") in found
+
+
+def test_a_lone_first_name_joins_the_woman_named_in_full_beside_her_namesake():
+    text = ("14 сентября в Костроме полиция задержала Станислава Гурова и Станиславу Гурову. "
+            "Вечером Станислава позвонила адвокату.")
+    y = GoldDocument("y", text, dt.date(2023, 10, 1),
+                     [{"name": "Станислав Гуров", "forms": ["Станислава Гурова"]},
+                      {"name": "Станислава Гурова", "forms": ["Станиславу Гурову"]},
+                      {"name": "Станислава", "forms": ["Станислава"]}], [], "test")
+    tables = gold_tables([y])
+    result = link("test", write=False, tables=tables)
+    people = result.mention_people.merge(tables.mentions[["doc_id", "mention_id", "normal"]],
+                                         on=["doc_id", "mention_id"])
+    person = dict(zip(people["normal"], people["person_id"]))
+    assert person["Станислава"] == person["Станислава Гурова"] != person["Станислав Гуров"]

@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
+from ..morphology import from_dictionary, parse_word
 from ..resources import fold, load_json
 from ..tag.persons import Context, is_initial, is_patronymic, normalise_person
 
@@ -659,9 +660,30 @@ def same_in_document(names: list[str],
             # (``Лапину`` under ``Игорь Лапин`` may be his wife's), and say no more.
             fuller = fits([read for w in written.get(name, ()) if w != name
                            for read in [parse_name(w)] if not (read.surname or read.patronymic)])
+        if not fuller and mine.first and not (mine.surname or mine.patronymic) \
+                and " " not in name.strip():
+            # Or read as the oblique case it may be (``Станислава``: Станислав's genitive
+            # or accusative, read by the tagger as the woman's nominative).
+            fuller = fits([parse_name(lemma) for w in (written.get(name) or [name])
+                           for lemma in oblique_first_name_readings(w)])
         if len(fuller) == 1:
             pairs.append((name, fuller[0]))
     return pairs
+
+
+def oblique_first_name_readings(word: str) -> list[str]:
+    """The first names a word may be an oblique case of, by pymorphy3's dictionary: a lone
+    first name the tagger read in the nominative may be another name's genitive or
+    accusative (``Станислава``: Станислав's). A form only a woman's name has
+    (``Станиславой``) reads as hers alone.
+
+    >>> oblique_first_name_readings("Станислава"), oblique_first_name_readings("Станиславой")
+    (['Станислав'], ['Станислава'])
+    """
+    return sorted({p.normal_form[:1].upper() + p.normal_form[1:]
+                   for p in parse_word(word) if "Name" in p.tag and from_dictionary(p)
+                   and p.tag.case not in (None, "nomn")
+                   and p.normal_form.replace("ё", "е") != word.lower().replace("ё", "е")})
 
 
 def surname_named_elsewhere(name: Name, surnames: set[tuple[str, str | None]],
