@@ -134,10 +134,18 @@ def _word_shape_inputs(encoder, items: Sequence[Sequence[str]]) -> Iterator:
                              for words in batch])
 
 
-@lru_cache(maxsize=100_000)
+LONGEST_REMEMBERED_SHAPE = 40  # letters: a longer "word" is junk (a hash, glued text) seldom seen twice
+
+
 def _word_shape(word: str) -> str:
-    """slovnet's shape of a word (``RU_Xx``, ``NUM``, ``PUNCT_,``), remembered: a pure function
-    of the word, asked for every word of every piece, most of them said many times."""
+    """slovnet's shape of a word (``RU_Xx``, ``NUM``, ``PUNCT_,``), remembered for words of
+    ordinary length: a pure function of the word, asked for every word of every piece, most of
+    them said many times; long junk words are not kept, so they cannot fill a worker's memory."""
+    return _remembered_shape(word) if len(word) <= LONGEST_REMEMBERED_SHAPE else word_shape(word)
+
+
+@lru_cache(maxsize=100_000)
+def _remembered_shape(word: str) -> str:
     return word_shape(word)
 
 

@@ -135,3 +135,17 @@ def test_entities_are_what_natasha_finds(models, count):
 
     pieces = NER_PIECES[:count]
     assert list(named_entities(pieces, models)) == _natasha_entities(pieces, models)
+
+
+@pytest.mark.parametrize("word, kept", [("Иванов", True), ("ОВД", True), ("ж" * 40, True), ("ж" * 41, False),
+                                         ("a1b2" * 30, False)])
+def test_only_words_of_ordinary_length_keep_their_shape(word, kept):
+    """The NER word shapes are remembered per process, but a long junk word (a hash, glued text)
+    is not, so a batch of junk cannot fill a worker's memory; its shape is slovnet's all the same."""
+    from slovnet.shape import word_shape
+
+    from pipeline import nlp
+
+    nlp._remembered_shape.cache_clear()
+    assert nlp._word_shape(word) == word_shape(word)
+    assert nlp._remembered_shape.cache_info().currsize == int(kept)
