@@ -40,7 +40,7 @@ from slovnet.chop import chop
 from slovnet.const import PAD, UNK
 from slovnet.exec.encoders import WordShapeEncoder
 from slovnet.exec.mask import split_masked
-from slovnet.exec.model import CNNEncoder, Conv1d, Morph, NavecEmbedding, Syntax
+from slovnet.exec.model import NER, CNNEncoder, Conv1d, Morph, NavecEmbedding, Syntax, WordShapeEmbedding
 from slovnet.shape import word_shape
 
 from .morphology import from_dictionary, morph_analyzer, parse_word  # noqa: F401 - for the stages
@@ -116,10 +116,29 @@ def named_entities(pieces: Sequence[str], models: Models) -> Iterator[list[tuple
     infer, decode = ner.infer, ner.infer.decoder.tags_vocab.decode
     for chunk in chop(pieces, ner.batch_size):
         tokens = [list(razdel.tokenize(piece)) for piece in chunk]
-        predicted = infer.process(_word_shape_inputs(infer.encoder, [[token.text for token in words] for words in tokens]))
+        predicted = _ner_tag_ids(infer, _word_shape_inputs(infer.encoder, [[token.text for token in words] for words in tokens]))
         for words, tag_ids in zip(tokens, predicted):
             spans = bio_spans(words, [decode(tag_id) for tag_id in tag_ids])
             yield [(span.type, span.start, span.stop) for span in spans]
+
+
+def _ner_tag_ids(infer, inputs: Iterator) -> Iterator:
+    """Per item of each encoded batch its NER tag ids: what slovnet's ``NERInfer.process`` gives,
+    but, when the model is slovnet's ``NER`` with a CNN of ``Conv1d`` layers, its encoder is run
+    by :func:`_cnn_encoded` (the same numbers, without ``np.pad`` at every layer)."""
+    model = infer.model
+    if not (type(model) is NER and type(model.emb) is WordShapeEmbedding and _plain_cnn(model.encoder)):
+        yield from infer.process(inputs)  # other models' steps are not the ones taken here
+        return
+    for batch in inputs:
+        x = _cnn_encoded(model.encoder, model.emb.word(batch.word_id), model.emb.shape(batch.shape_id), batch.pad_mask)
+        yield from model.head.crf.decode(model.head(x), ~batch.pad_mask)
+
+
+def _plain_cnn(encoder) -> bool:
+    """Whether an encoder is slovnet's ``CNNEncoder`` of ``Conv1d`` layers, whose steps
+    :func:`_cnn_encoded` takes."""
+    return type(encoder) is CNNEncoder and all(type(layer.conv) is Conv1d for layer in encoder.layers)
 
 
 def _word_shape_inputs(encoder, items: Sequence[Sequence[str]]) -> Iterator:
@@ -208,8 +227,7 @@ def _same_word_vectors(a, b) -> bool:
     arrays (their shapes each by its own)."""
     if not (type(a.infer.model) is Morph and type(b.infer.model) is Syntax):
         return False  # the steps of other models are not the ones :func:`_tag_and_parse_batches` takes
-    if not all(type(m.encoder) is CNNEncoder and all(type(layer.conv) is Conv1d for layer in m.encoder.layers)
-               for m in (a.infer.model, b.infer.model)):
+    if not all(_plain_cnn(m.encoder) for m in (a.infer.model, b.infer.model)):
         return False
     first, second = a.infer.model.emb.word, b.infer.model.emb.word
     return isinstance(first, NavecEmbedding) and isinstance(second, NavecEmbedding) \

@@ -149,3 +149,24 @@ def test_only_words_of_ordinary_length_keep_their_shape(word, kept):
     nlp._remembered_shape.cache_clear()
     assert nlp._word_shape(word) == word_shape(word)
     assert nlp._remembered_shape.cache_info().currsize == int(kept)
+
+
+@pytest.mark.parametrize("count", [1, 8, 9, len(NER_PIECES)])
+def test_ner_encoder_numbers_are_slovnets(models, count):
+    """The NER model's CNN run without ``np.pad`` gives slovnet's numbers bit for bit, and its
+    tag ids are ``NERInfer.process``'s (the fast path taken, not the fallback)."""
+    import numpy as np
+    import razdel
+    from pipeline.nlp import _cnn_encoded, _ner_tag_ids, _plain_cnn, _word_shape_inputs
+
+    infer = models.ner_tagger.infer
+    model = infer.model
+    assert _plain_cnn(model.encoder)
+    items = [[token.text for token in razdel.tokenize(piece)] for piece in NER_PIECES[:count]]
+    for batch in _word_shape_inputs(infer.encoder, items):
+        theirs = model.encoder(model.emb(batch.word_id, batch.shape_id), batch.pad_mask)
+        ours = _cnn_encoded(model.encoder, model.emb.word(batch.word_id), model.emb.shape(batch.shape_id), batch.pad_mask)
+        assert theirs.dtype == ours.dtype and np.array_equal(theirs, ours)
+    ours = [ids.tolist() for ids in _ner_tag_ids(infer, _word_shape_inputs(infer.encoder, items))]
+    theirs = [ids.tolist() for ids in infer.process(_word_shape_inputs(infer.encoder, items))]
+    assert ours == theirs

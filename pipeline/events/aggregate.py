@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .syntax import Token, context, find_pattern, folded_set
+from .syntax import Token, context, context_patterns, find_pattern, folded_set
 from ..records import DateValue
 
 LIST_MARKS = ("—", "–", "-", "•", "*")
@@ -75,7 +75,7 @@ def _frequency_of(tokens: tuple[Token, ...], anchor: int) -> bool:
     ctx, lo = context(), 0
     # the trigger and, unless it is only coordinated with it, the word governing it
     clause = {anchor} | ({tokens[anchor].head} if tokens[anchor].rel != "conj" else set())
-    while (at := find_pattern(tokens, ctx["total_frequency"], lo, len(tokens))) is not None:
+    while (at := find_pattern(tokens, context_patterns("total_frequency"), lo, len(tokens))) is not None:
         chain = [at]  # up to the predicate the frequency modifies, not past it
         while tokens[chain[-1]].pos not in {"VERB", "AUX"} and tokens[chain[-1]].head >= 0 and len(chain) < 4:
             chain.append(tokens[chain[-1]].head)
@@ -106,7 +106,7 @@ def tells_total(tokens: tuple[Token, ...], first: int, anchor: int, day_span: bo
         return True
     if not day_span and _frequency_of(tokens, anchor):
         return True
-    if find_pattern(tokens, context()["total_scope"], 0, len(tokens)) is not None:
+    if find_pattern(tokens, context_patterns("total_scope"), 0, len(tokens)) is not None:
         return True
     if any(_period_at(tokens, i) or _many_places_at(tokens, i) for i in range(len(tokens))):
         return True

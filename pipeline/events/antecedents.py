@@ -16,7 +16,7 @@ from ..nlp import parse_word
 from ..resources import fold
 from .genders import described_gender
 from .people import NARRATOR, People
-from .syntax import Candidate, Token, context, folded_set, has_pattern
+from .syntax import Candidate, Token, context, context_patterns, folded_set, has_pattern
 from .triggers import person_patient_lemmas
 
 _WORDS = re.compile(r"\w+")
@@ -361,7 +361,7 @@ def described_person(people: People, tokens: tuple[Token, ...], token: Token,
     gender = described_gender(token.text, token.feats)
     if gender is None:
         return None
-    contrast = has_pattern(tokens, context()["story_contrasts"], 0, len(tokens))
+    contrast = has_pattern(tokens, context_patterns("story_contrasts"), 0, len(tokens))
     own = frozenset(place for place, head in scene if head == token.head)  # its own clause's places
     return story_person(people, token.start, gender, relations=False, scene=own, contrast=contrast)
 

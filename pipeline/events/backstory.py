@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ..nlp import parse_word
 from .realis_words import realis_words
-from .syntax import Token, context, find_pattern, folded_set, has_pattern, heads_up
+from .syntax import Token, context, context_patterns, find_pattern, folded_set, has_pattern, heads_up
 
 
 PERSONAL_PRONOUNS = {"он", "она", "они"}
@@ -58,7 +58,7 @@ def scoped_earlier_markers(tokens: tuple[Token, ...], anchor: int) -> list[tuple
     governors = _governors(tokens, anchor)
     markers = context()["earlier_markers"]
     found, start = [], 0
-    while (i := find_pattern(tokens, markers, start, len(tokens))) is not None:
+    while (i := find_pattern(tokens, context_patterns("earlier_markers"), start, len(tokens))) is not None:
         length = max(len(p) for p in markers if has_pattern(tokens, [p], i, i + len(p)))
         if _bears_on(tokens, governors, i, length):
             found.append(tuple(t.text.lower() for t in tokens[i : i + length]))

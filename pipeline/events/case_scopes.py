@@ -11,7 +11,7 @@ from __future__ import annotations
 from ..nlp import parse_word
 from ..records import DateValue
 from .grounds import Ground
-from .syntax import Token, context, folded_set, pattern_lengths_at
+from .syntax import Token, context_patterns, folded_set, pattern_lengths_at
 
 
 INTRODUCED_REACH = 4  # paragraphs after a set's introduction that may be its examples
@@ -95,7 +95,7 @@ def opens_case(tokens: tuple[Token, ...]) -> bool:
     words = _opening_words(tokens)
     if not words:
         return False
-    lengths = pattern_lengths_at(tokens, context()["case_openers"], words[0].index)
+    lengths = pattern_lengths_at(tokens, context_patterns("case_openers"), words[0].index)
     if not lengths:
         return False
     opener = tokens[words[0].index + max(lengths) - 1]  # "одно" of "еще одно": the word on the noun

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .syntax import Token, context, find_pattern, folded_set, span_head
+from .syntax import Token, context, context_patterns, find_pattern, folded_set, span_head
 from .triggers import TriggerHit
 
 
@@ -82,7 +82,7 @@ def time_clause(tokens: tuple[Token, ...], index: int) -> range | None:
     (range(0, 7), None)
     """
     openers = context()["time_clause_openers"]
-    if find_pattern(tokens, openers, 0, len(tokens)) is None:
+    if find_pattern(tokens, context_patterns("time_clause_openers"), 0, len(tokens)) is None:
         return None  # no opener anywhere (most sentences): one scan, not one per opener
     for opener in openers:
         at = find_pattern(tokens, [opener], 0, len(tokens))

@@ -19,7 +19,7 @@ from ..tag.terms import term_words
 from .clauses import (CLAUSE_BREAKS, PREDICATE_POS, conjunct_root, is_predicate_word, path_to_root, phrase_head,
                       tree_distance)
 from .person_roles import grammatical_number, is_agent, subject_of_other_clause, subject_verb
-from .syntax import PlacedMention, Token, context, folded_set, has_pattern, span_head
+from .syntax import PlacedMention, Token, context_patterns, folded_set, has_pattern, span_head
 from .triggers import TriggerHit
 
 
@@ -149,7 +149,7 @@ def gapped_subject(tokens: tuple[Token, ...], at: Sequence[int], hit: TriggerHit
 
 def is_subset(tokens: tuple[Token, ...], first: int) -> bool:
     """A count of part of the group: ``3 человека, из них две женщины``."""
-    return has_pattern(tokens, context()["subset_markers"], first - 3, first)
+    return has_pattern(tokens, context_patterns("subset_markers"), first - 3, first)
 
 
 def counts_one(value) -> bool:

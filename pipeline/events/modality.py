@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from ..nlp import parse_word
 from ..records import PER, Mention
 from ..resources import fold
-from .realis_words import clause_of, patterns, predicate_of, realis_words, words_below
+from .realis_words import clause_of, predicate_of, realis_patterns, realis_words, words_below
 from .syntax import children, folded_set, governors_of, has_pattern, heads_up
 from .triggers import TriggerHit
 
@@ -42,7 +42,7 @@ def alleged(tokens, hit: TriggerHit) -> bool:
     transparent = realis_words("transparent_heads") | folded_set("transparent_heads")
     accusation = realis_words("alleged_heads")
     clause = clause_of(tokens, hit.anchor)
-    if has_pattern(tokens, patterns("alleged_patterns"), clause.start, hit.tokens[0]):
+    if has_pattern(tokens, realis_patterns("alleged_patterns"), clause.start, hit.tokens[0]):
         return True
     if _accusers_version(tokens, hit):
         return True

@@ -50,7 +50,7 @@ from .syntax import (
 )
 from .aggregate import sums_up
 from .modality import alleged, conditional, future, governor_in, normative, ordered_once, planned, punished
-from .realis_words import clause_of, patterns, predicate_of, realis_words, words_below
+from .realis_words import clause_of, predicate_of, realis_patterns, realis_words, words_below
 from .tallies import (by_article, cases_counted, counted_in_phrase, counted_patient, is_counted, is_table_row,
                       large_count, over_period, share_of_number, statistic, year_only)
 from .triggers import TriggerHit
@@ -151,7 +151,7 @@ def _habitual(tokens, hit: TriggerHit, key: str = "habitual_adverbs") -> bool:
     adverbs = realis_words(key)
     if any(tokens[i].lemmas & adverbs and tokens[i].pos in {"ADV", "DET", "ADJ", "PRON"} for i in clause):
         return True
-    return key == "habitual_adverbs" and has_pattern(tokens, patterns("habitual_patterns"), clause.start, clause.stop)
+    return key == "habitual_adverbs" and has_pattern(tokens, realis_patterns("habitual_patterns"), clause.start, clause.stop)
 
 
 def _recurring_kind(tokens, hit: TriggerHit) -> bool:
@@ -404,7 +404,7 @@ def read_cues(tokens: tuple[Token, ...], hit: TriggerHit, args, mentions: Sequen
         "generic_subject": lambda: _generic_subject(tokens, hit),
         "generic_determiner": lambda: _generic_determiner(tokens, hit),
         "statistic": lambda: statistic(tokens, hit)
-        or has_pattern(tokens, patterns("period_patterns"), 0, len(tokens)),
+        or has_pattern(tokens, realis_patterns("period_patterns"), 0, len(tokens)),
         "by_article": lambda: by_article(tokens, hit),
         "counted": lambda: is_counted(tokens, hit),
         "counted_in_phrase": lambda: counted_in_phrase(tokens, hit),

@@ -11,7 +11,7 @@ from __future__ import annotations
 from functools import cache
 
 from ..resources import fold, load_json
-from .syntax import Token, children, heads_up
+from .syntax import Token, children, heads_up, pattern_index
 
 
 @cache
@@ -22,6 +22,13 @@ def realis_words(key: str) -> frozenset[str]:
 
 def patterns(key: str) -> list[list[str]]:
     return load_json("realis.json")[key]
+
+
+@cache
+def realis_patterns(key: str) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """A list of lemma sequences of ``models/realis.json`` as its :func:`pattern_index`, made
+    once per key: passed the list, every call turned it into tuples and hashed them again."""
+    return pattern_index(patterns(key))
 
 
 def predicate_of(tokens: tuple[Token, ...], anchor: int) -> int:

@@ -51,7 +51,7 @@ from .paragraphs import date_scopes, endnote_lines, line_at, list_runs, paragrap
 from .place_names import place_name
 from .places import adjective_places, is_goal, origin_of, person_tokens
 from .time_shift import is_number, names_what_follows
-from .syntax import Candidate, PlacedMention, Token, context, find_pattern, has_pattern, span_head
+from .syntax import Candidate, PlacedMention, Token, context, context_patterns, find_pattern, has_pattern, span_head
 
 
 @dataclass(frozen=True, slots=True)
@@ -242,7 +242,7 @@ class Scene:
         rest of the sentence, up to a date it names, then takes no carried day or month (:meth:`carry`)."""
         if self._last_day is None and not any(p.mention.type == DATE for p in placed):
             return ()
-        if self._last_day is not None and has_pattern(tokens, context()["date_anaphora"], 0, len(tokens)):
+        if self._last_day is not None and has_pattern(tokens, context_patterns("date_anaphora"), 0, len(tokens)):
             self.dates.append((unit, sentence.start, self._last_day))
             return ()
         found = _counted_step(tokens) or self._bare_weekday(sentence, tokens, placed)
@@ -306,7 +306,7 @@ class Scene:
 
     def anaphoric_place(self, tokens: tuple[Token, ...], unit: int) -> str | None:
         """``там``, ``в этом регионе``: the last place named before it in the paragraph."""
-        at = find_pattern(tokens, context()["place_anaphora"], 0, len(tokens))
+        at = find_pattern(tokens, context_patterns("place_anaphora"), 0, len(tokens))
         if at is None:
             return None
         before = [m for m in self.mentions if m.type == LOC and m.start < tokens[at].start

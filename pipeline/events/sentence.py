@@ -37,6 +37,7 @@ from .syntax import (
     Token,
     children,
     context,
+    context_patterns,
     find_pattern,
     folded_set,
     has_pattern,
@@ -326,7 +327,7 @@ def telling_of(tokens: tuple[Token, ...], hit: TriggerHit, caption: bool, date: 
         or hit.type in ctx["separate_types"] and qualifies_people(tokens, hit.anchor)
         # serving a sentence ("отбывает срок в колонии") retells the sentence passed
         or any(tokens[i].lemmas & folded_set("serving_verbs") for i in [hit.anchor, *heads_up(tokens, hit.anchor, 2)]))
-    marker = find_pattern(tokens, ctx["day_before_markers"], 0, first)
+    marker = find_pattern(tokens, context_patterns("day_before_markers"), 0, first)
     earlier_markers = scoped_earlier_markers(tokens, hit.anchor)
     return Telling(
         summary=tells_total(tokens, first, hit.anchor, date is not None and date.precision == "day"),
@@ -349,14 +350,14 @@ def telling_of(tokens: tuple[Token, ...], hit: TriggerHit, caption: bool, date: 
         # "еще раз", "снова"; or other people's ("аресты нескольких других студентов"): the word
         # qualifies a noun of the trigger's phrase, not the trigger itself ("Другой задержанный по
         # делу, X, рассказал": a participle naming one of the people told before)
-        repeated=has_pattern(tokens, ctx["repeat_markers"], first - 4, first + 2)
+        repeated=has_pattern(tokens, context_patterns("repeat_markers"), first - 4, first + 2)
         or any(tokens[c].lemmas & folded_set("another_markers") for c in phrase
                if c != hit.anchor and tokens[c].head != hit.anchor),
         additive=any(t.lemmas & folded_set("additive_markers") for t in tokens[max(0, first - 2):first + 3])
-        or find_pattern(tokens, ctx["additive_openers"], 0, min(first, 2)) is not None,
+        or find_pattern(tokens, context_patterns("additive_openers"), 0, min(first, 2)) is not None,
         ground=ground_of(tokens, hit),
-        particular=has_pattern(tokens, ctx["particular_markers"], 0, first),
-        later=has_pattern(tokens, ctx["later_markers"], 0, first),
+        particular=has_pattern(tokens, context_patterns("particular_markers"), 0, first),
+        later=has_pattern(tokens, context_patterns("later_markers"), 0, first),
         undated_past=told_before_the_story(tokens, hit.anchor, first, earlier_markers),
         marked_earlier=marked_earlier(tokens, hit.anchor, earlier_markers),
         shifted=tells_time_shift(" ".join(t.text for t in tokens[:first])),
@@ -581,5 +582,5 @@ def dates_a_document(tokens: tuple[Token, ...], placed: PlacedMention) -> bool:
     words = tuple(t for t in tokens if t.pos != "PUNCT")
     first = next((i for i, t in enumerate(words) if t.start >= mention.start), len(words))
     after = next((i for i, t in enumerate(words) if t.start >= mention.end), len(words))
-    return (has_pattern(words, context()["birth_markers"], first + 1, after + 2)
-            or has_pattern(words, context()["birth_markers_before"], first - 3, first))
+    return (has_pattern(words, context_patterns("birth_markers"), first + 1, after + 2)
+            or has_pattern(words, context_patterns("birth_markers_before"), first - 3, first))

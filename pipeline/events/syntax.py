@@ -250,6 +250,13 @@ def is_indefinite_personal(tokens: tuple[Token, ...], anchor: int) -> bool:
     return not any(tokens[c].rel.startswith("nsubj") for c in children(tokens, anchor))
 
 
+@cache
+def context_patterns(key: str) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """A list of lemma sequences of the context lexicon as its :func:`pattern_index`, made once
+    per key: passed the list, every call turned it into tuples and hashed them again."""
+    return pattern_index(context()[key])
+
+
 def find_pattern(tokens: tuple[Token, ...], patterns, lo: int, hi: int) -> int | None:
     """Where one of the lemma sequences (or a :func:`pattern_index` of them) first occurs
     within tokens[lo:hi]."""

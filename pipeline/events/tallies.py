@@ -16,8 +16,8 @@ from functools import lru_cache
 from ..nlp import parse_word
 from ..records import Count, DateValue, Mention
 from ..resources import fold, load_json
-from .realis_words import clause_of, patterns, realis_words, words_below
-from .syntax import children, context, has_pattern, pattern_index, pattern_lengths_at
+from .realis_words import clause_of, realis_patterns, realis_words, words_below
+from .syntax import children, context_patterns, has_pattern, pattern_lengths_at
 from .triggers import TriggerHit
 
 
@@ -95,7 +95,7 @@ def large_count(tokens, patient: int, count: Count | None, mentions: Sequence[Me
     if count is not None and large(count) or count is None and any(
             tokens[i].text.isdigit() and int(tokens[i].text) >= least for i in words_below(tokens, patient, 2)):
         return True
-    if not has_pattern(tokens, context()["subset_markers"], max(0, patient - 3), patient + 4):
+    if not has_pattern(tokens, context_patterns("subset_markers"), max(0, patient - 3), patient + 4):
         return False
     lo, hi = tokens[0].start, tokens[-1].end
     return any(large(m.value) for m in mentions if lo <= m.start and m.end <= hi and isinstance(m.value, Count)
@@ -135,12 +135,12 @@ def statistic(tokens, hit: TriggerHit) -> bool:
     clause = clause_of(tokens, hit.anchor)
     if any(tokens[i].text.endswith("%") for i in clause):
         return True
-    idioms = pattern_index(patterns("statistic_idioms"))  # once, not at every word of the clause
+    idioms = realis_patterns("statistic_idioms")
     in_idiom = {i + k for i in clause for length in pattern_lengths_at(tokens, idioms, i) for k in range(length)}
     if any(tokens[i].lemmas & words and tokens[i].pos in {"NOUN", "ADV", "ADJ", "DET", "VERB"}
            and i not in in_idiom for i in clause):
         return True
-    return has_pattern(tokens, patterns("statistic_patterns"), clause.start, clause.stop)
+    return has_pattern(tokens, realis_patterns("statistic_patterns"), clause.start, clause.stop)
 
 
 def by_article(tokens, hit: TriggerHit) -> bool:
