@@ -77,11 +77,6 @@ class Telling:
     # the sentence times another happening against it ("после перестрелки", "после того, как суд
     # признал", "до того как"): a happening before or after the one its clause tells, not that one
     timed_against: bool = False
-    # a noun with a demonstrative ("этот арест", "данное нападение") or a possessive right before it
-    # ("его задержание"): a definite description of a happening the text has told, the last of its type
-    definite: bool = False
-    # the definite noun's determiner is a possessive: the person it names is whose happening it is
-    possessed: bool = False
 
 
 @dataclass(slots=True)

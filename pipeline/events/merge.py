@@ -21,14 +21,6 @@ happening, the way a coder links tellings:
   ruling retold paragraphs later by the same word as a noun with nothing of its own
   (``казнили`` ... ``накануне казни``) is the happening told.
 
-A definite noun with nothing of its own (``этот арест``, ``данное нападение``, ``его задержание``)
-that no rule above links is the last happening of its type told before it in its case, however far on and
-whatever word told it (:func:`last_of_its_type`); a place or person its clause gives it is the
-clause's (``Власти России критиковали этот арест``).
-
-A penalty named first by its noun alone (``Поводом для задержания стал пост``) is the one its verb
-tells next in its case (:func:`noun_told_first`).
-
 A summary (``Всего было задержано 28 человек``) is never merged into one of the
 happenings it sums up.
 
@@ -84,19 +76,13 @@ def dates_agree(a: DateValue | None, b: DateValue | None) -> bool:
 def compatible(a: Draft, b: Draft) -> bool:
     """No value of one contradicts the other."""
     x, y = a.event, b.event
-    if x.persons and y.persons and not set(x.persons) & set(y.persons):
-        return False
-    return same_kind(a, b) and _agree(x.place, y.place)
-
-
-def same_kind(a: Draft, b: Draft) -> bool:
-    """Type, negation, custody stage, date, counts, sums and terms agree: persons and place aside."""
-    x, y = a.event, b.event
     if x.type != y.type or x.negated != y.negated:
+        return False
+    if x.persons and y.persons and not set(x.persons) & set(y.persons):
         return False
     if x.type == "custody" and len({_custody_stage(a), _custody_stage(b)} - {None}) > 1:
         return False  # held before the verdict, then sentenced: two happenings
-    return dates_agree(x.date, y.date) and values_agree(a, b)
+    return dates_agree(x.date, y.date) and _agree(x.place, y.place) and values_agree(a, b)
 
 
 def values_agree(a: Draft, b: Draft) -> bool:
@@ -144,42 +130,6 @@ def retells_by_noun(draft: Draft) -> bool:
     e, t = draft.event, draft.telling
     return (t.nominal and not draft.date_stated and not t.summary and not t.repeated and not t.listed
             and not (e.count or e.money or e.term))
-
-
-def refers_back(draft: Draft) -> bool:
-    """A definite noun (``этот арест``, ``данное нападение``, ``его задержание``) that retells by
-    its noun (:func:`retells_by_noun`): it names a happening the text has told, not a new one."""
-    t = draft.telling
-    return t.definite and retells_by_noun(draft) and not (t.another_case or t.additive)
-
-
-def last_of_its_type(events: list[Draft], draft: Draft) -> Draft | None:
-    """The event a definite noun (:func:`refers_back`) refers to: of the events of its kind
-    (:func:`same_kind`) told before it in its case, not a summary, the one told last. A
-    possessive's person must be the event's (``его задержание`` of another man is his own);
-    a demonstrative's persons and a place are its clause's (``Власти России критиковали этот
-    арест``, ``нападение было заказано X``), not the happening's, so they do not part them."""
-    def last_told(event: Draft) -> int:
-        return max(t.event.start for t in (event, *event.members) if t.event.start < draft.event.start)
-    persons = set(draft.event.persons) if draft.telling.possessed else set()
-    told = [e for e in events if e.event.start < draft.event.start and not e.telling.summary and e.case == draft.case
-            and all(same_kind(t, draft) for t in (e, *e.members))
-            and (not persons or not e.event.persons or persons & set(e.event.persons))]
-    return max(told, key=last_told, default=None)
-
-
-def as_reference(draft: Draft, event: Draft) -> Draft:
-    """``draft`` without the place and persons it does not share with ``event`` (see
-    :func:`last_of_its_type`): what its clause said of them is not the happening's."""
-    x, y = event.event, draft.event
-    shared = set(x.persons) & set(y.persons)
-    kept = replace(draft, members=[])
-    if not _agree(x.place, y.place):
-        kept.update(place=None)
-    if x.persons and y.persons and not shared:
-        kept.update(persons=())
-        kept.patients = ()
-    return kept
 
 
 STEM = 5  # letters a verb and its noun share at their start (арест-овать, задерж-ание)
@@ -421,21 +371,10 @@ def merge_drafts(drafts: list[Draft], separate_types=frozenset(), word_told=(fro
         for event in order:
             if rule := _fits(event, draft, separate_types, word_told):
                 note("merge: " + rule, draft.event.type, draft.event.start, draft.event.end)
-                position = index.position[id(event)]
-                if rule == NOUN_TOLD_FIRST:
-                    event = merged[position] = told_by_its_verb(event, draft)
-                    index.position[id(event)] = position
-                else:
-                    absorb(event, draft)
-                index.add(position, event)
+                absorb(event, draft)
+                index.add(index.position[id(event)], event)
                 break
         else:
-            if refers_back(draft) and (last := last_of_its_type(merged, draft)) is not None:
-                note("merge: a definite noun, the last of its type", draft.event.type, draft.event.start,
-                     draft.event.end)
-                absorb(last, as_reference(draft, last))
-                index.add(index.position[id(last)], last)
-                continue
             merged.append(replace(draft, members=[]))
             index.add(len(merged) - 1, merged[-1])
     return _merge_events(merged, separate_types, word_told)
@@ -446,41 +385,8 @@ def _fits(event: Draft, draft: Draft, separate_types, word_told) -> str | None:
     tellings = [event, *event.members]
     if not all(compatible(m, draft) for m in tellings) or one_of_counted(event, draft):
         return None
-    rule = next((rule for m in tellings
+    return next((rule for m in tellings
                  if (rule := link_rule(m, draft, separate_types, *word_told, by_noun=True))), None)
-    if rule is None and draft.event.type in separate_types and noun_told_first(event, draft):
-        return NOUN_TOLD_FIRST
-    return rule
-
-
-NOUN_TOLD_FIRST = "penalty, its noun told first"
-
-
-def told_by_its_verb(event: Draft, verb: Draft) -> Draft:
-    """The event of a penalty named first by its noun (:func:`noun_told_first`), now told by its
-    verb: the verb's telling is the event, the noun's its members, without the place the noun's
-    clause gave it (``КНДР подтвердила арест``: the country that reports it, not the scene)."""
-    told = replace(verb, members=[])
-    for part in (replace(event, members=[]), *event.members):
-        part.update(place=None)
-        absorb(told, part)
-    return told
-
-
-def noun_told_first(event: Draft, draft: Draft) -> bool:
-    """``event`` is a penalty named only by its singular noun, of no one and with nothing of its own
-    (``Поводом для задержания стал пост``, ``назвали задержание незаконным``; not ``обошлось без
-    арестов``, nor one referring back, ``это задержание``, ``также задержание``), and ``draft``, in
-    the same case of the report, tells it by its verb (``задержали блогера X``): news name the
-    happening before they tell it. Not a verb told at another time (``через месяц``, ``снова``,
-    ``ранее``) or as another case, a total or its noun again."""
-    t = draft.telling
-    if t.nominal or t.summary or t.repeated or t.later or t.shifted or t.marked_earlier or t.another_case:
-        return False
-    tellings = [event, *event.members]
-    return all(retells_by_noun(m) and m.telling.single and not (m.telling.back_reference or m.telling.additive)
-               and not m.event.persons and not m.patients and m.case == draft.case
-               for m in tellings) and any(_same_stem(m, draft) or same_word(m, draft) for m in tellings)
 
 
 def one_of_counted(event: Draft, draft: Draft) -> bool:

@@ -81,11 +81,3 @@ def nearer_thing(between: str, gender: str, bodies: bool = True) -> bool:
             continue
         return True
     return False
-
-
-def determines_as_possessive(tokens: tuple[Token, ...], index: int, noun: int) -> bool:
-    """``tokens[index]`` is ``его``/``её`` right before the noun it determines (``его арест``): the
-    noun is definite, a happening of someone the text has named."""
-    token = tokens[index]
-    return index == noun - 1 and token.head == noun and token.pos in {"PRON", "DET"} \
-        and fold(token.text.lower()) in PRONOUN_GENDER

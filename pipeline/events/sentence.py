@@ -26,7 +26,6 @@ from .draft import Draft, Telling
 from .gapping import gapped_drafts
 from .realis import Judgement, PersonSpans, Where, judge, rule_of
 from .people import NARRATOR, People, is_relative
-from .possessives import determines_as_possessive
 from .backstory import marked_earlier, scoped_earlier_markers, told_before_the_story
 from .place_names import place_name
 from .scene import Scene, SentenceScene
@@ -372,10 +371,6 @@ def telling_of(tokens: tuple[Token, ...], hit: TriggerHit, caption: bool, date: 
         relative=bool(relative_clause(tokens, hit.anchor)),
         clause=sum(t.text == ";" for t in tokens[:first]),
         timed_against=is_time_reference(tokens, hit.anchor) or time_clause(tokens, hit.anchor) is not None,
-        definite=anchor.pos == "NOUN" and any(
-            tokens[c].lemmas & folded_set("back_reference") or determines_as_possessive(tokens, c, hit.anchor)
-            for c in range(len(tokens)) if tokens[c].head == hit.anchor),
-        possessed=anchor.pos == "NOUN" and hit.anchor > 0 and determines_as_possessive(tokens, hit.anchor - 1, hit.anchor),
     )
 
 

@@ -130,8 +130,5 @@ def carry_story_place(merged: list[Draft], scene, headline: int, text: str = "")
             continue
         starts = [t.event.start for t in tellings]
         body = [s for s in starts if s >= headline] or starts  # a headline retells the body's telling
-        # its first telling in the body; a noun that named it before its verb told it (merge's
-        # told_by_its_verb: "задержание всех участников" ... "задержали 500 человек") is not
-        told = draft.event.start if draft.event.start >= headline else min(body)
-        if told > first and not {block(s) for s in starts} & placed_blocks:
+        if min(body) > first and not {block(s) for s in starts} & placed_blocks:
             draft.locate(story, "story")
