@@ -85,10 +85,6 @@ _BOTH_NAME = '"person_ids_l" IS NOT NULL AND "person_ids_r" IS NOT NULL'
 _NAMES_ALL = ('coalesce("count_max_{s}", CASE WHEN "count_min_{s}" IS NULL THEN 0 END) '
               '<= len("person_ids_{s}")')
 
-# The people one event names are all among those the other event's statement names.
-_NAMED_BY_OTHER = ('(list_has_all("doc_person_ids_r", "person_ids_l") '
-                   'OR list_has_all("doc_person_ids_l", "person_ids_r"))')
-
 # No one counted beyond the one named (no count, or a count of one).
 _ALONE = 'coalesce("count_max_{s}", "count_min_{s}", 1) <= 1'
 
@@ -165,14 +161,8 @@ COMPARISONS = [
         # and ``Ирина``, ``Микола`` and ``Николай``): a person the people linking left two
         # (a diminutive, a surname left out or romanised), weaker than one person. Another
         # surname in Cyrillic is kept apart by the clustering (:func:`other_surnames`).
-        # Or the people one event names are all named by the other's statement: the events
-        # stage gave the penalty to another person of that statement (a co-defendant, the
-        # lawyer who tells it) or the people linking left a form of the name apart; one
-        # statement names whom the other's event is about. As weak as one first name: the
-        # day, the place and the kind must carry it (two cities the same day stay two).
-        _level("one each, one first name", f"{_BOTH_NAME} AND ((\"sole_first_l\" = \"sole_first_r\" "
-                                           f"AND {_ALONE.format(s='l')} AND {_ALONE.format(s='r')}) "
-                                           f"OR {_NAMED_BY_OTHER})"),
+        _level("one each, one first name", f"{_BOTH_NAME} AND \"sole_first_l\" = \"sole_first_r\" "
+                                           f"AND {_ALONE.format(s='l')} AND {_ALONE.format(s='r')}"),
         _level("other people, a penalty", f"{_BOTH_NAME} AND {_NAMES_ALL.format(s='l')} "
                                           f"AND {_NAMES_ALL.format(s='r')} AND \"type_l\" IN "
                                           f"({_PENALTIES})"),
@@ -454,8 +444,7 @@ def other_days(a, b) -> bool:
     """Whether two events are each dated to a day or a span of days (``на прошлой
     неделе``), and the spans lie more than :data:`NIGHT_APART_DAYS` apart
     (:data:`COURT_DAYS` for two penalties one of which may be dated by its detention,
-    :func:`court_leeway`, and for a day carried from another sentence of its statement,
-    ``date_carried``): a person detained on 7 May and again on 9 May, a search last
+    :func:`court_leeway`): a person detained on 7 May and again on 9 May, a search last
     week and one a month before, a second fine a week after the first, or three days
     after it for another picket (the same people, place and kind outvote the dates
     otherwise).
@@ -480,10 +469,6 @@ def other_days(a, b) -> bool:
     True
     >>> other_days(day(dt.date(2023, 3, 6), end=dt.date(2023, 3, 12)), day(dt.date(2023, 3, 9)))
     False
-    >>> carried = day(dt.date(2023, 3, 9))
-    >>> carried.date_carried = True
-    >>> other_days(carried, day(dt.date(2023, 3, 7))), other_days(carried, day(dt.date(2023, 3, 2)))
-    (False, True)
     >>> other_days(day(dt.date(2022, 5, 7)), E(date_precision="month", type="detention",
     ...            date_start=dt.date(2022, 5, 1), date_end=dt.date(2022, 5, 31)))
     False
@@ -494,10 +479,7 @@ def other_days(a, b) -> bool:
     gap = max((a.date_start - ends[1]).days, (b.date_start - ends[0]).days)
     if gap <= NIGHT_APART_DAYS:
         return False
-    # A day carried from another sentence of its statement may be another stage's of the
-    # happening (the court's day given to the detention before it): the court's days off.
-    carried = getattr(a, "date_carried", False) is True or getattr(b, "date_carried", False) is True
-    return gap > COURT_DAYS or not (carried or court_leeway(a, b))
+    return gap > COURT_DAYS or not court_leeway(a, b)
 
 
 @cache

@@ -364,7 +364,7 @@ EVENT_COLUMNS = [
     "area", "country", "person_ids", "count_min", "count_max", "amount_min", "amount_max",
     "currency", "term_min", "term_max", "term_unit", "actors", "words", "words_key",
     "doc_person_ids", "doc_date", "year_told", "sole_first", "sole_initial", "sole_initials",
-    "sole_cyrillic", "sole_surname", "detention_day", "date_carried",
+    "sole_cyrillic", "sole_surname", "detention_day",
 ]
 
 _WORD = re.compile(r"[^\W\d_]{4,}")
@@ -471,33 +471,5 @@ def event_records(tables: Tables, places: pd.DataFrame,
                 if kind == "detention" and day is not None and day == day}
     frame["detention_day"] = [kind != "detention" and (d, day) in detained
                               for d, kind, day in zip(frame["doc_id"], frame["type"], frame["date_start"])]
-    frame["date_carried"] = dates_carried(tables, events)
     frame.insert(0, "unique_id", range(len(frame)))
     return frame[EVENT_COLUMNS]
-
-
-def dates_carried(tables: Tables, events: pd.DataFrame) -> list[bool]:
-    """Per event, whether its date is another sentence's of its statement: its own sentence
-    tells no date (no DATE mention) and another sentence tells its very date (``Суд 9 марта
-    арестовал его. Задержали его у акимата.``: the detention carries the court's day). Such
-    a day may be another stage's of one happening (the linker's
-    :func:`~pipeline.link.incidents.other_days`). A day counted in the event's own sentence
-    (``через два дня``) is no other sentence's; the gold documents, with no DATE mention,
-    carry none."""
-    mentions = tables.mentions
-    dates = mentions[(mentions["type"] == "DATE") & mentions["sent_id"].notna()
-                     & mentions["date_start"].notna()]
-    told = set(zip(dates["doc_id"].astype(str), dates["sent_id"].astype("int64")))
-    days: dict[str, set] = {}
-    for doc_id, start, end in zip(dates["doc_id"].astype(str), dates["date_start"],
-                                  dates["date_end"].fillna(dates["date_start"])):
-        days.setdefault(doc_id, set()).add((pd.Timestamp(start).date(), pd.Timestamp(end).date()))
-    carried = []
-    for doc_id, sent_id, start, end in zip(events["doc_id"].astype(str), events["sent_id"],
-                                           events["date_start"],
-                                           events["date_end"].fillna(events["date_start"])):
-        carried.append(not pd.isna(start) and not pd.isna(sent_id)
-                       and (doc_id, int(sent_id)) not in told
-                       and (pd.Timestamp(start).date(), pd.Timestamp(end).date())
-                       in days.get(doc_id, ()))
-    return carried
