@@ -430,8 +430,7 @@ SCHEMAS: dict[str, Schema] = {
         "paradigms": list_of(record(required={
         "suffixes": WORDS, "masc": TEXT, "femn": TEXT, "endings": mapping(TEXT, list_of(both(
             TEXT, where(lambda v: re.fullmatch(r"(masc|femn),(nomn|gent|datv|accs|ablt|loct)", v),
-                        "expected 'gender,case', found {value!r}"))))},
-            optional={"plural_endings": mapping(TEXT, list_of(one_of(CASES, "case"), 1))}))}),
+                        "expected 'gender,case', found {value!r}"))))}))}),
     "ner_venues.json": record(required={"nouns": WORDS, "streets": WORDS, "kind_words": WORDS,
                                         "kind_endings": WORDS, "dedications": WORDS,
                                         "hubs": WORDS, "buildings": WORDS, "facility_nouns": WORDS,

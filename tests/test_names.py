@@ -438,23 +438,3 @@ def test_a_first_name_is_not_read_as_a_surname(text, normal):
 def test_a_plural_passive_has_its_names_in_the_nominative(text, name, normal):
     start = text.index(name)
     assert normalise_person(name, person_context(text, start, start + len(name))).normal == normal
-
-
-# A family surname in the plural after first names joined by ``и`` (``Натальи и Андрея
-# Климовых``) is each one's surname: to the singular, in the gender of the first name
-# beside it (issue 16: the plural form was kept as a person's surname and linked to no
-# one). Without the coordination a surname in ``-ых`` stays as written (Siberian
-# surnames do not decline: ``Дарья Савиных``), as one that no surname paradigm reads
-# does (``Седых``); a singular surname is read as before.
-@pytest.mark.parametrize("text, name, normal", [
-    ("У супругов Натальи и Андрея Климовых провели обыск.", "Андрея Климовых", "Андрей Климов"),
-    ("Суд оштрафовал Марину и Олега Зуевых.", "Олега Зуевых", "Олег Зуев"),
-    ("Полиция задержала Игоря и Веру Соколовых.", "Веру Соколовых", "Вера Соколова"),
-    ("Обыски прошли у Ивана и Анны Ковальских.", "Анны Ковальских", "Анна Ковальская"),
-    ("Вчера задержали Дарью Савиных у суда.", "Дарью Савиных", "Дарья Савиных"),
-    ("У Натальи и Андрея Седых провели обыск.", "Андрея Седых", "Андрей Седых"),
-    ("Задержали Анну и Петра Ильина.", "Петра Ильина", "Петр Ильин"),
-])
-def test_a_plural_family_surname_after_coordinated_first_names_is_each_ones(text, name, normal):
-    start = text.index(name)
-    assert normalise_person(name, person_context(text, start, start + len(name))).normal == normal

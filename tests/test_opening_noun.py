@@ -35,25 +35,3 @@ CASES = [
 @pytest.mark.parametrize("sentence, name", CASES)
 def test_a_person_noun_opening_the_sentence_stays_out_of_the_name(models, sentence, name):
     assert [m.text for m in tag_names(sentence, models) if m.type == PER][0] == name
-
-
-# A surname that is also a person noun in the nominative (``Волк``, ``Соловей``), first
-# before initials alone, opening a sentence or a signature: initials show no case, so
-# the name is no genitive of the noun's, and the word is its surname (issue 16: the
-# surname was lost, the person kept as a bare initial). A noun of kinship before an
-# initial alone, and a nominative noun before a first name in the genitive, stay out.
-INITIALS_AFTER_A_NOUN_SURNAME = [
-    ("Волк А. рассказал о задержании.", "Волк А."),
-    ("Соловей Н. В. получил повестку в суд.", "Соловей Н. В."),
-    ("Скворец И. вышел на пикет у мэрии.", "Скворец И."),
-    ("Кузнец П. А. обжаловал штраф.", "Кузнец П. А."),
-    ("Нас отпустили только вечером, телефоны не вернули.\nЛебедь О.", "Лебедь О."),
-    # guards: whose the person is, not part of the name
-    ("Брат М. рассказал о звонке.", "М."),
-    ("Сосед Ильи видел задержание.", "Ильи"),
-]
-
-
-@pytest.mark.parametrize("sentence, name", INITIALS_AFTER_A_NOUN_SURNAME)
-def test_a_noun_surname_before_initials_alone_is_the_surname(models, sentence, name):
-    assert [m.text for m in tag_names(sentence, models) if m.type == PER][0] == name

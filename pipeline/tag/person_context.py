@@ -19,7 +19,6 @@ Many names read equally as a woman's nominative and a man's genitive
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from functools import cache
 
 from ..nlp import from_dictionary, parse_word
@@ -44,32 +43,7 @@ def preposition_cases() -> dict[str, frozenset[str]]:
     return {word: frozenset(cases) for word, cases in table.items()}
 
 
-_FIRST_NAME_AND_BEFORE = re.compile(r"([^\W\d_]+)[ \t]+и[ \t]+$")
-
-
 def person_context(text: str, start: int, end: int) -> Context:
-    """The context of the name at ``text[start:end]``, and whether first names joined by
-    ``и`` before it share its surname (``Натальи и Андрея Климовых``).
-
-    >>> person_context("у Натальи и Андрея Климовых", 12, 27).shared_surname
-    True
-    >>> person_context("у Петрова и Андрея Климова", 12, 26).shared_surname
-    False
-    """
-    context = _person_context(text, start, end)
-    before = _FIRST_NAME_AND_BEFORE.search(text, max(0, start - WINDOW), start)
-    if before and " " in text[start:end].strip() and _first_name_alone(before.group(1)):
-        return replace(context, shared_surname=True)
-    return context
-
-
-def _first_name_alone(word: str) -> bool:
-    """A capitalised word pymorphy3's dictionary knows only as a first name (``Натальи``)."""
-    parses = [p for p in parse_word(word) if from_dictionary(p)]
-    return word[:1].isupper() and bool(parses) and all("Name" in p.tag for p in parses)
-
-
-def _person_context(text: str, start: int, end: int) -> Context:
     """The context of the name at ``text[start:end]``.
 
     >>> text = "Задержание Нурлана Есенова прошло"

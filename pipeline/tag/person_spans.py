@@ -359,20 +359,17 @@ def _family_noun(word: str) -> bool:
 
 def _in_another_case(name: str) -> bool:
     """Whether a name reads only in an oblique case: alone, it is read into another form
-    (``Марата``: Марат), and no word of it stays as written. Initials alone (``М. В.``)
-    show no case, so they are in none other.
+    (``Марата``: Марат), and no word of it stays as written.
 
     >>> _in_another_case("Марата"), _in_another_case("Марина"), _in_another_case("О. Петровой")
     (True, False, True)
-    >>> _in_another_case("М. В.")
-    False
     """
     from .persons import normalise_person
 
     read = normalise_person(name).parts
     words = _NAME_TOKEN.findall(name)
-    declined = [(a, b) for a, b in zip(read, words) if not a.endswith(".")]
-    return len(read) == len(words) and bool(declined) and all(a.lower() != b.lower() for a, b in declined)
+    return len(read) == len(words) and all(
+        a.lower() != b.lower() for a, b in zip(read, words) if not a.endswith("."))
 
 
 def _without_opening_noun(text: str, span: Span) -> Span:

@@ -103,15 +103,12 @@ class Context:
 
     ``cases``: the only cases the name may stand in (after a preposition);
     ``prefer``: cases to favour (genitive after an inanimate noun: ``задержание
-    Нурлана Есенова``); ``gender``: from an agreeing verb (``Смирнова сказала``);
-    ``shared_surname``: first names joined by ``и`` before it share its surname, which may
-    be their family's in the plural (``Натальи и Андрея Климовых``).
+    Нурлана Есенова``); ``gender``: from an agreeing verb (``Смирнова сказала``).
     """
 
     cases: frozenset[str] | None = None
     prefer: frozenset[str] = frozenset()
     gender: str | None = None
-    shared_surname: bool = False
 
 
 NO_CONTEXT = Context()
@@ -161,13 +158,10 @@ def _normalise_person(text: str, context: Context) -> PersonName:
     options = [_readings(word) for word in words]
     options = [readings + _demanded_guesses(words[at], options[:at] + options[at + 1 :])
                for at, readings in enumerate(options)]
-    if context.shared_surname and len(words) > 1:
-        options[-1] = options[-1] + tuple(_plural_surname_readings(words[-1]))
     if context != NO_CONTEXT and _misread(words, options, context):
         # go by the words (and the case the verb would take them in) rather than keep them
         # as written
-        return normalise_person(text, Context(prefer=context.prefer, shared_surname=context.shared_surname)
-                                if context.prefer or context.shared_surname else NO_CONTEXT)
+        return normalise_person(text, Context(prefer=context.prefer) if context.prefer else NO_CONTEXT)
     best, best_score = None, float("-inf")
     gender_score = dict.fromkeys(GENDERS, float("-inf"))
     for gender, case in itertools.product(GENDERS, CASES):
@@ -525,39 +519,6 @@ def _surname_readings(word: str) -> list[Reading]:
             gender, case = pair.split(",")
             ending = masc if gender == "masc" else femn
             readings.append((gender, case, match.group(1) + ending, 1.0))
-    return readings
-
-
-PLURAL_SURNAME = 0.9  # above a woman's undeclined surname as written: the coordination says
-
-
-@cache
-def _plural_paradigms() -> tuple[tuple[re.Pattern, str, str, tuple[str, ...]], ...]:
-    compiled = []
-    for paradigm in load_json("ner_surnames.json")["paradigms"]:
-        suffixes = "|".join(paradigm["suffixes"])
-        for ending, cases in paradigm.get("plural_endings", {}).items():
-            pattern = re.compile(rf"^(.+?(?:{suffixes})){ending}$", re.IGNORECASE)
-            compiled.append((pattern, paradigm["masc"], paradigm["femn"], tuple(cases)))
-    return tuple(compiled)
-
-
-def _plural_surname_readings(word: str) -> list[Reading]:
-    """A family surname in the plural (``models/ner_surnames.json`` ``plural_endings``)
-    read as each gender's singular, in the cases its ending stands for.
-
-    >>> sorted({r[:3] for r in _plural_surname_readings("Климовых") if r[1] == "gent"})
-    [('femn', 'gent', 'Климова'), ('masc', 'gent', 'Климов')]
-    >>> _plural_surname_readings("Седых")
-    []
-    """
-    readings: list[Reading] = []
-    for pattern, masc, femn, cases in _plural_paradigms():
-        match = pattern.match(word)
-        if not match or len(match.group(1)) < 4:
-            continue
-        readings += [(gender, case, match.group(1) + (masc if gender == "masc" else femn), PLURAL_SURNAME)
-                     for gender in GENDERS for case in cases]
     return readings
 
 
