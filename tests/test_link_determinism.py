@@ -111,3 +111,24 @@ def test_link_writes_the_same_tables_from_the_same_rows(run_folder, tmp_path, ca
                      hash_seeds[1])
     assert first["incidents"].count("\n") > 1  # something was linked
     assert {name: text for name, text in second.items() if text != first[name]} == {}
+
+
+# A kept pipeline output (``benchmarks.linking --keep``) is reused as it is: figures on one
+# made by other stage code are figures of that code (issue 16: a rerun's "flaky" figures).
+KEPT = [
+    ("made by this code", "this", set()),
+    ("made by other code", "0.1.0+000000000000", {"0.1.0+000000000000"}),
+    ("made by no version recorded", None, set()),
+]
+
+
+@pytest.mark.parametrize("case, version, other", KEPT, ids=[c[0] for c in KEPT])
+def test_the_benchmark_names_a_kept_output_made_by_other_code(tmp_path, case, version, other):
+    from benchmarks.linking import other_code_versions
+    from pipeline.batch.run import pipeline_version
+    from pipeline.tables import write_tables
+
+    version = pipeline_version() if version == "this" else version
+    write_tables(tmp_path, {"documents": [{"doc_id": "a", "status": "ok",
+                                           "pipeline_version": version}]})
+    assert other_code_versions(tmp_path) == other
