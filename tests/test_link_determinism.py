@@ -132,3 +132,31 @@ def test_the_benchmark_names_a_kept_output_made_by_other_code(tmp_path, case, ve
     write_tables(tmp_path, {"documents": [{"doc_id": "a", "status": "ok",
                                            "pipeline_version": version}]})
     assert other_code_versions(tmp_path) == other
+
+
+def test_link_learn_counts_the_same_incidents_whatever_the_order_of_documents():
+    """``--learn`` re-estimates u on a sample drawn by record number: the same rows in
+    another order of documents must draw the same sample (the synthetic corpus, invented
+    statements of shared stories, large enough to learn from)."""
+    import dataclasses
+
+    import pandas as pd
+
+    from pipeline.link import link
+    from pipeline.link.engine import MIN_RECORDS_TO_TRAIN
+    from pipeline.link.synthetic import make_corpus
+
+    tables = make_corpus(int(MIN_RECORDS_TO_TRAIN * 1.2), seed=7).tables
+    docs = sorted(set(tables.documents["doc_id"].astype(str)))
+    found = []
+    for order in (docs, docs[::-1]):
+        rank = {d: i for i, d in enumerate(order)}
+        reordered = {f.name: frame.iloc[frame["doc_id"].astype(str).map(rank).argsort(kind="stable")]
+                     for f in dataclasses.fields(tables)
+                     if isinstance(frame := getattr(tables, f.name), pd.DataFrame)
+                     and "doc_id" in frame.columns}
+        result = link("synthetic", write=False, learn=True,
+                      tables=dataclasses.replace(tables, **reordered))
+        assert result.learned["incidents"]["u_reestimated"]
+        found.append(result.event_incidents.sort_values(["doc_id", "event_id"], ignore_index=True))
+    pd.testing.assert_frame_equal(found[0], found[1])
