@@ -129,6 +129,8 @@ import tempfile
 from collections import Counter, defaultdict
 from pathlib import Path
 
+import pipeline as pipeline_package
+from pipeline.batch.run import pipeline_version
 from pipeline.link import INCIDENT_THRESHOLD, PERSON_THRESHOLD, link
 from pipeline.link.evaluate import score
 from pipeline.link.gold import PAIR_FILES, gold_tables, labels, read_gold
@@ -323,12 +325,26 @@ def _has_output(out: Path) -> bool:
 
 
 def pipeline_output(docs, keep: Path | None, scratch: str) -> Path:
-    """A run's output over the gold texts: the one kept in ``keep`` if there is one, else a
-    fresh ``testimony run`` into ``keep`` (or the scratch folder)."""
+    """A run's output over the gold texts: the one kept in ``keep`` if there is one (said
+    so when other stage code made it), else a fresh ``testimony run`` into ``keep`` (or the
+    scratch folder)."""
     folder = keep or Path(scratch)
     folder.mkdir(parents=True, exist_ok=True)
     out = folder / "out"
-    return out if _has_output(out) else run_pipeline(docs, folder)
+    if not _has_output(out):
+        return run_pipeline(docs, folder)
+    if other := other_code_versions(out):
+        print(f"note: {out} was made by other stage code ({', '.join(sorted(other))}; this code "
+              f"is {pipeline_version()}): its figures are that code's; empty the folder to "
+              f"run this code", file=sys.stderr)
+    return out
+
+
+def other_code_versions(out: Path) -> set[str]:
+    """The pipeline versions (code fingerprints) of a kept output's documents that are not
+    this code's: linking figures on it are figures of the code that made it."""
+    documents = load(out, tables=["documents"], columns=["doc_id", "pipeline_version"]).documents
+    return {v for v in documents["pipeline_version"].dropna().astype(str)} - {pipeline_version()}
 
 
 def run_pipeline(docs, folder: Path) -> Path:
@@ -684,6 +700,9 @@ def main(argv: list[str] | None = None) -> int:
                              f" (score it without {flag})")
     docs = read_gold()
     gold = labels(docs)
+    # The code scored, by its folder: the venv's editable install is /work/main's, so a run
+    # started outside a worktree scores main's code, not the worktree's.
+    print(f"code: {Path(pipeline_package.__file__).parents[1]} ({pipeline_version()})")
     print(f"linking gold: {len(docs)} documents "
           f"({sum(d.origin.startswith(tuple(f'{Path(n).stem}:' for n in PAIR_FILES)) for d in docs)}"
           " written for linking; "

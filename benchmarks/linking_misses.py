@@ -32,6 +32,7 @@ from pathlib import Path
 import pipeline.link as linking
 from benchmarks.linking import (
     DEV_PARTS, chosen_docs, match_events, pipeline_output, split_of)
+from pipeline.batch.run import pipeline_version
 from pipeline.link import INCIDENT_THRESHOLD, link
 from pipeline.link.gold import gold_tables, labels, read_gold
 from pipeline.link.records import EVENT_KEY, event_key, key_parts
@@ -146,6 +147,8 @@ def main(argv: list[str] | None = None) -> int:
                         "`benchmarks.linking --keep` (run into it if empty)")
     parser.add_argument("--no-pipeline", action="store_true", help="gold input only")
     args = parser.parse_args(argv)
+    # The code listed, by its folder (a run outside a worktree imports /work/main's).
+    print(f"code: {Path(linking.__file__).parents[2]} ({pipeline_version()})")
     docs = [d for d in read_gold() if split_of(d.origin) == "dev"]
     gold = labels(docs)[1]
     chosen = chosen_docs(docs, args.split)

@@ -54,6 +54,7 @@ from .records import (
     event_key,
     event_places,
     event_records,
+    in_document_order,
     key_parts,
     person_key,
     person_records,
@@ -139,6 +140,7 @@ def link(out: str | Path, dest: str | Path | None = None, *,
         with warnings.catch_warnings():  # ids of an earlier link, which this one replaces
             warnings.simplefilter("ignore")
             tables = load(out)
+    tables = in_document_order(tables)
     decisions = read_decisions(dest) if write else Decisions()
 
     context = document_context(tables)
@@ -422,7 +424,9 @@ def _review_rows(kind: str, pairs: pd.DataFrame, threshold: float, tables,
                         refused=[k in refused for k in keys],
                         decided=[bool(decisions.decision(kind, *k)) for k in keys])
     near = near[(near["distance"] <= REVIEW_BAND) | near["refused"]]
-    near = near.sort_values(["refused", "distance"], ascending=[False, True])
+    # Equally near pairs by their keys: the engine's order is its threads'.
+    near = near.sort_values(["refused", "distance", "left", "right"],
+                            ascending=[False, True, True, True], kind="stable")
     near = near[(pd.Series(range(len(near)), index=near.index) < REVIEW_LIMIT) | near["decided"]]
     summaries = _summaries(tables) if kind == INCIDENT else {}
     rows = []

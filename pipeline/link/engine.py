@@ -302,4 +302,7 @@ def score_pairs(records: pd.DataFrame, model: Model, *, learn: bool = False,
         gc.collect()
     keep = ["unique_id_l", "unique_id_r", "match_weight", "match_probability",
             *[c for c in frame.columns if c.startswith(("gamma_", "mw_"))]]
+    # In record order: DuckDB's threads hand the pairs over in whatever order they finish
+    # (``preserve_insertion_order`` is off, to save memory at scale).
+    frame = frame.sort_values(["unique_id_l", "unique_id_r"], kind="stable", ignore_index=True)
     return frame[keep], parameters

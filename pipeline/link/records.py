@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import replace
+from dataclasses import fields, replace
 from functools import cache
 
 import pandas as pd
@@ -83,6 +83,21 @@ def stable_id(prefix: str, key: str) -> str:
     'p-ecb3d26667'
     """
     return f"{prefix}-{hashlib.sha1(key.encode('utf-8')).hexdigest()[:10]}"
+
+
+def in_document_order(tables: Tables) -> Tables:
+    """``tables`` with each table's rows in order of ``doc_id``, each document's rows in
+    their own order. ``testimony run -j N`` writes a document's rows when its worker
+    finishes it, so two runs of one input may order their documents otherwise: the
+    link must not follow that order (its record numbers, the sample ``--learn`` draws
+    from them, the order of the tables it writes)."""
+    ordered = {}
+    for column in fields(tables):
+        frame = getattr(tables, column.name)
+        if isinstance(frame, pd.DataFrame) and "doc_id" in frame.columns:
+            by_document = frame["doc_id"].astype(str).to_numpy().argsort(kind="stable")
+            ordered[column.name] = frame.iloc[by_document].reset_index(drop=True)
+    return replace(tables, **ordered)
 
 
 def _listed(values) -> list | None:
