@@ -279,8 +279,8 @@ def named_aside(people: People, i: int) -> bool:
 
 def same_scene(people: People, start: int, scene: frozenset[str]) -> bool:
     """Whether the places of a sentence (``scene``) and those named before ``start`` in its
-    paragraph are all places the story has named in the paragraphs before (``Винника
-    экстрадируют из Греции`` ... ``россиянин был арестован в Греции``)."""
+    paragraph are all places the story has named in the paragraphs before (``Орлова
+    выдадут из Польши`` ... ``белорус был задержан в Польше``)."""
     told, own = set(), set(scene)
     for at, paragraph_end, place in people.places:
         if paragraph_end < start:

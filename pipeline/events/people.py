@@ -81,7 +81,7 @@ class People:
 def is_scene(mention) -> bool:
     """Whether a mention names where one happening took place: a settlement or region,
     not a venue (too close: ``в отделе полиции``) nor a country (the frame of a news story,
-    ``россиянин был арестован в Греции``: the gazetteer's kind)."""
+    ``белорус был задержан в Польше``: the gazetteer's kind)."""
     from ..tag.gazetteer import place_kind
 
     if mention.type != LOC or mention.place_kind == "venue":
