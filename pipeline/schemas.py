@@ -347,7 +347,7 @@ SCHEMAS: dict[str, Schema] = {
                                   "statistic_words", "collective_subjects", "article_words", "status_heads", "time_unit_nouns",
                                   "possessive_pronouns", "particular_pronouns", "punishing_heads", "accuser_nouns", "version_nouns",
                                   "charged_unrest_nouns", "claim_verbs", "normative_heads", "granting_heads", "tally_periods",
-                                  "tally_prepositions", "case_card_fields", "norm_title_heads",
+                                  "tally_prepositions", "case_card_fields",
                                   "generic_person_nouns", "deictic_present_adverbs")},
         "tally_least_count": INT,
         "crime_types": list_of(EVENT_TYPE),

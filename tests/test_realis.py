@@ -124,13 +124,6 @@ TALLIES_AND_NORMS = [
     # a count the parse shows where none was taken as an argument
     ("Сильнее прочих досталось участникам партии (в 2015 году по этой части статьи осуждены 11 «зелёных», "
      "а в 2016 году — ещё семеро).", "осуждены", "statistical"),
-    # the quoted title of an article or a law names an offence, not a happening, whatever the
-    # parse hangs it on (a real semicolon later in the sentence moves that)
-    ("Статья 213 УК («Массовые беспорядки») применяется тогда, когда уличные акции сопровождаются "
-     "стычками; однако вину обвиняемых бывает трудно доказать.", "беспорядки", "norm"),
-    ("В кодекс внесли статью 215.2 — «Повторное нарушение порядка проведения собрания, митинга или "
-     "шествия»; однако ее почти не применяют.", "митинга", "norm"),
-    ("Закон «О запрете митингов у школ» приняли в 2019 году; однако его оспорили.", "митингов", "norm"),
 ]
 
 
@@ -163,12 +156,6 @@ HAPPENINGS = [
     # the ruling that makes a status, told with its date, is a happening
     ("В марте 2014 года суд признал движение экстремистским.", "other", {}),
     ("Власти запретили шествие в центре Омска.", "permit_denied", {"place": "Омск"}),
-    # guards of a norm's quoted title: a happening told after the article, outside its title, or a
-    # rally's own quoted name
-    ("По статье 213 УК («Массовые беспорядки») в Омске арестованы двое студентов.",
-     "custody", {"place": "Омск"}),
-    ("5 марта 2021 года в Омске прошла акция «Митинг за чистый воздух»; полиция задержала троих.",
-     "detention", {"count_low": 3}),
     # guards of the tally: a day, a named person, a place keep a counted conviction told
     ("Вчера в Омске суд приговорил троих активистов к штрафу.", "fine", {"count_low": 3}),
     ("В 2021 году суд осудил Ивана Петрова.", "court", {"persons": ("Иван Петров",)}),

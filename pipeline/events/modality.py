@@ -35,23 +35,6 @@ def governor_in(tokens, hit: TriggerHit, words: frozenset[str], depth: int = 1) 
     return any(tokens[g].lemmas & words for g in chain[:depth])
 
 
-# How many words before a title's opening guillemet its legal act's noun may stand: "статья 213 УК («"
-TITLE_REACH = 4
-
-
-def in_norm_title(tokens, hit: TriggerHit) -> bool:
-    """The trigger stands inside a title in guillemets that a legal act's noun opens a few words
-    before (``статья 213 УК («Массовые беспорядки»)``, ``закон «О митингах»``): the title names an
-    offence or a rule, not a happening; the parse may hang it on any verb of the sentence."""
-    heads = realis_words("norm_title_heads")
-    opening = next((i for i in range(hit.tokens[0] - 1, -1, -1) if tokens[i].text in {"«", "»"}), None)
-    if opening is None or tokens[opening].text != "«":
-        return False
-    if not any(t.text == "»" for t in tokens[hit.tokens[-1] + 1:]):
-        return False
-    return any(tokens[i].lemmas & heads for i in range(max(0, opening - TITLE_REACH), opening))
-
-
 def alleged(tokens, hit: TriggerHit) -> bool:
     """An act someone is accused or suspected of (``обвинен в убийстве``, ``по подозрению в
     грабеже``): a governor within three steps, over transparent nouns, is an accusation;

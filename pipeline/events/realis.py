@@ -49,7 +49,7 @@ from .syntax import (
     is_generic_present,
 )
 from .aggregate import sums_up
-from .modality import alleged, conditional, future, governor_in, in_norm_title, normative, ordered_once, planned, punished
+from .modality import alleged, conditional, future, governor_in, normative, ordered_once, planned, punished
 from .realis_words import clause_of, predicate_of, realis_patterns, realis_words, words_below
 from .tallies import (by_article, cases_counted, counted_in_phrase, counted_patient, is_counted, is_table_row,
                       large_count, over_period, share_of_number, statistic, year_only)
@@ -379,8 +379,7 @@ def read_cues(tokens: tuple[Token, ...], hit: TriggerHit, args, mentions: Sequen
                                         hit.tokens[0]) or _anniversary(tokens, hit),
         "modal": lambda: governor_in(tokens, hit, (realis_words("modal_heads") | folded_set("hypothetical_heads"))
                                      - realis_words("norm_heads")),
-        "norm": lambda: governor_in(tokens, hit, realis_words("norm_heads") | folded_set("reference_heads"))
-        or in_norm_title(tokens, hit),
+        "norm": lambda: governor_in(tokens, hit, realis_words("norm_heads") | folded_set("reference_heads")),
         "normative": lambda: normative(tokens, hit, mentions),
         "count_patient": lambda: counted is not None,
         "large_count": lambda: counted is not None and large_count(tokens, *counted, mentions),
