@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import bisect
 import re
-from functools import cache, lru_cache
+from functools import lru_cache
 
 from .align import Alignment, AlignmentBuilder, rewrite_pieces
 from ..nlp import morph_analyzer, parse_word
-from ..resources import load_json
+from ..resources import lexicon_index, load_json
 
 # Ordinary one-letter Russian words: they stand alone in prose, so a run of them
 # is prose, not a letter-spaced word.
@@ -48,7 +48,7 @@ def is_known_word(word: str) -> bool:
 # --- Latin look-alike letters ------------------------------------------------
 
 
-@cache
+@lexicon_index  # built before a batch forks: since round 17 only a word with Latin letters asks for it
 def _homoglyph_tables() -> tuple[dict[int, str], dict[int, str], frozenset[str]]:
     table = load_json("homoglyphs.json")
     to_cyrillic = {ord(k): v for k, v in table["latin_to_cyrillic"].items()}
