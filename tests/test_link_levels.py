@@ -178,19 +178,25 @@ FIRST_NAME_READ_AS_A_MANS = [
 
 @pytest.mark.parametrize("whole, written, read, same", FIRST_NAME_READ_AS_A_MANS)
 def test_a_first_name_alone_is_read_as_written_in_its_statement(whole, written, read, same):
-    day = _day("2023-09-14")
     text = (f"14 сентября в Костроме полиция задержала {whole}. "
             f"Вечером {written} позвонила адвокату.")
-    y = GoldDocument("y", text, dt.date(2023, 10, 1),
-                     [{"name": whole, "forms": [whole]}, {"name": read, "forms": [written]}],
-                     [{"trigger": "задержала", "type": "detention", "place": "Кострома",
-                       "persons": [whole], "start": text.index("задержала"),
-                       "end": text.index("задержала") + len("задержала")} | day], "test")
-    result = link("test", write=False, tables=gold_tables([_told("x", whole), y]))
-    people = result.mention_people
-    found = set(people[people["doc_id"] == "y"]["person_id"])
+    result, found = _linked_with_a_lone_name(text, whole, whole, read, written)
     assert (len(found) == 1) is same
     assert _person_of(result, "x") in found
+
+
+def _linked_with_a_lone_name(text, whole, whole_written, read, written):
+    """Link statement ``x`` (``whole`` detained) with ``y``: ``text``, which names ``whole`` as
+    ``whole_written`` and then a lone first name ``written`` read as ``read``. Returns the
+    result and the person ids of ``y``'s mentions."""
+    y = GoldDocument("y", text, dt.date(2023, 10, 1),
+                     [{"name": whole, "forms": [whole_written]}, {"name": read, "forms": [written]}],
+                     [{"trigger": "задержала", "type": "detention", "place": "Кострома",
+                       "persons": [whole], "start": text.index("задержала"),
+                       "end": text.index("задержала") + len("задержала")} | _day("2023-09-14")], "test")
+    result = link("test", write=False, tables=gold_tables([_told("x", whole), y]))
+    people = result.mention_people
+    return result, set(people[people["doc_id"] == "y"]["person_id"])
 
 
 # The other way round: a man's first name alone in the genitive or accusative that is
@@ -217,16 +223,8 @@ FIRST_NAME_READ_AS_A_WOMANS = [
                          FIRST_NAME_READ_AS_A_WOMANS)
 def test_a_mans_first_name_alone_read_as_a_womans_is_his(whole, whole_written, sentence,
                                                           written, read, same):
-    day = _day("2023-09-14")
     text = f"14 сентября в Костроме полиция задержала {whole_written}. " + sentence.format(written)
-    y = GoldDocument("y", text, dt.date(2023, 10, 1),
-                     [{"name": whole, "forms": [whole_written]}, {"name": read, "forms": [written]}],
-                     [{"trigger": "задержала", "type": "detention", "place": "Кострома",
-                       "persons": [whole], "start": text.index("задержала"),
-                       "end": text.index("задержала") + len("задержала")} | day], "test")
-    result = link("test", write=False, tables=gold_tables([_told("x", whole), y]))
-    people = result.mention_people
-    found = set(people[people["doc_id"] == "y"]["person_id"])
+    result, found = _linked_with_a_lone_name(text, whole, whole_written, read, written)
     assert (len(found) == 1) is same
     assert _person_of(result, "x") in found
 
